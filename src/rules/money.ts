@@ -1,0 +1,70 @@
+/** Money as integer euro cents. */
+export type Cents = number;
+
+/**
+ * Euros (a JS number, as Excel passes it) to integer cents, half away from zero.
+ * Uses the shortest decimal representation of the number, so 0.285 → 29 (not 28 from binary 0.28499…).
+ * Returns null for non-finite input or amounts beyond ±€90 trillion (not a realistic invoice).
+ */
+export function centsFromEuros(euros: number): Cents | null {
+  if (!Number.isFinite(euros)) return null;
+  if (Math.abs(euros) > 9e13) return null;
+  const scaled = euros * 100;
+  const r = Math.round(scaled);
+  // Fast path: already a whole number of cents up to binary noise (the common case).
+  if (Math.abs(scaled - r) < 1e-6) return r === 0 ? 0 : r;
+  return centsFromDecimalString(String(euros));
+}
+
+/** "-1234.565" style decimal string (as String(number) gives, incl. exponent form) to cents, half away from zero. */
+function centsFromDecimalString(s: string): Cents | null {
+  let text = s;
+  let negative = false;
+  if (text.startsWith("-")) {
+    negative = true;
+    text = text.slice(1);
+  }
+  let exponent = 0;
+  const e = text.indexOf("e");
+  if (e >= 0) {
+    exponent = Number(text.slice(e + 1));
+    text = text.slice(0, e);
+  }
+  const dot = text.indexOf(".");
+  let digits = dot >= 0 ? text.slice(0, dot) + text.slice(dot + 1) : text;
+  let pointPos = (dot >= 0 ? dot : text.length) + exponent; // position of the decimal point in `digits`
+  if (pointPos < 0) {
+    digits = "0".repeat(-pointPos) + digits;
+    pointPos = 0;
+  }
+  while (digits.length < pointPos + 3) digits += "0";
+  const whole = digits.slice(0, pointPos + 2); // euros and two cent digits
+  const next = digits.charCodeAt(pointPos + 2) - 48; // third decimal decides
+  let cents = Number(whole === "" ? "0" : whole);
+  if (next >= 5) cents += 1;
+  if (!Number.isSafeInteger(cents)) return null;
+  return negative && cents !== 0 ? -cents : cents;
+}
+
+export function eurosFromCents(cents: Cents): number {
+  return cents / 100;
+}
+
+/** "€ 20.000,00" (nl) or "€20,000.00" (en). */
+export function formatEuros(cents: Cents, lang: "nl" | "en"): string {
+  const negative = cents < 0;
+  const abs = Math.abs(cents);
+  const euros = Math.floor(abs / 100);
+  const rest = String(abs % 100).padStart(2, "0");
+  const group = lang === "nl" ? "." : ",";
+  const decimal = lang === "nl" ? "," : ".";
+  const grouped = String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const body = lang === "nl" ? `€ ${grouped}${decimal}${rest}` : `€${grouped}${decimal}${rest}`;
+  return negative ? `-${body}` : body;
+}
+
+/** VAT on an amount at a rate in percent (21, 9, 0), half away from zero, in cents. */
+export function vatCents(amount: Cents, ratePercent: number): Cents {
+  const v = Math.round((Math.abs(amount) * ratePercent) / 100);
+  return amount < 0 ? -v : v;
+}

@@ -1,0 +1,64 @@
+/**
+ * The shared vocabulary of the rules module: typed invoice rows (what the reading layer produces) and
+ * row-numbered problems. Nothing here knows about Excel, Office or the DOM.
+ */
+import type { Localized } from "../i18n/types";
+import type { Cents } from "./money";
+import type { Day } from "./dates";
+
+/** Canonical category codes of kor-rules.md section 3. `null` on a row means "empty cell". */
+export type CategoryCode =
+  | "21"
+  | "9"
+  | "0"
+  | "kor"
+  | "export"
+  | "icp"
+  | "verlegd"
+  | "afstand-nl"
+  | "marge"
+  | "vrij-og"
+  | "vrij-fin"
+  | "vrij-verz"
+  | "vrij-og-bijkomend"
+  | "vrij-fin-bijkomend"
+  | "vrij-verz-bijkomend"
+  | "vrij"
+  | "prive"
+  | "bedrijfsmiddel"
+  | "buitenland"
+  | "inkoop";
+
+/** One invoice line as the rules see it. */
+export interface InvoiceRow {
+  /** 1-based row number within the range the user gave (the header, if any, is row 1 of the sheet, not of the data). */
+  readonly row: number;
+  readonly day: Day;
+  /** Amount excluding VAT, integer cents; negative for a credit note. */
+  readonly cents: Cents;
+  /** null: the category cell was empty (counts as taxed turnover; reports say so). */
+  readonly category: CategoryCode | null;
+  /** ISO 3166-1 alpha-2 member state where the supply is made (upper case; "GR" for Greece, not "EL"); null when no country column or empty. */
+  readonly country: string | null;
+  /** VAT shown on the invoice, in cents, when a VAT column exists; null otherwise. */
+  readonly vatCents: Cents | null;
+}
+
+export type ProblemSeverity = "error" | "warning";
+
+/** Something wrong with the input, tied to a row where there is one. */
+export interface Problem {
+  /** 1-based row within the range; null for a problem of the whole input (e.g. mismatched column lengths). */
+  readonly row: number | null;
+  readonly severity: ProblemSeverity;
+  /** Stable machine code, e.g. "unknown-category", "ambiguous-category", "amount-without-date". */
+  readonly code: string;
+  /** Which column: "date" | "amount" | "category" | "country" | "vat" | null. */
+  readonly column: "date" | "amount" | "category" | "country" | "vat" | null;
+  /** The offending cell value as text, for display (always shown as text, never as HTML). */
+  readonly value: string | null;
+  readonly message: Localized;
+}
+
+/** Filing period (aangiftetijdvak). */
+export type FilingPeriod = "quarter" | "month" | "year";
