@@ -1,0 +1,100 @@
+/**
+ * End-to-end support: serve dist/ on 127.0.0.1, open pages in Debian's Chromium through playwright-core,
+ * answer the Office.js CDN URL with a local stub, and record every request that leaves localhost (there
+ * must be none: client financial data stays in the workbook).
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import type { Server } from "http";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require("../../../scripts/serve.js") as { serve(root: string, port?: number): Promise<{ server: Server; url: string }> };
+
+export const ROOT = path.resolve(__dirname, "..", "..", "..");
+export const DIST = path.join(ROOT, "dist");
+export const ARTIFACTS = path.join(ROOT, "test-artifacts");
+export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Debian's chromium binary; a clear failure (not a skip) when it is missing. */
+export function chromiumPath(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv && fs.existsSync(fromEnv)) return fromEnv;
+  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  try {
+    return execFileSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error("Chromium is not installed. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH; see README 'Tests'.");
+  }
+}
+
+export interface E2E {
+  readonly browser: Browser;
+  readonly baseUrl: string;
+  /** Requests to anything but localhost/127.0.0.1 (the Office.js stub route excepted). */
+  readonly outsideRequests: string[];
+  newPage(options?: { officeStub?: string; locale?: string }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    throw new Error("dist/ is missing: run `npm run build` first (npm test does).");
+  }
+  const { server, url } = await serve(DIST, 0);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ], // playwright gives every launch a fresh, temporary profile directory
+  });
+  const outsideRequests: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  return {
+    browser,
+    baseUrl: url,
+    outsideRequests,
+    async newPage(options = {}) {
+      const context = await browser.newContext({ locale: options.locale ?? "en-US", viewport: { width: 350, height: 900 } });
+      contexts.push(context);
+      await context.route("**/*", async (route) => {
+        const requestUrl = route.request().url();
+        if (requestUrl.startsWith(OFFICE_JS_URL)) {
+          await route.fulfill({ status: 200, contentType: "text/javascript", body: options.officeStub ?? "" });
+          return;
+        }
+        const host = new URL(requestUrl).hostname;
+        if (host === "localhost" || host === "127.0.0.1" || requestUrl.startsWith("data:") || requestUrl.startsWith("blob:")) {
+          await route.continue();
+          return;
+        }
+        outsideRequests.push(requestUrl);
+        await route.abort();
+      });
+      return context.newPage();
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export function saveArtifact(name: string, data: Buffer | string): string {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name);
+  fs.writeFileSync(file, data);
+  return file;
+}
