@@ -1,0 +1,282 @@
+/**
+ * Every message of the reading layer (src/reading), in Dutch and English, in plain words for bookkeepers.
+ *
+ * Cell readers produce a *body* ("bedrag zonder datum. …", lower case, no row); the row reader wraps it with
+ * `atRow(row, body)`, which adds "Rij 14: " / "Row 14: ". So every problem message names its row, and a
+ * single-cell caller (a custom function on one cell) can show the body on its own with `atRow(null, body)`.
+ * Cell values are quoted as plain text; the UI must render them as text, never as HTML.
+ */
+import type { Localized } from "./types";
+
+/** Column names as the user sees them. */
+export type ReadingColumn = "date" | "amount" | "category" | "country" | "vat";
+
+const COLUMN_NAMES: Record<ReadingColumn, Localized> = {
+  date: { nl: "datum", en: "date" },
+  amount: { nl: "bedrag", en: "amount" },
+  category: { nl: "categorie", en: "category" },
+  country: { nl: "land", en: "country" },
+  vat: { nl: "btw", en: "VAT" },
+};
+
+export function columnName(column: ReadingColumn): Localized {
+  return COLUMN_NAMES[column];
+}
+
+function capitalize(s: string): string {
+  return s.length === 0 ? s : s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "Rij 14: <body>" / "Row 14: <body>"; without a row the body is shown as a sentence on its own. */
+export function atRow(row: number | null, body: Localized): Localized {
+  if (row === null) return { nl: capitalize(body.nl), en: capitalize(body.en) };
+  return { nl: `Rij ${row}: ${body.nl}`, en: `Row ${row}: ${body.en}` };
+}
+
+/** A cell value quoted for a message, shortened so a pasted paragraph cannot flood the screen. */
+export function quote(text: string): string {
+  const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return `"${short}"`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Any column
+
+export function excelErrorCell(text: string, column: ReadingColumn): Localized {
+  const c = columnName(column);
+  return {
+    nl: `de ${c.nl}cel toont de Excel-fout ${text}. Herstel de formule of maak de cel leeg.`,
+    en: `the ${c.en} cell shows the Excel error ${text}. Fix the formula or clear the cell.`,
+  };
+}
+
+export function booleanCell(text: string, column: ReadingColumn): Localized {
+  const c = columnName(column);
+  return {
+    nl: `de ${c.nl}cel bevat ${text} (waar/onwaar), geen ${c.nl}.`,
+    en: `the ${c.en} cell contains ${text} (true/false), not a ${c.en}.`,
+  };
+}
+
+export function unsupportedCell(text: string, column: ReadingColumn): Localized {
+  const c = columnName(column);
+  return {
+    nl: `de ${c.nl}cel bevat iets wat geen ${c.nl} is: ${quote(text)}.`,
+    en: `the ${c.en} cell contains something that is not a ${c.en}: ${quote(text)}.`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Dates
+
+export function dateNotADate(text: string): Localized {
+  return {
+    nl: `${quote(text)} is geen datum. Schrijf de datum als 1-9-2026 (dag-maand-jaar) of 2026-09-01, of maak er een Excel-datum van.`,
+    en: `${quote(text)} is not a date. Write the date as 1-9-2026 (day-month-year) or 2026-09-01, or make it an Excel date.`,
+  };
+}
+
+export function dateImpossible(text: string): Localized {
+  return {
+    nl: `de datum ${quote(text)} bestaat niet (zo'n dag heeft die maand niet). Datums lezen we als dag-maand-jaar.`,
+    en: `the date ${quote(text)} does not exist (that month has no such day). Dates are read as day-month-year.`,
+  };
+}
+
+export function dateTwoDigitYear(text: string): Localized {
+  return {
+    nl: `de datum ${quote(text)} heeft een jaar van twee cijfers; de eeuw is dan niet zeker. Schrijf het jaar voluit, bijvoorbeeld 1-9-2026.`,
+    en: `the date ${quote(text)} has a two-digit year, so the century is unclear. Write the full year, for example 1-9-2026.`,
+  };
+}
+
+export function dateFictitiousLeapDay(): Localized {
+  return {
+    nl: `datumgetal 60 is 29 februari 1900, een dag die niet bestond (een oude Excel-fout). Vul de echte factuurdatum in.`,
+    en: `date number 60 is 29 February 1900, a day that never existed (an old Excel bug). Enter the real invoice date.`,
+  };
+}
+
+export function dateSerialOutOfRange(text: string): Localized {
+  return {
+    nl: `${text} is geen geldige Excel-datum (Excel-datums lopen van 1-1-1900 tot 31-12-9999). Staat hier misschien een bedrag in de datumkolom?`,
+    en: `${text} is not a valid Excel date (Excel dates run from 1-1-1900 to 31-12-9999). Is there an amount in the date column?`,
+  };
+}
+
+export function dateNumberAsText(text: string): Localized {
+  return {
+    nl: `${quote(text)} is tekst met alleen cijfers, geen datum. Schrijf de datum als 1-9-2026 of 2026-09-01.`,
+    en: `${quote(text)} is text with digits only, not a date. Write the date as 1-9-2026 or 2026-09-01.`,
+  };
+}
+
+/** Warning: the row is read, but its year is far from any KOR year. */
+export function dateYearSuspicious(isoDate: string): Localized {
+  return {
+    nl: `de datum ${isoDate} ligt niet tussen 2000 en 2100. Klopt de datum? Staat er misschien een bedrag in de datumkolom?`,
+    en: `the date ${isoDate} is not between 2000 and 2100. Is the date right? Is there an amount in the date column?`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Amounts (also the VAT amount column)
+
+export function amountNotANumber(text: string, column: "amount" | "vat" = "amount"): Localized {
+  const c = columnName(column);
+  return {
+    nl: `${quote(text)} is geen ${c.nl}. Schrijf een bedrag als 1234,56 of 1.234,56 (of 1234.56).`,
+    en: `${quote(text)} is not an ${column === "vat" ? "amount" : c.en}. Write an amount as 1234.56 or 1,234.56 (or 1.234,56).`,
+  };
+}
+
+export function amountAmbiguous(text: string): Localized {
+  return {
+    nl: `bij ${quote(text)} is niet zeker of de punt of komma duizendtallen scheidt of centen. Schrijf 1234 of 1.234,00 voor duizend-en-zoveel euro.`,
+    en: `in ${quote(text)} it is unclear whether the point or comma separates thousands or cents. Write 1234 or 1,234.00 for a thousand-odd euros.`,
+  };
+}
+
+export function amountTooManyDecimals(text: string): Localized {
+  return {
+    nl: `${quote(text)} heeft meer dan 2 cijfers achter de komma. Rond af op centen, bijvoorbeeld 12,35.`,
+    en: `${quote(text)} has more than 2 decimals. Round it to cents, for example 12.35.`,
+  };
+}
+
+export function amountTooLarge(text: string): Localized {
+  return {
+    nl: `${quote(text)} is geen realistisch factuurbedrag (te groot of geen eindig getal).`,
+    en: `${quote(text)} is not a realistic invoice amount (too large or not a finite number).`,
+  };
+}
+
+export function amountPercent(text: string): Localized {
+  return {
+    nl: `${quote(text)} is een percentage, geen bedrag. Staat het btw-tarief in de bedragkolom?`,
+    en: `${quote(text)} is a percentage, not an amount. Is the VAT rate in the amount column?`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Categories
+
+export function categoryUnknown(text: string, accepted: Localized): Localized {
+  return {
+    nl: `onbekende categorie ${quote(text)}. Gebruik een van: ${accepted.nl}.`,
+    en: `unknown category ${quote(text)}. Use one of: ${accepted.en}.`,
+  };
+}
+
+export function categoryAmbiguous(text: string): Localized {
+  return {
+    nl:
+      `categorie ${quote(text)} is niet eenduidig. Kies: kor (vrijgesteld alleen door de KOR, telt mee), ` +
+      `vrij (vrijgesteld op grond van art. 11, bijv. medisch of onderwijs, telt niet mee), ` +
+      `vrij-og (onroerend goed), vrij-fin (financieel) of vrij-verz (verzekering) (tellen mee), ` +
+      `of vrij-og-bijkomend, vrij-fin-bijkomend, vrij-verz-bijkomend (bijkomend, tellen niet mee).`,
+    en:
+      `category ${quote(text)} is ambiguous. Choose: kor (exempt only because of the KOR, counts), ` +
+      `vrij (exempt under art. 11, e.g. medical or education, does not count), ` +
+      `vrij-og (real estate), vrij-fin (financial) or vrij-verz (insurance) (count), ` +
+      `or vrij-og-bijkomend, vrij-fin-bijkomend, vrij-verz-bijkomend (ancillary, do not count).`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Countries
+
+export function countryUnknown(text: string): Localized {
+  return {
+    nl: `onbekend land ${quote(text)}. Gebruik een landcode van twee letters (NL, DE, BE, FR …) of een landnaam zoals Duitsland.`,
+    en: `unknown country ${quote(text)}. Use a two-letter country code (NL, DE, BE, FR …) or a country name such as Germany.`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rows and ranges
+
+export function amountWithoutDate(row: number): Localized {
+  return atRow(row, {
+    nl: "bedrag zonder datum. Vul de factuurdatum in of maak de rij leeg.",
+    en: "amount without a date. Enter the invoice date or clear the row.",
+  });
+}
+
+/** Warning, whole input: rows with a date but an empty (or 0) amount are not counted. */
+export function datesWithoutAmount(count: number, firstRow: number): Localized {
+  return count === 1
+    ? {
+        nl: `Rij ${firstRow} heeft een datum maar geen bedrag (of bedrag 0); die rij telt niet mee. Vul het bedrag in als het ontbreekt.`,
+        en: `Row ${firstRow} has a date but no amount (or amount 0); that row is not counted. Enter the amount if it is missing.`,
+      }
+    : {
+        nl: `${count} rijen hebben een datum maar geen bedrag (of bedrag 0), de eerste is rij ${firstRow}; die rijen tellen niet mee. Vul de bedragen in als ze ontbreken.`,
+        en: `${count} rows have a date but no amount (or amount 0), the first is row ${firstRow}; those rows are not counted. Enter the amounts if they are missing.`,
+      };
+}
+
+/** Warning, whole input: rows with something in them but neither a date nor an amount are skipped. */
+export function strayRows(count: number, firstRow: number): Localized {
+  return count === 1
+    ? {
+        nl: `Rij ${firstRow} heeft geen datum en geen bedrag maar wel iets anders ingevuld; die rij is overgeslagen.`,
+        en: `Row ${firstRow} has no date and no amount but something else filled in; that row was skipped.`,
+      }
+    : {
+        nl: `${count} rijen hebben geen datum en geen bedrag maar wel iets anders ingevuld, de eerste is rij ${firstRow}; die rijen zijn overgeslagen.`,
+        en: `${count} rows have no date and no amount but something else filled in, the first is row ${firstRow}; those rows were skipped.`,
+      };
+}
+
+export function mismatchedHeights(heights: readonly { column: ReadingColumn; rows: number }[]): Localized {
+  const nl = heights.map((h) => `${columnName(h.column).nl} ${h.rows}`).join(", ");
+  const en = heights.map((h) => `${columnName(h.column).en} ${h.rows}`).join(", ");
+  return {
+    nl: `De bereiken zijn niet even lang (rijen: ${nl}). Kies voor elke kolom dezelfde rijen, bijvoorbeeld A2:A500 en B2:B500.`,
+    en: `The ranges do not have the same number of rows (rows: ${en}). Select the same rows for every column, for example A2:A500 and B2:B500.`,
+  };
+}
+
+export function notOneColumn(column: ReadingColumn, rows: number, cols: number): Localized {
+  const c = columnName(column);
+  return {
+    nl: `Het bereik voor ${c.nl} is ${rows} rijen bij ${cols} kolommen. Kies één kolom (of één rij).`,
+    en: `The ${c.en} range is ${rows} rows by ${cols} columns. Select a single column (or a single row).`,
+  };
+}
+
+export function missingRange(column: ReadingColumn): Localized {
+  const c = columnName(column);
+  return {
+    nl: `Het bereik voor ${c.nl} ontbreekt. Kies de kolom met de ${c.nl === "datum" ? "factuurdatums" : "bedragen"}.`,
+    en: `The ${c.en} range is missing. Select the column with the ${column === "date" ? "invoice dates" : "amounts"}.`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Header detection
+
+/**
+ * No header row with both a date and an amount column in the first rows.
+ * `found` lists what was recognised, e.g. [{ role: "amount", letter: "B", header: "Bedrag" }].
+ */
+export function noInvoiceColumns(
+  missing: readonly ("date" | "amount")[],
+  found: readonly { role: string; letter: string; header: string }[],
+  rowsSearched: number,
+): Localized {
+  const missNl = missing.map((m) => (m === "date" ? "een datumkolom (Datum, Factuurdatum)" : "een bedragkolom (Bedrag, Omzet, Bedrag excl. btw)")).join(" en ");
+  const missEn = missing.map((m) => (m === "date" ? "a date column (Date, Invoice date)" : "an amount column (Amount, Turnover, Amount excl. VAT)")).join(" and ");
+  const foundText = found.map((f) => `${quote(f.header)} (${f.letter})`).join(", ");
+  return {
+    nl:
+      `Geen kopregel gevonden met ${missNl} in de eerste ${rowsSearched} rijen. ` +
+      (found.length > 0 ? `Wel herkend: ${foundText}.` : "Geen enkele kolomkop herkend.") +
+      ` Zet kolomkoppen boven de gegevens of kies de kolommen zelf.`,
+    en:
+      `No header row found with ${missEn} in the first ${rowsSearched} rows. ` +
+      (found.length > 0 ? `Recognised: ${foundText}.` : "No column header recognised.") +
+      ` Put column headers above the data or choose the columns yourself.`,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Country cells → ISO 3166-1 alpha-2 codes. Accepts every officially assigned alpha-2 code, the VAT
+ * aliases EL (Greece) and UK (United Kingdom), and Dutch and English names of the EU-27 member states
+ * and of the countries Dutch small businesses most often invoice. Whether a country is an EU member state
+ * is a rule, not a reading question: see src/rules/eu.ts.
+ */
+
+/** All officially assigned ISO 3166-1 alpha-2 codes (249). */
+const ISO_ALPHA2 =
+  "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ " +
+  "BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
+  "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ " +
+  "DE DJ DK DM DO DZ " +
+  "EC EE EG EH ER ES ET " +
+  "FI FJ FK FM FO FR " +
+  "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY " +
+  "HK HM HN HR HT HU " +
+  "ID IE IL IM IN IO IQ IR IS IT " +
+  "JE JM JO JP " +
+  "KE KG KH KI KM KN KP KR KW KY KZ " +
+  "LA LB LC LI LK LR LS LT LU LV LY " +
+  "MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ " +
+  "NA NC NE NF NG NI NL NO NP NR NU NZ " +
+  "OM " +
+  "PA PE PF PG PH PK PL PM PN PR PS PT PW PY " +
+  "QA " +
+  "RE RO RS RU RW " +
+  "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ " +
+  "TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ " +
+  "UA UG UM US UY UZ " +
+  "VA VC VE VG VI VN VU " +
+  "WF WS " +
+  "YE YT " +
+  "ZA ZM ZW";
+
+export const ISO_COUNTRY_CODES: ReadonlySet<string> = new Set(ISO_ALPHA2.split(" "));
+
+/** Non-ISO codes used in VAT practice. */
+const CODE_ALIASES: Readonly<Record<string, string>> = { EL: "GR", UK: "GB" };
+
+/** Names, normalised with `normalizeName` (lower case, no accents, no spaces, dots, hyphens, apostrophes). */
+const NAMES: Readonly<Record<string, string>> = {
+  // EU-27, Dutch and English
+  oostenrijk: "AT", austria: "AT",
+  belgie: "BE", belgium: "BE",
+  bulgarije: "BG", bulgaria: "BG",
+  kroatie: "HR", croatia: "HR",
+  cyprus: "CY",
+  tsjechie: "CZ", tsjechischerepubliek: "CZ", czechia: "CZ", czechrepublic: "CZ",
+  denemarken: "DK", denmark: "DK",
+  estland: "EE", estonia: "EE",
+  finland: "FI",
+  frankrijk: "FR", france: "FR",
+  duitsland: "DE", germany: "DE",
+  griekenland: "GR", greece: "GR",
+  hongarije: "HU", hungary: "HU",
+  ierland: "IE", ireland: "IE",
+  italie: "IT", italy: "IT",
+  letland: "LV", latvia: "LV",
+  litouwen: "LT", lithuania: "LT",
+  luxemburg: "LU", luxembourg: "LU",
+  malta: "MT",
+  nederland: "NL", netherlands: "NL", thenetherlands: "NL", holland: "NL",
+  polen: "PL", poland: "PL",
+  portugal: "PT",
+  roemenie: "RO", romania: "RO",
+  slowakije: "SK", slovakia: "SK",
+  slovenie: "SI", slovenia: "SI",
+  spanje: "ES", spain: "ES",
+  zweden: "SE", sweden: "SE",
+  // Common others
+  verenigdkoninkrijk: "GB", unitedkingdom: "GB", grootbrittannie: "GB", greatbritain: "GB", engeland: "GB", england: "GB",
+  verenigdestaten: "US", verenigdestatenvanamerika: "US", unitedstates: "US", unitedstatesofamerica: "US", vs: "US", usa: "US", amerika: "US",
+  zwitserland: "CH", switzerland: "CH",
+  noorwegen: "NO", norway: "NO",
+  ijsland: "IS", iceland: "IS",
+  liechtenstein: "LI",
+  monaco: "MC",
+  canada: "CA",
+  australie: "AU", australia: "AU",
+  nieuwzeeland: "NZ", newzealand: "NZ",
+  china: "CN",
+  japan: "JP",
+  india: "IN",
+  turkije: "TR", turkey: "TR", turkiye: "TR",
+  oekraine: "UA", ukraine: "UA",
+  marokko: "MA", morocco: "MA",
+  suriname: "SR",
+  curacao: "CW",
+  aruba: "AW",
+  brazilie: "BR", brazil: "BR",
+  mexico: "MX",
+  zuidafrika: "ZA", southafrica: "ZA",
+  israel: "IL",
+  verenigdearabischeemiraten: "AE", unitedarabemirates: "AE", vae: "AE", uae: "AE",
+  singapore: "SG",
+  hongkong: "HK",
+  zuidkorea: "KR", southkorea: "KR",
+};
+
+function normalizeName(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\s.\-'’]/g, "");
+}
+
+/** ISO alpha-2 code for a country cell's text, or null when it is not a country we know. */
+export function countryCodeFromText(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed.length === 2) {
+    const upper = trimmed.toUpperCase();
+    const alias = CODE_ALIASES[upper];
+    if (alias !== undefined) return alias;
+    if (ISO_COUNTRY_CODES.has(upper)) return upper;
+  }
+  const name = normalizeName(trimmed);
+  if (Object.prototype.hasOwnProperty.call(NAMES, name)) return NAMES[name];
+  if (name.length === 2) {
+    // "N.L." or "d e"
+    const upper = name.toUpperCase();
+    const alias = CODE_ALIASES[upper];
+    if (alias !== undefined) return alias;
+    if (ISO_COUNTRY_CODES.has(upper)) return upper;
+  }
+  return null;
+}

@@ -1,0 +1,333 @@
+/**
+ * Column ranges as Excel passes them → typed invoice rows plus row-numbered problems. The one place where
+ * the custom functions, the task pane and the command line turn cells into `InvoiceRow`s.
+ *
+ * Runs over up to 1,048,576 rows, so the loop is written for speed: numbers (the usual case) are handled
+ * inline without allocating, strings are parsed through caches, and messages are only built for problems.
+ */
+import * as msg from "../i18n/messages";
+import type { ReadingColumn } from "../i18n/messages";
+import type { Localized } from "../i18n/types";
+import { dayFromYmd, isoFromDay } from "../rules/dates";
+import { centsFromEuros } from "../rules/money";
+import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
+import { type CellResult, MAX_EXCEL_SERIAL, cellText, readAmount, readCategoryCell, readCountry, readDate, readVat } from "./cells";
+
+export interface ReadRowsInput {
+  /** Invoice dates: a 2-D range [row][col] of one column (or one row), a scalar, or null/undefined. Required. */
+  readonly dates: unknown;
+  /** Amounts excluding VAT, same shape as `dates`. Required. */
+  readonly amounts: unknown;
+  readonly categories?: unknown;
+  readonly countries?: unknown;
+  readonly vat?: unknown;
+}
+
+export interface ReadRowsOptions {
+  /** Added to the 1-based row numbers, so problems can name sheet rows (data starting on sheet row 2 → 1). */
+  readonly rowOffset?: number;
+}
+
+export interface ReadResult {
+  readonly rows: InvoiceRow[];
+  readonly problems: Problem[];
+}
+
+/**
+ * A column to read: row i is `table[start + i][col]`. Every accepted input shape is turned into this
+ * without copying a single-column range, which is the shape of a million-row argument.
+ */
+export interface ColumnSource {
+  readonly table: readonly (readonly unknown[] | undefined)[];
+  readonly col: number;
+  readonly start: number;
+  readonly length: number;
+}
+
+// Day numbers (days since 1970-01-01) bounding years that are plausible invoice years; outside → warning.
+const FIRST_PLAUSIBLE_DAY = dayFromYmd(2000, 1, 1);
+const LAST_PLAUSIBLE_DAY = dayFromYmd(2100, 12, 31);
+const EXCEL_EPOCH_OFFSET = 25_569;
+
+/**
+ * Shapes a custom-function argument into a column. Accepts a single column `[[v],[v],…]`, a single row
+ * `[[v,v,v]]`, a flat list `[v,v,v]` (command line), and a scalar (a 1×1 range). null/undefined = omitted.
+ * A block of several rows and columns is a whole-input problem.
+ */
+export function columnSource(value: unknown, column: ReadingColumn): ColumnSource | null | Problem {
+  if (value === null || value === undefined) return null;
+  if (!Array.isArray(value)) return { table: [[value]], col: 0, start: 0, length: 1 };
+  const n = value.length;
+  if (n === 0) return { table: [], col: 0, start: 0, length: 0 };
+  const first: unknown = value[0];
+  if (n === 1 && Array.isArray(first)) {
+    return { table: first.map((v: unknown) => [v]), col: 0, start: 0, length: first.length };
+  }
+  let allRows = true;
+  for (let i = 0; i < n && allRows; i++) allRows = Array.isArray(value[i]);
+  if (allRows) {
+    for (let i = 0; i < n; i++) {
+      const width = (value[i] as unknown[]).length;
+      if (width > 1) {
+        return {
+          row: null,
+          severity: "error",
+          code: "range-not-one-column",
+          column,
+          value: null,
+          message: msg.notOneColumn(column, n, width),
+        };
+      }
+    }
+  }
+  if (!allRows) {
+    // A flat list (command line), or a ragged list mixing arrays and values: each element is one cell.
+    const table: unknown[][] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const v: unknown = value[i];
+      table[i] = [Array.isArray(v) && v.length <= 1 ? v[0] : v];
+    }
+    return { table, col: 0, start: 0, length: n };
+  }
+  return { table: value as unknown[][], col: 0, start: 0, length: n };
+}
+
+function isProblem(x: ColumnSource | Problem | null): x is Problem {
+  return x !== null && "severity" in x;
+}
+
+/**
+ * Reads invoice rows from column ranges.
+ *
+ * Decisions (see also the readers in ./cells.ts):
+ * - Row numbers are 1-based within the range, plus `rowOffset`.
+ * - Columns of different heights → one problem (row null) and no rows at all: pairing them would be a guess.
+ * - Date and amount both empty (0, null, undefined, "" or spaces; desktop Excel passes 0 for an empty cell)
+ *   → the row is skipped. If something else is filled in (a category, country or VAT amount; a stray cell)
+ *   it is still skipped, and one warning (row null) counts such rows and names the first.
+ * - An amount without a date → error "amount-without-date" for that row.
+ * - A date with an empty or 0 amount → no row (it would add €0); one warning (row null) counts such rows and
+ *   names the first, in case amounts are missing. A text date that is not a date next to an empty amount
+ *   (a label such as "Totaal" or "Januari") counts as a stray row. An explicit text amount "0,00" gives a
+ *   €0 row.
+ * - Any error in a row → a problem per faulty cell and no InvoiceRow for that row: never a silent wrong number.
+ * - A date outside 2000–2100 is read, with a warning for that row ("date-year-suspicious").
+ * - With a VAT column, an empty VAT cell is 0 (no VAT shown); without one, `vatCents` is null.
+ */
+export function readRows(input: ReadRowsInput, options?: ReadRowsOptions): ReadResult {
+  const cols: { column: ReadingColumn; src: ColumnSource | null | Problem }[] = [
+    { column: "date", src: columnSource(input.dates, "date") },
+    { column: "amount", src: columnSource(input.amounts, "amount") },
+    { column: "category", src: columnSource(input.categories, "category") },
+    { column: "country", src: columnSource(input.countries, "country") },
+    { column: "vat", src: columnSource(input.vat, "vat") },
+  ];
+  const problems: Problem[] = [];
+  for (const c of cols) if (isProblem(c.src)) problems.push(c.src);
+  if (problems.length > 0) return { rows: [], problems };
+  for (const required of ["date", "amount"] as const) {
+    const c = cols.find((x) => x.column === required);
+    if (c?.src === null) {
+      problems.push({ row: null, severity: "error", code: "missing-range", column: required, value: null, message: msg.missingRange(required) });
+    }
+  }
+  if (problems.length > 0) return { rows: [], problems };
+  const present = cols.filter((c) => c.src !== null) as { column: ReadingColumn; src: ColumnSource }[];
+  const height = present[0].src.length;
+  if (present.some((c) => c.src.length !== height)) {
+    const heights = present.map((c) => ({ column: c.column, rows: c.src.length }));
+    return {
+      rows: [],
+      problems: [{ row: null, severity: "error", code: "mismatched-heights", column: null, value: null, message: msg.mismatchedHeights(heights) }],
+    };
+  }
+  const src = (k: ReadingColumn): ColumnSource | null => (cols.find((c) => c.column === k)?.src as ColumnSource | null) ?? null;
+  return readColumns(
+    { date: src("date") as ColumnSource, amount: src("amount") as ColumnSource, category: src("category"), country: src("country"), vat: src("vat") },
+    height,
+    options?.rowOffset ?? 0,
+  );
+}
+
+export interface ColumnSources {
+  readonly date: ColumnSource;
+  readonly amount: ColumnSource;
+  readonly category: ColumnSource | null;
+  readonly country: ColumnSource | null;
+  readonly vat: ColumnSource | null;
+}
+
+function cellAt(s: ColumnSource, i: number): unknown {
+  const r = s.table[s.start + i];
+  return Array.isArray(r) ? r[s.col] : undefined;
+}
+
+function isBlank(v: unknown): boolean {
+  return v === 0 || v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
+}
+
+function problemFor(row: number, column: ReadingColumn, cell: unknown, r: Extract<CellResult<unknown>, { kind: "error" }>): Problem {
+  return { row, severity: "error", code: r.code, column, value: cellText(cell), message: msg.atRow(row, r.message) };
+}
+
+/**
+ * The row loop shared by `readRows` and `readTable`: `length` rows from the given sources; row i is reported
+ * as `i + 1 + rowOffset`. Sources must have at least `length` rows (missing cells read as empty).
+ */
+export function readColumns(sources: ColumnSources, length: number, rowOffset: number): ReadResult {
+  const { date: dateSrc, amount: amountSrc, category: categorySrc, country: countrySrc, vat: vatSrc } = sources;
+  const rows: InvoiceRow[] = [];
+  const problems: Problem[] = [];
+  let datesWithoutAmount = 0;
+  let firstDateWithoutAmount = 0;
+  let strays = 0;
+  let firstStray = 0;
+
+  for (let i = 0; i < length; i++) {
+    const row = i + 1 + rowOffset;
+    const d = cellAt(dateSrc, i);
+    const a = cellAt(amountSrc, i);
+    const dateBlank = isBlank(d);
+    const amountBlank = isBlank(a);
+
+    if (amountBlank) {
+      if (dateBlank) {
+        if (otherFilled(sources, i)) {
+          if (strays++ === 0) firstStray = row;
+        }
+        continue;
+      }
+      if (readDate(d).kind === "ok") {
+        if (datesWithoutAmount++ === 0) firstDateWithoutAmount = row;
+      } else if (strays++ === 0) firstStray = row;
+      continue;
+    }
+    if (dateBlank) {
+      problems.push({
+        row,
+        severity: "error",
+        code: "amount-without-date",
+        column: "date",
+        value: cellText(a),
+        message: msg.amountWithoutDate(row),
+      });
+      continue;
+    }
+
+    let failed = false;
+
+    // Date: serial numbers inline (the common case), everything else through readDate.
+    let day: number;
+    if (typeof d === "number" && d >= 61 && d < MAX_EXCEL_SERIAL + 1) {
+      day = Math.floor(d) - EXCEL_EPOCH_OFFSET;
+    } else {
+      const r = readDate(d);
+      if (r.kind === "ok") day = r.value;
+      else {
+        day = 0;
+        failed = true;
+        if (r.kind === "error") problems.push(problemFor(row, "date", d, r));
+      }
+    }
+
+    let cents: number;
+    if (typeof a === "number") {
+      const c = centsFromEuros(a);
+      if (c === null) {
+        cents = 0;
+        failed = true;
+        const r = readAmount(a);
+        if (r.kind === "error") problems.push(problemFor(row, "amount", a, r));
+      } else cents = c;
+    } else {
+      const r = readAmount(a);
+      if (r.kind === "ok") cents = r.value;
+      else {
+        cents = 0;
+        failed = true;
+        if (r.kind === "error") problems.push(problemFor(row, "amount", a, r));
+      }
+    }
+
+    let category: CategoryCode | null = null;
+    if (categorySrc !== null) {
+      const v = cellAt(categorySrc, i);
+      if (v !== null && v !== undefined && v !== 0 && v !== "") {
+        const r = readCategoryCell(v);
+        if (r.kind === "ok") category = r.value;
+        else if (r.kind === "error") {
+          failed = true;
+          problems.push(problemFor(row, "category", v, r));
+        }
+      }
+    }
+
+    let country: string | null = null;
+    if (countrySrc !== null) {
+      const v = cellAt(countrySrc, i);
+      if (v !== null && v !== undefined && v !== 0 && v !== "") {
+        const r = readCountry(v);
+        if (r.kind === "ok") country = r.value;
+        else if (r.kind === "error") {
+          failed = true;
+          problems.push(problemFor(row, "country", v, r));
+        }
+      }
+    }
+
+    let vatCents: number | null = null;
+    if (vatSrc !== null) {
+      const v = cellAt(vatSrc, i);
+      vatCents = 0;
+      if (typeof v === "number") {
+        const c = centsFromEuros(v);
+        if (c === null) {
+          failed = true;
+          const r = readVat(v);
+          if (r.kind === "error") problems.push(problemFor(row, "vat", v, r));
+        } else vatCents = c;
+      } else if (v !== null && v !== undefined) {
+        const r = readVat(v);
+        if (r.kind === "ok") vatCents = r.value;
+        else if (r.kind === "error") {
+          failed = true;
+          problems.push(problemFor(row, "vat", v, r));
+        }
+      }
+    }
+
+    if (failed) continue;
+    if (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY) {
+      problems.push({
+        row,
+        severity: "warning",
+        code: "date-year-suspicious",
+        column: "date",
+        value: cellText(d),
+        message: msg.atRow(row, msg.dateYearSuspicious(isoFromDay(day))),
+      });
+    }
+    rows.push({ row, day, cents, category, country, vatCents });
+  }
+
+  if (datesWithoutAmount > 0) {
+    problems.push(wholeInputWarning("dates-without-amount", "amount", msg.datesWithoutAmount(datesWithoutAmount, firstDateWithoutAmount)));
+  }
+  if (strays > 0) {
+    problems.push(wholeInputWarning("stray-rows", null, msg.strayRows(strays, firstStray)));
+  }
+  return { rows, problems };
+}
+
+function wholeInputWarning(code: string, column: ReadingColumn | null, message: Localized): Problem {
+  return { row: null, severity: "warning", code, column, value: null, message };
+}
+
+/** Something other than the date and amount is filled in (a stray cell). */
+function otherFilled(sources: ColumnSources, i: number): boolean {
+  if (sources.category !== null && !isBlank(cellAt(sources.category, i))) return true;
+  if (sources.country !== null && !isBlank(cellAt(sources.country, i))) return true;
+  if (sources.vat !== null && !isBlank(cellAt(sources.vat, i))) return true;
+  return false;
+}
+
