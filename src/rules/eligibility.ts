@@ -1,0 +1,149 @@
+/**
+ * Eligibility for the KOR in a calendar year (kor-rules.md section 4): countable turnover of the year,
+ * and from 2025 also of the previous year, at most the threshold; no crossing during the year.
+ */
+import type { Localized } from "../i18n/types";
+import type { Cents } from "./money";
+import type { InvoiceRow } from "./types";
+import type { Crossing, PreviousYearBasis, Verdict } from "./summary-types";
+import { dayFromYmd } from "./dates";
+import { FIRST_KOR_YEAR, parameterOn } from "./parameters";
+import { countableTurnover, hasRowsIn } from "./turnover";
+import { findCrossing } from "./crossing";
+import { dayEn, dayNl, eurEn, eurNl } from "./text";
+
+export interface EligibilityInput {
+  readonly rows: readonly InvoiceRow[];
+  readonly year: number;
+  /** The previous year's countable turnover when the caller knows it (e.g. from last year's sheet). */
+  readonly previousYearCents?: Cents | null;
+}
+
+export interface EligibilityResult {
+  readonly verdict: Verdict;
+  readonly reasons: Localized[];
+  readonly countableCents: Cents;
+  readonly previousYearCents: Cents | null;
+  readonly previousYearBasis: PreviousYearBasis;
+  /** Added: the threshold applied (0 for unsupported years). */
+  readonly thresholdCents: Cents;
+  /** Added: the crossing row of the year, if any (a crossing ends the KOR even if credit notes bring the total back). */
+  readonly crossing: Crossing | null;
+}
+
+export const UNSUPPORTED_REASON: Localized = {
+  nl: `Niet ondersteund: de KOR-vrijstelling bestaat vanaf ${FIRST_KOR_YEAR}. Vóór ${FIRST_KOR_YEAR} was de KOR een andere regeling (een belastingvermindering).`,
+  en: `Not supported: the KOR exemption exists from ${FIRST_KOR_YEAR}. Before ${FIRST_KOR_YEAR} the KOR was a different scheme (a VAT reduction).`,
+};
+
+/**
+ * Is the business within the KOR turnover limits for `year`?
+ * @example eligibility({ rows, year: 2026 }) // worked example 12: 2025 €21,000 → 2026 not eligible
+ */
+export function eligibility(input: EligibilityInput): EligibilityResult {
+  const { rows, year } = input;
+  if (year < FIRST_KOR_YEAR) {
+    return {
+      verdict: "unsupported",
+      reasons: [UNSUPPORTED_REASON],
+      countableCents: countableTurnover(rows, year).countableCents,
+      previousYearCents: null,
+      previousYearBasis: "not-needed",
+      thresholdCents: 0,
+      crossing: null,
+    };
+  }
+  const jan1 = dayFromYmd(year, 1, 1);
+  const threshold = parameterOn("kor-threshold", jan1);
+  const countable = countableTurnover(rows, year).countableCents;
+  const crossing = findCrossing(rows, year, threshold);
+  const reasons: Localized[] = [];
+  let eligible = true;
+
+  if (countable > threshold) {
+    eligible = false;
+    reasons.push({
+      nl: `Telbare omzet ${year} ${eurNl(countable)} is hoger dan de grens van ${eurNl(threshold)}.`,
+      en: `Countable turnover ${year} ${eurEn(countable)} is more than the ${eurEn(threshold)} threshold.`,
+    });
+  } else {
+    reasons.push({
+      nl: `Telbare omzet ${year} ${eurNl(countable)} is niet hoger dan de grens van ${eurNl(threshold)}.`,
+      en: `Countable turnover ${year} ${eurEn(countable)} is not more than the ${eurEn(threshold)} threshold.`,
+    });
+  }
+  if (crossing !== null) {
+    eligible = false;
+    const vat =
+      crossing.vatCents === null
+        ? { nl: "", en: "" }
+        : {
+            nl: ` De btw op die rij is ${eurNl(crossing.vatCents)} (${crossing.vatRatePercent}% over ${eurNl(crossing.cents)}).`,
+            en: ` The VAT on that row is ${eurEn(crossing.vatCents)} (${crossing.vatRatePercent}% of ${eurEn(crossing.cents)}).`,
+          };
+    reasons.push({
+      nl: `De grens is overschreden op ${dayNl(crossing.day)} (rij ${crossing.row}, lopend totaal ${eurNl(crossing.runningCents)}). De KOR eindigt op die dag: die levering en alle latere leveringen zijn belast; meld u direct af.${vat.nl}`,
+      en: `The threshold was crossed on ${dayEn(crossing.day)} (row ${crossing.row}, running total ${eurEn(crossing.runningCents)}). The KOR ends that day: that supply and every later one are taxed; deregister at once.${vat.en}`,
+    });
+    if (countable <= threshold) {
+      reasons.push({
+        nl: "Een latere creditnota maakt de overschrijding niet ongedaan.",
+        en: "A later credit note does not undo the crossing.",
+      });
+    }
+  }
+
+  let previousYearCents: Cents | null = null;
+  let previousYearBasis: PreviousYearBasis = "not-needed";
+  if (parameterOn("previous-year-test", jan1) > 0) {
+    const prev = year - 1;
+    if (input.previousYearCents !== undefined && input.previousYearCents !== null) {
+      previousYearCents = input.previousYearCents;
+      previousYearBasis = "given";
+    } else if (hasRowsIn(rows, prev)) {
+      previousYearCents = countableTurnover(rows, prev).countableCents;
+      previousYearBasis = "data";
+    } else {
+      previousYearCents = 0;
+      previousYearBasis = "assumed-zero";
+    }
+    const source =
+      previousYearBasis === "given"
+        ? { nl: " (opgegeven)", en: " (as given)" }
+        : previousYearBasis === "data"
+          ? { nl: " (uit de gegevens)", en: " (from the data)" }
+          : { nl: "", en: "" };
+    if (previousYearBasis === "assumed-zero") {
+      reasons.push({
+        nl: `Er zijn geen gegevens over ${prev}; de omzet van ${prev} is als € 0,00 aangenomen. Geef de omzet van ${prev} op als die er was.`,
+        en: `There are no data for ${prev}; turnover in ${prev} is assumed to be €0.00. Enter the ${prev} turnover if there was any.`,
+      });
+    } else if (previousYearCents > threshold) {
+      eligible = false;
+      reasons.push({
+        nl: `Telbare omzet ${prev}${source.nl} ${eurNl(previousYearCents)} is hoger dan ${eurNl(threshold)}; vanaf 2025 moet ook het vorige jaar binnen de grens blijven.`,
+        en: `Countable turnover ${prev}${source.en} ${eurEn(previousYearCents)} is more than ${eurEn(threshold)}; from 2025 the previous year must also be within the threshold.`,
+      });
+    } else {
+      reasons.push({
+        nl: `Telbare omzet ${prev}${source.nl} ${eurNl(previousYearCents)} is niet hoger dan ${eurNl(threshold)}.`,
+        en: `Countable turnover ${prev}${source.en} ${eurEn(previousYearCents)} is not more than ${eurEn(threshold)}.`,
+      });
+    }
+  } else {
+    reasons.push({
+      nl: `In ${year} telt alleen de omzet van het jaar zelf (de toets over het vorige jaar geldt vanaf 2025).`,
+      en: `In ${year} only that year's turnover is tested (the previous-year test applies from 2025).`,
+    });
+  }
+
+  return {
+    verdict: eligible ? "eligible" : "not-eligible",
+    reasons,
+    countableCents: countable,
+    previousYearCents,
+    previousYearBasis,
+    thresholdCents: threshold,
+    crossing,
+  };
+}

@@ -1,0 +1,359 @@
+/**
+ * The EU-KOR, the cross-border small-business exemption from 2025 (kor-rules.md section 7): Union turnover,
+ * turnover per member state, national thresholds, crossing €100,000, and the quarterly turnover report.
+ */
+import type { Localized } from "../i18n/types";
+import { addDays, dayFromYmd, daysInMonth, weekdayOf, type Day } from "./dates";
+import type { Cents } from "./money";
+import type { InvoiceRow } from "./types";
+import type { EuSummary, PreviousYearBasis } from "./summary-types";
+import { categoryInfo } from "./categories";
+import {
+  FIRST_EU_KOR_YEAR,
+  NON_EUR_NATIONAL_THRESHOLDS,
+  hasParameterOn,
+  parameterOn,
+  type ParameterId,
+} from "./parameters";
+import { firstRunningCrossing } from "./internal";
+import { hasRowsIn, yearBounds } from "./turnover";
+import { dayEn, dayNl, eurEn, eurNl } from "./text";
+
+/** The 27 member states, ISO 3166-1 alpha-2 (Greece as GR). */
+export const EU_MEMBER_STATES: readonly string[] = [
+  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+  "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+];
+const EU_SET = new Set(EU_MEMBER_STATES);
+
+/** Whether `code` is an EU member state (case-insensitive; the VAT prefix "EL" is accepted for Greece). */
+export function isEuMemberState(code: string): boolean {
+  const c = code.trim().toUpperCase();
+  return EU_SET.has(c) || c === "EL";
+}
+
+/** The member state a row's supply is made in: its country, or NL when it has none. */
+function stateOf(r: InvoiceRow): string {
+  if (r.country === null) return "NL";
+  const c = r.country.toUpperCase();
+  return c === "EL" ? "GR" : c;
+}
+
+/**
+ * Union turnover includes a row when its category counts for the KOR or is `buitenland`, and its country
+ * (NL when empty) is an EU member state.
+ */
+export function isUnionTurnover(r: InvoiceRow): boolean {
+  if (r.category !== null && !categoryInfo(r.category).unionTurnover) return false;
+  return r.country === null || isEuMemberState(r.country);
+}
+
+/** Union turnover of a calendar year (kor-rules.md section 7). */
+export function unionTurnover(rows: readonly InvoiceRow[], year: number): Cents {
+  const { from, to } = yearBounds(year);
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.day >= from && r.day <= to && isUnionTurnover(r)) sum += r.cents;
+  }
+  return sum;
+}
+
+/** Union turnover of a calendar year per member state (rows without a country are NL), sorted by country. */
+export function turnoverPerState(rows: readonly InvoiceRow[], year: number): Map<string, Cents> {
+  const { from, to } = yearBounds(year);
+  const out = new Map<string, Cents>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.day < from || r.day > to || !isUnionTurnover(r)) continue;
+    const s = stateOf(r);
+    out.set(s, (out.get(s) ?? 0) + r.cents);
+  }
+  return new Map([...out.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+export interface NationalThreshold {
+  /** The verified threshold in EUR cents; null when not verified or not a single EUR amount (ask the user). */
+  readonly cents: Cents | null;
+  readonly note: Localized;
+  /** Added: a separate previous-year limit (Germany: €25,000 previous year, €100,000 current year). */
+  readonly previousYearCents?: Cents;
+}
+
+/**
+ * A member state's national small-business threshold for `year`, from the parameter table.
+ * Only thresholds verified in EUR are returned; CZ and DK (not in EUR), FR (separate goods and services
+ * thresholds) and unverified states give null, and the note asks the user for the threshold.
+ */
+export function nationalThreshold(country: string, year: number): NationalThreshold {
+  const c = country.trim().toUpperCase() === "EL" ? "GR" : country.trim().toUpperCase();
+  if (!isEuMemberState(c)) {
+    return { cents: null, note: { nl: `${c} is geen EU-lidstaat.`, en: `${c} is not an EU member state.` } };
+  }
+  if (year < FIRST_EU_KOR_YEAR) {
+    return {
+      cents: null,
+      note: { nl: `De EU-KOR bestaat vanaf ${FIRST_EU_KOR_YEAR}.`, en: `The EU-KOR exists from ${FIRST_EU_KOR_YEAR}.` },
+    };
+  }
+  const jan1 = dayFromYmd(year, 1, 1);
+  const id = `eu-national-threshold-${c}` as ParameterId;
+  if (hasParameterOn(id, jan1)) {
+    const cents = parameterOn(id, jan1);
+    const prevId: ParameterId = "eu-national-threshold-DE-previous";
+    if (c === "DE" && hasParameterOn(prevId, jan1)) {
+      const prev = parameterOn(prevId, jan1);
+      return {
+        cents,
+        previousYearCents: prev,
+        note: {
+          nl: `Duitsland: vorig jaar niet meer dan ${eurNl(prev)}, dit jaar niet meer dan ${eurNl(cents)}.`,
+          en: `Germany: previous year not more than ${eurEn(prev)}, this year not more than ${eurEn(cents)}.`,
+        },
+      };
+    }
+    return {
+      cents,
+      note: { nl: `Nationale omzetgrens ${c}: ${eurNl(cents)}.`, en: `National threshold ${c}: ${eurEn(cents)}.` },
+    };
+  }
+  const other = NON_EUR_NATIONAL_THRESHOLDS.find((t) => t.country === c);
+  if (other !== undefined) {
+    return {
+      cents: null,
+      note: {
+        nl: `Nationale omzetgrens ${c}: ${other.text}. Geef zelf de grens in euro op die voor uw omzet geldt.`,
+        en: `National threshold ${c}: ${other.text}. Enter the EUR threshold that applies to your turnover.`,
+      },
+    };
+  }
+  return {
+    cents: null,
+    note: {
+      nl: `De nationale omzetgrens van ${c} is niet gecontroleerd. Geef de grens op (te vinden bij de belastingdienst van ${c}).`,
+      en: `The national threshold of ${c} has not been verified. Enter the threshold (from ${c}'s tax administration).`,
+    },
+  };
+}
+
+export interface EuEligibilityInput {
+  readonly rows: readonly InvoiceRow[];
+  readonly year: number;
+  /** The member state where the exemption is wanted. */
+  readonly country: string;
+  /** The state's national threshold in EUR cents when the user gives it (overrides the table). */
+  readonly thresholdCents?: Cents | null;
+  /** The previous year's Union turnover when the caller knows it. */
+  readonly previousUnionCents?: Cents | null;
+}
+
+export interface EuEligibilityResult {
+  readonly verdict: "eligible" | "not-eligible" | "needs-threshold" | "unsupported";
+  readonly reasons: Localized[];
+  readonly unionCents: Cents;
+  readonly previousUnionCents: Cents | null;
+  readonly previousUnionBasis: PreviousYearBasis;
+  readonly stateCents: Cents;
+  readonly thresholdCents: Cents | null;
+}
+
+/**
+ * Can the business use the EU-KOR in `country` for `year`? Union turnover ≤ €100,000 in the year and the
+ * previous year, and the state's turnover within its national threshold. A threshold the user gives above
+ * the EU cap of €85,000 is capped (Germany's €100,000 current-year limit comes from the table).
+ */
+export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
+  const { rows, year } = input;
+  const country = input.country.trim().toUpperCase() === "EL" ? "GR" : input.country.trim().toUpperCase();
+  const unionCents = unionTurnover(rows, year);
+  const stateCents = turnoverPerState(rows, year).get(country) ?? 0;
+  if (year < FIRST_EU_KOR_YEAR) {
+    return {
+      verdict: "unsupported",
+      reasons: [{
+        nl: `Niet ondersteund: de EU-KOR bestaat vanaf ${FIRST_EU_KOR_YEAR}.`,
+        en: `Not supported: the EU-KOR exists from ${FIRST_EU_KOR_YEAR}.`,
+      }],
+      unionCents, previousUnionCents: null, previousUnionBasis: "not-needed", stateCents, thresholdCents: null,
+    };
+  }
+  const jan1 = dayFromYmd(year, 1, 1);
+  const unionLimit = parameterOn("eu-union-threshold", jan1);
+  const reasons: Localized[] = [];
+  let failed = false;
+
+  if (!isEuMemberState(country)) {
+    failed = true;
+    reasons.push({ nl: `${country} is geen EU-lidstaat.`, en: `${country} is not an EU member state.` });
+  }
+
+  if (unionCents > unionLimit) {
+    failed = true;
+    reasons.push({
+      nl: `EU-omzet ${year} ${eurNl(unionCents)} is hoger dan ${eurNl(unionLimit)}.`,
+      en: `Union turnover ${year} ${eurEn(unionCents)} is more than ${eurEn(unionLimit)}.`,
+    });
+  } else {
+    reasons.push({
+      nl: `EU-omzet ${year} ${eurNl(unionCents)} is niet hoger dan ${eurNl(unionLimit)}.`,
+      en: `Union turnover ${year} ${eurEn(unionCents)} is not more than ${eurEn(unionLimit)}.`,
+    });
+  }
+  const crossing = findEuCrossing(rows, year);
+  if (crossing !== null && unionCents <= unionLimit) {
+    failed = true;
+    reasons.push({
+      nl: `Op ${dayNl(crossing.day)} (rij ${crossing.row}) kwam de EU-omzet boven ${eurNl(unionLimit)}; een latere creditnota maakt dat niet ongedaan.`,
+      en: `On ${dayEn(crossing.day)} (row ${crossing.row}) Union turnover went over ${eurEn(unionLimit)}; a later credit note does not undo this.`,
+    });
+  }
+
+  const prev = year - 1;
+  let previousUnionCents: Cents;
+  let previousUnionBasis: PreviousYearBasis;
+  if (input.previousUnionCents !== undefined && input.previousUnionCents !== null) {
+    previousUnionCents = input.previousUnionCents;
+    previousUnionBasis = "given";
+  } else if (hasRowsIn(rows, prev)) {
+    previousUnionCents = unionTurnover(rows, prev);
+    previousUnionBasis = "data";
+  } else {
+    previousUnionCents = 0;
+    previousUnionBasis = "assumed-zero";
+  }
+  if (previousUnionBasis === "assumed-zero") {
+    reasons.push({
+      nl: `Er zijn geen gegevens over ${prev}; de EU-omzet van ${prev} is als € 0,00 aangenomen.`,
+      en: `There are no data for ${prev}; Union turnover in ${prev} is assumed to be €0.00.`,
+    });
+  } else if (previousUnionCents > unionLimit) {
+    failed = true;
+    reasons.push({
+      nl: `EU-omzet ${prev} ${eurNl(previousUnionCents)} is hoger dan ${eurNl(unionLimit)}.`,
+      en: `Union turnover ${prev} ${eurEn(previousUnionCents)} is more than ${eurEn(unionLimit)}.`,
+    });
+  } else {
+    reasons.push({
+      nl: `EU-omzet ${prev} ${eurNl(previousUnionCents)} is niet hoger dan ${eurNl(unionLimit)}.`,
+      en: `Union turnover ${prev} ${eurEn(previousUnionCents)} is not more than ${eurEn(unionLimit)}.`,
+    });
+  }
+
+  const national = nationalThreshold(country, year);
+  let thresholdCents: Cents | null = national.cents;
+  if (input.thresholdCents !== undefined && input.thresholdCents !== null) {
+    const cap = parameterOn("eu-state-cap", jan1);
+    thresholdCents = Math.min(input.thresholdCents, cap);
+    if (input.thresholdCents > cap) {
+      reasons.push({
+        nl: `De opgegeven grens is hoger dan het EU-maximum van ${eurNl(cap)}; ${eurNl(cap)} is gebruikt.`,
+        en: `The threshold given is more than the EU maximum of ${eurEn(cap)}; ${eurEn(cap)} was used.`,
+      });
+    }
+  }
+  if (thresholdCents === null) {
+    reasons.push(national.note);
+  } else if (stateCents > thresholdCents) {
+    failed = true;
+    reasons.push({
+      nl: `Omzet in ${country} ${eurNl(stateCents)} is hoger dan de nationale grens van ${eurNl(thresholdCents)}.`,
+      en: `Turnover in ${country} ${eurEn(stateCents)} is more than the national threshold of ${eurEn(thresholdCents)}.`,
+    });
+  } else {
+    reasons.push({
+      nl: `Omzet in ${country} ${eurNl(stateCents)} is niet hoger dan de nationale grens van ${eurNl(thresholdCents)}.`,
+      en: `Turnover in ${country} ${eurEn(stateCents)} is not more than the national threshold of ${eurEn(thresholdCents)}.`,
+    });
+  }
+  if (national.previousYearCents !== undefined && hasRowsIn(rows, prev)) {
+    const prevState = turnoverPerState(rows, prev).get(country) ?? 0;
+    if (prevState > national.previousYearCents) {
+      failed = true;
+      reasons.push({
+        nl: `Omzet in ${country} in ${prev} ${eurNl(prevState)} is hoger dan ${eurNl(national.previousYearCents)}.`,
+        en: `Turnover in ${country} in ${prev} ${eurEn(prevState)} is more than ${eurEn(national.previousYearCents)}.`,
+      });
+    }
+  }
+
+  const verdict = failed ? "not-eligible" : thresholdCents === null ? "needs-threshold" : "eligible";
+  return { verdict, reasons, unionCents, previousUnionCents, previousUnionBasis, stateCents, thresholdCents };
+}
+
+/** `n` working days (Monday–Friday; public holidays are not known to the engine) after `day`. */
+export function addWorkingDays(day: Day, n: number): Day {
+  let d = day;
+  let left = n;
+  while (left > 0) {
+    d = addDays(d, 1);
+    const w = weekdayOf(d);
+    if (w !== 0 && w !== 6) left--;
+  }
+  return d;
+}
+
+export interface EuCrossing {
+  readonly row: number;
+  readonly day: Day;
+  readonly runningCents: Cents;
+  /** Inform the Belastingdienst by this day: 15 working days (Mon–Fri, no holiday list) after the crossing. */
+  readonly notifyBy: Day;
+}
+
+/**
+ * The row at which Union turnover first exceeds €100,000 in `year` (date order, same-date rows in sheet
+ * order), or null. The EU-KOR exemption ends as of that supply in every chosen state; the next year is blocked.
+ */
+export function findEuCrossing(rows: readonly InvoiceRow[], year: number): EuCrossing | null {
+  if (year < FIRST_EU_KOR_YEAR) return null;
+  const { from, to } = yearBounds(year);
+  const limit = parameterOn("eu-union-threshold", from);
+  const hit = firstRunningCrossing(rows, from, to, limit, isUnionTurnover);
+  if (hit === null) return null;
+  const days = parameterOn("eu-notify-working-days", hit.row.day);
+  return { row: hit.row.row, day: hit.row.day, runningCents: hit.runningCents, notifyBy: addWorkingDays(hit.row.day, days) };
+}
+
+/** Due date of the quarterly turnover report: the last day of the month after the quarter (Q1 2026 → 30 Apr 2026). */
+export function euQuarterDue(year: number, quarter: 1 | 2 | 3 | 4): Day {
+  const month = quarter * 3 + 1;
+  const y = month > 12 ? year + 1 : year;
+  const m = month > 12 ? month - 12 : month;
+  return dayFromYmd(y, m, daysInMonth(y, m));
+}
+
+/**
+ * The quarterly turnover report (opgaaf kwartaalomzet): per quarter, Union turnover per member state,
+ * listing every state with Union turnover in the year (NL included), 0 where a quarter has none.
+ */
+export function euQuarterlyReport(rows: readonly InvoiceRow[], year: number): EuSummary["quarters"] {
+  const { from, to } = yearBounds(year);
+  const quarterStarts = [1, 4, 7, 10].map((m) => dayFromYmd(year, m, 1));
+  const perQuarter = [new Map<string, Cents>(), new Map<string, Cents>(), new Map<string, Cents>(), new Map<string, Cents>()];
+  const states = new Set<string>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.day < from || r.day > to || !isUnionTurnover(r)) continue;
+    const q = r.day >= quarterStarts[3] ? 3 : r.day >= quarterStarts[2] ? 2 : r.day >= quarterStarts[1] ? 1 : 0;
+    const s = stateOf(r);
+    states.add(s);
+    perQuarter[q].set(s, (perQuarter[q].get(s) ?? 0) + r.cents);
+  }
+  const sorted = [...states].sort();
+  return ([1, 2, 3, 4] as const).map((quarter) => ({
+    quarter,
+    due: euQuarterDue(year, quarter),
+    perState: sorted.map((country) => ({ country, cents: perQuarter[quarter - 1].get(country) ?? 0 })),
+  }));
+}
+
+/** Sum of `afstand-nl` rows (EU distance sales still taxed in NL) in a year. */
+export function distanceSalesNl(rows: readonly InvoiceRow[], year: number): Cents {
+  const { from, to } = yearBounds(year);
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.day >= from && r.day <= to && r.category === "afstand-nl") sum += r.cents;
+  }
+  return sum;
+}

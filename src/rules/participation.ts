@@ -1,0 +1,130 @@
+/**
+ * Leaving and re-entering the KOR (kor-rules.md sections 5 and 6): voluntary exit, the exclusion period
+ * after any exit, and the earliest new start after crossing the threshold.
+ */
+import type { Localized } from "../i18n/types";
+import { addDays, addMonths, dayFromYmd, type Day } from "./dates";
+import type { FilingPeriod } from "./types";
+import { FIRST_KOR_DAY, hasParameterOn, parameterOn } from "./parameters";
+import { periodStartOnOrAfter, registrationDeadline } from "./periods";
+import { fastYear } from "./internal";
+import { dayEn, dayNl } from "./text";
+
+/**
+ * The last day of the exclusion after participation ends with `exitDay` as the first day outside the KOR.
+ * The regime is the one in force on the exit day:
+ * - from 2025: the rest of the exit year and the whole next calendar year (exit 1 Jul 2026 → 31 Dec 2027).
+ *   The exit year is the year of the first day outside the KOR, so an exit as of 1 January 2026 excludes
+ *   2026 and 2027 (the cautious reading; the sources give no example for a 1 January exit).
+ * - 2020–2024: three years from the exit day (exit 1 Jul 2023 → 30 Jun 2026).
+ */
+export function exclusionEnd(exitDay: Day): Day {
+  if (hasParameterOn("exclusion-after-exit-calendar-years", exitDay)) {
+    const years = parameterOn("exclusion-after-exit-calendar-years", exitDay);
+    return dayFromYmd(fastYear(exitDay) + years, 12, 31);
+  }
+  const years = parameterOn("exclusion-after-exit-years", exitDay);
+  return addDays(addMonths(exitDay, 12 * years), -1);
+}
+
+export interface VoluntaryExitInput {
+  /** First day of participation. */
+  readonly joined: Day;
+  /** The day the user would like to stop; the exit takes effect on the first period start on or after it. */
+  readonly wantedExit: Day;
+  readonly period: FilingPeriod;
+}
+
+export interface VoluntaryExitResult {
+  readonly allowed: boolean;
+  readonly reasons: Localized[];
+  /** First day outside the KOR (a filing-period start). */
+  readonly exitStart: Day;
+  /** The exit notice must be received by this day (exitStart − 29 days). */
+  readonly noticeDeadline: Day;
+  /** Last day of the exclusion after this exit. */
+  readonly excludedUntil: Day;
+  /** Earliest new start after this exit, and the day its registration must be received by. */
+  readonly earliestReentry: Day;
+  readonly reentryDeadline: Day;
+  /** Added: the earliest exit the minimum participation allows (equals exitStart when allowed). */
+  readonly earliestAllowedExit: Day;
+}
+
+/**
+ * Voluntary exit. From 2025 any filing-period start; 2020–2024 only after 3 years of participation.
+ * The dates (notice, exclusion, re-entry) are those of the requested exit, also when it is not allowed.
+ * @example worked example 16: joined 1 Jan 2026, exit 1 Jul 2026 → notice by 2 Jun 2026, excluded until 31 Dec 2027
+ */
+export function voluntaryExit(input: VoluntaryExitInput): VoluntaryExitResult {
+  const { joined, wantedExit, period } = input;
+  const exitStart = periodStartOnOrAfter(Math.max(wantedExit, FIRST_KOR_DAY), period);
+  const noticeDeadline = registrationDeadline(exitStart);
+  const excludedUntil = exclusionEnd(exitStart);
+  const earliestReentry = periodStartOnOrAfter(addDays(excludedUntil, 1), period);
+  const reentryDeadline = registrationDeadline(earliestReentry);
+  const earliestAllowedExit = firstAllowedExit(joined, exitStart, period);
+  const reasons: Localized[] = [];
+  let allowed = true;
+
+  if (exitStart <= joined) {
+    allowed = false;
+    reasons.push({
+      nl: `De gewenste afmelddatum ${dayNl(exitStart)} ligt niet na de start van de deelname op ${dayNl(joined)}.`,
+      en: `The requested exit date ${dayEn(exitStart)} is not after participation started on ${dayEn(joined)}.`,
+    });
+  } else if (earliestAllowedExit > exitStart) {
+    allowed = false;
+    const years = parameterOn("minimum-participation-years", exitStart);
+    reasons.push({
+      nl: `Afmelden per ${dayNl(exitStart)} kan niet: tot en met 2024 moest u minstens ${years} jaar deelnemen (sinds ${dayNl(joined)}). Vrijwillig afmelden kan op zijn vroegst per ${dayNl(earliestAllowedExit)}. Als u de omzetgrens overschrijdt, eindigt de KOR wel direct.`,
+      en: `Exit as of ${dayEn(exitStart)} is not possible: until the end of 2024 participation had to last at least ${years} years (since ${dayEn(joined)}). The earliest voluntary exit is ${dayEn(earliestAllowedExit)}. Crossing the threshold does end the KOR at once.`,
+    });
+  } else {
+    reasons.push({
+      nl: `Afmelden per ${dayNl(exitStart)} kan; de afmelding moet uiterlijk op ${dayNl(noticeDeadline)} binnen zijn.`,
+      en: `Exit as of ${dayEn(exitStart)} is possible; the notice must be received by ${dayEn(noticeDeadline)}.`,
+    });
+  }
+  reasons.push({
+    nl: `Daarna kunt u tot en met ${dayNl(excludedUntil)} niet opnieuw deelnemen; de vroegste nieuwe start is ${dayNl(earliestReentry)} (aanmelding uiterlijk op ${dayNl(reentryDeadline)} binnen).`,
+    en: `After that you cannot rejoin until ${dayEn(excludedUntil)} has passed; the earliest new start is ${dayEn(earliestReentry)} (registration received by ${dayEn(reentryDeadline)}).`,
+  });
+  return { allowed, reasons, exitStart, noticeDeadline, excludedUntil, earliestReentry, reentryDeadline, earliestAllowedExit };
+}
+
+/** First period start ≥ `from` on which the minimum participation in force that day is met. */
+function firstAllowedExit(joined: Day, from: Day, period: FilingPeriod): Day {
+  let p = from;
+  // At most a few dozen periods: the 3-year minimum ended for everyone on 1 January 2025.
+  for (let i = 0; i < 200; i++) {
+    const years = parameterOn("minimum-participation-years", p);
+    if (years === 0 || p >= addMonths(joined, 12 * years)) return p;
+    p = periodStartOnOrAfter(addDays(p, 1), period);
+  }
+  return p;
+}
+
+export interface ReentryAfterCrossing {
+  /** Last day on which the business cannot participate. */
+  readonly excludedUntil: Day;
+  /** Earliest new start (a filing-period start) and the day its registration must be received by. */
+  readonly earliestReentry: Day;
+  readonly deadline: Day;
+}
+
+/**
+ * Earliest new start after crossing the threshold on `crossingDay` (the KOR ends that day).
+ * From 2025: no re-entry in the crossing year Y, and Y+1 fails the previous-year test, so the earliest start
+ * is 1 January Y+2 (worked example 11: crossed 2025 → 1 Jan 2027, deadline 3 Dec 2026).
+ * 2020–2024: leaving by crossing was an exit like any other, with three years' exclusion from the crossing
+ * day (section 6: "exclusion after any exit"); the earliest start is the first period start after that,
+ * and never before 1 January Y+2.
+ */
+export function reentryAfterCrossing(crossingDay: Day, period: FilingPeriod): ReentryAfterCrossing {
+  const y = fastYear(crossingDay);
+  const afterPreviousYearTest = dayFromYmd(y + 2, 1, 1);
+  const excludedUntil = Math.max(exclusionEnd(crossingDay), addDays(afterPreviousYearTest, -1));
+  const earliestReentry = periodStartOnOrAfter(addDays(excludedUntil, 1), period);
+  return { excludedUntil, earliestReentry, deadline: registrationDeadline(earliestReentry) };
+}

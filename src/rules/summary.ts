@@ -1,0 +1,243 @@
+/**
+ * The year summary: every rule applied to one calendar year, as the single result all adapters render.
+ * Each step is a linear pass over the rows (no sort, no per-row allocation), so a 1,048,576-row sheet is fine.
+ */
+import type { Localized } from "../i18n/types";
+import { dayFromYmd, type Day } from "./dates";
+import type { Cents } from "./money";
+import type { FilingPeriod, InvoiceRow, Problem } from "./types";
+import type { Deadlines, EuSummary, PeriodLine, YearSummary } from "./summary-types";
+import { countsForKor } from "./categories";
+import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "./parameters";
+import { countableTurnover, hasRowsIn, latestYear, yearBounds } from "./turnover";
+import { eligibility, UNSUPPORTED_REASON } from "./eligibility";
+import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
+import { reentryAfterCrossing } from "./participation";
+import {
+  distanceSalesNl,
+  euQuarterlyReport,
+  findEuCrossing,
+  nationalThreshold,
+  turnoverPerState,
+  unionTurnover,
+} from "./eu";
+import { fastMonth, fastYear } from "./internal";
+import { eurEn, eurNl } from "./text";
+
+export interface SummaryOptions {
+  /** Today in the Netherlands; rules never read the clock. */
+  readonly today: Day;
+  /** Default: the latest year with a row; with no rows, the year of `today`. */
+  readonly year?: number | null;
+  /** Default: quarter. */
+  readonly period?: FilingPeriod;
+  /** The previous year's countable turnover when known from elsewhere (e.g. last year's sheet). */
+  readonly previousYearCents?: Cents | null;
+  /** Reading problems to pass through. */
+  readonly problems?: readonly Problem[];
+  /** Added: the previous year's Union turnover for the EU-KOR, when known from elsewhere. */
+  readonly previousUnionCents?: Cents | null;
+}
+
+/** Row warnings of one kind beyond this number are summarised in one extra warning. */
+export const MAX_ROW_WARNINGS = 100;
+
+export const CENTRAL_ADMINISTRATION_CONDITION: Localized = {
+  nl: "Voorwaarde die u zelf bevestigt: uw onderneming heeft haar hoofdvestiging (centrale administratie) in Nederland. Vanaf 2025 is een vaste inrichting in Nederland van een buitenlandse onderneming niet genoeg.",
+  en: "Condition you confirm yourself: your business has its central administration in the Netherlands. From 2025 a Dutch fixed establishment of a foreign business is not enough.",
+};
+
+export const EU_CONDITION: Localized = {
+  nl: "Voor de EU-KOR bevestigt u ook: u kiest per lidstaat voor deelname en gebruikt het importéénloketsysteem (IOSS) niet.",
+  en: "For the EU-KOR you also confirm: you opt in per member state and do not use the import one-stop shop (IOSS).",
+};
+
+/**
+ * Summarise a year: verdict and reasons, turnover per category and per filing period, the crossing,
+ * deadlines from `today`, the EU-KOR view when rows carry a country, and warnings.
+ */
+export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptions): YearSummary {
+  const today = options.today;
+  const year = options.year ?? latestYear(rows) ?? fastYear(today);
+  const period = options.period ?? "quarter";
+  const turnover = countableTurnover(rows, year);
+  const supported = year >= FIRST_KOR_YEAR;
+  const problems: Problem[] = [...(options.problems ?? [])];
+
+  const el = supported ? eligibility({ rows, year, previousYearCents: options.previousYearCents }) : null;
+  const thresholdCents = el?.thresholdCents ?? parameterOn("kor-threshold", FIRST_KOR_DAY);
+  const crossing = el?.crossing ?? null;
+  const reasons: Localized[] = el ? [...el.reasons] : [UNSUPPORTED_REASON];
+  if (turnover.uncategorisedRows > 0) {
+    const n = turnover.uncategorisedRows;
+    reasons.push({
+      nl: `${n} ${n === 1 ? "rij" : "rijen"} zonder categorie ${n === 1 ? "is" : "zijn"} als omzet meegeteld.`,
+      en: `${n} ${n === 1 ? "row" : "rows"} without a category ${n === 1 ? "was" : "were"} counted as turnover.`,
+    });
+  }
+  const verdict = el?.verdict ?? "unsupported";
+
+  const periods = supported ? periodLines(rows, year, period, thresholdCents, crossing?.day ?? null) : [];
+
+  if (verdict === "eligible") vatShownWarnings(rows, year, problems);
+
+  const hasCountry = rows.some((r) => r.country !== null);
+  const distanceOver = distanceSalesOverLimit(rows, year);
+  if (distanceOver) {
+    problems.push({
+      row: null,
+      severity: "warning",
+      code: "distance-sales-over-limit",
+      column: "category",
+      value: "afstand-nl",
+      message: {
+        nl: "Uw EU-afstandsverkopen aan particulieren zijn hoger dan € 10.000 per jaar, maar staan nog als 'afstand-nl' (belast in Nederland). Boven € 10.000 zijn ze belast in het land van de klant: gebruik 'buitenland' met het land.",
+        en: "Your EU distance sales to consumers are over €10,000 a year but are still marked 'afstand-nl' (taxed in the Netherlands). Above €10,000 they are taxed in the customer's country: use 'buitenland' with the country.",
+      },
+    });
+  }
+  const eu = hasCountry && year >= FIRST_EU_KOR_YEAR ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver) : null;
+
+  const conditions: Localized[] = [CENTRAL_ADMINISTRATION_CONDITION];
+  if (eu !== null) conditions.push(EU_CONDITION);
+
+  return {
+    year,
+    period,
+    verdict,
+    reasons,
+    thresholdCents,
+    countableCents: turnover.countableCents,
+    notCountedCents: turnover.notCountedCents,
+    percentOfThreshold: percent(turnover.countableCents, thresholdCents),
+    headroomCents: Math.max(0, thresholdCents - turnover.countableCents),
+    previousYearCents: el?.previousYearCents ?? null,
+    previousYearBasis: el?.previousYearBasis ?? "not-needed",
+    crossing,
+    categories: turnover.lines,
+    periods,
+    uncategorisedRows: turnover.uncategorisedRows,
+    deadlines: deadlines(today, period, crossing?.day ?? null),
+    eu,
+    problems,
+    conditions,
+  };
+}
+
+/** Percentage with one decimal, e.g. 97.5. */
+function percent(cents: Cents, of: Cents): number {
+  return of === 0 ? 0 : Math.round((cents * 1000) / of) / 10;
+}
+
+function periodLines(
+  rows: readonly InvoiceRow[],
+  year: number,
+  period: FilingPeriod,
+  threshold: Cents,
+  crossingDay: Day | null,
+): PeriodLine[] {
+  const list = periodsOfYear(year, period);
+  const monthsPer = 12 / list.length;
+  const sums = new Array<number>(list.length).fill(0);
+  const { from, to } = yearBounds(year);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.day < from || r.day > to || !countsForKor(r.category)) continue;
+    sums[Math.floor((fastMonth(r.day) - 1) / monthsPer)] += r.cents;
+  }
+  let cumulative = 0;
+  return list.map((p, i) => {
+    cumulative += sums[i];
+    const status: PeriodLine["status"] =
+      crossingDay === null || p.end < crossingDay ? "within" : p.start <= crossingDay ? "crossed-here" : "over";
+    return { ...p, countableCents: sums[i], cumulativeCents: cumulative, percentOfThreshold: percent(cumulative, threshold), status };
+  });
+}
+
+function deadlines(today: Day, period: FilingPeriod, crossingDay: Day | null): Deadlines {
+  const nextStart = earliestStart(today, period);
+  const deadline = registrationDeadline(nextStart);
+  const reentry = crossingDay === null ? null : reentryAfterCrossing(crossingDay, period);
+  return {
+    today,
+    nextStart,
+    registrationDeadline: deadline,
+    daysLeft: deadline - today,
+    reentryAfterCrossing: reentry === null ? null : { start: reentry.earliestReentry, deadline: reentry.deadline },
+    // An exit needs the same 29 days' notice and takes effect on a period start, so the next exit is the next start.
+    nextExit: { start: nextStart, deadline },
+  };
+}
+
+/** Warn for each row that shows VAT while the year is within the KOR (purchases excluded). */
+function vatShownWarnings(rows: readonly InvoiceRow[], year: number, problems: Problem[]): void {
+  const { from, to } = yearBounds(year);
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.day < from || r.day > to || r.vatCents === null || r.vatCents === 0 || r.category === "inkoop") continue;
+    count++;
+    if (count > MAX_ROW_WARNINGS) continue;
+    problems.push({
+      row: r.row,
+      severity: "warning",
+      code: "vat-shown-in-kor",
+      column: "vat",
+      value: eurNl(r.vatCents),
+      message: {
+        nl: `Rij ${r.row} vermeldt btw (${eurNl(r.vatCents)}) terwijl de omzet binnen de KOR valt. Die btw bent u verschuldigd; corrigeer de factuur. Uw deelname aan de KOR eindigt hier niet door.`,
+        en: `Row ${r.row} shows VAT (${eurEn(r.vatCents)}) while turnover is within the KOR. That VAT is owed; correct the invoice. It does not end your KOR participation.`,
+      },
+    });
+  }
+  if (count > MAX_ROW_WARNINGS) {
+    const more = count - MAX_ROW_WARNINGS;
+    problems.push({
+      row: null,
+      severity: "warning",
+      code: "vat-shown-in-kor",
+      column: "vat",
+      value: null,
+      message: {
+        nl: `Nog ${more} andere rijen vermelden btw terwijl de omzet binnen de KOR valt.`,
+        en: `${more} more rows show VAT while turnover is within the KOR.`,
+      },
+    });
+  }
+}
+
+/** `afstand-nl` rows above the €10,000 distance-sales threshold in the year or the previous year. */
+function distanceSalesOverLimit(rows: readonly InvoiceRow[], year: number): boolean {
+  for (const y of [year, year - 1]) {
+    const dec31 = dayFromYmd(y, 12, 31);
+    if (!hasParameterOn("eu-distance-sales-threshold", dec31)) continue;
+    if (y === year - 1 && !hasRowsIn(rows, y)) continue;
+    if (distanceSalesNl(rows, y) > parameterOn("eu-distance-sales-threshold", dec31)) return true;
+  }
+  return false;
+}
+
+function euSummary(rows: readonly InvoiceRow[], year: number, givenPrevious: Cents | null, distanceOver: boolean): EuSummary {
+  const jan1 = dayFromYmd(year, 1, 1);
+  const unionThresholdCents = parameterOn("eu-union-threshold", jan1);
+  const unionCents = unionTurnover(rows, year);
+  const previousUnionCents = givenPrevious ?? (hasRowsIn(rows, year - 1) ? unionTurnover(rows, year - 1) : null);
+  const crossing = findEuCrossing(rows, year);
+  const states = [...turnoverPerState(rows, year).entries()].map(([country, cents]) => {
+    const t = nationalThreshold(country, year).cents;
+    return { country, cents, thresholdCents: t, withinThreshold: t === null ? null : cents <= t };
+  });
+  return {
+    unionCents,
+    previousUnionCents,
+    unionThresholdCents,
+    withinUnion:
+      unionCents <= unionThresholdCents &&
+      crossing === null &&
+      (previousUnionCents === null || previousUnionCents <= unionThresholdCents),
+    crossing,
+    states,
+    quarters: euQuarterlyReport(rows, year),
+    distanceSalesOverLimit: distanceOver,
+  };
+}
