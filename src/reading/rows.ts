@@ -63,31 +63,24 @@ export function columnSource(value: unknown, column: ReadingColumn): ColumnSourc
   if (n === 1 && Array.isArray(first)) {
     return { table: first.map((v: unknown) => [v]), col: 0, start: 0, length: first.length };
   }
-  let allRows = true;
-  for (let i = 0; i < n && allRows; i++) allRows = Array.isArray(value[i]);
-  if (allRows) {
-    for (let i = 0; i < n; i++) {
-      const width = (value[i] as unknown[]).length;
-      if (width > 1) {
-        return {
-          row: null,
-          severity: "error",
-          code: "range-not-one-column",
-          column,
-          value: null,
-          message: msg.notOneColumn(column, n, width),
-        };
-      }
-    }
-  }
-  if (!allRows) {
-    // A flat list (command line), or a ragged list mixing arrays and values: each element is one cell.
+  if (!Array.isArray(first)) {
+    // A flat list (command line): each element is one cell.
     const table: unknown[][] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const v: unknown = value[i];
-      table[i] = [Array.isArray(v) && v.length <= 1 ? v[0] : v];
-    }
+    for (let i = 0; i < n; i++) table[i] = [value[i]];
     return { table, col: 0, start: 0, length: n };
+  }
+  // Excel ranges are rectangular: the first and last rows tell the width (no scan over a million rows).
+  const last: unknown = value[n - 1];
+  const width = Math.max(first.length, Array.isArray(last) ? last.length : 1);
+  if (width > 1) {
+    return {
+      row: null,
+      severity: "error",
+      code: "range-not-one-column",
+      column,
+      value: null,
+      message: msg.notOneColumn(column, n, width),
+    };
   }
   return { table: value as unknown[][], col: 0, start: 0, length: n };
 }
@@ -159,7 +152,9 @@ export interface ColumnSources {
 
 function cellAt(s: ColumnSource, i: number): unknown {
   const r = s.table[s.start + i];
-  return Array.isArray(r) ? r[s.col] : undefined;
+  if (Array.isArray(r)) return r[s.col];
+  // A bare value where a row was expected (a ragged list from code, not from Excel): it is the cell.
+  return s.col === 0 ? r : undefined;
 }
 
 function isBlank(v: unknown): boolean {
@@ -176,7 +171,14 @@ function problemFor(row: number, column: ReadingColumn, cell: unknown, r: Extrac
  */
 export function readColumns(sources: ColumnSources, length: number, rowOffset: number): ReadResult {
   const { date: dateSrc, amount: amountSrc, category: categorySrc, country: countrySrc, vat: vatSrc } = sources;
-  const rows: InvoiceRow[] = [];
+  const dateTable = dateSrc.table;
+  const dateCol = dateSrc.col;
+  const dateStart = dateSrc.start;
+  const amountTable = amountSrc.table;
+  const amountCol = amountSrc.col;
+  const amountStart = amountSrc.start;
+  const rows: InvoiceRow[] = new Array(length);
+  let count = 0;
   const problems: Problem[] = [];
   let datesWithoutAmount = 0;
   let firstDateWithoutAmount = 0;
@@ -185,8 +187,11 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
 
   for (let i = 0; i < length; i++) {
     const row = i + 1 + rowOffset;
-    const d = cellAt(dateSrc, i);
-    const a = cellAt(amountSrc, i);
+    // Inlined cellAt for the two columns every row has.
+    const dr = dateTable[dateStart + i];
+    const d = Array.isArray(dr) ? dr[dateCol] : dateCol === 0 ? dr : undefined;
+    const ar = amountTable[amountStart + i];
+    const a = Array.isArray(ar) ? ar[amountCol] : amountCol === 0 ? ar : undefined;
     const dateBlank = isBlank(d);
     const amountBlank = isBlank(a);
 
@@ -307,9 +312,10 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         message: msg.atRow(row, msg.dateYearSuspicious(isoFromDay(day))),
       });
     }
-    rows.push({ row, day, cents, category, country, vatCents });
+    rows[count++] = { row, day, cents, category, country, vatCents };
   }
 
+  rows.length = count;
   if (datesWithoutAmount > 0) {
     problems.push(wholeInputWarning("dates-without-amount", "amount", msg.datesWithoutAmount(datesWithoutAmount, firstDateWithoutAmount)));
   }

@@ -1,0 +1,268 @@
+import { readAmount, readCategoryCell, readCountry, readDate, readVat, cellText } from "../../src/reading/cells";
+import { dayFromIso } from "../../src/rules/dates";
+
+const day = (iso: string) => ({ kind: "ok", value: dayFromIso(iso) });
+const err = (code: string) => expect.objectContaining({ kind: "error", code });
+
+describe("readDate", () => {
+  it.each<[string, unknown, unknown]>([
+    ["serial 46023 is 1 Jan 2026", 46023, day("2026-01-01")],
+    ["serial with a time of day drops the time", 46023.99999, day("2026-01-01")],
+    ["serial 61 is 1 Mar 1900", 61, day("1900-03-01")],
+    ["serial 59 is 28 Feb 1900", 59, day("1900-02-28")],
+    ["serial 1 is 1 Jan 1900", 1, day("1900-01-01")],
+    ["serial 2958465 is 31 Dec 9999", 2958465, day("9999-12-31")],
+    ["ISO text", "2026-09-01", day("2026-09-01")],
+    ["ISO text with time", "2026-09-01T00:00:00", day("2026-09-01")],
+    ["ISO text with time and zone keeps the written day", "2026-09-01T23:30:00+02:00", day("2026-09-01")],
+    ["ISO text with space and time", "2026-09-01 13:45", day("2026-09-01")],
+    ["ISO with slashes", "2026/09/01", day("2026-09-01")],
+    ["Dutch d-m-yyyy", "1-9-2026", day("2026-09-01")],
+    ["Dutch dd/mm/yyyy", "01/09/2026", day("2026-09-01")],
+    ["Dutch d.m.yyyy", "1.9.2026", day("2026-09-01")],
+    ["month-first lookalike is read day-first", "09/01/2026", day("2026-01-09")],
+    ["day-first with a time", "01-09-2026 00:00", day("2026-09-01")],
+    ["surrounding spaces", "  1-9-2026 ", day("2026-09-01")],
+    ["Dutch month name", "1 september 2026", day("2026-09-01")],
+    ["English short month name", "3 Dec 2025", day("2025-12-03")],
+    ["Dutch abbreviation with dot", "15 mrt. 2026", day("2026-03-15")],
+    ["leap day in a leap year", "29-2-2028", day("2028-02-29")],
+    ["JS Date (exceljs) by UTC date", new Date(Date.UTC(2026, 8 /* Sep */, 1)), day("2026-09-01")],
+    ["exceljs formula result", { formula: "DATE(2026,9,1)", result: 46266 }, day("2026-09-01")],
+  ])("%s", (_name, input, expected) => {
+    expect(readDate(input)).toEqual(expected);
+  });
+
+  it.each<[string, unknown]>([
+    ["number 0 (desktop empty cell)", 0],
+    ["null", null],
+    ["undefined", undefined],
+    ["empty text", ""],
+    ["spaces", "   "],
+  ])("%s is empty", (_name, input) => {
+    expect(readDate(input)).toEqual({ kind: "empty" });
+  });
+
+  it.each<[string, unknown, string]>([
+    ["serial 60 (fictitious 29 Feb 1900)", 60, "date-fictitious-leap-day"],
+    ["serial 60.5", 60.5, "date-fictitious-leap-day"],
+    ["negative serial", -5, "date-out-of-range"],
+    ["fraction below 1 (a time only)", 0.5, "date-out-of-range"],
+    ["beyond 31 Dec 9999", 2958466, "date-out-of-range"],
+    ["NaN", NaN, "date-out-of-range"],
+    ["Infinity", Infinity, "date-out-of-range"],
+    ["31 April", "31-4-2026", "date-impossible"],
+    ["29 Feb in a common year", "29-02-2025", "date-impossible"],
+    ["month 13", "2026-13-01", "date-impossible"],
+    ["two-digit year", "1-9-26", "date-two-digit-year"],
+    ["two-digit year with slashes", "01/09/26", "date-two-digit-year"],
+    ["serial as text", "46023", "date-number-as-text"],
+    ["yyyymmdd text", "20260901", "date-number-as-text"],
+    ["mixed separators", "1-9/2026", "date-not-a-date"],
+    ["garbage", "morgen", "date-not-a-date"],
+    ["impossible time", "2026-09-01 25:00", "date-not-a-date"],
+    ["boolean", true, "boolean"],
+    ["Excel error text", "#N/A", "excel-error"],
+    ["exceljs error object", { error: "#REF!" }, "excel-error"],
+    ["invalid Date", new Date(NaN), "unsupported-value"],
+    ["an array", [1, 2], "unsupported-value"],
+  ])("%s is an error", (_name, input, code) => {
+    expect(readDate(input)).toEqual(err(code));
+  });
+
+  it("names the offending text in the message, in both languages", () => {
+    const r = readDate("31-4-2026");
+    expect(r.kind === "error" && r.message.nl).toContain('"31-4-2026"');
+    expect(r.kind === "error" && r.message.en).toContain('"31-4-2026"');
+  });
+});
+
+describe("readAmount", () => {
+  it.each<[unknown, number]>([
+    [1234.56, 123456],
+    [0.285, 29], // half away from zero on the decimal value, not binary 0.28499…
+    [-0.285, -29],
+    [12.345, 1235],
+    [0, 0],
+    ["1234.56", 123456],
+    ["1234,56", 123456],
+    ["1.234,56", 123456],
+    ["1,234.56", 123456],
+    ["€ 1.234,56", 123456],
+    ["€1.234,56", 123456],
+    ["-1.234,56", -123456],
+    ["€ -1.234,56", -123456],
+    ["-€ 1.234,56", -123456],
+    ["−12,50", -1250], // Unicode minus
+    ["(1.234,56)", -123456],
+    ["1 234,56", 123456],
+    ["1\u00a0234,56", 123456], // no-break space
+    ["EUR 12,50", 1250],
+    ["12,50 EUR", 1250],
+    ["12,50 €", 1250],
+    ["1.234.567", 123456700],
+    ["1,234,567.5", 123456750],
+    ["1234", 123400],
+    ["12,5", 1250],
+    ["0,120000", 12], // extra decimals that are zeros are fine
+    ["12,3400", 1234],
+    ["0.12", 12],
+    [",5", 50],
+    ["12,-", 1200],
+    ["12,--", 1200],
+    ["+5", 500],
+    [" 7 ", 700],
+  ])("%p → %p cents", (input, cents) => {
+    expect(readAmount(input)).toEqual({ kind: "ok", value: cents });
+  });
+
+  it.each<[unknown, string]>([
+    ["1.234", "amount-ambiguous"],
+    ["1,234", "amount-ambiguous"],
+    ["€ 12.345", "amount-ambiguous"],
+    ["-999,999", "amount-ambiguous"],
+    ["12,345", "amount-ambiguous"],
+    ["1234,567", "amount-too-many-decimals"],
+    ["0,125", "amount-too-many-decimals"],
+    ["1.23.4", "amount-not-a-number"],
+    ["1.234,56.78", "amount-not-a-number"],
+    ["1,23,456.00", "amount-not-a-number"],
+    ["12 34", "amount-not-a-number"],
+    ["1 234.567,00", "amount-not-a-number"],
+    ["12abc", "amount-not-a-number"],
+    ["1e5", "amount-not-a-number"],
+    ["--5", "amount-not-a-number"],
+    ["(-5)", "amount-not-a-number"],
+    ["€", "amount-not-a-number"],
+    ["-", "amount-not-a-number"],
+    ["1234.", "amount-not-a-number"],
+    ["12-", "amount-not-a-number"],
+    ["21%", "amount-percent"],
+    ["#VALUE!", "excel-error"],
+    [NaN, "amount-too-large"],
+    [Infinity, "amount-too-large"],
+    [1e15, "amount-too-large"],
+    ["1000000000000000", "amount-too-large"],
+    [false, "boolean"],
+    [new Date(), "unsupported-value"],
+    [{ foo: 1 }, "unsupported-value"],
+  ])("%p is rejected (%s)", (input, code) => {
+    expect(readAmount(input)).toEqual(err(code));
+  });
+
+  it("an ambiguous amount message tells the user what to write instead", () => {
+    const r = readAmount("1.234");
+    if (r.kind !== "error") throw new Error("expected an error");
+    expect(r.message.nl).toContain("1.234,00");
+    expect(r.message.en).toContain("1234");
+  });
+
+  it.each([null, undefined, "", "  "])("%p is empty", (input) => {
+    expect(readAmount(input)).toEqual({ kind: "empty" });
+  });
+
+  it("readVat reads like an amount but its messages name the VAT column", () => {
+    expect(readVat("€ 21,00")).toEqual({ kind: "ok", value: 2100 });
+    const r = readVat(true);
+    expect(r.kind === "error" && r.message.en).toContain("VAT");
+  });
+});
+
+describe("readCategoryCell", () => {
+  it.each<[unknown, string]>([
+    [21, "21"],
+    [0.21, "21"],
+    [9, "9"],
+    [0.09, "9"],
+    ["21%", "21"],
+    ["0", "0"],
+    ["0%", "0"],
+    ["hoog", "21"],
+    [" KOR ", "kor"],
+    ["Verlegd", "verlegd"],
+    ["vrij-og-bijkomend", "vrij-og-bijkomend"],
+  ])("%p → %p", (input, code) => {
+    expect(readCategoryCell(input)).toEqual({ kind: "ok", value: code });
+  });
+
+  it.each([0, null, undefined, "", " "])("%p is empty (number 0 is desktop Excel's empty cell, not the 0%% rate)", (input) => {
+    expect(readCategoryCell(input)).toEqual({ kind: "empty" });
+  });
+
+  it("an unknown category names the value and the accepted codes", () => {
+    const r = readCategoryCell("zomaar");
+    expect(r).toEqual(err("unknown-category"));
+    if (r.kind !== "error") return;
+    expect(r.message.nl).toContain('"zomaar"');
+    expect(r.message.nl).toContain("kor");
+    expect(r.message.en).toContain("verlegd");
+  });
+
+  it("an unknown rate number is rejected, not guessed", () => {
+    expect(readCategoryCell(6)).toEqual(err("unknown-category"));
+    expect(readCategoryCell(0.06)).toEqual(err("unknown-category"));
+  });
+
+  it.each(["vrijgesteld", "Exempt"])("%p is ambiguous and the message names the choices", (input) => {
+    const r = readCategoryCell(input);
+    expect(r).toEqual(err("ambiguous-category"));
+    if (r.kind !== "error") return;
+    for (const choice of ["kor", "vrij", "vrij-og", "vrij-fin", "vrij-verz"]) expect(r.message.nl).toContain(choice);
+  });
+
+  it("the same text gives the same answer the second time (cache)", () => {
+    expect(readCategoryCell("laag")).toEqual(readCategoryCell("laag"));
+    expect(readCategoryCell("laag")).toEqual({ kind: "ok", value: "9" });
+  });
+
+  it("booleans are errors", () => {
+    expect(readCategoryCell(true)).toEqual(err("boolean"));
+  });
+});
+
+describe("readCountry", () => {
+  it.each<[unknown, string]>([
+    ["NL", "NL"],
+    ["de", "DE"],
+    ["EL", "GR"],
+    ["UK", "GB"],
+    ["US", "US"],
+    ["JP", "JP"],
+    ["Nederland", "NL"],
+    ["the Netherlands", "NL"],
+    ["Duitsland", "DE"],
+    ["Germany", "DE"],
+    ["België", "BE"],
+    ["Belgie", "BE"],
+    ["Verenigd Koninkrijk", "GB"],
+    ["United States", "US"],
+    ["VS", "US"],
+    ["U.S.A.", "US"],
+    ["Oostenrijk", "AT"],
+    ["Tsjechië", "CZ"],
+  ])("%p → %p", (input, code) => {
+    expect(readCountry(input)).toEqual({ kind: "ok", value: code });
+  });
+
+  it.each([null, undefined, "", 0])("%p is empty", (input) => {
+    expect(readCountry(input)).toEqual({ kind: "empty" });
+  });
+
+  it.each<[unknown]>([["XX"], ["Atlantis"], [31], [true]])("%p is rejected", (input) => {
+    expect(readCountry(input).kind).toBe("error");
+  });
+
+  it("the message names the unknown value", () => {
+    const r = readCountry("Narnia");
+    expect(r.kind === "error" && r.message.nl).toContain('"Narnia"');
+  });
+});
+
+describe("cellText", () => {
+  it("never throws, even on cyclic objects", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(typeof cellText(cyclic)).toBe("string");
+    expect(cellText(Symbol("x") as unknown)).toBe("Symbol(x)");
+  });
+});
