@@ -1,0 +1,638 @@
+/**
+ * Is the KOR worth it? (kor-rules.md section 8) The money on both sides of joining the KOR, or of leaving
+ * it for a participant, for one year, in integer cents. Pure: no Office, DOM or clock.
+ *
+ * The economics, stated once (the view repeats them to the user as assumptions):
+ * - Joining, prices to consumers unchanged: a consumer who paid P + VAT now pays the same amount without
+ *   VAT, so the business keeps the VAT it used to remit. Business customers deduct VAT, so VAT that is no
+ *   longer charged is no saving for them; the usual assumption is that they keep paying the same net price
+ *   P, so the business gains nothing on that share.
+ * - Leaving, prices to consumers unchanged: a participant's invoice amount X carries no VAT; after leaving
+ *   the same X must include VAT, so the business loses X × r / (100 + r) on consumer sales. Business
+ *   customers get VAT added on top (they deduct it): no effect for either side.
+ * - Input VAT on costs and investments: deductible outside the KOR, not inside it.
+ * - Herziening (revision) on entering: a repayment of VAT deducted on capital goods already in use.
+ * All amounts are before income tax; administration is described in words, not priced.
+ */
+import type { Localized } from "../i18n/types";
+import type { CategoryCode, FilingPeriod } from "./types";
+import type { CategoryLine } from "./summary-types";
+import type { Cents } from "./money";
+import { dayFromYmd, ymdFromDay, type Day } from "./dates";
+import { revision, type CapitalGood } from "./herziening";
+import { earliestStart, registrationDeadline } from "./periods";
+import { voluntaryExit } from "./participation";
+import { FIRST_KOR_DAY } from "./parameters";
+import { fastYear } from "./internal";
+import { dayEn, dayNl, eurEn, eurNl } from "./text";
+
+/** The Dutch VAT rates a decision can assume for turnover whose rate the sheet does not give. */
+export const ASSUMABLE_RATES = [21, 9] as const;
+export type AssumableRate = (typeof ASSUMABLE_RATES)[number];
+
+/** Countable turnover at one VAT rate. */
+export interface OutputLine {
+  /** 21, 9 or 0 (0 also for exports, intra-EU supplies, reverse charge and exempt turnover: no Dutch VAT charged by you). */
+  readonly ratePercent: number;
+  /** Turnover at this rate in cents: excluding VAT outside the KOR, the invoiced amount inside it. */
+  readonly cents: Cents;
+  /** Part of `cents` whose rate the sheet does not give (empty category, "kor", "afstand-nl"): charged at an assumed rate. */
+  readonly assumedCents: Cents;
+}
+
+export interface OutputLines {
+  /** One line per rate that has turnover, highest rate first. */
+  readonly lines: OutputLine[];
+  /** Margin-scheme turnover: VAT is due on the margin only, which the sheet does not give; left out of the sums. */
+  readonly marginCents: Cents;
+  /** Notes about what was assumed or left out. */
+  readonly notes: Localized[];
+}
+
+/** Categories whose VAT rate the sheet does not say; they are charged at the assumed rate. */
+const ASSUMED_RATE_CATEGORIES: ReadonlySet<CategoryCode | null> = new Set<CategoryCode | null>([null, "kor", "afstand-nl"]);
+
+/** Rate per countable category; categories not listed here (apart from the assumed and margin ones) carry no Dutch VAT. */
+const CATEGORY_RATE: Partial<Record<CategoryCode, number>> = { "21": 21, "9": 9 };
+
+/**
+ * The countable turnover of a year summary grouped by VAT rate. Rows without a rate in the sheet (an empty
+ * category, "kor" for a participant, distance sales taxed in NL) are put at `assumedRatePercent`;
+ * 0%, export, intra-EU supplies, reverse charge and counting exempt turnover carry no VAT you would remit;
+ * margin-scheme turnover is left out (its VAT depends on the margin, which the sheet does not give).
+ */
+export function outputLinesFromCategories(categories: readonly CategoryLine[], assumedRatePercent: AssumableRate): OutputLines {
+  const byRate = new Map<number, { cents: Cents; assumedCents: Cents }>();
+  let marginCents = 0;
+  for (const c of categories) {
+    if (!c.counted) continue;
+    if (c.category === "marge") {
+      marginCents += c.cents;
+      continue;
+    }
+    const assumed = ASSUMED_RATE_CATEGORIES.has(c.category);
+    const rate = assumed ? assumedRatePercent : (c.category !== null ? CATEGORY_RATE[c.category] : undefined) ?? 0;
+    const line = byRate.get(rate) ?? { cents: 0, assumedCents: 0 };
+    line.cents += c.cents;
+    if (assumed) line.assumedCents += c.cents;
+    byRate.set(rate, line);
+  }
+  const lines = [...byRate.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([ratePercent, l]) => ({ ratePercent, cents: l.cents, assumedCents: l.assumedCents }));
+  const notes: Localized[] = [];
+  const assumedTotal = lines.reduce((s, l) => s + l.assumedCents, 0);
+  if (assumedTotal !== 0) {
+    notes.push({
+      nl: `Voor ${eurNl(assumedTotal)} omzet staat geen btw-tarief in het blad; daarvoor is ${assumedRatePercent}% gerekend.`,
+      en: `${eurEn(assumedTotal)} of turnover has no VAT rate in the sheet; ${assumedRatePercent}% was used for it.`,
+    });
+  }
+  if (marginCents !== 0) {
+    notes.push({
+      nl: `${eurNl(marginCents)} omzet valt onder de margeregeling. De btw daarover hangt af van uw winstmarge, die niet in het blad staat; die omzet is niet meegerekend.`,
+      en: `${eurEn(marginCents)} of turnover falls under the margin scheme. Its VAT depends on your profit margin, which the sheet does not give; that turnover is left out.`,
+    });
+  }
+  return { lines, marginCents, notes };
+}
+
+export interface DecisionInput {
+  /** True for a business in the KOR now (the question is then: leave?), false for one outside it (join?). */
+  readonly participant: boolean;
+  /** Countable turnover by rate for the year the estimate is based on. */
+  readonly lines: readonly OutputLine[];
+  /** Share (0..1) of the taxed turnover sold to business customers who deduct VAT. */
+  readonly businessShare: number;
+  /** Yearly input VAT on costs and investments that is deductible outside the KOR (and lost inside it). */
+  readonly inputVatCents: Cents;
+  /** VAT on investments planned for the year, on top of `inputVatCents`. */
+  readonly plannedInvestmentVatCents: Cents;
+  /** Herziening due in the first KOR year (joining only; ignored for a participant). */
+  readonly revision: { readonly totalCents: Cents; readonly belowMinimum: boolean } | null;
+  /** False when the business does not meet the KOR conditions for the year (default true). */
+  readonly eligible?: boolean;
+}
+
+export type DecisionAction = "join" | "leave";
+
+/**
+ * - pays / costs / neutral: the action (join or leave) gains money, loses money, or makes no difference.
+ * - not-possible: joining while the conditions are not met (figures still shown).
+ * - must-leave: a participant that no longer meets the conditions (figures still shown).
+ */
+export type DecisionVerdict = "pays" | "costs" | "neutral" | "not-possible" | "must-leave";
+
+export interface RateEffect {
+  readonly ratePercent: number;
+  readonly turnoverCents: Cents;
+  /** VAT that would be remitted on this turnover outside the KOR. */
+  readonly outputVatCents: Cents;
+  /** The part of it the business keeps in the KOR (consumer sales, prices unchanged). */
+  readonly keptCents: Cents;
+  /** The part on sales to business customers: remitted outside the KOR but no gain inside it. */
+  readonly businessVatCents: Cents;
+}
+
+export interface Decision {
+  readonly action: DecisionAction;
+  readonly perRate: RateEffect[];
+  readonly turnoverCents: Cents;
+  readonly outputVatCents: Cents;
+  readonly keptCents: Cents;
+  readonly businessVatCents: Cents;
+  /** The business share used, 0..1. */
+  readonly businessShare: number;
+  /** Input VAT on costs plus planned investments: lost by joining, regained by leaving. */
+  readonly inputVatCents: Cents;
+  readonly plannedInvestmentVatCents: Cents;
+  /** Herziening counted in the first year (0 for a participant or below the €500 minimum). */
+  readonly revisionCents: Cents;
+  /**
+   * Yearly effect of the action in cents, positive when it pays.
+   * join: kept − input VAT − planned investment VAT − herziening; leave: input VAT + planned − kept.
+   */
+  readonly netCents: Cents;
+  /**
+   * join: joining pays as long as input VAT (costs and investments together) stays under this amount.
+   * leave: staying pays as long as input VAT stays under it (leaving pays above it).
+   */
+  readonly breakEvenInputVatCents: Cents;
+  readonly verdict: DecisionVerdict;
+  /** One sentence with the result and the amount. */
+  readonly headline: Localized;
+  /** The break-even in words. */
+  readonly breakEven: Localized;
+  /** The figures behind the result, one sentence each. */
+  readonly reasons: Localized[];
+  /** What the figures assume. */
+  readonly assumptions: Localized[];
+  /** The administrative difference in plain words. */
+  readonly administration: Localized[];
+}
+
+function roundHalfAway(x: number): number {
+  const r = Math.round(Math.abs(x));
+  return x < 0 ? -r : r;
+}
+
+function checkCents(name: string, value: number): void {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be a whole number of cents, got ${value}`);
+}
+
+function pct(share: number, lang: "nl" | "en"): string {
+  const p = Math.round(share * 1000) / 10;
+  const text = Number.isInteger(p) ? String(p) : p.toFixed(1);
+  return (lang === "nl" ? text.replace(".", ",") : text) + "%";
+}
+
+/**
+ * The yearly money effect of joining the KOR (outside it now) or leaving it (a participant).
+ * @throws RangeError for a business share outside 0..1, a rate outside 0..100 or amounts that are not whole cents.
+ * @example decideKor({ participant: false, lines: [{ ratePercent: 21, cents: 1_500_000, assumedCents: 0 }],
+ *   businessShare: 0, inputVatCents: 80_000, plannedInvestmentVatCents: 0, revision: null })
+ *   // keptCents 315_000, netCents 235_000, verdict "pays", breakEvenInputVatCents 315_000
+ */
+export function decideKor(input: DecisionInput): Decision {
+  const { participant, businessShare } = input;
+  if (!Number.isFinite(businessShare) || businessShare < 0 || businessShare > 1) {
+    throw new RangeError(`businessShare must be between 0 and 1, got ${businessShare}`);
+  }
+  checkCents("inputVatCents", input.inputVatCents);
+  checkCents("plannedInvestmentVatCents", input.plannedInvestmentVatCents);
+
+  const perRate: RateEffect[] = input.lines.map((l) => {
+    if (!Number.isFinite(l.ratePercent) || l.ratePercent < 0 || l.ratePercent > 100) {
+      throw new RangeError(`ratePercent must be between 0 and 100, got ${l.ratePercent}`);
+    }
+    checkCents("cents", l.cents);
+    const r = l.ratePercent;
+    const businessPart = roundHalfAway(l.cents * businessShare);
+    const consumerPart = l.cents - businessPart;
+    // Business customers: VAT on top of the same net price, both in and out of the KOR.
+    const businessVatCents = roundHalfAway((businessPart * r) / 100);
+    // Consumers, prices unchanged: outside the KOR the amount excludes VAT (VAT on top); inside it the
+    // amount is the whole price, so leaving puts the VAT inside it.
+    const keptCents = participant ? roundHalfAway((consumerPart * r) / (100 + r)) : roundHalfAway((consumerPart * r) / 100);
+    return { ratePercent: r, turnoverCents: l.cents, outputVatCents: keptCents + businessVatCents, keptCents, businessVatCents };
+  });
+  const sum = (f: (e: RateEffect) => number): number => perRate.reduce((s, e) => s + f(e), 0);
+  const turnoverCents = sum((e) => e.turnoverCents);
+  const outputVatCents = sum((e) => e.outputVatCents);
+  const keptCents = sum((e) => e.keptCents);
+  const businessVatCents = sum((e) => e.businessVatCents);
+  const inputVatCents = input.inputVatCents;
+  const plannedInvestmentVatCents = input.plannedInvestmentVatCents;
+  const lostInput = inputVatCents + plannedInvestmentVatCents;
+  const revisionCents = participant ? 0 : (input.revision?.totalCents ?? 0);
+  checkCents("revision.totalCents", revisionCents);
+
+  const netCents = participant ? lostInput - keptCents : keptCents - lostInput - revisionCents;
+  const breakEvenInputVatCents = participant ? keptCents : keptCents - revisionCents;
+  const eligible = input.eligible ?? true;
+  const verdict: DecisionVerdict = !eligible
+    ? participant
+      ? "must-leave"
+      : "not-possible"
+    : netCents > 0
+      ? "pays"
+      : netCents < 0
+        ? "costs"
+        : "neutral";
+
+  const d: Omit<Decision, "headline" | "breakEven" | "reasons" | "assumptions" | "administration"> = {
+    action: participant ? "leave" : "join",
+    perRate,
+    turnoverCents,
+    outputVatCents,
+    keptCents,
+    businessVatCents,
+    businessShare,
+    inputVatCents,
+    plannedInvestmentVatCents,
+    revisionCents,
+    netCents,
+    breakEvenInputVatCents,
+    verdict,
+  };
+  return {
+    ...d,
+    headline: headline(d),
+    breakEven: breakEvenText(d),
+    reasons: reasons(d, input.revision),
+    assumptions: assumptions(d, input.lines),
+    administration: administration(d.action),
+  };
+}
+
+type Figures = Omit<Decision, "headline" | "breakEven" | "reasons" | "assumptions" | "administration">;
+
+function headline(d: Figures): Localized {
+  const abs = Math.abs(d.netCents);
+  const [nl, en] = [eurNl(abs), eurEn(abs)];
+  if (d.verdict === "not-possible") {
+    return {
+      nl: `U voldoet dit jaar niet aan de voorwaarden van de KOR, dus meedoen kan niet. Ter informatie: meedoen zou ${d.netCents >= 0 ? `${nl} per jaar opleveren` : `${nl} per jaar kosten`}.`,
+      en: `You do not meet the KOR conditions this year, so you cannot join. For information: joining would ${d.netCents >= 0 ? `gain you ${en} a year` : `cost you ${en} a year`}.`,
+    };
+  }
+  if (d.verdict === "must-leave") {
+    return {
+      nl: `U voldoet niet meer aan de voorwaarden van de KOR: de KOR stopt voor u, of afmelden nu voordelig is of niet. Afmelden ${d.netCents >= 0 ? `levert ${nl} per jaar op` : `kost ${nl} per jaar`}.`,
+      en: `You no longer meet the KOR conditions: the KOR ends for you whether or not leaving pays. Leaving ${d.netCents >= 0 ? `gains you ${en} a year` : `costs you ${en} a year`}.`,
+    };
+  }
+  if (d.action === "join") {
+    if (d.verdict === "pays") return { nl: `Meedoen aan de KOR levert u naar schatting ${nl} per jaar op.`, en: `Joining the KOR gains you about ${en} a year.` };
+    if (d.verdict === "costs") return { nl: `Meedoen aan de KOR kost u naar schatting ${nl} per jaar.`, en: `Joining the KOR costs you about ${en} a year.` };
+    return { nl: "Meedoen aan de KOR maakt in geld geen verschil.", en: "Joining the KOR makes no difference in money." };
+  }
+  if (d.verdict === "pays") return { nl: `Afmelden voor de KOR levert u naar schatting ${nl} per jaar op.`, en: `Leaving the KOR gains you about ${en} a year.` };
+  if (d.verdict === "costs") {
+    return { nl: `Afmelden voor de KOR kost u naar schatting ${nl} per jaar; in de KOR blijven is voordeliger.`, en: `Leaving the KOR costs you about ${en} a year; staying in is better.` };
+  }
+  return { nl: "Afmelden voor de KOR maakt in geld geen verschil.", en: "Leaving the KOR makes no difference in money." };
+}
+
+function breakEvenText(d: Figures): Localized {
+  const b = d.breakEvenInputVatCents;
+  if (d.action === "leave") {
+    if (b <= 0) {
+      return {
+        nl: "De KOR levert u geen btw-voordeel op (u houdt geen btw over), dus afmelden kost niets zolang u voorbelasting kunt aftrekken.",
+        en: "The KOR gives you no VAT advantage (you keep no VAT), so leaving costs nothing as long as you can deduct input VAT.",
+      };
+    }
+    return {
+      nl: `In de KOR blijven loont zolang uw voorbelasting op kosten en investeringen samen onder ${eurNl(b)} per jaar blijft; daarboven levert afmelden meer op.`,
+      en: `Staying in the KOR pays as long as your input VAT on costs and investments together stays under ${eurEn(b)} a year; above that, leaving pays more.`,
+    };
+  }
+  if (b <= 0) {
+    return d.revisionCents > 0
+      ? {
+          nl: `Meedoen loont in het eerste jaar niet, ook niet zonder voorbelasting: de herziening (${eurNl(d.revisionCents)}) is minstens zo hoog als de btw die u houdt (${eurNl(d.keptCents)}).`,
+          en: `Joining does not pay in the first year, even without input VAT: the herziening (${eurEn(d.revisionCents)}) is at least as high as the VAT you keep (${eurEn(d.keptCents)}).`,
+        }
+      : {
+          nl: "Meedoen levert u geen btw-voordeel op: u houdt geen btw over (uw belaste omzet gaat naar zakelijke klanten of heeft 0%), dus elke euro voorbelasting is verlies.",
+          en: "Joining gives you no VAT advantage: you keep no VAT (your taxed turnover goes to business customers or is at 0%), so every euro of input VAT is a loss.",
+        };
+  }
+  return {
+    nl: `Meedoen loont zolang uw voorbelasting op kosten en investeringen samen onder ${eurNl(b)} per jaar blijft.`,
+    en: `Joining pays as long as your input VAT on costs and investments together stays under ${eurEn(b)} a year.`,
+  };
+}
+
+function reasons(d: Figures, rev: DecisionInput["revision"]): Localized[] {
+  const out: Localized[] = [];
+  const join = d.action === "join";
+  out.push(
+    join
+      ? {
+          nl: `Zonder KOR draagt u ${eurNl(d.outputVatCents)} btw af over ${eurNl(d.turnoverCents)} omzet die meetelt.`,
+          en: `Without the KOR you remit ${eurEn(d.outputVatCents)} of VAT on ${eurEn(d.turnoverCents)} of countable turnover.`,
+        }
+      : {
+          nl: `Na afmelden draagt u ${eurNl(d.outputVatCents)} btw af over ${eurNl(d.turnoverCents)} omzet die meetelt.`,
+          en: `After leaving you would remit ${eurEn(d.outputVatCents)} of VAT on ${eurEn(d.turnoverCents)} of countable turnover.`,
+        },
+  );
+  out.push(
+    join
+      ? {
+          nl: `Daarvan houdt u ${eurNl(d.keptCents)} zelf: particulieren betalen hetzelfde bedrag, maar u draagt er geen btw meer over af.`,
+          en: `You keep ${eurEn(d.keptCents)} of it: consumers pay the same amount, but you no longer remit VAT on it.`,
+        }
+      : {
+          nl: `Daarvan komt ${eurNl(d.keptCents)} uit uw eigen zak: particulieren betalen hetzelfde bedrag, en daar zit dan btw in.`,
+          en: `${eurEn(d.keptCents)} of it comes out of your own pocket: consumers pay the same amount, which then includes VAT.`,
+        },
+  );
+  if (d.businessVatCents !== 0 || d.businessShare > 0) {
+    out.push({
+      nl: `${eurNl(d.businessVatCents)} is btw op omzet aan zakelijke klanten (${pct(d.businessShare, "nl")} van de omzet). Zij trekken btw af, dus voor hen en voor u verandert de prijs niet: dat deel levert ${join ? "meedoen" : "de KOR"} niets op.`,
+      en: `${eurEn(d.businessVatCents)} is VAT on sales to business customers (${pct(d.businessShare, "en")} of turnover). They deduct VAT, so the price does not change for them or for you: that part gains you nothing ${join ? "by joining" : "in the KOR"}.`,
+    });
+  }
+  out.push(
+    join
+      ? {
+          nl: `U kunt ${eurNl(d.inputVatCents)} voorbelasting op kosten en investeringen niet meer aftrekken${d.plannedInvestmentVatCents !== 0 ? `, plus ${eurNl(d.plannedInvestmentVatCents)} btw op geplande investeringen` : ""}.`,
+          en: `You can no longer deduct ${eurEn(d.inputVatCents)} of input VAT on costs and investments${d.plannedInvestmentVatCents !== 0 ? `, plus ${eurEn(d.plannedInvestmentVatCents)} of VAT on planned investments` : ""}.`,
+        }
+      : {
+          nl: `U mag weer ${eurNl(d.inputVatCents)} voorbelasting op kosten en investeringen aftrekken${d.plannedInvestmentVatCents !== 0 ? `, plus ${eurNl(d.plannedInvestmentVatCents)} btw op geplande investeringen` : ""}.`,
+          en: `You may deduct ${eurEn(d.inputVatCents)} of input VAT on costs and investments again${d.plannedInvestmentVatCents !== 0 ? `, plus ${eurEn(d.plannedInvestmentVatCents)} of VAT on planned investments` : ""}.`,
+        },
+  );
+  if (join && rev) {
+    if (rev.belowMinimum) {
+      out.push({
+        nl: "Herziening: het bedrag voor het eerste jaar is lager dan € 500, dus u hoeft niets terug te betalen.",
+        en: "Herziening: the amount for the first year is under €500, so you repay nothing.",
+      });
+    } else if (d.revisionCents !== 0) {
+      out.push({
+        nl: `Herziening: u betaalt in het eerste jaar ${eurNl(d.revisionCents)} terug van btw die u eerder aftrok op bedrijfsmiddelen.`,
+        en: `Herziening: in the first year you repay ${eurEn(d.revisionCents)} of VAT you deducted earlier on capital goods.`,
+      });
+    }
+  }
+  const sign = (c: Cents, lang: "nl" | "en"): string => (lang === "nl" ? eurNl(c) : eurEn(c));
+  const nlSum = join
+    ? `${sign(d.keptCents, "nl")} − ${sign(d.inputVatCents + d.plannedInvestmentVatCents, "nl")}${d.revisionCents !== 0 ? ` − ${sign(d.revisionCents, "nl")}` : ""}`
+    : `${sign(d.inputVatCents + d.plannedInvestmentVatCents, "nl")} − ${sign(d.keptCents, "nl")}`;
+  const enSum = join
+    ? `${sign(d.keptCents, "en")} − ${sign(d.inputVatCents + d.plannedInvestmentVatCents, "en")}${d.revisionCents !== 0 ? ` − ${sign(d.revisionCents, "en")}` : ""}`
+    : `${sign(d.inputVatCents + d.plannedInvestmentVatCents, "en")} − ${sign(d.keptCents, "en")}`;
+  out.push({
+    nl: `Saldo per jaar: ${nlSum} = ${eurNl(d.netCents)}.`,
+    en: `Balance per year: ${enSum} = ${eurEn(d.netCents)}.`,
+  });
+  return out;
+}
+
+function assumptions(d: Figures, lines: readonly OutputLine[]): Localized[] {
+  const join = d.action === "join";
+  const out: Localized[] = [
+    join
+      ? {
+          nl: "Uw prijzen voor particulieren blijven gelijk: zij betalen hetzelfde bedrag, nu zonder btw.",
+          en: "Your prices for consumers stay the same: they pay the same amount, now without VAT.",
+        }
+      : {
+          nl: "Uw prijzen voor particulieren blijven gelijk: de btw zit dan in het bedrag dat zij nu betalen.",
+          en: "Your prices for consumers stay the same: the VAT is then included in the amount they pay now.",
+        },
+    {
+      nl: "Zakelijke klanten betalen u hetzelfde bedrag zonder btw. Zij kunnen btw die niet meer wordt gerekend ook niet aftrekken, dus voor hen verandert er niets.",
+      en: "Business customers pay you the same amount before VAT. They cannot deduct VAT that is no longer charged, so nothing changes for them.",
+    },
+  ];
+  const rated = lines.filter((l) => l.cents !== 0);
+  if (rated.length > 0) {
+    out.push({
+      nl: `Gebruikte tarieven: ${rated.map((l) => `${l.ratePercent}% over ${eurNl(l.cents)}`).join(", ")}. Onder 0% vallen ook export, leveringen binnen de EU, verlegde btw en vrijgestelde omzet.`,
+      en: `Rates used: ${rated.map((l) => `${l.ratePercent}% on ${eurEn(l.cents)}`).join(", ")}. 0% also covers exports, intra-EU supplies, reverse charge and exempt turnover.`,
+    });
+  }
+  out.push(
+    {
+      nl: "De voorbelasting is alleen btw die u zonder KOR mag aftrekken. Btw op kosten voor vrijgestelde omzet was toch al niet aftrekbaar.",
+      en: "Input VAT means only VAT you may deduct outside the KOR. VAT on costs for exempt turnover was never deductible.",
+    },
+    {
+      nl: "Alle bedragen zijn vóór inkomstenbelasting: btw die u houdt is extra winst, en btw die u niet aftrekt wordt kosten.",
+      en: "All amounts are before income tax: VAT you keep is extra profit, and VAT you cannot deduct becomes a cost.",
+    },
+  );
+  if (!join) {
+    out.push({
+      nl: "Niet meegerekend: na afmelden kunt u mogelijk een deel van de btw op bedrijfsmiddelen die u tijdens de KOR kocht alsnog aftrekken (herziening in uw voordeel). Vraag dit na bij uw adviseur.",
+      en: "Not included: after leaving you may be able to deduct part of the VAT on capital goods bought while in the KOR (a herziening in your favour). Check this with your adviser.",
+    });
+  }
+  return out;
+}
+
+function administration(action: DecisionAction): Localized[] {
+  if (action === "join") {
+    return [
+      {
+        nl: "Geen btw meer op uw facturen. Op de factuur staat dan: “Vrijgesteld van omzetbelasting op grond van artikel 25 Wet OB”.",
+        en: "No VAT on your invoices any more. The invoice states: “Vrijgesteld van omzetbelasting op grond van artikel 25 Wet OB” (exempt under article 25 of the Dutch VAT Act).",
+      },
+      {
+        nl: "Meestal geen btw-aangifte meer, en geen voorbelasting meer bijhouden per aangifte.",
+        en: "Usually no VAT returns any more, and no input VAT to track per return.",
+      },
+      {
+        nl: "U bewaart uw administratie en facturen zoals nu, en u houdt uw omzet in de gaten: boven € 20.000 stopt de KOR direct.",
+        en: "You keep your records and invoices as now, and you watch your turnover: above €20,000 the KOR ends at once.",
+      },
+    ];
+  }
+  return [
+    {
+      nl: "Btw op elke factuur (behalve aan wie de btw verlegd wordt).",
+      en: "VAT on every invoice (except where VAT is reverse-charged to the customer).",
+    },
+    {
+      nl: "Elk aangiftetijdvak (meestal per kwartaal) een btw-aangifte, ook als er niets te betalen is.",
+      en: "A VAT return for every filing period (usually each quarter), even when nothing is due.",
+    },
+    {
+      nl: "U mag voorbelasting weer aftrekken; daarvoor bewaart u de inkoopfacturen met btw.",
+      en: "You may deduct input VAT again; keep the purchase invoices showing VAT for that.",
+    },
+  ];
+}
+
+/** One year of a herziening schedule. */
+export interface RevisionYear {
+  readonly year: number;
+  /** Due in that year (0 when below the €500 minimum). */
+  readonly totalCents: Cents;
+  readonly belowMinimum: boolean;
+}
+
+/**
+ * The herziening for every year from the KOR start year to the last year any good still has left of its
+ * revision period (empty when there is nothing to revise). Each year is `revision(goods, korStart, year)`.
+ * @example car, €4,500 VAT, first used 1 Jan 2020, KOR from 1 Jan 2021 → 2021–2024 at €900 each
+ */
+export function revisionSchedule(goods: readonly CapitalGood[], korStart: Day): RevisionYear[] {
+  const first = revision(goods, korStart);
+  const maxRemaining = first.perGood.reduce((m, p) => Math.max(m, p.remainingYears), 0);
+  const out: RevisionYear[] = [];
+  for (let i = 0; i < maxRemaining; i++) {
+    const r = i === 0 ? first : revision(goods, korStart, first.year + i);
+    out.push({ year: r.year, totalCents: r.totalCents, belowMinimum: r.belowMinimum });
+  }
+  return out;
+}
+
+/** When to act: the first day the decision can take effect and the day the notice must be received by. */
+export interface DecisionDates {
+  readonly action: DecisionAction;
+  /** First day inside the KOR (join) or outside it (leave): a filing-period start. */
+  readonly start: Day;
+  /** Registration or exit notice must be received by this day. */
+  readonly deadline: Day;
+  /** Leave only: last day of the exclusion after leaving, and the earliest new start. */
+  readonly excludedUntil: Day | null;
+  readonly earliestReentry: Day | null;
+  /** Leave only: false when the exit is not allowed yet (3-year minimum before 2025). */
+  readonly allowed: boolean;
+  readonly text: Localized[];
+}
+
+/**
+ * The earliest start (join) or exit (leave) whose notice can still be received in time from `today`, with
+ * its deadline. For leaving, also the exclusion that follows and the earliest re-entry. `joined` (first day
+ * in the KOR) only matters for exits before 2025 (3-year minimum); unknown → the 1 January 2020 start.
+ */
+export function decisionDates(input: { participant: boolean; today: Day; period: FilingPeriod; joined?: Day | null }): DecisionDates {
+  const { participant, today, period } = input;
+  const start = earliestStart(today, period);
+  const deadline = registrationDeadline(start);
+  if (!participant) {
+    const text: Localized[] = [
+      {
+        nl: `Vroegste start: ${dayNl(start)}. Uw aanmelding moet uiterlijk op ${dayNl(deadline)} binnen zijn bij de Belastingdienst.`,
+        en: `Earliest start: ${dayEn(start)}. Your registration must reach the Belastingdienst by ${dayEn(deadline)}.`,
+      },
+    ];
+    const { month, day } = ymdFromDay(start);
+    if (month !== 1 || day !== 1) {
+      const nextYear = dayFromYmd(fastYear(start) + 1, 1, 1);
+      text.push({
+        nl: `Wilt u pas per ${dayNl(nextYear)} meedoen (een heel kalenderjaar), dan moet uw aanmelding uiterlijk op ${dayNl(registrationDeadline(nextYear))} binnen zijn.`,
+        en: `To join as of ${dayEn(nextYear)} (a whole calendar year), your registration must arrive by ${dayEn(registrationDeadline(nextYear))}.`,
+      });
+    }
+    return {
+      action: "join",
+      start,
+      deadline,
+      excludedUntil: null,
+      earliestReentry: null,
+      allowed: true,
+      text,
+    };
+  }
+  const exit = voluntaryExit({ joined: input.joined ?? FIRST_KOR_DAY, wantedExit: start, period });
+  // Not allowed (3-year minimum before 2025): voluntaryExit's own reasons say why and when it can.
+  const text: Localized[] = !exit.allowed ? exit.reasons : [
+    {
+      nl: `Vroegste afmelding: per ${dayNl(exit.exitStart)}. Uw afmelding moet uiterlijk op ${dayNl(exit.noticeDeadline)} binnen zijn bij de Belastingdienst.`,
+      en: `Earliest exit: as of ${dayEn(exit.exitStart)}. Your notice must reach the Belastingdienst by ${dayEn(exit.noticeDeadline)}.`,
+    },
+    {
+      nl: `Na afmelden kunt u niet terug tot en met ${dayNl(exit.excludedUntil)}; op zijn vroegst weer meedoen per ${dayNl(exit.earliestReentry)} (aanmelden uiterlijk op ${dayNl(exit.reentryDeadline)}).`,
+      en: `After leaving you cannot rejoin until after ${dayEn(exit.excludedUntil)}; the earliest new start is ${dayEn(exit.earliestReentry)} (register by ${dayEn(exit.reentryDeadline)}).`,
+    },
+  ];
+  return {
+    action: "leave",
+    start: exit.exitStart,
+    deadline: exit.noticeDeadline,
+    excludedUntil: exit.excludedUntil,
+    earliestReentry: exit.earliestReentry,
+    allowed: exit.allowed,
+    text,
+  };
+}
+
+/** How a customer cell reads: a business that deducts VAT, a consumer, or unknown. */
+export type CustomerKind = "business" | "consumer" | "unknown";
+
+/** "customer type" column (zakelijk / particulier) or a customer VAT-number column (empty = consumer). */
+export type CustomerColumnKind = "type" | "vat-number";
+
+/** From the column header: a VAT-number column (btw-nummer, VAT ID) or a customer-type column. */
+export function customerColumnKind(header: unknown): CustomerColumnKind {
+  const h = typeof header === "string" ? header.toLowerCase().replace(/[^a-z]/g, "") : "";
+  return /btwnummer|btwid|vatnumber|vatid|vatno|btwnr|ustid|tva/.test(h) ? "vat-number" : "type";
+}
+
+const BUSINESS_WORDS = ["zakelijk", "bedrijf", "onderneming", "ondernemer", "b2b", "business", "company", "zzp", "bv", "nv", "vof"];
+const CONSUMER_WORDS = ["particulier", "consument", "prive", "privé", "b2c", "consumer", "private", "individual", "person", "persoon"];
+
+/** A VAT identification number: two letters and 8–12 digits/letters (NL123456789B01, DE123456789, BE0123456789). */
+const VAT_NUMBER = /^[a-z]{2}[0-9a-z+*]{8,12}$/;
+
+/**
+ * Reads one customer cell. In a VAT-number column a VAT number means a business and an empty cell a
+ * consumer; in a type column words such as zakelijk / B2B / business and particulier / B2C / consumer
+ * decide, and a VAT number also means a business. Anything else is unknown (left out of the share).
+ */
+export function classifyCustomer(cell: unknown, column: CustomerColumnKind): CustomerKind {
+  const text = typeof cell === "string" ? cell : typeof cell === "number" ? String(cell) : "";
+  const t = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim().toLowerCase();
+  if (t === "" || t === "-") return column === "vat-number" ? "consumer" : "unknown";
+  const compact = t.replace(/[\s.\-]/g, "");
+  if (VAT_NUMBER.test(compact) && /\d/.test(compact)) return "business";
+  const words = t.split(/[^a-z0-9]+/).filter((w) => w !== "");
+  const isBusiness = words.some((w) => BUSINESS_WORDS.includes(w));
+  const isConsumer = words.some((w) => CONSUMER_WORDS.includes(w));
+  if (isBusiness !== isConsumer) return isBusiness ? "business" : "consumer";
+  return column === "vat-number" && (words.includes("nee") || words.includes("geen") || words.includes("none")) ? "consumer" : "unknown";
+}
+
+export interface CustomerShare {
+  /** businessCents / (businessCents + consumerCents); null when neither has turnover. */
+  readonly share: number | null;
+  readonly businessCents: Cents;
+  readonly consumerCents: Cents;
+  readonly unknownCents: Cents;
+  /** Sheet rows whose customer cell could not be read, for the message (first ones only). */
+  readonly unknownRows: number[];
+  readonly unknownCount: number;
+}
+
+/**
+ * The share of turnover sold to business customers, weighted by amount, over the given rows with their
+ * customer cells. Rows whose customer is unknown are left out of the share and reported.
+ */
+export function customerShare(entries: readonly { row: number; cents: Cents; customer: unknown }[], column: CustomerColumnKind): CustomerShare {
+  let businessCents = 0;
+  let consumerCents = 0;
+  let unknownCents = 0;
+  let unknownCount = 0;
+  const unknownRows: number[] = [];
+  for (const e of entries) {
+    const kind = classifyCustomer(e.customer, column);
+    if (kind === "business") businessCents += e.cents;
+    else if (kind === "consumer") consumerCents += e.cents;
+    else {
+      unknownCents += e.cents;
+      if (unknownCount++ < 5) unknownRows.push(e.row);
+    }
+  }
+  const known = businessCents + consumerCents;
+  const share = known > 0 ? Math.min(1, Math.max(0, businessCents / known)) : null;
+  return { share, businessCents, consumerCents, unknownCents, unknownRows, unknownCount };
+}

@@ -1,0 +1,396 @@
+import {
+  classifyCustomer,
+  customerColumnKind,
+  customerShare,
+  decideKor,
+  decisionDates,
+  outputLinesFromCategories,
+  revisionSchedule,
+  type DecisionInput,
+  type OutputLine,
+} from "../../src/rules/decision";
+import { revision, type CapitalGood } from "../../src/rules/herziening";
+import { dayFromIso } from "../../src/rules/dates";
+import type { CategoryLine } from "../../src/rules/summary-types";
+import type { CategoryCode } from "../../src/rules/types";
+
+const line = (ratePercent: number, euros: number, assumedEuros = 0): OutputLine => ({
+  ratePercent,
+  cents: Math.round(euros * 100),
+  assumedCents: Math.round(assumedEuros * 100),
+});
+
+const base: DecisionInput = {
+  participant: false,
+  lines: [],
+  businessShare: 0,
+  inputVatCents: 0,
+  plannedInvestmentVatCents: 0,
+  revision: null,
+};
+
+describe("decideKor: the money on both sides", () => {
+  const cases: {
+    name: string;
+    input: Partial<DecisionInput>;
+    expected: { outputVatCents: number; keptCents: number; businessVatCents: number; netCents: number; breakEvenInputVatCents: number; verdict: string };
+  }[] = [
+    {
+      name: "joining, consumers only: keeps all the 21% VAT, loses the input VAT",
+      input: { lines: [line(21, 15_000)], inputVatCents: 80_000 },
+      expected: { outputVatCents: 315_000, keptCents: 315_000, businessVatCents: 0, netCents: 235_000, breakEvenInputVatCents: 315_000, verdict: "pays" },
+    },
+    {
+      name: "joining with 40% business customers, three rates, planned investment and herziening: costs money",
+      input: {
+        lines: [line(21, 10_000), line(9, 5_000), line(0, 2_000)],
+        businessShare: 0.4,
+        inputVatCents: 100_000,
+        plannedInvestmentVatCents: 50_000,
+        revision: { totalCents: 90_000, belowMinimum: false },
+      },
+      // 21%: consumers €6,000 → €1,260 kept, business €4,000 → €840; 9%: €3,000 → €270 kept, €2,000 → €180
+      expected: { outputVatCents: 255_000, keptCents: 153_000, businessVatCents: 102_000, netCents: -87_000, breakEvenInputVatCents: 63_000, verdict: "costs" },
+    },
+    {
+      name: "joining when every customer is a business and nothing is deducted: no difference",
+      input: { lines: [line(21, 10_000)], businessShare: 1 },
+      expected: { outputVatCents: 210_000, keptCents: 0, businessVatCents: 210_000, netCents: 0, breakEvenInputVatCents: 0, verdict: "neutral" },
+    },
+    {
+      name: "leaving, consumers only: the VAT then comes out of the unchanged price (12,100 × 21/121)",
+      input: { participant: true, lines: [line(21, 12_100)], inputVatCents: 50_000 },
+      expected: { outputVatCents: 210_000, keptCents: 210_000, businessVatCents: 0, netCents: -160_000, breakEvenInputVatCents: 210_000, verdict: "costs" },
+    },
+    {
+      name: "leaving with half business customers and high input VAT: pays",
+      input: { participant: true, lines: [line(21, 10_000)], businessShare: 0.5, inputVatCents: 300_000 },
+      // consumers €5,000 × 21/121 = €867.768… → €867.77; business €5,000 × 21% = €1,050 on top
+      expected: { outputVatCents: 191_777, keptCents: 86_777, businessVatCents: 105_000, netCents: 213_223, breakEvenInputVatCents: 86_777, verdict: "pays" },
+    },
+    {
+      name: "leaving ignores a herziening (it is about entering)",
+      input: { participant: true, lines: [line(9, 1_090)], revision: { totalCents: 90_000, belowMinimum: false } },
+      expected: { outputVatCents: 9_000, keptCents: 9_000, businessVatCents: 0, netCents: -9_000, breakEvenInputVatCents: 9_000, verdict: "costs" },
+    },
+    {
+      name: "rounds each rate line half away from zero: 21% of €2.50 = €0.53",
+      input: { lines: [line(21, 2.5)] },
+      expected: { outputVatCents: 53, keptCents: 53, businessVatCents: 0, netCents: 53, breakEvenInputVatCents: 53, verdict: "pays" },
+    },
+    {
+      name: "a negative line (more credit notes than sales) rounds away from zero too",
+      input: { lines: [line(21, -2.5)] },
+      expected: { outputVatCents: -53, keptCents: -53, businessVatCents: 0, netCents: -53, breakEvenInputVatCents: -53, verdict: "costs" },
+    },
+    {
+      name: "not eligible: figures still computed, verdict says joining is not possible",
+      input: { lines: [line(21, 25_000)], eligible: false },
+      expected: { outputVatCents: 525_000, keptCents: 525_000, businessVatCents: 0, netCents: 525_000, breakEvenInputVatCents: 525_000, verdict: "not-possible" },
+    },
+    {
+      name: "a participant that no longer meets the conditions must leave",
+      input: { participant: true, lines: [line(21, 12_100)], eligible: false },
+      expected: { outputVatCents: 210_000, keptCents: 210_000, businessVatCents: 0, netCents: -210_000, breakEvenInputVatCents: 210_000, verdict: "must-leave" },
+    },
+  ];
+
+  it.each(cases)("$name", ({ input, expected }) => {
+    const d = decideKor({ ...base, ...input });
+    expect({
+      outputVatCents: d.outputVatCents,
+      keptCents: d.keptCents,
+      businessVatCents: d.businessVatCents,
+      netCents: d.netCents,
+      breakEvenInputVatCents: d.breakEvenInputVatCents,
+      verdict: d.verdict,
+    }).toEqual(expected);
+    expect(d.outputVatCents).toBe(d.keptCents + d.businessVatCents);
+    expect(d.action).toBe(input.participant ? "leave" : "join");
+  });
+
+  it("shows the figures behind the verdict in both languages", () => {
+    const d = decideKor({ ...base, lines: [line(21, 15_000)], inputVatCents: 80_000 });
+    expect(d.headline.nl).toBe("Meedoen aan de KOR levert u naar schatting € 2.350,00 per jaar op.");
+    expect(d.headline.en).toBe("Joining the KOR gains you about €2,350.00 a year.");
+    expect(d.breakEven.nl).toBe("Meedoen loont zolang uw voorbelasting op kosten en investeringen samen onder € 3.150,00 per jaar blijft.");
+    expect(d.breakEven.en).toContain("Joining pays as long as your input VAT");
+    expect(d.breakEven.en).toContain("€3,150.00 a year");
+    const reasonsEn = d.reasons.map((r) => r.en).join("\n");
+    expect(reasonsEn).toContain("€3,150.00 of VAT on €15,000.00 of countable turnover");
+    expect(reasonsEn).toContain("You keep €3,150.00");
+    expect(reasonsEn).toContain("€800.00 of input VAT");
+    expect(reasonsEn).toContain("€3,150.00 − €800.00 = €2,350.00");
+    expect(reasonsEn).not.toContain("business customers"); // no business share: no sentence about it
+    for (const t of [...d.reasons, ...d.assumptions, ...d.administration, d.headline, d.breakEven]) {
+      expect(t.nl.length).toBeGreaterThan(10);
+      expect(t.en.length).toBeGreaterThan(10);
+      expect(t.nl).not.toEqual(t.en);
+    }
+  });
+
+  it("states its assumptions: unchanged consumer prices, business customers, the rates used, before income tax", () => {
+    const d = decideKor({ ...base, lines: [line(21, 10_000), line(9, 5_000)], businessShare: 0.25 });
+    const en = d.assumptions.map((a) => a.en).join("\n");
+    expect(en).toContain("prices for consumers stay the same");
+    expect(en).toContain("Business customers pay you the same amount before VAT");
+    expect(en).toContain("Rates used: 21% on €10,000.00, 9% on €5,000.00");
+    expect(en).toContain("before income tax");
+    const nl = d.reasons.map((a) => a.nl).join("\n");
+    expect(nl).toContain("zakelijke klanten (25%");
+  });
+
+  it("mentions the herziening and the €500 rule", () => {
+    const due = decideKor({ ...base, lines: [line(21, 10_000)], revision: { totalCents: 90_000, belowMinimum: false } });
+    expect(due.reasons.map((r) => r.en).join(" ")).toContain("you repay €900.00");
+    expect(due.netCents).toBe(210_000 - 90_000);
+    const below = decideKor({ ...base, lines: [line(21, 10_000)], revision: { totalCents: 0, belowMinimum: true } });
+    expect(below.reasons.map((r) => r.nl).join(" ")).toContain("lager dan € 500");
+    expect(below.netCents).toBe(210_000);
+  });
+
+  it("says when joining cannot pay because the herziening is larger than the VAT kept", () => {
+    const d = decideKor({ ...base, lines: [line(21, 2_000)], revision: { totalCents: 90_000, belowMinimum: false } });
+    expect(d.breakEvenInputVatCents).toBe(42_000 - 90_000);
+    expect(d.breakEven.en).toContain("does not pay in the first year");
+  });
+
+  it("for a participant, describes leaving and the revision in its favour it does not count", () => {
+    const d = decideKor({ ...base, participant: true, lines: [line(21, 12_100)], inputVatCents: 50_000 });
+    expect(d.headline.en).toBe("Leaving the KOR costs you about €1,600.00 a year; staying in is better.");
+    expect(d.breakEven.en).toContain("Staying in the KOR pays as long as your input VAT on costs and investments together stays under €2,100.00 a year");
+    expect(d.assumptions.map((a) => a.en).join(" ")).toContain("herziening in your favour");
+    expect(d.administration.map((a) => a.nl).join(" ")).toContain("btw-aangifte");
+  });
+
+  it.each([
+    ["a business share above 1", { businessShare: 1.2 }],
+    ["a negative business share", { businessShare: -0.1 }],
+    ["a business share that is not a number", { businessShare: Number.NaN }],
+    ["a rate above 100", { lines: [line(150, 10)] }],
+    ["fractional cents", { inputVatCents: 10.5 }],
+    ["fractional planned investment cents", { plannedInvestmentVatCents: Number.POSITIVE_INFINITY }],
+  ] as [string, Partial<DecisionInput>][])("rejects %s", (_name, input) => {
+    expect(() => decideKor({ ...base, ...input })).toThrow(RangeError);
+  });
+});
+
+describe("outputLinesFromCategories", () => {
+  const cat = (category: CategoryCode | null, euros: number, counted = true): CategoryLine => ({
+    category,
+    counted,
+    cents: Math.round(euros * 100),
+    rows: 1,
+    reason: { nl: "", en: "" },
+  });
+
+  it("groups countable turnover by rate, putting rows without a rate at the assumed rate", () => {
+    const r = outputLinesFromCategories(
+      [
+        cat("21", 10_000),
+        cat("9", 3_000),
+        cat(null, 1_000),
+        cat("kor", 500),
+        cat("export", 2_000),
+        cat("verlegd", 2_500),
+        cat("vrij-og", 600),
+        cat("vrij", 30_000, false),
+        cat("prive", 1_500, false),
+        cat("marge", 4_000),
+      ],
+      21,
+    );
+    expect(r.lines).toEqual([
+      { ratePercent: 21, cents: 1_150_000, assumedCents: 150_000 },
+      { ratePercent: 9, cents: 300_000, assumedCents: 0 },
+      { ratePercent: 0, cents: 510_000, assumedCents: 0 },
+    ]);
+    expect(r.marginCents).toBe(400_000);
+    expect(r.notes.map((n) => n.en)).toEqual([
+      "€1,500.00 of turnover has no VAT rate in the sheet; 21% was used for it.",
+      expect.stringContaining("margin scheme"),
+    ]);
+  });
+
+  it("uses 9% for rows without a rate when asked", () => {
+    const r = outputLinesFromCategories([cat(null, 1_000), cat("9", 1_000)], 9);
+    expect(r.lines).toEqual([{ ratePercent: 9, cents: 200_000, assumedCents: 100_000 }]);
+  });
+
+  it("returns no lines and no notes for no turnover", () => {
+    expect(outputLinesFromCategories([], 21)).toEqual({ lines: [], marginCents: 0, notes: [] });
+  });
+});
+
+describe("herziening on entering (revision, revisionSchedule)", () => {
+  const good = (vatEuros: number, firstUse: string, kind: CapitalGood["kind"] = "movable"): CapitalGood => ({
+    vatCents: Math.round(vatEuros * 100),
+    firstUse: dayFromIso(firstUse),
+    kind,
+  });
+
+  const cases: { name: string; goods: CapitalGood[]; korStart: string; expected: [number, number, boolean][] }[] = [
+    {
+      name: "Belastingdienst example: car in use from 1 Jan 2020, €4,500 VAT, KOR from 1 Jan 2021 → €900 in 2021–2024",
+      goods: [good(4_500, "2020-01-01")],
+      korStart: "2021-01-01",
+      expected: [
+        [2021, 90_000, false],
+        [2022, 90_000, false],
+        [2023, 90_000, false],
+        [2024, 90_000, false],
+      ],
+    },
+    {
+      name: "laptop in use since 2024, €1,000 VAT, KOR from 1 Jan 2025 → €200 a year is under €500: nothing",
+      goods: [good(1_000, "2024-03-01")],
+      korStart: "2025-01-01",
+      expected: [
+        [2025, 0, true],
+        [2026, 0, true],
+        [2027, 0, true],
+        [2028, 0, true],
+      ],
+    },
+    {
+      name: "the €500 rule is on the year's total: laptop and car together are revised",
+      goods: [good(4_500, "2020-01-01"), good(1_000, "2020-06-01")],
+      korStart: "2021-01-01",
+      expected: [
+        [2021, 110_000, false],
+        [2022, 110_000, false],
+        [2023, 110_000, false],
+        [2024, 110_000, false],
+      ],
+    },
+    {
+      name: "real estate: 10 years, 1/10 a year (€30,000 VAT, first used 2020, KOR 2026 → 2026–2029)",
+      goods: [good(30_000, "2020-06-01", "real-estate")],
+      korStart: "2026-01-01",
+      expected: [
+        [2026, 300_000, false],
+        [2027, 300_000, false],
+        [2028, 300_000, false],
+        [2029, 300_000, false],
+      ],
+    },
+    {
+      name: "a movable whose period has ended adds nothing; real estate goes on",
+      goods: [good(2_500, "2021-01-01"), good(6_000, "2020-05-01", "real-estate")],
+      korStart: "2025-01-01",
+      expected: [
+        [2025, 110_000, false],
+        [2026, 60_000, false],
+        [2027, 60_000, false],
+        [2028, 60_000, false],
+        [2029, 60_000, false],
+      ],
+    },
+    {
+      name: "no goods: no herziening",
+      goods: [],
+      korStart: "2026-01-01",
+      expected: [],
+    },
+  ];
+
+  it.each(cases)("$name", ({ goods, korStart, expected }) => {
+    const schedule = revisionSchedule(goods, dayFromIso(korStart));
+    expect(schedule.map((y) => [y.year, y.totalCents, y.belowMinimum])).toEqual(expected);
+  });
+
+  it("revision() for the KOR start year matches the schedule's first year", () => {
+    const goods = [good(4_500, "2020-01-01")];
+    expect(revision(goods, dayFromIso("2021-01-01")).totalCents).toBe(90_000);
+    expect(revision(goods, dayFromIso("2021-01-01"), 2025).totalCents).toBe(0);
+  });
+});
+
+describe("decisionDates: the deadlines to act", () => {
+  it.each([
+    { participant: false, today: "2026-11-27", start: "2027-01-01", deadline: "2026-12-03", lines: 1 },
+    { participant: false, today: "2026-12-04", start: "2027-04-01", deadline: "2027-03-03", lines: 2 },
+    { participant: false, today: "2026-12-03", start: "2027-01-01", deadline: "2026-12-03", lines: 1 },
+  ])("join, today $today → start $start, registration by $deadline", ({ participant, today, start, deadline, lines }) => {
+    const d = decisionDates({ participant, today: dayFromIso(today), period: "quarter" });
+    expect(d.action).toBe("join");
+    expect(d.start).toBe(dayFromIso(start));
+    expect(d.deadline).toBe(dayFromIso(deadline));
+    expect(d.text).toHaveLength(lines);
+  });
+
+  it("join mid-year also gives the deadline for the next 1 January", () => {
+    const d = decisionDates({ participant: false, today: dayFromIso("2026-12-04"), period: "quarter" });
+    expect(d.text[1].en).toBe("To join as of 1 January 2028 (a whole calendar year), your registration must arrive by 3 December 2027.");
+  });
+
+  it("leave (worked example 16): in since 1 Jan 2026, asked on 1 May 2026 → out 1 Jul 2026, notice by 2 Jun, excluded until 31 Dec 2027", () => {
+    const d = decisionDates({ participant: true, today: dayFromIso("2026-05-01"), period: "quarter", joined: dayFromIso("2026-01-01") });
+    expect(d).toMatchObject({
+      action: "leave",
+      start: dayFromIso("2026-07-01"),
+      deadline: dayFromIso("2026-06-02"),
+      excludedUntil: dayFromIso("2027-12-31"),
+      earliestReentry: dayFromIso("2028-01-01"),
+      allowed: true,
+    });
+    expect(d.text[0].nl).toBe("Vroegste afmelding: per 1 juli 2026. Uw afmelding moet uiterlijk op 2 juni 2026 binnen zijn bij de Belastingdienst.");
+    expect(d.text[1].en).toContain("earliest new start is 1 January 2028 (register by 3 December 2027)");
+  });
+
+  it("leave before 2025 inside the 3-year minimum is not allowed and says why", () => {
+    const d = decisionDates({ participant: true, today: dayFromIso("2023-05-01"), period: "quarter", joined: dayFromIso("2022-01-01") });
+    expect(d.allowed).toBe(false);
+    expect(d.text[0].en).toContain("Exit as of 1 July 2023 is not possible");
+    expect(d.text.map((t) => t.en).join(" ")).toContain("1 January 2025");
+  });
+});
+
+describe("business customers from the sheet", () => {
+  it.each([
+    ["NL123456789B01", "vat-number", "business"],
+    ["nl 1234.56.789.B.01", "vat-number", "business"],
+    ["DE123456789", "type", "business"],
+    ["", "vat-number", "consumer"],
+    [null, "vat-number", "consumer"],
+    ["", "type", "unknown"],
+    ["Zakelijk", "type", "business"],
+    ["B2B", "type", "business"],
+    ["Particulier", "type", "consumer"],
+    ["privé", "type", "consumer"],
+    ["B2C", "type", "consumer"],
+    ["Consumer", "type", "consumer"],
+    ["Jansen", "type", "unknown"],
+    ["zakelijk / particulier", "type", "unknown"],
+    [12, "type", "unknown"],
+  ] as [unknown, "type" | "vat-number", string][])("%p in a %s column is %s", (cell, column, expected) => {
+    expect(classifyCustomer(cell, column)).toBe(expected);
+  });
+
+  it.each([
+    ["BTW-nummer klant", "vat-number"],
+    ["VAT ID", "vat-number"],
+    ["Klanttype", "type"],
+    ["Customer", "type"],
+    [undefined, "type"],
+  ])("header %p is a %s column", (header, expected) => {
+    expect(customerColumnKind(header)).toBe(expected);
+  });
+
+  it("weights the share by amount and reports unreadable rows", () => {
+    const s = customerShare(
+      [
+        { row: 2, cents: 300_000, customer: "zakelijk" },
+        { row: 3, cents: 100_000, customer: "particulier" },
+        { row: 4, cents: 100_000, customer: "particulier" },
+        { row: 5, cents: 50_000, customer: "?" },
+      ],
+      "type",
+    );
+    expect(s).toEqual({ share: 0.6, businessCents: 300_000, consumerCents: 200_000, unknownCents: 50_000, unknownRows: [5], unknownCount: 1 });
+  });
+
+  it("has no share when no customer is known", () => {
+    expect(customerShare([{ row: 2, cents: 100, customer: "x" }], "type").share).toBeNull();
+  });
+});
