@@ -15,7 +15,7 @@
  * All amounts are before income tax; administration is described in words, not priced.
  */
 import type { Localized } from "../i18n/types";
-import type { CategoryCode, FilingPeriod } from "./types";
+import type { CategoryCode, FilingPeriod, InvoiceRow } from "./types";
 import type { CategoryLine } from "./summary-types";
 import type { Cents } from "./money";
 import { dayFromYmd, ymdFromDay, type Day } from "./dates";
@@ -24,6 +24,8 @@ import { earliestStart, registrationDeadline } from "./periods";
 import { voluntaryExit } from "./participation";
 import { FIRST_KOR_DAY } from "./parameters";
 import { fastYear } from "./internal";
+import { countsForKor } from "./categories";
+import { yearBounds } from "./turnover";
 import { dayEn, dayNl, eurEn, eurNl } from "./text";
 
 /** The Dutch VAT rates a decision can assume for turnover whose rate the sheet does not give. */
@@ -635,4 +637,72 @@ export function customerShare(entries: readonly { row: number; cents: Cents; cus
   const known = businessCents + consumerCents;
   const share = known > 0 ? Math.min(1, Math.max(0, businessCents / known)) : null;
   return { share, businessCents, consumerCents, unknownCents, unknownRows, unknownCount };
+}
+
+/** The customer column is used for the business share only when at least this share of the turnover reads clearly. */
+export const CUSTOMER_COLUMN_MIN_READABLE = 0.8;
+
+export interface SheetCustomerShare extends CustomerShare {
+  readonly column: CustomerColumnKind;
+  /** True when the column reads clearly enough (a name column, for example, does not). */
+  readonly usable: boolean;
+}
+
+/**
+ * The business share from the customer column of an invoice table (a customer-type or VAT-number column),
+ * over the countable rows of `year`. `values` and `rowOffset` as the reading layer got them, so that
+ * `values[row.row - rowOffset - 1]` is the sheet row of an InvoiceRow. A column of customer names reads
+ * as unknown and is not usable: the user then types the share.
+ */
+export function businessShareFromTable(input: {
+  readonly values: readonly (readonly unknown[])[];
+  readonly rowOffset: number;
+  readonly customerColumn: number;
+  readonly header: unknown;
+  readonly rows: readonly InvoiceRow[];
+  readonly year: number;
+}): SheetCustomerShare {
+  const column = customerColumnKind(input.header);
+  const { from, to } = yearBounds(input.year);
+  const entries: { row: number; cents: Cents; customer: unknown }[] = [];
+  for (const r of input.rows) {
+    if (r.day < from || r.day > to || !countsForKor(r.category)) continue;
+    const line = input.values[r.row - input.rowOffset - 1];
+    entries.push({ row: r.row, cents: r.cents, customer: Array.isArray(line) ? line[input.customerColumn] : undefined });
+  }
+  const share = customerShare(entries, column);
+  const total = share.businessCents + share.consumerCents + share.unknownCents;
+  const usable = share.share !== null && total > 0 && (share.businessCents + share.consumerCents) / total >= CUSTOMER_COLUMN_MIN_READABLE;
+  return { ...share, column, usable };
+}
+
+export interface PurchaseVat {
+  /** Input VAT of the year's purchase rows, in cents. */
+  readonly cents: Cents;
+  /** Purchase rows of the year with a VAT amount. */
+  readonly rows: number;
+  /** Purchase rows of the year without a VAT amount (not counted). */
+  readonly rowsWithoutVat: number;
+}
+
+/**
+ * Input VAT from the VAT column of the year's rows: only the purchase rows ("inkoop") of an invoice list,
+ * or every row of a purchases list (`onlyPurchases` false). Rows without a VAT amount are counted apart,
+ * never guessed.
+ */
+export function purchaseVatFromRows(rows: readonly InvoiceRow[], year: number, onlyPurchases = true): PurchaseVat {
+  const { from, to } = yearBounds(year);
+  let cents = 0;
+  let withVat = 0;
+  let withoutVat = 0;
+  for (const r of rows) {
+    if (r.day < from || r.day > to) continue;
+    if (onlyPurchases && r.category !== "inkoop") continue;
+    if (r.vatCents === null) withoutVat++;
+    else {
+      cents += r.vatCents;
+      withVat++;
+    }
+  }
+  return { cents, rows: withVat, rowsWithoutVat: withoutVat };
 }

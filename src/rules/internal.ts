@@ -18,17 +18,6 @@ export function fastYear(d: Day): number {
   return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }
 
-/** Month 1..12 of a Day with integer arithmetic only. */
-export function fastMonth(d: Day): number {
-  const z = d + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return mp < 10 ? mp + 3 : mp - 9;
-}
-
 export interface RunningCrossing {
   readonly row: InvoiceRow;
   readonly runningCents: Cents;

@@ -21,7 +21,7 @@ import {
   turnoverPerState,
   unionTurnover,
 } from "./eu";
-import { fastMonth, fastYear } from "./internal";
+import { fastYear } from "./internal";
 import { eurEn, eurNl } from "./text";
 
 export interface SummaryOptions {
@@ -137,13 +137,15 @@ function periodLines(
   crossingDay: Day | null,
 ): PeriodLine[] {
   const list = periodsOfYear(year, period);
-  const monthsPer = 12 / list.length;
   const sums = new Array<number>(list.length).fill(0);
   const { from, to } = yearBounds(year);
+  // Period index per day of the year: a table lookup per row instead of calendar maths.
+  const periodOfDay = new Uint8Array(to - from + 1);
+  for (const p of list) periodOfDay.fill(p.index - 1, p.start - from, p.end - from + 1);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.day < from || r.day > to || !countsForKor(r.category)) continue;
-    sums[Math.floor((fastMonth(r.day) - 1) / monthsPer)] += r.cents;
+    sums[periodOfDay[r.day - from]] += r.cents;
   }
   let cumulative = 0;
   return list.map((p, i) => {

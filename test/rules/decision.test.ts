@@ -1,10 +1,12 @@
 import {
+  businessShareFromTable,
   classifyCustomer,
   customerColumnKind,
   customerShare,
   decideKor,
   decisionDates,
   outputLinesFromCategories,
+  purchaseVatFromRows,
   revisionSchedule,
   type DecisionInput,
   type OutputLine,
@@ -12,7 +14,16 @@ import {
 import { revision, type CapitalGood } from "../../src/rules/herziening";
 import { dayFromIso } from "../../src/rules/dates";
 import type { CategoryLine } from "../../src/rules/summary-types";
-import type { CategoryCode } from "../../src/rules/types";
+import type { CategoryCode, InvoiceRow } from "../../src/rules/types";
+
+const inv = (row: number, iso: string, euros: number, category: CategoryCode | null, vatEuros: number | null = null): InvoiceRow => ({
+  row,
+  day: dayFromIso(iso),
+  cents: Math.round(euros * 100),
+  category,
+  country: null,
+  vatCents: vatEuros === null ? null : Math.round(vatEuros * 100),
+});
 
 const line = (ratePercent: number, euros: number, assumedEuros = 0): OutputLine => ({
   ratePercent,
@@ -392,5 +403,57 @@ describe("business customers from the sheet", () => {
 
   it("has no share when no customer is known", () => {
     expect(customerShare([{ row: 2, cents: 100, customer: "x" }], "type").share).toBeNull();
+  });
+});
+
+describe("businessShareFromTable", () => {
+  // Sheet from A1: header in row 1, invoices from row 2; values[row - 1] is sheet row `row`.
+  const values = [
+    ["Datum", "Bedrag excl. btw", "Categorie", "Klanttype"],
+    [46023, 1000, "21", "zakelijk"],
+    [46024, 3000, "21", "particulier"],
+    [46025, 500, "vrij", "zakelijk"],
+    [45658, 9000, "21", "zakelijk"],
+  ];
+  const rows = [inv(2, "2026-01-01", 1000, "21"), inv(3, "2026-01-02", 3000, "21"), inv(4, "2026-01-03", 500, "vrij"), inv(5, "2025-01-01", 9000, "21")];
+
+  it("takes the share by amount over the year's countable rows", () => {
+    const s = businessShareFromTable({ values, rowOffset: 0, customerColumn: 3, header: "Klanttype", rows, year: 2026 });
+    expect(s).toMatchObject({ column: "type", share: 0.25, businessCents: 100_000, consumerCents: 300_000, usable: true });
+  });
+
+  it("is not usable for a column of customer names", () => {
+    const names = values.map((r, i) => (i === 0 ? r : [...r.slice(0, 3), `Klant ${i}`]));
+    const s = businessShareFromTable({ values: names, rowOffset: 0, customerColumn: 3, header: "Klant", rows, year: 2026 });
+    expect(s.usable).toBe(false);
+    expect(s.share).toBeNull();
+    expect(s.unknownRows).toEqual([2, 3]);
+  });
+
+  it("reads a VAT-number column: a number is a business, empty is a consumer; respects rowOffset", () => {
+    const vals = [
+      ["Datum", "Bedrag", "Btw-nummer klant"],
+      [46023, 100, "NL123456789B01"],
+      [46024, 300, ""],
+    ];
+    const rs = [inv(12, "2026-01-01", 100, null), inv(13, "2026-01-02", 300, null)];
+    const s = businessShareFromTable({ values: vals, rowOffset: 10, customerColumn: 2, header: "Btw-nummer klant", rows: rs, year: 2026 });
+    expect(s).toMatchObject({ column: "vat-number", share: 0.25, usable: true });
+  });
+});
+
+describe("purchaseVatFromRows", () => {
+  const rows = [
+    inv(2, "2026-02-01", 1000, "inkoop", 210),
+    inv(3, "2026-03-01", 500, "inkoop", null),
+    inv(4, "2026-03-02", 2000, "21", 420),
+    inv(5, "2025-12-31", 100, "inkoop", 21),
+    inv(6, "2026-12-31", 100, "inkoop", -21),
+  ];
+  it("sums the VAT of the year's purchase rows and counts those without VAT", () => {
+    expect(purchaseVatFromRows(rows, 2026)).toEqual({ cents: 18_900, rows: 2, rowsWithoutVat: 1 });
+  });
+  it("sums every row of a purchases list", () => {
+    expect(purchaseVatFromRows(rows, 2026, false)).toEqual({ cents: 60_900, rows: 3, rowsWithoutVat: 1 });
   });
 });

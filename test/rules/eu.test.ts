@@ -1,0 +1,119 @@
+import {
+  EU_MEMBER_STATES, addWorkingDays, euEligibility, euQuarterDue, euQuarterlyReport, findEuCrossing,
+  isEuMemberState, nationalThreshold, turnoverPerState, unionTurnover,
+} from "../../src/rules/eu";
+import { d, eur, sheet } from "./helpers";
+
+describe("member states", () => {
+  it("has the 27 states, Greece as GR", () => {
+    expect(EU_MEMBER_STATES).toHaveLength(27);
+    expect(new Set(EU_MEMBER_STATES).size).toBe(27);
+    expect(EU_MEMBER_STATES).toContain("GR");
+    expect(EU_MEMBER_STATES).not.toContain("GB");
+  });
+  it.each([["nl", true], ["GR", true], ["EL", true], ["GB", false], ["CH", false], ["NO", false], ["", false]])("%s → %s", (c, b) => {
+    expect(isEuMemberState(c as string)).toBe(b);
+  });
+});
+
+describe("Union turnover", () => {
+  const rows = sheet(
+    ["2026-01-10", 1_000, "21"],
+    ["2026-01-11", 2_000, "buitenland", { country: "DE" }],
+    ["2026-01-12", 4_000, "buitenland", { country: "US" }],
+    ["2026-01-13", 8_000, "vrij", { country: "NL" }],
+    ["2026-01-14", 16_000, "export", { country: "CH" }],
+    ["2026-05-14", 300, "21", { country: "BE" }],
+    ["2026-05-15", 500, "inkoop", { country: "BE" }],
+  );
+
+  it("counts KOR-countable rows and EU buitenland rows; not non-EU countries, vrij or inkoop", () => {
+    expect(unionTurnover(rows, 2026)).toBe(eur(3_300));
+  });
+
+  it("splits per state, rows without a country being NL", () => {
+    expect(turnoverPerState(rows, 2026)).toEqual(new Map([["BE", eur(300)], ["DE", eur(2_000)], ["NL", eur(1_000)]]));
+  });
+
+  it("builds the quarterly report with every state of the year and 0 where a quarter has none", () => {
+    const q = euQuarterlyReport(rows, 2026);
+    expect(q.map((x) => x.quarter)).toEqual([1, 2, 3, 4]);
+    expect(q[0].perState).toEqual([{ country: "BE", cents: 0 }, { country: "DE", cents: eur(2_000) }, { country: "NL", cents: eur(1_000) }]);
+    expect(q[1].perState).toEqual([{ country: "BE", cents: eur(300) }, { country: "DE", cents: 0 }, { country: "NL", cents: 0 }]);
+    expect(q[3].due).toBe(d("2027-01-31"));
+  });
+});
+
+describe("euQuarterDue", () => {
+  it.each([[1, "2026-04-30"], [2, "2026-07-31"], [3, "2026-10-31"], [4, "2027-01-31"]] as const)("Q%d 2026 → %s", (q, iso) => {
+    expect(euQuarterDue(2026, q)).toBe(d(iso));
+  });
+});
+
+describe("nationalThreshold", () => {
+  it("gives verified EUR thresholds", () => {
+    expect(nationalThreshold("BE", 2025).cents).toBe(eur(25_000));
+    expect(nationalThreshold("cy", 2026).cents).toBe(eur(15_600));
+    expect(nationalThreshold("DE", 2025)).toMatchObject({ cents: eur(100_000), previousYearCents: eur(25_000) });
+  });
+  it("asks the user for CZ, DK (not EUR), FR (goods/services) and unverified states", () => {
+    for (const c of ["CZ", "DK", "FR", "IT", "PL"]) expect(nationalThreshold(c, 2025).cents).toBeNull();
+    expect(nationalThreshold("CZ", 2025).note.en).toContain("CZK 2.000.000");
+    expect(nationalThreshold("IT", 2025).note.en).toContain("Enter the threshold");
+  });
+  it("has no threshold before 2025", () => {
+    expect(nationalThreshold("BE", 2024).cents).toBeNull();
+  });
+});
+
+describe("euEligibility", () => {
+  it("is unsupported before 2025", () => {
+    expect(euEligibility({ rows: [], year: 2024, country: "BE" }).verdict).toBe("unsupported");
+  });
+
+  it("keeps €25,000.00 in Belgium inside and €25,000.01 over", () => {
+    const inside = sheet(["2025-03-01", 25_000, "buitenland", { country: "BE" }]);
+    const over = sheet(["2025-03-01", 25_000.01, "buitenland", { country: "BE" }]);
+    expect(euEligibility({ rows: inside, year: 2025, country: "BE", previousUnionCents: 0 }).verdict).toBe("eligible");
+    expect(euEligibility({ rows: over, year: 2025, country: "BE", previousUnionCents: 0 }).verdict).toBe("not-eligible");
+  });
+
+  it("needs a threshold from the user for an unverified state, and uses it when given (capped at €85,000)", () => {
+    const rows = sheet(["2025-03-01", 30_000, "buitenland", { country: "IT" }]);
+    expect(euEligibility({ rows, year: 2025, country: "IT" }).verdict).toBe("needs-threshold");
+    expect(euEligibility({ rows, year: 2025, country: "IT", thresholdCents: eur(85_000) }).verdict).toBe("eligible");
+    const capped = euEligibility({ rows: sheet(["2025-03-01", 90_000, "buitenland", { country: "IT" }]), year: 2025, country: "IT", thresholdCents: eur(150_000) });
+    expect(capped).toMatchObject({ verdict: "not-eligible", thresholdCents: eur(85_000) });
+  });
+
+  it("fails on the previous year's Union turnover and says when it was assumed to be zero", () => {
+    const rows = sheet(["2025-03-01", 100_000.01, "21"], ["2026-03-01", 1_000, "buitenland", { country: "BE" }]);
+    expect(euEligibility({ rows, year: 2026, country: "BE" })).toMatchObject({ verdict: "not-eligible", previousUnionBasis: "data" });
+    const fresh = euEligibility({ rows: sheet(["2026-03-01", 1_000, "buitenland", { country: "BE" }]), year: 2026, country: "BE" });
+    expect(fresh).toMatchObject({ verdict: "eligible", previousUnionCents: 0, previousUnionBasis: "assumed-zero" });
+    expect(fresh.reasons.map((r) => r.en).join(" ")).toContain("assumed to be €0.00");
+  });
+
+  it("applies Germany's previous-year limit of €25,000", () => {
+    const rows = sheet(["2025-03-01", 30_000, "buitenland", { country: "DE" }], ["2026-03-01", 5_000, "buitenland", { country: "DE" }]);
+    expect(euEligibility({ rows, year: 2026, country: "DE" }).verdict).toBe("not-eligible");
+  });
+});
+
+describe("findEuCrossing", () => {
+  it("counts 15 working days (Mon–Fri) to notify, skipping weekends", () => {
+    expect(addWorkingDays(d("2026-11-10"), 15)).toBe(d("2026-12-01"));
+    expect(addWorkingDays(d("2026-11-13" /* Fri */), 1)).toBe(d("2026-11-16"));
+  });
+
+  it("is null at exactly €100,000.00 and finds the crossing at €100,000.01", () => {
+    const at = sheet(["2026-01-01", 100_000, "buitenland", { country: "FR" }]);
+    expect(findEuCrossing(at, 2026)).toBeNull();
+    const over = sheet(["2026-01-01", 100_000, "buitenland", { country: "FR" }], ["2026-01-02", 0.01]);
+    expect(findEuCrossing(over, 2026)).toMatchObject({ row: 2, day: d("2026-01-02"), runningCents: 10_000_001 });
+  });
+
+  it("is null before 2025", () => {
+    expect(findEuCrossing(sheet(["2024-01-01", 200_000]), 2024)).toBeNull();
+  });
+});

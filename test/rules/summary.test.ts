@@ -1,0 +1,114 @@
+import { summarizeYear, MAX_ROW_WARNINGS } from "../../src/rules/summary";
+import type { InvoiceRow, Problem } from "../../src/rules/types";
+import { d, eur, sheet } from "./helpers";
+
+const today = d("2025-12-02");
+
+describe("summarizeYear", () => {
+  it("summarises worked example 8 for a quarterly filer: crossing in Q3, later quarters over, re-entry 1 Jan 2027", () => {
+    const rows = sheet(["2024-03-01", 5_000], ["2025-02-01", 10_000], ["2025-09-15", 9_750], ["2025-09-16", 500], ["2025-11-01", 1_000, "vrij"]);
+    const s = summarizeYear(rows, { today });
+    expect(s).toMatchObject({
+      year: 2025, period: "quarter", verdict: "not-eligible", thresholdCents: eur(20_000),
+      countableCents: eur(20_250), notCountedCents: eur(1_000), headroomCents: 0, percentOfThreshold: 101.3,
+      previousYearCents: eur(5_000), previousYearBasis: "data", uncategorisedRows: 3,
+    });
+    expect(s.crossing).toMatchObject({ row: 4, day: d("2025-09-16"), vatCents: eur(105) });
+    expect(s.periods.map((p) => [p.index, p.countableCents, p.cumulativeCents, p.status])).toEqual([
+      [1, eur(10_000), eur(10_000), "within"],
+      [2, 0, eur(10_000), "within"],
+      [3, eur(10_250), eur(20_250), "crossed-here"],
+      [4, 0, eur(20_250), "over"],
+    ]);
+    expect(s.periods[0].percentOfThreshold).toBe(50);
+    expect(s.deadlines.reentryAfterCrossing).toEqual({ start: d("2027-01-01"), deadline: d("2026-12-03") });
+    expect(s.reasons.map((r) => r.nl).join(" ")).toContain("De grens is overschreden op 16 september 2025 (rij 4");
+    expect(s.reasons.map((r) => r.en).join(" ")).toContain("3 rows without a category were counted as turnover.");
+    expect(s.eu).toBeNull();
+    expect(s.conditions[0].en).toContain("central administration in the Netherlands");
+  });
+
+  it("computes deadlines from today: 2 Dec 2025 → start 1 Jan 2026, 1 day left; 4 Dec 2025 → 1 Apr 2026", () => {
+    expect(summarizeYear([], { today }).deadlines).toMatchObject({
+      today, nextStart: d("2026-01-01"), registrationDeadline: d("2025-12-03"), daysLeft: 1,
+      reentryAfterCrossing: null, nextExit: { start: d("2026-01-01"), deadline: d("2025-12-03") },
+    });
+    expect(summarizeYear([], { today: d("2025-12-04") }).deadlines).toMatchObject({ nextStart: d("2026-04-01"), daysLeft: 89 });
+  });
+
+  it("uses the year of today without rows, the latest year with rows, or the year asked", () => {
+    expect(summarizeYear([], { today }).year).toBe(2025);
+    const rows = sheet(["2023-01-01", 1], ["2024-12-31", 1]);
+    expect(summarizeYear(rows, { today }).year).toBe(2024);
+    expect(summarizeYear(rows, { today, year: 2023 }).year).toBe(2023);
+  });
+
+  it("honours a monthly filing period and a previous year given by the caller", () => {
+    const s = summarizeYear(sheet(["2026-02-28", 100]), { today, period: "month", previousYearCents: eur(20_000.01) });
+    expect(s.periods).toHaveLength(12);
+    expect(s.periods[1].countableCents).toBe(eur(100));
+    expect(s).toMatchObject({ verdict: "not-eligible", previousYearBasis: "given", previousYearCents: 2_000_001 });
+  });
+
+  it("warns for a row showing VAT while within the KOR, without ending participation; purchases with VAT are fine", () => {
+    const rows = sheet(["2025-01-05", 1_000, "21", { vat: 210 }], ["2025-01-06", 500, "inkoop", { vat: 105 }], ["2025-01-07", 200, null, { vat: 0 }]);
+    const passed: Problem = { row: 9, severity: "error", code: "unknown-category", column: "category", value: "x", message: { nl: "x", en: "x" } };
+    const s = summarizeYear(rows, { today, previousYearCents: 0, problems: [passed] });
+    expect(s.verdict).toBe("eligible");
+    expect(s.problems[0]).toBe(passed);
+    const warnings = s.problems.filter((p) => p.code === "vat-shown-in-kor");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ row: 1, severity: "warning", column: "vat" });
+    expect(warnings[0].message.nl).toContain("Rij 1 vermeldt btw (€ 210,00)");
+    expect(warnings[0].message.en).toContain("does not end your KOR participation");
+  });
+
+  it("does not warn about VAT when the year is over the threshold (VAT is due then)", () => {
+    const rows = sheet(["2025-01-05", 25_000, "21", { vat: 5_250 }]);
+    expect(summarizeYear(rows, { today, previousYearCents: 0 }).problems).toEqual([]);
+  });
+
+  it(`lists at most ${MAX_ROW_WARNINGS} VAT warnings and sums up the rest`, () => {
+    const rows: InvoiceRow[] = Array.from({ length: 150 }, (_, i) => ({ row: i + 1, day: d("2025-03-01"), cents: 100, category: null, country: null, vatCents: 21 }));
+    const ps = summarizeYear(rows, { today, previousYearCents: 0 }).problems;
+    expect(ps).toHaveLength(MAX_ROW_WARNINGS + 1);
+    expect(ps[MAX_ROW_WARNINGS]).toMatchObject({ row: null });
+    expect(ps[MAX_ROW_WARNINGS].message.en).toBe("50 more rows show VAT while turnover is within the KOR.");
+  });
+
+  it("warns when afstand-nl distance sales exceed €10,000 and shows the EU view when rows have a country", () => {
+    const rows = sheet(["2026-02-01", 10_000.01, "afstand-nl"], ["2026-03-01", 2_000, "buitenland", { country: "BE" }], ["2026-04-01", 100, "21", { country: "US" }]);
+    const s = summarizeYear(rows, { today, previousYearCents: 0 });
+    expect(s.problems.map((p) => p.code)).toContain("distance-sales-over-limit");
+    expect(s.eu).toMatchObject({ unionCents: eur(12_000.01), previousUnionCents: null, unionThresholdCents: eur(100_000), withinUnion: true, crossing: null, distanceSalesOverLimit: true });
+    expect(s.eu?.states).toEqual([
+      { country: "BE", cents: eur(2_000), thresholdCents: eur(25_000), withinThreshold: true },
+      { country: "NL", cents: eur(10_000.01), thresholdCents: eur(20_000), withinThreshold: true },
+    ]);
+    expect(s.eu?.quarters[0].perState).toEqual([{ country: "BE", cents: eur(2_000) }, { country: "NL", cents: eur(10_000.01) }]);
+    expect(s.conditions).toHaveLength(2);
+    const exactly = summarizeYear(sheet(["2026-02-01", 10_000, "afstand-nl"]), { today, previousYearCents: 0 });
+    expect(exactly.problems).toEqual([]);
+  });
+
+  it("answers 'unsupported' for 2019 instead of a silent result", () => {
+    const s = summarizeYear(sheet(["2019-12-31", 25_000]), { today });
+    expect(s).toMatchObject({ verdict: "unsupported", periods: [], crossing: null, countableCents: eur(25_000) });
+  });
+
+  it("summarises 1,048,576 rows in well under a few seconds", () => {
+    const n = 1_048_576;
+    const jan1 = d("2025-01-01");
+    const cats = [null, "21", "vrij", "kor"] as const;
+    const rows: InvoiceRow[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      rows[i] = { row: i + 1, day: jan1 + Math.floor((i * 365) / n), cents: 1, category: cats[i & 3], country: i % 1000 === 0 ? "BE" : null, vatCents: null };
+    }
+    const t0 = Date.now();
+    const s = summarizeYear(rows, { today });
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(s.countableCents).toBe((n / 4) * 3);
+    expect(s.verdict).toBe("eligible");
+    expect(s.eu?.states.map((x) => x.country)).toEqual(["BE", "NL"]);
+  });
+});
