@@ -5,6 +5,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsNlPlugin } = require("./scripts/functions-nl");
 
 const urlDev = "https://localhost:3000/";
 // Where the add-in is published. Replace by your own HTTPS host before distributing the manifest.
@@ -45,6 +46,8 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // functions.json + data-type flags, and functions-nl.json (Dutch help, same ids) for the nl manifest override.
+      new FunctionsNlPlugin({ input: "functions.json", output: "functions-nl.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

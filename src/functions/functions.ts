@@ -1,11 +1,189 @@
-/* The KOR.* custom functions (issue 3). Placeholder so the build and manifest are complete. */
+/*
+ * The KOR.* custom functions. The JSDoc of each function is its Excel help and its metadata: the webpack
+ * plugin generates functions.json from it and appends the CustomFunctions.associate calls to this file.
+ * Ids are stored in users' workbooks: never rename one. Dutch help: src/functions/functions-nl.json.
+ *
+ * Excel passes ranges as 2-D arrays and omitted optional arguments as null; all coercion happens in
+ * ./kor.ts and ./args.ts, so every parameter here is `any`.
+ */
+import * as kor from "./kor";
 
 /**
- * Returns TRUE when a category counts toward the KOR threshold of €20,000.
+ * Countable turnover of the year in euros, rounded to cents: the turnover that counts toward the KOR threshold of €20,000.
+ * @customfunction COUNTABLE
+ * @param dates Invoice dates (one column).
+ * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
+ * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param invocation Invocation (supplied by Excel).
+ * @returns Countable turnover in euros.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ */
+export function countable(dates: any[][], amounts: any[][], categories?: any[][], year?: any, invocation?: CustomFunctions.Invocation): number {
+  return kor.countable(dates, amounts, categories, year, invocation);
+}
+
+/**
+ * TRUE when the business is within the KOR turnover limits for the year (from 2025 the previous year must be within €20,000 too).
+ * @customfunction ELIGIBLE
+ * @param dates Invoice dates (one column).
+ * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
+ * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param [previousYearTurnover] Countable turnover of the previous year in euros, when it is not in dates (e.g. on last year's sheet).
+ * @param invocation Invocation (supplied by Excel).
+ * @returns TRUE or FALSE.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ */
+export function eligible(
+  dates: any[][],
+  amounts: any[][],
+  categories?: any[][],
+  year?: any,
+  previousYearTurnover?: any,
+  invocation?: CustomFunctions.Invocation,
+): boolean {
+  return kor.eligible(dates, amounts, categories, year, previousYearTurnover, invocation);
+}
+
+/**
+ * Date of the invoice with which countable turnover went over €20,000 in the year; #N/A when it did not.
+ * @customfunction CROSSING
+ * @param dates Invoice dates (one column).
+ * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
+ * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param invocation Invocation (supplied by Excel).
+ * @returns {any} The crossing date.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ */
+export function crossing(dates: any[][], amounts: any[][], categories?: any[][], year?: any, invocation?: CustomFunctions.Invocation): any {
+  return kor.crossing(dates, amounts, categories, year, invocation);
+}
+
+/**
+ * Last day the Belastingdienst must receive a KOR registration or exit notice for the first filing period starting on or after startDate (29 days before it).
+ * @customfunction DEADLINE
+ * @param startDate Wanted start (or exit) date; the first filing period starting on or after it is used.
+ * @param [period] Filing period: "quarter" (default), "month" or "year".
+ * @returns {any} The deadline date.
+ */
+export function deadline(startDate: any, period?: any): any {
+  return kor.deadline(startDate, period);
+}
+
+/**
+ * Earliest KOR start for a registration the Belastingdienst receives on receivedDate.
+ * @customfunction START
+ * @param receivedDate Day the registration is received.
+ * @param [period] Filing period: "quarter" (default), "month" or "year".
+ * @returns {any} The earliest start date.
+ */
+export function start(receivedDate: any, period?: any): any {
+  return kor.start(receivedDate, period);
+}
+
+/**
+ * One sentence on the KOR for the year: verdict, countable turnover, % of €20,000, crossing date or room left, and the previous year.
+ * @customfunction STATUS
+ * @param dates Invoice dates (one column).
+ * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
+ * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param [previousYearTurnover] Countable turnover of the previous year in euros, when it is not in dates (e.g. on last year's sheet).
+ * @param invocation Invocation (supplied by Excel).
+ * @returns The status sentence.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ */
+export function status(
+  dates: any[][],
+  amounts: any[][],
+  categories?: any[][],
+  year?: any,
+  previousYearTurnover?: any,
+  invocation?: CustomFunctions.Invocation,
+): string {
+  return kor.status(dates, amounts, categories, year, previousYearTurnover, invocation);
+}
+
+/**
+ * A table per quarter (spills): countable turnover, cumulative, % of €20,000 and status, with a total row.
+ * @customfunction REPORT
+ * @param dates Invoice dates (one column).
+ * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
+ * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param invocation Invocation (supplied by Excel).
+ * @returns {any[][]} The quarterly table.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ */
+export function report(dates: any[][], amounts: any[][], categories?: any[][], year?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return kor.report(dates, amounts, categories, year, invocation);
+}
+
+/**
+ * TRUE when turnover in this category counts toward the KOR threshold of €20,000.
  * @customfunction ISCOUNTABLE
- * @param category Category code or VAT rate, e.g. "21%", "export", "vrij".
+ * @param category A category code or VAT rate, e.g. "21%", "export", "vrij", "prive". Empty counts.
  * @returns TRUE or FALSE.
  */
-export function isCountable(category: string): boolean {
-  return category !== "vrij";
+export function isCountable(category: any): boolean {
+  return kor.isCountable(category);
+}
+
+/**
+ * Union turnover of the year for the EU-KOR (€100,000 limit): turnover that counts for the KOR plus turnover taxed in another EU member state.
+ * @customfunction EUTURNOVER
+ * @param dates Invoice dates (one column).
+ * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
+ * @param countries Member state where each supply is made (NL, DE, BE, …); empty means NL.
+ * @param [categories] Category of each invoice (21, 9, 0, export, buitenland, …). Omitted or empty: the invoice counts as taxed turnover.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param invocation Invocation (supplied by Excel).
+ * @returns Union turnover in euros.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ */
+export function euTurnover(
+  dates: any[][],
+  amounts: any[][],
+  countries: any[][],
+  categories?: any[][],
+  year?: any,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return kor.euTurnover(dates, amounts, countries, categories, year, invocation);
+}
+
+/**
+ * TRUE when the EU-KOR exemption can apply in that member state this year: Union turnover within €100,000 this year and last year, and turnover there within that state's threshold.
+ * @customfunction EUELIGIBLE
+ * @param dates Invoice dates (one column).
+ * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
+ * @param countries Member state where each supply is made (NL, DE, BE, …); empty means NL.
+ * @param country The member state to check, e.g. "BE" or "België".
+ * @param [categories] Category of each invoice (21, 9, 0, export, buitenland, …). Omitted or empty: the invoice counts as taxed turnover.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param [threshold] That state's national threshold in euros, where none is verified (#N/A asks for it).
+ * @param invocation Invocation (supplied by Excel).
+ * @returns TRUE or FALSE.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ */
+export function euEligible(
+  dates: any[][],
+  amounts: any[][],
+  countries: any[][],
+  country: any,
+  categories?: any[][],
+  year?: any,
+  threshold?: any,
+  invocation?: CustomFunctions.Invocation,
+): boolean {
+  return kor.euEligible(dates, amounts, countries, country, categories, year, threshold, invocation);
 }

@@ -1,0 +1,253 @@
+/**
+ * The KOR.* functions behind the JSDoc entry points in functions.ts: argument handling, one call into the
+ * rules, rendering. Each returns what Excel shows or throws the error Excel shows (see errors.ts).
+ */
+import type { Lang } from "../i18n/types";
+import { readCategoryCell } from "../reading/cells";
+import { countsForKor } from "../rules/categories";
+import { findCrossing } from "../rules/crossing";
+import { dayFromYmd, excelSerialFromDay, yearOf, type Day } from "../rules/dates";
+import { eligibility } from "../rules/eligibility";
+import { euEligibility, isEuMemberState, nationalThreshold, unionTurnover } from "../rules/eu";
+import type { Cents } from "../rules/money";
+import { parameterOn } from "../rules/parameters";
+import { earliestStart, periodStartOnOrAfter, periodsOfYear, registrationDeadline } from "../rules/periods";
+import { countableTurnover, latestYear } from "../rules/turnover";
+import type { InvoiceRow } from "../rules/types";
+import { checkYear, readCountryArg, readDateArg, readEurosArg, readPeriodArg, readYear, scalar } from "./args";
+import { currentLang, supportsFormattedValues } from "./context";
+import { guard, notAvailable, refuse } from "./errors";
+import { readLedger, type Ledger } from "./ledger";
+import type { ColumnArgs, InvocationLike } from "./location";
+import * as s from "./strings";
+
+/** A date result: a formatted value where the client supports it (CustomFunctionsRuntime 1.4), else the serial. */
+export type DateResult = number | { type: "Double"; basicValue: number; numberFormat: string };
+
+export function dateResult(day: Day, lang: Lang): DateResult {
+  const serial = excelSerialFromDay(day);
+  if (!supportsFormattedValues()) return serial;
+  return { type: "Double", basicValue: serial, numberFormat: lang === "nl" ? "d-m-yyyy" : "d mmm yyyy" };
+}
+
+function euros(cents: Cents): number {
+  return cents / 100;
+}
+
+/** The year asked for, or the latest year in the data; refused before 2020. null: no year and no rows. */
+function yearOrLatest(yearArg: unknown, rows: readonly InvoiceRow[]): number | null {
+  const given = readYear(yearArg);
+  if (given !== null) return given;
+  const latest = latestYear(rows);
+  return latest === null ? null : checkYear(latest);
+}
+
+function requireYear(year: number | null): number {
+  return year === null ? notAvailable(s.NO_ROWS) : year;
+}
+
+const KOR_COLUMNS: ColumnArgs = { date: 0, amount: 1, category: 2 };
+const EU_COLUMNS: ColumnArgs = { date: 0, amount: 1, country: 2, category: 3 };
+const EU_ELIGIBLE_COLUMNS: ColumnArgs = { date: 0, amount: 1, country: 2, category: 4 };
+
+function korLedger(dates: unknown, amounts: unknown, categories: unknown, invocation?: InvocationLike | null): Ledger {
+  return readLedger({ dates, amounts, categories }, KOR_COLUMNS, invocation);
+}
+
+function requireRange(countries: unknown): unknown {
+  return countries === null || countries === undefined ? refuse(s.missingArgument(s.ARG.countries)) : countries;
+}
+
+function previousCents(value: unknown): Cents | null {
+  return readEurosArg(value, s.ARG.previousYearTurnover);
+}
+
+export function countable(dates: unknown, amounts: unknown, categories: unknown, year: unknown, invocation?: InvocationLike | null): number {
+  return guard(currentLang(), () => {
+    const { rows } = korLedger(dates, amounts, categories, invocation);
+    const y = yearOrLatest(year, rows);
+    if (y === null) return 0;
+    return euros(countableTurnover(rows, y).countableCents);
+  });
+}
+
+export function eligible(
+  dates: unknown,
+  amounts: unknown,
+  categories: unknown,
+  year: unknown,
+  previousYearTurnover: unknown,
+  invocation?: InvocationLike | null,
+): boolean {
+  return guard(currentLang(), () => {
+    const prev = previousCents(previousYearTurnover);
+    const { rows } = korLedger(dates, amounts, categories, invocation);
+    const y = requireYear(yearOrLatest(year, rows));
+    const r = eligibility({ rows, year: y, previousYearCents: prev });
+    if (r.verdict === "unsupported") return refuse(s.yearBeforeKor(y));
+    return r.verdict === "eligible";
+  });
+}
+
+export function crossing(dates: unknown, amounts: unknown, categories: unknown, year: unknown, invocation?: InvocationLike | null): DateResult {
+  const lang = currentLang();
+  return guard(lang, () => {
+    const { rows } = korLedger(dates, amounts, categories, invocation);
+    const y = yearOrLatest(year, rows);
+    if (y === null) return notAvailable(s.NO_ROWS);
+    const c = findCrossing(rows, y);
+    if (c === null) return notAvailable(s.notExceeded(y));
+    return dateResult(c.day, lang);
+  });
+}
+
+export function deadline(startDate: unknown, period: unknown): DateResult {
+  const lang = currentLang();
+  return guard(lang, () => {
+    const day = readDateArg(startDate, s.ARG.startDate);
+    const p = readPeriodArg(period);
+    const start = periodStartOnOrAfter(day, p);
+    checkYear(yearOf(start));
+    return dateResult(registrationDeadline(start), lang);
+  });
+}
+
+const FIRST_RECEIVED_DAY = dayFromYmd(2019, 1, 1);
+
+export function start(receivedDate: unknown, period: unknown): DateResult {
+  const lang = currentLang();
+  return guard(lang, () => {
+    const day = readDateArg(receivedDate, s.ARG.receivedDate);
+    const p = readPeriodArg(period);
+    if (day < FIRST_RECEIVED_DAY) refuse(s.receivedTooEarly(day));
+    return dateResult(earliestStart(day, p), lang);
+  });
+}
+
+export function status(
+  dates: unknown,
+  amounts: unknown,
+  categories: unknown,
+  year: unknown,
+  previousYearTurnover: unknown,
+  invocation?: InvocationLike | null,
+): string {
+  const lang = currentLang();
+  return guard(lang, () => {
+    const prev = previousCents(previousYearTurnover);
+    const { rows } = korLedger(dates, amounts, categories, invocation);
+    const y = requireYear(yearOrLatest(year, rows));
+    const r = eligibility({ rows, year: y, previousYearCents: prev });
+    if (r.verdict === "unsupported") return refuse(s.yearBeforeKor(y));
+    const threshold = r.thresholdCents;
+    const text = s.status({
+      year: y,
+      eligible: r.verdict === "eligible",
+      countableCents: r.countableCents,
+      thresholdCents: threshold,
+      percent: (r.countableCents / threshold) * 100,
+      crossingDay: r.crossing === null ? null : r.crossing.day,
+      headroomCents: Math.max(0, threshold - r.countableCents),
+      previous:
+        r.previousYearBasis === "not-needed" || r.previousYearCents === null
+          ? { basis: "not-needed" }
+          : { basis: r.previousYearBasis, cents: r.previousYearCents, over: r.previousYearCents > threshold },
+    });
+    return text[lang];
+  });
+}
+
+export function report(dates: unknown, amounts: unknown, categories: unknown, year: unknown, invocation?: InvocationLike | null): (string | number)[][] {
+  const lang = currentLang();
+  return guard(lang, () => {
+    const { rows } = korLedger(dates, amounts, categories, invocation);
+    const y = requireYear(yearOrLatest(year, rows));
+    const threshold = parameterOn("kor-threshold", dayFromYmd(y, 1, 1));
+    const cross = findCrossing(rows, y, threshold);
+    const quarters = periodsOfYear(y, "quarter");
+    const sums = quarters.map(() => 0);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (!countsForKor(r.category)) continue;
+      for (let q = 0; q < quarters.length; q++) {
+        if (r.day >= quarters[q].start && r.day <= quarters[q].end) {
+          sums[q] += r.cents;
+          break;
+        }
+      }
+    }
+    const pct = (c: Cents): number => Math.round((c / threshold) * 1000) / 10;
+    const table: (string | number)[][] = [s.reportHeader(threshold)[lang]];
+    let cumulative = 0;
+    quarters.forEach((q, i) => {
+      cumulative += sums[i];
+      const state =
+        cross === null || cross.day > q.end ? s.WITHIN[lang] : cross.day >= q.start ? s.crossedOn(cross.day)[lang] : s.OVER[lang];
+      table.push([q.label[lang], euros(sums[i]), euros(cumulative), pct(cumulative), state]);
+    });
+    table.push([
+      s.totalLabel(y)[lang],
+      euros(cumulative),
+      euros(cumulative),
+      pct(cumulative),
+      cross === null ? s.WITHIN[lang] : s.crossedOn(cross.day)[lang],
+    ]);
+    return table;
+  });
+}
+
+export function isCountable(category: unknown): boolean {
+  return guard(currentLang(), () => {
+    const v = scalar(category, s.ARG.category);
+    const r = readCategoryCell(v);
+    if (r.kind === "empty") return true;
+    if (r.kind === "error") return refuse(s.sentence(r.message));
+    return countsForKor(r.value);
+  });
+}
+
+export function euTurnover(
+  dates: unknown,
+  amounts: unknown,
+  countries: unknown,
+  categories: unknown,
+  year: unknown,
+  invocation?: InvocationLike | null,
+): number {
+  return guard(currentLang(), () => {
+    const { rows } = readLedger({ dates, amounts, categories, countries: requireRange(countries) }, EU_COLUMNS, invocation, false);
+    const y = yearOrLatest(year, rows);
+    if (y === null) return 0;
+    return euros(unionTurnover(rows, y));
+  });
+}
+
+export function euEligible(
+  dates: unknown,
+  amounts: unknown,
+  countries: unknown,
+  country: unknown,
+  categories: unknown,
+  year: unknown,
+  threshold: unknown,
+  invocation?: InvocationLike | null,
+): boolean {
+  return guard(currentLang(), () => {
+    const state = readCountryArg(country, s.ARG.country);
+    if (!isEuMemberState(state)) refuse(s.notEuState(state));
+    const thresholdCents = readEurosArg(threshold, s.ARG.threshold);
+    const { rows } = readLedger({ dates, amounts, categories, countries: requireRange(countries) }, EU_ELIGIBLE_COLUMNS, invocation, false);
+    const y = requireYear(yearOrLatest(year, rows));
+    const r = euEligibility({ rows, year: y, country: state, thresholdCents });
+    const why = { nl: r.reasons.map((x) => x.nl).join(" "), en: r.reasons.map((x) => x.en).join(" ") };
+    if (r.verdict === "unsupported") return refuse(why);
+    if (r.verdict === "needs-threshold") {
+      const note = nationalThreshold(state, y).note;
+      return notAvailable({
+        nl: `${note.nl} Vul die grens in als argument threshold (in euro).`,
+        en: `${note.en} Enter that threshold as the threshold argument (in euros).`,
+      });
+    }
+    return r.verdict === "eligible";
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * Every text the KOR.* functions show (error messages, STATUS, REPORT), in Dutch and English, in plain
+ * words for bookkeepers. Reading messages come from src/i18n/messages.ts; rule reasons from src/rules.
+ */
+import type { Localized } from "../i18n/types";
+import { formatDay, type Day } from "../rules/dates";
+import { formatEuros, type Cents } from "../rules/money";
+import { FIRST_KOR_YEAR } from "../rules/parameters";
+
+/** Argument names as the Excel help shows them (the names stay English in both metadata files). */
+export const ARG = {
+  year: { nl: "year (jaar)", en: "year" },
+  period: { nl: "period (aangiftetijdvak)", en: "period" },
+  previousYearTurnover: { nl: "previousYearTurnover (omzet vorig jaar)", en: "previousYearTurnover" },
+  threshold: { nl: "threshold (grens van dat land)", en: "threshold" },
+  startDate: { nl: "startDate (begindatum)", en: "startDate" },
+  receivedDate: { nl: "receivedDate (ontvangstdatum)", en: "receivedDate" },
+  country: { nl: "country (lidstaat)", en: "country" },
+  countries: { nl: "countries (landen)", en: "countries" },
+  category: { nl: "category (categorie)", en: "category" },
+} as const satisfies Record<string, Localized>;
+
+function firstUpper(text: string): string {
+  return text.length === 0 ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function oneCellOnly(name: Localized): Localized {
+  return {
+    nl: `Het argument ${name.nl} moet één waarde of één cel zijn, geen bereik van meerdere cellen.`,
+    en: `The ${name.en} argument must be one value or one cell, not a range of several cells.`,
+  };
+}
+
+export function notAYear(text: string): Localized {
+  return {
+    nl: `"${text}" is geen jaartal. Schrijf het jaar als 2026 (staat er een datum? gebruik dan JAAR(datum)).`,
+    en: `"${text}" is not a year. Write the year as 2026 (is it a date? then use YEAR(date)).`,
+  };
+}
+
+export function yearBeforeKor(year: number): Localized {
+  return {
+    nl: `${year} wordt niet ondersteund: de KOR-vrijstelling bestaat vanaf ${FIRST_KOR_YEAR}. Daarvoor was de KOR een andere regeling (een belastingvermindering).`,
+    en: `${year} is not supported: the KOR exemption exists from ${FIRST_KOR_YEAR}. Before that the KOR was a different scheme (a VAT reduction).`,
+  };
+}
+
+export function unknownPeriod(text: string): Localized {
+  return {
+    nl: `Onbekend aangiftetijdvak "${text}". Gebruik "kwartaal" (standaard), "maand" of "jaar".`,
+    en: `Unknown filing period "${text}". Use "quarter" (the default), "month" or "year".`,
+  };
+}
+
+export function badArgument(name: Localized, body: Localized): Localized {
+  return { nl: `Argument ${name.nl}: ${body.nl}`, en: `Argument ${name.en}: ${body.en}` };
+}
+
+export function missingArgument(name: Localized): Localized {
+  return { nl: `Het argument ${name.nl} ontbreekt of de cel is leeg.`, en: `The ${name.en} argument is missing or its cell is empty.` };
+}
+
+export const NO_ROWS: Localized = {
+  nl: "Geen facturen gevonden in de bereiken (rijen met een datum en een bedrag). Kies de juiste kolommen of geef het jaar op.",
+  en: "No invoices found in the ranges (rows with a date and an amount). Select the right columns or enter the year.",
+};
+
+export function notExceeded(year: number): Localized {
+  return {
+    nl: `Niet overschreden in ${year}: de telbare omzet kwam in ${year} niet boven de grens.`,
+    en: `Not exceeded in ${year}: countable turnover did not go over the threshold in ${year}.`,
+  };
+}
+
+export function notEuState(code: string): Localized {
+  return {
+    nl: `${code} is geen EU-lidstaat; de EU-KOR geldt alleen in lidstaten van de EU.`,
+    en: `${code} is not an EU member state; the EU-KOR only applies in EU member states.`,
+  };
+}
+
+export function receivedTooEarly(day: Day): Localized {
+  return {
+    nl: `${formatDay(day, "nl")} ligt te vroeg: aanmeldingen voor de KOR-vrijstelling (vanaf 1 januari ${FIRST_KOR_YEAR}) konden pas in ${FIRST_KOR_YEAR - 1} binnenkomen.`,
+    en: `${formatDay(day, "en")} is too early: registrations for the KOR exemption (from 1 January ${FIRST_KOR_YEAR}) could only be received from ${FIRST_KOR_YEAR - 1}.`,
+  };
+}
+
+/** "Cel Blad1!C7: <body>" when the platform gives the cell address. */
+export function atCell(address: string, body: Localized): Localized {
+  return { nl: `Cel ${address}: ${body.nl}`, en: `Cell ${address}: ${body.en}` };
+}
+
+/** "Rij 6 van het bereik: <body>" when it does not. */
+export function atRangeRow(row: number, body: Localized): Localized {
+  return { nl: `Rij ${row} van het bereik: ${body.nl}`, en: `Row ${row} of the range: ${body.en}` };
+}
+
+export function andMore(message: Localized, more: number): Localized {
+  if (more <= 0) return message;
+  return {
+    nl: `${message.nl} (En nog ${more} ${more === 1 ? "andere fout" : "andere fouten"}; herstel deze eerst.)`,
+    en: `${message.en} (And ${more} more ${more === 1 ? "problem" : "problems"}; fix this one first.)`,
+  };
+}
+
+export function sentence(body: Localized): Localized {
+  return { nl: firstUpper(body.nl), en: firstUpper(body.en) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// STATUS
+
+function percentText(pct: number, lang: "nl" | "en"): string {
+  const t = pct.toFixed(1);
+  return lang === "nl" ? `${t.replace(".", ",")}%` : `${t}%`;
+}
+
+export interface StatusParts {
+  readonly year: number;
+  readonly eligible: boolean;
+  readonly countableCents: Cents;
+  readonly thresholdCents: Cents;
+  readonly percent: number;
+  readonly crossingDay: Day | null;
+  readonly headroomCents: Cents;
+  readonly previous:
+    | { readonly basis: "not-needed" }
+    | { readonly basis: "data" | "given" | "assumed-zero"; readonly cents: Cents; readonly over: boolean };
+}
+
+/** One sentence (three short clauses) for KOR.STATUS. */
+export function status(p: StatusParts): Localized {
+  const eur = (c: Cents, lang: "nl" | "en"): string => formatEuros(c, lang);
+  const verdict = p.eligible
+    ? { nl: `${p.year}: KOR mogelijk.`, en: `${p.year}: eligible for the KOR.` }
+    : { nl: `${p.year}: KOR niet mogelijk.`, en: `${p.year}: not eligible for the KOR.` };
+  const amount = {
+    nl: `Telbare omzet ${eur(p.countableCents, "nl")} = ${percentText(p.percent, "nl")} van ${eur(p.thresholdCents, "nl")}`,
+    en: `Countable turnover ${eur(p.countableCents, "en")} = ${percentText(p.percent, "en")} of ${eur(p.thresholdCents, "en")}`,
+  };
+  const room =
+    p.crossingDay !== null
+      ? { nl: `grens overschreden op ${formatDay(p.crossingDay, "nl")}.`, en: `threshold exceeded on ${formatDay(p.crossingDay, "en")}.` }
+      : { nl: `nog ${eur(p.headroomCents, "nl")} ruimte tot de grens.`, en: `${eur(p.headroomCents, "en")} left below the threshold.` };
+  const prevYear = p.year - 1;
+  let prev: Localized;
+  if (p.previous.basis === "not-needed") {
+    prev = { nl: `Vorig jaar telt pas mee vanaf 2025.`, en: `The previous year is only tested from 2025.` };
+  } else if (p.previous.basis === "assumed-zero") {
+    prev = {
+      nl: `Vorig jaar ${prevYear}: geen gegevens, € 0,00 aangenomen (vul previousYearTurnover in als er omzet was).`,
+      en: `Previous year ${prevYear}: no data, €0.00 assumed (enter previousYearTurnover if there was turnover).`,
+    };
+  } else {
+    const src = p.previous.basis === "given" ? { nl: "opgegeven", en: "as given" } : { nl: "uit de gegevens", en: "from the data" };
+    const over = p.previous.over ? { nl: ", boven de grens", en: ", over the threshold" } : { nl: "", en: "" };
+    prev = {
+      nl: `Vorig jaar ${prevYear}: ${eur(p.previous.cents, "nl")} (${src.nl})${over.nl}.`,
+      en: `Previous year ${prevYear}: ${eur(p.previous.cents, "en")} (${src.en})${over.en}.`,
+    };
+  }
+  return {
+    nl: `${verdict.nl} ${amount.nl}; ${room.nl} ${prev.nl}`,
+    en: `${verdict.en} ${amount.en}; ${room.en} ${prev.en}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// REPORT
+
+export function reportHeader(thresholdCents: Cents): { nl: string[]; en: string[] } {
+  return {
+    nl: ["Kwartaal", "Telbare omzet (€)", "Cumulatief (€)", `% van ${formatEuros(thresholdCents, "nl")}`, "Status"],
+    en: ["Quarter", "Countable turnover (€)", "Cumulative (€)", `% of ${formatEuros(thresholdCents, "en")}`, "Status"],
+  };
+}
+
+export const WITHIN: Localized = { nl: "binnen de grens", en: "within the threshold" };
+export const OVER: Localized = { nl: "boven de grens: KOR beëindigd", en: "over the threshold: KOR ended" };
+
+export function crossedOn(day: Day): Localized {
+  return { nl: `grens overschreden op ${formatDay(day, "nl")}`, en: `threshold exceeded on ${formatDay(day, "en")}` };
+}
+
+export function totalLabel(year: number): Localized {
+  return { nl: `Totaal ${year}`, en: `Total ${year}` };
+}
