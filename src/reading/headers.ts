@@ -102,9 +102,15 @@ export function columnLetter(index: number): string {
 }
 
 export interface ReadTableOptions {
-  /** Columns chosen by the user; detected from the header row for the roles not given. */
-  readonly columns?: Partial<Record<ColumnRole, number>>;
-  /** 0-based index of the header row in `values`; searched in the first 10 rows when not given. */
+  /**
+   * Columns chosen by the user (0-based); detected from the header row for the roles not given. A role given
+   * as `undefined` explicitly is "not used": it overrides detection.
+   */
+  readonly columns?: Partial<Record<ColumnRole, number | undefined>>;
+  /**
+   * 0-based index of the header row in `values`; searched in the first 10 rows when not given. A negative
+   * index means "no header row": data starts at `values[0]` (for blocks below the header of a streamed sheet).
+   */
   readonly headerRowIndex?: number;
   /** Sheet row of `values[0]` minus 1 (0 when the values start at row 1, as a used range from A1 does). */
   readonly rowOffset?: number;
@@ -133,7 +139,12 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   if (headerRowIndex !== null && (headerRowIndex < 0 || headerRowIndex >= table.length)) headerRowIndex = null;
   const detected: Partial<Record<ColumnRole, number>> =
     headerRowIndex !== null && Array.isArray(table[headerRowIndex]) ? detectColumns(table[headerRowIndex]) : {};
-  const columns: Partial<Record<ColumnRole, number>> = { ...detected, ...(options?.columns ?? {}) };
+  const merged: Partial<Record<ColumnRole, number | undefined>> = { ...detected, ...(options?.columns ?? {}) };
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  for (const role of Object.keys(merged) as ColumnRole[]) {
+    const c = merged[role];
+    if (typeof c === "number" && Number.isInteger(c) && c >= 0) columns[role] = c;
+  }
 
   if (columns.date === undefined || columns.amount === undefined) {
     const missing = (["date", "amount"] as const).filter((r) => columns[r] === undefined);

@@ -165,3 +165,25 @@ describe("columnLetter", () => {
     expect(columnLetter(i)).toBe(letter);
   });
 });
+
+describe("readTable options used by the pane and the streamed reader", () => {
+  it("a role given as undefined is not used, even when the header names it", () => {
+    const result = readTable([["Datum", "Bedrag", "Categorie"], [serial("2026-02-01"), 5, "onzin"]], { columns: { category: undefined } });
+    expect(result.columns).toEqual({ date: 0, amount: 1 });
+    expect(result.problems).toEqual([]);
+    expect(result.rows[0].category).toBeNull();
+  });
+
+  it("a negative headerRowIndex means no header: a block below the header reads from its first row", () => {
+    const result = readTable([[serial("2026-02-01"), 5]], { columns: { date: 0, amount: 1 }, headerRowIndex: -1, rowOffset: 100 });
+    expect(result.headerRowIndex).toBeNull();
+    expect(result.rows).toEqual([expect.objectContaining({ row: 101, cents: 500 })]);
+  });
+
+  it("when the amount column is switched off, the problem names only real columns", () => {
+    const result = readTable([["Datum", "Bedrag", "BTW"], [serial("2026-02-01"), 5, 1]], { columns: { amount: undefined } });
+    expect(result.problems[0].code).toBe("no-invoice-columns");
+    expect(result.problems[0].message.en).toContain('"Datum" (A)');
+    expect(result.problems[0].message.en).not.toContain('""');
+  });
+});
