@@ -1,0 +1,291 @@
+/**
+ * The all-sheets overview, Office-free: one line per checked sheet (or Excel table), or per group of
+ * sheets that belong to one business, each with the year summary's key figures. The pane, the overview
+ * sheet and the tests use it; the Office.js glue only supplies the rows read from the workbook.
+ */
+import type { Localized, Lang } from "../i18n/types";
+import { formatDay, type Day } from "../rules/dates";
+import { formatEuros, type Cents } from "../rules/money";
+import type { FilingPeriod, InvoiceRow, Problem, ProblemSeverity } from "../rules/types";
+import type { PreviousYearBasis, Verdict, YearSummary } from "../rules/summary-types";
+import { summarizeYear } from "../rules/summary";
+import type { Grouping } from "./groups";
+import { BASIS_TEXT, type OverviewColumn, TEXT, VERDICT_TEXT } from "./strings";
+
+/** One checked invoice list: a worksheet's used range, or one Excel table. */
+export interface CheckedUnit {
+  /** Stable id (worksheet id, or worksheet id + table id); what groups store. */
+  readonly id: string;
+  readonly sheet: string;
+  /** Excel table name when the unit is a table, else null. */
+  readonly table: string | null;
+  /** Rows numbered as sheet rows. */
+  readonly rows: readonly InvoiceRow[];
+  /** Reading problems, numbered as sheet rows. */
+  readonly problems: readonly Problem[];
+}
+
+export interface UnitRef {
+  readonly id: string;
+  readonly sheet: string;
+  readonly table: string | null;
+}
+
+export interface OverviewProblem {
+  readonly sheet: string;
+  readonly table: string | null;
+  readonly row: number | null;
+  readonly severity: ProblemSeverity;
+  readonly code: string;
+  readonly message: Localized;
+}
+
+export interface OverviewCrossing {
+  readonly day: Day;
+  readonly cents: Cents;
+  readonly sheet: string;
+  readonly table: string | null;
+  /** Sheet row of the invoice that crossed the threshold. */
+  readonly row: number;
+}
+
+export interface OverviewRow {
+  /** The unit id, or "group:" + the group name. */
+  readonly key: string;
+  /** Sheet name, "Sheet › Table", or the group's name. */
+  readonly label: string;
+  readonly isGroup: boolean;
+  readonly units: readonly UnitRef[];
+  readonly year: number;
+  readonly verdict: Verdict;
+  readonly countableCents: Cents;
+  readonly percentOfThreshold: number;
+  readonly previousYearCents: Cents | null;
+  readonly previousYearBasis: PreviousYearBasis;
+  readonly crossing: OverviewCrossing | null;
+  /** Next possible start of participation (after a crossing: the earliest re-entry) and its deadline. */
+  readonly nextStart: Day;
+  readonly registrationDeadline: Day;
+  readonly problems: readonly OverviewProblem[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+  /** The full summary, for the yearly report behind a click. For a group, row numbers in it are internal. */
+  readonly summary: YearSummary;
+}
+
+export interface OverviewOptions {
+  readonly today: Day;
+  /** One year for every line; default: each line's latest year with data. */
+  readonly year?: number | null;
+  readonly period?: FilingPeriod;
+}
+
+export function unitLabel(unit: { sheet: string; table: string | null }): string {
+  return unit.table === null ? unit.sheet : `${unit.sheet} › ${unit.table}`;
+}
+
+function refOf(u: CheckedUnit): UnitRef {
+  return { id: u.id, sheet: u.sheet, table: u.table };
+}
+
+function readingProblems(u: CheckedUnit): OverviewProblem[] {
+  return u.problems.map((p) => ({ sheet: u.sheet, table: u.table, row: p.row, severity: p.severity, code: p.code, message: p.message }));
+}
+
+/** The next chance to (re)join: the earliest re-entry after a crossing when that is later than the next start. */
+export function nextChance(summary: YearSummary): { start: Day; deadline: Day } {
+  const d = summary.deadlines;
+  const reentry = d.reentryAfterCrossing;
+  if (reentry !== null && reentry.start > d.nextStart) return { start: reentry.start, deadline: reentry.deadline };
+  return { start: d.nextStart, deadline: d.registrationDeadline };
+}
+
+function countSeverity(problems: readonly OverviewProblem[]): { errorCount: number; warningCount: number } {
+  let errorCount = 0;
+  for (const p of problems) if (p.severity === "error") errorCount++;
+  return { errorCount, warningCount: problems.length - errorCount };
+}
+
+function lineFrom(
+  key: string,
+  label: string,
+  isGroup: boolean,
+  units: readonly UnitRef[],
+  summary: YearSummary,
+  crossing: OverviewCrossing | null,
+  problems: OverviewProblem[],
+): OverviewRow {
+  const chance = nextChance(summary);
+  return {
+    key,
+    label,
+    isGroup,
+    units,
+    year: summary.year,
+    verdict: summary.verdict,
+    countableCents: summary.countableCents,
+    percentOfThreshold: summary.percentOfThreshold,
+    previousYearCents: summary.previousYearCents,
+    previousYearBasis: summary.previousYearBasis,
+    crossing,
+    nextStart: chance.start,
+    registrationDeadline: chance.deadline,
+    problems,
+    ...countSeverity(problems),
+    summary,
+  };
+}
+
+/** One sheet or table on its own. */
+export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions): OverviewRow {
+  const summary = summarizeYear(unit.rows, { today: options.today, year: options.year ?? null, period: options.period });
+  const crossing = summary.crossing === null
+    ? null
+    : { day: summary.crossing.day, cents: summary.crossing.cents, sheet: unit.sheet, table: unit.table, row: summary.crossing.row };
+  const ruleProblems: OverviewProblem[] = summary.problems.map((p) => ({
+    sheet: unit.sheet, table: unit.table, row: p.row, severity: p.severity, code: p.code, message: p.message,
+  }));
+  return lineFrom(unit.id, unitLabel(unit), false, [refOf(unit)], summary, crossing, [...readingProblems(unit), ...ruleProblems]);
+}
+
+/**
+ * Several sheets of one business tested as one. Rows are put together in member order and renumbered
+ * 1…n internally (so rows on the same day keep member order, then sheet order); the crossing is mapped back
+ * to its sheet and row. Row-level rule warnings come from each member's own summary, so their messages name
+ * real sheet rows; warnings that only hold while the business is within the KOR ("VAT shown") are kept only
+ * when the group as a whole is.
+ */
+export function summarizeGroup(name: string, members: readonly CheckedUnit[], options: OverviewOptions): OverviewRow {
+  const total = members.reduce((n, u) => n + u.rows.length, 0);
+  const combined: InvoiceRow[] = new Array<InvoiceRow>(total);
+  const origin = new Int32Array(total); // member index of internal row i+1
+  const starts: number[] = []; // internal index of each member's first row
+  let i = 0;
+  members.forEach((u, m) => {
+    starts.push(i);
+    for (const r of u.rows) {
+      combined[i] = { row: i + 1, day: r.day, cents: r.cents, category: r.category, country: r.country, vatCents: r.vatCents };
+      origin[i] = m;
+      i++;
+    }
+  });
+  const summary = summarizeYear(combined, { today: options.today, year: options.year ?? null, period: options.period });
+  let crossing: OverviewCrossing | null = null;
+  if (summary.crossing !== null) {
+    const at = summary.crossing.row - 1;
+    const member = members[origin[at]];
+    const row = member.rows[at - starts[origin[at]]].row;
+    crossing = { day: summary.crossing.day, cents: summary.crossing.cents, sheet: member.sheet, table: member.table, row };
+  }
+  const problems: OverviewProblem[] = [];
+  for (const u of members) {
+    problems.push(...readingProblems(u));
+    const own = summarizeYear(u.rows, { today: options.today, year: summary.year, period: options.period });
+    for (const p of own.problems) {
+      if (p.row === null) continue;
+      if (p.code === "vat-shown-in-kor" && summary.verdict !== "eligible") continue;
+      problems.push({ sheet: u.sheet, table: u.table, row: p.row, severity: p.severity, code: p.code, message: p.message });
+    }
+  }
+  for (const p of summary.problems) {
+    if (p.row !== null) continue;
+    problems.push({ sheet: name, table: null, row: null, severity: p.severity, code: p.code, message: p.message });
+  }
+  return lineFrom(`group:${name}`, name, true, members.map(refOf), summary, crossing, problems);
+}
+
+/**
+ * The overview: a line per group (in grouping order, at the place of its first member) and a line per
+ * ungrouped unit, in workbook order. Group members that were not found are ignored.
+ */
+export function buildOverview(units: readonly CheckedUnit[], grouping: Grouping, options: OverviewOptions): OverviewRow[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const groupOfUnit = new Map<string, string>();
+  for (const g of grouping.groups) for (const m of g.members) if (byId.has(m) && !groupOfUnit.has(m)) groupOfUnit.set(m, g.name);
+  const done = new Set<string>();
+  const lines: OverviewRow[] = [];
+  for (const u of units) {
+    const groupName = groupOfUnit.get(u.id);
+    if (groupName === undefined) {
+      lines.push(summarizeUnit(u, options));
+      continue;
+    }
+    if (done.has(groupName)) continue;
+    done.add(groupName);
+    const g = grouping.groups.find((x) => x.name === groupName);
+    const members = (g?.members ?? [])
+      .filter((m) => groupOfUnit.get(m) === groupName)
+      .map((m) => byId.get(m))
+      .filter((m): m is CheckedUnit => m !== undefined);
+    lines.push(members.length >= 2 ? summarizeGroup(groupName, members, options) : summarizeUnit(u, options));
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sorting and display
+
+export type SortDirection = "ascending" | "descending";
+
+const VERDICT_ORDER: Readonly<Record<Verdict, number>> = { "not-eligible": 0, eligible: 1, unsupported: 2 };
+
+function compareBy(column: OverviewColumn, a: OverviewRow, b: OverviewRow): number {
+  switch (column) {
+    case "label":
+      return a.label.localeCompare(b.label, "nl", { numeric: true, sensitivity: "base" });
+    case "year":
+      return a.year - b.year;
+    case "countable":
+      return a.countableCents - b.countableCents;
+    case "percent":
+      return a.percentOfThreshold - b.percentOfThreshold;
+    case "verdict":
+      return VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict];
+    case "crossing":
+      // Lines without a crossing sort after every crossing (ascending).
+      return (a.crossing?.day ?? Number.MAX_SAFE_INTEGER) - (b.crossing?.day ?? Number.MAX_SAFE_INTEGER);
+    case "previousYear":
+      return (a.previousYearCents ?? -1) - (b.previousYearCents ?? -1);
+    case "deadline":
+      return a.registrationDeadline - b.registrationDeadline;
+    case "problems":
+      return a.errorCount - b.errorCount || a.warningCount - b.warningCount;
+  }
+}
+
+/** A sorted copy; ties keep workbook order (the sort is stable). */
+export function sortOverview(lines: readonly OverviewRow[], column: OverviewColumn, direction: SortDirection): OverviewRow[] {
+  const sign = direction === "ascending" ? 1 : -1;
+  return [...lines].sort((a, b) => sign * compareBy(column, a, b));
+}
+
+export function crossingText(c: OverviewCrossing, lang: Lang, withSheet: boolean): string {
+  const where = withSheet ? `${unitLabel(c)} ${TEXT.row[lang]} ${c.row}` : `${TEXT.row[lang]} ${c.row}`;
+  return `${formatDay(c.day, lang)} (${where})`;
+}
+
+/** The text of one overview cell, as the pane shows it. */
+export function cellText(line: OverviewRow, column: OverviewColumn, lang: Lang): string {
+  switch (column) {
+    case "label":
+      return line.label;
+    case "year":
+      return String(line.year);
+    case "countable":
+      return formatEuros(line.countableCents, lang);
+    case "percent":
+      return `${line.percentOfThreshold.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1 })}%`;
+    case "verdict":
+      return VERDICT_TEXT[line.verdict][lang];
+    case "crossing":
+      return line.crossing === null ? TEXT.none[lang] : crossingText(line.crossing, lang, line.isGroup);
+    case "previousYear":
+      return line.previousYearCents === null || line.previousYearBasis === "not-needed"
+        ? BASIS_TEXT["not-needed"][lang]
+        : `${formatEuros(line.previousYearCents, lang)} (${BASIS_TEXT[line.previousYearBasis][lang]})`;
+    case "deadline":
+      return `${formatDay(line.nextStart, lang)} (${formatDay(line.registrationDeadline, lang)})`;
+    case "problems":
+      return String(line.errorCount + line.warningCount);
+  }
+}

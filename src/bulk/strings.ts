@@ -1,0 +1,76 @@
+/**
+ * User-visible words of the overview (pane, overview sheet and command line), in Dutch and English.
+ * Plain words for bookkeepers: "omzet die meetelt", not "countable turnover (art. 25)".
+ */
+import type { Lang, Localized } from "../i18n/types";
+import type { PreviousYearBasis, Verdict } from "../rules/summary-types";
+
+export type OverviewColumn =
+  | "label"
+  | "year"
+  | "countable"
+  | "percent"
+  | "verdict"
+  | "crossing"
+  | "previousYear"
+  | "deadline"
+  | "problems";
+
+export const OVERVIEW_COLUMNS: readonly OverviewColumn[] = [
+  "label",
+  "year",
+  "countable",
+  "percent",
+  "verdict",
+  "crossing",
+  "previousYear",
+  "deadline",
+  "problems",
+];
+
+export const COLUMN_TITLES: Readonly<Record<OverviewColumn, Localized>> = {
+  label: { nl: "Blad", en: "Sheet" },
+  year: { nl: "Jaar", en: "Year" },
+  countable: { nl: "Omzet die meetelt", en: "Countable turnover" },
+  percent: { nl: "% van € 20.000", en: "% of €20,000" },
+  verdict: { nl: "Oordeel", en: "Verdict" },
+  crossing: { nl: "Grens overschreden op", en: "Threshold crossed on" },
+  previousYear: { nl: "Vorig jaar", en: "Previous year" },
+  deadline: { nl: "Volgende start (aanmelden uiterlijk)", en: "Next start (register by)" },
+  problems: { nl: "Problemen", en: "Problems" },
+};
+
+export const VERDICT_TEXT: Readonly<Record<Verdict, Localized>> = {
+  eligible: { nl: "Binnen de KOR-grens", en: "Within the KOR limit" },
+  "not-eligible": { nl: "Niet binnen de KOR-grens", en: "Not within the KOR limit" },
+  unsupported: { nl: "Niet ondersteund (vóór 2020)", en: "Not supported (before 2020)" },
+};
+
+export const BASIS_TEXT: Readonly<Record<PreviousYearBasis, Localized>> = {
+  "not-needed": { nl: "niet nodig (vóór 2025)", en: "not needed (before 2025)" },
+  data: { nl: "uit de gegevens", en: "from the data" },
+  given: { nl: "opgegeven", en: "as given" },
+  "assumed-zero": { nl: "aangenomen € 0 (geen gegevens)", en: "assumed €0 (no data)" },
+};
+
+export const TEXT = {
+  row: { nl: "rij", en: "row" },
+  none: { nl: "—", en: "—" },
+  group: { nl: "Groep", en: "Group" },
+  sheetsInGroup: { nl: "bladen", en: "sheets" },
+  overviewTitle: { nl: "KOR-overzicht van alle bladen", en: "KOR overview of all sheets" },
+  madeOn: { nl: "Gemaakt op", en: "Made on" },
+  overviewNote: {
+    nl: "Dit blad is gemaakt door de KOR-invoegtoepassing en wordt bij een nieuw overzicht overschreven. Wijzig uw gegevens op de eigen bladen.",
+    en: "This sheet was made by the KOR add-in and is overwritten by a new overview. Change your data on your own sheets.",
+  },
+} as const satisfies Record<string, Localized>;
+
+export function t(text: Localized, lang: Lang): string {
+  return text[lang];
+}
+
+/** "3 rijen" / "1 row": a count with the right plural. */
+export function plural(n: number, one: Localized, many: Localized, lang: Lang): string {
+  return `${n} ${n === 1 ? one[lang] : many[lang]}`;
+}

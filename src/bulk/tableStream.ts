@@ -1,0 +1,145 @@
+/**
+ * Reads an invoice list that arrives row by row (a streamed .xlsx sheet, a CSV file) in blocks, with the
+ * reading layer's own header detection and row reader, so only one block of raw cell values is held at a
+ * time. The first block finds the header row (in the first 10 rows, as `readTable` does); later blocks are
+ * read with the columns found there.
+ *
+ * Warnings that the row reader gives for a whole input ("3 rows with a date but no amount, first row 7")
+ * are given per block; with the default block of 65,536 rows an ordinary list gets exactly one.
+ */
+import { HEADER_SEARCH_ROWS, readTable, type ColumnRole, type ReadTableResult } from "../reading/headers";
+import type { InvoiceRow, Problem } from "../rules/types";
+
+export const DEFAULT_BLOCK_ROWS = 65_536;
+
+/** A gap of empty rows longer than this (a stray cell far down) starts a new block instead of padding. */
+const MAX_PADDING = 1_000;
+
+const EMPTY_ROW: readonly unknown[] = [];
+
+export interface TableStreamSink {
+  rows(rows: InvoiceRow[]): void;
+  problems(problems: Problem[]): void;
+}
+
+export type TableStreamState =
+  /** Header not decided yet (fewer rows than the header search). */
+  | "pending"
+  | "reading"
+  /** No header row with a date and an amount column: not an invoice list (see `rejection`). */
+  | "rejected";
+
+export class TableStream {
+  private block: (readonly unknown[])[] = [];
+  /** Sheet row (1-based) of block[0]. */
+  private blockFirstRow = 1;
+  private nextRow = 1;
+  private columns: Partial<Record<ColumnRole, number>> | null = null;
+  private headerSeen = false;
+  private sawData = false;
+  state: TableStreamState = "pending";
+  rejection: Problem | null = null;
+  /** Sheet row of the header, when found. */
+  headerRow: number | null = null;
+
+  constructor(
+    private readonly sink: TableStreamSink,
+    private readonly blockRows: number = DEFAULT_BLOCK_ROWS,
+    /**
+     * Days to add to numbers in the date column: 1462 for a workbook in the 1904 date system (Mac Excel),
+     * whose serials the reading layer (1900 system) would otherwise read four years too early.
+     */
+    private readonly dateSerialOffset: number = 0,
+  ) {}
+
+  /** The 0-based columns found in the header row, once decided. */
+  get detectedColumns(): Partial<Record<ColumnRole, number>> | null {
+    return this.columns;
+  }
+
+  /** Whether any non-empty row was pushed (an empty sheet is not "not an invoice list", it is empty). */
+  get hadData(): boolean {
+    return this.sawData;
+  }
+
+  /**
+   * Adds sheet row `sheetRow` (1-based, increasing; skipped rows are empty). `values[c]` is column c
+   * (0-based, column A = 0). The array is kept until its block is read: do not reuse it.
+   */
+  push(values: readonly unknown[], sheetRow: number = this.nextRow): void {
+    if (this.state === "rejected") return;
+    if (sheetRow < this.nextRow) throw new RangeError(`rows out of order: ${sheetRow} after ${this.nextRow - 1}`);
+    if (values.length > 0) this.sawData = true;
+    const gap = sheetRow - this.nextRow;
+    if (gap > 0) {
+      if (gap > MAX_PADDING) {
+        if (!this.headerSeen) {
+          while (this.block.length < HEADER_SEARCH_ROWS) this.block.push(EMPTY_ROW);
+          if (!this.decideHeader()) return;
+        }
+        this.flush();
+        this.blockFirstRow = sheetRow;
+      } else {
+        for (let i = 0; i < gap; i++) this.block.push(EMPTY_ROW);
+      }
+    }
+    this.block.push(values);
+    this.nextRow = sheetRow + 1;
+    if (!this.headerSeen && this.block.length >= HEADER_SEARCH_ROWS) this.decideHeader();
+    if (this.block.length >= this.blockRows) this.flush();
+  }
+
+  /** Reads what is left. */
+  end(): void {
+    if (this.state === "rejected") return;
+    if (!this.headerSeen && !this.decideHeader()) return;
+    this.flush();
+  }
+
+  /** Finds the header row; false when there is none (the stream is rejected). */
+  private decideHeader(): boolean {
+    this.headerSeen = true;
+    const probe = readTable(this.block.slice(0, HEADER_SEARCH_ROWS), { rowOffset: this.blockFirstRow - 1 });
+    if (probe.headerRowIndex === null || probe.columns.date === undefined || probe.columns.amount === undefined) {
+      this.state = "rejected";
+      this.rejection = probe.problems.find((p) => p.code === "no-invoice-columns") ?? probe.problems[0] ?? null;
+      this.block = [];
+      return false;
+    }
+    this.state = "reading";
+    this.columns = probe.columns;
+    this.headerRow = this.blockFirstRow + probe.headerRowIndex;
+    return true;
+  }
+
+  private flush(): void {
+    if (this.block.length === 0 || this.columns === null) return;
+    const first = this.blockFirstRow;
+    const block = this.dateSerialOffset === 0 ? this.block : this.shiftDates(this.block);
+    this.block = [];
+    this.blockFirstRow = first + block.length;
+    let result: ReadTableResult;
+    if (this.headerRow !== null && this.headerRow >= first) {
+      // The block holding the header: let readTable skip it and the rows above it.
+      result = readTable(block, { columns: this.columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1 });
+    } else {
+      // An out-of-range header index means "no header in this block": data from its first row.
+      result = readTable(block, { columns: this.columns, headerRowIndex: -1, rowOffset: first - 1 });
+    }
+    if (result.rows.length > 0) this.sink.rows(result.rows);
+    if (result.problems.length > 0) this.sink.problems(result.problems);
+  }
+
+  private shiftDates(block: (readonly unknown[])[]): (readonly unknown[])[] {
+    const col = this.columns?.date;
+    if (col === undefined) return block;
+    const first = this.blockFirstRow;
+    return block.map((row, i) => {
+      const v = row[col];
+      if (typeof v !== "number" || (this.headerRow !== null && first + i <= this.headerRow)) return row;
+      const copy = [...row];
+      copy[col] = v + this.dateSerialOffset;
+      return copy;
+    });
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Keeps only the invoice rows a year summary needs while a large file streams past: the rows of the year
+ * to check and of the year before it (the previous-year test). Without a fixed year the year to check is the
+ * latest year with data, so rows of older years are dropped as soon as a row two or more years later
+ * arrives. Problems are capped: a file of a million bad rows keeps the first `maxProblems` and counts the rest.
+ */
+import * as msg from "../i18n/messages";
+import { yearOf } from "../rules/dates";
+import type { InvoiceRow, Problem } from "../rules/types";
+
+export const DEFAULT_MAX_PROBLEMS = 1_000;
+
+export class YearWindow {
+  private readonly byYear = new Map<number, InvoiceRow[]>();
+  private maxYear = Number.NEGATIVE_INFINITY;
+  private readonly kept: Problem[] = [];
+  private extraProblems = 0;
+  private extraErrors = 0;
+  /** Rows read, in every year (also those dropped). */
+  rowCount = 0;
+  errorCount = 0;
+
+  constructor(
+    /** The year to check; null = the latest year with data. */
+    private readonly year: number | null,
+    private readonly maxProblems: number = DEFAULT_MAX_PROBLEMS,
+  ) {}
+
+  addRows(rows: readonly InvoiceRow[]): void {
+    this.rowCount += rows.length;
+    // Rows of one block are mostly of one year: look the bucket up once per run of the same year.
+    let bucketYear = Number.NaN;
+    let bucket: InvoiceRow[] | null = null;
+    let from = 1;
+    let to = 0;
+    for (const r of rows) {
+      if (r.day < from || r.day > to) {
+        bucketYear = yearOf(r.day);
+        from = Date.UTC(bucketYear, 0, 1) / 86_400_000;
+        to = Date.UTC(bucketYear, 11, 31) / 86_400_000;
+        bucket = this.bucketFor(bucketYear);
+      }
+      if (bucket !== null) bucket.push(r);
+    }
+  }
+
+  private bucketFor(y: number): InvoiceRow[] | null {
+    if (this.year !== null) {
+      if (y !== this.year && y !== this.year - 1) return null;
+    } else if (y > this.maxYear) {
+      this.maxYear = y;
+      for (const k of [...this.byYear.keys()]) if (k < y - 1) this.byYear.delete(k);
+    } else if (y < this.maxYear - 1) {
+      return null;
+    }
+    let b = this.byYear.get(y);
+    if (b === undefined) {
+      b = [];
+      this.byYear.set(y, b);
+    }
+    return b;
+  }
+
+  addProblems(problems: readonly Problem[]): void {
+    for (const p of problems) {
+      if (p.severity === "error") this.errorCount++;
+      if (this.kept.length < this.maxProblems) this.kept.push(p);
+      else {
+        this.extraProblems++;
+        if (p.severity === "error") this.extraErrors++;
+      }
+    }
+  }
+
+  /** The kept rows in their original order (each year's rows are in file order; merged by row number). */
+  rows(): InvoiceRow[] {
+    const lists = [...this.byYear.values()].filter((l) => l.length > 0);
+    if (lists.length === 0) return [];
+    if (lists.length === 1) return lists[0];
+    const out: InvoiceRow[] = [];
+    const at = lists.map(() => 0);
+    for (;;) {
+      let best = -1;
+      for (let k = 0; k < lists.length; k++) {
+        if (at[k] < lists[k].length && (best < 0 || lists[k][at[k]].row < lists[best][at[best]].row)) best = k;
+      }
+      if (best < 0) return out;
+      out.push(lists[best][at[best]++]);
+    }
+  }
+
+  /** The kept problems, plus one line saying how many more there were. */
+  problems(): Problem[] {
+    if (this.extraProblems === 0) return this.kept;
+    const n = this.extraProblems;
+    return [
+      ...this.kept,
+      {
+        row: null,
+        severity: this.extraErrors > 0 ? "error" : "warning",
+        code: "more-problems",
+        column: null,
+        value: null,
+        message: msg.atRow(null, {
+          nl: `en nog ${n} ${n === 1 ? "probleem" : "problemen"} die hier niet worden getoond. Los eerst de getoonde op en controleer opnieuw.`,
+          en: `and ${n} more ${n === 1 ? "problem" : "problems"} not shown here. Fix the ones shown first and check again.`,
+        }),
+      },
+    ];
+  }
+}

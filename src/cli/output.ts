@@ -1,0 +1,253 @@
+/** kor-check's three outputs: an aligned table for the terminal, CSV for a spreadsheet, JSON for programs. */
+import type { Lang, Localized } from "../i18n/types";
+import { formatDay, isoFromDay, type Day } from "../rules/dates";
+import { eurosFromCents, formatEuros } from "../rules/money";
+import type { Problem } from "../rules/types";
+import type { YearSummary } from "../rules/summary-types";
+import { nextChance } from "../bulk/overview";
+import { out } from "./strings";
+
+export interface SheetResult {
+  readonly file: string;
+  readonly sheet: string;
+  readonly summary: YearSummary;
+  /** Reading problems (capped per sheet) and rule warnings. */
+  readonly problems: readonly Problem[];
+  /** Rows read in the sheet (every year). */
+  readonly rowCount: number;
+  /** Rows or cells that could not be read (every year, not capped). */
+  readonly errorCount: number;
+}
+
+export interface FileFailure {
+  readonly file: string;
+  readonly reason: Localized;
+  readonly detail: string;
+}
+
+export interface SkippedSheet {
+  readonly file: string;
+  readonly sheet: string;
+  readonly reason: Localized;
+}
+
+export interface CheckResult {
+  readonly today: Day;
+  readonly sheets: readonly SheetResult[];
+  readonly failures: readonly FileFailure[];
+  readonly skipped: readonly SkippedSheet[];
+}
+
+/** true / false, or null when it cannot be decided: a year before 2020, or rows that could not be read. */
+export function eligibleOf(s: SheetResult): boolean | null {
+  if (s.summary.verdict === "unsupported" || s.errorCount > 0) return null;
+  return s.summary.verdict === "eligible";
+}
+
+/** The JSON object of one sheet (schema in docs/cli.md). */
+export interface SheetJson {
+  file: string;
+  sheet: string | null;
+  error: string | null;
+  year: number | null;
+  verdict: string | null;
+  eligible: boolean | null;
+  countable: number | null;
+  notCounted: number | null;
+  percentOfThreshold: number | null;
+  previousYear: number | null;
+  previousYearAssumed: boolean;
+  previousYearBasis: string | null;
+  crossing: { date: string; row: number; amount: number } | null;
+  nextStart: string | null;
+  deadline: string | null;
+  rows: number | null;
+  problems: { row: number | null; severity: string; message: string }[];
+}
+
+export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
+  const sum = s.summary;
+  const chance = nextChance(sum);
+  return {
+    file: s.file,
+    sheet: s.sheet,
+    error: null,
+    year: sum.year,
+    verdict: sum.verdict,
+    eligible: eligibleOf(s),
+    countable: eurosFromCents(sum.countableCents),
+    notCounted: eurosFromCents(sum.notCountedCents),
+    percentOfThreshold: sum.percentOfThreshold,
+    previousYear: sum.previousYearCents === null ? null : eurosFromCents(sum.previousYearCents),
+    previousYearAssumed: sum.previousYearBasis === "assumed-zero",
+    previousYearBasis: sum.previousYearBasis,
+    crossing:
+      sum.crossing === null
+        ? null
+        : { date: isoFromDay(sum.crossing.day), row: sum.crossing.row, amount: eurosFromCents(sum.crossing.cents) },
+    nextStart: isoFromDay(chance.start),
+    deadline: isoFromDay(chance.deadline),
+    rows: s.rowCount,
+    problems: s.problems.map((p) => ({ row: p.row, severity: p.severity, message: p.message[lang] })),
+  };
+}
+
+export function failureJson(f: FileFailure, lang: Lang): SheetJson {
+  return {
+    file: f.file,
+    sheet: null,
+    error: f.reason[lang],
+    year: null,
+    verdict: null,
+    eligible: null,
+    countable: null,
+    notCounted: null,
+    percentOfThreshold: null,
+    previousYear: null,
+    previousYearAssumed: false,
+    previousYearBasis: null,
+    crossing: null,
+    nextStart: null,
+    deadline: null,
+    rows: null,
+    problems: [],
+  };
+}
+
+export function toJson(result: CheckResult, lang: Lang): string {
+  const items = [...result.sheets.map((s) => sheetJson(s, lang)), ...result.failures.map((f) => failureJson(f, lang))];
+  return `${JSON.stringify(items, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Table and CSV
+
+function verdictText(s: SheetResult, lang: Lang): string {
+  const e = eligibleOf(s);
+  if (s.summary.verdict === "unsupported") return out.unsupported[lang];
+  if (e === null) return `${s.summary.verdict === "eligible" ? out.eligible[lang] : out.notEligible[lang]} (${out.undecided[lang]})`;
+  return e ? out.eligible[lang] : out.notEligible[lang];
+}
+
+function percentText(p: number, lang: Lang): string {
+  const text = p.toFixed(1);
+  return `${lang === "nl" ? text.replace(".", ",") : text}%`;
+}
+
+function previousText(sum: YearSummary, lang: Lang): string {
+  if (sum.previousYearBasis === "not-needed" || sum.previousYearCents === null) return out.notNeeded[lang];
+  const amount = formatEuros(sum.previousYearCents, lang);
+  return sum.previousYearBasis === "assumed-zero" ? `${amount} ${out.assumed[lang]}` : amount;
+}
+
+const TABLE_COLUMNS = [
+  out.file, out.sheet, out.year, out.countable, out.percent, out.verdict, out.crossing, out.previousYear, out.nextStart, out.deadline, out.problems,
+];
+/** Columns aligned to the right (numbers). */
+const RIGHT = new Set([2, 3, 4, 10]);
+
+function tableRow(s: SheetResult, lang: Lang): string[] {
+  const sum = s.summary;
+  const chance = nextChance(sum);
+  return [
+    s.file,
+    s.sheet,
+    String(sum.year),
+    formatEuros(sum.countableCents, lang),
+    percentText(sum.percentOfThreshold, lang),
+    verdictText(s, lang),
+    sum.crossing === null ? "—" : `${formatDay(sum.crossing.day, lang)}, ${out.row[lang]} ${sum.crossing.row}`,
+    previousText(sum, lang),
+    formatDay(chance.start, lang),
+    formatDay(chance.deadline, lang),
+    String(s.problems.length),
+  ];
+}
+
+/** Display width: characters, not UTF-16 units (names with accents or emoji stay aligned well enough). */
+function width(text: string): number {
+  return [...text].length;
+}
+
+export function alignTable(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string {
+  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ""))));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((cell, c) => {
+        const pad = " ".repeat(widths[c] - width(cell));
+        return right.has(c) ? pad + cell : cell + pad;
+      })
+      .join("  ")
+      .trimEnd();
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
+/** Problems shown per sheet in the table output; JSON has them all. */
+export const TABLE_PROBLEMS_PER_SHEET = 10;
+
+export function toTable(result: CheckResult, lang: Lang): string {
+  const parts: string[] = [];
+  if (result.sheets.length > 0) {
+    parts.push(alignTable(TABLE_COLUMNS.map((c) => c[lang]), result.sheets.map((s) => tableRow(s, lang)), RIGHT));
+    if (result.sheets.some((s) => s.summary.previousYearBasis === "assumed-zero")) parts.push(out.assumedNote[lang]);
+    parts.push(out.conditionNote[lang]);
+  } else {
+    parts.push(out.nothingChecked[lang]);
+  }
+  const withProblems = result.sheets.filter((s) => s.problems.length > 0);
+  if (withProblems.length > 0) {
+    const lines = [`${out.problemsTitle[lang]}:`];
+    for (const s of withProblems) {
+      lines.push(`  ${s.file} › ${s.sheet}`);
+      for (const p of s.problems.slice(0, TABLE_PROBLEMS_PER_SHEET)) lines.push(`    ${p.message[lang]}`);
+      if (s.problems.length > TABLE_PROBLEMS_PER_SHEET) lines.push(`    ${out.moreProblems(s.problems.length - TABLE_PROBLEMS_PER_SHEET)[lang]}`);
+    }
+    parts.push(lines.join("\n"));
+  }
+  if (result.failures.length > 0) {
+    parts.push([`${out.notRead[lang]}:`, ...result.failures.map((f) => `  ${f.file}: ${f.reason[lang]}`)].join("\n"));
+  }
+  if (result.skipped.length > 0) {
+    parts.push([`${out.skippedSheets[lang]}:`, ...result.skipped.map((k) => `  ${k.file} › ${k.sheet}: ${k.reason[lang]}`)].join("\n"));
+  }
+  return `${parts.join("\n\n")}\n`;
+}
+
+function csvField(text: string, separator: string): string {
+  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * CSV for a spreadsheet: Dutch uses a semicolon and a decimal comma (as Dutch Excel opens it), English a
+ * comma and a decimal point. Dates ISO (YYYY-MM-DD), amounts in euros without a currency sign.
+ */
+export function toCsv(result: CheckResult, lang: Lang): string {
+  const sep = lang === "nl" ? ";" : ",";
+  const num = (n: number | null): string => (n === null ? "" : lang === "nl" ? n.toFixed(2).replace(".", ",") : n.toFixed(2));
+  const pct = (n: number | null): string => (n === null ? "" : lang === "nl" ? n.toFixed(1).replace(".", ",") : n.toFixed(1));
+  const header = lang === "nl"
+    ? ["bestand", "blad", "jaar", "omzet_die_meetelt", "procent_van_grens", "oordeel", "binnen_kor", "grens_overschreden_op", "grens_rij", "grens_bedrag", "vorig_jaar", "vorig_jaar_aangenomen", "volgende_start", "aanmelden_uiterlijk", "problemen", "fout"]
+    : ["file", "sheet", "year", "countable", "percent_of_threshold", "verdict", "eligible", "crossing_date", "crossing_row", "crossing_amount", "previous_year", "previous_year_assumed", "next_start", "deadline", "problems", "error"];
+  const lines = [header.join(sep)];
+  const yes = lang === "nl" ? "ja" : "yes";
+  const no = lang === "nl" ? "nee" : "no";
+  for (const s of result.sheets) {
+    const j = sheetJson(s, lang);
+    lines.push(
+      [
+        j.file, j.sheet ?? "", String(j.year), num(j.countable), pct(j.percentOfThreshold),
+        verdictText(s, lang), j.eligible === null ? "" : j.eligible ? yes : no,
+        j.crossing?.date ?? "", j.crossing === null ? "" : String(j.crossing.row), num(j.crossing?.amount ?? null),
+        num(j.previousYear), j.previousYearAssumed ? yes : no, j.nextStart ?? "", j.deadline ?? "", String(j.problems.length), "",
+      ].map((f) => csvField(f, sep)).join(sep),
+    );
+  }
+  for (const f of result.failures) {
+    const cells = new Array<string>(header.length).fill("");
+    cells[0] = f.file;
+    cells[header.length - 1] = f.reason[lang];
+    lines.push(cells.map((c) => csvField(c, sep)).join(sep));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,188 @@
+/**
+ * Streams invoice files into rows: .xlsx with exceljs' streaming reader (one sheet row at a time, never the
+ * whole workbook), .csv line by line. Cells go through the shared reading layer in blocks (TableStream), and
+ * only the rows of the year to check and the year before are kept (YearWindow).
+ */
+import { createReadStream, promises as fs } from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import type { Localized } from "../i18n/types";
+import type { InvoiceRow, Problem } from "../rules/types";
+import { TableStream } from "../bulk/tableStream";
+import { YearWindow } from "../bulk/yearWindow";
+import { CsvParser } from "./csv";
+import type { InputKind } from "./files";
+import { fileErrors } from "./strings";
+
+/** One sheet read: the rows kept for the summary, and the reading problems (capped). */
+export interface SheetRead {
+  readonly sheet: string;
+  readonly rows: InvoiceRow[];
+  readonly problems: Problem[];
+  /** Rows read (all years), and rows or cells that could not be read (all, not only those kept). */
+  readonly rowCount: number;
+  readonly errorCount: number;
+}
+
+export interface SkippedSheet {
+  readonly sheet: string;
+  readonly reason: Localized;
+}
+
+export interface ReadFailure {
+  readonly reason: Localized;
+  /** Technical detail (the library's or the system's message), for the curious and for bug reports. */
+  readonly detail: string;
+}
+
+export interface ReadOptions {
+  /** The year to check; null = each sheet's latest year. Only rows of this year and the year before are kept. */
+  readonly year: number | null;
+  /** Rows per reading block (tests use small blocks to cross block borders). */
+  readonly blockRows?: number;
+}
+
+/** Days between the 1904 and the 1900 date systems: serial 0 in 1904 = serial 1462 in 1900. */
+const DATE_1904_OFFSET = 1462;
+
+export function failureFromError(e: unknown, kind: InputKind): ReadFailure {
+  const err = e as NodeJS.ErrnoException;
+  const detail = err instanceof Error ? err.message : String(e);
+  switch (err?.code) {
+    case "ENOENT":
+      return { reason: fileErrors.notFound, detail };
+    case "EACCES":
+    case "EPERM":
+      return { reason: fileErrors.noPermission, detail };
+    case "EBUSY":
+    case "ETXTBSY":
+      return { reason: fileErrors.busy, detail };
+    case "EISDIR":
+      return { reason: fileErrors.isDirectoryError, detail };
+    case "KOR_EMPTY":
+      return { reason: fileErrors.empty, detail };
+    case "KOR_NOT_XLSX":
+      return { reason: fileErrors.notXlsx, detail };
+    default:
+      return { reason: kind === "xlsx" ? fileErrors.notXlsx : fileErrors.other(detail), detail };
+  }
+}
+
+class SheetCollector {
+  readonly window: YearWindow;
+  readonly stream: TableStream;
+  constructor(readonly sheet: string, options: ReadOptions, dateSerialOffset = 0) {
+    const window = new YearWindow(options.year);
+    this.window = window;
+    this.stream = new TableStream(
+      { rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) },
+      options.blockRows,
+      dateSerialOffset,
+    );
+  }
+
+  finish(sheets: SheetRead[], skipped: SkippedSheet[]): void {
+    this.stream.end();
+    if (this.stream.state === "rejected") {
+      if (this.stream.hadData) {
+        skipped.push({ sheet: this.sheet, reason: fileErrors.noHeaderRow });
+      } else {
+        skipped.push({ sheet: this.sheet, reason: fileErrors.empty });
+      }
+      return;
+    }
+    const w = this.window;
+    sheets.push({ sheet: this.sheet, rows: w.rows(), problems: w.problems(), rowCount: w.rowCount, errorCount: w.errorCount });
+  }
+}
+
+export interface FileRead {
+  readonly sheets: SheetRead[];
+  readonly skipped: SkippedSheet[];
+}
+
+/** First bytes of a zip archive; an .xlsx is one. Anything else (an old .xls, an encrypted file) fails early. */
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+async function checkReadable(file: string): Promise<Buffer> {
+  const handle = await fs.open(file, "r");
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads every sheet of an .xlsx workbook, streaming. Throws a ReadFailure-able error for an unreadable file. */
+export async function readXlsx(file: string, options: ReadOptions): Promise<FileRead> {
+  const head = await checkReadable(file);
+  if (head.length === 0) throw Object.assign(new Error("empty file"), { code: "KOR_EMPTY" });
+  if (!head.equals(ZIP_MAGIC)) throw Object.assign(new Error("not a zip archive"), { code: "KOR_NOT_XLSX" });
+
+  const sheets: SheetRead[] = [];
+  const skipped: SkippedSheet[] = [];
+  const input = createReadStream(file);
+  let streamError: unknown = null;
+  input.on("error", (e) => {
+    streamError = e;
+  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    // Without styles exceljs leaves dates as serial numbers, which the reading layer reads as Excel dates.
+    styles: "ignore",
+    entries: "ignore",
+  });
+  for await (const worksheet of reader) {
+    // Adapter boundary: exceljs' typings do not describe the streaming reader's sheet name and workbook properties.
+    const ws = worksheet as unknown as { name?: string; parse(): AsyncIterable<{ eventType: string; value: unknown }[]> };
+    const props = (reader as unknown as { properties?: { date1904?: boolean } }).properties;
+    const collector = new SheetCollector(ws.name ?? `Sheet${sheets.length + skipped.length + 1}`, options, props?.date1904 ? DATE_1904_OFFSET : 0);
+    const stream = collector.stream;
+    for await (const events of ws.parse()) {
+      if (stream.state === "rejected") continue; // drain the sheet: the reader needs it consumed
+      for (const { eventType, value } of events) {
+        if (eventType !== "row") continue;
+        const row = value as ExcelJS.Row;
+        const values = row.values as unknown[];
+        values.shift(); // exceljs rows are 1-based: values[1] is column A
+        stream.push(values, row.number);
+      }
+    }
+    collector.finish(sheets, skipped);
+  }
+  if (streamError !== null) throw streamError;
+  return { sheets, skipped };
+}
+
+/** Reads a CSV file line by line (UTF-8, or Windows-1252 when it is not valid UTF-8, as Excel on Windows saves). */
+export async function readCsv(file: string, options: ReadOptions): Promise<FileRead> {
+  await checkReadable(file);
+  const sheetName = path.basename(file, path.extname(file));
+  try {
+    return await readCsvAs(file, sheetName, options, "utf-8");
+  } catch (e) {
+    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
+      return readCsvAs(file, sheetName, options, "windows-1252");
+    }
+    throw e;
+  }
+}
+
+async function readCsvAs(file: string, sheetName: string, options: ReadOptions, encoding: string): Promise<FileRead> {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  const collector = new SheetCollector(sheetName, options);
+  const parser = new CsvParser((fields, record) => collector.stream.push(fields, record));
+  for await (const chunk of createReadStream(file)) {
+    parser.feed(decoder.decode(chunk as Buffer, { stream: true }));
+  }
+  parser.feed(decoder.decode());
+  parser.end();
+  const sheets: SheetRead[] = [];
+  const skipped: SkippedSheet[] = [];
+  collector.finish(sheets, skipped);
+  return { sheets, skipped };
+}

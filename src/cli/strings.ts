@@ -1,0 +1,152 @@
+/** Every text kor-check prints, in Dutch and English. */
+import type { Localized } from "../i18n/types";
+
+export const HELP: Localized = {
+  nl: `kor-check: controleer facturenlijsten op de kleineondernemersregeling (KOR).
+
+Gebruik:
+  kor-check [opties] <bestanden of mappen...>
+
+Leest .xlsx- en .csv-bestanden; mappen worden met alle submappen doorzocht. Elk blad met een kopregel
+met een datum- en een bedragkolom wordt gecontroleerd, met dezelfde regels als de Excel-invoegtoepassing.
+
+Opties:
+  --year JAAR                     het jaar om te controleren (standaard: het laatste jaar in elk blad)
+  --period quarter|month|year     uw aangiftetijdvak (standaard: quarter, per kwartaal)
+  --previous-year-turnover BEDRAG omzet die meetelt van het vorige jaar, in euro's (alleen bij één bestand)
+  --format table|csv|json         uitvoer (standaard: table, een leesbare tabel)
+  --out BESTAND                   schrijf de uitvoer naar BESTAND in plaats van naar het scherm
+  --lang nl|en                    taal (standaard: nl; en als de omgeving (LANG) Engels is)
+  --help                          deze uitleg
+
+Afsluitcode: 0 als alles gelezen is, 1 als een bestand of een rij niet gelezen kon worden, 2 bij
+verkeerd gebruik.
+`,
+  en: `kor-check: check invoice lists against the Dutch small-business VAT scheme (KOR).
+
+Usage:
+  kor-check [options] <files or folders...>
+
+Reads .xlsx and .csv files; folders are searched with all their subfolders. Every sheet with a header
+row with a date and an amount column is checked, with the same rules as the Excel add-in.
+
+Options:
+  --year YEAR                     the year to check (default: the latest year in each sheet)
+  --period quarter|month|year     your VAT filing period (default: quarter)
+  --previous-year-turnover AMOUNT countable turnover of the previous year, in euros (single file only)
+  --format table|csv|json         output (default: table, a readable table)
+  --out FILE                      write the output to FILE instead of the screen
+  --lang nl|en                    language (default: nl; en when the environment (LANG) is English)
+  --help                          this text
+
+Exit status: 0 when everything was read, 1 when a file or a row could not be read, 2 for wrong usage.
+`,
+};
+
+export const USAGE_HINT: Localized = {
+  nl: "Typ kor-check --help voor uitleg.",
+  en: "Type kor-check --help for help.",
+};
+
+export const usage = {
+  unknownOption: (o: string): Localized => ({ nl: `Onbekende optie ${o}.`, en: `Unknown option ${o}.` }),
+  missingValue: (o: string): Localized => ({ nl: `Optie ${o} heeft een waarde nodig.`, en: `Option ${o} needs a value.` }),
+  badYear: (v: string): Localized => ({
+    nl: `"${v}" is geen jaar. Geef een jaar als 2025.`,
+    en: `"${v}" is not a year. Give a year such as 2025.`,
+  }),
+  badPeriod: (v: string): Localized => ({
+    nl: `"${v}" is geen aangiftetijdvak. Kies quarter (kwartaal), month (maand) of year (jaar).`,
+    en: `"${v}" is not a filing period. Choose quarter, month or year.`,
+  }),
+  badFormat: (v: string): Localized => ({
+    nl: `"${v}" is geen uitvoervorm. Kies table, csv of json.`,
+    en: `"${v}" is not an output format. Choose table, csv or json.`,
+  }),
+  badLang: (v: string): Localized => ({ nl: `"${v}" is geen taal. Kies nl of en.`, en: `"${v}" is not a language. Choose nl or en.` }),
+  badAmount: (v: string): Localized => ({
+    nl: `"${v}" is geen bedrag. Schrijf het bedrag als 18500 of 18.500,00.`,
+    en: `"${v}" is not an amount. Write the amount as 18500 or 18,500.00.`,
+  }),
+  noInput: {
+    nl: "Geef minstens één bestand of map om te controleren.",
+    en: "Give at least one file or folder to check.",
+  } as Localized,
+  previousYearNeedsOneFile: {
+    nl: "--previous-year-turnover geldt voor één bestand (één onderneming); geef precies één bestand.",
+    en: "--previous-year-turnover applies to one file (one business); give exactly one file.",
+  } as Localized,
+  noFilesFound: {
+    nl: "Geen .xlsx- of .csv-bestanden gevonden.",
+    en: "No .xlsx or .csv files found.",
+  } as Localized,
+};
+
+export const fileErrors = {
+  notFound: { nl: "bestand of map niet gevonden", en: "file or folder not found" } as Localized,
+  noPermission: {
+    nl: "geen toestemming om te lezen (het bestand is beveiligd of vergrendeld)",
+    en: "no permission to read it (the file is protected or locked)",
+  } as Localized,
+  busy: {
+    nl: "het bestand is in gebruik door een ander programma; sluit het en probeer opnieuw",
+    en: "the file is in use by another program; close it and try again",
+  } as Localized,
+  isDirectoryError: { nl: "dit is een map, geen bestand", en: "this is a folder, not a file" } as Localized,
+  notXlsx: {
+    nl: "geen geldig .xlsx-bestand (beschadigd, met een wachtwoord beveiligd, of in een ander formaat opgeslagen; .xls wordt niet ondersteund: sla op als .xlsx)",
+    en: "not a valid .xlsx file (damaged, password-protected, or saved in another format; .xls is not supported: save as .xlsx)",
+  } as Localized,
+  unsupportedType: {
+    nl: "alleen .xlsx- en .csv-bestanden kunnen worden gelezen",
+    en: "only .xlsx and .csv files can be read",
+  } as Localized,
+  empty: { nl: "het bestand is leeg", en: "the file is empty" } as Localized,
+  noHeaderRow: {
+    nl: "geen kopregel met een datum- en een bedragkolom in de eerste 10 rijen",
+    en: "no header row with a date and an amount column in the first 10 rows",
+  } as Localized,
+  noInvoiceSheet: {
+    nl: "geen blad met een kopregel met een datum- en een bedragkolom gevonden",
+    en: "no sheet with a header row with a date and an amount column found",
+  } as Localized,
+  other: (detail: string): Localized => ({ nl: `kon niet worden gelezen: ${detail}`, en: `could not be read: ${detail}` }),
+};
+
+export const out = {
+  file: { nl: "Bestand", en: "File" } as Localized,
+  sheet: { nl: "Blad", en: "Sheet" } as Localized,
+  year: { nl: "Jaar", en: "Year" } as Localized,
+  countable: { nl: "Omzet die meetelt", en: "Countable turnover" } as Localized,
+  percent: { nl: "% van grens", en: "% of limit" } as Localized,
+  verdict: { nl: "Oordeel", en: "Verdict" } as Localized,
+  crossing: { nl: "Grens overschreden", en: "Limit crossed" } as Localized,
+  previousYear: { nl: "Vorig jaar", en: "Previous year" } as Localized,
+  nextStart: { nl: "Volgende start", en: "Next start" } as Localized,
+  deadline: { nl: "Aanmelden uiterlijk", en: "Register by" } as Localized,
+  problems: { nl: "Problemen", en: "Problems" } as Localized,
+  assumed: { nl: "(aangenomen)", en: "(assumed)" } as Localized,
+  notNeeded: { nl: "niet nodig", en: "not needed" } as Localized,
+  row: { nl: "rij", en: "row" } as Localized,
+  eligible: { nl: "binnen de KOR", en: "within the KOR" } as Localized,
+  notEligible: { nl: "niet binnen de KOR", en: "not within the KOR" } as Localized,
+  unsupported: { nl: "niet ondersteund", en: "not supported" } as Localized,
+  undecided: { nl: "onzeker: rijen niet gelezen", en: "uncertain: rows not read" } as Localized,
+  notRead: { nl: "Niet gelezen", en: "Not read" } as Localized,
+  skippedSheets: { nl: "Overgeslagen bladen (geen facturenlijst)", en: "Skipped sheets (not an invoice list)" } as Localized,
+  problemsTitle: { nl: "Problemen", en: "Problems" } as Localized,
+  moreProblems: (n: number): Localized => ({
+    nl: `… en nog ${n}; gebruik --format json voor de volledige lijst.`,
+    en: `… and ${n} more; use --format json for the full list.`,
+  }),
+  nothingChecked: { nl: "Er is niets gecontroleerd.", en: "Nothing was checked." } as Localized,
+  assumedNote: {
+    nl: "(aangenomen) = geen gegevens over het vorige jaar; als € 0 aangenomen. Geef het met --previous-year-turnover op als dat niet klopt.",
+    en: "(assumed) = no data for the previous year; assumed to be €0. Give it with --previous-year-turnover if that is wrong.",
+  } as Localized,
+  progress: { nl: "bestanden", en: "files" } as Localized,
+  conditionNote: {
+    nl: "Let op: de KOR geldt alleen als de hoofdvestiging van de onderneming in Nederland is. Bladen van één onderneming tellen samen: tel hun omzet op.",
+    en: "Note: the KOR applies only when the business's central administration is in the Netherlands. Sheets of one business count together: add up their turnover.",
+  } as Localized,
+};
