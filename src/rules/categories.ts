@@ -115,13 +115,13 @@ export const EMPTY_CATEGORY_REASON: Localized = {
 /** Bare "exempt" words: exempt through the KOR counts, exempt under art. 11 mostly does not. Never guess. */
 const AMBIGUOUS = ["vrijgesteld", "exempt", "vrijstelling", "geen btw", "no vat", "vrij van btw", "vrijgesteld van btw", "vat exempt", "exempt from vat", "btw vrij"];
 
-/** Lower case, accents dropped, spaces / dots / hyphens / underscores removed, trailing % removed. */
+/** Lower case, accents dropped, spaces / dots / hyphens / underscores / parentheses removed, trailing % removed. */
 function normalize(raw: string): string {
   return raw
     .toLowerCase()
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[\s.\-_]+/g, "")
+    .replace(/[\s.\-_()]+/g, "")
     .replace(/%+$/, "");
 }
 
@@ -154,7 +154,7 @@ const OK_BY_CODE = new Map<CategoryCode, CategoryParse>(CATEGORIES.map((c) => [c
 
 /** "21", "21%", "0.21", "0,21", "btw 21%", "21% btw", "0.09" → 9. undefined: not a number at all. */
 function parseRate(lower: string): CategoryParse | undefined {
-  const t = lower.replace(/btw|vat|tarief|rate/g, "").replace(/\s+/g, "").replace(",", ".");
+  const t = lower.replace(/btw|vat|tarief|rate|[()\s]/g, "").replace(",", ".");
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t);
   if (!m) return undefined;
   const n = Number(m[1]);
@@ -189,7 +189,7 @@ const cache = new Map<string, CategoryParse>();
 /**
  * A category cell's text to a canonical code. Case-insensitive; spaces, dots, hyphens and a trailing %
  * are ignored; 21 / 21% / 0.21 are the same rate. "" → ok with code null (empty cell: counts as turnover).
- * A bare "vrijgesteld" / "exempt" → ambiguous; anything else not in the table → unknown. Results are
+ * Parentheses are ignored too ("Vrijgesteld (KOR)"). A bare "vrijgesteld" / "exempt" → ambiguous; anything else not in the table → unknown. Results are
  * cached per raw string (the reading layer calls this for up to 1,048,576 rows).
  * @example parseCategory("BTW 21%") // { kind: "ok", code: "21" }
  */

@@ -9,7 +9,7 @@ describe("parseCategory", () => {
     ["btw 21%", "21"], ["21% btw", "21"], ["BTW21", "21"], ["hoog", "21"], ["HOOG TARIEF", "21"], ["high", "21"], ["standard", "21"],
     ["9", "9"], ["9%", "9"], ["0.09", "9"], ["laag", "9"], ["laag tarief", "9"], ["low", "9"], ["reduced", "9"], ["btw 9%", "9"],
     ["0", "0"], ["0%", "0"], ["0.0", "0"], ["nul", "0"], ["zero", "0"], ["nultarief", "0"],
-    ["kor", "kor"], ["KOR", "kor"], ["art25", "kor"], ["art. 25", "kor"], ["vrijgesteld kor", "kor"], ["geen btw kor", "kor"], ["Geen BTW (KOR)".replace(/[()]/g, ""), "kor"],
+    ["kor", "kor"], ["KOR", "kor"], ["art25", "kor"], ["art. 25", "kor"], ["vrijgesteld kor", "kor"], ["geen btw kor", "kor"], ["Geen BTW (KOR)", "kor"], ["Vrijgesteld (KOR)", "kor"], ["btw (21%)", "21"],
     ["export", "export"], ["uitvoer", "export"],
     ["icp", "icp"], ["ICL", "icp"], ["intracommunautaire levering", "icp"],
     ["verlegd", "verlegd"], ["btw verlegd", "verlegd"], ["BTW-verlegd", "verlegd"], ["reverse charge", "verlegd"],
