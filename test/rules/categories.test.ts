@@ -66,7 +66,7 @@ describe("parseCategory", () => {
     const values = ["21", "", "kor", "verlegd", "0.09"];
     const t0 = Date.now();
     for (let i = 0; i < 1_048_576; i++) parseCategory(values[i % 5]);
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(5000); // generous: catches a lost cache or quadratic work, not machine load
   });
 });
 

@@ -88,7 +88,7 @@ describe("findCrossing", () => {
     for (let i = 0; i < n; i++) rows[i] = { row: i + 1, day: jan1 + Math.floor((i * 365) / n), cents: 2, category: null, country: null, vatCents: null };
     const t0 = Date.now();
     const c = findCrossing(rows, 2025);
-    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(Date.now() - t0).toBeLessThan(5000); // generous: catches quadratic work or a full sort, not machine load
     expect(c).toMatchObject({ row: 1_000_001, runningCents: 2_000_002 });
   });
 });

@@ -106,7 +106,7 @@ describe("summarizeYear", () => {
     }
     const t0 = Date.now();
     const s = summarizeYear(rows, { today });
-    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(Date.now() - t0).toBeLessThan(10000); // generous: catches quadratic work, not machine load
     expect(s.countableCents).toBe((n / 4) * 3);
     expect(s.verdict).toBe("eligible");
     expect(s.eu?.states.map((x) => x.country)).toEqual(["BE", "NL"]);
