@@ -39,7 +39,8 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+          // ES modules for webpack, so `import()` (exceljs in browser mode) becomes a separate chunk.
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", compilerOptions: { module: "es2020" } } },
         },
       ],
     },

@@ -1,3 +1,48 @@
-// Placeholder entry; the task pane is built in issue 4.
-const root = document.getElementById("root");
-if (root) root.textContent = "KOR";
+/**
+ * Entry of the pane. Runs after functions.js in the same shared runtime (taskpane.html's script order).
+ * In Excel: Office.onReady gives host Excel → the Excel host. Without Office (a plain browser, or Office.js
+ * answering host null) → browser mode over the bundled sample workbook, with files of the user's own.
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { langFromLocale, type Lang } from "../i18n/types";
+import { todayInNetherlands } from "../rules/dates";
+import { memorySettingsStore } from "../excel/settings";
+import { excelHost } from "../excel/excelHost";
+import { App } from "./App";
+import type { PaneHost } from "./host";
+import { sampleSource } from "./browser/files";
+
+function browserHost(): PaneHost {
+  return { mode: "browser", settings: memorySettingsStore(), read: async () => ({ source: sampleSource(), sheetName: sampleSource().name }), excel: null };
+}
+
+/** Office.onReady, or null when Office.js is absent or does not answer within `ms` (a plain browser). */
+async function officeHost(ms: number): Promise<Office.HostType | null> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return null;
+  const ready = Office.onReady().then((info) => info.host ?? null);
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+  return Promise.race([ready, timeout]);
+}
+
+async function start(): Promise<void> {
+  const element = document.getElementById("root");
+  if (!element) return;
+  const host = await officeHost(3000);
+  let paneHost: PaneHost;
+  let lang: Lang;
+  if (host !== null && host === Office.HostType.Excel) {
+    paneHost = excelHost();
+    lang = langFromLocale(Office.context.displayLanguage);
+  } else {
+    paneHost = browserHost();
+    lang = langFromLocale(navigator.language);
+  }
+  createRoot(element).render(
+    <React.StrictMode>
+      <App host={paneHost} initialLang={lang} today={todayInNetherlands()} />
+    </React.StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,31 @@
+/** The pane's host in Excel: every call is its own Excel.run with batched reads (see read.ts). */
+import type { ExcelActions, PaneHost } from "../taskpane/host";
+import { readInvoiceSource } from "./read";
+import { writeReportSheet } from "./reportSheet";
+import { selectRows } from "./select";
+import { officeSettingsStore } from "./settings";
+
+export function excelHost(): PaneHost {
+  const excel: ExcelActions = {
+    selectRows: (source, rows, columnCount) =>
+      Excel.run((context) => selectRows(context, source.key, rows, source.columnOffset, columnCount)),
+    writeReport: (summary, lang, sourceName) => Excel.run((context) => writeReportSheet(context, summary, lang, sourceName)),
+    onSheetActivated: (listener) =>
+      Excel.run(async (context) => {
+        const handler = context.workbook.worksheets.onActivated.add(async () => listener());
+        await context.sync();
+        return () => {
+          void Excel.run(handler.context, async (ctx) => {
+            handler.remove();
+            await ctx.sync();
+          });
+        };
+      }),
+  };
+  return {
+    mode: "excel",
+    settings: officeSettingsStore(Office.context.document.settings),
+    read: (choices) => Excel.run((context) => readInvoiceSource(context, { choices })),
+    excel,
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The report sheet's content as plain data: one 2-D array of values (written in one go), number formats,
+ * which rows are headings, and where the chart's data is. Pure, so it is tested without Excel.
+ */
+import type { Lang } from "../i18n/types";
+import { categoryInfo } from "../rules/categories";
+import { excelSerialFromDay, formatDay } from "../rules/dates";
+import { eurosFromCents, formatEuros } from "../rules/money";
+import type { YearSummary } from "../rules/summary-types";
+import { S, t } from "../taskpane/strings";
+
+export const REPORT_WIDTH = 6;
+export const EURO_FORMAT = "€ #,##0.00;-€ #,##0.00";
+export const DATE_FORMAT = "d-m-yyyy";
+export const PERCENT_FORMAT = "0.0%";
+
+export type Cell = string | number;
+
+export interface ReportContent {
+  readonly values: Cell[][];
+  readonly formats: string[][];
+  /** 0-based row indexes: the title. */
+  readonly titleRow: number;
+  /** 0-based row indexes of section headings. */
+  readonly headingRows: readonly number[];
+  /** 0-based row indexes of table header rows (bold, shaded). */
+  readonly tableHeaderRows: readonly number[];
+  /** The chart's data: header row, then one row per period; columns A (label), B (cumulative), C (threshold). */
+  readonly chart: { readonly headerRow: number; readonly lastRow: number; readonly crossingPoint: number | null };
+}
+
+export function verdictText(summary: YearSummary, lang: Lang): string {
+  if (summary.verdict === "unsupported") return t(lang, S.verdictUnsupported(summary.year));
+  if (summary.verdict === "eligible") return t(lang, S.verdictEligible(summary.year));
+  return t(lang, S.verdictNotEligible(summary.year));
+}
+
+export function categoryLabel(code: YearSummary["categories"][number]["category"], lang: Lang): string {
+  return code === null ? t(lang, S.noCategory) : t(lang, categoryInfo(code).label);
+}
+
+export function buildReport(summary: YearSummary, lang: Lang, sourceName: string): ReportContent {
+  const R = S.report;
+  const values: Cell[][] = [];
+  const formats: string[][] = [];
+  const headingRows: number[] = [];
+  const tableHeaderRows: number[] = [];
+  const add = (cells: Cell[], fmt: string[] = []): number => {
+    const row: Cell[] = [];
+    const f: string[] = [];
+    for (let c = 0; c < REPORT_WIDTH; c++) {
+      row.push(cells[c] ?? "");
+      f.push(fmt[c] ?? "General");
+    }
+    values.push(row);
+    formats.push(f);
+    return values.length - 1;
+  };
+  const eur = (cents: number): number => eurosFromCents(cents);
+  const day = (d: number): number => excelSerialFromDay(d);
+  const blank = (): number => add([]);
+
+  const titleRow = add([t(lang, R.title(summary.year))]);
+  add([t(lang, R.source), sourceName]);
+  add([t(lang, R.made), day(summary.deadlines.today)], ["General", DATE_FORMAT]);
+  add([t(lang, R.verdict), verdictText(summary, lang)]);
+  summary.reasons.forEach((r, i) => add([i === 0 ? t(lang, R.reasons) : "", t(lang, r)]));
+  blank();
+  add([t(lang, R.countable), eur(summary.countableCents)], ["General", EURO_FORMAT]);
+  add([t(lang, R.threshold), eur(summary.thresholdCents)], ["General", EURO_FORMAT]);
+  add([t(lang, R.percent), summary.percentOfThreshold / 100], ["General", PERCENT_FORMAT]);
+  add([t(lang, R.headroom), eur(summary.headroomCents)], ["General", EURO_FORMAT]);
+  add([t(lang, R.notCounted), eur(summary.notCountedCents)], ["General", EURO_FORMAT]);
+  if (summary.previousYearCents !== null) {
+    add([t(lang, R.previous), eur(summary.previousYearCents), t(lang, S.basis[summary.previousYearBasis])], ["General", EURO_FORMAT]);
+  }
+  if (summary.crossing !== null) {
+    add([t(lang, R.crossing), day(summary.crossing.day)], ["General", DATE_FORMAT]);
+    add([t(lang, R.crossingRow), summary.crossing.row]);
+  }
+  blank();
+
+  headingRows.push(add([t(lang, R.periods)]));
+  const chartHeader = add([t(lang, S.colPeriod), t(lang, S.colCumulative), t(lang, R.thresholdSeries), t(lang, S.colCountable), t(lang, R.percent), t(lang, S.colStatus)]);
+  tableHeaderRows.push(chartHeader);
+  let crossingPoint: number | null = null;
+  summary.periods.forEach((p, i) => {
+    if (p.status === "crossed-here") crossingPoint = i;
+    add(
+      [t(lang, p.label), eur(p.cumulativeCents), eur(summary.thresholdCents), eur(p.countableCents), p.percentOfThreshold / 100, t(lang, S.periodStatus[p.status])],
+      ["General", EURO_FORMAT, EURO_FORMAT, EURO_FORMAT, PERCENT_FORMAT],
+    );
+  });
+  const chartLast = values.length - 1;
+  blank();
+
+  headingRows.push(add([t(lang, R.categories)]));
+  tableHeaderRows.push(add([t(lang, R.category), t(lang, R.counts), t(lang, S.colTurnover), t(lang, R.rows), t(lang, R.reason)]));
+  for (const c of summary.categories) {
+    add([categoryLabel(c.category, lang), t(lang, c.counted ? R.yes : R.no), eur(c.cents), c.rows, t(lang, c.reason)], ["General", "General", EURO_FORMAT]);
+  }
+  blank();
+
+  headingRows.push(add([t(lang, R.deadlines)]));
+  const d = summary.deadlines;
+  add([t(lang, R.nextStart), day(d.nextStart)], ["General", DATE_FORMAT]);
+  add([t(lang, R.registerBy), day(d.registrationDeadline)], ["General", DATE_FORMAT]);
+  add([t(lang, R.exitStart), day(d.nextExit.start)], ["General", DATE_FORMAT]);
+  add([t(lang, R.exitBy), day(d.nextExit.deadline)], ["General", DATE_FORMAT]);
+  if (d.reentryAfterCrossing !== null) {
+    add([t(lang, R.reentryStart), day(d.reentryAfterCrossing.start)], ["General", DATE_FORMAT]);
+    add([t(lang, R.reentryBy), day(d.reentryAfterCrossing.deadline)], ["General", DATE_FORMAT]);
+  }
+  blank();
+
+  if (summary.eu !== null) {
+    headingRows.push(add([t(lang, S.euSection)]));
+    add([t(lang, S.unionTurnover), eur(summary.eu.unionCents), t(lang, S.unionOf(formatEuros(summary.eu.unionThresholdCents, lang)))], ["General", EURO_FORMAT]);
+    tableHeaderRows.push(add([t(lang, S.colCountry), t(lang, S.colTurnover), t(lang, S.colThreshold), t(lang, S.colStatus)]));
+    for (const s of summary.eu.states) {
+      add(
+        [s.country, eur(s.cents), s.thresholdCents === null ? "" : eur(s.thresholdCents), t(lang, s.withinThreshold === null ? S.stateUnknown : s.withinThreshold ? S.stateWithin : S.stateOver)],
+        ["General", EURO_FORMAT, EURO_FORMAT],
+      );
+    }
+    for (const q of summary.eu.quarters) add([t(lang, S.euQuarterDue(q.quarter, formatDay(q.due, lang)))]);
+    blank();
+  }
+
+  headingRows.push(add([t(lang, S.conditionsTitle)]));
+  for (const c of summary.conditions) add([t(lang, c)]);
+  blank();
+  add([t(lang, R.footer)]);
+
+  return { values, formats, titleRow, headingRows, tableHeaderRows, chart: { headerRow: chartHeader, lastRow: chartLast, crossingPoint } };
+}

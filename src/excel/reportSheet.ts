@@ -1,0 +1,104 @@
+/**
+ * "Write report to sheet": creates or refreshes a sheet of its own ("KOR 2026") with the year report as a
+ * formatted table and a native line chart of cumulative countable turnover against the threshold.
+ *
+ * Never touches the user's cells: the sheet is marked with a worksheet custom property when created, and
+ * a sheet with the same name but without that mark is refused, not overwritten. Syncs: one to look for
+ * the sheet, one more when it exists (its mark and old charts: methods are not called on a null object),
+ * and one for the whole write (values in one 2-D array, formats, chart) with calculation suspended.
+ */
+import type { Lang } from "../i18n/types";
+import type { YearSummary } from "../rules/summary-types";
+import { S, t } from "../taskpane/strings";
+import { buildReport, REPORT_WIDTH } from "./reportContent";
+
+/** Worksheet custom property that marks a sheet as made by this add-in (ExcelApi 1.12). */
+export const REPORT_MARK_KEY = "KorForExcel";
+export const REPORT_MARK_VALUE = "year-report";
+
+export type WriteResult = { kind: "written"; sheetName: string } | { kind: "refused"; sheetName: string };
+
+export function reportSheetName(year: number, lang: Lang): string {
+  return t(lang, S.reportSheetName(year));
+}
+
+export async function writeReportSheet(
+  context: Excel.RequestContext,
+  summary: YearSummary,
+  lang: Lang,
+  sourceName: string,
+): Promise<WriteResult> {
+  const name = reportSheetName(summary.year, lang);
+  const existing = context.workbook.worksheets.getItemOrNullObject(name);
+  existing.load("name");
+  await context.sync(); // 1: is there a sheet of that name?
+
+  let oldCharts: Excel.ChartCollection | null = null;
+  if (!existing.isNullObject) {
+    const mark = existing.customProperties.getItemOrNullObject(REPORT_MARK_KEY);
+    mark.load("value");
+    oldCharts = existing.charts;
+    oldCharts.load("items/name");
+    await context.sync(); // 2: is it ours?
+    if (mark.isNullObject || mark.value !== REPORT_MARK_VALUE) return { kind: "refused", sheetName: name };
+  }
+
+  context.application.suspendApiCalculationUntilNextSync();
+  let sheet: Excel.Worksheet;
+  if (existing.isNullObject) {
+    sheet = context.workbook.worksheets.add(name);
+    sheet.customProperties.add(REPORT_MARK_KEY, REPORT_MARK_VALUE);
+  } else {
+    sheet = existing;
+    sheet.getRange().clear();
+    for (const chart of oldCharts?.items ?? []) chart.delete();
+  }
+
+  const content = buildReport(summary, lang, sourceName);
+  const rows = content.values.length;
+  const all = sheet.getRangeByIndexes(0, 0, rows, REPORT_WIDTH);
+  all.values = content.values;
+  all.numberFormat = content.formats;
+  all.format.wrapText = false;
+  all.format.verticalAlignment = "Top";
+
+  const title = sheet.getRangeByIndexes(content.titleRow, 0, 1, REPORT_WIDTH);
+  title.format.font.bold = true;
+  title.format.font.size = 16;
+  for (const r of content.headingRows) {
+    const h = sheet.getRangeByIndexes(r, 0, 1, REPORT_WIDTH);
+    h.format.font.bold = true;
+    h.format.font.size = 13;
+  }
+  for (const r of content.tableHeaderRows) {
+    const h = sheet.getRangeByIndexes(r, 0, 1, REPORT_WIDTH);
+    h.format.font.bold = true;
+    h.format.fill.color = "#DCE6F2";
+    h.format.borders.getItem("EdgeBottom").style = "Continuous";
+  }
+  sheet.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 190;
+  sheet.getRangeByIndexes(0, 1, 1, REPORT_WIDTH - 1).format.columnWidth = 95;
+
+  const { headerRow, lastRow, crossingPoint } = content.chart;
+  if (lastRow > headerRow) {
+    const data = sheet.getRangeByIndexes(headerRow, 0, lastRow - headerRow + 1, 3);
+    const chart = sheet.charts.add(Excel.ChartType.lineMarkers, data, Excel.ChartSeriesBy.columns);
+    chart.name = "KorCumulative";
+    chart.title.text = t(lang, S.report.chartTitle(summary.year));
+    chart.legend.position = "Bottom";
+    chart.setPosition(sheet.getRangeByIndexes(0, REPORT_WIDTH + 1, 1, 1), sheet.getRangeByIndexes(18, REPORT_WIDTH + 7, 1, 1));
+    const threshold = chart.series.getItemAt(1);
+    threshold.format.line.color = "#C50F1F";
+    threshold.format.line.lineStyle = "Dash";
+    threshold.markerStyle = "None";
+    if (crossingPoint !== null) {
+      const point = chart.series.getItemAt(0).points.getItemAt(crossingPoint);
+      point.hasDataLabel = true;
+      point.markerStyle = "Diamond";
+      point.markerSize = 10;
+    }
+  }
+  sheet.activate();
+  await context.sync(); // 2: the whole write
+  return { kind: "written", sheetName: name };
+}

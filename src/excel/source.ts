@@ -1,0 +1,32 @@
+/**
+ * What the pane reads from a workbook (or a file in browser mode): the values of one invoice table with
+ * where they sit on the sheet, so rows can be numbered and selected as sheet rows. No Office types here.
+ */
+import type { ColumnRole } from "../reading/headers";
+
+/** The columns the rules read. "customer" is detected by the reading layer but not used by the report. */
+export type InvoiceRole = Exclude<ColumnRole, "customer">;
+export const INVOICE_ROLES: readonly InvoiceRole[] = ["date", "amount", "category", "country", "vat"];
+
+/** Column per role as a 0-based index into the values; null = "not used" (chosen by the user). */
+export type ColumnChoices = Partial<Record<InvoiceRole, number | null>>;
+
+export interface InvoiceSource {
+  /** Stable key for remembering choices: a worksheet id in Excel, "file:<name>" or "sample" in a browser. */
+  readonly key: string;
+  /** Sheet or file name, shown to the user as text (never as HTML). */
+  readonly name: string;
+  readonly origin: "table" | "sheet" | "file" | "sample";
+  /** Excel table name when the selection is inside a table. */
+  readonly tableName: string | null;
+  /** Values as `range.values` gives them; columns that were not read are `undefined`. */
+  readonly values: readonly (readonly unknown[])[];
+  /** Sheet row of values[0] minus 1 (0 when the values start on row 1). */
+  readonly rowOffset: number;
+  /** 0-based sheet column of values[r][0]. */
+  readonly columnOffset: number;
+  /** The header row (all columns), for the column pickers; null when none was found. */
+  readonly headerRowIndex: number | null;
+  /** True when only some columns were read (a large sheet): changing a column choice needs a new read. */
+  readonly partial: boolean;
+}

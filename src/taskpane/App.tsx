@@ -1,0 +1,82 @@
+/**
+ * The pane: a header with the language switch, a tab list of views, and the selected view.
+ *
+ * EXTENSION POINT — adding a view (e.g. the "All sheets" overview or the "Should I join?" decision view):
+ *   1. write src/taskpane/views/<Name>.tsx exporting a component that takes `ViewProps`
+ *      ({ lang, host, today }; see views/YearReport.tsx), with its strings added to strings.ts as { nl, en };
+ *   2. add one entry to the `views` array below: { id, label, render }.
+ * The tab list, keyboard navigation and language switch then include it. Views stay mounted only while
+ * selected; keep per-document state in host.settings, not in the view.
+ */
+import * as React from "react";
+import { Button, FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { LocalLanguage20Regular } from "@fluentui/react-icons";
+import type { Lang, Localized } from "../i18n/types";
+import type { Day } from "../rules/dates";
+import type { PaneHost } from "./host";
+import { S, t } from "./strings";
+import { YearReport, type ViewProps } from "./views/YearReport";
+
+export interface PaneView {
+  /** Stable id (also the tab's value and the panel's test id). */
+  readonly id: string;
+  readonly label: Localized;
+  render(props: ViewProps): React.ReactElement;
+}
+
+/** The pane's views, in tab order. Add new views here (see the comment at the top of this file). */
+export const views: readonly PaneView[] = [{ id: "year", label: S.tabYear, render: (props) => <YearReport {...props} /> }];
+
+const useStyles = makeStyles({
+  root: { padding: tokens.spacingHorizontalM, maxWidth: "640px", boxSizing: "border-box" },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  panel: { marginTop: tokens.spacingVerticalS },
+});
+
+export interface AppProps {
+  readonly host: PaneHost;
+  readonly initialLang: Lang;
+  readonly today: Day;
+}
+
+export function App({ host, initialLang, today }: AppProps): React.ReactElement {
+  const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const [selected, setSelected] = React.useState<string>(views[0].id);
+  React.useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const view = views.find((v) => v.id === selected) ?? views[0];
+  const other: Lang = lang === "nl" ? "en" : "nl";
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <main className={styles.root}>
+        <div className={styles.header}>
+          <h1 className={styles.title}>{t(lang, S.appTitle)}</h1>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<LocalLanguage20Regular />}
+            onClick={() => setLang(other)}
+            aria-label={t(lang, S.languageSwitch)}
+            lang={other}
+            data-testid="language"
+          >
+            {t(lang, S.languageButton)}
+          </Button>
+        </div>
+        <TabList selectedValue={view.id} onTabSelect={(_, d) => setSelected(String(d.value))} aria-label={t(lang, S.tabsLabel)} size="small">
+            {views.map((v) => (
+              <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`}>
+                {t(lang, v.label)}
+              </Tab>
+            ))}
+        </TabList>
+        <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`} className={styles.panel}>
+          {view.render({ lang, host, today })}
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}

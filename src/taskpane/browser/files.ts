@@ -1,0 +1,77 @@
+/**
+ * Browser mode: the bundled sample and files the user opens (.csv with our own parser, .xlsx with
+ * exceljs, which is imported only here, on demand, so it is a separate chunk that Excel mode never loads).
+ * Nothing is uploaded: the file is read in the page.
+ */
+import type { InvoiceSource } from "../../excel/source";
+import { parseCsv } from "./csv";
+import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
+
+export function sampleSource(): InvoiceSource {
+  return { key: "sample", name: SAMPLE_SHEET_NAME, origin: "sample", tableName: null, values: sampleValues(), rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false };
+}
+
+export class UnsupportedFileError extends Error {}
+
+/** Minimal shape of a File (so tests can pass one without a DOM). */
+export interface FileLike {
+  readonly name: string;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export async function readFileSource(file: FileLike): Promise<InvoiceSource> {
+  const lower = file.name.toLowerCase();
+  let values: unknown[][];
+  let sheet = "";
+  if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+    values = parseCsv(await file.text());
+  } else if (lower.endsWith(".xlsx")) {
+    const read = await readXlsx(await file.arrayBuffer());
+    values = read.values;
+    sheet = read.sheet;
+  } else {
+    throw new UnsupportedFileError(file.name);
+  }
+  return {
+    key: `file:${file.name}${sheet === "" ? "" : `:${sheet}`}`,
+    name: sheet === "" ? file.name : `${file.name} – ${sheet}`,
+    origin: "file",
+    tableName: null,
+    values,
+    rowOffset: 0,
+    columnOffset: 0,
+    headerRowIndex: null,
+    partial: false,
+  };
+}
+
+/** exceljs cell values → what Excel's range.values would give (formula results, rich text, links). */
+export function plainCellValue(v: unknown): unknown {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "object" || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if ("result" in o) return plainCellValue(o.result);
+  if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? "")).join("");
+  if ("text" in o) return plainCellValue(o.text);
+  if ("error" in o) return String(o.error);
+  return "";
+}
+
+async function readXlsx(buffer: ArrayBuffer): Promise<{ values: unknown[][]; sheet: string }> {
+  const ExcelJS = await import(/* webpackChunkName: "exceljs" */ "exceljs");
+  const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
+  const wb = new Workbook();
+  await wb.xlsx.load(buffer);
+  const ws = wb.worksheets.find((w) => w.state !== "hidden" && w.actualRowCount > 0) ?? wb.worksheets[0];
+  if (!ws) throw new Error("no-sheet");
+  const values: unknown[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const out: unknown[] = new Array<unknown>(width);
+    for (let c = 1; c <= width; c++) out[c - 1] = plainCellValue(row.getCell(c).value);
+    values.push(out);
+  }
+  return { values, sheet: ws.name };
+}

@@ -1,0 +1,358 @@
+/**
+ * The sections of the year report, each rendering part of a YearSummary. All sheet text (names, category
+ * values, messages quoting cells) is rendered as React text, never as HTML. Colours always come with an
+ * icon and words, so no meaning depends on colour alone.
+ */
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Link,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { CheckmarkCircle20Filled, DismissCircle20Filled, ErrorCircle20Filled, Warning20Filled } from "@fluentui/react-icons";
+import type { Lang } from "../../i18n/types";
+import { formatDay } from "../../rules/dates";
+import { formatEuros } from "../../rules/money";
+import type { YearSummary } from "../../rules/summary-types";
+import { categoryLabel } from "../../excel/reportContent";
+import type { PaneWarning } from "../model";
+import { S, t } from "../strings";
+
+export const useSectionStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  row: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  verdict: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  figures: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  dd: { margin: 0, textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  dt: { margin: 0 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  warning: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", listStyle: "none" },
+  warnings: { margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  small: { color: tokens.colorNeutralForeground2 },
+});
+
+function Section(props: { id: string; title: string; children: React.ReactNode }): React.ReactElement {
+  const s = useSectionStyles();
+  return (
+    <section className={s.section} aria-labelledby={props.id} data-testid={props.id}>
+      <h2 id={props.id} className={s.heading}>
+        {props.title}
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
+const pct = (n: number, lang: Lang): string => `${lang === "nl" ? String(n).replace(".", ",") : String(n)}%`;
+
+export function VerdictSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement {
+  const { lang, summary } = props;
+  const s = useSectionStyles();
+  const eur = (c: number): string => formatEuros(c, lang);
+  const crossed = summary.crossing;
+  let icon: React.ReactElement;
+  let text: string;
+  let cls: string;
+  if (summary.verdict === "eligible") {
+    icon = <CheckmarkCircle20Filled aria-hidden />;
+    text = t(lang, S.verdictEligible(summary.year));
+    cls = s.ok;
+  } else if (summary.verdict === "unsupported") {
+    icon = <Warning20Filled aria-hidden />;
+    text = t(lang, S.verdictUnsupported(summary.year));
+    cls = s.warn;
+  } else {
+    icon = <DismissCircle20Filled aria-hidden />;
+    text = crossed !== null ? t(lang, S.verdictCrossed(formatDay(crossed.day, lang), crossed.row)) : t(lang, S.verdictNotEligible(summary.year));
+    cls = s.bad;
+  }
+  const fraction = Math.min(1, summary.percentOfThreshold / 100);
+  const status = summary.countableCents > summary.thresholdCents ? S.statusOver : summary.percentOfThreshold >= 90 ? S.statusNear : S.statusOk;
+  const barColor = summary.countableCents > summary.thresholdCents ? "error" : summary.percentOfThreshold >= 90 ? "warning" : "success";
+  return (
+    <Section id="verdict" title={t(lang, S.verdictSection)}>
+      <p className={`${s.verdict} ${cls}`} data-testid="headline" role="status">
+        {icon}
+        <span>{text}</span>
+      </p>
+      {summary.verdict !== "eligible" && crossed === null && summary.reasons.length > 0 && <Body1>{t(lang, summary.reasons[0])}</Body1>}
+      <dl className={s.figures}>
+        <dt className={s.dt}>{t(lang, S.countable)}</dt>
+        <dd className={s.dd} data-testid="countable">{eur(summary.countableCents)}</dd>
+        <dt className={s.dt}>{t(lang, S.headroom)}</dt>
+        <dd className={s.dd} data-testid="headroom">{eur(summary.headroomCents)}</dd>
+        <dt className={s.dt}>{t(lang, S.notCounted)}</dt>
+        <dd className={s.dd}>{eur(summary.notCountedCents)}</dd>
+        {summary.previousYearCents !== null && (
+          <>
+            <dt className={s.dt}>
+              {t(lang, S.previousYearLine(summary.year - 1))} <Caption1>({t(lang, S.basis[summary.previousYearBasis])})</Caption1>
+            </dt>
+            <dd className={s.dd} data-testid="previous-year">{eur(summary.previousYearCents)}</dd>
+          </>
+        )}
+      </dl>
+      <div>
+        <ProgressBar value={fraction} max={1} thickness="large" color={barColor} aria-label={t(lang, S.progressLabel(pct(summary.percentOfThreshold, lang)))} />
+        <div className={s.row}>
+          <Text data-testid="percent">{t(lang, S.ofThreshold(pct(summary.percentOfThreshold, lang), eur(summary.thresholdCents)))}</Text>
+          <Badge appearance="tint" color={barColor === "error" ? "danger" : barColor === "warning" ? "warning" : "success"}>
+            {t(lang, status)}
+          </Badge>
+        </div>
+      </div>
+      <ul className={s.list} data-testid="reasons">
+        {summary.reasons.map((r, i) => (
+          <li key={i}>
+            <Body1>{t(lang, r)}</Body1>
+          </li>
+        ))}
+      </ul>
+      {crossed !== null && crossed.vatCents !== null && crossed.vatRatePercent !== null && (
+        <Body1>{t(lang, S.crossingVat(eur(crossed.vatCents), crossed.vatRatePercent, eur(crossed.cents)))}</Body1>
+      )}
+    </Section>
+  );
+}
+
+export function ChartSection(props: { lang: Lang; children: React.ReactNode }): React.ReactElement {
+  return (
+    <Section id="chart" title={t(props.lang, S.chartSection)}>
+      {props.children}
+    </Section>
+  );
+}
+
+export function PeriodSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement {
+  const { lang, summary } = props;
+  const s = useSectionStyles();
+  const eur = (c: number): string => formatEuros(c, lang);
+  return (
+    <Section id="periods" title={t(lang, S.periodsSection[summary.period])}>
+      <Table size="extra-small" aria-labelledby="periods">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t(lang, S.colPeriod)}</TableHeaderCell>
+            <TableHeaderCell className={s.num}>{t(lang, S.colCountable)}</TableHeaderCell>
+            <TableHeaderCell className={s.num}>{t(lang, S.colCumulative)}</TableHeaderCell>
+            <TableHeaderCell>{t(lang, S.colStatus)}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {summary.periods.map((p) => (
+            <TableRow key={p.index}>
+              <TableCell>{t(lang, p.label)}</TableCell>
+              <TableCell className={s.num}>{eur(p.countableCents)}</TableCell>
+              <TableCell className={s.num}>{eur(p.cumulativeCents)}</TableCell>
+              <TableCell>
+                <span className={p.status === "within" ? undefined : s.bad}>
+                  {p.status !== "within" && <ErrorCircle20Filled aria-hidden style={{ verticalAlign: "middle" }} />}
+                  {t(lang, S.periodStatus[p.status])}
+                </span>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Section>
+  );
+}
+
+export function CategorySection(props: { lang: Lang; summary: YearSummary }): React.ReactElement {
+  const { lang, summary } = props;
+  const s = useSectionStyles();
+  const groups = [
+    { title: S.countedGroup, lines: summary.categories.filter((c) => c.counted), icon: <CheckmarkCircle20Filled aria-hidden className={s.ok} /> },
+    { title: S.notCountedGroup, lines: summary.categories.filter((c) => !c.counted), icon: <DismissCircle20Filled aria-hidden className={s.small} /> },
+  ];
+  return (
+    <Section id="categories" title={t(lang, S.categoriesSection)}>
+      {groups.map((g) => (
+        <div key={g.title.en}>
+          <h3 className={s.heading} style={{ fontSize: tokens.fontSizeBase300, display: "flex", gap: 4, alignItems: "center" }}>
+            {g.icon}
+            {t(lang, g.title)}
+          </h3>
+          {g.lines.length === 0 ? (
+            <Caption1>{t(lang, S.none)}</Caption1>
+          ) : (
+            <ul className={s.list}>
+              {g.lines.map((c) => (
+                <li key={String(c.category)}>
+                  <div className={s.row}>
+                    <Text weight="semibold">{categoryLabel(c.category, lang)}</Text>
+                    <Text className={s.num}>{formatEuros(c.cents, lang)}</Text>
+                  </div>
+                  <Caption1 className={s.small}>
+                    {t(lang, S.categoryRows(c.rows))} · {t(lang, c.reason)}
+                  </Caption1>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </Section>
+  );
+}
+
+export function DeadlineSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement {
+  const { lang, summary } = props;
+  const s = useSectionStyles();
+  const d = summary.deadlines;
+  const day = (x: number): string => formatDay(x, lang);
+  return (
+    <Section id="deadlines" title={t(lang, S.deadlinesSection)}>
+      <ul className={s.list}>
+        {summary.crossing !== null && (
+          <li className={s.bad}>
+            <Text weight="semibold">{t(lang, S.deregisterNow(day(summary.crossing.day)))}</Text>
+          </li>
+        )}
+        {d.reentryAfterCrossing !== null && (
+          <li>
+            <Body1>{t(lang, S.reentry(day(d.reentryAfterCrossing.start), day(d.reentryAfterCrossing.deadline)))}</Body1>
+          </li>
+        )}
+        <li data-testid="next-start">
+          <Body1>
+            {t(lang, S.nextStart(day(d.nextStart)))} {t(lang, S.registerBy(day(d.registrationDeadline), d.daysLeft))}
+          </Body1>
+        </li>
+        <li data-testid="exit">
+          <Body1>{t(lang, S.exitBy(day(d.nextExit.start), day(d.nextExit.deadline)))}</Body1>
+        </li>
+      </ul>
+    </Section>
+  );
+}
+
+export function EuSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement | null {
+  const { lang, summary } = props;
+  const s = useSectionStyles();
+  const eu = summary.eu;
+  if (eu === null) return null;
+  const eur = (c: number): string => formatEuros(c, lang);
+  return (
+    <Section id="eu" title={t(lang, S.euSection)}>
+      <div className={s.row}>
+        <Text>
+          {t(lang, S.unionTurnover)} ({t(lang, S.unionOf(eur(eu.unionThresholdCents)))})
+        </Text>
+        <Text className={s.num} data-testid="union">{eur(eu.unionCents)}</Text>
+      </div>
+      <Text className={eu.withinUnion ? s.ok : s.bad}>
+        {eu.withinUnion ? <CheckmarkCircle20Filled aria-hidden style={{ verticalAlign: "middle" }} /> : <DismissCircle20Filled aria-hidden style={{ verticalAlign: "middle" }} />}{" "}
+        {t(lang, eu.withinUnion ? S.unionWithin : S.unionOver)}
+        {eu.previousUnionCents !== null && ` · ${t(lang, S.previousUnion(eur(eu.previousUnionCents)))}`}
+      </Text>
+      {eu.crossing !== null && <Body1 className={s.bad}>{t(lang, S.euCrossing(formatDay(eu.crossing.day, lang), eu.crossing.row, formatDay(eu.crossing.notifyBy, lang)))}</Body1>}
+      <Table size="extra-small" aria-label={t(lang, S.euSection)}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t(lang, S.colCountry)}</TableHeaderCell>
+            <TableHeaderCell className={s.num}>{t(lang, S.colTurnover)}</TableHeaderCell>
+            <TableHeaderCell className={s.num}>{t(lang, S.colThreshold)}</TableHeaderCell>
+            <TableHeaderCell>{t(lang, S.colStatus)}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {eu.states.map((st) => (
+            <TableRow key={st.country}>
+              <TableCell>{st.country}</TableCell>
+              <TableCell className={s.num}>{eur(st.cents)}</TableCell>
+              <TableCell className={s.num}>{st.thresholdCents === null ? "–" : eur(st.thresholdCents)}</TableCell>
+              <TableCell>
+                {st.withinThreshold === null ? (
+                  <span className={s.warn}>{t(lang, S.stateUnknown)}</span>
+                ) : st.withinThreshold ? (
+                  t(lang, S.stateWithin)
+                ) : (
+                  <span className={s.bad}>{t(lang, S.stateOver)}</span>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <h3 className={s.heading} style={{ fontSize: tokens.fontSizeBase300 }}>
+        {t(lang, S.euQuarterly)}
+      </h3>
+      <ul className={s.list}>
+        {eu.quarters.map((q) => (
+          <li key={q.quarter}>
+            <Body1>{t(lang, S.euQuarterDue(q.quarter, formatDay(q.due, lang)))}</Body1>
+            <Caption1 className={s.small}> · {q.perState.map((p) => `${p.country} ${eur(p.cents)}`).join(" · ")}</Caption1>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+const MAX_WARNINGS_SHOWN = 30;
+
+export function WarningSection(props: { lang: Lang; warnings: readonly PaneWarning[]; onFollow: (w: PaneWarning) => void }): React.ReactElement {
+  const { lang, warnings, onFollow } = props;
+  const s = useSectionStyles();
+  const shown = warnings.slice(0, MAX_WARNINGS_SHOWN);
+  return (
+    <Section id="warnings" title={`${t(lang, S.warningsSection)} (${warnings.length})`}>
+      {warnings.length === 0 ? (
+        <Body1>{t(lang, S.noWarnings)}</Body1>
+      ) : (
+        <ul className={s.warnings}>
+          {shown.map((w) => (
+            <li key={w.key} className={s.warning} data-testid="warning">
+              {w.severity === "error" ? <ErrorCircle20Filled aria-hidden className={s.bad} /> : <Warning20Filled aria-hidden className={s.warn} />}
+              <div>
+                <Body1>
+                  <strong>{t(lang, S.severity[w.severity])}:</strong> {t(lang, w.message)}
+                </Body1>
+                {w.rows.length > 0 && (
+                  <div>
+                    <Link as="button" onClick={() => onFollow(w)} aria-label={t(lang, S.showRowsAria(w.rows.slice(0, 10).join(", ")))}>
+                      {t(lang, S.showRows(w.rows.length))}
+                    </Link>
+                  </div>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {warnings.length > shown.length && <Caption1>{t(lang, S.moreWarnings(warnings.length - shown.length))}</Caption1>}
+    </Section>
+  );
+}
+
+export function ConditionsSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement {
+  const s = useSectionStyles();
+  return (
+    <Section id="conditions" title={t(props.lang, S.conditionsTitle)}>
+      <ul className={s.list}>
+        {props.summary.conditions.map((c, i) => (
+          <li key={i}>
+            <Caption1>{t(props.lang, c)}</Caption1>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

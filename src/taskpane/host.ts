@@ -1,0 +1,34 @@
+/**
+ * What a view needs from its surroundings, the same in Excel and in a plain browser. Excel mode reads the
+ * open workbook (src/excel); browser mode reads the bundled sample or a file the user opens. Actions that
+ * only make sense in Excel (select rows in the sheet, write a report sheet) are absent in browser mode,
+ * and the views hide them.
+ */
+import type { Lang } from "../i18n/types";
+import type { YearSummary } from "../rules/summary-types";
+import type { WriteResult } from "../excel/reportSheet";
+import type { SettingsStore } from "../excel/settings";
+import type { ColumnChoices, InvoiceSource } from "../excel/source";
+
+export interface ReadOutcome {
+  /** null: the sheet is empty. */
+  readonly source: InvoiceSource | null;
+  readonly sheetName: string;
+}
+
+export interface ExcelActions {
+  /** Selects sheet rows of `source` (columns from its first over `columnCount`). */
+  selectRows(source: InvoiceSource, rows: readonly number[], columnCount: number): Promise<void>;
+  writeReport(summary: YearSummary, lang: Lang, sourceName: string): Promise<WriteResult>;
+  /** Calls `listener` when the user switches sheets; returns an unsubscribe function. */
+  onSheetActivated(listener: () => void): Promise<() => void>;
+}
+
+export interface PaneHost {
+  readonly mode: "excel" | "browser";
+  readonly settings: SettingsStore;
+  /** Reads the invoice data (in Excel: the selected table or the active sheet). */
+  read(choices?: ColumnChoices): Promise<ReadOutcome>;
+  /** Present in Excel only. */
+  readonly excel: ExcelActions | null;
+}

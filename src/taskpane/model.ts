@@ -1,0 +1,177 @@
+/**
+ * From sheet values to what the year report shows: read the rows (src/reading), summarise the year
+ * (src/rules), and gather the warnings with the rows they point at. Pure: no Office, no DOM, no clock.
+ */
+import type { Localized } from "../i18n/types";
+import { cellText } from "../reading/cells";
+import { type ColumnRole, columnLetter, detectColumns, readTable, type ReadTableResult } from "../reading/headers";
+import { countsForKor } from "../rules/categories";
+import type { Day } from "../rules/dates";
+import type { Cents } from "../rules/money";
+import { summarizeYear } from "../rules/summary";
+import type { YearSummary } from "../rules/summary-types";
+import { hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
+import type { FilingPeriod, InvoiceRow, ProblemSeverity } from "../rules/types";
+import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../excel/source";
+import { S } from "./strings";
+
+/** What the user chose for one sheet; kept in the document (see src/excel/settings.ts). */
+export interface SheetSettings {
+  readonly columns?: ColumnChoices;
+  readonly period?: FilingPeriod;
+  readonly year?: number;
+  /** Previous year's countable turnover typed in by the user, for a sheet that holds one year. */
+  readonly previousYearCents?: Cents | null;
+}
+
+export interface PaneWarning {
+  readonly key: string;
+  readonly severity: ProblemSeverity;
+  readonly message: Localized;
+  /** Sheet rows the warning is about (empty when it is about the whole sheet). */
+  readonly rows: readonly number[];
+}
+
+export interface ColumnOption {
+  readonly index: number;
+  readonly letter: string;
+  readonly header: string;
+}
+
+export interface Analysis {
+  readonly table: ReadTableResult;
+  /** The column used per role after detection and the user's choices. */
+  readonly columns: Partial<Record<InvoiceRole, number>>;
+  readonly columnOptions: readonly ColumnOption[];
+  readonly years: readonly number[];
+  readonly year: number;
+  readonly period: FilingPeriod;
+  /** True when the rules need the previous year and the data holds none: the pane asks for it. */
+  readonly askPreviousYear: boolean;
+  readonly summary: YearSummary;
+  readonly warnings: readonly PaneWarning[];
+  /** Cumulative countable turnover per day with a countable row, in date order. */
+  readonly cumulative: readonly { readonly day: Day; readonly cents: Cents }[];
+}
+
+/** The roles readTable should use: detection plus the user's choices (null = explicitly not used). */
+function tableColumns(choices: ColumnChoices | undefined): Partial<Record<ColumnRole, number | undefined>> {
+  const out: Partial<Record<ColumnRole, number | undefined>> = {};
+  if (!choices) return out;
+  for (const role of INVOICE_ROLES) {
+    const c = choices[role];
+    if (c === null) out[role] = undefined; // overrides the detected column: not used
+    else if (c !== undefined) out[role] = c;
+  }
+  return out;
+}
+
+export function analyze(source: InvoiceSource, settings: SheetSettings, today: Day): Analysis {
+  const columnsOption = tableColumns(settings.columns);
+  const table = readTable(source.values, {
+    columns: columnsOption as Partial<Record<ColumnRole, number>>,
+    rowOffset: source.rowOffset,
+    ...(source.headerRowIndex !== null ? { headerRowIndex: source.headerRowIndex } : {}),
+  });
+  const columns: Partial<Record<InvoiceRole, number>> = {};
+  for (const role of INVOICE_ROLES) {
+    const c = table.columns[role];
+    if (c !== undefined) columns[role] = c;
+  }
+  const years = yearsIn(table.rows);
+  const latest = years.length > 0 ? years[years.length - 1] : null;
+  const year = settings.year !== undefined && years.includes(settings.year) ? settings.year : latest ?? yearOfToday(today);
+  const period = settings.period ?? "quarter";
+  const askPreviousYear = year >= 2025 && !hasRowsIn(table.rows, year - 1);
+  const summary = summarizeYear(table.rows, {
+    today,
+    year,
+    period,
+    previousYearCents: askPreviousYear ? settings.previousYearCents ?? null : null,
+    problems: table.problems,
+  });
+  return {
+    table,
+    columns,
+    columnOptions: columnOptions(source, table.headerRowIndex),
+    years: years.length > 0 ? years : [year],
+    year,
+    period,
+    askPreviousYear,
+    summary,
+    warnings: warningsOf(summary, table.rows),
+    cumulative: cumulativeOf(table.rows, year),
+  };
+}
+
+function yearOfToday(today: Day): number {
+  return new Date(today * 86_400_000).getUTCFullYear();
+}
+
+function columnOptions(source: InvoiceSource, headerRowIndex: number | null): ColumnOption[] {
+  const width = source.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const header = headerRowIndex !== null ? source.values[headerRowIndex] ?? [] : [];
+  const out: ColumnOption[] = [];
+  for (let c = 0; c < width; c++) {
+    out.push({ index: c, letter: columnLetter(c + source.columnOffset), header: cellText(header[c]).trim().slice(0, 40) });
+  }
+  return out;
+}
+
+/** Detected columns of a header row, restricted to the roles the pane offers. */
+export function detectedRoles(header: readonly unknown[]): Partial<Record<InvoiceRole, number>> {
+  const d = detectColumns(header);
+  const out: Partial<Record<InvoiceRole, number>> = {};
+  for (const role of INVOICE_ROLES) if (d[role] !== undefined) out[role] = d[role];
+  return out;
+}
+
+/**
+ * The warnings the pane lists, errors first: every problem from reading and rules (each with its row),
+ * plus rows without a category counted as taxed, and the afstand-nl rows when distance sales are over
+ * the limit (the rules report that for the whole year; the pane points at the rows).
+ */
+export function warningsOf(summary: YearSummary, rows: readonly InvoiceRow[]): PaneWarning[] {
+  const out: PaneWarning[] = [];
+  const { from, to } = yearBounds(summary.year);
+  summary.problems.forEach((p, i) => {
+    let related: number[] = p.row === null ? [] : [p.row];
+    if (p.code === "distance-sales-over-limit") {
+      related = rows.filter((r) => r.category === "afstand-nl" && r.day >= from && r.day <= to).map((r) => r.row);
+    }
+    out.push({ key: `p${i}-${p.code}`, severity: p.severity, message: p.message, rows: related });
+  });
+  if (summary.uncategorisedRows > 0) {
+    const related = rows.filter((r) => r.category === null && r.day >= from && r.day <= to).map((r) => r.row);
+    out.push({ key: "uncategorised", severity: "warning", message: S.uncategorised(summary.uncategorisedRows), rows: related });
+  }
+  const rank = (w: PaneWarning): number => (w.severity === "error" ? 0 : 1);
+  return out.map((w, i) => ({ w, i })).sort((a, b) => rank(a.w) - rank(b.w) || a.i - b.i).map((x) => x.w);
+}
+
+/** Running countable total per day in `year` (rows on one day summed), for the chart. */
+export function cumulativeOf(rows: readonly InvoiceRow[], year: number): { day: Day; cents: Cents }[] {
+  const { from, to } = yearBounds(year);
+  const perDay = new Map<Day, Cents>();
+  for (const r of rows) {
+    if (r.day < from || r.day > to || !countsForKor(r.category)) continue;
+    perDay.set(r.day, (perDay.get(r.day) ?? 0) + r.cents);
+  }
+  let running = 0;
+  return [...perDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, cents]) => ({ day, cents: (running += cents) }));
+}
+
+/**
+ * Parses a euro amount typed by the user: "15000", "15.000", "15.000,50", "15,000.50", "€ 15.000".
+ * Returns cents, or null when it is not a clear amount.
+ */
+export function parseEurosInput(text: string): Cents | null {
+  const s = text.replace(/[€\s]/g, "");
+  if (s === "") return null;
+  let normalized: string;
+  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s) || /^\d+(,\d{1,2})$/.test(s)) normalized = s.replace(/\./g, "").replace(",", ".");
+  else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(s) || /^\d+(\.\d{1,2})?$/.test(s)) normalized = s.replace(/,/g, "");
+  else return null;
+  const n = Number(normalized);
+  return Number.isFinite(n) ? Math.round(n * 100) : null;
+}

@@ -1,0 +1,239 @@
+/**
+ * Every user-visible string of the task pane and of the report sheet it writes, in Dutch and English.
+ * Messages about the data itself (reasons, problems, category reasons) come from src/rules and
+ * src/reading as Localized texts; this file holds the pane's own words. Plain words for bookkeepers.
+ */
+import type { Lang, Localized } from "../i18n/types";
+
+export type { Lang, Localized };
+
+/** The text of `s` in `lang`. */
+export function t(lang: Lang, s: Localized): string {
+  return s[lang];
+}
+
+const L = (nl: string, en: string): Localized => ({ nl, en });
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+export const S = {
+  appTitle: L("KOR-overzicht", "KOR report"),
+  languageSwitch: L("Switch to English", "Schakel naar Nederlands"),
+  languageButton: L("English", "Nederlands"),
+  tabsLabel: L("Weergaven", "Views"),
+  tabYear: L("Jaaroverzicht", "Year report"),
+  loading: L("Facturen lezen…", "Reading invoices…"),
+  refresh: L("Opnieuw lezen", "Read again"),
+  errorTitle: L("Er ging iets mis", "Something went wrong"),
+  readError: (detail: string) => L(`Het blad kon niet worden gelezen: ${detail}`, `The sheet could not be read: ${detail}`),
+
+  // Source
+  sourceSection: L("Gegevens", "Data"),
+  sourceTable: (table: string, sheet: string) => L(`Tabel "${table}" op blad "${sheet}"`, `Table "${table}" on sheet "${sheet}"`),
+  sourceSheet: (sheet: string) => L(`Blad "${sheet}" (gebruikt bereik)`, `Sheet "${sheet}" (used range)`),
+  sourceFile: (file: string) => L(`Bestand "${file}"`, `File "${file}"`),
+  sourceSample: L("Voorbeeldwerkmap met facturen", "Sample workbook of invoices"),
+  sourceHint: L(
+    "Selecteer een cel in uw factuurtabel en kies ‘Opnieuw lezen’ om een andere tabel te gebruiken.",
+    "Select a cell in your invoice table and choose ‘Read again’ to use another table.",
+  ),
+  emptySheet: (sheet: string) => L(`Blad "${sheet}" is leeg. Open het blad met uw facturen.`, `Sheet "${sheet}" is empty. Open the sheet with your invoices.`),
+  rowsRead: (n: number) => L(`${n} ${plural(n, "factuurregel", "factuurregels")} gelezen`, `${n} invoice ${plural(n, "row", "rows")} read`),
+  browserMode: L(
+    "Buiten Excel: u bekijkt een voorbeeld of een eigen bestand. Niets verlaat deze computer.",
+    "Outside Excel: you are viewing a sample or a file of your own. Nothing leaves this computer.",
+  ),
+  openFile: L("Eigen bestand openen (.xlsx of .csv)", "Open your own file (.xlsx or .csv)"),
+  useSample: L("Voorbeeld gebruiken", "Use the sample"),
+  fileError: (name: string, detail: string) => L(`Bestand "${name}" kon niet worden gelezen: ${detail}`, `File "${name}" could not be read: ${detail}`),
+  fileType: L("Alleen .xlsx- en .csv-bestanden worden ondersteund.", "Only .xlsx and .csv files are supported."),
+  fileNoSheet: L("de werkmap heeft geen werkblad", "the workbook has no worksheet"),
+
+  // Columns
+  columnsSection: L("Kolommen", "Columns"),
+  columnsHint: L("Herkend aan de kopjes. Pas aan als het niet klopt; uw keuze wordt in dit document bewaard.", "Recognised from the headers. Change them if wrong; your choice is kept in this document."),
+  role: {
+    date: L("Factuurdatum", "Invoice date"),
+    amount: L("Bedrag exclusief btw", "Amount excluding VAT"),
+    category: L("Categorie / btw-tarief", "Category / VAT rate"),
+    country: L("Land", "Country"),
+    vat: L("Btw-bedrag op factuur", "VAT on the invoice"),
+  },
+  columnNone: L("(geen)", "(none)"),
+  columnOption: (letter: string, header: string) => L(header === "" ? `Kolom ${letter}` : `${letter}: ${header}`, header === "" ? `Column ${letter}` : `${letter}: ${header}`),
+  noColumnsTitle: L("Geen datum- en bedragkolom gevonden", "No date and amount columns found"),
+
+  // Controls
+  settingsSection: L("Instellingen", "Settings"),
+  year: L("Jaar", "Year"),
+  period: L("Aangiftetijdvak", "Filing period"),
+  periodName: { quarter: L("Kwartaal", "Quarter"), month: L("Maand", "Month"), year: L("Jaar", "Year") },
+  previousYear: (y: number) => L(`Omzet ${y} (telt mee voor de KOR)`, `Turnover ${y} (countable for the KOR)`),
+  previousYearHint: (y: number) => L(
+    `Dit blad heeft geen facturen uit ${y}. Vul de telbare omzet van ${y} in (bijvoorbeeld van het blad van vorig jaar); leeg = € 0.`,
+    `This sheet has no invoices from ${y}. Enter the countable turnover of ${y} (for example from last year's sheet); empty = €0.`,
+  ),
+  previousYearInvalid: L("Vul een bedrag in, bijvoorbeeld 15.000 of 15000,00.", "Enter an amount, for example 15,000 or 15000.00."),
+
+  // Verdict
+  verdictSection: L("Uitkomst", "Result"),
+  verdictEligible: (y: number) => L(`U valt in ${y} binnen de KOR`, `You are within the KOR in ${y}`),
+  verdictNotEligible: (y: number) => L(`U valt in ${y} niet binnen de KOR`, `You are not within the KOR in ${y}`),
+  verdictCrossed: (date: string, row: number) => L(`Grens overschreden op ${date} (rij ${row})`, `Threshold crossed on ${date} (row ${row})`),
+  verdictUnsupported: (y: number) => L(`${y}: niet ondersteund`, `${y}: not supported`),
+  statusOk: L("Binnen de grens", "Within the threshold"),
+  statusNear: L("Dicht bij de grens", "Close to the threshold"),
+  statusOver: L("Boven de grens", "Over the threshold"),
+  countable: L("Telbare omzet", "Countable turnover"),
+  ofThreshold: (pct: string, threshold: string) => L(`${pct} van ${threshold}`, `${pct} of ${threshold}`),
+  headroom: L("Ruimte tot de grens", "Headroom to the threshold"),
+  notCounted: L("Niet meegeteld", "Not counted"),
+  previousYearLine: (y: number) => L(`Telbare omzet ${y}`, `Countable turnover ${y}`),
+  basis: {
+    "not-needed": L("niet nodig vóór 2025", "not needed before 2025"),
+    data: L("uit de gegevens", "from the data"),
+    given: L("door u ingevuld", "entered by you"),
+    "assumed-zero": L("geen gegevens: € 0 aangenomen", "no data: €0 assumed"),
+  },
+  progressLabel: (pct: string) => L(`Telbare omzet: ${pct} van de KOR-grens`, `Countable turnover: ${pct} of the KOR threshold`),
+  crossingVat: (vat: string, rate: number, amount: string) => L(`Btw op die factuur: ${vat} (${rate}% van ${amount}).`, `VAT on that invoice: ${vat} (${rate}% of ${amount}).`),
+  conditionsTitle: L("Voorwaarden die u zelf bevestigt", "Conditions you confirm yourself"),
+
+  // Chart
+  chartSection: L("Verloop door het jaar", "Through the year"),
+  chartAlt: (y: number, total: string, threshold: string, crossing: string | null) => L(
+    `Grafiek van de opgetelde telbare omzet in ${y}, van € 0 op 1 januari tot ${total}, tegen de grens van ${threshold}. ` +
+      (crossing === null ? "De grens wordt niet overschreden." : `De grens wordt overschreden op ${crossing}.`),
+    `Chart of cumulative countable turnover in ${y}, from €0 on 1 January to ${total}, against the ${threshold} threshold. ` +
+      (crossing === null ? "The threshold is not crossed." : `The threshold is crossed on ${crossing}.`),
+  ),
+  chartThreshold: L("Grens", "Threshold"),
+  chartCrossing: L("Overschreden", "Crossed"),
+  chartLegendTurnover: L("Opgetelde telbare omzet", "Cumulative countable turnover"),
+  monthShort: {
+    nl: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  } as Record<Lang, readonly string[]>,
+
+  // Periods
+  periodsSection: { quarter: L("Per kwartaal", "Per quarter"), month: L("Per maand", "Per month"), year: L("Per jaar", "Per year") },
+  colPeriod: L("Tijdvak", "Period"),
+  colCountable: L("Telbaar", "Countable"),
+  colCumulative: L("Opgeteld", "Cumulative"),
+  colStatus: L("Stand", "Status"),
+  periodStatus: {
+    within: L("binnen", "within"),
+    "crossed-here": L("overschreden", "crossed"),
+    over: L("erboven", "over"),
+  },
+
+  // Categories
+  categoriesSection: L("Omzet per categorie", "Turnover by category"),
+  countedGroup: L("Telt mee", "Counted"),
+  notCountedGroup: L("Telt niet mee", "Not counted"),
+  noCategory: L("Zonder categorie", "No category"),
+  categoryRows: (n: number) => L(`${n} ${plural(n, "rij", "rijen")}`, `${n} ${plural(n, "row", "rows")}`),
+  none: L("Geen.", "None."),
+
+  // Deadlines
+  deadlinesSection: L("Termijnen", "Deadlines"),
+  nextStart: (date: string) => L(`Eerstvolgende start van de KOR: ${date}`, `Next possible start of the KOR: ${date}`),
+  registerBy: (date: string, days: number) => L(
+    `Aanmelding moet uiterlijk ${date} binnen zijn (nog ${days} ${plural(days, "dag", "dagen")}).`,
+    `Registration must be received by ${date} (${days} ${plural(days, "day", "days")} left).`,
+  ),
+  exitBy: (start: string, deadline: string) => L(
+    `Afmelden (vrijwillig) kan per ${start}; de afmelding moet uiterlijk ${deadline} binnen zijn.`,
+    `A voluntary exit can take effect on ${start}; the notice must be received by ${deadline}.`,
+  ),
+  reentry: (start: string, deadline: string) => L(
+    `Na de overschrijding kunt u op zijn vroegst weer meedoen vanaf ${start} (aanmelden uiterlijk ${deadline}).`,
+    `After crossing the threshold you can rejoin at the earliest on ${start} (register by ${deadline}).`,
+  ),
+  deregisterNow: (date: string) => L(
+    `Meld u direct af voor de KOR, met ${date} als einddatum.`,
+    `Deregister from the KOR at once, with ${date} as the end date.`,
+  ),
+
+  // EU-KOR
+  euSection: L("EU-KOR (omzet in andere EU-landen)", "EU-KOR (turnover in other EU countries)"),
+  unionTurnover: L("Omzet in de hele EU", "Union turnover"),
+  unionOf: (threshold: string) => L(`grens ${threshold}`, `threshold ${threshold}`),
+  previousUnion: (amount: string) => L(`Vorig jaar: ${amount}`, `Previous year: ${amount}`),
+  unionWithin: L("Binnen de EU-grens", "Within the Union threshold"),
+  unionOver: L("Boven de EU-grens", "Over the Union threshold"),
+  euCrossing: (date: string, row: number, notify: string) => L(
+    `De EU-grens is overschreden op ${date} (rij ${row}). Meld dit uiterlijk ${notify} (15 werkdagen).`,
+    `The Union threshold was crossed on ${date} (row ${row}). Report this by ${notify} (15 working days).`,
+  ),
+  colCountry: L("Land", "Country"),
+  colTurnover: L("Omzet", "Turnover"),
+  colThreshold: L("Grens", "Threshold"),
+  stateWithin: L("binnen", "within"),
+  stateOver: L("erboven", "over"),
+  stateUnknown: L("grens niet bekend: vraag na", "threshold not verified: check it"),
+  euQuarterly: L("Opgaaf kwartaalomzet", "Quarterly turnover report"),
+  euQuarterDue: (q: number, date: string) => L(`K${q}: indienen uiterlijk ${date}`, `Q${q}: due by ${date}`),
+
+  // Warnings
+  warningsSection: L("Aandachtspunten", "Warnings"),
+  noWarnings: L("Geen aandachtspunten.", "No warnings."),
+  showRows: (n: number) => L(`Toon ${plural(n, "rij", `${n} rijen`)}`, `Show ${plural(n, "row", `${n} rows`)}`),
+  showRowsAria: (rows: string) => L(`Selecteer rij ${rows} in het blad`, `Select row ${rows} in the sheet`),
+  uncategorised: (n: number) => L(
+    `${n} ${plural(n, "rij zonder categorie is", "rijen zonder categorie zijn")} als belaste omzet meegeteld. Klopt dat niet, vul dan een categorie in.`,
+    `${n} ${plural(n, "row without a category was", "rows without a category were")} counted as taxed turnover. If that is wrong, fill in a category.`,
+  ),
+  distanceRows: L("Afstandsverkopen gemarkeerd als ‘afstand-nl’", "Distance sales marked ‘afstand-nl’"),
+  moreWarnings: (n: number) => L(`En nog ${n} ${plural(n, "aandachtspunt", "aandachtspunten")}.`, `And ${n} more ${plural(n, "warning", "warnings")}.`),
+  severity: { error: L("Fout", "Error"), warning: L("Let op", "Warning") },
+  previewTitle: L("Gekozen rijen", "Selected rows"),
+  previewRow: L("Rij", "Row"),
+  previewClose: L("Sluiten", "Close"),
+
+  // Report sheet
+  writeReport: L("Rapport naar blad schrijven", "Write report to sheet"),
+  writing: L("Rapport schrijven…", "Writing report…"),
+  written: (sheet: string) => L(`Rapport geschreven naar blad "${sheet}".`, `Report written to sheet "${sheet}".`),
+  refused: (sheet: string) => L(
+    `Er is al een blad "${sheet}" dat niet door deze invoegtoepassing is gemaakt. Het wordt niet overschreven: geef dat blad een andere naam en probeer het opnieuw.`,
+    `A sheet "${sheet}" already exists that this add-in did not create. It is not overwritten: rename that sheet and try again.`,
+  ),
+  writeFailed: (detail: string) => L(`Het rapport kon niet worden geschreven: ${detail}`, `The report could not be written: ${detail}`),
+  reportSheetName: (y: number) => L(`KOR ${y}`, `KOR ${y}`),
+  report: {
+    title: (y: number) => L(`KOR-overzicht ${y}`, `KOR report ${y}`),
+    source: L("Bron", "Source"),
+    made: L("Gemaakt op", "Made on"),
+    verdict: L("Uitkomst", "Result"),
+    reasons: L("Waarom", "Why"),
+    countable: L("Telbare omzet", "Countable turnover"),
+    threshold: L("KOR-grens", "KOR threshold"),
+    percent: L("Deel van de grens", "Share of the threshold"),
+    headroom: L("Ruimte tot de grens", "Headroom"),
+    notCounted: L("Niet meegeteld", "Not counted"),
+    previous: L("Telbare omzet vorig jaar", "Countable turnover previous year"),
+    crossing: L("Overschreden op", "Crossed on"),
+    crossingRow: L("Rij van de overschrijding", "Row of the crossing"),
+    periods: L("Per tijdvak", "Per period"),
+    categories: L("Per categorie", "By category"),
+    category: L("Categorie", "Category"),
+    counts: L("Telt mee", "Counted"),
+    yes: L("ja", "yes"),
+    no: L("nee", "no"),
+    reason: L("Reden", "Reason"),
+    rows: L("Rijen", "Rows"),
+    deadlines: L("Termijnen", "Deadlines"),
+    nextStart: L("Eerstvolgende start", "Next possible start"),
+    registerBy: L("Aanmelden uiterlijk", "Register by"),
+    exitStart: L("Afmelden per", "Exit effective"),
+    exitBy: L("Afmelden uiterlijk", "Exit notice by"),
+    reentryStart: L("Weer meedoen vanaf", "Rejoin from"),
+    reentryBy: L("Daarvoor aanmelden uiterlijk", "Register for that by"),
+    thresholdSeries: L("KOR-grens", "KOR threshold"),
+    chartTitle: (y: number) => L(`Opgetelde telbare omzet ${y}`, `Cumulative countable turnover ${y}`),
+    footer: L(
+      "Dit blad is gemaakt door KOR voor Excel en wordt bij ‘Rapport naar blad schrijven’ vervangen. Uw eigen bladen worden niet gewijzigd.",
+      "This sheet was made by KOR for Excel and is replaced by ‘Write report to sheet’. Your own sheets are not changed.",
+    ),
+  },
+} as const;

@@ -1,0 +1,542 @@
+/**
+ * "Is the KOR worth it?" — the decision view. It reads the same invoices as the year report (with the
+ * choices kept for that sheet), lets the user fill in what the sheet cannot know (business customers,
+ * input VAT, planned investments, capital goods for the herziening) and shows the yearly money effect of
+ * joining (or leaving) with every figure behind it, the assumptions, the administrative difference and the
+ * deadlines. All arithmetic is in src/rules/decision.ts; all text is React text, never HTML.
+ */
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Add20Regular, ArrowSync20Regular, ArrowTrendingDown20Filled, ArrowTrendingLines20Filled, Delete20Regular, DismissCircle20Filled, DocumentArrowUp20Regular, Equal20Filled, TableSearch20Regular } from "@fluentui/react-icons";
+import type { Lang, Localized } from "../../i18n/types";
+import { formatEuros } from "../../rules/money";
+import { formatDay } from "../../rules/dates";
+import { ASSUMABLE_RATES, purchaseVatFromRows, type AssumableRate, type PurchaseVat } from "../../rules/decision";
+import { readTable } from "../../reading/headers";
+import type { InvoiceSource } from "../../excel/source";
+import { analyze } from "../model";
+import { useSectionStyles } from "../components/ReportSections";
+import { readFileSource, UnsupportedFileError } from "../browser/files";
+import { S, t } from "../strings";
+import { D } from "../decision-strings";
+import type { ViewProps } from "./YearReport";
+import { computeDecision, looksLikeParticipant, type DecisionState, type GoodInput } from "./DecisionModel";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  good: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  full: { gridColumn: "1 / -1" },
+  result: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    border: `2px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  resultLine: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  hiddenInput: { display: "none" },
+  table: { tableLayout: "auto" },
+});
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+type Status = { kind: "loading" } | { kind: "ready"; source: InvoiceSource } | { kind: "empty"; sheetName: string } | { kind: "error"; message: Localized };
+
+let nextGoodId = 1;
+const newGood = (): GoodInput => ({ id: nextGoodId++, firstUse: "", vat: "", kind: "movable" });
+
+export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
+  const styles = useStyles();
+  const s = useSectionStyles();
+  const [status, setStatus] = React.useState<Status>({ kind: "loading" });
+  const [state, setState] = React.useState<DecisionState | null>(null);
+  const [purchases, setPurchases] = React.useState<{ name: string; vat: PurchaseVat } | null>(null);
+  const [purchaseNotice, setPurchaseNotice] = React.useState<Localized | null>(null);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  const load = React.useCallback(async () => {
+    setStatus({ kind: "loading" });
+    try {
+      const out = await host.read();
+      if (out.source === null) {
+        setStatus({ kind: "empty", sheetName: out.sheetName });
+        return;
+      }
+      const kept = host.settings.get(out.source.key);
+      const again = out.source.partial && kept?.columns ? (await host.read(kept.columns)).source : null;
+      setStatus({ kind: "ready", source: again ?? out.source });
+    } catch (e) {
+      setStatus({ kind: "error", message: S.readError(errorText(e)) });
+    }
+  }, [host]);
+
+  // Read once when the tab opens; not on every sheet switch, so the user can visit the purchases sheet.
+  React.useEffect(() => {
+    void load();
+  }, [load]);
+
+  const source = status.kind === "ready" ? status.source : null;
+  const analysis = React.useMemo(
+    () => (source === null ? null : analyze(source, host.settings.get(source.key) ?? {}, today)),
+    [source, host, today],
+  );
+
+  React.useEffect(() => {
+    if (analysis === null) return;
+    setState((prev) =>
+      prev ?? {
+        participant: looksLikeParticipant(analysis),
+        joined: "",
+        assumedRate: 21,
+        share: null,
+        inputVat: null,
+        plannedVat: "",
+        goods: [newGood()],
+      },
+    );
+  }, [analysis]);
+
+  const figures = React.useMemo(
+    () =>
+      state === null || analysis === null || source === null
+        ? null
+        : computeDecision({ state, analysis, source, today, lang, purchases: purchases?.vat ?? null }),
+    [state, analysis, source, today, lang, purchases],
+  );
+
+  const usePurchases = (values: readonly (readonly unknown[])[], rowOffset: number, name: string): void => {
+    if (analysis === null) return;
+    const table = readTable(values, { rowOffset });
+    if (table.columns.date === undefined || table.columns.amount === undefined) {
+      setPurchaseNotice(D.purchasesNoColumns);
+      return;
+    }
+    if (table.columns.vat === undefined) {
+      setPurchaseNotice(D.purchasesNoVat);
+      return;
+    }
+    setPurchaseNotice(null);
+    setPurchases({ name, vat: purchaseVatFromRows(table.rows, analysis.year, false) });
+    setState((prev) => (prev === null ? prev : { ...prev, inputVat: null }));
+  };
+
+  const readSelection = async (): Promise<void> => {
+    try {
+      const out = await host.read();
+      if (out.source === null) setPurchaseNotice(D.purchasesEmpty);
+      else if (source !== null && out.source.key === source.key && out.source.tableName === source.tableName) setPurchaseNotice(D.purchasesAreInvoices);
+      else usePurchases(out.source.values, out.source.rowOffset, out.source.tableName ?? out.source.name);
+    } catch (e) {
+      setPurchaseNotice(D.purchasesError(errorText(e)));
+    }
+  };
+
+  const readPurchaseFile = async (file: File): Promise<void> => {
+    try {
+      const src = await readFileSource(file);
+      usePurchases(src.values, src.rowOffset, file.name);
+    } catch (e) {
+      setPurchaseNotice(D.purchasesError(e instanceof UnsupportedFileError ? t(lang, S.fileType) : errorText(e)));
+    }
+  };
+
+  if (status.kind === "loading" || (status.kind === "ready" && (state === null || figures === null || analysis === null))) {
+    return <Spinner label={t(lang, S.loading)} />;
+  }
+  if (status.kind !== "ready" || state === null || figures === null || analysis === null) {
+    return (
+      <div>
+        <MessageBar intent={status.kind === "error" ? "error" : "info"}>
+          <MessageBarBody>{status.kind === "error" ? t(lang, status.message) : status.kind === "empty" ? t(lang, S.emptySheet(status.sheetName)) : ""}</MessageBarBody>
+        </MessageBar>
+        <div className={styles.actions}>
+          <Button icon={<ArrowSync20Regular />} onClick={() => void load()}>
+            {t(lang, S.refresh)}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const eur = (c: number): string => formatEuros(c, lang);
+  const set = (patch: Partial<DecisionState>): void => setState({ ...state, ...patch });
+  const setGood = (id: number, patch: Partial<GoodInput>): void => set({ goods: state.goods.map((g) => (g.id === id ? { ...g, ...patch } : g)) });
+  const { decision, output, errors, dates } = figures;
+  const summary = analysis.summary;
+  const join = !state.participant;
+  const hasAssumed = output.lines.some((l) => l.assumedCents !== 0);
+
+  const shareHint = (): string => {
+    const sh = figures.sheetShare;
+    if (sh === null) return t(lang, D.businessShareNoColumn);
+    if (!sh.usable) return t(lang, D.businessShareNotUsable(sh.header));
+    const parts = [t(lang, D.businessShareFromSheet(sh.header, `${figures.shareText.replace(/%$/, "")}%`))];
+    if (state.share !== null) parts[0] = t(lang, D.businessShareHint);
+    if (sh.unknownCount > 0) parts.push(t(lang, D.businessShareUnknownRows(sh.unknownCount, sh.unknownRows.join(", "))));
+    return parts.join(" ");
+  };
+
+  const inputHint = (): string => {
+    if (purchases !== null && state.inputVat === null) {
+      const p = purchases.vat;
+      return [t(lang, D.inputFromPurchases(purchases.name, eur(p.cents), p.rows, analysis.year)), p.rowsWithoutVat > 0 ? t(lang, D.rowsWithoutVat(p.rowsWithoutVat)) : ""].join(" ").trim();
+    }
+    const pr = figures.purchaseRows;
+    if (pr.rows > 0 && state.inputVat === null) {
+      return [t(lang, D.inputFromPurchaseRows(eur(pr.cents), pr.rows, analysis.year)), pr.rowsWithoutVat > 0 ? t(lang, D.rowsWithoutVat(pr.rowsWithoutVat)) : ""].join(" ").trim();
+    }
+    return t(lang, D.inputVatHint);
+  };
+
+  const resultBadge = (): { icon: React.ReactElement; label: string } => {
+    if (decision === null) return { icon: <Equal20Filled aria-hidden />, label: "" };
+    if (decision.verdict === "not-possible") return { icon: <DismissCircle20Filled aria-hidden />, label: t(lang, D.notPossible) };
+    if (decision.verdict === "must-leave") return { icon: <DismissCircle20Filled aria-hidden />, label: t(lang, D.mustLeave) };
+    if (decision.netCents > 0) return { icon: <ArrowTrendingLines20Filled aria-hidden />, label: t(lang, D.gain) };
+    if (decision.netCents < 0) return { icon: <ArrowTrendingDown20Filled aria-hidden />, label: t(lang, D.loss) };
+    return { icon: <Equal20Filled aria-hidden />, label: t(lang, D.even) };
+  };
+  const badge = resultBadge();
+  const resultColor =
+    decision === null || decision.verdict === "not-possible" || decision.verdict === "must-leave"
+      ? undefined
+      : decision.netCents > 0
+        ? s.ok
+        : decision.netCents < 0
+          ? s.bad
+          : undefined;
+
+  return (
+    <div data-testid="decision">
+      <h2 className={s.heading}>{t(lang, D.title)}</h2>
+      <Caption1>{t(lang, D.intro)}</Caption1>
+      <Body1 data-testid="decision-basis">
+        {summary.countableCents === 0 ? t(lang, D.noTurnover(analysis.year)) : t(lang, D.basis(analysis.year, eur(summary.countableCents)))}
+      </Body1>
+      <div className={styles.actions}>
+        <Button size="small" icon={<ArrowSync20Regular />} onClick={() => void load()}>
+          {t(lang, S.refresh)}
+        </Button>
+      </div>
+
+      {/* Situation */}
+      <section className={s.section} aria-labelledby="decision-situation">
+        <h3 id="decision-situation" className={s.heading}>
+          {t(lang, D.situation)}
+        </h3>
+        <RadioGroup
+          value={state.participant ? "inside" : "outside"}
+          onChange={(_, d) => set({ participant: d.value === "inside" })}
+          aria-labelledby="decision-situation"
+          data-testid="decision-situation"
+        >
+          <Radio value="outside" label={t(lang, D.outside)} />
+          <Radio value="inside" label={t(lang, D.inside)} />
+        </RadioGroup>
+        {state.participant && (
+          <Field
+            label={t(lang, D.joinedSince)}
+            hint={t(lang, D.joinedHint)}
+            validationState={errors.joined ? "error" : "none"}
+            validationMessage={errors.joined ? t(lang, errors.joined) : undefined}
+          >
+            <Input value={state.joined} onChange={(_, d) => set({ joined: d.value })} data-testid="decision-joined" />
+          </Field>
+        )}
+      </section>
+
+      {/* Output side */}
+      <section className={s.section} aria-labelledby="decision-output">
+        <h3 id="decision-output" className={s.heading}>
+          {t(lang, D.outputSection)}
+        </h3>
+        {decision !== null && decision.perRate.length > 0 && (
+          <Table size="extra-small" className={styles.table} aria-label={t(lang, D.outputTableCaption)} data-testid="decision-rates">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t(lang, D.colRate)}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{t(lang, D.colTurnover)}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{t(lang, D.colVat)}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {decision.perRate.map((r) => (
+                <TableRow key={r.ratePercent} data-testid={`decision-rate-${r.ratePercent}`}>
+                  <TableCell>{r.ratePercent === 0 ? t(lang, D.rateZero) : t(lang, D.rate(r.ratePercent))}</TableCell>
+                  <TableCell className={s.num}>{eur(r.turnoverCents)}</TableCell>
+                  <TableCell className={s.num}>{eur(r.outputVatCents)}</TableCell>
+                </TableRow>
+              ))}
+              <TableRow>
+                <TableCell>{t(lang, D.total)}</TableCell>
+                <TableCell className={s.num}>{eur(decision.turnoverCents)}</TableCell>
+                <TableCell className={s.num} data-testid="decision-output-vat">
+                  {eur(decision.outputVatCents)}
+                </TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+        )}
+        {decision !== null && (
+          <dl className={s.figures}>
+            <dt className={s.dt}>{join ? t(lang, D.colKept) : t(lang, D.colLost)}</dt>
+            <dd className={s.dd} data-testid="decision-kept">
+              {eur(decision.keptCents)}
+            </dd>
+          </dl>
+        )}
+        {hasAssumed && (
+          <Field label={t(lang, D.assumedRate)}>
+            <Select value={String(state.assumedRate)} onChange={(_, d) => set({ assumedRate: Number(d.value) as AssumableRate })} data-testid="decision-assumed-rate">
+              {ASSUMABLE_RATES.map((r) => (
+                <option key={r} value={String(r)}>
+                  {r}%
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {output.notes.map((n, i) => (
+          <Caption1 key={i}>{t(lang, n)}</Caption1>
+        ))}
+        <Field
+          label={t(lang, D.businessShare)}
+          hint={shareHint()}
+          validationState={errors.share ? "error" : "none"}
+          validationMessage={errors.share ? t(lang, errors.share) : undefined}
+        >
+          <Input value={figures.shareText} inputMode="decimal" contentAfter="%" onChange={(_, d) => set({ share: d.value })} data-testid="decision-share" />
+        </Field>
+      </section>
+
+      {/* Input side */}
+      <section className={s.section} aria-labelledby="decision-input">
+        <h3 id="decision-input" className={s.heading}>
+          {t(lang, D.inputSection)}
+        </h3>
+        <div className={styles.fields}>
+          <Field
+            label={t(lang, D.inputVat)}
+            hint={inputHint()}
+            validationState={errors.inputVat ? "error" : "none"}
+            validationMessage={errors.inputVat ? t(lang, errors.inputVat) : undefined}
+          >
+            <Input value={figures.inputVatText} inputMode="decimal" contentBefore="€" onChange={(_, d) => set({ inputVat: d.value })} data-testid="decision-input-vat" />
+          </Field>
+          {host.excel !== null ? (
+            <div>
+              <Button size="small" icon={<TableSearch20Regular />} onClick={() => void readSelection()} data-testid="decision-read-purchases">
+                {t(lang, D.readSelection)}
+              </Button>
+              <Caption1 as="p">{t(lang, D.readSelectionHint)}</Caption1>
+            </div>
+          ) : (
+            <div>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".xlsx,.csv"
+                className={styles.hiddenInput}
+                aria-label={t(lang, D.readFile)}
+                data-testid="decision-purchases-file"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = "";
+                  if (f) void readPurchaseFile(f);
+                }}
+              />
+              <Button size="small" icon={<DocumentArrowUp20Regular />} onClick={() => fileInput.current?.click()}>
+                {t(lang, D.readFile)}
+              </Button>
+            </div>
+          )}
+          {purchaseNotice !== null && (
+            <MessageBar intent="warning" role="alert">
+              <MessageBarBody>{t(lang, purchaseNotice)}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Field
+            label={t(lang, D.plannedVat)}
+            hint={t(lang, D.plannedVatHint)}
+            validationState={errors.plannedVat ? "error" : "none"}
+            validationMessage={errors.plannedVat ? t(lang, errors.plannedVat) : undefined}
+          >
+            <Input value={state.plannedVat} inputMode="decimal" contentBefore="€" onChange={(_, d) => set({ plannedVat: d.value })} data-testid="decision-planned-vat" />
+          </Field>
+        </div>
+      </section>
+
+      {/* Herziening */}
+      <section className={s.section} aria-labelledby="decision-revision">
+        <h3 id="decision-revision" className={s.heading}>
+          {t(lang, D.revisionSection)}
+        </h3>
+        {!join ? (
+          <Body1>{t(lang, D.revisionLeave)}</Body1>
+        ) : (
+          <>
+            <Caption1>{t(lang, D.revisionIntro)}</Caption1>
+            <div className={styles.fields} role="group" aria-label={t(lang, D.revisionTableCaption)}>
+              {state.goods.map((g, i) => {
+                const ge = errors.goods[g.id] ?? {};
+                return (
+                  <fieldset key={g.id} className={styles.good} data-testid="decision-good">
+                    <legend className={styles.legend}>{t(lang, D.goodNumber(i + 1))}</legend>
+                    <Field
+                      label={t(lang, D.goodFirstUse)}
+                      validationState={ge.firstUse ? "error" : "none"}
+                      validationMessage={ge.firstUse ? t(lang, ge.firstUse) : undefined}
+                    >
+                      <Input value={g.firstUse} onChange={(_, d) => setGood(g.id, { firstUse: d.value })} data-testid="decision-good-date" />
+                    </Field>
+                    <Field label={t(lang, D.goodVat)} validationState={ge.vat ? "error" : "none"} validationMessage={ge.vat ? t(lang, ge.vat) : undefined}>
+                      <Input value={g.vat} inputMode="decimal" onChange={(_, d) => setGood(g.id, { vat: d.value })} data-testid="decision-good-vat" />
+                    </Field>
+                    <Field label={t(lang, D.goodKind)} className={styles.full}>
+                      <Select value={g.kind} onChange={(_, d) => setGood(g.id, { kind: d.value === "real-estate" ? "real-estate" : "movable" })} data-testid="decision-good-kind">
+                        <option value="movable">{t(lang, D.movable)}</option>
+                        <option value="real-estate">{t(lang, D.realEstate)}</option>
+                      </Select>
+                    </Field>
+                    <div className={styles.full}>
+                      <Button size="small" icon={<Delete20Regular />} onClick={() => set({ goods: state.goods.filter((x) => x.id !== g.id) })} aria-label={t(lang, D.removeGood(i + 1))}>
+                        {t(lang, D.removeGood(i + 1))}
+                      </Button>
+                    </div>
+                  </fieldset>
+                );
+              })}
+            </div>
+            <div className={styles.actions}>
+              <Button size="small" icon={<Add20Regular />} onClick={() => set({ goods: [...state.goods, newGood()] })} data-testid="decision-add-good">
+                {t(lang, D.addGood)}
+              </Button>
+            </div>
+            {figures.schedule.length === 0 ? (
+              <Caption1>{t(lang, D.revisionNone)}</Caption1>
+            ) : (
+              <>
+                <Caption1>{t(lang, D.revisionKorStart(formatDay(dates.start, lang)))}</Caption1>
+                <Table size="extra-small" aria-label={t(lang, D.revisionScheduleCaption)} data-testid="decision-revision">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>{t(lang, D.colYear)}</TableHeaderCell>
+                      <TableHeaderCell className={s.num}>{t(lang, D.colDue)}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {figures.schedule.map((y) => (
+                      <TableRow key={y.year}>
+                        <TableCell>{y.year}</TableCell>
+                        <TableCell className={s.num}>{y.belowMinimum ? t(lang, D.belowMinimum) : eur(y.totalCents)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </>
+            )}
+          </>
+        )}
+      </section>
+
+      {/* Result */}
+      <section className={s.section} aria-labelledby="decision-result">
+        <h3 id="decision-result" className={s.heading}>
+          {t(lang, D.resultSection)}
+        </h3>
+        {decision === null ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t(lang, D.fixInputs)}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <>
+            <div className={styles.result} data-testid="decision-result">
+              <Caption1>{join ? t(lang, D.resultJoin) : t(lang, D.resultLeave)}</Caption1>
+              <p className={`${styles.resultLine} ${resultColor ?? ""}`}>
+                {badge.icon}
+                <span data-testid="decision-verdict">{badge.label}</span>
+                <span data-testid="decision-net">{eur(Math.abs(decision.netCents))}</span>
+              </p>
+              <Body1 data-testid="decision-headline">{t(lang, decision.headline)}</Body1>
+              <Body1 data-testid="decision-break-even">{t(lang, decision.breakEven)}</Body1>
+            </div>
+
+            <h4 className={s.heading}>{t(lang, D.whyTitle)}</h4>
+            <ul className={s.list} data-testid="decision-reasons">
+              {decision.reasons.map((r, i) => (
+                <li key={i}>
+                  <Body1>{t(lang, r)}</Body1>
+                </li>
+              ))}
+            </ul>
+
+            <h4 className={s.heading}>{t(lang, D.adminTitle)}</h4>
+            <ul className={s.list} data-testid="decision-admin">
+              {decision.administration.map((r, i) => (
+                <li key={i}>
+                  <Body1>{t(lang, r)}</Body1>
+                </li>
+              ))}
+            </ul>
+
+            <h4 className={s.heading}>{t(lang, D.deadlinesTitle)}</h4>
+            <ul className={s.list} data-testid="decision-deadlines">
+              {dates.text.map((r, i) => (
+                <li key={i}>
+                  <Body1>{t(lang, r)}</Body1>
+                </li>
+              ))}
+              {join && summary.verdict !== "eligible" && (
+                <li>
+                  <Body1>{t(lang, D.eligibilityNote)}</Body1>
+                </li>
+              )}
+            </ul>
+
+            <h4 className={s.heading}>{t(lang, D.assumptionsTitle)}</h4>
+            <ul className={s.list} data-testid="decision-assumptions">
+              {decision.assumptions.map((r, i) => (
+                <li key={i}>
+                  <Caption1>{t(lang, r)}</Caption1>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,395 @@
+/**
+ * The year report view: finds the invoices (Excel: selected table or active sheet; browser: sample or an
+ * opened file), lets the user check the columns, year, filing period and previous year's turnover, and
+ * renders the YearSummary of src/rules/summary.ts with its warnings. Choices are kept per sheet in the
+ * document (host.settings), never in the user's cells.
+ */
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowSync20Regular, DocumentArrowUp20Regular, TableSimple20Regular, Dismiss20Regular } from "@fluentui/react-icons";
+import type { Lang, Localized } from "../../i18n/types";
+import type { Day } from "../../rules/dates";
+import type { FilingPeriod } from "../../rules/types";
+import { formatEuros } from "../../rules/money";
+import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../../excel/source";
+import { analyze, parseEurosInput, type PaneWarning, type SheetSettings } from "../model";
+import type { PaneHost } from "../host";
+import { S, t } from "../strings";
+import { CumulativeChart } from "../components/CumulativeChart";
+import {
+  CategorySection,
+  ChartSection,
+  ConditionsSection,
+  DeadlineSection,
+  EuSection,
+  PeriodSection,
+  VerdictSection,
+  WarningSection,
+  useSectionStyles,
+} from "../components/ReportSections";
+import { UnsupportedFileError, readFileSource, sampleSource } from "../browser/files";
+
+export interface ViewProps {
+  readonly lang: Lang;
+  readonly host: PaneHost;
+  /** Today in the Netherlands (todayInNetherlands()), passed in so views never read the clock. */
+  readonly today: Day;
+}
+
+const useStyles = makeStyles({
+  controls: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  full: { gridColumn: "1 / -1" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  pickers: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  preview: { marginTop: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflowX: "auto" },
+  previewTable: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", whiteSpace: "nowrap", textAlign: "left" } },
+  hiddenInput: { display: "none" },
+  sourceLine: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", color: tokens.colorNeutralForeground2 },
+});
+
+type Status = { kind: "loading" } | { kind: "ready" } | { kind: "empty"; sheetName: string } | { kind: "error"; message: Localized };
+
+function sourceText(source: InvoiceSource): Localized {
+  if (source.origin === "sample") return S.sourceSample;
+  if (source.origin === "file") return S.sourceFile(source.name);
+  if (source.origin === "table" && source.tableName !== null) return S.sourceTable(source.tableName, source.name);
+  return S.sourceSheet(source.name);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function YearReport({ lang, host, today }: ViewProps): React.ReactElement {
+  const styles = useStyles();
+  const sectionStyles = useSectionStyles();
+  const [source, setSource] = React.useState<InvoiceSource | null>(null);
+  const [settings, setSettings] = React.useState<SheetSettings>({});
+  const [status, setStatus] = React.useState<Status>({ kind: "loading" });
+  const [notice, setNotice] = React.useState<{ intent: "success" | "error" | "warning"; text: Localized } | null>(null);
+  const [preview, setPreview] = React.useState<readonly number[] | null>(null);
+  const [previousText, setPreviousText] = React.useState("");
+  const [busy, setBusy] = React.useState(false);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const previewHeading = React.useRef<HTMLHeadingElement>(null);
+
+  const show = React.useCallback(
+    (next: InvoiceSource) => {
+      const kept = host.settings.get(next.key) ?? {};
+      setSettings(kept);
+      setPreviousText(kept.previousYearCents != null ? formatEuros(kept.previousYearCents, lang).replace(/^€\s?/, "") : "");
+      setSource(next);
+      setPreview(null);
+      setStatus({ kind: "ready" });
+    },
+    [host, lang],
+  );
+
+  const load = React.useCallback(async () => {
+    setStatus({ kind: "loading" });
+    setNotice(null);
+    try {
+      const out = await host.read();
+      if (out.source === null) {
+        setSource(null);
+        setStatus({ kind: "empty", sheetName: out.sheetName });
+        return;
+      }
+      const kept = host.settings.get(out.source.key);
+      // A large sheet is read column by column: read again when the user chose other columns than detected.
+      const again = out.source.partial && kept?.columns ? (await host.read(kept.columns)).source : null;
+      show(again ?? out.source);
+    } catch (e) {
+      setStatus({ kind: "error", message: S.readError(errorText(e)) });
+    }
+  }, [host, show]);
+
+  React.useEffect(() => {
+    void load();
+    if (host.excel === null) return undefined;
+    let unsubscribe: (() => void) | null = null;
+    let cancelled = false;
+    host.excel
+      .onSheetActivated(() => void load())
+      .then((u) => (cancelled ? u() : (unsubscribe = u)))
+      .catch(() => undefined); // events are a convenience; "Read again" always works
+    return () => {
+      cancelled = true;
+      if (unsubscribe) unsubscribe();
+    };
+  }, [host, load]);
+
+  const analysis = React.useMemo(() => (source === null ? null : analyze(source, settings, today)), [source, settings, today]);
+
+  const update = (patch: Partial<SheetSettings>): void => {
+    if (source === null) return;
+    const next = { ...settings, ...patch };
+    setSettings(next);
+    void host.settings.set(source.key, next).catch(() => undefined);
+    if (patch.columns && source.partial) {
+      void host.read(next.columns).then((out) => out.source && setSource(out.source));
+    }
+  };
+
+  const follow = (w: PaneWarning): void => {
+    if (source === null || analysis === null) return;
+    if (host.excel !== null) {
+      const width = source.values.reduce((m, r) => Math.max(m, r.length), 0);
+      host.excel.selectRows(source, w.rows, width).catch((e) => setNotice({ intent: "error", text: S.readError(errorText(e)) }));
+    } else {
+      setPreview(w.rows);
+      // Move focus to the rows, as selecting them in Excel would.
+      requestAnimationFrame(() => previewHeading.current?.focus());
+    }
+  };
+
+  const openFile = async (file: File): Promise<void> => {
+    setStatus({ kind: "loading" });
+    setNotice(null);
+    try {
+      show(await readFileSource(file));
+    } catch (e) {
+      setStatus({ kind: "ready" });
+      setNotice({ intent: "error", text: S.fileError(file.name, e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof Error && e.message === "no-sheet" ? t(lang, S.fileNoSheet) : errorText(e)) });
+    }
+  };
+
+  const writeReport = async (): Promise<void> => {
+    if (host.excel === null || analysis === null || source === null) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const result = await host.excel.writeReport(analysis.summary, lang, source.name);
+      setNotice(result.kind === "written" ? { intent: "success", text: S.written(result.sheetName) } : { intent: "warning", text: S.refused(result.sheetName) });
+    } catch (e) {
+      setNotice({ intent: "error", text: S.writeFailed(errorText(e)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const browserControls =
+    host.mode === "browser" ? (
+      <div className={styles.actions}>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx,.csv"
+          className={styles.hiddenInput}
+          data-testid="file-input"
+          aria-label={t(lang, S.openFile)}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = "";
+            if (f) void openFile(f);
+          }}
+        />
+        <Button icon={<DocumentArrowUp20Regular />} onClick={() => fileInput.current?.click()}>
+          {t(lang, S.openFile)}
+        </Button>
+        {source?.origin !== "sample" && <Button onClick={() => show(sampleSource())}>{t(lang, S.useSample)}</Button>}
+      </div>
+    ) : (
+      <div className={styles.actions}>
+        <Button icon={<ArrowSync20Regular />} onClick={() => void load()}>
+          {t(lang, S.refresh)}
+        </Button>
+      </div>
+    );
+
+  const noticeBar = notice && (
+    <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
+      <MessageBarBody>{t(lang, notice.text)}</MessageBarBody>
+    </MessageBar>
+  );
+
+  if (status.kind === "loading") return <Spinner label={t(lang, S.loading)} />;
+  if (status.kind === "error" || status.kind === "empty" || source === null || analysis === null) {
+    return (
+      <div>
+        {host.mode === "browser" && <Caption1>{t(lang, S.browserMode)}</Caption1>}
+        {noticeBar}
+        <MessageBar intent={status.kind === "error" ? "error" : "info"}>
+          <MessageBarBody>
+            {status.kind === "error" ? t(lang, status.message) : status.kind === "empty" ? t(lang, S.emptySheet(status.sheetName)) : t(lang, S.loading)}
+          </MessageBarBody>
+        </MessageBar>
+        {browserControls}
+      </div>
+    );
+  }
+
+  const { summary } = analysis;
+  const wholeTableProblem = analysis.table.problems.find((p) => p.code === "no-invoice-columns");
+  const missingColumns = analysis.columns.date === undefined || analysis.columns.amount === undefined;
+
+  const columnPickers = (
+    <Accordion collapsible defaultOpenItems={missingColumns ? ["columns"] : []}>
+      <AccordionItem value="columns">
+        <AccordionHeader icon={<TableSimple20Regular />}>{t(lang, S.columnsSection)}</AccordionHeader>
+        <AccordionPanel>
+          <div className={styles.pickers}>
+            <Caption1>{t(lang, S.columnsHint)}</Caption1>
+            {INVOICE_ROLES.map((role: InvoiceRole) => {
+              const current = analysis.columns[role];
+              return (
+                <Field key={role} label={t(lang, S.role[role])}>
+                  <Select
+                    value={current === undefined ? "" : String(current)}
+                    data-testid={`column-${role}`}
+                    onChange={(_, d) => update({ columns: { ...settings.columns, [role]: d.value === "" ? null : Number(d.value) } })}
+                  >
+                    <option value="">{t(lang, S.columnNone)}</option>
+                    {analysis.columnOptions.map((o) => (
+                      <option key={o.index} value={String(o.index)}>
+                        {t(lang, S.columnOption(o.letter, o.header))}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              );
+            })}
+          </div>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+
+  const previousYear = analysis.year - 1;
+  const previousInvalid = previousText.trim() !== "" && parseEurosInput(previousText) === null;
+
+  return (
+    <div>
+      {host.mode === "browser" && <Caption1>{t(lang, S.browserMode)}</Caption1>}
+      <div className={styles.sourceLine}>
+        <Body1 data-testid="source">{t(lang, sourceText(source))}</Body1>
+      </div>
+      <Caption1>{t(lang, S.rowsRead(analysis.table.rows.length))}</Caption1>
+      {browserControls}
+      {noticeBar}
+
+      <section className={sectionStyles.section} aria-label={t(lang, S.settingsSection)}>
+        <div className={styles.controls}>
+          <Field label={t(lang, S.year)}>
+            <Select value={String(analysis.year)} data-testid="year" onChange={(_, d) => update({ year: Number(d.value) })}>
+              {[...analysis.years].reverse().map((y) => (
+                <option key={y} value={String(y)}>
+                  {y}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t(lang, S.period)}>
+            <Select value={analysis.period} data-testid="period" onChange={(_, d) => update({ period: d.value as FilingPeriod })}>
+              {(["quarter", "month", "year"] as const).map((p) => (
+                <option key={p} value={p}>
+                  {t(lang, S.periodName[p])}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {analysis.askPreviousYear && (
+            <Field
+              className={styles.full}
+              label={t(lang, S.previousYear(previousYear))}
+              hint={t(lang, S.previousYearHint(previousYear))}
+              validationState={previousInvalid ? "error" : "none"}
+              validationMessage={previousInvalid ? t(lang, S.previousYearInvalid) : undefined}
+            >
+              <Input
+                value={previousText}
+                inputMode="decimal"
+                contentBefore="€"
+                data-testid="previous-year-input"
+                onChange={(_, d) => {
+                  setPreviousText(d.value);
+                  const cents = parseEurosInput(d.value);
+                  if (d.value.trim() === "" || cents !== null) update({ previousYearCents: d.value.trim() === "" ? null : cents });
+                }}
+              />
+            </Field>
+          )}
+        </div>
+        {columnPickers}
+      </section>
+
+      {wholeTableProblem && analysis.table.rows.length === 0 ? (
+        <MessageBar intent="warning" style={{ marginTop: tokens.spacingVerticalM }}>
+          <MessageBarBody>
+            <MessageBarTitle>{t(lang, S.noColumnsTitle)}</MessageBarTitle>
+            {t(lang, wholeTableProblem.message)}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <VerdictSection lang={lang} summary={summary} />
+          {host.excel !== null && (
+            <div className={styles.actions}>
+              <Button appearance="primary" disabled={busy} onClick={() => void writeReport()} data-testid="write-report">
+                {busy ? t(lang, S.writing) : t(lang, S.writeReport)}
+              </Button>
+            </div>
+          )}
+          <ChartSection lang={lang}>
+            <CumulativeChart lang={lang} year={summary.year} points={analysis.cumulative} thresholdCents={summary.thresholdCents} crossing={summary.crossing} />
+          </ChartSection>
+          <WarningSection lang={lang} warnings={analysis.warnings} onFollow={follow} />
+          {preview !== null && (
+            <div className={styles.preview} data-testid="row-preview">
+              <h2 ref={previewHeading} tabIndex={-1} className={sectionStyles.heading}>
+                {t(lang, S.previewTitle)}
+              </h2>
+              <table className={styles.previewTable}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(lang, S.previewRow)}</th>
+                    {(analysis.table.headerRowIndex !== null ? source.values[analysis.table.headerRowIndex] : []).map((h, i) => (
+                      <th scope="col" key={i}>
+                        {String(h ?? "")}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.slice(0, 50).map((row) => (
+                    <tr key={row} data-testid="preview-row">
+                      <th scope="row">{row}</th>
+                      {(source.values[row - 1 - source.rowOffset] ?? []).map((v, i) => (
+                        <td key={i}>{v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? "")}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Button size="small" icon={<Dismiss20Regular />} onClick={() => setPreview(null)}>
+                {t(lang, S.previewClose)}
+              </Button>
+            </div>
+          )}
+          <PeriodSection lang={lang} summary={summary} />
+          <CategorySection lang={lang} summary={summary} />
+          <DeadlineSection lang={lang} summary={summary} />
+          <EuSection lang={lang} summary={summary} />
+          <ConditionsSection lang={lang} summary={summary} />
+        </>
+      )}
+    </div>
+  );
+}
