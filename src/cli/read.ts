@@ -139,7 +139,7 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
   for await (const worksheet of reader) {
     // Adapter boundary: exceljs' typings do not describe the streaming reader's sheet name and workbook properties.
     const ws = worksheet as unknown as { name?: string; parse(): AsyncIterable<{ eventType: string; value: unknown }[]> };
-    const props = (reader as unknown as { properties?: { date1904?: boolean } }).properties;
+    const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model;
     const collector = new SheetCollector(ws.name ?? `Sheet${sheets.length + skipped.length + 1}`, options, props?.date1904 ? DATE_1904_OFFSET : 0);
     const stream = collector.stream;
     for await (const events of ws.parse()) {
@@ -165,7 +165,8 @@ export async function readCsv(file: string, options: ReadOptions): Promise<FileR
   try {
     return await readCsvAs(file, sheetName, options, "utf-8");
   } catch (e) {
-    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
+    // Checked by code, not instanceof: the error may come from another realm (a test sandbox).
+    if ((e as NodeJS.ErrnoException | null)?.code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
       return readCsvAs(file, sheetName, options, "windows-1252");
     }
     throw e;

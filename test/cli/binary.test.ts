@@ -1,0 +1,38 @@
+/** The compiled kor-check (dist/cli/kor-check.js, built by `npm run build`, which `npm test` runs first). */
+import { execFileSync, spawnSync } from "child_process";
+import { existsSync, statSync } from "fs";
+import * as path from "path";
+import { CROSSING_2025, tempDir, writeText, writeXlsx } from "./fixtures";
+
+const root = path.resolve(__dirname, "..", "..");
+const bin = path.join(root, "dist", "cli", "kor-check.js");
+
+beforeAll(() => {
+  // Running this file alone (npx jest test/cli) builds the CLI if no build is there yet.
+  if (!existsSync(bin)) execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: root, stdio: "inherit" });
+}, 120_000);
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+it("is an executable with a shebang that checks files and exits 1 when one cannot be read", async () => {
+  expect(statSync(bin).mode & 0o111).not.toBe(0);
+  const good = await writeXlsx(path.join(tmp.dir, "goed.xlsx"), { Facturen: CROSSING_2025 });
+  const bad = writeText(path.join(tmp.dir, "kapot.xlsx"), "nope");
+  const r = spawnSync(bin, [good, bad, "--format", "json", "--lang", "en"], { encoding: "utf8", env: { ...process.env, LANG: "C" } });
+  expect(r.status).toBe(1);
+  const items = JSON.parse(r.stdout) as { file: string; crossing: unknown; error: string | null }[];
+  expect(items[0]).toMatchObject({ file: good, crossing: { date: "2025-09-16", row: 4, amount: 500 }, error: null });
+  expect(items[1].error).toMatch(/not a valid \.xlsx file/);
+  expect(r.stderr).toContain("kapot.xlsx");
+});
+
+it("exits 2 for wrong usage and 0 for --help", () => {
+  expect(spawnSync(process.execPath, [bin, "--format", "pdf", "x.xlsx"], { encoding: "utf8" }).status).toBe(2);
+  const help = spawnSync(process.execPath, [bin, "--help", "--lang", "nl"], { encoding: "utf8" });
+  expect(help.status).toBe(0);
+  expect(help.stdout).toContain("kor-check [opties]");
+});

@@ -1,0 +1,310 @@
+/**
+ * kor-check in-process: generated .xlsx and .csv files (good, mixed, corrupt, empty, several sheets), every
+ * JSON field, the exit codes, the table and CSV output.
+ */
+import * as path from "path";
+import { mkdirSync } from "fs";
+import { main, type CliIo } from "../../src/cli/main";
+import { dayFromIso } from "../../src/rules/dates";
+import { CROSSING_2025, HEADER, WITHIN_2025, d, tempDir, writeText, writeXlsx } from "./fixtures";
+
+const TODAY = dayFromIso("2026-11-27");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], extra: Partial<CliIo> = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t), isTTY: false },
+    env: {},
+    today: TODAY,
+    ...extra,
+  });
+  return { code, stdout, stderr };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
+type Json = any;
+
+async function json(args: string[]): Promise<{ code: number; items: Json[]; stderr: string }> {
+  const r = await run([...args, "--format", "json", "--lang", "en"]);
+  return { code: r.code, items: JSON.parse(r.stdout) as Json[], stderr: r.stderr };
+}
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+const at = (name: string): string => path.join(tmp.dir, name);
+
+describe("kor-check --format json", () => {
+  it("reports every field for a sheet that crossed the limit", async () => {
+    const file = await writeXlsx(at("klant.xlsx"), { Facturen: CROSSING_2025 });
+    const { code, items } = await json([file]);
+    expect(code).toBe(0);
+    expect(items).toEqual([
+      {
+        file,
+        sheet: "Facturen",
+        error: null,
+        year: 2025,
+        verdict: "not-eligible",
+        eligible: false,
+        countable: 20250,
+        notCounted: 0,
+        percentOfThreshold: 101.3,
+        previousYear: 0,
+        previousYearAssumed: true,
+        previousYearBasis: "assumed-zero",
+        crossing: { date: "2025-09-16", row: 4, amount: 500 },
+        // Crossed in 2025: 2026 fails the previous-year test, earliest re-entry 1 Jan 2027 (worked example 11).
+        nextStart: "2027-01-01",
+        deadline: "2026-12-03",
+        rows: 3,
+        problems: [],
+      },
+    ]);
+  });
+
+  it("uses the previous year from the data and finds no crossing within the limit", async () => {
+    const file = await writeXlsx(at("binnen.xlsx"), { "2024-2025": WITHIN_2025 });
+    const { code, items } = await json([file]);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({
+      year: 2025,
+      verdict: "eligible",
+      eligible: true,
+      countable: 19500,
+      previousYear: 15000,
+      previousYearAssumed: false,
+      previousYearBasis: "data",
+      crossing: null,
+      nextStart: "2027-01-01",
+      deadline: "2026-12-03",
+    });
+  });
+
+  it("checks the year given with --year, and takes --previous-year-turnover for a single file", async () => {
+    const file = await writeXlsx(at("binnen.xlsx"), { Blad1: WITHIN_2025 });
+    const { items } = await json([file, "--year", "2025", "--previous-year-turnover", "21.000,00"]);
+    expect(items[0]).toMatchObject({ year: 2025, previousYear: 21000, previousYearBasis: "given", eligible: false, verdict: "not-eligible" });
+    const y2024 = await json([file, "--year=2024"]);
+    expect(y2024.items[0]).toMatchObject({ year: 2024, countable: 15000, previousYear: null, previousYearBasis: "not-needed", eligible: true });
+  });
+
+  it("reports rows that cannot be read with their row number, leaves eligible undecided and exits 1", async () => {
+    const file = await writeXlsx(at("gemengd.xlsx"), {
+      Blad1: [HEADER, [d("2025-01-05"), "A", 1000, "21"], ["32-13-2025", "B", 500, "21"], [d("2025-02-05"), "C", "veel", "21"], [d("2025-03-05"), "D", 250, "onbekend"]],
+    });
+    const { code, items } = await json([file]);
+    expect(code).toBe(1);
+    expect(items[0].eligible).toBeNull();
+    expect(items[0].verdict).toBe("eligible");
+    expect(items[0].countable).toBe(1000);
+    expect(items[0].problems.map((p: Json) => p.row)).toEqual([3, 4, 5]);
+    for (const p of items[0].problems) {
+      expect(p.severity).toBe("error");
+      expect(p.message).toMatch(new RegExp(`^Row ${p.row}: `));
+    }
+  });
+
+  it("reports a corrupt file with its reason and still checks the others", async () => {
+    const good = await writeXlsx(at("a-goed.xlsx"), { Facturen: CROSSING_2025 });
+    const bad = writeText(at("b-kapot.xlsx"), "this is not a workbook");
+    const truncated = writeText(at("c-half.xlsx"), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    const { code, items, stderr } = await json([tmp.dir]);
+    expect(code).toBe(1);
+    expect(items.map((i: Json) => path.basename(i.file))).toEqual(["a-goed.xlsx", "b-kapot.xlsx", "c-half.xlsx"]);
+    expect(items[0].file).toBe(good);
+    for (const f of [bad, truncated]) {
+      const item = items.find((i: Json) => i.file === f);
+      expect(item).toMatchObject({ sheet: null, year: null, eligible: null, crossing: null, problems: [] });
+      expect(item.error).toMatch(/not a valid \.xlsx file/);
+      expect(stderr).toContain(f);
+    }
+  });
+
+  it("reports a missing file and an unsupported file type", async () => {
+    const txt = writeText(at("notes.txt"), "hello");
+    const { code, items } = await json([at("missing.xlsx"), txt]);
+    expect(code).toBe(1);
+    expect(items.map((i: Json) => i.error)).toEqual(["file or folder not found", "only .xlsx and .csv files can be read"]);
+  });
+
+  it("reports an empty file and a workbook without an invoice list as not read", async () => {
+    const empty = writeText(at("leeg.csv"), "");
+    const emptyXlsx = writeText(at("leeg.xlsx"), "");
+    const notes = await writeXlsx(at("notities.xlsx"), { Notities: [["Bel klant terug"], ["Offerte sturen"]] });
+    const headerOnly = await writeXlsx(at("alleen-kop.xlsx"), { Blad1: [HEADER] });
+    const { code, items } = await json([empty, emptyXlsx, notes, headerOnly]);
+    expect(code).toBe(1);
+    const byName = (n: string): Json => items.find((i: Json) => path.basename(i.file) === n);
+    expect(byName("leeg.csv").error).toBe("the file is empty");
+    expect(byName("leeg.xlsx").error).toBe("the file is empty");
+    expect(byName("notities.xlsx").error).toBe("no sheet with a header row with a date and an amount column found");
+    // A list with a header and no invoices is a list with no turnover, not an error: the year is today's.
+    expect(byName("alleen-kop.xlsx")).toMatchObject({ sheet: "Blad1", error: null, year: 2026, countable: 0, rows: 0 });
+  });
+
+  it("checks every sheet of a workbook and skips sheets that are not invoice lists", async () => {
+    const file = await writeXlsx(at("klanten.xlsx"), {
+      "Klant A": CROSSING_2025,
+      Notities: [["niets"]],
+      "Klant B": WITHIN_2025,
+    });
+    const r = await run([file, "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Skipped sheets \(not an invoice list\):\n {2}.*klanten\.xlsx › Notities: no header row/);
+    const { items } = await json([file]);
+    expect(items.map((i: Json) => [i.sheet, i.eligible])).toEqual([["Klant A", false], ["Klant B", true]]);
+  });
+
+  it("reads formulas by their result and a header that is not on the first row", async () => {
+    const file = await writeXlsx(at("formules.xlsx"), {
+      Blad1: [["Omzetoverzicht 2025"], [], HEADER, [d("2025-01-02"), "A", { formula: "B1*2", result: 20000 }, "21"], [d("2025-01-03"), "B", 0.01, "21"]],
+    });
+    const { items } = await json([file]);
+    expect(items[0]).toMatchObject({ countable: 20000.01, crossing: { date: "2025-01-03", row: 5, amount: 0.01 } });
+  });
+
+  it("reads a 1904-date-system workbook with the right dates", async () => {
+    const ExcelJS = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet("Mac");
+    ws.addRow(HEADER);
+    ws.addRow([d("2025-09-16"), "A", 25000, "21"]);
+    const file = at("mac.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { items } = await json([file]);
+    expect(items[0].crossing).toEqual({ date: "2025-09-16", row: 2, amount: 25000 });
+  });
+
+  it("gives the same result when a sheet is read in many small blocks", async () => {
+    const rows = [HEADER];
+    for (let i = 0; i < 500; i++) rows.push([d(`2025-${String(1 + (i % 12)).padStart(2, "0")}-10`), "K", 41, i === 250 ? "bogus" : "21"]);
+    const file = await writeXlsx(at("blokken.xlsx"), { Blad1: rows });
+    const whole = await run([file, "--format", "json"]);
+    const blocks = await run([file, "--format", "json"], { blockRows: 7 });
+    expect(JSON.parse(blocks.stdout)).toEqual(JSON.parse(whole.stdout));
+    expect(JSON.parse(whole.stdout)[0]).toMatchObject({ countable: 499 * 41, rows: 499 });
+  });
+});
+
+describe("kor-check on CSV files", () => {
+  it("reads a Dutch semicolon CSV with quoted amounts", async () => {
+    const file = writeText(at("export.csv"), '\ufeffDatum;Omschrijving;Bedrag;Categorie\r\n1-3-2025;"Les; groep";"1.234,56";hoog\r\n2-3-2025;"Regel met ""quotes""";"18.765,45";21\r\n3-3-2025;x;0,00;21\r\n');
+    const { code, items } = await json([file]);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ file, sheet: "export", year: 2025, countable: 20000.01, crossing: { date: "2025-03-02", row: 3, amount: 18765.45 } });
+  });
+
+  it("reads a comma CSV and a Windows-1252 file with a euro sign", async () => {
+    const comma = writeText(at("comma.csv"), "Date,Amount,Category\n2025-01-02,100.50,21\n2025-01-03,200,9\n");
+    const ansi = writeText(at("ansi.csv"), Buffer.from("Datum;Bedrag\n2-1-2025;\x80 1.000,00\n", "latin1"));
+    const { code, items } = await json([comma, ansi]);
+    expect(code).toBe(0);
+    expect(items.map((i: Json) => i.countable)).toEqual([300.5, 1000]);
+  });
+
+  it("reads a quoted field with a line break and counts records as rows", async () => {
+    const file = writeText(at("lines.csv"), 'Datum;Omschrijving;Bedrag\n1-3-2025;"twee\nregels";100\n2-3-2025;x;kapot\n');
+    const { code, items } = await json([file]);
+    expect(code).toBe(1);
+    expect(items[0].countable).toBe(100);
+    expect(items[0].problems.map((p: Json) => p.row)).toEqual([3]);
+  });
+});
+
+describe("kor-check usage and output", () => {
+  it.each([
+    [["--year", "twenty"], /not a year/],
+    [["--period", "week"], /not a filing period/],
+    [["--format", "xml"], /not an output format/],
+    [["--frobnicate"], /Unknown option --frobnicate/],
+    [["--year"], /needs a value/],
+    [[], /at least one file/],
+  ])("exits 2 for %j", async (args, message) => {
+    const r = await run([...args, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain("kor-check --help");
+    expect(r.stdout).toBe("");
+  });
+
+  it("exits 2 for --previous-year-turnover with several files", async () => {
+    const a = await writeXlsx(at("a.xlsx"), { A: WITHIN_2025 });
+    const b = await writeXlsx(at("b.xlsx"), { B: WITHIN_2025 });
+    const r = await run([a, b, "--previous-year-turnover", "1000", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/exactly one file/);
+  });
+
+  it("prints help in Dutch by default and in English with --lang en", async () => {
+    expect((await run(["--help"])).stdout).toMatch(/^kor-check: controleer facturenlijsten/);
+    const en = await run(["--help", "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/--previous-year-turnover/);
+  });
+
+  it("prints an aligned table in Dutch", async () => {
+    const a = await writeXlsx(at("a.xlsx"), { "Klant A": CROSSING_2025 });
+    const b = await writeXlsx(at("b.xlsx"), { "Klant B": WITHIN_2025 });
+    const r = await run([a, b, "--lang", "nl"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toMatch(/^Bestand +Blad +Jaar +Omzet die meetelt +% van grens +Oordeel/);
+    expect(lines[1]).toMatch(/^-+ +-+/);
+    expect(lines[2]).toContain("€ 20.250,00");
+    expect(lines[2]).toContain("niet binnen de KOR");
+    expect(lines[2]).toContain("16 september 2025, rij 4");
+    expect(lines[3]).toContain("€ 19.500,00");
+    // Aligned: every column starts at the same place on every line.
+    const start = (line: string): number => line.indexOf("2025");
+    expect(start(lines[2])).toBe(start(lines[3]));
+    expect(lines[0].indexOf("Jaar")).toBe(start(lines[2]));
+    expect(r.stdout).toContain("(aangenomen)");
+  });
+
+  it("writes CSV (Dutch: semicolons and decimal commas) to --out", async () => {
+    const a = await writeXlsx(at("a.xlsx"), { "Klant A": CROSSING_2025 });
+    const outFile = at("overzicht.csv");
+    const r = await run([a, "--format", "csv", "--out", outFile, "--lang", "nl"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    const text = require("fs").readFileSync(outFile, "utf8") as string;
+    const [header, line] = text.split("\r\n");
+    expect(header.split(";")[0]).toBe("bestand");
+    expect(line.split(";")).toEqual([a, "Klant A", "2025", "20250,00", "101,3", "niet binnen de KOR", "nee", "2025-09-16", "4", "500,00", "0,00", "ja", "2027-01-01", "2026-12-03", "0", ""]);
+  });
+
+  it("searches folders recursively and ignores Excel's lock files", async () => {
+    mkdirSync(at("sub/deeper"), { recursive: true });
+    await writeXlsx(at("sub/deeper/x.xlsx"), { X: WITHIN_2025 });
+    writeText(at("sub/~$x.xlsx"), "lock");
+    writeText(at("sub/readme.txt"), "not an invoice file");
+    const { code, items } = await json([tmp.dir]);
+    expect(code).toBe(0);
+    expect(items.map((i: Json) => path.relative(tmp.dir, i.file))).toEqual([path.join("sub", "deeper", "x.xlsx")]);
+  });
+
+  it("shows a progress bar on a terminal for several files, and none otherwise", async () => {
+    const a = await writeXlsx(at("a.xlsx"), { A: WITHIN_2025 });
+    const b = await writeXlsx(at("b.xlsx"), { B: WITHIN_2025 });
+    let tty = "";
+    await main([a, b, "--lang", "en"], { stdout: { write: () => true }, stderr: { write: (t: string) => (tty += t), isTTY: true }, env: {}, today: TODAY });
+    expect(tty).toContain("2/2 files");
+    const pipe = await run([a, b]);
+    expect(pipe.stderr).toBe("");
+    let single = "";
+    await main([a], { stdout: { write: () => true }, stderr: { write: (t: string) => (single += t), isTTY: true }, env: {}, today: TODAY });
+    expect(single).toBe("");
+  });
+});
