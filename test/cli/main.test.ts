@@ -3,7 +3,7 @@
  * JSON field, the exit codes, the table and CSV output.
  */
 import * as path from "path";
-import { mkdirSync } from "fs";
+import { mkdirSync, readFileSync } from "fs";
 import { main, type CliIo } from "../../src/cli/main";
 import { dayFromIso } from "../../src/rules/dates";
 import { CROSSING_2025, HEADER, WITHIN_2025, d, tempDir, writeText, writeXlsx } from "./fixtures";
@@ -279,7 +279,7 @@ describe("kor-check usage and output", () => {
     const r = await run([a, "--format", "csv", "--out", outFile, "--lang", "nl"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
-    const text = require("fs").readFileSync(outFile, "utf8") as string;
+    const text = readFileSync(outFile, "utf8");
     const [header, line] = text.split("\r\n");
     expect(header.split(";")[0]).toBe("bestand");
     expect(line.split(";")).toEqual([a, "Klant A", "2025", "20250,00", "101,3", "niet binnen de KOR", "nee", "2025-09-16", "4", "500,00", "0,00", "ja", "2027-01-01", "2026-12-03", "0", ""]);
