@@ -1,0 +1,413 @@
+/**
+ * The KOR.* functions called as Excel calls them: 2-D ranges, null for omitted arguments, 0 and "" for empty
+ * cells, text dates and amounts. Worked examples from kor-rules.md section 10.
+ */
+import * as f from "../../src/functions/functions";
+import { OMITTED, col, serial, sheet, thrown, withOffice } from "./helpers";
+
+describe("KOR.COUNTABLE", () => {
+  it("sums the countable turnover of worked example 1 (2025: 19,500)", () => {
+    const s = sheet([
+      ["2024-05-01", 15000, "21%"],
+      ["2025-02-01", 12000, "21"],
+      ["2025-03-01", 3000, "9%"],
+      ["2025-04-01", 2000, "export"],
+      ["2025-05-01", 2500, "verlegd"],
+    ]);
+    expect(f.countable(s.dates, s.amounts, s.categories, null)).toBe(19500);
+    expect(f.countable(s.dates, s.amounts, s.categories, 2024)).toBe(15000);
+  });
+
+  it("leaves out what does not count (worked examples 3 to 6)", () => {
+    const s = sheet([
+      ["2025-01-10", 15000, "21"],
+      ["2025-02-10", 6000, "vrij-og-bijkomend"],
+      ["2025-03-10", 30000, "medisch"],
+      ["2025-04-10", 8000, "bedrijfsmiddel"],
+      ["2025-05-10", 1500, "privé"],
+    ]);
+    expect(f.countable(s.dates, s.amounts, s.categories, null)).toBe(15000);
+  });
+
+  it("counts every row as taxed turnover when categories are omitted (null)", () => {
+    const s = sheet([
+      ["2025-01-10", 100.1],
+      ["2025-02-10", 200.2],
+    ]);
+    expect(f.countable(s.dates, s.amounts, OMITTED, null)).toBe(300.3);
+  });
+
+  it("rounds each row to cents, half away from zero, and lets credit notes reduce the total", () => {
+    const s = sheet([
+      ["2025-01-10", 0.285],
+      ["2025-01-11", 1000],
+      ["2025-01-12", -250.5],
+    ]);
+    expect(f.countable(s.dates, s.amounts, OMITTED, 2025)).toBe(749.79);
+  });
+
+  it("skips empty rows given as 0 (desktop) and as null or \"\" (web)", () => {
+    const dates = col(serial("2025-01-10"), 0, null, "", serial("2025-02-10"));
+    const amounts = col(100, 0, null, "", 50);
+    expect(f.countable(dates, amounts, OMITTED, null)).toBe(150);
+  });
+
+  it("reads text dates and text amounts from imports", () => {
+    const dates = col("2025-09-01", "1-9-2025", "01/09/2025");
+    const amounts = col("1.234,56", "€ 1.000,00", "1234.56");
+    expect(f.countable(dates, amounts, OMITTED, "2025")).toBe(3469.12);
+  });
+
+  it("returns 0 for empty ranges", () => {
+    expect(f.countable(col(0, 0), col(0, 0), OMITTED, null)).toBe(0);
+  });
+
+  it("names the row of an unknown category and lists the accepted codes", () => {
+    const s = sheet([
+      ["2025-01-10", 100, "21"],
+      ["2025-01-11", 100, "hoogtarief-ish"],
+    ]);
+    const e = thrown(() => f.countable(s.dates, s.amounts, s.categories, null));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/^Row 2 of the range: unknown category "hoogtarief-ish"/);
+    expect(e.message).toContain("vrij-og-bijkomend");
+  });
+
+  it("names the cell when Excel gives the parameter addresses", () => {
+    const s = sheet([
+      ["2025-01-10", 100, "21"],
+      ["2025-01-11", 100, "vrijgesteld"],
+      ["2025-01-12", "12,345", "21"],
+    ]);
+    const invocation = { address: "Blad1!F1", parameterAddresses: ["Blad1!A2:A4", "Blad1!B2:B4", "'Mijn blad'!C2:C4", ""] };
+    const e = thrown(() => f.countable(s.dates, s.amounts, s.categories, null, invocation as unknown as CustomFunctions.Invocation));
+    expect(e.message).toMatch(/^Cell 'Mijn blad'!C3: category "vrijgesteld" is ambiguous/);
+    expect(e.message).toContain("And 1 more problem");
+  });
+
+  it("refuses an amount without a date", () => {
+    const e = thrown(() => f.countable(col(serial("2025-01-10"), 0), col(100, 250), OMITTED, null));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/^Row 2 of the range: amount without a date/);
+  });
+
+  it("refuses ranges of different heights", () => {
+    const e = thrown(() => f.countable(col(serial("2025-01-10"), serial("2025-01-11")), col(100), OMITTED, null));
+    expect(e.message).toMatch(/same number of rows/);
+  });
+
+  it("refuses an ambiguous text amount instead of guessing", () => {
+    const e = thrown(() => f.countable(col(serial("2025-01-10")), col("1.234"), OMITTED, null));
+    expect(e.message).toMatch(/^Row 1 of the range: in "1.234" it is unclear/);
+  });
+
+  it("refuses years before 2020 with the reason", () => {
+    const s = sheet([["2019-06-01", 100]]);
+    expect(thrown(() => f.countable(s.dates, s.amounts, OMITTED, null)).message).toMatch(/2019 is not supported: the KOR exemption exists from 2020/);
+    expect(thrown(() => f.countable(s.dates, s.amounts, OMITTED, 2019)).code).toBe("#VALUE!");
+  });
+
+  it("refuses a year that is not a year (a date serial)", () => {
+    const s = sheet([["2025-06-01", 100]]);
+    expect(thrown(() => f.countable(s.dates, s.amounts, OMITTED, serial("2025-01-01"))).message).toMatch(/is not a year/);
+  });
+
+  it("speaks Dutch when Office's display language is Dutch", () => {
+    const s = sheet([["2025-01-10", 100, "onbekend"]]);
+    const e = withOffice("nl-NL", () => thrown(() => f.countable(s.dates, s.amounts, s.categories, null)));
+    expect(e.message).toMatch(/^Rij 1 van het bereik: onbekende categorie "onbekend"/);
+  });
+});
+
+describe("KOR.ELIGIBLE", () => {
+  it("is FALSE over €20,000 (worked example 2) and TRUE when the letting is ancillary (example 3)", () => {
+    const two = sheet([
+      ["2024-03-01", 10000],
+      ["2025-03-01", 15000, "21"],
+      ["2025-06-01", 6000, "vrij-og"],
+    ]);
+    expect(f.eligible(two.dates, two.amounts, two.categories, null, null)).toBe(false);
+    const three = sheet([
+      ["2024-03-01", 10000],
+      ["2025-03-01", 15000, "21"],
+      ["2025-06-01", 6000, "vrij-og bijkomend"],
+    ]);
+    expect(f.eligible(three.dates, three.amounts, three.categories, null, null)).toBe(true);
+  });
+
+  it("is TRUE at exactly €20,000.00 and FALSE at €20,000.01 (examples 9 and 10)", () => {
+    const nine = sheet([["2025-11-30", 20000]]);
+    expect(f.eligible(nine.dates, nine.amounts, OMITTED, null, null)).toBe(true);
+    const ten = sheet([
+      ["2025-11-30", 20000],
+      ["2025-12-01", 0.01],
+    ]);
+    expect(f.eligible(ten.dates, ten.amounts, OMITTED, null, null)).toBe(false);
+  });
+
+  it("applies the previous-year test from 2025 (examples 12 and 13)", () => {
+    const twelve = sheet([
+      ["2025-05-01", 21000],
+      ["2026-05-01", 15000],
+    ]);
+    expect(f.eligible(twelve.dates, twelve.amounts, OMITTED, null, null)).toBe(false);
+    const thirteen = sheet([
+      ["2022-05-01", 21000],
+      ["2023-05-01", 15000],
+    ]);
+    expect(f.eligible(thirteen.dates, thirteen.amounts, OMITTED, null, null)).toBe(true);
+  });
+
+  it("uses previousYearTurnover when given (number or text)", () => {
+    const s = sheet([["2026-05-01", 15000]]);
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2026, null)).toBe(true);
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2026, 20000.01)).toBe(false);
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2026, "19.000,00")).toBe(true);
+    expect(thrown(() => f.eligible(s.dates, s.amounts, OMITTED, 2026, "veel")).message).toMatch(/^Argument previousYearTurnover:/);
+  });
+
+  it("stays FALSE after a crossing even when a later credit note brings the total back", () => {
+    const s = sheet([
+      ["2025-03-01", 20001],
+      ["2025-04-01", -5000],
+    ]);
+    expect(f.countable(s.dates, s.amounts, OMITTED, null)).toBe(15001);
+    expect(f.eligible(s.dates, s.amounts, OMITTED, null, null)).toBe(false);
+  });
+
+  it("is #N/A asking for the year when there are no invoices at all", () => {
+    const e = thrown(() => f.eligible(col(0), col(0), OMITTED, null, null));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/No invoices found/);
+  });
+});
+
+describe("KOR.CROSSING", () => {
+  it("gives the date of the crossing row (worked example 8)", () => {
+    const s = sheet([
+      ["2025-09-15", 19750],
+      ["2025-09-16", 500],
+      ["2025-10-01", 100],
+    ]);
+    expect(f.crossing(s.dates, s.amounts, OMITTED, null)).toBe(serial("2025-09-16"));
+  });
+
+  it("keeps sheet order for rows on the same date", () => {
+    const s = sheet([
+      ["2025-09-16", 500],
+      ["2025-09-15", 19000],
+      ["2025-09-16", 600],
+      ["2025-09-16", -2000],
+    ]);
+    expect(f.crossing(s.dates, s.amounts, OMITTED, null)).toBe(serial("2025-09-16"));
+  });
+
+  it("is #N/A 'not exceeded in <year>' when the threshold is not crossed", () => {
+    const s = sheet([["2025-11-30", 20000]]);
+    const e = thrown(() => f.crossing(s.dates, s.amounts, OMITTED, null));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/^Not exceeded in 2025/);
+  });
+
+  it("returns a formatted date where the client supports CustomFunctionsRuntime 1.4", () => {
+    const s = sheet([["2025-12-01", 20000.01]]);
+    const value = withOffice("nl-NL", () => f.crossing(s.dates, s.amounts, OMITTED, null), true);
+    expect(value).toEqual({ type: "Double", basicValue: serial("2025-12-01"), numberFormat: "d-m-yyyy" });
+  });
+});
+
+describe("KOR.DEADLINE and KOR.START", () => {
+  it.each([
+    ["2026-01-01", null, "2025-12-03"],
+    ["2026-04-01", "kwartaal", "2026-03-03"],
+    ["2026-07-01", "quarter", "2026-06-02"],
+    ["2026-10-01", null, "2026-09-02"],
+    ["2027-01-01", null, "2026-12-03"],
+    ["2026-03-01", "maand", "2026-01-31"],
+    ["2026-02-15", null, "2026-03-03"],
+    ["2026-02-15", "jaar", "2026-12-03"],
+    ["2019-12-01", null, "2019-11-20"],
+  ])("DEADLINE(%s, %s) is %s", (startIso, period, expected) => {
+    expect(f.deadline(serial(startIso), period)).toBe(serial(expected));
+  });
+
+  it("accepts a text date", () => {
+    expect(f.deadline("1-1-2026", null)).toBe(serial("2025-12-03"));
+  });
+
+  it("refuses an empty date, an unknown period and starts before 2020", () => {
+    expect(thrown(() => f.deadline(null, null)).message).toMatch(/startDate argument is missing/);
+    expect(thrown(() => f.deadline(serial("2026-01-01"), "week")).message).toMatch(/Unknown filing period "week"/);
+    expect(thrown(() => f.deadline(serial("2018-06-01"), "jaar")).message).toMatch(/2019 is not supported/);
+  });
+
+  it.each([
+    ["2025-12-02", null, "2026-01-01"],
+    ["2025-12-03", null, "2026-01-01"],
+    ["2025-12-04", null, "2026-04-01"],
+    ["2026-01-31", "month", "2026-03-01"],
+    ["2026-02-01", "month", "2026-04-01"],
+  ])("START(%s, %s) is %s (worked example 15)", (receivedIso, period, expected) => {
+    expect(f.start(serial(receivedIso), period)).toBe(serial(expected));
+  });
+
+  it("refuses a registration received before the KOR exemption was announced", () => {
+    expect(thrown(() => f.start(serial("2015-01-01"), null)).message).toMatch(/too early/);
+  });
+});
+
+describe("KOR.STATUS", () => {
+  it("states verdict, amount, percentage, headroom and the previous year", () => {
+    const s = sheet([
+      ["2024-05-01", 15000],
+      ["2025-05-01", 19500],
+    ]);
+    expect(f.status(s.dates, s.amounts, OMITTED, null, null)).toBe(
+      "2025: eligible for the KOR. Countable turnover €19,500.00 = 97.5% of €20,000.00; €500.00 left below the threshold. Previous year 2024: €15,000.00 (from the data).",
+    );
+  });
+
+  it("states the crossing date, in Dutch", () => {
+    const s = sheet([
+      ["2025-09-15", 19750],
+      ["2025-09-16", 500],
+    ]);
+    expect(withOffice("nl-BE", () => f.status(s.dates, s.amounts, OMITTED, null, null))).toBe(
+      "2025: KOR niet mogelijk. Telbare omzet € 20.250,00 = 101,3% van € 20.000,00; grens overschreden op 16 september 2025. " +
+        "Vorig jaar 2024: geen gegevens, € 0,00 aangenomen (vul previousYearTurnover in als er omzet was).",
+    );
+  });
+
+  it("says the previous year is not tested before 2025", () => {
+    const s = sheet([["2023-05-01", 1000]]);
+    expect(f.status(s.dates, s.amounts, OMITTED, null, null)).toMatch(/The previous year is only tested from 2025\.$/);
+  });
+
+  it("names a previous year over the threshold as given", () => {
+    const s = sheet([["2026-05-01", 15000]]);
+    expect(f.status(s.dates, s.amounts, OMITTED, 2026, 25000)).toMatch(/^2026: not eligible.*Previous year 2025: €25,000.00 \(as given\), over the threshold\.$/);
+  });
+});
+
+describe("KOR.REPORT", () => {
+  it("spills a header, four quarters and a total", () => {
+    const s = sheet([
+      ["2025-02-01", 5000],
+      ["2025-05-01", 10000, "21"],
+      ["2025-05-02", 9999, "vrij"],
+      ["2025-08-01", 5500],
+      ["2025-11-01", 100],
+    ]);
+    expect(f.report(s.dates, s.amounts, s.categories, null)).toEqual([
+      ["Quarter", "Countable turnover (€)", "Cumulative (€)", "% of €20,000.00", "Status"],
+      ["Q1 2025", 5000, 5000, 25, "within the threshold"],
+      ["Q2 2025", 10000, 15000, 75, "within the threshold"],
+      ["Q3 2025", 5500, 20500, 102.5, "threshold exceeded on 1 August 2025"],
+      ["Q4 2025", 100, 20600, 103, "over the threshold: KOR ended"],
+      ["Total 2025", 20600, 20600, 103, "threshold exceeded on 1 August 2025"],
+    ]);
+  });
+
+  it("never returns null cells (they would show as 0)", () => {
+    const s = sheet([["2025-02-01", 5000]]);
+    const table = withOffice("nl-NL", () => f.report(s.dates, s.amounts, OMITTED, null));
+    expect(table.flat().every((v) => v !== null && v !== undefined)).toBe(true);
+    expect(table[0][0]).toBe("Kwartaal");
+    expect(table[1][0]).toBe("K1 2025");
+  });
+});
+
+describe("KOR.ISCOUNTABLE", () => {
+  it.each([
+    ["21%", true],
+    [0.21, true],
+    ["export", true],
+    ["vrij-og", true],
+    ["vrij-og-bijkomend", false],
+    ["medisch", false],
+    ["privé", false],
+    ["inkoop", false],
+    ["", true],
+    [null, true],
+    [[["buitenland"]], false],
+  ])("ISCOUNTABLE(%p) is %p", (category, expected) => {
+    expect(f.isCountable(category)).toBe(expected);
+  });
+
+  it("is #VALUE! naming the accepted codes for an unknown category", () => {
+    const e = thrown(() => f.isCountable("zwart"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/^Unknown category "zwart". Use one of: 21, 9, 0, kor/);
+  });
+
+  it("is #VALUE! naming the choices for a bare 'vrijgesteld'", () => {
+    expect(thrown(() => f.isCountable("vrijgesteld")).message).toMatch(/^Category "vrijgesteld" is ambiguous. Choose: kor/);
+  });
+
+  it("refuses a range of several cells", () => {
+    expect(thrown(() => f.isCountable([["21"], ["9"]])).message).toMatch(/must be one value or one cell/);
+  });
+});
+
+describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
+  const countries = (...c: unknown[]): unknown[][] => col(...c);
+
+  it("adds B2B services taxed in another member state to Union turnover (worked example 7)", () => {
+    const s = sheet([
+      ["2025-03-01", 12000, "21"],
+      ["2025-04-01", 10000, "buitenland"],
+      ["2025-05-01", 5000, "buitenland"],
+    ]);
+    const c = countries("", "DE", "US");
+    expect(f.euTurnover(s.dates, s.amounts, c, s.categories, null)).toBe(22000);
+    expect(f.countable(s.dates, s.amounts, s.categories, null)).toBe(12000);
+  });
+
+  it("is TRUE in BE and AT for worked example 18, FALSE where the national threshold is exceeded", () => {
+    const s = sheet([
+      ["2025-06-01", 60000],
+      ["2026-02-01", 18000, "21"],
+      ["2026-03-01", 24000, "buitenland"],
+      ["2026-04-01", 40000, "buitenland"],
+    ]);
+    const c = countries("NL", "", "BE", "Oostenrijk");
+    c[1] = ["NL"];
+    expect(f.euTurnover(s.dates, s.amounts, c, s.categories, 2026)).toBe(82000);
+    expect(f.euEligible(s.dates, s.amounts, c, "BE", s.categories, null, null)).toBe(true);
+    expect(f.euEligible(s.dates, s.amounts, c, "AT", s.categories, null, null)).toBe(true);
+    expect(f.euEligible(s.dates, s.amounts, c, "FI", s.categories, null, null)).toBe(true);
+    expect(f.euEligible(s.dates, s.amounts, c, "BE", s.categories, null, 20000)).toBe(false);
+  });
+
+  it("is FALSE when Union turnover goes over €100,000 (worked example 19)", () => {
+    const s = sheet([
+      ["2026-02-01", 18000, "21"],
+      ["2026-03-01", 24000, "buitenland"],
+      ["2026-04-01", 40000, "buitenland"],
+      ["2026-11-10", 18500, "buitenland"],
+    ]);
+    const c = countries("NL", "BE", "AT", "AT");
+    expect(f.euEligible(s.dates, s.amounts, c, "BE", s.categories, null, null)).toBe(false);
+  });
+
+  it("is #N/A asking for the threshold where none is verified", () => {
+    const s = sheet([["2026-02-01", 1000, "buitenland"]]);
+    const e = thrown(() => f.euEligible(s.dates, s.amounts, countries("IT"), "IT", s.categories, null, null));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/threshold argument/);
+    expect(f.euEligible(s.dates, s.amounts, countries("IT"), "IT", s.categories, null, 65000)).toBe(true);
+  });
+
+  it("refuses a country outside the EU, an unknown country cell and missing countries", () => {
+    const s = sheet([["2026-02-01", 1000]]);
+    expect(thrown(() => f.euEligible(s.dates, s.amounts, countries("NL"), "US", OMITTED, null, null)).message).toMatch(/US is not an EU member state/);
+    const e = thrown(() => f.euTurnover(s.dates, s.amounts, countries("Atlantis"), OMITTED, null));
+    expect(e.message).toMatch(/^Row 1 of the range: unknown country "Atlantis"/);
+    expect(thrown(() => f.euTurnover(s.dates, s.amounts, null as unknown as unknown[][], OMITTED, null)).message).toMatch(/countries argument is missing/);
+  });
+
+  it("refuses the EU-KOR before 2025 with the reason", () => {
+    const s = sheet([["2024-02-01", 1000]]);
+    expect(thrown(() => f.euEligible(s.dates, s.amounts, countries("NL"), "BE", OMITTED, null, null)).message).toMatch(/EU-KOR exists from 2025/);
+  });
+});
