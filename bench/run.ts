@@ -1,0 +1,12 @@
+/** npm run bench: every speed figure of the project, each next to its floor and the ratio. */
+import { benchSummary } from "./summary";
+
+async function main(): Promise<void> {
+  console.log(`KOR for Excel benchmarks — node ${process.version}, ${require("os").cpus().length} cores`);
+  benchSummary();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
