@@ -1,0 +1,77 @@
+/**
+ * The fast path of ledger.ts must give the rules exactly the answers the reading layer's rows give: yearly
+ * countable sums, eligibility and the crossing day. Checked on random Excel-shaped sheets, plus the inputs
+ * where it must step aside for the reading layer.
+ */
+import fc from "fast-check";
+import { fastDayRows, readLedger } from "../../src/functions/ledger";
+import { readRows } from "../../src/reading/rows";
+import { findCrossing } from "../../src/rules/crossing";
+import { eligibility } from "../../src/rules/eligibility";
+import { countableTurnover } from "../../src/rules/turnover";
+import { KorFunctionError } from "../../src/functions/errors";
+import { col, serial } from "./helpers";
+
+const FIRST = serial("2024-01-01");
+const LAST = serial("2025-12-31");
+const CATEGORIES = ["21", "21%", "9", "0%", "export", "vrij", "prive", "Vrij-OG", "vrij-og-bijkomend", "inkoop", "", 0, null, 21, 0.09];
+
+const cellRow = fc.oneof(
+  { weight: 8, arbitrary: fc.tuple(fc.integer({ min: FIRST, max: LAST }), fc.integer({ min: -300_000, max: 2_000_000 }).map((c) => c / 100), fc.constantFrom(...CATEGORIES)) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(0, null, ""), fc.constantFrom(0, null, ""), fc.constantFrom(...CATEGORIES)) },
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: FIRST, max: LAST }), fc.constantFrom(0, null, ""), fc.constantFrom(...CATEGORIES)) },
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: FIRST, max: LAST }).map((d) => d + 0.5), fc.double({ min: -5000, max: 25_000, noNaN: true }), fc.constant("")) },
+);
+
+describe("the fast path of readLedger", () => {
+  it("gives the same sums, verdicts and crossing days as the reading layer's rows", () => {
+    fc.assert(
+      fc.property(fc.array(cellRow, { minLength: 1, maxLength: 60 }), (cells) => {
+        const dates = cells.map(([d]) => [d]);
+        const amounts = cells.map(([, a]) => [a]);
+        const categories = cells.map(([, , c]) => [c]);
+        const fast = fastDayRows(dates, amounts, categories);
+        expect(fast).not.toBeNull();
+        const exact = readRows({ dates, amounts, categories });
+        expect(exact.problems.filter((p) => p.severity === "error")).toEqual([]);
+        for (const year of [2024, 2025]) {
+          expect(countableTurnover(fast ?? [], year).countableCents).toBe(countableTurnover(exact.rows, year).countableCents);
+          expect(findCrossing(fast ?? [], year)?.day ?? null).toBe(findCrossing(exact.rows, year)?.day ?? null);
+          const a = eligibility({ rows: fast ?? [], year });
+          const b = eligibility({ rows: exact.rows, year });
+          expect([a.verdict, a.countableCents, a.previousYearCents, a.previousYearBasis]).toEqual([b.verdict, b.countableCents, b.previousYearCents, b.previousYearBasis]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ["a text date", col("1-9-2025"), col(100), null],
+    ["a text amount", col(serial("2025-09-01")), col("100,00"), null],
+    ["an amount without a date", col(0), col(100), null],
+    ["an unknown category", col(serial("2025-09-01")), col(100), col("onbekend")],
+    ["a boolean category", col(serial("2025-09-01")), col(100), col(true)],
+    ["a row-shaped range", [[serial("2025-09-01"), serial("2025-09-02")]], [[100, 200]], null],
+    ["ranges of different heights", col(serial("2025-09-01"), serial("2025-09-02")), col(100), null],
+    ["a serial before 1 March 1900", col(59), col(100), null],
+  ])("steps aside for %s", (_what, dates, amounts, categories) => {
+    expect(fastDayRows(dates, amounts, categories)).toBeNull();
+  });
+
+  it("still reads what it steps aside for, through the reading layer", () => {
+    const ledger = readLedger({ dates: [[serial("2025-09-01"), "2-9-2025"]], amounts: [[100, "200,50"]] }, { date: 0, amount: 1 });
+    expect(ledger.exact).toBe(true);
+    expect(countableTurnover(ledger.rows, 2025).countableCents).toBe(30050);
+  });
+
+  it("refuses with the first error, located", () => {
+    try {
+      readLedger({ dates: col(serial("2025-09-01"), "31-4-2025"), amounts: col(1, 2) }, { date: 0, amount: 1 }, { parameterAddresses: ["Sheet1!A10:A11"] });
+      throw new Error("expected a refusal");
+    } catch (e) {
+      expect(e).not.toBeInstanceOf(KorFunctionError); // a Refusal: guard() turns it into the cell error
+      expect((e as { message: { en: string } }).message.en).toMatch(/^Cell Sheet1!A11: the date "31-4-2025" does not exist/);
+    }
+  });
+});
