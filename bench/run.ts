@@ -1,9 +1,11 @@
 /** npm run bench: every speed figure of the project, each next to its floor and the ratio. */
 import { benchSummary } from "./summary";
+import { benchFunctions } from "./functions";
 
 async function main(): Promise<void> {
   console.log(`KOR for Excel benchmarks — node ${process.version}, ${require("os").cpus().length} cores`);
   benchSummary();
+  benchFunctions();
 }
 
 main().catch((e: unknown) => {

@@ -82,6 +82,7 @@ class YearTotals {
   }
 }
 
+const RECENT = 16; // a power of two
 const NOT_COUNTED = 0;
 const COUNTED = 1;
 const UNCLEAR = 2;
@@ -115,10 +116,12 @@ export function fastDayRows(dates: unknown, amounts: unknown, categories: unknow
   let cur: YearTotals | null = null;
   let from = 1;
   let to = 0;
-  // Category text repeats: remember the last few distinct cell values and their class.
+  // Category text repeats: the class of each distinct text, and the most recent texts for a quick check.
   const seenText = new Map<string, number>();
-  let lastText: unknown = undefined;
-  let lastClass = COUNTED;
+  const recentText: string[] = new Array<string>(RECENT).fill("");
+  const recentClass = new Uint8Array(RECENT);
+  let recentCount = 0;
+  let recentNext = 0;
 
   for (let i = 0; i < n; i++) {
     const dr = dates[i];
@@ -140,18 +143,29 @@ export function fastDayRows(dates: unknown, amounts: unknown, categories: unknow
       const cr = cats[i];
       if (!Array.isArray(cr) || cr.length !== 1) return null;
       const c: unknown = cr[0];
-      if (c === lastText) cls = lastClass;
-      else if (c === null || c === undefined || c === 0 || c === "") cls = COUNTED;
-      else if (typeof c === "string") {
-        let k = seenText.get(c);
-        if (k === undefined) {
-          k = classify(c);
-          if (seenText.size < 1000) seenText.set(c, k);
+      if (typeof c === "string") {
+        // A short list of recent texts, compared with ===, beats a Map lookup per row.
+        let hit = -1;
+        for (let j = 0; j < recentCount; j++) {
+          if (recentText[j] === c) {
+            hit = j;
+            break;
+          }
         }
-        cls = k;
-        lastText = c;
-        lastClass = k;
-      } else if (typeof c === "number") cls = classify(c);
+        if (hit >= 0) cls = recentClass[hit];
+        else {
+          let k = seenText.get(c);
+          if (k === undefined) {
+            k = c === "" ? COUNTED : classify(c);
+            if (seenText.size < 1000) seenText.set(c, k);
+          }
+          cls = k;
+          const slot = recentCount < RECENT ? recentCount++ : (recentNext++ & (RECENT - 1));
+          recentText[slot] = c;
+          recentClass[slot] = k;
+        }
+      } else if (c === null || c === undefined || c === 0) cls = COUNTED;
+      else if (typeof c === "number") cls = classify(c);
       else return null;
       if (cls === UNCLEAR) return null;
     }
