@@ -114,6 +114,8 @@ export interface DecisionInput {
   readonly revision: { readonly totalCents: Cents; readonly belowMinimum: boolean } | null;
   /** False when the business does not meet the KOR conditions for the year (default true). */
   readonly eligible?: boolean;
+  /** The year whose figures were used; named in the headline when the conditions are not met. */
+  readonly basisYear?: number;
 }
 
 export type DecisionAction = "join" | "leave";
@@ -259,7 +261,7 @@ export function decideKor(input: DecisionInput): Decision {
   };
   return {
     ...d,
-    headline: headline(d),
+    headline: headline(d, input.basisYear),
     breakEven: breakEvenText(d),
     reasons: reasons(d, input.revision),
     assumptions: assumptions(d, input.lines),
@@ -269,13 +271,14 @@ export function decideKor(input: DecisionInput): Decision {
 
 type Figures = Omit<Decision, "headline" | "breakEven" | "reasons" | "assumptions" | "administration">;
 
-function headline(d: Figures): Localized {
+function headline(d: Figures, year?: number): Localized {
+  const inYear = { nl: year === undefined ? "dit jaar" : `in ${year}`, en: year === undefined ? "this year" : `in ${year}` };
   const abs = Math.abs(d.netCents);
   const [nl, en] = [eurNl(abs), eurEn(abs)];
   if (d.verdict === "not-possible") {
     return {
-      nl: `U voldoet dit jaar niet aan de voorwaarden van de KOR, dus meedoen kan niet. Ter informatie: meedoen zou ${d.netCents >= 0 ? `${nl} per jaar opleveren` : `${nl} per jaar kosten`}.`,
-      en: `You do not meet the KOR conditions this year, so you cannot join. For information: joining would ${d.netCents >= 0 ? `gain you ${en} a year` : `cost you ${en} a year`}.`,
+      nl: `U voldoet ${inYear.nl} niet aan de voorwaarden van de KOR, dus meedoen kan niet. Ter informatie: meedoen zou ${d.netCents >= 0 ? `${nl} per jaar opleveren` : `${nl} per jaar kosten`}.`,
+      en: `You do not meet the KOR conditions ${inYear.en}, so you cannot join. For information: joining would ${d.netCents >= 0 ? `gain you ${en} a year` : `cost you ${en} a year`}.`,
     };
   }
   if (d.verdict === "must-leave") {

@@ -16,6 +16,8 @@ import type { Day } from "../rules/dates";
 import type { PaneHost } from "./host";
 import { S, t } from "./strings";
 import { YearReport, type ViewProps } from "./views/YearReport";
+import { Decision } from "./views/Decision";
+import { D } from "./decision-strings";
 
 export interface PaneView {
   /** Stable id (also the tab's value and the panel's test id). */
@@ -25,7 +27,10 @@ export interface PaneView {
 }
 
 /** The pane's views, in tab order. Add new views here (see the comment at the top of this file). */
-export const views: readonly PaneView[] = [{ id: "year", label: S.tabYear, render: (props) => <YearReport {...props} /> }];
+export const views: readonly PaneView[] = [
+  { id: "year", label: S.tabYear, render: (props) => <YearReport {...props} /> },
+  { id: "decision", label: D.tab, render: (props) => <Decision {...props} /> },
+];
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, maxWidth: "640px", boxSizing: "border-box" },

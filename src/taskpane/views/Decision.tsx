@@ -27,8 +27,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Add20Regular, ArrowSync20Regular, ArrowTrendingDown20Filled, ArrowTrendingLines20Filled, Delete20Regular, DismissCircle20Filled, DocumentArrowUp20Regular, Equal20Filled, TableSearch20Regular } from "@fluentui/react-icons";
-import type { Lang, Localized } from "../../i18n/types";
+import { Add20Regular, ArrowSync20Regular, ArrowTrendingDown20Filled, ArrowTrendingLines20Filled, Delete20Regular, DismissCircle20Filled, DocumentArrowUp20Regular, EqualCircle20Filled, TableSearch20Regular } from "@fluentui/react-icons";
+import type { Localized } from "../../i18n/types";
 import { formatEuros } from "../../rules/money";
 import { formatDay } from "../../rules/dates";
 import { ASSUMABLE_RATES, purchaseVatFromRows, type AssumableRate, type PurchaseVat } from "../../rules/decision";
@@ -75,6 +75,12 @@ function errorText(e: unknown): string {
 
 type Status = { kind: "loading" } | { kind: "ready"; source: InvoiceSource } | { kind: "empty"; sheetName: string } | { kind: "error"; message: Localized };
 
+/**
+ * What the user typed, per invoice source, for this session: the pane unmounts a view when another tab is
+ * selected, and these entries are not sheet settings (host.settings holds those), so they live here.
+ */
+const remembered = new Map<string, { state: DecisionState; purchases: { name: string; vat: PurchaseVat } | null }>();
+
 let nextGoodId = 1;
 const newGood = (): GoodInput => ({ id: nextGoodId++, firstUse: "", vat: "", kind: "movable" });
 
@@ -115,9 +121,11 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   );
 
   React.useEffect(() => {
-    if (analysis === null) return;
+    if (analysis === null || source === null) return;
+    const kept = remembered.get(source.key);
+    if (kept && state === null) setPurchases(kept.purchases);
     setState((prev) =>
-      prev ?? {
+      prev ?? kept?.state ?? {
         participant: looksLikeParticipant(analysis),
         joined: "",
         assumedRate: 21,
@@ -128,6 +136,10 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       },
     );
   }, [analysis]);
+
+  React.useEffect(() => {
+    if (state !== null && source !== null) remembered.set(source.key, { state, purchases });
+  }, [state, purchases, source]);
 
   const figures = React.useMemo(
     () =>
@@ -222,12 +234,12 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   };
 
   const resultBadge = (): { icon: React.ReactElement; label: string } => {
-    if (decision === null) return { icon: <Equal20Filled aria-hidden />, label: "" };
+    if (decision === null) return { icon: <EqualCircle20Filled aria-hidden />, label: "" };
     if (decision.verdict === "not-possible") return { icon: <DismissCircle20Filled aria-hidden />, label: t(lang, D.notPossible) };
     if (decision.verdict === "must-leave") return { icon: <DismissCircle20Filled aria-hidden />, label: t(lang, D.mustLeave) };
     if (decision.netCents > 0) return { icon: <ArrowTrendingLines20Filled aria-hidden />, label: t(lang, D.gain) };
     if (decision.netCents < 0) return { icon: <ArrowTrendingDown20Filled aria-hidden />, label: t(lang, D.loss) };
-    return { icon: <Equal20Filled aria-hidden />, label: t(lang, D.even) };
+    return { icon: <EqualCircle20Filled aria-hidden />, label: t(lang, D.even) };
   };
   const badge = resultBadge();
   const resultColor =

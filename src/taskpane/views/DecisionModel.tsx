@@ -174,6 +174,7 @@ export function computeDecision(input: {
           plannedInvestmentVatCents: planned,
           revision: schedule.length > 0 ? schedule[0] : null,
           eligible: summary.verdict === "eligible",
+          basisYear: analysis.year,
         });
   return { output, sheetShare, purchaseRows, shareText, inputVatText, dates, schedule, errors, decision };
 }
