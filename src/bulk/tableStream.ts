@@ -70,6 +70,11 @@ export class TableStream {
     if (this.state === "rejected") return;
     if (sheetRow < this.nextRow) throw new RangeError(`rows out of order: ${sheetRow} after ${this.nextRow - 1}`);
     if (values.length > 0) this.sawData = true;
+    if (this.block.length === 0 && !this.headerSeen && this.nextRow === 1) {
+      // The list starts further down (an Excel table at row 2000, a CSV whose first rows exceljs skipped).
+      this.blockFirstRow = sheetRow;
+      this.nextRow = sheetRow;
+    }
     const gap = sheetRow - this.nextRow;
     if (gap > 0) {
       if (gap > MAX_PADDING) {

@@ -1,0 +1,195 @@
+/**
+ * "All sheets": reads every worksheet (and every Excel table) that looks like an invoice list, with a fixed
+ * small number of `context.sync()` calls:
+ *
+ *   1. the worksheets;
+ *   2. each sheet's used range (size only) and its tables;
+ *   3. each table's range (size only) and the first 10 rows of each sheet without tables, to skip sheets
+ *      that are no invoice list before reading them;
+ *   4… the values, in row blocks packed into as few syncs as the cell budget allows (Excel on the web: 5 MB
+ *      per response, 5 million cells per read), e.g. 200 sheets × 5,000 rows × 4 columns = 20 value syncs.
+ *
+ * A sheet with Excel tables is checked table by table; a sheet without tables by its used range. The cells
+ * go through the same header detection and row reader as everywhere (via TableStream), and only the rows of
+ * the year to check and the year before are kept (YearWindow).
+ */
+import type { CheckedUnit } from "../bulk/overview";
+import { TableStream } from "../bulk/tableStream";
+import { YearWindow } from "../bulk/yearWindow";
+import { HEADER_SEARCH_ROWS, looksLikeInvoiceTable } from "../reading/headers";
+
+/** ~20 bytes per cell in the JSON response keeps each sync well under Excel on the web's 5 MB. */
+export const ALL_SHEETS_CELLS_PER_SYNC = 200_000;
+
+export interface AllSheetsOptions {
+  /** One year for every sheet; null = each sheet's latest year. */
+  readonly year?: number | null;
+  /** Cells per value sync; lower it in tests to exercise the packing. */
+  readonly maxCellsPerSync?: number;
+  /** Called after each sync with (syncs done, value syncs planned or 0 while still planning). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface AllSheetsResult {
+  readonly units: CheckedUnit[];
+  /** Worksheets looked at that hold no invoice list (empty, or no header with a date and an amount). */
+  readonly skipped: readonly { readonly sheet: string; readonly table: string | null }[];
+  readonly syncs: number;
+}
+
+interface Area {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+interface Unit {
+  readonly id: string;
+  readonly sheet: Excel.Worksheet;
+  readonly sheetName: string;
+  readonly table: string | null;
+  readonly area: Area;
+  /** Rows already read (the header probe), pushed before the blocks. */
+  readonly firstRows: unknown[][];
+}
+
+interface Chunk {
+  readonly unit: number;
+  /** Row within the unit's area. */
+  readonly from: number;
+  readonly rows: number;
+}
+
+/** Packs every unit's remaining rows into syncs of at most `budget` cells (a chunk never crosses a sync). */
+export function planChunks(units: readonly { area: Area; firstRows: readonly unknown[][] }[], budget: number): Chunk[][] {
+  const syncs: Chunk[][] = [];
+  let current: Chunk[] = [];
+  let left = budget;
+  units.forEach((u, i) => {
+    const width = Math.max(1, u.area.columnCount);
+    let from = u.firstRows.length;
+    while (from < u.area.rowCount) {
+      let rows = Math.min(u.area.rowCount - from, Math.floor(left / width));
+      if (rows <= 0) {
+        if (current.length > 0) syncs.push(current);
+        current = [];
+        left = budget;
+        rows = Math.min(u.area.rowCount - from, Math.max(1, Math.floor(budget / width)));
+      }
+      current.push({ unit: i, from, rows });
+      left -= rows * width;
+      from += rows;
+    }
+  });
+  if (current.length > 0) syncs.push(current);
+  return syncs;
+}
+
+export async function readAllSheets(context: Excel.RequestContext, options: AllSheetsOptions = {}): Promise<AllSheetsResult> {
+  const budget = Math.max(1, options.maxCellsPerSync ?? ALL_SHEETS_CELLS_PER_SYNC);
+  const progress = options.onProgress ?? (() => undefined);
+  let syncs = 0;
+
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/id,items/visibility");
+  await context.sync(); // 1: the sheets
+  progress(++syncs, 0);
+
+  const visible = sheets.items.filter((s) => s.visibility === "Visible");
+  const used = visible.map((s) => {
+    const u = s.getUsedRangeOrNullObject(true);
+    u.load("rowIndex,columnIndex,rowCount,columnCount");
+    s.tables.load("items/name,items/id");
+    return u;
+  });
+  await context.sync(); // 2: used ranges and tables
+  progress(++syncs, 0);
+
+  const tableRanges: { sheet: number; name: string; id: string; range: Excel.Range }[] = [];
+  const probes: { sheet: number; area: Area; range: Excel.Range }[] = [];
+  const skipped: { sheet: string; table: string | null }[] = [];
+  visible.forEach((s, i) => {
+    if (s.tables.items.length > 0) {
+      for (const table of s.tables.items) {
+        const range = table.getRange();
+        range.load("rowIndex,columnIndex,rowCount,columnCount");
+        tableRanges.push({ sheet: i, name: table.name, id: table.id, range });
+      }
+    } else if (used[i].isNullObject) {
+      skipped.push({ sheet: s.name, table: null });
+    } else {
+      const u = used[i];
+      const area = { rowIndex: u.rowIndex, columnIndex: u.columnIndex, rowCount: u.rowCount, columnCount: u.columnCount };
+      const range = s.getRangeByIndexes(area.rowIndex, area.columnIndex, Math.min(HEADER_SEARCH_ROWS, area.rowCount), area.columnCount);
+      range.load("values");
+      probes.push({ sheet: i, area, range });
+    }
+  });
+  await context.sync(); // 3: table sizes, first rows of the other sheets
+  progress(++syncs, 0);
+
+  // Units in workbook order: per sheet, its tables or its used range.
+  const units: Unit[] = [];
+  visible.forEach((s, i) => {
+    for (const t of tableRanges.filter((x) => x.sheet === i)) {
+      const r = t.range;
+      units.push({
+        id: `${s.id}/${t.id}`,
+        sheet: s,
+        sheetName: s.name,
+        table: t.name,
+        area: { rowIndex: r.rowIndex, columnIndex: r.columnIndex, rowCount: r.rowCount, columnCount: r.columnCount },
+        firstRows: [],
+      });
+    }
+    const probe = probes.find((p) => p.sheet === i);
+    if (probe !== undefined) {
+      const values = probe.range.values as unknown[][];
+      if (looksLikeInvoiceTable(values)) {
+        units.push({ id: s.id, sheet: s, sheetName: s.name, table: null, area: probe.area, firstRows: values });
+      } else {
+        skipped.push({ sheet: s.name, table: null });
+      }
+    }
+  });
+
+  const windows = units.map(() => new YearWindow(options.year ?? null));
+  const streams = units.map(
+    (_, i) => new TableStream({ rows: (rows) => windows[i].addRows(rows), problems: (p) => windows[i].addProblems(p) }),
+  );
+  units.forEach((u, i) => {
+    u.firstRows.forEach((row, r) => streams[i].push(row, u.area.rowIndex + r + 1));
+  });
+
+  const plan = planChunks(units, budget);
+  for (const batch of plan) {
+    const ranges = batch.map((c) => {
+      const u = units[c.unit];
+      const range = u.sheet.getRangeByIndexes(u.area.rowIndex + c.from, u.area.columnIndex, c.rows, u.area.columnCount);
+      range.load("values");
+      return range;
+    });
+    // One sync per batch of blocks, by design: each batch is a full request within the payload limits.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    progress(++syncs, plan.length + 3);
+    batch.forEach((c, k) => {
+      const values = ranges[k].values as unknown[][];
+      const u = units[c.unit];
+      for (let r = 0; r < values.length; r++) streams[c.unit].push(values[r], u.area.rowIndex + c.from + r + 1);
+    });
+  }
+
+  const result: CheckedUnit[] = [];
+  units.forEach((u, i) => {
+    const stream = streams[i];
+    stream.end();
+    if (stream.state === "rejected") {
+      skipped.push({ sheet: u.sheetName, table: u.table });
+      return;
+    }
+    result.push({ id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: windows[i].problems() });
+  });
+  return { units: result, skipped, syncs };
+}

@@ -1,0 +1,89 @@
+/**
+ * The overview sheet's content as plain data (one 2-D array of values and one of number formats), so it is
+ * written in one go and tested without Excel. Amounts are numbers in euros and dates Excel serials, so the
+ * bookkeeper can sort and filter them in Excel.
+ */
+import type { Lang } from "../i18n/types";
+import { excelSerialFromDay, formatDay, type Day } from "../rules/dates";
+import { eurosFromCents } from "../rules/money";
+import type { OverviewRow } from "../bulk/overview";
+import { unitLabel } from "../bulk/overview";
+import { BASIS_TEXT, COLUMN_TITLES, TEXT, VERDICT_TEXT } from "../bulk/strings";
+
+export const OVERVIEW_WIDTH = 12;
+const EURO = "€ #,##0.00;-€ #,##0.00";
+const DATE = "d-m-yyyy";
+const PERCENT = "0.0%";
+const TEXT_FORMAT = "@";
+const GENERAL = "General";
+
+export type OverviewCell = string | number;
+
+export interface OverviewContent {
+  readonly values: OverviewCell[][];
+  readonly formats: string[][];
+  /** 0-based row of the table header; the data follow it. */
+  readonly headerRow: number;
+}
+
+export function overviewHeader(lang: Lang): string[] {
+  const c = COLUMN_TITLES;
+  return [
+    c.label[lang],
+    lang === "nl" ? "Bladen" : "Sheets",
+    c.year[lang],
+    c.countable[lang],
+    c.percent[lang],
+    c.verdict[lang],
+    c.crossing[lang],
+    lang === "nl" ? "Rij van de overschrijding" : "Row of the crossing",
+    c.previousYear[lang],
+    lang === "nl" ? "Volgende start" : "Next start",
+    lang === "nl" ? "Aanmelden uiterlijk" : "Register by",
+    c.problems[lang],
+  ];
+}
+
+export function buildOverviewContent(lines: readonly OverviewRow[], lang: Lang, today: Day): OverviewContent {
+  const blank = (): OverviewCell[] => new Array<OverviewCell>(OVERVIEW_WIDTH).fill("");
+  const general = (): string[] => new Array<string>(OVERVIEW_WIDTH).fill(GENERAL);
+  const values: OverviewCell[][] = [];
+  const formats: string[][] = [];
+  const title = blank();
+  title[0] = TEXT.overviewTitle[lang];
+  values.push(title);
+  formats.push(general());
+  const made = blank();
+  made[0] = `${TEXT.madeOn[lang]} ${formatDay(today, lang)}`;
+  values.push(made);
+  formats.push(general());
+  const note = blank();
+  note[0] = TEXT.overviewNote[lang];
+  values.push(note);
+  formats.push(general());
+  values.push(blank());
+  formats.push(general());
+  const headerRow = values.length;
+  values.push(overviewHeader(lang));
+  formats.push(general());
+  for (const line of lines) {
+    const previous =
+      line.previousYearCents === null || line.previousYearBasis === "not-needed" ? BASIS_TEXT["not-needed"][lang] : eurosFromCents(line.previousYearCents);
+    values.push([
+      line.label,
+      line.units.map(unitLabel).join(", "),
+      line.year,
+      eurosFromCents(line.countableCents),
+      line.percentOfThreshold / 100,
+      VERDICT_TEXT[line.verdict][lang] + (line.previousYearBasis === "assumed-zero" ? ` (${BASIS_TEXT["assumed-zero"][lang]})` : ""),
+      line.crossing === null ? "" : excelSerialFromDay(line.crossing.day),
+      line.crossing === null ? "" : `${unitLabel(line.crossing)} ${TEXT.row[lang]} ${line.crossing.row}`,
+      previous,
+      excelSerialFromDay(line.nextStart),
+      excelSerialFromDay(line.registrationDeadline),
+      line.errorCount + line.warningCount,
+    ]);
+    formats.push([TEXT_FORMAT, TEXT_FORMAT, "0", EURO, PERCENT, TEXT_FORMAT, DATE, TEXT_FORMAT, typeof previous === "number" ? EURO : TEXT_FORMAT, DATE, DATE, "0"]);
+  }
+  return { values, formats, headerRow };
+}

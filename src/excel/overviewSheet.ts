@@ -1,0 +1,60 @@
+/**
+ * "Write overview to sheet": the same rules as the yearly report (src/excel/reportSheet.ts). The overview
+ * goes on a sheet of its own; the user's cells are never changed; a sheet with the overview's name that the
+ * add-in did not create (no worksheet custom property mark) is refused, never overwritten.
+ * Syncs: one to look for the sheet, one more when it exists (its mark), one for the whole write.
+ */
+import type { Lang } from "../i18n/types";
+import type { Day } from "../rules/dates";
+import type { OverviewRow } from "../bulk/overview";
+import { REPORT_MARK_KEY, type WriteResult } from "./reportSheet";
+import { buildOverviewContent, OVERVIEW_WIDTH } from "./overviewContent";
+
+export const OVERVIEW_MARK_VALUE = "overview";
+
+export function overviewSheetName(lang: Lang): string {
+  return lang === "nl" ? "KOR overzicht" : "KOR overview";
+}
+
+export async function writeOverviewSheet(
+  context: Excel.RequestContext,
+  lines: readonly OverviewRow[],
+  lang: Lang,
+  today: Day,
+): Promise<WriteResult> {
+  const name = overviewSheetName(lang);
+  const existing = context.workbook.worksheets.getItemOrNullObject(name);
+  existing.load("name");
+  await context.sync(); // 1: is there a sheet of that name?
+  if (!existing.isNullObject) {
+    const mark = existing.customProperties.getItemOrNullObject(REPORT_MARK_KEY);
+    mark.load("value");
+    await context.sync(); // 2: is it ours?
+    if (mark.isNullObject || mark.value !== OVERVIEW_MARK_VALUE) return { kind: "refused", sheetName: name };
+  }
+
+  context.application.suspendApiCalculationUntilNextSync();
+  let sheet: Excel.Worksheet;
+  if (existing.isNullObject) {
+    sheet = context.workbook.worksheets.add(name);
+    sheet.customProperties.add(REPORT_MARK_KEY, OVERVIEW_MARK_VALUE);
+  } else {
+    sheet = existing;
+    sheet.getRange().clear();
+  }
+  const content = buildOverviewContent(lines, lang, today);
+  const all = sheet.getRangeByIndexes(0, 0, content.values.length, OVERVIEW_WIDTH);
+  all.values = content.values;
+  all.numberFormat = content.formats;
+  sheet.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+  sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 16;
+  const header = sheet.getRangeByIndexes(content.headerRow, 0, 1, OVERVIEW_WIDTH);
+  header.format.font.bold = true;
+  header.format.fill.color = "#DCE6F2";
+  header.format.borders.getItem("EdgeBottom").style = "Continuous";
+  sheet.getRangeByIndexes(content.headerRow, 0, content.values.length - content.headerRow, OVERVIEW_WIDTH).format.autofitColumns();
+  sheet.freezePanes.freezeRows(content.headerRow + 1);
+  sheet.activate();
+  await context.sync(); // 3: the whole write
+  return { kind: "written", sheetName: name };
+}
