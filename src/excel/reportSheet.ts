@@ -82,7 +82,7 @@ export async function writeReportSheet(
   const { headerRow, lastRow, crossingPoint } = content.chart;
   if (lastRow > headerRow) {
     const data = sheet.getRangeByIndexes(headerRow, 0, lastRow - headerRow + 1, 3);
-    const chart = sheet.charts.add(Excel.ChartType.lineMarkers, data, Excel.ChartSeriesBy.columns);
+    const chart = sheet.charts.add("LineMarkers", data, "Columns");
     chart.name = "KorCumulative";
     chart.title.text = t(lang, S.report.chartTitle(summary.year));
     chart.legend.position = "Bottom";

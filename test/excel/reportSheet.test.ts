@@ -1,0 +1,88 @@
+import { REPORT_MARK_KEY, REPORT_MARK_VALUE, writeReportSheet } from "../../src/excel/reportSheet";
+import { buildReport, EURO_FORMAT, REPORT_WIDTH } from "../../src/excel/reportContent";
+import { dayFromIso } from "../../src/rules/dates";
+import { readTable } from "../../src/reading/headers";
+import { summarizeYear } from "../../src/rules/summary";
+import { sampleValues } from "../../src/taskpane/browser/sample";
+import { FakeWorkbook } from "./fake-excel";
+
+const TODAY = dayFromIso("2026-11-27");
+const table = readTable(sampleValues());
+const summary = summarizeYear(table.rows, { today: TODAY, year: 2026, problems: table.problems });
+
+describe("writeReportSheet", () => {
+  it("creates a marked sheet 'KOR 2026' with one values write, formats, a chart, calculation suspended", async () => {
+    const wb = new FakeWorkbook();
+    const user = wb.addSheet("Facturen", sampleValues());
+    const before = JSON.stringify(user.cells);
+    const ctx = wb.context();
+    const result = await writeReportSheet(ctx.asExcel(), summary, "nl", "Facturen");
+    expect(result).toEqual({ kind: "written", sheetName: "KOR 2026" });
+    expect(ctx.syncs).toHaveLength(2);
+    expect(ctx.application.suspended).toBe(1);
+    const sheet = wb.sheet("KOR 2026")!;
+    expect(sheet.customProperties.get(REPORT_MARK_KEY)).toBe(REPORT_MARK_VALUE);
+    expect(ctx.log.filter((l) => l.op === "values")).toHaveLength(1);
+    expect(sheet.cells[0][0]).toBe("KOR-overzicht 2026");
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0].type).toBe("LineMarkers");
+    expect(sheet.charts[0].seriesList).toHaveLength(2); // cumulative and threshold
+    // The crossing quarter's point is labelled.
+    expect(sheet.charts[0].seriesList[0].pointList.some((p) => p.hasDataLabel)).toBe(true);
+    expect(JSON.stringify(user.cells)).toBe(before); // the user's cells are untouched
+    expect(wb.state.active).toBe(sheet);
+  });
+
+  it("refreshes its own sheet: old content and chart replaced (3 syncs)", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Facturen", sampleValues());
+    await writeReportSheet(wb.context().asExcel(), summary, "en", "Facturen");
+    const sheet = wb.sheet("KOR 2026")!;
+    sheet.cells[200] = ["stale"];
+    const ctx = wb.context();
+    const result = await writeReportSheet(ctx.asExcel(), summary, "en", "Facturen");
+    expect(result.kind).toBe("written");
+    expect(ctx.syncs).toHaveLength(3);
+    expect(sheet.cells[0][0]).toBe("KOR report 2026");
+    expect(sheet.cells[200]?.[0]).toBeUndefined();
+    expect(sheet.charts.filter((c) => !c.deleted)).toHaveLength(1);
+  });
+
+  it("refuses to overwrite a sheet of the same name that it did not create", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Facturen", sampleValues());
+    const theirs = wb.addSheet("KOR 2026", [["my own notes"]]);
+    const ctx = wb.context();
+    const result = await writeReportSheet(ctx.asExcel(), summary, "nl", "Facturen");
+    expect(result).toEqual({ kind: "refused", sheetName: "KOR 2026" });
+    expect(theirs.cells).toEqual([["my own notes"]]);
+    expect(theirs.charts).toHaveLength(0);
+    expect(ctx.application.suspended).toBe(0);
+  });
+
+  it("refuses a sheet whose mark has another value", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Facturen", sampleValues());
+    const theirs = wb.addSheet("KOR 2026", [["x"]]);
+    theirs.customProperties.set(REPORT_MARK_KEY, "something-else");
+    expect((await writeReportSheet(wb.context().asExcel(), summary, "nl", "Facturen")).kind).toBe("refused");
+  });
+});
+
+describe("buildReport", () => {
+  const content = buildReport(summary, "en", "Facturen");
+  it("is a rectangle of REPORT_WIDTH columns with matching formats", () => {
+    expect(content.values.every((r) => r.length === REPORT_WIDTH)).toBe(true);
+    expect(content.formats.map((r) => r.length)).toEqual(content.values.map(() => REPORT_WIDTH));
+  });
+  it("holds the countable turnover in euros with a euro format, and one chart row per period", () => {
+    const row = content.values.findIndex((r) => r[0] === "Countable turnover");
+    expect(content.values[row][1]).toBe(summary.countableCents / 100);
+    expect(content.formats[row][1]).toBe(EURO_FORMAT);
+    expect(content.chart.lastRow - content.chart.headerRow).toBe(summary.periods.length);
+    expect(content.values[content.chart.lastRow][1]).toBe(summary.periods[summary.periods.length - 1].cumulativeCents / 100);
+  });
+  it("keeps cell text as plain text (a category value with markup is just a string)", () => {
+    expect(content.values.flat().every((v) => typeof v === "string" || typeof v === "number")).toBe(true);
+  });
+});
