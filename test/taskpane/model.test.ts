@@ -1,0 +1,123 @@
+import { analyze, cumulativeOf, parseEurosInput, warningsOf } from "../../src/taskpane/model";
+import { sampleSource } from "../../src/taskpane/browser/files";
+import { sampleInvoices, sampleValues } from "../../src/taskpane/browser/sample";
+import { readTable } from "../../src/reading/headers";
+import { summarizeYear } from "../../src/rules/summary";
+import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
+import type { InvoiceSource } from "../../src/excel/source";
+
+const TODAY = dayFromIso("2026-11-27");
+const serial = (iso: string): number => excelSerialFromDay(dayFromIso(iso));
+
+function source(values: unknown[][]): InvoiceSource {
+  return { key: "k", name: "Blad1", origin: "sheet", tableName: null, values, rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false };
+}
+
+describe("analyze over the sample workbook", () => {
+  const a = analyze(sampleSource(), {}, TODAY);
+  const expected = (() => {
+    const t = readTable(sampleValues());
+    return summarizeYear(t.rows, { today: TODAY, year: 2026, problems: t.problems });
+  })();
+
+  it("defaults to the latest year and renders exactly the rules' summary", () => {
+    expect(a.year).toBe(2026);
+    expect(a.summary).toEqual(expected);
+  });
+  it("tells a story: close to the threshold, crossed in November 2026 on the last invoice", () => {
+    expect(a.summary.crossing?.day).toBe(dayFromIso("2026-11-18"));
+    expect(a.summary.crossing?.row).toBe(sampleInvoices().length + 1);
+    expect(a.summary.eu?.states.map((s) => s.country)).toEqual(expect.arrayContaining(["BE", "DE", "FR"]));
+    expect(a.summary.categories.some((c) => !c.counted)).toBe(true);
+  });
+  it("lists warnings with their rows: the ambiguous category and the rows without category", () => {
+    const ambiguous = a.warnings.find((w) => w.message.en.includes("ambiguous"));
+    expect(ambiguous?.severity).toBe("error");
+    expect(ambiguous?.rows).toHaveLength(1);
+    const uncategorised = a.warnings.find((w) => w.key === "uncategorised");
+    expect(uncategorised?.rows).toHaveLength(a.summary.uncategorisedRows);
+    expect(a.warnings[0].severity).toBe("error"); // errors first
+  });
+  it("2025 (eligible) warns about the invoice that shows VAT, with its row", () => {
+    const y = analyze(sampleSource(), { year: 2025 }, TODAY);
+    expect(y.summary.verdict).toBe("eligible");
+    const vat = y.warnings.find((w) => w.message.en.includes("shows VAT"));
+    expect(vat?.rows).toHaveLength(1);
+  });
+  it("the chart's last point is the countable turnover", () => {
+    expect(a.cumulative[a.cumulative.length - 1].cents).toBe(a.summary.countableCents);
+  });
+});
+
+describe("analyze: choices", () => {
+  const values = [
+    ["Datum", "Bedrag excl. btw", "Netto gecorrigeerd", "Categorie"],
+    [serial("2026-03-01"), 100, 150, "vrij"],
+    [serial("2026-04-01"), 200, 250, "21%"],
+  ];
+  it("a chosen column replaces the detected one", () => {
+    expect(analyze(source(values), {}, TODAY).summary.countableCents).toBe(20_000);
+    expect(analyze(source(values), { columns: { amount: 2 } }, TODAY).summary.countableCents).toBe(25_000);
+  });
+  it("a role chosen as 'none' is not used (rows without category then count)", () => {
+    expect(analyze(source(values), { columns: { category: null } }, TODAY).summary.countableCents).toBe(30_000);
+  });
+  it("asks for the previous year when the sheet holds one year, and uses the typed amount", () => {
+    const a = analyze(source(values), {}, TODAY);
+    expect(a.askPreviousYear).toBe(true);
+    expect(a.summary.previousYearBasis).toBe("assumed-zero");
+    const b = analyze(source(values), { previousYearCents: 2_100_000 }, TODAY);
+    expect(b.summary.previousYearBasis).toBe("given");
+    expect(b.summary.verdict).toBe("not-eligible");
+  });
+  it("reports a sheet without date/amount columns as one whole-sheet problem", () => {
+    const a = analyze(source([["Naam", "Adres"], ["a", "b"]]), {}, TODAY);
+    expect(a.table.problems.map((p) => p.code)).toEqual(["no-invoice-columns"]);
+    expect(a.table.rows).toEqual([]);
+  });
+  it("keeps markup in a category cell as text in the messages", () => {
+    const evil = "<img src=x onerror=alert(1)>";
+    const a = analyze(source([["Datum", "Bedrag", "Categorie"], [serial("2026-01-05"), 10, evil]]), {}, TODAY);
+    expect(a.warnings.some((w) => w.message.en.includes(evil))).toBe(true);
+  });
+});
+
+describe("warningsOf / cumulativeOf", () => {
+  it("points distance-sales warnings at the afstand-nl rows", () => {
+    const rows = [
+      { row: 2, day: dayFromIso("2026-02-01"), cents: 1_100_000, category: "afstand-nl" as const, country: "FR", vatCents: null },
+      { row: 3, day: dayFromIso("2026-02-02"), cents: 100, category: "21" as const, country: "NL", vatCents: null },
+    ];
+    const s = summarizeYear(rows, { today: TODAY, year: 2026 });
+    const w = warningsOf(s, rows).find((x) => x.message.en.includes("distance"));
+    expect(w?.rows).toEqual([2]);
+  });
+  it("sums rows of one day and skips rows that do not count", () => {
+    const d = dayFromIso("2026-05-01");
+    const rows = [
+      { row: 2, day: d, cents: 100, category: null, country: null, vatCents: null },
+      { row: 3, day: d, cents: 50, category: "prive" as const, country: null, vatCents: null },
+      { row: 4, day: d + 1, cents: 25, category: "21" as const, country: null, vatCents: null },
+    ];
+    expect(cumulativeOf(rows, 2026)).toEqual([
+      { day: d, cents: 100 },
+      { day: d + 1, cents: 125 },
+    ]);
+  });
+});
+
+describe("parseEurosInput", () => {
+  it.each([
+    ["15000", 1_500_000],
+    ["15.000", 1_500_000],
+    ["15.000,50", 1_500_050],
+    ["15,000.50", 1_500_050],
+    ["€ 15.000", 1_500_000],
+    ["1234,5", 123_450],
+    ["", null],
+    ["abc", null],
+    ["1.2.3", null],
+  ])("%s → %s", (text, cents) => {
+    expect(parseEurosInput(text)).toBe(cents);
+  });
+});

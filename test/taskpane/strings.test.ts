@@ -1,0 +1,28 @@
+import { S } from "../../src/taskpane/strings";
+import type { Localized } from "../../src/i18n/types";
+
+/** Every Localized in S (functions called with sample arguments) has a Dutch and an English text. */
+function collect(node: unknown, path: string, out: { path: string; value: Localized }[]): void {
+  if (typeof node === "function") {
+    const args = Array.from({ length: node.length }, (_, i) => (i % 2 === 0 ? "x" : 2));
+    collect((node as (...a: unknown[]) => unknown)(...args), path, out);
+  } else if (node && typeof node === "object" && "nl" in node && "en" in node) {
+    const v = node as { nl: unknown; en: unknown };
+    if (typeof v.nl === "string") out.push({ path, value: node as Localized });
+    else for (const k of Object.keys(node)) collect((node as Record<string, unknown>)[k], `${path}.${k}`, out);
+  } else if (node && typeof node === "object") {
+    for (const [k, v] of Object.entries(node)) collect(v, `${path}.${k}`, out);
+  }
+}
+
+describe("pane strings", () => {
+  const all: { path: string; value: Localized }[] = [];
+  collect(S, "S", all);
+  it("has many strings", () => {
+    expect(all.length).toBeGreaterThan(100);
+  });
+  it.each(all.map((x) => [x.path, x.value] as const))("%s has nl and en", (_path, value) => {
+    expect(value.nl.trim()).not.toBe("");
+    expect(value.en.trim()).not.toBe("");
+  });
+});
