@@ -1,11 +1,13 @@
 /** npm run bench: every speed figure of the project, each next to its floor and the ratio. */
 import { benchSummary } from "./summary";
 import { benchFunctions } from "./functions";
+import { benchBulk } from "./bulk";
 
 async function main(): Promise<void> {
   console.log(`KOR for Excel benchmarks — node ${process.version}, ${require("os").cpus().length} cores`);
   benchSummary();
   benchFunctions();
+  await benchBulk();
 }
 
 main().catch((e: unknown) => {
