@@ -1,0 +1,24 @@
+/** docs/functions.md documents every function and every category code (its table is generated from CATEGORIES). */
+import * as fs from "fs";
+import * as path from "path";
+import { categoryTableMarkdown } from "../../src/functions/category-table";
+import { CATEGORIES } from "../../src/rules/categories";
+import nlTexts from "../../src/functions/functions-nl.json";
+
+const doc = fs.readFileSync(path.resolve(__dirname, "../../docs/functions.md"), "utf8");
+
+describe("docs/functions.md", () => {
+  it("contains the category table generated from CATEGORIES (regenerate it when the rules change)", () => {
+    const m = /<!-- category-table:start[^>]*-->\n([\s\S]*?)\n<!-- category-table:end -->/.exec(doc);
+    expect(m?.[1]).toBe(categoryTableMarkdown());
+  });
+
+  it.each(CATEGORIES.map((c) => c.code))("lists the category code %s", (code) => {
+    expect(doc).toContain(`| \`${code}\` |`);
+  });
+
+  it.each(Object.keys(nlTexts))("documents KOR.%s with an example formula", (id) => {
+    expect(doc).toContain(`| \`KOR.${id}(`);
+    expect(doc).toMatch(new RegExp("`=KOR\\." + id + "\\("));
+  });
+});
