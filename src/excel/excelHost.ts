@@ -3,7 +3,7 @@ import type { ExcelActions, PaneHost } from "../taskpane/host";
 import { readInvoiceSource } from "./read";
 import { writeReportSheet } from "./reportSheet";
 import { selectRows } from "./select";
-import { officeSettingsStore } from "./settings";
+import { memorySettingsStore, officeSettingsStore } from "./settings";
 
 export function excelHost(): PaneHost {
   const excel: ExcelActions = {
@@ -24,7 +24,8 @@ export function excelHost(): PaneHost {
   };
   return {
     mode: "excel",
-    settings: officeSettingsStore(Office.context.document.settings),
+    // Document settings keep choices with the workbook; without them (an old host) choices last the session.
+    settings: Office.context.document?.settings ? officeSettingsStore(Office.context.document.settings) : memorySettingsStore(),
     read: (choices) => Excel.run((context) => readInvoiceSource(context, { choices })),
     excel,
   };

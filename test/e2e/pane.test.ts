@@ -1,0 +1,185 @@
+/**
+ * The task pane end to end in Debian Chromium, in browser mode (no Excel): the bundled sample workbook,
+ * an .xlsx and a .csv opened by the user, the language switch, following a warning by keyboard. Expected
+ * values come from the rules module run over the same rows. No request may leave localhost, the page's
+ * Content-Security-Policy must hold without violations, and sheet text must stay text.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import ExcelJS from "exceljs";
+import { ROOT, saveArtifact, startE2E, type E2E } from "./support/browser";
+import { readTable } from "../../src/reading/headers";
+import { summarizeYear } from "../../src/rules/summary";
+import { latestYear } from "../../src/rules/turnover";
+import { formatDay, todayInNetherlands } from "../../src/rules/dates";
+import { formatEuros } from "../../src/rules/money";
+import { sampleValues } from "../../src/taskpane/browser/sample";
+import type { YearSummary } from "../../src/rules/summary-types";
+
+jest.setTimeout(120_000);
+
+const NO_OFFICE = ""; // Office.js answered by an empty script: `Office` is undefined, as in a plain browser
+const OFFICE_HOST_NULL = "window.Office = { onReady: function (cb) { var i = { host: null, platform: null }; if (cb) cb(i); return Promise.resolve(i); }, HostType: { Excel: 'Excel' } };";
+const EVIL = "<img src=x onerror=alert(1)>";
+
+/** Records CSP violations and alert() calls before any page script runs. */
+const WATCH = `
+  window.__csp = []; window.__alerts = 0;
+  document.addEventListener("securitypolicyviolation", function (e) { window.__csp.push(e.violatedDirective + " " + e.blockedURI); });
+  window.alert = function () { window.__alerts++; };
+`;
+
+interface Watched {
+  page: Page;
+  errors: string[];
+  console: string[];
+}
+
+function expectedFor(values: unknown[][], year?: number): YearSummary {
+  const t = readTable(values);
+  return summarizeYear(t.rows, { today: todayInNetherlands(), year: year ?? latestYear(t.rows), problems: t.problems });
+}
+
+describe("the task pane in a browser (no Excel)", () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e.close();
+  });
+
+  async function open(stub: string, locale = "en-US"): Promise<Watched> {
+    const page = await e2e.newPage({ officeStub: stub, locale });
+    const errors: string[] = [];
+    const consoleLines: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    await page.addInitScript(WATCH);
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("headline").waitFor({ timeout: 30_000 });
+    return { page, errors, console: consoleLines };
+  }
+
+  async function assertClean(w: Watched): Promise<void> {
+    expect(await w.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(w.console.filter((l) => /Content.Security.Policy/i.test(l))).toEqual([]);
+    expect(await w.page.evaluate(() => (window as unknown as { __alerts: number }).__alerts)).toBe(0);
+    // functions.js registers KOR.* with CustomFunctions, which only exists inside Excel: that one error is
+    // the functions' (reported), not the pane's.
+    expect(w.errors.filter((e) => !/CustomFunctions is not defined/.test(e))).toEqual([]);
+    expect(e2e.outsideRequests).toEqual([]);
+  }
+
+  it("shows the sample workbook's report, matching the rules module, and saves a screenshot", async () => {
+    const w = await open(NO_OFFICE);
+    const { page } = w;
+    const s = expectedFor(sampleValues());
+    expect(s.crossing).not.toBeNull();
+    const c = s.crossing!;
+    await expect(page.getByTestId("headline").innerText()).resolves.toContain(`Threshold crossed on ${formatDay(c.day, "en")} (row ${c.row})`);
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(s.countableCents, "en"));
+    expect(await page.getByTestId("headroom").innerText()).toBe(formatEuros(s.headroomCents, "en"));
+    expect(await page.getByTestId("percent").innerText()).toContain(`${s.percentOfThreshold}% of ${formatEuros(s.thresholdCents, "en")}`);
+    const next = await page.getByTestId("next-start").innerText();
+    expect(next).toContain(formatDay(s.deadlines.nextStart, "en"));
+    expect(next).toContain(formatDay(s.deadlines.registrationDeadline, "en"));
+    expect(next).toContain(`${s.deadlines.daysLeft} day`);
+    expect(await page.getByTestId("exit").innerText()).toContain(formatDay(s.deadlines.nextExit.deadline, "en"));
+    expect(await page.getByTestId("deadlines").innerText()).toContain(formatDay(s.deadlines.reentryAfterCrossing!.start, "en"));
+    expect(await page.getByTestId("union").innerText()).toBe(formatEuros(s.eu!.unionCents, "en"));
+    // The chart is an accessible image with a text alternative, and marks the crossing.
+    const chart = page.getByRole("img", { name: /Chart of cumulative countable turnover/ });
+    await expect(chart.count()).resolves.toBe(1);
+    await expect(page.getByTestId("chart-crossing").count()).resolves.toBe(1);
+    // Excel-only actions are hidden outside Excel.
+    await expect(page.getByTestId("write-report").count()).resolves.toBe(0);
+
+    const shot = await page.screenshot({ fullPage: true });
+    saveArtifact("pane-report-en.png", shot);
+    if (process.env.KOR_UPDATE_SCREENSHOTS) {
+      fs.mkdirSync(path.join(ROOT, "docs", "screenshots"), { recursive: true });
+      fs.writeFileSync(path.join(ROOT, "docs", "screenshots", "pane-report-en.png"), shot);
+      fs.writeFileSync(path.join(ROOT, "docs", "screenshots", "pane-top-en.png"), await page.screenshot());
+    }
+    await assertClean(w);
+  });
+
+  it("switches language with the visible switch, and also starts in Dutch for a Dutch browser", async () => {
+    const w = await open(OFFICE_HOST_NULL);
+    const { page } = w;
+    const s = expectedFor(sampleValues());
+    await page.getByTestId("language").click();
+    await expect(page.getByTestId("headline").innerText()).resolves.toContain(`Grens overschreden op ${formatDay(s.crossing!.day, "nl")}`);
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(s.countableCents, "nl"));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("nl");
+    await page.getByTestId("language").click();
+    await expect(page.getByTestId("headline").innerText()).resolves.toContain("Threshold crossed");
+
+    const nl = await open(NO_OFFICE, "nl-NL");
+    await expect(nl.page.getByTestId("headline").innerText()).resolves.toContain("Grens overschreden");
+    const shot = await nl.page.screenshot();
+    saveArtifact("pane-top-nl.png", shot);
+    if (process.env.KOR_UPDATE_SCREENSHOTS) fs.writeFileSync(path.join(ROOT, "docs", "screenshots", "pane-top-nl.png"), shot);
+    await assertClean(w);
+    await assertClean(nl);
+  });
+
+  it("follows a warning by keyboard to its rows", async () => {
+    const w = await open(NO_OFFICE);
+    const { page } = w;
+    const t = readTable(sampleValues());
+    const ambiguous = t.problems.find((p) => p.code.includes("ambiguous"))!;
+    // Tab until the first "Show row" link has focus, then press Enter.
+    let found = false;
+    for (let i = 0; i < 80 && !found; i++) {
+      await page.keyboard.press("Tab");
+      found = await page.evaluate(() => /^Show /.test(document.activeElement?.textContent ?? ""));
+    }
+    expect(found).toBe(true);
+    await page.keyboard.press("Enter");
+    const preview = page.getByTestId("row-preview");
+    await preview.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Selected rows");
+    expect(await preview.getByTestId("preview-row").first().locator("th").innerText()).toBe(String(ambiguous.row));
+    expect(await preview.innerText()).toContain("vrijgesteld");
+    const shot = await page.screenshot();
+    saveArtifact("pane-warning-followed.png", shot);
+    if (process.env.KOR_UPDATE_SCREENSHOTS) fs.writeFileSync(path.join(ROOT, "docs", "screenshots", "pane-warning-en.png"), await preview.screenshot());
+    await assertClean(w);
+  });
+
+  it("opens an .xlsx file (exceljs loaded on demand) and shows markup in cells and names as text", async () => {
+    const rows: unknown[][] = [
+      ["Invoice date", "Customer", "Amount excl. VAT", "Category", "Country"],
+      [new Date(Date.UTC(2025, 0, 15)), "A", 4000, "21%", "NL"],
+      [new Date(Date.UTC(2025, 5, 1)), "B", 3500.5, "export", "NL"],
+      [new Date(Date.UTC(2025, 6, 1)), "C", 2000, "buitenland", "DE"],
+      [new Date(Date.UTC(2025, 8, 9)), "D", 120, EVIL, "NL"],
+    ];
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Invoices").addRows(rows);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const w = await open(NO_OFFICE);
+    const { page } = w;
+    const before = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => r.name));
+    expect(before.some((n) => n.endsWith("/exceljs.js"))).toBe(false); // not loaded until a file is opened
+    await page.getByTestId("file-input").setInputFiles({ name: "pane-fixture.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+    await page.getByText('File "pane-fixture.xlsx – Invoices"').waitFor({ timeout: 30_000 });
+    const s = expectedFor(rows);
+    expect(s.year).toBe(2025);
+    await expect(page.getByTestId("headline").innerText()).resolves.toContain("You are within the KOR in 2025");
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(s.countableCents, "en"));
+    expect(await page.getByTestId("warnings").innerText()).toContain(EVIL);
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    // A file name with markup, as a .csv with ; separators.
+    const csv = "Factuurdatum;Bedrag excl. btw;Categorie\n1-3-2026;1.234,56;21%\n2-3-2026;100,00;privé\n";
+    await page.getByTestId("file-input").setInputFiles({ name: "<b>bold</b>.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByText('File "<b>bold</b>.csv"').waitFor();
+    expect(await page.locator("#root b").count()).toBe(0);
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(123_456, "en"));
+    await assertClean(w);
+  });
+
+});
