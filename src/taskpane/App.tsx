@@ -17,6 +17,7 @@ import type { PaneHost } from "./host";
 import { S, t } from "./strings";
 import { YearReport, type ViewProps } from "./views/YearReport";
 import { Decision } from "./views/Decision";
+import { AllSheets } from "./views/AllSheets";
 import { D } from "./decision-strings";
 
 export interface PaneView {
@@ -30,6 +31,7 @@ export interface PaneView {
 export const views: readonly PaneView[] = [
   { id: "year", label: S.tabYear, render: (props) => <YearReport {...props} /> },
   { id: "decision", label: D.tab, render: (props) => <Decision {...props} /> },
+  { id: "all-sheets", label: { nl: "Alle bladen", en: "All sheets" }, render: (props) => <AllSheets {...props} /> },
 ];
 
 const useStyles = makeStyles({

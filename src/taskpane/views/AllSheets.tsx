@@ -1,0 +1,256 @@
+/**
+ * The "All sheets" view: one action checks every sheet and Excel table that looks like an invoice list
+ * (src/excel/allSheets.ts), and shows a sortable overview (src/bulk/overview.ts). Lines can be grouped into
+ * one business (tested as one; the grouping is kept in the document's settings), and the overview can be
+ * written to a sheet of its own. Choosing a line activates its sheet, so the year report shows that sheet.
+ * Excel only: in browser mode the view says so.
+ */
+import * as React from "react";
+import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { Lang, Localized } from "../../i18n/types";
+import { buildOverview, cellText, sortOverview, type CheckedUnit, type OverviewRow, type SortDirection } from "../../bulk/overview";
+import { type Grouping, pruneGrouping, removeGroup, setGroup } from "../../bulk/groups";
+import { COLUMN_TITLES, OVERVIEW_COLUMNS, type OverviewColumn } from "../../bulk/strings";
+import { readAllSheets } from "../../excel/allSheets";
+import { loadGrouping, saveGrouping } from "../../excel/allSheetsStore";
+import { writeOverviewSheet } from "../../excel/overviewSheet";
+import type { DocumentSettings } from "../../excel/settings";
+import type { ViewProps } from "./YearReport";
+
+const L = (nl: string, en: string): Localized => ({ nl, en });
+const TXT = {
+  intro: L(
+    "Controleer alle bladen en tabellen met een facturenlijst in één keer.",
+    "Check every sheet and table with an invoice list in one go.",
+  ),
+  check: L("Alle bladen controleren", "Check all sheets"),
+  checking: L("Bladen lezen…", "Reading sheets…"),
+  excelOnly: L("Deze weergave werkt alleen in Excel.", "This view works in Excel only."),
+  none: L("Geen blad met een kopregel met een datum- en een bedragkolom gevonden.", "No sheet found with a header row with a date and an amount column."),
+  write: L("Overzicht naar blad schrijven", "Write overview to sheet"),
+  written: (n: string) => L(`Overzicht geschreven op blad "${n}".`, `Overview written to sheet "${n}".`),
+  refused: (n: string) =>
+    L(
+      `Er is al een blad "${n}" dat niet door de invoegtoepassing is gemaakt. Dat blad wordt niet overschreven: geef het een andere naam en probeer opnieuw.`,
+      `There is already a sheet "${n}" that the add-in did not make. It is not overwritten: rename it and try again.`,
+    ),
+  groupName: L("Naam van de onderneming", "Name of the business"),
+  group: L("Geselecteerde bladen samen toetsen", "Test selected sheets together"),
+  groupHint: L(
+    "Bladen van één ondernemer tellen samen voor de KOR. Kies ze met de vakjes, geef een naam en voeg samen.",
+    "Sheets of one entrepreneur count together for the KOR. Tick them, give a name and group them.",
+  ),
+  ungroup: L("Groep opheffen", "Ungroup"),
+  select: (label: string) => L(`${label} selecteren`, `Select ${label}`),
+  open: (label: string) => L(`Open ${label}`, `Open ${label}`),
+  error: L("Het lezen is mislukt: ", "Reading failed: "),
+  reasons: L("Waarom", "Why"),
+  skipped: (n: number) => L(`${n} blad(en) overgeslagen (geen facturenlijst).`, `${n} sheet(s) skipped (not an invoice list).`),
+};
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  scroll: { overflowX: "auto" },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
+  th: { textAlign: "left", borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, padding: "2px 4px", whiteSpace: "nowrap" },
+  td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", verticalAlign: "top" },
+  row: { cursor: "pointer", ":focus-visible": { outline: `2px solid ${tokens.colorBrandStroke1}` } },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
+});
+
+function documentSettings(): DocumentSettings | null {
+  return typeof Office !== "undefined" && Office.context?.document?.settings ? Office.context.document.settings : null;
+}
+
+export function AllSheets({ lang, host, today }: ViewProps): React.ReactElement {
+  const styles = useStyles();
+  const tr = (x: Localized): string => x[lang as Lang];
+  const [units, setUnits] = React.useState<CheckedUnit[] | null>(null);
+  const [skipped, setSkipped] = React.useState(0);
+  const [grouping, setGrouping] = React.useState<Grouping>(() => loadGrouping(documentSettings()));
+  const [busy, setBusy] = React.useState(false);
+  const [message, setMessage] = React.useState<{ intent: "success" | "warning" | "error"; text: string } | null>(null);
+  const [sort, setSort] = React.useState<{ column: OverviewColumn; direction: SortDirection } | null>(null);
+  const [selected, setSelected] = React.useState<Set<string>>(new Set());
+  const [groupName, setGroupName] = React.useState("");
+  const [open, setOpen] = React.useState<string | null>(null);
+
+  const lines: OverviewRow[] = React.useMemo(() => {
+    if (units === null) return [];
+    const base = buildOverview(units, grouping, { today });
+    return sort === null ? base : sortOverview(base, sort.column, sort.direction);
+  }, [units, grouping, today, sort]);
+
+  if (host.excel === null) return <Body1>{tr(TXT.excelOnly)}</Body1>;
+
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await Excel.run((context) => readAllSheets(context));
+      setUnits(result.units);
+      setSkipped(result.skipped.length);
+      const pruned = pruneGrouping(grouping, result.units.map((u) => u.id));
+      if (pruned !== grouping) {
+        setGrouping(pruned);
+        await saveGrouping(documentSettings(), pruned);
+      }
+    } catch (e) {
+      setMessage({ intent: "error", text: tr(TXT.error) + (e instanceof Error ? e.message : String(e)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const changeGrouping = async (next: Grouping): Promise<void> => {
+    setGrouping(next);
+    setSelected(new Set());
+    await saveGrouping(documentSettings(), next);
+  };
+
+  const groupSelected = (): void => {
+    const ids = lines.filter((l) => selected.has(l.key)).flatMap((l) => l.units.map((u) => u.id));
+    void changeGrouping(setGroup(grouping, groupName, ids));
+    setGroupName("");
+  };
+
+  const activate = (line: OverviewRow): void => {
+    setOpen(open === line.key ? null : line.key);
+    const id = line.units[0]?.id.split("/")[0];
+    if (id === undefined) return;
+    void Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(id).activate();
+      await context.sync();
+    });
+  };
+
+  const write = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const r = await Excel.run((context) => writeOverviewSheet(context, lines, lang, today));
+      setMessage(r.kind === "written" ? { intent: "success", text: tr(TXT.written(r.sheetName)) } : { intent: "warning", text: tr(TXT.refused(r.sheetName)) });
+    } catch (e) {
+      setMessage({ intent: "error", text: tr(TXT.error) + (e instanceof Error ? e.message : String(e)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const header = (column: OverviewColumn): React.ReactElement => {
+    const active = sort?.column === column;
+    const ariaSort = active ? (sort?.direction === "ascending" ? "ascending" : "descending") : "none";
+    const next: SortDirection = active && sort?.direction === "ascending" ? "descending" : "ascending";
+    return (
+      <th key={column} className={styles.th} aria-sort={ariaSort} scope="col">
+        <Button size="small" appearance="transparent" onClick={() => setSort({ column, direction: next })}>
+          {tr(COLUMN_TITLES[column])}
+          {active ? (sort?.direction === "ascending" ? " ▲" : " ▼") : ""}
+        </Button>
+      </th>
+    );
+  };
+
+  return (
+    <section className={styles.root} data-testid="all-sheets">
+      <Body1>{tr(TXT.intro)}</Body1>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void run()} disabled={busy}>
+          {tr(TXT.check)}
+        </Button>
+        {units !== null && lines.length > 0 && (
+          <Button onClick={() => void write()} disabled={busy}>
+            {tr(TXT.write)}
+          </Button>
+        )}
+      </div>
+      {busy && <Spinner size="tiny" label={tr(TXT.checking)} />}
+      {message !== null && (
+        <MessageBar intent={message.intent}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {units !== null && lines.length === 0 && <Body1>{tr(TXT.none)}</Body1>}
+      {skipped > 0 && <Caption1>{tr(TXT.skipped(skipped))}</Caption1>}
+      {lines.length > 0 && (
+        <div className={styles.scroll}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th className={styles.th} scope="col" />
+                {OVERVIEW_COLUMNS.map(header)}
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => (
+                <React.Fragment key={line.key}>
+                  <tr
+                    className={styles.row}
+                    tabIndex={0}
+                    aria-label={tr(TXT.open(line.label))}
+                    aria-expanded={open === line.key}
+                    onClick={() => activate(line)}
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter" || e.key === " ") {
+                        e.preventDefault();
+                        activate(line);
+                      }
+                    }}
+                  >
+                    <td className={styles.td} onClick={(e) => e.stopPropagation()}>
+                      {line.isGroup ? (
+                        <Button size="small" onClick={() => void changeGrouping(removeGroup(grouping, line.label))}>
+                          {tr(TXT.ungroup)}
+                        </Button>
+                      ) : (
+                        <Checkbox
+                          aria-label={tr(TXT.select(line.label))}
+                          checked={selected.has(line.key)}
+                          onChange={(_, d) => {
+                            const next = new Set(selected);
+                            if (d.checked === true) next.add(line.key);
+                            else next.delete(line.key);
+                            setSelected(next);
+                          }}
+                        />
+                      )}
+                    </td>
+                    {OVERVIEW_COLUMNS.map((c) => (
+                      <td key={c} className={styles.td}>
+                        {cellText(line, c, lang)}
+                      </td>
+                    ))}
+                  </tr>
+                  {open === line.key && (
+                    <tr>
+                      <td className={styles.td} colSpan={OVERVIEW_COLUMNS.length + 1}>
+                        <Caption1>{tr(TXT.reasons)}</Caption1>
+                        <ul>
+                          {line.summary.reasons.map((r, i) => (
+                            <li key={i}>{tr(r)}</li>
+                          ))}
+                          {line.problems.slice(0, 20).map((p, i) => (
+                            <li key={`p${i}`}>{`${line.isGroup ? `${p.sheet}: ` : ""}${tr(p.message)}`}</li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  )}
+                </React.Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {lines.length > 1 && (
+        <div className={styles.actions}>
+          <Field label={tr(TXT.groupName)} hint={tr(TXT.groupHint)}>
+            <Input value={groupName} onChange={(_, d) => setGroupName(d.value)} />
+          </Field>
+          <Button onClick={groupSelected} disabled={selected.size < 2 || groupName.trim() === ""}>
+            {tr(TXT.group)}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
