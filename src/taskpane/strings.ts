@@ -44,6 +44,7 @@ export const S = {
   ),
   openFile: L("Eigen bestand openen (.xlsx of .csv)", "Open your own file (.xlsx or .csv)"),
   useSample: L("Voorbeeld gebruiken", "Use the sample"),
+  downloadSample: L("Voorbeeldwerkmap downloaden om in Excel te proberen", "Download the sample workbook to try in Excel"),
   fileError: (name: string, detail: string) => L(`Bestand "${name}" kon niet worden gelezen: ${detail}`, `File "${name}" could not be read: ${detail}`),
   fileType: L("Alleen .xlsx- en .csv-bestanden worden ondersteund.", "Only .xlsx and .csv files are supported."),
   fileNoSheet: L("de werkmap heeft geen werkblad", "the workbook has no worksheet"),
@@ -170,7 +171,11 @@ export const S = {
   colThreshold: L("Grens", "Threshold"),
   stateWithin: L("binnen", "within"),
   stateOver: L("erboven", "over"),
-  stateUnknown: L("grens niet bekend: vraag na", "threshold not verified: check it"),
+  stateUnknown: L("onbekend", "unknown"),
+  stateUnknownNote: L(
+    "Onbekend: de grens van dat land is niet gecontroleerd. Vraag die na bij de belastingdienst van dat land voordat u er de EU-KOR gebruikt.",
+    "Unknown: that country's threshold is not verified. Check it with that country's tax authority before using the EU-KOR there.",
+  ),
   euQuarterly: L("Opgaaf kwartaalomzet", "Quarterly turnover report"),
   euQuarterDue: (q: number, date: string) => L(`K${q}: indienen uiterlijk ${date}`, `Q${q}: due by ${date}`),
 

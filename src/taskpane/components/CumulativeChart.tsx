@@ -77,7 +77,7 @@ export function CumulativeChart(props: CumulativeChartProps): React.ReactElement
         ) : null;
       })}
       <line x1={PAD.left} x2={W - PAD.right} y1={y(thresholdCents)} y2={y(thresholdCents)} stroke={THRESHOLD} strokeWidth={1.5} strokeDasharray="5 3" />
-      <text x={W - PAD.right} y={y(thresholdCents) - 4} fontSize={9} textAnchor="end" fill={THRESHOLD}>
+      <text x={PAD.left + 4} y={y(thresholdCents) - 4} fontSize={9} fill={THRESHOLD}>
         {t(lang, S.chartThreshold)} {formatEuros(thresholdCents, lang)}
       </text>
       <path d={path} fill="none" stroke={LINE} strokeWidth={2} />
@@ -85,10 +85,11 @@ export function CumulativeChart(props: CumulativeChartProps): React.ReactElement
         <g data-testid="chart-crossing">
           <circle cx={x(crossing.day)} cy={y(crossing.runningCents)} r={5} fill="#FFFFFF" stroke={THRESHOLD} strokeWidth={2.5} />
           <text
-            x={Math.min(x(crossing.day), W - 90)}
-            y={Math.min(y(crossing.runningCents) + 16, H - PAD.bottom - 4)}
+            x={x(crossing.day) - 8}
+            y={Math.min(Math.max(y(crossing.runningCents), y(thresholdCents)) + 16, H - PAD.bottom - 4)}
             fontSize={9}
             fontWeight={600}
+            textAnchor="end"
             fill={THRESHOLD}
           >
             ✕ {t(lang, S.chartCrossing)} {crossingText}

@@ -33,7 +33,7 @@ export const useSectionStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  verdict: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  verdict: { display: "flex", alignItems: "flex-start", "& > svg": { flexShrink: 0, width: "24px", height: "24px", marginTop: "2px" }, gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   ok: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -280,7 +280,9 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
               <TableCell className={s.num}>{st.thresholdCents === null ? "–" : eur(st.thresholdCents)}</TableCell>
               <TableCell>
                 {st.withinThreshold === null ? (
-                  <span className={s.warn}>{t(lang, S.stateUnknown)}</span>
+                  <span className={s.warn}>
+                    <Warning20Filled aria-hidden style={{ verticalAlign: "middle" }} /> {t(lang, S.stateUnknown)}
+                  </span>
                 ) : st.withinThreshold ? (
                   t(lang, S.stateWithin)
                 ) : (
@@ -291,6 +293,7 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
           ))}
         </TableBody>
       </Table>
+      {eu.states.some((st) => st.withinThreshold === null) && <Caption1 className={s.small}>{t(lang, S.stateUnknownNote)}</Caption1>}
       <h3 className={s.heading} style={{ fontSize: tokens.fontSizeBase300 }}>
         {t(lang, S.euQuarterly)}
       </h3>

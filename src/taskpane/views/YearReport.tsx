@@ -15,6 +15,7 @@ import {
   Caption1,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -45,6 +46,7 @@ import {
   useSectionStyles,
 } from "../components/ReportSections";
 import { UnsupportedFileError, readFileSource, sampleSource } from "../browser/files";
+import { SAMPLE_FILE_NAME } from "../browser/sample";
 
 export interface ViewProps {
   readonly lang: Lang;
@@ -205,6 +207,9 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
           {t(lang, S.openFile)}
         </Button>
         {source?.origin !== "sample" && <Button onClick={() => show(sampleSource())}>{t(lang, S.useSample)}</Button>}
+        <Link href={`assets/${SAMPLE_FILE_NAME}`} download={SAMPLE_FILE_NAME}>
+          {t(lang, S.downloadSample)}
+        </Link>
       </div>
     ) : (
       <div className={styles.actions}>
