@@ -45,17 +45,18 @@ import { computeDecision, looksLikeParticipant, type DecisionState, type GoodInp
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // One column: two inputs side by side do not fit the 350 px pane.
   good: {
-    display: "grid",
-    gridTemplateColumns: "1fr 1fr",
-    gap: tokens.spacingHorizontalS,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
     margin: 0,
     padding: tokens.spacingHorizontalS,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  full: { gridColumn: "1 / -1" },
   result: {
     display: "flex",
     flexDirection: "column",
@@ -66,6 +67,7 @@ const useStyles = makeStyles({
   },
   resultLine: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   hiddenInput: { display: "none" },
+  para: { margin: `${tokens.spacingVerticalXS} 0` },
   table: { tableLayout: "auto" },
 });
 
@@ -254,8 +256,8 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   return (
     <div data-testid="decision">
       <h2 className={s.heading}>{t(lang, D.title)}</h2>
-      <Caption1>{t(lang, D.intro)}</Caption1>
-      <Body1 data-testid="decision-basis">
+      <Caption1 as="p" className={styles.para}>{t(lang, D.intro)}</Caption1>
+      <Body1 as="p" className={styles.para} data-testid="decision-basis">
         {summary.countableCents === 0 ? t(lang, D.noTurnover(analysis.year)) : t(lang, D.basis(analysis.year, eur(summary.countableCents)))}
       </Body1>
       <div className={styles.actions}>
@@ -342,7 +344,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
           </Field>
         )}
         {output.notes.map((n, i) => (
-          <Caption1 key={i}>{t(lang, n)}</Caption1>
+          <Caption1 as="p" className={styles.para} key={i}>{t(lang, n)}</Caption1>
         ))}
         <Field
           label={t(lang, D.businessShare)}
@@ -373,7 +375,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
               <Button size="small" icon={<TableSearch20Regular />} onClick={() => void readSelection()} data-testid="decision-read-purchases">
                 {t(lang, D.readSelection)}
               </Button>
-              <Caption1 as="p">{t(lang, D.readSelectionHint)}</Caption1>
+              <Caption1 as="p" className={styles.para}>{t(lang, D.readSelectionHint)}</Caption1>
             </div>
           ) : (
             <div>
@@ -420,7 +422,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
           <Body1>{t(lang, D.revisionLeave)}</Body1>
         ) : (
           <>
-            <Caption1>{t(lang, D.revisionIntro)}</Caption1>
+            <Caption1 as="p" className={styles.para}>{t(lang, D.revisionIntro)}</Caption1>
             <div className={styles.fields} role="group" aria-label={t(lang, D.revisionTableCaption)}>
               {state.goods.map((g, i) => {
                 const ge = errors.goods[g.id] ?? {};
@@ -437,13 +439,13 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
                     <Field label={t(lang, D.goodVat)} validationState={ge.vat ? "error" : "none"} validationMessage={ge.vat ? t(lang, ge.vat) : undefined}>
                       <Input value={g.vat} inputMode="decimal" onChange={(_, d) => setGood(g.id, { vat: d.value })} data-testid="decision-good-vat" />
                     </Field>
-                    <Field label={t(lang, D.goodKind)} className={styles.full}>
+                    <Field label={t(lang, D.goodKind)}>
                       <Select value={g.kind} onChange={(_, d) => setGood(g.id, { kind: d.value === "real-estate" ? "real-estate" : "movable" })} data-testid="decision-good-kind">
                         <option value="movable">{t(lang, D.movable)}</option>
                         <option value="real-estate">{t(lang, D.realEstate)}</option>
                       </Select>
                     </Field>
-                    <div className={styles.full}>
+                    <div>
                       <Button size="small" icon={<Delete20Regular />} onClick={() => set({ goods: state.goods.filter((x) => x.id !== g.id) })} aria-label={t(lang, D.removeGood(i + 1))}>
                         {t(lang, D.removeGood(i + 1))}
                       </Button>

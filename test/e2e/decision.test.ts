@@ -1,0 +1,131 @@
+/**
+ * The "Join?" decision view in Chromium, browser mode over the bundled sample workbook: the figures the
+ * user sees for the sample's 2025 invoices, after typing the business share, input VAT, a planned
+ * investment and a car for the herziening, in English and Dutch, for joining and for leaving.
+ * The clock is fixed (27 November 2026) so the deadlines are stable.
+ */
+import type { Page } from "playwright-core";
+import { saveArtifact, startE2E, type E2E } from "./support/browser";
+
+const NOW = new Date("2026-11-27T10:00:00+01:00");
+
+describe("decision view (browser mode, sample workbook)", () => {
+  let e2e: E2E;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    page = await e2e.newPage({ locale: "en-US" });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.addInitScript('window.__csp = []; document.addEventListener("securitypolicyviolation", function (e) { window.__csp.push(e.violatedDirective + " " + e.blockedURI); });');
+    await page.clock.setFixedTime(NOW);
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    // The year report opens first; base the decision on 2025, the sample's year within the threshold.
+    await page.getByTestId("year").selectOption("2025");
+    await page.getByRole("tab", { name: "Join?" }).click();
+    await page.getByTestId("decision").waitFor();
+  });
+
+  afterAll(async () => {
+    if (page) saveArtifact("decision-view.png", await page.screenshot({ fullPage: true }));
+    await e2e.close();
+  });
+
+  const text = async (testId: string): Promise<string> => ((await page.getByTestId(testId).textContent()) ?? "").replace(/\s+/g, " ").trim();
+
+  it("shows the sample's 2025 output VAT by rate and what joining keeps", async () => {
+    expect(await text("decision-basis")).toContain("countable turnover of 2025: €16,440.00");
+    expect(await text("decision-rate-21")).toBe("21%€14,095.00€2,959.95");
+    expect(await text("decision-rate-9")).toBe("9%€2,345.00€211.05");
+    expect(await text("decision-output-vat")).toBe("€3,171.00");
+    expect(await text("decision-kept")).toBe("€3,171.00");
+    expect(await text("decision-verdict")).toBe("Gain");
+    expect(await text("decision-net")).toBe("€3,171.00");
+    expect(await text("decision-break-even")).toBe("Joining pays as long as your input VAT on costs and investments together stays under €3,171.00 a year.");
+    // The sample's "Klant" column holds names: the pane says so and asks for the share.
+    expect(await page.getByText("does not say whether a customer is a business or a consumer").count()).toBe(1);
+    expect(await text("decision-deadlines")).toContain("Earliest start: 1 January 2027. Your registration must reach the Belastingdienst by 3 December 2026.");
+    expect(await text("decision-assumptions")).toContain("Your prices for consumers stay the same");
+  });
+
+  it("recomputes with business customers, input VAT, a planned investment and a car for the herziening", async () => {
+    await page.getByTestId("decision-share").fill("40");
+    await page.getByTestId("decision-input-vat").fill("1200");
+    await page.getByTestId("decision-planned-vat").fill("500");
+    await page.getByTestId("decision-good-date").first().fill("1-1-2024");
+    await page.getByTestId("decision-good-vat").first().fill("4500");
+
+    expect(await text("decision-revision")).toBe("YearTo repay2027€900.002028€900.00");
+    expect(await text("decision-kept")).toBe("€1,902.60");
+    expect(await text("decision-verdict")).toBe("Loss");
+    expect(await text("decision-net")).toBe("€697.40");
+    expect(await text("decision-headline")).toBe("Joining the KOR costs you about €697.40 a year.");
+    expect(await text("decision-break-even")).toContain("stays under €1,002.60 a year");
+    const reasons = await text("decision-reasons");
+    expect(reasons).toContain("€1,268.40 is VAT on sales to business customers (40% of turnover)");
+    expect(reasons).toContain("you repay €900.00");
+    expect(reasons).toContain("Balance per year: €1,902.60 − €1,700.00 − €900.00 = -€697.40.");
+  });
+
+  it("a laptop under €500 a year adds no herziening", async () => {
+    await page.getByTestId("decision-good-vat").first().fill("1000");
+    expect(await text("decision-revision")).toContain("€0 (under €500)");
+    expect(await text("decision-net")).toBe("€202.60");
+    expect(await text("decision-verdict")).toBe("Gain");
+    await page.getByTestId("decision-good-vat").first().fill("4500");
+  });
+
+  it("shows an error on a field that is not an amount and no verdict until it is corrected", async () => {
+    await page.getByTestId("decision-input-vat").fill("twelve");
+    expect(await page.getByText("Enter an amount, for example 1,250 or 1250.00.").count()).toBe(1);
+    expect(await page.getByTestId("decision-result").count()).toBe(0);
+    await page.getByTestId("decision-input-vat").fill("1200");
+    expect(await text("decision-net")).toBe("€697.40");
+  });
+
+  it("in Dutch, with Dutch amounts", async () => {
+    await page.getByTestId("language").click();
+    expect(await text("decision-verdict")).toBe("Nadeel");
+    expect(await text("decision-net")).toBe("€ 697,40");
+    expect(await text("decision-headline")).toBe("Meedoen aan de KOR kost u naar schatting € 697,40 per jaar.");
+    expect(await text("decision-deadlines")).toContain("uiterlijk op 3 december 2026");
+    await page.getByTestId("language").click();
+  });
+
+  it("for a participant, shows the effect of leaving, with the exclusion after it", async () => {
+    await page.getByRole("radio", { name: "I am in the KOR now" }).check();
+    expect(await text("decision-verdict")).toBe("Gain");
+    // consumers €8,457 × 21/121 + €1,407 × 9/109 = €1,583.91 lost; €1,700 of input VAT regained
+    expect(await text("decision-kept")).toBe("€1,583.91");
+    expect(await text("decision-net")).toBe("€116.09");
+    expect(await text("decision-headline")).toBe("Leaving the KOR gains you about €116.09 a year.");
+    expect(await page.getByTestId("decision-revision").count()).toBe(0);
+    expect(await text("decision-deadlines")).toContain("Earliest exit: as of 1 January 2027. Your notice must reach the Belastingdienst by 3 December 2026.");
+    expect(await text("decision-deadlines")).toContain("cannot rejoin until after 31 December 2028");
+  });
+
+  it("keeps what was typed when the user visits another tab and comes back", async () => {
+    await page.getByRole("tab", { name: "Year report" }).click();
+    await page.getByRole("tab", { name: "Join?" }).click();
+    await page.getByTestId("decision").waitFor();
+    expect(await page.getByTestId("decision-share").inputValue()).toBe("40");
+    expect(await text("decision-net")).toBe("€116.09");
+  });
+
+  it("is usable with the keyboard: the situation radios move with the arrow keys", async () => {
+    await page.getByRole("radio", { name: "I am in the KOR now" }).focus();
+    await page.keyboard.press("ArrowUp");
+    expect(await page.getByRole("radio", { name: "I am not in the KOR now" }).isChecked()).toBe(true);
+    expect(await text("decision-headline")).toBe("Joining the KOR costs you about €697.40 a year.");
+  });
+
+  it("fits the 350 px pane without horizontal scrolling, sends nothing outside, no script errors or CSP violations", async () => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(e2e.outsideRequests).toEqual([]);
+    // functions.js registers KOR.* with CustomFunctions, which exists only inside Excel (as in pane.test.ts).
+    expect(errors.filter((e) => !/CustomFunctions is not defined/.test(e))).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  });
+});
