@@ -102,8 +102,8 @@ export class YearWindow {
         column: null,
         value: null,
         message: msg.atRow(null, {
-          nl: `en nog ${n} ${n === 1 ? "probleem" : "problemen"} die hier niet worden getoond. Los eerst de getoonde op en controleer opnieuw.`,
-          en: `and ${n} more ${n === 1 ? "problem" : "problems"} not shown here. Fix the ones shown first and check again.`,
+          nl: `nog ${n} ${n === 1 ? "probleem wordt" : "problemen worden"} hier niet getoond. Los eerst de getoonde op en controleer opnieuw.`,
+          en: `${n} more ${n === 1 ? "problem is" : "problems are"} not shown here. Fix the ones shown first and check again.`,
         }),
       },
     ];

@@ -9,6 +9,8 @@ import { dayFromIso } from "../../src/rules/dates";
 import { CROSSING_2025, HEADER, WITHIN_2025, d, tempDir, writeText, writeXlsx } from "./fixtures";
 
 const TODAY = dayFromIso("2026-11-27");
+// Two cores shared by several engineers: give the exceljs round trips room.
+jest.setTimeout(30_000);
 
 interface Run {
   code: number;

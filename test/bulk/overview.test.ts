@@ -1,0 +1,71 @@
+import { buildOverview, cellText, sortOverview, type CheckedUnit } from "../../src/bulk/overview";
+import { EMPTY_GROUPING, setGroup } from "../../src/bulk/groups";
+import { YearWindow } from "../../src/bulk/yearWindow";
+import { dayFromIso } from "../../src/rules/dates";
+import type { InvoiceRow } from "../../src/rules/types";
+
+const TODAY = dayFromIso("2026-11-27");
+const r = (row: number, iso: string, euros: number, vat: number | null = null): InvoiceRow => ({
+  row, day: dayFromIso(iso), cents: Math.round(euros * 100), category: null, country: null, vatCents: vat === null ? null : vat * 100,
+});
+const unit = (id: string, rows: InvoiceRow[]): CheckedUnit => ({ id, sheet: id, table: null, rows, problems: [] });
+
+describe("buildOverview", () => {
+  const a = unit("A", [r(2, "2025-01-10", 15000), r(3, "2025-09-16", 6000)]);
+  const b = unit("B", [r(2, "2025-02-01", 5000)]);
+  const c = unit("C", [r(2, "2024-02-01", 25000), r(3, "2025-02-01", 100)]);
+
+  it("gives each sheet its verdict, crossing row and next chance", () => {
+    const lines = buildOverview([a, b, c], EMPTY_GROUPING, { today: TODAY });
+    expect(lines.map((l) => [l.label, l.verdict, l.crossing?.row ?? null])).toEqual([
+      ["A", "not-eligible", 3],
+      ["B", "eligible", null],
+      ["C", "not-eligible", null],
+    ]);
+    expect(cellText(lines[0], "crossing", "nl")).toBe("16 september 2025 (rij 3)");
+    expect(cellText(lines[0], "countable", "en")).toBe("€21,000.00");
+    expect(cellText(lines[2], "previousYear", "en")).toBe("€25,000.00 (from the data)");
+  });
+
+  it("tests a group as one business at the place of its first member", () => {
+    const g = setGroup(EMPTY_GROUPING, "Samen", ["B", "C"]);
+    const lines = buildOverview([b, a, c], g, { today: TODAY });
+    expect(lines.map((l) => l.label)).toEqual(["Samen", "A"]);
+    expect(lines[0]).toMatchObject({ countableCents: 510_000, previousYearCents: 2_500_000, verdict: "not-eligible" });
+  });
+
+  it("keeps VAT-shown warnings of a group only while the group is within the KOR", () => {
+    const x = unit("X", [r(2, "2025-01-10", 1000, 210)]);
+    const y = unit("Y", [r(2, "2025-01-11", 25000)]);
+    const within = buildOverview([x, unit("Z", [r(2, "2025-01-12", 10)])], setGroup(EMPTY_GROUPING, "G", ["X", "Z"]), { today: TODAY });
+    expect(within[0].problems.map((p) => [p.sheet, p.row, p.code])).toEqual([["X", 2, "vat-shown-in-kor"]]);
+    const over = buildOverview([x, y], setGroup(EMPTY_GROUPING, "G", ["X", "Y"]), { today: TODAY });
+    expect(over[0].problems).toEqual([]);
+  });
+
+  it("sorts by any column, stably", () => {
+    const lines = buildOverview([a, b, c], EMPTY_GROUPING, { today: TODAY });
+    expect(sortOverview(lines, "countable", "descending").map((l) => l.label)).toEqual(["A", "B", "C"]);
+    expect(sortOverview(lines, "crossing", "ascending").map((l) => l.label)).toEqual(["A", "B", "C"]);
+    expect(sortOverview(lines, "verdict", "descending").map((l) => l.label)).toEqual(["B", "A", "C"]);
+  });
+});
+
+describe("YearWindow", () => {
+  it("keeps only the latest year and the one before, in row order", () => {
+    const w = new YearWindow(null);
+    w.addRows([r(2, "2021-01-01", 1), r(3, "2024-05-01", 2), r(4, "2023-01-01", 3), r(5, "2025-01-01", 4), r(6, "2022-01-01", 5), r(7, "2024-01-01", 6)]);
+    expect(w.rows().map((x) => x.row)).toEqual([3, 5, 7]);
+    expect(w.rowCount).toBe(6);
+  });
+
+  it("caps problems and counts the rest", () => {
+    const w = new YearWindow(2025, 2);
+    const p = { row: 1, severity: "error" as const, code: "x", column: null, value: null, message: { nl: "x", en: "x" } };
+    w.addProblems([p, p, p, p]);
+    expect(w.errorCount).toBe(4);
+    const list = w.problems();
+    expect(list).toHaveLength(3);
+    expect(list[2].message.en).toMatch(/^2 more problems are not shown here/);
+  });
+});
