@@ -1,0 +1,121 @@
+/**
+ * The task pane in Excel mode, end to end in Chromium: Office.js is stubbed with host Excel and an
+ * `Excel.run` over test/excel/fake-excel.ts (transpiled into the page), so the real pane code reads the
+ * workbook, writes the report sheet, refuses a foreign sheet and selects a warning's rows.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as ts from "typescript";
+import type { Page } from "playwright-core";
+import { saveArtifact, startE2E, type E2E } from "./support/browser";
+import { readTable } from "../../src/reading/headers";
+import { summarizeYear } from "../../src/rules/summary";
+import { formatEuros } from "../../src/rules/money";
+import { todayInNetherlands } from "../../src/rules/dates";
+import { sampleValues } from "../../src/taskpane/browser/sample";
+
+jest.setTimeout(120_000);
+
+const fakeSource = ts.transpileModule(fs.readFileSync(path.join(__dirname, "..", "excel", "fake-excel.ts"), "utf8"), {
+  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+}).outputText;
+
+/** Office + Excel stand-ins over a fake workbook holding the sample sheet (and optionally a foreign "KOR 2026"). */
+function excelStub(locale: string, foreignReportSheet: boolean): string {
+  return `
+    (function () {
+      var exports = {}; var module = { exports: exports };
+      ${fakeSource}
+      var wb = new exports.FakeWorkbook();
+      wb.addSheet("Facturen", ${JSON.stringify(sampleValues())});
+      ${foreignReportSheet ? 'wb.addSheet("KOR 2026", [["Mijn eigen notities"]]);' : ""}
+      window.__wb = wb;
+      var settings = {};
+      window.__settings = settings;
+      window.Excel = {
+        run: function (a, b) {
+          var cb = typeof a === "function" ? a : b;
+          return Promise.resolve().then(function () { return cb(wb.context().asExcel()); });
+        },
+      };
+      window.CustomFunctions = { associate: function () {} };
+      window.Office = {
+        HostType: { Excel: "Excel" },
+        onReady: function (cb) { var i = { host: "Excel", platform: "OfficeOnline" }; if (cb) cb(i); return Promise.resolve(i); },
+        context: {
+          displayLanguage: ${JSON.stringify(locale)},
+          document: { settings: {
+            get: function (k) { return k in settings ? settings[k] : null; },
+            set: function (k, v) { settings[k] = JSON.parse(JSON.stringify(v)); },
+            saveAsync: function (cb) { if (cb) cb({ status: "succeeded" }); },
+          } },
+        },
+      };
+    })();
+  `;
+}
+
+describe("the task pane in Excel (stubbed host)", () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e.close();
+  });
+
+  async function open(locale: string, foreign = false): Promise<{ page: Page; errors: string[] }> {
+    const page = await e2e.newPage({ officeStub: excelStub(locale, foreign), locale });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("headline").waitFor({ timeout: 30_000 });
+    return { page, errors };
+  }
+
+  const t = readTable(sampleValues());
+  const s = summarizeYear(t.rows, { today: todayInNetherlands(), year: 2026, problems: t.problems });
+
+  it("reads the active sheet in Dutch for a Dutch Office, and writes the report sheet", async () => {
+    const { page, errors } = await open("nl-NL");
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(s.countableCents, "nl"));
+    expect(await page.getByTestId("source").innerText()).toBe('Blad "Facturen" (gebruikt bereik)');
+    await expect(page.getByTestId("file-input").count()).resolves.toBe(0);
+    await page.getByTestId("write-report").click();
+    await page.getByText('Rapport geschreven naar blad "KOR 2026".').waitFor();
+    const sheet = await page.evaluate(() => {
+      const wb = (window as unknown as { __wb: { sheet(n: string): { cells: unknown[][]; customProperties: Map<string, string>; charts: unknown[] } } }).__wb;
+      const k = wb.sheet("KOR 2026");
+      return k && { title: k.cells[0][0], mark: k.customProperties.get("KorForExcel"), charts: k.charts.length };
+    });
+    expect(sheet).toEqual({ title: "KOR-overzicht 2026", mark: "year-report", charts: 1 });
+    saveArtifact("pane-excel-nl.png", await page.screenshot());
+    expect(errors).toEqual([]);
+    expect(e2e.outsideRequests).toEqual([]);
+  });
+
+  it("refuses to overwrite a 'KOR 2026' sheet it did not create, and says so", async () => {
+    const { page, errors } = await open("en-US", true);
+    await page.getByTestId("write-report").click();
+    await page.getByText(/A sheet "KOR 2026" already exists that this add-in did not create/).waitFor();
+    const cells = await page.evaluate(() => (window as unknown as { __wb: { sheet(n: string): { cells: unknown[][] } } }).__wb.sheet("KOR 2026")!.cells);
+    expect(cells).toEqual([["Mijn eigen notities"]]);
+    expect(errors).toEqual([]);
+  });
+
+  it("selects a warning's rows in the sheet, and remembers a column choice in the document", async () => {
+    const { page, errors } = await open("en-US");
+    await page.getByRole("button", { name: /Select row/ }).first().click();
+    const ambiguous = t.problems.find((p) => p.code.includes("ambiguous"))!;
+    await page.waitForFunction(() => (window as unknown as { __wb: { selection: unknown } }).__wb.selection !== null);
+    const box = await page.evaluate(() => (window as unknown as { __wb: { selection: { boxes: { row: number }[] } } }).__wb.selection.boxes[0]);
+    expect(box.row + 1).toBe(ambiguous.row);
+
+    await page.getByRole("button", { name: "Columns" }).click();
+    await page.getByTestId("column-category").selectOption("");
+    await page.waitForFunction(() => Object.keys((window as unknown as { __settings: object }).__settings).length > 0);
+    const saved = await page.evaluate(() => (window as unknown as { __settings: Record<string, unknown> }).__settings);
+    expect(Object.values(saved)).toEqual([{ columns: { category: null } }]);
+    expect(errors).toEqual([]);
+  });
+});
