@@ -187,3 +187,27 @@ export function euEligible(
 ): boolean {
   return kor.euEligible(dates, amounts, countries, country, categories, year, threshold, invocation);
 }
+
+/**
+ * Herziening due in a year after entering the KOR: the part of input VAT deducted on capital goods already in use that must be repaid (movables 1/5 a year over 5 years, real estate 1/10 over 10, from the year first used). 0 when the year's total is under €500.
+ * @customfunction REVISION
+ * @param vatDeducted VAT deducted on each capital good, in euros (one row per good).
+ * @param firstUseDates Date each good was first used in the business (same rows).
+ * @param kinds Kind of each good: "movable" / "roerend" (5 years) or "real estate" / "onroerend" (10 years) (same rows).
+ * @param korStartDate First day in the KOR.
+ * @param [year] Calendar year of the revision, e.g. 2026. Omitted: the year of korStartDate.
+ * @param invocation Invocation (supplied by Excel).
+ * @returns Herziening due in the year, in euros.
+ * @requiresAddress
+ * @requiresParameterAddresses
+ */
+export function revision(
+  vatDeducted: any[][],
+  firstUseDates: any[][],
+  kinds: any[][],
+  korStartDate: any,
+  year?: any,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return kor.revision(vatDeducted, firstUseDates, kinds, korStartDate, year, invocation);
+}

@@ -2,23 +2,26 @@
  * The KOR.* functions behind the JSDoc entry points in functions.ts: argument handling, one call into the
  * rules, rendering. Each returns what Excel shows or throws the error Excel shows (see errors.ts).
  */
-import type { Lang } from "../i18n/types";
-import { readCategoryCell } from "../reading/cells";
+import type { Lang, Localized } from "../i18n/types";
+import { atRow, type ReadingColumn } from "../i18n/messages";
+import { cellText, readCategoryCell, readDate, readVat } from "../reading/cells";
+import { columnSource } from "../reading/rows";
 import { countsForKor } from "../rules/categories";
 import { findCrossing } from "../rules/crossing";
 import { dayFromYmd, excelSerialFromDay, yearOf, type Day } from "../rules/dates";
 import { eligibility } from "../rules/eligibility";
 import { euEligibility, isEuMemberState, nationalThreshold, unionTurnover } from "../rules/eu";
 import type { Cents } from "../rules/money";
-import { parameterOn } from "../rules/parameters";
+import { FIRST_KOR_DAY, parameterOn } from "../rules/parameters";
 import { earliestStart, periodStartOnOrAfter, periodsOfYear, registrationDeadline } from "../rules/periods";
 import { countableTurnover, latestYear } from "../rules/turnover";
-import type { InvoiceRow } from "../rules/types";
+import type { InvoiceRow, Problem } from "../rules/types";
+import { revision as revisionRule, type CapitalGood } from "../rules/herziening";
 import { checkYear, readCountryArg, readDateArg, readEurosArg, readPeriodArg, readYear, scalar } from "./args";
 import { currentLang, supportsFormattedValues } from "./context";
 import { guard, notAvailable, refuse } from "./errors";
 import { readLedger, type Ledger } from "./ledger";
-import type { ColumnArgs, InvocationLike } from "./location";
+import { firstErrorMessage, type ColumnArgs, type InvocationLike } from "./location";
 import * as s from "./strings";
 
 /** A date result: a formatted value where the client supports it (CustomFunctionsRuntime 1.4), else the serial. */
@@ -249,5 +252,92 @@ export function euEligible(
       });
     }
     return r.verdict === "eligible";
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// REVISION: herziening on entering the KOR, one row per capital good (kor-rules.md section 8)
+
+/** Columns of KOR.REVISION for locating problems: vatDeducted, firstUseDates, kinds. */
+const REVISION_COLUMNS: ColumnArgs = { vat: 0, date: 1, category: 2 };
+
+const KIND_WORDS: Record<string, CapitalGood["kind"]> = {
+  roerend: "movable", roerendezaak: "movable", roerendezaken: "movable", roerendgoed: "movable",
+  movable: "movable", moveable: "movable", movables: "movable", movableproperty: "movable",
+  onroerend: "real-estate", onroerendezaak: "real-estate", onroerendezaken: "real-estate", onroerendgoed: "real-estate",
+  vastgoed: "real-estate", realestate: "real-estate", immovable: "real-estate", immovableproperty: "real-estate",
+};
+
+/** "Roerend", "real estate", "Onroerende zaak", "real-estate" → the kind; null when unknown. */
+export function parseKind(text: string): CapitalGood["kind"] | null {
+  const key = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s._-]+/g, "");
+  return KIND_WORDS[key] ?? null;
+}
+
+/** Empty as Excel passes it: 0 (desktop), null or "" (web), or spaces. */
+function isBlank(v: unknown): boolean {
+  return v === 0 || v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** The cells of a one-column (or one-row) range argument. */
+function goodsCells(value: unknown, name: Localized, column: ReadingColumn): unknown[] {
+  if (value === null || value === undefined) return refuse(s.missingArgument(name));
+  const src = columnSource(Array.isArray(value) ? value : [[value]], column);
+  if (src === null) return refuse(s.missingArgument(name));
+  if ("severity" in src) return refuse(s.goodsNotOneColumn(name));
+  const out: unknown[] = new Array(src.length);
+  for (let i = 0; i < src.length; i++) out[i] = src.table[src.start + i]?.[src.col];
+  return out;
+}
+
+function goodsProblem(row: number, column: ReadingColumn, cell: unknown, body: Localized): Problem {
+  return { row, severity: "error", code: "revision-input", column, value: cellText(cell), message: atRow(row, body) };
+}
+
+export function revision(
+  vatDeducted: unknown,
+  firstUseDates: unknown,
+  kinds: unknown,
+  korStartDate: unknown,
+  year: unknown,
+  invocation?: InvocationLike | null,
+): number {
+  return guard(currentLang(), () => {
+    const start = readDateArg(korStartDate, s.ARG.korStartDate);
+    checkYear(yearOf(start));
+    const y = readYear(year) ?? yearOf(start);
+    const vats = goodsCells(vatDeducted, s.ARG.vatDeducted, "vat");
+    const dates = goodsCells(firstUseDates, s.ARG.firstUseDates, "date");
+    const kindCells = goodsCells(kinds, s.ARG.kinds, "category");
+    if (vats.length !== dates.length || vats.length !== kindCells.length) refuse(s.goodsHeights(vats.length, dates.length, kindCells.length));
+
+    const goods: CapitalGood[] = [];
+    const problems: Problem[] = [];
+    for (let i = 0; i < vats.length; i++) {
+      const row = i + 1;
+      const [v, d, k] = [vats[i], dates[i], kindCells[i]];
+      if (isBlank(v) && isBlank(d) && isBlank(k)) continue;
+      const before = problems.length;
+      let vatCents = 0;
+      const vr = readVat(v);
+      if (vr.kind === "error") problems.push(goodsProblem(row, "vat", v, vr.message));
+      else if (vr.kind === "ok") {
+        if (vr.value < 0) problems.push(goodsProblem(row, "vat", v, s.VAT_NEGATIVE));
+        else vatCents = vr.value;
+      }
+      let firstUse: Day = 0;
+      const dr = isBlank(d) ? null : readDate(d);
+      if (dr === null || dr.kind === "empty") problems.push(goodsProblem(row, "date", d, s.FIRST_USE_MISSING));
+      else if (dr.kind === "error") problems.push(goodsProblem(row, "date", d, dr.message));
+      else if (dr.value < FIRST_KOR_DAY) problems.push(goodsProblem(row, "date", d, s.firstUseBeforeKor(dr.value)));
+      else firstUse = dr.value;
+      const kind = isBlank(k) ? null : parseKind(cellText(k));
+      if (isBlank(k)) problems.push(goodsProblem(row, "category", k, s.KIND_MISSING));
+      else if (kind === null) problems.push(goodsProblem(row, "category", k, s.unknownKind(cellText(k))));
+      if (problems.length === before && kind !== null) goods.push({ vatCents, firstUse, kind });
+    }
+    const message = firstErrorMessage(problems, REVISION_COLUMNS, invocation);
+    if (message !== null) refuse(message);
+    return euros(revisionRule(goods, start, y).totalCents);
   });
 }

@@ -18,6 +18,10 @@ export const ARG = {
   country: { nl: "country (lidstaat)", en: "country" },
   countries: { nl: "countries (landen)", en: "countries" },
   category: { nl: "category (categorie)", en: "category" },
+  vatDeducted: { nl: "vatDeducted (afgetrokken btw)", en: "vatDeducted" },
+  firstUseDates: { nl: "firstUseDates (datums ingebruikname)", en: "firstUseDates" },
+  kinds: { nl: "kinds (soort)", en: "kinds" },
+  korStartDate: { nl: "korStartDate (startdatum KOR)", en: "korStartDate" },
 } as const satisfies Record<string, Localized>;
 
 function firstUpper(text: string): string {
@@ -185,4 +189,49 @@ export function crossedOn(day: Day): Localized {
 
 export function totalLabel(year: number): Localized {
   return { nl: `Totaal ${year}`, en: `Total ${year}` };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// REVISION (herziening on entering the KOR)
+
+const KIND_CHOICES: Localized = {
+  nl: `Gebruik "roerend" (auto, machine, computer: 5 jaar) of "onroerend" (pand, grond: 10 jaar); "movable" en "real estate" mogen ook.`,
+  en: `Use "movable" (car, machine, computer: 5 years) or "real estate" (building, land: 10 years); "roerend" and "onroerend" work too.`,
+};
+
+export function goodsNotOneColumn(name: Localized): Localized {
+  return {
+    nl: `Het argument ${name.nl} moet één kolom (of één rij) zijn, met één cel per bedrijfsmiddel.`,
+    en: `The ${name.en} argument must be one column (or one row), with one cell per capital good.`,
+  };
+}
+
+export function goodsHeights(vat: number, dates: number, kinds: number): Localized {
+  return {
+    nl: `De bereiken vatDeducted, firstUseDates en kinds zijn niet even lang (${vat}, ${dates} en ${kinds} rijen). Kies voor elk dezelfde rijen: één rij per bedrijfsmiddel.`,
+    en: `The ranges vatDeducted, firstUseDates and kinds do not have the same number of rows (${vat}, ${dates} and ${kinds}). Select the same rows for each: one row per capital good.`,
+  };
+}
+
+export function unknownKind(text: string): Localized {
+  return { nl: `onbekende soort "${text}". ${KIND_CHOICES.nl}`, en: `unknown kind "${text}". ${KIND_CHOICES.en}` };
+}
+
+export const KIND_MISSING: Localized = { nl: `soort ontbreekt. ${KIND_CHOICES.nl}`, en: `kind missing. ${KIND_CHOICES.en}` };
+
+export const FIRST_USE_MISSING: Localized = {
+  nl: "datum van ingebruikname ontbreekt: zonder die datum is de herzieningsperiode niet te bepalen.",
+  en: "date first used is missing: without it the revision period cannot be determined.",
+};
+
+export const VAT_NEGATIVE: Localized = {
+  nl: "afgetrokken btw kan niet negatief zijn. Vul het bedrag in dat u destijds hebt afgetrokken.",
+  en: "VAT deducted cannot be negative. Enter the amount you deducted at the time.",
+};
+
+export function firstUseBeforeKor(day: Day): Localized {
+  return {
+    nl: `ingebruikname op ${formatDay(day, "nl")} wordt nog niet ondersteund: deze functie rekent met ingebruikname vanaf 1 januari ${FIRST_KOR_YEAR}. Vraag de herziening voor dit bedrijfsmiddel na bij uw adviseur.`,
+    en: `first use on ${formatDay(day, "en")} is not supported yet: this function computes first use from 1 January ${FIRST_KOR_YEAR}. Check the herziening for this capital good with your adviser.`,
+  };
 }

@@ -86,7 +86,7 @@ describe("the KOR.* functions in the shared-runtime page", () => {
       const meta = JSON.parse(fs.readFileSync(path.join(DIST, file), "utf8")) as { functions: { id: string }[] };
       expect(meta.functions.map((f) => f.id).sort()).toEqual(registered);
     }
-    expect(registered).toHaveLength(10);
+    expect(registered).toHaveLength(11);
   });
 
   it.each(golden.cases.map((c) => [c.name, c] as const))("golden: %s", async (_name, c) => {
