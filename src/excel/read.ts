@@ -34,16 +34,29 @@ export async function readInvoiceSource(context: Excel.RequestContext, options: 
   source: InvoiceSource | null;
   sheetName: string;
 }> {
+  try {
+    return await readArea(context, options, true);
+  } catch (e) {
+    // getSelectedRange fails when a chart or shape is selected: read the sheet's used range instead.
+    if (e instanceof Error && /select/i.test(`${e.message} ${(e as { code?: string }).code ?? ""}`)) return readArea(context, options, false);
+    throw e;
+  }
+}
+
+async function readArea(context: Excel.RequestContext, options: ReadOptions, useSelection: boolean): Promise<{
+  source: InvoiceSource | null;
+  sheetName: string;
+}> {
   const budget = Math.max(1, options.maxCellsPerSync ?? MAX_CELLS_PER_SYNC);
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name,id");
-  const tables = context.workbook.getSelectedRange().getTables(false);
-  tables.load("items/name");
+  const tables = useSelection ? context.workbook.getSelectedRange().getTables(false) : null;
+  tables?.load("items/name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   await context.sync(); // 1: where are the invoices?
 
-  const tableName = tables.items.map((x) => x.name).find(() => true) ?? null;
+  const tableName = tables === null ? null : (tables.items.map((x) => x.name).find(() => true) ?? null);
   const base = { key: sheet.id, name: sheet.name };
   let area: Area;
   let values: unknown[][] | null = null;

@@ -107,3 +107,17 @@ describe("readInvoiceSource: batching", () => {
     expect(valuesOf(used)[0][0]).toBe("Factuurdatum");
   });
 });
+
+describe("readInvoiceSource: a chart or shape selected", () => {
+  it("falls back to the used range when the selection is not a range", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Facturen", invoices(2));
+    const ctx = wb.context();
+    const excel = ctx.asExcel();
+    (excel.workbook as unknown as { getSelectedRange: () => never }).getSelectedRange = () => {
+      throw Object.assign(new Error("The current selection is invalid for this operation."), { code: "InvalidSelection" });
+    };
+    const { source } = await readInvoiceSource(excel);
+    expect(source).toMatchObject({ origin: "sheet", tableName: null });
+  });
+});

@@ -58,44 +58,78 @@ export function CumulativeChart(props: CumulativeChartProps): React.ReactElement
   const titleId = React.useId();
 
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby={titleId} data-testid="cumulative-chart" style={{ display: "block", maxWidth: W }}>
-      <title id={titleId}>{alt}</title>
-      {ticks.map((c) => (
-        <g key={c}>
-          <line x1={PAD.left} x2={W - PAD.right} y1={y(c)} y2={y(c)} stroke="#E0E0E0" strokeWidth={1} />
-          <text x={PAD.left - 4} y={y(c) + 3} fontSize={9} textAnchor="end" fill={AXIS}>
-            {shortEuros(c)}
-          </text>
-        </g>
-      ))}
-      {S.monthShort[lang].map((m, i) => {
-        const d = dayFromYmd(year, i + 1, 1);
-        return i % 2 === 0 ? (
-          <text key={m} x={x(d)} y={H - 8} fontSize={9} fill={AXIS}>
-            {m}
-          </text>
-        ) : null;
-      })}
-      <line x1={PAD.left} x2={W - PAD.right} y1={y(thresholdCents)} y2={y(thresholdCents)} stroke={THRESHOLD} strokeWidth={1.5} strokeDasharray="5 3" />
-      <text x={PAD.left + 4} y={y(thresholdCents) - 4} fontSize={9} fill={THRESHOLD}>
-        {t(lang, S.chartThreshold)} {formatEuros(thresholdCents, lang)}
-      </text>
-      <path d={path} fill="none" stroke={LINE} strokeWidth={2} />
-      {crossing !== null && (
-        <g data-testid="chart-crossing">
-          <circle cx={x(crossing.day)} cy={y(crossing.runningCents)} r={5} fill="#FFFFFF" stroke={THRESHOLD} strokeWidth={2.5} />
-          <text
-            x={x(crossing.day) - 8}
-            y={Math.min(Math.max(y(crossing.runningCents), y(thresholdCents)) + 16, H - PAD.bottom - 4)}
-            fontSize={9}
-            fontWeight={600}
-            textAnchor="end"
-            fill={THRESHOLD}
-          >
-            ✕ {t(lang, S.chartCrossing)} {crossingText}
-          </text>
-        </g>
-      )}
-    </svg>
+    <figure style={{ margin: 0 }}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        role="img"
+        aria-labelledby={titleId}
+        data-testid="cumulative-chart"
+        style={{ display: "block", maxWidth: W }}
+      >
+        <title id={titleId}>{alt}</title>
+        {ticks.map((c) => (
+          <g key={c}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(c)} y2={y(c)} stroke="#E0E0E0" strokeWidth={1} />
+            <text x={PAD.left - 4} y={y(c) + 3} fontSize={9} textAnchor="end" fill={AXIS}>
+              {shortEuros(c)}
+            </text>
+          </g>
+        ))}
+        {S.monthShort[lang].map((m, i) => {
+          const d = dayFromYmd(year, i + 1, 1);
+          return i % 2 === 0 ? (
+            <text key={m} x={x(d)} y={H - 8} fontSize={9} fill={AXIS}>
+              {m}
+            </text>
+          ) : null;
+        })}
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={y(thresholdCents)}
+          y2={y(thresholdCents)}
+          stroke={THRESHOLD}
+          strokeWidth={1.5}
+          strokeDasharray="5 3"
+        />
+        <text x={PAD.left + 4} y={y(thresholdCents) - 4} fontSize={9} fill={THRESHOLD}>
+          {t(lang, S.chartThreshold)} {formatEuros(thresholdCents, lang)}
+        </text>
+        <path d={path} fill="none" stroke={LINE} strokeWidth={2} />
+        {crossing !== null && (
+          <g data-testid="chart-crossing">
+            <circle cx={x(crossing.day)} cy={y(crossing.runningCents)} r={5} fill="#FFFFFF" stroke={THRESHOLD} strokeWidth={2.5} />
+            <text
+              x={x(crossing.day) - 8}
+              y={Math.min(Math.max(y(crossing.runningCents), y(thresholdCents)) + 16, H - PAD.bottom - 4)}
+              fontSize={9}
+              fontWeight={600}
+              textAnchor="end"
+              fill={THRESHOLD}
+              stroke="#FFFFFF"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
+              ✕ {t(lang, S.chartCrossing)} {crossingText}
+            </text>
+          </g>
+        )}
+      </svg>
+      <figcaption aria-hidden style={{ display: "flex", gap: 12, fontSize: 12, color: AXIS, flexWrap: "wrap" }}>
+        <span>
+          <svg width="18" height="8" aria-hidden>
+            <line x1="0" x2="18" y1="4" y2="4" stroke={LINE} strokeWidth={2} />
+          </svg>{" "}
+          {t(lang, S.chartLegendTurnover)}
+        </span>
+        <span>
+          <svg width="18" height="8" aria-hidden>
+            <line x1="0" x2="18" y1="4" y2="4" stroke={THRESHOLD} strokeWidth={1.5} strokeDasharray="5 3" />
+          </svg>{" "}
+          {t(lang, S.chartThreshold)}
+        </span>
+      </figcaption>
+    </figure>
   );
 }
