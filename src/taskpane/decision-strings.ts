@@ -9,7 +9,7 @@ const L = (nl: string, en: string): Localized => ({ nl, en });
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const D = {
-  tab: L("Meedoen?", "Join?"),
+  tab: L("Loont de KOR?", "KOR worth it?"),
   title: L("Is de KOR de moeite waard?", "Is the KOR worth it?"),
   intro: L(
     "Een schatting met de bedragen uit uw eigen blad: wat levert meedoen (of afmelden) per jaar op, en wat kost het?",

@@ -1,5 +1,5 @@
 /**
- * The "Join?" decision view in Chromium, browser mode over the bundled sample workbook: the figures the
+ * The "KOR worth it?" decision view in Chromium, browser mode over the bundled sample workbook: the figures the
  * user sees for the sample's 2025 invoices, after typing the business share, input VAT, a planned
  * investment and a car for the herziening, in English and Dutch, for joining and for leaving.
  * The clock is fixed (27 November 2026) so the deadlines are stable.
@@ -23,7 +23,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     await page.goto(e2e.baseUrl + "taskpane.html");
     // The year report opens first; base the decision on 2025, the sample's year within the threshold.
     await page.getByTestId("year").selectOption("2025");
-    await page.getByRole("tab", { name: "Join?" }).click();
+    await page.getByRole("tab", { name: "KOR worth it?" }).click();
     await page.getByTestId("decision").waitFor();
   });
 
@@ -107,7 +107,7 @@ describe("decision view (browser mode, sample workbook)", () => {
 
   it("keeps what was typed when the user visits another tab and comes back", async () => {
     await page.getByRole("tab", { name: "Year report" }).click();
-    await page.getByRole("tab", { name: "Join?" }).click();
+    await page.getByRole("tab", { name: "KOR worth it?" }).click();
     await page.getByTestId("decision").waitFor();
     expect(await page.getByTestId("decision-share").inputValue()).toBe("40");
     expect(await text("decision-net")).toBe("€116.09");

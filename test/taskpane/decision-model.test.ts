@@ -1,7 +1,7 @@
 import { analyze } from "../../src/taskpane/model";
 import { sampleSource } from "../../src/taskpane/browser/files";
 import { dayFromIso } from "../../src/rules/dates";
-import { computeDecision, eurosText, looksLikeParticipant, parsePercent, type DecisionState } from "../../src/taskpane/views/DecisionModel";
+import { computeDecision, eurosText, looksLikeParticipant, parsePercent, purchasesFromValues, type DecisionState } from "../../src/taskpane/views/DecisionModel";
 import type { InvoiceSource } from "../../src/excel/source";
 
 const TODAY = dayFromIso("2026-11-27");
@@ -160,5 +160,24 @@ describe("helpers", () => {
     ];
     const src: InvoiceSource = { ...source, key: "kor", values, headerRowIndex: null };
     expect(looksLikeParticipant(analyze(src, {}, TODAY))).toBe(true);
+  });
+});
+
+describe("purchasesFromValues (a purchases list the user points to)", () => {
+  it("sums the VAT column of the year's purchases and counts rows without VAT", () => {
+    const values = [
+      ["Inkoopoverzicht 2025"],
+      ["Datum", "Leverancier", "Bedrag excl. btw", "BTW"],
+      [45700, "Drukkerij", 1000, 210],
+      ["3-4-2025", "Laptopwinkel", "1.000,00", "210,00"],
+      [45800, "Kantoor", 500, ""],
+      [45600, "Vorig jaar", 100, 21],
+    ];
+    expect(purchasesFromValues(values, 0, 2025)).toEqual({ kind: "ok", vat: { cents: 42_000, rows: 3, rowsWithoutVat: 0 } });
+  });
+
+  it("says so when there is no VAT column, or no date and amount columns", () => {
+    expect(purchasesFromValues([["Datum", "Bedrag"], [45700, 100]], 0, 2025)).toEqual({ kind: "error", message: expect.objectContaining({ en: expect.stringContaining("No VAT column") }) });
+    expect(purchasesFromValues([["Leverancier", "Omschrijving"], ["x", "y"]], 0, 2025)).toEqual({ kind: "error", message: expect.objectContaining({ en: expect.stringContaining("No date and amount columns") }) });
   });
 });

@@ -31,8 +31,7 @@ import { Add20Regular, ArrowSync20Regular, ArrowTrendingDown20Filled, ArrowTrend
 import type { Localized } from "../../i18n/types";
 import { formatEuros } from "../../rules/money";
 import { formatDay } from "../../rules/dates";
-import { ASSUMABLE_RATES, purchaseVatFromRows, type AssumableRate, type PurchaseVat } from "../../rules/decision";
-import { readTable } from "../../reading/headers";
+import { ASSUMABLE_RATES, type AssumableRate, type PurchaseVat } from "../../rules/decision";
 import type { InvoiceSource } from "../../excel/source";
 import { analyze } from "../model";
 import { useSectionStyles } from "../components/ReportSections";
@@ -40,7 +39,7 @@ import { readFileSource, UnsupportedFileError } from "../browser/files";
 import { S, t } from "../strings";
 import { D } from "../decision-strings";
 import type { ViewProps } from "./YearReport";
-import { computeDecision, looksLikeParticipant, type DecisionState, type GoodInput } from "./DecisionModel";
+import { computeDecision, looksLikeParticipant, purchasesFromValues, type DecisionState, type GoodInput } from "./DecisionModel";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
@@ -153,17 +152,13 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
 
   const usePurchases = (values: readonly (readonly unknown[])[], rowOffset: number, name: string): void => {
     if (analysis === null) return;
-    const table = readTable(values, { rowOffset });
-    if (table.columns.date === undefined || table.columns.amount === undefined) {
-      setPurchaseNotice(D.purchasesNoColumns);
-      return;
-    }
-    if (table.columns.vat === undefined) {
-      setPurchaseNotice(D.purchasesNoVat);
+    const r = purchasesFromValues(values, rowOffset, analysis.year);
+    if (r.kind === "error") {
+      setPurchaseNotice(r.message);
       return;
     }
     setPurchaseNotice(null);
-    setPurchases({ name, vat: purchaseVatFromRows(table.rows, analysis.year, false) });
+    setPurchases({ name, vat: r.vat });
     setState((prev) => (prev === null ? prev : { ...prev, inputVat: null }));
   };
 

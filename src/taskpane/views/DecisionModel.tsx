@@ -8,8 +8,8 @@ import type { Cents } from "../../rules/money";
 import type { Day } from "../../rules/dates";
 import { FIRST_KOR_DAY } from "../../rules/parameters";
 import type { CapitalGood } from "../../rules/herziening";
-import { readDate } from "../../reading/cells";
-import { cellText } from "../../reading/cells";
+import { cellText, readDate } from "../../reading/cells";
+import { readTable } from "../../reading/headers";
 import {
   businessShareFromTable,
   decideKor,
@@ -177,4 +177,20 @@ export function computeDecision(input: {
           basisYear: analysis.year,
         });
   return { output, sheetShare, purchaseRows, shareText, inputVatText, dates, schedule, errors, decision };
+}
+
+/**
+ * Input VAT from a purchases list the user pointed to (a table or sheet in Excel, a file in a browser): a
+ * header row with date, amount and VAT columns; the VAT of every row in `year` counts. The reason in words
+ * when the list cannot be used.
+ */
+export function purchasesFromValues(
+  values: readonly (readonly unknown[])[],
+  rowOffset: number,
+  year: number,
+): { kind: "ok"; vat: PurchaseVat } | { kind: "error"; message: Localized } {
+  const table = readTable(values, { rowOffset });
+  if (table.columns.date === undefined || table.columns.amount === undefined) return { kind: "error", message: D.purchasesNoColumns };
+  if (table.columns.vat === undefined) return { kind: "error", message: D.purchasesNoVat };
+  return { kind: "ok", vat: purchaseVatFromRows(table.rows, year, false) };
 }
