@@ -26,7 +26,10 @@ export function excelHost(): PaneHost {
     mode: "excel",
     // Document settings keep choices with the workbook; without them (an old host) choices last the session.
     settings: Office.context.document?.settings ? officeSettingsStore(Office.context.document.settings) : memorySettingsStore(),
-    read: (choices) => Excel.run((context) => readInvoiceSource(context, { choices })),
+    read: (choices) =>
+      Excel.run((context) =>
+        readInvoiceSource(context, { choices, recogniseAddinSheets: Office.context.requirements?.isSetSupported("ExcelApi", "1.12") ?? false }),
+      ),
     excel,
   };
 }

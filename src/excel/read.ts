@@ -10,6 +10,7 @@
  * by design; for sheets up to MAX_CELLS_PER_SYNC cells it never happens.
  */
 import { HEADER_SEARCH_ROWS, detectColumns } from "../reading/headers";
+import { REPORT_MARK_KEY } from "./reportSheet";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceSource } from "./source";
 
 /** ~20 bytes per cell in the JSON response keeps a request well under Excel on the web's 5 MB limit. */
@@ -20,6 +21,19 @@ export interface ReadOptions {
   readonly choices?: ColumnChoices;
   /** Cells per sync; lower it in tests to exercise the block path. */
   readonly maxCellsPerSync?: number;
+  /**
+   * Recognise sheets this add-in made (report, overview: worksheet custom property REPORT_MARK_KEY, ExcelApi
+   * 1.12) and return `addinSheet: true` without reading them. Default true; pass false on older hosts.
+   */
+  readonly recogniseAddinSheets?: boolean;
+}
+
+export interface ReadInvoiceResult {
+  /** null: the sheet is empty, or it is a sheet made by this add-in. */
+  readonly source: InvoiceSource | null;
+  readonly sheetName: string;
+  /** The active sheet is a report or overview made by this add-in (not invoices). */
+  readonly addinSheet?: boolean;
 }
 
 interface Area {
@@ -30,10 +44,7 @@ interface Area {
 }
 
 /** Reads the invoice area of the active sheet. Returns null when the sheet is empty. */
-export async function readInvoiceSource(context: Excel.RequestContext, options: ReadOptions = {}): Promise<{
-  source: InvoiceSource | null;
-  sheetName: string;
-}> {
+export async function readInvoiceSource(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadInvoiceResult> {
   try {
     return await readArea(context, options, true);
   } catch (e) {
@@ -43,10 +54,7 @@ export async function readInvoiceSource(context: Excel.RequestContext, options: 
   }
 }
 
-async function readArea(context: Excel.RequestContext, options: ReadOptions, useSelection: boolean): Promise<{
-  source: InvoiceSource | null;
-  sheetName: string;
-}> {
+async function readArea(context: Excel.RequestContext, options: ReadOptions, useSelection: boolean): Promise<ReadInvoiceResult> {
   const budget = Math.max(1, options.maxCellsPerSync ?? MAX_CELLS_PER_SYNC);
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name,id");
@@ -54,8 +62,11 @@ async function readArea(context: Excel.RequestContext, options: ReadOptions, use
   tables?.load("items/name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const mark = options.recogniseAddinSheets === false ? null : sheet.customProperties.getItemOrNullObject(REPORT_MARK_KEY);
+  mark?.load("value");
   await context.sync(); // 1: where are the invoices?
 
+  if (mark !== null && !mark.isNullObject) return { source: null, sheetName: sheet.name, addinSheet: true };
   const tableName = tables === null ? null : (tables.items.map((x) => x.name).find(() => true) ?? null);
   const base = { key: sheet.id, name: sheet.name };
   let area: Area;

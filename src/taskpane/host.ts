@@ -14,6 +14,8 @@ export interface ReadOutcome {
   /** null: the sheet is empty. */
   readonly source: InvoiceSource | null;
   readonly sheetName: string;
+  /** The active sheet is a report or overview made by this add-in: the view keeps what it showed. */
+  readonly addinSheet?: boolean;
 }
 
 export interface ExcelActions {

@@ -37,6 +37,10 @@ export const S = {
     "Select a cell in your invoice table and choose ‘Read again’ to use another table.",
   ),
   emptySheet: (sheet: string) => L(`Blad "${sheet}" is leeg. Open het blad met uw facturen.`, `Sheet "${sheet}" is empty. Open the sheet with your invoices.`),
+  addinSheet: (sheet: string) => L(
+    `Blad "${sheet}" is een overzicht van KOR voor Excel, geen factuurlijst. Open het blad met uw facturen en kies ‘Opnieuw lezen’.`,
+    `Sheet "${sheet}" is a KOR for Excel report, not an invoice list. Open the sheet with your invoices and choose ‘Read again’.`,
+  ),
   rowsRead: (n: number) => L(`${n} ${plural(n, "factuurregel", "factuurregels")} gelezen`, `${n} invoice ${plural(n, "row", "rows")} read`),
   browserMode: L(
     "Buiten Excel: u bekijkt een voorbeeld of een eigen bestand. Niets verlaat deze computer.",

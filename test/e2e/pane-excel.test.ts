@@ -44,6 +44,7 @@ function excelStub(locale: string, foreignReportSheet: boolean): string {
         onReady: function (cb) { var i = { host: "Excel", platform: "OfficeOnline" }; if (cb) cb(i); return Promise.resolve(i); },
         context: {
           displayLanguage: ${JSON.stringify(locale)},
+          requirements: { isSetSupported: function () { return true; } },
           document: { settings: {
             get: function (k) { return k in settings ? settings[k] : null; },
             set: function (k, v) { settings[k] = JSON.parse(JSON.stringify(v)); },
@@ -89,6 +90,10 @@ describe("the task pane in Excel (stubbed host)", () => {
       return k && { title: k.cells[0][0], mark: k.customProperties.get("KorForExcel"), charts: k.charts.length };
     });
     expect(sheet).toEqual({ title: "KOR-overzicht 2026", mark: "year-report", charts: 1 });
+    // The report sheet is now active; reading again keeps the invoices it was made from.
+    await page.getByRole("button", { name: "Opnieuw lezen" }).click();
+    await page.getByTestId("headline").waitFor();
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(s.countableCents, "nl"));
     saveArtifact("pane-excel-nl.png", await page.screenshot());
     expect(errors).toEqual([]);
     expect(e2e.outsideRequests).toEqual([]);

@@ -121,3 +121,14 @@ describe("readInvoiceSource: a chart or shape selected", () => {
     expect(source).toMatchObject({ origin: "sheet", tableName: null });
   });
 });
+
+describe("readInvoiceSource: sheets this add-in made", () => {
+  it("does not read a report sheet as invoices", async () => {
+    const wb = new FakeWorkbook();
+    const report = wb.addSheet("KOR 2026", [["KOR-overzicht 2026"], ["Telbare omzet", 100]]);
+    report.customProperties.set("KorForExcel", "year-report");
+    const ctx = wb.context();
+    expect(await readInvoiceSource(ctx.asExcel())).toEqual({ source: null, sheetName: "KOR 2026", addinSheet: true });
+    expect(ctx.syncs).toHaveLength(1);
+  });
+});

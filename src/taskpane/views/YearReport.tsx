@@ -66,7 +66,12 @@ const useStyles = makeStyles({
   sourceLine: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", color: tokens.colorNeutralForeground2 },
 });
 
-type Status = { kind: "loading" } | { kind: "ready" } | { kind: "empty"; sheetName: string } | { kind: "error"; message: Localized };
+type Status =
+  | { kind: "loading" }
+  | { kind: "ready" }
+  | { kind: "empty"; sheetName: string }
+  | { kind: "addin-sheet"; sheetName: string }
+  | { kind: "error"; message: Localized };
 
 function sourceText(source: InvoiceSource): Localized {
   if (source.origin === "sample") return S.sourceSample;
@@ -104,11 +109,19 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     [host, lang],
   );
 
+  const sourceRef = React.useRef<InvoiceSource | null>(null);
+  sourceRef.current = source;
+
   const load = React.useCallback(async () => {
     setStatus({ kind: "loading" });
     setNotice(null);
     try {
       const out = await host.read();
+      if (out.addinSheet) {
+        // The user is looking at a report this add-in wrote: keep showing the invoices it was made from.
+        setStatus(sourceRef.current !== null ? { kind: "ready" } : { kind: "addin-sheet", sheetName: out.sheetName });
+        return;
+      }
       if (out.source === null) {
         setSource(null);
         setStatus({ kind: "empty", sheetName: out.sheetName });
@@ -226,14 +239,20 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   );
 
   if (status.kind === "loading") return <Spinner label={t(lang, S.loading)} />;
-  if (status.kind === "error" || status.kind === "empty" || source === null || analysis === null) {
+  if (status.kind === "error" || status.kind === "empty" || status.kind === "addin-sheet" || source === null || analysis === null) {
     return (
       <div>
         {host.mode === "browser" && <Caption1>{t(lang, S.browserMode)}</Caption1>}
         {noticeBar}
         <MessageBar intent={status.kind === "error" ? "error" : "info"}>
           <MessageBarBody>
-            {status.kind === "error" ? t(lang, status.message) : status.kind === "empty" ? t(lang, S.emptySheet(status.sheetName)) : t(lang, S.loading)}
+            {status.kind === "error"
+              ? t(lang, status.message)
+              : status.kind === "empty"
+                ? t(lang, S.emptySheet(status.sheetName))
+                : status.kind === "addin-sheet"
+                  ? t(lang, S.addinSheet(status.sheetName))
+                  : t(lang, S.loading)}
           </MessageBarBody>
         </MessageBar>
         {browserControls}
