@@ -66,7 +66,7 @@ const useStyles = makeStyles({
   },
   resultLine: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   hiddenInput: { display: "none" },
-  para: { margin: `${tokens.spacingVerticalXS} 0` },
+  para: { display: "block", margin: `${tokens.spacingVerticalXS} 0` },
   table: { tableLayout: "auto" },
 });
 
