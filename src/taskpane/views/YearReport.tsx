@@ -96,6 +96,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const [busy, setBusy] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const previewHeading = React.useRef<HTMLHeadingElement>(null);
+  const followedFrom = React.useRef<HTMLElement | null>(null);
 
   const show = React.useCallback(
     (next: InvoiceSource) => {
@@ -169,6 +170,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
       const width = source.values.reduce((m, r) => Math.max(m, r.length), 0);
       host.excel.selectRows(source, w.rows, width).catch((e) => setNotice({ intent: "error", text: S.readError(errorText(e)) }));
     } else {
+      followedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setPreview(w.rows);
       // Move focus to the rows, as selecting them in Excel would.
       requestAnimationFrame(() => previewHeading.current?.focus());
@@ -402,7 +404,15 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
                   ))}
                 </tbody>
               </table>
-              <Button size="small" icon={<Dismiss20Regular />} onClick={() => setPreview(null)}>
+              <Button
+                size="small"
+                icon={<Dismiss20Regular />}
+                onClick={() => {
+                  setPreview(null);
+                  // Back to the link that opened the rows, so keyboard users keep their place.
+                  requestAnimationFrame(() => followedFrom.current?.focus());
+                }}
+              >
                 {t(lang, S.previewClose)}
               </Button>
             </div>
