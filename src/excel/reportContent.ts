@@ -32,8 +32,13 @@ export interface ReportContent {
 export function verdictText(summary: YearSummary, lang: Lang): string {
   if (summary.verdict === "unsupported") return t(lang, S.verdictUnsupported(summary.year));
   if (summary.verdict === "eligible") return t(lang, S.verdictEligible(summary.year));
+  const c = summary.crossing;
+  if (c !== null) return `${t(lang, S.verdictNotEligible(summary.year))}: ${t(lang, S.verdictCrossed(formatDay(c.day, lang), c.row))}`;
   return t(lang, S.verdictNotEligible(summary.year));
 }
+
+/** A percentage such as 97.5 as the fraction Excel's "0.0%" format expects, without binary noise. */
+const fraction = (percent: number): number => Math.round(percent * 10) / 1000;
 
 export function categoryLabel(code: YearSummary["categories"][number]["category"], lang: Lang): string {
   return code === null ? t(lang, S.noCategory) : t(lang, categoryInfo(code).label);
@@ -68,7 +73,7 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
   blank();
   add([t(lang, R.countable), eur(summary.countableCents)], ["General", EURO_FORMAT]);
   add([t(lang, R.threshold), eur(summary.thresholdCents)], ["General", EURO_FORMAT]);
-  add([t(lang, R.percent), summary.percentOfThreshold / 100], ["General", PERCENT_FORMAT]);
+  add([t(lang, R.percent), fraction(summary.percentOfThreshold)], ["General", PERCENT_FORMAT]);
   add([t(lang, R.headroom), eur(summary.headroomCents)], ["General", EURO_FORMAT]);
   add([t(lang, R.notCounted), eur(summary.notCountedCents)], ["General", EURO_FORMAT]);
   if (summary.previousYearCents !== null) {
@@ -87,7 +92,7 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
   summary.periods.forEach((p, i) => {
     if (p.status === "crossed-here") crossingPoint = i;
     add(
-      [t(lang, p.label), eur(p.cumulativeCents), eur(summary.thresholdCents), eur(p.countableCents), p.percentOfThreshold / 100, t(lang, S.periodStatus[p.status])],
+      [t(lang, p.label), eur(p.cumulativeCents), eur(summary.thresholdCents), eur(p.countableCents), fraction(p.percentOfThreshold), t(lang, S.periodStatus[p.status])],
       ["General", EURO_FORMAT, EURO_FORMAT, EURO_FORMAT, PERCENT_FORMAT],
     );
   });
@@ -123,7 +128,20 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
         ["General", EURO_FORMAT, EURO_FORMAT],
       );
     }
-    for (const q of summary.eu.quarters) add([t(lang, S.euQuarterDue(q.quarter, formatDay(q.due, lang)))]);
+    blank();
+    headingRows.push(add([t(lang, S.euQuarterly)]));
+    tableHeaderRows.push(add([t(lang, R.quarter), t(lang, S.colCountry), t(lang, S.colTurnover), t(lang, R.due)]));
+    for (const q of summary.eu.quarters) {
+      for (const p of q.perState) {
+        add([t(lang, R.quarterLabel(q.quarter, summary.year)), p.country, eur(p.cents), day(q.due)], ["General", "General", EURO_FORMAT, DATE_FORMAT]);
+      }
+    }
+    blank();
+  }
+
+  if (summary.problems.length > 0) {
+    headingRows.push(add([t(lang, S.warningsSection)]));
+    for (const p of summary.problems) add([t(lang, S.severity[p.severity]), t(lang, p.message)]);
     blank();
   }
 

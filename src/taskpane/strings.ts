@@ -239,6 +239,9 @@ export const S = {
     reentryStart: L("Weer meedoen vanaf", "Rejoin from"),
     reentryBy: L("Daarvoor aanmelden uiterlijk", "Register for that by"),
     thresholdSeries: L("KOR-grens", "KOR threshold"),
+    quarter: L("Kwartaal", "Quarter"),
+    quarterLabel: (q: number, y: number) => L(`K${q} ${y}`, `Q${q} ${y}`),
+    due: L("Indienen uiterlijk", "Due by"),
     chartTitle: (y: number) => L(`Opgetelde telbare omzet ${y}`, `Cumulative countable turnover ${y}`),
     footer: L(
       "Dit blad is gemaakt door KOR voor Excel en wordt bij ‘Rapport naar blad schrijven’ vervangen. Uw eigen bladen worden niet gewijzigd.",

@@ -82,6 +82,13 @@ describe("buildReport", () => {
     expect(content.chart.lastRow - content.chart.headerRow).toBe(summary.periods.length);
     expect(content.values[content.chart.lastRow][1]).toBe(summary.periods[summary.periods.length - 1].cumulativeCents / 100);
   });
+  it("states the crossing in the verdict, lists the EU quarterly report per state with due dates, and the warnings", () => {
+    const verdict = content.values.find((r) => r[0] === "Result")!;
+    expect(verdict[1]).toContain("Threshold crossed on 18 November 2026");
+    const euRows = content.values.filter((r) => typeof r[0] === "string" && /^Q[1-4] 2026$/.test(r[0]));
+    expect(euRows).toHaveLength(summary.eu!.quarters.reduce((n, q) => n + q.perState.length, 0));
+    expect(content.values.some((r) => r[0] === "Error" && String(r[1]).includes("ambiguous"))).toBe(true);
+  });
   it("keeps cell text as plain text (a category value with markup is just a string)", () => {
     expect(content.values.flat().every((v) => typeof v === "string" || typeof v === "number")).toBe(true);
   });
