@@ -73,12 +73,15 @@ async function readArea(context: Excel.RequestContext, options: ReadOptions, use
   let values: unknown[][] | null = null;
   let header: unknown[][] | null = null;
   if (tableName !== null) {
-    const range = sheet.tables.getItem(tableName).getRange();
+    const tbl = sheet.tables.getItem(tableName);
+    tbl.load("showTotals");
+    const range = tbl.getRange();
     range.load("rowIndex,columnIndex,rowCount,columnCount");
-    const head = sheet.tables.getItem(tableName).getHeaderRowRange();
+    const head = tbl.getHeaderRowRange();
     head.load("values");
     await context.sync(); // 2 (tables only): the table's size and header row
-    area = range;
+    // A totals row ("Totaal" with a sum) is not an invoice: leave it out.
+    area = { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount - (tbl.showTotals ? 1 : 0), columnCount: range.columnCount };
     header = head.values;
   } else if (used.isNullObject) {
     return { source: null, sheetName: sheet.name };

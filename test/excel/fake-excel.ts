@@ -202,6 +202,10 @@ export class FakeTable extends Proxy {
     this.need("name");
     return this.def.name;
   }
+  get showTotals(): boolean {
+    this.need("showTotals");
+    return this.def.showTotals ?? false;
+  }
   getRange(): FakeRange {
     return new FakeRange(this.ctx, this.def.sheet, this.def.box);
   }
@@ -215,6 +219,8 @@ export class FakeTable extends Proxy {
 
 export interface TableDef {
   readonly name: string;
+  /** The table shows a totals row (its last row). */
+  readonly showTotals?: boolean;
   readonly sheet: FakeWorksheet;
   readonly box: { row: number; col: number; rows: number; cols: number };
 }
@@ -459,7 +465,7 @@ export interface SheetState {
   readonly id: string;
   cells: Cell[][];
   readonly formats: Map<string, string>;
-  readonly tables: { name: string; box: { row: number; col: number; rows: number; cols: number } }[];
+  readonly tables: { name: string; box: { row: number; col: number; rows: number; cols: number }; showTotals?: boolean }[];
   readonly charts: FakeChart[];
   readonly customProperties: Map<string, string>;
 }
@@ -559,8 +565,8 @@ export class FakeWorkbook {
     return state;
   }
 
-  addTable(sheet: SheetState, name: string, address: string): void {
-    sheet.tables.push({ name, box: parseAddress(address) });
+  addTable(sheet: SheetState, name: string, address: string, options: { showTotals?: boolean } = {}): void {
+    sheet.tables.push({ name, box: parseAddress(address), showTotals: options.showTotals });
   }
 
   activate(sheet: SheetState): void {

@@ -46,6 +46,17 @@ describe("readInvoiceSource: where the invoices are", () => {
     expect(analyze(source!, {}, TODAY).table.rows[0].row).toBe(4);
   });
 
+  it("leaves a table's totals row out", async () => {
+    const wb = new FakeWorkbook();
+    const sheet = wb.addSheet("Blad1", [...invoices(2), ["Totaal", "", 20, ""]]);
+    wb.addTable(sheet, "Facturen", "A1:D4", { showTotals: true });
+    wb.select("A2");
+    const { source } = await readInvoiceSource(wb.context().asExcel());
+    const a = analyze(source!, {}, TODAY);
+    expect(a.table.rows).toHaveLength(2);
+    expect(a.table.problems).toEqual([]);
+  });
+
   it("returns no source for an empty sheet", async () => {
     const wb = new FakeWorkbook();
     wb.addSheet("Leeg");
