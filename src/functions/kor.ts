@@ -12,7 +12,7 @@ import { dayFromYmd, excelSerialFromDay, yearOf, type Day } from "../rules/dates
 import { eligibility } from "../rules/eligibility";
 import { euEligibility, isEuMemberState, nationalThreshold, unionTurnover } from "../rules/eu";
 import type { Cents } from "../rules/money";
-import { FIRST_KOR_DAY, parameterOn } from "../rules/parameters";
+import { parameterOn } from "../rules/parameters";
 import { earliestStart, periodStartOnOrAfter, periodsOfYear, registrationDeadline } from "../rules/periods";
 import { countableTurnover, latestYear } from "../rules/turnover";
 import type { InvoiceRow, Problem } from "../rules/types";
@@ -329,7 +329,6 @@ export function revision(
       const dr = isBlank(d) ? null : readDate(d);
       if (dr === null || dr.kind === "empty") problems.push(goodsProblem(row, "date", d, s.FIRST_USE_MISSING));
       else if (dr.kind === "error") problems.push(goodsProblem(row, "date", d, dr.message));
-      else if (dr.value < FIRST_KOR_DAY) problems.push(goodsProblem(row, "date", d, s.firstUseBeforeKor(dr.value)));
       else firstUse = dr.value;
       const kind = isBlank(k) ? null : parseKind(cellText(k));
       if (isBlank(k)) problems.push(goodsProblem(row, "category", k, s.KIND_MISSING));

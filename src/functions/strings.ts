@@ -229,9 +229,3 @@ export const VAT_NEGATIVE: Localized = {
   en: "VAT deducted cannot be negative. Enter the amount you deducted at the time.",
 };
 
-export function firstUseBeforeKor(day: Day): Localized {
-  return {
-    nl: `ingebruikname op ${formatDay(day, "nl")} wordt nog niet ondersteund: deze functie rekent met ingebruikname vanaf 1 januari ${FIRST_KOR_YEAR}. Vraag de herziening voor dit bedrijfsmiddel na bij uw adviseur.`,
-    en: `first use on ${formatDay(day, "en")} is not supported yet: this function computes first use from 1 January ${FIRST_KOR_YEAR}. Check the herziening for this capital good with your adviser.`,
-  };
-}

@@ -40,7 +40,9 @@ export function revision(goods: readonly CapitalGood[], korStart: Day, year?: nu
   const y = year ?? startYear;
   const perGood = goods.map((g, index) => {
     if (g.firstUse > korStart) return { index, yearlyCents: 0, remainingYears: 0 };
-    const periodYears = parameterOn(g.kind === "movable" ? "revision-period-movable-years" : "revision-period-real-estate-years", g.firstUse);
+    // The revision is made on entering the KOR, so the periods in force on korStart apply (they have not
+    // changed for decades); goods first used before 2020 are still revised for their remaining years.
+    const periodYears = parameterOn(g.kind === "movable" ? "revision-period-movable-years" : "revision-period-real-estate-years", korStart);
     const firstYear = fastYear(g.firstUse);
     const lastYear = firstYear + periodYears - 1;
     const remainingYears = Math.max(0, lastYear - Math.max(startYear, firstYear) + 1);

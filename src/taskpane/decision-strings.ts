@@ -118,10 +118,6 @@ export const D = {
   addGood: L("Bedrijfsmiddel toevoegen", "Add a capital good"),
   removeGood: (n: number) => L(`Bedrijfsmiddel ${n} verwijderen`, `Remove capital good ${n}`),
   dateInvalid: L("Vul een datum in, bijvoorbeeld 1-1-2024.", "Enter a date, for example 1-1-2024."),
-  dateBefore2020: L(
-    "Ingebruikname vóór 2020 kan dit hulpmiddel niet rekenen; vraag de herziening na bij uw adviseur.",
-    "This tool cannot compute a first use before 2020; check the herziening with your adviser.",
-  ),
   revisionKorStart: (date: string) => L(`Gerekend met een KOR-start op ${date}.`, `Computed for a KOR start on ${date}.`),
   revisionScheduleCaption: L("Herziening per jaar", "Herziening per year"),
   colYear: L("Jaar", "Year"),

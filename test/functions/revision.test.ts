@@ -81,12 +81,19 @@ describe("KOR.REVISION", () => {
     expect(e.message).toBe("Rij 2 van het bereik: datum van ingebruikname ontbreekt: zonder die datum is de herzieningsperiode niet te bepalen.");
   });
 
+  it("revises a building first used before 2020 for the rest of its 10 years", () => {
+    // €50,000 VAT, first used 1 June 2015: period 2015–2024; KOR from 2021 → €5,000 in 2021–2024, 0 in 2025.
+    const args = [col(50_000), col("1-6-2015"), col("onroerend"), serial("2021-01-01")] as const;
+    expect(rev(...args)).toBe(5_000);
+    expect(rev(...args, 2024)).toBe(5_000);
+    expect(rev(...args, 2025)).toBe(0);
+  });
+
   it.each([
     ["a missing kind", col(4500), col(serial("2020-01-01")), col(""), /^Row 1 of the range: kind missing/],
     ["a negative VAT amount", col(-4500), col(serial("2020-01-01")), col("movable"), /^Row 1 of the range: VAT deducted cannot be negative/],
     ["an amount that is not a number", col("veel"), col(serial("2020-01-01")), col("movable"), /^Row 1 of the range: /],
     ["an impossible date", col(4500), col("31-4-2020"), col("movable"), /^Row 1 of the range: /],
-    ["a first use before 2020", col(4500), col("1-6-2019"), col("onroerend"), /first use on 1 June 2019 is not supported yet/],
     ["ranges of different heights", col(4500, 100), col(serial("2020-01-01")), col("movable"), /do not have the same number of rows \(2, 1 and 1\)/],
     ["a range of two columns", [[4500, 1], [2, 3]], col(serial("2020-01-01"), serial("2020-01-01")), col("movable", "movable"), /^The vatDeducted argument must be one column/],
   ] as [string, unknown[][], unknown[][], unknown[][], RegExp][])("refuses %s with #VALUE! and the reason", (_name, vat, dates, kinds, message) => {

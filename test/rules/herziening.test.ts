@@ -35,6 +35,14 @@ describe("revision (herziening)", () => {
     expect(revision([shop], d("2025-01-01"), 2032).totalCents).toBe(0);
   });
 
+  it("revises goods first used before 2020 for the rest of their period", () => {
+    const building: CapitalGood = { vatCents: eur(50_000), firstUse: d("2015-06-01"), kind: "real-estate" };
+    const r = revision([building], d("2021-01-01"));
+    expect(r).toMatchObject({ year: 2021, totalCents: eur(5_000), belowMinimum: false });
+    expect(r.perGood[0].remainingYears).toBe(4); // 2021–2024 of 2015–2024
+    expect(revision([building], d("2021-01-01"), 2025).totalCents).toBe(0);
+  });
+
   it("skips goods first used after the KOR start (no input VAT was deducted)", () => {
     const later: CapitalGood = { vatCents: eur(10_000), firstUse: d("2025-02-01"), kind: "movable" };
     expect(revision([later], d("2025-01-01")).totalCents).toBe(0);

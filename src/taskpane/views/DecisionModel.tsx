@@ -6,7 +6,6 @@
 import type { Localized } from "../../i18n/types";
 import type { Cents } from "../../rules/money";
 import type { Day } from "../../rules/dates";
-import { FIRST_KOR_DAY } from "../../rules/parameters";
 import type { CapitalGood } from "../../rules/herziening";
 import { cellText, readDate } from "../../reading/cells";
 import { readTable } from "../../reading/headers";
@@ -153,7 +152,6 @@ export function computeDecision(input: {
       const d = readDate(g.firstUse.trim());
       const vat = parseEurosInput(g.vat);
       if (d.kind !== "ok") errs.firstUse = D.dateInvalid;
-      else if (d.value < FIRST_KOR_DAY) errs.firstUse = D.dateBefore2020;
       if (vat === null) errs.vat = D.amountInvalid;
       if (errs.firstUse || errs.vat) errors.goods[g.id] = errs;
       else if (d.kind === "ok" && vat !== null) goods.push({ vatCents: vat, firstUse: d.value, kind: g.kind });
