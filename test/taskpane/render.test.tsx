@@ -1,0 +1,50 @@
+/**
+ * Server-side renders of the pane's pieces (react-dom/server, no browser): the chart's text alternative
+ * and crossing marker, and sheet text rendered as text, never as HTML.
+ */
+import * as React from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { CumulativeChart } from "../../src/taskpane/components/CumulativeChart";
+import { CategorySection, WarningSection } from "../../src/taskpane/components/ReportSections";
+import { analyze } from "../../src/taskpane/model";
+import { sampleSource } from "../../src/taskpane/browser/files";
+import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
+
+const TODAY = dayFromIso("2026-11-27");
+const EVIL = "<img src=x onerror=alert(1)>";
+
+describe("CumulativeChart", () => {
+  const a = analyze(sampleSource(), {}, TODAY);
+  const html = renderToStaticMarkup(
+    <CumulativeChart lang="en" year={2026} points={a.cumulative} thresholdCents={a.summary.thresholdCents} crossing={a.summary.crossing} />,
+  );
+  it("is an image with a text alternative naming the total, the threshold and the crossing date", () => {
+    expect(html).toContain('role="img"');
+    expect(html).toMatch(/<title id="[^"]+">Chart of cumulative countable turnover in 2026, from €0 on 1 January to €22,090.00, against the €20,000.00 threshold. The threshold is crossed on 18 November 2026.<\/title>/);
+  });
+  it("marks the crossing point", () => {
+    expect(html).toContain('data-testid="chart-crossing"');
+  });
+  it("has no crossing marker when the threshold is not crossed", () => {
+    const quiet = renderToStaticMarkup(<CumulativeChart lang="nl" year={2026} points={[{ day: TODAY, cents: 100 }]} thresholdCents={2_000_000} crossing={null} />);
+    expect(quiet).not.toContain("chart-crossing");
+    expect(quiet).toContain("De grens wordt niet overschreden.");
+  });
+});
+
+describe("sheet text is shown as text", () => {
+  const serial = excelSerialFromDay(dayFromIso("2026-01-05"));
+  const source = { ...sampleSource(), values: [["Datum", "Bedrag", "Categorie"], [serial, 10, EVIL], [serial, 5, "21%"]] };
+  const a = analyze(source, {}, TODAY);
+  it("a category value with markup appears escaped in the warnings", () => {
+    const html = renderToStaticMarkup(
+      <FluentProvider theme={webLightTheme}>
+        <WarningSection lang="en" warnings={a.warnings} onFollow={() => undefined} />
+        <CategorySection lang="en" summary={a.summary} />
+      </FluentProvider>,
+    );
+    expect(html).not.toContain(EVIL);
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+});
