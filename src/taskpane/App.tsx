@@ -39,6 +39,8 @@ const useStyles = makeStyles({
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   panel: { marginTop: tokens.spacingVerticalS },
+  // Several views do not fit on one line of a 350 px pane (certainly in Dutch): let the tabs wrap.
+  tabs: { flexWrap: "wrap" },
 });
 
 export interface AppProps {
@@ -73,7 +75,7 @@ export function App({ host, initialLang, today }: AppProps): React.ReactElement 
             {t(lang, S.languageButton)}
           </Button>
         </div>
-        <TabList selectedValue={view.id} onTabSelect={(_, d) => setSelected(String(d.value))} aria-label={t(lang, S.tabsLabel)} size="small">
+        <TabList selectedValue={view.id} onTabSelect={(_, d) => setSelected(String(d.value))} aria-label={t(lang, S.tabsLabel)} size="small" className={styles.tabs}>
             {views.map((v) => (
               <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`}>
                 {t(lang, v.label)}

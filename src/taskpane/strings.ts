@@ -100,7 +100,6 @@ export const S = {
     "assumed-zero": L("geen gegevens: € 0 aangenomen", "no data: €0 assumed"),
   },
   progressLabel: (pct: string) => L(`Telbare omzet: ${pct} van de KOR-grens`, `Countable turnover: ${pct} of the KOR threshold`),
-  crossingVat: (vat: string, rate: number, amount: string) => L(`Btw op die factuur: ${vat} (${rate}% van ${amount}).`, `VAT on that invoice: ${vat} (${rate}% of ${amount}).`),
   conditionsTitle: L("Voorwaarden die u zelf bevestigt", "Conditions you confirm yourself"),
 
   // Chart

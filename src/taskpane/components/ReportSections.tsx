@@ -124,9 +124,6 @@ export function VerdictSection(props: { lang: Lang; summary: YearSummary }): Rea
           </li>
         ))}
       </ul>
-      {crossed !== null && crossed.vatCents !== null && crossed.vatRatePercent !== null && (
-        <Body1>{t(lang, S.crossingVat(eur(crossed.vatCents), crossed.vatRatePercent, eur(crossed.cents)))}</Body1>
-      )}
     </Section>
   );
 }

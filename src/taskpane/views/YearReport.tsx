@@ -26,7 +26,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSync20Regular, DocumentArrowUp20Regular, TableSimple20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import type { Lang, Localized } from "../../i18n/types";
-import type { Day } from "../../rules/dates";
+import { dayFromExcelSerial, dayFromYmd, formatDay, type Day } from "../../rules/dates";
 import type { FilingPeriod } from "../../rules/types";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../../excel/source";
@@ -78,6 +78,16 @@ function sourceText(source: InvoiceSource): Localized {
   if (source.origin === "file") return S.sourceFile(source.name);
   if (source.origin === "table" && source.tableName !== null) return S.sourceTable(source.tableName, source.name);
   return S.sourceSheet(source.name);
+}
+
+/** A cell of the row preview as the user would see it in Excel (date serials as dates). */
+function previewCell(v: unknown, isDate: boolean, lang: Lang): string {
+  if (v instanceof Date) return formatDay(dayFromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()), lang);
+  if (isDate && typeof v === "number") {
+    const d = dayFromExcelSerial(v);
+    if (d !== null) return formatDay(d, lang);
+  }
+  return String(v ?? "");
 }
 
 function errorText(e: unknown): string {
@@ -398,7 +408,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
                     <tr key={row} data-testid="preview-row">
                       <th scope="row">{row}</th>
                       {(source.values[row - 1 - source.rowOffset] ?? []).map((v, i) => (
-                        <td key={i}>{v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? "")}</td>
+                        <td key={i}>{previewCell(v, i === analysis.columns.date, lang)}</td>
                       ))}
                     </tr>
                   ))}
