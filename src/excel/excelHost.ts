@@ -10,13 +10,14 @@ export function excelHost(): PaneHost {
     selectRows: (source, rows, columnCount) =>
       Excel.run((context) => selectRows(context, source.key, rows, source.columnOffset, columnCount)),
     writeReport: (summary, lang, sourceName) => Excel.run((context) => writeReportSheet(context, summary, lang, sourceName)),
-    onSheetActivated: (listener) =>
+    onWorkbookEvent: (listener) =>
       Excel.run(async (context) => {
-        const handler = context.workbook.worksheets.onActivated.add(async () => listener());
+        const sheets = context.workbook.worksheets;
+        const handlers = [sheets.onActivated.add(async () => listener("activated")), sheets.onChanged.add(async () => listener("changed"))];
         await context.sync();
         return () => {
-          void Excel.run(handler.context, async (ctx) => {
-            handler.remove();
+          void Excel.run(handlers[0].context, async (ctx) => {
+            for (const h of handlers) h.remove();
             await ctx.sync();
           });
         };

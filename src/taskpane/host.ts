@@ -22,8 +22,11 @@ export interface ExcelActions {
   /** Selects sheet rows of `source` (columns from its first over `columnCount`). */
   selectRows(source: InvoiceSource, rows: readonly number[], columnCount: number): Promise<void>;
   writeReport(summary: YearSummary, lang: Lang, sourceName: string): Promise<WriteResult>;
-  /** Calls `listener` when the user switches sheets; returns an unsubscribe function. */
-  onSheetActivated(listener: () => void): Promise<() => void>;
+  /**
+   * Calls `listener` when the user switches sheets ("activated") or a cell changes on any sheet
+   * ("changed"); resolves to an unsubscribe function.
+   */
+  onWorkbookEvent(listener: (event: "activated" | "changed") => void): Promise<() => void>;
 }
 
 export interface PaneHost {

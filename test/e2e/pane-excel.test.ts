@@ -101,6 +101,23 @@ describe("the task pane in Excel (stubbed host)", () => {
     expect(e2e.outsideRequests).toEqual([]);
   });
 
+  it("refreshes quietly after an edit in the sheet", async () => {
+    const { page, errors } = await open("en-US");
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(s.countableCents, "en"));
+    // The user types a new 2026 invoice of €1,000 (21%) under the list; Excel fires worksheets.onChanged.
+    await page.evaluate(() => {
+      const wb = (window as unknown as { __wb: { sheet(n: string): { cells: unknown[][] }; fire(e: string): Promise<void> } }).__wb;
+      const cells = wb.sheet("Facturen")!.cells;
+      cells.push(["F2026-999", 46372, "Nieuwe klant", "Extra werk", 1000, "", "21%", "NL"]);
+      void wb.fire("changed");
+    });
+    await page.waitForFunction(
+      (expected) => document.querySelector("[data-testid=countable]")?.textContent === expected,
+      formatEuros(s.countableCents + 100_000, "en"),
+    );
+    expect(errors).toEqual([]);
+  });
+
   it("refuses to overwrite a 'KOR 2026' sheet it did not create, and says so", async () => {
     const { page, errors } = await open("en-US", true);
     await page.getByTestId("write-report").click();

@@ -489,7 +489,9 @@ export class FakeWorksheetCollection {
   add(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, this.ctx.workbook.createSheet(name));
   }
-  onActivated = { add: (_handler: () => Promise<void>) => ({ context: this.ctx, remove: () => undefined }) };
+  /** Event handlers are kept on the workbook; fire them with `FakeWorkbook.fire("activated" | "changed")`. */
+  onActivated = { add: (handler: () => Promise<void>) => this.ctx.workbook.addHandler("activated", handler, this.ctx) };
+  onChanged = { add: (handler: () => Promise<void>) => this.ctx.workbook.addHandler("changed", handler, this.ctx) };
   private find(key: string): SheetState | undefined {
     return this.ctx.workbook.state.sheets.find((s) => s.id === key || s.name.toLowerCase() === key.toLowerCase());
   }
@@ -563,6 +565,19 @@ export class FakeWorkbook {
       r.forEach((v, j) => (target[col + j] = v));
     });
     return state;
+  }
+
+  private handlers: { event: "activated" | "changed"; handler: () => Promise<void> }[] = [];
+
+  addHandler(event: "activated" | "changed", handler: () => Promise<void>, ctx: FakeContext): { context: FakeContext; remove: () => void } {
+    const entry = { event, handler };
+    this.handlers.push(entry);
+    return { context: ctx, remove: () => void (this.handlers = this.handlers.filter((h) => h !== entry)) };
+  }
+
+  /** Fires the worksheet collection's event handlers, as Excel does after a sheet switch or an edit. */
+  async fire(event: "activated" | "changed"): Promise<void> {
+    for (const h of this.handlers.filter((x) => x.event === event)) await h.handler();
   }
 
   addTable(sheet: SheetState, name: string, address: string, options: { showTotals?: boolean } = {}): void {

@@ -66,6 +66,9 @@ const useStyles = makeStyles({
   sourceLine: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", color: tokens.colorNeutralForeground2 },
 });
 
+/** Quiet pause after the last edit before the report is refreshed. */
+const CHANGE_DELAY_MS = 800;
+
 type Status =
   | { kind: "loading" }
   | { kind: "ready" }
@@ -123,41 +126,60 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const sourceRef = React.useRef<InvoiceSource | null>(null);
   sourceRef.current = source;
 
-  const load = React.useCallback(async () => {
-    setStatus({ kind: "loading" });
-    setNotice(null);
-    try {
-      const out = await host.read();
-      if (out.addinSheet) {
-        // The user is looking at a report this add-in wrote: keep showing the invoices it was made from.
-        setStatus(sourceRef.current !== null ? { kind: "ready" } : { kind: "addin-sheet", sheetName: out.sheetName });
-        return;
+  /**
+   * Reads the invoices. `quiet`: after an edit in the workbook, refresh without a spinner and keep the
+   * user's place (same sheet: only the data changes).
+   */
+  const load = React.useCallback(
+    async (quiet = false) => {
+      if (!quiet) {
+        setStatus({ kind: "loading" });
+        setNotice(null);
       }
-      if (out.source === null) {
-        setSource(null);
-        setStatus({ kind: "empty", sheetName: out.sheetName });
-        return;
+      try {
+        const out = await host.read();
+        if (out.addinSheet) {
+          // The user is looking at a report this add-in wrote: keep showing the invoices it was made from.
+          setStatus(sourceRef.current !== null ? { kind: "ready" } : { kind: "addin-sheet", sheetName: out.sheetName });
+          return;
+        }
+        if (out.source === null) {
+          setSource(null);
+          setStatus({ kind: "empty", sheetName: out.sheetName });
+          return;
+        }
+        const kept = host.settings.get(out.source.key);
+        // A large sheet is read column by column: read again when the user chose other columns than detected.
+        const again = out.source.partial && kept?.columns ? (await host.read(kept.columns)).source : null;
+        const next = again ?? out.source;
+        if (quiet && sourceRef.current?.key === next.key) setSource(next);
+        else show(next);
+      } catch (e) {
+        if (quiet) setNotice({ intent: "error", text: S.readError(errorText(e)) });
+        else setStatus({ kind: "error", message: S.readError(errorText(e)) });
       }
-      const kept = host.settings.get(out.source.key);
-      // A large sheet is read column by column: read again when the user chose other columns than detected.
-      const again = out.source.partial && kept?.columns ? (await host.read(kept.columns)).source : null;
-      show(again ?? out.source);
-    } catch (e) {
-      setStatus({ kind: "error", message: S.readError(errorText(e)) });
-    }
-  }, [host, show]);
+    },
+    [host, show],
+  );
 
   React.useEffect(() => {
     void load();
     if (host.excel === null) return undefined;
     let unsubscribe: (() => void) | null = null;
     let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     host.excel
-      .onSheetActivated(() => void load())
+      .onWorkbookEvent((event) => {
+        clearTimeout(timer);
+        // Typing fires a change per cell: wait until the edits pause, then refresh quietly.
+        if (event === "changed") timer = setTimeout(() => void load(true), CHANGE_DELAY_MS);
+        else void load();
+      })
       .then((u) => (cancelled ? u() : (unsubscribe = u)))
       .catch(() => undefined); // events are a convenience; "Read again" always works
     return () => {
       cancelled = true;
+      clearTimeout(timer);
       if (unsubscribe) unsubscribe();
     };
   }, [host, load]);
