@@ -23,11 +23,9 @@ export const S = {
   tabYear: L("Jaaroverzicht", "Year report"),
   loading: L("Facturen lezen…", "Reading invoices…"),
   refresh: L("Opnieuw lezen", "Read again"),
-  errorTitle: L("Er ging iets mis", "Something went wrong"),
   readError: (detail: string) => L(`Het blad kon niet worden gelezen: ${detail}`, `The sheet could not be read: ${detail}`),
 
   // Source
-  sourceSection: L("Gegevens", "Data"),
   sourceTable: (table: string, sheet: string) => L(`Tabel "${table}" op blad "${sheet}"`, `Table "${table}" on sheet "${sheet}"`),
   sourceSheet: (sheet: string) => L(`Blad "${sheet}" (gebruikt bereik)`, `Sheet "${sheet}" (used range)`),
   sourceFile: (file: string) => L(`Bestand "${file}"`, `File "${file}"`),
@@ -191,7 +189,6 @@ export const S = {
     `${n} ${plural(n, "rij zonder categorie is", "rijen zonder categorie zijn")} als belaste omzet meegeteld. Klopt dat niet, vul dan een categorie in.`,
     `${n} ${plural(n, "row without a category was", "rows without a category were")} counted as taxed turnover. If that is wrong, fill in a category.`,
   ),
-  distanceRows: L("Afstandsverkopen gemarkeerd als ‘afstand-nl’", "Distance sales marked ‘afstand-nl’"),
   moreWarnings: (n: number) => L(`En nog ${n} ${plural(n, "aandachtspunt", "aandachtspunten")}.`, `And ${n} more ${plural(n, "warning", "warnings")}.`),
   severity: { error: L("Fout", "Error"), warning: L("Let op", "Warning") },
   previewTitle: L("Gekozen rijen", "Selected rows"),

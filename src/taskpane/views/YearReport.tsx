@@ -340,6 +340,11 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
         <Body1 data-testid="source">{t(lang, sourceText(source))}</Body1>
       </div>
       <Caption1>{t(lang, S.rowsRead(analysis.table.rows.length))}</Caption1>
+      {host.mode === "excel" && (
+        <div>
+          <Caption1 className={sectionStyles.small}>{t(lang, S.sourceHint)}</Caption1>
+        </div>
+      )}
       {browserControls}
       {noticeBar}
 
