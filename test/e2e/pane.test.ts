@@ -185,6 +185,10 @@ describe("the task pane in a browser (no Excel)", () => {
     await page.getByText('File "<b>bold</b>.csv"').waitFor();
     expect(await page.locator("#root b").count()).toBe(0);
     expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(123_456, "en"));
+    // Switching the language keeps the opened file (it does not reload the sample).
+    await page.getByTestId("language").click();
+    await page.getByText('Bestand "<b>bold</b>.csv"').waitFor();
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(123_456, "nl"));
     await assertClean(w);
   });
 

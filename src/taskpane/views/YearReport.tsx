@@ -111,16 +111,20 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const previewHeading = React.useRef<HTMLHeadingElement>(null);
   const followedFrom = React.useRef<HTMLElement | null>(null);
 
+  // Read through a ref so that switching the language does not re-read the workbook.
+  const langRef = React.useRef(lang);
+  langRef.current = lang;
+
   const show = React.useCallback(
     (next: InvoiceSource) => {
       const kept = host.settings.get(next.key) ?? {};
       setSettings(kept);
-      setPreviousText(kept.previousYearCents != null ? formatEuros(kept.previousYearCents, lang).replace(/^€\s?/, "") : "");
+      setPreviousText(kept.previousYearCents != null ? formatEuros(kept.previousYearCents, langRef.current).replace(/^€\s?/, "") : "");
       setSource(next);
       setPreview(null);
       setStatus({ kind: "ready" });
     },
-    [host, lang],
+    [host],
   );
 
   const sourceRef = React.useRef<InvoiceSource | null>(null);
