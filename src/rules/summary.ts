@@ -79,7 +79,11 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
 
   const periods = supported ? periodLines(rows, year, period, thresholdCents, crossing?.day ?? null) : [];
 
-  if (verdict === "eligible") vatShownWarnings(rows, year, problems);
+  // VAT shown on an invoice while the business was in the KOR: the whole year when eligible; in a year
+  // that crosses the threshold (with the previous year fine), the invoices before the crossing day.
+  const previousYearOk = el !== null && (el.previousYearCents === null || el.previousYearCents <= thresholdCents);
+  if (verdict === "eligible") vatShownWarnings(rows, year, yearBounds(year).to, problems);
+  else if (verdict === "not-eligible" && crossing !== null && previousYearOk) vatShownWarnings(rows, year, crossing.day - 1, problems);
 
   const hasCountry = rows.some((r) => r.country !== null);
   const distanceOver = distanceSalesOverLimit(rows, year);
@@ -171,9 +175,10 @@ function deadlines(today: Day, period: FilingPeriod, crossingDay: Day | null): D
   };
 }
 
-/** Warn for each row that shows VAT while the year is within the KOR (purchases excluded). */
-function vatShownWarnings(rows: readonly InvoiceRow[], year: number, problems: Problem[]): void {
-  const { from, to } = yearBounds(year);
+/** Warn for each row of `year` up to day `until` that shows VAT while within the KOR (purchases excluded). */
+function vatShownWarnings(rows: readonly InvoiceRow[], year: number, until: Day, problems: Problem[]): void {
+  const from = yearBounds(year).from;
+  const to = until;
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];

@@ -68,6 +68,22 @@ describe("summarizeYear", () => {
     expect(summarizeYear(rows, { today, previousYearCents: 0 }).problems).toEqual([]);
   });
 
+  it("warns about VAT shown before the crossing day (still in the KOR then), not on or after it", () => {
+    const rows = sheet(
+      ["2025-01-05", 15_000, "21", { vat: 3_150 }],
+      ["2025-09-01", 10_000, "21", { vat: 2_100 }], // the crossing row: taxed, VAT correct
+      ["2025-10-01", 1_000, "21", { vat: 210 }],
+    );
+    const s = summarizeYear(rows, { today, previousYearCents: 0 });
+    expect(s.crossing?.row).toBe(2);
+    expect(s.problems.filter((p) => p.code === "vat-shown-in-kor").map((p) => p.row)).toEqual([1]);
+  });
+
+  it("does not warn about VAT when the previous year already keeps the business out of the KOR", () => {
+    const rows = sheet(["2025-01-05", 15_000, "21", { vat: 3_150 }], ["2025-09-01", 10_000, "21", { vat: 2_100 }]);
+    expect(summarizeYear(rows, { today, previousYearCents: eur(25_000) }).problems).toEqual([]);
+  });
+
   it(`lists at most ${MAX_ROW_WARNINGS} VAT warnings and sums up the rest`, () => {
     const rows: InvoiceRow[] = Array.from({ length: 150 }, (_, i) => ({ row: i + 1, day: d("2025-03-01"), cents: 100, category: null, country: null, vatCents: 21 }));
     const ps = summarizeYear(rows, { today, previousYearCents: 0 }).problems;
