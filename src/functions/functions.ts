@@ -8,6 +8,12 @@
  */
 import * as kor from "./kor";
 
+// Outside Excel (the pane opened in a plain browser) there is no custom-functions runtime: give the
+// associate calls the plugin appends below a harmless target instead of a ReferenceError. Inside Excel,
+// office.js has defined CustomFunctions before this script runs, and this line changes nothing.
+const host = globalThis as { CustomFunctions?: unknown };
+if (host.CustomFunctions === undefined) host.CustomFunctions = { associate: (): void => undefined };
+
 /**
  * Countable turnover of the year in euros, rounded to cents: the turnover that counts toward the KOR threshold of €20,000.
  * @customfunction COUNTABLE
