@@ -22,3 +22,24 @@ describe("docs/functions.md", () => {
     expect(doc).toMatch(new RegExp("`=KOR\\." + id + "\\("));
   });
 });
+
+describe("README.md", () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+
+  it("contains the same generated category table as docs/functions.md", () => {
+    const m = /<!-- category-table:start[^>]*-->\n([\s\S]*?)\n<!-- category-table:end -->/.exec(readme);
+    expect(m?.[1]).toBe(categoryTableMarkdown());
+  });
+
+  it.each(Object.keys(nlTexts))("documents KOR.%s in the functions table with an example formula", (id) => {
+    expect(readme).toContain(`| \`KOR.${id}(`);
+    expect(readme).toMatch(new RegExp("`=KOR\\." + id + "\\("));
+  });
+
+  it.each(["file", "sheet", "year", "countable", "previousYear", "previousYearAssumed", "eligible", "crossing", "nextStart", "deadline", "problems"])(
+    "documents the kor-check JSON field %s",
+    (field) => {
+      expect(readme).toContain(`| \`${field}\` |`);
+    },
+  );
+});
