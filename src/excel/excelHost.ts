@@ -2,13 +2,14 @@
 import type { ExcelActions, PaneHost } from "../taskpane/host";
 import { readInvoiceSource } from "./read";
 import { writeReportSheet } from "./reportSheet";
-import { selectRows } from "./select";
+import { activateList, selectRows } from "./select";
 import { memorySettingsStore, officeSettingsStore } from "./settings";
 
 export function excelHost(): PaneHost {
   const excel: ExcelActions = {
     selectRows: (source, rows, columnCount) =>
       Excel.run((context) => selectRows(context, source.key, rows, source.columnOffset, columnCount)),
+    showList: (sheetKey, tableName) => Excel.run((context) => activateList(context, sheetKey, tableName)),
     writeReport: (summary, lang, sourceName) => Excel.run((context) => writeReportSheet(context, summary, lang, sourceName)),
     onWorkbookEvent: (listener) =>
       Excel.run(async (context) => {

@@ -33,3 +33,14 @@ export async function selectRows(
   sheet.getRanges(rowsAddress(rows, firstColumn, columnCount)).select();
   await context.sync();
 }
+
+/**
+ * Shows an invoice list: activates the sheet (by id, else by name) and, for an Excel table, selects the
+ * table's range, so reading "the table around the selection, else the active sheet" finds that list. One sync.
+ */
+export async function activateList(context: Excel.RequestContext, sheetKey: string, tableName: string | null): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetKey);
+  sheet.activate();
+  if (tableName !== null) sheet.tables.getItem(tableName).getRange().select();
+  await context.sync();
+}

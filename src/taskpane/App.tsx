@@ -3,10 +3,11 @@
  *
  * EXTENSION POINT — adding a view (e.g. the "All sheets" overview or the "Should I join?" decision view):
  *   1. write src/taskpane/views/<Name>.tsx exporting a component that takes `ViewProps`
- *      ({ lang, host, today }; see views/YearReport.tsx), with its strings added to strings.ts as { nl, en };
+ *      ({ lang, host, today, navigation }; see views/YearReport.tsx), with its strings added to strings.ts as { nl, en };
  *   2. add one entry to the `views` array below: { id, label, render }.
  * The tab list, keyboard navigation and language switch then include it. Views stay mounted only while
- * selected; keep per-document state in host.settings, not in the view.
+ * selected; keep per-document state in host.settings, not in the view. A view that wants to show another
+ * view calls `navigation` (src/taskpane/navigation.ts), e.g. `navigation.openYearReport(target)`.
  */
 import * as React from "react";
 import { Button, FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
@@ -19,6 +20,7 @@ import { YearReport, type ViewProps } from "./views/YearReport";
 import { Decision } from "./views/Decision";
 import { AllSheets } from "./views/AllSheets";
 import { D } from "./decision-strings";
+import type { PaneNavigation } from "./navigation";
 
 export interface PaneView {
   /** Stable id (also the tab's value and the panel's test id). */
@@ -27,9 +29,12 @@ export interface PaneView {
   render(props: ViewProps): React.ReactElement;
 }
 
+/** The id of the year-report view (what `openYearReport` switches to). */
+export const YEAR_VIEW = "year";
+
 /** The pane's views, in tab order. Add new views here (see the comment at the top of this file). */
 export const views: readonly PaneView[] = [
-  { id: "year", label: S.tabYear, render: (props) => <YearReport {...props} /> },
+  { id: YEAR_VIEW, label: S.tabYear, render: (props) => <YearReport {...props} /> },
   { id: "decision", label: D.tab, render: (props) => <Decision {...props} /> },
   { id: "all-sheets", label: { nl: "Alle bladen", en: "All sheets" }, render: (props) => <AllSheets {...props} /> },
 ];
@@ -56,6 +61,18 @@ export function App({ host, initialLang, today }: AppProps): React.ReactElement 
   React.useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  const navigation: PaneNavigation = React.useMemo(
+    () => ({
+      openYearReport: async (target) => {
+        // Activate first: the year report reads the active sheet when it mounts.
+        if (host.excel !== null) await host.excel.showList(target.sheetId ?? target.sheetName, target.table ?? null);
+        setSelected(YEAR_VIEW);
+        // Keyboard users land on the year-report tab, as if they had chosen it.
+        requestAnimationFrame(() => document.getElementById(`tab-${YEAR_VIEW}`)?.focus());
+      },
+    }),
+    [host],
+  );
   const view = views.find((v) => v.id === selected) ?? views[0];
   const other: Lang = lang === "nl" ? "en" : "nl";
   return (
@@ -83,7 +100,7 @@ export function App({ host, initialLang, today }: AppProps): React.ReactElement 
             ))}
         </TabList>
         <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`} className={styles.panel}>
-          {view.render({ lang, host, today })}
+          {view.render({ lang, host, today, navigation })}
         </div>
       </main>
     </FluentProvider>

@@ -21,6 +21,8 @@ export interface ReadOutcome {
 export interface ExcelActions {
   /** Selects sheet rows of `source` (columns from its first over `columnCount`). */
   selectRows(source: InvoiceSource, rows: readonly number[], columnCount: number): Promise<void>;
+  /** Activates a sheet (by id or name) and, for an Excel table on it, selects the table. */
+  showList(sheetKey: string, tableName: string | null): Promise<void>;
   writeReport(summary: YearSummary, lang: Lang, sourceName: string): Promise<WriteResult>;
   /**
    * Calls `listener` when the user switches sheets ("activated") or a cell changes on any sheet

@@ -20,8 +20,14 @@ const fakeSource = ts.transpileModule(fs.readFileSync(path.join(__dirname, "..",
   compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
 }).outputText;
 
-/** Office + Excel stand-ins over a fake workbook holding the sample sheet (and optionally a foreign "KOR 2026"). */
-function excelStub(locale: string, foreignReportSheet: boolean): string {
+/** A second invoice sheet: two 2026 invoices, €1,000 and €500 at 21%. */
+const WEBSHOP = [["Datum", "Bedrag", "Categorie"], [46030, 1000, "21%"], [46100, 500, "21%"]];
+
+/**
+ * Office + Excel stand-ins over a fake workbook holding the sample sheet (and optionally a foreign "KOR 2026",
+ * and the "Webshop" sheet).
+ */
+function excelStub(locale: string, foreignReportSheet: boolean, webshop = false): string {
   return `
     (function () {
       var exports = {}; var module = { exports: exports };
@@ -29,6 +35,7 @@ function excelStub(locale: string, foreignReportSheet: boolean): string {
       var wb = new exports.FakeWorkbook();
       wb.addSheet("Facturen", ${JSON.stringify(sampleValues())});
       ${foreignReportSheet ? 'wb.addSheet("KOR 2026", [["Mijn eigen notities"]]);' : ""}
+      ${webshop ? `wb.addSheet("Webshop", ${JSON.stringify(WEBSHOP)});` : ""}
       window.__wb = wb;
       var settings = {};
       window.__settings = settings;
@@ -65,8 +72,8 @@ describe("the task pane in Excel (stubbed host)", () => {
     await e2e.close();
   });
 
-  async function open(locale: string, foreign = false): Promise<{ page: Page; errors: string[] }> {
-    const page = await e2e.newPage({ officeStub: excelStub(locale, foreign), locale });
+  async function open(locale: string, foreign = false, webshop = false): Promise<{ page: Page; errors: string[] }> {
+    const page = await e2e.newPage({ officeStub: excelStub(locale, foreign, webshop), locale });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(e2e.baseUrl + "taskpane.html");
@@ -140,6 +147,45 @@ describe("the task pane in Excel (stubbed host)", () => {
     await page.waitForFunction(() => Object.keys((window as unknown as { __settings: object }).__settings).length > 0);
     const saved = await page.evaluate(() => (window as unknown as { __settings: Record<string, unknown> }).__settings);
     expect(Object.values(saved)).toEqual([{ columns: { category: null } }]);
+    expect(errors).toEqual([]);
+  });
+
+  it("opens a sheet's year report from the 'All sheets' overview, by click or Enter; 'Why?' expands the line", async () => {
+    const { page, errors } = await open("en-US", false, true);
+    const activeSheet = (): Promise<string> =>
+      page.evaluate(() => (window as unknown as { __wb: { state: { active: { name: string } } } }).__wb.state.active.name);
+    const checkAll = async (): Promise<void> => {
+      await page.getByRole("tab", { name: "All sheets" }).click();
+      await page.getByRole("button", { name: "Check all sheets" }).click();
+      await page.getByTestId("overview-line").nth(1).waitFor();
+    };
+    await checkAll();
+    expect(await page.getByTestId("overview-line").count()).toBe(2);
+
+    // "Why?" shows the reasons inline and stays on the overview.
+    await page.getByRole("button", { name: "Details of Webshop" }).click();
+    await page.getByTestId("overview-why").waitFor();
+    expect(await page.getByRole("tab", { name: "All sheets" }).getAttribute("aria-selected")).toBe("true");
+    expect(await activeSheet()).toBe("Facturen");
+
+    // A click on the line: Webshop becomes the active sheet and the year report shows it.
+    await page.getByRole("row", { name: "Open the year report of Webshop" }).click();
+    await page.getByTestId("headline").waitFor();
+    expect(await page.getByRole("tab", { name: "Year report" }).getAttribute("aria-selected")).toBe("true");
+    expect(await page.getByTestId("source").innerText()).toBe('Sheet "Webshop" (used range)');
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(150_000, "en"));
+    expect(await activeSheet()).toBe("Webshop");
+    // Focus lands on the year-report tab.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-year");
+
+    // Keyboard: Enter on the focused line of "Facturen" opens its report.
+    await checkAll();
+    await page.getByRole("row", { name: "Open the year report of Facturen" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("headline").waitFor();
+    expect(await page.getByTestId("source").innerText()).toBe('Sheet "Facturen" (used range)');
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(s.countableCents, "en"));
+    expect(await activeSheet()).toBe("Facturen");
     expect(errors).toEqual([]);
   });
 });

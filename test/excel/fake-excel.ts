@@ -202,6 +202,11 @@ export class FakeTable extends Proxy {
     this.need("name");
     return this.def.name;
   }
+  /** Tables have no id in this fake's state: it is derived from the name (stable within a test). */
+  get id(): string {
+    this.need("id");
+    return tableId(this.def.name);
+  }
   get showTotals(): boolean {
     this.need("showTotals");
     return this.def.showTotals ?? false;
@@ -241,14 +246,34 @@ export class FakeTableScopedCollection extends Proxy {
   }
 }
 
-export class FakeTableCollection {
+export function tableId(name: string): string {
+  return `{table-${name}}`;
+}
+
+/** A worksheet's tables: getItem by name or id, and `load("items/name,items/id")` + `items` after a sync. */
+export class FakeTableCollection extends Proxy {
+  private list: FakeTable[] | null = null;
   constructor(
-    readonly ctx: FakeContext,
+    ctx: FakeContext,
     readonly sheet: FakeWorksheet,
-  ) {}
-  getItem(name: string): FakeTable {
-    const def = this.sheet.tableList.find((t) => t.name === name);
-    if (!def) throw new Error(`fake-excel: no table ${name}`);
+  ) {
+    super(ctx);
+  }
+  protected override snapshot(props: Set<string>): number {
+    for (const p of props) {
+      if (!p.startsWith("items/")) continue;
+      this.list ??= this.sheet.tableList.map((d) => new FakeTable(this.ctx, d));
+      for (const t of this.list) t.load(p.slice(6)).onSync();
+    }
+    return 0;
+  }
+  get items(): FakeTable[] {
+    if (this.list === null) throw new NotLoadedError("fake-excel: tables.items read before load() + sync()");
+    return this.list;
+  }
+  getItem(key: string): FakeTable {
+    const def = this.sheet.tableList.find((t) => t.name === key || tableId(t.name) === key);
+    if (!def) throw new Error(`fake-excel: no table ${key}`);
     return new FakeTable(this.ctx, def);
   }
 }
@@ -377,8 +402,13 @@ export class FakeWorksheet extends Proxy {
   get chartList(): FakeChart[] {
     return this.state.charts;
   }
+  private tableCollection: FakeTableCollection | null = null;
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.ctx, this);
+    return (this.tableCollection ??= new FakeTableCollection(this.ctx, this));
+  }
+  get visibility(): "Visible" | "Hidden" {
+    this.need("visibility");
+    return this.state.visibility ?? "Visible";
   }
   get charts(): FakeChartCollection {
     return new FakeChartCollection(this.ctx, this);
@@ -388,6 +418,8 @@ export class FakeWorksheet extends Proxy {
   }
   activate(): void {
     this.ctx.workbook.state.active = this.state;
+    // As in Excel, the selection is the activated sheet's own: a selection on another sheet is gone.
+    if (this.ctx.workbook.selection?.sheet.state !== this.state) this.ctx.workbook.selection = null;
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     if (rows < 1 || cols < 1) throw new Error("fake-excel: empty range");
@@ -468,10 +500,28 @@ export interface SheetState {
   readonly tables: { name: string; box: { row: number; col: number; rows: number; cols: number }; showTotals?: boolean }[];
   readonly charts: FakeChart[];
   readonly customProperties: Map<string, string>;
+  /** Default "Visible". */
+  visibility?: "Visible" | "Hidden";
 }
 
-export class FakeWorksheetCollection {
-  constructor(readonly ctx: FakeContext) {}
+/** The workbook's worksheets: getItem by name or id, and `load("items/…")` + `items` after a sync. */
+export class FakeWorksheetCollection extends Proxy {
+  private list: FakeWorksheet[] | null = null;
+  constructor(ctx: FakeContext) {
+    super(ctx);
+  }
+  protected override snapshot(props: Set<string>): number {
+    for (const p of props) {
+      if (!p.startsWith("items/")) continue;
+      this.list ??= this.ctx.workbook.state.sheets.map((s) => new FakeWorksheet(this.ctx, s));
+      for (const w of this.list) w.load(p.slice(6)).onSync();
+    }
+    return 0;
+  }
+  get items(): FakeWorksheet[] {
+    if (this.list === null) throw new NotLoadedError("fake-excel: worksheets.items read before load() + sync()");
+    return this.list;
+  }
   private proxy(state: SheetState | undefined, orNull: boolean): FakeWorksheet {
     if (!state && !orNull) throw new Error("fake-excel: ItemNotFound");
     return new FakeWorksheet(this.ctx, state ?? nullSheet(), !state);

@@ -1,4 +1,5 @@
-import { rowsAddress, selectRows, MAX_SELECTED_ROWS } from "../../src/excel/select";
+import { activateList, rowsAddress, selectRows, MAX_SELECTED_ROWS } from "../../src/excel/select";
+import { readInvoiceSource } from "../../src/excel/read";
 import { FakeWorkbook } from "./fake-excel";
 
 describe("rowsAddress", () => {
@@ -24,5 +25,33 @@ describe("selectRows", () => {
       { row: 4, col: 0, rows: 1, cols: 3 },
       { row: 6, col: 0, rows: 1, cols: 3 },
     ]);
+  });
+});
+
+describe("activateList (opening a sheet's year report from the overview)", () => {
+  const values = [["Datum", "Bedrag"], [46030, 100], [46031, 200]];
+  it("activates the sheet by id in one sync, so the year report reads that sheet", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Facturen", values);
+    const shop = wb.addSheet("Webshop", values);
+    wb.select("A1"); // a selection on the first sheet must not make the report read that sheet
+    const ctx = wb.context();
+    await activateList(ctx.asExcel(), shop.id, null);
+    expect(ctx.syncs).toHaveLength(1);
+    expect(wb.state.active).toBe(shop);
+    const read = await readInvoiceSource(wb.context().asExcel());
+    expect(read.sheetName).toBe("Webshop");
+    expect(read.source?.origin).toBe("sheet");
+  });
+  it("selects the Excel table of a table line, so the year report reads that table", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Facturen", values);
+    const sheet = wb.addSheet("Twee tabellen", [...values, [], ["Datum", "Bedrag"], [46032, 300]]);
+    wb.addTable(sheet, "Winkel", "A1:B3");
+    wb.addTable(sheet, "Markt", "A5:B6");
+    await activateList(wb.context().asExcel(), sheet.id, "Markt");
+    expect(wb.state.active).toBe(sheet);
+    const read = await readInvoiceSource(wb.context().asExcel());
+    expect(read.source?.tableName).toBe("Markt");
   });
 });

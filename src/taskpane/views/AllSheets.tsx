@@ -2,13 +2,15 @@
  * The "All sheets" view: one action checks every sheet and Excel table that looks like an invoice list
  * (src/excel/allSheets.ts), and shows a sortable overview (src/bulk/overview.ts). Lines can be grouped into
  * one business (tested as one; the grouping is kept in the document's settings), and the overview can be
- * written to a sheet of its own. Choosing a line activates its sheet, so the year report shows that sheet.
- * Excel only: in browser mode the view says so.
+ * written to a sheet of its own. Choosing a line (click, or Enter on the focused line) opens that sheet's
+ * yearly report: the sheet is activated (an Excel table also selected) and the pane switches to the year
+ * report tab (see src/taskpane/navigation.ts). A group's line opens its first sheet. The "Why?" button of a
+ * line shows the reasons and problems inline instead. Excel only: in browser mode the view says so.
  */
 import * as React from "react";
 import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang, Localized } from "../../i18n/types";
-import { buildOverview, cellText, sortOverview, type CheckedUnit, type OverviewRow, type SortDirection } from "../../bulk/overview";
+import { buildOverview, cellText, sortOverview, unitLabel, type CheckedUnit, type OverviewRow, type SortDirection } from "../../bulk/overview";
 import { type Grouping, pruneGrouping, removeGroup, setGroup } from "../../bulk/groups";
 import { COLUMN_TITLES, OVERVIEW_COLUMNS, type OverviewColumn } from "../../bulk/strings";
 import { readAllSheets } from "../../excel/allSheets";
@@ -16,6 +18,14 @@ import { loadGrouping, saveGrouping } from "../../excel/allSheetsStore";
 import { writeOverviewSheet } from "../../excel/overviewSheet";
 import type { DocumentSettings } from "../../excel/settings";
 import type { ViewProps } from "./YearReport";
+import type { ReportTarget } from "../navigation";
+
+/** The list a line's click opens: the sheet (or table) of a single line, the first member of a group. */
+export function reportTargetOf(line: OverviewRow): ReportTarget | null {
+  const first = line.units[0];
+  if (first === undefined) return null;
+  return { sheetId: first.id.split("/")[0], sheetName: first.sheet, table: first.table };
+}
 
 const L = (nl: string, en: string): Localized => ({ nl, en });
 const TXT = {
@@ -42,9 +52,14 @@ const TXT = {
   ),
   ungroup: L("Groep opheffen", "Ungroup"),
   select: (label: string) => L(`${label} selecteren`, `Select ${label}`),
-  open: (label: string) => L(`Open ${label}`, `Open ${label}`),
+  open: (label: string) => L(`Jaarrapport van ${label} openen`, `Open the year report of ${label}`),
+  openGroup: (label: string, first: string) =>
+    L(`Jaarrapport van ${first} openen (eerste blad van ${label})`, `Open the year report of ${first} (first sheet of ${label})`),
+  openFailed: L("Het blad kon niet worden geopend: ", "The sheet could not be opened: "),
   error: L("Het lezen is mislukt: ", "Reading failed: "),
   reasons: L("Waarom", "Why"),
+  why: L("Waarom?", "Why?"),
+  whyLabel: (label: string) => L(`Toelichting bij ${label}`, `Details of ${label}`),
   skipped: (n: number) => L(`${n} blad(en) overgeslagen (geen facturenlijst).`, `${n} sheet(s) skipped (not an invoice list).`),
 };
 
@@ -55,6 +70,7 @@ const useStyles = makeStyles({
   th: { textAlign: "left", borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, padding: "2px 4px", whiteSpace: "nowrap" },
   td: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", verticalAlign: "top" },
   row: { cursor: "pointer", ":focus-visible": { outline: `2px solid ${tokens.colorBrandStroke1}` } },
+  lineControls: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
 });
 
@@ -62,7 +78,7 @@ function documentSettings(): DocumentSettings | null {
   return typeof Office !== "undefined" && Office.context?.document?.settings ? Office.context.document.settings : null;
 }
 
-export function AllSheets({ lang, host, today }: ViewProps): React.ReactElement {
+export function AllSheets({ lang, host, today, navigation }: ViewProps): React.ReactElement {
   const styles = useStyles();
   const tr = (x: Localized): string => x[lang as Lang];
   const [units, setUnits] = React.useState<CheckedUnit[] | null>(null);
@@ -114,14 +130,17 @@ export function AllSheets({ lang, host, today }: ViewProps): React.ReactElement 
     setGroupName("");
   };
 
-  const activate = (line: OverviewRow): void => {
-    setOpen(open === line.key ? null : line.key);
-    const id = line.units[0]?.id.split("/")[0];
-    if (id === undefined) return;
-    void Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(id).activate();
-      await context.sync();
+  const openReport = (line: OverviewRow): void => {
+    const target = reportTargetOf(line);
+    if (target === null) return;
+    navigation.openYearReport(target).catch((e: unknown) => {
+      setMessage({ intent: "error", text: tr(TXT.openFailed) + (e instanceof Error ? e.message : String(e)) });
     });
+  };
+
+  const rowLabel = (line: OverviewRow): string => {
+    const first = line.units[0];
+    return line.isGroup && first !== undefined ? tr(TXT.openGroup(line.label, unitLabel(first))) : tr(TXT.open(line.label));
   };
 
   const write = async (): Promise<void> => {
@@ -181,38 +200,52 @@ export function AllSheets({ lang, host, today }: ViewProps): React.ReactElement 
               </tr>
             </thead>
             <tbody>
-              {lines.map((line) => (
+              {lines.map((line, index) => (
                 <React.Fragment key={line.key}>
                   <tr
                     className={styles.row}
                     tabIndex={0}
-                    aria-label={tr(TXT.open(line.label))}
-                    aria-expanded={open === line.key}
-                    onClick={() => activate(line)}
+                    aria-label={rowLabel(line)}
+                    data-testid="overview-line"
+                    onClick={() => openReport(line)}
                     onKeyDown={(e) => {
+                      // Only the line itself: Enter on its buttons and checkbox does their own thing.
+                      if (e.target !== e.currentTarget) return;
                       if (e.key === "Enter" || e.key === " ") {
                         e.preventDefault();
-                        activate(line);
+                        openReport(line);
                       }
                     }}
                   >
                     <td className={styles.td} onClick={(e) => e.stopPropagation()}>
-                      {line.isGroup ? (
-                        <Button size="small" onClick={() => void changeGrouping(removeGroup(grouping, line.label))}>
-                          {tr(TXT.ungroup)}
+                      <div className={styles.lineControls}>
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          aria-expanded={open === line.key}
+                          aria-controls={`why-${index}`}
+                          aria-label={tr(TXT.whyLabel(line.label))}
+                          onClick={() => setOpen(open === line.key ? null : line.key)}
+                        >
+                          {tr(TXT.why)}
                         </Button>
-                      ) : (
-                        <Checkbox
-                          aria-label={tr(TXT.select(line.label))}
-                          checked={selected.has(line.key)}
-                          onChange={(_, d) => {
-                            const next = new Set(selected);
-                            if (d.checked === true) next.add(line.key);
-                            else next.delete(line.key);
-                            setSelected(next);
-                          }}
-                        />
-                      )}
+                        {line.isGroup ? (
+                          <Button size="small" onClick={() => void changeGrouping(removeGroup(grouping, line.label))}>
+                            {tr(TXT.ungroup)}
+                          </Button>
+                        ) : (
+                          <Checkbox
+                            aria-label={tr(TXT.select(line.label))}
+                            checked={selected.has(line.key)}
+                            onChange={(_, d) => {
+                              const next = new Set(selected);
+                              if (d.checked === true) next.add(line.key);
+                              else next.delete(line.key);
+                              setSelected(next);
+                            }}
+                          />
+                        )}
+                      </div>
                     </td>
                     {OVERVIEW_COLUMNS.map((c) => (
                       <td key={c} className={styles.td}>
@@ -221,7 +254,7 @@ export function AllSheets({ lang, host, today }: ViewProps): React.ReactElement 
                     ))}
                   </tr>
                   {open === line.key && (
-                    <tr>
+                    <tr id={`why-${index}`} data-testid="overview-why">
                       <td className={styles.td} colSpan={OVERVIEW_COLUMNS.length + 1}>
                         <Caption1>{tr(TXT.reasons)}</Caption1>
                         <ul>

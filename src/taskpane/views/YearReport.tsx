@@ -32,6 +32,7 @@ import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../../excel/source";
 import { analyze, parseEurosInput, type PaneWarning, type SheetSettings } from "../model";
 import type { PaneHost } from "../host";
+import type { PaneNavigation } from "../navigation";
 import { S, t } from "../strings";
 import { CumulativeChart } from "../components/CumulativeChart";
 import {
@@ -53,6 +54,8 @@ export interface ViewProps {
   readonly host: PaneHost;
   /** Today in the Netherlands (todayInNetherlands()), passed in so views never read the clock. */
   readonly today: Day;
+  /** Switching to another view (e.g. the year report of a sheet chosen in the overview). */
+  readonly navigation: PaneNavigation;
 }
 
 const useStyles = makeStyles({
