@@ -1,6 +1,7 @@
 /** Jest: unit tests (fast, no browser) and e2e tests (build output in Debian Chromium). */
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }];
 module.exports = {
+  reporters: ["default", "<rootDir>/test/support/plain-summary-reporter.js"],
   projects: [
     {
       displayName: "unit",
