@@ -69,7 +69,10 @@ export interface OverviewRow {
   readonly problems: readonly OverviewProblem[];
   readonly errorCount: number;
   readonly warningCount: number;
-  /** The full summary, for the yearly report behind a click. For a group, row numbers in it are internal. */
+  /**
+   * The full summary, for the details of the line. For a group its reasons name sheet rows, but the row
+   * numbers in its fields (crossing.row, problems' row) are internal: use `crossing` and `problems` instead.
+   */
   readonly summary: YearSummary;
 }
 
@@ -90,6 +93,18 @@ function refOf(u: CheckedUnit): UnitRef {
 
 function readingProblems(u: CheckedUnit): OverviewProblem[] {
   return u.problems.map((p) => ({ sheet: u.sheet, table: u.table, row: p.row, severity: p.severity, code: p.code, message: p.message }));
+}
+
+/** A sheet row named with its sheet (or table), for texts of a group line: "blad "Winkel", rij 12". */
+export function sheetRowName(unit: { sheet: string; table: string | null }, row: number): Localized {
+  const label = unitLabel(unit);
+  return { nl: `blad "${label}", rij ${row}`, en: `sheet "${label}", row ${row}` };
+}
+
+/** A member's message in a group line, prefixed with its sheet: its row numbers are that sheet's rows. */
+function inSheet(unit: { sheet: string; table: string | null }, message: Localized): Localized {
+  const label = unitLabel(unit);
+  return { nl: `Blad "${label}": ${message.nl}`, en: `Sheet "${label}": ${message.en}` };
 }
 
 /** The next chance to (re)join: the earliest re-entry after a crossing when that is later than the next start. */
@@ -150,10 +165,12 @@ export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions): Over
 
 /**
  * Several sheets of one business tested as one. Rows are put together in member order and renumbered
- * 1…n internally (so rows on the same day keep member order, then sheet order); the crossing is mapped back
- * to its sheet and row. Row-level rule warnings come from each member's own summary, so their messages name
- * real sheet rows; warnings that only hold while the business is within the KOR ("VAT shown") are kept only
- * when the group as a whole is.
+ * 1…n internally (so rows on the same day keep member order, then sheet order); every row reference shown
+ * for the group names the sheet and its own row: the crossing is mapped back to its sheet and row, the
+ * reasons name rows as "blad "Winkel", rij 12" / "sheet "Winkel", row 12", and each member's problems are
+ * prefixed with its sheet. Row-level rule warnings come from each member's own summary, so their messages
+ * name real sheet rows; warnings that only hold while the business is within the KOR ("VAT shown") are kept
+ * only when the group as a whole is.
  */
 export function summarizeGroup(name: string, members: readonly CheckedUnit[], options: OverviewOptions): OverviewRow {
   const total = members.reduce((n, u) => n + u.rows.length, 0);
@@ -169,22 +186,34 @@ export function summarizeGroup(name: string, members: readonly CheckedUnit[], op
       i++;
     }
   });
-  const summary = summarizeYear(combined, { today: options.today, year: options.year ?? null, period: options.period });
+  /** Internal row number → the member and its sheet row. */
+  const locate = (internal: number): { member: CheckedUnit; row: number } => {
+    const at = internal - 1;
+    const member = members[origin[at]];
+    return { member, row: member.rows[at - starts[origin[at]]].row };
+  };
+  const summary = summarizeYear(combined, {
+    today: options.today,
+    year: options.year ?? null,
+    period: options.period,
+    rowName: (internal) => {
+      const { member, row } = locate(internal);
+      return sheetRowName(member, row);
+    },
+  });
   let crossing: OverviewCrossing | null = null;
   if (summary.crossing !== null) {
-    const at = summary.crossing.row - 1;
-    const member = members[origin[at]];
-    const row = member.rows[at - starts[origin[at]]].row;
+    const { member, row } = locate(summary.crossing.row);
     crossing = { day: summary.crossing.day, cents: summary.crossing.cents, sheet: member.sheet, table: member.table, row };
   }
   const problems: OverviewProblem[] = [];
   for (const u of members) {
-    problems.push(...readingProblems(u));
+    for (const p of readingProblems(u)) problems.push({ ...p, message: inSheet(u, p.message) });
     const own = summarizeYear(u.rows, { today: options.today, year: summary.year, period: options.period });
     for (const p of own.problems) {
       if (p.row === null) continue;
       if (p.code === "vat-shown-in-kor" && summary.verdict !== "eligible") continue;
-      problems.push({ sheet: u.sheet, table: u.table, row: p.row, severity: p.severity, code: p.code, message: p.message });
+      problems.push({ sheet: u.sheet, table: u.table, row: p.row, severity: p.severity, code: p.code, message: inSheet(u, p.message) });
     }
   }
   for (const p of summary.problems) {

@@ -17,6 +17,16 @@ export interface EligibilityInput {
   readonly year: number;
   /** The previous year's countable turnover when the caller knows it (e.g. from last year's sheet). */
   readonly previousYearCents?: Cents | null;
+  /**
+   * How reasons name a row, e.g. the crossing row. Default "rij 12" / "row 12". Callers that renumber rows
+   * (a group of sheets tested as one) pass a function naming the sheet and its own row.
+   */
+  readonly rowName?: (row: number) => Localized;
+}
+
+/** The default way reasons name a row: "rij 12" / "row 12". */
+export function plainRowName(row: number): Localized {
+  return { nl: `rij ${row}`, en: `row ${row}` };
 }
 
 export interface EligibilityResult {
@@ -81,9 +91,10 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
             nl: ` De btw op die rij is ${eurNl(crossing.vatCents)} (${crossing.vatRatePercent}% over ${eurNl(crossing.cents)}).`,
             en: ` The VAT on that row is ${eurEn(crossing.vatCents)} (${crossing.vatRatePercent}% of ${eurEn(crossing.cents)}).`,
           };
+    const where = (input.rowName ?? plainRowName)(crossing.row);
     reasons.push({
-      nl: `De grens is overschreden op ${dayNl(crossing.day)} (rij ${crossing.row}, lopend totaal ${eurNl(crossing.runningCents)}). De KOR eindigt op die dag: die levering en alle latere leveringen zijn belast; meld u direct af.${vat.nl}`,
-      en: `The threshold was crossed on ${dayEn(crossing.day)} (row ${crossing.row}, running total ${eurEn(crossing.runningCents)}). The KOR ends that day: that supply and every later one are taxed; deregister at once.${vat.en}`,
+      nl: `De grens is overschreden op ${dayNl(crossing.day)} (${where.nl}, lopend totaal ${eurNl(crossing.runningCents)}). De KOR eindigt op die dag: die levering en alle latere leveringen zijn belast; meld u direct af.${vat.nl}`,
+      en: `The threshold was crossed on ${dayEn(crossing.day)} (${where.en}, running total ${eurEn(crossing.runningCents)}). The KOR ends that day: that supply and every later one are taxed; deregister at once.${vat.en}`,
     });
     if (countable <= threshold) {
       reasons.push({

@@ -37,6 +37,8 @@ export interface SummaryOptions {
   readonly problems?: readonly Problem[];
   /** Added: the previous year's Union turnover for the EU-KOR, when known from elsewhere. */
   readonly previousUnionCents?: Cents | null;
+  /** How reasons name a row (default "rij 12" / "row 12"); see EligibilityInput.rowName. */
+  readonly rowName?: (row: number) => Localized;
 }
 
 /** Row warnings of one kind beyond this number are summarised in one extra warning. */
@@ -64,7 +66,7 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
   const supported = year >= FIRST_KOR_YEAR;
   const problems: Problem[] = [...(options.problems ?? [])];
 
-  const el = supported ? eligibility({ rows, year, previousYearCents: options.previousYearCents }) : null;
+  const el = supported ? eligibility({ rows, year, previousYearCents: options.previousYearCents, rowName: options.rowName }) : null;
   const thresholdCents = el?.thresholdCents ?? parameterOn("kor-threshold", FIRST_KOR_DAY);
   const crossing = el?.crossing ?? null;
   const reasons: Localized[] = el ? [...el.reasons] : [UNSUPPORTED_REASON];

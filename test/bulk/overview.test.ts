@@ -43,6 +43,29 @@ describe("buildOverview", () => {
     expect(over[0].problems).toEqual([]);
   });
 
+  it("names the sheet and the sheet row in every row reference of a group line, never an internal row", () => {
+    // Internal rows when concatenated: A2→1, A3→2, B5→3, B6→4. The crossing is B's row 6 (internal 4).
+    const ga = unit("A", [r(2, "2025-01-10", 15000), r(3, "2025-03-01", 3000)]);
+    const gb: CheckedUnit = {
+      ...unit("B", [r(5, "2025-02-01", 1000), r(6, "2025-04-01", 2000)]),
+      problems: [
+        { row: 9, severity: "error", code: "unknown-category", column: "category", value: "x", message: { nl: "Rij 9: onbekende categorie", en: "Row 9: unknown category" } },
+      ],
+    };
+    const [line] = buildOverview([ga, gb], setGroup(EMPTY_GROUPING, "Samen", ["A", "B"]), { today: TODAY });
+    expect(line.isGroup).toBe(true);
+    expect(line.crossing).toMatchObject({ sheet: "B", row: 6 });
+    const crossingReason = line.summary.reasons.find((x) => x.en.includes("crossed"))!;
+    expect(crossingReason.nl).toContain('(blad "B", rij 6, lopend totaal');
+    expect(crossingReason.en).toContain('(sheet "B", row 6, running total');
+    const texts = [...line.summary.reasons, ...line.problems.map((p) => p.message)].flatMap((m) => [m.nl, m.en]);
+    for (const text of texts) expect(text).not.toMatch(/\b(rij|row) 4\b/i);
+    expect(line.problems.map((p) => p.message)).toEqual([{ nl: 'Blad "B": Rij 9: onbekende categorie', en: 'Sheet "B": Row 9: unknown category' }]);
+    // A sheet on its own keeps the plain row name.
+    const single = buildOverview([ga], EMPTY_GROUPING, { today: TODAY })[0];
+    expect(single.summary.reasons.map((x) => x.nl).join(" ")).not.toContain("blad");
+  });
+
   it("sorts by any column, stably", () => {
     const lines = buildOverview([a, b, c], EMPTY_GROUPING, { today: TODAY });
     expect(sortOverview(lines, "countable", "descending").map((l) => l.label)).toEqual(["A", "B", "C"]);

@@ -262,7 +262,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
                             <li key={i}>{tr(r)}</li>
                           ))}
                           {line.problems.slice(0, 20).map((p, i) => (
-                            <li key={`p${i}`}>{`${line.isGroup ? `${p.sheet}: ` : ""}${tr(p.message)}`}</li>
+                            <li key={`p${i}`}>{tr(p.message)}</li>
                           ))}
                         </ul>
                       </td>
