@@ -10,7 +10,7 @@ import type { Localized } from "../i18n/types";
 import type { InvoiceRow, Problem } from "../rules/types";
 import { TableStream } from "../bulk/tableStream";
 import { YearWindow } from "../bulk/yearWindow";
-import { CsvParser } from "./csv";
+import { CsvParser } from "../reading/csv";
 import type { InputKind } from "./files";
 import { fileErrors } from "./strings";
 

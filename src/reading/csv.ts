@@ -144,3 +144,15 @@ export function splitRecord(line: string, separator: string): string[] {
   fields.push(field);
   return fields;
 }
+
+/**
+ * A whole CSV text (a file opened in the browser) to records of text cells, with the same quoting and
+ * separator detection as the streaming parser. Blank lines become empty records.
+ */
+export function parseCsv(text: string, separator: string | null = null): string[][] {
+  const records: string[][] = [];
+  const parser = new CsvParser((fields) => records.push(fields), separator);
+  parser.feed(text);
+  parser.end();
+  return records;
+}

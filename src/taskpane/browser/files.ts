@@ -4,7 +4,7 @@
  * Nothing is uploaded: the file is read in the page.
  */
 import type { InvoiceSource } from "../../excel/source";
-import { parseCsv } from "./csv";
+import { parseCsv } from "../../reading/csv";
 import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
 
 export function sampleSource(): InvoiceSource {
