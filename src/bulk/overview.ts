@@ -8,7 +8,7 @@ import { formatDay, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
 import type { FilingPeriod, InvoiceRow, Problem, ProblemSeverity } from "../rules/types";
 import type { PreviousYearBasis, Verdict, YearSummary } from "../rules/summary-types";
-import { summarizeYear } from "../rules/summary";
+import { latestDataYear, problemsOfYear, summarizeYear } from "../rules/summary";
 import type { Grouping } from "./groups";
 import { BASIS_TEXT, type OverviewColumn, TEXT, VERDICT_TEXT } from "./strings";
 
@@ -91,8 +91,9 @@ function refOf(u: CheckedUnit): UnitRef {
   return { id: u.id, sheet: u.sheet, table: u.table };
 }
 
-function readingProblems(u: CheckedUnit): OverviewProblem[] {
-  return u.problems.map((p) => ({ sheet: u.sheet, table: u.table, row: p.row, severity: p.severity, code: p.code, message: p.message }));
+/** A unit's reading problems that concern a summary (see problemsOfYear). */
+function readingProblems(u: CheckedUnit, summary: YearSummary): OverviewProblem[] {
+  return problemsOfYear(u.problems, summary.year, summary.previousYearBasis).map((p) => ({ sheet: u.sheet, table: u.table, row: p.row, severity: p.severity, code: p.code, message: p.message }));
 }
 
 /** A sheet row named with its sheet (or table), for texts of a group line: "blad "Winkel", rij 12". */
@@ -151,16 +152,19 @@ function lineFrom(
   };
 }
 
-/** One sheet or table on its own. */
+/**
+ * One sheet or table on its own. Its reading problems go through the year summary, so only those of the
+ * line's year count (a 2026 row in error is not a problem of the 2025 line).
+ */
 export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions): OverviewRow {
-  const summary = summarizeYear(unit.rows, { today: options.today, year: options.year ?? null, period: options.period });
+  const summary = summarizeYear(unit.rows, { today: options.today, year: options.year ?? null, period: options.period, problems: unit.problems });
   const crossing = summary.crossing === null
     ? null
     : { day: summary.crossing.day, cents: summary.crossing.cents, sheet: unit.sheet, table: unit.table, row: summary.crossing.row };
-  const ruleProblems: OverviewProblem[] = summary.problems.map((p) => ({
+  const problems: OverviewProblem[] = summary.problems.map((p) => ({
     sheet: unit.sheet, table: unit.table, row: p.row, severity: p.severity, code: p.code, message: p.message,
   }));
-  return lineFrom(unit.id, unitLabel(unit), false, [refOf(unit)], summary, crossing, [...readingProblems(unit), ...ruleProblems]);
+  return lineFrom(unit.id, unitLabel(unit), false, [refOf(unit)], summary, crossing, problems);
 }
 
 /**
@@ -168,7 +172,7 @@ export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions): Over
  * 1…n internally (so rows on the same day keep member order, then sheet order); every row reference shown
  * for the group names the sheet and its own row: the crossing is mapped back to its sheet and row, the
  * reasons name rows as "blad "Winkel", rij 12" / "sheet "Winkel", row 12", and each member's problems are
- * prefixed with its sheet. Row-level rule warnings come from each member's own summary, so their messages
+ * prefixed with its sheet. Only reading problems of the group's year are shown. Row-level rule warnings come from each member's own summary, so their messages
  * name real sheet rows; warnings that only hold while the business is within the KOR ("VAT shown") are kept
  * only when the group as a whole is.
  */
@@ -194,7 +198,8 @@ export function summarizeGroup(name: string, members: readonly CheckedUnit[], op
   };
   const summary = summarizeYear(combined, {
     today: options.today,
-    year: options.year ?? null,
+    // As for one sheet: the latest year with a row or a dated reading problem of any member.
+    year: options.year ?? latestDataYear(combined, members.flatMap((u) => u.problems)),
     period: options.period,
     rowName: (internal) => {
       const { member, row } = locate(internal);
@@ -208,7 +213,7 @@ export function summarizeGroup(name: string, members: readonly CheckedUnit[], op
   }
   const problems: OverviewProblem[] = [];
   for (const u of members) {
-    for (const p of readingProblems(u)) problems.push({ ...p, message: inSheet(u, p.message) });
+    for (const p of readingProblems(u, summary)) problems.push({ ...p, message: inSheet(u, p.message) });
     const own = summarizeYear(u.rows, { today: options.today, year: summary.year, period: options.period });
     for (const p of own.problems) {
       if (p.row === null) continue;

@@ -18,7 +18,11 @@ export class YearWindow {
   private extraErrors = 0;
   /** Rows read, in every year (also those dropped). */
   rowCount = 0;
+  /** Errors in every year (also those not kept). */
   errorCount = 0;
+  /** Errors without a date (whole input, unreadable date), and errors per year of their row's date. */
+  private undatedErrors = 0;
+  private readonly errorsByYear = new Map<number, number>();
 
   constructor(
     /** The year to check; null = the latest year with data. */
@@ -63,13 +67,33 @@ export class YearWindow {
 
   addProblems(problems: readonly Problem[]): void {
     for (const p of problems) {
-      if (p.severity === "error") this.errorCount++;
+      // A dated problem makes its year a year with data (the latest may be one whose rows are all in error).
+      if (this.year === null && p.day !== null && p.day !== undefined) this.bucketFor(yearOf(p.day));
+      if (p.severity === "error") {
+        this.errorCount++;
+        if (p.day === null || p.day === undefined) this.undatedErrors++;
+        else {
+          const y = yearOf(p.day);
+          this.errorsByYear.set(y, (this.errorsByYear.get(y) ?? 0) + 1);
+        }
+      }
       if (this.kept.length < this.maxProblems) this.kept.push(p);
       else {
         this.extraProblems++;
         if (p.severity === "error") this.extraErrors++;
       }
     }
+  }
+
+  /**
+   * Errors that concern a summary depending on `years` (not capped; see yearsConcerned in
+   * src/rules/summary.ts): those of rows dated in them plus those without a date, which could belong to any
+   * year. An error in another year's row does not make the verdict uncertain.
+   */
+  errorCountIn(years: readonly number[]): number {
+    let n = this.undatedErrors;
+    for (const y of new Set(years)) n += this.errorsByYear.get(y) ?? 0;
+    return n;
   }
 
   /** The kept rows in their original order (each year's rows are in file order; merged by row number). */

@@ -5,7 +5,7 @@
 import { promises as fs } from "fs";
 import type { Lang } from "../i18n/types";
 import { todayInNetherlands, type Day } from "../rules/dates";
-import { summarizeYear } from "../rules/summary";
+import { summarizeYear, yearsConcerned } from "../rules/summary";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXlsx, type FileRead } from "./read";
@@ -77,7 +77,16 @@ export async function check(files: readonly InputFile[], options: CliOptions, io
             previousYearCents: options.previousYearCents,
             problems: s.problems,
           });
-          sheets.push({ file: file.path, sheet: s.sheet, summary, problems: summary.problems, rowCount: s.rowCount, errorCount: s.errorCount });
+          sheets.push({
+            file: file.path,
+            sheet: s.sheet,
+            summary,
+            // The summary keeps only the reading problems of its year.
+            problems: summary.problems,
+            rowCount: s.rowCount,
+            errorCount: s.errorCount,
+            yearErrorCount: s.errorCountIn(yearsConcerned(summary.year, summary.previousYearBasis)),
+          });
         }
         for (const k of read.skipped) skipped.push({ file: file.path, sheet: k.sheet, reason: k.reason });
         if (read.sheets.length === 0) {
@@ -139,6 +148,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // Machine formats keep stdout clean; say what was not read on stderr too.
     for (const f of all.failures) io.stderr.write(`kor-check: ${f.file}: ${f.reason[lang]}\n`);
   }
-  const rowErrors = all.sheets.some((s) => s.errorCount > 0);
+  // Rows of years the checked year does not depend on are not checked, so their errors do not count here.
+  const rowErrors = all.sheets.some((s) => (s.yearErrorCount ?? s.errorCount) > 0);
   return all.failures.length > 0 || rowErrors || (files.length === 0 && errors.length === 0) ? EXIT_UNREADABLE : EXIT_OK;
 }

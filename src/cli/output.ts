@@ -11,12 +11,18 @@ export interface SheetResult {
   readonly file: string;
   readonly sheet: string;
   readonly summary: YearSummary;
-  /** Reading problems (capped per sheet) and rule warnings. */
+  /** Reading problems of the summarised year (capped per sheet) and rule warnings: the summary's problems. */
   readonly problems: readonly Problem[];
   /** Rows read in the sheet (every year). */
   readonly rowCount: number;
   /** Rows or cells that could not be read (every year, not capped). */
   readonly errorCount: number;
+  /**
+   * Rows or cells that could not be read and concern the summarised year (dated in it or, for the
+   * previous-year test, in the year before; or without a readable date; not capped): they make `eligible`
+   * null and the exit status 1. Default: errorCount.
+   */
+  readonly yearErrorCount?: number;
 }
 
 export interface FileFailure {
@@ -38,9 +44,13 @@ export interface CheckResult {
   readonly skipped: readonly SkippedSheet[];
 }
 
-/** true / false, or null when it cannot be decided: a year before 2020, or rows that could not be read. */
+/**
+ * true / false, or null when it cannot be decided: a year before 2020, or rows the verdict depends on (that
+ * year's, the previous year's for the previous-year test, or rows whose date could not be read) that could
+ * not be read. Errors in rows of other years do not matter.
+ */
 export function eligibleOf(s: SheetResult): boolean | null {
-  if (s.summary.verdict === "unsupported" || s.errorCount > 0) return null;
+  if (s.summary.verdict === "unsupported" || (s.yearErrorCount ?? s.errorCount) > 0) return null;
   return s.summary.verdict === "eligible";
 }
 

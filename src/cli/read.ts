@@ -22,6 +22,8 @@ export interface SheetRead {
   /** Rows read (all years), and rows or cells that could not be read (all, not only those kept). */
   readonly rowCount: number;
   readonly errorCount: number;
+  /** Rows or cells that could not be read and concern `years` (dated in them, or without a readable date). */
+  errorCountIn(years: readonly number[]): number;
 }
 
 export interface SkippedSheet {
@@ -92,7 +94,14 @@ class SheetCollector {
       return;
     }
     const w = this.window;
-    sheets.push({ sheet: this.sheet, rows: w.rows(), problems: w.problems(), rowCount: w.rowCount, errorCount: w.errorCount });
+    sheets.push({
+      sheet: this.sheet,
+      rows: w.rows(),
+      problems: w.problems(),
+      rowCount: w.rowCount,
+      errorCount: w.errorCount,
+      errorCountIn: (years) => w.errorCountIn(years),
+    });
   }
 }
 

@@ -106,6 +106,8 @@ function isProblem(x: ColumnSource | Problem | null): x is Problem {
  * - Any error in a row → a problem per faulty cell and no InvoiceRow for that row: never a silent wrong number.
  * - A date outside 2000–2100 is read, with a warning for that row ("date-year-suspicious").
  * - With a VAT column, an empty VAT cell is 0 (no VAT shown); without one, `vatCents` is null.
+ * - A row problem carries the row's date (`day`) when the date cell was read, so summaries of other years
+ *   leave it out; problems of an unreadable date, of a suspicious year and of the whole input have none.
  */
 export function readRows(input: ReadRowsInput, options?: ReadRowsOptions): ReadResult {
   const cols: { column: ReadingColumn; src: ColumnSource | null | Problem }[] = [
@@ -161,8 +163,9 @@ function isBlank(v: unknown): boolean {
   return v === 0 || v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
 }
 
-function problemFor(row: number, column: ReadingColumn, cell: unknown, r: Extract<CellResult<unknown>, { kind: "error" }>): Problem {
-  return { row, severity: "error", code: r.code, column, value: cellText(cell), message: msg.atRow(row, r.message) };
+/** A cell error of `row`; `day` is the row's date when its date cell was read (else null). */
+function problemFor(row: number, column: ReadingColumn, cell: unknown, r: Extract<CellResult<unknown>, { kind: "error" }>, day: number | null): Problem {
+  return { row, severity: "error", code: r.code, column, value: cellText(cell), message: msg.atRow(row, r.message), day };
 }
 
 /**
@@ -231,9 +234,12 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
       else {
         day = 0;
         failed = true;
-        if (r.kind === "error") problems.push(problemFor(row, "date", d, r));
+        if (r.kind === "error") problems.push(problemFor(row, "date", d, r, null));
       }
     }
+    // The row's date, for the problems of its other cells: they belong to that year's report. None when the
+    // date is unreadable or its year is implausible (then the year itself is in doubt).
+    const rowDay = failed || day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY ? null : day;
 
     let cents: number;
     if (typeof a === "number") {
@@ -242,7 +248,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         cents = 0;
         failed = true;
         const r = readAmount(a);
-        if (r.kind === "error") problems.push(problemFor(row, "amount", a, r));
+        if (r.kind === "error") problems.push(problemFor(row, "amount", a, r, rowDay));
       } else cents = c;
     } else {
       const r = readAmount(a);
@@ -250,7 +256,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
       else {
         cents = 0;
         failed = true;
-        if (r.kind === "error") problems.push(problemFor(row, "amount", a, r));
+        if (r.kind === "error") problems.push(problemFor(row, "amount", a, r, rowDay));
       }
     }
 
@@ -262,7 +268,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         if (r.kind === "ok") category = r.value;
         else if (r.kind === "error") {
           failed = true;
-          problems.push(problemFor(row, "category", v, r));
+          problems.push(problemFor(row, "category", v, r, rowDay));
         }
       }
     }
@@ -275,7 +281,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         if (r.kind === "ok") country = r.value;
         else if (r.kind === "error") {
           failed = true;
-          problems.push(problemFor(row, "country", v, r));
+          problems.push(problemFor(row, "country", v, r, rowDay));
         }
       }
     }
@@ -289,20 +295,21 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         if (c === null) {
           failed = true;
           const r = readVat(v);
-          if (r.kind === "error") problems.push(problemFor(row, "vat", v, r));
+          if (r.kind === "error") problems.push(problemFor(row, "vat", v, r, rowDay));
         } else vatCents = c;
       } else if (v !== null && v !== undefined) {
         const r = readVat(v);
         if (r.kind === "ok") vatCents = r.value;
         else if (r.kind === "error") {
           failed = true;
-          problems.push(problemFor(row, "vat", v, r));
+          problems.push(problemFor(row, "vat", v, r, rowDay));
         }
       }
     }
 
     if (failed) continue;
     if (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY) {
+      // No `day`: the year itself is in doubt (a typo such as 2205 for 2025), so every year's report shows it.
       problems.push({
         row,
         severity: "warning",

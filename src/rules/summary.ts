@@ -6,7 +6,7 @@ import type { Localized } from "../i18n/types";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Problem } from "./types";
-import type { Deadlines, EuSummary, PeriodLine, YearSummary } from "./summary-types";
+import type { Deadlines, EuSummary, PeriodLine, PreviousYearBasis, YearSummary } from "./summary-types";
 import { countsForKor } from "./categories";
 import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "./parameters";
 import { countableTurnover, hasRowsIn, latestYear, yearBounds } from "./turnover";
@@ -27,18 +27,57 @@ import { eurEn, eurNl } from "./text";
 export interface SummaryOptions {
   /** Today in the Netherlands; rules never read the clock. */
   readonly today: Day;
-  /** Default: the latest year with a row; with no rows, the year of `today`. */
+  /** Default: the latest year with a row or a dated problem (latestDataYear); with neither, the year of `today`. */
   readonly year?: number | null;
   /** Default: quarter. */
   readonly period?: FilingPeriod;
   /** The previous year's countable turnover when known from elsewhere (e.g. last year's sheet). */
   readonly previousYearCents?: Cents | null;
-  /** Reading problems to pass through. */
+  /**
+   * Reading problems to pass through. Only those that concern the summarised year are kept: a problem with
+   * a `day` in another year belongs to that year's report (see Problem.day and problemsOfYear; the year
+   * before counts too when the previous-year test takes its turnover from the rows).
+   */
   readonly problems?: readonly Problem[];
   /** Added: the previous year's Union turnover for the EU-KOR, when known from elsewhere. */
   readonly previousUnionCents?: Cents | null;
   /** How reasons name a row (default "rij 12" / "row 12"); see EligibilityInput.rowName. */
   readonly rowName?: (row: number) => Localized;
+}
+
+/**
+ * The latest year with a row, or with a dated problem (a row whose date was read but another cell not): a
+ * year whose only invoices are in error is still the latest year, so its problems are not lost.
+ */
+export function latestDataYear(rows: readonly InvoiceRow[], problems: readonly Problem[]): number | null {
+  let latest = latestYear(rows);
+  for (const p of problems) {
+    if (p.day === null || p.day === undefined) continue;
+    const y = fastYear(p.day);
+    if (latest === null || y > latest) latest = y;
+  }
+  return latest;
+}
+
+/**
+ * The years whose rows a summary of `year` depends on: the year itself, and the year before when its
+ * turnover is taken from the rows for the previous-year test (basis "data", or "assumed-zero": no readable
+ * row of that year, where an unreadable one would change the outcome).
+ */
+export function yearsConcerned(year: number, previousYearBasis: PreviousYearBasis): number[] {
+  return previousYearBasis === "data" || previousYearBasis === "assumed-zero" ? [year - 1, year] : [year];
+}
+
+/**
+ * The problems that concern a summary of `year`: those without a day (whole input, unreadable date) and
+ * those whose row is dated in one of yearsConcerned(year, previousYearBasis). Adapters that decide
+ * "uncertain" from reading problems use this (or the summary's problems), so an error in a 2026 row does
+ * not make the 2025 verdict uncertain.
+ */
+export function problemsOfYear(problems: readonly Problem[], year: number, previousYearBasis: PreviousYearBasis = "not-needed"): Problem[] {
+  const from = yearBounds(yearsConcerned(year, previousYearBasis)[0]).from;
+  const to = yearBounds(year).to;
+  return problems.filter((p) => p.day === null || p.day === undefined || (p.day >= from && p.day <= to));
 }
 
 /** Row warnings of one kind beyond this number are summarised in one extra warning. */
@@ -60,13 +99,12 @@ export const EU_CONDITION: Localized = {
  */
 export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptions): YearSummary {
   const today = options.today;
-  const year = options.year ?? latestYear(rows) ?? fastYear(today);
+  const year = options.year ?? latestDataYear(rows, options.problems ?? []) ?? fastYear(today);
   const period = options.period ?? "quarter";
   const turnover = countableTurnover(rows, year);
   const supported = year >= FIRST_KOR_YEAR;
-  const problems: Problem[] = [...(options.problems ?? [])];
-
   const el = supported ? eligibility({ rows, year, previousYearCents: options.previousYearCents, rowName: options.rowName }) : null;
+  const problems: Problem[] = problemsOfYear(options.problems ?? [], year, el?.previousYearBasis ?? "not-needed");
   const thresholdCents = el?.thresholdCents ?? parameterOn("kor-threshold", FIRST_KOR_DAY);
   const crossing = el?.crossing ?? null;
   const reasons: Localized[] = el ? [...el.reasons] : [UNSUPPORTED_REASON];

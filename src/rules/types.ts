@@ -58,6 +58,13 @@ export interface Problem {
   /** The offending cell value as text, for display (always shown as text, never as HTML). */
   readonly value: string | null;
   readonly message: Localized;
+  /**
+   * The date of the problem's row when its date cell could be read, so the problem belongs to that year:
+   * summarizeYear keeps a passed-in problem only when `day` is null/undefined or falls in the summarised
+   * year (a 2026 row in error does not make the 2025 report uncertain). null/undefined: the date is
+   * unknown, unreadable or itself in doubt, or the problem is about the whole input; it shows in every year.
+   */
+  readonly day?: Day | null;
 }
 
 /** Filing period (aangiftetijdvak). */

@@ -6,7 +6,7 @@ import type { Localized } from "../i18n/types";
 import { cellText } from "../reading/cells";
 import { type ColumnRole, columnLetter, detectColumns, readTable, type ReadTableResult } from "../reading/headers";
 import { countsForKor } from "../rules/categories";
-import type { Day } from "../rules/dates";
+import { yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import { summarizeYear } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
@@ -78,7 +78,9 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     const c = table.columns[role];
     if (c !== undefined) columns[role] = c;
   }
-  const years = yearsIn(table.rows);
+  // Years with rows, plus years of rows whose date was read but another cell not: their problems are
+  // shown in their own year's report, so that year must be on offer even if none of its rows could be read.
+  const years = [...new Set([...yearsIn(table.rows), ...table.problems.flatMap((p) => (p.day == null ? [] : [yearOf(p.day)]))])].sort((a, b) => a - b);
   const latest = years.length > 0 ? years[years.length - 1] : null;
   const year = settings.year !== undefined && years.includes(settings.year) ? settings.year : latest ?? yearOfToday(today);
   const period = settings.period ?? "quarter";

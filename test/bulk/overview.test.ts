@@ -66,6 +66,19 @@ describe("buildOverview", () => {
     expect(single.summary.reasons.map((x) => x.nl).join(" ")).not.toContain("blad");
   });
 
+  it("shows a reading problem only on the line of its row's year", () => {
+    const bad = { row: 3, severity: "error" as const, code: "unknown-category", column: "category" as const, value: "x", message: { nl: "Rij 3: onbekend", en: "Row 3: unknown" }, day: dayFromIso("2026-02-01") };
+    const u: CheckedUnit = { ...unit("U", [r(2, "2025-03-01", 1000)]), problems: [bad] };
+    const [l2025] = buildOverview([u], EMPTY_GROUPING, { today: TODAY, year: 2025 });
+    expect([l2025.problems, l2025.errorCount, cellText(l2025, "problems", "en")]).toEqual([[], 0, "0"]);
+    const [l2026] = buildOverview([u], EMPTY_GROUPING, { today: TODAY, year: 2026 });
+    expect(l2026.problems.map((p) => [p.row, p.code])).toEqual([[3, "unknown-category"]]);
+    expect(l2026.errorCount).toBe(1);
+    const other = unit("V", [r(2, "2025-04-01", 10)]);
+    const [g2025] = buildOverview([u, other], setGroup(EMPTY_GROUPING, "G", ["U", "V"]), { today: TODAY, year: 2025 });
+    expect(g2025.problems).toEqual([]);
+  });
+
   it("sorts by any column, stably", () => {
     const lines = buildOverview([a, b, c], EMPTY_GROUPING, { today: TODAY });
     expect(sortOverview(lines, "countable", "descending").map((l) => l.label)).toEqual(["A", "B", "C"]);

@@ -310,3 +310,22 @@ describe("kor-check usage and output", () => {
     expect(single).toBe("");
   });
 });
+
+describe("kor-check: a reading problem belongs to its row's year", () => {
+  const rows = [HEADER, [d("2025-03-01"), "A", 1000, "21%"], [d("2026-02-01"), "B", 500, "onzin"]];
+  it("--year 2025: eligible, nothing listed, exit 0; --year 2026: the 2026 row's problem, undecided", async () => {
+    const file = await writeXlsx(at("jaren.xlsx"), { Facturen: rows });
+    const y2025 = await json([file, "--year", "2025"]);
+    expect(y2025.items[0]).toMatchObject({ year: 2025, verdict: "eligible", eligible: true, problems: [] });
+    expect(y2025.code).toBe(0);
+    const y2026 = await json([file, "--year", "2026"]);
+    expect(y2026.items[0]).toMatchObject({ year: 2026, eligible: null });
+    expect(y2026.items[0].problems).toEqual([expect.objectContaining({ row: 3, severity: "error" })]);
+    expect(y2026.code).toBe(1);
+    // Without --year the latest year is 2026: its only invoice is in error, and it is not lost.
+    const latest = await json([file]);
+    expect(latest.items[0]).toMatchObject({ year: 2026, eligible: null });
+    const table = await run([file, "--year", "2025", "--lang", "en"]);
+    expect(table.stdout).not.toContain("Row 3");
+  });
+});

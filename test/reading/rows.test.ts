@@ -217,3 +217,21 @@ describe("readRows: Excel-sized input", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("readRows: problems carry their row's date (Problem.day)", () => {
+  it("gives a cell error the row's date when the date was read, none when the date itself is wrong", () => {
+    const { problems } = readRows({
+      dates: col(serial("2026-02-01"), "31-02-2026", serial("2025-05-05"), serial("2205-01-01")),
+      amounts: col(100, 50, "twaalf", 10),
+      categories: col("onzin", "21%", "21%", "onzin"),
+    });
+    const byRow = problems.map((p) => [p.row, p.column, p.day ?? null]);
+    expect(byRow).toEqual([
+      [1, "category", dayFromIso("2026-02-01")],
+      [2, "date", null],
+      [3, "amount", dayFromIso("2025-05-05")],
+      // An implausible year: the year itself is in doubt, so the problem belongs to no one year.
+      [4, "category", null],
+    ]);
+  });
+});

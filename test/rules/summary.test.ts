@@ -1,4 +1,4 @@
-import { summarizeYear, MAX_ROW_WARNINGS } from "../../src/rules/summary";
+import { summarizeYear, MAX_ROW_WARNINGS, problemsOfYear } from "../../src/rules/summary";
 import type { InvoiceRow, Problem } from "../../src/rules/types";
 import { d, eur, sheet } from "./helpers";
 
@@ -124,5 +124,42 @@ describe("summarizeYear", () => {
     expect(s.countableCents).toBe((n / 4) * 3);
     expect(s.verdict).toBe("eligible");
     expect(s.eu?.states.map((x) => x.country)).toEqual(["BE", "NL"]);
+  });
+});
+
+describe("summarizeYear: passed-in problems belong to a year", () => {
+  const problem = (row: number, iso: string | null): Problem => ({
+    row, severity: "error", code: "unknown-category", column: "category", value: "x",
+    message: { nl: `Rij ${row}: onbekend`, en: `Row ${row}: unknown` }, day: iso === null ? null : d(iso),
+  });
+  const rows = sheet(["2025-03-01", 1_000]);
+  const in2026 = problem(3, "2026-02-01");
+  const undated = problem(4, null);
+  const in2024 = problem(5, "2024-06-01");
+
+  it("keeps a 2026 row's problem out of the 2025 summary, and in the 2026 one", () => {
+    const s2025 = summarizeYear(rows, { today, year: 2025, problems: [in2026] });
+    expect(s2025.problems).toEqual([]);
+    const s2026 = summarizeYear(rows, { today, year: 2026, problems: [in2026] });
+    expect(s2026.problems).toEqual([in2026]);
+  });
+
+  it("takes the latest year from the rows and the dated problems when no year is given", () => {
+    const s = summarizeYear(rows, { today, problems: [in2026] });
+    expect([s.year, s.problems]).toEqual([2026, [in2026]]);
+  });
+
+  it("keeps problems without a date in every year", () => {
+    expect(summarizeYear(rows, { today, year: 2025, problems: [undated] }).problems).toEqual([undated]);
+    expect(summarizeYear(rows, { today, year: 2026, problems: [undated, { ...undated, day: undefined }] }).problems).toHaveLength(2);
+  });
+
+  it("keeps the previous year's problems while the previous-year test takes its turnover from the rows", () => {
+    // 2025 from 2024's rows: an unreadable 2024 row could change the verdict.
+    expect(summarizeYear(sheet(["2024-01-01", 100], ["2025-03-01", 100]), { today, year: 2025, problems: [in2024] }).problems).toEqual([in2024]);
+    // The previous year given by the user: 2024's rows do not matter.
+    expect(summarizeYear(rows, { today, year: 2025, previousYearCents: 0, problems: [in2024] }).problems).toEqual([]);
+    // Before 2025 there is no previous-year test.
+    expect(problemsOfYear([in2024, in2026], 2025, "not-needed")).toEqual([]);
   });
 });

@@ -121,3 +121,14 @@ describe("parseEurosInput", () => {
     expect(parseEurosInput(text)).toBe(cents);
   });
 });
+
+describe("analyze: a reading problem shows in the report of its row's year only", () => {
+  const values = [["Datum", "Bedrag", "Categorie"], [serial("2025-03-01"), 1000, "21%"], [serial("2026-02-01"), 500, "onzin"]];
+  it("lists the unknown category of a 2026 row in 2026, not in 2025", () => {
+    const y2025 = analyze(source(values), { year: 2025 }, TODAY);
+    expect(y2025.year).toBe(2025);
+    expect(y2025.warnings).toEqual([]);
+    const y2026 = analyze(source(values), { year: 2026 }, TODAY);
+    expect(y2026.warnings.map((w) => [w.severity, w.rows])).toEqual([["error", [3]]]);
+  });
+});
