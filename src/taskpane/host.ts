@@ -38,4 +38,9 @@ export interface PaneHost {
   read(choices?: ColumnChoices): Promise<ReadOutcome>;
   /** Present in Excel only. */
   readonly excel: ExcelActions | null;
+  /**
+   * Browser mode only: from now on `read()` returns `source` (a file the user opened, or the sample again),
+   * so every tab shows the same invoices and switching tabs keeps the file.
+   */
+  open?(source: InvoiceSource): void;
 }

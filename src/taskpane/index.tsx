@@ -13,8 +13,17 @@ import { App } from "./App";
 import type { PaneHost } from "./host";
 import { sampleSource } from "./browser/files";
 
-function browserHost(): PaneHost {
-  return { mode: "browser", settings: memorySettingsStore(), read: async () => ({ source: sampleSource(), sheetName: sampleSource().name }), excel: null };
+export function browserHost(): PaneHost {
+  let current = sampleSource();
+  return {
+    mode: "browser",
+    settings: memorySettingsStore(),
+    read: async () => ({ source: current, sheetName: current.name }),
+    excel: null,
+    open: (source) => {
+      current = source;
+    },
+  };
 }
 
 /** Office.onReady, or null when Office.js is absent or does not answer within `ms` (a plain browser). */

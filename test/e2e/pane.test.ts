@@ -189,6 +189,13 @@ describe("the task pane in a browser (no Excel)", () => {
     await page.getByTestId("language").click();
     await page.getByText('Bestand "<b>bold</b>.csv"').waitFor();
     expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(123_456, "nl"));
+    // The other tabs work on the opened file too, and coming back keeps it (not the sample again).
+    await page.locator("#tab-decision").click();
+    await page.getByTestId("decision-basis").waitFor();
+    expect(await page.getByTestId("decision-basis").innerText()).toContain(formatEuros(123_456, "nl"));
+    await page.locator("#tab-year").click();
+    await page.getByText('Bestand "<b>bold</b>.csv"').waitFor();
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(123_456, "nl"));
     await assertClean(w);
   });
 

@@ -220,7 +220,9 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     setStatus({ kind: "loading" });
     setNotice(null);
     try {
-      show(await readFileSource(file));
+      const opened = await readFileSource(file);
+      host.open?.(opened);
+      show(opened);
     } catch (e) {
       setStatus({ kind: "ready" });
       setNotice({ intent: "error", text: S.fileError(file.name, e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof Error && e.message === "no-sheet" ? t(lang, S.fileNoSheet) : errorText(e)) });
@@ -260,7 +262,13 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
         <Button icon={<DocumentArrowUp20Regular />} onClick={() => fileInput.current?.click()}>
           {t(lang, S.openFile)}
         </Button>
-        {source?.origin !== "sample" && <Button onClick={() => show(sampleSource())}>{t(lang, S.useSample)}</Button>}
+        {source?.origin !== "sample" && <Button
+            onClick={() => {
+              const sample = sampleSource();
+              host.open?.(sample);
+              show(sample);
+            }}
+          >{t(lang, S.useSample)}</Button>}
         <Link href={`assets/${SAMPLE_FILE_NAME}`} download={SAMPLE_FILE_NAME}>
           {t(lang, S.downloadSample)}
         </Link>
