@@ -271,11 +271,11 @@ export function noInvoiceColumns(
   const foundText = found.map((f) => `${quote(f.header)} (${f.letter})`).join(", ");
   return {
     nl:
-      `Geen kopregel gevonden met ${missNl} in de eerste ${rowsSearched} rijen. ` +
+      `Geen kopregel gevonden met ${missNl} in ${rowsSearched === 1 ? "de eerste rij" : `de eerste ${rowsSearched} rijen`}. ` +
       (found.length > 0 ? `Wel herkend: ${foundText}.` : "Geen enkele kolomkop herkend.") +
       ` Zet kolomkoppen boven de gegevens of kies de kolommen zelf.`,
     en:
-      `No header row found with ${missEn} in the first ${rowsSearched} rows. ` +
+      `No header row found with ${missEn} in ${rowsSearched === 1 ? "the first row" : `the first ${rowsSearched} rows`}. ` +
       (found.length > 0 ? `Recognised: ${foundText}.` : "No column header recognised.") +
       ` Put column headers above the data or choose the columns yourself.`,
   };

@@ -132,6 +132,12 @@ describe("readTable", () => {
     expect(result.problems[0].message.en).toContain('"BTW" (C)');
   });
 
+  it("says 'the first row' for a sheet of one row, and 'the first 2 rows' for two", () => {
+    expect(readTable([["Omschrijving"]]).problems[0].message.en).toContain("in the first row.");
+    expect(readTable([["Omschrijving"]]).problems[0].message.nl).toContain("in de eerste rij.");
+    expect(readTable([["Omschrijving"], ["x"]]).problems[0].message.en).toContain("in the first 2 rows.");
+  });
+
   it("an empty sheet gives the same problem, not a crash", () => {
     expect(readTable([]).problems[0].code).toBe("no-invoice-columns");
   });
