@@ -21,7 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CheckmarkCircle20Filled, DismissCircle20Filled, ErrorCircle20Filled, Warning20Filled } from "@fluentui/react-icons";
-import type { Lang } from "../../i18n/types";
+import type { Lang, Localized } from "../../i18n/types";
 import { formatDay } from "../../rules/dates";
 import { formatEuros } from "../../rules/money";
 import type { YearSummary } from "../../rules/summary-types";
@@ -117,13 +117,7 @@ export function VerdictSection(props: { lang: Lang; summary: YearSummary }): Rea
           </Badge>
         </div>
       </div>
-      <ul className={s.list} data-testid="reasons">
-        {summary.reasons.map((r, i) => (
-          <li key={i}>
-            <Body1>{t(lang, r)}</Body1>
-          </li>
-        ))}
-      </ul>
+      <TextList lang={lang} items={summary.reasons} testId="reasons" />
     </Section>
   );
 }
@@ -343,16 +337,25 @@ export function WarningSection(props: { lang: Lang; warnings: readonly PaneWarni
 }
 
 export function ConditionsSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement {
-  const s = useSectionStyles();
   return (
     <Section id="conditions" title={t(props.lang, S.conditionsTitle)}>
-      <ul className={s.list}>
-        {props.summary.conditions.map((c, i) => (
-          <li key={i}>
-            <Caption1>{t(props.lang, c)}</Caption1>
-          </li>
-        ))}
-      </ul>
+      <TextList lang={props.lang} items={props.summary.conditions} small />
     </Section>
+  );
+}
+
+/** A bulleted list of texts in the user's language; `small` for fine print (conditions, assumptions). */
+export function TextList(props: { lang: Lang; items: readonly Localized[]; small?: boolean; testId?: string; children?: React.ReactNode }): React.ReactElement {
+  const s = useSectionStyles();
+  const Text = props.small ? Caption1 : Body1;
+  return (
+    <ul className={s.list} data-testid={props.testId}>
+      {props.items.map((item, i) => (
+        <li key={i}>
+          <Text>{t(props.lang, item)}</Text>
+        </li>
+      ))}
+      {props.children}
+    </ul>
   );
 }

@@ -34,7 +34,7 @@ import { formatDay } from "../../rules/dates";
 import { ASSUMABLE_RATES, type AssumableRate, type PurchaseVat } from "../../rules/decision";
 import type { InvoiceSource } from "../../excel/source";
 import { analyze } from "../model";
-import { useSectionStyles } from "../components/ReportSections";
+import { TextList, useSectionStyles } from "../components/ReportSections";
 import { readFileSource, UnsupportedFileError } from "../browser/files";
 import { S, t } from "../strings";
 import { D } from "../decision-strings";
@@ -504,45 +504,16 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
             </div>
 
             <h4 className={s.heading}>{t(lang, D.whyTitle)}</h4>
-            <ul className={s.list} data-testid="decision-reasons">
-              {decision.reasons.map((r, i) => (
-                <li key={i}>
-                  <Body1>{t(lang, r)}</Body1>
-                </li>
-              ))}
-            </ul>
+            <TextList lang={lang} items={decision.reasons} testId="decision-reasons" />
 
             <h4 className={s.heading}>{t(lang, D.adminTitle)}</h4>
-            <ul className={s.list} data-testid="decision-admin">
-              {decision.administration.map((r, i) => (
-                <li key={i}>
-                  <Body1>{t(lang, r)}</Body1>
-                </li>
-              ))}
-            </ul>
+            <TextList lang={lang} items={decision.administration} testId="decision-admin" />
 
             <h4 className={s.heading}>{t(lang, D.deadlinesTitle)}</h4>
-            <ul className={s.list} data-testid="decision-deadlines">
-              {dates.text.map((r, i) => (
-                <li key={i}>
-                  <Body1>{t(lang, r)}</Body1>
-                </li>
-              ))}
-              {join && summary.verdict !== "eligible" && (
-                <li>
-                  <Body1>{t(lang, D.eligibilityNote)}</Body1>
-                </li>
-              )}
-            </ul>
+            <TextList lang={lang} items={join && summary.verdict !== "eligible" ? [...dates.text, D.eligibilityNote] : dates.text} testId="decision-deadlines" />
 
             <h4 className={s.heading}>{t(lang, D.assumptionsTitle)}</h4>
-            <ul className={s.list} data-testid="decision-assumptions">
-              {decision.assumptions.map((r, i) => (
-                <li key={i}>
-                  <Caption1>{t(lang, r)}</Caption1>
-                </li>
-              ))}
-            </ul>
+            <TextList lang={lang} items={decision.assumptions} small testId="decision-assumptions" />
           </>
         )}
       </section>
