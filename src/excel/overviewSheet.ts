@@ -7,7 +7,8 @@
 import type { Lang } from "../i18n/types";
 import type { Day } from "../rules/dates";
 import type { OverviewRow } from "../bulk/overview";
-import { REPORT_MARK_KEY, type WriteResult } from "./reportSheet";
+import type { WriteResult } from "./reportSheet";
+import { openOwnSheet } from "./ownSheet";
 import { buildOverviewContent, OVERVIEW_WIDTH } from "./overviewContent";
 
 export const OVERVIEW_MARK_VALUE = "overview";
@@ -23,25 +24,8 @@ export async function writeOverviewSheet(
   today: Day,
 ): Promise<WriteResult> {
   const name = overviewSheetName(lang);
-  const existing = context.workbook.worksheets.getItemOrNullObject(name);
-  existing.load("name");
-  await context.sync(); // 1: is there a sheet of that name?
-  if (!existing.isNullObject) {
-    const mark = existing.customProperties.getItemOrNullObject(REPORT_MARK_KEY);
-    mark.load("value");
-    await context.sync(); // 2: is it ours?
-    if (mark.isNullObject || mark.value !== OVERVIEW_MARK_VALUE) return { kind: "refused", sheetName: name };
-  }
-
-  context.application.suspendApiCalculationUntilNextSync();
-  let sheet: Excel.Worksheet;
-  if (existing.isNullObject) {
-    sheet = context.workbook.worksheets.add(name);
-    sheet.customProperties.add(REPORT_MARK_KEY, OVERVIEW_MARK_VALUE);
-  } else {
-    sheet = existing;
-    sheet.getRange().clear();
-  }
+  const sheet = await openOwnSheet(context, name, OVERVIEW_MARK_VALUE);
+  if (sheet === null) return { kind: "refused", sheetName: name };
   const content = buildOverviewContent(lines, lang, today);
   const all = sheet.getRangeByIndexes(0, 0, content.values.length, OVERVIEW_WIDTH);
   all.values = content.values;

@@ -10,7 +10,7 @@
  * by design; for sheets up to MAX_CELLS_PER_SYNC cells it never happens.
  */
 import { HEADER_SEARCH_ROWS, detectColumns } from "../reading/headers";
-import { REPORT_MARK_KEY } from "./reportSheet";
+import { OWN_SHEET_MARK_KEY } from "./ownSheet";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceSource } from "./source";
 
 /** ~20 bytes per cell in the JSON response keeps a request well under Excel on the web's 5 MB limit. */
@@ -22,7 +22,7 @@ export interface ReadOptions {
   /** Cells per sync; lower it in tests to exercise the block path. */
   readonly maxCellsPerSync?: number;
   /**
-   * Recognise sheets this add-in made (report, overview: worksheet custom property REPORT_MARK_KEY, ExcelApi
+   * Recognise sheets this add-in made (report, overview: worksheet custom property OWN_SHEET_MARK_KEY, ExcelApi
    * 1.12) and return `addinSheet: true` without reading them. Default true; pass false on older hosts.
    */
   readonly recogniseAddinSheets?: boolean;
@@ -62,7 +62,7 @@ async function readArea(context: Excel.RequestContext, options: ReadOptions, use
   tables?.load("items/name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  const mark = options.recogniseAddinSheets === false ? null : sheet.customProperties.getItemOrNullObject(REPORT_MARK_KEY);
+  const mark = options.recogniseAddinSheets === false ? null : sheet.customProperties.getItemOrNullObject(OWN_SHEET_MARK_KEY);
   mark?.load("value");
   await context.sync(); // 1: where are the invoices?
 

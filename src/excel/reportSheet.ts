@@ -11,9 +11,9 @@ import type { Lang } from "../i18n/types";
 import type { YearSummary } from "../rules/summary-types";
 import { S, t } from "../taskpane/strings";
 import { buildReport, REPORT_WIDTH } from "./reportContent";
+import { openOwnSheet } from "./ownSheet";
 
-/** Worksheet custom property that marks a sheet as made by this add-in (ExcelApi 1.12). */
-export const REPORT_MARK_KEY = "KorForExcel";
+/** Marks (under OWN_SHEET_MARK_KEY, src/excel/ownSheet.ts) a year-report sheet made by this add-in. */
 export const REPORT_MARK_VALUE = "year-report";
 
 export type WriteResult = { kind: "written"; sheetName: string } | { kind: "refused"; sheetName: string };
@@ -29,30 +29,8 @@ export async function writeReportSheet(
   sourceName: string,
 ): Promise<WriteResult> {
   const name = reportSheetName(summary.year, lang);
-  const existing = context.workbook.worksheets.getItemOrNullObject(name);
-  existing.load("name");
-  await context.sync(); // 1: is there a sheet of that name?
-
-  let oldCharts: Excel.ChartCollection | null = null;
-  if (!existing.isNullObject) {
-    const mark = existing.customProperties.getItemOrNullObject(REPORT_MARK_KEY);
-    mark.load("value");
-    oldCharts = existing.charts;
-    oldCharts.load("items/name");
-    await context.sync(); // 2: is it ours?
-    if (mark.isNullObject || mark.value !== REPORT_MARK_VALUE) return { kind: "refused", sheetName: name };
-  }
-
-  context.application.suspendApiCalculationUntilNextSync();
-  let sheet: Excel.Worksheet;
-  if (existing.isNullObject) {
-    sheet = context.workbook.worksheets.add(name);
-    sheet.customProperties.add(REPORT_MARK_KEY, REPORT_MARK_VALUE);
-  } else {
-    sheet = existing;
-    sheet.getRange().clear();
-    for (const chart of oldCharts?.items ?? []) chart.delete();
-  }
+  const sheet = await openOwnSheet(context, name, REPORT_MARK_VALUE);
+  if (sheet === null) return { kind: "refused", sheetName: name };
 
   const content = buildReport(summary, lang, sourceName);
   const rows = content.values.length;

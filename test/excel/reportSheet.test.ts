@@ -1,4 +1,5 @@
-import { REPORT_MARK_KEY, REPORT_MARK_VALUE, writeReportSheet } from "../../src/excel/reportSheet";
+import { REPORT_MARK_VALUE, writeReportSheet } from "../../src/excel/reportSheet";
+import { OWN_SHEET_MARK_KEY } from "../../src/excel/ownSheet";
 import { buildReport, EURO_FORMAT, REPORT_WIDTH } from "../../src/excel/reportContent";
 import { dayFromIso } from "../../src/rules/dates";
 import { readTable } from "../../src/reading/headers";
@@ -21,7 +22,7 @@ describe("writeReportSheet", () => {
     expect(ctx.syncs).toHaveLength(2);
     expect(ctx.application.suspended).toBe(1);
     const sheet = wb.sheet("KOR 2026")!;
-    expect(sheet.customProperties.get(REPORT_MARK_KEY)).toBe(REPORT_MARK_VALUE);
+    expect(sheet.customProperties.get(OWN_SHEET_MARK_KEY)).toBe(REPORT_MARK_VALUE);
     expect(ctx.log.filter((l) => l.op === "values")).toHaveLength(1);
     expect(sheet.cells[0][0]).toBe("KOR-overzicht 2026");
     expect(sheet.charts).toHaveLength(1);
@@ -64,7 +65,7 @@ describe("writeReportSheet", () => {
     const wb = new FakeWorkbook();
     wb.addSheet("Facturen", sampleValues());
     const theirs = wb.addSheet("KOR 2026", [["x"]]);
-    theirs.customProperties.set(REPORT_MARK_KEY, "something-else");
+    theirs.customProperties.set(OWN_SHEET_MARK_KEY, "something-else");
     expect((await writeReportSheet(wb.context().asExcel(), summary, "nl", "Facturen")).kind).toBe("refused");
   });
 });
