@@ -6,6 +6,7 @@
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
 import * as s from "./strings";
+import { columnIndex, columnLetter } from "../reading/headers";
 
 /** Which argument (0-based position) holds each column, for one function. */
 export type ColumnArgs = Partial<Record<NonNullable<Problem["column"]>, number>>;
@@ -18,23 +19,6 @@ export interface InvocationLike {
 
 const CELL_RANGE = /^(?:(.+)!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/;
 const COLUMN_RANGE = /^(?:(.+)!)?\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let out = "";
-  let x = n;
-  while (x > 0) {
-    const r = (x - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    x = Math.floor((x - 1) / 26);
-  }
-  return out;
-}
 
 /**
  * The address of the `row`-th cell (1-based) of a one-column (or one-row) range address, e.g.
@@ -50,14 +34,14 @@ export function cellOfRange(rangeAddress: string, row: number): string | null {
   const m = CELL_RANGE.exec(text);
   if (m === null) return null;
   const sheet = m[1] !== undefined ? `${m[1]}!` : "";
-  const c1 = columnNumber(m[2]);
+  const c1 = columnIndex(m[2]) + 1;
   const r1 = Number(m[3]);
-  const c2 = m[4] !== undefined ? columnNumber(m[4]) : c1;
+  const c2 = m[4] !== undefined ? columnIndex(m[4]) + 1 : c1;
   const r2 = m[5] !== undefined ? Number(m[5]) : r1;
   const horizontal = r1 === r2 && c2 > c1;
   const col = horizontal ? c1 + row - 1 : c1;
   const r = horizontal ? r1 : r1 + row - 1;
-  return `${sheet}${columnLetters(col)}${r}`;
+  return `${sheet}${columnLetter(col - 1)}${r}`;
 }
 
 /** Strips the reading layer's "Rij 6: " / "Row 6: " so the cell address can take its place. */

@@ -101,6 +101,13 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** 0-based index of spreadsheet column letters: "A" → 0, "AA" → 26 (case-insensitive). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
 export interface ReadTableOptions {
   /**
    * Columns chosen by the user (0-based); detected from the header row for the roles not given. A role given

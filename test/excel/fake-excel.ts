@@ -22,22 +22,9 @@ type Cell = unknown;
 export class NotLoadedError extends Error {}
 
 /** "A" → 0, "AA" → 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+import { columnIndex, columnLetter as columnLetters } from "../../src/reading/headers";
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnIndex, columnLetters };
 
 /** "B2:D10" or "B2" → 0-based box. Sheet prefixes ("Sheet1!") are ignored. */
 export function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } {
