@@ -3,7 +3,7 @@
  * stable code and a message in Dutch and English (without a row number: the row reader adds it).
  *
  * "Excel-shaped" means whatever the adapters hand over: custom-function arguments (numbers, strings,
- * booleans, null; desktop Excel passes 0 for an empty cell), Office.js `range.values` (errors as text such
+ * booleans, null; desktop Excel passes 0 for an empty cell), the Office JavaScript API's `range.values` (errors as text such
  * as "#N/A"), exceljs cell values (Date objects, `{ result }` formulas, `{ richText }`, `{ error }`) and
  * command-line CSV text. Nothing here uses an Office, Excel or DOM global.
  */
@@ -44,7 +44,7 @@ const EXCEL_ERRORS = new Set([
   "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
 ]);
 
-/** "#N/A" etc. as Office.js `range.values` gives error cells; null when the text is not an Excel error. */
+/** "#N/A" etc. as the Office JavaScript API's `range.values` gives error cells; null when the text is not an Excel error. */
 function excelErrorText(text: string): string | null {
   if (text.charCodeAt(0) !== 35 /* # */) return null;
   const upper = text.toUpperCase();
@@ -54,7 +54,7 @@ function excelErrorText(text: string): string | null {
 /**
  * Unwraps the object forms of a cell value: exceljs formulas `{ formula, result }`, rich text
  * `{ richText: [{ text }] }`, hyperlinks `{ text, hyperlink }`, errors `{ error: "#N/A" }`,
- * CustomFunctions errors `{ code: "#N/A" }` and Office.js formatted values `{ type, basicValue }`.
+ * custom-function errors `{ code: "#N/A" }` and formatted values `{ type, basicValue }`.
  * Returns `undefined` when the object is none of these (the caller reports an unsupported value).
  */
 export function unwrapCell(cell: object): unknown {
