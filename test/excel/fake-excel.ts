@@ -22,9 +22,24 @@ type Cell = unknown;
 export class NotLoadedError extends Error {}
 
 /** "A" → 0, "AA" → 26. */
-import { columnIndex, columnLetter as columnLetters } from "../../src/reading/headers";
+// This file is transpiled on its own into the e2e page (test/e2e/pane-excel.test.ts): it must not import
+// anything, so the A1 helpers of src/reading/headers.ts are repeated here.
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
 
-export { columnIndex, columnLetters };
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
 
 /** "B2:D10" or "B2" → 0-based box. Sheet prefixes ("Sheet1!") are ignored. */
 export function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } {
