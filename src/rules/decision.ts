@@ -519,12 +519,21 @@ export interface DecisionDates {
  * its deadline. For leaving, also the exclusion that follows and the earliest re-entry. `joined` (first day
  * in the KOR) only matters for exits before 2025 (3-year minimum); unknown → the 1 January 2020 start.
  */
-export function decisionDates(input: { participant: boolean; today: Day; period: FilingPeriod; joined?: Day | null }): DecisionDates {
+export function decisionDates(input: {
+  participant: boolean;
+  today: Day;
+  period: FilingPeriod;
+  joined?: Day | null;
+  /** The next start the data allow (YearSummary.deadlines.nextStart) and why it is later than the calendar's. */
+  earliestJoin?: { readonly start: Day; readonly reason: Localized | null } | null;
+}): DecisionDates {
   const { participant, today, period } = input;
-  const start = earliestStart(today, period);
+  const calendarStart = earliestStart(today, period);
+  const start = !participant && input.earliestJoin && input.earliestJoin.start > calendarStart ? input.earliestJoin.start : calendarStart;
   const deadline = registrationDeadline(start);
   if (!participant) {
     const text: Localized[] = [
+      ...(start !== calendarStart && input.earliestJoin?.reason ? [input.earliestJoin.reason] : []),
       {
         nl: `Vroegste start: ${dayNl(start)}. Uw aanmelding moet uiterlijk op ${dayNl(deadline)} binnen zijn bij de Belastingdienst.`,
         en: `Earliest start: ${dayEn(start)}. Your registration must reach the Belastingdienst by ${dayEn(deadline)}.`,

@@ -12,6 +12,7 @@ export * from "./turnover";
 export * from "./crossing";
 export * from "./eligibility";
 export * from "./periods";
+export * from "./next-start";
 export * from "./participation";
 export * from "./eu";
 export * from "./herziening";

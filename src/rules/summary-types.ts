@@ -49,8 +49,14 @@ export type Verdict = "eligible" | "not-eligible" | "unsupported";
 export interface Deadlines {
   /** Today's day used to compute "next" (passed in, never read from the clock inside rules). */
   readonly today: Day;
-  /** Next possible start of participation on or after today, and its registration deadline. */
+  /**
+   * Next possible start of participation on or after today that the data allow (not in or right after a
+   * year that crosses the threshold; from 2025 not after a previous year over it), and its registration
+   * deadline. See rules/next-start.ts.
+   */
   readonly nextStart: Day;
+  /** Why `nextStart` is later than the next filing period; null when it is not. */
+  readonly nextStartReason: Localized | null;
   readonly registrationDeadline: Day;
   readonly daysLeft: number;
   /** Earliest re-entry after a crossing (null when none). */

@@ -13,6 +13,7 @@ import { countableTurnover, hasRowsIn, latestYear, yearBounds } from "./turnover
 import { eligibility, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
 import { reentryAfterCrossing } from "./participation";
+import { nextPossibleStart, type NextStartInput } from "./next-start";
 import {
   distanceSalesNl,
   euQuarterlyReport,
@@ -161,7 +162,10 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
     categories: turnover.lines,
     periods,
     uncategorisedRows: turnover.uncategorisedRows,
-    deadlines: deadlines(today, period, crossing?.day ?? null),
+    deadlines: deadlines(rows, today, period, crossing?.day ?? null, {
+      known: { year, countableCents: turnover.countableCents, crossingDay: crossing?.day ?? null },
+      givenPrevious: options.previousYearCents != null ? { year: year - 1, cents: options.previousYearCents } : null,
+    }),
     eu,
     problems,
     conditions,
@@ -200,18 +204,26 @@ function periodLines(
   });
 }
 
-function deadlines(today: Day, period: FilingPeriod, crossingDay: Day | null): Deadlines {
-  const nextStart = earliestStart(today, period);
-  const deadline = registrationDeadline(nextStart);
+function deadlines(
+  rows: readonly InvoiceRow[],
+  today: Day,
+  period: FilingPeriod,
+  crossingDay: Day | null,
+  data: Pick<NextStartInput, "known" | "givenPrevious">,
+): Deadlines {
+  const next = nextPossibleStart({ rows, today, period, ...data });
+  const deadline = registrationDeadline(next.start);
   const reentry = crossingDay === null ? null : reentryAfterCrossing(crossingDay, period);
+  // An exit needs the same 29 days' notice and takes effect on a period start: the next period by the calendar.
+  const exitStart = earliestStart(today, period);
   return {
     today,
-    nextStart,
+    nextStart: next.start,
+    nextStartReason: next.reason,
     registrationDeadline: deadline,
     daysLeft: deadline - today,
     reentryAfterCrossing: reentry === null ? null : { start: reentry.earliestReentry, deadline: reentry.deadline },
-    // An exit needs the same 29 days' notice and takes effect on a period start, so the next exit is the next start.
-    nextExit: { start: nextStart, deadline },
+    nextExit: { start: exitStart, deadline: registrationDeadline(exitStart) },
   };
 }
 

@@ -45,7 +45,9 @@ describe("decision view (browser mode, sample workbook)", () => {
     expect(await text("decision-break-even")).toBe("Joining pays as long as your input VAT on costs and investments together stays under €3,171.00 a year.");
     // The sample's "Klant" column holds names: the pane says so and asks for the share.
     expect(await page.getByText("does not say whether a customer is a business or a consumer").count()).toBe(1);
-    expect(await text("decision-deadlines")).toContain("Earliest start: 1 January 2027. Your registration must reach the Belastingdienst by 3 December 2026.");
+    // The sample crosses €20,000 on 18 November 2026, so 2027 fails the previous-year test.
+    expect(await text("decision-deadlines")).toContain("Turnover went over the threshold on 18 November 2026");
+    expect(await text("decision-deadlines")).toContain("Earliest start: 1 January 2028. Your registration must reach the Belastingdienst by 3 December 2027.");
     expect(await text("decision-assumptions")).toContain("Your prices for consumers stay the same");
   });
 
@@ -56,7 +58,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     await page.getByTestId("decision-good-date").first().fill("1-1-2024");
     await page.getByTestId("decision-good-vat").first().fill("4500");
 
-    expect(await text("decision-revision")).toBe("YearTo repay2027€900.002028€900.00");
+    expect(await text("decision-revision")).toBe("YearTo repay2028€900.00");
     expect(await text("decision-kept")).toBe("€1,902.60");
     expect(await text("decision-verdict")).toBe("Loss");
     expect(await text("decision-net")).toBe("€697.40");
@@ -89,7 +91,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     expect(await text("decision-verdict")).toBe("Nadeel");
     expect(await text("decision-net")).toBe("€ 697,40");
     expect(await text("decision-headline")).toBe("Meedoen aan de KOR kost u naar schatting € 697,40 per jaar.");
-    expect(await text("decision-deadlines")).toContain("uiterlijk op 3 december 2026");
+    expect(await text("decision-deadlines")).toContain("uiterlijk op 3 december 2027");
     await page.getByTestId("language").click();
   });
 

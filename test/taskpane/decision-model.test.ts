@@ -23,8 +23,10 @@ describe("the decision view's figures for the sample workbook", () => {
     expect(f.sheetShare).toMatchObject({ header: "Klant", usable: false });
     expect(f.shareText).toBe("0");
     expect(f.decision).toMatchObject({ outputVatCents: 317_100, keptCents: 317_100, netCents: 317_100, verdict: "pays" });
-    expect(f.dates.start).toBe(dayFromIso("2027-01-01"));
-    expect(f.dates.deadline).toBe(dayFromIso("2026-12-03"));
+    // The sample crosses €20,000 on 18 November 2026: no start in 2027 (2026 fails the previous-year test).
+    expect(f.dates.start).toBe(dayFromIso("2028-01-01"));
+    expect(f.dates.deadline).toBe(dayFromIso("2027-12-03"));
+    expect(f.dates.text[0].en).toContain("18 November 2026");
   });
 
   it("2025 with 40% business customers, input VAT, a planned investment and a car for the herziening", () => {
@@ -34,11 +36,8 @@ describe("the decision view's figures for the sample workbook", () => {
       plannedVat: "500",
       goods: [{ id: 1, firstUse: "1-1-2024", vat: "4500", kind: "movable" }],
     });
-    // car 2024–2028, KOR from 1 Jan 2027 → €900 in 2027 and 2028
-    expect(f.schedule).toEqual([
-      { year: 2027, totalCents: 90_000, belowMinimum: false },
-      { year: 2028, totalCents: 90_000, belowMinimum: false },
-    ]);
+    // car 2024–2028, KOR from 1 Jan 2028 (the earliest the sample allows) → €900 in 2028
+    expect(f.schedule).toEqual([{ year: 2028, totalCents: 90_000, belowMinimum: false }]);
     // 21%: consumers €8,457 → €1,775.97; 9%: consumers €1,407 → €126.63
     expect(f.decision).toMatchObject({
       keptCents: 190_260,

@@ -224,6 +224,7 @@ export function DeadlineSection(props: { lang: Lang; summary: YearSummary }): Re
         <li data-testid="next-start">
           <Body1>
             {t(lang, S.nextStart(day(d.nextStart)))} {t(lang, S.registerBy(day(d.registrationDeadline), d.daysLeft))}
+            {d.nextStartReason !== null && d.reentryAfterCrossing === null && <> {t(lang, d.nextStartReason)}</>}
           </Body1>
         </li>
         <li data-testid="exit">

@@ -142,7 +142,13 @@ export function computeDecision(input: {
     if (r.kind === "ok") joined = r.value;
     else errors.joined = D.dateInvalid;
   }
-  const dates = decisionDates({ participant: state.participant, today, period: analysis.period, joined });
+  const dates = decisionDates({
+    participant: state.participant,
+    today,
+    period: analysis.period,
+    joined,
+    earliestJoin: { start: summary.deadlines.nextStart, reason: summary.deadlines.nextStartReason },
+  });
 
   const goods: CapitalGood[] = [];
   if (!state.participant) {
