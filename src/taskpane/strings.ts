@@ -138,7 +138,7 @@ export const S = {
 
   // Deadlines
   deadlinesSection: L("Termijnen", "Deadlines"),
-  nextStart: (date: string) => L(`Eerstvolgende start van de KOR: ${date}`, `Next possible start of the KOR: ${date}`),
+  nextStart: (date: string) => L(`Eerstvolgende start van de KOR: ${date}.`, `Next possible start of the KOR: ${date}.`),
   registerBy: (date: string, days: number) => L(
     `Aanmelding moet uiterlijk ${date} binnen zijn (nog ${days} ${plural(days, "dag", "dagen")}).`,
     `Registration must be received by ${date} (${days} ${plural(days, "day", "days")} left).`,
