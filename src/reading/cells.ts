@@ -10,7 +10,7 @@
 import type { Localized } from "../i18n/types";
 import * as msg from "../i18n/messages";
 import type { ReadingColumn } from "../i18n/messages";
-import { type Day, dayFromExcelSerial, dayFromYmd, isValidYmd } from "../rules/dates";
+import { type Day, dayFromExcelSerial, dayFromYmd, isValidYmd, todayInNetherlands } from "../rules/dates";
 import { type Cents, centsFromEuros } from "../rules/money";
 import type { CategoryCode } from "../rules/types";
 import { acceptedCodesText, parseCategory } from "../rules/categories";
@@ -134,6 +134,8 @@ class StringCache<T> {
  *   after 2100 are read as they are; `readRows` adds a warning for years outside 2000–2100, because such a
  *   "date" is usually an amount in the wrong column.
  * - Text: ISO `2026-09-01` (also `2026/09/01`, and with a time `2026-09-01T00:00:00`, `2026-09-01 13:45`);
+ *   a date-time with an explicit offset or `Z` (`2025-12-31T23:30:00Z`) is an instant and is read as the
+ *   calendar day in the Netherlands at that instant (here 1 Jan 2026); without an offset the day is as written;
  *   day-first `1-9-2026`, `01/09/2026`, `1.9.2026` (optionally followed by a time). Text that could be
  *   month-first, like `09/01/2026`, is read **day-first** (Dutch convention): 9 January 2026. Two-digit years
  *   (`1-9-26`) are rejected (the century is a guess); so is text of digits only (`46023`, `20260901`).
@@ -170,7 +172,7 @@ function dateFromSerial(n: number): CellResult<Day> {
   return ok(day);
 }
 
-const ISO_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|([+-])(\d{2}):?(\d{2}))?)?$/i;
 const DMY_DATE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d+)(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?$/i;
 const NAMED_DATE = /^(\d{1,2})\.?\s+([a-z]+)\.?\s+(\d+)$/;
 const DIGITS_ONLY = /^\d+$/;
@@ -210,6 +212,33 @@ function ymdResult(text: string, y: number, m: number, d: number): CellResult<Da
   return ok(dayFromYmd(y, m, d));
 }
 
+/**
+ * An ISO date-time with an explicit offset or Z is an instant: its invoice date is the calendar day in the
+ * Netherlands (Europe/Amsterdam, CET/CEST) at that instant. "2025-12-31T23:30:00Z" is 1 Jan 2026 00:30 there.
+ */
+function instantResult(text: string, m: RegExpExecArray): CellResult<Day> {
+  const y = Number(m[1]);
+  const mo = Number(m[3]);
+  const d = Number(m[4]);
+  if (!isValidYmd(y, mo, d)) return ymdResult(text, y, mo, d);
+  let offsetMinutes = 0;
+  if (m[8].toUpperCase() !== "Z") {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 14 || om >= 60) return fail("date-not-a-date", msg.dateNotADate(text));
+    offsetMinutes = (m[9] === "-" ? -1 : 1) * (oh * 60 + om);
+  }
+  const instant = new Date(0);
+  instant.setUTCFullYear(y, mo - 1, d);
+  instant.setUTCHours(Number(m[5]), Number(m[6]) - offsetMinutes, m[7] === undefined ? 0 : Number(m[7]), 0);
+  try {
+    return ok(todayInNetherlands(instant));
+  } catch {
+    // Only at the ends of the calendar (year 0, 31 Dec 9999): keep the day as written.
+    return ok(dayFromYmd(y, mo, d));
+  }
+}
+
 function parseTextDate(raw: string): CellResult<Day> {
   const text = raw.trim();
   if (text === "") return EMPTY;
@@ -219,7 +248,8 @@ function parseTextDate(raw: string): CellResult<Day> {
   let m = ISO_DATE.exec(text);
   if (m !== null) {
     if (!validTime(m[5], m[6], m[7])) return fail("date-not-a-date", msg.dateNotADate(text));
-    return ymdResult(text, Number(m[1]), Number(m[3]), Number(m[4]));
+    if (m[8] === undefined) return ymdResult(text, Number(m[1]), Number(m[3]), Number(m[4]));
+    return instantResult(text, m);
   }
   m = DMY_DATE.exec(text);
   if (m !== null) {
