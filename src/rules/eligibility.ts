@@ -39,6 +39,11 @@ export interface EligibilityResult {
   readonly thresholdCents: Cents;
   /** Added: the crossing row of the year, if any (a crossing ends the KOR even if credit notes bring the total back). */
   readonly crossing: Crossing | null;
+  /**
+   * The crossing row of the previous year when its turnover comes from the data (basis "data"), else null.
+   * From 2025 a crossing in Y−1 fails the previous-year test even if credit notes bring Y−1 back under.
+   */
+  readonly previousYearCrossing: Crossing | null;
 }
 
 export const UNSUPPORTED_REASON: Localized = {
@@ -61,6 +66,7 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
       previousYearBasis: "not-needed",
       thresholdCents: 0,
       crossing: null,
+      previousYearCrossing: null,
     };
   }
   const jan1 = dayFromYmd(year, 1, 1);
@@ -106,6 +112,7 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
 
   let previousYearCents: Cents | null = null;
   let previousYearBasis: PreviousYearBasis = "not-needed";
+  let previousYearCrossing: Crossing | null = null;
   if (parameterOn("previous-year-test", jan1) > 0) {
     const prev = year - 1;
     if (input.previousYearCents !== undefined && input.previousYearCents !== null) {
@@ -141,6 +148,17 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
         en: `Countable turnover ${prev}${source.en} ${eurEn(previousYearCents)} is not more than ${eurEn(threshold)}.`,
       });
     }
+    if (previousYearBasis === "data") previousYearCrossing = findCrossing(rows, prev);
+    if (previousYearCrossing !== null && previousYearCents <= threshold) {
+      // Section 5: after a crossing in Y−1, Y fails the previous-year test even when later credit notes
+      // bring Y−1's total back within the threshold.
+      eligible = false;
+      const where = (input.rowName ?? plainRowName)(previousYearCrossing.row);
+      reasons.push({
+        nl: `In ${prev} is de grens overschreden op ${dayNl(previousYearCrossing.day)} (${where.nl}, lopend totaal ${eurNl(previousYearCrossing.runningCents)}); daardoor voldoet ${year} niet aan de toets over het vorige jaar, ook al brengt een latere creditnota het totaal van ${prev} weer binnen de grens.`,
+        en: `In ${prev} the threshold was crossed on ${dayEn(previousYearCrossing.day)} (${where.en}, running total ${eurEn(previousYearCrossing.runningCents)}); so ${year} fails the previous-year test, even though a later credit note brings the ${prev} total back within the threshold.`,
+      });
+    }
   } else {
     reasons.push({
       nl: `In ${year} telt alleen de omzet van het jaar zelf (de toets over het vorige jaar geldt vanaf 2025).`,
@@ -156,5 +174,6 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
     previousYearBasis,
     thresholdCents: threshold,
     crossing,
+    previousYearCrossing,
   };
 }

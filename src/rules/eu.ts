@@ -238,6 +238,15 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
       en: `Union turnover ${prev} ${eurEn(previousUnionCents)} is not more than ${eurEn(unionLimit)}.`,
     });
   }
+  const previousCrossing = previousUnionBasis === "data" ? findEuCrossing(rows, prev) : null;
+  if (previousCrossing !== null && previousUnionCents <= unionLimit) {
+    // Section 7: a Union crossing of €100,000 blocks the next year, whatever credit notes came later.
+    failed = true;
+    reasons.push({
+      nl: `In ${prev} kwam de EU-omzet op ${dayNl(previousCrossing.day)} (rij ${previousCrossing.row}) boven ${eurNl(unionLimit)}; daardoor is ${year} geblokkeerd, ook al brengt een latere creditnota het totaal van ${prev} weer binnen de grens.`,
+      en: `In ${prev} Union turnover went over ${eurEn(unionLimit)} on ${dayEn(previousCrossing.day)} (row ${previousCrossing.row}); so ${year} is blocked, even though a later credit note brings the ${prev} total back within the limit.`,
+    });
+  }
 
   const national = nationalThreshold(country, year);
   let thresholdCents: Cents | null = national.cents;

@@ -122,7 +122,8 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
 
   // VAT shown on an invoice while the business was in the KOR: the whole year when eligible; in a year
   // that crosses the threshold (with the previous year fine), the invoices before the crossing day.
-  const previousYearOk = el !== null && (el.previousYearCents === null || el.previousYearCents <= thresholdCents);
+  const previousYearOk =
+    el !== null && el.previousYearCrossing === null && (el.previousYearCents === null || el.previousYearCents <= thresholdCents);
   if (verdict === "eligible") vatShownWarnings(rows, year, yearBounds(year).to, problems);
   else if (verdict === "not-eligible" && crossing !== null && previousYearOk) vatShownWarnings(rows, year, crossing.day - 1, problems);
 
@@ -282,6 +283,8 @@ function euSummary(rows: readonly InvoiceRow[], year: number, givenPrevious: Cen
   const unionCents = unionTurnover(rows, year);
   const previousUnionCents = givenPrevious ?? (hasRowsIn(rows, year - 1) ? unionTurnover(rows, year - 1) : null);
   const crossing = findEuCrossing(rows, year);
+  // A Union crossing in the previous year (from the data) blocks this year even if credit notes followed.
+  const previousCrossing = givenPrevious === null ? findEuCrossing(rows, year - 1) : null;
   const states = [...turnoverPerState(rows, year).entries()].map(([country, cents]) => {
     const t = nationalThreshold(country, year).cents;
     return { country, cents, thresholdCents: t, withinThreshold: t === null ? null : cents <= t };
@@ -293,6 +296,7 @@ function euSummary(rows: readonly InvoiceRow[], year: number, givenPrevious: Cen
     withinUnion:
       unionCents <= unionThresholdCents &&
       crossing === null &&
+      previousCrossing === null &&
       (previousUnionCents === null || previousUnionCents <= unionThresholdCents),
     crossing,
     states,
