@@ -2,7 +2,9 @@
  * Keeps only the invoice rows a year summary needs while a large file streams past: the rows of the year
  * to check and of the year before it (the previous-year test). Without a fixed year the year to check is the
  * latest year with data, so rows of older years are dropped as soon as a row two or more years later
- * arrives. Problems are capped: a file of a million bad rows keeps the first `maxProblems` and counts the rest.
+ * arrives. Rows of recent years (from `keepFrom`, the year of today − 3) are always kept: the data-aware next
+ * start (src/rules/next-start.ts) looks at the crossings and the previous-year test of every year from the
+ * year of today − 3 up to the latest year. Problems are capped: a file of a million bad rows keeps the first `maxProblems` and counts the rest.
  */
 import * as msg from "../i18n/messages";
 import { yearOf } from "../rules/dates";
@@ -28,7 +30,13 @@ export class YearWindow {
     /** The year to check; null = the latest year with data. */
     private readonly year: number | null,
     private readonly maxProblems: number = DEFAULT_MAX_PROBLEMS,
+    /** Rows of this year and later are always kept (the year of today − 3); null = none beyond the above. */
+    private readonly keepFrom: number | null = null,
   ) {}
+
+  private recent(y: number): boolean {
+    return this.keepFrom !== null && y >= this.keepFrom;
+  }
 
   addRows(rows: readonly InvoiceRow[]): void {
     this.rowCount += rows.length;
@@ -50,11 +58,11 @@ export class YearWindow {
 
   private bucketFor(y: number): InvoiceRow[] | null {
     if (this.year !== null) {
-      if (y !== this.year && y !== this.year - 1) return null;
+      if (y !== this.year && y !== this.year - 1 && !this.recent(y)) return null;
     } else if (y > this.maxYear) {
       this.maxYear = y;
-      for (const k of [...this.byYear.keys()]) if (k < y - 1) this.byYear.delete(k);
-    } else if (y < this.maxYear - 1) {
+      for (const k of [...this.byYear.keys()]) if (k < y - 1 && !this.recent(k)) this.byYear.delete(k);
+    } else if (y < this.maxYear - 1 && !this.recent(y)) {
       return null;
     }
     let b = this.byYear.get(y);

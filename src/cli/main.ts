@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "fs";
 import type { Lang } from "../i18n/types";
-import { todayInNetherlands, type Day } from "../rules/dates";
+import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
 import { summarizeYear, yearsConcerned } from "../rules/summary";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
@@ -26,8 +26,10 @@ export const EXIT_OK = 0;
 export const EXIT_UNREADABLE = 1;
 export const EXIT_USAGE = 2;
 
-export async function readFile(file: InputFile, options: CliOptions, blockRows?: number): Promise<FileRead> {
-  const readOptions = { year: options.year, blockRows };
+export async function readFile(file: InputFile, options: CliOptions, blockRows?: number, today?: Day): Promise<FileRead> {
+  // The next start looks at the crossings and the previous-year test from the year of today − 3 on.
+  const keepFrom = today === undefined ? null : yearOf(today) - 3;
+  const readOptions = { year: options.year, blockRows, keepFrom };
   if (file.kind === "xlsx") return readXlsx(file.path, readOptions);
   if (file.kind === "csv") return readCsv(file.path, readOptions);
   throw Object.assign(new Error("unsupported file type"), { code: "KOR_UNSUPPORTED" });
@@ -68,7 +70,7 @@ export async function check(files: readonly InputFile[], options: CliOptions, io
       if (file.kind === "other") {
         failures.push({ file: file.path, reason: fileErrors.unsupportedType, detail: "" });
       } else {
-        const read = await readFile(file, options, io.blockRows);
+        const read = await readFile(file, options, io.blockRows, today);
         for (const s of read.sheets) {
           const summary = summarizeYear(s.rows, {
             today,

@@ -1,7 +1,7 @@
 /**
  * Streams invoice files into rows: .xlsx with exceljs' streaming reader (one sheet row at a time, never the
  * whole workbook), .csv line by line. Cells go through the shared reading layer in blocks (TableStream), and
- * only the rows of the year to check and the year before are kept (YearWindow).
+ * only the rows of the year to check, the year before and the recent years are kept (YearWindow).
  */
 import { createReadStream, promises as fs } from "fs";
 import * as path from "path";
@@ -42,6 +42,8 @@ export interface ReadOptions {
   readonly year: number | null;
   /** Rows per reading block (tests use small blocks to cross block borders). */
   readonly blockRows?: number;
+  /** Rows of this year and later are always kept (the year of today − 3, for the data-aware next start). */
+  readonly keepFrom?: number | null;
 }
 
 /** Days between the 1904 and the 1900 date systems: serial 0 in 1904 = serial 1462 in 1900. */
@@ -74,7 +76,7 @@ class SheetCollector {
   readonly window: YearWindow;
   readonly stream: TableStream;
   constructor(readonly sheet: string, options: ReadOptions, dateSerialOffset = 0) {
-    const window = new YearWindow(options.year);
+    const window = new YearWindow(options.year, undefined, options.keepFrom ?? null);
     this.window = window;
     this.stream = new TableStream(
       { rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) },

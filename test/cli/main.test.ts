@@ -5,7 +5,11 @@
 import * as path from "path";
 import { mkdirSync, readFileSync } from "fs";
 import { main, type CliIo } from "../../src/cli/main";
-import { dayFromIso } from "../../src/rules/dates";
+import { dayFromIso, isoFromDay } from "../../src/rules/dates";
+import { summarizeYear } from "../../src/rules/summary";
+import { readTable } from "../../src/reading/headers";
+import { parseCsv } from "../../src/reading/csv";
+import { nextChance } from "../../src/bulk/overview";
 import { CROSSING_2025, HEADER, WITHIN_2025, d, tempDir, writeText, writeXlsx } from "./fixtures";
 
 const TODAY = dayFromIso("2026-11-27");
@@ -327,5 +331,36 @@ describe("kor-check: a reading problem belongs to its row's year", () => {
     expect(latest.items[0]).toMatchObject({ year: 2026, eligible: null });
     const table = await run([file, "--year", "2025", "--lang", "en"]);
     expect(table.stdout).not.toContain("Row 3");
+  });
+});
+
+describe("kor-check: the next start sees the recent years, not only the checked year and the one before", () => {
+  const allRowsChance = (text: string, year: number | null): { start: string; deadline: string } => {
+    const table = readTable(parseCsv(text));
+    const sum = summarizeYear(table.rows, { today: TODAY, year, period: "quarter", previousYearCents: null, problems: table.problems });
+    const c = nextChance(sum);
+    return { start: isoFromDay(c.start), deadline: isoFromDay(c.deadline) };
+  };
+
+  it("--year 2025 with a crossing in 2026: next start 2028-01-01, deadline 2027-12-03 (as the pane says)", async () => {
+    const text = "Datum;Bedrag\n1-3-2025;15000\n1-3-2026;19000\n16-9-2026;1500\n";
+    const file = writeText(at("a.csv"), text);
+    const { code, items } = await json(["--year", "2025", file]);
+    expect(code).toBe(0);
+    expect(items[0].year).toBe(2025);
+    expect(items[0].nextStart).toBe("2028-01-01");
+    expect(items[0].deadline).toBe("2027-12-03");
+    expect({ start: items[0].nextStart, deadline: items[0].deadline }).toEqual(allRowsChance(text, 2025));
+  });
+
+  it("without --year, a crossing in 2024 still counts (three-year exclusion), as summarizeYear on all rows says", async () => {
+    const text = "Datum;Bedrag\n1-3-2024;19000\n16-9-2024;1500\n1-3-2025;1000\n1-3-2026;1000\n";
+    const file = writeText(at("b.csv"), text);
+    const { code, items } = await json([file]);
+    expect(code).toBe(0);
+    expect(items[0].year).toBe(2026);
+    expect({ start: items[0].nextStart, deadline: items[0].deadline }).toEqual(allRowsChance(text, null));
+    // The crossing on 16 September 2024 pushes the start past the calendar's next period.
+    expect(items[0].nextStart > "2027-01-01").toBe(true);
   });
 });
