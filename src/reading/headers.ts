@@ -25,50 +25,93 @@ function normalizeHeader(text: string): string {
 
 const has = (words: readonly string[], ...any: string[]): boolean => any.some((w) => words.includes(w));
 
+/** Parts of a header that make a date column some other date than the invoice date (due, payment, delivery, order …). */
+const OTHER_DATE_PARTS = [
+  "verval", "betaal", "betaling", "lever", "order", "bestel", "verzend", "aflever",
+  "due", "payment", "paid", "deliver", "shipping", "shipped", "ship",
+] as const;
+
+/** True for a header that names a date other than the invoice date: "Vervaldatum", "Due date", "Paid on", "Datum levering". */
+function isOtherDate(w: readonly string[]): boolean {
+  return w.some((x) => OTHER_DATE_PARTS.some((p) => x.startsWith(p) || x.includes(`${p}datum`) || x.includes(`${p}date`)));
+}
+
+function isDateHeader(w: readonly string[]): boolean {
+  return w.some((x) => x.includes("datum")) || has(w, "date", "invoicedate", "dated");
+}
+
+/** An explicit invoice date: "Factuurdatum", "Invoice date", "Datum factuur". */
+function isInvoiceDate(w: readonly string[]): boolean {
+  const joined = w.join("");
+  return joined.includes("factuurdatum") || joined.includes("datumfactuur") || joined.includes("invoicedate") ||
+    joined.includes("dateofinvoice") || has(w, "factuur", "invoice");
+}
+
+/** The words of a header: "Bedrag (excl. BTW)" → ["bedrag", "excl", "btw"]; "BTW %" → ["btw", "%"]. */
+function headerWords(cell: unknown): string[] {
+  if (typeof cell !== "string") return [];
+  return normalizeHeader(cell).replace(/%/g, " % ").split(" ").filter((x) => x !== "");
+}
+
 /**
  * The role of one header cell, or null. Order matters: "bedrag excl. btw" is the amount (not VAT),
- * "btw %" and "btw-tarief" are the category (the rate), "btw-nummer klant" is the customer, and a gross
- * "bedrag incl. btw" / "totaal" is nothing (it must not be read as turnover).
+ * "btw %" and "btw-tarief" are the category (the rate), "btw-nummer klant" is the customer, "land klant"
+ * is the country, a gross "bedrag incl. btw" / "totaal" is nothing (it must not be read as turnover), and
+ * a due, payment, delivery or order date ("vervaldatum", "due date", "paid on") is never the invoice date.
  */
 export function headerRole(cell: unknown): ColumnRole | null {
-  if (typeof cell !== "string") return null;
-  const h = normalizeHeader(cell);
-  if (h === "") return null;
-  const w = h.replace(/%/g, " % ").split(" ").filter((x) => x !== "");
+  const w = headerWords(cell);
+  if (w.length === 0) return null;
   const joined = w.join("");
 
   // Gross amounts (incl. VAT) and totals are not turnover: never guess them as the amount column.
   if (has(w, "incl", "inclusief", "including", "inc", "bruto", "gross", "totaal", "total")) return null;
   // The rate is the category column.
   if (has(w, "%", "tarief", "rate", "percentage", "btwtarief", "vatrate", "btwpercentage")) return "category";
+  // The customer's country ("Land klant", "Customer country") is the country, not the customer.
+  const country = has(w, "land", "landcode", "country", "lidstaat", "countrycode") || joined === "memberstate";
+  const vatNumber = joined.includes("btwnummer") || joined.includes("vatnumber") || joined.includes("vatid");
+  if (country && !vatNumber) return "country";
   // Customer (before VAT: "btw-nummer klant" is about the customer).
-  if (has(w, "klant", "klanttype", "customer", "client", "afnemer", "klantsoort", "btwnummer", "vatnumber", "vatid", "btwid") ||
-      joined.includes("btwnummer") || joined.includes("vatnumber") || joined.includes("vatid")) {
+  if (has(w, "klant", "klanttype", "customer", "client", "afnemer", "klantsoort", "btwnummer", "vatnumber", "vatid", "btwid") || vatNumber) {
     return "customer";
   }
   // Excluding VAT / net: the amount.
   if (has(w, "excl", "exclusief", "excluding", "ex", "exbtw", "exclbtw", "netto", "net", "zonder")) return "amount";
-  if (has(w, "land", "landcode", "country", "lidstaat", "countrycode") || joined === "memberstate") return "country";
+  if (country) return "country";
   if (has(w, "categorie", "category", "soort", "type", "omzetsoort", "btwcode", "vatcode", "code", "rubriek", "btwsoort")) {
     return "category";
   }
-  if (w.some((x) => x.includes("datum")) || has(w, "date", "invoicedate", "dated")) return "date";
+  if (isDateHeader(w)) return isOtherDate(w) ? null : "date";
   if (has(w, "btw", "vat", "btwbedrag", "omzetbelasting", "vatamount", "tax")) return "vat";
   if (w.some((x) => x.includes("bedrag")) || has(w, "omzet", "amount", "turnover", "revenue", "sales", "bedragen")) return "amount";
   return null;
 }
 
 /**
- * Detects columns from a header row. The first column recognised for a role wins.
+ * Detects columns from a header row. The first column recognised for a role wins, except for the date: an
+ * explicit invoice date ("Factuurdatum", "Invoice date") wins over a generic "Datum"/"Date" anywhere in the row.
+ * Due, payment, delivery and order dates are never the date column.
  *
  * @example detectColumns(["Factuurdatum", "Klant", "Bedrag excl. btw", "BTW", "BTW %"])
  *   // { date: 0, customer: 1, amount: 2, vat: 3, category: 4 }
+ * @example detectColumns(["Datum", "Vervaldatum", "Factuurdatum", "Bedrag"]) // { date: 2, amount: 3 }
  */
 export function detectColumns(header: readonly unknown[]): Partial<Record<ColumnRole, number>> {
   const columns: Partial<Record<ColumnRole, number>> = {};
+  let dateIsExplicit = false;
   for (let c = 0; c < header.length; c++) {
     const role = headerRole(header[c]);
-    if (role !== null && columns[role] === undefined) columns[role] = c;
+    if (role === null) continue;
+    if (role === "date") {
+      const explicit = isInvoiceDate(headerWords(header[c]));
+      if (columns.date === undefined || (explicit && !dateIsExplicit)) {
+        columns.date = c;
+        dateIsExplicit = explicit;
+      }
+    } else if (columns[role] === undefined) {
+      columns[role] = c;
+    }
   }
   return columns;
 }

@@ -41,6 +41,30 @@ describe("headerRole", () => {
     ["Klanttype", "customer"],
     ["Customer", "customer"],
     ["btw-nummer klant", "customer"],
+    ["Datum factuur", "date"],
+    ["Boekdatum", "date"],
+    ["Vervaldatum", null],
+    ["Betaaldatum", null],
+    ["Betalingsdatum", null],
+    ["Leverdatum", null],
+    ["Leveringsdatum", null],
+    ["Orderdatum", null],
+    ["Besteldatum", null],
+    ["Datum betaling", null],
+    ["Due date", null],
+    ["Invoice due date", null],
+    ["Payment date", null],
+    ["Date paid", null],
+    ["Paid on", null],
+    ["Delivery date", null],
+    ["Order date", null],
+    ["Betaald bedrag", "amount"],
+    ["Land klant", "country"],
+    ["Land van afnemer", "country"],
+    ["Klant land", "country"],
+    ["Landcode klant", "country"],
+    ["Customer country", "country"],
+    ["Country of customer", "country"],
     ["Bedrag incl. btw", null],
     ["Totaal", null],
     ["Omschrijving", null],
@@ -81,6 +105,30 @@ describe("detectColumns", () => {
   it("the first column with a role wins", () => {
     expect(detectColumns(["Datum", "Omzet", "Bedrag"])).toEqual({ date: 0, amount: 1 });
   });
+
+  it("a due date before the invoice date is not the date column", () => {
+    expect(detectColumns(["Vervaldatum", "Factuurdatum", "Bedrag"])).toEqual({ date: 1, amount: 2 });
+    expect(detectColumns(["Due date", "Payment date", "Invoice date", "Amount"])).toEqual({ date: 2, amount: 3 });
+  });
+
+  it("only due/payment/delivery dates: no date column", () => {
+    expect(detectColumns(["Betaaldatum", "Leverdatum", "Bedrag"])).toEqual({ amount: 2 });
+  });
+
+  it("an explicit invoice date wins over a generic date, wherever it is", () => {
+    expect(detectColumns(["Datum", "Orderdatum", "Datum factuur", "Bedrag"])).toEqual({ date: 2, amount: 3 });
+    expect(detectColumns(["Date", "Amount", "Invoice date"])).toEqual({ date: 2, amount: 1 });
+    expect(detectColumns(["Factuurdatum", "Datum", "Bedrag"])).toEqual({ date: 0, amount: 2 });
+  });
+
+  it("of two generic dates the first wins", () => {
+    expect(detectColumns(["Datum", "Boekdatum", "Bedrag"])).toEqual({ date: 0, amount: 2 });
+  });
+
+  it("the customer's country is the country column, the customer stays the customer", () => {
+    expect(detectColumns(["Factuurdatum", "Klant", "Land klant", "Bedrag"])).toEqual({ date: 0, customer: 1, country: 2, amount: 3 });
+    expect(detectColumns(["Invoice date", "Country of customer", "Customer", "Amount"])).toEqual({ date: 0, country: 1, customer: 2, amount: 3 });
+  });
 });
 
 describe("readTable", () => {
@@ -99,6 +147,15 @@ describe("readTable", () => {
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ row: 5, code: "unknown-category" });
     expect(result.problems[0].message.nl).toMatch(/^Rij 5: /);
+  });
+
+  it("reads the invoice date, not the due date in front of it", () => {
+    const result = readTable([
+      ["Vervaldatum", "Factuurdatum", "Bedrag"],
+      [serial("2026-01-31"), serial("2025-12-31"), 100],
+    ]);
+    expect(result.columns).toEqual({ date: 1, amount: 2 });
+    expect(result.rows[0].day).toBe(dayFromIso("2025-12-31"));
   });
 
   it("header in row 1 → the first invoice is row 2", () => {
