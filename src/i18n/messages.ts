@@ -42,27 +42,39 @@ export function quote(text: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Any column
 
+/**
+ * How a column's cell and value read in a sentence, with the right article: "the amount cell … not an amount",
+ * "de btw-cel … geen btw-bedrag".
+ */
+const CELL_WORDS: Record<ReadingColumn, { cell: Localized; value: Localized }> = {
+  date: { cell: { nl: "de datumcel", en: "the date cell" }, value: { nl: "datum", en: "a date" } },
+  amount: { cell: { nl: "de bedragcel", en: "the amount cell" }, value: { nl: "bedrag", en: "an amount" } },
+  category: { cell: { nl: "de categoriecel", en: "the category cell" }, value: { nl: "categorie", en: "a category" } },
+  country: { cell: { nl: "de landcel", en: "the country cell" }, value: { nl: "land", en: "a country" } },
+  vat: { cell: { nl: "de btw-cel", en: "the VAT cell" }, value: { nl: "btw-bedrag", en: "a VAT amount" } },
+};
+
 export function excelErrorCell(text: string, column: ReadingColumn): Localized {
-  const c = columnName(column);
+  const { cell } = CELL_WORDS[column];
   return {
-    nl: `de ${c.nl}cel toont de Excel-fout ${text}. Herstel de formule of maak de cel leeg.`,
-    en: `the ${c.en} cell shows the Excel error ${text}. Fix the formula or clear the cell.`,
+    nl: `${cell.nl} toont de Excel-fout ${text}. Herstel de formule of maak de cel leeg.`,
+    en: `${cell.en} shows the Excel error ${text}. Fix the formula or clear the cell.`,
   };
 }
 
 export function booleanCell(text: string, column: ReadingColumn): Localized {
-  const c = columnName(column);
+  const { cell, value } = CELL_WORDS[column];
   return {
-    nl: `de ${c.nl}cel bevat ${text} (waar/onwaar), geen ${c.nl}.`,
-    en: `the ${c.en} cell contains ${text} (true/false), not a ${c.en}.`,
+    nl: `${cell.nl} bevat ${text} (waar/onwaar), geen ${value.nl}.`,
+    en: `${cell.en} contains ${text} (true/false), not ${value.en}.`,
   };
 }
 
 export function unsupportedCell(text: string, column: ReadingColumn): Localized {
-  const c = columnName(column);
+  const { cell, value } = CELL_WORDS[column];
   return {
-    nl: `de ${c.nl}cel bevat iets wat geen ${c.nl} is: ${quote(text)}.`,
-    en: `the ${c.en} cell contains something that is not a ${c.en}: ${quote(text)}.`,
+    nl: `${cell.nl} bevat iets wat geen ${value.nl} is: ${quote(text)}.`,
+    en: `${cell.en} contains something that is not ${value.en}: ${quote(text)}.`,
   };
 }
 
@@ -76,7 +88,13 @@ export function dateNotADate(text: string): Localized {
   };
 }
 
-export function dateImpossible(text: string): Localized {
+export function dateImpossible(text: string, month?: number): Localized {
+  if (month !== undefined && !(month >= 1 && month <= 12)) {
+    return {
+      nl: `de datum ${quote(text)} bestaat niet (er is geen maand ${month}). Datums lezen we als dag-maand-jaar.`,
+      en: `the date ${quote(text)} does not exist (there is no month ${month}). Dates are read as day-month-year.`,
+    };
+  }
   return {
     nl: `de datum ${quote(text)} bestaat niet (zo'n dag heeft die maand niet). Datums lezen we als dag-maand-jaar.`,
     en: `the date ${quote(text)} does not exist (that month has no such day). Dates are read as day-month-year.`,
@@ -123,10 +141,10 @@ export function dateYearSuspicious(isoDate: string): Localized {
 // Amounts (also the VAT amount column)
 
 export function amountNotANumber(text: string, column: "amount" | "vat" = "amount"): Localized {
-  const c = columnName(column);
+  const { value } = CELL_WORDS[column];
   return {
-    nl: `${quote(text)} is geen ${c.nl}. Schrijf een bedrag als 1234,56 of 1.234,56 (of 1234.56).`,
-    en: `${quote(text)} is not an ${column === "vat" ? "amount" : c.en}. Write an amount as 1234.56 or 1,234.56 (or 1.234,56).`,
+    nl: `${quote(text)} is geen ${value.nl}. Schrijf een bedrag als 1234,56 of 1.234,56 (of 1234.56).`,
+    en: `${quote(text)} is not ${value.en}. Write an amount as 1234.56 or 1,234.56 (or 1.234,56).`,
   };
 }
 

@@ -208,7 +208,7 @@ function validTime(h: string | undefined, m: string | undefined, s: string | und
 }
 
 function ymdResult(text: string, y: number, m: number, d: number): CellResult<Day> {
-  if (!isValidYmd(y, m, d)) return fail("date-impossible", msg.dateImpossible(text));
+  if (!isValidYmd(y, m, d)) return fail("date-impossible", msg.dateImpossible(text, m));
   return ok(dayFromYmd(y, m, d));
 }
 

@@ -281,3 +281,58 @@ describe("cellText", () => {
     expect(cellText(Symbol("x") as unknown)).toBe("Symbol(x)");
   });
 });
+
+describe("messages read naturally in both languages, for every column kind", () => {
+  const messageOf = (r: unknown) => (r as { kind: string; message: { nl: string; en: string } }).message;
+
+  it.each<[string, (cell: unknown) => unknown, string, string]>([
+    ["date", readDate, "de datumcel bevat TRUE (waar/onwaar), geen datum.", "the date cell contains TRUE (true/false), not a date."],
+    ["amount", readAmount, "de bedragcel bevat TRUE (waar/onwaar), geen bedrag.", "the amount cell contains TRUE (true/false), not an amount."],
+    ["VAT", readVat, "de btw-cel bevat TRUE (waar/onwaar), geen btw-bedrag.", "the VAT cell contains TRUE (true/false), not a VAT amount."],
+    ["category", readCategoryCell, "de categoriecel bevat TRUE (waar/onwaar), geen categorie.", "the category cell contains TRUE (true/false), not a category."],
+    ["country", readCountry, "de landcel bevat TRUE (waar/onwaar), geen land.", "the country cell contains TRUE (true/false), not a country."],
+  ])("TRUE in the %s column", (_name, read, nl, en) => {
+    expect(messageOf(read(true))).toEqual({ nl, en });
+  });
+
+  it.each<[string, (cell: unknown) => unknown, string, string]>([
+    ["amount", readAmount, 'de bedragcel bevat iets wat geen bedrag is: "[1,2]".', 'the amount cell contains something that is not an amount: "[1,2]".'],
+    ["VAT", readVat, 'de btw-cel bevat iets wat geen btw-bedrag is: "[1,2]".', 'the VAT cell contains something that is not a VAT amount: "[1,2]".'],
+    ["date", readDate, 'de datumcel bevat iets wat geen datum is: "[1,2]".', 'the date cell contains something that is not a date: "[1,2]".'],
+    ["category", readCategoryCell, 'de categoriecel bevat iets wat geen categorie is: "[1,2]".', 'the category cell contains something that is not a category: "[1,2]".'],
+    ["country", readCountry, 'de landcel bevat iets wat geen land is: "[1,2]".', 'the country cell contains something that is not a country: "[1,2]".'],
+  ])("an unsupported value in the %s column", (_name, read, nl, en) => {
+    expect(messageOf(read([1, 2]))).toEqual({ nl, en });
+  });
+
+  it("an Excel error in the VAT column", () => {
+    expect(messageOf(readVat("#N/A"))).toEqual({
+      nl: "de btw-cel toont de Excel-fout #N/A. Herstel de formule of maak de cel leeg.",
+      en: "the VAT cell shows the Excel error #N/A. Fix the formula or clear the cell.",
+    });
+  });
+
+  it("text that is not a number in the VAT and amount columns", () => {
+    expect(messageOf(readVat("abc"))).toEqual({
+      nl: '"abc" is geen btw-bedrag. Schrijf een bedrag als 1234,56 of 1.234,56 (of 1234.56).',
+      en: '"abc" is not a VAT amount. Write an amount as 1234.56 or 1,234.56 (or 1.234,56).',
+    });
+    expect(messageOf(readAmount("abc")).en).toBe('"abc" is not an amount. Write an amount as 1234.56 or 1,234.56 (or 1.234,56).');
+  });
+
+  it("a month that does not exist is named as the month, not the day", () => {
+    const expected = {
+      nl: 'de datum "1-13-2026" bestaat niet (er is geen maand 13). Datums lezen we als dag-maand-jaar.',
+      en: 'the date "1-13-2026" does not exist (there is no month 13). Dates are read as day-month-year.',
+    };
+    expect(readDate("1-13-2026")).toEqual({ kind: "error", code: "date-impossible", message: expected });
+    expect(messageOf(readDate("2026-00-10")).en).toBe('the date "2026-00-10" does not exist (there is no month 0). Dates are read as day-month-year.');
+  });
+
+  it("a day that does not exist in a real month is still named as the day", () => {
+    expect(messageOf(readDate("31-4-2026"))).toEqual({
+      nl: `de datum "31-4-2026" bestaat niet (zo'n dag heeft die maand niet). Datums lezen we als dag-maand-jaar.`,
+      en: 'the date "31-4-2026" does not exist (that month has no such day). Dates are read as day-month-year.',
+    });
+  });
+});
