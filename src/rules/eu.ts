@@ -7,7 +7,7 @@ import { addDays, dayFromYmd, daysInMonth, weekdayOf, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { InvoiceRow } from "./types";
 import type { EuSummary, PreviousYearBasis } from "./summary-types";
-import { categoryInfo } from "./categories";
+import { countsForKor } from "./categories";
 import {
   FIRST_EU_KOR_YEAR,
   NON_EUR_NATIONAL_THRESHOLDS,
@@ -32,20 +32,30 @@ export function isEuMemberState(code: string): boolean {
   return EU_SET.has(c) || c === "EL";
 }
 
-/** The member state a row's supply is made in: its country, or NL when it has none. */
-function stateOf(r: InvoiceRow): string {
-  if (r.country === null) return "NL";
-  const c = r.country.toUpperCase();
+/**
+ * The member state a row's supply is made in for the EU-KOR (kor-rules.md section 7), or null when the row
+ * is not Union turnover. Every row that counts for the Dutch KOR (domestic sales, exports, intra-community
+ * supplies of goods, distance sales still taxed in NL, …) is made in NL whatever its country cell says; only
+ * a `buitenland` row is placed by its country: an EU member state is that state, a country outside the EU
+ * is not Union turnover, and no country at all cannot be placed (null; the summary warns, see
+ * unplacedForeignRows).
+ */
+export function unionStateOf(r: InvoiceRow): string | null {
+  if (countsForKor(r.category)) return "NL";
+  if (r.category !== "buitenland" || r.country === null || !isEuMemberState(r.country)) return null;
+  const c = r.country.trim().toUpperCase();
   return c === "EL" ? "GR" : c;
 }
 
-/**
- * Union turnover includes a row when its category counts for the KOR or is `buitenland`, and its country
- * (NL when empty) is an EU member state.
- */
+/** Whether a row is Union turnover: it counts for the Dutch KOR, or it is `buitenland` in an EU member state. */
 export function isUnionTurnover(r: InvoiceRow): boolean {
-  if (r.category !== null && !categoryInfo(r.category).unionTurnover) return false;
-  return r.country === null || isEuMemberState(r.country);
+  return unionStateOf(r) !== null;
+}
+
+/** The `buitenland` rows of a year without a country: turnover that cannot be placed in a member state. */
+export function unplacedForeignRows(rows: readonly InvoiceRow[], year: number): InvoiceRow[] {
+  const { from, to } = yearBounds(year);
+  return rows.filter((r) => r.day >= from && r.day <= to && r.category === "buitenland" && r.country === null);
 }
 
 /** Union turnover of a calendar year (kor-rules.md section 7). */
@@ -59,14 +69,15 @@ export function unionTurnover(rows: readonly InvoiceRow[], year: number): Cents 
   return sum;
 }
 
-/** Union turnover of a calendar year per member state (rows without a country are NL), sorted by country. */
+/** Union turnover of a calendar year per member state (see unionStateOf), sorted by country. */
 export function turnoverPerState(rows: readonly InvoiceRow[], year: number): Map<string, Cents> {
   const { from, to } = yearBounds(year);
   const out = new Map<string, Cents>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (r.day < from || r.day > to || !isUnionTurnover(r)) continue;
-    const s = stateOf(r);
+    if (r.day < from || r.day > to) continue;
+    const s = unionStateOf(r);
+    if (s === null) continue;
     out.set(s, (out.get(s) ?? 0) + r.cents);
   }
   return new Map([...out.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
@@ -342,9 +353,10 @@ export function euQuarterlyReport(rows: readonly InvoiceRow[], year: number): Eu
   const states = new Set<string>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (r.day < from || r.day > to || !isUnionTurnover(r)) continue;
+    if (r.day < from || r.day > to) continue;
+    const s = unionStateOf(r);
+    if (s === null) continue;
     const q = r.day >= quarterStarts[3] ? 3 : r.day >= quarterStarts[2] ? 2 : r.day >= quarterStarts[1] ? 1 : 0;
-    const s = stateOf(r);
     states.add(s);
     perQuarter[q].set(s, (perQuarter[q].get(s) ?? 0) + r.cents);
   }

@@ -21,6 +21,7 @@ import {
   nationalThreshold,
   turnoverPerState,
   unionTurnover,
+  unplacedForeignRows,
 } from "./eu";
 import { fastYear } from "./internal";
 import { eurEn, eurNl } from "./text";
@@ -143,6 +144,7 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
     });
   }
   const eu = hasCountry && year >= FIRST_EU_KOR_YEAR ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver) : null;
+  if (eu !== null) foreignWithoutCountryWarnings(rows, year, problems);
 
   const conditions: Localized[] = [CENTRAL_ADMINISTRATION_CONDITION];
   if (eu !== null) conditions.push(EU_CONDITION);
@@ -261,6 +263,42 @@ function vatShownWarnings(rows: readonly InvoiceRow[], year: number, until: Day,
       message: {
         nl: `Nog ${more} andere rijen vermelden btw terwijl de omzet binnen de KOR valt.`,
         en: `${more} more rows show VAT while turnover is within the KOR.`,
+      },
+    });
+  }
+}
+
+/**
+ * Warn for each `buitenland` row of `year` without a country (EU section only): it cannot be placed in a
+ * member state, so it is left out of Union turnover rather than counted as NL.
+ */
+function foreignWithoutCountryWarnings(rows: readonly InvoiceRow[], year: number, problems: Problem[]): void {
+  const unplaced = unplacedForeignRows(rows, year);
+  for (const r of unplaced.slice(0, MAX_ROW_WARNINGS)) {
+    problems.push({
+      row: r.row,
+      severity: "warning",
+      code: "foreign-without-country",
+      column: "country",
+      value: null,
+      day: r.day,
+      message: {
+        nl: `Rij ${r.row}: 'buitenland' zonder land: vul de lidstaat in. Deze rij telt niet mee in de EU-omzet.`,
+        en: `Row ${r.row}: 'buitenland' without a country: fill in the member state. This row is left out of Union turnover.`,
+      },
+    });
+  }
+  if (unplaced.length > MAX_ROW_WARNINGS) {
+    const more = unplaced.length - MAX_ROW_WARNINGS;
+    problems.push({
+      row: null,
+      severity: "warning",
+      code: "foreign-without-country",
+      column: "country",
+      value: null,
+      message: {
+        nl: `Nog ${more} andere rijen 'buitenland' hebben geen land: vul de lidstaat in.`,
+        en: `${more} more 'buitenland' rows have no country: fill in the member state.`,
       },
     });
   }

@@ -1,7 +1,8 @@
 import {
   EU_MEMBER_STATES, addWorkingDays, euEligibility, euQuarterDue, euQuarterlyReport, findEuCrossing,
-  isEuMemberState, nationalThreshold, turnoverPerState, unionTurnover,
+  isEuMemberState, nationalThreshold, turnoverPerState, unionStateOf, unionTurnover,
 } from "../../src/rules/eu";
+import { summarizeYear } from "../../src/rules/summary";
 import { d, eur, sheet } from "./helpers";
 
 describe("member states", () => {
@@ -27,20 +28,61 @@ describe("Union turnover", () => {
     ["2026-05-15", 500, "inkoop", { country: "BE" }],
   );
 
-  it("counts KOR-countable rows and EU buitenland rows; not non-EU countries, vrij or inkoop", () => {
-    expect(unionTurnover(rows, 2026)).toBe(eur(3_300));
+  it("counts KOR-countable rows (export included, whatever the country) and EU buitenland rows; not non-EU buitenland, vrij or inkoop", () => {
+    expect(unionTurnover(rows, 2026)).toBe(eur(19_300));
   });
 
-  it("splits per state, rows without a country being NL", () => {
-    expect(turnoverPerState(rows, 2026)).toEqual(new Map([["BE", eur(300)], ["DE", eur(2_000)], ["NL", eur(1_000)]]));
+  it("books every KOR-countable row to NL whatever its country cell; buitenland rows to their state", () => {
+    expect(turnoverPerState(rows, 2026)).toEqual(new Map([["DE", eur(2_000)], ["NL", eur(17_300)]]));
   });
 
   it("builds the quarterly report with every state of the year and 0 where a quarter has none", () => {
     const q = euQuarterlyReport(rows, 2026);
     expect(q.map((x) => x.quarter)).toEqual([1, 2, 3, 4]);
-    expect(q[0].perState).toEqual([{ country: "BE", cents: 0 }, { country: "DE", cents: eur(2_000) }, { country: "NL", cents: eur(1_000) }]);
-    expect(q[1].perState).toEqual([{ country: "BE", cents: eur(300) }, { country: "DE", cents: 0 }, { country: "NL", cents: 0 }]);
+    expect(q[0].perState).toEqual([{ country: "DE", cents: eur(2_000) }, { country: "NL", cents: eur(17_000) }]);
+    expect(q[1].perState).toEqual([{ country: "DE", cents: 0 }, { country: "NL", cents: eur(300) }]);
     expect(q[3].due).toBe(d("2027-01-31"));
+  });
+});
+
+describe("the member state of a row (kor-rules.md section 7)", () => {
+  const rows = sheet(
+    ["2026-02-01", 1_000, "export", { country: "US" }],
+    ["2026-02-02", 2_000, "icp", { country: "DE" }],
+    ["2026-02-03", 4_000, "afstand-nl", { country: "DE" }],
+    ["2026-02-04", 8_000, "buitenland", { country: "FR" }],
+    ["2026-02-05", 16_000, "buitenland", { country: "US" }],
+    ["2026-02-06", 32_000, "buitenland"],
+  );
+
+  it("is NL for exports, intra-community supplies and distance sales taxed in NL, whatever the country cell", () => {
+    expect(unionStateOf(rows[0])).toBe("NL");
+    expect(unionStateOf(rows[1])).toBe("NL");
+    expect(unionStateOf(rows[2])).toBe("NL");
+    expect(turnoverPerState(rows, 2026)).toEqual(new Map([["FR", eur(8_000)], ["NL", eur(7_000)]]));
+  });
+
+  it("places buitenland rows by their country; outside the EU or without a country they are not Union turnover", () => {
+    expect(unionStateOf(rows[3])).toBe("FR");
+    expect(unionStateOf(rows[4])).toBeNull();
+    expect(unionStateOf(rows[5])).toBeNull();
+    expect(unionTurnover(rows, 2026)).toBe(eur(15_000));
+  });
+
+  it("warns, row-numbered, for a buitenland row without a country when the EU section is shown", () => {
+    const s = summarizeYear(rows, { today: d("2026-03-01"), year: 2026 });
+    expect(s.eu?.unionCents).toBe(eur(15_000));
+    const w = s.problems.filter((p) => p.code === "foreign-without-country");
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ row: 6, severity: "warning", column: "country" });
+    expect(w[0].message.en).toContain("'buitenland' without a country: fill in the member state");
+    expect(w[0].message.nl).toContain("'buitenland' zonder land: vul de lidstaat in");
+  });
+
+  it("does not warn when there is no country column (no EU section)", () => {
+    const s = summarizeYear(sheet(["2026-02-01", 1_000, "21"], ["2026-02-06", 500, "buitenland"]), { today: d("2026-03-01"), year: 2026 });
+    expect(s.eu).toBeNull();
+    expect(s.problems.filter((p) => p.code === "foreign-without-country")).toHaveLength(0);
   });
 });
 

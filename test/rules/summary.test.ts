@@ -96,10 +96,11 @@ describe("summarizeYear", () => {
     const rows = sheet(["2026-02-01", 10_000.01, "afstand-nl"], ["2026-03-01", 2_000, "buitenland", { country: "BE" }], ["2026-04-01", 100, "21", { country: "US" }]);
     const s = summarizeYear(rows, { today, previousYearCents: 0 });
     expect(s.problems.map((p) => p.code)).toContain("distance-sales-over-limit");
-    expect(s.eu).toMatchObject({ unionCents: eur(12_000.01), previousUnionCents: null, unionThresholdCents: eur(100_000), withinUnion: true, crossing: null, distanceSalesOverLimit: true });
+    // The 21% row is a Dutch supply: Union turnover of NL whatever its country cell says.
+    expect(s.eu).toMatchObject({ unionCents: eur(12_100.01), previousUnionCents: null, unionThresholdCents: eur(100_000), withinUnion: true, crossing: null, distanceSalesOverLimit: true });
     expect(s.eu?.states).toEqual([
       { country: "BE", cents: eur(2_000), thresholdCents: eur(25_000), withinThreshold: true },
-      { country: "NL", cents: eur(10_000.01), thresholdCents: eur(20_000), withinThreshold: true },
+      { country: "NL", cents: eur(10_100.01), thresholdCents: eur(20_000), withinThreshold: true },
     ]);
     expect(s.eu?.quarters[0].perState).toEqual([{ country: "BE", cents: eur(2_000) }, { country: "NL", cents: eur(10_000.01) }]);
     expect(s.conditions).toHaveLength(2);
@@ -123,7 +124,8 @@ describe("summarizeYear", () => {
     const s = summarizeYear(rows, { today });
     expect(s.countableCents).toBe((n / 4) * 3);
     expect(s.verdict).toBe("eligible");
-    expect(s.eu?.states.map((x) => x.country)).toEqual(["BE", "NL"]);
+    // Countable rows are Dutch supplies whatever their country cell: all Union turnover of NL.
+    expect(s.eu?.states.map((x) => x.country)).toEqual(["NL"]);
   });
 });
 
