@@ -18,6 +18,7 @@
  * numbers of the day rows are not sheet rows: callers use them only for sums and the crossing date.
  */
 import { readRows } from "../reading/rows";
+import { headerRole } from "../reading/headers";
 import { MAX_EXCEL_SERIAL, readCategoryCell } from "../reading/cells";
 import { countsForKor } from "../rules/categories";
 import { dayFromYmd, yearOf, type Day } from "../rules/dates";
@@ -43,20 +44,48 @@ export interface LedgerInput {
  * Reads the invoice ranges of a function call. Refuses (#VALUE!) with the first error, located by cell
  * address or range row, when any cell is wrong: never a silently wrong number.
  */
-export function readLedger(input: LedgerInput, columns: ColumnArgs, invocation?: InvocationLike | null, allowFast = true): Ledger {
+export function readLedger(given: LedgerInput, columns: ColumnArgs, invocation?: InvocationLike | null, allowFast = true): Ledger {
+  const header = hasHeaderRow(given);
+  const input = header ? withoutFirstRow(given) : given;
   if (allowFast && (input.countries === null || input.countries === undefined)) {
     const fast = fastDayRows(input.dates, input.amounts, input.categories);
     if (fast !== null) return { rows: fast, exact: false };
   }
-  const { rows, problems } = readRows({
-    dates: input.dates,
-    amounts: input.amounts,
-    categories: input.categories ?? null,
-    countries: input.countries ?? null,
-  });
+  // Without the header row, row 1 of what is read is row 2 of the range: messages keep the range's rows.
+  const { rows, problems } = readRows(
+    {
+      dates: input.dates,
+      amounts: input.amounts,
+      categories: input.categories ?? null,
+      countries: input.countries ?? null,
+    },
+    { rowOffset: header ? 1 : 0 },
+  );
   const message = firstErrorMessage(problems, columns, invocation);
   if (message !== null) refuse(message);
   return { rows, exact: true };
+}
+
+function firstCell(range: unknown): unknown {
+  if (!Array.isArray(range) || range.length === 0) return undefined;
+  const first: unknown = range[0];
+  return Array.isArray(first) ? first[0] : undefined;
+}
+
+/**
+ * Whether the first row of the ranges is a header ("Datum" over the dates, "Bedrag" over the amounts), as in
+ * =KOR.COUNTABLE(A:A; B:B): then it is not an invoice. Only when every range given as a list of rows has
+ * the dates' height (otherwise the reading layer reports the mismatch with the ranges' real heights).
+ */
+function hasHeaderRow(input: LedgerInput): boolean {
+  if (headerRole(firstCell(input.dates)) !== "date" || headerRole(firstCell(input.amounts)) !== "amount") return false;
+  const n = (input.dates as unknown[]).length;
+  return [input.amounts, input.categories, input.countries].every((r) => !Array.isArray(r) || r.length === n);
+}
+
+function withoutFirstRow(input: LedgerInput): LedgerInput {
+  const cut = (r: unknown): unknown => (Array.isArray(r) ? r.slice(1) : r);
+  return { dates: cut(input.dates), amounts: cut(input.amounts), categories: cut(input.categories), countries: cut(input.countries) };
 }
 
 const EXCEL_EPOCH_OFFSET = 25_569; // serial − this = days since 1970-01-01, from serial 61 (1 March 1900) on

@@ -6,6 +6,24 @@ import * as f from "../../src/functions/functions";
 import { OMITTED, col, serial, sheet, thrown, withOffice } from "./helpers";
 
 describe("KOR.COUNTABLE", () => {
+  it("skips a header row (Datum/Bedrag) at the top of whole-column ranges, in the fast path and the reading layer", () => {
+    const dates = col("Datum", serial("2025-01-10"), serial("2025-02-10"));
+    const amounts = col("Bedrag", 100, 200);
+    expect(f.countable(dates, amounts, OMITTED, null)).toBe(300);
+    // A text amount sends it to the reading layer, which skips the header too.
+    expect(f.countable(dates, col("Bedrag", "100,00", 200), col("BTW %", "21", "9"), null)).toBe(300);
+    expect(f.countable(col("Invoice date", serial("2025-01-10")), col("Amount", 50), OMITTED, null)).toBe(50);
+  });
+
+  it("keeps the range's row numbers in messages after skipping a header row", () => {
+    const e = thrown(() => f.countable(col("Datum", serial("2025-01-10"), "kapot"), col("Bedrag", 100, 200), OMITTED, null));
+    expect(e.message).toMatch(/\b3\b/);
+    const at = thrown(() =>
+      f.countable(col("Datum", serial("2025-01-10"), "kapot"), col("Bedrag", 100, 200), OMITTED, null, { parameterAddresses: ["A:A", "B:B"] }),
+    );
+    expect(at.message).toContain("A3");
+  });
+
   it("sums the countable turnover of worked example 1 (2025: 19,500)", () => {
     const s = sheet([
       ["2024-05-01", 15000, "21%"],
