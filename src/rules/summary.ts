@@ -122,11 +122,12 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
   const periods = supported ? periodLines(rows, year, period, thresholdCents, crossing?.day ?? null) : [];
 
   // VAT shown on an invoice while the business was in the KOR: the whole year when eligible; in a year
-  // that crosses the threshold (with the previous year fine), the invoices before the crossing day.
+  // that crosses the threshold (with the previous year fine), the invoices before the crossing row: earlier
+  // days, and rows of the crossing day above it in sheet order.
   const previousYearOk =
     el !== null && el.previousYearCrossing === null && (el.previousYearCents === null || el.previousYearCents <= thresholdCents);
-  if (verdict === "eligible") vatShownWarnings(rows, year, yearBounds(year).to, problems);
-  else if (verdict === "not-eligible" && crossing !== null && previousYearOk) vatShownWarnings(rows, year, crossing.day - 1, problems);
+  if (verdict === "eligible") vatShownWarnings(rows, year, yearBounds(year).to, Number.POSITIVE_INFINITY, problems);
+  else if (verdict === "not-eligible" && crossing !== null && previousYearOk) vatShownWarnings(rows, year, crossing.day, crossing.row, problems);
 
   const hasCountry = rows.some((r) => r.country !== null);
   const distanceOver = distanceSalesOverLimit(rows, year);
@@ -230,14 +231,17 @@ function deadlines(
   };
 }
 
-/** Warn for each row of `year` up to day `until` that shows VAT while within the KOR (purchases excluded). */
-function vatShownWarnings(rows: readonly InvoiceRow[], year: number, until: Day, problems: Problem[]): void {
+/**
+ * Warn for each row of `year` that shows VAT while within the KOR (purchases excluded): rows dated before
+ * `untilDay`, and rows dated `untilDay` whose row number is below `beforeRow` (Infinity: the whole day).
+ */
+function vatShownWarnings(rows: readonly InvoiceRow[], year: number, untilDay: Day, beforeRow: number, problems: Problem[]): void {
   const from = yearBounds(year).from;
-  const to = until;
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (r.day < from || r.day > to || r.vatCents === null || r.vatCents === 0 || r.category === "inkoop") continue;
+    if (r.day < from || r.day > untilDay || (r.day === untilDay && r.row >= beforeRow)) continue;
+    if (r.vatCents === null || r.vatCents === 0 || r.category === "inkoop") continue;
     count++;
     if (count > MAX_ROW_WARNINGS) continue;
     problems.push({

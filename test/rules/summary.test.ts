@@ -79,6 +79,18 @@ describe("summarizeYear", () => {
     expect(s.problems.filter((p) => p.code === "vat-shown-in-kor").map((p) => p.row)).toEqual([1]);
   });
 
+  it("warns about VAT on rows of the crossing day above the crossing row in sheet order (still in the KOR then)", () => {
+    const rows = sheet(
+      ["2025-01-05", 15_000, "21"],
+      ["2025-09-01", 2_000, "21", { vat: 420 }], // same day, before the crossing row: still within the KOR
+      ["2025-09-01", 10_000, "21", { vat: 2_100 }], // the crossing row
+      ["2025-09-01", 500, "21", { vat: 105 }], // same day, after the crossing row: taxed
+    );
+    const s = summarizeYear(rows, { today, previousYearCents: 0 });
+    expect(s.crossing).toMatchObject({ row: 3, day: d("2025-09-01") });
+    expect(s.problems.filter((p) => p.code === "vat-shown-in-kor").map((p) => p.row)).toEqual([2]);
+  });
+
   it("does not warn about VAT when the previous year already keeps the business out of the KOR", () => {
     const rows = sheet(["2025-01-05", 15_000, "21", { vat: 3_150 }], ["2025-09-01", 10_000, "21", { vat: 2_100 }]);
     expect(summarizeYear(rows, { today, previousYearCents: eur(25_000) }).problems).toEqual([]);
