@@ -12,7 +12,7 @@ import { dayFromYmd, excelSerialFromDay, yearOf, type Day } from "../rules/dates
 import { eligibility } from "../rules/eligibility";
 import { euEligibility, isEuMemberState, nationalThreshold, unionTurnover } from "../rules/eu";
 import type { Cents } from "../rules/money";
-import { parameterOn } from "../rules/parameters";
+import { FIRST_EU_KOR_YEAR, parameterOn } from "../rules/parameters";
 import { earliestStart, periodStartOnOrAfter, periodsOfYear, registrationDeadline } from "../rules/periods";
 import { countableTurnover, latestYear } from "../rules/turnover";
 import type { InvoiceRow, Problem } from "../rules/types";
@@ -221,6 +221,11 @@ export function euTurnover(
     const { rows } = readLedger({ dates, amounts, categories, countries: requireRange(countries) }, EU_COLUMNS, invocation, false);
     const y = yearOrLatest(year, rows);
     if (y === null) return 0;
+    // Before the EU-KOR existed there is no Union turnover to test: refuse as KOR.EUELIGIBLE does.
+    if (y < FIRST_EU_KOR_YEAR) {
+      const r = euEligibility({ rows, year: y, country: "NL" });
+      return refuse({ nl: r.reasons.map((x) => x.nl).join(" "), en: r.reasons.map((x) => x.en).join(" ") });
+    }
     return euros(unionTurnover(rows, y));
   });
 }

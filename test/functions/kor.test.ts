@@ -428,4 +428,17 @@ describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
     const s = sheet([["2024-02-01", 1000]]);
     expect(thrown(() => f.euEligible(s.dates, s.amounts, countries("NL"), "BE", OMITTED, null, null)).message).toMatch(/EU-KOR exists from 2025/);
   });
+
+  it("KOR.EUTURNOVER refuses a year before 2025 with the same #VALUE! and message as KOR.EUELIGIBLE", () => {
+    const s = sheet([["2024-02-01", 1000], ["2025-02-01", 500]]);
+    const turnover = thrown(() => f.euTurnover(s.dates, s.amounts, countries("DE", "DE"), OMITTED, 2024));
+    const eligible = thrown(() => f.euEligible(s.dates, s.amounts, countries("DE", "DE"), "DE", OMITTED, 2024, null));
+    expect(turnover.code).toBe("#VALUE!");
+    expect(turnover.code).toBe(eligible.code);
+    expect(turnover.message).toBe(eligible.message);
+    expect(turnover.message).toMatch(/EU-KOR exists from 2025/);
+    const only2024 = sheet([["2024-02-01", 1000]]);
+    expect(thrown(() => f.euTurnover(only2024.dates, only2024.amounts, countries("DE"), OMITTED, null)).message).toBe(eligible.message);
+    expect(f.euTurnover(s.dates, s.amounts, countries("DE", "DE"), OMITTED, 2025)).toBe(500);
+  });
 });
