@@ -27,7 +27,9 @@ describe("analyze over the sample workbook", () => {
   it("tells a story: close to the threshold, crossed in November 2026 on the last invoice", () => {
     expect(a.summary.crossing?.day).toBe(dayFromIso("2026-11-18"));
     expect(a.summary.crossing?.row).toBe(sampleInvoices().length + 1);
-    expect(a.summary.eu?.states.map((s) => s.country)).toEqual(expect.arrayContaining(["BE", "DE", "FR"]));
+    // The FR row is an afstand-nl distance sale, still taxed in NL: Union turnover of NL, not of FR (kor-rules.md section 7).
+    expect(a.summary.eu?.states.map((s) => s.country)).toEqual(expect.arrayContaining(["BE", "DE", "NL"]));
+    expect(a.summary.eu?.states.map((s) => s.country)).not.toContain("FR");
     expect(a.summary.categories.some((c) => !c.counted)).toBe(true);
   });
   it("lists warnings with their rows: the ambiguous category and the rows without category", () => {
