@@ -158,7 +158,7 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
     thresholdCents,
     countableCents: turnover.countableCents,
     notCountedCents: turnover.notCountedCents,
-    percentOfThreshold: percent(turnover.countableCents, thresholdCents),
+    percentOfThreshold: percentOfThreshold(turnover.countableCents, thresholdCents),
     headroomCents: Math.max(0, thresholdCents - turnover.countableCents),
     previousYearCents: el?.previousYearCents ?? null,
     previousYearBasis: el?.previousYearBasis ?? "not-needed",
@@ -176,9 +176,18 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
   };
 }
 
-/** Percentage with one decimal, e.g. 97.5. */
-function percent(cents: Cents, of: Cents): number {
-  return of === 0 ? 0 : Math.round((cents * 1000) / of) / 10;
+/**
+ * Turnover as a percentage of the threshold with one decimal, e.g. 97.5, that never contradicts the
+ * verdict: below the threshold at most 99.9, above it at least 100.1, exactly the threshold 100.0
+ * (€19,999.99 of €20,000 → 99.9, not 100.0; €20,000.01 → 100.1). 0 when the threshold is 0.
+ * Use this wherever a percentage of the threshold is shown, so every adapter shows the same figure.
+ */
+export function percentOfThreshold(cents: Cents, thresholdCents: Cents): number {
+  if (thresholdCents <= 0) return 0;
+  const p = Math.round((cents * 1000) / thresholdCents) / 10;
+  if (cents < thresholdCents && p >= 100) return 99.9;
+  if (cents > thresholdCents && p <= 100) return 100.1;
+  return p;
 }
 
 function periodLines(
@@ -204,7 +213,7 @@ function periodLines(
     cumulative += sums[i];
     const status: PeriodLine["status"] =
       crossingDay === null || p.end < crossingDay ? "within" : p.start <= crossingDay ? "crossed-here" : "over";
-    return { ...p, countableCents: sums[i], cumulativeCents: cumulative, percentOfThreshold: percent(cumulative, threshold), status };
+    return { ...p, countableCents: sums[i], cumulativeCents: cumulative, percentOfThreshold: percentOfThreshold(cumulative, threshold), status };
   });
 }
 

@@ -1,4 +1,4 @@
-import { summarizeYear, MAX_ROW_WARNINGS, problemsOfYear } from "../../src/rules/summary";
+import { summarizeYear, MAX_ROW_WARNINGS, percentOfThreshold, problemsOfYear } from "../../src/rules/summary";
 import type { InvoiceRow, Problem } from "../../src/rules/types";
 import { d, eur, sheet } from "./helpers";
 
@@ -175,5 +175,28 @@ describe("summarizeYear: passed-in problems belong to a year", () => {
     expect(summarizeYear(rows, { today, year: 2025, previousYearCents: 0, problems: [in2024] }).problems).toEqual([]);
     // Before 2025 there is no previous-year test.
     expect(problemsOfYear([in2024, in2026], 2025, "not-needed")).toEqual([]);
+  });
+});
+
+describe("percentOfThreshold: the one-decimal figure never contradicts the verdict", () => {
+  it("shows at most 99.9 below the threshold, 100.0 exactly at it and at least 100.1 above it", () => {
+    expect(percentOfThreshold(eur(19_999.99), eur(20_000))).toBe(99.9);
+    expect(percentOfThreshold(eur(20_000), eur(20_000))).toBe(100);
+    expect(percentOfThreshold(eur(20_000.01), eur(20_000))).toBe(100.1);
+    expect(percentOfThreshold(eur(19_500), eur(20_000))).toBe(97.5);
+    expect(percentOfThreshold(eur(30_000), eur(20_000))).toBe(150);
+    expect(percentOfThreshold(0, eur(20_000))).toBe(0);
+    expect(percentOfThreshold(eur(1_000), 0)).toBe(0);
+  });
+
+  it("is the figure the summary and its period lines show", () => {
+    const s = summarizeYear(sheet(["2025-02-01", 19_999.99]), { today, previousYearCents: 0 });
+    expect(s.verdict).toBe("eligible");
+    expect(s.percentOfThreshold).toBe(99.9);
+    expect(s.periods[0].percentOfThreshold).toBe(99.9);
+    const over = summarizeYear(sheet(["2025-02-01", 20_000.01]), { today, previousYearCents: 0 });
+    expect(over.verdict).toBe("not-eligible");
+    expect(over.percentOfThreshold).toBe(100.1);
+    expect(over.periods[0].percentOfThreshold).toBe(100.1);
   });
 });
