@@ -98,6 +98,7 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
   if (prev !== undefined) {
     const r = readAmount(prev);
     if (r.kind !== "ok") return fail(usage.badAmount(prev));
+    if (r.value < 0) return fail(usage.negativePreviousYear(prev));
     previousYearCents = r.value;
   }
   const outPath = values.get("--out");

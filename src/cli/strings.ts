@@ -68,6 +68,10 @@ export const usage = {
     nl: `"${v}" is geen bedrag. Schrijf het bedrag als 18500 of 18.500,00.`,
     en: `"${v}" is not an amount. Write the amount as 18500 or 18,500.00.`,
   }),
+  negativePreviousYear: (v: string): Localized => ({
+    nl: `--previous-year-turnover "${v}": de omzet van vorig jaar kan niet negatief zijn. Geef de meetellende omzet van vorig jaar (0 of meer).`,
+    en: `--previous-year-turnover "${v}": last year's turnover cannot be negative. Give last year's countable turnover (0 or more).`,
+  }),
   noInput: {
     nl: "Geef minstens één bestand of map om te controleren.",
     en: "Give at least one file or folder to check.",

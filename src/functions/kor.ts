@@ -62,7 +62,9 @@ function requireRange(countries: unknown): unknown {
 }
 
 function previousCents(value: unknown): Cents | null {
-  return readEurosArg(value, s.ARG.previousYearTurnover);
+  const cents = readEurosArg(value, s.ARG.previousYearTurnover);
+  if (cents !== null && cents < 0) refuse(s.badArgument(s.ARG.previousYearTurnover, s.PREVIOUS_NEGATIVE));
+  return cents;
 }
 
 export function countable(dates: unknown, amounts: unknown, categories: unknown, year: unknown, invocation?: InvocationLike | null): number {

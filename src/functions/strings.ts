@@ -224,6 +224,11 @@ export const FIRST_USE_MISSING: Localized = {
   en: "date first used is missing: without it the revision period cannot be determined.",
 };
 
+export const PREVIOUS_NEGATIVE: Localized = {
+  nl: "de omzet van vorig jaar kan niet negatief zijn. Vul de meetellende omzet van vorig jaar in (0 of meer).",
+  en: "last year's turnover cannot be negative. Enter last year's countable turnover (0 or more).",
+};
+
 export const VAT_NEGATIVE: Localized = {
   nl: "afgetrokken btw kan niet negatief zijn. Vul het bedrag in dat u destijds hebt afgetrokken.",
   en: "VAT deducted cannot be negative. Enter the amount you deducted at the time.",

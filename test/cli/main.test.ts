@@ -237,6 +237,9 @@ describe("kor-check usage and output", () => {
     [["--frobnicate"], /Unknown option --frobnicate/],
     [["--year"], /needs a value/],
     [[], /at least one file/],
+    [["--previous-year-turnover", "-5", "a.xlsx"], /--previous-year-turnover "-5": last year's turnover cannot be negative/],
+    [["--previous-year-turnover=-5", "a.xlsx"], /cannot be negative/],
+    [["--previous-year-turnover", "-1.000,00", "a.xlsx"], /cannot be negative/],
   ])("exits 2 for %j", async (args, message) => {
     const r = await run([...args, "--lang", "en"]);
     expect(r.code).toBe(2);

@@ -367,6 +367,18 @@ describe("KOR.ISCOUNTABLE", () => {
   });
 });
 
+describe("a negative previousYearTurnover", () => {
+  it.each([-5, "-5", "-1.000,00"])("is refused with #VALUE! by KOR.ELIGIBLE and KOR.STATUS (%j)", (prev) => {
+    const s = sheet([["2025-02-01", 1000]]);
+    for (const call of [() => f.eligible(s.dates, s.amounts, OMITTED, 2025, prev), () => f.status(s.dates, s.amounts, OMITTED, 2025, prev)]) {
+      const e = thrown(call);
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toMatch(/previousYearTurnover: last year's turnover cannot be negative/);
+    }
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2025, 0)).toBe(true);
+  });
+});
+
 describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
   const countries = (...c: unknown[]): unknown[][] => col(...c);
 
