@@ -15,7 +15,10 @@ import { dayEn, dayNl, eurEn, eurNl } from "./text";
 export interface EligibilityInput {
   readonly rows: readonly InvoiceRow[];
   readonly year: number;
-  /** The previous year's countable turnover when the caller knows it (e.g. from last year's sheet). */
+  /**
+   * The previous year's countable turnover when the caller knows it (e.g. from last year's sheet). Used only
+   * when the rows hold nothing of that year; when they do, the rows win and a differing amount is reported.
+   */
   readonly previousYearCents?: Cents | null;
   /**
    * How reasons name a row, e.g. the crossing row. Default "rij 12" / "row 12". Callers that renumber rows
@@ -115,12 +118,20 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
   let previousYearCrossing: Crossing | null = null;
   if (parameterOn("previous-year-test", jan1) > 0) {
     const prev = year - 1;
-    if (input.previousYearCents !== undefined && input.previousYearCents !== null) {
-      previousYearCents = input.previousYearCents;
-      previousYearBasis = "given";
-    } else if (hasRowsIn(rows, prev)) {
+    const given = input.previousYearCents ?? null;
+    if (hasRowsIn(rows, prev)) {
+      // The rows of Y−1 win over a given amount: a given figure must not hide a sheet that shows Y−1 over.
       previousYearCents = countableTurnover(rows, prev).countableCents;
       previousYearBasis = "data";
+      if (given !== null && given !== previousYearCents) {
+        reasons.push({
+          nl: `De opgegeven omzet ${prev} van ${eurNl(given)} is niet gebruikt: de gegevens bevatten de rijen van ${prev} (telbare omzet ${eurNl(previousYearCents)}).`,
+          en: `The given ${prev} turnover of ${eurEn(given)} was not used: the data hold the rows of ${prev} (countable turnover ${eurEn(previousYearCents)}).`,
+        });
+      }
+    } else if (given !== null) {
+      previousYearCents = given;
+      previousYearBasis = "given";
     } else {
       previousYearCents = 0;
       previousYearBasis = "assumed-zero";

@@ -154,7 +154,7 @@ export interface EuEligibilityInput {
   readonly country: string;
   /** The state's national threshold in EUR cents when the user gives it (overrides the table). */
   readonly thresholdCents?: Cents | null;
-  /** The previous year's Union turnover when the caller knows it. */
+  /** The previous year's Union turnover when the caller knows it; the rows of that year win when there are any. */
   readonly previousUnionCents?: Cents | null;
 }
 
@@ -222,12 +222,20 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
   const prev = year - 1;
   let previousUnionCents: Cents;
   let previousUnionBasis: PreviousYearBasis;
-  if (input.previousUnionCents !== undefined && input.previousUnionCents !== null) {
-    previousUnionCents = input.previousUnionCents;
-    previousUnionBasis = "given";
-  } else if (hasRowsIn(rows, prev)) {
+  const givenUnion = input.previousUnionCents ?? null;
+  if (hasRowsIn(rows, prev)) {
+    // As for the KOR (section 4): the rows of the previous year win over a given amount.
     previousUnionCents = unionTurnover(rows, prev);
     previousUnionBasis = "data";
+    if (givenUnion !== null && givenUnion !== previousUnionCents) {
+      reasons.push({
+        nl: `De opgegeven EU-omzet ${prev} van ${eurNl(givenUnion)} is niet gebruikt: de gegevens bevatten de rijen van ${prev} (EU-omzet ${eurNl(previousUnionCents)}).`,
+        en: `The given ${prev} Union turnover of ${eurEn(givenUnion)} was not used: the data hold the rows of ${prev} (Union turnover ${eurEn(previousUnionCents)}).`,
+      });
+    }
+  } else if (givenUnion !== null) {
+    previousUnionCents = givenUnion;
+    previousUnionBasis = "given";
   } else {
     previousUnionCents = 0;
     previousUnionBasis = "assumed-zero";

@@ -168,7 +168,8 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
     uncategorisedRows: turnover.uncategorisedRows,
     deadlines: deadlines(rows, today, period, crossing?.day ?? null, {
       known: { year, countableCents: turnover.countableCents, crossingDay: crossing?.day ?? null },
-      givenPrevious: options.previousYearCents != null ? { year: year - 1, cents: options.previousYearCents } : null,
+      givenPrevious:
+        options.previousYearCents != null && el?.previousYearBasis === "given" ? { year: year - 1, cents: options.previousYearCents } : null,
     }),
     eu,
     problems,
@@ -332,10 +333,12 @@ function euSummary(rows: readonly InvoiceRow[], year: number, givenPrevious: Cen
   const jan1 = dayFromYmd(year, 1, 1);
   const unionThresholdCents = parameterOn("eu-union-threshold", jan1);
   const unionCents = unionTurnover(rows, year);
-  const previousUnionCents = givenPrevious ?? (hasRowsIn(rows, year - 1) ? unionTurnover(rows, year - 1) : null);
+  // The rows of the previous year win over a given amount (as in euEligibility).
+  const previousFromData = hasRowsIn(rows, year - 1);
+  const previousUnionCents = previousFromData ? unionTurnover(rows, year - 1) : givenPrevious;
   const crossing = findEuCrossing(rows, year);
   // A Union crossing in the previous year (from the data) blocks this year even if credit notes followed.
-  const previousCrossing = givenPrevious === null ? findEuCrossing(rows, year - 1) : null;
+  const previousCrossing = previousFromData ? findEuCrossing(rows, year - 1) : null;
   const states = [...turnoverPerState(rows, year).entries()].map(([country, cents]) => {
     const t = nationalThreshold(country, year).cents;
     return { country, cents, thresholdCents: t, withinThreshold: t === null ? null : cents <= t };
