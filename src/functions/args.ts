@@ -75,6 +75,9 @@ export function readEurosArg(value: unknown, name: Localized): Cents | null {
 /** A date argument (Excel date or text such as 1-9-2026 / 2026-09-01); required. */
 export function readDateArg(value: unknown, name: Localized): Day {
   const v = scalar(value, name);
+  // A whole number 1900–2200 is a year typed where a date belongs (as a date serial it would be 1905).
+  const asNumber = typeof v === "number" ? v : typeof v === "string" && /^\s*\d{4}\s*$/.test(v) ? Number(v) : Number.NaN;
+  if (Number.isInteger(asNumber) && asNumber >= 1900 && asNumber <= 2200) return refuse(s.badArgument(name, s.looksLikeYear(asNumber)));
   const r = readDate(v);
   if (r.kind === "ok") return r.value;
   if (r.kind === "empty") return refuse(s.missingArgument(name));

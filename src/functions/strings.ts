@@ -224,6 +224,13 @@ export const FIRST_USE_MISSING: Localized = {
   en: "date first used is missing: without it the revision period cannot be determined.",
 };
 
+export function looksLikeYear(year: number): Localized {
+  return {
+    nl: `${year} lijkt een jaartal, geen datum. Gebruik DATUM(${year};1;1) voor 1 januari ${year}.`,
+    en: `${year} looks like a year, not a date. Use DATE(${year},1,1) for 1 January ${year}.`,
+  };
+}
+
 export const PREVIOUS_NEGATIVE: Localized = {
   nl: "de omzet van vorig jaar kan niet negatief zijn. Vul de meetellende omzet van vorig jaar in (0 of meer).",
   en: "last year's turnover cannot be negative. Enter last year's countable turnover (0 or more).",

@@ -269,6 +269,19 @@ describe("KOR.DEADLINE and KOR.START", () => {
     expect(f.start(serial(receivedIso), period)).toBe(serial(expected));
   });
 
+  it("says a whole number 1900–2200 looks like a year and suggests DATE(2027,1,1) / DATUM(2027;1;1)", () => {
+    const e = thrown(() => f.deadline(2027, null));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/2027 looks like a year, not a date\. Use DATE\(2027,1,1\) for 1 January 2027/);
+    expect(e.message).not.toMatch(/1905/);
+    expect(thrown(() => f.start(2026, null)).message).toMatch(/2026 looks like a year.*DATE\(2026,1,1\)/);
+    expect(thrown(() => f.deadline("2027", null)).message).toMatch(/looks like a year/);
+    const nl = withOffice("nl-NL", () => thrown(() => f.deadline(2027, null)));
+    expect(nl.message).toMatch(/2027 lijkt een jaartal, geen datum\. Gebruik DATUM\(2027;1;1\)/);
+    // Real dates (serials far above 2200) still work.
+    expect(f.deadline(serial("2027-01-01"), null)).toBe(serial("2026-12-03"));
+  });
+
   it("refuses a registration received before the KOR exemption was announced", () => {
     expect(thrown(() => f.start(serial("2015-01-01"), null)).message).toMatch(/too early/);
   });
