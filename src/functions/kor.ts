@@ -15,6 +15,7 @@ import type { Cents } from "../rules/money";
 import { FIRST_EU_KOR_YEAR, parameterOn } from "../rules/parameters";
 import { earliestStart, periodStartOnOrAfter, periodsOfYear, registrationDeadline } from "../rules/periods";
 import { countableTurnover, latestYear } from "../rules/turnover";
+import { percentOfThreshold } from "../rules/summary";
 import type { InvoiceRow, Problem } from "../rules/types";
 import { revision as revisionRule, type CapitalGood } from "../rules/herziening";
 import { checkYear, readCountryArg, readDateArg, readEurosArg, readPeriodArg, readYear, scalar } from "./args";
@@ -150,7 +151,8 @@ export function status(
       eligible: r.verdict === "eligible",
       countableCents: r.countableCents,
       thresholdCents: threshold,
-      percent: (r.countableCents / threshold) * 100,
+      // The summary's figure (never 100.0% below the threshold, as the pane and kor-check show it).
+      percent: percentOfThreshold(r.countableCents, threshold),
       crossingDay: r.crossing === null ? null : r.crossing.day,
       headroomCents: Math.max(0, threshold - r.countableCents),
       previous:
@@ -181,7 +183,7 @@ export function report(dates: unknown, amounts: unknown, categories: unknown, ye
         }
       }
     }
-    const pct = (c: Cents): number => Math.round((c / threshold) * 1000) / 10;
+    const pct = (c: Cents): number => percentOfThreshold(c, threshold);
     const table: (string | number)[][] = [s.reportHeader(threshold)[lang]];
     let cumulative = 0;
     quarters.forEach((q, i) => {

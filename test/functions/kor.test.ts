@@ -4,6 +4,9 @@
  */
 import * as f from "../../src/functions/functions";
 import { OMITTED, col, serial, sheet, thrown, withOffice } from "./helpers";
+import { readRows } from "../../src/reading/rows";
+import { summarizeYear } from "../../src/rules/summary";
+import { dayFromIso } from "../../src/rules/dates";
 
 describe("KOR.COUNTABLE", () => {
   it("skips a header row (Datum/Bedrag) at the top of whole-column ranges, in the fast path and the reading layer", () => {
@@ -465,5 +468,23 @@ describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
     const only2024 = sheet([["2024-02-01", 1000]]);
     expect(thrown(() => f.euTurnover(only2024.dates, only2024.amounts, countries("DE"), OMITTED, null)).message).toBe(eligible.message);
     expect(f.euTurnover(s.dates, s.amounts, countries("DE", "DE"), OMITTED, 2025)).toBe(500);
+  });
+});
+
+describe("the percentage of the threshold in KOR.STATUS and KOR.REPORT is the summary's (as the pane and kor-check)", () => {
+  it.each([
+    ["€20,010", [["2025-02-01", 10000], ["2025-05-01", 10010]]],
+    ["€19,999.99", [["2025-02-01", 10000], ["2025-11-01", 9999.99]]],
+    ["€20,000.01", [["2025-02-01", 19999.99], ["2025-07-01", 0.02]]],
+    ["€9,999.50 in Q1", [["2025-02-01", 9999.5], ["2025-12-01", 10]]],
+  ] as [string, [string, number][]][])("%s", (_what, rows) => {
+    const s = sheet(rows);
+    const exact = readRows({ dates: s.dates, amounts: s.amounts, categories: s.categories });
+    const sum = summarizeYear(exact.rows, { today: dayFromIso("2026-11-27"), year: 2025, period: "quarter" });
+    const text = f.status(s.dates, s.amounts, s.categories, 2025, null);
+    expect(text).toContain(`= ${sum.percentOfThreshold.toFixed(1)}% of`);
+    const table = f.report(s.dates, s.amounts, s.categories, 2025);
+    expect(table.slice(1, 5).map((r) => r[3])).toEqual(sum.periods.map((p) => p.percentOfThreshold));
+    expect(table[5][3]).toBe(sum.percentOfThreshold);
   });
 });
