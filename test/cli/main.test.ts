@@ -99,8 +99,13 @@ describe("kor-check --format json", () => {
 
   it("checks the year given with --year, and takes --previous-year-turnover for a single file", async () => {
     const file = await writeXlsx(at("binnen.xlsx"), { Blad1: WITHIN_2025 });
+    // The file holds 2024 rows: they win over the given amount (kor-rules.md section 4).
     const { items } = await json([file, "--year", "2025", "--previous-year-turnover", "21.000,00"]);
-    expect(items[0]).toMatchObject({ year: 2025, previousYear: 21000, previousYearBasis: "given", eligible: false, verdict: "not-eligible" });
+    expect(items[0]).toMatchObject({ year: 2025, previousYear: 15000, previousYearBasis: "data", eligible: true, verdict: "eligible" });
+    // Without 2024 rows the given amount is used.
+    const only2025 = await writeXlsx(at("binnen-2025.xlsx"), { Blad1: WITHIN_2025.filter((r, i) => i !== 1) });
+    const given = await json([only2025, "--year", "2025", "--previous-year-turnover", "21.000,00"]);
+    expect(given.items[0]).toMatchObject({ year: 2025, previousYear: 21000, previousYearBasis: "given", eligible: false, verdict: "not-eligible" });
     const y2024 = await json([file, "--year=2024"]);
     expect(y2024.items[0]).toMatchObject({ year: 2024, countable: 15000, previousYear: null, previousYearBasis: "not-needed", eligible: true });
   });
@@ -302,6 +307,24 @@ describe("kor-check usage and output", () => {
     const { code, items } = await json([tmp.dir]);
     expect(code).toBe(0);
     expect(items.map((i: Json) => path.relative(tmp.dir, i.file))).toEqual([path.join("sub", "deeper", "x.xlsx")]);
+  });
+
+  it("lists an .xls file in a folder as not read (save as .xlsx) and exits 1, as when it is named", async () => {
+    await writeXlsx(at("a.xlsx"), { A: WITHIN_2025 });
+    const old = writeText(at("oud.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const folder = await json([tmp.dir]);
+    expect(folder.code).toBe(1);
+    expect(folder.items.map((i: Json) => [path.basename(i.file), i.error])).toEqual([
+      ["a.xlsx", null],
+      ["oud.xls", "Excel 97–2003 (.xls): save as .xlsx"],
+    ]);
+    expect(folder.stderr).toContain("oud.xls: Excel 97–2003 (.xls): save as .xlsx");
+    const named = await json([old]);
+    expect(named.code).toBe(1);
+    expect(named.items[0].error).toBe("Excel 97–2003 (.xls): save as .xlsx");
+    const table = await run([tmp.dir, "--lang", "en"]);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/Not read:\n {2}.*oud\.xls: Excel 97–2003 \(\.xls\): save as \.xlsx/);
   });
 
   it("shows a progress bar on a terminal for several files, and none otherwise", async () => {
