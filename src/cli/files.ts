@@ -2,7 +2,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 
-export type InputKind = "xlsx" | "csv" | "other";
+/** "xls": Excel 97–2003, not readable, but listed from folders so it is reported rather than silently left out. */
+export type InputKind = "xlsx" | "csv" | "xls" | "other";
 
 export interface InputFile {
   readonly path: string;
@@ -18,7 +19,7 @@ export interface InputError {
 
 export function kindOf(file: string): InputKind {
   const ext = path.extname(file).toLowerCase();
-  return ext === ".xlsx" || ext === ".xlsm" ? "xlsx" : ext === ".csv" ? "csv" : "other";
+  return ext === ".xlsx" || ext === ".xlsm" ? "xlsx" : ext === ".csv" ? "csv" : ext === ".xls" ? "xls" : "other";
 }
 
 /** Excel's owner files ("~$Klant.xlsx", written while a workbook is open) and hidden files are not invoice lists. */
@@ -53,7 +54,8 @@ async function walk(dir: string, files: InputFile[], errors: InputError[]): Prom
 
 /**
  * Expands the command-line inputs. A file given by name is always listed (a wrong type is reported when it
- * is read); in folders only .xlsx/.xlsm and .csv files are taken. Order: as given, folders sorted by name.
+ * is read); in folders only .xlsx/.xlsm and .csv files are taken, plus .xls files (Excel 97–2003), which are
+ * reported as not read (save as .xlsx) instead of being left out without a word. Order: as given, folders sorted by name.
  */
 export async function collectInputs(inputs: readonly string[]): Promise<{ files: InputFile[]; errors: InputError[] }> {
   const files: InputFile[] = [];

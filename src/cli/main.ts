@@ -69,6 +69,8 @@ export async function check(files: readonly InputFile[], options: CliOptions, io
     try {
       if (file.kind === "other") {
         failures.push({ file: file.path, reason: fileErrors.unsupportedType, detail: "" });
+      } else if (file.kind === "xls") {
+        failures.push({ file: file.path, reason: fileErrors.oldExcel, detail: "" });
       } else {
         const read = await readFile(file, options, io.blockRows, today);
         for (const s of read.sheets) {

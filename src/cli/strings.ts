@@ -101,6 +101,7 @@ export const fileErrors = {
     nl: "geen geldig .xlsx-bestand (beschadigd, met een wachtwoord beveiligd, of in een ander formaat opgeslagen; .xls wordt niet ondersteund: sla op als .xlsx)",
     en: "not a valid .xlsx file (damaged, password-protected, or saved in another format; .xls is not supported: save as .xlsx)",
   } as Localized,
+  oldExcel: { nl: "Excel 97–2003 (.xls): sla op als .xlsx", en: "Excel 97–2003 (.xls): save as .xlsx" } as Localized,
   unsupportedType: {
     nl: "alleen .xlsx- en .csv-bestanden kunnen worden gelezen",
     en: "only .xlsx and .csv files can be read",
