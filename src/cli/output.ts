@@ -215,8 +215,11 @@ export function toTable(result: CheckResult, lang: Lang): string {
     }
     parts.push(lines.join("\n"));
   }
-  if (result.failures.length > 0) {
-    parts.push([`${out.notRead[lang]}:`, ...result.failures.map((f) => `  ${f.file}: ${f.reason[lang]}`)].join("\n"));
+  // A file with no invoice list has its sheets under "skipped sheets", each with its reason: list it there only.
+  const skippedFiles = new Set(result.skipped.map((k) => k.file));
+  const notRead = result.failures.filter((f) => !skippedFiles.has(f.file));
+  if (notRead.length > 0) {
+    parts.push([`${out.notRead[lang]}:`, ...notRead.map((f) => `  ${f.file}: ${f.reason[lang]}`)].join("\n"));
   }
   if (result.skipped.length > 0) {
     parts.push([`${out.skippedSheets[lang]}:`, ...result.skipped.map((k) => `  ${k.file} › ${k.sheet}: ${k.reason[lang]}`)].join("\n"));

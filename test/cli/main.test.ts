@@ -164,6 +164,16 @@ describe("kor-check --format json", () => {
     expect(byName("alleen-kop.xlsx")).toMatchObject({ sheet: "Blad1", error: null, year: 2026, countable: 0, rows: 0 });
   });
 
+  it("lists a workbook without an invoice list once, under skipped sheets (still exit 1)", async () => {
+    const notes = await writeXlsx(at("notities.xlsx"), { Notities: [["Bel klant terug"]], Todo: [["Offerte"]] });
+    const good = await writeXlsx(at("goed.xlsx"), { A: WITHIN_2025 });
+    const r = await run([good, notes, "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split("notities.xlsx").length - 1).toBe(2); // its two sheets, nothing else
+    expect(r.stdout).not.toMatch(/Not read:/);
+    expect(r.stdout).toMatch(/Skipped sheets \(not an invoice list\):\n {2}.*notities\.xlsx › Notities: no header row[^\n]*\n {2}.*notities\.xlsx › Todo: no header row/);
+  });
+
   it("checks every sheet of a workbook and skips sheets that are not invoice lists", async () => {
     const file = await writeXlsx(at("klanten.xlsx"), {
       "Klant A": CROSSING_2025,
