@@ -24,6 +24,11 @@ export const ALL_SHEETS_CELLS_PER_SYNC = 200_000;
 export interface AllSheetsOptions {
   /** One year for every sheet; null = each sheet's latest year. */
   readonly year?: number | null;
+  /**
+   * Rows of this year and later are always kept (the year of today − 3), so each sheet's data-aware next
+   * start sees recent crossings (see YearWindow). null/omitted: only the checked year and the one before.
+   */
+  readonly keepFrom?: number | null;
   /** Cells per value sync; lower it in tests to exercise the packing. */
   readonly maxCellsPerSync?: number;
   /** Called after each sync with (syncs done, value syncs planned or 0 while still planning). */
@@ -154,7 +159,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
     }
   });
 
-  const windows = units.map(() => new YearWindow(options.year ?? null));
+  const windows = units.map(() => new YearWindow(options.year ?? null, undefined, options.keepFrom ?? null));
   const streams = units.map(
     (_, i) => new TableStream({ rows: (rows) => windows[i].addRows(rows), problems: (p) => windows[i].addProblems(p) }),
   );

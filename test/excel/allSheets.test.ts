@@ -51,6 +51,15 @@ describe("readAllSheets", () => {
     expect(lines[0].countableCents).toBe(5000 * 100);
   }, 60_000);
 
+  it("keeps the recent years so the next start sees a later crossing, with one year chosen for all sheets", async () => {
+    const cells: unknown[][] = [["Datum", "Bedrag"], [s("2025-05-01"), 15_000], [s("2026-01-10"), 19_000], [s("2026-09-16"), 2_000]];
+    const result = await readAllSheets(fakeContext([{ name: "Klant", cells }]).context, { year: 2025, keepFrom: 2023 });
+    const [line] = buildOverview(result.units, EMPTY_GROUPING, { today: TODAY, year: 2025 });
+    expect(line.year).toBe(2025);
+    // 2026 crossed on 16 September: 2027 fails the previous-year test, so not 1 January 2027.
+    expect([line.nextStart, line.registrationDeadline]).toEqual([dayFromIso("2028-01-01"), dayFromIso("2027-12-03")]);
+  });
+
   it("gives the same rows whatever the block size", async () => {
     const cells = invoices(50, 437);
     cells[20][2] = "veel";

@@ -14,6 +14,7 @@ import { buildOverview, cellText, sortOverview, unitLabel, type CheckedUnit, typ
 import { type Grouping, pruneGrouping, removeGroup, setGroup } from "../../bulk/groups";
 import { COLUMN_TITLES, OVERVIEW_COLUMNS, type OverviewColumn } from "../../bulk/strings";
 import { readAllSheets } from "../../excel/allSheets";
+import { yearOf } from "../../rules/dates";
 import { loadGrouping, saveGrouping } from "../../excel/allSheetsStore";
 import { writeOverviewSheet } from "../../excel/overviewSheet";
 import type { DocumentSettings } from "../../excel/settings";
@@ -103,7 +104,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
     setBusy(true);
     setMessage(null);
     try {
-      const result = await Excel.run((context) => readAllSheets(context));
+      const result = await Excel.run((context) => readAllSheets(context, { keepFrom: yearOf(today) - 3 }));
       setUnits(result.units);
       setSkipped(result.skipped.length);
       const pruned = pruneGrouping(grouping, result.units.map((u) => u.id));
