@@ -301,7 +301,18 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
         nl: `Omzet in ${country} in ${prev} ${eurNl(prevState)} is hoger dan ${eurNl(national.previousYearCents)}.`,
         en: `Turnover in ${country} in ${prev} ${eurEn(prevState)} is more than ${eurEn(national.previousYearCents)}.`,
       });
+    } else {
+      reasons.push({
+        nl: `Omzet in ${country} in ${prev} ${eurNl(prevState)} is niet hoger dan ${eurNl(national.previousYearCents)}.`,
+        en: `Turnover in ${country} in ${prev} ${eurEn(prevState)} is not more than ${eurEn(national.previousYearCents)}.`,
+      });
     }
+  } else if (national.previousYearCents !== undefined) {
+    // The data hold no rows of the previous year: say that this condition was not checked.
+    reasons.push({
+      nl: `Niet gecontroleerd: ${country} vraagt ook dat uw omzet daar in ${prev} niet hoger was dan ${eurNl(national.previousYearCents)}; de gegevens bevatten geen rijen van ${prev}. Controleer dat zelf.`,
+      en: `Not checked: ${country} also requires your turnover there in ${prev} to be at most ${eurEn(national.previousYearCents)}; the data hold no rows of ${prev}. Check this yourself.`,
+    });
   }
 
   const verdict = failed ? "not-eligible" : thresholdCents === null ? "needs-threshold" : "eligible";

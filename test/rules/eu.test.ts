@@ -140,6 +140,13 @@ describe("euEligibility", () => {
     const rows = sheet(["2025-03-01", 30_000, "buitenland", { country: "DE" }], ["2026-03-01", 5_000, "buitenland", { country: "DE" }]);
     expect(euEligibility({ rows, year: 2026, country: "DE" }).verdict).toBe("not-eligible");
   });
+
+  it("says Germany's previous-year limit was not checked when the data hold no rows of that year", () => {
+    const rows = sheet(["2026-03-01", 5_000, "buitenland", { country: "DE" }]);
+    const r = euEligibility({ rows, year: 2026, country: "DE", previousUnionCents: eur(50_000) });
+    expect(r.reasons.map((x) => x.en).join(" ")).toContain("Not checked: DE also requires your turnover there in 2025 to be at most €25,000.00");
+    expect(r.reasons.map((x) => x.nl).join(" ")).toContain("Niet gecontroleerd");
+  });
 });
 
 describe("findEuCrossing", () => {
