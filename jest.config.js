@@ -18,6 +18,7 @@ module.exports = {
       testMatch: ["**/test/e2e/**/*.test.ts"],
       transform: { "^.+\\.tsx?$": tsJest },
       testTimeout: 120000,
+      setupFilesAfterEnv: ["<rootDir>/test/support/e2e-timeout.js"],
     },
   ],
 };
