@@ -9,12 +9,16 @@ export interface ExcelColumns {
   categories: unknown[][];
 }
 
+/** "sorted": dates ascending within one year; "alternating": rows alternate between two years. */
+export type DateOrder = "sorted" | "alternating";
+
 /**
- * One year of invoices shaped as desktop Excel passes ranges to a custom function: 2-D arrays of one
+ * One year of invoices (or two, alternating) shaped as desktop Excel passes ranges to a custom function: 2-D arrays of one
  * column, serial dates, numeric amounts, category text, and every 50th row empty (0 in each column).
  */
-export function excelColumns(n: number = EXCEL_ROWS, year = 2026): ExcelColumns {
+export function excelColumns(n: number = EXCEL_ROWS, year = 2026, order: DateOrder = "sorted"): ExcelColumns {
   const jan1 = excelSerialFromDay(dayFromYmd(year, 1, 1));
+  const jan1Before = excelSerialFromDay(dayFromYmd(year - 1, 1, 1));
   const categories = ["21%", "", "9", "kor", "export", "vrij", "verlegd", "21"];
   const dates: unknown[][] = new Array(n);
   const amounts: unknown[][] = new Array(n);
@@ -26,7 +30,9 @@ export function excelColumns(n: number = EXCEL_ROWS, year = 2026): ExcelColumns 
       cats[i] = [0];
       continue;
     }
-    dates[i] = [jan1 + Math.floor((i * 365) / n)];
+    const dayOfYear = Math.floor((i * 365) / n);
+    // "alternating": odd rows in the year before (two years' invoices interleaved, or a sheet sorted by customer).
+    dates[i] = [order === "alternating" && i % 2 === 1 ? jan1Before + dayOfYear : jan1 + dayOfYear];
     amounts[i] = [((i * 7919) % 100_000) / 100]; // up to €999.99, with cents
     cats[i] = [categories[i % categories.length]];
   }

@@ -21,7 +21,7 @@ import { readRows } from "../reading/rows";
 import { headerRole } from "../reading/headers";
 import { MAX_EXCEL_SERIAL, readCategoryCell } from "../reading/cells";
 import { countsForKor } from "../rules/categories";
-import { dayFromYmd, yearOf, type Day } from "../rules/dates";
+import type { Day } from "../rules/dates";
 import { centsFromEuros } from "../rules/money";
 import type { InvoiceRow } from "../rules/types";
 import { refuse } from "./errors";
@@ -91,25 +91,29 @@ function withoutFirstRow(input: LedgerInput): LedgerInput {
 const EXCEL_EPOCH_OFFSET = 25_569; // serial − this = days since 1970-01-01, from serial 61 (1 March 1900) on
 const SERIAL_END = MAX_EXCEL_SERIAL + 1;
 
-class YearTotals {
-  readonly from: Day;
-  readonly to: Day;
-  readonly countSum: Float64Array;
-  readonly countPeak: Float64Array;
-  readonly countSeen: Uint8Array;
-  readonly otherSum: Float64Array;
-  readonly otherSeen: Uint8Array;
-  constructor(readonly year: number) {
-    this.from = dayFromYmd(year, 1, 1);
-    this.to = dayFromYmd(year, 12, 31);
-    const n = this.to - this.from + 1;
-    this.countSum = new Float64Array(n);
-    this.countPeak = new Float64Array(n);
-    this.countSeen = new Uint8Array(n);
-    this.otherSum = new Float64Array(n);
-    this.otherSeen = new Uint8Array(n);
+/**
+ * Per-day totals in blocks of 512 consecutive serials, found by `serial >>> 9` in a flat table: one array
+ * index per row whatever the order of the dates (sorted, by customer, two years interleaved), where a
+ * per-year map would cost a lookup each time the year changes.
+ */
+const BLOCK_BITS = 9;
+const BLOCK = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK - 1;
+const BLOCKS = (SERIAL_END >>> BLOCK_BITS) + 1;
+const SEEN_COUNTED = 1;
+const SEEN_OTHER = 2;
+
+class DayBlock {
+  /** Per serial in the block: [countSum, countPeak, otherSum] at 3k, 3k+1, 3k+2. */
+  readonly sums: Float64Array;
+  /** Per serial: SEEN_COUNTED | SEEN_OTHER. */
+  readonly seen: Uint8Array;
+  constructor(size: number) {
+    this.sums = new Float64Array(size * 3);
+    this.seen = new Uint8Array(size);
   }
 }
+const NO_BLOCK = new DayBlock(0);
 
 const RECENT = 16; // a power of two
 const NOT_COUNTED = 0;
@@ -141,111 +145,129 @@ export function fastDayRows(dates: unknown, amounts: unknown, categories: unknow
   const cats: unknown[] | null = categories === null || categories === undefined ? null : Array.isArray(categories) ? categories : null;
   if (categories !== null && categories !== undefined && (cats === null || cats.length !== n)) return null;
 
-  const years = new Map<number, YearTotals>();
-  let cur: YearTotals | null = null;
-  let from = 1;
-  let to = 0;
-  // Category text repeats: the class of each distinct text, and the most recent texts for a quick check.
-  const seenText = new Map<string, number>();
-  const recentText: string[] = new Array<string>(RECENT).fill("");
-  const recentClass = new Uint8Array(RECENT);
-  let recentCount = 0;
-  let recentNext = 0;
-
-  for (let i = 0; i < n; i++) {
-    const dr = dates[i];
-    const ar = amounts[i];
-    if (!Array.isArray(dr) || !Array.isArray(ar) || dr.length !== 1 || ar.length !== 1) return null;
-    const a: unknown = ar[0];
-    if (typeof a !== "number") {
-      if (isBlank(a)) continue;
-      return null;
-    }
-    if (a === 0) continue;
-    const d: unknown = dr[0];
-    if (typeof d !== "number" || !(d >= 61 && d < SERIAL_END)) return null;
-    const cents = centsFromEuros(a);
-    if (cents === null) return null;
-
-    let cls = COUNTED;
-    if (cats !== null) {
-      const cr = cats[i];
-      if (!Array.isArray(cr) || cr.length !== 1) return null;
-      const c: unknown = cr[0];
-      if (typeof c === "string") {
-        // A short list of recent texts, compared with ===, beats a Map lookup per row.
-        let hit = -1;
-        for (let j = 0; j < recentCount; j++) {
-          if (recentText[j] === c) {
-            hit = j;
-            break;
-          }
-        }
-        if (hit >= 0) cls = recentClass[hit];
-        else {
-          let k = seenText.get(c);
-          if (k === undefined) {
-            k = c === "" ? COUNTED : classify(c);
-            if (seenText.size < 1000) seenText.set(c, k);
-          }
-          cls = k;
-          const slot = recentCount < RECENT ? recentCount++ : (recentNext++ & (RECENT - 1));
-          recentText[slot] = c;
-          recentClass[slot] = k;
-        }
-      } else if (c === null || c === undefined || c === 0) cls = COUNTED;
-      else if (typeof c === "number") cls = classify(c);
-      else return null;
-      if (cls === UNCLEAR) return null;
-    }
-
-    const day = Math.floor(d) - EXCEL_EPOCH_OFFSET;
-    if (day < from || day > to) {
-      const y = yearOf(day);
-      let t = years.get(y);
-      if (t === undefined) {
-        t = new YearTotals(y);
-        years.set(y, t);
-      }
-      cur = t;
-      from = t.from;
-      to = t.to;
-    }
-    const t = cur as YearTotals;
-    const k = day - from;
-    if (cls === COUNTED) {
-      const sum = t.countSum[k] + cents;
-      t.countSum[k] = sum;
-      if (t.countSeen[k] === 0) {
-        t.countSeen[k] = 1;
-        t.countPeak[k] = sum;
-      } else if (sum > t.countPeak[k]) t.countPeak[k] = sum;
-    } else {
-      t.otherSum[k] += cents;
-      t.otherSeen[k] = 1;
-    }
+  const scan = new Scan();
+  // In slices: the engine optimises the slice function after a few calls, and a branch first met late
+  // (a new block, a new category text) costs one slice in the interpreter, not the rest of the column.
+  for (let start = 0; start < n; start += SLICE) {
+    if (!scan.rows(dates, amounts, cats, start, Math.min(n, start + SLICE))) return null;
   }
-  return dayRows(years);
+  return scan.used === 0 ? [] : dayRows(scan.blocks);
 }
 
-function dayRows(years: Map<number, YearTotals>): InvoiceRow[] {
+const SLICE = 4096;
+
+/** The state of one fast read: per-day totals and the classes of the category texts met. */
+class Scan {
+  // Filled with one shared empty block rather than holes: the table keeps one shape while blocks are added.
+  readonly blocks: DayBlock[] = new Array<DayBlock>(BLOCKS).fill(NO_BLOCK);
+  used = 0;
+  // Category text repeats: the class of each distinct text, and the most recent texts for a quick check.
+  private readonly seenText = new Map<string, number>();
+  private readonly recentText: string[] = new Array<string>(RECENT).fill("");
+  private readonly recentClass = new Uint8Array(RECENT);
+  private recentCount = 0;
+  private recentNext = 0;
+
+  /** Adds rows start..end−1; false when a cell needs the reading layer. */
+  rows(dates: unknown[], amounts: unknown[], cats: unknown[] | null, start: number, end: number): boolean {
+    const blocks = this.blocks;
+    for (let i = start; i < end; i++) {
+      const dr: unknown = dates[i];
+      const ar: unknown = amounts[i];
+      if (!Array.isArray(dr) || !Array.isArray(ar) || dr.length !== 1 || ar.length !== 1) return false;
+      const a: unknown = ar[0];
+      if (typeof a !== "number") {
+        if (isBlank(a)) continue;
+        return false;
+      }
+      if (a === 0) continue;
+      const d: unknown = dr[0];
+      if (typeof d !== "number" || !(d >= 61 && d < SERIAL_END)) return false;
+      const cents = centsFromEuros(a);
+      if (cents === null) return false;
+
+      let cls = COUNTED;
+      if (cats !== null) {
+        const cr: unknown = cats[i];
+        if (!Array.isArray(cr) || cr.length !== 1) return false;
+        const c: unknown = cr[0];
+        if (typeof c === "string") cls = this.textClass(c);
+        else if (c === null || c === undefined || c === 0) cls = COUNTED;
+        else if (typeof c === "number") cls = classify(c);
+        else return false;
+        if (cls === UNCLEAR) return false;
+      }
+
+      const serial = Math.floor(d);
+      const bi = serial >>> BLOCK_BITS;
+      let block = blocks[bi];
+      if (block === NO_BLOCK) block = this.newBlock(bi);
+      const k = serial & BLOCK_MASK;
+      const sums = block.sums;
+      if (cls === COUNTED) {
+        const sum = sums[3 * k] + cents;
+        sums[3 * k] = sum;
+        const seen = block.seen[k];
+        if ((seen & SEEN_COUNTED) === 0) {
+          block.seen[k] = seen | SEEN_COUNTED;
+          sums[3 * k + 1] = sum;
+        } else if (sum > sums[3 * k + 1]) sums[3 * k + 1] = sum;
+      } else {
+        sums[3 * k + 2] += cents;
+        block.seen[k] |= SEEN_OTHER;
+      }
+    }
+    return true;
+  }
+
+  private newBlock(bi: number): DayBlock {
+    const block = new DayBlock(BLOCK);
+    this.blocks[bi] = block;
+    this.used++;
+    return block;
+  }
+
+  private textClass(c: string): number {
+    // A short list of recent texts, compared with ===, beats a Map lookup per row.
+    const recentText = this.recentText;
+    for (let j = 0; j < this.recentCount; j++) {
+      if (recentText[j] === c) return this.recentClass[j];
+    }
+    let k = this.seenText.get(c);
+    if (k === undefined) {
+      k = c === "" ? COUNTED : classify(c);
+      if (this.seenText.size < 1000) this.seenText.set(c, k);
+    }
+    const slot = this.recentCount < RECENT ? this.recentCount++ : this.recentNext++ & (RECENT - 1);
+    recentText[slot] = c;
+    this.recentClass[slot] = k;
+    return k;
+  }
+}
+
+function dayRows(blocks: readonly DayBlock[]): InvoiceRow[] {
   const out: InvoiceRow[] = [];
   let row = 0;
   const push = (day: Day, cents: number, counted: boolean): void => {
     row++;
     out.push({ row, day, cents, category: counted ? null : "vrij", country: null, vatCents: null });
   };
-  for (const y of [...years.keys()].sort((a, b) => a - b)) {
-    const t = years.get(y) as YearTotals;
-    for (let k = 0; k < t.countSum.length; k++) {
-      const day = t.from + k;
-      if (t.countSeen[k] === 1) {
-        push(day, t.countPeak[k], true);
-        const rest = t.countSum[k] - t.countPeak[k];
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi];
+    if (block === NO_BLOCK) continue;
+    const { sums, seen } = block;
+    for (let k = 0; k < BLOCK; k++) {
+      const flags = seen[k];
+      if (flags === 0) continue;
+      const day = (bi << BLOCK_BITS) + k - EXCEL_EPOCH_OFFSET;
+      if ((flags & SEEN_COUNTED) !== 0) {
+        push(day, sums[3 * k + 1], true);
+        const rest = sums[3 * k] - sums[3 * k + 1];
         if (rest !== 0) push(day, rest, true);
       }
-      if (t.otherSeen[k] === 1) push(day, t.otherSum[k], false);
+      if ((flags & SEEN_OTHER) !== 0) push(day, sums[3 * k + 2], false);
     }
   }
   return out;
 }
+

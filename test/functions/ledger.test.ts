@@ -46,6 +46,27 @@ describe("the fast path of readLedger", () => {
     );
   });
 
+  it("gives the same yearly sums and crossing days whatever the order of the dates, over many years", () => {
+    const first = serial("2019-01-01");
+    const last = serial("2026-12-31");
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: first, max: last }), fc.integer({ min: 1, max: 900_000 }).map((c) => c / 100)), { minLength: 1, maxLength: 200 }),
+        (cells) => {
+          const dates = cells.map(([d]) => [d]);
+          const amounts = cells.map(([, a]) => [a]);
+          const fast = fastDayRows(dates, amounts, null) ?? [];
+          const exact = readRows({ dates, amounts }).rows;
+          for (let year = 2019; year <= 2026; year++) {
+            expect(countableTurnover(fast, year).countableCents).toBe(countableTurnover(exact, year).countableCents);
+            expect(findCrossing(fast, year)?.day ?? null).toBe(findCrossing(exact, year)?.day ?? null);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it.each([
     ["a text date", col("1-9-2025"), col(100), null],
     ["a text amount", col(serial("2025-09-01")), col("100,00"), null],
