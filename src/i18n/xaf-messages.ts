@@ -1,0 +1,134 @@
+/**
+ * Messages of the auditfile (XAF) reader, in Dutch and English. Invoices are named by their reference and
+ * date ("factuur F2026-017 van 12 september 2026"), as an auditfile has no sheet rows.
+ */
+import { formatDay, type Day } from "../rules/dates";
+import { formatEuros, type Cents } from "../rules/money";
+import type { Localized } from "./types";
+
+export function invoiceName(ref: string, day: Day | null): Localized {
+  const r = ref.length > 60 ? `${ref.slice(0, 57)}...` : ref;
+  if (day === null) return { nl: `boeking ${r}`, en: `entry ${r}` };
+  return { nl: `boeking ${r} van ${formatDay(day, "nl")}`, en: `entry ${r} of ${formatDay(day, "en")}` };
+}
+
+function times(n: number, nl: [string, string], en: [string, string]): Localized {
+  return { nl: `${n} ${n === 1 ? nl[0] : nl[1]}`, en: `${n} ${n === 1 ? en[0] : en[1]}` };
+}
+
+const EXPORT_AGAIN: Localized = {
+  nl: "Maak de auditfile opnieuw aan in het boekhoudpakket en controleer dan opnieuw.",
+  en: "Export the auditfile again from the bookkeeping package and check again.",
+};
+
+export const xafFile = {
+  doctype: {
+    nl: "Dit bestand bevat een DOCTYPE-declaratie. Een auditfile heeft die nooit; het bestand is om veiligheidsredenen niet gelezen.",
+    en: "This file contains a DOCTYPE declaration. An auditfile never has one; for safety the file was not read.",
+  } as Localized,
+  notXml(detail: string, line: number): Localized {
+    return {
+      nl: `Dit is geen leesbare XML (regel ${line}: ${detail}). ${EXPORT_AGAIN.nl}`,
+      en: `This is not readable XML (line ${line}: ${detail}). ${EXPORT_AGAIN.en}`,
+    };
+  },
+  truncated(line: number): Localized {
+    return {
+      nl: `De auditfile houdt halverwege op (na regel ${line}): het bestand is onvolledig, bijvoorbeeld door een afgebroken download of export. ${EXPORT_AGAIN.nl}`,
+      en: `The auditfile stops halfway (after line ${line}): the file is incomplete, for instance from an interrupted download or export. ${EXPORT_AGAIN.en}`,
+    };
+  },
+  notAuditfile(root: string): Localized {
+    return {
+      nl: `Dit XML-bestand is geen auditfile financieel (het begint met <${root}>, niet met <auditfile>).`,
+      en: `This XML file is not an auditfile (it starts with <${root}>, not <auditfile>).`,
+    };
+  },
+  unknownVersion(ns: string): Localized {
+    return {
+      nl: `Onbekende auditfile-versie (namespace "${ns}"). Gelezen worden XAF 3.1, 3.2 en 4.0.`,
+      en: `Unknown auditfile version (namespace "${ns}"). XAF 3.1, 3.2 and 4.0 are read.`,
+    };
+  },
+  currency(code: string): Localized {
+    return {
+      nl: `De bedragen in deze auditfile staan in ${code}, niet in euro. De KOR-grens is in euro; reken niet om op gevoel: exporteer in euro.`,
+      en: `The amounts in this auditfile are in ${code}, not in euros. The KOR threshold is in euros; export in euros.`,
+    };
+  },
+  noLedger: {
+    nl: "De auditfile heeft geen grootboekrekeningen (generalLedger) vóór de boekingen, dus is niet te zien welke rekeningen omzet zijn. Exporteer de auditfile met het rekeningschema.",
+    en: "The auditfile has no ledger accounts (generalLedger) before the entries, so it cannot tell which accounts are revenue. Export the auditfile with the chart of accounts.",
+  } as Localized,
+  encoding: {
+    nl: "De tekens in dit bestand passen niet bij de opgegeven tekenset. Exporteer de auditfile opnieuw (UTF-8 of ISO-8859-1).",
+    en: "The characters in this file do not match its declared character set. Export the auditfile again (UTF-8 or ISO-8859-1).",
+  } as Localized,
+};
+
+export const xafProblem = {
+  totalsMismatch(parts: readonly string[][]): Localized {
+    return {
+      nl: `De auditfile klopt niet met zijn eigen totalen: ${parts.map((p) => p[0]).join("; ")}. Het bestand is onvolledig of bewerkt; de uitkomst is daarom onzeker. ${EXPORT_AGAIN.nl}`,
+      en: `The auditfile does not match its own totals: ${parts.map((p) => p[1]).join("; ")}. The file is incomplete or edited, so the result is uncertain. ${EXPORT_AGAIN.en}`,
+    };
+  },
+  totalsAbsent: {
+    nl: "De auditfile geeft geen totalen (aantal regels, totaal debet en credit) om de inhoud mee te controleren.",
+    en: "The auditfile gives no totals (number of lines, total debit and credit) to check its contents against.",
+  } as Localized,
+  noVat(count: number, cents: Cents, accounts: string, first: Localized): Localized {
+    const n = times(count, ["omzetregel", "omzetregels"], ["revenue line", "revenue lines"]);
+    return {
+      nl: `${n.nl} in verkoopboekingen zonder btw-code (rekening ${accounts}; samen ${formatEuros(cents, "nl")}; eerste: ${first.nl}). Zonder btw-code is niet te zien of de omzet meetelt voor de KOR; deze regels zijn niet meegeteld. Geef ze in het pakket een btw-code en exporteer opnieuw.`,
+      en: `${n.en} in sales entries without a VAT code (account ${accounts}; together ${formatEuros(cents, "en")}; first: ${first.en}). Without a VAT code it is unclear whether the turnover counts for the KOR; these lines were not counted. Give them a VAT code in the package and export again.`,
+    };
+  },
+  unknownVat(code: string, perc: string, count: number, cents: Cents, first: Localized): Localized {
+    const n = times(count, ["omzetregel", "omzetregels"], ["revenue line", "revenue lines"]);
+    return {
+      nl: `Btw-code "${code}" (${perc}) is niet eenduidig te vertalen naar een KOR-categorie: ${n.nl}, samen ${formatEuros(cents, "nl")}, eerste: ${first.nl}. Deze regels zijn niet meegeteld. Een tarief van 0% kan export, intracommunautair, verlegd of buitenland zijn, en die tellen verschillend.`,
+      en: `VAT code "${code}" (${perc}) does not map to one KOR category: ${n.en}, together ${formatEuros(cents, "en")}, first: ${first.en}. These lines were not counted. A 0% rate can be export, intra-community, reverse charge or abroad, and those count differently.`,
+    };
+  },
+  unknownAccount(account: string, count: number, first: Localized): Localized {
+    const n = times(count, ["regel", "regels"], ["line", "lines"]);
+    return {
+      nl: `Rekening "${account}" staat niet in het rekeningschema van de auditfile (${n.nl}, eerste: ${first.nl}); niet meegeteld.`,
+      en: `Account "${account}" is not in the auditfile's chart of accounts (${n.en}, first: ${first.en}); not counted.`,
+    };
+  },
+  mixedAccount(account: string, count: number, cents: Cents, first: Localized): Localized {
+    const n = times(count, ["regel", "regels"], ["line", "lines"]);
+    return {
+      nl: `Rekening "${account}" is een gemengde rekening (type M), geen winst-en-verliesrekening: ${n.nl} in verkoopboekingen, samen ${formatEuros(cents, "nl")} (eerste: ${first.nl}). Niet meegeteld; controleer of dit omzet is.`,
+      en: `Account "${account}" is a mixed account (type M), not a profit-and-loss account: ${n.en} in sales entries, together ${formatEuros(cents, "en")} (first: ${first.en}). Not counted; check whether this is turnover.`,
+    };
+  },
+  unclearJournal(journal: string, count: number, first: Localized): Localized {
+    const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
+    return {
+      nl: `Dagboek "${journal}" heeft geen type en boekt op debiteuren zonder aan te geven of dat klanten of leveranciers zijn: ${n.nl} op winst-en-verliesrekeningen (eerste: ${first.nl}). Niet meegeteld; exporteer met dagboektypen (jrnTp) of relatietypen (custSupTp).`,
+      en: `Journal "${journal}" has no type and posts to relations without saying whether they are customers or suppliers: ${n.en} on profit-and-loss accounts (first: ${first.en}). Not counted; export with journal types (jrnTp) or relation types (custSupTp).`,
+    };
+  },
+  revenueOutsideSales(journal: string, type: string, count: number, cents: Cents): Localized {
+    const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
+    return {
+      nl: `Dagboek "${journal}" (type ${type}) boekt in ${n.nl} per saldo ${formatEuros(cents, "nl")} op winst-en-verliesrekeningen aan de creditzijde. Alleen verkoopdagboeken tellen als omzet; zijn dit bijvoorbeeld kasverkopen, dan ontbreken ze in de telling.`,
+      en: `Journal "${journal}" (type ${type}) posts a net ${formatEuros(cents, "en")} to the credit of profit-and-loss accounts in ${n.en}. Only sales journals count as turnover; if these are, for instance, cash sales, they are missing from the count.`,
+    };
+  },
+  skipped(memorial: number, opening: number): Localized {
+    return {
+      nl: `Niet als omzet gelezen: ${memorial} memoriaalboeking${memorial === 1 ? "" : "en"} en ${opening} openingsboeking${opening === 1 ? "" : "en"} (correcties en beginbalans zijn geen facturen).`,
+      en: `Not read as turnover: ${memorial} memorial ${memorial === 1 ? "entry" : "entries"} and ${opening} opening ${opening === 1 ? "entry" : "entries"} (corrections and the opening balance are not invoices).`,
+    };
+  },
+  badValue(field: string, value: string, where: Localized): Localized {
+    return {
+      nl: `${where.nl}: "${value.slice(0, 40)}" in <${field}> is niet te lezen; deze boeking is niet meegeteld.`,
+      en: `${where.en}: "${value.slice(0, 40)}" in <${field}> cannot be read; this entry was not counted.`,
+    };
+  },
+};

@@ -1,0 +1,801 @@
+/**
+ * XML Auditfile Financieel (XAF 3.1, 3.2, 4.0) → invoice rows, streaming. The auditfile is the export every
+ * Dutch bookkeeping package makes for the Belastingdienst; with it an accountant checks a client's KOR
+ * position without an invoice list. Mapping, sources and assumptions: docs/xaf.md.
+ *
+ * - Streaming: text goes in as chunks (`write` / `writeBytes`), saxes parses it, and only the master data
+ *   (accounts, customers, VAT codes) and the current transaction are held. Rows go out in blocks.
+ * - XML safety: a DOCTYPE is refused before parsing (no DTD, so no entity expansion and no external
+ *   references); saxes itself knows only the five predefined entities and character references.
+ * - Turnover per transaction of a sales journal (jrnTp S; without a type, a transaction posting to a
+ *   customer): credit − debit on profit-and-loss (P) accounts, per KOR category of the lines' VAT codes,
+ *   dated by the transaction date (trDt; the line's effDate when there is none). A credit note comes out
+ *   negative by itself. Memorial (M) and opening (O) journals are skipped and counted.
+ * - Lines on revenue accounts without a VAT code, or with a code that does not map to one category, are not
+ *   counted and are reported once per code and year with counts (an error: never guessed).
+ * - The file's own totals (transactions/linesCount, totalDebit, totalCredit) are checked against what was read.
+ *
+ * Nothing here touches a DOM global or the clock; it runs in Node and in the browser.
+ */
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import type { Localized } from "../i18n/types";
+import { invoiceName, xafFile, xafProblem } from "../i18n/xaf-messages";
+import { parseCategory } from "../rules/categories";
+import { dayFromYmd, isValidYmd, yearOf, type Day } from "../rules/dates";
+import type { Cents } from "../rules/money";
+import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
+import { readCountry } from "./cells";
+
+export type XafVersion = "3.1" | "3.2" | "4.0";
+
+const NAMESPACES: Readonly<Record<string, XafVersion>> = {
+  "http://www.auditfiles.nl/XAF/3.1": "3.1",
+  "http://www.auditfiles.nl/XAF/3.2": "3.2",
+  "http://www.odb.belastingdienst.nl/Belastingdienst/BCPP/1.1/structures/XmlauditfileXAF_4.0": "4.0",
+};
+
+/** An invoice row with the reference it was read from (invRef, else docRef, else journal + entry number). */
+export interface XafRow extends InvoiceRow {
+  readonly ref: string;
+}
+
+export interface XafSink {
+  rows(rows: XafRow[]): void;
+  problems(problems: Problem[]): void;
+}
+
+export interface XafTotals {
+  readonly lines: number;
+  readonly debitCents: Cents;
+  readonly creditCents: Cents;
+}
+
+/** What the file says about itself and what was read. */
+export interface XafInfo {
+  readonly version: XafVersion;
+  readonly companyName: string | null;
+  readonly taxRegIdent: string | null;
+  readonly fiscalYear: string | null;
+  readonly startDay: Day | null;
+  readonly endDay: Day | null;
+  readonly software: string | null;
+  readonly transactions: number;
+  readonly salesTransactions: number;
+  readonly memorialSkipped: number;
+  readonly openingSkipped: number;
+  readonly rows: number;
+  /** The file's own totals (null when absent) and what was read. */
+  readonly declared: XafTotals | null;
+  readonly read: XafTotals;
+  /** true: totals match; false: they do not (an error problem says so); null: the file gives none. */
+  readonly consistent: boolean | null;
+}
+
+/** A file that cannot be read at all: the reason for the user, and the technical detail. */
+export class XafError extends Error {
+  constructor(
+    readonly reason: Localized,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = "XafError";
+  }
+}
+
+export interface XafOptions {
+  /** Rows per block handed to the sink. */
+  readonly blockRows?: number;
+  /**
+   * The user's own mapping of VAT codes to categories (by vatID or vatDesc, lower case, trimmed), checked
+   * before the built-in reading of the description and percentage.
+   */
+  readonly codes?: ReadonlyMap<string, CategoryCode>;
+}
+
+interface Vat {
+  id: string;
+  perc: string;
+  amnt: string;
+  tp: string;
+}
+
+interface Line {
+  acc: string;
+  docRef: string;
+  effDate: string;
+  invRef: string;
+  custSupID: string;
+  amnt: string;
+  amntTp: string;
+  debit: string;
+  credit: string;
+  vats: Vat[];
+  /** Credit − debit, cents; null when the amount cannot be read. */
+  net: Cents | null;
+}
+
+interface Tx {
+  nr: string;
+  trDt: string;
+  lines: Line[];
+}
+
+interface Journal {
+  id: string;
+  tp: string;
+  desc: string;
+}
+
+interface Customer {
+  id: string;
+  tp: string;
+  country: string;
+  addressCountry: string;
+}
+
+interface Agg {
+  count: number;
+  cents: Cents;
+  day: Day | null;
+  first: Localized;
+  extra: Set<string>;
+  make(a: Agg): Localized;
+}
+
+type Resolved = { kind: "ok"; code: CategoryCode } | { kind: "unclear" };
+
+const DEFAULT_BLOCK_ROWS = 65_536;
+/** A DOCTYPE must come before the root element: the first bytes are enough to find it. */
+const DOCTYPE_SCAN = 64 * 1024;
+const MAX_EUROS = 9e13;
+
+const LINE_NAMES = new Set(["trLine", "line"]);
+
+function local(name: string): string {
+  const i = name.indexOf(":");
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** "2026-09-12" (an xsd:date, optionally with a time zone) → Day; null when not a real date. */
+export function xafDay(text: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?$/.exec(text);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return isValidYmd(y, mo, d) ? dayFromYmd(y, mo, d) : null;
+}
+
+/** An xsd:decimal amount ("1234.5", "-0.01", "+3") → cents, exactly; null when not one or beyond 2 decimals. */
+export function xafCents(text: string): Cents | null {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!m || (m[2] === "" && (m[3] === undefined || m[3] === ""))) return null;
+  const whole = m[2] === "" ? 0 : Number(m[2]);
+  if (whole > MAX_EUROS) return null;
+  const frac = m[3] ?? "";
+  if (frac.length > 2 && !/^0*$/.test(frac.slice(2))) return null;
+  const cents = whole * 100 + Number((frac + "00").slice(0, 2));
+  return m[1] === "-" && cents !== 0 ? -cents : cents;
+}
+
+/**
+ * The streaming reader. Feed it bytes (`writeBytes`, which also finds the character set) or text
+ * (`write`), then call `end()` for the file's information. Throws XafError for a file that cannot be read.
+ */
+export class XafReader {
+  private readonly parser: SaxesParser;
+  private readonly blockRows: number;
+  private readonly codes: ReadonlyMap<string, CategoryCode> | null;
+
+  private readonly stack: string[] = [];
+  private text = "";
+  private scanned = "";
+  private decoder: TextDecoder | null = null;
+  private pendingBytes: Uint8Array | null = null;
+
+  private version: XafVersion | null = null;
+  private header = new Map<string, string>();
+  private company = new Map<string, string>();
+  private readonly accounts = new Map<string, string>();
+  private readonly customers = new Map<string, Customer>();
+  private readonly vatDescs = new Map<string, string>();
+  private readonly resolved = new Map<string, Resolved>();
+  private declared: { lines: string; debit: string; credit: string } = { lines: "", debit: "", credit: "" };
+
+  private cust: Customer | null = null;
+  private acc: { id: string; tp: string } | null = null;
+  private vatCode: { id: string; desc: string } | null = null;
+  private journal: Journal | null = null;
+  private tx: Tx | null = null;
+  private line: Line | null = null;
+  private vat: Vat | null = null;
+
+  private block: XafRow[] = [];
+  private rowSeq = 0;
+  private linesRead = 0;
+  private debitRead = 0;
+  private creditRead = 0;
+  private transactions = 0;
+  private sales = 0;
+  private memorial = 0;
+  private opening = 0;
+  private readonly aggs = new Map<string, Agg>();
+  private readonly outside = new Map<string, { type: string; count: number; cents: Cents }>();
+  private readonly problems: Problem[] = [];
+
+  constructor(
+    private readonly sink: XafSink,
+    options: XafOptions = {},
+  ) {
+    this.blockRows = options.blockRows ?? DEFAULT_BLOCK_ROWS;
+    this.codes = options.codes ?? null;
+    const p = new SaxesParser({ xmlns: false, position: true });
+    p.on("doctype", () => {
+      throw new XafError(xafFile.doctype, "DOCTYPE");
+    });
+    p.on("text", (t) => {
+      this.text += t;
+    });
+    p.on("cdata", (t) => {
+      this.text += t;
+    });
+    p.on("opentag", (tag) => this.open(tag));
+    p.on("closetag", (tag) => this.close(local(tag.name)));
+    this.parser = p;
+  }
+
+  /** Bytes of the file, in any chunking. The character set comes from a BOM or the XML declaration. */
+  writeBytes(chunk: Uint8Array): void {
+    if (this.decoder === null) {
+      const pending = this.pendingBytes === null ? chunk : concat(this.pendingBytes, chunk);
+      if (pending.length < 512) {
+        this.pendingBytes = pending;
+        return;
+      }
+      this.pendingBytes = null;
+      this.decoder = decoderFor(pending);
+      this.write(this.decode(pending, true));
+      return;
+    }
+    this.write(this.decode(chunk, true));
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    try {
+      return (this.decoder as TextDecoder).decode(bytes, { stream });
+    } catch (e) {
+      throw new XafError(xafFile.encoding, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  write(text: string): void {
+    if (this.scanned.length < DOCTYPE_SCAN) {
+      this.scanned += text.slice(0, DOCTYPE_SCAN - this.scanned.length);
+      if (this.scanned.includes("<!DOCTYPE")) throw new XafError(xafFile.doctype, "DOCTYPE");
+    }
+    try {
+      this.parser.write(text);
+    } catch (e) {
+      throw this.wrap(e);
+    }
+  }
+
+  private wrap(e: unknown): XafError {
+    if (e instanceof XafError) return e;
+    const detail = e instanceof Error ? e.message : String(e);
+    return new XafError(xafFile.notXml(detail.replace(/^[^:]*:\d+:\d+: /, ""), this.parser.line), detail);
+  }
+
+  /** Ends the input: flushes the last rows and problems and returns what the file says and what was read. */
+  end(): XafInfo {
+    if (this.decoder === null && this.pendingBytes !== null) {
+      const pending = this.pendingBytes;
+      this.pendingBytes = null;
+      this.decoder = decoderFor(pending);
+      this.write(this.decode(pending, true));
+    }
+    if (this.decoder !== null) this.write(this.decode(new Uint8Array(0), false));
+    if (this.version === null) {
+      if (this.scanned.trim() === "") throw new XafError(xafFile.notXml("empty", 1), "empty file");
+      throw new XafError(xafFile.truncated(this.parser.line), "no root element");
+    }
+    if (this.stack.length > 0) throw new XafError(xafFile.truncated(this.parser.line), `unclosed <${this.stack[this.stack.length - 1]}>`);
+    try {
+      this.parser.close();
+    } catch (e) {
+      throw this.wrap(e);
+    }
+    this.flush();
+    const info = this.finish();
+    this.sink.problems(this.problems);
+    return info;
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    const name = local(tag.name);
+    const depth = this.stack.length;
+    this.text = "";
+    if (depth === 0) this.root(tag, name);
+    const parent = depth > 0 ? this.stack[depth - 1] : "";
+    this.stack.push(name);
+    switch (name) {
+      case "customerSupplier":
+        if (parent === "customersSuppliers") this.cust = { id: "", tp: "", country: "", addressCountry: "" };
+        break;
+      case "ledgerAccount":
+        if (parent === "generalLedger") this.acc = { id: "", tp: "" };
+        break;
+      case "vatCode":
+        if (parent === "vatCodes") this.vatCode = { id: "", desc: "" };
+        break;
+      case "journal":
+        if (parent === "transactions") this.journal = { id: "", tp: "", desc: "" };
+        break;
+      case "transaction":
+        if (parent === "journal" && this.journal !== null) this.tx = { nr: "", trDt: "", lines: [] };
+        break;
+      case "vat":
+        if (this.line !== null && LINE_NAMES.has(parent)) this.vat = { id: "", perc: "", amnt: "", tp: "" };
+        break;
+      default:
+        if (LINE_NAMES.has(name) && parent === "transaction" && this.tx !== null) {
+          this.line = { acc: "", docRef: "", effDate: "", invRef: "", custSupID: "", amnt: "", amntTp: "", debit: "", credit: "", vats: [], net: null };
+        }
+    }
+  }
+
+  private root(tag: SaxesTagPlain, name: string): void {
+    if (name !== "auditfile") throw new XafError(xafFile.notAuditfile(name), `root <${tag.name}>`);
+    const prefix = tag.name.includes(":") ? tag.name.slice(0, tag.name.indexOf(":")) : "";
+    const ns = String(tag.attributes[prefix === "" ? "xmlns" : `xmlns:${prefix}`] ?? "");
+    const version = NAMESPACES[ns];
+    if (version === undefined) throw new XafError(xafFile.unknownVersion(ns), `namespace ${ns}`);
+    this.version = version;
+  }
+
+  private close(name: string): void {
+    this.stack.pop();
+    const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1] : "";
+    const value = this.text.trim();
+    this.text = "";
+
+    if (this.vat !== null) {
+      if (parent === "vat") {
+        if (name === "vatID" || name === "vatCode") this.vat.id = value;
+        else if (name === "vatPerc" || name === "vatPercentage") this.vat.perc = value;
+        else if (name === "vatAmnt" || name === "vatAmount") this.vat.amnt = value;
+        else if (name === "vatAmntTp") this.vat.tp = value;
+        return;
+      }
+      if (name === "vat") {
+        this.line?.vats.push(this.vat);
+        this.vat = null;
+        return;
+      }
+    }
+    if (this.line !== null) {
+      if (LINE_NAMES.has(parent)) {
+        this.lineField(this.line, name, value);
+        return;
+      }
+      if (LINE_NAMES.has(name)) {
+        this.finishLine(this.line);
+        this.line = null;
+        return;
+      }
+    }
+    if (this.tx !== null) {
+      if (parent === "transaction") {
+        if (name === "nr" || name === "transactionID") this.tx.nr = value;
+        else if (name === "trDt" || name === "transactionDate") this.tx.trDt = value;
+        return;
+      }
+      if (name === "transaction") {
+        this.finishTransaction(this.tx);
+        this.tx = null;
+        return;
+      }
+    }
+    if (this.journal !== null) {
+      if (parent === "journal") {
+        if (name === "jrnID" || name === "journalID") this.journal.id = value;
+        else if (name === "jrnTp") this.journal.tp = value.toUpperCase();
+        else if (name === "desc" || name === "description") this.journal.desc = value;
+        return;
+      }
+      if (name === "journal") {
+        this.journal = null;
+        return;
+      }
+    }
+    if (parent === "transactions") {
+      if (name === "linesCount" || name === "numberEntries") this.declared.lines = value;
+      else if (name === "totalDebit") this.declared.debit = value;
+      else if (name === "totalCredit") this.declared.credit = value;
+      return;
+    }
+    if (this.cust !== null) {
+      if (parent === "customerSupplier") {
+        if (name === "custSupID") this.cust.id = value;
+        else if (name === "custSupTp") this.cust.tp = value.toUpperCase();
+        else if (name === "taxRegistrationCountry") this.cust.country = value;
+      } else if (name === "country" && (parent === "streetAddress" || parent === "postalAddress")) {
+        // The street address comes first in the schema; the first country given is kept.
+        if (this.cust.addressCountry === "") this.cust.addressCountry = value;
+      } else if (name === "customerSupplier") {
+        if (this.cust.id !== "") this.customers.set(this.cust.id, this.cust);
+        this.cust = null;
+      }
+      return;
+    }
+    if (this.acc !== null) {
+      if (parent === "ledgerAccount") {
+        if (name === "accID" || name === "accountID") this.acc.id = value;
+        else if (name === "accTp" || name === "accountType") this.acc.tp = value.toUpperCase();
+      } else if (name === "ledgerAccount") {
+        if (this.acc.id !== "") this.accounts.set(this.acc.id, this.acc.tp);
+        this.acc = null;
+      }
+      return;
+    }
+    if (this.vatCode !== null) {
+      if (parent === "vatCode") {
+        if (name === "vatID" || name === "vatCode") this.vatCode.id = value;
+        else if (name === "vatDesc" || name === "description" || name === "vatDescription") this.vatCode.desc = value;
+      } else if (name === "vatCode") {
+        if (this.vatCode.id !== "") this.vatDescs.set(this.vatCode.id, this.vatCode.desc);
+        this.vatCode = null;
+      }
+      return;
+    }
+    if (parent === "header") {
+      if (this.header.size < 50) this.header.set(name, value);
+      return;
+    }
+    if (parent === "company") {
+      if (this.company.size < 50) this.company.set(name, value);
+      return;
+    }
+    if (name === "header") {
+      const cur = this.header.get("curCode") ?? this.header.get("currencyCode") ?? "";
+      if (cur !== "" && cur.toUpperCase() !== "EUR") throw new XafError(xafFile.currency(cur), `currency ${cur}`);
+    }
+  }
+
+  private lineField(l: Line, name: string, value: string): void {
+    switch (name) {
+      case "accID":
+      case "accountID":
+        l.acc = value;
+        break;
+      case "docRef":
+        l.docRef = value;
+        break;
+      case "effDate":
+      case "effectiveDate":
+        l.effDate = value;
+        break;
+      case "invRef":
+        l.invRef = value;
+        break;
+      case "custSupID":
+        l.custSupID = value;
+        break;
+      case "amnt":
+        l.amnt = value;
+        break;
+      case "amntTp":
+        l.amntTp = value.toUpperCase();
+        break;
+      case "debitAmount":
+        l.debit = value;
+        break;
+      case "creditAmount":
+        l.credit = value;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private finishLine(l: Line): void {
+    this.linesRead++;
+    let debit: Cents | null = 0;
+    let credit: Cents | null = 0;
+    if (l.amnt !== "") {
+      const a = xafCents(l.amnt);
+      if (a === null || (l.amntTp !== "D" && l.amntTp !== "C")) {
+        debit = null;
+      } else if (l.amntTp === "D") debit = a;
+      else credit = a;
+    } else {
+      debit = l.debit === "" ? 0 : xafCents(l.debit);
+      credit = l.credit === "" ? 0 : xafCents(l.credit);
+    }
+    if (debit === null || credit === null) {
+      l.net = null;
+    } else {
+      this.debitRead += debit;
+      this.creditRead += credit;
+      l.net = credit - debit;
+    }
+    (this.tx as Tx).lines.push(l);
+  }
+
+  private txRef(tx: Tx): string {
+    for (const l of tx.lines) if (l.invRef !== "") return l.invRef;
+    for (const l of tx.lines) if (l.docRef !== "") return l.docRef;
+    return `${this.journal?.id ?? ""} ${tx.nr}`.trim();
+  }
+
+  private finishTransaction(tx: Tx): void {
+    this.transactions++;
+    if (this.accounts.size === 0) throw new XafError(xafFile.noLedger, "no generalLedger before transactions");
+    const j = this.journal as Journal;
+    const tp = j.tp;
+    if (tp === "M") {
+      this.memorial++;
+      return;
+    }
+    if (tp === "O") {
+      this.opening++;
+      return;
+    }
+    let sales = tp === "S";
+    if (tp === "") {
+      // No journal type: a transaction that posts to a customer (custSupTp C or B) is a sale.
+      const relation = tx.lines.find((l) => l.custSupID !== "");
+      const kind = relation === undefined ? null : this.customers.get(relation.custSupID)?.tp ?? "";
+      if (kind === "C" || kind === "B") sales = true;
+      else if (kind === "" && tx.lines.some((l) => this.accounts.get(l.acc) === "P")) {
+        const day = this.txDay(tx);
+        this.aggregate(`journal|${j.id}`, day, 0, invoiceName(this.txRef(tx), day), null, (a) => xafProblem.unclearJournal(j.id, a.count, a.first));
+        return;
+      }
+    }
+    if (!sales) {
+      let net = 0;
+      for (const l of tx.lines) if (l.net !== null && this.accounts.get(l.acc) === "P") net += l.net;
+      if (net > 0) {
+        const o = this.outside.get(j.id) ?? { type: tp, count: 0, cents: 0 };
+        o.count++;
+        o.cents += net;
+        this.outside.set(j.id, o);
+      }
+      return;
+    }
+    this.sales++;
+    this.salesTransaction(tx);
+  }
+
+  private txDay(tx: Tx): Day | null {
+    if (tx.trDt !== "") return xafDay(tx.trDt);
+    for (const l of tx.lines) if (l.effDate !== "") return xafDay(l.effDate);
+    return null;
+  }
+
+  private salesTransaction(tx: Tx): void {
+    const ref = this.txRef(tx);
+    const day = this.txDay(tx);
+    if (day === null) {
+      const raw = tx.trDt !== "" ? tx.trDt : tx.lines.find((l) => l.effDate !== "")?.effDate ?? "";
+      this.problems.push(this.problem(null, xafProblem.badValue(tx.trDt !== "" ? "trDt" : "effDate", raw, invoiceName(ref, null))));
+      return;
+    }
+    const where = invoiceName(ref, day);
+    let country: string | null = null;
+    const relation = tx.lines.find((l) => l.custSupID !== "");
+    if (relation !== undefined) {
+      const c = this.customers.get(relation.custSupID);
+      const raw = c === undefined ? "" : c.country !== "" ? c.country : c.addressCountry;
+      if (raw !== "") {
+        const r = readCountry(raw);
+        if (r.kind === "ok") country = r.value;
+      }
+    }
+    const perCategory = new Map<CategoryCode, { cents: Cents; vat: Cents }>();
+    for (const l of tx.lines) {
+      const type = this.accounts.get(l.acc);
+      if (type === "B") continue;
+      if (l.net === null) {
+        this.problems.push(this.problem(day, xafProblem.badValue("amnt", l.amnt !== "" ? l.amnt : `${l.debit}/${l.credit}`, where)));
+        return;
+      }
+      if (type === undefined) {
+        this.aggregate(`account|${l.acc}`, day, l.net, where, null, (a) => xafProblem.unknownAccount(l.acc, a.count, a.first));
+        continue;
+      }
+      if (type !== "P") {
+        this.aggregate(`mixed|${l.acc}`, day, l.net, where, null, (a) => xafProblem.mixedAccount(l.acc, a.count, a.cents, a.first));
+        continue;
+      }
+      if (l.vats.length === 0) {
+        this.aggregate("novat", day, l.net, where, l.acc, (a) => xafProblem.noVat(a.count, a.cents, [...a.extra].slice(0, 5).join(", "), a.first));
+        continue;
+      }
+      let code: CategoryCode | null = null;
+      let unclear: Vat | null = null;
+      for (const v of l.vats) {
+        const r = this.resolve(v);
+        if (r.kind !== "ok" || (code !== null && code !== r.code)) {
+          unclear = v;
+          break;
+        }
+        code = r.code;
+      }
+      if (unclear !== null || code === null) {
+        const v = unclear ?? l.vats[0];
+        const desc = this.vatDescs.get(v.id);
+        const label = desc !== undefined && desc !== "" ? `${v.id}: ${desc}` : v.id;
+        const perc = v.perc === "" ? "?" : `${v.perc.replace(/\.?0+$/, "")}%`;
+        this.aggregate(`vat|${v.id}|${v.perc}`, day, l.net, where, null, (a) => xafProblem.unknownVat(label, perc, a.count, a.cents, a.first));
+        continue;
+      }
+      let vat = 0;
+      for (const v of l.vats) {
+        const c = xafCents(v.amnt);
+        if (c !== null) vat += v.tp === "D" ? -c : c;
+      }
+      const sum = perCategory.get(code) ?? { cents: 0, vat: 0 };
+      sum.cents += l.net;
+      sum.vat += vat;
+      perCategory.set(code, sum);
+    }
+    for (const [category, sum] of perCategory) {
+      if (sum.cents === 0) continue;
+      this.block.push({ row: ++this.rowSeq, day, cents: sum.cents, category, country, vatCents: sum.vat, ref });
+      if (this.block.length >= this.blockRows) this.flush();
+    }
+  }
+
+  private resolve(v: Vat): Resolved {
+    const key = `${v.id}\u0000${v.perc}`;
+    const hit = this.resolved.get(key);
+    if (hit !== undefined) return hit;
+    const r = this.resolveUncached(v);
+    if (this.resolved.size < 10_000) this.resolved.set(key, r);
+    return r;
+  }
+
+  private resolveUncached(v: Vat): Resolved {
+    const desc = this.vatDescs.get(v.id) ?? "";
+    if (this.codes !== null) {
+      const own = this.codes.get(v.id.trim().toLowerCase()) ?? (desc === "" ? undefined : this.codes.get(desc.trim().toLowerCase()));
+      if (own !== undefined) return { kind: "ok", code: own };
+    }
+    const rate = v.perc === "" ? null : parseCategory(v.perc);
+    const rateCode = rate !== null && rate.kind === "ok" ? rate.code : null;
+    const text = desc !== "" ? desc : v.id;
+    const named = text === "" ? null : parseCategory(text);
+    if (named !== null && named.kind === "ok" && named.code !== null) {
+      const c = named.code;
+      const isRate = c === "21" || c === "9" || c === "0";
+      // A description that is itself a rate must agree with the percentage booked.
+      if (isRate && v.perc !== "" && rateCode !== c) return { kind: "unclear" };
+      return { kind: "ok", code: c };
+    }
+    // 21% and 9% are Dutch taxed supplies, which count whatever the code is called. 0% can be export,
+    // intra-community, reverse charge or taxed abroad, which count differently: never guessed.
+    if (rateCode === "21" || rateCode === "9") return { kind: "ok", code: rateCode };
+    return { kind: "unclear" };
+  }
+
+  private aggregate(key: string, day: Day | null, cents: Cents, where: Localized, extra: string | null, make: (a: Agg) => Localized): void {
+    const year = day === null ? "?" : String(yearOf(day));
+    const k = `${key}|${year}`;
+    let a = this.aggs.get(k);
+    if (a === undefined) {
+      a = { count: 0, cents: 0, day, first: where, extra: new Set(), make };
+      this.aggs.set(k, a);
+    }
+    a.count++;
+    a.cents += cents;
+    if (extra !== null && a.extra.size < 6) a.extra.add(extra);
+  }
+
+  private problem(day: Day | null, message: Localized, severity: "error" | "warning" = "error", code = "xaf"): Problem {
+    return { row: null, severity, code, column: null, value: null, message, day };
+  }
+
+  private flush(): void {
+    if (this.block.length === 0) return;
+    const b = this.block;
+    this.block = [];
+    this.sink.rows(b);
+  }
+
+  private finish(): XafInfo {
+    for (const a of this.aggs.values()) this.problems.push(this.problem(a.day, a.make(a), "error", "xaf-unclear"));
+    for (const [journal, o] of this.outside) {
+      this.problems.push(this.problem(null, xafProblem.revenueOutsideSales(journal, o.type === "" ? "?" : o.type, o.count, o.cents), "warning", "xaf-revenue-outside-sales"));
+    }
+    if (this.memorial + this.opening > 0) {
+      this.problems.push(this.problem(null, xafProblem.skipped(this.memorial, this.opening), "warning", "xaf-skipped"));
+    }
+    const read: XafTotals = { lines: this.linesRead, debitCents: this.debitRead, creditCents: this.creditRead };
+    let declared: XafTotals | null = null;
+    let consistent: boolean | null = null;
+    const d = this.declared;
+    if (d.lines === "" && d.debit === "" && d.credit === "") {
+      this.problems.push(this.problem(null, xafProblem.totalsAbsent, "warning", "xaf-no-totals"));
+    } else {
+      const lines = /^\d+$/.test(d.lines) ? Number(d.lines) : Number.NaN;
+      const debit = xafCents(d.debit);
+      const credit = xafCents(d.credit);
+      declared = { lines, debitCents: debit ?? Number.NaN, creditCents: credit ?? Number.NaN };
+      const parts: string[][] = [];
+      // XAF 3.1 calls the count numberEntries; some packages fill in the number of transactions there.
+      if (lines !== this.linesRead && !(this.version === "3.1" && lines === this.transactions)) {
+        parts.push([`${d.lines || "?"} regels volgens het bestand, ${this.linesRead} gelezen`, `${d.lines || "?"} lines according to the file, ${this.linesRead} read`]);
+      }
+      if (debit !== this.debitRead) parts.push([`totaal debet ${d.debit || "?"} volgens het bestand, ${(this.debitRead / 100).toFixed(2)} gelezen`, `total debit ${d.debit || "?"} according to the file, ${(this.debitRead / 100).toFixed(2)} read`]);
+      if (credit !== this.creditRead) parts.push([`totaal credit ${d.credit || "?"} volgens het bestand, ${(this.creditRead / 100).toFixed(2)} gelezen`, `total credit ${d.credit || "?"} according to the file, ${(this.creditRead / 100).toFixed(2)} read`]);
+      consistent = parts.length === 0;
+      if (!consistent) this.problems.push(this.problem(null, xafProblem.totalsMismatch(parts), "error", "xaf-totals"));
+    }
+    const h = this.header;
+    const c = this.company;
+    return {
+      version: this.version as XafVersion,
+      companyName: nonEmpty(c.get("companyName") ?? h.get("companyName")),
+      taxRegIdent: nonEmpty(c.get("taxRegIdent") ?? h.get("taxRegistration")),
+      fiscalYear: nonEmpty(h.get("fiscalYear")),
+      startDay: xafDay(h.get("startDate") ?? ""),
+      endDay: xafDay(h.get("endDate") ?? ""),
+      software: nonEmpty([h.get("softwareDesc") ?? h.get("productID"), h.get("softwareVersion") ?? h.get("productVersion")].filter((x) => x).join(" ")),
+      transactions: this.transactions,
+      salesTransactions: this.sales,
+      memorialSkipped: this.memorial,
+      openingSkipped: this.opening,
+      rows: this.rowSeq,
+      declared,
+      read,
+      consistent,
+    };
+  }
+}
+
+function nonEmpty(s: string | undefined): string | null {
+  return s === undefined || s.trim() === "" ? null : s.trim();
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The decoder for a file's first bytes: a BOM, else the XML declaration's encoding, else UTF-8. */
+function decoderFor(head: Uint8Array): TextDecoder {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder("utf-16le", { fatal: true });
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder("utf-16be", { fatal: true });
+  let ascii = "";
+  for (let i = 0; i < Math.min(head.length, 200); i++) ascii += String.fromCharCode(head[i]);
+  const m = /encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(ascii);
+  const label = m ? m[1].toLowerCase() : "utf-8";
+  // ISO-8859-1 as the WHATWG decoders read it is windows-1252, a superset (€ at 0x80).
+  const known = /^(iso-?8859-?1|latin-?1|windows-1252|cp1252)$/.test(label) ? "windows-1252" : /^utf-?8$/.test(label) ? "utf-8" : null;
+  if (known === null) throw new XafError(xafFile.encoding, `encoding ${label}`);
+  return new TextDecoder(known, { fatal: true });
+}
+
+/** Reads a whole auditfile given as one string (tests, small files). */
+export function readXafText(text: string, options: XafOptions = {}): { rows: XafRow[]; problems: Problem[]; info: XafInfo } {
+  const rows: XafRow[] = [];
+  const problems: Problem[] = [];
+  const reader = new XafReader(
+    {
+      rows: (r) => {
+        for (const x of r) rows.push(x);
+      },
+      problems: (p) => {
+        for (const x of p) problems.push(x);
+      },
+    },
+    options,
+  );
+  reader.write(text);
+  const info = reader.end();
+  return { rows, problems, info };
+}

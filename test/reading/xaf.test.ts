@@ -1,0 +1,221 @@
+/**
+ * The auditfile reader on generated files, each with its hand-worked answer (amounts in cents).
+ */
+import { dayFromIso } from "../../src/rules/dates";
+import { countableTurnover } from "../../src/rules/turnover";
+import { XafError, XafReader, readXafText, xafCents, type XafRow } from "../../src/reading/xaf";
+import { billionLaughs, invoice, writeXaf, type GenFile, type GenTx } from "../support/xaf-generator";
+
+const CUSTOMERS = [
+  { id: "C1", name: "Jansen", tp: "C", taxCountry: "NL" },
+  { id: "C2", name: "Müller GmbH", tp: "C", taxCountry: "DE" },
+  { id: "C3", name: "Dupont SARL", tp: "C", addressCountry: "FR" },
+  { id: "S1", name: "Groothandel", tp: "S", taxCountry: "NL" },
+];
+
+const H = { id: "H", perc: 21 };
+const L = { id: "L", perc: 9 };
+
+/** The client of 2026: the hand-worked answer is in the test below. */
+function client2026(version: "3.1" | "3.2" = "3.2"): GenFile {
+  const sales: GenTx[] = [
+    invoice({ nr: "1", date: "2026-01-15", ref: "F2026-001", customer: "C1", parts: [{ acc: "8000", net: 100000, vat: H }] }),
+    // Multi-rate: 21% and 9% on one invoice.
+    invoice({ nr: "2", date: "2026-02-10", ref: "F2026-002", customer: "C1", parts: [{ acc: "8000", net: 50000, vat: H }, { acc: "8010", net: 20000, vat: L }] }),
+    // B2B service to Germany: taxed there (buitenland), not counted for the Dutch KOR.
+    invoice({ nr: "3", date: "2026-03-01", ref: "F2026-003", customer: "C2", parts: [{ acc: "8030", net: 80000, vat: { id: "VB", perc: 0 } }] }),
+    // Intra-community supply to France (country from the address): counts.
+    invoice({ nr: "4", date: "2026-03-05", ref: "F2026-004", customer: "C3", parts: [{ acc: "8020", net: 150000, vat: { id: "ICP", perc: 0 } }] }),
+    // Credit note on F2026-001.
+    invoice({ nr: "5", date: "2026-04-01", ref: "CN2026-001", customer: "C1", parts: [{ acc: "8000", net: -30000, vat: H }] }),
+    // Revenue without a VAT code: refused.
+    invoice({ nr: "6", date: "2026-04-10", ref: "F2026-005", customer: "C1", parts: [{ acc: "8090", net: 25000, vat: null }] }),
+    // 0% under a code that does not say which 0%: refused.
+    invoice({ nr: "7", date: "2026-05-01", ref: "F2026-006", customer: "C1", parts: [{ acc: "8040", net: 40000, vat: { id: "N0", perc: 0 } }] }),
+  ];
+  return {
+    version,
+    fiscalYear: 2026,
+    customers: CUSTOMERS,
+    journals: [
+      { id: "VK", desc: "Verkoopboek", type: "S", txs: sales },
+      {
+        id: "MEM",
+        desc: "Memoriaal",
+        type: "M",
+        txs: [{ nr: "1", date: "2026-06-30", lines: [{ acc: "8000", cents: 10000, side: "D" }, { acc: "8010", cents: 10000, side: "C" }] }],
+      },
+      {
+        id: "KAS",
+        desc: "Kasboek",
+        type: "C",
+        txs: [{ nr: "1", date: "2026-06-01", lines: [{ acc: "1000", cents: 6050, side: "D" }, { acc: "8000", cents: 5000, side: "C" }, { acc: "1500", cents: 1050, side: "C" }] }],
+      },
+      {
+        id: "INK",
+        desc: "Inkoopboek",
+        type: "P",
+        txs: [{ nr: "1", date: "2026-02-01", lines: [{ acc: "4000", cents: 20000, side: "D", custSupID: "S1" }, { acc: "1300", cents: 20000, side: "C" }] }],
+      },
+    ],
+  };
+}
+
+const EXPECTED = [
+  { ref: "F2026-001", day: dayFromIso("2026-01-15"), cents: 100000, category: "21", country: "NL", vatCents: 21000 },
+  { ref: "F2026-002", day: dayFromIso("2026-02-10"), cents: 50000, category: "21", country: "NL", vatCents: 10500 },
+  { ref: "F2026-002", day: dayFromIso("2026-02-10"), cents: 20000, category: "9", country: "NL", vatCents: 1800 },
+  { ref: "F2026-003", day: dayFromIso("2026-03-01"), cents: 80000, category: "buitenland", country: "DE", vatCents: 0 },
+  { ref: "F2026-004", day: dayFromIso("2026-03-05"), cents: 150000, category: "icp", country: "FR", vatCents: 0 },
+  { ref: "CN2026-001", day: dayFromIso("2026-04-01"), cents: -30000, category: "21", country: "NL", vatCents: -6300 },
+];
+
+function plain(rows: XafRow[]): object[] {
+  return rows.map(({ ref, day, cents, category, country, vatCents }) => ({ ref, day, cents, category, country, vatCents }));
+}
+
+describe("XAF reader: a client's year", () => {
+  it.each(["3.2", "3.1"] as const)("reads the sales journal of a %s file into one row per invoice and VAT category", (version) => {
+    const { rows, info } = readXafText(writeXaf(client2026(version)));
+    expect(plain(rows)).toEqual(EXPECTED);
+    expect(info.version).toBe(version);
+    expect(info.salesTransactions).toBe(7);
+    expect(info.memorialSkipped).toBe(1);
+    expect(info.consistent).toBe(true);
+  });
+
+  it("counts €2,900.00 for 2026: €1,000 + €500 + €200 + €1,500 − €300; the German service and the refused lines are not in it", () => {
+    const { rows } = readXafText(writeXaf(client2026()));
+    expect(countableTurnover(rows, 2026).countableCents).toBe(290000);
+  });
+
+  it("refuses revenue lines without a VAT code and unclear 0% codes once each, with counts and the invoice", () => {
+    const { problems } = readXafText(writeXaf(client2026()));
+    const errors = problems.filter((p) => p.severity === "error");
+    expect(errors).toHaveLength(2);
+    const noVat = errors.find((p) => p.message.en.includes("without a VAT code"));
+    expect(noVat?.message.en).toContain("1 revenue line in sales entries without a VAT code (account 8090; together €250.00; first: entry F2026-005 of 10 April 2026)");
+    expect(noVat?.message.nl).toContain("1 omzetregel in verkoopboekingen zonder btw-code");
+    expect(noVat?.day).toBe(dayFromIso("2026-04-10"));
+    const zero = errors.find((p) => p.message.en.includes("does not map"));
+    expect(zero?.message.en).toContain('VAT code "N0: Nul tarief overig" (0%)');
+  });
+
+  it("says how many memorial entries were skipped and warns about revenue in the cash journal", () => {
+    const { problems } = readXafText(writeXaf(client2026()));
+    expect(problems.find((p) => p.code === "xaf-skipped")?.message.en).toContain("1 memorial entry and 0 opening entries");
+    expect(problems.find((p) => p.code === "xaf-revenue-outside-sales")?.message.en).toContain('Journal "KAS" (type C) posts a net €50.00');
+  });
+
+  it("gives the company, its VAT number and the fiscal year", () => {
+    const { info } = readXafText(writeXaf({ ...client2026(), companyName: "Bakkerij De Korenschoof", taxRegIdent: "NL009999999B01" }));
+    expect(info.companyName).toBe("Bakkerij De Korenschoof");
+    expect(info.taxRegIdent).toBe("NL009999999B01");
+    expect(info.startDay).toBe(dayFromIso("2026-01-01"));
+  });
+});
+
+describe("XAF reader: the file's own totals", () => {
+  it("reports a file whose totals do not match what was read as inconsistent (an error)", () => {
+    const spec = { ...client2026(), totals: { lines: 40, debit: "99999.99", credit: "99999.99" } };
+    const { problems, info } = readXafText(writeXaf(spec));
+    expect(info.consistent).toBe(false);
+    const p = problems.find((x) => x.code === "xaf-totals");
+    expect(p?.severity).toBe("error");
+    expect(p?.message.en).toContain("40 lines according to the file, 25 read");
+    expect(p?.message.nl).toContain("De auditfile klopt niet met zijn eigen totalen");
+  });
+
+  it("warns when the file gives no totals at all", () => {
+    const { problems, info } = readXafText(writeXaf({ ...client2026(), totals: "none" }));
+    expect(info.consistent).toBeNull();
+    expect(problems.some((p) => p.code === "xaf-no-totals")).toBe(true);
+  });
+});
+
+describe("XAF reader: files it refuses", () => {
+  function refusal(text: string): XafError {
+    try {
+      readXafText(text);
+    } catch (e) {
+      if (e instanceof XafError) return e;
+      throw e;
+    }
+    throw new Error("not refused");
+  }
+
+  it("refuses a billion-laughs file at its DOCTYPE, quickly", () => {
+    const t0 = Date.now();
+    const e = refusal(billionLaughs());
+    expect(e.reason.en).toContain("DOCTYPE");
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  it("refuses a truncated file, saying it stops halfway", () => {
+    const text = writeXaf(client2026());
+    const e = refusal(text.slice(0, Math.floor(text.length / 2)));
+    expect(e.reason.en).toContain("stops halfway");
+  });
+
+  it("refuses a file in another currency", () => {
+    expect(refusal(writeXaf({ ...client2026(), currency: "USD" })).reason.en).toContain("in USD, not in euros");
+  });
+
+  it("refuses XML that is not an auditfile, and an unknown version", () => {
+    expect(refusal('<?xml version="1.0"?><invoices/>').reason.en).toContain("not an auditfile");
+    expect(refusal('<auditfile xmlns="http://www.auditfiles.nl/XAF/3.0"></auditfile>').reason.en).toContain("Unknown auditfile version");
+  });
+
+  it("refuses broken XML with the line number", () => {
+    expect(refusal('<auditfile xmlns="http://www.auditfiles.nl/XAF/3.2">\n<header></head>').reason.en).toMatch(/line 2/);
+  });
+});
+
+describe("XAF reader: streaming and encodings", () => {
+  it("gives the same rows when the bytes arrive in chunks of 7", () => {
+    const bytes = new TextEncoder().encode(writeXaf(client2026()));
+    const rows: XafRow[] = [];
+    const reader = new XafReader({ rows: (r) => rows.push(...r), problems: () => undefined }, { blockRows: 2 });
+    for (let i = 0; i < bytes.length; i += 7) reader.writeBytes(bytes.subarray(i, i + 7));
+    reader.end();
+    expect(plain(rows)).toEqual(EXPECTED);
+  });
+
+  it("reads an ISO-8859-1 file (a name with é)", () => {
+    const text = writeXaf({ ...client2026(), companyName: "Café Hé" }).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    const reader = new XafReader({ rows: () => undefined, problems: () => undefined });
+    reader.writeBytes(bytes);
+    expect(reader.end().companyName).toBe("Café Hé");
+  });
+});
+
+describe("XAF reader: journals without a type", () => {
+  it("reads a journal without jrnTp as sales when it posts to a customer, and refuses one whose relations have no type", () => {
+    const spec = client2026();
+    const sales = spec.journals[0];
+    const noType: GenFile = {
+      ...spec,
+      customers: [...CUSTOMERS, { id: "X1", name: "Onbekend" }],
+      journals: [
+        { ...sales, type: undefined },
+        { id: "V2", desc: "Verkoop 2", txs: [invoice({ nr: "1", date: "2026-07-01", ref: "F2026-100", customer: "X1", parts: [{ acc: "8000", net: 1000, vat: H }] })] },
+      ],
+    };
+    const { rows, problems } = readXafText(writeXaf(noType));
+    expect(plain(rows)).toEqual(EXPECTED);
+    expect(problems.find((p) => p.message.en.includes('Journal "V2" has no type'))?.severity).toBe("error");
+  });
+});
+
+describe("xafCents", () => {
+  it("reads decimals exactly and refuses more than two decimals", () => {
+    expect(xafCents("1234.56")).toBe(123456);
+    expect(xafCents("-0.01")).toBe(-1);
+    expect(xafCents("12")).toBe(1200);
+    expect(xafCents("12.5")).toBe(1250);
+    expect(xafCents("12.500")).toBe(1250);
+    expect(xafCents("12.505")).toBeNull();
+    expect(xafCents("1,5")).toBeNull();
+  });
+});
