@@ -10,7 +10,7 @@ import type { Localized } from "../i18n/types";
 import type { InvoiceRow, Problem } from "../rules/types";
 import { TableStream } from "../bulk/tableStream";
 import { YearWindow } from "../bulk/yearWindow";
-import { CsvParser } from "../reading/csv";
+import { decodeBytes, readCsvText, unclosedQuoteProblem } from "../reading/csv";
 import type { InputKind } from "./files";
 import { fileErrors } from "./strings";
 
@@ -169,30 +169,18 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
   return { sheets, skipped };
 }
 
-/** Reads a CSV file line by line (UTF-8, or Windows-1252 when it is not valid UTF-8, as Excel on Windows saves). */
+/**
+ * Reads a CSV file: its encoding from the bytes (UTF-8 ± BOM, UTF-16 with BOM, else Windows-1252), its
+ * separator from the header row, then papaparse's records through the same block reader as a sheet.
+ */
 export async function readCsv(file: string, options: ReadOptions): Promise<FileRead> {
   await checkReadable(file);
   const sheetName = path.basename(file, path.extname(file));
-  try {
-    return await readCsvAs(file, sheetName, options, "utf-8");
-  } catch (e) {
-    // Checked by code, not instanceof: the error may come from another realm (a test sandbox).
-    if ((e as NodeJS.ErrnoException | null)?.code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
-      return readCsvAs(file, sheetName, options, "windows-1252");
-    }
-    throw e;
-  }
-}
-
-async function readCsvAs(file: string, sheetName: string, options: ReadOptions, encoding: string): Promise<FileRead> {
-  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  const { text } = decodeBytes(await fs.readFile(file));
   const collector = new SheetCollector(sheetName, options);
-  const parser = new CsvParser((fields, record) => collector.stream.push(fields, record));
-  for await (const chunk of createReadStream(file)) {
-    parser.feed(decoder.decode(chunk as Buffer, { stream: true }));
-  }
-  parser.feed(decoder.decode());
-  parser.end();
+  const csv = readCsvText(text);
+  for (let i = 0; i < csv.records.length; i++) collector.stream.push(csv.records[i], i + 1);
+  if (csv.unclosedQuoteRecord !== null) collector.window.addProblems([unclosedQuoteProblem(csv.unclosedQuoteRecord)]);
   const sheets: SheetRead[] = [];
   const skipped: SkippedSheet[] = [];
   collector.finish(sheets, skipped);

@@ -3,6 +3,7 @@
  * where they sit on the sheet, so rows can be numbered and selected as sheet rows. No Office types here.
  */
 import type { ColumnRole } from "../reading/headers";
+import type { Problem } from "../rules/types";
 
 /** The columns the rules read. "customer" is detected by the reading layer but not used by the report. */
 export type InvoiceRole = Exclude<ColumnRole, "customer">;
@@ -29,4 +30,6 @@ export interface InvoiceSource {
   readonly headerRowIndex: number | null;
   /** True when only some columns were read (a large sheet): changing a column choice needs a new read. */
   readonly partial: boolean;
+  /** Problems found while reading the file itself (an unclosed quote in a CSV), shown with the rows' problems. */
+  readonly fileProblems?: readonly Problem[];
 }

@@ -298,3 +298,10 @@ export function noInvoiceColumns(
       ` Put column headers above the data or choose the columns yourself.`,
   };
 }
+
+export function csvUnclosedQuote(record: number): Localized {
+  return {
+    nl: `Rij ${record}: een veld begint met een aanhalingsteken (") dat nergens wordt gesloten. Alles vanaf die rij is als één veld gelezen en niet meegeteld. Sluit het aanhalingsteken of haal het weg en lees het bestand opnieuw.`,
+    en: `Row ${record}: a field starts with a quotation mark (") that is never closed. Everything from that row on was read as one field and not counted. Close or remove the quotation mark and read the file again.`,
+  };
+}

@@ -1,158 +1,187 @@
 /**
- * A streaming CSV parser: text in chunks, records out, with RFC 4180 quoting ("a ""quoted"" field", line
- * breaks inside quotes). The separator is detected from the first record: a semicolon (what Dutch Excel
- * writes), a comma or a tab, whichever occurs most outside quotes.
+ * CSV text as the bookkeeping packages export it → records of text cells, with papaparse doing the parsing
+ * (one parser for the pane and kor-check). What this module adds is what papaparse cannot know:
+ *
+ * - the bytes' encoding: UTF-8 with or without byte order mark, UTF-16 LE/BE with one (Exact Online writes
+ *   UTF-16 tab-separated text), else Windows-1252 when the bytes are not valid UTF-8 (Excel on Windows);
+ * - the separator, chosen from the **header row** (the row with the invoice columns), not from a title,
+ *   company or period line above it: `;`, `,` or tab, whichever makes a header row the reading layer
+ *   recognises and gives the rows under it the header's width;
+ * - a `"` inside an unquoted field is an ordinary character (`Monitor 24" scherm`), as in Excel; a field
+ *   that opens a quote and never closes it is reported with its record (papaparse reads it in linear time).
  */
-export type CsvRecordHandler = (fields: string[], recordNumber: number) => void;
+import Papa from "papaparse";
+import * as msg from "../i18n/messages";
+import type { Problem } from "../rules/types";
+import { detectColumns, HEADER_SEARCH_ROWS } from "./headers";
 
-export class CsvParser {
-  private buffer = "";
-  private separator: string | null;
-  private record = 0;
-  private first = true;
+export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
-  constructor(
-    private readonly onRecord: CsvRecordHandler,
-    separator: string | null = null,
-  ) {
-    this.separator = separator;
+export interface DecodedText {
+  readonly text: string;
+  readonly encoding: CsvEncoding;
+}
+
+/**
+ * Decodes a text file's bytes: a byte order mark decides (UTF-8, UTF-16 LE, UTF-16 BE); without one the
+ * bytes are UTF-8 when they are valid UTF-8, else Windows-1252 (é, ë, € as Excel on Windows saves them).
+ * The byte order mark is not part of the text.
+ */
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le" };
   }
-
-  feed(text: string): void {
-    if (text.length === 0) return;
-    this.buffer += text;
-    this.drain(false);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16be" };
   }
-
-  end(): void {
-    this.drain(true);
-  }
-
-  private drain(final: boolean): void {
-    let pos = 0;
-    const buf = this.buffer;
-    // Next positions of LF, CR and a quote at or after `pos`; searched again only when passed, so a chunk
-    // of thousands of lines is scanned once, not once per line.
-    let lf = -2;
-    let cr = -2;
-    let quote = -2;
-    for (;;) {
-      if (lf !== -1 && lf < pos) lf = buf.indexOf("\n", pos);
-      if (cr !== -1 && cr < pos) cr = buf.indexOf("\r", pos);
-      if (quote !== -1 && quote < pos) quote = buf.indexOf('"', pos);
-      const nl = cr === -1 ? lf : lf === -1 ? cr : Math.min(lf, cr);
-      const end = quote === -1 || (nl !== -1 && quote > nl) ? nl : quotedRecordEnd(buf, pos);
-      if (end === -1) {
-        if (final && pos < buf.length) {
-          this.emit(buf.slice(pos));
-          pos = buf.length;
-        }
-        break;
-      }
-      // A CR at the very end of a chunk may be followed by LF in the next chunk: wait for it.
-      if (!final && buf.charCodeAt(end) === 13 && end + 1 >= buf.length) break;
-      this.emit(buf.slice(pos, end));
-      pos = buf.charCodeAt(end) === 13 && buf.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-    }
-    this.buffer = buf.slice(pos);
-  }
-
-  private emit(line: string): void {
-    let text = line;
-    if (this.first) {
-      this.first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      if (this.separator === null) this.separator = detectSeparator(text);
-    }
-    this.record++;
-    if (text.trim() === "") {
-      this.onRecord([], this.record);
-      return;
-    }
-    this.onRecord(splitRecord(text, this.separator ?? ";"), this.record);
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return { text: fixWindows1252(new TextDecoder("windows-1252").decode(bytes)), encoding: "windows-1252" };
   }
 }
 
-/** Index of the line break ending the record at `pos` when it has quotes, or -1 when it is not complete yet. */
-function quotedRecordEnd(buf: string, pos: number): number {
-  let inQuotes = false;
-  for (let i = pos; i < buf.length; i++) {
-    const c = buf.charCodeAt(i);
-    if (c === 34) inQuotes = !inQuotes;
-    else if (!inQuotes && (c === 10 || c === 13)) return i;
-  }
-  return -1;
+/** Windows-1252's characters for bytes 0x80–0x9F (0 = undefined there, kept as is). */
+const CP1252_80_9F = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * Node 20's TextDecoder reads "windows-1252" as ISO-8859-1, giving U+0080–U+009F for € „ … ' ' " " – —;
+ * browsers decode them right. Mapping those control characters to Windows-1252's makes both agree.
+ */
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => {
+    const mapped = CP1252_80_9F[c.charCodeAt(0) - 0x80];
+    return mapped === 0 ? c : String.fromCharCode(mapped);
+  });
 }
 
-export function detectSeparator(line: string): string {
-  const counts = new Map<string, number>([[";", 0], [",", 0], ["\t", 0]]);
-  let inQuotes = false;
-  for (const ch of line) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+export const SEPARATORS = [";", ",", "\t"] as const;
+export type CsvSeparator = (typeof SEPARATORS)[number];
+
+/** Lines looked at to choose the separator: the header search plus some rows beneath it. */
+const PROBE_RECORDS = HEADER_SEARCH_ROWS + 25;
+/** Characters looked at to choose the separator (a header row and some rows are well within this). */
+const PROBE_CHARS = 64 * 1024;
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function probe(text: string, separator: CsvSeparator): string[][] {
+  const head = text.length > PROBE_CHARS ? text.slice(0, PROBE_CHARS) : text;
+  return Papa.parse<string[]>(head, { delimiter: separator, newline: lineEnd(head), preview: PROBE_RECORDS, skipEmptyLines: false }).data;
+}
+
+/**
+ * The line end the file uses: the most frequent of CRLF, LF and CR in its first characters. Chosen here,
+ * not by papaparse, whose guess skips text between quotes and so is thrown by a `"` inside an unquoted field.
+ */
+function lineEnd(text: string): "\r\n" | "\n" | "\r" {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  const n = Math.min(text.length, PROBE_CHARS);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
   }
-  let best = ";";
-  let bestCount = 0;
-  for (const [sep, n] of counts) {
-    if (n > bestCount) {
+  if (crlf >= lf && crlf >= cr && crlf > 0) return "\r\n";
+  return cr > lf ? "\r" : "\n";
+}
+
+/**
+ * The separator of a CSV text, chosen from its header row: for each of `;`, tab and `,` the first records
+ * are split and searched for a header row (as the reading layer finds it); the separator whose header row
+ * names the most invoice columns wins, then the one whose rows beneath have the header's width. Title lines
+ * above the header ("Verkoopboek 2025, Bakkerij Jansen") do not count. Without a recognisable header: the
+ * separator that gives the most records of one width of at least two fields; `;` when nothing splits.
+ *
+ * @example detectSeparator("Omzet 2025, alle facturen\nDatum;Bedrag;Omschrijving\n1-1-2025;100,00;a, b") // ";"
+ */
+export function detectSeparator(text: string): CsvSeparator {
+  const body = stripBom(text);
+  let best: CsvSeparator = ";";
+  let bestScore = -1;
+  for (const sep of SEPARATORS) {
+    const score = separatorScore(probe(body, sep));
+    if (score > bestScore) {
       best = sep;
-      bestCount = n;
+      bestScore = score;
     }
   }
   return best;
 }
 
-/** Splits one record (without its line break) into fields, unquoting quoted fields. */
-export function splitRecord(line: string, separator: string): string[] {
-  if (line.indexOf('"') === -1) return line.split(separator);
-  const fields: string[] = [];
-  let field = "";
-  let i = 0;
-  let quoted = false;
-  while (i < line.length) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
+function separatorScore(records: readonly string[][]): number {
+  let headerScore = 0;
+  let headerRow = -1;
+  for (let r = 0; r < Math.min(records.length, HEADER_SEARCH_ROWS); r++) {
+    const cols = detectColumns(records[r]);
+    const roles = Object.keys(cols).length;
+    const score = (cols.date !== undefined && cols.amount !== undefined ? 100 : 0) + roles * 10;
+    if (score > headerScore) {
+      headerScore = score;
+      headerRow = r;
     }
-    if (ch === '"' && field.trim() === "") {
-      quoted = true;
-      field = "";
-      i++;
-      continue;
-    }
-    if (ch === separator) {
-      fields.push(field);
-      field = "";
-      i++;
-      continue;
-    }
-    field += ch;
-    i++;
   }
-  fields.push(field);
-  return fields;
+  if (headerRow >= 0) {
+    const width = records[headerRow].length;
+    let same = 0;
+    for (let r = headerRow + 1; r < records.length; r++) if (records[r].length === width) same++;
+    return headerScore * 1000 + same;
+  }
+  // No header: the width most records share, weighted by that width's use.
+  const counts = new Map<number, number>();
+  for (const rec of records) if (rec.length >= 2) counts.set(rec.length, (counts.get(rec.length) ?? 0) + 1);
+  let most = 0;
+  for (const n of counts.values()) most = Math.max(most, n);
+  return most;
+}
+
+export interface CsvReadResult {
+  /** Records as rows of text cells; a blank line is an empty record. */
+  readonly records: string[][];
+  readonly separator: CsvSeparator;
+  /** Record (1-based) where a quoted field opens that never closes (the rest of the file is that field), else null. */
+  readonly unclosedQuoteRecord: number | null;
 }
 
 /**
- * A whole CSV text (a file opened in the browser) to records of text cells, with the same quoting and
- * separator detection as the streaming parser. Blank lines become empty records.
+ * Splits a whole CSV text into records with papaparse: RFC 4180 quoting (separators, line breaks and `""`
+ * inside quotes), CRLF / LF / CR line ends, a `"` inside an unquoted field kept as it is.
  */
-export function parseCsv(text: string, separator: string | null = null): string[][] {
+export function readCsvText(text: string, separator: CsvSeparator | null = null): CsvReadResult {
+  const body = stripBom(text);
+  const sep = separator ?? detectSeparator(body);
   const records: string[][] = [];
-  const parser = new CsvParser((fields) => records.push(fields), separator);
-  parser.feed(text);
-  parser.end();
-  return records;
+  let unclosedQuoteRecord: number | null = null;
+  const result = Papa.parse<string[]>(body, { delimiter: sep, newline: lineEnd(body), skipEmptyLines: false });
+  for (const rec of result.data) records.push(rec.length === 1 && rec[0].trim() === "" ? [] : rec);
+  // A final line break is not an extra (empty) record.
+  if (records.length > 0 && records[records.length - 1].length === 0 && /[\r\n]$/.test(body)) records.pop();
+  for (const e of result.errors) {
+    if (e.code === "MissingQuotes" && typeof e.row === "number") {
+      unclosedQuoteRecord = e.row + 1;
+      break;
+    }
+  }
+  return { records, separator: sep, unclosedQuoteRecord };
+}
+
+/** A whole CSV text to records of text cells (see `readCsvText`). Blank lines become empty records. */
+export function parseCsv(text: string, separator: CsvSeparator | null = null): string[][] {
+  return readCsvText(text, separator).records;
+}
+
+/** The problem of a quoted field that opens at `record` and never closes: the rest of the file could not be read. */
+export function unclosedQuoteProblem(record: number): Problem {
+  return { row: record, severity: "error", code: "csv-unclosed-quote", column: null, value: null, message: msg.csvUnclosedQuote(record) };
 }

@@ -90,7 +90,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     year,
     period,
     previousYearCents: askPreviousYear ? settings.previousYearCents ?? null : null,
-    problems: table.problems,
+    problems: source.fileProblems ? [...source.fileProblems, ...table.problems] : table.problems,
   });
   return {
     table,

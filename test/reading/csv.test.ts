@@ -1,34 +1,5 @@
-import { CsvParser, detectSeparator, parseCsv, splitRecord } from "../../src/reading/csv";
-
-function parse(chunks: string[]): [string[], number][] {
-  const out: [string[], number][] = [];
-  const p = new CsvParser((fields, n) => out.push([fields, n]));
-  for (const c of chunks) p.feed(c);
-  p.end();
-  return out;
-}
-
-describe("CsvParser", () => {
-  it("detects the separator from the first record", () => {
-    expect(detectSeparator("Datum;Bedrag;Omschrijving, met komma")).toBe(";");
-    expect(detectSeparator('Date,Amount,"a;b"')).toBe(",");
-    expect(detectSeparator("Datum\tBedrag")).toBe("\t");
-  });
-
-  it("unquotes fields with separators, doubled quotes and line breaks", () => {
-    expect(splitRecord('a;"b;c";"say ""hi""";', ";")).toEqual(["a", "b;c", 'say "hi"', ""]);
-    expect(parse(['x;y\n1;"two\r\nlines"\n3;4'])).toEqual([[["x", "y"], 1], [["1", "two\r\nlines"], 2], [["3", "4"], 3]]);
-  });
-
-  it("gives the same records whatever the chunk borders (CRLF split, quotes split)", () => {
-    const text = '\ufeffDatum;Bedrag\r\n1-1-2025;"1.000,00"\r\n\r\n2-1-2025;"a ""b"" c"\r\n';
-    const whole = parse([text]);
-    expect(whole).toEqual([[["Datum", "Bedrag"], 1], [["1-1-2025", "1.000,00"], 2], [[], 3], [["2-1-2025", 'a "b" c'], 4]]);
-    for (let cut = 1; cut < text.length; cut++) {
-      expect(parse([text.slice(0, cut), text.slice(cut)])).toEqual(whole);
-    }
-  });
-});
+import fc from "fast-check";
+import { decodeBytes, detectSeparator, parseCsv, readCsvText } from "../../src/reading/csv";
 
 describe("parseCsv", () => {
   it("reads a Dutch export with ; and decimal commas", () => {
@@ -49,15 +20,97 @@ describe("parseCsv", () => {
       ["1", "2"],
     ]);
   });
-  it("keeps empty fields", () => {
-    expect(parseCsv("a;;c\n;;\n")).toEqual([
-      ["a", "", "c"],
-      ["", "", ""],
+  it("keeps empty fields and gives a blank line as an empty record", () => {
+    expect(parseCsv("a;;c\n;;\n\nx;y;z\n")).toEqual([["a", "", "c"], ["", "", ""], [], ["x", "y", "z"]]);
+  });
+  it("reads CRLF, LF and CR line ends alike", () => {
+    const want = [["Datum", "Bedrag"], ["1-1-2025", "10"], ["2-1-2025", "20"]];
+    for (const nl of ["\r\n", "\n", "\r"]) expect(parseCsv(`Datum;Bedrag${nl}1-1-2025;10${nl}2-1-2025;20${nl}`)).toEqual(want);
+  });
+  it('keeps a " inside an unquoted field as an ordinary character, and the rows after it', () => {
+    const text = 'Datum;Omschrijving;Bedrag\n1-2-2025;Monitor 24" scherm;250,00\n2-2-2025;Kabel;10,00\n3-2-2025;Stand 27";30,00\n';
+    expect(parseCsv(text)).toEqual([
+      ["Datum", "Omschrijving", "Bedrag"],
+      ["1-2-2025", 'Monitor 24" scherm', "250,00"],
+      ["2-2-2025", "Kabel", "10,00"],
+      ["3-2-2025", 'Stand 27"', "30,00"],
     ]);
   });
-  it("detects the separator from the header line, ignoring quoted ones", () => {
-    expect(detectSeparator('"a;b",c,d\n')).toBe(",");
-    expect(detectSeparator("a;b;c\n1,5;2;3")).toBe(";");
-    expect(detectSeparator("a\tb\n")).toBe("\t");
+  it("reports the record of a quote that never closes, in linear time", () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => `1-1-2025;r${i};10,00`).join("\n");
+    const r = readCsvText(`Datum;Omschrijving;Bedrag\n1-1-2025;"open;5\n${rows}\n`);
+    expect(r.unclosedQuoteRecord).toBe(2);
+    expect(r.records.length).toBe(2);
+  });
+});
+
+describe("detectSeparator", () => {
+  it("chooses from the header row, not from a title line above it", () => {
+    const text = "Verkoopboek 2025, Bakkerij Jansen, Utrecht\nPeriode: januari, februari, maart\n\nDatum;Factuur;Bedrag excl. btw;Btw\n1-1-2025;F1;100,00;21,00\n";
+    expect(detectSeparator(text)).toBe(";");
+    expect(detectSeparator("Export;Moneybird\nDate,Amount,Description\n2025-01-01,100.00,a;b\n")).toBe(",");
+  });
+  it("finds a tab in a .csv that is really tab-separated, and ignores quoted separators", () => {
+    expect(detectSeparator("Datum\tBedrag\tOmschrijving\n1-1-2025\t1,50\ta;b\n")).toBe("\t");
+    expect(detectSeparator('"Datum;x",Bedrag,Omschrijving\n2025-01-01,1,"a;b"\n')).toBe(",");
+  });
+  it("without a recognisable header: the separator giving the most rows of one width", () => {
+    expect(detectSeparator("a;b;c\n1,5;2;3\n4;5;6")).toBe(";");
+  });
+});
+
+describe("decodeBytes", () => {
+  const text = "Datum;Omschrijving;Bedrag\n1-1-2025;Café Noël € 5;5,00\n";
+  it("reads UTF-8 with and without a byte order mark", () => {
+    const utf8 = Buffer.from(text, "utf8");
+    expect(decodeBytes(utf8)).toEqual({ text, encoding: "utf-8" });
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]))).toEqual({ text, encoding: "utf-8" });
+  });
+  it("reads UTF-16 LE and BE with a byte order mark", () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    expect(decodeBytes(le)).toEqual({ text, encoding: "utf-16le" });
+    const be = Buffer.from(le);
+    for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1], be[i]];
+    expect(decodeBytes(be)).toEqual({ text, encoding: "utf-16be" });
+  });
+  it("falls back to Windows-1252 when the bytes are not UTF-8", () => {
+    // "Café Noël € 5" in Windows-1252: é = E9, ë = EB, € = 80.
+    // latin1 writes é and ë as Windows-1252 does but cannot write €: "¬" holds its place, then becomes 0x80.
+    const cp = Buffer.from(text.replace("€", "\u00ac"), "latin1");
+    cp[cp.indexOf(0xac)] = 0x80;
+    expect(decodeBytes(cp)).toEqual({ text, encoding: "windows-1252" });
+  });
+});
+
+describe('property: a " anywhere in a field never changes the number of records', () => {
+  const plain = fc.stringMatching(/^[A-Za-z0-9 .,€-]{1,12}$/);
+  // A field of a well-formed file: written plainly, or quoted (with its quotes doubled) when it holds a separator.
+  const record = fc.array(plain, { minLength: 2, maxLength: 6 });
+  it('holds for a " inside unquoted fields and inside quoted ones', () => {
+    fc.assert(
+      fc.property(
+        fc.array(record, { minLength: 1, maxLength: 20 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.boolean()), { maxLength: 10 }),
+        fc.constantFrom("\n", "\r\n", "\r"),
+        (records, inserts, nl) => {
+          const rows = records.map((r) => r.map((f) => ({ text: f, quoted: false })));
+          for (const [ri, fi, pos, quoteIt] of inserts) {
+            const row = rows[ri % rows.length];
+            const field = row[fi % row.length];
+            // Unquoted: a " after the first character (a leading one opens a quoted field, in Excel too).
+            const at = 1 + (pos % field.text.length);
+            field.text = field.text.slice(0, at) + '"' + field.text.slice(at);
+            if (quoteIt) field.quoted = true;
+          }
+          const text = rows
+            .map((r) => r.map((f) => (f.quoted ? `"${f.text.replace(/"/g, '""')};"` : f.text)).join(";"))
+            .join(nl);
+          const parsed = readCsvText(text, ";");
+          expect(parsed.unclosedQuoteRecord).toBeNull();
+          expect(parsed.records.length).toBe(records.length);
+          parsed.records.forEach((r, i) => expect(r.length).toBe(records[i].length));
+        },
+      ),
+    );
   });
 });

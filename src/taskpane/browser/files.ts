@@ -4,7 +4,8 @@
  * Nothing is uploaded: the file is read in the page.
  */
 import type { InvoiceSource } from "../../excel/source";
-import { parseCsv } from "../../reading/csv";
+import { decodeBytes, readCsvText, unclosedQuoteProblem } from "../../reading/csv";
+import type { Problem } from "../../rules/types";
 import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
 
 export function sampleSource(): InvoiceSource {
@@ -24,8 +25,12 @@ export async function readFileSource(file: FileLike): Promise<InvoiceSource> {
   const lower = file.name.toLowerCase();
   let values: unknown[][];
   let sheet = "";
+  const fileProblems: Problem[] = [];
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
-    values = parseCsv(await file.text());
+    // Bytes, not file.text(): that would read UTF-16 and Windows-1252 exports as broken UTF-8.
+    const csv = readCsvText(decodeBytes(new Uint8Array(await file.arrayBuffer())).text);
+    values = csv.records;
+    if (csv.unclosedQuoteRecord !== null) fileProblems.push(unclosedQuoteProblem(csv.unclosedQuoteRecord));
   } else if (lower.endsWith(".xlsx")) {
     const read = await readXlsx(await file.arrayBuffer());
     values = read.values;
@@ -43,6 +48,7 @@ export async function readFileSource(file: FileLike): Promise<InvoiceSource> {
     columnOffset: 0,
     headerRowIndex: null,
     partial: false,
+    ...(fileProblems.length > 0 ? { fileProblems } : {}),
   };
 }
 

@@ -249,7 +249,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
         <input
           ref={fileInput}
           type="file"
-          accept=".xlsx,.csv"
+          accept=".xlsx,.csv,.txt"
           className={styles.hiddenInput}
           data-testid="file-input"
           aria-label={t(lang, S.openFile)}
