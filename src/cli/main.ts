@@ -10,6 +10,7 @@ import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXlsx, type FileRead } from "./read";
 import { toCsv, toJson, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
+import { visibleControls } from "../i18n/safeText";
 import { HELP, USAGE_HINT, fileErrors, out, usage } from "./strings";
 
 export interface CliIo {
@@ -150,7 +151,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (options.format !== "table") {
     // Machine formats keep stdout clean; say what was not read on stderr too.
-    for (const f of all.failures) io.stderr.write(`kor-check: ${f.file}: ${f.reason[lang]}\n`);
+    for (const f of all.failures) io.stderr.write(`kor-check: ${visibleControls(f.file)}: ${visibleControls(f.reason[lang])}\n`);
   }
   // Rows of years the checked year does not depend on are not checked, so their errors do not count here.
   const rowErrors = all.sheets.some((s) => (s.yearErrorCount ?? s.errorCount) > 0);

@@ -5,6 +5,7 @@ import { eurosFromCents, formatEuros } from "../rules/money";
 import type { Problem } from "../rules/types";
 import type { YearSummary } from "../rules/summary-types";
 import { nextChance } from "../bulk/overview";
+import { formulaSafe, visibleControls } from "../i18n/safeText";
 import { out } from "./strings";
 
 export interface SheetResult {
@@ -98,7 +99,8 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
     nextStart: isoFromDay(chance.start),
     deadline: isoFromDay(chance.deadline),
     rows: s.rowCount,
-    problems: s.problems.map((p) => ({ row: p.row, severity: p.severity, message: p.message[lang] })),
+    // Cell text quoted in a message may hold control or direction characters: shown as \uXXXX escapes.
+    problems: s.problems.map((p) => ({ row: p.row, severity: p.severity, message: visibleControls(p.message[lang]) })),
   };
 }
 
@@ -106,7 +108,7 @@ export function failureJson(f: FileFailure, lang: Lang): SheetJson {
   return {
     file: f.file,
     sheet: null,
-    error: f.reason[lang],
+    error: visibleControls(f.reason[lang]),
     year: null,
     verdict: null,
     eligible: null,
@@ -156,12 +158,18 @@ const TABLE_COLUMNS = [
 /** Columns aligned to the right (numbers). */
 const RIGHT = new Set([2, 3, 4, 10]);
 
+/**
+ * File and sheet names and quoted cell text reach the terminal: an ESC sequence or a direction override in
+ * them must not act (clear the screen, reverse a line), so every control character is shown escaped.
+ */
+const v = visibleControls;
+
 function tableRow(s: SheetResult, lang: Lang): string[] {
   const sum = s.summary;
   const chance = nextChance(sum);
   return [
-    s.file,
-    s.sheet,
+    v(s.file),
+    v(s.sheet),
     String(sum.year),
     formatEuros(sum.countableCents, lang),
     percentText(sum.percentOfThreshold, lang),
@@ -209,8 +217,8 @@ export function toTable(result: CheckResult, lang: Lang): string {
   if (withProblems.length > 0) {
     const lines = [`${out.problemsTitle[lang]}:`];
     for (const s of withProblems) {
-      lines.push(`  ${s.file} › ${s.sheet}`);
-      for (const p of s.problems.slice(0, TABLE_PROBLEMS_PER_SHEET)) lines.push(`    ${p.message[lang]}`);
+      lines.push(`  ${v(s.file)} › ${v(s.sheet)}`);
+      for (const p of s.problems.slice(0, TABLE_PROBLEMS_PER_SHEET)) lines.push(`    ${v(p.message[lang])}`);
       if (s.problems.length > TABLE_PROBLEMS_PER_SHEET) lines.push(`    ${out.moreProblems(s.problems.length - TABLE_PROBLEMS_PER_SHEET)[lang]}`);
     }
     parts.push(lines.join("\n"));
@@ -219,12 +227,17 @@ export function toTable(result: CheckResult, lang: Lang): string {
   const skippedFiles = new Set(result.skipped.map((k) => k.file));
   const notRead = result.failures.filter((f) => !skippedFiles.has(f.file));
   if (notRead.length > 0) {
-    parts.push([`${out.notRead[lang]}:`, ...notRead.map((f) => `  ${f.file}: ${f.reason[lang]}`)].join("\n"));
+    parts.push([`${out.notRead[lang]}:`, ...notRead.map((f) => `  ${v(f.file)}: ${v(f.reason[lang])}`)].join("\n"));
   }
   if (result.skipped.length > 0) {
-    parts.push([`${out.skippedSheets[lang]}:`, ...result.skipped.map((k) => `  ${k.file} › ${k.sheet}: ${k.reason[lang]}`)].join("\n"));
+    parts.push([`${out.skippedSheets[lang]}:`, ...result.skipped.map((k) => `  ${v(k.file)} › ${v(k.sheet)}: ${v(k.reason[lang])}`)].join("\n"));
   }
   return `${parts.join("\n\n")}\n`;
+}
+
+/** A text field: never a formula when Excel opens the file (quoting alone does not prevent that). */
+function csvText(text: string): string {
+  return formulaSafe(visibleControls(text));
 }
 
 function csvField(text: string, separator: string): string {
@@ -247,10 +260,11 @@ export function toCsv(result: CheckResult, lang: Lang): string {
   const no = lang === "nl" ? "nee" : "no";
   for (const s of result.sheets) {
     const j = sheetJson(s, lang);
+    // Text fields (names from the client's files) go through csvText; numbers and ISO dates stay as they are.
     lines.push(
       [
-        j.file, j.sheet ?? "", String(j.year), num(j.countable), pct(j.percentOfThreshold),
-        verdictText(s, lang), j.eligible === null ? "" : j.eligible ? yes : no,
+        csvText(j.file), csvText(j.sheet ?? ""), String(j.year), num(j.countable), pct(j.percentOfThreshold),
+        csvText(verdictText(s, lang)), j.eligible === null ? "" : j.eligible ? yes : no,
         j.crossing?.date ?? "", j.crossing === null ? "" : String(j.crossing.row), num(j.crossing?.amount ?? null),
         num(j.previousYear), j.previousYearAssumed ? yes : no, j.nextStart ?? "", j.deadline ?? "", String(j.problems.length), "",
       ].map((f) => csvField(f, sep)).join(sep),
@@ -260,7 +274,7 @@ export function toCsv(result: CheckResult, lang: Lang): string {
     const cells = new Array<string>(header.length).fill("");
     cells[0] = f.file;
     cells[header.length - 1] = f.reason[lang];
-    lines.push(cells.map((c) => csvField(c, sep)).join(sep));
+    lines.push(cells.map((c) => csvField(csvText(c), sep)).join(sep));
   }
   return `${lines.join("\r\n")}\r\n`;
 }

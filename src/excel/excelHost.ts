@@ -10,7 +10,7 @@ export function excelHost(): PaneHost {
     selectRows: (source, rows, columnCount) =>
       Excel.run((context) => selectRows(context, source.key, rows, source.columnOffset, columnCount)),
     showList: (sheetKey, tableName) => Excel.run((context) => activateList(context, sheetKey, tableName)),
-    writeReport: (summary, lang, sourceName) => Excel.run((context) => writeReportSheet(context, summary, lang, sourceName)),
+    writeReport: (summary, lang, sourceName, options) => Excel.run((context) => writeReportSheet(context, summary, lang, sourceName, options)),
     onWorkbookEvent: (listener) =>
       Excel.run(async (context) => {
         const sheets = context.workbook.worksheets;

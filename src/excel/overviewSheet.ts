@@ -7,8 +7,8 @@
 import type { Lang } from "../i18n/types";
 import type { Day } from "../rules/dates";
 import type { OverviewRow } from "../bulk/overview";
-import type { WriteResult } from "./reportSheet";
-import { openOwnSheet } from "./ownSheet";
+import type { WriteOptions, WriteResult } from "./reportSheet";
+import { asTextCells, markWrittenArea, openOwnSheet } from "./ownSheet";
 import { buildOverviewContent, OVERVIEW_WIDTH } from "./overviewContent";
 
 export const OVERVIEW_MARK_VALUE = "overview";
@@ -22,14 +22,19 @@ export async function writeOverviewSheet(
   lines: readonly OverviewRow[],
   lang: Lang,
   today: Day,
+  options: WriteOptions = {},
 ): Promise<WriteResult> {
   const name = overviewSheetName(lang);
-  const sheet = await openOwnSheet(context, name, OVERVIEW_MARK_VALUE);
-  if (sheet === null) return { kind: "refused", sheetName: name };
+  const own = await openOwnSheet(context, name, OVERVIEW_MARK_VALUE, options);
+  if (own.kind !== "open") return { kind: own.kind, sheetName: name };
+  const sheet = own.sheet;
   const content = buildOverviewContent(lines, lang, today);
   const all = sheet.getRangeByIndexes(0, 0, content.values.length, OVERVIEW_WIDTH);
-  all.values = content.values;
-  all.numberFormat = content.formats;
+  // Formats first: group names and labels travel with a received workbook and must never become formulas.
+  const cells = asTextCells(content.values, content.formats);
+  all.numberFormat = cells.formats;
+  all.values = cells.values;
+  markWrittenArea(sheet, content.values.length, OVERVIEW_WIDTH);
   sheet.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
   sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 16;
   const header = sheet.getRangeByIndexes(content.headerRow, 0, 1, OVERVIEW_WIDTH);

@@ -11,12 +11,21 @@ import type { Lang } from "../i18n/types";
 import type { YearSummary } from "../rules/summary-types";
 import { S, t } from "../taskpane/strings";
 import { buildReport, REPORT_WIDTH } from "./reportContent";
-import { openOwnSheet } from "./ownSheet";
+import { asTextCells, markWrittenArea, openOwnSheet } from "./ownSheet";
 
 /** Marks (under OWN_SHEET_MARK_KEY, src/excel/ownSheet.ts) a year-report sheet made by this add-in. */
 export const REPORT_MARK_VALUE = "year-report";
 
-export type WriteResult = { kind: "written"; sheetName: string } | { kind: "refused"; sheetName: string };
+/**
+ * "edited": the sheet is the add-in's, but the user put values outside the area it wrote; nothing was
+ * changed. Ask, then call again with `replaceEdited`.
+ */
+export type WriteResult = { kind: "written"; sheetName: string } | { kind: "refused"; sheetName: string } | { kind: "edited"; sheetName: string };
+
+export interface WriteOptions {
+  /** The user agreed to replace an own sheet that they edited outside the report's area. */
+  readonly replaceEdited?: boolean;
+}
 
 export function reportSheetName(year: number, lang: Lang): string {
   return t(lang, S.reportSheetName(year));
@@ -27,16 +36,21 @@ export async function writeReportSheet(
   summary: YearSummary,
   lang: Lang,
   sourceName: string,
+  options: WriteOptions = {},
 ): Promise<WriteResult> {
   const name = reportSheetName(summary.year, lang);
-  const sheet = await openOwnSheet(context, name, REPORT_MARK_VALUE);
-  if (sheet === null) return { kind: "refused", sheetName: name };
+  const own = await openOwnSheet(context, name, REPORT_MARK_VALUE, options);
+  if (own.kind !== "open") return { kind: own.kind, sheetName: name };
+  const sheet = own.sheet;
 
   const content = buildReport(summary, lang, sourceName);
   const rows = content.values.length;
   const all = sheet.getRangeByIndexes(0, 0, rows, REPORT_WIDTH);
-  all.values = content.values;
-  all.numberFormat = content.formats;
+  // Formats first: a text cell is formatted as text before its value arrives, so it never becomes a formula.
+  const cells = asTextCells(content.values, content.formats);
+  all.numberFormat = cells.formats;
+  all.values = cells.values;
+  markWrittenArea(sheet, rows, REPORT_WIDTH);
   all.format.wrapText = false;
   all.format.verticalAlignment = "Top";
 

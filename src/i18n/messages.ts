@@ -7,6 +7,7 @@
  * Cell values are quoted as plain text; the UI must render them as text, never as HTML.
  */
 import type { Localized } from "./types";
+import { visibleControls } from "./safeText";
 
 /** Column names as the user sees them. */
 export type ReadingColumn = "date" | "amount" | "category" | "country" | "vat";
@@ -33,10 +34,14 @@ export function atRow(row: number | null, body: Localized): Localized {
   return { nl: `Rij ${row}: ${body.nl}`, en: `Row ${row}: ${body.en}` };
 }
 
-/** A cell value quoted for a message, shortened so a pasted paragraph cannot flood the screen. */
+/**
+ * A cell value quoted for a message, shortened so a pasted paragraph cannot flood the screen, with control
+ * and direction characters shown as `\uXXXX` (an ESC or U+202E in a client's cell must not act on the
+ * terminal or reverse the rest of the warning).
+ */
 export function quote(text: string): string {
   const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return `"${short}"`;
+  return `"${visibleControls(short)}"`;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  */
 import type { Lang } from "../i18n/types";
 import type { YearSummary } from "../rules/summary-types";
-import type { WriteResult } from "../excel/reportSheet";
+import type { WriteOptions, WriteResult } from "../excel/reportSheet";
 import type { SettingsStore } from "../excel/settings";
 import type { ColumnChoices, InvoiceSource } from "../excel/source";
 
@@ -23,7 +23,8 @@ export interface ExcelActions {
   selectRows(source: InvoiceSource, rows: readonly number[], columnCount: number): Promise<void>;
   /** Activates a sheet (by id or name) and, for an Excel table on it, selects the table. */
   showList(sheetKey: string, tableName: string | null): Promise<void>;
-  writeReport(summary: YearSummary, lang: Lang, sourceName: string): Promise<WriteResult>;
+  /** Writes the report sheet; "edited" means the user changed it outside the report: ask, then pass replaceEdited. */
+  writeReport(summary: YearSummary, lang: Lang, sourceName: string, options?: WriteOptions): Promise<WriteResult>;
   /**
    * Calls `listener` when the user switches sheets ("activated") or a cell changes on any sheet
    * ("changed"); resolves to an unsubscribe function.

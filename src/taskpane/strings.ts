@@ -203,6 +203,12 @@ export const S = {
     `Er is al een blad "${sheet}" dat niet door deze invoegtoepassing is gemaakt. Het wordt niet overschreven: geef dat blad een andere naam en probeer het opnieuw.`,
     `A sheet "${sheet}" already exists that this add-in did not create. It is not overwritten: rename that sheet and try again.`,
   ),
+  edited: (sheet: string) => L(
+    `Op blad "${sheet}" staan nu ook gegevens buiten het rapport, waarschijnlijk van u. Bij opnieuw schrijven wordt het hele blad leeggemaakt. Wilt u het blad vervangen?`,
+    `Sheet "${sheet}" now also holds data outside the report, probably yours. Writing the report again clears the whole sheet. Do you want to replace the sheet?`,
+  ),
+  replaceSheet: L("Blad vervangen", "Replace sheet"),
+  keepSheet: L("Niet vervangen", "Keep the sheet"),
   writeFailed: (detail: string) => L(`Het rapport kon niet worden geschreven: ${detail}`, `The report could not be written: ${detail}`),
   reportSheetName: (y: number) => L(`KOR ${y}`, `KOR ${y}`),
   report: {

@@ -104,6 +104,7 @@ export class FakeFormat {
   horizontalAlignment = "General";
   columnWidth = 64;
   borders = { getItem: (_edge: string) => ({ style: "None", color: "#000000" }) };
+  autofitColumns(): void {}
 }
 
 export class FakeRange extends Proxy {
@@ -418,6 +419,7 @@ export class FakeWorksheet extends Proxy {
   get customProperties(): FakeCustomPropertyCollection {
     return new FakeCustomPropertyCollection(this.ctx, this.state.customProperties);
   }
+  readonly freezePanes = { freezeRows: (rows: number): void => void (this.state.frozenRows = rows) };
   activate(): void {
     this.ctx.workbook.state.active = this.state;
     // As in Excel, the selection is the activated sheet's own: a selection on another sheet is gone.
@@ -458,7 +460,10 @@ export class FakeWorksheet extends Proxy {
     }
     for (let r = 0; r < box.rows; r++) {
       const row = (this.state.cells[box.row + r] ??= []);
-      for (let c = 0; c < box.cols; c++) row[box.col + c] = values[r][c];
+      for (let c = 0; c < box.cols; c++) {
+        const format = this.state.formats.get(`${box.row + r},${box.col + c}`) ?? "General";
+        row[box.col + c] = enteredAs(values[r][c], format);
+      }
     }
   }
   readFormats(box: { row: number; col: number; rows: number; cols: number }): string[][] {
@@ -475,6 +480,24 @@ export class FakeWorksheet extends Proxy {
     }
     this.state.formats.clear();
   }
+}
+
+/**
+ * What Excel makes of a value written through `Range.values`, as if typed: in a cell not formatted as text
+ * ("@"), a string starting with "=" is a formula, "+"/"-" followed by a number is that number and any other
+ * "+"/"-" text a formula (usually #NAME?); a leading "'" is the quote prefix (text, the quote not shown).
+ * Formulas are kept as `{ formula }` so tests see that a text became one.
+ */
+export interface FakeFormula {
+  readonly formula: string;
+}
+
+export function enteredAs(value: Cell, format: string): Cell {
+  if (typeof value !== "string" || format === "@") return value;
+  if (value.startsWith("'")) return value.slice(1);
+  if (/^[+-]\s*\d+([.,]\d+)?$/.test(value)) return Number(value.replace(",", ".").replace(/\s/g, ""));
+  if (/^[=+-]/.test(value) && value.length > 1) return { formula: value.startsWith("=") ? value : `=${value}` } satisfies FakeFormula;
+  return value;
 }
 
 function usedBox(cells: Cell[][]): { row: number; col: number; rows: number; cols: number } | null {
@@ -504,6 +527,7 @@ export interface SheetState {
   readonly customProperties: Map<string, string>;
   /** Default "Visible". */
   visibility?: "Visible" | "Hidden";
+  frozenRows?: number;
 }
 
 /** The workbook's worksheets: getItem by name or id, and `load("items/…")` + `items` after a sync. */

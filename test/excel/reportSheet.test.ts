@@ -41,7 +41,8 @@ describe("writeReportSheet", () => {
     const sheet = wb.sheet("KOR 2026")!;
     sheet.cells[200] = ["stale"];
     const ctx = wb.context();
-    const result = await writeReportSheet(ctx.asExcel(), summary, "en", "Facturen");
+    // A value outside the report's area: the pane asked, and the user chose to replace the sheet.
+    const result = await writeReportSheet(ctx.asExcel(), summary, "en", "Facturen", { replaceEdited: true });
     expect(result.kind).toBe("written");
     expect(ctx.syncs).toHaveLength(3);
     expect(sheet.cells[0][0]).toBe("KOR report 2026");

@@ -8,7 +8,7 @@
  * line shows the reasons and problems inline instead. Excel only: in browser mode the view says so.
  */
 import * as React from "react";
-import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang, Localized } from "../../i18n/types";
 import { buildOverview, cellText, sortOverview, unitLabel, type CheckedUnit, type OverviewRow, type SortDirection } from "../../bulk/overview";
 import { type Grouping, pruneGrouping, removeGroup, setGroup } from "../../bulk/groups";
@@ -45,6 +45,13 @@ const TXT = {
       `Er is al een blad "${n}" dat niet door de invoegtoepassing is gemaakt. Dat blad wordt niet overschreven: geef het een andere naam en probeer opnieuw.`,
       `There is already a sheet "${n}" that the add-in did not make. It is not overwritten: rename it and try again.`,
     ),
+  edited: (n: string) =>
+    L(
+      `Op blad "${n}" staan nu ook gegevens buiten het overzicht, waarschijnlijk van u. Bij opnieuw schrijven wordt het hele blad leeggemaakt. Wilt u het blad vervangen?`,
+      `Sheet "${n}" now also holds data outside the overview, probably yours. Writing the overview again clears the whole sheet. Do you want to replace the sheet?`,
+    ),
+  replace: L("Blad vervangen", "Replace sheet"),
+  keep: L("Niet vervangen", "Keep the sheet"),
   groupName: L("Naam van de onderneming", "Name of the business"),
   group: L("Geselecteerde bladen samen toetsen", "Test selected sheets together"),
   groupHint: L(
@@ -86,7 +93,8 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
   const [skipped, setSkipped] = React.useState(0);
   const [grouping, setGrouping] = React.useState<Grouping>(() => loadGrouping(documentSettings()));
   const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<{ intent: "success" | "warning" | "error"; text: string } | null>(null);
+  // `replace`: the overview sheet was edited outside the overview; the message asks before it is cleared.
+  const [message, setMessage] = React.useState<{ intent: "success" | "warning" | "error"; text: string; replace?: boolean } | null>(null);
   const [sort, setSort] = React.useState<{ column: OverviewColumn; direction: SortDirection } | null>(null);
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const [groupName, setGroupName] = React.useState("");
@@ -144,11 +152,18 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
     return line.isGroup && first !== undefined ? tr(TXT.openGroup(line.label, unitLabel(first))) : tr(TXT.open(line.label));
   };
 
-  const write = async (): Promise<void> => {
+  const write = async (replaceEdited = false): Promise<void> => {
     setBusy(true);
+    setMessage(null);
     try {
-      const r = await Excel.run((context) => writeOverviewSheet(context, lines, lang, today));
-      setMessage(r.kind === "written" ? { intent: "success", text: tr(TXT.written(r.sheetName)) } : { intent: "warning", text: tr(TXT.refused(r.sheetName)) });
+      const r = await Excel.run((context) => writeOverviewSheet(context, lines, lang, today, { replaceEdited }));
+      setMessage(
+        r.kind === "written"
+          ? { intent: "success", text: tr(TXT.written(r.sheetName)) }
+          : r.kind === "edited"
+            ? { intent: "warning", text: tr(TXT.edited(r.sheetName)), replace: true }
+            : { intent: "warning", text: tr(TXT.refused(r.sheetName)) },
+      );
     } catch (e) {
       setMessage({ intent: "error", text: tr(TXT.error) + (e instanceof Error ? e.message : String(e)) });
     } finally {
@@ -187,6 +202,12 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
       {message !== null && (
         <MessageBar intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
+          {message.replace === true && (
+            <MessageBarActions>
+              <Button onClick={() => void write(true)}>{tr(TXT.replace)}</Button>
+              <Button onClick={() => setMessage(null)}>{tr(TXT.keep)}</Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {units !== null && lines.length === 0 && <Body1>{tr(TXT.none)}</Body1>}

@@ -17,6 +17,7 @@ import {
   Input,
   Link,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -106,7 +107,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const [source, setSource] = React.useState<InvoiceSource | null>(null);
   const [settings, setSettings] = React.useState<SheetSettings>({});
   const [status, setStatus] = React.useState<Status>({ kind: "loading" });
-  const [notice, setNotice] = React.useState<{ intent: "success" | "error" | "warning"; text: Localized } | null>(null);
+  // `replace`: the report sheet was edited outside the report; the notice asks before it is cleared.
+  const [notice, setNotice] = React.useState<{ intent: "success" | "error" | "warning"; text: Localized; replace?: boolean } | null>(null);
   const [preview, setPreview] = React.useState<readonly number[] | null>(null);
   const [previousText, setPreviousText] = React.useState("");
   const [busy, setBusy] = React.useState(false);
@@ -229,13 +231,19 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     }
   };
 
-  const writeReport = async (): Promise<void> => {
+  const writeReport = async (replaceEdited = false): Promise<void> => {
     if (host.excel === null || analysis === null || source === null) return;
     setBusy(true);
     setNotice(null);
     try {
-      const result = await host.excel.writeReport(analysis.summary, lang, source.name);
-      setNotice(result.kind === "written" ? { intent: "success", text: S.written(result.sheetName) } : { intent: "warning", text: S.refused(result.sheetName) });
+      const result = await host.excel.writeReport(analysis.summary, lang, source.name, { replaceEdited });
+      setNotice(
+        result.kind === "written"
+          ? { intent: "success", text: S.written(result.sheetName) }
+          : result.kind === "edited"
+            ? { intent: "warning", text: S.edited(result.sheetName), replace: true }
+            : { intent: "warning", text: S.refused(result.sheetName) },
+      );
     } catch (e) {
       setNotice({ intent: "error", text: S.writeFailed(errorText(e)) });
     } finally {
@@ -284,6 +292,12 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const noticeBar = notice && (
     <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
       <MessageBarBody>{t(lang, notice.text)}</MessageBarBody>
+      {notice.replace === true && (
+        <MessageBarActions>
+          <Button onClick={() => void writeReport(true)}>{t(lang, S.replaceSheet)}</Button>
+          <Button onClick={() => setNotice(null)}>{t(lang, S.keepSheet)}</Button>
+        </MessageBarActions>
+      )}
     </MessageBar>
   );
 

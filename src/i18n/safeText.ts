@@ -1,0 +1,38 @@
+/**
+ * Text from client files (cell values, sheet and file names, group names) on its way out: into a CSV that
+ * Excel opens, into a sheet the add-in writes, onto a terminal or into the pane. Two rules, one place:
+ *
+ * - `formulaSafe`: a text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`
+ *   (the OWASP CSV-injection rule), so a spreadsheet shows it as text and never runs it as a formula.
+ *   Quoting a CSV field does not help: Excel strips the quotes and then reads the formula.
+ * - `visibleControls`: control characters (an ESC that clears the terminal) and the invisible direction
+ *   marks and overrides (U+202E reverses the rest of a line) are shown as `\u001B`, `\u202E`, … so they can
+ *   neither act nor hide what follows.
+ *
+ * Pure string functions: no Office, DOM or Node global.
+ */
+
+/** First characters that make a spreadsheet read a cell as a formula (or, for tab/CR, shift it into one). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** `text` as a spreadsheet shows it as text: a leading `'` when it could start a formula. */
+export function formulaSafe(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * C0 and C1 controls (tab and line breaks included: inside one message or name they only break the layout),
+ * DEL, the bidirectional embeddings, overrides, isolates and marks, the line/paragraph separators, and
+ * invisible zero-width characters that can hide text. The zero-width joiner (U+200D) stays: emoji need it.
+ */
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200C\u200E\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+
+/** `text` with every control or direction character written as a visible `\uXXXX` escape. */
+export function visibleControls(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+/** Both rules: for a text field written into a CSV or sheet that a person reads in a spreadsheet. */
+export function safeCellText(text: string): string {
+  return formulaSafe(visibleControls(text));
+}

