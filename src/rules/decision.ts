@@ -102,26 +102,41 @@ export function outputLinesFromCategories(categories: readonly CategoryLine[], a
 export interface DecisionInput {
   /** True for a business in the KOR now (the question is then: leave?), false for one outside it (join?). */
   readonly participant: boolean;
-  /** Countable turnover by rate for the year the estimate is based on. */
+  /** Countable turnover by rate for the year the estimate is based on (excluding VAT; a participant's invoiced amounts). */
   readonly lines: readonly OutputLine[];
-  /** Share (0..1) of the taxed turnover sold to business customers who deduct VAT. */
+  /** Share (0..1) of the taxed turnover sold to business customers who deduct VAT, for every rate not in `businessShareByRate`. */
   readonly businessShare: number;
-  /** Yearly input VAT on costs and investments that is deductible outside the KOR (and lost inside it). */
+  /**
+   * Share (0..1) per rate, measured over the rows of that rate (a sheet's customer column). A rate's share
+   * must come from its own rows: reverse-charge or export rows are business by nature and say nothing about
+   * who buys the 21% goods.
+   */
+  readonly businessShareByRate?: Readonly<Record<number, number>>;
+  /** Yearly input VAT on running costs that is deductible outside the KOR (and lost inside it). Not investments. */
   readonly inputVatCents: Cents;
-  /** VAT on investments planned for the year, on top of `inputVatCents`. */
+  /**
+   * Yearly VAT reverse-charged *to* the business (services bought from abroad, such as online advertising):
+   * outside the KOR declared and deducted in the same return; in the KOR still payable and no longer deductible.
+   */
+  readonly reverseChargedVatCents?: Cents;
+  /** VAT on a planned investment: a one-off, not a yearly amount. */
   readonly plannedInvestmentVatCents: Cents;
-  /** Herziening due in the first KOR year (joining only; ignored for a participant). */
-  readonly revision: { readonly totalCents: Cents; readonly belowMinimum: boolean } | null;
+  /** The year of the planned investment (null or absent: not given). */
+  readonly plannedInvestmentYear?: number | null;
+  /** The herziening per year from the KOR start (joining only; ignored for a participant): one-off amounts, each in its year. */
+  readonly revision: readonly RevisionYear[] | null;
   /** False when the business does not meet the KOR conditions for the year (default true). */
   readonly eligible?: boolean;
   /** The year whose figures were used; named in the headline when the conditions are not met. */
   readonly basisYear?: number;
+  /** Not eligible: the first day joining is possible (named first in the headline). */
+  readonly possibleFrom?: Day | null;
 }
 
 export type DecisionAction = "join" | "leave";
 
 /**
- * - pays / costs / neutral: the action (join or leave) gains money, loses money, or makes no difference.
+ * - pays / costs / neutral: the action (join or leave) gains money, loses money, or makes no difference a year.
  * - not-possible: joining while the conditions are not met (figures still shown).
  * - must-leave: a participant that no longer meets the conditions (figures still shown).
  */
@@ -129,7 +144,12 @@ export type DecisionVerdict = "pays" | "costs" | "neutral" | "not-possible" | "m
 
 export interface RateEffect {
   readonly ratePercent: number;
+  /** Turnover at this rate as in the sheet: excluding VAT outside the KOR, the invoiced amount (no VAT) inside it. */
   readonly turnoverCents: Cents;
+  /** Turnover excluding VAT outside the KOR: joining, the same; leaving, consumer prices then include the VAT. */
+  readonly netTurnoverCents: Cents;
+  /** Business share used for this rate, 0..1. */
+  readonly businessShare: number;
   /** VAT that would be remitted on this turnover outside the KOR. */
   readonly outputVatCents: Cents;
   /** The part of it the business keeps in the KOR (consumer sales, prices unchanged). */
@@ -138,34 +158,50 @@ export interface RateEffect {
   readonly businessVatCents: Cents;
 }
 
+/** An amount that happens once, in its year, apart from the yearly effect. Signed like netCents: positive when it pays. */
+export interface OneOff {
+  readonly kind: "investment" | "herziening";
+  /** The year it falls in; null when not known (a planned investment without a year). */
+  readonly year: number | null;
+  readonly cents: Cents;
+  /** What it is, short: "VAT on the planned investment", "herziening". */
+  readonly label: Localized;
+}
+
 export interface Decision {
   readonly action: DecisionAction;
   readonly perRate: RateEffect[];
   readonly turnoverCents: Cents;
+  /** Turnover excluding VAT outside the KOR (after leaving: consumer prices include the VAT). */
+  readonly netTurnoverCents: Cents;
   readonly outputVatCents: Cents;
   readonly keptCents: Cents;
   readonly businessVatCents: Cents;
-  /** The business share used, 0..1. */
+  /** The business share used for rates without their own, 0..1. */
   readonly businessShare: number;
-  /** Input VAT on costs plus planned investments: lost by joining, regained by leaving. */
+  /** Yearly input VAT on running costs: lost by joining, regained by leaving. */
   readonly inputVatCents: Cents;
+  /** Yearly VAT reverse-charged to the business: a cost in the KOR. */
+  readonly reverseChargedVatCents: Cents;
   readonly plannedInvestmentVatCents: Cents;
-  /** Herziening counted in the first year (0 for a participant or below the €500 minimum). */
+  /** Herziening in the first KOR year (0 for a participant or below the €500 minimum); also in `oneOffs`. */
   readonly revisionCents: Cents;
   /**
-   * Yearly effect of the action in cents, positive when it pays.
-   * join: kept − input VAT − planned investment VAT − herziening; leave: input VAT + planned − kept.
+   * Yearly effect of the action in cents, positive when it pays; one-off amounts are not in it.
+   * join: kept − input VAT − reverse-charged VAT; leave: input VAT + reverse-charged VAT − kept.
    */
   readonly netCents: Cents;
+  /** One-off amounts (planned investment, herziening per year), by year, not in `netCents`. */
+  readonly oneOffs: OneOff[];
   /**
-   * join: joining pays as long as input VAT (costs and investments together) stays under this amount.
-   * leave: staying pays as long as input VAT stays under it (leaving pays above it).
+   * join: joining pays each year as long as yearly input VAT (running costs plus reverse-charged VAT) stays under this.
+   * leave: staying pays as long as it stays under it (leaving pays above it).
    */
   readonly breakEvenInputVatCents: Cents;
   readonly verdict: DecisionVerdict;
-  /** One sentence with the result and the amount. */
+  /** The result first: the yearly amount, then the one-off amounts with their year. */
   readonly headline: Localized;
-  /** The break-even in words. */
+  /** The break-even in words (on the yearly figure). */
   readonly breakEven: Localized;
   /** The figures behind the result, one sentence each. */
   readonly reasons: Localized[];
@@ -184,6 +220,10 @@ function checkCents(name: string, value: number): void {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be a whole number of cents, got ${value}`);
 }
 
+function checkShare(name: string, share: number): void {
+  if (!Number.isFinite(share) || share < 0 || share > 1) throw new RangeError(`${name} must be between 0 and 1, got ${share}`);
+}
+
 function pct(share: number, lang: "nl" | "en"): string {
   const p = Math.round(share * 1000) / 10;
   const text = Number.isInteger(p) ? String(p) : p.toFixed(1);
@@ -191,7 +231,8 @@ function pct(share: number, lang: "nl" | "en"): string {
 }
 
 /**
- * The yearly money effect of joining the KOR (outside it now) or leaving it (a participant).
+ * The money effect of joining the KOR (outside it now) or leaving it (a participant): a yearly figure and,
+ * apart from it, the one-off amounts with their year.
  * @throws RangeError for a business share outside 0..1, a rate outside 0..100 or amounts that are not whole cents.
  * @example decideKor({ participant: false, lines: [{ ratePercent: 21, cents: 1_500_000, assumedCents: 0 }],
  *   businessShare: 0, inputVatCents: 80_000, plannedInvestmentVatCents: 0, revision: null })
@@ -199,11 +240,12 @@ function pct(share: number, lang: "nl" | "en"): string {
  */
 export function decideKor(input: DecisionInput): Decision {
   const { participant, businessShare } = input;
-  if (!Number.isFinite(businessShare) || businessShare < 0 || businessShare > 1) {
-    throw new RangeError(`businessShare must be between 0 and 1, got ${businessShare}`);
-  }
+  checkShare("businessShare", businessShare);
+  for (const [rate, s] of Object.entries(input.businessShareByRate ?? {})) checkShare(`businessShareByRate[${rate}]`, s);
   checkCents("inputVatCents", input.inputVatCents);
   checkCents("plannedInvestmentVatCents", input.plannedInvestmentVatCents);
+  const reverseChargedVatCents = input.reverseChargedVatCents ?? 0;
+  checkCents("reverseChargedVatCents", reverseChargedVatCents);
 
   const perRate: RateEffect[] = input.lines.map((l) => {
     if (!Number.isFinite(l.ratePercent) || l.ratePercent < 0 || l.ratePercent > 100) {
@@ -211,28 +253,41 @@ export function decideKor(input: DecisionInput): Decision {
     }
     checkCents("cents", l.cents);
     const r = l.ratePercent;
-    const businessPart = roundHalfAway(l.cents * businessShare);
+    const share = input.businessShareByRate?.[r] ?? businessShare;
+    const businessPart = roundHalfAway(l.cents * share);
     const consumerPart = l.cents - businessPart;
     // Business customers: VAT on top of the same net price, both in and out of the KOR.
     const businessVatCents = roundHalfAway((businessPart * r) / 100);
     // Consumers, prices unchanged: outside the KOR the amount excludes VAT (VAT on top); inside it the
     // amount is the whole price, so leaving puts the VAT inside it.
     const keptCents = participant ? roundHalfAway((consumerPart * r) / (100 + r)) : roundHalfAway((consumerPart * r) / 100);
-    return { ratePercent: r, turnoverCents: l.cents, outputVatCents: keptCents + businessVatCents, keptCents, businessVatCents };
+    const netTurnoverCents = participant ? l.cents - keptCents : l.cents;
+    return { ratePercent: r, turnoverCents: l.cents, netTurnoverCents, businessShare: share, outputVatCents: keptCents + businessVatCents, keptCents, businessVatCents };
   });
   const sum = (f: (e: RateEffect) => number): number => perRate.reduce((s, e) => s + f(e), 0);
-  const turnoverCents = sum((e) => e.turnoverCents);
-  const outputVatCents = sum((e) => e.outputVatCents);
   const keptCents = sum((e) => e.keptCents);
-  const businessVatCents = sum((e) => e.businessVatCents);
   const inputVatCents = input.inputVatCents;
   const plannedInvestmentVatCents = input.plannedInvestmentVatCents;
-  const lostInput = inputVatCents + plannedInvestmentVatCents;
-  const revisionCents = participant ? 0 : (input.revision?.totalCents ?? 0);
-  checkCents("revision.totalCents", revisionCents);
 
-  const netCents = participant ? lostInput - keptCents : keptCents - lostInput - revisionCents;
-  const breakEvenInputVatCents = participant ? keptCents : keptCents - revisionCents;
+  const oneOffs: OneOff[] = [];
+  if (plannedInvestmentVatCents !== 0) {
+    oneOffs.push({
+      kind: "investment",
+      year: input.plannedInvestmentYear ?? null,
+      cents: participant ? plannedInvestmentVatCents : -plannedInvestmentVatCents,
+      label: { nl: "btw op de geplande investering", en: "VAT on the planned investment" },
+    });
+  }
+  const schedule = participant ? [] : (input.revision ?? []);
+  for (const y of schedule) {
+    checkCents("revision.totalCents", y.totalCents);
+    if (y.totalCents !== 0) oneOffs.push({ kind: "herziening", year: y.year, cents: -y.totalCents, label: { nl: "herziening", en: "herziening" } });
+  }
+  oneOffs.sort((a, b) => (a.year ?? Number.MAX_SAFE_INTEGER) - (b.year ?? Number.MAX_SAFE_INTEGER));
+  const revisionCents = schedule.length > 0 ? schedule[0].totalCents : 0;
+
+  const yearlyLost = inputVatCents + reverseChargedVatCents;
+  const netCents = participant ? yearlyLost - keptCents : keptCents - yearlyLost;
   const eligible = input.eligible ?? true;
   const verdict: DecisionVerdict = !eligible
     ? participant
@@ -244,63 +299,100 @@ export function decideKor(input: DecisionInput): Decision {
         ? "costs"
         : "neutral";
 
-  const d: Omit<Decision, "headline" | "breakEven" | "reasons" | "assumptions" | "administration"> = {
+  const d: Figures = {
     action: participant ? "leave" : "join",
     perRate,
-    turnoverCents,
-    outputVatCents,
+    turnoverCents: sum((e) => e.turnoverCents),
+    netTurnoverCents: sum((e) => e.netTurnoverCents),
+    outputVatCents: sum((e) => e.outputVatCents),
     keptCents,
-    businessVatCents,
+    businessVatCents: sum((e) => e.businessVatCents),
     businessShare,
     inputVatCents,
+    reverseChargedVatCents,
     plannedInvestmentVatCents,
     revisionCents,
     netCents,
-    breakEvenInputVatCents,
+    oneOffs,
+    breakEvenInputVatCents: keptCents,
     verdict,
   };
   return {
     ...d,
-    headline: headline(d, input.basisYear),
+    headline: headline(d, input.basisYear, input.possibleFrom ?? null),
     breakEven: breakEvenText(d),
-    reasons: reasons(d, input.revision),
+    reasons: reasons(d, schedule),
     assumptions: assumptions(d, input.lines),
-    administration: administration(d.action),
+    administration: administration(d),
   };
 }
 
 type Figures = Omit<Decision, "headline" | "breakEven" | "reasons" | "assumptions" | "administration">;
 
-function headline(d: Figures, year?: number): Localized {
+/** "once € -1.260,00 in 2027 (btw op de geplande investering)" parts, joined for a sentence. */
+function oneOffsText(oneOffs: readonly OneOff[]): Localized | null {
+  if (oneOffs.length === 0) return null;
+  const part = (o: OneOff, lang: "nl" | "en"): string => {
+    const amount = lang === "nl" ? eurNl(o.cents) : eurEn(o.cents);
+    const when =
+      o.year === null
+        ? lang === "nl"
+          ? o.kind === "investment" ? "in het jaar van de investering" : ""
+          : o.kind === "investment" ? "in the year of the investment" : ""
+        : `in ${o.year}`;
+    return `${amount} ${when} (${o.label[lang]})`.replace("  ", " ");
+  };
+  return {
+    nl: `eenmalig ${oneOffs.map((o) => part(o, "nl")).join(", ")}`,
+    en: `once ${oneOffs.map((o) => part(o, "en")).join(", ")}`,
+  };
+}
+
+function headline(d: Figures, year: number | undefined, possibleFrom: Day | null): Localized {
   const inYear = { nl: year === undefined ? "dit jaar" : `in ${year}`, en: year === undefined ? "this year" : `in ${year}` };
   const abs = Math.abs(d.netCents);
   const [nl, en] = [eurNl(abs), eurEn(abs)];
+  const once = oneOffsText(d.oneOffs);
+  const tail = { nl: once ? `, en ${once.nl}` : "", en: once ? `, and ${once.en}` : "" };
   if (d.verdict === "not-possible") {
+    const from = possibleFrom === null
+      ? { nl: "", en: "" }
+      : {
+          nl: ` Meedoen kan op zijn vroegst per ${dayNl(possibleFrom)} (aanmelden uiterlijk op ${dayNl(registrationDeadline(possibleFrom))}).`,
+          en: ` The earliest you can join is ${dayEn(possibleFrom)} (register by ${dayEn(registrationDeadline(possibleFrom))}).`,
+        };
     return {
-      nl: `U voldoet ${inYear.nl} niet aan de voorwaarden van de KOR, dus meedoen kan niet. Ter informatie: meedoen zou ${d.netCents >= 0 ? `${nl} per jaar opleveren` : `${nl} per jaar kosten`}.`,
-      en: `You do not meet the KOR conditions ${inYear.en}, so you cannot join. For information: joining would ${d.netCents >= 0 ? `gain you ${en} a year` : `cost you ${en} a year`}.`,
+      nl: `Meedoen aan de KOR kan nu niet: u voldoet ${inYear.nl} niet aan de voorwaarden.${from.nl} Ter informatie: meedoen zou ${d.netCents >= 0 ? `${nl} per jaar opleveren` : `${nl} per jaar kosten`}${tail.nl}.`,
+      en: `You cannot join the KOR now: you do not meet the conditions ${inYear.en}.${from.en} For information: joining would ${d.netCents >= 0 ? `gain you ${en} a year` : `cost you ${en} a year`}${tail.en}.`,
     };
   }
   if (d.verdict === "must-leave") {
     return {
-      nl: `U voldoet niet meer aan de voorwaarden van de KOR: de KOR stopt voor u, of afmelden nu voordelig is of niet. Afmelden ${d.netCents >= 0 ? `levert ${nl} per jaar op` : `kost ${nl} per jaar`}.`,
-      en: `You no longer meet the KOR conditions: the KOR ends for you whether or not leaving pays. Leaving ${d.netCents >= 0 ? `gains you ${en} a year` : `costs you ${en} a year`}.`,
+      nl: `U voldoet niet meer aan de voorwaarden van de KOR: de KOR stopt voor u, of afmelden nu voordelig is of niet. Afmelden ${d.netCents >= 0 ? `levert ${nl} per jaar op` : `kost ${nl} per jaar`}${tail.nl}.`,
+      en: `You no longer meet the KOR conditions: the KOR ends for you whether or not leaving pays. Leaving ${d.netCents >= 0 ? `gains you ${en} a year` : `costs you ${en} a year`}${tail.en}.`,
     };
   }
   if (d.action === "join") {
-    if (d.verdict === "pays") return { nl: `Meedoen aan de KOR levert u naar schatting ${nl} per jaar op.`, en: `Joining the KOR gains you about ${en} a year.` };
-    if (d.verdict === "costs") return { nl: `Meedoen aan de KOR kost u naar schatting ${nl} per jaar.`, en: `Joining the KOR costs you about ${en} a year.` };
-    return { nl: "Meedoen aan de KOR maakt in geld geen verschil.", en: "Joining the KOR makes no difference in money." };
+    if (d.verdict === "pays") return { nl: `Meedoen aan de KOR levert u naar schatting ${nl} per jaar op${tail.nl}.`, en: `Joining the KOR gains you about ${en} a year${tail.en}.` };
+    if (d.verdict === "costs") return { nl: `Meedoen aan de KOR kost u naar schatting ${nl} per jaar${tail.nl}.`, en: `Joining the KOR costs you about ${en} a year${tail.en}.` };
+    return { nl: `Meedoen aan de KOR maakt per jaar in geld geen verschil${tail.nl}.`, en: `Joining the KOR makes no difference in money a year${tail.en}.` };
   }
-  if (d.verdict === "pays") return { nl: `Afmelden voor de KOR levert u naar schatting ${nl} per jaar op.`, en: `Leaving the KOR gains you about ${en} a year.` };
+  if (d.verdict === "pays") return { nl: `Afmelden voor de KOR levert u naar schatting ${nl} per jaar op${tail.nl}.`, en: `Leaving the KOR gains you about ${en} a year${tail.en}.` };
   if (d.verdict === "costs") {
-    return { nl: `Afmelden voor de KOR kost u naar schatting ${nl} per jaar; in de KOR blijven is voordeliger.`, en: `Leaving the KOR costs you about ${en} a year; staying in is better.` };
+    return {
+      nl: `Afmelden voor de KOR kost u naar schatting ${nl} per jaar${tail.nl}; in de KOR blijven is voordeliger.`,
+      en: `Leaving the KOR costs you about ${en} a year${tail.en}; staying in is better.`,
+    };
   }
-  return { nl: "Afmelden voor de KOR maakt in geld geen verschil.", en: "Leaving the KOR makes no difference in money." };
+  return { nl: `Afmelden voor de KOR maakt per jaar in geld geen verschil${tail.nl}.`, en: `Leaving the KOR makes no difference in money a year${tail.en}.` };
 }
 
 function breakEvenText(d: Figures): Localized {
   const b = d.breakEvenInputVatCents;
+  const apart = {
+    nl: d.oneOffs.length > 0 ? " Eenmalige bedragen staan hier los van." : "",
+    en: d.oneOffs.length > 0 ? " One-off amounts are apart from this." : "",
+  };
   if (d.action === "leave") {
     if (b <= 0) {
       return {
@@ -309,93 +401,123 @@ function breakEvenText(d: Figures): Localized {
       };
     }
     return {
-      nl: `In de KOR blijven loont zolang uw voorbelasting op kosten en investeringen samen onder ${eurNl(b)} per jaar blijft; daarboven levert afmelden meer op.`,
-      en: `Staying in the KOR pays as long as your input VAT on costs and investments together stays under ${eurEn(b)} a year; above that, leaving pays more.`,
+      nl: `In de KOR blijven loont zolang uw voorbelasting op lopende kosten (met de btw die naar u verlegd is) onder ${eurNl(b)} per jaar blijft; daarboven levert afmelden meer op.${apart.nl}`,
+      en: `Staying in the KOR pays as long as your input VAT on running costs (with VAT reverse-charged to you) stays under ${eurEn(b)} a year; above that, leaving pays more.${apart.en}`,
     };
   }
   if (b <= 0) {
-    return d.revisionCents > 0
-      ? {
-          nl: `Meedoen loont in het eerste jaar niet, ook niet zonder voorbelasting: de herziening (${eurNl(d.revisionCents)}) is minstens zo hoog als de btw die u houdt (${eurNl(d.keptCents)}).`,
-          en: `Joining does not pay in the first year, even without input VAT: the herziening (${eurEn(d.revisionCents)}) is at least as high as the VAT you keep (${eurEn(d.keptCents)}).`,
-        }
-      : {
-          nl: "Meedoen levert u geen btw-voordeel op: u houdt geen btw over (uw belaste omzet gaat naar zakelijke klanten of heeft 0%), dus elke euro voorbelasting is verlies.",
-          en: "Joining gives you no VAT advantage: you keep no VAT (your taxed turnover goes to business customers or is at 0%), so every euro of input VAT is a loss.",
-        };
+    return {
+      nl: "Meedoen levert u geen btw-voordeel op: u houdt geen btw over (uw belaste omzet gaat naar zakelijke klanten of heeft 0%), dus elke euro voorbelasting is verlies.",
+      en: "Joining gives you no VAT advantage: you keep no VAT (your taxed turnover goes to business customers or is at 0%), so every euro of input VAT is a loss.",
+    };
   }
   return {
-    nl: `Meedoen loont zolang uw voorbelasting op kosten en investeringen samen onder ${eurNl(b)} per jaar blijft.`,
-    en: `Joining pays as long as your input VAT on costs and investments together stays under ${eurEn(b)} a year.`,
+    nl: `Meedoen loont zolang uw voorbelasting op lopende kosten (met de btw die naar u verlegd is) onder ${eurNl(b)} per jaar blijft.${apart.nl}`,
+    en: `Joining pays as long as your input VAT on running costs (with VAT reverse-charged to you) stays under ${eurEn(b)} a year.${apart.en}`,
   };
 }
 
-function reasons(d: Figures, rev: DecisionInput["revision"]): Localized[] {
+/** "21%: 0%, 9%: 40%" when the taxed rates have different shares; null when they share one. */
+function sharesText(d: Figures, lang: "nl" | "en"): string {
+  const taxed = d.perRate.filter((e) => e.ratePercent > 0 && e.turnoverCents !== 0);
+  const distinct = new Set(taxed.map((e) => e.businessShare));
+  if (distinct.size <= 1) {
+    const s = taxed.length > 0 ? taxed[0].businessShare : d.businessShare;
+    return lang === "nl" ? `${pct(s, "nl")} van de belaste omzet` : `${pct(s, "en")} of taxed turnover`;
+  }
+  const list = taxed.map((e) => `${e.ratePercent}%: ${pct(e.businessShare, lang)}`).join(", ");
+  return lang === "nl" ? `per tarief gemeten over de omzet van dat tarief: ${list}` : `measured per rate over that rate's turnover: ${list}`;
+}
+
+function reasons(d: Figures, schedule: readonly RevisionYear[]): Localized[] {
   const out: Localized[] = [];
   const join = d.action === "join";
-  out.push(
-    join
-      ? {
-          nl: `Zonder KOR draagt u ${eurNl(d.outputVatCents)} btw af over ${eurNl(d.turnoverCents)} omzet die meetelt.`,
-          en: `Without the KOR you remit ${eurEn(d.outputVatCents)} of VAT on ${eurEn(d.turnoverCents)} of countable turnover.`,
-        }
-      : {
-          nl: `Na afmelden draagt u ${eurNl(d.outputVatCents)} btw af over ${eurNl(d.turnoverCents)} omzet die meetelt.`,
-          en: `After leaving you would remit ${eurEn(d.outputVatCents)} of VAT on ${eurEn(d.turnoverCents)} of countable turnover.`,
-        },
-  );
-  out.push(
-    join
-      ? {
-          nl: `Daarvan houdt u ${eurNl(d.keptCents)} zelf: particulieren betalen hetzelfde bedrag, maar u draagt er geen btw meer over af.`,
-          en: `You keep ${eurEn(d.keptCents)} of it: consumers pay the same amount, but you no longer remit VAT on it.`,
-        }
-      : {
-          nl: `Daarvan komt ${eurNl(d.keptCents)} uit uw eigen zak: particulieren betalen hetzelfde bedrag, en daar zit dan btw in.`,
-          en: `${eurEn(d.keptCents)} of it comes out of your own pocket: consumers pay the same amount, which then includes VAT.`,
-        },
-  );
-  if (d.businessVatCents !== 0 || d.businessShare > 0) {
+  const consumerGross = d.perRate.reduce((s, e) => s + e.turnoverCents - roundHalfAway(e.turnoverCents * e.businessShare), 0);
+  if (join) {
+    out.push(
+      {
+        nl: `Zonder KOR draagt u ${eurNl(d.outputVatCents)} btw af over ${eurNl(d.turnoverCents)} omzet exclusief btw die meetelt.`,
+        en: `Without the KOR you remit ${eurEn(d.outputVatCents)} of VAT on ${eurEn(d.turnoverCents)} of countable turnover excluding VAT.`,
+      },
+      {
+        nl: `Daarvan houdt u ${eurNl(d.keptCents)} zelf: particulieren betalen hetzelfde bedrag, maar u draagt er geen btw meer over af.`,
+        en: `You keep ${eurEn(d.keptCents)} of it: consumers pay the same amount, but you no longer remit VAT on it.`,
+      },
+    );
+  } else {
+    out.push(
+      {
+        nl: `Particulieren betalen na afmelden hetzelfde bedrag (${eurNl(consumerGross)}), maar daar zit dan ${eurNl(d.keptCents)} btw in: dat komt uit uw eigen zak.`,
+        en: `After leaving, consumers pay the same amount (${eurEn(consumerGross)}), but it then includes ${eurEn(d.keptCents)} of VAT: that comes out of your own pocket.`,
+      },
+      {
+        nl: `Uw omzet exclusief btw wordt dan ${eurNl(d.netTurnoverCents)} (nu ${eurNl(d.turnoverCents)} gefactureerd zonder btw); u draagt daarover ${eurNl(d.outputVatCents)} btw af.`,
+        en: `Your turnover excluding VAT then becomes ${eurEn(d.netTurnoverCents)} (now ${eurEn(d.turnoverCents)} invoiced without VAT); you remit ${eurEn(d.outputVatCents)} of VAT on it.`,
+      },
+    );
+  }
+  if (d.businessVatCents !== 0 || d.perRate.some((e) => e.businessShare > 0)) {
     out.push({
-      nl: `${eurNl(d.businessVatCents)} is btw op omzet aan zakelijke klanten (${pct(d.businessShare, "nl")} van de omzet). Zij trekken btw af, dus voor hen en voor u verandert de prijs niet: dat deel levert ${join ? "meedoen" : "de KOR"} niets op.`,
-      en: `${eurEn(d.businessVatCents)} is VAT on sales to business customers (${pct(d.businessShare, "en")} of turnover). They deduct VAT, so the price does not change for them or for you: that part gains you nothing ${join ? "by joining" : "in the KOR"}.`,
+      nl: `${eurNl(d.businessVatCents)} is btw op omzet aan zakelijke klanten (${sharesText(d, "nl")}). Zij trekken btw af, dus voor hen en voor u verandert de prijs niet: dat deel levert ${join ? "meedoen" : "de KOR"} niets op.`,
+      en: `${eurEn(d.businessVatCents)} is VAT on sales to business customers (${sharesText(d, "en")}). They deduct VAT, so the price does not change for them or for you: that part gains you nothing ${join ? "by joining" : "in the KOR"}.`,
     });
   }
   out.push(
     join
       ? {
-          nl: `U kunt ${eurNl(d.inputVatCents)} voorbelasting op kosten en investeringen niet meer aftrekken${d.plannedInvestmentVatCents !== 0 ? `, plus ${eurNl(d.plannedInvestmentVatCents)} btw op geplande investeringen` : ""}.`,
-          en: `You can no longer deduct ${eurEn(d.inputVatCents)} of input VAT on costs and investments${d.plannedInvestmentVatCents !== 0 ? `, plus ${eurEn(d.plannedInvestmentVatCents)} of VAT on planned investments` : ""}.`,
+          nl: `U kunt ${eurNl(d.inputVatCents)} voorbelasting per jaar op lopende kosten niet meer aftrekken.`,
+          en: `You can no longer deduct ${eurEn(d.inputVatCents)} a year of input VAT on running costs.`,
         }
       : {
-          nl: `U mag weer ${eurNl(d.inputVatCents)} voorbelasting op kosten en investeringen aftrekken${d.plannedInvestmentVatCents !== 0 ? `, plus ${eurNl(d.plannedInvestmentVatCents)} btw op geplande investeringen` : ""}.`,
-          en: `You may deduct ${eurEn(d.inputVatCents)} of input VAT on costs and investments again${d.plannedInvestmentVatCents !== 0 ? `, plus ${eurEn(d.plannedInvestmentVatCents)} of VAT on planned investments` : ""}.`,
+          nl: `U mag weer ${eurNl(d.inputVatCents)} voorbelasting per jaar op lopende kosten aftrekken.`,
+          en: `You may deduct ${eurEn(d.inputVatCents)} a year of input VAT on running costs again.`,
         },
   );
-  if (join && rev) {
-    if (rev.belowMinimum) {
-      out.push({
-        nl: "Herziening: het bedrag voor het eerste jaar is lager dan € 500, dus u hoeft niets terug te betalen.",
-        en: "Herziening: the amount for the first year is under €500, so you repay nothing.",
-      });
-    } else if (d.revisionCents !== 0) {
-      out.push({
-        nl: `Herziening: u betaalt in het eerste jaar ${eurNl(d.revisionCents)} terug van btw die u eerder aftrok op bedrijfsmiddelen.`,
-        en: `Herziening: in the first year you repay ${eurEn(d.revisionCents)} of VAT you deducted earlier on capital goods.`,
-      });
-    }
+  if (d.reverseChargedVatCents !== 0) {
+    out.push(
+      join
+        ? {
+            nl: `${eurNl(d.reverseChargedVatCents)} per jaar is btw die naar u verlegd is (bijvoorbeeld online advertenties uit een ander EU-land). Die blijft u in de KOR verschuldigd, en u mag hem niet meer aftrekken: een kostenpost.`,
+            en: `${eurEn(d.reverseChargedVatCents)} a year is VAT reverse-charged to you (for example online advertising from another EU state). In the KOR you still owe it and can no longer deduct it: a cost.`,
+          }
+        : {
+            nl: `${eurNl(d.reverseChargedVatCents)} per jaar aan btw die naar u verlegd is, mag u na afmelden weer aftrekken.`,
+            en: `After leaving you may deduct again the ${eurEn(d.reverseChargedVatCents)} a year of VAT reverse-charged to you.`,
+          },
+    );
   }
-  const sign = (c: Cents, lang: "nl" | "en"): string => (lang === "nl" ? eurNl(c) : eurEn(c));
-  const nlSum = join
-    ? `${sign(d.keptCents, "nl")} − ${sign(d.inputVatCents + d.plannedInvestmentVatCents, "nl")}${d.revisionCents !== 0 ? ` − ${sign(d.revisionCents, "nl")}` : ""}`
-    : `${sign(d.inputVatCents + d.plannedInvestmentVatCents, "nl")} − ${sign(d.keptCents, "nl")}`;
-  const enSum = join
-    ? `${sign(d.keptCents, "en")} − ${sign(d.inputVatCents + d.plannedInvestmentVatCents, "en")}${d.revisionCents !== 0 ? ` − ${sign(d.revisionCents, "en")}` : ""}`
-    : `${sign(d.inputVatCents + d.plannedInvestmentVatCents, "en")} − ${sign(d.keptCents, "en")}`;
-  out.push({
-    nl: `Saldo per jaar: ${nlSum} = ${eurNl(d.netCents)}.`,
-    en: `Balance per year: ${enSum} = ${eurEn(d.netCents)}.`,
-  });
+  if (join && schedule.some((y) => y.belowMinimum)) {
+    const years = schedule.filter((y) => y.belowMinimum).map((y) => y.year).join(", ");
+    out.push({
+      nl: `Herziening: in ${years} is het bedrag lager dan € 500, dus dan hoeft u niets terug te betalen.`,
+      en: `Herziening: in ${years} the amount is under €500, so you repay nothing then.`,
+    });
+  }
+  if (join && schedule.some((y) => y.totalCents !== 0)) {
+    const due = schedule.filter((y) => y.totalCents !== 0);
+    out.push({
+      nl: `Herziening: u betaalt ${due.map((y) => `${eurNl(y.totalCents)} in ${y.year}`).join(", ")} terug van btw die u eerder aftrok op bedrijfsmiddelen (eenmalig, niet per jaar).`,
+      en: `Herziening: you repay ${due.map((y) => `${eurEn(y.totalCents)} in ${y.year}`).join(", ")} of VAT you deducted earlier on capital goods (one-off, not yearly).`,
+    });
+  }
+  const lost = d.inputVatCents + d.reverseChargedVatCents;
+  const lostNl = d.reverseChargedVatCents !== 0 ? `${eurNl(d.inputVatCents)} − ${eurNl(d.reverseChargedVatCents)}` : eurNl(d.inputVatCents);
+  const lostEn = d.reverseChargedVatCents !== 0 ? `${eurEn(d.inputVatCents)} − ${eurEn(d.reverseChargedVatCents)}` : eurEn(d.inputVatCents);
+  out.push(
+    join
+      ? { nl: `Saldo per jaar: ${eurNl(d.keptCents)} − ${lostNl} = ${eurNl(d.netCents)}.`, en: `Balance per year: ${eurEn(d.keptCents)} − ${lostEn} = ${eurEn(d.netCents)}.` }
+      : {
+          nl: `Saldo per jaar: ${d.reverseChargedVatCents !== 0 ? `${eurNl(d.inputVatCents)} + ${eurNl(d.reverseChargedVatCents)}` : eurNl(lost)} − ${eurNl(d.keptCents)} = ${eurNl(d.netCents)}.`,
+          en: `Balance per year: ${d.reverseChargedVatCents !== 0 ? `${eurEn(d.inputVatCents)} + ${eurEn(d.reverseChargedVatCents)}` : eurEn(lost)} − ${eurEn(d.keptCents)} = ${eurEn(d.netCents)}.`,
+        },
+  );
+  const once = oneOffsText(d.oneOffs);
+  if (once) {
+    out.push({
+      nl: `Niet in het saldo per jaar, maar ${once.nl}.`,
+      en: `Not in the yearly balance, but ${once.en}.`,
+    });
+  }
   return out;
 }
 
@@ -415,18 +537,29 @@ function assumptions(d: Figures, lines: readonly OutputLine[]): Localized[] {
       nl: "Zakelijke klanten betalen u hetzelfde bedrag zonder btw. Zij kunnen btw die niet meer wordt gerekend ook niet aftrekken, dus voor hen verandert er niets.",
       en: "Business customers pay you the same amount before VAT. They cannot deduct VAT that is no longer charged, so nothing changes for them.",
     },
+    {
+      nl: "Klanten die zelf geen btw aftrekken (zorg, onderwijs, andere KOR-ondernemers, vrijgestelde instellingen) tellen als particulieren: voor hen telt alleen het totaalbedrag.",
+      en: "Customers who do not deduct VAT themselves (healthcare, education, other KOR businesses, exempt institutions) count as consumers: only the total price matters to them.",
+    },
   ];
   const rated = lines.filter((l) => l.cents !== 0);
   if (rated.length > 0) {
-    out.push({
-      nl: `Gebruikte tarieven: ${rated.map((l) => `${l.ratePercent}% over ${eurNl(l.cents)}`).join(", ")}. Onder 0% vallen ook export, leveringen binnen de EU, verlegde btw en vrijgestelde omzet.`,
-      en: `Rates used: ${rated.map((l) => `${l.ratePercent}% on ${eurEn(l.cents)}`).join(", ")}. 0% also covers exports, intra-EU supplies, reverse charge and exempt turnover.`,
-    });
+    out.push(
+      join
+        ? {
+            nl: `Gebruikte tarieven, over omzet exclusief btw: ${rated.map((l) => `${l.ratePercent}% over ${eurNl(l.cents)}`).join(", ")}. Onder 0% vallen ook export, leveringen binnen de EU, verlegde btw en vrijgestelde omzet.`,
+            en: `Rates used, on turnover excluding VAT: ${rated.map((l) => `${l.ratePercent}% on ${eurEn(l.cents)}`).join(", ")}. 0% also covers exports, intra-EU supplies, reverse charge and exempt turnover.`,
+          }
+        : {
+            nl: `Gebruikte tarieven, over uw gefactureerde bedragen (nu zonder btw): ${rated.map((l) => `${l.ratePercent}% over ${eurNl(l.cents)}`).join(", ")}. Onder 0% vallen ook export, leveringen binnen de EU, verlegde btw en vrijgestelde omzet.`,
+            en: `Rates used, on your invoiced amounts (now without VAT): ${rated.map((l) => `${l.ratePercent}% on ${eurEn(l.cents)}`).join(", ")}. 0% also covers exports, intra-EU supplies, reverse charge and exempt turnover.`,
+          },
+    );
   }
   out.push(
     {
-      nl: "De voorbelasting is alleen btw die u zonder KOR mag aftrekken. Btw op kosten voor vrijgestelde omzet was toch al niet aftrekbaar.",
-      en: "Input VAT means only VAT you may deduct outside the KOR. VAT on costs for exempt turnover was never deductible.",
+      nl: "De voorbelasting per jaar is alleen btw op lopende kosten die u zonder KOR mag aftrekken. Btw op investeringen en de herziening zijn eenmalig en staan apart. Btw op kosten voor vrijgestelde omzet was toch al niet aftrekbaar.",
+      en: "Yearly input VAT means only VAT on running costs that you may deduct outside the KOR. VAT on investments and the herziening are one-off and listed apart. VAT on costs for exempt turnover was never deductible.",
     },
     {
       nl: "Alle bedragen zijn vóór inkomstenbelasting: btw die u houdt is extra winst, en btw die u niet aftrekt wordt kosten.",
@@ -442,20 +575,40 @@ function assumptions(d: Figures, lines: readonly OutputLine[]): Localized[] {
   return out;
 }
 
-function administration(action: DecisionAction): Localized[] {
-  if (action === "join") {
+function administration(d: Figures): Localized[] {
+  const euServices: Localized[] = [
+    {
+      nl: "Verricht u diensten aan ondernemers in andere EU-landen, dan houdt u uw btw-identificatienummer (btw-id): dat staat op die facturen.",
+      en: "If you supply services to businesses in other EU states, you keep your VAT identification number (btw-id): it goes on those invoices.",
+    },
+    {
+      nl: "Op facturen voor diensten aan ondernemers in andere EU-landen staat nog steeds “btw verlegd”, met het btw-id van uw klant.",
+      en: "Invoices for services to businesses in other EU states still say “btw verlegd” (VAT reverse-charged), with your customer's VAT id.",
+    },
+    {
+      nl: "De opgaaf intracommunautaire prestaties (ICP) voor die diensten blijft.",
+      en: "The ICP declaration (opgaaf intracommunautaire prestaties) for those services stays.",
+    },
+  ];
+  if (d.action === "join") {
     return [
       {
         nl: "Geen btw meer op uw facturen. Op de factuur staat dan: “Vrijgesteld van omzetbelasting op grond van artikel 25 Wet OB”.",
         en: "No VAT on your invoices any more. The invoice states: “Vrijgesteld van omzetbelasting op grond van artikel 25 Wet OB” (exempt under article 25 of the Dutch VAT Act).",
       },
+      d.reverseChargedVatCents !== 0
+        ? {
+            nl: `De btw-aangifte stopt niet helemaal: over de btw die naar u verlegd is (${eurNl(d.reverseChargedVatCents)} per jaar) doet u aangifte en betaalt u, zonder aftrek.`,
+            en: `VAT returns do not stop entirely: you declare and pay the VAT reverse-charged to you (${eurEn(d.reverseChargedVatCents)} a year), without deduction.`,
+          }
+        : {
+            nl: "Meestal geen btw-aangifte meer, en geen voorbelasting meer bijhouden. Wordt er btw naar u verlegd (bijvoorbeeld online advertenties uit een ander EU-land), dan doet u daarover wel aangifte en betaalt u die btw.",
+            en: "Usually no VAT returns any more, and no input VAT to track. If VAT is reverse-charged to you (for example online advertising from another EU state), you still declare and pay that VAT.",
+          },
+      ...euServices,
       {
-        nl: "Meestal geen btw-aangifte meer, en geen voorbelasting meer bijhouden per aangifte.",
-        en: "Usually no VAT returns any more, and no input VAT to track per return.",
-      },
-      {
-        nl: "U bewaart uw administratie en facturen zoals nu, en u houdt uw omzet in de gaten: boven € 20.000 stopt de KOR direct.",
-        en: "You keep your records and invoices as now, and you watch your turnover: above €20,000 the KOR ends at once.",
+        nl: "U bewaart uw administratie en facturen zoals nu, en u houdt uw omzet (exclusief btw) in de gaten: boven € 20.000 stopt de KOR direct.",
+        en: "You keep your records and invoices as now, and you watch your turnover (excluding VAT): above €20,000 the KOR ends at once.",
       },
     ];
   }
@@ -469,8 +622,12 @@ function administration(action: DecisionAction): Localized[] {
       en: "A VAT return for every filing period (usually each quarter), even when nothing is due.",
     },
     {
-      nl: "U mag voorbelasting weer aftrekken; daarvoor bewaart u de inkoopfacturen met btw.",
-      en: "You may deduct input VAT again; keep the purchase invoices showing VAT for that.",
+      nl: "U mag voorbelasting weer aftrekken, ook de btw die naar u verlegd is; daarvoor bewaart u de inkoopfacturen.",
+      en: "You may deduct input VAT again, including VAT reverse-charged to you; keep the purchase invoices for that.",
+    },
+    {
+      nl: "Uw btw-id, “btw verlegd” op facturen voor diensten aan ondernemers in andere EU-landen en de opgaaf ICP blijven zoals nu.",
+      en: "Your btw-id, “btw verlegd” on invoices for services to businesses in other EU states, and the ICP declaration stay as now.",
     },
   ];
 }

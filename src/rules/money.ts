@@ -50,7 +50,7 @@ export function eurosFromCents(cents: Cents): number {
   return cents / 100;
 }
 
-/** "€ 20.000,00" (nl) or "€20,000.00" (en). */
+/** "€ 20.000,00" (nl) or "€20,000.00" (en); negative "€ -2.601,34" (the Dutch form) or "-€2,601.34". */
 export function formatEuros(cents: Cents, lang: "nl" | "en"): string {
   const negative = cents < 0;
   const abs = Math.abs(cents);
@@ -59,7 +59,8 @@ export function formatEuros(cents: Cents, lang: "nl" | "en"): string {
   const group = lang === "nl" ? "." : ",";
   const decimal = lang === "nl" ? "," : ".";
   const grouped = String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const body = lang === "nl" ? `€ ${grouped}${decimal}${rest}` : `€${grouped}${decimal}${rest}`;
+  if (lang === "nl") return `€ ${negative ? "-" : ""}${grouped}${decimal}${rest}`;
+  const body = `€${grouped}${decimal}${rest}`;
   return negative ? `-${body}` : body;
 }
 

@@ -52,16 +52,16 @@ describe("decideKor: the money on both sides", () => {
       expected: { outputVatCents: 315_000, keptCents: 315_000, businessVatCents: 0, netCents: 235_000, breakEvenInputVatCents: 315_000, verdict: "pays" },
     },
     {
-      name: "joining with 40% business customers, three rates, planned investment and herziening: costs money",
+      name: "joining with 40% business customers, three rates: the yearly figure leaves the planned investment and herziening out",
       input: {
         lines: [line(21, 10_000), line(9, 5_000), line(0, 2_000)],
         businessShare: 0.4,
         inputVatCents: 100_000,
         plannedInvestmentVatCents: 50_000,
-        revision: { totalCents: 90_000, belowMinimum: false },
+        revision: [{ year: 2027, totalCents: 90_000, belowMinimum: false }],
       },
       // 21%: consumers €6,000 → €1,260 kept, business €4,000 → €840; 9%: €3,000 → €270 kept, €2,000 → €180
-      expected: { outputVatCents: 255_000, keptCents: 153_000, businessVatCents: 102_000, netCents: -87_000, breakEvenInputVatCents: 63_000, verdict: "costs" },
+      expected: { outputVatCents: 255_000, keptCents: 153_000, businessVatCents: 102_000, netCents: 53_000, breakEvenInputVatCents: 153_000, verdict: "pays" },
     },
     {
       name: "joining when every customer is a business and nothing is deducted: no difference",
@@ -81,7 +81,7 @@ describe("decideKor: the money on both sides", () => {
     },
     {
       name: "leaving ignores a herziening (it is about entering)",
-      input: { participant: true, lines: [line(9, 1_090)], revision: { totalCents: 90_000, belowMinimum: false } },
+      input: { participant: true, lines: [line(9, 1_090)], revision: [{ year: 2027, totalCents: 90_000, belowMinimum: false }] },
       expected: { outputVatCents: 9_000, keptCents: 9_000, businessVatCents: 0, netCents: -9_000, breakEvenInputVatCents: 9_000, verdict: "costs" },
     },
     {
@@ -124,13 +124,13 @@ describe("decideKor: the money on both sides", () => {
     const d = decideKor({ ...base, lines: [line(21, 15_000)], inputVatCents: 80_000 });
     expect(d.headline.nl).toBe("Meedoen aan de KOR levert u naar schatting € 2.350,00 per jaar op.");
     expect(d.headline.en).toBe("Joining the KOR gains you about €2,350.00 a year.");
-    expect(d.breakEven.nl).toBe("Meedoen loont zolang uw voorbelasting op kosten en investeringen samen onder € 3.150,00 per jaar blijft.");
+    expect(d.breakEven.nl).toBe("Meedoen loont zolang uw voorbelasting op lopende kosten (met de btw die naar u verlegd is) onder € 3.150,00 per jaar blijft.");
     expect(d.breakEven.en).toContain("Joining pays as long as your input VAT");
     expect(d.breakEven.en).toContain("€3,150.00 a year");
     const reasonsEn = d.reasons.map((r) => r.en).join("\n");
     expect(reasonsEn).toContain("€3,150.00 of VAT on €15,000.00 of countable turnover");
     expect(reasonsEn).toContain("You keep €3,150.00");
-    expect(reasonsEn).toContain("€800.00 of input VAT");
+    expect(reasonsEn).toContain("€800.00 a year of input VAT on running costs");
     expect(reasonsEn).toContain("€3,150.00 − €800.00 = €2,350.00");
     expect(reasonsEn).not.toContain("business customers"); // no business share: no sentence about it
     for (const t of [...d.reasons, ...d.assumptions, ...d.administration, d.headline, d.breakEven]) {
@@ -145,31 +145,32 @@ describe("decideKor: the money on both sides", () => {
     const en = d.assumptions.map((a) => a.en).join("\n");
     expect(en).toContain("prices for consumers stay the same");
     expect(en).toContain("Business customers pay you the same amount before VAT");
-    expect(en).toContain("Rates used: 21% on €10,000.00, 9% on €5,000.00");
+    expect(en).toContain("Rates used, on turnover excluding VAT: 21% on €10,000.00, 9% on €5,000.00");
+    expect(en).toContain("Customers who do not deduct VAT themselves (healthcare, education, other KOR businesses, exempt institutions) count as consumers");
     expect(en).toContain("before income tax");
     const nl = d.reasons.map((a) => a.nl).join("\n");
     expect(nl).toContain("zakelijke klanten (25%");
   });
 
-  it("mentions the herziening and the €500 rule", () => {
-    const due = decideKor({ ...base, lines: [line(21, 10_000)], revision: { totalCents: 90_000, belowMinimum: false } });
-    expect(due.reasons.map((r) => r.en).join(" ")).toContain("you repay €900.00");
-    expect(due.netCents).toBe(210_000 - 90_000);
-    const below = decideKor({ ...base, lines: [line(21, 10_000)], revision: { totalCents: 0, belowMinimum: true } });
-    expect(below.reasons.map((r) => r.nl).join(" ")).toContain("lager dan € 500");
+  it("lists the herziening as one-off amounts in their years, not in the yearly figure, and names the €500 rule", () => {
+    const schedule = [2021, 2022, 2023, 2024].map((year) => ({ year, totalCents: 90_000, belowMinimum: false }));
+    const due = decideKor({ ...base, lines: [line(21, 10_000)], revision: schedule });
+    expect(due.reasons.map((r) => r.en).join(" ")).toContain("you repay €900.00 in 2021, €900.00 in 2022, €900.00 in 2023, €900.00 in 2024");
+    expect(due.netCents).toBe(210_000);
+    expect(due.oneOffs).toEqual(schedule.map((y) => ({ kind: "herziening", year: y.year, cents: -90_000, label: { nl: "herziening", en: "herziening" } })));
+    expect(due.headline.nl).toBe(
+      "Meedoen aan de KOR levert u naar schatting € 2.100,00 per jaar op, en eenmalig € -900,00 in 2021 (herziening), € -900,00 in 2022 (herziening), € -900,00 in 2023 (herziening), € -900,00 in 2024 (herziening).",
+    );
+    const below = decideKor({ ...base, lines: [line(21, 10_000)], revision: [{ year: 2025, totalCents: 0, belowMinimum: true }] });
+    expect(below.reasons.map((r) => r.nl).join(" ")).toContain("in 2025 is het bedrag lager dan € 500");
     expect(below.netCents).toBe(210_000);
-  });
-
-  it("says when joining cannot pay because the herziening is larger than the VAT kept", () => {
-    const d = decideKor({ ...base, lines: [line(21, 2_000)], revision: { totalCents: 90_000, belowMinimum: false } });
-    expect(d.breakEvenInputVatCents).toBe(42_000 - 90_000);
-    expect(d.breakEven.en).toContain("does not pay in the first year");
+    expect(below.oneOffs).toEqual([]);
   });
 
   it("for a participant, describes leaving and the revision in its favour it does not count", () => {
     const d = decideKor({ ...base, participant: true, lines: [line(21, 12_100)], inputVatCents: 50_000 });
     expect(d.headline.en).toBe("Leaving the KOR costs you about €1,600.00 a year; staying in is better.");
-    expect(d.breakEven.en).toContain("Staying in the KOR pays as long as your input VAT on costs and investments together stays under €2,100.00 a year");
+    expect(d.breakEven.en).toContain("Staying in the KOR pays as long as your input VAT on running costs (with VAT reverse-charged to you) stays under €2,100.00 a year");
     expect(d.assumptions.map((a) => a.en).join(" ")).toContain("herziening in your favour");
     expect(d.administration.map((a) => a.nl).join(" ")).toContain("btw-aangifte");
   });
@@ -183,6 +184,91 @@ describe("decideKor: the money on both sides", () => {
     ["fractional planned investment cents", { plannedInvestmentVatCents: Number.POSITIVE_INFINITY }],
   ] as [string, Partial<DecisionInput>][])("rejects %s", (_name, input) => {
     expect(() => decideKor({ ...base, ...input })).toThrow(RangeError);
+  });
+});
+
+describe("issue 15: the right money, one-off apart from yearly (the tax adviser's examples)", () => {
+  it("business share per rate: €10,000 at 21% to consumers and €8,000 verlegd → keeps €2,100, not €1,167.60", () => {
+    const lines = [line(21, 10_000), line(0, 8_000)];
+    // Measured per rate: every 21% sale went to a consumer.
+    const perRate = decideKor({ ...base, lines, businessShare: 0, businessShareByRate: { 21: 0, 0: 1 } });
+    expect(perRate.keptCents).toBe(210_000);
+    expect(perRate.perRate.find((e) => e.ratePercent === 21)?.businessShare).toBe(0);
+    // The old reading: one share over all countable turnover (8,000 / 18,000 = 44.4%) applied to the 21% rows.
+    const overAll = decideKor({ ...base, lines, businessShare: 8_000 / 18_000 });
+    expect(overAll.keptCents).toBe(116_667);
+  });
+
+  it("a machine bought in 2025 is not yearly input VAT: +€2,020 a year (2,520 − 500), its herziening €420 a year is under €500", () => {
+    const machine: CapitalGood = { vatCents: 210_000, firstUse: dayFromIso("2025-06-01"), kind: "movable" };
+    const schedule = revisionSchedule([machine], dayFromIso("2027-01-01"));
+    expect(schedule).toEqual([2027, 2028, 2029].map((year) => ({ year, totalCents: 0, belowMinimum: true })));
+    const d = decideKor({ ...base, lines: [line(21, 12_000)], inputVatCents: 50_000, revision: schedule });
+    expect(d).toMatchObject({ keptCents: 252_000, netCents: 202_000, verdict: "pays", oneOffs: [] });
+    expect(d.headline.en).toBe("Joining the KOR gains you about €2,020.00 a year.");
+    expect(d.reasons.map((r) => r.en).join(" ")).toContain("Herziening: in 2027, 2028, 2029 the amount is under €500, so you repay nothing then.");
+  });
+
+  it("the webshop: −€1,650 a year, and once −€1,260 in the year of the van; break-even on the yearly figure", () => {
+    const d = decideKor({ ...base, lines: [line(9, 15_000)], inputVatCents: 300_000, plannedInvestmentVatCents: 126_000, plannedInvestmentYear: 2027 });
+    expect(d).toMatchObject({ keptCents: 135_000, netCents: -165_000, verdict: "costs", breakEvenInputVatCents: 135_000 });
+    expect(d.oneOffs).toEqual([{ kind: "investment", year: 2027, cents: -126_000, label: { nl: "btw op de geplande investering", en: "VAT on the planned investment" } }]);
+    expect(d.headline.en).toBe("Joining the KOR costs you about €1,650.00 a year, and once -€1,260.00 in 2027 (VAT on the planned investment).");
+    expect(d.headline.nl).toBe("Meedoen aan de KOR kost u naar schatting € 1.650,00 per jaar, en eenmalig € -1.260,00 in 2027 (btw op de geplande investering).");
+    expect(d.breakEven.en).toBe(
+      "Joining pays as long as your input VAT on running costs (with VAT reverse-charged to you) stays under €1,350.00 a year. One-off amounts are apart from this.",
+    );
+    const reasonsNl = d.reasons.map((r) => r.nl);
+    expect(reasonsNl).toContain("Saldo per jaar: € 1.350,00 − € 3.000,00 = € -1.650,00.");
+    expect(reasonsNl).toContain("Niet in het saldo per jaar, maar eenmalig € -1.260,00 in 2027 (btw op de geplande investering).");
+    // Without a year the one-off still stands apart.
+    const noYear = decideKor({ ...base, lines: [line(9, 15_000)], inputVatCents: 300_000, plannedInvestmentVatCents: 126_000 });
+    expect(noYear.headline.en).toBe("Joining the KOR costs you about €1,650.00 a year, and once -€1,260.00 in the year of the investment (VAT on the planned investment).");
+  });
+
+  it("joining not possible: says so first, with the date it becomes possible", () => {
+    const d = decideKor({ ...base, lines: [line(21, 25_000)], eligible: false, basisYear: 2026, possibleFrom: dayFromIso("2028-01-01") });
+    expect(d.verdict).toBe("not-possible");
+    expect(d.headline.en).toBe(
+      "You cannot join the KOR now: you do not meet the conditions in 2026. The earliest you can join is 1 January 2028 (register by 3 December 2027). For information: joining would gain you €5,250.00 a year.",
+    );
+    expect(d.headline.nl.startsWith("Meedoen aan de KOR kan nu niet: u voldoet in 2026 niet aan de voorwaarden. Meedoen kan op zijn vroegst per 1 januari 2028 (aanmelden uiterlijk op 3 december 2027).")).toBe(true);
+  });
+
+  it("Dutch negative amounts read € -2.601,34", () => {
+    const d = decideKor({ ...base, lines: [line(21, 1_000)], inputVatCents: 281_134 });
+    expect(d.netCents).toBe(-260_134);
+    expect(d.reasons.map((r) => r.nl)).toContain("Saldo per jaar: € 210,00 − € 2.811,34 = € -2.601,34.");
+  });
+
+  it("leaving is computed and worded on turnover excluding VAT", () => {
+    const d = decideKor({ ...base, participant: true, lines: [line(21, 12_100)], inputVatCents: 50_000 });
+    expect(d).toMatchObject({ turnoverCents: 1_210_000, netTurnoverCents: 1_000_000, keptCents: 210_000, outputVatCents: 210_000 });
+    const en = d.reasons.map((r) => r.en);
+    expect(en).toContain("After leaving, consumers pay the same amount (€12,100.00), but it then includes €2,100.00 of VAT: that comes out of your own pocket.");
+    expect(en).toContain("Your turnover excluding VAT then becomes €10,000.00 (now €12,100.00 invoiced without VAT); you remit €2,100.00 of VAT on it.");
+    // Business customers: VAT on top, the turnover excluding VAT stays the invoiced amount.
+    const b2b = decideKor({ ...base, participant: true, lines: [line(21, 10_000)], businessShare: 1 });
+    expect(b2b).toMatchObject({ netTurnoverCents: 1_000_000, keptCents: 0, businessVatCents: 210_000 });
+  });
+
+  it("VAT reverse-charged to the business is a yearly cost in the KOR and a reason returns do not stop", () => {
+    const d = decideKor({ ...base, lines: [line(21, 10_000)], inputVatCents: 50_000, reverseChargedVatCents: 21_000 });
+    expect(d).toMatchObject({ netCents: 210_000 - 50_000 - 21_000, reverseChargedVatCents: 21_000 });
+    expect(d.reasons.map((r) => r.en)).toContain("Balance per year: €2,100.00 − €500.00 − €210.00 = €1,390.00.");
+    expect(d.reasons.map((r) => r.en).join(" ")).toContain("In the KOR you still owe it and can no longer deduct it: a cost.");
+    expect(d.administration.map((a) => a.en).join(" ")).toContain("VAT returns do not stop entirely: you declare and pay the VAT reverse-charged to you (€210.00 a year)");
+    const leave = decideKor({ ...base, participant: true, lines: [line(21, 12_100)], inputVatCents: 50_000, reverseChargedVatCents: 21_000 });
+    expect(leave.netCents).toBe(50_000 + 21_000 - 210_000);
+  });
+
+  it("what changes in your administration: btw-id, “btw verlegd” on EU B2B service invoices and the ICP declaration stay", () => {
+    const d = decideKor({ ...base, lines: [line(21, 10_000)] });
+    const en = d.administration.map((a) => a.en).join("\n");
+    expect(en).toContain("you keep your VAT identification number (btw-id)");
+    expect(en).toContain("still say “btw verlegd”");
+    expect(en).toContain("The ICP declaration (opgaaf intracommunautaire prestaties) for those services stays.");
+    expect(d.administration.map((a) => a.nl).join("\n")).toContain("De opgaaf intracommunautaire prestaties (ICP) voor die diensten blijft.");
   });
 });
 

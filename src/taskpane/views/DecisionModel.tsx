@@ -176,7 +176,7 @@ export function computeDecision(input: {
           businessShare: share,
           inputVatCents: inputVat,
           plannedInvestmentVatCents: planned,
-          revision: schedule.length > 0 ? schedule[0] : null,
+          revision: schedule,
           eligible: summary.verdict === "eligible",
           basisYear: analysis.year,
         });
