@@ -58,6 +58,17 @@ const ASSUMED_RATE_CATEGORIES: ReadonlySet<CategoryCode | null> = new Set<Catego
 const CATEGORY_RATE: Partial<Record<CategoryCode, number>> = { "21": 21, "9": 9 };
 
 /**
+ * The VAT rate a countable category is charged at outside the KOR: 21 or 9 from the sheet, the assumed rate
+ * for rows without one, 0 for everything without Dutch VAT you would remit; null for the margin scheme
+ * (VAT on the margin, which the sheet does not give).
+ */
+export function rateOfCategory(category: CategoryCode | null, assumedRatePercent: AssumableRate): number | null {
+  if (category === "marge") return null;
+  if (ASSUMED_RATE_CATEGORIES.has(category)) return assumedRatePercent;
+  return (category !== null ? CATEGORY_RATE[category] : undefined) ?? 0;
+}
+
+/**
  * The countable turnover of a year summary grouped by VAT rate. Rows without a rate in the sheet (an empty
  * category, "kor" for a participant, distance sales taxed in NL) are put at `assumedRatePercent`;
  * 0%, export, intra-EU supplies, reverse charge and counting exempt turnover carry no VAT you would remit;
@@ -73,7 +84,7 @@ export function outputLinesFromCategories(categories: readonly CategoryLine[], a
       continue;
     }
     const assumed = ASSUMED_RATE_CATEGORIES.has(c.category);
-    const rate = assumed ? assumedRatePercent : (c.category !== null ? CATEGORY_RATE[c.category] : undefined) ?? 0;
+    const rate = rateOfCategory(c.category, assumedRatePercent) ?? 0;
     const line = byRate.get(rate) ?? { cents: 0, assumedCents: 0 };
     line.cents += c.cents;
     if (assumed) line.assumedCents += c.cents;
@@ -751,6 +762,17 @@ export function customerColumnKind(header: unknown): CustomerColumnKind {
 
 const BUSINESS_WORDS = ["zakelijk", "bedrijf", "onderneming", "ondernemer", "b2b", "business", "company", "zzp", "bv", "nv", "vof"];
 const CONSUMER_WORDS = ["particulier", "consument", "prive", "privé", "b2c", "consumer", "private", "individual", "person", "persoon"];
+/**
+ * Customers that do not deduct VAT (healthcare, education, other KOR businesses, exempt institutions): for
+ * the supplier they behave like consumers, whatever else the cell says ("zakelijk, vrijgesteld").
+ */
+const NON_DEDUCTING_WORDS = ["zorg", "zorginstelling", "medisch", "onderwijs", "school", "vrijgesteld", "kor", "healthcare", "medical", "education", "exempt", "geenaftrek", "nodeduction"];
+
+/** A customer cell as compared with the user's marks: trimmed, lower case, single spaces. */
+export function customerKey(cell: unknown): string {
+  const text = typeof cell === "string" ? cell : typeof cell === "number" ? String(cell) : "";
+  return text.trim().toLowerCase().replace(/\s+/g, " ");
+}
 
 /** A VAT identification number: two letters and 8–12 digits/letters (NL123456789B01, DE123456789, BE0123456789). */
 const VAT_NUMBER = /^[a-z]{2}[0-9a-z+*]{8,12}$/;
@@ -758,7 +780,8 @@ const VAT_NUMBER = /^[a-z]{2}[0-9a-z+*]{8,12}$/;
 /**
  * Reads one customer cell. In a VAT-number column a VAT number means a business and an empty cell a
  * consumer; in a type column words such as zakelijk / B2B / business and particulier / B2C / consumer
- * decide, and a VAT number also means a business. Anything else is unknown (left out of the share).
+ * decide, and a VAT number also means a business. A customer that does not deduct VAT (zorg, onderwijs,
+ * vrijgesteld, KOR) reads as a consumer. Anything else is unknown (left out of the share).
  */
 export function classifyCustomer(cell: unknown, column: CustomerColumnKind): CustomerKind {
   const text = typeof cell === "string" ? cell : typeof cell === "number" ? String(cell) : "";
@@ -767,6 +790,7 @@ export function classifyCustomer(cell: unknown, column: CustomerColumnKind): Cus
   const compact = t.replace(/[\s.\-]/g, "");
   if (VAT_NUMBER.test(compact) && /\d/.test(compact)) return "business";
   const words = t.split(/[^a-z0-9]+/).filter((w) => w !== "");
+  if (words.some((w) => NON_DEDUCTING_WORDS.includes(w)) || NON_DEDUCTING_WORDS.includes(words.join(""))) return "consumer";
   const isBusiness = words.some((w) => BUSINESS_WORDS.includes(w));
   const isConsumer = words.some((w) => CONSUMER_WORDS.includes(w));
   if (isBusiness !== isConsumer) return isBusiness ? "business" : "consumer";
@@ -788,14 +812,18 @@ export interface CustomerShare {
  * The share of turnover sold to business customers, weighted by amount, over the given rows with their
  * customer cells. Rows whose customer is unknown are left out of the share and reported.
  */
-export function customerShare(entries: readonly { row: number; cents: Cents; customer: unknown }[], column: CustomerColumnKind): CustomerShare {
+export function customerShare(
+  entries: readonly { row: number; cents: Cents; customer: unknown }[],
+  column: CustomerColumnKind,
+  nonDeducting: ReadonlySet<string> = new Set(),
+): CustomerShare {
   let businessCents = 0;
   let consumerCents = 0;
   let unknownCents = 0;
   let unknownCount = 0;
   const unknownRows: number[] = [];
   for (const e of entries) {
-    const kind = classifyCustomer(e.customer, column);
+    const kind = nonDeducting.has(customerKey(e.customer)) ? "consumer" : classifyCustomer(e.customer, column);
     if (kind === "business") businessCents += e.cents;
     else if (kind === "consumer") consumerCents += e.cents;
     else {
@@ -815,13 +843,20 @@ export interface SheetCustomerShare extends CustomerShare {
   readonly column: CustomerColumnKind;
   /** True when the column reads clearly enough (a name column, for example, does not). */
   readonly usable: boolean;
+  /** The share per taxed rate, over the rows of that rate only (21 and 9, or the assumed rate). */
+  readonly byRate: { readonly ratePercent: number; readonly share: CustomerShare }[];
+  /** Customers read as businesses, by turnover (largest first, at most 20): the user can mark those that do not deduct VAT. */
+  readonly businessCustomers: { readonly key: string; readonly text: string; readonly cents: Cents }[];
 }
 
 /**
  * The business share from the customer column of an invoice table (a customer-type or VAT-number column),
- * over the countable rows of `year`. `values` and `rowOffset` as the reading layer got them, so that
+ * over the taxed rows (21%, 9%, or a row without a rate at `assumedRatePercent`) of `year`, in total and
+ * per rate. Reverse-charge, export and intra-EU rows are business by nature and left out: they say nothing
+ * about who buys the taxed goods. `values` and `rowOffset` as the reading layer got them, so that
  * `values[row.row - rowOffset - 1]` is the sheet row of an InvoiceRow. A column of customer names reads
- * as unknown and is not usable: the user then types the share.
+ * as unknown and is not usable: the user then types the share. Customers in `nonDeducting` (customerKey
+ * of their cell) count as consumers.
  */
 export function businessShareFromTable(input: {
   readonly values: readonly (readonly unknown[])[];
@@ -830,19 +865,59 @@ export function businessShareFromTable(input: {
   readonly header: unknown;
   readonly rows: readonly InvoiceRow[];
   readonly year: number;
+  readonly assumedRatePercent?: AssumableRate;
+  readonly nonDeducting?: readonly string[];
 }): SheetCustomerShare {
   const column = customerColumnKind(input.header);
+  const nonDeducting = new Set(input.nonDeducting ?? []);
   const { from, to } = yearBounds(input.year);
-  const entries: { row: number; cents: Cents; customer: unknown }[] = [];
+  const entries: { row: number; cents: Cents; customer: unknown; rate: number }[] = [];
   for (const r of input.rows) {
     if (r.day < from || r.day > to || !countsForKor(r.category)) continue;
+    const rate = rateOfCategory(r.category, input.assumedRatePercent ?? 21);
+    if (rate === null || rate === 0) continue;
     const line = input.values[r.row - input.rowOffset - 1];
-    entries.push({ row: r.row, cents: r.cents, customer: Array.isArray(line) ? line[input.customerColumn] : undefined });
+    entries.push({ row: r.row, cents: r.cents, customer: Array.isArray(line) ? line[input.customerColumn] : undefined, rate });
   }
-  const share = customerShare(entries, column);
+  const share = customerShare(entries, column, nonDeducting);
   const total = share.businessCents + share.consumerCents + share.unknownCents;
   const usable = share.share !== null && total > 0 && (share.businessCents + share.consumerCents) / total >= CUSTOMER_COLUMN_MIN_READABLE;
-  return { ...share, column, usable };
+  const rates = [...new Set(entries.map((e) => e.rate))].sort((x, y) => y - x);
+  const byRate = rates.map((ratePercent) => ({ ratePercent, share: customerShare(entries.filter((e) => e.rate === ratePercent), column, nonDeducting) }));
+  const business = new Map<string, { text: string; cents: Cents }>();
+  for (const e of entries) {
+    const key = customerKey(e.customer);
+    if (key === "" || classifyCustomer(e.customer, column) !== "business") continue;
+    const b = business.get(key) ?? { text: typeof e.customer === "string" ? e.customer.trim() : key, cents: 0 };
+    b.cents += e.cents;
+    business.set(key, b);
+  }
+  const businessCustomers = [...business.entries()]
+    .map(([key, b]) => ({ key, text: b.text, cents: b.cents }))
+    .sort((x, y) => y.cents - x.cents || x.key.localeCompare(y.key))
+    .slice(0, 20);
+  return { ...share, column, usable, byRate, businessCustomers };
+}
+
+/** Whether the amounts of a turnover column include VAT, from its header: "Bedrag incl. btw", "Totaal", "Gross" vs "excl. btw", "Netto". */
+export type AmountBasis = "gross" | "net" | "unknown";
+
+export function amountBasisFromHeader(header: unknown): AmountBasis {
+  const text = typeof header === "string" ? header.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase() : "";
+  const words = text.split(/[^a-z0-9]+/).filter((w) => w !== "");
+  const joined = words.join("");
+  if (words.some((w) => ["excl", "exclusief", "excluding", "ex", "exbtw", "exclbtw", "netto", "net", "zonder"].includes(w)) || /exclbtw|exclusiefbtw|exvat|exclvat/.test(joined)) return "net";
+  if (words.some((w) => ["incl", "inclusief", "including", "inc", "bruto", "gross", "totaal", "total", "kassa", "ontvangen"].includes(w)) || /inclbtw|inclusiefbtw|inclvat/.test(joined)) return "gross";
+  return "unknown";
+}
+
+/**
+ * Output lines from amounts that include VAT (a cash register export): each rate's amount less the VAT in
+ * it, amount × 100 / (100 + rate), half away from zero.
+ */
+export function linesExcludingVat(lines: readonly OutputLine[]): OutputLine[] {
+  const net = (c: Cents, r: number): Cents => roundHalfAway((c * 100) / (100 + r));
+  return lines.map((l) => ({ ratePercent: l.ratePercent, cents: net(l.cents, l.ratePercent), assumedCents: net(l.assumedCents, l.ratePercent) }));
 }
 
 export interface PurchaseVat {
@@ -874,4 +949,106 @@ export function purchaseVatFromRows(rows: readonly InvoiceRow[], year: number, o
     }
   }
   return { cents, rows: withVat, rowsWithoutVat: withoutVat };
+}
+
+/** One purchase of the basis year, as the decision sorts it: running cost, investment or VAT reverse-charged to the business. */
+export interface PurchaseLine {
+  /** Sheet row. */
+  readonly row: number;
+  readonly day: Day;
+  /** Amount excluding VAT. */
+  readonly cents: Cents;
+  /** VAT on the invoice; null when the VAT cell is empty. */
+  readonly vatCents: Cents | null;
+  /** The row says "verlegd" / "reverse charge": the VAT is reverse-charged to the business. */
+  readonly reverseCharged: boolean;
+  /** The row says it is an investment ("investering", "bedrijfsmiddel", "activa", "investment"). */
+  readonly marked: boolean;
+  /** A short description from the row (the longest text cell), for the list the user checks. */
+  readonly text: string;
+}
+
+const INVESTMENT_WORDS = /investering|bedrijfsmiddel|activa|investment|capital|afschrijving/;
+const REVERSE_WORDS = /verlegd|reverse/;
+
+/**
+ * The purchases of `year`: only the purchase rows ("inkoop") of an invoice list, or every row of a
+ * purchases list (`onlyPurchases` false). The row's own text tells an investment or a reverse charge.
+ */
+export function purchaseLinesFromTable(input: {
+  readonly values: readonly (readonly unknown[])[];
+  readonly rowOffset: number;
+  readonly rows: readonly InvoiceRow[];
+  readonly year: number;
+  readonly onlyPurchases: boolean;
+}): PurchaseLine[] {
+  const { from, to } = yearBounds(input.year);
+  const out: PurchaseLine[] = [];
+  for (const r of input.rows) {
+    if (r.day < from || r.day > to) continue;
+    if (input.onlyPurchases && r.category !== "inkoop") continue;
+    const line = input.values[r.row - input.rowOffset - 1];
+    const texts = (Array.isArray(line) ? line : []).filter((c): c is string => typeof c === "string").map((c) => c.trim());
+    const lower = texts.map((t) => t.toLowerCase());
+    const reverseCharged = (!input.onlyPurchases && r.category === "verlegd") || lower.some((t) => REVERSE_WORDS.test(t));
+    const marked = lower.some((t) => INVESTMENT_WORDS.test(t));
+    const text = texts.reduce((best, t) => (t.length > best.length && !/^[\d\s.,:/%€-]*$/.test(t) ? t : best), "").slice(0, 60);
+    out.push({ row: r.row, day: r.day, cents: r.cents, vatCents: r.vatCents, reverseCharged, marked, text });
+  }
+  return out;
+}
+
+export interface PurchaseSplit {
+  /** Yearly input VAT on running costs. */
+  readonly runningVatCents: Cents;
+  readonly runningRows: number;
+  /** Purchases taken as investments (one-off: their VAT goes to the herziening, not the yearly figure). */
+  readonly investments: PurchaseLine[];
+  /** VAT reverse-charged to the business a year: the VAT cell, or the assumed 21% of the amount when it is empty. */
+  readonly reverseChargedVatCents: Cents;
+  readonly reverseChargedRows: number;
+  /** Reverse-charged rows without a VAT amount, computed at 21%. */
+  readonly reverseChargedAssumedRows: number;
+  /** Purchases without a VAT amount (not counted). */
+  readonly rowsWithoutVat: number;
+}
+
+/** The rate assumed for VAT reverse-charged to the business when the row gives no VAT amount (services: the standard rate). */
+const REVERSE_CHARGE_ASSUMED_RATE = 21;
+
+/**
+ * Sorts purchases into running costs, investments and reverse charge. An investment is a row marked as one or
+ * of at least `minimumCents` excluding VAT (parameter "investment-minimum"); a row in `moved` goes the other way
+ * (the user moved it). A reverse-charged row is never an investment.
+ */
+export function splitPurchases(lines: readonly PurchaseLine[], options: { readonly minimumCents: Cents; readonly moved?: readonly number[] }): PurchaseSplit {
+  const moved = new Set(options.moved ?? []);
+  let runningVatCents = 0;
+  let runningRows = 0;
+  let reverseChargedVatCents = 0;
+  let reverseChargedRows = 0;
+  let reverseChargedAssumedRows = 0;
+  let rowsWithoutVat = 0;
+  const investments: PurchaseLine[] = [];
+  for (const l of lines) {
+    if (l.reverseCharged) {
+      reverseChargedRows++;
+      if (l.vatCents === null || l.vatCents === 0) {
+        reverseChargedAssumedRows++;
+        reverseChargedVatCents += roundHalfAway((l.cents * REVERSE_CHARGE_ASSUMED_RATE) / 100);
+      } else reverseChargedVatCents += l.vatCents;
+      continue;
+    }
+    if (l.vatCents === null) {
+      rowsWithoutVat++;
+      continue;
+    }
+    const investment = (l.marked || l.cents >= options.minimumCents) !== moved.has(l.row);
+    if (investment) investments.push(l);
+    else {
+      runningVatCents += l.vatCents;
+      runningRows++;
+    }
+  }
+  return { runningVatCents, runningRows, investments, reverseChargedVatCents, reverseChargedRows, reverseChargedAssumedRows, rowsWithoutVat };
 }

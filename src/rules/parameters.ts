@@ -23,6 +23,8 @@ export type ParameterId =
   | "revision-minimum"
   | "revision-period-movable-years"
   | "revision-period-real-estate-years"
+  /** Decision view default: a purchase of at least this amount excluding VAT is taken as an investment, not a running cost. */
+  | "investment-minimum"
   | "eu-union-threshold"
   | "eu-distance-sales-threshold"
   | "eu-state-cap"
@@ -54,6 +56,7 @@ const SRC = {
   implementatie: "https://zoek.officielebekendmakingen.nl/dossier/kst-36312-3.html",
   starten: "https://www.starten.nl/",
   adfin: "https://www.adfinadvies.nl/",
+  wetIb: "https://wetten.overheid.nl/BWBR0011353/",
 } as const;
 
 const EU_2025 = "Verified for 2025 (kor-rules.md section 7); kept in force until a newer verified row replaces it.";
@@ -88,6 +91,8 @@ export const PARAMETERS: readonly Parameter[] = [
     note: "Revision period for movable capital goods: the year of first use and the 4 following years (1/5 a year)." },
   { id: "revision-period-real-estate-years", value: 10, unit: "years", from: "2020-01-01", to: null, source: SRC.wetOb,
     note: "Revision period for real estate: the year of first use and the 9 following years (1/10 a year)." },
+  { id: "investment-minimum", value: 45_000, unit: "EUR-cents", from: "2020-01-01", to: null, source: SRC.wetIb,
+    note: "Income tax: an asset under €450 is not an investment (art. 3.45 Wet IB 2001). The decision view takes a purchase row from €450 excluding VAT as an investment (one-off, herziening) rather than a running cost; the user can move any row." },
 
   { id: "eu-union-threshold", value: 10_000_000, unit: "EUR-cents", from: "2025-01-01", to: null, source: SRC.korEu,
     note: "EU-KOR: Union turnover at most €100,000 in the current and the previous calendar year (Directive art. 284(2))." },

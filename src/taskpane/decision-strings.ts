@@ -23,15 +23,31 @@ export const D = {
   joinedSince: L("In de KOR sinds (dd-mm-jjjj)", "In the KOR since (dd-mm-yyyy)"),
   joinedHint: L("Alleen nodig voor afmelden vóór 2025 (toen gold een minimum van 3 jaar).", "Only needed for exits before 2025 (a 3-year minimum applied then)."),
   basis: (year: number, amount: string) =>
-    L(`Gebaseerd op de telbare omzet van ${year}: ${amount}. Aangenomen is dat volgend jaar daarop lijkt.`,
-      `Based on the countable turnover of ${year}: ${amount}. Next year is assumed to be similar.`),
+    L(`Gebaseerd op de telbare omzet van ${year}: ${amount} (exclusief btw). Aangenomen is dat volgend jaar daarop lijkt.`,
+      `Based on the countable turnover of ${year}: ${amount} (excluding VAT). Next year is assumed to be similar.`),
+  basisParticipant: (year: number, amount: string) =>
+    L(`Gebaseerd op de telbare omzet van ${year}: ${amount} (gefactureerd zonder btw, zoals in de KOR). Aangenomen is dat volgend jaar daarop lijkt.`,
+      `Based on the countable turnover of ${year}: ${amount} (invoiced without VAT, as in the KOR). Next year is assumed to be similar.`),
+  notPossibleFirst: (year: number, start: string, deadline: string) =>
+    L(`Meedoen aan de KOR kan nu niet: u voldoet in ${year} niet aan de voorwaarden. Meedoen kan op zijn vroegst per ${start} (aanmelden uiterlijk op ${deadline}).`,
+      `You cannot join the KOR now: you do not meet the conditions in ${year}. The earliest you can join is ${start} (register by ${deadline}).`),
+  foldCalculator: L("Toch berekenen wat meedoen zou opleveren", "Still calculate what joining would give"),
   noTurnover: (year: number) => L(`Geen telbare omzet in ${year}: er valt niets te vergelijken.`, `No countable turnover in ${year}: there is nothing to compare.`),
 
   // Output side
   outputSection: L("Btw op uw omzet", "VAT on your turnover"),
   colRate: L("Tarief", "Rate"),
-  colTurnover: L("Omzet", "Turnover"),
+  colTurnover: L("Omzet excl. btw", "Turnover excl. VAT"),
+  colInvoiced: L("Gefactureerd (zonder btw)", "Invoiced (no VAT)"),
   colVat: L("Btw", "VAT"),
+  amountsBasis: (column: string) => L(`De bedragen in de kolom ‘${column}’ zijn`, `The amounts in the column ‘${column}’ are`),
+  amountsExcl: L("exclusief btw", "excluding VAT"),
+  amountsIncl: L("inclusief btw (bijvoorbeeld een kassa-export)", "including VAT (for example a cash register export)"),
+  amountsAsk: L(
+    "De kolomkop zegt niet of de bedragen inclusief of exclusief btw zijn. Gerekend is met exclusief btw; kies inclusief als uw blad bedragen met btw bevat.",
+    "The column header does not say whether the amounts include VAT. The estimate takes them as excluding VAT; choose including if your sheet holds amounts with VAT.",
+  ),
+  amountsFromHeader: L("Zo gelezen uit de kolomkop; u kunt het aanpassen.", "Read from the column header; you can change it."),
   colKept: L("U houdt", "You keep"),
   colLost: L("Kost u", "Costs you"),
   total: L("Totaal", "Total"),
@@ -39,10 +55,18 @@ export const D = {
   rateZero: L("0% / vrijgesteld", "0% / exempt"),
   assumedRate: L("Tarief voor omzet zonder tarief in het blad", "Rate for turnover without a rate in the sheet"),
   outputTableCaption: L("Omzet en btw per tarief", "Turnover and VAT by rate"),
-  businessShare: L("Deel omzet aan zakelijke klanten (%)", "Share of turnover to business customers (%)"),
+  businessShare: L("Deel belaste omzet (21% en 9%) aan zakelijke klanten (%)", "Share of taxed turnover (21% and 9%) to business customers (%)"),
   businessShareHint: L(
-    "Klanten die btw aftrekken. Zij merken niets van de KOR: u houdt aan hen niets extra over.",
-    "Customers who deduct VAT. The KOR makes no difference to them: you keep nothing extra on their share.",
+    "Klanten die btw aftrekken. Zij merken niets van de KOR: u houdt aan hen niets extra over. Klanten die geen btw aftrekken (zorg, onderwijs, andere KOR-ondernemers, vrijgestelde instellingen) rekent u hier als particulieren.",
+    "Customers who deduct VAT. The KOR makes no difference to them: you keep nothing extra on their share. Count customers that do not deduct VAT (healthcare, education, other KOR businesses, exempt institutions) as consumers here.",
+  ),
+  businessSharePerRate: (column: string, list: string) =>
+    L(`Uit de kolom ‘${column}’, per tarief gemeten over de rijen van dat tarief: ${list} zakelijk. Een getal hieronder geldt voor alle tarieven.`,
+      `From the column ‘${column}’, measured per rate over that rate's rows: ${list} business. A figure typed below applies to every rate.`),
+  nonDeductingTitle: L("Zakelijke klanten die geen btw aftrekken", "Business customers that do not deduct VAT"),
+  nonDeductingHint: L(
+    "Zorg, onderwijs, andere KOR-ondernemers en vrijgestelde instellingen trekken geen btw af: voor u zijn ze als particulieren. Vink ze aan.",
+    "Healthcare, education, other KOR businesses and exempt institutions do not deduct VAT: for you they are like consumers. Tick them.",
   ),
   businessShareFromSheet: (column: string, pct: string) =>
     L(`Uit de kolom ‘${column}’: ${pct} van de omzet gaat naar zakelijke klanten. U kunt dit aanpassen.`,
@@ -60,17 +84,36 @@ export const D = {
 
   // Input side
   inputSection: L("Btw op uw kosten en investeringen", "VAT on your costs and investments"),
-  inputVat: L("Voorbelasting per jaar (€)", "Input VAT per year (€)"),
+  inputVat: L("Voorbelasting op lopende kosten per jaar (€)", "Input VAT on running costs per year (€)"),
   inputVatHint: L(
-    "De btw op kosten en investeringen die u zonder KOR aftrekt, voor een heel jaar.",
-    "The VAT on costs and investments that you deduct outside the KOR, for a whole year.",
+    "De btw op lopende kosten die u zonder KOR aftrekt, voor een heel jaar. Investeringen niet: die zijn eenmalig.",
+    "The VAT on running costs that you deduct outside the KOR, for a whole year. Not investments: those are one-off.",
   ),
   inputFromPurchaseRows: (amount: string, n: number, year: number) =>
-    L(`Uit de inkooprijen van ${year} in dit blad: ${amount} (${n} ${plural(n, "rij", "rijen")}).`,
-      `From the ${year} purchase rows in this sheet: ${amount} (${n} ${plural(n, "row", "rows")}).`),
+    L(`Lopende kosten uit de inkooprijen van ${year} in dit blad: ${amount} btw (${n} ${plural(n, "rij", "rijen")}).`,
+      `Running costs from the ${year} purchase rows in this sheet: ${amount} of VAT (${n} ${plural(n, "row", "rows")}).`),
   inputFromPurchases: (name: string, amount: string, n: number, year: number) =>
-    L(`Uit ‘${name}’: ${amount} btw op ${n} ${plural(n, "inkoop", "inkopen")} in ${year}.`,
-      `From ‘${name}’: ${amount} of VAT on ${n} ${plural(n, "purchase", "purchases")} in ${year}.`),
+    L(`Lopende kosten uit ‘${name}’: ${amount} btw op ${n} ${plural(n, "inkoop", "inkopen")} in ${year}.`,
+      `Running costs from ‘${name}’: ${amount} of VAT on ${n} ${plural(n, "purchase", "purchases")} in ${year}.`),
+  investmentsApart: (n: number, amount: string) =>
+    L(`${n} ${plural(n, "inkoop is", "inkopen zijn")} als investering genomen (${amount} btw): eenmalig, niet per jaar; ze tellen mee in de herziening.`,
+      `${n} ${plural(n, "purchase was", "purchases were")} taken as ${plural(n, "an investment", "investments")} (${amount} of VAT): one-off, not yearly; they count in the herziening.`),
+  purchasesTitle: L("Inkopen: investering of lopende kosten", "Purchases: investment or running cost"),
+  purchasesHint: (amount: string) =>
+    L(`Een inkoop vanaf ${amount} exclusief btw, of met ‘investering’ of ‘bedrijfsmiddel’ in de rij, is als investering genomen. Vink aan of uit om een rij te verplaatsen (voorraad voor verkoop is lopende kosten).`,
+      `A purchase from ${amount} excluding VAT, or with ‘investering’ or ‘bedrijfsmiddel’ in the row, is taken as an investment. Tick or untick to move a row (stock for resale is a running cost).`),
+  purchaseRow: (row: number, date: string, text: string, amount: string, vat: string) =>
+    L(`Rij ${row}, ${date}${text ? `, ${text}` : ""}: ${amount} excl. btw, btw ${vat}`, `Row ${row}, ${date}${text ? `, ${text}` : ""}: ${amount} excl. VAT, VAT ${vat}`),
+  investment: L("investering", "investment"),
+  moreRows: (n: number) => L(`En nog ${n} kleinere ${plural(n, "inkoop", "inkopen")} als lopende kosten.`, `And ${n} smaller ${plural(n, "purchase", "purchases")} as running costs.`),
+  reverseVat: L("Btw die naar u verlegd is, per jaar (€)", "VAT reverse-charged to you, per year (€)"),
+  reverseVatHint: L(
+    "Bijvoorbeeld online advertenties of software van een bedrijf in een ander EU-land: op de factuur staat ‘btw verlegd’ en u geeft de btw zelf aan. In de KOR blijft u die btw verschuldigd en mag u hem niet aftrekken. Geen? Laat leeg.",
+    "For example online advertising or software from a business in another EU state: the invoice says ‘reverse charge’ and you declare the VAT yourself. In the KOR you still owe that VAT and cannot deduct it. None? Leave empty.",
+  ),
+  reverseFromRows: (n: number, amount: string, assumed: number) =>
+    L(`Uit ${n} ${plural(n, "inkooprij", "inkooprijen")} met ‘verlegd’: ${amount}${assumed > 0 ? ` (${assumed} zonder btw-bedrag: 21% van het bedrag gerekend)` : ""}.`,
+      `From ${n} purchase ${plural(n, "row", "rows")} marked ‘verlegd’: ${amount}${assumed > 0 ? ` (${assumed} without a VAT amount: 21% of the amount used)` : ""}.`),
   rowsWithoutVat: (n: number) =>
     L(`${n} ${plural(n, "inkoop zonder btw-bedrag is", "inkopen zonder btw-bedrag zijn")} niet meegeteld.`,
       `${n} ${plural(n, "purchase without a VAT amount was", "purchases without a VAT amount were")} left out.`),
@@ -94,12 +137,17 @@ export const D = {
     "No date and amount columns were found in the chosen purchases.",
   ),
   purchasesError: (detail: string) => L(`De inkopen konden niet worden gelezen: ${detail}`, `The purchases could not be read: ${detail}`),
-  plannedVat: L("Btw op geplande investeringen (€)", "VAT on planned investments (€)"),
+  plannedVat: L("Btw op een geplande investering (€)", "VAT on a planned investment (€)"),
+  plannedYear: L("Jaar van die investering", "Year of that investment"),
   plannedVatHint: L(
     "Bijvoorbeeld een auto, computer of verbouwing die u volgend jaar koopt: die btw kunt u in de KOR niet aftrekken.",
     "For example a car, computer or renovation you buy next year: in the KOR you cannot deduct that VAT.",
   ),
   amountInvalid: L("Vul een bedrag in, bijvoorbeeld 1.250 of 1250,00.", "Enter an amount, for example 1,250 or 1250.00."),
+  yearInvalid: (first: number) => L(`Vul een jaar in vanaf ${first}, bijvoorbeeld ${first}.`, `Enter a year from ${first}, for example ${first}.`),
+  grossConverted: (column: string) =>
+    L(`De bedragen in de kolom ‘${column}’ zijn genomen als inclusief btw; voor deze berekening is de btw eruit gehaald. Let op: de omzet voor de € 20.000-grens is altijd exclusief btw.`,
+      `The amounts in the column ‘${column}’ are taken as including VAT; the VAT was taken out for this estimate. Note: turnover for the €20,000 limit always excludes VAT.`),
   shareInvalid: L("Vul een percentage van 0 tot en met 100 in.", "Enter a percentage from 0 to 100."),
 
   // Herziening
@@ -138,6 +186,13 @@ export const D = {
   even: L("Geen verschil", "No difference"),
   notPossible: L("Meedoen kan niet", "Cannot join"),
   mustLeave: L("KOR stopt", "KOR ends"),
+  perYear: L("per jaar", "a year"),
+  oneOffTitle: L("Eenmalig (niet in het bedrag per jaar)", "One-off (not in the yearly amount)"),
+  oneOffCaption: L("Eenmalige bedragen per jaar", "One-off amounts by year"),
+  colWhat: L("Wat", "What"),
+  colAmount: L("Bedrag", "Amount"),
+  yearUnknown: L("jaar van de investering", "year of the investment"),
+  noOneOffs: L("Geen eenmalige bedragen.", "No one-off amounts."),
   whyTitle: L("Hoe dit is berekend", "How this was computed"),
   adminTitle: L("Wat verandert er in uw administratie", "What changes in your administration"),
   deadlinesTitle: L("Wanneer u moet handelen", "When to act"),

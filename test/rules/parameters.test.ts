@@ -18,6 +18,7 @@ describe("parameter table", () => {
     ["revision-minimum", "2025-01-01", 50_000],
     ["revision-period-movable-years", "2024-01-01", 5],
     ["revision-period-real-estate-years", "2024-01-01", 10],
+    ["investment-minimum", "2025-01-01", 45_000],
     ["eu-union-threshold", "2025-01-01", 10_000_000],
     ["eu-distance-sales-threshold", "2021-07-01", 1_000_000],
     ["eu-state-cap", "2025-01-01", 8_500_000],

@@ -3,6 +3,7 @@ import { sampleSource } from "../../src/taskpane/browser/files";
 import { dayFromIso } from "../../src/rules/dates";
 import { computeDecision, eurosText, looksLikeParticipant, parsePercent, purchasesFromValues, type DecisionState } from "../../src/taskpane/views/DecisionModel";
 import type { InvoiceSource } from "../../src/excel/source";
+import type { PurchaseLine } from "../../src/rules/decision";
 
 const TODAY = dayFromIso("2026-11-27");
 const source = sampleSource();
@@ -10,7 +11,7 @@ const sample2025 = analyze(source, { year: 2025 }, TODAY);
 const sample2026 = analyze(source, { year: 2026 }, TODAY);
 
 const blank: DecisionState = { participant: false, joined: "", assumedRate: 21, share: null, inputVat: null, plannedVat: "", goods: [] };
-const run = (state: Partial<DecisionState>, analysis = sample2025, lang: "nl" | "en" = "en", purchases: { cents: number; rows: number; rowsWithoutVat: number } | null = null) =>
+const run = (state: Partial<DecisionState>, analysis = sample2025, lang: "nl" | "en" = "en", purchases: PurchaseLine[] | null = null) =>
   computeDecision({ state: { ...blank, ...state }, analysis, source, today: TODAY, lang, purchases });
 
 describe("the decision view's figures for the sample workbook", () => {
@@ -29,7 +30,7 @@ describe("the decision view's figures for the sample workbook", () => {
     expect(f.dates.text[0].en).toContain("18 November 2026");
   });
 
-  it("2025 with 40% business customers, input VAT, a planned investment and a car for the herziening", () => {
+  it("2025 with 40% business customers, input VAT, a planned investment and a car for the herziening: yearly apart from one-off", () => {
     const f = run({
       share: "40",
       inputVat: "1.200",
@@ -39,6 +40,7 @@ describe("the decision view's figures for the sample workbook", () => {
     // car 2024–2028, KOR from 1 Jan 2028 (the earliest the sample allows) → €900 in 2028
     expect(f.schedule).toEqual([{ year: 2028, totalCents: 90_000, belowMinimum: false }]);
     // 21%: consumers €8,457 → €1,775.97; 9%: consumers €1,407 → €126.63
+    expect(f.plannedYearText).toBe("2028");
     expect(f.decision).toMatchObject({
       keptCents: 190_260,
       businessVatCents: 126_840,
@@ -46,10 +48,14 @@ describe("the decision view's figures for the sample workbook", () => {
       inputVatCents: 120_000,
       plannedInvestmentVatCents: 50_000,
       revisionCents: 90_000,
-      netCents: -69_740,
-      breakEvenInputVatCents: 100_260,
-      verdict: "costs",
+      netCents: 70_260,
+      breakEvenInputVatCents: 190_260,
+      verdict: "pays",
     });
+    expect(f.decision?.oneOffs.map((o) => [o.year, o.kind, o.cents])).toEqual([
+      [2028, "investment", -50_000],
+      [2028, "herziening", -90_000],
+    ]);
   });
 
   it("a laptop under the €500 rule adds nothing", () => {
@@ -70,7 +76,7 @@ describe("the decision view's figures for the sample workbook", () => {
   it("2026 crossed the threshold: joining is not possible, the figures are still shown, 21% assumed for rows without a rate", () => {
     const f = run({}, sample2026);
     expect(f.decision).toMatchObject({ verdict: "not-possible", keptCents: 425_130 });
-    expect(f.decision?.headline.en).toContain("You do not meet the KOR conditions in 2026");
+    expect(f.decision?.headline.en.startsWith("You cannot join the KOR now: you do not meet the conditions in 2026. The earliest you can join is 1 January 2028 (register by 3 December 2027).")).toBe(true);
     expect(f.output.notes[0].en).toBe("€790.00 of turnover has no VAT rate in the sheet; 21% was used for it.");
     const at9 = run({ assumedRate: 9 }, sample2026);
     expect(at9.output.lines[0]).toEqual({ ratePercent: 21, cents: 1_897_000, assumedCents: 0 });
@@ -78,7 +84,10 @@ describe("the decision view's figures for the sample workbook", () => {
   });
 
   it("takes input VAT from a purchases list when one was read, until the user types over it", () => {
-    const p = { cents: 123_456, rows: 3, rowsWithoutVat: 0 };
+    const p: PurchaseLine[] = [
+      { row: 2, day: dayFromIso("2025-03-01"), cents: 400_000, vatCents: 84_000, reverseCharged: false, marked: false, text: "Huur" },
+      { row: 3, day: dayFromIso("2025-04-01"), cents: 187_836, vatCents: 39_456, reverseCharged: false, marked: false, text: "Voorraad" },
+    ].map((l) => ({ ...l, cents: Math.min(l.cents, 44_999) }));
     expect(run({}, sample2025, "en", p).inputVatText).toBe("1,234.56");
     expect(run({}, sample2025, "nl", p).inputVatText).toBe("1.234,56");
     expect(run({}, sample2025, "nl", p).decision?.inputVatCents).toBe(123_456);
@@ -170,11 +179,170 @@ describe("purchasesFromValues (a purchases list the user points to)", () => {
       [45800, "Kantoor", 500, ""],
       [45600, "Vorig jaar", 100, 21],
     ];
-    expect(purchasesFromValues(values, 0, 2025)).toEqual({ kind: "ok", vat: { cents: 42_000, rows: 3, rowsWithoutVat: 0 } });
+    const r = purchasesFromValues(values, 0, 2025);
+    expect(r.kind).toBe("ok");
+    const lines = r.kind === "ok" ? r.lines : [];
+    expect(lines.map((l) => [l.row, l.cents, l.vatCents, l.text])).toEqual([
+      [3, 100_000, 21_000, "Drukkerij"],
+      [4, 100_000, 21_000, "Laptopwinkel"],
+      [5, 50_000, 0, "Kantoor"],
+    ]);
   });
 
   it("says so when there is no VAT column, or no date and amount columns", () => {
     expect(purchasesFromValues([["Datum", "Bedrag"], [45700, 100]], 0, 2025)).toEqual({ kind: "error", message: expect.objectContaining({ en: expect.stringContaining("No VAT column") }) });
     expect(purchasesFromValues([["Leverancier", "Omschrijving"], ["x", "y"]], 0, 2025)).toEqual({ kind: "error", message: expect.objectContaining({ en: expect.stringContaining("No date and amount columns") }) });
+  });
+});
+
+describe("issue 15: the right money from the sheet (the tax adviser's examples, through the decision model)", () => {
+  const sheet = (key: string, values: unknown[][]): InvoiceSource => ({ ...source, key, values, headerRowIndex: null });
+  const compute = (src: InvoiceSource, state: Partial<DecisionState> = {}, settings = {}, lang: "nl" | "en" = "en") =>
+    computeDecision({ state: { ...blank, ...state }, analysis: analyze(src, settings, TODAY), source: src, today: TODAY, lang, purchases: null });
+  // 2025 dates as Excel serials: 45672 = 15 Jan 2025, 45809 = 1 Jun 2025.
+  const JAN = 45672;
+  const JUN = 45809;
+
+  it("measures the business share per rate: €10,000 at 21% to consumers + €8,000 verlegd to businesses → keeps €2,100", () => {
+    const src = sheet("per-rate", [
+      ["Datum", "Klanttype", "Bedrag excl. btw", "Categorie"],
+      [JAN, "particulier", 10_000, "21"],
+      [JUN, "zakelijk", 8_000, "verlegd"],
+    ]);
+    const f = compute(src);
+    expect(f.sheetShare?.byRate.map((r) => [r.ratePercent, r.share.share])).toEqual([[21, 0]]);
+    expect(f.shareText).toBe("0");
+    expect(f.decision).toMatchObject({ keptCents: 210_000, netCents: 210_000 });
+  });
+
+  const machineSheet = sheet("machine", [
+    ["Datum", "Omschrijving", "Klanttype", "Bedrag excl. btw", "Categorie", "BTW"],
+    [JAN, "Verkoop", "particulier", 12_000, "21", 2_520],
+    ...[0, 1, 2, 3, 4].map((i) => [JAN + 30 * i, "Kantoorkosten", "", 400, "inkoop", 84]),
+    [JAN + 200, "Telefoon", "", 380.95, "inkoop", 80],
+    [JUN, "Machine (investering)", "", 10_000, "inkoop", 2_100],
+  ]);
+
+  it("takes a machine bought in the basis year as an investment, not yearly input VAT: +€2,020 a year", () => {
+    const f = compute(machineSheet);
+    expect(f.dates.start).toBe(dayFromIso("2027-01-01"));
+    expect(f.purchases.investments.map((l) => [l.row, l.vatCents, l.marked])).toEqual([[9, 210_000, true]]);
+    expect(f.purchases).toMatchObject({ runningVatCents: 50_000, runningRows: 6 });
+    expect(f.inputVatText).toBe("500.00");
+    // The machine (€2,100, first used 2025) is revised at €420 a year from 2027: under €500, nothing due.
+    expect(f.schedule).toEqual([2027, 2028, 2029].map((year) => ({ year, totalCents: 0, belowMinimum: true })));
+    expect(f.decision).toMatchObject({ keptCents: 252_000, inputVatCents: 50_000, netCents: 202_000, verdict: "pays", oneOffs: [] });
+    expect(f.decision?.headline.en).toBe("Joining the KOR gains you about €2,020.00 a year.");
+  });
+
+  it("lets the user move a purchase between investments and running costs", () => {
+    // Moved to running costs, the machine reproduces the old figure: −€80 a year.
+    const asRunning = compute(machineSheet, { moved: [9] });
+    expect(asRunning.purchases.investments).toEqual([]);
+    expect(asRunning.decision).toMatchObject({ inputVatCents: 260_000, netCents: -8_000 });
+    // A €400 row moved the other way becomes an investment (herziening, not yearly).
+    const asInvestment = compute(machineSheet, { moved: [3] });
+    expect(asInvestment.purchases.investments.map((l) => l.row)).toEqual([3, 9]);
+    expect(asInvestment.decision?.inputVatCents).toBe(50_000 - 8_400);
+  });
+
+  it("takes a purchase from €450 excluding VAT as an investment even without the word", () => {
+    const src = sheet("threshold", [
+      ["Datum", "Omschrijving", "Bedrag excl. btw", "Categorie", "BTW"],
+      [JAN, "Verkoop", 12_000, "21", 2_520],
+      [JAN + 1, "Laptop", 450, "inkoop", 94.5],
+      [JAN + 2, "Papier", 449.99, "inkoop", 94.5],
+    ]);
+    const f = compute(src);
+    expect(f.purchases.investments.map((l) => l.text)).toEqual(["Laptop"]);
+    expect(f.purchases.runningVatCents).toBe(9_450);
+  });
+
+  it("the webshop: −€1,650 a year, and once −€1,260 in the year of the van", () => {
+    const src = sheet("webshop", [
+      ["Datum", "Bedrag excl. btw", "Categorie"],
+      [JAN, 15_000, "9"],
+    ]);
+    const f = compute(src, { inputVat: "3000", plannedVat: "1260" }, {}, "nl");
+    expect(f.plannedYearText).toBe("2027");
+    expect(f.decision).toMatchObject({ keptCents: 135_000, netCents: -165_000, breakEvenInputVatCents: 135_000, verdict: "costs" });
+    expect(f.decision?.oneOffs.map((o) => [o.year, o.kind, o.cents])).toEqual([[2027, "investment", -126_000]]);
+    expect(f.decision?.headline.nl).toBe("Meedoen aan de KOR kost u naar schatting € 1.650,00 per jaar, en eenmalig € -1.260,00 in 2027 (btw op de geplande investering).");
+    expect(compute(src, { inputVat: "3000", plannedVat: "1260", plannedYear: "2029" }).decision?.oneOffs[0].year).toBe(2029);
+    expect(compute(src, { inputVat: "3000", plannedVat: "1260", plannedYear: "2020" }).errors.plannedYear?.en).toBe("Enter a year from 2027, for example 2027.");
+  });
+
+  it("recognises a gross turnover column and takes the VAT out; asks when the header does not say", () => {
+    const gross: InvoiceSource = {
+      ...sheet("gross", [
+        ["Datum", "Bedrag incl. btw", "Categorie"],
+        [JAN, 12_100, "21"],
+      ]),
+      headerRowIndex: 0,
+    };
+    // Detection never takes "incl. btw" as turnover; the user chose the column, and the decision sees it is gross.
+    const f = compute(gross, {}, { columns: { amount: 1 } });
+    expect(f.amountBasis).toMatchObject({ fromHeader: "gross", inclVat: true, ask: false });
+    expect(f.output.lines).toEqual([{ ratePercent: 21, cents: 1_000_000, assumedCents: 0 }]);
+    expect(f.decision?.keptCents).toBe(210_000);
+    expect(f.output.notes.map((n) => n.en).join(" ")).toContain("taken as including VAT");
+
+    const plain = sheet("plain", [
+      ["Datum", "Bedrag", "Categorie"],
+      [JAN, 12_100, "21"],
+    ]);
+    const asked = compute(plain);
+    expect(asked.amountBasis).toMatchObject({ header: "Bedrag", fromHeader: "unknown", inclVat: false, ask: true });
+    expect(asked.decision?.keptCents).toBe(254_100);
+    const answered = compute(plain, { amountsInclVat: true });
+    expect(answered.amountBasis).toMatchObject({ inclVat: true, ask: false });
+    expect(answered.decision?.keptCents).toBe(210_000);
+    // "excl. btw" in the header: not asked.
+    expect(compute(machineSheet).amountBasis).toMatchObject({ fromHeader: "net", ask: false });
+  });
+
+  it("counts customers that do not deduct VAT as consumers: from the type column's words, or marked by the user", () => {
+    const typed = sheet("zorg", [
+      ["Datum", "Klanttype", "Bedrag excl. btw", "Categorie"],
+      [JAN, "zakelijk", 5_000, "21"],
+      [JAN + 1, "zakelijk (zorg)", 5_000, "21"],
+    ]);
+    expect(compute(typed).decision).toMatchObject({ keptCents: 105_000, businessVatCents: 105_000 });
+    const vatIds = sheet("vatids", [
+      ["Datum", "Btw-nummer klant", "Bedrag excl. btw", "Categorie"],
+      [JAN, "NL123456789B01", 6_000, "21"],
+      [JAN + 1, "NL987654321B01", 4_000, "21"],
+    ]);
+    const f = compute(vatIds);
+    expect(f.sheetShare?.businessCustomers.map((c) => [c.key, c.cents])).toEqual([
+      ["nl123456789b01", 600_000],
+      ["nl987654321b01", 400_000],
+    ]);
+    expect(f.decision?.keptCents).toBe(0);
+    expect(compute(vatIds, { nonDeducting: ["nl987654321b01"] }).decision).toMatchObject({ keptCents: 84_000, businessVatCents: 126_000 });
+  });
+
+  it("reads VAT reverse-charged to the business from purchase rows marked verlegd; typed over, it is asked", () => {
+    const src = sheet("reverse", [
+      ["Datum", "Omschrijving", "Bedrag excl. btw", "Categorie", "BTW"],
+      [JAN, "Verkoop", 10_000, "21", 2_100],
+      [JAN + 1, "Advertenties IE", 1_000, "inkoop verlegd", ""],
+      [JAN + 2, "Software DE", 500, "verlegd inkoop", 105],
+    ]);
+    const f = compute(src);
+    expect(f.purchases).toMatchObject({ reverseChargedRows: 2, reverseChargedVatCents: 31_500, runningVatCents: 0 });
+    expect(f.reverseVatText).toBe("315.00");
+    expect(f.decision).toMatchObject({ reverseChargedVatCents: 31_500, netCents: 210_000 - 31_500 });
+    expect(f.decision?.administration.map((a) => a.en).join(" ")).toContain("VAT returns do not stop entirely");
+    expect(compute(src, { reverseVat: "" }).decision?.reverseChargedVatCents).toBe(0);
+    expect(compute(src, { reverseVat: "x" }).errors.reverseVat).toBeDefined();
+    // No reverse-charged rows: the field stays empty for the user to fill in.
+    expect(compute(machineSheet).reverseVatText).toBe("");
+  });
+
+  it("leaving is worded on turnover excluding VAT", () => {
+    const f = run({ participant: true });
+    expect(f.decision?.netTurnoverCents).toBe(1_644_000 - 263_986);
+    expect(f.decision?.reasons.map((r) => r.en).join(" ")).toContain("Your turnover excluding VAT then becomes €13,800.14");
   });
 });

@@ -7,8 +7,13 @@
  */
 import * as React from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
   Button,
+  Checkbox,
   Caption1,
   Field,
   Input,
@@ -31,7 +36,9 @@ import { Add20Regular, ArrowSync20Regular, ArrowTrendingDown20Filled, ArrowTrend
 import type { Localized } from "../../i18n/types";
 import { formatEuros } from "../../rules/money";
 import { formatDay } from "../../rules/dates";
-import { ASSUMABLE_RATES, type AssumableRate, type PurchaseVat } from "../../rules/decision";
+import { ASSUMABLE_RATES, type AssumableRate, type PurchaseLine } from "../../rules/decision";
+import { parameterOn } from "../../rules/parameters";
+import { registrationDeadline } from "../../rules/periods";
 import type { InvoiceSource } from "../../excel/source";
 import { analyze } from "../model";
 import { TextList, useSectionStyles } from "../components/ReportSections";
@@ -80,7 +87,7 @@ type Status = { kind: "loading" } | { kind: "ready"; source: InvoiceSource } | {
  * What the user typed, per invoice source, for this session: the pane unmounts a view when another tab is
  * selected, and these entries are not sheet settings (host.settings holds those), so they live here.
  */
-const remembered = new Map<string, { state: DecisionState; purchases: { name: string; vat: PurchaseVat } | null }>();
+const remembered = new Map<string, { state: DecisionState; purchases: { name: string; lines: PurchaseLine[] } | null }>();
 
 let nextGoodId = 1;
 const newGood = (): GoodInput => ({ id: nextGoodId++, firstUse: "", vat: "", kind: "movable" });
@@ -90,7 +97,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   const s = useSectionStyles();
   const [status, setStatus] = React.useState<Status>({ kind: "loading" });
   const [state, setState] = React.useState<DecisionState | null>(null);
-  const [purchases, setPurchases] = React.useState<{ name: string; vat: PurchaseVat } | null>(null);
+  const [purchases, setPurchases] = React.useState<{ name: string; lines: PurchaseLine[] } | null>(null);
   const [purchaseNotice, setPurchaseNotice] = React.useState<Localized | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
@@ -132,8 +139,13 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
         assumedRate: 21,
         share: null,
         inputVat: null,
+        reverseVat: null,
         plannedVat: "",
+        plannedYear: "",
         goods: [newGood()],
+        amountsInclVat: null,
+        moved: [],
+        nonDeducting: [],
       },
     );
   }, [analysis]);
@@ -146,7 +158,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
     () =>
       state === null || analysis === null || source === null
         ? null
-        : computeDecision({ state, analysis, source, today, lang, purchases: purchases?.vat ?? null }),
+        : computeDecision({ state, analysis, source, today, lang, purchases: purchases?.lines ?? null }),
     [state, analysis, source, today, lang, purchases],
   );
 
@@ -158,8 +170,8 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       return;
     }
     setPurchaseNotice(null);
-    setPurchases({ name, vat: r.vat });
-    setState((prev) => (prev === null ? prev : { ...prev, inputVat: null }));
+    setPurchases({ name, lines: r.lines });
+    setState((prev) => (prev === null ? prev : { ...prev, inputVat: null, reverseVat: null, moved: [] }));
   };
 
   const readSelection = async (): Promise<void> => {
@@ -201,6 +213,11 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   }
 
   const eur = (c: number): string => formatEuros(c, lang);
+  const percent = (share: number): string => {
+    const v = Math.round(share * 1000) / 10;
+    const text = Number.isInteger(v) ? String(v) : v.toFixed(1);
+    return `${lang === "nl" ? text.replace(".", ",") : text}%`;
+  };
   const set = (patch: Partial<DecisionState>): void => setState({ ...state, ...patch });
   const setGood = (id: number, patch: Partial<GoodInput>): void => set({ goods: state.goods.map((g) => (g.id === id ? { ...g, ...patch } : g)) });
   const { decision, output, errors, dates } = figures;
@@ -210,25 +227,53 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
 
   const shareHint = (): string => {
     const sh = figures.sheetShare;
-    if (sh === null) return t(lang, D.businessShareNoColumn);
-    if (!sh.usable) return t(lang, D.businessShareNotUsable(sh.header));
-    const parts = [t(lang, D.businessShareFromSheet(sh.header, `${figures.shareText.replace(/%$/, "")}%`))];
-    if (state.share !== null) parts[0] = t(lang, D.businessShareHint);
+    if (state.share !== null) return t(lang, D.businessShareHint);
+    if (sh === null) return `${t(lang, D.businessShareNoColumn)} ${t(lang, D.businessShareHint)}`;
+    if (!sh.usable) return `${t(lang, D.businessShareNotUsable(sh.header))} ${t(lang, D.businessShareHint)}`;
+    const perRate = sh.byRate.filter((r) => r.share.share !== null);
+    const parts = [
+      perRate.length > 1
+        ? t(lang, D.businessSharePerRate(sh.header, perRate.map((r) => `${r.ratePercent}%: ${percent(r.share.share ?? 0)}`).join(", ")))
+        : t(lang, D.businessShareFromSheet(sh.header, `${figures.shareText.replace(/%$/, "")}%`)),
+    ];
     if (sh.unknownCount > 0) parts.push(t(lang, D.businessShareUnknownRows(sh.unknownCount, sh.unknownRows.join(", "))));
     return parts.join(" ");
   };
 
+  const p = figures.purchases;
+  const investmentVat = p.investments.reduce((sum, l) => sum + (l.vatCents ?? 0), 0);
   const inputHint = (): string => {
-    if (purchases !== null && state.inputVat === null) {
-      const p = purchases.vat;
-      return [t(lang, D.inputFromPurchases(purchases.name, eur(p.cents), p.rows, analysis.year)), p.rowsWithoutVat > 0 ? t(lang, D.rowsWithoutVat(p.rowsWithoutVat)) : ""].join(" ").trim();
-    }
-    const pr = figures.purchaseRows;
-    if (pr.rows > 0 && state.inputVat === null) {
-      return [t(lang, D.inputFromPurchaseRows(eur(pr.cents), pr.rows, analysis.year)), pr.rowsWithoutVat > 0 ? t(lang, D.rowsWithoutVat(pr.rowsWithoutVat)) : ""].join(" ").trim();
-    }
-    return t(lang, D.inputVatHint);
+    if (state.inputVat !== null || p.lines.length === 0) return t(lang, D.inputVatHint);
+    const first = purchases !== null && p.from === "list"
+      ? t(lang, D.inputFromPurchases(purchases.name, eur(p.runningVatCents), p.runningRows, analysis.year))
+      : t(lang, D.inputFromPurchaseRows(eur(p.runningVatCents), p.runningRows, analysis.year));
+    return [
+      first,
+      p.investments.length > 0 ? t(lang, D.investmentsApart(p.investments.length, eur(investmentVat))) : "",
+      p.rowsWithoutVat > 0 ? t(lang, D.rowsWithoutVat(p.rowsWithoutVat)) : "",
+    ].join(" ").replace(/\s+/g, " ").trim();
   };
+  const reverseHint = (): string =>
+    state.reverseVat == null && p.reverseChargedRows > 0
+      ? `${t(lang, D.reverseFromRows(p.reverseChargedRows, eur(p.reverseChargedVatCents), p.reverseChargedAssumedRows))} ${t(lang, D.reverseVatHint)}`
+      : t(lang, D.reverseVatHint);
+  // The purchases the user can move: those with VAT and not reverse-charged, largest first.
+  const movable = p.lines.filter((l) => !l.reverseCharged && l.vatCents !== null).sort((x, y) => y.cents - x.cents || x.row - y.row);
+  const investmentRows = new Set(p.investments.map((l) => l.row));
+  const shown = movable.filter((l, i) => i < 25 || investmentRows.has(l.row));
+  const toggleMoved = (row: number): void => {
+    const moved = new Set(state.moved ?? []);
+    if (moved.has(row)) moved.delete(row);
+    else moved.add(row);
+    set({ moved: [...moved], inputVat: null });
+  };
+  const toggleNonDeducting = (key: string, on: boolean): void => {
+    const keys = new Set(state.nonDeducting ?? []);
+    if (on) keys.add(key);
+    else keys.delete(key);
+    set({ nonDeducting: [...keys] });
+  };
+  const notPossible = join && summary.verdict !== "eligible";
 
   const resultBadge = (): { icon: React.ReactElement; label: string } => {
     if (decision === null) return { icon: <EqualCircle20Filled aria-hidden />, label: "" };
@@ -248,56 +293,36 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
           ? s.bad
           : undefined;
 
-  return (
-    <div data-testid="decision">
-      <h2 className={s.heading}>{t(lang, D.title)}</h2>
-      <Caption1 as="p" className={styles.para}>{t(lang, D.intro)}</Caption1>
-      <Body1 as="p" className={styles.para} data-testid="decision-basis">
-        {summary.countableCents === 0 ? t(lang, D.noTurnover(analysis.year)) : t(lang, D.basis(analysis.year, eur(summary.countableCents)))}
-      </Body1>
-      <div className={styles.actions}>
-        <Button size="small" icon={<ArrowSync20Regular />} onClick={() => void load()}>
-          {t(lang, S.refresh)}
-        </Button>
-      </div>
-
-      {/* Situation */}
-      <section className={s.section} aria-labelledby="decision-situation">
-        <h3 id="decision-situation" className={s.heading}>
-          {t(lang, D.situation)}
-        </h3>
-        <RadioGroup
-          value={state.participant ? "inside" : "outside"}
-          onChange={(_, d) => set({ participant: d.value === "inside" })}
-          aria-labelledby="decision-situation"
-          data-testid="decision-situation"
-        >
-          <Radio value="outside" label={t(lang, D.outside)} />
-          <Radio value="inside" label={t(lang, D.inside)} />
-        </RadioGroup>
-        {state.participant && (
-          <Field
-            label={t(lang, D.joinedSince)}
-            hint={t(lang, D.joinedHint)}
-            validationState={errors.joined ? "error" : "none"}
-            validationMessage={errors.joined ? t(lang, errors.joined) : undefined}
-          >
-            <Input value={state.joined} onChange={(_, d) => set({ joined: d.value })} data-testid="decision-joined" />
-          </Field>
-        )}
-      </section>
-
+  const calculator = (
+    <>
       {/* Output side */}
       <section className={s.section} aria-labelledby="decision-output">
         <h3 id="decision-output" className={s.heading}>
           {t(lang, D.outputSection)}
         </h3>
+        {join && figures.amountBasis.header !== "" && (
+          <Field
+            label={t(lang, D.amountsBasis(figures.amountBasis.header))}
+            hint={figures.amountBasis.ask ? undefined : t(lang, D.amountsFromHeader)}
+            validationState={figures.amountBasis.ask ? "warning" : "none"}
+            validationMessage={figures.amountBasis.ask ? t(lang, D.amountsAsk) : undefined}
+          >
+            <RadioGroup
+              value={figures.amountBasis.inclVat ? "incl" : "excl"}
+              onChange={(_, d) => set({ amountsInclVat: d.value === "incl" })}
+              data-testid="decision-amounts-basis"
+            >
+              <Radio value="excl" label={t(lang, D.amountsExcl)} />
+              <Radio value="incl" label={t(lang, D.amountsIncl)} />
+            </RadioGroup>
+          </Field>
+        )}
         {decision !== null && decision.perRate.length > 0 && (
           <Table size="extra-small" className={styles.table} aria-label={t(lang, D.outputTableCaption)} data-testid="decision-rates">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t(lang, D.colRate)}</TableHeaderCell>
-                <TableHeaderCell className={s.num}>{t(lang, D.colTurnover)}</TableHeaderCell>
+                <TableHeaderCell className={s.num}>{t(lang, join ? D.colTurnover : D.colInvoiced)}</TableHeaderCell>
                 <TableHeaderCell className={s.num}>{t(lang, D.colVat)}</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -349,6 +374,23 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
         >
           <Input value={figures.shareText} inputMode="decimal" contentAfter="%" onChange={(_, d) => set({ share: d.value })} data-testid="decision-share" />
         </Field>
+        {figures.sheetShare?.usable === true && (figures.sheetShare.businessCustomers.length > 0 || (state.nonDeducting ?? []).length > 0) && (
+          <div role="group" aria-labelledby="decision-non-deducting" data-testid="decision-non-deducting">
+            <h4 id="decision-non-deducting" className={s.heading}>{t(lang, D.nonDeductingTitle)}</h4>
+            <Caption1 as="p" className={styles.para}>{t(lang, D.nonDeductingHint)}</Caption1>
+            {[
+              ...(state.nonDeducting ?? []).map((key) => ({ key, text: key, cents: null as number | null })),
+              ...figures.sheetShare.businessCustomers.map((c) => ({ key: c.key, text: c.text, cents: c.cents as number | null })),
+            ].map((c) => (
+              <Checkbox
+                key={c.key}
+                checked={(state.nonDeducting ?? []).includes(c.key)}
+                onChange={(_, d) => toggleNonDeducting(c.key, d.checked === true)}
+                label={c.cents === null ? c.text : `${c.text} (${eur(c.cents)})`}
+              />
+            ))}
+          </div>
+        )}
       </section>
 
       {/* Input side */}
@@ -397,6 +439,30 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
               <MessageBarBody>{t(lang, purchaseNotice)}</MessageBarBody>
             </MessageBar>
           )}
+          {shown.length > 0 && (
+            <div role="group" aria-labelledby="decision-purchases-title" data-testid="decision-purchases">
+              <h4 id="decision-purchases-title" className={s.heading}>{t(lang, D.purchasesTitle)}</h4>
+              <Caption1 as="p" className={styles.para}>{t(lang, D.purchasesHint(eur(parameterOn("investment-minimum", today))))}</Caption1>
+              {shown.map((l) => (
+                <Checkbox
+                  key={l.row}
+                  checked={investmentRows.has(l.row)}
+                  onChange={() => toggleMoved(l.row)}
+                  data-testid={`decision-purchase-${l.row}`}
+                  label={`${t(lang, D.investment)}: ${t(lang, D.purchaseRow(l.row, formatDay(l.day, lang), l.text, eur(l.cents), eur(l.vatCents ?? 0)))}`}
+                />
+              ))}
+              {movable.length > shown.length && <Caption1 as="p" className={styles.para}>{t(lang, D.moreRows(movable.length - shown.length))}</Caption1>}
+            </div>
+          )}
+          <Field
+            label={t(lang, D.reverseVat)}
+            hint={reverseHint()}
+            validationState={errors.reverseVat ? "error" : "none"}
+            validationMessage={errors.reverseVat ? t(lang, errors.reverseVat) : undefined}
+          >
+            <Input value={figures.reverseVatText} inputMode="decimal" contentBefore="€" onChange={(_, d) => set({ reverseVat: d.value })} data-testid="decision-reverse-vat" />
+          </Field>
           <Field
             label={t(lang, D.plannedVat)}
             hint={t(lang, D.plannedVatHint)}
@@ -405,6 +471,15 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
           >
             <Input value={state.plannedVat} inputMode="decimal" contentBefore="€" onChange={(_, d) => set({ plannedVat: d.value })} data-testid="decision-planned-vat" />
           </Field>
+          {state.plannedVat.trim() !== "" && (
+            <Field
+              label={t(lang, D.plannedYear)}
+              validationState={errors.plannedYear ? "error" : "none"}
+              validationMessage={errors.plannedYear ? t(lang, errors.plannedYear) : undefined}
+            >
+              <Input value={figures.plannedYearText} inputMode="numeric" onChange={(_, d) => set({ plannedYear: d.value })} data-testid="decision-planned-year" />
+            </Field>
+          )}
         </div>
       </section>
 
@@ -498,10 +573,35 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
                 {badge.icon}
                 <span data-testid="decision-verdict">{badge.label}</span>
                 <span data-testid="decision-net">{eur(Math.abs(decision.netCents))}</span>
+                <span>{t(lang, D.perYear)}</span>
               </p>
               <Body1 data-testid="decision-headline">{t(lang, decision.headline)}</Body1>
               <Body1 data-testid="decision-break-even">{t(lang, decision.breakEven)}</Body1>
             </div>
+
+            <h4 className={s.heading}>{t(lang, D.oneOffTitle)}</h4>
+            {decision.oneOffs.length === 0 ? (
+              <Caption1 as="p" className={styles.para} data-testid="decision-one-offs">{t(lang, D.noOneOffs)}</Caption1>
+            ) : (
+              <Table size="extra-small" className={styles.table} aria-label={t(lang, D.oneOffCaption)} data-testid="decision-one-offs">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t(lang, D.colYear)}</TableHeaderCell>
+                    <TableHeaderCell>{t(lang, D.colWhat)}</TableHeaderCell>
+                    <TableHeaderCell className={s.num}>{t(lang, D.colAmount)}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {decision.oneOffs.map((o, i) => (
+                    <TableRow key={i}>
+                      <TableCell>{o.year ?? t(lang, D.yearUnknown)}</TableCell>
+                      <TableCell>{t(lang, o.label)}</TableCell>
+                      <TableCell className={s.num}>{eur(o.cents)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
 
             <h4 className={s.heading}>{t(lang, D.whyTitle)}</h4>
             <TextList lang={lang} items={decision.reasons} testId="decision-reasons" />
@@ -517,6 +617,68 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
           </>
         )}
       </section>
+    </>
+  );
+
+  return (
+    <div data-testid="decision">
+      <h2 className={s.heading}>{t(lang, D.title)}</h2>
+      <Caption1 as="p" className={styles.para}>{t(lang, D.intro)}</Caption1>
+      <Body1 as="p" className={styles.para} data-testid="decision-basis">
+        {summary.countableCents === 0
+          ? t(lang, D.noTurnover(analysis.year))
+          : t(lang, join ? D.basis(analysis.year, eur(summary.countableCents)) : D.basisParticipant(analysis.year, eur(summary.countableCents)))}
+      </Body1>
+      <div className={styles.actions}>
+        <Button size="small" icon={<ArrowSync20Regular />} onClick={() => void load()}>
+          {t(lang, S.refresh)}
+        </Button>
+      </div>
+
+      {/* Situation */}
+      <section className={s.section} aria-labelledby="decision-situation">
+        <h3 id="decision-situation" className={s.heading}>
+          {t(lang, D.situation)}
+        </h3>
+        <RadioGroup
+          value={state.participant ? "inside" : "outside"}
+          onChange={(_, d) => set({ participant: d.value === "inside" })}
+          aria-labelledby="decision-situation"
+          data-testid="decision-situation"
+        >
+          <Radio value="outside" label={t(lang, D.outside)} />
+          <Radio value="inside" label={t(lang, D.inside)} />
+        </RadioGroup>
+        {state.participant && (
+          <Field
+            label={t(lang, D.joinedSince)}
+            hint={t(lang, D.joinedHint)}
+            validationState={errors.joined ? "error" : "none"}
+            validationMessage={errors.joined ? t(lang, errors.joined) : undefined}
+          >
+            <Input value={state.joined} onChange={(_, d) => set({ joined: d.value })} data-testid="decision-joined" />
+          </Field>
+        )}
+      </section>
+
+      {notPossible && (
+        <MessageBar intent="error" data-testid="decision-not-possible">
+          <MessageBarBody>
+            {t(lang, D.notPossibleFirst(analysis.year, formatDay(dates.start, lang), formatDay(registrationDeadline(dates.start), lang)))}
+            {summary.deadlines.nextStartReason !== null && ` ${t(lang, summary.deadlines.nextStartReason)}`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notPossible ? (
+        <Accordion collapsible data-testid="decision-fold">
+          <AccordionItem value="calculator">
+            <AccordionHeader>{t(lang, D.foldCalculator)}</AccordionHeader>
+            <AccordionPanel>{calculator}</AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      ) : (
+        calculator
+      )}
     </div>
   );
 }

@@ -5,25 +5,31 @@
  */
 import type { Localized } from "../../i18n/types";
 import type { Cents } from "../../rules/money";
-import type { Day } from "../../rules/dates";
+import { dayFromYmd, yearOf, type Day } from "../../rules/dates";
 import type { CapitalGood } from "../../rules/herziening";
 import { cellText, readDate } from "../../reading/cells";
 import { readTable } from "../../reading/headers";
 import {
+  amountBasisFromHeader,
   businessShareFromTable,
   decideKor,
   decisionDates,
+  linesExcludingVat,
   outputLinesFromCategories,
-  purchaseVatFromRows,
+  purchaseLinesFromTable,
   revisionSchedule,
+  splitPurchases,
+  type AmountBasis,
   type AssumableRate,
   type Decision,
   type DecisionDates,
   type OutputLines,
-  type PurchaseVat,
+  type PurchaseLine,
+  type PurchaseSplit,
   type RevisionYear,
   type SheetCustomerShare,
 } from "../../rules/decision";
+import { parameterOn } from "../../rules/parameters";
 import type { InvoiceSource } from "../../excel/source";
 import { parseEurosInput, type Analysis } from "../model";
 import { D } from "../decision-strings";
@@ -39,28 +45,57 @@ export interface DecisionState {
   readonly participant: boolean;
   readonly joined: string;
   readonly assumedRate: AssumableRate;
-  /** Percentage typed by the user; null = take it from the sheet (when usable). */
+  /** Percentage typed by the user; null = take it from the sheet (when usable), per rate. */
   readonly share: string | null;
+  /** Yearly input VAT on running costs typed by the user; null = from the purchases. */
   readonly inputVat: string | null;
+  /** Yearly VAT reverse-charged to the business typed by the user; null = from the purchases (0 when none). */
+  readonly reverseVat?: string | null;
   readonly plannedVat: string;
+  /** Year of the planned investment; "" = the first year of the decision (KOR start or exit). */
+  readonly plannedYear?: string;
   readonly goods: readonly GoodInput[];
+  /** Whether the turnover column holds amounts including VAT; null = as its header says (excluding when it does not say). */
+  readonly amountsInclVat?: boolean | null;
+  /** Purchase rows (sheet row numbers) the user moved between investments and running costs. */
+  readonly moved?: readonly number[];
+  /** Customers (customerKey of their cell) the user marked as not deducting VAT: counted as consumers. */
+  readonly nonDeducting?: readonly string[];
 }
 
 export interface FieldErrors {
   share?: Localized;
   inputVat?: Localized;
+  reverseVat?: Localized;
   plannedVat?: Localized;
+  plannedYear?: Localized;
   joined?: Localized;
   goods: Record<number, { firstUse?: Localized; vat?: Localized }>;
 }
 
+/** What the turnover column holds: excluding or including VAT, and whether the view must ask. */
+export interface AmountBasisInfo {
+  /** The header of the turnover column ("" without a header row). */
+  readonly header: string;
+  readonly fromHeader: AmountBasis;
+  /** True when the amounts are taken as including VAT (converted to excluding VAT for the decision). */
+  readonly inclVat: boolean;
+  /** True when the header does not say and the user has not answered: the view asks. */
+  readonly ask: boolean;
+}
+
 export interface DecisionFigures {
+  /** Turnover by rate, excluding VAT (converted when the column holds gross amounts). */
   readonly output: OutputLines;
+  readonly amountBasis: AmountBasisInfo;
   readonly sheetShare: (SheetCustomerShare & { readonly header: string }) | null;
-  readonly purchaseRows: PurchaseVat;
+  /** The purchases of the basis year and how they were sorted; `from` says where they came from. */
+  readonly purchases: PurchaseSplit & { readonly from: "sheet" | "list"; readonly lines: readonly PurchaseLine[] };
   /** The share used (0..1) and the typed text shown in the field. */
   readonly shareText: string;
   readonly inputVatText: string;
+  readonly reverseVatText: string;
+  readonly plannedYearText: string;
   readonly dates: DecisionDates;
   readonly schedule: readonly RevisionYear[];
   readonly errors: FieldErrors;
@@ -101,19 +136,34 @@ export function computeDecision(input: {
   readonly source: InvoiceSource;
   readonly today: Day;
   readonly lang: "nl" | "en";
-  /** Input VAT read from a purchases list the user pointed to (overrides the sheet's purchase rows as default). */
-  readonly purchases: PurchaseVat | null;
+  /** Purchases read from a list the user pointed to (replace the sheet's purchase rows). */
+  readonly purchases: readonly PurchaseLine[] | null;
 }): DecisionFigures {
   const { state, analysis, source, today, lang } = input;
   const summary = analysis.summary;
   const errors: FieldErrors = { goods: {} };
+  const header = (column: number | undefined): unknown =>
+    column !== undefined && analysis.table.headerRowIndex !== null ? source.values[analysis.table.headerRowIndex]?.[column] : undefined;
 
-  const output = outputLinesFromCategories(summary.categories, state.assumedRate);
+  // Turnover: excluding VAT. A participant's invoices carry no VAT, so the question is for outside the KOR only.
+  const sheetLines = outputLinesFromCategories(summary.categories, state.assumedRate);
+  const amountHeader = header(analysis.table.columns.amount);
+  const fromHeader = amountBasisFromHeader(amountHeader);
+  const inclVat = !state.participant && (state.amountsInclVat ?? fromHeader === "gross");
+  const amountBasis: AmountBasisInfo = {
+    header: cellText(amountHeader).trim(),
+    fromHeader,
+    inclVat,
+    ask: !state.participant && fromHeader === "unknown" && (state.amountsInclVat ?? null) === null,
+  };
+  const output: OutputLines = inclVat
+    ? { ...sheetLines, lines: linesExcludingVat(sheetLines.lines), notes: [...sheetLines.notes, D.grossConverted(amountBasis.header)] }
+    : sheetLines;
 
   const customerColumn = analysis.table.columns.customer;
   let sheetShare: DecisionFigures["sheetShare"] = null;
   if (customerColumn !== undefined) {
-    const headerCell = analysis.table.headerRowIndex !== null ? source.values[analysis.table.headerRowIndex]?.[customerColumn] : undefined;
+    const headerCell = header(customerColumn);
     const share = businessShareFromTable({
       values: source.values,
       rowOffset: source.rowOffset,
@@ -121,18 +171,31 @@ export function computeDecision(input: {
       header: headerCell,
       rows: analysis.table.rows,
       year: analysis.year,
+      assumedRatePercent: state.assumedRate,
+      nonDeducting: state.nonDeducting ?? [],
     });
     sheetShare = { ...share, header: cellText(headerCell).trim() };
   }
-  const shareText = state.share ?? (sheetShare?.usable && sheetShare.share !== null ? percentText(sheetShare.share, lang) : "0");
+  const fromSheet = state.share === null && sheetShare?.usable === true && sheetShare.share !== null;
+  const shareText = state.share ?? (fromSheet && sheetShare?.share != null ? percentText(sheetShare.share, lang) : "0");
   const share = parsePercent(shareText);
   if (share === null) errors.share = D.shareInvalid;
+  const businessShareByRate: Record<number, number> = {};
+  if (fromSheet && sheetShare) for (const r of sheetShare.byRate) if (r.share.share !== null) businessShareByRate[r.ratePercent] = r.share.share;
 
-  const purchaseRows = purchaseVatFromRows(analysis.table.rows, analysis.year);
-  const defaultInput = input.purchases?.cents ?? (purchaseRows.rows > 0 ? purchaseRows.cents : null);
-  const inputVatText = state.inputVat ?? (defaultInput !== null ? eurosText(defaultInput, lang) : "");
+  // Purchases: running costs (yearly), investments (one-off, to the herziening), VAT reverse-charged to the business.
+  const lines =
+    input.purchases ??
+    purchaseLinesFromTable({ values: source.values, rowOffset: source.rowOffset, rows: analysis.table.rows, year: analysis.year, onlyPurchases: true });
+  const split = splitPurchases(lines, { minimumCents: parameterOn("investment-minimum", dayFromYmd(analysis.year, 1, 1)), moved: state.moved ?? [] });
+  const purchases = { ...split, from: input.purchases !== null ? ("list" as const) : ("sheet" as const), lines };
+  const hasPurchases = lines.length > 0;
+  const inputVatText = state.inputVat ?? (hasPurchases ? eurosText(split.runningVatCents, lang) : "");
   const inputVat = inputVatText.trim() === "" ? 0 : parseEurosInput(inputVatText);
   if (inputVat === null) errors.inputVat = D.amountInvalid;
+  const reverseVatText = state.reverseVat ?? (split.reverseChargedRows > 0 ? eurosText(split.reverseChargedVatCents, lang) : "");
+  const reverseVat = reverseVatText.trim() === "" ? 0 : parseEurosInput(reverseVatText);
+  if (reverseVat === null) errors.reverseVat = D.amountInvalid;
   const planned = state.plannedVat.trim() === "" ? 0 : parseEurosInput(state.plannedVat);
   if (planned === null) errors.plannedVat = D.amountInvalid;
 
@@ -149,6 +212,10 @@ export function computeDecision(input: {
     joined,
     earliestJoin: { start: summary.deadlines.nextStart, reason: summary.deadlines.nextStartReason },
   });
+  const firstYear = yearOf(dates.start);
+  const plannedYearText = (state.plannedYear ?? "").trim() === "" ? String(firstYear) : (state.plannedYear ?? "").trim();
+  const plannedYear = /^\d{4}$/.test(plannedYearText) && Number(plannedYearText) >= firstYear && Number(plannedYearText) <= firstYear + 20 ? Number(plannedYearText) : null;
+  if (plannedYear === null) errors.plannedYear = D.yearInvalid(firstYear);
 
   const goods: CapitalGood[] = [];
   if (!state.participant) {
@@ -162,39 +229,51 @@ export function computeDecision(input: {
       if (errs.firstUse || errs.vat) errors.goods[g.id] = errs;
       else if (d.kind === "ok" && vat !== null) goods.push({ vatCents: vat, firstUse: d.value, kind: g.kind });
     }
+    // The investments among the purchases are capital goods in use since their invoice date.
+    for (const p of split.investments) if (p.vatCents !== null && p.vatCents > 0) goods.push({ vatCents: p.vatCents, firstUse: p.day, kind: "movable" });
   }
   const schedule = goods.length > 0 ? revisionSchedule(goods, dates.start) : [];
 
   const invalid =
-    errors.share !== undefined || errors.inputVat !== undefined || errors.plannedVat !== undefined || errors.joined !== undefined || Object.keys(errors.goods).length > 0;
+    errors.share !== undefined ||
+    errors.inputVat !== undefined ||
+    errors.reverseVat !== undefined ||
+    errors.plannedVat !== undefined ||
+    errors.plannedYear !== undefined ||
+    errors.joined !== undefined ||
+    Object.keys(errors.goods).length > 0;
+  const eligible = summary.verdict === "eligible";
   const decision =
-    invalid || share === null || inputVat === null || planned === null
+    invalid || share === null || inputVat === null || planned === null || reverseVat === null
       ? null
       : decideKor({
           participant: state.participant,
           lines: output.lines,
           businessShare: share,
+          businessShareByRate,
           inputVatCents: inputVat,
+          reverseChargedVatCents: reverseVat,
           plannedInvestmentVatCents: planned,
+          plannedInvestmentYear: plannedYear,
           revision: schedule,
-          eligible: summary.verdict === "eligible",
+          eligible,
           basisYear: analysis.year,
+          possibleFrom: eligible ? null : dates.start,
         });
-  return { output, sheetShare, purchaseRows, shareText, inputVatText, dates, schedule, errors, decision };
+  return { output, amountBasis, sheetShare, purchases, shareText, inputVatText, reverseVatText, plannedYearText, dates, schedule, errors, decision };
 }
 
 /**
- * Input VAT from a purchases list the user pointed to (a table or sheet in Excel, a file in a browser): a
- * header row with date, amount and VAT columns; the VAT of every row in `year` counts. The reason in words
- * when the list cannot be used.
+ * Purchases from a list the user pointed to (a table or sheet in Excel, a file in a browser): a header row
+ * with date, amount and VAT columns; every row in `year`. The reason in words when the list cannot be used.
  */
 export function purchasesFromValues(
   values: readonly (readonly unknown[])[],
   rowOffset: number,
   year: number,
-): { kind: "ok"; vat: PurchaseVat } | { kind: "error"; message: Localized } {
+): { kind: "ok"; lines: PurchaseLine[] } | { kind: "error"; message: Localized } {
   const table = readTable(values, { rowOffset });
   if (table.columns.date === undefined || table.columns.amount === undefined) return { kind: "error", message: D.purchasesNoColumns };
   if (table.columns.vat === undefined) return { kind: "error", message: D.purchasesNoVat };
-  return { kind: "ok", vat: purchaseVatFromRows(table.rows, year, false) };
+  return { kind: "ok", lines: purchaseLinesFromTable({ values, rowOffset, rows: table.rows, year, onlyPurchases: false }) };
 }
