@@ -35,14 +35,18 @@ describe("decision view (browser mode, sample workbook)", () => {
   const text = async (testId: string): Promise<string> => ((await page.getByTestId(testId).textContent()) ?? "").replace(/\s+/g, " ").trim();
 
   it("shows the sample's 2025 output VAT by rate and what joining keeps", async () => {
-    expect(await text("decision-basis")).toContain("countable turnover of 2025: €16,440.00");
+    expect(await text("decision-basis")).toContain("countable turnover of 2025: €16,440.00 (excluding VAT)");
+    // "Bedrag excl. btw": the amounts are read as excluding VAT, and the pane says so.
+    expect(await page.getByRole("radio", { name: "excluding VAT" }).isChecked()).toBe(true);
+    expect(await page.getByText("Read from the column header; you can change it.").count()).toBe(1);
     expect(await text("decision-rate-21")).toBe("21%€14,095.00€2,959.95");
     expect(await text("decision-rate-9")).toBe("9%€2,345.00€211.05");
     expect(await text("decision-output-vat")).toBe("€3,171.00");
     expect(await text("decision-kept")).toBe("€3,171.00");
     expect(await text("decision-verdict")).toBe("Gain");
     expect(await text("decision-net")).toBe("€3,171.00");
-    expect(await text("decision-break-even")).toBe("Joining pays as long as your input VAT on costs and investments together stays under €3,171.00 a year.");
+    expect(await text("decision-break-even")).toBe("Joining pays as long as your input VAT on running costs (with VAT reverse-charged to you) stays under €3,171.00 a year.");
+    expect(await text("decision-one-offs")).toBe("No one-off amounts.");
     // The sample's "Klant" column holds names: the pane says so and asks for the share.
     expect(await page.getByText("does not say whether a customer is a business or a consumer").count()).toBe(1);
     // The sample crosses €20,000 on 18 November 2026, so 2027 fails the previous-year test.
@@ -51,7 +55,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     expect(await text("decision-assumptions")).toContain("Your prices for consumers stay the same");
   });
 
-  it("recomputes with business customers, input VAT, a planned investment and a car for the herziening", async () => {
+  it("recomputes with business customers, input VAT, a planned investment and a car: the yearly figure, and the one-off list apart", async () => {
     await page.getByTestId("decision-share").fill("40");
     await page.getByTestId("decision-input-vat").fill("1200");
     await page.getByTestId("decision-planned-vat").fill("500");
@@ -60,21 +64,27 @@ describe("decision view (browser mode, sample workbook)", () => {
 
     expect(await text("decision-revision")).toBe("YearTo repay2028€900.00");
     expect(await text("decision-kept")).toBe("€1,902.60");
-    expect(await text("decision-verdict")).toBe("Loss");
-    expect(await text("decision-net")).toBe("€697.40");
-    expect(await text("decision-headline")).toBe("Joining the KOR costs you about €697.40 a year.");
-    expect(await text("decision-break-even")).toContain("stays under €1,002.60 a year");
+    expect(await text("decision-verdict")).toBe("Gain");
+    expect(await text("decision-net")).toBe("€702.60");
+    expect(await page.getByTestId("decision-planned-year").inputValue()).toBe("2028");
+    expect(await text("decision-headline")).toBe(
+      "Joining the KOR gains you about €702.60 a year, and once -€500.00 in 2028 (VAT on the planned investment), -€900.00 in 2028 (herziening).",
+    );
+    expect(await text("decision-one-offs")).toBe("YearWhatAmount2028VAT on the planned investment-€500.002028herziening-€900.00");
+    expect(await text("decision-break-even")).toBe(
+      "Joining pays as long as your input VAT on running costs (with VAT reverse-charged to you) stays under €1,902.60 a year. One-off amounts are apart from this.",
+    );
     const reasons = await text("decision-reasons");
-    expect(reasons).toContain("€1,268.40 is VAT on sales to business customers (40% of turnover)");
-    expect(reasons).toContain("you repay €900.00");
-    expect(reasons).toContain("Balance per year: €1,902.60 − €1,700.00 − €900.00 = -€697.40.");
+    expect(reasons).toContain("€1,268.40 is VAT on sales to business customers (40% of taxed turnover)");
+    expect(reasons).toContain("you repay €900.00 in 2028");
+    expect(reasons).toContain("Balance per year: €1,902.60 − €1,200.00 = €702.60.");
   });
 
-  it("a laptop under €500 a year adds no herziening", async () => {
+  it("a laptop under €500 a year adds no herziening to the one-off list", async () => {
     await page.getByTestId("decision-good-vat").first().fill("1000");
     expect(await text("decision-revision")).toContain("€0 (under €500)");
-    expect(await text("decision-net")).toBe("€202.60");
-    expect(await text("decision-verdict")).toBe("Gain");
+    expect(await text("decision-net")).toBe("€702.60");
+    expect(await text("decision-one-offs")).toBe("YearWhatAmount2028VAT on the planned investment-€500.00");
     await page.getByTestId("decision-good-vat").first().fill("4500");
   });
 
@@ -83,25 +93,29 @@ describe("decision view (browser mode, sample workbook)", () => {
     expect(await page.getByText("Enter an amount, for example 1,250 or 1250.00.").count()).toBe(1);
     expect(await page.getByTestId("decision-result").count()).toBe(0);
     await page.getByTestId("decision-input-vat").fill("1200");
-    expect(await text("decision-net")).toBe("€697.40");
+    expect(await text("decision-net")).toBe("€702.60");
   });
 
   it("in Dutch, with Dutch amounts", async () => {
     await page.getByTestId("language").click();
-    expect(await text("decision-verdict")).toBe("Nadeel");
-    expect(await text("decision-net")).toBe("€ 697,40");
-    expect(await text("decision-headline")).toBe("Meedoen aan de KOR kost u naar schatting € 697,40 per jaar.");
+    expect(await text("decision-verdict")).toBe("Voordeel");
+    expect(await text("decision-net")).toBe("€ 702,60");
+    expect(await text("decision-headline")).toBe(
+      "Meedoen aan de KOR levert u naar schatting € 702,60 per jaar op, en eenmalig € -500,00 in 2028 (btw op de geplande investering), € -900,00 in 2028 (herziening).",
+    );
+    expect(await text("decision-one-offs")).toContain("€ -900,00");
     expect(await text("decision-deadlines")).toContain("uiterlijk op 3 december 2027");
     await page.getByTestId("language").click();
   });
 
   it("for a participant, shows the effect of leaving, with the exclusion after it", async () => {
     await page.getByRole("radio", { name: "I am in the KOR now" }).check();
-    expect(await text("decision-verdict")).toBe("Gain");
-    // consumers €8,457 × 21/121 + €1,407 × 9/109 = €1,583.91 lost; €1,700 of input VAT regained
+    expect(await text("decision-verdict")).toBe("Loss");
+    // consumers €8,457 × 21/121 + €1,407 × 9/109 = €1,583.91 lost; €1,200 of yearly input VAT regained
     expect(await text("decision-kept")).toBe("€1,583.91");
-    expect(await text("decision-net")).toBe("€116.09");
-    expect(await text("decision-headline")).toBe("Leaving the KOR gains you about €116.09 a year.");
+    expect(await text("decision-net")).toBe("€383.91");
+    expect(await text("decision-headline")).toBe("Leaving the KOR costs you about €383.91 a year, and once €500.00 in 2027 (VAT on the planned investment); staying in is better.");
+    expect(await text("decision-reasons")).toContain("Your turnover excluding VAT then becomes");
     expect(await page.getByTestId("decision-revision").count()).toBe(0);
     expect(await text("decision-deadlines")).toContain("Earliest exit: as of 1 January 2027. Your notice must reach the Belastingdienst by 3 December 2026.");
     expect(await text("decision-deadlines")).toContain("cannot rejoin until after 31 December 2028");
@@ -112,14 +126,32 @@ describe("decision view (browser mode, sample workbook)", () => {
     await page.getByRole("tab", { name: "KOR worth it?" }).click();
     await page.getByTestId("decision").waitFor();
     expect(await page.getByTestId("decision-share").inputValue()).toBe("40");
-    expect(await text("decision-net")).toBe("€116.09");
+    expect(await text("decision-net")).toBe("€383.91");
   });
 
   it("is usable with the keyboard: the situation radios move with the arrow keys", async () => {
     await page.getByRole("radio", { name: "I am in the KOR now" }).focus();
     await page.keyboard.press("ArrowUp");
     expect(await page.getByRole("radio", { name: "I am not in the KOR now" }).isChecked()).toBe(true);
-    expect(await text("decision-headline")).toBe("Joining the KOR costs you about €697.40 a year.");
+    expect(await text("decision-headline")).toContain("Joining the KOR gains you about €702.60 a year, and once");
+  });
+
+  it("for 2026 (crossed), says first that joining is not possible and when it is, with the calculator folded", async () => {
+    await page.getByRole("tab", { name: "Year report" }).click();
+    await page.getByTestId("year").selectOption("2026");
+    await page.getByRole("tab", { name: "KOR worth it?" }).click();
+    await page.getByTestId("decision").waitFor();
+    expect(await text("decision-not-possible")).toContain(
+      "You cannot join the KOR now: you do not meet the conditions in 2026. The earliest you can join is 1 January 2028 (register by 3 December 2027).",
+    );
+    expect(await page.getByTestId("decision-result").isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Still calculate what joining would give" }).click();
+    await page.getByTestId("decision-result").waitFor();
+    expect(await text("decision-headline")).toContain("You cannot join the KOR now");
+    await page.getByRole("tab", { name: "Year report" }).click();
+    await page.getByTestId("year").selectOption("2025");
+    await page.getByRole("tab", { name: "KOR worth it?" }).click();
+    await page.getByTestId("decision").waitFor();
   });
 
   it("fits the 350 px pane without horizontal scrolling, sends nothing outside, no script errors or CSP violations", async () => {
