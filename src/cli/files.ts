@@ -1,6 +1,7 @@
 /** Which files to read: the files given, and the .xlsx / .csv files in the folders given (recursively). */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { isOwnOutputFile } from "./ownOutput";
 
 /** "xls": Excel 97–2003, not readable, but listed from folders so it is reported rather than silently left out. */
 export type InputKind = "xlsx" | "csv" | "xls" | "other";
@@ -32,22 +33,68 @@ function errorOf(p: string, e: unknown): InputError {
   return { path: p, code: typeof err?.code === "string" ? err.code : "UNKNOWN", detail: err instanceof Error ? err.message : String(e) };
 }
 
-async function walk(dir: string, files: InputFile[], errors: InputError[]): Promise<void> {
+/** What a folder scan found besides the files to read. */
+interface Scan {
+  readonly files: InputFile[];
+  readonly errors: InputError[];
+  /** Files kor-check wrote itself (its CSV/JSON/table output): not read, and said so. */
+  readonly ownOutputs: string[];
+  /** Real paths of the folders entered, so a symbolic link back up the tree is not followed forever. */
+  readonly visited: Set<string>;
+}
+
+async function addFile(full: string, kind: InputKind, scan: Scan): Promise<void> {
+  if (kind === "csv") {
+    try {
+      if (await isOwnOutputFile(full)) {
+        scan.ownOutputs.push(full);
+        return;
+      }
+    } catch {
+      // Unreadable: reading it later reports why.
+    }
+  }
+  scan.files.push({ path: full, kind });
+}
+
+async function walk(dir: string, scan: Scan): Promise<void> {
   let entries: import("fs").Dirent[];
   try {
+    const real = await fs.realpath(dir);
+    if (scan.visited.has(real)) {
+      // A symbolic link to a folder that is already being read (a loop, or the same folder twice).
+      scan.errors.push({ path: dir, code: "ELOOP", detail: `symbolic link to ${real}, already read` });
+      return;
+    }
+    scan.visited.add(real);
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (e) {
-    errors.push(errorOf(dir, e));
+    scan.errors.push(errorOf(dir, e));
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (skipInFolder(entry.name)) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(full, files, errors);
+    if (entry.isSymbolicLink()) {
+      // Followed, never skipped without a word: a link to a folder is read (once), a link to a file is read
+      // as that file, a broken link is listed as not found.
+      let target: import("fs").Stats;
+      try {
+        target = await fs.stat(full);
+      } catch (e) {
+        scan.errors.push(errorOf(full, e));
+        continue;
+      }
+      if (target.isDirectory()) await walk(full, scan);
+      else if (target.isFile()) {
+        const kind = kindOf(entry.name);
+        if (kind !== "other") await addFile(full, kind, scan);
+      }
+    } else if (entry.isDirectory()) await walk(full, scan);
     else if (entry.isFile()) {
       const kind = kindOf(entry.name);
-      if (kind !== "other") files.push({ path: full, kind });
+      if (kind !== "other") await addFile(full, kind, scan);
     }
   }
 }
@@ -55,21 +102,23 @@ async function walk(dir: string, files: InputFile[], errors: InputError[]): Prom
 /**
  * Expands the command-line inputs. A file given by name is always listed (a wrong type is reported when it
  * is read); in folders only .xlsx/.xlsm and .csv files are taken, plus .xls files (Excel 97–2003), which are
- * reported as not read (save as .xlsx) instead of being left out without a word. Order: as given, folders sorted by name.
+ * reported as not read (save as .xlsx) instead of being left out without a word. Symbolic links in folders
+ * are followed, each folder read once (a loop is reported as not read). CSV files that kor-check wrote
+ * itself are not read: they are listed in `ownOutputs`. Order: as given, folders sorted by name.
  */
-export async function collectInputs(inputs: readonly string[]): Promise<{ files: InputFile[]; errors: InputError[] }> {
-  const files: InputFile[] = [];
-  const errors: InputError[] = [];
+export async function collectInputs(inputs: readonly string[]): Promise<{ files: InputFile[]; errors: InputError[]; ownOutputs: string[] }> {
+  const scan: Scan = { files: [], errors: [], ownOutputs: [], visited: new Set() };
   for (const input of inputs) {
     let stat: import("fs").Stats;
     try {
       stat = await fs.stat(input);
     } catch (e) {
-      errors.push(errorOf(input, e));
+      scan.errors.push(errorOf(input, e));
       continue;
     }
-    if (stat.isDirectory()) await walk(input, files, errors);
-    else files.push({ path: input, kind: kindOf(input) });
+    if (stat.isDirectory()) await walk(input, scan);
+    else if (stat.isFile() && kindOf(input) === "csv") await addFile(input, "csv", scan);
+    else scan.files.push({ path: input, kind: kindOf(input) });
   }
-  return { files, errors };
+  return { files: scan.files, errors: scan.errors, ownOutputs: scan.ownOutputs };
 }

@@ -2,7 +2,6 @@
  * kor-check: the command line over the same reading layer and rules as the add-in. `main` is the whole
  * program minus process.exit, so tests call it in-process.
  */
-import { promises as fs } from "fs";
 import type { Lang } from "../i18n/types";
 import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
 import { summarizeYear, yearsConcerned } from "../rules/summary";
@@ -11,6 +10,7 @@ import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXlsx, type FileRead } from "./read";
 import { toCsv, toJson, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
 import { visibleControls } from "../i18n/safeText";
+import { refuseOut, writeOut } from "./outFile";
 import { HELP, USAGE_HINT, fileErrors, out, usage } from "./strings";
 
 export interface CliIo {
@@ -123,7 +123,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(HELP[lang]);
     return EXIT_OK;
   }
-  const { files, errors } = await collectInputs(options.inputs);
+  const { files, errors, ownOutputs } = await collectInputs(options.inputs);
+  if (options.out !== null) {
+    const refused = await refuseOut(options.out, [...options.inputs, ...files.map((f) => f.path)]);
+    if (refused !== null) {
+      io.stderr.write(`kor-check: ${visibleControls(refused[lang])}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  for (const f of ownOutputs) io.stderr.write(`kor-check: ${visibleControls(out.ownOutput(f)[lang])}\n`);
   if (options.previousYearCents !== null && (files.length + errors.length !== 1 || options.inputs.length !== 1)) {
     io.stderr.write(`kor-check: ${usage.previousYearNeedsOneFile[lang]}\n${USAGE_HINT[lang]}\n`);
     return EXIT_USAGE;
@@ -140,7 +148,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const text = options.format === "json" ? toJson(all, lang) : options.format === "csv" ? toCsv(all, lang) : toTable(all, lang);
   if (options.out !== null) {
     try {
-      await fs.writeFile(options.out, text, "utf8");
+      await writeOut(options.out, text);
     } catch (e) {
       const f = failureFromError(e, "other");
       io.stderr.write(`kor-check: ${options.out}: ${f.reason[lang]}\n`);

@@ -244,6 +244,18 @@ function csvField(text: string, separator: string): string {
   return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The CSV's column names (also how kor-check recognises its own CSV in a scanned folder). */
+export function csvColumns(lang: Lang): string[] {
+  return lang === "nl"
+    ? ["bestand", "blad", "jaar", "omzet_die_meetelt", "procent_van_grens", "oordeel", "binnen_kor", "grens_overschreden_op", "grens_rij", "grens_bedrag", "vorig_jaar", "vorig_jaar_aangenomen", "volgende_start", "aanmelden_uiterlijk", "problemen", "fout"]
+    : ["file", "sheet", "year", "countable", "percent_of_threshold", "verdict", "eligible", "crossing_date", "crossing_row", "crossing_amount", "previous_year", "previous_year_assumed", "next_start", "deadline", "problems", "error"];
+}
+
+/** The CSV's first line. */
+export function csvHeader(lang: Lang): string {
+  return csvColumns(lang).join(lang === "nl" ? ";" : ",");
+}
+
 /**
  * CSV for a spreadsheet: Dutch uses a semicolon and a decimal comma (as Dutch Excel opens it), English a
  * comma and a decimal point. Dates ISO (YYYY-MM-DD), amounts in euros without a currency sign.
@@ -252,9 +264,7 @@ export function toCsv(result: CheckResult, lang: Lang): string {
   const sep = lang === "nl" ? ";" : ",";
   const num = (n: number | null): string => (n === null ? "" : lang === "nl" ? n.toFixed(2).replace(".", ",") : n.toFixed(2));
   const pct = (n: number | null): string => (n === null ? "" : lang === "nl" ? n.toFixed(1).replace(".", ",") : n.toFixed(1));
-  const header = lang === "nl"
-    ? ["bestand", "blad", "jaar", "omzet_die_meetelt", "procent_van_grens", "oordeel", "binnen_kor", "grens_overschreden_op", "grens_rij", "grens_bedrag", "vorig_jaar", "vorig_jaar_aangenomen", "volgende_start", "aanmelden_uiterlijk", "problemen", "fout"]
-    : ["file", "sheet", "year", "countable", "percent_of_threshold", "verdict", "eligible", "crossing_date", "crossing_row", "crossing_amount", "previous_year", "previous_year_assumed", "next_start", "deadline", "problems", "error"];
+  const header = csvColumns(lang);
   const lines = [header.join(sep)];
   const yes = lang === "nl" ? "ja" : "yes";
   const no = lang === "nl" ? "nee" : "no";

@@ -61,6 +61,8 @@ export function failureFromError(e: unknown, kind: InputKind): ReadFailure {
     case "EBUSY":
     case "ETXTBSY":
       return { reason: fileErrors.busy, detail };
+    case "ELOOP":
+      return { reason: fileErrors.symlinkLoop, detail };
     case "EISDIR":
       return { reason: fileErrors.isDirectoryError, detail };
     case "KOR_EMPTY":

@@ -86,6 +86,30 @@ export const usage = {
   } as Localized,
 };
 
+/** Why --out FILE is refused (exit status 2: nothing was written). */
+export const outErrors = {
+  isInput: (f: string): Localized => ({
+    nl: `--out ${f}: dat is een van de bestanden om te controleren; die wordt niet overschreven. Kies een andere naam.`,
+    en: `--out ${f}: that is one of the files to check; it is not overwritten. Choose another name.`,
+  }),
+  symlink: (f: string): Localized => ({
+    nl: `--out ${f}: dat is een snelkoppeling (symbolische link); kor-check schrijft daar niet doorheen. Geef het echte bestand of een nieuwe naam.`,
+    en: `--out ${f}: that is a symbolic link; kor-check does not write through it. Give the real file or a new name.`,
+  }),
+  notAFile: (f: string): Localized => ({
+    nl: `--out ${f}: dat is geen gewoon bestand (een map of apparaat). Kies een bestandsnaam.`,
+    en: `--out ${f}: that is not a regular file (a folder or device). Choose a file name.`,
+  }),
+  notOwn: (f: string): Localized => ({
+    nl: `--out ${f}: dat bestand bestaat al en is niet door kor-check geschreven; het wordt niet overschreven. Kies een andere naam of verwijder het eerst.`,
+    en: `--out ${f}: that file exists and was not written by kor-check; it is not overwritten. Choose another name or delete it first.`,
+  }),
+  noFolder: (f: string): Localized => ({
+    nl: `--out ${f}: de map bestaat niet.`,
+    en: `--out ${f}: the folder does not exist.`,
+  }),
+};
+
 export const fileErrors = {
   notFound: { nl: "bestand of map niet gevonden", en: "file or folder not found" } as Localized,
   noPermission: {
@@ -114,6 +138,10 @@ export const fileErrors = {
   noInvoiceSheet: {
     nl: "geen blad met een kopregel met een datum- en een bedragkolom gevonden",
     en: "no sheet with a header row with a date and an amount column found",
+  } as Localized,
+  symlinkLoop: {
+    nl: "symbolische link naar een map die al gelezen wordt (een lus); niet nog eens gelezen",
+    en: "symbolic link to a folder that is already being read (a loop); not read again",
   } as Localized,
   other: (detail: string): Localized => ({ nl: `kon niet worden gelezen: ${detail}`, en: `could not be read: ${detail}` }),
 };
@@ -150,6 +178,10 @@ export const out = {
     en: "(assumed) = no data for the previous year; assumed to be €0. Give it with --previous-year-turnover if that is wrong.",
   } as Localized,
   progress: { nl: "bestanden", en: "files" } as Localized,
+  ownOutput: (f: string): Localized => ({
+    nl: `${f} overgeslagen: dit is uitvoer van kor-check zelf, geen facturenlijst.`,
+    en: `${f} skipped: this is kor-check's own output, not an invoice list.`,
+  }),
   conditionNote: {
     nl: "Let op: de KOR geldt alleen als de hoofdvestiging van de onderneming in Nederland is. Bladen van één onderneming tellen samen: tel hun omzet op.",
     en: "Note: the KOR applies only when the business's central administration is in the Netherlands. Sheets of one business count together: add up their turnover.",

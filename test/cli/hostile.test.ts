@@ -3,6 +3,8 @@
  * overrides in the terminal table, CSV and JSON, and --out safety.
  */
 import * as path from "path";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from "fs";
+import { csvHeader } from "../../src/cli/output";
 import { main, type CliIo } from "../../src/cli/main";
 import Papa from "papaparse";
 import { dayFromIso } from "../../src/rules/dates";
@@ -83,5 +85,81 @@ describe("control characters and direction overrides", () => {
       expect(r.stdout).toMatch(/\\{1,2}u001B\[2Jkapot/);
       expect(r.stdout).toMatch(/12\\{1,2}u202E34/);
     }
+  });
+});
+
+describe("kor-check --out", () => {
+  it("refuses to overwrite one of its inputs (also spelled another way, or found in a folder)", async () => {
+    const book = await writeXlsx(at("client.xlsx"), { Facturen: CROSSING_2025 });
+    const before = readFileSync(book);
+    for (const target of [book, path.join(tmp.dir, ".", "client.xlsx")]) {
+      const r = await run(["--out", target, book, "--format", "json", "--lang", "en"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("that is one of the files to check");
+      expect(readFileSync(book).equals(before)).toBe(true);
+    }
+    // A folder as input: the workbook found in it is an input too.
+    const r = await run(["--out", book, tmp.dir, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(book).equals(before)).toBe(true);
+  });
+
+  it("does not write through a symbolic link", async () => {
+    const book = await writeXlsx(at("client.xlsx"), { Facturen: CROSSING_2025 });
+    const precious = writeText(at("precious.txt"), "keep me");
+    symlinkSync(precious, at("report.csv"));
+    const r = await run(["--out", at("report.csv"), book, "--format", "csv", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("symbolic link");
+    expect(readFileSync(precious, "utf8")).toBe("keep me");
+  });
+
+  it("does not overwrite a file that kor-check did not write, but replaces its own earlier output", async () => {
+    const book = await writeXlsx(at("client.xlsx"), { Facturen: CROSSING_2025 });
+    const other = writeText(at("notes.csv"), "my own notes");
+    const r = await run(["--out", other, book, "--format", "csv", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("was not written by kor-check");
+    expect(readFileSync(other, "utf8")).toBe("my own notes");
+    const report = at("overzicht.csv");
+    for (let i = 0; i < 2; i++) {
+      const again = await run(["--out", report, book, "--format", "csv", "--lang", "nl"]);
+      expect(again.code).toBe(0);
+    }
+    expect(readFileSync(report, "utf8").split("\r\n")[0]).toBe(csvHeader("nl"));
+    // No temporary file is left behind.
+    expect(readdirSync(tmp.dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("scanning a folder", () => {
+  it("skips kor-check's own CSV and JSON output written into the folder, and says so", async () => {
+    await writeXlsx(at("client.xlsx"), { Facturen: CROSSING_2025 });
+    for (const [format, name] of [["csv", "overzicht.csv"], ["json", "overzicht.json"]]) {
+      expect((await run([tmp.dir, "--format", format, "--out", at(name), "--lang", "nl"])).code).toBe(0);
+    }
+    const r = await run([tmp.dir, "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as { file: string }[];
+    expect(items.map((i) => path.basename(i.file))).toEqual(["client.xlsx"]);
+    expect(r.stderr).toContain(`${at("overzicht.csv")} skipped: this is kor-check's own output`);
+    expect(r.code).toBe(0);
+  });
+
+  it("follows symbolic links, reads a linked folder once and reports a loop and a broken link", async () => {
+    mkdirSync(at("klanten"));
+    mkdirSync(at("archief"));
+    await writeXlsx(at("archief/oud.xlsx"), { Facturen: CROSSING_2025 });
+    symlinkSync(at("archief"), at("klanten/archief-link"));
+    symlinkSync(at("klanten"), at("klanten/lus")); // a loop
+    symlinkSync(at("bestaat-niet.xlsx"), at("klanten/kapot.xlsx"));
+    const r = await run([at("klanten"), "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as { file: string; error: string | null }[];
+    expect(items.filter((i) => i.error === null).map((i) => i.file)).toEqual([at("klanten/archief-link/oud.xlsx")]);
+    const errors = Object.fromEntries(items.filter((i) => i.error !== null).map((i) => [path.basename(i.file), i.error]));
+    expect(errors).toEqual({
+      "kapot.xlsx": "file or folder not found",
+      lus: "symbolic link to a folder that is already being read (a loop); not read again",
+    });
+    expect(r.code).toBe(1);
   });
 });
