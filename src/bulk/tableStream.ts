@@ -8,7 +8,7 @@
  * are given per block; with the default block of 65,536 rows an ordinary list gets exactly one.
  */
 import { HEADER_SEARCH_ROWS, readTable, type ColumnRole, type ReadTableResult } from "../reading/headers";
-import type { InvoiceRow, Problem } from "../rules/types";
+import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 
 export const DEFAULT_BLOCK_ROWS = 65_536;
 
@@ -16,6 +16,21 @@ export const DEFAULT_BLOCK_ROWS = 65_536;
 const MAX_PADDING = 1_000;
 
 const EMPTY_ROW: readonly unknown[] = [];
+
+/** Rows beneath the header search that the header decision also sees (to tell a "BTW" rate column from amounts). */
+const PROBE_DATA_ROWS = 50;
+
+const ALL_ROLES_UNUSED: Record<ColumnRole, undefined> = {
+  date: undefined, amount: undefined, category: undefined, country: undefined, vat: undefined,
+  customer: undefined, gross: undefined, debit: undefined, credit: undefined,
+};
+
+/** What the user chose for a file: columns by letter or header text, and their own codes. */
+export interface TableStreamOptions {
+  readonly columns?: Partial<Record<ColumnRole, number>>;
+  readonly columnNames?: Partial<Record<ColumnRole, string>>;
+  readonly codes?: ReadonlyMap<string, CategoryCode> | null;
+}
 
 export interface TableStreamSink {
   rows(rows: InvoiceRow[]): void;
@@ -50,6 +65,7 @@ export class TableStream {
      * whose serials the reading layer (1900 system) would otherwise read four years too early.
      */
     private readonly dateSerialOffset: number = 0,
+    private readonly options: TableStreamOptions = {},
   ) {}
 
   /** The 0-based columns found in the header row, once decided. */
@@ -79,7 +95,7 @@ export class TableStream {
     if (gap > 0) {
       if (gap > MAX_PADDING) {
         if (!this.headerSeen) {
-          while (this.block.length < HEADER_SEARCH_ROWS) this.block.push(EMPTY_ROW);
+          while (this.block.length < HEADER_SEARCH_ROWS + PROBE_DATA_ROWS) this.block.push(EMPTY_ROW);
           if (!this.decideHeader()) return;
         }
         this.flush();
@@ -90,7 +106,7 @@ export class TableStream {
     }
     this.block.push(values);
     this.nextRow = sheetRow + 1;
-    if (!this.headerSeen && this.block.length >= HEADER_SEARCH_ROWS) this.decideHeader();
+    if (!this.headerSeen && this.block.length >= HEADER_SEARCH_ROWS + PROBE_DATA_ROWS) this.decideHeader();
     if (this.block.length >= this.blockRows) this.flush();
   }
 
@@ -104,10 +120,15 @@ export class TableStream {
   /** Finds the header row; false when there is none (the stream is rejected). */
   private decideHeader(): boolean {
     this.headerSeen = true;
-    const probe = readTable(this.block.slice(0, HEADER_SEARCH_ROWS), { rowOffset: this.blockFirstRow - 1 });
-    if (probe.headerRowIndex === null || probe.columns.date === undefined || probe.columns.amount === undefined) {
+    // The probe sees some rows under the header too, so a "BTW" column can be decided from its values.
+    const probe = readTable(this.block.slice(0, HEADER_SEARCH_ROWS + PROBE_DATA_ROWS), {
+      rowOffset: this.blockFirstRow - 1,
+      columns: this.options.columns,
+      columnNames: this.options.columnNames,
+    });
+    if (probe.headerRowIndex === null || probe.problems.some((p) => p.code === "no-invoice-columns" || p.code === "gross-only")) {
       this.state = "rejected";
-      this.rejection = probe.problems.find((p) => p.code === "no-invoice-columns") ?? probe.problems[0] ?? null;
+      this.rejection = probe.problems.find((p) => p.code === "no-invoice-columns" || p.code === "gross-only") ?? probe.problems[0] ?? null;
       this.block = [];
       return false;
     }
@@ -124,12 +145,15 @@ export class TableStream {
     this.block = [];
     this.blockFirstRow = first + block.length;
     let result: ReadTableResult;
+    // Every role named, so detection on the header block cannot bring back a column the probe decided against
+    // (a "BTW" column that holds rates is the category, not the VAT amount).
+    const columns: Partial<Record<ColumnRole, number | undefined>> = { ...ALL_ROLES_UNUSED, ...this.columns };
     if (this.headerRow !== null && this.headerRow >= first) {
       // The block holding the header: let readTable skip it and the rows above it.
-      result = readTable(block, { columns: this.columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1 });
+      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null });
     } else {
       // An out-of-range header index means "no header in this block": data from its first row.
-      result = readTable(block, { columns: this.columns, headerRowIndex: -1, rowOffset: first - 1 });
+      result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null });
     }
     if (result.rows.length > 0) this.sink.rows(result.rows);
     if (result.problems.length > 0) this.sink.problems(result.problems);

@@ -6,7 +6,7 @@ import type { ColumnRole } from "../reading/headers";
 import type { Problem } from "../rules/types";
 
 /** The columns the rules read. "customer" is detected by the reading layer but not used by the report. */
-export type InvoiceRole = Exclude<ColumnRole, "customer">;
+export type InvoiceRole = Exclude<ColumnRole, "customer" | "gross" | "debit" | "credit">;
 export const INVOICE_ROLES: readonly InvoiceRole[] = ["date", "amount", "category", "country", "vat"];
 
 /** Column per role as a 0-based index into the values; null = "not used" (chosen by the user). */

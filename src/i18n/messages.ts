@@ -288,7 +288,11 @@ export function noInvoiceColumns(
   missing: readonly ("date" | "amount")[],
   found: readonly { role: string; letter: string; header: string }[],
   rowsSearched: number,
+  nearest: { row: number; cells: readonly string[] } | null = null,
 ): Localized {
+  const near = nearest !== null && nearest.cells.length > 0 ? nearest.cells.map((c) => quote(c)).join(", ") : null;
+  const nearNl = near === null ? "" : ` De rij die het meest op een kopregel lijkt is rij ${nearest?.row}: ${near}.`;
+  const nearEn = near === null ? "" : ` The row most like a header is row ${nearest?.row}: ${near}.`;
   const missNl = missing.map((m) => (m === "date" ? "een datumkolom (Datum, Factuurdatum)" : "een bedragkolom (Bedrag, Omzet, Bedrag excl. btw)")).join(" en ");
   const missEn = missing.map((m) => (m === "date" ? "a date column (Date, Invoice date)" : "an amount column (Amount, Turnover, Amount excl. VAT)")).join(" and ");
   const foundText = found.map((f) => `${quote(f.header)} (${f.letter})`).join(", ");
@@ -296,10 +300,12 @@ export function noInvoiceColumns(
     nl:
       `Geen kopregel gevonden met ${missNl} in ${rowsSearched === 1 ? "de eerste rij" : `de eerste ${rowsSearched} rijen`}. ` +
       (found.length > 0 ? `Wel herkend: ${foundText}.` : "Geen enkele kolomkop herkend.") +
+      nearNl +
       ` Zet kolomkoppen boven de gegevens of kies de kolommen zelf.`,
     en:
       `No header row found with ${missEn} in ${rowsSearched === 1 ? "the first row" : `the first ${rowsSearched} rows`}. ` +
       (found.length > 0 ? `Recognised: ${foundText}.` : "No column header recognised.") +
+      nearEn +
       ` Put column headers above the data or choose the columns yourself.`,
   };
 }
@@ -308,5 +314,57 @@ export function csvUnclosedQuote(record: number): Localized {
   return {
     nl: `Rij ${record}: een veld begint met een aanhalingsteken (") dat nergens wordt gesloten. Alles vanaf die rij is als één veld gelezen en niet meegeteld. Sluit het aanhalingsteken of haal het weg en lees het bestand opnieuw.`,
     en: `Row ${record}: a field starts with a quotation mark (") that is never closed. Everything from that row on was read as one field and not counted. Close or remove the quotation mark and read the file again.`,
+  };
+}
+
+/** Unknown category codes of one sheet (and year), each with its count and first row: one message, not one per row. */
+export function unknownCodes(list: readonly { code: string; count: number; firstRow: number }[], accepted: Localized): Localized {
+  const total = list.reduce((n, c) => n + c.count, 0);
+  const nl = list.map((c) => `${quote(c.code)} (${c.count === 1 ? `rij ${c.firstRow}` : `${c.count} rijen, eerste rij ${c.firstRow}`})`).join(", ");
+  const en = list.map((c) => `${quote(c.code)} (${c.count === 1 ? `row ${c.firstRow}` : `${c.count} rows, first row ${c.firstRow}`})`).join(", ");
+  return {
+    nl:
+      `${list.length === 1 ? "onbekende categorie of btw-code" : "onbekende categorieën of btw-codes"}: ${nl}. ` +
+      `${total === 1 ? "Die rij is" : `Die ${total} rijen zijn`} niet meegeteld. Koppel elke code aan een categorie ` +
+      `(kor-check --codes codes.csv, of de tabel "Codes koppelen" in het paneel) of gebruik een van: ${accepted.nl}.`,
+    en:
+      `${list.length === 1 ? "unknown category or VAT code" : "unknown categories or VAT codes"}: ${en}. ` +
+      `${total === 1 ? "That row was" : `Those ${total} rows were`} not counted. Map each code to a category ` +
+      `(kor-check --codes codes.csv, or the "Map codes" table in the pane) or use one of: ${accepted.en}.`,
+  };
+}
+
+export function totalsRowsSkipped(rows: readonly number[], total: number): Localized {
+  const list = rows.join(", ");
+  const more = total > rows.length ? ` …` : "";
+  return total === 1
+    ? {
+        nl: `Rij ${list} is een totaal- of saldoregel en is overgeslagen; die telt niet mee als omzet.`,
+        en: `Row ${list} is a total or balance line and was skipped; it does not count as turnover.`,
+      }
+    : {
+        nl: `${total} totaal- en saldoregels zijn overgeslagen (rij ${list}${more}); die tellen niet mee als omzet.`,
+        en: `${total} total and balance lines were skipped (rows ${list}${more}); they do not count as turnover.`,
+      };
+}
+
+export function amountDerived(kind: "gross-minus-vat" | "credit-minus-debit", first: { header: string; letter: string }, second: { header: string; letter: string }): Localized {
+  const a = `${quote(first.header)} (${first.letter})`;
+  const b = `${quote(second.header)} (${second.letter})`;
+  return kind === "gross-minus-vat"
+    ? {
+        nl: `Er is geen kolom met het bedrag exclusief btw: de omzet is per rij berekend als ${a} min ${b}.`,
+        en: `There is no column with the amount excluding VAT: turnover was worked out per row as ${a} minus ${b}.`,
+      }
+    : {
+        nl: `Grootboekkaart: de omzet is per regel berekend als ${b} min ${a} (credit min debet).`,
+        en: `Ledger card: turnover was worked out per line as ${b} minus ${a} (credit minus debit).`,
+      };
+}
+
+export function grossOnly(header: string, letter: string): Localized {
+  return {
+    nl: `Kolom ${quote(header)} (${letter}) bevat bedragen inclusief btw en er is geen btw-kolom en geen kolom met het bedrag exclusief btw. Een bedrag inclusief btw is geen omzet: voeg de kolom met het bedrag exclusief btw of het btw-bedrag toe aan de export, of kies de bedragkolom zelf.`,
+    en: `Column ${quote(header)} (${letter}) holds amounts including VAT, and there is no VAT column and no column with the amount excluding VAT. An amount including VAT is not turnover: add the amount excluding VAT or the VAT amount to the export, or choose the amount column yourself.`,
   };
 }

@@ -9,6 +9,7 @@
  */
 import type { Localized } from "../i18n/types";
 import * as msg from "../i18n/messages";
+import { packageCategory } from "./packageCodes";
 import type { ReadingColumn } from "../i18n/messages";
 import { type Day, dayFromExcelSerial, dayFromYmd, isValidYmd, todayInNetherlands } from "../rules/dates";
 import { type Cents, centsFromEuros } from "../rules/money";
@@ -239,6 +240,16 @@ function instantResult(text: string, m: RegExpExecArray): CellResult<Day> {
   }
 }
 
+/**
+ * A year as typed: four digits as they are; two digits as Excel reads a typed two-digit year (its default
+ * cut-off): 00–29 → 2000–2029, 30–99 → 1930–1999. So `9-2-24` is 9 February 2024, as in the sheet it came from.
+ */
+function fullYear(digits: string): number {
+  const n = Number(digits);
+  if (digits.length !== 2) return n;
+  return n < 30 ? 2000 + n : 1900 + n;
+}
+
 function parseTextDate(raw: string): CellResult<Day> {
   const text = raw.trim();
   if (text === "") return EMPTY;
@@ -254,15 +265,13 @@ function parseTextDate(raw: string): CellResult<Day> {
   m = DMY_DATE.exec(text);
   if (m !== null) {
     const year = m[4];
-    if (year.length === 2) return fail("date-two-digit-year", msg.dateTwoDigitYear(text));
-    if (year.length !== 4 || !validTime(m[5], m[6], m[7])) return fail("date-not-a-date", msg.dateNotADate(text));
-    return ymdResult(text, Number(year), Number(m[3]), Number(m[1]));
+    if ((year.length !== 4 && year.length !== 2) || !validTime(m[5], m[6], m[7])) return fail("date-not-a-date", msg.dateNotADate(text));
+    return ymdResult(text, fullYear(year), Number(m[3]), Number(m[1]));
   }
   m = NAMED_DATE.exec(text.toLowerCase());
   if (m !== null && Object.prototype.hasOwnProperty.call(MONTH_NAMES, m[2])) {
-    if (m[3].length === 2) return fail("date-two-digit-year", msg.dateTwoDigitYear(text));
-    if (m[3].length !== 4) return fail("date-not-a-date", msg.dateNotADate(text));
-    return ymdResult(text, Number(m[3]), MONTH_NAMES[m[2]], Number(m[1]));
+    if (m[3].length !== 4 && m[3].length !== 2) return fail("date-not-a-date", msg.dateNotADate(text));
+    return ymdResult(text, fullYear(m[3]), MONTH_NAMES[m[2]], Number(m[1]));
   }
   if (DIGITS_ONLY.test(text)) return fail("date-number-as-text", msg.dateNumberAsText(text));
   return fail("date-not-a-date", msg.dateNotADate(text));
@@ -361,6 +370,12 @@ function amountFromText(raw: string, column: "amount" | "vat"): CellResult<Cents
   for (;;) {
     const c = s.charCodeAt(end - 1);
     if (isSpace(c)) end--;
+    else if ((c === 45 /* - */ || c === 0x2212) && end - 1 > start && isDigit(s.charCodeAt(end - 2))) {
+      // A trailing minus, as ledgers print credit amounts: "450,00-". ("12,-" is whole euros: a comma precedes.)
+      negative = !negative;
+      signs++;
+      end--;
+    }
     else if (c === 0x20ac && !currency) {
       currency = true;
       end--;
@@ -540,8 +555,13 @@ function categoryFromText(raw: string): CellResult<CategoryCode> {
       return parsed.code === null ? EMPTY : ok(parsed.code);
     case "ambiguous":
       return fail("ambiguous-category", msg.categoryAmbiguous(text));
-    default:
+    default: {
+      // A bookkeeping package's own code or rate name (e-Boekhouden's HOOG_VERK_21 …), see ./packageCodes.ts.
+      const pkg = packageCategory(text);
+      if (pkg === "ambiguous") return fail("ambiguous-category", msg.categoryAmbiguous(text));
+      if (pkg !== undefined) return ok(pkg);
       return fail("unknown-category", msg.categoryUnknown(text, acceptedCodes()));
+    }
   }
 }
 

@@ -4,14 +4,15 @@
  */
 import * as msg from "../i18n/messages";
 import type { Problem } from "../rules/types";
-import type { InvoiceRow } from "../rules/types";
-import { cellText } from "./cells";
+import type { CategoryCode, InvoiceRow } from "../rules/types";
+import type { Localized } from "../i18n/types";
+import { cellText, readAmount, readDate } from "./cells";
 import { type ColumnSource, readColumns } from "./rows";
 
-export type ColumnRole = "date" | "amount" | "category" | "country" | "vat" | "customer";
+export type ColumnRole = "date" | "amount" | "category" | "country" | "vat" | "customer" | "gross" | "debit" | "credit";
 
 /** How many rows from the top are searched for the header row. */
-export const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 15;
 
 /** Lower case, no accents, punctuation to spaces, single spaces. "Bedrag (excl. BTW)" → "bedrag excl btw". */
 function normalizeHeader(text: string): string {
@@ -53,19 +54,32 @@ function headerWords(cell: unknown): string[] {
   return normalizeHeader(cell).replace(/%/g, " % ").split(" ").filter((x) => x !== "");
 }
 
+/** A total of a line or invoice: "Totaal", "Totaalbedrag", "Total"; "Subtotaal" is before VAT. */
+function isTotal(w: readonly string[]): boolean {
+  return w.some((x) => x.startsWith("totaal") || x.startsWith("total") || x === "eindtotaal");
+}
+function isSubtotal(w: readonly string[]): boolean {
+  return w.some((x) => x.startsWith("subtotaal") || x.startsWith("subtotal"));
+}
+const VAT_WORDS = ["btw", "vat", "btwbedrag", "omzetbelasting", "vatamount", "tax", "belasting"] as const;
+
 /**
- * The role of one header cell, or null. Order matters: "bedrag excl. btw" is the amount (not VAT),
- * "btw %" and "btw-tarief" are the category (the rate), "btw-nummer klant" is the customer, "land klant"
- * is the country, a gross "bedrag incl. btw" / "totaal" is nothing (it must not be read as turnover), and
- * a due, payment, delivery or order date ("vervaldatum", "due date", "paid on") is never the invoice date.
+ * The role of one header cell, or null. Order matters: "bedrag excl. btw" and "totaal excl. btw" are the
+ * amount (not VAT), "btw %" and "btw-tarief" are the category (the rate), "btw-nummer klant" is the
+ * customer, "land klant" is the country, a gross "bedrag incl. btw" / "totaal" is "gross" (never read as
+ * turnover by itself: with a VAT column turnover is gross − VAT, without one the sheet is refused), "debet"
+ * and "credit" are a ledger card's columns, and a due, payment, delivery or order date ("vervaldatum",
+ * "due date", "paid on") is never the invoice date.
  */
 export function headerRole(cell: unknown): ColumnRole | null {
   const w = headerWords(cell);
   if (w.length === 0) return null;
   const joined = w.join("");
+  const excl = has(w, "excl", "exclusief", "excluding", "ex", "exbtw", "exclbtw", "netto", "net", "zonder") || joined.includes("exclbtw");
+  const incl = has(w, "incl", "inclusief", "including", "inc", "bruto", "gross", "inclbtw") || joined.includes("inclbtw");
 
-  // Gross amounts (incl. VAT) and totals are not turnover: never guess them as the amount column.
-  if (has(w, "incl", "inclusief", "including", "inc", "bruto", "gross", "totaal", "total")) return null;
+  // Gross amounts (incl. VAT): never the amount column.
+  if (incl && !excl) return "gross";
   // The rate is the category column.
   if (has(w, "%", "tarief", "rate", "percentage", "btwtarief", "vatrate", "btwpercentage")) return "category";
   // The customer's country ("Land klant", "Customer country") is the country, not the customer.
@@ -76,22 +90,46 @@ export function headerRole(cell: unknown): ColumnRole | null {
   if (has(w, "klant", "klanttype", "customer", "client", "afnemer", "klantsoort", "btwnummer", "vatnumber", "vatid", "btwid") || vatNumber) {
     return "customer";
   }
-  // Excluding VAT / net: the amount.
-  if (has(w, "excl", "exclusief", "excluding", "ex", "exbtw", "exclbtw", "netto", "net", "zonder")) return "amount";
+  // Excluding VAT / net: the amount ("Totaal excl. btw" too).
+  if (excl) return "amount";
   if (country) return "country";
-  if (has(w, "categorie", "category", "soort", "type", "omzetsoort", "btwcode", "vatcode", "code", "rubriek", "btwsoort")) {
+  if (has(w, "debet", "debit")) return "debit";
+  if (has(w, "credit")) return "credit";
+  if (has(w, "categorie", "category", "soort", "type", "omzetsoort", "btwcode", "vatcode", "code", "rubriek", "btwsoort", "taxcode", "taxrate")) {
     return "category";
   }
   if (isDateHeader(w)) return isOtherDate(w) ? null : "date";
-  if (has(w, "btw", "vat", "btwbedrag", "omzetbelasting", "vatamount", "tax")) return "vat";
+  if (isTotal(w) || isSubtotal(w)) {
+    // "Totaal btw" is the VAT; "Subtotaal" is before VAT; a bare "Totaal" / "Totaalbedrag" includes it.
+    if (has(w, ...VAT_WORDS) || joined.includes("btwbedrag")) return "vat";
+    return isSubtotal(w) ? "amount" : "gross";
+  }
+  if (has(w, ...VAT_WORDS) || joined.startsWith("btwbedrag")) return "vat";
   if (w.some((x) => x.includes("bedrag")) || has(w, "omzet", "amount", "turnover", "revenue", "sales", "bedragen")) return "amount";
   return null;
 }
 
 /**
- * Detects columns from a header row. The first column recognised for a role wins, except for the date: an
- * explicit invoice date ("Factuurdatum", "Invoice date") wins over a generic "Datum"/"Date" anywhere in the row.
- * Due, payment, delivery and order dates are never the date column.
+ * How strongly a category header says "VAT category": a rate or VAT code (2) beats our own "Categorie" (1),
+ * which beats a generic "Soort", "Type" or "Code" (0).
+ */
+function categoryStrength(w: readonly string[]): number {
+  const joined = w.join("");
+  if (w.some((x) => x.includes("btw") || x.includes("vat") || x.includes("tax")) || has(w, "%", "tarief", "rate", "percentage") || joined.includes("btw")) return 2;
+  if (has(w, "categorie", "category", "omzetsoort", "rubriek")) return 1;
+  return 0;
+}
+
+/** An amount header that says "excluding VAT" (2) beats a bare "Bedrag" / "Omzet" (1). */
+function amountStrength(w: readonly string[]): number {
+  return has(w, "excl", "exclusief", "excluding", "ex", "exbtw", "exclbtw", "netto", "net", "zonder") || w.join("").includes("exclbtw") ? 2 : 1;
+}
+
+/**
+ * Detects columns from a header row. The first column recognised for a role wins, except: an explicit
+ * invoice date ("Factuurdatum", "Invoice date") wins over a generic "Datum"/"Date" anywhere in the row; an
+ * amount "excl. btw" wins over a bare "Bedrag"; a VAT rate or code column ("Btw-tarief", "BTW-code") wins
+ * over a generic "Soort" / "Type" / "Code". Due, payment, delivery and order dates are never the date column.
  *
  * @example detectColumns(["Factuurdatum", "Klant", "Bedrag excl. btw", "BTW", "BTW %"])
  *   // { date: 0, customer: 1, amount: 2, vat: 3, category: 4 }
@@ -100,6 +138,8 @@ export function headerRole(cell: unknown): ColumnRole | null {
 export function detectColumns(header: readonly unknown[]): Partial<Record<ColumnRole, number>> {
   const columns: Partial<Record<ColumnRole, number>> = {};
   let dateIsExplicit = false;
+  let categoryRank = -1;
+  let amountRank = -1;
   for (let c = 0; c < header.length; c++) {
     const role = headerRole(header[c]);
     if (role === null) continue;
@@ -109,11 +149,28 @@ export function detectColumns(header: readonly unknown[]): Partial<Record<Column
         columns.date = c;
         dateIsExplicit = explicit;
       }
+    } else if (role === "category") {
+      const rank = categoryStrength(headerWords(header[c]));
+      if (rank > categoryRank) {
+        columns.category = c;
+        categoryRank = rank;
+      }
+    } else if (role === "amount") {
+      const rank = amountStrength(headerWords(header[c]));
+      if (rank > amountRank) {
+        columns.amount = c;
+        amountRank = rank;
+      }
     } else if (columns[role] === undefined) {
       columns[role] = c;
     }
   }
   return columns;
+}
+
+/** The header names a column the turnover can be read from: an amount, gross and VAT, or debit and credit. */
+function hasTurnover(cols: Partial<Record<ColumnRole, number>>): boolean {
+  return cols.amount !== undefined || (cols.gross !== undefined && cols.vat !== undefined) || (cols.debit !== undefined && cols.credit !== undefined);
 }
 
 function findHeaderRow(values: readonly (readonly unknown[])[]): number | null {
@@ -122,7 +179,8 @@ function findHeaderRow(values: readonly (readonly unknown[])[]): number | null {
     const row = values[r];
     if (!Array.isArray(row)) continue;
     const cols = detectColumns(row);
-    if (cols.date !== undefined && cols.amount !== undefined) return r;
+    // A gross column alone still marks the header, so the sheet is refused with the reason, not as "no header".
+    if (cols.date !== undefined && (hasTurnover(cols) || cols.gross !== undefined)) return r;
   }
   return null;
 }
@@ -158,45 +216,228 @@ export interface ReadTableOptions {
    */
   readonly columns?: Partial<Record<ColumnRole, number | undefined>>;
   /**
-   * 0-based index of the header row in `values`; searched in the first 10 rows when not given. A negative
+   * Columns chosen by their header text (kor-check --amount-column "Netto"): matched case- and
+   * accent-insensitively against the header row, which is then the row holding all of them.
+   */
+  readonly columnNames?: Partial<Record<ColumnRole, string>>;
+  /**
+   * 0-based index of the header row in `values`; searched in the first 15 rows when not given. A negative
    * index means "no header row": data starts at `values[0]` (for blocks below the header of a streamed sheet).
    */
   readonly headerRowIndex?: number;
   /** Sheet row of `values[0]` minus 1 (0 when the values start at row 1, as a used range from A1 does). */
   readonly rowOffset?: number;
+  /** The user's own codes → categories, keyed by `codeKey` (kor-check --codes, the pane's code table). */
+  readonly codes?: ReadonlyMap<string, CategoryCode> | null;
 }
+
+export type DerivedAmount = "gross-minus-vat" | "credit-minus-debit";
 
 export interface ReadTableResult {
   readonly headerRowIndex: number | null;
+  /** The columns read (after the VAT column was decided from its values). */
   readonly columns: Partial<Record<ColumnRole, number>>;
   readonly rows: InvoiceRow[];
   readonly problems: Problem[];
+  /** How the turnover was worked out when no column held the amount excluding VAT; null when one did. */
+  readonly derived?: DerivedAmount | null;
+  /** Sheet rows skipped as totals, subtotals or balances. */
+  readonly totalsRows?: readonly number[];
+}
+
+function headerIndex(header: readonly unknown[], name: string): number | undefined {
+  const want = normalizeHeader(name);
+  if (want === "") return undefined;
+  const i = header.findIndex((c) => typeof c === "string" && normalizeHeader(c) === want);
+  return i >= 0 ? i : undefined;
+}
+
+function findNamedHeaderRow(values: readonly (readonly unknown[])[], names: readonly string[]): number | null {
+  for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
+    const row = values[r];
+    if (Array.isArray(row) && names.every((n) => headerIndex(row, n) !== undefined)) return r;
+  }
+  return null;
+}
+
+/** Header words that leave a VAT column's meaning to its values: "BTW", "Btw", "VAT", "Tax". */
+function isBareVatHeader(cell: unknown): boolean {
+  const w = headerWords(cell);
+  return w.length === 1 && (w[0] === "btw" || w[0] === "vat" || w[0] === "tax");
+}
+
+/** Number cells that are VAT rates as Excel stores them (21, 9, 0.21 …), not money. */
+const RATE_NUMBERS = new Set([0, 6, 9, 21, 0.06, 0.09, 0.21]);
+
+/**
+ * Whether a column headed just "BTW" holds rates or codes (`21%`, `hoog`, `V21`: the category) or money
+ * (the VAT amount), from up to 50 filled cells beneath the header. Numbers that are all rates (21, 9, 0.21)
+ * with at least one not 0 are rates; text with a % or letters other than a currency is a code.
+ */
+function vatColumnHoldsCodes(values: readonly (readonly unknown[])[], start: number, col: number): boolean {
+  let codes = 0;
+  let money = 0;
+  let rateNumbers = 0;
+  let nonZeroRate = false;
+  for (let r = start; r < values.length && codes + money < 50; r++) {
+    const row = values[r];
+    const v = Array.isArray(row) ? row[col] : undefined;
+    if (v === null || v === undefined || v === "") continue;
+    if (typeof v === "number") {
+      money++;
+      if (RATE_NUMBERS.has(v)) {
+        rateNumbers++;
+        if (v !== 0) nonZeroRate = true;
+      }
+      continue;
+    }
+    if (typeof v !== "string" || v.trim() === "") continue;
+    const t = v.trim();
+    if (t.includes("%") || /[a-z]/i.test(t.replace(/eur|€/gi, ""))) codes++;
+    else money++;
+  }
+  if (codes > money) return true;
+  return money > 0 && rateNumbers === money && nonZeroRate && codes === 0;
+}
+
+/** A total, subtotal or balance label: "Totaal", "Subtotaal januari", "Beginsaldo", "Saldo per 31-12-2025", "Totaal mutaties". */
+const TOTAL_LABEL = /^(?:(sub)?totaal|totalen|(sub)?totals?|grand total|eindtotaal|totaal mutaties|totaal generaal|(begin|eind|openings?|slot)\s?saldo|saldo|opening balance|closing balance|balance)(?:\s+.*)?:?$/;
+const BALANCE_LABEL = /^(?:(begin|eind|openings?|slot)\s?saldo|saldo|opening balance|closing balance|balance)\b/;
+/** A SUM or SUBTOTAL formula (exceljs gives formula cells as { formula, result }). */
+const SUM_FORMULA = /^\s*=?\s*(sum|subtotal|som|subtotaal|sumif|sumifs)\s*\(/i;
+
+function isTotalLabelCell(v: unknown, rowHasDate: boolean): boolean {
+  if (typeof v !== "string" || v.length > 60) return false;
+  const t = v.trim().toLowerCase().replace(/:$/, "");
+  if (t === "" || !TOTAL_LABEL.test(t)) return false;
+  // With a date on the row, only a bare total or any balance label: "Totaal pakket" on a dated row is an invoice.
+  return !rowHasDate || BALANCE_LABEL.test(t) || /^(sub)?(totaal|total)s?$|^totaal mutaties$/.test(t);
+}
+
+function isSumFormula(v: unknown): boolean {
+  if (v === null || typeof v !== "object" || v instanceof Date) return false;
+  const f = (v as { formula?: unknown; sharedFormula?: unknown }).formula ?? (v as { sharedFormula?: unknown }).sharedFormula;
+  return typeof f === "string" && SUM_FORMULA.test(f);
+}
+
+/**
+ * Totals, subtotals and balance lines among rows `start`…: a row with a label such as "Totaal",
+ * "Subtotaal", "Beginsaldo", "Eindsaldo", "Saldo" or "Totaal mutaties" in any cell (a dated row only with a
+ * bare total or a balance label), or a SUM formula in its amount column. Returned as indices from `start`.
+ */
+function findTotalsRows(values: readonly (readonly unknown[])[], start: number, length: number, dateCol: number, amountCols: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < length; i++) {
+    const row = values[start + i];
+    if (!Array.isArray(row)) continue;
+    let label = false;
+    let hasDate: boolean | null = null;
+    for (let c = 0; c < row.length && !label; c++) {
+      const v: unknown = row[c];
+      if (typeof v === "string" && v.length > 3) {
+        const ch = v.charCodeAt(0) | 0x20; // lower case of an ASCII letter
+        // Cheap first-letter filter: t(otaal), s(ubtotaal, saldo), b(egin…), e(ind…), o(pening…), c(losing), g(rand).
+        if (ch === 116 || ch === 115 || ch === 98 || ch === 101 || ch === 111 || ch === 99 || ch === 103 || v.charCodeAt(0) === 32) {
+          if (hasDate === null) hasDate = readDate(row[dateCol]).kind === "ok";
+          label = isTotalLabelCell(v, hasDate);
+        }
+      }
+    }
+    if (!label) label = amountCols.some((c) => isSumFormula(row[c]));
+    if (label) out.add(i);
+  }
+  return out;
+}
+
+/** A column whose cell i is worked out from two others: gross − VAT, or credit − debit. */
+function derivedColumn(values: readonly (readonly unknown[])[], start: number, length: number, plusCol: number, minusCol: number): unknown[][] {
+  const out: unknown[][] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    const row = values[start + i];
+    const p: unknown = Array.isArray(row) ? row[plusCol] : undefined;
+    const m: unknown = Array.isArray(row) ? row[minusCol] : undefined;
+    const pr = readAmount(p);
+    const mr = readAmount(m);
+    if (pr.kind === "error") out[i] = [p];
+    else if (mr.kind === "error") out[i] = [m];
+    else if (pr.kind === "empty" && mr.kind === "empty") out[i] = [""];
+    else {
+      const cents = (pr.kind === "ok" ? pr.value : 0) - (mr.kind === "ok" ? mr.value : 0);
+      // Text, so an explicit 0,00 stays a row (as typed) and the reader sees exact cents.
+      out[i] = [(cents / 100).toFixed(2)];
+    }
+  }
+  return out;
 }
 
 /**
  * Reads a sheet's values (as `range.values` or exceljs give them) with a header row.
  *
- * Finds the header row (the first of the first 10 rows with both a date and an amount column), then reads
- * every row beneath it. Rows are numbered as sheet rows: with values from A1 and the header in row 1, the
- * first invoice is row 2. When `columns` gives both date and amount, no header is required: the header row
- * is still looked for (so it is not read as data), else data starts at the first row.
- * No date or amount column → one problem (row null) saying what was missing and what was recognised.
+ * Finds the header row (the first of the first 15 rows with a date column and a column the turnover can be
+ * read from), then reads every row beneath it. Rows are numbered as sheet rows: with values from A1 and the
+ * header in row 1, the first invoice is row 2. When `columns` gives both date and amount, no header is
+ * required: the header row is still looked for (so it is not read as data), else data starts at the first row.
+ *
+ * - No amount excluding VAT but gross and VAT columns: turnover = gross − VAT per row, with a warning saying so.
+ *   A ledger card's Debet / Credit: turnover = credit − debit per line. Gross alone: refused (never gross as net).
+ * - A column headed just "BTW" holding rates or codes is the category, holding money the VAT amount.
+ * - Totals, subtotals and balance lines are skipped and listed once in a warning.
+ * - No date or amount column → one problem (row null) naming the most header-like row, its cells and what was missing.
  */
 export function readTable(values: readonly (readonly unknown[])[], options?: ReadTableOptions): ReadTableResult {
   const rowOffset = options?.rowOffset ?? 0;
   const table = Array.isArray(values) ? values : [];
-  let headerRowIndex: number | null = options?.headerRowIndex ?? findHeaderRow(table);
+  const names = options?.columnNames ?? {};
+  const nameList = Object.values(names).filter((n): n is string => typeof n === "string" && n.trim() !== "");
+  let headerRowIndex: number | null =
+    options?.headerRowIndex ?? (nameList.length > 0 ? findNamedHeaderRow(table, nameList) ?? findHeaderRow(table) : findHeaderRow(table));
   if (headerRowIndex !== null && (headerRowIndex < 0 || headerRowIndex >= table.length)) headerRowIndex = null;
-  const detected: Partial<Record<ColumnRole, number>> =
-    headerRowIndex !== null && Array.isArray(table[headerRowIndex]) ? detectColumns(table[headerRowIndex]) : {};
-  const merged: Partial<Record<ColumnRole, number | undefined>> = { ...detected, ...(options?.columns ?? {}) };
+  const headerCells: readonly unknown[] = headerRowIndex !== null && Array.isArray(table[headerRowIndex]) ? table[headerRowIndex] : [];
+  const detected: Partial<Record<ColumnRole, number>> = headerRowIndex !== null ? detectColumns(headerCells) : {};
+  const given = options?.columns ?? {};
+  const merged: Partial<Record<ColumnRole, number | undefined>> = { ...detected, ...given };
+  for (const role of Object.keys(names) as ColumnRole[]) {
+    const n = names[role];
+    if (typeof n === "string" && headerRowIndex !== null) {
+      const i = headerIndex(headerCells, n);
+      if (i !== undefined) merged[role] = i;
+    }
+  }
   const columns: Partial<Record<ColumnRole, number>> = {};
   for (const role of Object.keys(merged) as ColumnRole[]) {
     const c = merged[role];
     if (typeof c === "number" && Number.isInteger(c) && c >= 0) columns[role] = c;
   }
+  const start = headerRowIndex === null ? 0 : headerRowIndex + 1;
+  const length = Math.max(0, table.length - start);
+  const isFirstBlock = (options?.headerRowIndex ?? 0) >= 0;
 
-  if (columns.date === undefined || columns.amount === undefined) {
+  // A bare "BTW" header: the values decide whether it is the category (rates, codes) or the VAT amount.
+  if (columns.vat !== undefined && !("vat" in given) && !("vat" in names) && isBareVatHeader(headerCells[columns.vat])) {
+    if (vatColumnHoldsCodes(table, start, columns.vat)) {
+      const weakCategory = columns.category === undefined || categoryStrength(headerWords(headerCells[columns.category])) < 2;
+      if (!("category" in given) && !("category" in names) && weakCategory) columns.category = columns.vat;
+      delete columns.vat;
+    }
+  }
+
+  let derived: DerivedAmount | null = null;
+  if (columns.amount === undefined && columns.date !== undefined) {
+    if (columns.gross !== undefined && columns.vat !== undefined) derived = "gross-minus-vat";
+    else if (columns.debit !== undefined && columns.credit !== undefined) derived = "credit-minus-debit";
+  }
+
+  const headerOf = (c: number): { header: string; letter: string } => ({ header: cellText(headerCells[c]), letter: columnLetter(c) });
+  if (columns.date === undefined || (columns.amount === undefined && derived === null)) {
+    if (columns.date !== undefined && columns.gross !== undefined) {
+      const g = headerOf(columns.gross);
+      return {
+        headerRowIndex,
+        columns,
+        rows: [],
+        problems: [{ row: null, severity: "error", code: "gross-only", column: "amount", value: g.header, message: msg.grossOnly(g.header, g.letter) }],
+      };
+    }
     const missing = (["date", "amount"] as const).filter((r) => columns[r] === undefined);
     const headerRow = headerRowIndex ?? bestGuessHeaderRow(table);
     const header = headerRow !== null && Array.isArray(table[headerRow]) ? table[headerRow] : [];
@@ -209,6 +450,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
       )
       .filter((f, i, all) => all.findIndex((g) => g.role === f.role) === i)
       .map((f) => ({ role: f.role, letter: columnLetter(f.index), header: cellText(header[f.index]) }));
+    const cells = header.map((c) => cellText(c).trim()).filter((c) => c !== "").slice(0, 12);
     return {
       headerRowIndex,
       columns,
@@ -220,31 +462,58 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
           code: "no-invoice-columns",
           column: missing[0],
           value: null,
-          message: msg.noInvoiceColumns(missing, found, Math.min(HEADER_SEARCH_ROWS, Math.max(table.length, 1))),
+          message: msg.noInvoiceColumns(missing, found, Math.min(HEADER_SEARCH_ROWS, Math.max(table.length, 1)), headerRow === null ? null : { row: headerRow + 1 + rowOffset, cells }),
         },
       ],
     };
   }
 
-  const start = headerRowIndex === null ? 0 : headerRowIndex + 1;
-  const length = Math.max(0, table.length - start);
+  const amountCols = [columns.amount, columns.gross, columns.debit, columns.credit].filter((c): c is number => c !== undefined);
+  const skip = findTotalsRows(table, start, length, columns.date, amountCols);
   const source = (col: number | undefined): ColumnSource | null =>
     col === undefined ? null : { table, col, start, length };
+  let amountSource: ColumnSource;
+  const notes: Problem[] = [];
+  if (derived === "gross-minus-vat") {
+    amountSource = { table: derivedColumn(table, start, length, columns.gross as number, columns.vat as number), col: 0, start: 0, length };
+    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.gross as number), headerOf(columns.vat as number))));
+  } else if (derived === "credit-minus-debit") {
+    amountSource = { table: derivedColumn(table, start, length, columns.credit as number, columns.debit as number), col: 0, start: 0, length };
+    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.debit as number), headerOf(columns.credit as number))));
+  } else {
+    amountSource = source(columns.amount) as ColumnSource;
+  }
   const result = readColumns(
     {
       date: source(columns.date) as ColumnSource,
-      amount: source(columns.amount) as ColumnSource,
+      amount: amountSource,
       category: source(columns.category),
       country: source(columns.country),
       vat: source(columns.vat),
     },
     length,
     start + rowOffset,
+    { skip, codes: options?.codes ?? null, aggregateUnknownCodes: true },
   );
-  return { headerRowIndex, columns, rows: result.rows, problems: result.problems };
+  const totalsRows = [...skip].sort((a, b) => a - b).map((i) => i + start + rowOffset + 1);
+  if (totalsRows.length > 0) {
+    notes.push({
+      row: totalsRows[0],
+      severity: "warning",
+      code: "totals-rows-skipped",
+      column: null,
+      value: null,
+      message: msg.totalsRowsSkipped(totalsRows.slice(0, 20), totalsRows.length),
+    });
+  }
+  return { headerRowIndex, columns, rows: result.rows, problems: [...notes, ...result.problems], derived, totalsRows };
 }
 
-/** The row within the first 10 with the most recognised headers, for the "what was found" message. */
+function noteProblem(code: string, message: Localized): Problem {
+  return { row: null, severity: "warning", code, column: "amount", value: null, message };
+}
+
+/** The row within the first 15 with the most recognised headers, for the "what was found" message. */
 function bestGuessHeaderRow(values: readonly (readonly unknown[])[]): number | null {
   let best: number | null = null;
   let bestCount = 0;

@@ -8,9 +8,11 @@
 import * as msg from "../i18n/messages";
 import type { ReadingColumn } from "../i18n/messages";
 import type { Localized } from "../i18n/types";
-import { dayFromYmd, isoFromDay } from "../rules/dates";
+import { dayFromYmd, isoFromDay, yearOf } from "../rules/dates";
+import { acceptedCodesText } from "../rules/categories";
 import { centsFromEuros } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
+import { codeKey } from "./packageCodes";
 import { type CellResult, MAX_EXCEL_SERIAL, cellText, readAmount, readCategoryCell, readCountry, readDate, readVat } from "./cells";
 
 export interface ReadRowsInput {
@@ -172,7 +174,29 @@ function problemFor(row: number, column: ReadingColumn, cell: unknown, r: Extrac
  * The row loop shared by `readRows` and `readTable`: `length` rows from the given sources; row i is reported
  * as `i + 1 + rowOffset`. Sources must have at least `length` rows (missing cells read as empty).
  */
-export function readColumns(sources: ColumnSources, length: number, rowOffset: number): ReadResult {
+export interface ReadColumnsExtras {
+  /** Row indices (0-based, as `i`) not to read: totals and balance lines found by readTable. */
+  readonly skip?: ReadonlySet<number> | null;
+  /** The user's own codes → categories, keyed by `codeKey` (kor-check --codes, the pane's code table). */
+  readonly codes?: ReadonlyMap<string, CategoryCode> | null;
+  /**
+   * Unknown category codes as one problem per year listing each code with its count and first row, instead
+   * of one per row (sheets and files; the custom functions keep one per cell).
+   */
+  readonly aggregateUnknownCodes?: boolean;
+}
+
+interface UnknownCodes {
+  firstDay: number | null;
+  firstRow: number;
+  readonly codes: Map<string, { count: number; firstRow: number }>;
+}
+
+export function readColumns(sources: ColumnSources, length: number, rowOffset: number, extras?: ReadColumnsExtras): ReadResult {
+  const skip = extras?.skip ?? null;
+  const codes = extras?.codes ?? null;
+  const aggregate = extras?.aggregateUnknownCodes === true;
+  const unknownByYear = new Map<number | null, UnknownCodes>();
   const { date: dateSrc, amount: amountSrc, category: categorySrc, country: countrySrc, vat: vatSrc } = sources;
   const dateTable = dateSrc.table;
   const dateCol = dateSrc.col;
@@ -189,6 +213,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   let firstStray = 0;
 
   for (let i = 0; i < length; i++) {
+    if (skip !== null && skip.has(i)) continue;
     const row = i + 1 + rowOffset;
     // Inlined cellAt for the two columns every row has.
     const dr = dateTable[dateStart + i];
@@ -264,11 +289,13 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     if (categorySrc !== null) {
       const v = cellAt(categorySrc, i);
       if (v !== null && v !== undefined && v !== 0 && v !== "") {
-        const r = readCategoryCell(v);
+        const mapped = codes !== null && typeof v === "string" ? codes.get(codeKey(v)) : undefined;
+        const r = mapped !== undefined ? { kind: "ok" as const, value: mapped } : readCategoryCell(v);
         if (r.kind === "ok") category = r.value;
         else if (r.kind === "error") {
           failed = true;
-          problems.push(problemFor(row, "category", v, r, rowDay));
+          if (aggregate && r.code === "unknown-category") noteUnknownCode(unknownByYear, cellText(v).trim(), row, rowDay);
+          else problems.push(problemFor(row, "category", v, r, rowDay));
         }
       }
     }
@@ -323,6 +350,18 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   }
 
   rows.length = count;
+  for (const u of unknownByYear.values()) {
+    const list = [...u.codes.entries()].map(([code, c]) => ({ code, count: c.count, firstRow: c.firstRow }));
+    problems.push({
+      row: u.firstRow,
+      severity: "error",
+      code: "unknown-category",
+      column: "category",
+      value: list.map((c) => c.code).join(", "),
+      message: msg.atRow(u.firstRow, msg.unknownCodes(list, acceptedCategoryCodes())),
+      day: u.firstDay,
+    });
+  }
   if (datesWithoutAmount > 0) {
     problems.push(wholeInputWarning("dates-without-amount", "amount", msg.datesWithoutAmount(datesWithoutAmount, firstDateWithoutAmount)));
   }
@@ -330,6 +369,24 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     problems.push(wholeInputWarning("stray-rows", null, msg.strayRows(strays, firstStray)));
   }
   return { rows, problems };
+}
+
+const MAX_LISTED_CODES = 50;
+
+function noteUnknownCode(byYear: Map<number | null, UnknownCodes>, code: string, row: number, day: number | null): void {
+  const year = day === null ? null : yearOf(day);
+  let u = byYear.get(year);
+  if (u === undefined) {
+    u = { firstDay: day, firstRow: row, codes: new Map() };
+    byYear.set(year, u);
+  }
+  const c = u.codes.get(code);
+  if (c !== undefined) c.count++;
+  else if (u.codes.size < MAX_LISTED_CODES) u.codes.set(code, { count: 1, firstRow: row });
+}
+
+function acceptedCategoryCodes(): Localized {
+  return { nl: acceptedCodesText("nl"), en: acceptedCodesText("en") };
 }
 
 function wholeInputWarning(code: string, column: ReadingColumn | null, message: Localized): Problem {

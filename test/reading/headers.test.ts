@@ -65,8 +65,8 @@ describe("headerRole", () => {
     ["Landcode klant", "country"],
     ["Customer country", "country"],
     ["Country of customer", "country"],
-    ["Bedrag incl. btw", null],
-    ["Totaal", null],
+    ["Bedrag incl. btw", "gross"],
+    ["Totaal", "gross"],
     ["Omschrijving", null],
     ["Factuurnummer", null],
   ])("%p → %p", (header, role) => {
@@ -84,6 +84,7 @@ describe("detectColumns", () => {
     expect(detectColumns(["Factuurnr", "Factuurdatum", "Klant", "Bedrag incl. btw", "Bedrag excl. btw", "BTW", "BTW %", "Land"])).toEqual({
       date: 1,
       customer: 2,
+      gross: 3,
       amount: 4,
       vat: 5,
       category: 6,
@@ -216,8 +217,8 @@ describe("looksLikeInvoiceTable", () => {
     expect(looksLikeInvoiceTable([["Naam", "Adres"], ["Jan", "Straat 1"]])).toBe(false);
     expect(looksLikeInvoiceTable([])).toBe(false);
   });
-  it("only searches the first 10 rows", () => {
-    const values: unknown[][] = Array.from({ length: 10 }, () => ["x"]);
+  it("only searches the first 15 rows", () => {
+    const values: unknown[][] = Array.from({ length: 15 }, () => ["x"]);
     values.push(["Datum", "Bedrag"]);
     expect(looksLikeInvoiceTable(values)).toBe(false);
   });

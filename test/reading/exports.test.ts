@@ -1,0 +1,151 @@
+/** Column and row reading of the shapes the bookkeeping packages export (docs/exports.md). */
+import { detectColumns, headerRole, readTable } from "../../src/reading/headers";
+import { readCategoryCell } from "../../src/reading/cells";
+import { codeKey } from "../../src/reading/packageCodes";
+import { dayFromYmd } from "../../src/rules/dates";
+
+const cents = (rows: { cents: number }[]): number => rows.reduce((s, r) => s + r.cents, 0);
+
+describe("amount headers the packages use", () => {
+  it.each([
+    ["Bedrag", "amount"],
+    ["Bedrag (Excl)", "amount"],
+    ["Totaal excl. btw", "amount"],
+    ["Excl. btw", "amount"],
+    ["Netto", "amount"],
+    ["Omzet", "amount"],
+    ["Bedrag exclusief", "amount"],
+    ["Subtotaal", "amount"],
+    ["Totaal incl. btw", "gross"],
+    ["Bedrag (Incl)", "gross"],
+    ["Totaalbedrag", "gross"],
+    ["Btw-bedrag", "vat"],
+    ["Totaal btw", "vat"],
+    ["Debet", "debit"],
+    ["Credit", "credit"],
+    ["Btw-soort", "category"],
+    ["Tarief", "category"],
+  ])("%p → %p", (header, role) => {
+    expect(headerRole(header)).toBe(role);
+  });
+
+  it("prefers the amount excl. VAT over a bare Bedrag, and a VAT rate column over a generic Soort", () => {
+    expect(detectColumns(["Datum", "Soort", "Bedrag", "Bedrag excl. btw", "Btw-tarief"])).toMatchObject({ amount: 3, category: 4 });
+    expect(detectColumns(["Datum", "Type", "Omzet", "Status", "BTW-code"])).toMatchObject({ amount: 2, category: 4 });
+  });
+});
+
+describe("readTable on package exports", () => {
+  it("works out turnover as gross − VAT per row when only those are given, and says so", () => {
+    const t = readTable([
+      ["Factuurdatum", "Factuurnummer", "Totaal incl. btw", "Btw-bedrag"],
+      ["9-2-24", "F1", "121,00", "21,00"],
+      ["10-2-24", "F2", "€ 1.090,00", "90,00"],
+    ]);
+    expect(t.derived).toBe("gross-minus-vat");
+    expect(t.rows.map((r) => r.cents)).toEqual([10000, 100000]);
+    expect(t.rows[0].day).toBe(dayFromYmd(2024, 2, 9));
+    expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain('"Totaal incl. btw" (C) minus "Btw-bedrag" (D)');
+  });
+
+  it("refuses gross amounts without a VAT column, naming the column", () => {
+    const t = readTable([["Datum", "Omschrijving", "Totaal incl. btw"], ["1-1-2025", "x", 121]]);
+    expect(t.rows).toEqual([]);
+    expect(t.problems[0]).toMatchObject({ code: "gross-only", severity: "error" });
+    expect(t.problems[0].message.nl).toContain('"Totaal incl. btw" (C)');
+  });
+
+  it("reads a revenue ledger card as credit − debit and skips its balance lines", () => {
+    const t = readTable([
+      ["Grootboekkaart 8000 Omzet"],
+      ["Datum", "Omschrijving", "Debet", "Credit"],
+      ["", "Beginsaldo", "", ""],
+      ["5-1-2025", "Factuur 1", "", "1.000,00"],
+      ["6-1-2025", "Creditnota 1", "200,00", ""],
+      ["", "Totaal mutaties", "200,00", "1.000,00"],
+      ["", "Eindsaldo", "", "800,00"],
+    ]);
+    expect(t.derived).toBe("credit-minus-debit");
+    expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[4, 100000], [5, -20000]]);
+    expect(t.totalsRows).toEqual([3, 6, 7]);
+    const w = t.problems.find((p) => p.code === "totals-rows-skipped");
+    expect(w?.message.en).toContain("3 total and balance lines were skipped (rows 3, 6, 7)");
+    expect(t.problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
+  it("skips a Totaal line even with an amount, and a SUM formula row", () => {
+    const t = readTable([
+      ["Datum", "Bedrag", "Omschrijving"],
+      ["1-1-2025", 100, "Totaalpakket website"],
+      ["", 100, "Totaal"],
+      ["31-1-2025", { formula: "SUM(B2:B3)", result: 200 }, ""],
+    ]);
+    expect(t.rows.map((r) => r.row)).toEqual([2]);
+    expect(t.totalsRows).toEqual([3, 4]);
+  });
+
+  it("decides a column headed BTW from its values: rates and codes are the category, money is the VAT", () => {
+    const rates = readTable([["Datum", "Bedrag", "BTW"], ["1-1-2025", 100, "21%"], ["2-1-2025", 50, "hoog"]]);
+    expect(rates.columns).toMatchObject({ category: 2 });
+    expect(rates.columns.vat).toBeUndefined();
+    expect(rates.rows.map((r) => r.category)).toEqual(["21", "21"]);
+    const money = readTable([["Datum", "Bedrag", "BTW"], ["1-1-2025", 100, 21], ["2-1-2025", 50, "10,50"]]);
+    expect(money.columns).toMatchObject({ vat: 2 });
+    expect(money.rows.map((r) => r.vatCents)).toEqual([2100, 1050]);
+  });
+
+  it("lists unknown codes once per sheet with their count and first row, and reads them with a mapping", () => {
+    const values = [
+      ["Datum", "Bedrag", "BTW-code"],
+      ["1-1-2025", 100, "VV"],
+      ["2-1-2025", 100, "VH"],
+      ["3-1-2025", 100, "VV"],
+      ["4-1-2025", 100, "HOOG_VERK_21"],
+    ];
+    const t = readTable(values);
+    const unknown = t.problems.filter((p) => p.code === "unknown-category");
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0].row).toBe(2);
+    expect(unknown[0].message.en).toContain('"VV" (2 rows, first row 2), "VH" (row 3)');
+    expect(t.rows.map((r) => r.category)).toEqual(["21"]);
+    const mapped = readTable(values, { codes: new Map([[codeKey("vv"), "21"], [codeKey("VH"), "vrij"]]) });
+    expect(mapped.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(mapped.rows.map((r) => r.category)).toEqual(["21", "vrij", "21", "21"]);
+  });
+
+  it("adds up several lines of one invoice (one per VAT rate)", () => {
+    const t = readTable([["Factuurdatum", "Factuurnummer", "Bedrag excl. btw", "Btw %"], ["1-3-2025", "F7", 100, "21%"], ["1-3-2025", "F7", 50, "9%"]]);
+    expect(cents(t.rows)).toBe(15000);
+  });
+
+  it("names the most header-like row when no header is found", () => {
+    const t = readTable([["Rapport"], ["Nummer", "Klant", "Datum"], ["1", "A", "1-1-2025"]]);
+    expect(t.problems[0].message.en).toContain('The row most like a header is row 2: "Nummer", "Klant", "Datum"');
+  });
+
+  it("reads chosen columns by header text", () => {
+    const t = readTable([["Wanneer", "Hoeveel"], ["1-1-2025", 10]], { columnNames: { date: "wanneer", amount: "HOEVEEL" } });
+    expect(t.rows.map((r) => r.cents)).toEqual([1000]);
+  });
+});
+
+describe("package VAT codes", () => {
+  it.each([
+    ["HOOG_VERK_21", "21"],
+    ["LAAG_VERK_9", "9"],
+    ["VERL_VERK", "verlegd"],
+    ["BI_EU_VERK", "icp"],
+    ["BI_EU_VERK_D", "buitenland"],
+    ["BU_EU_VERK", "export"],
+    ["21% btw", "21"],
+    ["Btw verlegd", "verlegd"],
+    ["0% EU", "icp"],
+    ["Hoog", "21"],
+    ["Laag", "9"],
+  ])("%p reads as %p", (code, category) => {
+    expect(readCategoryCell(code)).toEqual({ kind: "ok", value: category });
+  });
+  it.each(["GEEN", "Geen btw", "Vrijgesteld"])("%p stays ambiguous", (code) => {
+    expect(readCategoryCell(code)).toMatchObject({ kind: "error", code: "ambiguous-category" });
+  });
+});
