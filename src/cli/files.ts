@@ -1,10 +1,10 @@
-/** Which files to read: the files given, and the .xlsx / .csv files in the folders given (recursively). */
+/** Which files to read: the files given, and the .xlsx / .csv / .xaf files in the folders given (recursively). */
 import { promises as fs } from "fs";
 import * as path from "path";
 import { isOwnOutputFile } from "./ownOutput";
 
 /** "xls": Excel 97–2003, not readable, but listed from folders so it is reported rather than silently left out. */
-export type InputKind = "xlsx" | "csv" | "xls" | "other";
+export type InputKind = "xlsx" | "csv" | "xls" | "xaf" | "other";
 
 export interface InputFile {
   readonly path: string;
@@ -20,6 +20,7 @@ export interface InputError {
 
 export function kindOf(file: string): InputKind {
   const ext = path.extname(file).toLowerCase();
+  if (ext === ".xaf" || ext === ".xml") return "xaf";
   return ext === ".xlsx" || ext === ".xlsm" ? "xlsx" : ext === ".csv" ? "csv" : ext === ".xls" ? "xls" : "other";
 }
 
@@ -57,6 +58,11 @@ async function addFile(full: string, kind: InputKind, scan: Scan): Promise<void>
   scan.files.push({ path: full, kind });
 }
 
+/** An .xml file in a folder may be anything; an auditfile in a folder is taken by its .xaf extension. */
+function isXmlName(name: string): boolean {
+  return name.toLowerCase().endsWith(".xml");
+}
+
 async function walk(dir: string, scan: Scan): Promise<void> {
   let entries: import("fs").Dirent[];
   try {
@@ -89,19 +95,19 @@ async function walk(dir: string, scan: Scan): Promise<void> {
       if (target.isDirectory()) await walk(full, scan);
       else if (target.isFile()) {
         const kind = kindOf(entry.name);
-        if (kind !== "other") await addFile(full, kind, scan);
+        if (kind !== "other" && !isXmlName(entry.name)) await addFile(full, kind, scan);
       }
     } else if (entry.isDirectory()) await walk(full, scan);
     else if (entry.isFile()) {
       const kind = kindOf(entry.name);
-      if (kind !== "other") await addFile(full, kind, scan);
+      if (kind !== "other" && !isXmlName(entry.name)) await addFile(full, kind, scan);
     }
   }
 }
 
 /**
  * Expands the command-line inputs. A file given by name is always listed (a wrong type is reported when it
- * is read); in folders only .xlsx/.xlsm and .csv files are taken, plus .xls files (Excel 97–2003), which are
+ * is read; a file given as .xml is read as an auditfile); in folders only .xlsx/.xlsm, .csv and .xaf files are taken, plus .xls files (Excel 97–2003), which are
  * reported as not read (save as .xlsx) instead of being left out without a word. Symbolic links in folders
  * are followed, each folder read once (a loop is reported as not read). CSV files that kor-check wrote
  * itself are not read: they are listed in `ownOutputs`. Order: as given, folders sorted by name.

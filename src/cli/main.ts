@@ -7,7 +7,8 @@ import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
 import { summarizeYear, yearsConcerned } from "../rules/summary";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
-import { failureFromError, readCsv, readXlsx, type FileRead } from "./read";
+import { failureFromError, readCsv, readXaf, readXlsx, type FileRead, type SheetRead } from "./read";
+import { combineAuditfiles } from "./xaf";
 import { toCsv, toJson, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
 import { visibleControls } from "../i18n/safeText";
 import { refuseOut, writeOut } from "./outFile";
@@ -33,6 +34,7 @@ export async function readFile(file: InputFile, options: CliOptions, blockRows?:
   const readOptions = { year: options.year, blockRows, keepFrom };
   if (file.kind === "xlsx") return readXlsx(file.path, readOptions);
   if (file.kind === "csv") return readCsv(file.path, readOptions);
+  if (file.kind === "xaf") return readXaf(file.path, readOptions);
   throw Object.assign(new Error("unsupported file type"), { code: "KOR_UNSUPPORTED" });
 }
 
@@ -58,11 +60,34 @@ class Progress {
   }
 }
 
+function sheetResult(file: string, s: SheetRead, options: CliOptions, today: Day): SheetResult {
+  const summary = summarizeYear(s.rows, {
+    today,
+    year: options.year,
+    period: options.period,
+    previousYearCents: options.previousYearCents,
+    problems: s.problems,
+    rowName: s.rowName,
+  });
+  return {
+    file,
+    sheet: s.sheet,
+    summary,
+    // The summary keeps only the reading problems of its year.
+    problems: summary.problems,
+    rowCount: s.rowCount,
+    errorCount: s.errorCount,
+    yearErrorCount: s.errorCountIn(yearsConcerned(summary.year, summary.previousYearBasis)),
+    rowName: s.rowName,
+  };
+}
+
 /** Checks every file; never throws for a bad file (it becomes a failure line). */
 export async function check(files: readonly InputFile[], options: CliOptions, io: CliIo, today: Day): Promise<CheckResult> {
   const sheets: SheetResult[] = [];
   const failures: FileFailure[] = [];
   const skipped: SkippedSheet[] = [];
+  const auditfiles: { file: string; read: SheetRead }[] = [];
   const progress = new Progress(io.stderr, files.length, options.lang);
   progress.update(0);
   for (let i = 0; i < files.length; i++) {
@@ -74,24 +99,11 @@ export async function check(files: readonly InputFile[], options: CliOptions, io
         failures.push({ file: file.path, reason: fileErrors.oldExcel, detail: "" });
       } else {
         const read = await readFile(file, options, io.blockRows, today);
-        for (const s of read.sheets) {
-          const summary = summarizeYear(s.rows, {
-            today,
-            year: options.year,
-            period: options.period,
-            previousYearCents: options.previousYearCents,
-            problems: s.problems,
-          });
-          sheets.push({
-            file: file.path,
-            sheet: s.sheet,
-            summary,
-            // The summary keeps only the reading problems of its year.
-            problems: summary.problems,
-            rowCount: s.rowCount,
-            errorCount: s.errorCount,
-            yearErrorCount: s.errorCountIn(yearsConcerned(summary.year, summary.previousYearBasis)),
-          });
+        if (file.kind === "xaf") {
+          // Auditfiles of one business (same VAT number) are checked together, after all files are read.
+          for (const s of read.sheets) auditfiles.push({ file: file.path, read: s });
+        } else {
+          for (const s of read.sheets) sheets.push(sheetResult(file.path, s, options, today));
         }
         for (const k of read.skipped) skipped.push({ file: file.path, sheet: k.sheet, reason: k.reason });
         if (read.sheets.length === 0) {
@@ -108,6 +120,7 @@ export async function check(files: readonly InputFile[], options: CliOptions, io
     progress.update(i + 1);
   }
   progress.clear();
+  for (const a of combineAuditfiles(auditfiles)) sheets.push({ ...sheetResult(a.file, a.read, options, today), auditfiles: a.auditfiles });
   return { today, sheets, failures, skipped };
 }
 

@@ -6,6 +6,8 @@ import type { Problem } from "../rules/types";
 import type { YearSummary } from "../rules/summary-types";
 import { nextChance } from "../bulk/overview";
 import { formulaSafe, visibleControls } from "../i18n/safeText";
+import { sanityLine } from "../i18n/xaf-messages";
+import type { XafInfo } from "../reading/xaf";
 import { out } from "./strings";
 
 export interface SheetResult {
@@ -24,6 +26,10 @@ export interface SheetResult {
    * null and the exit status 1. Default: errorCount.
    */
   readonly yearErrorCount?: number;
+  /** How a row is named (an auditfile's rows are invoices: reference and date); default "row N". */
+  readonly rowName?: (row: number) => Localized;
+  /** The auditfiles read for this line (one, or several of one business), for the sanity line. */
+  readonly auditfiles?: readonly { file: string; info: XafInfo }[];
 }
 
 export interface FileFailure {
@@ -69,11 +75,28 @@ export interface SheetJson {
   previousYear: number | null;
   previousYearAssumed: boolean;
   previousYearBasis: string | null;
-  crossing: { date: string; row: number; amount: number } | null;
+  /** `reference`: the invoice (auditfiles: invRef/docRef and date) instead of a sheet row; null for sheets. */
+  crossing: { date: string; row: number; reference: string | null; amount: number } | null;
   nextStart: string | null;
   deadline: string | null;
   rows: number | null;
   problems: { row: number | null; severity: string; message: string }[];
+  /** Auditfile input only: what each file says about itself and whether it adds up (docs/xaf.md). */
+  auditfiles?: {
+    file: string;
+    version: string;
+    company: string | null;
+    taxRegIdent: string | null;
+    fiscalYear: string | null;
+    lines: number;
+    debit: number;
+    credit: number;
+    consistent: boolean | null;
+    salesEntries: number;
+    memorialSkipped: number;
+    openingSkipped: number;
+    sanity: string;
+  }[];
 }
 
 export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
@@ -95,12 +118,36 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
     crossing:
       sum.crossing === null
         ? null
-        : { date: isoFromDay(sum.crossing.day), row: sum.crossing.row, amount: eurosFromCents(sum.crossing.cents) },
+        : {
+            date: isoFromDay(sum.crossing.day),
+            row: sum.crossing.row,
+            reference: s.rowName === undefined ? null : s.rowName(sum.crossing.row)[lang],
+            amount: eurosFromCents(sum.crossing.cents),
+          },
     nextStart: isoFromDay(chance.start),
     deadline: isoFromDay(chance.deadline),
     rows: s.rowCount,
     // Cell text quoted in a message may hold control or direction characters: shown as \uXXXX escapes.
     problems: s.problems.map((p) => ({ row: p.row, severity: p.severity, message: visibleControls(p.message[lang]) })),
+    ...(s.auditfiles === undefined || s.auditfiles.length === 0
+      ? {}
+      : {
+          auditfiles: s.auditfiles.map(({ file, info }) => ({
+            file,
+            version: info.version,
+            company: info.companyName,
+            taxRegIdent: info.taxRegIdent,
+            fiscalYear: info.fiscalYear,
+            lines: info.read.lines,
+            debit: eurosFromCents(info.read.debitCents),
+            credit: eurosFromCents(info.read.creditCents),
+            consistent: info.consistent,
+            salesEntries: info.salesTransactions,
+            memorialSkipped: info.memorialSkipped,
+            openingSkipped: info.openingSkipped,
+            sanity: visibleControls(sanityLine(info)[lang]),
+          })),
+        }),
   };
 }
 
@@ -174,7 +221,11 @@ function tableRow(s: SheetResult, lang: Lang): string[] {
     formatEuros(sum.countableCents, lang),
     percentText(sum.percentOfThreshold, lang),
     verdictText(s, lang),
-    sum.crossing === null ? "—" : `${formatDay(sum.crossing.day, lang)}, ${out.row[lang]} ${sum.crossing.row}`,
+    sum.crossing === null
+      ? "—"
+      : s.rowName === undefined
+        ? `${formatDay(sum.crossing.day, lang)}, ${out.row[lang]} ${sum.crossing.row}`
+        : v(s.rowName(sum.crossing.row)[lang]),
     previousText(sum, lang),
     formatDay(chance.start, lang),
     formatDay(chance.deadline, lang),
@@ -212,6 +263,10 @@ export function toTable(result: CheckResult, lang: Lang): string {
     parts.push(out.conditionNote[lang]);
   } else {
     parts.push(out.nothingChecked[lang]);
+  }
+  const audits = result.sheets.flatMap((s) => s.auditfiles ?? []);
+  if (audits.length > 0) {
+    parts.push([`${out.auditfilesTitle[lang]}:`, ...audits.map((a) => `  ${v(a.file)}: ${v(sanityLine(a.info)[lang])}`)].join("\n"));
   }
   const withProblems = result.sheets.filter((s) => s.problems.length > 0);
   if (withProblems.length > 0) {
@@ -275,7 +330,7 @@ export function toCsv(result: CheckResult, lang: Lang): string {
       [
         csvText(j.file), csvText(j.sheet ?? ""), String(j.year), num(j.countable), pct(j.percentOfThreshold),
         csvText(verdictText(s, lang)), j.eligible === null ? "" : j.eligible ? yes : no,
-        j.crossing?.date ?? "", j.crossing === null ? "" : String(j.crossing.row), num(j.crossing?.amount ?? null),
+        j.crossing?.date ?? "", j.crossing === null ? "" : j.crossing.reference === null ? String(j.crossing.row) : csvText(j.crossing.reference), num(j.crossing?.amount ?? null),
         num(j.previousYear), j.previousYearAssumed ? yes : no, j.nextStart ?? "", j.deadline ?? "", String(j.problems.length), "",
       ].map((f) => csvField(f, sep)).join(sep),
     );

@@ -11,6 +11,8 @@ import type { InvoiceRow, Problem } from "../rules/types";
 import { TableStream } from "../bulk/tableStream";
 import { YearWindow } from "../bulk/yearWindow";
 import { decodeBytes, readCsvText, unclosedQuoteProblem } from "../reading/csv";
+import { XafError, XafReader, type XafInfo, type XafRow } from "../reading/xaf";
+import { invoiceName } from "../i18n/xaf-messages";
 import type { InputKind } from "./files";
 import { fileErrors } from "./strings";
 
@@ -24,6 +26,10 @@ export interface SheetRead {
   readonly errorCount: number;
   /** Rows or cells that could not be read and concern `years` (dated in them, or without a readable date). */
   errorCountIn(years: readonly number[]): number;
+  /** How reasons name a row: an auditfile's rows are invoices ("boeking F2026-017 van 12 september 2026"). */
+  readonly rowName?: (row: number) => Localized;
+  /** What an auditfile says about itself (company, VAT number, fiscal year, its own totals). */
+  readonly xaf?: XafInfo;
 }
 
 export interface SkippedSheet {
@@ -69,6 +75,8 @@ export function failureFromError(e: unknown, kind: InputKind): ReadFailure {
       return { reason: fileErrors.empty, detail };
     case "KOR_NOT_XLSX":
       return { reason: fileErrors.notXlsx, detail };
+    case "KOR_XAF":
+      return { reason: (e as { reason: Localized }).reason, detail };
     default:
       return { reason: kind === "xlsx" ? fileErrors.notXlsx : fileErrors.other(detail), detail };
   }
@@ -187,4 +195,44 @@ export async function readCsv(file: string, options: ReadOptions): Promise<FileR
   const skipped: SkippedSheet[] = [];
   collector.finish(sheets, skipped);
   return { sheets, skipped };
+}
+
+/**
+ * Reads an auditfile (XAF) streaming: bytes → the XAF reader → only the rows of the years the summary needs
+ * (YearWindow), each row keeping its invoice reference for the messages. One "sheet": the administration.
+ */
+export async function readXaf(file: string, options: ReadOptions): Promise<FileRead> {
+  await checkReadable(file);
+  const window = new YearWindow(options.year, undefined, options.keepFrom ?? null);
+  const reader = new XafReader({ rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) }, { blockRows: options.blockRows });
+  let info: XafInfo;
+  try {
+    for await (const chunk of createReadStream(file)) reader.writeBytes(chunk as Buffer);
+    info = reader.end();
+  } catch (e) {
+    if (e instanceof XafError) throw Object.assign(new Error(e.message), { code: "KOR_XAF", reason: e.reason });
+    throw e;
+  }
+  const rows = window.rows() as XafRow[];
+  const byRow = new Map<number, XafRow>();
+  for (const r of rows) byRow.set(r.row, r);
+  const sheet = [info.companyName, info.taxRegIdent === null ? null : `(${info.taxRegIdent})`].filter((x) => x !== null).join(" ") || path.basename(file);
+  return {
+    sheets: [
+      {
+        sheet,
+        rows,
+        problems: window.problems(),
+        rowCount: window.rowCount,
+        errorCount: window.errorCount,
+        errorCountIn: (years) => window.errorCountIn(years),
+        rowName: (row) => {
+          const r = byRow.get(row);
+          return r === undefined ? { nl: `boeking ${row}`, en: `entry ${row}` } : invoiceName(r.ref, r.day);
+        },
+        xaf: info,
+      },
+    ],
+    skipped: [],
+  };
 }

@@ -9,6 +9,8 @@ Gebruik:
 
 Leest .xlsx- en .csv-bestanden; mappen worden met alle submappen doorzocht. Elk blad met een kopregel
 met een datum- en een bedragkolom wordt gecontroleerd, met dezelfde regels als de Excel-invoegtoepassing.
+Leest ook auditfiles (.xaf, XAF 3.1/3.2): de verkoopboekingen zijn dan de facturen; auditfiles met
+hetzelfde btw-nummer (bijvoorbeeld 2025 en 2026) worden als één onderneming gecontroleerd.
 
 Opties:
   --year JAAR                     het jaar om te controleren (standaard: het laatste jaar in elk blad)
@@ -29,6 +31,8 @@ Usage:
 
 Reads .xlsx and .csv files; folders are searched with all their subfolders. Every sheet with a header
 row with a date and an amount column is checked, with the same rules as the Excel add-in.
+Also reads auditfiles (.xaf, XAF 3.1/3.2): their sales entries are the invoices; auditfiles with the same
+VAT number (say 2025 and 2026) are checked as one business.
 
 Options:
   --year YEAR                     the year to check (default: the latest year in each sheet)
@@ -161,6 +165,7 @@ export const out = {
   assumed: { nl: "(aangenomen)", en: "(assumed)" } as Localized,
   notNeeded: { nl: "niet nodig", en: "not needed" } as Localized,
   row: { nl: "rij", en: "row" } as Localized,
+  auditfilesTitle: { nl: "Auditfiles", en: "Auditfiles" } as Localized,
   eligible: { nl: "binnen de KOR", en: "within the KOR" } as Localized,
   notEligible: { nl: "niet binnen de KOR", en: "not within the KOR" } as Localized,
   unsupported: { nl: "niet ondersteund", en: "not supported" } as Localized,

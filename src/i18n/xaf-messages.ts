@@ -132,3 +132,29 @@ export const xafProblem = {
     };
   },
 };
+
+/** The sanity line of one auditfile: what it is, what was read, and whether that matches its own totals. */
+export function sanityLine(info: {
+  version: string;
+  companyName: string | null;
+  fiscalYear: string | null;
+  salesTransactions: number;
+  memorialSkipped: number;
+  openingSkipped: number;
+  read: { lines: number; debitCents: Cents; creditCents: Cents };
+  consistent: boolean | null;
+}): Localized {
+  const who = info.companyName === null ? "" : `, ${info.companyName}`;
+  const fy = info.fiscalYear === null ? "" : `, ${info.fiscalYear}`;
+  const r = info.read;
+  const verdict: Localized =
+    info.consistent === true
+      ? { nl: "klopt met de eigen totalen van het bestand", en: "matches the file's own totals" }
+      : info.consistent === false
+        ? { nl: "klopt NIET met de eigen totalen van het bestand (zie de problemen)", en: "does NOT match the file's own totals (see the problems)" }
+        : { nl: "het bestand geeft geen totalen om mee te vergelijken", en: "the file gives no totals to compare with" };
+  return {
+    nl: `XAF ${info.version}${who}${fy}: ${r.lines} regels, debet ${formatEuros(r.debitCents, "nl")}, credit ${formatEuros(r.creditCents, "nl")}: ${verdict.nl}. ${info.salesTransactions} verkoopboekingen gelezen; ${info.memorialSkipped} memoriaal- en ${info.openingSkipped} openingsboekingen overgeslagen.`,
+    en: `XAF ${info.version}${who}${fy}: ${r.lines} lines, debit ${formatEuros(r.debitCents, "en")}, credit ${formatEuros(r.creditCents, "en")}: ${verdict.en}. ${info.salesTransactions} sales entries read; ${info.memorialSkipped} memorial and ${info.openingSkipped} opening entries skipped.`,
+  };
+}

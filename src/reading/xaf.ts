@@ -151,6 +151,11 @@ const MAX_EUROS = 9e13;
 
 const LINE_NAMES = new Set(["trLine", "line"]);
 
+/** What is used of a TextDecoder (a global in Node and browsers; its type is spelled differently in each lib). */
+interface Decoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
 function local(name: string): string {
   const i = name.indexOf(":");
   return i < 0 ? name : name.slice(i + 1);
@@ -190,7 +195,7 @@ export class XafReader {
   private readonly stack: string[] = [];
   private text = "";
   private scanned = "";
-  private decoder: TextDecoder | null = null;
+  private decoder: Decoder | null = null;
   private pendingBytes: Uint8Array | null = null;
 
   private version: XafVersion | null = null;
@@ -262,7 +267,7 @@ export class XafReader {
 
   private decode(bytes: Uint8Array, stream: boolean): string {
     try {
-      return (this.decoder as TextDecoder).decode(bytes, { stream });
+      return (this.decoder as Decoder).decode(bytes, { stream });
     } catch (e) {
       throw new XafError(xafFile.encoding, e instanceof Error ? e.message : String(e));
     }
@@ -767,7 +772,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /** The decoder for a file's first bytes: a BOM, else the XML declaration's encoding, else UTF-8. */
-function decoderFor(head: Uint8Array): TextDecoder {
+function decoderFor(head: Uint8Array): Decoder {
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder("utf-16le", { fatal: true });
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder("utf-16be", { fatal: true });
   let ascii = "";

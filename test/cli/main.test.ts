@@ -69,7 +69,7 @@ describe("kor-check --format json", () => {
         previousYear: 0,
         previousYearAssumed: true,
         previousYearBasis: "assumed-zero",
-        crossing: { date: "2025-09-16", row: 4, amount: 500 },
+        crossing: { date: "2025-09-16", row: 4, reference: null, amount: 500 },
         // Crossed in 2025: 2026 fails the previous-year test, earliest re-entry 1 Jan 2027 (worked example 11).
         nextStart: "2027-01-01",
         deadline: "2026-12-03",
@@ -205,7 +205,7 @@ describe("kor-check --format json", () => {
     const file = at("mac.xlsx");
     await wb.xlsx.writeFile(file);
     const { items } = await json([file]);
-    expect(items[0].crossing).toEqual({ date: "2025-09-16", row: 2, amount: 25000 });
+    expect(items[0].crossing).toEqual({ date: "2025-09-16", row: 2, reference: null, amount: 25000 });
   });
 
   it("gives the same result when a sheet is read in many small blocks", async () => {

@@ -1,0 +1,133 @@
+/**
+ * kor-check on auditfiles: one business over two years (same VAT number), the crossing named by invoice,
+ * the sanity line, and files that are refused. Hand-worked answers in the comments.
+ */
+import * as path from "path";
+import { mkdirSync } from "fs";
+import { main, type CliIo } from "../../src/cli/main";
+import { dayFromIso } from "../../src/rules/dates";
+import { billionLaughs, invoice, writeXaf, type GenFile, type GenTx } from "../support/xaf-generator";
+import { tempDir, writeText } from "./fixtures";
+
+const TODAY = dayFromIso("2027-01-20");
+jest.setTimeout(30_000);
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false }, env: {}, today: TODAY };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
+type Json = any;
+
+const CUSTOMERS = [{ id: "C1", name: "Jansen", tp: "C", taxCountry: "NL" }];
+const H = { id: "H", perc: 21 };
+
+/** 2025: twelve invoices of €1,500 (the 15th of each month) = €18,000: within the limit. */
+function year2025(): GenFile {
+  const txs: GenTx[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const mm = String(m).padStart(2, "0");
+    txs.push(invoice({ nr: String(m), date: `2025-${mm}-15`, ref: `F2025-${mm}`, customer: "C1", parts: [{ acc: "8000", net: 150000, vat: H }] }));
+  }
+  return { fiscalYear: 2025, customers: CUSTOMERS, taxRegIdent: "NL001234567B01", companyName: "Bakkerij Test", journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }] };
+}
+
+/**
+ * 2026: €1,500 on the 10th of each month (12 × = €18,000), F2026-013 on 15 Dec (€19,500), F2026-014 on
+ * 20 Dec: running total €21,000 > €20,000, so the limit is crossed by F2026-014 on 20 December 2026.
+ */
+function year2026(): GenFile {
+  const txs: GenTx[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const mm = String(m).padStart(2, "0");
+    txs.push(invoice({ nr: String(m), date: `2026-${mm}-10`, ref: `F2026-0${mm}`, customer: "C1", parts: [{ acc: "8000", net: 150000, vat: H }] }));
+  }
+  txs.push(invoice({ nr: "13", date: "2026-12-15", ref: "F2026-013", customer: "C1", parts: [{ acc: "8000", net: 150000, vat: H }] }));
+  txs.push(invoice({ nr: "14", date: "2026-12-20", ref: "F2026-014", customer: "C1", parts: [{ acc: "8000", net: 150000, vat: H }] }));
+  return { ...year2025(), fiscalYear: 2026, journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }] };
+}
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+const at = (name: string): string => path.join(tmp.dir, name);
+
+describe("kor-check on auditfiles", () => {
+  it("checks two years of one business as one, names the crossing by invoice, and gives the sanity line", async () => {
+    const a = writeText(at("klant-2025.xaf"), writeXaf(year2025()));
+    const b = writeText(at("klant-2026.xaf"), writeXaf(year2026()));
+    const r = await run([b, a, "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as Json[];
+    expect(items).toHaveLength(1);
+    const s = items[0];
+    expect(s.file).toBe(`${a} + ${b}`);
+    expect(s.sheet).toBe("Bakkerij Test (NL001234567B01)");
+    expect(s.year).toBe(2026);
+    expect(s.countable).toBe(21000);
+    expect(s.previousYear).toBe(18000);
+    expect(s.previousYearBasis).toBe("data");
+    expect(s.crossing).toEqual({ date: "2026-12-20", row: expect.any(Number), reference: "entry F2026-014 of 20 December 2026", amount: 1500 });
+    expect(s.auditfiles.map((x: Json) => x.consistent)).toEqual([true, true]);
+    expect(s.auditfiles[1].sanity).toContain("XAF 3.2, Bakkerij Test, 2026: 42 lines, debit €25,410.00, credit €25,410.00: matches the file's own totals");
+    expect(r.code).toBe(0);
+  });
+
+  it("shows the crossing invoice and the sanity line in the table", async () => {
+    const b = writeText(at("klant-2026.xaf"), writeXaf(year2026()));
+    const r = await run([b, "--lang", "nl"]);
+    expect(r.stdout).toContain("boeking F2026-014 van 20 december 2026");
+    expect(r.stdout).toContain("Auditfiles:");
+    expect(r.stdout).toContain("klopt met de eigen totalen van het bestand");
+    expect(r.stdout).toMatch(/Bakkerij Test \(NL001234567B01\)/);
+  });
+
+  it("without the 2025 file, assumes the previous year as €0 and says so", async () => {
+    const b = writeText(at("klant-2026.xaf"), writeXaf(year2026()));
+    const items = JSON.parse((await run([b, "--format", "json", "--lang", "en"])).stdout) as Json[];
+    expect(items[0].previousYearAssumed).toBe(true);
+  });
+
+  it("finds .xaf files in a folder", async () => {
+    mkdirSync(at("map"));
+    writeText(at("map/2026.xaf"), writeXaf(year2026()));
+    writeText(at("map/iets.xml"), "<x/>");
+    const items = JSON.parse((await run([at("map"), "--format", "json", "--lang", "en"])).stdout) as Json[];
+    expect(items.map((i: Json) => i.file)).toEqual([at("map/2026.xaf")]);
+  });
+
+  it("does not combine two files of the same year: checked apart, with a warning", async () => {
+    const a = writeText(at("a.xaf"), writeXaf(year2026()));
+    const b = writeText(at("b.xaf"), writeXaf(year2026()));
+    const items = JSON.parse((await run([a, b, "--format", "json", "--lang", "en"])).stdout) as Json[];
+    expect(items).toHaveLength(2);
+    expect(items[0].problems.some((p: Json) => p.message.includes("periods overlap"))).toBe(true);
+  });
+
+  it("exits 1 and reports a file whose totals do not match", async () => {
+    const b = writeText(at("klant-2026.xaf"), writeXaf({ ...year2026(), totals: { lines: 41, debit: "25410.00", credit: "25410.00" } }));
+    const r = await run([b, "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as Json[];
+    expect(items[0].eligible).toBeNull();
+    expect(items[0].auditfiles[0].consistent).toBe(false);
+    expect(items[0].problems.some((p: Json) => p.message.includes("41 lines according to the file, 42 read"))).toBe(true);
+    expect(r.code).toBe(1);
+  });
+
+  it("refuses a truncated file and a billion-laughs file, each with its reason, and goes on with the others", async () => {
+    const text = writeXaf(year2026());
+    const cut = writeText(at("cut.xaf"), text.slice(0, 3000));
+    const bomb = writeText(at("bomb.xaf"), billionLaughs());
+    const good = writeText(at("good.xaf"), text);
+    const r = await run([cut, bomb, good, "--lang", "en"]);
+    expect(r.stdout).toContain(`${cut}: The auditfile stops halfway`);
+    expect(r.stdout).toContain(`${bomb}: This file contains a DOCTYPE declaration`);
+    expect(r.stdout).toContain("entry F2026-014 of 20 December 2026");
+    expect(r.code).toBe(1);
+  });
+});
