@@ -25,6 +25,7 @@ import { dayFromYmd, isValidYmd, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 import { readCountry } from "./cells";
+import { packageCategory } from "./packageCodes";
 
 export type XafVersion = "3.1" | "3.2" | "4.0";
 
@@ -678,6 +679,13 @@ export class XafReader {
       // A description that is itself a rate must agree with the percentage booked.
       if (isRate && v.perc !== "" && rateCode !== c) return { kind: "unclear" };
       return { kind: "ok", code: c };
+    }
+    // The packages' own VAT codes (e-Boekhouden's BI_EU_VERK, …), by code and by description.
+    for (const raw of [v.id, desc]) {
+      if (raw === "") continue;
+      const pkg = packageCategory(raw);
+      if (pkg === "ambiguous") return { kind: "unclear" };
+      if (pkg !== undefined) return { kind: "ok", code: pkg };
     }
     // 21% and 9% are Dutch taxed supplies, which count whatever the code is called. 0% can be export,
     // intra-community, reverse charge or taxed abroad, which count differently: never guessed.

@@ -219,3 +219,27 @@ describe("xafCents", () => {
     expect(xafCents("1,5")).toBeNull();
   });
 });
+
+describe("XAF reader: the packages' VAT codes", () => {
+  it("reads e-Boekhouden's codes from the vatID (BI_EU_VERK_D: services to the EU, taxed there; GEEN: refused)", () => {
+    const spec: GenFile = {
+      fiscalYear: 2026,
+      customers: CUSTOMERS,
+      vatCodes: [],
+      journals: [
+        {
+          id: "VK",
+          desc: "Verkoop",
+          type: "S",
+          txs: [
+            invoice({ nr: "1", date: "2026-03-01", ref: "F1", customer: "C2", parts: [{ acc: "8030", net: 80000, vat: { id: "BI_EU_VERK_D", perc: 0 } }] }),
+            invoice({ nr: "2", date: "2026-03-02", ref: "F2", customer: "C1", parts: [{ acc: "8000", net: 5000, vat: { id: "GEEN", perc: 0 } }] }),
+          ],
+        },
+      ],
+    };
+    const { rows, problems } = readXafText(writeXaf(spec));
+    expect(plain(rows)).toEqual([{ ref: "F1", day: dayFromIso("2026-03-01"), cents: 80000, category: "buitenland", country: "DE", vatCents: 0 }]);
+    expect(problems.filter((p) => p.severity === "error").map((p) => p.message.en)).toEqual([expect.stringContaining('VAT code "GEEN" (0%)')]);
+  });
+});
