@@ -11,6 +11,7 @@ import { failureFromError, readCsv, readXaf, readXlsx, type FileRead, type Sheet
 import { combineAuditfiles } from "./xaf";
 import { toCsv, toJson, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
 import { visibleControls } from "../i18n/safeText";
+import type { ReadLimits } from "../reading/limits";
 import { refuseOut, writeOut } from "./outFile";
 import { HELP, USAGE_HINT, fileErrors, out, usage } from "./strings";
 
@@ -22,16 +23,18 @@ export interface CliIo {
   readonly today?: Day;
   /** Rows per reading block; tests use small blocks to cross block borders. */
   readonly blockRows?: number;
+  /** What one file may cost to read (default READ_LIMITS); tests pass small limits. */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_UNREADABLE = 1;
 export const EXIT_USAGE = 2;
 
-export async function readFile(file: InputFile, options: CliOptions, blockRows?: number, today?: Day): Promise<FileRead> {
+export async function readFile(file: InputFile, options: CliOptions, blockRows?: number, today?: Day, limits?: Partial<ReadLimits>): Promise<FileRead> {
   // The next start looks at the crossings and the previous-year test from the year of today − 3 on.
   const keepFrom = today === undefined ? null : yearOf(today) - 3;
-  const readOptions = { year: options.year, blockRows, keepFrom };
+  const readOptions = { year: options.year, blockRows, keepFrom, limits };
   if (file.kind === "xlsx") return readXlsx(file.path, readOptions);
   if (file.kind === "csv") return readCsv(file.path, readOptions);
   if (file.kind === "xaf") return readXaf(file.path, readOptions);
@@ -98,7 +101,7 @@ export async function check(files: readonly InputFile[], options: CliOptions, io
       } else if (file.kind === "xls") {
         failures.push({ file: file.path, reason: fileErrors.oldExcel, detail: "" });
       } else {
-        const read = await readFile(file, options, io.blockRows, today);
+        const read = await readFile(file, options, io.blockRows, today, io.limits);
         if (file.kind === "xaf") {
           // Auditfiles of one business (same VAT number) are checked together, after all files are read.
           for (const s of read.sheets) auditfiles.push({ file: file.path, read: s });

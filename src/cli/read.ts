@@ -4,6 +4,7 @@
  * only the rows of the year to check, the year before and the recent years are kept (YearWindow).
  */
 import { createReadStream, promises as fs } from "fs";
+import { Transform, type Readable, type TransformCallback } from "stream";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import type { Localized } from "../i18n/types";
@@ -14,6 +15,7 @@ import { decodeBytes, readCsvText, unclosedQuoteProblem } from "../reading/csv";
 import { XafError, XafReader, type XafInfo, type XafRow } from "../reading/xaf";
 import { invoiceName } from "../i18n/xaf-messages";
 import type { InputKind } from "./files";
+import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "../reading/limits";
 import { fileErrors } from "./strings";
 
 /** One sheet read: the rows kept for the summary, and the reading problems (capped). */
@@ -50,6 +52,8 @@ export interface ReadOptions {
   readonly blockRows?: number;
   /** Rows of this year and later are always kept (the year of today − 3, for the data-aware next start). */
   readonly keepFrom?: number | null;
+  /** What one file may cost (default READ_LIMITS; tests pass small limits). */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 /** Days between the 1904 and the 1900 date systems: serial 0 in 1904 = serial 1462 in 1900. */
@@ -58,6 +62,7 @@ const DATE_1904_OFFSET = 1462;
 export function failureFromError(e: unknown, kind: InputKind): ReadFailure {
   const err = e as NodeJS.ErrnoException;
   const detail = err instanceof Error ? err.message : String(e);
+  if (e instanceof TooLargeError) return { reason: tooLargeMessage(e), detail };
   switch (err?.code) {
     case "ENOENT":
       return { reason: fileErrors.notFound, detail };
@@ -157,6 +162,81 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
     styles: "ignore",
     entries: "ignore",
   });
+  capInflation(reader, { ...READ_LIMITS, ...options.limits });
+  try {
+    await readSheets(reader, options, sheets, skipped);
+  } finally {
+    // On a limit (or any error) the zip stream is left half read: close the file.
+    input.destroy();
+  }
+  if (streamError !== null) throw streamError;
+  return { sheets, skipped };
+}
+
+/**
+ * exceljs' streaming reader keeps every shared string in memory and inflates whatever the zip holds. These
+ * caps make a zip bomb fail alone, with a message, instead of exhausting memory (or time) for the whole run:
+ * the shared strings' inflated bytes are counted as they stream and their number as they are kept; the
+ * worksheets' inflated bytes likewise. They hook two internal methods of exceljs 4.4 (an adapter boundary:
+ * the version is pinned; test/cli/hostile.test.ts fails if the hooks stop working).
+ */
+interface ReaderInternals {
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  sharedStrings?: unknown[];
+}
+
+function capInflation(reader: ExcelJS.stream.xlsx.WorkbookReader, limits: ReadLimits): void {
+  const r = reader as unknown as ReaderInternals;
+  const parseShared = r._parseSharedStrings.bind(reader);
+  r._parseSharedStrings = (entry) => parseShared(entry.pipe(new ByteCap(limits.sharedStringsBytes, "shared-strings-bytes")));
+  // exceljs assigns a fresh array when it starts on the shared strings: count what is pushed into it.
+  let kept: unknown[] | undefined;
+  Object.defineProperty(r, "sharedStrings", {
+    configurable: true,
+    get: () => kept,
+    set: (value: unknown[] | undefined) => {
+      kept = value;
+      if (value === undefined) return;
+      const push = value.push.bind(value);
+      value.push = (...items: unknown[]): number => {
+        if (value.length + items.length > limits.sharedStrings) throw new TooLargeError("shared-strings", limits.sharedStrings);
+        return push(...items);
+      };
+    },
+  });
+  const parseSheet = r._parseWorksheet.bind(reader);
+  let sheetBytes = 0;
+  r._parseWorksheet = (iterator, sheetNo) =>
+    parseSheet(
+      (async function* counted(): AsyncGenerator<Buffer | string> {
+        for await (const chunk of iterator) {
+          sheetBytes += chunk.length;
+          if (sheetBytes > limits.sheetBytes) throw new TooLargeError("sheet-bytes", limits.sheetBytes);
+          yield chunk;
+        }
+      })(),
+      sheetNo,
+    );
+}
+
+/** Passes bytes through until `limit`, then fails the stream with a TooLargeError. */
+class ByteCap extends Transform {
+  private seen = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly what: TooLargeError["what"],
+  ) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.limit) callback(new TooLargeError(this.what, this.limit));
+    else callback(null, chunk);
+  }
+}
+
+async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, options: ReadOptions, sheets: SheetRead[], skipped: SkippedSheet[]): Promise<void> {
   for await (const worksheet of reader) {
     // Adapter boundary: exceljs' typings do not describe the streaming reader's sheet name and workbook properties.
     const ws = worksheet as unknown as { name?: string; parse(): AsyncIterable<{ eventType: string; value: unknown }[]> };
@@ -175,8 +255,6 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
     }
     collector.finish(sheets, skipped);
   }
-  if (streamError !== null) throw streamError;
-  return { sheets, skipped };
 }
 
 /**
@@ -185,6 +263,8 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
  */
 export async function readCsv(file: string, options: ReadOptions): Promise<FileRead> {
   await checkReadable(file);
+  const csvLimit = options.limits?.csvBytes ?? READ_LIMITS.csvBytes;
+  if ((await fs.stat(file)).size > csvLimit) throw new TooLargeError("csv-bytes", csvLimit);
   const sheetName = path.basename(file, path.extname(file));
   const { text } = decodeBytes(await fs.readFile(file));
   const collector = new SheetCollector(sheetName, options);

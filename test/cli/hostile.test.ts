@@ -3,7 +3,8 @@
  * overrides in the terminal table, CSV and JSON, and --out safety.
  */
 import * as path from "path";
-import { mkdirSync, readdirSync, readFileSync, symlinkSync } from "fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import JSZip from "jszip";
 import { csvHeader } from "../../src/cli/output";
 import { main, type CliIo } from "../../src/cli/main";
 import Papa from "papaparse";
@@ -160,6 +161,55 @@ describe("scanning a folder", () => {
       "kapot.xlsx": "file or folder not found",
       lus: "symbolic link to a folder that is already being read (a loop); not read again",
     });
+    expect(r.code).toBe(1);
+  });
+});
+
+/** A workbook whose shared strings (or sheet) are replaced by `xml`, re-zipped with deflate. */
+async function bomb(file: string, part: "xl/sharedStrings.xml" | "xl/worksheets/sheet1.xml", xml: string): Promise<string> {
+  await writeXlsx(file, { Facturen: [["Datum", "Bedrag", "Klant"], ["2025-03-01", 100, "Jansen"]] });
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  zip.file(part, xml);
+  writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } }));
+  return file;
+}
+
+const sst = (strings: string[]): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((t) => `<si><t>${t}</t></si>`).join("")}</sst>`;
+
+describe("files that would exhaust memory or time fail alone", () => {
+  const limits = { sharedStringsBytes: 1024 * 1024, sharedStrings: 1000, sheetBytes: 200 * 1024, csvBytes: 64 * 1024 };
+
+  it("a shared-strings bomb: reported as too large, the good files still checked, exit 1", async () => {
+    const good = await writeXlsx(at("a-goed.xlsx"), { Facturen: CROSSING_2025 });
+    // 4 MB of text that deflates to a few kB.
+    const big = await bomb(at("b-bom.xlsx"), "xl/sharedStrings.xml", sst(["Datum", "Bedrag", "Jansen", "A".repeat(4 * 1024 * 1024)]));
+    const good2 = writeText(at("c-goed.csv"), GOOD_CSV);
+    const r = await run([good, big, good2, "--format", "json", "--lang", "en"], { limits });
+    const items = JSON.parse(r.stdout) as { file: string; error: string | null }[];
+    expect(items.filter((i) => i.error === null).map((i) => i.file)).toEqual([good, good2]);
+    expect(items.find((i) => i.file === big)!.error).toBe(
+      "too large to check: the workbook's texts unpack to more than 1 MB. Is it an invoice list? Split the file or save only the invoices.",
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it("too many shared strings", async () => {
+    const strings = ["Datum", "Bedrag", "Jansen", ...Array.from({ length: 5000 }, (_, i) => `k${i}`)];
+    const big = await bomb(at("veel.xlsx"), "xl/sharedStrings.xml", sst(strings));
+    const r = await run([big, "--format", "json", "--lang", "nl"], { limits });
+    expect((JSON.parse(r.stdout) as { error: string }[])[0].error).toMatch(/^te groot om te controleren: de werkmap heeft meer dan 1\.000 verschillende teksten/);
+    expect(r.code).toBe(1);
+  });
+
+  it("a sheet that inflates past the limit, and a CSV past its size limit", async () => {
+    const rows = Array.from({ length: 20000 }, (_, i) => `<row r="${i + 2}"><c r="B${i + 2}"><v>1</v></c></row>`).join("");
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>${rows}</sheetData></worksheet>`;
+    const big = await bomb(at("lang.xlsx"), "xl/worksheets/sheet1.xml", sheet);
+    const csv = writeText(at("groot.csv"), `Datum;Bedrag\n${"1-3-2025;100,00\n".repeat(10000)}`);
+    const r = await run([big, csv, "--format", "json", "--lang", "en"], { limits });
+    const errors = (JSON.parse(r.stdout) as { error: string }[]).map((i) => i.error);
+    expect(errors).toEqual([expect.stringMatching(/^too large to check: the sheets unpack to more than 0 MB/), expect.stringMatching(/^too large to check: the file is larger than 0 MB/)]);
     expect(r.code).toBe(1);
   });
 });

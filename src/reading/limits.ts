@@ -1,0 +1,61 @@
+/**
+ * How much one file may cost to read. A client's .xlsx is a zip: 16 MB can inflate to gigabytes of shared
+ * strings (a "zip bomb"), and one cell at XFD1048576 makes a naive reader allocate rows × columns. Past these
+ * limits a file is reported as too large to check, alone: the other files of a run are still checked.
+ *
+ * The limits are far above real invoice lists (a full sheet of 1,048,576 rows with a dozen columns has about
+ * 500 MB of sheet XML and well under 100 MB of shared strings) and far below what exhausts memory.
+ */
+import type { Localized } from "../i18n/types";
+
+export interface ReadLimits {
+  /** Inflated bytes of xl/sharedStrings.xml (its strings are kept in memory while the sheets are read). */
+  readonly sharedStringsBytes: number;
+  /** Number of shared strings. */
+  readonly sharedStrings: number;
+  /** Inflated bytes of all worksheet XML of one workbook (read as a stream: this bounds time, not memory). */
+  readonly sheetBytes: number;
+  /** Bytes of a CSV file (read whole into memory). */
+  readonly csvBytes: number;
+  /** Browser: declared inflated bytes of the whole .xlsx (the browser reads a workbook whole into memory). */
+  readonly browserInflatedBytes: number;
+  /** Browser: filled cells of the sheet shown. */
+  readonly browserCells: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const READ_LIMITS: ReadLimits = {
+  sharedStringsBytes: 256 * MiB,
+  sharedStrings: 5_000_000,
+  sheetBytes: 4096 * MiB,
+  csvBytes: 1024 * MiB,
+  browserInflatedBytes: 300 * MiB,
+  browserCells: 3_000_000,
+};
+
+/** Thrown when a file passes a limit; `what` says which (for the message). */
+export class TooLargeError extends Error {
+  readonly code = "KOR_TOO_LARGE";
+  constructor(readonly what: "shared-strings-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "inflated-bytes" | "cells", readonly limit: number) {
+    super(`too large to check: ${what} over ${limit}`);
+  }
+}
+
+/** "too large to check: …" in both languages, naming the limit that was passed. */
+export function tooLargeMessage(e: TooLargeError): Localized {
+  const mb = `${Math.round(e.limit / MiB)} MB`;
+  const count = (lang: "nl" | "en"): string => e.limit.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB");
+  const what: Record<TooLargeError["what"], Localized> = {
+    "shared-strings-bytes": { nl: `de teksten van de werkmap zijn uitgepakt meer dan ${mb}`, en: `the workbook's texts unpack to more than ${mb}` },
+    "shared-strings": { nl: `de werkmap heeft meer dan ${count("nl")} verschillende teksten`, en: `the workbook has more than ${count("en")} different texts` },
+    "sheet-bytes": { nl: `de bladen zijn uitgepakt meer dan ${mb}`, en: `the sheets unpack to more than ${mb}` },
+    "csv-bytes": { nl: `het bestand is groter dan ${mb}`, en: `the file is larger than ${mb}` },
+    "inflated-bytes": { nl: `de werkmap is uitgepakt meer dan ${mb}`, en: `the workbook unpacks to more than ${mb}` },
+    cells: { nl: `het blad heeft meer dan ${count("nl")} gevulde cellen`, en: `the sheet has more than ${count("en")} filled cells` },
+  };
+  return {
+    nl: `te groot om te controleren: ${what[e.what].nl}. Is het wel een facturenlijst? Splits het bestand of sla alleen de facturen op.`,
+    en: `too large to check: ${what[e.what].en}. Is it an invoice list? Split the file or save only the invoices.`,
+  };
+}
