@@ -3,6 +3,7 @@
  * where they sit on the sheet, so rows can be numbered and selected as sheet rows. No Office types here.
  */
 import type { ColumnRole } from "../reading/headers";
+import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
 
 /** The columns the rules read. "customer" is detected by the reading layer but not used by the report. */
@@ -32,4 +33,6 @@ export interface InvoiceSource {
   readonly partial: boolean;
   /** Problems found while reading the file itself (an unclosed quote in a CSV), shown with the rows' problems. */
   readonly fileProblems?: readonly Problem[];
+  /** How reasons name a row when it is not a sheet row (an auditfile's invoice: reference and date). */
+  readonly rowName?: (row: number) => Localized;
 }

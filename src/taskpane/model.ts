@@ -91,6 +91,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     period,
     previousYearCents: askPreviousYear ? settings.previousYearCents ?? null : null,
     problems: source.fileProblems ? [...source.fileProblems, ...table.problems] : table.problems,
+    rowName: source.rowName,
   });
   return {
     table,

@@ -44,11 +44,11 @@ export const S = {
     "Buiten Excel: u bekijkt een voorbeeld of een eigen bestand. Niets verlaat deze computer.",
     "Outside Excel: you are viewing a sample or a file of your own. Nothing leaves this computer.",
   ),
-  openFile: L("Eigen bestand openen (.xlsx of .csv)", "Open your own file (.xlsx or .csv)"),
+  openFile: L("Eigen bestand openen (.xlsx, .csv of auditfile .xaf)", "Open your own file (.xlsx, .csv or auditfile .xaf)"),
   useSample: L("Voorbeeld gebruiken", "Use the sample"),
   downloadSample: L("Voorbeeldwerkmap downloaden om in Excel te proberen", "Download the sample workbook to try in Excel"),
   fileError: (name: string, detail: string) => L(`Bestand "${name}" kon niet worden gelezen: ${detail}`, `File "${name}" could not be read: ${detail}`),
-  fileType: L("Alleen .xlsx- en .csv-bestanden worden ondersteund.", "Only .xlsx and .csv files are supported."),
+  fileType: L("Alleen .xlsx-, .csv- en auditfiles (.xaf) worden ondersteund.", "Only .xlsx, .csv and auditfile (.xaf) files are supported."),
   fileNoSheet: L("de werkmap heeft geen werkblad", "the workbook has no worksheet"),
 
   // Columns

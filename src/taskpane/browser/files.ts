@@ -5,7 +5,11 @@
  */
 import type { InvoiceSource } from "../../excel/source";
 import { decodeBytes, readCsvText, unclosedQuoteProblem } from "../../reading/csv";
+import type { Localized } from "../../i18n/types";
+import { invoiceName } from "../../i18n/xaf-messages";
+import { XafReader, type XafRow } from "../../reading/xaf";
 import type { Problem } from "../../rules/types";
+import { isoFromDay } from "../../rules/dates";
 import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
 
 export function sampleSource(): InvoiceSource {
@@ -19,6 +23,49 @@ export interface FileLike {
   readonly name: string;
   text(): Promise<string>;
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The bytes as a stream (a browser File has it): auditfiles of hundreds of MB are read chunk by chunk. */
+  stream?(): ReadableStream<Uint8Array>;
+}
+
+/** Header of the invoice table made from an auditfile; "Referentie" is not a column the rules read. */
+const XAF_HEADER = ["Datum", "Referentie", "Bedrag excl. btw", "Categorie", "Land", "Btw-bedrag"];
+
+/**
+ * An auditfile (XAF) → an invoice table the pane reads like a sheet: one row per invoice and VAT category,
+ * with the reference beside it. The file is streamed through the XAF reader; only the invoice rows are kept.
+ * The reader's problems (lines without a VAT code, totals that do not match) become file problems.
+ */
+export async function readXafSource(file: FileLike): Promise<{ values: unknown[][]; problems: Problem[]; name: string; rowName: (row: number) => Localized }> {
+  const rows: XafRow[] = [];
+  const problems: Problem[] = [];
+  const reader = new XafReader({
+    rows: (r) => {
+      for (const x of r) rows.push(x);
+    },
+    problems: (p) => {
+      for (const x of p) problems.push(x);
+    },
+  });
+  if (file.stream) {
+    const it = file.stream().getReader();
+    for (;;) {
+      const { done, value } = await it.read();
+      if (done) break;
+      reader.writeBytes(value);
+    }
+  } else {
+    reader.writeBytes(new Uint8Array(await file.arrayBuffer()));
+  }
+  const info = reader.end();
+  const values: unknown[][] = [XAF_HEADER];
+  for (const r of rows) values.push([isoFromDay(r.day), r.ref, r.cents / 100, r.category ?? "", r.country ?? "", (r.vatCents ?? 0) / 100]);
+  const name = info.companyName ?? file.name;
+  // Sheet row n is values[n - 1]: row 1 is the header.
+  const rowName = (row: number): Localized => {
+    const r = rows[row - 2];
+    return r === undefined ? { nl: `rij ${row}`, en: `row ${row}` } : invoiceName(r.ref, r.day);
+  };
+  return { values, problems, name, rowName };
 }
 
 export async function readFileSource(file: FileLike): Promise<InvoiceSource> {
@@ -26,7 +73,14 @@ export async function readFileSource(file: FileLike): Promise<InvoiceSource> {
   let values: unknown[][];
   let sheet = "";
   const fileProblems: Problem[] = [];
-  if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+  let rowName: ((row: number) => Localized) | undefined;
+  if (lower.endsWith(".xaf") || lower.endsWith(".xml")) {
+    const xaf = await readXafSource(file);
+    values = xaf.values;
+    fileProblems.push(...xaf.problems);
+    rowName = xaf.rowName;
+    sheet = xaf.name;
+  } else if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
     // Bytes, not file.text(): that would read UTF-16 and Windows-1252 exports as broken UTF-8.
     const csv = readCsvText(decodeBytes(new Uint8Array(await file.arrayBuffer())).text);
     values = csv.records;
@@ -49,6 +103,7 @@ export async function readFileSource(file: FileLike): Promise<InvoiceSource> {
     headerRowIndex: null,
     partial: false,
     ...(fileProblems.length > 0 ? { fileProblems } : {}),
+    ...(rowName !== undefined ? { rowName, headerRowIndex: 0 } : {}),
   };
 }
 

@@ -48,6 +48,7 @@ import {
   useSectionStyles,
 } from "../components/ReportSections";
 import { UnsupportedFileError, readFileSource, sampleSource } from "../browser/files";
+import { XafError } from "../../reading/xaf";
 import { SAMPLE_FILE_NAME } from "../browser/sample";
 
 export interface ViewProps {
@@ -227,7 +228,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
       show(opened);
     } catch (e) {
       setStatus({ kind: "ready" });
-      setNotice({ intent: "error", text: S.fileError(file.name, e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof Error && e.message === "no-sheet" ? t(lang, S.fileNoSheet) : errorText(e)) });
+      setNotice({ intent: "error", text: S.fileError(file.name, e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof XafError ? t(lang, e.reason) : e instanceof Error && e.message === "no-sheet" ? t(lang, S.fileNoSheet) : errorText(e)) });
     }
   };
 
@@ -257,7 +258,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
         <input
           ref={fileInput}
           type="file"
-          accept=".xlsx,.csv,.txt"
+          accept=".xlsx,.csv,.txt,.xaf,.xml"
           className={styles.hiddenInput}
           data-testid="file-input"
           aria-label={t(lang, S.openFile)}

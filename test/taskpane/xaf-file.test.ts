@@ -1,0 +1,46 @@
+/**
+ * The panel's browser "Open file" with an auditfile: streamed through the XAF reader into an invoice table,
+ * the same verdict as kor-check, the crossing named by invoice, and the reader's problems shown.
+ */
+import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { analyze } from "../../src/taskpane/model";
+import { dayFromIso } from "../../src/rules/dates";
+import { invoice, writeXaf, type GenTx } from "../support/xaf-generator";
+
+const TODAY = dayFromIso("2027-01-20");
+
+function fileOf(name: string, text: string): FileLike {
+  const bytes = new TextEncoder().encode(text);
+  return {
+    name,
+    text: async () => text,
+    arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    stream: () => new Blob([bytes]).stream() as ReadableStream<Uint8Array>,
+  };
+}
+
+/** €1,500 on the 10th of each month of 2026 plus F2026-013 (15 Dec) and F2026-014 (20 Dec): €21,000, crossed by F2026-014. */
+function year2026(): string {
+  const txs: GenTx[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const mm = String(m).padStart(2, "0");
+    txs.push(invoice({ nr: String(m), date: `2026-${mm}-10`, ref: `F2026-0${mm}`, customer: "C1", parts: [{ acc: "8000", net: 150000, vat: { id: "H", perc: 21 } }] }));
+  }
+  txs.push(invoice({ nr: "13", date: "2026-12-15", ref: "F2026-013", customer: "C1", parts: [{ acc: "8000", net: 150000, vat: { id: "H", perc: 21 } }] }));
+  txs.push(invoice({ nr: "14", date: "2026-12-20", ref: "F2026-014", customer: "C1", parts: [{ acc: "8000", net: 150000, vat: { id: "H", perc: 21 } }] }));
+  txs.push(invoice({ nr: "15", date: "2026-12-21", ref: "F2026-015", customer: "C1", parts: [{ acc: "8090", net: 1000, vat: null }] }));
+  return writeXaf({ fiscalYear: 2026, companyName: "Bakkerij Test", customers: [{ id: "C1", name: "Jansen", tp: "C", taxCountry: "NL" }], journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }] });
+}
+
+describe("Open file with an auditfile (.xaf)", () => {
+  it("gives the verdict, names the crossing by invoice and shows the reader's problems", async () => {
+    const source = await readFileSource(fileOf("klant-2026.xaf", year2026()));
+    expect(source.name).toBe("klant-2026.xaf – Bakkerij Test");
+    const a = analyze(source, {}, TODAY);
+    expect(a.year).toBe(2026);
+    expect(a.summary.countableCents).toBe(2_100_000);
+    expect(a.summary.crossing?.day).toBe(dayFromIso("2026-12-20"));
+    expect(a.summary.reasons.map((r) => r.en).join(" ")).toContain("entry F2026-014 of 20 December 2026");
+    expect(a.summary.problems.some((p) => p.message.en.includes("without a VAT code"))).toBe(true);
+  });
+});
