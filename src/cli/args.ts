@@ -4,6 +4,7 @@ import type { Cents } from "../rules/money";
 import type { FilingPeriod } from "../rules/types";
 import { parsePeriod } from "../rules/periods";
 import { readAmount } from "../reading/cells";
+import { type ColumnRole, columnIndex } from "../reading/headers";
 import { usage } from "./strings";
 
 export type OutputFormat = "table" | "csv" | "json";
@@ -17,11 +18,28 @@ export interface CliOptions {
   readonly out: string | null;
   readonly lang: Lang;
   readonly help: boolean;
+  /** Columns chosen by the user: a 0-based index (given as a letter) or a header text, per role. */
+  readonly columns?: Partial<Record<ColumnRole, number>>;
+  readonly columnNames?: Partial<Record<ColumnRole, string>>;
+  /** A CSV of the user's own codes: code, category (`--codes`), read by main. */
+  readonly codesFile?: string | null;
+  /** Keep the sheets of a workbook apart (no previous year taken from another sheet). */
+  readonly perSheet?: boolean;
 }
+
+/** The column options and the role each chooses. */
+export const COLUMN_OPTIONS: Readonly<Record<string, ColumnRole>> = {
+  "--date-column": "date",
+  "--amount-column": "amount",
+  "--category-column": "category",
+  "--country-column": "country",
+  "--vat-column": "vat",
+  "--gross-column": "gross",
+};
 
 export type ParsedArgs = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly lang: Lang; readonly error: Localized };
 
-const VALUED = new Set(["--year", "--period", "--previous-year-turnover", "--format", "--out", "--lang"]);
+const VALUED = new Set(["--year", "--period", "--previous-year-turnover", "--format", "--out", "--lang", "--codes", ...Object.keys(COLUMN_OPTIONS)]);
 
 /** The default language: English when the environment says English, Dutch otherwise. */
 export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
@@ -34,6 +52,7 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
   const values = new Map<string, string>();
   const inputs: string[] = [];
   let help = false;
+  let perSheet = false;
   let onlyInputs = false;
   // The language first, so every later error is in the chosen language.
   let lang: Lang = defaultLang;
@@ -56,6 +75,10 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
     }
     if (a === "--help" || a === "-h") {
       help = true;
+      continue;
+    }
+    if (a === "--per-sheet") {
+      perSheet = true;
       continue;
     }
     const eq = a.indexOf("=");
@@ -103,9 +126,22 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
   }
   const outPath = values.get("--out");
   if (outPath !== undefined && outPath.trim() === "") return fail(usage.missingValue("--out"));
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const columnNames: Partial<Record<ColumnRole, string>> = {};
+  for (const [option, role] of Object.entries(COLUMN_OPTIONS)) {
+    const raw = values.get(option);
+    if (raw === undefined) continue;
+    const spec = raw.trim();
+    if (spec === "") return fail(usage.missingValue(option));
+    // One or two capital letters are a column letter (A … ZZ); anything else is the column's header text.
+    if (/^[A-Z]{1,2}$/.test(spec)) columns[role] = columnIndex(spec);
+    else columnNames[role] = spec;
+  }
+  const codes = values.get("--codes");
+  if (codes !== undefined && codes.trim() === "") return fail(usage.missingValue("--codes"));
   if (!help && inputs.length === 0) return fail(usage.noInput);
   return {
     ok: true,
-    options: { inputs, year, period, previousYearCents, format, out: outPath ?? null, lang, help },
+    options: { inputs, year, period, previousYearCents, format, out: outPath ?? null, lang, help, columns, columnNames, codesFile: codes ?? null, perSheet },
   };
 }

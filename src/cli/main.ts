@@ -9,6 +9,13 @@ import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXlsx, type FileRead, type SheetRead } from "./read";
 import { combineAuditfiles } from "./xaf";
+import * as msg from "../i18n/messages";
+import type { Localized } from "../i18n/types";
+import type { Problem } from "../rules/types";
+import { yearBounds, yearsIn } from "../rules/turnover";
+import { codeMappingFrom, type CodeMapping } from "../reading/codeMapping";
+import { decodeBytes, readCsvText } from "../reading/csv";
+import { promises as fsp } from "fs";
 import { toCsv, toJson, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
 import { visibleControls } from "../i18n/safeText";
 import type { ReadLimits } from "../reading/limits";
@@ -31,10 +38,18 @@ export const EXIT_OK = 0;
 export const EXIT_UNREADABLE = 1;
 export const EXIT_USAGE = 2;
 
-export async function readFile(file: InputFile, options: CliOptions, blockRows?: number, today?: Day, limits?: Partial<ReadLimits>): Promise<FileRead> {
+export async function readFile(
+  file: InputFile,
+  options: CliOptions,
+  blockRows?: number,
+  today?: Day,
+  limits?: Partial<ReadLimits>,
+  mapping: CodeMapping | null = null,
+): Promise<FileRead> {
   // The next start looks at the crossings and the previous-year test from the year of today − 3 on.
   const keepFrom = today === undefined ? null : yearOf(today) - 3;
-  const readOptions = { year: options.year, blockRows, keepFrom, limits };
+  const table = { columns: options.columns, columnNames: options.columnNames, codes: mapping?.map ?? null };
+  const readOptions = { year: options.year, blockRows, keepFrom, limits, table };
   if (file.kind === "xlsx") return readXlsx(file.path, readOptions);
   if (file.kind === "csv") return readCsv(file.path, readOptions);
   if (file.kind === "xaf") return readXaf(file.path, readOptions);
@@ -63,30 +78,59 @@ class Progress {
   }
 }
 
-function sheetResult(file: string, s: SheetRead, options: CliOptions, today: Day): SheetResult {
-  const summary = summarizeYear(s.rows, {
-    today,
-    year: options.year,
-    period: options.period,
-    previousYearCents: options.previousYearCents,
-    problems: s.problems,
-    rowName: s.rowName,
+/** A note (warning) on a sheet's report: not a problem with the data, but how it was read. */
+function note(code: string, message: Localized): Problem {
+  return { row: null, severity: "warning", code, column: null, value: null, message };
+}
+
+/**
+ * Summarises the sheets of one file. A workbook with one sheet per year is one business: a sheet whose
+ * previous year has no rows takes that year from the other sheet that has it, when their years do not
+ * overlap (a sheet per shop or per activity overlaps and stays apart), and says so; `--per-sheet` or a
+ * given previous-year turnover keeps every sheet apart.
+ */
+export function summarizeFile(file: string, read: FileRead, options: CliOptions, today: Day, mapping: CodeMapping | null = null): SheetResult[] {
+  const years = read.sheets.map((s) => new Set(yearsIn(s.rows)));
+  const mappingNote = mapping !== null && mapping.entries.length > 0 ? [note("code-mapping", msg.codeMappingUsed(mapping.entries))] : [];
+  return read.sheets.map((s, idx) => {
+    const base = { today, year: options.year, period: options.period, previousYearCents: options.previousYearCents, rowName: s.rowName };
+    let summary = summarizeYear(s.rows, { ...base, problems: s.problems });
+    let from: SheetRead | null = null;
+    const y = summary.year;
+    if (options.perSheet !== true && options.previousYearCents === null && summary.previousYearBasis === "assumed-zero") {
+      from =
+        read.sheets.find((t, j) => j !== idx && years[j].has(y - 1) && ![...years[j]].some((yr) => years[idx].has(yr))) ?? null;
+      if (from !== null) {
+        const { from: jan1, to: dec31 } = yearBounds(y - 1);
+        const prevRows = from.rows.filter((r) => r.day >= jan1 && r.day <= dec31);
+        const prevProblems = from.problems.filter((p) => p.day != null && p.day >= jan1 && p.day <= dec31);
+        summary = summarizeYear([...prevRows, ...s.rows], { ...base, problems: [...prevProblems, ...s.problems] });
+      }
+    }
+    const concerned = yearsConcerned(summary.year, summary.previousYearBasis);
+    const notes = [...mappingNote, ...(from !== null ? [note("previous-year-from-sheet", msg.previousYearFromSheet(y - 1, from.sheet))] : [])];
+    return {
+      file,
+      sheet: s.sheet,
+      summary,
+      // The summary keeps only the reading problems of its year.
+      problems: [...notes, ...summary.problems],
+      rowCount: s.rowCount,
+      errorCount: s.errorCount,
+      yearErrorCount: s.errorCountIn(concerned) + (from !== null ? from.errorCountIn([y - 1]) : 0),
+      previousYearSheet: from?.sheet ?? null,
+      rowName: s.rowName,
+    };
   });
-  return {
-    file,
-    sheet: s.sheet,
-    summary,
-    // The summary keeps only the reading problems of its year.
-    problems: summary.problems,
-    rowCount: s.rowCount,
-    errorCount: s.errorCount,
-    yearErrorCount: s.errorCountIn(yearsConcerned(summary.year, summary.previousYearBasis)),
-    rowName: s.rowName,
-  };
+}
+
+/** One sheet (an auditfile's combined rows) on its own. */
+function sheetResult(file: string, s: SheetRead, options: CliOptions, today: Day): SheetResult {
+  return summarizeFile(file, { sheets: [s], skipped: [] }, options, today)[0];
 }
 
 /** Checks every file; never throws for a bad file (it becomes a failure line). */
-export async function check(files: readonly InputFile[], options: CliOptions, io: CliIo, today: Day): Promise<CheckResult> {
+export async function check(files: readonly InputFile[], options: CliOptions, io: CliIo, today: Day, mapping: CodeMapping | null = null): Promise<CheckResult> {
   const sheets: SheetResult[] = [];
   const failures: FileFailure[] = [];
   const skipped: SkippedSheet[] = [];
@@ -101,12 +145,12 @@ export async function check(files: readonly InputFile[], options: CliOptions, io
       } else if (file.kind === "xls") {
         failures.push({ file: file.path, reason: fileErrors.oldExcel, detail: "" });
       } else {
-        const read = await readFile(file, options, io.blockRows, today, io.limits);
+        const read = await readFile(file, options, io.blockRows, today, io.limits, mapping);
         if (file.kind === "xaf") {
           // Auditfiles of one business (same VAT number) are checked together, after all files are read.
           for (const s of read.sheets) auditfiles.push({ file: file.path, read: s });
         } else {
-          for (const s of read.sheets) sheets.push(sheetResult(file.path, s, options, today));
+          sheets.push(...summarizeFile(file.path, read, options, today, mapping));
         }
         for (const k of read.skipped) skipped.push({ file: file.path, sheet: k.sheet, reason: k.reason });
         if (read.sheets.length === 0) {
@@ -152,8 +196,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr.write(`kor-check: ${usage.previousYearNeedsOneFile[lang]}\n${USAGE_HINT[lang]}\n`);
     return EXIT_USAGE;
   }
+  let mapping: CodeMapping | null = null;
+  if (options.codesFile != null) {
+    let records: string[][];
+    try {
+      records = readCsvText(decodeBytes(await fsp.readFile(options.codesFile)).text).records;
+    } catch (e) {
+      const f = failureFromError(e, "csv");
+      io.stderr.write(`kor-check: ${visibleControls(options.codesFile)}: ${f.reason[lang]}\n`);
+      return EXIT_USAGE;
+    }
+    const m = codeMappingFrom(records);
+    if (!m.ok) {
+      io.stderr.write(`kor-check: ${visibleControls(options.codesFile)}: ${visibleControls(m.error[lang])}\n`);
+      return EXIT_USAGE;
+    }
+    mapping = m.mapping;
+  }
   const today = io.today ?? todayInNetherlands();
-  const result = await check(files, options, io, today);
+  const result = await check(files, options, io, today, mapping);
   const inputFailures: FileFailure[] = errors.map((e) => {
     const f = failureFromError(Object.assign(new Error(e.detail), { code: e.code }), "other");
     return { file: e.path, reason: f.reason, detail: f.detail };

@@ -30,6 +30,8 @@ export interface SheetResult {
   readonly rowName?: (row: number) => Localized;
   /** The auditfiles read for this line (one, or several of one business), for the sanity line. */
   readonly auditfiles?: readonly { file: string; info: XafInfo }[];
+  /** The sheet of the same workbook the previous year's rows came from (one sheet per year), else null. */
+  readonly previousYearSheet?: string | null;
 }
 
 export interface FileFailure {
@@ -75,6 +77,8 @@ export interface SheetJson {
   previousYear: number | null;
   previousYearAssumed: boolean;
   previousYearBasis: string | null;
+  /** The sheet of the same workbook the previous year was taken from (a workbook with a sheet per year). */
+  previousYearSheet: string | null;
   /** `reference`: the invoice (auditfiles: invRef/docRef and date) instead of a sheet row; null for sheets. */
   crossing: { date: string; row: number; reference: string | null; amount: number } | null;
   nextStart: string | null;
@@ -115,6 +119,7 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
     previousYear: sum.previousYearCents === null ? null : eurosFromCents(sum.previousYearCents),
     previousYearAssumed: sum.previousYearBasis === "assumed-zero",
     previousYearBasis: sum.previousYearBasis,
+    previousYearSheet: s.previousYearSheet ?? null,
     crossing:
       sum.crossing === null
         ? null
@@ -165,6 +170,7 @@ export function failureJson(f: FileFailure, lang: Lang): SheetJson {
     previousYear: null,
     previousYearAssumed: false,
     previousYearBasis: null,
+    previousYearSheet: null,
     crossing: null,
     nextStart: null,
     deadline: null,

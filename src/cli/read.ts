@@ -9,7 +9,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import type { Localized } from "../i18n/types";
 import type { InvoiceRow, Problem } from "../rules/types";
-import { TableStream } from "../bulk/tableStream";
+import { TableStream, type TableStreamOptions } from "../bulk/tableStream";
 import { YearWindow } from "../bulk/yearWindow";
 import { decodeBytes, readCsvText, unclosedQuoteProblem } from "../reading/csv";
 import { XafError, XafReader, type XafInfo, type XafRow } from "../reading/xaf";
@@ -54,6 +54,8 @@ export interface ReadOptions {
   readonly keepFrom?: number | null;
   /** What one file may cost (default READ_LIMITS; tests pass small limits). */
   readonly limits?: Partial<ReadLimits>;
+  /** Columns, header texts and own codes chosen by the user (--date-column …, --codes). */
+  readonly table?: TableStreamOptions;
 }
 
 /** Days between the 1904 and the 1900 date systems: serial 0 in 1904 = serial 1462 in 1900. */
@@ -90,6 +92,7 @@ export function failureFromError(e: unknown, kind: InputKind): ReadFailure {
 class SheetCollector {
   readonly window: YearWindow;
   readonly stream: TableStream;
+  detailedRejection = false;
   constructor(readonly sheet: string, options: ReadOptions, dateSerialOffset = 0) {
     const window = new YearWindow(options.year, undefined, options.keepFrom ?? null);
     this.window = window;
@@ -97,6 +100,7 @@ class SheetCollector {
       { rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) },
       options.blockRows,
       dateSerialOffset,
+      options.table ?? {},
     );
   }
 
@@ -104,7 +108,9 @@ class SheetCollector {
     this.stream.end();
     if (this.stream.state === "rejected") {
       if (this.stream.hadData) {
-        skipped.push({ sheet: this.sheet, reason: fileErrors.noHeaderRow });
+        // A CSV file is meant as an invoice list: say what was found and missing. A workbook's other sheets
+        // (notes, customers) are simply not invoice lists.
+        skipped.push({ sheet: this.sheet, reason: (this.detailedRejection ? this.stream.rejection?.message : null) ?? fileErrors.noHeaderRow });
       } else {
         skipped.push({ sheet: this.sheet, reason: fileErrors.empty });
       }
@@ -268,6 +274,7 @@ export async function readCsv(file: string, options: ReadOptions): Promise<FileR
   const sheetName = path.basename(file, path.extname(file));
   const { text } = decodeBytes(await fs.readFile(file));
   const collector = new SheetCollector(sheetName, options);
+  collector.detailedRejection = true;
   const csv = readCsvText(text);
   for (let i = 0; i < csv.records.length; i++) collector.stream.push(csv.records[i], i + 1);
   if (csv.unclosedQuoteRecord !== null) collector.window.addProblems([unclosedQuoteProblem(csv.unclosedQuoteRecord)]);

@@ -19,6 +19,14 @@ Opties:
   --format table|csv|json         uitvoer (standaard: table, een leesbare tabel)
   --out BESTAND                   schrijf de uitvoer naar BESTAND in plaats van naar het scherm
   --lang nl|en                    taal (standaard: nl; en als de omgeving (LANG) Engels is)
+  --codes CODES.csv               eigen btw-codes: per regel een code en een categorie (VV;21, A1;vrij)
+  --date-column KOLOM             kies de datumkolom: een letter (A, AB) of de kolomkop ("Boekdatum")
+  --amount-column KOLOM           kies de kolom met het bedrag exclusief btw
+  --category-column KOLOM         kies de kolom met het btw-tarief of de categorie
+  --country-column KOLOM          kies de landkolom
+  --vat-column KOLOM              kies de kolom met het btw-bedrag
+  --gross-column KOLOM            kies de kolom met het bedrag inclusief btw (omzet = dat min btw)
+  --per-sheet                     houd de bladen van een werkmap apart (geen vorig jaar uit een ander blad)
   --help                          deze uitleg
 
 Afsluitcode: 0 als alles gelezen is, 1 als een bestand of een rij niet gelezen kon worden, 2 bij
@@ -41,6 +49,14 @@ Options:
   --format table|csv|json         output (default: table, a readable table)
   --out FILE                      write the output to FILE instead of the screen
   --lang nl|en                    language (default: nl; en when the environment (LANG) is English)
+  --codes CODES.csv               own VAT codes: a code and a category per line (VV,21 or A1,vrij)
+  --date-column COLUMN            choose the date column: a letter (A, AB) or its header ("Boekdatum")
+  --amount-column COLUMN          choose the column with the amount excluding VAT
+  --category-column COLUMN        choose the column with the VAT rate or category
+  --country-column COLUMN         choose the country column
+  --vat-column COLUMN             choose the column with the VAT amount
+  --gross-column COLUMN           choose the column with the amount including VAT (turnover = it minus VAT)
+  --per-sheet                     keep a workbook's sheets apart (no previous year from another sheet)
   --help                          this text
 
 Exit status: 0 when everything was read, 1 when a file or a row could not be read, 2 for wrong usage.
@@ -136,8 +152,8 @@ export const fileErrors = {
   } as Localized,
   empty: { nl: "het bestand is leeg", en: "the file is empty" } as Localized,
   noHeaderRow: {
-    nl: "geen kopregel met een datum- en een bedragkolom in de eerste 10 rijen",
-    en: "no header row with a date and an amount column in the first 10 rows",
+    nl: "geen kopregel met een datum- en een bedragkolom in de eerste 15 rijen",
+    en: "no header row with a date and an amount column in the first 15 rows",
   } as Localized,
   noInvoiceSheet: {
     nl: "geen blad met een kopregel met een datum- en een bedragkolom gevonden",

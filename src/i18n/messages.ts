@@ -368,3 +368,29 @@ export function grossOnly(header: string, letter: string): Localized {
     en: `Column ${quote(header)} (${letter}) holds amounts including VAT, and there is no VAT column and no column with the amount excluding VAT. An amount including VAT is not turnover: add the amount excluding VAT or the VAT amount to the export, or choose the amount column yourself.`,
   };
 }
+
+export function codeMappingBadLine(line: number, code: string, category: string): Localized {
+  return {
+    nl: `Regel ${line} van de codetabel (${quote(code)} → ${quote(category)}): de categorie is niet bekend. Geef per regel een code en een categorie, zoals VV;21 of A1;vrij.`,
+    en: `Line ${line} of the code table (${quote(code)} → ${quote(category)}): the category is not known. Give a code and a category per line, such as VV,21 or A1,vrij.`,
+  };
+}
+
+export function codeMappingTwice(line: number, code: string): Localized {
+  return {
+    nl: `Regel ${line} van de codetabel: de code ${quote(code)} staat er al met een andere categorie.`,
+    en: `Line ${line} of the code table: the code ${quote(code)} is already there with another category.`,
+  };
+}
+
+export function codeMappingUsed(entries: readonly { code: string; category: string }[]): Localized {
+  const list = entries.map((e) => `${quote(e.code)} → ${e.category}`).join(", ");
+  return { nl: `Eigen codes gelezen als: ${list}.`, en: `Own codes read as: ${list}.` };
+}
+
+export function previousYearFromSheet(year: number, sheet: string): Localized {
+  return {
+    nl: `De omzet van ${year} (voor de vorigjaartoets) komt van blad ${quote(sheet)} van dezelfde werkmap.`,
+    en: `The ${year} turnover (for the previous-year test) comes from sheet ${quote(sheet)} of the same workbook.`,
+  };
+}

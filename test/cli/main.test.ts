@@ -69,6 +69,7 @@ describe("kor-check --format json", () => {
         previousYear: 0,
         previousYearAssumed: true,
         previousYearBasis: "assumed-zero",
+        previousYearSheet: null,
         crossing: { date: "2025-09-16", row: 4, reference: null, amount: 500 },
         // Crossed in 2025: 2026 fails the previous-year test, earliest re-entry 1 Jan 2027 (worked example 11).
         nextStart: "2027-01-01",
