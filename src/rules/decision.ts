@@ -142,6 +142,11 @@ export interface DecisionInput {
   readonly basisYear?: number;
   /** Not eligible: the first day joining is possible (named first in the headline). */
   readonly possibleFrom?: Day | null;
+  /**
+   * Joining: why the data put the next possible start later than the calendar (a crossing, a previous year
+   * over the threshold; DecisionDates.delay). Joining is then not possible now, even if the basis year was fine.
+   */
+  readonly notPossibleReason?: Localized | null;
 }
 
 export type DecisionAction = "join" | "leave";
@@ -299,7 +304,8 @@ export function decideKor(input: DecisionInput): Decision {
 
   const yearlyLost = inputVatCents + reverseChargedVatCents;
   const netCents = participant ? yearlyLost - keptCents : keptCents - yearlyLost;
-  const eligible = input.eligible ?? true;
+  const delay = participant ? null : (input.notPossibleReason ?? null);
+  const eligible = (input.eligible ?? true) && delay === null;
   const verdict: DecisionVerdict = !eligible
     ? participant
       ? "must-leave"
@@ -330,7 +336,7 @@ export function decideKor(input: DecisionInput): Decision {
   };
   return {
     ...d,
-    headline: headline(d, input.basisYear, input.possibleFrom ?? null),
+    headline: headline(d, input.basisYear, input.possibleFrom ?? null, (input.eligible ?? true) ? delay : null),
     breakEven: breakEvenText(d),
     reasons: reasons(d, schedule),
     assumptions: assumptions(d, input.lines),
@@ -359,7 +365,7 @@ function oneOffsText(oneOffs: readonly OneOff[]): Localized | null {
   };
 }
 
-function headline(d: Figures, year: number | undefined, possibleFrom: Day | null): Localized {
+function headline(d: Figures, year: number | undefined, possibleFrom: Day | null, delay: Localized | null): Localized {
   const inYear = { nl: year === undefined ? "dit jaar" : `in ${year}`, en: year === undefined ? "this year" : `in ${year}` };
   const abs = Math.abs(d.netCents);
   const [nl, en] = [eurNl(abs), eurEn(abs)];
@@ -372,6 +378,12 @@ function headline(d: Figures, year: number | undefined, possibleFrom: Day | null
           nl: ` Meedoen kan op zijn vroegst per ${dayNl(possibleFrom)} (aanmelden uiterlijk op ${dayNl(registrationDeadline(possibleFrom))}).`,
           en: ` The earliest you can join is ${dayEn(possibleFrom)} (register by ${dayEn(registrationDeadline(possibleFrom))}).`,
         };
+    if (delay !== null) {
+      return {
+        nl: `Meedoen aan de KOR kan nu nog niet. ${delay.nl}${from.nl} Ter informatie: meedoen zou ${d.netCents >= 0 ? `${nl} per jaar opleveren` : `${nl} per jaar kosten`}${tail.nl}.`,
+        en: `You cannot join the KOR yet. ${delay.en}${from.en} For information: joining would ${d.netCents >= 0 ? `gain you ${en} a year` : `cost you ${en} a year`}${tail.en}.`,
+      };
+    }
     return {
       nl: `Meedoen aan de KOR kan nu niet: u voldoet ${inYear.nl} niet aan de voorwaarden.${from.nl} Ter informatie: meedoen zou ${d.netCents >= 0 ? `${nl} per jaar opleveren` : `${nl} per jaar kosten`}${tail.nl}.`,
       en: `You cannot join the KOR now: you do not meet the conditions ${inYear.en}.${from.en} For information: joining would ${d.netCents >= 0 ? `gain you ${en} a year` : `cost you ${en} a year`}${tail.en}.`,
@@ -679,6 +691,8 @@ export interface DecisionDates {
   readonly earliestReentry: Day | null;
   /** Leave only: false when the exit is not allowed yet (3-year minimum before 2025). */
   readonly allowed: boolean;
+  /** Join only: why the data put the start later than the calendar's (a crossing, a previous year over); null when they do not. */
+  readonly delay: Localized | null;
   readonly text: Localized[];
 }
 
@@ -722,6 +736,7 @@ export function decisionDates(input: {
       excludedUntil: null,
       earliestReentry: null,
       allowed: true,
+      delay: start !== calendarStart ? (input.earliestJoin?.reason ?? null) : null,
       text,
     };
   }
@@ -744,6 +759,7 @@ export function decisionDates(input: {
     excludedUntil: exit.excludedUntil,
     earliestReentry: exit.earliestReentry,
     allowed: exit.allowed,
+    delay: null,
     text,
   };
 }

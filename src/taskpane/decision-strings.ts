@@ -31,6 +31,9 @@ export const D = {
   notPossibleFirst: (year: number, start: string, deadline: string) =>
     L(`Meedoen aan de KOR kan nu niet: u voldoet in ${year} niet aan de voorwaarden. Meedoen kan op zijn vroegst per ${start} (aanmelden uiterlijk op ${deadline}).`,
       `You cannot join the KOR now: you do not meet the conditions in ${year}. The earliest you can join is ${start} (register by ${deadline}).`),
+  notPossibleYet: (start: string, deadline: string) =>
+    L(`Meedoen aan de KOR kan nu nog niet. Meedoen kan op zijn vroegst per ${start} (aanmelden uiterlijk op ${deadline}).`,
+      `You cannot join the KOR yet. The earliest you can join is ${start} (register by ${deadline}).`),
   foldCalculator: L("Toch berekenen wat meedoen zou opleveren", "Still calculate what joining would give"),
   noTurnover: (year: number) => L(`Geen telbare omzet in ${year}: er valt niets te vergelijken.`, `No countable turnover in ${year}: there is nothing to compare.`),
 

@@ -34,6 +34,15 @@ describe("decision view (browser mode, sample workbook)", () => {
 
   const text = async (testId: string): Promise<string> => ((await page.getByTestId(testId).textContent()) ?? "").replace(/\s+/g, " ").trim();
 
+  it("says first that joining is not possible before 2028 (the sample crossed in 2026), with the calculator folded", async () => {
+    expect(await text("decision-not-possible")).toBe(
+      "You cannot join the KOR yet. The earliest you can join is 1 January 2028 (register by 3 December 2027). Turnover went over the threshold on 18 November 2026; the earliest new start is 1 January 2028.",
+    );
+    expect(await page.getByTestId("decision-result").isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Still calculate what joining would give" }).click();
+    await page.getByTestId("decision-result").waitFor();
+  });
+
   it("shows the sample's 2025 output VAT by rate and what joining keeps", async () => {
     expect(await text("decision-basis")).toContain("countable turnover of 2025: €16,440.00 (excluding VAT)");
     // "Bedrag excl. btw": the amounts are read as excluding VAT, and the pane says so.
@@ -43,7 +52,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     expect(await text("decision-rate-9")).toBe("9%€2,345.00€211.05");
     expect(await text("decision-output-vat")).toBe("€3,171.00");
     expect(await text("decision-kept")).toBe("€3,171.00");
-    expect(await text("decision-verdict")).toBe("Gain");
+    expect(await text("decision-verdict")).toBe("Cannot join");
     expect(await text("decision-net")).toBe("€3,171.00");
     expect(await text("decision-break-even")).toBe("Joining pays as long as your input VAT on running costs (with VAT reverse-charged to you) stays under €3,171.00 a year.");
     expect(await text("decision-one-offs")).toBe("No one-off amounts.");
@@ -64,11 +73,11 @@ describe("decision view (browser mode, sample workbook)", () => {
 
     expect(await text("decision-revision")).toBe("YearTo repay2028€900.00");
     expect(await text("decision-kept")).toBe("€1,902.60");
-    expect(await text("decision-verdict")).toBe("Gain");
+    expect(await text("decision-verdict")).toBe("Cannot join");
     expect(await text("decision-net")).toBe("€702.60");
     expect(await page.getByTestId("decision-planned-year").inputValue()).toBe("2028");
     expect(await text("decision-headline")).toBe(
-      "Joining the KOR gains you about €702.60 a year, and once -€500.00 in 2028 (VAT on the planned investment), -€900.00 in 2028 (herziening).",
+      "You cannot join the KOR yet. Turnover went over the threshold on 18 November 2026; the earliest new start is 1 January 2028. The earliest you can join is 1 January 2028 (register by 3 December 2027). For information: joining would gain you €702.60 a year, and once -€500.00 in 2028 (VAT on the planned investment), -€900.00 in 2028 (herziening).",
     );
     expect(await text("decision-one-offs")).toBe("YearWhatAmount2028VAT on the planned investment-€500.002028herziening-€900.00");
     expect(await text("decision-break-even")).toBe(
@@ -98,10 +107,10 @@ describe("decision view (browser mode, sample workbook)", () => {
 
   it("in Dutch, with Dutch amounts", async () => {
     await page.getByTestId("language").click();
-    expect(await text("decision-verdict")).toBe("Voordeel");
+    expect(await text("decision-verdict")).toBe("Meedoen kan niet");
     expect(await text("decision-net")).toBe("€ 702,60");
-    expect(await text("decision-headline")).toBe(
-      "Meedoen aan de KOR levert u naar schatting € 702,60 per jaar op, en eenmalig € -500,00 in 2028 (btw op de geplande investering), € -900,00 in 2028 (herziening).",
+    expect(await text("decision-headline")).toContain(
+      "Ter informatie: meedoen zou € 702,60 per jaar opleveren, en eenmalig € -500,00 in 2028 (btw op de geplande investering), € -900,00 in 2028 (herziening).",
     );
     expect(await text("decision-one-offs")).toContain("€ -900,00");
     expect(await text("decision-deadlines")).toContain("uiterlijk op 3 december 2027");
@@ -133,7 +142,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     await page.getByRole("radio", { name: "I am in the KOR now" }).focus();
     await page.keyboard.press("ArrowUp");
     expect(await page.getByRole("radio", { name: "I am not in the KOR now" }).isChecked()).toBe(true);
-    expect(await text("decision-headline")).toContain("Joining the KOR gains you about €702.60 a year, and once");
+    expect(await text("decision-headline")).toContain("joining would gain you €702.60 a year, and once");
   });
 
   it("for 2026 (crossed), says first that joining is not possible and when it is, with the calculator folded", async () => {
@@ -141,8 +150,8 @@ describe("decision view (browser mode, sample workbook)", () => {
     await page.getByTestId("year").selectOption("2026");
     await page.getByRole("tab", { name: "KOR worth it?" }).click();
     await page.getByTestId("decision").waitFor();
-    expect(await text("decision-not-possible")).toContain(
-      "You cannot join the KOR now: you do not meet the conditions in 2026. The earliest you can join is 1 January 2028 (register by 3 December 2027).",
+    expect(await text("decision-not-possible")).toBe(
+      "You cannot join the KOR now: you do not meet the conditions in 2026. The earliest you can join is 1 January 2028 (register by 3 December 2027). Turnover went over the threshold on 18 November 2026; the earliest new start is 1 January 2028.",
     );
     expect(await page.getByTestId("decision-result").isVisible()).toBe(false);
     await page.getByRole("button", { name: "Still calculate what joining would give" }).click();

@@ -23,7 +23,12 @@ describe("the decision view's figures for the sample workbook", () => {
     ]);
     expect(f.sheetShare).toMatchObject({ header: "Klant", usable: false });
     expect(f.shareText).toBe("0");
-    expect(f.decision).toMatchObject({ outputVatCents: 317_100, keptCents: 317_100, netCents: 317_100, verdict: "pays" });
+    // 2025 was within the limit, but the sample crossed in 2026: joining is not possible before 2028, said first.
+    expect(f.decision).toMatchObject({ outputVatCents: 317_100, keptCents: 317_100, netCents: 317_100, verdict: "not-possible" });
+    expect(f.dates.delay?.en).toBe("Turnover went over the threshold on 18 November 2026; the earliest new start is 1 January 2028.");
+    expect(f.decision?.headline.en).toBe(
+      "You cannot join the KOR yet. Turnover went over the threshold on 18 November 2026; the earliest new start is 1 January 2028. The earliest you can join is 1 January 2028 (register by 3 December 2027). For information: joining would gain you €3,171.00 a year.",
+    );
     // The sample crosses €20,000 on 18 November 2026: no start in 2027 (2026 fails the previous-year test).
     expect(f.dates.start).toBe(dayFromIso("2028-01-01"));
     expect(f.dates.deadline).toBe(dayFromIso("2027-12-03"));
@@ -50,7 +55,7 @@ describe("the decision view's figures for the sample workbook", () => {
       revisionCents: 90_000,
       netCents: 70_260,
       breakEvenInputVatCents: 190_260,
-      verdict: "pays",
+      verdict: "not-possible",
     });
     expect(f.decision?.oneOffs.map((o) => [o.year, o.kind, o.cents])).toEqual([
       [2028, "investment", -50_000],

@@ -89,6 +89,9 @@ type Status = { kind: "loading" } | { kind: "ready"; source: InvoiceSource } | {
  */
 const remembered = new Map<string, { state: DecisionState; purchases: { name: string; lines: PurchaseLine[] } | null }>();
 
+/** Sheets and basis years whose folded calculator (joining not possible) the user opened, for this session. */
+const openFolds = new Set<string>();
+
 let nextGoodId = 1;
 const newGood = (): GoodInput => ({ id: nextGoodId++, firstUse: "", vat: "", kind: "movable" });
 
@@ -100,6 +103,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   const [purchases, setPurchases] = React.useState<{ name: string; lines: PurchaseLine[] } | null>(null);
   const [purchaseNotice, setPurchaseNotice] = React.useState<Localized | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const [foldOpen, setFoldOpen] = React.useState(false);
 
   const load = React.useCallback(async () => {
     setStatus({ kind: "loading" });
@@ -149,6 +153,12 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       },
     );
   }, [analysis]);
+
+  // The fold is remembered per sheet and basis year: another year is another question.
+  const foldKey = source !== null && analysis !== null ? `${source.key}|${analysis.year}` : null;
+  React.useEffect(() => {
+    if (foldKey !== null) setFoldOpen(openFolds.has(foldKey));
+  }, [foldKey]);
 
   React.useEffect(() => {
     if (state !== null && source !== null) remembered.set(source.key, { state, purchases });
@@ -273,7 +283,8 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
     else keys.delete(key);
     set({ nonDeducting: [...keys] });
   };
-  const notPossible = join && summary.verdict !== "eligible";
+  const notEligible = join && summary.verdict !== "eligible";
+  const notPossible = notEligible || (join && dates.delay !== null);
 
   const resultBadge = (): { icon: React.ReactElement; label: string } => {
     if (decision === null) return { icon: <EqualCircle20Filled aria-hidden />, label: "" };
@@ -664,13 +675,26 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       {notPossible && (
         <MessageBar intent="error" data-testid="decision-not-possible">
           <MessageBarBody>
-            {t(lang, D.notPossibleFirst(analysis.year, formatDay(dates.start, lang), formatDay(registrationDeadline(dates.start), lang)))}
-            {summary.deadlines.nextStartReason !== null && ` ${t(lang, summary.deadlines.nextStartReason)}`}
+            {notEligible
+              ? t(lang, D.notPossibleFirst(analysis.year, formatDay(dates.start, lang), formatDay(registrationDeadline(dates.start), lang)))
+              : t(lang, D.notPossibleYet(formatDay(dates.start, lang), formatDay(registrationDeadline(dates.start), lang)))}
+            {dates.delay !== null && ` ${t(lang, dates.delay)}`}
           </MessageBarBody>
         </MessageBar>
       )}
       {notPossible ? (
-        <Accordion collapsible data-testid="decision-fold">
+        <Accordion
+          collapsible
+          openItems={foldOpen ? ["calculator"] : []}
+          onToggle={(_, d) => {
+            const open = d.openItems.includes("calculator");
+            const key = `${status.source.key}|${analysis.year}`;
+            if (open) openFolds.add(key);
+            else openFolds.delete(key);
+            setFoldOpen(open);
+          }}
+          data-testid="decision-fold"
+        >
           <AccordionItem value="calculator">
             <AccordionHeader>{t(lang, D.foldCalculator)}</AccordionHeader>
             <AccordionPanel>{calculator}</AccordionPanel>

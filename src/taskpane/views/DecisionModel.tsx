@@ -258,7 +258,8 @@ export function computeDecision(input: {
           revision: schedule,
           eligible,
           basisYear: analysis.year,
-          possibleFrom: eligible ? null : dates.start,
+          possibleFrom: eligible && dates.delay === null ? null : dates.start,
+          notPossibleReason: dates.delay,
         });
   return { output, amountBasis, sheetShare, purchases, shareText, inputVatText, reverseVatText, plannedYearText, dates, schedule, errors, decision };
 }
