@@ -2,12 +2,14 @@
 import { benchSummary } from "./summary";
 import { benchFunctions } from "./functions";
 import { benchBulk } from "./bulk";
+import { benchXaf } from "./xaf";
 
 async function main(): Promise<void> {
   console.log(`KOR for Excel benchmarks — node ${process.version}, ${require("os").cpus().length} cores`);
   benchSummary();
   benchFunctions();
   await benchBulk();
+  benchXaf();
 }
 
 main().catch((e: unknown) => {

@@ -206,6 +206,7 @@ export class XafReader {
   private readonly customers = new Map<string, Customer>();
   private readonly vatDescs = new Map<string, string>();
   private readonly resolved = new Map<string, Resolved>();
+  private readonly countries = new Map<string, string | null>();
   private declared: { lines: string; debit: string; credit: string } = { lines: "", debit: "", credit: "" };
 
   private cust: Customer | null = null;
@@ -555,7 +556,7 @@ export class XafReader {
       if (kind === "C" || kind === "B") sales = true;
       else if (kind === "" && tx.lines.some((l) => this.accounts.get(l.acc) === "P")) {
         const day = this.txDay(tx);
-        this.aggregate(`journal|${j.id}`, day, 0, invoiceName(this.txRef(tx), day), null, (a) => xafProblem.unclearJournal(j.id, a.count, a.first));
+        this.aggregate(`journal|${j.id}`, day, 0, () => invoiceName(this.txRef(tx), day), null, (a) => xafProblem.unclearJournal(j.id, a.count, a.first));
         return;
       }
     }
@@ -588,23 +589,17 @@ export class XafReader {
       this.problems.push(this.problem(null, xafProblem.badValue(tx.trDt !== "" ? "trDt" : "effDate", raw, invoiceName(ref, null))));
       return;
     }
-    const where = invoiceName(ref, day);
+    // Named only when a problem needs it: building the name for every invoice would cost more than reading it.
+    const where = (): Localized => invoiceName(ref, day);
     let country: string | null = null;
     const relation = tx.lines.find((l) => l.custSupID !== "");
-    if (relation !== undefined) {
-      const c = this.customers.get(relation.custSupID);
-      const raw = c === undefined ? "" : c.country !== "" ? c.country : c.addressCountry;
-      if (raw !== "") {
-        const r = readCountry(raw);
-        if (r.kind === "ok") country = r.value;
-      }
-    }
+    if (relation !== undefined) country = this.countryOf(relation.custSupID);
     const perCategory = new Map<CategoryCode, { cents: Cents; vat: Cents }>();
     for (const l of tx.lines) {
       const type = this.accounts.get(l.acc);
       if (type === "B") continue;
       if (l.net === null) {
-        this.problems.push(this.problem(day, xafProblem.badValue("amnt", l.amnt !== "" ? l.amnt : `${l.debit}/${l.credit}`, where)));
+        this.problems.push(this.problem(day, xafProblem.badValue("amnt", l.amnt !== "" ? l.amnt : `${l.debit}/${l.credit}`, where())));
         return;
       }
       if (type === undefined) {
@@ -693,12 +688,27 @@ export class XafReader {
     return { kind: "unclear" };
   }
 
-  private aggregate(key: string, day: Day | null, cents: Cents, where: Localized, extra: string | null, make: (a: Agg) => Localized): void {
+  /** The customer's country (tax registration, else address), once per customer. */
+  private countryOf(id: string): string | null {
+    const hit = this.countries.get(id);
+    if (hit !== undefined) return hit;
+    const c = this.customers.get(id);
+    const raw = c === undefined ? "" : c.country !== "" ? c.country : c.addressCountry;
+    let country: string | null = null;
+    if (raw !== "") {
+      const r = readCountry(raw);
+      if (r.kind === "ok") country = r.value;
+    }
+    if (this.countries.size < 100_000) this.countries.set(id, country);
+    return country;
+  }
+
+  private aggregate(key: string, day: Day | null, cents: Cents, where: () => Localized, extra: string | null, make: (a: Agg) => Localized): void {
     const year = day === null ? "?" : String(yearOf(day));
     const k = `${key}|${year}`;
     let a = this.aggs.get(k);
     if (a === undefined) {
-      a = { count: 0, cents: 0, day, first: where, extra: new Set(), make };
+      a = { count: 0, cents: 0, day, first: where(), extra: new Set(), make };
       this.aggs.set(k, a);
     }
     a.count++;
