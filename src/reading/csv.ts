@@ -135,7 +135,8 @@ function separatorScore(records: readonly string[][]): number {
   if (headerRow >= 0) {
     const width = records[headerRow].length;
     let same = 0;
-    for (let r = headerRow + 1; r < records.length; r++) if (records[r].length === width) same++;
+    // Rows of the header's width count only when the separator splits at all: one field is no evidence.
+    if (width >= 2) for (let r = headerRow + 1; r < records.length; r++) if (records[r].length === width) same++;
     return headerScore * 1000 + same;
   }
   // No header: the width most records share, weighted by that width's use.

@@ -56,6 +56,8 @@ describe("detectSeparator", () => {
   });
   it("without a recognisable header: the separator giving the most rows of one width", () => {
     expect(detectSeparator("a;b;c\n1,5;2;3\n4;5;6")).toBe(";");
+    // One field per row under the other separators is no evidence for them.
+    expect(detectSeparator("code;categorie\nVV;21\nA1;vrij\n")).toBe(";");
   });
 });
 

@@ -1,0 +1,126 @@
+/**
+ * Every export fixture (test/fixtures/exports) with its hand-worked answer: through `kor-check --format
+ * json`, and the single-sheet ones through the pane's "Open file" (browser mode) and its year report over
+ * the same values, as they would be pasted into a workbook.
+ */
+import * as path from "path";
+import { writeFileSync } from "fs";
+import { main } from "../../src/cli/main";
+import { dayFromIso, isoFromDay } from "../../src/rules/dates";
+import { centsFromEuros } from "../../src/rules/money";
+import { readFileSource } from "../../src/taskpane/browser/files";
+import { analyze } from "../../src/taskpane/model";
+import { EXPORT_FIXTURES, type Expected, type ExportFixture } from "../fixtures/exports/fixtures";
+import { tempDir } from "./fixtures";
+
+const TODAY = dayFromIso("2026-01-15");
+jest.setTimeout(60_000);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
+type Json = any;
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir("kor-exports-");
+});
+afterEach(() => tmp.cleanup());
+
+async function writeFixture(f: ExportFixture): Promise<string> {
+  const file = path.join(tmp.dir, f.fileName);
+  if (f.bytes) writeFileSync(file, f.bytes());
+  else if (f.workbook) await f.workbook(file);
+  for (const [name, text] of Object.entries(f.extraFiles ?? {})) writeFileSync(path.join(tmp.dir, name), text);
+  return file;
+}
+
+async function korCheck(f: ExportFixture): Promise<{ code: number; items: Json[] }> {
+  const file = await writeFixture(f);
+  const args = (f.args ?? []).map((a) => (a.endsWith(".csv") ? path.join(tmp.dir, a) : a));
+  let stdout = "";
+  const code = await main([file, ...args, "--format", "json", "--lang", "en"], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: () => undefined, isTTY: false },
+    env: {},
+    today: TODAY,
+  });
+  return { code, items: JSON.parse(stdout) as Json[] };
+}
+
+function expectSheet(item: Json, e: Expected): void {
+  expect({
+    sheet: item.sheet,
+    year: item.year,
+    countable: item.countable,
+    verdict: item.verdict,
+    eligible: item.eligible,
+    crossing: item.crossing === null ? null : { date: item.crossing.date, row: item.crossing.row },
+    previousYear: item.previousYear,
+    previousYearBasis: item.previousYearBasis,
+  }).toEqual({
+    sheet: e.sheet,
+    year: e.year,
+    countable: e.countable,
+    verdict: e.verdict,
+    eligible: e.eligible,
+    crossing: e.crossing,
+    previousYear: e.previousYear,
+    previousYearBasis: e.previousYearBasis,
+  });
+  if (e.notCounted !== undefined) expect(item.notCounted).toBe(e.notCounted);
+  if (e.previousYearSheet !== undefined) expect(item.previousYearSheet).toBe(e.previousYearSheet);
+}
+
+describe.each(EXPORT_FIXTURES.map((f) => [f.name, f] as const))("%s", (_name, f) => {
+  it("kor-check --format json gives the hand-worked answer", async () => {
+    const { code, items } = await korCheck(f);
+    expect(code).toBe(f.exit);
+    if (f.expected.length === 0) {
+      expect(items).toHaveLength(1);
+      expect(items[0].error).not.toBeNull();
+      return;
+    }
+    expect(items.map((i: Json) => i.sheet)).toEqual(f.expected.map((e) => e.sheet));
+    f.expected.forEach((e, i) => expectSheet(items[i], e));
+  });
+
+  if (f.bytes && f.args === undefined) {
+    it("the pane's Open file and year report give the same answer", async () => {
+      const bytes = f.bytes?.() ?? Buffer.alloc(0);
+      const source = await readFileSource({
+        name: f.fileName,
+        text: async () => bytes.toString("utf8"),
+        arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      });
+      const a = analyze(source, {}, TODAY);
+      if (f.refusal !== undefined) {
+        expect(a.table.problems.map((p) => p.code)).toContain(f.refusal);
+        expect(a.table.rows).toEqual([]);
+        return;
+      }
+      const e = f.expected[0];
+      const s = a.summary;
+      expect(s.year).toBe(e.year);
+      expect(s.countableCents).toBe(centsFromEuros(e.countable));
+      expect(s.verdict).toBe(e.verdict);
+      expect(s.crossing === null ? null : { date: isoFromDay(s.crossing.day), row: s.crossing.row }).toEqual(e.crossing);
+      for (const code of e.problemCodes ?? []) expect(a.table.problems.map((p) => p.code)).toContain(code);
+      if (e.eligible === null) expect(a.table.problems.some((p) => p.severity === "error")).toBe(true);
+    });
+  }
+});
+
+describe("a workbook with a sheet per year", () => {
+  const f = EXPORT_FIXTURES.find((x) => x.fileName === "atelier-zon.xlsx") as ExportFixture;
+  it("--per-sheet keeps the sheets apart: the 2025 sheet alone assumes €0 for 2024 and is within", async () => {
+    const file = await writeFixture(f);
+    let stdout = "";
+    await main([file, "--per-sheet", "--format", "json", "--lang", "en"], {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: () => undefined, isTTY: false },
+      env: {},
+      today: TODAY,
+    });
+    const items = JSON.parse(stdout) as Json[];
+    expect(items[1]).toMatchObject({ sheet: "Omzet 2025", eligible: true, previousYearBasis: "assumed-zero", previousYearSheet: null });
+  });
+});
