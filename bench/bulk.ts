@@ -79,7 +79,7 @@ async function benchCli(dir: string): Promise<void> {
     await writeWorkbook(file, 5000, 2025, 1);
     files.push(file);
   }
-  const options: CliOptions = { inputs: [dir], year: null, period: "quarter", previousYearCents: null, format: "json", out: null, lang: "nl", help: false };
+  const options: CliOptions = { inputs: [dir], year: null, period: "quarter", previousYearCents: null, format: "json", out: null, lang: "nl", help: false, jobs: 1, maxMemoryMb: null, timeoutSeconds: 600 };
   const io = { stdout: { write: () => true }, stderr: { write: () => true, isTTY: false }, env: {} };
   const inputs = files.map((p) => ({ path: p, kind: "xlsx" as const }));
   // Warm-up on a few files, then alternate floor and check twice and keep the best of each.

@@ -7,7 +7,7 @@ import { readAmount } from "../reading/cells";
 import { type ColumnRole, columnIndex } from "../reading/headers";
 import { usage } from "./strings";
 
-export type OutputFormat = "table" | "csv" | "json";
+export type OutputFormat = "table" | "csv" | "json" | "jsonl";
 
 export interface CliOptions {
   readonly inputs: readonly string[];
@@ -25,7 +25,15 @@ export interface CliOptions {
   readonly codesFile?: string | null;
   /** Keep the sheets of a workbook apart (no previous year taken from another sheet). */
   readonly perSheet?: boolean;
+  /** Files read at the same time, each in its own worker thread; null = one per core; 1 = in this thread (no limits). */
+  readonly jobs: number | null;
+  /** Per file, in a worker: the memory (MB of heap; null = a share of the machine's memory) and seconds it may use. */
+  readonly maxMemoryMb: number | null;
+  readonly timeoutSeconds: number;
 }
+
+/** Seconds one file may take in a worker before it is stopped and reported (default of --timeout). */
+export const DEFAULT_TIMEOUT_SECONDS = 600;
 
 /** The column options and the role each chooses. */
 export const COLUMN_OPTIONS: Readonly<Record<string, ColumnRole>> = {
@@ -39,7 +47,15 @@ export const COLUMN_OPTIONS: Readonly<Record<string, ColumnRole>> = {
 
 export type ParsedArgs = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly lang: Lang; readonly error: Localized };
 
-const VALUED = new Set(["--year", "--period", "--previous-year-turnover", "--format", "--out", "--lang", "--codes", ...Object.keys(COLUMN_OPTIONS)]);
+const VALUED = new Set(["--year", "--period", "--previous-year-turnover", "--format", "--out", "--lang", "--codes", "--jobs", "--timeout", "--max-memory", ...Object.keys(COLUMN_OPTIONS)]);
+
+/** A whole number from min to max, or null. */
+function wholeNumber(v: string, min: number, max: number): number | null {
+  const t = v.trim();
+  if (!/^\d{1,7}$/.test(t)) return null;
+  const n = Number(t);
+  return n >= min && n <= max ? n : null;
+}
 
 /** The default language: English when the environment says English, Dutch otherwise. */
 export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
@@ -111,7 +127,7 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
   const f = values.get("--format");
   if (f !== undefined) {
     const lower = f.trim().toLowerCase();
-    if (lower !== "table" && lower !== "csv" && lower !== "json") return fail(usage.badFormat(f));
+    if (lower !== "table" && lower !== "csv" && lower !== "json" && lower !== "jsonl") return fail(usage.badFormat(f));
     format = lower;
   }
   const l = values.get("--lang");
@@ -123,6 +139,25 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
     if (r.kind !== "ok") return fail(usage.badAmount(prev));
     if (r.value < 0) return fail(usage.negativePreviousYear(prev));
     previousYearCents = r.value;
+  }
+  let jobs: number | null = null;
+  const j = values.get("--jobs");
+  if (j !== undefined) {
+    jobs = wholeNumber(j, 1, 1024);
+    if (jobs === null) return fail(usage.badJobs(j));
+  }
+  let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+  const t = values.get("--timeout");
+  if (t !== undefined) {
+    const n = wholeNumber(t, 1, 86_400);
+    if (n === null) return fail(usage.badTimeout(t));
+    timeoutSeconds = n;
+  }
+  let maxMemoryMb: number | null = null;
+  const m = values.get("--max-memory");
+  if (m !== undefined) {
+    maxMemoryMb = wholeNumber(m, 64, 1_048_576);
+    if (maxMemoryMb === null) return fail(usage.badMaxMemory(m));
   }
   const outPath = values.get("--out");
   if (outPath !== undefined && outPath.trim() === "") return fail(usage.missingValue("--out"));
@@ -142,6 +177,6 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
   if (!help && inputs.length === 0) return fail(usage.noInput);
   return {
     ok: true,
-    options: { inputs, year, period, previousYearCents, format, out: outPath ?? null, lang, help, columns, columnNames, codesFile: codes ?? null, perSheet },
+    options: { inputs, year, period, previousYearCents, format, out: outPath ?? null, lang, help, columns, columnNames, codesFile: codes ?? null, perSheet, jobs, maxMemoryMb, timeoutSeconds },
   };
 }

@@ -16,10 +16,12 @@ import { yearBounds, yearsIn } from "../rules/turnover";
 import { codeMappingFrom, type CodeMapping } from "../reading/codeMapping";
 import { decodeBytes, readCsvText } from "../reading/csv";
 import { promises as fsp } from "fs";
-import { toCsv, toJson, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
+import { toCsv, toJson, toJsonLines, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
 import { visibleControls } from "../i18n/safeText";
 import type { ReadLimits } from "../reading/limits";
-import { refuseOut, writeOut } from "./outFile";
+import { openOut, refuseOut, writeOut } from "./outFile";
+import { defaultMaxMemoryMb, runInPool, type TaskEnd } from "./pool";
+import type { FileTask } from "./worker";
 import { HELP, USAGE_HINT, fileErrors, out, usage } from "./strings";
 
 export interface CliIo {
@@ -32,6 +34,8 @@ export interface CliIo {
   readonly blockRows?: number;
   /** What one file may cost to read (default READ_LIMITS); tests pass small limits. */
   readonly limits?: Partial<ReadLimits>;
+  /** Jobs when --jobs is not given; default 1 (in this thread). The executable passes one per core. */
+  readonly defaultJobs?: number;
 }
 
 export const EXIT_OK = 0;
@@ -56,8 +60,22 @@ export async function readFile(
   throw Object.assign(new Error("unsupported file type"), { code: "KOR_UNSUPPORTED" });
 }
 
+/** Seconds as "12 s" or "3 min 05 s" for the progress line. */
+function elapsedText(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+}
+
+/**
+ * The progress line on stderr (a terminal only): files done of the total and, while files are being read,
+ * the one that has been running longest, so a firm sees which client's file holds the run up.
+ */
 class Progress {
   private shown = false;
+  private done = 0;
+  private width = 0;
+  private readonly running = new Map<number, { path: string; since: number }>();
+  private timer: NodeJS.Timeout | null = null;
   constructor(
     private readonly stderr: CliIo["stderr"],
     private readonly total: number,
@@ -66,15 +84,40 @@ class Progress {
   get enabled(): boolean {
     return this.total > 1 && this.stderr.isTTY === true;
   }
-  update(done: number): void {
+  start(): void {
+    if (!this.enabled) return;
+    this.draw();
+    this.timer = setInterval(() => this.draw(), 1000);
+    this.timer.unref();
+  }
+  started(index: number, file: string): void {
+    this.running.set(index, { path: file, since: Date.now() });
+  }
+  ended(index: number): void {
+    this.running.delete(index);
+    this.done++;
+    this.draw();
+  }
+  private draw(): void {
     if (!this.enabled) return;
     const width = 30;
-    const filled = Math.round((done / this.total) * width);
-    this.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${this.total} ${out.progress[this.lang]}`);
+    const filled = Math.round((this.done / this.total) * width);
+    let line = `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.done}/${this.total} ${out.progress[this.lang]}`;
+    let slowest: { path: string; since: number } | null = null;
+    for (const r of this.running.values()) if (slowest === null || r.since < slowest.since) slowest = r;
+    if (slowest !== null) {
+      const shown = visibleControls(slowest.path);
+      const name = shown.length > 40 ? `…${shown.slice(-39)}` : shown;
+      line += ` · ${out.slowest[this.lang]}: ${name} (${elapsedText(Date.now() - slowest.since)})`;
+    }
+    this.stderr.write(`\r${line.padEnd(this.width)}`);
+    this.width = Math.max(this.width, line.length);
     this.shown = true;
   }
   clear(): void {
-    if (this.shown) this.stderr.write(`\r${" ".repeat(60)}\r`);
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    if (this.shown) this.stderr.write(`\r${" ".repeat(Math.max(60, this.width))}\r`);
   }
 }
 
@@ -129,46 +172,159 @@ function sheetResult(file: string, s: SheetRead, options: CliOptions, today: Day
   return summarizeFile(file, { sheets: [s], skipped: [] }, options, today)[0];
 }
 
-/** Checks every file; never throws for a bad file (it becomes a failure line). */
-export async function check(files: readonly InputFile[], options: CliOptions, io: CliIo, today: Day, mapping: CodeMapping | null = null): Promise<CheckResult> {
+/**
+ * What checking one file gives: its sheets, or why it (or some of its sheets) could not be checked; for an
+ * auditfile, its read sheets, which are checked together with the business's other auditfiles at the end.
+ */
+export interface FileOutcome {
+  readonly sheets: SheetResult[];
+  readonly failures: FileFailure[];
+  readonly skipped: SkippedSheet[];
+  readonly auditfiles: { file: string; read: SheetRead }[];
+}
+
+/** Checks one file; never throws for a bad file (it becomes a failure line). Runs in a pool worker or in-thread. */
+export async function checkOne(
+  file: InputFile,
+  options: CliOptions,
+  today: Day,
+  blockRows?: number,
+  limits?: Partial<ReadLimits>,
+  mapping: CodeMapping | null = null,
+): Promise<FileOutcome> {
   const sheets: SheetResult[] = [];
   const failures: FileFailure[] = [];
   const skipped: SkippedSheet[] = [];
   const auditfiles: { file: string; read: SheetRead }[] = [];
-  const progress = new Progress(io.stderr, files.length, options.lang);
-  progress.update(0);
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    try {
-      if (file.kind === "other") {
-        failures.push({ file: file.path, reason: fileErrors.unsupportedType, detail: "" });
-      } else if (file.kind === "xls") {
-        failures.push({ file: file.path, reason: fileErrors.oldExcel, detail: "" });
+  try {
+    if (file.kind === "other") {
+      failures.push({ file: file.path, reason: fileErrors.unsupportedType, detail: "" });
+    } else if (file.kind === "xls") {
+      failures.push({ file: file.path, reason: fileErrors.oldExcel, detail: "" });
+    } else {
+      const read = await readFile(file, options, blockRows, today, limits, mapping);
+      if (file.kind === "xaf") {
+        // Auditfiles of one business (same VAT number) are checked together, after all files are read.
+        for (const s of read.sheets) auditfiles.push({ file: file.path, read: s });
       } else {
-        const read = await readFile(file, options, io.blockRows, today, io.limits, mapping);
-        if (file.kind === "xaf") {
-          // Auditfiles of one business (same VAT number) are checked together, after all files are read.
-          for (const s of read.sheets) auditfiles.push({ file: file.path, read: s });
-        } else {
-          sheets.push(...summarizeFile(file.path, read, options, today, mapping));
-        }
-        for (const k of read.skipped) skipped.push({ file: file.path, sheet: k.sheet, reason: k.reason });
-        if (read.sheets.length === 0) {
-          const allEmpty = read.skipped.every((k) => k.reason === fileErrors.empty);
-          failures.push({ file: file.path, reason: allEmpty ? fileErrors.empty : fileErrors.noInvoiceSheet, detail: "" });
-          // The file-level line says it all; keep per-sheet reasons only when they add something.
-          if (allEmpty) skipped.splice(skipped.length - read.skipped.length, read.skipped.length);
-        }
+        sheets.push(...summarizeFile(file.path, read, options, today, mapping));
       }
-    } catch (e) {
-      const f = failureFromError(e, file.kind);
-      failures.push({ file: file.path, reason: f.reason, detail: f.detail });
+      for (const k of read.skipped) skipped.push({ file: file.path, sheet: k.sheet, reason: k.reason });
+      if (read.sheets.length === 0) {
+        const allEmpty = read.skipped.every((k) => k.reason === fileErrors.empty);
+        failures.push({ file: file.path, reason: allEmpty ? fileErrors.empty : fileErrors.noInvoiceSheet, detail: "" });
+        // The file-level line says it all; keep per-sheet reasons only when they add something.
+        if (allEmpty) skipped.splice(skipped.length - read.skipped.length, read.skipped.length);
+      }
     }
-    progress.update(i + 1);
+  } catch (e) {
+    const f = failureFromError(e, file.kind);
+    failures.push({ file: file.path, reason: f.reason, detail: f.detail });
   }
-  progress.clear();
-  for (const a of combineAuditfiles(auditfiles)) sheets.push({ ...sheetResult(a.file, a.read, options, today), auditfiles: a.auditfiles });
-  return { today, sheets, failures, skipped };
+  return { sheets, failures, skipped, auditfiles };
+}
+
+/** A file the pool could not check: it exhausted its memory or time, or its worker stopped. */
+function poolFailure(file: InputFile, end: Extract<TaskEnd<FileOutcome>, { ok: false }>, maxMemoryMb: number, timeoutSeconds: number): FileOutcome {
+  const reason =
+    end.why === "memory" ? fileErrors.outOfMemory(maxMemoryMb) : end.why === "time" ? fileErrors.timedOut(timeoutSeconds) : fileErrors.workerFailed(end.detail);
+  return { sheets: [], failures: [{ file: file.path, reason, detail: end.detail }], skipped: [], auditfiles: [] };
+}
+
+export interface CheckHooks {
+  /** Called once per file, in file order (a file's outcome waits for the files before it), as soon as it can. */
+  readonly onFile?: (outcome: FileOutcome, index: number) => void;
+  /** false: outcomes are only passed to onFile, not kept for the returned result (a long jsonl run). */
+  readonly keep?: boolean;
+}
+
+/**
+ * Checks every file; never throws for a bad file (it becomes a failure line). With more than one job the
+ * files are read in a pool of worker threads, each with a memory and a time limit; the result keeps the
+ * files' order whatever order the workers finish in. Auditfiles are read in this thread (their rows are
+ * combined per business after all files are read) and their sheets come last, as before.
+ */
+export async function check(
+  files: readonly InputFile[],
+  options: CliOptions,
+  io: CliIo,
+  today: Day,
+  hooks: CheckHooks = {},
+  mapping: CodeMapping | null = null,
+): Promise<CheckResult & { readonly failureCount: number; readonly anyRowErrors: boolean }> {
+  const sheets: SheetResult[] = [];
+  const failures: FileFailure[] = [];
+  const skipped: SkippedSheet[] = [];
+  const auditfiles: { file: string; read: SheetRead }[] = [];
+  let failureCount = 0;
+  let anyRowErrors = false;
+  const keep = hooks.keep !== false;
+  const count = (o: { readonly sheets: readonly SheetResult[]; readonly failures: readonly FileFailure[] }): void => {
+    failureCount += o.failures.length;
+    if (o.sheets.some((s) => (s.yearErrorCount ?? s.errorCount) > 0)) anyRowErrors = true;
+  };
+  // Outcomes are released in file order: ready[i] waits until every file before it is released.
+  const ready = new Map<number, FileOutcome>();
+  let released = 0;
+  const settle = (index: number, outcome: FileOutcome): void => {
+    ready.set(index, outcome);
+    for (let o = ready.get(released); o !== undefined; o = ready.get(released)) {
+      ready.delete(released);
+      count(o);
+      auditfiles.push(...o.auditfiles);
+      hooks.onFile?.(o, released);
+      if (keep) {
+        sheets.push(...o.sheets);
+        failures.push(...o.failures);
+        skipped.push(...o.skipped);
+      }
+      released++;
+    }
+  };
+
+  const progress = new Progress(io.stderr, files.length, options.lang);
+  progress.start();
+  const jobs = options.jobs ?? io.defaultJobs ?? 1;
+  try {
+    const inThread = async (i: number): Promise<void> => {
+      progress.started(i, files[i].path);
+      settle(i, await checkOne(files[i], options, today, io.blockRows, io.limits, mapping));
+      progress.ended(i);
+    };
+    if (jobs <= 1) {
+      // Today's single-thread path (--jobs 1): easiest to debug, no memory or time limit.
+      for (let i = 0; i < files.length; i++) await inThread(i);
+    } else {
+      const pooled = files.map((_, i) => i).filter((i) => files[i].kind !== "xaf");
+      const maxMemoryMb = options.maxMemoryMb ?? defaultMaxMemoryMb(Math.min(jobs, pooled.length));
+      const tasks: FileTask[] = pooled.map((i) => ({ file: files[i], options, today, blockRows: io.blockRows, limits: io.limits, mapping }));
+      const auditfileRun = (async () => {
+        for (let i = 0; i < files.length; i++) if (files[i].kind === "xaf") await inThread(i);
+      })();
+      await runInPool<FileTask, FileOutcome>(
+        tasks,
+        { jobs, maxMemoryMb, timeoutMs: options.timeoutSeconds * 1000 },
+        {
+          started: (t) => progress.started(pooled[t], files[pooled[t]].path),
+          ended: (t, end) => {
+            const i = pooled[t];
+            settle(i, end.ok ? end.value : poolFailure(files[i], end, maxMemoryMb, options.timeoutSeconds));
+            progress.ended(i);
+          },
+        },
+      );
+      await auditfileRun;
+    }
+  } finally {
+    progress.clear();
+  }
+  for (const a of combineAuditfiles(auditfiles)) {
+    const s: SheetResult = { ...sheetResult(a.file, a.read, options, today), auditfiles: a.auditfiles };
+    count({ sheets: [s], failures: [] });
+    hooks.onFile?.({ sheets: [s], failures: [], skipped: [], auditfiles: [] }, files.length);
+    if (keep) sheets.push(s);
+  }
+  return { today, sheets, failures, skipped, failureCount, anyRowErrors };
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -214,13 +370,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     mapping = m.mapping;
   }
   const today = io.today ?? todayInNetherlands();
-  const result = await check(files, options, io, today, mapping);
   const inputFailures: FileFailure[] = errors.map((e) => {
     const f = failureFromError(Object.assign(new Error(e.detail), { code: e.code }), "other");
     return { file: e.path, reason: f.reason, detail: f.detail };
   });
-  const all: CheckResult = { ...result, failures: [...inputFailures, ...result.failures] };
   if (files.length === 0 && errors.length === 0) io.stderr.write(`kor-check: ${usage.noFilesFound[lang]}\n`);
+  if (options.format === "jsonl") return mainJsonLines(files, inputFailures, options, io, today, mapping);
+
+  const result = await check(files, options, io, today, {}, mapping);
+  const all: CheckResult = { ...result, failures: [...inputFailures, ...result.failures] };
 
   const text = options.format === "json" ? toJson(all, lang) : options.format === "csv" ? toCsv(all, lang) : toTable(all, lang);
   if (options.out !== null) {
@@ -241,4 +399,65 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   // Rows of years the checked year does not depend on are not checked, so their errors do not count here.
   const rowErrors = all.sheets.some((s) => (s.yearErrorCount ?? s.errorCount) > 0);
   return all.failures.length > 0 || rowErrors || (files.length === 0 && errors.length === 0) ? EXIT_UNREADABLE : EXIT_OK;
+}
+
+/**
+ * --format jsonl: one JSON object per line (the objects of --format json), each file's lines written as soon
+ * as it and the files before it are done, so the output order is still the files' order. Nothing is kept
+ * per file, so memory does not grow with the number of files.
+ */
+async function mainJsonLines(
+  files: readonly InputFile[],
+  inputFailures: readonly FileFailure[],
+  options: CliOptions,
+  io: CliIo,
+  today: Day,
+  mapping: CodeMapping | null,
+): Promise<number> {
+  const lang = options.lang;
+  let file: Awaited<ReturnType<typeof openOut>> | null = null;
+  if (options.out !== null) {
+    try {
+      file = await openOut(options.out);
+    } catch (e) {
+      const f = failureFromError(e, "other");
+      io.stderr.write(`kor-check: ${options.out}: ${f.reason[lang]}\n`);
+      return EXIT_UNREADABLE;
+    }
+  }
+  // Writes to the file are chained so lines never interleave.
+  let writing: Promise<unknown> = Promise.resolve();
+  const emit = (text: string): void => {
+    if (text === "") return;
+    if (file === null) io.stdout.write(text);
+    else {
+      const f = file;
+      writing = writing.then(() => f.write(text));
+    }
+  };
+  const failed = (f: FileFailure): void => {
+    io.stderr.write(`kor-check: ${visibleControls(f.file)}: ${visibleControls(f.reason[lang])}\n`);
+  };
+  emit(toJsonLines({ today, sheets: [], failures: inputFailures, skipped: [] }, lang));
+  inputFailures.forEach(failed);
+  const result = await check(files, options, io, today, {
+    keep: false,
+    onFile: (o) => {
+      emit(toJsonLines({ today, sheets: o.sheets, failures: o.failures, skipped: o.skipped }, lang));
+      o.failures.forEach(failed);
+    },
+  }, mapping);
+  if (file !== null) {
+    try {
+      await writing;
+      await file.commit();
+    } catch (e) {
+      await file.discard();
+      const f = failureFromError(e, "other");
+      io.stderr.write(`kor-check: ${options.out}: ${f.reason[lang]}\n`);
+      return EXIT_UNREADABLE;
+    }
+  }
+  const failures = inputFailures.length + result.failureCount;
+  return failures > 0 || result.anyRowErrors || (files.length === 0 && inputFailures.length === 0) ? EXIT_UNREADABLE : EXIT_OK;
 }

@@ -72,3 +72,38 @@ export async function writeOut(out: string, text: string): Promise<void> {
     throw e;
   }
 }
+
+/**
+ * `--out` for output written as it comes (--format jsonl): the same temporary file and rename as writeOut,
+ * with the text appended in pieces; `commit` renames it into place, `discard` removes it.
+ */
+export async function openOut(out: string): Promise<{ write(text: string): Promise<void>; commit(): Promise<void>; discard(): Promise<void> }> {
+  const dir = path.dirname(path.resolve(out));
+  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.kor-check.tmp`);
+  const handle = await fs.open(tmp, "wx", 0o644);
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (!closed) await handle.close();
+    closed = true;
+  };
+  return {
+    write: async (text) => {
+      await handle.write(text, null, "utf8");
+    },
+    commit: async () => {
+      try {
+        await handle.sync();
+        await close();
+        await fs.rename(tmp, out);
+      } catch (e) {
+        await close();
+        await fs.rm(tmp, { force: true });
+        throw e;
+      }
+    },
+    discard: async () => {
+      await close();
+      await fs.rm(tmp, { force: true });
+    },
+  };
+}

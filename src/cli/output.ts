@@ -184,6 +184,12 @@ export function toJson(result: CheckResult, lang: Lang): string {
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 
+/** --format jsonl: the objects of toJson, one per line ("" when there are none). */
+export function toJsonLines(result: CheckResult, lang: Lang): string {
+  const items = [...result.sheets.map((s) => sheetJson(s, lang)), ...result.failures.map((f) => failureJson(f, lang))];
+  return items.map((item) => `${JSON.stringify(item)}\n`).join("");
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Table and CSV
 

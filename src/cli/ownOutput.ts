@@ -31,6 +31,8 @@ export function isOwnOutput(head: string): boolean {
     if (firstLine.startsWith(`${out.file[lang]}  `) && firstLine.includes(out.verdict[lang])) return true;
     if (firstLine === out.nothingChecked[lang]) return true;
   }
+  // JSON lines (--format jsonl): one sheet object per line.
+  if (/^\{"file":/.test(text) && firstLine.includes('"verdict":')) return true;
   // JSON: an array of the sheet objects of docs/cli.md (or an empty array).
   if (/^\[\s*\]\s*$/.test(text)) return true;
   return /^\[\s*\{\s*"file":/.test(text) && text.includes('"verdict":');

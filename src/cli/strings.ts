@@ -16,7 +16,8 @@ Opties:
   --year JAAR                     het jaar om te controleren (standaard: het laatste jaar in elk blad)
   --period quarter|month|year     uw aangiftetijdvak (standaard: quarter, per kwartaal)
   --previous-year-turnover BEDRAG omzet die meetelt van het vorige jaar, in euro's (alleen bij één bestand)
-  --format table|csv|json         uitvoer (standaard: table, een leesbare tabel)
+  --format table|csv|json|jsonl   uitvoer (standaard: table, een leesbare tabel; jsonl: één JSON-regel per
+                                  blad, geschreven zodra het bestand klaar is)
   --out BESTAND                   schrijf de uitvoer naar BESTAND in plaats van naar het scherm
   --lang nl|en                    taal (standaard: nl; en als de omgeving (LANG) Engels is)
   --codes CODES.csv               eigen btw-codes: per regel een code en een categorie (VV;21, A1;vrij)
@@ -27,6 +28,11 @@ Opties:
   --vat-column KOLOM              kies de kolom met het btw-bedrag
   --gross-column KOLOM            kies de kolom met het bedrag inclusief btw (omzet = dat min btw)
   --per-sheet                     houd de bladen van een werkmap apart (geen vorig jaar uit een ander blad)
+  --jobs N                        lees N bestanden tegelijk, elk in een eigen werkthread (standaard: één
+                                  per processorkern; 1 = alles in één thread, zonder de grenzen hieronder)
+  --timeout SECONDEN              de tijd die één bestand mag duren (standaard: 600)
+  --max-memory MB                 het geheugen dat één bestand mag gebruiken (standaard: een deel van het
+                                  geheugen van de computer, 512 tot 4096 MB)
   --help                          deze uitleg
 
 Afsluitcode: 0 als alles gelezen is, 1 als een bestand of een rij niet gelezen kon worden, 2 bij
@@ -46,7 +52,8 @@ Options:
   --year YEAR                     the year to check (default: the latest year in each sheet)
   --period quarter|month|year     your VAT filing period (default: quarter)
   --previous-year-turnover AMOUNT countable turnover of the previous year, in euros (single file only)
-  --format table|csv|json         output (default: table, a readable table)
+  --format table|csv|json|jsonl   output (default: table, a readable table; jsonl: one JSON line per sheet,
+                                  written as soon as its file is done)
   --out FILE                      write the output to FILE instead of the screen
   --lang nl|en                    language (default: nl; en when the environment (LANG) is English)
   --codes CODES.csv               own VAT codes: a code and a category per line (VV,21 or A1,vrij)
@@ -57,6 +64,11 @@ Options:
   --vat-column COLUMN             choose the column with the VAT amount
   --gross-column COLUMN           choose the column with the amount including VAT (turnover = it minus VAT)
   --per-sheet                     keep a workbook's sheets apart (no previous year from another sheet)
+  --jobs N                        read N files at the same time, each in its own worker thread (default:
+                                  one per processor core; 1 = everything in one thread, without the limits below)
+  --timeout SECONDS               the time one file may take (default: 600)
+  --max-memory MB                 the memory one file may use (default: a share of the computer's
+                                  memory, 512 to 4096 MB)
   --help                          this text
 
 Exit status: 0 when everything was read, 1 when a file or a row could not be read, 2 for wrong usage.
@@ -80,8 +92,20 @@ export const usage = {
     en: `"${v}" is not a filing period. Choose quarter, month or year.`,
   }),
   badFormat: (v: string): Localized => ({
-    nl: `"${v}" is geen uitvoervorm. Kies table, csv of json.`,
-    en: `"${v}" is not an output format. Choose table, csv or json.`,
+    nl: `"${v}" is geen uitvoervorm. Kies table, csv, json of jsonl.`,
+    en: `"${v}" is not an output format. Choose table, csv, json or jsonl.`,
+  }),
+  badJobs: (v: string): Localized => ({
+    nl: `--jobs "${v}": geef het aantal bestanden dat tegelijk gelezen wordt, een heel getal vanaf 1 (1 = zonder werkthreads).`,
+    en: `--jobs "${v}": give the number of files read at the same time, a whole number from 1 (1 = without worker threads).`,
+  }),
+  badTimeout: (v: string): Localized => ({
+    nl: `--timeout "${v}": geef de seconden die één bestand mag duren, een heel getal vanaf 1.`,
+    en: `--timeout "${v}": give the seconds one file may take, a whole number from 1.`,
+  }),
+  badMaxMemory: (v: string): Localized => ({
+    nl: `--max-memory "${v}": geef het geheugen per bestand in MB, een heel getal vanaf 64.`,
+    en: `--max-memory "${v}": give the memory per file in MB, a whole number from 64.`,
   }),
   badLang: (v: string): Localized => ({ nl: `"${v}" is geen taal. Kies nl of en.`, en: `"${v}" is not a language. Choose nl or en.` }),
   badAmount: (v: string): Localized => ({
@@ -164,6 +188,18 @@ export const fileErrors = {
     en: "symbolic link to a folder that is already being read (a loop); not read again",
   } as Localized,
   other: (detail: string): Localized => ({ nl: `kon niet worden gelezen: ${detail}`, en: `could not be read: ${detail}` }),
+  outOfMemory: (mb: number): Localized => ({
+    nl: `niet gecontroleerd: het lezen had meer dan ${mb} MB geheugen nodig; de andere bestanden zijn wel gecontroleerd. Geef meer met --max-memory, of splits het bestand per jaar`,
+    en: `not checked: reading it needed more than ${mb} MB of memory; the other files were checked. Allow more with --max-memory, or split the file by year`,
+  }),
+  timedOut: (seconds: number): Localized => ({
+    nl: `niet gecontroleerd: het lezen duurde langer dan ${seconds} seconden; de andere bestanden zijn wel gecontroleerd. Geef meer tijd met --timeout`,
+    en: `not checked: reading it took longer than ${seconds} seconds; the other files were checked. Allow more time with --timeout`,
+  }),
+  workerFailed: (detail: string): Localized => ({
+    nl: `niet gecontroleerd: het lezen stopte onverwacht (${detail}); de andere bestanden zijn wel gecontroleerd`,
+    en: `not checked: reading it stopped unexpectedly (${detail}); the other files were checked`,
+  }),
 };
 
 export const out = {
@@ -203,6 +239,7 @@ export const out = {
     nl: `${f} overgeslagen: dit is uitvoer van kor-check zelf, geen facturenlijst.`,
     en: `${f} skipped: this is kor-check's own output, not an invoice list.`,
   }),
+  slowest: { nl: "langst bezig", en: "slowest" } as Localized,
   conditionNote: {
     nl: "Let op: de KOR geldt alleen als de hoofdvestiging van de onderneming in Nederland is. Bladen van één onderneming tellen samen: tel hun omzet op.",
     en: "Note: the KOR applies only when the business's central administration is in the Netherlands. Sheets of one business count together: add up their turnover.",

@@ -36,3 +36,17 @@ it("exits 2 for wrong usage and 0 for --help", () => {
   expect(help.status).toBe(0);
   expect(help.stdout).toContain("kor-check [opties]");
 });
+
+it("checks files in worker threads from the built CLI (--jobs 2), in file order, as JSON lines", async () => {
+  const a = await writeXlsx(path.join(tmp.dir, "a.xlsx"), { Facturen: CROSSING_2025 });
+  const b = writeText(path.join(tmp.dir, "b.xlsx"), "nope");
+  const c = await writeXlsx(path.join(tmp.dir, "c.xlsx"), { Facturen: CROSSING_2025 });
+  const r = spawnSync(bin, [tmp.dir, "--jobs", "2", "--format", "jsonl", "--lang", "en"], { encoding: "utf8", env: { ...process.env, LANG: "C" } });
+  expect(r.status).toBe(1);
+  const items = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { file: string; error: string | null });
+  expect(items.map((i) => [i.file, i.error === null])).toEqual([
+    [a, true],
+    [b, false],
+    [c, true],
+  ]);
+}, 120_000);

@@ -1,0 +1,102 @@
+/**
+ * kor-check's worker pool (piscina): tasks run in worker threads, at most `jobs` at a time, each worker with
+ * a heap limit and each task with a time limit. A task that exhausts either ends as that task's failure
+ * (the worker is replaced) and the others go on. Generic over "task → result": the pool knows nothing of
+ * files or sheets.
+ */
+import { existsSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Piscina } from "piscina";
+
+export interface PoolSettings {
+  /** Tasks run at the same time (≥ 2 makes sense; the caller runs 1 in its own thread). */
+  readonly jobs: number;
+  /** Heap limit of each worker (V8 old generation), MB. */
+  readonly maxMemoryMb: number;
+  /** Time limit of each task, milliseconds. */
+  readonly timeoutMs: number;
+  /** The worker module (default: worker.js beside this file, or worker.ts under ts-node/jest). */
+  readonly workerFile?: string;
+}
+
+export type TaskEnd<R> =
+  | { readonly ok: true; readonly value: R }
+  | { readonly ok: false; readonly why: "memory" | "time" | "crash"; readonly detail: string };
+
+export interface PoolEvents<R> {
+  started(index: number): void;
+  ended(index: number, end: TaskEnd<R>): void;
+}
+
+/** One job per core the process may use. */
+export function defaultJobs(): number {
+  const n = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, n);
+}
+
+/** A share of the machine's memory per worker (60 % over the jobs), from 512 to 4096 MB. */
+export function defaultMaxMemoryMb(jobs: number): number {
+  const share = Math.floor((os.totalmem() / 1_048_576) * 0.6 / Math.max(1, jobs));
+  return Math.min(4096, Math.max(512, share));
+}
+
+function workerModule(): { file: string; execArgv: string[] } {
+  const compiled = path.join(__dirname, "worker.js");
+  if (existsSync(compiled)) return { file: compiled, execArgv: [] };
+  // Running from the TypeScript sources (jest, npm run bench): the worker compiles them with ts-node.
+  return { file: path.join(__dirname, "worker.ts"), execArgv: ["-r", "ts-node/register/transpile-only"] };
+}
+
+function endOfError(e: unknown, timedOut: boolean): TaskEnd<never> {
+  const err = e as { code?: unknown; name?: unknown; message?: unknown } | null;
+  const detail = typeof err?.message === "string" ? err.message : String(e);
+  if (timedOut) return { ok: false, why: "time", detail };
+  if (err?.code === "ERR_WORKER_OUT_OF_MEMORY") return { ok: false, why: "memory", detail };
+  return { ok: false, why: "crash", detail };
+}
+
+/**
+ * Runs every task, `jobs` at a time, in task order (task i starts before task i+1), and reports each start
+ * and end. Resolves when all have ended; never rejects for a task's failure.
+ */
+export async function runInPool<T, R>(tasks: readonly T[], settings: PoolSettings, events: PoolEvents<R>): Promise<void> {
+  if (tasks.length === 0) return;
+  const jobs = Math.max(1, Math.min(settings.jobs, tasks.length));
+  const worker = settings.workerFile === undefined ? workerModule() : { file: settings.workerFile, execArgv: [] };
+  const pool = new Piscina<T, R>({
+    filename: worker.file,
+    execArgv: [...process.execArgv.filter((a) => !a.startsWith("--max-old-space-size")), ...worker.execArgv],
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 1_000,
+    resourceLimits: { maxOldGenerationSizeMb: settings.maxMemoryMb },
+  });
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const index = next++;
+      const abort = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+      }, settings.timeoutMs);
+      events.started(index);
+      let end: TaskEnd<R>;
+      try {
+        end = { ok: true, value: await pool.run(tasks[index], { signal: abort.signal }) };
+      } catch (e) {
+        end = endOfError(e, timedOut);
+      } finally {
+        clearTimeout(timer);
+      }
+      events.ended(index, end);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: jobs }, runner));
+  } finally {
+    await pool.destroy();
+  }
+}

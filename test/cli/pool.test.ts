@@ -1,0 +1,118 @@
+/**
+ * kor-check's worker pool (--jobs N): the same output as the single-thread path whatever order the workers
+ * finish in, a file that exhausts its memory reported as that file's problem while the others are checked,
+ * and --format jsonl. The workers run the TypeScript sources through ts-node here (pool.ts picks worker.ts
+ * when there is no compiled worker.js beside it); binary.test.ts runs the built CLI.
+ */
+import * as path from "path";
+import { mkdirSync } from "fs";
+import { main, type CliIo } from "../../src/cli/main";
+import { runInPool, type TaskEnd } from "../../src/cli/pool";
+import { dayFromIso } from "../../src/rules/dates";
+import { CROSSING_2025, WITHIN_2025, tempDir, writeText, writeXlsx } from "./fixtures";
+
+const TODAY = dayFromIso("2026-11-27");
+// Worker threads compile the sources with ts-node on a shared two-core machine: give them room.
+jest.setTimeout(180_000);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], extra: Partial<CliIo> = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t), isTTY: false },
+    env: {},
+    today: TODAY,
+    ...extra,
+  });
+  return { code, stdout, stderr };
+}
+
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => {
+  tmp = tempDir();
+});
+afterAll(() => tmp.cleanup());
+
+/** A folder with good workbooks, a broken one and a CSV, so the order has something to keep. */
+async function folder(): Promise<string> {
+  const dir = path.join(tmp.dir, "klanten");
+  mkdirSync(dir, { recursive: true });
+  await writeXlsx(path.join(dir, "a-bakker.xlsx"), { Facturen: CROSSING_2025, Leeg: [["x"]] });
+  await writeXlsx(path.join(dir, "b-jansen.xlsx"), { "2025": WITHIN_2025, Tweede: CROSSING_2025 });
+  writeText(path.join(dir, "c-kapot.xlsx"), "geen zip");
+  writeText(path.join(dir, "d-de-vries.csv"), "Factuurdatum;Bedrag excl. btw\n1-3-2025;1.000,00\n");
+  await writeXlsx(path.join(dir, "e-visser.xlsx"), { Facturen: WITHIN_2025 });
+  return dir;
+}
+
+describe("kor-check --jobs", () => {
+  it("gives the same JSON, in the same order, with a pool of workers as in one thread", async () => {
+    const dir = await folder();
+    const one = await run([dir, "--format", "json", "--lang", "en", "--jobs", "1"]);
+    const pool = await run([dir, "--format", "json", "--lang", "en", "--jobs", "3"]);
+    expect(pool.code).toBe(1); // c-kapot.xlsx is not read
+    expect(pool.code).toBe(one.code);
+    expect(pool.stdout).toBe(one.stdout);
+    const items = JSON.parse(pool.stdout) as { file: string; sheet: string | null }[];
+    expect(items.map((i) => `${path.basename(i.file)}/${i.sheet}`)).toEqual([
+      "a-bakker.xlsx/Facturen",
+      "b-jansen.xlsx/2025",
+      "b-jansen.xlsx/Tweede",
+      "d-de-vries.csv/d-de-vries",
+      "e-visser.xlsx/Facturen",
+      "c-kapot.xlsx/null",
+    ]);
+  });
+
+  it("writes one JSON object per line with --format jsonl, each file's lines in file order", async () => {
+    const dir = await folder();
+    const r = await run([dir, "--format", "jsonl", "--lang", "en", "--jobs", "2"]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split("\n");
+    const items = lines.map((l) => JSON.parse(l) as { file: string; sheet: string | null; error: string | null; eligible: boolean | null });
+    expect(items.map((i) => `${path.basename(i.file)}/${i.sheet}`)).toEqual([
+      "a-bakker.xlsx/Facturen",
+      "b-jansen.xlsx/2025",
+      "b-jansen.xlsx/Tweede",
+      "c-kapot.xlsx/null",
+      "d-de-vries.csv/d-de-vries",
+      "e-visser.xlsx/Facturen",
+    ]);
+    // The same objects as --format json.
+    const json = JSON.parse((await run([dir, "--format", "json", "--lang", "en", "--jobs", "1"], { defaultJobs: 1 })).stdout) as unknown[];
+    expect(new Set(items.map((i) => JSON.stringify(i)))).toEqual(new Set(json.map((i) => JSON.stringify(i))));
+    expect(r.stderr).toContain("c-kapot.xlsx");
+  });
+
+  it("refuses a --jobs that is not a whole number from 1", async () => {
+    const r = await run(["x.xlsx", "--jobs", "0", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--jobs "0": give the number of files read at the same time');
+  });
+});
+
+describe("the pool", () => {
+  it("ends a task that exhausts its memory or its time as that task's failure and runs the others", async () => {
+    const tasks = ["a", "oom", "b", "slow", "throws", "c"];
+    const ends = new Map<number, TaskEnd<string>>();
+    const started: number[] = [];
+    await runInPool<string, string>(
+      tasks,
+      { jobs: 2, maxMemoryMb: 64, timeoutMs: 3_000, workerFile: path.join(__dirname, "pool-worker.js") },
+      { started: (i) => started.push(i), ended: (i, end) => ends.set(i, end) },
+    );
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+    const summary = tasks.map((_, i) => {
+      const e = ends.get(i);
+      return e === undefined ? "missing" : e.ok ? e.value : e.why;
+    });
+    expect(summary).toEqual(["A", "memory", "B", "time", "crash", "C"]);
+  });
+});
