@@ -105,7 +105,7 @@ describe("the pool", () => {
     const started: number[] = [];
     await runInPool<string, string>(
       tasks,
-      { jobs: 2, maxMemoryMb: 64, timeoutMs: 3_000, workerFile: path.join(__dirname, "pool-worker.js") },
+      { jobs: 2, maxMemoryMb: 64, timeoutMs: 15_000, workerFile: path.join(__dirname, "pool-worker.js") },
       { started: (i) => started.push(i), ended: (i, end) => ends.set(i, end) },
     );
     expect(started).toEqual([0, 1, 2, 3, 4, 5]);
