@@ -44,6 +44,7 @@ export const D = {
   colInvoiced: L("Gefactureerd (zonder btw)", "Invoiced (no VAT)"),
   colVat: L("Btw", "VAT"),
   amountsBasis: (column: string) => L(`De bedragen in de kolom ‘${column}’ zijn`, `The amounts in the column ‘${column}’ are`),
+  amountsBasisNoHeader: L("De bedragen in uw omzetkolom zijn", "The amounts in your turnover column are"),
   amountsExcl: L("exclusief btw", "excluding VAT"),
   amountsIncl: L("inclusief btw (bijvoorbeeld een kassa-export)", "including VAT (for example a cash register export)"),
   amountsAsk: L(

@@ -351,3 +351,21 @@ describe("issue 15: the right money from the sheet (the tax adviser's examples, 
     expect(f.decision?.reasons.map((r) => r.en).join(" ")).toContain("Your turnover excluding VAT then becomes €13,800.14");
   });
 });
+
+describe("turnover worked out by the reading layer", () => {
+  it("takes gross − VAT as excluding VAT and does not ask", () => {
+    const src: InvoiceSource = {
+      ...source,
+      key: "gross-vat",
+      headerRowIndex: null,
+      values: [
+        ["Datum", "Bedrag incl. btw", "BTW", "Categorie"],
+        [45672, 12_100, 2_100, "21"],
+      ],
+    };
+    const analysis = analyze(src, {}, TODAY);
+    const f = computeDecision({ state: blank, analysis, source: src, today: TODAY, lang: "en", purchases: null });
+    expect(f.amountBasis).toMatchObject({ fromHeader: "net", inclVat: false, ask: false });
+    expect(f.output.lines).toEqual([{ ratePercent: 21, cents: 1_000_000, assumedCents: 0 }]);
+  });
+});

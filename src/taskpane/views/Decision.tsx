@@ -311,9 +311,9 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
         <h3 id="decision-output" className={s.heading}>
           {t(lang, D.outputSection)}
         </h3>
-        {join && figures.amountBasis.header !== "" && (
+        {join && (figures.amountBasis.header !== "" || figures.amountBasis.ask) && (
           <Field
-            label={t(lang, D.amountsBasis(figures.amountBasis.header))}
+            label={t(lang, figures.amountBasis.header !== "" ? D.amountsBasis(figures.amountBasis.header) : D.amountsBasisNoHeader)}
             hint={figures.amountBasis.ask ? undefined : t(lang, D.amountsFromHeader)}
             validationState={figures.amountBasis.ask ? "warning" : "none"}
             validationMessage={figures.amountBasis.ask ? t(lang, D.amountsAsk) : undefined}
