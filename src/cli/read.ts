@@ -291,7 +291,7 @@ export async function readCsv(file: string, options: ReadOptions): Promise<FileR
 export async function readXaf(file: string, options: ReadOptions): Promise<FileRead> {
   await checkReadable(file);
   const window = new YearWindow(options.year, undefined, options.keepFrom ?? null);
-  const reader = new XafReader({ rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) }, { blockRows: options.blockRows });
+  const reader = new XafReader({ rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) }, { blockRows: options.blockRows, codes: options.table?.codes ?? null });
   let info: XafInfo;
   try {
     for await (const chunk of createReadStream(file)) reader.writeBytes(chunk as Buffer);

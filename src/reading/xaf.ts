@@ -25,7 +25,7 @@ import { dayFromYmd, isValidYmd, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 import { readCountry } from "./cells";
-import { packageCategory } from "./packageCodes";
+import { codeKey, packageCategory } from "./packageCodes";
 
 export type XafVersion = "3.1" | "3.2" | "4.0";
 
@@ -87,10 +87,10 @@ export interface XafOptions {
   /** Rows per block handed to the sink. */
   readonly blockRows?: number;
   /**
-   * The user's own mapping of VAT codes to categories (by vatID or vatDesc, lower case, trimmed), checked
-   * before the built-in reading of the description and percentage.
+   * The user's own mapping of VAT codes to categories (kor-check --codes, keyed by `codeKey`), looked up by
+   * vatID and by vatDesc before the built-in reading of the description and percentage.
    */
-  readonly codes?: ReadonlyMap<string, CategoryCode>;
+  readonly codes?: ReadonlyMap<string, CategoryCode> | null;
 }
 
 interface Vat {
@@ -661,7 +661,7 @@ export class XafReader {
   private resolveUncached(v: Vat): Resolved {
     const desc = this.vatDescs.get(v.id) ?? "";
     if (this.codes !== null) {
-      const own = this.codes.get(v.id.trim().toLowerCase()) ?? (desc === "" ? undefined : this.codes.get(desc.trim().toLowerCase()));
+      const own = this.codes.get(codeKey(v.id)) ?? (desc === "" ? undefined : this.codes.get(codeKey(desc)));
       if (own !== undefined) return { kind: "ok", code: own };
     }
     const rate = v.perc === "" ? null : parseCategory(v.perc);

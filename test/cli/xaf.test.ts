@@ -131,3 +131,29 @@ describe("kor-check on auditfiles", () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe("kor-check --codes on auditfiles", () => {
+  it("maps the firm's own VAT code with --codes, so a 0% code that was refused is counted", async () => {
+    const spec: GenFile = {
+      ...year2026(),
+      journals: [
+        {
+          id: "VK",
+          desc: "Verkoop",
+          type: "S",
+          txs: [invoice({ nr: "1", date: "2026-03-01", ref: "F1", customer: "C1", parts: [{ acc: "8040", net: 40000, vat: { id: "N0", perc: 0 } }] })],
+        },
+      ],
+    };
+    const f = writeText(at("klant.xaf"), writeXaf(spec));
+    const before = JSON.parse((await run([f, "--format", "json", "--lang", "en"])).stdout) as Json[];
+    expect(before[0].countable).toBe(0);
+    expect(before[0].eligible).toBeNull();
+    const codes = writeText(at("codes.csv"), "N0,export\n");
+    const r = await run([f, "--codes", codes, "--format", "json", "--lang", "en"]);
+    expect(r.stderr).toBe("");
+    const after = JSON.parse(r.stdout) as Json[];
+    expect(after[0].countable).toBe(400);
+    expect(after[0].eligible).toBe(true);
+  });
+});
