@@ -19,6 +19,8 @@ export const S = {
   appTitle: L("KOR-overzicht", "KOR report"),
   languageSwitch: L("Switch to English", "Schakel naar Nederlands"),
   languageButton: L("English", "Nederlands"),
+  helpLink: L("Hulp", "Help"),
+  helpLinkTitle: L("Uitleg bij KOR voor Excel (opent in een nieuw venster)", "How KOR for Excel works (opens in a new window)"),
   tabsLabel: L("Weergaven", "Views"),
   tabYear: L("Jaaroverzicht", "Year report"),
   loading: L("Facturen lezen…", "Reading invoices…"),
@@ -184,7 +186,9 @@ export const S = {
   warningsSection: L("Aandachtspunten", "Warnings"),
   noWarnings: L("Geen aandachtspunten.", "No warnings."),
   showRows: (n: number) => L(`Toon ${plural(n, "rij", `${n} rijen`)}`, `Show ${plural(n, "row", `${n} rows`)}`),
-  showRowsAria: (rows: string) => L(`Selecteer rij ${rows} in het blad`, `Select row ${rows} in the sheet`),
+  // The accessible name starts with the visible text (WCAG 2.5.3 Label in Name), then says which rows.
+  showRowsAria: (n: number, rows: string) =>
+    L(`Toon ${plural(n, "rij", `${n} rijen`)}: ${rows} (selecteert ze in het blad)`, `Show ${plural(n, "row", `${n} rows`)}: ${rows} (selects them in the sheet)`),
   uncategorised: (n: number) => L(
     `${n} ${plural(n, "rij zonder categorie is", "rijen zonder categorie zijn")} als belaste omzet meegeteld. Klopt dat niet, vul dan een categorie in.`,
     `${n} ${plural(n, "row without a category was", "rows without a category were")} counted as taxed turnover. If that is wrong, fill in a category.`,

@@ -322,7 +322,7 @@ export function WarningSection(props: { lang: Lang; warnings: readonly PaneWarni
                 </Body1>
                 {w.rows.length > 0 && (
                   <div>
-                    <Link as="button" onClick={() => onFollow(w)} aria-label={t(lang, S.showRowsAria(w.rows.slice(0, 10).join(", ")))}>
+                    <Link as="button" onClick={() => onFollow(w)} aria-label={t(lang, S.showRowsAria(w.rows.length, w.rows.slice(0, 10).join(", ")))}>
                       {t(lang, S.showRows(w.rows.length))}
                     </Link>
                   </div>
