@@ -1,11 +1,12 @@
 /* Build: the shared-runtime page (taskpane.html) hosting the KOR.* custom functions and the task pane,
-   functions.json (+ functions-nl.json) metadata, the manifest and the icons, into dist/. The command
+   functions.json (+ functions-nl.json) metadata, help.html, the manifest and the icons, into dist/. The command
    line (kor-check) is compiled separately by tsc (scripts in package.json). */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { FunctionsNlPlugin } = require("./scripts/functions-nl");
+const { HelpPagePlugin } = require("./scripts/help-page");
 
 const urlDev = "https://localhost:3000/";
 // Where the add-in is published. Replace by your own HTTPS host before distributing the manifest.
@@ -30,7 +31,10 @@ module.exports = async (env, options) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
+      // Content-hashed names for what the page loads, so a host may cache them for a year (docs/deploy.md);
+      // functions.js keeps its fixed name because manifest.xml names it (Functions.Script.Url).
+      filename: (pathData) => (pathData.chunk && pathData.chunk.name === "functions" ? "[name].js" : "[name].[contenthash:8].js"),
+      chunkFilename: "[name].[contenthash:8].js",
       clean: { keep: /^cli\// },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -49,6 +53,8 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // functions.json + data-type flags, and functions-nl.json (Dutch help, same ids) for the nl manifest override.
       new FunctionsNlPlugin({ input: "functions.json", output: "functions-nl.json" }),
+      // help.html (Dutch and English), from the sources of the README's tables: manifest SupportUrl and the panel link to it.
+      new HelpPagePlugin({ output: "help.html" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -10,7 +10,7 @@
  * view calls `navigation` (src/taskpane/navigation.ts), e.g. `navigation.openYearReport(target)`.
  */
 import * as React from "react";
-import { Button, FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Link, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { LocalLanguage20Regular } from "@fluentui/react-icons";
 import type { Lang, Localized } from "../i18n/types";
 import type { Day } from "../rules/dates";
@@ -42,6 +42,7 @@ export const views: readonly PaneView[] = [
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, maxWidth: "640px", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  headerEnd: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   panel: { marginTop: tokens.spacingVerticalS },
   // Several views do not fit on one line of a 350 px pane (certainly in Dutch): let the tabs wrap.
@@ -80,17 +81,23 @@ export function App({ host, initialLang, today }: AppProps): React.ReactElement 
       <main className={styles.root}>
         <div className={styles.header}>
           <h1 className={styles.title}>{t(lang, S.appTitle)}</h1>
-          <Button
-            size="small"
-            appearance="subtle"
-            icon={<LocalLanguage20Regular />}
-            onClick={() => setLang(other)}
-            aria-label={t(lang, S.languageSwitch)}
-            lang={other}
-            data-testid="language"
-          >
-            {t(lang, S.languageButton)}
-          </Button>
+          <div className={styles.headerEnd}>
+            {/* help.html ships beside this page (generated from the README's sources); #nl / #en picks its language. */}
+            <Link href={`help.html#${lang}`} target="_blank" rel="noopener noreferrer" title={t(lang, S.helpLinkTitle)} data-testid="help">
+              {t(lang, S.helpLink)}
+            </Link>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<LocalLanguage20Regular />}
+              onClick={() => setLang(other)}
+              aria-label={t(lang, S.languageSwitch)}
+              lang={other}
+              data-testid="language"
+            >
+              {t(lang, S.languageButton)}
+            </Button>
+          </div>
         </div>
         <TabList selectedValue={view.id} onTabSelect={(_, d) => setSelected(String(d.value))} aria-label={t(lang, S.tabsLabel)} size="small" className={styles.tabs}>
             {views.map((v) => (

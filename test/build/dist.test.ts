@@ -23,7 +23,7 @@ describe("the build output", () => {
     const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
     const office = html.indexOf("appsforoffice.microsoft.com/lib/1/hosted/office.js");
     const functions = html.search(/src="?functions\.js/);
-    const pane = html.search(/src="?taskpane\.js/);
+    const pane = html.search(/src="?taskpane\.[0-9a-f]{8}\.js/);
     expect(office).toBeGreaterThan(-1);
     expect(functions).toBeGreaterThan(office);
     expect(pane).toBeGreaterThan(functions);

@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { categoryTableMarkdown } from "../../src/functions/category-table";
+import { FUNCTION_DOCS, functionTableMarkdown } from "../../src/functions/function-table";
 import { CATEGORIES } from "../../src/rules/categories";
 import nlTexts from "../../src/functions/functions-nl.json";
 
@@ -29,6 +30,20 @@ describe("README.md", () => {
   it("contains the same generated category table as docs/functions.md", () => {
     const m = /<!-- category-table:start[^>]*-->\n([\s\S]*?)\n<!-- category-table:end -->/.exec(readme);
     expect(m?.[1]).toBe(categoryTableMarkdown());
+  });
+
+  it("contains the functions table generated from src/functions/function-table.ts (the source help.html uses too)", () => {
+    const m = /<!-- function-table:start[^>]*-->\n([\s\S]*?)\n<!-- function-table:end -->/.exec(readme);
+    expect(m?.[1]).toBe(functionTableMarkdown());
+  });
+
+  it("has a table row, in English and Dutch, for exactly the functions Excel registers", () => {
+    expect(FUNCTION_DOCS.map((f) => f.id).sort()).toEqual(Object.keys(nlTexts).sort());
+    for (const f of FUNCTION_DOCS) {
+      expect(f.example.en.startsWith(`=KOR.${f.id}(`)).toBe(true);
+      expect(f.example.nl.startsWith(`=KOR.${f.id}(`)).toBe(true);
+      expect(f.example.nl).not.toMatch(/DATE\(|,/); // a Dutch Excel separates arguments with ; and says DATUM
+    }
   });
 
   it.each(Object.keys(nlTexts))("documents KOR.%s in the functions table with an example formula", (id) => {

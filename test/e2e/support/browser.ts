@@ -40,11 +40,12 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    throw new Error("dist/ is missing: run `npm run build` first (npm test does).");
+/** Serves `root` (dist/ unless told: the release test serves an unpacked zip) and starts Chromium. */
+export async function startE2E(root: string = DIST): Promise<E2E> {
+  if (!fs.existsSync(path.join(root, "taskpane.html"))) {
+    throw new Error(`${root} has no taskpane.html: run \`npm run build\` first (npm test does).`);
   }
-  const { server, url } = await serve(DIST, 0);
+  const { server, url } = await serve(root, 0);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
