@@ -25,8 +25,25 @@ class HelpPagePlugin {
           compilation.errors.push(new WebpackError(`HelpPagePlugin: ${e && e.message ? e.message : e}`));
         }
       });
+      // Minifiers later in the build may rewrite the inline script and style (the production build does):
+      // at the last stage, hash what is really in the page for its Content-Security-Policy.
+      compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const asset = compilation.getAsset(this.output);
+        if (!asset) return;
+        compilation.updateAsset(this.output, new sources.RawSource(withCspHashes(asset.source.source().toString())));
+      });
     });
   }
 }
 
-module.exports = { HelpPagePlugin };
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/** The page with its CSP's script-src and style-src set to the hashes of its one inline script and style. */
+function withCspHashes(html) {
+  const script = /<script>([\s\S]*?)<\/script>/.exec(html);
+  const style = /<style>([\s\S]*?)<\/style>/.exec(html);
+  if (!script || !style) throw new Error("help.html: expected one inline <script> and one <style>");
+  return html.replace(/script-src '[^']*'/, `script-src ${sha256(script[1])}`).replace(/style-src '[^']*'/, `style-src ${sha256(style[1])}`);
+}
+
+module.exports = { HelpPagePlugin, withCspHashes };

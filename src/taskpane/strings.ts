@@ -188,7 +188,10 @@ export const S = {
   showRows: (n: number) => L(`Toon ${plural(n, "rij", `${n} rijen`)}`, `Show ${plural(n, "row", `${n} rows`)}`),
   // The accessible name starts with the visible text (WCAG 2.5.3 Label in Name), then says which rows.
   showRowsAria: (n: number, rows: string) =>
-    L(`Toon ${plural(n, "rij", `${n} rijen`)}: ${rows} (selecteert ze in het blad)`, `Show ${plural(n, "row", `${n} rows`)}: ${rows} (selects them in the sheet)`),
+    L(
+      `Toon ${plural(n, "rij", `${n} rijen`)}: ${rows} (${plural(n, "selecteert die", "selecteert ze")} in het blad)`,
+      `Show ${plural(n, "row", `${n} rows`)}: ${rows} (${plural(n, "selects it", "selects them")} in the sheet)`,
+    ),
   uncategorised: (n: number) => L(
     `${n} ${plural(n, "rij zonder categorie is", "rijen zonder categorie zijn")} als belaste omzet meegeteld. Klopt dat niet, vul dan een categorie in.`,
     `${n} ${plural(n, "row without a category was", "rows without a category were")} counted as taxed turnover. If that is wrong, fill in a category.`,

@@ -127,25 +127,31 @@ describe("accessibility of the panel (browser mode, sample workbook)", () => {
       }, SENTINEL);
     }
 
-    /** Whether the focused element draws a focus indicator (outline, ring or Fluent's ::after border). */
+    /**
+     * Whether focus is visible on the focused element: its rendering (with a margin for outlines and rings)
+     * differs between focused and not focused. Fluent draws rings, borders or a double underline (links);
+     * comparing pixels accepts any of them and nothing invisible. Focus is put back afterwards.
+     */
     async function focusIsVisible(page: Page): Promise<boolean> {
-      return page.evaluate(() => {
+      const box = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return false;
-        const drawn = (s: CSSStyleDeclaration) =>
-          (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) ||
-          (s.boxShadow !== "none" && s.boxShadow !== "") ||
-          ["Top", "Right", "Bottom", "Left"].some((side) => s.getPropertyValue(`border-${side.toLowerCase()}-style`) !== "none" && parseFloat(s.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0);
-        const candidates = [el, el.parentElement].filter((x): x is HTMLElement => x !== null);
-        for (const c of candidates) {
-          for (const pseudo of [null, "::after", "::before"]) {
-            const s = getComputedStyle(c, pseudo);
-            if (pseudo !== null && (s.content === "none" || s.content === "")) continue;
-            if (drawn(s) && (pseudo !== null || c === el)) return true;
-          }
-        }
-        return false;
+        if (!el || el === document.body) return null;
+        const r = el.getBoundingClientRect();
+        const m = 4;
+        const x = Math.max(0, r.left - m);
+        const y = Math.max(0, r.top - m);
+        return { x, y, width: Math.min(window.innerWidth, r.right + m) - x, height: Math.min(window.innerHeight, r.bottom + m) - y };
       });
+      if (box === null || box.width <= 0 || box.height <= 0) return false;
+      const focused = await page.screenshot({ clip: box, animations: "disabled" });
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        (window as unknown as { __kbdEl: HTMLElement }).__kbdEl = el;
+        el.blur();
+      });
+      const blurred = await page.screenshot({ clip: box, animations: "disabled" });
+      await page.evaluate(() => (window as unknown as { __kbdEl: HTMLElement }).__kbdEl.focus());
+      return !focused.equals(blurred);
     }
 
     it.each(TABS)("reaches every control of the %s tab with visible focus", async (id) => {

@@ -80,7 +80,7 @@ describe("the release zip", () => {
     expect(pages).toContain("dist/taskpane.html");
     for (const p of pages) {
       const refs = pageReferences(fs.readFileSync(path.join(unpacked, p), "utf8"));
-      expect(refs.length).toBeGreaterThan(0);
+      if (p === "dist/taskpane.html") expect(refs.length).toBeGreaterThan(0); // help.html needs nothing else
       for (const r of refs) expect({ page: p, file: r, inZip: files.includes(path.posix.join("dist", r)) }).toEqual({ page: p, file: r, inZip: true });
     }
     for (const js of files.filter((f) => f.endsWith(".js"))) {
@@ -112,7 +112,30 @@ describe("the release zip", () => {
       expect(await page.evaluate(() => (window as unknown as { __officeStubLoaded?: boolean }).__officeStubLoaded)).toBe(true);
       expect(await page.title()).toBe("KOR");
       await page.getByTestId("headline").waitFor({ timeout: 30_000 });
+      // The panel's Help link opens the shipped help page in the panel's language.
+      expect(await page.getByTestId("help").getAttribute("href")).toBe("help.html#en");
       expect(errors).toEqual([]);
+      expect(e2e.outsideRequests).toEqual([]);
+    });
+
+    it.each([
+      ["nl-NL", "", "nl", "Werkbladfuncties"],
+      ["en-US", "", "en", "Worksheet functions"],
+      ["en-US", "#nl", "nl", "Werkbladfuncties"],
+      ["nl-NL", "#en", "en", "Worksheet functions"],
+    ])("shows help.html in the browser's language (%s) or the link's (%s)", async (locale, hash, lang, heading) => {
+      const page = await e2e.newPage({ locale });
+      const csp: string[] = [];
+      page.on("console", (m) => {
+        if (/Content.Security.Policy/i.test(m.text())) csp.push(m.text());
+      });
+      await page.goto(e2e.baseUrl + "help.html" + hash);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await expect(page.getByRole("heading", { level: 2, name: heading }).isVisible()).resolves.toBe(true);
+      const other = lang === "nl" ? "Worksheet functions" : "Werkbladfuncties";
+      expect(await page.getByRole("heading", { level: 2, name: other }).count()).toBe(0); // hidden sections leave the accessibility tree
+      expect(await page.locator(`section[data-lang=${lang}] table`).first().locator("tbody tr").count()).toBeGreaterThan(10);
+      expect(csp).toEqual([]);
       expect(e2e.outsideRequests).toEqual([]);
     });
   });

@@ -136,7 +136,7 @@ describe("the task pane in Excel (stubbed host)", () => {
 
   it("selects a warning's rows in the sheet, and remembers a column choice in the document", async () => {
     const { page, errors } = await open("en-US");
-    await page.getByRole("button", { name: /^Show (row|\d+ rows): .* \(selects them in the sheet\)$/ }).first().click();
+    await page.getByRole("button", { name: /^Show (row|\d+ rows): .* \(selects (it|them) in the sheet\)$/ }).first().click();
     const ambiguous = t.problems.find((p) => p.code.includes("ambiguous"))!;
     await page.waitForFunction(() => (window as unknown as { __wb: { selection: unknown } }).__wb.selection !== null);
     const box = await page.evaluate(() => (window as unknown as { __wb: { selection: { boxes: { row: number }[] } } }).__wb.selection.boxes[0]);
