@@ -242,44 +242,43 @@ function deadlines(
 }
 
 /**
- * Warn for each row of `year` that shows VAT while within the KOR (purchases excluded): rows dated before
- * `untilDay`, and rows dated `untilDay` whose row number is below `beforeRow` (Infinity: the whole day).
+ * One warning for the rows of `year` that show VAT while within the KOR (purchases excluded): rows dated
+ * before `untilDay`, and rows dated `untilDay` whose row number is below `beforeRow` (Infinity: the whole
+ * day). One message with the count and the first rows, not one per row: a sheet of a business that charges
+ * VAT (not in the KOR) would otherwise list every invoice.
  */
 function vatShownWarnings(rows: readonly InvoiceRow[], year: number, untilDay: Day, beforeRow: number, problems: Problem[]): void {
   const from = yearBounds(year).from;
   let count = 0;
+  let first: InvoiceRow | null = null;
+  const firstRows: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.day < from || r.day > untilDay || (r.day === untilDay && r.row >= beforeRow)) continue;
     if (r.vatCents === null || r.vatCents === 0 || r.category === "inkoop") continue;
     count++;
-    if (count > MAX_ROW_WARNINGS) continue;
-    problems.push({
-      row: r.row,
-      severity: "warning",
-      code: "vat-shown-in-kor",
-      column: "vat",
-      value: eurNl(r.vatCents),
-      message: {
-        nl: `Rij ${r.row} vermeldt btw (${eurNl(r.vatCents)}) terwijl de omzet binnen de KOR valt. Die btw bent u verschuldigd; corrigeer de factuur. Uw deelname aan de KOR eindigt hier niet door.`,
-        en: `Row ${r.row} shows VAT (${eurEn(r.vatCents)}) while turnover is within the KOR. That VAT is owed; correct the invoice. It does not end your KOR participation.`,
-      },
-    });
+    if (first === null) first = r;
+    if (firstRows.length < 5) firstRows.push(r.row);
   }
-  if (count > MAX_ROW_WARNINGS) {
-    const more = count - MAX_ROW_WARNINGS;
-    problems.push({
-      row: null,
-      severity: "warning",
-      code: "vat-shown-in-kor",
-      column: "vat",
-      value: null,
-      message: {
-        nl: `Nog ${more} andere rijen vermelden btw terwijl de omzet binnen de KOR valt.`,
-        en: `${more} more rows show VAT while turnover is within the KOR.`,
-      },
-    });
-  }
+  if (first === null) return;
+  const vat = first.vatCents ?? 0;
+  problems.push({
+    row: first.row,
+    severity: "warning",
+    code: "vat-shown-in-kor",
+    column: "vat",
+    value: count === 1 ? eurNl(vat) : null,
+    message:
+      count === 1
+        ? {
+            nl: `Rij ${first.row} vermeldt btw (${eurNl(vat)}) terwijl de omzet binnen de KOR valt. Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer de factuur. Uw deelname aan de KOR eindigt hier niet door.`,
+            en: `Row ${first.row} shows VAT (${eurEn(vat)}) while turnover is within the KOR. If the business is in the KOR, that VAT is owed; correct the invoice. It does not end your KOR participation.`,
+          }
+        : {
+            nl: `${count} facturen vermelden btw terwijl de omzet binnen de KOR valt (rij ${firstRows.join(", ")}${count > firstRows.length ? " …" : ""}). Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer die facturen. Uw deelname aan de KOR eindigt hier niet door.`,
+            en: `${count} invoices show VAT while turnover is within the KOR (rows ${firstRows.join(", ")}${count > firstRows.length ? " …" : ""}). If the business is in the KOR, that VAT is owed; correct those invoices. It does not end your KOR participation.`,
+          },
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { summarizeYear, MAX_ROW_WARNINGS, percentOfThreshold, problemsOfYear } from "../../src/rules/summary";
+import { summarizeYear, percentOfThreshold, problemsOfYear } from "../../src/rules/summary";
 import type { InvoiceRow, Problem } from "../../src/rules/types";
 import { d, eur, sheet } from "./helpers";
 
@@ -96,12 +96,14 @@ describe("summarizeYear", () => {
     expect(summarizeYear(rows, { today, previousYearCents: eur(25_000) }).problems).toEqual([]);
   });
 
-  it(`lists at most ${MAX_ROW_WARNINGS} VAT warnings and sums up the rest`, () => {
+  it("gives one VAT warning for the whole sheet, with the count and the first rows", () => {
     const rows: InvoiceRow[] = Array.from({ length: 150 }, (_, i) => ({ row: i + 1, day: d("2025-03-01"), cents: 100, category: null, country: null, vatCents: 21 }));
     const ps = summarizeYear(rows, { today, previousYearCents: 0 }).problems;
-    expect(ps).toHaveLength(MAX_ROW_WARNINGS + 1);
-    expect(ps[MAX_ROW_WARNINGS]).toMatchObject({ row: null });
-    expect(ps[MAX_ROW_WARNINGS].message.en).toBe("50 more rows show VAT while turnover is within the KOR.");
+    expect(ps).toHaveLength(1);
+    expect(ps[0]).toMatchObject({ row: 1, code: "vat-shown-in-kor", severity: "warning" });
+    expect(ps[0].message.en).toBe(
+      "150 invoices show VAT while turnover is within the KOR (rows 1, 2, 3, 4, 5 …). If the business is in the KOR, that VAT is owed; correct those invoices. It does not end your KOR participation.",
+    );
   });
 
   it("warns when afstand-nl distance sales exceed €10,000 and shows the EU view when rows have a country", () => {
