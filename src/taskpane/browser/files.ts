@@ -10,6 +10,8 @@ import { invoiceName } from "../../i18n/xaf-messages";
 import { XafReader, type XafRow } from "../../reading/xaf";
 import type { Problem } from "../../rules/types";
 import { isoFromDay } from "../../rules/dates";
+import { READ_LIMITS, TooLargeError, type ReadLimits } from "../../reading/limits";
+import { declaredInflatedSize } from "../../reading/zipSize";
 import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
 
 export function sampleSource(): InvoiceSource {
@@ -68,7 +70,7 @@ export async function readXafSource(file: FileLike): Promise<{ values: unknown[]
   return { values, problems, name, rowName };
 }
 
-export async function readFileSource(file: FileLike): Promise<InvoiceSource> {
+export async function readFileSource(file: FileLike, limits: ReadLimits = READ_LIMITS): Promise<InvoiceSource> {
   const lower = file.name.toLowerCase();
   let values: unknown[][];
   let sheet = "";
@@ -86,7 +88,7 @@ export async function readFileSource(file: FileLike): Promise<InvoiceSource> {
     values = csv.records;
     if (csv.unclosedQuoteRecord !== null) fileProblems.push(unclosedQuoteProblem(csv.unclosedQuoteRecord));
   } else if (lower.endsWith(".xlsx")) {
-    const read = await readXlsx(await file.arrayBuffer());
+    const read = await readXlsx(await file.arrayBuffer(), limits);
     values = read.values;
     sheet = read.sheet;
   } else {
@@ -119,7 +121,18 @@ export function plainCellValue(v: unknown): unknown {
   return "";
 }
 
-async function readXlsx(buffer: ArrayBuffer): Promise<{ values: unknown[][]; sheet: string }> {
+/** A row with no filled cell: one shared array, so a far-away cell does not allocate a row per empty row. */
+const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
+
+/**
+ * The first visible sheet with data, as rows of cell values. Only filled cells are visited and each row is
+ * only as long as its last filled cell: one cell at XFD1048576 costs one long row, not rows × columns.
+ * Refused with a TooLargeError before unpacking when the zip declares more than the browser limit, and
+ * when the sheet has more filled cells than the limit.
+ */
+async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits): Promise<{ values: unknown[][]; sheet: string }> {
+  const inflated = declaredInflatedSize(new Uint8Array(buffer));
+  if (inflated !== null && inflated > limits.browserInflatedBytes) throw new TooLargeError("inflated-bytes", limits.browserInflatedBytes);
   const ExcelJS = await import(/* webpackChunkName: "exceljs" */ "exceljs");
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
   const wb = new Workbook();
@@ -127,12 +140,16 @@ async function readXlsx(buffer: ArrayBuffer): Promise<{ values: unknown[][]; she
   const ws = wb.worksheets.find((w) => w.state !== "hidden" && w.actualRowCount > 0) ?? wb.worksheets[0];
   if (!ws) throw new Error("no-sheet");
   const values: unknown[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const out: unknown[] = new Array<unknown>(width);
-    for (let c = 1; c <= width; c++) out[c - 1] = plainCellValue(row.getCell(c).value);
+  let cells = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    while (values.length < rowNumber - 1) values.push(EMPTY_ROW as unknown[]);
+    const out: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (++cells > limits.browserCells) throw new TooLargeError("cells", limits.browserCells);
+      while (out.length < col - 1) out.push("");
+      out.push(plainCellValue(cell.value));
+    });
     values.push(out);
-  }
+  });
   return { values, sheet: ws.name };
 }

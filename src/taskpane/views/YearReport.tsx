@@ -49,6 +49,8 @@ import {
 } from "../components/ReportSections";
 import { UnsupportedFileError, readFileSource, sampleSource } from "../browser/files";
 import { XafError } from "../../reading/xaf";
+import { TooLargeError, tooLargeMessage } from "../../reading/limits";
+import { visibleControls } from "../../i18n/safeText";
 import { SAMPLE_FILE_NAME } from "../browser/sample";
 
 export interface ViewProps {
@@ -228,7 +230,17 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
       show(opened);
     } catch (e) {
       setStatus({ kind: "ready" });
-      setNotice({ intent: "error", text: S.fileError(file.name, e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof XafError ? t(lang, e.reason) : e instanceof Error && e.message === "no-sheet" ? t(lang, S.fileNoSheet) : errorText(e)) });
+      const detail =
+        e instanceof UnsupportedFileError
+          ? t(lang, S.fileType)
+          : e instanceof XafError
+            ? t(lang, e.reason)
+            : e instanceof TooLargeError
+              ? t(lang, tooLargeMessage(e))
+              : e instanceof Error && e.message === "no-sheet"
+                ? t(lang, S.fileNoSheet)
+                : errorText(e);
+      setNotice({ intent: "error", text: S.fileError(visibleControls(file.name), detail) });
     }
   };
 

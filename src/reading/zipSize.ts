@@ -1,0 +1,39 @@
+/**
+ * The inflated size a zip (an .xlsx) declares, read from its central directory without inflating anything,
+ * so a browser can refuse a zip bomb before exceljs unpacks it whole into memory. Only the sizes are read
+ * (no library reads just these without inflating; the format is fixed: PKWARE APPNOTE 4.3.12 and 4.3.16).
+ * A crafted zip can declare less than it holds; docs/security.md says what guards that case.
+ */
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+
+/**
+ * Sum of the declared uncompressed sizes of all entries; Infinity for a ZIP64 archive (sizes past 4 GB or
+ * more than 65,535 entries: never a workbook a browser should open); null when the bytes are not a zip.
+ */
+export function declaredInflatedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record: 22 bytes plus a comment of at most 65,535 bytes, at the very end.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = view.getUint16(eocd + 10, true);
+  const offset = view.getUint32(eocd + 16, true);
+  if (entries === 0xffff || offset === 0xffffffff) return Infinity;
+  let pos = offset;
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (pos + 46 > bytes.length || view.getUint32(pos, true) !== CENTRAL) return null;
+    const size = view.getUint32(pos + 24, true);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    pos += 46 + view.getUint16(pos + 28, true) + view.getUint16(pos + 30, true) + view.getUint16(pos + 32, true);
+  }
+  return total;
+}
