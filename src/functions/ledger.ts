@@ -41,6 +41,12 @@ export interface LedgerInput {
 }
 
 /**
+ * Row errors a function call builds messages for; the rest are only counted ("… and 1,048,000 more"): a
+ * column of a million #N/A would otherwise cost a million messages for the one it shows.
+ */
+export const MAX_FUNCTION_PROBLEMS = 500;
+
+/**
  * Reads the invoice ranges of a function call. Refuses (#VALUE!) with the first error, located by cell
  * address or range row, when any cell is wrong: never a silently wrong number.
  */
@@ -52,16 +58,16 @@ export function readLedger(given: LedgerInput, columns: ColumnArgs, invocation?:
     if (fast !== null) return { rows: fast, exact: false };
   }
   // Without the header row, row 1 of what is read is row 2 of the range: messages keep the range's rows.
-  const { rows, problems } = readRows(
+  const { rows, problems, omittedErrors } = readRows(
     {
       dates: input.dates,
       amounts: input.amounts,
       categories: input.categories ?? null,
       countries: input.countries ?? null,
     },
-    { rowOffset: header ? 1 : 0 },
+    { rowOffset: header ? 1 : 0, maxProblems: MAX_FUNCTION_PROBLEMS },
   );
-  const message = firstErrorMessage(problems, columns, invocation);
+  const message = firstErrorMessage(problems, columns, invocation, omittedErrors ?? 0);
   if (message !== null) refuse(message);
   return { rows, exact: true };
 }

@@ -69,8 +69,9 @@ export function locate(problem: Problem, columns: ColumnArgs, invocation?: Invoc
 }
 
 /** The cell error message for a list of problems: the first error, located, plus how many more there are. */
-export function firstErrorMessage(problems: readonly Problem[], columns: ColumnArgs, invocation?: InvocationLike | null): Localized | null {
+export function firstErrorMessage(problems: readonly Problem[], columns: ColumnArgs, invocation?: InvocationLike | null, omittedErrors = 0): Localized | null {
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length === 0) return null;
-  return s.andMore(locate(errors[0], columns, invocation), errors.length - 1);
+  // Errors past the reading cap were counted, not built: they still count in "and N more".
+  return s.andMore(locate(errors[0], columns, invocation), errors.length - 1 + omittedErrors);
 }

@@ -28,11 +28,18 @@ export interface ReadRowsInput {
 export interface ReadRowsOptions {
   /** Added to the 1-based row numbers, so problems can name sheet rows (data starting on sheet row 2 → 1). */
   readonly rowOffset?: number;
+  /**
+   * Row errors built as Problems at most (default: all). Past it they are only counted in
+   * `omittedErrors`: a million rows of #N/A then cost a count, not a million messages.
+   */
+  readonly maxProblems?: number;
 }
 
 export interface ReadResult {
   readonly rows: InvoiceRow[];
   readonly problems: Problem[];
+  /** Row errors past `maxProblems`, counted but not built. */
+  readonly omittedErrors?: number;
 }
 
 /**
@@ -143,6 +150,7 @@ export function readRows(input: ReadRowsInput, options?: ReadRowsOptions): ReadR
     { date: src("date") as ColumnSource, amount: src("amount") as ColumnSource, category: src("category"), country: src("country"), vat: src("vat") },
     height,
     options?.rowOffset ?? 0,
+    options?.maxProblems === undefined ? undefined : { maxProblems: options.maxProblems },
   );
 }
 
@@ -184,6 +192,8 @@ export interface ReadColumnsExtras {
    * of one per row (sheets and files; the custom functions keep one per cell).
    */
   readonly aggregateUnknownCodes?: boolean;
+  /** See ReadRowsOptions.maxProblems. */
+  readonly maxProblems?: number;
 }
 
 interface UnknownCodes {
@@ -196,6 +206,13 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   const skip = extras?.skip ?? null;
   const codes = extras?.codes ?? null;
   const aggregate = extras?.aggregateUnknownCodes === true;
+  const maxProblems = extras?.maxProblems ?? Infinity;
+  let omittedErrors = 0;
+  // One row error: built while under the cap, counted past it.
+  const note = (row: number, column: ReadingColumn, cell: unknown, r: Extract<CellResult<unknown>, { kind: "error" }>, day: number | null): void => {
+    if (problems.length >= maxProblems) omittedErrors++;
+    else problems.push(problemFor(row, column, cell, r, day));
+  };
   const unknownByYear = new Map<number | null, UnknownCodes>();
   const { date: dateSrc, amount: amountSrc, category: categorySrc, country: countrySrc, vat: vatSrc } = sources;
   const dateTable = dateSrc.table;
@@ -236,6 +253,10 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
       continue;
     }
     if (dateBlank) {
+      if (problems.length >= maxProblems) {
+        omittedErrors++;
+        continue;
+      }
       problems.push({
         row,
         severity: "error",
@@ -259,7 +280,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
       else {
         day = 0;
         failed = true;
-        if (r.kind === "error") problems.push(problemFor(row, "date", d, r, null));
+        if (r.kind === "error") note(row, "date", d, r, null);
       }
     }
     // The row's date, for the problems of its other cells: they belong to that year's report. None when the
@@ -273,7 +294,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         cents = 0;
         failed = true;
         const r = readAmount(a);
-        if (r.kind === "error") problems.push(problemFor(row, "amount", a, r, rowDay));
+        if (r.kind === "error") note(row, "amount", a, r, rowDay);
       } else cents = c;
     } else {
       const r = readAmount(a);
@@ -281,7 +302,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
       else {
         cents = 0;
         failed = true;
-        if (r.kind === "error") problems.push(problemFor(row, "amount", a, r, rowDay));
+        if (r.kind === "error") note(row, "amount", a, r, rowDay);
       }
     }
 
@@ -295,7 +316,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         else if (r.kind === "error") {
           failed = true;
           if (aggregate && r.code === "unknown-category") noteUnknownCode(unknownByYear, cellText(v).trim(), row, rowDay);
-          else problems.push(problemFor(row, "category", v, r, rowDay));
+          else note(row, "category", v, r, rowDay);
         }
       }
     }
@@ -308,7 +329,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         if (r.kind === "ok") country = r.value;
         else if (r.kind === "error") {
           failed = true;
-          problems.push(problemFor(row, "country", v, r, rowDay));
+          note(row, "country", v, r, rowDay);
         }
       }
     }
@@ -322,14 +343,14 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         if (c === null) {
           failed = true;
           const r = readVat(v);
-          if (r.kind === "error") problems.push(problemFor(row, "vat", v, r, rowDay));
+          if (r.kind === "error") note(row, "vat", v, r, rowDay);
         } else vatCents = c;
       } else if (v !== null && v !== undefined) {
         const r = readVat(v);
         if (r.kind === "ok") vatCents = r.value;
         else if (r.kind === "error") {
           failed = true;
-          problems.push(problemFor(row, "vat", v, r, rowDay));
+          note(row, "vat", v, r, rowDay);
         }
       }
     }
@@ -368,7 +389,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   if (strays > 0) {
     problems.push(wholeInputWarning("stray-rows", null, msg.strayRows(strays, firstStray)));
   }
-  return { rows, problems };
+  return omittedErrors > 0 ? { rows, problems, omittedErrors } : { rows, problems };
 }
 
 const MAX_LISTED_CODES = 50;
