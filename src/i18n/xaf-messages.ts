@@ -125,6 +125,12 @@ export const xafProblem = {
       en: `Not read as turnover: ${memorial} memorial ${memorial === 1 ? "entry" : "entries"} and ${opening} opening ${opening === 1 ? "entry" : "entries"} (corrections and the opening balance are not invoices).`,
     };
   },
+  moreUnlisted(count: number): Localized {
+    return {
+      nl: `Nog ${count} boekingen of regels konden niet gelezen of ingedeeld worden; ze zijn niet meegeteld en hier niet afzonderlijk genoemd.`,
+      en: `${count} more entries or lines could not be read or placed; they were not counted and are not listed one by one here.`,
+    };
+  },
   badValue(field: string, value: string, where: Localized): Localized {
     return {
       nl: `${where.nl}: "${value.slice(0, 40)}" in <${field}> is niet te lezen; deze boeking is niet meegeteld.`,

@@ -149,6 +149,8 @@ const DEFAULT_BLOCK_ROWS = 65_536;
 /** A DOCTYPE must come before the root element: the first bytes are enough to find it. */
 const DOCTYPE_SCAN = 64 * 1024;
 const MAX_EUROS = 9e13;
+/** Problems listed one by one (unreadable entries, unclear codes or accounts); beyond this they are counted. */
+const MAX_LISTED = 1_000;
 
 const LINE_NAMES = new Set(["trLine", "line"]);
 
@@ -229,6 +231,8 @@ export class XafReader {
   private readonly aggs = new Map<string, Agg>();
   private readonly outside = new Map<string, { type: string; count: number; cents: Cents }>();
   private readonly problems: Problem[] = [];
+  private listed = 0;
+  private unlisted = 0;
 
   constructor(
     private readonly sink: XafSink,
@@ -586,7 +590,7 @@ export class XafReader {
     const day = this.txDay(tx);
     if (day === null) {
       const raw = tx.trDt !== "" ? tx.trDt : tx.lines.find((l) => l.effDate !== "")?.effDate ?? "";
-      this.problems.push(this.problem(null, xafProblem.badValue(tx.trDt !== "" ? "trDt" : "effDate", raw, invoiceName(ref, null))));
+      this.badEntry(() => this.problem(null, xafProblem.badValue(tx.trDt !== "" ? "trDt" : "effDate", raw, invoiceName(ref, null))));
       return;
     }
     // Named only when a problem needs it: building the name for every invoice would cost more than reading it.
@@ -599,7 +603,7 @@ export class XafReader {
       const type = this.accounts.get(l.acc);
       if (type === "B") continue;
       if (l.net === null) {
-        this.problems.push(this.problem(day, xafProblem.badValue("amnt", l.amnt !== "" ? l.amnt : `${l.debit}/${l.credit}`, where())));
+        this.badEntry(() => this.problem(day, xafProblem.badValue("amnt", l.amnt !== "" ? l.amnt : `${l.debit}/${l.credit}`, where())));
         return;
       }
       if (type === undefined) {
@@ -688,6 +692,14 @@ export class XafReader {
     return { kind: "unclear" };
   }
 
+  /** An entry that cannot be read: listed up to MAX_LISTED, then counted (a hostile file cannot flood memory). */
+  private badEntry(make: () => Problem): void {
+    if (this.listed < MAX_LISTED) {
+      this.listed++;
+      this.problems.push(make());
+    } else this.unlisted++;
+  }
+
   /** The customer's country (tax registration, else address), once per customer. */
   private countryOf(id: string): string | null {
     const hit = this.countries.get(id);
@@ -707,6 +719,10 @@ export class XafReader {
     const year = day === null ? "?" : String(yearOf(day));
     const k = `${key}|${year}`;
     let a = this.aggs.get(k);
+    if (a === undefined && this.aggs.size >= MAX_LISTED) {
+      this.unlisted++;
+      return;
+    }
     if (a === undefined) {
       a = { count: 0, cents: 0, day, first: where(), extra: new Set(), make };
       this.aggs.set(k, a);
@@ -729,6 +745,7 @@ export class XafReader {
 
   private finish(): XafInfo {
     for (const a of this.aggs.values()) this.problems.push(this.problem(a.day, a.make(a), "error", "xaf-unclear"));
+    if (this.unlisted > 0) this.problems.push(this.problem(null, xafProblem.moreUnlisted(this.unlisted), "error", "xaf-more"));
     for (const [journal, o] of this.outside) {
       this.problems.push(this.problem(null, xafProblem.revenueOutsideSales(journal, o.type === "" ? "?" : o.type, o.count, o.cents), "warning", "xaf-revenue-outside-sales"));
     }

@@ -243,3 +243,15 @@ describe("XAF reader: the packages' VAT codes", () => {
     expect(problems.filter((p) => p.severity === "error").map((p) => p.message.en)).toEqual([expect.stringContaining('VAT code "GEEN" (0%)')]);
   });
 });
+
+describe("XAF reader: a file full of bad entries", () => {
+  it("lists the first 1,000 unreadable entries and counts the rest in one line", () => {
+    const txs: GenTx[] = [];
+    for (let i = 0; i < 1200; i++) txs.push(invoice({ nr: String(i), date: "2026-05-01", ref: `F${i}`, customer: "C1", parts: [{ acc: "8000", net: 1000, vat: H }] }));
+    const text = writeXaf({ fiscalYear: 2026, customers: CUSTOMERS, journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }] }).replace(/<amnt>10\.00<\/amnt>/g, "<amnt>tien</amnt>");
+    const { rows, problems } = readXafText(text);
+    expect(rows).toHaveLength(0);
+    expect(problems.filter((p) => p.message.en.includes('"tien" in <amnt> cannot be read'))).toHaveLength(1000);
+    expect(problems.find((p) => p.code === "xaf-more")?.message.en).toBe("200 more entries or lines could not be read or placed; they were not counted and are not listed one by one here.");
+  });
+});
