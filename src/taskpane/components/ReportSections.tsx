@@ -28,6 +28,7 @@ import type { YearSummary } from "../../rules/summary-types";
 import { categoryLabel } from "../../excel/reportContent";
 import type { PaneWarning } from "../model";
 import { S, t } from "../strings";
+import { visibleControls } from "../../i18n/safeText";
 
 export const useSectionStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
@@ -43,6 +44,8 @@ export const useSectionStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   warning: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", listStyle: "none" },
+  // A flex item does not shrink below its longest word: a long unbroken quote would widen the 350 px pane.
+  warningText: { minWidth: 0, overflowWrap: "anywhere" },
   warnings: { margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   small: { color: tokens.colorNeutralForeground2 },
 });
@@ -316,9 +319,9 @@ export function WarningSection(props: { lang: Lang; warnings: readonly PaneWarni
           {shown.map((w) => (
             <li key={w.key} className={s.warning} data-testid="warning">
               {w.severity === "error" ? <ErrorCircle20Filled aria-hidden className={s.bad} /> : <Warning20Filled aria-hidden className={s.warn} />}
-              <div>
+              <div className={s.warningText}>
                 <Body1>
-                  <strong>{t(lang, S.severity[w.severity])}:</strong> {t(lang, w.message)}
+                  <strong>{t(lang, S.severity[w.severity])}:</strong> {visibleControls(t(lang, w.message))}
                 </Body1>
                 {w.rows.length > 0 && (
                   <div>
