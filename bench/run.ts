@@ -3,6 +3,7 @@ import { benchSummary } from "./summary";
 import { benchFunctions } from "./functions";
 import { benchBulk } from "./bulk";
 import { benchXaf } from "./xaf";
+import { benchPool } from "./pool";
 
 async function main(): Promise<void> {
   console.log(`KOR for Excel benchmarks — node ${process.version}, ${require("os").cpus().length} cores`);
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   benchFunctions();
   await benchBulk();
   benchXaf();
+  await benchPool();
 }
 
 main().catch((e: unknown) => {

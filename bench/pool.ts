@@ -1,0 +1,81 @@
+/**
+ * Issue 13's figures for kor-check over many files, each run as the built executable in a child process
+ * (startup included, as a firm runs it), with --format jsonl:
+ *  (d) 200 .xlsx × 5,000 rows with the pool (one job per core) against --jobs 1: the speed-up (goal ≥ 1.7×
+ *      on 2 cores, near-linear beyond);
+ *  (e) 10,000 small .xlsx files (500 rows): files per second and peak memory (maxRSS, the whole process
+ *      with its worker threads), next to 1,000 files: memory should not grow with the number of files.
+ * The files are copies of one generated workbook (the reading work is the same; generating 10,000 distinct
+ * workbooks would take longer than the run). Generated into a temp dir and removed afterwards.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { writeWorkbook } from "./bulk";
+
+const root = path.resolve(__dirname, "..");
+const bin = path.join(root, "dist", "cli", "kor-check.js");
+
+/** One run of the executable: wall time and maxRSS (MB), and the number of JSON lines written. */
+function runCli(args: string[]): { ms: number; maxRssMb: number; lines: number } {
+  const script =
+    `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(args)}];` +
+    `process.on("exit", () => process.stderr.write("RSS " + process.resourceUsage().maxRSS + "\\n"));` +
+    `require(${JSON.stringify(bin)});`;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const m = /RSS (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || m === null) throw new Error(`kor-check failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return { ms, maxRssMb: Number(m[1]) / 1024, lines: r.stdout.split("\n").filter((l) => l !== "").length };
+}
+
+function copies(source: string, dir: string, n: number): void {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) copyFileSync(source, path.join(dir, `klant-${String(i + 1).padStart(5, "0")}.xlsx`));
+}
+
+export async function benchPool(): Promise<void> {
+  if (!existsSync(bin)) execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: root, stdio: "inherit" });
+  const cores = os.availableParallelism();
+  console.log(`\nkor-check over many files (the built executable, --format jsonl; ${cores} cores; load average ${os.loadavg()[0].toFixed(1)} at the start)`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kor-bench-pool-"));
+  try {
+    const big = path.join(dir, "5000.xlsx");
+    await writeWorkbook(big, 5000, 2025, 1);
+    copies(big, path.join(dir, "d"), 200);
+    const one = runCli([path.join(dir, "d"), "--format", "jsonl", "--jobs", "1"]);
+    const pool = runCli([path.join(dir, "d"), "--format", "jsonl"]);
+    if (one.lines !== 200 || pool.lines !== 200) throw new Error(`expected 200 lines, got ${one.lines} and ${pool.lines}`);
+    const speedup = one.ms / pool.ms;
+    const goal = cores <= 2 ? 1.7 : 0.85 * cores;
+    console.log(
+      `  (d) 200 .xlsx × 5,000 rows: --jobs 1 ${(one.ms / 1000).toFixed(1)} s; pool (${cores} jobs) ${(pool.ms / 1000).toFixed(1)} s; ` +
+        `speed-up ${speedup.toFixed(2)}× (goal ≥ ${goal.toFixed(1)}×: ${speedup >= goal ? "met" : "NOT met"})`,
+    );
+
+    const small = path.join(dir, "500.xlsx");
+    await writeWorkbook(small, 500, 2025, 1);
+    copies(small, path.join(dir, "e1"), 1_000);
+    copies(small, path.join(dir, "e2"), 10_000);
+    const thousand = runCli([path.join(dir, "e1"), "--format", "jsonl"]);
+    const tenThousand = runCli([path.join(dir, "e2"), "--format", "jsonl"]);
+    if (tenThousand.lines !== 10_000) throw new Error(`expected 10,000 lines, got ${tenThousand.lines}`);
+    const growth = tenThousand.maxRssMb / thousand.maxRssMb;
+    console.log(
+      `  (e) 10,000 .xlsx × 500 rows: ${(tenThousand.ms / 1000).toFixed(1)} s, ${((10_000 * 1000) / tenThousand.ms).toFixed(0)} files/s, ` +
+        `maxRSS ${tenThousand.maxRssMb.toFixed(0)} MB; 1,000 files: ${((1_000 * 1000) / thousand.ms).toFixed(0)} files/s, maxRSS ${thousand.maxRssMb.toFixed(0)} MB; ` +
+        `memory 10,000 / 1,000 files ${growth.toFixed(2)}× (goal: flat, ≤ 1.2×: ${growth <= 1.2 ? "met" : "NOT met"})`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchPool().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
