@@ -11,9 +11,13 @@ import type { Cents } from "../rules/money";
 import { summarizeYear } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
-import type { FilingPeriod, InvoiceRow, ProblemSeverity } from "../rules/types";
+import type { FilingPeriod, InvoiceRow, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../excel/source";
 import { S } from "./strings";
+import { codeMappingFrom, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
+import { readCategoryCell } from "../reading/cells";
+import { codeKey } from "../reading/packageCodes";
+import { codeMappingUsed } from "../i18n/messages";
 
 /** What the user chose for one sheet; kept in the document (see src/excel/settings.ts). */
 export interface SheetSettings {
@@ -22,6 +26,15 @@ export interface SheetSettings {
   readonly year?: number;
   /** Previous year's countable turnover typed in by the user, for a sheet that holds one year. */
   readonly previousYearCents?: Cents | null;
+  /** The firm's own codes mapped to categories in the pane's code table ("VV" → 21). */
+  readonly codes?: readonly CodeMappingEntry[];
+}
+
+/** A category code the reading layer did not know, with how often it occurs and where first. */
+export interface UnknownCode {
+  readonly code: string;
+  readonly count: number;
+  readonly firstRow: number;
 }
 
 export interface PaneWarning {
@@ -52,6 +65,8 @@ export interface Analysis {
   readonly warnings: readonly PaneWarning[];
   /** Cumulative countable turnover per day with a countable row, in date order. */
   readonly cumulative: readonly { readonly day: Day; readonly cents: Cents }[];
+  /** Codes in the category column that no table knows and the user has not mapped: the code table offers them. */
+  readonly unknownCodes: readonly UnknownCode[];
 }
 
 /** The roles readTable should use: detection plus the user's choices (null = explicitly not used). */
@@ -68,8 +83,10 @@ function tableColumns(choices: ColumnChoices | undefined): Partial<Record<Column
 
 export function analyze(source: InvoiceSource, settings: SheetSettings, today: Day): Analysis {
   const columnsOption = tableColumns(settings.columns);
+  const mapping = validMapping(settings.codes);
   const table = readTable(source.values, {
     columns: columnsOption as Partial<Record<ColumnRole, number>>,
+    codes: mapping?.map ?? null,
     rowOffset: source.rowOffset,
     ...(source.headerRowIndex !== null ? { headerRowIndex: source.headerRowIndex } : {}),
   });
@@ -90,7 +107,11 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     year,
     period,
     previousYearCents: askPreviousYear ? settings.previousYearCents ?? null : null,
-    problems: source.fileProblems ? [...source.fileProblems, ...table.problems] : table.problems,
+    problems: [
+      ...(mapping !== null && mapping.entries.length > 0 ? [mappingNote(mapping)] : []),
+      ...(source.fileProblems ?? []),
+      ...table.problems,
+    ],
     rowName: source.rowName,
   });
   return {
@@ -104,7 +125,38 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     summary,
     warnings: warningsOf(summary, table.rows),
     cumulative: cumulativeOf(table.rows, year),
+    unknownCodes: unknownCodesOf(source, table, mapping),
   };
+}
+
+function validMapping(entries: readonly CodeMappingEntry[] | undefined): CodeMapping | null {
+  if (!Array.isArray(entries) || entries.length === 0) return null;
+  const m = codeMappingFrom(entries.filter((e) => typeof e?.code === "string" && typeof e?.category === "string").map((e) => [e.code, e.category]));
+  return m.ok ? m.mapping : null;
+}
+
+function mappingNote(mapping: CodeMapping): Problem {
+  return { row: null, severity: "warning", code: "code-mapping", column: "category", value: null, message: codeMappingUsed(mapping.entries) };
+}
+
+/** The unknown codes of the category column (the reading layer lists them in one problem; here each is counted). */
+function unknownCodesOf(source: InvoiceSource, table: ReadTableResult, mapping: CodeMapping | null): UnknownCode[] {
+  const col = table.columns.category;
+  if (col === undefined || !table.problems.some((p) => p.code === "unknown-category")) return [];
+  const start = table.headerRowIndex === null ? 0 : table.headerRowIndex + 1;
+  const found = new Map<string, { count: number; firstRow: number }>();
+  for (let r = start; r < source.values.length; r++) {
+    const v = source.values[r]?.[col];
+    if (typeof v !== "string" || v.trim() === "") continue;
+    const res = readCategoryCell(v);
+    if (res.kind !== "error" || res.code !== "unknown-category") continue;
+    const code = v.trim();
+    if (mapping?.map.has(codeKey(code))) continue;
+    const f = found.get(code);
+    if (f) f.count++;
+    else if (found.size < 50) found.set(code, { count: 1, firstRow: r + 1 + source.rowOffset });
+  }
+  return [...found.entries()].map(([code, f]) => ({ code, ...f }));
 }
 
 function yearOfToday(today: Day): number {

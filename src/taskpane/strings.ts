@@ -55,6 +55,16 @@ export const S = {
 
   // Columns
   columnsSection: L("Kolommen", "Columns"),
+  codesSection: L("Codes koppelen", "Map codes"),
+  codesHint: L(
+    "Deze btw-codes zijn niet bekend. Kies per code de categorie; de rijen met die code tellen dan mee zoals gekozen. Uw koppeling wordt in dit document bewaard en staat in het rapport.",
+    "These VAT codes are not known. Choose a category per code; the rows with that code then count as chosen. Your mapping is kept in this document and shown in the report.",
+  ),
+  codeLabel: (code: string, count: number, firstRow: number): Localized =>
+    count === 1
+      ? { nl: `${code} (rij ${firstRow})`, en: `${code} (row ${firstRow})` }
+      : { nl: `${code} (${count} rijen, eerste rij ${firstRow})`, en: `${code} (${count} rows, first row ${firstRow})` },
+  codeNotMapped: L("— niet gekoppeld —", "— not mapped —"),
   columnsHint: L("Herkend aan de kopjes. Pas aan als het niet klopt; uw keuze wordt in dit document bewaard.", "Recognised from the headers. Change them if wrong; your choice is kept in this document."),
   role: {
     date: L("Factuurdatum", "Invoice date"),

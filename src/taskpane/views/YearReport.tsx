@@ -28,7 +28,8 @@ import {
 import { ArrowSync20Regular, DocumentArrowUp20Regular, TableSimple20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import type { Lang, Localized } from "../../i18n/types";
 import { dayFromExcelSerial, dayFromYmd, formatDay, type Day } from "../../rules/dates";
-import type { FilingPeriod } from "../../rules/types";
+import type { CategoryCode, FilingPeriod } from "../../rules/types";
+import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../../excel/source";
 import { analyze, parseEurosInput, type PaneWarning, type SheetSettings } from "../model";
@@ -372,6 +373,41 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     </Accordion>
   );
 
+  // The firm's own codes: offered when the category column holds codes nobody knows; kept in the document.
+  const mapped = settings.codes ?? [];
+  const setCode = (code: string, category: string): void => {
+    const rest = mapped.filter((e) => e.code !== code);
+    update({ codes: category === "" ? rest : [...rest, { code, category: category as CategoryCode }] });
+  };
+  const codeRows = [
+    ...analysis.unknownCodes.map((u) => ({ code: u.code, category: "", count: u.count, firstRow: u.firstRow })),
+    ...mapped.map((e) => ({ code: e.code, category: e.category as string, count: null, firstRow: null })),
+  ];
+  const codeTable = codeRows.length > 0 && (
+    <Accordion collapsible defaultOpenItems={analysis.unknownCodes.length > 0 ? ["codes"] : []}>
+      <AccordionItem value="codes">
+        <AccordionHeader icon={<TableSimple20Regular />}>{t(lang, S.codesSection)}</AccordionHeader>
+        <AccordionPanel>
+          <div className={styles.pickers} data-testid="code-table">
+            <Caption1>{t(lang, S.codesHint)}</Caption1>
+            {codeRows.map((r) => (
+              <Field key={r.code} label={r.count === null ? r.code : t(lang, S.codeLabel(r.code, r.count, r.firstRow ?? 0))}>
+                <Select value={r.category} data-testid={`code-${r.code}`} onChange={(_, d) => setCode(r.code, d.value)}>
+                  <option value="">{t(lang, S.codeNotMapped)}</option>
+                  {CATEGORIES.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {`${c.code}: ${t(lang, c.label)}`}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+          </div>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+
   const previousYear = analysis.year - 1;
   const previousInvalid = previousText.trim() !== "" && parseEurosInput(previousText) === null;
 
@@ -433,6 +469,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
           )}
         </div>
         {columnPickers}
+        {codeTable}
       </section>
 
       {wholeTableProblem && analysis.table.rows.length === 0 ? (
