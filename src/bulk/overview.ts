@@ -108,11 +108,13 @@ function inSheet(unit: { sheet: string; table: string | null }, message: Localiz
   return { nl: `Blad "${label}": ${message.nl}`, en: `Sheet "${label}": ${message.en}` };
 }
 
-/** The next chance to (re)join: the earliest re-entry after a crossing when that is later than the next start. */
+/**
+ * The next chance to (re)join for the participation status the summary was made with (kor-rules.md
+ * section 5): the summary's next start already holds a participant's re-entry after a crossing; with the
+ * status unknown it is the outcome for a business not in the KOR, so it never contradicts the eligibility.
+ */
 export function nextChance(summary: YearSummary): { start: Day; deadline: Day } {
   const d = summary.deadlines;
-  const reentry = d.reentryAfterCrossing;
-  if (reentry !== null && reentry.start > d.nextStart) return { start: reentry.start, deadline: reentry.deadline };
   return { start: d.nextStart, deadline: d.registrationDeadline };
 }
 

@@ -1,9 +1,9 @@
 /** Command-line arguments of kor-check → options, or a usage error (exit status 2). */
 import type { Lang, Localized } from "../i18n/types";
 import type { Cents } from "../rules/money";
-import type { FilingPeriod } from "../rules/types";
+import type { FilingPeriod, Participation } from "../rules/types";
 import { parsePeriod } from "../rules/periods";
-import { readAmount } from "../reading/cells";
+import { readAmount, readDate } from "../reading/cells";
 import { type ColumnRole, columnIndex } from "../reading/headers";
 import { usage } from "./strings";
 
@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly year: number | null;
   readonly period: FilingPeriod;
   readonly previousYearCents: Cents | null;
+  /** --in-kor-since DATE / --not-in-kor; default unknown (kor-rules.md section 5). */
+  readonly participation?: Participation;
   readonly format: OutputFormat;
   readonly out: string | null;
   readonly lang: Lang;
@@ -47,7 +49,7 @@ export const COLUMN_OPTIONS: Readonly<Record<string, ColumnRole>> = {
 
 export type ParsedArgs = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly lang: Lang; readonly error: Localized };
 
-const VALUED = new Set(["--year", "--period", "--previous-year-turnover", "--format", "--out", "--lang", "--codes", "--jobs", "--timeout", "--max-memory", ...Object.keys(COLUMN_OPTIONS)]);
+const VALUED = new Set(["--year", "--period", "--previous-year-turnover", "--in-kor-since", "--format", "--out", "--lang", "--codes", "--jobs", "--timeout", "--max-memory", ...Object.keys(COLUMN_OPTIONS)]);
 
 /** A whole number from min to max, or null. */
 function wholeNumber(v: string, min: number, max: number): number | null {
@@ -69,6 +71,7 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
   const inputs: string[] = [];
   let help = false;
   let perSheet = false;
+  let notInKor = false;
   let onlyInputs = false;
   // The language first, so every later error is in the chosen language.
   let lang: Lang = defaultLang;
@@ -95,6 +98,10 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
     }
     if (a === "--per-sheet") {
       perSheet = true;
+      continue;
+    }
+    if (a === "--not-in-kor") {
+      notInKor = true;
       continue;
     }
     const eq = a.indexOf("=");
@@ -159,6 +166,14 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
     maxMemoryMb = wholeNumber(m, 64, 1_048_576);
     if (maxMemoryMb === null) return fail(usage.badMaxMemory(m));
   }
+  let participation: Participation = { status: "unknown" };
+  const since = values.get("--in-kor-since");
+  if (since !== undefined) {
+    if (notInKor) return fail(usage.participationTwice);
+    const r = readDate(since);
+    if (r.kind !== "ok") return fail(usage.badDate("--in-kor-since", since));
+    participation = { status: "in", since: r.value };
+  } else if (notInKor) participation = { status: "out" };
   const outPath = values.get("--out");
   if (outPath !== undefined && outPath.trim() === "") return fail(usage.missingValue("--out"));
   const columns: Partial<Record<ColumnRole, number>> = {};
@@ -177,6 +192,6 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
   if (!help && inputs.length === 0) return fail(usage.noInput);
   return {
     ok: true,
-    options: { inputs, year, period, previousYearCents, format, out: outPath ?? null, lang, help, columns, columnNames, codesFile: codes ?? null, perSheet, jobs, maxMemoryMb, timeoutSeconds },
+    options: { inputs, year, period, previousYearCents, participation, format, out: outPath ?? null, lang, help, columns, columnNames, codesFile: codes ?? null, perSheet, jobs, maxMemoryMb, timeoutSeconds },
   };
 }

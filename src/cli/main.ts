@@ -136,7 +136,7 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
   const years = read.sheets.map((s) => new Set(yearsIn(s.rows)));
   const mappingNote = mapping !== null && mapping.entries.length > 0 ? [note("code-mapping", msg.codeMappingUsed(mapping.entries))] : [];
   return read.sheets.map((s, idx) => {
-    const base = { today, year: options.year, period: options.period, previousYearCents: options.previousYearCents, rowName: s.rowName };
+    const base = { today, year: options.year, period: options.period, previousYearCents: options.previousYearCents, participation: options.participation, rowName: s.rowName };
     let summary = summarizeYear(s.rows, { ...base, problems: s.problems });
     let from: SheetRead | null = null;
     const y = summary.year;

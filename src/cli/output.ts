@@ -81,8 +81,15 @@ export interface SheetJson {
   previousYearSheet: string | null;
   /** `reference`: the invoice (auditfiles: invRef/docRef and date) instead of a sheet row; null for sheets. */
   crossing: { date: string; row: number; reference: string | null; amount: number } | null;
+  /** The participation status the dates follow (--in-kor-since / --not-in-kor; default "unknown"). */
+  participation: "in" | "out" | "unknown" | null;
+  /** "in": the crossing date that ended participation, else null. */
+  participationEnded: string | null;
+  /** null while the business is in the KOR (nothing to register) and for a file that could not be read. */
   nextStart: string | null;
   deadline: string | null;
+  /** "unknown" only: the next start if the business is (was) in the KOR, where it differs from nextStart. */
+  ifInKor: { nextStart: string; deadline: string } | null;
   rows: number | null;
   problems: { row: number | null; severity: string; message: string }[];
   /** Auditfile input only: what each file says about itself and whether it adds up (docs/xaf.md). */
@@ -129,8 +136,12 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
             reference: s.rowName === undefined ? null : s.rowName(sum.crossing.row)[lang],
             amount: eurosFromCents(sum.crossing.cents),
           },
-    nextStart: isoFromDay(chance.start),
-    deadline: isoFromDay(chance.deadline),
+    participation: sum.deadlines.participation,
+    participationEnded: sum.deadlines.participationEnded === null ? null : isoFromDay(sum.deadlines.participationEnded),
+    nextStart: sum.deadlines.participating ? null : isoFromDay(chance.start),
+    deadline: sum.deadlines.participating ? null : isoFromDay(chance.deadline),
+    ifInKor:
+      sum.deadlines.ifInKor === null ? null : { nextStart: isoFromDay(sum.deadlines.ifInKor.start), deadline: isoFromDay(sum.deadlines.ifInKor.deadline) },
     rows: s.rowCount,
     // Cell text quoted in a message may hold control or direction characters: shown as \uXXXX escapes.
     problems: s.problems.map((p) => ({ row: p.row, severity: p.severity, message: visibleControls(p.message[lang]) })),
@@ -172,8 +183,11 @@ export function failureJson(f: FileFailure, lang: Lang): SheetJson {
     previousYearBasis: null,
     previousYearSheet: null,
     crossing: null,
+    participation: null,
+    participationEnded: null,
     nextStart: null,
     deadline: null,
+    ifInKor: null,
     rows: null,
     problems: [],
   };
@@ -239,8 +253,16 @@ function tableRow(s: SheetResult, lang: Lang): string[] {
         ? `${formatDay(sum.crossing.day, lang)}, ${out.row[lang]} ${sum.crossing.row}`
         : v(s.rowName(sum.crossing.row)[lang]),
     previousText(sum, lang),
-    formatDay(chance.start, lang),
-    formatDay(chance.deadline, lang),
+    sum.deadlines.participating
+      ? out.inKor[lang]
+      : sum.deadlines.ifInKor === null
+        ? formatDay(chance.start, lang)
+        : `${formatDay(chance.start, lang)} (${out.ifInKor[lang]} ${formatDay(sum.deadlines.ifInKor.start, lang)})`,
+    sum.deadlines.participating
+      ? "—"
+      : sum.deadlines.ifInKor === null
+        ? formatDay(chance.deadline, lang)
+        : `${formatDay(chance.deadline, lang)} (${out.ifInKor[lang]} ${formatDay(sum.deadlines.ifInKor.deadline, lang)})`,
     String(s.problems.length),
   ];
 }

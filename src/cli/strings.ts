@@ -15,7 +15,12 @@ hetzelfde btw-nummer (bijvoorbeeld 2025 en 2026) worden als één onderneming ge
 Opties:
   --year JAAR                     het jaar om te controleren (standaard: het laatste jaar in elk blad)
   --period quarter|month|year     uw aangiftetijdvak (standaard: quarter, per kwartaal)
-  --previous-year-turnover BEDRAG omzet die meetelt van het vorige jaar, in euro's (alleen bij één bestand)
+  --previous-year-turnover BEDRAG omzet die meetelt van het vorige jaar, in euro's (alleen bij één bestand);
+                                  gaat voor op de rijen van dat jaar in het bestand
+  --in-kor-since DATUM            de onderneming doet mee aan de KOR sinds DATUM (bijv. 1-1-2024)
+  --not-in-kor                    de onderneming doet niet mee aan de KOR
+                                  (zonder een van beide: onbekend; wat volgt op een overschrijding staat
+                                  dan voorwaardelijk in de uitvoer)
   --format table|csv|json|jsonl   uitvoer (standaard: table, een leesbare tabel; jsonl: één JSON-regel per
                                   blad, geschreven zodra het bestand klaar is)
   --out BESTAND                   schrijf de uitvoer naar BESTAND in plaats van naar het scherm
@@ -51,7 +56,11 @@ VAT number (say 2025 and 2026) are checked as one business.
 Options:
   --year YEAR                     the year to check (default: the latest year in each sheet)
   --period quarter|month|year     your VAT filing period (default: quarter)
-  --previous-year-turnover AMOUNT countable turnover of the previous year, in euros (single file only)
+  --previous-year-turnover AMOUNT countable turnover of the previous year, in euros (single file only);
+                                  wins over the rows of that year in the file
+  --in-kor-since DATE             the business is in the KOR since DATE (e.g. 2024-01-01)
+  --not-in-kor                    the business is not in the KOR
+                                  (with neither: unknown; what follows a crossing is then conditional)
   --format table|csv|json|jsonl   output (default: table, a readable table; jsonl: one JSON line per sheet,
                                   written as soon as its file is done)
   --out FILE                      write the output to FILE instead of the screen
@@ -108,6 +117,14 @@ export const usage = {
     en: `--max-memory "${v}": give the memory per file in MB, a whole number from 64.`,
   }),
   badLang: (v: string): Localized => ({ nl: `"${v}" is geen taal. Kies nl of en.`, en: `"${v}" is not a language. Choose nl or en.` }),
+  badDate: (o: string, v: string): Localized => ({
+    nl: `${o} "${v}" is geen datum. Schrijf de datum als 1-1-2024 of 2024-01-01.`,
+    en: `${o} "${v}" is not a date. Write the date as 2024-01-01 or 1-1-2024.`,
+  }),
+  participationTwice: {
+    nl: "Geef --in-kor-since of --not-in-kor, niet allebei.",
+    en: "Give --in-kor-since or --not-in-kor, not both.",
+  } as Localized,
   badAmount: (v: string): Localized => ({
     nl: `"${v}" is geen bedrag. Schrijf het bedrag als 18500 of 18.500,00.`,
     en: `"${v}" is not an amount. Write the amount as 18500 or 18,500.00.`,
@@ -212,6 +229,10 @@ export const out = {
   crossing: { nl: "Grens overschreden", en: "Limit crossed" } as Localized,
   previousYear: { nl: "Vorig jaar", en: "Previous year" } as Localized,
   nextStart: { nl: "Volgende start", en: "Next start" } as Localized,
+  /** Next-start cell while the business is in the KOR (--in-kor-since, no crossing since). */
+  inKor: { nl: "in de KOR", en: "in the KOR" } as Localized,
+  /** Prefix of the participant's outcome when the status is unknown: "1-7-2024 (in KOR: 1-10-2026)". */
+  ifInKor: { nl: "als in KOR:", en: "if in KOR:" } as Localized,
   deadline: { nl: "Aanmelden uiterlijk", en: "Register by" } as Localized,
   problems: { nl: "Problemen", en: "Problems" } as Localized,
   assumed: { nl: "(aangenomen)", en: "(assumed)" } as Localized,

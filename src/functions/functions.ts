@@ -37,7 +37,7 @@ export function countable(dates: any[][], amounts: any[][], categories?: any[][]
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
- * @param [previousYearTurnover] Countable turnover of the previous year in euros, when it is not in dates (e.g. on last year's sheet).
+ * @param [previousYearTurnover] Countable turnover of the previous year in euros (e.g. from last year's sheet); it wins over last year's rows in dates.
  * @param invocation Invocation (supplied by Excel).
  * @returns TRUE or FALSE.
  * @requiresAddress
@@ -99,7 +99,7 @@ export function start(receivedDate: any, period?: any): any {
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
- * @param [previousYearTurnover] Countable turnover of the previous year in euros, when it is not in dates (e.g. on last year's sheet).
+ * @param [previousYearTurnover] Countable turnover of the previous year in euros (e.g. from last year's sheet); it wins over last year's rows in dates.
  * @param invocation Invocation (supplied by Excel).
  * @returns The status sentence.
  * @requiresAddress
@@ -143,7 +143,7 @@ export function isCountable(category: any): boolean {
 }
 
 /**
- * Union turnover of the year for the EU-KOR (€100,000 limit): turnover that counts for the KOR plus turnover taxed in another EU member state.
+ * Union turnover of the year for the EU-KOR (€100,000 limit): turnover that counts for the KOR plus turnover taxed in another EU member state. From 2024.
  * @customfunction EUTURNOVER
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
@@ -167,7 +167,7 @@ export function euTurnover(
 }
 
 /**
- * TRUE when the EU-KOR exemption can apply in that member state this year: Union turnover within €100,000 this year and last year, and turnover there within that state's threshold.
+ * TRUE when the EU-KOR exemption can apply in that member state this year: Union turnover within €100,000 this year and last year, and turnover there within that state's threshold this year and last year.
  * @customfunction EUELIGIBLE
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
@@ -195,7 +195,7 @@ export function euEligible(
 }
 
 /**
- * Herziening due in a year after entering the KOR: the part of input VAT deducted on capital goods already in use that must be repaid (movables 1/5 a year over 5 years, real estate 1/10 over 10, from the year first used). 0 when the year's total is under €500.
+ * Herziening due in a year after entering the KOR: the part of input VAT deducted on capital goods that must be repaid (movables 1/5 a year over 5 years, real estate 1/10 over 10, from the year first used). 0 when the year's total for goods in use before that year is under €500. A start during the year: that year pro rata. Goods first used in the start year: an estimated first-year correction.
  * @customfunction REVISION
  * @param vatDeducted VAT deducted on each capital good, in euros (one row per good).
  * @param firstUseDates Date each good was first used in the business (same rows).

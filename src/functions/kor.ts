@@ -14,7 +14,7 @@ import { euEligibility, isEuMemberState, nationalThreshold, unionTurnover } from
 import type { Cents } from "../rules/money";
 import { FIRST_EU_KOR_YEAR, parameterOn } from "../rules/parameters";
 import { earliestStart, periodStartOnOrAfter, periodsOfYear, registrationDeadline } from "../rules/periods";
-import { countableTurnover, latestYear } from "../rules/turnover";
+import { countableTurnover, hasRowsIn, latestYear } from "../rules/turnover";
 import { percentOfThreshold } from "../rules/summary";
 import type { InvoiceRow, Problem } from "../rules/types";
 import { revision as revisionRule, type CapitalGood } from "../rules/herziening";
@@ -113,12 +113,15 @@ export function deadline(startDate: unknown, period: unknown): DateResult {
     const day = readDateArg(startDate, s.ARG.startDate);
     const p = readPeriodArg(period);
     const start = periodStartOnOrAfter(day, p);
+    if (start > LAST_EXCEL_DAY) refuse(s.pastLastExcelDate(day));
     checkYear(yearOf(start));
     return dateResult(registrationDeadline(start), lang);
   });
 }
 
 const FIRST_RECEIVED_DAY = dayFromYmd(2019, 1, 1);
+/** Excel's last date (serial 2958465): a date function never answers past it. */
+const LAST_EXCEL_DAY = dayFromYmd(9999, 12, 31);
 
 export function start(receivedDate: unknown, period: unknown): DateResult {
   const lang = currentLang();
@@ -126,7 +129,9 @@ export function start(receivedDate: unknown, period: unknown): DateResult {
     const day = readDateArg(receivedDate, s.ARG.receivedDate);
     const p = readPeriodArg(period);
     if (day < FIRST_RECEIVED_DAY) refuse(s.receivedTooEarly(day));
-    return dateResult(earliestStart(day, p), lang);
+    const first = earliestStart(day, p);
+    if (first > LAST_EXCEL_DAY) refuse(s.pastLastExcelDate(day));
+    return dateResult(first, lang);
   });
 }
 
@@ -158,7 +163,12 @@ export function status(
       previous:
         r.previousYearBasis === "not-needed" || r.previousYearCents === null
           ? { basis: "not-needed" }
-          : { basis: r.previousYearBasis, cents: r.previousYearCents, over: r.previousYearCents > threshold },
+          : {
+              basis: r.previousYearBasis,
+              cents: r.previousYearCents,
+              over: r.previousYearCents > threshold,
+              rowsCents: r.previousYearBasis === "given" && hasRowsIn(rows, y - 1) ? countableTurnover(rows, y - 1).countableCents : null,
+            },
     });
     return text[lang];
   });
@@ -225,11 +235,9 @@ export function euTurnover(
     const { rows } = readLedger({ dates, amounts, categories, countries: requireRange(countries) }, EU_COLUMNS, invocation, false);
     const y = yearOrLatest(year, rows);
     if (y === null) return 0;
-    // Before the EU-KOR existed there is no Union turnover to test: refuse as KOR.EUELIGIBLE does.
-    if (y < FIRST_EU_KOR_YEAR) {
-      const r = euEligibility({ rows, year: y, country: "NL" });
-      return refuse({ nl: r.reasons.map((x) => x.nl).join(" "), en: r.reasons.map((x) => x.en).join(" ") });
-    }
+    // Union turnover is computed from the year before the first EU-KOR year (2024, the previous year of
+    // 2025's test; kor-rules.md section 7); earlier years are refused.
+    if (y < FIRST_EU_KOR_YEAR - 1) return refuse(s.unionTurnoverTooEarly(y, FIRST_EU_KOR_YEAR - 1));
     return euros(unionTurnover(rows, y));
   });
 }

@@ -83,6 +83,22 @@ export function notEuState(code: string): Localized {
   };
 }
 
+/** KOR.START / KOR.DEADLINE: the answer would fall after Excel's last date, 31-12-9999. */
+export function pastLastExcelDate(day: Day): Localized {
+  return {
+    nl: `Het antwoord voor ${formatDay(day, "nl")} zou na 31-12-9999 vallen, de laatste datum die Excel kent. Controleer de datum.`,
+    en: `The answer for ${formatDay(day, "en")} would fall after 31 Dec 9999, the last date Excel knows. Check the date.`,
+  };
+}
+
+/** KOR.EUTURNOVER before 2024. */
+export function unionTurnoverTooEarly(year: number, first: number): Localized {
+  return {
+    nl: `${year} wordt niet ondersteund: EU-omzet wordt berekend vanaf ${first} (het vorige jaar van de eerste EU-KOR-toets in ${first + 1}).`,
+    en: `${year} is not supported: Union turnover is computed from ${first} (the previous year of the first EU-KOR test in ${first + 1}).`,
+  };
+}
+
 export function receivedTooEarly(day: Day): Localized {
   return {
     nl: `${formatDay(day, "nl")} ligt te vroeg: aanmeldingen voor de KOR-vrijstelling (vanaf 1 januari ${FIRST_KOR_YEAR}) konden pas in ${FIRST_KOR_YEAR - 1} binnenkomen.`,
@@ -130,7 +146,7 @@ export interface StatusParts {
   readonly headroomCents: Cents;
   readonly previous:
     | { readonly basis: "not-needed" }
-    | { readonly basis: "data" | "given" | "assumed-zero"; readonly cents: Cents; readonly over: boolean };
+    | { readonly basis: "data" | "given" | "assumed-zero"; readonly cents: Cents; readonly over: boolean; readonly rowsCents?: Cents | null };
 }
 
 /** One sentence (three short clauses) for KOR.STATUS. */
@@ -157,7 +173,13 @@ export function status(p: StatusParts): Localized {
       en: `Previous year ${prevYear}: no data, €0.00 assumed (enter previousYearTurnover if there was turnover).`,
     };
   } else {
-    const src = p.previous.basis === "given" ? { nl: "opgegeven", en: "as given" } : { nl: "uit de gegevens", en: "from the data" };
+    const rows = p.previous.basis === "given" && p.previous.rowsCents != null && p.previous.rowsCents !== p.previous.cents ? p.previous.rowsCents : null;
+    const src =
+      rows !== null
+        ? { nl: `opgegeven; de rijen van ${prevYear} tellen op tot ${eur(rows, "nl")}`, en: `as given; the rows of ${prevYear} add up to ${eur(rows, "en")}` }
+        : p.previous.basis === "given"
+          ? { nl: "opgegeven", en: "as given" }
+          : { nl: "uit de gegevens", en: "from the data" };
     const over = p.previous.over ? { nl: ", boven de grens", en: ", over the threshold" } : { nl: "", en: "" };
     prev = {
       nl: `Vorig jaar ${prevYear}: ${eur(p.previous.cents, "nl")} (${src.nl})${over.nl}.`,

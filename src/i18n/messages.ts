@@ -206,6 +206,37 @@ export function categoryAmbiguous(text: string): Localized {
   };
 }
 
+/** "eu dienst" (kor-rules.md section 3): taxed in the customer's state (does not count) or in NL (counts). */
+export function categoryAmbiguousEuService(text: string): Localized {
+  return {
+    nl:
+      `categorie ${quote(text)} is niet eenduidig. Kies: buitenland (zakelijke dienst aan een afnemer in een andere EU-lidstaat, ` +
+      `daar belast, telt niet mee; vul het land in) of een tarief zoals 21 (dienst aan een particulier in de EU, belast in Nederland, telt mee).`,
+    en:
+      `category ${quote(text)} is ambiguous. Choose: buitenland (a B2B service to a customer in another EU member state, ` +
+      `taxed there, does not count; fill in the country) or a rate such as 21 (a service to an EU consumer, taxed in the Netherlands, counts).`,
+  };
+}
+
+/** A `verlegd` row whose country is another member state is counted as `buitenland` (kor-rules.md section 3). */
+export function reverseChargeAbroad(country: string): Localized {
+  return {
+    nl:
+      `'verlegd' met land ${country} is geteld als 'buitenland' (${country}): een zakelijke dienst aan een afnemer in een andere lidstaat ` +
+      `is daar belast en telt niet mee voor de Nederlandse KOR (wel voor de EU-omzet). Is het een levering aan een Nederlandse afnemer, vul dan NL in.`,
+    en:
+      `'verlegd' with country ${country} was counted as 'buitenland' (${country}): a B2B service to a customer in another member state ` +
+      `is taxed there and does not count for the Dutch KOR (it is Union turnover). If it is a supply to a Dutch customer, fill in NL.`,
+  };
+}
+
+export function moreReverseChargeAbroad(n: number): Localized {
+  return {
+    nl: `Nog ${n} andere rijen 'verlegd' met een andere EU-lidstaat als land zijn geteld als 'buitenland' van dat land.`,
+    en: `${n} more 'verlegd' rows with another EU member state as country were counted as 'buitenland' of that state.`,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Countries
 

@@ -554,7 +554,7 @@ function categoryFromText(raw: string): CellResult<CategoryCode> {
     case "ok":
       return parsed.code === null ? EMPTY : ok(parsed.code);
     case "ambiguous":
-      return fail("ambiguous-category", msg.categoryAmbiguous(text));
+      return fail("ambiguous-category", parsed.about === "eu-service" ? msg.categoryAmbiguousEuService(text) : msg.categoryAmbiguous(text));
     default: {
       // A bookkeeping package's own code or rate name (e-Boekhouden's HOOG_VERK_21 …), see ./packageCodes.ts.
       const pkg = packageCategory(text);

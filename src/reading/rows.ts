@@ -9,7 +9,7 @@ import * as msg from "../i18n/messages";
 import type { ReadingColumn } from "../i18n/messages";
 import type { Localized } from "../i18n/types";
 import { dayFromYmd, isoFromDay, yearOf } from "../rules/dates";
-import { acceptedCodesText } from "../rules/categories";
+import { acceptedCodesText, placedCategory } from "../rules/categories";
 import { centsFromEuros } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 import { codeKey } from "./packageCodes";
@@ -182,6 +182,9 @@ function problemFor(row: number, column: ReadingColumn, cell: unknown, r: Extrac
  * The row loop shared by `readRows` and `readTable`: `length` rows from the given sources; row i is reported
  * as `i + 1 + rowOffset`. Sources must have at least `length` rows (missing cells read as empty).
  */
+/** Row notes of one kind beyond this number are summed up in one warning. */
+const MAX_ROW_NOTES = 100;
+
 export interface ReadColumnsExtras {
   /** Row indices (0-based, as `i`) not to read: totals and balance lines found by readTable. */
   readonly skip?: ReadonlySet<number> | null;
@@ -228,6 +231,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   let firstDateWithoutAmount = 0;
   let strays = 0;
   let firstStray = 0;
+  let reverseChargeAbroad = 0;
 
   for (let i = 0; i < length; i++) {
     if (skip !== null && skip.has(i)) continue;
@@ -367,7 +371,18 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         message: msg.atRow(row, msg.dateYearSuspicious(isoFromDay(day))),
       });
     }
+    // kor-rules.md section 3: `verlegd` with another member state is a B2B service taxed there (`buitenland`).
+    const placed = placedCategory(category, country);
+    if (placed !== category && country !== null) {
+      category = placed;
+      if (++reverseChargeAbroad <= MAX_ROW_NOTES) {
+        problems.push({ row, severity: "warning", code: "reverse-charge-abroad", column: "category", value: "verlegd", day, message: msg.atRow(row, msg.reverseChargeAbroad(country)) });
+      }
+    }
     rows[count++] = { row, day, cents, category, country, vatCents };
+  }
+  if (reverseChargeAbroad > MAX_ROW_NOTES) {
+    problems.push(wholeInputWarning("reverse-charge-abroad", "category", msg.moreReverseChargeAbroad(reverseChargeAbroad - MAX_ROW_NOTES)));
   }
 
   rows.length = count;

@@ -20,7 +20,8 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { Localized } from "../i18n/types";
 import { invoiceName, xafFile, xafProblem } from "../i18n/xaf-messages";
-import { parseCategory } from "../rules/categories";
+import { parseCategory, placedCategory } from "../rules/categories";
+import { atRow, reverseChargeAbroad } from "../i18n/messages";
 import { dayFromYmd, isValidYmd, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
@@ -646,8 +647,15 @@ export class XafReader {
       sum.vat += vat;
       perCategory.set(code, sum);
     }
-    for (const [category, sum] of perCategory) {
+    for (const [code, sum] of perCategory) {
       if (sum.cents === 0) continue;
+      // kor-rules.md section 3: `verlegd` to a customer in another member state is `buitenland` of that state
+      // (said once per year and country).
+      const category = placedCategory(code, country);
+      if (category !== code && country !== null && !this.placedNoted.has(`${yearOf(day)}|${country}`)) {
+        this.placedNoted.add(`${yearOf(day)}|${country}`);
+        this.problems.push(this.problem(day, atRow(null, reverseChargeAbroad(country)), "warning", "reverse-charge-abroad"));
+      }
       this.block.push({ row: ++this.rowSeq, day, cents: sum.cents, category, country, vatCents: sum.vat, ref });
       if (this.block.length >= this.blockRows) this.flush();
     }
@@ -691,6 +699,9 @@ export class XafReader {
     if (rateCode === "21" || rateCode === "9") return { kind: "ok", code: rateCode };
     return { kind: "unclear" };
   }
+
+  /** "year|country" pairs already told that `verlegd` was placed abroad. */
+  private readonly placedNoted = new Set<string>();
 
   /** An entry that cannot be read: listed up to MAX_LISTED, then counted (a hostile file cannot flood memory). */
   private badEntry(make: () => Problem): void {

@@ -4,6 +4,7 @@
  */
 import type { Lang, Localized } from "../i18n/types";
 import type { CategoryCode } from "./types";
+import { isEuMemberState } from "./member-states";
 
 export interface CategoryInfo {
   readonly code: CategoryCode;
@@ -71,8 +72,9 @@ export const CATEGORIES: readonly CategoryInfo[] = [
     { nl: "Margeregeling", en: "Margin scheme" },
     { nl: `De volledige verkoopprijs ${COUNTS.nl}, niet alleen de marge.`, en: `The full sales price ${COUNTS.en}, not only the margin.` }),
   info("vrij-og", OG, true, null,
-    { nl: "Vrijgesteld: onroerend goed (verkoop, verhuur)", en: "Exempt: real estate (sale, letting)" },
-    { nl: `Vrijgestelde onroerendgoedprestaties ${COUNTS.nl} (art. 25 lid 2 Wet OB), tenzij bijkomend.`, en: `Exempt real-estate supplies count toward the KOR threshold (art. 25(2) Wet OB) unless ancillary.` }),
+    { nl: "Vrijgesteld: onroerend goed (verhuur; verkoop van onroerend goed dat geen eigen bedrijfsmiddel is)", en: "Exempt: real estate (letting; sale of property that is not your own capital asset)" },
+    { nl: `Vrijgestelde verhuur en verkoop van onroerend goed dat geen eigen bedrijfsmiddel is (zoals de voorraad van een handelaar) ${COUNTS.nl} (art. 25 lid 2 Wet OB), tenzij bijkomend. De verkoop van uw eigen bedrijfspand is 'bedrijfsmiddel'.`,
+      en: `Exempt letting, and sales of real estate that is not your own capital asset (such as a dealer's stock), count toward the KOR threshold (art. 25(2) Wet OB) unless ancillary. Selling your own business building is 'bedrijfsmiddel'.` }),
   info("vrij-fin", FIN, true, null,
     { nl: "Vrijgesteld: financiële diensten, betaalmiddelen, effecten", en: "Exempt: financial services, means of payment, securities" },
     { nl: `Vrijgestelde financiële prestaties ${COUNTS.nl}, tenzij bijkomend.`, en: `Exempt financial supplies count toward the KOR threshold unless ancillary.` }),
@@ -97,7 +99,7 @@ export const CATEGORIES: readonly CategoryInfo[] = [
   info("bedrijfsmiddel", ["verkoop bedrijfsmiddel", "investeringsgoed", "verkoop investeringsgoed", "capital asset", "capital good", "sale of capital asset"], false, null,
     { nl: "Verkoop bedrijfsmiddel", en: "Sale of a capital asset" },
     { nl: "De verkoop van een bedrijfsmiddel telt niet mee.", en: "The sale of a capital asset does not count." }),
-  info("buitenland", ["dienst buitenland", "eu dienst", "oss", "afstandsverkoop eu", "afstandsverkopen eu", "taxed abroad", "belast in buitenland"], false, null,
+  info("buitenland", ["dienst buitenland", "oss", "afstandsverkoop eu", "afstandsverkopen eu", "taxed abroad", "belast in buitenland"], false, null,
     { nl: "Belast in een ander land", en: "Taxed in another country" },
     { nl: "Omzet die in een ander land belast is, telt niet mee voor de Nederlandse KOR (wel voor de EU-omzet als het land in de EU ligt).",
       en: "Turnover taxed in another country does not count for the Dutch KOR (it is Union turnover when the country is in the EU)." }),
@@ -112,6 +114,12 @@ export const EMPTY_CATEGORY_REASON: Localized = {
   en: "Empty category: counted as turnover (the usual case for a KOR participant, whose invoices show no VAT).",
 };
 
+/**
+ * "eu dienst" / "EU service": a B2B service taxed in the customer's state does not count, a service to an EU
+ * consumer is mostly taxed in NL and counts (kor-rules.md section 3). Never guess.
+ */
+const AMBIGUOUS_EU_SERVICE = ["eu dienst", "eu diensten", "dienst eu", "diensten eu", "eu service", "eu services"];
+
 /** Bare "exempt" words: exempt through the KOR counts, exempt under art. 11 mostly does not. Never guess. */
 const AMBIGUOUS = ["vrijgesteld", "exempt", "vrijstelling", "geen btw", "no vat", "vrij van btw", "vrijgesteld van btw", "vat exempt", "exempt from vat", "btw vrij"];
 
@@ -125,7 +133,7 @@ function normalize(raw: string): string {
     .replace(/%+$/, "");
 }
 
-type Target = CategoryCode | "ambiguous";
+type Target = CategoryCode | "ambiguous" | "ambiguous-eu-service";
 const BY_KEY = new Map<string, Target>();
 function register(alias: string, target: Target): void {
   const key = normalize(alias);
@@ -142,14 +150,23 @@ for (const c of CATEGORIES) {
   for (const a of c.aliases) if (!/^[\d.,%\s]+$/.test(a)) register(a, c.code);
 }
 for (const a of AMBIGUOUS) register(a, "ambiguous");
+for (const a of AMBIGUOUS_EU_SERVICE) register(a, "ambiguous-eu-service");
 
 const BY_CODE = new Map<CategoryCode, CategoryInfo>(CATEGORIES.map((c) => [c.code, c]));
 
-export type CategoryParse = { kind: "ok"; code: CategoryCode | null } | { kind: "unknown" } | { kind: "ambiguous" };
+/**
+ * The result of reading a category text. An ambiguous text names what it is ambiguous about: "exempt"
+ * (a bare vrijgesteld / exempt) or "eu-service" (an "eu dienst": taxed abroad or taxed in NL).
+ */
+export type CategoryParse =
+  | { kind: "ok"; code: CategoryCode | null }
+  | { kind: "unknown" }
+  | { kind: "ambiguous"; about?: "exempt" | "eu-service" };
 
 const OK_NULL: CategoryParse = { kind: "ok", code: null };
 const UNKNOWN: CategoryParse = { kind: "unknown" };
-const AMBIGUOUS_RESULT: CategoryParse = { kind: "ambiguous" };
+const AMBIGUOUS_RESULT: CategoryParse = { kind: "ambiguous", about: "exempt" };
+const AMBIGUOUS_EU_SERVICE_RESULT: CategoryParse = { kind: "ambiguous", about: "eu-service" };
 const OK_BY_CODE = new Map<CategoryCode, CategoryParse>(CATEGORIES.map((c) => [c.code, { kind: "ok", code: c.code }]));
 
 /** "21", "21%", "0.21", "0,21", "btw 21%", "21% btw", "0.09" → 9. undefined: not a number at all. */
@@ -180,6 +197,7 @@ function parseUncached(raw: string): CategoryParse {
   }
   if (target === undefined) return UNKNOWN;
   if (target === "ambiguous") return AMBIGUOUS_RESULT;
+  if (target === "ambiguous-eu-service") return AMBIGUOUS_EU_SERVICE_RESULT;
   return OK_BY_CODE.get(target) ?? UNKNOWN;
 }
 
@@ -205,6 +223,18 @@ export function categoryInfo(code: CategoryCode): CategoryInfo {
   const c = BY_CODE.get(code);
   if (!c) throw new RangeError(`unknown category code: ${String(code)}`);
   return c;
+}
+
+/**
+ * The category a row is counted under, given its country (kor-rules.md section 3): `verlegd` on a row whose
+ * country is another EU member state is a B2B service taxed in that state, so `buitenland`; with country NL,
+ * no country, or a country outside the EU it stays domestic reverse charge. Readers call this when they
+ * build a row and tell the user when it changed the category (see reading/rows.ts).
+ */
+export function placedCategory(code: CategoryCode | null, country: string | null): CategoryCode | null {
+  if (code !== "verlegd" || country === null) return code;
+  const c = country.trim().toUpperCase();
+  return c !== "NL" && isEuMemberState(c) ? "buitenland" : code;
 }
 
 /** Counts toward the €20,000 KOR threshold. An empty category (null) counts. */

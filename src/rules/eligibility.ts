@@ -4,9 +4,9 @@
  */
 import type { Localized } from "../i18n/types";
 import type { Cents } from "./money";
-import type { InvoiceRow } from "./types";
+import type { InvoiceRow, Participation } from "./types";
 import type { Crossing, PreviousYearBasis, Verdict } from "./summary-types";
-import { dayFromYmd } from "./dates";
+import { dayFromYmd, type Day } from "./dates";
 import { FIRST_KOR_YEAR, parameterOn } from "./parameters";
 import { countableTurnover, hasRowsIn } from "./turnover";
 import { findCrossing } from "./crossing";
@@ -16,8 +16,8 @@ export interface EligibilityInput {
   readonly rows: readonly InvoiceRow[];
   readonly year: number;
   /**
-   * The previous year's countable turnover when the caller knows it (e.g. from last year's sheet). Used only
-   * when the rows hold nothing of that year; when they do, the rows win and a differing amount is reported.
+   * The previous year's countable turnover when the caller knows it (e.g. from last year's sheet). It wins
+   * over the rows of that year (kor-rules.md section 4, worked example 26); when they differ, a reason names both.
    */
   readonly previousYearCents?: Cents | null;
   /**
@@ -25,6 +25,8 @@ export interface EligibilityInput {
    * (a group of sheets tested as one) pass a function naming the sheet and its own row.
    */
   readonly rowName?: (row: number) => Localized;
+  /** Whether the business is in the KOR (section 5); default unknown. Only the texts about a crossing depend on it. */
+  readonly participation?: Participation;
 }
 
 /** The default way reasons name a row: "rij 12" / "row 12". */
@@ -53,6 +55,31 @@ export const UNSUPPORTED_REASON: Localized = {
   nl: `Niet ondersteund: de KOR-vrijstelling bestaat vanaf ${FIRST_KOR_YEAR}. Vóór ${FIRST_KOR_YEAR} was de KOR een andere regeling (een belastingvermindering).`,
   en: `Not supported: the KOR exemption exists from ${FIRST_KOR_YEAR}. Before ${FIRST_KOR_YEAR} the KOR was a different scheme (a VAT reduction).`,
 };
+
+/**
+ * What a crossing on `day` means, by participation (kor-rules.md section 5): "deregister at once" only to a
+ * participant, conditionally when the status is unknown; for a business not in the KOR, only that it cannot
+ * join that year.
+ */
+export function crossingConsequence(day: Day, year: number, participation: Participation | undefined): Localized {
+  const status = participation?.status ?? "unknown";
+  if (status === "in" && participation?.status === "in" && day >= participation.since) {
+    return {
+      nl: `Uw KOR-deelname eindigt op die dag: die levering en alle latere leveringen zijn belast; meld u direct af, met ${dayNl(day)} als einddatum.`,
+      en: `Your KOR participation ends that day: that supply and every later one are taxed; deregister at once, with ${dayEn(day)} as end date.`,
+    };
+  }
+  if (status === "unknown") {
+    return {
+      nl: `In ${year} meedoen kan vanaf die dag niet meer. Als uw onderneming in de KOR zit, eindigt de KOR op die dag: die levering en alle latere leveringen zijn belast; meld u dan direct af, met ${dayNl(day)} als einddatum.`,
+      en: `Joining in ${year} is no longer possible from that day. If your business is in the KOR, the KOR ends that day: that supply and every later one are taxed; then deregister at once, with ${dayEn(day)} as end date.`,
+    };
+  }
+  return {
+    nl: `In ${year} meedoen aan de KOR kan vanaf die dag niet meer.`,
+    en: `Joining the KOR in ${year} is no longer possible from that day.`,
+  };
+}
 
 /**
  * Is the business within the KOR turnover limits for `year`?
@@ -101,9 +128,10 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
             en: ` The VAT on that row is ${eurEn(crossing.vatCents)} (${crossing.vatRatePercent}% of ${eurEn(crossing.cents)}).`,
           };
     const where = (input.rowName ?? plainRowName)(crossing.row);
+    const what = crossingConsequence(crossing.day, year, input.participation);
     reasons.push({
-      nl: `De grens is overschreden op ${dayNl(crossing.day)} (${where.nl}, lopend totaal ${eurNl(crossing.runningCents)}). De KOR eindigt op die dag: die levering en alle latere leveringen zijn belast; meld u direct af.${vat.nl}`,
-      en: `The threshold was crossed on ${dayEn(crossing.day)} (${where.en}, running total ${eurEn(crossing.runningCents)}). The KOR ends that day: that supply and every later one are taxed; deregister at once.${vat.en}`,
+      nl: `De grens is overschreden op ${dayNl(crossing.day)} (${where.nl}, lopend totaal ${eurNl(crossing.runningCents)}). ${what.nl}${vat.nl}`,
+      en: `The threshold was crossed on ${dayEn(crossing.day)} (${where.en}, running total ${eurEn(crossing.runningCents)}). ${what.en}${vat.en}`,
     });
     if (countable <= threshold) {
       reasons.push({
@@ -119,19 +147,23 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
   if (parameterOn("previous-year-test", jan1) > 0) {
     const prev = year - 1;
     const given = input.previousYearCents ?? null;
-    if (hasRowsIn(rows, prev)) {
-      // The rows of Y−1 win over a given amount: a given figure must not hide a sheet that shows Y−1 over.
-      previousYearCents = countableTurnover(rows, prev).countableCents;
-      previousYearBasis = "data";
-      if (given !== null && given !== previousYearCents) {
-        reasons.push({
-          nl: `De opgegeven omzet ${prev} van ${eurNl(given)} is niet gebruikt: de gegevens bevatten de rijen van ${prev} (telbare omzet ${eurNl(previousYearCents)}).`,
-          en: `The given ${prev} turnover of ${eurEn(given)} was not used: the data hold the rows of ${prev} (countable turnover ${eurEn(previousYearCents)}).`,
-        });
-      }
-    } else if (given !== null) {
+    if (given !== null) {
+      // Section 4: a figure the user gives wins over the rows of Y−1 (they may be incomplete); when the
+      // rows disagree, say so with both figures.
       previousYearCents = given;
       previousYearBasis = "given";
+      if (hasRowsIn(rows, prev)) {
+        const fromRows = countableTurnover(rows, prev).countableCents;
+        if (fromRows !== given) {
+          reasons.push({
+            nl: `De opgegeven omzet ${prev} van ${eurNl(given)} is gebruikt; de rijen van ${prev} in de gegevens tellen op tot ${eurNl(fromRows)}. Controleer welk bedrag klopt.`,
+            en: `The given ${prev} turnover of ${eurEn(given)} was used; the rows of ${prev} in the data add up to ${eurEn(fromRows)}. Check which figure is right.`,
+          });
+        }
+      }
+    } else if (hasRowsIn(rows, prev)) {
+      previousYearCents = countableTurnover(rows, prev).countableCents;
+      previousYearBasis = "data";
     } else {
       previousYearCents = 0;
       previousYearBasis = "assumed-zero";

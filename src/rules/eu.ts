@@ -8,6 +8,7 @@ import type { Cents } from "./money";
 import type { InvoiceRow } from "./types";
 import type { EuSummary, PreviousYearBasis } from "./summary-types";
 import { countsForKor } from "./categories";
+import { isEuMemberState } from "./member-states";
 import {
   FIRST_EU_KOR_YEAR,
   NON_EUR_NATIONAL_THRESHOLDS,
@@ -19,18 +20,7 @@ import { firstRunningCrossing } from "./internal";
 import { hasRowsIn, yearBounds } from "./turnover";
 import { dayEn, dayNl, eurEn, eurNl } from "./text";
 
-/** The 27 member states, ISO 3166-1 alpha-2 (Greece as GR). */
-export const EU_MEMBER_STATES: readonly string[] = [
-  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-  "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-];
-const EU_SET = new Set(EU_MEMBER_STATES);
-
-/** Whether `code` is an EU member state (case-insensitive; the VAT prefix "EL" is accepted for Greece). */
-export function isEuMemberState(code: string): boolean {
-  const c = code.trim().toUpperCase();
-  return EU_SET.has(c) || c === "EL";
-}
+export { EU_MEMBER_STATES, isEuMemberState } from "./member-states";
 
 /**
  * The member state a row's supply is made in for the EU-KOR (kor-rules.md section 7), or null when the row
@@ -89,6 +79,24 @@ export interface NationalThreshold {
   readonly note: Localized;
   /** Added: a separate previous-year limit (Germany: €25,000 previous year, €100,000 current year). */
   readonly previousYearCents?: Cents;
+  /**
+   * The state's verified in-year tolerance in percent (AT: 10), or null when none is verified: then none is
+   * applied and reasons say the state's own tolerance was not checked (kor-rules.md section 7).
+   */
+  readonly tolerancePercent?: number | null;
+}
+
+/** The verified in-year tolerance of a member state for `year` in percent, or null (none verified). */
+export function nationalTolerance(country: string, year: number): number | null {
+  const c = country.trim().toUpperCase() === "EL" ? "GR" : country.trim().toUpperCase();
+  const id = `eu-national-tolerance-${c}` as ParameterId;
+  const jan1 = dayFromYmd(year, 1, 1);
+  return hasParameterOn(id, jan1) ? parameterOn(id, jan1) : null;
+}
+
+/** The most a state's turnover may reach in the year under a tolerance of `percent` (rounded down to the cent). */
+export function toleranceLimit(thresholdCents: Cents, percent: number): Cents {
+  return thresholdCents + Math.floor((thresholdCents * percent) / 100);
 }
 
 /**
@@ -123,8 +131,10 @@ export function nationalThreshold(country: string, year: number): NationalThresh
         },
       };
     }
+    const tolerancePercent = nationalTolerance(c, year);
     return {
       cents,
+      tolerancePercent,
       note: { nl: `Nationale omzetgrens ${c}: ${eurNl(cents)}.`, en: `National threshold ${c}: ${eurEn(cents)}.` },
     };
   }
@@ -154,7 +164,10 @@ export interface EuEligibilityInput {
   readonly country: string;
   /** The state's national threshold in EUR cents when the user gives it (overrides the table). */
   readonly thresholdCents?: Cents | null;
-  /** The previous year's Union turnover when the caller knows it; the rows of that year win when there are any. */
+  /**
+   * The previous year's Union turnover when the caller knows it. It wins over the rows of that year (as the
+   * given previous-year turnover does for the KOR, kor-rules.md section 4); a differing figure is reported.
+   */
   readonly previousUnionCents?: Cents | null;
 }
 
@@ -166,6 +179,12 @@ export interface EuEligibilityResult {
   readonly previousUnionBasis: PreviousYearBasis;
   readonly stateCents: Cents;
   readonly thresholdCents: Cents | null;
+  /** The state's turnover in the previous year from the rows; null when the data hold no rows of that year. */
+  readonly previousStateCents: Cents | null;
+  /** The limit the previous year's state turnover was tested against (Germany: €25,000); null when none known. */
+  readonly previousThresholdCents: Cents | null;
+  /** The in-year tolerance applied, in percent (AT: 10); null when none is verified for the state. */
+  readonly tolerancePercent: number | null;
 }
 
 /**
@@ -186,6 +205,7 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
         en: `Not supported: the EU-KOR exists from ${FIRST_EU_KOR_YEAR}.`,
       }],
       unionCents, previousUnionCents: null, previousUnionBasis: "not-needed", stateCents, thresholdCents: null,
+      previousStateCents: null, previousThresholdCents: null, tolerancePercent: null,
     };
   }
   const jan1 = dayFromYmd(year, 1, 1);
@@ -223,19 +243,22 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
   let previousUnionCents: Cents;
   let previousUnionBasis: PreviousYearBasis;
   const givenUnion = input.previousUnionCents ?? null;
-  if (hasRowsIn(rows, prev)) {
-    // As for the KOR (section 4): the rows of the previous year win over a given amount.
-    previousUnionCents = unionTurnover(rows, prev);
-    previousUnionBasis = "data";
-    if (givenUnion !== null && givenUnion !== previousUnionCents) {
-      reasons.push({
-        nl: `De opgegeven EU-omzet ${prev} van ${eurNl(givenUnion)} is niet gebruikt: de gegevens bevatten de rijen van ${prev} (EU-omzet ${eurNl(previousUnionCents)}).`,
-        en: `The given ${prev} Union turnover of ${eurEn(givenUnion)} was not used: the data hold the rows of ${prev} (Union turnover ${eurEn(previousUnionCents)}).`,
-      });
-    }
-  } else if (givenUnion !== null) {
+  if (givenUnion !== null) {
+    // As for the KOR (section 4): a figure the user gives wins over the rows of the previous year.
     previousUnionCents = givenUnion;
     previousUnionBasis = "given";
+    if (hasRowsIn(rows, prev)) {
+      const fromRows = unionTurnover(rows, prev);
+      if (fromRows !== givenUnion) {
+        reasons.push({
+          nl: `De opgegeven EU-omzet ${prev} van ${eurNl(givenUnion)} is gebruikt; de rijen van ${prev} in de gegevens tellen op tot ${eurNl(fromRows)}. Controleer welk bedrag klopt.`,
+          en: `The given ${prev} Union turnover of ${eurEn(givenUnion)} was used; the rows of ${prev} in the data add up to ${eurEn(fromRows)}. Check which figure is right.`,
+        });
+      }
+    }
+  } else if (hasRowsIn(rows, prev)) {
+    previousUnionCents = unionTurnover(rows, prev);
+    previousUnionBasis = "data";
   } else {
     previousUnionCents = 0;
     previousUnionBasis = "assumed-zero";
@@ -279,44 +302,69 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
       });
     }
   }
+  const tolerancePercent = thresholdCents === null ? null : (national.tolerancePercent ?? null);
   if (thresholdCents === null) {
     reasons.push(national.note);
-  } else if (stateCents > thresholdCents) {
-    failed = true;
+  } else if (stateCents <= thresholdCents) {
     reasons.push({
-      nl: `Omzet in ${country} ${eurNl(stateCents)} is hoger dan de nationale grens van ${eurNl(thresholdCents)}.`,
-      en: `Turnover in ${country} ${eurEn(stateCents)} is more than the national threshold of ${eurEn(thresholdCents)}.`,
+      nl: `Omzet in ${country} ${year} ${eurNl(stateCents)} is niet hoger dan de nationale grens van ${eurNl(thresholdCents)}.`,
+      en: `Turnover in ${country} ${year} ${eurEn(stateCents)} is not more than the national threshold of ${eurEn(thresholdCents)}.`,
+    });
+  } else if (tolerancePercent !== null && stateCents <= toleranceLimit(thresholdCents, tolerancePercent)) {
+    // Section 7, worked example 25: within a verified tolerance the exemption runs to the end of the year.
+    reasons.push({
+      nl: `Omzet in ${country} ${year} ${eurNl(stateCents)} is hoger dan de nationale grens van ${eurNl(thresholdCents)}, maar binnen de marge van ${tolerancePercent}% die ${country} toestaat (tot ${eurNl(toleranceLimit(thresholdCents, tolerancePercent))}): de vrijstelling in ${country} loopt door tot het einde van ${year}. In ${year + 1} is ${country} uitgesloten (toets over het vorige jaar).`,
+      en: `Turnover in ${country} ${year} ${eurEn(stateCents)} is more than the national threshold of ${eurEn(thresholdCents)}, but within the ${tolerancePercent}% tolerance ${country} allows (up to ${eurEn(toleranceLimit(thresholdCents, tolerancePercent))}): the exemption in ${country} runs to the end of ${year}. In ${year + 1} ${country} is blocked (previous-year test).`,
     });
   } else {
+    failed = true;
+    const tolerance =
+      tolerancePercent !== null
+        ? {
+            nl: ` Dat is ook meer dan de marge van ${tolerancePercent}% (tot ${eurNl(toleranceLimit(thresholdCents, tolerancePercent))}).`,
+            en: ` That is also more than the ${tolerancePercent}% tolerance (up to ${eurEn(toleranceLimit(thresholdCents, tolerancePercent))}).`,
+          }
+        : {
+            nl: ` Of ${country} een marge toestaat om de vrijstelling tot het einde van het jaar te houden, is niet gecontroleerd; er is geen marge toegepast.`,
+            en: ` Whether ${country} allows a tolerance that keeps the exemption to the end of the year was not checked; no tolerance was applied.`,
+          };
     reasons.push({
-      nl: `Omzet in ${country} ${eurNl(stateCents)} is niet hoger dan de nationale grens van ${eurNl(thresholdCents)}.`,
-      en: `Turnover in ${country} ${eurEn(stateCents)} is not more than the national threshold of ${eurEn(thresholdCents)}.`,
+      nl: `Omzet in ${country} ${year} ${eurNl(stateCents)} is hoger dan de nationale grens van ${eurNl(thresholdCents)}.${tolerance.nl}`,
+      en: `Turnover in ${country} ${year} ${eurEn(stateCents)} is more than the national threshold of ${eurEn(thresholdCents)}.${tolerance.en}`,
     });
   }
-  if (national.previousYearCents !== undefined && hasRowsIn(rows, prev)) {
-    const prevState = turnoverPerState(rows, prev).get(country) ?? 0;
-    if (prevState > national.previousYearCents) {
+
+  // Section 7, worked example 24: the state's turnover in the previous year must be within its threshold
+  // too (Germany: its own previous-year limit). No tolerance applies to the previous year.
+  const previousThresholdCents: Cents | null = national.previousYearCents ?? thresholdCents;
+  let previousStateCents: Cents | null = null;
+  if (previousThresholdCents !== null && hasRowsIn(rows, prev)) {
+    previousStateCents = turnoverPerState(rows, prev).get(country) ?? 0;
+    if (previousStateCents > previousThresholdCents) {
       failed = true;
       reasons.push({
-        nl: `Omzet in ${country} in ${prev} ${eurNl(prevState)} is hoger dan ${eurNl(national.previousYearCents)}.`,
-        en: `Turnover in ${country} in ${prev} ${eurEn(prevState)} is more than ${eurEn(national.previousYearCents)}.`,
+        nl: `Omzet in ${country} ${prev} ${eurNl(previousStateCents)} is hoger dan ${eurNl(previousThresholdCents)}: de vrijstelling in ${country} kan in ${year} niet worden gebruikt (toets over het vorige jaar, art. 288 bis lid 1 btw-richtlijn).`,
+        en: `Turnover in ${country} ${prev} ${eurEn(previousStateCents)} is more than ${eurEn(previousThresholdCents)}: the exemption in ${country} cannot be used in ${year} (previous-year test, Directive art. 288a(1)).`,
       });
     } else {
       reasons.push({
-        nl: `Omzet in ${country} in ${prev} ${eurNl(prevState)} is niet hoger dan ${eurNl(national.previousYearCents)}.`,
-        en: `Turnover in ${country} in ${prev} ${eurEn(prevState)} is not more than ${eurEn(national.previousYearCents)}.`,
+        nl: `Omzet in ${country} ${prev} ${eurNl(previousStateCents)} is niet hoger dan ${eurNl(previousThresholdCents)}.`,
+        en: `Turnover in ${country} ${prev} ${eurEn(previousStateCents)} is not more than ${eurEn(previousThresholdCents)}.`,
       });
     }
-  } else if (national.previousYearCents !== undefined) {
+  } else if (previousThresholdCents !== null) {
     // The data hold no rows of the previous year: say that this condition was not checked.
     reasons.push({
-      nl: `Niet gecontroleerd: ${country} vraagt ook dat uw omzet daar in ${prev} niet hoger was dan ${eurNl(national.previousYearCents)}; de gegevens bevatten geen rijen van ${prev}. Controleer dat zelf.`,
-      en: `Not checked: ${country} also requires your turnover there in ${prev} to be at most ${eurEn(national.previousYearCents)}; the data hold no rows of ${prev}. Check this yourself.`,
+      nl: `Niet gecontroleerd: uw omzet in ${country} in ${prev} mag niet hoger zijn geweest dan ${eurNl(previousThresholdCents)}; de gegevens bevatten geen rijen van ${prev}. Controleer dat zelf.`,
+      en: `Not checked: your turnover in ${country} in ${prev} must not have been more than ${eurEn(previousThresholdCents)}; the data hold no rows of ${prev}. Check this yourself.`,
     });
   }
 
   const verdict = failed ? "not-eligible" : thresholdCents === null ? "needs-threshold" : "eligible";
-  return { verdict, reasons, unionCents, previousUnionCents, previousUnionBasis, stateCents, thresholdCents };
+  return {
+    verdict, reasons, unionCents, previousUnionCents, previousUnionBasis, stateCents, thresholdCents,
+    previousStateCents, previousThresholdCents, tolerancePercent,
+  };
 }
 
 /** `n` working days (Monday–Friday; public holidays are not known to the engine) after `day`. */

@@ -2,13 +2,18 @@
  * Herziening (revision of deducted input VAT on capital goods) on entering the KOR (kor-rules.md section 8).
  * Input VAT deducted on a capital good is repaid for each remaining year of its revision period:
  * movables 5 years (1/5 a year), real estate 10 years (1/10 a year), counted from the year of first use.
- * No revision in a year whose total is under €500.
+ * - No revision in a year whose total is under €500, for goods first used before that year.
+ * - Goods first used in the KOR start year itself get the first-year correction (art. 15(4) Wet OB),
+ *   estimated pro rata temporis and labelled an estimate; the €500 exception does not apply to it.
+ * - A KOR start during the year revises the start year pro rata temporis (months in the KOR ÷ 12).
  */
+import type { Localized } from "../i18n/types";
 import type { Day } from "./dates";
 import type { Cents } from "./money";
-import { dayFromYmd } from "./dates";
+import { dayFromYmd, ymdFromDay } from "./dates";
 import { parameterOn } from "./parameters";
 import { fastYear } from "./internal";
+import { eurEn, eurNl } from "./text";
 
 export interface CapitalGood {
   /** Input VAT deducted on the good, in cents. */
@@ -18,40 +23,103 @@ export interface CapitalGood {
   readonly kind: "movable" | "real-estate";
 }
 
+export interface RevisionGoodLine {
+  readonly index: number;
+  /** The amount for this good in the year (0 outside the remaining period), before the €500 minimum. */
+  readonly yearlyCents: Cents;
+  /** Remaining years of the revision period from the KOR start year (inclusive). */
+  readonly remainingYears: number;
+  /** True when `yearlyCents` is the first-year correction of a good first used in the KOR start year: an estimate. */
+  readonly estimate: boolean;
+}
+
 export interface RevisionResult {
   readonly year: number;
-  /** Revision due for the year (0 when below the €500 minimum). */
+  /** Revision due for the year: the yearly revision (0 when below the €500 minimum) plus any first-year correction. */
   readonly totalCents: Cents;
-  /** True when there is something to revise in the year but the total is under the minimum (so nothing is due). */
+  /** True when there is a yearly revision in the year but it is under the minimum (so that part is not due). */
   readonly belowMinimum: boolean;
-  /** Per good (index into `goods`): the yearly amount in `year` (0 outside the remaining period) and the number of remaining years from the KOR start. */
-  readonly perGood: { index: number; yearlyCents: Cents; remainingYears: number }[];
+  /** Per good (index into `goods`). */
+  readonly perGood: RevisionGoodLine[];
+  /** The part of `totalCents` that is an estimated first-year correction (0 when none). */
+  readonly estimatedCents: Cents;
+  /** Months in the KOR in the start year when it is revised pro rata temporis (a start after 1 January); else null. */
+  readonly proRataMonths: number | null;
+  /** How the year's figure was made, in words (the method; empty when there is nothing special to say). */
+  readonly method: Localized[];
+}
+
+/** Months of the calendar year from `day`'s month on (1 Jul → 6). */
+function monthsFrom(day: Day): number {
+  return 13 - ymdFromDay(day).month;
 }
 
 /**
  * The revision due for `year` (default: the year of `korStart`) after entering the KOR on `korStart`.
- * The KOR start year counts as a whole year of the remaining period (the sources give no proration rule
- * for a start during the year). Goods first used after `korStart` were bought inside the KOR, where no
- * input VAT is deducted, and are skipped.
+ * Goods first used after `korStart` were bought inside the KOR, where no input VAT is deducted, and are skipped.
  * @example car, €4,500 VAT, first used 1 Jan 2020, KOR from 1 Jan 2021 → €900 in each of 2021–2024
+ * @example the same car, KOR from 1 Jul 2021 → 2021: €450 < €500 → 0; 2022: €900 (worked example 27)
  */
 export function revision(goods: readonly CapitalGood[], korStart: Day, year?: number): RevisionResult {
   const startYear = fastYear(korStart);
   const y = year ?? startYear;
-  const perGood = goods.map((g, index) => {
-    if (g.firstUse > korStart) return { index, yearlyCents: 0, remainingYears: 0 };
+  const korMonths = monthsFrom(korStart);
+  const proRata = y === startYear && korMonths < 12;
+  let regular = 0;
+  let estimated = 0;
+  let firstYearGoods = 0;
+  const perGood = goods.map((g, index): RevisionGoodLine => {
+    if (g.firstUse > korStart) return { index, yearlyCents: 0, remainingYears: 0, estimate: false };
     // The revision is made on entering the KOR, so the periods in force on korStart apply (they have not
     // changed for decades); goods first used before 2020 are still revised for their remaining years.
     const periodYears = parameterOn(g.kind === "movable" ? "revision-period-movable-years" : "revision-period-real-estate-years", korStart);
     const firstYear = fastYear(g.firstUse);
     const lastYear = firstYear + periodYears - 1;
     const remainingYears = Math.max(0, lastYear - Math.max(startYear, firstYear) + 1);
-    const share = Math.round(Math.abs(g.vatCents) / periodYears) * Math.sign(g.vatCents);
     const inPeriod = y >= startYear && y >= firstYear && y <= lastYear;
-    return { index, yearlyCents: inPeriod ? share : 0, remainingYears };
+    if (!inPeriod) return { index, yearlyCents: 0, remainingYears, estimate: false };
+    const sign = Math.sign(g.vatCents);
+    const vat = Math.abs(g.vatCents);
+    if (firstYear === y) {
+      // First used in the KOR start year: the first-year correction, months in the KOR ÷ months in use.
+      const cents = sign * Math.round((vat * korMonths) / monthsFrom(g.firstUse));
+      estimated += cents;
+      firstYearGoods++;
+      return { index, yearlyCents: cents, remainingYears, estimate: true };
+    }
+    const share = Math.round(vat / periodYears);
+    const cents = sign * (proRata ? Math.round((share * korMonths) / 12) : share);
+    regular += cents;
+    return { index, yearlyCents: cents, remainingYears, estimate: false };
   });
-  const sum = perGood.reduce((s, p) => s + p.yearlyCents, 0);
   const minimum = parameterOn("revision-minimum", dayFromYmd(Math.max(y, startYear), 1, 1));
-  const belowMinimum = sum > 0 && sum < minimum;
-  return { year: y, totalCents: belowMinimum ? 0 : sum, belowMinimum, perGood };
+  const belowMinimum = regular > 0 && regular < minimum;
+  const method: Localized[] = [];
+  if (proRata && regular !== 0) {
+    method.push({
+      nl: `De KOR begint in ${startYear} niet op 1 januari: de herziening over ${startYear} is naar tijdsgelang berekend (${korMonths} van de 12 maanden in de KOR).`,
+      en: `The KOR starts in ${startYear} after 1 January: the ${startYear} revision is pro rata temporis (${korMonths} of 12 months in the KOR).`,
+    });
+  }
+  if (belowMinimum) {
+    method.push({
+      nl: `De jaarlijkse herziening over ${y} is ${eurNl(regular)}, minder dan ${eurNl(minimum)}: die is niet verschuldigd.`,
+      en: `The ${y} yearly revision is ${eurEn(regular)}, less than ${eurEn(minimum)}: it is not due.`,
+    });
+  }
+  if (firstYearGoods > 0) {
+    method.push({
+      nl: `Schatting: ${firstYearGoods === 1 ? "een bedrijfsmiddel is" : `${firstYearGoods} bedrijfsmiddelen zijn`} voor het eerst gebruikt in ${y}, het startjaar van de KOR. Daarvoor geldt de eerstejaarscorrectie (art. 15 lid 4 Wet OB), hier geschat naar tijdsgelang (maanden in de KOR ÷ maanden in gebruik × afgetrokken btw) = ${eurNl(estimated)}. De grens van ${eurNl(minimum)} geldt daarvoor niet. Laat het bedrag nagaan door uw adviseur.`,
+      en: `Estimate: ${firstYearGoods === 1 ? "a capital good was" : `${firstYearGoods} capital goods were`} first used in ${y}, the KOR start year. They get the first-year correction (art. 15(4) Wet OB), estimated here pro rata temporis (months in the KOR ÷ months in use × VAT deducted) = ${eurEn(estimated)}. The ${eurEn(minimum)} exception does not apply to it. Have your adviser check the amount.`,
+    });
+  }
+  return {
+    year: y,
+    totalCents: (belowMinimum ? 0 : regular) + estimated,
+    belowMinimum,
+    perGood,
+    estimatedCents: estimated,
+    proRataMonths: proRata ? korMonths : null,
+    method,
+  };
 }

@@ -1,18 +1,19 @@
 /**
  * The next start of participation that the data allow (kor-rules.md sections 4–6). The calendar gives the
  * first filing-period start whose registration can still be received in time (`earliestStart`); the data
- * can push it later:
- * - after a crossing in year Y there is no re-entry in Y, and the exclusion of `reentryAfterCrossing`
- *   applies (2025+: Y+1 fails the previous-year test, so 1 January Y+2);
- * - from 2025, a start in year S needs the countable turnover of S−1 to be at most the threshold;
- * - a start in a year whose invoices already cross the threshold is not possible.
+ * and the participation status can push it later:
+ * - a start in year S needs S to pass section 4: no crossing in S, and from 2025 the countable turnover of
+ *   S−1 at most the threshold (and no crossing in S−1 taken from the data);
+ * - only for a participant (status "in") does a crossing end the KOR and start the exclusion of section 6
+ *   (`reentryAfterCrossing`: 2025+ 1 January Y+2; 2020–2024 three years from the crossing). For a business
+ *   not in the KOR a crossing excludes nothing by itself (worked example 23).
  * Conditions the data cannot show (central administration in NL, an earlier voluntary exit) are the
  * user's to confirm, as the summary's conditions say.
  */
 import type { Localized } from "../i18n/types";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
-import type { FilingPeriod, InvoiceRow } from "./types";
+import type { FilingPeriod, InvoiceRow, Participation } from "./types";
 import { parameterOn } from "./parameters";
 import { earliestStart } from "./periods";
 import { findCrossing } from "./crossing";
@@ -25,6 +26,8 @@ export interface NextStart {
   readonly start: Day;
   /** Why the start is later than the calendar allows; null when it is not. */
   readonly reason: Localized | null;
+  /** For a participant: the crossing day that ended participation (the latest on or after `since`), else null. */
+  readonly endedOn: Day | null;
 }
 
 export interface NextStartInput {
@@ -33,15 +36,23 @@ export interface NextStartInput {
   readonly period: FilingPeriod;
   /** Known values for one year, to avoid recomputing them (the summarised year). */
   readonly known?: { readonly year: number; readonly countableCents: Cents; readonly crossingDay: Day | null };
-  /** The countable turnover of `known.year − 1` when given by the user instead of the rows. */
+  /** The countable turnover of `known.year − 1` when given by the user instead of the rows (it wins, section 4). */
   readonly givenPrevious?: { readonly year: number; readonly cents: Cents } | null;
+  /**
+   * Default unknown, which gives the outcome for a business not in the KOR (what the eligibility shown
+   * supports); the summary adds the participant's outcome beside it where it differs.
+   */
+  readonly participation?: Participation;
 }
 
 export function nextPossibleStart(input: NextStartInput): NextStart {
   const { rows, today, period, known, givenPrevious } = input;
+  const participation = input.participation ?? { status: "unknown" };
   const calendar = earliestStart(today, period);
   const dataYears = new Set(yearsIn(rows));
   const crossingIn = (y: number): Day | null => {
+    // A given previous-year figure wins over that year's rows, their crossing included.
+    if (givenPrevious && givenPrevious.year === y) return null;
     if (known !== undefined && known.year === y) return known.crossingDay;
     if (!dataYears.has(y)) return null;
     return findCrossing(rows, y, parameterOn("kor-threshold", dayFromYmd(y, 1, 1)))?.day ?? null;
@@ -54,34 +65,48 @@ export function nextPossibleStart(input: NextStartInput): NextStart {
 
   let start = calendar;
   let reason: Localized | null = null;
-  // A crossing in a recent year excludes re-entry for a while (3 years under the 2020–2024 rules).
-  for (let y = fastYear(calendar) - 3; y <= fastYear(calendar); y++) {
-    const crossed = crossingIn(y);
-    if (crossed === null) continue;
-    const reentry = reentryAfterCrossing(crossed, period).earliestReentry;
-    if (reentry > start) {
-      start = reentry;
-      reason = {
-        nl: `De omzet ging op ${dayNl(crossed)} over de grens; opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)}.`,
-        en: `Turnover went over the threshold on ${dayEn(crossed)}; the earliest new start is ${dayEn(reentry)}.`,
-      };
+  let endedOn: Day | null = null;
+  if (participation.status === "in") {
+    // Only a participant is excluded after a crossing: the KOR ended that day (3 years' exclusion under the
+    // 2020–2024 rules, so look back that far).
+    for (let y = fastYear(calendar) - 3; y <= fastYear(calendar); y++) {
+      const crossed = crossingIn(y);
+      if (crossed === null || crossed < participation.since) continue;
+      endedOn = crossed;
+      const reentry = reentryAfterCrossing(crossed, period).earliestReentry;
+      if (reentry > start) {
+        start = reentry;
+        reason = {
+          nl: `De omzet ging op ${dayNl(crossed)} over de grens; daarmee eindigde uw deelname. Opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)}.`,
+          en: `Turnover went over the threshold on ${dayEn(crossed)}, which ended your participation; the earliest new start is ${dayEn(reentry)}.`,
+        };
+      }
     }
   }
-  // Then year by year: no start in a year that crosses, nor (2025+) after a previous year over the threshold.
+  // Then year by year (section 4): no start in a year that crosses, nor (2025+) after a previous year over the threshold.
   for (let guard = 0; guard < 10; guard++) {
     const y = fastYear(start);
     const threshold = parameterOn("kor-threshold", start);
     const crossed = crossingIn(y);
     if (crossed !== null) {
-      const next = dayFromYmd(y + 1, 1, 1);
       reason = {
         nl: `De omzet van ${y} gaat op ${dayNl(crossed)} over de grens: in ${y} meedoen kan niet.`,
         en: `Turnover of ${y} goes over the threshold on ${dayEn(crossed)}: joining in ${y} is not possible.`,
       };
-      start = next;
+      start = dayFromYmd(y + 1, 1, 1);
       continue;
     }
     if (parameterOn("previous-year-test", start) > 0) {
+      // As eligibility(): a crossing in Y−1 fails Y's previous-year test even when credit notes followed.
+      const previousCrossed = crossingIn(y - 1);
+      if (previousCrossed !== null) {
+        reason = {
+          nl: `De omzet van ${y - 1} ging op ${dayNl(previousCrossed)} over de grens: in ${y} meedoen kan niet (vanaf 2025 telt ook het vorige jaar).`,
+          en: `Turnover of ${y - 1} went over the threshold on ${dayEn(previousCrossed)}: joining in ${y} is not possible (from 2025 the previous year counts too).`,
+        };
+        start = dayFromYmd(y + 1, 1, 1);
+        continue;
+      }
       const previous = countableIn(y - 1);
       if (previous > threshold) {
         reason = {
@@ -94,5 +119,5 @@ export function nextPossibleStart(input: NextStartInput): NextStart {
     }
     break;
   }
-  return { start, reason };
+  return { start, reason, endedOn };
 }

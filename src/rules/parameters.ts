@@ -29,7 +29,15 @@ export type ParameterId =
   | "eu-distance-sales-threshold"
   | "eu-state-cap"
   | "eu-notify-working-days"
-  | `eu-national-threshold-${EuThresholdKey}`;
+  | `eu-national-threshold-${EuThresholdKey}`
+  /**
+   * A member state's tolerance: crossing its national threshold during the year by at most this percentage
+   * keeps the exemption to the end of that year (Directive art. 288a(1), second subparagraph). Only verified states.
+   */
+  | `eu-national-tolerance-${EuToleranceKey}`;
+
+/** Member states whose in-year tolerance is verified (kor-rules.md section 7). Every other state: none assumed. */
+export type EuToleranceKey = "AT";
 
 /** Member states whose national threshold is verified in EUR (kor-rules.md section 7). DE-previous: the previous-year test. */
 export type EuThresholdKey = "AT" | "BE" | "HR" | "CY" | "EE" | "FI" | "DE" | "DE-previous" | "NL";
@@ -55,6 +63,8 @@ const SRC = {
   wetOb: "https://wetten.overheid.nl/BWBR0002629/",
   implementatie: "https://zoek.officielebekendmakingen.nl/dossier/kst-36312-3.html",
   starten: "https://www.starten.nl/",
+  /** Austria, UStG 1994 § 6 (1) 27 (Kleinunternehmerbefreiung, 10% tolerance), in the federal legal information system. */
+  atUstg: "https://www.ris.bka.gv.at/GeltendeFassung.wxe?Abfrage=Bundesnormen&Gesetzesnummer=10004873",
   adfin: "https://www.adfinadvies.nl/",
   wetIb: "https://wetten.overheid.nl/BWBR0011353/",
 } as const;
@@ -114,6 +124,8 @@ export const PARAMETERS: readonly Parameter[] = [
     note: `Germany, current year: at most €100,000. ${EU_2025}` },
   { id: "eu-national-threshold-DE-previous", value: 2_500_000, unit: "EUR-cents", from: "2025-01-01", to: null, source: SRC.korEu,
     note: `Germany, previous year: at most €25,000. ${EU_2025}` },
+  { id: "eu-national-tolerance-AT", value: 10, unit: "percent", from: "2025-01-01", to: null, source: SRC.atUstg,
+    note: "Austria: turnover up to 10% over the €55,000 threshold during a year (at most €60,500) keeps the exemption to the end of that year; the next year is then blocked by the previous-year test (UStG 1994 § 6 (1) 27; Directive art. 288a(1), second subparagraph; kor-rules.md section 7, worked example 25)." },
 ];
 
 /**

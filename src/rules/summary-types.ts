@@ -59,10 +59,28 @@ export interface Deadlines {
   readonly nextStartReason: Localized | null;
   readonly registrationDeadline: Day;
   readonly daysLeft: number;
-  /** Earliest re-entry after a crossing (null when none). */
+  /**
+   * Earliest re-entry after this year's crossing for a participant whose participation it ended (status
+   * "in"), or for the conditional "if the business is in the KOR" text (status "unknown"); null otherwise.
+   */
   readonly reentryAfterCrossing: { readonly start: Day; readonly deadline: Day } | null;
-  /** Next voluntary exit date from today with its notice deadline. */
+  /**
+   * Next voluntary exit date from today with its notice deadline (for a participant before 2025: not before
+   * the 3-year minimum has passed).
+   */
   readonly nextExit: { readonly start: Day; readonly deadline: Day };
+  /**
+   * The participation status the dates follow (kor-rules.md section 5). `nextStart` is the outcome for that
+   * status; for "unknown" it is the outcome for a business not in the KOR (what the eligibility supports),
+   * and `ifInKor` the participant's outcome where it differs.
+   */
+  readonly participation: "in" | "out" | "unknown";
+  /** Status "in" and no crossing since the start ended participation: the business is in the KOR (nothing to register). */
+  readonly participating: boolean;
+  /** Status "in": the crossing day that ended participation; null when none. */
+  readonly participationEnded: Day | null;
+  /** Status "unknown": the next start if the business is (was) in the KOR, when later than `nextStart`; else null. */
+  readonly ifInKor: { readonly start: Day; readonly deadline: Day; readonly reason: Localized | null; readonly endedOn: Day } | null;
 }
 
 export interface EuStateLine {
@@ -70,7 +88,18 @@ export interface EuStateLine {
   readonly cents: Cents;
   /** Verified national threshold in EUR cents, null when not verified (the user must give one). */
   readonly thresholdCents: Cents | null;
+  /**
+   * Whether the state's exemption can be used this year: this year within the threshold (or a verified
+   * tolerance) and, when the data hold the previous year, that year within the previous-year limit. null
+   * when the threshold is not verified (the user must give one).
+   */
   readonly withinThreshold: boolean | null;
+  /** The state's turnover in the previous year from the rows; null when the data hold no rows of that year. */
+  readonly previousCents: Cents | null;
+  /** The limit for the previous year (Germany: €25,000; otherwise the threshold); null when not verified. */
+  readonly previousThresholdCents: Cents | null;
+  /** The verified in-year tolerance in percent (AT: 10); null when none is verified, so none is applied. */
+  readonly tolerancePercent: number | null;
 }
 
 export interface EuSummary {

@@ -5,20 +5,21 @@
 import type { Localized } from "../i18n/types";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
-import type { FilingPeriod, InvoiceRow, Problem } from "./types";
-import type { Deadlines, EuSummary, PeriodLine, PreviousYearBasis, YearSummary } from "./summary-types";
+import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
+import type { Deadlines, EuStateLine, EuSummary, PeriodLine, PreviousYearBasis, YearSummary } from "./summary-types";
 import { countsForKor } from "./categories";
 import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "./parameters";
 import { countableTurnover, hasRowsIn, latestYear, yearBounds } from "./turnover";
 import { eligibility, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
-import { reentryAfterCrossing } from "./participation";
+import { reentryAfterCrossing, voluntaryExit } from "./participation";
 import { nextPossibleStart, type NextStartInput } from "./next-start";
 import {
   distanceSalesNl,
   euQuarterlyReport,
   findEuCrossing,
   nationalThreshold,
+  toleranceLimit,
   turnoverPerState,
   unionTurnover,
   unplacedForeignRows,
@@ -45,6 +46,8 @@ export interface SummaryOptions {
   readonly previousUnionCents?: Cents | null;
   /** How reasons name a row (default "rij 12" / "row 12"); see EligibilityInput.rowName. */
   readonly rowName?: (row: number) => Localized;
+  /** Whether the business is in the KOR (kor-rules.md section 5); default unknown. */
+  readonly participation?: Participation;
 }
 
 /**
@@ -105,7 +108,10 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
   const period = options.period ?? "quarter";
   const turnover = countableTurnover(rows, year);
   const supported = year >= FIRST_KOR_YEAR;
-  const el = supported ? eligibility({ rows, year, previousYearCents: options.previousYearCents, rowName: options.rowName }) : null;
+  const participation: Participation = options.participation ?? { status: "unknown" };
+  const el = supported
+    ? eligibility({ rows, year, previousYearCents: options.previousYearCents, rowName: options.rowName, participation })
+    : null;
   const problems: Problem[] = problemsOfYear(options.problems ?? [], year, el?.previousYearBasis ?? "not-needed");
   const thresholdCents = el?.thresholdCents ?? parameterOn("kor-threshold", FIRST_KOR_DAY);
   const crossing = el?.crossing ?? null;
@@ -118,6 +124,12 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
     });
   }
   const verdict = el?.verdict ?? "unsupported";
+  // Section 4, worked example 26: a given previous-year figure wins; when the rows of that year disagree,
+  // every surface shows it (as a warning, with both figures).
+  if (el !== null && el.previousYearBasis === "given" && el.previousYearCents !== null && hasRowsIn(rows, year - 1)) {
+    const fromRows = countableTurnover(rows, year - 1).countableCents;
+    if (fromRows !== el.previousYearCents) problems.push(previousDiffers(year - 1, el.previousYearCents, fromRows, false));
+  }
 
   const periods = supported ? periodLines(rows, year, period, thresholdCents, crossing?.day ?? null) : [];
 
@@ -145,6 +157,10 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
     });
   }
   const eu = hasCountry && year >= FIRST_EU_KOR_YEAR ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver) : null;
+  if (eu !== null && options.previousUnionCents != null && hasRowsIn(rows, year - 1)) {
+    const fromRows = unionTurnover(rows, year - 1);
+    if (fromRows !== options.previousUnionCents) problems.push(previousDiffers(year - 1, options.previousUnionCents, fromRows, true));
+  }
   if (eu !== null) foreignWithoutCountryWarnings(rows, year, problems);
 
   const conditions: Localized[] = [CENTRAL_ADMINISTRATION_CONDITION];
@@ -166,7 +182,7 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
     categories: turnover.lines,
     periods,
     uncategorisedRows: turnover.uncategorisedRows,
-    deadlines: deadlines(rows, today, period, crossing?.day ?? null, {
+    deadlines: deadlines(rows, today, period, crossing?.day ?? null, participation, {
       known: { year, countableCents: turnover.countableCents, crossingDay: crossing?.day ?? null },
       givenPrevious:
         options.previousYearCents != null && el?.previousYearBasis === "given" ? { year: year - 1, cents: options.previousYearCents } : null,
@@ -174,6 +190,22 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
     eu,
     problems,
     conditions,
+  };
+}
+
+/** The warning that a given previous-year figure (used) differs from the rows of that year (kor-rules.md section 4). */
+function previousDiffers(year: number, given: Cents, fromRows: Cents, union: boolean): Problem {
+  const what = union ? { nl: "EU-omzet", en: "Union turnover" } : { nl: "omzet", en: "turnover" };
+  return {
+    row: null,
+    severity: "warning",
+    code: union ? "previous-union-differs" : "previous-year-differs",
+    column: null,
+    value: null,
+    message: {
+      nl: `De opgegeven ${what.nl} ${year} van ${eurNl(given)} is gebruikt; de rijen van ${year} in de gegevens tellen op tot ${eurNl(fromRows)}. Controleer welk bedrag klopt.`,
+      en: `The given ${year} ${what.en} of ${eurEn(given)} was used; the rows of ${year} in the data add up to ${eurEn(fromRows)}. Check which figure is right.`,
+    },
   };
 }
 
@@ -223,13 +255,26 @@ function deadlines(
   today: Day,
   period: FilingPeriod,
   crossingDay: Day | null,
+  participation: Participation,
   data: Pick<NextStartInput, "known" | "givenPrevious">,
 ): Deadlines {
-  const next = nextPossibleStart({ rows, today, period, ...data });
+  const next = nextPossibleStart({ rows, today, period, participation, ...data });
   const deadline = registrationDeadline(next.start);
-  const reentry = crossingDay === null ? null : reentryAfterCrossing(crossingDay, period);
-  // An exit needs the same 29 days' notice and takes effect on a period start: the next period by the calendar.
-  const exitStart = earliestStart(today, period);
+  // Section 5: what follows a crossing depends on participation. "unknown": also the participant's outcome
+  // (as if in the KOR since the first KOR day), shown conditionally where it differs.
+  const asParticipant = participation.status === "unknown" ? nextPossibleStart({ rows, today, period, participation: { status: "in", since: FIRST_KOR_DAY }, ...data }) : null;
+  const ifInKor =
+    asParticipant !== null && asParticipant.endedOn !== null && asParticipant.start > next.start
+      ? { start: asParticipant.start, deadline: registrationDeadline(asParticipant.start), reason: asParticipant.reason, endedOn: asParticipant.endedOn }
+      : null;
+  const crossingEnds =
+    crossingDay !== null && (participation.status === "unknown" || (participation.status === "in" && crossingDay >= participation.since));
+  const reentry = crossingEnds && crossingDay !== null ? reentryAfterCrossing(crossingDay, period) : null;
+  // An exit needs the same 29 days' notice and takes effect on a period start: the next period by the
+  // calendar, for a participant not before the minimum participation (2020–2024) has passed.
+  const calendarExit = earliestStart(today, period);
+  const exitStart =
+    participation.status === "in" ? voluntaryExit({ joined: participation.since, wantedExit: calendarExit, period }).earliestAllowedExit : calendarExit;
   return {
     today,
     nextStart: next.start,
@@ -238,6 +283,10 @@ function deadlines(
     daysLeft: deadline - today,
     reentryAfterCrossing: reentry === null ? null : { start: reentry.earliestReentry, deadline: reentry.deadline },
     nextExit: { start: exitStart, deadline: registrationDeadline(exitStart) },
+    participation: participation.status,
+    participating: participation.status === "in" && next.endedOn === null,
+    participationEnded: participation.status === "in" ? next.endedOn : null,
+    ifInKor,
   };
 }
 
@@ -332,15 +381,30 @@ function euSummary(rows: readonly InvoiceRow[], year: number, givenPrevious: Cen
   const jan1 = dayFromYmd(year, 1, 1);
   const unionThresholdCents = parameterOn("eu-union-threshold", jan1);
   const unionCents = unionTurnover(rows, year);
-  // The rows of the previous year win over a given amount (as in euEligibility).
-  const previousFromData = hasRowsIn(rows, year - 1);
-  const previousUnionCents = previousFromData ? unionTurnover(rows, year - 1) : givenPrevious;
+  // A given previous-year Union turnover wins over the rows of that year (as in euEligibility, section 4).
+  const previousFromData = givenPrevious === null && hasRowsIn(rows, year - 1);
+  const previousUnionCents = givenPrevious !== null ? givenPrevious : previousFromData ? unionTurnover(rows, year - 1) : null;
   const crossing = findEuCrossing(rows, year);
   // A Union crossing in the previous year (from the data) blocks this year even if credit notes followed.
   const previousCrossing = previousFromData ? findEuCrossing(rows, year - 1) : null;
-  const states = [...turnoverPerState(rows, year).entries()].map(([country, cents]) => {
-    const t = nationalThreshold(country, year).cents;
-    return { country, cents, thresholdCents: t, withinThreshold: t === null ? null : cents <= t };
+  const previousPerState = hasRowsIn(rows, year - 1) ? turnoverPerState(rows, year - 1) : null;
+  const states = [...turnoverPerState(rows, year).entries()].map(([country, cents]): EuStateLine => {
+    const national = nationalThreshold(country, year);
+    const t = national.cents;
+    const tolerancePercent = t === null ? null : (national.tolerancePercent ?? null);
+    const previousThresholdCents = national.previousYearCents ?? t;
+    const previousCents = previousPerState === null ? null : (previousPerState.get(country) ?? 0);
+    const thisYearOk = t === null ? null : cents <= (tolerancePercent === null ? t : toleranceLimit(t, tolerancePercent));
+    const previousOk = previousCents === null || previousThresholdCents === null || previousCents <= previousThresholdCents;
+    return {
+      country,
+      cents,
+      thresholdCents: t,
+      withinThreshold: thisYearOk === null ? null : thisYearOk && previousOk,
+      previousCents,
+      previousThresholdCents,
+      tolerancePercent,
+    };
   });
   return {
     unionCents,

@@ -69,3 +69,15 @@ export interface Problem {
 
 /** Filing period (aangiftetijdvak). */
 export type FilingPeriod = "quarter" | "month" | "year";
+
+/**
+ * Whether the business takes part in the KOR (kor-rules.md section 5). The data cannot show it, so it is
+ * an input; default unknown. It decides what follows a crossing: for a participant the crossing ends the
+ * KOR and the exclusion of section 6 runs; for a non-participant a crossing excludes nothing by itself.
+ */
+export type Participation =
+  | { readonly status: "in"; /** First day in the KOR. */ readonly since: Day }
+  | { readonly status: "out" }
+  | { readonly status: "unknown" };
+
+export const UNKNOWN_PARTICIPATION: Participation = { status: "unknown" };

@@ -72,8 +72,11 @@ describe("kor-check --format json", () => {
         previousYearSheet: null,
         crossing: { date: "2025-09-16", row: 4, reference: null, amount: 500 },
         // Crossed in 2025: 2026 fails the previous-year test, earliest re-entry 1 Jan 2027 (worked example 11).
+        participation: "unknown",
+        participationEnded: null,
         nextStart: "2027-01-01",
         deadline: "2026-12-03",
+        ifInKor: null,
         rows: 3,
         problems: [],
       },
@@ -100,9 +103,13 @@ describe("kor-check --format json", () => {
 
   it("checks the year given with --year, and takes --previous-year-turnover for a single file", async () => {
     const file = await writeXlsx(at("binnen.xlsx"), { Blad1: WITHIN_2025 });
-    // The file holds 2024 rows: they win over the given amount (kor-rules.md section 4).
+    // The file holds 2024 rows of €15,000, but the given amount wins (kor-rules.md section 4, worked example 26)
+    // and the output names both figures.
     const { items } = await json([file, "--year", "2025", "--previous-year-turnover", "21.000,00"]);
-    expect(items[0]).toMatchObject({ year: 2025, previousYear: 15000, previousYearBasis: "data", eligible: true, verdict: "eligible" });
+    expect(items[0]).toMatchObject({ year: 2025, previousYear: 21000, previousYearBasis: "given", eligible: false, verdict: "not-eligible" });
+    expect(items[0].problems.map((p: { message: string }) => p.message)).toContain(
+      "The given 2024 turnover of €21,000.00 was used; the rows of 2024 in the data add up to €15,000.00. Check which figure is right.",
+    );
     // Without 2024 rows the given amount is used.
     const only2025 = await writeXlsx(at("binnen-2025.xlsx"), { Blad1: WITHIN_2025.filter((r, i) => i !== 1) });
     const given = await json([only2025, "--year", "2025", "--previous-year-turnover", "21.000,00"]);
@@ -390,14 +397,37 @@ describe("kor-check: the next start sees the recent years, not only the checked 
     expect({ start: items[0].nextStart, deadline: items[0].deadline }).toEqual(allRowsChance(text, 2025));
   });
 
-  it("without --year, a crossing in 2024 still counts (three-year exclusion), as summarizeYear on all rows says", async () => {
+  it("without --year, a 2024 crossing excludes a participant for three years; the status decides (kor-rules.md section 5)", async () => {
     const text = "Datum;Bedrag\n1-3-2024;19000\n16-9-2024;1500\n1-3-2025;1000\n1-3-2026;1000\n";
     const file = writeText(at("b.csv"), text);
-    const { code, items } = await json([file]);
-    expect(code).toBe(0);
-    expect(items[0].year).toBe(2026);
-    expect({ start: items[0].nextStart, deadline: items[0].deadline }).toEqual(allRowsChance(text, null));
-    // The crossing on 16 September 2024 pushes the start past the calendar's next period.
-    expect(items[0].nextStart > "2027-01-01").toBe(true);
+    // Unknown (default): the dates for a business not in the KOR, and the participant's beside them.
+    const unknown = await json([file]);
+    expect(unknown.code).toBe(0);
+    expect(unknown.items[0]).toMatchObject({
+      year: 2026, participation: "unknown", participationEnded: null, nextStart: "2027-01-01", deadline: "2026-12-03",
+      ifInKor: { nextStart: "2027-10-01", deadline: "2027-09-02" },
+    });
+    expect({ start: unknown.items[0].nextStart, deadline: unknown.items[0].deadline }).toEqual(allRowsChance(text, null));
+    // In the KOR since 2023: the crossing on 16 September 2024 ended participation; three years' exclusion.
+    const inKor = await json([file, "--in-kor-since", "1-1-2023"]);
+    expect(inKor.items[0]).toMatchObject({ participation: "in", participationEnded: "2024-09-16", nextStart: "2027-10-01", deadline: "2027-09-02", ifInKor: null });
+    // Not in the KOR: the crossing excludes nothing by itself.
+    const out = await json([file, "--not-in-kor"]);
+    expect(out.items[0]).toMatchObject({ participation: "out", nextStart: "2027-01-01", deadline: "2026-12-03", ifInKor: null });
+    // In the KOR since 2025, no crossing since: nothing to register.
+    const still = await json([file, "--in-kor-since=2025-01-01"]);
+    expect(still.items[0]).toMatchObject({ participation: "in", participationEnded: null, nextStart: null, deadline: null });
+    const table = await run([file, "--in-kor-since=2025-01-01", "--lang", "en"]);
+    expect(table.stdout).toContain("in the KOR");
+  });
+
+  it("refuses --in-kor-since with a bad date, and with --not-in-kor (exit 2)", async () => {
+    const file = writeText(at("c.csv"), "Datum;Bedrag\n1-3-2026;1000\n");
+    const bad = await run([file, "--in-kor-since", "gisteren", "--lang", "en"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--in-kor-since "gisteren" is not a date.');
+    const both = await run([file, "--in-kor-since", "2025-01-01", "--not-in-kor", "--lang", "en"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("Give --in-kor-since or --not-in-kor, not both.");
   });
 });

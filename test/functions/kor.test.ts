@@ -395,6 +395,30 @@ describe("a negative previousYearTurnover", () => {
   });
 });
 
+describe("the previous year given wins (kor-rules.md section 4, worked example 26)", () => {
+  it("ELIGIBLE is FALSE with a Dec-2025 row of €500 and previousYearTurnover 25,000; STATUS names both figures", () => {
+    const s = sheet([["2025-12-10", 500], ["2026-02-01", 5000]]);
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2026, 25000)).toBe(false);
+    const text = f.status(s.dates, s.amounts, OMITTED, 2026, 25000);
+    expect(text).toContain("Previous year 2025: €25,000.00 (as given; the rows of 2025 add up to €500.00), over the threshold.");
+    const nl = withOffice("nl-NL", () => f.status(s.dates, s.amounts, OMITTED, 2026, 25000));
+    expect(nl).toContain("Vorig jaar 2025: € 25.000,00 (opgegeven; de rijen van 2025 tellen op tot € 500,00), boven de grens.");
+    // Without the argument the rows are used.
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2026, null)).toBe(true);
+  });
+});
+
+describe("KOR.START and KOR.DEADLINE never answer past 31-12-9999", () => {
+  it("refuses with #VALUE! and a message instead", () => {
+    const e = thrown(() => f.start(serial("9999-12-15"), "quarter"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe("The answer for 15 December 9999 would fall after 31 Dec 9999, the last date Excel knows. Check the date.");
+    expect(thrown(() => f.deadline(serial("9999-12-02"), "month")).message).toMatch(/after 31 Dec 9999/);
+    expect(f.start(serial("9999-09-01"), "quarter")).toBe(serial("9999-10-01"));
+    expect(f.deadline(serial("9999-12-01"), "month")).toBe(serial("9999-11-02"));
+  });
+});
+
 describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
   const countries = (...c: unknown[]): unknown[][] => col(...c);
 
@@ -423,6 +447,15 @@ describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
     expect(f.euEligible(s.dates, s.amounts, c, "AT", s.categories, null, null)).toBe(true);
     expect(f.euEligible(s.dates, s.amounts, c, "FI", s.categories, null, null)).toBe(true);
     expect(f.euEligible(s.dates, s.amounts, c, "BE", s.categories, null, 20000)).toBe(false);
+  });
+
+  it("is FALSE in BE in 2026 after €30,000 there in 2025 (worked example 24), TRUE in AT within its 10% tolerance (worked example 25)", () => {
+    const be = sheet([["2025-05-01", 30000, "buitenland"], ["2026-02-01", 10000, "buitenland"]]);
+    expect(f.euEligible(be.dates, be.amounts, countries("BE", "BE"), "BE", be.categories, 2026, null)).toBe(false);
+    const at = sheet([["2025-05-01", 50000, "buitenland"], ["2026-02-01", 56000, "buitenland"], ["2027-01-10", 100, "buitenland"]]);
+    const c = countries("AT", "AT", "AT");
+    expect(f.euEligible(at.dates, at.amounts, c, "AT", at.categories, 2026, null)).toBe(true);
+    expect(f.euEligible(at.dates, at.amounts, c, "AT", at.categories, 2027, null)).toBe(false);
   });
 
   it("is FALSE when Union turnover goes over €100,000 (worked example 19)", () => {
@@ -457,17 +490,17 @@ describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
     expect(thrown(() => f.euEligible(s.dates, s.amounts, countries("NL"), "BE", OMITTED, null, null)).message).toMatch(/EU-KOR exists from 2025/);
   });
 
-  it("KOR.EUTURNOVER refuses a year before 2025 with the same #VALUE! and message as KOR.EUELIGIBLE", () => {
-    const s = sheet([["2024-02-01", 1000], ["2025-02-01", 500]]);
-    const turnover = thrown(() => f.euTurnover(s.dates, s.amounts, countries("DE", "DE"), OMITTED, 2024));
-    const eligible = thrown(() => f.euEligible(s.dates, s.amounts, countries("DE", "DE"), "DE", OMITTED, 2024, null));
-    expect(turnover.code).toBe("#VALUE!");
-    expect(turnover.code).toBe(eligible.code);
-    expect(turnover.message).toBe(eligible.message);
-    expect(turnover.message).toMatch(/EU-KOR exists from 2025/);
+  it("KOR.EUTURNOVER works for 2024, the previous year of 2025's test, and refuses earlier years (kor-rules.md section 7)", () => {
+    const s = sheet([["2023-02-01", 700], ["2024-02-01", 1000], ["2025-02-01", 500]]);
+    expect(f.euTurnover(s.dates, s.amounts, countries("DE", "DE", "DE"), OMITTED, 2024)).toBe(1000);
+    expect(f.euTurnover(s.dates, s.amounts, countries("DE", "DE", "DE"), OMITTED, 2025)).toBe(500);
     const only2024 = sheet([["2024-02-01", 1000]]);
-    expect(thrown(() => f.euTurnover(only2024.dates, only2024.amounts, countries("DE"), OMITTED, null)).message).toBe(eligible.message);
-    expect(f.euTurnover(s.dates, s.amounts, countries("DE", "DE"), OMITTED, 2025)).toBe(500);
+    expect(f.euTurnover(only2024.dates, only2024.amounts, countries("DE"), OMITTED, null)).toBe(1000);
+    const early = thrown(() => f.euTurnover(s.dates, s.amounts, countries("DE", "DE", "DE"), OMITTED, 2023));
+    expect(early.code).toBe("#VALUE!");
+    expect(early.message).toBe("2023 is not supported: Union turnover is computed from 2024 (the previous year of the first EU-KOR test in 2025).");
+    // EU eligibility itself still starts in 2025.
+    expect(thrown(() => f.euEligible(s.dates, s.amounts, countries("DE", "DE", "DE"), "DE", OMITTED, 2024, null)).message).toMatch(/EU-KOR exists from 2025/);
   });
 });
 

@@ -235,3 +235,29 @@ describe("readRows: problems carry their row's date (Problem.day)", () => {
     ]);
   });
 });
+
+describe("readRows: categories that depend on the country (kor-rules.md section 3)", () => {
+  it("counts 'verlegd' with another member state as 'buitenland' of that state and says so; NL, none or outside the EU stay 'verlegd'", () => {
+    const { rows, problems } = readRows({
+      dates: col("1-2-2026", "2-2-2026", "3-2-2026", "4-2-2026"),
+      amounts: col(1000, 2000, 3000, 4000),
+      categories: col("btw verlegd", "verlegd", "verlegd", "reverse charge"),
+      countries: col("BE", "NL", "", "US"),
+    });
+    expect(rows.map((r) => [r.category, r.country])).toEqual([["buitenland", "BE"], ["verlegd", "NL"], ["verlegd", null], ["verlegd", "US"]]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ row: 1, severity: "warning", code: "reverse-charge-abroad", day: dayFromIso("2026-02-01") });
+    expect(problems[0].message.en).toBe(
+      "Row 1: 'verlegd' with country BE was counted as 'buitenland' (BE): a B2B service to a customer in another member state is taxed there and does not count for the Dutch KOR (it is Union turnover). If it is a supply to a Dutch customer, fill in NL.",
+    );
+    expect(problems[0].message.nl).toContain("'verlegd' met land BE is geteld als 'buitenland' (BE)");
+  });
+
+  it("refuses 'eu dienst' as ambiguous, naming the choices", () => {
+    const { rows, problems } = readRows({ dates: col("1-2-2026"), amounts: col(1000), categories: col("EU-dienst") });
+    expect(rows).toEqual([]);
+    expect(problems[0]).toMatchObject({ row: 1, severity: "error", code: "ambiguous-category" });
+    expect(problems[0].message.en).toContain("is ambiguous. Choose: buitenland (a B2B service to a customer in another EU member state, taxed there, does not count; fill in the country) or a rate such as 21 (a service to an EU consumer, taxed in the Netherlands, counts).");
+    expect(problems[0].message.nl).toContain("is niet eenduidig. Kies: buitenland");
+  });
+});

@@ -25,7 +25,7 @@ describe("parseCategory", () => {
     ["vrij", "vrij"], ["vrijgesteld overig", "vrij"], ["medisch", "vrij"], ["onderwijs", "vrij"], ["art11", "vrij"], ["Art. 11", "vrij"],
     ["prive", "prive"], ["privé", "prive"], ["Privégebruik", "prive"], ["private use", "prive"],
     ["bedrijfsmiddel", "bedrijfsmiddel"], ["verkoop bedrijfsmiddel", "bedrijfsmiddel"], ["investeringsgoed", "bedrijfsmiddel"], ["capital asset", "bedrijfsmiddel"],
-    ["buitenland", "buitenland"], ["dienst buitenland", "buitenland"], ["EU-dienst", "buitenland"], ["OSS", "buitenland"], ["afstandsverkoop eu", "buitenland"], ["taxed abroad", "buitenland"],
+    ["buitenland", "buitenland"], ["dienst buitenland", "buitenland"], ["OSS", "buitenland"], ["afstandsverkoop eu", "buitenland"], ["taxed abroad", "buitenland"],
     ["inkoop", "inkoop"], ["verlegd inkoop", "inkoop"], ["purchase", "inkoop"],
   ])("reads %j as %s", (raw, code) => {
     expect(parseCategory(raw)).toEqual(ok(code));
@@ -44,7 +44,11 @@ describe("parseCategory", () => {
   });
 
   it.each(["vrijgesteld", "Vrijgesteld", "exempt", "EXEMPT", "vrijgesteld van btw", "geen btw"])("rejects bare %j as ambiguous", (raw) => {
-    expect(parseCategory(raw)).toEqual({ kind: "ambiguous" });
+    expect(parseCategory(raw)).toEqual({ kind: "ambiguous", about: "exempt" });
+  });
+
+  it.each(["eu dienst", "EU-dienst", "EU service", "eu diensten"])("refuses %j as ambiguous: taxed abroad or a service to an EU consumer taxed in NL (kor-rules.md section 3)", (raw) => {
+    expect(parseCategory(raw)).toEqual({ kind: "ambiguous", about: "eu-service" });
   });
 
   it.each(["19", "6%", "0.06", "1", "btw", "hoogg", "vrij-og-bij", "ogbijkomend", "foo", "21 verlegd", "%"])("rejects %j as unknown", (raw) => {

@@ -144,7 +144,9 @@ describe("euEligibility", () => {
   it("says Germany's previous-year limit was not checked when the data hold no rows of that year", () => {
     const rows = sheet(["2026-03-01", 5_000, "buitenland", { country: "DE" }]);
     const r = euEligibility({ rows, year: 2026, country: "DE", previousUnionCents: eur(50_000) });
-    expect(r.reasons.map((x) => x.en).join(" ")).toContain("Not checked: DE also requires your turnover there in 2025 to be at most €25,000.00");
+    expect(r.reasons.map((x) => x.en).join(" ")).toContain(
+      "Not checked: your turnover in DE in 2025 must not have been more than €25,000.00; the data hold no rows of 2025. Check this yourself.",
+    );
     expect(r.reasons.map((x) => x.nl).join(" ")).toContain("Niet gecontroleerd");
   });
 });

@@ -7,7 +7,7 @@ describe("revision (herziening)", () => {
   it.each([2021, 2022, 2023, 2024])("car first used 1 Jan 2020, €4,500 VAT, KOR from 1 Jan 2021 → €900 in %d", (year) => {
     const r = revision([car], d("2021-01-01"), year);
     expect(r).toMatchObject({ year, totalCents: eur(900), belowMinimum: false });
-    expect(r.perGood[0]).toEqual({ index: 0, yearlyCents: eur(900), remainingYears: 4 });
+    expect(r.perGood[0]).toEqual({ index: 0, yearlyCents: eur(900), remainingYears: 4, estimate: false });
   });
 
   it("is 0 for the car in 2025 (its period ended) and in 2020 (before the KOR)", () => {
@@ -46,5 +46,32 @@ describe("revision (herziening)", () => {
   it("skips goods first used after the KOR start (no input VAT was deducted)", () => {
     const later: CapitalGood = { vatCents: eur(10_000), firstUse: d("2025-02-01"), kind: "movable" };
     expect(revision([later], d("2025-01-01")).totalCents).toBe(0);
+  });
+
+  it("worked example 27: KOR from 1 Jul 2021 revises 2021 pro rata (6/12 of €900 = €450 < €500 → 0), then €900 (section 8)", () => {
+    const r2021 = revision([car], d("2021-07-01"), 2021);
+    expect(r2021).toMatchObject({ year: 2021, totalCents: 0, belowMinimum: true, proRataMonths: 6, estimatedCents: 0 });
+    expect(r2021.perGood[0].yearlyCents).toBe(eur(450));
+    expect(r2021.method.map((m) => m.en)).toEqual([
+      "The KOR starts in 2021 after 1 January: the 2021 revision is pro rata temporis (6 of 12 months in the KOR).",
+      "The 2021 yearly revision is €450.00, less than €500.00: it is not due.",
+    ]);
+    expect(r2021.method[0].nl).toBe("De KOR begint in 2021 niet op 1 januari: de herziening over 2021 is naar tijdsgelang berekend (6 van de 12 maanden in de KOR).");
+    for (const y of [2022, 2023, 2024]) expect(revision([car], d("2021-07-01"), y)).toMatchObject({ totalCents: eur(900), proRataMonths: null, method: [] });
+  });
+
+  it("gives goods first used in the KOR start year the first-year correction, estimated pro rata and labelled, not the €500 exception", () => {
+    // Van first used 1 Mar 2025 (10 months in use in 2025), KOR from 1 Jul 2025 (6 months in the KOR): 6/10 × €1,000 = €600.
+    const van: CapitalGood = { vatCents: eur(1_000), firstUse: d("2025-03-01"), kind: "movable" };
+    const r = revision([van], d("2025-07-01"));
+    expect(r).toMatchObject({ year: 2025, totalCents: eur(600), estimatedCents: eur(600), belowMinimum: false });
+    expect(r.perGood[0]).toEqual({ index: 0, yearlyCents: eur(600), remainingYears: 5, estimate: true });
+    expect(r.method.map((m) => m.en).join(" ")).toContain("Estimate: a capital good was first used in 2025, the KOR start year.");
+    expect(r.method.map((m) => m.nl).join(" ")).toContain("Schatting: een bedrijfsmiddel is voor het eerst gebruikt in 2025");
+    // Small first-year corrections are still due (the exception covers only goods first used before the year).
+    const phone: CapitalGood = { vatCents: eur(200), firstUse: d("2025-01-01"), kind: "movable" };
+    expect(revision([phone], d("2025-07-01")).totalCents).toBe(eur(100));
+    // The years after: the yearly fifth, and there the €500 exception applies again.
+    expect(revision([van], d("2025-07-01"), 2026)).toMatchObject({ totalCents: 0, belowMinimum: true, estimatedCents: 0 });
   });
 });

@@ -7,7 +7,7 @@ import { d, eur, sheet } from "./helpers";
 describe("nextPossibleStart", () => {
   it("is the calendar's next start when the data allow it (2026 within the limit → 1 January 2027)", () => {
     const rows = sheet(["2025-05-01", 12_000], ["2026-05-01", 15_000]);
-    expect(nextPossibleStart({ rows, today: d("2026-11-27"), period: "quarter" })).toEqual({ start: d("2027-01-01"), reason: null });
+    expect(nextPossibleStart({ rows, today: d("2026-11-27"), period: "quarter" })).toEqual({ start: d("2027-01-01"), reason: null, endedOn: null });
   });
 
   it("skips the year after a crossing: crossed 18 Nov 2026, asked on 27 Nov 2026 → 1 January 2028, not 2027", () => {
@@ -37,8 +37,14 @@ describe("nextPossibleStart", () => {
   it("applies the 3-year exclusion after a 2020–2024 crossing", () => {
     const rows = sheet(["2023-06-01", 20_500]);
     const expected = reentryAfterCrossing(d("2023-06-01"), "quarter").earliestReentry;
-    expect(nextPossibleStart({ rows, today: d("2024-01-15"), period: "quarter" }).start).toBe(expected);
+    const participant = nextPossibleStart({ rows, today: d("2024-01-15"), period: "quarter", participation: { status: "in", since: d("2022-01-01") } });
+    expect(participant).toMatchObject({ start: expected, endedOn: d("2023-06-01") });
+    expect(participant.reason?.en).toBe("Turnover went over the threshold on 1 June 2023, which ended your participation; the earliest new start is 1 July 2026.");
     expect(expected).toBeGreaterThan(d("2025-01-01"));
+    // Section 5: for a business not in the KOR (and by default, status unknown) the crossing excludes
+    // nothing by itself; before 2025 only the current year counts, so the next quarter.
+    expect(nextPossibleStart({ rows, today: d("2024-01-15"), period: "quarter", participation: { status: "out" } })).toEqual({ start: d("2024-04-01"), reason: null, endedOn: null });
+    expect(nextPossibleStart({ rows, today: d("2024-01-15"), period: "quarter" }).start).toBe(d("2024-04-01"));
   });
 });
 

@@ -80,4 +80,12 @@ describe("parameter table", () => {
     for (const t of NON_EUR_NATIONAL_THRESHOLDS) expect(t.source).toMatch(/^https:\/\//);
     expect(PARAMETERS.some((p) => p.id.endsWith("-CZ") || p.id.endsWith("-DK") || p.id.endsWith("-FR"))).toBe(false);
   });
+
+  it("holds Austria's verified 10% in-year tolerance from 2025 and no tolerance for any other state (kor-rules.md section 7, worked example 25)", () => {
+    expect(parameterOn("eu-national-tolerance-AT", d("2026-01-01"))).toBe(10);
+    const row = PARAMETERS.find((p) => p.id === "eu-national-tolerance-AT");
+    expect(row).toMatchObject({ unit: "percent", from: "2025-01-01", to: null });
+    expect(row?.source).toMatch(/^https:\/\/www\.ris\.bka\.gv\.at\//);
+    expect(PARAMETERS.filter((p) => p.id.startsWith("eu-national-tolerance-")).map((p) => p.id)).toEqual(["eu-national-tolerance-AT"]);
+  });
 });

@@ -1,5 +1,8 @@
 import { reentryAfterCrossing, voluntaryExit } from "../../src/rules/participation";
-import { d } from "./helpers";
+import { eligibility } from "../../src/rules/eligibility";
+import { summarizeYear } from "../../src/rules/summary";
+import type { Participation } from "../../src/rules/types";
+import { d, sheet } from "./helpers";
 
 describe("voluntaryExit", () => {
   it("takes effect on the next period start and needs 29 days' notice", () => {
@@ -44,5 +47,38 @@ describe("reentryAfterCrossing", () => {
 
   it("2020–2024: three years from the crossing day, then the next period start", () => {
     expect(reentryAfterCrossing(d("2023-09-16"), "quarter")).toEqual({ excludedUntil: d("2026-09-15"), earliestReentry: d("2026-10-01"), deadline: d("2026-09-02") });
+  });
+});
+
+describe("what a crossing means depends on participation (kor-rules.md section 5)", () => {
+  const rows = sheet(["2026-03-01", 19_750], ["2026-09-16", 500]);
+  const crossingText = (participation?: Participation): string =>
+    eligibility({ rows, year: 2026, previousYearCents: 0, participation }).reasons.map((r) => r.en).join(" ");
+
+  it("tells only a participant to deregister at once, with the crossing date as end date", () => {
+    expect(crossingText({ status: "in", since: d("2025-01-01") })).toContain(
+      "Your KOR participation ends that day: that supply and every later one are taxed; deregister at once, with 16 September 2026 as end date.",
+    );
+  });
+
+  it("says it conditionally when the status is unknown (the default)", () => {
+    const text = crossingText();
+    expect(text).toContain("If your business is in the KOR, the KOR ends that day");
+    expect(text).toContain("then deregister at once, with 16 September 2026 as end date.");
+    expect(eligibility({ rows, year: 2026, previousYearCents: 0 }).reasons.map((r) => r.nl).join(" ")).toContain("Als uw onderneming in de KOR zit, eindigt de KOR op die dag");
+  });
+
+  it("does not tell a business outside the KOR to deregister", () => {
+    const text = crossingText({ status: "out" });
+    expect(text).toContain("Joining the KOR in 2026 is no longer possible from that day.");
+    expect(text).not.toContain("deregister");
+  });
+
+  it("a participant since 2023 cannot leave voluntarily in 2024 (3-year minimum); the summary's next exit is 1 Jan 2025, when it ended", () => {
+    const s = summarizeYear(sheet(["2024-02-01", 1_000]), { today: d("2024-02-01"), year: 2024, participation: { status: "in", since: d("2023-01-01") } });
+    expect(s.deadlines).toMatchObject({ participating: true, participationEnded: null });
+    expect(s.deadlines.nextExit).toEqual({ start: d("2025-01-01"), deadline: d("2024-12-03") });
+    const unknown = summarizeYear(sheet(["2024-02-01", 1_000]), { today: d("2024-02-01"), year: 2024 });
+    expect(unknown.deadlines.nextExit.start).toBe(d("2024-04-01"));
   });
 });

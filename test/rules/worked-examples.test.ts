@@ -166,7 +166,7 @@ describe("worked examples (kor-rules.md section 10)", () => {
   it("21: laptop in use since 2024, €1,000 VAT deducted, KOR from 1 Jan 2025 → yearly revision €200 < €500 → no revision", () => {
     const r = revision([{ vatCents: eur(1_000), firstUse: d("2024-03-01"), kind: "movable" }], d("2025-01-01"));
     expect(r).toMatchObject({ year: 2025, totalCents: 0, belowMinimum: true });
-    expect(r.perGood[0]).toEqual({ index: 0, yearlyCents: eur(200), remainingYears: 4 });
+    expect(r.perGood[0]).toEqual({ index: 0, yearlyCents: eur(200), remainingYears: 4, estimate: false });
   });
 
   it("22: any 2019 date → not supported (pre-2020 scheme)", () => {
@@ -177,5 +177,67 @@ describe("worked examples (kor-rules.md section 10)", () => {
     const s = summarizeYear(rows, { today: d("2026-01-15") });
     expect(s).toMatchObject({ year: 2019, verdict: "unsupported", crossing: null });
     expect(s.reasons[0].nl).toContain("de KOR-vrijstelling bestaat vanaf 2020");
+  });
+
+  it("23: 2023 countable €25,000 (crossed 1 Oct 2023); 2024 €5,000 so far; today 1 Jun 2024; not in the KOR → 2024 eligible, next start 1 Jul 2024, registration by 2 Jun 2024", () => {
+    const rows = sheet(["2023-03-01", 19_000], ["2023-10-01", 6_000], ["2024-02-01", 5_000]);
+    const s = summarizeYear(rows, { today: d("2024-06-01"), year: 2024, participation: { status: "out" } });
+    expect(s.verdict).toBe("eligible");
+    expect(s.deadlines).toMatchObject({
+      participation: "out", participating: false, nextStart: d("2024-07-01"), registrationDeadline: d("2024-06-02"),
+      nextStartReason: null, reentryAfterCrossing: null, ifInKor: null,
+    });
+    // Unknown (the default): the same dates, and beside them the participant's outcome (the 2023 crossing ended
+    // participation: three years' exclusion under the 2020–2024 rules → 1 Oct 2026), never instead of them.
+    const unknown = summarizeYear(rows, { today: d("2024-06-01"), year: 2024 });
+    expect(unknown.deadlines).toMatchObject({ participation: "unknown", nextStart: d("2024-07-01"), registrationDeadline: d("2024-06-02") });
+    expect(unknown.deadlines.ifInKor).toMatchObject({ start: d("2026-10-01"), deadline: d("2026-09-02"), endedOn: d("2023-10-01") });
+    // In the KOR since 2022: the crossing ended participation on 1 Oct 2023.
+    const inKor = summarizeYear(rows, { today: d("2024-06-01"), year: 2024, participation: { status: "in", since: d("2022-01-01") } });
+    expect(inKor.deadlines).toMatchObject({ participation: "in", participating: false, participationEnded: d("2023-10-01"), nextStart: d("2026-10-01"), registrationDeadline: d("2026-09-02") });
+  });
+
+  it("24: EU-KOR, BE turnover €30,000 in 2025 and €10,000 in 2026 → not exempt in BE in 2026 (previous year over BE's €25,000)", () => {
+    const rows = sheet(["2025-05-01", 30_000, "buitenland", { country: "BE" }], ["2026-02-01", 10_000, "buitenland", { country: "BE" }]);
+    const e = euEligibility({ rows, year: 2026, country: "BE" });
+    expect(e).toMatchObject({ verdict: "not-eligible", stateCents: eur(10_000), previousStateCents: eur(30_000), previousThresholdCents: eur(25_000) });
+    expect(e.reasons.map((r) => r.en)).toContain(
+      "Turnover in BE 2025 €30,000.00 is more than €25,000.00: the exemption in BE cannot be used in 2026 (previous-year test, Directive art. 288a(1)).",
+    );
+    const s = summarizeYear(rows, { today: d("2026-03-01"), year: 2026 });
+    expect(s.eu?.states.find((x) => x.country === "BE")).toMatchObject({ cents: eur(10_000), previousCents: eur(30_000), withinThreshold: false });
+  });
+
+  it("25: EU-KOR, AT turnover €56,000 in 2026 (2025 under €55,000) → exempt in AT for 2026 within AT's 10% tolerance; AT blocked in 2027", () => {
+    const rows = sheet(
+      ["2025-05-01", 50_000, "buitenland", { country: "AT" }],
+      ["2026-02-01", 56_000, "buitenland", { country: "AT" }],
+      ["2027-02-01", 1_000, "buitenland", { country: "AT" }],
+    );
+    const y2026 = euEligibility({ rows, year: 2026, country: "AT" });
+    expect(y2026).toMatchObject({ verdict: "eligible", tolerancePercent: 10, thresholdCents: eur(55_000) });
+    expect(y2026.reasons.map((r) => r.en).join(" ")).toContain("but within the 10% tolerance AT allows (up to €60,500.00): the exemption in AT runs to the end of 2026. In 2027 AT is blocked");
+    expect(euEligibility({ rows, year: 2027, country: "AT" })).toMatchObject({ verdict: "not-eligible", previousStateCents: eur(56_000) });
+    // Over the tolerance: not exempt. A state without a verified tolerance gets none, and the reason says so.
+    const over = sheet(["2026-02-01", 60_500.01, "buitenland", { country: "AT" }]);
+    expect(euEligibility({ rows: over, year: 2026, country: "AT" }).verdict).toBe("not-eligible");
+    const be = euEligibility({ rows: sheet(["2026-02-01", 25_500, "buitenland", { country: "BE" }]), year: 2026, country: "BE" });
+    expect(be.verdict).toBe("not-eligible");
+    expect(be.reasons.map((r) => r.en).join(" ")).toContain("Whether BE allows a tolerance that keeps the exemption to the end of the year was not checked; no tolerance was applied.");
+    const s = summarizeYear(rows, { today: d("2026-03-01"), year: 2026 });
+    expect(s.eu?.states.find((x) => x.country === "AT")).toMatchObject({ withinThreshold: true, tolerancePercent: 10, previousCents: eur(50_000) });
+  });
+
+  it("26: ELIGIBLE for 2026 with a Dec-2025 row of €500 and previousYearTurnover 25,000 → FALSE (the given figure wins), naming both figures", () => {
+    const rows = sheet(["2025-12-10", 500], ["2026-02-01", 5_000]);
+    const e = eligibility({ rows, year: 2026, previousYearCents: eur(25_000) });
+    expect(e).toMatchObject({ verdict: "not-eligible", previousYearBasis: "given", previousYearCents: eur(25_000) });
+    expect(e.reasons.map((r) => r.en)).toContain("The given 2025 turnover of €25,000.00 was used; the rows of 2025 in the data add up to €500.00. Check which figure is right.");
+  });
+
+  it("27: car, €4,500 VAT, first used 2020, KOR from 1 Jul 2021 → revision 2021: 0 (€450 < €500); 2022: €900", () => {
+    const car = { vatCents: eur(4_500), firstUse: d("2020-01-01"), kind: "movable" as const };
+    expect(revision([car], d("2021-07-01"), 2021)).toMatchObject({ totalCents: 0, belowMinimum: true, proRataMonths: 6 });
+    expect(revision([car], d("2021-07-01"), 2022)).toMatchObject({ totalCents: eur(900), belowMinimum: false });
   });
 });
