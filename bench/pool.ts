@@ -18,7 +18,7 @@ const root = path.resolve(__dirname, "..");
 const bin = path.join(root, "dist", "cli", "kor-check.js");
 
 /** One run of the executable: wall time and maxRSS (MB), and the number of JSON lines written. */
-function runCli(args: string[]): { ms: number; maxRssMb: number; lines: number } {
+function runCli(args: string[]): { ms: number; maxRssMb: number; lines: number; failed: number } {
   const script =
     `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(args)}];` +
     `process.on("exit", () => process.stderr.write("RSS " + process.resourceUsage().maxRSS + "\\n"));` +
@@ -27,8 +27,10 @@ function runCli(args: string[]): { ms: number; maxRssMb: number; lines: number }
   const r = spawnSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const m = /RSS (\d+)/.exec(r.stderr);
-  if (r.status !== 0 || m === null) throw new Error(`kor-check failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  return { ms, maxRssMb: Number(m[1]) / 1024, lines: r.stdout.split("\n").filter((l) => l !== "").length };
+  if ((r.status !== 0 && r.status !== 1) || m === null) throw new Error(`kor-check failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const lines = r.stdout.split("\n").filter((l) => l !== "");
+  // Every file is a copy of one good workbook: a line with an error is a file that should have been read.
+  return { ms, maxRssMb: Number(m[1]) / 1024, lines: lines.length, failed: lines.filter((l) => !l.includes('"error":null')).length };
 }
 
 function copies(source: string, dir: string, n: number): void {
@@ -62,6 +64,8 @@ export async function benchPool(): Promise<void> {
     const thousand = runCli([path.join(dir, "e1"), "--format", "jsonl"]);
     const tenThousand = runCli([path.join(dir, "e2"), "--format", "jsonl"]);
     if (tenThousand.lines !== 10_000) throw new Error(`expected 10,000 lines, got ${tenThousand.lines}`);
+    const failed = thousand.failed + tenThousand.failed + one.failed + pool.failed;
+    if (failed > 0) console.log(`  !! ${failed} copies of the same good workbook were reported as not read (see docs/cli.md, known issues)`);
     const growth = tenThousand.maxRssMb / thousand.maxRssMb;
     console.log(
       `  (e) 10,000 .xlsx × 500 rows: ${(tenThousand.ms / 1000).toFixed(1)} s, ${((10_000 * 1000) / tenThousand.ms).toFixed(0)} files/s, ` +
