@@ -16,6 +16,7 @@ import { formatDay, todayInNetherlands } from "../../src/rules/dates";
 import { formatEuros } from "../../src/rules/money";
 import { sampleValues } from "../../src/taskpane/browser/sample";
 import type { YearSummary } from "../../src/rules/summary-types";
+import { invoice, writeXaf } from "../support/xaf-generator";
 
 jest.setTimeout(120_000);
 
@@ -196,6 +197,21 @@ describe("the task pane in a browser (no Excel)", () => {
     await page.locator("#tab-year").click();
     await page.getByText('Bestand "<b>bold</b>.csv"').waitFor();
     expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(123_456, "nl"));
+    await assertClean(w);
+  });
+
+  it("opens an auditfile (.xaf): the sales journal read in the page, the company in the title", async () => {
+    const xaf = writeXaf({
+      fiscalYear: 2026,
+      companyName: "Bakkerij Test",
+      customers: [{ id: "C1", name: "Jansen", tp: "C", taxCountry: "NL" }],
+      journals: [{ id: "VK", desc: "Verkoop", type: "S", txs: [invoice({ nr: "1", date: "2026-03-02", ref: "F2026-001", customer: "C1", parts: [{ acc: "8000", net: 100_000, vat: { id: "H", perc: 21 } }] })] }],
+    });
+    const w = await open(NO_OFFICE);
+    const { page } = w;
+    await page.getByTestId("file-input").setInputFiles({ name: "klant-2026.xaf", mimeType: "application/xml", buffer: Buffer.from(xaf) });
+    await page.getByText('File "klant-2026.xaf – Bakkerij Test"').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("countable").innerText()).toBe(formatEuros(100_000, "en"));
     await assertClean(w);
   });
 
