@@ -6,12 +6,12 @@ import type { Localized } from "../i18n/types";
 import { cellText } from "../reading/cells";
 import { type ColumnRole, columnLetter, detectColumns, readTable, type ReadTableResult } from "../reading/headers";
 import { countsForKor } from "../rules/categories";
-import { yearOf, type Day } from "../rules/dates";
+import { dayFromIso, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import { summarizeYear } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
-import type { FilingPeriod, InvoiceRow, Problem, ProblemSeverity } from "../rules/types";
+import type { FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../excel/source";
 import { S } from "./strings";
 import { codeMappingFrom, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
@@ -28,6 +28,23 @@ export interface SheetSettings {
   readonly previousYearCents?: Cents | null;
   /** The firm's own codes mapped to categories in the pane's code table ("VV" → 21). */
   readonly codes?: readonly CodeMappingEntry[];
+  /** Whether the business is in the KOR (kor-rules.md section 5); default unknown. */
+  readonly participation?: "in" | "out" | "unknown";
+  /** With participation "in": the first day in the KOR, ISO (2024-01-01); unreadable or missing → unknown. */
+  readonly inKorSince?: string | null;
+}
+
+/** The participation setting as the rules take it: "in" needs a valid start date, else unknown. */
+export function participationOf(settings: SheetSettings): Participation {
+  if (settings.participation === "out") return { status: "out" };
+  if (settings.participation === "in" && typeof settings.inKorSince === "string" && /^\d{4}-\d{2}-\d{2}$/.test(settings.inKorSince)) {
+    try {
+      return { status: "in", since: dayFromIso(settings.inKorSince) };
+    } catch {
+      return { status: "unknown" };
+    }
+  }
+  return { status: "unknown" };
 }
 
 /** A category code the reading layer did not know, with how often it occurs and where first. */
@@ -106,6 +123,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     today,
     year,
     period,
+    participation: participationOf(settings),
     previousYearCents: askPreviousYear ? settings.previousYearCents ?? null : null,
     problems: [
       ...(mapping !== null && mapping.entries.length > 0 ? [mappingNote(mapping)] : []),

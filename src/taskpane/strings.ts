@@ -87,6 +87,30 @@ export const S = {
     `Dit blad heeft geen facturen uit ${y}. Vul de telbare omzet van ${y} in (bijvoorbeeld van het blad van vorig jaar); leeg = € 0.`,
     `This sheet has no invoices from ${y}. Enter the countable turnover of ${y} (for example from last year's sheet); empty = €0.`,
   ),
+  participation: L("Doet de onderneming mee aan de KOR?", "Is the business in the KOR?"),
+  participationHint: L(
+    "Bepaalt wat er volgt op een overschrijding. Onbekend: beide uitkomsten worden getoond.",
+    "Decides what follows a crossing. Don't know: both outcomes are shown.",
+  ),
+  participationOption: {
+    unknown: L("Weet ik niet", "Don't know"),
+    in: L("Ja, in de KOR sinds …", "Yes, in the KOR since …"),
+    out: L("Nee, niet in de KOR", "No, not in the KOR"),
+  },
+  inKorSince: L("In de KOR sinds", "In the KOR since"),
+  inKorNow: L(
+    "U doet mee aan de KOR en de omzet ging sindsdien niet over de grens: er is niets aan te melden.",
+    "You are in the KOR and turnover has not gone over the threshold since: there is nothing to register.",
+  ),
+  ifNotInKor: L("Als de onderneming niet in de KOR zit:", "If the business is not in the KOR:"),
+  ifInKorReentry: (start: string, deadline: string) => L(
+    `Als de onderneming in de KOR zat, eindigde de deelname door de overschrijding; opnieuw meedoen kan dan op zijn vroegst per ${start} (aanmelden uiterlijk ${deadline}).`,
+    `If the business was in the KOR, the crossing ended its participation; it can then rejoin at the earliest on ${start} (register by ${deadline}).`,
+  ),
+  deregisterIfInKor: (date: string) => L(
+    `Als de onderneming in de KOR zit: meld u direct af, met ${date} als einddatum.`,
+    `If the business is in the KOR: deregister at once, with ${date} as the end date.`,
+  ),
   previousYearInvalid: L("Vul een bedrag in, bijvoorbeeld 15.000 of 15000,00.", "Enter an amount, for example 15,000 or 15000.00."),
 
   // Verdict

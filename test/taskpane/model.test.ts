@@ -134,3 +134,28 @@ describe("analyze: a reading problem shows in the report of its row's year only"
     expect(y2026.warnings.map((w) => [w.severity, w.rows])).toEqual([["error", [3]]]);
   });
 });
+
+describe("the participation setting (kor-rules.md section 5, worked example 23)", () => {
+  const values = [
+    ["Datum", "Bedrag"],
+    [serial("2024-03-01"), 19000],
+    [serial("2024-09-16"), 1500],
+    [serial("2025-03-01"), 1000],
+    [serial("2026-03-01"), 1000],
+  ];
+
+  it("defaults to unknown: the next start for a business not in the KOR, and the participant's beside it", () => {
+    const a = analyze(source(values), {}, TODAY);
+    expect(a.summary.deadlines).toMatchObject({ participation: "unknown", nextStart: dayFromIso("2027-01-01") });
+    expect(a.summary.deadlines.ifInKor?.start).toBe(dayFromIso("2027-10-01"));
+  });
+
+  it("in the KOR since a date: the 2024 crossing ended participation; not in the KOR: it excludes nothing", () => {
+    const inKor = analyze(source(values), { participation: "in", inKorSince: "2023-01-01" }, TODAY);
+    expect(inKor.summary.deadlines).toMatchObject({ participation: "in", participationEnded: dayFromIso("2024-09-16"), nextStart: dayFromIso("2027-10-01"), ifInKor: null });
+    const out = analyze(source(values), { participation: "out" }, TODAY);
+    expect(out.summary.deadlines).toMatchObject({ participation: "out", nextStart: dayFromIso("2027-01-01"), ifInKor: null, reentryAfterCrossing: null });
+    // "in" without a readable date is treated as unknown, never as a guess.
+    expect(analyze(source(values), { participation: "in", inKorSince: null }, TODAY).summary.deadlines.participation).toBe("unknown");
+  });
+});

@@ -214,20 +214,38 @@ export function DeadlineSection(props: { lang: Lang; summary: YearSummary }): Re
   return (
     <Section id="deadlines" title={t(lang, S.deadlinesSection)}>
       <ul className={s.list}>
-        {summary.crossing !== null && (
+        {summary.crossing !== null && d.participation !== "out" && (d.participation === "unknown" || d.participationEnded === summary.crossing.day) && (
           <li className={s.bad}>
-            <Text weight="semibold">{t(lang, S.deregisterNow(day(summary.crossing.day)))}</Text>
+            <Text weight="semibold">
+              {t(lang, d.participation === "in" ? S.deregisterNow(day(summary.crossing.day)) : S.deregisterIfInKor(day(summary.crossing.day)))}
+            </Text>
           </li>
         )}
-        {d.reentryAfterCrossing !== null && (
+        {d.participation === "in" && d.reentryAfterCrossing !== null && (
           <li>
             <Body1>{t(lang, S.reentry(day(d.reentryAfterCrossing.start), day(d.reentryAfterCrossing.deadline)))}</Body1>
           </li>
         )}
+        {d.participation === "unknown" && (d.ifInKor !== null || d.reentryAfterCrossing !== null) && (
+          <li data-testid="if-in-kor">
+            <Body1>
+              {d.ifInKor !== null
+                ? t(lang, S.ifInKorReentry(day(d.ifInKor.start), day(d.ifInKor.deadline)))
+                : d.reentryAfterCrossing !== null && t(lang, S.ifInKorReentry(day(d.reentryAfterCrossing.start), day(d.reentryAfterCrossing.deadline)))}
+            </Body1>
+          </li>
+        )}
         <li data-testid="next-start">
           <Body1>
-            {t(lang, S.nextStart(day(d.nextStart)))} {t(lang, S.registerBy(day(d.registrationDeadline), d.daysLeft))}
-            {d.nextStartReason !== null && d.reentryAfterCrossing === null && <> {t(lang, d.nextStartReason)}</>}
+            {d.participating ? (
+              t(lang, S.inKorNow)
+            ) : (
+              <>
+                {d.participation === "unknown" && (d.ifInKor !== null || d.reentryAfterCrossing !== null) && <>{t(lang, S.ifNotInKor)} </>}
+                {t(lang, S.nextStart(day(d.nextStart)))} {t(lang, S.registerBy(day(d.registrationDeadline), d.daysLeft))}
+                {d.nextStartReason !== null && <> {t(lang, d.nextStartReason)}</>}
+              </>
+            )}
           </Body1>
         </li>
         <li data-testid="exit">

@@ -446,6 +446,29 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
               ))}
             </Select>
           </Field>
+          <Field className={styles.full} label={t(lang, S.participation)} hint={t(lang, S.participationHint)}>
+            <Select
+              value={settings.participation ?? "unknown"}
+              data-testid="participation"
+              onChange={(_, d) => update({ participation: d.value as "in" | "out" | "unknown" })}
+            >
+              {(["unknown", "in", "out"] as const).map((p) => (
+                <option key={p} value={p}>
+                  {t(lang, S.participationOption[p])}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {settings.participation === "in" && (
+            <Field className={styles.full} label={t(lang, S.inKorSince)}>
+              <Input
+                type="date"
+                value={settings.inKorSince ?? ""}
+                data-testid="in-kor-since"
+                onChange={(_, d) => update({ inKorSince: d.value === "" ? null : d.value })}
+              />
+            </Field>
+          )}
           {analysis.askPreviousYear && (
             <Field
               className={styles.full}
