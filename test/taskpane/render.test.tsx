@@ -6,7 +6,7 @@ import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { CumulativeChart } from "../../src/taskpane/components/CumulativeChart";
-import { CategorySection, WarningSection } from "../../src/taskpane/components/ReportSections";
+import { CategorySection, DeadlineSection, EuSection, WarningSection } from "../../src/taskpane/components/ReportSections";
 import { analyze } from "../../src/taskpane/model";
 import { sampleSource } from "../../src/taskpane/browser/files";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
@@ -46,5 +46,38 @@ describe("sheet text is shown as text", () => {
     );
     expect(html).not.toContain(EVIL);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+});
+
+describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", () => {
+  const serial = (iso: string): number => excelSerialFromDay(dayFromIso(iso));
+  const render = (el: React.ReactElement): string => renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
+
+  it("shows per state the previous year, this year and the tolerance used (AT +10%), and says other tolerances are not assumed", () => {
+    const values = [
+      ["Datum", "Bedrag", "Categorie", "Land"],
+      [serial("2025-05-01"), 50000, "buitenland", "AT"],
+      [serial("2026-02-01"), 56000, "buitenland", "AT"],
+    ];
+    const a = analyze({ ...sampleSource(), values }, { year: 2026 }, TODAY);
+    const html = render(<EuSection lang="en" summary={a.summary} />);
+    expect(html).toContain("€50,000.00");
+    expect(html).toContain("€56,000.00");
+    expect(html).toContain("(+10%)");
+    expect(html).toContain("only Austria&#x27;s (10%) is verified and applied");
+  });
+
+  it("tells a business whose status is unknown both outcomes after a crossing, and 'deregister' only conditionally", () => {
+    const values = [["Datum", "Bedrag"], [serial("2024-03-01"), 19000], [serial("2024-09-16"), 1500], [serial("2024-10-01"), 100]];
+    const unknown = render(<DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, {}, dayFromIso("2024-10-15")).summary} />);
+    expect(unknown).toContain("If the business is in the KOR: deregister at once, with 16 September 2024 as the end date.");
+    expect(unknown).toContain("If the business was in the KOR, the crossing ended its participation");
+    expect(unknown).toContain("If the business is not in the KOR:");
+    const out = render(<DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, { participation: "out" }, dayFromIso("2024-10-15")).summary} />);
+    expect(out).not.toContain("deregister");
+    const inKor = render(
+      <DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, { participation: "in", inKorSince: "2023-01-01" }, dayFromIso("2024-10-15")).summary} />,
+    );
+    expect(inKor).toContain("Deregister from the KOR at once, with 16 September 2024 as the end date.");
   });
 });

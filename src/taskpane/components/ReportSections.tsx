@@ -280,6 +280,7 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t(lang, S.colCountry)}</TableHeaderCell>
+            <TableHeaderCell className={s.num}>{t(lang, S.colPreviousYear(summary.year - 1))}</TableHeaderCell>
             <TableHeaderCell className={s.num}>{t(lang, S.colTurnover)}</TableHeaderCell>
             <TableHeaderCell className={s.num}>{t(lang, S.colThreshold)}</TableHeaderCell>
             <TableHeaderCell>{t(lang, S.colStatus)}</TableHeaderCell>
@@ -289,8 +290,15 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
           {eu.states.map((st) => (
             <TableRow key={st.country}>
               <TableCell>{st.country}</TableCell>
+              <TableCell className={s.num}>
+                {st.previousCents === null ? "–" : eur(st.previousCents)}
+                {st.previousCents !== null && st.previousThresholdCents !== null && st.previousThresholdCents !== st.thresholdCents && ` (≤ ${eur(st.previousThresholdCents)})`}
+              </TableCell>
               <TableCell className={s.num}>{eur(st.cents)}</TableCell>
-              <TableCell className={s.num}>{st.thresholdCents === null ? "–" : eur(st.thresholdCents)}</TableCell>
+              <TableCell className={s.num}>
+                {st.thresholdCents === null ? "–" : eur(st.thresholdCents)}
+                {st.tolerancePercent !== null && ` (+${st.tolerancePercent}%)`}
+              </TableCell>
               <TableCell>
                 {st.withinThreshold === null ? (
                   <span className={s.warn}>
@@ -307,6 +315,7 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
         </TableBody>
       </Table>
       {eu.states.some((st) => st.withinThreshold === null) && <Caption1 className={s.small}>{t(lang, S.stateUnknownNote)}</Caption1>}
+      <Caption1 className={s.small}>{t(lang, S.stateToleranceNote)}</Caption1>
       <h3 className={s.heading} style={{ fontSize: tokens.fontSizeBase300 }}>
         {t(lang, S.euQuarterly)}
       </h3>
