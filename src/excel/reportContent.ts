@@ -112,9 +112,13 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
   add([t(lang, R.registerBy), day(d.registrationDeadline)], ["General", DATE_FORMAT]);
   add([t(lang, R.exitStart), day(d.nextExit.start)], ["General", DATE_FORMAT]);
   add([t(lang, R.exitBy), day(d.nextExit.deadline)], ["General", DATE_FORMAT]);
-  if (d.reentryAfterCrossing !== null) {
-    add([t(lang, R.reentryStart), day(d.reentryAfterCrossing.start)], ["General", DATE_FORMAT]);
-    add([t(lang, R.reentryBy), day(d.reentryAfterCrossing.deadline)], ["General", DATE_FORMAT]);
+  // Section 5: the participant's re-entry is shown for a participant, and conditionally when the status is unknown.
+  add([t(lang, R.participation), t(lang, R.participationStatus[d.participation])]);
+  const reentry = d.participation === "in" ? d.reentryAfterCrossing : d.participation === "unknown" ? (d.ifInKor ?? d.reentryAfterCrossing) : null;
+  if (reentry !== null) {
+    const conditional = d.participation === "unknown";
+    add([t(lang, conditional ? R.reentryStartIfInKor : R.reentryStart), day(reentry.start)], ["General", DATE_FORMAT]);
+    add([t(lang, R.reentryBy), day(reentry.deadline)], ["General", DATE_FORMAT]);
   }
   blank();
 

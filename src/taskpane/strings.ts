@@ -285,6 +285,13 @@ export const S = {
     exitStart: L("Afmelden per", "Exit effective"),
     exitBy: L("Afmelden uiterlijk", "Exit notice by"),
     reentryStart: L("Weer meedoen vanaf", "Rejoin from"),
+    reentryStartIfInKor: L("Als de onderneming in de KOR zat: weer meedoen vanaf", "If the business was in the KOR: rejoin from"),
+    participation: L("Deelname aan de KOR", "KOR participation"),
+    participationStatus: {
+      in: L("ja (opgegeven)", "yes (as given)"),
+      out: L("nee (opgegeven)", "no (as given)"),
+      unknown: L("onbekend", "unknown"),
+    },
     reentryBy: L("Daarvoor aanmelden uiterlijk", "Register for that by"),
     thresholdSeries: L("KOR-grens", "KOR threshold"),
     quarter: L("Kwartaal", "Quarter"),

@@ -95,3 +95,17 @@ describe("buildReport", () => {
     expect(content.values.flat().every((v) => typeof v === "string" || typeof v === "number")).toBe(true);
   });
 });
+
+describe("the report sheet follows the participation status (kor-rules.md section 5)", () => {
+  const rows = [{ row: 1, day: dayFromIso("2024-03-01"), cents: 1_900_000, category: null, country: null, vatCents: null }, { row: 2, day: dayFromIso("2024-09-16"), cents: 150_000, category: null, country: null, vatCents: null }];
+  const texts = (participation?: Parameters<typeof summarizeYear>[1]["participation"]): string[] =>
+    buildReport(summarizeYear(rows, { today: dayFromIso("2024-10-15"), year: 2024, participation }), "en", "Sheet1").values.map((r) => String(r[0]));
+
+  it("labels the re-entry as conditional when the status is unknown, plain for a participant, and leaves it out otherwise", () => {
+    expect(texts()).toContain("If the business was in the KOR: rejoin from");
+    expect(texts({ status: "in", since: dayFromIso("2023-01-01") })).toContain("Rejoin from");
+    const out = texts({ status: "out" });
+    expect(out.some((t) => t.includes("ejoin"))).toBe(false);
+    expect(out).toContain("KOR participation");
+  });
+});
