@@ -43,6 +43,8 @@ export interface NextStartInput {
    * supports); the summary adds the participant's outcome beside it where it differs.
    */
   readonly participation?: Participation;
+  /** Crossing day per year (null: none), shared between calls over the same rows so each year is scanned once. */
+  readonly crossingCache?: Map<number, Day | null>;
 }
 
 export function nextPossibleStart(input: NextStartInput): NextStart {
@@ -55,7 +57,11 @@ export function nextPossibleStart(input: NextStartInput): NextStart {
     if (givenPrevious && givenPrevious.year === y) return null;
     if (known !== undefined && known.year === y) return known.crossingDay;
     if (!dataYears.has(y)) return null;
-    return findCrossing(rows, y, parameterOn("kor-threshold", dayFromYmd(y, 1, 1)))?.day ?? null;
+    const cached = input.crossingCache?.get(y);
+    if (cached !== undefined) return cached;
+    const day = findCrossing(rows, y, parameterOn("kor-threshold", dayFromYmd(y, 1, 1)))?.day ?? null;
+    input.crossingCache?.set(y, day);
+    return day;
   };
   const countableIn = (y: number): Cents => {
     if (givenPrevious && givenPrevious.year === y) return givenPrevious.cents;

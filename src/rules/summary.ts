@@ -258,11 +258,12 @@ function deadlines(
   participation: Participation,
   data: Pick<NextStartInput, "known" | "givenPrevious">,
 ): Deadlines {
-  const next = nextPossibleStart({ rows, today, period, participation, ...data });
+  const crossingCache = new Map<number, Day | null>();
+  const next = nextPossibleStart({ rows, today, period, participation, crossingCache, ...data });
   const deadline = registrationDeadline(next.start);
   // Section 5: what follows a crossing depends on participation. "unknown": also the participant's outcome
   // (as if in the KOR since the first KOR day), shown conditionally where it differs.
-  const asParticipant = participation.status === "unknown" ? nextPossibleStart({ rows, today, period, participation: { status: "in", since: FIRST_KOR_DAY }, ...data }) : null;
+  const asParticipant = participation.status === "unknown" ? nextPossibleStart({ rows, today, period, participation: { status: "in", since: FIRST_KOR_DAY }, crossingCache, ...data }) : null;
   const ifInKor =
     asParticipant !== null && asParticipant.endedOn !== null && asParticipant.start > next.start
       ? { start: asParticipant.start, deadline: registrationDeadline(asParticipant.start), reason: asParticipant.reason, endedOn: asParticipant.endedOn }
