@@ -16,7 +16,7 @@ import { yearBounds, yearsIn } from "../rules/turnover";
 import { codeMappingFrom, type CodeMapping } from "../reading/codeMapping";
 import { decodeBytes, readCsvText } from "../reading/csv";
 import { promises as fsp } from "fs";
-import { toCsv, toJson, toJsonLines, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
+import { terminalWidth, toCsv, toJson, toJsonLines, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
 import { visibleControls } from "../i18n/safeText";
 import type { ReadLimits } from "../reading/limits";
 import { openOut, refuseOut, writeOut } from "./outFile";
@@ -380,7 +380,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const result = await check(files, options, io, today, {}, mapping);
   const all: CheckResult = { ...result, failures: [...inputFailures, ...result.failures] };
 
-  const text = options.format === "json" ? toJson(all, lang) : options.format === "csv" ? toCsv(all, lang) : toTable(all, lang);
+  const text = options.format === "json" ? toJson(all, lang) : options.format === "csv" ? toCsv(all, lang) : toTable(all, lang, terminalWidth(io.env));
   if (options.out !== null) {
     try {
       await writeOut(options.out, text);

@@ -8,6 +8,7 @@ import { nextChance } from "../bulk/overview";
 import { formulaSafe, visibleControls } from "../i18n/safeText";
 import { sanityLine } from "../i18n/xaf-messages";
 import type { XafInfo } from "../reading/xaf";
+import { adviceOf, type Advice } from "../rules/advice";
 import { out } from "./strings";
 
 export interface SheetResult {
@@ -225,47 +226,11 @@ function previousText(sum: YearSummary, lang: Lang): string {
   return sum.previousYearBasis === "assumed-zero" ? `${amount} ${out.assumed[lang]}` : amount;
 }
 
-const TABLE_COLUMNS = [
-  out.file, out.sheet, out.year, out.countable, out.percent, out.verdict, out.crossing, out.previousYear, out.nextStart, out.deadline, out.problems,
-];
-/** Columns aligned to the right (numbers). */
-const RIGHT = new Set([2, 3, 4, 10]);
-
 /**
  * File and sheet names and quoted cell text reach the terminal: an ESC sequence or a direction override in
  * them must not act (clear the screen, reverse a line), so every control character is shown escaped.
  */
 const v = visibleControls;
-
-function tableRow(s: SheetResult, lang: Lang): string[] {
-  const sum = s.summary;
-  const chance = nextChance(sum);
-  return [
-    v(s.file),
-    v(s.sheet),
-    String(sum.year),
-    formatEuros(sum.countableCents, lang),
-    percentText(sum.percentOfThreshold, lang),
-    verdictText(s, lang),
-    sum.crossing === null
-      ? "—"
-      : s.rowName === undefined
-        ? `${formatDay(sum.crossing.day, lang)}, ${out.row[lang]} ${sum.crossing.row}`
-        : v(s.rowName(sum.crossing.row)[lang]),
-    previousText(sum, lang),
-    sum.deadlines.participating
-      ? out.inKor[lang]
-      : sum.deadlines.ifInKor === null
-        ? formatDay(chance.start, lang)
-        : `${formatDay(chance.start, lang)} (${out.ifInKor[lang]} ${formatDay(sum.deadlines.ifInKor.start, lang)})`,
-    sum.deadlines.participating
-      ? "—"
-      : sum.deadlines.ifInKor === null
-        ? formatDay(chance.deadline, lang)
-        : `${formatDay(chance.deadline, lang)} (${out.ifInKor[lang]} ${formatDay(sum.deadlines.ifInKor.deadline, lang)})`,
-    String(s.problems.length),
-  ];
-}
 
 /** Display width: characters, not UTF-16 units (names with accents or emoji stay aligned well enough). */
 function width(text: string): number {
@@ -289,12 +254,174 @@ export function alignTable(header: readonly string[], rows: readonly (readonly s
 /** Problems shown per sheet in the table output; JSON has them all. */
 export const TABLE_PROBLEMS_PER_SHEET = 10;
 
-export function toTable(result: CheckResult, lang: Lang): string {
+/** The terminal width kor-check writes for: $COLUMNS, else 80. Narrower than 40 is taken as 40. */
+export function terminalWidth(env: Readonly<Record<string, string | undefined>>): number {
+  const n = Number(env.COLUMNS);
+  return Number.isInteger(n) && n > 0 ? Math.max(40, n) : 80;
+}
+
+/**
+ * Wraps `text` to `width` display characters, the first line after `first` and every next line after
+ * `indent` (both counted in the width). Words longer than a line are broken.
+ */
+export function wrap(text: string, width: number, indent: string, first = indent): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  const room = (prefix: string): number => Math.max(10, width - width_(prefix));
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    let w = word;
+    while (width_(w) > room(indent)) {
+      // A word longer than any line: fill the current line's rest, then break.
+      if (!empty) {
+        lines.push(line);
+        line = indent;
+        empty = true;
+      }
+      const chars = [...w];
+      lines.push(line + chars.slice(0, room(line)).join(""));
+      w = chars.slice(room(line)).join("");
+      line = indent;
+    }
+    if (w === "") continue;
+    if (!empty && width_(line) + 1 + width_(w) > width) {
+      lines.push(line);
+      line = indent;
+      empty = true;
+    }
+    line += (empty ? "" : " ") + w;
+    empty = false;
+  }
+  lines.push(line);
+  return lines.map((l) => l.trimEnd());
+}
+
+function width_(text: string): number {
+  return [...text].length;
+}
+
+/** Shortens `text` to `max` display characters with "…" in the middle (file names keep their end). */
+function shorten(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  const tail = max - 1 - head;
+  return `${chars.slice(0, head).join("")}…${tail > 0 ? chars.slice(chars.length - tail).join("") : ""}`;
+}
+
+function adviceFor(s: SheetResult): Advice {
+  return adviceOf(s.summary, { errorRows: s.yearErrorCount ?? s.errorCount });
+}
+
+/** The table's short "by when": "direct" after a crossing, else the registration deadline. */
+function dueCell(advice: Advice, lang: Lang): string {
+  if (advice.due === null) return "—";
+  if (advice.due.immediate) return out.atOnce[lang];
+  return formatDay(advice.due.day, lang);
+}
+
+/** One sheet as a vertical block of labelled lines, wrapped to `width`. */
+function sheetBlock(s: SheetResult, lang: Lang, width: number): string[] {
+  const sum = s.summary;
+  const advice = adviceFor(s);
+  const chance = nextChance(sum);
+  const fields: [Localized, string][] = [
+    [out.file, v(s.file)],
+    [out.sheet, v(s.sheet)],
+    [out.year, String(sum.year)],
+    [out.verdict, `${verdictText(s, lang)} — ${advice.finding[lang]}`],
+  ];
+  if (advice.provisional !== null) fields.push([out.attention, advice.provisional[lang]]);
+  if (advice.action !== null) fields.push([out.action, advice.action[lang]]);
+  if (advice.when !== null) fields.push([out.due, advice.when[lang]]);
+  fields.push(
+    [out.countable, `${formatEuros(sum.countableCents, lang)} (${percentText(sum.percentOfThreshold, lang)} ${out.ofLimit(formatEuros(sum.thresholdCents, lang))[lang]})`],
+    [out.previousYear, previousText(sum, lang)],
+  );
+  if (sum.crossing === null || chance.start !== advice.due?.day) fields.push([out.nextStart, `${formatDay(chance.start, lang)}; ${out.deadline[lang].toLowerCase()} ${formatDay(chance.deadline, lang)}`]);
+  fields.push([out.problems, String(s.problems.length)]);
+  if (advice.way !== null) fields.push([out.how, advice.way[lang]]);
+  if (advice.link !== null) fields.push([out.source, advice.link.url]);
+  const labelWidth = Math.max(...fields.map(([l]) => width_(l[lang])));
+  const lines: string[] = [];
+  for (const [label, value] of fields) {
+    const first = label[lang] + " ".repeat(labelWidth - width_(label[lang]) + 2);
+    lines.push(...wrap(value, width, " ".repeat(labelWidth + 2), first));
+  }
+  return lines;
+}
+
+const NARROW_COLUMNS = [out.file, out.sheet, out.year, out.countable, out.percent, out.verdict, out.dueShort];
+const NARROW_RIGHT = new Set([2, 3, 4]);
+
+/** The verdict in a narrow column: "*" marks a provisional one (explained under the table). */
+function verdictShort(s: SheetResult, lang: Lang): string {
+  if (s.summary.verdict === "unsupported") return out.unsupported[lang];
+  const text = s.summary.verdict === "eligible" ? out.eligible[lang] : out.notEligible[lang];
+  return eligibleOf(s) === null ? `${text} *` : text;
+}
+
+function narrowRow(s: SheetResult, lang: Lang): string[] {
+  const sum = s.summary;
+  const advice = adviceFor(s);
+  return [v(s.file), v(s.sheet), String(sum.year), formatEuros(sum.countableCents, lang), percentText(sum.percentOfThreshold, lang), verdictShort(s, lang), dueCell(advice, lang)];
+}
+
+/**
+ * Many sheets: a table that fits `width` (file and sheet names shortened with "…" when needed, the
+ * percentage dropped last), then per sheet its finding, action and date, wrapped.
+ */
+function sheetsTable(sheets: readonly SheetResult[], lang: Lang, width: number): string[] {
+  const header = NARROW_COLUMNS.map((c) => c[lang]);
+  let rows = sheets.map((s) => narrowRow(s, lang));
+  let head = header;
+  let right: ReadonlySet<number> = NARROW_RIGHT;
+  const tableWidth = (h: readonly string[], r: readonly (readonly string[])[]): number =>
+    h.reduce((sum, cell, c) => sum + Math.max(width_(cell), ...r.map((row) => width_(row[c] ?? ""))), 0) + 2 * (h.length - 1);
+  const shrink = (col: number, floor: number): void => {
+    const over = tableWidth(head, rows) - width;
+    if (over <= 0) return;
+    const current = Math.max(width_(head[col]), ...rows.map((r) => width_(r[col])));
+    const max = Math.max(floor, current - over);
+    rows = rows.map((r) => r.map((cell, c) => (c === col ? shorten(cell, max) : cell)));
+  };
+  // Shorten the file and sheet names a little, then leave out the percentage (it is in the details
+  // below), then shorten the names down to 8 characters.
+  shrink(0, 16);
+  shrink(1, 12);
+  if (tableWidth(head, rows) > width) {
+    head = head.filter((_, c) => c !== 4);
+    rows = rows.map((r) => r.filter((_, c) => c !== 4));
+    right = new Set([2, 3]);
+  }
+  shrink(0, 8);
+  shrink(1, 8);
+  const lines = alignTable(head, rows, right).split("\n");
+  if (sheets.some((s) => eligibleOf(s) === null && s.summary.verdict !== "unsupported")) lines.push(...wrap(out.provisionalNote[lang], width, "  ", ""));
+  lines.push("");
+  for (const s of sheets) {
+    const advice = adviceFor(s);
+    lines.push(...wrap(`${v(s.file)} › ${v(s.sheet)} (${s.summary.year})`, width, "  ", ""));
+    for (const line of [advice.finding[lang], ...(advice.provisional !== null ? [advice.provisional[lang]] : []), ...(advice.action !== null ? [advice.action[lang]] : []), ...(advice.dueText !== null ? [advice.dueText[lang]] : [])]) {
+      lines.push(...wrap(line, width, "    ", "  "));
+    }
+    if (s.summary.previousYearBasis === "assumed-zero") lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s.summary, lang)}`, width, "    ", "  "));
+  }
+  return lines;
+}
+
+/** The table output for a terminal `width` characters wide (see terminalWidth). */
+export function toTable(result: CheckResult, lang: Lang, width = 80): string {
   const parts: string[] = [];
-  if (result.sheets.length > 0) {
-    parts.push(alignTable(TABLE_COLUMNS.map((c) => c[lang]), result.sheets.map((s) => tableRow(s, lang)), RIGHT));
-    if (result.sheets.some((s) => s.summary.previousYearBasis === "assumed-zero")) parts.push(out.assumedNote[lang]);
-    parts.push(out.conditionNote[lang]);
+  const para = (text: string): string => wrap(text, width, "").join("\n");
+  if (result.sheets.length === 1) {
+    parts.push(sheetBlock(result.sheets[0], lang, width).join("\n"));
+    if (result.sheets[0].summary.previousYearBasis === "assumed-zero") parts.push(para(out.assumedNote[lang]));
+    parts.push(para(out.conditionNote[lang]));
+  } else if (result.sheets.length > 1) {
+    parts.push(sheetsTable(result.sheets, lang, width).join("\n"));
+    if (result.sheets.some((s) => s.summary.previousYearBasis === "assumed-zero")) parts.push(para(out.assumedNote[lang]));
+    parts.push(para(out.conditionNote[lang]));
   } else {
     parts.push(out.nothingChecked[lang]);
   }
@@ -306,9 +433,9 @@ export function toTable(result: CheckResult, lang: Lang): string {
   if (withProblems.length > 0) {
     const lines = [`${out.problemsTitle[lang]}:`];
     for (const s of withProblems) {
-      lines.push(`  ${v(s.file)} › ${v(s.sheet)}`);
-      for (const p of s.problems.slice(0, TABLE_PROBLEMS_PER_SHEET)) lines.push(`    ${v(p.message[lang])}`);
-      if (s.problems.length > TABLE_PROBLEMS_PER_SHEET) lines.push(`    ${out.moreProblems(s.problems.length - TABLE_PROBLEMS_PER_SHEET)[lang]}`);
+      lines.push(...wrap(`${v(s.file)} › ${v(s.sheet)}`, width, "    ", "  "));
+      for (const p of s.problems.slice(0, TABLE_PROBLEMS_PER_SHEET)) lines.push(...wrap(v(p.message[lang]), width, "      ", "    "));
+      if (s.problems.length > TABLE_PROBLEMS_PER_SHEET) lines.push(...wrap(out.moreProblems(s.problems.length - TABLE_PROBLEMS_PER_SHEET)[lang], width, "      ", "    "));
     }
     parts.push(lines.join("\n"));
   }
@@ -316,10 +443,10 @@ export function toTable(result: CheckResult, lang: Lang): string {
   const skippedFiles = new Set(result.skipped.map((k) => k.file));
   const notRead = result.failures.filter((f) => !skippedFiles.has(f.file));
   if (notRead.length > 0) {
-    parts.push([`${out.notRead[lang]}:`, ...notRead.map((f) => `  ${v(f.file)}: ${v(f.reason[lang])}`)].join("\n"));
+    parts.push([`${out.notRead[lang]}:`, ...notRead.flatMap((f) => wrap(`${v(f.file)}: ${v(f.reason[lang])}`, width, "    ", "  "))].join("\n"));
   }
   if (result.skipped.length > 0) {
-    parts.push([`${out.skippedSheets[lang]}:`, ...result.skipped.map((k) => `  ${v(k.file)} › ${v(k.sheet)}: ${v(k.reason[lang])}`)].join("\n"));
+    parts.push([`${out.skippedSheets[lang]}:`, ...result.skipped.flatMap((k) => wrap(`${v(k.file)} › ${v(k.sheet)}: ${v(k.reason[lang])}`, width, "    ", "  "))].join("\n"));
   }
   return `${parts.join("\n\n")}\n`;
 }

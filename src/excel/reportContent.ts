@@ -7,7 +7,7 @@ import { categoryInfo } from "../rules/categories";
 import { excelSerialFromDay, formatDay } from "../rules/dates";
 import { eurosFromCents, formatEuros } from "../rules/money";
 import type { YearSummary } from "../rules/summary-types";
-import { S, t } from "../taskpane/strings";
+import { S, tPlain as t } from "../taskpane/strings";
 
 export const REPORT_WIDTH = 6;
 export const EURO_FORMAT = "€ #,##0.00;-€ #,##0.00";

@@ -9,7 +9,7 @@
  */
 import type { Lang } from "../i18n/types";
 import type { YearSummary } from "../rules/summary-types";
-import { S, t } from "../taskpane/strings";
+import { S, tPlain as t } from "../taskpane/strings";
 import { buildReport, REPORT_WIDTH } from "./reportContent";
 import { asTextCells, markWrittenArea, openOwnSheet } from "./ownSheet";
 

@@ -17,3 +17,4 @@ export * from "./participation";
 export * from "./eu";
 export * from "./herziening";
 export * from "./summary";
+export * from "./advice";

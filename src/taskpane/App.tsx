@@ -40,13 +40,14 @@ export const views: readonly PaneView[] = [
 ];
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalM, maxWidth: "640px", boxSizing: "border-box" },
+  // Excel's pane is 350 px wide: the body's 8 px margin plus a little padding leave the content 326 px.
+  root: { padding: tokens.spacingHorizontalXS, maxWidth: "640px", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   headerEnd: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   panel: { marginTop: tokens.spacingVerticalS },
-  // Several views do not fit on one line of a 350 px pane (certainly in Dutch): let the tabs wrap.
-  tabs: { flexWrap: "wrap" },
+  // The tabs fit on one line of a 350 px pane with narrower padding; they still wrap rather than overflow.
+  tabs: { flexWrap: "wrap", "& > button": { paddingLeft: "6px", paddingRight: "6px" } },
 });
 
 export interface AppProps {

@@ -3,7 +3,7 @@
  * (src/rules), and gather the warnings with the rows they point at. Pure: no Office, no DOM, no clock.
  */
 import type { Localized } from "../i18n/types";
-import { cellText } from "../reading/cells";
+import { cellText, readAmount } from "../reading/cells";
 import { type ColumnRole, columnLetter, detectColumns, readTable, type ReadTableResult } from "../reading/headers";
 import { countsForKor } from "../rules/categories";
 import { dayFromIso, yearOf, type Day } from "../rules/dates";
@@ -84,6 +84,30 @@ export interface Analysis {
   readonly cumulative: readonly { readonly day: Day; readonly cents: Cents }[];
   /** Codes in the category column that no table knows and the user has not mapped: the code table offers them. */
   readonly unknownCodes: readonly UnknownCode[];
+  /** How the sheet's rows add up: read + in error + skipped = rows in the sheet. */
+  readonly reconciliation: Reconciliation;
+}
+
+/**
+ * Every data row of the sheet accounted for, so no total is shown that cannot be reconciled:
+ * `read + inError + skipped === sheetRows`. The "year" figures are about the summarised year only: its rows
+ * in error, the readable amounts on them (not counted anywhere) and how many amounts were unreadable.
+ */
+export interface Reconciliation {
+  /** Data rows below the header row (all years). */
+  readonly sheetRows: number;
+  /** Rows read into the totals (all years). */
+  readonly read: number;
+  /** Rows that could not be read because of an error (all years). */
+  readonly inError: number;
+  /** Empty rows and rows without an amount, skipped (all years). */
+  readonly skipped: number;
+  /** Rows of the summarised year (or without a readable date) in error, left out of the totals. */
+  readonly yearErrorRows: number;
+  /** The amounts that could be read on those rows. */
+  readonly yearErrorCents: Cents;
+  /** Those rows whose amount itself could not be read. */
+  readonly yearUnreadableAmounts: number;
 }
 
 /** The roles readTable should use: detection plus the user's choices (null = explicitly not used). */
@@ -144,6 +168,38 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     warnings: warningsOf(summary, table.rows),
     cumulative: cumulativeOf(table.rows, year),
     unknownCodes: unknownCodesOf(source, table, mapping),
+    reconciliation: reconcile(source, table, summary),
+  };
+}
+
+/** Accounts for every data row of the sheet (see Reconciliation). */
+export function reconcile(source: InvoiceSource, table: ReadTableResult, summary: YearSummary): Reconciliation {
+  const first = table.headerRowIndex === null ? 0 : table.headerRowIndex + 1;
+  const sheetRows = Math.max(0, source.values.length - first);
+  const readRows = new Set(table.rows.map((r) => r.row));
+  const errorRows = new Set<number>();
+  for (const p of table.problems) if (p.severity === "error" && p.row !== null && !readRows.has(p.row)) errorRows.add(p.row);
+  const yearRows = new Set<number>();
+  for (const p of summary.problems) if (p.severity === "error" && p.row !== null && errorRows.has(p.row)) yearRows.add(p.row);
+  let yearErrorCents = 0;
+  let yearUnreadableAmounts = 0;
+  const amountCol = table.columns.amount;
+  for (const row of yearRows) {
+    const cell = amountCol === undefined ? undefined : source.values[row - 1 - source.rowOffset]?.[amountCol];
+    const r = readAmount(cell);
+    if (r.kind === "ok") yearErrorCents += r.value;
+    else if (r.kind === "error") yearUnreadableAmounts++;
+  }
+  const read = readRows.size;
+  const inError = errorRows.size;
+  return {
+    sheetRows,
+    read,
+    inError,
+    skipped: Math.max(0, sheetRows - read - inError),
+    yearErrorRows: yearRows.size,
+    yearErrorCents,
+    yearUnreadableAmounts,
   };
 }
 

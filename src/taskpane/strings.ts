@@ -7,9 +7,22 @@ import type { Lang, Localized } from "../i18n/types";
 
 export type { Lang, Localized };
 
-/** The text of `s` in `lang`. */
+/**
+ * The text of `s` in `lang`, for the pane: an amount never breaks between "€" and its number (a
+ * non-breaking space), wherever the amount comes from (the pane's strings or the rules' reasons).
+ */
 export function t(lang: Lang, s: Localized): string {
+  return keepEuroTogether(s[lang]);
+}
+
+/** The text of `s` in `lang` as is, for text written into a sheet (report and overview sheets). */
+export function tPlain(lang: Lang, s: Localized): string {
   return s[lang];
+}
+
+/** "€ 720,00" → "€\u00a0720,00": the sign and the number stay on one line. */
+export function keepEuroTogether(text: string): string {
+  return text.replace(/€ (?=[-\d])/g, "€\u00a0");
 }
 
 const L = (nl: string, en: string): Localized => ({ nl, en });
@@ -47,6 +60,9 @@ export const S = {
     "Outside Excel: you are viewing a sample or a file of your own. Nothing leaves this computer.",
   ),
   openFile: L("Eigen bestand openen (.xlsx, .csv of auditfile .xaf)", "Open your own file (.xlsx, .csv or auditfile .xaf)"),
+  openFileShort: L("Bestand openen", "Open file"),
+  browserModeShort: L("Buiten Excel:", "Outside Excel:"),
+  downloadSampleShort: L("Voorbeeld.xlsx", "Sample.xlsx"),
   useSample: L("Voorbeeld gebruiken", "Use the sample"),
   downloadSample: L("Voorbeeldwerkmap downloaden om in Excel te proberen", "Download the sample workbook to try in Excel"),
   fileError: (name: string, detail: string) => L(`Bestand "${name}" kon niet worden gelezen: ${detail}`, `File "${name}" could not be read: ${detail}`),
@@ -113,40 +129,61 @@ export const S = {
   ),
   previousYearInvalid: L("Vul een bedrag in, bijvoorbeeld 15.000 of 15000,00.", "Enter an amount, for example 15,000 or 15000.00."),
 
+  // Verdict card (the answer first) and the settings fold
+  cardLabel: L("Uitkomst", "Result"),
+  settingsFold: (year: number, periodNl: string, periodEn: string) => L(`Instellingen (${year}, ${String(periodNl).toLowerCase()})`, `Settings (${year}, ${String(periodEn).toLowerCase()})`),
+  notCountedRows: (rows: number, amount: string, unreadable: number) => {
+    const partsNl = [...(amount !== "" ? [amount] : []), ...(unreadable > 0 ? [`${unreadable} ${plural(unreadable, "onleesbaar bedrag", "onleesbare bedragen")}`] : [])];
+    const partsEn = [...(amount !== "" ? [amount] : []), ...(unreadable > 0 ? [`${unreadable} unreadable ${plural(unreadable, "amount", "amounts")}`] : [])];
+    return L(
+      `${rows} ${plural(rows, "rij", "rijen")} met fouten niet meegeteld${partsNl.length > 0 ? ` (${partsNl.join(" en ")})` : ""}`,
+      `${rows} ${plural(rows, "row", "rows")} with errors not counted${partsEn.length > 0 ? ` (${partsEn.join(" and ")})` : ""}`,
+    );
+  },
+  rowsBalance: (sheet: number, read: number, errors: number, skipped: number) => L(
+    `${sheet} ${plural(sheet, "rij", "rijen")} in het blad: ${read} gelezen, ${errors} met fouten, ${skipped} overgeslagen (leeg of zonder bedrag)`,
+    `${sheet} ${plural(sheet, "row", "rows")} in the sheet: ${read} read, ${errors} with errors, ${skipped} skipped (empty or without an amount)`,
+  ),
+  copyFigures: L("Cijfers kopiëren", "Copy figures"),
+  copied: L("Uitkomst en cijfers gekopieerd: plak ze in uw notitie of e-mail.", "Result and figures copied: paste them into your note or e-mail."),
+  copyFailed: L("Kopiëren lukte niet; selecteer de tekst en kopieer die zelf.", "Copying failed; select the text and copy it yourself."),
+  print: L("Afdrukken of pdf", "Print or PDF"),
+  copyHeader: (source: string, today: string) => L(`KOR-overzicht — ${source} — ${today}`, `KOR report — ${source} — ${today}`),
+
   // Verdict
-  verdictSection: L("Uitkomst", "Result"),
+  verdictSection: L("Cijfers", "Figures"),
   verdictEligible: (y: number) => L(`U valt in ${y} binnen de KOR`, `You are within the KOR in ${y}`),
   verdictNotEligible: (y: number) => L(`U valt in ${y} niet binnen de KOR`, `You are not within the KOR in ${y}`),
   verdictCrossed: (date: string, row: number) => L(`Grens overschreden op ${date} (rij ${row})`, `Threshold crossed on ${date} (row ${row})`),
   verdictUnsupported: (y: number) => L(`${y}: niet ondersteund`, `${y}: not supported`),
-  statusOk: L("Binnen de grens", "Within the threshold"),
-  statusNear: L("Dicht bij de grens", "Close to the threshold"),
-  statusOver: L("Boven de grens", "Over the threshold"),
-  countable: L("Telbare omzet", "Countable turnover"),
+  statusOk: L("Binnen de omzetgrens", "Within the turnover limit"),
+  statusNear: L("Dicht bij de omzetgrens", "Close to the turnover limit"),
+  statusOver: L("Boven de omzetgrens", "Over the turnover limit"),
+  countable: L("Omzet die meetelt", "Turnover that counts"),
   ofThreshold: (pct: string, threshold: string) => L(`${pct} van ${threshold}`, `${pct} of ${threshold}`),
-  headroom: L("Ruimte tot de grens", "Headroom to the threshold"),
-  notCounted: L("Niet meegeteld", "Not counted"),
-  previousYearLine: (y: number) => L(`Telbare omzet ${y}`, `Countable turnover ${y}`),
+  headroom: L("Ruimte tot de omzetgrens", "Room to the turnover limit"),
+  notCounted: L("Omzet die niet meetelt", "Turnover that does not count"),
+  previousYearLine: (y: number) => L(`Omzet die meetelt ${y}`, `Turnover that counts ${y}`),
   basis: {
     "not-needed": L("niet nodig vóór 2025", "not needed before 2025"),
     data: L("uit de gegevens", "from the data"),
     given: L("door u ingevuld", "entered by you"),
     "assumed-zero": L("geen gegevens: € 0 aangenomen", "no data: €0 assumed"),
   },
-  progressLabel: (pct: string) => L(`Telbare omzet: ${pct} van de KOR-grens`, `Countable turnover: ${pct} of the KOR threshold`),
+  progressLabel: (pct: string) => L(`Omzet die meetelt: ${pct} van de omzetgrens`, `Turnover that counts: ${pct} of the turnover limit`),
   conditionsTitle: L("Voorwaarden die u zelf bevestigt", "Conditions you confirm yourself"),
 
   // Chart
-  chartSection: L("Verloop door het jaar", "Through the year"),
+  chartSection: (y: number) => L(`Omzetverloop ${y}`, `Turnover through ${y}`),
   chartAlt: (y: number, total: string, threshold: string, crossing: string | null) => L(
-    `Grafiek van de opgetelde telbare omzet in ${y}, van € 0 op 1 januari tot ${total}, tegen de grens van ${threshold}. ` +
+    `Grafiek van de opgetelde omzet die meetelt in ${y}, van € 0 op 1 januari tot ${total}, tegen de grens van ${threshold}. ` +
       (crossing === null ? "De grens wordt niet overschreden." : `De grens wordt overschreden op ${crossing}.`),
-    `Chart of cumulative countable turnover in ${y}, from €0 on 1 January to ${total}, against the ${threshold} threshold. ` +
+    `Chart of cumulative turnover that counts in ${y}, from €0 on 1 January to ${total}, against the ${threshold} threshold. ` +
       (crossing === null ? "The threshold is not crossed." : `The threshold is crossed on ${crossing}.`),
   ),
-  chartThreshold: L("Grens", "Threshold"),
+  chartThreshold: L("Omzetgrens", "Turnover limit"),
   chartCrossing: L("Overschreden", "Crossed"),
-  chartLegendTurnover: L("Opgetelde telbare omzet", "Cumulative countable turnover"),
+  chartLegendTurnover: L("Omzet die meetelt, opgeteld", "Turnover that counts, cumulative"),
   monthShort: {
     nl: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
     en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
@@ -155,13 +192,13 @@ export const S = {
   // Periods
   periodsSection: { quarter: L("Per kwartaal", "Per quarter"), month: L("Per maand", "Per month"), year: L("Per jaar", "Per year") },
   colPeriod: L("Tijdvak", "Period"),
-  colCountable: L("Telbaar", "Countable"),
-  colCumulative: L("Opgeteld", "Cumulative"),
-  colStatus: L("Stand", "Status"),
+  colCountable: L("Omzet", "Turnover"),
+  colCumulative: L("Cumulatief", "Cumulative"),
+  colStatus: L("Status", "Status"),
   periodStatus: {
     within: L("binnen", "within"),
-    "crossed-here": L("overschreden", "crossed"),
-    over: L("erboven", "over"),
+    "crossed-here": L("boven de grens", "over the limit"),
+    over: L("boven de grens", "over the limit"),
   },
 
   // Categories
@@ -263,13 +300,13 @@ export const S = {
     made: L("Gemaakt op", "Made on"),
     verdict: L("Uitkomst", "Result"),
     reasons: L("Waarom", "Why"),
-    countable: L("Telbare omzet", "Countable turnover"),
-    threshold: L("KOR-grens", "KOR threshold"),
+    countable: L("Omzet die meetelt", "Turnover that counts"),
+    threshold: L("Omzetgrens", "Turnover limit"),
     percent: L("Deel van de grens", "Share of the threshold"),
-    headroom: L("Ruimte tot de grens", "Headroom"),
-    notCounted: L("Niet meegeteld", "Not counted"),
-    previous: L("Telbare omzet vorig jaar", "Countable turnover previous year"),
-    crossing: L("Overschreden op", "Crossed on"),
+    headroom: L("Ruimte tot de omzetgrens", "Room to the turnover limit"),
+    notCounted: L("Omzet die niet meetelt", "Turnover that does not count"),
+    previous: L("Omzet die meetelt vorig jaar", "Turnover that counts previous year"),
+    crossing: L("Omzetgrens overschreden op", "Turnover limit crossed on"),
     crossingRow: L("Rij van de overschrijding", "Row of the crossing"),
     periods: L("Per tijdvak", "Per period"),
     categories: L("Per categorie", "By category"),
@@ -293,11 +330,11 @@ export const S = {
       unknown: L("onbekend", "unknown"),
     },
     reentryBy: L("Daarvoor aanmelden uiterlijk", "Register for that by"),
-    thresholdSeries: L("KOR-grens", "KOR threshold"),
+    thresholdSeries: L("Omzetgrens", "Turnover limit"),
     quarter: L("Kwartaal", "Quarter"),
     quarterLabel: (q: number, y: number) => L(`K${q} ${y}`, `Q${q} ${y}`),
     due: L("Indienen uiterlijk", "Due by"),
-    chartTitle: (y: number) => L(`Opgetelde telbare omzet ${y}`, `Cumulative countable turnover ${y}`),
+    chartTitle: (y: number) => L(`Omzetverloop ${y}`, `Turnover through ${y}`),
     footer: L(
       "Dit blad is gemaakt door KOR voor Excel en wordt bij ‘Rapport naar blad schrijven’ vervangen. Uw eigen bladen worden niet gewijzigd.",
       "This sheet was made by KOR for Excel and is replaced by ‘Write report to sheet’. Your own sheets are not changed.",

@@ -175,7 +175,7 @@ describe("kor-check --format json", () => {
   it("lists a workbook without an invoice list once, under skipped sheets (still exit 1)", async () => {
     const notes = await writeXlsx(at("notities.xlsx"), { Notities: [["Bel klant terug"]], Todo: [["Offerte"]] });
     const good = await writeXlsx(at("goed.xlsx"), { A: WITHIN_2025 });
-    const r = await run([good, notes, "--lang", "en"]);
+    const r = await run([good, notes, "--lang", "en"], { env: { COLUMNS: "300" } });
     expect(r.code).toBe(1);
     expect(r.stdout.split("notities.xlsx").length - 1).toBe(2); // its two sheets, nothing else
     expect(r.stdout).not.toMatch(/Not read:/);
@@ -188,7 +188,7 @@ describe("kor-check --format json", () => {
       Notities: [["niets"]],
       "Klant B": WITHIN_2025,
     });
-    const r = await run([file, "--lang", "en"]);
+    const r = await run([file, "--lang", "en"], { env: { COLUMNS: "300" } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Skipped sheets \(not an invoice list\):\n {2}.*klanten\.xlsx › Notities: no header row/);
     const { items } = await json([file]);
@@ -286,23 +286,51 @@ describe("kor-check usage and output", () => {
     expect(en.stdout).toMatch(/--previous-year-turnover/);
   });
 
-  it("prints an aligned table in Dutch", async () => {
+  it("prints an aligned table in Dutch that fits 80 columns, with each sheet's finding, action and date below it", async () => {
     const a = await writeXlsx(at("a.xlsx"), { "Klant A": CROSSING_2025 });
     const b = await writeXlsx(at("b.xlsx"), { "Klant B": WITHIN_2025 });
-    const r = await run([a, b, "--lang", "nl"]);
+    const r = await run([a, b, "--lang", "nl"], { env: { COLUMNS: "80" } });
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
-    expect(lines[0]).toMatch(/^Bestand +Blad +Jaar +Omzet die meetelt +% van grens +Oordeel/);
+    expect(lines[0]).toMatch(/^Bestand +Blad +Jaar +Omzet die meetelt +(% van grens +)?Oordeel +Uiterlijk$/);
     expect(lines[1]).toMatch(/^-+ +-+/);
     expect(lines[2]).toContain("€ 20.250,00");
     expect(lines[2]).toContain("niet binnen de KOR");
-    expect(lines[2]).toContain("16 september 2025, rij 4");
+    expect(lines[2]).toMatch(/direct$/);
     expect(lines[3]).toContain("€ 19.500,00");
     // Aligned: every column starts at the same place on every line.
     const start = (line: string): number => line.indexOf("2025");
     expect(start(lines[2])).toBe(start(lines[3]));
     expect(lines[0].indexOf("Jaar")).toBe(start(lines[2]));
+    // The details below name the crossing, the action and its date.
+    expect(r.stdout).toContain("Omzetgrens overschreden op 16 september 2025, rij 4");
+    expect(r.stdout.replace(/\n +/g, " ")).toContain("Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 16 september 2025.");
+    expect(r.stdout).toContain("Uiterlijk vandaag (overschreden");
     expect(r.stdout).toContain("(aangenomen)");
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it("shows a single sheet as a vertical block (Oordeel, Actie, Uiterlijk, Omzet die meetelt, …) at COLUMNS=80", async () => {
+    const a = await writeXlsx(at("a.xlsx"), { "Klant A": CROSSING_2025 });
+    const r = await run([a, "--lang", "nl"], { env: { COLUMNS: "80" } });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    const field = (label: string): string => {
+      const i = lines.findIndex((l) => l.startsWith(`${label} `));
+      expect(i).toBeGreaterThanOrEqual(0);
+      const out = [lines[i].slice(label.length).trim()];
+      for (let j = i + 1; j < lines.length && /^ {3,}\S/.test(lines[j]); j++) out.push(lines[j].trim());
+      return out.join(" ");
+    };
+    expect(field("Oordeel")).toBe("niet binnen de KOR — Omzetgrens overschreden op 16 september 2025, rij 4");
+    expect(field("Actie")).toBe("Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 16 september 2025.");
+    expect(field("Uiterlijk")).toMatch(/^vandaag \(overschreden \d+ dagen geleden\)$/);
+    expect(field("Omzet die meetelt")).toBe("€ 20.250,00 (101,3% van € 20.000,00)");
+    expect(field("Hoe")).toContain("Mijn Belastingdienst Zakelijk");
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    // Problem lines wrap with an indent at a narrow terminal.
+    const narrow = await run([a, "--lang", "en"], { env: { COLUMNS: "50" } });
+    for (const line of narrow.stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(50);
   });
 
   it("writes CSV (Dutch: semicolons and decimal commas) to --out", async () => {

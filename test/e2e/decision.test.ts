@@ -22,6 +22,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     await page.clock.setFixedTime(NOW);
     await page.goto(e2e.baseUrl + "taskpane.html");
     // The year report opens first; base the decision on 2025, the sample's year within the threshold.
+    await page.getByTestId("settings-toggle").click(); // year, period and columns are folded under "Settings (…)"
     await page.getByTestId("year").selectOption("2025");
     await page.getByRole("tab", { name: "KOR worth it?" }).click();
     await page.getByTestId("decision").waitFor();

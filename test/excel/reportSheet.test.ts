@@ -78,7 +78,7 @@ describe("buildReport", () => {
     expect(content.formats.map((r) => r.length)).toEqual(content.values.map(() => REPORT_WIDTH));
   });
   it("holds the countable turnover in euros with a euro format, and one chart row per period", () => {
-    const row = content.values.findIndex((r) => r[0] === "Countable turnover");
+    const row = content.values.findIndex((r) => r[0] === "Turnover that counts");
     expect(content.values[row][1]).toBe(summary.countableCents / 100);
     expect(content.formats[row][1]).toBe(EURO_FORMAT);
     expect(content.chart.lastRow - content.chart.headerRow).toBe(summary.periods.length);

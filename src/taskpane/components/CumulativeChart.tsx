@@ -10,7 +10,7 @@ import type { Day } from "../../rules/dates";
 import type { Cents } from "../../rules/money";
 import { formatEuros } from "../../rules/money";
 import type { Crossing } from "../../rules/summary-types";
-import { S, t } from "../strings";
+import { S, keepEuroTogether, t } from "../strings";
 
 export interface CumulativeChartProps {
   readonly lang: Lang;
@@ -22,15 +22,14 @@ export interface CumulativeChartProps {
 
 const W = 320;
 const H = 190;
-const PAD = { left: 44, right: 10, top: 12, bottom: 24 };
+const PAD = { left: 52, right: 10, top: 12, bottom: 24 };
 const LINE = "#0F6CBD"; // Fluent brand blue: 5.1:1 on white
 const THRESHOLD = "#C50F1F"; // Fluent red: 6.1:1 on white
 const AXIS = "#616161"; // 5.9:1 on white
 
-/** "20k" style axis labels. */
-function shortEuros(cents: Cents): string {
-  const euros = cents / 100;
-  return euros >= 1000 ? `€${Math.round(euros / 1000)}k` : `€${Math.round(euros)}`;
+/** Axis labels in whole euros, as a bookkeeper writes them: "€ 20.000" (nl), "€20,000" (en). */
+function axisEuros(cents: Cents, lang: Lang): string {
+  return keepEuroTogether(formatEuros(Math.round(cents / 100) * 100, lang).replace(/[.,]00$/, ""));
 }
 
 export function CumulativeChart(props: CumulativeChartProps): React.ReactElement {
@@ -72,7 +71,7 @@ export function CumulativeChart(props: CumulativeChartProps): React.ReactElement
           <g key={c}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(c)} y2={y(c)} stroke="#E0E0E0" strokeWidth={1} />
             <text x={PAD.left - 4} y={y(c) + 3} fontSize={9} textAnchor="end" fill={AXIS}>
-              {shortEuros(c)}
+              {axisEuros(c, lang)}
             </text>
           </g>
         ))}
@@ -94,7 +93,7 @@ export function CumulativeChart(props: CumulativeChartProps): React.ReactElement
           strokeDasharray="5 3"
         />
         <text x={PAD.left + 4} y={y(thresholdCents) - 4} fontSize={9} fill={THRESHOLD}>
-          {t(lang, S.chartThreshold)} {formatEuros(thresholdCents, lang)}
+          {t(lang, S.chartThreshold)} {axisEuros(thresholdCents, lang)}
         </text>
         <path d={path} fill="none" stroke={LINE} strokeWidth={2} />
         {crossing !== null && (

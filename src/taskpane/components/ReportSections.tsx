@@ -25,9 +25,15 @@ import type { Lang, Localized } from "../../i18n/types";
 import { formatDay } from "../../rules/dates";
 import { formatEuros } from "../../rules/money";
 import type { YearSummary } from "../../rules/summary-types";
+import { adviceOf, countdown, nextStartOf, type Advice } from "../../rules/advice";
 import { categoryLabel } from "../../excel/reportContent";
-import type { PaneWarning } from "../model";
-import { S, t } from "../strings";
+import type { PaneWarning, Reconciliation } from "../model";
+import { S, keepEuroTogether, t } from "../strings";
+
+/** An amount for the pane: "€" and the number never split over two lines. */
+export function money(cents: number, lang: Lang): string {
+  return keepEuroTogether(formatEuros(cents, lang));
+}
 import { visibleControls } from "../../i18n/safeText";
 
 export const useSectionStyles = makeStyles({
@@ -39,7 +45,7 @@ export const useSectionStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   figures: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
-  dd: { margin: 0, textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  dd: { margin: 0, textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   dt: { margin: 0 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
@@ -48,6 +54,26 @@ export const useSectionStyles = makeStyles({
   warningText: { minWidth: 0, overflowWrap: "anywhere" },
   warnings: { margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   small: { color: tokens.colorNeutralForeground2 },
+  // Amounts keep "€" and the number together and never push a column past the pane's edge.
+  icon: { flexShrink: 0 },
+  amount: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderLeftWidth: "4px",
+    marginTop: tokens.spacingVerticalS,
+  },
+  cardOk: { borderLeftColor: tokens.colorPaletteGreenBorder2 },
+  cardBad: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  cardWarn: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  cardLine: { margin: 0, display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", "& > svg": { flexShrink: 0, marginTop: "2px" } },
+  finding: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  provisional: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  totals: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: "2px", alignItems: "baseline" },
 });
 
 function Section(props: { id: string; title: string; children: React.ReactNode }): React.ReactElement {
@@ -64,37 +90,91 @@ function Section(props: { id: string; title: string; children: React.ReactNode }
 
 const pct = (n: number, lang: Lang): string => `${lang === "nl" ? String(n).replace(".", ",") : String(n)}%`;
 
+/**
+ * The answer first: what is the case, what to do (with the way and the Belastingdienst page), and by when.
+ * Its words come from the rules' advice (src/rules/advice.ts), the same as kor-check's and "Cijfers kopiëren".
+ */
+export function VerdictCard(props: { lang: Lang; summary: YearSummary; errorRows?: number }): React.ReactElement {
+  const { lang, summary } = props;
+  const s = useSectionStyles();
+  const advice: Advice = adviceOf(summary, props.errorRows === undefined ? {} : { errorRows: props.errorRows });
+  const toneClass = advice.tone === "ok" ? s.cardOk : advice.tone === "bad" ? s.cardBad : s.cardWarn;
+  const icon =
+    advice.tone === "ok" ? <CheckmarkCircle20Filled aria-hidden className={s.ok} /> : advice.tone === "bad" ? <DismissCircle20Filled aria-hidden className={s.bad} /> : <Warning20Filled aria-hidden className={s.warn} />;
+  return (
+    <section className={`${s.card} ${toneClass}`} aria-label={t(lang, S.cardLabel)} data-testid="verdict-card">
+      <p className={`${s.cardLine} ${s.finding}`} data-testid="headline" role="status">
+        {icon}
+        <span>{t(lang, advice.finding)}</span>
+      </p>
+      {advice.provisional !== null && (
+        <p className={`${s.cardLine} ${s.provisional}`} data-testid="provisional">
+          <Warning20Filled aria-hidden />
+          <span>{t(lang, advice.provisional)}</span>
+        </p>
+      )}
+      {advice.action !== null && (
+        <p className={s.cardLine} data-testid="action">
+          <Text weight="semibold">{t(lang, advice.action)}</Text>
+        </p>
+      )}
+      {advice.dueText !== null && (
+        <p className={s.cardLine} data-testid="due">
+          <Text>{t(lang, advice.dueText)}</Text>
+        </p>
+      )}
+      {(advice.way !== null || advice.link !== null) && (
+        <Caption1 className={s.small} data-testid="way">
+          {advice.way !== null && t(lang, advice.way)}{" "}
+          {advice.link !== null && (
+            <Link href={advice.link.url} target="_blank" rel="noopener noreferrer" inline>
+              {t(lang, advice.link.label)}
+            </Link>
+          )}
+        </Caption1>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The totals where a bookkeeper reads them, reconciled with the sheet: the turnover that counts, and the
+ * rows with errors that are not in it ("3 rijen met fouten niet meegeteld (€ 720,00 en 1 onleesbaar bedrag)").
+ */
+export function TotalsLine(props: { lang: Lang; summary: YearSummary; reconciliation: Reconciliation }): React.ReactElement {
+  const { lang, summary, reconciliation: r } = props;
+  const s = useSectionStyles();
+  return (
+    <div className={s.section} style={{ marginTop: tokens.spacingVerticalS }} data-testid="totals">
+      <div className={s.totals}>
+        <Text>
+          {t(lang, S.countable)}: <Text weight="semibold" className={s.amount}>{money(summary.countableCents, lang)}</Text>
+        </Text>
+        <Text className={s.small}>{t(lang, S.ofThreshold(pct(summary.percentOfThreshold, lang), money(summary.thresholdCents, lang)))}</Text>
+      </div>
+      {r.yearErrorRows > 0 && (
+        <Text className={s.bad} data-testid="not-counted-rows">
+          <ErrorCircle20Filled aria-hidden style={{ verticalAlign: "middle", flexShrink: 0 }} />{" "}
+          {t(lang, S.notCountedRows(r.yearErrorRows, r.yearErrorCents !== 0 ? formatEuros(r.yearErrorCents, lang) : "", r.yearUnreadableAmounts))}
+        </Text>
+      )}
+      <Caption1 className={s.small} data-testid="rows-balance">
+        {t(lang, S.rowsBalance(r.sheetRows, r.read, r.inError, r.skipped))}
+      </Caption1>
+    </div>
+  );
+}
+
+/** The key figures behind the verdict card: the amounts, the share of the limit, and why. */
 export function VerdictSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement {
   const { lang, summary } = props;
   const s = useSectionStyles();
-  const eur = (c: number): string => formatEuros(c, lang);
-  const crossed = summary.crossing;
-  let icon: React.ReactElement;
-  let text: string;
-  let cls: string;
-  if (summary.verdict === "eligible") {
-    icon = <CheckmarkCircle20Filled aria-hidden />;
-    text = t(lang, S.verdictEligible(summary.year));
-    cls = s.ok;
-  } else if (summary.verdict === "unsupported") {
-    icon = <Warning20Filled aria-hidden />;
-    text = t(lang, S.verdictUnsupported(summary.year));
-    cls = s.warn;
-  } else {
-    icon = <DismissCircle20Filled aria-hidden />;
-    text = crossed !== null ? t(lang, S.verdictCrossed(formatDay(crossed.day, lang), crossed.row)) : t(lang, S.verdictNotEligible(summary.year));
-    cls = s.bad;
-  }
+  const eur = (c: number): string => money(c, lang);
   const fraction = Math.min(1, summary.percentOfThreshold / 100);
   const status = summary.countableCents > summary.thresholdCents ? S.statusOver : summary.percentOfThreshold >= 90 ? S.statusNear : S.statusOk;
   const barColor = summary.countableCents > summary.thresholdCents ? "error" : summary.percentOfThreshold >= 90 ? "warning" : "success";
   return (
     <Section id="verdict" title={t(lang, S.verdictSection)}>
-      <p className={`${s.verdict} ${cls}`} data-testid="headline" role="status">
-        {icon}
-        <span>{text}</span>
-      </p>
-      {summary.verdict !== "eligible" && crossed === null && summary.reasons.length > 0 && <Body1>{t(lang, summary.reasons[0])}</Body1>}
       <dl className={s.figures}>
         <dt className={s.dt}>{t(lang, S.countable)}</dt>
         <dd className={s.dd} data-testid="countable">{eur(summary.countableCents)}</dd>
@@ -125,9 +205,9 @@ export function VerdictSection(props: { lang: Lang; summary: YearSummary }): Rea
   );
 }
 
-export function ChartSection(props: { lang: Lang; children: React.ReactNode }): React.ReactElement {
+export function ChartSection(props: { lang: Lang; year: number; children: React.ReactNode }): React.ReactElement {
   return (
-    <Section id="chart" title={t(props.lang, S.chartSection)}>
+    <Section id="chart" title={t(props.lang, S.chartSection(props.year))}>
       {props.children}
     </Section>
   );
@@ -136,7 +216,10 @@ export function ChartSection(props: { lang: Lang; children: React.ReactNode }): 
 export function PeriodSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement {
   const { lang, summary } = props;
   const s = useSectionStyles();
-  const eur = (c: number): string => formatEuros(c, lang);
+  const eur = (c: number): string => money(c, lang);
+  // Short month names in the table ("jan 2026"), so the amounts keep their room at 350 px.
+  const label = (p: YearSummary["periods"][number]): string =>
+    summary.period === "month" ? `${S.monthShort[lang][p.index - 1]} ${summary.year}` : t(lang, p.label);
   return (
     <Section id="periods" title={t(lang, S.periodsSection[summary.period])}>
       <Table size="extra-small" aria-labelledby="periods">
@@ -151,9 +234,9 @@ export function PeriodSection(props: { lang: Lang; summary: YearSummary }): Reac
         <TableBody>
           {summary.periods.map((p) => (
             <TableRow key={p.index}>
-              <TableCell>{t(lang, p.label)}</TableCell>
-              <TableCell className={s.num}>{eur(p.countableCents)}</TableCell>
-              <TableCell className={s.num}>{eur(p.cumulativeCents)}</TableCell>
+              <TableCell>{label(p)}</TableCell>
+              <TableCell className={`${s.num} ${s.amount}`}>{eur(p.countableCents)}</TableCell>
+              <TableCell className={`${s.num} ${s.amount}`}>{eur(p.cumulativeCents)}</TableCell>
               <TableCell>
                 <span className={p.status === "within" ? undefined : s.bad}>
                   {p.status !== "within" && <ErrorCircle20Filled aria-hidden style={{ verticalAlign: "middle" }} />}
@@ -191,7 +274,7 @@ export function CategorySection(props: { lang: Lang; summary: YearSummary }): Re
                 <li key={String(c.category)}>
                   <div className={s.row}>
                     <Text weight="semibold">{categoryLabel(c.category, lang)}</Text>
-                    <Text className={s.num}>{formatEuros(c.cents, lang)}</Text>
+                    <Text className={`${s.num} ${s.amount}`}>{money(c.cents, lang)}</Text>
                   </div>
                   <Caption1 className={s.small}>
                     {t(lang, S.categoryRows(c.rows))} · {t(lang, c.reason)}
@@ -261,7 +344,7 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
   const s = useSectionStyles();
   const eu = summary.eu;
   if (eu === null) return null;
-  const eur = (c: number): string => formatEuros(c, lang);
+  const eur = (c: number): string => money(c, lang);
   return (
     <Section id="eu" title={t(lang, S.euSection)}>
       <div className={s.row}>
@@ -345,7 +428,7 @@ export function WarningSection(props: { lang: Lang; warnings: readonly PaneWarni
         <ul className={s.warnings}>
           {shown.map((w) => (
             <li key={w.key} className={s.warning} data-testid="warning">
-              {w.severity === "error" ? <ErrorCircle20Filled aria-hidden className={s.bad} /> : <Warning20Filled aria-hidden className={s.warn} />}
+              {w.severity === "error" ? <ErrorCircle20Filled aria-hidden className={`${s.bad} ${s.icon}`} /> : <Warning20Filled aria-hidden className={`${s.warn} ${s.icon}`} />}
               <div className={s.warningText}>
                 <Body1>
                   <strong>{t(lang, S.severity[w.severity])}:</strong> {visibleControls(t(lang, w.message))}

@@ -25,7 +25,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowSync20Regular, DocumentArrowUp20Regular, TableSimple20Regular, Dismiss20Regular } from "@fluentui/react-icons";
+import { ArrowDownload20Regular, ArrowSync20Regular, DocumentArrowUp20Regular, Settings20Regular, TableSimple20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import type { Lang, Localized } from "../../i18n/types";
 import { dayFromExcelSerial, dayFromYmd, formatDay, type Day } from "../../rules/dates";
 import type { CategoryCode, FilingPeriod } from "../../rules/types";
@@ -44,10 +44,13 @@ import {
   DeadlineSection,
   EuSection,
   PeriodSection,
+  TotalsLine,
+  VerdictCard,
   VerdictSection,
   WarningSection,
   useSectionStyles,
 } from "../components/ReportSections";
+import { CopyFigures } from "../components/CopyFigures";
 import { UnsupportedFileError, readFileSource, sampleSource } from "../browser/files";
 import { XafError } from "../../reading/xaf";
 import { TooLargeError, tooLargeMessage } from "../../reading/limits";
@@ -67,6 +70,9 @@ const useStyles = makeStyles({
   controls: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
   full: { gridColumn: "1 / -1" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
+  // Outside Excel: the caption and the file buttons on one line.
+  browserBar: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: "2px" },
+  settingsPanel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   pickers: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   preview: { marginTop: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflowX: "auto" },
   previewTable: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", whiteSpace: "nowrap", textAlign: "left" } },
@@ -267,7 +273,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
 
   const browserControls =
     host.mode === "browser" ? (
-      <div className={styles.actions}>
+      <div className={styles.browserBar} data-testid="browser-bar">
+        <Caption1 title={t(lang, S.browserMode)}>{t(lang, S.browserModeShort)}</Caption1>
         <input
           ref={fileInput}
           type="file"
@@ -281,18 +288,24 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
             if (f) void openFile(f);
           }}
         />
-        <Button icon={<DocumentArrowUp20Regular />} onClick={() => fileInput.current?.click()}>
-          {t(lang, S.openFile)}
+        <Button size="small" appearance="subtle" icon={<DocumentArrowUp20Regular />} onClick={() => fileInput.current?.click()} title={t(lang, S.openFile)}>
+          {t(lang, S.openFileShort)}
         </Button>
-        {source?.origin !== "sample" && <Button
+        {source?.origin !== "sample" && (
+          <Button
+            size="small"
+            appearance="subtle"
             onClick={() => {
               const sample = sampleSource();
               host.open?.(sample);
               show(sample);
             }}
-          >{t(lang, S.useSample)}</Button>}
-        <Link href={`assets/${SAMPLE_FILE_NAME}`} download={SAMPLE_FILE_NAME}>
-          {t(lang, S.downloadSample)}
+          >
+            {t(lang, S.useSample)}
+          </Button>
+        )}
+        <Link href={`assets/${SAMPLE_FILE_NAME}`} download={SAMPLE_FILE_NAME} title={t(lang, S.downloadSample)} aria-label={t(lang, S.downloadSample)}>
+          <ArrowDownload20Regular aria-hidden style={{ verticalAlign: "middle" }} /> {t(lang, S.downloadSampleShort)}
         </Link>
       </div>
     ) : (
@@ -319,7 +332,6 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   if (status.kind === "error" || status.kind === "empty" || status.kind === "addin-sheet" || source === null || analysis === null) {
     return (
       <div>
-        {host.mode === "browser" && <Caption1>{t(lang, S.browserMode)}</Caption1>}
         {noticeBar}
         <MessageBar intent={status.kind === "error" ? "error" : "info"}>
           <MessageBarBody>
@@ -411,108 +423,131 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const previousYear = analysis.year - 1;
   const previousInvalid = previousText.trim() !== "" && parseEurosInput(previousText) === null;
 
+  const settingsPanel = (
+    <div className={styles.settingsPanel}>
+      <div className={styles.controls}>
+        <Field label={t(lang, S.year)}>
+          <Select value={String(analysis.year)} data-testid="year" onChange={(_, d) => update({ year: Number(d.value) })}>
+            {[...analysis.years].reverse().map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t(lang, S.period)}>
+          <Select value={analysis.period} data-testid="period" onChange={(_, d) => update({ period: d.value as FilingPeriod })}>
+            {(["quarter", "month", "year"] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(lang, S.periodName[p])}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field className={styles.full} label={t(lang, S.participation)} hint={t(lang, S.participationHint)}>
+          <Select
+            value={settings.participation ?? "unknown"}
+            data-testid="participation"
+            onChange={(_, d) => update({ participation: d.value as "in" | "out" | "unknown" })}
+          >
+            {(["unknown", "in", "out"] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(lang, S.participationOption[p])}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {settings.participation === "in" && (
+          <Field className={styles.full} label={t(lang, S.inKorSince)}>
+            <Input
+              type="date"
+              value={settings.inKorSince ?? ""}
+              data-testid="in-kor-since"
+              onChange={(_, d) => update({ inKorSince: d.value === "" ? null : d.value })}
+            />
+          </Field>
+        )}
+        {analysis.askPreviousYear && (
+          <Field
+            className={styles.full}
+            label={t(lang, S.previousYear(previousYear))}
+            hint={t(lang, S.previousYearHint(previousYear))}
+            validationState={previousInvalid ? "error" : "none"}
+            validationMessage={previousInvalid ? t(lang, S.previousYearInvalid) : undefined}
+          >
+            <Input
+              value={previousText}
+              inputMode="decimal"
+              contentBefore="€"
+              data-testid="previous-year-input"
+              onChange={(_, d) => {
+                setPreviousText(d.value);
+                const cents = parseEurosInput(d.value);
+                if (d.value.trim() === "" || cents !== null) update({ previousYearCents: d.value.trim() === "" ? null : cents });
+              }}
+            />
+          </Field>
+        )}
+      </div>
+      {columnPickers}
+      {host.mode === "excel" && <Caption1 className={sectionStyles.small}>{t(lang, S.sourceHint)}</Caption1>}
+    </div>
+  );
+
+  const noTable = wholeTableProblem !== undefined && analysis.table.rows.length === 0;
+
   return (
     <div>
-      {host.mode === "browser" && <Caption1>{t(lang, S.browserMode)}</Caption1>}
-      <div className={styles.sourceLine}>
-        <Body1 data-testid="source">{t(lang, sourceText(source))}</Body1>
-      </div>
-      <Caption1>{t(lang, S.rowsRead(analysis.table.rows.length))}</Caption1>
-      {host.mode === "excel" && (
-        <div>
-          <Caption1 className={sectionStyles.small}>{t(lang, S.sourceHint)}</Caption1>
-        </div>
-      )}
       {browserControls}
+      <div className={styles.sourceLine}>
+        <Caption1 data-testid="source">
+          {t(lang, sourceText(source))} · {t(lang, S.rowsRead(analysis.table.rows.length))}
+        </Caption1>
+      </div>
       {noticeBar}
 
-      <section className={sectionStyles.section} aria-label={t(lang, S.settingsSection)}>
-        <div className={styles.controls}>
-          <Field label={t(lang, S.year)}>
-            <Select value={String(analysis.year)} data-testid="year" onChange={(_, d) => update({ year: Number(d.value) })}>
-              {[...analysis.years].reverse().map((y) => (
-                <option key={y} value={String(y)}>
-                  {y}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t(lang, S.period)}>
-            <Select value={analysis.period} data-testid="period" onChange={(_, d) => update({ period: d.value as FilingPeriod })}>
-              {(["quarter", "month", "year"] as const).map((p) => (
-                <option key={p} value={p}>
-                  {t(lang, S.periodName[p])}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field className={styles.full} label={t(lang, S.participation)} hint={t(lang, S.participationHint)}>
-            <Select
-              value={settings.participation ?? "unknown"}
-              data-testid="participation"
-              onChange={(_, d) => update({ participation: d.value as "in" | "out" | "unknown" })}
-            >
-              {(["unknown", "in", "out"] as const).map((p) => (
-                <option key={p} value={p}>
-                  {t(lang, S.participationOption[p])}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {settings.participation === "in" && (
-            <Field className={styles.full} label={t(lang, S.inKorSince)}>
-              <Input
-                type="date"
-                value={settings.inKorSince ?? ""}
-                data-testid="in-kor-since"
-                onChange={(_, d) => update({ inKorSince: d.value === "" ? null : d.value })}
-              />
-            </Field>
-          )}
-          {analysis.askPreviousYear && (
-            <Field
-              className={styles.full}
-              label={t(lang, S.previousYear(previousYear))}
-              hint={t(lang, S.previousYearHint(previousYear))}
-              validationState={previousInvalid ? "error" : "none"}
-              validationMessage={previousInvalid ? t(lang, S.previousYearInvalid) : undefined}
-            >
-              <Input
-                value={previousText}
-                inputMode="decimal"
-                contentBefore="€"
-                data-testid="previous-year-input"
-                onChange={(_, d) => {
-                  setPreviousText(d.value);
-                  const cents = parseEurosInput(d.value);
-                  if (d.value.trim() === "" || cents !== null) update({ previousYearCents: d.value.trim() === "" ? null : cents });
-                }}
-              />
-            </Field>
-          )}
-        </div>
-        {columnPickers}
-        {codeTable}
-      </section>
-
-      {wholeTableProblem && analysis.table.rows.length === 0 ? (
+      {noTable ? (
         <MessageBar intent="warning" style={{ marginTop: tokens.spacingVerticalM }}>
           <MessageBarBody>
             <MessageBarTitle>{t(lang, S.noColumnsTitle)}</MessageBarTitle>
-            {t(lang, wholeTableProblem.message)}
+            {wholeTableProblem !== undefined && t(lang, wholeTableProblem.message)}
           </MessageBarBody>
         </MessageBar>
       ) : (
         <>
-          <VerdictSection lang={lang} summary={summary} />
-          {host.excel !== null && (
-            <div className={styles.actions}>
-              <Button appearance="primary" disabled={busy} onClick={() => void writeReport()} data-testid="write-report">
+          <VerdictCard lang={lang} summary={summary} errorRows={analysis.reconciliation.yearErrorRows} />
+          <TotalsLine lang={lang} summary={summary} reconciliation={analysis.reconciliation} />
+          {codeTable}
+        </>
+      )}
+
+      <Accordion collapsible defaultOpenItems={missingColumns || noTable ? ["settings"] : []} style={{ marginTop: tokens.spacingVerticalS }}>
+        <AccordionItem value="settings">
+          <AccordionHeader icon={<Settings20Regular />} size="small" data-testid="settings-toggle">
+            {t(lang, S.settingsFold(analysis.year, S.periodName[analysis.period].nl, S.periodName[analysis.period].en))}
+          </AccordionHeader>
+          <AccordionPanel>{settingsPanel}</AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+
+      {!noTable && (
+        <>
+          <div className={styles.actions}>
+            <CopyFigures lang={lang} summary={summary} sourceName={t(lang, sourceText(source))} reconciliation={analysis.reconciliation} today={today} />
+            {host.mode === "browser" && <Button size="small" onClick={() => window.print()} data-testid="print">{t(lang, S.print)}</Button>}
+            {host.excel !== null && (
+              <Button appearance="primary" size="small" disabled={busy} onClick={() => void writeReport()} data-testid="write-report">
                 {busy ? t(lang, S.writing) : t(lang, S.writeReport)}
               </Button>
-            </div>
-          )}
-          <ChartSection lang={lang}>
+            )}
+            {host.mode === "excel" && (
+              <Button size="small" icon={<ArrowSync20Regular />} onClick={() => void load()}>
+                {t(lang, S.refresh)}
+              </Button>
+            )}
+          </div>
+          <VerdictSection lang={lang} summary={summary} />
+          <ChartSection lang={lang} year={summary.year}>
             <CumulativeChart lang={lang} year={summary.year} points={analysis.cumulative} thresholdCents={summary.thresholdCents} crossing={summary.crossing} />
           </ChartSection>
           <WarningSection lang={lang} warnings={analysis.warnings} onFollow={follow} />
@@ -562,6 +597,11 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
           <EuSection lang={lang} summary={summary} />
           <ConditionsSection lang={lang} summary={summary} />
         </>
+      )}
+      {host.mode === "browser" && (
+        <Caption1 className={sectionStyles.small} style={{ display: "block", marginTop: tokens.spacingVerticalL }}>
+          {t(lang, S.browserMode)}
+        </Caption1>
       )}
     </div>
   );

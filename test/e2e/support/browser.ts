@@ -36,7 +36,7 @@ export interface E2E {
   readonly baseUrl: string;
   /** Requests to anything but localhost/127.0.0.1 (the Office.js stub route excepted). */
   readonly outsideRequests: string[];
-  newPage(options?: { officeStub?: string; locale?: string }): Promise<Page>;
+  newPage(options?: { officeStub?: string; locale?: string; viewport?: { width: number; height: number } }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -67,7 +67,7 @@ export async function startE2E(root: string = DIST): Promise<E2E> {
     baseUrl: url,
     outsideRequests,
     async newPage(options = {}) {
-      const context = await browser.newContext({ locale: options.locale ?? "en-US", viewport: { width: 350, height: 900 } });
+      const context = await browser.newContext({ locale: options.locale ?? "en-US", viewport: options.viewport ?? { width: 350, height: 900 } });
       contexts.push(context);
       await context.route("**/*", async (route) => {
         const requestUrl = route.request().url();

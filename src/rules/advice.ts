@@ -1,0 +1,202 @@
+/**
+ * The answer first: from a YearSummary, the three lines a bookkeeper reads before anything else — what is
+ * the case (finding), what to do (action, with the way to do it and the Belastingdienst page), and by when
+ * (a date with the days left). The pane's verdict card, kor-check and "copy figures" all render this, so
+ * the words are the same everywhere. Pure: today comes from the summary (summary.deadlines.today).
+ */
+import type { Localized } from "../i18n/types";
+import { formatDay, yearOf, type Day } from "./dates";
+import { formatEuros } from "./money";
+import { parameterRowOn } from "./parameters";
+import type { YearSummary } from "./summary-types";
+
+export type AdviceTone = "ok" | "bad" | "warn";
+
+export interface Advice {
+  readonly tone: AdviceTone;
+  /** What is the case: "Omzetgrens overschreden op 12 november 2026, rij 24" / "Tot nu toe onder de omzetgrens: …". */
+  readonly finding: Localized;
+  /** What to do, or null when nothing is to be done (a year before 2020). */
+  readonly action: Localized | null;
+  /** How: the Belastingdienst's way of doing it (Mijn Belastingdienst Zakelijk, the form). */
+  readonly way: Localized | null;
+  /** The Belastingdienst page for the action (a source in the parameter table). */
+  readonly link: { readonly url: string; readonly label: Localized } | null;
+  /** By when, or null. `immediate`: at once (after a crossing), shown as "today". */
+  readonly due: { readonly day: Day; readonly daysLeft: number; readonly immediate: boolean } | null;
+  /** The date line: "Uiterlijk 3 december 2026 (nog 4 dagen)". */
+  readonly dueText: Localized | null;
+  /** The same without "Uiterlijk", for a labelled field: "3 december 2026 (nog 4 dagen)", "vandaag (…)". */
+  readonly when: Localized | null;
+  /** Set when rows the verdict depends on could not be read: "Voorlopig: eerst 3 fouten oplossen". */
+  readonly provisional: Localized | null;
+}
+
+export interface AdviceOptions {
+  /**
+   * Rows of the summarised year that could not be read (errors). Default: the distinct rows of the
+   * summary's error problems (a whole-input error counts once).
+   */
+  readonly errorRows?: number;
+}
+
+const L = (nl: string, en: string): Localized => ({ nl, en });
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+const both = (f: (lang: "nl" | "en") => string): Localized => ({ nl: f("nl"), en: f("en") });
+
+/** "nog 4 dagen" / "4 days left"; "vandaag" / "today"; "4 dagen geleden" / "4 days ago". */
+export function countdown(daysLeft: number): Localized {
+  if (daysLeft === 0) return L("vandaag", "today");
+  if (daysLeft > 0) return L(`nog ${daysLeft} ${plural(daysLeft, "dag", "dagen")}`, `${daysLeft} ${plural(daysLeft, "day", "days")} left`);
+  const n = -daysLeft;
+  return L(`${n} ${plural(n, "dag", "dagen")} geleden`, `${n} ${plural(n, "day", "days")} ago`);
+}
+
+/** Distinct rows in error among the summary's problems (a problem without a row counts once). */
+export function errorRowsOf(summary: YearSummary): number {
+  const rows = new Set<number | string>();
+  summary.problems.forEach((p, i) => {
+    if (p.severity === "error") rows.add(p.row ?? `whole-${i}`);
+  });
+  return rows.size;
+}
+
+/** The next start the data allow and its registration deadline (a re-entry after a crossing wins when later). */
+export function nextStartOf(summary: YearSummary): { start: Day; deadline: Day } {
+  const d = summary.deadlines;
+  const reentry = d.reentryAfterCrossing;
+  if (reentry !== null && reentry.start > d.nextStart) return { start: reentry.start, deadline: reentry.deadline };
+  return { start: d.nextStart, deadline: d.registrationDeadline };
+}
+
+const WAY_DEREGISTER = L(
+  "Afmelden doet u in Mijn Belastingdienst Zakelijk of met het afmeldformulier van de Belastingdienst.",
+  "Deregister in Mijn Belastingdienst Zakelijk or with the Belastingdienst's deregistration form.",
+);
+const WAY_REGISTER = L(
+  "Aanmelden doet u met het aanmeldformulier van de Belastingdienst; het moet 4 weken vóór de start binnen zijn.",
+  "Register with the Belastingdienst's registration form; it must be received 4 weeks before the start.",
+);
+
+export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Advice {
+  const today = summary.deadlines.today;
+  const errors = options.errorRows ?? errorRowsOf(summary);
+  const provisional =
+    errors > 0
+      ? L(
+          `Voorlopig: eerst ${errors} ${plural(errors, "fout", "fouten")} oplossen`,
+          `Provisional: fix ${errors} ${plural(errors, "error", "errors")} first`,
+        )
+      : null;
+  const eur = (lang: "nl" | "en", c: number): string => formatEuros(c, lang);
+  const day = (lang: "nl" | "en", d: Day): string => formatDay(d, lang);
+  const deregisterSource = parameterRowOn("kor-threshold", today)?.source ?? null;
+  const registerSource = parameterRowOn("registration-notice-days", today)?.source ?? null;
+  const deregisterLink = deregisterSource === null ? null : { url: deregisterSource, label: L("Belastingdienst: afmelden voor de KOR", "Belastingdienst: leaving the KOR (Dutch)") };
+  const registerLink = registerSource === null ? null : { url: registerSource, label: L("Belastingdienst: termijnen van de KOR", "Belastingdienst: KOR notice periods (Dutch)") };
+
+  if (summary.verdict === "unsupported") {
+    return {
+      tone: "warn",
+      finding: summary.reasons[0] ?? L(`${summary.year}: niet ondersteund`, `${summary.year}: not supported`),
+      action: null,
+      way: null,
+      link: null,
+      due: null,
+      dueText: null,
+      when: null,
+      provisional,
+    };
+  }
+
+  const next = nextStartOf(summary);
+  const registerDays = next.deadline - today;
+  const registerDue = { day: next.deadline, daysLeft: registerDays, immediate: false };
+  const registerWhen = both((lang) => `${day(lang, next.deadline)} (${countdown(registerDays)[lang]})`);
+  const registerDueText = both((lang) => `${lang === "nl" ? "Uiterlijk" : "By"} ${registerWhen[lang]}`);
+
+  const crossing = summary.crossing;
+  if (crossing !== null) {
+    const since = today - crossing.day;
+    const crossingWhen = both((lang) => {
+      if (since < 0) return `${day(lang, crossing.day)} (${countdown(-since)[lang]})`;
+      return lang === "nl"
+        ? `vandaag (overschreden ${since === 0 ? "vandaag" : countdown(-since).nl})`
+        : `today (crossed ${since === 0 ? "today" : countdown(-since).en})`;
+    });
+    return {
+      tone: "bad",
+      finding: both((lang) =>
+        lang === "nl"
+          ? `Omzetgrens overschreden op ${day(lang, crossing.day)}, rij ${crossing.row}`
+          : `Turnover limit crossed on ${day(lang, crossing.day)}, row ${crossing.row}`,
+      ),
+      action: both((lang) =>
+        lang === "nl"
+          ? `Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum ${day(lang, crossing.day)}.`
+          : `In the KOR? Deregister at once; end date ${day(lang, crossing.day)}.`,
+      ),
+      way: WAY_DEREGISTER,
+      link: deregisterLink,
+      due: { day: Math.max(today, crossing.day), daysLeft: Math.max(0, -since), immediate: true },
+      dueText: both((lang) => `${lang === "nl" ? "Uiterlijk" : "By"} ${crossingWhen[lang]}`),
+      when: crossingWhen,
+      provisional,
+    };
+  }
+
+  if (summary.verdict === "not-eligible") {
+    return {
+      tone: "bad",
+      finding: summary.reasons[0] ?? L(`In ${summary.year} niet binnen de KOR`, `Not within the KOR in ${summary.year}`),
+      action: both((lang) =>
+        lang === "nl"
+          ? `Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+          : `You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
+      ),
+      way: WAY_REGISTER,
+      link: registerLink,
+      due: registerDue,
+      dueText: registerDueText,
+      when: registerWhen,
+      provisional,
+    };
+  }
+
+  // Eligible. Before the year has ended it is "so far": later invoices can still cross the limit.
+  const yearOver = yearOf(today) > summary.year;
+  const headroom = summary.headroomCents;
+  return {
+    tone: "ok",
+    finding: both((lang) =>
+      yearOver
+        ? lang === "nl"
+          ? `${summary.year}: binnen de omzetgrens (${eur(lang, headroom)} ruimte over)`
+          : `${summary.year}: within the turnover limit (${eur(lang, headroom)} to spare)`
+        : lang === "nl"
+          ? `Tot nu toe onder de omzetgrens: nog ${eur(lang, headroom)} ruimte`
+          : `Under the turnover limit so far: ${eur(lang, headroom)} to go`,
+    ),
+    action: both((lang) =>
+      lang === "nl"
+        ? `Nog niet aangemeld? Meld u uiterlijk ${day(lang, next.deadline)} aan om op ${day(lang, next.start)} te starten.`
+        : `Not registered yet? Register by ${day(lang, next.deadline)} to start on ${day(lang, next.start)}.`,
+    ),
+    way: WAY_REGISTER,
+    link: registerLink,
+    due: registerDue,
+    dueText: registerDueText,
+    when: registerWhen,
+    provisional,
+  };
+}
+
+/** The advice as plain lines (finding, action, date, provisional), for a note or the terminal. */
+export function adviceLines(advice: Advice, lang: "nl" | "en"): string[] {
+  const lines = [advice.finding[lang]];
+  if (advice.provisional !== null) lines.push(advice.provisional[lang]);
+  if (advice.action !== null) lines.push(advice.action[lang]);
+  if (advice.dueText !== null) lines.push(advice.dueText[lang]);
+  return lines;
+}
+

@@ -1,0 +1,50 @@
+import { adviceOf, adviceLines, countdown } from "../../src/rules/advice";
+import { summarizeYear } from "../../src/rules/summary";
+import { d, sheet } from "./helpers";
+
+describe("adviceOf: the answer, the action and the date first", () => {
+  it("after a crossing: the finding names date and row, the action 'meld u direct af' with the end date, due today", () => {
+    const rows = sheet(["2026-03-01", 19_900, "21"], ["2026-11-12", 200, "21"]);
+    const s = summarizeYear(rows, { today: d("2026-11-29"), year: 2026, previousYearCents: 0 });
+    const a = adviceOf(s);
+    expect(a.tone).toBe("bad");
+    expect(a.finding.nl).toBe("Omzetgrens overschreden op 12 november 2026, rij 2");
+    expect(a.action?.nl).toBe("Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 12 november 2026.");
+    expect(a.action?.en).toContain("end date 12 November 2026");
+    expect(a.dueText?.nl).toBe("Uiterlijk vandaag (overschreden 17 dagen geleden)");
+    expect(a.due?.immediate).toBe(true);
+    expect(a.way?.nl).toContain("Mijn Belastingdienst Zakelijk");
+    expect(a.link?.url).toMatch(/^https:\/\/www\.belastingdienst\.nl\//);
+    expect(a.provisional).toBeNull();
+  });
+
+  it("under the limit before the year ends: 'tot nu toe', never a final verdict; the registration deadline with a countdown", () => {
+    const rows = sheet(["2026-02-01", 17_180, "21"]);
+    const s = summarizeYear(rows, { today: d("2026-11-29"), year: 2026, previousYearCents: 0 });
+    const a = adviceOf(s);
+    expect(a.tone).toBe("ok");
+    expect(a.finding.nl).toBe("Tot nu toe onder de omzetgrens: nog € 2.820,00 ruimte");
+    expect(a.finding.nl).not.toContain("binnen de KOR");
+    expect(a.action?.nl).toBe("Nog niet aangemeld? Meld u uiterlijk 3 december 2026 aan om op 1 januari 2027 te starten.");
+    expect(a.dueText?.nl).toBe("Uiterlijk 3 december 2026 (nog 4 dagen)");
+    expect(a.dueText?.en).toBe("By 3 December 2026 (4 days left)");
+  });
+
+  it("a finished year under the limit is stated as final", () => {
+    const s = summarizeYear(sheet(["2025-02-01", 10_000, "21"]), { today: d("2026-11-29"), year: 2025, previousYearCents: 0 });
+    expect(adviceOf(s).finding.nl).toBe("2025: binnen de omzetgrens (€ 10.000,00 ruimte over)");
+  });
+
+  it("rows in error make it provisional, in words", () => {
+    const s = summarizeYear(sheet(["2026-02-01", 1_000, "21"]), { today: d("2026-11-29"), year: 2026, previousYearCents: 0 });
+    expect(adviceOf(s, { errorRows: 3 }).provisional?.nl).toBe("Voorlopig: eerst 3 fouten oplossen");
+    expect(adviceOf(s, { errorRows: 1 }).provisional?.en).toBe("Provisional: fix 1 error first");
+    expect(adviceLines(adviceOf(s, { errorRows: 3 }), "nl")[1]).toBe("Voorlopig: eerst 3 fouten oplossen");
+  });
+
+  it("counts down in days", () => {
+    expect(countdown(1).nl).toBe("nog 1 dag");
+    expect(countdown(0).en).toBe("today");
+    expect(countdown(-2).nl).toBe("2 dagen geleden");
+  });
+});
