@@ -47,7 +47,8 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   panel: { marginTop: tokens.spacingVerticalS },
   // The tabs fit on one line of a 350 px pane with narrower padding; they still wrap rather than overflow.
-  tabs: { flexWrap: "wrap", "& > button": { paddingLeft: "6px", paddingRight: "6px" } },
+  tabs: { flexWrap: "wrap" },
+  tab: { paddingLeft: "6px", paddingRight: "6px" },
 });
 
 export interface AppProps {
@@ -102,7 +103,7 @@ export function App({ host, initialLang, today }: AppProps): React.ReactElement 
         </div>
         <TabList selectedValue={view.id} onTabSelect={(_, d) => setSelected(String(d.value))} aria-label={t(lang, S.tabsLabel)} size="small" className={styles.tabs}>
             {views.map((v) => (
-              <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`}>
+              <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls={`panel-${v.id}`} className={styles.tab}>
                 {t(lang, v.label)}
               </Tab>
             ))}

@@ -203,7 +203,7 @@ export const D = {
   assumptionsTitle: L("Uitgangspunten", "Assumptions"),
   notesTitle: L("Let op", "Note"),
   eligibilityNote: L(
-    "Meedoen kan alleen als u aan de voorwaarden voldoet; zie het tabblad Jaaroverzicht.",
+    "Meedoen kan alleen als u aan de voorwaarden voldoet; zie het tabblad Jaar.",
     "You can only join when you meet the conditions; see the Year report tab.",
   ),
   fixInputs: L("Verbeter eerst de invoer hierboven; de uitkomst volgt dan.", "Correct the entries above first; the result follows."),

@@ -148,6 +148,7 @@ describe("decision view (browser mode, sample workbook)", () => {
 
   it("for 2026 (crossed), says first that joining is not possible and when it is, with the calculator folded", async () => {
     await page.getByRole("tab", { name: "Year report" }).click();
+    await page.getByTestId("settings-toggle").click(); // the year is folded under "Settings (…)"
     await page.getByTestId("year").selectOption("2026");
     await page.getByRole("tab", { name: "KOR worth it?" }).click();
     await page.getByTestId("decision").waitFor();
@@ -159,6 +160,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     await page.getByTestId("decision-result").waitFor();
     expect(await text("decision-headline")).toContain("You cannot join the KOR now");
     await page.getByRole("tab", { name: "Year report" }).click();
+    await page.getByTestId("settings-toggle").click(); // the year is folded under "Settings (…)"
     await page.getByTestId("year").selectOption("2025");
     await page.getByRole("tab", { name: "KOR worth it?" }).click();
     await page.getByTestId("decision").waitFor();

@@ -55,6 +55,8 @@ async function layoutProblems(page: Page): Promise<{ euroAtLineEnd: string[]; to
       for (let i = text.indexOf("€"); i !== -1; i = text.indexOf("€", i + 1)) {
         const j = text.slice(i + 1).search(/\S/);
         if (j === -1) {
+          // "€" as the adornment before an amount input is not text that can break.
+          if (text.trim() === "€" && n.parentElement?.closest(".fui-Input") != null) continue;
           euroAtLineEnd.push(text.slice(Math.max(0, i - 20), i + 1));
           continue;
         }

@@ -10,7 +10,6 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Body1,
   Button,
   Caption1,
   Field,
@@ -305,7 +304,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
           </Button>
         )}
         <Link href={`assets/${SAMPLE_FILE_NAME}`} download={SAMPLE_FILE_NAME} title={t(lang, S.downloadSample)} aria-label={t(lang, S.downloadSample)}>
-          <ArrowDownload20Regular aria-hidden style={{ verticalAlign: "middle" }} /> {t(lang, S.downloadSampleShort)}
+          <ArrowDownload20Regular aria-hidden style={{ verticalAlign: "middle" }} />
         </Link>
       </div>
     ) : (
@@ -498,10 +497,10 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
 
   return (
     <div>
-      {browserControls}
+      {host.mode === "browser" && browserControls}
       <div className={styles.sourceLine}>
-        <Caption1 data-testid="source">
-          {t(lang, sourceText(source))} · {t(lang, S.rowsRead(analysis.table.rows.length))}
+        <Caption1>
+          <span data-testid="source">{t(lang, sourceText(source))}</span> · {t(lang, S.rowsRead(analysis.table.rows.length))}
         </Caption1>
       </div>
       {noticeBar}
