@@ -310,7 +310,7 @@ function shorten(text: string, max: number): string {
 }
 
 function adviceFor(s: SheetResult): Advice {
-  return adviceOf(s.summary, { errorRows: s.yearErrorCount ?? s.errorCount });
+  return adviceOf(s.summary, { errorRows: s.yearErrorCount ?? s.errorCount, ...(s.rowName !== undefined ? { rowName: s.rowName } : {}) });
 }
 
 /** The table's short "by when": "direct" after a crossing, else the registration deadline. */

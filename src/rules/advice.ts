@@ -38,6 +38,8 @@ export interface AdviceOptions {
    * summary's error problems (a whole-input error counts once).
    */
   readonly errorRows?: number;
+  /** How the finding names the crossing row (default "rij 24" / "row 24"), e.g. an auditfile's invoice. */
+  readonly rowName?: (row: number) => Localized;
 }
 
 const L = (nl: string, en: string): Localized => ({ nl, en });
@@ -124,12 +126,13 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         ? `vandaag (overschreden ${since === 0 ? "vandaag" : countdown(-since).nl})`
         : `today (crossed ${since === 0 ? "today" : countdown(-since).en})`;
     });
+    const rowName = options.rowName?.(crossing.row) ?? L(`rij ${crossing.row}`, `row ${crossing.row}`);
     return {
       tone: "bad",
       finding: both((lang) =>
         lang === "nl"
-          ? `Omzetgrens overschreden op ${day(lang, crossing.day)}, rij ${crossing.row}`
-          : `Turnover limit crossed on ${day(lang, crossing.day)}, row ${crossing.row}`,
+          ? `Omzetgrens overschreden op ${day(lang, crossing.day)}, ${rowName.nl}`
+          : `Turnover limit crossed on ${day(lang, crossing.day)}, ${rowName.en}`,
       ),
       action: both((lang) =>
         lang === "nl"
