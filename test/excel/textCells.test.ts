@@ -47,7 +47,7 @@ describe("Write report to sheet", () => {
     expect(row[1]).toBe(name);
     expect(flat(sheet.cells).some(isFormula)).toBe(false);
     // Numbers stay numbers: the countable turnover is still an amount.
-    const countable = sheet.cells.find((r) => r?.[0] === "Telbare omzet")!;
+    const countable = sheet.cells.find((r) => r?.[0] === "Omzet die meetelt")!;
     expect(typeof countable[1]).toBe("number");
   });
 
