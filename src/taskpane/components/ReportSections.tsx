@@ -25,7 +25,7 @@ import type { Lang, Localized } from "../../i18n/types";
 import { formatDay } from "../../rules/dates";
 import { formatEuros } from "../../rules/money";
 import type { YearSummary } from "../../rules/summary-types";
-import { adviceOf, countdown, nextStartOf, type Advice } from "../../rules/advice";
+import { adviceOf, type Advice } from "../../rules/advice";
 import { categoryLabel } from "../../excel/reportContent";
 import type { PaneWarning, Reconciliation } from "../model";
 import { S, keepEuroTogether, t } from "../strings";
