@@ -80,4 +80,17 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     );
     expect(inKor).toContain("Deregister from the KOR at once, with 16 September 2024 as the end date.");
   });
+
+  it("shows no voluntary exit beside a forced one after a crossing, nor to a business not in the KOR (issue 16)", () => {
+    const crossed = [["Datum", "Bedrag"], [serial("2024-03-01"), 19000], [serial("2024-09-16"), 1500]];
+    const under = [["Datum", "Bedrag"], [serial("2024-03-01"), 1000]];
+    const at = dayFromIso("2024-10-15");
+    const pane = (values: unknown[][], settings: Parameters<typeof analyze>[1]): string =>
+      render(<DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, settings, at).summary} />);
+    expect(pane(crossed, {})).not.toContain("A voluntary exit");
+    expect(pane(crossed, { participation: "in", inKorSince: "2023-01-01" })).not.toContain("A voluntary exit");
+    expect(pane(under, { participation: "out" })).not.toContain("A voluntary exit");
+    expect(pane(under, {})).toContain("A voluntary exit can take effect on");
+    expect(pane(under, { participation: "in", inKorSince: "2023-01-01" })).toContain("A voluntary exit can take effect on");
+  });
 });

@@ -331,12 +331,25 @@ export function DeadlineSection(props: { lang: Lang; summary: YearSummary }): Re
             )}
           </Body1>
         </li>
-        <li data-testid="exit">
-          <Body1>{t(lang, S.exitBy(day(d.nextExit.start), day(d.nextExit.deadline)))}</Body1>
-        </li>
+        {voluntaryExitApplies(summary) && (
+          <li data-testid="exit">
+            <Body1>{t(lang, S.exitBy(day(d.nextExit.start), day(d.nextExit.deadline)))}</Body1>
+          </li>
+        )}
       </ul>
     </Section>
   );
+}
+
+/**
+ * A voluntary exit is only worth a line for a business that may be in the KOR and was not forced out: not
+ * beside this year's crossing (the exit is then forced, its date the crossing day), and never for a business
+ * that is not in the KOR (issue 16: only what applies).
+ */
+function voluntaryExitApplies(summary: YearSummary): boolean {
+  const d = summary.deadlines;
+  if (d.participation === "in") return d.participating;
+  return d.participation === "unknown" && summary.crossing === null;
 }
 
 export function EuSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement | null {
