@@ -5,19 +5,19 @@
 import type { Localized } from "../i18n/types";
 import { cellText, readAmount } from "../reading/cells";
 import { type ColumnRole, columnLetter, detectColumns, readTable, type ReadTableResult } from "../reading/headers";
-import { countsForKor } from "../rules/categories";
+import { countsForKor, parseCategory } from "../rules/categories";
 import { dayFromIso, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import { summarizeYear } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
-import type { FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
+import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../excel/source";
 import { S } from "./strings";
 import { codeMappingFrom, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
 import { readCategoryCell } from "../reading/cells";
 import { codeKey } from "../reading/packageCodes";
-import { codeMappingUsed } from "../i18n/messages";
+import { codeMappingUsed, quote } from "../i18n/messages";
 
 /** What the user chose for one sheet; kept in the document (see src/excel/settings.ts). */
 export interface SheetSettings {
@@ -60,6 +60,29 @@ export interface PaneWarning {
   readonly message: Localized;
   /** Sheet rows the warning is about (empty when it is about the whole sheet). */
   readonly rows: readonly number[];
+  /** For a category text nobody can read as one category: the cell named and the choices offered. */
+  readonly fix?: CategoryFix;
+}
+
+/**
+ * One click maps a category text (e.g. 'vrijgesteld') to a category for every row with that text, through
+ * the workbook's code mapping (settings.codes): the user's cells are never changed.
+ */
+export interface CategoryFix {
+  /** The cell's text, trimmed: the key of the mapping. */
+  readonly text: string;
+  /** "Rij 10, kolom F (Btw-tarief): 'vrijgesteld'". */
+  readonly cell: Localized;
+  /** Rows of the sheet with this text (the choice applies to all of them). */
+  readonly count: number;
+  /** The likely meanings in plain words; empty for an unknown code (then every category is offered). */
+  readonly choices: readonly { readonly category: CategoryCode; readonly label: Localized }[];
+}
+
+/** The workbook's code mapping with `text` mapped to `category` (an earlier entry for the same text replaced). */
+export function withCodeMapped(entries: readonly CodeMappingEntry[] | undefined, text: string, category: CategoryCode): CodeMappingEntry[] {
+  const key = codeKey(text);
+  return [...(entries ?? []).filter((e) => codeKey(e.code) !== key), { code: text.trim(), category }];
 }
 
 export interface ColumnOption {
@@ -165,7 +188,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     period,
     askPreviousYear,
     summary,
-    warnings: warningsOf(summary, table.rows),
+    warnings: warningsOf(summary, table.rows, (p) => categoryFixOf(p, source, table, mapping)),
     cumulative: cumulativeOf(table.rows, year),
     unknownCodes: unknownCodesOf(source, table, mapping),
     reconciliation: reconcile(source, table, summary),
@@ -233,6 +256,52 @@ function unknownCodesOf(source: InvoiceSource, table: ReadTableResult, mapping: 
   return [...found.entries()].map(([code, f]) => ({ code, ...f }));
 }
 
+/**
+ * The fix offered for a category problem: a bare 'vrijgesteld' (or 'geen btw', an 'eu dienst') with its
+ * plain choices, or a single unknown code (every category offered). None for other problems.
+ */
+function categoryFixOf(p: Problem, source: InvoiceSource, table: ReadTableResult, mapping: CodeMapping | null): CategoryFix | undefined {
+  const col = table.columns.category;
+  if (col === undefined || p.row === null || p.column !== "category") return undefined;
+  let text: string;
+  let row = p.row;
+  let choices: CategoryFix["choices"];
+  if (p.code === "ambiguous-category") {
+    text = cellText(source.values[p.row - 1 - source.rowOffset]?.[col]).trim();
+    const parsed = parseCategory(text);
+    choices = parsed.kind === "ambiguous" && parsed.about === "eu-service" ? EU_SERVICE_CHOICES : EXEMPT_CHOICES;
+  } else if (p.code === "unknown-category") {
+    const unknown = unknownCodesOf(source, table, mapping);
+    if (unknown.length !== 1) return undefined; // several codes: the code table lists each
+    text = unknown[0].code;
+    row = unknown[0].firstRow;
+    choices = [];
+  } else return undefined;
+  if (text === "") return undefined;
+  const start = table.headerRowIndex === null ? 0 : table.headerRowIndex + 1;
+  const key = codeKey(text);
+  let count = 0;
+  for (let r = start; r < source.values.length; r++) {
+    const v = source.values[r]?.[col];
+    if (typeof v === "string" && codeKey(v) === key) count++;
+  }
+  const letter = columnLetter(col + source.columnOffset);
+  const header = table.headerRowIndex !== null ? cellText(source.values[table.headerRowIndex]?.[col]).trim().slice(0, 40) : "";
+  const where = (rowWord: string, columnWord: string): string =>
+    `${rowWord} ${row}, ${columnWord} ${letter}${header !== "" ? ` (${header})` : ""}: '${quote(text).slice(1, -1)}'`;
+  return { text, cell: { nl: where("Rij", "kolom"), en: where("Row", "column") }, count, choices };
+}
+
+const EXEMPT_CHOICES: CategoryFix["choices"] = [
+  { category: "vrij", label: S.fixChoice.vrij },
+  { category: "vrij-og", label: S.fixChoice.vrijOg },
+  { category: "kor", label: S.fixChoice.kor },
+];
+const EU_SERVICE_CHOICES: CategoryFix["choices"] = [
+  { category: "buitenland", label: S.fixChoice.buitenland },
+  { category: "21", label: S.fixChoice.euConsumer },
+];
+
 function yearOfToday(today: Day): number {
   return new Date(today * 86_400_000).getUTCFullYear();
 }
@@ -260,7 +329,7 @@ export function detectedRoles(header: readonly unknown[]): Partial<Record<Invoic
  * plus rows without a category counted as taxed, and the afstand-nl rows when distance sales are over
  * the limit (the rules report that for the whole year; the pane points at the rows).
  */
-export function warningsOf(summary: YearSummary, rows: readonly InvoiceRow[]): PaneWarning[] {
+export function warningsOf(summary: YearSummary, rows: readonly InvoiceRow[], fixOf?: (p: Problem) => CategoryFix | undefined): PaneWarning[] {
   const out: PaneWarning[] = [];
   const { from, to } = yearBounds(summary.year);
   summary.problems.forEach((p, i) => {
@@ -268,7 +337,8 @@ export function warningsOf(summary: YearSummary, rows: readonly InvoiceRow[]): P
     if (p.code === "distance-sales-over-limit") {
       related = rows.filter((r) => r.category === "afstand-nl" && r.day >= from && r.day <= to).map((r) => r.row);
     }
-    out.push({ key: `p${i}-${p.code}`, severity: p.severity, message: p.message, rows: related });
+    const fix = fixOf?.(p);
+    out.push({ key: `p${i}-${p.code}`, severity: p.severity, message: p.message, rows: related, ...(fix !== undefined ? { fix } : {}) });
   });
   if (summary.uncategorisedRows > 0) {
     const related = rows.filter((r) => r.category === null && r.day >= from && r.day <= to).map((r) => r.row);

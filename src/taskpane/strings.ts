@@ -79,6 +79,23 @@ export const S = {
     count === 1
       ? { nl: `${code} (rij ${firstRow})`, en: `${code} (row ${firstRow})` }
       : { nl: `${code} (${count} rijen, eerste rij ${firstRow})`, en: `${code} (${count} rows, first row ${firstRow})` },
+  fixChoose: (count: number): Localized =>
+    L(
+      `Wat betekent deze waarde? Uw keuze geldt voor ${count === 1 ? "deze rij" : `alle ${count} rijen met deze tekst`} en wordt in dit document bewaard; uw cellen blijven ongewijzigd.`,
+      `What does this value mean? Your choice applies to ${count === 1 ? "this row" : `all ${count} rows with this text`} and is kept in this document; your cells are not changed.`,
+    ),
+  fixChoice: {
+    vrij: L("zorg of onderwijs: telt niet mee", "care or education: does not count"),
+    vrijOg: L("verhuur of verkoop van onroerend goed: telt mee", "letting or sale of real estate: counts"),
+    kor: L("vrijgesteld door de KOR: telt mee", "exempt because of the KOR: counts"),
+    buitenland: L("zakelijke dienst aan een afnemer in een andere EU-lidstaat: telt niet mee", "business service to a customer in another EU member state: does not count"),
+    euConsumer: L("dienst aan een particulier in de EU, belast in Nederland (21%): telt mee", "service to a consumer in the EU, taxed in the Netherlands (21%): counts"),
+  },
+  fixWhichValues: L("Welke waarden?", "Which values?"),
+  fixCodes: L("Achter deze keuzes staan de categorieën:", "Behind these choices are the categories:"),
+  fixOther: L("Een andere categorie", "Another category"),
+  fixApplied: (text: string, category: string): Localized =>
+    L(`'${text}' telt nu als ${category}. Te wijzigen onder 'Codes koppelen'.`, `'${text}' now counts as ${category}. Change it under 'Map codes'.`),
   codeNotMapped: L("— niet gekoppeld —", "— not mapped —"),
   columnsHint: L("Herkend aan de kopjes. Pas aan als het niet klopt; uw keuze wordt in dit document bewaard.", "Recognised from the headers. Change them if wrong; your choice is kept in this document."),
   role: {

@@ -7,9 +7,11 @@ import * as React from "react";
 import {
   Badge,
   Body1,
+  Button,
   Caption1,
   Link,
   ProgressBar,
+  Select,
   Table,
   TableBody,
   TableCell,
@@ -18,6 +20,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { CheckmarkCircle20Filled, DismissCircle20Filled, ErrorCircle20Filled, Warning20Filled } from "@fluentui/react-icons";
@@ -27,7 +30,9 @@ import { formatEuros } from "../../rules/money";
 import type { YearSummary } from "../../rules/summary-types";
 import { adviceOf, type Advice } from "../../rules/advice";
 import { categoryLabel } from "../../excel/reportContent";
-import type { PaneWarning, Reconciliation } from "../model";
+import type { CategoryFix, PaneWarning, Reconciliation } from "../model";
+import type { CategoryCode } from "../../rules/types";
+import { CATEGORIES } from "../../rules/categories";
 import { S, keepEuroTogether, t } from "../strings";
 
 /** An amount for the pane: "€" and the number never split over two lines. */
@@ -52,6 +57,9 @@ export const useSectionStyles = makeStyles({
   warning: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", listStyle: "none" },
   // A flex item does not shrink below its longest word: a long unbroken quote would widen the 350 px pane.
   warningText: { minWidth: 0, overflowWrap: "anywhere" },
+  fix: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS },
+  fixChoices: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  fixChoice: { textAlign: "left", height: "auto", minHeight: "24px" },
   warnings: { margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   small: { color: tokens.colorNeutralForeground2 },
   // Amounts keep "€" and the number together and never push a column past the pane's edge.
@@ -429,8 +437,80 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
 
 const MAX_WARNINGS_SHOWN = 30;
 
-export function WarningSection(props: { lang: Lang; warnings: readonly PaneWarning[]; onFollow: (w: PaneWarning) => void }): React.ReactElement {
-  const { lang, warnings, onFollow } = props;
+/**
+ * The choices for a category text nobody can read as one category (a bare 'vrijgesteld', a firm's own code):
+ * the cell named, the likely meanings in plain words as buttons, the category codes behind a "Welke waarden?"
+ * fold-out with every other category. A choice is mapped for every row with that text (the workbook's code
+ * mapping); the user's cells are never changed.
+ */
+export function CategoryFixChoices(props: { lang: Lang; fix: CategoryFix; onFix?: (text: string, category: CategoryCode) => void }): React.ReactElement {
+  const { lang, fix, onFix } = props;
+  const s = useSectionStyles();
+  const choose = (category: CategoryCode): void => onFix?.(fix.text, category);
+  return (
+    <div className={s.fix} data-testid="warning-fix">
+      <Caption1 data-testid="warning-cell">
+        <strong>{visibleControls(t(lang, fix.cell))}</strong>
+      </Caption1>
+      {onFix !== undefined && (
+        <>
+          <Caption1>{t(lang, S.fixChoose(fix.count))}</Caption1>
+          {fix.choices.length > 0 && (
+            <div className={s.fixChoices}>
+              {fix.choices.map((c) => (
+                <Button key={c.category} size="small" className={s.fixChoice} data-testid={`fix-${c.category}`} onClick={() => choose(c.category)}>
+                  {t(lang, c.label)}
+                </Button>
+              ))}
+            </div>
+          )}
+          <details open={fix.choices.length === 0}>
+            <summary>
+              <Caption1>{t(lang, S.fixWhichValues)}</Caption1>
+            </summary>
+            {fix.choices.length > 0 && (
+              <>
+                <Caption1>{t(lang, S.fixCodes)}</Caption1>
+                <ul className={s.list}>
+                  {fix.choices.map((c) => (
+                    <li key={c.category}>
+                      <Caption1>{`${c.category}: ${t(lang, c.label)}`}</Caption1>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <Select
+              size="small"
+              value=""
+              aria-label={t(lang, S.fixOther)}
+              data-testid="fix-other"
+              onChange={(_, d) => {
+                if (d.value !== "") choose(d.value as CategoryCode);
+              }}
+            >
+              <option value="">{`${t(lang, S.fixOther)}…`}</option>
+              {CATEGORIES.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {`${c.code}: ${t(lang, c.label)}`}
+                </option>
+              ))}
+            </Select>
+          </details>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function WarningSection(props: {
+  lang: Lang;
+  warnings: readonly PaneWarning[];
+  onFollow: (w: PaneWarning) => void;
+  /** Maps a category text to a category for every row with it (see CategoryFixChoices). */
+  onFix?: (text: string, category: CategoryCode) => void;
+}): React.ReactElement {
+  const { lang, warnings, onFollow, onFix } = props;
   const s = useSectionStyles();
   const shown = warnings.slice(0, MAX_WARNINGS_SHOWN);
   return (
@@ -441,11 +521,12 @@ export function WarningSection(props: { lang: Lang; warnings: readonly PaneWarni
         <ul className={s.warnings}>
           {shown.map((w) => (
             <li key={w.key} className={s.warning} data-testid="warning">
-              {w.severity === "error" ? <ErrorCircle20Filled aria-hidden className={`${s.bad} ${s.icon}`} /> : <Warning20Filled aria-hidden className={`${s.warn} ${s.icon}`} />}
+              {w.severity === "error" ? <ErrorCircle20Filled aria-hidden className={mergeClasses(s.bad, s.icon)} /> : <Warning20Filled aria-hidden className={mergeClasses(s.warn, s.icon)} />}
               <div className={s.warningText}>
                 <Body1>
                   <strong>{t(lang, S.severity[w.severity])}:</strong> {visibleControls(t(lang, w.message))}
                 </Body1>
+                {w.fix !== undefined && <CategoryFixChoices lang={lang} fix={w.fix} onFix={onFix} />}
                 {w.rows.length > 0 && (
                   <div>
                     <Link as="button" onClick={() => onFollow(w)} aria-label={t(lang, S.showRowsAria(w.rows.length, w.rows.slice(0, 10).join(", ")))}>

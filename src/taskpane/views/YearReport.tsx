@@ -31,7 +31,7 @@ import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../../excel/source";
-import { analyze, parseEurosInput, type PaneWarning, type SheetSettings } from "../model";
+import { analyze, parseEurosInput, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
 import type { PaneHost } from "../host";
 import type { PaneNavigation } from "../navigation";
 import { S, t } from "../strings";
@@ -390,6 +390,11 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     const rest = mapped.filter((e) => e.code !== code);
     update({ codes: category === "" ? rest : [...rest, { code, category: category as CategoryCode }] });
   };
+  // A choice on a warning ('vrijgesteld' → vrij): the same mapping, for every row with that text.
+  const applyFix = (text: string, category: CategoryCode): void => {
+    update({ codes: withCodeMapped(settings.codes, text, category) });
+    setNotice({ intent: "success", text: S.fixApplied(text, category) });
+  };
   const codeRows = [
     ...analysis.unknownCodes.map((u) => ({ code: u.code, category: "", count: u.count, firstRow: u.firstRow })),
     ...mapped.map((e) => ({ code: e.code, category: e.category as string, count: null, firstRow: null })),
@@ -549,7 +554,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
           <ChartSection lang={lang} year={summary.year}>
             <CumulativeChart lang={lang} year={summary.year} points={analysis.cumulative} thresholdCents={summary.thresholdCents} crossing={summary.crossing} />
           </ChartSection>
-          <WarningSection lang={lang} warnings={analysis.warnings} onFollow={follow} />
+          <WarningSection lang={lang} warnings={analysis.warnings} onFollow={follow} onFix={applyFix} />
           {preview !== null && (
             <div className={styles.preview} data-testid="row-preview">
               <h2 ref={previewHeading} tabIndex={-1} className={sectionStyles.heading}>
