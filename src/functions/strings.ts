@@ -203,7 +203,11 @@ export function reportHeader(thresholdCents: Cents): { nl: string[]; en: string[
 }
 
 export const WITHIN: Localized = { nl: "binnen de grens", en: "within the threshold" };
-export const OVER: Localized = { nl: "boven de grens: KOR beëindigd", en: "over the threshold: KOR ended" };
+/**
+ * A quarter after the crossing quarter. The functions know no participation status (kor-rules.md section 5:
+ * unknown), so the text does not claim that participation ended.
+ */
+export const OVER: Localized = { nl: "boven de grens", en: "over the threshold" };
 
 export function crossedOn(day: Day): Localized {
   return { nl: `grens overschreden op ${formatDay(day, "nl")}`, en: `threshold exceeded on ${formatDay(day, "en")}` };

@@ -127,17 +127,44 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         : `today (crossed ${since === 0 ? "today" : countdown(-since).en})`;
     });
     const rowName = options.rowName?.(crossing.row) ?? L(`rij ${crossing.row}`, `row ${crossing.row}`);
+    const finding = both((lang) =>
+      lang === "nl"
+        ? `Omzetgrens overschreden op ${day(lang, crossing.day)}, ${rowName.nl}`
+        : `Turnover limit crossed on ${day(lang, crossing.day)}, ${rowName.en}`,
+    );
+    // kor-rules.md section 5: what follows a crossing depends on participation. In the KOR (and this crossing
+    // ended it): deregister, unconditionally. Not in the KOR (or joined only after this crossing): nothing to
+    // deregister; what applies is the next possible start. Unknown: the conditional text.
+    const d = summary.deadlines;
+    const status = d.participation === "in" && d.participationEnded !== crossing.day ? "out" : d.participation;
+    if (status === "out") {
+      return {
+        tone: "bad",
+        finding,
+        action: both((lang) =>
+          lang === "nl"
+            ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+            : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
+        ),
+        way: WAY_REGISTER,
+        link: registerLink,
+        due: registerDue,
+        dueText: registerDueText,
+        when: registerWhen,
+        provisional,
+      };
+    }
     return {
       tone: "bad",
-      finding: both((lang) =>
-        lang === "nl"
-          ? `Omzetgrens overschreden op ${day(lang, crossing.day)}, ${rowName.nl}`
-          : `Turnover limit crossed on ${day(lang, crossing.day)}, ${rowName.en}`,
-      ),
+      finding,
       action: both((lang) =>
-        lang === "nl"
-          ? `Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum ${day(lang, crossing.day)}.`
-          : `In the KOR? Deregister at once; end date ${day(lang, crossing.day)}.`,
+        status === "in"
+          ? lang === "nl"
+            ? `Meld u direct af; beëindigingsdatum ${day(lang, crossing.day)}.`
+            : `Deregister at once; end date ${day(lang, crossing.day)}.`
+          : lang === "nl"
+            ? `Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum ${day(lang, crossing.day)}.`
+            : `In the KOR? Deregister at once; end date ${day(lang, crossing.day)}.`,
       ),
       way: WAY_DEREGISTER,
       link: deregisterLink,

@@ -337,9 +337,21 @@ describe("KOR.REPORT", () => {
       ["Q1 2025", 5000, 5000, 25, "within the threshold"],
       ["Q2 2025", 10000, 15000, 75, "within the threshold"],
       ["Q3 2025", 5500, 20500, 102.5, "threshold exceeded on 1 August 2025"],
-      ["Q4 2025", 100, 20600, 103, "over the threshold: KOR ended"],
+      ["Q4 2025", 100, 20600, 103, "over the threshold"],
       ["Total 2025", 20600, 20600, 103, "threshold exceeded on 1 August 2025"],
     ]);
+  });
+
+  it("after the crossing quarter says 'boven de grens' without claiming the KOR ended (kor-rules.md section 5: the functions know no participation status)", () => {
+    const s = sheet([
+      ["2025-02-01", 19_900],
+      ["2025-05-01", 200],
+      ["2025-08-01", 100],
+    ]);
+    const table = withOffice("nl-NL", () => f.report(s.dates, s.amounts, OMITTED, null));
+    expect(table[2][4]).toBe("grens overschreden op 1 mei 2025");
+    expect(table[3][4]).toBe("boven de grens");
+    expect(table.flat().join(" ")).not.toMatch(/beëindigd|ended/);
   });
 
   it("never returns null cells (they would show as 0)", () => {

@@ -48,3 +48,42 @@ describe("adviceOf: the answer, the action and the date first", () => {
     expect(countdown(-2).nl).toBe("2 dagen geleden");
   });
 });
+
+describe("adviceOf after a crossing follows the participation status (kor-rules.md section 5)", () => {
+  const rows = sheet(["2026-03-01", 19_900, "21"], ["2026-11-12", 200, "21"]);
+  const today = d("2026-11-29");
+
+  it("section 5, in the KOR: the crossing ends participation; deregister at once, unconditionally, with the crossing date as end date", () => {
+    const s = summarizeYear(rows, { today, year: 2026, previousYearCents: 0, participation: { status: "in", since: d("2024-01-01") } });
+    const a = adviceOf(s);
+    expect(a.tone).toBe("bad");
+    expect(a.action?.nl).toBe("Meld u direct af; beëindigingsdatum 12 november 2026.");
+    expect(a.action?.en).toBe("Deregister at once; end date 12 November 2026.");
+    expect(a.action?.nl).not.toContain("Doet u mee");
+    expect(a.due?.immediate).toBe(true);
+    expect(a.way?.nl).toContain("Afmelden");
+  });
+
+  it("section 5, not in the KOR: a crossing excludes nothing by itself; no deregistration, but the next possible start and its deadline", () => {
+    const s = summarizeYear(rows, { today, year: 2026, previousYearCents: 0, participation: { status: "out" } });
+    const a = adviceOf(s);
+    expect(a.tone).toBe("bad");
+    expect(a.finding.nl).toBe("Omzetgrens overschreden op 12 november 2026, rij 2");
+    // 2026 is over the limit and, from 2025, 2027 fails the previous-year test (section 4): 1 January 2028.
+    expect(a.action?.nl).toBe("U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.");
+    expect(a.dueText?.nl).toBe("Uiterlijk 3 december 2027 (nog 369 dagen)");
+    expect(a.action?.en).toContain("no need to deregister");
+    expect(a.action?.nl).not.toMatch(/Meld u (dan )?direct af|beëindigingsdatum/);
+    expect(a.way?.nl).toContain("aanmeldformulier");
+    expect(a.due?.immediate).toBe(false);
+    expect(a.due?.day).toBe(d("2027-12-03"));
+  });
+
+  it("section 5, status unknown: the conditional text", () => {
+    const s = summarizeYear(rows, { today, year: 2026, previousYearCents: 0, participation: { status: "unknown" } });
+    const a = adviceOf(s);
+    expect(a.action?.nl).toBe("Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 12 november 2026.");
+    expect(a.action?.en).toBe("In the KOR? Deregister at once; end date 12 November 2026.");
+    expect(a.due?.immediate).toBe(true);
+  });
+});
