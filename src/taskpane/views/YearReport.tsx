@@ -73,6 +73,10 @@ const useStyles = makeStyles({
   browserBar: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: "2px" },
   settingsPanel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   pickers: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // An icon-only link has no text for Fluent's focus underline: draw a ring so keyboard focus stays visible.
+  iconLink: { ":focus-visible": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, borderRadius: tokens.borderRadiusSmall } },
+  // A client's code can be one long unbroken word: it wraps instead of widening the 350 px pane.
+  codes: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, "& label": { overflowWrap: "anywhere", minWidth: 0 }, "& > *, & .fui-Select, & select": { minWidth: 0, maxWidth: "100%" } },
   preview: { marginTop: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflowX: "auto" },
   previewTable: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", whiteSpace: "nowrap", textAlign: "left" } },
   hiddenInput: { display: "none" },
@@ -303,7 +307,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
             {t(lang, S.useSample)}
           </Button>
         )}
-        <Link href={`assets/${SAMPLE_FILE_NAME}`} download={SAMPLE_FILE_NAME} title={t(lang, S.downloadSample)} aria-label={t(lang, S.downloadSample)}>
+        <Link className={styles.iconLink} href={`assets/${SAMPLE_FILE_NAME}`} download={SAMPLE_FILE_NAME} title={t(lang, S.downloadSample)} aria-label={t(lang, S.downloadSample)}>
           <ArrowDownload20Regular aria-hidden style={{ verticalAlign: "middle" }} />
         </Link>
       </div>
@@ -404,10 +408,10 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
       <AccordionItem value="codes">
         <AccordionHeader icon={<TableSimple20Regular />}>{t(lang, S.codesSection)}</AccordionHeader>
         <AccordionPanel>
-          <div className={styles.pickers} data-testid="code-table">
+          <div className={styles.codes} data-testid="code-table">
             <Caption1>{t(lang, S.codesHint)}</Caption1>
             {codeRows.map((r) => (
-              <Field key={r.code} label={r.count === null ? r.code : t(lang, S.codeLabel(r.code, r.count, r.firstRow ?? 0))}>
+              <Field key={r.code} label={visibleControls(r.count === null ? r.code : t(lang, S.codeLabel(r.code, r.count, r.firstRow ?? 0)))}>
                 <Select value={r.category} data-testid={`code-${r.code}`} onChange={(_, d) => setCode(r.code, d.value)}>
                   <option value="">{t(lang, S.codeNotMapped)}</option>
                   {CATEGORIES.map((c) => (
