@@ -57,9 +57,11 @@ export const useSectionStyles = makeStyles({
   warning: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", listStyle: "none" },
   // A flex item does not shrink below its longest word: a long unbroken quote would widen the 350 px pane.
   warningText: { minWidth: 0, overflowWrap: "anywhere" },
-  fix: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS },
-  fixChoices: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  fixChoice: { textAlign: "left", height: "auto", minHeight: "24px" },
+  fix: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  fixChoices: { display: "flex", flexWrap: "wrap", gap: tokens.spacingVerticalXS },
+  // Wraps in the 350 px pane and stays a comfortable touch target (WCAG 2.2 target size).
+  fixChoice: { textAlign: "left", height: "auto", minHeight: "32px", maxWidth: "100%", paddingTop: "4px", paddingBottom: "4px" },
+  fixSummary: { cursor: "pointer", minHeight: "24px", display: "list-item", paddingTop: "2px", paddingBottom: "2px" },
   warnings: { margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   small: { color: tokens.colorNeutralForeground2 },
   // Amounts keep "€" and the number together and never push a column past the pane's edge.
@@ -447,6 +449,8 @@ export function CategoryFixChoices(props: { lang: Lang; fix: CategoryFix; onFix?
   const { lang, fix, onFix } = props;
   const s = useSectionStyles();
   const choose = (category: CategoryCode): void => onFix?.(fix.text, category);
+  // The other categories are a control only while the fold-out is open (a closed one hides it from the keyboard).
+  const [open, setOpen] = React.useState(fix.choices.length === 0);
   return (
     <div className={s.fix} data-testid="warning-fix">
       <Caption1 data-testid="warning-cell">
@@ -464,8 +468,8 @@ export function CategoryFixChoices(props: { lang: Lang; fix: CategoryFix; onFix?
               ))}
             </div>
           )}
-          <details open={fix.choices.length === 0}>
-            <summary>
+          <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+            <summary className={s.fixSummary}>
               <Caption1>{t(lang, S.fixWhichValues)}</Caption1>
             </summary>
             {fix.choices.length > 0 && (
@@ -480,22 +484,24 @@ export function CategoryFixChoices(props: { lang: Lang; fix: CategoryFix; onFix?
                 </ul>
               </>
             )}
-            <Select
-              size="small"
-              value=""
-              aria-label={t(lang, S.fixOther)}
-              data-testid="fix-other"
-              onChange={(_, d) => {
-                if (d.value !== "") choose(d.value as CategoryCode);
-              }}
-            >
-              <option value="">{`${t(lang, S.fixOther)}…`}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {`${c.code}: ${t(lang, c.label)}`}
-                </option>
-              ))}
-            </Select>
+            {open && (
+              <Select
+                size="small"
+                value=""
+                aria-label={t(lang, S.fixOther)}
+                data-testid="fix-other"
+                onChange={(_, d) => {
+                  if (d.value !== "") choose(d.value as CategoryCode);
+                }}
+              >
+                <option value="">{`${t(lang, S.fixOther)}…`}</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {`${c.code}: ${t(lang, c.label)}`}
+                  </option>
+                ))}
+              </Select>
+            )}
           </details>
         </>
       )}
@@ -526,7 +532,6 @@ export function WarningSection(props: {
                 <Body1>
                   <strong>{t(lang, S.severity[w.severity])}:</strong> {visibleControls(t(lang, w.message))}
                 </Body1>
-                {w.fix !== undefined && <CategoryFixChoices lang={lang} fix={w.fix} onFix={onFix} />}
                 {w.rows.length > 0 && (
                   <div>
                     <Link as="button" onClick={() => onFollow(w)} aria-label={t(lang, S.showRowsAria(w.rows.length, w.rows.slice(0, 10).join(", ")))}>
@@ -534,6 +539,8 @@ export function WarningSection(props: {
                     </Link>
                   </div>
                 )}
+                {/* After "Toon rij", with room between the link and the choices (WCAG 2.2 target size). */}
+                {w.fix !== undefined && <CategoryFixChoices lang={lang} fix={w.fix} onFix={onFix} />}
               </div>
             </li>
           ))}
