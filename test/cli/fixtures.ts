@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
+import { main, type CliIo } from "../../src/cli/main";
+import type { Day } from "../../src/rules/dates";
 
 export type Cell = string | number | Date | null | { formula: string; result: number };
 
@@ -48,3 +50,23 @@ export const WITHIN_2025: Cell[][] = [
   [d("2025-04-01"), "D", 2000, "export"],
   [d("2025-05-01"), "E", 2500, "verlegd"],
 ];
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs kor-check in-process with its output captured: no terminal, no environment, a fixed today. */
+export async function runCli(args: string[], today: Day, extra: Partial<CliIo> = {}): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t), isTTY: false },
+    env: {},
+    today,
+    ...extra,
+  });
+  return { code, stdout, stderr };
+}

@@ -6,26 +6,15 @@ import * as path from "path";
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import JSZip from "jszip";
 import { csvHeader } from "../../src/cli/output";
-import { main, type CliIo } from "../../src/cli/main";
+import type { CliIo } from "../../src/cli/main";
 import Papa from "papaparse";
 import { dayFromIso } from "../../src/rules/dates";
-import { CROSSING_2025, tempDir, writeText, writeXlsx } from "./fixtures";
+import { CROSSING_2025, tempDir, writeText, writeXlsx, runCli, type CliRun } from "./fixtures";
 
 const TODAY = dayFromIso("2026-11-27");
 jest.setTimeout(30_000);
 
-async function run(args: string[], extra: Partial<CliIo> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    env: {},
-    today: TODAY,
-    ...extra,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], extra: Partial<CliIo> = {}): Promise<CliRun> => runCli(args, TODAY, extra);
 
 let tmp: ReturnType<typeof tempDir>;
 beforeEach(() => {

@@ -10,30 +10,13 @@ import { summarizeYear } from "../../src/rules/summary";
 import { readTable } from "../../src/reading/headers";
 import { parseCsv } from "../../src/reading/csv";
 import { nextChance } from "../../src/bulk/overview";
-import { CROSSING_2025, HEADER, WITHIN_2025, d, tempDir, writeText, writeXlsx } from "./fixtures";
+import { CROSSING_2025, HEADER, WITHIN_2025, d, tempDir, writeText, writeXlsx, runCli, type CliRun } from "./fixtures";
 
 const TODAY = dayFromIso("2026-11-27");
 // Two cores shared by several engineers: give the exceljs round trips room.
 jest.setTimeout(30_000);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], extra: Partial<CliIo> = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    env: {},
-    today: TODAY,
-    ...extra,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], extra: Partial<CliIo> = {}): Promise<CliRun> => runCli(args, TODAY, extra);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
 type Json = any;

@@ -6,33 +6,16 @@
  */
 import * as path from "path";
 import { mkdirSync } from "fs";
-import { main, type CliIo } from "../../src/cli/main";
+import type { CliIo } from "../../src/cli/main";
 import { runInPool, type TaskEnd } from "../../src/cli/pool";
 import { dayFromIso } from "../../src/rules/dates";
-import { CROSSING_2025, WITHIN_2025, tempDir, writeText, writeXlsx } from "./fixtures";
+import { CROSSING_2025, WITHIN_2025, tempDir, writeText, writeXlsx, runCli, type CliRun } from "./fixtures";
 
 const TODAY = dayFromIso("2026-11-27");
 // Worker threads compile the sources with ts-node on a shared two-core machine: give them room.
 jest.setTimeout(180_000);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], extra: Partial<CliIo> = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    env: {},
-    today: TODAY,
-    ...extra,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], extra: Partial<CliIo> = {}): Promise<CliRun> => runCli(args, TODAY, extra);
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => {

@@ -4,21 +4,14 @@
  */
 import * as path from "path";
 import { mkdirSync } from "fs";
-import { main, type CliIo } from "../../src/cli/main";
 import { dayFromIso } from "../../src/rules/dates";
 import { billionLaughs, invoice, writeXaf, type GenFile, type GenTx } from "../support/xaf-generator";
-import { tempDir, writeText } from "./fixtures";
+import { tempDir, writeText, runCli, type CliRun } from "./fixtures";
 
 const TODAY = dayFromIso("2027-01-20");
 jest.setTimeout(30_000);
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false }, env: {}, today: TODAY };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]): Promise<CliRun> => runCli(args, TODAY);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
 type Json = any;
