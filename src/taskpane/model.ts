@@ -79,10 +79,14 @@ export interface CategoryFix {
   readonly choices: readonly { readonly category: CategoryCode; readonly label: Localized }[];
 }
 
-/** The workbook's code mapping with `text` mapped to `category` (an earlier entry for the same text replaced). */
-export function withCodeMapped(entries: readonly CodeMappingEntry[] | undefined, text: string, category: CategoryCode): CodeMappingEntry[] {
+/**
+ * The workbook's code mapping with `text` mapped to `category` (an earlier entry for the same text replaced),
+ * or with `text`'s entry removed when `category` is null.
+ */
+export function withCodeMapped(entries: readonly CodeMappingEntry[] | undefined, text: string, category: CategoryCode | null): CodeMappingEntry[] {
   const key = codeKey(text);
-  return [...(entries ?? []).filter((e) => codeKey(e.code) !== key), { code: text.trim(), category }];
+  const rest = (entries ?? []).filter((e) => codeKey(e.code) !== key);
+  return category === null ? rest : [...rest, { code: text.trim(), category }];
 }
 
 export interface ColumnOption {

@@ -391,8 +391,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   // The firm's own codes: offered when the category column holds codes nobody knows; kept in the document.
   const mapped = settings.codes ?? [];
   const setCode = (code: string, category: string): void => {
-    const rest = mapped.filter((e) => e.code !== code);
-    update({ codes: category === "" ? rest : [...rest, { code, category: category as CategoryCode }] });
+    update({ codes: withCodeMapped(settings.codes, code, category === "" ? null : (category as CategoryCode)) });
   };
   // A choice on a warning ('vrijgesteld' → vrij): the same mapping, for every row with that text.
   const applyFix = (text: string, category: CategoryCode): void => {
