@@ -9,9 +9,10 @@ import { eurosFromCents } from "../rules/money";
 import type { OverviewRow } from "../bulk/overview";
 import { unitLabel } from "../bulk/overview";
 import { BASIS_TEXT, COLUMN_TITLES, TEXT, VERDICT_TEXT } from "../bulk/strings";
+import { EURO_FORMAT } from "./reportContent";
 
 export const OVERVIEW_WIDTH = 12;
-const EURO = "€ #,##0.00;-€ #,##0.00";
+const EURO = EURO_FORMAT;
 const DATE = "d-m-yyyy";
 const PERCENT = "0.0%";
 const TEXT_FORMAT = "@";

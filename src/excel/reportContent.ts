@@ -10,7 +10,11 @@ import type { YearSummary } from "../rules/summary-types";
 import { S, tPlain as t } from "../taskpane/strings";
 
 export const REPORT_WIDTH = 6;
-export const EURO_FORMAT = "€ #,##0.00;-€ #,##0.00";
+/**
+ * Amounts as the pane writes them, "€ -2.601,34" (a Dutch Excel shows "." and "," from the locale), not
+ * Excel's "-€ 2.601,34": the sign after the euro sign, in a section of its own. Shared by the overview sheet.
+ */
+export const EURO_FORMAT = '"€ "#,##0.00;"€ -"#,##0.00';
 export const DATE_FORMAT = "d-m-yyyy";
 export const PERCENT_FORMAT = "0.0%";
 

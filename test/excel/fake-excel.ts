@@ -164,6 +164,12 @@ export class FakeRange extends Proxy {
   set numberFormat(f: string[][]) {
     this.sheet.writeFormats(this.box, f);
   }
+  /** What the cells show (Range.text) in a Dutch Excel; see shownInDutchExcel. */
+  get text(): string[][] {
+    this.need("text");
+    const formats = this.sheet.readFormats(this.box);
+    return this.sheet.read(this.box).map((row, r) => row.map((v, c) => shownInDutchExcel(v, formats[r][c])));
+  }
   getTables(_fullyContained?: boolean): FakeTableScopedCollection {
     const hits = this.sheet.tableList.filter((t) => overlaps(t.box, this.box));
     return new FakeTableScopedCollection(this.ctx, hits);
@@ -490,6 +496,57 @@ export class FakeWorksheet extends Proxy {
  */
 export interface FakeFormula {
   readonly formula: string;
+}
+
+/**
+ * What a Dutch Excel (nl-NL: "." groups thousands, "," before the cents) shows for `value` in a cell with
+ * number format `format`: enough of Excel's format language for the sheets' amounts and percentages
+ * (sections split by ";", the second for negative numbers without a sign of its own, "quoted" literals,
+ * `#,##0.00` placeholders, `%`). Other formats show the value as is.
+ */
+export function shownInDutchExcel(value: Cell, format: string): string {
+  if (typeof value !== "number") return String(value ?? "");
+  const sections: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of format) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ";" && !quoted) {
+      sections.push(current);
+      current = "";
+    } else current += ch;
+  }
+  sections.push(current);
+  const negative = value < 0;
+  const section = negative && sections.length > 1 ? sections[1] : sections[0];
+  if (section === "General" || !/[#0]/.test(section)) return String(value).replace(".", ",");
+  let n = negative && sections.length > 1 ? -value : value;
+  if (section.replace(/"[^"]*"/g, "").includes("%")) n *= 100;
+  let out = negative && sections.length === 1 ? "-" : "";
+  for (let i = 0; i < section.length; ) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      out += section.slice(i + 1, end);
+      i = end + 1;
+    } else if (ch === "\\") {
+      out += section[i + 1];
+      i += 2;
+    } else if (/[#0,.]/.test(ch)) {
+      let j = i;
+      while (j < section.length && /[#0,.]/.test(section[j])) j++;
+      const pattern = section.slice(i, j);
+      const decimals = pattern.includes(".") ? pattern.split(".")[1].replace(/[^0]/g, "").length : 0;
+      const [whole, cents] = Math.abs(n).toFixed(decimals).split(".");
+      const grouped = pattern.split(".")[0].includes(",") ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : whole;
+      out += (n < 0 ? "-" : "") + grouped + (cents !== undefined ? `,${cents}` : "");
+      i = j;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
 }
 
 export function enteredAs(value: Cell, format: string): Cell {
