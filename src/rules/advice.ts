@@ -95,7 +95,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
   const deregisterSource = parameterRowOn("kor-threshold", today)?.source ?? null;
   const registerSource = parameterRowOn("registration-notice-days", today)?.source ?? null;
   const deregisterLink = deregisterSource === null ? null : { url: deregisterSource, label: L("Belastingdienst: afmelden voor de KOR", "Belastingdienst: leaving the KOR (Dutch)") };
-  const registerLink = registerSource === null ? null : { url: registerSource, label: L("Belastingdienst: termijnen van de KOR", "Belastingdienst: KOR notice periods (Dutch)") };
+  const registerLink = registerSource === null ? null : { url: registerSource, label: L("Belastingdienst: aanmelden voor de KOR", "Belastingdienst: joining the KOR (Dutch)") };
 
   if (summary.verdict === "unsupported") {
     return {

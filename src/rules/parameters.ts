@@ -58,6 +58,8 @@ export interface Parameter {
 
 const SRC = {
   afmelden: "https://www.belastingdienst.nl/wps/wcm/connect/nl/btw/content/afmelden-kor",
+  /** Joining: "Uw deelname start op z'n vroegst met ingang van het eerstvolgende kwartaal of aangiftetijdvak. Houd daarbij ook rekening met een administratieve verwerkingstijd van 4 weken." */
+  aanmelden: "https://www.belastingdienst.nl/wps/wcm/connect/nl/btw/content/aanmelden-kor",
   korEu: "https://www.belastingdienst.nl/wps/wcm/connect/nl/btw/content/kleineondernemersregeling-eu",
   directive: "https://eur-lex.europa.eu/eli/dir/2020/285/oj",
   wetOb: "https://wetten.overheid.nl/BWBR0002629/",
@@ -90,8 +92,8 @@ export const PARAMETERS: readonly Parameter[] = [
   { id: "exclusion-after-exit-calendar-years", value: 1, unit: "years", from: "2025-01-01", to: null, source: SRC.afmelden,
     note: "From 2025: excluded for the rest of the exit year and this many whole calendar years after it (Belastingdienst announcement Sept 2024, KVK). Keyed by the exit date." },
 
-  { id: "registration-notice-days", value: 29, unit: "days", from: "2020-01-01", to: null, source: SRC.afmelden,
-    note: "Registration or exit must be received at the latest 29 days before the first day of the filing period ('uiterlijk 4 weken voor'): 1 Jan 2026 ⇒ 3 Dec 2025. Keyed by the period start. No shift for weekends or holidays." },
+  { id: "registration-notice-days", value: 29, unit: "days", from: "2020-01-01", to: null, source: SRC.aanmelden,
+    note: "Registration (this source) or exit (the afmelden page says the same 4 weeks) must be received at the latest 29 days before the first day of the filing period ('uiterlijk 4 weken voor'): 1 Jan 2026 ⇒ 3 Dec 2025. Keyed by the period start. No shift for weekends or holidays." },
   { id: "first-start-notice-days", value: 42, unit: "days", from: "2020-01-01", to: "2020-01-01", source: SRC.starten,
     note: "Start on 1 January 2020 only: registration received by 20 November 2019 (starten.nl 'KOR 2020'). Keyed by the period start." },
 

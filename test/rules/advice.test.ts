@@ -14,7 +14,7 @@ describe("adviceOf: the answer, the action and the date first", () => {
     expect(a.dueText?.nl).toBe("Uiterlijk vandaag (overschreden 17 dagen geleden)");
     expect(a.due?.immediate).toBe(true);
     expect(a.way?.nl).toContain("Mijn Belastingdienst Zakelijk");
-    expect(a.link?.url).toMatch(/^https:\/\/www\.belastingdienst\.nl\//);
+    expect(a.link?.url).toBe("https://www.belastingdienst.nl/wps/wcm/connect/nl/btw/content/afmelden-kor");
     expect(a.provisional).toBeNull();
   });
 
@@ -28,6 +28,9 @@ describe("adviceOf: the answer, the action and the date first", () => {
     expect(a.action?.nl).toBe("Nog niet aangemeld? Meld u uiterlijk 3 december 2026 aan om op 1 januari 2027 te starten.");
     expect(a.dueText?.nl).toBe("Uiterlijk 3 december 2026 (nog 4 dagen)");
     expect(a.dueText?.en).toBe("By 3 December 2026 (4 days left)");
+    // Joining links to the Belastingdienst's page for joining, not to the one for leaving.
+    expect(a.link?.url).toBe("https://www.belastingdienst.nl/wps/wcm/connect/nl/btw/content/aanmelden-kor");
+    expect(a.link?.label.nl).toBe("Belastingdienst: aanmelden voor de KOR");
   });
 
   it("a finished year under the limit is stated as final", () => {
