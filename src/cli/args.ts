@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly year: number | null;
   readonly period: FilingPeriod;
   readonly previousYearCents: Cents | null;
+  /** --previous-year-union-turnover: the previous year's Union turnover for the EU-KOR; wins over that year's rows. */
+  readonly previousUnionCents?: Cents | null;
   /** --in-kor-since DATE / --not-in-kor; default unknown (kor-rules.md section 5). */
   readonly participation?: Participation;
   readonly format: OutputFormat;
@@ -49,7 +51,7 @@ export const COLUMN_OPTIONS: Readonly<Record<string, ColumnRole>> = {
 
 export type ParsedArgs = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly lang: Lang; readonly error: Localized };
 
-const VALUED = new Set(["--year", "--period", "--previous-year-turnover", "--in-kor-since", "--format", "--out", "--lang", "--codes", "--jobs", "--timeout", "--max-memory", ...Object.keys(COLUMN_OPTIONS)]);
+const VALUED = new Set(["--year", "--period", "--previous-year-turnover", "--previous-year-union-turnover", "--in-kor-since", "--format", "--out", "--lang", "--codes", "--jobs", "--timeout", "--max-memory", ...Object.keys(COLUMN_OPTIONS)]);
 
 /** A whole number from min to max, or null. */
 function wholeNumber(v: string, min: number, max: number): number | null {
@@ -147,6 +149,14 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
     if (r.value < 0) return fail(usage.negativePreviousYear(prev));
     previousYearCents = r.value;
   }
+  let previousUnionCents: Cents | null = null;
+  const prevUnion = values.get("--previous-year-union-turnover");
+  if (prevUnion !== undefined) {
+    const r = readAmount(prevUnion);
+    if (r.kind !== "ok") return fail(usage.badAmount(prevUnion));
+    if (r.value < 0) return fail(usage.negativePreviousUnion(prevUnion));
+    previousUnionCents = r.value;
+  }
   let jobs: number | null = null;
   const j = values.get("--jobs");
   if (j !== undefined) {
@@ -192,6 +202,6 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
   if (!help && inputs.length === 0) return fail(usage.noInput);
   return {
     ok: true,
-    options: { inputs, year, period, previousYearCents, participation, format, out: outPath ?? null, lang, help, columns, columnNames, codesFile: codes ?? null, perSheet, jobs, maxMemoryMb, timeoutSeconds },
+    options: { inputs, year, period, previousYearCents, previousUnionCents, participation, format, out: outPath ?? null, lang, help, columns, columnNames, codesFile: codes ?? null, perSheet, jobs, maxMemoryMb, timeoutSeconds },
   };
 }

@@ -136,7 +136,15 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
   const years = read.sheets.map((s) => new Set(yearsIn(s.rows)));
   const mappingNote = mapping !== null && mapping.entries.length > 0 ? [note("code-mapping", msg.codeMappingUsed(mapping.entries))] : [];
   return read.sheets.map((s, idx) => {
-    const base = { today, year: options.year, period: options.period, previousYearCents: options.previousYearCents, participation: options.participation, rowName: s.rowName };
+    const base = {
+      today,
+      year: options.year,
+      period: options.period,
+      previousYearCents: options.previousYearCents,
+      previousUnionCents: options.previousUnionCents ?? null,
+      participation: options.participation,
+      rowName: s.rowName,
+    };
     let summary = summarizeYear(s.rows, { ...base, problems: s.problems });
     let from: SheetRead | null = null;
     const y = summary.year;
@@ -350,6 +358,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   for (const f of ownOutputs) io.stderr.write(`kor-check: ${visibleControls(out.ownOutput(f)[lang])}\n`);
   if (options.previousYearCents !== null && (files.length + errors.length !== 1 || options.inputs.length !== 1)) {
     io.stderr.write(`kor-check: ${usage.previousYearNeedsOneFile[lang]}\n${USAGE_HINT[lang]}\n`);
+    return EXIT_USAGE;
+  }
+  if (options.previousUnionCents != null && (files.length + errors.length !== 1 || options.inputs.length !== 1)) {
+    io.stderr.write(`kor-check: ${usage.previousUnionNeedsOneFile[lang]}\n${USAGE_HINT[lang]}\n`);
     return EXIT_USAGE;
   }
   let mapping: CodeMapping | null = null;

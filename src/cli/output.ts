@@ -91,6 +91,17 @@ export interface SheetJson {
   deadline: string | null;
   /** "unknown" only: the next start if the business is (was) in the KOR, where it differs from nextStart. */
   ifInKor: { nextStart: string; deadline: string } | null;
+  /**
+   * EU-KOR figures when a row names a country (from 2025): Union turnover this year and last year (`given`:
+   * the --previous-year-union-turnover figure, which wins over last year's rows), and per member state.
+   */
+  eu: {
+    union: number;
+    previousUnion: number | null;
+    previousUnionBasis: "given" | "data" | null;
+    withinUnion: boolean;
+    states: { country: string; turnover: number; previousYear: number | null; threshold: number | null; within: boolean | null }[];
+  } | null;
   rows: number | null;
   problems: { row: number | null; severity: string; message: string }[];
   /** Auditfile input only: what each file says about itself and whether it adds up (docs/xaf.md). */
@@ -143,6 +154,22 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
     deadline: sum.deadlines.participating ? null : isoFromDay(chance.deadline),
     ifInKor:
       sum.deadlines.ifInKor === null ? null : { nextStart: isoFromDay(sum.deadlines.ifInKor.start), deadline: isoFromDay(sum.deadlines.ifInKor.deadline) },
+    eu:
+      sum.eu === null
+        ? null
+        : {
+            union: eurosFromCents(sum.eu.unionCents),
+            previousUnion: sum.eu.previousUnionCents === null ? null : eurosFromCents(sum.eu.previousUnionCents),
+            previousUnionBasis: sum.eu.previousUnionGiven ? "given" : sum.eu.previousUnionCents === null ? null : "data",
+            withinUnion: sum.eu.withinUnion,
+            states: sum.eu.states.map((x) => ({
+              country: x.country,
+              turnover: eurosFromCents(x.cents),
+              previousYear: x.previousCents === null ? null : eurosFromCents(x.previousCents),
+              threshold: x.thresholdCents === null ? null : eurosFromCents(x.thresholdCents),
+              within: x.withinThreshold,
+            })),
+          },
     rows: s.rowCount,
     // Cell text quoted in a message may hold control or direction characters: shown as \uXXXX escapes.
     problems: s.problems.map((p) => ({ row: p.row, severity: p.severity, message: visibleControls(p.message[lang]) })),
@@ -189,6 +216,7 @@ export function failureJson(f: FileFailure, lang: Lang): SheetJson {
     nextStart: null,
     deadline: null,
     ifInKor: null,
+    eu: null,
     rows: null,
     problems: [],
   };

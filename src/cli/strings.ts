@@ -17,6 +17,9 @@ Opties:
   --period quarter|month|year     uw aangiftetijdvak (standaard: quarter, per kwartaal)
   --previous-year-turnover BEDRAG omzet die meetelt van het vorige jaar, in euro's (alleen bij één bestand);
                                   gaat voor op de rijen van dat jaar in het bestand
+  --previous-year-union-turnover BEDRAG
+                                  EU-omzet (EU-KOR) van het vorige jaar, in euro's (alleen bij één bestand);
+                                  gaat voor op de rijen van dat jaar in het bestand
   --in-kor-since DATUM            de onderneming doet mee aan de KOR sinds DATUM (bijv. 1-1-2024)
   --not-in-kor                    de onderneming doet niet mee aan de KOR
                                   (zonder een van beide: onbekend; wat volgt op een overschrijding staat
@@ -58,6 +61,9 @@ Options:
   --period quarter|month|year     your VAT filing period (default: quarter)
   --previous-year-turnover AMOUNT countable turnover of the previous year, in euros (single file only);
                                   wins over the rows of that year in the file
+  --previous-year-union-turnover AMOUNT
+                                  Union turnover (EU-KOR) of the previous year, in euros (single file
+                                  only); wins over the rows of that year in the file
   --in-kor-since DATE             the business is in the KOR since DATE (e.g. 2024-01-01)
   --not-in-kor                    the business is not in the KOR
                                   (with neither: unknown; what follows a crossing is then conditional)
@@ -133,6 +139,10 @@ export const usage = {
     nl: `--previous-year-turnover "${v}": de omzet van vorig jaar kan niet negatief zijn. Geef de meetellende omzet van vorig jaar (0 of meer).`,
     en: `--previous-year-turnover "${v}": last year's turnover cannot be negative. Give last year's countable turnover (0 or more).`,
   }),
+  negativePreviousUnion: (v: string): Localized => ({
+    nl: `--previous-year-union-turnover "${v}": de EU-omzet van vorig jaar kan niet negatief zijn. Geef de EU-omzet van vorig jaar (0 of meer).`,
+    en: `--previous-year-union-turnover "${v}": last year's Union turnover cannot be negative. Give last year's Union turnover (0 or more).`,
+  }),
   noInput: {
     nl: "Geef minstens één bestand of map om te controleren.",
     en: "Give at least one file or folder to check.",
@@ -140,6 +150,10 @@ export const usage = {
   previousYearNeedsOneFile: {
     nl: "--previous-year-turnover geldt voor één bestand (één onderneming); geef precies één bestand.",
     en: "--previous-year-turnover applies to one file (one business); give exactly one file.",
+  } as Localized,
+  previousUnionNeedsOneFile: {
+    nl: "--previous-year-union-turnover geldt voor één bestand (één onderneming); geef precies één bestand.",
+    en: "--previous-year-union-turnover applies to one file (one business); give exactly one file.",
   } as Localized,
   noFilesFound: {
     nl: "Geen .xlsx- of .csv-bestanden gevonden.",

@@ -106,7 +106,7 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
   },
   {
     id: "EUELIGIBLE",
-    signature: "dates, amounts, countries, country, [categories], [year], [threshold]",
+    signature: "dates, amounts, countries, country, [categories], [year], [threshold], [previousYearUnionTurnover]",
     returns: {
       en: "TRUE / FALSE: can the EU-KOR exemption apply in that member state this year; `#N/A` asking for `threshold` where no verified national threshold exists",
       nl: "WAAR / ONWAAR: kan de vrijstelling van de EU-KOR dit jaar in die lidstaat gelden; `#N/B` met de vraag om `threshold` waar geen gecontroleerde nationale drempel bekend is",

@@ -176,6 +176,7 @@ export function euTurnover(
  * @param [categories] Category of each invoice (21, 9, 0, export, buitenland, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
  * @param [threshold] That state's national threshold in euros, where none is verified (#N/A asks for it).
+ * @param [previousYearUnionTurnover] Union turnover of the previous year in euros (e.g. from last year's sheet); it wins over last year's rows in dates.
  * @param invocation Invocation (supplied by Excel).
  * @returns TRUE or FALSE.
  * @requiresAddress
@@ -189,9 +190,10 @@ export function euEligible(
   categories?: any[][],
   year?: any,
   threshold?: any,
+  previousYearUnionTurnover?: any,
   invocation?: CustomFunctions.Invocation,
 ): boolean {
-  return kor.euEligible(dates, amounts, countries, country, categories, year, threshold, invocation);
+  return kor.euEligible(dates, amounts, countries, country, categories, year, threshold, previousYearUnionTurnover, invocation);
 }
 
 /**

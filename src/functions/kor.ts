@@ -62,9 +62,9 @@ function requireRange(countries: unknown): unknown {
   return countries === null || countries === undefined ? refuse(s.missingArgument(s.ARG.countries)) : countries;
 }
 
-function previousCents(value: unknown): Cents | null {
-  const cents = readEurosArg(value, s.ARG.previousYearTurnover);
-  if (cents !== null && cents < 0) refuse(s.badArgument(s.ARG.previousYearTurnover, s.PREVIOUS_NEGATIVE));
+function previousCents(value: unknown, name: Localized = s.ARG.previousYearTurnover, negative: Localized = s.PREVIOUS_NEGATIVE): Cents | null {
+  const cents = readEurosArg(value, name);
+  if (cents !== null && cents < 0) refuse(s.badArgument(name, negative));
   return cents;
 }
 
@@ -250,15 +250,18 @@ export function euEligible(
   categories: unknown,
   year: unknown,
   threshold: unknown,
+  previousYearUnionTurnover: unknown,
   invocation?: InvocationLike | null,
 ): boolean {
   return guard(currentLang(), () => {
     const state = readCountryArg(country, s.ARG.country);
     if (!isEuMemberState(state)) refuse(s.notEuState(state));
     const thresholdCents = readEurosArg(threshold, s.ARG.threshold);
+    // A given Union turnover of the previous year wins over that year's rows (kor-rules.md sections 4 and 7).
+    const previousUnionCents = previousCents(previousYearUnionTurnover, s.ARG.previousYearUnionTurnover, s.PREVIOUS_UNION_NEGATIVE);
     const { rows } = readLedger({ dates, amounts, categories, countries: requireRange(countries) }, EU_ELIGIBLE_COLUMNS, invocation, false);
     const y = requireYear(yearOrLatest(year, rows));
-    const r = euEligibility({ rows, year: y, country: state, thresholdCents });
+    const r = euEligibility({ rows, year: y, country: state, thresholdCents, previousUnionCents });
     const why = { nl: r.reasons.map((x) => x.nl).join(" "), en: r.reasons.map((x) => x.en).join(" ") };
     if (r.verdict === "unsupported") return refuse(why);
     if (r.verdict === "needs-threshold") {

@@ -13,6 +13,7 @@ export const ARG = {
   period: { nl: "period (aangiftetijdvak)", en: "period" },
   previousYearTurnover: { nl: "previousYearTurnover (omzet vorig jaar)", en: "previousYearTurnover" },
   threshold: { nl: "threshold (grens van dat land)", en: "threshold" },
+  previousYearUnionTurnover: { nl: "previousYearUnionTurnover (EU-omzet vorig jaar)", en: "previousYearUnionTurnover" },
   startDate: { nl: "startDate (begindatum)", en: "startDate" },
   receivedDate: { nl: "receivedDate (ontvangstdatum)", en: "receivedDate" },
   country: { nl: "country (lidstaat)", en: "country" },
@@ -256,6 +257,11 @@ export function looksLikeYear(year: number): Localized {
     en: `${year} looks like a year, not a date. Use DATE(${year},1,1) for 1 January ${year}.`,
   };
 }
+
+export const PREVIOUS_UNION_NEGATIVE: Localized = {
+  nl: "de EU-omzet van vorig jaar kan niet negatief zijn. Vul de EU-omzet van vorig jaar in (0 of meer).",
+  en: "last year's Union turnover cannot be negative. Enter last year's Union turnover (0 or more).",
+};
 
 export const PREVIOUS_NEGATIVE: Localized = {
   nl: "de omzet van vorig jaar kan niet negatief zijn. Vul de meetellende omzet van vorig jaar in (0 of meer).",

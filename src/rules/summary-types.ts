@@ -105,6 +105,8 @@ export interface EuStateLine {
 export interface EuSummary {
   readonly unionCents: Cents;
   readonly previousUnionCents: Cents | null;
+  /** True when `previousUnionCents` is the figure the caller gave (it wins over the rows of that year). */
+  readonly previousUnionGiven: boolean;
   readonly unionThresholdCents: Cents;
   readonly withinUnion: boolean;
   readonly crossing: { readonly row: number; readonly day: Day; readonly runningCents: Cents; readonly notifyBy: Day } | null;

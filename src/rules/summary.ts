@@ -410,6 +410,7 @@ function euSummary(rows: readonly InvoiceRow[], year: number, givenPrevious: Cen
   return {
     unionCents,
     previousUnionCents,
+    previousUnionGiven: givenPrevious !== null,
     unionThresholdCents,
     withinUnion:
       unionCents <= unionThresholdCents &&

@@ -10,7 +10,7 @@ import { summarizeYear } from "../../src/rules/summary";
 import { readTable } from "../../src/reading/headers";
 import { parseCsv } from "../../src/reading/csv";
 import { nextChance } from "../../src/bulk/overview";
-import { CROSSING_2025, HEADER, WITHIN_2025, d, tempDir, writeText, writeXlsx, runCli, type CliRun } from "./fixtures";
+import { CROSSING_2025, HEADER, WITHIN_2025, d, type Cell, tempDir, writeText, writeXlsx, runCli, type CliRun } from "./fixtures";
 
 const TODAY = dayFromIso("2026-11-27");
 // Two cores shared by several engineers: give the exceljs round trips room.
@@ -60,6 +60,7 @@ describe("kor-check --format json", () => {
         nextStart: "2027-01-01",
         deadline: "2026-12-03",
         ifInKor: null,
+        eu: null,
         rows: 3,
         problems: [],
       },
@@ -99,6 +100,26 @@ describe("kor-check --format json", () => {
     expect(given.items[0]).toMatchObject({ year: 2025, previousYear: 21000, previousYearBasis: "given", eligible: false, verdict: "not-eligible" });
     const y2024 = await json([file, "--year=2024"]);
     expect(y2024.items[0]).toMatchObject({ year: 2024, countable: 15000, previousYear: null, previousYearBasis: "not-needed", eligible: true });
+  });
+
+  it("takes --previous-year-union-turnover for the EU-KOR: it wins over last year's rows and both figures are named (kor-rules.md sections 4 and 7)", async () => {
+    const rows: Cell[][] = [
+      [...HEADER, "Land"],
+      [d("2025-03-01"), "A", 30000, "buitenland", "BE"],
+      [d("2026-02-01"), "B", 10000, "21", "NL"],
+      [d("2026-03-01"), "C", 5000, "buitenland", "BE"],
+    ];
+    const file = await writeXlsx(at("eu.xlsx"), { Blad1: rows });
+    const fromRows = await json([file, "--year", "2026"]);
+    expect(fromRows.items[0].eu).toMatchObject({ union: 15000, previousUnion: 30000, previousUnionBasis: "data", withinUnion: true });
+    expect(fromRows.items[0].eu.states).toContainEqual({ country: "BE", turnover: 5000, previousYear: 30000, threshold: 25000, within: false });
+    const given = await json([file, "--year", "2026", "--previous-year-union-turnover", "120.000,00"]);
+    expect(given.items[0].eu).toMatchObject({ union: 15000, previousUnion: 120000, previousUnionBasis: "given", withinUnion: false });
+    expect(given.items[0].problems.map((p: { message: string }) => p.message)).toContain(
+      "The given 2025 Union turnover of €120,000.00 was used; the rows of 2025 in the data add up to €30,000.00. Check which figure is right.",
+    );
+    const table = await run([file, "--year", "2026", "--previous-year-union-turnover", "120000", "--lang", "en"]);
+    expect(table.stdout.replace(/\s+/g, " ")).toContain("€120,000.00 was used; the rows of 2025 in the data add up to €30,000.00");
   });
 
   it("reports rows that cannot be read with their row number, leaves eligible undecided and exits 1", async () => {
@@ -246,6 +267,8 @@ describe("kor-check usage and output", () => {
     [["--previous-year-turnover", "-5", "a.xlsx"], /--previous-year-turnover "-5": last year's turnover cannot be negative/],
     [["--previous-year-turnover=-5", "a.xlsx"], /cannot be negative/],
     [["--previous-year-turnover", "-1.000,00", "a.xlsx"], /cannot be negative/],
+    [["--previous-year-union-turnover", "-5", "a.xlsx"], /--previous-year-union-turnover "-5": last year's Union turnover cannot be negative/],
+    [["--previous-year-union-turnover", "veel", "a.xlsx"], /"veel" is not an amount/],
   ])("exits 2 for %j", async (args, message) => {
     const r = await run([...args, "--lang", "en"]);
     expect(r.code).toBe(2);

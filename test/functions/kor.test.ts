@@ -481,7 +481,23 @@ describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
     expect(f.euEligible(s.dates, s.amounts, c, "BE", s.categories, null, null)).toBe(false);
   });
 
-  it("is #N/A asking for the threshold where none is verified", () => {
+  it("takes previousYearUnionTurnover, which wins over last year's rows (kor-rules.md sections 4 and 7)", () => {
+    const s = sheet([["2025-03-01", 30000, "buitenland"], ["2026-02-01", 10000, "21"], ["2026-03-01", 5000, "buitenland"]]);
+    const c = countries("AT", "NL", "AT");
+    // From the rows: 2025 Union €30,000, within €100,000.
+    expect(f.euEligible(s.dates, s.amounts, c, "AT", s.categories, 2026, null, null)).toBe(true);
+    // Given €120,000 for 2025: over the Union threshold, so FALSE although the rows say €30,000.
+    expect(f.euEligible(s.dates, s.amounts, c, "AT", s.categories, 2026, null, 120000)).toBe(false);
+    // Given for a sheet with only this year's rows: used as well.
+    const only2026 = sheet([["2026-02-01", 10000, "21"]]);
+    expect(f.euEligible(only2026.dates, only2026.amounts, countries("NL"), "AT", only2026.categories, 2026, null, 100000.01)).toBe(false);
+    expect(f.euEligible(only2026.dates, only2026.amounts, countries("NL"), "AT", only2026.categories, 2026, null, 100000)).toBe(true);
+    const e = thrown(() => f.euEligible(s.dates, s.amounts, c, "AT", s.categories, 2026, null, -1));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/previousYearUnionTurnover: last year's Union turnover cannot be negative/);
+  });
+
+    it("is #N/A asking for the threshold where none is verified", () => {
     const s = sheet([["2026-02-01", 1000, "buitenland"]]);
     const e = thrown(() => f.euEligible(s.dates, s.amounts, countries("IT"), "IT", s.categories, null, null));
     expect(e.code).toBe("#N/A");

@@ -42,7 +42,7 @@ const INTERFACE: Record<string, string[]> = {
   REPORT: ["dates", "amounts", "categories?", "year?"],
   ISCOUNTABLE: ["category"],
   EUTURNOVER: ["dates", "amounts", "countries", "categories?", "year?"],
-  EUELIGIBLE: ["dates", "amounts", "countries", "country", "categories?", "year?", "threshold?"],
+  EUELIGIBLE: ["dates", "amounts", "countries", "country", "categories?", "year?", "threshold?", "previousYearUnionTurnover?"],
   REVISION: ["vatDeducted", "firstUseDates", "kinds", "korStartDate", "year?"],
 };
 const RANGES = new Set(["dates", "amounts", "categories", "countries", "vatDeducted", "firstUseDates", "kinds"]);
