@@ -10,7 +10,7 @@ import { dayFromIso, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import { summarizeYear } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
-import { hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
+import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../excel/source";
 import { S } from "./strings";
@@ -105,6 +105,13 @@ export interface Analysis {
   readonly period: FilingPeriod;
   /** True when the rules need the previous year and the data holds none: the pane asks for it. */
   readonly askPreviousYear: boolean;
+  /**
+   * True when the previous-year test applies (from 2025): the pane always offers the typed previous year,
+   * which wins over the rows of that year (kor-rules.md section 4, worked example 26).
+   */
+  readonly offerPreviousYear: boolean;
+  /** Countable turnover of the previous year from this sheet's rows; null when it has none (or no test applies). */
+  readonly previousYearRowsCents: Cents | null;
   readonly summary: YearSummary;
   readonly warnings: readonly PaneWarning[];
   /** Cumulative countable turnover per day with a countable row, in date order. */
@@ -169,13 +176,17 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
   const latest = years.length > 0 ? years[years.length - 1] : null;
   const year = settings.year !== undefined && years.includes(settings.year) ? settings.year : latest ?? yearOfToday(today);
   const period = settings.period ?? "quarter";
-  const askPreviousYear = year >= 2025 && !hasRowsIn(table.rows, year - 1);
+  const offerPreviousYear = year >= 2025;
+  const askPreviousYear = offerPreviousYear && !hasRowsIn(table.rows, year - 1);
+  const previousYearRowsCents = offerPreviousYear && !askPreviousYear ? countableTurnover(table.rows, year - 1).countableCents : null;
+  // The typed previous year wins over the sheet's rows of that year (section 4); the summary names both
+  // figures when they differ.
   const summary = summarizeYear(table.rows, {
     today,
     year,
     period,
     participation: participationOf(settings),
-    previousYearCents: askPreviousYear ? settings.previousYearCents ?? null : null,
+    previousYearCents: offerPreviousYear ? settings.previousYearCents ?? null : null,
     problems: [
       ...(mapping !== null && mapping.entries.length > 0 ? [mappingNote(mapping)] : []),
       ...(source.fileProblems ?? []),
@@ -191,6 +202,8 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     year,
     period,
     askPreviousYear,
+    offerPreviousYear,
+    previousYearRowsCents,
     summary,
     warnings: warningsOf(summary, table.rows, (p) => categoryFixOf(p, source, table, mapping)),
     cumulative: cumulativeOf(table.rows, year),

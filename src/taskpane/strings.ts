@@ -119,6 +119,10 @@ export const S = {
     `Dit blad heeft geen facturen uit ${y}. Vul de telbare omzet van ${y} in (bijvoorbeeld van het blad van vorig jaar); leeg = € 0.`,
     `This sheet has no invoices from ${y}. Enter the countable turnover of ${y} (for example from last year's sheet); empty = €0.`,
   ),
+  previousYearHintRows: (y: number, rows: string) => L(
+    `De rijen van ${y} in dit blad tellen op tot ${rows}. Een bedrag dat u hier invult gaat daarvoor (bijvoorbeeld als dit blad niet alle facturen van ${y} heeft); leeg = de rijen.`,
+    `The rows of ${y} in this sheet add up to ${rows}. An amount you enter here wins over them (for example when this sheet does not hold every invoice of ${y}); empty = the rows.`,
+  ),
   participation: L("Doet de onderneming mee aan de KOR?", "Is the business in the KOR?"),
   participationHint: L(
     "Bepaalt wat er volgt op een overschrijding. Onbekend: beide uitkomsten worden getoond.",

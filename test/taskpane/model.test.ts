@@ -72,7 +72,26 @@ describe("analyze: choices", () => {
     expect(b.summary.previousYearBasis).toBe("given");
     expect(b.summary.verdict).toBe("not-eligible");
   });
-  it("reports a sheet without date/amount columns as one whole-sheet problem", () => {
+  it("offers the typed previous year also when the sheet has rows of that year: the typed figure wins and the warnings name both (kor-rules.md section 4, worked example 26)", () => {
+    const withDec = [...values, [serial("2025-12-10"), 500, 500, "21"]];
+    const a = analyze(source(withDec), {}, TODAY);
+    expect(a).toMatchObject({ askPreviousYear: false, offerPreviousYear: true, previousYearRowsCents: 50_000 });
+    expect(a.summary).toMatchObject({ previousYearBasis: "data", previousYearCents: 50_000, verdict: "eligible" });
+    const b = analyze(source(withDec), { previousYearCents: 2_500_000 }, TODAY);
+    expect(b.summary).toMatchObject({ previousYearBasis: "given", previousYearCents: 2_500_000, verdict: "not-eligible" });
+    const texts = b.warnings.map((w) => w.message.en);
+    expect(texts).toContain("The given 2025 turnover of €25,000.00 was used; the rows of 2025 in the data add up to €500.00. Check which figure is right.");
+    expect(b.warnings.map((w) => w.message.nl)).toContain(
+      "De opgegeven omzet 2025 van € 25.000,00 is gebruikt; de rijen van 2025 in de gegevens tellen op tot € 500,00. Controleer welk bedrag klopt.",
+    );
+    // The same figure as the rows: no warning.
+    expect(analyze(source(withDec), { previousYearCents: 50_000 }, TODAY).warnings.some((w) => w.message.en.includes("The given 2025"))).toBe(false);
+    // Before 2025 there is no previous-year test: nothing is offered.
+    const old = analyze(source([["Datum", "Bedrag"], [serial("2024-03-01"), 100]]), { previousYearCents: 2_500_000 }, TODAY);
+    expect(old).toMatchObject({ offerPreviousYear: false, previousYearRowsCents: null });
+    expect(old.summary.previousYearBasis).toBe("not-needed");
+  });
+    it("reports a sheet without date/amount columns as one whole-sheet problem", () => {
     const a = analyze(source([["Naam", "Adres"], ["a", "b"]]), {}, TODAY);
     expect(a.table.problems.map((p) => p.code)).toEqual(["no-invoice-columns"]);
     expect(a.table.rows).toEqual([]);

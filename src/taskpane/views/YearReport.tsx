@@ -47,6 +47,7 @@ import {
   VerdictCard,
   VerdictSection,
   WarningSection,
+  money,
   useSectionStyles,
 } from "../components/ReportSections";
 import { CopyFigures } from "../components/CopyFigures";
@@ -474,11 +475,16 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
             />
           </Field>
         )}
-        {analysis.askPreviousYear && (
+        {analysis.offerPreviousYear && (
           <Field
             className={styles.full}
             label={t(lang, S.previousYear(previousYear))}
-            hint={t(lang, S.previousYearHint(previousYear))}
+            hint={t(
+              lang,
+              analysis.previousYearRowsCents === null
+                ? S.previousYearHint(previousYear)
+                : S.previousYearHintRows(previousYear, money(analysis.previousYearRowsCents, lang)),
+            )}
             validationState={previousInvalid ? "error" : "none"}
             validationMessage={previousInvalid ? t(lang, S.previousYearInvalid) : undefined}
           >
