@@ -9,11 +9,15 @@
 import * as msg from "../i18n/messages";
 import { yearOf } from "../rules/dates";
 import type { InvoiceRow, Problem } from "../rules/types";
+import { RowColumns } from "./rowColumns";
 
 export const DEFAULT_MAX_PROBLEMS = 1_000;
 
+/** A year's kept rows: objects, or columns (`compact`, for plain invoice rows of a large sheet). */
+type Bucket = { push(r: InvoiceRow): void; readonly length: number };
+
 export class YearWindow {
-  private readonly byYear = new Map<number, InvoiceRow[]>();
+  private readonly byYear = new Map<number, Bucket>();
   private maxYear = Number.NEGATIVE_INFINITY;
   private readonly kept: Problem[] = [];
   private extraProblems = 0;
@@ -32,6 +36,11 @@ export class YearWindow {
     private readonly maxProblems: number = DEFAULT_MAX_PROBLEMS,
     /** Rows of this year and later are always kept (the year of today − 3); null = none beyond the above. */
     private readonly keepFrom: number | null = null,
+    /**
+     * Keep rows in columns (RowColumns) rather than as objects: for plain InvoiceRows only (an auditfile's
+     * rows carry their invoice reference and stay objects). rows() makes the objects again.
+     */
+    private readonly compact: boolean = false,
   ) {}
 
   private recent(y: number): boolean {
@@ -42,7 +51,7 @@ export class YearWindow {
     this.rowCount += rows.length;
     // Rows of one block are mostly of one year: look the bucket up once per run of the same year.
     let bucketYear = Number.NaN;
-    let bucket: InvoiceRow[] | null = null;
+    let bucket: Bucket | null = null;
     let from = 1;
     let to = 0;
     for (const r of rows) {
@@ -56,7 +65,7 @@ export class YearWindow {
     }
   }
 
-  private bucketFor(y: number): InvoiceRow[] | null {
+  private bucketFor(y: number): Bucket | null {
     if (this.year !== null) {
       if (y !== this.year && y !== this.year - 1 && !this.recent(y)) return null;
     } else if (y > this.maxYear) {
@@ -67,7 +76,7 @@ export class YearWindow {
     }
     let b = this.byYear.get(y);
     if (b === undefined) {
-      b = [];
+      b = this.compact ? new RowColumns() : ([] as InvoiceRow[]);
       this.byYear.set(y, b);
     }
     return b;
@@ -108,16 +117,18 @@ export class YearWindow {
   rows(): InvoiceRow[] {
     const lists = [...this.byYear.values()].filter((l) => l.length > 0);
     if (lists.length === 0) return [];
-    if (lists.length === 1) return lists[0];
+    if (lists.length === 1 && Array.isArray(lists[0])) return lists[0] as InvoiceRow[];
+    const rowAt = (l: Bucket, i: number): number => (l instanceof RowColumns ? l.rowNumber(i) : (l as InvoiceRow[])[i].row);
+    const take = (l: Bucket, i: number): InvoiceRow => (l instanceof RowColumns ? l.at(i) : (l as InvoiceRow[])[i]);
     const out: InvoiceRow[] = [];
     const at = lists.map(() => 0);
     for (;;) {
       let best = -1;
       for (let k = 0; k < lists.length; k++) {
-        if (at[k] < lists[k].length && (best < 0 || lists[k][at[k]].row < lists[best][at[best]].row)) best = k;
+        if (at[k] < lists[k].length && (best < 0 || rowAt(lists[k], at[k]) < rowAt(lists[best], at[best]))) best = k;
       }
       if (best < 0) return out;
-      out.push(lists[best][at[best]++]);
+      out.push(take(lists[best], at[best]++));
     }
   }
 

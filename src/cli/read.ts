@@ -94,7 +94,7 @@ class SheetCollector {
   readonly stream: TableStream;
   detailedRejection = false;
   constructor(readonly sheet: string, options: ReadOptions, dateSerialOffset = 0) {
-    const window = new YearWindow(options.year, undefined, options.keepFrom ?? null);
+    const window = new YearWindow(options.year, undefined, options.keepFrom ?? null, true);
     this.window = window;
     this.stream = new TableStream(
       { rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) },
