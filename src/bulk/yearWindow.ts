@@ -13,6 +13,19 @@ import { RowColumns } from "./rowColumns";
 
 export const DEFAULT_MAX_PROBLEMS = 1_000;
 
+/** Errors without a date, and errors per year of their row's date. */
+export interface ErrorCounts {
+  readonly undated: number;
+  readonly byYear: readonly (readonly [number, number])[];
+}
+
+/** errorCountIn over counts handed over as data (see YearWindow.errorCountIn). */
+export function errorCountIn(counts: ErrorCounts, years: readonly number[]): number {
+  let n = counts.undated;
+  for (const y of new Set(years)) n += counts.byYear.find(([k]) => k === y)?.[1] ?? 0;
+  return n;
+}
+
 /** A year's kept rows: objects, or columns (`compact`, for plain invoice rows of a large sheet). */
 type Bucket = { push(r: InvoiceRow): void; readonly length: number };
 
@@ -111,6 +124,11 @@ export class YearWindow {
     let n = this.undatedErrors;
     for (const y of new Set(years)) n += this.errorsByYear.get(y) ?? 0;
     return n;
+  }
+
+  /** The error counts behind errorCountIn, as plain data (a pool worker hands them to the main thread). */
+  errorCounts(): ErrorCounts {
+    return { undated: this.undatedErrors, byYear: [...this.errorsByYear.entries()] };
   }
 
   /** The kept rows in their original order (each year's rows are in file order; merged by row number). */

@@ -7,7 +7,7 @@ import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
 import { summarizeYear, yearsConcerned } from "../rules/summary";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
-import { failureFromError, readCsv, readXaf, readXlsx, type FileRead, type SheetRead } from "./read";
+import { failureFromError, readCsv, readXaf, readXafData, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead, type XafSheetData } from "./read";
 import { combineAuditfiles } from "./xaf";
 import * as msg from "../i18n/messages";
 import type { Localized } from "../i18n/types";
@@ -42,6 +42,13 @@ export const EXIT_OK = 0;
 export const EXIT_UNREADABLE = 1;
 export const EXIT_USAGE = 2;
 
+function readOptionsFor(options: CliOptions, blockRows?: number, today?: Day, limits?: Partial<ReadLimits>, mapping: CodeMapping | null = null): ReadOptions {
+  // The next start looks at the crossings and the previous-year test from the year of today − 3 on.
+  const keepFrom = today === undefined ? null : yearOf(today) - 3;
+  const table = { columns: options.columns, columnNames: options.columnNames, codes: mapping?.map ?? null };
+  return { year: options.year, blockRows, keepFrom, limits, table };
+}
+
 export async function readFile(
   file: InputFile,
   options: CliOptions,
@@ -50,10 +57,7 @@ export async function readFile(
   limits?: Partial<ReadLimits>,
   mapping: CodeMapping | null = null,
 ): Promise<FileRead> {
-  // The next start looks at the crossings and the previous-year test from the year of today − 3 on.
-  const keepFrom = today === undefined ? null : yearOf(today) - 3;
-  const table = { columns: options.columns, columnNames: options.columnNames, codes: mapping?.map ?? null };
-  const readOptions = { year: options.year, blockRows, keepFrom, limits, table };
+  const readOptions = readOptionsFor(options, blockRows, today, limits, mapping);
   if (file.kind === "xlsx") return readXlsx(file.path, readOptions);
   if (file.kind === "csv") return readCsv(file.path, readOptions);
   if (file.kind === "xaf") return readXaf(file.path, readOptions);
@@ -182,13 +186,14 @@ function sheetResult(file: string, s: SheetRead, options: CliOptions, today: Day
 
 /**
  * What checking one file gives: its sheets, or why it (or some of its sheets) could not be checked; for an
- * auditfile, its read sheets, which are checked together with the business's other auditfiles at the end.
+ * auditfile, what was read (as plain data, so a pool worker can hand it over), which is checked together with
+ * the business's other auditfiles at the end.
  */
 export interface FileOutcome {
   readonly sheets: SheetResult[];
   readonly failures: FileFailure[];
   readonly skipped: SkippedSheet[];
-  readonly auditfiles: { file: string; read: SheetRead }[];
+  readonly auditfiles: { file: string; data: XafSheetData }[];
 }
 
 /** Checks one file; never throws for a bad file (it becomes a failure line). Runs in a pool worker or in-thread. */
@@ -203,20 +208,18 @@ export async function checkOne(
   const sheets: SheetResult[] = [];
   const failures: FileFailure[] = [];
   const skipped: SkippedSheet[] = [];
-  const auditfiles: { file: string; read: SheetRead }[] = [];
+  const auditfiles: { file: string; data: XafSheetData }[] = [];
   try {
     if (file.kind === "other") {
       failures.push({ file: file.path, reason: fileErrors.unsupportedType, detail: "" });
     } else if (file.kind === "xls") {
       failures.push({ file: file.path, reason: fileErrors.oldExcel, detail: "" });
+    } else if (file.kind === "xaf") {
+      // Auditfiles of one business (same VAT number) are checked together, after all files are read.
+      auditfiles.push({ file: file.path, data: await readXafData(file.path, readOptionsFor(options, blockRows, today, limits, mapping)) });
     } else {
       const read = await readFile(file, options, blockRows, today, limits, mapping);
-      if (file.kind === "xaf") {
-        // Auditfiles of one business (same VAT number) are checked together, after all files are read.
-        for (const s of read.sheets) auditfiles.push({ file: file.path, read: s });
-      } else {
-        sheets.push(...summarizeFile(file.path, read, options, today, mapping));
-      }
+      sheets.push(...summarizeFile(file.path, read, options, today, mapping));
       for (const k of read.skipped) skipped.push({ file: file.path, sheet: k.sheet, reason: k.reason });
       if (read.sheets.length === 0) {
         const allEmpty = read.skipped.every((k) => k.reason === fileErrors.empty);
@@ -249,8 +252,8 @@ export interface CheckHooks {
 /**
  * Checks every file; never throws for a bad file (it becomes a failure line). With more than one job the
  * files are read in a pool of worker threads, each with a memory and a time limit; the result keeps the
- * files' order whatever order the workers finish in. Auditfiles are read in this thread (their rows are
- * combined per business after all files are read) and their sheets come last, as before.
+ * files' order whatever order the workers finish in. Auditfiles are read in the workers too; their rows are
+ * combined per business in this thread after all files are read, and their sheets come last.
  */
 export async function check(
   files: readonly InputFile[],
@@ -279,7 +282,7 @@ export async function check(
     for (let o = ready.get(released); o !== undefined; o = ready.get(released)) {
       ready.delete(released);
       count(o);
-      auditfiles.push(...o.auditfiles);
+      for (const a of o.auditfiles) auditfiles.push({ file: a.file, read: xafSheetRead(a.data) });
       hooks.onFile?.(o, released);
       if (keep) {
         sheets.push(...o.sheets);
@@ -303,25 +306,19 @@ export async function check(
       // Today's single-thread path (--jobs 1): easiest to debug, no memory or time limit.
       for (let i = 0; i < files.length; i++) await inThread(i);
     } else {
-      const pooled = files.map((_, i) => i).filter((i) => files[i].kind !== "xaf");
-      const maxMemoryMb = options.maxMemoryMb ?? defaultMaxMemoryMb(Math.min(jobs, pooled.length));
-      const tasks: FileTask[] = pooled.map((i) => ({ file: files[i], options, today, blockRows: io.blockRows, limits: io.limits, mapping }));
-      const auditfileRun = (async () => {
-        for (let i = 0; i < files.length; i++) if (files[i].kind === "xaf") await inThread(i);
-      })();
+      const maxMemoryMb = options.maxMemoryMb ?? defaultMaxMemoryMb(Math.min(jobs, files.length));
+      const tasks: FileTask[] = files.map((file) => ({ file, options, today, blockRows: io.blockRows, limits: io.limits, mapping }));
       await runInPool<FileTask, FileOutcome>(
         tasks,
         { jobs, maxMemoryMb, timeoutMs: options.timeoutSeconds * 1000 },
         {
-          started: (t) => progress.started(pooled[t], files[pooled[t]].path),
-          ended: (t, end) => {
-            const i = pooled[t];
+          started: (i) => progress.started(i, files[i].path),
+          ended: (i, end) => {
             settle(i, end.ok ? end.value : poolFailure(files[i], end, maxMemoryMb, options.timeoutSeconds));
             progress.ended(i);
           },
         },
       );
-      await auditfileRun;
     }
   } finally {
     progress.clear();

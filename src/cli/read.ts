@@ -10,7 +10,7 @@ import * as ExcelJS from "exceljs";
 import type { Localized } from "../i18n/types";
 import type { InvoiceRow, Problem } from "../rules/types";
 import { TableStream, type TableStreamOptions } from "../bulk/tableStream";
-import { YearWindow } from "../bulk/yearWindow";
+import { YearWindow, errorCountIn, type ErrorCounts } from "../bulk/yearWindow";
 import { decodeBytes, readCsvText, unclosedQuoteProblem } from "../reading/csv";
 import { XafError, XafReader, type XafInfo, type XafRow } from "../reading/xaf";
 import { invoiceName } from "../i18n/xaf-messages";
@@ -285,10 +285,24 @@ export async function readCsv(file: string, options: ReadOptions): Promise<FileR
 }
 
 /**
+ * An auditfile read, as plain data (no functions), so a pool worker can hand it to the main thread, where
+ * the auditfiles of one business are combined (src/cli/xaf.ts). xafSheetRead makes the SheetRead of it.
+ */
+export interface XafSheetData {
+  readonly sheet: string;
+  readonly rows: XafRow[];
+  readonly problems: Problem[];
+  readonly rowCount: number;
+  readonly errorCount: number;
+  readonly errors: ErrorCounts;
+  readonly xaf: XafInfo;
+}
+
+/**
  * Reads an auditfile (XAF) streaming: bytes → the XAF reader → only the rows of the years the summary needs
  * (YearWindow), each row keeping its invoice reference for the messages. One "sheet": the administration.
  */
-export async function readXaf(file: string, options: ReadOptions): Promise<FileRead> {
+export async function readXafData(file: string, options: ReadOptions): Promise<XafSheetData> {
   await checkReadable(file);
   const window = new YearWindow(options.year, undefined, options.keepFrom ?? null);
   const reader = new XafReader({ rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) }, { blockRows: options.blockRows, codes: options.table?.codes ?? null });
@@ -300,26 +314,38 @@ export async function readXaf(file: string, options: ReadOptions): Promise<FileR
     if (e instanceof XafError) throw Object.assign(new Error(e.message), { code: "KOR_XAF", reason: e.reason });
     throw e;
   }
-  const rows = window.rows() as XafRow[];
-  const byRow = new Map<number, XafRow>();
-  for (const r of rows) byRow.set(r.row, r);
   const sheet = [info.companyName, info.taxRegIdent === null ? null : `(${info.taxRegIdent})`].filter((x) => x !== null).join(" ") || path.basename(file);
   return {
-    sheets: [
-      {
-        sheet,
-        rows,
-        problems: window.problems(),
-        rowCount: window.rowCount,
-        errorCount: window.errorCount,
-        errorCountIn: (years) => window.errorCountIn(years),
-        rowName: (row) => {
-          const r = byRow.get(row);
-          return r === undefined ? { nl: `boeking ${row}`, en: `entry ${row}` } : invoiceName(r.ref, r.day);
-        },
-        xaf: info,
-      },
-    ],
-    skipped: [],
+    sheet,
+    rows: window.rows() as XafRow[],
+    problems: window.problems(),
+    rowCount: window.rowCount,
+    errorCount: window.errorCount,
+    errors: window.errorCounts(),
+    xaf: info,
   };
+}
+
+/** The SheetRead of an auditfile read: rows named by their invoice ("boeking F2026-017 van 12 september 2026"). */
+export function xafSheetRead(data: XafSheetData): SheetRead {
+  const byRow = new Map<number, XafRow>();
+  for (const r of data.rows) byRow.set(r.row, r);
+  return {
+    sheet: data.sheet,
+    rows: data.rows,
+    problems: data.problems,
+    rowCount: data.rowCount,
+    errorCount: data.errorCount,
+    errorCountIn: (years) => errorCountIn(data.errors, years),
+    rowName: (row) => {
+      const r = byRow.get(row);
+      return r === undefined ? { nl: `boeking ${row}`, en: `entry ${row}` } : invoiceName(r.ref, r.day);
+    },
+    xaf: data.xaf,
+  };
+}
+
+/** Reads an auditfile as one sheet (see readXafData). */
+export async function readXaf(file: string, options: ReadOptions): Promise<FileRead> {
+  return { sheets: [xafSheetRead(await readXafData(file, options))], skipped: [] };
 }

@@ -10,6 +10,7 @@ import type { CliIo } from "../../src/cli/main";
 import { runInPool, type TaskEnd } from "../../src/cli/pool";
 import { dayFromIso } from "../../src/rules/dates";
 import { CROSSING_2025, WITHIN_2025, tempDir, writeText, writeXlsx, runCli, type CliRun } from "./fixtures";
+import { invoice, writeXaf, type GenFile } from "../support/xaf-generator";
 
 const TODAY = dayFromIso("2026-11-27");
 // Worker threads compile the sources with ts-node on a shared two-core machine: give them room.
@@ -72,6 +73,40 @@ describe("kor-check --jobs", () => {
     const json = JSON.parse((await run([dir, "--format", "json", "--lang", "en", "--jobs", "1"], { defaultJobs: 1 })).stdout) as unknown[];
     expect(new Set(items.map((i) => JSON.stringify(i)))).toEqual(new Set(json.map((i) => JSON.stringify(i))));
     expect(r.stderr).toContain("c-kapot.xlsx");
+  });
+
+  it("reads auditfiles in the workers too: one business's two years still checked as one, named by invoice", async () => {
+    const dir = path.join(tmp.dir, "auditfiles");
+    mkdirSync(dir, { recursive: true });
+    // 2025: 12 × €1,500 = €18,000 (within); 2026: 14 × €1,500, the 14th (F2026-14, 20 December) takes it to €21,000.
+    const year = (y: number, n: number): GenFile => ({
+      fiscalYear: y,
+      taxRegIdent: "NL001234567B01",
+      companyName: "Bakkerij Test",
+      customers: [{ id: "C1", name: "Jansen", tp: "C", taxCountry: "NL" }],
+      journals: [{
+        id: "VK", desc: "Verkoop", type: "S",
+        txs: Array.from({ length: n }, (_, k) => invoice({
+          nr: String(k + 1), date: k < 12 ? `${y}-${String(k + 1).padStart(2, "0")}-10` : `${y}-12-${k === 12 ? 15 : 20}`,
+          ref: `F${y}-${k + 1}`, customer: "C1", parts: [{ acc: "8000", net: 150000, vat: { id: "H", perc: 21 } }],
+        })),
+      }],
+    });
+    writeText(path.join(dir, "a-2025.xaf"), writeXaf(year(2025, 12)));
+    await writeXlsx(path.join(dir, "b-bakker.xlsx"), { Facturen: CROSSING_2025 });
+    writeText(path.join(dir, "c-2026.xaf"), writeXaf(year(2026, 14)));
+    writeText(path.join(dir, "d-kapot.xaf"), "<auditfile>");
+    const one = await run([dir, "--format", "json", "--lang", "en", "--jobs", "1"]);
+    const pool = await run([dir, "--format", "json", "--lang", "en", "--jobs", "2"]);
+    expect(pool.stdout).toBe(one.stdout);
+    expect(pool.code).toBe(one.code);
+    const items = JSON.parse(pool.stdout) as { file: string; sheet: string | null; year?: number; previousYear?: number; crossing?: { reference?: string } | null }[];
+    const business = items.find((i) => i.sheet === "Bakkerij Test (NL001234567B01)");
+    expect(business?.file).toBe(`${path.join(dir, "a-2025.xaf")} + ${path.join(dir, "c-2026.xaf")}`);
+    expect(business?.year).toBe(2026);
+    expect(business?.previousYear).toBe(18000);
+    expect(business?.crossing?.reference).toBe("entry F2026-14 of 20 December 2026");
+    expect(items.some((i) => path.basename(i.file) === "d-kapot.xaf" && i.sheet === null)).toBe(true);
   });
 
   it("refuses a --jobs that is not a whole number from 1", async () => {
