@@ -7,8 +7,8 @@ import { memorySettingsStore, officeSettingsStore } from "./settings";
 
 export function excelHost(): PaneHost {
   const excel: ExcelActions = {
-    selectRows: (source, rows, columnCount) =>
-      Excel.run((context) => selectRows(context, source.key, rows, source.columnOffset, columnCount)),
+    selectRows: (source, rows, columnCount, fromColumn = 0) =>
+      Excel.run((context) => selectRows(context, source.key, rows, source.columnOffset + fromColumn, columnCount)),
     showList: (sheetKey, tableName) => Excel.run((context) => activateList(context, sheetKey, tableName)),
     writeReport: (summary, lang, sourceName, options) => Excel.run((context) => writeReportSheet(context, summary, lang, sourceName, options)),
     onWorkbookEvent: (listener) =>

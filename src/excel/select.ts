@@ -19,7 +19,11 @@ export function rowsAddress(rows: readonly number[], firstColumn: number, column
   return parts.join(",");
 }
 
-/** Activates the sheet with id `sheetKey` and selects the given sheet rows over the invoice columns. */
+/**
+ * Activates the sheet with id `sheetKey` and selects the given sheet rows over `columnCount` columns from
+ * `firstColumn`: the invoice columns, or (columnCount 1) the offending cells of one column, which Excel then
+ * scrolls into view.
+ */
 export async function selectRows(
   context: Excel.RequestContext,
   sheetKey: string,

@@ -10,7 +10,7 @@
  * view calls `navigation` (src/taskpane/navigation.ts), e.g. `navigation.openYearReport(target)`.
  */
 import * as React from "react";
-import { Button, FluentProvider, Link, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Link, Tab, TabList, makeStaticStyles, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { LocalLanguage20Regular } from "@fluentui/react-icons";
 import type { Lang, Localized } from "../i18n/types";
 import type { Day } from "../rules/dates";
@@ -51,6 +51,17 @@ const useStyles = makeStyles({
   tab: { paddingLeft: "6px", paddingRight: "6px" },
 });
 
+/**
+ * Printing (or saving as PDF) outside Excel: the verdict and the figures, no controls. Buttons, inputs, the
+ * tab list, the file bar and the help link are left out; folded sections stay as they are on screen.
+ */
+const usePrintStyles = makeStaticStyles(
+  "@media print {" +
+    " button, input, select, details > summary, [role='tablist'], [data-no-print] { display: none !important; }" +
+    " [data-testid='verdict-card'] { break-inside: avoid; }" +
+    " }",
+);
+
 export interface AppProps {
   readonly host: PaneHost;
   readonly initialLang: Lang;
@@ -59,6 +70,7 @@ export interface AppProps {
 
 export function App({ host, initialLang, today }: AppProps): React.ReactElement {
   const styles = useStyles();
+  usePrintStyles();
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const [selected, setSelected] = React.useState<string>(views[0].id);
   React.useEffect(() => {
@@ -83,7 +95,7 @@ export function App({ host, initialLang, today }: AppProps): React.ReactElement 
       <main className={styles.root}>
         <div className={styles.header}>
           <h1 className={styles.title}>{t(lang, S.appTitle)}</h1>
-          <div className={styles.headerEnd}>
+          <div className={styles.headerEnd} data-no-print>
             {/* help.html ships beside this page (generated from the README's sources); #nl / #en picks its language. */}
             <Link href={`help.html#${lang}`} target="_blank" rel="noopener noreferrer" title={t(lang, S.helpLinkTitle)} data-testid="help">
               {t(lang, S.helpLink)}

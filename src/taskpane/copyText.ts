@@ -9,6 +9,9 @@ import { formatEuros } from "../rules/money";
 import type { YearSummary } from "../rules/summary-types";
 import type { Reconciliation } from "./model";
 import { S, tPlain } from "./strings";
+import type { Localized } from "../i18n/types";
+import { cellText as overviewCellText, type OverviewRow } from "../bulk/overview";
+import { COLUMN_TITLES, OVERVIEW_COLUMNS } from "../bulk/strings";
 
 const pct = (n: number, lang: Lang): string => `${lang === "nl" ? String(n).replace(".", ",") : String(n)}%`;
 
@@ -27,7 +30,63 @@ export function figuresText(summary: YearSummary, lang: Lang, options: { sourceN
     if (r.yearErrorRows > 0) lines.push(tPlain(lang, S.notCountedRows(r.yearErrorRows, r.yearErrorCents !== 0 ? eur(r.yearErrorCents) : "", r.yearUnreadableAmounts)));
     lines.push(tPlain(lang, S.rowsBalance(r.sheetRows, r.read, r.inError, r.skipped)));
   }
+  const eu = summary.eu;
+  if (eu !== null) {
+    // The EU-KOR figures, as the year report's EU section shows them.
+    lines.push("", `${tPlain(lang, S.euSection)}`);
+    lines.push(`${tPlain(lang, S.unionTurnover)}: ${eur(eu.unionCents)} (${tPlain(lang, S.unionOf(eur(eu.unionThresholdCents)))}) · ${tPlain(lang, eu.withinUnion ? S.unionWithin : S.unionOver)}`);
+    if (eu.crossing !== null) lines.push(tPlain(lang, S.euCrossing(formatDay(eu.crossing.day, lang), eu.crossing.row, formatDay(eu.crossing.notifyBy, lang))));
+    for (const st of eu.states) {
+      const status = st.withinThreshold === null ? S.stateUnknown : st.withinThreshold ? S.stateWithin : S.stateOver;
+      const threshold = st.thresholdCents === null ? "–" : eur(st.thresholdCents);
+      lines.push(`${st.country}: ${eur(st.cents)} (${tPlain(lang, S.colThreshold).toLowerCase()} ${threshold}) · ${tPlain(lang, status)}`);
+    }
+  }
   if (advice.way !== null) lines.push("", tPlain(lang, advice.way));
   if (advice.link !== null) lines.push(advice.link.url);
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * "Cijfers kopiëren" in the decision view: the result first (what joining or leaving brings per year), then
+ * the one-off amounts, the reasons and the deadlines, as the view shows them.
+ */
+export function decisionFiguresText(
+  lang: Lang,
+  options: {
+    sourceName: string;
+    today: Day;
+    /** "Meedoen met de KOR" / "Stoppen met de KOR". */
+    question: Localized;
+    /** The result in words: "levert op € 312,00 per jaar". */
+    result: string;
+    headline: Localized;
+    breakEven: Localized;
+    oneOffs: readonly { readonly year: number | null; readonly label: Localized; readonly cents: number }[];
+    reasons: readonly Localized[];
+    deadlines: readonly Localized[];
+  },
+): string {
+  const o = options;
+  const lines = [tPlain(lang, S.copyHeader(o.sourceName, formatDay(o.today, lang))), "", `${tPlain(lang, o.question)}: ${o.result}`, tPlain(lang, o.headline), tPlain(lang, o.breakEven)];
+  if (o.oneOffs.length > 0) {
+    lines.push("");
+    for (const x of o.oneOffs) lines.push(`${x.year ?? "–"}: ${tPlain(lang, x.label)} ${formatEuros(x.cents, lang)}`);
+  }
+  if (o.reasons.length > 0) lines.push("", ...o.reasons.map((r) => `- ${tPlain(lang, r)}`));
+  if (o.deadlines.length > 0) lines.push("", ...o.deadlines.map((r) => `- ${tPlain(lang, r)}`));
+  return `${lines.join("\n")}\n`;
+}
+
+/** "Cijfers kopiëren" in the All sheets view: one line per sheet or business, with the overview's columns. */
+export function overviewFiguresText(lines: readonly OverviewRow[], lang: Lang, today: Day): string {
+  const out = [tPlain(lang, S.copyHeader(tPlain(lang, S.overviewSource), formatDay(today, lang))), ""];
+  for (const line of lines) {
+    const parts = OVERVIEW_COLUMNS.filter((c) => c !== "label")
+      .map((c) => ({ c, text: overviewCellText(line, c, lang) }))
+      .filter((x) => x.text !== "" && x.text !== "–")
+      .map((x) => `${tPlain(lang, COLUMN_TITLES[x.c])}: ${x.text}`);
+    out.push(`${line.label} — ${parts.join("; ")}`);
+  }
+  return `${out.join("\n")}\n`;
 }

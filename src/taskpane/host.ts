@@ -19,8 +19,11 @@ export interface ReadOutcome {
 }
 
 export interface ExcelActions {
-  /** Selects sheet rows of `source` (columns from its first over `columnCount`). */
-  selectRows(source: InvoiceSource, rows: readonly number[], columnCount: number): Promise<void>;
+  /**
+   * Selects sheet rows of `source` over `columnCount` columns from its column `fromColumn` (default its first);
+   * with `columnCount` 1, the offending cells of one column. Excel scrolls the selection into view.
+   */
+  selectRows(source: InvoiceSource, rows: readonly number[], columnCount: number, fromColumn?: number): Promise<void>;
   /** Activates a sheet (by id or name) and, for an Excel table on it, selects the table. */
   showList(sheetKey: string, tableName: string | null): Promise<void>;
   /** Writes the report sheet; "edited" means the user changed it outside the report: ask, then pass replaceEdited. */

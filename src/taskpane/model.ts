@@ -60,6 +60,11 @@ export interface PaneWarning {
   readonly message: Localized;
   /** Sheet rows the warning is about (empty when it is about the whole sheet). */
   readonly rows: readonly number[];
+  /**
+   * The column of the offending cells, as an index into the source's values (add source.columnOffset for the
+   * sheet column); absent when the warning is about whole rows. "Toon rij" shows these cells, not just the rows.
+   */
+  readonly column?: number;
   /** For a category text nobody can read as one category: the cell named and the choices offered. */
   readonly fix?: CategoryFix;
 }
@@ -205,7 +210,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     offerPreviousYear,
     previousYearRowsCents,
     summary,
-    warnings: warningsOf(summary, table.rows, (p) => categoryFixOf(p, source, table, mapping)),
+    warnings: warningsOf(summary, table.rows, (p) => categoryFixOf(p, source, table, mapping), (role) => table.columns[role]),
     cumulative: cumulativeOf(table.rows, year),
     unknownCodes: unknownCodesOf(source, table, mapping),
     reconciliation: reconcile(source, table, summary),
@@ -346,8 +351,17 @@ export function detectedRoles(header: readonly unknown[]): Partial<Record<Invoic
  * plus rows without a category counted as taxed, and the afstand-nl rows when distance sales are over
  * the limit (the rules report that for the whole year; the pane points at the rows).
  */
-export function warningsOf(summary: YearSummary, rows: readonly InvoiceRow[], fixOf?: (p: Problem) => CategoryFix | undefined): PaneWarning[] {
+export function warningsOf(
+  summary: YearSummary,
+  rows: readonly InvoiceRow[],
+  fixOf?: (p: Problem) => CategoryFix | undefined,
+  columnOf?: (role: NonNullable<Problem["column"]>) => number | undefined,
+): PaneWarning[] {
   const out: PaneWarning[] = [];
+  const at = (role: Problem["column"]): { column?: number } => {
+    const c = role === null ? undefined : columnOf?.(role);
+    return c === undefined ? {} : { column: c };
+  };
   const { from, to } = yearBounds(summary.year);
   summary.problems.forEach((p, i) => {
     let related: number[] = p.row === null ? [] : [p.row];
@@ -355,11 +369,13 @@ export function warningsOf(summary: YearSummary, rows: readonly InvoiceRow[], fi
       related = rows.filter((r) => r.category === "afstand-nl" && r.day >= from && r.day <= to).map((r) => r.row);
     }
     const fix = fixOf?.(p);
-    out.push({ key: `p${i}-${p.code}`, severity: p.severity, message: p.message, rows: related, ...(fix !== undefined ? { fix } : {}) });
+    // Distance sales are about the category that marks them; other problems name their own cell's column.
+    const column = p.code === "distance-sales-over-limit" ? at("category") : p.row !== null ? at(p.column) : {};
+    out.push({ key: `p${i}-${p.code}`, severity: p.severity, message: p.message, rows: related, ...column, ...(fix !== undefined ? { fix } : {}) });
   });
   if (summary.uncategorisedRows > 0) {
     const related = rows.filter((r) => r.category === null && r.day >= from && r.day <= to).map((r) => r.row);
-    out.push({ key: "uncategorised", severity: "warning", message: S.uncategorised(summary.uncategorisedRows), rows: related });
+    out.push({ key: "uncategorised", severity: "warning", message: S.uncategorised(summary.uncategorisedRows), rows: related, ...at("category") });
   }
   const rank = (w: PaneWarning): number => (w.severity === "error" ? 0 : 1);
   return out.map((w, i) => ({ w, i })).sort((a, b) => rank(a.w) - rank(b.w) || a.i - b.i).map((x) => x.w);

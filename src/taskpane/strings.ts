@@ -167,7 +167,9 @@ export const S = {
   copyFigures: L("Cijfers kopiëren", "Copy figures"),
   copied: L("Uitkomst en cijfers gekopieerd: plak ze in uw notitie of e-mail.", "Result and figures copied: paste them into your note or e-mail."),
   copyFailed: L("Kopiëren lukte niet; selecteer de tekst en kopieer die zelf.", "Copying failed; select the text and copy it yourself."),
-  print: L("Afdrukken of pdf", "Print or PDF"),
+  print: L("Afdrukken / PDF", "Print / PDF"),
+  printTitle: L("Afdrukken of als pdf bewaren: de uitkomst en de cijfers, zonder knoppen", "Print or save as PDF: the result and the figures, without buttons"),
+  overviewSource: L("Alle bladen", "All sheets"),
   copyHeader: (source: string, today: string) => L(`KOR-overzicht — ${source} — ${today}`, `KOR report — ${source} — ${today}`),
 
   // Verdict
@@ -296,6 +298,8 @@ export const S = {
   severity: { error: L("Fout", "Error"), warning: L("Let op", "Warning") },
   previewTitle: L("Gekozen rijen", "Selected rows"),
   previewRow: L("Rij", "Row"),
+  previewMarked: (letter: string, header: string) =>
+    L(`De cel in kolom ${letter}${header !== "" ? ` (${header})` : ""} is gemarkeerd.`, `The cell in column ${letter}${header !== "" ? ` (${header})` : ""} is marked.`),
   previewClose: L("Sluiten", "Close"),
 
   // Report sheet

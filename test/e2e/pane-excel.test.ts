@@ -12,7 +12,7 @@ import { readTable } from "../../src/reading/headers";
 import { summarizeYear } from "../../src/rules/summary";
 import { formatEuros } from "../../src/rules/money";
 import { todayInNetherlands } from "../../src/rules/dates";
-import { sampleValues } from "../../src/taskpane/browser/sample";
+import { SAMPLE_HEADER, sampleValues } from "../../src/taskpane/browser/sample";
 
 jest.setTimeout(120_000);
 
@@ -134,13 +134,14 @@ describe("the task pane in Excel (stubbed host)", () => {
     expect(errors).toEqual([]);
   });
 
-  it("selects a warning's rows in the sheet, and remembers a column choice in the document", async () => {
+  it("selects a warning's cell in the sheet, and remembers a column choice in the document", async () => {
     const { page, errors } = await open("en-US");
     await page.getByRole("button", { name: /^Show (row|\d+ rows): .* \(selects (it|them) in the sheet\)$/ }).first().click();
     const ambiguous = t.problems.find((p) => p.code.includes("ambiguous"))!;
     await page.waitForFunction(() => (window as unknown as { __wb: { selection: unknown } }).__wb.selection !== null);
-    const box = await page.evaluate(() => (window as unknown as { __wb: { selection: { boxes: { row: number }[] } } }).__wb.selection.boxes[0]);
-    expect(box.row + 1).toBe(ambiguous.row);
+    const boxes = await page.evaluate(() => (window as unknown as { __wb: { selection: { boxes: { row: number; col: number; rows: number; cols: number }[] } } }).__wb.selection.boxes);
+    // The offending cell itself (column G, "Categorie"), which Excel scrolls into view, not the whole row.
+    expect(boxes).toEqual([{ row: (ambiguous.row ?? 0) - 1, col: SAMPLE_HEADER.indexOf("Categorie"), rows: 1, cols: 1 }]);
 
     await page.getByTestId("settings-toggle").click(); // the columns are folded under "Settings (…)"
     await page.getByRole("button", { name: "Columns" }).click();

@@ -147,6 +147,16 @@ describe("the task pane in a browser (no Excel)", () => {
     expect(await preview.getByTestId("preview-row").first().locator("th").innerText()).toBe(String(ambiguous.row));
     expect(await preview.innerText()).toContain("vrijgesteld");
     expect(await preview.innerText()).toContain("21 July 2026"); // the date serial shown as a date
+    // The offending cell (column G, far right at 350 px) is scrolled into view and marked, not just its row.
+    const cell = preview.getByTestId("preview-cell").first();
+    expect(await cell.innerText()).toBe("vrijgesteld");
+    await expect(preview.getByTestId("preview-column").innerText()).resolves.toBe("The cell in column G (Categorie) is marked.");
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid="preview-cell"]')!.getBoundingClientRect();
+      const box = document.querySelector('[data-testid="preview-scroll"]')!.getBoundingClientRect();
+      return c.left >= box.left - 1 && c.right <= box.right + 1;
+    });
+    expect(await page.evaluate(() => document.querySelector('[data-testid="preview-scroll"]')!.scrollLeft)).toBeGreaterThan(0);
     const shot = await page.screenshot();
     saveArtifact("pane-warning-followed.png", shot);
     if (process.env.KOR_UPDATE_SCREENSHOTS) fs.writeFileSync(path.join(ROOT, "docs", "screenshots", "pane-warning-en.png"), await preview.screenshot());

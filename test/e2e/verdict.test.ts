@@ -138,4 +138,52 @@ describe("the verdict card at 350 × 620 px", () => {
     await page.getByTestId("settings-toggle").click();
     await page.context().close();
   });
+
+  /** Catches what "Cijfers kopiëren" puts on the clipboard. */
+  async function copied(page: Page): Promise<string> {
+    await page.evaluate(() => {
+      const w = window as unknown as { __copied: string | null };
+      w.__copied = null;
+      Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: (text: string) => ((w.__copied = text), Promise.resolve()) } });
+    });
+    await page.getByTestId("copy-figures").click();
+    await page.waitForFunction(() => (window as unknown as { __copied: string | null }).__copied !== null);
+    return page.evaluate(() => (window as unknown as { __copied: string }).__copied);
+  }
+
+  it("'Cijfers kopiëren' in the year report and the decision view; 'Alle bladen' outside Excel says why and leads to 'Jaar'", async () => {
+    const page = await open("nl", "sample");
+    const advice = expectedAdvice(sampleValues());
+    const year = await copied(page);
+    expect(year).toContain(advice.finding.nl);
+    expect(year).toContain("Omzet in de hele EU"); // the EU-KOR figures too
+
+    await page.locator("#tab-decision").click();
+    await page.getByTestId("decision").waitFor();
+    const decision = await copied(page);
+    expect(decision).toMatch(/^KOR-overzicht — /);
+    expect(decision).toContain("Effect van meedoen per jaar");
+    await expect(page.getByTestId("print").isVisible()).resolves.toBe(true);
+
+    await page.locator("#tab-all-sheets").click();
+    const note = page.getByTestId("excel-only");
+    await expect(note.innerText()).resolves.toContain("Alle bladen werkt alleen in Excel");
+    await note.getByRole("button").click();
+    await page.getByTestId("headline").waitFor();
+    await page.context().close();
+  });
+
+  it.each(["nl", "en"] as const)("%s: prints (or saves as PDF) the verdict and the figures without a single button", async (lang) => {
+    const page = await open(lang, "crossed");
+    await expect(page.getByTestId("print").innerText()).resolves.toBe(lang === "nl" ? "Afdrukken / PDF" : "Print / PDF");
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByTestId("verdict-card").isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("countable").isVisible()).resolves.toBe(true);
+    const visibleControls = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("button, input, select, [role='tab']")).filter((el) => el.getBoundingClientRect().height > 0).map((el) => el.textContent),
+    );
+    expect(visibleControls).toEqual([]);
+    saveArtifact(`print-${lang}.pdf`, await page.pdf({ width: "210mm", height: "297mm" }));
+    await page.context().close();
+  });
 });

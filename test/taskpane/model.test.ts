@@ -1,6 +1,6 @@
 import { analyze, cumulativeOf, parseEurosInput, warningsOf } from "../../src/taskpane/model";
 import { sampleSource } from "../../src/taskpane/browser/files";
-import { sampleInvoices, sampleValues } from "../../src/taskpane/browser/sample";
+import { SAMPLE_HEADER, sampleInvoices, sampleValues } from "../../src/taskpane/browser/sample";
 import { readTable } from "../../src/reading/headers";
 import { summarizeYear } from "../../src/rules/summary";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
@@ -39,6 +39,14 @@ describe("analyze over the sample workbook", () => {
     const uncategorised = a.warnings.find((w) => w.key === "uncategorised");
     expect(uncategorised?.rows).toHaveLength(a.summary.uncategorisedRows);
     expect(a.warnings[0].severity).toBe("error"); // errors first
+  });
+  it("names the column of the offending cells, so 'Toon rij' shows the cell, not only the row", () => {
+    const category = SAMPLE_HEADER.indexOf("Categorie");
+    expect(a.warnings.find((w) => w.message.en.includes("ambiguous"))?.column).toBe(category);
+    expect(a.warnings.find((w) => w.key === "uncategorised")?.column).toBe(category);
+    const y = analyze(sampleSource(), { year: 2025 }, TODAY);
+    // The invoice that shows VAT: its VAT cell.
+    expect(y.warnings.find((w) => w.message.en.includes("shows VAT"))?.column).toBe(SAMPLE_HEADER.indexOf("BTW"));
   });
   it("2025 (eligible) warns about the invoice that shows VAT, with its row", () => {
     const y = analyze(sampleSource(), { year: 2025 }, TODAY);

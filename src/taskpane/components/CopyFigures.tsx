@@ -1,7 +1,7 @@
 /** The "Cijfers kopiëren" button: the verdict and key figures as text on the clipboard. */
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
-import { Copy20Regular } from "@fluentui/react-icons";
+import { Copy20Regular, Print20Regular } from "@fluentui/react-icons";
 import type { Lang } from "../../i18n/types";
 import type { Day } from "../../rules/dates";
 import type { YearSummary } from "../../rules/summary-types";
@@ -59,4 +59,16 @@ export function CopyButton(props: { lang: Lang; text: () => string }): React.Rea
 export function CopyFigures(props: { lang: Lang; summary: YearSummary; sourceName: string; reconciliation: Reconciliation; today: Day }): React.ReactElement {
   const { lang, summary, sourceName, reconciliation, today } = props;
   return <CopyButton lang={lang} text={() => figuresText(summary, lang, { sourceName, today, reconciliation })} />;
+}
+
+/**
+ * "Afdrukken / PDF" outside Excel (Excel's pane cannot print): the browser's print dialog, which also saves
+ * as PDF. The print stylesheet (App.tsx) leaves the verdict and the figures and drops every button.
+ */
+export function PrintButton(props: { lang: Lang }): React.ReactElement {
+  return (
+    <Button size="small" icon={<Print20Regular />} onClick={() => window.print()} title={t(props.lang, S.printTitle)} data-testid="print">
+      {t(props.lang, S.print)}
+    </Button>
+  );
 }

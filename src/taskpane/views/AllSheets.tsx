@@ -20,6 +20,8 @@ import { writeOverviewSheet } from "../../excel/overviewSheet";
 import type { DocumentSettings } from "../../excel/settings";
 import type { ViewProps } from "./YearReport";
 import type { ReportTarget } from "../navigation";
+import { CopyButton } from "../components/CopyFigures";
+import { overviewFiguresText } from "../copyText";
 
 /** The list a line's click opens: the sheet (or table) of a single line, the first member of a group. */
 export function reportTargetOf(line: OverviewRow): ReportTarget | null {
@@ -36,7 +38,11 @@ const TXT = {
   ),
   check: L("Alle bladen controleren", "Check all sheets"),
   checking: L("Bladen lezen…", "Reading sheets…"),
-  excelOnly: L("Deze weergave werkt alleen in Excel.", "This view works in Excel only."),
+  excelOnly: L(
+    "Alle bladen werkt alleen in Excel: het leest elk blad van de geopende werkmap, en buiten Excel is er geen werkmap. Open de werkmap in Excel met KOR voor Excel, of bekijk hier één bestand onder ‘Jaar’ (Openen…).",
+    "All sheets works in Excel only: it reads every sheet of the open workbook, and outside Excel there is no workbook. Open the workbook in Excel with KOR for Excel, or view one file here under ‘Year report’ (Open…).",
+  ),
+  toYear: L("Naar ‘Jaar’", "To ‘Year report’"),
   none: L("Geen blad met een kopregel met een datum- en een bedragkolom gevonden.", "No sheet found with a header row with a date and an amount column."),
   write: L("Overzicht naar blad schrijven", "Write overview to sheet"),
   written: (n: string) => L(`Overzicht geschreven op blad "${n}".`, `Overview written to sheet "${n}".`),
@@ -106,7 +112,21 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
     return sort === null ? base : sortOverview(base, sort.column, sort.direction);
   }, [units, grouping, today, sort]);
 
-  if (host.excel === null) return <Body1>{tr(TXT.excelOnly)}</Body1>;
+  if (host.excel === null) {
+    // Says why, and what to do instead: the year report reads a file outside Excel.
+    return (
+      <section className={styles.root} data-testid="all-sheets">
+        <MessageBar intent="info" data-testid="excel-only">
+          <MessageBarBody>{tr(TXT.excelOnly)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void navigation.openYearReport({ sheetId: null, sheetName: "" })}>
+              {tr(TXT.toYear)}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      </section>
+    );
+  }
 
   const run = async (): Promise<void> => {
     setBusy(true);
@@ -197,6 +217,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
             {tr(TXT.write)}
           </Button>
         )}
+        {units !== null && lines.length > 0 && <CopyButton lang={lang} text={() => overviewFiguresText(lines, lang, today)} />}
       </div>
       {busy && <Spinner size="tiny" label={tr(TXT.checking)} />}
       {message !== null && (

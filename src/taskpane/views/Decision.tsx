@@ -42,6 +42,8 @@ import { registrationDeadline } from "../../rules/periods";
 import type { InvoiceSource } from "../../excel/source";
 import { analyze } from "../model";
 import { TextList, useSectionStyles } from "../components/ReportSections";
+import { CopyButton, PrintButton } from "../components/CopyFigures";
+import { decisionFiguresText } from "../copyText";
 import { readFileSource, UnsupportedFileError } from "../browser/files";
 import { S, t } from "../strings";
 import { D } from "../decision-strings";
@@ -644,6 +646,25 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
         <Button size="small" icon={<ArrowSync20Regular />} onClick={() => void load()}>
           {t(lang, S.refresh)}
         </Button>
+        {decision !== null && (
+          <CopyButton
+            lang={lang}
+            text={() =>
+              decisionFiguresText(lang, {
+                sourceName: status.kind === "ready" ? status.source.name : "",
+                today,
+                question: join ? D.resultJoin : D.resultLeave,
+                result: `${badge.label} ${formatEuros(Math.abs(decision.netCents), lang)} ${t(lang, D.perYear)}`,
+                headline: decision.headline,
+                breakEven: decision.breakEven,
+                oneOffs: decision.oneOffs,
+                reasons: decision.reasons,
+                deadlines: join && summary.verdict !== "eligible" ? [...dates.text, D.eligibilityNote] : dates.text,
+              })
+            }
+          />
+        )}
+        {host.mode === "browser" && <PrintButton lang={lang} />}
       </div>
 
       {/* Situation */}

@@ -50,7 +50,7 @@ import {
   money,
   useSectionStyles,
 } from "../components/ReportSections";
-import { CopyFigures } from "../components/CopyFigures";
+import { CopyFigures, PrintButton } from "../components/CopyFigures";
 import { UnsupportedFileError, readFileSource, sampleSource } from "../browser/files";
 import { XafError } from "../../reading/xaf";
 import { TooLargeError, tooLargeMessage } from "../../reading/limits";
@@ -78,8 +78,18 @@ const useStyles = makeStyles({
   iconLink: { ":focus-visible": { outlineStyle: "solid", outlineWidth: "2px", outlineColor: tokens.colorStrokeFocus2, borderRadius: tokens.borderRadiusSmall } },
   // A client's code can be one long unbroken word: it wraps instead of widening the 350 px pane.
   codes: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, "& label": { overflowWrap: "anywhere", minWidth: 0 }, "& > *, & .fui-Select, & select": { minWidth: 0, maxWidth: "100%" } },
-  preview: { marginTop: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, overflowX: "auto" },
-  previewTable: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", whiteSpace: "nowrap", textAlign: "left" } },
+  preview: { marginTop: tokens.spacingVerticalM, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // Only the table scrolls sideways, so the heading keeps its place when the marked cell is scrolled into view.
+  previewScroll: { overflowX: "auto", maxWidth: "100%" },
+  previewTable: { borderCollapse: "separate", borderSpacing: 0, fontSize: tokens.fontSizeBase200, "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", whiteSpace: "nowrap", textAlign: "left" } },
+  // The row number stays at the left edge while the table scrolls to a cell on the right.
+  previewRowHead: { position: "sticky", left: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  marked: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    outline: `2px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    outlineOffset: "-2px",
+    fontWeight: tokens.fontWeightSemibold,
+  },
   hiddenInput: { display: "none" },
   sourceLine: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", color: tokens.colorNeutralForeground2 },
 });
@@ -111,6 +121,11 @@ function previewCell(v: unknown, isDate: boolean, lang: Lang): string {
   return String(v ?? "");
 }
 
+/** `cells` with empty strings added up to `width`. */
+function padded(cells: readonly unknown[], width: number): readonly unknown[] {
+  return cells.length >= width ? cells : [...cells, ...new Array<string>(width - cells.length).fill("")];
+}
+
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -123,7 +138,9 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const [status, setStatus] = React.useState<Status>({ kind: "loading" });
   // `replace`: the report sheet was edited outside the report; the notice asks before it is cleared.
   const [notice, setNotice] = React.useState<{ intent: "success" | "error" | "warning"; text: Localized; replace?: boolean } | null>(null);
-  const [preview, setPreview] = React.useState<readonly number[] | null>(null);
+  // "Toon rij" outside Excel: the rows, and the column whose cells are highlighted (null: whole rows).
+  const [preview, setPreview] = React.useState<{ rows: readonly number[]; column: number | null } | null>(null);
+  const previewCellRef = React.useRef<HTMLTableCellElement>(null);
   const [previousText, setPreviousText] = React.useState("");
   const [busy, setBusy] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -222,13 +239,19 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const follow = (w: PaneWarning): void => {
     if (source === null || analysis === null) return;
     if (host.excel !== null) {
+      // The offending cells when the warning names a column (Excel scrolls to them), else the whole rows.
       const width = source.values.reduce((m, r) => Math.max(m, r.length), 0);
-      host.excel.selectRows(source, w.rows, width).catch((e) => setNotice({ intent: "error", text: S.readError(errorText(e)) }));
+      const done = w.column !== undefined ? host.excel.selectRows(source, w.rows, 1, w.column) : host.excel.selectRows(source, w.rows, width);
+      done.catch((e) => setNotice({ intent: "error", text: S.readError(errorText(e)) }));
     } else {
       followedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      setPreview(w.rows);
-      // Move focus to the rows, as selecting them in Excel would.
-      requestAnimationFrame(() => previewHeading.current?.focus());
+      setPreview({ rows: w.rows, column: w.column ?? null });
+      // Move focus to the rows, as selecting them in Excel would, then bring the offending cell into view:
+      // the table scrolls sideways within the pane, so a cell far to the right is not hidden.
+      requestAnimationFrame(() => {
+        previewHeading.current?.focus();
+        previewCellRef.current?.scrollIntoView({ block: "nearest", inline: "center" });
+      });
     }
   };
 
@@ -277,7 +300,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
 
   const browserControls =
     host.mode === "browser" ? (
-      <div className={styles.browserBar} data-testid="browser-bar">
+      <div className={styles.browserBar} data-testid="browser-bar" data-no-print>
         <Caption1 title={t(lang, S.browserMode)}>{t(lang, S.browserModeShort)}</Caption1>
         <input
           ref={fileInput}
@@ -508,6 +531,9 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   );
 
   const noTable = wholeTableProblem !== undefined && analysis.table.rows.length === 0;
+  // Every preview row as wide as the header (an empty offending cell at the end of a row is still shown).
+  const headerCells = analysis.table.headerRowIndex !== null ? source.values[analysis.table.headerRowIndex] ?? [] : [];
+  const previewWidth = Math.max(headerCells.length, (preview?.column ?? -1) + 1);
 
   return (
     <div>
@@ -547,7 +573,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
         <>
           <div className={styles.actions}>
             <CopyFigures lang={lang} summary={summary} sourceName={t(lang, sourceText(source))} reconciliation={analysis.reconciliation} today={today} />
-            {host.mode === "browser" && <Button size="small" onClick={() => window.print()} data-testid="print">{t(lang, S.print)}</Button>}
+            {host.mode === "browser" && <PrintButton lang={lang} />}
             {host.excel !== null && (
               <Button appearance="primary" size="small" disabled={busy} onClick={() => void writeReport()} data-testid="write-report">
                 {busy ? t(lang, S.writing) : t(lang, S.writeReport)}
@@ -569,28 +595,42 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
               <h2 ref={previewHeading} tabIndex={-1} className={sectionStyles.heading}>
                 {t(lang, S.previewTitle)}
               </h2>
-              <table className={styles.previewTable}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t(lang, S.previewRow)}</th>
-                    {(analysis.table.headerRowIndex !== null ? source.values[analysis.table.headerRowIndex] : []).map((h, i) => (
-                      <th scope="col" key={i}>
-                        {String(h ?? "")}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.slice(0, 50).map((row) => (
-                    <tr key={row} data-testid="preview-row">
-                      <th scope="row">{row}</th>
-                      {(source.values[row - 1 - source.rowOffset] ?? []).map((v, i) => (
-                        <td key={i}>{previewCell(v, i === analysis.columns.date, lang)}</td>
+              {preview.column !== null && (
+                <Caption1 className={sectionStyles.small} data-testid="preview-column">
+                  {t(lang, S.previewMarked(analysis.columnOptions[preview.column]?.letter ?? "", analysis.columnOptions[preview.column]?.header ?? ""))}
+                </Caption1>
+              )}
+              <div className={styles.previewScroll} data-testid="preview-scroll">
+                <table className={styles.previewTable}>
+                  <thead>
+                    <tr>
+                      <th scope="col" className={styles.previewRowHead}>{t(lang, S.previewRow)}</th>
+                      {(analysis.table.headerRowIndex !== null ? source.values[analysis.table.headerRowIndex] : []).map((h, i) => (
+                        <th scope="col" key={i} className={i === preview.column ? styles.marked : undefined}>
+                          {String(h ?? "")}
+                        </th>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {preview.rows.slice(0, 50).map((row, n) => (
+                      <tr key={row} data-testid="preview-row">
+                        <th scope="row" className={styles.previewRowHead}>{row}</th>
+                        {padded(source.values[row - 1 - source.rowOffset] ?? [], previewWidth).map((v, i) =>
+                          i === preview.column ? (
+                            // The offending cell: outlined and bold as well as coloured (not colour alone).
+                            <td key={i} className={styles.marked} data-testid="preview-cell" ref={n === 0 ? previewCellRef : undefined}>
+                              {previewCell(v, i === analysis.columns.date, lang)}
+                            </td>
+                          ) : (
+                            <td key={i}>{previewCell(v, i === analysis.columns.date, lang)}</td>
+                          ),
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               <Button
                 size="small"
                 icon={<Dismiss20Regular />}

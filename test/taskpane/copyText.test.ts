@@ -1,0 +1,66 @@
+/** "Cijfers kopiëren" in every view: the text a bookkeeper pastes into a note for the client. */
+import { decisionFiguresText, figuresText, overviewFiguresText } from "../../src/taskpane/copyText";
+import { analyze } from "../../src/taskpane/model";
+import { sampleSource } from "../../src/taskpane/browser/files";
+import { adviceOf } from "../../src/rules/advice";
+import { buildOverview, type CheckedUnit } from "../../src/bulk/overview";
+import { EMPTY_GROUPING } from "../../src/bulk/groups";
+import { dayFromIso } from "../../src/rules/dates";
+import { summarizeYear } from "../../src/rules/summary";
+import { readTable } from "../../src/reading/headers";
+
+const TODAY = dayFromIso("2026-11-27");
+
+describe("figuresText (year report)", () => {
+  const a = analyze(sampleSource(), {}, TODAY);
+  const text = figuresText(a.summary, "nl", { sourceName: "Facturen", today: TODAY, reconciliation: a.reconciliation });
+  it("starts with the verdict and the action, then the turnover that counts", () => {
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("KOR-overzicht — Facturen — 27 november 2026");
+    expect(lines[2]).toBe(adviceOf(a.summary).finding.nl);
+    expect(text).toContain("Omzet die meetelt 2026: ");
+  });
+  it("carries the EU-KOR figures per member state, as the EU section shows them", () => {
+    expect(text).toContain("EU-KOR (omzet in andere EU-landen)");
+    expect(text).toMatch(/^Omzet in de hele EU: € [\d.,]+ \(grens € 100\.000,00\) · Binnen de EU-grens$/m);
+    for (const st of a.summary.eu!.states) expect(text).toMatch(new RegExp(`^${st.country}: € `, "m"));
+  });
+});
+
+describe("decisionFiguresText", () => {
+  it("states the result first, then one-offs, reasons and deadlines", () => {
+    const text = decisionFiguresText("en", {
+      sourceName: "Sheet1",
+      today: TODAY,
+      question: { nl: "Effect van meedoen per jaar", en: "Effect of joining per year" },
+      result: "gain €312.00 a year",
+      headline: { nl: "x", en: "Joining keeps €312.00 a year." },
+      breakEven: { nl: "y", en: "It pays while input VAT stays under €500.00." },
+      oneOffs: [{ year: 2027, label: { nl: "herziening", en: "revision" }, cents: 12_345 }],
+      reasons: [{ nl: "r", en: "A reason." }],
+      deadlines: [{ nl: "d", en: "Register by 3 December 2026." }],
+    });
+    expect(text.split("\n").slice(0, 5)).toEqual([
+      "KOR report — Sheet1 — 27 November 2026",
+      "",
+      "Effect of joining per year: gain €312.00 a year",
+      "Joining keeps €312.00 a year.",
+      "It pays while input VAT stays under €500.00.",
+    ]);
+    expect(text).toContain("2027: revision €123.45");
+    expect(text).toContain("- Register by 3 December 2026.");
+  });
+});
+
+describe("overviewFiguresText (All sheets)", () => {
+  it("one line per sheet with the overview's columns", () => {
+    const values = [["Datum", "Bedrag"], [46054, 15000], [46300, 6000]];
+    const t = readTable(values);
+    const unit: CheckedUnit = { id: "s1", sheet: "Winkel", table: null, rows: t.rows, problems: t.problems };
+    const lines = buildOverview([unit], EMPTY_GROUPING, { today: TODAY });
+    const text = overviewFiguresText(lines, "nl", TODAY);
+    expect(text.split("\n")[0]).toBe("KOR-overzicht — Alle bladen — 27 november 2026");
+    expect(text).toMatch(/^Winkel — Jaar: 2026; Omzet die meetelt: € 21\.000,00; /m);
+    expect(summarizeYear(t.rows, { today: TODAY, year: 2026 }).crossing).not.toBeNull();
+  });
+});
