@@ -16,6 +16,7 @@ import { XafError, XafReader, type XafInfo, type XafRow } from "../reading/xaf";
 import { invoiceName } from "../i18n/xaf-messages";
 import type { InputKind } from "./files";
 import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "../reading/limits";
+import { XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
 
 /** One sheet read: the rows kept for the summary, and the reading problems (capped). */
@@ -183,7 +184,8 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
  * exceljs' streaming reader keeps every shared string in memory and inflates whatever the zip holds. These
  * caps make a zip bomb fail alone, with a message, instead of exhausting memory (or time) for the whole run:
  * the shared strings' inflated bytes are counted as they stream and their number as they are kept; the
- * worksheets' inflated bytes likewise. They hook two internal methods of exceljs 4.4 (an adapter boundary:
+ * worksheets' inflated bytes likewise. One text (a shared string, or a text in a sheet) larger than any cell
+ * holds is refused while it streams, before saxes joins it into one string (XmlTextScan). They hook two internal methods of exceljs 4.4 (an adapter boundary:
  * the version is pinned; test/cli/hostile.test.ts fails if the hooks stop working).
  */
 interface ReaderInternals {
@@ -195,7 +197,8 @@ interface ReaderInternals {
 function capInflation(reader: ExcelJS.stream.xlsx.WorkbookReader, limits: ReadLimits): void {
   const r = reader as unknown as ReaderInternals;
   const parseShared = r._parseSharedStrings.bind(reader);
-  r._parseSharedStrings = (entry) => parseShared(entry.pipe(new ByteCap(limits.sharedStringsBytes, "shared-strings-bytes")));
+  r._parseSharedStrings = (entry) =>
+    parseShared(entry.pipe(new ByteCap(limits.sharedStringsBytes, "shared-strings-bytes", new XmlTextScan(limits.sharedStringBytes, "si"))));
   // exceljs assigns a fresh array when it starts on the shared strings: count what is pushed into it.
   let kept: unknown[] | undefined;
   Object.defineProperty(r, "sharedStrings", {
@@ -216,9 +219,11 @@ function capInflation(reader: ExcelJS.stream.xlsx.WorkbookReader, limits: ReadLi
   r._parseWorksheet = (iterator, sheetNo) =>
     parseSheet(
       (async function* counted(): AsyncGenerator<Buffer | string> {
+        const scan = new XmlTextScan(limits.sharedStringBytes, null);
         for await (const chunk of iterator) {
           sheetBytes += chunk.length;
           if (sheetBytes > limits.sheetBytes) throw new TooLargeError("sheet-bytes", limits.sheetBytes);
+          scan.feed(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
           yield chunk;
         }
       })(),
@@ -226,19 +231,25 @@ function capInflation(reader: ExcelJS.stream.xlsx.WorkbookReader, limits: ReadLi
     );
 }
 
-/** Passes bytes through until `limit`, then fails the stream with a TooLargeError. */
+/** Passes bytes through until `limit` (or a text past the scan's limit), then fails the stream with a TooLargeError. */
 class ByteCap extends Transform {
   private seen = 0;
   constructor(
     private readonly limit: number,
     private readonly what: TooLargeError["what"],
+    private readonly scan: XmlTextScan,
   ) {
     super();
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.seen > this.limit) callback(new TooLargeError(this.what, this.limit));
-    else callback(null, chunk);
+    if (this.seen > this.limit) return callback(new TooLargeError(this.what, this.limit));
+    try {
+      this.scan.feed(chunk);
+    } catch (e) {
+      return callback(e as Error);
+    }
+    callback(null, chunk);
   }
 }
 

@@ -11,13 +11,21 @@ import type { Localized } from "../i18n/types";
 export interface ReadLimits {
   /** Inflated bytes of xl/sharedStrings.xml (its strings are kept in memory while the sheets are read). */
   readonly sharedStringsBytes: number;
+  /**
+   * Inflated bytes of one shared string (`<si>…</si>`), checked before it is joined into a string. An Excel
+   * cell holds at most 32,767 characters; with formatting on every character that is still a few MB.
+   */
+  readonly sharedStringBytes: number;
   /** Number of shared strings. */
   readonly sharedStrings: number;
   /** Inflated bytes of all worksheet XML of one workbook (read as a stream: this bounds time, not memory). */
   readonly sheetBytes: number;
   /** Bytes of a CSV file (read whole into memory). */
   readonly csvBytes: number;
-  /** Browser: declared inflated bytes of the whole .xlsx (the browser reads a workbook whole into memory). */
+  /**
+   * Browser: inflated bytes of the whole .xlsx (the browser reads a workbook whole into memory): the declared
+   * sizes first, then the real bytes counted while inflating (src/reading/zipInflate.ts).
+   */
   readonly browserInflatedBytes: number;
   /** Browser: filled cells of the sheet shown. */
   readonly browserCells: number;
@@ -27,6 +35,7 @@ const MiB = 1024 * 1024;
 
 export const READ_LIMITS: ReadLimits = {
   sharedStringsBytes: 256 * MiB,
+  sharedStringBytes: 8 * MiB,
   sharedStrings: 5_000_000,
   sheetBytes: 4096 * MiB,
   csvBytes: 1024 * MiB,
@@ -37,7 +46,7 @@ export const READ_LIMITS: ReadLimits = {
 /** Thrown when a file passes a limit; `what` says which (for the message). */
 export class TooLargeError extends Error {
   readonly code = "KOR_TOO_LARGE";
-  constructor(readonly what: "shared-strings-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "inflated-bytes" | "cells", readonly limit: number) {
+  constructor(readonly what: "shared-strings-bytes" | "one-text-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "inflated-bytes" | "cells", readonly limit: number) {
     super(`too large to check: ${what} over ${limit}`);
   }
 }
@@ -48,6 +57,10 @@ export function tooLargeMessage(e: TooLargeError): Localized {
   const count = (lang: "nl" | "en"): string => e.limit.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB");
   const what: Record<TooLargeError["what"], Localized> = {
     "shared-strings-bytes": { nl: `de teksten van de werkmap zijn uitgepakt meer dan ${mb}`, en: `the workbook's texts unpack to more than ${mb}` },
+    "one-text-bytes": {
+      nl: `één tekst van de werkmap is uitgepakt meer dan ${mb}, terwijl een cel in Excel hoogstens 32.767 tekens bevat`,
+      en: `one text of the workbook unpacks to more than ${mb}, while an Excel cell holds at most 32,767 characters`,
+    },
     "shared-strings": { nl: `de werkmap heeft meer dan ${count("nl")} verschillende teksten`, en: `the workbook has more than ${count("en")} different texts` },
     "sheet-bytes": { nl: `de bladen zijn uitgepakt meer dan ${mb}`, en: `the sheets unpack to more than ${mb}` },
     "csv-bytes": { nl: `het bestand is groter dan ${mb}`, en: `the file is larger than ${mb}` },

@@ -201,4 +201,26 @@ describe("files that would exhaust memory or time fail alone", () => {
     expect(errors).toEqual([expect.stringMatching(/^too large to check: the sheets unpack to more than 0 MB/), expect.stringMatching(/^too large to check: the file is larger than 0 MB/)]);
     expect(r.code).toBe(1);
   });
+
+  // One shared string is joined into one string by the XML parser before any count sees it: refused while it
+  // streams, by its size, with the default limits (256 MB for all texts would let a 200 MB one through).
+  it("one giant shared string, also made of many formatted runs, or one giant text in a sheet: too large (default limits)", async () => {
+    const one = await bomb(at("een.xlsx"), "xl/sharedStrings.xml", sst(["Datum", "Bedrag", "Jansen", "A".repeat(10 * 1024 * 1024)]));
+    const richText = `<si>${`<r><rPr><b/></rPr><t>${"B".repeat(100)}</t></r>`.repeat(100_000)}</si>`;
+    const runs = await bomb(at("runs.xlsx"), "xl/sharedStrings.xml", sst(["Datum", "Bedrag", "Jansen"]).replace("</sst>", `${richText}</sst>`));
+    const inline = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${"C".repeat(10 * 1024 * 1024)}</t></is></c></row></sheetData></worksheet>`;
+    const cell = await bomb(at("cel.xlsx"), "xl/worksheets/sheet1.xml", inline);
+    const r = await run([one, runs, cell, "--format", "json", "--lang", "en"]);
+    const errors = (JSON.parse(r.stdout) as { error: string }[]).map((i) => i.error);
+    const message = "too large to check: one text of the workbook unpacks to more than 8 MB, while an Excel cell holds at most 32,767 characters. Is it an invoice list? Split the file or save only the invoices.";
+    expect(errors).toEqual([message, message, message]);
+    expect(r.code).toBe(1);
+  });
+
+  it("a text as long as an Excel cell allows is read", async () => {
+    const full = "Jansen " + "A".repeat(32_760);
+    const file = await bomb(at("vol.xlsx"), "xl/sharedStrings.xml", sst(["Datum", "Bedrag", full]));
+    const r = await run([file, "--format", "json", "--lang", "en"]);
+    expect((JSON.parse(r.stdout) as { error: string | null }[])[0].error).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Browser "Open file" against hostile workbooks: one cell at XFD1048576 (read only the filled cells), a zip
- * that declares a huge inflated size (refused before unpacking), more filled cells than the limit.
+ * that declares a huge inflated size (refused before unpacking), a zip whose headers lie about its size
+ * (refused while counting the real inflated bytes), one giant text, more filled cells than the limit.
  */
 import * as path from "path";
 import { readFileSync } from "fs";
@@ -10,6 +11,7 @@ import { readFileSource, type FileLike } from "../../src/taskpane/browser/files"
 import { SAMPLE_FILE_NAME, sampleValues } from "../../src/taskpane/browser/sample";
 import { READ_LIMITS, TooLargeError, tooLargeMessage } from "../../src/reading/limits";
 import { declaredInflatedSize } from "../../src/reading/zipSize";
+import { XmlTextScan } from "../../src/reading/zipInflate";
 import { readTable } from "../../src/reading/headers";
 
 jest.setTimeout(30_000);
@@ -77,5 +79,88 @@ describe("Open file (.xlsx) in the browser", () => {
 
   it("is not a zip: no declared size", () => {
     expect(declaredInflatedSize(new TextEncoder().encode("Datum;Bedrag\n"))).toBeNull();
+  });
+});
+
+const SST_HEAD = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`;
+
+/** The workbook's shared strings replaced by `sst`, deflated: a few kB that inflate to megabytes. */
+async function withSharedStrings(sst: string): Promise<Uint8Array> {
+  const bytes = await workbook((ws) => ws.addRow(["Datum", "Bedrag", "Klant"]));
+  const zip = await JSZip.loadAsync(bytes);
+  zip.file("xl/sharedStrings.xml", sst);
+  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } }));
+}
+
+/** Makes the local and central headers of `entry` declare `size` inflated bytes: what a crafted zip can do. */
+function lieAboutSize(bytes: Uint8Array, entry: string, size: number): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const nameAt = (at: number, length: number): string => new TextDecoder().decode(out.subarray(at, at + length));
+  let lies = 0;
+  for (let i = 0; i + 46 <= out.length; i++) {
+    const signature = view.getUint32(i, true);
+    if (signature === 0x04034b50 && nameAt(i + 30, view.getUint16(i + 26, true)) === entry) {
+      view.setUint32(i + 22, size, true); // local file header
+      lies++;
+    }
+    if (signature === 0x02014b50 && nameAt(i + 46, view.getUint16(i + 28, true)) === entry) {
+      view.setUint32(i + 24, size, true); // central directory
+      lies++;
+    }
+  }
+  expect(lies).toBe(2);
+  return out;
+}
+
+describe("Open file (.xlsx) in the browser: a zip that lies, one giant text", () => {
+  it("refuses a zip whose headers declare less than it inflates to, counting the real bytes while inflating", async () => {
+    // 4 MB of ordinary shared strings (each well under a cell's size), declared as 100 bytes.
+    const strings = Array.from({ length: 40_000 }, (_, i) => `<si><t>Klant ${i} ${"A".repeat(90)}</t></si>`).join("");
+    const bomb = lieAboutSize(await withSharedStrings(`${SST_HEAD}${strings}</sst>`), "xl/sharedStrings.xml", 100);
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(declaredInflatedSize(bomb)).toBeLessThan(100_000);
+    const limits = { ...READ_LIMITS, browserInflatedBytes: 1024 * 1024 };
+    const error = await readFileSource(fileLike("liegt.xlsx", bomb), limits).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TooLargeError);
+    expect(tooLargeMessage(error as TooLargeError).en).toBe(
+      "too large to check: the workbook unpacks to more than 1 MB. Is it an invoice list? Split the file or save only the invoices.",
+    );
+  });
+
+  it("refuses one shared string larger than a cell can hold (default limits), also one made of formatted runs", async () => {
+    const one = await withSharedStrings(`${SST_HEAD}<si><t>Datum</t></si><si><t>${"A".repeat(10 * 1024 * 1024)}</t></si></sst>`);
+    const runs = await withSharedStrings(`${SST_HEAD}<x:si>${"<x:r><x:rPr><x:b/></x:rPr><x:t>BBBBBBBBBBBBBBBBBBBB</x:t></x:r>".repeat(200_000)}</x:si></sst>`);
+    for (const bytes of [one, runs]) {
+      const error = await readFileSource(fileLike("tekst.xlsx", bytes)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TooLargeError);
+      expect(tooLargeMessage(error as TooLargeError).nl).toBe(
+        "te groot om te controleren: één tekst van de werkmap is uitgepakt meer dan 8 MB, terwijl een cel in Excel hoogstens 32.767 tekens bevat. Is het wel een facturenlijst? Splits het bestand of sla alleen de facturen op.",
+      );
+    }
+  });
+
+  it("reads a cell as long as Excel allows", async () => {
+    const full = "Jansen " + "A".repeat(32_760);
+    const bytes = await workbook((ws) => {
+      ws.addRow(["Datum", "Bedrag", "Klant"]);
+      ws.addRow([new Date(Date.UTC(2025, 2, 1)), 100, full]);
+    });
+    const source = await readFileSource(fileLike("vol.xlsx", bytes));
+    expect(source.values[1][2]).toBe(full);
+  });
+
+  it("finds a shared string's end however the inflated bytes are split into chunks", () => {
+    const xml = new TextEncoder().encode(`<sst><si><t>${"A".repeat(40)}</t></si><x:si><x:t>${"B".repeat(40)}</x:t></x:si><si/><si><t>${"C".repeat(60)}</t></si></sst>`);
+    for (const size of [1, 2, 3, 7, 64]) {
+      // 80 bytes per string fits; the third string (60 letters + tags) does not fit in 70.
+      const fits = new XmlTextScan(80, "si");
+      const tight = new XmlTextScan(70, "si");
+      const feed = (scan: XmlTextScan): void => {
+        for (let i = 0; i < xml.length; i += size) scan.feed(xml.subarray(i, i + size));
+      };
+      expect(() => feed(fits)).not.toThrow();
+      expect(() => feed(tight)).toThrow(TooLargeError);
+    }
   });
 });

@@ -12,6 +12,7 @@ import type { Problem } from "../../rules/types";
 import { isoFromDay } from "../../rules/dates";
 import { READ_LIMITS, TooLargeError, type ReadLimits } from "../../reading/limits";
 import { declaredInflatedSize } from "../../reading/zipSize";
+import { checkRealInflation } from "../../reading/zipInflate";
 import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
 
 export function sampleSource(): InvoiceSource {
@@ -127,12 +128,14 @@ const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
 /**
  * The first visible sheet with data, as rows of cell values. Only filled cells are visited and each row is
  * only as long as its last filled cell: one cell at XFD1048576 costs one long row, not rows × columns.
- * Refused with a TooLargeError before unpacking when the zip declares more than the browser limit, and
- * when the sheet has more filled cells than the limit.
+ * Refused with a TooLargeError before unpacking when the zip declares more than the browser limit, when it
+ * really inflates to more (its headers can lie: counted while inflating, keeping nothing), when one text is
+ * larger than a cell can hold, and when the sheet has more filled cells than the limit.
  */
 async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits): Promise<{ values: unknown[][]; sheet: string }> {
   const inflated = declaredInflatedSize(new Uint8Array(buffer));
   if (inflated !== null && inflated > limits.browserInflatedBytes) throw new TooLargeError("inflated-bytes", limits.browserInflatedBytes);
+  await checkRealInflation(new Uint8Array(buffer), limits);
   const ExcelJS = await import(/* webpackChunkName: "exceljs" */ "exceljs");
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
   const wb = new Workbook();
