@@ -10,7 +10,8 @@ import type { FilingPeriod, InvoiceRow, Problem, ProblemSeverity } from "../rule
 import type { PreviousYearBasis, Verdict, YearSummary } from "../rules/summary-types";
 import { latestDataYear, problemsOfYear, summarizeYear } from "../rules/summary";
 import type { Grouping } from "./groups";
-import { BASIS_TEXT, type OverviewColumn, TEXT, VERDICT_TEXT } from "./strings";
+import { BASIS_TEXT, fromSheetText, type OverviewColumn, TEXT, VERDICT_TEXT } from "./strings";
+import { summarizeWithSheets } from "./sheetYears";
 
 /** One checked invoice list: a worksheet's used range, or one Excel table. */
 export interface CheckedUnit {
@@ -62,6 +63,8 @@ export interface OverviewRow {
   readonly percentOfThreshold: number;
   readonly previousYearCents: Cents | null;
   readonly previousYearBasis: PreviousYearBasis;
+  /** The sheet the previous year was taken from (a workbook with a sheet per year), else null. */
+  readonly previousYearSheet: string | null;
   readonly crossing: OverviewCrossing | null;
   /** Next possible start of participation (after a crossing: the earliest re-entry) and its deadline. */
   readonly nextStart: Day;
@@ -132,6 +135,7 @@ function lineFrom(
   summary: YearSummary,
   crossing: OverviewCrossing | null,
   problems: OverviewProblem[],
+  previousYearSheet: string | null = null,
 ): OverviewRow {
   const chance = nextChance(summary);
   return {
@@ -145,6 +149,7 @@ function lineFrom(
     percentOfThreshold: summary.percentOfThreshold,
     previousYearCents: summary.previousYearCents,
     previousYearBasis: summary.previousYearBasis,
+    previousYearSheet,
     crossing,
     nextStart: chance.start,
     registrationDeadline: chance.deadline,
@@ -156,17 +161,23 @@ function lineFrom(
 
 /**
  * One sheet or table on its own. Its reading problems go through the year summary, so only those of the
- * line's year count (a 2026 row in error is not a problem of the 2025 line).
+ * line's year count (a 2026 row in error is not a problem of the 2025 line). With `others` (the workbook's
+ * other ungrouped sheets), a sheet per year is one business: the previous year comes from the sheet that
+ * holds it (src/bulk/sheetYears.ts, as in kor-check), and the line names that sheet.
  */
-export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions): OverviewRow {
-  const summary = summarizeYear(unit.rows, { today: options.today, year: options.year ?? null, period: options.period, problems: unit.problems });
+export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions, others: readonly CheckedUnit[] = []): OverviewRow {
+  const { summary, from } = summarizeWithSheets(
+    { ...unit, sheet: unitLabel(unit) },
+    others.map((o) => ({ ...o, sheet: unitLabel(o) })),
+    { today: options.today, year: options.year ?? null, period: options.period, problems: unit.problems },
+  );
   const crossing = summary.crossing === null
     ? null
     : { day: summary.crossing.day, cents: summary.crossing.cents, sheet: unit.sheet, table: unit.table, row: summary.crossing.row };
   const problems: OverviewProblem[] = summary.problems.map((p) => ({
     sheet: unit.sheet, table: unit.table, row: p.row, severity: p.severity, code: p.code, message: p.message,
   }));
-  return lineFrom(unit.id, unitLabel(unit), false, [refOf(unit)], summary, crossing, problems);
+  return lineFrom(unit.id, unitLabel(unit), false, [refOf(unit)], summary, crossing, problems, from?.sheet ?? null);
 }
 
 /**
@@ -240,10 +251,12 @@ export function buildOverview(units: readonly CheckedUnit[], grouping: Grouping,
   for (const g of grouping.groups) for (const m of g.members) if (byId.has(m) && !groupOfUnit.has(m)) groupOfUnit.set(m, g.name);
   const done = new Set<string>();
   const lines: OverviewRow[] = [];
+  // A grouped sheet belongs to its group's business: only ungrouped sheets lend each other a previous year.
+  const ungrouped = units.filter((u) => !groupOfUnit.has(u.id));
   for (const u of units) {
     const groupName = groupOfUnit.get(u.id);
     if (groupName === undefined) {
-      lines.push(summarizeUnit(u, options));
+      lines.push(summarizeUnit(u, options, ungrouped));
       continue;
     }
     if (done.has(groupName)) continue;
@@ -318,7 +331,7 @@ export function cellText(line: OverviewRow, column: OverviewColumn, lang: Lang):
     case "previousYear":
       return line.previousYearCents === null || line.previousYearBasis === "not-needed"
         ? BASIS_TEXT["not-needed"][lang]
-        : `${formatEuros(line.previousYearCents, lang)} (${BASIS_TEXT[line.previousYearBasis][lang]})`;
+        : `${formatEuros(line.previousYearCents, lang)} (${line.previousYearSheet !== null ? fromSheetText(line.previousYearSheet)[lang] : BASIS_TEXT[line.previousYearBasis][lang]})`;
     case "deadline":
       return `${formatDay(line.nextStart, lang)} (${formatDay(line.registrationDeadline, lang)})`;
     case "problems":

@@ -4,6 +4,7 @@
  */
 import type { Lang, Localized } from "../i18n/types";
 import type { PreviousYearBasis, Verdict } from "../rules/summary-types";
+import { quote } from "../i18n/messages";
 
 export type OverviewColumn =
   | "label"
@@ -52,6 +53,11 @@ export const BASIS_TEXT: Readonly<Record<PreviousYearBasis, Localized>> = {
   given: { nl: "opgegeven", en: "as given" },
   "assumed-zero": { nl: "aangenomen € 0 (geen gegevens)", en: "assumed €0 (no data)" },
 };
+
+/** Where the previous year came from, for a workbook with a sheet per year: "uit blad "Omzet 2024"". */
+export function fromSheetText(sheet: string): Localized {
+  return { nl: `uit blad ${quote(sheet)}`, en: `from sheet ${quote(sheet)}` };
+}
 
 export const TEXT = {
   row: { nl: "rij", en: "row" },

@@ -4,7 +4,8 @@
  */
 import type { Lang } from "../i18n/types";
 import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
-import { summarizeYear, yearsConcerned } from "../rules/summary";
+import { yearsConcerned } from "../rules/summary";
+import { summarizeWithSheets } from "../bulk/sheetYears";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXafData, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead, type XafSheetData } from "./read";
@@ -12,7 +13,6 @@ import { combineAuditfiles } from "./xaf";
 import * as msg from "../i18n/messages";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
-import { yearBounds, yearsIn } from "../rules/turnover";
 import { codeMappingFrom, type CodeMapping } from "../reading/codeMapping";
 import { decodeBytes, readCsvText } from "../reading/csv";
 import { promises as fsp } from "fs";
@@ -133,13 +133,13 @@ function note(code: string, message: Localized): Problem {
 /**
  * Summarises the sheets of one file. A workbook with one sheet per year is one business: a sheet whose
  * previous year has no rows takes that year from the other sheet that has it, when their years do not
- * overlap (a sheet per shop or per activity overlaps and stays apart), and says so; `--per-sheet` or a
- * given previous-year turnover keeps every sheet apart.
+ * overlap (a sheet per shop or per activity overlaps and stays apart), and says so (src/bulk/sheetYears.ts,
+ * shared with the pane); `--per-sheet` or a given previous-year turnover keeps every sheet apart.
  */
 export function summarizeFile(file: string, read: FileRead, options: CliOptions, today: Day, mapping: CodeMapping | null = null): SheetResult[] {
-  const years = read.sheets.map((s) => new Set(yearsIn(s.rows)));
   const mappingNote = mapping !== null && mapping.entries.length > 0 ? [note("code-mapping", msg.codeMappingUsed(mapping.entries))] : [];
-  return read.sheets.map((s, idx) => {
+  const apart = options.perSheet === true || options.previousYearCents !== null;
+  return read.sheets.map((s) => {
     const base = {
       today,
       year: options.year,
@@ -149,30 +149,18 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       participation: options.participation,
       rowName: s.rowName,
     };
-    let summary = summarizeYear(s.rows, { ...base, problems: s.problems });
-    let from: SheetRead | null = null;
-    const y = summary.year;
-    if (options.perSheet !== true && options.previousYearCents === null && summary.previousYearBasis === "assumed-zero") {
-      from =
-        read.sheets.find((t, j) => j !== idx && years[j].has(y - 1) && ![...years[j]].some((yr) => years[idx].has(yr))) ?? null;
-      if (from !== null) {
-        const { from: jan1, to: dec31 } = yearBounds(y - 1);
-        const prevRows = from.rows.filter((r) => r.day >= jan1 && r.day <= dec31);
-        const prevProblems = from.problems.filter((p) => p.day != null && p.day >= jan1 && p.day <= dec31);
-        summary = summarizeYear([...prevRows, ...s.rows], { ...base, problems: [...prevProblems, ...s.problems] });
-      }
-    }
+    // The link's note (which sheet the previous year came from) is among the summary's problems.
+    const { summary, from } = summarizeWithSheets(s, apart ? [] : read.sheets, { ...base, problems: s.problems });
     const concerned = yearsConcerned(summary.year, summary.previousYearBasis);
-    const notes = [...mappingNote, ...(from !== null ? [note("previous-year-from-sheet", msg.previousYearFromSheet(y - 1, from.sheet))] : [])];
     return {
       file,
       sheet: s.sheet,
       summary,
       // The summary keeps only the reading problems of its year.
-      problems: [...notes, ...summary.problems],
+      problems: [...mappingNote, ...summary.problems],
       rowCount: s.rowCount,
       errorCount: s.errorCount,
-      yearErrorCount: s.errorCountIn(concerned) + (from !== null ? from.errorCountIn([y - 1]) : 0),
+      yearErrorCount: s.errorCountIn(concerned) + (from !== null ? from.errorCountIn([summary.year - 1]) : 0),
       previousYearSheet: from?.sheet ?? null,
       rowName: s.rowName,
     };

@@ -13,7 +13,8 @@
  * go through the same header detection and row reader as everywhere (via TableStream), and only the rows of
  * the year to check and the year before are kept (YearWindow).
  */
-import type { CheckedUnit } from "../bulk/overview";
+import { unitLabel, type CheckedUnit } from "../bulk/overview";
+import type { YearSheet } from "../bulk/sheetYears";
 import { TableStream } from "../bulk/tableStream";
 import { YearWindow } from "../bulk/yearWindow";
 import { HEADER_SEARCH_ROWS, looksLikeInvoiceTable } from "../reading/headers";
@@ -197,4 +198,14 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
     result.push({ id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: windows[i].problems() });
   });
   return { units: result, skipped, syncs };
+}
+
+/**
+ * The invoice lists on every visible sheet but the active one (`sheetKey`, its worksheet id), for the year
+ * report's previous-year link: a workbook with a sheet per year is one business (src/bulk/sheetYears.ts).
+ * Rows from `keepFrom` on are kept (the year before the report's year).
+ */
+export async function readOtherLists(context: Excel.RequestContext, sheetKey: string, keepFrom: number): Promise<YearSheet[]> {
+  const { units } = await readAllSheets(context, { keepFrom });
+  return units.filter((u) => u.id.split("/")[0] !== sheetKey).map((u) => ({ sheet: unitLabel(u), rows: u.rows, problems: u.problems }));
 }

@@ -1,6 +1,7 @@
 /** The pane's host in Excel: every call is its own Excel.run with batched reads (see read.ts). */
 import type { ExcelActions, PaneHost } from "../taskpane/host";
 import { readInvoiceSource } from "./read";
+import { readOtherLists } from "./allSheets";
 import { writeReportSheet } from "./reportSheet";
 import { activateList, selectRows } from "./select";
 import { memorySettingsStore, officeSettingsStore } from "./settings";
@@ -9,6 +10,7 @@ export function excelHost(): PaneHost {
   const excel: ExcelActions = {
     selectRows: (source, rows, columnCount, fromColumn = 0) =>
       Excel.run((context) => selectRows(context, source.key, rows, source.columnOffset + fromColumn, columnCount)),
+    readOtherLists: (sheetKey, keepFrom) => Excel.run((context) => readOtherLists(context, sheetKey, keepFrom)),
     showList: (sheetKey, tableName) => Excel.run((context) => activateList(context, sheetKey, tableName)),
     writeReport: (summary, lang, sourceName, options) => Excel.run((context) => writeReportSheet(context, summary, lang, sourceName, options)),
     onWorkbookEvent: (listener) =>

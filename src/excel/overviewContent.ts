@@ -8,7 +8,7 @@ import { excelSerialFromDay, formatDay, type Day } from "../rules/dates";
 import { eurosFromCents } from "../rules/money";
 import type { OverviewRow } from "../bulk/overview";
 import { unitLabel } from "../bulk/overview";
-import { BASIS_TEXT, COLUMN_TITLES, TEXT, VERDICT_TEXT } from "../bulk/strings";
+import { BASIS_TEXT, COLUMN_TITLES, fromSheetText, TEXT, VERDICT_TEXT } from "../bulk/strings";
 import { EURO_FORMAT } from "./reportContent";
 
 export const OVERVIEW_WIDTH = 12;
@@ -72,7 +72,8 @@ export function buildOverviewContent(lines: readonly OverviewRow[], lang: Lang, 
       line.previousYearCents === null || line.previousYearBasis === "not-needed" ? BASIS_TEXT["not-needed"][lang] : eurosFromCents(line.previousYearCents);
     values.push([
       line.label,
-      line.units.map(unitLabel).join(", "),
+      line.units.map(unitLabel).join(", ") +
+        (line.previousYearSheet !== null ? `; ${COLUMN_TITLES.previousYear[lang].toLowerCase()} ${fromSheetText(line.previousYearSheet)[lang]}` : ""),
       line.year,
       eurosFromCents(line.countableCents),
       line.percentOfThreshold / 100,

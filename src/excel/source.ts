@@ -35,4 +35,11 @@ export interface InvoiceSource {
   readonly fileProblems?: readonly Problem[];
   /** How reasons name a row when it is not a sheet row (an auditfile's invoice: reference and date). */
   readonly rowName?: (row: number) => Localized;
+  /** The sheet's own name when `name` says more (an opened file: "omzet.xlsx – Omzet 2025" → "Omzet 2025"). */
+  readonly sheetName?: string;
+  /**
+   * An opened .xlsx with several sheets: every sheet with data (this one among them, same key), in workbook
+   * order, so the pane can offer the others and take a previous year from a sheet per year.
+   */
+  readonly fileSheets?: readonly InvoiceSource[];
 }

@@ -9,6 +9,7 @@ import type { YearSummary } from "../rules/summary-types";
 import type { WriteOptions, WriteResult } from "../excel/reportSheet";
 import type { SettingsStore } from "../excel/settings";
 import type { ColumnChoices, InvoiceSource } from "../excel/source";
+import type { YearSheet } from "../bulk/sheetYears";
 
 export interface ReadOutcome {
   /** null: the sheet is empty. */
@@ -33,6 +34,11 @@ export interface ExcelActions {
    * ("changed"); resolves to an unsubscribe function.
    */
   onWorkbookEvent(listener: (event: "activated" | "changed") => void): Promise<() => void>;
+  /**
+   * The invoice lists of the workbook's other sheets (all but the worksheet `sheetKey`), rows from `keepFrom`
+   * on: the year report takes the previous year from a sheet per year (src/bulk/sheetYears.ts).
+   */
+  readOtherLists?(sheetKey: string, keepFrom: number): Promise<YearSheet[]>;
 }
 
 export interface PaneHost {

@@ -8,7 +8,7 @@ import { type ColumnRole, columnLetter, detectColumns, readTable, type ReadTable
 import { countsForKor, parseCategory } from "../rules/categories";
 import { dayFromIso, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
-import { summarizeYear } from "../rules/summary";
+import { summarizeWithSheets, type YearSheet } from "../bulk/sheetYears";
 import type { YearSummary } from "../rules/summary-types";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
@@ -115,8 +115,13 @@ export interface Analysis {
    * which wins over the rows of that year (kor-rules.md section 4, worked example 26).
    */
   readonly offerPreviousYear: boolean;
-  /** Countable turnover of the previous year from this sheet's rows; null when it has none (or no test applies). */
+  /**
+   * Countable turnover of the previous year from the rows (this sheet's, or those of the sheet it was taken
+   * from); null when there are none (or no test applies).
+   */
   readonly previousYearRowsCents: Cents | null;
+  /** The other sheet the previous year was taken from (a workbook with a sheet per year), else null. */
+  readonly previousYearSheet: string | null;
   readonly summary: YearSummary;
   readonly warnings: readonly PaneWarning[];
   /** Cumulative countable turnover per day with a countable row, in date order. */
@@ -161,7 +166,31 @@ function tableColumns(choices: ColumnChoices | undefined): Partial<Record<Column
   return out;
 }
 
-export function analyze(source: InvoiceSource, settings: SheetSettings, today: Day): Analysis {
+/**
+ * The other sheets of an opened file with several sheets, read with the detected columns, for the
+ * previous-year link (src/bulk/sheetYears.ts). Read once per file: the values arrays never change.
+ */
+const fileSheetCache = new WeakMap<object, YearSheet>();
+export function otherSheetsOf(source: InvoiceSource): YearSheet[] {
+  return (source.fileSheets ?? [])
+    .filter((s) => s.key !== source.key)
+    .map((s) => {
+      let read = fileSheetCache.get(s.values);
+      if (read === undefined) {
+        const t = readTable(s.values, { rowOffset: s.rowOffset });
+        read = { sheet: s.sheetName ?? s.name, rows: t.rows, problems: t.problems };
+        fileSheetCache.set(s.values, read);
+      }
+      return read;
+    });
+}
+
+/**
+ * `others`: the workbook's (or file's) other invoice lists, for a workbook with a sheet per year: when this
+ * sheet has no rows of the previous year and no previous year was typed in, it is taken from the one other
+ * sheet that holds it and whose years do not overlap (as kor-check does), and the report names that sheet.
+ */
+export function analyze(source: InvoiceSource, settings: SheetSettings, today: Day, others: readonly YearSheet[] = otherSheetsOf(source)): Analysis {
   const columnsOption = tableColumns(settings.columns);
   const mapping = validMapping(settings.codes);
   const table = readTable(source.values, {
@@ -182,23 +211,33 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
   const year = settings.year !== undefined && years.includes(settings.year) ? settings.year : latest ?? yearOfToday(today);
   const period = settings.period ?? "quarter";
   const offerPreviousYear = year >= 2025;
-  const askPreviousYear = offerPreviousYear && !hasRowsIn(table.rows, year - 1);
-  const previousYearRowsCents = offerPreviousYear && !askPreviousYear ? countableTurnover(table.rows, year - 1).countableCents : null;
-  // The typed previous year wins over the sheet's rows of that year (section 4); the summary names both
-  // figures when they differ.
-  const summary = summarizeYear(table.rows, {
+  const noPreviousRows = offerPreviousYear && !hasRowsIn(table.rows, year - 1);
+  // The typed previous year wins over the rows of that year (section 4), also over another sheet's; the
+  // summary names both figures when they differ.
+  const given = offerPreviousYear ? settings.previousYearCents ?? null : null;
+  const problems = [
+    ...(mapping !== null && mapping.entries.length > 0 ? [mappingNote(mapping)] : []),
+    ...(source.fileProblems ?? []),
+    ...table.problems,
+  ];
+  // Without a typed figure, another sheet of the workbook may hold the previous year (a sheet per year).
+  const { summary, from } = summarizeWithSheets({ sheet: source.sheetName ?? source.name, rows: table.rows, problems }, given !== null ? [] : others, {
     today,
     year,
     period,
     participation: participationOf(settings),
-    previousYearCents: offerPreviousYear ? settings.previousYearCents ?? null : null,
-    problems: [
-      ...(mapping !== null && mapping.entries.length > 0 ? [mappingNote(mapping)] : []),
-      ...(source.fileProblems ?? []),
-      ...table.problems,
-    ],
+    previousYearCents: given,
+    problems,
     rowName: source.rowName,
   });
+  const askPreviousYear = noPreviousRows && from === null;
+  const previousYearRowsCents = !offerPreviousYear
+    ? null
+    : !noPreviousRows
+      ? countableTurnover(table.rows, year - 1).countableCents
+      : from !== null
+        ? summary.previousYearCents
+        : null;
   return {
     table,
     columns,
@@ -209,6 +248,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     askPreviousYear,
     offerPreviousYear,
     previousYearRowsCents,
+    previousYearSheet: from?.sheet ?? null,
     summary,
     warnings: warningsOf(summary, table.rows, (p) => categoryFixOf(p, source, table, mapping), (role) => table.columns[role]),
     cumulative: cumulativeOf(table.rows, year),

@@ -123,6 +123,10 @@ export const S = {
     `De rijen van ${y} in dit blad tellen op tot ${rows}. Een bedrag dat u hier invult gaat daarvoor (bijvoorbeeld als dit blad niet alle facturen van ${y} heeft); leeg = de rijen.`,
     `The rows of ${y} in this sheet add up to ${rows}. An amount you enter here wins over them (for example when this sheet does not hold every invoice of ${y}); empty = the rows.`,
   ),
+  previousYearHintSheet: (y: number, sheet: string, rows: string) => L(
+    `De rijen van ${y} op blad "${sheet}" tellen op tot ${rows}. Een bedrag dat u hier invult gaat daarvoor; leeg = dat blad.`,
+    `The rows of ${y} on sheet "${sheet}" add up to ${rows}. An amount you enter here wins over them; empty = that sheet.`,
+  ),
   participation: L("Doet de onderneming mee aan de KOR?", "Is the business in the KOR?"),
   participationHint: L(
     "Bepaalt wat er volgt op een overschrijding. Onbekend: beide uitkomsten worden getoond.",
@@ -192,6 +196,9 @@ export const S = {
     given: L("door u ingevuld", "entered by you"),
     "assumed-zero": L("geen gegevens: € 0 aangenomen", "no data: €0 assumed"),
   },
+  /** The previous year taken from another sheet of the workbook (a sheet per year). */
+  basisFromSheet: (sheet: string) => L(`uit blad "${sheet}"`, `from sheet "${sheet}"`),
+  fileSheet: L("Blad", "Sheet"),
   progressLabel: (pct: string) => L(`Omzet die meetelt: ${pct} van de omzetgrens`, `Turnover that counts: ${pct} of the turnover limit`),
   conditionsTitle: L("Voorwaarden die u zelf bevestigt", "Conditions you confirm yourself"),
 

@@ -14,6 +14,7 @@ import { READ_LIMITS, TooLargeError, type ReadLimits } from "../../reading/limit
 import { declaredInflatedSize } from "../../reading/zipSize";
 import { checkRealInflation } from "../../reading/zipInflate";
 import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
+import { HEADER_SEARCH_ROWS, looksLikeInvoiceTable } from "../../reading/headers";
 
 export function sampleSource(): InvoiceSource {
   return { key: "sample", name: SAMPLE_SHEET_NAME, origin: "sample", tableName: null, values: sampleValues(), rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false };
@@ -89,9 +90,7 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     values = csv.records;
     if (csv.unclosedQuoteRecord !== null) fileProblems.push(unclosedQuoteProblem(csv.unclosedQuoteRecord));
   } else if (lower.endsWith(".xlsx")) {
-    const read = await readXlsx(await file.arrayBuffer(), limits);
-    values = read.values;
-    sheet = read.sheet;
+    return xlsxSource(file.name, await readXlsx(await file.arrayBuffer(), limits));
   } else {
     throw new UnsupportedFileError(file.name);
   }
@@ -110,6 +109,33 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
   };
 }
 
+/**
+ * A workbook's sheets as sources: the first invoice list is shown; with several, each carries them all
+ * (`fileSheets`), so the pane offers the others and a sheet per year is one business (as in kor-check).
+ * Sheets that hold no invoice list (notes, customers) are left out, unless none holds one.
+ */
+function xlsxSource(fileName: string, sheets: readonly { values: unknown[][]; sheet: string }[]): InvoiceSource {
+  const lists = sheets.filter((s) => looksLikeInvoiceTable(s.values.slice(0, HEADER_SEARCH_ROWS)));
+  const shown = lists.length > 0 ? lists : sheets.slice(0, 1);
+  const all: InvoiceSource[] = [];
+  for (const s of shown) {
+    all.push({
+      key: `file:${fileName}:${s.sheet}`,
+      name: `${fileName} – ${s.sheet}`,
+      sheetName: s.sheet,
+      origin: "file",
+      tableName: null,
+      values: s.values,
+      rowOffset: 0,
+      columnOffset: 0,
+      headerRowIndex: null,
+      partial: false,
+      ...(shown.length > 1 ? { fileSheets: all } : {}),
+    });
+  }
+  return all[0];
+}
+
 /** exceljs cell values → what Excel's range.values would give (formula results, rich text, links). */
 export function plainCellValue(v: unknown): unknown {
   if (v === null || v === undefined) return "";
@@ -126,13 +152,14 @@ export function plainCellValue(v: unknown): unknown {
 const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
 
 /**
- * The first visible sheet with data, as rows of cell values. Only filled cells are visited and each row is
- * only as long as its last filled cell: one cell at XFD1048576 costs one long row, not rows × columns.
- * Refused with a TooLargeError before unpacking when the zip declares more than the browser limit, when it
- * really inflates to more (its headers can lie: counted while inflating, keeping nothing), when one text is
- * larger than a cell can hold, and when the sheet has more filled cells than the limit.
+ * Every visible sheet with data, in workbook order, as rows of cell values (a workbook with a sheet per
+ * year is read whole, as kor-check reads it). Only filled cells are visited and each row is only as long as
+ * its last filled cell: one cell at XFD1048576 costs one long row, not rows × columns. Refused with a
+ * TooLargeError before unpacking when the zip declares more than the browser limit, when it really inflates
+ * to more (its headers can lie: counted while inflating, keeping nothing), when one text is larger than a
+ * cell can hold, and when the sheets together have more filled cells than the limit.
  */
-async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits): Promise<{ values: unknown[][]; sheet: string }> {
+async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits): Promise<{ values: unknown[][]; sheet: string }[]> {
   const inflated = declaredInflatedSize(new Uint8Array(buffer));
   if (inflated !== null && inflated > limits.browserInflatedBytes) throw new TooLargeError("inflated-bytes", limits.browserInflatedBytes);
   await checkRealInflation(new Uint8Array(buffer), limits);
@@ -140,19 +167,22 @@ async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits): Promise<{ valu
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
   const wb = new Workbook();
   await wb.xlsx.load(buffer);
-  const ws = wb.worksheets.find((w) => w.state !== "hidden" && w.actualRowCount > 0) ?? wb.worksheets[0];
-  if (!ws) throw new Error("no-sheet");
-  const values: unknown[][] = [];
+  const withData = wb.worksheets.filter((w) => w.state !== "hidden" && w.actualRowCount > 0);
+  const chosen = withData.length > 0 ? withData : wb.worksheets.slice(0, 1);
+  if (chosen.length === 0) throw new Error("no-sheet");
   let cells = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    while (values.length < rowNumber - 1) values.push(EMPTY_ROW as unknown[]);
-    const out: unknown[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (++cells > limits.browserCells) throw new TooLargeError("cells", limits.browserCells);
-      while (out.length < col - 1) out.push("");
-      out.push(plainCellValue(cell.value));
+  return chosen.map((ws) => {
+    const values: unknown[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      while (values.length < rowNumber - 1) values.push(EMPTY_ROW as unknown[]);
+      const out: unknown[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        if (++cells > limits.browserCells) throw new TooLargeError("cells", limits.browserCells);
+        while (out.length < col - 1) out.push("");
+        out.push(plainCellValue(cell.value));
+      });
+      values.push(out);
     });
-    values.push(out);
+    return { values, sheet: ws.name };
   });
-  return { values, sheet: ws.name };
 }

@@ -176,8 +176,9 @@ export function TotalsLine(props: { lang: Lang; summary: YearSummary; reconcilia
 }
 
 /** The key figures behind the verdict card: the amounts, the share of the limit, and why. */
-export function VerdictSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement {
+export function VerdictSection(props: { lang: Lang; summary: YearSummary; previousYearSheet?: string | null }): React.ReactElement {
   const { lang, summary } = props;
+  const previousSheet = props.previousYearSheet ?? null;
   const s = useSectionStyles();
   const eur = (c: number): string => money(c, lang);
   const fraction = Math.min(1, summary.percentOfThreshold / 100);
@@ -195,7 +196,8 @@ export function VerdictSection(props: { lang: Lang; summary: YearSummary }): Rea
         {summary.previousYearCents !== null && (
           <>
             <dt className={s.dt}>
-              {t(lang, S.previousYearLine(summary.year - 1))} <Caption1>({t(lang, S.basis[summary.previousYearBasis])})</Caption1>
+              {t(lang, S.previousYearLine(summary.year - 1))}{" "}
+              <Caption1 data-testid="previous-year-basis">({t(lang, previousSheet !== null ? S.basisFromSheet(previousSheet) : S.basis[summary.previousYearBasis])})</Caption1>
             </dt>
             <dd className={s.dd} data-testid="previous-year">{eur(summary.previousYearCents)}</dd>
           </>

@@ -26,7 +26,8 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, ArrowSync20Regular, DocumentArrowUp20Regular, Settings20Regular, TableSimple20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import type { Lang, Localized } from "../../i18n/types";
-import { dayFromExcelSerial, dayFromYmd, formatDay, type Day } from "../../rules/dates";
+import { dayFromExcelSerial, dayFromYmd, formatDay, yearOf, type Day } from "../../rules/dates";
+import type { YearSheet } from "../../bulk/sheetYears";
 import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
@@ -224,7 +225,33 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     };
   }, [host, load]);
 
-  const analysis = React.useMemo(() => (source === null ? null : analyze(source, settings, today)), [source, settings, today]);
+  // In Excel: the workbook's other invoice lists, read only while this sheet lacks the previous year (a
+  // workbook with a sheet per year is one business; src/bulk/sheetYears.ts). Keyed by the sheet they were read for.
+  const [others, setOthers] = React.useState<{ key: string; sheets: YearSheet[] } | null>(null);
+  const analysis = React.useMemo(
+    () => (source === null ? null : analyze(source, settings, today, others !== null && others.key === source.key ? others.sheets : undefined)),
+    [source, settings, today, others],
+  );
+  const wantsOthers =
+    host.excel?.readOtherLists !== undefined &&
+    source !== null &&
+    (source.origin === "sheet" || source.origin === "table") &&
+    analysis !== null &&
+    (analysis.askPreviousYear || analysis.previousYearSheet !== null);
+  const reportYear = analysis?.year ?? null;
+  React.useEffect(() => {
+    if (!wantsOthers || source === null || reportYear === null) return undefined;
+    let cancelled = false;
+    host.excel
+      ?.readOtherLists?.(source.key, Math.min(reportYear - 1, yearOf(today) - 3))
+      .then((sheets) => {
+        if (!cancelled) setOthers({ key: source.key, sheets });
+      })
+      .catch(() => undefined); // without the other sheets the pane asks for the previous year, as before
+    return () => {
+      cancelled = true;
+    };
+  }, [host, source, wantsOthers, reportYear, today]);
 
   const update = (patch: Partial<SheetSettings>): void => {
     if (source === null) return;
@@ -506,7 +533,9 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
               lang,
               analysis.previousYearRowsCents === null
                 ? S.previousYearHint(previousYear)
-                : S.previousYearHintRows(previousYear, money(analysis.previousYearRowsCents, lang)),
+                : analysis.previousYearSheet !== null
+                  ? S.previousYearHintSheet(previousYear, analysis.previousYearSheet, money(analysis.previousYearRowsCents, lang))
+                  : S.previousYearHintRows(previousYear, money(analysis.previousYearRowsCents, lang)),
             )}
             validationState={previousInvalid ? "error" : "none"}
             validationMessage={previousInvalid ? t(lang, S.previousYearInvalid) : undefined}
@@ -543,6 +572,27 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
           <span data-testid="source">{t(lang, sourceText(source))}</span> · {t(lang, S.rowsRead(analysis.table.rows.length))}
         </Caption1>
       </div>
+      {source.fileSheets !== undefined && source.fileSheets.length > 1 && (
+        <Field label={t(lang, S.fileSheet)} orientation="horizontal">
+          <Select
+            size="small"
+            value={source.key}
+            data-testid="file-sheet"
+            onChange={(_, d) => {
+              const next = source.fileSheets?.find((x) => x.key === d.value);
+              if (next === undefined) return;
+              host.open?.(next);
+              show(next);
+            }}
+          >
+            {source.fileSheets.map((x) => (
+              <option key={x.key} value={x.key}>
+                {visibleControls(x.sheetName ?? x.name)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {noticeBar}
 
       {noTable ? (
@@ -585,7 +635,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
               </Button>
             )}
           </div>
-          <VerdictSection lang={lang} summary={summary} />
+          <VerdictSection lang={lang} summary={summary} previousYearSheet={analysis.previousYearSheet} />
           <ChartSection lang={lang} year={summary.year}>
             <CumulativeChart lang={lang} year={summary.year} points={analysis.cumulative} thresholdCents={summary.thresholdCents} crossing={summary.crossing} />
           </ChartSection>
