@@ -6,11 +6,11 @@
 import type { Localized, Lang } from "../i18n/types";
 import { formatDay, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
-import type { FilingPeriod, InvoiceRow, Problem, ProblemSeverity } from "../rules/types";
+import { UNKNOWN_PARTICIPATION, type FilingPeriod, type InvoiceRow, type Participation, type Problem, type ProblemSeverity } from "../rules/types";
 import type { PreviousYearBasis, Verdict, YearSummary } from "../rules/summary-types";
 import { latestDataYear, problemsOfYear, summarizeYear } from "../rules/summary";
 import type { Grouping } from "./groups";
-import { BASIS_TEXT, fromSheetText, type OverviewColumn, TEXT, VERDICT_TEXT } from "./strings";
+import { BASIS_TEXT, fromSheetText, type OverviewColumn, PARTICIPATION_TEXT, TEXT, VERDICT_TEXT } from "./strings";
 import { summarizeWithSheets } from "./sheetYears";
 
 /** One checked invoice list: a worksheet's used range, or one Excel table. */
@@ -69,6 +69,14 @@ export interface OverviewRow {
   /** Next possible start of participation (after a crossing: the earliest re-entry) and its deadline. */
   readonly nextStart: Day;
   readonly registrationDeadline: Day;
+  /**
+   * The participation status the line was tested with (kor-rules.md section 5; default unknown): what
+   * follows a crossing depends on it, and with "unknown" the participant's outcome is shown beside
+   * `nextStart` where it differs (`ifInKor`).
+   */
+  readonly participation: Participation;
+  /** Status "unknown" only: the next start if the business is (was) in the KOR, where it differs from `nextStart`. */
+  readonly ifInKor: { readonly start: Day; readonly deadline: Day } | null;
   readonly problems: readonly OverviewProblem[];
   readonly errorCount: number;
   readonly warningCount: number;
@@ -84,6 +92,11 @@ export interface OverviewOptions {
   /** One year for every line; default: each line's latest year with data. */
   readonly year?: number | null;
   readonly period?: FilingPeriod;
+  /**
+   * The participation status of the business a line's units belong to (the pane reads it from the
+   * workbook's settings); omitted or undefined: unknown.
+   */
+  readonly participationOf?: (unitIds: readonly string[]) => Participation;
 }
 
 export function unitLabel(unit: { sheet: string; table: string | null }): string {
@@ -127,6 +140,14 @@ function countSeverity(problems: readonly OverviewProblem[]): { errorCount: numb
   return { errorCount, warningCount: problems.length - errorCount };
 }
 
+/** The participant's outcome beside a status-unknown line's next start, where it differs (as the year report shows it). */
+function ifInKorOf(summary: YearSummary): { start: Day; deadline: Day } | null {
+  const d = summary.deadlines;
+  if (d.participation !== "unknown") return null;
+  const x = d.ifInKor ?? d.reentryAfterCrossing;
+  return x === null || x.start === d.nextStart ? null : { start: x.start, deadline: x.deadline };
+}
+
 function lineFrom(
   key: string,
   label: string,
@@ -135,6 +156,7 @@ function lineFrom(
   summary: YearSummary,
   crossing: OverviewCrossing | null,
   problems: OverviewProblem[],
+  participation: Participation,
   previousYearSheet: string | null = null,
 ): OverviewRow {
   const chance = nextChance(summary);
@@ -153,6 +175,8 @@ function lineFrom(
     crossing,
     nextStart: chance.start,
     registrationDeadline: chance.deadline,
+    participation,
+    ifInKor: ifInKorOf(summary),
     problems,
     ...countSeverity(problems),
     summary,
@@ -166,10 +190,11 @@ function lineFrom(
  * holds it (src/bulk/sheetYears.ts, as in kor-check), and the line names that sheet.
  */
 export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions, others: readonly CheckedUnit[] = []): OverviewRow {
+  const participation = options.participationOf?.([unit.id]) ?? UNKNOWN_PARTICIPATION;
   const { summary, from } = summarizeWithSheets(
     { ...unit, sheet: unitLabel(unit) },
     others.map((o) => ({ ...o, sheet: unitLabel(o) })),
-    { today: options.today, year: options.year ?? null, period: options.period, problems: unit.problems },
+    { today: options.today, year: options.year ?? null, period: options.period, problems: unit.problems, participation },
   );
   const crossing = summary.crossing === null
     ? null
@@ -177,7 +202,7 @@ export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions, other
   const problems: OverviewProblem[] = summary.problems.map((p) => ({
     sheet: unit.sheet, table: unit.table, row: p.row, severity: p.severity, code: p.code, message: p.message,
   }));
-  return lineFrom(unit.id, unitLabel(unit), false, [refOf(unit)], summary, crossing, problems, from?.sheet ?? null);
+  return lineFrom(unit.id, unitLabel(unit), false, [refOf(unit)], summary, crossing, problems, participation, from?.sheet ?? null);
 }
 
 /**
@@ -209,11 +234,13 @@ export function summarizeGroup(name: string, members: readonly CheckedUnit[], op
     const member = members[origin[at]];
     return { member, row: member.rows[at - starts[origin[at]]].row };
   };
+  const participation = options.participationOf?.(members.map((u) => u.id)) ?? UNKNOWN_PARTICIPATION;
   const summary = summarizeYear(combined, {
     today: options.today,
     // As for one sheet: the latest year with a row or a dated reading problem of any member.
     year: options.year ?? latestDataYear(combined, members.flatMap((u) => u.problems)),
     period: options.period,
+    participation,
     rowName: (internal) => {
       const { member, row } = locate(internal);
       return sheetRowName(member, row);
@@ -238,7 +265,7 @@ export function summarizeGroup(name: string, members: readonly CheckedUnit[], op
     if (p.row !== null) continue;
     problems.push({ sheet: name, table: null, row: null, severity: p.severity, code: p.code, message: p.message });
   }
-  return lineFrom(`group:${name}`, name, true, members.map(refOf), summary, crossing, problems);
+  return lineFrom(`group:${name}`, name, true, members.map(refOf), summary, crossing, problems, participation);
 }
 
 /**
@@ -277,6 +304,20 @@ export function buildOverview(units: readonly CheckedUnit[], grouping: Grouping,
 export type SortDirection = "ascending" | "descending";
 
 const VERDICT_ORDER: Readonly<Record<Verdict, number>> = { "not-eligible": 0, eligible: 1, unsupported: 2 };
+const PARTICIPATION_ORDER: Readonly<Record<Participation["status"], number>> = { in: 0, unknown: 1, out: 2 };
+
+/** The participation cell: the status the line was tested with, and the participant's outcome where it differs. */
+export function participationText(line: OverviewRow, lang: Lang): string {
+  const p = line.participation;
+  if (p.status === "out") return PARTICIPATION_TEXT.out[lang];
+  if (p.status === "in") {
+    const ended = line.summary.deadlines.participationEnded;
+    return (ended === null ? PARTICIPATION_TEXT.inSince(formatDay(p.since, lang)) : PARTICIPATION_TEXT.endedOn(formatDay(ended, lang)))[lang];
+  }
+  return line.ifInKor === null
+    ? PARTICIPATION_TEXT.unknown[lang]
+    : PARTICIPATION_TEXT.ifInKor(formatDay(line.ifInKor.start, lang), formatDay(line.ifInKor.deadline, lang))[lang];
+}
 
 function compareBy(column: OverviewColumn, a: OverviewRow, b: OverviewRow): number {
   switch (column) {
@@ -297,6 +338,8 @@ function compareBy(column: OverviewColumn, a: OverviewRow, b: OverviewRow): numb
       return (a.previousYearCents ?? -1) - (b.previousYearCents ?? -1);
     case "deadline":
       return a.registrationDeadline - b.registrationDeadline;
+    case "participation":
+      return PARTICIPATION_ORDER[a.participation.status] - PARTICIPATION_ORDER[b.participation.status];
     case "problems":
       return a.errorCount - b.errorCount || a.warningCount - b.warningCount;
   }
@@ -332,8 +375,13 @@ export function cellText(line: OverviewRow, column: OverviewColumn, lang: Lang):
       return line.previousYearCents === null || line.previousYearBasis === "not-needed"
         ? BASIS_TEXT["not-needed"][lang]
         : `${formatEuros(line.previousYearCents, lang)} (${line.previousYearSheet !== null ? fromSheetText(line.previousYearSheet)[lang] : BASIS_TEXT[line.previousYearBasis][lang]})`;
-    case "deadline":
-      return `${formatDay(line.nextStart, lang)} (${formatDay(line.registrationDeadline, lang)})`;
+    case "deadline": {
+      if (line.summary.deadlines.participating) return PARTICIPATION_TEXT.inKorNow[lang];
+      const dates = `${formatDay(line.nextStart, lang)} (${formatDay(line.registrationDeadline, lang)})`;
+      return line.ifInKor === null ? dates : `${PARTICIPATION_TEXT.ifNotInKor[lang]} ${dates}`;
+    }
+    case "participation":
+      return participationText(line, lang);
     case "problems":
       return String(line.errorCount + line.warningCount);
   }

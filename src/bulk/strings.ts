@@ -15,6 +15,7 @@ export type OverviewColumn =
   | "crossing"
   | "previousYear"
   | "deadline"
+  | "participation"
   | "problems";
 
 export const OVERVIEW_COLUMNS: readonly OverviewColumn[] = [
@@ -26,6 +27,7 @@ export const OVERVIEW_COLUMNS: readonly OverviewColumn[] = [
   "crossing",
   "previousYear",
   "deadline",
+  "participation",
   "problems",
 ];
 
@@ -38,6 +40,7 @@ export const COLUMN_TITLES: Readonly<Record<OverviewColumn, Localized>> = {
   crossing: { nl: "Grens overschreden op", en: "Threshold crossed on" },
   previousYear: { nl: "Vorig jaar", en: "Previous year" },
   deadline: { nl: "Volgende start (aanmelden uiterlijk)", en: "Next start (register by)" },
+  participation: { nl: "Deelname aan de KOR", en: "KOR participation" },
   problems: { nl: "Problemen", en: "Problems" },
 };
 
@@ -71,6 +74,28 @@ export const TEXT = {
     en: "This sheet was made by the KOR add-in and is overwritten by a new overview. Change your data on your own sheets.",
   },
 } as const satisfies Record<string, Localized>;
+
+/**
+ * The participation column (kor-rules.md section 5), in the words of the year report: the status the line
+ * was tested with, and for "unknown" the participant's outcome where it differs from the next start.
+ */
+export const PARTICIPATION_TEXT = {
+  inSince: (since: string): Localized => ({ nl: `In de KOR sinds ${since}`, en: `In the KOR since ${since}` }),
+  endedOn: (day: string): Localized => ({
+    nl: `In de KOR tot ${day}: de grens is overschreden; meld u af met ${day} als einddatum`,
+    en: `In the KOR until ${day}: the threshold was crossed; deregister with ${day} as the end date`,
+  }),
+  out: { nl: "Niet in de KOR", en: "Not in the KOR" } as Localized,
+  unknown: { nl: "Onbekend", en: "Unknown" } as Localized,
+  ifInKor: (start: string, deadline: string): Localized => ({
+    nl: `Onbekend. Zat de onderneming in de KOR, dan eindigde de deelname door de overschrijding; opnieuw meedoen kan dan op zijn vroegst per ${start} (aanmelden uiterlijk ${deadline})`,
+    en: `Unknown. If the business was in the KOR, the crossing ended its participation; it can then rejoin at the earliest on ${start} (register by ${deadline})`,
+  }),
+  /** Before the next start when the status is unknown and the outcomes differ. */
+  ifNotInKor: { nl: "zo niet in de KOR:", en: "if not in the KOR:" } as Localized,
+  /** The next-start cell of a business in the KOR (nothing to register). */
+  inKorNow: { nl: "in de KOR: niets aan te melden", en: "in the KOR: nothing to register" } as Localized,
+};
 
 export function t(text: Localized, lang: Lang): string {
   return text[lang];

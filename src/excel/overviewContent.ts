@@ -7,11 +7,11 @@ import type { Lang } from "../i18n/types";
 import { excelSerialFromDay, formatDay, type Day } from "../rules/dates";
 import { eurosFromCents } from "../rules/money";
 import type { OverviewRow } from "../bulk/overview";
-import { unitLabel } from "../bulk/overview";
+import { participationText, unitLabel } from "../bulk/overview";
 import { BASIS_TEXT, COLUMN_TITLES, fromSheetText, TEXT, VERDICT_TEXT } from "../bulk/strings";
 import { EURO_FORMAT } from "./reportContent";
 
-export const OVERVIEW_WIDTH = 12;
+export const OVERVIEW_WIDTH = 13;
 const EURO = EURO_FORMAT;
 const DATE = "d-m-yyyy";
 const PERCENT = "0.0%";
@@ -42,6 +42,7 @@ export function overviewHeader(lang: Lang): string[] {
     lang === "nl" ? "Volgende start" : "Next start",
     lang === "nl" ? "Aanmelden uiterlijk" : "Register by",
     c.problems[lang],
+    c.participation[lang],
   ];
 }
 
@@ -84,8 +85,9 @@ export function buildOverviewContent(lines: readonly OverviewRow[], lang: Lang, 
       excelSerialFromDay(line.nextStart),
       excelSerialFromDay(line.registrationDeadline),
       line.errorCount + line.warningCount,
+      participationText(line, lang),
     ]);
-    formats.push([TEXT_FORMAT, TEXT_FORMAT, "0", EURO, PERCENT, TEXT_FORMAT, DATE, TEXT_FORMAT, typeof previous === "number" ? EURO : TEXT_FORMAT, DATE, DATE, "0"]);
+    formats.push([TEXT_FORMAT, TEXT_FORMAT, "0", EURO, PERCENT, TEXT_FORMAT, DATE, TEXT_FORMAT, typeof previous === "number" ? EURO : TEXT_FORMAT, DATE, DATE, "0", TEXT_FORMAT]);
   }
   return { values, formats, headerRow };
 }

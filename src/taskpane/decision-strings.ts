@@ -20,6 +20,10 @@ export const D = {
   situation: L("Uw situatie", "Your situation"),
   outside: L("Ik doe nu niet mee aan de KOR", "I am not in the KOR now"),
   inside: L("Ik doe nu mee aan de KOR", "I am in the KOR now"),
+  situationFromSetting: L(
+    "Ingevuld volgens de instelling ‘Doet de onderneming mee aan de KOR?’ bij het jaarrapport. Hier wijzigen verandert die instelling niet.",
+    "Filled in from the setting ‘Is the business in the KOR?’ of the year report. Changing it here does not change that setting.",
+  ),
   joinedSince: L("In de KOR sinds (dd-mm-jjjj)", "In the KOR since (dd-mm-yyyy)"),
   joinedHint: L("Alleen nodig voor afmelden vóór 2025 (toen gold een minimum van 3 jaar).", "Only needed for exits before 2025 (a 3-year minimum applied then)."),
   basis: (year: number, amount: string) =>

@@ -1,8 +1,9 @@
-import { buildOverview, cellText, sortOverview, type CheckedUnit } from "../../src/bulk/overview";
+import { buildOverview, cellText, sortOverview, type CheckedUnit, type OverviewRow } from "../../src/bulk/overview";
+import { buildOverviewContent } from "../../src/excel/overviewContent";
 import { EMPTY_GROUPING, setGroup } from "../../src/bulk/groups";
 import { YearWindow } from "../../src/bulk/yearWindow";
 import { dayFromIso } from "../../src/rules/dates";
-import type { InvoiceRow } from "../../src/rules/types";
+import type { InvoiceRow, Participation } from "../../src/rules/types";
 
 const TODAY = dayFromIso("2026-11-27");
 const r = (row: number, iso: string, euros: number, vat: number | null = null): InvoiceRow => ({
@@ -84,6 +85,65 @@ describe("buildOverview", () => {
     expect(sortOverview(lines, "countable", "descending").map((l) => l.label)).toEqual(["A", "B", "C"]);
     expect(sortOverview(lines, "crossing", "ascending").map((l) => l.label)).toEqual(["A", "B", "C"]);
     expect(sortOverview(lines, "verdict", "descending").map((l) => l.label)).toEqual(["B", "A", "C"]);
+  });
+});
+
+describe("All sheets follows the participation setting (kor-rules.md section 5, worked example 23)", () => {
+  // 2023: €25,000, crossed on 1 Oct 2023; 2024: €5,000 so far; asked on 1 June 2024.
+  const we23 = unit("W", [r(2, "2023-03-01", 19000), r(3, "2023-10-01", 6000), r(4, "2024-02-01", 5000)]);
+  const today = dayFromIso("2024-06-01");
+  const line = (p: Participation, units: CheckedUnit[] = [we23], grouping = EMPTY_GROUPING): OverviewRow =>
+    buildOverview(units, grouping, { today, participationOf: () => p })[0];
+
+  it("unknown: the next start for a business not in the KOR, with the participant's outcome beside it (as the year report)", () => {
+    const l = line({ status: "unknown" });
+    expect(l).toMatchObject({ verdict: "eligible", nextStart: dayFromIso("2024-07-01"), ifInKor: { start: dayFromIso("2026-10-01"), deadline: dayFromIso("2026-09-02") } });
+    expect(cellText(l, "deadline", "en")).toBe("if not in the KOR: 1 July 2024 (2 June 2024)");
+    expect(cellText(l, "participation", "en")).toBe(
+      "Unknown. If the business was in the KOR, the crossing ended its participation; it can then rejoin at the earliest on 1 October 2026 (register by 2 September 2026)",
+    );
+    expect(cellText(l, "deadline", "nl")).toBe("zo niet in de KOR: 1 juli 2024 (2 juni 2024)");
+    // Without the option the line is unknown too (the default).
+    expect(buildOverview([we23], EMPTY_GROUPING, { today })[0].ifInKor).toEqual(l.ifInKor);
+  });
+
+  it("not in the KOR: the crossing excludes nothing by itself; no conditional text", () => {
+    const l = line({ status: "out" });
+    expect(l).toMatchObject({ nextStart: dayFromIso("2024-07-01"), registrationDeadline: dayFromIso("2024-06-02"), ifInKor: null });
+    expect(cellText(l, "deadline", "en")).toBe("1 July 2024 (2 June 2024)");
+    expect(cellText(l, "participation", "nl")).toBe("Niet in de KOR");
+  });
+
+  it("in the KOR since 2022: the 2023 crossing ended participation; the next start is the re-entry", () => {
+    const l = line({ status: "in", since: dayFromIso("2022-01-01") });
+    expect(l).toMatchObject({ nextStart: dayFromIso("2026-10-01"), registrationDeadline: dayFromIso("2026-09-02"), ifInKor: null });
+    expect(cellText(l, "participation", "en")).toBe("In the KOR until 1 October 2023: the threshold was crossed; deregister with 1 October 2023 as the end date");
+  });
+
+  it("in the KOR since after the crossing, no crossing since: nothing to register", () => {
+    const l = line({ status: "in", since: dayFromIso("2024-01-01") });
+    expect(cellText(l, "deadline", "nl")).toBe("in de KOR: niets aan te melden");
+    expect(cellText(l, "participation", "nl")).toBe("In de KOR sinds 1 januari 2024");
+  });
+
+  it("a group is tested with its business's status, asked with every member's id", () => {
+    const asked: string[][] = [];
+    const other = unit("V", [r(5, "2024-03-01", 100)]);
+    const [g] = buildOverview([we23, other], setGroup(EMPTY_GROUPING, "Samen", ["W", "V"]), {
+      today,
+      participationOf: (ids) => {
+        asked.push([...ids]);
+        return { status: "out" };
+      },
+    });
+    expect(asked).toEqual([["W", "V"]]);
+    expect(g).toMatchObject({ isGroup: true, participation: { status: "out" }, ifInKor: null, nextStart: dayFromIso("2024-07-01") });
+  });
+
+  it("the overview sheet has the participation column", () => {
+    const content = buildOverviewContent([line({ status: "unknown" })], "en", today);
+    expect(content.values[content.headerRow].at(-1)).toBe("KOR participation");
+    expect(String(content.values[content.headerRow + 1].at(-1))).toMatch(/^Unknown\. If the business was in the KOR/);
   });
 });
 

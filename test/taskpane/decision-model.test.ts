@@ -1,7 +1,8 @@
 import { analyze } from "../../src/taskpane/model";
 import { sampleSource } from "../../src/taskpane/browser/files";
 import { dayFromIso } from "../../src/rules/dates";
-import { computeDecision, eurosText, looksLikeParticipant, parsePercent, purchasesFromValues, type DecisionState } from "../../src/taskpane/views/DecisionModel";
+import { participationOf } from "../../src/taskpane/model";
+import { computeDecision, eurosText, initialSituation, looksLikeParticipant, parsePercent, purchasesFromValues, type DecisionState } from "../../src/taskpane/views/DecisionModel";
 import type { InvoiceSource } from "../../src/excel/source";
 import type { PurchaseLine } from "../../src/rules/decision";
 
@@ -171,6 +172,31 @@ describe("helpers", () => {
     ];
     const src: InvoiceSource = { ...source, key: "kor", values, headerRowIndex: null };
     expect(looksLikeParticipant(analyze(src, {}, TODAY))).toBe(true);
+  });
+});
+
+describe("the decision starts from the participation setting (kor-rules.md section 5)", () => {
+  const values = [
+    ["Datum", "Bedrag", "Categorie"],
+    [46030, 100, "kor"],
+  ];
+  const src: InvoiceSource = { ...source, key: "kor", values, headerRowIndex: null };
+  it("'in the KOR since' makes the situation 'in the KOR' with that date, 'not in the KOR' the other way round", () => {
+    const inKor = { participation: "in" as const, inKorSince: "2024-01-01" };
+    expect(initialSituation(analyze(src, inKor, TODAY), participationOf(inKor))).toEqual({ participant: true, joined: "1-1-2024", fromSetting: true });
+    // Rows marked kor would suggest a participant, but the setting says otherwise.
+    const out = { participation: "out" as const };
+    expect(initialSituation(analyze(src, out, TODAY), participationOf(out))).toEqual({ participant: false, joined: "", fromSetting: true });
+  });
+  it("a participant whose participation a crossing ended is outside the KOR now", () => {
+    const inKor = { participation: "in" as const, inKorSince: "2020-01-01" };
+    const crossed = analyze(source, { year: 2026, ...inKor }, TODAY);
+    expect(crossed.summary.crossing).not.toBeNull();
+    expect(initialSituation(crossed, participationOf(inKor))).toEqual({ participant: false, joined: "", fromSetting: true });
+  });
+  it("unknown: guessed from the sheet, as before", () => {
+    expect(initialSituation(analyze(src, {}, TODAY), { status: "unknown" })).toEqual({ participant: true, joined: "", fromSetting: false });
+    expect(initialSituation(sample2025, { status: "unknown" })).toEqual({ participant: false, joined: "", fromSetting: false });
   });
 });
 

@@ -18,6 +18,7 @@ import { yearOf } from "../../rules/dates";
 import { loadGrouping, saveGrouping } from "../../excel/allSheetsStore";
 import { writeOverviewSheet } from "../../excel/overviewSheet";
 import type { DocumentSettings } from "../../excel/settings";
+import { participationResolver } from "../participation";
 import type { ViewProps } from "./YearReport";
 import type { ReportTarget } from "../navigation";
 import { CopyButton } from "../components/CopyFigures";
@@ -92,6 +93,7 @@ function documentSettings(): DocumentSettings | null {
   return typeof Office !== "undefined" && Office.context?.document?.settings ? Office.context.document.settings : null;
 }
 
+
 export function AllSheets({ lang, host, today, navigation }: ViewProps): React.ReactElement {
   const styles = useStyles();
   const tr = (x: Localized): string => x[lang as Lang];
@@ -108,7 +110,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
 
   const lines: OverviewRow[] = React.useMemo(() => {
     if (units === null) return [];
-    const base = buildOverview(units, grouping, { today });
+    const base = buildOverview(units, grouping, { today, participationOf: participationResolver(documentSettings(), grouping) });
     return sort === null ? base : sortOverview(base, sort.column, sort.direction);
   }, [units, grouping, today, sort]);
 

@@ -40,7 +40,7 @@ import { ASSUMABLE_RATES, type AssumableRate, type PurchaseLine } from "../../ru
 import { parameterOn } from "../../rules/parameters";
 import { registrationDeadline } from "../../rules/periods";
 import type { InvoiceSource } from "../../excel/source";
-import { analyze } from "../model";
+import { analyze, participationOf } from "../model";
 import { TextList, useSectionStyles } from "../components/ReportSections";
 import { CopyButton, PrintButton } from "../components/CopyFigures";
 import { decisionFiguresText } from "../copyText";
@@ -48,7 +48,7 @@ import { readFileSource, UnsupportedFileError } from "../browser/files";
 import { S, t } from "../strings";
 import { D } from "../decision-strings";
 import type { ViewProps } from "./YearReport";
-import { computeDecision, looksLikeParticipant, purchasesFromValues, type DecisionState, type GoodInput } from "./DecisionModel";
+import { computeDecision, initialSituation, looksLikeParticipant, purchasesFromValues, type DecisionState, type GoodInput } from "./DecisionModel";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
@@ -129,9 +129,15 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   }, [load]);
 
   const source = status.kind === "ready" ? status.source : null;
+  const sheetSettings = React.useMemo(() => (source === null ? null : host.settings.get(source.key) ?? {}), [source, host]);
   const analysis = React.useMemo(
-    () => (source === null ? null : analyze(source, host.settings.get(source.key) ?? {}, today)),
-    [source, host, today],
+    () => (source === null || sheetSettings === null ? null : analyze(source, sheetSettings, today)),
+    [source, sheetSettings, today],
+  );
+  // The year report's participation setting (kept per business in the workbook) decides the starting situation.
+  const situation = React.useMemo(
+    () => (analysis === null || sheetSettings === null ? null : initialSituation(analysis, participationOf(sheetSettings))),
+    [analysis, sheetSettings],
   );
 
   React.useEffect(() => {
@@ -140,8 +146,8 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
     if (kept && state === null) setPurchases(kept.purchases);
     setState((prev) =>
       prev ?? kept?.state ?? {
-        participant: looksLikeParticipant(analysis),
-        joined: "",
+        participant: situation?.participant ?? looksLikeParticipant(analysis),
+        joined: situation?.joined ?? "",
         assumedRate: 21,
         share: null,
         inputVat: null,
@@ -681,6 +687,11 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
           <Radio value="outside" label={t(lang, D.outside)} />
           <Radio value="inside" label={t(lang, D.inside)} />
         </RadioGroup>
+        {situation?.fromSetting === true && (
+          <Caption1 as="p" className={styles.para} data-testid="decision-situation-source">
+            {t(lang, D.situationFromSetting)}
+          </Caption1>
+        )}
         {state.participant && (
           <Field
             label={t(lang, D.joinedSince)}

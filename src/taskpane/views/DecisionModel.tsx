@@ -5,7 +5,8 @@
  */
 import type { Localized } from "../../i18n/types";
 import type { Cents } from "../../rules/money";
-import { dayFromYmd, yearOf, type Day } from "../../rules/dates";
+import { dayFromYmd, yearOf, ymdFromDay, type Day } from "../../rules/dates";
+import type { Participation } from "../../rules/types";
 import type { CapitalGood } from "../../rules/herziening";
 import { cellText, readDate } from "../../reading/cells";
 import { readTable } from "../../reading/headers";
@@ -128,6 +129,21 @@ export function eurosText(cents: Cents, lang: "nl" | "en"): string {
 /** Default situation: a sheet with rows marked "kor" belongs to a participant. */
 export function looksLikeParticipant(analysis: Analysis): boolean {
   return analysis.summary.categories.some((c) => c.category === "kor" && c.cents !== 0);
+}
+
+/**
+ * The situation the decision starts from: the year report's setting "Is the business in the KOR?"
+ * (kor-rules.md section 5) when it is known, else a guess from the sheet. A participant whose participation
+ * a crossing ended is outside the KOR now. `fromSetting` says which, so the view can name the setting.
+ */
+export function initialSituation(analysis: Analysis, participation: Participation): { participant: boolean; joined: string; fromSetting: boolean } {
+  const d = analysis.summary.deadlines;
+  if (participation.status === "out") return { participant: false, joined: "", fromSetting: true };
+  if (participation.status === "in") {
+    const { year, month, day } = ymdFromDay(participation.since);
+    return { participant: d.participating, joined: d.participating ? `${day}-${month}-${year}` : "", fromSetting: true };
+  }
+  return { participant: looksLikeParticipant(analysis), joined: "", fromSetting: false };
 }
 
 export function computeDecision(input: {
