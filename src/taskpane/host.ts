@@ -10,6 +10,7 @@ import type { WriteOptions, WriteResult } from "../excel/reportSheet";
 import type { SettingsStore } from "../excel/settings";
 import type { ColumnChoices, InvoiceSource } from "../excel/source";
 import type { YearSheet } from "../bulk/sheetYears";
+import type { FileProgress } from "./browser/files";
 
 export interface ReadOutcome {
   /** null: the sheet is empty. */
@@ -53,4 +54,9 @@ export interface PaneHost {
    * so every tab shows the same invoices and switching tabs keeps the file.
    */
   open?(source: InvoiceSource): void;
+  /**
+   * Browser mode: reads a file the user opened off the pane's thread (a Web Worker), calling `onProgress` as
+   * it goes. Absent: the views read the file in the pane's thread.
+   */
+  readFile?(file: File, onProgress: (p: FileProgress) => void): Promise<InvoiceSource>;
 }

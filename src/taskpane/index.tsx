@@ -12,6 +12,8 @@ import { excelHost } from "../excel/excelHost";
 import { App } from "./App";
 import type { PaneHost } from "./host";
 import { sampleSource } from "./browser/files";
+import { readFileOffThread } from "./browser/fileWorker";
+import { startFileWorker } from "./browser/startFileWorker";
 
 export function browserHost(): PaneHost {
   let current = sampleSource();
@@ -23,6 +25,7 @@ export function browserHost(): PaneHost {
     open: (source) => {
       current = source;
     },
+    readFile: (file, onProgress) => readFileOffThread(file, onProgress, typeof Worker === "function" ? startFileWorker : null),
   };
 }
 

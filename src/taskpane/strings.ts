@@ -37,6 +37,9 @@ export const S = {
   tabsLabel: L("Weergaven", "Views"),
   tabYear: L("Jaar", "Year report"),
   loading: L("Facturen lezen…", "Reading invoices…"),
+  fileUnpacking: L("Werkmap uitpakken…", "Unpacking the workbook…"),
+  fileRowsRead: (rows: number, sheet: string) =>
+    L(`${rows.toLocaleString("nl-NL")} rijen gelezen uit blad ${sheet}…`, `${rows.toLocaleString("en-GB")} rows read from sheet ${sheet}…`),
   refresh: L("Opnieuw lezen", "Read again"),
   readError: (detail: string) => L(`Het blad kon niet worden gelezen: ${detail}`, `The sheet could not be read: ${detail}`),
 

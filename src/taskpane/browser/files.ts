@@ -72,7 +72,16 @@ export async function readXafSource(file: FileLike): Promise<{ values: unknown[]
   return { values, problems, name, rowName };
 }
 
-export async function readFileSource(file: FileLike, limits: ReadLimits = READ_LIMITS): Promise<InvoiceSource> {
+/**
+ * How far reading a file has come, for the pane's progress line: unpacking the workbook (one step, the
+ * longest), then rows turned into values (every few thousand rows, per sheet).
+ */
+export type FileProgress = { readonly phase: "unpacking" } | { readonly phase: "rows"; readonly rows: number; readonly sheet: string };
+
+/** Rows between two progress reports while a sheet's rows are read. */
+export const PROGRESS_ROWS = 5000;
+
+export async function readFileSource(file: FileLike, limits: ReadLimits = READ_LIMITS, onProgress?: (p: FileProgress) => void): Promise<InvoiceSource> {
   const lower = file.name.toLowerCase();
   let values: unknown[][];
   let sheet = "";
@@ -90,7 +99,7 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     values = csv.records;
     if (csv.unclosedQuoteRecord !== null) fileProblems.push(unclosedQuoteProblem(csv.unclosedQuoteRecord));
   } else if (lower.endsWith(".xlsx")) {
-    return xlsxSource(file.name, await readXlsx(await file.arrayBuffer(), limits));
+    return xlsxSource(file.name, await readXlsx(await file.arrayBuffer(), limits, onProgress));
   } else {
     throw new UnsupportedFileError(file.name);
   }
@@ -159,7 +168,8 @@ const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
  * to more (its headers can lie: counted while inflating, keeping nothing), when one text is larger than a
  * cell can hold, and when the sheets together have more filled cells than the limit.
  */
-async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits): Promise<{ values: unknown[][]; sheet: string }[]> {
+async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits, onProgress?: (p: FileProgress) => void): Promise<{ values: unknown[][]; sheet: string }[]> {
+  onProgress?.({ phase: "unpacking" });
   const inflated = declaredInflatedSize(new Uint8Array(buffer));
   if (inflated !== null && inflated > limits.browserInflatedBytes) throw new TooLargeError("inflated-bytes", limits.browserInflatedBytes);
   await checkRealInflation(new Uint8Array(buffer), limits);
@@ -173,6 +183,7 @@ async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits): Promise<{ valu
   let cells = 0;
   return chosen.map((ws) => {
     const values: unknown[][] = [];
+    let nextReport = PROGRESS_ROWS;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       while (values.length < rowNumber - 1) values.push(EMPTY_ROW as unknown[]);
       const out: unknown[] = [];
@@ -182,6 +193,10 @@ async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits): Promise<{ valu
         out.push(plainCellValue(cell.value));
       });
       values.push(out);
+      if (onProgress !== undefined && rowNumber >= nextReport) {
+        onProgress({ phase: "rows", rows: rowNumber, sheet: ws.name });
+        nextReport = rowNumber + PROGRESS_ROWS;
+      }
     });
     return { values, sheet: ws.name };
   });

@@ -205,7 +205,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
 
   const readPurchaseFile = async (file: File): Promise<void> => {
     try {
-      const src = await readFileSource(file);
+      const src = host.readFile ? await host.readFile(file, () => undefined) : await readFileSource(file);
       usePurchases(src.values, src.rowOffset, file.name);
     } catch (e) {
       setPurchaseNotice(D.purchasesError(e instanceof UnsupportedFileError ? t(lang, S.fileType) : errorText(e)));

@@ -52,7 +52,7 @@ import {
   useSectionStyles,
 } from "../components/ReportSections";
 import { CopyFigures, PrintButton } from "../components/CopyFigures";
-import { UnsupportedFileError, readFileSource, sampleSource } from "../browser/files";
+import { UnsupportedFileError, readFileSource, sampleSource, type FileProgress } from "../browser/files";
 import { XafError } from "../../reading/xaf";
 import { TooLargeError, tooLargeMessage } from "../../reading/limits";
 import { visibleControls } from "../../i18n/safeText";
@@ -99,7 +99,8 @@ const useStyles = makeStyles({
 const CHANGE_DELAY_MS = 800;
 
 type Status =
-  | { kind: "loading" }
+  /** `progress`: a file the user opened is being read (browser mode). */
+  | { kind: "loading"; progress?: FileProgress }
   | { kind: "ready" }
   | { kind: "empty"; sheetName: string }
   | { kind: "addin-sheet"; sheetName: string }
@@ -286,7 +287,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     setStatus({ kind: "loading" });
     setNotice(null);
     try {
-      const opened = await readFileSource(file);
+      const progress = (p: FileProgress): void => setStatus({ kind: "loading", progress: p });
+      const opened = host.readFile ? await host.readFile(file, progress) : await readFileSource(file);
       host.open?.(opened);
       show(opened);
     } catch (e) {
@@ -382,7 +384,14 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     </MessageBar>
   );
 
-  if (status.kind === "loading") return <Spinner label={t(lang, S.loading)} />;
+  if (status.kind === "loading") {
+    if (status.progress === undefined) return <Spinner label={t(lang, S.loading)} />;
+    return (
+      <div role="status" aria-live="polite" data-testid="read-progress">
+        <Spinner label={t(lang, status.progress.phase === "unpacking" ? S.fileUnpacking : S.fileRowsRead(status.progress.rows, status.progress.sheet))} />
+      </div>
+    );
+  }
   if (status.kind === "error" || status.kind === "empty" || status.kind === "addin-sheet" || source === null || analysis === null) {
     return (
       <div>

@@ -1,0 +1,265 @@
+/**
+ * npm run bench:browser — the Chromium companion of `npm run bench` (issue 13): the BUILT add-in (dist/, so
+ * `npm run build` first) in Debian's Chromium, as the end-to-end tests open it.
+ *
+ *  (a) KOR.COUNTABLE, ELIGIBLE and REPORT as registered by functions.js, over 1,048,576 rows shaped as Excel
+ *      passes them (dates sorted, rows alternating between two years, dates in random order over two years),
+ *      next to a plain loop summing the amount column in the same page; the first call on a fresh page (cold)
+ *      and the median of later calls.
+ *  (b) Browser mode "Open file" on a 100,000-row .xlsx: time from choosing the file to the verdict on screen,
+ *      next to exceljs's bare read (Workbook.xlsx.load) of the same bytes in the same page, and the longest
+ *      pause of the pane's thread meanwhile (long tasks), with the reading in a Web Worker and, for
+ *      comparison, in the pane's thread (a page without Worker).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { startE2E, ROOT, type E2E } from "../test/e2e/support/browser";
+import { writeWorkbook } from "./bulk";
+
+const ROWS = 1_048_576;
+const FILE_ROWS = 100_000;
+type Order = "sorted" | "alternating" | "random";
+
+/** Office.js stand-in: host Excel, and a CustomFunctions that records what functions.js associates. */
+const OFFICE_STUB = `
+  window.__registered = {};
+  window.Office = {
+    onReady: function (cb) { var info = { host: null, platform: null }; if (cb) cb(info); return Promise.resolve(info); },
+    context: { displayLanguage: "en-US", requirements: { isSetSupported: function () { return false; } } },
+    HostType: { Excel: "Excel" }
+  };
+  function CFError(code, message) { this.code = code; this.message = message; }
+  window.CustomFunctions = { associate: function (id, fn) { window.__registered[id] = fn; }, Error: CFError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } };`;
+
+function fmt(ms: number): string {
+  return `${ms.toFixed(1).padStart(9)} ms`;
+}
+
+function line(label: string, ms: number, floor: number, goal?: number): string {
+  const ratio = ms / floor;
+  const verdict = goal === undefined ? "" : `  (goal ≤ ${goal}×: ${ratio <= goal ? "met" : "NOT met"})`;
+  return `  ${label.padEnd(46)} ${fmt(ms)}   ${ratio.toFixed(1).padStart(5)}×${verdict}`;
+}
+
+interface FunctionTimes {
+  results: { countable: unknown; eligible: unknown; report: number };
+  coldCountable: number;
+  coldPlain: number;
+  plain: number;
+  countable: number;
+  eligible: number;
+  report: number;
+}
+
+/**
+ * In a fresh page: the columns (as bench/common.ts makes them: one year of invoices, every 50th row empty,
+ * amounts with cents, eight category texts), then the first KOR.COUNTABLE call, then medians.
+ */
+async function functionTimes(page: Page, order: Order, rows: number): Promise<FunctionTimes> {
+  return page.evaluate(
+    ({ order, rows }) => {
+      const w = window as unknown as { __registered: Record<string, (...a: unknown[]) => unknown> };
+      const jan1 = 46023; // 1 January 2026
+      const jan1Before = 45658; // 1 January 2025
+      const categories = ["21%", "", "9", "kor", "export", "vrij", "verlegd", "21"];
+      const dates: unknown[][] = new Array(rows);
+      const amounts: unknown[][] = new Array(rows);
+      const cats: unknown[][] = new Array(rows);
+      let seed = 12345;
+      for (let i = 0; i < rows; i++) {
+        if (i % 50 === 49) {
+          dates[i] = [0];
+          amounts[i] = [0];
+          cats[i] = [0];
+          continue;
+        }
+        const dayOfYear = Math.floor((i * 365) / rows);
+        let d: number;
+        if (order === "sorted") d = jan1 + dayOfYear;
+        else if (order === "alternating") d = (i % 2 === 1 ? jan1Before : jan1) + dayOfYear;
+        else {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          d = jan1Before + (seed % 730);
+        }
+        dates[i] = [d];
+        amounts[i] = [((i * 7919) % 100_000) / 100];
+        cats[i] = [categories[i % categories.length]];
+      }
+      const inv = { address: "Sheet1!Z1", parameterAddresses: ["Sheet1!A1:A" + rows, "Sheet1!B1:B" + rows, "Sheet1!C1:C" + rows] };
+      const plain = (): number => {
+        let s = 0;
+        for (let i = 0; i < amounts.length; i++) s += amounts[i][0] as number;
+        return s;
+      };
+      const countable = (): unknown => w.__registered.COUNTABLE(dates, amounts, cats, null, inv);
+      const eligible = (): unknown => w.__registered.ELIGIBLE(dates, amounts, cats, null, null, inv);
+      const report = (): unknown => w.__registered.REPORT(dates, amounts, cats, null, inv);
+      const time = (fn: () => unknown): number => {
+        const t0 = performance.now();
+        fn();
+        return performance.now() - t0;
+      };
+      const median = (fn: () => unknown, runs = 7): number => {
+        fn();
+        const t: number[] = [];
+        for (let k = 0; k < runs; k++) t.push(time(fn));
+        t.sort((a, b) => a - b);
+        return t[Math.floor(runs / 2)];
+      };
+      const coldCountable = time(countable);
+      const coldPlain = time(plain);
+      return {
+        results: { countable: countable(), eligible: eligible(), report: (report() as unknown[]).length },
+        coldCountable,
+        coldPlain,
+        plain: median(plain),
+        countable: median(countable),
+        eligible: median(eligible),
+        report: median(report),
+      };
+    },
+    { order, rows },
+  );
+}
+
+async function freshFunctionsPage(e2e: E2E): Promise<Page> {
+  const page = await e2e.newPage({ officeStub: OFFICE_STUB });
+  await page.goto(e2e.baseUrl + "taskpane.html");
+  await page.waitForFunction(() => Object.keys((window as unknown as { __registered: object }).__registered).length > 0);
+  return page;
+}
+
+async function benchFunctions(e2e: E2E): Promise<void> {
+  const orders: [Order, string][] = [
+    ["sorted", "dates sorted, one year"],
+    ["alternating", "rows alternating between 2025 and 2026"],
+    ["random", "dates in random order over 2025 and 2026"],
+  ];
+  for (const [order, what] of orders) {
+    // Cold: three fresh pages, the median first call (one page is one sample of the engine's warm-up).
+    const samples: FunctionTimes[] = [];
+    for (let k = 0; k < 3; k++) {
+      const page = await freshFunctionsPage(e2e);
+      samples.push(await functionTimes(page, order, ROWS));
+      await page.context().close();
+    }
+    const mid = (pick: (t: FunctionTimes) => number): number => samples.map(pick).sort((a, b) => a - b)[1];
+    const floor = mid((t) => t.plain);
+    const r = samples[0].results;
+    console.log(`\n(a) KOR.* functions in Chromium over ${ROWS.toLocaleString("en")} rows, ${what}; ratio to the plain loop (warm median)`);
+    console.log(`  results: COUNTABLE ${String(r.countable)}, ELIGIBLE ${String(r.eligible)}, REPORT ${r.report} rows`);
+    console.log(line("plain loop summing the amount column", floor, floor));
+    console.log(line("KOR.COUNTABLE", mid((t) => t.countable), floor, 3));
+    console.log(line("KOR.ELIGIBLE", mid((t) => t.eligible), floor, 3));
+    console.log(line("KOR.REPORT", mid((t) => t.report), floor, 3));
+    console.log(line("KOR.COUNTABLE, first call on a fresh page", mid((t) => t.coldCountable), floor, 3));
+    console.log(`  ${"(the plain loop's own first call there)".padEnd(46)} ${fmt(mid((t) => t.coldPlain))}`);
+  }
+}
+
+interface OpenTimes {
+  verdictMs: number;
+  longestPauseMs: number;
+}
+
+/** Browser mode, a fresh page: choose the file, wait for its verdict; time and the longest long task meanwhile. */
+async function openFileTimes(e2e: E2E, file: string, withWorker: boolean): Promise<OpenTimes> {
+  const page = await e2e.newPage({ officeStub: "" });
+  if (!withWorker) await page.addInitScript(() => Reflect.deleteProperty(window, "Worker"));
+  await page.goto(e2e.baseUrl + "taskpane.html");
+  await page.getByTestId("headline").waitFor({ timeout: 60_000 });
+  await page.evaluate(() => {
+    const w = window as unknown as { __t0: number; __pauses: number[] };
+    w.__pauses = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__pauses.push(e.duration);
+    }).observe({ type: "longtask" });
+    document.addEventListener("change", () => (w.__t0 = performance.now()), true);
+  });
+  const name = path.basename(file);
+  await page.getByTestId("file-input").setInputFiles(file);
+  const done = await page.waitForFunction(
+    (name) => {
+      const source = document.querySelector('[data-testid="source"]');
+      const headline = document.querySelector('[data-testid="headline"]');
+      return source !== null && headline !== null && (source.textContent ?? "").includes(name) ? performance.now() : false;
+    },
+    name,
+    { polling: "raf", timeout: 600_000 },
+  );
+  const t1 = (await done.jsonValue()) as number;
+  const out = await page.evaluate((t1) => {
+    const w = window as unknown as { __t0: number; __pauses: number[] };
+    return { verdictMs: t1 - w.__t0, longestPauseMs: Math.max(0, ...w.__pauses) };
+  }, t1);
+  await page.context().close();
+  return out;
+}
+
+/** exceljs's own browser build, loaded into a page of the add-in's origin: Workbook.xlsx.load of the bytes. */
+async function bareReadMs(e2e: E2E, file: string): Promise<number> {
+  const page = await e2e.newPage({ officeStub: "" });
+  await page.route("**/__bench/exceljs.min.js", (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(require.resolve("exceljs/dist/exceljs.min.js"), "utf8") }),
+  );
+  await page.goto(e2e.baseUrl + "taskpane.html");
+  await page.getByTestId("headline").waitFor({ timeout: 60_000 });
+  await page.addScriptTag({ url: e2e.baseUrl + "__bench/exceljs.min.js" });
+  const base64 = fs.readFileSync(file).toString("base64");
+  const ms = await page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const E = (window as unknown as { ExcelJS: { Workbook: new () => { xlsx: { load(b: ArrayBuffer): Promise<unknown> } } } }).ExcelJS;
+    const t0 = performance.now();
+    await new E.Workbook().xlsx.load(bytes.buffer);
+    return performance.now() - t0;
+  }, base64);
+  await page.context().close();
+  return ms;
+}
+
+async function benchOpenFile(e2e: E2E): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kor-bench-browser-"));
+  try {
+    const file = path.join(dir, "facturen-100000.xlsx");
+    await writeWorkbook(file, FILE_ROWS, 2026, 1);
+    const mb = (fs.statSync(file).size / 1024 / 1024).toFixed(1);
+    const median3 = async <T>(fn: () => Promise<T>, key: (t: T) => number): Promise<T> => {
+      const got: T[] = [];
+      for (let k = 0; k < 3; k++) got.push(await fn());
+      return got.sort((a, b) => key(a) - key(b))[1];
+    };
+    const bare = await median3(() => bareReadMs(e2e, file), (x) => x);
+    const worker = await median3(() => openFileTimes(e2e, file, true), (x) => x.verdictMs);
+    const inThread = await openFileTimes(e2e, file, false);
+    console.log(`\n(b) browser mode "Open file", ${FILE_ROWS.toLocaleString("en")}-row .xlsx (${mb} MB), median of 3; ratio to exceljs's bare read`);
+    console.log(line("exceljs Workbook.xlsx.load alone (same page)", bare, bare));
+    console.log(line("Open file → verdict on screen (Web Worker)", worker.verdictMs, bare, 1.5));
+    console.log(`  ${"  longest pause of the pane's thread".padEnd(46)} ${fmt(worker.longestPauseMs)}`);
+    console.log(line("Open file → verdict, without Worker (1 run)", inThread.verdictMs, bare));
+    console.log(`  ${"  longest pause of the pane's thread".padEnd(46)} ${fmt(inThread.longestPauseMs)}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, "dist", "taskpane.html"))) throw new Error("dist/ has no taskpane.html: run `npm run build` first.");
+  const e2e = await startE2E();
+  try {
+    const version = e2e.browser.version();
+    console.log(`KOR for Excel, Chromium benchmarks — Chromium ${version}, ${os.cpus().length} cores, built add-in from dist/`);
+    const only = process.argv[2];
+    if (only !== "open") await benchFunctions(e2e);
+    if (only !== "functions") await benchOpenFile(e2e);
+    if (e2e.outsideRequests.length > 0) throw new Error(`requests left localhost: ${e2e.outsideRequests.join(", ")}`);
+  } finally {
+    await e2e.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
