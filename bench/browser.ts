@@ -128,6 +128,8 @@ async function freshFunctionsPage(e2e: E2E): Promise<Page> {
   const page = await e2e.newPage({ officeStub: OFFICE_STUB });
   await page.goto(e2e.baseUrl + "taskpane.html");
   await page.waitForFunction(() => Object.keys((window as unknown as { __registered: object }).__registered).length > 0);
+  // The pane (browser mode over the sample) has drawn: it no longer competes with the first call.
+  await page.getByTestId("headline").waitFor({ timeout: 60_000 });
   return page;
 }
 

@@ -9,8 +9,11 @@ export interface ExcelColumns {
   categories: unknown[][];
 }
 
-/** "sorted": dates ascending within one year; "alternating": rows alternate between two years. */
-export type DateOrder = "sorted" | "alternating";
+/**
+ * "sorted": dates ascending within one year; "alternating": rows alternate between two years; "random": each
+ * row a day drawn at random (fixed seed) from two years.
+ */
+export type DateOrder = "sorted" | "alternating" | "random";
 
 /**
  * One year of invoices (or two, alternating) shaped as desktop Excel passes ranges to a custom function: 2-D arrays of one
@@ -23,6 +26,7 @@ export function excelColumns(n: number = EXCEL_ROWS, year = 2026, order: DateOrd
   const dates: unknown[][] = new Array(n);
   const amounts: unknown[][] = new Array(n);
   const cats: unknown[][] = new Array(n);
+  let seed = 12345;
   for (let i = 0; i < n; i++) {
     if (i % 50 === 49) {
       dates[i] = [0];
@@ -32,7 +36,10 @@ export function excelColumns(n: number = EXCEL_ROWS, year = 2026, order: DateOrd
     }
     const dayOfYear = Math.floor((i * 365) / n);
     // "alternating": odd rows in the year before (two years' invoices interleaved, or a sheet sorted by customer).
-    dates[i] = [order === "alternating" && i % 2 === 1 ? jan1Before + dayOfYear : jan1 + dayOfYear];
+    if (order === "random") {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      dates[i] = [jan1Before + (seed % 730)];
+    } else dates[i] = [order === "alternating" && i % 2 === 1 ? jan1Before + dayOfYear : jan1 + dayOfYear];
     amounts[i] = [((i * 7919) % 100_000) / 100]; // up to €999.99, with cents
     cats[i] = [categories[i % categories.length]];
   }

@@ -1,8 +1,9 @@
 /**
  * Issue 3's figure, with issue 13's orders: KOR.COUNTABLE, KOR.ELIGIBLE and KOR.REPORT over 1,048,576 rows
  * shaped as Excel passes them, next to a plain loop summing the amount column of the same arrays, for dates
- * sorted within one year and for rows alternating between two years; plus the first (cold) call in a fresh
- * process. Also the same functions through the reading layer's row objects (what they cost when the fast
+ * sorted within one year, rows alternating between two years and dates in random order over two years; plus
+ * the first (cold) call in a fresh process. The Chromium companion (npm run bench:browser) runs the built
+ * functions.js the same way. Also the same functions through the reading layer's row objects (what they cost when the fast
  * path steps aside, e.g. for text dates).
  */
 import { execFileSync } from "child_process";
@@ -19,7 +20,7 @@ function coldCall(order: DateOrder): { countableMs: number; plainMs: number } {
 }
 
 export function benchFunctions(runs = 7): void {
-  for (const order of ["sorted", "alternating"] as const) {
+  for (const order of ["sorted", "alternating", "random"] as const) {
     const cols = excelColumns(EXCEL_ROWS, 2026, order);
     const floor = median(runs, () => plainSum(cols.amounts));
     const checks = {
@@ -27,7 +28,8 @@ export function benchFunctions(runs = 7): void {
       eligible: f.eligible(cols.dates, cols.amounts, cols.categories, null, null),
       report: f.report(cols.dates, cols.amounts, cols.categories, null).length,
     };
-    const what = order === "sorted" ? "dates sorted, one year" : "rows alternating between 2025 and 2026";
+    const what =
+      order === "sorted" ? "dates sorted, one year" : order === "alternating" ? "rows alternating between 2025 and 2026" : "dates in random order over 2025 and 2026";
     console.log(`\nKOR.* functions over ${EXCEL_ROWS.toLocaleString("en")} rows, ${what} (median of ${runs}; ratio to the plain loop)`);
     console.log(`  results: COUNTABLE ${checks.countable}, ELIGIBLE ${checks.eligible}, REPORT ${checks.report} rows`);
     console.log(row("plain loop summing the amount column", floor, floor));
