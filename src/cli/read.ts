@@ -18,6 +18,7 @@ import type { InputKind } from "./files";
 import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "../reading/limits";
 import { XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
+import { xlsxInput } from "./zipOrder";
 
 /** One sheet read: the rows kept for the summary, and the reading problems (capped). */
 export interface SheetRead {
@@ -156,12 +157,9 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
 
   const sheets: SheetRead[] = [];
   const skipped: SkippedSheet[] = [];
-  const input = createReadStream(file);
-  let streamError: unknown = null;
-  input.on("error", (e) => {
-    streamError = e;
-  });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Reordered so the shared strings come before the sheets (no temporary files), sizes from the central directory.
+  const input = xlsxInput(file);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input.stream, {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -172,11 +170,13 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
   capInflation(reader, { ...READ_LIMITS, ...options.limits });
   try {
     await readSheets(reader, options, sheets, skipped);
+  } catch (e) {
+    throw input.error() ?? e;
   } finally {
     // On a limit (or any error) the zip stream is left half read: close the file.
-    input.destroy();
+    input.stream.destroy();
   }
-  if (streamError !== null) throw streamError;
+  if (input.error() !== null) throw input.error();
   return { sheets, skipped };
 }
 
