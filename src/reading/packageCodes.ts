@@ -22,6 +22,7 @@ export interface PackageCode {
   readonly source: string;
 }
 
+const ROMPSLOMP_API = "Rompslomp API v1 (api.rompslomp.nl) swagger, GET /companies/{id}/vat_types: name enum and friendly_name";
 const EB_API = "e-Boekhouden REST API, mutation rows[].vatCode (api.e-boekhouden.nl docs) and its public SDKs";
 
 export const PACKAGE_CODES: readonly PackageCode[] = [
@@ -48,6 +49,16 @@ export const PACKAGE_CODES: readonly PackageCode[] = [
   { code: "BU_EU_INK", category: "inkoop", packages: "e-Boekhouden", source: EB_API },
   { code: "BI_EU_INK", category: "inkoop", packages: "e-Boekhouden", source: EB_API },
   // AFW / AFW_VERK ("afwijkend tarief") say nothing about the rate: left unknown, so the user maps them.
+
+  // Rompslomp: the names of its VAT types (API vat_types[].name; the friendly names "hoog", "laag", "0%" are
+  // in the house table). vat_low was the low rate before 2019 (6%), vat_low_new the 9% rate; both are the low
+  // rate. vat_custom says nothing about the rate: left unknown, so the user maps it.
+  { code: "vat_high", category: "21", packages: "Rompslomp", source: ROMPSLOMP_API },
+  { code: "vat_low_new", category: "9", packages: "Rompslomp", source: ROMPSLOMP_API },
+  { code: "vat_low", category: "9", packages: "Rompslomp", source: `${ROMPSLOMP_API}: the low rate (6% before 2019)` },
+  { code: "vat_reverse_charged", category: "verlegd", packages: "Rompslomp", source: ROMPSLOMP_API },
+  { code: "vat_zero", category: "0", packages: "Rompslomp", source: `${ROMPSLOMP_API}: friendly name "0%"` },
+  { code: "vat_none", category: "ambiguous", packages: "Rompslomp", source: `${ROMPSLOMP_API}: no VAT (KOR or exempt: not one category)` },
 
   // Rate names as Moneybird, Exact Online, SnelStart and Twinfield show them on invoices and in exports.
   { code: "21% btw", category: "21", packages: "Moneybird", source: "assumed: Moneybird's default tax rate names" },

@@ -1,15 +1,15 @@
 /**
  * Every export fixture (test/fixtures/exports) with its hand-worked answer: through `kor-check --format
- * json`, and the single-sheet ones through the pane's "Open file" (browser mode) and its year report over
- * the same values, as they would be pasted into a workbook.
+ * json`, and through the pane's "Open file" (browser mode; every sheet of a workbook) and its year report.
+ * All sheets over the same cells in a workbook: test/excel/exports-allsheets.test.ts.
  */
 import * as path from "path";
-import { writeFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { main } from "../../src/cli/main";
 import { dayFromIso, isoFromDay } from "../../src/rules/dates";
 import { centsFromEuros } from "../../src/rules/money";
-import { readFileSource } from "../../src/taskpane/browser/files";
-import { analyze } from "../../src/taskpane/model";
+import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { analyze, type Analysis } from "../../src/taskpane/model";
 import { EXPORT_FIXTURES, type Expected, type ExportFixture } from "../fixtures/exports/fixtures";
 import { tempDir } from "./fixtures";
 
@@ -86,28 +86,56 @@ describe.each(EXPORT_FIXTURES.map((f) => [f.name, f] as const))("%s", (_name, f)
   if (f.bytes && f.args === undefined) {
     it("the pane's Open file and year report give the same answer", async () => {
       const bytes = f.bytes?.() ?? Buffer.alloc(0);
-      const source = await readFileSource({
-        name: f.fileName,
-        text: async () => bytes.toString("utf8"),
-        arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-      });
+      const source = await readFileSource(fileLike(f.fileName, bytes));
       const a = analyze(source, {}, TODAY);
       if (f.refusal !== undefined) {
         expect(a.table.problems.map((p) => p.code)).toContain(f.refusal);
         expect(a.table.rows).toEqual([]);
         return;
       }
-      const e = f.expected[0];
-      const s = a.summary;
-      expect(s.year).toBe(e.year);
-      expect(s.countableCents).toBe(centsFromEuros(e.countable));
-      expect(s.verdict).toBe(e.verdict);
-      expect(s.crossing === null ? null : { date: isoFromDay(s.crossing.day), row: s.crossing.row }).toEqual(e.crossing);
-      for (const code of e.problemCodes ?? []) expect(a.table.problems.map((p) => p.code)).toContain(code);
-      if (e.eligible === null) expect(a.table.problems.some((p) => p.severity === "error")).toBe(true);
+      expectPane(a, f.expected[0]);
+    });
+  }
+
+  if (f.workbook && f.args === undefined) {
+    it("the pane's Open file reads every sheet and each year report gives the same answer", async () => {
+      const source = await readFileSource(fileLike(f.fileName, readFileSync(await writeFixture(f))));
+      const sheets = source.fileSheets ?? [source];
+      expect(sheets.map((s) => s.sheetName)).toEqual(f.expected.map((e) => e.sheet));
+      sheets.forEach((s, i) => expectPane(analyze(s, {}, TODAY), f.expected[i]));
     });
   }
 });
+
+const fileLike = (name: string, bytes: Buffer): FileLike => ({
+  name,
+  text: async () => bytes.toString("utf8"),
+  arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+});
+
+/** The year report's analysis against the hand-worked answer. */
+function expectPane(a: Analysis, e: Expected): void {
+  const s = a.summary;
+  expect({
+    year: s.year,
+    countable: s.countableCents,
+    verdict: s.verdict,
+    crossing: s.crossing === null ? null : { date: isoFromDay(s.crossing.day), row: s.crossing.row },
+    previousYear: s.previousYearCents,
+    previousYearBasis: s.previousYearBasis,
+  }).toEqual({
+    year: e.year,
+    countable: centsFromEuros(e.countable),
+    verdict: e.verdict,
+    crossing: e.crossing,
+    previousYear: e.previousYear === null ? null : centsFromEuros(e.previousYear),
+    previousYearBasis: e.previousYearBasis,
+  });
+  if (e.previousYearSheet !== undefined) expect(a.previousYearSheet).toBe(e.previousYearSheet);
+  const codes = [...a.table.problems, ...s.problems].map((p) => p.code);
+  for (const code of e.problemCodes ?? []) expect(codes).toContain(code);
+  if (e.eligible === null) expect(a.table.problems.some((p) => p.severity === "error")).toBe(true);
+}
 
 describe("a workbook with a sheet per year", () => {
   const f = EXPORT_FIXTURES.find((x) => x.fileName === "atelier-zon.xlsx") as ExportFixture;

@@ -142,10 +142,15 @@ describe("package VAT codes", () => {
     ["0% EU", "icp"],
     ["Hoog", "21"],
     ["Laag", "9"],
+    ["vat_high", "21"],
+    ["vat_low_new", "9"],
+    ["vat_reverse_charged", "verlegd"],
+    ["vat_zero", "0"],
+    ["0%", "0"],
   ])("%p reads as %p", (code, category) => {
     expect(readCategoryCell(code)).toEqual({ kind: "ok", value: category });
   });
-  it.each(["GEEN", "Geen btw", "Vrijgesteld"])("%p stays ambiguous", (code) => {
+  it.each(["GEEN", "Geen btw", "Vrijgesteld", "vat_none"])("%p stays ambiguous", (code) => {
     expect(readCategoryCell(code)).toMatchObject({ kind: "error", code: "ambiguous-category" });
   });
 });
