@@ -509,8 +509,9 @@ function reasons(d: Figures, schedule: readonly RevisionYear[]): Localized[] {
           },
     );
   }
-  if (join && schedule.some((y) => y.belowMinimum)) {
-    const years = schedule.filter((y) => y.belowMinimum).map((y) => y.year).join(", ");
+  // Only where nothing at all is due: a first-year correction (an estimate) is due besides a yearly revision under €500.
+  if (join && schedule.some((y) => y.belowMinimum && y.totalCents === 0)) {
+    const years = schedule.filter((y) => y.belowMinimum && y.totalCents === 0).map((y) => y.year).join(", ");
     out.push({
       nl: `Herziening: in ${years} is het bedrag lager dan € 500, dus dan hoeft u niets terug te betalen.`,
       en: `Herziening: in ${years} the amount is under €500, so you repay nothing then.`,
@@ -677,6 +678,34 @@ export function revisionSchedule(goods: readonly CapitalGood[], korStart: Day): 
     out.push({ year: r.year, totalCents: r.totalCents, belowMinimum: r.belowMinimum });
   }
   return out;
+}
+
+/** How the herziening of a schedule was computed (kor-rules.md section 8), per year where something applies. */
+export interface RevisionMethod {
+  /** The method in general words: the same for every schedule. */
+  readonly general: Localized;
+  /** Per schedule year: the part of the total that is an estimated first-year correction (0 when none). */
+  readonly estimatedCents: ReadonlyMap<number, Cents>;
+  /** The year-specific lines (pro rata start year, the €500 minimum, the estimate), in year order. */
+  readonly notes: readonly Localized[];
+}
+
+/** The method statement for the decision view: what `revisionSchedule` did, and where it estimated. */
+export const REVISION_METHOD: Localized = {
+  nl: "Methode: per bedrijfsmiddel wordt de afgetrokken btw herzien voor elk jaar dat nog over is van de herzieningsperiode (roerend 5 jaar: 1/5 per jaar; onroerend 10 jaar: 1/10 per jaar; vanaf het jaar van ingebruikname). Begint de KOR in de loop van een jaar, dan is de herziening over dat startjaar naar tijdsgelang berekend (maanden in de KOR ÷ 12). De grens van € 500 per jaar geldt alleen voor bedrijfsmiddelen die al vóór dat jaar in gebruik waren. Een bedrijfsmiddel dat in het startjaar van de KOR voor het eerst is gebruikt, krijgt de eerstejaarscorrectie (art. 15 lid 4 Wet OB); die is geschat naar tijdsgelang (maanden in de KOR ÷ maanden in gebruik × afgetrokken btw) en staat als schatting vermeld.",
+  en: "Method: for each capital good the VAT deducted is revised for every year left of its revision period (movables 5 years: 1/5 a year; real estate 10 years: 1/10 a year; from the year first used). When the KOR starts during a year, that start year's revision is pro rata temporis (months in the KOR ÷ 12). The €500 minimum a year applies only to goods already in use before that year. A good first used in the KOR start year gets the first-year correction (art. 15(4) Wet OB); it is estimated pro rata temporis (months in the KOR ÷ months in use × VAT deducted) and marked as an estimate.",
+};
+
+/** The method of `revisionSchedule(goods, korStart)`: the general statement and each year's own lines. */
+export function revisionMethod(goods: readonly CapitalGood[], korStart: Day, schedule: readonly RevisionYear[]): RevisionMethod {
+  const estimatedCents = new Map<number, Cents>();
+  const notes: Localized[] = [];
+  for (const y of schedule) {
+    const r = revision(goods, korStart, y.year);
+    if (r.estimatedCents !== 0) estimatedCents.set(y.year, r.estimatedCents);
+    notes.push(...r.method);
+  }
+  return { general: REVISION_METHOD, estimatedCents, notes };
 }
 
 /** When to act: the first day the decision can take effect and the day the notice must be received by. */

@@ -161,8 +161,8 @@ export const D = {
   // Herziening
   revisionSection: L("Herziening bij instappen", "Herziening on entering"),
   revisionIntro: L(
-    "Hebt u de laatste jaren btw afgetrokken op bedrijfsmiddelen (auto, machine, computer, pand)? Dan betaalt u bij instappen een deel terug: roerende zaken 1/5 per jaar over 5 jaar, onroerende zaken 1/10 per jaar over 10 jaar, gerekend vanaf het jaar van ingebruikname. Is het totaal in een jaar minder dan € 500, dan hoeft u dat jaar niets terug te betalen.",
-    "Did you deduct VAT on capital goods (car, machine, computer, building) in recent years? Then on entering you repay part of it: movables 1/5 a year over 5 years, real estate 1/10 a year over 10 years, counted from the year first used. If a year's total is under €500, you repay nothing that year.",
+    "Hebt u de laatste jaren btw afgetrokken op bedrijfsmiddelen (auto, machine, computer, pand)? Dan betaalt u bij instappen een deel terug: roerende zaken 1/5 per jaar over 5 jaar, onroerende zaken 1/10 per jaar over 10 jaar, gerekend vanaf het jaar van ingebruikname. Is het totaal in een jaar minder dan € 500 voor bedrijfsmiddelen die al vóór dat jaar in gebruik waren, dan hoeft u dat deel niet terug te betalen.",
+    "Did you deduct VAT on capital goods (car, machine, computer, building) in recent years? Then on entering you repay part of it: movables 1/5 a year over 5 years, real estate 1/10 a year over 10 years, counted from the year first used. If a year's total for goods already in use before that year is under €500, you do not repay that part.",
   ),
   revisionTableCaption: L("Bedrijfsmiddelen in gebruik", "Capital goods in use"),
   goodFirstUse: L("In gebruik sinds (dd-mm-jjjj)", "First used (dd-mm-yyyy)"),
@@ -179,6 +179,7 @@ export const D = {
   colYear: L("Jaar", "Year"),
   colDue: L("Terugbetalen", "To repay"),
   belowMinimum: L("€ 0 (onder € 500)", "€0 (under €500)"),
+  revisionEstimate: L("(schatting)", "(estimate)"),
   revisionNone: L("Geen bedrijfsmiddelen ingevuld: geen herziening.", "No capital goods entered: no herziening."),
   revisionLeave: L(
     "U doet al mee: de herziening bij instappen is voorbij. Na afmelden kunt u mogelijk een deel van de btw op bedrijfsmiddelen uit de KOR-periode alsnog aftrekken; vraag dit na bij uw adviseur.",

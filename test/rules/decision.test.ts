@@ -7,7 +7,9 @@ import {
   decisionDates,
   outputLinesFromCategories,
   purchaseVatFromRows,
+  revisionMethod,
   revisionSchedule,
+  REVISION_METHOD,
   type DecisionInput,
   type OutputLine,
 } from "../../src/rules/decision";
@@ -320,6 +322,20 @@ describe("outputLinesFromCategories", () => {
 });
 
 describe("herziening on entering (revision, revisionSchedule)", () => {
+  it("names the method per year: worked example 27 (KOR from 1 Jul 2021) is pro rata in 2021 and under €500 there", () => {
+    const car = { vatCents: 450_000, firstUse: dayFromIso("2020-01-01"), kind: "movable" as const };
+    const start = dayFromIso("2021-07-01");
+    const schedule = revisionSchedule([car], start);
+    expect(schedule.slice(0, 2)).toEqual([{ year: 2021, totalCents: 0, belowMinimum: true }, { year: 2022, totalCents: 90_000, belowMinimum: false }]);
+    const m = revisionMethod([car], start, schedule);
+    expect(m.general).toBe(REVISION_METHOD);
+    expect(m.estimatedCents.size).toBe(0);
+    expect(m.notes.map((n) => n.en)).toEqual([
+      "The KOR starts in 2021 after 1 January: the 2021 revision is pro rata temporis (6 of 12 months in the KOR).",
+      "The 2021 yearly revision is €450.00, less than €500.00: it is not due.",
+    ]);
+  });
+
   const good = (vatEuros: number, firstUse: string, kind: CapitalGood["kind"] = "movable"): CapitalGood => ({
     vatCents: Math.round(vatEuros * 100),
     firstUse: dayFromIso(firstUse),

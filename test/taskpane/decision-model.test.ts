@@ -71,6 +71,29 @@ describe("the decision view's figures for the sample workbook", () => {
     expect(f.decision?.reasons.map((r) => r.en).join(" ")).toContain("under €500");
   });
 
+  it("states the herziening method and marks the first-year correction as an estimate (kor-rules.md section 8)", () => {
+    // KOR from 1 Jan 2028: a laptop in use since 2026 (€200 a year, under €500: not due) and a machine first
+    // used in the start year itself (first-year correction, estimated: 12/12 × €600; the €500 minimum does not apply).
+    const f = run({
+      goods: [
+        { id: 1, firstUse: "1-3-2026", vat: "1000", kind: "movable" },
+        { id: 2, firstUse: "1-1-2028", vat: "600", kind: "movable" },
+      ],
+    });
+    expect(f.schedule[0]).toEqual({ year: 2028, totalCents: 60_000, belowMinimum: true });
+    expect(f.revisionMethod?.estimatedCents.get(2028)).toBe(60_000);
+    expect(f.revisionMethod?.general.en).toContain("The €500 minimum a year applies only to goods already in use before that year.");
+    expect(f.revisionMethod?.general.nl).toContain("naar tijdsgelang berekend (maanden in de KOR ÷ 12)");
+    const notes = f.revisionMethod?.notes.map((n) => n.en) ?? [];
+    expect(notes).toContain("The 2028 yearly revision is €200.00, less than €500.00: it is not due.");
+    expect(notes.join(" ")).toContain("Estimate: a capital good was first used in 2028, the KOR start year.");
+    // The €600 is due: the reasons do not say that nothing is repaid in 2028.
+    const reasons = f.decision?.reasons.map((r) => r.en).join(" ") ?? "";
+    expect(reasons).not.toContain("in 2028 the amount is under €500");
+    expect(reasons).toContain("you repay €600.00 in 2028");
+    expect(run({}).revisionMethod).toBeNull();
+  });
+
   it("a participant: leaving would put the VAT inside the unchanged prices", () => {
     const f = run({ participant: true, goods: [{ id: 1, firstUse: "1-1-2024", vat: "4500", kind: "movable" }] });
     // €14,095 × 21/121 = €2,446.24; €2,345 × 9/109 = €193.62

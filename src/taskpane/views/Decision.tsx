@@ -561,14 +561,28 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
                     </TableRow>
                   </TableHeader>
                   <TableBody>
-                    {figures.schedule.map((y) => (
-                      <TableRow key={y.year}>
-                        <TableCell>{y.year}</TableCell>
-                        <TableCell className={s.num}>{y.belowMinimum ? t(lang, D.belowMinimum) : eur(y.totalCents)}</TableCell>
-                      </TableRow>
-                    ))}
+                    {figures.schedule.map((y) => {
+                      const estimated = figures.revisionMethod?.estimatedCents.get(y.year) ?? 0;
+                      return (
+                        <TableRow key={y.year}>
+                          <TableCell>{y.year}</TableCell>
+                          <TableCell className={s.num}>
+                            {y.belowMinimum && y.totalCents === 0 ? t(lang, D.belowMinimum) : eur(y.totalCents)}
+                            {estimated !== 0 && <> {t(lang, D.revisionEstimate)}</>}
+                          </TableCell>
+                        </TableRow>
+                      );
+                    })}
                   </TableBody>
                 </Table>
+                {figures.revisionMethod !== null && (
+                  <div data-testid="decision-revision-method">
+                    <Caption1 as="p" className={styles.para}>{t(lang, figures.revisionMethod.general)}</Caption1>
+                    {figures.revisionMethod.notes.map((n, i) => (
+                      <Caption1 as="p" key={i} className={styles.para}>{t(lang, n)}</Caption1>
+                    ))}
+                  </div>
+                )}
               </>
             )}
           </>

@@ -18,6 +18,7 @@ import {
   linesExcludingVat,
   outputLinesFromCategories,
   purchaseLinesFromTable,
+  revisionMethod,
   revisionSchedule,
   splitPurchases,
   type AmountBasis,
@@ -27,6 +28,7 @@ import {
   type OutputLines,
   type PurchaseLine,
   type PurchaseSplit,
+  type RevisionMethod,
   type RevisionYear,
   type SheetCustomerShare,
 } from "../../rules/decision";
@@ -99,6 +101,8 @@ export interface DecisionFigures {
   readonly plannedYearText: string;
   readonly dates: DecisionDates;
   readonly schedule: readonly RevisionYear[];
+  /** How the schedule was computed (kor-rules.md section 8): the view states it; null without a schedule. */
+  readonly revisionMethod: RevisionMethod | null;
   readonly errors: FieldErrors;
   /** null when an entry is invalid: the view then asks to correct it first. */
   readonly decision: Decision | null;
@@ -250,6 +254,7 @@ export function computeDecision(input: {
     for (const p of split.investments) if (p.vatCents !== null && p.vatCents > 0) goods.push({ vatCents: p.vatCents, firstUse: p.day, kind: "movable" });
   }
   const schedule = goods.length > 0 ? revisionSchedule(goods, dates.start) : [];
+  const method = schedule.length > 0 ? revisionMethod(goods, dates.start, schedule) : null;
 
   const invalid =
     errors.share !== undefined ||
@@ -278,7 +283,7 @@ export function computeDecision(input: {
           possibleFrom: eligible && dates.delay === null ? null : dates.start,
           notPossibleReason: dates.delay,
         });
-  return { output, amountBasis, sheetShare, purchases, shareText, inputVatText, reverseVatText, plannedYearText, dates, schedule, errors, decision };
+  return { output, amountBasis, sheetShare, purchases, shareText, inputVatText, reverseVatText, plannedYearText, dates, schedule, revisionMethod: method, errors, decision };
 }
 
 /**
