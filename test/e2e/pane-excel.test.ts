@@ -125,6 +125,38 @@ describe("the task pane in Excel (stubbed host)", () => {
     expect(errors).toEqual([]);
   });
 
+  it("asks before clearing its report sheet once the user added values outside the report: keep, then replace", async () => {
+    const { page, errors } = await open("en-US");
+    await page.getByTestId("write-report").click();
+    await page.getByText('Report written to sheet "KOR 2026".').waitFor();
+    // The user types a note beside the report (H3) in the sheet the add-in wrote.
+    const note = (): Promise<unknown> =>
+      page.evaluate(() => (window as unknown as { __wb: { sheet(n: string): { cells: unknown[][] } } }).__wb.sheet("KOR 2026")!.cells[2]?.[7]);
+    await page.evaluate(() => {
+      const cells = (window as unknown as { __wb: { sheet(n: string): { cells: unknown[][] } } }).__wb.sheet("KOR 2026")!.cells;
+      (cells[2] ??= [])[7] = "Called the client, see mail";
+    });
+    const question = page.getByText('Sheet "KOR 2026" now also holds data outside the report, probably yours.', { exact: false });
+    const keep = page.getByRole("button", { name: "Keep the sheet" });
+    const replace = page.getByRole("button", { name: "Replace sheet" });
+
+    await page.getByTestId("write-report").click();
+    await question.waitFor();
+    await keep.click();
+    await question.waitFor({ state: "detached" });
+    await expect(replace.count()).resolves.toBe(0);
+    expect(await note()).toBe("Called the client, see mail");
+
+    await page.getByTestId("write-report").click();
+    await question.waitFor();
+    await replace.click();
+    await page.getByText('Report written to sheet "KOR 2026".').waitFor();
+    expect(await note()).toBeUndefined();
+    const title = await page.evaluate(() => (window as unknown as { __wb: { sheet(n: string): { cells: unknown[][] } } }).__wb.sheet("KOR 2026")!.cells[0][0]);
+    expect(title).toBe("KOR report 2026");
+    expect(errors).toEqual([]);
+  });
+
   it("refuses to overwrite a 'KOR 2026' sheet it did not create, and says so", async () => {
     const { page, errors } = await open("en-US", true);
     await page.getByTestId("write-report").click();
