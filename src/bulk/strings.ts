@@ -34,10 +34,10 @@ export const OVERVIEW_COLUMNS: readonly OverviewColumn[] = [
 export const COLUMN_TITLES: Readonly<Record<OverviewColumn, Localized>> = {
   label: { nl: "Blad", en: "Sheet" },
   year: { nl: "Jaar", en: "Year" },
-  countable: { nl: "Omzet die meetelt", en: "Countable turnover" },
+  countable: { nl: "Omzet die meetelt", en: "Turnover that counts" },
   percent: { nl: "% van € 20.000", en: "% of €20,000" },
   verdict: { nl: "Oordeel", en: "Verdict" },
-  crossing: { nl: "Grens overschreden op", en: "Threshold crossed on" },
+  crossing: { nl: "Omzetgrens overschreden op", en: "Turnover limit crossed on" },
   previousYear: { nl: "Vorig jaar", en: "Previous year" },
   deadline: { nl: "Volgende start (aanmelden uiterlijk)", en: "Next start (register by)" },
   participation: { nl: "Deelname aan de KOR", en: "KOR participation" },
@@ -45,8 +45,8 @@ export const COLUMN_TITLES: Readonly<Record<OverviewColumn, Localized>> = {
 };
 
 export const VERDICT_TEXT: Readonly<Record<Verdict, Localized>> = {
-  eligible: { nl: "Binnen de KOR-grens", en: "Within the KOR limit" },
-  "not-eligible": { nl: "Niet binnen de KOR-grens", en: "Not within the KOR limit" },
+  eligible: { nl: "Binnen de omzetgrens", en: "Within the turnover limit" },
+  "not-eligible": { nl: "Niet binnen de omzetgrens", en: "Not within the turnover limit" },
   unsupported: { nl: "Niet ondersteund (vóór 2020)", en: "Not supported (before 2020)" },
 };
 

@@ -59,7 +59,7 @@ VAT number (say 2025 and 2026) are checked as one business.
 Options:
   --year YEAR                     the year to check (default: the latest year in each sheet)
   --period quarter|month|year     your VAT filing period (default: quarter)
-  --previous-year-turnover AMOUNT countable turnover of the previous year, in euros (single file only);
+  --previous-year-turnover AMOUNT the previous year's turnover that counts, in euros (single file only);
                                   wins over the rows of that year in the file
   --previous-year-union-turnover AMOUNT
                                   Union turnover (EU-KOR) of the previous year, in euros (single file
@@ -137,7 +137,7 @@ export const usage = {
   }),
   negativePreviousYear: (v: string): Localized => ({
     nl: `--previous-year-turnover "${v}": de omzet van vorig jaar kan niet negatief zijn. Geef de meetellende omzet van vorig jaar (0 of meer).`,
-    en: `--previous-year-turnover "${v}": last year's turnover cannot be negative. Give last year's countable turnover (0 or more).`,
+    en: `--previous-year-turnover "${v}": last year's turnover cannot be negative. Give last year's turnover that counts (0 or more).`,
   }),
   negativePreviousUnion: (v: string): Localized => ({
     nl: `--previous-year-union-turnover "${v}": de EU-omzet van vorig jaar kan niet negatief zijn. Geef de EU-omzet van vorig jaar (0 of meer).`,
@@ -240,7 +240,7 @@ export const out = {
   countable: { nl: "Omzet die meetelt", en: "Turnover that counts" } as Localized,
   percent: { nl: "% van grens", en: "% of limit" } as Localized,
   verdict: { nl: "Oordeel", en: "Verdict" } as Localized,
-  crossing: { nl: "Grens overschreden", en: "Limit crossed" } as Localized,
+  crossing: { nl: "Omzetgrens overschreden", en: "Turnover limit crossed" } as Localized,
   previousYear: { nl: "Vorig jaar", en: "Previous year" } as Localized,
   nextStart: { nl: "Volgende start", en: "Next start" } as Localized,
   /** Next-start cell while the business is in the KOR (--in-kor-since, no crossing since). */

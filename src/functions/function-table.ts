@@ -24,8 +24,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "COUNTABLE",
     signature: "dates, amounts, [categories], [year]",
     returns: {
-      en: "countable turnover of the year in euros, rounded to cents",
-      nl: "telbare omzet van het jaar in euro, afgerond op centen",
+      en: "the year's turnover that counts, in euros, rounded to cents",
+      nl: "omzet die meetelt in het jaar, in euro, afgerond op centen",
     },
     example: { en: "=KOR.COUNTABLE(A2:A500, B2:B500, C2:C500, 2026)", nl: "=KOR.COUNTABLE(A2:A500; B2:B500; C2:C500; 2026)" },
   },
@@ -42,8 +42,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "CROSSING",
     signature: "dates, amounts, [categories], [year]",
     returns: {
-      en: 'date of the invoice with which countable turnover went over €20,000; `#N/A` "Not exceeded in 2026" when it did not',
-      nl: 'datum van de factuur waarmee de telbare omzet boven € 20.000 kwam; `#N/B` "Niet overschreden in 2026" als dat niet gebeurde',
+      en: 'date of the invoice with which the turnover that counts went over €20,000; `#N/A` "Not exceeded in 2026" when it did not',
+      nl: 'datum van de factuur waarmee de omzet die meetelt boven € 20.000 kwam; `#N/B` "Niet overschreden in 2026" als dat niet gebeurde',
     },
     example: { en: "=KOR.CROSSING(A2:A500, B2:B500, C2:C500)", nl: "=KOR.CROSSING(A2:A500; B2:B500; C2:C500)" },
   },
@@ -71,8 +71,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "STATUS",
     signature: "dates, amounts, [categories], [year], [previousYearTurnover]",
     returns: {
-      en: "one sentence: verdict, countable turnover, % of €20,000, crossing date or room left, previous year",
-      nl: "één zin: oordeel, telbare omzet, % van € 20.000, datum van overschrijding of resterende ruimte, vorig jaar",
+      en: "one sentence: verdict, turnover that counts, % of €20,000, crossing date or room left, previous year",
+      nl: "één zin: oordeel, omzet die meetelt, % van € 20.000, datum van overschrijding of resterende ruimte, vorig jaar",
     },
     example: { en: "=KOR.STATUS(A2:A500, B2:B500, C2:C500)", nl: "=KOR.STATUS(A2:A500; B2:B500; C2:C500)" },
   },
@@ -80,8 +80,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "REPORT",
     signature: "dates, amounts, [categories], [year]",
     returns: {
-      en: "a table that spills over 6 rows × 5 columns: header, one row per quarter (countable, cumulative, % of €20,000, status) and a total",
-      nl: "een tabel van 6 rijen × 5 kolommen (overloopbereik): kop, een rij per kwartaal (telbaar, cumulatief, % van € 20.000, status) en een totaal",
+      en: "a table that spills over 6 rows × 5 columns: header, one row per quarter (turnover, cumulative, % of €20,000, status) and a total",
+      nl: "een tabel van 6 rijen × 5 kolommen (overloopbereik): kop, een rij per kwartaal (omzet, cumulatief, % van € 20.000, status) en een totaal",
     },
     example: { en: "=KOR.REPORT(A2:A500, B2:B500, C2:C500, 2026)", nl: "=KOR.REPORT(A2:A500; B2:B500; C2:C500; 2026)" },
   },
@@ -109,7 +109,7 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     signature: "dates, amounts, countries, country, [categories], [year], [threshold], [previousYearUnionTurnover]",
     returns: {
       en: "TRUE / FALSE: can the EU-KOR exemption apply in that member state this year; `#N/A` asking for `threshold` where no verified national threshold exists",
-      nl: "WAAR / ONWAAR: kan de vrijstelling van de EU-KOR dit jaar in die lidstaat gelden; `#N/B` met de vraag om `threshold` waar geen gecontroleerde nationale drempel bekend is",
+      nl: "WAAR / ONWAAR: kan de vrijstelling van de EU-KOR dit jaar in die lidstaat gelden; `#N/B` met de vraag om `threshold` waar geen gecontroleerde nationale omzetgrens bekend is",
     },
     example: { en: '=KOR.EUELIGIBLE(A2:A500, B2:B500, D2:D500, "BE", C2:C500)', nl: '=KOR.EUELIGIBLE(A2:A500; B2:B500; D2:D500; "BE"; C2:C500)' },
   },

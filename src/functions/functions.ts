@@ -15,14 +15,14 @@ const host = globalThis as { CustomFunctions?: unknown };
 if (host.CustomFunctions === undefined) host.CustomFunctions = { associate: (): void => undefined };
 
 /**
- * Countable turnover of the year in euros, rounded to cents: the turnover that counts toward the KOR threshold of €20,000.
+ * The year's turnover that counts, in euros, rounded to cents: the turnover that counts toward the KOR's turnover limit of €20,000.
  * @customfunction COUNTABLE
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
  * @param invocation Invocation (supplied by Excel).
- * @returns Countable turnover in euros.
+ * @returns Turnover that counts, in euros.
  * @requiresAddress
  * @requiresParameterAddresses
  */
@@ -37,7 +37,7 @@ export function countable(dates: any[][], amounts: any[][], categories?: any[][]
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
- * @param [previousYearTurnover] Countable turnover of the previous year in euros (e.g. from last year's sheet); it wins over last year's rows in dates.
+ * @param [previousYearTurnover] The previous year's turnover that counts, in euros (e.g. from last year's sheet); it wins over last year's rows in dates.
  * @param invocation Invocation (supplied by Excel).
  * @returns TRUE or FALSE.
  * @requiresAddress
@@ -55,7 +55,7 @@ export function eligible(
 }
 
 /**
- * Date of the invoice with which countable turnover went over €20,000 in the year; #N/A when it did not.
+ * Date of the invoice with which the turnover that counts went over €20,000 in the year; #N/A when it did not.
  * @customfunction CROSSING
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
@@ -93,13 +93,13 @@ export function start(receivedDate: any, period?: any): any {
 }
 
 /**
- * One sentence on the KOR for the year: verdict, countable turnover, % of €20,000, crossing date or room left, and the previous year.
+ * One sentence on the KOR for the year: verdict, turnover that counts, % of €20,000, crossing date or room left, and the previous year.
  * @customfunction STATUS
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
- * @param [previousYearTurnover] Countable turnover of the previous year in euros (e.g. from last year's sheet); it wins over last year's rows in dates.
+ * @param [previousYearTurnover] The previous year's turnover that counts, in euros (e.g. from last year's sheet); it wins over last year's rows in dates.
  * @param invocation Invocation (supplied by Excel).
  * @returns The status sentence.
  * @requiresAddress
@@ -117,7 +117,7 @@ export function status(
 }
 
 /**
- * A table per quarter (spills): countable turnover, cumulative, % of €20,000 and status, with a total row.
+ * A table per quarter (spills): turnover, cumulative, % of €20,000 and status, with a total row.
  * @customfunction REPORT
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
@@ -133,7 +133,7 @@ export function report(dates: any[][], amounts: any[][], categories?: any[][], y
 }
 
 /**
- * TRUE when turnover in this category counts toward the KOR threshold of €20,000.
+ * TRUE when turnover in this category counts toward the KOR's turnover limit of €20,000.
  * @customfunction ISCOUNTABLE
  * @param category A category code or VAT rate, e.g. "21%", "export", "vrij", "prive". Empty counts.
  * @returns TRUE or FALSE.

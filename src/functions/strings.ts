@@ -72,8 +72,8 @@ export const NO_ROWS: Localized = {
 
 export function notExceeded(year: number): Localized {
   return {
-    nl: `Niet overschreden in ${year}: de telbare omzet kwam in ${year} niet boven de grens.`,
-    en: `Not exceeded in ${year}: countable turnover did not go over the threshold in ${year}.`,
+    nl: `Niet overschreden in ${year}: de omzet die meetelt kwam in ${year} niet boven de omzetgrens.`,
+    en: `Not exceeded in ${year}: the turnover that counts did not go over the turnover limit in ${year}.`,
   };
 }
 
@@ -157,13 +157,13 @@ export function status(p: StatusParts): Localized {
     ? { nl: `${p.year}: KOR mogelijk.`, en: `${p.year}: eligible for the KOR.` }
     : { nl: `${p.year}: KOR niet mogelijk.`, en: `${p.year}: not eligible for the KOR.` };
   const amount = {
-    nl: `Telbare omzet ${eur(p.countableCents, "nl")} = ${percentText(p.percent, "nl")} van ${eur(p.thresholdCents, "nl")}`,
-    en: `Countable turnover ${eur(p.countableCents, "en")} = ${percentText(p.percent, "en")} of ${eur(p.thresholdCents, "en")}`,
+    nl: `Omzet die meetelt ${eur(p.countableCents, "nl")} = ${percentText(p.percent, "nl")} van ${eur(p.thresholdCents, "nl")}`,
+    en: `Turnover that counts ${eur(p.countableCents, "en")} = ${percentText(p.percent, "en")} of ${eur(p.thresholdCents, "en")}`,
   };
   const room =
     p.crossingDay !== null
-      ? { nl: `grens overschreden op ${formatDay(p.crossingDay, "nl")}.`, en: `threshold exceeded on ${formatDay(p.crossingDay, "en")}.` }
-      : { nl: `nog ${eur(p.headroomCents, "nl")} ruimte tot de grens.`, en: `${eur(p.headroomCents, "en")} left below the threshold.` };
+      ? { nl: `omzetgrens overschreden op ${formatDay(p.crossingDay, "nl")}.`, en: `turnover limit crossed on ${formatDay(p.crossingDay, "en")}.` }
+      : { nl: `nog ${eur(p.headroomCents, "nl")} ruimte tot de omzetgrens.`, en: `${eur(p.headroomCents, "en")} left below the turnover limit.` };
   const prevYear = p.year - 1;
   let prev: Localized;
   if (p.previous.basis === "not-needed") {
@@ -181,7 +181,7 @@ export function status(p: StatusParts): Localized {
         : p.previous.basis === "given"
           ? { nl: "opgegeven", en: "as given" }
           : { nl: "uit de gegevens", en: "from the data" };
-    const over = p.previous.over ? { nl: ", boven de grens", en: ", over the threshold" } : { nl: "", en: "" };
+    const over = p.previous.over ? { nl: ", boven de grens", en: ", over the limit" } : { nl: "", en: "" };
     prev = {
       nl: `Vorig jaar ${prevYear}: ${eur(p.previous.cents, "nl")} (${src.nl})${over.nl}.`,
       en: `Previous year ${prevYear}: ${eur(p.previous.cents, "en")} (${src.en})${over.en}.`,
@@ -198,20 +198,20 @@ export function status(p: StatusParts): Localized {
 
 export function reportHeader(thresholdCents: Cents): { nl: string[]; en: string[] } {
   return {
-    nl: ["Kwartaal", "Telbare omzet (€)", "Cumulatief (€)", `% van ${formatEuros(thresholdCents, "nl")}`, "Status"],
-    en: ["Quarter", "Countable turnover (€)", "Cumulative (€)", `% of ${formatEuros(thresholdCents, "en")}`, "Status"],
+    nl: ["Kwartaal", "Omzet (€)", "Cumulatief (€)", `% van ${formatEuros(thresholdCents, "nl")}`, "Status"],
+    en: ["Quarter", "Turnover (€)", "Cumulative (€)", `% of ${formatEuros(thresholdCents, "en")}`, "Status"],
   };
 }
 
-export const WITHIN: Localized = { nl: "binnen de grens", en: "within the threshold" };
+export const WITHIN: Localized = { nl: "binnen", en: "within" };
 /**
  * A quarter after the crossing quarter. The functions know no participation status (kor-rules.md section 5:
  * unknown), so the text does not claim that participation ended.
  */
-export const OVER: Localized = { nl: "boven de grens", en: "over the threshold" };
+export const OVER: Localized = { nl: "boven de grens", en: "over the limit" };
 
 export function crossedOn(day: Day): Localized {
-  return { nl: `grens overschreden op ${formatDay(day, "nl")}`, en: `threshold exceeded on ${formatDay(day, "en")}` };
+  return { nl: `omzetgrens overschreden op ${formatDay(day, "nl")}`, en: `turnover limit crossed on ${formatDay(day, "en")}` };
 }
 
 export function totalLabel(year: number): Localized {
@@ -265,7 +265,7 @@ export const PREVIOUS_UNION_NEGATIVE: Localized = {
 
 export const PREVIOUS_NEGATIVE: Localized = {
   nl: "de omzet van vorig jaar kan niet negatief zijn. Vul de meetellende omzet van vorig jaar in (0 of meer).",
-  en: "last year's turnover cannot be negative. Enter last year's countable turnover (0 or more).",
+  en: "last year's turnover cannot be negative. Enter last year's turnover that counts (0 or more).",
 };
 
 export const VAT_NEGATIVE: Localized = {

@@ -63,16 +63,16 @@ const T = {
       en: "Home → KOR opens the panel over the selected table or the active sheet. It finds the date, amount, category, country and VAT columns from Dutch or English headers; you can change each choice, and it is remembered per sheet.",
     },
     {
-      nl: `Het oordeel met de redenen, de telbare omzet, het % van € 20.000 en de resterende ruimte; een grafiek van de cumulatieve omzet; een tabel per kwartaal of maand; wat wel en niet telde en waarom; de termijnen (vroegste start, uiterste datum voor de aanmelding, afmelden, opnieuw deelnemen); de EU-KOR als er een landkolom is; en waarschuwingen die hun rijen in het blad selecteren. ‘${S.writeReport.nl}’ zet het rapport op een eigen blad; je eigen cellen blijven onaangeroerd.`,
-      en: `The verdict with the reasons, the countable turnover, % of €20,000 and the headroom; a chart of the cumulative turnover; a table per quarter or month; what counted and what did not, and why; the deadlines (next possible start, registration deadline, exit, re-entry); the EU-KOR when there is a country column; and warnings that select their rows in the sheet. ‘${S.writeReport.en}’ puts the report on a sheet of its own; your own cells are never changed.`,
+      nl: `Het oordeel met de redenen, de omzet die meetelt, het % van € 20.000 en de resterende ruimte; een grafiek van de cumulatieve omzet; een tabel per kwartaal of maand; wat wel en niet telde en waarom; de termijnen (vroegste start, uiterste datum voor de aanmelding, afmelden, opnieuw deelnemen); de EU-KOR als er een landkolom is; en waarschuwingen die hun rijen in het blad selecteren. ‘${S.writeReport.nl}’ zet het rapport op een eigen blad; je eigen cellen blijven onaangeroerd.`,
+      en: `The verdict with the reasons, the turnover that counts, % of €20,000 and the headroom; a chart of the cumulative turnover; a table per quarter or month; what counted and what did not, and why; the deadlines (next possible start, registration deadline, exit, re-entry); the EU-KOR when there is a country column; and warnings that select their rows in the sheet. ‘${S.writeReport.en}’ puts the report on a sheet of its own; your own cells are never changed.`,
     },
     {
       nl: "Wat deelnemen (of stoppen) per jaar kost of oplevert: de btw die je niet meer afdraagt tegenover de btw op kosten en investeringen die je niet meer aftrekt en de herziening, met het omslagpunt en de termijnen.",
       en: "What joining (or leaving) costs or gains per year: the VAT no longer remitted against the input VAT no longer deducted and the herziening, with the break-even and the deadlines.",
     },
     {
-      nl: "Eén overzicht van elk blad en elke tabel die op een factuurlijst lijkt (jaar, telbare omzet, oordeel, overschrijding, termijn, problemen); bladen van één bedrijf kun je samen laten tellen.",
-      en: "One overview of every sheet and table that looks like an invoice list (year, countable turnover, verdict, crossing, deadline, problems); sheets of one business can be counted together.",
+      nl: "Eén overzicht van elk blad en elke tabel die op een factuurlijst lijkt (jaar, omzet die meetelt, oordeel, overschrijding, termijn, problemen); bladen van één bedrijf kun je samen laten tellen.",
+      en: "One overview of every sheet and table that looks like an invoice list (year, turnover that counts, verdict, crossing, deadline, problems); sheets of one business can be counted together.",
     },
   ] as readonly Localized[],
   cli: { nl: "kor-check (voor kantoren)", en: "kor-check (for firms)" },

@@ -52,8 +52,8 @@ export const xafFile = {
   },
   currency(code: string): Localized {
     return {
-      nl: `De bedragen in deze auditfile staan in ${code}, niet in euro. De KOR-grens is in euro; reken niet om op gevoel: exporteer in euro.`,
-      en: `The amounts in this auditfile are in ${code}, not in euros. The KOR threshold is in euros; export in euros.`,
+      nl: `De bedragen in deze auditfile staan in ${code}, niet in euro. De omzetgrens is in euro; reken niet om op gevoel: exporteer in euro.`,
+      en: `The amounts in this auditfile are in ${code}, not in euros. The turnover limit is in euros; export in euros.`,
     };
   },
   noLedger: {

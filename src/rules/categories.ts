@@ -21,7 +21,7 @@ export interface CategoryInfo {
   readonly reason: Localized;
 }
 
-const COUNTS: Localized = { nl: "telt mee voor de KOR-omzetgrens", en: "counts toward the KOR threshold" };
+const COUNTS: Localized = { nl: "telt mee voor de KOR-omzetgrens", en: "counts toward the turnover limit" };
 
 function info(
   code: CategoryCode,
@@ -74,13 +74,13 @@ export const CATEGORIES: readonly CategoryInfo[] = [
   info("vrij-og", OG, true, null,
     { nl: "Vrijgesteld: onroerend goed (verhuur; verkoop van onroerend goed dat geen eigen bedrijfsmiddel is)", en: "Exempt: real estate (letting; sale of property that is not your own capital asset)" },
     { nl: `Vrijgestelde verhuur en verkoop van onroerend goed dat geen eigen bedrijfsmiddel is (zoals de voorraad van een handelaar) ${COUNTS.nl} (art. 25 lid 2 Wet OB), tenzij bijkomend. De verkoop van uw eigen bedrijfspand is 'bedrijfsmiddel'.`,
-      en: `Exempt letting, and sales of real estate that is not your own capital asset (such as a dealer's stock), count toward the KOR threshold (art. 25(2) Wet OB) unless ancillary. Selling your own business building is 'bedrijfsmiddel'.` }),
+      en: `Exempt letting, and sales of real estate that is not your own capital asset (such as a dealer's stock), count toward the turnover limit (art. 25(2) Wet OB) unless ancillary. Selling your own business building is 'bedrijfsmiddel'.` }),
   info("vrij-fin", FIN, true, null,
     { nl: "Vrijgesteld: financiële diensten, betaalmiddelen, effecten", en: "Exempt: financial services, means of payment, securities" },
-    { nl: `Vrijgestelde financiële prestaties ${COUNTS.nl}, tenzij bijkomend.`, en: `Exempt financial supplies count toward the KOR threshold unless ancillary.` }),
+    { nl: `Vrijgestelde financiële prestaties ${COUNTS.nl}, tenzij bijkomend.`, en: `Exempt financial supplies count toward the turnover limit unless ancillary.` }),
   info("vrij-verz", VERZ, true, null,
     { nl: "Vrijgesteld: verzekeringen", en: "Exempt: insurance services" },
-    { nl: `Vrijgestelde verzekeringsdiensten ${COUNTS.nl}, tenzij bijkomend.`, en: `Exempt insurance services count toward the KOR threshold unless ancillary.` }),
+    { nl: `Vrijgestelde verzekeringsdiensten ${COUNTS.nl}, tenzij bijkomend.`, en: `Exempt insurance services count toward the turnover limit unless ancillary.` }),
   info("vrij-og-bijkomend", ancillary("vrij-og", OG), false, null,
     { nl: "Vrijgesteld onroerend goed, bijkomend", en: "Exempt real estate, ancillary" },
     { nl: "Bijkomende vrijgestelde onroerendgoedprestaties tellen niet mee.", en: "Ancillary exempt real-estate supplies do not count." }),

@@ -460,7 +460,7 @@ function reasons(d: Figures, schedule: readonly RevisionYear[]): Localized[] {
     out.push(
       {
         nl: `Zonder KOR draagt u ${eurNl(d.outputVatCents)} btw af over ${eurNl(d.turnoverCents)} omzet exclusief btw die meetelt.`,
-        en: `Without the KOR you remit ${eurEn(d.outputVatCents)} of VAT on ${eurEn(d.turnoverCents)} of countable turnover excluding VAT.`,
+        en: `Without the KOR you remit ${eurEn(d.outputVatCents)} of VAT on ${eurEn(d.turnoverCents)} of turnover that counts, excluding VAT.`,
       },
       {
         nl: `Daarvan houdt u ${eurNl(d.keptCents)} zelf: particulieren betalen hetzelfde bedrag, maar u draagt er geen btw meer over af.`,

@@ -65,13 +65,13 @@ export function crossingConsequence(day: Day, year: number, participation: Parti
   const status = participation?.status ?? "unknown";
   if (status === "in" && participation?.status === "in" && day >= participation.since) {
     return {
-      nl: `Uw KOR-deelname eindigt op die dag: die levering en alle latere leveringen zijn belast; meld u direct af, met ${dayNl(day)} als einddatum.`,
+      nl: `Uw KOR-deelname eindigt op die dag: die levering en alle latere leveringen zijn belast; meld u direct af, met ${dayNl(day)} als beëindigingsdatum.`,
       en: `Your KOR participation ends that day: that supply and every later one are taxed; deregister at once, with ${dayEn(day)} as end date.`,
     };
   }
   if (status === "unknown") {
     return {
-      nl: `In ${year} meedoen kan vanaf die dag niet meer. Als uw onderneming in de KOR zit, eindigt de KOR op die dag: die levering en alle latere leveringen zijn belast; meld u dan direct af, met ${dayNl(day)} als einddatum.`,
+      nl: `In ${year} meedoen kan vanaf die dag niet meer. Als uw onderneming in de KOR zit, eindigt de KOR op die dag: die levering en alle latere leveringen zijn belast; meld u dan direct af, met ${dayNl(day)} als beëindigingsdatum.`,
       en: `Joining in ${year} is no longer possible from that day. If your business is in the KOR, the KOR ends that day: that supply and every later one are taxed; then deregister at once, with ${dayEn(day)} as end date.`,
     };
   }
@@ -109,13 +109,13 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
   if (countable > threshold) {
     eligible = false;
     reasons.push({
-      nl: `Telbare omzet ${year} ${eurNl(countable)} is hoger dan de grens van ${eurNl(threshold)}.`,
-      en: `Countable turnover ${year} ${eurEn(countable)} is more than the ${eurEn(threshold)} threshold.`,
+      nl: `Omzet die meetelt ${year}: ${eurNl(countable)}, hoger dan de omzetgrens van ${eurNl(threshold)}.`,
+      en: `Turnover that counts ${year}: ${eurEn(countable)}, more than the turnover limit of ${eurEn(threshold)}.`,
     });
   } else {
     reasons.push({
-      nl: `Telbare omzet ${year} ${eurNl(countable)} is niet hoger dan de grens van ${eurNl(threshold)}.`,
-      en: `Countable turnover ${year} ${eurEn(countable)} is not more than the ${eurEn(threshold)} threshold.`,
+      nl: `Omzet die meetelt ${year}: ${eurNl(countable)}, niet hoger dan de omzetgrens van ${eurNl(threshold)}.`,
+      en: `Turnover that counts ${year}: ${eurEn(countable)}, not more than the turnover limit of ${eurEn(threshold)}.`,
     });
   }
   if (crossing !== null) {
@@ -130,8 +130,8 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
     const where = (input.rowName ?? plainRowName)(crossing.row);
     const what = crossingConsequence(crossing.day, year, input.participation);
     reasons.push({
-      nl: `De grens is overschreden op ${dayNl(crossing.day)} (${where.nl}, lopend totaal ${eurNl(crossing.runningCents)}). ${what.nl}${vat.nl}`,
-      en: `The threshold was crossed on ${dayEn(crossing.day)} (${where.en}, running total ${eurEn(crossing.runningCents)}). ${what.en}${vat.en}`,
+      nl: `De omzetgrens is overschreden op ${dayNl(crossing.day)} (${where.nl}, lopend totaal ${eurNl(crossing.runningCents)}). ${what.nl}${vat.nl}`,
+      en: `The turnover limit was crossed on ${dayEn(crossing.day)} (${where.en}, running total ${eurEn(crossing.runningCents)}). ${what.en}${vat.en}`,
     });
     if (countable <= threshold) {
       reasons.push({
@@ -182,13 +182,13 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
     } else if (previousYearCents > threshold) {
       eligible = false;
       reasons.push({
-        nl: `Telbare omzet ${prev}${source.nl} ${eurNl(previousYearCents)} is hoger dan ${eurNl(threshold)}; vanaf 2025 moet ook het vorige jaar binnen de grens blijven.`,
-        en: `Countable turnover ${prev}${source.en} ${eurEn(previousYearCents)} is more than ${eurEn(threshold)}; from 2025 the previous year must also be within the threshold.`,
+        nl: `Omzet die meetelt ${prev}${source.nl}: ${eurNl(previousYearCents)}, hoger dan de omzetgrens van ${eurNl(threshold)}; vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven.`,
+        en: `Turnover that counts ${prev}${source.en}: ${eurEn(previousYearCents)}, more than the turnover limit of ${eurEn(threshold)}; from 2025 the previous year must also be within the turnover limit.`,
       });
     } else {
       reasons.push({
-        nl: `Telbare omzet ${prev}${source.nl} ${eurNl(previousYearCents)} is niet hoger dan ${eurNl(threshold)}.`,
-        en: `Countable turnover ${prev}${source.en} ${eurEn(previousYearCents)} is not more than ${eurEn(threshold)}.`,
+        nl: `Omzet die meetelt ${prev}${source.nl}: ${eurNl(previousYearCents)}, niet hoger dan de omzetgrens van ${eurNl(threshold)}.`,
+        en: `Turnover that counts ${prev}${source.en}: ${eurEn(previousYearCents)}, not more than the turnover limit of ${eurEn(threshold)}.`,
       });
     }
     if (previousYearBasis === "data") previousYearCrossing = findCrossing(rows, prev);
@@ -198,8 +198,8 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
       eligible = false;
       const where = (input.rowName ?? plainRowName)(previousYearCrossing.row);
       reasons.push({
-        nl: `In ${prev} is de grens overschreden op ${dayNl(previousYearCrossing.day)} (${where.nl}, lopend totaal ${eurNl(previousYearCrossing.runningCents)}); daardoor voldoet ${year} niet aan de toets over het vorige jaar, ook al brengt een latere creditnota het totaal van ${prev} weer binnen de grens.`,
-        en: `In ${prev} the threshold was crossed on ${dayEn(previousYearCrossing.day)} (${where.en}, running total ${eurEn(previousYearCrossing.runningCents)}); so ${year} fails the previous-year test, even though a later credit note brings the ${prev} total back within the threshold.`,
+        nl: `In ${prev} is de omzetgrens overschreden op ${dayNl(previousYearCrossing.day)} (${where.nl}, lopend totaal ${eurNl(previousYearCrossing.runningCents)}); daardoor voldoet ${year} niet aan de toets over het vorige jaar, ook al brengt een latere creditnota het totaal van ${prev} weer binnen de grens.`,
+        en: `In ${prev} the turnover limit was crossed on ${dayEn(previousYearCrossing.day)} (${where.en}, running total ${eurEn(previousYearCrossing.runningCents)}); so ${year} fails the previous-year test, even though a later credit note brings the ${prev} total back within the threshold.`,
       });
     }
   } else {

@@ -83,8 +83,8 @@ export function nextPossibleStart(input: NextStartInput): NextStart {
       if (reentry > start) {
         start = reentry;
         reason = {
-          nl: `De omzet ging op ${dayNl(crossed)} over de grens; daarmee eindigde uw deelname. Opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)}.`,
-          en: `Turnover went over the threshold on ${dayEn(crossed)}, which ended your participation; the earliest new start is ${dayEn(reentry)}.`,
+          nl: `De omzet ging op ${dayNl(crossed)} over de omzetgrens; daarmee eindigde uw deelname. Opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)}.`,
+          en: `Turnover went over the turnover limit on ${dayEn(crossed)}, which ended your participation; the earliest new start is ${dayEn(reentry)}.`,
         };
       }
     }
@@ -96,8 +96,8 @@ export function nextPossibleStart(input: NextStartInput): NextStart {
     const crossed = crossingIn(y);
     if (crossed !== null) {
       reason = {
-        nl: `De omzet van ${y} gaat op ${dayNl(crossed)} over de grens: in ${y} meedoen kan niet.`,
-        en: `Turnover of ${y} goes over the threshold on ${dayEn(crossed)}: joining in ${y} is not possible.`,
+        nl: `De omzet van ${y} gaat op ${dayNl(crossed)} over de omzetgrens: in ${y} meedoen kan niet.`,
+        en: `Turnover of ${y} goes over the turnover limit on ${dayEn(crossed)}: joining in ${y} is not possible.`,
       };
       start = dayFromYmd(y + 1, 1, 1);
       continue;
@@ -107,8 +107,8 @@ export function nextPossibleStart(input: NextStartInput): NextStart {
       const previousCrossed = crossingIn(y - 1);
       if (previousCrossed !== null) {
         reason = {
-          nl: `De omzet van ${y - 1} ging op ${dayNl(previousCrossed)} over de grens: in ${y} meedoen kan niet (vanaf 2025 telt ook het vorige jaar).`,
-          en: `Turnover of ${y - 1} went over the threshold on ${dayEn(previousCrossed)}: joining in ${y} is not possible (from 2025 the previous year counts too).`,
+          nl: `De omzet van ${y - 1} ging op ${dayNl(previousCrossed)} over de omzetgrens: in ${y} meedoen kan niet (vanaf 2025 telt ook het vorige jaar).`,
+          en: `Turnover of ${y - 1} went over the turnover limit on ${dayEn(previousCrossed)}: joining in ${y} is not possible (from 2025 the previous year counts too).`,
         };
         start = dayFromYmd(y + 1, 1, 1);
         continue;
@@ -116,8 +116,8 @@ export function nextPossibleStart(input: NextStartInput): NextStart {
       const previous = countableIn(y - 1);
       if (previous > threshold) {
         reason = {
-          nl: `Telbare omzet ${y - 1} is ${eurNl(previous)}, hoger dan ${eurNl(threshold)}: in ${y} meedoen kan niet (vanaf 2025 telt ook het vorige jaar).`,
-          en: `Countable turnover of ${y - 1} is ${eurEn(previous)}, more than ${eurEn(threshold)}: joining in ${y} is not possible (from 2025 the previous year counts too).`,
+          nl: `Omzet die meetelt ${y - 1}: ${eurNl(previous)}, hoger dan de omzetgrens van ${eurNl(threshold)}: in ${y} meedoen kan niet (vanaf 2025 telt ook het vorige jaar).`,
+          en: `Turnover that counts ${y - 1}: ${eurEn(previous)}, more than the turnover limit of ${eurEn(threshold)}: joining in ${y} is not possible (from 2025 the previous year counts too).`,
         };
         start = dayFromYmd(y + 1, 1, 1);
         continue;

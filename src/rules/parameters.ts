@@ -75,7 +75,7 @@ const EU_2025 = "Verified for 2025 (kor-rules.md section 7); kept in force until
 
 export const PARAMETERS: readonly Parameter[] = [
   { id: "kor-threshold", value: 2_000_000, unit: "EUR-cents", from: "2020-01-01", to: null, source: SRC.afmelden,
-    note: "€20,000 countable turnover per calendar year; €20,000.00 is inside, €20,000.01 is over (art. 25 Wet OB)." },
+    note: "€20,000 turnover that counts per calendar year; €20,000.00 is inside, €20,000.01 is over (art. 25 Wet OB)." },
 
   { id: "previous-year-test", value: 0, unit: "years", from: "2020-01-01", to: "2024-12-31", source: SRC.afmelden,
     note: "2020–2024: only the current year is tested." },

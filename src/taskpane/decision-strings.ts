@@ -27,11 +27,11 @@ export const D = {
   joinedSince: L("In de KOR sinds (dd-mm-jjjj)", "In the KOR since (dd-mm-yyyy)"),
   joinedHint: L("Alleen nodig voor afmelden vóór 2025 (toen gold een minimum van 3 jaar).", "Only needed for exits before 2025 (a 3-year minimum applied then)."),
   basis: (year: number, amount: string) =>
-    L(`Gebaseerd op de telbare omzet van ${year}: ${amount} (exclusief btw). Aangenomen is dat volgend jaar daarop lijkt.`,
-      `Based on the countable turnover of ${year}: ${amount} (excluding VAT). Next year is assumed to be similar.`),
+    L(`Gebaseerd op de omzet die meetelt van ${year}: ${amount} (exclusief btw). Aangenomen is dat volgend jaar daarop lijkt.`,
+      `Based on the turnover that counts in ${year}: ${amount} (excluding VAT). Next year is assumed to be similar.`),
   basisParticipant: (year: number, amount: string) =>
-    L(`Gebaseerd op de telbare omzet van ${year}: ${amount} (gefactureerd zonder btw, zoals in de KOR). Aangenomen is dat volgend jaar daarop lijkt.`,
-      `Based on the countable turnover of ${year}: ${amount} (invoiced without VAT, as in the KOR). Next year is assumed to be similar.`),
+    L(`Gebaseerd op de omzet die meetelt van ${year}: ${amount} (gefactureerd zonder btw, zoals in de KOR). Aangenomen is dat volgend jaar daarop lijkt.`,
+      `Based on the turnover that counts in ${year}: ${amount} (invoiced without VAT, as in the KOR). Next year is assumed to be similar.`),
   notPossibleFirst: (year: number, start: string, deadline: string) =>
     L(`Meedoen aan de KOR kan nu niet: u voldoet in ${year} niet aan de voorwaarden. Meedoen kan op zijn vroegst per ${start} (aanmelden uiterlijk op ${deadline}).`,
       `You cannot join the KOR now: you do not meet the conditions in ${year}. The earliest you can join is ${start} (register by ${deadline}).`),
@@ -39,7 +39,7 @@ export const D = {
     L(`Meedoen aan de KOR kan nu nog niet. Meedoen kan op zijn vroegst per ${start} (aanmelden uiterlijk op ${deadline}).`,
       `You cannot join the KOR yet. The earliest you can join is ${start} (register by ${deadline}).`),
   foldCalculator: L("Toch berekenen wat meedoen zou opleveren", "Still calculate what joining would give"),
-  noTurnover: (year: number) => L(`Geen telbare omzet in ${year}: er valt niets te vergelijken.`, `No countable turnover in ${year}: there is nothing to compare.`),
+  noTurnover: (year: number) => L(`Geen omzet die meetelt in ${year}: er valt niets te vergelijken.`, `No turnover that counts in ${year}: there is nothing to compare.`),
 
   // Output side
   outputSection: L("Btw op uw omzet", "VAT on your turnover"),

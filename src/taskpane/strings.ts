@@ -117,10 +117,10 @@ export const S = {
   year: L("Jaar", "Year"),
   period: L("Aangiftetijdvak", "Filing period"),
   periodName: { quarter: L("Kwartaal", "Quarter"), month: L("Maand", "Month"), year: L("Jaar", "Year") },
-  previousYear: (y: number) => L(`Omzet ${y} (telt mee voor de KOR)`, `Turnover ${y} (countable for the KOR)`),
+  previousYear: (y: number) => L(`Omzet die meetelt ${y}`, `Turnover that counts ${y}`),
   previousYearHint: (y: number) => L(
-    `Dit blad heeft geen facturen uit ${y}. Vul de telbare omzet van ${y} in (bijvoorbeeld van het blad van vorig jaar); leeg = € 0.`,
-    `This sheet has no invoices from ${y}. Enter the countable turnover of ${y} (for example from last year's sheet); empty = €0.`,
+    `Dit blad heeft geen facturen uit ${y}. Vul de omzet die meetelt van ${y} in (bijvoorbeeld van het blad van vorig jaar); leeg = € 0.`,
+    `This sheet has no invoices from ${y}. Enter the turnover that counts for ${y} (for example from last year's sheet); empty = €0.`,
   ),
   previousYearHintRows: (y: number, rows: string) => L(
     `De rijen van ${y} in dit blad tellen op tot ${rows}. Een bedrag dat u hier invult gaat daarvoor (bijvoorbeeld als dit blad niet alle facturen van ${y} heeft); leeg = de rijen.`,
@@ -143,7 +143,7 @@ export const S = {
   inKorSince: L("In de KOR sinds", "In the KOR since"),
   inKorNow: L(
     "U doet mee aan de KOR en de omzet ging sindsdien niet over de grens: er is niets aan te melden.",
-    "You are in the KOR and turnover has not gone over the threshold since: there is nothing to register.",
+    "You are in the KOR and turnover has not gone over the turnover limit since: there is nothing to register.",
   ),
   ifNotInKor: L("Als de onderneming niet in de KOR zit:", "If the business is not in the KOR:"),
   ifInKorReentry: (start: string, deadline: string) => L(
@@ -151,7 +151,7 @@ export const S = {
     `If the business was in the KOR, the crossing ended its participation; it can then rejoin at the earliest on ${start} (register by ${deadline}).`,
   ),
   deregisterIfInKor: (date: string) => L(
-    `Als de onderneming in de KOR zit: meld u direct af, met ${date} als einddatum.`,
+    `Als de onderneming in de KOR zit: meld u direct af, met ${date} als beëindigingsdatum.`,
     `If the business is in the KOR: deregister at once, with ${date} as the end date.`,
   ),
   previousYearInvalid: L("Vul een bedrag in, bijvoorbeeld 15.000 of 15000,00.", "Enter an amount, for example 15,000 or 15000.00."),
@@ -183,7 +183,7 @@ export const S = {
   verdictSection: L("Cijfers", "Figures"),
   verdictEligible: (y: number) => L(`U valt in ${y} binnen de KOR`, `You are within the KOR in ${y}`),
   verdictNotEligible: (y: number) => L(`U valt in ${y} niet binnen de KOR`, `You are not within the KOR in ${y}`),
-  verdictCrossed: (date: string, row: number) => L(`Grens overschreden op ${date} (rij ${row})`, `Threshold crossed on ${date} (row ${row})`),
+  verdictCrossed: (date: string, row: number) => L(`Omzetgrens overschreden op ${date} (rij ${row})`, `Turnover limit crossed on ${date} (row ${row})`),
   verdictUnsupported: (y: number) => L(`${y}: niet ondersteund`, `${y}: not supported`),
   statusOk: L("Binnen de omzetgrens", "Within the turnover limit"),
   statusNear: L("Dicht bij de omzetgrens", "Close to the turnover limit"),
@@ -208,10 +208,10 @@ export const S = {
   // Chart
   chartSection: (y: number) => L(`Omzetverloop ${y}`, `Turnover through ${y}`),
   chartAlt: (y: number, total: string, threshold: string, crossing: string | null) => L(
-    `Grafiek van de opgetelde omzet die meetelt in ${y}, van € 0 op 1 januari tot ${total}, tegen de grens van ${threshold}. ` +
-      (crossing === null ? "De grens wordt niet overschreden." : `De grens wordt overschreden op ${crossing}.`),
-    `Chart of cumulative turnover that counts in ${y}, from €0 on 1 January to ${total}, against the ${threshold} threshold. ` +
-      (crossing === null ? "The threshold is not crossed." : `The threshold is crossed on ${crossing}.`),
+    `Grafiek van de opgetelde omzet die meetelt in ${y}, van € 0 op 1 januari tot ${total}, tegen de omzetgrens van ${threshold}. ` +
+      (crossing === null ? "De omzetgrens wordt niet overschreden." : `De omzetgrens wordt overschreden op ${crossing}.`),
+    `Chart of cumulative turnover that counts in ${y}, from €0 on 1 January to ${total}, against the turnover limit of ${threshold}. ` +
+      (crossing === null ? "The turnover limit is not crossed." : `The turnover limit is crossed on ${crossing}.`),
   ),
   chartThreshold: L("Omzetgrens", "Turnover limit"),
   chartCrossing: L("Overschreden", "Crossed"),
@@ -254,10 +254,10 @@ export const S = {
   ),
   reentry: (start: string, deadline: string) => L(
     `Na de overschrijding kunt u op zijn vroegst weer meedoen vanaf ${start} (aanmelden uiterlijk ${deadline}).`,
-    `After crossing the threshold you can rejoin at the earliest on ${start} (register by ${deadline}).`,
+    `After crossing the turnover limit you can rejoin at the earliest on ${start} (register by ${deadline}).`,
   ),
   deregisterNow: (date: string) => L(
-    `Meld u direct af voor de KOR, met ${date} als einddatum.`,
+    `Meld u direct af voor de KOR, met ${date} als beëindigingsdatum.`,
     `Deregister from the KOR at once, with ${date} as the end date.`,
   ),
 
@@ -336,7 +336,7 @@ export const S = {
     reasons: L("Waarom", "Why"),
     countable: L("Omzet die meetelt", "Turnover that counts"),
     threshold: L("Omzetgrens", "Turnover limit"),
-    percent: L("Deel van de grens", "Share of the threshold"),
+    percent: L("Deel van de omzetgrens", "Share of the turnover limit"),
     headroom: L("Ruimte tot de omzetgrens", "Room to the turnover limit"),
     notCounted: L("Omzet die niet meetelt", "Turnover that does not count"),
     previous: L("Omzet die meetelt vorig jaar", "Turnover that counts previous year"),

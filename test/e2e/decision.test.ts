@@ -37,7 +37,7 @@ describe("decision view (browser mode, sample workbook)", () => {
 
   it("says first that joining is not possible before 2028 (the sample crossed in 2026), with the calculator folded", async () => {
     expect(await text("decision-not-possible")).toBe(
-      "You cannot join the KOR yet. The earliest you can join is 1 January 2028 (register by 3 December 2027). Turnover of 2026 went over the threshold on 18 November 2026: joining in 2027 is not possible (from 2025 the previous year counts too).",
+      "You cannot join the KOR yet. The earliest you can join is 1 January 2028 (register by 3 December 2027). Turnover of 2026 went over the turnover limit on 18 November 2026: joining in 2027 is not possible (from 2025 the previous year counts too).",
     );
     expect(await page.getByTestId("decision-result").isVisible()).toBe(false);
     await page.getByRole("button", { name: "Still calculate what joining would give" }).click();
@@ -45,7 +45,7 @@ describe("decision view (browser mode, sample workbook)", () => {
   });
 
   it("shows the sample's 2025 output VAT by rate and what joining keeps", async () => {
-    expect(await text("decision-basis")).toContain("countable turnover of 2025: €16,440.00 (excluding VAT)");
+    expect(await text("decision-basis")).toContain("turnover that counts in 2025: €16,440.00 (excluding VAT)");
     // "Bedrag excl. btw": the amounts are read as excluding VAT, and the pane says so.
     expect(await page.getByRole("radio", { name: "excluding VAT" }).isChecked()).toBe(true);
     expect(await page.getByText("Read from the column header; you can change it.").count()).toBe(1);
@@ -60,7 +60,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     // The sample's "Klant" column holds names: the pane says so and asks for the share.
     expect(await page.getByText("does not say whether a customer is a business or a consumer").count()).toBe(1);
     // The sample crosses €20,000 on 18 November 2026, so 2027 fails the previous-year test.
-    expect(await text("decision-deadlines")).toContain("Turnover of 2026 went over the threshold on 18 November 2026");
+    expect(await text("decision-deadlines")).toContain("Turnover of 2026 went over the turnover limit on 18 November 2026");
     expect(await text("decision-deadlines")).toContain("Earliest start: 1 January 2028. Your registration must reach the Belastingdienst by 3 December 2027.");
     expect(await text("decision-assumptions")).toContain("Your prices for consumers stay the same");
   });
@@ -78,7 +78,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     expect(await text("decision-net")).toBe("€702.60");
     expect(await page.getByTestId("decision-planned-year").inputValue()).toBe("2028");
     expect(await text("decision-headline")).toBe(
-      "You cannot join the KOR yet. Turnover of 2026 went over the threshold on 18 November 2026: joining in 2027 is not possible (from 2025 the previous year counts too). The earliest you can join is 1 January 2028 (register by 3 December 2027). For information: joining would gain you €702.60 a year, and once -€500.00 in 2028 (VAT on the planned investment), -€900.00 in 2028 (herziening).",
+      "You cannot join the KOR yet. Turnover of 2026 went over the turnover limit on 18 November 2026: joining in 2027 is not possible (from 2025 the previous year counts too). The earliest you can join is 1 January 2028 (register by 3 December 2027). For information: joining would gain you €702.60 a year, and once -€500.00 in 2028 (VAT on the planned investment), -€900.00 in 2028 (herziening).",
     );
     expect(await text("decision-one-offs")).toBe("YearWhatAmount2028VAT on the planned investment-€500.002028herziening-€900.00");
     expect(await text("decision-break-even")).toBe(
@@ -153,7 +153,7 @@ describe("decision view (browser mode, sample workbook)", () => {
     await page.getByRole("tab", { name: "KOR worth it?" }).click();
     await page.getByTestId("decision").waitFor();
     expect(await text("decision-not-possible")).toBe(
-      "You cannot join the KOR now: you do not meet the conditions in 2026. The earliest you can join is 1 January 2028 (register by 3 December 2027). Turnover of 2026 went over the threshold on 18 November 2026: joining in 2027 is not possible (from 2025 the previous year counts too).",
+      "You cannot join the KOR now: you do not meet the conditions in 2026. The earliest you can join is 1 January 2028 (register by 3 December 2027). Turnover of 2026 went over the turnover limit on 18 November 2026: joining in 2027 is not possible (from 2025 the previous year counts too).",
     );
     expect(await page.getByTestId("decision-result").isVisible()).toBe(false);
     await page.getByRole("button", { name: "Still calculate what joining would give" }).click();

@@ -86,7 +86,7 @@ describe("buildReport", () => {
   });
   it("states the crossing in the verdict, lists the EU quarterly report per state with due dates, and the warnings", () => {
     const verdict = content.values.find((r) => r[0] === "Result")!;
-    expect(verdict[1]).toContain("Threshold crossed on 18 November 2026");
+    expect(verdict[1]).toContain("Turnover limit crossed on 18 November 2026");
     const euRows = content.values.filter((r) => typeof r[0] === "string" && /^Q[1-4] 2026$/.test(r[0]) && typeof r[1] === "string" && /^[A-Z]{2}$/.test(r[1]));
     expect(euRows).toHaveLength(summary.eu!.quarters.reduce((n, q) => n + q.perState.length, 0));
     expect(content.values.some((r) => r[0] === "Error" && String(r[1]).includes("ambiguous"))).toBe(true);

@@ -297,7 +297,7 @@ describe("KOR.STATUS", () => {
       ["2025-05-01", 19500],
     ]);
     expect(f.status(s.dates, s.amounts, OMITTED, null, null)).toBe(
-      "2025: eligible for the KOR. Countable turnover €19,500.00 = 97.5% of €20,000.00; €500.00 left below the threshold. Previous year 2024: €15,000.00 (from the data).",
+      "2025: eligible for the KOR. Turnover that counts €19,500.00 = 97.5% of €20,000.00; €500.00 left below the turnover limit. Previous year 2024: €15,000.00 (from the data).",
     );
   });
 
@@ -307,7 +307,7 @@ describe("KOR.STATUS", () => {
       ["2025-09-16", 500],
     ]);
     expect(withOffice("nl-BE", () => f.status(s.dates, s.amounts, OMITTED, null, null))).toBe(
-      "2025: KOR niet mogelijk. Telbare omzet € 20.250,00 = 101,3% van € 20.000,00; grens overschreden op 16 september 2025. " +
+      "2025: KOR niet mogelijk. Omzet die meetelt € 20.250,00 = 101,3% van € 20.000,00; omzetgrens overschreden op 16 september 2025. " +
         "Vorig jaar 2024: geen gegevens, € 0,00 aangenomen (vul previousYearTurnover in als er omzet was).",
     );
   });
@@ -319,7 +319,7 @@ describe("KOR.STATUS", () => {
 
   it("names a previous year over the threshold as given", () => {
     const s = sheet([["2026-05-01", 15000]]);
-    expect(f.status(s.dates, s.amounts, OMITTED, 2026, 25000)).toMatch(/^2026: not eligible.*Previous year 2025: €25,000.00 \(as given\), over the threshold\.$/);
+    expect(f.status(s.dates, s.amounts, OMITTED, 2026, 25000)).toMatch(/^2026: not eligible.*Previous year 2025: €25,000.00 \(as given\), over the limit\.$/);
   });
 });
 
@@ -333,12 +333,12 @@ describe("KOR.REPORT", () => {
       ["2025-11-01", 100],
     ]);
     expect(f.report(s.dates, s.amounts, s.categories, null)).toEqual([
-      ["Quarter", "Countable turnover (€)", "Cumulative (€)", "% of €20,000.00", "Status"],
-      ["Q1 2025", 5000, 5000, 25, "within the threshold"],
-      ["Q2 2025", 10000, 15000, 75, "within the threshold"],
-      ["Q3 2025", 5500, 20500, 102.5, "threshold exceeded on 1 August 2025"],
-      ["Q4 2025", 100, 20600, 103, "over the threshold"],
-      ["Total 2025", 20600, 20600, 103, "threshold exceeded on 1 August 2025"],
+      ["Quarter", "Turnover (€)", "Cumulative (€)", "% of €20,000.00", "Status"],
+      ["Q1 2025", 5000, 5000, 25, "within"],
+      ["Q2 2025", 10000, 15000, 75, "within"],
+      ["Q3 2025", 5500, 20500, 102.5, "turnover limit crossed on 1 August 2025"],
+      ["Q4 2025", 100, 20600, 103, "over the limit"],
+      ["Total 2025", 20600, 20600, 103, "turnover limit crossed on 1 August 2025"],
     ]);
   });
 
@@ -349,7 +349,7 @@ describe("KOR.REPORT", () => {
       ["2025-08-01", 100],
     ]);
     const table = withOffice("nl-NL", () => f.report(s.dates, s.amounts, OMITTED, null));
-    expect(table[2][4]).toBe("grens overschreden op 1 mei 2025");
+    expect(table[2][4]).toBe("omzetgrens overschreden op 1 mei 2025");
     expect(table[3][4]).toBe("boven de grens");
     expect(table.flat().join(" ")).not.toMatch(/beëindigd|ended/);
   });
@@ -412,7 +412,7 @@ describe("the previous year given wins (kor-rules.md section 4, worked example 2
     const s = sheet([["2025-12-10", 500], ["2026-02-01", 5000]]);
     expect(f.eligible(s.dates, s.amounts, OMITTED, 2026, 25000)).toBe(false);
     const text = f.status(s.dates, s.amounts, OMITTED, 2026, 25000);
-    expect(text).toContain("Previous year 2025: €25,000.00 (as given; the rows of 2025 add up to €500.00), over the threshold.");
+    expect(text).toContain("Previous year 2025: €25,000.00 (as given; the rows of 2025 add up to €500.00), over the limit.");
     const nl = withOffice("nl-NL", () => f.status(s.dates, s.amounts, OMITTED, 2026, 25000));
     expect(nl).toContain("Vorig jaar 2025: € 25.000,00 (opgegeven; de rijen van 2025 tellen op tot € 500,00), boven de grens.");
     // Without the argument the rows are used.

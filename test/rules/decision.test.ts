@@ -130,7 +130,7 @@ describe("decideKor: the money on both sides", () => {
     expect(d.breakEven.en).toContain("Joining pays as long as your input VAT");
     expect(d.breakEven.en).toContain("€3,150.00 a year");
     const reasonsEn = d.reasons.map((r) => r.en).join("\n");
-    expect(reasonsEn).toContain("€3,150.00 of VAT on €15,000.00 of countable turnover");
+    expect(reasonsEn).toContain("€3,150.00 of VAT on €15,000.00 of turnover that counts");
     expect(reasonsEn).toContain("You keep €3,150.00");
     expect(reasonsEn).toContain("€800.00 a year of input VAT on running costs");
     expect(reasonsEn).toContain("€3,150.00 − €800.00 = €2,350.00");

@@ -31,7 +31,7 @@ describe("nextPossibleStart", () => {
     const rows = sheet(["2026-02-01", 3_000]);
     const next = nextPossibleStart({ rows, today: d("2025-11-20"), period: "quarter", givenPrevious: { year: 2025, cents: eur(25_000) } });
     expect(next.start).toBe(d("2027-01-01"));
-    expect(next.reason?.nl).toContain("Telbare omzet 2025 is € 25.000,00");
+    expect(next.reason?.nl).toContain("Omzet die meetelt 2025: € 25.000,00");
   });
 
   it("applies the 3-year exclusion after a 2020–2024 crossing", () => {
@@ -39,7 +39,7 @@ describe("nextPossibleStart", () => {
     const expected = reentryAfterCrossing(d("2023-06-01"), "quarter").earliestReentry;
     const participant = nextPossibleStart({ rows, today: d("2024-01-15"), period: "quarter", participation: { status: "in", since: d("2022-01-01") } });
     expect(participant).toMatchObject({ start: expected, endedOn: d("2023-06-01") });
-    expect(participant.reason?.en).toBe("Turnover went over the threshold on 1 June 2023, which ended your participation; the earliest new start is 1 July 2026.");
+    expect(participant.reason?.en).toBe("Turnover went over the turnover limit on 1 June 2023, which ended your participation; the earliest new start is 1 July 2026.");
     expect(expected).toBeGreaterThan(d("2025-01-01"));
     // Section 5: for a business not in the KOR (and by default, status unknown) the crossing excludes
     // nothing by itself; before 2025 only the current year counts, so the next quarter.
@@ -54,7 +54,7 @@ describe("the year summary's deadlines", () => {
     const s = summarizeYear(rows, { today: d("2026-11-27"), year: 2025 });
     expect(s.verdict).toBe("eligible");
     expect(s.deadlines).toMatchObject({ nextStart: d("2028-01-01"), registrationDeadline: d("2027-12-03"), reentryAfterCrossing: null });
-    expect(s.deadlines.nextStartReason?.en).toContain("over the threshold on 18 November 2026");
+    expect(s.deadlines.nextStartReason?.en).toContain("over the turnover limit on 18 November 2026");
     expect(s.deadlines.nextExit).toEqual({ start: d("2027-01-01"), deadline: d("2026-12-03") });
   });
 });

@@ -15,9 +15,9 @@ describe("a crossing in the previous year (kor-rules.md sections 5 and 7)", () =
     expect(e.verdict).toBe("not-eligible");
     const en = e.reasons.map((r) => r.en).join(" ");
     const nl = e.reasons.map((r) => r.nl).join(" ");
-    expect(en).toContain("In 2025 the threshold was crossed on 1 March 2025 (row 1");
+    expect(en).toContain("In 2025 the turnover limit was crossed on 1 March 2025 (row 1");
     expect(en).toContain("2026 fails the previous-year test");
-    expect(nl).toContain("In 2025 is de grens overschreden op 1 maart 2025 (rij 1");
+    expect(nl).toContain("In 2025 is de omzetgrens overschreden op 1 maart 2025 (rij 1");
   });
 
   it("does not add the crossing reason when the previous year is simply over the threshold", () => {

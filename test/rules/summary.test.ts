@@ -22,7 +22,7 @@ describe("summarizeYear", () => {
     ]);
     expect(s.periods[0].percentOfThreshold).toBe(50);
     expect(s.deadlines.reentryAfterCrossing).toEqual({ start: d("2027-01-01"), deadline: d("2026-12-03") });
-    expect(s.reasons.map((r) => r.nl).join(" ")).toContain("De grens is overschreden op 16 september 2025 (rij 4");
+    expect(s.reasons.map((r) => r.nl).join(" ")).toContain("De omzetgrens is overschreden op 16 september 2025 (rij 4");
     expect(s.reasons.map((r) => r.en).join(" ")).toContain("3 rows without a category were counted as turnover.");
     expect(s.eu).toBeNull();
     expect(s.conditions[0].en).toContain("central administration in the Netherlands");

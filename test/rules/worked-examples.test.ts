@@ -34,8 +34,8 @@ describe("worked examples (kor-rules.md section 10)", () => {
     const e = eligibility({ rows: example2, year: 2025 });
     expect(e.countableCents).toBe(eur(21_000));
     expect(e.verdict).toBe("not-eligible");
-    expect(e.reasons[0].nl).toBe("Telbare omzet 2025 € 21.000,00 is hoger dan de grens van € 20.000,00.");
-    expect(e.reasons[0].en).toBe("Countable turnover 2025 €21,000.00 is more than the €20,000.00 threshold.");
+    expect(e.reasons[0].nl).toBe("Omzet die meetelt 2025: € 21.000,00, hoger dan de omzetgrens van € 20.000,00.");
+    expect(e.reasons[0].en).toBe("Turnover that counts 2025: €21,000.00, more than the turnover limit of €20,000.00.");
     expect(findCrossing(example2, 2025)).toMatchObject({ row: 3, day: d("2025-06-01"), runningCents: eur(21_000) });
   });
 
@@ -102,7 +102,7 @@ describe("worked examples (kor-rules.md section 10)", () => {
     const rows = sheet(["2025-12-31", 21_000], ["2026-01-01", 15_000]);
     const e = eligibility({ rows, year: 2026 });
     expect(e).toMatchObject({ verdict: "not-eligible", countableCents: eur(15_000), previousYearCents: eur(21_000), previousYearBasis: "data" });
-    expect(e.reasons.map((r) => r.en).join(" ")).toContain("Countable turnover 2025 (from the data) €21,000.00 is more than €20,000.00");
+    expect(e.reasons.map((r) => r.en).join(" ")).toContain("Turnover that counts 2025 (from the data): €21,000.00, more than the turnover limit of €20,000.00");
   });
 
   it("13: 2022 countable €21,000, 2023 €15,000 → 2023 eligible (before 2025 only the current year counts)", () => {

@@ -26,9 +26,9 @@ describe("the decision view's figures for the sample workbook", () => {
     expect(f.shareText).toBe("0");
     // 2025 was within the limit, but the sample crossed in 2026: joining is not possible before 2028, said first.
     expect(f.decision).toMatchObject({ outputVatCents: 317_100, keptCents: 317_100, netCents: 317_100, verdict: "not-possible" });
-    expect(f.dates.delay?.en).toBe("Turnover of 2026 went over the threshold on 18 November 2026: joining in 2027 is not possible (from 2025 the previous year counts too).");
+    expect(f.dates.delay?.en).toBe("Turnover of 2026 went over the turnover limit on 18 November 2026: joining in 2027 is not possible (from 2025 the previous year counts too).");
     expect(f.decision?.headline.en).toBe(
-      "You cannot join the KOR yet. Turnover of 2026 went over the threshold on 18 November 2026: joining in 2027 is not possible (from 2025 the previous year counts too). The earliest you can join is 1 January 2028 (register by 3 December 2027). For information: joining would gain you €3,171.00 a year.",
+      "You cannot join the KOR yet. Turnover of 2026 went over the turnover limit on 18 November 2026: joining in 2027 is not possible (from 2025 the previous year counts too). The earliest you can join is 1 January 2028 (register by 3 December 2027). For information: joining would gain you €3,171.00 a year.",
     );
     // The sample crosses €20,000 on 18 November 2026: no start in 2027 (2026 fails the previous-year test).
     expect(f.dates.start).toBe(dayFromIso("2028-01-01"));

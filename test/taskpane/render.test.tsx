@@ -21,7 +21,7 @@ describe("CumulativeChart", () => {
   );
   it("is an image with a text alternative naming the total, the threshold and the crossing date", () => {
     expect(html).toContain('role="img"');
-    expect(html).toMatch(/<title id="[^"]+">Chart of cumulative turnover that counts in 2026, from €0 on 1 January to €22,090.00, against the €20,000.00 threshold. The threshold is crossed on 18 November 2026.<\/title>/);
+    expect(html).toMatch(/<title id="[^"]+">Chart of cumulative turnover that counts in 2026, from €0 on 1 January to €22,090.00, against the turnover limit of €20,000.00. The turnover limit is crossed on 18 November 2026.<\/title>/);
   });
   it("marks the crossing point", () => {
     expect(html).toContain('data-testid="chart-crossing"');
@@ -29,7 +29,7 @@ describe("CumulativeChart", () => {
   it("has no crossing marker when the threshold is not crossed", () => {
     const quiet = renderToStaticMarkup(<CumulativeChart lang="nl" year={2026} points={[{ day: TODAY, cents: 100 }]} thresholdCents={2_000_000} crossing={null} />);
     expect(quiet).not.toContain("chart-crossing");
-    expect(quiet).toContain("De grens wordt niet overschreden.");
+    expect(quiet).toContain("De omzetgrens wordt niet overschreden.");
   });
 });
 
