@@ -82,8 +82,8 @@ export const TEXT = {
 export const PARTICIPATION_TEXT = {
   inSince: (since: string): Localized => ({ nl: `In de KOR sinds ${since}`, en: `In the KOR since ${since}` }),
   endedOn: (day: string): Localized => ({
-    nl: `In de KOR tot ${day}: de grens is overschreden; meld u af met ${day} als einddatum`,
-    en: `In the KOR until ${day}: the threshold was crossed; deregister with ${day} as the end date`,
+    nl: `In de KOR tot ${day}: de omzetgrens is overschreden; meld u af met ${day} als beëindigingsdatum`,
+    en: `In the KOR until ${day}: the turnover limit was crossed; deregister with ${day} as the end date`,
   }),
   out: { nl: "Niet in de KOR", en: "Not in the KOR" } as Localized,
   unknown: { nl: "Onbekend", en: "Unknown" } as Localized,

@@ -117,7 +117,7 @@ describe("All sheets follows the participation setting (kor-rules.md section 5, 
   it("in the KOR since 2022: the 2023 crossing ended participation; the next start is the re-entry", () => {
     const l = line({ status: "in", since: dayFromIso("2022-01-01") });
     expect(l).toMatchObject({ nextStart: dayFromIso("2026-10-01"), registrationDeadline: dayFromIso("2026-09-02"), ifInKor: null });
-    expect(cellText(l, "participation", "en")).toBe("In the KOR until 1 October 2023: the threshold was crossed; deregister with 1 October 2023 as the end date");
+    expect(cellText(l, "participation", "en")).toBe("In the KOR until 1 October 2023: the turnover limit was crossed; deregister with 1 October 2023 as the end date");
   });
 
   it("in the KOR since after the crossing, no crossing since: nothing to register", () => {
