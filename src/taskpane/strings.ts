@@ -132,8 +132,8 @@ export const S = {
   ),
   participation: L("Doet de onderneming mee aan de KOR?", "Is the business in the KOR?"),
   participationHint: L(
-    "Bepaalt wat er volgt op een overschrijding. Onbekend: beide uitkomsten worden getoond.",
-    "Decides what follows a crossing. Don't know: both outcomes are shown.",
+    "Bepaalt wat er volgt op een overschrijding. Onbekend: beide uitkomsten worden getoond. Geldt voor de hele werkmap (bij meerdere groepen in Alle bladen: per groep).",
+    "Decides what follows a crossing. Don't know: both outcomes are shown. Applies to the whole workbook (with several groups in All sheets: per group).",
   ),
   participationOption: {
     unknown: L("Weet ik niet", "Don't know"),
