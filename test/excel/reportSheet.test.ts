@@ -109,3 +109,18 @@ describe("the report sheet follows the participation status (kor-rules.md sectio
     expect(out).toContain("KOR participation");
   });
 });
+
+describe("the report sheet names both previous-year figures when the given one differs from the rows (kor-rules.md section 4, worked example 26)", () => {
+  it("lists the given figure as used, with the rows' figure, in the reasons and the warnings", () => {
+    const rows = [
+      { row: 2, day: dayFromIso("2025-12-10"), cents: 50_000, category: null, country: null, vatCents: null },
+      { row: 3, day: dayFromIso("2026-02-01"), cents: 500_000, category: null, country: null, vatCents: null },
+    ];
+    const summary = summarizeYear(rows, { today: dayFromIso("2026-03-01"), year: 2026, previousYearCents: 2_500_000 });
+    const content = buildReport(summary, "nl", "Blad1");
+    const cells = content.values.flat().map(String);
+    const both = "De opgegeven omzet 2025 van € 25.000,00 is gebruikt; de rijen van 2025 in de gegevens tellen op tot € 500,00. Controleer welk bedrag klopt.";
+    expect(cells.filter((c) => c === both).length).toBeGreaterThanOrEqual(1);
+    expect(content.values.some((r) => r[0] === "Let op" && r[1] === both)).toBe(true);
+  });
+});
