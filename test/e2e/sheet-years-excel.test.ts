@@ -1,0 +1,73 @@
+/**
+ * The year report in Excel (stubbed host over test/excel/fake-excel.ts) on a workbook with a sheet per year:
+ * the active sheet "Omzet 2025" has no 2024 rows, so the pane reads the other sheets and takes 2024 from
+ * sheet "2024", names it, and does not ask for the previous year. Hand-worked: test/bulk/sheetYears.test.ts.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as ts from "typescript";
+import { startE2E, type E2E } from "./support/browser";
+import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
+
+jest.setTimeout(120_000);
+
+const fakeSource = ts.transpileModule(fs.readFileSync(path.join(__dirname, "..", "excel", "fake-excel.ts"), "utf8"), {
+  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+}).outputText;
+
+const plain = (s: string): string => s.replace(/\u00a0/g, " ");
+const sheet = (lines: [string, number][]): unknown[][] => [
+  ["Factuurdatum", "Klant", "Bedrag excl. btw", "BTW %"],
+  ...lines.map(([iso, euros]) => [excelSerialFromDay(dayFromIso(iso)), "Klant", euros, "21"]),
+];
+const Y2025 = sheet([["2025-02-01", 8000], ["2025-06-01", 7000], ["2025-09-15", 6000], ["2025-11-01", 500]]);
+const Y2024 = sheet([["2024-03-01", 9000], ["2024-09-01", 6000]]);
+
+function excelStub(): string {
+  return `
+    (function () {
+      var exports = {}; var module = { exports: exports };
+      ${fakeSource}
+      var wb = new exports.FakeWorkbook();
+      wb.addSheet("Omzet 2025", ${JSON.stringify(Y2025)});
+      wb.addSheet("2024", ${JSON.stringify(Y2024)});
+      var settings = {};
+      window.Excel = { run: function (a, b) { var cb = typeof a === "function" ? a : b; return Promise.resolve().then(function () { return cb(wb.context().asExcel()); }); } };
+      window.CustomFunctions = { associate: function () {} };
+      window.Office = {
+        HostType: { Excel: "Excel" },
+        onReady: function (cb) { var i = { host: "Excel", platform: "OfficeOnline" }; if (cb) cb(i); return Promise.resolve(i); },
+        context: {
+          displayLanguage: "en-US",
+          requirements: { isSetSupported: function () { return true; } },
+          document: { settings: {
+            get: function (k) { return k in settings ? settings[k] : null; },
+            set: function (k, v) { settings[k] = JSON.parse(JSON.stringify(v)); },
+            saveAsync: function (cb) { if (cb) cb({ status: "succeeded" }); },
+          } },
+        },
+      };
+    })();
+  `;
+}
+
+describe("the year report in Excel on a workbook with a sheet per year", () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e.close();
+  });
+
+  it("takes the previous year from sheet '2024' and says so", async () => {
+    const page = await e2e.newPage({ officeStub: excelStub(), locale: "en-US" });
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("headline").waitFor({ timeout: 60_000 });
+    await page.getByTestId("previous-year-basis").filter({ hasText: 'from sheet "2024"' }).waitFor({ timeout: 30_000 });
+    expect(plain(await page.getByTestId("countable").innerText())).toBe("€21,500.00");
+    expect(plain(await page.getByTestId("previous-year").innerText())).toBe("€15,000.00");
+    expect(await page.getByTestId("warnings").innerText()).toContain('The 2024 turnover (for the previous-year test) comes from sheet "2024" of the same workbook.');
+    expect(e2e.outsideRequests).toEqual([]);
+  });
+});
