@@ -70,7 +70,10 @@ export async function runInPool<T, R>(tasks: readonly T[], settings: PoolSetting
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1_000,
-    resourceLimits: { maxOldGenerationSizeMb: settings.maxMemoryMb },
+    // A small young generation: V8 otherwise grows each worker's nursery (up to 48 MB) as a long run goes on,
+    // so memory kept rising with the number of files (issue 13: 10,000 files took 1.37× the memory of
+    // 1,000); with 16 MB it levels off within the first few hundred files, at no measurable cost in speed.
+    resourceLimits: { maxOldGenerationSizeMb: settings.maxMemoryMb, maxYoungGenerationSizeMb: 16 },
   });
   let next = 0;
   const runner = async (): Promise<void> => {
