@@ -4,13 +4,18 @@
  * time. The first block finds the header row (in the first 10 rows, as `readTable` does); later blocks are
  * read with the columns found there.
  *
- * Warnings that the row reader gives for a whole input ("3 rows with a date but no amount, first row 7")
- * are given per block; with the default block of 65,536 rows an ordinary list gets exactly one.
+ * Row problems are collected over the whole sheet (one RowProblemGroups for all blocks), so a repeated
+ * problem ("300 rows show #N/A", "3 rows with a date but no amount") is given once per sheet and year with
+ * its rows, whatever the block size; they reach the sink when the sheet ends (`end()`).
  */
 import { HEADER_SEARCH_ROWS, readTable, type ColumnRole, type ReadTableResult } from "../reading/headers";
+import { RowProblemGroups } from "../reading/problemGroups";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 
 export const DEFAULT_BLOCK_ROWS = 65_536;
+
+/** Rows kept per grouped problem of a streamed sheet (the count stays exact): memory stays flat for a million bad rows. */
+export const MAX_GROUP_ROWS = 10_000;
 
 /** A gap of empty rows longer than this (a stray cell far down) starts a new block instead of padding. */
 const MAX_PADDING = 1_000;
@@ -56,6 +61,8 @@ export class TableStream {
   rejection: Problem | null = null;
   /** Sheet row of the header, when found. */
   headerRow: number | null = null;
+  private readonly groups = new RowProblemGroups({ maxRows: MAX_GROUP_ROWS });
+  private groupsGiven = false;
 
   constructor(
     private readonly sink: TableStreamSink,
@@ -115,6 +122,10 @@ export class TableStream {
     if (this.state === "rejected") return;
     if (!this.headerSeen && !this.decideHeader()) return;
     this.flush();
+    if (this.groupsGiven) return;
+    this.groupsGiven = true;
+    const grouped = this.groups.problems();
+    if (grouped.length > 0) this.sink.problems(grouped);
   }
 
   /** Finds the header row; false when there is none (the stream is rejected). */
@@ -150,10 +161,10 @@ export class TableStream {
     const columns: Partial<Record<ColumnRole, number | undefined>> = { ...ALL_ROLES_UNUSED, ...this.columns };
     if (this.headerRow !== null && this.headerRow >= first) {
       // The block holding the header: let readTable skip it and the rows above it.
-      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null });
+      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups });
     } else {
       // An out-of-range header index means "no header in this block": data from its first row.
-      result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null });
+      result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups });
     }
     if (result.rows.length > 0) this.sink.rows(result.rows);
     if (result.problems.length > 0) this.sink.problems(result.problems);

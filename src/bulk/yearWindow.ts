@@ -100,11 +100,13 @@ export class YearWindow {
       // A dated problem makes its year a year with data (the latest may be one whose rows are all in error).
       if (this.year === null && p.day !== null && p.day !== undefined) this.bucketFor(yearOf(p.day));
       if (p.severity === "error") {
-        this.errorCount++;
-        if (p.day === null || p.day === undefined) this.undatedErrors++;
+        // A grouped problem stands for its rows: "fix 300 errors first", not 1.
+        const n = p.count ?? 1;
+        this.errorCount += n;
+        if (p.day === null || p.day === undefined) this.undatedErrors += n;
         else {
           const y = yearOf(p.day);
-          this.errorsByYear.set(y, (this.errorsByYear.get(y) ?? 0) + 1);
+          this.errorsByYear.set(y, (this.errorsByYear.get(y) ?? 0) + n);
         }
       }
       if (this.kept.length < this.maxProblems) this.kept.push(p);

@@ -103,7 +103,11 @@ export interface SheetJson {
     states: { country: string; turnover: number; previousYear: number | null; threshold: number | null; within: boolean | null }[];
   } | null;
   rows: number | null;
-  problems: { row: number | null; severity: string; message: string }[];
+  /**
+   * `code`: the problem's stable code; `rows` and `count`: a problem given once for several rows (the same
+   * error or warning in many rows), its rows in sheet order (the first 10,000) and how many in all.
+   */
+  problems: { row: number | null; severity: string; code: string; message: string; rows?: readonly number[]; count?: number }[];
   /** Auditfile input only: what each file says about itself and whether it adds up (docs/xaf.md). */
   auditfiles?: {
     file: string;
@@ -172,7 +176,14 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
           },
     rows: s.rowCount,
     // Cell text quoted in a message may hold control or direction characters: shown as \uXXXX escapes.
-    problems: s.problems.map((p) => ({ row: p.row, severity: p.severity, message: visibleControls(p.message[lang]) })),
+    problems: s.problems.map((p) => ({
+      row: p.row,
+      severity: p.severity,
+      code: p.code,
+      message: visibleControls(p.message[lang]),
+      ...(p.rows !== undefined ? { rows: p.rows } : {}),
+      ...(p.count !== undefined ? { count: p.count } : {}),
+    })),
     ...(s.auditfiles === undefined || s.auditfiles.length === 0
       ? {}
       : {

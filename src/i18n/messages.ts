@@ -34,6 +34,41 @@ export function atRow(row: number | null, body: Localized): Localized {
   return { nl: `Rij ${row}: ${body.nl}`, en: `Row ${row}: ${body.en}` };
 }
 
+/** Rows named in a message for several rows; the count says how many there are in all. */
+export const ROWS_NAMED = 5;
+
+function listNl(rows: readonly number[]): string {
+  return rows.length === 1 ? String(rows[0]) : `${rows.slice(0, -1).join(", ")} en ${rows[rows.length - 1]}`;
+}
+
+function listEn(rows: readonly number[]): string {
+  return rows.length === 1 ? String(rows[0]) : `${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
+}
+
+/**
+ * One message for `count` rows with the same problem (`rows`: the first of them, in sheet order): "Rij 4: <body>"
+ * for one, "Rijen 4, 9 en 17: <body>" when all are named, "12 rijen (eerste: rij 4, 9, 17, 20, 31): <body>"
+ * when there are more than ROWS_NAMED.
+ */
+export function atRows(rows: readonly number[], count: number, body: Localized): Localized {
+  if (rows.length === 0) return atRow(null, body);
+  if (count <= 1) return atRow(rows[0], body);
+  const named = rows.slice(0, ROWS_NAMED);
+  if (count === named.length) return { nl: `Rijen ${listNl(named)}: ${body.nl}`, en: `Rows ${listEn(named)}: ${body.en}` };
+  return {
+    nl: `${count} rijen (eerste: rij ${named.join(", ")}): ${body.nl}`,
+    en: `${count} rows (first: rows ${named.join(", ")}): ${body.en}`,
+  };
+}
+
+/** Row problems past the number given one by one (distinct problems; repeated ones are grouped already). */
+export function moreRowProblems(rows: number): Localized {
+  return {
+    nl: `Nog ${rows} ${rows === 1 ? "rij heeft een ander probleem dat" : "rijen hebben andere problemen die"} hier niet afzonderlijk ${rows === 1 ? "wordt" : "worden"} getoond. Los eerst de getoonde op en controleer opnieuw.`,
+    en: `${rows} more ${rows === 1 ? "row has another problem that is" : "rows have other problems that are"} not shown one by one here. Fix the ones shown first and check again.`,
+  };
+}
+
 /**
  * A cell value quoted for a message, shortened so a pasted paragraph cannot flood the screen, with control
  * and direction characters shown as `\uXXXX` (an ESC or U+202E in a client's cell must not act on the
@@ -106,10 +141,20 @@ export function dateImpossible(text: string, month?: number): Localized {
   };
 }
 
-export function dateTwoDigitYear(text: string): Localized {
+/**
+ * Note: text dates with a two-digit year (`9-2-24`) were read as Excel reads a typed two-digit year.
+ * `text` is the first such cell, `read` that date written out ("9-2-2024" / "9 February 2024").
+ */
+export function dateTwoDigitYear(text: string, read: Localized, count = 1): Localized {
   return {
-    nl: `de datum ${quote(text)} heeft een jaar van twee cijfers; de eeuw is dan niet zeker. Schrijf het jaar voluit, bijvoorbeeld 1-9-2026.`,
-    en: `the date ${quote(text)} has a two-digit year, so the century is unclear. Write the full year, for example 1-9-2026.`,
+    nl:
+      `${count === 1 ? `de datum ${quote(text)} heeft` : `datums zoals ${quote(text)} hebben`} een jaar van twee cijfers. ` +
+      `${count === 1 ? "Die is gelezen" : "Die zijn gelezen"} zoals Excel een getypt jaar leest: 00–29 als 2000–2029, 30–99 als 1930–1999 ` +
+      `(${quote(text)} is ${read.nl}). Klopt dat niet, schrijf het jaar dan voluit, bijvoorbeeld 1-9-2026.`,
+    en:
+      `${count === 1 ? `the date ${quote(text)} has` : `dates such as ${quote(text)} have`} a two-digit year. ` +
+      `${count === 1 ? "It was read" : "They were read"} as Excel reads a typed year: 00–29 as 2000–2029, 30–99 as 1930–1999 ` +
+      `(${quote(text)} is ${read.en}). If that is wrong, write the full year, for example 1-9-2026.`,
   };
 }
 
@@ -134,8 +179,14 @@ export function dateNumberAsText(text: string): Localized {
   };
 }
 
-/** Warning: the row is read, but its year is far from any KOR year. */
-export function dateYearSuspicious(isoDate: string): Localized {
+/** Warning: the row is read, but its year is far from any KOR year. With several rows, `isoDate` is the first row's. */
+export function dateYearSuspicious(isoDate: string, count = 1): Localized {
+  if (count > 1) {
+    return {
+      nl: `de datums liggen niet tussen 2000 en 2100 (de eerste is ${isoDate}). Kloppen de datums? Staat er misschien een bedrag in de datumkolom?`,
+      en: `the dates are not between 2000 and 2100 (the first is ${isoDate}). Are the dates right? Is there an amount in the date column?`,
+    };
+  }
   return {
     nl: `de datum ${isoDate} ligt niet tussen 2000 en 2100. Klopt de datum? Staat er misschien een bedrag in de datumkolom?`,
     en: `the date ${isoDate} is not between 2000 and 2100. Is the date right? Is there an amount in the date column?`,
@@ -251,10 +302,21 @@ export function countryUnknown(text: string): Localized {
 // Rows and ranges
 
 export function amountWithoutDate(row: number): Localized {
-  return atRow(row, {
-    nl: "bedrag zonder datum. Vul de factuurdatum in of maak de rij leeg.",
-    en: "amount without a date. Enter the invoice date or clear the row.",
-  });
+  return atRow(row, amountWithoutDateBody(1));
+}
+
+/** An amount without a date, for one row or (count > 1) for several, given once. */
+export function amountWithoutDateBody(count: number): Localized {
+  return count === 1
+    ? { nl: "bedrag zonder datum. Vul de factuurdatum in of maak de rij leeg.", en: "amount without a date. Enter the invoice date or clear the row." }
+    : { nl: "bedrag zonder datum. Vul de factuurdatums in of maak die rijen leeg.", en: "amount without a date. Enter the invoice dates or clear those rows." };
+}
+
+/** 'buitenland' rows without a country (EU section), for one row or several given once. */
+export function foreignWithoutCountry(count: number): Localized {
+  return count === 1
+    ? { nl: "'buitenland' zonder land: vul de lidstaat in. Deze rij telt niet mee in de EU-omzet.", en: "'buitenland' without a country: fill in the member state. This row is left out of Union turnover." }
+    : { nl: "'buitenland' zonder land: vul de lidstaten in. Deze rijen tellen niet mee in de EU-omzet.", en: "'buitenland' without a country: fill in the member states. These rows are left out of Union turnover." };
 }
 
 /** Warning, whole input: rows with a date but an empty (or 0) amount are not counted. */

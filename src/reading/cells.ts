@@ -19,7 +19,8 @@ import { countryCodeFromText } from "./countries";
 
 export type CellResult<T> =
   | { readonly kind: "empty" }
-  | { readonly kind: "ok"; readonly value: T }
+  /** `twoDigitYear`: a text date whose year had two digits, read as Excel reads it (see readDate); the reader notes it. */
+  | { readonly kind: "ok"; readonly value: T; readonly twoDigitYear?: true }
   | { readonly kind: "error"; readonly code: string; readonly message: Localized };
 
 export type CellError = Extract<CellResult<unknown>, { kind: "error" }>;
@@ -139,7 +140,9 @@ class StringCache<T> {
  *   calendar day in the Netherlands at that instant (here 1 Jan 2026); without an offset the day is as written;
  *   day-first `1-9-2026`, `01/09/2026`, `1.9.2026` (optionally followed by a time). Text that could be
  *   month-first, like `09/01/2026`, is read **day-first** (Dutch convention): 9 January 2026. Two-digit years
- *   (`1-9-26`) are rejected (the century is a guess); so is text of digits only (`46023`, `20260901`).
+ *   (`1-9-26`) are read as Excel reads a typed two-digit year (00–29 → 2000–2029, 30–99 → 1930–1999) and the
+ *   result is marked `twoDigitYear`, so the sheet reader can say so; text of digits only (`46023`,
+ *   `20260901`) is rejected.
  *   Month names in Dutch or English are accepted: `1 september 2026`, `1 sep. 2026`.
  *   Impossible dates (`31-4-2026`, `29-2-2025`) are errors.
  * - JS Date objects (exceljs) are read by their UTC year/month/day (exceljs stores the cell's date as UTC).
@@ -250,6 +253,11 @@ function fullYear(digits: string): number {
   return n < 30 ? 2000 + n : 1900 + n;
 }
 
+/** A date read from a two-digit year is marked, so the row reader can say how it was read. */
+function twoDigit(yearDigits: string, r: CellResult<Day>): CellResult<Day> {
+  return yearDigits.length === 2 && r.kind === "ok" ? { kind: "ok", value: r.value, twoDigitYear: true } : r;
+}
+
 function parseTextDate(raw: string): CellResult<Day> {
   const text = raw.trim();
   if (text === "") return EMPTY;
@@ -266,12 +274,12 @@ function parseTextDate(raw: string): CellResult<Day> {
   if (m !== null) {
     const year = m[4];
     if ((year.length !== 4 && year.length !== 2) || !validTime(m[5], m[6], m[7])) return fail("date-not-a-date", msg.dateNotADate(text));
-    return ymdResult(text, fullYear(year), Number(m[3]), Number(m[1]));
+    return twoDigit(year, ymdResult(text, fullYear(year), Number(m[3]), Number(m[1])));
   }
   m = NAMED_DATE.exec(text.toLowerCase());
   if (m !== null && Object.prototype.hasOwnProperty.call(MONTH_NAMES, m[2])) {
     if (m[3].length !== 4 && m[3].length !== 2) return fail("date-not-a-date", msg.dateNotADate(text));
-    return ymdResult(text, fullYear(m[3]), MONTH_NAMES[m[2]], Number(m[1]));
+    return twoDigit(m[3], ymdResult(text, fullYear(m[3]), MONTH_NAMES[m[2]], Number(m[1])));
   }
   if (DIGITS_ONLY.test(text)) return fail("date-number-as-text", msg.dateNumberAsText(text));
   return fail("date-not-a-date", msg.dateNotADate(text));

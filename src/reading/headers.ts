@@ -8,6 +8,7 @@ import type { CategoryCode, InvoiceRow } from "../rules/types";
 import type { Localized } from "../i18n/types";
 import { cellText, readAmount, readDate } from "./cells";
 import { type ColumnSource, readColumns } from "./rows";
+import { type GroupSpec, RowProblemGroups } from "./problemGroups";
 
 export type ColumnRole = "date" | "amount" | "category" | "country" | "vat" | "customer" | "gross" | "debit" | "credit";
 
@@ -229,6 +230,13 @@ export interface ReadTableOptions {
   readonly rowOffset?: number;
   /** The user's own codes → categories, keyed by `codeKey` (kor-check --codes, the pane's code table). */
   readonly codes?: ReadonlyMap<string, CategoryCode> | null;
+  /**
+   * Where the row problems go when a sheet is read in blocks (src/bulk/tableStream.ts): one collection for the
+   * whole sheet, so a repeated problem is given once per sheet, not once per block; the caller takes them
+   * with `groups.problems()` at the end and `problems` holds only the others. Default: a collection of this
+   * call, whose problems are in `problems`.
+   */
+  readonly groups?: RowProblemGroups;
 }
 
 export type DerivedAmount = "gross-minus-vat" | "credit-minus-debit";
@@ -470,6 +478,10 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
 
   const amountCols = [columns.amount, columns.gross, columns.debit, columns.credit].filter((c): c is number => c !== undefined);
   const skip = findTotalsRows(table, start, length, columns.date, amountCols);
+  const ownGroups = options?.groups === undefined;
+  const groups = options?.groups ?? new RowProblemGroups();
+  const totalsRows = [...skip].sort((a, b) => a - b).map((i) => i + start + rowOffset + 1);
+  for (const row of totalsRows) groups.add("totals-rows-skipped", row, null, totalsSpec);
   const source = (col: number | undefined): ColumnSource | null =>
     col === undefined ? null : { table, col, start, length };
   let amountSource: ColumnSource;
@@ -493,20 +505,15 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     },
     length,
     start + rowOffset,
-    { skip, codes: options?.codes ?? null, aggregateUnknownCodes: true },
+    { skip, codes: options?.codes ?? null, groups },
   );
-  const totalsRows = [...skip].sort((a, b) => a - b).map((i) => i + start + rowOffset + 1);
-  if (totalsRows.length > 0) {
-    notes.push({
-      row: totalsRows[0],
-      severity: "warning",
-      code: "totals-rows-skipped",
-      column: null,
-      value: null,
-      message: msg.totalsRowsSkipped(totalsRows.slice(0, 20), totalsRows.length),
-    });
-  }
-  return { headerRowIndex, columns, rows: result.rows, problems: [...notes, ...result.problems], derived, totalsRows };
+  const problems = ownGroups ? [...notes, ...result.problems, ...groups.problems()] : [...notes, ...result.problems];
+  return { headerRowIndex, columns, rows: result.rows, problems, derived, totalsRows };
+}
+
+/** Totals, subtotals and balance lines of a sheet: listed once (see RowProblemGroups). */
+function totalsSpec(): GroupSpec {
+  return { code: "totals-rows-skipped", severity: "warning", column: null, value: null, message: (rows, n) => msg.totalsRowsSkipped(rows.slice(0, 20), n) };
 }
 
 function noteProblem(code: string, message: Localized): Problem {

@@ -8,12 +8,13 @@
 import * as msg from "../i18n/messages";
 import type { ReadingColumn } from "../i18n/messages";
 import type { Localized } from "../i18n/types";
-import { dayFromYmd, isoFromDay, yearOf } from "../rules/dates";
-import { acceptedCodesText, placedCategory } from "../rules/categories";
+import { dayFromYmd, formatDay, isoFromDay } from "../rules/dates";
+import { placedCategory } from "../rules/categories";
 import { centsFromEuros } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 import { codeKey } from "./packageCodes";
 import { type CellResult, MAX_EXCEL_SERIAL, cellText, readAmount, readCategoryCell, readCountry, readDate, readVat } from "./cells";
+import type { GroupSpec, RowProblemGroups } from "./problemGroups";
 
 export interface ReadRowsInput {
   /** Invoice dates: a 2-D range [row][col] of one column (or one row), a scalar, or null/undefined. Required. */
@@ -191,32 +192,29 @@ export interface ReadColumnsExtras {
   /** The user's own codes → categories, keyed by `codeKey` (kor-check --codes, the pane's code table). */
   readonly codes?: ReadonlyMap<string, CategoryCode> | null;
   /**
-   * Unknown category codes as one problem per year listing each code with its count and first row, instead
-   * of one per row (sheets and files; the custom functions keep one per cell).
+   * Sheets and files: row problems are collected here, once per sheet and year with their rows and count
+   * (see ./problemGroups.ts), instead of one per row; the caller takes them with `groups.problems()`. Unknown
+   * category codes become one problem listing each code; text dates with a two-digit year get a note.
+   * Without it (the custom functions) every faulty cell is its own problem.
    */
-  readonly aggregateUnknownCodes?: boolean;
+  readonly groups?: RowProblemGroups | null;
   /** See ReadRowsOptions.maxProblems. */
   readonly maxProblems?: number;
-}
-
-interface UnknownCodes {
-  firstDay: number | null;
-  firstRow: number;
-  readonly codes: Map<string, { count: number; firstRow: number }>;
 }
 
 export function readColumns(sources: ColumnSources, length: number, rowOffset: number, extras?: ReadColumnsExtras): ReadResult {
   const skip = extras?.skip ?? null;
   const codes = extras?.codes ?? null;
-  const aggregate = extras?.aggregateUnknownCodes === true;
+  const groups = extras?.groups ?? null;
   const maxProblems = extras?.maxProblems ?? Infinity;
   let omittedErrors = 0;
-  // One row error: built while under the cap, counted past it.
+  // One row error: grouped with the same error of other rows (sheets), or built while under the cap and
+  // counted past it (functions).
   const note = (row: number, column: ReadingColumn, cell: unknown, r: Extract<CellResult<unknown>, { kind: "error" }>, day: number | null): void => {
-    if (problems.length >= maxProblems) omittedErrors++;
+    if (groups !== null) groups.cellError(row, column, cellText(cell), r, day);
+    else if (problems.length >= maxProblems) omittedErrors++;
     else problems.push(problemFor(row, column, cell, r, day));
   };
-  const unknownByYear = new Map<number | null, UnknownCodes>();
   const { date: dateSrc, amount: amountSrc, category: categorySrc, country: countrySrc, vat: vatSrc } = sources;
   const dateTable = dateSrc.table;
   const dateCol = dateSrc.col;
@@ -247,16 +245,23 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     if (amountBlank) {
       if (dateBlank) {
         if (otherFilled(sources, i)) {
-          if (strays++ === 0) firstStray = row;
+          if (groups !== null) groups.add("stray-rows", row, null, strayRowsSpec);
+          else if (strays++ === 0) firstStray = row;
         }
         continue;
       }
       if (readDate(d).kind === "ok") {
-        if (datesWithoutAmount++ === 0) firstDateWithoutAmount = row;
-      } else if (strays++ === 0) firstStray = row;
+        if (groups !== null) groups.add("dates-without-amount", row, null, datesWithoutAmountSpec);
+        else if (datesWithoutAmount++ === 0) firstDateWithoutAmount = row;
+      } else if (groups !== null) groups.add("stray-rows", row, null, strayRowsSpec);
+      else if (strays++ === 0) firstStray = row;
       continue;
     }
     if (dateBlank) {
+      if (groups !== null) {
+        groups.add("amount-without-date", row, null, () => amountWithoutDateSpec(cellText(a)));
+        continue;
+      }
       if (problems.length >= maxProblems) {
         omittedErrors++;
         continue;
@@ -276,12 +281,15 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
 
     // Date: serial numbers inline (the common case), everything else through readDate.
     let day: number;
+    let twoDigitYear = false;
     if (typeof d === "number" && d >= 61 && d < MAX_EXCEL_SERIAL + 1) {
       day = Math.floor(d) - EXCEL_EPOCH_OFFSET;
     } else {
       const r = readDate(d);
-      if (r.kind === "ok") day = r.value;
-      else {
+      if (r.kind === "ok") {
+        day = r.value;
+        twoDigitYear = r.twoDigitYear === true;
+      } else {
         day = 0;
         failed = true;
         if (r.kind === "error") note(row, "date", d, r, null);
@@ -319,7 +327,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         if (r.kind === "ok") category = r.value;
         else if (r.kind === "error") {
           failed = true;
-          if (aggregate && r.code === "unknown-category") noteUnknownCode(unknownByYear, cellText(v).trim(), row, rowDay);
+          if (groups !== null && r.code === "unknown-category") groups.unknownCode(cellText(v).trim(), row, rowDay);
           else note(row, "category", v, r, rowDay);
         }
       }
@@ -360,9 +368,16 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     }
 
     if (failed) continue;
+    if (twoDigitYear && groups !== null) {
+      const text = cellText(d).trim();
+      groups.add("date-two-digit-year", row, rowDay, () => twoDigitYearSpec(text, day));
+    }
     if (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY) {
       // No `day`: the year itself is in doubt (a typo such as 2205 for 2025), so every year's report shows it.
-      problems.push({
+      if (groups !== null) {
+        const text = cellText(d);
+        groups.add("date-year-suspicious", row, null, () => yearSuspiciousSpec(text, day));
+      } else problems.push({
         row,
         severity: "warning",
         code: "date-year-suspicious",
@@ -375,7 +390,9 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     const placed = placedCategory(category, country);
     if (placed !== category && country !== null) {
       category = placed;
-      if (++reverseChargeAbroad <= MAX_ROW_NOTES) {
+      const c = country;
+      if (groups !== null) groups.add(`reverse-charge-abroad\u0001${c}`, row, day, () => reverseChargeAbroadSpec(c));
+      else if (++reverseChargeAbroad <= MAX_ROW_NOTES) {
         problems.push({ row, severity: "warning", code: "reverse-charge-abroad", column: "category", value: "verlegd", day, message: msg.atRow(row, msg.reverseChargeAbroad(country)) });
       }
     }
@@ -386,18 +403,6 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   }
 
   rows.length = count;
-  for (const u of unknownByYear.values()) {
-    const list = [...u.codes.entries()].map(([code, c]) => ({ code, count: c.count, firstRow: c.firstRow }));
-    problems.push({
-      row: u.firstRow,
-      severity: "error",
-      code: "unknown-category",
-      column: "category",
-      value: list.map((c) => c.code).join(", "),
-      message: msg.atRow(u.firstRow, msg.unknownCodes(list, acceptedCategoryCodes())),
-      day: u.firstDay,
-    });
-  }
   if (datesWithoutAmount > 0) {
     problems.push(wholeInputWarning("dates-without-amount", "amount", msg.datesWithoutAmount(datesWithoutAmount, firstDateWithoutAmount)));
   }
@@ -407,22 +412,32 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   return omittedErrors > 0 ? { rows, problems, omittedErrors } : { rows, problems };
 }
 
-const MAX_LISTED_CODES = 50;
+// How the grouped row notes of a sheet read (see ./problemGroups.ts): built once per group, not per row.
 
-function noteUnknownCode(byYear: Map<number | null, UnknownCodes>, code: string, row: number, day: number | null): void {
-  const year = day === null ? null : yearOf(day);
-  let u = byYear.get(year);
-  if (u === undefined) {
-    u = { firstDay: day, firstRow: row, codes: new Map() };
-    byYear.set(year, u);
-  }
-  const c = u.codes.get(code);
-  if (c !== undefined) c.count++;
-  else if (u.codes.size < MAX_LISTED_CODES) u.codes.set(code, { count: 1, firstRow: row });
+function strayRowsSpec(): GroupSpec {
+  return { code: "stray-rows", severity: "warning", column: null, value: null, message: (rows, n) => msg.strayRows(n, rows[0]) };
 }
 
-function acceptedCategoryCodes(): Localized {
-  return { nl: acceptedCodesText("nl"), en: acceptedCodesText("en") };
+function datesWithoutAmountSpec(): GroupSpec {
+  return { code: "dates-without-amount", severity: "warning", column: "amount", value: null, message: (rows, n) => msg.datesWithoutAmount(n, rows[0]) };
+}
+
+function amountWithoutDateSpec(value: string): GroupSpec {
+  return { code: "amount-without-date", severity: "error", column: "date", value, message: (rows, n) => msg.atRows(rows, n, msg.amountWithoutDateBody(n)) };
+}
+
+function twoDigitYearSpec(text: string, day: number): GroupSpec {
+  const read = { nl: formatDay(day, "nl"), en: formatDay(day, "en") };
+  return { code: "date-two-digit-year", severity: "warning", column: "date", value: text, message: (rows, n) => msg.atRows(rows, n, msg.dateTwoDigitYear(text, read, n)) };
+}
+
+function yearSuspiciousSpec(text: string, day: number): GroupSpec {
+  const iso = isoFromDay(day);
+  return { code: "date-year-suspicious", severity: "warning", column: "date", value: text, message: (rows, n) => msg.atRows(rows, n, msg.dateYearSuspicious(iso, n)) };
+}
+
+function reverseChargeAbroadSpec(country: string): GroupSpec {
+  return { code: "reverse-charge-abroad", severity: "warning", column: "category", value: "verlegd", message: (rows, n) => msg.atRows(rows, n, msg.reverseChargeAbroad(country)) };
 }
 
 function wholeInputWarning(code: string, column: ReadingColumn | null, message: Localized): Problem {

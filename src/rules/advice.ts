@@ -54,13 +54,21 @@ export function countdown(daysLeft: number): Localized {
   return L(`${n} ${plural(n, "dag", "dagen")} geleden`, `${n} ${plural(n, "day", "days")} ago`);
 }
 
-/** Distinct rows in error among the summary's problems (a problem without a row counts once). */
+/**
+ * Distinct rows in error among the summary's problems (a problem without a row counts once; a grouped one
+ * counts each of its rows, also those past its kept list).
+ */
 export function errorRowsOf(summary: YearSummary): number {
   const rows = new Set<number | string>();
+  let unlisted = 0;
   summary.problems.forEach((p, i) => {
-    if (p.severity === "error") rows.add(p.row ?? `whole-${i}`);
+    if (p.severity !== "error") return;
+    if (p.rows !== undefined && p.rows.length > 0) {
+      for (const r of p.rows) rows.add(r);
+      unlisted += Math.max(0, (p.count ?? p.rows.length) - p.rows.length);
+    } else rows.add(p.row ?? `whole-${i}`);
   });
-  return rows.size;
+  return rows.size + unlisted;
 }
 
 /** The next start the data allow and its registration deadline (a re-entry after a crossing wins when later). */

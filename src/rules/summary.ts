@@ -3,6 +3,7 @@
  * Each step is a linear pass over the rows (no sort, no per-row allocation), so a 1,048,576-row sheet is fine.
  */
 import type { Localized } from "../i18n/types";
+import { atRows, foreignWithoutCountry } from "../i18n/messages";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
@@ -85,8 +86,8 @@ export function problemsOfYear(problems: readonly Problem[], year: number, previ
   return problems.filter((p) => p.day === null || p.day === undefined || (p.day >= from && p.day <= to));
 }
 
-/** Row warnings of one kind beyond this number are summarised in one extra warning. */
-export const MAX_ROW_WARNINGS = 100;
+/** Rows a grouped rule warning keeps in its list (`Problem.rows`; its count is exact). */
+const MAX_LISTED_ROWS = 10_000;
 
 export const CENTRAL_ADMINISTRATION_CONDITION: Localized = {
   nl: "Voorwaarde die u zelf bevestigt: uw onderneming heeft haar hoofdvestiging (centrale administratie) in Nederland. Vanaf 2025 is een vaste inrichting in Nederland van een buitenlandse onderneming niet genoeg.",
@@ -301,16 +302,17 @@ function vatShownWarnings(rows: readonly InvoiceRow[], year: number, untilDay: D
   const from = yearBounds(year).from;
   let count = 0;
   let first: InvoiceRow | null = null;
-  const firstRows: number[] = [];
+  const listed: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.day < from || r.day > untilDay || (r.day === untilDay && r.row >= beforeRow)) continue;
     if (r.vatCents === null || r.vatCents === 0 || r.category === "inkoop") continue;
     count++;
     if (first === null) first = r;
-    if (firstRows.length < 5) firstRows.push(r.row);
+    if (listed.length < MAX_LISTED_ROWS) listed.push(r.row);
   }
   if (first === null) return;
+  const firstRows = listed.slice(0, 5);
   const vat = first.vatCents ?? 0;
   problems.push({
     row: first.row,
@@ -318,6 +320,9 @@ function vatShownWarnings(rows: readonly InvoiceRow[], year: number, untilDay: D
     code: "vat-shown-in-kor",
     column: "vat",
     value: count === 1 ? eurNl(vat) : null,
+    day: first.day,
+    rows: listed,
+    count,
     message:
       count === 1
         ? {
@@ -332,39 +337,25 @@ function vatShownWarnings(rows: readonly InvoiceRow[], year: number, untilDay: D
 }
 
 /**
- * Warn for each `buitenland` row of `year` without a country (EU section only): it cannot be placed in a
- * member state, so it is left out of Union turnover rather than counted as NL.
+ * One warning for the `buitenland` rows of `year` without a country (EU section only), with their count and
+ * first rows: they cannot be placed in a member state, so they are left out of Union turnover rather than
+ * counted as NL.
  */
 function foreignWithoutCountryWarnings(rows: readonly InvoiceRow[], year: number, problems: Problem[]): void {
   const unplaced = unplacedForeignRows(rows, year);
-  for (const r of unplaced.slice(0, MAX_ROW_WARNINGS)) {
-    problems.push({
-      row: r.row,
-      severity: "warning",
-      code: "foreign-without-country",
-      column: "country",
-      value: null,
-      day: r.day,
-      message: {
-        nl: `Rij ${r.row}: 'buitenland' zonder land: vul de lidstaat in. Deze rij telt niet mee in de EU-omzet.`,
-        en: `Row ${r.row}: 'buitenland' without a country: fill in the member state. This row is left out of Union turnover.`,
-      },
-    });
-  }
-  if (unplaced.length > MAX_ROW_WARNINGS) {
-    const more = unplaced.length - MAX_ROW_WARNINGS;
-    problems.push({
-      row: null,
-      severity: "warning",
-      code: "foreign-without-country",
-      column: "country",
-      value: null,
-      message: {
-        nl: `Nog ${more} andere rijen 'buitenland' hebben geen land: vul de lidstaat in.`,
-        en: `${more} more 'buitenland' rows have no country: fill in the member state.`,
-      },
-    });
-  }
+  if (unplaced.length === 0) return;
+  const listed = unplaced.slice(0, MAX_LISTED_ROWS).map((r) => r.row);
+  problems.push({
+    row: unplaced[0].row,
+    severity: "warning",
+    code: "foreign-without-country",
+    column: "country",
+    value: null,
+    day: unplaced[0].day,
+    rows: listed,
+    count: unplaced.length,
+    message: atRows(listed, unplaced.length, foreignWithoutCountry(unplaced.length)),
+  });
 }
 
 /** `afstand-nl` rows above the €10,000 distance-sales threshold in the year or the previous year. */

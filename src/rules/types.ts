@@ -65,6 +65,15 @@ export interface Problem {
    * unknown, unreadable or itself in doubt, or the problem is about the whole input; it shows in every year.
    */
   readonly day?: Day | null;
+  /**
+   * A problem given once for several rows (a repeated warning, or the same error in many rows; once per sheet
+   * and year): the rows it concerns in sheet order, `row` being the first. The list may stop short of `count`
+   * (a cap on memory); `count` is how many rows in all. Absent on a problem of one cell that is not grouped
+   * (the custom functions) and on one about the whole input. With `code`, `column` and `value` (the cells'
+   * text when the rows share it) this is what an adapter needs to offer one choice for all those rows.
+   */
+  readonly rows?: readonly number[];
+  readonly count?: number;
 }
 
 /** Filing period (aangiftetijdvak). */

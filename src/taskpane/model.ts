@@ -263,9 +263,11 @@ export function reconcile(source: InvoiceSource, table: ReadTableResult, summary
   const sheetRows = Math.max(0, source.values.length - first);
   const readRows = new Set(table.rows.map((r) => r.row));
   const errorRows = new Set<number>();
-  for (const p of table.problems) if (p.severity === "error" && p.row !== null && !readRows.has(p.row)) errorRows.add(p.row);
+  // A grouped problem names all its rows (the pane reads a sheet with the rows of each group kept in full).
+  const rowsOf = (p: Problem): readonly number[] => p.rows ?? (p.row === null ? [] : [p.row]);
+  for (const p of table.problems) if (p.severity === "error") for (const r of rowsOf(p)) if (!readRows.has(r)) errorRows.add(r);
   const yearRows = new Set<number>();
-  for (const p of summary.problems) if (p.severity === "error" && p.row !== null && errorRows.has(p.row)) yearRows.add(p.row);
+  for (const p of summary.problems) if (p.severity === "error") for (const r of rowsOf(p)) if (errorRows.has(r)) yearRows.add(r);
   let yearErrorCents = 0;
   let yearUnreadableAmounts = 0;
   const amountCol = table.columns.amount;
@@ -404,7 +406,7 @@ export function warningsOf(
   };
   const { from, to } = yearBounds(summary.year);
   summary.problems.forEach((p, i) => {
-    let related: number[] = p.row === null ? [] : [p.row];
+    let related: readonly number[] = p.rows ?? (p.row === null ? [] : [p.row]);
     if (p.code === "distance-sales-over-limit") {
       related = rows.filter((r) => r.category === "afstand-nl" && r.day >= from && r.day <= to).map((r) => r.row);
     }

@@ -2,6 +2,8 @@ import { readAmount, readCategoryCell, readCountry, readDate, readVat, cellText 
 import { dayFromIso } from "../../src/rules/dates";
 
 const day = (iso: string) => ({ kind: "ok", value: dayFromIso(iso) });
+/** A date read from a two-digit year: marked, so the sheet reader can say how it was read. */
+const day2 = (iso: string) => ({ kind: "ok", value: dayFromIso(iso), twoDigitYear: true });
 const err = (code: string) => expect.objectContaining({ kind: "error", code });
 
 describe("readDate", () => {
@@ -13,10 +15,10 @@ describe("readDate", () => {
     ["serial 1 is 1 Jan 1900", 1, day("1900-01-01")],
     ["serial 2958465 is 31 Dec 9999", 2958465, day("9999-12-31")],
     ["ISO text", "2026-09-01", day("2026-09-01")],
-    ["d-m-jj as Excel reads a typed two-digit year: 24 → 2024", "9-2-24", day("2024-02-09")],
-    ["two-digit year 29 → 2029", "01/09/29", day("2029-09-01")],
-    ["two-digit year 30 → 1930", "1-9-30", day("1930-09-01")],
-    ["named month with a two-digit year", "9 feb 24", day("2024-02-09")],
+    ["d-m-jj as Excel reads a typed two-digit year: 24 → 2024", "9-2-24", day2("2024-02-09")],
+    ["two-digit year 29 → 2029", "01/09/29", day2("2029-09-01")],
+    ["two-digit year 30 → 1930", "1-9-30", day2("1930-09-01")],
+    ["named month with a two-digit year", "9 feb 24", day2("2024-02-09")],
     ["ISO text with time", "2026-09-01T00:00:00", day("2026-09-01")],
     ["ISO text with time and zone keeps the written day", "2026-09-01T23:30:00+02:00", day("2026-09-01")],
     ["UTC instant late on 31 Dec is 1 Jan in the Netherlands (CET)", "2025-12-31T23:30:00Z", day("2026-01-01")],
