@@ -296,7 +296,9 @@ const MAX_EUROS = 9e13;
  *
  * - Numbers: rounded to cents half away from zero (`centsFromEuros`); any number of decimals is fine.
  *   `0` is an amount of 0 here; `readRows` treats a 0 amount next to an empty date as an empty row.
- * - Text, with an optional `€`/`EUR` before or after and a sign `-`, `+` or `−` before or after the `€`:
+ * - Text, with an optional `€`/`EUR` before or after and a sign `-`, `+` or `−` before or after the `€`
+ *   (`-€ 450,00`, `€ -450,00`, `- 450,00`), or a minus after the number as ledgers print a credit
+ *   (`450,00-`, `450,00 -`, `€ 450,00 -`):
  *   - `1234.56`, `1234,56` (one separator followed by 1 or 2 digits is the decimal separator);
  *   - `1.234,56` and `1,234.56` (with both separators the last one is the decimal separator; thousands
  *     groups must be 3 digits);
@@ -340,6 +342,12 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Index of the last character at or before `i` (not before `start`) that is not a space; -1 when none. */
+function lastNonSpace(s: string, i: number, start: number): number {
+  while (i >= start && isSpace(s.charCodeAt(i))) i--;
+  return i >= start ? i : -1;
+}
+
 /** Parses amount text to cents; see readAmount. A hand-written scanner: imports can have a million rows. */
 function amountFromText(raw: string, column: "amount" | "vat"): CellResult<Cents> {
   let s = raw.trim();
@@ -378,8 +386,9 @@ function amountFromText(raw: string, column: "amount" | "vat"): CellResult<Cents
   for (;;) {
     const c = s.charCodeAt(end - 1);
     if (isSpace(c)) end--;
-    else if ((c === 45 /* - */ || c === 0x2212) && end - 1 > start && isDigit(s.charCodeAt(end - 2))) {
-      // A trailing minus, as ledgers print credit amounts: "450,00-". ("12,-" is whole euros: a comma precedes.)
+    else if ((c === 45 /* - */ || c === 0x2212) && isDigit(s.charCodeAt(lastNonSpace(s, end - 2, start)))) {
+      // A trailing minus, as ledgers print credit amounts: "450,00-", also after a space ("450,00 -",
+      // "€ 450,00 -"). ("12,-" is whole euros: a comma precedes.)
       negative = !negative;
       signs++;
       end--;

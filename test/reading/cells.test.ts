@@ -116,6 +116,16 @@ describe("readAmount", () => {
     ["(1.234,56)", -123456],
     ["(450,00)", -45000],
     ["450,00-", -45000], // a ledger's trailing minus
+    ["450,00 -", -45000], // … after a space, as some ledger exports print a credit
+    ["€ 450,00 -", -45000],
+    ["€ 1.450,00 -", -145000],
+    ["450,00\u00a0-", -45000],
+    ["450,00 − ", -45000], // Unicode minus after a space
+    ["450,00- €", -45000],
+    ["- 450,00", -45000],
+    ["-€ 450,00", -45000],
+    ["€ -450,00", -45000],
+    ["€ - 450,00", -45000],
     ["12-", -1200],
     ["€ 1 234,56", 123456],
     ["1 234,56", 123456],
@@ -155,6 +165,10 @@ describe("readAmount", () => {
     ["12abc", "amount-not-a-number"],
     ["1e5", "amount-not-a-number"],
     ["--5", "amount-not-a-number"],
+    ["- 450,00 -", "amount-not-a-number"], // two minuses: never guessed
+    ["-450,00 -", "amount-not-a-number"],
+    ["(450,00) -", "amount-not-a-number"],
+    ["12, -", "amount-not-a-number"],
     ["(-5)", "amount-not-a-number"],
     ["€", "amount-not-a-number"],
     ["-", "amount-not-a-number"],
