@@ -2,8 +2,9 @@
  * CSV text as the bookkeeping packages export it → records of text cells, with papaparse doing the parsing
  * (one parser for the pane and kor-check). What this module adds is what papaparse cannot know:
  *
- * - the bytes' encoding: UTF-8 with or without byte order mark, UTF-16 LE/BE with one (Exact Online writes
- *   UTF-16 tab-separated text), else Windows-1252 when the bytes are not valid UTF-8 (Excel on Windows);
+ * - the bytes' encoding: UTF-8 with or without byte order mark, UTF-16 LE/BE with or without one (Exact
+ *   Online writes UTF-16 tab-separated text; without a mark it is told by its NUL bytes), else Windows-1252
+ *   when the bytes are not valid UTF-8 (Excel on Windows);
  * - the separator, chosen from the **header row** (the row with the invoice columns), not from a title,
  *   company or period line above it: `;`, `,` or tab, whichever makes a header row the reading layer
  *   recognises and gives the rows under it the header's width;
@@ -23,9 +24,10 @@ export interface DecodedText {
 }
 
 /**
- * Decodes a text file's bytes: a byte order mark decides (UTF-8, UTF-16 LE, UTF-16 BE); without one the
- * bytes are UTF-8 when they are valid UTF-8, else Windows-1252 (é, ë, € as Excel on Windows saves them).
- * The byte order mark is not part of the text.
+ * Decodes a text file's bytes: a byte order mark decides (UTF-8, UTF-16 LE, UTF-16 BE); without one, UTF-16
+ * is told by the NUL bytes of its Latin characters (LE: at odd offsets, BE: at even ones, see
+ * utf16WithoutBom); else the bytes are UTF-8 when they are valid UTF-8, else Windows-1252 (é, ë, € as Excel
+ * on Windows saves them). The byte order mark is not part of the text.
  */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -34,11 +36,37 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16be" };
   }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16 !== null) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
     return { text: fixWindows1252(new TextDecoder("windows-1252").decode(bytes)), encoding: "windows-1252" };
   }
+}
+
+/** Bytes looked at to recognise UTF-16 without a byte order mark. */
+const UTF16_PROBE_BYTES = 4096;
+
+/**
+ * UTF-16 without a byte order mark (Exact Online's tab-separated text, saved without one): text that is
+ * mostly Latin has a NUL byte in every other position, the high byte of each character, at odd offsets in
+ * little-endian and at even offsets in big-endian. Text in UTF-8 or Windows-1252 has no NUL bytes. So: at
+ * least half of the pairs in the first 4 KB have a NUL on one side, and (almost) none on the other side.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, UTF16_PROBE_BYTES) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul * 2 >= pairs && evenNul * 20 <= oddNul) return "utf-16le";
+  if (evenNul * 2 >= pairs && oddNul * 20 <= evenNul) return "utf-16be";
+  return null;
 }
 
 /** Windows-1252's characters for bytes 0x80–0x9F (0 = undefined there, kept as is). */
@@ -72,18 +100,56 @@ function stripBom(text: string): string {
 
 function probe(text: string, separator: CsvSeparator): string[][] {
   const head = text.length > PROBE_CHARS ? text.slice(0, PROBE_CHARS) : text;
-  return Papa.parse<string[]>(head, { delimiter: separator, newline: lineEnd(head), preview: PROBE_RECORDS, skipEmptyLines: false }).data;
+  return Papa.parse<string[]>(head, { delimiter: separator, newline: lineEnd(head, separator), preview: PROBE_RECORDS, skipEmptyLines: false }).data;
 }
 
 /**
- * The line end the file uses: the most frequent of CRLF, LF and CR in its first characters. Chosen here,
- * not by papaparse, whose guess skips text between quotes and so is thrown by a `"` inside an unquoted field.
+ * The line end the file uses: the most frequent of CRLF, LF and CR in its first characters, outside quoted
+ * fields (Excel writes CRLF between records and LF inside a cell with several lines, which can outnumber the
+ * records). Chosen here, not by papaparse, whose guess is thrown by a `"` inside an unquoted field: a quote
+ * opens a field only at the field's start, as papaparse and Excel read it.
  */
-function lineEnd(text: string): "\r\n" | "\n" | "\r" {
+function lineEnd(text: string, separator: CsvSeparator): "\r\n" | "\n" | "\r" {
+  const n = Math.min(text.length, PROBE_CHARS);
+  const sep = separator.charCodeAt(0);
   let crlf = 0;
   let lf = 0;
   let cr = 0;
-  const n = Math.min(text.length, PROBE_CHARS);
+  let fieldStart = true;
+  let quoted = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 34 /* " */) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (c === 34 && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+      fieldStart = true;
+    } else if (c === 10) {
+      lf++;
+      fieldStart = true;
+    } else fieldStart = c === sep;
+  }
+  // A quote that never closes hides every line end after it: then count them all (the error is reported).
+  if (crlf + lf + cr === 0 && quoted) return lineEndIgnoringQuotes(text, n);
+  if (crlf >= lf && crlf >= cr && crlf > 0) return "\r\n";
+  return cr > lf ? "\r" : "\n";
+}
+
+function lineEndIgnoringQuotes(text: string, n: number): "\r\n" | "\n" | "\r" {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 13) {
@@ -164,7 +230,7 @@ export function readCsvText(text: string, separator: CsvSeparator | null = null)
   const sep = separator ?? detectSeparator(body);
   const records: string[][] = [];
   let unclosedQuoteRecord: number | null = null;
-  const result = Papa.parse<string[]>(body, { delimiter: sep, newline: lineEnd(body), skipEmptyLines: false });
+  const result = Papa.parse<string[]>(body, { delimiter: sep, newline: lineEnd(body, sep), skipEmptyLines: false });
   for (const rec of result.data) records.push(rec.length === 1 && rec[0].trim() === "" ? [] : rec);
   // A final line break is not an extra (empty) record.
   if (records.length > 0 && records[records.length - 1].length === 0 && /[\r\n]$/.test(body)) records.pop();

@@ -27,6 +27,14 @@ describe("parseCsv", () => {
     const want = [["Datum", "Bedrag"], ["1-1-2025", "10"], ["2-1-2025", "20"]];
     for (const nl of ["\r\n", "\n", "\r"]) expect(parseCsv(`Datum;Bedrag${nl}1-1-2025;10${nl}2-1-2025;20${nl}`)).toEqual(want);
   });
+  it("reads CRLF records whose cells hold more LF line breaks than there are records (Excel's Alt+Enter)", () => {
+    const text = 'Datum;Omschrijving;Bedrag\r\n1-2-2025;"regel 1\nregel 2\nregel 3";5,00\r\n2-2-2025;"a\nb\nc";6,00\r\n';
+    expect(parseCsv(text)).toEqual([
+      ["Datum", "Omschrijving", "Bedrag"],
+      ["1-2-2025", "regel 1\nregel 2\nregel 3", "5,00"],
+      ["2-2-2025", "a\nb\nc", "6,00"],
+    ]);
+  });
   it('keeps a " inside an unquoted field as an ordinary character, and the rows after it', () => {
     const text = 'Datum;Omschrijving;Bedrag\n1-2-2025;Monitor 24" scherm;250,00\n2-2-2025;Kabel;10,00\n3-2-2025;Stand 27";30,00\n';
     expect(parseCsv(text)).toEqual([
@@ -75,6 +83,26 @@ describe("decodeBytes", () => {
     for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1], be[i]];
     expect(decodeBytes(be)).toEqual({ text, encoding: "utf-16be" });
   });
+  it("reads UTF-16 LE and BE without a byte order mark, told by the NUL bytes (Exact Online's tab text)", () => {
+    const tab = "Factuurdatum\tOmschrijving\tBedrag excl. btw\n06-01-2025\tCafé Noël € 5\t5,00\n";
+    const le = Buffer.from(tab, "utf16le");
+    expect(decodeBytes(le)).toEqual({ text: tab, encoding: "utf-16le" });
+    const be = Buffer.from(le);
+    for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1], be[i]];
+    expect(decodeBytes(be)).toEqual({ text: tab, encoding: "utf-16be" });
+    // Then read as any other file: tab-separated from the header row.
+    expect(readCsvText(decodeBytes(le).text).records).toEqual([
+      ["Factuurdatum", "Omschrijving", "Bedrag excl. btw"],
+      ["06-01-2025", "Café Noël € 5", "5,00"],
+    ]);
+    // A short one (two characters) is still UTF-16.
+    expect(decodeBytes(Buffer.from("a;", "utf16le"))).toEqual({ text: "a;", encoding: "utf-16le" });
+  });
+  it("does not take UTF-8 or Windows-1252 text for UTF-16, even with a stray NUL byte", () => {
+    const withNul = Buffer.from(`${text}\u0000${text}`, "utf8");
+    expect(decodeBytes(withNul).encoding).toBe("utf-8");
+    expect(decodeBytes(Buffer.from("ab", "utf8")).encoding).toBe("utf-8");
+  });
   it("falls back to Windows-1252 when the bytes are not UTF-8", () => {
     // "Café Noël € 5" in Windows-1252: é = E9, ë = EB, € = 80.
     // latin1 writes é and ë as Windows-1252 does but cannot write €: "¬" holds its place, then becomes 0x80.
@@ -113,6 +141,55 @@ describe('property: a " anywhere in a field never changes the number of records'
           parsed.records.forEach((r, i) => expect(r.length).toBe(records[i].length));
         },
       ),
+    );
+  });
+});
+
+describe('property: a " anywhere in a field of a well-formed file never changes its records', () => {
+  // Fields of any text: separators, line breaks, quotes, spaces, accents. The writer quotes a field as Excel
+  // does (when it holds the separator or a line break, or starts with a quote) and otherwise writes it as it
+  // is, a " inside included.
+  const alphabet = ["a", "B", "7", " ", ".", ",", ";", "\t", "€", "é", "-", '"', "\n", "\r\n", '""'];
+  const fieldText = fc.array(fc.constantFrom(...alphabet), { maxLength: 8 }).map((parts) => parts.join(""));
+  const write = (f: string, sep: string, quoteAnyway: boolean): string =>
+    quoteAnyway || f.includes(sep) || f.includes("\n") || f.includes("\r") || f.startsWith('"') ? `"${f.replace(/"/g, '""')}"` : f;
+
+  it("every record and every field reads back as written, whatever the separator and line end", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(";", ",", "\t"),
+        fc.constantFrom("\n", "\r\n", "\r"),
+        fc.integer({ min: 2, max: 6 }).chain((width) => fc.array(fc.array(fc.tuple(fieldText, fc.boolean()), { minLength: width, maxLength: width }), { minLength: 1, maxLength: 15 })),
+        fc.boolean(),
+        (sep, nl, records, finalBreak) => {
+          // A lone \r inside a field would be a line end of its own in a CR file: fields keep \r only in \r\n.
+          const fields = records.map((r) => r.map(([t, q]) => ({ text: nl === "\r" ? t.replace(/\r\n/g, "\n") : t, quoted: q })));
+          const text = fields.map((r) => r.map((f) => write(f.text, sep, f.quoted)).join(sep)).join(nl) + (finalBreak ? nl : "");
+          const parsed = readCsvText(text, sep as ";" | "," | "\t");
+          expect(parsed.unclosedQuoteRecord).toBeNull();
+          expect(parsed.records).toEqual(fields.map((r) => (r.length === 1 && r[0].text.trim() === "" ? [] : r.map((f) => f.text))));
+        },
+      ),
+      { numRuns: 500, seed: 20251130 },
+    );
+  });
+
+  it("the separator is still chosen from the header row when quotes appear in the fields beneath it", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(";", ",", "\t"),
+        fc.constantFrom("\n", "\r\n"),
+        fc.array(fc.tuple(fieldText, fc.boolean()), { minLength: 1, maxLength: 20 }),
+        (sep, nl, notes) => {
+          const lines = [["Datum", "Omschrijving", "Bedrag"].join(sep)];
+          notes.forEach(([t, q], i) => lines.push(["1-2-2025", write(t, sep, q), write(`${i},50`, sep, false)].join(sep)));
+          const parsed = readCsvText(lines.join(nl) + nl);
+          expect(parsed.separator).toBe(sep);
+          expect(parsed.records.length).toBe(notes.length + 1);
+          parsed.records.slice(1).forEach((r, i) => expect(r).toEqual(["1-2-2025", notes[i][0], `${i},50`]));
+        },
+      ),
+      { numRuns: 300, seed: 11 },
     );
   });
 });
