@@ -185,8 +185,9 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
  * caps make a zip bomb fail alone, with a message, instead of exhausting memory (or time) for the whole run:
  * the shared strings' inflated bytes are counted as they stream and their number as they are kept; the
  * worksheets' inflated bytes likewise. One text (a shared string, or a text in a sheet) larger than any cell
- * holds is refused while it streams, before saxes joins it into one string (XmlTextScan). They hook two internal methods of exceljs 4.4 (an adapter boundary:
- * the version is pinned; test/cli/hostile.test.ts fails if the hooks stop working).
+ * holds is refused while it streams, before saxes joins it into one string (XmlTextScan). They hook two
+ * internal methods of exceljs 4.4 (an adapter boundary: the version is pinned; test/cli/hostile.test.ts fails
+ * if the hooks stop working).
  */
 interface ReaderInternals {
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
