@@ -62,6 +62,10 @@ function excelErrorText(text: string): string | null {
 export function unwrapCell(cell: object): unknown {
   const o = cell as Record<string, unknown>;
   if ("result" in o) return o.result ?? null;
+  // exceljs drops a formula's cached value when it is 0, "" or false (its cell model keeps only truthy
+  // fields): a formula without a result is such a value, read as empty, as the pane's Open file does (a VAT
+  // of 0 on a reverse-charge row is the common case; Excel itself passes 0).
+  if (typeof o.formula === "string" || typeof o.sharedFormula === "string") return null;
   if ("basicValue" in o) return o.basicValue;
   if (typeof o.error === "string") return o.error;
   if (typeof o.code === "string" && o.code.startsWith("#")) return o.code;

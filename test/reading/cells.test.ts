@@ -204,6 +204,13 @@ describe("readAmount", () => {
     const r = readVat(true);
     expect(r.kind === "error" && r.message.en).toContain("VAT");
   });
+
+  it("a formula whose cached value exceljs dropped (0, \"\" or false) reads as empty, not as an unreadable cell", () => {
+    // Excel writes <f>ROUND(E8*0,2)</f><v>0</v>; exceljs hands over { formula } without the 0.
+    expect(readVat({ formula: "ROUND(E8*0,2)" })).toEqual({ kind: "empty" });
+    expect(readAmount({ sharedFormula: "E2" })).toEqual({ kind: "empty" });
+    expect(readVat({ formula: "E8*0.21", result: 0 })).toEqual({ kind: "ok", value: 0 });
+  });
 });
 
 describe("readCategoryCell", () => {
