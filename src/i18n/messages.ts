@@ -332,6 +332,20 @@ export function datesWithoutAmount(count: number, firstRow: number): Localized {
       };
 }
 
+/** Rows with a date but an empty (or 0) amount, for a message naming them with `atRows`. */
+export function datesWithoutAmountBody(count: number): Localized {
+  return count === 1
+    ? { nl: "een datum maar geen bedrag (of bedrag 0); die rij telt niet mee. Vul het bedrag in als het ontbreekt.", en: "a date but no amount (or amount 0); that row is not counted. Enter the amount if it is missing." }
+    : { nl: "een datum maar geen bedrag (of bedrag 0); die rijen tellen niet mee. Vul de bedragen in als ze ontbreken.", en: "a date but no amount (or amount 0); those rows are not counted. Enter the amounts if they are missing." };
+}
+
+/** Rows with neither a date nor an amount but something else, for a message naming them with `atRows`. */
+export function strayRowsBody(count: number): Localized {
+  return count === 1
+    ? { nl: "geen datum en geen bedrag maar wel iets anders ingevuld; die rij is overgeslagen.", en: "no date and no amount but something else filled in; that row was skipped." }
+    : { nl: "geen datum en geen bedrag maar wel iets anders ingevuld; die rijen zijn overgeslagen.", en: "no date and no amount but something else filled in; those rows were skipped." };
+}
+
 /** Warning, whole input: rows with something in them but neither a date nor an amount are skipped. */
 export function strayRows(count: number, firstRow: number): Localized {
   return count === 1

@@ -415,11 +415,11 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
 // How the grouped row notes of a sheet read (see ./problemGroups.ts): built once per group, not per row.
 
 function strayRowsSpec(): GroupSpec {
-  return { code: "stray-rows", severity: "warning", column: null, value: null, message: (rows, n) => msg.strayRows(n, rows[0]) };
+  return { code: "stray-rows", severity: "warning", column: null, value: null, message: (rows, n) => msg.atRows(rows, n, msg.strayRowsBody(n)) };
 }
 
 function datesWithoutAmountSpec(): GroupSpec {
-  return { code: "dates-without-amount", severity: "warning", column: "amount", value: null, message: (rows, n) => msg.datesWithoutAmount(n, rows[0]) };
+  return { code: "dates-without-amount", severity: "warning", column: "amount", value: null, message: (rows, n) => msg.atRows(rows, n, msg.datesWithoutAmountBody(n)) };
 }
 
 function amountWithoutDateSpec(value: string): GroupSpec {

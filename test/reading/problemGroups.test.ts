@@ -142,6 +142,10 @@ describe("repeated row problems are given once per sheet, with their count and f
     );
     expect(byCode(t.problems, "totals-rows-skipped")[0]).toMatchObject({ row: 3, rows: [3, 7], count: 2 });
     expect(byCode(t.problems, "dates-without-amount")[0]).toMatchObject({ row: 4, rows: [4, 5], count: 2 });
+    expect(byCode(t.problems, "dates-without-amount")[0].message.nl).toBe(
+      "Rijen 4 en 5: een datum maar geen bedrag (of bedrag 0); die rijen tellen niet mee. Vul de bedragen in als ze ontbreken.",
+    );
+    expect(byCode(t.problems, "stray-rows")[0].message.en).toBe("Row 6: no date and no amount but something else filled in; that row was skipped.");
     expect(byCode(t.problems, "stray-rows")[0]).toMatchObject({ row: 6, rows: [6], count: 1 });
   });
 
