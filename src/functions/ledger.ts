@@ -153,14 +153,23 @@ export function fastDayRows(dates: unknown, amounts: unknown, categories: unknow
 
   const scan = new Scan();
   // In slices: the engine optimises the slice function after a few calls, and a branch first met late
-  // (a new block, a new category text) costs one slice in the interpreter, not the rest of the column.
+  // (a new category text) costs one slice in the interpreter, not the rest of the column.
   for (let start = 0; start < n; start += SLICE) {
-    if (!scan.rows(dates, amounts, cats, start, Math.min(n, start + SLICE))) return null;
+    const end = Math.min(n, start + SLICE);
+    for (let i = start; ; ) {
+      const next = scan.rows(dates, amounts, cats, i, end);
+      if (next === GIVE_UP) return null;
+      if (next === end) break;
+      // Row `next` falls in a block of days not met before: add the block, then go on from that row.
+      scan.newBlock(Math.floor((dates[next] as number[])[0]) >>> BLOCK_BITS);
+      i = next;
+    }
   }
   return scan.used === 0 ? [] : dayRows(scan.blocks);
 }
 
 const SLICE = 4096;
+const GIVE_UP = -1;
 
 /** The state of one fast read: per-day totals and the classes of the category texts met. */
 class Scan {
@@ -174,63 +183,65 @@ class Scan {
   private recentCount = 0;
   private recentNext = 0;
 
-  /** Adds rows start..end−1; false when a cell needs the reading layer. */
-  rows(dates: unknown[], amounts: unknown[], cats: unknown[] | null, start: number, end: number): boolean {
+  /**
+   * Adds rows start..end−1 and returns end; GIVE_UP when a cell needs the reading layer; the index of a row
+   * whose block of days does not exist yet (nothing of that row added). Leaving the loop for a new block,
+   * rather than creating it inside, keeps that rare branch out of the optimised code: met for the first
+   * time after the engine has optimised the loop, it would throw the optimised code away.
+   */
+  rows(dates: unknown[], amounts: unknown[], cats: unknown[] | null, start: number, end: number): number {
     const blocks = this.blocks;
     for (let i = start; i < end; i++) {
       const dr: unknown = dates[i];
       const ar: unknown = amounts[i];
-      if (!Array.isArray(dr) || !Array.isArray(ar) || dr.length !== 1 || ar.length !== 1) return false;
+      if (!Array.isArray(dr) || !Array.isArray(ar) || dr.length !== 1 || ar.length !== 1) return GIVE_UP;
       const a: unknown = ar[0];
       if (typeof a !== "number") {
         if (isBlank(a)) continue;
-        return false;
+        return GIVE_UP;
       }
       if (a === 0) continue;
       const d: unknown = dr[0];
-      if (typeof d !== "number" || !(d >= 61 && d < SERIAL_END)) return false;
+      if (typeof d !== "number" || !(d >= 61 && d < SERIAL_END)) return GIVE_UP;
       const cents = centsFromEuros(a);
-      if (cents === null) return false;
+      if (cents === null) return GIVE_UP;
 
       let cls = COUNTED;
       if (cats !== null) {
         const cr: unknown = cats[i];
-        if (!Array.isArray(cr) || cr.length !== 1) return false;
+        if (!Array.isArray(cr) || cr.length !== 1) return GIVE_UP;
         const c: unknown = cr[0];
         if (typeof c === "string") cls = this.textClass(c);
         else if (c === null || c === undefined || c === 0) cls = COUNTED;
         else if (typeof c === "number") cls = classify(c);
-        else return false;
-        if (cls === UNCLEAR) return false;
+        else return GIVE_UP;
+        if (cls === UNCLEAR) return GIVE_UP;
       }
 
       const serial = Math.floor(d);
       const bi = serial >>> BLOCK_BITS;
-      let block = blocks[bi];
-      if (block === NO_BLOCK) block = this.newBlock(bi);
+      const block = blocks[bi];
+      if (block === NO_BLOCK) return i;
       const k = serial & BLOCK_MASK;
       const sums = block.sums;
       if (cls === COUNTED) {
         const sum = sums[3 * k] + cents;
         sums[3 * k] = sum;
+        // The day's first counted row sets its peak; no separate branch for it (the same reason as above).
         const seen = block.seen[k];
-        if ((seen & SEEN_COUNTED) === 0) {
-          block.seen[k] = seen | SEEN_COUNTED;
-          sums[3 * k + 1] = sum;
-        } else if (sum > sums[3 * k + 1]) sums[3 * k + 1] = sum;
+        if ((seen & SEEN_COUNTED) === 0 || sum > sums[3 * k + 1]) sums[3 * k + 1] = sum;
+        block.seen[k] = seen | SEEN_COUNTED;
       } else {
         sums[3 * k + 2] += cents;
         block.seen[k] |= SEEN_OTHER;
       }
     }
-    return true;
+    return end;
   }
 
-  private newBlock(bi: number): DayBlock {
-    const block = new DayBlock(BLOCK);
-    this.blocks[bi] = block;
+  newBlock(bi: number): void {
+    this.blocks[bi] = new DayBlock(BLOCK);
     this.used++;
-    return block;
   }
 
   private textClass(c: string): number {
