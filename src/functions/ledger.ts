@@ -157,7 +157,7 @@ export function fastDayRows(dates: unknown, amounts: unknown, categories: unknow
   for (let start = 0; start < n; start += SLICE) {
     const end = Math.min(n, start + SLICE);
     for (let i = start; ; ) {
-      const next = scan.rows(dates, amounts, cats, i, end);
+      const next = scan.rows(scan.blocks, dates, amounts, cats, i, end);
       if (next === GIVE_UP) return null;
       if (next === end) break;
       // Row `next` falls in a block of days not met before: add the block, then go on from that row.
@@ -187,10 +187,11 @@ class Scan {
    * Adds rows start..end−1 and returns end; GIVE_UP when a cell needs the reading layer; the index of a row
    * whose block of days does not exist yet (nothing of that row added). Leaving the loop for a new block,
    * rather than creating it inside, keeps that rare branch out of the optimised code: met for the first
-   * time after the engine has optimised the loop, it would throw the optimised code away.
+   * time after the engine has optimised the loop, it would throw the optimised code away. `blocks` is
+   * this.blocks, passed in for the same reason (read once per call, its first reads leave the engine no
+   * record of it).
    */
-  rows(dates: unknown[], amounts: unknown[], cats: unknown[] | null, start: number, end: number): number {
-    const blocks = this.blocks;
+  rows(blocks: readonly DayBlock[], dates: unknown[], amounts: unknown[], cats: unknown[] | null, start: number, end: number): number {
     for (let i = start; i < end; i++) {
       const dr: unknown = dates[i];
       const ar: unknown = amounts[i];
