@@ -1,4 +1,5 @@
 /** Shared helpers for `npm run bench`: Excel-shaped inputs and a median timer. */
+import * as fs from "fs";
 import { excelSerialFromDay, dayFromYmd } from "../src/rules/dates";
 
 export const EXCEL_ROWS = 1_048_576;
@@ -70,4 +71,53 @@ export function row(label: string, ms: number, floorMs: number, target?: number)
   const ratio = ms / floorMs;
   const verdict = target === undefined ? "" : ratio <= target ? `  (target ≤ ${target}×: met)` : `  (target ≤ ${target}×: NOT met)`;
   return `  ${label.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms   ${ratio.toFixed(1).padStart(6)}×${verdict}`;
+}
+
+/**
+ * CPU milliseconds of the calling thread so far (Linux: /proc/thread-self/schedstat, in ns), or null where
+ * the system does not say. On a shared machine a thread's CPU time is what a quiet machine's wall clock
+ * would show for single-threaded code: the time it waited for a core is left out, and so is the engine's
+ * optimising compiler, which runs on another thread.
+ */
+export function threadCpuMs(): number | null {
+  try {
+    return Number(fs.readFileSync("/proc/thread-self/schedstat", "utf8").split(" ")[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+export interface Times {
+  wall: number;
+  /** null where threadCpuMs is. */
+  cpu: number | null;
+}
+
+/** Wall-clock and thread CPU milliseconds of one call. */
+export function timeOnce(fn: () => unknown): Times {
+  const c0 = threadCpuMs();
+  const t0 = process.hrtime.bigint();
+  fn();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  const c1 = threadCpuMs();
+  return { wall, cpu: c0 === null || c1 === null ? null : c1 - c0 };
+}
+
+/** Medians of wall-clock and thread CPU milliseconds over `runs` calls, after one warm-up call. */
+export function medianTimes(runs: number, fn: () => unknown): Times {
+  fn();
+  const all: Times[] = [];
+  for (let k = 0; k < runs; k++) all.push(timeOnce(fn));
+  const mid = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const cpus = all.map((t) => t.cpu);
+  return { wall: mid(all.map((t) => t.wall)), cpu: cpus.every((c) => c !== null) ? mid(cpus as number[]) : null };
+}
+
+/** A row with wall and CPU times; the ratio (and the goal) on CPU time when known, else on wall time. */
+export function timesRow(label: string, t: Times, floor: Times, target?: number): string {
+  const onCpu = t.cpu !== null && floor.cpu !== null;
+  const ratio = onCpu ? (t.cpu as number) / (floor.cpu as number) : t.wall / floor.wall;
+  const verdict = target === undefined ? "" : `  (target ≤ ${target}×: ${ratio <= target ? "met" : "NOT met"})`;
+  const cpu = t.cpu === null ? "" : ` ${t.cpu.toFixed(1).padStart(8)} ms CPU`;
+  return `  ${label.padEnd(44)} ${t.wall.toFixed(1).padStart(9)} ms${cpu}   ${ratio.toFixed(1).padStart(5)}×${verdict}`;
 }
