@@ -5,7 +5,8 @@
  *  (a) KOR.COUNTABLE, ELIGIBLE and REPORT as registered by functions.js, over 1,048,576 rows shaped as Excel
  *      passes them (dates sorted, rows alternating between two years, dates in random order over two years),
  *      next to a plain loop summing the amount column in the same page; the first call on a fresh page (cold)
- *      and the median of later calls.
+ *      and the median of later calls, each in wall-clock and main-thread CPU time (ratios on CPU time: on a
+ *      shared machine the wall clock mostly counts waiting for a core).
  *  (b) Browser mode "Open file" on a 100,000-row .xlsx: time from choosing the file to the verdict on screen,
  *      next to exceljs's bare read (Workbook.xlsx.load) of the same bytes in the same page, and the longest
  *      pause of the pane's thread meanwhile (long tasks), with the reading in a Web Worker and, for
