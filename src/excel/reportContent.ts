@@ -48,7 +48,8 @@ export function categoryLabel(code: YearSummary["categories"][number]["category"
   return code === null ? t(lang, S.noCategory) : t(lang, categoryInfo(code).label);
 }
 
-export function buildReport(summary: YearSummary, lang: Lang, sourceName: string): ReportContent {
+/** `previousYearSheet`: the workbook's sheet the previous year was taken from (a sheet per year), named beside it. */
+export function buildReport(summary: YearSummary, lang: Lang, sourceName: string, previousYearSheet: string | null = null): ReportContent {
   const R = S.report;
   const values: Cell[][] = [];
   const formats: string[][] = [];
@@ -81,7 +82,8 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
   add([t(lang, R.headroom), eur(summary.headroomCents)], ["General", EURO_FORMAT]);
   add([t(lang, R.notCounted), eur(summary.notCountedCents)], ["General", EURO_FORMAT]);
   if (summary.previousYearCents !== null) {
-    add([t(lang, R.previous), eur(summary.previousYearCents), t(lang, S.basis[summary.previousYearBasis])], ["General", EURO_FORMAT]);
+    const basis = previousYearSheet !== null ? S.basisFromSheet(previousYearSheet) : S.basis[summary.previousYearBasis];
+    add([t(lang, R.previous), eur(summary.previousYearCents), t(lang, basis)], ["General", EURO_FORMAT]);
   }
   if (summary.crossing !== null) {
     add([t(lang, R.crossing), day(summary.crossing.day)], ["General", DATE_FORMAT]);

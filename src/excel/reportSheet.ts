@@ -25,6 +25,8 @@ export type WriteResult = { kind: "written"; sheetName: string } | { kind: "refu
 export interface WriteOptions {
   /** The user agreed to replace an own sheet that they edited outside the report's area. */
   readonly replaceEdited?: boolean;
+  /** The workbook's sheet the previous year was taken from (a sheet per year), named in the report. */
+  readonly previousYearSheet?: string | null;
 }
 
 export function reportSheetName(year: number, lang: Lang): string {
@@ -43,7 +45,7 @@ export async function writeReportSheet(
   if (own.kind !== "open") return { kind: own.kind, sheetName: name };
   const sheet = own.sheet;
 
-  const content = buildReport(summary, lang, sourceName);
+  const content = buildReport(summary, lang, sourceName, options.previousYearSheet ?? null);
   const rows = content.values.length;
   const all = sheet.getRangeByIndexes(0, 0, rows, REPORT_WIDTH);
   // Formats first: a text cell is formatted as text before its value arrives, so it never becomes a formula.

@@ -11,6 +11,7 @@ import { buildOverview, cellText } from "../../src/bulk/overview";
 import { EMPTY_GROUPING, setGroup } from "../../src/bulk/groups";
 import { readAllSheets, readOtherLists } from "../../src/excel/allSheets";
 import { buildOverviewContent } from "../../src/excel/overviewContent";
+import { buildReport } from "../../src/excel/reportContent";
 import type { InvoiceSource } from "../../src/excel/source";
 import { readTable } from "../../src/reading/headers";
 import { dayFromIso, excelSerialFromDay, isoFromDay } from "../../src/rules/dates";
@@ -208,6 +209,9 @@ describe("the year report over the fake Excel", () => {
     expect(isoFromDay(a.summary.crossing?.day ?? 0)).toBe("2025-09-15");
     expect(a.summary.previousYearCents).toBe(1_500_000);
     expect(a.warnings.map((w) => w.message.nl)).toContain('De omzet van 2024 (voor de vorigjaartoets) komt van blad "2024" van dezelfde werkmap.');
+    // The report sheet names the sheet beside the previous year.
+    const report = buildReport(a.summary, "nl", "Omzet 2025", a.previousYearSheet);
+    expect(report.values.find((r) => r[2] === 'uit blad "2024"')?.[1]).toBe(15000);
     // A previous year typed in by the user wins, as in kor-check.
     const typed = analyze(source, { previousYearCents: 2_500_000 }, TODAY, others);
     expect(typed.previousYearSheet).toBeNull();

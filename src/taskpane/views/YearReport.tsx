@@ -312,7 +312,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     setBusy(true);
     setNotice(null);
     try {
-      const result = await host.excel.writeReport(analysis.summary, lang, source.name, { replaceEdited });
+      const result = await host.excel.writeReport(analysis.summary, lang, source.name, { replaceEdited, previousYearSheet: analysis.previousYearSheet });
       setNotice(
         result.kind === "written"
           ? { intent: "success", text: S.written(result.sheetName) }
