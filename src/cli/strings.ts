@@ -268,7 +268,8 @@ export const out = {
   eligible: { nl: "binnen de KOR", en: "within the KOR" } as Localized,
   notEligible: { nl: "niet binnen de KOR", en: "not within the KOR" } as Localized,
   unsupported: { nl: "niet ondersteund", en: "not supported" } as Localized,
-  undecided: { nl: "onzeker: rijen niet gelezen", en: "uncertain: rows not read" } as Localized,
+  /** The CSV's words for the table's "*" (provisionalNote): the same, so both read alike. */
+  undecided: { nl: "voorlopig: rijen met fouten niet meegeteld", en: "provisional: rows with errors not counted" } as Localized,
   notRead: { nl: "Niet gelezen", en: "Not read" } as Localized,
   skippedSheets: { nl: "Overgeslagen bladen (geen facturenlijst)", en: "Skipped sheets (not an invoice list)" } as Localized,
   problemsTitle: { nl: "Problemen", en: "Problems" } as Localized,

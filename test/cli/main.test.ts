@@ -351,6 +351,17 @@ describe("kor-check usage and output", () => {
     expect(line.split(";")).toEqual([a, "Klant A", "2025", "20250,00", "101,3", "niet binnen de KOR", "nee", "2025-09-16", "4", "500,00", "0,00", "ja", "2027-01-01", "2026-12-03", "0", ""]);
   });
 
+  it("calls a verdict with rows in error 'voorlopig' in the CSV, as the table's '*' does", async () => {
+    const a = await writeXlsx(at("a.xlsx"), { "Klant A": [...WITHIN_2025, [d("2025-06-01"), "F", "twaalf", "21"]] });
+    const outFile = at("overzicht.csv");
+    await run([a, "--format", "csv", "--out", outFile, "--lang", "nl"]);
+    expect(readFileSync(outFile, "utf8").split("\r\n")[1].split(";")[5]).toBe("binnen de KOR (voorlopig: rijen met fouten niet meegeteld)");
+    // Two sheets: the table, whose verdict column marks it with "*" and explains it below.
+    const b = await writeXlsx(at("b.xlsx"), { "Klant B": WITHIN_2025 });
+    const table = await run([a, b, "--lang", "nl"]);
+    expect(table.stdout).toContain("* voorlopig: er zijn rijen met fouten die niet zijn meegeteld");
+  });
+
   it("searches folders recursively and ignores Excel's lock files", async () => {
     mkdirSync(at("sub/deeper"), { recursive: true });
     await writeXlsx(at("sub/deeper/x.xlsx"), { X: WITHIN_2025 });
