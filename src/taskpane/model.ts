@@ -65,8 +65,11 @@ export interface PaneWarning {
    * sheet column); absent when the warning is about whole rows. "Toon rij" shows these cells, not just the rows.
    */
   readonly column?: number;
-  /** For a category text nobody can read as one category: the cell named and the choices offered. */
-  readonly fix?: CategoryFix;
+  /**
+   * For category texts nobody can read as one category: per text the cell named and the choices offered (one
+   * for a bare 'vrijgesteld', one per code for a warning listing several unknown codes).
+   */
+  readonly fixes?: readonly CategoryFix[];
 }
 
 /**
@@ -250,7 +253,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     previousYearRowsCents,
     previousYearSheet: from?.sheet ?? null,
     summary,
-    warnings: warningsOf(summary, table.rows, (p) => categoryFixOf(p, source, table, mapping), (role) => table.columns[role]),
+    warnings: warningsOf(summary, table.rows, (p) => categoryFixesOf(p, source, table, mapping), (role) => table.columns[role]),
     cumulative: cumulativeOf(table.rows, year),
     unknownCodes: unknownCodesOf(source, table, mapping),
     reconciliation: reconcile(source, table, summary),
@@ -320,28 +323,38 @@ function unknownCodesOf(source: InvoiceSource, table: ReadTableResult, mapping: 
   return [...found.entries()].map(([code, f]) => ({ code, ...f }));
 }
 
+/** At most this many codes of one warning get their own choices (the code table lists every one). */
+const MAX_FIXES_PER_WARNING = 10;
+
 /**
- * The fix offered for a category problem: a bare 'vrijgesteld' (or 'geen btw', an 'eu dienst') with its
- * plain choices, or a single unknown code (every category offered). None for other problems.
+ * The fixes offered for a category problem: a bare 'vrijgesteld' (or 'geen btw', an 'eu dienst') with its
+ * plain choices, or each unknown code of the warning (every category offered, the first cell named). None for
+ * other problems.
  */
-function categoryFixOf(p: Problem, source: InvoiceSource, table: ReadTableResult, mapping: CodeMapping | null): CategoryFix | undefined {
+function categoryFixesOf(p: Problem, source: InvoiceSource, table: ReadTableResult, mapping: CodeMapping | null): CategoryFix[] {
   const col = table.columns.category;
-  if (col === undefined || p.row === null || p.column !== "category") return undefined;
-  let text: string;
-  let row = p.row;
-  let choices: CategoryFix["choices"];
+  if (col === undefined || p.row === null || p.column !== "category") return [];
   if (p.code === "ambiguous-category") {
-    text = cellText(source.values[p.row - 1 - source.rowOffset]?.[col]).trim();
+    const text = cellText(source.values[p.row - 1 - source.rowOffset]?.[col]).trim();
     const parsed = parseCategory(text);
-    choices = parsed.kind === "ambiguous" && parsed.about === "eu-service" ? EU_SERVICE_CHOICES : EXEMPT_CHOICES;
-  } else if (p.code === "unknown-category") {
+    const fix = fixFor(text, p.row, parsed.kind === "ambiguous" && parsed.about === "eu-service" ? EU_SERVICE_CHOICES : EXEMPT_CHOICES, source, table, col);
+    return fix === null ? [] : [fix];
+  }
+  if (p.code === "unknown-category") {
+    // The reading layer lists a year's unknown codes in one problem ("VV, HH"); each gets its choices.
     const unknown = unknownCodesOf(source, table, mapping);
-    if (unknown.length !== 1) return undefined; // several codes: the code table lists each
-    text = unknown[0].code;
-    row = unknown[0].firstRow;
-    choices = [];
-  } else return undefined;
-  if (text === "") return undefined;
+    const listed = new Set((p.value ?? "").split(", ").map(codeKey));
+    const ofThis = unknown.filter((u) => listed.has(codeKey(u.code)));
+    return (ofThis.length > 0 ? ofThis : unknown)
+      .slice(0, MAX_FIXES_PER_WARNING)
+      .flatMap((u) => fixFor(u.code, u.firstRow, [], source, table, col) ?? []);
+  }
+  return [];
+}
+
+/** The fix for category text `text`, its first cell at sheet row `row`: the cell named, the rows with that text counted. */
+function fixFor(text: string, row: number, choices: CategoryFix["choices"], source: InvoiceSource, table: ReadTableResult, col: number): CategoryFix | null {
+  if (text === "") return null;
   const start = table.headerRowIndex === null ? 0 : table.headerRowIndex + 1;
   const key = codeKey(text);
   let count = 0;
@@ -396,10 +409,11 @@ export function detectedRoles(header: readonly unknown[]): Partial<Record<Invoic
 export function warningsOf(
   summary: YearSummary,
   rows: readonly InvoiceRow[],
-  fixOf?: (p: Problem) => CategoryFix | undefined,
+  fixesOf?: (p: Problem) => readonly CategoryFix[],
   columnOf?: (role: NonNullable<Problem["column"]>) => number | undefined,
 ): PaneWarning[] {
   const out: PaneWarning[] = [];
+  const sameText = new Map<string, number>();
   const at = (role: Problem["column"]): { column?: number } => {
     const c = role === null ? undefined : columnOf?.(role);
     return c === undefined ? {} : { column: c };
@@ -410,10 +424,20 @@ export function warningsOf(
     if (p.code === "distance-sales-over-limit") {
       related = rows.filter((r) => r.category === "afstand-nl" && r.day >= from && r.day <= to).map((r) => r.row);
     }
-    const fix = fixOf?.(p);
+    const fixes = fixesOf?.(p) ?? [];
+    // The same unreadable text on several rows is one warning with every row and one set of choices.
+    if ((p.code === "ambiguous-category" || p.code === "unknown-category") && fixes.length === 1) {
+      const key = `${p.code}|${codeKey(fixes[0].text)}`;
+      const earlier = sameText.get(key);
+      if (earlier !== undefined) {
+        out[earlier] = { ...out[earlier], rows: [...out[earlier].rows, ...related] };
+        return;
+      }
+      sameText.set(key, out.length);
+    }
     // Distance sales are about the category that marks them; other problems name their own cell's column.
     const column = p.code === "distance-sales-over-limit" ? at("category") : p.row !== null ? at(p.column) : {};
-    out.push({ key: `p${i}-${p.code}`, severity: p.severity, message: p.message, rows: related, ...column, ...(fix !== undefined ? { fix } : {}) });
+    out.push({ key: `p${i}-${p.code}`, severity: p.severity, message: p.message, rows: related, ...column, ...(fixes.length > 0 ? { fixes } : {}) });
   });
   if (summary.uncategorisedRows > 0) {
     const related = rows.filter((r) => r.category === null && r.day >= from && r.day <= to).map((r) => r.row);

@@ -173,6 +173,29 @@ describe("the verdict card at 350 × 620 px", () => {
     await page.context().close();
   });
 
+  it("one click on a warning's choice changes the verdict: 'vrijgesteld' as real estate counts, and each unknown code has its own choice", async () => {
+    const page = await e2e.newPage({ officeStub: "", locale: "nl-NL", viewport: PANE });
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("headline").waitFor({ timeout: 60_000 });
+    const csv = [HEADER, "10-1-2026;15.000,00;21%", "3-6-2026;6.000,00;vrijgesteld", "4-6-2026;100,00;VV", "5-6-2026;100,00;HH"].join("\n");
+    await page.getByTestId("file-input").setInputFiles({ name: "keuze.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByTestId("source").filter({ hasText: "keuze.csv" }).waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId("headline").innerText()).resolves.toContain("Tot nu toe onder de omzetgrens");
+    // Every unknown code of the one warning has its own choice; the fold-out's select offers every category.
+    await expect(page.getByTestId("warning-cell").allInnerTexts()).resolves.toEqual([
+      "Rij 3, kolom C (Categorie): 'vrijgesteld'",
+      "Rij 4, kolom C (Categorie): 'VV'",
+      "Rij 5, kolom C (Categorie): 'HH'",
+    ]);
+    await page.getByTestId("fix-vrij-og").click();
+    await page.getByTestId("headline").filter({ hasText: "Omzetgrens overschreden op 3 juni 2026" }).waitFor();
+    await page.getByTestId("fix-other").first().selectOption("21");
+    await page.getByTestId("fix-other").first().selectOption("21");
+    await expect(page.getByTestId("warning-fix").count()).resolves.toBe(0);
+    await expect(page.getByTestId("provisional").count()).resolves.toBe(0); // nothing left out: no longer provisional
+    await page.context().close();
+  });
+
   it.each(["nl", "en"] as const)("%s: prints (or saves as PDF) the verdict and the figures without a single button", async (lang) => {
     const page = await open(lang, "crossed");
     await expect(page.getByTestId("print").innerText()).resolves.toBe(lang === "nl" ? "Afdrukken / PDF" : "Print / PDF");

@@ -29,16 +29,17 @@ const values = (): unknown[][] => [
 
 describe("a bare 'vrijgesteld' in the pane's warnings", () => {
   const a = analyze(source(values()), {}, TODAY);
-  const fixes = a.warnings.filter((w) => w.fix !== undefined);
+  const fixes = a.warnings.flatMap((w) => w.fixes ?? []);
 
   it("names the cell with its column letter and header, and offers vrij, vrij-og and kor in plain words", () => {
     // One warning for both rows (the same text, case aside: issue 9), so one choice covers them.
-    expect(fixes.map((w) => w.fix?.cell.nl)).toEqual(["Rij 3, kolom D (Btw-tarief): 'vrijgesteld'"]);
-    expect(fixes[0].rows).toEqual([3, 5]);
-    expect(fixes[0].message.nl).toMatch(/^Rijen 3 en 5: categorie "vrijgesteld" is niet eenduidig/);
-    expect(fixes[0].fix?.cell.en).toBe("Row 3, column D (Btw-tarief): 'vrijgesteld'");
-    expect(fixes[0].fix?.count).toBe(2);
-    expect(fixes[0].fix?.choices.map((c) => [c.category, c.label.nl])).toEqual([
+    const withFix = a.warnings.filter((w) => w.fixes !== undefined);
+    expect(fixes.map((f) => f.cell.nl)).toEqual(["Rij 3, kolom D (Btw-tarief): 'vrijgesteld'"]);
+    expect(withFix.map((w) => w.rows)).toEqual([[3, 5]]);
+    expect(withFix[0].message.nl).toMatch(/^Rijen 3 en 5: categorie "vrijgesteld" is niet eenduidig/);
+    expect(fixes[0].cell.en).toBe("Row 3, column D (Btw-tarief): 'vrijgesteld'");
+    expect(fixes[0].count).toBe(2);
+    expect(fixes[0].choices.map((c) => [c.category, c.label.nl])).toEqual([
       ["vrij", "zorg of onderwijs: telt niet mee"],
       ["vrij-og", "verhuur of verkoop van onroerend goed: telt mee"],
       ["kor", "vrijgesteld door de KOR: telt mee"],
@@ -47,15 +48,15 @@ describe("a bare 'vrijgesteld' in the pane's warnings", () => {
 
   it("uses the column letter of the sheet when the data starts further right", () => {
     const shifted = analyze(source(values(), 2), {}, TODAY);
-    expect(shifted.warnings.find((w) => w.fix)?.fix?.cell.nl).toBe("Rij 3, kolom F (Btw-tarief): 'vrijgesteld'");
+    expect(shifted.warnings.find((w) => w.fixes)?.fixes?.[0].cell.nl).toBe("Rij 3, kolom F (Btw-tarief): 'vrijgesteld'");
   });
 
   it("one choice maps every row with that text, the report recomputes, and the cells stay as they were", () => {
     const v = values();
     const before = JSON.stringify(v);
-    const settings: SheetSettings = { codes: withCodeMapped(undefined, fixes[0].fix!.text, "vrij-og") };
+    const settings: SheetSettings = { codes: withCodeMapped(undefined, fixes[0].text, "vrij-og") };
     const after = analyze(source(v), settings, TODAY);
-    expect(after.warnings.filter((w) => w.fix !== undefined)).toEqual([]);
+    expect(after.warnings.filter((w) => w.fixes !== undefined)).toEqual([]);
     expect(after.warnings.some((w) => w.message.en.includes("ambiguous"))).toBe(false);
     expect(after.table.rows.filter((r) => r.row === 3 || r.row === 5).map((r) => r.category)).toEqual(["vrij-og", "vrij-og"]);
     // vrij-og counts: 1000 + 5000 + 2000 + 5000 euros.
@@ -72,12 +73,25 @@ describe("a bare 'vrijgesteld' in the pane's warnings", () => {
   it("a firm's own unknown code names its first cell and offers every category", () => {
     const v = [["Datum", "Bedrag", "Code"], [serial("2026-01-10"), 100, "VV"], [serial("2026-01-11"), 100, "VV"]];
     const u = analyze(source(v), {}, TODAY);
-    const fix = u.warnings.find((w) => w.fix)?.fix;
+    const fix = u.warnings.find((w) => w.fixes)?.fixes?.[0];
     expect(fix?.cell.nl).toBe("Rij 2, kolom C (Code): 'VV'");
     expect(fix?.count).toBe(2);
     expect(fix?.choices).toEqual([]);
     const mapped = analyze(source(v), { codes: withCodeMapped(undefined, "VV", "21") }, TODAY);
     expect(mapped.table.rows.map((r) => r.category)).toEqual(["21", "21"]);
+  });
+
+  it("several unknown codes in one warning: each code gets its own choices, its first cell named", () => {
+    const v = [["Datum", "Bedrag", "Code"], [serial("2026-01-10"), 100, "VV"], [serial("2026-01-11"), 100, "HH"], [serial("2026-01-12"), 100, "VV"]];
+    const u = analyze(source(v), {}, TODAY);
+    const warning = u.warnings.find((w) => w.message.en.includes("VV"));
+    expect(warning?.fixes?.map((f) => [f.cell.nl, f.count])).toEqual([
+      ["Rij 2, kolom C (Code): 'VV'", 2],
+      ["Rij 3, kolom C (Code): 'HH'", 1],
+    ]);
+    // One mapped: the other is still offered.
+    const half = analyze(source(v), { codes: withCodeMapped(undefined, "VV", "21") }, TODAY);
+    expect(half.warnings.flatMap((w) => w.fixes ?? []).map((f) => f.text)).toEqual(["HH"]);
   });
 });
 

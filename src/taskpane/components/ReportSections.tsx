@@ -542,7 +542,7 @@ export function WarningSection(props: {
                   </div>
                 )}
                 {/* After "Toon rij", with room between the link and the choices (WCAG 2.2 target size). */}
-                {w.fix !== undefined && <CategoryFixChoices lang={lang} fix={w.fix} onFix={onFix} />}
+                {w.fixes?.map((f) => <CategoryFixChoices key={f.text} lang={lang} fix={f} onFix={onFix} />)}
               </div>
             </li>
           ))}
