@@ -15,7 +15,11 @@ import { COLUMN_TITLES, OVERVIEW_COLUMNS } from "../bulk/strings";
 
 const pct = (n: number, lang: Lang): string => `${lang === "nl" ? String(n).replace(".", ",") : String(n)}%`;
 
-export function figuresText(summary: YearSummary, lang: Lang, options: { sourceName: string; today: Day; reconciliation?: Reconciliation }): string {
+export function figuresText(
+  summary: YearSummary,
+  lang: Lang,
+  options: { sourceName: string; today: Day; reconciliation?: Reconciliation; previousYearSheet?: string | null },
+): string {
   const r = options.reconciliation;
   const eur = (c: number): string => formatEuros(c, lang);
   const advice = adviceOf(summary, r === undefined ? {} : { errorRows: r.yearErrorRows });
@@ -24,7 +28,9 @@ export function figuresText(summary: YearSummary, lang: Lang, options: { sourceN
   lines.push(`${tPlain(lang, S.headroom)}: ${eur(summary.headroomCents)}`);
   lines.push(`${tPlain(lang, S.notCounted)}: ${eur(summary.notCountedCents)}`);
   if (summary.previousYearCents !== null) {
-    lines.push(`${tPlain(lang, S.previousYearLine(summary.year - 1))}: ${eur(summary.previousYearCents)} (${tPlain(lang, S.basis[summary.previousYearBasis])})`);
+    const sheet = options.previousYearSheet ?? null;
+    const basis = sheet !== null ? S.basisFromSheet(sheet) : S.basis[summary.previousYearBasis];
+    lines.push(`${tPlain(lang, S.previousYearLine(summary.year - 1))}: ${eur(summary.previousYearCents)} (${tPlain(lang, basis)})`);
   }
   if (r !== undefined) {
     if (r.yearErrorRows > 0) lines.push(tPlain(lang, S.notCountedRows(r.yearErrorRows, r.yearErrorCents !== 0 ? eur(r.yearErrorCents) : "", r.yearUnreadableAmounts)));

@@ -17,6 +17,7 @@ import { readTable } from "../../src/reading/headers";
 import { dayFromIso, excelSerialFromDay, isoFromDay } from "../../src/rules/dates";
 import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
 import { analyze } from "../../src/taskpane/model";
+import { figuresText } from "../../src/taskpane/copyText";
 import { fakeContext, type FakeSheetDef } from "../excel/allSheets-fake";
 import { d, runCli, tempDir } from "../cli/fixtures";
 
@@ -212,6 +213,8 @@ describe("the year report over the fake Excel", () => {
     // The report sheet names the sheet beside the previous year.
     const report = buildReport(a.summary, "nl", "Omzet 2025", a.previousYearSheet);
     expect(report.values.find((r) => r[2] === 'uit blad "2024"')?.[1]).toBe(15000);
+    // So does "Cijfers kopiëren".
+    expect(figuresText(a.summary, "nl", { sourceName: "Omzet 2025", today: TODAY, previousYearSheet: a.previousYearSheet })).toContain('(uit blad "2024")');
     // A previous year typed in by the user wins, as in kor-check.
     const typed = analyze(source, { previousYearCents: 2_500_000 }, TODAY, others);
     expect(typed.previousYearSheet).toBeNull();

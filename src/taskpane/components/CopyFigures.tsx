@@ -56,9 +56,17 @@ export function CopyButton(props: { lang: Lang; text: () => string }): React.Rea
   );
 }
 
-export function CopyFigures(props: { lang: Lang; summary: YearSummary; sourceName: string; reconciliation: Reconciliation; today: Day }): React.ReactElement {
+export function CopyFigures(props: {
+  lang: Lang;
+  summary: YearSummary;
+  sourceName: string;
+  reconciliation: Reconciliation;
+  today: Day;
+  previousYearSheet?: string | null;
+}): React.ReactElement {
   const { lang, summary, sourceName, reconciliation, today } = props;
-  return <CopyButton lang={lang} text={() => figuresText(summary, lang, { sourceName, today, reconciliation })} />;
+  const previousYearSheet = props.previousYearSheet ?? null;
+  return <CopyButton lang={lang} text={() => figuresText(summary, lang, { sourceName, today, reconciliation, previousYearSheet })} />;
 }
 
 /**

@@ -631,7 +631,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
       {!noTable && (
         <>
           <div className={styles.actions}>
-            <CopyFigures lang={lang} summary={summary} sourceName={t(lang, sourceText(source))} reconciliation={analysis.reconciliation} today={today} />
+            <CopyFigures lang={lang} summary={summary} sourceName={t(lang, sourceText(source))} reconciliation={analysis.reconciliation} today={today} previousYearSheet={analysis.previousYearSheet} />
             {host.mode === "browser" && <PrintButton lang={lang} />}
             {host.excel !== null && (
               <Button appearance="primary" size="small" disabled={busy} onClick={() => void writeReport()} data-testid="write-report">
