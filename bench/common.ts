@@ -121,3 +121,13 @@ export function timesRow(label: string, t: Times, floor: Times, target?: number)
   const cpu = t.cpu === null ? "" : ` ${t.cpu.toFixed(1).padStart(8)} ms CPU`;
   return `  ${label.padEnd(44)} ${t.wall.toFixed(1).padStart(9)} ms${cpu}   ${ratio.toFixed(1).padStart(5)}×${verdict}`;
 }
+
+/**
+ * A JavaScript expression for a child process's own peak resident memory in kB. Linux keeps
+ * `process.resourceUsage().maxRSS` across exec, so a child spawned by a bench process that already holds
+ * 200 MB reports at least that; the kernel's VmHWM (/proc/self/status) belongs to the child's own memory.
+ * Elsewhere: maxRSS.
+ */
+export const PEAK_RSS_KB =
+  `(() => { try { return Number(/VmHWM:\\s+(\\d+)/.exec(require("fs").readFileSync("/proc/self/status", "utf8"))[1]); } ` +
+  `catch { return process.resourceUsage().maxRSS; } })()`;

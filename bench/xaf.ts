@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from "child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { PEAK_RSS_KB } from "./common";
 
 const root = path.resolve(__dirname, "..");
 
@@ -90,7 +91,7 @@ function child(script: string): ChildRun {
   return { ms: Number(m[1]), maxRssMb: Number(m[2]) / 1024, cpuMs: Number(m[3]), out: r.stdout };
 }
 
-const REPORT = `process.stderr.write("RESULT " + Math.round(Number(process.hrtime.bigint() - t0) / 1e6) + " " + process.resourceUsage().maxRSS + " " + Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000) + "\\n")`;
+const REPORT = `process.stderr.write("RESULT " + Math.round(Number(process.hrtime.bigint() - t0) / 1e6) + " " + ${PEAK_RSS_KB} + " " + Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000) + "\\n")`;
 
 function bareSaxes(file: string): ChildRun {
   return child(

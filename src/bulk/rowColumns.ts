@@ -34,7 +34,7 @@ function chunk(): Chunk {
 
 /** Rows in columns; `push` copies a row in, `at` gives it back as an object. */
 export class RowColumns {
-  private readonly chunks: Chunk[] = [];
+  private chunks: (Chunk | null)[] = [];
   private readonly codes: (CategoryCode | null)[] = [];
   private readonly codeIndex = new Map<CategoryCode, number>();
   private readonly countries: string[] = [];
@@ -52,6 +52,7 @@ export class RowColumns {
     const i = this.length % CHUNK;
     if (i === 0) this.chunks.push(chunk());
     const c = this.chunks[this.chunks.length - 1];
+    if (c === null) throw new Error("RowColumns: push after takeAll");
     const cat = r.category === null ? NONE : this.indexOf(this.codeIndex, this.codes, r.category);
     const land = r.country === null ? NONE : this.indexOf(this.countryIndex, this.countries, r.country);
     if ((r.row | 0) !== r.row || (r.day | 0) !== r.day || cat < 0 || land < 0) this.odd.set(this.length, r);
@@ -78,13 +79,35 @@ export class RowColumns {
   /** Row number (sheet row) of the i-th row, without making its object. */
   rowNumber(i: number): number {
     const odd = this.odd.get(i);
-    return odd !== undefined ? odd.row : this.chunks[(i / CHUNK) | 0].row[i % CHUNK];
+    return odd !== undefined ? odd.row : this.chunk(i).row[i % CHUNK];
+  }
+
+  private chunk(i: number): Chunk {
+    const c = this.chunks[(i / CHUNK) | 0];
+    if (c === null) throw new Error("RowColumns: read after takeAll");
+    return c;
+  }
+
+  /**
+   * Every row as an object, in order, letting go of each chunk of columns once its rows are made: the
+   * objects and the columns are never both held whole. The columns are empty afterwards.
+   */
+  takeAll(): InvoiceRow[] {
+    const out: InvoiceRow[] = [];
+    for (let i = 0; i < this.length; i++) {
+      out.push(this.at(i));
+      if ((i + 1) % CHUNK === 0) this.chunks[(i / CHUNK) | 0] = null;
+    }
+    this.chunks = [];
+    this.odd.clear();
+    this.length = 0;
+    return out;
   }
 
   at(i: number): InvoiceRow {
     const odd = this.odd.get(i);
     if (odd !== undefined) return odd;
-    const c = this.chunks[(i / CHUNK) | 0];
+    const c = this.chunk(i);
     const k = i % CHUNK;
     const vat = c.vat[k];
     const cat = c.category[k];

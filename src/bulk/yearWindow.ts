@@ -31,6 +31,8 @@ type Bucket = { push(r: InvoiceRow): void; readonly length: number };
 
 export class YearWindow {
   private readonly byYear = new Map<number, Bucket>();
+  /** A compact window's rows once handed over (see rows()). */
+  private taken: InvoiceRow[] | null = null;
   private maxYear = Number.NEGATIVE_INFINITY;
   private readonly kept: Problem[] = [];
   private extraProblems = 0;
@@ -133,11 +135,25 @@ export class YearWindow {
     return { undated: this.undatedErrors, byYear: [...this.errorsByYear.entries()] };
   }
 
-  /** The kept rows in their original order (each year's rows are in file order; merged by row number). */
+  /**
+   * The kept rows in their original order (each year's rows are in file order; merged by row number). A
+   * compact window hands its rows over once: the columns are let go as the objects are made, and later calls
+   * give the same array.
+   */
   rows(): InvoiceRow[] {
+    if (this.taken !== null) return this.taken;
     const lists = [...this.byYear.values()].filter((l) => l.length > 0);
     if (lists.length === 0) return [];
     if (lists.length === 1 && Array.isArray(lists[0])) return lists[0] as InvoiceRow[];
+    if (this.compact) {
+      this.taken = lists.length === 1 ? (lists[0] as RowColumns).takeAll() : this.merged(lists);
+      this.byYear.clear();
+      return this.taken;
+    }
+    return this.merged(lists);
+  }
+
+  private merged(lists: Bucket[]): InvoiceRow[] {
     const rowAt = (l: Bucket, i: number): number => (l instanceof RowColumns ? l.rowNumber(i) : (l as InvoiceRow[])[i].row);
     const take = (l: Bucket, i: number): InvoiceRow => (l instanceof RowColumns ? l.at(i) : (l as InvoiceRow[])[i]);
     const out: InvoiceRow[] = [];

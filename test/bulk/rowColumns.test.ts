@@ -44,3 +44,23 @@ describe("rows kept in columns while a big sheet streams past", () => {
     expect(compact.rows().map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
   });
 });
+
+describe("handing the rows over", () => {
+  it("takeAll gives every row once, in order, and empties the columns", () => {
+    const c = new RowColumns();
+    const rows: InvoiceRow[] = Array.from({ length: 70_000 }, (_, i) => ({
+      row: i + 2, day: dayFromIso("2025-01-01") + (i % 365), cents: i, category: "21", country: null, vatCents: null,
+    }));
+    for (const r of rows) c.push(r);
+    expect(c.takeAll()).toEqual(rows);
+    expect(c.length).toBe(0);
+  });
+
+  it("a compact window gives the same array on a second call", () => {
+    const w = new YearWindow(null, undefined, null, true);
+    w.addRows([{ row: 2, day: dayFromIso("2025-05-01"), cents: 100, category: null, country: null, vatCents: null }]);
+    const first = w.rows();
+    expect(w.rows()).toBe(first);
+    expect(first).toHaveLength(1);
+  });
+});
