@@ -69,6 +69,10 @@ export const S = {
   downloadSample: L("Voorbeeldwerkmap downloaden om in Excel te proberen", "Download the sample workbook to try in Excel"),
   fileError: (name: string, detail: string) => L(`Bestand "${name}" kon niet worden gelezen: ${detail}`, `File "${name}" could not be read: ${detail}`),
   fileType: L("Alleen .xlsx-, .csv- en auditfiles (.xaf) worden ondersteund.", "Only .xlsx, .csv and auditfile (.xaf) files are supported."),
+  fileDamaged: L(
+    "het bestand is beschadigd of geen echt Excel-bestand (.xlsx). Open het in Excel en sla het opnieuw op als Excel-werkmap, of vraag de klant om een nieuwe export.",
+    "the file is damaged or not a real Excel file (.xlsx). Open it in Excel and save it again as an Excel workbook, or ask the client for a new export.",
+  ),
   fileNoSheet: L("de werkmap heeft geen werkblad", "the workbook has no worksheet"),
 
   // Columns

@@ -7,7 +7,9 @@ import * as path from "path";
 import { readFileSync } from "fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { DamagedFileError, readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { errorOf, failureOf } from "../../src/taskpane/browser/fileWorker";
+import { S } from "../../src/taskpane/strings";
 import { SAMPLE_FILE_NAME, sampleValues } from "../../src/taskpane/browser/sample";
 import { READ_LIMITS, TooLargeError, tooLargeMessage } from "../../src/reading/limits";
 import { declaredInflatedSize } from "../../src/reading/zipSize";
@@ -162,5 +164,21 @@ describe("Open file (.xlsx) in the browser: a zip that lies, one giant text", ()
       expect(() => feed(fits)).not.toThrow();
       expect(() => feed(tight)).toThrow(TooLargeError);
     }
+  });
+
+  it("calls a zip that lies within the limit, or a cut-off .xlsx, damaged, not the zip library's own words", async () => {
+    const strings = Array.from({ length: 2_000 }, (_, i) => `<si><t>Klant ${i}</t></si>`).join("");
+    const liar = lieAboutSize(await withSharedStrings(`${SST_HEAD}${strings}</sst>`), "xl/sharedStrings.xml", 100);
+    const good = await workbook((ws) => ws.addRow(["Datum", "Bedrag"]));
+    const cut = good.slice(0, Math.floor(good.length / 2));
+    for (const [name, bytes] of [["liegt.xlsx", liar], ["afgebroken.xlsx", cut]] as const) {
+      const error = await readFileSource(fileLike(name, bytes)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DamagedFileError);
+      // The worker hands the same error back to the pane, which shows the plain message.
+      expect(errorOf(failureOf(error), name)).toBeInstanceOf(DamagedFileError);
+    }
+    expect(S.fileDamaged.nl).toBe(
+      "het bestand is beschadigd of geen echt Excel-bestand (.xlsx). Open het in Excel en sla het opnieuw op als Excel-werkmap, of vraag de klant om een nieuwe export.",
+    );
   });
 });

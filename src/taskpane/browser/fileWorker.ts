@@ -7,7 +7,7 @@
  */
 import { TooLargeError } from "../../reading/limits";
 import type { InvoiceSource } from "../../excel/source";
-import { readFileSource, UnsupportedFileError, type FileLike, type FileProgress } from "./files";
+import { DamagedFileError, readFileSource, UnsupportedFileError, type FileLike, type FileProgress } from "./files";
 
 export type { FileProgress };
 
@@ -21,6 +21,7 @@ export type WorkerFailure =
   | { readonly type: "unsupported" }
   | { readonly type: "too-large"; readonly what: TooLargeError["what"]; readonly limit: number }
   | { readonly type: "no-sheet" }
+  | { readonly type: "damaged"; readonly message: string }
   /** Anything else: the pane reads the file again in its own thread, for that path's exact message. */
   | { readonly type: "other"; readonly message: string };
 
@@ -33,6 +34,7 @@ export function failureOf(e: unknown): WorkerFailure {
   if (e instanceof UnsupportedFileError) return { type: "unsupported" };
   if (e instanceof TooLargeError) return { type: "too-large", what: e.what, limit: e.limit };
   if (e instanceof Error && e.message === "no-sheet") return { type: "no-sheet" };
+  if (e instanceof DamagedFileError) return { type: "damaged", message: e.message };
   return { type: "other", message: e instanceof Error ? e.message : String(e) };
 }
 
@@ -45,6 +47,8 @@ export function errorOf(failure: WorkerFailure, fileName: string): Error | null 
       return new TooLargeError(failure.what, failure.limit);
     case "no-sheet":
       return new Error("no-sheet");
+    case "damaged":
+      return new DamagedFileError(failure.message);
     default:
       return null;
   }

@@ -22,6 +22,13 @@ export function sampleSource(): InvoiceSource {
 
 export class UnsupportedFileError extends Error {}
 
+/**
+ * An .xlsx that cannot be unpacked: not a zip, a cut-off download, or entries whose real size differs from
+ * their headers. The zip library's own text ("Bug : uncompressed data size mismatch", "End of data
+ * reached") means nothing to a bookkeeper; the pane says the file is damaged and what to do.
+ */
+export class DamagedFileError extends Error {}
+
 /** Minimal shape of a File (so tests can pass one without a DOM). */
 export interface FileLike {
   readonly name: string;
@@ -172,11 +179,14 @@ async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits, onProgress?: (p
   onProgress?.({ phase: "unpacking" });
   const inflated = declaredInflatedSize(new Uint8Array(buffer));
   if (inflated !== null && inflated > limits.browserInflatedBytes) throw new TooLargeError("inflated-bytes", limits.browserInflatedBytes);
-  await checkRealInflation(new Uint8Array(buffer), limits);
+  const damaged = (e: unknown): never => {
+    throw e instanceof TooLargeError ? e : new DamagedFileError(e instanceof Error ? e.message : String(e));
+  };
+  await checkRealInflation(new Uint8Array(buffer), limits).catch(damaged);
   const ExcelJS = await import(/* webpackChunkName: "exceljs" */ "exceljs");
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
   const wb = new Workbook();
-  await wb.xlsx.load(buffer);
+  await wb.xlsx.load(buffer).catch(damaged);
   const withData = wb.worksheets.filter((w) => w.state !== "hidden" && w.actualRowCount > 0);
   const chosen = withData.length > 0 ? withData : wb.worksheets.slice(0, 1);
   if (chosen.length === 0) throw new Error("no-sheet");

@@ -44,7 +44,7 @@ import { analyze, participationOf } from "../model";
 import { TextList, useSectionStyles } from "../components/ReportSections";
 import { CopyButton, PrintButton } from "../components/CopyFigures";
 import { decisionFiguresText } from "../copyText";
-import { readFileSource, UnsupportedFileError } from "../browser/files";
+import { DamagedFileError, readFileSource, UnsupportedFileError } from "../browser/files";
 import { S, t } from "../strings";
 import { D } from "../decision-strings";
 import type { ViewProps } from "./YearReport";
@@ -208,7 +208,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       const src = host.readFile ? await host.readFile(file, () => undefined) : await readFileSource(file);
       usePurchases(src.values, src.rowOffset, file.name);
     } catch (e) {
-      setPurchaseNotice(D.purchasesError(e instanceof UnsupportedFileError ? t(lang, S.fileType) : errorText(e)));
+      setPurchaseNotice(D.purchasesError(e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof DamagedFileError ? t(lang, S.fileDamaged) : errorText(e)));
     }
   };
 

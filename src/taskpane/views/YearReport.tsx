@@ -52,7 +52,7 @@ import {
   useSectionStyles,
 } from "../components/ReportSections";
 import { CopyFigures, PrintButton } from "../components/CopyFigures";
-import { UnsupportedFileError, readFileSource, sampleSource, type FileProgress } from "../browser/files";
+import { DamagedFileError, UnsupportedFileError, readFileSource, sampleSource, type FileProgress } from "../browser/files";
 import { XafError } from "../../reading/xaf";
 import { TooLargeError, tooLargeMessage } from "../../reading/limits";
 import { visibleControls } from "../../i18n/safeText";
@@ -300,9 +300,11 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
             ? t(lang, e.reason)
             : e instanceof TooLargeError
               ? t(lang, tooLargeMessage(e))
-              : e instanceof Error && e.message === "no-sheet"
-                ? t(lang, S.fileNoSheet)
-                : errorText(e);
+              : e instanceof DamagedFileError
+                ? t(lang, S.fileDamaged)
+                : e instanceof Error && e.message === "no-sheet"
+                  ? t(lang, S.fileNoSheet)
+                  : errorText(e);
       setNotice({ intent: "error", text: S.fileError(visibleControls(file.name), detail) });
     }
   };
