@@ -108,6 +108,22 @@ describe("the task pane in a browser (no Excel)", () => {
     await assertClean(w);
   });
 
+  it("offers the typed previous year also when the sheet has rows of it: the typed figure wins and a warning names both (kor-rules.md section 4, worked example 26)", async () => {
+    const w = await open(NO_OFFICE);
+    const { page } = w;
+    const s = expectedFor(sampleValues());
+    expect(s.previousYearBasis).toBe("data");
+    await page.getByTestId("settings-toggle").click();
+    const input = page.getByTestId("previous-year-input");
+    await input.waitFor();
+    await expect(page.getByText(`The rows of ${s.year - 1} in this sheet add up to`).count()).resolves.toBe(1);
+    await input.fill("25000");
+    const both = `The given ${s.year - 1} turnover of €25,000.00 was used; the rows of ${s.year - 1} in the data add up to ${formatEuros(s.previousYearCents!, "en")}. Check which figure is right.`;
+    await page.getByTestId("warning").filter({ hasText: both }).first().waitFor({ timeout: 10_000 });
+    await expect(page.getByTestId("previous-year").innerText()).resolves.toContain("25,000.00");
+    await assertClean(w);
+  });
+
   it("switches language with the visible switch, and also starts in Dutch for a Dutch browser", async () => {
     const w = await open(OFFICE_HOST_NULL);
     const { page } = w;
