@@ -93,6 +93,10 @@ describe("decision view (browser mode, sample workbook)", () => {
   it("a laptop under €500 a year adds no herziening to the one-off list", async () => {
     await page.getByTestId("decision-good-vat").first().fill("1000");
     expect(await text("decision-revision")).toContain("€0 (under €500)");
+    // The view states the method (kor-rules.md section 8) and the year's own line about the €500 minimum.
+    const method = await text("decision-revision-method");
+    expect(method).toContain("The €500 minimum a year applies only to goods already in use before that year.");
+    expect(method).toContain("The 2028 yearly revision is €200.00, less than €500.00: it is not due.");
     expect(await text("decision-net")).toBe("€702.60");
     expect(await text("decision-one-offs")).toBe("YearWhatAmount2028VAT on the planned investment-€500.00");
     await page.getByTestId("decision-good-vat").first().fill("4500");
