@@ -9,6 +9,7 @@ import { countsForKor, parseCategory } from "../rules/categories";
 import { dayFromIso, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import { summarizeWithSheets, type YearSheet } from "../bulk/sheetYears";
+import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
@@ -174,18 +175,25 @@ function tableColumns(choices: ColumnChoices | undefined): Partial<Record<Column
  * previous-year link (src/bulk/sheetYears.ts). Read once per file: the values arrays never change.
  */
 const fileSheetCache = new WeakMap<object, YearSheet>();
+function sheetRead(s: InvoiceSource): YearSheet {
+  let read = fileSheetCache.get(s.values);
+  if (read === undefined) {
+    const t = readTable(s.values, { rowOffset: s.rowOffset });
+    read = { sheet: s.sheetName ?? s.name, rows: t.rows, problems: t.problems };
+    fileSheetCache.set(s.values, read);
+  }
+  return read;
+}
 export function otherSheetsOf(source: InvoiceSource): YearSheet[] {
-  return (source.fileSheets ?? [])
-    .filter((s) => s.key !== source.key)
-    .map((s) => {
-      let read = fileSheetCache.get(s.values);
-      if (read === undefined) {
-        const t = readTable(s.values, { rowOffset: s.rowOffset });
-        read = { sheet: s.sheetName ?? s.name, rows: t.rows, problems: t.problems };
-        fileSheetCache.set(s.values, read);
-      }
-      return read;
-    });
+  return (source.fileSheets ?? []).filter((s) => s.key !== source.key).map(sheetRead);
+}
+
+/** An opened file's sheets as All sheets' units (id = the sheet's source key), read as otherSheetsOf reads them. */
+export function unitsOfFile(sheets: readonly InvoiceSource[]): CheckedUnit[] {
+  return sheets.map((s) => {
+    const r = sheetRead(s);
+    return { id: s.key, sheet: r.sheet, table: null, rows: r.rows, problems: r.problems };
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Browser mode "Open file" on a workbook with a sheet per year: every sheet is read (in the Web Worker), the
  * pane offers each in a sheet choice, and a sheet's previous year comes from the sheet that holds it, named
- * in the report. Hand-worked: test/bulk/sheetYears.test.ts (Bakkerij Kok).
+ * in the report; All sheets lists the file's sheets as kor-check does. Hand-worked: test/bulk/sheetYears.test.ts (Bakkerij Kok).
  */
 import * as ExcelJS from "exceljs";
 import { startE2E, type E2E } from "./support/browser";
@@ -54,6 +54,18 @@ describe("Open file: a workbook with a sheet per year", () => {
     expect(plain(await page.getByTestId("previous-year").innerText())).toBe("€21,500.00");
     expect(await page.getByTestId("previous-year-basis").innerText()).toBe('(from sheet "Omzet 2025")');
     await expect(page.getByTestId("headline").innerText()).resolves.toContain("2026");
+
+    // All sheets shows the file's sheets as kor-check does, each linked; a line opens that sheet's report.
+    await page.locator("#tab-all-sheets").click();
+    const lines = page.getByTestId("overview-line");
+    await lines.first().waitFor();
+    expect(await lines.count()).toBe(3);
+    const line2025 = lines.nth(1); // workbook order: 2024, Omzet 2025, Facturen 2026
+    expect(plain(await line2025.innerText())).toContain('€15,000.00 (from sheet "2024")');
+    expect(plain(await line2025.innerText())).toMatch(/Omzet 2025\s+2025\s+€21,500\.00/);
+    await line2025.click();
+    await page.getByTestId("source").filter({ hasText: "bakkerij.xlsx – Omzet 2025" }).waitFor();
+    expect(await page.getByTestId("previous-year-basis").innerText()).toBe('(from sheet "2024")');
     expect(e2e.outsideRequests).toEqual([]);
   });
 });

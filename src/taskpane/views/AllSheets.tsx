@@ -5,7 +5,8 @@
  * written to a sheet of its own. Choosing a line (click, or Enter on the focused line) opens that sheet's
  * yearly report: the sheet is activated (an Excel table also selected) and the pane switches to the year
  * report tab (see src/taskpane/navigation.ts). A group's line opens its first sheet. The "Why?" button of a
- * line shows the reasons and problems inline instead. Excel only: in browser mode the view says so.
+ * line shows the reasons and problems inline instead. Outside Excel it shows the sheets of an opened .xlsx
+ * with several sheets (read by Open file; a line opens that sheet's report), and otherwise says why not.
  */
 import * as React from "react";
 import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
@@ -23,6 +24,8 @@ import type { ViewProps } from "./YearReport";
 import type { ReportTarget } from "../navigation";
 import { CopyButton } from "../components/CopyFigures";
 import { overviewFiguresText } from "../copyText";
+import { unitsOfFile } from "../model";
+import type { InvoiceSource } from "../../excel/source";
 
 /** The list a line's click opens: the sheet (or table) of a single line, the first member of a group. */
 export function reportTargetOf(line: OverviewRow): ReportTarget | null {
@@ -33,6 +36,7 @@ export function reportTargetOf(line: OverviewRow): ReportTarget | null {
 
 const L = (nl: string, en: string): Localized => ({ nl, en });
 const TXT = {
+  fileIntro: (file: string) => L(`De bladen van bestand "${file}", zoals kor-check ze toont.`, `The sheets of file "${file}", as kor-check shows them.`),
   intro: L(
     "Controleer alle bladen en tabellen met een facturenlijst in één keer.",
     "Check every sheet and table with an invoice list in one go.",
@@ -107,6 +111,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
   const [selected, setSelected] = React.useState<Set<string>>(new Set());
   const [groupName, setGroupName] = React.useState("");
   const [open, setOpen] = React.useState<string | null>(null);
+  const [fileSheets, setFileSheets] = React.useState<readonly InvoiceSource[] | null>(null);
 
   const lines: OverviewRow[] = React.useMemo(() => {
     if (units === null) return [];
@@ -114,7 +119,25 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
     return sort === null ? base : sortOverview(base, sort.column, sort.direction);
   }, [units, grouping, today, sort]);
 
-  if (host.excel === null) {
+  // Outside Excel: an opened workbook with several sheets is shown as kor-check shows it (its lines open the sheet).
+  React.useEffect(() => {
+    if (host.excel !== null) return undefined;
+    let cancelled = false;
+    host
+      .read()
+      .then((out) => {
+        const sheets = out.source?.fileSheets;
+        if (cancelled || sheets === undefined || sheets.length < 2) return;
+        setFileSheets(sheets);
+        setUnits(unitsOfFile(sheets));
+      })
+      .catch(() => undefined); // the message below says what to do instead
+    return () => {
+      cancelled = true;
+    };
+  }, [host]);
+
+  if (host.excel === null && fileSheets === null) {
     // Says why, and what to do instead: the year report reads a file outside Excel.
     return (
       <section className={styles.root} data-testid="all-sheets">
@@ -164,6 +187,11 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
   const openReport = (line: OverviewRow): void => {
     const target = reportTargetOf(line);
     if (target === null) return;
+    if (host.excel === null) {
+      // A sheet of the opened file: the year report shows it from now on.
+      const sheet = fileSheets?.find((x) => x.key === line.units[0]?.id);
+      if (sheet !== undefined) host.open?.(sheet);
+    }
     navigation.openYearReport(target).catch((e: unknown) => {
       setMessage({ intent: "error", text: tr(TXT.openFailed) + (e instanceof Error ? e.message : String(e)) });
     });
@@ -209,12 +237,14 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
 
   return (
     <section className={styles.root} data-testid="all-sheets">
-      <Body1>{tr(TXT.intro)}</Body1>
+      <Body1>{fileSheets !== null ? tr(TXT.fileIntro((fileSheets[0]?.name ?? "").replace(/ – [^–]*$/, ""))) : tr(TXT.intro)}</Body1>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void run()} disabled={busy}>
-          {tr(TXT.check)}
-        </Button>
-        {units !== null && lines.length > 0 && (
+        {host.excel !== null && (
+          <Button appearance="primary" onClick={() => void run()} disabled={busy}>
+            {tr(TXT.check)}
+          </Button>
+        )}
+        {host.excel !== null && units !== null && lines.length > 0 && (
           <Button onClick={() => void write()} disabled={busy}>
             {tr(TXT.write)}
           </Button>
