@@ -147,8 +147,19 @@ export async function benchBulk(): Promise<void> {
   }
 }
 
+/** `node -r ts-node/register/transpile-only bench/bulk.ts memory`: only (c). */
+async function benchMemoryOnly(): Promise<void> {
+  console.log("kor-check peak memory:");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kor-bench-"));
+  try {
+    await benchMemory(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (require.main === module) {
-  benchBulk().catch((e: unknown) => {
+  (process.argv.includes("memory") ? benchMemoryOnly() : benchBulk()).catch((e: unknown) => {
     console.error(e);
     process.exit(1);
   });

@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { Worker } from "worker_threads";
 import { writeWorkbook } from "./bulk";
 import { PEAK_RSS_KB } from "./common";
 
@@ -52,6 +53,23 @@ function runCli(args: string[]): CliRun {
   };
 }
 
+/**
+ * The control for (d): the same fixed busy loop in one worker thread, then in `threads` at once; the
+ * speed-up the machine itself gives right now (threads × one's time / all's time). On a shared or
+ * oversubscribed machine it is far below `threads`, and no pool can beat it.
+ */
+export async function machineSpeedup(threads: number): Promise<number> {
+  const code = `let s = 0; for (let i = 0; i < 4e8; i++) s += i % 7; require("worker_threads").parentPort.postMessage(s);`;
+  const run = async (n: number): Promise<number> => {
+    const t0 = process.hrtime.bigint();
+    await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => new Worker(code, { eval: true }).once("message", resolve))));
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const one = await run(1);
+  const all = await run(threads);
+  return (threads * one) / all;
+}
+
 function copies(source: string, dir: string, n: number): void {
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < n; i++) copyFileSync(source, path.join(dir, `klant-${String(i + 1).padStart(5, "0")}.xlsx`));
@@ -70,6 +88,7 @@ export async function benchPool(): Promise<void> {
     const one = runCli([path.join(dir, "d"), "--format", "jsonl", "--jobs", "1"]);
     const pool = runCli([path.join(dir, "d"), "--format", "jsonl"]);
     if (one.lines !== 200 || pool.lines !== 200) throw new Error(`expected 200 lines, got ${one.lines} and ${pool.lines}`);
+    const machine = await machineSpeedup(cores);
     const speedup = one.ms / pool.ms;
     const goal = cores <= 2 ? 1.7 : 0.85 * cores;
     console.log(
@@ -83,6 +102,10 @@ export async function benchPool(): Promise<void> {
       `      CPU time (all threads): --jobs 1 ${(one.cpuMs / 1000).toFixed(1)} s (${((100 * one.cpuMs) / one.ms).toFixed(0)} % of a core over its wall time), ` +
         `pool ${(pool.cpuMs / 1000).toFixed(1)} s: the pool costs ${((overhead - 1) * 100).toFixed(0)} % more CPU, so on ${cores} idle cores ` +
         `(--jobs 1 keeping one busy) the speed-up can reach ${(cores / overhead).toFixed(2)}×`,
+    );
+    console.log(
+      `      control: a plain busy loop in ${cores} threads at once ran ${machine.toFixed(2)}× as fast as in one, on this machine at this moment ` +
+        `(${cores}.00× on ${cores} free cores); the pool's speed-up cannot exceed it`,
     );
 
     const small = path.join(dir, "500.xlsx");
