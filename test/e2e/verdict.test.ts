@@ -167,7 +167,7 @@ describe("the verdict card at 350 × 620 px", () => {
 
     await page.locator("#tab-all-sheets").click();
     const note = page.getByTestId("excel-only");
-    await expect(note.innerText()).resolves.toContain("Alle bladen werkt alleen in Excel");
+    await expect(note.innerText()).resolves.toContain("Alle bladen leest elk blad van een werkmap, en hier is nog geen werkmap geopend.");
     await note.getByRole("button").click();
     await page.getByTestId("headline").waitFor();
     await page.context().close();

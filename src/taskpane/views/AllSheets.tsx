@@ -44,8 +44,8 @@ const TXT = {
   check: L("Alle bladen controleren", "Check all sheets"),
   checking: L("Bladen lezen…", "Reading sheets…"),
   excelOnly: L(
-    "Alle bladen werkt alleen in Excel: het leest elk blad van de geopende werkmap, en buiten Excel is er geen werkmap. Open de werkmap in Excel met KOR voor Excel, of bekijk hier één bestand onder ‘Jaar’ (Openen…).",
-    "All sheets works in Excel only: it reads every sheet of the open workbook, and outside Excel there is no workbook. Open the workbook in Excel with KOR for Excel, or view one file here under ‘Year report’ (Open…).",
+    "Alle bladen leest elk blad van een werkmap, en hier is nog geen werkmap geopend. Open onder ‘Jaar’ een .xlsx met uw bladen (Openen…), of open de werkmap in Excel met KOR voor Excel.",
+    "All sheets reads every sheet of a workbook, and no workbook is open here yet. Open an .xlsx with your sheets under ‘Year report’ (Open…), or open the workbook in Excel with KOR for Excel.",
   ),
   toYear: L("Naar ‘Jaar’", "To ‘Year report’"),
   none: L("Geen blad met een kopregel met een datum- en een bedragkolom gevonden.", "No sheet found with a header row with a date and an amount column."),
