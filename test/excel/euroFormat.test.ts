@@ -17,10 +17,10 @@ const TODAY = dayFromIso("2026-11-27");
 const row = (n: number, iso: string, cents: number): InvoiceRow => ({ row: n, day: dayFromIso(iso), cents, category: null, country: null, vatCents: null });
 
 async function shownCells(wb: FakeWorkbook, sheetName: string): Promise<string[][]> {
-  const ctx = wb.context();
-  const range = ctx.asExcel().workbook.worksheets.getItem(sheetName).getUsedRangeOrNullObject();
+  const context = wb.context().asExcel();
+  const range = context.workbook.worksheets.getItem(sheetName).getUsedRangeOrNullObject();
   range.load("text");
-  await ctx.asExcel().sync();
+  await context.sync();
   return range.text;
 }
 
