@@ -198,8 +198,8 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
       eligible = false;
       const where = (input.rowName ?? plainRowName)(previousYearCrossing.row);
       reasons.push({
-        nl: `In ${prev} is de omzetgrens overschreden op ${dayNl(previousYearCrossing.day)} (${where.nl}, lopend totaal ${eurNl(previousYearCrossing.runningCents)}); daardoor voldoet ${year} niet aan de toets over het vorige jaar, ook al brengt een latere creditnota het totaal van ${prev} weer binnen de grens.`,
-        en: `In ${prev} the turnover limit was crossed on ${dayEn(previousYearCrossing.day)} (${where.en}, running total ${eurEn(previousYearCrossing.runningCents)}); so ${year} fails the previous-year test, even though a later credit note brings the ${prev} total back within the threshold.`,
+        nl: `In ${prev} is de omzetgrens overschreden op ${dayNl(previousYearCrossing.day)} (${where.nl}, lopend totaal ${eurNl(previousYearCrossing.runningCents)}); daardoor voldoet ${year} niet aan de toets over het vorige jaar, ook al brengt een latere creditnota het totaal van ${prev} weer binnen de omzetgrens.`,
+        en: `In ${prev} the turnover limit was crossed on ${dayEn(previousYearCrossing.day)} (${where.en}, running total ${eurEn(previousYearCrossing.runningCents)}); so ${year} fails the previous-year test, even though a later credit note brings the ${prev} total back within the turnover limit.`,
       });
     }
   } else {
