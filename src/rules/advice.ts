@@ -124,6 +124,8 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
   const registerDue = { day: next.deadline, daysLeft: registerDays, immediate: false };
   const registerWhen = both((lang) => `${day(lang, next.deadline)} (${countdown(registerDays)[lang]})`);
   const registerDueText = both((lang) => `${lang === "nl" ? "Uiterlijk" : "By"} ${registerWhen[lang]}`);
+  /** What every "join later" advice shares: the way, the link and the registration date. */
+  const register = { way: WAY_REGISTER, link: registerLink, due: registerDue, dueText: registerDueText, when: registerWhen, provisional };
 
   const crossing = summary.crossing;
   if (crossing !== null) {
@@ -154,12 +156,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
             ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
             : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
         ),
-        way: WAY_REGISTER,
-        link: registerLink,
-        due: registerDue,
-        dueText: registerDueText,
-        when: registerWhen,
-        provisional,
+        ...register,
       };
     }
     return {
@@ -192,12 +189,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
           ? `Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
           : `You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
       ),
-      way: WAY_REGISTER,
-      link: registerLink,
-      due: registerDue,
-      dueText: registerDueText,
-      when: registerWhen,
-      provisional,
+      ...register,
     };
   }
 
@@ -220,12 +212,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         ? `Nog niet aangemeld? Meld u uiterlijk ${day(lang, next.deadline)} aan om op ${day(lang, next.start)} te starten.`
         : `Not registered yet? Register by ${day(lang, next.deadline)} to start on ${day(lang, next.start)}.`,
     ),
-    way: WAY_REGISTER,
-    link: registerLink,
-    due: registerDue,
-    dueText: registerDueText,
-    when: registerWhen,
-    provisional,
+    ...register,
   };
 }
 
