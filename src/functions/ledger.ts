@@ -100,28 +100,18 @@ const SERIAL_END = MAX_EXCEL_SERIAL + 1;
 /**
  * Per-day totals in blocks of 512 consecutive serials, found by `serial >>> 9` in a flat table: one array
  * index per row whatever the order of the dates (sorted, by customer, two years interleaved), where a
- * per-year map would cost a lookup each time the year changes.
+ * per-year map would cost a lookup each time the year changes. A block is one Float64Array of four numbers
+ * per day, on one cache line: the counted rows' sum, their highest running sum within the day (−∞ until the
+ * day's first counted row), the other rows' sum, and 1 once the day has another row.
  */
 const BLOCK_BITS = 9;
 const BLOCK = 1 << BLOCK_BITS;
 const BLOCK_MASK = BLOCK - 1;
 const BLOCKS = (SERIAL_END >>> BLOCK_BITS) + 1;
-const SEEN_COUNTED = 1;
-const SEEN_OTHER = 2;
+const NO_BLOCK = new Float64Array(0);
 
-class DayBlock {
-  /** Per serial in the block: [countSum, countPeak, otherSum] at 3k, 3k+1, 3k+2. */
-  readonly sums: Float64Array;
-  /** Per serial: SEEN_COUNTED | SEEN_OTHER. */
-  readonly seen: Uint8Array;
-  constructor(size: number) {
-    this.sums = new Float64Array(size * 3);
-    this.seen = new Uint8Array(size);
-  }
-}
-const NO_BLOCK = new DayBlock(0);
-
-const RECENT = 16; // a power of two
+/** Category texts are looked up in a small table indexed by a hash of the text's length and its end letters. */
+const TEXT_SLOTS = 64;
 const NOT_COUNTED = 0;
 const COUNTED = 1;
 const UNCLEAR = 2;
@@ -138,6 +128,11 @@ function classify(v: unknown): number {
   return countsForKor(r.value) ? COUNTED : NOT_COUNTED;
 }
 
+function textSlot(c: string): number {
+  const n = c.length;
+  return n === 0 ? 0 : (c.charCodeAt(0) * 3 + c.charCodeAt(n - 1) + n) & (TEXT_SLOTS - 1);
+}
+
 /**
  * Per-day rows for clean single-column ranges, or null to let the reading layer read the input.
  * Mirrors `readColumns` for the cells it accepts: a row whose amount is blank (0, null, "") is skipped
@@ -152,118 +147,156 @@ export function fastDayRows(dates: unknown, amounts: unknown, categories: unknow
   if (categories !== null && categories !== undefined && (cats === null || cats.length !== n)) return null;
 
   const scan = new Scan();
-  // In slices: the engine optimises the slice function after a few calls, and a branch first met late
-  // (a new category text) costs one slice in the interpreter, not the rest of the column.
+  // In slices: the engine optimises the slice function after a few calls. The slice loop handles only the
+  // common row (numeric date and amount, whole cents, a known category text, an existing block of days); any
+  // other row ends it, is read by `scan.row`, and the loop goes on after it. A rare case met for the first
+  // time after the engine has optimised the loop would otherwise throw the optimised code away.
   for (let start = 0; start < n; start += SLICE) {
     const end = Math.min(n, start + SLICE);
     for (let i = start; ; ) {
-      const next = scan.rows(scan.blocks, dates, amounts, cats, i, end);
-      if (next === GIVE_UP) return null;
+      const next = scanRows(scan.blocks, scan.texts, scan.textClasses, dates, amounts, cats, i, end);
       if (next === end) break;
-      // Row `next` falls in a block of days not met before: add the block, then go on from that row.
-      scan.newBlock(Math.floor((dates[next] as number[])[0]) >>> BLOCK_BITS);
-      i = next;
+      if (!scan.row(dates, amounts, cats, next)) return null;
+      i = next + 1;
+      if (i === end) break;
     }
   }
   return scan.used === 0 ? [] : dayRows(scan.blocks);
 }
 
 const SLICE = 4096;
-const GIVE_UP = -1;
+
+/**
+ * Adds the common rows start..end−1; returns end, or the index of the first row it leaves to `Scan.row`
+ * (nothing of that row added). Rows of a blank amount (0 or null) are skipped here, as there.
+ */
+function scanRows(
+  blocks: readonly Float64Array[],
+  texts: readonly string[],
+  textClasses: Uint8Array,
+  dates: unknown[],
+  amounts: unknown[],
+  cats: unknown[] | null,
+  start: number,
+  end: number,
+): number {
+  for (let i = start; i < end; i++) {
+    const dr: unknown = dates[i];
+    const ar: unknown = amounts[i];
+    if (!Array.isArray(dr) || !Array.isArray(ar) || dr.length !== 1 || ar.length !== 1) return i;
+    const a: unknown = ar[0];
+    if (typeof a !== "number") {
+      if (a === null) continue;
+      return i;
+    }
+    if (a === 0) continue;
+    const d: unknown = dr[0];
+    if (typeof d !== "number" || !(d >= 61 && d < SERIAL_END)) return i;
+    // Whole cents up to binary noise, as centsFromEuros's common case; other amounts go to Scan.row.
+    const scaled = a * 100;
+    const cents = Math.round(scaled);
+    if (!(Math.abs(a) <= 9e13 && Math.abs(scaled - cents) < 1e-6)) return i;
+    let counted = true;
+    if (cats !== null) {
+      const cr: unknown = cats[i];
+      if (!Array.isArray(cr) || cr.length !== 1) return i;
+      const c: unknown = cr[0];
+      if (typeof c === "string") {
+        const slot = textSlot(c);
+        if (texts[slot] !== c) return i;
+        counted = textClasses[slot] === COUNTED;
+      } else if (c !== 0) return i;
+    }
+    const serial = Math.floor(d);
+    const sums = blocks[serial >>> BLOCK_BITS];
+    if (sums === NO_BLOCK) return i;
+    const j = (serial & BLOCK_MASK) << 2;
+    if (counted) {
+      const sum = sums[j] + cents;
+      sums[j] = sum;
+      if (sum > sums[j + 1]) sums[j + 1] = sum;
+    } else {
+      sums[j + 2] += cents;
+      sums[j + 3] = 1;
+    }
+  }
+  return end;
+}
 
 /** The state of one fast read: per-day totals and the classes of the category texts met. */
 class Scan {
   // Filled with one shared empty block rather than holes: the table keeps one shape while blocks are added.
-  readonly blocks: DayBlock[] = new Array<DayBlock>(BLOCKS).fill(NO_BLOCK);
+  readonly blocks: Float64Array[] = new Array<Float64Array>(BLOCKS).fill(NO_BLOCK);
   used = 0;
-  // Category text repeats: the class of each distinct text, and the most recent texts for a quick check.
-  private readonly seenText = new Map<string, number>();
-  private readonly recentText: string[] = new Array<string>(RECENT).fill("");
-  private readonly recentClass = new Uint8Array(RECENT);
-  private recentCount = 0;
-  private recentNext = 0;
-
   /**
-   * Adds rows start..end−1 and returns end; GIVE_UP when a cell needs the reading layer; the index of a row
-   * whose block of days does not exist yet (nothing of that row added). Leaving the loop for a new block,
-   * rather than creating it inside, keeps that rare branch out of the optimised code: met for the first
-   * time after the engine has optimised the loop, it would throw the optimised code away. `blocks` is
-   * this.blocks, passed in for the same reason (read once per call, its first reads leave the engine no
-   * record of it).
+   * The category text last met in each slot and its class. Before that a text of another slot (NUL, or two
+   * NULs in NUL's own slot), so no cell text can match an empty slot.
    */
-  rows(blocks: readonly DayBlock[], dates: unknown[], amounts: unknown[], cats: unknown[] | null, start: number, end: number): number {
-    for (let i = start; i < end; i++) {
-      const dr: unknown = dates[i];
-      const ar: unknown = amounts[i];
-      if (!Array.isArray(dr) || !Array.isArray(ar) || dr.length !== 1 || ar.length !== 1) return GIVE_UP;
-      const a: unknown = ar[0];
-      if (typeof a !== "number") {
-        if (isBlank(a)) continue;
-        return GIVE_UP;
-      }
-      if (a === 0) continue;
-      const d: unknown = dr[0];
-      if (typeof d !== "number" || !(d >= 61 && d < SERIAL_END)) return GIVE_UP;
-      const cents = centsFromEuros(a);
-      if (cents === null) return GIVE_UP;
+  readonly texts: string[] = new Array<string>(TEXT_SLOTS).fill("\u0000").fill("\u0000\u0000", textSlot("\u0000"), textSlot("\u0000") + 1);
+  readonly textClasses = new Uint8Array(TEXT_SLOTS);
+  private readonly seenText = new Map<string, number>();
 
-      let cls = COUNTED;
-      if (cats !== null) {
-        const cr: unknown = cats[i];
-        if (!Array.isArray(cr) || cr.length !== 1) return GIVE_UP;
-        const c: unknown = cr[0];
-        if (typeof c === "string") cls = this.textClass(c);
-        else if (c === null || c === undefined || c === 0) cls = COUNTED;
-        else if (typeof c === "number") cls = classify(c);
-        else return GIVE_UP;
-        if (cls === UNCLEAR) return GIVE_UP;
-      }
-
-      const serial = Math.floor(d);
-      const bi = serial >>> BLOCK_BITS;
-      const block = blocks[bi];
-      if (block === NO_BLOCK) return i;
-      const k = serial & BLOCK_MASK;
-      const sums = block.sums;
-      if (cls === COUNTED) {
-        const sum = sums[3 * k] + cents;
-        sums[3 * k] = sum;
-        // The day's first counted row sets its peak; no separate branch for it (the same reason as above).
-        const seen = block.seen[k];
-        if ((seen & SEEN_COUNTED) === 0 || sum > sums[3 * k + 1]) sums[3 * k + 1] = sum;
-        block.seen[k] = seen | SEEN_COUNTED;
-      } else {
-        sums[3 * k + 2] += cents;
-        block.seen[k] |= SEEN_OTHER;
-      }
+  /** Row i in full, as scanRows would with every case: false when a cell needs the reading layer. */
+  row(dates: unknown[], amounts: unknown[], cats: unknown[] | null, i: number): boolean {
+    const dr: unknown = dates[i];
+    const ar: unknown = amounts[i];
+    if (!Array.isArray(dr) || !Array.isArray(ar) || dr.length !== 1 || ar.length !== 1) return false;
+    const a: unknown = ar[0];
+    if (typeof a !== "number") return isBlank(a);
+    if (a === 0) return true;
+    const d: unknown = dr[0];
+    if (typeof d !== "number" || !(d >= 61 && d < SERIAL_END)) return false;
+    const cents = centsFromEuros(a);
+    if (cents === null) return false;
+    let cls = COUNTED;
+    if (cats !== null) {
+      const cr: unknown = cats[i];
+      if (!Array.isArray(cr) || cr.length !== 1) return false;
+      const c: unknown = cr[0];
+      if (typeof c === "string") cls = this.textClass(c);
+      else if (c === null || c === undefined || c === 0) cls = COUNTED;
+      else if (typeof c === "number") cls = classify(c);
+      else return false;
+      if (cls === UNCLEAR) return false;
     }
-    return end;
+    const serial = Math.floor(d);
+    const bi = serial >>> BLOCK_BITS;
+    let sums = this.blocks[bi];
+    if (sums === NO_BLOCK) {
+      sums = new Float64Array(BLOCK * 4);
+      for (let k = 1; k < sums.length; k += 4) sums[k] = -Infinity;
+      this.blocks[bi] = sums;
+      this.used++;
+    }
+    const j = (serial & BLOCK_MASK) << 2;
+    if (cls === COUNTED) {
+      const sum = sums[j] + cents;
+      sums[j] = sum;
+      if (sum > sums[j + 1]) sums[j + 1] = sum;
+    } else {
+      sums[j + 2] += cents;
+      sums[j + 3] = 1;
+    }
+    return true;
   }
 
-  newBlock(bi: number): void {
-    this.blocks[bi] = new DayBlock(BLOCK);
-    this.used++;
-  }
-
+  /** The class of a category text, remembered in its slot for scanRows. */
   private textClass(c: string): number {
-    // A short list of recent texts, compared with ===, beats a Map lookup per row.
-    const recentText = this.recentText;
-    for (let j = 0; j < this.recentCount; j++) {
-      if (recentText[j] === c) return this.recentClass[j];
-    }
     let k = this.seenText.get(c);
     if (k === undefined) {
       k = c === "" ? COUNTED : classify(c);
       if (this.seenText.size < 1000) this.seenText.set(c, k);
     }
-    const slot = this.recentCount < RECENT ? this.recentCount++ : this.recentNext++ & (RECENT - 1);
-    recentText[slot] = c;
-    this.recentClass[slot] = k;
+    if (k !== UNCLEAR) {
+      const slot = textSlot(c);
+      this.texts[slot] = c;
+      this.textClasses[slot] = k;
+    }
     return k;
   }
 }
 
-function dayRows(blocks: readonly DayBlock[]): InvoiceRow[] {
+function dayRows(blocks: readonly Float64Array[]): InvoiceRow[] {
   const out: InvoiceRow[] = [];
   let row = 0;
   const push = (day: Day, cents: number, counted: boolean): void => {
@@ -271,21 +304,21 @@ function dayRows(blocks: readonly DayBlock[]): InvoiceRow[] {
     out.push({ row, day, cents, category: counted ? null : "vrij", country: null, vatCents: null });
   };
   for (let bi = 0; bi < blocks.length; bi++) {
-    const block = blocks[bi];
-    if (block === NO_BLOCK) continue;
-    const { sums, seen } = block;
+    const sums = blocks[bi];
+    if (sums === NO_BLOCK) continue;
     for (let k = 0; k < BLOCK; k++) {
-      const flags = seen[k];
-      if (flags === 0) continue;
+      const j = k << 2;
+      const counted = sums[j + 1] !== -Infinity;
+      const other = sums[j + 3] !== 0;
+      if (!counted && !other) continue;
       const day = (bi << BLOCK_BITS) + k - EXCEL_EPOCH_OFFSET;
-      if ((flags & SEEN_COUNTED) !== 0) {
-        push(day, sums[3 * k + 1], true);
-        const rest = sums[3 * k] - sums[3 * k + 1];
+      if (counted) {
+        push(day, sums[j + 1], true);
+        const rest = sums[j] - sums[j + 1];
         if (rest !== 0) push(day, rest, true);
       }
-      if ((flags & SEEN_OTHER) !== 0) push(day, sums[3 * k + 2], false);
+      if (other) push(day, sums[j + 2], false);
     }
   }
   return out;
 }
-

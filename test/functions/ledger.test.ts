@@ -67,6 +67,69 @@ describe("the fast path of readLedger", () => {
     );
   });
 
+  it("gives the same answers over columns of many slices, in any order, with years far apart and every kind of blank", () => {
+    // Long enough to cross the fast loop's slices, and cells its quick checks leave to the full row reading:
+    // blanks as 0, null and "", half cents, fractional serials, numeric categories, many category texts.
+    const years = [2001, 2024, 2025, 2026, 2099];
+    const texts = ["21", "21%", "9", "0%", "export", "vrij", "prive", "Vrij-OG", "inkoop", "kor", "verlegd", "", 0, null, 21, 0.09];
+    const jan1 = years.map((y) => serial(`${y}-01-01`));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 30 }), fc.constantFrom("sorted", "alternating", "random"), (seed, order) => {
+        let s = seed;
+        const next = (n: number): number => {
+          s = (s * 1103515245 + 12345) % 2147483648;
+          return s % n;
+        };
+        const n = 9000 + next(3000);
+        const dates: unknown[][] = [];
+        const amounts: unknown[][] = [];
+        const categories: unknown[][] = [];
+        for (let i = 0; i < n; i++) {
+          const kind = next(40);
+          const blank = [0, null, ""][next(3)];
+          const year = order === "sorted" ? Math.floor((i * years.length) / n) : order === "alternating" ? i % 2 === 0 ? 2 : 3 : next(years.length);
+          const day = jan1[year] + (order === "random" ? next(365) : Math.floor(((i % 1000) * 365) / 1000));
+          dates.push([kind === 0 ? blank : kind === 1 ? day + 0.25 : day]);
+          const cents = next(200_000) - 20_000;
+          amounts.push([kind === 0 || kind === 2 ? blank : kind === 3 ? (cents + 0.5) / 100 : kind === 4 ? Math.round(cents / 100) : cents / 100]);
+          categories.push([texts[next(texts.length)]]);
+        }
+        const fast = fastDayRows(dates, amounts, categories);
+        expect(fast).not.toBeNull();
+        const exact = readRows({ dates, amounts, categories });
+        expect(exact.problems.filter((p) => p.severity === "error")).toEqual([]);
+        for (const year of years) {
+          expect(countableTurnover(fast ?? [], year).countableCents).toBe(countableTurnover(exact.rows, year).countableCents);
+          expect(findCrossing(fast ?? [], year)?.day ?? null).toBe(findCrossing(exact.rows, year)?.day ?? null);
+          const a = eligibility({ rows: fast ?? [], year });
+          const b = eligibility({ rows: exact.rows, year });
+          expect([a.verdict, a.countableCents, a.previousYearCents, a.previousYearBasis]).toEqual([b.verdict, b.countableCents, b.previousYearCents, b.previousYearBasis]);
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it("steps aside for a wrong cell after many good rows, in the middle of a slice", () => {
+    const n = 10_000;
+    const dates = col(...Array.from({ length: n }, (_, i) => serial("2025-01-01") + (i % 365)));
+    const amounts = col(...Array.from({ length: n }, (_, i) => (i % 977) / 100 + 1));
+    const categories = col(...Array.from({ length: n }, (_, i) => ["21", "vrij", "9"][i % 3]));
+    expect(fastDayRows(dates, amounts, categories)).not.toBeNull();
+    for (const [column, bad] of [
+      [dates, "1-9-2025"],
+      [amounts, "100,00"],
+      [categories, "onbekend"],
+      [categories, true],
+      [dates, 59],
+    ] as const) {
+      const keep = column[7_777];
+      column[7_777] = [bad];
+      expect(fastDayRows(dates, amounts, categories)).toBeNull();
+      column[7_777] = keep;
+    }
+  });
+
   it.each([
     ["a text date", col("1-9-2025"), col(100), null],
     ["a text amount", col(serial("2025-09-01")), col("100,00"), null],
