@@ -12,11 +12,14 @@ import { excelHost } from "../excel/excelHost";
 import { App } from "./App";
 import type { PaneHost } from "./host";
 import { sampleSource } from "./browser/files";
-import { readFileOffThread } from "./browser/fileWorker";
+import { FileWorkers, readFileOffThread } from "./browser/fileWorker";
 import { startFileWorker } from "./browser/startFileWorker";
 
 export function browserHost(): PaneHost {
   let current = sampleSource();
+  const workers = typeof Worker === "function" ? new FileWorkers(startFileWorker) : null;
+  // The reading worker (and exceljs in it) is started once the pane has drawn, not when a file is chosen.
+  if (workers !== null) whenIdle(() => workers.prepare());
   return {
     mode: "browser",
     settings: memorySettingsStore(),
@@ -25,8 +28,14 @@ export function browserHost(): PaneHost {
     open: (source) => {
       current = source;
     },
-    readFile: (file, onProgress) => readFileOffThread(file, onProgress, typeof Worker === "function" ? startFileWorker : null),
+    readFile: (file, onProgress) => readFileOffThread(file, onProgress, workers),
   };
+}
+
+/** Runs `task` when the page is idle (after the pane's first drawing), or after a short wait where that is unknown. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 500);
 }
 
 /** Office.onReady, or null when Office.js is absent or does not answer within `ms` (a plain browser). */

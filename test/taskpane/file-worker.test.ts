@@ -3,7 +3,7 @@
  * progress reaches the pane, its answer is the source, a refusal keeps its message, and anything the worker
  * cannot do (not start, not load, an unexpected error) ends in the pane reading the file itself.
  */
-import { readFileOffThread, readsInWorker, type FileReply, type FileProgress } from "../../src/taskpane/browser/fileWorker";
+import { FileWorkers, readFileOffThread, readsInWorker, type FileReply, type FileProgress } from "../../src/taskpane/browser/fileWorker";
 import { TooLargeError } from "../../src/reading/limits";
 import type { InvoiceSource } from "../../src/excel/source";
 
@@ -69,5 +69,47 @@ describe("reading a file the user opened in a Web Worker", () => {
     expect(readsInWorker("Klant.XLSX")).toBe(true);
     expect(readsInWorker("export.csv")).toBe(true);
     expect(readsInWorker("audit.xaf")).toBe(false);
+  });
+});
+
+describe("the worker kept ready for Open file", () => {
+  const done: FileReply[] = [{ kind: "done", source: SOURCE }];
+
+  it("is started ahead, answers the first file, and stays for the next one", async () => {
+    const started: FakeWorker[] = [];
+    const workers = new FileWorkers(() => {
+      const w = new FakeWorker(done);
+      started.push(w);
+      return w as unknown as Worker;
+    });
+    workers.prepare();
+    workers.prepare(); // one waiting worker, however often the pane asks
+    expect(started).toHaveLength(1);
+    expect(await readFileOffThread(csvFile(), () => undefined, workers)).toBe(SOURCE);
+    expect(await readFileOffThread(csvFile(), () => undefined, workers)).toBe(SOURCE);
+    expect(started).toHaveLength(1);
+    expect(started[0].terminated).toBe(false);
+  });
+
+  it("ends a waiting worker whose script fails, and the next file gets a worker of its own", async () => {
+    const started: FakeWorker[] = [];
+    const workers = new FileWorkers(() => {
+      const w = new FakeWorker(done);
+      started.push(w);
+      return w as unknown as Worker;
+    });
+    workers.prepare();
+    started[0].onerror?.({ preventDefault: () => undefined } as unknown as ErrorEvent);
+    expect(started[0].terminated).toBe(true);
+    expect(await readFileOffThread(csvFile(), () => undefined, workers)).toBe(SOURCE);
+    expect(started).toHaveLength(2);
+  });
+
+  it("does not keep a worker that met an unexpected error (the pane read the file itself)", async () => {
+    const failing = new FakeWorker([{ kind: "failed", failure: { type: "other", message: "DataCloneError" } }]);
+    const workers = new FileWorkers(() => failing as unknown as Worker);
+    const source = await readFileOffThread(csvFile(), () => undefined, workers);
+    expect(source.values).toHaveLength(2);
+    expect(failing.terminated).toBe(true);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { TooLargeError } from "../../reading/limits";
 import type { InvoiceSource } from "../../excel/source";
-import { DamagedFileError, readFileSource, UnsupportedFileError, type FileLike, type FileProgress } from "./files";
+import { DamagedFileError, readFileSource, stageMark, UnsupportedFileError, type FileLike, type FileProgress } from "./files";
 
 export type { FileProgress };
 
@@ -25,9 +25,15 @@ export type WorkerFailure =
   /** Anything else: the pane reads the file again in its own thread, for that path's exact message. */
   | { readonly type: "other"; readonly message: string };
 
+/** A worker's stage mark ("kor:…"), at a time since 1970 in ms (a worker's clock starts at its own time origin). */
+export interface StageMark {
+  readonly name: string;
+  readonly at: number;
+}
+
 export type FileReply =
   | { readonly kind: "progress"; readonly progress: FileProgress }
-  | { readonly kind: "done"; readonly source: InvoiceSource }
+  | { readonly kind: "done"; readonly source: InvoiceSource; readonly marks?: readonly StageMark[] }
   | { readonly kind: "failed"; readonly failure: WorkerFailure };
 
 export function failureOf(e: unknown): WorkerFailure {
@@ -67,24 +73,79 @@ export async function readInThread(file: FileLike, onProgress?: (p: FileProgress
   return readFileSource(file, undefined, onProgress);
 }
 
+/** Where a read gets its worker, and what becomes of the worker after the read. */
+export interface WorkerSource {
+  take(): Worker;
+  /** The read has ended: `reusable` when the worker answered normally and may read the next file. */
+  put(worker: Worker, reusable: boolean): void;
+}
+
 /**
- * Reads `file` in a worker made by `startWorker` (null: no workers here), falling back to the pane's thread.
- * `onProgress` is called in the pane's thread as the worker reports.
+ * Keeps one worker ready for the next Open file: started once the pane has drawn (`prepare`), so its script and
+ * exceljs are loaded while the user is still choosing a file, and kept after a read for the next one. A worker
+ * that fails while it waits (its script did not load) is ended; the next read starts one of its own.
  */
-export function readFileOffThread(file: File, onProgress: (p: FileProgress) => void, startWorker: (() => Worker) | null): Promise<InvoiceSource> {
-  if (startWorker === null || !readsInWorker(file.name)) return readInThread(file, onProgress);
+export class FileWorkers implements WorkerSource {
+  private idle: Worker | null = null;
+
+  constructor(private readonly start: () => Worker) {}
+
+  /** Starts the waiting worker now, unless one is waiting already. */
+  prepare(): void {
+    if (this.idle !== null) return;
+    try {
+      this.wait(this.start());
+    } catch {
+      // No worker can be started here: each read tries again, and reads in the pane's thread when it cannot.
+    }
+  }
+
+  take(): Worker {
+    const worker = this.idle;
+    this.idle = null;
+    return worker ?? this.start();
+  }
+
+  put(worker: Worker, reusable: boolean): void {
+    if (reusable && this.idle === null) this.wait(worker);
+    else worker.terminate();
+  }
+
+  private wait(worker: Worker): void {
+    const drop = (): void => {
+      if (this.idle === worker) this.idle = null;
+      worker.terminate();
+    };
+    worker.onmessage = null;
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      drop();
+    };
+    worker.onmessageerror = drop;
+    this.idle = worker;
+  }
+}
+
+/**
+ * Reads `file` in a worker from `workers` (a source, a function that starts one, or null: no workers here),
+ * falling back to the pane's thread. `onProgress` is called in the pane's thread as the worker reports.
+ */
+export function readFileOffThread(file: File, onProgress: (p: FileProgress) => void, workers: WorkerSource | (() => Worker) | null): Promise<InvoiceSource> {
+  if (workers === null || !readsInWorker(file.name)) return readInThread(file, onProgress);
+  const source: WorkerSource = typeof workers === "function" ? { take: workers, put: (w) => w.terminate() } : workers;
   let worker: Worker;
+  stageMark("pane-worker-start");
   try {
-    worker = startWorker();
+    worker = source.take();
   } catch {
     return readInThread(file, onProgress);
   }
   return new Promise<InvoiceSource>((resolve, reject) => {
     let settled = false;
-    const finish = (how: () => void): void => {
+    const finish = (how: () => void, reusable = false): void => {
       if (settled) return;
       settled = true;
-      worker.terminate();
+      source.put(worker, reusable);
       how();
     };
     const again = (): void => finish(() => readInThread(file, onProgress).then(resolve, reject));
@@ -93,11 +154,13 @@ export function readFileOffThread(file: File, onProgress: (p: FileProgress) => v
       if (reply.kind === "progress") {
         if (!settled) onProgress(reply.progress);
       } else if (reply.kind === "done") {
-        finish(() => resolve(reply.source));
+        stageMark("pane-done");
+        copyMarks(reply.marks);
+        finish(() => resolve(reply.source), true);
       } else {
         const error = errorOf(reply.failure, file.name);
         if (error === null) again();
-        else finish(() => reject(error));
+        else finish(() => reject(error), true);
       }
     };
     // The worker's script did not load or threw outside a read (e.g. a Content-Security-Policy without it).
@@ -108,5 +171,18 @@ export function readFileOffThread(file: File, onProgress: (p: FileProgress) => v
     worker.onmessageerror = again;
     const request: FileRequest = { file };
     worker.postMessage(request);
+    stageMark("pane-request-posted");
   });
+}
+
+/** The worker's stage marks, marked again in the pane's own timeline (so one timeline shows every stage). */
+function copyMarks(marks: readonly StageMark[] | undefined): void {
+  if (marks === undefined || typeof performance === "undefined" || typeof performance.mark !== "function") return;
+  for (const m of marks) {
+    try {
+      performance.mark(m.name, { startTime: m.at - performance.timeOrigin });
+    } catch {
+      // a time before the pane's origin: not worth a mark
+    }
+  }
 }

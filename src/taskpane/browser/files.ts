@@ -88,7 +88,16 @@ export type FileProgress = { readonly phase: "unpacking" } | { readonly phase: "
 /** Rows between two progress reports while a sheet's rows are read. */
 export const PROGRESS_ROWS = 5000;
 
+/**
+ * A User Timing mark of a reading stage ("kor:…"), shown in the browser's performance tools and read by
+ * `npm run bench:browser` to give each stage's share; a worker's marks are copied to the pane (fileWorker.ts).
+ */
+export function stageMark(name: string): void {
+  if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(`kor:${name}`);
+}
+
 export async function readFileSource(file: FileLike, limits: ReadLimits = READ_LIMITS, onProgress?: (p: FileProgress) => void): Promise<InvoiceSource> {
+  stageMark("read-start");
   const lower = file.name.toLowerCase();
   let values: unknown[][];
   let sheet = "";
@@ -106,7 +115,11 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     values = csv.records;
     if (csv.unclosedQuoteRecord !== null) fileProblems.push(unclosedQuoteProblem(csv.unclosedQuoteRecord));
   } else if (lower.endsWith(".xlsx")) {
-    return xlsxSource(file.name, await readXlsx(await file.arrayBuffer(), limits, onProgress));
+    const buffer = await file.arrayBuffer();
+    stageMark("file-bytes");
+    const source = xlsxSource(file.name, await readXlsx(buffer, limits, onProgress));
+    stageMark("sheet-rows");
+    return source;
   } else {
     throw new UnsupportedFileError(file.name);
   }
@@ -182,11 +195,14 @@ async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits, onProgress?: (p
   const damaged = (e: unknown): never => {
     throw e instanceof TooLargeError ? e : new DamagedFileError(e instanceof Error ? e.message : String(e));
   };
-  await checkRealInflation(new Uint8Array(buffer), limits).catch(damaged);
   const ExcelJS = await import(/* webpackChunkName: "exceljs" */ "exceljs");
+  stageMark("exceljs-imported");
+  await checkRealInflation(new Uint8Array(buffer), limits).catch(damaged);
+  stageMark("inflation-checked");
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
   const wb = new Workbook();
   await wb.xlsx.load(buffer).catch(damaged);
+  stageMark("exceljs-loaded");
   const withData = wb.worksheets.filter((w) => w.state !== "hidden" && w.actualRowCount > 0);
   const chosen = withData.length > 0 ? withData : wb.worksheets.slice(0, 1);
   if (chosen.length === 0) throw new Error("no-sheet");
