@@ -6,7 +6,7 @@
 import { createReadStream, promises as fs } from "fs";
 import { Transform, type Readable, type TransformCallback } from "stream";
 import * as path from "path";
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import type { Localized } from "../i18n/types";
 import type { InvoiceRow, Problem } from "../rules/types";
 import { TableStream, type TableStreamOptions } from "../bulk/tableStream";
@@ -157,6 +157,22 @@ async function checkReadable(file: string): Promise<Buffer> {
   }
 }
 
+type WorkbookReaderClass = typeof ExcelJS.stream.xlsx.WorkbookReader;
+let workbookReaderClass: WorkbookReaderClass | null = null;
+
+/**
+ * exceljs' streaming reader, loaded on first use and on its own. The package's index also loads the workbook
+ * model and both writers (about 300 more modules): a third of every pool worker's start-up, and wasted
+ * start-up in kor-check's main thread, which with a pool never reads a workbook itself (issue 13). Adapter
+ * boundary: lib/stream/xlsx/workbook-reader is the module the index exports as stream.xlsx.WorkbookReader
+ * (exceljs 4.4 is pinned; test/cli/zipOrder.test.ts checks they are the same class).
+ */
+export function workbookReader(): WorkbookReaderClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  workbookReaderClass ??= require("exceljs/lib/stream/xlsx/workbook-reader") as WorkbookReaderClass;
+  return workbookReaderClass;
+}
+
 /** Reads every sheet of an .xlsx workbook, streaming. Throws a ReadFailure-able error for an unreadable file. */
 export async function readXlsx(file: string, options: ReadOptions): Promise<FileRead> {
   const head = await checkReadable(file);
@@ -167,7 +183,8 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
   const skipped: SkippedSheet[] = [];
   // Reordered so the shared strings come before the sheets (no temporary files), sizes from the central directory.
   const input = xlsxInput(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input.stream, {
+  const WorkbookReader = workbookReader();
+  const reader = new WorkbookReader(input.stream, {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",

@@ -7,7 +7,7 @@ import * as path from "path";
 import { readFileSync } from "fs";
 import * as ExcelJS from "exceljs";
 import { xlsxInput } from "../../src/cli/zipOrder";
-import { readXlsx } from "../../src/cli/read";
+import { readXlsx, workbookReader } from "../../src/cli/read";
 import { tempDir, writeText } from "./fixtures";
 
 // Reads on a shared two-core machine: give them room.
@@ -76,5 +76,11 @@ describe("the .xlsx stream for exceljs", () => {
     const original = readFileSync(file);
     const cut = writeText(path.join(tmp.dir, "cut.xlsx"), original.subarray(0, Math.floor(original.length / 2)));
     await expect(readXlsx(cut, { year: null })).rejects.toBeDefined();
+  });
+});
+
+describe("exceljs' streaming reader loaded on its own", () => {
+  it("is the class the package exports as stream.xlsx.WorkbookReader (the module path is exceljs 4.4's)", () => {
+    expect(workbookReader()).toBe(ExcelJS.stream.xlsx.WorkbookReader);
   });
 });
