@@ -15,13 +15,13 @@ import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
 import { codeMappingFrom, type CodeMapping } from "../reading/codeMapping";
 import { decodeBytes, readCsvText } from "../reading/csv";
-import { promises as fsp } from "fs";
+import { promises as fsp, statSync } from "fs";
 import { terminalWidth, toCsv, toJson, toJsonLines, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
 import { visibleControls } from "../i18n/safeText";
 import type { ReadLimits } from "../reading/limits";
 import { openOut, refuseOut, writeOut } from "./outFile";
-import { defaultMaxMemoryMb, runInPool, type TaskEnd } from "./pool";
-import type { FileTask } from "./worker";
+import { defaultMaxMemoryMb, largestFirst, runInPool, type TaskEnd } from "./pool";
+import type { PoolShared } from "./worker";
 import { HELP, USAGE_HINT, fileErrors, out, usage } from "./strings";
 
 export interface CliIo {
@@ -182,6 +182,24 @@ export interface FileOutcome {
   readonly failures: FileFailure[];
   readonly skipped: SkippedSheet[];
   readonly auditfiles: { file: string; data: XafSheetData }[];
+  /**
+   * --format jsonl (withJsonLines): the file's JSON lines, written where the file was checked; `sheets` and
+   * `skipped` are then empty, so a pool worker hands the main thread a short text instead of every summary.
+   */
+  readonly jsonl?: string;
+  /** Some sheet has rows in error that concern its year (kept when `sheets` is emptied for jsonl). */
+  readonly rowErrors?: boolean;
+}
+
+/** Whether an outcome's sheets have rows in error that concern their year (the exit status says so). */
+function hasRowErrors(o: { readonly sheets: readonly SheetResult[]; readonly rowErrors?: boolean }): boolean {
+  return o.rowErrors ?? o.sheets.some((s) => (s.yearErrorCount ?? s.errorCount) > 0);
+}
+
+/** The outcome with its JSON lines written and its sheets let go (--format jsonl), in a worker or in-thread. */
+export function withJsonLines(o: FileOutcome, today: Day, lang: Lang): FileOutcome {
+  const jsonl = toJsonLines({ today, sheets: o.sheets, failures: o.failures, skipped: o.skipped }, lang);
+  return { sheets: [], failures: o.failures, skipped: [], auditfiles: o.auditfiles, jsonl, rowErrors: hasRowErrors(o) };
 }
 
 /** Checks one file; never throws for a bad file (it becomes a failure line). Runs in a pool worker or in-thread. */
@@ -230,11 +248,28 @@ function poolFailure(file: InputFile, end: Extract<TaskEnd<FileOutcome>, { ok: f
   return { sheets: [], failures: [{ file: file.path, reason, detail: end.detail }], skipped: [], auditfiles: [] };
 }
 
+/**
+ * How much work a file is, roughly, for starting the largest first: its size, an .xlsx's times 8 (zipped
+ * XML unpacks to about that); 0 when it cannot be read (reading it says why).
+ */
+function workSize(file: InputFile): number {
+  try {
+    return statSync(file.path).size * (file.kind === "xlsx" ? 8 : 1);
+  } catch {
+    return 0;
+  }
+}
+
+/** With outcomes not kept (jsonl), files start largest first within windows of this many (see largestFirst). */
+const STREAM_WINDOW = 256;
+
 export interface CheckHooks {
   /** Called once per file, in file order (a file's outcome waits for the files before it), as soon as it can. */
   readonly onFile?: (outcome: FileOutcome, index: number) => void;
   /** false: outcomes are only passed to onFile, not kept for the returned result (a long jsonl run). */
   readonly keep?: boolean;
+  /** true: each outcome comes to onFile with its JSON lines written (withJsonLines) and without its sheets. */
+  readonly jsonl?: boolean;
 }
 
 /**
@@ -258,9 +293,9 @@ export async function check(
   let failureCount = 0;
   let anyRowErrors = false;
   const keep = hooks.keep !== false;
-  const count = (o: { readonly sheets: readonly SheetResult[]; readonly failures: readonly FileFailure[] }): void => {
+  const count = (o: { readonly sheets: readonly SheetResult[]; readonly failures: readonly FileFailure[]; readonly rowErrors?: boolean }): void => {
     failureCount += o.failures.length;
-    if (o.sheets.some((s) => (s.yearErrorCount ?? s.errorCount) > 0)) anyRowErrors = true;
+    if (hasRowErrors(o)) anyRowErrors = true;
   };
   // Outcomes are released in file order: ready[i] waits until every file before it is released.
   const ready = new Map<number, FileOutcome>();
@@ -287,7 +322,8 @@ export async function check(
   try {
     const inThread = async (i: number): Promise<void> => {
       progress.started(i, files[i].path);
-      settle(i, await checkOne(files[i], options, today, io.blockRows, io.limits, mapping));
+      const outcome = await checkOne(files[i], options, today, io.blockRows, io.limits, mapping);
+      settle(i, hooks.jsonl === true ? withJsonLines(outcome, today, options.lang) : outcome);
       progress.ended(i);
     };
     if (jobs <= 1) {
@@ -295,14 +331,19 @@ export async function check(
       for (let i = 0; i < files.length; i++) await inThread(i);
     } else {
       const maxMemoryMb = options.maxMemoryMb ?? defaultMaxMemoryMb(Math.min(jobs, files.length));
-      const tasks: FileTask[] = files.map((file) => ({ file, options, today, blockRows: io.blockRows, limits: io.limits, mapping }));
-      await runInPool<FileTask, FileOutcome>(
-        tasks,
-        { jobs, maxMemoryMb, timeoutMs: options.timeoutSeconds * 1000 },
+      // Largest first, so the run does not end on one big file with the other workers idle. Outcomes are still
+      // released in file order; when they are not kept, within windows, so few wait to be written.
+      const order = files.length > jobs ? largestFirst(files.map(workSize), keep ? Infinity : STREAM_WINDOW) : undefined;
+      // What every file shares goes to each worker once; the command-line inputs are not needed there.
+      const shared: PoolShared = { options: { ...options, inputs: [] }, today, blockRows: io.blockRows, limits: io.limits, mapping, jsonl: hooks.jsonl === true };
+      await runInPool<InputFile, FileOutcome>(
+        files,
+        { jobs, maxMemoryMb, timeoutMs: options.timeoutSeconds * 1000, shared, order },
         {
           started: (i) => progress.started(i, files[i].path),
           ended: (i, end) => {
-            settle(i, end.ok ? end.value : poolFailure(files[i], end, maxMemoryMb, options.timeoutSeconds));
+            const outcome = end.ok ? end.value : poolFailure(files[i], end, maxMemoryMb, options.timeoutSeconds);
+            settle(i, hooks.jsonl === true && outcome.jsonl === undefined ? withJsonLines(outcome, today, options.lang) : outcome);
             progress.ended(i);
           },
         },
@@ -439,8 +480,9 @@ async function mainJsonLines(
   inputFailures.forEach(failed);
   const result = await check(files, options, io, today, {
     keep: false,
+    jsonl: true,
     onFile: (o) => {
-      emit(toJsonLines({ today, sheets: o.sheets, failures: o.failures, skipped: o.skipped }, lang));
+      emit(o.jsonl ?? toJsonLines({ today, sheets: o.sheets, failures: o.failures, skipped: o.skipped }, lang));
       o.failures.forEach(failed);
     },
   }, mapping);

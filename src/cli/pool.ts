@@ -18,6 +18,10 @@ export interface PoolSettings {
   readonly timeoutMs: number;
   /** The worker module (default: worker.js beside this file, or worker.ts under ts-node/jest). */
   readonly workerFile?: string;
+  /** What every task shares, handed to each worker once as its workerData (not with every task). */
+  readonly shared?: unknown;
+  /** The order in which tasks start, as task indices (default: task order); see largestFirst. */
+  readonly order?: readonly number[];
 }
 
 export type TaskEnd<R> =
@@ -57,8 +61,25 @@ function endOfError(e: unknown, timedOut: boolean): TaskEnd<never> {
 }
 
 /**
- * Runs every task, `jobs` at a time, in task order (task i starts before task i+1), and reports each start
- * and end. Resolves when all have ended; never rejects for a task's failure.
+ * An order in which to start tasks: largest first (longest processing time first), so that a big task does
+ * not start last and keep one worker busy while the others stand idle at the end of the run. Sorted within
+ * windows of `window` consecutive tasks: a caller that releases results in task order (kor-check writes
+ * JSON lines as files finish) then never waits on a task more than a window ahead of the ones it is
+ * writing. `Infinity`: one window. Equal sizes keep task order.
+ */
+export function largestFirst(sizes: readonly number[], window = Infinity): number[] {
+  const order = sizes.map((_, i) => i);
+  const step = Math.max(1, Math.min(window, order.length));
+  for (let from = 0; from < order.length; from += step) {
+    const part = order.slice(from, from + step).sort((a, b) => sizes[b] - sizes[a] || a - b);
+    order.splice(from, part.length, ...part);
+  }
+  return order;
+}
+
+/**
+ * Runs every task, `jobs` at a time, in task order (task i starts before task i+1) or in `settings.order`,
+ * and reports each start and end. Resolves when all have ended; never rejects for a task's failure.
  */
 export async function runInPool<T, R>(tasks: readonly T[], settings: PoolSettings, events: PoolEvents<R>): Promise<void> {
   if (tasks.length === 0) return;
@@ -67,6 +88,7 @@ export async function runInPool<T, R>(tasks: readonly T[], settings: PoolSetting
   const pool = new Piscina<T, R>({
     filename: worker.file,
     execArgv: [...process.execArgv.filter((a) => !a.startsWith("--max-old-space-size")), ...worker.execArgv],
+    workerData: settings.shared,
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1_000,
@@ -75,10 +97,12 @@ export async function runInPool<T, R>(tasks: readonly T[], settings: PoolSetting
     // 1,000); with 16 MB it levels off within the first few hundred files, at no measurable cost in speed.
     resourceLimits: { maxOldGenerationSizeMb: settings.maxMemoryMb, maxYoungGenerationSizeMb: 16 },
   });
+  const order = settings.order;
+  if (order !== undefined && order.length !== tasks.length) throw new Error("order must list every task once");
   let next = 0;
   const runner = async (): Promise<void> => {
     while (next < tasks.length) {
-      const index = next++;
+      const index = order === undefined ? next++ : order[next++];
       const abort = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {

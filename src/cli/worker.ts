@@ -1,20 +1,33 @@
-/** The worker thread of kor-check's pool (pool.ts): checks one file, returns its sheets, failures and skips. */
+/**
+ * The worker thread of kor-check's pool (pool.ts): checks one file, returns its sheets, failures and skips.
+ * What every file shares (the options, today, the code mapping) comes once per worker as its workerData
+ * (pool.ts `shared`); a task is only the file, so handing a file over costs the same however many files or
+ * command-line arguments the run has.
+ */
+import { workerData } from "worker_threads";
 import type { Day } from "../rules/dates";
 import type { ReadLimits } from "../reading/limits";
 import type { CodeMapping } from "../reading/codeMapping";
 import type { CliOptions } from "./args";
 import type { InputFile } from "./files";
-import { checkOne, type FileOutcome } from "./main";
+import { checkOne, withJsonLines, type FileOutcome } from "./main";
+import { workbookReader } from "./read";
 
-export interface FileTask {
-  readonly file: InputFile;
+export interface PoolShared {
   readonly options: CliOptions;
   readonly today: Day;
   readonly blockRows?: number;
   readonly limits?: Partial<ReadLimits>;
   readonly mapping: CodeMapping | null;
+  /** --format jsonl: write each file's JSON lines here, so only that text crosses to the main thread. */
+  readonly jsonl: boolean;
 }
 
-export default function checkInWorker(task: FileTask): Promise<FileOutcome> {
-  return checkOne(task.file, task.options, task.today, task.blockRows, task.limits, task.mapping);
+const shared = workerData as PoolShared;
+// Loaded now, while the worker starts, rather than when its first file arrives.
+workbookReader();
+
+export default async function checkInWorker(file: InputFile): Promise<FileOutcome> {
+  const outcome = await checkOne(file, shared.options, shared.today, shared.blockRows, shared.limits, shared.mapping);
+  return shared.jsonl ? withJsonLines(outcome, shared.today, shared.options.lang) : outcome;
 }

@@ -7,9 +7,9 @@
 import * as path from "path";
 import { mkdirSync } from "fs";
 import type { CliIo } from "../../src/cli/main";
-import { runInPool, type TaskEnd } from "../../src/cli/pool";
+import { largestFirst, runInPool, type TaskEnd } from "../../src/cli/pool";
 import { dayFromIso } from "../../src/rules/dates";
-import { CROSSING_2025, WITHIN_2025, tempDir, writeText, writeXlsx, runCli, type CliRun } from "./fixtures";
+import { CROSSING_2025, HEADER, WITHIN_2025, d, tempDir, writeText, writeXlsx, runCli, type Cell, type CliRun } from "./fixtures";
 import { invoice, writeXaf, type GenFile } from "../support/xaf-generator";
 
 const TODAY = dayFromIso("2026-11-27");
@@ -109,6 +109,27 @@ describe("kor-check --jobs", () => {
     expect(items.some((i) => path.basename(i.file) === "d-kapot.xaf" && i.sheet === null)).toBe(true);
   });
 
+  it("keeps path-then-sheet order when the largest file, last by name, is read first and finishes last", async () => {
+    const dir = path.join(tmp.dir, "largest-last");
+    mkdirSync(dir, { recursive: true });
+    // z-groot.xlsx is by far the largest: the pool starts it first, so the small files before it by name
+    // finish before it (out of file order) and must wait for nothing, and it must still come last.
+    const big: Cell[][] = [HEADER];
+    for (let i = 0; i < 3000; i++) big.push([d(`2025-${String(1 + (i % 12)).padStart(2, "0")}-15`), `Klant ${i}`, 7 + (i % 50), "21"]);
+    await writeXlsx(path.join(dir, "z-groot.xlsx"), { "2025": big, Tweede: CROSSING_2025 });
+    for (const name of ["a", "b", "c", "d", "e", "f"]) await writeXlsx(path.join(dir, `${name}-klein.xlsx`), { Facturen: name < "d" ? WITHIN_2025 : CROSSING_2025 });
+    writeText(path.join(dir, "g-kapot.csv"), Buffer.from([0xff, 0xfe, 0x00]));
+    for (const format of ["jsonl", "json", "csv", "table"]) {
+      const one = await run([dir, "--format", format, "--lang", "en", "--jobs", "1"]);
+      const pool = await run([dir, "--format", format, "--lang", "en", "--jobs", "2"]);
+      expect({ format, code: pool.code, stdout: pool.stdout }).toEqual({ format, code: one.code, stdout: one.stdout });
+    }
+    const lines = (await run([dir, "--format", "jsonl", "--lang", "en", "--jobs", "2"])).stdout.trimEnd().split("\n");
+    const order = lines.map((l) => JSON.parse(l) as { file: string; sheet: string | null }).map((i) => `${path.basename(i.file)}/${i.sheet}`);
+    expect(order.slice(0, 6)).toEqual(["a-klein.xlsx/Facturen", "b-klein.xlsx/Facturen", "c-klein.xlsx/Facturen", "d-klein.xlsx/Facturen", "e-klein.xlsx/Facturen", "f-klein.xlsx/Facturen"]);
+    expect(order.slice(-2)).toEqual(["z-groot.xlsx/2025", "z-groot.xlsx/Tweede"]);
+  });
+
   it("refuses a --jobs that is not a whole number from 1", async () => {
     const r = await run(["x.xlsx", "--jobs", "0", "--lang", "en"]);
     expect(r.code).toBe(2);
@@ -117,6 +138,25 @@ describe("kor-check --jobs", () => {
 });
 
 describe("the pool", () => {
+  it("starts the largest tasks first, within windows when asked, equal sizes in task order", () => {
+    expect(largestFirst([5, 9, 1, 9, 7])).toEqual([1, 3, 4, 0, 2]);
+    expect(largestFirst([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([2, 1, 0, 5, 4, 3, 6]);
+    expect(largestFirst([])).toEqual([]);
+    expect(largestFirst([4, 4, 4], 2)).toEqual([0, 1, 2]);
+  });
+
+  it("starts tasks in the order given and reports each under its own index", async () => {
+    const started: number[] = [];
+    const ended = new Map<number, string>();
+    await runInPool<string, string>(
+      ["a", "b", "c", "d"],
+      { jobs: 1, maxMemoryMb: 64, timeoutMs: 15_000, workerFile: path.join(__dirname, "pool-worker.js"), order: [3, 1, 0, 2] },
+      { started: (i) => started.push(i), ended: (i, end) => ended.set(i, end.ok ? end.value : end.why) },
+    );
+    expect(started).toEqual([3, 1, 0, 2]);
+    expect([...ended.entries()].sort((x, y) => x[0] - y[0])).toEqual([[0, "A"], [1, "B"], [2, "C"], [3, "D"]]);
+  });
+
   it("ends a task that exhausts its memory or its time as that task's failure and runs the others", async () => {
     const tasks = ["a", "oom", "b", "slow", "throws", "c"];
     const ends = new Map<number, TaskEnd<string>>();
