@@ -1,74 +1,100 @@
 /**
- * Invoice rows kept in columns (typed arrays in chunks) instead of one object per row: 26 bytes a row
- * outside the JavaScript heap against about 84 on it, so a 1,000,000-row sheet streaming past costs about
- * 26 MB while it is read, and the garbage collector has no million objects to trace. Exact: every field
- * comes back as it went in (cents and VAT as doubles hold any integer up to 2^53).
+ * Invoice rows kept in columns (typed arrays in chunks) instead of one object per row: 13 bytes a row
+ * outside the JavaScript heap (row, day, cents, category index) against about 90 on it, plus a VAT column
+ * (8 bytes) and a country column (1 byte) only in chunks where a row has one. kor-check keeps a big sheet's
+ * rows this way per year (YearWindow) and summarises them as they are (summarizeColumns, src/rules/columns.ts).
+ * Exact: every field comes back as it went in (cents beyond 32 bits turn their chunk's cents into doubles,
+ * which hold any integer up to 2^53).
  */
+import type { YearColumns } from "../rules/columns";
 import type { CategoryCode, InvoiceRow } from "../rules/types";
 
 const CHUNK = 65_536;
+const SHIFT = 16;
+const MASK = CHUNK - 1;
 const NONE = 255;
 
 interface Chunk {
   readonly row: Int32Array;
   readonly day: Int32Array;
-  readonly cents: Float64Array;
-  /** NaN: no VAT cell (null). */
-  readonly vat: Float64Array;
-  /** Index in `codes`; NONE: empty category (null). */
+  /** Int32 while every amount fits; Float64 once one does not. */
+  cents: Int32Array | Float64Array;
+  /** Index in `codes` (which holds null for an empty category too). */
   readonly category: Uint8Array;
-  /** Index in `countries`; NONE: no country (null). */
-  readonly country: Uint8Array;
+  /** null until a row of the chunk has a VAT cell; NaN: no VAT cell (null). */
+  vat: Float64Array | null;
+  /** null until a row of the chunk has a country; index in `countries`, NONE: no country (null). */
+  country: Uint8Array | null;
 }
 
 function chunk(): Chunk {
-  return {
-    row: new Int32Array(CHUNK),
-    day: new Int32Array(CHUNK),
-    cents: new Float64Array(CHUNK),
-    vat: new Float64Array(CHUNK),
-    category: new Uint8Array(CHUNK),
-    country: new Uint8Array(CHUNK),
-  };
+  return { row: new Int32Array(CHUNK), day: new Int32Array(CHUNK), cents: new Int32Array(CHUNK), category: new Uint8Array(CHUNK), vat: null, country: null };
 }
 
-/** Rows in columns; `push` copies a row in, `at` gives it back as an object. */
-export class RowColumns {
+/** Rows in columns; `push` copies a row in, `at` gives it back as an object, the rest read one field. */
+export class RowColumns implements YearColumns {
   private chunks: (Chunk | null)[] = [];
-  private readonly codes: (CategoryCode | null)[] = [];
-  private readonly codeIndex = new Map<CategoryCode, number>();
+  private readonly codeList: (CategoryCode | null)[] = [];
+  private readonly codeIndex = new Map<CategoryCode | null, number>();
   private readonly countries: string[] = [];
   private readonly countryIndex = new Map<string, number>();
-  /** Rows whose values do not fit the columns (a row number beyond 2^31, more than 254 different codes): kept whole. */
+  /** Rows whose values do not fit the columns (a row number or day beyond 32 bits, more than 255 codes or 254 countries): kept whole. */
   private readonly odd = new Map<number, InvoiceRow>();
   length = 0;
+  anyCountry = false;
+  anyVat = false;
 
   /** Whether the row can be kept in columns without losing anything (only the six InvoiceRow fields). */
   static fits(r: InvoiceRow): boolean {
     return Object.keys(r).length === 6;
   }
 
+  /** The category codes that categoryIndex() refers to. */
+  get codes(): readonly (CategoryCode | null)[] {
+    return this.codeList;
+  }
+
   push(r: InvoiceRow): void {
-    const i = this.length % CHUNK;
+    const i = this.length & MASK;
     if (i === 0) this.chunks.push(chunk());
     const c = this.chunks[this.chunks.length - 1];
     if (c === null) throw new Error("RowColumns: push after takeAll");
-    const cat = r.category === null ? NONE : this.indexOf(this.codeIndex, this.codes, r.category);
-    const land = r.country === null ? NONE : this.indexOf(this.countryIndex, this.countries, r.country);
-    if ((r.row | 0) !== r.row || (r.day | 0) !== r.day || cat < 0 || land < 0) this.odd.set(this.length, r);
+    // Every code gets an index (an odd row's too), so categoryIndex() is known for every row before it is asked.
+    const cat = this.codeOf(r.category);
+    const land = r.country === null ? NONE : this.indexOf(this.countryIndex, this.countries, r.country, NONE);
+    if ((r.row | 0) !== r.row || (r.day | 0) !== r.day || cat >= NONE || land < 0) this.odd.set(this.length, r);
     c.row[i] = r.row;
     c.day[i] = r.day;
+    if (c.cents instanceof Int32Array && ((r.cents | 0) !== r.cents || Object.is(r.cents, -0))) c.cents = Float64Array.from(c.cents);
     c.cents[i] = r.cents;
-    c.vat[i] = r.vatCents === null ? Number.NaN : r.vatCents;
-    c.category[i] = cat < 0 ? NONE : cat;
-    c.country[i] = land < 0 ? NONE : land;
+    c.category[i] = cat >= NONE ? 0 : cat;
+    if (r.vatCents !== null) {
+      this.anyVat = true;
+      if (c.vat === null) c.vat = new Float64Array(CHUNK).fill(Number.NaN);
+      c.vat[i] = r.vatCents;
+    } else if (c.vat !== null) c.vat[i] = Number.NaN;
+    if (r.country !== null) {
+      this.anyCountry = true;
+      if (c.country === null) c.country = new Uint8Array(CHUNK).fill(NONE);
+    }
+    if (c.country !== null) c.country[i] = land < 0 ? NONE : land;
     this.length++;
   }
 
-  private indexOf<T>(index: Map<T, number>, list: T[], value: T): number {
+  private codeOf(code: CategoryCode | null): number {
+    let k = this.codeIndex.get(code);
+    if (k === undefined) {
+      k = this.codeList.length;
+      this.codeList.push(code);
+      this.codeIndex.set(code, k);
+    }
+    return k;
+  }
+
+  private indexOf<T>(index: Map<T, number>, list: T[], value: T, limit: number): number {
     let k = index.get(value);
     if (k === undefined) {
-      if (list.length >= NONE) return -1;
+      if (list.length >= limit) return -1;
       k = list.length;
       list.push(value);
       index.set(value, k);
@@ -76,16 +102,55 @@ export class RowColumns {
     return k;
   }
 
-  /** Row number (sheet row) of the i-th row, without making its object. */
-  rowNumber(i: number): number {
-    const odd = this.odd.get(i);
-    return odd !== undefined ? odd.row : this.chunk(i).row[i % CHUNK];
+  private chunk(i: number): Chunk {
+    const c = this.chunks[i >>> SHIFT];
+    if (c === null || c === undefined) throw new Error("RowColumns: read after takeAll");
+    return c;
   }
 
-  private chunk(i: number): Chunk {
-    const c = this.chunks[(i / CHUNK) | 0];
-    if (c === null) throw new Error("RowColumns: read after takeAll");
-    return c;
+  private oddAt(i: number): InvoiceRow | undefined {
+    return this.odd.size === 0 ? undefined : this.odd.get(i);
+  }
+
+  /** Row number (sheet row) of the i-th row, without making its object. */
+  row(i: number): number {
+    return this.oddAt(i)?.row ?? this.chunk(i).row[i & MASK];
+  }
+
+  /** Same as row(i). */
+  rowNumber(i: number): number {
+    return this.row(i);
+  }
+
+  day(i: number): number {
+    return this.oddAt(i)?.day ?? this.chunk(i).day[i & MASK];
+  }
+
+  cents(i: number): number {
+    return this.oddAt(i)?.cents ?? this.chunk(i).cents[i & MASK];
+  }
+
+  categoryIndex(i: number): number {
+    const odd = this.oddAt(i);
+    return odd !== undefined ? this.codeOf(odd.category) : this.chunk(i).category[i & MASK];
+  }
+
+  category(i: number): CategoryCode | null {
+    return this.codeList[this.categoryIndex(i)];
+  }
+
+  country(i: number): string | null {
+    const odd = this.oddAt(i);
+    if (odd !== undefined) return odd.country;
+    const land = this.chunk(i).country?.[i & MASK] ?? NONE;
+    return land === NONE ? null : this.countries[land];
+  }
+
+  vatCents(i: number): number | null {
+    const odd = this.oddAt(i);
+    if (odd !== undefined) return odd.vatCents;
+    const vat = this.chunk(i).vat?.[i & MASK] ?? Number.NaN;
+    return Number.isNaN(vat) ? null : vat;
   }
 
   /**
@@ -96,7 +161,7 @@ export class RowColumns {
     const out: InvoiceRow[] = [];
     for (let i = 0; i < this.length; i++) {
       out.push(this.at(i));
-      if ((i + 1) % CHUNK === 0) this.chunks[(i / CHUNK) | 0] = null;
+      if ((i + 1) % CHUNK === 0) this.chunks[i >>> SHIFT] = null;
     }
     this.chunks = [];
     this.odd.clear();
@@ -105,20 +170,8 @@ export class RowColumns {
   }
 
   at(i: number): InvoiceRow {
-    const odd = this.odd.get(i);
+    const odd = this.oddAt(i);
     if (odd !== undefined) return odd;
-    const c = this.chunk(i);
-    const k = i % CHUNK;
-    const vat = c.vat[k];
-    const cat = c.category[k];
-    const land = c.country[k];
-    return {
-      row: c.row[k],
-      day: c.day[k],
-      cents: c.cents[k],
-      category: cat === NONE ? null : this.codes[cat],
-      country: land === NONE ? null : this.countries[land],
-      vatCents: Number.isNaN(vat) ? null : vat,
-    };
+    return { row: this.row(i), day: this.day(i), cents: this.cents(i), category: this.category(i), country: this.country(i), vatCents: this.vatCents(i) };
   }
 }

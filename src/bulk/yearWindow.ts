@@ -9,6 +9,7 @@
 import * as msg from "../i18n/messages";
 import { yearOf } from "../rules/dates";
 import type { InvoiceRow, Problem } from "../rules/types";
+import type { RowsByYear } from "../rules/columns";
 import { RowColumns } from "./rowColumns";
 
 export const DEFAULT_MAX_PROBLEMS = 1_000;
@@ -166,6 +167,23 @@ export class YearWindow {
       if (best < 0) return out;
       out.push(take(lists[best], at[best]++));
     }
+  }
+
+  /**
+   * A compact window's kept rows as columns per year, for summarizeColumns (no object per row); null for a
+   * window of objects, or once rows() has handed the rows over.
+   */
+  columns(): RowsByYear | null {
+    if (!this.compact || this.taken !== null) return null;
+    const byYear = this.byYear;
+    const years = [...byYear.keys()].filter((y) => (byYear.get(y)?.length ?? 0) > 0).sort((a, b) => a - b);
+    return {
+      years,
+      of: (year) => {
+        const b = byYear.get(year);
+        return b instanceof RowColumns && b.length > 0 ? b : null;
+      },
+    };
   }
 
   /** The kept problems, plus one line saying how many more there were. */

@@ -4,7 +4,9 @@
  */
 import type { Lang } from "../i18n/types";
 import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
-import { yearsConcerned } from "../rules/summary";
+import { summarizeColumns, yearsConcerned, type SummaryOptions } from "../rules/summary";
+import type { YearSummary } from "../rules/summary-types";
+import { hasRowsIn } from "../rules/turnover";
 import { summarizeWithSheets } from "../bulk/sheetYears";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
@@ -150,7 +152,7 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       rowName: s.rowName,
     };
     // The link's note (which sheet the previous year came from) is among the summary's problems.
-    const { summary, from } = summarizeWithSheets(s, apart ? [] : read.sheets, { ...base, problems: s.problems });
+    const { summary, from } = summarizeSheet(s, apart ? [] : read.sheets, { ...base, problems: s.problems });
     const concerned = yearsConcerned(summary.year, summary.previousYearBasis);
     return {
       file,
@@ -165,6 +167,27 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       rowName: s.rowName,
     };
   });
+}
+
+/** Whether a sheet has rows in `year`, from its columns when it has them (without making its rows). */
+function sheetHasRowsIn(s: SheetRead, year: number): boolean {
+  const columns = s.columns?.() ?? null;
+  return columns !== null ? columns.of(year) !== null : hasRowsIn(s.rows, year);
+}
+
+/**
+ * summarizeWithSheets, from the sheet's columns when it has them: without an object per row (a
+ * 1,000,000-row sheet). Only a sheet that may take its previous year from another sheet (it has no rows of
+ * that year and another sheet has) is summarised from objects, as the link joins the two sheets' rows.
+ */
+function summarizeSheet(s: SheetRead, others: readonly SheetRead[], options: SummaryOptions): { summary: YearSummary; from: SheetRead | null } {
+  const columns = s.columns?.() ?? null;
+  if (columns !== null) {
+    const alone = summarizeColumns(columns, options);
+    // As summarizeWithSheets: no link unless the previous year is assumed €0 and another sheet has rows of it.
+    if (alone.previousYearBasis !== "assumed-zero" || !others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1))) return { summary: alone, from: null };
+  }
+  return summarizeWithSheets(s, others, options);
 }
 
 /** One sheet (an auditfile's combined rows) on its own. */

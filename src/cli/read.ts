@@ -9,6 +9,7 @@ import * as path from "path";
 import type * as ExcelJS from "exceljs";
 import type { Localized } from "../i18n/types";
 import type { InvoiceRow, Problem } from "../rules/types";
+import type { RowsByYear } from "../rules/columns";
 import { TableStream, type TableStreamOptions } from "../bulk/tableStream";
 import { YearWindow, errorCountIn, type ErrorCounts } from "../bulk/yearWindow";
 import { decodeBytes, readCsvText, unclosedQuoteProblem } from "../reading/csv";
@@ -28,6 +29,11 @@ export interface SheetRead {
   /** Rows read (all years), and rows or cells that could not be read (all, not only those kept). */
   readonly rowCount: number;
   readonly errorCount: number;
+  /**
+   * The kept rows as columns per year (a sheet or CSV file read by kor-check), for summarizeColumns; null
+   * when the rows are objects, or once `rows` has made them (it empties the columns).
+   */
+  readonly columns?: () => RowsByYear | null;
   /** Rows or cells that could not be read and concern `years` (dated in them, or without a readable date). */
   errorCountIn(years: readonly number[]): number;
   /** How reasons name a row: an auditfile's rows are invoices ("boeking F2026-017 van 12 september 2026"). */
@@ -129,7 +135,11 @@ class SheetCollector {
     const w = this.window;
     sheets.push({
       sheet: this.sheet,
-      rows: w.rows(),
+      // Made only when asked (a sheet whose previous year comes from another sheet): the summary reads the columns.
+      get rows(): InvoiceRow[] {
+        return w.rows();
+      },
+      columns: () => w.columns(),
       problems: w.problems(),
       rowCount: w.rowCount,
       errorCount: w.errorCount,

@@ -36,14 +36,18 @@ export function findCrossing(rows: readonly InvoiceRow[], year: number, threshol
     threshold = parameterOn("kor-threshold", from);
   }
   const hit = firstRunningCrossing(rows, from, to, threshold, (r) => countsForKor(r.category));
-  if (hit === null) return null;
-  const rate = crossingRatePercent(hit.row);
+  return hit === null ? null : crossingAt(hit.row, hit.runningCents);
+}
+
+/** The Crossing of the crossing row `row`, the running countable total `runningCents` including it. */
+export function crossingAt(row: InvoiceRow, runningCents: Cents): Crossing {
+  const rate = crossingRatePercent(row);
   return {
-    row: hit.row.row,
-    day: hit.row.day,
-    cents: hit.row.cents,
-    runningCents: hit.runningCents,
+    row: row.row,
+    day: row.day,
+    cents: row.cents,
+    runningCents,
     vatRatePercent: rate,
-    vatCents: rate === null ? null : vatCents(hit.row.cents, rate),
+    vatCents: rate === null ? null : vatCents(row.cents, rate),
   };
 }

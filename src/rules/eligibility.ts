@@ -8,8 +8,7 @@ import type { InvoiceRow, Participation } from "./types";
 import type { Crossing, PreviousYearBasis, Verdict } from "./summary-types";
 import { dayFromYmd, type Day } from "./dates";
 import { FIRST_KOR_YEAR, parameterOn } from "./parameters";
-import { countableTurnover, hasRowsIn } from "./turnover";
-import { findCrossing } from "./crossing";
+import { arrayQueries, type RowQueries } from "./rowQueries";
 import { dayEn, dayNl, eurEn, eurNl } from "./text";
 
 export interface EligibilityInput {
@@ -86,12 +85,17 @@ export function crossingConsequence(day: Day, year: number, participation: Parti
  * @example eligibility({ rows, year: 2026 }) // worked example 12: 2025 €21,000 → 2026 not eligible
  */
 export function eligibility(input: EligibilityInput): EligibilityResult {
-  const { rows, year } = input;
+  return eligibilityOf(arrayQueries(input.rows), input);
+}
+
+/** eligibility() over rows asked through RowQueries (objects or columns); `input.rows` is not read. */
+export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "rows">): EligibilityResult {
+  const { year } = input;
   if (year < FIRST_KOR_YEAR) {
     return {
       verdict: "unsupported",
       reasons: [UNSUPPORTED_REASON],
-      countableCents: countableTurnover(rows, year).countableCents,
+      countableCents: rows.countableTurnover(year).countableCents,
       previousYearCents: null,
       previousYearBasis: "not-needed",
       thresholdCents: 0,
@@ -101,8 +105,8 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
   }
   const jan1 = dayFromYmd(year, 1, 1);
   const threshold = parameterOn("kor-threshold", jan1);
-  const countable = countableTurnover(rows, year).countableCents;
-  const crossing = findCrossing(rows, year, threshold);
+  const countable = rows.countableTurnover(year).countableCents;
+  const crossing = rows.findCrossing(year, threshold);
   const reasons: Localized[] = [];
   let eligible = true;
 
@@ -152,8 +156,8 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
       // rows disagree, say so with both figures.
       previousYearCents = given;
       previousYearBasis = "given";
-      if (hasRowsIn(rows, prev)) {
-        const fromRows = countableTurnover(rows, prev).countableCents;
+      if (rows.hasRowsIn(prev)) {
+        const fromRows = rows.countableTurnover(prev).countableCents;
         if (fromRows !== given) {
           reasons.push({
             nl: `De opgegeven omzet ${prev} van ${eurNl(given)} is gebruikt; de rijen van ${prev} in de gegevens tellen op tot ${eurNl(fromRows)}. Controleer welk bedrag klopt.`,
@@ -161,8 +165,8 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
           });
         }
       }
-    } else if (hasRowsIn(rows, prev)) {
-      previousYearCents = countableTurnover(rows, prev).countableCents;
+    } else if (rows.hasRowsIn(prev)) {
+      previousYearCents = rows.countableTurnover(prev).countableCents;
       previousYearBasis = "data";
     } else {
       previousYearCents = 0;
@@ -191,7 +195,7 @@ export function eligibility(input: EligibilityInput): EligibilityResult {
         en: `Turnover that counts ${prev}${source.en}: ${eurEn(previousYearCents)}, not more than the turnover limit of ${eurEn(threshold)}.`,
       });
     }
-    if (previousYearBasis === "data") previousYearCrossing = findCrossing(rows, prev);
+    if (previousYearBasis === "data") previousYearCrossing = rows.findCrossing(prev);
     if (previousYearCrossing !== null && previousYearCents <= threshold) {
       // Section 5: after a crossing in Y−1, Y fails the previous-year test even when later credit notes
       // bring Y−1's total back within the threshold.

@@ -16,9 +16,8 @@ import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation } from "./types";
 import { parameterOn } from "./parameters";
 import { earliestStart } from "./periods";
-import { findCrossing } from "./crossing";
 import { reentryAfterCrossing } from "./participation";
-import { countableTurnover, yearsIn } from "./turnover";
+import { arrayQueries, type RowQueries } from "./rowQueries";
 import { fastYear } from "./internal";
 import { dayEn, dayNl, eurEn, eurNl } from "./text";
 
@@ -48,10 +47,15 @@ export interface NextStartInput {
 }
 
 export function nextPossibleStart(input: NextStartInput): NextStart {
-  const { rows, today, period, known, givenPrevious } = input;
+  return nextPossibleStartOf(arrayQueries(input.rows), input);
+}
+
+/** nextPossibleStart() over rows asked through RowQueries (objects or columns); `input.rows` is not read. */
+export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput, "rows">): NextStart {
+  const { today, period, known, givenPrevious } = input;
   const participation = input.participation ?? { status: "unknown" };
   const calendar = earliestStart(today, period);
-  const dataYears = new Set(yearsIn(rows));
+  const dataYears = new Set(rows.yearsIn());
   const crossingIn = (y: number): Day | null => {
     // A given previous-year figure wins over that year's rows, their crossing included.
     if (givenPrevious && givenPrevious.year === y) return null;
@@ -59,14 +63,14 @@ export function nextPossibleStart(input: NextStartInput): NextStart {
     if (!dataYears.has(y)) return null;
     const cached = input.crossingCache?.get(y);
     if (cached !== undefined) return cached;
-    const day = findCrossing(rows, y, parameterOn("kor-threshold", dayFromYmd(y, 1, 1)))?.day ?? null;
+    const day = rows.findCrossing(y, parameterOn("kor-threshold", dayFromYmd(y, 1, 1)))?.day ?? null;
     input.crossingCache?.set(y, day);
     return day;
   };
   const countableIn = (y: number): Cents => {
     if (givenPrevious && givenPrevious.year === y) return givenPrevious.cents;
     if (known !== undefined && known.year === y) return known.countableCents;
-    return dataYears.has(y) ? countableTurnover(rows, y).countableCents : 0;
+    return dataYears.has(y) ? rows.countableTurnover(y).countableCents : 0;
   };
 
   let start = calendar;

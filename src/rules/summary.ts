@@ -8,15 +8,13 @@ import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
 import type { Deadlines, EuStateLine, EuSummary, PeriodLine, PreviousYearBasis, YearSummary } from "./summary-types";
-import { countsForKor } from "./categories";
 import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "./parameters";
-import { countableTurnover, hasRowsIn, latestYear, yearBounds } from "./turnover";
-import { eligibility, UNSUPPORTED_REASON } from "./eligibility";
+import { yearBounds } from "./turnover";
+import { eligibilityOf, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
 import { reentryAfterCrossing, voluntaryExit } from "./participation";
-import { nextPossibleStart, type NextStartInput } from "./next-start";
+import { nextPossibleStartOf, type NextStartInput } from "./next-start";
 import {
-  distanceSalesNl,
   euQuarterlyReport,
   findEuCrossing,
   nationalThreshold,
@@ -26,6 +24,8 @@ import {
   unplacedForeignRows,
 } from "./eu";
 import { fastYear } from "./internal";
+import { arrayQueries, type RowQueries } from "./rowQueries";
+import { columnQueries, type RowsByYear } from "./columns";
 import { eurEn, eurNl } from "./text";
 
 export interface SummaryOptions {
@@ -56,7 +56,11 @@ export interface SummaryOptions {
  * year whose only invoices are in error is still the latest year, so its problems are not lost.
  */
 export function latestDataYear(rows: readonly InvoiceRow[], problems: readonly Problem[]): number | null {
-  let latest = latestYear(rows);
+  return latestDataYearOf(arrayQueries(rows), problems);
+}
+
+function latestDataYearOf(rows: RowQueries, problems: readonly Problem[]): number | null {
+  let latest = rows.latestYear();
   for (const p of problems) {
     if (p.day === null || p.day === undefined) continue;
     const y = fastYear(p.day);
@@ -104,14 +108,26 @@ export const EU_CONDITION: Localized = {
  * deadlines from `today`, the EU-KOR view when rows carry a country, and warnings.
  */
 export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptions): YearSummary {
+  return summarize(arrayQueries(rows), options);
+}
+
+/**
+ * summarizeYear over a sheet's rows kept in columns per year (kor-check on a big sheet): the same summary
+ * from running totals and typed arrays, without an object per row.
+ */
+export function summarizeColumns(rows: RowsByYear, options: SummaryOptions): YearSummary {
+  return summarize(columnQueries(rows), options);
+}
+
+function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   const today = options.today;
-  const year = options.year ?? latestDataYear(rows, options.problems ?? []) ?? fastYear(today);
+  const year = options.year ?? latestDataYearOf(rows, options.problems ?? []) ?? fastYear(today);
   const period = options.period ?? "quarter";
-  const turnover = countableTurnover(rows, year);
+  const turnover = rows.countableTurnover(year);
   const supported = year >= FIRST_KOR_YEAR;
   const participation: Participation = options.participation ?? { status: "unknown" };
   const el = supported
-    ? eligibility({ rows, year, previousYearCents: options.previousYearCents, rowName: options.rowName, participation })
+    ? eligibilityOf(rows, { year, previousYearCents: options.previousYearCents, rowName: options.rowName, participation })
     : null;
   const problems: Problem[] = problemsOfYear(options.problems ?? [], year, el?.previousYearBasis ?? "not-needed");
   const thresholdCents = el?.thresholdCents ?? parameterOn("kor-threshold", FIRST_KOR_DAY);
@@ -127,8 +143,8 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
   const verdict = el?.verdict ?? "unsupported";
   // Section 4, worked example 26: a given previous-year figure wins; when the rows of that year disagree,
   // every surface shows it (as a warning, with both figures).
-  if (el !== null && el.previousYearBasis === "given" && el.previousYearCents !== null && hasRowsIn(rows, year - 1)) {
-    const fromRows = countableTurnover(rows, year - 1).countableCents;
+  if (el !== null && el.previousYearBasis === "given" && el.previousYearCents !== null && rows.hasRowsIn(year - 1)) {
+    const fromRows = rows.countableTurnover(year - 1).countableCents;
     if (fromRows !== el.previousYearCents) problems.push(previousDiffers(year - 1, el.previousYearCents, fromRows, false));
   }
 
@@ -142,7 +158,7 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
   if (verdict === "eligible") vatShownWarnings(rows, year, yearBounds(year).to, Number.POSITIVE_INFINITY, problems);
   else if (verdict === "not-eligible" && crossing !== null && previousYearOk) vatShownWarnings(rows, year, crossing.day, crossing.row, problems);
 
-  const hasCountry = rows.some((r) => r.country !== null);
+  const hasCountry = rows.anyCountry();
   const distanceOver = distanceSalesOverLimit(rows, year);
   if (distanceOver) {
     problems.push({
@@ -158,8 +174,8 @@ export function summarizeYear(rows: readonly InvoiceRow[], options: SummaryOptio
     });
   }
   const eu = hasCountry && year >= FIRST_EU_KOR_YEAR ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver) : null;
-  if (eu !== null && options.previousUnionCents != null && hasRowsIn(rows, year - 1)) {
-    const fromRows = unionTurnover(rows, year - 1);
+  if (eu !== null && options.previousUnionCents != null && rows.hasRowsIn(year - 1)) {
+    const fromRows = unionTurnover(rows.euRows(year - 1), year - 1);
     if (fromRows !== options.previousUnionCents) problems.push(previousDiffers(year - 1, options.previousUnionCents, fromRows, true));
   }
   if (eu !== null) foreignWithoutCountryWarnings(rows, year, problems);
@@ -225,23 +241,18 @@ export function percentOfThreshold(cents: Cents, thresholdCents: Cents): number 
 }
 
 function periodLines(
-  rows: readonly InvoiceRow[],
+  rows: RowQueries,
   year: number,
   period: FilingPeriod,
   threshold: Cents,
   crossingDay: Day | null,
 ): PeriodLine[] {
   const list = periodsOfYear(year, period);
-  const sums = new Array<number>(list.length).fill(0);
   const { from, to } = yearBounds(year);
   // Period index per day of the year: a table lookup per row instead of calendar maths.
   const periodOfDay = new Uint8Array(to - from + 1);
   for (const p of list) periodOfDay.fill(p.index - 1, p.start - from, p.end - from + 1);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (r.day < from || r.day > to || !countsForKor(r.category)) continue;
-    sums[periodOfDay[r.day - from]] += r.cents;
-  }
+  const sums = rows.countableBySlot(year, periodOfDay, list.length);
   let cumulative = 0;
   return list.map((p, i) => {
     cumulative += sums[i];
@@ -252,7 +263,7 @@ function periodLines(
 }
 
 function deadlines(
-  rows: readonly InvoiceRow[],
+  rows: RowQueries,
   today: Day,
   period: FilingPeriod,
   crossingDay: Day | null,
@@ -260,11 +271,11 @@ function deadlines(
   data: Pick<NextStartInput, "known" | "givenPrevious">,
 ): Deadlines {
   const crossingCache = new Map<number, Day | null>();
-  const next = nextPossibleStart({ rows, today, period, participation, crossingCache, ...data });
+  const next = nextPossibleStartOf(rows, { today, period, participation, crossingCache, ...data });
   const deadline = registrationDeadline(next.start);
   // Section 5: what follows a crossing depends on participation. "unknown": also the participant's outcome
   // (as if in the KOR since the first KOR day), shown conditionally where it differs.
-  const asParticipant = participation.status === "unknown" ? nextPossibleStart({ rows, today, period, participation: { status: "in", since: FIRST_KOR_DAY }, crossingCache, ...data }) : null;
+  const asParticipant = participation.status === "unknown" ? nextPossibleStartOf(rows, { today, period, participation: { status: "in", since: FIRST_KOR_DAY }, crossingCache, ...data }) : null;
   const ifInKor =
     asParticipant !== null && asParticipant.endedOn !== null && asParticipant.start > next.start
       ? { start: asParticipant.start, deadline: registrationDeadline(asParticipant.start), reason: asParticipant.reason, endedOn: asParticipant.endedOn }
@@ -298,22 +309,12 @@ function deadlines(
  * day). One message with the count and the first rows, not one per row: a sheet of a business that charges
  * VAT (not in the KOR) would otherwise list every invoice.
  */
-function vatShownWarnings(rows: readonly InvoiceRow[], year: number, untilDay: Day, beforeRow: number, problems: Problem[]): void {
-  const from = yearBounds(year).from;
-  let count = 0;
-  let first: InvoiceRow | null = null;
-  const listed: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (r.day < from || r.day > untilDay || (r.day === untilDay && r.row >= beforeRow)) continue;
-    if (r.vatCents === null || r.vatCents === 0 || r.category === "inkoop") continue;
-    count++;
-    if (first === null) first = r;
-    if (listed.length < MAX_LISTED_ROWS) listed.push(r.row);
-  }
-  if (first === null) return;
+function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeRow: number, problems: Problem[]): void {
+  const shown = rows.vatShown(year, untilDay, beforeRow, MAX_LISTED_ROWS);
+  if (shown === null) return;
+  const { count, first, listed } = shown;
   const firstRows = listed.slice(0, 5);
-  const vat = first.vatCents ?? 0;
+  const vat = first.vatCents;
   problems.push({
     row: first.row,
     severity: "warning",
@@ -341,8 +342,8 @@ function vatShownWarnings(rows: readonly InvoiceRow[], year: number, untilDay: D
  * first rows: they cannot be placed in a member state, so they are left out of Union turnover rather than
  * counted as NL.
  */
-function foreignWithoutCountryWarnings(rows: readonly InvoiceRow[], year: number, problems: Problem[]): void {
-  const unplaced = unplacedForeignRows(rows, year);
+function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems: Problem[]): void {
+  const unplaced = unplacedForeignRows(rows.euRows(year), year);
   if (unplaced.length === 0) return;
   const listed = unplaced.slice(0, MAX_LISTED_ROWS).map((r) => r.row);
   problems.push({
@@ -359,27 +360,30 @@ function foreignWithoutCountryWarnings(rows: readonly InvoiceRow[], year: number
 }
 
 /** `afstand-nl` rows above the €10,000 distance-sales threshold in the year or the previous year. */
-function distanceSalesOverLimit(rows: readonly InvoiceRow[], year: number): boolean {
+function distanceSalesOverLimit(rows: RowQueries, year: number): boolean {
   for (const y of [year, year - 1]) {
     const dec31 = dayFromYmd(y, 12, 31);
     if (!hasParameterOn("eu-distance-sales-threshold", dec31)) continue;
-    if (y === year - 1 && !hasRowsIn(rows, y)) continue;
-    if (distanceSalesNl(rows, y) > parameterOn("eu-distance-sales-threshold", dec31)) return true;
+    if (y === year - 1 && !rows.hasRowsIn(y)) continue;
+    if (rows.distanceSalesNl(y) > parameterOn("eu-distance-sales-threshold", dec31)) return true;
   }
   return false;
 }
 
-function euSummary(rows: readonly InvoiceRow[], year: number, givenPrevious: Cents | null, distanceOver: boolean): EuSummary {
+function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, distanceOver: boolean): EuSummary {
+  // The EU-KOR's functions take the year they need from these rows (objects also when kept in columns).
+  const rows = q.euRows(year);
+  const previousRows = q.hasRowsIn(year - 1) ? q.euRows(year - 1) : [];
   const jan1 = dayFromYmd(year, 1, 1);
   const unionThresholdCents = parameterOn("eu-union-threshold", jan1);
   const unionCents = unionTurnover(rows, year);
   // A given previous-year Union turnover wins over the rows of that year (as in euEligibility, section 4).
-  const previousFromData = givenPrevious === null && hasRowsIn(rows, year - 1);
-  const previousUnionCents = givenPrevious !== null ? givenPrevious : previousFromData ? unionTurnover(rows, year - 1) : null;
+  const previousFromData = givenPrevious === null && q.hasRowsIn(year - 1);
+  const previousUnionCents = givenPrevious !== null ? givenPrevious : previousFromData ? unionTurnover(previousRows, year - 1) : null;
   const crossing = findEuCrossing(rows, year);
   // A Union crossing in the previous year (from the data) blocks this year even if credit notes followed.
-  const previousCrossing = previousFromData ? findEuCrossing(rows, year - 1) : null;
-  const previousPerState = hasRowsIn(rows, year - 1) ? turnoverPerState(rows, year - 1) : null;
+  const previousCrossing = previousFromData ? findEuCrossing(previousRows, year - 1) : null;
+  const previousPerState = q.hasRowsIn(year - 1) ? turnoverPerState(previousRows, year - 1) : null;
   const states = [...turnoverPerState(rows, year).entries()].map(([country, cents]): EuStateLine => {
     const national = nationalThreshold(country, year);
     const t = national.cents;

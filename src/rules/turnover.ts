@@ -36,16 +36,29 @@ export function yearBounds(year: number): { from: number; to: number } {
  */
 export function countableTurnover(rows: readonly InvoiceRow[], year: number): YearTurnover {
   const { from, to } = yearBounds(year);
-  const cents = new Array<number>(NULL_INDEX + 1).fill(0);
-  const counts = new Array<number>(NULL_INDEX + 1).fill(0);
+  const cents = new Array<number>(CATEGORY_SLOTS).fill(0);
+  const counts = new Array<number>(CATEGORY_SLOTS).fill(0);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.day < from || r.day > to) continue;
-    const k = r.category === null ? NULL_INDEX : (CODE_INDEX.get(r.category) ?? -1);
+    const k = categorySlot(r.category);
     if (k < 0) continue; // not a CategoryCode: the reading layer never produces one
     cents[k] += r.cents;
     counts[k] += 1;
   }
+  return turnoverFromSlots(cents, counts);
+}
+
+/** Slots for turnoverFromSlots: one per category of CATEGORIES, and the last for the empty category. */
+export const CATEGORY_SLOTS = NULL_INDEX + 1;
+
+/** A category's slot (see CATEGORY_SLOTS); -1 for a text that is not a CategoryCode. */
+export function categorySlot(category: CategoryCode | null): number {
+  return category === null ? NULL_INDEX : (CODE_INDEX.get(category) ?? -1);
+}
+
+/** The year's turnover from its sums and row counts per category slot (countableTurnover, or rows kept in columns). */
+export function turnoverFromSlots(cents: readonly number[], counts: readonly number[]): YearTurnover {
   let countableCents = 0;
   let notCountedCents = 0;
   const lines: CategoryLine[] = [];

@@ -1,0 +1,190 @@
+/**
+ * The year summary's questions (RowQueries) answered from rows kept in columns per calendar year, with
+ * running totals and typed arrays, without an object per row: kor-check keeps a big sheet this way
+ * (src/bulk/rowColumns.ts). The answers equal arrayQueries' on the same rows (test/bulk/summaryColumns.test.ts).
+ * Only the EU-KOR part, asked when a row has a country, makes the objects of a year (euRows).
+ */
+import type { Day } from "./dates";
+import type { Cents } from "./money";
+import type { CategoryCode, InvoiceRow } from "./types";
+import type { Crossing } from "./summary-types";
+import { countsForKor } from "./categories";
+import { FIRST_KOR_YEAR, parameterOn } from "./parameters";
+import { CATEGORY_SLOTS, categorySlot, turnoverFromSlots, yearBounds } from "./turnover";
+import { crossingAt } from "./crossing";
+import type { RowQueries, VatShown } from "./rowQueries";
+
+/**
+ * The rows of one calendar year in columns, in sheet order (row numbers rising). Category codes by index:
+ * `categoryIndex(i)` is an index in `codes`.
+ */
+export interface YearColumns {
+  readonly length: number;
+  row(i: number): number;
+  day(i: number): Day;
+  cents(i: number): Cents;
+  categoryIndex(i: number): number;
+  readonly codes: readonly (CategoryCode | null)[];
+  country(i: number): string | null;
+  vatCents(i: number): Cents | null;
+  /** Whether any row has a country (then country(i) is worth asking). */
+  readonly anyCountry: boolean;
+  /** Whether any row has a VAT amount. */
+  readonly anyVat: boolean;
+  /** The i-th row as an object. */
+  at(i: number): InvoiceRow;
+}
+
+/** A sheet's rows as columns per calendar year: every row of a year is in that year's columns. */
+export interface RowsByYear {
+  /** Years with at least one row, ascending. */
+  readonly years: readonly number[];
+  of(year: number): YearColumns | null;
+}
+
+/** Per code index: whether it counts for the KOR, and its slot for turnoverFromSlots. */
+function codeTables(c: YearColumns): { counts: boolean[]; slots: number[] } {
+  return { counts: c.codes.map((code) => countsForKor(code)), slots: c.codes.map((code) => categorySlot(code)) };
+}
+
+/**
+ * The first row (by day, then row number) of the year's countable rows at which the running total is
+ * strictly more than `threshold`, as firstRunningCrossing (./internal.ts): per-day sums and the best prefix
+ * within each day find the day; the day's rows are then run through in sheet order. Rows of one day out of
+ * row order (not from kor-check's reader) fall back to sorting an index array by day and row.
+ */
+function runningCrossing(c: YearColumns, from: Day, to: Day, threshold: Cents, include: (i: number) => boolean): { index: number; runningCents: Cents } | null {
+  const nDays = to - from + 1;
+  const daySum = new Float64Array(nDays);
+  const dayMax = new Float64Array(nDays).fill(Number.NEGATIVE_INFINITY);
+  let sorted = true;
+  let prevRow = Number.NEGATIVE_INFINITY;
+  let any = false;
+  for (let i = 0; i < c.length; i++) {
+    const d = c.day(i);
+    if (d < from || d > to || !include(i)) continue;
+    any = true;
+    const row = c.row(i);
+    if (row < prevRow) sorted = false;
+    prevRow = row;
+    const k = d - from;
+    const s = daySum[k] + c.cents(i);
+    daySum[k] = s;
+    if (s > dayMax[k]) dayMax[k] = s;
+  }
+  if (!any) return null;
+  if (!sorted) {
+    const picked: number[] = [];
+    for (let i = 0; i < c.length; i++) {
+      const d = c.day(i);
+      if (d >= from && d <= to && include(i)) picked.push(i);
+    }
+    const order = Int32Array.from(picked).sort((a, b) => c.day(a) - c.day(b) || c.row(a) - c.row(b));
+    let running = 0;
+    for (const i of order) {
+      running += c.cents(i);
+      if (running > threshold) return { index: i, runningCents: running };
+    }
+    return null;
+  }
+  let before = 0;
+  for (let k = 0; k < nDays; k++) {
+    if (dayMax[k] !== Number.NEGATIVE_INFINITY && before + dayMax[k] > threshold) {
+      const day = from + k;
+      let running = before;
+      for (let i = 0; i < c.length; i++) {
+        if (c.day(i) !== day || !include(i)) continue;
+        running += c.cents(i);
+        if (running > threshold) return { index: i, runningCents: running };
+      }
+    }
+    before += daySum[k];
+  }
+  return null;
+}
+
+/** RowQueries over a sheet's rows kept in columns per year. */
+export function columnQueries(data: RowsByYear): RowQueries {
+  const years = data.years.filter((y) => (data.of(y)?.length ?? 0) > 0);
+  const of = (year: number): YearColumns | null => {
+    const c = data.of(year);
+    return c !== null && c.length > 0 ? c : null;
+  };
+  return {
+    latestYear: () => (years.length === 0 ? null : years[years.length - 1]),
+    yearsIn: () => [...years],
+    hasRowsIn: (year) => of(year) !== null,
+    countableTurnover(year) {
+      const cents = new Array<number>(CATEGORY_SLOTS).fill(0);
+      const counts = new Array<number>(CATEGORY_SLOTS).fill(0);
+      const c = of(year);
+      if (c !== null) {
+        const { slots } = codeTables(c);
+        for (let i = 0; i < c.length; i++) {
+          const k = slots[c.categoryIndex(i)];
+          if (k < 0) continue;
+          cents[k] += c.cents(i);
+          counts[k] += 1;
+        }
+      }
+      return turnoverFromSlots(cents, counts);
+    },
+    findCrossing(year, thresholdCents): Crossing | null {
+      const { from, to } = yearBounds(year);
+      let threshold = thresholdCents;
+      if (threshold === undefined) {
+        if (year < FIRST_KOR_YEAR) return null;
+        threshold = parameterOn("kor-threshold", from);
+      }
+      const c = of(year);
+      if (c === null) return null;
+      const { counts } = codeTables(c);
+      const hit = runningCrossing(c, from, to, threshold, (i) => counts[c.categoryIndex(i)]);
+      return hit === null ? null : crossingAt(c.at(hit.index), hit.runningCents);
+    },
+    countableBySlot(year, slotOfDay, slots) {
+      const sums = new Array<number>(slots).fill(0);
+      const c = of(year);
+      if (c === null) return sums;
+      const { counts } = codeTables(c);
+      const from = yearBounds(year).from;
+      for (let i = 0; i < c.length; i++) if (counts[c.categoryIndex(i)]) sums[slotOfDay[c.day(i) - from]] += c.cents(i);
+      return sums;
+    },
+    vatShown(year, untilDay, beforeRow, maxListed): VatShown | null {
+      const c = of(year);
+      if (c === null || !c.anyVat) return null;
+      const inkoop = c.codes.indexOf("inkoop");
+      let count = 0;
+      let first = -1;
+      const listed: number[] = [];
+      for (let i = 0; i < c.length; i++) {
+        const day = c.day(i);
+        if (day > untilDay || (day === untilDay && c.row(i) >= beforeRow)) continue;
+        const vat = c.vatCents(i);
+        if (vat === null || vat === 0 || c.categoryIndex(i) === inkoop) continue;
+        count++;
+        if (first < 0) first = i;
+        if (listed.length < maxListed) listed.push(c.row(i));
+      }
+      return first < 0 ? null : { count, first: { row: c.row(first), day: c.day(first), vatCents: c.vatCents(first) ?? 0 }, listed };
+    },
+    anyCountry: () => years.some((y) => of(y)?.anyCountry === true),
+    distanceSalesNl(year) {
+      const c = of(year);
+      if (c === null) return 0;
+      const k = c.codes.indexOf("afstand-nl");
+      if (k < 0) return 0;
+      let sum = 0;
+      for (let i = 0; i < c.length; i++) if (c.categoryIndex(i) === k) sum += c.cents(i);
+      return sum;
+    },
+    euRows(year) {
+      const c = of(year);
+      if (c === null) return [];
+      const out: InvoiceRow[] = new Array<InvoiceRow>(c.length);
+      for (let i = 0; i < c.length; i++) out[i] = c.at(i);
+      return out;
+    },
+  };
+}

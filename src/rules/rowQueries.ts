@@ -1,0 +1,90 @@
+/**
+ * What the year summary asks of the rows, as one interface with two implementations: `arrayQueries` over
+ * InvoiceRow objects (the add-in, the functions, small files) and `columnQueries` (./columns.ts) over rows
+ * kept in columns per year (kor-check on a big sheet, where a million row objects would cost ~90 MB).
+ * summarizeYear, eligibility and nextPossibleStart run on either; both give the same answers
+ * (test/bulk/summaryColumns.test.ts compares them). Not part of the public API.
+ */
+import type { Day } from "./dates";
+import type { Cents } from "./money";
+import type { InvoiceRow } from "./types";
+import type { Crossing } from "./summary-types";
+import { countsForKor } from "./categories";
+import { countableTurnover, hasRowsIn, latestYear, yearBounds, yearsIn, type YearTurnover } from "./turnover";
+import { findCrossing } from "./crossing";
+import { distanceSalesNl } from "./eu";
+
+/** The rows of `year` that show VAT before a point (see RowQueries.vatShown). */
+export interface VatShown {
+  readonly count: number;
+  /** The first such row (in sheet order). */
+  readonly first: { readonly row: number; readonly day: Day; readonly vatCents: Cents };
+  /** Their row numbers in sheet order, at most `maxListed`. */
+  readonly listed: number[];
+}
+
+export interface RowQueries {
+  /** The latest calendar year with a row, or null for no rows. */
+  latestYear(): number | null;
+  /** The calendar years with at least one row, ascending. */
+  yearsIn(): number[];
+  hasRowsIn(year: number): boolean;
+  countableTurnover(year: number): YearTurnover;
+  /** As findCrossing(rows, year, thresholdCents). */
+  findCrossing(year: number, thresholdCents?: Cents): Crossing | null;
+  /** Countable cents of `year` summed per slot, the slot of a row being slotOfDay[day − 1 January]. */
+  countableBySlot(year: number, slotOfDay: Uint8Array, slots: number): number[];
+  /**
+   * The rows of `year` showing VAT (not null, not 0; purchases excluded) dated before `untilDay`, or dated
+   * `untilDay` with a row number below `beforeRow`; null when none.
+   */
+  vatShown(year: number, untilDay: Day, beforeRow: number, maxListed: number): VatShown | null;
+  /** Whether any row has a country. */
+  anyCountry(): boolean;
+  /** As distanceSalesNl(rows, year). */
+  distanceSalesNl(year: number): Cents;
+  /**
+   * Rows holding every row of `year` in sheet order, for the EU-KOR's functions (eu.ts), which take the
+   * year they need from them; only asked when a row has a country.
+   */
+  euRows(year: number): readonly InvoiceRow[];
+}
+
+/** RowQueries over InvoiceRow objects: each question is the rule module's own function on the rows. */
+export function arrayQueries(rows: readonly InvoiceRow[]): RowQueries {
+  return {
+    latestYear: () => latestYear(rows),
+    yearsIn: () => yearsIn(rows),
+    hasRowsIn: (year) => hasRowsIn(rows, year),
+    countableTurnover: (year) => countableTurnover(rows, year),
+    findCrossing: (year, thresholdCents) => findCrossing(rows, year, thresholdCents),
+    countableBySlot(year, slotOfDay, slots) {
+      const sums = new Array<number>(slots).fill(0);
+      const { from, to } = yearBounds(year);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        if (r.day < from || r.day > to || !countsForKor(r.category)) continue;
+        sums[slotOfDay[r.day - from]] += r.cents;
+      }
+      return sums;
+    },
+    vatShown(year, untilDay, beforeRow, maxListed) {
+      const from = yearBounds(year).from;
+      let count = 0;
+      let first: InvoiceRow | null = null;
+      const listed: number[] = [];
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        if (r.day < from || r.day > untilDay || (r.day === untilDay && r.row >= beforeRow)) continue;
+        if (r.vatCents === null || r.vatCents === 0 || r.category === "inkoop") continue;
+        count++;
+        if (first === null) first = r;
+        if (listed.length < maxListed) listed.push(r.row);
+      }
+      return first === null ? null : { count, first: { row: first.row, day: first.day, vatCents: first.vatCents ?? 0 }, listed };
+    },
+    anyCountry: () => rows.some((r) => r.country !== null),
+    distanceSalesNl: (year) => distanceSalesNl(rows, year),
+    euRows: () => rows,
+  };
+}
