@@ -168,7 +168,8 @@ const SLICE = 4096;
 
 /**
  * Adds the common rows start..end−1; returns end, or the index of the first row it leaves to `Scan.row`
- * (nothing of that row added). Rows of a blank amount (0 or null) are skipped here, as there.
+ * (nothing of that row added). Rows of a blank amount (0, or null or "" beside a date that is not a number) are
+ * skipped here, as there.
  */
 function scanRows(
   blocks: readonly Float64Array[],
@@ -184,14 +185,18 @@ function scanRows(
     const dr: unknown = dates[i];
     const ar: unknown = amounts[i];
     if (!Array.isArray(dr) || !Array.isArray(ar) || dr.length !== 1 || ar.length !== 1) return i;
-    const a: unknown = ar[0];
-    if (typeof a !== "number") {
-      if (a === null) continue;
+    // The date first: a row without a numeric date (a blank row as Excel on the web passes it, null or "")
+    // reads its amount in blankAmount, so the amount read here meets only numbers. Read at one place, numbers
+    // and a null (a list of another kind) would make the engine box every amount into a new heap object.
+    const d: unknown = dr[0];
+    if (typeof d !== "number") {
+      if (blankAmount(ar)) continue;
       return i;
     }
+    const a: unknown = ar[0];
+    if (typeof a !== "number") return i;
     if (a === 0) continue;
-    const d: unknown = dr[0];
-    if (typeof d !== "number" || !(d >= 61 && d < SERIAL_END)) return i;
+    if (!(d >= 61 && d < SERIAL_END)) return i;
     // Whole cents up to binary noise, as centsFromEuros's common case; other amounts go to Scan.row.
     const scaled = a * 100;
     const cents = Math.round(scaled);
@@ -221,6 +226,12 @@ function scanRows(
     }
   }
   return end;
+}
+
+/** Whether a one-cell row's amount is null or "" (then the row is skipped whatever its date). */
+function blankAmount(ar: unknown[]): boolean {
+  const a: unknown = ar[0];
+  return a === null || a === "";
 }
 
 /** The state of one fast read: per-day totals and the classes of the category texts met. */
