@@ -210,6 +210,15 @@ export class XmlTextScan {
   ) {}
 
   feed(chunk: Uint8Array): void {
+    if (this.element === null && chunk.length <= this.limit) {
+      // A sheet: a text is what lies between two '<'. A text inside this chunk is shorter than the chunk, so
+      // within the limit; only the one running in from the chunks before (up to the first '<') can pass it.
+      const first = chunk.indexOf(0x3c /* < */);
+      this.run += first < 0 ? chunk.length : first;
+      if (this.run > this.limit) throw new TooLargeError("one-text-bytes", this.limit);
+      if (first >= 0) this.run = chunk.length - chunk.lastIndexOf(0x3c /* < */) - 1;
+      return;
+    }
     let i = 0;
     while (i < chunk.length) {
       if (this.state === "text") {

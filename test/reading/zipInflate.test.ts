@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { checkRealInflation } from "../../src/reading/zipInflate";
+import { checkRealInflation, XmlTextScan } from "../../src/reading/zipInflate";
 import { READ_LIMITS, TooLargeError } from "../../src/reading/limits";
 
 jest.setTimeout(30_000);
@@ -80,5 +80,34 @@ describe("the real inflated size, with the built-in inflater and with JSZip's", 
     for (let i = at + 100; i < at + 400; i++) broken[i] = 0xff;
     expect(await outcome(broken, true)).toBe("damaged");
     expect(await outcome(broken, false)).toBe("damaged");
+  });
+});
+
+describe("one text in a sheet (the text between two tags)", () => {
+  /** The longest run of bytes between two '<' (or the start or end), counted byte by byte. */
+  function longestText(xml: Uint8Array): number {
+    let run = 0;
+    let longest = 0;
+    for (const b of xml) {
+      if (b === 0x3c) run = 0;
+      else longest = Math.max(longest, ++run);
+    }
+    return longest;
+  }
+
+  it("is found too long exactly when a text passes the limit, however the bytes are split", () => {
+    const xml = new TextEncoder().encode(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${"A".repeat(50)}</t></is></c></row><row r="2"><c><v>${"9".repeat(30)}</v></c></row></sheetData>${"B".repeat(20)}`);
+    const longest = longestText(xml);
+    expect(longest).toBe(50 + 2); // "t>" and the 50 letters
+    for (const limit of [longest - 1, longest, longest + 1, 10, 200]) {
+      for (const size of [1, 2, 3, 7, 16, 51, 52, 53, 64, xml.length]) {
+        const scan = new XmlTextScan(limit, null);
+        const feed = (): void => {
+          for (let i = 0; i < xml.length; i += size) scan.feed(xml.subarray(i, i + size));
+        };
+        if (longest > limit) expect(feed).toThrow(TooLargeError);
+        else expect(feed).not.toThrow();
+      }
+    }
   });
 });
