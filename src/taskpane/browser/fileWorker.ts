@@ -8,6 +8,7 @@
 import { TooLargeError } from "../../reading/limits";
 import type { InvoiceSource } from "../../excel/source";
 import { DamagedFileError, readFileSource, stageMark, UnsupportedFileError, type FileLike, type FileProgress } from "./files";
+import { packValues, unpackValues, type PackedValues } from "./packedValues";
 
 export type { FileProgress };
 
@@ -33,7 +34,11 @@ export interface StageMark {
 
 export type FileReply =
   | { readonly kind: "progress"; readonly progress: FileProgress }
-  | { readonly kind: "done"; readonly source: InvoiceSource; readonly marks?: readonly StageMark[] }
+  /**
+   * With `packed`, the values travel packed (packedValues.ts): `source` and each of its `fileSheets` come with
+   * no values, and packed[i] holds those of sheetsOf(source)[i].
+   */
+  | { readonly kind: "done"; readonly source: InvoiceSource; readonly packed?: readonly PackedValues[]; readonly marks?: readonly StageMark[] }
   | { readonly kind: "failed"; readonly failure: WorkerFailure };
 
 export function failureOf(e: unknown): WorkerFailure {
@@ -76,22 +81,31 @@ export async function readInThread(file: FileLike, onProgress?: (p: FileProgress
 /** Where a read gets its worker, and what becomes of the worker after the read. */
 export interface WorkerSource {
   take(): Worker;
-  /** The read has ended: `reusable` when the worker answered normally and may read the next file. */
-  put(worker: Worker, reusable: boolean): void;
+  /** The read has ended: `answered` when the worker answered normally (another may be made ready). */
+  put(worker: Worker, answered: boolean): void;
 }
 
 /**
- * Keeps one worker ready for the next Open file: started once the pane has drawn (`prepare`), so its script and
- * exceljs are loaded while the user is still choosing a file, and kept after a read for the next one. A worker
- * that fails while it waits (its script did not load) is ended; the next read starts one of its own.
+ * Keeps one worker ready for the next Open file: started once the pane has drawn (`prepareLater`), so its script
+ * and exceljs are loaded while the user is still choosing a file. A worker that has read a file is ended (all
+ * the memory of that read is freed at once) and a fresh one started when the pane is idle again. A worker that
+ * fails while it waits (its script did not load) is ended; the next read starts one of its own.
  */
 export class FileWorkers implements WorkerSource {
   private idle: Worker | null = null;
 
-  constructor(private readonly start: () => Worker) {}
+  /** `later` runs a task when the pane is idle (after it has drawn what it was drawing). */
+  constructor(
+    private readonly start: () => Worker,
+    private readonly later: (task: () => void) => void,
+  ) {}
 
-  /** Starts the waiting worker now, unless one is waiting already. */
-  prepare(): void {
+  /** Starts the waiting worker when the pane is idle, unless one is waiting by then. */
+  prepareLater(): void {
+    this.later(() => this.prepare());
+  }
+
+  private prepare(): void {
     if (this.idle !== null) return;
     try {
       this.wait(this.start());
@@ -106,9 +120,9 @@ export class FileWorkers implements WorkerSource {
     return worker ?? this.start();
   }
 
-  put(worker: Worker, reusable: boolean): void {
-    if (reusable && this.idle === null) this.wait(worker);
-    else worker.terminate();
+  put(worker: Worker, answered: boolean): void {
+    worker.terminate();
+    if (answered) this.prepareLater();
   }
 
   private wait(worker: Worker): void {
@@ -142,10 +156,10 @@ export function readFileOffThread(file: File, onProgress: (p: FileProgress) => v
   }
   return new Promise<InvoiceSource>((resolve, reject) => {
     let settled = false;
-    const finish = (how: () => void, reusable = false): void => {
+    const finish = (how: () => void, answered = false): void => {
       if (settled) return;
       settled = true;
-      source.put(worker, reusable);
+      source.put(worker, answered);
       how();
     };
     const again = (): void => finish(() => readInThread(file, onProgress).then(resolve, reject));
@@ -154,9 +168,10 @@ export function readFileOffThread(file: File, onProgress: (p: FileProgress) => v
       if (reply.kind === "progress") {
         if (!settled) onProgress(reply.progress);
       } else if (reply.kind === "done") {
+        const source = reply.packed === undefined ? reply.source : withValues(reply.source, reply.packed);
         stageMark("pane-done");
         copyMarks(reply.marks);
-        finish(() => resolve(reply.source), true);
+        finish(() => resolve(source), true);
       } else {
         const error = errorOf(reply.failure, file.name);
         if (error === null) again();
@@ -173,6 +188,38 @@ export function readFileOffThread(file: File, onProgress: (p: FileProgress) => v
     worker.postMessage(request);
     stageMark("pane-request-posted");
   });
+}
+
+/** The sheets a source stands for: all those of its workbook, or itself. */
+function sheetsOf(source: InvoiceSource): readonly InvoiceSource[] {
+  return source.fileSheets ?? [source];
+}
+
+/** `source` (and the other sheets of its workbook) rebuilt with `values(sheet, i)`, each sheet listing them all. */
+function rebuilt(source: InvoiceSource, values: (sheet: InvoiceSource, i: number) => readonly (readonly unknown[])[]): InvoiceSource {
+  const sheets = sheetsOf(source);
+  const all: InvoiceSource[] = [];
+  for (let i = 0; i < sheets.length; i++) all.push({ ...sheets[i], values: values(sheets[i], i), ...(source.fileSheets !== undefined ? { fileSheets: all } : {}) });
+  return all[Math.max(0, sheets.indexOf(source))];
+}
+
+/**
+ * What the worker posts for a read source: its sheets' values packed (and their buffers to transfer), the
+ * source without them; or the source as it is when a value does not pack.
+ */
+export function packedSource(source: InvoiceSource): { source: InvoiceSource; packed?: PackedValues[] } {
+  const packed: PackedValues[] = [];
+  for (const sheet of sheetsOf(source)) {
+    const p = packValues(sheet.values);
+    if (p === null) return { source };
+    packed.push(p);
+  }
+  return { source: rebuilt(source, () => []), packed };
+}
+
+/** The source the worker packed, with its values back. */
+export function withValues(source: InvoiceSource, packed: readonly PackedValues[]): InvoiceSource {
+  return rebuilt(source, (_, i) => unpackValues(packed[i]));
 }
 
 /** The worker's stage marks, marked again in the pane's own timeline (so one timeline shows every stage). */

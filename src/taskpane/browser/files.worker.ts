@@ -3,11 +3,12 @@
  * `readFileSource` and posts progress, then the invoice source or why it could not be read.
  */
 import { readFileSource, stageMark } from "./files";
-import { failureOf, type FileReply, type FileRequest, type StageMark } from "./fileWorker";
+import { failureOf, packedSource, type FileReply, type FileRequest, type StageMark } from "./fileWorker";
+import { packedBuffers } from "./packedValues";
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<FileRequest>) => void) | null;
-  postMessage(reply: FileReply): void;
+  postMessage(reply: FileReply, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 
@@ -28,6 +29,10 @@ scope.onmessage = (e) => {
   stageMark("worker-request");
   readFileSource(e.data.file, undefined, (progress) => scope.postMessage({ kind: "progress", progress }))
     // postMessage throws (DataCloneError) for a value it cannot copy: then the pane reads the file itself.
-    .then((source) => scope.postMessage({ kind: "done", source, marks: marks() }))
+    .then((read) => {
+      // The values packed into typed arrays that move to the pane without a copy (packedValues.ts).
+      const { source, packed } = packedSource(read);
+      scope.postMessage({ kind: "done", source, packed, marks: marks() }, (packed ?? []).flatMap(packedBuffers));
+    })
     .catch((err: unknown) => scope.postMessage({ kind: "failed", failure: failureOf(err) }));
 };
