@@ -17,9 +17,9 @@ import { startFileWorker } from "./browser/startFileWorker";
 
 export function browserHost(): PaneHost {
   let current = sampleSource();
-  const workers = typeof Worker === "function" ? new FileWorkers(startFileWorker) : null;
+  const workers = typeof Worker === "function" ? new FileWorkers(startFileWorker, whenIdle) : null;
   // The reading worker (and exceljs in it) is started once the pane has drawn, not when a file is chosen.
-  if (workers !== null) whenIdle(() => workers.prepare());
+  workers?.prepareLater();
   return {
     mode: "browser",
     settings: memorySettingsStore(),

@@ -74,42 +74,55 @@ describe("reading a file the user opened in a Web Worker", () => {
 
 describe("the worker kept ready for Open file", () => {
   const done: FileReply[] = [{ kind: "done", source: SOURCE }];
+  const now = (task: () => void): void => task();
 
-  it("is started ahead, answers the first file, and stays for the next one", async () => {
+  function counting(replies: FileReply[], later: (task: () => void) => void = now): { workers: FileWorkers; started: FakeWorker[] } {
     const started: FakeWorker[] = [];
     const workers = new FileWorkers(() => {
-      const w = new FakeWorker(done);
+      const w = new FakeWorker(replies);
       started.push(w);
       return w as unknown as Worker;
-    });
-    workers.prepare();
-    workers.prepare(); // one waiting worker, however often the pane asks
+    }, later);
+    return { workers, started };
+  }
+
+  it("is started ahead and answers the first file; after a read it is ended and a fresh one waits for the next", async () => {
+    const { workers, started } = counting(done);
+    workers.prepareLater();
+    workers.prepareLater(); // one waiting worker, however often the pane asks
     expect(started).toHaveLength(1);
     expect(await readFileOffThread(csvFile(), () => undefined, workers)).toBe(SOURCE);
+    expect(started[0].terminated).toBe(true);
+    expect(started).toHaveLength(2);
     expect(await readFileOffThread(csvFile(), () => undefined, workers)).toBe(SOURCE);
+    expect(started).toHaveLength(3);
+    expect(started[1].terminated).toBe(true);
+    expect(started[2].terminated).toBe(false);
+  });
+
+  it("starts the waiting worker only when the pane is idle", () => {
+    const waiting: (() => void)[] = [];
+    const { workers, started } = counting(done, (task) => waiting.push(task));
+    workers.prepareLater();
+    expect(started).toHaveLength(0);
+    waiting.forEach((task) => task());
     expect(started).toHaveLength(1);
-    expect(started[0].terminated).toBe(false);
   });
 
   it("ends a waiting worker whose script fails, and the next file gets a worker of its own", async () => {
-    const started: FakeWorker[] = [];
-    const workers = new FileWorkers(() => {
-      const w = new FakeWorker(done);
-      started.push(w);
-      return w as unknown as Worker;
-    });
-    workers.prepare();
+    const { workers, started } = counting(done);
+    workers.prepareLater();
     started[0].onerror?.({ preventDefault: () => undefined } as unknown as ErrorEvent);
     expect(started[0].terminated).toBe(true);
     expect(await readFileOffThread(csvFile(), () => undefined, workers)).toBe(SOURCE);
-    expect(started).toHaveLength(2);
+    expect(started[1].terminated).toBe(true);
   });
 
-  it("does not keep a worker that met an unexpected error (the pane read the file itself)", async () => {
-    const failing = new FakeWorker([{ kind: "failed", failure: { type: "other", message: "DataCloneError" } }]);
-    const workers = new FileWorkers(() => failing as unknown as Worker);
+  it("does not start another after a worker met an unexpected error (the pane read the file itself)", async () => {
+    const { workers, started } = counting([{ kind: "failed", failure: { type: "other", message: "DataCloneError" } }]);
     const source = await readFileOffThread(csvFile(), () => undefined, workers);
     expect(source.values).toHaveLength(2);
-    expect(failing.terminated).toBe(true);
+    expect(started).toHaveLength(1);
+    expect(started[0].terminated).toBe(true);
   });
 });
