@@ -7,6 +7,7 @@
  *      with its worker threads), next to 1,000 files: memory should not grow with the number of files.
  * The files are copies of one generated workbook (the reading work is the same; generating 10,000 distinct
  * workbooks would take longer than the run). Generated into a temp dir and removed afterwards.
+ * `bench/pool.ts d` or `bench/pool.ts e` runs one part alone (both without an argument).
  */
 import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "fs";
@@ -24,6 +25,11 @@ interface CliRun {
   readonly maxRssMb: number;
   /** CPU time of the whole process (every thread), ms: the work done, whatever the machine's load. */
   readonly cpuMs: number;
+  /**
+   * CPU time of the main thread alone, ms (Linux; null elsewhere): with a pool it hands files out and writes
+   * the output, and competes with the workers for the cores.
+   */
+  readonly mainCpuMs: number | null;
   readonly lines: number;
   readonly failed: number;
   /** Load average (1 min) when the run ended. */
@@ -34,12 +40,13 @@ interface CliRun {
 function runCli(args: string[]): CliRun {
   const script =
     `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(args)}];` +
-    `process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("RSS " + ${PEAK_RSS_KB} + " CPU " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });` +
+    `const mainCpu = () => { try { return Number(require("fs").readFileSync("/proc/thread-self/schedstat", "utf8").split(" ")[0]) / 1e6; } catch { return -1; } };` +
+    `process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("RSS " + ${PEAK_RSS_KB} + " CPU " + (u.userCPUTime + u.systemCPUTime) + " MAIN " + mainCpu() + "\\n"); });` +
     `require(${JSON.stringify(bin)});`;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const m = /RSS (\d+) CPU (\d+)/.exec(r.stderr);
+  const m = /RSS (\d+) CPU (\d+) MAIN (-?[\d.]+)/.exec(r.stderr);
   if ((r.status !== 0 && r.status !== 1) || m === null) throw new Error(`kor-check failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const lines = r.stdout.split("\n").filter((l) => l !== "");
   // Every file is a copy of one good workbook: a line with an error is a file that should have been read.
@@ -47,6 +54,7 @@ function runCli(args: string[]): CliRun {
     ms,
     maxRssMb: Number(m[1]) / 1024,
     cpuMs: Number(m[2]) / 1000,
+    mainCpuMs: Number(m[3]) < 0 ? null : Number(m[3]),
     lines: lines.length,
     failed: lines.filter((l) => !l.includes('"error":null')).length,
     load: os.loadavg()[0],
@@ -75,61 +83,77 @@ function copies(source: string, dir: string, n: number): void {
   for (let i = 0; i < n; i++) copyFileSync(source, path.join(dir, `klant-${String(i + 1).padStart(5, "0")}.xlsx`));
 }
 
-export async function benchPool(): Promise<void> {
+/** " (main thread 0.4 s)", or "" where the system does not say. */
+function mainText(run: CliRun): string {
+  return run.mainCpuMs === null ? "" : ` (main thread ${(run.mainCpuMs / 1000).toFixed(1)} s)`;
+}
+
+export async function benchPool(parts: readonly ("d" | "e")[] = ["d", "e"]): Promise<void> {
   // Always rebuild: a stale dist/cli would measure old code.
   execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: root, stdio: "inherit" });
   const cores = os.availableParallelism();
   console.log(`\nkor-check over many files (the built executable, --format jsonl; ${cores} cores; load average ${os.loadavg()[0].toFixed(1)} at the start)`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "kor-bench-pool-"));
   try {
-    const big = path.join(dir, "5000.xlsx");
-    await writeWorkbook(big, 5000, 2025, 1);
-    copies(big, path.join(dir, "d"), 200);
-    const one = runCli([path.join(dir, "d"), "--format", "jsonl", "--jobs", "1"]);
-    const pool = runCli([path.join(dir, "d"), "--format", "jsonl"]);
-    if (one.lines !== 200 || pool.lines !== 200) throw new Error(`expected 200 lines, got ${one.lines} and ${pool.lines}`);
-    const machine = await machineSpeedup(cores);
-    const speedup = one.ms / pool.ms;
-    const goal = cores <= 2 ? 1.7 : 0.85 * cores;
-    console.log(
-      `  (d) 200 .xlsx × 5,000 rows: --jobs 1 ${(one.ms / 1000).toFixed(1)} s; pool (${cores} jobs) ${(pool.ms / 1000).toFixed(1)} s; ` +
-        `speed-up ${speedup.toFixed(2)}× (goal ≥ ${goal.toFixed(1)}×: ${speedup >= goal ? "met" : "NOT met"}; load average ${one.load.toFixed(1)} / ${pool.load.toFixed(1)} at the ends)`,
-    );
-    // CPU time does not depend on how busy the machine is: it shows what the pool itself costs (starting the
-    // workers, handing files and results over) and the speed-up the cores allow on an otherwise idle machine.
-    const overhead = pool.cpuMs / one.cpuMs;
-    console.log(
-      `      CPU time (all threads): --jobs 1 ${(one.cpuMs / 1000).toFixed(1)} s (${((100 * one.cpuMs) / one.ms).toFixed(0)} % of a core over its wall time), ` +
-        `pool ${(pool.cpuMs / 1000).toFixed(1)} s: the pool costs ${((overhead - 1) * 100).toFixed(0)} % more CPU, so on ${cores} idle cores ` +
-        `(--jobs 1 keeping one busy) the speed-up can reach ${(cores / overhead).toFixed(2)}×`,
-    );
-    console.log(
-      `      control: a plain busy loop in ${cores} threads at once ran ${machine.toFixed(2)}× as fast as in one, on this machine at this moment ` +
-        `(${cores}.00× on ${cores} free cores); the pool's speed-up cannot exceed it`,
-    );
-
-    const small = path.join(dir, "500.xlsx");
-    await writeWorkbook(small, 500, 2025, 1);
-    copies(small, path.join(dir, "e1"), 1_000);
-    copies(small, path.join(dir, "e2"), 10_000);
-    const thousand = runCli([path.join(dir, "e1"), "--format", "jsonl"]);
-    const tenThousand = runCli([path.join(dir, "e2"), "--format", "jsonl"]);
-    if (tenThousand.lines !== 10_000) throw new Error(`expected 10,000 lines, got ${tenThousand.lines}`);
-    const failed = thousand.failed + tenThousand.failed + one.failed + pool.failed;
-    if (failed > 0) console.log(`  !! ${failed} copies of the same good workbook were reported as not read (see docs/cli.md, known issues)`);
-    const growth = tenThousand.maxRssMb / thousand.maxRssMb;
-    console.log(
-      `  (e) 10,000 .xlsx × 500 rows: ${(tenThousand.ms / 1000).toFixed(1)} s, ${((10_000 * 1000) / tenThousand.ms).toFixed(0)} files/s, ` +
-        `maxRSS ${tenThousand.maxRssMb.toFixed(0)} MB; 1,000 files: ${((1_000 * 1000) / thousand.ms).toFixed(0)} files/s, maxRSS ${thousand.maxRssMb.toFixed(0)} MB; ` +
-        `memory 10,000 / 1,000 files ${growth.toFixed(2)}× (goal: flat, ≤ 1.2×: ${growth <= 1.2 ? "met" : "NOT met"})`,
-    );
+    if (parts.includes("d")) await benchSpeedup(dir, cores);
+    if (parts.includes("e")) await benchMemory(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** (d): the pool against --jobs 1 over 200 files of 5,000 rows. */
+async function benchSpeedup(dir: string, cores: number): Promise<void> {
+  const big = path.join(dir, "5000.xlsx");
+  await writeWorkbook(big, 5000, 2025, 1);
+  copies(big, path.join(dir, "d"), 200);
+  const one = runCli([path.join(dir, "d"), "--format", "jsonl", "--jobs", "1"]);
+  const pool = runCli([path.join(dir, "d"), "--format", "jsonl"]);
+  if (one.lines !== 200 || pool.lines !== 200) throw new Error(`expected 200 lines, got ${one.lines} and ${pool.lines}`);
+  const machine = await machineSpeedup(cores);
+  const speedup = one.ms / pool.ms;
+  const goal = cores <= 2 ? 1.7 : 0.85 * cores;
+  console.log(
+    `  (d) 200 .xlsx × 5,000 rows: --jobs 1 ${(one.ms / 1000).toFixed(1)} s; pool (${cores} jobs) ${(pool.ms / 1000).toFixed(1)} s; ` +
+      `speed-up ${speedup.toFixed(2)}× (goal ≥ ${goal.toFixed(1)}×: ${speedup >= goal ? "met" : "NOT met"}; load average ${one.load.toFixed(1)} / ${pool.load.toFixed(1)} at the ends)`,
+  );
+  // CPU time does not depend on how busy the machine is: it shows what the pool itself costs (starting the
+  // workers, handing files and results over) and the speed-up the cores allow on an otherwise idle machine.
+  const overhead = pool.cpuMs / one.cpuMs;
+  console.log(
+    `      CPU time (all threads): --jobs 1 ${(one.cpuMs / 1000).toFixed(1)} s (${((100 * one.cpuMs) / one.ms).toFixed(0)} % of a core over its wall time), ` +
+      `pool ${(pool.cpuMs / 1000).toFixed(1)} s${mainText(pool)}: the pool costs ${((overhead - 1) * 100).toFixed(0)} % more CPU, so on ${cores} idle cores ` +
+      `(--jobs 1 keeping one busy) the speed-up can reach ${(cores / overhead).toFixed(2)}×`,
+  );
+  console.log(
+    `      control: a plain busy loop in ${cores} threads at once ran ${machine.toFixed(2)}× as fast as in one, on this machine at this moment ` +
+      `(${cores}.00× on ${cores} free cores); the pool's speed-up cannot exceed it`,
+  );
+  if (one.failed + pool.failed > 0) console.log(`  !! ${one.failed + pool.failed} copies of the same good workbook were reported as not read`);
+}
+
+/** (e): 10,000 small files against 1,000: files per second and peak memory. */
+async function benchMemory(dir: string): Promise<void> {
+  const small = path.join(dir, "500.xlsx");
+  await writeWorkbook(small, 500, 2025, 1);
+  copies(small, path.join(dir, "e1"), 1_000);
+  copies(small, path.join(dir, "e2"), 10_000);
+  const thousand = runCli([path.join(dir, "e1"), "--format", "jsonl"]);
+  const tenThousand = runCli([path.join(dir, "e2"), "--format", "jsonl"]);
+  if (tenThousand.lines !== 10_000) throw new Error(`expected 10,000 lines, got ${tenThousand.lines}`);
+  const failed = thousand.failed + tenThousand.failed;
+  if (failed > 0) console.log(`  !! ${failed} copies of the same good workbook were reported as not read (see docs/cli.md, known issues)`);
+  const growth = tenThousand.maxRssMb / thousand.maxRssMb;
+  console.log(
+    `  (e) 10,000 .xlsx × 500 rows: ${(tenThousand.ms / 1000).toFixed(1)} s, ${((10_000 * 1000) / tenThousand.ms).toFixed(0)} files/s, ` +
+      `maxRSS ${tenThousand.maxRssMb.toFixed(0)} MB${mainText(tenThousand)}; 1,000 files: ${((1_000 * 1000) / thousand.ms).toFixed(0)} files/s, maxRSS ${thousand.maxRssMb.toFixed(0)} MB; ` +
+      `memory 10,000 / 1,000 files ${growth.toFixed(2)}× (goal: flat, ≤ 1.2×: ${growth <= 1.2 ? "met" : "NOT met"}; load average ${thousand.load.toFixed(1)} / ${tenThousand.load.toFixed(1)} at the ends)`,
+  );
+}
+
 if (require.main === module) {
-  benchPool().catch((e: unknown) => {
+  const asked = process.argv.slice(2).filter((a): a is "d" | "e" => a === "d" || a === "e");
+  benchPool(asked.length > 0 ? asked : undefined).catch((e: unknown) => {
     console.error(e);
     process.exit(1);
   });
