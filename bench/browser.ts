@@ -72,9 +72,9 @@ interface FunctionTimes {
  * amounts with cents, eight category texts), then the first KOR.COUNTABLE call, then medians. Each call is
  * timed in the page (wall clock) and by the main thread's CPU time before and after (the machine is shared).
  */
-async function functionTimes(page: Page, order: Order, rows: number): Promise<FunctionTimes> {
+async function functionTimes(page: Page, order: Order, rows: number, webBlanks: boolean): Promise<FunctionTimes> {
   await page.evaluate(
-    ({ order, rows }) => {
+    ({ order, rows, webBlanks }) => {
       const w = window as unknown as { __registered: Record<string, (...a: unknown[]) => unknown>; __bench: Record<string, () => unknown> };
       const jan1 = 46023; // 1 January 2026
       const jan1Before = 45658; // 1 January 2025
@@ -85,9 +85,10 @@ async function functionTimes(page: Page, order: Order, rows: number): Promise<Fu
       let seed = 12345;
       for (let i = 0; i < rows; i++) {
         if (i % 50 === 49) {
-          dates[i] = [0];
-          amounts[i] = [0];
-          cats[i] = [0];
+          const empty = webBlanks ? null : 0;
+          dates[i] = [empty];
+          amounts[i] = [empty];
+          cats[i] = [empty];
           continue;
         }
         const dayOfYear = Math.floor((i * 365) / rows);
@@ -114,7 +115,7 @@ async function functionTimes(page: Page, order: Order, rows: number): Promise<Fu
         report: (): unknown => (w.__registered.REPORT(dates, amounts, cats, null, inv) as unknown[]).length,
       };
     },
-    { order, rows },
+    { order, rows, webBlanks },
   );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
@@ -162,17 +163,18 @@ async function freshFunctionsPage(e2e: E2E): Promise<Page> {
 }
 
 async function benchFunctions(e2e: E2E): Promise<void> {
-  const orders: [Order, string][] = [
-    ["sorted", "dates sorted, one year"],
-    ["alternating", "rows alternating between 2025 and 2026"],
-    ["random", "dates in random order over 2025 and 2026"],
+  const orders: [Order, boolean, string][] = [
+    ["sorted", false, "dates sorted, one year"],
+    ["alternating", false, "rows alternating between 2025 and 2026"],
+    ["random", false, "dates in random order over 2025 and 2026"],
+    ["sorted", true, "dates sorted, one year, empty cells as null (Excel on the web)"],
   ];
-  for (const [order, what] of orders) {
+  for (const [order, webBlanks, what] of orders) {
     // Cold: three fresh pages, the median first call (one page is one sample of the engine's warm-up).
     const samples: FunctionTimes[] = [];
     for (let k = 0; k < 3; k++) {
       const page = await freshFunctionsPage(e2e);
-      samples.push(await functionTimes(page, order, ROWS));
+      samples.push(await functionTimes(page, order, ROWS, webBlanks));
       await page.context().close();
     }
     const mid = (pick: (t: FunctionTimes) => Times): Times => ({

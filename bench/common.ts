@@ -16,11 +16,15 @@ export interface ExcelColumns {
  */
 export type DateOrder = "sorted" | "alternating" | "random";
 
+/** How an empty cell arrives: 0 (desktop Excel) or null (Excel on the web). */
+export type Blanks = "zero" | "null";
+
 /**
  * One year of invoices (or two, alternating) shaped as desktop Excel passes ranges to a custom function: 2-D arrays of one
- * column, serial dates, numeric amounts, category text, and every 50th row empty (0 in each column).
+ * column, serial dates, numeric amounts, category text, and every 50th row empty (0 in each column, or null as
+ * Excel on the web passes it).
  */
-export function excelColumns(n: number = EXCEL_ROWS, year = 2026, order: DateOrder = "sorted"): ExcelColumns {
+export function excelColumns(n: number = EXCEL_ROWS, year = 2026, order: DateOrder = "sorted", blanks: Blanks = "zero"): ExcelColumns {
   const jan1 = excelSerialFromDay(dayFromYmd(year, 1, 1));
   const jan1Before = excelSerialFromDay(dayFromYmd(year - 1, 1, 1));
   const categories = ["21%", "", "9", "kor", "export", "vrij", "verlegd", "21"];
@@ -30,9 +34,10 @@ export function excelColumns(n: number = EXCEL_ROWS, year = 2026, order: DateOrd
   let seed = 12345;
   for (let i = 0; i < n; i++) {
     if (i % 50 === 49) {
-      dates[i] = [0];
-      amounts[i] = [0];
-      cats[i] = [0];
+      const empty = blanks === "null" ? null : 0;
+      dates[i] = [empty];
+      amounts[i] = [empty];
+      cats[i] = [empty];
       continue;
     }
     const dayOfYear = Math.floor((i * 365) / n);
