@@ -2,14 +2,14 @@
  * The year summary's questions (RowQueries) answered from rows kept in columns per calendar year, with
  * running totals and typed arrays, without an object per row: kor-check keeps a big sheet this way
  * (src/bulk/rowColumns.ts). The answers equal arrayQueries' on the same rows (test/bulk/summaryColumns.test.ts).
- * Only the EU-KOR part, asked when a row has a country, makes the objects of a year (euRows).
  */
-import type { Day } from "./dates";
+import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { CategoryCode, InvoiceRow } from "./types";
 import type { Crossing } from "./summary-types";
 import { countsForKor } from "./categories";
-import { FIRST_KOR_YEAR, parameterOn } from "./parameters";
+import { FIRST_EU_KOR_YEAR, FIRST_KOR_YEAR, parameterOn } from "./parameters";
+import { byCountry, euCrossingAt, euQuarterlyFrom, unionStateOfCells } from "./eu";
 import { CATEGORY_SLOTS, categorySlot, turnoverFromSlots, yearBounds } from "./turnover";
 import { crossingAt } from "./crossing";
 import type { RowQueries, VatShown } from "./rowQueries";
@@ -103,6 +103,25 @@ function runningCrossing(c: YearColumns, from: Day, to: Day, threshold: Cents, i
   return null;
 }
 
+/** The member state of each row's Union turnover (unionStateOfCells), looked up once per code and country. */
+function unionStates(c: YearColumns): (i: number) => string | null {
+  const nl = c.codes.map((code) => countsForKor(code));
+  const foreign = c.codes.indexOf("buitenland");
+  const memo = new Map<string | null, string | null>();
+  return (i) => {
+    const k = c.categoryIndex(i);
+    if (nl[k]) return "NL";
+    if (k !== foreign) return null;
+    const country = c.country(i);
+    let s = memo.get(country);
+    if (s === undefined) {
+      s = unionStateOfCells("buitenland", country);
+      memo.set(country, s);
+    }
+    return s;
+  };
+}
+
 /** RowQueries over a sheet's rows kept in columns per year. */
 export function columnQueries(data: RowsByYear): RowQueries {
   const years = data.years.filter((y) => (data.of(y)?.length ?? 0) > 0);
@@ -179,11 +198,59 @@ export function columnQueries(data: RowsByYear): RowQueries {
       for (let i = 0; i < c.length; i++) if (c.categoryIndex(i) === k) sum += c.cents(i);
       return sum;
     },
-    euRows(year) {
+    unionTurnover(year) {
       const c = of(year);
-      if (c === null) return [];
-      const out: InvoiceRow[] = new Array<InvoiceRow>(c.length);
-      for (let i = 0; i < c.length; i++) out[i] = c.at(i);
+      if (c === null) return 0;
+      const stateOf = unionStates(c);
+      let sum = 0;
+      for (let i = 0; i < c.length; i++) if (stateOf(i) !== null) sum += c.cents(i);
+      return sum;
+    },
+    turnoverPerState(year) {
+      const out = new Map<string, Cents>();
+      const c = of(year);
+      if (c === null) return out;
+      const stateOf = unionStates(c);
+      for (let i = 0; i < c.length; i++) {
+        const s = stateOf(i);
+        if (s !== null) out.set(s, (out.get(s) ?? 0) + c.cents(i));
+      }
+      return byCountry(out);
+    },
+    findEuCrossing(year) {
+      if (year < FIRST_EU_KOR_YEAR) return null;
+      const c = of(year);
+      if (c === null) return null;
+      const { from, to } = yearBounds(year);
+      const stateOf = unionStates(c);
+      const hit = runningCrossing(c, from, to, parameterOn("eu-union-threshold", from), (i) => stateOf(i) !== null);
+      return hit === null ? null : euCrossingAt(c.row(hit.index), c.day(hit.index), hit.runningCents);
+    },
+    euQuarterlyReport(year) {
+      const perQuarter = [new Map<string, Cents>(), new Map<string, Cents>(), new Map<string, Cents>(), new Map<string, Cents>()];
+      const states = new Set<string>();
+      const c = of(year);
+      if (c !== null) {
+        const quarterStarts = [1, 4, 7, 10].map((m) => dayFromYmd(year, m, 1));
+        const stateOf = unionStates(c);
+        for (let i = 0; i < c.length; i++) {
+          const s = stateOf(i);
+          if (s === null) continue;
+          const day = c.day(i);
+          const q = day >= quarterStarts[3] ? 3 : day >= quarterStarts[2] ? 2 : day >= quarterStarts[1] ? 1 : 0;
+          states.add(s);
+          perQuarter[q].set(s, (perQuarter[q].get(s) ?? 0) + c.cents(i));
+        }
+      }
+      return euQuarterlyFrom(year, perQuarter, states);
+    },
+    unplacedForeignRows(year) {
+      const c = of(year);
+      const out: { row: number; day: Day }[] = [];
+      if (c === null) return out;
+      const k = c.codes.indexOf("buitenland");
+      if (k < 0) return out;
+      for (let i = 0; i < c.length; i++) if (c.categoryIndex(i) === k && c.country(i) === null) out.push({ row: c.row(i), day: c.day(i) });
       return out;
     },
   };

@@ -5,7 +5,7 @@
 import type { Localized } from "../i18n/types";
 import { addDays, dayFromYmd, daysInMonth, weekdayOf, type Day } from "./dates";
 import type { Cents } from "./money";
-import type { InvoiceRow } from "./types";
+import type { CategoryCode, InvoiceRow } from "./types";
 import type { EuSummary, PreviousYearBasis } from "./summary-types";
 import { countsForKor } from "./categories";
 import { isEuMemberState } from "./member-states";
@@ -31,9 +31,14 @@ export { EU_MEMBER_STATES, isEuMemberState } from "./member-states";
  * unplacedForeignRows).
  */
 export function unionStateOf(r: InvoiceRow): string | null {
-  if (countsForKor(r.category)) return "NL";
-  if (r.category !== "buitenland" || r.country === null || !isEuMemberState(r.country)) return null;
-  const c = r.country.trim().toUpperCase();
+  return unionStateOfCells(r.category, r.country);
+}
+
+/** unionStateOf for a row's category and country cells. */
+export function unionStateOfCells(category: CategoryCode | null, country: string | null): string | null {
+  if (countsForKor(category)) return "NL";
+  if (category !== "buitenland" || country === null || !isEuMemberState(country)) return null;
+  const c = country.trim().toUpperCase();
   return c === "EL" ? "GR" : c;
 }
 
@@ -70,7 +75,12 @@ export function turnoverPerState(rows: readonly InvoiceRow[], year: number): Map
     if (s === null) continue;
     out.set(s, (out.get(s) ?? 0) + r.cents);
   }
-  return new Map([...out.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  return byCountry(out);
+}
+
+/** The same map sorted by country (turnoverPerState's order). */
+export function byCountry(perState: Map<string, Cents>): Map<string, Cents> {
+  return new Map([...perState.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 export interface NationalThreshold {
@@ -396,9 +406,13 @@ export function findEuCrossing(rows: readonly InvoiceRow[], year: number): EuCro
   const { from, to } = yearBounds(year);
   const limit = parameterOn("eu-union-threshold", from);
   const hit = firstRunningCrossing(rows, from, to, limit, isUnionTurnover);
-  if (hit === null) return null;
-  const days = parameterOn("eu-notify-working-days", hit.row.day);
-  return { row: hit.row.row, day: hit.row.day, runningCents: hit.runningCents, notifyBy: addWorkingDays(hit.row.day, days) };
+  return hit === null ? null : euCrossingAt(hit.row.row, hit.row.day, hit.runningCents);
+}
+
+/** The EuCrossing of the crossing row (number `row`, dated `day`), the running Union total `runningCents` including it. */
+export function euCrossingAt(row: number, day: Day, runningCents: Cents): EuCrossing {
+  const days = parameterOn("eu-notify-working-days", day);
+  return { row, day, runningCents, notifyBy: addWorkingDays(day, days) };
 }
 
 /** Due date of the quarterly turnover report: the last day of the month after the quarter (Q1 2026 → 30 Apr 2026). */
@@ -427,6 +441,11 @@ export function euQuarterlyReport(rows: readonly InvoiceRow[], year: number): Eu
     states.add(s);
     perQuarter[q].set(s, (perQuarter[q].get(s) ?? 0) + r.cents);
   }
+  return euQuarterlyFrom(year, perQuarter, states);
+}
+
+/** The quarterly report from Union turnover per quarter (0-3) and state, and the states with turnover. */
+export function euQuarterlyFrom(year: number, perQuarter: readonly Map<string, Cents>[], states: ReadonlySet<string>): EuSummary["quarters"] {
   const sorted = [...states].sort();
   return ([1, 2, 3, 4] as const).map((quarter) => ({
     quarter,

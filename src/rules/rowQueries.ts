@@ -8,11 +8,11 @@
 import type { Day } from "./dates";
 import type { Cents } from "./money";
 import type { InvoiceRow } from "./types";
-import type { Crossing } from "./summary-types";
+import type { Crossing, EuSummary } from "./summary-types";
 import { countsForKor } from "./categories";
 import { countableTurnover, hasRowsIn, latestYear, yearBounds, yearsIn, type YearTurnover } from "./turnover";
 import { findCrossing } from "./crossing";
-import { distanceSalesNl } from "./eu";
+import { distanceSalesNl, euQuarterlyReport, findEuCrossing, turnoverPerState, unionTurnover, unplacedForeignRows, type EuCrossing } from "./eu";
 
 /** The rows of `year` that show VAT before a point (see RowQueries.vatShown). */
 export interface VatShown {
@@ -43,11 +43,13 @@ export interface RowQueries {
   anyCountry(): boolean;
   /** As distanceSalesNl(rows, year). */
   distanceSalesNl(year: number): Cents;
-  /**
-   * Rows holding every row of `year` in sheet order, for the EU-KOR's functions (eu.ts), which take the
-   * year they need from them; only asked when a row has a country.
-   */
-  euRows(year: number): readonly InvoiceRow[];
+  /** As unionTurnover(rows, year), turnoverPerState, findEuCrossing, euQuarterlyReport (eu.ts). */
+  unionTurnover(year: number): Cents;
+  turnoverPerState(year: number): Map<string, Cents>;
+  findEuCrossing(year: number): EuCrossing | null;
+  euQuarterlyReport(year: number): EuSummary["quarters"];
+  /** The `buitenland` rows of `year` without a country, in sheet order (as unplacedForeignRows). */
+  unplacedForeignRows(year: number): readonly { readonly row: number; readonly day: Day }[];
 }
 
 /** RowQueries over InvoiceRow objects: each question is the rule module's own function on the rows. */
@@ -85,6 +87,10 @@ export function arrayQueries(rows: readonly InvoiceRow[]): RowQueries {
     },
     anyCountry: () => rows.some((r) => r.country !== null),
     distanceSalesNl: (year) => distanceSalesNl(rows, year),
-    euRows: () => rows,
+    unionTurnover: (year) => unionTurnover(rows, year),
+    turnoverPerState: (year) => turnoverPerState(rows, year),
+    findEuCrossing: (year) => findEuCrossing(rows, year),
+    euQuarterlyReport: (year) => euQuarterlyReport(rows, year),
+    unplacedForeignRows: (year) => unplacedForeignRows(rows, year),
   };
 }

@@ -14,15 +14,7 @@ import { eligibilityOf, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
 import { reentryAfterCrossing, voluntaryExit } from "./participation";
 import { nextPossibleStartOf, type NextStartInput } from "./next-start";
-import {
-  euQuarterlyReport,
-  findEuCrossing,
-  nationalThreshold,
-  toleranceLimit,
-  turnoverPerState,
-  unionTurnover,
-  unplacedForeignRows,
-} from "./eu";
+import { nationalThreshold, toleranceLimit } from "./eu";
 import { fastYear } from "./internal";
 import { arrayQueries, type RowQueries } from "./rowQueries";
 import { columnQueries, type RowsByYear } from "./columns";
@@ -175,7 +167,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   }
   const eu = hasCountry && year >= FIRST_EU_KOR_YEAR ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver) : null;
   if (eu !== null && options.previousUnionCents != null && rows.hasRowsIn(year - 1)) {
-    const fromRows = unionTurnover(rows.euRows(year - 1), year - 1);
+    const fromRows = rows.unionTurnover(year - 1);
     if (fromRows !== options.previousUnionCents) problems.push(previousDiffers(year - 1, options.previousUnionCents, fromRows, true));
   }
   if (eu !== null) foreignWithoutCountryWarnings(rows, year, problems);
@@ -343,7 +335,7 @@ function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeR
  * counted as NL.
  */
 function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems: Problem[]): void {
-  const unplaced = unplacedForeignRows(rows.euRows(year), year);
+  const unplaced = rows.unplacedForeignRows(year);
   if (unplaced.length === 0) return;
   const listed = unplaced.slice(0, MAX_LISTED_ROWS).map((r) => r.row);
   problems.push({
@@ -371,20 +363,17 @@ function distanceSalesOverLimit(rows: RowQueries, year: number): boolean {
 }
 
 function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, distanceOver: boolean): EuSummary {
-  // The EU-KOR's functions take the year they need from these rows (objects also when kept in columns).
-  const rows = q.euRows(year);
-  const previousRows = q.hasRowsIn(year - 1) ? q.euRows(year - 1) : [];
   const jan1 = dayFromYmd(year, 1, 1);
   const unionThresholdCents = parameterOn("eu-union-threshold", jan1);
-  const unionCents = unionTurnover(rows, year);
+  const unionCents = q.unionTurnover(year);
   // A given previous-year Union turnover wins over the rows of that year (as in euEligibility, section 4).
   const previousFromData = givenPrevious === null && q.hasRowsIn(year - 1);
-  const previousUnionCents = givenPrevious !== null ? givenPrevious : previousFromData ? unionTurnover(previousRows, year - 1) : null;
-  const crossing = findEuCrossing(rows, year);
+  const previousUnionCents = givenPrevious !== null ? givenPrevious : previousFromData ? q.unionTurnover(year - 1) : null;
+  const crossing = q.findEuCrossing(year);
   // A Union crossing in the previous year (from the data) blocks this year even if credit notes followed.
-  const previousCrossing = previousFromData ? findEuCrossing(previousRows, year - 1) : null;
-  const previousPerState = q.hasRowsIn(year - 1) ? turnoverPerState(previousRows, year - 1) : null;
-  const states = [...turnoverPerState(rows, year).entries()].map(([country, cents]): EuStateLine => {
+  const previousCrossing = previousFromData ? q.findEuCrossing(year - 1) : null;
+  const previousPerState = q.hasRowsIn(year - 1) ? q.turnoverPerState(year - 1) : null;
+  const states = [...q.turnoverPerState(year).entries()].map(([country, cents]): EuStateLine => {
     const national = nationalThreshold(country, year);
     const t = national.cents;
     const tolerancePercent = t === null ? null : (national.tolerancePercent ?? null);
@@ -414,7 +403,7 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
       (previousUnionCents === null || previousUnionCents <= unionThresholdCents),
     crossing,
     states,
-    quarters: euQuarterlyReport(rows, year),
+    quarters: q.euQuarterlyReport(year),
     distanceSalesOverLimit: distanceOver,
   };
 }

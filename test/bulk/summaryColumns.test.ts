@@ -82,6 +82,7 @@ const SHAPES: SheetShape[] = [
   { years: [2023, 2024], n: 700, countries: true, vat: false, scale: 6_000, shuffledRowNumbers: true },
   { years: [2019, 2020], n: 400, countries: false, vat: true, scale: 8_000 },
   { years: [2026], n: 300, countries: false, vat: true, scale: 200 }, // stays under: the VAT warning for the whole year
+  { years: [2025, 2026], n: 1_200, countries: true, vat: false, scale: 30_000 }, // Union turnover over €100,000
 ];
 
 const OPTIONS: SummaryOptions[] = [
@@ -102,13 +103,16 @@ describe("a big sheet's summary from columns equals the summary from row objects
     const columns = columnsOf(rows);
     it(`sheet ${s + 1} (${shape.years.join(", ")}; ${shape.n} rows${shape.countries ? ", countries" : ""}${shape.vat ? ", VAT" : ""}${shape.shuffledRowNumbers ? ", row numbers out of order" : ""}): every option`, () => {
       let crossings = 0;
+      let euCrossings = 0;
       for (const options of OPTIONS) {
         const expected = summarizeYear(rows, options);
         if (expected.crossing !== null) crossings++;
+        if (expected.eu?.crossing != null) euCrossings++;
         expect(summarizeColumns(columns, options)).toStrictEqual(expected);
       }
       // The data are meant to cross in some years: the crossing row, its day and running total are compared.
       if (shape.scale >= 3_000) expect(crossings).toBeGreaterThan(0);
+      if (shape.scale >= 30_000) expect(euCrossings).toBeGreaterThan(0);
     });
   });
 
