@@ -17,7 +17,7 @@ import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
 import { codeMappingFrom, type CodeMapping } from "../reading/codeMapping";
 import { decodeBytes, readCsvText } from "../reading/csv";
-import { promises as fsp, statSync } from "fs";
+import { promises as fsp } from "fs";
 import { terminalWidth, toCsv, toJson, toJsonLines, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
 import { visibleControls } from "../i18n/safeText";
 import type { ReadLimits } from "../reading/limits";
@@ -272,15 +272,24 @@ function poolFailure(file: InputFile, end: Extract<TaskEnd<FileOutcome>, { ok: f
 }
 
 /**
- * How much work a file is, roughly, for starting the largest first: its size, an .xlsx's times 8 (zipped
- * XML unpacks to about that); 0 when it cannot be read (reading it says why).
+ * How much work each file is, roughly, for starting the largest first: its size, an .xlsx's times 8 (zipped
+ * XML unpacks to about that); 0 when it cannot be read (reading it says why). Looked up 64 at a time, so
+ * files on a network share do not wait for one another.
  */
-function workSize(file: InputFile): number {
-  try {
-    return statSync(file.path).size * (file.kind === "xlsx" ? 8 : 1);
-  } catch {
-    return 0;
+async function workSizes(files: readonly InputFile[]): Promise<number[]> {
+  const sizes = new Array<number>(files.length).fill(0);
+  for (let from = 0; from < files.length; from += 64) {
+    await Promise.all(
+      files.slice(from, from + 64).map(async (file, k) => {
+        try {
+          sizes[from + k] = (await fsp.stat(file.path)).size * (file.kind === "xlsx" ? 8 : 1);
+        } catch {
+          // Stays 0.
+        }
+      }),
+    );
   }
+  return sizes;
 }
 
 /** With outcomes not kept (jsonl), files start largest first within windows of this many (see largestFirst). */
@@ -356,7 +365,7 @@ export async function check(
       const maxMemoryMb = options.maxMemoryMb ?? defaultMaxMemoryMb(Math.min(jobs, files.length));
       // Largest first, so the run does not end on one big file with the other workers idle. Outcomes are still
       // released in file order; when they are not kept, within windows, so few wait to be written.
-      const order = files.length > jobs ? largestFirst(files.map(workSize), keep ? Infinity : STREAM_WINDOW) : undefined;
+      const order = files.length > jobs ? async () => largestFirst(await workSizes(files), keep ? Infinity : STREAM_WINDOW) : undefined;
       // What every file shares goes to each worker once; the command-line inputs are not needed there.
       const shared: PoolShared = { options: { ...options, inputs: [] }, today, blockRows: io.blockRows, limits: io.limits, mapping, jsonl: hooks.jsonl === true };
       await runInPool<InputFile, FileOutcome>(

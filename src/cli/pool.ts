@@ -20,8 +20,11 @@ export interface PoolSettings {
   readonly workerFile?: string;
   /** What every task shares, handed to each worker once as its workerData (not with every task). */
   readonly shared?: unknown;
-  /** The order in which tasks start, as task indices (default: task order); see largestFirst. */
-  readonly order?: readonly number[];
+  /**
+   * The order in which tasks start, as task indices (default: task order; see largestFirst). Asked for once
+   * the workers are starting, so working it out (kor-check looks up every file's size) overlaps their start-up.
+   */
+  readonly order?: () => Promise<readonly number[]> | readonly number[];
 }
 
 export type TaskEnd<R> =
@@ -101,8 +104,7 @@ export async function runInPool<T, R>(tasks: readonly T[], settings: PoolSetting
     // hundred files (1,000 small files 237 MB, 10,000 files 247 MB).
     resourceLimits: { maxOldGenerationSizeMb: settings.maxMemoryMb, maxYoungGenerationSizeMb: 32 },
   });
-  const order = settings.order;
-  if (order !== undefined && order.length !== tasks.length) throw new Error("order must list every task once");
+  let order: readonly number[] | undefined;
   let next = 0;
   const runner = async (): Promise<void> => {
     while (next < tasks.length) {
@@ -126,6 +128,8 @@ export async function runInPool<T, R>(tasks: readonly T[], settings: PoolSetting
     }
   };
   try {
+    order = settings.order === undefined ? undefined : await settings.order();
+    if (order !== undefined && order.length !== tasks.length) throw new Error("order must list every task once");
     await Promise.all(Array.from({ length: jobs }, runner));
   } finally {
     await pool.destroy();

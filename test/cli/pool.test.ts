@@ -150,7 +150,7 @@ describe("the pool", () => {
     const ended = new Map<number, string>();
     await runInPool<string, string>(
       ["a", "b", "c", "d"],
-      { jobs: 1, maxMemoryMb: 64, timeoutMs: 15_000, workerFile: path.join(__dirname, "pool-worker.js"), order: [3, 1, 0, 2] },
+      { jobs: 1, maxMemoryMb: 64, timeoutMs: 15_000, workerFile: path.join(__dirname, "pool-worker.js"), order: () => [3, 1, 0, 2] },
       { started: (i) => started.push(i), ended: (i, end) => ended.set(i, end.ok ? end.value : end.why) },
     );
     expect(started).toEqual([3, 1, 0, 2]);
