@@ -168,10 +168,10 @@ export function readFileOffThread(file: File, onProgress: (p: FileProgress) => v
       if (reply.kind === "progress") {
         if (!settled) onProgress(reply.progress);
       } else if (reply.kind === "done") {
-        const source = reply.packed === undefined ? reply.source : withValues(reply.source, reply.packed);
+        const read = reply.packed === undefined ? reply.source : withValues(reply.source, reply.packed);
         stageMark("pane-done");
         copyMarks(reply.marks);
-        finish(() => resolve(source), true);
+        finish(() => resolve(read), true);
       } else {
         const error = errorOf(reply.failure, file.name);
         if (error === null) again();
