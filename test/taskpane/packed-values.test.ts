@@ -17,6 +17,7 @@ describe("values packed for the way from the worker to the pane", () => {
     [new Date(NaN), "#N/A", Number.NaN, 0.1 + 0.2],
     [45678, "😀", 1e308, -1e-300, "=1+1"],
     EMPTY as unknown[],
+    [new Date(Date.UTC(2026, 1, 1)), "Jansen & Zn – ’s-Hertogenbosch", 12, "21%", "😀", "21%"],
   ];
 
   it("gives back every cell, of the same kind and value, and the empty rows", () => {
@@ -36,8 +37,9 @@ describe("values packed for the way from the worker to the pane", () => {
         }
       }
     }
-    // Empty rows share one array, as the reading gives them.
+    // Empty rows share one array, as the reading gives them; a text that recurs travels once.
     expect(back[2]).toBe(back[6]);
+    expect(packed!.texts.filter((t) => t === "21%")).toHaveLength(1);
   });
 
   it("does not pack a value of another kind (the rows are then copied as they are)", () => {

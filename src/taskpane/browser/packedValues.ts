@@ -18,9 +18,9 @@ export interface PackedValues {
   readonly lengths: Uint32Array;
   /** Each cell's kind, row after row. */
   readonly kinds: Uint8Array;
-  /** Each cell's number or date time (0 for the other kinds). */
+  /** Each cell's number, date time, or text (its place in `texts`); 0 for the other kinds. */
   readonly numbers: Float64Array;
-  /** The texts other than "", in order. */
+  /** The different texts other than "", each once (a customer's name on 5,000 rows travels once). */
   readonly texts: string[];
 }
 
@@ -32,6 +32,7 @@ export function packValues(values: readonly (readonly unknown[])[]): PackedValue
   const kinds = new Uint8Array(cells);
   const numbers = new Float64Array(cells);
   const texts: string[] = [];
+  const textAt = new Map<string, number>();
   let k = 0;
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
@@ -42,7 +43,12 @@ export function packValues(values: readonly (readonly unknown[])[]): PackedValue
         if (v === "") kinds[k] = EMPTY;
         else {
           kinds[k] = TEXT;
-          texts.push(v);
+          let at = textAt.get(v);
+          if (at === undefined) {
+            at = texts.push(v) - 1;
+            textAt.set(v, at);
+          }
+          numbers[k] = at;
         }
       } else if (typeof v === "number") {
         kinds[k] = NUMBER;
@@ -72,7 +78,6 @@ const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
 export function unpackValues(p: PackedValues): unknown[][] {
   const values: unknown[][] = new Array<unknown[]>(p.lengths.length);
   let k = 0;
-  let t = 0;
   for (let r = 0; r < p.lengths.length; r++) {
     const n = p.lengths[r];
     if (n === 0) {
@@ -86,7 +91,7 @@ export function unpackValues(p: PackedValues): unknown[][] {
           row.push("");
           break;
         case TEXT:
-          row.push(p.texts[t++]);
+          row.push(p.texts[p.numbers[k]]);
           break;
         case NUMBER:
           row.push(p.numbers[k]);
