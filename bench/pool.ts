@@ -123,7 +123,7 @@ async function benchSpeedup(dir: string, cores: number): Promise<void> {
   console.log(
     `      CPU time (all threads): --jobs 1 ${(one.cpuMs / 1000).toFixed(1)} s (${((100 * one.cpuMs) / one.ms).toFixed(0)} % of a core over its wall time), ` +
       `pool ${(pool.cpuMs / 1000).toFixed(1)} s${mainText(pool)}: the pool costs ${((overhead - 1) * 100).toFixed(0)} % more CPU, so on ${cores} idle cores ` +
-      `(--jobs 1 keeping one busy) the speed-up can reach ${(cores / overhead).toFixed(2)}×`,
+      `it needs at least ${(pool.cpuMs / cores / 1000).toFixed(1)} s: a speed-up of at most ${((cores * one.ms) / pool.cpuMs).toFixed(2)}× over this --jobs 1 run`,
   );
   console.log(
     `      control: a plain busy loop in ${cores} threads at once ran ${machine.toFixed(2)}× as fast as in one, on this machine at this moment ` +
