@@ -154,7 +154,7 @@ export function fastDayRows(dates: unknown, amounts: unknown, categories: unknow
   for (let start = 0; start < n; start += SLICE) {
     const end = Math.min(n, start + SLICE);
     for (let i = start; ; ) {
-      const next = scanRows(scan.blocks, scan.texts, scan.textClasses, dates, amounts, cats, i, end);
+      const next = scanRows(scan.blocks, scan.texts, scan.textClasses, scan.numberClasses, dates, amounts, cats, i, end);
       if (next === end) break;
       if (!scan.row(dates, amounts, cats, next)) return null;
       i = next + 1;
@@ -175,6 +175,7 @@ function scanRows(
   blocks: readonly Float64Array[],
   texts: readonly string[],
   textClasses: Uint8Array,
+  numberClasses: ReadonlyMap<unknown, number>,
   dates: unknown[],
   amounts: unknown[],
   cats: unknown[] | null,
@@ -210,7 +211,12 @@ function scanRows(
         const slot = textSlot(c);
         if (texts[slot] !== c) return i;
         counted = textClasses[slot] === COUNTED;
-      } else if (c !== 0) return i;
+      } else if (c !== 0 && c !== null) {
+        // A VAT code typed as a number (21, 9); an empty cell (0, or null from Excel on the web) counts.
+        const k = numberClasses.get(c);
+        if (k === undefined) return i;
+        counted = k === COUNTED;
+      }
     }
     const serial = Math.floor(d);
     const sums = blocks[serial >>> BLOCK_BITS];
@@ -246,6 +252,8 @@ class Scan {
   readonly texts: string[] = new Array<string>(TEXT_SLOTS).fill("\u0000").fill("\u0000\u0000", textSlot("\u0000"), textSlot("\u0000") + 1);
   readonly textClasses = new Uint8Array(TEXT_SLOTS);
   private readonly seenText = new Map<string, number>();
+  /** The class of each category number met (a VAT code typed as 21 or 9), for scanRows; not UNCLEAR ones. */
+  readonly numberClasses = new Map<unknown, number>();
 
   /** Row i in full, as scanRows would with every case: false when a cell needs the reading layer. */
   row(dates: unknown[], amounts: unknown[], cats: unknown[] | null, i: number): boolean {
@@ -266,7 +274,7 @@ class Scan {
       const c: unknown = cr[0];
       if (typeof c === "string") cls = this.textClass(c);
       else if (c === null || c === undefined || c === 0) cls = COUNTED;
-      else if (typeof c === "number") cls = classify(c);
+      else if (typeof c === "number") cls = this.numberClass(c);
       else return false;
       if (cls === UNCLEAR) return false;
     }
@@ -289,6 +297,16 @@ class Scan {
       sums[j + 3] = 1;
     }
     return true;
+  }
+
+  /** The class of a category number, remembered for scanRows unless UNCLEAR (at most 1,000 numbers). */
+  private numberClass(c: number): number {
+    let k = this.numberClasses.get(c);
+    if (k === undefined) {
+      k = classify(c);
+      if (k !== UNCLEAR && this.numberClasses.size < 1000) this.numberClasses.set(c, k);
+    }
+    return k;
   }
 
   /** The class of a category text, remembered in its slot for scanRows. */
