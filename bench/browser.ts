@@ -69,12 +69,13 @@ interface FunctionTimes {
 
 /**
  * In a fresh page: the columns (as bench/common.ts makes them: one year of invoices, every 50th row empty,
- * amounts with cents, eight category texts), then the first KOR.COUNTABLE call, then medians. Each call is
+ * amounts with cents, eight category texts or VAT codes as numbers; on the web an empty category cell is null
+ * too), then the first KOR.COUNTABLE call, then medians. Each call is
  * timed in the page (wall clock) and by the main thread's CPU time before and after (the machine is shared).
  */
-async function functionTimes(page: Page, order: Order, rows: number, webBlanks: boolean): Promise<FunctionTimes> {
+async function functionTimes(page: Page, order: Order, rows: number, webBlanks: boolean, numberCodes: boolean): Promise<FunctionTimes> {
   await page.evaluate(
-    ({ order, rows, webBlanks }) => {
+    ({ order, rows, webBlanks, numberCodes }) => {
       const w = window as unknown as { __registered: Record<string, (...a: unknown[]) => unknown>; __bench: Record<string, () => unknown> };
       const jan1 = 46023; // 1 January 2026
       const jan1Before = 45658; // 1 January 2025
@@ -101,7 +102,9 @@ async function functionTimes(page: Page, order: Order, rows: number, webBlanks: 
         }
         dates[i] = [d];
         amounts[i] = [((i * 7919) % 100_000) / 100];
-        cats[i] = [categories[i % categories.length]];
+        // Excel on the web passes an empty category cell as null too.
+        const c = numberCodes ? [21, 9, 21, 0][i % 4] : categories[i % categories.length];
+        cats[i] = [webBlanks && c === "" ? null : c];
       }
       const inv = { address: "Sheet1!Z1", parameterAddresses: ["Sheet1!A1:A" + rows, "Sheet1!B1:B" + rows, "Sheet1!C1:C" + rows] };
       w.__bench = {
@@ -115,7 +118,7 @@ async function functionTimes(page: Page, order: Order, rows: number, webBlanks: 
         report: (): unknown => (w.__registered.REPORT(dates, amounts, cats, null, inv) as unknown[]).length,
       };
     },
-    { order, rows, webBlanks },
+    { order, rows, webBlanks, numberCodes },
   );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
@@ -163,18 +166,19 @@ async function freshFunctionsPage(e2e: E2E): Promise<Page> {
 }
 
 async function benchFunctions(e2e: E2E): Promise<void> {
-  const orders: [Order, boolean, string][] = [
-    ["sorted", false, "dates sorted, one year"],
-    ["alternating", false, "rows alternating between 2025 and 2026"],
-    ["random", false, "dates in random order over 2025 and 2026"],
-    ["sorted", true, "dates sorted, one year, empty cells as null (Excel on the web)"],
+  const orders: [Order, boolean, boolean, string][] = [
+    ["sorted", false, false, "dates sorted, one year"],
+    ["alternating", false, false, "rows alternating between 2025 and 2026"],
+    ["random", false, false, "dates in random order over 2025 and 2026"],
+    ["sorted", true, false, "dates sorted, one year, empty cells as null (Excel on the web)"],
+    ["sorted", false, true, "dates sorted, one year, VAT codes as numbers (21, 9, 0)"],
   ];
-  for (const [order, webBlanks, what] of orders) {
+  for (const [order, webBlanks, numberCodes, what] of orders) {
     // Cold: three fresh pages, the median first call (one page is one sample of the engine's warm-up).
     const samples: FunctionTimes[] = [];
     for (let k = 0; k < 3; k++) {
       const page = await freshFunctionsPage(e2e);
-      samples.push(await functionTimes(page, order, ROWS, webBlanks));
+      samples.push(await functionTimes(page, order, ROWS, webBlanks, numberCodes));
       await page.context().close();
     }
     const mid = (pick: (t: FunctionTimes) => Times): Times => ({

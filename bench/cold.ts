@@ -4,11 +4,12 @@
  * beside it.
  */
 import * as f from "../src/functions/functions";
-import { EXCEL_ROWS, excelColumns, plainSum, timeOnce, type Blanks, type DateOrder } from "./common";
+import { EXCEL_ROWS, excelColumns, plainSum, timeOnce, type Blanks, type Codes, type DateOrder } from "./common";
 
 const order = (process.argv[2] ?? "sorted") as DateOrder;
 const blanks = (process.argv[3] ?? "zero") as Blanks;
-const cols = excelColumns(EXCEL_ROWS, 2026, order, blanks);
+const codes = (process.argv[4] ?? "texts") as Codes;
+const cols = excelColumns(EXCEL_ROWS, 2026, order, blanks, codes);
 const countable = timeOnce(() => f.countable(cols.dates, cols.amounts, cols.categories, null));
 const plain = timeOnce(() => plainSum(cols.amounts));
 process.stdout.write(JSON.stringify({ countable, plain }));

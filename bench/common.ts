@@ -19,25 +19,29 @@ export type DateOrder = "sorted" | "alternating" | "random";
 /** How an empty cell arrives: 0 (desktop Excel) or null (Excel on the web). */
 export type Blanks = "zero" | "null";
 
+/** The category column: VAT code texts, or codes typed as numbers (21, 9, 0) as some exports have them. */
+export type Codes = "texts" | "numbers";
+
 /**
  * One year of invoices (or two, alternating) shaped as desktop Excel passes ranges to a custom function: 2-D arrays of one
  * column, serial dates, numeric amounts, category text, and every 50th row empty (0 in each column, or null as
- * Excel on the web passes it).
+ * Excel on the web passes it; then an empty category cell is null too).
  */
-export function excelColumns(n: number = EXCEL_ROWS, year = 2026, order: DateOrder = "sorted", blanks: Blanks = "zero"): ExcelColumns {
+export function excelColumns(n: number = EXCEL_ROWS, year = 2026, order: DateOrder = "sorted", blanks: Blanks = "zero", codes: Codes = "texts"): ExcelColumns {
   const jan1 = excelSerialFromDay(dayFromYmd(year, 1, 1));
   const jan1Before = excelSerialFromDay(dayFromYmd(year - 1, 1, 1));
-  const categories = ["21%", "", "9", "kor", "export", "vrij", "verlegd", "21"];
+  const empty = blanks === "null" ? null : "";
+  const categories = codes === "numbers" ? [21, 9, 21, 0] : ["21%", empty, "9", "kor", "export", "vrij", "verlegd", "21"];
   const dates: unknown[][] = new Array(n);
   const amounts: unknown[][] = new Array(n);
   const cats: unknown[][] = new Array(n);
   let seed = 12345;
   for (let i = 0; i < n; i++) {
     if (i % 50 === 49) {
-      const empty = blanks === "null" ? null : 0;
-      dates[i] = [empty];
-      amounts[i] = [empty];
-      cats[i] = [empty];
+      const blank = blanks === "null" ? null : 0;
+      dates[i] = [blank];
+      amounts[i] = [blank];
+      cats[i] = [blank];
       continue;
     }
     const dayOfYear = Math.floor((i * 365) / n);

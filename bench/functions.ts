@@ -2,8 +2,8 @@
  * Issue 3's figure, with issue 13's orders: KOR.COUNTABLE, KOR.ELIGIBLE and KOR.REPORT over 1,048,576 rows
  * shaped as Excel passes them, next to a plain loop summing the amount column of the same arrays, for dates
  * sorted within one year, rows alternating between two years and dates in random order over two years; plus
- * the first (cold) call in a fresh process; and sorted dates with empty cells passed as null, as Excel on the web
- * passes them. The Chromium companion (npm run bench:browser) runs the built
+ * the first (cold) call in a fresh process; sorted dates with empty cells passed as null, as Excel on the web
+ * passes them (an empty category cell too); and VAT codes typed as numbers. The Chromium companion (npm run bench:browser) runs the built
  * functions.js the same way. Also the same functions through the reading layer's row objects (what they cost when the fast
  * path steps aside, e.g. for text dates).
  */
@@ -11,18 +11,18 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 import * as f from "../src/functions/functions";
 import { readLedger } from "../src/functions/ledger";
-import { EXCEL_ROWS, excelColumns, medianTimes, plainSum, timesRow, type Blanks, type DateOrder, type Times } from "./common";
+import { EXCEL_ROWS, excelColumns, medianTimes, plainSum, timesRow, type Blanks, type Codes, type DateOrder, type Times } from "./common";
 
-function coldCall(order: DateOrder, blanks: Blanks): { countable: Times; plain: Times } {
-  const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(__dirname, "cold.ts"), order, blanks], {
+function coldCall(order: DateOrder, blanks: Blanks, codes: Codes): { countable: Times; plain: Times } {
+  const out = execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(__dirname, "cold.ts"), order, blanks, codes], {
     encoding: "utf8",
   });
   return JSON.parse(out) as { countable: Times; plain: Times };
 }
 
 /** The cold call: the median of three fresh processes (each one sample of the engine's warm-up). */
-function coldCalls(order: DateOrder, blanks: Blanks): { countable: Times; plain: Times } {
-  const runs = [coldCall(order, blanks), coldCall(order, blanks), coldCall(order, blanks)];
+function coldCalls(order: DateOrder, blanks: Blanks, codes: Codes): { countable: Times; plain: Times } {
+  const runs = [coldCall(order, blanks, codes), coldCall(order, blanks, codes), coldCall(order, blanks, codes)];
   const mid = (pick: (r: { countable: Times; plain: Times }) => Times): Times => {
     const walls = runs.map((r) => pick(r).wall).sort((a, b) => a - b);
     const cpus = runs.map((r) => pick(r).cpu);
@@ -33,14 +33,15 @@ function coldCalls(order: DateOrder, blanks: Blanks): { countable: Times; plain:
 
 export function benchFunctions(runs = 7): void {
   console.log("\nKOR.* functions: wall-clock and this thread's CPU time; ratios on CPU time (a shared machine's wall clock counts waiting for a core)");
-  const cases: [DateOrder, Blanks][] = [
-    ["sorted", "zero"],
-    ["alternating", "zero"],
-    ["random", "zero"],
-    ["sorted", "null"],
+  const cases: [DateOrder, Blanks, Codes][] = [
+    ["sorted", "zero", "texts"],
+    ["alternating", "zero", "texts"],
+    ["random", "zero", "texts"],
+    ["sorted", "null", "texts"],
+    ["sorted", "zero", "numbers"],
   ];
-  for (const [order, blanks] of cases) {
-    const cols = excelColumns(EXCEL_ROWS, 2026, order, blanks);
+  for (const [order, blanks, codes] of cases) {
+    const cols = excelColumns(EXCEL_ROWS, 2026, order, blanks, codes);
     const floor = medianTimes(runs, () => plainSum(cols.amounts));
     const checks = {
       countable: f.countable(cols.dates, cols.amounts, cols.categories, null),
@@ -49,14 +50,15 @@ export function benchFunctions(runs = 7): void {
     };
     const what =
       (order === "sorted" ? "dates sorted, one year" : order === "alternating" ? "rows alternating between 2025 and 2026" : "dates in random order over 2025 and 2026") +
-      (blanks === "null" ? ", empty cells as null (Excel on the web)" : "");
+      (blanks === "null" ? ", empty cells as null (Excel on the web)" : "") +
+      (codes === "numbers" ? ", VAT codes as numbers (21, 9, 0)" : "");
     console.log(`\nKOR.* functions over ${EXCEL_ROWS.toLocaleString("en")} rows, ${what} (median of ${runs}; ratio to the plain loop)`);
     console.log(`  results: COUNTABLE ${checks.countable}, ELIGIBLE ${checks.eligible}, REPORT ${checks.report} rows`);
     console.log(timesRow("plain loop summing the amount column", floor, floor));
     console.log(timesRow("KOR.COUNTABLE", medianTimes(runs, () => f.countable(cols.dates, cols.amounts, cols.categories, null)), floor, 3));
     console.log(timesRow("KOR.ELIGIBLE", medianTimes(runs, () => f.eligible(cols.dates, cols.amounts, cols.categories, null, null)), floor, 3));
     console.log(timesRow("KOR.REPORT", medianTimes(runs, () => f.report(cols.dates, cols.amounts, cols.categories, null)), floor, 3));
-    const cold = coldCalls(order, blanks);
+    const cold = coldCalls(order, blanks, codes);
     console.log(timesRow("KOR.COUNTABLE, first call in a fresh process", cold.countable, floor, 3));
     console.log(timesRow("(the plain loop's own first call there)", cold.plain, floor));
     if (order === "sorted" && blanks === "zero") {
