@@ -18,7 +18,7 @@ import type { Problem } from "../rules/types";
 import { codeMappingFrom, type CodeMapping } from "../reading/codeMapping";
 import { decodeBytes, readCsvText } from "../reading/csv";
 import { promises as fsp } from "fs";
-import { terminalWidth, toCsv, toJson, toJsonLines, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet } from "./output";
+import { fileText, StreamedOutput, terminalWidth, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet, type StreamFormat } from "./output";
 import { visibleControls } from "../i18n/safeText";
 import type { ReadLimits } from "../reading/limits";
 import { openOut, refuseOut, writeOut } from "./outFile";
@@ -206,11 +206,12 @@ export interface FileOutcome {
   readonly skipped: SkippedSheet[];
   readonly auditfiles: { file: string; data: XafSheetData }[];
   /**
-   * --format jsonl (withJsonLines): the file's JSON lines, written where the file was checked; `sheets` and
-   * `skipped` are then empty, so a pool worker hands the main thread a short text instead of every summary.
+   * --format csv, json or jsonl (withText): the file's text (output.ts fileText), written where the file was
+   * checked; `sheets` and `skipped` are then empty, so a pool worker hands the main thread a short text instead
+   * of every summary.
    */
-  readonly jsonl?: string;
-  /** Some sheet has rows in error that concern its year (kept when `sheets` is emptied for jsonl). */
+  readonly text?: string;
+  /** Some sheet has rows in error that concern its year (kept when `sheets` is emptied for the text). */
   readonly rowErrors?: boolean;
 }
 
@@ -219,10 +220,9 @@ function hasRowErrors(o: { readonly sheets: readonly SheetResult[]; readonly row
   return o.rowErrors ?? o.sheets.some((s) => (s.yearErrorCount ?? s.errorCount) > 0);
 }
 
-/** The outcome with its JSON lines written and its sheets let go (--format jsonl), in a worker or in-thread. */
-export function withJsonLines(o: FileOutcome, today: Day, lang: Lang): FileOutcome {
-  const jsonl = toJsonLines({ today, sheets: o.sheets, failures: o.failures, skipped: o.skipped }, lang);
-  return { sheets: [], failures: o.failures, skipped: [], auditfiles: o.auditfiles, jsonl, rowErrors: hasRowErrors(o) };
+/** The outcome with its text written and its sheets let go (--format csv, json, jsonl), in a worker or in-thread. */
+export function withText(o: FileOutcome, format: StreamFormat, lang: Lang): FileOutcome {
+  return { sheets: [], failures: o.failures, skipped: [], auditfiles: o.auditfiles, text: fileText(o, format, lang), rowErrors: hasRowErrors(o) };
 }
 
 /** Checks one file; never throws for a bad file (it becomes a failure line). Runs in a pool worker or in-thread. */
@@ -292,16 +292,16 @@ async function workSizes(files: readonly InputFile[]): Promise<number[]> {
   return sizes;
 }
 
-/** With outcomes not kept (jsonl), files start largest first within windows of this many (see largestFirst). */
+/** With outcomes not kept (csv, json, jsonl), files start largest first within windows of this many (see largestFirst). */
 const STREAM_WINDOW = 256;
 
 export interface CheckHooks {
   /** Called once per file, in file order (a file's outcome waits for the files before it), as soon as it can. */
   readonly onFile?: (outcome: FileOutcome, index: number) => void;
-  /** false: outcomes are only passed to onFile, not kept for the returned result (a long jsonl run). */
+  /** false: outcomes are only passed to onFile, not kept for the returned result (a long csv, json or jsonl run). */
   readonly keep?: boolean;
-  /** true: each outcome comes to onFile with its JSON lines written (withJsonLines) and without its sheets. */
-  readonly jsonl?: boolean;
+  /** Each outcome comes to onFile with its text in this format written (withText) and without its sheets. */
+  readonly stream?: StreamFormat;
 }
 
 /**
@@ -355,7 +355,7 @@ export async function check(
     const inThread = async (i: number): Promise<void> => {
       progress.started(i, files[i].path);
       const outcome = await checkOne(files[i], options, today, io.blockRows, io.limits, mapping);
-      settle(i, hooks.jsonl === true ? withJsonLines(outcome, today, options.lang) : outcome);
+      settle(i, hooks.stream !== undefined ? withText(outcome, hooks.stream, options.lang) : outcome);
       progress.ended(i);
     };
     if (jobs <= 1) {
@@ -367,7 +367,7 @@ export async function check(
       // released in file order; when they are not kept, within windows, so few wait to be written.
       const order = files.length > jobs ? async () => largestFirst(await workSizes(files), keep ? Infinity : STREAM_WINDOW) : undefined;
       // What every file shares goes to each worker once; the command-line inputs are not needed there.
-      const shared: PoolShared = { options: { ...options, inputs: [] }, today, blockRows: io.blockRows, limits: io.limits, mapping, jsonl: hooks.jsonl === true };
+      const shared: PoolShared = { options: { ...options, inputs: [] }, today, blockRows: io.blockRows, limits: io.limits, mapping, stream: hooks.stream ?? null };
       await runInPool<InputFile, FileOutcome>(
         files,
         { jobs, maxMemoryMb, timeoutMs: options.timeoutSeconds * 1000, shared, order },
@@ -375,7 +375,7 @@ export async function check(
           started: (i) => progress.started(i, files[i].path),
           ended: (i, end) => {
             const outcome = end.ok ? end.value : poolFailure(files[i], end, maxMemoryMb, options.timeoutSeconds);
-            settle(i, hooks.jsonl === true && outcome.jsonl === undefined ? withJsonLines(outcome, today, options.lang) : outcome);
+            settle(i, hooks.stream !== undefined && outcome.text === undefined ? withText(outcome, hooks.stream, options.lang) : outcome);
             progress.ended(i);
           },
         },
@@ -445,12 +445,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return { file: e.path, reason: f.reason, detail: f.detail };
   });
   if (files.length === 0 && errors.length === 0) io.stderr.write(`kor-check: ${usage.noFilesFound[lang]}\n`);
-  if (options.format === "jsonl") return mainJsonLines(files, inputFailures, options, io, today, mapping);
+  if (options.format !== "table") return mainStreamed(options.format, files, inputFailures, options, io, today, mapping);
 
   const result = await check(files, options, io, today, {}, mapping);
   const all: CheckResult = { ...result, failures: [...inputFailures, ...result.failures] };
 
-  const text = options.format === "json" ? toJson(all, lang) : options.format === "csv" ? toCsv(all, lang) : toTable(all, lang, terminalWidth(io.env));
+  const text = toTable(all, lang, terminalWidth(io.env));
   if (options.out !== null) {
     try {
       await writeOut(options.out, text);
@@ -462,21 +462,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } else {
     io.stdout.write(text);
   }
-  if (options.format !== "table") {
-    // Machine formats keep stdout clean; say what was not read on stderr too.
-    for (const f of all.failures) io.stderr.write(`kor-check: ${visibleControls(f.file)}: ${visibleControls(f.reason[lang])}\n`);
-  }
   // Rows of years the checked year does not depend on are not checked, so their errors do not count here.
   const rowErrors = all.sheets.some((s) => (s.yearErrorCount ?? s.errorCount) > 0);
   return all.failures.length > 0 || rowErrors || (files.length === 0 && errors.length === 0) ? EXIT_UNREADABLE : EXIT_OK;
 }
 
 /**
- * --format jsonl: one JSON object per line (the objects of --format json), each file's lines written as soon
- * as it and the files before it are done, so the output order is still the files' order. Nothing is kept
- * per file, so memory does not grow with the number of files.
+ * --format csv, json and jsonl: each file's lines (jsonl: JSON objects, one per line) written as soon as it and
+ * the files before it are done, so the output order is still the files' order; csv and json write the files
+ * that could not be read at the end, as they always have. Nothing is kept per file but an error line, so memory
+ * does not grow with the number of files. Machine formats keep stdout clean: what was not read is said on
+ * stderr too.
  */
-async function mainJsonLines(
+async function mainStreamed(
+  format: StreamFormat,
   files: readonly InputFile[],
   inputFailures: readonly FileFailure[],
   options: CliOptions,
@@ -508,16 +507,20 @@ async function mainJsonLines(
   const failed = (f: FileFailure): void => {
     io.stderr.write(`kor-check: ${visibleControls(f.file)}: ${visibleControls(f.reason[lang])}\n`);
   };
-  emit(toJsonLines({ today, sheets: [], failures: inputFailures, skipped: [] }, lang));
+  const output = new StreamedOutput(format, lang);
+  emit(output.head());
+  // Folders and files that could not be opened at all: first in jsonl, with the other errors at the end in csv and json.
+  emit(output.file({ sheets: [], failures: inputFailures }));
   inputFailures.forEach(failed);
   const result = await check(files, options, io, today, {
     keep: false,
-    jsonl: true,
+    stream: format,
     onFile: (o) => {
-      emit(o.jsonl ?? toJsonLines({ today, sheets: o.sheets, failures: o.failures, skipped: o.skipped }, lang));
+      emit(output.file(o));
       o.failures.forEach(failed);
     },
   }, mapping);
+  emit(output.end());
   if (file !== null) {
     try {
       await writing;

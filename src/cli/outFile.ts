@@ -74,7 +74,7 @@ export async function writeOut(out: string, text: string): Promise<void> {
 }
 
 /**
- * `--out` for output written as it comes (--format jsonl): the same temporary file and rename as writeOut,
+ * `--out` for output written as it comes (--format csv, json, jsonl): the same temporary file and rename as writeOut,
  * with the text appended in pieces; `commit` renames it into place, `discard` removes it.
  */
 export async function openOut(out: string): Promise<{ write(text: string): Promise<void>; commit(): Promise<void>; discard(): Promise<void> }> {

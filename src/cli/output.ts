@@ -238,9 +238,22 @@ export function toJson(result: CheckResult, lang: Lang): string {
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 
+/**
+ * One object of toJson's array as it stands there (indented by two), so the array can be written an object at a
+ * time: "[\n" + the objects joined by ",\n" + "\n]\n" is toJson's text ("[]\n" when there are none). Text in JSON
+ * never holds a raw line break, so indenting every line is safe.
+ */
+function jsonItemText(item: unknown): string {
+  return `  ${JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")}`;
+}
+
 /** --format jsonl: the objects of toJson, one per line ("" when there are none). */
 export function toJsonLines(result: CheckResult, lang: Lang): string {
-  const items = [...result.sheets.map((s) => sheetJson(s, lang)), ...result.failures.map((f) => failureJson(f, lang))];
+  return jsonLines(result.sheets, result.failures, lang);
+}
+
+function jsonLines(sheets: readonly SheetResult[], failures: readonly FileFailure[], lang: Lang): string {
+  const items = [...sheets.map((s) => sheetJson(s, lang)), ...failures.map((f) => failureJson(f, lang))];
   return items.map((item) => `${JSON.stringify(item)}\n`).join("");
 }
 
@@ -515,31 +528,97 @@ export function csvHeader(lang: Lang): string {
  * CSV for a spreadsheet: Dutch uses a semicolon and a decimal comma (as Dutch Excel opens it), English a
  * comma and a decimal point. Dates ISO (YYYY-MM-DD), amounts in euros without a currency sign.
  */
-export function toCsv(result: CheckResult, lang: Lang): string {
-  const sep = lang === "nl" ? ";" : ",";
+function csvSeparator(lang: Lang): string {
+  return lang === "nl" ? ";" : ",";
+}
+
+/** One sheet's CSV line (without its line end). */
+function csvSheetLine(s: SheetResult, lang: Lang): string {
+  const sep = csvSeparator(lang);
   const num = (n: number | null): string => (n === null ? "" : lang === "nl" ? n.toFixed(2).replace(".", ",") : n.toFixed(2));
   const pct = (n: number | null): string => (n === null ? "" : lang === "nl" ? n.toFixed(1).replace(".", ",") : n.toFixed(1));
-  const header = csvColumns(lang);
-  const lines = [header.join(sep)];
   const yes = lang === "nl" ? "ja" : "yes";
   const no = lang === "nl" ? "nee" : "no";
-  for (const s of result.sheets) {
-    const j = sheetJson(s, lang);
-    // Text fields (names from the client's files) go through csvText; numbers and ISO dates stay as they are.
-    lines.push(
-      [
-        csvText(j.file), csvText(j.sheet ?? ""), String(j.year), num(j.countable), pct(j.percentOfThreshold),
-        csvText(verdictText(s, lang)), j.eligible === null ? "" : j.eligible ? yes : no,
-        j.crossing?.date ?? "", j.crossing === null ? "" : j.crossing.reference === null ? String(j.crossing.row) : csvText(j.crossing.reference), num(j.crossing?.amount ?? null),
-        num(j.previousYear), j.previousYearAssumed ? yes : no, j.nextStart ?? "", j.deadline ?? "", String(j.problems.length), "",
-      ].map((f) => csvField(f, sep)).join(sep),
-    );
-  }
-  for (const f of result.failures) {
-    const cells = new Array<string>(header.length).fill("");
-    cells[0] = f.file;
-    cells[header.length - 1] = f.reason[lang];
-    lines.push(cells.map((c) => csvField(csvText(c), sep)).join(sep));
-  }
+  const j = sheetJson(s, lang);
+  // Text fields (names from the client's files) go through csvText; numbers and ISO dates stay as they are.
+  return [
+    csvText(j.file), csvText(j.sheet ?? ""), String(j.year), num(j.countable), pct(j.percentOfThreshold),
+    csvText(verdictText(s, lang)), j.eligible === null ? "" : j.eligible ? yes : no,
+    j.crossing?.date ?? "", j.crossing === null ? "" : j.crossing.reference === null ? String(j.crossing.row) : csvText(j.crossing.reference), num(j.crossing?.amount ?? null),
+    num(j.previousYear), j.previousYearAssumed ? yes : no, j.nextStart ?? "", j.deadline ?? "", String(j.problems.length), "",
+  ].map((f) => csvField(f, sep)).join(sep);
+}
+
+/** A file that could not be read, as a CSV line (without its line end): its name and, last, the reason. */
+function csvFailureLine(f: FileFailure, lang: Lang): string {
+  const width = csvColumns(lang).length;
+  const cells = new Array<string>(width).fill("");
+  cells[0] = f.file;
+  cells[width - 1] = f.reason[lang];
+  return cells.map((c) => csvField(csvText(c), csvSeparator(lang))).join(csvSeparator(lang));
+}
+
+export function toCsv(result: CheckResult, lang: Lang): string {
+  const lines = [csvColumns(lang).join(csvSeparator(lang)), ...result.sheets.map((s) => csvSheetLine(s, lang)), ...result.failures.map((f) => csvFailureLine(f, lang))];
   return `${lines.join("\r\n")}\r\n`;
+}
+
+/** The output formats kor-check writes a file at a time, as files finish (memory does not grow with their number). */
+export type StreamFormat = "csv" | "json" | "jsonl";
+
+/**
+ * toCsv, toJson and toJsonLines a file at a time, in the same order: `head` first, then each file's
+ * `sheets` (csv and json: its sheets; jsonl: its sheets and its error line), then `end` with what
+ * csv and json put last, the files that could not be read. The texts joined are byte for byte those of toCsv,
+ * toJson and toJsonLines over the whole run.
+ */
+export class StreamedOutput {
+  private items = 0;
+  private readonly lastFailures: FileFailure[] = [];
+
+  constructor(
+    private readonly format: StreamFormat,
+    private readonly lang: Lang,
+  ) {}
+
+  /** csv: the header line; json: nothing yet (the array opens with its first object). */
+  head(): string {
+    return this.format === "csv" ? `${csvColumns(this.lang).join(csvSeparator(this.lang))}\r\n` : "";
+  }
+
+  /** One file's text (its failures are kept for `end` in csv and json). */
+  file(o: { readonly sheets: readonly SheetResult[]; readonly failures: readonly FileFailure[]; readonly text?: string }): string {
+    const text = o.text ?? fileText(o, this.format, this.lang);
+    if (this.format === "jsonl") return text;
+    this.lastFailures.push(...o.failures);
+    return this.joined(text);
+  }
+
+  /** What comes after the last file. */
+  end(): string {
+    const failures = this.lastFailures.splice(0);
+    if (this.format === "csv") return failures.map((f) => `${csvFailureLine(f, this.lang)}\r\n`).join("");
+    if (this.format === "json") {
+      const tail = this.joined(failures.map((f) => jsonItemText(failureJson(f, this.lang))).join(",\n"));
+      return this.items === 0 ? "[]\n" : `${tail}\n]\n`;
+    }
+    return "";
+  }
+
+  /** json: a file's objects after the ones before (",\n") or opening the array ("[\n"). */
+  private joined(text: string): string {
+    if (this.format !== "json" || text === "") return text;
+    return `${this.items++ === 0 ? "[\n" : ",\n"}${text}`;
+  }
+}
+
+/**
+ * A file's text in a streamed format, made where the file was checked (a pool worker hands the main thread this
+ * text rather than the summaries): csv, each sheet's line; json, its sheets' objects joined by ",\n"; jsonl, its
+ * sheets' and error lines (toJsonLines). csv and json write the errors at the end (StreamedOutput).
+ */
+export function fileText(o: { readonly sheets: readonly SheetResult[]; readonly failures: readonly FileFailure[] }, format: StreamFormat, lang: Lang): string {
+  if (format === "jsonl") return jsonLines(o.sheets, o.failures, lang);
+  if (format === "csv") return o.sheets.map((s) => `${csvSheetLine(s, lang)}\r\n`).join("");
+  return o.sheets.map((s) => jsonItemText(sheetJson(s, lang))).join(",\n");
 }

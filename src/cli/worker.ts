@@ -10,7 +10,8 @@ import type { ReadLimits } from "../reading/limits";
 import type { CodeMapping } from "../reading/codeMapping";
 import type { CliOptions } from "./args";
 import type { InputFile } from "./files";
-import { checkOne, withJsonLines, type FileOutcome } from "./main";
+import { checkOne, withText, type FileOutcome } from "./main";
+import type { StreamFormat } from "./output";
 import { workbookReader } from "./read";
 
 export interface PoolShared {
@@ -19,8 +20,8 @@ export interface PoolShared {
   readonly blockRows?: number;
   readonly limits?: Partial<ReadLimits>;
   readonly mapping: CodeMapping | null;
-  /** --format jsonl: write each file's JSON lines here, so only that text crosses to the main thread. */
-  readonly jsonl: boolean;
+  /** --format csv, json or jsonl: write each file's text here, so only that text crosses to the main thread. */
+  readonly stream: StreamFormat | null;
 }
 
 const shared = workerData as PoolShared;
@@ -29,5 +30,5 @@ workbookReader();
 
 export default async function checkInWorker(file: InputFile): Promise<FileOutcome> {
   const outcome = await checkOne(file, shared.options, shared.today, shared.blockRows, shared.limits, shared.mapping);
-  return shared.jsonl ? withJsonLines(outcome, shared.today, shared.options.lang) : outcome;
+  return shared.stream !== null ? withText(outcome, shared.stream, shared.options.lang) : outcome;
 }
