@@ -10,7 +10,7 @@
  * `bench/pool.ts d` or `bench/pool.ts e` runs one part alone (both without an argument).
  */
 import { execFileSync, spawnSync } from "child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
@@ -88,15 +88,16 @@ function mainText(run: CliRun): string {
   return run.mainCpuMs === null ? "" : ` (main thread ${(run.mainCpuMs / 1000).toFixed(1)} s)`;
 }
 
-export async function benchPool(parts: readonly ("d" | "e")[] = ["d", "e"]): Promise<void> {
+export async function benchPool(parts: readonly ("d" | "e" | "f")[] = ["d", "e"]): Promise<void> {
   // Always rebuild: a stale dist/cli would measure old code.
   execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: root, stdio: "inherit" });
   const cores = os.availableParallelism();
-  console.log(`\nkor-check over many files (the built executable, --format jsonl; ${cores} cores; load average ${os.loadavg()[0].toFixed(1)} at the start)`);
+  console.log(`\nkor-check over many files (the built executable, --format jsonl unless said; ${cores} cores; load average ${os.loadavg()[0].toFixed(1)} at the start)`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "kor-bench-pool-"));
   try {
     if (parts.includes("d")) await benchSpeedup(dir, cores);
-    if (parts.includes("e")) await benchMemory(dir);
+    if (parts.includes("e")) await benchMemory(dir, "jsonl");
+    if (parts.includes("f")) await benchMemory(dir, "csv");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -132,27 +133,34 @@ async function benchSpeedup(dir: string, cores: number): Promise<void> {
   if (one.failed + pool.failed > 0) console.log(`  !! ${one.failed + pool.failed} copies of the same good workbook were reported as not read`);
 }
 
-/** (e): 10,000 small files against 1,000: files per second and peak memory. */
-async function benchMemory(dir: string): Promise<void> {
+/**
+ * (e): 10,000 small files against 1,000 with --format jsonl: files per second and peak memory. (f), only when
+ * asked (bench/pool.ts f): the same with --format csv, which is written a file at a time too.
+ */
+async function benchMemory(dir: string, format: "jsonl" | "csv"): Promise<void> {
   const small = path.join(dir, "500.xlsx");
-  await writeWorkbook(small, 500, 2025, 1);
-  copies(small, path.join(dir, "e1"), 1_000);
-  copies(small, path.join(dir, "e2"), 10_000);
-  const thousand = runCli([path.join(dir, "e1"), "--format", "jsonl"]);
-  const tenThousand = runCli([path.join(dir, "e2"), "--format", "jsonl"]);
-  if (tenThousand.lines !== 10_000) throw new Error(`expected 10,000 lines, got ${tenThousand.lines}`);
-  const failed = thousand.failed + tenThousand.failed;
+  if (!existsSync(path.join(dir, "e2"))) {
+    await writeWorkbook(small, 500, 2025, 1);
+    copies(small, path.join(dir, "e1"), 1_000);
+    copies(small, path.join(dir, "e2"), 10_000);
+  }
+  const thousand = runCli([path.join(dir, "e1"), "--format", format]);
+  const tenThousand = runCli([path.join(dir, "e2"), "--format", format]);
+  // csv: a header line, then a line per file.
+  const header = format === "csv" ? 1 : 0;
+  if (tenThousand.lines !== 10_000 + header) throw new Error(`expected 10,000 lines, got ${tenThousand.lines - header}`);
+  const failed = format === "jsonl" ? thousand.failed + tenThousand.failed : 0;
   if (failed > 0) console.log(`  !! ${failed} copies of the same good workbook were reported as not read (see docs/cli.md, known issues)`);
   const growth = tenThousand.maxRssMb / thousand.maxRssMb;
   console.log(
-    `  (e) 10,000 .xlsx × 500 rows: ${(tenThousand.ms / 1000).toFixed(1)} s, ${((10_000 * 1000) / tenThousand.ms).toFixed(0)} files/s, ` +
+    `  (${format === "jsonl" ? "e" : "f, --format csv"}) 10,000 .xlsx × 500 rows: ${(tenThousand.ms / 1000).toFixed(1)} s, ${((10_000 * 1000) / tenThousand.ms).toFixed(0)} files/s, ` +
       `maxRSS ${tenThousand.maxRssMb.toFixed(0)} MB${mainText(tenThousand)}; 1,000 files: ${((1_000 * 1000) / thousand.ms).toFixed(0)} files/s, maxRSS ${thousand.maxRssMb.toFixed(0)} MB; ` +
       `memory 10,000 / 1,000 files ${growth.toFixed(2)}× (goal: flat, ≤ 1.2×: ${growth <= 1.2 ? "met" : "NOT met"}; load average ${thousand.load.toFixed(1)} / ${tenThousand.load.toFixed(1)} at the ends)`,
   );
 }
 
 if (require.main === module) {
-  const asked = process.argv.slice(2).filter((a): a is "d" | "e" => a === "d" || a === "e");
+  const asked = process.argv.slice(2).filter((a): a is "d" | "e" | "f" => a === "d" || a === "e" || a === "f");
   benchPool(asked.length > 0 ? asked : undefined).catch((e: unknown) => {
     console.error(e);
     process.exit(1);
