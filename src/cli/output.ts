@@ -521,13 +521,9 @@ export function csvColumns(lang: Lang): string[] {
 
 /** The CSV's first line. */
 export function csvHeader(lang: Lang): string {
-  return csvColumns(lang).join(lang === "nl" ? ";" : ",");
+  return csvColumns(lang).join(csvSeparator(lang));
 }
 
-/**
- * CSV for a spreadsheet: Dutch uses a semicolon and a decimal comma (as Dutch Excel opens it), English a
- * comma and a decimal point. Dates ISO (YYYY-MM-DD), amounts in euros without a currency sign.
- */
 function csvSeparator(lang: Lang): string {
   return lang === "nl" ? ";" : ",";
 }
@@ -558,8 +554,12 @@ function csvFailureLine(f: FileFailure, lang: Lang): string {
   return cells.map((c) => csvField(csvText(c), csvSeparator(lang))).join(csvSeparator(lang));
 }
 
+/**
+ * CSV for a spreadsheet: Dutch uses a semicolon and a decimal comma (as Dutch Excel opens it), English a
+ * comma and a decimal point. Dates ISO (YYYY-MM-DD), amounts in euros without a currency sign.
+ */
 export function toCsv(result: CheckResult, lang: Lang): string {
-  const lines = [csvColumns(lang).join(csvSeparator(lang)), ...result.sheets.map((s) => csvSheetLine(s, lang)), ...result.failures.map((f) => csvFailureLine(f, lang))];
+  const lines = [csvHeader(lang), ...result.sheets.map((s) => csvSheetLine(s, lang)), ...result.failures.map((f) => csvFailureLine(f, lang))];
   return `${lines.join("\r\n")}\r\n`;
 }
 
@@ -567,9 +567,9 @@ export function toCsv(result: CheckResult, lang: Lang): string {
 export type StreamFormat = "csv" | "json" | "jsonl";
 
 /**
- * toCsv, toJson and toJsonLines a file at a time, in the same order: `head` first, then each file's
- * `sheets` (csv and json: its sheets; jsonl: its sheets and its error line), then `end` with what
- * csv and json put last, the files that could not be read. The texts joined are byte for byte those of toCsv,
+ * toCsv, toJson and toJsonLines a file at a time, in the same order: `head` first, then `file` for each
+ * file (csv and json: its sheets; jsonl: its sheets and its error line), then `end` with what csv and json
+ * put last, the files that could not be read. The texts joined are byte for byte those of toCsv,
  * toJson and toJsonLines over the whole run.
  */
 export class StreamedOutput {
@@ -583,7 +583,7 @@ export class StreamedOutput {
 
   /** csv: the header line; json: nothing yet (the array opens with its first object). */
   head(): string {
-    return this.format === "csv" ? `${csvColumns(this.lang).join(csvSeparator(this.lang))}\r\n` : "";
+    return this.format === "csv" ? `${csvHeader(this.lang)}\r\n` : "";
   }
 
   /** One file's text (its failures are kept for `end` in csv and json). */
