@@ -137,10 +137,14 @@ export function medianTimes(runs: number, fn: () => unknown): Times {
   return { wall: mid(all.map((t) => t.wall)), cpu: cpus.every((c) => c !== null) ? mid(cpus as number[]) : null };
 }
 
+/** A ratio on CPU time when both are known, else on wall time. */
+export function ratioOf(t: Times, floor: Times): number {
+  return t.cpu !== null && floor.cpu !== null ? t.cpu / floor.cpu : t.wall / floor.wall;
+}
+
 /** A row with wall and CPU times; the ratio (and the goal) on CPU time when known, else on wall time. */
 export function timesRow(label: string, t: Times, floor: Times, target?: number): string {
-  const onCpu = t.cpu !== null && floor.cpu !== null;
-  const ratio = onCpu ? (t.cpu as number) / (floor.cpu as number) : t.wall / floor.wall;
+  const ratio = ratioOf(t, floor);
   const verdict = target === undefined ? "" : `  (target ≤ ${target}×: ${ratio <= target ? "met" : "NOT met"})`;
   const cpu = t.cpu === null ? "" : ` ${t.cpu.toFixed(1).padStart(8)} ms CPU`;
   return `  ${label.padEnd(60)} ${t.wall.toFixed(1).padStart(9)} ms${cpu}   ${ratio.toFixed(1).padStart(5)}×${verdict}`;

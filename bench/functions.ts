@@ -11,7 +11,7 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 import * as f from "../src/functions/functions";
 import { readLedger } from "../src/functions/ledger";
-import { EXCEL_ROWS, excelColumns, medianTimes, plainSum, timesRow, type Blanks, type Codes, type DateOrder, type Times } from "./common";
+import { EXCEL_ROWS, excelColumns, medianTimes, plainSum, ratioOf, timesRow, type Blanks, type Codes, type DateOrder, type Times } from "./common";
 
 interface ColdRun {
   countable: Times;
@@ -29,11 +29,6 @@ function coldCall(order: DateOrder, blanks: Blanks, codes: Codes): ColdRun {
 
 /** Fresh processes per cold figure: the first call's spread on a shared 2-core machine is wide (README). */
 const COLD_RUNS = 5;
-
-/** A ratio on CPU time when both are known, else on wall time. */
-function ratioOf(t: Times, floor: Times): number {
-  return t.cpu !== null && floor.cpu !== null ? t.cpu / floor.cpu : t.wall / floor.wall;
-}
 
 /**
  * The cold call in COLD_RUNS fresh processes (each one sample of the engine's warm-up): the median times, and

@@ -7,7 +7,8 @@
  *      with its worker threads), next to 1,000 files: memory should not grow with the number of files.
  * The files are copies of one generated workbook (the reading work is the same; generating 10,000 distinct
  * workbooks would take longer than the run). Generated into a temp dir and removed afterwards.
- * `bench/pool.ts d` or `bench/pool.ts e` runs one part alone (both without an argument).
+ * `bench/pool.ts d` or `bench/pool.ts e` runs one part alone (both without an argument); `bench/pool.ts f`
+ * runs (e) with --format csv.
  */
 import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
