@@ -54,43 +54,87 @@ export interface RowQueries {
 
 /** RowQueries over InvoiceRow objects: each question is the rule module's own function on the rows. */
 export function arrayQueries(rows: readonly InvoiceRow[]): RowQueries {
-  return {
-    latestYear: () => latestYear(rows),
-    yearsIn: () => yearsIn(rows),
-    hasRowsIn: (year) => hasRowsIn(rows, year),
-    countableTurnover: (year) => countableTurnover(rows, year),
-    findCrossing: (year, thresholdCents) => findCrossing(rows, year, thresholdCents),
-    countableBySlot(year, slotOfDay, slots) {
-      const sums = new Array<number>(slots).fill(0);
-      const { from, to } = yearBounds(year);
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i];
-        if (r.day < from || r.day > to || !countsForKor(r.category)) continue;
-        sums[slotOfDay[r.day - from]] += r.cents;
-      }
-      return sums;
-    },
-    vatShown(year, untilDay, beforeRow, maxListed) {
-      const from = yearBounds(year).from;
-      let count = 0;
-      let first: InvoiceRow | null = null;
-      const listed: number[] = [];
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i];
-        if (r.day < from || r.day > untilDay || (r.day === untilDay && r.row >= beforeRow)) continue;
-        if (r.vatCents === null || r.vatCents === 0 || r.category === "inkoop") continue;
-        count++;
-        if (first === null) first = r;
-        if (listed.length < maxListed) listed.push(r.row);
-      }
-      return first === null ? null : { count, first: { row: first.row, day: first.day, vatCents: first.vatCents ?? 0 }, listed };
-    },
-    anyCountry: () => rows.some((r) => r.country !== null),
-    distanceSalesNl: (year) => distanceSalesNl(rows, year),
-    unionTurnover: (year) => unionTurnover(rows, year),
-    turnoverPerState: (year) => turnoverPerState(rows, year),
-    findEuCrossing: (year) => findEuCrossing(rows, year),
-    euQuarterlyReport: (year) => euQuarterlyReport(rows, year),
-    unplacedForeignRows: (year) => unplacedForeignRows(rows, year),
-  };
+  return new ArrayQueries(rows);
+}
+
+/** A class rather than arrow functions made per call, as ColumnQueries (./columns.ts) says why. */
+class ArrayQueries implements RowQueries {
+  constructor(private readonly rows: readonly InvoiceRow[]) {}
+
+  latestYear(): number | null {
+    return latestYear(this.rows);
+  }
+
+  yearsIn(): number[] {
+    return yearsIn(this.rows);
+  }
+
+  hasRowsIn(year: number): boolean {
+    return hasRowsIn(this.rows, year);
+  }
+
+  countableTurnover(year: number): YearTurnover {
+    return countableTurnover(this.rows, year);
+  }
+
+  findCrossing(year: number, thresholdCents?: Cents): Crossing | null {
+    return findCrossing(this.rows, year, thresholdCents);
+  }
+
+  countableBySlot(year: number, slotOfDay: Uint8Array, slots: number): number[] {
+    const rows = this.rows;
+    const sums = new Array<number>(slots).fill(0);
+    const { from, to } = yearBounds(year);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (r.day < from || r.day > to || !countsForKor(r.category)) continue;
+      sums[slotOfDay[r.day - from]] += r.cents;
+    }
+    return sums;
+  }
+
+  vatShown(year: number, untilDay: Day, beforeRow: number, maxListed: number): VatShown | null {
+    const rows = this.rows;
+    const from = yearBounds(year).from;
+    let count = 0;
+    let first: InvoiceRow | null = null;
+    const listed: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (r.day < from || r.day > untilDay || (r.day === untilDay && r.row >= beforeRow)) continue;
+      if (r.vatCents === null || r.vatCents === 0 || r.category === "inkoop") continue;
+      count++;
+      if (first === null) first = r;
+      if (listed.length < maxListed) listed.push(r.row);
+    }
+    return first === null ? null : { count, first: { row: first.row, day: first.day, vatCents: first.vatCents ?? 0 }, listed };
+  }
+
+  anyCountry(): boolean {
+    return this.rows.some((r) => r.country !== null);
+  }
+
+  distanceSalesNl(year: number): Cents {
+    return distanceSalesNl(this.rows, year);
+  }
+
+  unionTurnover(year: number): Cents {
+    return unionTurnover(this.rows, year);
+  }
+
+  turnoverPerState(year: number): Map<string, Cents> {
+    return turnoverPerState(this.rows, year);
+  }
+
+  findEuCrossing(year: number): EuCrossing | null {
+    return findEuCrossing(this.rows, year);
+  }
+
+  euQuarterlyReport(year: number): EuSummary["quarters"] {
+    return euQuarterlyReport(this.rows, year);
+  }
+
+  unplacedForeignRows(year: number): readonly { readonly row: number; readonly day: Day }[] {
+    return unplacedForeignRows(this.rows, year);
+  }
 }
