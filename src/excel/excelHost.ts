@@ -13,18 +13,38 @@ export function excelHost(): PaneHost {
     readOtherLists: (sheetKey, keepFrom) => Excel.run((context) => readOtherLists(context, sheetKey, keepFrom)),
     showList: (sheetKey, tableName) => Excel.run((context) => activateList(context, sheetKey, tableName)),
     writeReport: (summary, lang, sourceName, options) => Excel.run((context) => writeReportSheet(context, summary, lang, sourceName, options)),
-    onWorkbookEvent: (listener) =>
-      Excel.run(async (context) => {
+    onWorkbookEvent: async (listener) => {
+      const handlers = await Excel.run(async (context) => {
         const sheets = context.workbook.worksheets;
-        const handlers = [sheets.onActivated.add(async () => listener("activated")), sheets.onChanged.add(async () => listener("changed"))];
+        const added = [
+          sheets.onActivated.add(async () => listener("activated")),
+          sheets.onChanged.add(async (e) => listener("changed", e.worksheetId)),
+        ];
         await context.sync();
-        return () => {
-          void Excel.run(handlers[0].context, async (ctx) => {
-            for (const h of handlers) h.remove();
+        return added;
+      });
+      // A sheet added, deleted or renamed changes the other sheets' lists without a cell changing on them. Apart,
+      // so that a host without these events (ExcelApi 1.7; renaming 1.17) still has the two above.
+      const supports = (version: string): boolean => Office.context.requirements?.isSetSupported("ExcelApi", version) ?? false;
+      const sheetHandlers = supports("1.7")
+        ? await Excel.run(async (context) => {
+            const sheets = context.workbook.worksheets;
+            const added = [sheets.onAdded.add(async () => listener("sheets")), sheets.onDeleted.add(async () => listener("sheets"))];
+            if (supports("1.17")) added.push(sheets.onNameChanged.add(async () => listener("sheets")));
+            await context.sync();
+            return added;
+          }).catch(() => [])
+        : [];
+      return () => {
+        for (const group of [handlers, sheetHandlers]) {
+          if (group.length === 0) continue;
+          void Excel.run(group[0].context, async (ctx) => {
+            for (const h of group) h.remove();
             await ctx.sync();
-          });
-        };
-      }),
+          }).catch(() => undefined);
+        }
+      };
+    },
   };
   return {
     mode: "excel",

@@ -31,16 +31,19 @@ export interface ExcelActions {
   /** Writes the report sheet; "edited" means the user changed it outside the report: ask, then pass replaceEdited. */
   writeReport(summary: YearSummary, lang: Lang, sourceName: string, options?: WriteOptions): Promise<WriteResult>;
   /**
-   * Calls `listener` when the user switches sheets ("activated") or a cell changes on any sheet
-   * ("changed"); resolves to an unsubscribe function.
+   * Calls `listener` when the user switches sheets ("activated"), a cell changes on any sheet ("changed", with
+   * the id of the worksheet it changed on), or a sheet is added, deleted or renamed ("sheets", where the host
+   * has those events); resolves to an unsubscribe function.
    */
-  onWorkbookEvent(listener: (event: "activated" | "changed") => void): Promise<() => void>;
+  onWorkbookEvent(listener: (event: WorkbookEvent, sheetId?: string) => void): Promise<() => void>;
   /**
    * The invoice lists of the workbook's other sheets (all but the worksheet `sheetKey`), rows from `keepFrom`
    * on: the year report takes the previous year from a sheet per year (src/bulk/sheetYears.ts).
    */
   readOtherLists?(sheetKey: string, keepFrom: number): Promise<YearSheet[]>;
 }
+
+export type WorkbookEvent = "activated" | "changed" | "sheets";
 
 export interface PaneHost {
   readonly mode: "excel" | "browser";

@@ -31,6 +31,7 @@ function excelStub(): string {
       var wb = new exports.FakeWorkbook();
       wb.addSheet("Omzet 2025", ${JSON.stringify(Y2025)});
       wb.addSheet("2024", ${JSON.stringify(Y2024)});
+      window.__wb = wb;
       var settings = {};
       window.Excel = { run: function (a, b) { var cb = typeof a === "function" ? a : b; return Promise.resolve().then(function () { return cb(wb.context().asExcel()); }); } };
       window.CustomFunctions = { associate: function () {} };
@@ -69,5 +70,37 @@ describe("the year report in Excel on a workbook with a sheet per year", () => {
     expect(plain(await page.getByTestId("previous-year").innerText())).toBe("€15,000.00");
     expect(await page.getByTestId("warnings").innerText()).toContain('The 2024 turnover (for the previous-year test) comes from sheet "2024" of the same workbook.');
     expect(e2e.outsideRequests).toEqual([]);
+  });
+
+  it("reads the other sheets again after an edit on one of them, not after each edit on its own sheet", async () => {
+    const page = await e2e.newPage({ officeStub: excelStub(), locale: "en-US" });
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("previous-year-basis").filter({ hasText: 'from sheet "2024"' }).waitFor({ timeout: 60_000 });
+    type Wb = { sheet(n: string): { id: string; cells: unknown[][] }; valueReads: Map<string, number>; fire(e: string, a?: object): Promise<void> };
+    const readsOf2024 = (): Promise<number> => page.evaluate(() => (window as unknown as { __wb: Wb }).__wb.valueReads.get("2024") ?? 0);
+    const edit = (sheet: string, iso: string, euros: number): Promise<void> =>
+      page.evaluate(
+        ({ sheet, serial, euros }) => {
+          const wb = (window as unknown as { __wb: Wb }).__wb;
+          const s = wb.sheet(sheet);
+          s.cells.push([serial, "Klant", euros, "21"]);
+          void wb.fire("changed", { worksheetId: s.id });
+        },
+        { sheet, serial: excelSerialFromDay(dayFromIso(iso)), euros },
+      );
+    const before = await readsOf2024();
+    expect(before).toBeGreaterThan(0);
+
+    // An invoice typed on the report's own sheet: the report follows, sheet "2024" is not read again.
+    await edit("Omzet 2025", "2025-12-01", 1000);
+    await page.waitForFunction(() => document.querySelector("[data-testid=countable]")?.textContent?.replace(/\u00a0/g, " ") === "€22,500.00");
+    await page.waitForTimeout(1500);
+    expect(await readsOf2024()).toBe(before);
+    expect(plain(await page.getByTestId("previous-year").innerText())).toBe("€15,000.00");
+
+    // An invoice added on sheet "2024": it is read again and the previous year follows.
+    await edit("2024", "2024-10-01", 1000);
+    await page.waitForFunction(() => document.querySelector("[data-testid=previous-year]")?.textContent?.replace(/\u00a0/g, " ") === "€16,000.00", undefined, { timeout: 30_000 });
+    expect(await readsOf2024()).toBeGreaterThan(before);
   });
 });

@@ -151,6 +151,8 @@ export class FakeRange extends Proxy {
   }
   get values(): Cell[][] {
     this.need("values");
+    const reads = this.ctx.workbook.valueReads;
+    reads.set(this.sheet.state.name, (reads.get(this.sheet.state.name) ?? 0) + 1);
     return this.snap.values ?? [];
   }
   set values(v: Cell[][]) {
@@ -622,9 +624,12 @@ export class FakeWorksheetCollection extends Proxy {
   add(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, this.ctx.workbook.createSheet(name));
   }
-  /** Event handlers are kept on the workbook; fire them with `FakeWorkbook.fire("activated" | "changed")`. */
-  onActivated = { add: (handler: () => Promise<void>) => this.ctx.workbook.addHandler("activated", handler, this.ctx) };
-  onChanged = { add: (handler: () => Promise<void>) => this.ctx.workbook.addHandler("changed", handler, this.ctx) };
+  /** Event handlers are kept on the workbook; fire them with `FakeWorkbook.fire(event, args)`. */
+  onActivated = { add: (handler: EventHandler) => this.ctx.workbook.addHandler("activated", handler, this.ctx) };
+  onChanged = { add: (handler: EventHandler) => this.ctx.workbook.addHandler("changed", handler, this.ctx) };
+  onAdded = { add: (handler: EventHandler) => this.ctx.workbook.addHandler("added", handler, this.ctx) };
+  onDeleted = { add: (handler: EventHandler) => this.ctx.workbook.addHandler("deleted", handler, this.ctx) };
+  onNameChanged = { add: (handler: EventHandler) => this.ctx.workbook.addHandler("nameChanged", handler, this.ctx) };
   private find(key: string): SheetState | undefined {
     return this.ctx.workbook.state.sheets.find((s) => s.id === key || s.name.toLowerCase() === key.toLowerCase());
   }
@@ -676,6 +681,9 @@ export class FakeContext {
   }
 }
 
+type WorkbookEventName = "activated" | "changed" | "added" | "deleted" | "nameChanged";
+type EventHandler = (args: Record<string, unknown>) => Promise<void>;
+
 export class FakeWorkbook {
   readonly state: { sheets: SheetState[]; active: SheetState | undefined } = { sheets: [], active: undefined };
   selection: { sheet: FakeWorksheet; boxes: { row: number; col: number; rows: number; cols: number }[] } | null = null;
@@ -700,17 +708,22 @@ export class FakeWorkbook {
     return state;
   }
 
-  private handlers: { event: "activated" | "changed"; handler: () => Promise<void> }[] = [];
+  private handlers: { event: WorkbookEventName; handler: EventHandler }[] = [];
+  /** How many times each sheet's cell values were read (a range's `values` after a sync), by sheet name. */
+  readonly valueReads = new Map<string, number>();
 
-  addHandler(event: "activated" | "changed", handler: () => Promise<void>, ctx: FakeContext): { context: FakeContext; remove: () => void } {
+  addHandler(event: WorkbookEventName, handler: EventHandler, ctx: FakeContext): { context: FakeContext; remove: () => void } {
     const entry = { event, handler };
     this.handlers.push(entry);
     return { context: ctx, remove: () => void (this.handlers = this.handlers.filter((h) => h !== entry)) };
   }
 
-  /** Fires the worksheet collection's event handlers, as Excel does after a sheet switch or an edit. */
-  async fire(event: "activated" | "changed"): Promise<void> {
-    for (const h of this.handlers.filter((x) => x.event === event)) await h.handler();
+  /**
+   * Fires the worksheet collection's event handlers, as Excel does after a sheet switch, an edit, or a sheet
+   * added, deleted or renamed; `args` as Excel's event arguments (for "changed": `{ worksheetId }`).
+   */
+  async fire(event: WorkbookEventName, args: Record<string, unknown> = {}): Promise<void> {
+    for (const h of this.handlers.filter((x) => x.event === event)) await h.handler(args);
   }
 
   addTable(sheet: SheetState, name: string, address: string, options: { showTotals?: boolean } = {}): void {

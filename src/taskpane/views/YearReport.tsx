@@ -168,6 +168,13 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const sourceRef = React.useRef<InvoiceSource | null>(null);
   sourceRef.current = source;
 
+  // The workbook's other invoice lists (read below) are read again only when they may have changed: on a full
+  // read (opening, another sheet, "Read again"), after an edit on another sheet, or when a sheet was added,
+  // deleted or renamed. Not after each edit on the report's own sheet: typing there would re-read every other
+  // sheet of a workbook with a sheet per year at each pause.
+  const [othersStamp, setOthersStamp] = React.useState(0);
+  const othersChanged = React.useRef(false);
+
   /**
    * Reads the invoices. `quiet`: after an edit in the workbook, refresh without a spinner and keep the
    * user's place (same sheet: only the data changes).
@@ -196,6 +203,10 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
         const next = again ?? out.source;
         if (quiet && sourceRef.current?.key === next.key) setSource(next);
         else show(next);
+        if (!quiet || othersChanged.current) {
+          othersChanged.current = false;
+          setOthersStamp((n) => n + 1);
+        }
       } catch (e) {
         if (quiet) setNotice({ intent: "error", text: S.readError(errorText(e)) });
         else setStatus({ kind: "error", message: S.readError(errorText(e)) });
@@ -211,11 +222,18 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     host.excel
-      .onWorkbookEvent((event) => {
+      .onWorkbookEvent((event, sheetId) => {
+        if (event === "sheets") {
+          setOthersStamp((n) => n + 1);
+          return;
+        }
         clearTimeout(timer);
-        // Typing fires a change per cell: wait until the edits pause, then refresh quietly.
-        if (event === "changed") timer = setTimeout(() => void load(true), CHANGE_DELAY_MS);
-        else void load();
+        if (event === "changed") {
+          // Noted now, not when the timer fires: a later edit on the own sheet must not hide this one.
+          if (sheetId === undefined || sheetId !== sourceRef.current?.key) othersChanged.current = true;
+          // Typing fires a change per cell: wait until the edits pause, then refresh quietly.
+          timer = setTimeout(() => void load(true), CHANGE_DELAY_MS);
+        } else void load();
       })
       .then((u) => (cancelled ? u() : (unsubscribe = u)))
       .catch(() => undefined); // events are a convenience; "Read again" always works
@@ -240,19 +258,20 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     analysis !== null &&
     (analysis.askPreviousYear || analysis.previousYearSheet !== null);
   const reportYear = analysis?.year ?? null;
+  const sourceKey = source?.key ?? null;
   React.useEffect(() => {
-    if (!wantsOthers || source === null || reportYear === null) return undefined;
+    if (!wantsOthers || sourceKey === null || reportYear === null) return undefined;
     let cancelled = false;
     host.excel
-      ?.readOtherLists?.(source.key, Math.min(reportYear - 1, yearOf(today) - 3))
+      ?.readOtherLists?.(sourceKey, Math.min(reportYear - 1, yearOf(today) - 3))
       .then((sheets) => {
-        if (!cancelled) setOthers({ key: source.key, sheets });
+        if (!cancelled) setOthers({ key: sourceKey, sheets });
       })
       .catch(() => undefined); // without the other sheets the pane asks for the previous year, as before
     return () => {
       cancelled = true;
     };
-  }, [host, source, wantsOthers, reportYear, today]);
+  }, [host, sourceKey, wantsOthers, reportYear, today, othersStamp]);
 
   const update = (patch: Partial<SheetSettings>): void => {
     if (source === null) return;
