@@ -18,6 +18,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { startE2E, ROOT, type E2E } from "../test/e2e/support/browser";
 import { writeWorkbook } from "./bulk";
+import { medianOf } from "./common";
 
 const ROWS = 1_048_576;
 const FILE_ROWS = 100_000;
@@ -140,8 +141,7 @@ async function functionTimes(page: Page, order: Order, rows: number, webBlanks: 
     await once(name);
     const all: Times[] = [];
     for (let k = 0; k < runs; k++) all.push(await once(name));
-    const mid = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    return { wall: mid(all.map((t) => t.wall)), cpu: mid(all.map((t) => t.cpu)) };
+    return { wall: medianOf(all.map((t) => t.wall)), cpu: medianOf(all.map((t) => t.cpu)) };
   };
   const coldCountable = await once("countable");
   const coldPlain = await once("plain");
@@ -186,8 +186,8 @@ async function benchFunctions(e2e: E2E): Promise<void> {
     }
     const middle = Math.floor(COLD_PAGES / 2);
     const mid = (pick: (t: FunctionTimes) => Times): Times => ({
-      wall: samples.map((t) => pick(t).wall).sort((a, b) => a - b)[middle],
-      cpu: samples.map((t) => pick(t).cpu).sort((a, b) => a - b)[middle],
+      wall: medianOf(samples.map((t) => pick(t).wall)),
+      cpu: medianOf(samples.map((t) => pick(t).cpu)),
     });
     const floor = mid((t) => t.plain);
     const r = samples[0].results;
@@ -388,14 +388,13 @@ async function benchOpenFile(e2e: E2E): Promise<void> {
       bareWorker.push(await bareRead(e2e, file, true));
       opens.push(await openFileTimes(e2e, file, true));
     }
-    const mid = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const page = { wall: mid(barePage.map((b) => b.wall)), cpu: mid(barePage.map((b) => b.cpu)) };
-    const inWorker = { wall: mid(bareWorker.map((b) => b.wall)), cpu: mid(bareWorker.map((b) => b.cpu)) };
+    const page = { wall: medianOf(barePage.map((b) => b.wall)), cpu: medianOf(barePage.map((b) => b.cpu)) };
+    const inWorker = { wall: medianOf(bareWorker.map((b) => b.wall)), cpu: medianOf(bareWorker.map((b) => b.cpu)) };
     // The floor: the faster of the two bare reads (the stricter comparison), on each measure.
     const bare = Math.min(page.wall, inWorker.wall);
     const bareCpu = Math.min(page.cpu, inWorker.cpu);
     const worker = [...opens].sort((a, b) => a.verdictMs - b.verdictMs)[Math.floor(RUNS / 2)];
-    const workerCpu = mid(opens.map((o) => o.cpuMs));
+    const workerCpu = medianOf(opens.map((o) => o.cpuMs));
     const inThread = await openFileTimes(e2e, file, false);
     const ms = (xs: number[]): string => xs.map((x) => x.toFixed(0)).join(", ");
     console.log(`\n(b) browser mode "Open file", ${FILE_ROWS.toLocaleString("en")}-row .xlsx (${mb} MB), median of ${RUNS} alternate runs, each on a fresh page; ratio to exceljs's bare read`);

@@ -132,9 +132,13 @@ export function medianTimes(runs: number, fn: () => unknown): Times {
     });
     all.push({ wall: t.wall / reps, cpu: t.cpu === null ? null : t.cpu / reps });
   }
-  const mid = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const cpus = all.map((t) => t.cpu);
-  return { wall: mid(all.map((t) => t.wall)), cpu: cpus.every((c) => c !== null) ? mid(cpus as number[]) : null };
+  return { wall: medianOf(all.map((t) => t.wall)), cpu: cpus.every((c) => c !== null) ? medianOf(cpus as number[]) : null };
+}
+
+/** The middle value (of an even count, the upper of the two middle ones). */
+export function medianOf(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
 
 /** A ratio on CPU time when both are known, else on wall time. */

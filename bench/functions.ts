@@ -11,7 +11,7 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 import * as f from "../src/functions/functions";
 import { readLedger } from "../src/functions/ledger";
-import { EXCEL_ROWS, excelColumns, medianTimes, plainSum, ratioOf, timesRow, type Blanks, type Codes, type DateOrder, type Times } from "./common";
+import { EXCEL_ROWS, excelColumns, medianOf, medianTimes, plainSum, ratioOf, timesRow, type Blanks, type Codes, type DateOrder, type Times } from "./common";
 
 interface ColdRun {
   countable: Times;
@@ -36,11 +36,9 @@ const COLD_RUNS = 5;
  */
 function coldCalls(order: DateOrder, blanks: Blanks, codes: Codes): { countable: Times; plain: Times; ratios: number[] } {
   const runs = Array.from({ length: COLD_RUNS }, () => coldCall(order, blanks, codes));
-  const middle = Math.floor(COLD_RUNS / 2);
   const mid = (pick: (r: ColdRun) => Times): Times => {
-    const walls = runs.map((r) => pick(r).wall).sort((a, b) => a - b);
     const cpus = runs.map((r) => pick(r).cpu);
-    return { wall: walls[middle], cpu: cpus.every((c) => c !== null) ? (cpus as number[]).sort((a, b) => a - b)[middle] : null };
+    return { wall: medianOf(runs.map((r) => pick(r).wall)), cpu: cpus.every((c) => c !== null) ? medianOf(cpus as number[]) : null };
   };
   const ratios = runs.map((r) => ratioOf(r.countable, r.plainWarm)).sort((a, b) => a - b);
   return { countable: mid((r) => r.countable), plain: mid((r) => r.plain), ratios };

@@ -17,7 +17,7 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { writeWorkbook } from "./bulk";
-import { PEAK_RSS_KB } from "./common";
+import { medianOf, PEAK_RSS_KB } from "./common";
 
 const root = path.resolve(__dirname, "..");
 const bin = path.join(root, "dist", "cli", "kor-check.js");
@@ -119,12 +119,6 @@ export async function benchPool(parts: readonly ("d" | "e" | "f")[] = ["d", "e"]
   }
 }
 
-/** The middle value (the lower of the two middle ones for an even count). */
-function middle(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-}
-
 /** Rounds of (d): each runs --jobs 1, the pool and the halves once, in a rotating order. */
 const ROUNDS = 3;
 
@@ -169,8 +163,8 @@ async function benchSpeedup(dir: string, cores: number): Promise<void> {
   const machine = await machineSpeedup(cores);
   const ratios = pools.map((pool, k) => ones[k].ms / pool.ms);
   const splitRatios = splits.map((split, k) => ones[k].ms / split.ms);
-  const speedup = middle(ratios);
-  const splitSpeedup = middle(splitRatios);
+  const speedup = medianOf(ratios);
+  const splitSpeedup = medianOf(splitRatios);
   const k = ratios.indexOf(speedup);
   const one = ones[k];
   const pool = pools[k];
