@@ -6,6 +6,11 @@ import { writeReportSheet } from "./reportSheet";
 import { activateList, selectRows } from "./select";
 import { memorySettingsStore, officeSettingsStore } from "./settings";
 
+/** Whether the host has ExcelApi `version` (false when Office does not say). */
+function excelApi(version: string): boolean {
+  return Office.context.requirements?.isSetSupported("ExcelApi", version) ?? false;
+}
+
 export function excelHost(): PaneHost {
   const excel: ExcelActions = {
     selectRows: (source, rows, columnCount, fromColumn = 0) =>
@@ -25,12 +30,11 @@ export function excelHost(): PaneHost {
       });
       // A sheet added, deleted or renamed changes the other sheets' lists without a cell changing on them. Apart,
       // so that a host without these events (ExcelApi 1.7; renaming 1.17) still has the two above.
-      const supports = (version: string): boolean => Office.context.requirements?.isSetSupported("ExcelApi", version) ?? false;
-      const sheetHandlers = supports("1.7")
+      const sheetHandlers = excelApi("1.7")
         ? await Excel.run(async (context) => {
             const sheets = context.workbook.worksheets;
             const added = [sheets.onAdded.add(async () => listener("sheets")), sheets.onDeleted.add(async () => listener("sheets"))];
-            if (supports("1.17")) added.push(sheets.onNameChanged.add(async () => listener("sheets")));
+            if (excelApi("1.17")) added.push(sheets.onNameChanged.add(async () => listener("sheets")));
             await context.sync();
             return added;
           }).catch(() => [])
@@ -52,7 +56,7 @@ export function excelHost(): PaneHost {
     settings: Office.context.document?.settings ? officeSettingsStore(Office.context.document.settings) : memorySettingsStore(),
     read: (choices) =>
       Excel.run((context) =>
-        readInvoiceSource(context, { choices, recogniseAddinSheets: Office.context.requirements?.isSetSupported("ExcelApi", "1.12") ?? false }),
+        readInvoiceSource(context, { choices, recogniseAddinSheets: excelApi("1.12") }),
       ),
     excel,
   };
