@@ -547,11 +547,12 @@ function csvSheetLine(s: SheetResult, lang: Lang): string {
 
 /** A file that could not be read, as a CSV line (without its line end): its name and, last, the reason. */
 function csvFailureLine(f: FileFailure, lang: Lang): string {
+  const sep = csvSeparator(lang);
   const width = csvColumns(lang).length;
   const cells = new Array<string>(width).fill("");
   cells[0] = f.file;
   cells[width - 1] = f.reason[lang];
-  return cells.map((c) => csvField(csvText(c), csvSeparator(lang))).join(csvSeparator(lang));
+  return cells.map((c) => csvField(csvText(c), sep)).join(sep);
 }
 
 /**
