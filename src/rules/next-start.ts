@@ -14,7 +14,7 @@ import type { Localized } from "../i18n/types";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation } from "./types";
-import { parameterOn } from "./parameters";
+import { FIRST_KOR_YEAR, parameterOn } from "./parameters";
 import { earliestStart } from "./periods";
 import { reentryAfterCrossing } from "./participation";
 import { arrayQueries, type RowQueries } from "./rowQueries";
@@ -60,7 +60,8 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     // A given previous-year figure wins over that year's rows, their crossing included.
     if (givenPrevious && givenPrevious.year === y) return null;
     if (known !== undefined && known.year === y) return known.crossingDay;
-    if (!dataYears.has(y)) return null;
+    // No KOR before 2020, so no crossing that ended it (nor a threshold to cross).
+    if (!dataYears.has(y) || y < FIRST_KOR_YEAR) return null;
     const cached = input.crossingCache?.get(y);
     if (cached !== undefined) return cached;
     const day = rows.findCrossing(y, parameterOn("kor-threshold", dayFromYmd(y, 1, 1)))?.day ?? null;
