@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import type { Page } from "playwright-core";
-import { ROOT, saveArtifact, startE2E, type E2E } from "./support/browser";
+import { motionDone, ROOT, saveArtifact, startE2E, type E2E } from "./support/browser";
 import { readTable } from "../../src/reading/headers";
 import { summarizeYear } from "../../src/rules/summary";
 import { formatEuros } from "../../src/rules/money";
@@ -176,6 +176,7 @@ describe("the task pane in Excel (stubbed host)", () => {
     expect(boxes).toEqual([{ row: (ambiguous.row ?? 0) - 1, col: SAMPLE_HEADER.indexOf("Categorie"), rows: 1, cols: 1 }]);
 
     await page.getByTestId("settings-toggle").click(); // the columns are folded under "Settings (…)"
+    await motionDone(page); // the fold's header moves while "Settings" unfolds
     await page.getByRole("button", { name: "Columns" }).click();
     await page.getByTestId("column-category").selectOption("");
     await page.waitForFunction(() => Object.keys((window as unknown as { __settings: object }).__settings).length > 0);

@@ -99,3 +99,13 @@ export function saveArtifact(name: string, data: Buffer | string): string {
   fs.writeFileSync(file, data);
   return file;
 }
+
+/**
+ * Waits until no animation runs in the page. A fold that opens (Fluent's Collapse) moves what is inside it
+ * for a few frames; on a busy machine a click computed on a frame where a header stood still landed where it
+ * no longer was (the header of "Columns", clicked while "Settings" unfolded, once in ~40 runs). Fluent's
+ * animations keep their end state (fill "both"), so finished ones stay listed: only running ones count.
+ */
+export async function motionDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+}
