@@ -80,6 +80,25 @@ export function largestFirst(sizes: readonly number[], window = Infinity): numbe
   return order;
 }
 
+type PoolOptions = NonNullable<ConstructorParameters<typeof Piscina>[0]>;
+
+/**
+ * A Piscina pool whose workers get node's own options (as `node --enable-source-maps kor-check …` was started)
+ * and then `own`, except --max-old-space-size (each worker's heap limit is its resourceLimits). Node refuses
+ * some options in a worker that it accepts for the process (V8's, --expose-gc, --stack-trace-limit …), and
+ * Piscina starts its first workers at once, so the pool fails as it is made: then the workers start with
+ * `own` only. Those options hold for the whole process anyway.
+ */
+function newPool<T, R>(own: readonly string[], options: Omit<PoolOptions, "execArgv">): Piscina<T, R> {
+  const inherited = process.execArgv.filter((a) => !a.startsWith("--max-old-space-size"));
+  try {
+    return new Piscina<T, R>({ ...options, execArgv: [...inherited, ...own] });
+  } catch (e) {
+    if (inherited.length === 0 || (e as { code?: unknown } | null)?.code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw e;
+    return new Piscina<T, R>({ ...options, execArgv: [...own] });
+  }
+}
+
 /**
  * Runs every task, `jobs` at a time, in task order (task i starts before task i+1) or in `settings.order`,
  * and reports each start and end. Resolves when all have ended; never rejects for a task's failure.
@@ -88,9 +107,8 @@ export async function runInPool<T, R>(tasks: readonly T[], settings: PoolSetting
   if (tasks.length === 0) return;
   const jobs = Math.max(1, Math.min(settings.jobs, tasks.length));
   const worker = settings.workerFile === undefined ? workerModule() : { file: settings.workerFile, execArgv: [] };
-  const pool = new Piscina<T, R>({
+  const pool = newPool<T, R>(worker.execArgv, {
     filename: worker.file,
-    execArgv: [...process.execArgv.filter((a) => !a.startsWith("--max-old-space-size")), ...worker.execArgv],
     workerData: settings.shared,
     minThreads: jobs,
     maxThreads: jobs,

@@ -50,3 +50,21 @@ it("checks files in worker threads from the built CLI (--jobs 2), in file order,
     [c, true],
   ]);
 }, 120_000);
+
+it("starts its workers when node itself was given options a worker thread refuses (node --expose-gc --stack-trace-limit=50)", async () => {
+  // Node refuses these in a worker's own options; they hold for the whole process anyway. Before, the run
+  // ended at once with Node's ERR_WORKER_INVALID_EXEC_ARGV and a stack trace.
+  const a = await writeXlsx(path.join(tmp.dir, "a.xlsx"), { Facturen: CROSSING_2025 });
+  const b = await writeXlsx(path.join(tmp.dir, "b.xlsx"), { Facturen: CROSSING_2025 });
+  const r = spawnSync(process.execPath, ["--expose-gc", "--stack-trace-limit=50", "--enable-source-maps", bin, tmp.dir, "--jobs", "2", "--format", "jsonl", "--lang", "en"], {
+    encoding: "utf8",
+    env: { ...process.env, LANG: "C" },
+  });
+  expect(r.stderr).not.toContain("ERR_WORKER_INVALID_EXEC_ARGV");
+  expect(r.status).toBe(0);
+  const items = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { file: string; error: string | null });
+  expect(items.map((i) => [i.file, i.error])).toEqual([
+    [a, null],
+    [b, null],
+  ]);
+}, 120_000);
