@@ -48,8 +48,9 @@ describe("nextPossibleStart", () => {
   });
 
   it("looks back no further than 2020 for a participant: 2019 invoices over €20,000, asked in 2021, end nothing", () => {
-    // The KOR began on 1 January 2020, so no participation can have ended in 2019; the 3-year look-back from
-    // 2021 reaches 2018, whose threshold does not exist. Only the 2021 crossing ends participation.
+    // The KOR began on 1 January 2020, so no participation can have ended in 2019. The 3-year look-back from
+    // 2021 reaches the 2019 rows, which have no threshold to cross (this threw a RangeError). Only the 2021
+    // crossing ends participation.
     const rows = sheet(["2019-03-01", 25_000], ["2021-02-01", 21_000]);
     const next = nextPossibleStart({ rows, today: d("2021-01-10"), period: "quarter", participation: { status: "in", since: d("2020-01-01") } });
     expect(next.endedOn).toBe(d("2021-02-01"));
