@@ -104,8 +104,9 @@ export function saveArtifact(name: string, data: Buffer | string): string {
  * Waits until no animation runs in the page. A fold that opens (Fluent's Collapse) moves what is inside it
  * for a few frames; on a busy machine a click computed on a frame where a header stood still landed where it
  * no longer was (the header of "Columns", clicked while "Settings" unfolded: 2 in 55 runs on a loaded machine). Fluent's
- * animations keep their end state (fill "both"), so finished ones stay listed: only running ones count.
+ * animations keep their end state (fill "both"), so finished ones stay listed: only running ones count, and
+ * not endless ones (a spinner) that would never let it return.
  */
 export async function motionDone(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
 }
