@@ -424,8 +424,9 @@ async function benchOpenFile(e2e: E2E): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // Always the production build: `npm start` leaves a development build in dist/ (modules wrapped in eval, for
-  // source maps), and measured on that the first calls came out 4x-7x instead of 3x-4x, with nothing to say so.
+  // Always the production build: `npm start` leaves a development build in dist/ (not minified, each module kept
+  // apart behind webpack's loader), and measured on that the first calls came out 4x-7x instead of 3x-4x, with
+  // nothing to say so.
   execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   if (!fs.existsSync(path.join(ROOT, "dist", "taskpane.html"))) throw new Error("dist/ has no taskpane.html after the build");
   const e2e = await startE2E();
