@@ -396,7 +396,7 @@ export async function check(
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv, langFromEnv(io.env));
   if (!parsed.ok) {
-    io.stderr.write(`kor-check: ${parsed.error[parsed.lang]}\n${USAGE_HINT[parsed.lang]}\n`);
+    io.stderr.write(`kor-check: ${visibleControls(parsed.error[parsed.lang])}\n${USAGE_HINT[parsed.lang]}\n`);
     return EXIT_USAGE;
   }
   const options = parsed.options;
@@ -429,7 +429,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       records = readCsvText(decodeBytes(await fsp.readFile(options.codesFile)).text).records;
     } catch (e) {
       const f = failureFromError(e, "csv");
-      io.stderr.write(`kor-check: ${visibleControls(options.codesFile)}: ${f.reason[lang]}\n`);
+      io.stderr.write(`kor-check: ${visibleControls(options.codesFile)}: ${visibleControls(f.reason[lang])}\n`);
       return EXIT_USAGE;
     }
     const m = codeMappingFrom(records);
@@ -456,7 +456,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       await writeOut(options.out, text);
     } catch (e) {
       const f = failureFromError(e, "other");
-      io.stderr.write(`kor-check: ${options.out}: ${f.reason[lang]}\n`);
+      io.stderr.write(`kor-check: ${visibleControls(options.out)}: ${visibleControls(f.reason[lang])}\n`);
       return EXIT_UNREADABLE;
     }
   } else {
@@ -490,7 +490,7 @@ async function mainStreamed(
       file = await openOut(options.out);
     } catch (e) {
       const f = failureFromError(e, "other");
-      io.stderr.write(`kor-check: ${options.out}: ${f.reason[lang]}\n`);
+      io.stderr.write(`kor-check: ${visibleControls(options.out)}: ${visibleControls(f.reason[lang])}\n`);
       return EXIT_UNREADABLE;
     }
   }
@@ -528,7 +528,7 @@ async function mainStreamed(
     } catch (e) {
       await file.discard();
       const f = failureFromError(e, "other");
-      io.stderr.write(`kor-check: ${options.out}: ${f.reason[lang]}\n`);
+      io.stderr.write(`kor-check: ${visibleControls(options.out ?? "")}: ${visibleControls(f.reason[lang])}\n`);
       return EXIT_UNREADABLE;
     }
   }

@@ -76,6 +76,32 @@ describe("control characters and direction overrides", () => {
       expect(r.stdout).toMatch(/12\\{1,2}u202E34/);
     }
   });
+
+  it("are escaped in every error on stderr: a --codes file that cannot be read, a bad option value, an --out that cannot be written", async () => {
+    const csv = writeText(at("facturen.csv"), GOOD_CSV);
+    const hostile = `\u001B[31mRED\u202E`;
+    // The codes file path goes through a file, so opening it fails (ENOTDIR) and the reason repeats the path.
+    const codes = await run(["--codes", `${csv}/${hostile}`, csv, "--lang", "en"]);
+    expect(codes.code).toBe(2);
+    expect(codes.stderr).toContain("could not be read");
+    expect(codes.stderr).not.toMatch(/[\u001B\u202E]/);
+    expect(codes.stderr).toContain("\\u001B[31mRED\\u202E");
+
+    const year = await run(["--year", hostile, csv, "--lang", "en"]);
+    expect(year.code).toBe(2);
+    expect(year.stderr).not.toMatch(/[\u001B\u202E]/);
+    expect(year.stderr).toContain("\\u001B[31mRED\\u202E");
+
+    // A name the folder accepts but whose temporary file is too long (NAME_MAX): writing fails after the checks.
+    for (const format of ["table", "json"]) {
+      const out = at(`${hostile}${"x".repeat(240)}.txt`);
+      const r = await run(["--out", out, csv, "--format", format, "--lang", "en"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("kor-check: ");
+      expect(r.stderr).not.toMatch(/[\u001B\u202E]/);
+      expect(r.stderr).toContain("\\u001B[31mRED\\u202E");
+    }
+  });
 });
 
 describe("kor-check --out", () => {
