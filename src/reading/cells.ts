@@ -308,7 +308,8 @@ const MAX_EUROS = 9e13;
  *     groups must be 3 digits);
  *   - `1 234,56` (spaces as thousands separator), `1.234.567` (repeated separator = thousands);
  *   - `(1.234,56)` is **negative** (the accounting convention Excel itself follows);
- *   - `12,-` and `12,--` are whole euros (Dutch price notation).
+ *   - `12,-` and `12,--` are whole euros (Dutch price notation). The separator before the dash is the decimal
+ *     one, so the other one groups thousands: `€ 1.234,-` is 1234 euros (and `1,234.-` too).
  *   Rejected: `1.234` / `1,234` (one separator followed by exactly 3 digits: thousands or decimals? we do
  *   not guess), more than 2 decimals in text unless the extra ones are zeros (`12,3450` is fine,
  *   `12,345` is not: text is someone's bookkeeping, rounding it silently would change it), percentages,
@@ -409,12 +410,16 @@ function amountFromText(raw: string, column: "amount" | "vat"): CellResult<Cents
   let body = s.slice(start, end);
   if (body === "") return notNumber();
 
-  // "12,-" / "12,--" / "12.-": whole euros.
+  // "12,-" / "12,--" / "12.-": whole euros. The separator before the dash is the decimal one, so the other
+  // separator in "1.234,-" (Dutch) or "1,234.-" can only group thousands.
   let wholeEuros = false;
+  let wholeMark = 0; // char code of the separator before the dash
   if (body.endsWith(",--") || body.endsWith(".--")) {
+    wholeMark = body.charCodeAt(body.length - 3);
     body = body.slice(0, -3);
     wholeEuros = true;
   } else if (body.endsWith(",-") || body.endsWith(".-")) {
+    wholeMark = body.charCodeAt(body.length - 2);
     body = body.slice(0, -2);
     wholeEuros = true;
   }
@@ -459,6 +464,11 @@ function amountFromText(raw: string, column: "amount" | "vat"): CellResult<Cents
       intPart = body.slice(0, sepAt);
       fracPart = body.slice(sepAt + 1);
       if (fracPart === "") return notNumber();
+    } else if (count === 1 && wholeEuros && body.charCodeAt(sepAt) !== wholeMark && body.charCodeAt(0) !== 48 /* 0 */) {
+      // "1.234,-", "€ 12.500,--", "1,234.-": the dash's separator is the decimal one, this one groups thousands
+      // (the groups are checked below). Not after a leading 0: "0.500,-" is no thousands grouping.
+      group = body.charCodeAt(sepAt);
+      intPart = body;
     } else if (count === 1) {
       intPart = body.slice(0, sepAt);
       fracPart = body.slice(sepAt + 1);

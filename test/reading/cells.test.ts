@@ -143,6 +143,12 @@ describe("readAmount", () => {
     [",5", 50],
     ["12,-", 1200],
     ["12,--", 1200],
+    // The comma before the dash is the decimal separator, so the point groups thousands.
+    ["€ 1.234,-", 123400],
+    ["1.234,--", 123400],
+    ["12.500,-", 1250000],
+    ["€ 1.234.567,-", 123456700],
+    ["1,234.-", 123400],
     ["+5", 500],
     [" 7 ", 700],
   ])("%p → %p cents", (input, cents) => {
@@ -155,6 +161,11 @@ describe("readAmount", () => {
     ["€ 12.345", "amount-ambiguous"],
     ["-999,999", "amount-ambiguous"],
     ["12,345", "amount-ambiguous"],
+    ["12.500", "amount-ambiguous"], // without ",-" nothing says which notation
+    ["1.23,-", "amount-not-a-number"], // a thousands group of 2 digits
+    ["12.5000,-", "amount-not-a-number"],
+    ["0.500,-", "amount-not-a-number"], // 0.500 is not five hundred
+    ["1,234,-", "amount-ambiguous"], // the comma cannot be both separators
     ["1234,567", "amount-too-many-decimals"],
     ["0,125", "amount-too-many-decimals"],
     ["1.23.4", "amount-not-a-number"],
