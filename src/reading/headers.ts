@@ -276,11 +276,17 @@ function isBareVatHeader(cell: unknown): boolean {
 
 /** Number cells that are VAT rates as Excel stores them (21, 9, 0.21 …), not money. */
 const RATE_NUMBERS = new Set([0, 6, 9, 21, 0.06, 0.09, 0.21]);
+/**
+ * The same rates as text, as a CSV holds them: "21", "9", "0", "0,21", "0.09". Money as text has cents
+ * ("21,00"), so "21,00" is not one.
+ */
+const RATE_TEXT = /^(?:0|6|9|21|0[.,](?:06|09|21))$/;
 
 /**
  * Whether a column headed just "BTW" holds rates or codes (`21%`, `hoog`, `V21`: the category) or money
  * (the VAT amount), from up to 50 filled cells beneath the header. Numbers that are all rates (21, 9, 0.21)
- * with at least one not 0 are rates; text with a % or letters other than a currency is a code.
+ * with at least one not 0 are rates, and so are texts that are such a number ("21", "9", "0": a CSV of
+ * the same sheet must read as the workbook does); text with a % or letters other than a currency is a code.
  */
 function vatColumnHoldsCodes(values: readonly (readonly unknown[])[], start: number, col: number): boolean {
   let codes = 0;
@@ -302,7 +308,13 @@ function vatColumnHoldsCodes(values: readonly (readonly unknown[])[], start: num
     if (typeof v !== "string" || v.trim() === "") continue;
     const t = v.trim();
     if (t.includes("%") || /[a-z]/i.test(t.replace(/eur|€/gi, ""))) codes++;
-    else money++;
+    else {
+      money++;
+      if (RATE_TEXT.test(t)) {
+        rateNumbers++;
+        if (t !== "0") nonZeroRate = true;
+      }
+    }
   }
   if (codes > money) return true;
   return money > 0 && rateNumbers === money && nonZeroRate && codes === 0;

@@ -94,6 +94,29 @@ describe("readTable on package exports", () => {
     expect(money.rows.map((r) => r.vatCents)).toEqual([2100, 1050]);
   });
 
+  it("reads rates typed as text under BTW as the rates a workbook's numbers are, never as VAT money", () => {
+    // A CSV holds every cell as text: "21", "9", "0" under a bare BTW are rates, as the numbers 21, 9, 0 are.
+    for (const [r21, r9, r0] of [["21", "9", "0"], [21, 9, 0], ["0,21", "0.09", "0"]]) {
+      const t = readTable([["Datum", "Bedrag", "BTW"], ["1-9-2025", "1.000,00", r21], ["2-9-2025", "100,00", r9], ["3-9-2025", "500,00", r0]]);
+      expect(t.columns.vat).toBeUndefined();
+      expect(t.rows.map((r) => [r.row, r.cents, r.category, r.vatCents])).toEqual([
+        [2, 100000, "21", null],
+        [3, 10000, "9", null],
+        // The number 0 is an empty category (desktop Excel's empty cell); both count the same.
+        [4, 50000, typeof r0 === "number" ? null : "0", null],
+      ]);
+      expect(cents(t.rows)).toBe(160000);
+    }
+    // With only a gross "Totaal" beside it there is no amount excluding VAT: refused, not gross − "21" euros.
+    const gross = readTable([["Datum", "Totaal", "BTW"], ["1-9-2025", "1.210,00", "21"], ["2-9-2025", "109,00", "9"], ["3-9-2025", "500,00", "0"]]);
+    expect(gross.rows).toEqual([]);
+    expect(gross.problems.map((p) => p.code)).toEqual(["gross-only"]);
+    // VAT money as text has cents, and stays the VAT amount.
+    const money = readTable([["Datum", "Totaal", "BTW"], ["1-9-2025", "1.210,00", "210,00"], ["2-9-2025", "109,00", "9,00"]]);
+    expect(money.derived).toBe("gross-minus-vat");
+    expect(money.rows.map((r) => r.cents)).toEqual([100000, 10000]);
+  });
+
   it("lists unknown codes once per sheet with their count and first row, and reads them with a mapping", () => {
     const values = [
       ["Datum", "Bedrag", "BTW-code"],

@@ -1,0 +1,62 @@
+/**
+ * A CSV holds every cell as text; a workbook holds numbers. The same invoices saved either way must give the
+ * same answer from kor-check (or the same refusal), never a different number.
+ */
+import * as path from "path";
+import { dayFromIso } from "../../src/rules/dates";
+import { type Cell, d, runCli, tempDir, writeText, writeXlsx } from "./fixtures";
+
+const TODAY = dayFromIso("2026-01-15");
+jest.setTimeout(30_000);
+
+interface Item {
+  sheet: string;
+  countable: number | null;
+  notCounted: number | null;
+  error: string | null;
+  problems: { row: number | null; severity: string; code: string; message: string }[];
+}
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+const at = (name: string): string => path.join(tmp.dir, name);
+
+async function json(args: string[]): Promise<{ code: number; items: Item[] }> {
+  const r = await runCli([...args, "--format", "json", "--lang", "en", "--year", "2025"], TODAY);
+  return { code: r.code, items: JSON.parse(r.stdout) as Item[] };
+}
+
+const errors = (i: Item): string[] => i.problems.filter((p) => p.severity === "error").map((p) => p.code);
+
+describe("a column headed just BTW with rates", () => {
+  const rows: Cell[][] = [
+    [d("2025-09-01"), 1000, 21],
+    [d("2025-09-02"), 100, 9],
+    [d("2025-09-03"), 500, 0],
+  ];
+
+  it("beside an amount: the rates are read as rates from a CSV as from a workbook (€1,600 in both)", async () => {
+    const csv = writeText(at("rates.csv"), "Datum;Bedrag;BTW\n1-9-2025;1.000,00;21\n2-9-2025;100,00;9\n3-9-2025;500,00;0\n");
+    const xlsx = await writeXlsx(at("rates.xlsx"), { Facturen: [["Datum", "Bedrag", "BTW"], ...rows] });
+    const { items } = await json([csv, xlsx]);
+    expect(items.map((i) => i.countable)).toEqual([1600, 1600]);
+    expect(items.map(errors)).toEqual([[], []]);
+    // The same notes too: the CSV's "21" was VAT money of €21 shown on the invoice.
+    expect(items[0].problems.map((p) => p.code)).toEqual(items[1].problems.map((p) => p.code));
+  });
+
+  it("beside a gross Totaal only: refused from a CSV as from a workbook, not gross minus €21 and €9", async () => {
+    const csv = writeText(at("gross.csv"), "Datum;Totaal;BTW\n1-9-2025;1.210,00;21\n2-9-2025;109,00;9\n3-9-2025;500,00;0\n");
+    const gross: Cell[][] = [[d("2025-09-01"), 1210, 21], [d("2025-09-02"), 109, 9], [d("2025-09-03"), 500, 0]];
+    const xlsx = await writeXlsx(at("gross.xlsx"), { Facturen: [["Datum", "Totaal", "BTW"], ...gross] });
+    const { code, items } = await json([csv, xlsx]);
+    expect(code).toBe(1);
+    // Neither file gives a turnover: the CSV used to say €1,789 (1,210 − 21 + 109 − 9 + 500).
+    expect(items.map((i) => i.countable)).toEqual([null, null]);
+    expect(items[0].error).not.toBeNull();
+    expect(items[1].error).toBe(items[0].error);
+  });
+});
