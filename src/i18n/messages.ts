@@ -469,6 +469,14 @@ export function amountDerived(kind: "gross-minus-vat" | "credit-minus-debit", fi
       };
 }
 
+/** Gross − VAT: a row with a VAT amount but an empty gross amount (a cell error, without the row number). */
+export function vatWithoutGross(): Localized {
+  return {
+    nl: "btw-bedrag zonder bedrag inclusief btw, dus de omzet (inclusief btw min btw) is niet te berekenen. Vul het bedrag inclusief btw in, of maak de rij leeg als het geen factuur is.",
+    en: "VAT amount without an amount including VAT, so the turnover (including VAT minus VAT) cannot be worked out. Enter the amount including VAT, or clear the row if it is not an invoice.",
+  };
+}
+
 export function grossOnly(header: string, letter: string): Localized {
   return {
     nl: `Kolom ${quote(header)} (${letter}) bevat bedragen inclusief btw en er is geen btw-kolom en geen kolom met het bedrag exclusief btw. Een bedrag inclusief btw is geen omzet: voeg de kolom met het bedrag exclusief btw of het btw-bedrag toe aan de export, of kies de bedragkolom zelf.`,

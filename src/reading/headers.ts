@@ -6,7 +6,7 @@ import * as msg from "../i18n/messages";
 import type { Problem } from "../rules/types";
 import type { CategoryCode, InvoiceRow } from "../rules/types";
 import type { Localized } from "../i18n/types";
-import { cellText, readAmount, readDate } from "./cells";
+import { type CellError, cellText, readAmount, readDate } from "./cells";
 import { type ColumnSource, readColumns } from "./rows";
 import { type GroupSpec, RowProblemGroups } from "./problemGroups";
 
@@ -369,9 +369,21 @@ function findTotalsRows(values: readonly (readonly unknown[])[], start: number, 
   return out;
 }
 
-/** A column whose cell i is worked out from two others: gross − VAT, or credit − debit. */
-function derivedColumn(values: readonly (readonly unknown[])[], start: number, length: number, plusCol: number, minusCol: number): unknown[][] {
+/** A column worked out from two others, and the rows where that cannot be done (by index from `start`). */
+interface DerivedColumn {
+  readonly table: unknown[][];
+  readonly faults: Map<number, CellError> | null;
+}
+
+/**
+ * A column whose cell i is worked out from two others: gross − VAT, or credit − debit. Both empty: empty. An
+ * empty plus side with a minus amount is a credit note on a ledger card (debit only), but gross − VAT with
+ * no gross (`plusRequired`) is no amount at all: a fault for that row, never a credit note of −VAT. (With a
+ * VAT of 0,00 too the row has no amount, as an empty amount cell.)
+ */
+function derivedColumn(values: readonly (readonly unknown[])[], start: number, length: number, plusCol: number, minusCol: number, plusRequired: boolean): DerivedColumn {
   const out: unknown[][] = new Array(length);
+  let faults: Map<number, CellError> | null = null;
   for (let i = 0; i < length; i++) {
     const row = values[start + i];
     const p: unknown = Array.isArray(row) ? row[plusCol] : undefined;
@@ -381,14 +393,24 @@ function derivedColumn(values: readonly (readonly unknown[])[], start: number, l
     if (pr.kind === "error") out[i] = [p];
     else if (mr.kind === "error") out[i] = [m];
     else if (pr.kind === "empty" && mr.kind === "empty") out[i] = [""];
-    else {
+    else if (plusRequired && pr.kind === "empty" && mr.kind === "ok") {
+      if (mr.value === 0) out[i] = [""];
+      else {
+        // The minus cell stands in the amount column, so the row is not read as empty; the fault is reported.
+        out[i] = [m];
+        faults ??= new Map();
+        faults.set(i, VAT_WITHOUT_GROSS);
+      }
+    } else {
       const cents = (pr.kind === "ok" ? pr.value : 0) - (mr.kind === "ok" ? mr.value : 0);
       // Text, so an explicit 0,00 stays a row (as typed) and the reader sees exact cents.
       out[i] = [(cents / 100).toFixed(2)];
     }
   }
-  return out;
+  return { table: out, faults };
 }
+
+const VAT_WITHOUT_GROSS: CellError = Object.freeze({ kind: "error" as const, code: "vat-without-gross", message: msg.vatWithoutGross() });
 
 /**
  * Reads a sheet's values (as `range.values` or exceljs give them) with a header row.
@@ -398,7 +420,8 @@ function derivedColumn(values: readonly (readonly unknown[])[], start: number, l
  * header in row 1, the first invoice is row 2. When `columns` gives both date and amount, no header is
  * required: the header row is still looked for (so it is not read as data), else data starts at the first row.
  *
- * - No amount excluding VAT but gross and VAT columns: turnover = gross − VAT per row, with a warning saying so.
+ * - No amount excluding VAT but gross and VAT columns: turnover = gross − VAT per row, with a warning saying so;
+ *   a row with a VAT amount but no gross amount is an error for that row ("vat-without-gross").
  *   A ledger card's Debet / Credit: turnover = credit − debit per line. Gross alone: refused (never gross as net).
  * - A column headed just "BTW" holding rates or codes is the category, holding money the VAT amount.
  * - Totals, subtotals and balance lines are skipped and listed once in a warning.
@@ -497,12 +520,15 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   const source = (col: number | undefined): ColumnSource | null =>
     col === undefined ? null : { table, col, start, length };
   let amountSource: ColumnSource;
+  let amountFaults: ReadonlyMap<number, CellError> | null = null;
   const notes: Problem[] = [];
   if (derived === "gross-minus-vat") {
-    amountSource = { table: derivedColumn(table, start, length, columns.gross as number, columns.vat as number), col: 0, start: 0, length };
+    const d = derivedColumn(table, start, length, columns.gross as number, columns.vat as number, true);
+    amountSource = { table: d.table, col: 0, start: 0, length };
+    amountFaults = d.faults;
     if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.gross as number), headerOf(columns.vat as number))));
   } else if (derived === "credit-minus-debit") {
-    amountSource = { table: derivedColumn(table, start, length, columns.credit as number, columns.debit as number), col: 0, start: 0, length };
+    amountSource = { table: derivedColumn(table, start, length, columns.credit as number, columns.debit as number, false).table, col: 0, start: 0, length };
     if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.debit as number), headerOf(columns.credit as number))));
   } else {
     amountSource = source(columns.amount) as ColumnSource;
@@ -517,7 +543,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     },
     length,
     start + rowOffset,
-    { skip, codes: options?.codes ?? null, groups },
+    { skip, codes: options?.codes ?? null, groups, amountFaults },
   );
   const problems = ownGroups ? [...notes, ...result.problems, ...groups.problems()] : [...notes, ...result.problems];
   return { headerRowIndex, columns, rows: result.rows, problems, derived, totalsRows };

@@ -13,7 +13,7 @@ import { placedCategory } from "../rules/categories";
 import { centsFromEuros } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 import { codeKey } from "./packageCodes";
-import { type CellResult, MAX_EXCEL_SERIAL, cellText, readAmount, readCategoryCell, readCountry, readDate, readVat } from "./cells";
+import { type CellError, type CellResult, MAX_EXCEL_SERIAL, cellText, readAmount, readCategoryCell, readCountry, readDate, readVat } from "./cells";
 import type { GroupSpec, RowProblemGroups } from "./problemGroups";
 
 export interface ReadRowsInput {
@@ -200,6 +200,11 @@ export interface ReadColumnsExtras {
   readonly groups?: RowProblemGroups | null;
   /** See ReadRowsOptions.maxProblems. */
   readonly maxProblems?: number;
+  /**
+   * Rows (by index, as `i`) whose amount could not be worked out (gross − VAT without a gross amount): that
+   * error is reported for the amount instead of reading the cell.
+   */
+  readonly amountFaults?: ReadonlyMap<number, CellError> | null;
 }
 
 export function readColumns(sources: ColumnSources, length: number, rowOffset: number, extras?: ReadColumnsExtras): ReadResult {
@@ -207,6 +212,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   const codes = extras?.codes ?? null;
   const groups = extras?.groups ?? null;
   const maxProblems = extras?.maxProblems ?? Infinity;
+  const amountFaults = extras?.amountFaults ?? null;
   let omittedErrors = 0;
   // One row error: grouped with the same error of other rows (sheets), or built while under the cap and
   // counted past it (functions).
@@ -300,7 +306,13 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     const rowDay = failed || day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY ? null : day;
 
     let cents: number;
-    if (typeof a === "number") {
+    const fault = amountFaults === null ? undefined : amountFaults.get(i);
+    if (fault !== undefined) {
+      cents = 0;
+      failed = true;
+      // No cell text: one problem for all such rows of a sheet, whatever their VAT.
+      note(row, "amount", "", fault, rowDay);
+    } else if (typeof a === "number") {
       const c = centsFromEuros(a);
       if (c === null) {
         cents = 0;

@@ -247,6 +247,24 @@ describe("kor-check on CSV files", () => {
     expect(items.map((i: Json) => i.countable)).toEqual([300.5, 1000]);
   });
 
+  it("refuses gross − VAT rows that have a VAT amount but no gross amount, in every reading block, naming the rows", async () => {
+    // Blocks of 4 rows: the faulty rows 3 and 9 are in different blocks.
+    const lines = ["Datum;Bedrag incl. btw;BTW-bedrag", "1-9-2025;1.210,00;210,00", "2-9-2025;;21,00", "3-9-2025;121,00;"];
+    for (let i = 0; i < 4; i++) lines.push(`${4 + i}-9-2025;242,00;42,00`);
+    lines.push("9-9-2025;;42,00");
+    const file = writeText(at("bruto.csv"), `${lines.join("\n")}\n`);
+    for (const blockRows of [4, 1024]) {
+      const r = await run([file, "--format", "json", "--lang", "en"], { blockRows });
+      const item = (JSON.parse(r.stdout) as Json[])[0];
+      expect(r.code).toBe(1);
+      // 1,000 + 121 + 4 × 200; it was 1,921 − 21 − 42 = 1,858 with the two rows counted as credit notes of −VAT.
+      expect(item.countable).toBe(1921);
+      const errors = item.problems.filter((p: Json) => p.severity === "error");
+      expect(errors.map((p: Json) => [p.code, p.rows])).toEqual([["vat-without-gross", [3, 9]]]);
+      expect(errors[0].message).toMatch(/^Rows 3 and 9: VAT amount without an amount including VAT/);
+    }
+  });
+
   it("reads a quoted field with a line break and counts records as rows", async () => {
     const file = writeText(at("lines.csv"), 'Datum;Omschrijving;Bedrag\n1-3-2025;"twee\nregels";100\n2-3-2025;x;kapot\n');
     const { code, items } = await json([file]);

@@ -48,6 +48,28 @@ describe("readTable on package exports", () => {
     expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain('"Totaal incl. btw" (C) minus "Btw-bedrag" (D)');
   });
 
+  it("refuses a row with a VAT amount but no gross amount, naming the row, instead of counting −VAT", () => {
+    const t = readTable([
+      ["Datum", "Bedrag incl. btw", "BTW-bedrag"],
+      ["1-9-2025", "1.210,00", "210,00"],
+      ["2-9-2025", "", "21,00"], // was counted as a credit note of −€21
+      ["3-9-2025", "121,00", ""], // no VAT on the invoice: gross is the turnover
+      ["4-9-2025", null, 9], // a workbook's empty cell and number
+      ["", "", ""], // a blank row stays harmless
+      ["5-9-2025", "  ", "0,00"], // no amount at all: a date without an amount, as elsewhere
+    ]);
+    expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000], [4, 12100]]);
+    const errors = t.problems.filter((p) => p.severity === "error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: "vat-without-gross", column: "amount", row: 3, rows: [3, 5], count: 2 });
+    expect(errors[0].message.en).toBe(
+      "Rows 3 and 5: VAT amount without an amount including VAT, so the turnover (including VAT minus VAT) cannot be worked out. Enter the amount including VAT, or clear the row if it is not an invoice.",
+    );
+    expect(errors[0].message.nl).toMatch(/^Rijen 3 en 5: btw-bedrag zonder bedrag inclusief btw/);
+    expect(t.problems.find((p) => p.code === "dates-without-amount")?.message.en).toContain("7");
+    expect(cents(t.rows)).toBe(112100);
+  });
+
   it("refuses gross amounts without a VAT column, naming the column", () => {
     const t = readTable([["Datum", "Omschrijving", "Totaal incl. btw"], ["1-1-2025", "x", 121]]);
     expect(t.rows).toEqual([]);
