@@ -13,7 +13,7 @@ import { placedCategory } from "../rules/categories";
 import { centsFromEuros } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 import { codeKey } from "./packageCodes";
-import { type CellError, type CellResult, MAX_EXCEL_SERIAL, cellText, readAmount, readCategoryCell, readCountry, readDate, readVat } from "./cells";
+import { type CellError, type CellResult, MAX_EXCEL_SERIAL, cellText, readAmount, readCategoryCell, readCountry, readDate, readVat, unwrapCell } from "./cells";
 import type { GroupSpec, RowProblemGroups } from "./problemGroups";
 
 export interface ReadRowsInput {
@@ -333,9 +333,13 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     let category: CategoryCode | null = null;
     if (categorySrc !== null) {
       const v = cellAt(categorySrc, i);
-      if (v !== null && v !== undefined && v !== 0 && v !== "") {
-        const mapped = codes !== null && typeof v === "string" ? codes.get(codeKey(v)) : undefined;
-        const r = mapped !== undefined ? { kind: "ok" as const, value: mapped } : readCategoryCell(v);
+      // The user's own codes first, a number as its digits (a workbook's codes 1, 2, 0). Only with a mapping
+      // is a number 0 looked up: without one it is empty (desktop Excel passes 0 for an empty cell to the
+      // functions, which have no mapping; the pane and kor-check give an empty cell as "" or null).
+      const mapped = codes === null ? undefined : ownCode(codes, v);
+      if (mapped !== undefined) category = mapped;
+      else if (v !== null && v !== undefined && v !== 0 && v !== "") {
+        const r = readCategoryCell(v);
         if (r.kind === "ok") category = r.value;
         else if (r.kind === "error") {
           failed = true;
@@ -454,6 +458,18 @@ function reverseChargeAbroadSpec(country: string): GroupSpec {
 
 function wholeInputWarning(code: string, column: ReadingColumn | null, message: Localized): Problem {
   return { row: null, severity: "warning", code, column, value: null, message };
+}
+
+/**
+ * The user's category for a cell holding one of their codes: text, or a number whose digits are the code
+ * (whole numbers 0 and up only: 1.5 or −1 would lose their point or sign in `codeKey` and match "15" or "1"),
+ * also as a formula's result.
+ */
+function ownCode(codes: ReadonlyMap<string, CategoryCode>, v: unknown, depth = 0): CategoryCode | undefined {
+  if (typeof v === "string") return codes.get(codeKey(v));
+  if (typeof v === "number") return Number.isSafeInteger(v) && v >= 0 ? codes.get(String(v)) : undefined;
+  if (typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && depth < 3) return ownCode(codes, unwrapCell(v), depth + 1);
+  return undefined;
 }
 
 /** Something other than the date and amount is filled in (a stray cell). */

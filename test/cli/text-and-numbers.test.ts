@@ -60,3 +60,17 @@ describe("a column headed just BTW with rates", () => {
     expect(items[1].error).toBe(items[0].error);
   });
 });
+
+describe("kor-check --codes with the firm's codes as numbers", () => {
+  it("maps a workbook's number codes 1, 2 and 0 as the CSV's text codes: the same turnover, nothing refused", async () => {
+    const codes = writeText(at("codes.csv"), "code;categorie\n1;21\n2;vrij\n0;vrij\n");
+    const csv = writeText(at("codes-text.csv"), "Datum;Bedrag;BTW-code\n1-9-2025;1.000,00;1\n2-9-2025;2.000,00;2\n3-9-2025;15.000,00;0\n");
+    const numbers: Cell[][] = [[d("2025-09-01"), 1000, 1], [d("2025-09-02"), 2000, 2], [d("2025-09-03"), 15000, 0]];
+    const xlsx = await writeXlsx(at("codes-numbers.xlsx"), { Facturen: [["Datum", "Bedrag", "BTW-code"], ...numbers] });
+    const { code, items } = await json(["--codes", codes, csv, xlsx]);
+    expect(code).toBe(0);
+    // Only the code 1 row counts: the €15,000 row with the number 0 (mapped to vrij) was counted before.
+    expect(items.map((i) => [i.countable, i.notCounted])).toEqual([[1000, 17000], [1000, 17000]]);
+    expect(items.map(errors)).toEqual([[], []]);
+  });
+});

@@ -158,6 +158,28 @@ describe("readTable on package exports", () => {
     expect(mapped.rows.map((r) => r.category)).toEqual(["21", "vrij", "21", "21"]);
   });
 
+  it("maps the user's own codes in number cells as their text: a workbook's 1, 2 and 0", () => {
+    const values = [
+      ["Datum", "Bedrag", "BTW-code"],
+      ["1-1-2025", 100, 1],
+      ["2-1-2025", 200, 2],
+      ["3-1-2025", 15000, 0], // mapped to vrij: does not count (it was read as an empty category and counted)
+      ["4-1-2025", 400, "0"],
+      ["5-1-2025", 500, { formula: "VLOOKUP(A6,Codes,2)", result: 2 }],
+      ["6-1-2025", 600, null], // an empty cell stays empty
+      ["7-1-2025", 700, 1.5], // not code "15"
+      ["8-1-2025", 800, -1], // not code "1"
+    ];
+    const codes = new Map([[codeKey("1"), "21"], [codeKey("2"), "vrij"], [codeKey("0"), "vrij"], [codeKey("15"), "21"]] as const);
+    const t = readTable(values, { codes });
+    expect(t.rows.map((r) => [r.row, r.category])).toEqual([[2, "21"], [3, "vrij"], [4, "vrij"], [5, "vrij"], [6, "vrij"], [7, null]]);
+    const unknown = t.problems.filter((p) => p.severity === "error");
+    expect(unknown.map((p) => p.code)).toEqual(["unknown-category"]);
+    expect(unknown[0].message.en).toContain('"1.5" (row 8), "-1" (row 9)');
+    // Without a mapping the number 0 is an empty category (it counts), as before.
+    expect(readTable(values.slice(0, 5)).rows.map((r) => [r.row, r.category])).toEqual([[4, null], [5, "0"]]);
+  });
+
   it("adds up several lines of one invoice (one per VAT rate)", () => {
     const t = readTable([["Factuurdatum", "Factuurnummer", "Bedrag excl. btw", "Btw %"], ["1-3-2025", "F7", 100, "21%"], ["1-3-2025", "F7", 50, "9%"]]);
     expect(cents(t.rows)).toBe(15000);
