@@ -319,16 +319,27 @@ function unknownCodesOf(source: InvoiceSource, table: ReadTableResult, mapping: 
   const found = new Map<string, { count: number; firstRow: number }>();
   for (let r = start; r < source.values.length; r++) {
     const v = source.values[r]?.[col];
-    if (typeof v !== "string" || v.trim() === "") continue;
+    const text = codeText(v);
+    if (text === null || text.trim() === "") continue;
     const res = readCategoryCell(v);
     if (res.kind !== "error" || res.code !== "unknown-category") continue;
-    const code = v.trim();
+    const code = text.trim();
     if (mapping?.map.has(codeKey(code))) continue;
     const f = found.get(code);
     if (f) f.count++;
     else if (found.size < 50) found.set(code, { count: 1, firstRow: r + 1 + source.rowOffset });
   }
   return [...found.entries()].map(([code, f]) => ({ code, ...f }));
+}
+
+/**
+ * A category cell as a code the user can map: text, or a whole number 0 and up as its digits (a workbook's
+ * codes 1, 2, 3; the reading layer maps those the same way). Null for anything else.
+ */
+function codeText(v: unknown): string | null {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return String(v);
+  return null;
 }
 
 /** At most this many codes of one warning get their own choices (the code table lists every one). */
@@ -367,8 +378,8 @@ function fixFor(text: string, row: number, choices: CategoryFix["choices"], sour
   const key = codeKey(text);
   let count = 0;
   for (let r = start; r < source.values.length; r++) {
-    const v = source.values[r]?.[col];
-    if (typeof v === "string" && codeKey(v) === key) count++;
+    const v = codeText(source.values[r]?.[col]);
+    if (v !== null && codeKey(v) === key) count++;
   }
   const letter = columnLetter(col + source.columnOffset);
   const header = table.headerRowIndex !== null ? cellText(source.values[table.headerRowIndex]?.[col]).trim().slice(0, 40) : "";

@@ -41,6 +41,28 @@ describe("the pane's code table", () => {
     expect(note?.message.nl).toBe('Eigen codes gelezen als: "VV" → 21, "A1" → vrij.');
   });
 
+  it("offers codes the sheet holds as numbers, and reads them through the mapping", () => {
+    const numbers: InvoiceSource = {
+      ...source,
+      values: [
+        ["Datum", "Factuur", "Bedrag excl. btw", "BTW-code"],
+        ["01-02-2025", "1", "4.000,00", 1],
+        ["01-03-2025", "2", "3.000,00", 1],
+        ["01-04-2025", "3", "1.000,00", 2],
+      ],
+    };
+    const a = analyze(numbers, {}, today);
+    expect(a.unknownCodes).toEqual([
+      { code: "1", count: 2, firstRow: 2 },
+      { code: "2", count: 1, firstRow: 4 },
+    ]);
+    expect(a.summary.countableCents).toBe(0);
+    const mapped = analyze(numbers, { codes: [{ code: "1", category: "21" }, { code: "2", category: "vrij" }] }, today);
+    expect(mapped.unknownCodes).toEqual([]);
+    expect(mapped.summary.countableCents).toBe(700_000);
+    expect(mapped.table.problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
   it("keeps offering the codes not mapped yet", () => {
     const a = analyze(source, { codes: [{ code: "VV", category: "21" }] }, today);
     expect(a.unknownCodes).toEqual([{ code: "A1", count: 1, firstRow: 4 }]);
