@@ -143,18 +143,29 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         : `Turnover limit crossed on ${day(lang, crossing.day)}, ${rowName.en}`,
     );
     // kor-rules.md section 5: what follows a crossing depends on participation. In the KOR (and this crossing
-    // ended it): deregister, unconditionally. Not in the KOR (or joined only after this crossing): nothing to
-    // deregister; what applies is the next possible start. Unknown: the conditional text.
+    // ended it): deregister, unconditionally. Not in the KOR, joined only after this crossing, or out since an
+    // earlier crossing: nothing to deregister; what applies is the next possible start. Unknown: the conditional
+    // text, unless no business can be in the KOR that year (from 2025, after a previous year over the limit).
+    // `reentryAfterCrossing` is set exactly when this crossing ends (or, status unknown, may end) participation.
     const d = summary.deadlines;
-    const status = d.participation === "in" && d.participationEnded !== crossing.day ? "out" : d.participation;
+    const status = d.participation !== "out" && d.reentryAfterCrossing === null ? "out" : d.participation;
     if (status === "out") {
+      const endedBefore = d.participation === "in" && d.participationEnded !== null && d.participationEnded < crossing.day ? d.participationEnded : null;
       return {
         tone: "bad",
         finding,
         action: both((lang) =>
-          lang === "nl"
-            ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-            : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
+          endedBefore !== null
+            ? lang === "nl"
+              ? `Uw KOR-deelname eindigde al op ${day(lang, endedBefore)}: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+              : `Your KOR participation already ended on ${day(lang, endedBefore)}: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
+            : d.participation === "unknown"
+              ? lang === "nl"
+                ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens): afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+                : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit): no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
+              : lang === "nl"
+                ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+                : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
         ),
         ...register,
       };

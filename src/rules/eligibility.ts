@@ -10,6 +10,7 @@ import { dayFromYmd, type Day } from "./dates";
 import { FIRST_KOR_YEAR, parameterOn } from "./parameters";
 import { arrayQueries, type RowQueries } from "./rowQueries";
 import { dayEn, dayNl, eurEn, eurNl } from "./text";
+import { firstCrossingSince } from "./next-start";
 
 export interface EligibilityInput {
   readonly rows: readonly InvoiceRow[];
@@ -57,15 +58,36 @@ export const UNSUPPORTED_REASON: Localized = {
 
 /**
  * What a crossing on `day` means, by participation (kor-rules.md section 5): "deregister at once" only to a
- * participant, conditionally when the status is unknown; for a business not in the KOR, only that it cannot
- * join that year.
+ * participant whose participation it ends, conditionally when the status is unknown; for a business not in
+ * the KOR, only that it cannot join that year. `endedBefore`: status "in", the earlier crossing that already
+ * ended participation (the business is out, so this one ends nothing). `cannotBeInKor`: status unknown, the
+ * year fails the previous-year test (from 2025), so no business is in the KOR that year and there is nothing
+ * to deregister.
  */
-export function crossingConsequence(day: Day, year: number, participation: Participation | undefined): Localized {
+export function crossingConsequence(
+  day: Day,
+  year: number,
+  participation: Participation | undefined,
+  context: { readonly endedBefore?: Day | null; readonly cannotBeInKor?: boolean } = {},
+): Localized {
   const status = participation?.status ?? "unknown";
+  const endedBefore = context.endedBefore ?? null;
+  if (status === "in" && endedBefore !== null) {
+    return {
+      nl: `Uw KOR-deelname eindigde al op ${dayNl(endedBefore)}, toen de omzet over de omzetgrens ging; deze overschrijding beëindigt niets meer en afmelden is niet nodig. In ${year} meedoen aan de KOR kan vanaf die dag niet meer.`,
+      en: `Your KOR participation already ended on ${dayEn(endedBefore)}, when turnover went over the turnover limit; this crossing ends nothing more and there is nothing to deregister. Joining the KOR in ${year} is no longer possible from that day.`,
+    };
+  }
   if (status === "in" && participation?.status === "in" && day >= participation.since) {
     return {
       nl: `Uw KOR-deelname eindigt op die dag: die levering en alle latere leveringen zijn belast; meld u direct af, met ${dayNl(day)} als beëindigingsdatum.`,
       en: `Your KOR participation ends that day: that supply and every later one are taxed; deregister at once, with ${dayEn(day)} as end date.`,
+    };
+  }
+  if (status === "unknown" && context.cannotBeInKor === true) {
+    return {
+      nl: `In ${year} meedoen kan vanaf die dag niet meer. Deze overschrijding beëindigt geen deelname: na een vorig jaar boven de omzetgrens kan de onderneming in ${year} niet in de KOR zitten (een deelname was toen al geëindigd), dus afmelden is niet nodig.`,
+      en: `Joining in ${year} is no longer possible from that day. This crossing ends no participation: after a previous year over the turnover limit the business cannot be in the KOR in ${year} (a participation had already ended then), so there is nothing to deregister.`,
     };
   }
   if (status === "unknown") {
@@ -122,28 +144,9 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
       en: `Turnover that counts ${year}: ${eurEn(countable)}, not more than the turnover limit of ${eurEn(threshold)}.`,
     });
   }
-  if (crossing !== null) {
-    eligible = false;
-    const vat =
-      crossing.vatCents === null
-        ? { nl: "", en: "" }
-        : {
-            nl: ` De btw op die rij is ${eurNl(crossing.vatCents)} (${crossing.vatRatePercent}% over ${eurNl(crossing.cents)}).`,
-            en: ` The VAT on that row is ${eurEn(crossing.vatCents)} (${crossing.vatRatePercent}% of ${eurEn(crossing.cents)}).`,
-          };
-    const where = (input.rowName ?? plainRowName)(crossing.row);
-    const what = crossingConsequence(crossing.day, year, input.participation);
-    reasons.push({
-      nl: `De omzetgrens is overschreden op ${dayNl(crossing.day)} (${where.nl}, lopend totaal ${eurNl(crossing.runningCents)}). ${what.nl}${vat.nl}`,
-      en: `The turnover limit was crossed on ${dayEn(crossing.day)} (${where.en}, running total ${eurEn(crossing.runningCents)}). ${what.en}${vat.en}`,
-    });
-    if (countable <= threshold) {
-      reasons.push({
-        nl: "Een latere creditnota maakt de overschrijding niet ongedaan.",
-        en: "A later credit note does not undo the crossing.",
-      });
-    }
-  }
+  // The crossing's reason goes here; it is written after the previous-year test, whose outcome it depends on.
+  const crossingAt = reasons.length;
+  if (crossing !== null) eligible = false;
 
   let previousYearCents: Cents | null = null;
   let previousYearBasis: PreviousYearBasis = "not-needed";
@@ -211,6 +214,43 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
       nl: `In ${year} telt alleen de omzet van het jaar zelf (de toets over het vorige jaar geldt vanaf 2025).`,
       en: `In ${year} only that year's turnover is tested (the previous-year test applies from 2025).`,
     });
+  }
+
+  if (crossing !== null) {
+    const vat =
+      crossing.vatCents === null
+        ? { nl: "", en: "" }
+        : {
+            nl: ` De btw op die rij is ${eurNl(crossing.vatCents)} (${crossing.vatRatePercent}% over ${eurNl(crossing.cents)}).`,
+            en: ` The VAT on that row is ${eurEn(crossing.vatCents)} (${crossing.vatRatePercent}% of ${eurEn(crossing.cents)}).`,
+          };
+    const where = (input.rowName ?? plainRowName)(crossing.row);
+    const participation = input.participation;
+    // Section 5: in the KOR since S, the first crossing on or after S ends participation; a later one ends nothing.
+    // A given previous-year figure wins over that year's rows, their crossing included (as in nextPossibleStart).
+    const endedBefore =
+      participation?.status === "in" && crossing.day >= participation.since
+        ? firstCrossingSince(
+            (y) => (y === year - 1 && previousYearBasis === "given" ? null : rows.findCrossing(y, parameterOn("kor-threshold", dayFromYmd(y, 1, 1)))?.day ?? null),
+            participation.since,
+            year - 1,
+          )
+        : null;
+    const previousFails = previousYearCrossing !== null || (previousYearCents !== null && previousYearCents > threshold);
+    const what = crossingConsequence(crossing.day, year, participation, { endedBefore, cannotBeInKor: previousFails });
+    const crossingReasons: Localized[] = [
+      {
+        nl: `De omzetgrens is overschreden op ${dayNl(crossing.day)} (${where.nl}, lopend totaal ${eurNl(crossing.runningCents)}). ${what.nl}${vat.nl}`,
+        en: `The turnover limit was crossed on ${dayEn(crossing.day)} (${where.en}, running total ${eurEn(crossing.runningCents)}). ${what.en}${vat.en}`,
+      },
+    ];
+    if (countable <= threshold) {
+      crossingReasons.push({
+        nl: "Een latere creditnota maakt de overschrijding niet ongedaan.",
+        en: "A later credit note does not undo the crossing.",
+      });
+    }
+    reasons.splice(crossingAt, 0, ...crossingReasons);
   }
 
   return {

@@ -5,8 +5,9 @@
  * - a start in year S needs S to pass section 4: no crossing in S, and from 2025 the countable turnover of
  *   S−1 at most the threshold (and no crossing in S−1 taken from the data);
  * - only for a participant (status "in") does a crossing end the KOR and start the exclusion of section 6
- *   (`reentryAfterCrossing`: 2025+ 1 January Y+2; 2020–2024 three years from the crossing). For a business
- *   not in the KOR a crossing excludes nothing by itself (worked example 23).
+ *   (`reentryAfterCrossing`: 2025+ 1 January Y+2; 2020–2024 three years from the crossing): the first crossing
+ *   on or after the start of participation; after it the business is out, and a later crossing excludes
+ *   nothing by itself. For a business not in the KOR a crossing excludes nothing by itself (worked example 23).
  * Conditions the data cannot show (central administration in NL, an earlier voluntary exit) are the
  * user's to confirm, as the summary's conditions say.
  */
@@ -25,7 +26,10 @@ export interface NextStart {
   readonly start: Day;
   /** Why the start is later than the calendar allows; null when it is not. */
   readonly reason: Localized | null;
-  /** For a participant: the crossing day that ended participation (the latest on or after `since`), else null. */
+  /**
+   * For a participant: the crossing day that ended participation (the first on or after `since`), else null.
+   * With `ifInKor`: the crossing that ended participation in that outcome.
+   */
   readonly endedOn: Day | null;
 }
 
@@ -42,6 +46,12 @@ export interface NextStartInput {
    * supports); the summary adds the participant's outcome beside it where it differs.
    */
   readonly participation?: Participation;
+  /**
+   * Status unknown: give instead the outcome if the business was in the KOR ("if in the KOR" beside the
+   * outcome for a business not in the KOR), taking the latest crossing at which it can have been in the KOR
+   * as the one that ended participation. Only read when `participation` is unknown (or omitted).
+   */
+  readonly ifInKor?: boolean;
   /** Crossing day per year (null: none), shared between calls over the same rows so each year is scanned once. */
   readonly crossingCache?: Map<number, Day | null>;
 }
@@ -77,21 +87,37 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
   let start = calendar;
   let reason: Localized | null = null;
   let endedOn: Day | null = null;
+  const lastYear = fastYear(calendar);
+  /** Whether a business can be in the KOR in year y at all: from 2025 not after a previous year over the threshold. */
+  const couldBeInKorIn = (y: number): boolean => {
+    const jan1 = dayFromYmd(y, 1, 1);
+    if (parameterOn("previous-year-test", jan1) === 0) return true;
+    return crossingIn(y - 1) === null && countableIn(y - 1) <= parameterOn("kor-threshold", jan1);
+  };
   if (participation.status === "in") {
-    // Only a participant is excluded after a crossing: the KOR ended that day (3 years' exclusion under the
-    // 2020–2024 rules, so look back that far).
-    for (let y = fastYear(calendar) - 3; y <= fastYear(calendar); y++) {
+    // Section 5: the first crossing on or after `since` ends participation; after it the business is out, so a
+    // later crossing ends nothing (it only fails section 4, below). Searched from the year of `since`, not just
+    // the last few years: an old crossing that ended participation makes every later one irrelevant here.
+    endedOn = firstCrossingSince(crossingIn, participation.since, lastYear);
+  } else if (input.ifInKor === true) {
+    // Status unknown, the participant's outcome: the latest crossing at which the business can have been in the
+    // KOR (the cautious reading; an older one's exclusion ends earlier). Before 2025 a business that was not in the
+    // KOR at a crossing could join the next year (worked example 23) and be ended by that year's crossing; from
+    // 2025 no one is in the KOR in a year after one over the threshold. Older exclusions (3 years under the
+    // 2020–2024 rules) are over by the calendar's year, so look back that far.
+    for (let y = lastYear - 3; y <= lastYear; y++) {
       const crossed = crossingIn(y);
-      if (crossed === null || crossed < participation.since) continue;
-      endedOn = crossed;
-      const reentry = reentryAfterCrossing(crossed, period).earliestReentry;
-      if (reentry > start) {
-        start = reentry;
-        reason = {
-          nl: `De omzet ging op ${dayNl(crossed)} over de omzetgrens; daarmee eindigde uw deelname. Opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)}.`,
-          en: `Turnover went over the turnover limit on ${dayEn(crossed)}, which ended your participation; the earliest new start is ${dayEn(reentry)}.`,
-        };
-      }
+      if (crossed !== null && couldBeInKorIn(y)) endedOn = crossed;
+    }
+  }
+  if (endedOn !== null) {
+    const reentry = reentryAfterCrossing(endedOn, period).earliestReentry;
+    if (reentry > start) {
+      start = reentry;
+      reason = {
+        nl: `De omzet ging op ${dayNl(endedOn)} over de omzetgrens; daarmee eindigde uw deelname. Opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)}.`,
+        en: `Turnover went over the turnover limit on ${dayEn(endedOn)}, which ended your participation; the earliest new start is ${dayEn(reentry)}.`,
+      };
     }
   }
   // Then year by year (section 4): no start in a year that crosses, nor (2025+) after a previous year over the threshold.
@@ -131,4 +157,16 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     break;
   }
   return { start, reason, endedOn };
+}
+
+/**
+ * The first crossing on or after `since` up to and including `lastYear` (section 5: the one that ends a
+ * participation that began on `since`), or null. `crossingIn` gives a year's crossing day (null: none).
+ */
+export function firstCrossingSince(crossingIn: (year: number) => Day | null, since: Day, lastYear: number): Day | null {
+  for (let y = Math.max(fastYear(since), FIRST_KOR_YEAR); y <= lastYear; y++) {
+    const crossed = crossingIn(y);
+    if (crossed !== null && crossed >= since) return crossed;
+  }
+  return null;
 }

@@ -61,7 +61,9 @@ export interface Deadlines {
   readonly daysLeft: number;
   /**
    * Earliest re-entry after this year's crossing for a participant whose participation it ended (status
-   * "in"), or for the conditional "if the business is in the KOR" text (status "unknown"); null otherwise.
+   * "in"), or for the conditional "if the business is in the KOR" text (status "unknown", when the business
+   * can have been in the KOR that year); null otherwise: so non-null exactly when this crossing calls for
+   * deregistering (conditionally when unknown).
    */
   readonly reentryAfterCrossing: { readonly start: Day; readonly deadline: Day } | null;
   /**
@@ -77,7 +79,10 @@ export interface Deadlines {
   readonly participation: "in" | "out" | "unknown";
   /** Status "in" and no crossing since the start ended participation: the business is in the KOR (nothing to register). */
   readonly participating: boolean;
-  /** Status "in": the crossing day that ended participation; null when none. */
+  /**
+   * Status "in": the crossing day that ended participation, the first on or after the start (section 5; it can
+   * lie in an earlier year than the summarised one, whose own crossing then ends nothing); null when none.
+   */
   readonly participationEnded: Day | null;
   /** Status "unknown": the next start if the business is (was) in the KOR, when later than `nextStart`; else null. */
   readonly ifInKor: { readonly start: Day; readonly deadline: Day; readonly reason: Localized | null; readonly endedOn: Day } | null;

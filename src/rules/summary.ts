@@ -191,7 +191,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     categories: turnover.lines,
     periods,
     uncategorisedRows: turnover.uncategorisedRows,
-    deadlines: deadlines(rows, today, period, crossing?.day ?? null, participation, {
+    deadlines: deadlines(rows, today, period, crossing?.day ?? null, participation, previousYearOk, {
       known: { year, countableCents: turnover.countableCents, crossingDay: crossing?.day ?? null },
       givenPrevious:
         options.previousYearCents != null && el?.previousYearBasis === "given" ? { year: year - 1, cents: options.previousYearCents } : null,
@@ -260,20 +260,25 @@ function deadlines(
   period: FilingPeriod,
   crossingDay: Day | null,
   participation: Participation,
+  canBeInKorThisYear: boolean,
   data: Pick<NextStartInput, "known" | "givenPrevious">,
 ): Deadlines {
   const crossingCache = new Map<number, Day | null>();
   const next = nextPossibleStartOf(rows, { today, period, participation, crossingCache, ...data });
   const deadline = registrationDeadline(next.start);
-  // Section 5: what follows a crossing depends on participation. "unknown": also the participant's outcome
-  // (as if in the KOR since the first KOR day), shown conditionally where it differs.
-  const asParticipant = participation.status === "unknown" ? nextPossibleStartOf(rows, { today, period, participation: { status: "in", since: FIRST_KOR_DAY }, crossingCache, ...data }) : null;
+  // Section 5: what follows a crossing depends on participation. "unknown": also the participant's outcome,
+  // shown conditionally where it differs.
+  const asParticipant = participation.status === "unknown" ? nextPossibleStartOf(rows, { today, period, participation, ifInKor: true, crossingCache, ...data }) : null;
   const ifInKor =
     asParticipant !== null && asParticipant.endedOn !== null && asParticipant.start > next.start
       ? { start: asParticipant.start, deadline: registrationDeadline(asParticipant.start), reason: asParticipant.reason, endedOn: asParticipant.endedOn }
       : null;
+  // Does this year's crossing end participation? "in": when it is the crossing that ended it (the first since
+  // the start; a later one ends nothing). "unknown": when the business can have been in the KOR that year (from
+  // 2025 not after a previous year over the threshold).
   const crossingEnds =
-    crossingDay !== null && (participation.status === "unknown" || (participation.status === "in" && crossingDay >= participation.since));
+    crossingDay !== null &&
+    ((participation.status === "in" && next.endedOn === crossingDay) || (participation.status === "unknown" && canBeInKorThisYear));
   const reentry = crossingEnds && crossingDay !== null ? reentryAfterCrossing(crossingDay, period) : null;
   // An exit needs the same 29 days' notice and takes effect on a period start: the next period by the
   // calendar, for a participant not before the minimum participation (2020–2024) has passed.

@@ -120,6 +120,17 @@ describe("All sheets follows the participation setting (kor-rules.md section 5, 
     expect(cellText(l, "participation", "en")).toBe("In the KOR until 1 October 2023: the turnover limit was crossed; deregister with 1 October 2023 as the end date");
   });
 
+  it("in the KOR since 2024, crossed 16 Sep 2025 and again 20 Feb 2026: the 2026 line says 'until 16 September 2025' (the first crossing ended it)", () => {
+    // Before: "In the KOR until 20 February 2026", a later end date for a business already out since 2025.
+    const grows = unit("G", [r(2, "2025-01-10", 19750), r(3, "2025-09-16", 500), r(4, "2026-01-10", 19000), r(5, "2026-02-20", 2000)]);
+    const l = buildOverview([grows], EMPTY_GROUPING, { today: dayFromIso("2026-03-01"), participationOf: () => ({ status: "in", since: dayFromIso("2024-01-01") }) })[0];
+    expect(l.year).toBe(2026);
+    expect(cellText(l, "participation", "en")).toBe(
+      "In the KOR until 16 September 2025: the turnover limit was crossed; deregister with 16 September 2025 as the end date",
+    );
+    expect(cellText(l, "deadline", "en")).toBe("1 January 2028 (3 December 2027)");
+  });
+
   it("in the KOR since after the crossing, no crossing since: nothing to register", () => {
     const l = line({ status: "in", since: dayFromIso("2024-01-01") });
     expect(cellText(l, "deadline", "nl")).toBe("in de KOR: niets aan te melden");

@@ -81,6 +81,20 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(inKor).toContain("Deregister from the KOR at once, with 16 September 2024 as the end date.");
   });
 
+  it("tells a participant no 'deregister' beside a later year's crossing when an earlier one already ended participation (section 5)", () => {
+    // In the KOR since 2024; crossed 16 Sep 2025 (the end date), again 20 Feb 2026 while out. The 2026 report.
+    const values = [["Datum", "Bedrag"], [serial("2025-01-10"), 19750], [serial("2025-09-16"), 500], [serial("2026-01-10"), 19000], [serial("2026-02-20"), 2000]];
+    const at = dayFromIso("2026-03-01");
+    const inKor = render(
+      <DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, { participation: "in", inKorSince: "2024-01-01", year: 2026 }, at).summary} />,
+    );
+    expect(inKor).not.toContain("Deregister");
+    expect(inKor).not.toContain("20 February 2026 as the end date");
+    expect(inKor).toContain("Next possible start of the KOR: 1 January 2028.");
+    const unknown = render(<DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, { year: 2026 }, at).summary} />);
+    expect(unknown).not.toContain("deregister");
+  });
+
   it("shows no voluntary exit beside a forced one after a crossing, nor to a business not in the KOR (issue 16)", () => {
     const crossed = [["Datum", "Bedrag"], [serial("2024-03-01"), 19000], [serial("2024-09-16"), 1500]];
     const under = [["Datum", "Bedrag"], [serial("2024-03-01"), 1000]];

@@ -309,7 +309,8 @@ export function DeadlineSection(props: { lang: Lang; summary: YearSummary }): Re
   return (
     <Section id="deadlines" title={t(lang, S.deadlinesSection)}>
       <ul className={s.list}>
-        {summary.crossing !== null && d.participation !== "out" && (d.participation === "unknown" || d.participationEnded === summary.crossing.day) && (
+        {/* Set exactly when this crossing ends (status unknown: may end) participation; not after an earlier one ended it. */}
+        {summary.crossing !== null && d.reentryAfterCrossing !== null && (
           <li className={s.bad}>
             <Text weight="semibold">
               {t(lang, d.participation === "in" ? S.deregisterNow(day(summary.crossing.day)) : S.deregisterIfInKor(day(summary.crossing.day)))}
