@@ -60,10 +60,12 @@ export interface Deadlines {
   readonly registrationDeadline: Day;
   readonly daysLeft: number;
   /**
-   * Earliest re-entry after this year's crossing for a participant whose participation it ended (status
-   * "in"), or for the conditional "if the business is in the KOR" text (status "unknown", when the business
-   * can have been in the KOR that year); null otherwise: so non-null exactly when this crossing calls for
-   * deregistering (conditionally when unknown).
+   * The re-entry after this year's crossing for a participant whose participation it ended (status "in"), or
+   * for the conditional "if the business is in the KOR" text (status "unknown", when the business can have
+   * been in the KOR that year); null otherwise: so non-null exactly when this crossing calls for deregistering
+   * (conditionally when unknown). The date is a real possible start from today given every year's data (the
+   * participant's next start: "in" equals `nextStart`; "unknown" equals `ifInKor` or else `nextStart`), never
+   * the bare earliest by law after the crossing, which may have passed or be blocked by a later year.
    */
   readonly reentryAfterCrossing: { readonly start: Day; readonly deadline: Day } | null;
   /**

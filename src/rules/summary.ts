@@ -12,7 +12,7 @@ import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, hasParameterOn, param
 import { yearBounds } from "./turnover";
 import { eligibilityOf, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
-import { reentryAfterCrossing, voluntaryExit } from "./participation";
+import { voluntaryExit } from "./participation";
 import { nextPossibleStartOf, type NextStartInput } from "./next-start";
 import { nationalThreshold, toleranceLimit } from "./eu";
 import { fastYear } from "./internal";
@@ -275,11 +275,16 @@ function deadlines(
       : null;
   // Does this year's crossing end participation? "in": when it is the crossing that ended it (the first since
   // the start; a later one ends nothing). "unknown": when the business can have been in the KOR that year (from
-  // 2025 not after a previous year over the threshold).
+  // 2025 not after a previous year over the threshold). The re-entry shown beside it is the participant's real
+  // next start: today and every year's data taken into account (section 6 "never retroactive"; section 5 "never
+  // a start date that contradicts the eligibility shown beside it"), not the bare earliest by law after the
+  // crossing, which can have passed (a 2025 report opened on 10 Dec 2026: 1 Jan 2027, register by 3 Dec 2026)
+  // or be blocked by a later year (2026 crossing too: not 1 Jan 2027 but 1 Jan 2028).
   const crossingEnds =
     crossingDay !== null &&
     ((participation.status === "in" && next.endedOn === crossingDay) || (participation.status === "unknown" && canBeInKorThisYear));
-  const reentry = crossingEnds && crossingDay !== null ? reentryAfterCrossing(crossingDay, period) : null;
+  const participantStart = asParticipant === null ? next.start : Math.max(asParticipant.start, next.start);
+  const reentry = crossingEnds ? { start: participantStart, deadline: registrationDeadline(participantStart) } : null;
   // An exit needs the same 29 days' notice and takes effect on a period start: the next period by the
   // calendar, for a participant not before the minimum participation (2020–2024) has passed.
   const calendarExit = earliestStart(today, period);
@@ -291,7 +296,7 @@ function deadlines(
     nextStartReason: next.reason,
     registrationDeadline: deadline,
     daysLeft: deadline - today,
-    reentryAfterCrossing: reentry === null ? null : { start: reentry.earliestReentry, deadline: reentry.deadline },
+    reentryAfterCrossing: reentry,
     nextExit: { start: exitStart, deadline: registrationDeadline(exitStart) },
     participation: participation.status,
     participating: participation.status === "in" && next.endedOn === null,

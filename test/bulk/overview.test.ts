@@ -131,6 +131,14 @@ describe("All sheets follows the participation setting (kor-rules.md section 5, 
     expect(cellText(l, "deadline", "en")).toBe("1 January 2028 (3 December 2027)");
   });
 
+  it("unknown, a 2025 crossing looked at on 10 Dec 2026: no stale 'rejoin 1 January 2027 (register by 3 December 2026)' beside the next start", () => {
+    const crossed = unit("S", [r(2, "2025-01-10", 19750), r(3, "2025-09-16", 500), r(4, "2026-03-01", 8000)]);
+    const l = buildOverview([crossed], EMPTY_GROUPING, { today: dayFromIso("2026-12-10"), year: 2025 })[0];
+    expect(l.ifInKor).toBeNull();
+    expect(cellText(l, "participation", "en")).toBe("Unknown");
+    expect(cellText(l, "deadline", "en")).toBe("1 April 2027 (3 March 2027)");
+  });
+
   it("in the KOR since after the crossing, no crossing since: nothing to register", () => {
     const l = line({ status: "in", since: dayFromIso("2024-01-01") });
     expect(cellText(l, "deadline", "nl")).toBe("in de KOR: niets aan te melden");

@@ -110,6 +110,28 @@ describe("the report sheet follows the participation status (kor-rules.md sectio
   });
 });
 
+describe("the report sheet's re-entry after a crossing is a real possible start (kor-rules.md sections 5, 6)", () => {
+  // Crossed 16 Sep 2025; the 2025 report opened on 10 Dec 2026, after the 3 Dec 2026 deadline for 1 Jan 2027.
+  const row = (n: number, iso: string, euros: number) => ({ row: n, day: dayFromIso(iso), cents: euros * 100, category: null, country: null, vatCents: null });
+  const rows = [row(2, "2025-01-10", 19_750), row(3, "2025-09-16", 500), row(4, "2026-03-01", 8_000)];
+  const dated = (participation: Parameters<typeof summarizeYear>[1]["participation"]): Map<string, string | number> => {
+    const content = buildReport(summarizeYear(rows, { today: dayFromIso("2026-12-10"), year: 2025, participation }), "en", "Sheet1");
+    return new Map(content.values.map((r) => [String(r[0]), r[1]]));
+  };
+  // Excel serial of a day: days since 30 Dec 1899.
+  const serial = (iso: string): number => Math.round((Date.parse(iso) - Date.parse("1899-12-30")) / 86_400_000);
+
+  it("shows 'Rejoin from 1 Apr 2027, register by 3 Mar 2027' (as the next start), not the passed 1 Jan 2027 / 3 Dec 2026", () => {
+    const inKor = dated({ status: "in", since: dayFromIso("2024-01-01") });
+    expect(inKor.get("Rejoin from")).toBe(serial("2027-04-01"));
+    expect(inKor.get("Register for that by")).toBe(serial("2027-03-03"));
+    expect(inKor.get("Next possible start")).toBe(serial("2027-04-01"));
+    const unknown = dated({ status: "unknown" });
+    expect(unknown.get("If the business was in the KOR: rejoin from")).toBe(serial("2027-04-01"));
+    expect(unknown.get("Register for that by")).toBe(serial("2027-03-03"));
+  });
+});
+
 describe("the report sheet names both previous-year figures when the given one differs from the rows (kor-rules.md section 4, worked example 26)", () => {
   it("lists the given figure as used, with the rows' figure, in the reasons and the warnings", () => {
     const rows = [

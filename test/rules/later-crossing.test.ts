@@ -123,3 +123,30 @@ describe("status unknown, from 2025: no business is in the KOR in a year after o
     expect(adviceOf(s).action?.en).toBe("In the KOR? Deregister at once; end date 16 September 2025.");
   });
 });
+
+describe("the re-entry shown after a crossing is a real possible start: today and later years' data count (sections 5, 6)", () => {
+  // Crossed 16 Sep 2025; 2026 under the limit so far. The earliest by law is 1 Jan 2027 (register by 3 Dec 2026).
+  const rows = sheet(["2025-01-10", 19_750], ["2025-09-16", 500], ["2026-03-01", 8_000]);
+  const inKor: Participation = { status: "in", since: d("2024-01-01") };
+
+  it("opened on 10 Dec 2026, after the 3 Dec 2026 deadline: rejoin 1 Apr 2027 (register by 3 Mar 2027), the same as the next start; before: 1 Jan 2027 by 3 Dec 2026", () => {
+    for (const participation of [inKor, { status: "unknown" } as const]) {
+      const s = summarizeYear(rows, { today: d("2026-12-10"), year: 2025, participation });
+      expect(s.deadlines.reentryAfterCrossing).toEqual({ start: d("2027-04-01"), deadline: d("2027-03-03") });
+      expect(s.deadlines.nextStart).toBe(d("2027-04-01"));
+    }
+  });
+
+  it("a later year that crosses too: rejoin 1 Jan 2028, not 1 Jan 2027 (2027 fails the previous-year test)", () => {
+    const grows = sheet(["2025-01-10", 19_750], ["2025-09-16", 500], ["2026-01-10", 19_000], ["2026-02-20", 2_000]);
+    for (const participation of [inKor, { status: "unknown" } as const]) {
+      const s = summarizeYear(grows, { today: d("2026-03-01"), year: 2025, participation });
+      expect(s.deadlines.reentryAfterCrossing).toEqual({ start: d("2028-01-01"), deadline: d("2027-12-03") });
+    }
+  });
+
+  it("before the deadline and with nothing later in the way it is still the earliest by law (worked example 11)", () => {
+    const s = summarizeYear(rows, { today: d("2026-03-01"), year: 2025, participation: inKor });
+    expect(s.deadlines.reentryAfterCrossing).toEqual({ start: d("2027-01-01"), deadline: d("2026-12-03") });
+  });
+});

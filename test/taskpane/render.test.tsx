@@ -95,6 +95,20 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(unknown).not.toContain("deregister");
   });
 
+  it("shows a re-entry after a crossing that can still be made: not a date whose registration deadline has passed (sections 5, 6)", () => {
+    // Crossed 16 Sep 2025; the 2025 report opened on 10 Dec 2026. Before: "rejoin … on 1 January 2027 (register by 3 December 2026)".
+    const values = [["Datum", "Bedrag"], [serial("2025-01-10"), 19750], [serial("2025-09-16"), 500], [serial("2026-03-01"), 8000]];
+    const at = dayFromIso("2026-12-10");
+    const inKor = render(
+      <DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, { participation: "in", inKorSince: "2024-01-01", year: 2025 }, at).summary} />,
+    );
+    expect(inKor).toContain("After crossing the turnover limit you can rejoin at the earliest on 1 April 2027 (register by 3 March 2027).");
+    expect(inKor).not.toContain("3 December 2026");
+    const unknown = render(<DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, { year: 2025 }, at).summary} />);
+    expect(unknown).toContain("it can then rejoin at the earliest on 1 April 2027 (register by 3 March 2027).");
+    expect(unknown).not.toContain("3 December 2026");
+  });
+
   it("shows no voluntary exit beside a forced one after a crossing, nor to a business not in the KOR (issue 16)", () => {
     const crossed = [["Datum", "Bedrag"], [serial("2024-03-01"), 19000], [serial("2024-09-16"), 1500]];
     const under = [["Datum", "Bedrag"], [serial("2024-03-01"), 1000]];
