@@ -5,6 +5,10 @@
  * - No revision in a year whose total is under €500, for goods first used before that year.
  * - Goods first used in the KOR start year itself get the first-year correction (art. 15(4) Wet OB),
  *   estimated pro rata temporis and labelled an estimate; the €500 exception does not apply to it.
+ *   Their later years revise 1/5 (1/10) × VAT × (taxable share settled in the first year − 0): the first
+ *   year's taxable share is the part of that year in use before the KOR, 1 − months in the KOR ÷ months in
+ *   use. Those amounts rest on the estimated first-year share, so they are estimates too; the €500
+ *   exception does apply to them (the goods were in use before those years).
  * - A KOR start during the year revises the start year pro rata temporis (months in the KOR ÷ 12).
  */
 import type { Localized } from "../i18n/types";
@@ -29,7 +33,10 @@ export interface RevisionGoodLine {
   readonly yearlyCents: Cents;
   /** Remaining years of the revision period from the KOR start year (inclusive). */
   readonly remainingYears: number;
-  /** True when `yearlyCents` is the first-year correction of a good first used in the KOR start year: an estimate. */
+  /**
+   * True when `yearlyCents` is an estimate: the first-year correction of a good first used in the KOR start year,
+   * or a later year's revision of such a good (it rests on the estimated first-year share).
+   */
   readonly estimate: boolean;
 }
 
@@ -41,7 +48,10 @@ export interface RevisionResult {
   readonly belowMinimum: boolean;
   /** Per good (index into `goods`). */
   readonly perGood: RevisionGoodLine[];
-  /** The part of `totalCents` that is an estimated first-year correction (0 when none). */
+  /**
+   * The part of `totalCents` that is an estimate (0 when none): first-year corrections, and the later years'
+   * revision of goods first used in the KOR start year when it is due (not under the €500 minimum).
+   */
   readonly estimatedCents: Cents;
   /** Months in the KOR in the start year when it is revised pro rata temporis (a start after 1 January); else null. */
   readonly proRataMonths: number | null;
@@ -59,6 +69,8 @@ function monthsFrom(day: Day): number {
  * Goods first used after `korStart` were bought inside the KOR, where no input VAT is deducted, and are skipped.
  * @example car, €4,500 VAT, first used 1 Jan 2020, KOR from 1 Jan 2021 → €900 in each of 2021–2024
  * @example the same car, KOR from 1 Jul 2021 → 2021: €450 < €500 → 0; 2022: €900 (worked example 27)
+ * @example van, €10,000 VAT, first used 1 Jan 2025, KOR from 1 Jul 2025 → 2025: €5,000 (first-year
+ *   correction, 6/12); 2026–2029: €2,000 × (1 − 6/12) = €1,000 each (estimates); €9,000 in all
  */
 export function revision(goods: readonly CapitalGood[], korStart: Day, year?: number): RevisionResult {
   const startYear = fastYear(korStart);
@@ -68,6 +80,9 @@ export function revision(goods: readonly CapitalGood[], korStart: Day, year?: nu
   let regular = 0;
   let estimated = 0;
   let firstYearGoods = 0;
+  // Later years of goods first used in the KOR start year: their part of `regular`, and how many there are.
+  let laterEstimated = 0;
+  let laterGoods = 0;
   const perGood = goods.map((g, index): RevisionGoodLine => {
     if (g.firstUse > korStart) return { index, yearlyCents: 0, remainingYears: 0, estimate: false };
     // The revision is made on entering the KOR, so the periods in force on korStart apply (they have not
@@ -86,6 +101,17 @@ export function revision(goods: readonly CapitalGood[], korStart: Day, year?: nu
       estimated += cents;
       firstYearGoods++;
       return { index, yearlyCents: cents, remainingYears, estimate: true };
+    }
+    if (firstYear === startYear) {
+      // A later year of a good first used in the KOR start year: the first-year correction already repaid the
+      // share of that year in the KOR, so revise only the share in use before it: 1/5 (1/10) × VAT × (1 −
+      // months in the KOR ÷ months in use). 0 for a good in the KOR from its first use.
+      const inUse = monthsFrom(g.firstUse);
+      const cents = sign * Math.round((vat * (inUse - korMonths)) / (inUse * periodYears));
+      regular += cents;
+      laterEstimated += cents;
+      laterGoods++;
+      return { index, yearlyCents: cents, remainingYears, estimate: cents !== 0 };
     }
     const share = Math.round(vat / periodYears);
     const cents = sign * (proRata ? Math.round((share * korMonths) / 12) : share);
@@ -113,12 +139,22 @@ export function revision(goods: readonly CapitalGood[], korStart: Day, year?: nu
       en: `Estimate: ${firstYearGoods === 1 ? "a capital good was" : `${firstYearGoods} capital goods were`} first used in ${y}, the KOR start year. They get the first-year correction (art. 15(4) Wet OB), estimated here pro rata temporis (months in the KOR ÷ months in use × VAT deducted) = ${eurEn(estimated)}. The ${eurEn(minimum)} exception does not apply to it. Have your adviser check the amount.`,
     });
   }
+  if (laterGoods > 0) {
+    const one = laterGoods === 1;
+    const est = laterEstimated !== 0;
+    const whatNl = one ? "een bedrijfsmiddel dat voor het eerst is gebruikt" : `${laterGoods} bedrijfsmiddelen die voor het eerst zijn gebruikt`;
+    const whatEn = one ? "a capital good first used" : `${laterGoods} capital goods first used`;
+    method.push({
+      nl: `${est ? "Schatting: in" : "In"} ${y} ${one ? "wordt" : "worden"} ${whatNl} in ${startYear} (het startjaar van de KOR) alleen herzien voor het deel van ${startYear} vóór de KOR: 1/5 (onroerend 1/10) van de afgetrokken btw × (1 − maanden in de KOR ÷ maanden in gebruik in ${startYear}) = ${eurNl(laterEstimated)}. De rest is al terugbetaald met de eerstejaarscorrectie${est ? "; dit bedrag rust op die schatting. Laat het nagaan door uw adviseur" : ""}.`,
+      en: `${est ? "Estimate: in" : "In"} ${y}, ${whatEn} in ${startYear} (the KOR start year) ${one ? "is" : "are"} revised only for the part of ${startYear} before the KOR: 1/5 (real estate 1/10) of the VAT deducted × (1 − months in the KOR ÷ months in use in ${startYear}) = ${eurEn(laterEstimated)}. The rest was repaid with the first-year correction${est ? "; this amount rests on that estimate. Have your adviser check it" : ""}.`,
+    });
+  }
   return {
     year: y,
     totalCents: (belowMinimum ? 0 : regular) + estimated,
     belowMinimum,
     perGood,
-    estimatedCents: estimated,
+    estimatedCents: estimated + (belowMinimum ? 0 : laterEstimated),
     proRataMonths: proRata ? korMonths : null,
     method,
   };

@@ -32,6 +32,14 @@ describe("KOR.REVISION", () => {
     expect(rev(col(1000), col(serial("2024-03-01")), col("roerend"), serial("2025-01-01"))).toBe(0);
   });
 
+  it.each([
+    ["2025-01-01", [10000, 0, 0, 0, 0, 0]],
+    ["2025-07-01", [5000, 1000, 1000, 1000, 1000, 0]],
+  ])("a van first used 1 Jan 2025 with €10,000 VAT, KOR from %s: 2025–2030 never repay more than the VAT deducted", (start, expected) => {
+    const years = [2025, 2026, 2027, 2028, 2029, 2030];
+    expect(years.map((y) => rev(col(10000), col(serial("2025-01-01")), col("roerend"), serial(start), y))).toEqual(expected);
+  });
+
   it("applies the €500 rule to the year's total, not per good", () => {
     const vat = col(1000, 1500);
     const dates = col(serial("2024-03-01"), serial("2024-06-01"));

@@ -400,6 +400,30 @@ describe("herziening on entering (revision, revisionSchedule)", () => {
       ],
     },
     {
+      name: "van first used 1 Jan 2025, €10,000 VAT, KOR from 1 Jan 2025: the first-year correction repays it all, later years nothing",
+      goods: [good(10_000, "2025-01-01")],
+      korStart: "2025-01-01",
+      expected: [
+        [2025, 1_000_000, false],
+        [2026, 0, false],
+        [2027, 0, false],
+        [2028, 0, false],
+        [2029, 0, false],
+      ],
+    },
+    {
+      name: "the same van, KOR from 1 Jul 2025: €5,000, then €1,000 a year (the half of 2025 before the KOR): €9,000 in all",
+      goods: [good(10_000, "2025-01-01")],
+      korStart: "2025-07-01",
+      expected: [
+        [2025, 500_000, false],
+        [2026, 100_000, false],
+        [2027, 100_000, false],
+        [2028, 100_000, false],
+        [2029, 100_000, false],
+      ],
+    },
+    {
       name: "no goods: no herziening",
       goods: [],
       korStart: "2026-01-01",
@@ -410,6 +434,23 @@ describe("herziening on entering (revision, revisionSchedule)", () => {
   it.each(cases)("$name", ({ goods, korStart, expected }) => {
     const schedule = revisionSchedule(goods, dayFromIso(korStart));
     expect(schedule.map((y) => [y.year, y.totalCents, y.belowMinimum])).toEqual(expected);
+  });
+
+  it("marks the later years of a good first used in the KOR start year as estimates, and says how they were made", () => {
+    const van = good(10_000, "2025-01-01");
+    const start = dayFromIso("2025-07-01");
+    const schedule = revisionSchedule([van], start);
+    const m = revisionMethod([van], start, schedule);
+    expect([...m.estimatedCents]).toEqual([[2025, 500_000], [2026, 100_000], [2027, 100_000], [2028, 100_000], [2029, 100_000]]);
+    expect(m.notes.map((n) => n.en)).toContain(
+      "Estimate: in 2027, a capital good first used in 2025 (the KOR start year) is revised only for the part of 2025 before the KOR: 1/5 (real estate 1/10) of the VAT deducted × (1 − months in the KOR ÷ months in use in 2025) = €1,000.00. The rest was repaid with the first-year correction; this amount rests on that estimate. Have your adviser check it.",
+    );
+    expect(m.general.en).toContain("In the later years such a good is revised only for the part of that first year before the KOR");
+    expect(m.general.nl).toContain("In de latere jaren wordt zo'n bedrijfsmiddel alleen herzien voor het deel van dat eerste jaar vóór de KOR");
+    const d = decideKor({ ...base, lines: [line(21, 10_000)], revision: schedule });
+    expect(d.reasons.map((r) => r.en)).toContain(
+      "Herziening: you repay €5,000.00 in 2025, €1,000.00 in 2026, €1,000.00 in 2027, €1,000.00 in 2028, €1,000.00 in 2029 of VAT you deducted earlier on capital goods (one-off, not yearly).",
+    );
   });
 
   it("revision() for the KOR start year matches the schedule's first year", () => {

@@ -71,7 +71,58 @@ describe("revision (herziening)", () => {
     // Small first-year corrections are still due (the exception covers only goods first used before the year).
     const phone: CapitalGood = { vatCents: eur(200), firstUse: d("2025-01-01"), kind: "movable" };
     expect(revision([phone], d("2025-07-01")).totalCents).toBe(eur(100));
-    // The years after: the yearly fifth, and there the €500 exception applies again.
-    expect(revision([van], d("2025-07-01"), 2026)).toMatchObject({ totalCents: 0, belowMinimum: true, estimatedCents: 0 });
+    // The years after revise only the part of 2025 before the KOR (4 of 10 months): €200 × 4/10 = €80, not the
+    // whole yearly fifth of €200 (the first-year correction already repaid the rest), and there the €500
+    // exception applies again.
+    const r2026 = revision([van], d("2025-07-01"), 2026);
+    expect(r2026).toMatchObject({ totalCents: 0, belowMinimum: true, estimatedCents: 0 });
+    expect(r2026.perGood[0]).toEqual({ index: 0, yearlyCents: eur(80), remainingYears: 5, estimate: true });
+    expect(r2026.method.map((m) => m.en)).toContain("The 2026 yearly revision is €80.00, less than €500.00: it is not due.");
+  });
+
+  describe("goods first used in the KOR start year: later years net off the first-year correction (never more than the VAT deducted)", () => {
+    const van: CapitalGood = { vatCents: eur(10_000), firstUse: d("2025-01-01"), kind: "movable" };
+    const years = (goods: CapitalGood[], start: string, from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => revision(goods, d(start), from + i));
+
+    it("van first used and KOR started on 1 Jan 2025: €10,000 in 2025, then nothing (it was in the KOR from its first use)", () => {
+      const rs = years([van], "2025-01-01", 2025, 2030);
+      expect(rs.map((r) => r.totalCents)).toEqual([eur(10_000), 0, 0, 0, 0, 0]);
+      expect(rs[1]).toMatchObject({ belowMinimum: false, estimatedCents: 0 });
+      expect(rs[1].perGood[0]).toEqual({ index: 0, yearlyCents: 0, remainingYears: 5, estimate: false });
+      expect(rs[1].method.map((m) => m.en)).toEqual([
+        "In 2026, a capital good first used in 2025 (the KOR start year) is revised only for the part of 2025 before the KOR: 1/5 (real estate 1/10) of the VAT deducted × (1 − months in the KOR ÷ months in use in 2025) = €0.00. The rest was repaid with the first-year correction.",
+      ]);
+    });
+
+    it("the same van, KOR from 1 Jul 2025: €5,000 in 2025, then €1,000 a year in 2026–2029, all estimates: €9,000 in all", () => {
+      const rs = years([van], "2025-07-01", 2025, 2030);
+      expect(rs.map((r) => r.totalCents)).toEqual([eur(5_000), eur(1_000), eur(1_000), eur(1_000), eur(1_000), 0]);
+      expect(rs.map((r) => r.estimatedCents)).toEqual([eur(5_000), eur(1_000), eur(1_000), eur(1_000), eur(1_000), 0]);
+      expect(rs.reduce((sum, r) => sum + r.totalCents, 0)).toBe(eur(9_000));
+      expect(rs[1].perGood[0]).toEqual({ index: 0, yearlyCents: eur(1_000), remainingYears: 5, estimate: true });
+      expect(rs[1].method.map((m) => m.en)).toEqual([
+        "Estimate: in 2026, a capital good first used in 2025 (the KOR start year) is revised only for the part of 2025 before the KOR: 1/5 (real estate 1/10) of the VAT deducted × (1 − months in the KOR ÷ months in use in 2025) = €1,000.00. The rest was repaid with the first-year correction; this amount rests on that estimate. Have your adviser check it.",
+      ]);
+      expect(rs[1].method[0].nl).toBe(
+        "Schatting: in 2026 wordt een bedrijfsmiddel dat voor het eerst is gebruikt in 2025 (het startjaar van de KOR) alleen herzien voor het deel van 2025 vóór de KOR: 1/5 (onroerend 1/10) van de afgetrokken btw × (1 − maanden in de KOR ÷ maanden in gebruik in 2025) = € 1.000,00. De rest is al terugbetaald met de eerstejaarscorrectie; dit bedrag rust op die schatting. Laat het nagaan door uw adviseur.",
+      );
+    });
+
+    it("real estate first used 1 Mar 2025, €100,000 VAT, KOR from 1 Jul 2025: €60,000 (6/10), then €4,000 a year for 9 years: €96,000", () => {
+      const shop: CapitalGood = { vatCents: eur(100_000), firstUse: d("2025-03-01"), kind: "real-estate" };
+      const rs = years([shop], "2025-07-01", 2025, 2035);
+      expect(rs.map((r) => r.totalCents)).toEqual([eur(60_000), ...Array<number>(9).fill(eur(4_000)), 0]);
+      expect(rs.reduce((sum, r) => sum + r.totalCents, 0)).toBe(eur(96_000));
+    });
+
+    it("adds these later-year amounts to the other goods' against the €500 minimum, and counts only what is due as estimated", () => {
+      // Laptop in use since 2024 (€200 a year) + the van of the 1 Jul case (€1,000 a year from 2026): €1,200, due.
+      const laptop: CapitalGood = { vatCents: eur(1_000), firstUse: d("2024-01-01"), kind: "movable" };
+      expect(revision([laptop, van], d("2025-07-01"), 2026)).toMatchObject({ totalCents: eur(1_200), belowMinimum: false, estimatedCents: eur(1_000) });
+      // A phone first used 1 Jan 2025 with €1,000 VAT, KOR 1 Jul: €100 a year later, with the laptop €300 < €500: nothing due.
+      const phone: CapitalGood = { vatCents: eur(1_000), firstUse: d("2025-01-01"), kind: "movable" };
+      expect(revision([laptop, phone], d("2025-07-01"), 2026)).toMatchObject({ totalCents: 0, belowMinimum: true, estimatedCents: 0 });
+    });
   });
 });

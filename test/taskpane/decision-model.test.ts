@@ -94,6 +94,17 @@ describe("the decision view's figures for the sample workbook", () => {
     expect(run({}).revisionMethod).toBeNull();
   });
 
+  it("a van first used on the KOR start day is repaid once, by the first-year correction: not again in the later years", () => {
+    const f = run({ goods: [{ id: 1, firstUse: "1-1-2028", vat: "10000", kind: "movable" }] });
+    expect(f.schedule.map((y) => [y.year, y.totalCents])).toEqual([[2028, 1_000_000], [2029, 0], [2030, 0], [2031, 0], [2032, 0]]);
+    expect([...(f.revisionMethod?.estimatedCents ?? [])]).toEqual([[2028, 1_000_000]]);
+    const reasons = f.decision?.reasons.map((r) => r.en) ?? [];
+    expect(reasons).toContain("Herziening: you repay €10,000.00 in 2028 of VAT you deducted earlier on capital goods (one-off, not yearly).");
+    expect(f.revisionMethod?.notes.map((n) => n.en)).toContain(
+      "In 2029, a capital good first used in 2028 (the KOR start year) is revised only for the part of 2028 before the KOR: 1/5 (real estate 1/10) of the VAT deducted × (1 − months in the KOR ÷ months in use in 2028) = €0.00. The rest was repaid with the first-year correction.",
+    );
+  });
+
   it("a participant: leaving would put the VAT inside the unchanged prices", () => {
     const f = run({ participant: true, goods: [{ id: 1, firstUse: "1-1-2024", vat: "4500", kind: "movable" }] });
     // €14,095 × 21/121 = €2,446.24; €2,345 × 9/109 = €193.62
