@@ -319,6 +319,19 @@ export function foreignWithoutCountry(count: number): Localized {
     : { nl: "'buitenland' zonder land: vul de lidstaten in. Deze rijen tellen niet mee in de EU-omzet.", en: "'buitenland' without a country: fill in the member states. These rows are left out of Union turnover." };
 }
 
+/** 'buitenland' rows whose country is NL (EU section): taxed abroad yet in NL, so the state is unknown. */
+export function foreignInNl(count: number): Localized {
+  return count === 1
+    ? {
+        nl: "'buitenland' (belast in het buitenland) met land NL spreekt zichzelf tegen. Vul de lidstaat in waar deze omzet belast is; is het Nederlandse omzet, kies dan een andere categorie. Deze rij telt niet mee in de EU-omzet.",
+        en: "'buitenland' (taxed abroad) with country NL contradicts itself. Fill in the member state where this turnover is taxed; if it is Dutch turnover, choose another category. This row is left out of Union turnover.",
+      }
+    : {
+        nl: "'buitenland' (belast in het buitenland) met land NL spreekt zichzelf tegen. Vul de lidstaten in waar deze omzet belast is; is het Nederlandse omzet, kies dan een andere categorie. Deze rijen tellen niet mee in de EU-omzet.",
+        en: "'buitenland' (taxed abroad) with country NL contradicts itself. Fill in the member states where this turnover is taxed; if it is Dutch turnover, choose another category. These rows are left out of Union turnover.",
+      };
+}
+
 /** Warning, whole input: rows with a date but an empty (or 0) amount are not counted. */
 export function datesWithoutAmount(count: number, firstRow: number): Localized {
   return count === 1

@@ -9,10 +9,10 @@ import type { CategoryCode, InvoiceRow } from "./types";
 import type { Crossing, EuSummary } from "./summary-types";
 import { countsForKor } from "./categories";
 import { FIRST_EU_KOR_YEAR, FIRST_KOR_YEAR, parameterOn } from "./parameters";
-import { byCountry, euCrossingAt, euQuarterlyFrom, unionStateOfCells, type EuCrossing } from "./eu";
+import { byCountry, euCrossingAt, euQuarterlyFrom, isUnplacedForeign, unionStateOfCells, type EuCrossing } from "./eu";
 import { CATEGORY_SLOTS, categorySlot, turnoverFromSlots, yearBounds, type YearTurnover } from "./turnover";
 import { crossingAt } from "./crossing";
-import type { RowQueries, VatShown } from "./rowQueries";
+import type { RowQueries, UnplacedForeignRow, VatShown } from "./rowQueries";
 
 /**
  * The rows of one calendar year in columns, in sheet order (row numbers rising). Category codes by index:
@@ -283,13 +283,17 @@ class ColumnQueries implements RowQueries {
     return euQuarterlyFrom(year, perQuarter, states);
   }
 
-  unplacedForeignRows(year: number): readonly { readonly row: number; readonly day: Day }[] {
+  unplacedForeignRows(year: number): readonly UnplacedForeignRow[] {
     const c = this.of(year);
-    const out: { row: number; day: Day }[] = [];
+    const out: UnplacedForeignRow[] = [];
     if (c === null) return out;
     const k = c.codes.indexOf("buitenland");
     if (k < 0) return out;
-    for (let i = 0; i < c.length; i++) if (c.categoryIndex(i) === k && c.country(i) === null) out.push({ row: c.row(i), day: c.day(i) });
+    for (let i = 0; i < c.length; i++) {
+      if (c.categoryIndex(i) !== k) continue;
+      const country = c.country(i);
+      if (isUnplacedForeign("buitenland", country)) out.push({ row: c.row(i), day: c.day(i), country });
+    }
     return out;
   }
 }

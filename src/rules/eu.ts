@@ -28,7 +28,8 @@ export { EU_MEMBER_STATES, isEuMemberState } from "./member-states";
  * supplies of goods, distance sales still taxed in NL, …) is made in NL whatever its country cell says; only
  * a `buitenland` row is placed by its country: an EU member state is that state, a country outside the EU
  * is not Union turnover, and no country at all cannot be placed (null; the summary warns, see
- * unplacedForeignRows).
+ * unplacedForeignRows). Nor can NL: a row taxed abroad whose country is NL contradicts itself, so its state
+ * is unknown, as without a country (never booked to NL, where it would count against NL's €20,000).
  */
 export function unionStateOf(r: InvoiceRow): string | null {
   return unionStateOfCells(r.category, r.country);
@@ -39,7 +40,16 @@ export function unionStateOfCells(category: CategoryCode | null, country: string
   if (countsForKor(category)) return "NL";
   if (category !== "buitenland" || country === null || !isEuMemberState(country)) return null;
   const c = country.trim().toUpperCase();
+  if (c === "NL") return null;
   return c === "EL" ? "GR" : c;
+}
+
+/**
+ * Whether a row is `buitenland` turnover that cannot be placed in a member state: no country, or NL (taxed
+ * abroad, yet in the Netherlands). Such rows are left out of Union turnover and the summary warns.
+ */
+export function isUnplacedForeign(category: CategoryCode | null, country: string | null): boolean {
+  return category === "buitenland" && (country === null || country.trim().toUpperCase() === "NL");
 }
 
 /** Whether a row is Union turnover: it counts for the Dutch KOR, or it is `buitenland` in an EU member state. */
@@ -47,10 +57,10 @@ export function isUnionTurnover(r: InvoiceRow): boolean {
   return unionStateOf(r) !== null;
 }
 
-/** The `buitenland` rows of a year without a country: turnover that cannot be placed in a member state. */
+/** The `buitenland` rows of a year without a country or with NL: turnover that cannot be placed in a member state. */
 export function unplacedForeignRows(rows: readonly InvoiceRow[], year: number): InvoiceRow[] {
   const { from, to } = yearBounds(year);
-  return rows.filter((r) => r.day >= from && r.day <= to && r.category === "buitenland" && r.country === null);
+  return rows.filter((r) => r.day >= from && r.day <= to && isUnplacedForeign(r.category, r.country));
 }
 
 /** Union turnover of a calendar year (kor-rules.md section 7). */

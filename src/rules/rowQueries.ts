@@ -48,8 +48,15 @@ export interface RowQueries {
   turnoverPerState(year: number): Map<string, Cents>;
   findEuCrossing(year: number): EuCrossing | null;
   euQuarterlyReport(year: number): EuSummary["quarters"];
-  /** The `buitenland` rows of `year` without a country, in sheet order (as unplacedForeignRows). */
-  unplacedForeignRows(year: number): readonly { readonly row: number; readonly day: Day }[];
+  /** The `buitenland` rows of `year` without a country or with NL, in sheet order (as unplacedForeignRows). */
+  unplacedForeignRows(year: number): readonly UnplacedForeignRow[];
+}
+
+/** A `buitenland` row that cannot be placed in a member state: its country is null (empty) or NL. */
+export interface UnplacedForeignRow {
+  readonly row: number;
+  readonly day: Day;
+  readonly country: string | null;
 }
 
 /** RowQueries over InvoiceRow objects: each question is the rule module's own function on the rows. */
@@ -134,7 +141,7 @@ class ArrayQueries implements RowQueries {
     return euQuarterlyReport(this.rows, year);
   }
 
-  unplacedForeignRows(year: number): readonly { readonly row: number; readonly day: Day }[] {
+  unplacedForeignRows(year: number): readonly UnplacedForeignRow[] {
     return unplacedForeignRows(this.rows, year);
   }
 }

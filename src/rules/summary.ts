@@ -3,7 +3,7 @@
  * Each step is a linear pass over the rows (no sort, no per-row allocation), so a 1,048,576-row sheet is fine.
  */
 import type { Localized } from "../i18n/types";
-import { atRows, foreignWithoutCountry } from "../i18n/messages";
+import { atRows, foreignInNl, foreignWithoutCountry } from "../i18n/messages";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
@@ -340,25 +340,32 @@ function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeR
 }
 
 /**
- * One warning for the `buitenland` rows of `year` without a country (EU section only), with their count and
- * first rows: they cannot be placed in a member state, so they are left out of Union turnover rather than
- * counted as NL.
+ * The warnings for the `buitenland` rows of `year` that cannot be placed in a member state (EU section only),
+ * each with its count and first rows: one for the rows without a country, one for those whose country is NL
+ * (taxed abroad, yet in the Netherlands: the row contradicts itself). They are left out of Union turnover
+ * rather than counted as NL.
  */
 function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems: Problem[]): void {
   const unplaced = rows.unplacedForeignRows(year);
-  if (unplaced.length === 0) return;
-  const listed = unplaced.slice(0, MAX_LISTED_ROWS).map((r) => r.row);
-  problems.push({
-    row: unplaced[0].row,
-    severity: "warning",
-    code: "foreign-without-country",
-    column: "country",
-    value: null,
-    day: unplaced[0].day,
-    rows: listed,
-    count: unplaced.length,
-    message: atRows(listed, unplaced.length, foreignWithoutCountry(unplaced.length)),
-  });
+  const kinds: { code: string; value: string | null; rows: typeof unplaced; body: (n: number) => Localized }[] = [
+    { code: "foreign-without-country", value: null, rows: unplaced.filter((r) => r.country === null), body: foreignWithoutCountry },
+    { code: "foreign-in-nl", value: "NL", rows: unplaced.filter((r) => r.country !== null), body: foreignInNl },
+  ];
+  for (const k of kinds) {
+    if (k.rows.length === 0) continue;
+    const listed = k.rows.slice(0, MAX_LISTED_ROWS).map((r) => r.row);
+    problems.push({
+      row: k.rows[0].row,
+      severity: "warning",
+      code: k.code,
+      column: "country",
+      value: k.value,
+      day: k.rows[0].day,
+      rows: listed,
+      count: k.rows.length,
+      message: atRows(listed, k.rows.length, k.body(k.rows.length)),
+    });
+  }
 }
 
 /** `afstand-nl` rows above the €10,000 distance-sales threshold in the year or the previous year. */

@@ -122,6 +122,23 @@ describe("kor-check --format json", () => {
     expect(table.stdout.replace(/\s+/g, " ")).toContain("€120,000.00 was used; the rows of 2025 in the data add up to €30,000.00");
   });
 
+  it("does not book a buitenland row with country NL to NL for the EU-KOR: it names the row and asks for the member state", async () => {
+    const rows: Cell[][] = [
+      [...HEADER, "Land"],
+      [d("2026-02-01"), "A", 16000, "", "NL"],
+      [d("2026-03-01"), "B", 5000, "buitenland", "NL"],
+    ];
+    const file = await writeXlsx(at("eu-nl.xlsx"), { Blad1: rows });
+    const { items } = await json([file, "--year", "2026"]);
+    expect(items[0].eu).toMatchObject({ union: 16000 });
+    expect(items[0].eu.states).toContainEqual(expect.objectContaining({ country: "NL", turnover: 16000, within: true }));
+    expect(items[0].problems.map((p: { message: string }) => p.message)).toContain(
+      "Row 3: 'buitenland' (taxed abroad) with country NL contradicts itself. Fill in the member state where this turnover is taxed; if it is Dutch turnover, choose another category. This row is left out of Union turnover.",
+    );
+    const table = await run([file, "--year", "2026", "--lang", "nl"]);
+    expect(table.stdout.replace(/\s+/g, " ")).toContain("'buitenland' (belast in het buitenland) met land NL spreekt zichzelf tegen.");
+  });
+
   it("reports rows that cannot be read with their row number, leaves eligible undecided and exits 1", async () => {
     const file = await writeXlsx(at("gemengd.xlsx"), {
       Blad1: [HEADER, [d("2025-01-05"), "A", 1000, "21"], ["32-13-2025", "B", 500, "21"], [d("2025-02-05"), "C", "veel", "21"], [d("2025-03-05"), "D", 250, "onbekend"]],

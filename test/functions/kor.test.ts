@@ -470,6 +470,19 @@ describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
     expect(f.euEligible(at.dates, at.amounts, c, "AT", at.categories, 2027, null)).toBe(false);
   });
 
+  it("leaves a buitenland row with country NL out of NL (taxed abroad is not Dutch turnover), as one without a country", () => {
+    const s = sheet([
+      ["2025-05-01", 100],
+      ["2026-02-01", 16000],
+      ["2026-03-01", 5000, "buitenland"],
+    ]);
+    const c = countries("NL", "NL", "NL");
+    expect(f.eligible(s.dates, s.amounts, s.categories, 2026, null)).toBe(true);
+    expect(f.euTurnover(s.dates, s.amounts, c, s.categories, 2026)).toBe(16000);
+    expect(f.euEligible(s.dates, s.amounts, c, "NL", s.categories, 2026, null, null)).toBe(true);
+    expect(f.euTurnover(s.dates, s.amounts, countries("NL", "NL", ""), s.categories, 2026)).toBe(16000);
+  });
+
   it("is FALSE when Union turnover goes over €100,000 (worked example 19)", () => {
     const s = sheet([
       ["2026-02-01", 18000, "21"],

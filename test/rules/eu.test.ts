@@ -79,6 +79,34 @@ describe("the member state of a row (kor-rules.md section 7)", () => {
     expect(w[0].message.nl).toContain("'buitenland' zonder land: vul de lidstaat in");
   });
 
+  it("does not book a buitenland row with country NL to NL: its state is unknown, left out and warned about, row-numbered", () => {
+    // €16,000 Dutch turnover and €5,000 taxed abroad (but marked NL): NL stays at €16,000, under its €20,000.
+    const nlRows = sheet(
+      ["2025-05-01", 100, null, { country: "NL" }],
+      ["2026-02-01", 16_000, null, { country: "NL" }],
+      ["2026-03-01", 5_000, "buitenland", { country: "NL" }],
+      ["2026-03-02", 700, "buitenland"],
+    );
+    expect(unionStateOf(nlRows[2])).toBeNull();
+    expect(unionTurnover(nlRows, 2026)).toBe(eur(16_000));
+    expect(turnoverPerState(nlRows, 2026)).toEqual(new Map([["NL", eur(16_000)]]));
+    const s = summarizeYear(nlRows, { today: d("2026-06-01"), year: 2026 });
+    expect(s.verdict).toBe("eligible");
+    expect(s.eu?.unionCents).toBe(eur(16_000));
+    expect(s.eu?.states.map((x) => [x.country, x.cents, x.withinThreshold])).toEqual([["NL", eur(16_000), true]]);
+    const w = s.problems.filter((p) => p.code === "foreign-in-nl");
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ row: 3, severity: "warning", column: "country", value: "NL" });
+    expect(w[0].message.en).toBe(
+      "Row 3: 'buitenland' (taxed abroad) with country NL contradicts itself. Fill in the member state where this turnover is taxed; if it is Dutch turnover, choose another category. This row is left out of Union turnover.",
+    );
+    expect(w[0].message.nl).toBe(
+      "Rij 3: 'buitenland' (belast in het buitenland) met land NL spreekt zichzelf tegen. Vul de lidstaat in waar deze omzet belast is; is het Nederlandse omzet, kies dan een andere categorie. Deze rij telt niet mee in de EU-omzet.",
+    );
+    // The row without a country keeps its own warning.
+    expect(s.problems.filter((p) => p.code === "foreign-without-country").map((p) => p.row)).toEqual([4]);
+  });
+
   it("does not warn when there is no country column (no EU section)", () => {
     const s = summarizeYear(sheet(["2026-02-01", 1_000, "21"], ["2026-02-06", 500, "buitenland"]), { today: d("2026-03-01"), year: 2026 });
     expect(s.eu).toBeNull();
