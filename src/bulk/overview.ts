@@ -9,6 +9,7 @@ import { formatEuros, type Cents } from "../rules/money";
 import { UNKNOWN_PARTICIPATION, type FilingPeriod, type InvoiceRow, type Participation, type Problem, type ProblemSeverity } from "../rules/types";
 import type { PreviousYearBasis, Verdict, YearSummary } from "../rules/summary-types";
 import { latestDataYear, problemsOfYear, summarizeYear } from "../rules/summary";
+import { creditNoteCaveatShort } from "../rules/eligibility";
 import type { Grouping } from "./groups";
 import { BASIS_TEXT, fromSheetText, type OverviewColumn, PARTICIPATION_TEXT, TEXT, VERDICT_TEXT } from "./strings";
 import { summarizeWithSheets } from "./sheetYears";
@@ -48,6 +49,11 @@ export interface OverviewCrossing {
   readonly table: string | null;
   /** Sheet row of the invoice that crossed the threshold. */
   readonly row: number;
+  /**
+   * Set when later credit notes bring the year's total back within the threshold: the short caveat shown
+   * beside the crossing (creditNoteCaveatShort; the line's reasons hold the full text); else null.
+   */
+  readonly caveat: Localized | null;
 }
 
 export interface OverviewRow {
@@ -198,7 +204,7 @@ export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions, other
   );
   const crossing = summary.crossing === null
     ? null
-    : { day: summary.crossing.day, cents: summary.crossing.cents, sheet: unit.sheet, table: unit.table, row: summary.crossing.row };
+    : { day: summary.crossing.day, cents: summary.crossing.cents, sheet: unit.sheet, table: unit.table, row: summary.crossing.row, caveat: caveatOf(summary) };
   const problems: OverviewProblem[] = summary.problems.map((p) => ({
     sheet: unit.sheet, table: unit.table, row: p.row, severity: p.severity, code: p.code, message: p.message,
   }));
@@ -249,7 +255,7 @@ export function summarizeGroup(name: string, members: readonly CheckedUnit[], op
   let crossing: OverviewCrossing | null = null;
   if (summary.crossing !== null) {
     const { member, row } = locate(summary.crossing.row);
-    crossing = { day: summary.crossing.day, cents: summary.crossing.cents, sheet: member.sheet, table: member.table, row };
+    crossing = { day: summary.crossing.day, cents: summary.crossing.cents, sheet: member.sheet, table: member.table, row, caveat: caveatOf(summary) };
   }
   const problems: OverviewProblem[] = [];
   for (const u of members) {
@@ -353,7 +359,12 @@ export function sortOverview(lines: readonly OverviewRow[], column: OverviewColu
 
 export function crossingText(c: OverviewCrossing, lang: Lang, withSheet: boolean): string {
   const where = withSheet ? `${unitLabel(c)} ${TEXT.row[lang]} ${c.row}` : `${TEXT.row[lang]} ${c.row}`;
-  return `${formatDay(c.day, lang)} (${where})`;
+  return `${formatDay(c.day, lang)} (${where})${c.caveat === null ? "" : `; ${c.caveat[lang]}`}`;
+}
+
+/** The short caveat beside a crossing that later credit notes bring back within the limit (kor-rules.md section 5). */
+function caveatOf(summary: YearSummary): Localized | null {
+  return summary.crossingCaveat === null ? null : creditNoteCaveatShort(summary.year, summary.countableCents);
 }
 
 /** The text of one overview cell, as the pane shows it. */

@@ -81,7 +81,11 @@ export interface SheetJson {
   /** The sheet of the same workbook the previous year was taken from (a workbook with a sheet per year). */
   previousYearSheet: string | null;
   /** `reference`: the invoice (auditfiles: invRef/docRef and date) instead of a sheet row; null for sheets. */
-  crossing: { date: string; row: number; reference: string | null; amount: number } | null;
+  /**
+   * `caveat`: when later credit notes bring the year back within the limit, the text shown beside the crossing
+   * (the year total and the invoice to check, kor-rules.md section 5); else null.
+   */
+  crossing: { date: string; row: number; reference: string | null; amount: number; caveat: string | null } | null;
   /** The participation status the dates follow (--in-kor-since / --not-in-kor; default "unknown"). */
   participation: "in" | "out" | "unknown" | null;
   /** "in": the crossing date that ended participation, else null. */
@@ -151,6 +155,7 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
             row: sum.crossing.row,
             reference: s.rowName === undefined ? null : s.rowName(sum.crossing.row)[lang],
             amount: eurosFromCents(sum.crossing.cents),
+            caveat: sum.crossingCaveat === null ? null : sum.crossingCaveat[lang],
           },
     participation: sum.deadlines.participation,
     participationEnded: sum.deadlines.participationEnded === null ? null : isoFromDay(sum.deadlines.participationEnded),
@@ -383,6 +388,7 @@ function sheetBlock(s: SheetResult, lang: Lang, width: number): string[] {
     [out.year, String(sum.year)],
     [out.verdict, `${verdictText(s, lang)} — ${advice.finding[lang]}`],
   ];
+  if (advice.caveat !== null) fields.push([out.attention, advice.caveat[lang]]);
   if (advice.provisional !== null) fields.push([out.attention, advice.provisional[lang]]);
   if (advice.action !== null) fields.push([out.action, advice.action[lang]]);
   if (advice.when !== null) fields.push([out.due, advice.when[lang]]);
@@ -454,7 +460,7 @@ function sheetsTable(sheets: readonly SheetResult[], lang: Lang, width: number):
   for (const s of sheets) {
     const advice = adviceFor(s);
     lines.push(...wrap(`${v(s.file)} › ${v(s.sheet)} (${s.summary.year})`, width, "  ", ""));
-    for (const line of [advice.finding[lang], ...(advice.provisional !== null ? [advice.provisional[lang]] : []), ...(advice.action !== null ? [advice.action[lang]] : []), ...(advice.dueText !== null ? [advice.dueText[lang]] : [])]) {
+    for (const line of [advice.finding[lang], ...(advice.caveat !== null ? [advice.caveat[lang]] : []), ...(advice.provisional !== null ? [advice.provisional[lang]] : []), ...(advice.action !== null ? [advice.action[lang]] : []), ...(advice.dueText !== null ? [advice.dueText[lang]] : [])]) {
       lines.push(...wrap(line, width, "    ", "  "));
     }
     if (s.summary.previousYearBasis === "assumed-zero") lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s.summary, lang)}`, width, "    ", "  "));

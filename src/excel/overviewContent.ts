@@ -80,7 +80,9 @@ export function buildOverviewContent(lines: readonly OverviewRow[], lang: Lang, 
       line.percentOfThreshold / 100,
       VERDICT_TEXT[line.verdict][lang] + (line.previousYearBasis === "assumed-zero" ? ` (${BASIS_TEXT["assumed-zero"][lang]})` : ""),
       line.crossing === null ? "" : excelSerialFromDay(line.crossing.day),
-      line.crossing === null ? "" : `${unitLabel(line.crossing)} ${TEXT.row[lang]} ${line.crossing.row}`,
+      line.crossing === null
+        ? ""
+        : `${unitLabel(line.crossing)} ${TEXT.row[lang]} ${line.crossing.row}${line.crossing.caveat === null ? "" : `; ${line.crossing.caveat[lang]}`}`,
       previous,
       excelSerialFromDay(line.nextStart),
       excelSerialFromDay(line.registrationDeadline),

@@ -86,7 +86,8 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
     add([t(lang, R.previous), eur(summary.previousYearCents), t(lang, basis)], ["General", EURO_FORMAT]);
   }
   if (summary.crossing !== null) {
-    add([t(lang, R.crossing), day(summary.crossing.day)], ["General", DATE_FORMAT]);
+    // Beside the crossing: the caveat when later credit notes bring the year back within the limit (section 5).
+    add([t(lang, R.crossing), day(summary.crossing.day), summary.crossingCaveat === null ? "" : t(lang, summary.crossingCaveat)], ["General", DATE_FORMAT]);
     add([t(lang, R.crossingRow), summary.crossing.row]);
   }
   blank();

@@ -9,7 +9,7 @@ import { columnSource } from "../reading/rows";
 import { countsForKor } from "../rules/categories";
 import { findCrossing } from "../rules/crossing";
 import { dayFromYmd, excelSerialFromDay, yearOf, type Day } from "../rules/dates";
-import { eligibility } from "../rules/eligibility";
+import { creditNoteCaveat, eligibility } from "../rules/eligibility";
 import { euEligibility, isEuMemberState, nationalThreshold, unionTurnover } from "../rules/eu";
 import type { Cents } from "../rules/money";
 import { FIRST_EU_KOR_YEAR, parameterOn } from "../rules/parameters";
@@ -159,6 +159,7 @@ export function status(
       // The summary's figure (never 100.0% below the threshold, as the pane and kor-check show it).
       percent: percentOfThreshold(r.countableCents, threshold),
       crossingDay: r.crossing === null ? null : r.crossing.day,
+      crossingCaveat: r.crossingCaveat,
       headroomCents: Math.max(0, threshold - r.countableCents),
       previous:
         r.previousYearBasis === "not-needed" || r.previousYearCents === null
@@ -202,13 +203,14 @@ export function report(dates: unknown, amounts: unknown, categories: unknown, ye
         cross === null || cross.day > q.end ? s.WITHIN[lang] : cross.day >= q.start ? s.crossedOn(cross.day)[lang] : s.OVER[lang];
       table.push([q.label[lang], euros(sums[i]), euros(cumulative), pct(cumulative), state]);
     });
-    table.push([
-      s.totalLabel(y)[lang],
-      euros(cumulative),
-      euros(cumulative),
-      pct(cumulative),
-      cross === null ? s.WITHIN[lang] : s.crossedOn(cross.day)[lang],
-    ]);
+    // A crossing that later credit notes bring back within the limit: the caveat beside it (kor-rules.md section 5).
+    const totalState =
+      cross === null
+        ? s.WITHIN[lang]
+        : cumulative <= threshold
+          ? `${s.crossedOn(cross.day)[lang]}. ${creditNoteCaveat(y, cumulative)[lang]}`
+          : s.crossedOn(cross.day)[lang];
+    table.push([s.totalLabel(y)[lang], euros(cumulative), euros(cumulative), pct(cumulative), totalState]);
     return table;
   });
 }

@@ -144,6 +144,8 @@ export interface StatusParts {
   readonly thresholdCents: Cents;
   readonly percent: number;
   readonly crossingDay: Day | null;
+  /** Beside the crossing when later credit notes bring the year back within the limit (kor-rules.md section 5). */
+  readonly crossingCaveat?: Localized | null;
   readonly headroomCents: Cents;
   readonly previous:
     | { readonly basis: "not-needed" }
@@ -160,9 +162,13 @@ export function status(p: StatusParts): Localized {
     nl: `Omzet die meetelt ${eur(p.countableCents, "nl")} = ${percentText(p.percent, "nl")} van ${eur(p.thresholdCents, "nl")}`,
     en: `Turnover that counts ${eur(p.countableCents, "en")} = ${percentText(p.percent, "en")} of ${eur(p.thresholdCents, "en")}`,
   };
+  const caveat = p.crossingCaveat ?? null;
   const room =
     p.crossingDay !== null
-      ? { nl: `omzetgrens overschreden op ${formatDay(p.crossingDay, "nl")}.`, en: `turnover limit crossed on ${formatDay(p.crossingDay, "en")}.` }
+      ? {
+          nl: `omzetgrens overschreden op ${formatDay(p.crossingDay, "nl")}.${caveat === null ? "" : ` ${caveat.nl}`}`,
+          en: `turnover limit crossed on ${formatDay(p.crossingDay, "en")}.${caveat === null ? "" : ` ${caveat.en}`}`,
+        }
       : { nl: `nog ${eur(p.headroomCents, "nl")} ruimte tot de omzetgrens.`, en: `${eur(p.headroomCents, "en")} left below the turnover limit.` };
   const prevYear = p.year - 1;
   let prev: Localized;

@@ -16,6 +16,11 @@ export interface Advice {
   readonly tone: AdviceTone;
   /** What is the case: "Omzetgrens overschreden op 12 november 2026, rij 24" / "Tot nu toe onder de omzetgrens: …". */
   readonly finding: Localized;
+  /**
+   * Beside the finding of a crossing that later credit notes bring back within the limit (kor-rules.md
+   * section 5): the year total and the invoice to check (summary.crossingCaveat); null otherwise.
+   */
+  readonly caveat: Localized | null;
   /** What to do, or null when nothing is to be done (a year before 2020). */
   readonly action: Localized | null;
   /** How: the Belastingdienst's way of doing it (Mijn Belastingdienst Zakelijk, the form). */
@@ -109,6 +114,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
     return {
       tone: "warn",
       finding: summary.reasons[0] ?? L(`${summary.year}: niet ondersteund`, `${summary.year}: not supported`),
+      caveat: null,
       action: null,
       way: null,
       link: null,
@@ -154,6 +160,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
       return {
         tone: "bad",
         finding,
+        caveat: summary.crossingCaveat,
         action: both((lang) =>
           endedBefore !== null
             ? lang === "nl"
@@ -173,6 +180,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
     return {
       tone: "bad",
       finding,
+      caveat: summary.crossingCaveat,
       action: both((lang) =>
         status === "in"
           ? lang === "nl"
@@ -195,6 +203,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
     return {
       tone: "bad",
       finding: summary.reasons[0] ?? L(`In ${summary.year} niet binnen de KOR`, `Not within the KOR in ${summary.year}`),
+      caveat: null,
       action: both((lang) =>
         lang === "nl"
           ? `Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
@@ -209,6 +218,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
   const headroom = summary.headroomCents;
   return {
     tone: "ok",
+    caveat: null,
     finding: both((lang) =>
       yearOver
         ? lang === "nl"
@@ -227,9 +237,10 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
   };
 }
 
-/** The advice as plain lines (finding, action, date, provisional), for a note or the terminal. */
+/** The advice as plain lines (finding, caveat, provisional, action, date), for a note or the terminal. */
 export function adviceLines(advice: Advice, lang: "nl" | "en"): string[] {
   const lines = [advice.finding[lang]];
+  if (advice.caveat !== null) lines.push(advice.caveat[lang]);
   if (advice.provisional !== null) lines.push(advice.provisional[lang]);
   if (advice.action !== null) lines.push(advice.action[lang]);
   if (advice.dueText !== null) lines.push(advice.dueText[lang]);

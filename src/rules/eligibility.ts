@@ -45,6 +45,11 @@ export interface EligibilityResult {
   /** Added: the crossing row of the year, if any (a crossing ends the KOR even if credit notes bring the total back). */
   readonly crossing: Crossing | null;
   /**
+   * Set when the year crossed the threshold but later credit notes bring its total back within it: the
+   * caveat shown beside the crossing everywhere (creditNoteCaveat); null otherwise. The verdict stays "crossed".
+   */
+  readonly crossingCaveat: Localized | null;
+  /**
    * The crossing row of the previous year when its turnover comes from the data (basis "data"), else null.
    * From 2025 a crossing in Y−1 fails the previous-year test even if credit notes bring Y−1 back under.
    */
@@ -122,6 +127,7 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
       previousYearBasis: "not-needed",
       thresholdCents: 0,
       crossing: null,
+      crossingCaveat: null,
       previousYearCrossing: null,
     };
   }
@@ -244,12 +250,7 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
         en: `The turnover limit was crossed on ${dayEn(crossing.day)} (${where.en}, running total ${eurEn(crossing.runningCents)}). ${what.en}${vat.en}`,
       },
     ];
-    if (countable <= threshold) {
-      crossingReasons.push({
-        nl: "Een latere creditnota maakt de overschrijding niet ongedaan.",
-        en: "A later credit note does not undo the crossing.",
-      });
-    }
+    if (countable <= threshold) crossingReasons.push(creditNoteCaveat(year, countable));
     reasons.splice(crossingAt, 0, ...crossingReasons);
   }
 
@@ -261,6 +262,27 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
     previousYearBasis,
     thresholdCents: threshold,
     crossing,
+    crossingCaveat: crossing !== null && countable <= threshold ? creditNoteCaveat(year, countable) : null,
     previousYearCrossing,
+  };
+}
+
+/**
+ * The caveat beside a crossing when later credit notes bring the year's total (`totalCents`) back within the
+ * threshold (kor-rules.md section 5): the crossing stands, but a credit note that cancels a wrong invoice
+ * (not a later discount or return) may mean the threshold was never crossed, so the user checks that invoice.
+ */
+export function creditNoteCaveat(year: number, totalCents: Cents): Localized {
+  return {
+    nl: `Latere creditnota's brengen het totaal van ${year} terug naar ${eurNl(totalCents)}; dat maakt de overschrijding niet ongedaan. Maar trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur.`,
+    en: `Later credit notes bring the ${year} total back to ${eurEn(totalCents)}; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice.`,
+  };
+}
+
+/** creditNoteCaveat for a table cell beside the crossing date (the overviews): the year total and what to check. */
+export function creditNoteCaveatShort(year: number, totalCents: Cents): Localized {
+  return {
+    nl: `creditnota's brengen ${year} terug naar ${eurNl(totalCents)}: controleer of er een foute factuur mee is ingetrokken`,
+    en: `credit notes bring ${year} back to ${eurEn(totalCents)}: check whether they cancel a wrong invoice`,
   };
 }

@@ -143,6 +143,12 @@ export interface YearSummary {
   readonly previousYearCents: Cents | null;
   readonly previousYearBasis: PreviousYearBasis;
   readonly crossing: Crossing | null;
+  /**
+   * Beside the crossing when later credit notes bring the year's total back within the threshold (kor-rules.md
+   * section 5): the year total and which invoice to check; null otherwise. The verdict stays "crossed".
+   * Every output that shows the crossing in words shows it.
+   */
+  readonly crossingCaveat: Localized | null;
   readonly categories: readonly CategoryLine[];
   readonly periods: readonly PeriodLine[];
   /** Rows with an empty category, counted as taxed turnover. */

@@ -188,6 +188,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     previousYearCents: el?.previousYearCents ?? null,
     previousYearBasis: el?.previousYearBasis ?? "not-needed",
     crossing,
+    crossingCaveat: el?.crossingCaveat ?? null,
     categories: turnover.lines,
     periods,
     uncategorisedRows: turnover.uncategorisedRows,

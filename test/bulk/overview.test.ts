@@ -28,6 +28,18 @@ describe("buildOverview", () => {
     expect(cellText(lines[2], "previousYear", "en")).toBe("€25,000.00 (from the data)");
   });
 
+  it("beside a crossing that later credit notes bring back within the limit: the year total and what to check, in the pane and the overview sheet", () => {
+    const u = unit("K", [r(2, "2025-02-01", 19000), r(3, "2025-05-10", 1500), r(4, "2025-05-20", -1500)]);
+    const [line] = buildOverview([u], EMPTY_GROUPING, { today: TODAY, year: 2025 });
+    expect(cellText(line, "crossing", "en")).toBe("10 May 2025 (row 3); credit notes bring 2025 back to €19,000.00: check whether they cancel a wrong invoice");
+    expect(cellText(line, "crossing", "nl")).toBe("10 mei 2025 (rij 3); creditnota's brengen 2025 terug naar € 19.000,00: controleer of er een foute factuur mee is ingetrokken");
+    const sheet = buildOverviewContent([line], "en", TODAY);
+    expect(sheet.values[sheet.headerRow + 1][7]).toBe("K row 3; credit notes bring 2025 back to €19,000.00: check whether they cancel a wrong invoice");
+    // A crossing that stands shows only date and row.
+    const [plain] = buildOverview([unit("P", [r(2, "2025-02-01", 19000), r(3, "2025-05-10", 1500)])], EMPTY_GROUPING, { today: TODAY, year: 2025 });
+    expect(cellText(plain, "crossing", "en")).toBe("10 May 2025 (row 3)");
+  });
+
   it("tests a group as one business at the place of its first member", () => {
     const g = setGroup(EMPTY_GROUPING, "Samen", ["B", "C"]);
     const lines = buildOverview([b, a, c], g, { today: TODAY });

@@ -53,7 +53,7 @@ describe("kor-check --format json", () => {
         previousYearAssumed: true,
         previousYearBasis: "assumed-zero",
         previousYearSheet: null,
-        crossing: { date: "2025-09-16", row: 4, reference: null, amount: 500 },
+        crossing: { date: "2025-09-16", row: 4, reference: null, amount: 500, caveat: null },
         // Crossed in 2025: 2026 fails the previous-year test, earliest re-entry 1 Jan 2027 (worked example 11).
         participation: "unknown",
         participationEnded: null,
@@ -120,6 +120,21 @@ describe("kor-check --format json", () => {
     );
     const table = await run([file, "--year", "2026", "--previous-year-union-turnover", "120000", "--lang", "en"]);
     expect(table.stdout.replace(/\s+/g, " ")).toContain("€120,000.00 was used; the rows of 2025 in the data add up to €30,000.00");
+  });
+
+  it("shows the credit-note caveat beside a crossing that later credit notes bring back within the limit (kor-rules.md section 5)", async () => {
+    const file = await writeXlsx(at("creditnota.xlsx"), {
+      Blad1: [HEADER, [d("2025-02-01"), "A", 19000, ""], [d("2025-05-10"), "B", 1500, ""], [d("2025-05-20"), "B", -1500, ""]],
+    });
+    const { items } = await json([file, "--year", "2025", "--previous-year-turnover", "0"]);
+    expect(items[0]).toMatchObject({ verdict: "not-eligible", countable: 19000 });
+    expect(items[0].crossing).toMatchObject({ date: "2025-05-10", row: 3, caveat: "Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice." });
+    const one = (await run([file, "--year", "2025", "--previous-year-turnover", "0", "--lang", "nl"])).stdout.replace(/\s+/g, " ");
+    expect(one).toContain("Let op Latere creditnota's brengen het totaal van 2025 terug naar € 19.000,00;");
+    expect(one).toContain("controleer die factuur.");
+    const two = await writeXlsx(at("creditnota-2.xlsx"), { Blad1: [HEADER, [d("2025-02-01"), "A", 100, ""]] });
+    const many = (await run([file, two, "--year", "2025", "--lang", "en"])).stdout.replace(/\s+/g, " ");
+    expect(many).toContain("Turnover limit crossed on 10 May 2025, row 3 Later credit notes bring the 2025 total back to €19,000.00;");
   });
 
   it("does not book a buitenland row with country NL to NL for the EU-KOR: it names the row and asks for the member state", async () => {
@@ -234,7 +249,7 @@ describe("kor-check --format json", () => {
     const file = at("mac.xlsx");
     await wb.xlsx.writeFile(file);
     const { items } = await json([file]);
-    expect(items[0].crossing).toEqual({ date: "2025-09-16", row: 2, reference: null, amount: 25000 });
+    expect(items[0].crossing).toEqual({ date: "2025-09-16", row: 2, reference: null, amount: 25000, caveat: null });
   });
 
   it("gives the same result when a sheet is read in many small blocks", async () => {

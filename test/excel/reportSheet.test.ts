@@ -96,6 +96,17 @@ describe("buildReport", () => {
   });
 });
 
+describe("the report sheet shows the credit-note caveat beside the crossing (kor-rules.md section 5)", () => {
+  it("on the crossing line, and in the reasons", () => {
+    const row = (n: number, iso: string, cents: number) => ({ row: n, day: dayFromIso(iso), cents, category: null, country: null, vatCents: null });
+    const rows = [row(2, "2025-02-01", 1_900_000), row(3, "2025-05-10", 150_000), row(4, "2025-05-20", -150_000)];
+    const content = buildReport(summarizeYear(rows, { today: dayFromIso("2025-06-01"), year: 2025, previousYearCents: 0 }), "nl", "Blad1");
+    const crossingLine = content.values.find((r) => r[0] === "Omzetgrens overschreden op");
+    expect(crossingLine?.slice(0, 3)).toEqual(["Omzetgrens overschreden op", 45787, "Latere creditnota's brengen het totaal van 2025 terug naar € 19.000,00; dat maakt de overschrijding niet ongedaan. Maar trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur."]);
+    expect(content.values.some((r) => r[1] === "Latere creditnota's brengen het totaal van 2025 terug naar € 19.000,00; dat maakt de overschrijding niet ongedaan. Maar trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur.")).toBe(true);
+  });
+});
+
 describe("the report sheet follows the participation status (kor-rules.md section 5)", () => {
   const rows = [{ row: 1, day: dayFromIso("2024-03-01"), cents: 1_900_000, category: null, country: null, vatCents: null }, { row: 2, day: dayFromIso("2024-09-16"), cents: 150_000, category: null, country: null, vatCents: null }];
   const texts = (participation?: Parameters<typeof summarizeYear>[1]["participation"]): string[] =>

@@ -312,6 +312,24 @@ describe("KOR.STATUS", () => {
     );
   });
 
+  it("beside a crossing that later credit notes bring back within the limit: the year total and the invoice to check (kor-rules.md section 5)", () => {
+    const s = sheet([
+      ["2025-02-01", 19000],
+      ["2025-05-10", 1500],
+      ["2025-05-20", -1500],
+    ]);
+    expect(f.status(s.dates, s.amounts, OMITTED, null, 0)).toBe(
+      "2025: not eligible for the KOR. Turnover that counts €19,000.00 = 95.0% of €20,000.00; turnover limit crossed on 10 May 2025. " +
+        "Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice. Previous year 2024: €0.00 (as given).",
+    );
+    expect(withOffice("nl-NL", () => f.status(s.dates, s.amounts, OMITTED, null, 0))).toContain(
+      "omzetgrens overschreden op 10 mei 2025. Latere creditnota's brengen het totaal van 2025 terug naar € 19.000,00; dat maakt de overschrijding niet ongedaan. Maar trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur. Vorig jaar 2024",
+    );
+    const table = f.report(s.dates, s.amounts, OMITTED, null);
+    expect(table[5]).toEqual(["Total 2025", 19000, 19000, 95, "turnover limit crossed on 10 May 2025. Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice."]);
+    expect(table[2][4]).toBe("turnover limit crossed on 10 May 2025");
+  });
+
   it("says the previous year is not tested before 2025", () => {
     const s = sheet([["2023-05-01", 1000]]);
     expect(f.status(s.dates, s.amounts, OMITTED, null, null)).toMatch(/The previous year is only tested from 2025\.$/);

@@ -18,6 +18,19 @@ describe("adviceOf: the answer, the action and the date first", () => {
     expect(a.provisional).toBeNull();
   });
 
+  it("beside a crossing that later credit notes bring back within the limit: the caveat with the year total; the verdict stays crossed", () => {
+    const rows = sheet(["2025-02-01", 19_000], ["2025-05-10", 1_500], ["2025-05-20", -1_500]);
+    const s = summarizeYear(rows, { today: d("2025-06-01"), year: 2025, previousYearCents: 0 });
+    expect(s.verdict).toBe("not-eligible");
+    const a = adviceOf(s);
+    expect(a.finding.en).toBe("Turnover limit crossed on 10 May 2025, row 2");
+    expect(a.caveat).toEqual({ en: "Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice.", nl: "Latere creditnota's brengen het totaal van 2025 terug naar € 19.000,00; dat maakt de overschrijding niet ongedaan. Maar trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur." });
+    expect(adviceLines(a, "en").slice(0, 2)).toEqual(["Turnover limit crossed on 10 May 2025, row 2", "Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice."]);
+    // A crossing that stands (no credit note back under) has none; neither has a year under the limit.
+    expect(adviceOf(summarizeYear(rows.slice(0, 2), { today: d("2025-06-01"), year: 2025, previousYearCents: 0 })).caveat).toBeNull();
+    expect(adviceOf(summarizeYear(rows.slice(0, 1), { today: d("2025-06-01"), year: 2025, previousYearCents: 0 })).caveat).toBeNull();
+  });
+
   it("under the limit before the year ends: 'tot nu toe', never a final verdict; the registration deadline with a countdown", () => {
     const rows = sheet(["2026-02-01", 17_180, "21"]);
     const s = summarizeYear(rows, { today: d("2026-11-29"), year: 2026, previousYearCents: 0 });

@@ -30,7 +30,16 @@ describe("findCrossing", () => {
     const e = eligibility({ rows, year: 2025, previousYearCents: 0 });
     expect(e.countableCents).toBe(eur(19_000));
     expect(e.verdict).toBe("not-eligible");
-    expect(e.reasons.map((r) => r.en).join(" ")).toContain("A later credit note does not undo the crossing.");
+    // Section 5: the crossing stands, but the caveat says the year total and which invoice to check.
+    const caveat = {
+      en: "Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice.",
+      nl: "Latere creditnota's brengen het totaal van 2025 terug naar € 19.000,00; dat maakt de overschrijding niet ongedaan. Maar trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur.",
+    };
+    expect(e.crossingCaveat).toEqual(caveat);
+    expect(e.reasons).toContainEqual(caveat);
+    // Without credit notes bringing the total back, no caveat.
+    expect(eligibility({ rows: rows.slice(0, 2), year: 2025, previousYearCents: 0 }).crossingCaveat).toBeNull();
+    expect(eligibility({ rows: [...rows.slice(0, 2), ...sheet(["2025-05-01", -500])], year: 2025, previousYearCents: 0 }).crossingCaveat).toBeNull();
   });
 
   it("lets a credit note before the crossing lower the running total", () => {

@@ -27,6 +27,16 @@ describe("figuresText (year report)", () => {
   });
 });
 
+describe("figuresText after a crossing that later credit notes bring back within the limit", () => {
+  it("has the caveat right under the finding (kor-rules.md section 5)", () => {
+    const rows = [[45689, 19000], [45787, 1500], [45797, -1500]]; // 1 Feb, 10 May, 20 May 2025
+    const s = summarizeYear(readTable([["Datum", "Bedrag"], ...rows]).rows, { today: dayFromIso("2025-06-01"), year: 2025, previousYearCents: 0 });
+    const lines = figuresText(s, "en", { sourceName: "Sheet1", today: dayFromIso("2025-06-01") }).split("\n");
+    expect(lines[2]).toBe("Turnover limit crossed on 10 May 2025, row 3");
+    expect(lines[3]).toBe("Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice.");
+  });
+});
+
 describe("decisionFiguresText", () => {
   it("states the result first, then one-offs, reasons and deadlines", () => {
     const text = decisionFiguresText("en", {

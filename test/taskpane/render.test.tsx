@@ -6,7 +6,7 @@ import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { CumulativeChart } from "../../src/taskpane/components/CumulativeChart";
-import { CategorySection, DeadlineSection, EuSection, WarningSection } from "../../src/taskpane/components/ReportSections";
+import { CategorySection, DeadlineSection, EuSection, VerdictCard, VerdictSection, WarningSection } from "../../src/taskpane/components/ReportSections";
 import { analyze } from "../../src/taskpane/model";
 import { sampleSource } from "../../src/taskpane/browser/files";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
@@ -107,6 +107,19 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     const unknown = render(<DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, { year: 2025 }, at).summary} />);
     expect(unknown).toContain("it can then rejoin at the earliest on 1 April 2027 (register by 3 March 2027).");
     expect(unknown).not.toContain("3 December 2026");
+  });
+
+  it("shows the credit-note caveat beside the crossing, in the verdict card and the reasons (kor-rules.md section 5)", () => {
+    const values = [["Datum", "Bedrag"], [serial("2025-02-01"), 19000], [serial("2025-05-10"), 1500], [serial("2025-05-20"), -1500]];
+    const summary = analyze({ ...sampleSource(), values }, { year: 2025, previousYearCents: 0 }, dayFromIso("2025-06-01")).summary;
+    const unescape = (html: string): string => html.replace(/&#x27;/g, "'").replace(/\u00a0/g, " ");
+    const card = unescape(render(<VerdictCard lang="nl" summary={summary} />));
+    expect(card).toContain("Omzetgrens overschreden op 10 mei 2025, rij 3");
+    expect(card).toContain('data-testid="caveat"');
+    expect(card).toContain("Latere creditnota's brengen het totaal van 2025 terug naar € 19.000,00; dat maakt de overschrijding niet ongedaan. Maar trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur.");
+    expect(unescape(render(<VerdictSection lang="en" summary={summary} />))).toContain("Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice.");
+    const plain = analyze({ ...sampleSource(), values: values.slice(0, 3) }, { year: 2025 }, dayFromIso("2025-06-01")).summary;
+    expect(render(<VerdictCard lang="nl" summary={plain} />)).not.toContain('data-testid="caveat"');
   });
 
   it("shows no voluntary exit beside a forced one after a crossing, nor to a business not in the KOR (issue 16)", () => {

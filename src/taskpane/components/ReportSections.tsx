@@ -117,6 +117,12 @@ export function VerdictCard(props: { lang: Lang; summary: YearSummary; errorRows
         {icon}
         <span>{t(lang, advice.finding)}</span>
       </p>
+      {advice.caveat !== null && (
+        <p className={`${s.cardLine} ${s.provisional}`} data-testid="caveat">
+          <Warning20Filled aria-hidden />
+          <span>{t(lang, advice.caveat)}</span>
+        </p>
+      )}
       {advice.provisional !== null && (
         <p className={`${s.cardLine} ${s.provisional}`} data-testid="provisional">
           <Warning20Filled aria-hidden />
