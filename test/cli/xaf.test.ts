@@ -65,7 +65,7 @@ describe("kor-check on auditfiles", () => {
     expect(s.countable).toBe(21000);
     expect(s.previousYear).toBe(18000);
     expect(s.previousYearBasis).toBe("data");
-    expect(s.crossing).toEqual({ date: "2026-12-20", row: expect.any(Number), reference: "entry F2026-014 of 20 December 2026", amount: 1500 });
+    expect(s.crossing).toEqual({ date: "2026-12-20", row: expect.any(Number), reference: "entry F2026-014 of 20 December 2026", amount: 1500, caveat: null });
     expect(s.auditfiles.map((x: Json) => x.consistent)).toEqual([true, true]);
     expect(s.auditfiles[1].sanity).toContain("XAF 3.2, Bakkerij Test, 2026: 42 lines, debit €25,410.00, credit €25,410.00: matches the file's own totals");
     expect(r.code).toBe(0);
