@@ -100,67 +100,84 @@ function stripBom(text: string): string {
 
 function probe(text: string, separator: CsvSeparator): string[][] {
   const head = text.length > PROBE_CHARS ? text.slice(0, PROBE_CHARS) : text;
-  return Papa.parse<string[]>(head, { delimiter: separator, newline: lineEnd(head, separator), preview: PROBE_RECORDS, skipEmptyLines: false }).data;
+  const { text: body, newline } = recordBreaks(head, separator);
+  return Papa.parse<string[]>(body, { delimiter: separator, newline, preview: PROBE_RECORDS, skipEmptyLines: false }).data;
 }
+
+type LineEnd = "\r\n" | "\n" | "\r";
 
 /**
- * The line end the file uses: the most frequent of CRLF, LF and CR in its first characters, outside quoted
- * fields (Excel writes CRLF between records and LF inside a cell with several lines, which can outnumber the
- * records). Chosen here, not by papaparse, whose guess is thrown by a `"` inside an unquoted field: a quote
- * opens a field only at the field's start, as papaparse and Excel read it.
+ * The text for papaparse, which takes one line end, and that line end: every CRLF, LF and lone CR outside a
+ * quoted field ends a record, also when a file mixes them (one line saved with LF in a CRLF file must not
+ * swallow the next invoice). A file with one kind of line end is passed as it is. Otherwise the line ends
+ * outside quoted fields are made the kind most of them are; line breaks inside quoted fields stay as written
+ * (Excel writes CRLF between records and LF inside a cell with several lines). Quoted fields are told as
+ * papaparse tells them, so both agree on what is inside one: a quote opens a field only at the field's
+ * start, `""` inside is a quote, and a quote closes the field only when (after spaces) a separator, a line
+ * end or the end of the text follows; any other quote is part of the field (papaparse's "InvalidQuotes").
  */
-function lineEnd(text: string, separator: CsvSeparator): "\r\n" | "\n" | "\r" {
-  const n = Math.min(text.length, PROBE_CHARS);
-  const sep = separator.charCodeAt(0);
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
-  let fieldStart = true;
-  let quoted = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (quoted) {
-      if (c === 34 /* " */) {
-        if (text.charCodeAt(i + 1) === 34) i++;
-        else quoted = false;
-      }
-      continue;
-    }
-    if (c === 34 && fieldStart) {
-      quoted = true;
-      fieldStart = false;
-    } else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-      fieldStart = true;
-    } else if (c === 10) {
-      lf++;
-      fieldStart = true;
-    } else fieldStart = c === sep;
-  }
-  // A quote that never closes hides every line end after it: then count them all (the error is reported).
-  if (crlf + lf + cr === 0 && quoted) return lineEndIgnoringQuotes(text, n);
-  if (crlf >= lf && crlf >= cr && crlf > 0) return "\r\n";
-  return cr > lf ? "\r" : "\n";
+function recordBreaks(text: string, separator: CsvSeparator): { text: string; newline: LineEnd } {
+  const crlf = text.includes("\r\n");
+  const lf = crlf ? /(?:^|[^\r])\n/.test(text) : text.includes("\n");
+  const cr = /\r(?!\n)/.test(text);
+  if (+crlf + +lf + +cr <= 1) return { text, newline: crlf ? "\r\n" : cr ? "\r" : "\n" };
+  const counts = { "\r\n": 0, "\n": 0, "\r": 0 };
+  scanLineEnds(text, separator, (end) => counts[end]++);
+  const newline: LineEnd = counts["\r\n"] >= counts["\n"] && counts["\r\n"] >= counts["\r"] ? "\r\n" : counts["\r"] > counts["\n"] ? "\r" : "\n";
+  if (counts["\r\n"] + counts["\n"] + counts["\r"] === counts[newline]) return { text, newline };
+  const parts: string[] = [];
+  let from = 0;
+  scanLineEnds(text, separator, (end, at) => {
+    if (end === newline) return;
+    parts.push(text.slice(from, at), newline);
+    from = at + end.length;
+  });
+  parts.push(text.slice(from));
+  return { text: parts.join(""), newline };
 }
 
-function lineEndIgnoringQuotes(text: string, n: number): "\r\n" | "\n" | "\r" {
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
-  for (let i = 0; i < n; i++) {
+/** Whitespace papaparse allows between a closing quote and the separator or line end after it (as String.trim). */
+function isSpaceAfterQuote(c: number, sep: number): boolean {
+  return c !== sep && c !== 10 && c !== 13 && String.fromCharCode(c).trim() === "";
+}
+
+/** Calls `visit` with each line end outside quoted fields (see recordBreaks) and where it starts. */
+function scanLineEnds(text: string, separator: CsvSeparator, visit: (end: LineEnd, at: number) => unknown): void {
+  const n = text.length;
+  const sep = separator.charCodeAt(0);
+  let fieldStart = true;
+  let i = 0;
+  while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    } else if (c === 10) lf++;
+    if (c === 34 /* " */ && fieldStart) {
+      // A quoted field: find the quote that closes it.
+      let q = i;
+      for (;;) {
+        q = text.indexOf('"', q + 1);
+        if (q === -1 || q === n - 1) return; // never closed, or closed at the end: no line end outside it
+        if (text.charCodeAt(q + 1) === 34) {
+          q++;
+          continue;
+        }
+        let k = q + 1;
+        while (k < n && isSpaceAfterQuote(text.charCodeAt(k), sep)) k++;
+        const after = k < n ? text.charCodeAt(k) : -1;
+        if (after === sep || after === 10 || after === 13) break;
+      }
+      i = q + 1;
+      fieldStart = false;
+      continue;
+    }
+    if (c === 13 || c === 10) {
+      const end: LineEnd = c === 10 ? "\n" : text.charCodeAt(i + 1) === 10 ? "\r\n" : "\r";
+      visit(end, i);
+      i += end.length;
+      fieldStart = true;
+      continue;
+    }
+    fieldStart = c === sep;
+    i++;
   }
-  if (crlf >= lf && crlf >= cr && crlf > 0) return "\r\n";
-  return cr > lf ? "\r" : "\n";
 }
 
 /**
@@ -223,14 +240,16 @@ export interface CsvReadResult {
 
 /**
  * Splits a whole CSV text into records with papaparse: RFC 4180 quoting (separators, line breaks and `""`
- * inside quotes), CRLF / LF / CR line ends, a `"` inside an unquoted field kept as it is.
+ * inside quotes), CRLF / LF / CR line ends (mixed too: each ends a record outside quotes, see recordBreaks), a
+ * `"` inside an unquoted field kept as it is.
  */
 export function readCsvText(text: string, separator: CsvSeparator | null = null): CsvReadResult {
   const body = stripBom(text);
   const sep = separator ?? detectSeparator(body);
   const records: string[][] = [];
   let unclosedQuoteRecord: number | null = null;
-  const result = Papa.parse<string[]>(body, { delimiter: sep, newline: lineEnd(body, sep), skipEmptyLines: false });
+  const { text: input, newline } = recordBreaks(body, sep);
+  const result = Papa.parse<string[]>(input, { delimiter: sep, newline, skipEmptyLines: false });
   for (const rec of result.data) records.push(rec.length === 1 && rec[0].trim() === "" ? [] : rec);
   // A final line break is not an extra (empty) record.
   if (records.length > 0 && records[records.length - 1].length === 0 && /[\r\n]$/.test(body)) records.pop();

@@ -297,6 +297,13 @@ describe("kor-check on CSV files", () => {
     }
   });
 
+  it("counts every invoice of a CRLF file in which one line ends in LF only", async () => {
+    const file = writeText(at("mixed.csv"), "Datum;Bedrag;Omschrijving\r\n1-9-2025;100,00;a\r\n2-9-2025;200,00;b\n3-9-2025;400,00;c\r\n4-9-2025;800,00;d\r\n");
+    const { code, items } = await json([file]);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ countable: 1500, rows: 4, problems: [] });
+  });
+
   it("reads a quoted field with a line break and counts records as rows", async () => {
     const file = writeText(at("lines.csv"), 'Datum;Omschrijving;Bedrag\n1-3-2025;"twee\nregels";100\n2-3-2025;x;kapot\n');
     const { code, items } = await json([file]);

@@ -27,6 +27,19 @@ describe("parseCsv", () => {
     const want = [["Datum", "Bedrag"], ["1-1-2025", "10"], ["2-1-2025", "20"]];
     for (const nl of ["\r\n", "\n", "\r"]) expect(parseCsv(`Datum;Bedrag${nl}1-1-2025;10${nl}2-1-2025;20${nl}`)).toEqual(want);
   });
+  it("ends a record at every line end outside quotes, in a file that mixes CRLF, LF and CR", () => {
+    // One line saved with LF in a CRLF file (a hand edit in another editor) must not swallow the next invoice.
+    const want = [["Datum", "Bedrag", "Omschrijving"], ["1-9-2025", "100,00", "a"], ["2-9-2025", "200,00", "b"], ["3-9-2025", "400,00", "c"], ["4-9-2025", "800,00", "d"]];
+    expect(parseCsv("Datum;Bedrag;Omschrijving\r\n1-9-2025;100,00;a\r\n2-9-2025;200,00;b\n3-9-2025;400,00;c\r\n4-9-2025;800,00;d\r\n")).toEqual(want);
+    expect(parseCsv("Datum;Bedrag;Omschrijving\n1-9-2025;100,00;a\n2-9-2025;200,00;b\r\n3-9-2025;400,00;c\n4-9-2025;800,00;d\n")).toEqual(want);
+    expect(parseCsv("Datum;Bedrag;Omschrijving\r1-9-2025;100,00;a\r\n2-9-2025;200,00;b\n3-9-2025;400,00;c\r4-9-2025;800,00;d")).toEqual(want);
+    // Line breaks inside a quoted field stay in the field, as written.
+    expect(parseCsv('Datum;Omschrijving;Bedrag\r\n1-9-2025;"x\r\ny\nz\rw";1\n2-9-2025;b;2\r\n')).toEqual([
+      ["Datum", "Omschrijving", "Bedrag"],
+      ["1-9-2025", "x\r\ny\nz\rw", "1"],
+      ["2-9-2025", "b", "2"],
+    ]);
+  });
   it("reads CRLF records whose cells hold more LF line breaks than there are records (Excel's Alt+Enter)", () => {
     const text = 'Datum;Omschrijving;Bedrag\r\n1-2-2025;"regel 1\nregel 2\nregel 3";5,00\r\n2-2-2025;"a\nb\nc";6,00\r\n';
     expect(parseCsv(text)).toEqual([
@@ -171,6 +184,26 @@ describe('property: a " anywhere in a field of a well-formed file never changes 
         },
       ),
       { numRuns: 500, seed: 20251130 },
+    );
+  });
+
+  it("every record reads back as written when each line ends differently (CRLF, LF, CR mixed in one file)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(";", ",", "\t"),
+        fc.integer({ min: 2, max: 6 }).chain((width) =>
+          fc.array(fc.tuple(fc.array(fc.tuple(fieldText, fc.boolean()), { minLength: width, maxLength: width }), fc.constantFrom("\n", "\r\n", "\r")), { minLength: 1, maxLength: 15 }),
+        ),
+        fc.boolean(),
+        (sep, records, finalBreak) => {
+          const fields = records.map(([r]) => r.map(([t, q]) => ({ text: t, quoted: q })));
+          const text = records.map(([, nl], i) => fields[i].map((f) => write(f.text, sep, f.quoted)).join(sep) + (i < records.length - 1 || finalBreak ? nl : "")).join("");
+          const parsed = readCsvText(text, sep as ";" | "," | "\t");
+          expect(parsed.unclosedQuoteRecord).toBeNull();
+          expect(parsed.records).toEqual(fields.map((r) => (r.length === 1 && r[0].text.trim() === "" ? [] : r.map((f) => f.text))));
+        },
+      ),
+      { numRuns: 500, seed: 20260301 },
     );
   });
 
