@@ -16,7 +16,7 @@ import * as msg from "../i18n/messages";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
 import { codeMappingFrom, type CodeMapping } from "../reading/codeMapping";
-import { decodeBytes, readCsvText } from "../reading/csv";
+import { decodeBytes, readCsvText, type CsvReadResult } from "../reading/csv";
 import { promises as fsp } from "fs";
 import { fileText, StreamedOutput, terminalWidth, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet, type StreamFormat } from "./output";
 import { visibleControls } from "../i18n/safeText";
@@ -424,14 +424,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   let mapping: CodeMapping | null = null;
   if (options.codesFile != null) {
-    let records: string[][];
+    let csv: CsvReadResult;
     try {
-      records = readCsvText(decodeBytes(await fsp.readFile(options.codesFile)).text).records;
+      csv = readCsvText(decodeBytes(await fsp.readFile(options.codesFile)).text);
     } catch (e) {
       const f = failureFromError(e, "csv");
       io.stderr.write(`kor-check: ${visibleControls(options.codesFile)}: ${visibleControls(f.reason[lang])}\n`);
       return EXIT_USAGE;
     }
+    // A line lost to a quote (a record refused, or the rest of the file in one field) would leave codes out.
+    const broken = csv.problems.find((p) => p.severity === "error");
+    if (broken !== undefined) {
+      io.stderr.write(`kor-check: ${visibleControls(options.codesFile)}: ${visibleControls(broken.message[lang])}\n`);
+      return EXIT_USAGE;
+    }
+    const records = csv.records;
     const m = codeMappingFrom(records);
     if (!m.ok) {
       io.stderr.write(`kor-check: ${visibleControls(options.codesFile)}: ${visibleControls(m.error[lang])}\n`);

@@ -12,7 +12,7 @@ import type { InvoiceRow, Problem } from "../rules/types";
 import type { RowsByYear } from "../rules/columns";
 import { TableStream, type TableStreamOptions } from "../bulk/tableStream";
 import { YearWindow, errorCountIn, type ErrorCounts } from "../bulk/yearWindow";
-import { decodeBytes, readCsvText, unclosedQuoteProblem } from "../reading/csv";
+import { decodeBytes, readCsvText } from "../reading/csv";
 import { XafError, XafReader, type XafInfo, type XafRow } from "../reading/xaf";
 import { invoiceName } from "../i18n/xaf-messages";
 import type { InputKind } from "./files";
@@ -324,7 +324,7 @@ export async function readCsv(file: string, options: ReadOptions): Promise<FileR
   collector.detailedRejection = true;
   const csv = readCsvText(text);
   for (let i = 0; i < csv.records.length; i++) collector.stream.push(csv.records[i], i + 1);
-  if (csv.unclosedQuoteRecord !== null) collector.window.addProblems([unclosedQuoteProblem(csv.unclosedQuoteRecord)]);
+  if (csv.problems.length > 0) collector.window.addProblems(csv.problems);
   const sheets: SheetRead[] = [];
   const skipped: SkippedSheet[] = [];
   collector.finish(sheets, skipped);

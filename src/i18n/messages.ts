@@ -437,6 +437,36 @@ export function csvUnclosedQuote(record: number): Localized {
   };
 }
 
+const QUOTE_FIX: Localized = {
+  nl: 'Schrijf in een veld tussen aanhalingstekens een aanhalingsteken binnen het veld twee keer ("") en zet direct na het sluitende aanhalingsteken het scheidingsteken of het einde van de regel, of haal de aanhalingstekens weg; lees het bestand daarna opnieuw.',
+  en: 'In a field between quotation marks, write a quotation mark inside it twice ("") and put the separator or the end of the line right after the closing one, or remove the quotation marks; then read the file again.',
+};
+
+/**
+ * A CSV record with a quoted field that is not closed properly, starting on line `firstLine` of the file and
+ * ending on `lastLine` (the lines it took). The line is named when it is not the row (a cell with a line break
+ * above it makes them differ).
+ */
+export function csvMalformedQuote(record: number, firstLine: number, lastLine: number): Localized {
+  const line = firstLine !== record ? { nl: ` (regel ${firstLine} van het bestand)`, en: ` (line ${firstLine} of the file)` } : { nl: "", en: "" };
+  const took =
+    lastLine > firstLine
+      ? { nl: `, daardoor zijn de regels ${firstLine} tot en met ${lastLine} van het bestand als deze ene rij gelezen`, en: `, so lines ${firstLine} to ${lastLine} of the file were read as this one row` }
+      : { nl: "", en: "" };
+  return {
+    nl: `Rij ${record}${line.nl}: een veld begint met een aanhalingsteken (") dat niet goed wordt gesloten${took.nl}. Die rij is niet meegeteld. ${QUOTE_FIX.nl}`,
+    en: `Row ${record}${line.en}: a field starts with a quotation mark (") that is not closed properly${took.en}. It was not counted. ${QUOTE_FIX.en}`,
+  };
+}
+
+/** More records with a quoted field not closed properly, for msg.atRows. */
+export function csvMalformedQuoteBody(count: number): Localized {
+  return {
+    nl: `een veld begint met een aanhalingsteken (") dat niet goed wordt gesloten. ${count === 1 ? "Die rij is" : "Die rijen zijn"} niet meegeteld. ${QUOTE_FIX.nl}`,
+    en: `a field starts with a quotation mark (") that is not closed properly. ${count === 1 ? "It was" : "They were"} not counted. ${QUOTE_FIX.en}`,
+  };
+}
+
 /** Unknown category codes of one sheet (and year), each with its count and first row: one message, not one per row. */
 export function unknownCodes(list: readonly { code: string; count: number; firstRow: number }[], accepted: Localized): Localized {
   const total = list.reduce((n, c) => n + c.count, 0);

@@ -9,7 +9,8 @@
  *   company or period line above it: `;`, `,` or tab, whichever makes a header row the reading layer
  *   recognises and gives the rows under it the header's width;
  * - a `"` inside an unquoted field is an ordinary character (`Monitor 24" scherm`), as in Excel; a field
- *   that opens a quote and never closes it is reported with its record (papaparse reads it in linear time).
+ *   that opens a quote and never closes it is reported with its record (papaparse reads it in linear time);
+ *   a record with a quoted field not closed properly is refused with its row and the file's lines it took.
  */
 import Papa from "papaparse";
 import * as msg from "../i18n/messages";
@@ -231,17 +232,31 @@ function separatorScore(records: readonly string[][]): number {
 }
 
 export interface CsvReadResult {
-  /** Records as rows of text cells; a blank line is an empty record. */
+  /** Records as rows of text cells; a blank line is an empty record, and so is a record refused in `problems`. */
   readonly records: string[][];
   readonly separator: CsvSeparator;
   /** Record (1-based) where a quoted field opens that never closes (the rest of the file is that field), else null. */
   readonly unclosedQuoteRecord: number | null;
+  /**
+   * What the file's structure does not allow, row-numbered (rows are records): a quote that never closes, a
+   * quoted field not closed properly (that record is refused: left empty in `records`). Errors: give them
+   * with the rows' problems.
+   */
+  readonly problems: readonly Problem[];
 }
+
+/** Records with a quoted field not closed properly, each given in a message of its own; the rest in one. */
+const MALFORMED_QUOTES_NAMED = 20;
 
 /**
  * Splits a whole CSV text into records with papaparse: RFC 4180 quoting (separators, line breaks and `""`
  * inside quotes), CRLF / LF / CR line ends (mixed too: each ends a record outside quotes, see recordBreaks), a
  * `"` inside an unquoted field kept as it is.
+ *
+ * A quoted field that is not closed properly (`"Monitor 24"" scherm;100,00`: text after what would close it)
+ * makes papaparse run the field on to the next quote that can close one, taking the lines between into that
+ * record: the record is refused (left empty) with an error naming its row and the file's lines it took, and
+ * the records after it are read as usual.
  */
 export function readCsvText(text: string, separator: CsvSeparator | null = null): CsvReadResult {
   const body = stripBom(text);
@@ -253,13 +268,74 @@ export function readCsvText(text: string, separator: CsvSeparator | null = null)
   for (const rec of result.data) records.push(rec.length === 1 && rec[0].trim() === "" ? [] : rec);
   // A final line break is not an extra (empty) record.
   if (records.length > 0 && records[records.length - 1].length === 0 && /[\r\n]$/.test(body)) records.pop();
+  const malformed = new Set<number>();
   for (const e of result.errors) {
-    if (e.code === "MissingQuotes" && typeof e.row === "number") {
-      unclosedQuoteRecord = e.row + 1;
-      break;
-    }
+    if (typeof e.row !== "number") continue;
+    if (e.code === "MissingQuotes" && unclosedQuoteRecord === null) unclosedQuoteRecord = e.row + 1;
+    else if (e.code === "InvalidQuotes" && e.row < records.length) malformed.add(e.row);
   }
-  return { records, separator: sep, unclosedQuoteRecord };
+  const problems: Problem[] = [];
+  if (unclosedQuoteRecord !== null) {
+    malformed.delete(unclosedQuoteRecord - 1); // that record is the rest of the file: the unclosed quote says it
+    problems.push(unclosedQuoteProblem(unclosedQuoteRecord));
+  }
+  if (malformed.size > 0) {
+    const rows = [...malformed].sort((a, b) => a - b);
+    for (const r of rows) records[r] = [];
+    problems.push(...malformedQuoteProblems(input, sep, newline, rows));
+  }
+  return { records, separator: sep, unclosedQuoteRecord, problems };
+}
+
+/**
+ * The problems of records (0-based `rows`) with a quoted field not closed properly: where each starts and ends
+ * in the file is found by parsing again with papaparse's step, which gives each record's end (only for such a
+ * file). Lines are counted in `input`, whose line ends are the file's, one for one.
+ */
+function malformedQuoteProblems(input: string, sep: CsvSeparator, newline: LineEnd, rows: readonly number[]): Problem[] {
+  const ends: number[] = [];
+  Papa.parse<string[]>(input, { delimiter: sep, newline, skipEmptyLines: false, step: (r) => void ends.push(r.meta.cursor) });
+  const named = rows.slice(0, MALFORMED_QUOTES_NAMED);
+  const positions: number[] = [];
+  for (const r of named) {
+    const start = r === 0 ? 0 : ends[r - 1] ?? input.length;
+    const end = ends[r] ?? input.length;
+    // The last line of the record is the line its line end is on (not the line after it).
+    const c = end > start ? input.charCodeAt(end - 1) : 0;
+    positions.push(start, c === 10 || c === 13 ? end - 1 : end);
+  }
+  const lines = linesAt(input, positions);
+  const problems: Problem[] = named.map((r, i) => ({
+    row: r + 1,
+    severity: "error",
+    code: "csv-malformed-quote",
+    column: null,
+    value: null,
+    message: msg.csvMalformedQuote(r + 1, lines[2 * i], lines[2 * i + 1]),
+  }));
+  const rest = rows.slice(MALFORMED_QUOTES_NAMED).map((r) => r + 1);
+  if (rest.length > 0) {
+    problems.push({ row: rest[0], severity: "error", code: "csv-malformed-quote", column: null, value: null, message: msg.atRows(rest, rest.length, msg.csvMalformedQuoteBody(rest.length)), rows: rest, count: rest.length });
+  }
+  return problems;
+}
+
+/**
+ * The 1-based line of each position (ascending) in `text`: 1 + the line ends (CRLF, LF or CR, inside quoted
+ * fields too: they are lines of the file) before it. A position on the LF of a CRLF is on the CR's line.
+ */
+function linesAt(text: string, positions: readonly number[]): number[] {
+  const out: number[] = [];
+  let line = 1;
+  let i = 0;
+  for (const p of positions) {
+    for (; i < p; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 /** A whole CSV text to records of text cells (see `readCsvText`). Blank lines become empty records. */

@@ -304,6 +304,23 @@ describe("kor-check on CSV files", () => {
     expect(items[0]).toMatchObject({ countable: 1500, rows: 4, problems: [] });
   });
 
+  it("refuses, with its row and lines, a row whose quoted field is not closed properly, instead of merging invoices into it", async () => {
+    const file = writeText(at("quote.csv"), 'Datum;Omschrijving;Bedrag\r\n1-9-2025;"Monitor 24"" scherm;100,00\r\n2-9-2025;b;200,00\r\n3-9-2025;"c";400,00\r\n4-9-2025;d;800,00\r\n');
+    const { code, items } = await json([file]);
+    expect(code).toBe(1);
+    expect(items[0]).toMatchObject({ countable: 800, rows: 1 });
+    expect(items[0].problems).toEqual([expect.objectContaining({ row: 2, severity: "error", code: "csv-malformed-quote" })]);
+    expect(items[0].problems[0].message).toContain("Row 2: a field starts with a quotation mark (\") that is not closed properly, so lines 2 to 4 of the file were read as this one row.");
+  });
+
+  it("refuses a --codes file whose quoted field is not closed properly, instead of losing the codes after it (exit 2)", async () => {
+    const invoices = writeText(at("facturen.csv"), "Datum;Bedrag;BTW-code\n1-9-2025;100,00;VV\n");
+    const codes = writeText(at("codes.csv"), 'VV;21\nA1;"vrij"x\nB2;9\nC3;"0"\n');
+    const r = await run([invoices, "--codes", codes, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('codes.csv: Row 2: a field starts with a quotation mark (") that is not closed properly, so lines 2 to 4 of the file were read as this one row.');
+  });
+
   it("reads a quoted field with a line break and counts records as rows", async () => {
     const file = writeText(at("lines.csv"), 'Datum;Omschrijving;Bedrag\n1-3-2025;"twee\nregels";100\n2-3-2025;x;kapot\n');
     const { code, items } = await json([file]);

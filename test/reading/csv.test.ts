@@ -65,6 +65,42 @@ describe("parseCsv", () => {
   });
 });
 
+describe("readCsvText: a quoted field that is not closed properly", () => {
+  it("refuses the row it merged, names the row and the file's lines it took, and reads the rows after it", () => {
+    // `""` is a quote inside the field, so the field runs on to the next quote that ends a field: lines 2–4.
+    const r = readCsvText('Datum;Omschrijving;Bedrag\r\n1-9-2025;"Monitor 24"" scherm;100,00\r\n2-9-2025;b;200,00\r\n3-9-2025;"c";400,00\r\n4-9-2025;d;800,00\r\n');
+    expect(r.records).toEqual([["Datum", "Omschrijving", "Bedrag"], [], ["4-9-2025", "d", "800,00"]]);
+    expect(r.problems).toEqual([expect.objectContaining({ row: 2, severity: "error", code: "csv-malformed-quote" })]);
+    expect(r.problems[0].message.en).toBe(
+      'Row 2: a field starts with a quotation mark (") that is not closed properly, so lines 2 to 4 of the file were read as this one row. It was not counted. ' +
+        'In a field between quotation marks, write a quotation mark inside it twice ("") and put the separator or the end of the line right after the closing one, or remove the quotation marks; then read the file again.',
+    );
+    expect(r.problems[0].message.nl).toBe(
+      'Rij 2: een veld begint met een aanhalingsteken (") dat niet goed wordt gesloten, daardoor zijn de regels 2 tot en met 4 van het bestand als deze ene rij gelezen. Die rij is niet meegeteld. ' +
+        'Schrijf in een veld tussen aanhalingstekens een aanhalingsteken binnen het veld twee keer ("") en zet direct na het sluitende aanhalingsteken het scheidingsteken of het einde van de regel, of haal de aanhalingstekens weg; lees het bestand daarna opnieuw.',
+    );
+  });
+  it("names the file's line when it differs from the row (a cell with a line break above it)", () => {
+    const r = readCsvText('Datum;Omschrijving;Bedrag\n1-9-2025;"twee\nregels";1\n2-9-2025;"Monitor 24" scherm";2\n3-9-2025;c;3\n');
+    expect(r.records).toEqual([["Datum", "Omschrijving", "Bedrag"], ["1-9-2025", "twee\nregels", "1"], [], ["3-9-2025", "c", "3"]]);
+    expect(r.problems.map((p) => [p.row, p.message.en.split(":")[0]])).toEqual([[3, "Row 3 (line 4 of the file)"]]);
+    expect(r.problems[0].message.en).toContain("that is not closed properly. It was not counted.");
+  });
+  it("names the first 20 such rows one by one and the others in one problem", () => {
+    const lines = Array.from({ length: 25 }, (_, i) => `1-9-2025;"a"b";${i + 1}`);
+    const r = readCsvText(`Datum;Omschrijving;Bedrag\n${lines.join("\n")}\n3-9-2025;c;3\n`);
+    expect(r.records.slice(1, 26).every((rec) => rec.length === 0)).toBe(true);
+    expect(r.records[26]).toEqual(["3-9-2025", "c", "3"]);
+    expect(r.problems.map((p) => p.row)).toEqual([...Array.from({ length: 20 }, (_, i) => i + 2), 22]);
+    expect(r.problems[20]).toMatchObject({ rows: [22, 23, 24, 25, 26], count: 5 });
+    expect(r.problems[20].message.en).toMatch(/^Rows 22, 23, 24, 25 and 26: a field starts with a quotation mark \("\) that is not closed properly\. They were not counted\./);
+  });
+  it("gives a quote that never closes as a problem too", () => {
+    const r = readCsvText('Datum;Omschrijving;Bedrag\n1-1-2025;"open;5\n2-1-2025;x;1\n');
+    expect(r.problems.map((p) => [p.row, p.code])).toEqual([[2, "csv-unclosed-quote"]]);
+  });
+});
+
 describe("detectSeparator", () => {
   it("chooses from the header row, not from a title line above it", () => {
     const text = "Verkoopboek 2025, Bakkerij Jansen, Utrecht\nPeriode: januari, februari, maart\n\nDatum;Factuur;Bedrag excl. btw;Btw\n1-1-2025;F1;100,00;21,00\n";

@@ -4,7 +4,7 @@
  * Nothing is uploaded: the file is read in the page.
  */
 import type { InvoiceSource } from "../../excel/source";
-import { decodeBytes, readCsvText, unclosedQuoteProblem } from "../../reading/csv";
+import { decodeBytes, readCsvText } from "../../reading/csv";
 import type { Localized } from "../../i18n/types";
 import { invoiceName } from "../../i18n/xaf-messages";
 import { XafReader, type XafRow } from "../../reading/xaf";
@@ -113,7 +113,7 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     // Bytes, not file.text(): that would read UTF-16 and Windows-1252 exports as broken UTF-8.
     const csv = readCsvText(decodeBytes(new Uint8Array(await file.arrayBuffer())).text);
     values = csv.records;
-    if (csv.unclosedQuoteRecord !== null) fileProblems.push(unclosedQuoteProblem(csv.unclosedQuoteRecord));
+    fileProblems.push(...csv.problems);
   } else if (lower.endsWith(".xlsx")) {
     const buffer = await file.arrayBuffer();
     stageMark("file-bytes");
