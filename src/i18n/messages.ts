@@ -467,6 +467,31 @@ export function csvMalformedQuoteBody(count: number): Localized {
   };
 }
 
+/**
+ * CSV rows (`count`) with more fields than the header row (`headerWidth`), the extra ones not empty: a value
+ * holds the separator without quotation marks. `first`: the first such row's width and text. With `,` the
+ * likely cause is an amount (1234,56 or 1,234.56), and saving with `;` is a way out.
+ */
+export function csvExtraFields(count: number, headerWidth: number, first: { width: number; text: string }, separator: string): Localized {
+  const one = count === 1;
+  const seen = {
+    nl: one ? `deze rij heeft ${first.width} velden en de kopregel ${headerWidth} (${quote(first.text)})` : `deze rijen hebben meer velden dan de ${headerWidth} van de kopregel (de eerste: ${quote(first.text)})`,
+    en: one ? `this row has ${first.width} fields where the header row has ${headerWidth} (${quote(first.text)})` : `these rows have more fields than the header row's ${headerWidth} (the first: ${quote(first.text)})`,
+  };
+  const notCounted = { nl: one ? "Die rij is niet meegeteld." : "Die rijen zijn niet meegeteld.", en: one ? "It was not counted." : "They were not counted." };
+  if (separator === ",") {
+    return {
+      nl: `${seen.nl}: een waarde bevat een komma zonder aanhalingstekens, waarschijnlijk een bedrag met een decimale komma of een scheidingsteken voor duizendtallen (1234,56 of 1,234.56). ${notCounted.nl} Zet zulke waarden tussen aanhalingstekens ("1234,56") of sla het bestand op met ; als scheidingsteken, en lees het opnieuw.`,
+      en: `${seen.en}: a value holds a comma without quotation marks, most likely an amount with a decimal comma or a thousands separator (1234,56 or 1,234.56). ${notCounted.en} Put quotation marks around such values ("1234,56") or save the file with ; as the separator, and read it again.`,
+    };
+  }
+  const name = separator === ";" ? { nl: "een puntkomma", en: "a semicolon" } : { nl: "een tab", en: "a tab" };
+  return {
+    nl: `${seen.nl}: een waarde bevat ${name.nl} zonder aanhalingstekens. ${notCounted.nl} Zet ${one ? "die waarde" : "zulke waarden"} tussen aanhalingstekens en lees het bestand opnieuw.`,
+    en: `${seen.en}: a value holds ${name.en} without quotation marks. ${notCounted.en} Put quotation marks around ${one ? "that value" : "such values"} and read the file again.`,
+  };
+}
+
 /** Unknown category codes of one sheet (and year), each with its count and first row: one message, not one per row. */
 export function unknownCodes(list: readonly { code: string; count: number; firstRow: number }[], accepted: Localized): Localized {
   const total = list.reduce((n, c) => n + c.count, 0);

@@ -15,7 +15,7 @@
 import Papa from "papaparse";
 import * as msg from "../i18n/messages";
 import type { Problem } from "../rules/types";
-import { detectColumns, HEADER_SEARCH_ROWS } from "./headers";
+import { detectColumns, findHeaderRow, hasTotalLabel, HEADER_SEARCH_ROWS } from "./headers";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -284,7 +284,53 @@ export function readCsvText(text: string, separator: CsvSeparator | null = null)
     for (const r of rows) records[r] = [];
     problems.push(...malformedQuoteProblems(input, sep, newline, rows));
   }
+  const wide = extraFieldsProblem(records, sep);
+  if (wide !== null) problems.push(wide);
   return { records, separator: sep, unclosedQuoteRecord, problems };
+}
+
+/** Rows kept in the problem of records wider than the header (the count stays exact). */
+const MAX_EXTRA_FIELD_ROWS = 10_000;
+
+/**
+ * Records under the header row with more fields than it, the extra ones not all empty: a value held the
+ * separator without quotes (`1-9-2025,1234,56` under `Datum,Bedrag`), so the fields after it moved one to the
+ * right and the amount read would be cut (€1,234.00). Each is refused (left empty) and named in one problem.
+ * Extra fields that are empty (a line ending in one more separator than the header) are harmless, and a
+ * totals line is skipped by the reader anyway. Without a header row (a code list; columns chosen by letter)
+ * the width is not known: nothing is checked.
+ */
+function extraFieldsProblem(records: string[][], sep: CsvSeparator): Problem | null {
+  const header = findHeaderRow(records);
+  if (header === null) return null;
+  const width = records[header].length;
+  const dateCol = detectColumns(records[header]).date ?? 0;
+  const rows: number[] = [];
+  let count = 0;
+  let first: { width: number; text: string } | null = null;
+  for (let r = header + 1; r < records.length; r++) {
+    const rec = records[r];
+    if (rec.length <= width || !hasFilledFieldFrom(rec, width) || hasTotalLabel(rec, dateCol)) continue;
+    first ??= { width: rec.length, text: rec.join(sep === "\t" ? " " : sep) };
+    if (rows.length < MAX_EXTRA_FIELD_ROWS) rows.push(r + 1);
+    count++;
+    records[r] = [];
+  }
+  if (first === null) return null;
+  return {
+    row: rows[0],
+    severity: "error",
+    code: "csv-extra-fields",
+    column: null,
+    value: first.text,
+    message: msg.atRows(rows, count, msg.csvExtraFields(count, width, first, sep)),
+    ...(count > 1 ? { rows, count } : {}),
+  };
+}
+
+function hasFilledFieldFrom(rec: readonly string[], from: number): boolean {
+  for (let c = from; c < rec.length; c++) if (rec[c].trim() !== "") return true;
+  return false;
 }
 
 /**

@@ -174,7 +174,11 @@ function hasTurnover(cols: Partial<Record<ColumnRole, number>>): boolean {
   return cols.amount !== undefined || (cols.gross !== undefined && cols.vat !== undefined) || (cols.debit !== undefined && cols.credit !== undefined);
 }
 
-function findHeaderRow(values: readonly (readonly unknown[])[]): number | null {
+/**
+ * The header row (0-based) of a sheet or CSV file: the first of the first 15 rows with a date column and a
+ * column the turnover can be read from (or a gross column, so such a sheet is refused with its reason).
+ */
+export function findHeaderRow(values: readonly (readonly unknown[])[]): number | null {
   const last = Math.min(values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < last; r++) {
     const row = values[r];
@@ -350,23 +354,29 @@ function findTotalsRows(values: readonly (readonly unknown[])[], start: number, 
   for (let i = 0; i < length; i++) {
     const row = values[start + i];
     if (!Array.isArray(row)) continue;
-    let label = false;
-    let hasDate: boolean | null = null;
-    for (let c = 0; c < row.length && !label; c++) {
-      const v: unknown = row[c];
-      if (typeof v === "string" && v.length > 3) {
-        const ch = v.charCodeAt(0) | 0x20; // lower case of an ASCII letter
-        // Cheap first-letter filter: t(otaal), s(ubtotaal, saldo), b(egin…), e(ind…), o(pening…), c(losing), g(rand).
-        if (ch === 116 || ch === 115 || ch === 98 || ch === 101 || ch === 111 || ch === 99 || ch === 103 || v.charCodeAt(0) === 32) {
-          if (hasDate === null) hasDate = readDate(row[dateCol]).kind === "ok";
-          label = isTotalLabelCell(v, hasDate);
-        }
-      }
-    }
-    if (!label) label = amountCols.some((c) => isSumFormula(row[c]));
-    if (label) out.add(i);
+    if (hasTotalLabel(row, dateCol) || amountCols.some((c) => isSumFormula(row[c]))) out.add(i);
   }
   return out;
+}
+
+/**
+ * A row with a total, subtotal or balance label in any cell (a dated row, with the date in `dateCol`, only
+ * with a bare one): a line readTable skips as a total, not an invoice.
+ */
+export function hasTotalLabel(row: readonly unknown[], dateCol: number): boolean {
+  let hasDate: boolean | null = null;
+  for (let c = 0; c < row.length; c++) {
+    const v: unknown = row[c];
+    if (typeof v === "string" && v.length > 3) {
+      const ch = v.charCodeAt(0) | 0x20; // lower case of an ASCII letter
+      // Cheap first-letter filter: t(otaal), s(ubtotaal, saldo), b(egin…), e(ind…), o(pening…), c(losing), g(rand).
+      if (ch === 116 || ch === 115 || ch === 98 || ch === 101 || ch === 111 || ch === 99 || ch === 103 || v.charCodeAt(0) === 32) {
+        if (hasDate === null) hasDate = readDate(row[dateCol]).kind === "ok";
+        if (isTotalLabelCell(v, hasDate)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** A column worked out from two others, and the rows where that cannot be done (by index from `start`). */

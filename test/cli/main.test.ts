@@ -321,6 +321,19 @@ describe("kor-check on CSV files", () => {
     expect(r.stderr).toContain('codes.csv: Row 2: a field starts with a quotation mark (") that is not closed properly, so lines 2 to 4 of the file were read as this one row.');
   });
 
+  it("refuses, with its row, a comma CSV row whose unquoted amount 1234,56 or 1,234.56 was split, instead of reading 1234 or 1", async () => {
+    const nl = writeText(at("c3.csv"), "Datum,Bedrag\n1-9-2025,1234,56\n2-9-2025,100\n3-9-2025,200\n");
+    const en = writeText(at("en.csv"), "Date,Amount,Description\n2025-09-01,1,234.56,Invoice 1\n2025-09-02,100.00,Invoice 2\n");
+    const { code, items } = await json([nl, en]);
+    expect(code).toBe(1);
+    expect(items.map((i: Json) => [i.countable, i.rows])).toEqual([[300, 2], [100, 1]]);
+    for (const i of items) {
+      expect(i.problems).toEqual([expect.objectContaining({ row: 2, severity: "error", code: "csv-extra-fields" })]);
+      expect(i.problems[0].message).toContain("Row 2: this row has ");
+      expect(i.problems[0].message).toContain("save the file with ; as the separator");
+    }
+  });
+
   it("reads a quoted field with a line break and counts records as rows", async () => {
     const file = writeText(at("lines.csv"), 'Datum;Omschrijving;Bedrag\n1-3-2025;"twee\nregels";100\n2-3-2025;x;kapot\n');
     const { code, items } = await json([file]);

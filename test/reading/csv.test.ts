@@ -101,6 +101,49 @@ describe("readCsvText: a quoted field that is not closed properly", () => {
   });
 });
 
+describe("readCsvText: a row with more fields than the header row", () => {
+  it("refuses a comma file's row whose unquoted decimal-comma amount was split, naming the row and saying why", () => {
+    const r = readCsvText("Datum,Bedrag\n1-9-2025,1234,56\n2-9-2025,100\n3-9-2025,200\n");
+    expect(r.records).toEqual([["Datum", "Bedrag"], [], ["2-9-2025", "100"], ["3-9-2025", "200"]]);
+    expect(r.problems).toEqual([expect.objectContaining({ row: 2, severity: "error", code: "csv-extra-fields", value: "1-9-2025,1234,56" })]);
+    expect(r.problems[0].message.en).toBe(
+      'Row 2: this row has 3 fields where the header row has 2 ("1-9-2025,1234,56"): a value holds a comma without quotation marks, most likely an amount with a decimal comma or a thousands separator (1234,56 or 1,234.56). ' +
+        'It was not counted. Put quotation marks around such values ("1234,56") or save the file with ; as the separator, and read it again.',
+    );
+    expect(r.problems[0].message.nl).toBe(
+      'Rij 2: deze rij heeft 3 velden en de kopregel 2 ("1-9-2025,1234,56"): een waarde bevat een komma zonder aanhalingstekens, waarschijnlijk een bedrag met een decimale komma of een scheidingsteken voor duizendtallen (1234,56 of 1,234.56). ' +
+        'Die rij is niet meegeteld. Zet zulke waarden tussen aanhalingstekens ("1234,56") of sla het bestand op met ; als scheidingsteken, en lees het opnieuw.',
+    );
+  });
+  it("refuses an English thousands amount split the same way, and names several rows in one problem", () => {
+    const r = readCsvText("Date,Amount,Description\n2025-09-01,1,234.56,Invoice 1\n2025-09-02,100.00,Invoice 2\n2025-09-03,2,000.00,Invoice 3\n");
+    expect(r.records.map((x) => x.length)).toEqual([3, 0, 3, 0]);
+    expect(r.problems).toEqual([expect.objectContaining({ row: 2, code: "csv-extra-fields", rows: [2, 4], count: 2 })]);
+    expect(r.problems[0].message.en).toMatch(/^Rows 2 and 4: these rows have more fields than the header row's 3 \(the first: "2025-09-01,1,234\.56,Invoice 1"\): a value holds a comma without quotation marks.* They were not counted\./);
+  });
+  it("says which separator a ; or tab file's value holds", () => {
+    const semi = readCsvText("Datum;Omschrijving;Bedrag\n1-9-2025;a;b;100,00\n2-9-2025;c;50,00\n");
+    expect(semi.problems.map((p) => [p.row, p.message.en])).toEqual([
+      [2, 'Row 2: this row has 4 fields where the header row has 3 ("1-9-2025;a;b;100,00"): a value holds a semicolon without quotation marks. It was not counted. Put quotation marks around that value and read the file again.'],
+    ]);
+    const tab = readCsvText("Datum\tOmschrijving\tBedrag\n1-9-2025\ta\tb\t100,00\n");
+    expect(tab.problems[0].message.nl).toContain("een waarde bevat een tab zonder aanhalingstekens.");
+  });
+  it("leaves rows alone whose extra fields are empty (a line ending in an extra separator), and everything above the header", () => {
+    const text = "Verkoopboek 2025, Bakkerij Jansen, Utrecht, NL\nDatum,Bedrag,Omschrijving\n1-9-2025,100.00,a,\n2-9-2025,200.00,b,, ,\n3-9-2025,300.00\n";
+    const r = readCsvText(text);
+    expect(r.problems).toEqual([]);
+    expect(r.records[2]).toEqual(["1-9-2025", "100.00", "a", ""]);
+  });
+  it("leaves a totals line alone (it is skipped as a total, not counted)", () => {
+    const r = readCsvText("Date,Description,Amount\n2025-09-01,a,100.00\n2025-09-02,b,900.00\n,Total,1,000.00\n");
+    expect(r.problems).toEqual([]);
+  });
+  it("checks nothing without a header row (a code list, columns chosen by letter)", () => {
+    expect(readCsvText("VV;21\nA1;vrij;x\n").problems).toEqual([]);
+  });
+});
+
 describe("detectSeparator", () => {
   it("chooses from the header row, not from a title line above it", () => {
     const text = "Verkoopboek 2025, Bakkerij Jansen, Utrecht\nPeriode: januari, februari, maart\n\nDatum;Factuur;Bedrag excl. btw;Btw\n1-1-2025;F1;100,00;21,00\n";
