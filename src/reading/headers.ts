@@ -326,7 +326,13 @@ function vatColumnHoldsCodes(values: readonly (readonly unknown[])[], start: num
 
 /** A total, subtotal or balance label: "Totaal", "Subtotaal januari", "Beginsaldo", "Saldo per 31-12-2025", "Totaal mutaties". */
 const TOTAL_LABEL = /^(?:(sub)?totaal|totalen|(sub)?totals?|grand total|eindtotaal|totaal mutaties|totaal generaal|(begin|eind|openings?|slot)\s?saldo|saldo|opening balance|closing balance|balance)(?:\s+.*)?:?$/;
-const BALANCE_LABEL = /^(?:(begin|eind|openings?|slot)\s?saldo|saldo|opening balance|closing balance|balance)\b/;
+/** Balance words that name no one, with anything after them: "Beginsaldo", "Eindsaldo 2025", "Opening balance 1 Jan". */
+const BALANCE_WORD = /^(?:(begin|eind|openings?|slot)\s?saldo|opening balance|closing balance)\b/;
+/**
+ * A bare "Saldo" / "Balance", or with only a date after it ("Saldo per 31-12-2025", "Balance as at 31/12/2025").
+ * Followed by anything else it is a name: "Saldo B.V.", "Balance Yoga Studio".
+ */
+const BARE_BALANCE = /^(?:saldo|balance)(?:\s+(?:per|op|at|as at|as of|on))?(?:\s+\d[\d./-]*)?$/;
 /** A SUM or SUBTOTAL formula (exceljs gives formula cells as { formula, result }). */
 const SUM_FORMULA = /^\s*=?\s*(sum|subtotal|som|subtotaal|sumif|sumifs)\s*\(/i;
 
@@ -334,8 +340,9 @@ function isTotalLabelCell(v: unknown, rowHasDate: boolean): boolean {
   if (typeof v !== "string" || v.length > 60) return false;
   const t = v.trim().toLowerCase().replace(/:$/, "");
   if (t === "" || !TOTAL_LABEL.test(t)) return false;
-  // With a date on the row, only a bare total or any balance label: "Totaal pakket" on a dated row is an invoice.
-  return !rowHasDate || BALANCE_LABEL.test(t) || /^(sub)?(totaal|total)s?$|^totaal mutaties$/.test(t);
+  // With a date on the row, only a bare total or balance label (a balance word that is no name may have a
+  // date or period after it): "Totaal pakket", "Saldo B.V." and "Balance Yoga Studio" on a dated row are invoices.
+  return !rowHasDate || BALANCE_WORD.test(t) || BARE_BALANCE.test(t) || /^(sub)?(totaal|total)s?$|^totaal mutaties$/.test(t);
 }
 
 function isSumFormula(v: unknown): boolean {
@@ -347,7 +354,8 @@ function isSumFormula(v: unknown): boolean {
 /**
  * Totals, subtotals and balance lines among rows `start`…: a row with a label such as "Totaal",
  * "Subtotaal", "Beginsaldo", "Eindsaldo", "Saldo" or "Totaal mutaties" in any cell (a dated row only with a
- * bare total or a balance label), or a SUM formula in its amount column. Returned as indices from `start`.
+ * bare total or balance label, see isTotalLabelCell), or a SUM formula in its amount column. Returned as
+ * indices from `start`.
  */
 function findTotalsRows(values: readonly (readonly unknown[])[], start: number, length: number, dateCol: number, amountCols: readonly number[]): Set<number> {
   const out = new Set<number>();

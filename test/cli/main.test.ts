@@ -334,6 +334,14 @@ describe("kor-check on CSV files", () => {
     }
   });
 
+  it("counts invoices to customers named Balance … or Saldo …, and skips only the bare Totaal line", async () => {
+    const file = writeText(at("balance.csv"), "Datum;Klant;Bedrag\n1-9-2025;Balance Yoga Studio;1.000,00\n2-9-2025;Saldo B.V.;500,00\n3-9-2025;Total Energies;300,00\n4-9-2025;Totaal;50,00\n");
+    const { code, items } = await json([file]);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ countable: 1800, rows: 3 });
+    expect(items[0].problems.map((p: Json) => [p.code, p.rows])).toEqual([["totals-rows-skipped", [5]]]);
+  });
+
   it("reads a quoted field with a line break and counts records as rows", async () => {
     const file = writeText(at("lines.csv"), 'Datum;Omschrijving;Bedrag\n1-3-2025;"twee\nregels";100\n2-3-2025;x;kapot\n');
     const { code, items } = await json([file]);

@@ -106,6 +106,23 @@ describe("readTable on package exports", () => {
     expect(t.totalsRows).toEqual([3, 4]);
   });
 
+  it("reads a dated row to a customer named Balance … or Saldo … as an invoice; a bare balance word on a dated row stays a balance line", () => {
+    const t = readTable([
+      ["Datum", "Klant", "Bedrag"],
+      ["1-9-2025", "Balance Yoga Studio", "1.000,00"],
+      ["2-9-2025", "Saldo B.V.", "500,00"],
+      ["3-9-2025", "Total Energies", "300,00"],
+      ["4-9-2025", "Totaal", "1.800,00"],
+      ["30-9-2025", "Saldo", "1.800,00"],
+      ["30-9-2025", "Saldo per 30-9-2025", "1.800,00"],
+      ["30-9-2025", "Balance:", "1.800,00"],
+      ["30-9-2025", "Eindsaldo september", "1.800,00"],
+    ]);
+    expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000], [3, 50000], [4, 30000]]);
+    expect(t.totalsRows).toEqual([5, 6, 7, 8, 9]);
+    expect(t.problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
   it("decides a column headed BTW from its values: rates and codes are the category, money is the VAT", () => {
     const rates = readTable([["Datum", "Bedrag", "BTW"], ["1-1-2025", 100, "21%"], ["2-1-2025", 50, "hoog"]]);
     expect(rates.columns).toMatchObject({ category: 2 });
