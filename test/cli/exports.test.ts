@@ -118,6 +118,17 @@ function expectPane(a: Analysis, e: Expected): void {
   if (e.eligible === null) expect(a.table.problems.some((p) => p.severity === "error")).toBe(true);
 }
 
+describe("the pane's Open file shows the CSV reader's errors with their rows", () => {
+  it.each([
+    ["a comma CSV row whose amount 1234,56 was split", "c3.csv", "Datum,Bedrag\n1-9-2025,1234,56\n2-9-2025,100\n3-9-2025,200\n", 30000, "csv-extra-fields"],
+    ["a quoted field not closed properly", "quote.csv", 'Datum;Omschrijving;Bedrag\r\n1-9-2025;"Monitor 24"" scherm;100,00\r\n2-9-2025;b;200,00\r\n3-9-2025;"c";400,00\r\n4-9-2025;d;800,00\r\n', 80000, "csv-malformed-quote"],
+  ])("%s", async (_what, name, text, cents, code) => {
+    const a = analyze(await readFileSource(fileLike(name, Buffer.from(text))), {}, TODAY);
+    expect(a.summary.countableCents).toBe(cents);
+    expect(a.summary.problems.filter((p) => p.severity === "error").map((p) => [p.code, p.row])).toEqual([[code, 2]]);
+  });
+});
+
 describe("a workbook with a sheet per year", () => {
   const f = EXPORT_FIXTURES.find((x) => x.fileName === "atelier-zon.xlsx") as ExportFixture;
   it("--per-sheet keeps the sheets apart: the 2025 sheet alone assumes €0 for 2024 and is within", async () => {
