@@ -10,7 +10,7 @@ import { countsForKor } from "../rules/categories";
 import { findCrossing } from "../rules/crossing";
 import { dayFromYmd, excelSerialFromDay, yearOf, type Day } from "../rules/dates";
 import { creditNoteCaveat, eligibility } from "../rules/eligibility";
-import { euEligibility, isEuMemberState, nationalThreshold, unionTurnover } from "../rules/eu";
+import { euEligibility, isEuMemberState, isUnplacedForeign, nationalThreshold, unionTurnover } from "../rules/eu";
 import type { Cents } from "../rules/money";
 import { FIRST_EU_KOR_YEAR, parameterOn } from "../rules/parameters";
 import { earliestStart, periodStartOnOrAfter, periodsOfYear, registrationDeadline } from "../rules/periods";
@@ -60,6 +60,23 @@ function korLedger(dates: unknown, amounts: unknown, categories: unknown, invoca
 
 function requireRange(countries: unknown): unknown {
   return countries === null || countries === undefined ? refuse(s.missingArgument(s.ARG.countries)) : countries;
+}
+
+/**
+ * Refuses (#VALUE!, naming the first cell) when a `buitenland` row of one of `years` has no country or NL: it
+ * cannot be placed in a member state, and leaving it out would give a Union turnover that is too low (the pane
+ * and kor-check warn about such rows; a function can only return a value). Rows of other years do not change
+ * the answer and are not refused.
+ */
+function refuseUnplacedForeign(rows: readonly InvoiceRow[], years: readonly number[], columns: ColumnArgs, invocation?: InvocationLike | null): void {
+  const problems: Problem[] = [];
+  for (const r of rows) {
+    if (!isUnplacedForeign(r.category, r.country) || !years.includes(yearOf(r.day))) continue;
+    const body = r.country === null ? s.foreignWithoutCountry() : s.foreignInNl();
+    problems.push({ row: r.row, severity: "error", code: r.country === null ? "foreign-without-country" : "foreign-in-nl", column: "country", value: r.country, day: r.day, message: atRow(r.row, body) });
+  }
+  const message = firstErrorMessage(problems, columns, invocation);
+  if (message !== null) refuse(message);
 }
 
 function previousCents(value: unknown, name: Localized = s.ARG.previousYearTurnover, negative: Localized = s.PREVIOUS_NEGATIVE): Cents | null {
@@ -240,6 +257,7 @@ export function euTurnover(
     // Union turnover is computed from the year before the first EU-KOR year (2024, the previous year of
     // 2025's test; kor-rules.md section 7); earlier years are refused.
     if (y < FIRST_EU_KOR_YEAR - 1) return refuse(s.unionTurnoverTooEarly(y, FIRST_EU_KOR_YEAR - 1));
+    refuseUnplacedForeign(rows, [y], EU_COLUMNS, invocation);
     return euros(unionTurnover(rows, y));
   });
 }
@@ -266,6 +284,8 @@ export function euEligible(
     const r = euEligibility({ rows, year: y, country: state, thresholdCents, previousUnionCents });
     const why = { nl: r.reasons.map((x) => x.nl).join(" "), en: r.reasons.map((x) => x.en).join(" ") };
     if (r.verdict === "unsupported") return refuse(why);
+    // The year and the previous year both decide the answer (Union and state turnover of each).
+    refuseUnplacedForeign(rows, [y - 1, y], EU_ELIGIBLE_COLUMNS, invocation);
     if (r.verdict === "needs-threshold") {
       const note = nationalThreshold(state, y).note;
       return notAvailable({

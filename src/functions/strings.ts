@@ -100,6 +100,24 @@ export function unionTurnoverTooEarly(year: number, first: number): Localized {
   };
 }
 
+/**
+ * KOR.EUTURNOVER / KOR.EUELIGIBLE: a `buitenland` row (taxed abroad) that cannot be placed in a member state.
+ * A function can only return a number, so it refuses rather than leave the row out of Union turnover.
+ */
+export function foreignWithoutCountry(): Localized {
+  return {
+    nl: "'buitenland' (belast in het buitenland) zonder land. Vul in de kolom landen de lidstaat in waar deze omzet belast is (bijvoorbeeld DE), of het land buiten de EU. Zonder land is de EU-omzet niet te bepalen; leeg betekent alleen NL bij omzet die voor de KOR meetelt.",
+    en: "'buitenland' (taxed abroad) without a country. Fill in the member state where this turnover is taxed (e.g. DE) in the countries column, or the country outside the EU. Without it Union turnover cannot be determined; empty means NL only for turnover that counts for the KOR.",
+  };
+}
+
+export function foreignInNl(): Localized {
+  return {
+    nl: "'buitenland' (belast in het buitenland) met land NL spreekt zichzelf tegen. Vul de lidstaat in waar deze omzet belast is; is het Nederlandse omzet, kies dan een andere categorie (bijvoorbeeld 21 of verlegd).",
+    en: "'buitenland' (taxed abroad) with country NL contradicts itself. Fill in the member state where this turnover is taxed; if it is Dutch turnover, choose another category (e.g. 21 or verlegd).",
+  };
+}
+
 export function receivedTooEarly(day: Day): Localized {
   return {
     nl: `${formatDay(day, "nl")} ligt te vroeg: aanmeldingen voor de KOR-vrijstelling (vanaf 1 januari ${FIRST_KOR_YEAR}) konden pas in ${FIRST_KOR_YEAR - 1} binnenkomen.`,

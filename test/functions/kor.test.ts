@@ -488,7 +488,7 @@ describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
     expect(f.euEligible(at.dates, at.amounts, c, "AT", at.categories, 2027, null)).toBe(false);
   });
 
-  it("leaves a buitenland row with country NL out of NL (taxed abroad is not Dutch turnover), as one without a country", () => {
+  it("refuses a buitenland row with country NL (taxed abroad is not Dutch turnover), naming the cell; the domestic KOR still counts it as not counting", () => {
     const s = sheet([
       ["2025-05-01", 100],
       ["2026-02-01", 16000],
@@ -496,9 +496,56 @@ describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
     ]);
     const c = countries("NL", "NL", "NL");
     expect(f.eligible(s.dates, s.amounts, s.categories, 2026, null)).toBe(true);
-    expect(f.euTurnover(s.dates, s.amounts, c, s.categories, 2026)).toBe(16000);
-    expect(f.euEligible(s.dates, s.amounts, c, "NL", s.categories, 2026, null, null)).toBe(true);
-    expect(f.euTurnover(s.dates, s.amounts, countries("NL", "NL", ""), s.categories, 2026)).toBe(16000);
+    const e = thrown(() => f.euTurnover(s.dates, s.amounts, c, s.categories, 2026));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe(
+      "Row 3 of the range: 'buitenland' (taxed abroad) with country NL contradicts itself. Fill in the member state where this turnover is taxed; if it is Dutch turnover, choose another category (e.g. 21 or verlegd).",
+    );
+    const inv = { parameterAddresses: ["Blad1!A2:A4", "Blad1!B2:B4", "Blad1!D2:D4", "BE", "Blad1!C2:C4"] };
+    const nl = withOffice("nl-NL", () => thrown(() => f.euEligible(s.dates, s.amounts, c, "NL", s.categories, 2026, null, null, inv as CustomFunctions.Invocation)));
+    expect(nl.code).toBe("#VALUE!");
+    expect(nl.message).toMatch(/^Cel Blad1!D4: 'buitenland' \(belast in het buitenland\) met land NL spreekt zichzelf tegen\. Vul de lidstaat in/);
+  });
+
+  it("refuses a buitenland row without a country instead of leaving it out (audit: NL €15,000 + BE €20,000 + €70,000 without country gave 35,000 and TRUE)", () => {
+    const s = sheet([
+      ["2025-05-01", 100],
+      ["2026-02-01", 15000],
+      ["2026-03-01", 20000, "buitenland"],
+      ["2026-04-01", 70000, "buitenland"],
+    ]);
+    const c = countries("NL", "NL", "BE", "");
+    const e = thrown(() => f.euTurnover(s.dates, s.amounts, c, s.categories, 2026));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe(
+      "Row 4 of the range: 'buitenland' (taxed abroad) without a country. Fill in the member state where this turnover is taxed (e.g. DE) in the countries column, or the country outside the EU. Without it Union turnover cannot be determined; empty means NL only for turnover that counts for the KOR.",
+    );
+    const inv = { parameterAddresses: ["A2:A5", "B2:B5", "D2:D5", "C2:C5"] };
+    const be = withOffice("nl-NL", () => thrown(() => f.euEligible(s.dates, s.amounts, c, "BE", s.categories, 2026, null, null, inv as CustomFunctions.Invocation)));
+    expect(be.code).toBe("#VALUE!");
+    expect(be.message).toMatch(/^Cel D5: 'buitenland' \(belast in het buitenland\) zonder land\. Vul in de kolom landen de lidstaat in/);
+    // Several such rows: the first is named, the others counted.
+    const two = thrown(() => f.euTurnover(s.dates, s.amounts, countries("NL", "NL", "", "NL"), s.categories, 2026));
+    expect(two.message).toMatch(/^Row 3 of the range: 'buitenland' \(taxed abroad\) without a country\..* \(And 1 more problem; fix this one first\.\)$/);
+    // With the country filled in, the row is Union turnover of that state.
+    expect(f.euTurnover(s.dates, s.amounts, countries("NL", "NL", "BE", "DE"), s.categories, 2026)).toBe(105000);
+    expect(f.euEligible(s.dates, s.amounts, countries("NL", "NL", "BE", "DE"), "BE", s.categories, 2026, null, null)).toBe(false);
+  });
+
+  it("still reads an empty country as NL on a row that counts for the KOR, and looks only at the years the answer uses for buitenland rows", () => {
+    const s = sheet([
+      ["2024-05-01", 900, "buitenland"],
+      ["2025-05-01", 100, "buitenland"],
+      ["2026-02-01", 15000],
+      ["2026-03-01", 20000, "buitenland"],
+    ]);
+    const c = countries("", "DE", "", "BE");
+    // 2024's row without a country does not change 2026's Union turnover or the 2025/2026 tests.
+    expect(f.euTurnover(s.dates, s.amounts, c, s.categories, 2026)).toBe(35000);
+    expect(f.euEligible(s.dates, s.amounts, c, "BE", s.categories, 2026, null, null)).toBe(true);
+    // For 2025 (previous year 2024) it does.
+    expect(thrown(() => f.euEligible(s.dates, s.amounts, c, "DE", s.categories, 2025, null, null)).message).toMatch(/^Row 1 of the range: 'buitenland' \(taxed abroad\) without a country/);
+    expect(thrown(() => f.euTurnover(s.dates, s.amounts, c, s.categories, 2024)).message).toMatch(/^Row 1 of the range: 'buitenland'/);
   });
 
   it("is FALSE when Union turnover goes over €100,000 (worked example 19)", () => {
