@@ -147,7 +147,7 @@ export function isCountable(category: any): boolean {
  * @customfunction EUTURNOVER
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
- * @param countries Member state where each supply is made (NL, DE, BE, …); empty means NL.
+ * @param countries Member state where each supply is made (NL, DE, BE, …). Empty means NL for turnover that counts for the KOR; a buitenland row needs the state where it is taxed (#VALUE! without it, or with NL).
  * @param [categories] Category of each invoice (21, 9, 0, export, buitenland, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
  * @param invocation Invocation (supplied by Excel).
@@ -171,7 +171,7 @@ export function euTurnover(
  * @customfunction EUELIGIBLE
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
- * @param countries Member state where each supply is made (NL, DE, BE, …); empty means NL.
+ * @param countries Member state where each supply is made (NL, DE, BE, …). Empty means NL for turnover that counts for the KOR; a buitenland row needs the state where it is taxed (#VALUE! without it, or with NL).
  * @param country The member state to check, e.g. "BE" or "België".
  * @param [categories] Category of each invoice (21, 9, 0, export, buitenland, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.

@@ -85,6 +85,19 @@ describe("functions.json (generated from the JSDoc)", () => {
   });
 });
 
+describe("the help for the countries argument (EUTURNOVER, EUELIGIBLE)", () => {
+  it.each(["EUTURNOVER", "EUELIGIBLE"])("%s: says empty is NL only for turnover that counts, and that a buitenland row needs its state", (id) => {
+    const en = metadata.functions.find((f) => f.id === id)?.parameters.find((p) => p.name === "countries")?.description;
+    expect(en).toBe(
+      "Member state where each supply is made (NL, DE, BE, …). Empty means NL for turnover that counts for the KOR; a buitenland row needs the state where it is taxed (#VALUE! without it, or with NL).",
+    );
+    const nl = dutchMetadata(metadata, nlTexts).functions.find((f) => f.id === id)?.parameters.find((p) => p.name === "countries")?.description;
+    expect(nl).toBe(
+      "Lidstaat waar elke levering of dienst plaatsvindt (NL, DE, BE, …). Leeg betekent NL bij omzet die voor de KOR meetelt; een buitenland-rij heeft de lidstaat nodig waar die belast is (anders, of met NL, #WAARDE!).",
+    );
+  });
+});
+
 describe("functions-nl.json", () => {
   it("keeps ids, names and parameters and replaces every description with Dutch", () => {
     const nl = dutchMetadata(metadata, nlTexts);
