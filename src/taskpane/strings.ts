@@ -273,8 +273,8 @@ export const S = {
   unionWithin: L("Binnen de EU-grens", "Within the Union threshold"),
   unionOver: L("Boven de EU-grens", "Over the Union threshold"),
   euCrossing: (date: string, row: number, notify: string) => L(
-    `De EU-grens is overschreden op ${date} (rij ${row}). Meld dit uiterlijk ${notify} (15 werkdagen).`,
-    `The Union threshold was crossed on ${date} (row ${row}). Report this by ${notify} (15 working days).`,
+    `De EU-grens is overschreden op ${date} (rij ${row}). Meld dit uiterlijk ${notify} (15 werkdagen, geteld als ma–vr; feestdagen zijn niet overgeslagen, dus mogelijk eerder dan nodig).`,
+    `The Union threshold was crossed on ${date} (row ${row}). Report this by ${notify} (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed).`,
   ),
   colCountry: L("Land", "Country"),
   colTurnover: L("Omzet", "Turnover"),

@@ -37,6 +37,19 @@ describe("figuresText after a crossing that later credit notes bring back within
   });
 });
 
+describe("figuresText after an EU crossing", () => {
+  it("gives the notify-by date with how it is counted (Mon–Fri, public holidays not skipped)", () => {
+    const rows = [[46054, 60000, "buitenland", "BE"], [46371, 50000, "buitenland", "AT"]]; // 1 Feb, 15 Dec 2026
+    const s = summarizeYear(readTable([["Datum", "Bedrag", "Categorie", "Land"], ...rows]).rows, { today: TODAY, year: 2026 });
+    expect(figuresText(s, "nl", { sourceName: "Blad1", today: TODAY }).split("\n")).toContain(
+      "De EU-grens is overschreden op 15 december 2026 (rij 3). Meld dit uiterlijk 5 januari 2027 (15 werkdagen, geteld als ma–vr; feestdagen zijn niet overgeslagen, dus mogelijk eerder dan nodig).",
+    );
+    expect(figuresText(s, "en", { sourceName: "Sheet1", today: TODAY }).split("\n")).toContain(
+      "The Union threshold was crossed on 15 December 2026 (row 3). Report this by 5 January 2027 (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed).",
+    );
+  });
+});
+
 describe("decisionFiguresText", () => {
   it("states the result first, then one-offs, reasons and deadlines", () => {
     const text = decisionFiguresText("en", {

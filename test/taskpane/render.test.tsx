@@ -67,6 +67,22 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(html).toContain("only Austria&#x27;s (10%) is verified and applied");
   });
 
+  it("says how the EU notify-by date is counted: Mon–Fri, public holidays not skipped (earlier than needed, the safe side)", () => {
+    const values = [
+      ["Datum", "Bedrag", "Categorie", "Land"],
+      [serial("2026-02-01"), 60000, "buitenland", "BE"],
+      [serial("2026-12-15"), 50000, "buitenland", "AT"],
+    ];
+    const a = analyze({ ...sampleSource(), values }, { year: 2026 }, TODAY);
+    // Tue 15 Dec 2026 + 15 days Mon–Fri = 5 Jan 2027 (25 Dec and 1 Jan are counted as working days).
+    expect(render(<EuSection lang="en" summary={a.summary} />)).toContain(
+      "The Union threshold was crossed on 15 December 2026 (row 3). Report this by 5 January 2027 (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed).",
+    );
+    expect(render(<EuSection lang="nl" summary={a.summary} />)).toContain(
+      "De EU-grens is overschreden op 15 december 2026 (rij 3). Meld dit uiterlijk 5 januari 2027 (15 werkdagen, geteld als ma–vr; feestdagen zijn niet overgeslagen, dus mogelijk eerder dan nodig).",
+    );
+  });
+
   it("tells a business whose status is unknown both outcomes after a crossing, and 'deregister' only conditionally", () => {
     const values = [["Datum", "Bedrag"], [serial("2024-03-01"), 19000], [serial("2024-09-16"), 1500], [serial("2024-10-01"), 100]];
     const unknown = render(<DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, {}, dayFromIso("2024-10-15")).summary} />);
