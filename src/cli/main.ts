@@ -8,6 +8,7 @@ import { summarizeColumns, yearsConcerned, type SummaryOptions } from "../rules/
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn } from "../rules/turnover";
 import { summarizeWithSheets } from "../bulk/sheetYears";
+import { checkKorSince } from "../rules/participation";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXafData, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead, type XafSheetData } from "./read";
@@ -139,7 +140,10 @@ function note(code: string, message: Localized): Problem {
  * shared with the pane); `--per-sheet` or a given previous-year turnover keeps every sheet apart.
  */
 export function summarizeFile(file: string, read: FileRead, options: CliOptions, today: Day, mapping: CodeMapping | null = null): SheetResult[] {
-  const mappingNote = mapping !== null && mapping.entries.length > 0 ? [note("code-mapping", msg.codeMappingUsed(mapping.entries))] : [];
+  const mappingNote: Problem[] = mapping !== null && mapping.entries.length > 0 ? [note("code-mapping", msg.codeMappingUsed(mapping.entries))] : [];
+  // --in-kor-since that is not a 1st of a month, or before 2020: used as given, with a note on every report.
+  const p = options.participation;
+  if (p?.status === "in") for (const n of checkKorSince(p.since, today).notes) mappingNote.push(note("in-kor-since-date", n));
   const apart = options.perSheet === true || options.previousYearCents !== null;
   return read.sheets.map((s) => {
     const base = {
@@ -447,6 +451,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     mapping = m.mapping;
   }
   const today = io.today ?? todayInNetherlands();
+  const since = options.participation?.status === "in" ? checkKorSince(options.participation.since, today) : null;
+  if (since !== null && since.error !== null) {
+    io.stderr.write(`kor-check: --in-kor-since: ${visibleControls(since.error[lang])}\n${USAGE_HINT[lang]}\n`);
+    return EXIT_USAGE;
+  }
   const inputFailures: FileFailure[] = errors.map((e) => {
     const f = failureFromError(Object.assign(new Error(e.detail), { code: e.code }), "other");
     return { file: e.path, reason: f.reason, detail: f.detail };

@@ -3,7 +3,7 @@
  * after any exit, and the earliest new start after crossing the threshold.
  */
 import type { Localized } from "../i18n/types";
-import { addDays, addMonths, dayFromYmd, type Day } from "./dates";
+import { addDays, addMonths, dayFromYmd, ymdFromDay, type Day } from "./dates";
 import type { FilingPeriod } from "./types";
 import { FIRST_KOR_DAY, hasParameterOn, parameterOn } from "./parameters";
 import { periodStartOnOrAfter, registrationDeadline } from "./periods";
@@ -127,4 +127,43 @@ export function reentryAfterCrossing(crossingDay: Day, period: FilingPeriod): Re
   const excludedUntil = Math.max(exclusionEnd(crossingDay), addDays(afterPreviousYearTest, -1));
   const earliestReentry = periodStartOnOrAfter(addDays(excludedUntil, 1), period);
   return { excludedUntil, earliestReentry, deadline: registrationDeadline(earliestReentry) };
+}
+
+/** What is wrong with an "in the KOR since" date (the pane's setting, `kor-check --in-kor-since`). */
+export interface KorSinceCheck {
+  /** The date is after today: it cannot be used (kor-check refuses it, the pane ignores it). */
+  readonly error: Localized | null;
+  /** Notes that do not stop the date being used: not the 1st of a month, before 2020. */
+  readonly notes: readonly Localized[];
+}
+
+/**
+ * Checks a participation start date against today (in the Netherlands). Participation starts on the first day
+ * of a filing period (kor-rules.md section 6: a 1st of a month at the least) and the exemption exists from
+ * 1 January 2020; a bookkeeper may type the date of the confirmation letter instead, so those are notes.
+ */
+export function checkKorSince(since: Day, today: Day): KorSinceCheck {
+  if (since > today) {
+    return {
+      error: {
+        nl: `${dayNl(since)} ligt na vandaag (${dayNl(today)}): een deelname aan de KOR kan niet in de toekomst begonnen zijn. Vul de datum in waarop de deelname begon, of laat de status onbekend.`,
+        en: `${dayEn(since)} is after today (${dayEn(today)}): KOR participation cannot have started in the future. Enter the date participation started, or leave the status unknown.`,
+      },
+      notes: [],
+    };
+  }
+  const notes: Localized[] = [];
+  if (since < FIRST_KOR_DAY) {
+    notes.push({
+      nl: `In de KOR sinds ${dayNl(since)}: dat is vóór ${dayNl(FIRST_KOR_DAY)}, toen de KOR-vrijstelling begon (daarvoor was de KOR een belastingvermindering). Controleer de datum; de deelname aan de vrijstelling begon op zijn vroegst op ${dayNl(FIRST_KOR_DAY)}.`,
+      en: `In the KOR since ${dayEn(since)}: that is before ${dayEn(FIRST_KOR_DAY)}, when the KOR exemption began (before that the KOR was a VAT reduction). Check the date; participation in the exemption began on ${dayEn(FIRST_KOR_DAY)} at the earliest.`,
+    });
+  }
+  if (ymdFromDay(since).day !== 1) {
+    notes.push({
+      nl: `In de KOR sinds ${dayNl(since)}: dat is niet de eerste dag van een maand. Deelname begint altijd op de eerste dag van een aangiftetijdvak (1 januari, 1 april, 1 juli of 1 oktober; bij maandaangifte de 1e van een maand). Is dit de datum van de bevestigingsbrief? Vul dan de ingangsdatum uit die brief in. De datum is gebruikt zoals opgegeven.`,
+      en: `In the KOR since ${dayEn(since)}: that is not the first day of a month. Participation always starts on the first day of a filing period (1 January, 1 April, 1 July or 1 October; for monthly filers the 1st of a month). Is this the date of the confirmation letter? Then enter the start date given in that letter. The date was used as given.`,
+    });
+  }
+  return { error: null, notes };
 }

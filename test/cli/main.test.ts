@@ -570,4 +570,38 @@ describe("kor-check: the next start sees the recent years, not only the checked 
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("Give --in-kor-since or --not-in-kor, not both.");
   });
+
+  it("refuses --in-kor-since after today (exit 2), and notes a date that is not a 1st of a month or is before 2020 (used as given)", async () => {
+    const file = writeText(at("d.csv"), "Datum;Bedrag\n1-3-2026;1000\n");
+    // Today is 27 November 2026.
+    const future = await run([file, "--in-kor-since", "2027-01-01", "--lang", "en"]);
+    expect(future.code).toBe(2);
+    expect(future.stdout).toBe("");
+    expect(future.stderr).toContain(
+      "kor-check: --in-kor-since: 1 January 2027 is after today (27 November 2026): KOR participation cannot have started in the future. Enter the date participation started, or leave the status unknown.",
+    );
+    const nl = await run([file, "--in-kor-since", "28-11-2026", "--lang", "nl"]);
+    expect(nl.code).toBe(2);
+    expect(nl.stderr).toContain("28 november 2026 ligt na vandaag (27 november 2026)");
+    expect((await run([file, "--in-kor-since", "27-11-2026", "--lang", "en"])).code).toBe(0);
+
+    const letter = await json([file, "--in-kor-since", "2025-12-03", "--lang", "en"]);
+    expect(letter.code).toBe(0);
+    expect(letter.items[0]).toMatchObject({ participation: "in" });
+    expect(letter.items[0].problems).toContainEqual(expect.objectContaining({
+      row: null, severity: "warning", code: "in-kor-since-date",
+      message: "In the KOR since 3 December 2025: that is not the first day of a month. Participation always starts on the first day of a filing period (1 January, 1 April, 1 July or 1 October; for monthly filers the 1st of a month). Is this the date of the confirmation letter? Then enter the start date given in that letter. The date was used as given.",
+    }));
+    const old = await json([file, "--in-kor-since", "2019-01-01", "--lang", "en"]);
+    expect(old.code).toBe(0);
+    expect(old.items[0].problems).toContainEqual(expect.objectContaining({
+      code: "in-kor-since-date",
+      message: "In the KOR since 1 January 2019: that is before 1 January 2020, when the KOR exemption began (before that the KOR was a VAT reduction). Check the date; participation in the exemption began on 1 January 2020 at the earliest.",
+    }));
+    const table = await run([file, "--in-kor-since", "15-1-2026", "--lang", "nl"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("In de KOR sinds 15 januari 2026: dat is niet de eerste dag van een maand.");
+    // A 1st of a month from 2020 on: no note.
+    expect((await json([file, "--in-kor-since", "2025-01-01"])).items[0].problems.map((p: { code: string }) => p.code)).not.toContain("in-kor-since-date");
+  });
 });
