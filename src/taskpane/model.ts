@@ -12,6 +12,7 @@ import { summarizeWithSheets, type YearSheet } from "../bulk/sheetYears";
 import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
+import { checkKorSince } from "../rules/participation";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../excel/source";
 import { S } from "./strings";
@@ -35,17 +36,25 @@ export interface SheetSettings {
   readonly inKorSince?: string | null;
 }
 
-/** The participation setting as the rules take it: "in" needs a valid start date, else unknown. */
-export function participationOf(settings: SheetSettings): Participation {
+/**
+ * The participation setting as the rules take it: "in" needs a valid start date, else unknown. With `today`, a
+ * start after today (which the field beside it refuses, as kor-check's --in-kor-since does) is unknown too.
+ */
+export function participationOf(settings: SheetSettings, today?: Day): Participation {
   if (settings.participation === "out") return { status: "out" };
-  if (settings.participation === "in" && typeof settings.inKorSince === "string" && /^\d{4}-\d{2}-\d{2}$/.test(settings.inKorSince)) {
-    try {
-      return { status: "in", since: dayFromIso(settings.inKorSince) };
-    } catch {
-      return { status: "unknown" };
-    }
-  }
+  const since = inKorSinceDay(settings);
+  if (settings.participation === "in" && since !== null && (today === undefined || checkKorSince(since, today).error === null)) return { status: "in", since };
   return { status: "unknown" };
+}
+
+/** The "in the KOR since" setting as a day, or null when it is missing or not a date. */
+export function inKorSinceDay(settings: SheetSettings): Day | null {
+  if (typeof settings.inKorSince !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(settings.inKorSince)) return null;
+  try {
+    return dayFromIso(settings.inKorSince);
+  } catch {
+    return null;
+  }
 }
 
 /** A category code the reading layer did not know, with how often it occurs and where first. */
@@ -236,7 +245,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     today,
     year,
     period,
-    participation: participationOf(settings),
+    participation: participationOf(settings, today),
     previousYearCents: given,
     problems,
     rowName: source.rowName,

@@ -228,6 +228,15 @@ describe("the decision starts from the participation setting (kor-rules.md secti
     expect(crossed.summary.crossing).not.toBeNull();
     expect(initialSituation(crossed, participationOf(inKor))).toEqual({ participant: false, joined: "", fromSetting: true });
   });
+  it("a start after today is not taken: the report and the decision treat the status as unknown, as kor-check refuses it", () => {
+    const future = { participation: "in" as const, inKorSince: "2099-01-01" };
+    expect(participationOf(future, TODAY)).toEqual({ status: "unknown" });
+    expect(analyze(src, future, TODAY).summary.deadlines.participation).toBe("unknown");
+    expect(initialSituation(analyze(src, future, TODAY), participationOf(future, TODAY)).fromSetting).toBe(false);
+    // Today itself, or a date not on the 1st of a month, is used as given (the field only notes the latter).
+    const odd = { participation: "in" as const, inKorSince: "2024-01-15" };
+    expect(participationOf(odd, TODAY)).toEqual({ status: "in", since: dayFromIso("2024-01-15") });
+  });
   it("unknown: guessed from the sheet, as before", () => {
     expect(initialSituation(analyze(src, {}, TODAY), { status: "unknown" })).toEqual({ participant: true, joined: "", fromSetting: false });
     expect(initialSituation(sample2025, { status: "unknown" })).toEqual({ participant: false, joined: "", fromSetting: false });

@@ -115,7 +115,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
 
   const lines: OverviewRow[] = React.useMemo(() => {
     if (units === null) return [];
-    const base = buildOverview(units, grouping, { today, participationOf: participationResolver(documentSettings(), grouping) });
+    const base = buildOverview(units, grouping, { today, participationOf: participationResolver(documentSettings(), grouping, today) });
     return sort === null ? base : sortOverview(base, sort.column, sort.direction);
   }, [units, grouping, today, sort]);
 

@@ -136,8 +136,8 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   );
   // The year report's participation setting (kept per business in the workbook) decides the starting situation.
   const situation = React.useMemo(
-    () => (analysis === null || sheetSettings === null ? null : initialSituation(analysis, participationOf(sheetSettings))),
-    [analysis, sheetSettings],
+    () => (analysis === null || sheetSettings === null ? null : initialSituation(analysis, participationOf(sheetSettings, today))),
+    [analysis, sheetSettings, today],
   );
 
   React.useEffect(() => {

@@ -32,7 +32,8 @@ import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../../excel/source";
-import { analyze, parseEurosInput, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
+import { analyze, inKorSinceDay, parseEurosInput, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
+import { checkKorSince } from "../../rules/participation";
 import type { PaneHost } from "../host";
 import type { PaneNavigation } from "../navigation";
 import { S, t } from "../strings";
@@ -510,6 +511,10 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
 
   const previousYear = analysis.year - 1;
   const previousInvalid = previousText.trim() !== "" && parseEurosInput(previousText) === null;
+  // "In the KOR since": a date after today is refused (the report then takes the status as unknown), one not on
+  // the 1st of a month or before 2020 is noted; the same check as kor-check's --in-kor-since.
+  const sinceDay = settings.participation === "in" ? inKorSinceDay(settings) : null;
+  const sinceCheck = sinceDay === null ? null : checkKorSince(sinceDay, today);
 
   const settingsPanel = (
     <div className={styles.settingsPanel}>
@@ -546,7 +551,12 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
           </Select>
         </Field>
         {settings.participation === "in" && (
-          <Field className={styles.full} label={t(lang, S.inKorSince)}>
+          <Field
+            className={styles.full}
+            label={t(lang, S.inKorSince)}
+            validationState={sinceCheck === null ? "none" : sinceCheck.error !== null ? "error" : sinceCheck.notes.length > 0 ? "warning" : "none"}
+            validationMessage={sinceCheck === null ? undefined : sinceCheck.error !== null ? t(lang, sinceCheck.error) : sinceCheck.notes.length > 0 ? sinceCheck.notes.map((n) => t(lang, n)).join(" ") : undefined}
+          >
             <Input
               type="date"
               value={settings.inKorSince ?? ""}
