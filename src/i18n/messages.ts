@@ -523,6 +523,22 @@ export function totalsRowsSkipped(rows: readonly number[], total: number): Local
       };
 }
 
+/**
+ * Dated rows counted as invoices whose label starts like a total ("Totaal pakket", "Total Energies"): they may
+ * be a customer's name, or a subtotal line the reader could not tell apart. Behind atRows (the rows named).
+ */
+export function totalLabelCounted(label: string, count: number): Localized {
+  return count === 1
+    ? {
+        nl: `${quote(label)} begint als een totaalregel, maar de rij heeft een datum en is als factuur meegeteld. Is het een subtotaalregel, haal die dan weg.`,
+        en: `${quote(label)} starts like a total line, but the row has a date and was counted as an invoice. If it is a subtotal line, remove it.`,
+      }
+    : {
+        nl: `deze rijen beginnen als een totaalregel (eerste: ${quote(label)}), maar hebben een datum en zijn als factuur meegeteld. Is een ervan een subtotaalregel, haal die dan weg.`,
+        en: `these rows start like a total line (first: ${quote(label)}), but have a date and were counted as invoices. If one of them is a subtotal line, remove it.`,
+      };
+}
+
 export function amountDerived(kind: "gross-minus-vat" | "credit-minus-debit", first: { header: string; letter: string }, second: { header: string; letter: string }): Localized {
   const a = `${quote(first.header)} (${first.letter})`;
   const b = `${quote(second.header)} (${second.letter})`;

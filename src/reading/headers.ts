@@ -325,7 +325,7 @@ function vatColumnHoldsCodes(values: readonly (readonly unknown[])[], start: num
 }
 
 /** A total, subtotal or balance label: "Totaal", "Subtotaal januari", "Beginsaldo", "Saldo per 31-12-2025", "Totaal mutaties". */
-const TOTAL_LABEL = /^(?:(sub)?totaal|totalen|(sub)?totals?|grand total|eindtotaal|totaal mutaties|totaal generaal|(begin|eind|openings?|slot)\s?saldo|saldo|opening balance|closing balance|balance)(?:\s+.*)?:?$/;
+const TOTAL_LABEL = /^(?:(sub)?totaal|totalen|(sub)?totals?|grand total|eindtotaal|totaal mutaties|totaal generaal|(begin|eind|openings?|slot)\s?saldo|saldo|opening balance|closing balance|balance)(?::?\s+.*)?:?$/;
 /** Balance words that name no one, with anything after them: "Beginsaldo", "Eindsaldo 2025", "Opening balance 1 Jan". */
 const BALANCE_WORD = /^(?:(begin|eind|openings?|slot)\s?saldo|opening balance|closing balance)\b/;
 /**
@@ -336,13 +336,99 @@ const BARE_BALANCE = /^(?:saldo|balance)(?:\s+(?:per|op|at|as at|as of|on))?(?:\
 /** A SUM or SUBTOTAL formula (exceljs gives formula cells as { formula, result }). */
 const SUM_FORMULA = /^\s*=?\s*(sum|subtotal|som|subtotaal|sumif|sumifs)\s*\(/i;
 
+/**
+ * A totals or balance word that starts a subtotal line on a dated row, with what follows it: "Totaal
+ * september" → ["totaal", " september"]. Only a period may follow it there (see isPeriodText).
+ */
+const DATED_TOTAL_WORD = /^(totaal mutaties|totaal generaal|grand total|eindtotaal|totalen|(?:sub)?totaal|(?:sub)?totals?|saldo|balance)(?=$|[\s:])(.*)$/;
+const MONTHS = new Set([
+  "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+  "january", "february", "march", "may", "june", "july", "august", "october",
+  "jan", "feb", "mrt", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec",
+]);
+/** Words a period may be written with that say nothing by themselves: "over", "t/m", "per", "as of", "boekjaar". */
+const PERIOD_FILLERS = new Set([
+  "per", "over", "van", "vanaf", "tot", "en", "t/m", "tm", "op", "in", "de", "het",
+  "to", "for", "of", "at", "as", "on", "from", "until", "the", "and",
+  "-", "–", "—", "/", "&", "+", ",",
+]);
+/** Words that make a bare number a period: "kwartaal 3", "3e kwartaal", "week 12", "maand 9", "period 7". */
+const PERIOD_UNITS = new Set(["kwartaal", "quarter", "week", "wk", "maand", "month", "periode", "period", "jaar", "boekjaar", "year", "fiscal", "fy"]);
+/** A period by itself: a year, a quarter (Q3, KW3, 3Q), a date (30-9-2025, 2025-09-30, 30/09/25) or a month and year (09-2025, 2025/09). */
+const PERIOD_TOKEN = /^(?:(?:19|20)\d\d|q[1-4]|kw[1-4]|[1-4]q|fy\d{2,4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{4})$/;
+/** A bare number or ordinal a period word or month makes a period: "3", "3e", "3de", "3rd", "30". */
+const PERIOD_NUMBER = /^\d{1,2}(?:e|de|ste|st|nd|rd|th)?\.?$/;
+
+/**
+ * Whether `text` (lower case) names only a period: months, quarters, years, dates and the words between
+ * them ("september", "q3 2025", "kwartaal 3", "jan t/m mrt 2025", "per 30-9-2025", "over 2025"). Empty text
+ * is a period too (nothing but the totals word). Anything else, a name in particular, is not.
+ */
+function isPeriodText(text: string): boolean {
+  const tokens = text.replace(/[:,()]/g, " ").split(/\s+/).filter((x) => x !== "");
+  let strong = false;
+  let unit = false;
+  let numbers = false;
+  for (const token of tokens) {
+    if (PERIOD_FILLERS.has(token)) continue;
+    if (PERIOD_TOKEN.test(token)) {
+      strong = true;
+      continue;
+    }
+    if (PERIOD_NUMBER.test(token)) {
+      numbers = true;
+      continue;
+    }
+    // "jan-mrt", "sep/okt", "q1-q2", "2024/2025": each part a period.
+    const parts = token.replace(/\.$/, "").split(/[-/–]/).filter((x) => x !== "");
+    if (parts.length > 0 && parts.every((x) => MONTHS.has(x.replace(/\.$/, "")) || PERIOD_TOKEN.test(x))) {
+      strong = true;
+      continue;
+    }
+    if (PERIOD_UNITS.has(token)) {
+      unit = true;
+      continue;
+    }
+    return false;
+  }
+  return tokens.length === 0 || strong || (unit && numbers) || (unit && !numbers && tokens.every((x) => PERIOD_UNITS.has(x) || PERIOD_FILLERS.has(x)));
+}
+
+/**
+ * A totals or balance label that is a subtotal line on a dated row: the word alone, or followed only by a
+ * period or a colon ("Totaal", "Total:", "Totaal september", "TOTAAL Q3", "Subtotaal kwartaal 3", "Saldo per
+ * 31-12-2025"). "Total Energies", "Totaalbouw B.V." and "Saldo B.V." are not: they name someone.
+ */
+function isDatedTotalLabel(t: string): boolean {
+  const m = DATED_TOTAL_WORD.exec(t);
+  return m !== null && isPeriodText(m[2]);
+}
+
 function isTotalLabelCell(v: unknown, rowHasDate: boolean): boolean {
   if (typeof v !== "string" || v.length > 60) return false;
   const t = v.trim().toLowerCase().replace(/:$/, "");
   if (t === "" || !TOTAL_LABEL.test(t)) return false;
-  // With a date on the row, only a bare total or balance label (a balance word that is no name may have a
-  // date or period after it): "Totaal pakket", "Saldo B.V." and "Balance Yoga Studio" on a dated row are invoices.
-  return !rowHasDate || BALANCE_WORD.test(t) || BARE_BALANCE.test(t) || /^(sub)?(totaal|total)s?$|^totaal mutaties$/.test(t);
+  // With a date on the row, only a totals or balance word alone or followed by a period (a balance word that
+  // is no name may have anything after it): "Totaal pakket", "Saldo B.V." and "Balance Yoga Studio" on a dated
+  // row are invoices (warned about, see startsLikeTotal).
+  return !rowHasDate || BALANCE_WORD.test(t) || BARE_BALANCE.test(t) || isDatedTotalLabel(t);
+}
+
+/** A label that starts like a total or balance line: "Totaal pakket", "Total Energies", "Totaalbouw B.V.", "Saldo B.V.". */
+const TOTAL_START = /^(?:(?:sub)?totaa?l|eindtotaal|grand total|saldo)/;
+
+/**
+ * The first text cell of a dated row read as an invoice that starts like a total ("Totaal pakket", "Total
+ * Energies", "Saldo B.V."), else null: such a row is counted, and the bookkeeper is told so, as it may be a
+ * subtotal line the reader could not tell from a name.
+ */
+function startsLikeTotal(row: readonly unknown[], dateCol: number): string | null {
+  for (let c = 0; c < row.length; c++) {
+    const v: unknown = row[c];
+    if (c === dateCol || typeof v !== "string") continue;
+    if (TOTAL_START.test(v.trim().toLowerCase())) return v.trim();
+  }
+  return null;
 }
 
 function isSumFormula(v: unknown): boolean {
@@ -354,7 +440,7 @@ function isSumFormula(v: unknown): boolean {
 /**
  * Totals, subtotals and balance lines among rows `start`…: a row with a label such as "Totaal",
  * "Subtotaal", "Beginsaldo", "Eindsaldo", "Saldo" or "Totaal mutaties" in any cell (a dated row only with a
- * bare total or balance label, see isTotalLabelCell), or a SUM formula in its amount column. Returned as
+ * totals or balance word alone or followed by a period, see isTotalLabelCell), or a SUM formula in its amount column. Returned as
  * indices from `start`.
  */
 function findTotalsRows(values: readonly (readonly unknown[])[], start: number, length: number, dateCol: number, amountCols: readonly number[]): Set<number> {
@@ -369,7 +455,7 @@ function findTotalsRows(values: readonly (readonly unknown[])[], start: number, 
 
 /**
  * A row with a total, subtotal or balance label in any cell (a dated row, with the date in `dateCol`, only
- * with a bare one): a line readTable skips as a total, not an invoice.
+ * with a totals word alone or followed by a period: "Totaal september", "TOTAAL Q3", "Total:"): a line readTable skips as a total, not an invoice.
  */
 export function hasTotalLabel(row: readonly unknown[], dateCol: number): boolean {
   let hasDate: boolean | null = null;
@@ -442,7 +528,8 @@ const VAT_WITHOUT_GROSS: CellError = Object.freeze({ kind: "error" as const, cod
  *   a row with a VAT amount but no gross amount is an error for that row ("vat-without-gross").
  *   A ledger card's Debet / Credit: turnover = credit − debit per line. Gross alone: refused (never gross as net).
  * - A column headed just "BTW" holding rates or codes is the category, holding money the VAT amount.
- * - Totals, subtotals and balance lines are skipped and listed once in a warning.
+ * - Totals, subtotals and balance lines are skipped and listed once in a warning. A dated row whose label only
+ *   starts like a total ("Total Energies") is counted, with one warning naming its rows ("total-label-counted").
  * - No date or amount column → one problem (row null) naming the most header-like row, its cells and what was missing.
  */
 export function readTable(values: readonly (readonly unknown[])[], options?: ReadTableOptions): ReadTableResult {
@@ -563,6 +650,11 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     start + rowOffset,
     { skip, codes: options?.codes ?? null, groups, amountFaults },
   );
+  for (const r of result.rows) {
+    const cells = table[r.row - rowOffset - 1];
+    const label = Array.isArray(cells) ? startsLikeTotal(cells, columns.date) : null;
+    if (label !== null) groups.add("total-label-counted", r.row, r.day, () => totalLabelCountedSpec(label));
+  }
   const problems = ownGroups ? [...notes, ...result.problems, ...groups.problems()] : [...notes, ...result.problems];
   return { headerRowIndex, columns, rows: result.rows, problems, derived, totalsRows };
 }
@@ -570,6 +662,11 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
 /** Totals, subtotals and balance lines of a sheet: listed once (see RowProblemGroups). */
 function totalsSpec(): GroupSpec {
   return { code: "totals-rows-skipped", severity: "warning", column: null, value: null, message: (rows, n) => msg.totalsRowsSkipped(rows.slice(0, 20), n) };
+}
+
+/** Dated rows counted as invoices whose label starts like a total: listed once per year, with the first label. */
+function totalLabelCountedSpec(label: string): GroupSpec {
+  return { code: "total-label-counted", severity: "warning", column: null, value: label, message: (rows, n) => msg.atRows(rows, n, msg.totalLabelCounted(label, n)) };
 }
 
 function noteProblem(code: string, message: Localized): Problem {

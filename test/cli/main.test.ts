@@ -334,12 +334,36 @@ describe("kor-check on CSV files", () => {
     }
   });
 
-  it("counts invoices to customers named Balance … or Saldo …, and skips only the bare Totaal line", async () => {
+  it("counts invoices to customers named Balance … or Saldo … (warning about those that start like a total), and skips only the bare Totaal line", async () => {
     const file = writeText(at("balance.csv"), "Datum;Klant;Bedrag\n1-9-2025;Balance Yoga Studio;1.000,00\n2-9-2025;Saldo B.V.;500,00\n3-9-2025;Total Energies;300,00\n4-9-2025;Totaal;50,00\n");
     const { code, items } = await json([file]);
     expect(code).toBe(0);
     expect(items[0]).toMatchObject({ countable: 1800, rows: 3 });
-    expect(items[0].problems.map((p: Json) => [p.code, p.rows])).toEqual([["totals-rows-skipped", [5]]]);
+    expect(items[0].problems.map((p: Json) => [p.code, p.rows])).toEqual([["totals-rows-skipped", [5]], ["total-label-counted", [3, 4]]]);
+  });
+
+  it("skips a dated subtotal line (Totaal september, TOTAAL Q3, Total:) once, with a warning naming its row, and warns about a dated Totaal… name it counts", async () => {
+    const invoices = "Datum;Omschrijving;Bedrag\n1-9-2025;a;1.000,00\n2-9-2025;b;500,00\n";
+    for (const label of ["Totaal september", "TOTAAL Q3", "Total:"]) {
+      const file = writeText(at("sub.csv"), `${invoices}30-9-2025;${label};1.500,00\n`);
+      const { code, items } = await json([file]);
+      expect(code).toBe(0);
+      expect(items[0]).toMatchObject({ countable: 1500, rows: 2 });
+      expect(items[0].problems).toEqual([
+        expect.objectContaining({ severity: "warning", code: "totals-rows-skipped", message: "Row 4 is a total or balance line and was skipped; it does not count as turnover." }),
+      ]);
+    }
+    const named = writeText(at("named.csv"), `${invoices}30-9-2025;Totaalbouw B.V.;1.500,00\n`);
+    const { code, items } = await json([named]);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ countable: 3000, rows: 3 });
+    expect(items[0].problems).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: "total-label-counted",
+        message: 'Row 4: "Totaalbouw B.V." starts like a total line, but the row has a date and was counted as an invoice. If it is a subtotal line, remove it.',
+      }),
+    ]);
   });
 
   it("reads a quoted field with a line break and counts records as rows", async () => {

@@ -123,6 +123,46 @@ describe("readTable on package exports", () => {
     expect(t.problems.filter((p) => p.severity === "error")).toEqual([]);
   });
 
+  it("skips a dated subtotal line (a totals word with only a period or a colon after it) with the totals warning naming its row", () => {
+    const labels = [
+      "Totaal september", "TOTAAL Q3", "Total:", "Subtotaal kwartaal 3", "Totaal 3e kwartaal", "Totaal jan t/m mrt 2025",
+      "Total for March 2025", "Totaal 2025", "Totaal: 30-9-2025", "Eindtotaal", "Saldo september", "Subtotal Q3 2025",
+    ];
+    const t = readTable([["Datum", "Omschrijving", "Bedrag"], ["1-9-2025", "a", "1.000,00"], ["2-9-2025", "b", "500,00"], ...labels.map((l) => ["30-9-2025", l, "1.500,00"])]);
+    expect(cents(t.rows)).toBe(150000);
+    expect(t.totalsRows).toEqual(labels.map((_, i) => i + 4));
+    expect(t.problems.map((p) => p.code)).toEqual(["totals-rows-skipped"]);
+    const one = readTable([["Datum", "Omschrijving", "Bedrag"], ["1-9-2025", "a", "1.000,00"], ["2-9-2025", "b", "500,00"], ["30-9-2025", "Totaal september", "1.500,00"]]);
+    expect(cents(one.rows)).toBe(150000);
+    expect(one.problems.map((p) => [p.severity, p.message.en])).toEqual([
+      ["warning", "Row 4 is a total or balance line and was skipped; it does not count as turnover."],
+    ]);
+  });
+
+  it("counts a dated row whose label only starts like a total, and warns naming the row", () => {
+    const t = readTable([
+      ["Datum", "Klant", "Bedrag"],
+      ["1-9-2025", "Total Energies", "1.000,00"],
+      ["2-9-2025", "a", "500,00"],
+      ["3-9-2025", "Totaalbouw B.V.", "300,00"],
+      ["4-9-2025", "Totaal september B.V.", "200,00"],
+    ]);
+    expect(t.rows.map((r) => r.row)).toEqual([2, 3, 4, 5]);
+    expect(cents(t.rows)).toBe(200000);
+    expect(t.totalsRows).toEqual([]);
+    const w = t.problems.filter((p) => p.code === "total-label-counted");
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ severity: "warning", row: 2, rows: [2, 4, 5], count: 3 });
+    expect(w[0].message.en).toBe(
+      'Rows 2, 4 and 5: these rows start like a total line (first: "Total Energies"), but have a date and were counted as invoices. If one of them is a subtotal line, remove it.',
+    );
+    expect(w[0].message.nl).toMatch(/^Rijen 2, 4 en 5: deze rijen beginnen als een totaalregel \(eerste: "Total Energies"\)/);
+    const one = readTable([["Datum", "Klant", "Bedrag"], ["1-9-2025", "Totaal pakket", "100,00"]]);
+    expect(one.problems.map((p) => [p.severity, p.message.nl])).toEqual([
+      ["warning", 'Rij 2: "Totaal pakket" begint als een totaalregel, maar de rij heeft een datum en is als factuur meegeteld. Is het een subtotaalregel, haal die dan weg.'],
+    ]);
+  });
+
   it("decides a column headed BTW from its values: rates and codes are the category, money is the VAT", () => {
     const rates = readTable([["Datum", "Bedrag", "BTW"], ["1-1-2025", 100, "21%"], ["2-1-2025", 50, "hoog"]]);
     expect(rates.columns).toMatchObject({ category: 2 });
