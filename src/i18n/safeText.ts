@@ -23,13 +23,24 @@ export function formulaSafe(text: string): string {
 /**
  * C0 and C1 controls (tab and line breaks included: inside one message or name they only break the layout),
  * DEL, the bidirectional embeddings, overrides, isolates and marks, the line/paragraph separators, and
- * invisible zero-width characters that can hide text. The zero-width joiner (U+200D) stays: emoji need it.
+ * invisible characters that can hide text: the soft hyphen (U+00AD), the combining grapheme joiner (U+034F),
+ * the Mongolian vowel separator (U+180E), zero-width characters, the invisible maths operators (U+2061–U+2064),
+ * the deprecated shaping controls (U+206A–U+206F), the interlinear annotation marks (U+FFF9–U+FFFB) and the
+ * tag characters (U+E0001–U+E007F, invisible letters). The zero-width joiner (U+200D) stays: emoji need it.
  */
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200C\u200E\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+const INVISIBLE =
+  /[\u0000-\u001F\u007F-\u009F\u00AD\u034F\u061C\u180E\u200B\u200C\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\u{E0001}-\u{E007F}]/gu;
 
-/** `text` with every control or direction character written as a visible `\uXXXX` escape. */
+/**
+ * `text` with every control, direction or invisible character written as a visible escape: `\uXXXX`, and
+ * `\u{E0041}` for a character beyond U+FFFF (a tag character), as JavaScript writes it.
+ */
 export function visibleControls(text: string): string {
-  return text.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+  return text.replace(INVISIBLE, (ch) => {
+    const code = ch.codePointAt(0) as number;
+    const hex = code.toString(16).toUpperCase();
+    return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+  });
 }
 
 /** Both rules: for a text field written into a CSV or sheet that a person reads in a spreadsheet. */

@@ -77,6 +77,18 @@ describe("control characters and direction overrides", () => {
     }
   });
 
+  it("shows invisible format characters (soft hyphen, invisible operators, tag characters) as escapes in the table and CSV, as the pane does", async () => {
+    const hidden = "\u00AD\u2062\u206E\uFFF9\u{E0068}";
+    const shownHidden = "\\u00AD\\u2062\\u206E\\uFFF9\\u{E0068}";
+    const csv = writeText(at(`export${hidden}.csv`), `Datum;Bedrag\n1-3-2025;1${hidden}00\n`);
+    for (const format of ["table", "csv"]) {
+      const r = await run([csv, "--format", format, "--lang", "en"]);
+      expect(r.stdout).not.toMatch(/[\u00AD\u2062\u206E\uFFF9]|\u{E0068}/u);
+      expect(r.stdout).toContain(`export${shownHidden}.csv`);
+      if (format === "table") expect(r.stdout).toContain(`"1${shownHidden}00"`);
+    }
+  });
+
   it("are escaped in every error on stderr: a --codes file that cannot be read, a bad option value, an --out that cannot be written", async () => {
     const csv = writeText(at("facturen.csv"), GOOD_CSV);
     const hostile = `\u001B[31mRED\u202E`;

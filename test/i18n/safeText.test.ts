@@ -16,6 +16,17 @@ describe("visibleControls", () => {
     expect(visibleControls("factuur\u202Efdp.exe")).toBe("factuur\\u202Efdp.exe");
     expect(visibleControls("a\u2066b\u2069c\u200Bd\u0000e\u0085f")).toBe("a\\u2066b\\u2069c\\u200Bd\\u0000e\\u0085f");
   });
+  it("writes the other invisible format characters as escapes too: soft hyphen, invisible operators, shaping controls, annotation marks, tag characters", () => {
+    expect(visibleControls("fac\u00ADtuur")).toBe("fac\\u00ADtuur");
+    expect(visibleControls("x\u2061\u2062\u2063\u2064y")).toBe("x\\u2061\\u2062\\u2063\\u2064y");
+    expect(visibleControls("\u206A\u206B\u206C\u206D\u206E\u206Fab")).toBe("\\u206A\\u206B\\u206C\\u206D\\u206E\\u206Fab");
+    expect(visibleControls("\uFFF9ann\uFFFAo\uFFFB")).toBe("\\uFFF9ann\\uFFFAo\\uFFFB");
+    expect(visibleControls("a\u034Fb\u180Ec")).toBe("a\\u034Fb\\u180Ec");
+    // Tag characters spell hidden text ("hidden" in U+E0068 …): each shown by its code point.
+    expect(visibleControls("ok\u{E0001}\u{E0068}\u{E0069}\u{E007F}")).toBe("ok\\u{E0001}\\u{E0068}\\u{E0069}\\u{E007F}");
+    expect(safeCellText("\u{E0041}=1")).toBe("\\u{E0041}=1");
+    expect(quote("12\u00AD34")).toBe('"12\\u00AD34"');
+  });
   it("keeps accents, the euro sign and emoji (with their joiner)", () => {
     const text = "Café € 👩‍💻 Zoë";
     expect(visibleControls(text)).toBe(text);
