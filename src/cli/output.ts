@@ -5,7 +5,7 @@ import { eurosFromCents, formatEuros } from "../rules/money";
 import type { Problem } from "../rules/types";
 import type { YearSummary } from "../rules/summary-types";
 import { nextChance } from "../bulk/overview";
-import { formulaSafe, visibleControls } from "../i18n/safeText";
+import { formulaSafe, jsonEscapedControls, visibleControls } from "../i18n/safeText";
 import { sanityLine } from "../i18n/xaf-messages";
 import type { XafInfo } from "../reading/xaf";
 import { adviceOf, type Advice } from "../rules/advice";
@@ -238,9 +238,18 @@ export function failureJson(f: FileFailure, lang: Lang): SheetJson {
   };
 }
 
+/**
+ * JSON text of `value` (indented by `indent`, or on one line) with no raw control, direction or invisible
+ * character: `file` and `sheet` keep their exact value (a firm's tool matches the path), but a U+202E in them
+ * is written `\u202E` (see jsonEscapedControls).
+ */
+function jsonText(value: unknown, indent?: number): string {
+  return jsonEscapedControls(JSON.stringify(value, null, indent));
+}
+
 export function toJson(result: CheckResult, lang: Lang): string {
   const items = [...result.sheets.map((s) => sheetJson(s, lang)), ...result.failures.map((f) => failureJson(f, lang))];
-  return `${JSON.stringify(items, null, 2)}\n`;
+  return `${jsonText(items, 2)}\n`;
 }
 
 /**
@@ -249,7 +258,7 @@ export function toJson(result: CheckResult, lang: Lang): string {
  * never holds a raw line break, so indenting every line is safe.
  */
 function jsonItemText(item: unknown): string {
-  return `  ${JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")}`;
+  return `  ${jsonText(item, 2).replace(/\n/g, "\n  ")}`;
 }
 
 /** --format jsonl: the objects of toJson, one per line ("" when there are none). */
@@ -259,7 +268,7 @@ export function toJsonLines(result: CheckResult, lang: Lang): string {
 
 function jsonLines(sheets: readonly SheetResult[], failures: readonly FileFailure[], lang: Lang): string {
   const items = [...sheets.map((s) => sheetJson(s, lang)), ...failures.map((f) => failureJson(f, lang))];
-  return items.map((item) => `${JSON.stringify(item)}\n`).join("");
+  return items.map((item) => `${jsonText(item)}\n`).join("");
 }
 
 // ---------------------------------------------------------------------------------------------------

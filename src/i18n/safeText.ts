@@ -28,8 +28,10 @@ export function formulaSafe(text: string): string {
  * the deprecated shaping controls (U+206A–U+206F), the interlinear annotation marks (U+FFF9–U+FFFB) and the
  * tag characters (U+E0001–U+E007F, invisible letters). The zero-width joiner (U+200D) stays: emoji need it.
  */
-const INVISIBLE =
-  /[\u0000-\u001F\u007F-\u009F\u00AD\u034F\u061C\u180E\u200B\u200C\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\u{E0001}-\u{E007F}]/gu;
+const BEYOND_C0 = "\\u007F-\\u009F\\u00AD\\u034F\\u061C\\u180E\\u200B\\u200C\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB\\u{E0001}-\\u{E007F}";
+const INVISIBLE = new RegExp(`[\\u0000-\\u001F${BEYOND_C0}]`, "gu");
+/** The same characters but the C0 controls, which JSON.stringify escapes in strings and uses (line breaks) between them. */
+const INVISIBLE_IN_JSON = new RegExp(`[${BEYOND_C0}]`, "gu");
 
 /**
  * `text` with every control, direction or invisible character written as a visible escape: `\uXXXX`, and
@@ -40,6 +42,22 @@ export function visibleControls(text: string): string {
     const code = ch.codePointAt(0) as number;
     const hex = code.toString(16).toUpperCase();
     return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+  });
+}
+
+/**
+ * JSON text (from JSON.stringify) with every character visibleControls shows as an escape written as a JSON
+ * `\uXXXX` escape (a character beyond U+FFFF as its two surrogates, `\uDB40\uDC68`). JSON.stringify escapes
+ * the C0 controls in strings but leaves DEL, the C1 controls, U+2028, U+202E and the other direction and
+ * invisible characters raw; those only occur inside strings, so the text parses to exactly the same values,
+ * but holds none of them raw: a terminal, an editor or a log viewer that shows it cannot be made to reverse or
+ * hide a line.
+ */
+export function jsonEscapedControls(json: string): string {
+  return json.replace(INVISIBLE_IN_JSON, (ch) => {
+    let out = "";
+    for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, "0")}`;
+    return out;
   });
 }
 

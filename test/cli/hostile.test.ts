@@ -23,6 +23,7 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 const at = (name: string): string => path.join(tmp.dir, name);
 
+type Json = Record<string, unknown>;
 const GOOD_CSV = "Datum;Bedrag;Categorie\n1-3-2025;100,00;21\n";
 
 describe("kor-check --format csv: no formula injection", () => {
@@ -74,6 +75,27 @@ describe("control characters and direction overrides", () => {
       // In JSON the backslash of the escape is itself escaped.
       expect(r.stdout).toMatch(/\\{1,2}u001B\[2Jkapot/);
       expect(r.stdout).toMatch(/12\\{1,2}u202E34/);
+    }
+  });
+
+  it("writes them in JSON and JSON lines as \\uXXXX escapes: no raw character in the output, file and sheet names exact when parsed", async () => {
+    const sheet = "Blad\u202E1\u2028\u0085\u{E0068}";
+    const book = await writeXlsx(at("klant\u202Exslx.xlsx"), { [sheet]: [["Datum", "Bedrag"], ["2025-03-01", 100]] });
+    const csv = writeText(at("export\u202Evsc\u2029\u007F.csv"), "Datum;Bedrag\n1-3-2025;100\n");
+    const broken = writeText(at("kapot\u202E.xlsx"), "geen zip");
+    for (const format of ["json", "jsonl"]) {
+      const r = await run([book, csv, broken, "--format", format, "--lang", "en", "--jobs", "1"]);
+      expect(r.stdout).not.toMatch(/[\u007F-\u009F\u2028\u2029\u202E]|\u{E0068}/u);
+      expect(r.stdout).toContain("klant\\u202Exslx.xlsx");
+      expect(r.stdout).toContain('"Blad\\u202E1\\u2028\\u0085\\uDB40\\uDC68"');
+      const items = (format === "json" ? (JSON.parse(r.stdout) as Json[]) : r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Json)).map((i) => [i.file, i.sheet, i.error === null]);
+      expect(items).toEqual(
+        expect.arrayContaining([
+          [book, sheet, true],
+          [csv, "export\u202Evsc\u2029\u007F", true],
+          [broken, null, false],
+        ]),
+      );
     }
   });
 

@@ -1,4 +1,4 @@
-import { formulaSafe, safeCellText, visibleControls } from "../../src/i18n/safeText";
+import { formulaSafe, jsonEscapedControls, safeCellText, visibleControls } from "../../src/i18n/safeText";
 import { quote } from "../../src/i18n/messages";
 
 describe("formulaSafe (OWASP CSV injection)", () => {
@@ -36,5 +36,17 @@ describe("visibleControls", () => {
   });
   it("leaves no tab to start a formula after escaping", () => {
     expect(safeCellText("\t=1")).toBe("\\u0009=1");
+  });
+});
+
+describe("jsonEscapedControls", () => {
+  it("writes raw direction, C1, separator and invisible characters as JSON escapes; the values parse back exactly", () => {
+    const value = { file: "klant\u202Exslx.xlsx", sheet: "a\u2028b\u0085c\u007F\u00AD\u{E0068}", n: 1, line: "x\ny\\\u202E" };
+    const text = jsonEscapedControls(JSON.stringify(value, null, 2));
+    expect(text).not.toMatch(/[\u007F-\u009F\u00AD\u2028\u202E]|\u{E0068}/u);
+    expect(text).toContain('"file": "klant\\u202Exslx.xlsx"');
+    expect(text).toContain('"sheet": "a\\u2028b\\u0085c\\u007F\\u00AD\\uDB40\\uDC68"');
+    expect(text.split("\n")).toHaveLength(6);
+    expect(JSON.parse(text)).toEqual(value);
   });
 });
