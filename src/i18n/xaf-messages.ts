@@ -131,6 +131,14 @@ export const xafProblem = {
       en: `${count} more entries or lines could not be read or placed; they were not counted and are not listed one by one here.`,
     };
   },
+  /** A line without an amount (an empty or missing <amnt>): the entry is left out, never counted as €0. */
+  noAmount(lineNr: string, where: Localized): Localized {
+    const nr = lineNr === "" ? "" : ` ${lineNr.slice(0, 20)}`;
+    return {
+      nl: `${where.nl}, regel${nr}: het bedrag (<amnt>) is leeg of ontbreekt; deze boeking is niet meegeteld. ${EXPORT_AGAIN.nl}`,
+      en: `${where.en}, line${nr}: the amount (<amnt>) is empty or missing; this entry was not counted. ${EXPORT_AGAIN.en}`,
+    };
+  },
   badValue(field: string, value: string, where: Localized): Localized {
     return {
       nl: `${where.nl}: "${value.slice(0, 40)}" in <${field}> is niet te lezen; deze boeking is niet meegeteld.`,

@@ -102,6 +102,8 @@ interface Vat {
 }
 
 interface Line {
+  /** The line's number in its transaction (3.2 nr, 3.1 recordID), for messages. */
+  nr: string;
   acc: string;
   docRef: string;
   effDate: string;
@@ -351,7 +353,7 @@ export class XafReader {
         break;
       default:
         if (LINE_NAMES.has(name) && parent === "transaction" && this.tx !== null) {
-          this.line = { acc: "", docRef: "", effDate: "", invRef: "", custSupID: "", amnt: "", amntTp: "", debit: "", credit: "", vats: [], net: null };
+          this.line = { nr: "", acc: "", docRef: "", effDate: "", invRef: "", custSupID: "", amnt: "", amntTp: "", debit: "", credit: "", vats: [], net: null };
         }
     }
   }
@@ -476,6 +478,10 @@ export class XafReader {
 
   private lineField(l: Line, name: string, value: string): void {
     switch (name) {
+      case "nr":
+      case "recordID":
+        l.nr = value;
+        break;
       case "accID":
       case "accountID":
         l.acc = value;
@@ -520,9 +526,12 @@ export class XafReader {
         debit = null;
       } else if (l.amntTp === "D") debit = a;
       else credit = a;
-    } else {
+    } else if (l.debit !== "" || l.credit !== "") {
       debit = l.debit === "" ? 0 : xafCents(l.debit);
       credit = l.credit === "" ? 0 : xafCents(l.credit);
+    } else {
+      // No amount at all (3.2 requires amnt, 3.1 debitAmount and creditAmount): unreadable, never €0.
+      debit = null;
     }
     if (debit === null || credit === null) {
       l.net = null;
@@ -604,7 +613,10 @@ export class XafReader {
       const type = this.accounts.get(l.acc);
       if (type === "B") continue;
       if (l.net === null) {
-        this.badEntry(() => this.problem(day, xafProblem.badValue("amnt", l.amnt !== "" ? l.amnt : `${l.debit}/${l.credit}`, where())));
+        const missing = l.amnt === "" && l.debit === "" && l.credit === "";
+        this.badEntry(() =>
+          this.problem(day, missing ? xafProblem.noAmount(l.nr, where()) : xafProblem.badValue("amnt", l.amnt !== "" ? l.amnt : `${l.debit}/${l.credit}`, where())),
+        );
         return;
       }
       if (type === undefined) {

@@ -150,3 +150,31 @@ describe("kor-check --codes on auditfiles", () => {
     expect(after[0].eligible).toBe(true);
   });
 });
+
+describe("kor-check on auditfile lines it cannot read", () => {
+  /** F1 €1,000 and F2 €5,000 (both 21%, Jansen, March 2026); the file gives no totals (a warning only). */
+  function twoInvoices(): string {
+    const txs = [
+      invoice({ nr: "1", date: "2026-03-01", ref: "F1", customer: "C1", parts: [{ acc: "8000", net: 100000, vat: H }] }),
+      invoice({ nr: "2", date: "2026-04-01", ref: "F2", customer: "C1", parts: [{ acc: "8000", net: 500000, vat: H }] }),
+    ];
+    return writeXaf({ ...year2026(), totals: "none", journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }] });
+  }
+
+  it.each([
+    ["empty", "<amnt/>"],
+    ["missing", ""],
+  ])("refuses a revenue line whose <amnt> is %s, naming the entry and line, instead of counting it as €0", async (_, replacement) => {
+    const text = twoInvoices();
+    expect(text.split("<amnt>5000.00</amnt>")).toHaveLength(2);
+    const f = writeText(at("klant.xaf"), text.replace("<amnt>5000.00</amnt>", replacement));
+    const r = await run([f, "--format", "json", "--lang", "en"]);
+    const s = (JSON.parse(r.stdout) as Json[])[0];
+    expect(s.countable).toBe(1000);
+    expect(s.eligible).toBeNull();
+    expect(s.problems.map((p: Json) => p.message)).toContainEqual(expect.stringContaining("entry F2 of 1 April 2026, line 2: the amount (<amnt>) is empty or missing; this entry was not counted."));
+    expect(r.code).toBe(1);
+    const nl = await run([f, "--lang", "nl"]);
+    expect(nl.stdout.replace(/\s+/g, " ")).toContain("boeking F2 van 1 april 2026, regel 2: het bedrag (<amnt>) is leeg of ontbreekt");
+  });
+});
