@@ -60,6 +60,10 @@ export const xafFile = {
     nl: "De auditfile heeft geen grootboekrekeningen (generalLedger) vóór de boekingen, dus is niet te zien welke rekeningen omzet zijn. Exporteer de auditfile met het rekeningschema.",
     en: "The auditfile has no ledger accounts (generalLedger) before the entries, so it cannot tell which accounts are revenue. Export the auditfile with the chart of accounts.",
   } as Localized,
+  noTransactions: {
+    nl: "De auditfile bevat geen boekingen (geen <transactions> of geen enkele boeking daarin), dus ook geen omzet om te controleren. Een KOR-oordeel op € 0 zou niets zeggen. Exporteer de auditfile mét de boekingen (mutaties) van het jaar.",
+    en: "The auditfile contains no entries (no <transactions>, or no entry in it), so no turnover to check. A KOR verdict on €0 would mean nothing. Export the auditfile with the year's entries (transactions).",
+  } as Localized,
   encoding: {
     nl: "De tekens in dit bestand passen niet bij de opgegeven tekenset. Exporteer de auditfile opnieuw (UTF-8 of ISO-8859-1).",
     en: "The characters in this file do not match its declared character set. Export the auditfile again (UTF-8 or ISO-8859-1).",
@@ -129,6 +133,13 @@ export const xafProblem = {
     return {
       nl: `Nog ${count} boekingen of regels konden niet gelezen of ingedeeld worden; ze zijn niet meegeteld en hier niet afzonderlijk genoemd.`,
       en: `${count} more entries or lines could not be read or placed; they were not counted and are not listed one by one here.`,
+    };
+  },
+  noSales(transactions: number, memorial: number, opening: number): Localized {
+    const n = times(transactions, ["boeking", "boekingen"], ["entry", "entries"]);
+    return {
+      nl: `De auditfile heeft ${n.nl} (waarvan ${memorial} memoriaal en ${opening} opening) maar geen enkele verkoopboeking (een dagboek van type S, of een boeking op een klant). De omzet is daarom als € 0 gelezen; dat klopt alleen als de onderneming niets heeft verkocht. Controleer of het verkoopdagboek in de export zit en een dagboektype heeft.`,
+      en: `The auditfile has ${n.en} (${memorial} memorial and ${opening} opening) but not one sales entry (a journal of type S, or an entry posting to a customer). The turnover was therefore read as €0; that is right only if the business sold nothing. Check that the sales journal is in the export and has a journal type.`,
     };
   },
   /** A line without an amount (an empty or missing <amnt>): the entry is left out, never counted as €0. */

@@ -767,6 +767,13 @@ export class XafReader {
   }
 
   private finish(): XafInfo {
+    // No entries at all: there is nothing to give a verdict on (an export of the master data only).
+    if (this.transactions === 0) throw new XafError(xafFile.noTransactions, "no transactions");
+    if (this.sales === 0) {
+      // Entries, but none a sale: €0 may be true (a dormant business) or the sales journal may be missing.
+      const day = xafDay(this.header.get("startDate") ?? "");
+      this.problems.push(this.problem(day, xafProblem.noSales(this.transactions, this.memorial, this.opening), "error", "xaf-no-sales"));
+    }
     for (const a of this.aggs.values()) this.problems.push(this.problem(a.day, a.make(a), "error", "xaf-unclear"));
     if (this.unlisted > 0) this.problems.push(this.problem(null, xafProblem.moreUnlisted(this.unlisted), "error", "xaf-more"));
     for (const [journal, o] of this.outside) {

@@ -178,3 +178,34 @@ describe("kor-check on auditfile lines it cannot read", () => {
     expect(nl.stdout.replace(/\s+/g, " ")).toContain("boeking F2 van 1 april 2026, regel 2: het bedrag (<amnt>) is leeg of ontbreekt");
   });
 });
+
+describe("kor-check on auditfiles without sales", () => {
+  it("refuses an auditfile without entries with its reason, not a verdict on €0, and goes on with the others", async () => {
+    const text = writeXaf(year2026());
+    const none = writeText(at("stamgegevens.xaf"), text.replace(/<transactions>[\s\S]*<\/transactions>/, ""));
+    const empty = writeText(at("leeg.xaf"), writeXaf({ ...year2025(), journals: [] }));
+    const good = writeText(at("good.xaf"), text);
+    const r = await run([none, empty, good, "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as Json[];
+    for (const f of [none, empty]) {
+      const item = items.find((i: Json) => i.file === f);
+      expect(item.eligible).toBeNull();
+      expect(item.verdict).not.toBe("eligible");
+      expect(item.error).toContain("The auditfile contains no entries");
+    }
+    expect(items.find((i: Json) => i.file === good).countable).toBe(21000);
+    expect(r.code).toBe(1);
+    const nl = await run([none, "--lang", "nl"]);
+    expect(nl.stdout.replace(/\s+/g, " ")).toContain("De auditfile bevat geen boekingen");
+  });
+
+  it("says an auditfile with entries but no sales entry has no sales, and gives no confident verdict on €0", async () => {
+    const bank = { id: "BNK", desc: "Bank", type: "B", txs: [{ nr: "1", date: "2026-02-01", lines: [{ acc: "1300", cents: 10000, side: "D" as const }, { acc: "1300", cents: 10000, side: "C" as const }] }] };
+    const f = writeText(at("geen-verkoop.xaf"), writeXaf({ ...year2026(), journals: [bank] }));
+    const r = await run([f, "--format", "json", "--lang", "en"]);
+    const s = (JSON.parse(r.stdout) as Json[])[0];
+    expect(s.eligible).toBeNull();
+    expect(s.problems.map((p: Json) => p.message)).toContainEqual(expect.stringContaining("The auditfile has 1 entry (0 memorial and 0 opening) but not one sales entry"));
+    expect(r.code).toBe(1);
+  });
+});
