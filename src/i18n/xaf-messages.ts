@@ -64,6 +64,12 @@ export const xafFile = {
     nl: "De auditfile bevat geen boekingen (geen <transactions> of geen enkele boeking daarin), dus ook geen omzet om te controleren. Een KOR-oordeel op € 0 zou niets zeggen. Exporteer de auditfile mét de boekingen (mutaties) van het jaar.",
     en: "The auditfile contains no entries (no <transactions>, or no entry in it), so no turnover to check. A KOR verdict on €0 would mean nothing. Export the auditfile with the year's entries (transactions).",
   } as Localized,
+  tooDeep(limit: number, line: number): Localized {
+    return {
+      nl: `De elementen in dit bestand zijn meer dan ${limit} lagen diep genest (regel ${line}); een auditfile is nooit dieper dan een stuk of acht. Het bestand is om veiligheidsredenen niet verder gelezen. ${EXPORT_AGAIN.nl}`,
+      en: `The elements in this file are nested more than ${limit} levels deep (line ${line}); an auditfile is never deeper than about eight. For safety the file was not read further. ${EXPORT_AGAIN.en}`,
+    };
+  },
   encoding: {
     nl: "De tekens in dit bestand passen niet bij de opgegeven tekenset. Exporteer de auditfile opnieuw (UTF-8 of ISO-8859-1).",
     en: "The characters in this file do not match its declared character set. Export the auditfile again (UTF-8 or ISO-8859-1).",

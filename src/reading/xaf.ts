@@ -157,6 +157,13 @@ const MAX_LISTED = 1_000;
 
 const LINE_NAMES = new Set(["trLine", "line"]);
 
+/**
+ * Elements open at once. A real auditfile nests about 8 deep (auditfile/company/transactions/journal/
+ * transaction/trLine/vat/vatAmnt); past this the file is refused, so a hostile nesting cannot make the
+ * element stacks (ours and saxes') grow without bound.
+ */
+export const XAF_MAX_DEPTH = 64;
+
 /** What is used of a TextDecoder (a global in Node and browsers; its type is spelled differently in each lib). */
 interface Decoder {
   decode(input?: Uint8Array, options?: { stream?: boolean }): string;
@@ -328,6 +335,7 @@ export class XafReader {
   private open(tag: SaxesTagPlain): void {
     const name = local(tag.name);
     const depth = this.stack.length;
+    if (depth >= XAF_MAX_DEPTH) throw new XafError(xafFile.tooDeep(XAF_MAX_DEPTH, this.parser.line), `nested deeper than ${XAF_MAX_DEPTH}`);
     this.text = "";
     if (depth === 0) this.root(tag, name);
     const parent = depth > 0 ? this.stack[depth - 1] : "";

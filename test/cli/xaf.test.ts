@@ -209,3 +209,20 @@ describe("kor-check on auditfiles without sales", () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe("kor-check on hostile auditfiles", () => {
+  it("refuses elements nested deeper than 64 levels with its reason, and goes on with the others", async () => {
+    const text = writeXaf(year2026());
+    const deep = writeText(at("deep.xaf"), text.replace("</company>", `${"<x>".repeat(100)}${"</x>".repeat(100)}</company>`));
+    const fine = writeText(at("fine.xaf"), text.replace("</company>", `${"<x>".repeat(50)}${"</x>".repeat(50)}</company>`));
+    const r = await run([deep, fine, "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as Json[];
+    const bad = items.find((i: Json) => i.file === deep);
+    expect(bad.eligible).toBeNull();
+    expect(bad.error).toContain("nested more than 64 levels deep");
+    expect(items.find((i: Json) => i.file === fine).countable).toBe(21000);
+    expect(r.code).toBe(1);
+    const nl = await run([deep, "--lang", "nl"]);
+    expect(nl.stdout.replace(/\s+/g, " ")).toContain("meer dan 64 lagen diep genest");
+  });
+});
