@@ -351,8 +351,13 @@ export interface XafSheetData {
  */
 export async function readXafData(file: string, options: ReadOptions): Promise<XafSheetData> {
   await checkReadable(file);
+  const limits = { ...READ_LIMITS, ...options.limits };
+  if ((await fs.stat(file)).size > limits.xafBytes) throw new TooLargeError("xaf-bytes", limits.xafBytes);
   const window = new YearWindow(options.year, undefined, options.keepFrom ?? null);
-  const reader = new XafReader({ rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) }, { blockRows: options.blockRows, codes: options.table?.codes ?? null });
+  const reader = new XafReader(
+    { rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) },
+    { blockRows: options.blockRows, codes: options.table?.codes ?? null, maxTextChars: limits.xafTextChars },
+  );
   let info: XafInfo;
   try {
     for await (const chunk of createReadStream(file)) reader.writeBytes(chunk as Buffer);

@@ -22,6 +22,13 @@ export interface ReadLimits {
   readonly sheetBytes: number;
   /** Bytes of a CSV file (read whole into memory). */
   readonly csvBytes: number;
+  /** Bytes of an auditfile (XAF), as for a CSV file (it is streamed, so this bounds time, not memory). */
+  readonly xafBytes: number;
+  /**
+   * Characters of one text of an auditfile (what lies between two '<': a value, a comment). The XML parser
+   * holds a text whole until it ends; the longest field of the XAF schemas is 9,999 characters.
+   */
+  readonly xafTextChars: number;
   /**
    * Browser: inflated bytes of the whole .xlsx (the browser reads a workbook whole into memory): the declared
    * sizes first, then the real bytes counted while inflating (src/reading/zipInflate.ts).
@@ -39,6 +46,8 @@ export const READ_LIMITS: ReadLimits = {
   sharedStrings: 5_000_000,
   sheetBytes: 4096 * MiB,
   csvBytes: 1024 * MiB,
+  xafBytes: 1024 * MiB,
+  xafTextChars: 1024 * 1024,
   browserInflatedBytes: 300 * MiB,
   browserCells: 3_000_000,
 };
@@ -46,7 +55,7 @@ export const READ_LIMITS: ReadLimits = {
 /** Thrown when a file passes a limit; `what` says which (for the message). */
 export class TooLargeError extends Error {
   readonly code = "KOR_TOO_LARGE";
-  constructor(readonly what: "shared-strings-bytes" | "one-text-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "inflated-bytes" | "cells", readonly limit: number) {
+  constructor(readonly what: "shared-strings-bytes" | "one-text-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "xaf-bytes" | "xaf-text" | "inflated-bytes" | "cells", readonly limit: number) {
     super(`too large to check: ${what} over ${limit}`);
   }
 }
@@ -64,9 +73,20 @@ export function tooLargeMessage(e: TooLargeError): Localized {
     "shared-strings": { nl: `de werkmap heeft meer dan ${count("nl")} verschillende teksten`, en: `the workbook has more than ${count("en")} different texts` },
     "sheet-bytes": { nl: `de bladen zijn uitgepakt meer dan ${mb}`, en: `the sheets unpack to more than ${mb}` },
     "csv-bytes": { nl: `het bestand is groter dan ${mb}`, en: `the file is larger than ${mb}` },
+    "xaf-bytes": { nl: `het bestand is groter dan ${mb}`, en: `the file is larger than ${mb}` },
+    "xaf-text": {
+      nl: `één tekst in de auditfile is langer dan ${count("nl")} tekens, terwijl het langste veld van een auditfile 9.999 tekens heeft`,
+      en: `one text in the auditfile is longer than ${count("en")} characters, while an auditfile's longest field has 9,999`,
+    },
     "inflated-bytes": { nl: `de werkmap is uitgepakt meer dan ${mb}`, en: `the workbook unpacks to more than ${mb}` },
     cells: { nl: `het blad heeft meer dan ${count("nl")} gevulde cellen`, en: `the sheet has more than ${count("en")} filled cells` },
   };
+  if (e.what === "xaf-bytes" || e.what === "xaf-text") {
+    return {
+      nl: `te groot om te controleren: ${what[e.what].nl}. Is het wel een auditfile? Maak de auditfile opnieuw aan in het boekhoudpakket, per jaar.`,
+      en: `too large to check: ${what[e.what].en}. Is it an auditfile? Export the auditfile again from the bookkeeping package, one year at a time.`,
+    };
+  }
   return {
     nl: `te groot om te controleren: ${what[e.what].nl}. Is het wel een facturenlijst? Splits het bestand of sla alleen de facturen op.`,
     en: `too large to check: ${what[e.what].en}. Is it an invoice list? Split the file or save only the invoices.`,

@@ -26,6 +26,7 @@ import { dayFromYmd, isValidYmd, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 import { readCountry } from "./cells";
+import { READ_LIMITS, TooLargeError } from "./limits";
 import { codeKey, packageCategory } from "./packageCodes";
 
 export type XafVersion = "3.1" | "3.2" | "4.0";
@@ -92,6 +93,8 @@ export interface XafOptions {
    * vatID and by vatDesc before the built-in reading of the description and percentage.
    */
   readonly codes?: ReadonlyMap<string, CategoryCode> | null;
+  /** Characters of one text (between two '<') before the file is refused (default READ_LIMITS.xafTextChars). */
+  readonly maxTextChars?: number;
 }
 
 interface Vat {
@@ -158,6 +161,22 @@ const MAX_LISTED = 1_000;
 const LINE_NAMES = new Set(["trLine", "line"]);
 
 /**
+ * Characters kept of one value (names, descriptions, references, codes); a longer one is cut with "…". Just
+ * above the longest kept field of the schemas (companyName and vatDesc: 999), so a valid value is never cut;
+ * an amount or date that is cut no longer reads (an error), never a different number.
+ */
+export const XAF_KEPT_CHARS = 1_000;
+
+/** `text` cut to XAF_KEPT_CHARS characters with "…" (not inside a surrogate pair). */
+function capped(text: string): string {
+  if (text.length <= XAF_KEPT_CHARS) return text;
+  let end = XAF_KEPT_CHARS - 1;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
  * Elements open at once. A real auditfile nests about 8 deep (auditfile/company/transactions/journal/
  * transaction/trLine/vat/vatAmnt); past this the file is refused, so a hostile nesting cannot make the
  * element stacks (ours and saxes') grow without bound.
@@ -204,6 +223,9 @@ export class XafReader {
   private readonly parser: SaxesParser;
   private readonly blockRows: number;
   private readonly codes: ReadonlyMap<string, CategoryCode> | null;
+  private readonly maxTextChars: number;
+  /** Characters since the last '<' seen (the text saxes is holding). */
+  private run = 0;
 
   private readonly stack: string[] = [];
   private text = "";
@@ -250,16 +272,13 @@ export class XafReader {
   ) {
     this.blockRows = options.blockRows ?? DEFAULT_BLOCK_ROWS;
     this.codes = options.codes ?? null;
+    this.maxTextChars = options.maxTextChars ?? READ_LIMITS.xafTextChars;
     const p = new SaxesParser({ xmlns: false, position: true });
     p.on("doctype", () => {
       throw new XafError(xafFile.doctype, "DOCTYPE");
     });
-    p.on("text", (t) => {
-      this.text += t;
-    });
-    p.on("cdata", (t) => {
-      this.text += t;
-    });
+    p.on("text", (t) => this.addText(t));
+    p.on("cdata", (t) => this.addText(t));
     p.on("opentag", (tag) => this.open(tag));
     p.on("closetag", (tag) => this.close(local(tag.name)));
     this.parser = p;
@@ -289,7 +308,37 @@ export class XafReader {
     }
   }
 
+  /** Keeps at most XAF_KEPT_CHARS + 1 characters of the current value (one more tells that it was cut). */
+  private addText(t: string): void {
+    const room = XAF_KEPT_CHARS + 1 - this.text.length;
+    if (room <= 0) return;
+    this.text += (this.text === "" ? t.trimStart() : t).slice(0, room);
+  }
+
+  /**
+   * Refuses a text longer than maxTextChars before saxes gets it: saxes holds a text (or comment) whole until
+   * its end, so one 300 MB value would take gigabytes. A text is what lies between two '<'.
+   */
+  private scanTexts(text: string): void {
+    const limit = this.maxTextChars;
+    const first = text.indexOf("<");
+    this.run += first < 0 ? text.length : first;
+    if (this.run > limit) throw new TooLargeError("xaf-text", limit);
+    if (first < 0) return;
+    let prev = first;
+    if (text.length > limit) {
+      // Only a chunk longer than the limit can hold a whole text past it.
+      for (let next = text.indexOf("<", prev + 1); next >= 0; next = text.indexOf("<", prev + 1)) {
+        if (next - prev - 1 > limit) throw new TooLargeError("xaf-text", limit);
+        prev = next;
+      }
+    } else prev = text.lastIndexOf("<");
+    this.run = text.length - prev - 1;
+    if (this.run > limit) throw new TooLargeError("xaf-text", limit);
+  }
+
   write(text: string): void {
+    this.scanTexts(text);
     if (this.scanned.length < DOCTYPE_SCAN) {
       this.scanned += text.slice(0, DOCTYPE_SCAN - this.scanned.length);
       if (this.scanned.includes("<!DOCTYPE")) throw new XafError(xafFile.doctype, "DOCTYPE");
@@ -378,7 +427,7 @@ export class XafReader {
   private close(name: string): void {
     this.stack.pop();
     const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1] : "";
-    const value = this.text.trim();
+    const value = capped(this.text.trim());
     this.text = "";
 
     if (this.vat !== null) {

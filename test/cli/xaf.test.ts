@@ -226,3 +226,38 @@ describe("kor-check on hostile auditfiles", () => {
     expect(nl.stdout.replace(/\s+/g, " ")).toContain("meer dan 64 lagen diep genest");
   });
 });
+
+describe("kor-check on auditfiles too large to check", () => {
+  const MiB = 1024 * 1024;
+
+  it("refuses an auditfile with one text past the limit, alone, before holding it, and checks the others", async () => {
+    const text = writeXaf(year2026());
+    const big = writeText(at("big.xaf"), writeXaf({ ...year2026(), companyName: "B".repeat(5000) }));
+    const good = writeText(at("good.xaf"), text);
+    const r = await runCli([big, good, "--format", "json", "--lang", "en"], TODAY, { limits: { xafTextChars: 4096 } });
+    const items = JSON.parse(r.stdout) as Json[];
+    expect(items.find((i: Json) => i.file === big).error).toContain("too large to check: one text in the auditfile is longer than 4,096 characters");
+    expect(items.find((i: Json) => i.file === good).countable).toBe(21000);
+    const nl = await runCli([big, "--lang", "nl"], TODAY, { limits: { xafTextChars: 4096 } });
+    expect(nl.stdout.replace(/\s+/g, " ")).toContain("één tekst in de auditfile is langer dan 4.096 tekens");
+  });
+
+  it("refuses an auditfile larger than the file limit, alone, and checks the others", async () => {
+    const text = writeXaf(year2026());
+    const big = writeText(at("big.xaf"), text.replace("</company>", `${"\n<x/>".repeat(250_000)}</company>`));
+    const good = writeText(at("good.xaf"), text);
+    const r = await runCli([big, good, "--format", "json", "--lang", "en"], TODAY, { limits: { xafBytes: MiB } });
+    const items = JSON.parse(r.stdout) as Json[];
+    expect(items.find((i: Json) => i.file === big).error).toContain("too large to check: the file is larger than 1 MB");
+    expect(items.find((i: Json) => i.file === good).countable).toBe(21000);
+    expect(r.code).toBe(1);
+  });
+
+  it("cuts a long name it keeps to 1,000 characters with '…'", async () => {
+    const f = writeText(at("long.xaf"), writeXaf({ ...year2026(), companyName: "B".repeat(3000) }));
+    const s = (JSON.parse((await run([f, "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    expect(s.sheet).toBe(`${"B".repeat(999)}… (NL001234567B01)`);
+    expect(s.auditfiles[0].company).toBe(`${"B".repeat(999)}…`);
+    expect(s.countable).toBe(21000);
+  });
+});
