@@ -20,6 +20,7 @@ import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "..
 import { XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
 import { xlsxInput } from "./zipOrder";
+import { sheetRows } from "./sheetRows";
 
 /** One sheet read: the rows kept for the summary, and the reading problems (capped). */
 export interface SheetRead {
@@ -292,19 +293,16 @@ class ByteCap extends Transform {
 async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, options: ReadOptions, sheets: SheetRead[], skipped: SkippedSheet[]): Promise<void> {
   for await (const worksheet of reader) {
     // Adapter boundary: exceljs' typings do not describe the streaming reader's sheet name and workbook properties.
-    const ws = worksheet as unknown as { name?: string; parse(): AsyncIterable<{ eventType: string; value: unknown }[]> };
+    // The sheet's XML is read by kor-check's own row reader (./sheetRows.ts), not exceljs' `parse()`, which
+    // loses formula results' types, ISO dates and inline text runs.
+    const ws = worksheet as unknown as { name?: string; iterator: AsyncIterable<Buffer | string> };
     const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model;
     const collector = new SheetCollector(ws.name ?? `Sheet${sheets.length + skipped.length + 1}`, options, props?.date1904 ? DATE_1904_OFFSET : 0);
     const stream = collector.stream;
-    for await (const events of ws.parse()) {
+    const shared = (): readonly unknown[] | undefined => (reader as unknown as ReaderInternals).sharedStrings;
+    for await (const rows of sheetRows(ws.iterator, shared)) {
       if (stream.state === "rejected") continue; // drain the sheet: the reader needs it consumed
-      for (const { eventType, value } of events) {
-        if (eventType !== "row") continue;
-        const row = value as ExcelJS.Row;
-        const values = row.values as unknown[];
-        values.shift(); // exceljs rows are 1-based: values[1] is column A
-        stream.push(values, row.number);
-      }
+      for (const row of rows) stream.push(row.values, row.number);
     }
     collector.finish(sheets, skipped);
   }

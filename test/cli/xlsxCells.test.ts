@@ -1,0 +1,137 @@
+/**
+ * kor-check on .xlsx cells as other programs write them (Apache POI, LibreOffice, scripts), which exceljs'
+ * streaming reader misread without a word: formulas whose cached value is an error, a boolean or missing,
+ * ISO date cells (t="d"), inline strings of several runs, and date1904="true". Each workbook is written with
+ * exceljs, then its sheet XML (and workbook.xml) replaced with the cells under test.
+ */
+import { readFileSync, writeFileSync } from "fs";
+import * as path from "path";
+import JSZip from "jszip";
+import { dayFromIso } from "../../src/rules/dates";
+import { runCli, tempDir, writeXlsx, type CliRun } from "./fixtures";
+
+const TODAY = dayFromIso("2026-11-27");
+jest.setTimeout(30_000);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
+type Json = any;
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const inline = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const num = (ref: string, v: number): string => `<c r="${ref}"><v>${v}</v></c>`;
+
+/** 1 March 2026 and 1 April 2026 as 1900-system serials. */
+const MARCH_1 = 46082;
+const APRIL_1 = 46113;
+
+/**
+ * A workbook with header Datum/Bedrag/Categorie, row 2 = 1 March 2026, €15,000, 21%, and row 3 = `row3`
+ * (cells A3, B3, C3 as XML). `workbookPr` replaces workbook.xml's workbookPr attributes.
+ */
+async function workbook(name: string, row3: string, opts: { workbookPr?: string; row2?: string } = {}): Promise<string> {
+  const file = path.join(tmp.dir, name);
+  await writeXlsx(file, { Facturen: [["x"]] });
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const row2 = opts.row2 ?? `${num("A2", MARCH_1)}${num("B2", 15000)}${inline("C2", "21")}`;
+  const sheet =
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>` +
+    `<row r="1">${inline("A1", "Datum")}${inline("B1", "Bedrag")}${inline("C1", "Categorie")}</row>` +
+    `<row r="2">${row2}</row><row r="3">${row3}</row></sheetData></worksheet>`;
+  zip.file("xl/worksheets/sheet1.xml", sheet);
+  if (opts.workbookPr !== undefined) {
+    const wb = (await zip.file("xl/workbook.xml")!.async("string")).replace(/<workbookPr[^>]*>/, `<workbookPr ${opts.workbookPr}/>`);
+    zip.file("xl/workbook.xml", wb);
+  }
+  writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return file;
+}
+
+async function check(file: string, lang: "en" | "nl" = "en"): Promise<{ r: CliRun; item: Json }> {
+  const r = await runCli([file, "--format", "json", "--lang", lang], TODAY);
+  return { r, item: (JSON.parse(r.stdout) as Json[])[0] };
+}
+
+const messages = (item: Json): string[] => (item.problems as Json[]).map((p) => `${p.row}: ${p.message}`);
+
+describe("formula cells: their calculated value, or a row error — never a silently dropped invoice", () => {
+  it("an amount formula giving #N/A is an error naming row 3 (the invoice was silently left out)", async () => {
+    const file = await workbook("na.xlsx", `${num("A3", APRIL_1)}<c r="B3" t="e"><f>VLOOKUP(1,Z1:Z2,2,0)</f><v>#N/A</v></c>${inline("C3", "21")}`);
+    const { r, item } = await check(file);
+    expect(messages(item)).toEqual(["3: Row 3: the amount cell shows the Excel error #N/A. Fix the formula or clear the cell."]);
+    expect(item.countable).toBe(15000);
+    expect(r.code).toBe(1);
+  });
+
+  it("a date formula giving #VALUE! is an error naming row 3", async () => {
+    const file = await workbook("value.xlsx", `<c r="A3" t="e"><f>DATE(2026,13,40)+Z1</f><v>#VALUE!</v></c>${num("B3", 6000)}${inline("C3", "21")}`);
+    const { item } = await check(file);
+    expect(messages(item)).toEqual(["3: Row 3: the date cell shows the Excel error #VALUE!. Fix the formula or clear the cell."]);
+  });
+
+  it("a category formula giving #N/A is refused (it was read as an empty category and counted)", async () => {
+    const file = await workbook("cat.xlsx", `${num("A3", APRIL_1)}${num("B3", 6000)}<c r="C3" t="e"><f>VLOOKUP(A3,Codes,2,0)</f><v>#N/A</v></c>`);
+    const { item } = await check(file);
+    expect(messages(item)).toEqual(["3: Row 3: the category cell shows the Excel error #N/A. Fix the formula or clear the cell."]);
+    expect(item.countable).toBe(15000);
+  });
+
+  it("a formula giving TRUE is not €1.00: the same error as a TRUE typed in the cell", async () => {
+    const file = await workbook("bool.xlsx", `${num("A3", APRIL_1)}<c r="B3" t="b"><f>B2&gt;100</f><v>1</v></c>${inline("C3", "21")}`);
+    const { item } = await check(file);
+    expect(messages(item)).toEqual(["3: Row 3: the amount cell contains TRUE (true/false), not an amount."]);
+    expect(item.countable).toBe(15000);
+  });
+
+  it("cached results 0, text and a date serial still read: a 0 amount, text categories, a date formula", async () => {
+    const file = await workbook(
+      "zero.xlsx",
+      `<c r="A3"><f>A2+31</f><v>${APRIL_1}</v></c><c r="B3"><f>B2*0</f><v>0</v></c><c r="C3" t="str"><f>"2"&amp;"1"</f><v>21</v></c>`,
+      { row2: `${num("A2", MARCH_1)}<c r="B2"><f>5000*3</f><v>15000</v></c><c r="C2" t="str"><f>""</f><v></v></c>` },
+    );
+    const { r, item } = await check(file);
+    expect(item.problems).toEqual([]);
+    expect(item).toMatchObject({ countable: 15000, rows: 2 });
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("ISO date cells and inline text runs", () => {
+  it('a t="d" date cell is that calendar day (it was read as serial 2026, 18 July 1905)', async () => {
+    const file = await workbook("iso.xlsx", `<c r="A3" t="d"><v>2026-04-01T00:00:00Z</v></c>${num("B3", 6000)}${inline("C3", "21")}`);
+    const { item } = await check(file);
+    expect(item.problems).toEqual([]);
+    expect(item).toMatchObject({ year: 2026, countable: 21000, rows: 2, crossing: { date: "2026-04-01", row: 3 } });
+  });
+
+  it('a t="d" date late in the evening stays on its day, also in a 1904 workbook; a t="d" text that is no date is an error', async () => {
+    const late = await workbook("late.xlsx", `<c r="A3" t="d"><v>2026-04-01T23:30:00</v></c>${num("B3", 6000)}${inline("C3", "21")}`, {
+      workbookPr: 'date1904="1"',
+      row2: `${num("A2", MARCH_1 - 1462)}${num("B2", 15000)}${inline("C2", "21")}`,
+    });
+    expect((await check(late)).item).toMatchObject({ year: 2026, countable: 21000, crossing: { date: "2026-04-01", row: 3 } });
+    const bad = await workbook("bad.xlsx", `<c r="A3" t="d"><v>2026-02-30</v></c>${num("B3", 6000)}${inline("C3", "21")}`);
+    const { item } = await check(bad);
+    expect(item.countable).toBe(15000);
+    expect(item.problems.map((p: Json) => p.row)).toEqual([3]);
+  });
+
+  it("an inline string of several runs is read whole (only the last run was kept: 6 + 000 read as €0)", async () => {
+    const file = await workbook("runs.xlsx", `${num("A3", APRIL_1)}<c r="B3" t="inlineStr"><is><r><t>6</t></r><r><rPr><b/></rPr><t>000</t></r></is></c>${inline("C3", "21")}`);
+    const { item } = await check(file);
+    expect(item.problems).toEqual([]);
+    expect(item).toMatchObject({ countable: 21000, crossing: { date: "2026-04-01", row: 3, amount: 6000 } });
+  });
+
+  it("an inline string's phonetic guide is not part of its text", async () => {
+    const file = await workbook("rph.xlsx", `${num("A3", APRIL_1)}${num("B3", 6000)}<c r="C3" t="inlineStr"><is><t>21</t><rPh sb="0" eb="2"><t>x</t></rPh></is></c>`);
+    const { item } = await check(file);
+    expect(item.problems).toEqual([]);
+    expect(item.countable).toBe(21000);
+  });
+});
