@@ -110,6 +110,15 @@ export function booleanCell(text: string, column: ReadingColumn): Localized {
   };
 }
 
+/** A formula saved without its calculated value (a file written by a program that does not calculate). */
+export function formulaNoResult(column: ReadingColumn): Localized {
+  const { cell } = CELL_WORDS[column];
+  return {
+    nl: `${cell.nl} bevat een formule zonder berekende waarde. Open het bestand in Excel en sla het op, dan rekent Excel de formule uit.`,
+    en: `${cell.en} contains a formula without a calculated value. Open the file in Excel and save it, so Excel calculates the formula.`,
+  };
+}
+
 export function unsupportedCell(text: string, column: ReadingColumn): Localized {
   const { cell, value } = CELL_WORDS[column];
   return {

@@ -62,10 +62,8 @@ function excelErrorText(text: string): string | null {
 export function unwrapCell(cell: object): unknown {
   const o = cell as Record<string, unknown>;
   if ("result" in o) return o.result ?? null;
-  // exceljs drops a formula's cached value when it is 0, "" or false (its cell model keeps only truthy
-  // fields): a formula without a result is such a value, read as empty, as the pane's Open file does (a VAT
-  // of 0 on a reverse-charge row is the common case; Excel itself passes 0).
-  if (typeof o.formula === "string" || typeof o.sharedFormula === "string") return null;
+  // A formula without a result: no cached value in the file (see isFormulaWithoutResult); not a value.
+  if (isFormulaWithoutResult(o)) return undefined;
   if ("basicValue" in o) return o.basicValue;
   if (typeof o.error === "string") return o.error;
   if (typeof o.code === "string" && o.code.startsWith("#")) return o.code;
@@ -82,6 +80,17 @@ export function unwrapCell(cell: object): unknown {
   return undefined;
 }
 
+/**
+ * A formula cell without a calculated value: `{ formula }` with no `result`. kor-check's sheet reader
+ * (src/cli/sheetRows.ts) gives this only when the file holds no cached value (`<f>` without `<v>`: written by
+ * a program that does not calculate), so it is an error, never an empty cell (a silently missing invoice).
+ * A cached 0, "" or FALSE arrives as `{ formula, result }`.
+ */
+export function isFormulaWithoutResult(cell: object): boolean {
+  const o = cell as Record<string, unknown>;
+  return !("result" in o) && (typeof o.formula === "string" || typeof o.sharedFormula === "string");
+}
+
 /** A cell value as text for messages and `Problem.value`. Never throws. */
 export function cellText(cell: unknown): string {
   if (typeof cell === "string") return cell;
@@ -91,6 +100,10 @@ export function cellText(cell: unknown): string {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "Invalid Date" : cell.toISOString();
   try {
     if (typeof cell === "object") {
+      if (!Array.isArray(cell) && isFormulaWithoutResult(cell)) {
+        const f = (cell as { formula?: unknown }).formula;
+        if (typeof f === "string" && f !== "") return `=${f}`;
+      }
       const inner = Array.isArray(cell) ? undefined : unwrapCell(cell);
       if (inner !== undefined && typeof inner !== "object") return cellText(inner);
       const json = JSON.stringify(cell);
@@ -109,6 +122,7 @@ export function cellText(cell: unknown): string {
 function otherCell(cell: unknown, column: ReadingColumn, depth: number): { inner: unknown } | CellError {
   if (typeof cell === "boolean") return fail("boolean", msg.booleanCell(cell ? "TRUE" : "FALSE", column));
   if (typeof cell === "object" && cell !== null && !Array.isArray(cell) && !(cell instanceof Date) && depth < 3) {
+    if (isFormulaWithoutResult(cell)) return fail("formula-no-result", msg.formulaNoResult(column));
     const inner = unwrapCell(cell);
     if (inner !== undefined) return { inner };
   }

@@ -88,6 +88,21 @@ describe("formula cells: their calculated value, or a row error — never a sile
     expect(item.countable).toBe(15000);
   });
 
+  it("a formula without a calculated value (amount or date) is an error naming its row, in Dutch too", async () => {
+    const amount = await workbook("noresult.xlsx", `${num("A3", APRIL_1)}<c r="B3"><f>B2*0.5</f></c>${inline("C3", "21")}`);
+    const date = await workbook("noresult-date.xlsx", `<c r="A3"><f>Z1+1</f></c>${num("B3", 6000)}${inline("C3", "21")}`);
+    const a = await check(amount);
+    expect(messages(a.item)).toEqual([
+      "3: Row 3: the amount cell contains a formula without a calculated value. Open the file in Excel and save it, so Excel calculates the formula.",
+    ]);
+    expect(a.item.countable).toBe(15000);
+    expect(a.r.code).toBe(1);
+    const nl = await check(date, "nl");
+    expect(messages(nl.item)).toEqual([
+      "3: Rij 3: de datumcel bevat een formule zonder berekende waarde. Open het bestand in Excel en sla het op, dan rekent Excel de formule uit.",
+    ]);
+  });
+
   it("cached results 0, text and a date serial still read: a 0 amount, text categories, a date formula", async () => {
     const file = await workbook(
       "zero.xlsx",

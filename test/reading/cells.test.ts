@@ -216,11 +216,22 @@ describe("readAmount", () => {
     expect(r.kind === "error" && r.message.en).toContain("VAT");
   });
 
-  it("a formula whose cached value exceljs dropped (0, \"\" or false) reads as empty, not as an unreadable cell", () => {
-    // Excel writes <f>ROUND(E8*0,2)</f><v>0</v>; exceljs hands over { formula } without the 0.
-    expect(readVat({ formula: "ROUND(E8*0,2)" })).toEqual({ kind: "empty" });
-    expect(readAmount({ sharedFormula: "E2" })).toEqual({ kind: "empty" });
+  it("a formula without a calculated value is an error, never empty; a cached 0 is 0", () => {
+    // kor-check's sheet reader gives { formula } alone only for <f> without <v> (a file no program calculated);
+    // <f>ROUND(E8*0,2)</f><v>0</v> arrives as { formula, result: 0 }.
+    const noResult = {
+      kind: "error",
+      code: "formula-no-result",
+      message: {
+        nl: "de btw-cel bevat een formule zonder berekende waarde. Open het bestand in Excel en sla het op, dan rekent Excel de formule uit.",
+        en: "the VAT cell contains a formula without a calculated value. Open the file in Excel and save it, so Excel calculates the formula.",
+      },
+    };
+    expect(readVat({ formula: "ROUND(E8*0,2)" })).toEqual(noResult);
+    expect(readAmount({ sharedFormula: "E2" })).toMatchObject({ kind: "error", code: "formula-no-result" });
+    expect(readCategoryCell({ formula: "VLOOKUP(A2,Codes,2,0)" })).toMatchObject({ kind: "error", code: "formula-no-result" });
     expect(readVat({ formula: "E8*0.21", result: 0 })).toEqual({ kind: "ok", value: 0 });
+    expect(readAmount({ formula: "B2>100", result: true })).toMatchObject({ kind: "error", code: "boolean" });
   });
 });
 
