@@ -204,6 +204,7 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
     entries: "ignore",
   });
   capInflation(reader, { ...READ_LIMITS, ...options.limits });
+  readDate1904(reader);
   try {
     await readSheets(reader, options, sheets, skipped);
   } catch (e) {
@@ -266,6 +267,55 @@ function capInflation(reader: ExcelJS.stream.xlsx.WorkbookReader, limits: ReadLi
       })(),
       sheetNo,
     );
+}
+
+/**
+ * The workbook's date system, read from workbook.xml's `<workbookPr date1904="…">` ourselves: exceljs 4.4
+ * takes only "1" as true, but the attribute is an xsd:boolean, so "true" (Apache POI, LibreOffice) is the
+ * 1904 system too; read as 1900, every date was 4 years and a day early, without a word. The bytes pass
+ * through to exceljs unchanged; the attribute found replaces exceljs' reading of it (adapter boundary: the
+ * hook is on `_parseWorkbook` of exceljs 4.4, pinned; test/cli/xlsxCells.test.ts fails if it stops working).
+ */
+function readDate1904(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const r = reader as unknown as { _parseWorkbook(entry: Readable): Promise<void>; properties?: { model?: { date1904?: boolean } } };
+  const parseWorkbook = r._parseWorkbook.bind(reader);
+  r._parseWorkbook = async (entry) => {
+    const scan = new WorkbookPrScan();
+    await parseWorkbook(entry.pipe(scan));
+    if (scan.date1904 === null) return;
+    const props = r.properties;
+    if (props !== undefined) props.model = { ...props.model, date1904: scan.date1904 };
+    else r.properties = { model: { date1904: scan.date1904 } };
+  };
+}
+
+/** `<workbookPr … date1904="…"/>`, any namespace prefix. */
+const WORKBOOK_PR = /<(?:[A-Za-z_][\w.-]*:)?workbookPr\b([^>]*)>/;
+const DATE_1904_ATTR = /(?:^|\s)date1904\s*=\s*(["'])([^"']*)\1/;
+/** workbookPr comes near the start of workbook.xml; no more than this much text is searched for it. */
+const WORKBOOK_PR_SCAN_CHARS = 1 << 20;
+
+/** Passes workbook.xml through and reads its date1904 attribute: true for "1"/"true", false for "0"/"false". */
+class WorkbookPrScan extends Transform {
+  date1904: boolean | null = null;
+  private text = "";
+  private done = false;
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (!this.done) {
+      this.text += chunk.toString("utf8");
+      const tag = WORKBOOK_PR.exec(this.text);
+      if (tag !== null) {
+        this.done = true;
+        const value = DATE_1904_ATTR.exec(tag[1])?.[2].trim();
+        this.date1904 = value === "1" || value === "true" ? true : value === "0" || value === "false" ? false : null;
+        this.text = "";
+      } else if (this.text.length > WORKBOOK_PR_SCAN_CHARS) {
+        this.done = true;
+        this.text = "";
+      }
+    }
+    callback(null, chunk);
+  }
 }
 
 /** Passes bytes through until `limit` (or a text past the scan's limit), then fails the stream with a TooLargeError. */

@@ -150,3 +150,21 @@ describe("ISO date cells and inline text runs", () => {
     expect(item.countable).toBe(21000);
   });
 });
+
+describe("the 1904 date system", () => {
+  const rows = { row2: `${num("A2", MARCH_1 - 1462)}${num("B2", 15000)}${inline("C2", "21")}` };
+  const row3 = `${num("A3", APRIL_1 - 1462)}${num("B3", 6000)}${inline("C3", "21")}`;
+
+  it.each(['date1904="true"', 'date1904="1"', "date1904=' true '"])("%s: the dates are read in the 1904 system (they were 4 years and a day early)", async (attr) => {
+    const file = await workbook("mac.xlsx", row3, { workbookPr: attr, ...rows });
+    const { item } = await check(file);
+    expect(item).toMatchObject({ year: 2026, countable: 21000, crossing: { date: "2026-04-01", row: 3 } });
+  });
+
+  it('date1904="false" and no attribute: the 1900 system', async () => {
+    for (const attr of ['date1904="false"', 'defaultThemeVersion="164011"']) {
+      const file = await workbook("pc.xlsx", `${num("A3", APRIL_1)}${num("B3", 6000)}${inline("C3", "21")}`, { workbookPr: attr });
+      expect((await check(file)).item).toMatchObject({ year: 2026, countable: 21000, crossing: { date: "2026-04-01", row: 3 } });
+    }
+  });
+});
