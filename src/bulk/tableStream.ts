@@ -176,10 +176,20 @@ export class TableStream {
     const first = this.blockFirstRow;
     return block.map((row, i) => {
       const v = row[col];
-      if (typeof v !== "number" || (this.headerRow !== null && first + i <= this.headerRow)) return row;
+      if (this.headerRow !== null && first + i <= this.headerRow) return row;
+      let shifted: unknown;
+      if (typeof v === "number") shifted = v + this.dateSerialOffset;
+      // A date formula's result is a serial of the same date system (an ISO date text is not shifted).
+      else if (isFormulaNumber(v)) shifted = { ...v, result: v.result + this.dateSerialOffset };
+      else return row;
       const copy = [...row];
-      copy[col] = v + this.dateSerialOffset;
+      copy[col] = shifted;
       return copy;
     });
   }
+}
+
+/** An exceljs-shaped formula cell with a number result: `{ formula, result: 46113 }`. */
+function isFormulaNumber(v: unknown): v is { formula?: string; result: number } {
+  return typeof v === "object" && v !== null && typeof (v as { result?: unknown }).result === "number";
 }

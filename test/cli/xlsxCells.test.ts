@@ -167,4 +167,9 @@ describe("the 1904 date system", () => {
       expect((await check(file)).item).toMatchObject({ year: 2026, countable: 21000, crossing: { date: "2026-04-01", row: 3 } });
     }
   });
+
+  it("a date formula's result is read in the 1904 system too", async () => {
+    const file = await workbook("mac-f.xlsx", `<c r="A3"><f>A2+31</f><v>${APRIL_1 - 1462}</v></c>${num("B3", 6000)}${inline("C3", "21")}`, { workbookPr: 'date1904="1"', ...rows });
+    expect((await check(file)).item).toMatchObject({ year: 2026, countable: 21000, crossing: { date: "2026-04-01", row: 3 } });
+  });
 });
