@@ -1,0 +1,52 @@
+/**
+ * The year report's "In the KOR since" field in Chromium (browser mode, sample workbook): a date after today is
+ * refused beside the field and the report does not take it (the status stays unknown, as kor-check refuses
+ * --in-kor-since after today); a date that is not the 1st of a month is used but noted beside the field.
+ * The clock is fixed (27 November 2026).
+ */
+import type { Page } from "playwright-core";
+import { startE2E, type E2E } from "./support/browser";
+
+const NOW = new Date("2026-11-27T10:00:00+01:00");
+
+describe("'In the KOR since' in the year report (browser mode)", () => {
+  let e2e: E2E;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    page = await e2e.newPage({ locale: "en-US" });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.clock.setFixedTime(NOW);
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("settings-toggle").click();
+    await page.getByTestId("participation").selectOption("in");
+  });
+
+  afterAll(async () => {
+    await e2e.close();
+  });
+
+  it("refuses a start after today beside the field, and the report keeps the status unknown", async () => {
+    await page.getByTestId("in-kor-since").fill("2027-01-01");
+    await page.getByText("1 January 2027 is after today (27 November 2026): KOR participation cannot have started in the future.", { exact: false }).waitFor();
+    // Taken as unknown: the advice beside the sample's 2026 crossing is the conditional one.
+    await page.getByText("In the KOR? Deregister at once; end date 18 November 2026.", { exact: false }).first().waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("notes a date that is not the 1st of a month, and uses it", async () => {
+    await page.getByTestId("in-kor-since").fill("2024-01-15");
+    await page.getByText("In the KOR since 15 January 2024: that is not the first day of a month.", { exact: false }).waitFor();
+    expect(await page.getByText("is after today", { exact: false }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("says nothing beside a date on the 1st of a month before today", async () => {
+    await page.getByTestId("in-kor-since").fill("2024-01-01");
+    await page.getByTestId("in-kor-since").waitFor();
+    expect(await page.getByText("not the first day of a month", { exact: false }).count()).toBe(0);
+    expect(await page.getByText("is after today", { exact: false }).count()).toBe(0);
+  });
+});
