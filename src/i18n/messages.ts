@@ -341,6 +341,25 @@ export function foreignInNl(count: number): Localized {
       };
 }
 
+/**
+ * Rows counted as Dutch turnover (empty, 21, 9, 0, kor, …) whose country is another member state: read
+ * literally, the supply is made there. Nothing changes; the user decides. `euKor`: name the EU-KOR as one
+ * way such a supply is exempt there (2025 and later).
+ */
+export function countedAsDutchAbroad(country: string, count: number, euKor: boolean): Localized {
+  const nlWhy = euKor ? "daar belast of vrijgesteld, bijvoorbeeld onder de EU-KOR" : "daar belast of vrijgesteld";
+  const enWhy = euKor ? "taxed or exempt there, e.g. under the EU-KOR" : "taxed or exempt there";
+  return count === 1
+    ? {
+        nl: `meegeteld als Nederlandse omzet, maar het land is ${country}. Is de levering of dienst in ${country} verricht (${nlWhy}), geef de rij dan de categorie 'buitenland'; is het een Nederlandse levering of dienst aan een klant in ${country}, laat de rij dan zo.`,
+        en: `counted as Dutch turnover, but the country is ${country}. If the supply is made in ${country} (${enWhy}), give it the category 'buitenland'; if it is a Dutch supply to a customer in ${country}, leave it.`,
+      }
+    : {
+        nl: `meegeteld als Nederlandse omzet, maar het land is ${country}. Zijn de leveringen of diensten in ${country} verricht (${nlWhy}), geef de rijen dan de categorie 'buitenland'; zijn het Nederlandse leveringen of diensten aan klanten in ${country}, laat de rijen dan zo.`,
+        en: `counted as Dutch turnover, but the country is ${country}. If the supplies are made in ${country} (${enWhy}), give them the category 'buitenland'; if they are Dutch supplies to customers in ${country}, leave them.`,
+      };
+}
+
 /** Warning, whole input: rows with a date but an empty (or 0) amount are not counted. */
 export function datesWithoutAmount(count: number, firstRow: number): Localized {
   return count === 1

@@ -9,10 +9,10 @@ import type { CategoryCode, InvoiceRow } from "./types";
 import type { Crossing, EuSummary } from "./summary-types";
 import { countsForKor } from "./categories";
 import { FIRST_EU_KOR_YEAR, FIRST_KOR_YEAR, parameterOn } from "./parameters";
-import { byCountry, euCrossingAt, euQuarterlyFrom, isUnplacedForeign, unionStateOfCells, type EuCrossing } from "./eu";
+import { byCountry, domesticAbroadState, euCrossingAt, isDutchSupplyCategory, euQuarterlyFrom, isUnplacedForeign, unionStateOfCells, type EuCrossing } from "./eu";
 import { CATEGORY_SLOTS, categorySlot, turnoverFromSlots, yearBounds, type YearTurnover } from "./turnover";
 import { crossingAt } from "./crossing";
-import type { RowQueries, UnplacedForeignRow, VatShown } from "./rowQueries";
+import type { DomesticAbroadRow, RowQueries, UnplacedForeignRow, VatShown } from "./rowQueries";
 
 /**
  * The rows of one calendar year in columns, in sheet order (row numbers rising). Category codes by index:
@@ -293,6 +293,20 @@ class ColumnQueries implements RowQueries {
       if (c.categoryIndex(i) !== k) continue;
       const country = c.country(i);
       if (isUnplacedForeign("buitenland", country)) out.push({ row: c.row(i), day: c.day(i), country });
+    }
+    return out;
+  }
+
+  domesticAbroadRows(year: number): readonly DomesticAbroadRow[] {
+    const c = this.of(year);
+    const out: DomesticAbroadRow[] = [];
+    if (c === null || !c.anyCountry) return out;
+    const candidate = c.codes.map((code) => isDutchSupplyCategory(code));
+    if (!candidate.includes(true)) return out;
+    for (let i = 0; i < c.length; i++) {
+      if (!candidate[c.categoryIndex(i)]) continue;
+      const state = domesticAbroadState(c.codes[c.categoryIndex(i)], c.country(i));
+      if (state !== null) out.push({ row: c.row(i), day: c.day(i), country: state });
     }
     return out;
   }

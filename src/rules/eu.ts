@@ -52,6 +52,45 @@ export function isUnplacedForeign(category: CategoryCode | null, country: string
   return category === "buitenland" && (country === null || country.trim().toUpperCase() === "NL");
 }
 
+/**
+ * Categories that count for the Dutch KOR and legitimately carry a foreign customer's country: exports,
+ * intra-community supplies of goods, distance sales still taxed in NL, and domestic reverse charge (a
+ * `verlegd` row with another member state is already `buitenland`, see placedCategory).
+ */
+const FOREIGN_CUSTOMER_CATEGORIES: ReadonlySet<CategoryCode> = new Set<CategoryCode>(["export", "icp", "afstand-nl", "verlegd"]);
+
+/** Whether a category counts for the KOR as a supply made in NL to a customer there (not export, icp, afstand-nl, verlegd). */
+export function isDutchSupplyCategory(category: CategoryCode | null): boolean {
+  return countsForKor(category) && (category === null || !FOREIGN_CUSTOMER_CATEGORIES.has(category));
+}
+
+/**
+ * The other member state named on a row that is counted as a Dutch supply (it counts for the KOR with a
+ * category such as empty, 21, 9, 0, kor, marge or an exempt code that counts) while its country is another
+ * EU member state; null otherwise. Read literally, the countries column says the supply is made there, yet
+ * the row counts toward NL's €20,000 and is booked to NL (unionStateOf): the summary warns, the numbers
+ * stay as they are. Greece's EL is GR.
+ */
+export function domesticAbroadState(category: CategoryCode | null, country: string | null): string | null {
+  if (country === null || !isDutchSupplyCategory(category)) return null;
+  const c = country.trim().toUpperCase();
+  if (c === "NL" || !isEuMemberState(c)) return null;
+  return c === "EL" ? "GR" : c;
+}
+
+/** The rows of a year counted as Dutch supplies whose country is another member state (domesticAbroadState). */
+export function domesticAbroadRows(rows: readonly InvoiceRow[], year: number): { row: number; day: Day; country: string }[] {
+  const { from, to } = yearBounds(year);
+  const out: { row: number; day: Day; country: string }[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.day < from || r.day > to) continue;
+    const state = domesticAbroadState(r.category, r.country);
+    if (state !== null) out.push({ row: r.row, day: r.day, country: state });
+  }
+  return out;
+}
+
 /** Whether a row is Union turnover: it counts for the Dutch KOR, or it is `buitenland` in an EU member state. */
 export function isUnionTurnover(r: InvoiceRow): boolean {
   return unionStateOf(r) !== null;

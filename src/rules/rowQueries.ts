@@ -12,7 +12,9 @@ import type { Crossing, EuSummary } from "./summary-types";
 import { countsForKor } from "./categories";
 import { countableTurnover, hasRowsIn, latestYear, yearBounds, yearsIn, type YearTurnover } from "./turnover";
 import { findCrossing } from "./crossing";
-import { distanceSalesNl, euQuarterlyReport, findEuCrossing, turnoverPerState, unionTurnover, unplacedForeignRows, type EuCrossing } from "./eu";
+import {
+  distanceSalesNl, domesticAbroadRows, euQuarterlyReport, findEuCrossing, turnoverPerState, unionTurnover, unplacedForeignRows, type EuCrossing,
+} from "./eu";
 
 /** The rows of `year` that show VAT before a point (see RowQueries.vatShown). */
 export interface VatShown {
@@ -50,6 +52,15 @@ export interface RowQueries {
   euQuarterlyReport(year: number): EuSummary["quarters"];
   /** The `buitenland` rows of `year` without a country or with NL, in sheet order (as unplacedForeignRows). */
   unplacedForeignRows(year: number): readonly UnplacedForeignRow[];
+  /** The rows of `year` counted as Dutch supplies whose country is another member state, in sheet order (as domesticAbroadRows). */
+  domesticAbroadRows(year: number): readonly DomesticAbroadRow[];
+}
+
+/** A row counted as a Dutch supply whose country is another member state (`country`, Greece as GR). */
+export interface DomesticAbroadRow {
+  readonly row: number;
+  readonly day: Day;
+  readonly country: string;
 }
 
 /** A `buitenland` row that cannot be placed in a member state: its country is null (empty) or NL. */
@@ -143,5 +154,9 @@ class ArrayQueries implements RowQueries {
 
   unplacedForeignRows(year: number): readonly UnplacedForeignRow[] {
     return unplacedForeignRows(this.rows, year);
+  }
+
+  domesticAbroadRows(year: number): readonly DomesticAbroadRow[] {
+    return domesticAbroadRows(this.rows, year);
   }
 }

@@ -3,7 +3,7 @@
  * Each step is a linear pass over the rows (no sort, no per-row allocation), so a 1,048,576-row sheet is fine.
  */
 import type { Localized } from "../i18n/types";
-import { atRows, foreignInNl, foreignWithoutCountry } from "../i18n/messages";
+import { atRows, countedAsDutchAbroad, foreignInNl, foreignWithoutCountry } from "../i18n/messages";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
@@ -171,6 +171,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     if (fromRows !== options.previousUnionCents) problems.push(previousDiffers(year - 1, options.previousUnionCents, fromRows, true));
   }
   if (eu !== null) foreignWithoutCountryWarnings(rows, year, problems);
+  if (hasCountry) domesticAbroadWarnings(rows, year, problems);
 
   const conditions: Localized[] = [CENTRAL_ADMINISTRATION_CONDITION];
   if (eu !== null) conditions.push(EU_CONDITION);
@@ -365,6 +366,42 @@ function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems:
       rows: listed,
       count: k.rows.length,
       message: atRows(listed, k.rows.length, k.body(k.rows.length)),
+    });
+  }
+}
+
+/**
+ * One warning per other member state for the rows of `year` counted as Dutch supplies (empty, 21, 9, 0, kor,
+ * marge, the counted exempt codes) whose country is that state, with its count and first rows. The countries
+ * column is where the supply is made (kor-rules.md section 7), so such a row may be a supply made abroad
+ * that belongs in `buitenland`; or a Dutch supply to a foreign customer. The rows stay counted for NL (the
+ * numbers do not change): only the user can tell which it is. Rows in export, icp, afstand-nl and verlegd
+ * carry a foreign customer's country by design and are not warned about.
+ */
+function domesticAbroadWarnings(rows: RowQueries, year: number, problems: Problem[]): void {
+  const found = rows.domesticAbroadRows(year);
+  if (found.length === 0) return;
+  const byState = new Map<string, { rows: number[]; count: number; day: Day }>();
+  for (const r of found) {
+    const g = byState.get(r.country);
+    if (g === undefined) byState.set(r.country, { rows: [r.row], count: 1, day: r.day });
+    else {
+      g.count++;
+      if (g.rows.length < MAX_LISTED_ROWS) g.rows.push(r.row);
+    }
+  }
+  const euKor = year >= FIRST_EU_KOR_YEAR;
+  for (const [country, g] of byState) {
+    problems.push({
+      row: g.rows[0],
+      severity: "warning",
+      code: "counted-nl-country-abroad",
+      column: "country",
+      value: country,
+      day: g.day,
+      rows: g.rows,
+      count: g.count,
+      message: atRows(g.rows, g.count, countedAsDutchAbroad(country, g.count, euKor)),
     });
   }
 }

@@ -154,6 +154,46 @@ describe("kor-check --format json", () => {
     expect(table.stdout.replace(/\s+/g, " ")).toContain("'buitenland' (belast in het buitenland) met land NL spreekt zichzelf tegen.");
   });
 
+  it("warns, row-numbered per member state, for rows counted as Dutch turnover whose country is another state; the numbers stay (worked example 18 with empty categories)", async () => {
+    const rows: Cell[][] = [
+      [...HEADER, "Land"],
+      [d("2025-06-01"), "A", 60000, "buitenland", "BE"],
+      [d("2026-02-01"), "B", 18000, "", "NL"],
+      [d("2026-03-01"), "C", 24000, "", "BE"],
+      [d("2026-04-01"), "D", 40000, "", "AT"],
+      [d("2026-05-01"), "E", 1000, "icp", "DE"],
+      [d("2026-05-02"), "F", 500, "", "BE"],
+    ];
+    const file = await writeXlsx(at("eu-leeg.xlsx"), { Blad1: rows });
+    const { code, items } = await json([file, "--year", "2026"]);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ countable: 83500, eligible: false });
+    expect(items[0].eu.states).toContainEqual(expect.objectContaining({ country: "NL", turnover: 83500 }));
+    const w = items[0].problems.filter((p: Json) => p.code === "counted-nl-country-abroad");
+    expect(w).toEqual([
+      {
+        row: 4,
+        severity: "warning",
+        code: "counted-nl-country-abroad",
+        rows: [4, 7],
+        count: 2,
+        message:
+          "Rows 4 and 7: counted as Dutch turnover, but the country is BE. If the supplies are made in BE (taxed or exempt there, e.g. under the EU-KOR), give them the category 'buitenland'; if they are Dutch supplies to customers in BE, leave them.",
+      },
+      {
+        row: 5,
+        severity: "warning",
+        code: "counted-nl-country-abroad",
+        rows: [5],
+        count: 1,
+        message:
+          "Row 5: counted as Dutch turnover, but the country is AT. If the supply is made in AT (taxed or exempt there, e.g. under the EU-KOR), give it the category 'buitenland'; if it is a Dutch supply to a customer in AT, leave it.",
+      },
+    ]);
+    const table = await run([file, "--year", "2026", "--lang", "nl"]);
+    expect(table.stdout.replace(/\s+/g, " ")).toContain("Rijen 4 en 7: meegeteld als Nederlandse omzet, maar het land is BE.");
+  });
+
   it("reports rows that cannot be read with their row number, leaves eligible undecided and exits 1", async () => {
     const file = await writeXlsx(at("gemengd.xlsx"), {
       Blad1: [HEADER, [d("2025-01-05"), "A", 1000, "21"], ["32-13-2025", "B", 500, "21"], [d("2025-02-05"), "C", "veel", "21"], [d("2025-03-05"), "D", 250, "onbekend"]],

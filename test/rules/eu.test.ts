@@ -114,6 +114,57 @@ describe("the member state of a row (kor-rules.md section 7)", () => {
   });
 });
 
+describe("a row counted as Dutch turnover whose country is another member state (kor-rules.md sections 3 and 7)", () => {
+  // Worked example 18 entered with empty categories: the BE and AT rows are, read literally, supplies made there.
+  const rows = sheet(
+    ["2025-06-01", 60_000, null, { country: "BE" }],
+    ["2026-02-01", 18_000, null, { country: "NL" }],
+    ["2026-03-01", 24_000, null, { country: "BE" }],
+    ["2026-04-01", 40_000, "21", { country: "AT" }],
+    ["2026-05-01", 1_000, "icp", { country: "DE" }],
+    ["2026-05-02", 1_000, "export", { country: "US" }],
+    ["2026-05-03", 1_000, "afstand-nl", { country: "FR" }],
+    ["2026-05-04", 1_000, "verlegd", { country: "NL" }],
+    ["2026-05-05", 1_000, "kor", { country: "BE" }],
+    ["2026-05-06", 1_000, "buitenland", { country: "BE" }],
+    ["2026-05-07", 1_000, null, { country: "US" }],
+  );
+
+  it("keeps booking them to NL, and warns per state with the rows (grouped), in Dutch and English", () => {
+    const s = summarizeYear(rows, { today: d("2026-06-01"), year: 2026 });
+    expect(s.countableCents).toBe(eur(88_000));
+    expect(s.eu?.states.find((x) => x.country === "NL")?.cents).toBe(eur(88_000));
+    const w = s.problems.filter((p) => p.code === "counted-nl-country-abroad");
+    expect(w.map((p) => [p.value, p.rows, p.count, p.severity, p.column])).toEqual([
+      ["BE", [3, 9], 2, "warning", "country"],
+      ["AT", [4], 1, "warning", "country"],
+    ]);
+    expect(w[0].message.en).toBe(
+      "Rows 3 and 9: counted as Dutch turnover, but the country is BE. If the supplies are made in BE (taxed or exempt there, e.g. under the EU-KOR), give them the category 'buitenland'; if they are Dutch supplies to customers in BE, leave them.",
+    );
+    expect(w[0].message.nl).toBe(
+      "Rijen 3 en 9: meegeteld als Nederlandse omzet, maar het land is BE. Zijn de leveringen of diensten in BE verricht (daar belast of vrijgesteld, bijvoorbeeld onder de EU-KOR), geef de rijen dan de categorie 'buitenland'; zijn het Nederlandse leveringen of diensten aan klanten in BE, laat de rijen dan zo.",
+    );
+    expect(w[1].message.en).toBe(
+      "Row 4: counted as Dutch turnover, but the country is AT. If the supply is made in AT (taxed or exempt there, e.g. under the EU-KOR), give it the category 'buitenland'; if it is a Dutch supply to a customer in AT, leave it.",
+    );
+  });
+
+  it("keeps each year's rows to that year's report", () => {
+    const s = summarizeYear(rows, { today: d("2026-06-01"), year: 2025 });
+    const w = s.problems.filter((p) => p.code === "counted-nl-country-abroad");
+    expect(w.map((p) => [p.value, p.rows])).toEqual([["BE", [1]]]);
+  });
+
+  it("does not name the EU-KOR before 2025", () => {
+    const s = summarizeYear(sheet(["2024-03-01", 500, "9", { country: "DE" }]), { today: d("2024-06-01"), year: 2024 });
+    const w = s.problems.filter((p) => p.code === "counted-nl-country-abroad");
+    expect(w.map((p) => p.message.en)).toEqual([
+      "Row 1: counted as Dutch turnover, but the country is DE. If the supply is made in DE (taxed or exempt there), give it the category 'buitenland'; if it is a Dutch supply to a customer in DE, leave it.",
+    ]);
+  });
+});
+
 describe("euQuarterDue", () => {
   it.each([[1, "2026-04-30"], [2, "2026-07-31"], [3, "2026-10-31"], [4, "2027-01-31"]] as const)("Q%d 2026 → %s", (q, iso) => {
     expect(euQuarterDue(2026, q)).toBe(d(iso));
