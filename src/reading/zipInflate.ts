@@ -43,7 +43,7 @@ export async function checkRealInflation(
   bytes: Uint8Array,
   limits: Pick<ReadLimits, "browserInflatedBytes" | "sharedStringBytes">,
   options: { readonly builtIn?: boolean } = {},
-): Promise<void> {
+): Promise<InflationFacts> {
   const jszip = await import(/* webpackChunkName: "exceljs" */ "jszip");
   const JSZip = (jszip.default ?? jszip) as typeof jszip.default;
   const zip = await JSZip.loadAsync(bytes);
@@ -60,8 +60,10 @@ export async function checkRealInflation(
     }
   }
   let total = 0;
+  const date1904 = new Date1904Watch();
   for (const entry of entries) {
     const scan = textScan(entry.name, limits);
+    const watch = WORKBOOK.test(entry.name) ? date1904 : null;
     await new Promise<void>((resolve, reject) => {
       const stream = (entry as unknown as StreamingEntry).internalStream("uint8array");
       let stopped = false;
@@ -78,6 +80,7 @@ export async function checkRealInflation(
           if (total > limits.browserInflatedBytes) return stop(new TooLargeError("inflated-bytes", limits.browserInflatedBytes));
           try {
             scan?.feed(chunk);
+            watch?.feed(chunk);
           } catch (e) {
             stop(e);
           }
@@ -88,6 +91,48 @@ export async function checkRealInflation(
         })
         .resume();
     });
+  }
+  return { date1904: date1904.value };
+}
+
+/** What the counting pass saw on the way that a reader may miss. */
+export interface InflationFacts {
+  /**
+   * The workbook's date system from workbook.xml's `<workbookPr date1904="…">`: true for "1" or "true" (an
+   * xsd:boolean; exceljs takes only "1", so a file from Apache POI or LibreOffice saying "true" was read in the
+   * 1900 system, every date 4 years and a day early), false for "0"/"false", null when not said.
+   */
+  readonly date1904: boolean | null;
+}
+
+/** The workbook part (xl/workbook.xml), where the date system is. */
+const WORKBOOK = /(^|\/)workbook\.xml$/i;
+/** `<workbookPr … date1904="…"/>`, any namespace prefix. */
+const WORKBOOK_PR = /<(?:[A-Za-z_][\w.-]*:)?workbookPr\b([^>]*)>/;
+const DATE_1904_ATTR = /(?:^|\s)date1904\s*=\s*(["'])([^"']*)\1/;
+/** workbookPr comes near the start of workbook.xml; no more than this much of it is searched. */
+const WORKBOOK_PR_SCAN_CHARS = 1 << 20;
+
+/** Reads the date1904 attribute from workbook.xml's chunks as they inflate (see InflationFacts). */
+export class Date1904Watch {
+  value: boolean | null = null;
+  private text = "";
+  private done = false;
+  private readonly decoder = new TextDecoder("utf-8");
+
+  feed(chunk: Uint8Array): void {
+    if (this.done) return;
+    this.text += this.decoder.decode(chunk, { stream: true });
+    const tag = WORKBOOK_PR.exec(this.text);
+    if (tag !== null) {
+      this.done = true;
+      const v = DATE_1904_ATTR.exec(tag[1])?.[2].trim();
+      this.value = v === "1" || v === "true" ? true : v === "0" || v === "false" ? false : null;
+      this.text = "";
+    } else if (this.text.length > WORKBOOK_PR_SCAN_CHARS) {
+      this.done = true;
+      this.text = "";
+    }
   }
 }
 
@@ -149,16 +194,19 @@ const PIECE_BYTES = 16 * 1024;
  * rejects with a TooLargeError past a limit (the inflater stops, having held at most one piece's output), with
  * another error for a damaged entry or a real size that differs from the declared one.
  */
-async function countBuiltIn(entries: readonly LocatedEntry[], inflater: BuiltInInflater, limits: Pick<ReadLimits, "browserInflatedBytes" | "sharedStringBytes">): Promise<void> {
+async function countBuiltIn(entries: readonly LocatedEntry[], inflater: BuiltInInflater, limits: Pick<ReadLimits, "browserInflatedBytes" | "sharedStringBytes">): Promise<InflationFacts> {
   let total = 0;
+  const date1904 = new Date1904Watch();
   for (const entry of entries) {
     const scan = textScan(entry.name, limits);
+    const watch = WORKBOOK.test(entry.name) ? date1904 : null;
     let size = 0;
     const take = (chunk: Uint8Array): void => {
       size += chunk.length;
       total += chunk.length;
       if (total > limits.browserInflatedBytes) throw new TooLargeError("inflated-bytes", limits.browserInflatedBytes);
       scan?.feed(chunk);
+      watch?.feed(chunk);
     };
     if (entry.stored) {
       for (let i = 0; i < entry.compressed.length; i += PIECE_BYTES) take(entry.compressed.subarray(i, i + PIECE_BYTES));
@@ -186,6 +234,7 @@ async function countBuiltIn(entries: readonly LocatedEntry[], inflater: BuiltInI
     }
     if (size !== entry.declared) throw new Error(`${entry.name}: inflates to ${size} bytes, its header says ${entry.declared}`);
   }
+  return { date1904: date1904.value };
 }
 
 /**

@@ -165,12 +165,19 @@ function xlsxSource(fileName: string, sheets: readonly { values: unknown[][]; sh
   return all[0];
 }
 
-/** exceljs cell values → what Excel's range.values would give (formula results, rich text, links). */
-export function plainCellValue(v: unknown): unknown {
+/** Days between the 1904 and the 1900 date systems (serial 0 in 1904 = serial 1462 in 1900), in milliseconds. */
+const DATE_1904_SHIFT_MS = 1462 * 86_400_000;
+
+/**
+ * exceljs cell values → what Excel's range.values would give (formula results, rich text, links). `dateShiftMs`
+ * moves a date (exceljs gives a date cell as a Date) by that much: a 1904 workbook exceljs read as 1900.
+ */
+export function plainCellValue(v: unknown, dateShiftMs = 0): unknown {
   if (v === null || v === undefined) return "";
-  if (typeof v !== "object" || v instanceof Date) return v;
+  if (v instanceof Date) return dateShiftMs === 0 ? v : new Date(v.getTime() + dateShiftMs);
+  if (typeof v !== "object") return v;
   const o = v as Record<string, unknown>;
-  if ("result" in o) return plainCellValue(o.result);
+  if ("result" in o) return plainCellValue(o.result, dateShiftMs);
   if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? "")).join("");
   if ("text" in o) return plainCellValue(o.text);
   if ("error" in o) return String(o.error);
@@ -197,12 +204,15 @@ async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits, onProgress?: (p
   };
   const ExcelJS = await import(/* webpackChunkName: "exceljs" */ "exceljs");
   stageMark("exceljs-imported");
-  await checkRealInflation(new Uint8Array(buffer), limits).catch(damaged);
+  const facts = await checkRealInflation(new Uint8Array(buffer), limits).catch(damaged);
   stageMark("inflation-checked");
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
   const wb = new Workbook();
   await wb.xlsx.load(buffer).catch(damaged);
   stageMark("exceljs-loaded");
+  // A 1904-system workbook whose workbook.xml says date1904="true" (Apache POI, LibreOffice): exceljs takes only
+  // "1", so it made every date cell's Date in the 1900 system, 1,462 days early. Move them to the right day.
+  const dateShiftMs = facts.date1904 === true && (wb.properties as { date1904?: unknown }).date1904 !== true ? DATE_1904_SHIFT_MS : 0;
   const withData = wb.worksheets.filter((w) => w.state !== "hidden" && w.actualRowCount > 0);
   const chosen = withData.length > 0 ? withData : wb.worksheets.slice(0, 1);
   if (chosen.length === 0) throw new Error("no-sheet");
@@ -216,7 +226,7 @@ async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits, onProgress?: (p
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         if (++cells > limits.browserCells) throw new TooLargeError("cells", limits.browserCells);
         while (out.length < col - 1) out.push("");
-        out.push(plainCellValue(cell.value));
+        out.push(plainCellValue(cell.value, dateShiftMs));
       });
       values.push(out);
       if (onProgress !== undefined && rowNumber >= nextReport) {
