@@ -61,9 +61,10 @@ export async function checkRealInflation(
   }
   let total = 0;
   const date1904 = new Date1904Watch();
+  const isoDates = new IsoDateCellWatch();
   for (const entry of entries) {
     const scan = textScan(entry.name, limits);
-    const watch = WORKBOOK.test(entry.name) ? date1904 : null;
+    const watch = WORKBOOK.test(entry.name) ? date1904 : WORKSHEET.test(entry.name) ? isoDates : null;
     await new Promise<void>((resolve, reject) => {
       const stream = (entry as unknown as StreamingEntry).internalStream("uint8array");
       let stopped = false;
@@ -92,7 +93,7 @@ export async function checkRealInflation(
         .resume();
     });
   }
-  return { date1904: date1904.value };
+  return { date1904: date1904.value, isoDateCells: isoDates.found };
 }
 
 /** What the counting pass saw on the way that a reader may miss. */
@@ -103,6 +104,11 @@ export interface InflationFacts {
    * 1900 system, every date 4 years and a day early), false for "0"/"false", null when not said.
    */
   readonly date1904: boolean | null;
+  /**
+   * Whether a sheet has a cell of type `t="d"` (an ISO date as text: valid OOXML, written by some tools, never
+   * by Excel's default save). exceljs' whole-workbook loader reads one as a number (2026-04-01 as 2026).
+   */
+  readonly isoDateCells: boolean;
 }
 
 /** The workbook part (xl/workbook.xml), where the date system is. */
@@ -112,6 +118,32 @@ const WORKBOOK_PR = /<(?:[A-Za-z_][\w.-]*:)?workbookPr\b([^>]*)>/;
 const DATE_1904_ATTR = /(?:^|\s)date1904\s*=\s*(["'])([^"']*)\1/;
 /** workbookPr comes near the start of workbook.xml; no more than this much of it is searched. */
 const WORKBOOK_PR_SCAN_CHARS = 1 << 20;
+
+/**
+ * A cell of type "d" (`<c r="A2" t="d">`): in a sheet only a cell has an attribute `t` whose value can be "d"
+ * (a formula's is "shared", "array" …), and a quote inside a cell's text is written `&quot;`.
+ */
+const ISO_DATE_CELL = /\st\s*=\s*(["'])d\1/;
+/** Kept from one chunk to the next, so a tag split between chunks is still seen (a cell tag is short). */
+const ISO_DATE_CARRY = 512;
+
+/** Watches sheets' chunks for a cell of type `t="d"` (see InflationFacts). */
+export class IsoDateCellWatch {
+  found = false;
+  private tail = "";
+  private readonly decoder = new TextDecoder("utf-8");
+
+  feed(chunk: Uint8Array): void {
+    if (this.found) return;
+    const text = this.tail + this.decoder.decode(chunk, { stream: true });
+    if (ISO_DATE_CELL.test(text)) {
+      this.found = true;
+      this.tail = "";
+      return;
+    }
+    this.tail = text.slice(-ISO_DATE_CARRY);
+  }
+}
 
 /** Reads the date1904 attribute from workbook.xml's chunks as they inflate (see InflationFacts). */
 export class Date1904Watch {
@@ -197,9 +229,10 @@ const PIECE_BYTES = 16 * 1024;
 async function countBuiltIn(entries: readonly LocatedEntry[], inflater: BuiltInInflater, limits: Pick<ReadLimits, "browserInflatedBytes" | "sharedStringBytes">): Promise<InflationFacts> {
   let total = 0;
   const date1904 = new Date1904Watch();
+  const isoDates = new IsoDateCellWatch();
   for (const entry of entries) {
     const scan = textScan(entry.name, limits);
-    const watch = WORKBOOK.test(entry.name) ? date1904 : null;
+    const watch = WORKBOOK.test(entry.name) ? date1904 : WORKSHEET.test(entry.name) ? isoDates : null;
     let size = 0;
     const take = (chunk: Uint8Array): void => {
       size += chunk.length;
@@ -234,7 +267,7 @@ async function countBuiltIn(entries: readonly LocatedEntry[], inflater: BuiltInI
     }
     if (size !== entry.declared) throw new Error(`${entry.name}: inflates to ${size} bytes, its header says ${entry.declared}`);
   }
-  return { date1904: date1904.value };
+  return { date1904: date1904.value, isoDateCells: isoDates.found };
 }
 
 /**

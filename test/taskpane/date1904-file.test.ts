@@ -1,13 +1,15 @@
 /**
  * Browser "Open file" on a workbook in the 1904 date system (Mac Excel's old default; Apache POI and LibreOffice
  * write its flag as date1904="true", Excel as "1"): every invoice keeps its own day. exceljs takes only "1", so a
- * "true" file came out 1,462 days (4 years and a day) early, without a word.
+ * "true" file came out 1,462 days (4 years and a day) early, without a word. And a workbook with ISO date cells
+ * (`t="d"`), which exceljs' loader reads as numbers (2026 for 2026-04-01), gets an error instead of a verdict
+ * on wrong days.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
 import { readTable } from "../../src/reading/headers";
-import { Date1904Watch } from "../../src/reading/zipInflate";
+import { Date1904Watch, IsoDateCellWatch } from "../../src/reading/zipInflate";
 import { dayFromIso } from "../../src/rules/dates";
 
 const fileLike = (name: string, bytes: Uint8Array): FileLike => ({
@@ -56,5 +58,42 @@ describe("Open file (.xlsx) in the 1904 date system", () => {
     const off = new Date1904Watch();
     off.feed(new TextEncoder().encode("<workbook><workbookPr date1904='false'/></workbook>"));
     expect(off.value).toBe(false);
+  });
+});
+
+describe("Open file (.xlsx) with ISO date cells (t=\"d\")", () => {
+  async function withIsoDate(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Facturen");
+    ws.addRow(["Datum", "Bedrag"]);
+    ws.addRow([46113, 100]);
+    ws.addRow([46114, 200]);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const patched = xml.replace(/<c r="A2"([^>]*)><v>46113<\/v><\/c>/, '<c r="A2" t="d"><v>2026-04-01T00:00:00Z</v></c>');
+    expect(patched).not.toBe(xml);
+    zip.file("xl/worksheets/sheet1.xml", patched);
+    return zip.generateAsync({ type: "uint8array" });
+  }
+
+  it("says the panel cannot read them (an error, so the verdict is provisional), and a plain workbook gets no such word", async () => {
+    const source = await readFileSource(fileLike("iso.xlsx", await withIsoDate()));
+    expect(source.fileProblems?.map((p) => [p.code, p.severity])).toEqual([["iso-date-cells", "error"]]);
+    expect(source.fileProblems?.[0].message.en).toContain("The panel cannot read those dates: open the file in Excel and save it");
+    const plain = await readFileSource(fileLike("mac.xlsx", await workbook1904("1")));
+    expect(plain.fileProblems).toBeUndefined();
+  });
+
+  it("finds a t=\"d\" cell however the sheet arrives in chunks, and not a formula's t=\"shared\"", () => {
+    const xml = '<row r="2"><c r="A2" s="3" t="d"><v>2026-04-01</v></c></row>';
+    const bytes = new TextEncoder().encode(xml);
+    for (const size of [1, 5, 16, bytes.length]) {
+      const watch = new IsoDateCellWatch();
+      for (let i = 0; i < bytes.length; i += size) watch.feed(bytes.subarray(i, i + size));
+      expect(watch.found).toBe(true);
+    }
+    const other = new IsoDateCellWatch();
+    other.feed(new TextEncoder().encode('<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><f t="shared" si="0">A1+1</f><v>3</v></c><c r="C2" t="str"><v>t=&quot;d&quot;</v></c></row>'));
+    expect(other.found).toBe(false);
   });
 });

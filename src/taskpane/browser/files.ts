@@ -117,7 +117,8 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
   } else if (lower.endsWith(".xlsx")) {
     const buffer = await file.arrayBuffer();
     stageMark("file-bytes");
-    const source = xlsxSource(file.name, await readXlsx(buffer, limits, onProgress));
+    const read = await readXlsx(buffer, limits, onProgress);
+    const source = xlsxSource(file.name, read.sheets, read.isoDateCells ? [isoDateCellsProblem()] : []);
     stageMark("sheet-rows");
     return source;
   } else {
@@ -143,7 +144,7 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
  * (`fileSheets`), so the pane offers the others and a sheet per year is one business (as in kor-check).
  * Sheets that hold no invoice list (notes, customers) are left out, unless none holds one.
  */
-function xlsxSource(fileName: string, sheets: readonly { values: unknown[][]; sheet: string }[]): InvoiceSource {
+function xlsxSource(fileName: string, sheets: readonly { values: unknown[][]; sheet: string }[], fileProblems: readonly Problem[]): InvoiceSource {
   const lists = sheets.filter((s) => looksLikeInvoiceTable(s.values.slice(0, HEADER_SEARCH_ROWS)));
   const shown = lists.length > 0 ? lists : sheets.slice(0, 1);
   const all: InvoiceSource[] = [];
@@ -160,9 +161,28 @@ function xlsxSource(fileName: string, sheets: readonly { values: unknown[][]; sh
       headerRowIndex: null,
       partial: false,
       ...(shown.length > 1 ? { fileSheets: all } : {}),
+      ...(fileProblems.length > 0 ? { fileProblems } : {}),
     });
   }
   return all[0];
+}
+
+/**
+ * A workbook with ISO date cells (`t="d"`): exceljs' whole-workbook loader reads one as a number (2026-04-01 as
+ * 2026, a day in 1905), so the panel cannot tell their days; an error, so no verdict rests on them unsaid.
+ */
+function isoDateCellsProblem(): Problem {
+  return {
+    row: null,
+    severity: "error",
+    code: "iso-date-cells",
+    column: "date",
+    value: null,
+    message: {
+      nl: 'Deze werkmap bewaart datums als tekst in ISO-vorm (cellen van het type "d", zoals sommige programma\'s ze schrijven). Het paneel kan die datums niet lezen: open het bestand in Excel en sla het op (Excel bewaart datums als getallen), of controleer het met kor-check.',
+      en: 'This workbook stores dates as ISO text (cells of type "d", as some programs write them). The panel cannot read those dates: open the file in Excel and save it (Excel stores dates as numbers), or check it with kor-check.',
+    },
+  };
 }
 
 /** Days between the 1904 and the 1900 date systems (serial 0 in 1904 = serial 1462 in 1900), in milliseconds. */
@@ -195,7 +215,11 @@ const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
  * to more (its headers can lie: counted while inflating, keeping nothing), when one text is larger than a
  * cell can hold, and when the sheets together have more filled cells than the limit.
  */
-async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits, onProgress?: (p: FileProgress) => void): Promise<{ values: unknown[][]; sheet: string }[]> {
+async function readXlsx(
+  buffer: ArrayBuffer,
+  limits: ReadLimits,
+  onProgress?: (p: FileProgress) => void,
+): Promise<{ sheets: { values: unknown[][]; sheet: string }[]; isoDateCells: boolean }> {
   onProgress?.({ phase: "unpacking" });
   const inflated = declaredInflatedSize(new Uint8Array(buffer));
   if (inflated !== null && inflated > limits.browserInflatedBytes) throw new TooLargeError("inflated-bytes", limits.browserInflatedBytes);
@@ -217,7 +241,7 @@ async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits, onProgress?: (p
   const chosen = withData.length > 0 ? withData : wb.worksheets.slice(0, 1);
   if (chosen.length === 0) throw new Error("no-sheet");
   let cells = 0;
-  return chosen.map((ws) => {
+  const sheets = chosen.map((ws) => {
     const values: unknown[][] = [];
     let nextReport = PROGRESS_ROWS;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -236,4 +260,5 @@ async function readXlsx(buffer: ArrayBuffer, limits: ReadLimits, onProgress?: (p
     });
     return { values, sheet: ws.name };
   });
+  return { sheets, isoDateCells: facts.isoDateCells };
 }
