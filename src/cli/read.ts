@@ -17,7 +17,7 @@ import { XafError, XafReader, type XafInfo, type XafRow } from "../reading/xaf";
 import { invoiceName } from "../i18n/xaf-messages";
 import type { InputKind } from "./files";
 import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "../reading/limits";
-import { XmlTextScan } from "../reading/zipInflate";
+import { Date1904Watch, XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
 import { xlsxInput } from "./zipOrder";
 import { sheetRows } from "./sheetRows";
@@ -289,31 +289,14 @@ function readDate1904(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
   };
 }
 
-/** `<workbookPr … date1904="…"/>`, any namespace prefix. */
-const WORKBOOK_PR = /<(?:[A-Za-z_][\w.-]*:)?workbookPr\b([^>]*)>/;
-const DATE_1904_ATTR = /(?:^|\s)date1904\s*=\s*(["'])([^"']*)\1/;
-/** workbookPr comes near the start of workbook.xml; no more than this much text is searched for it. */
-const WORKBOOK_PR_SCAN_CHARS = 1 << 20;
-
-/** Passes workbook.xml through and reads its date1904 attribute: true for "1"/"true", false for "0"/"false". */
+/** Passes workbook.xml through and reads its date1904 attribute (Date1904Watch, as the panel's Open file does). */
 class WorkbookPrScan extends Transform {
-  date1904: boolean | null = null;
-  private text = "";
-  private done = false;
+  private readonly watch = new Date1904Watch();
+  get date1904(): boolean | null {
+    return this.watch.value;
+  }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    if (!this.done) {
-      this.text += chunk.toString("utf8");
-      const tag = WORKBOOK_PR.exec(this.text);
-      if (tag !== null) {
-        this.done = true;
-        const value = DATE_1904_ATTR.exec(tag[1])?.[2].trim();
-        this.date1904 = value === "1" || value === "true" ? true : value === "0" || value === "false" ? false : null;
-        this.text = "";
-      } else if (this.text.length > WORKBOOK_PR_SCAN_CHARS) {
-        this.done = true;
-        this.text = "";
-      }
-    }
+    this.watch.feed(chunk);
     callback(null, chunk);
   }
 }
