@@ -20,6 +20,7 @@ import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "..
 import { Date1904Watch, XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
 import { xlsxInput } from "./zipOrder";
+import { DATE_1904_OFFSET } from "../rules/dates";
 import { sheetRows } from "./sheetRows";
 
 /** One sheet read: the rows kept for the summary, and the reading problems (capped). */
@@ -75,8 +76,6 @@ export interface ReadOptions {
  */
 export const READ_BLOCK_ROWS = 1_024;
 
-/** Days between the 1904 and the 1900 date systems: serial 0 in 1904 = serial 1462 in 1900. */
-const DATE_1904_OFFSET = 1462;
 
 export function failureFromError(e: unknown, kind: InputKind): ReadFailure {
   const err = e as NodeJS.ErrnoException;

@@ -93,6 +93,8 @@ export function formatDay(d: Day, lang: "nl" | "en"): string {
 // serial 61 = 1900-03-01. From 61 on, serial − 25569 = days since 1970-01-01.
 const EXCEL_EPOCH_OFFSET = 25_569;
 export const EXCEL_FICTITIOUS_LEAP_DAY = 60;
+/** Days between the 1904 and the 1900 date systems: serial 0 in 1904 (Mac Excel) = serial 1462 in 1900. */
+export const DATE_1904_OFFSET = 1462;
 
 /**
  * Day for a 1900-system serial. Fractions (a time of day) are dropped. Returns null for serial 60

@@ -9,7 +9,7 @@ import type { Localized } from "../../i18n/types";
 import { invoiceName } from "../../i18n/xaf-messages";
 import { XafReader, type XafRow } from "../../reading/xaf";
 import type { Problem } from "../../rules/types";
-import { isoFromDay } from "../../rules/dates";
+import { DATE_1904_OFFSET, isoFromDay } from "../../rules/dates";
 import { READ_LIMITS, TooLargeError, type ReadLimits } from "../../reading/limits";
 import { declaredInflatedSize } from "../../reading/zipSize";
 import { checkRealInflation } from "../../reading/zipInflate";
@@ -185,8 +185,8 @@ function isoDateCellsProblem(): Problem {
   };
 }
 
-/** Days between the 1904 and the 1900 date systems (serial 0 in 1904 = serial 1462 in 1900), in milliseconds. */
-const DATE_1904_SHIFT_MS = 1462 * 86_400_000;
+/** DATE_1904_OFFSET in milliseconds: how far exceljs put a date of a 1904 workbook it read as 1900. */
+const DATE_1904_SHIFT_MS = DATE_1904_OFFSET * 86_400_000;
 
 /**
  * exceljs cell values → what Excel's range.values would give (formula results, rich text, links). `dateShiftMs`
