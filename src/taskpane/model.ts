@@ -12,7 +12,6 @@ import { summarizeWithSheets, type YearSheet } from "../bulk/sheetYears";
 import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
-import { checkKorSince } from "../rules/participation";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../excel/source";
 import { S } from "./strings";
@@ -43,7 +42,8 @@ export interface SheetSettings {
 export function participationOf(settings: SheetSettings, today?: Day): Participation {
   if (settings.participation === "out") return { status: "out" };
   const since = inKorSinceDay(settings);
-  if (settings.participation === "in" && since !== null && (today === undefined || checkKorSince(since, today).error === null)) return { status: "in", since };
+  // A start after today is checkKorSince's one refusal; its notes (not the 1st of a month, before 2020) are only shown.
+  if (settings.participation === "in" && since !== null && (today === undefined || since <= today)) return { status: "in", since };
   return { status: "unknown" };
 }
 
