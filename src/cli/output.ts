@@ -530,13 +530,30 @@ function csvField(text: string, separator: string): string {
 /** The CSV's column names (also how kor-check recognises its own CSV in a scanned folder). */
 export function csvColumns(lang: Lang): string[] {
   return lang === "nl"
-    ? ["bestand", "blad", "jaar", "omzet_die_meetelt", "procent_van_grens", "oordeel", "binnen_kor", "grens_overschreden_op", "grens_rij", "grens_bedrag", "vorig_jaar", "vorig_jaar_aangenomen", "volgende_start", "aanmelden_uiterlijk", "problemen", "fout"]
-    : ["file", "sheet", "year", "countable", "percent_of_threshold", "verdict", "eligible", "crossing_date", "crossing_row", "crossing_amount", "previous_year", "previous_year_assumed", "next_start", "deadline", "problems", "error"];
+    ? [...LEGACY_CSV_COLUMNS.nl, "actie", "let_op"]
+    : [...LEGACY_CSV_COLUMNS.en, "action", "note"];
 }
+
+/**
+ * The CSV's first 16 columns, as they were before "actie"/"action" and "let_op"/"note" were added at the end
+ * (so a firm's import by position still finds them, and an older kor-check CSV is still recognised as ours).
+ */
+export const LEGACY_CSV_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
+  nl: ["bestand", "blad", "jaar", "omzet_die_meetelt", "procent_van_grens", "oordeel", "binnen_kor", "grens_overschreden_op", "grens_rij", "grens_bedrag", "vorig_jaar", "vorig_jaar_aangenomen", "volgende_start", "aanmelden_uiterlijk", "problemen", "fout"],
+  en: ["file", "sheet", "year", "countable", "percent_of_threshold", "verdict", "eligible", "crossing_date", "crossing_row", "crossing_amount", "previous_year", "previous_year_assumed", "next_start", "deadline", "problems", "error"],
+};
+
+/** Index of the CSV's "fout"/"error" column: a file that could not be read has its reason there. */
+const CSV_ERROR_COLUMN = LEGACY_CSV_COLUMNS.en.indexOf("error");
 
 /** The CSV's first line. */
 export function csvHeader(lang: Lang): string {
   return csvColumns(lang).join(csvSeparator(lang));
+}
+
+/** The first line of a CSV from a kor-check before the action and note columns (see LEGACY_CSV_COLUMNS). */
+export function legacyCsvHeader(lang: Lang): string {
+  return LEGACY_CSV_COLUMNS[lang].join(csvSeparator(lang));
 }
 
 function csvSeparator(lang: Lang): string {
@@ -551,12 +568,16 @@ function csvSheetLine(s: SheetResult, lang: Lang): string {
   const yes = lang === "nl" ? "ja" : "yes";
   const no = lang === "nl" ? "nee" : "no";
   const j = sheetJson(s, lang);
+  const advice = adviceFor(s);
   // Text fields (names from the client's files) go through csvText; numbers and ISO dates stay as they are.
   return [
     csvText(j.file), csvText(j.sheet ?? ""), String(j.year), num(j.countable), pct(j.percentOfThreshold),
     csvText(verdictText(s, lang)), j.eligible === null ? "" : j.eligible ? yes : no,
     j.crossing?.date ?? "", j.crossing === null ? "" : j.crossing.reference === null ? String(j.crossing.row) : csvText(j.crossing.reference), num(j.crossing?.amount ?? null),
     num(j.previousYear), j.previousYearAssumed ? yes : no, j.nextStart ?? "", j.deadline ?? "", String(j.problems.length), "",
+    // What the table says under the verdict: the action ("Meld u direct af; beëindigingsdatum …") and the
+    // credit-note caveat beside a crossing (kor-rules.md section 5).
+    csvText(advice.action?.[lang] ?? ""), csvText(advice.caveat?.[lang] ?? ""),
   ].map((f) => csvField(f, sep)).join(sep);
 }
 
@@ -566,7 +587,7 @@ function csvFailureLine(f: FileFailure, lang: Lang): string {
   const width = csvColumns(lang).length;
   const cells = new Array<string>(width).fill("");
   cells[0] = f.file;
-  cells[width - 1] = f.reason[lang];
+  cells[CSV_ERROR_COLUMN] = f.reason[lang];
   return cells.map((c) => csvField(csvText(c), sep)).join(sep);
 }
 

@@ -5,7 +5,8 @@
 import * as path from "path";
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import JSZip from "jszip";
-import { csvHeader } from "../../src/cli/output";
+import { csvHeader, LEGACY_CSV_COLUMNS } from "../../src/cli/output";
+import { parseCsv } from "../../src/reading/csv";
 import type { CliIo } from "../../src/cli/main";
 import Papa from "papaparse";
 import { dayFromIso } from "../../src/rules/dates";
@@ -193,6 +194,27 @@ describe("scanning a folder", () => {
     expect(items.map((i) => path.basename(i.file))).toEqual(["client.xlsx"]);
     expect(r.stderr).toContain(`${at("overzicht.csv")} skipped: this is kor-check's own output`);
     expect(r.code).toBe(0);
+  });
+
+  it("still knows a CSV of an earlier kor-check (before the action and note columns) as its own: skipped in a folder, replaced by --out", async () => {
+    await writeXlsx(at("client.xlsx"), { Facturen: CROSSING_2025 });
+    const old = writeText(at("vorig-jaar.csv"), `${LEGACY_CSV_COLUMNS.nl.join(";")}\r\nklant.xlsx;Facturen;2025;20250,00;101,3;niet binnen de KOR;nee;2025-09-16;4;500,00;0,00;ja;2027-01-01;2026-12-03;0;\r\n`);
+    const scan = await run([tmp.dir, "--format", "json", "--lang", "en"]);
+    expect((JSON.parse(scan.stdout) as { file: string }[]).map((i) => path.basename(i.file))).toEqual(["client.xlsx"]);
+    expect(scan.stderr).toContain(`${old} skipped: this is kor-check's own output`);
+    const again = await run(["--out", old, at("client.xlsx"), "--format", "csv", "--lang", "nl"]);
+    expect(again.code).toBe(0);
+    expect(readFileSync(old, "utf8").split("\r\n")[0]).toBe(csvHeader("nl"));
+  });
+
+  it("puts an unreadable file's reason in the CSV's fout column, with the action and note empty", async () => {
+    const broken = writeText(at("kapot.xlsx"), "not a zip");
+    const r = await run([broken, "--format", "csv", "--lang", "nl"]);
+    const [header, line] = parseCsv(r.stdout, ";");
+    expect(line).toHaveLength(header.length);
+    expect(line[header.indexOf("bestand")]).toBe(broken);
+    expect(line[header.indexOf("fout")]).not.toBe("");
+    expect([line[header.indexOf("actie")], line[header.indexOf("let_op")]]).toEqual(["", ""]);
   });
 
   it("follows symbolic links, reads a linked folder once and reports a loop and a broken link", async () => {

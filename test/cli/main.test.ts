@@ -505,9 +505,27 @@ describe("kor-check usage and output", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     const text = readFileSync(outFile, "utf8");
-    const [header, line] = text.split("\r\n");
-    expect(header.split(";")[0]).toBe("bestand");
-    expect(line.split(";")).toEqual([a, "Klant A", "2025", "20250,00", "101,3", "niet binnen de KOR", "nee", "2025-09-16", "4", "500,00", "0,00", "ja", "2027-01-01", "2026-12-03", "0", ""]);
+    const [header, line] = parseCsv(text, ";");
+    expect(header[0]).toBe("bestand");
+    expect(header.slice(-3)).toEqual(["fout", "actie", "let_op"]);
+    expect(line).toEqual([
+      a, "Klant A", "2025", "20250,00", "101,3", "niet binnen de KOR", "nee", "2025-09-16", "4", "500,00", "0,00", "ja", "2027-01-01", "2026-12-03", "0", "",
+      // What the table says under the verdict (the business may be in the KOR: status unknown), and no caveat.
+      "Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 16 september 2025.", "",
+    ]);
+  });
+
+  it("gives the credit-note caveat and the action in the CSV too, not only in the table and JSON (kor-rules.md section 5)", async () => {
+    const file = await writeXlsx(at("creditnota.xlsx"), {
+      Blad1: [HEADER, [d("2025-02-01"), "A", 19000, ""], [d("2025-05-10"), "B", 1500, ""], [d("2025-05-20"), "B", -1500, ""]],
+    });
+    const r = await run([file, "--year", "2025", "--previous-year-turnover", "0", "--in-kor-since", "2025-01-01", "--format", "csv", "--lang", "en"]);
+    const [header, line] = parseCsv(r.stdout, ",");
+    const field = (name: string): string => line[header.indexOf(name)];
+    expect(field("crossing_date")).toBe("2025-05-10");
+    expect(field("note")).toBe("Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice.");
+    expect(field("action")).toMatch(/^Deregister/);
+    expect(field("action")).toContain("10 May 2025");
   });
 
   it("calls a verdict with rows in error 'voorlopig' in the CSV, as the table's '*' does", async () => {
