@@ -360,6 +360,24 @@ export function countedAsDutchAbroad(country: string, count: number, euKor: bool
       };
 }
 
+/**
+ * Rows counted as Dutch turnover (empty, 21, 9, 0, kor, …) whose country is outside the EU: read literally, the
+ * supply is made there. Goods shipped out of the EU are `export` (they still count, kor-rules.md section 3), a
+ * service supplied there (most B2B services) is `buitenland` (it does not count); a Dutch supply to a customer
+ * from there stays as it is. Nothing changes; the user decides.
+ */
+export function countedAsDutchOutsideEu(country: string, count: number): Localized {
+  return count === 1
+    ? {
+        nl: `meegeteld als Nederlandse omzet, maar het land is ${country}, buiten de EU. Gaat het om goederen die naar buiten de EU zijn verzonden, geef de rij dan de categorie 'export' (de rij blijft meetellen voor de omzetgrens); gaat het om een dienst die in ${country} is verricht (zoals de meeste diensten aan een ondernemer daar), geef de rij dan de categorie 'buitenland' (de rij telt dan niet meer mee voor de omzetgrens); is het een Nederlandse levering of dienst aan een klant uit ${country} (bijvoorbeeld een toerist die hier koopt), laat de rij dan zo.`,
+        en: `counted as Dutch turnover, but the country is ${country}, outside the EU. If it is a sale of goods shipped out of the EU, give it the category 'export' (it still counts toward the turnover limit); if it is a service supplied in ${country} (as most services to a business there are), give it the category 'buitenland' (it then no longer counts toward the turnover limit); if it is a Dutch supply to a customer from ${country} (for example a tourist buying here), leave it.`,
+      }
+    : {
+        nl: `meegeteld als Nederlandse omzet, maar het land is ${country}, buiten de EU. Gaat het om goederen die naar buiten de EU zijn verzonden, geef de rijen dan de categorie 'export' (de rijen blijven meetellen voor de omzetgrens); gaat het om diensten die in ${country} zijn verricht (zoals de meeste diensten aan ondernemers daar), geef de rijen dan de categorie 'buitenland' (de rijen tellen dan niet meer mee voor de omzetgrens); zijn het Nederlandse leveringen of diensten aan klanten uit ${country} (bijvoorbeeld toeristen die hier kopen), laat de rijen dan zo.`,
+        en: `counted as Dutch turnover, but the country is ${country}, outside the EU. If they are sales of goods shipped out of the EU, give them the category 'export' (they still count toward the turnover limit); if they are services supplied in ${country} (as most services to a business there are), give them the category 'buitenland' (they then no longer count toward the turnover limit); if they are Dutch supplies to customers from ${country} (for example tourists buying here), leave them.`,
+      };
+}
+
 /** Warning, whole input: rows with a date but an empty (or 0) amount are not counted. */
 export function datesWithoutAmount(count: number, firstRow: number): Localized {
   return count === 1

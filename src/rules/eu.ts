@@ -8,7 +8,8 @@ import type { Cents } from "./money";
 import type { CategoryCode, InvoiceRow } from "./types";
 import type { EuSummary, PreviousYearBasis } from "./summary-types";
 import { countsForKor } from "./categories";
-import { isEuMemberState } from "./member-states";
+import { ISO_COUNTRY_CODES } from "./country-codes";
+import { isEuMemberState, isEuMemberStateIn } from "./member-states";
 import {
   FIRST_EU_KOR_YEAR,
   NON_EUR_NATIONAL_THRESHOLDS,
@@ -20,7 +21,7 @@ import { firstRunningCrossing } from "./internal";
 import { hasRowsIn, yearBounds } from "./turnover";
 import { dayEn, dayNl, eurEn, eurNl } from "./text";
 
-export { EU_MEMBER_STATES, isEuMemberState } from "./member-states";
+export { EU_MEMBER_STATES, isEuMemberState, isEuMemberStateIn } from "./member-states";
 
 /**
  * The member state a row's supply is made in for the EU-KOR (kor-rules.md section 7), or null when the row
@@ -64,29 +65,41 @@ export function isDutchSupplyCategory(category: CategoryCode | null): boolean {
   return countsForKor(category) && (category === null || !FOREIGN_CUSTOMER_CATEGORIES.has(category));
 }
 
-/**
- * The other member state named on a row that is counted as a Dutch supply (it counts for the KOR with a
- * category such as empty, 21, 9, 0, kor, marge or an exempt code that counts) while its country is another
- * EU member state; null otherwise. Read literally, the countries column says the supply is made there, yet
- * the row counts toward NL's €20,000 and is booked to NL (unionStateOf): the summary warns, the numbers
- * stay as they are. Greece's EL is GR.
- */
-export function domesticAbroadState(category: CategoryCode | null, country: string | null): string | null {
-  if (country === null || !isDutchSupplyCategory(category)) return null;
-  const c = country.trim().toUpperCase();
-  if (c === "NL" || !isEuMemberState(c)) return null;
-  return c === "EL" ? "GR" : c;
+/** The other country named on a row counted as a Dutch supply (see countedAbroadCountry). */
+export interface CountedAbroad {
+  /** ISO alpha-2, upper case; Greece as GR. */
+  readonly country: string;
+  /** Whether it was an EU member state for VAT in the row's year (isEuMemberStateIn). */
+  readonly eu: boolean;
 }
 
-/** The rows of a year counted as Dutch supplies whose country is another member state (domesticAbroadState). */
-export function domesticAbroadRows(rows: readonly InvoiceRow[], year: number): { row: number; day: Day; country: string }[] {
+/**
+ * The other country named on a row of `year` that is counted as a Dutch supply (it counts for the KOR with a
+ * category such as empty, 21, 9, 0, kor, marge or an exempt code that counts), or null: no country, NL, a
+ * text that is not an ISO code (the reading layer refuses such cells), or a category that carries a foreign
+ * customer's country by design (export, icp, afstand-nl, verlegd). Read literally, the countries column says
+ * the supply is made there, yet the row counts toward NL's €20,000 and is booked to NL (unionStateOf): the
+ * summary warns, the numbers stay as they are. `eu` tells a member state of that year (then the row may be
+ * `buitenland`) from a country outside the EU (then `export` for goods, `buitenland` for a service supplied
+ * there). Greece's EL is GR.
+ */
+export function countedAbroadCountry(category: CategoryCode | null, country: string | null, year: number): CountedAbroad | null {
+  if (country === null || !isDutchSupplyCategory(category)) return null;
+  const c = country.trim().toUpperCase();
+  if (c === "NL") return null;
+  if (isEuMemberStateIn(c, year)) return { country: c === "EL" ? "GR" : c, eu: true };
+  return ISO_COUNTRY_CODES.has(c) ? { country: c, eu: false } : null;
+}
+
+/** The rows of a year counted as Dutch supplies whose country is another country, in sheet order (countedAbroadCountry). */
+export function domesticAbroadRows(rows: readonly InvoiceRow[], year: number): { row: number; day: Day; country: string; eu: boolean }[] {
   const { from, to } = yearBounds(year);
-  const out: { row: number; day: Day; country: string }[] = [];
+  const out: { row: number; day: Day; country: string; eu: boolean }[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.day < from || r.day > to) continue;
-    const state = domesticAbroadState(r.category, r.country);
-    if (state !== null) out.push({ row: r.row, day: r.day, country: state });
+    const abroad = countedAbroadCountry(r.category, r.country, year);
+    if (abroad !== null) out.push({ row: r.row, day: r.day, country: abroad.country, eu: abroad.eu });
   }
   return out;
 }

@@ -52,15 +52,19 @@ export interface RowQueries {
   euQuarterlyReport(year: number): EuSummary["quarters"];
   /** The `buitenland` rows of `year` without a country or with NL, in sheet order (as unplacedForeignRows). */
   unplacedForeignRows(year: number): readonly UnplacedForeignRow[];
-  /** The rows of `year` counted as Dutch supplies whose country is another member state, in sheet order (as domesticAbroadRows). */
+  /** The rows of `year` counted as Dutch supplies whose country is another country, in sheet order (as domesticAbroadRows). */
   domesticAbroadRows(year: number): readonly DomesticAbroadRow[];
 }
 
-/** A row counted as a Dutch supply whose country is another member state (`country`, Greece as GR). */
+/**
+ * A row counted as a Dutch supply whose country is another country (`country`, Greece as GR): a member state
+ * of the row's year (`eu`) or a country outside the EU (see countedAbroadCountry).
+ */
 export interface DomesticAbroadRow {
   readonly row: number;
   readonly day: Day;
   readonly country: string;
+  readonly eu: boolean;
 }
 
 /** A `buitenland` row that cannot be placed in a member state: its country is null (empty) or NL. */

@@ -3,7 +3,7 @@
  * Each step is a linear pass over the rows (no sort, no per-row allocation), so a 1,048,576-row sheet is fine.
  */
 import type { Localized } from "../i18n/types";
-import { atRows, countedAsDutchAbroad, foreignInNl, foreignWithoutCountry } from "../i18n/messages";
+import { atRows, countedAsDutchAbroad, countedAsDutchOutsideEu, foreignInNl, foreignWithoutCountry } from "../i18n/messages";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
@@ -371,37 +371,39 @@ function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems:
 }
 
 /**
- * One warning per other member state for the rows of `year` counted as Dutch supplies (empty, 21, 9, 0, kor,
- * marge, the counted exempt codes) whose country is that state, with its count and first rows. The countries
- * column is where the supply is made (kor-rules.md section 7), so such a row may be a supply made abroad
- * that belongs in `buitenland`; or a Dutch supply to a foreign customer. The rows stay counted for NL (the
- * numbers do not change): only the user can tell which it is. Rows in export, icp, afstand-nl and verlegd
- * carry a foreign customer's country by design and are not warned about.
+ * One warning per other country for the rows of `year` counted as Dutch supplies (empty, 21, 9, 0, kor, marge,
+ * the counted exempt codes) whose country is that country, with its count and first rows. The countries
+ * column is where the supply is made (kor-rules.md section 7), so such a row may be a supply made abroad, or
+ * a Dutch supply to a foreign customer; only the user can tell, and the rows stay counted for NL (the
+ * numbers do not change). Another member state of that year (`counted-nl-country-abroad`): a supply made
+ * there belongs in `buitenland`. A country outside the EU (`counted-nl-country-outside-eu`): goods shipped out
+ * of the EU are `export` (still counted), a service supplied there is `buitenland` (not counted). Rows in
+ * export, icp, afstand-nl and verlegd carry a foreign customer's country by design and are not warned about.
  */
 function domesticAbroadWarnings(rows: RowQueries, year: number, problems: Problem[]): void {
   const found = rows.domesticAbroadRows(year);
   if (found.length === 0) return;
-  const byState = new Map<string, { rows: number[]; count: number; day: Day }>();
+  const groups = new Map<string, { eu: boolean; rows: number[]; count: number; day: Day }>();
   for (const r of found) {
-    const g = byState.get(r.country);
-    if (g === undefined) byState.set(r.country, { rows: [r.row], count: 1, day: r.day });
+    const g = groups.get(r.country);
+    if (g === undefined) groups.set(r.country, { eu: r.eu, rows: [r.row], count: 1, day: r.day });
     else {
       g.count++;
       if (g.rows.length < MAX_LISTED_ROWS) g.rows.push(r.row);
     }
   }
   const euKor = year >= FIRST_EU_KOR_YEAR;
-  for (const [country, g] of byState) {
+  for (const [country, g] of groups) {
     problems.push({
       row: g.rows[0],
       severity: "warning",
-      code: "counted-nl-country-abroad",
+      code: g.eu ? "counted-nl-country-abroad" : "counted-nl-country-outside-eu",
       column: "country",
       value: country,
       day: g.day,
       rows: g.rows,
       count: g.count,
-      message: atRows(g.rows, g.count, countedAsDutchAbroad(country, g.count, euKor)),
+      message: atRows(g.rows, g.count, g.eu ? countedAsDutchAbroad(country, g.count, euKor) : countedAsDutchOutsideEu(country, g.count)),
     });
   }
 }

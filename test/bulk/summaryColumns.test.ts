@@ -48,7 +48,7 @@ function sheet(seed: number, shape: SheetShape): InvoiceRow[] {
     if (r() < 0.01) cents = 3_000_000_000 + i; // beyond 32 bits
     if (r() < 0.01) cents = 0;
     const category = pick(CODES);
-    const country = !shape.countries ? null : category === "buitenland" ? pick(["DE", "FR", "AT", "US", "NL", null]) : r() < 0.1 ? "BE" : null;
+    const country = !shape.countries ? null : category === "buitenland" ? pick(["DE", "FR", "AT", "US", "NL", null]) : r() < 0.1 ? pick(["BE", "US", "GB", "CH"]) : null;
     const vatCents = !shape.vat ? null : r() < 0.4 ? null : r() < 0.2 ? 0 : Math.round(cents * 0.21);
     rows.push({ row: i + 2, day, cents, category, country, vatCents });
   }

@@ -194,6 +194,47 @@ describe("kor-check --format json", () => {
     expect(table.stdout.replace(/\s+/g, " ")).toContain("Rijen 4 en 7: meegeteld als Nederlandse omzet, maar het land is BE.");
   });
 
+  it("warns, row-numbered per country, for rows counted as Dutch turnover whose country is outside the EU: export, buitenland or leave it; the numbers stay", async () => {
+    const rows: Cell[][] = [
+      [...HEADER, "Land"],
+      [d("2026-02-01"), "A", 5000, "", "Verenigde Staten"],
+      [d("2026-02-02"), "B", 1000, "21", "Zwitserland"],
+      [d("2026-02-03"), "C", 2000, "", "VS"],
+      [d("2026-02-04"), "D", 1000, "export", "VS"],
+      [d("2026-02-05"), "E", 1000, "", "Nederland"],
+      [d("2026-02-06"), "F", 1000, "", ""],
+      [d("2026-02-07"), "G", 300, "", "Duitsland"],
+    ];
+    const file = await writeXlsx(at("buiten-eu.xlsx"), { Blad1: rows });
+    const { code, items } = await json([file, "--year", "2026"]);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ countable: 11300, eligible: true });
+    expect(items[0].problems.filter((p: Json) => p.code === "counted-nl-country-abroad").map((p: Json) => p.rows)).toEqual([[8]]);
+    const w = items[0].problems.filter((p: Json) => p.code === "counted-nl-country-outside-eu");
+    expect(w).toEqual([
+      {
+        row: 2,
+        severity: "warning",
+        code: "counted-nl-country-outside-eu",
+        rows: [2, 4],
+        count: 2,
+        message:
+          "Rows 2 and 4: counted as Dutch turnover, but the country is US, outside the EU. If they are sales of goods shipped out of the EU, give them the category 'export' (they still count toward the turnover limit); if they are services supplied in US (as most services to a business there are), give them the category 'buitenland' (they then no longer count toward the turnover limit); if they are Dutch supplies to customers from US (for example tourists buying here), leave them.",
+      },
+      {
+        row: 3,
+        severity: "warning",
+        code: "counted-nl-country-outside-eu",
+        rows: [3],
+        count: 1,
+        message:
+          "Row 3: counted as Dutch turnover, but the country is CH, outside the EU. If it is a sale of goods shipped out of the EU, give it the category 'export' (it still counts toward the turnover limit); if it is a service supplied in CH (as most services to a business there are), give it the category 'buitenland' (it then no longer counts toward the turnover limit); if it is a Dutch supply to a customer from CH (for example a tourist buying here), leave it.",
+      },
+    ]);
+    const table = await run([file, "--year", "2026", "--lang", "nl"]);
+    expect(table.stdout.replace(/\s+/g, " ")).toContain("Rijen 2 en 4: meegeteld als Nederlandse omzet, maar het land is US, buiten de EU.");
+  });
+
   it("reports rows that cannot be read with their row number, leaves eligible undecided and exits 1", async () => {
     const file = await writeXlsx(at("gemengd.xlsx"), {
       Blad1: [HEADER, [d("2025-01-05"), "A", 1000, "21"], ["32-13-2025", "B", 500, "21"], [d("2025-02-05"), "C", "veel", "21"], [d("2025-03-05"), "D", 250, "onbekend"]],

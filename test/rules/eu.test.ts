@@ -1,6 +1,6 @@
 import {
   EU_MEMBER_STATES, addWorkingDays, euEligibility, euQuarterDue, euQuarterlyReport, findEuCrossing,
-  isEuMemberState, nationalThreshold, turnoverPerState, unionStateOf, unionTurnover,
+  isEuMemberState, isEuMemberStateIn, nationalThreshold, turnoverPerState, unionStateOf, unionTurnover,
 } from "../../src/rules/eu";
 import { summarizeYear } from "../../src/rules/summary";
 import { d, eur, sheet } from "./helpers";
@@ -163,6 +163,94 @@ describe("a row counted as Dutch turnover whose country is another member state 
       "Row 1: counted as Dutch turnover, but the country is DE. If the supply is made in DE (taxed or exempt there), give it the category 'buitenland'; if it is a Dutch supply to a customer in DE, leave it.",
     ]);
   });
+});
+
+describe("a row counted as Dutch turnover whose country is outside the EU (kor-rules.md sections 3 and 7)", () => {
+  // Read literally, the countries column says the supply is made there: goods shipped out of the EU are `export`
+  // (counted), a service supplied there is `buitenland` (not counted), a Dutch sale to a tourist stays as it is.
+  const rows = sheet(
+    ["2026-02-01", 5_000, null, { country: "US" }],
+    ["2026-02-02", 1_000, "21", { country: "CH" }],
+    ["2026-02-03", 2_000, null, { country: "US" }],
+    ["2026-02-04", 700, "marge", { country: "GB" }],
+    ["2026-02-05", 300, "0", { country: "BE" }],
+    ["2026-02-06", 1_000, "export", { country: "US" }],
+    ["2026-02-07", 1_000, "icp", { country: "NO" }],
+    ["2026-02-08", 1_000, "afstand-nl", { country: "CH" }],
+    ["2026-02-09", 1_000, "verlegd", { country: "US" }],
+    ["2026-02-10", 1_000, "buitenland", { country: "US" }],
+    ["2026-02-11", 1_000, "vrij", { country: "US" }],
+    ["2026-02-12", 1_000, null, { country: "NL" }],
+    ["2026-02-13", 1_000, null],
+    ["2026-02-14", 400, "vrij-og", { country: "NO" }],
+  );
+  const outsideEu = (s: ReturnType<typeof summarizeYear>) => s.problems.filter((p) => p.code === "counted-nl-country-outside-eu");
+
+  it("warns per country with the rows (grouped), in sheet order; the numbers stay as they are", () => {
+    const s = summarizeYear(rows, { today: d("2026-06-01"), year: 2026 });
+    const withoutCountries = summarizeYear(rows.map((r) => ({ ...r, country: null })), { today: d("2026-06-01"), year: 2026 });
+    expect(s.countableCents).toBe(withoutCountries.countableCents);
+    expect(s.countableCents).toBe(eur(15_400));
+    expect(s.eu?.states.find((x) => x.country === "NL")?.cents).toBe(eur(15_400));
+    expect(outsideEu(s).map((p) => [p.value, p.row, p.rows, p.count, p.severity, p.column])).toEqual([
+      ["US", 1, [1, 3], 2, "warning", "country"],
+      ["CH", 2, [2], 1, "warning", "country"],
+      ["GB", 4, [4], 1, "warning", "country"],
+      ["NO", 14, [14], 1, "warning", "country"],
+    ]);
+    // A member state keeps its own warning; NL, no country and the categories that carry a foreign customer get none.
+    expect(s.problems.filter((p) => p.code === "counted-nl-country-abroad").map((p) => [p.value, p.rows])).toEqual([["BE", [5]]]);
+  });
+
+  it("says what to check: export for goods shipped out of the EU, buitenland for a service supplied there, else leave it", () => {
+    const [us, ch] = outsideEu(summarizeYear(rows, { today: d("2026-06-01"), year: 2026 }));
+    expect(us.message.en).toBe(
+      "Rows 1 and 3: counted as Dutch turnover, but the country is US, outside the EU. If they are sales of goods shipped out of the EU, give them the category 'export' (they still count toward the turnover limit); if they are services supplied in US (as most services to a business there are), give them the category 'buitenland' (they then no longer count toward the turnover limit); if they are Dutch supplies to customers from US (for example tourists buying here), leave them.",
+    );
+    expect(us.message.nl).toBe(
+      "Rijen 1 en 3: meegeteld als Nederlandse omzet, maar het land is US, buiten de EU. Gaat het om goederen die naar buiten de EU zijn verzonden, geef de rijen dan de categorie 'export' (de rijen blijven meetellen voor de omzetgrens); gaat het om diensten die in US zijn verricht (zoals de meeste diensten aan ondernemers daar), geef de rijen dan de categorie 'buitenland' (de rijen tellen dan niet meer mee voor de omzetgrens); zijn het Nederlandse leveringen of diensten aan klanten uit US (bijvoorbeeld toeristen die hier kopen), laat de rijen dan zo.",
+    );
+    expect(ch.message.en).toBe(
+      "Row 2: counted as Dutch turnover, but the country is CH, outside the EU. If it is a sale of goods shipped out of the EU, give it the category 'export' (it still counts toward the turnover limit); if it is a service supplied in CH (as most services to a business there are), give it the category 'buitenland' (it then no longer counts toward the turnover limit); if it is a Dutch supply to a customer from CH (for example a tourist buying here), leave it.",
+    );
+    expect(ch.message.nl).toBe(
+      "Rij 2: meegeteld als Nederlandse omzet, maar het land is CH, buiten de EU. Gaat het om goederen die naar buiten de EU zijn verzonden, geef de rij dan de categorie 'export' (de rij blijft meetellen voor de omzetgrens); gaat het om een dienst die in CH is verricht (zoals de meeste diensten aan een ondernemer daar), geef de rij dan de categorie 'buitenland' (de rij telt dan niet meer mee voor de omzetgrens); is het een Nederlandse levering of dienst aan een klant uit CH (bijvoorbeeld een toerist die hier koopt), laat de rij dan zo.",
+    );
+  });
+
+  it("warns in years before the EU-KOR too (no EU section), and not without a country column", () => {
+    const s = summarizeYear(sheet(["2023-03-01", 500, null, { country: "US" }]), { today: d("2023-06-01"), year: 2023 });
+    expect(s.eu).toBeNull();
+    expect(outsideEu(s).map((p) => [p.value, p.rows])).toEqual([["US", [1]]]);
+    expect(outsideEu(summarizeYear(sheet(["2023-03-01", 500, null]), { today: d("2023-06-01"), year: 2023 }))).toEqual([]);
+  });
+
+  it("takes the row's year for the United Kingdom: a member state for VAT through 2020 (transition period), outside the EU from 2021", () => {
+    const gb = sheet(["2020-11-01", 500, null, { country: "GB" }], ["2021-02-01", 500, null, { country: "GB" }]);
+    const in2020 = summarizeYear(gb, { today: d("2021-06-01"), year: 2020 });
+    expect(in2020.problems.filter((p) => p.code === "counted-nl-country-abroad").map((p) => [p.value, p.rows])).toEqual([["GB", [1]]]);
+    expect(outsideEu(in2020)).toEqual([]);
+    const in2021 = summarizeYear(gb, { today: d("2021-06-01"), year: 2021 });
+    expect(outsideEu(in2021).map((p) => [p.value, p.rows])).toEqual([["GB", [2]]]);
+    expect(in2021.problems.filter((p) => p.code === "counted-nl-country-abroad")).toEqual([]);
+  });
+
+  it("does not warn about a country cell that is not an ISO code (the reading layer refuses those rows)", () => {
+    const s = summarizeYear(sheet(["2026-03-01", 500, null, { country: "XX" }], ["2026-03-02", 500, null, { country: "USA" }], ["2026-03-03", 500, null, { country: " " }]), {
+      today: d("2026-06-01"),
+      year: 2026,
+    });
+    expect(outsideEu(s)).toEqual([]);
+  });
+});
+
+describe("member states by year", () => {
+  it.each([["GB", 2020, true], ["GB", 2021, false], ["gb", 2019, true], ["DE", 2026, true], ["EL", 2026, true], ["US", 2020, false], ["", 2020, false]] as const)(
+    "%s in %d → %s",
+    (c, y, b) => {
+      expect(isEuMemberStateIn(c, y)).toBe(b);
+    },
+  );
 });
 
 describe("euQuarterDue", () => {
