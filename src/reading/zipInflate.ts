@@ -7,7 +7,8 @@
  * streams every entry through the same inflater (JSZip, which locates the entries exactly as exceljs' copy
  * does), keeps nothing, and stops as soon as the running count passes the limit. It also watches the shared
  * strings and sheets for one text larger than any cell can hold (XmlTextScan), which a reader would otherwise join
- * into one string before counting anything.
+ * into one string before counting anything. On the way it notes what exceljs' loader misreads (InflationFacts):
+ * the date system, ISO date cells, and formulas whose cached value is an empty text.
  *
  * Pure: no DOM or Office global; works in the page and in a Web Worker alike.
  */
@@ -60,11 +61,10 @@ export async function checkRealInflation(
     }
   }
   let total = 0;
-  const date1904 = new Date1904Watch();
-  const isoDates = new IsoDateCellWatch();
+  const facts = new FactsWatch();
   for (const entry of entries) {
     const scan = textScan(entry.name, limits);
-    const watch = WORKBOOK.test(entry.name) ? date1904 : WORKSHEET.test(entry.name) ? isoDates : null;
+    const watch = facts.watchFor(entry.name);
     await new Promise<void>((resolve, reject) => {
       const stream = (entry as unknown as StreamingEntry).internalStream("uint8array");
       let stopped = false;
@@ -93,7 +93,7 @@ export async function checkRealInflation(
         .resume();
     });
   }
-  return { date1904: date1904.value, isoDateCells: isoDates.found };
+  return facts.facts();
 }
 
 /** What the counting pass saw on the way that a reader may miss. */
@@ -109,6 +109,13 @@ export interface InflationFacts {
    * by Excel's default save). exceljs' whole-workbook loader reads one as a number (2026-04-01 as 2026).
    */
   readonly isoDateCells: boolean;
+  /**
+   * Per sheet name, the cells (as "C2") holding a formula whose cached value is an empty text: `t="str"` with
+   * `<v></v>` or `<v/>`, as Excel saves a formula giving "". exceljs' loader drops an empty `<v>`, so such a
+   * cell comes out exactly like a formula saved without a value (`<f>` alone, by a program that does not
+   * calculate), which is an error; this tells the two apart. A sheet without such cells is left out.
+   */
+  readonly emptyTextFormulas: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** The workbook part (xl/workbook.xml), where the date system is. */
@@ -134,8 +141,13 @@ export class IsoDateCellWatch {
   private readonly decoder = new TextDecoder("utf-8");
 
   feed(chunk: Uint8Array): void {
+    if (!this.found) this.feedText(this.decoder.decode(chunk, { stream: true }));
+  }
+
+  /** The next decoded text of the sheet (one decoding serves the sheet's watches). */
+  feedText(chunk: string): void {
     if (this.found) return;
-    const text = this.tail + this.decoder.decode(chunk, { stream: true });
+    const text = this.tail + chunk;
     if (ISO_DATE_CELL.test(text)) {
       this.found = true;
       this.tail = "";
@@ -165,6 +177,156 @@ export class Date1904Watch {
       this.done = true;
       this.text = "";
     }
+  }
+}
+
+/**
+ * A cell's type "str" (a formula's text result) up to its empty cached value: the rest of the cell tag, the
+ * formula (a shared formula's `<f … />`, or `<f …>text</f>`: a formula's text has no `<`, Excel writes it
+ * `&lt;`), then `<v></v>` or `<v/>`. Found from the type, the rarer part, not from every cell's `<c`.
+ */
+const EMPTY_TEXT_FORMULA = /\st\s*=\s*(["'])str\1[^>]*>\s*<f\b[^>]*?(?:\/>|>[^<]*<\/f>)\s*<v\s*(?:\/>|><\/v>)/g;
+const CELL_REF = /(?:^|\s)r\s*=\s*(["'])([^"']*)\1/;
+/**
+ * A cell that has not ended yet is kept for the next chunk from its `<c`, up to this much: a formula has at
+ * most 8,192 characters (more with `&quot;` and such); anything longer is no formula cell.
+ */
+const CELL_CARRY = 1 << 17;
+
+/** Watches a sheet's chunks for formula cells whose cached value is an empty text (see InflationFacts). */
+export class EmptyTextFormulaWatch {
+  /** The cells found, as "C2". */
+  readonly refs = new Set<string>();
+  private tail = "";
+  private readonly decoder = new TextDecoder("utf-8");
+
+  feed(chunk: Uint8Array): void {
+    this.feedText(this.decoder.decode(chunk, { stream: true }));
+  }
+
+  /** The next decoded text of the sheet (one decoding serves the sheet's watches). */
+  feedText(chunk: string): void {
+    const text = this.tail + chunk;
+    EMPTY_TEXT_FORMULA.lastIndex = 0;
+    for (let m = EMPTY_TEXT_FORMULA.exec(text); m !== null; m = EMPTY_TEXT_FORMULA.exec(text)) {
+      // The cell tag this type is in: from its `<c` (no `>` in between) to the type.
+      const start = text.lastIndexOf("<c", m.index);
+      if (start < 0) continue;
+      const attributes = text.slice(start + 2, m.index);
+      if (attributes.includes(">") || (attributes !== "" && !/^\s/.test(attributes))) continue;
+      const ref = CELL_REF.exec(attributes)?.[2];
+      if (ref !== undefined) this.refs.add(ref.toUpperCase());
+    }
+    // The last cell may go on in the next chunk: keep it from its start (found again then: refs is a set).
+    const last = text.lastIndexOf("<c");
+    this.tail = last >= 0 && text.length - last <= CELL_CARRY ? text.slice(last) : text.slice(-8);
+  }
+}
+
+/** The workbook part and its relationships, exactly as exceljs' loader names them (it reads no other). */
+const WORKBOOK_PART = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+/** A tag is kept for the next chunk from its `<` while it has not ended, up to this much. */
+const TAG_CARRY = 1 << 16;
+
+/** Collects the start tags named `tag` (any namespace prefix) from an entry's chunks, as attribute maps. */
+class StartTagWatch {
+  readonly tags: Record<string, string>[] = [];
+  private tail = "";
+  private readonly decoder = new TextDecoder("utf-8");
+  private readonly pattern: RegExp;
+
+  constructor(tag: string) {
+    this.pattern = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}\\s([^>]*)>`, "g");
+  }
+
+  feed(chunk: Uint8Array): void {
+    const text = this.tail + this.decoder.decode(chunk, { stream: true });
+    this.pattern.lastIndex = 0;
+    let end = 0;
+    for (let m = this.pattern.exec(text); m !== null; m = this.pattern.exec(text)) {
+      this.tags.push(xmlAttributes(m[1]));
+      end = this.pattern.lastIndex;
+    }
+    // An unfinished tag at the end goes on in the next chunk.
+    const open = text.lastIndexOf("<");
+    this.tail = open >= end && text.indexOf(">", open) < 0 && text.length - open <= TAG_CARRY ? text.slice(open) : "";
+  }
+}
+
+const XML_ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** A start tag's attributes (`r:id="rId1" name="A &amp; B"`) by their names as written, their values unescaped. */
+function xmlAttributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(XML_ATTRIBUTE)) out[m[1]] = xmlUnescape(m[2] ?? m[3]);
+  return out;
+}
+
+const XML_ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
+const NAMED_ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function xmlUnescape(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(XML_ENTITY, (whole, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (named !== undefined) return NAMED_ENTITY[named];
+    const code = dec !== undefined ? Number(dec) : parseInt(hex ?? "", 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * The watches of one counting pass: each entry gets those that read it, and at the end their facts. A sheet's
+ * cells are tied to its name as exceljs ties them: workbook.xml's `<sheet name r:id>`, the relationship with that
+ * id, and its target under xl/ (exceljs' own rule for a target starting with "/xl/").
+ */
+class FactsWatch {
+  private readonly date1904 = new Date1904Watch();
+  private readonly isoDates = new IsoDateCellWatch();
+  private readonly sheetTags = new StartTagWatch("sheet");
+  private readonly relTags = new StartTagWatch("Relationship");
+  private readonly emptyTexts = new Map<string, EmptyTextFormulaWatch>();
+
+  watchFor(name: string): { feed(chunk: Uint8Array): void } | null {
+    if (name === WORKBOOK_PART) {
+      return {
+        feed: (chunk) => {
+          this.date1904.feed(chunk);
+          this.sheetTags.feed(chunk);
+        },
+      };
+    }
+    if (WORKBOOK.test(name)) return this.date1904;
+    if (name === WORKBOOK_RELS) return this.relTags;
+    if (WORKSHEET.test(name)) {
+      const emptyText = new EmptyTextFormulaWatch();
+      this.emptyTexts.set(name, emptyText);
+      const decoder = new TextDecoder("utf-8");
+      return {
+        feed: (chunk) => {
+          const text = decoder.decode(chunk, { stream: true });
+          this.isoDates.feedText(text);
+          emptyText.feedText(text);
+        },
+      };
+    }
+    return null;
+  }
+
+  facts(): InflationFacts {
+    const emptyTextFormulas = new Map<string, ReadonlySet<string>>();
+    if ([...this.emptyTexts.values()].some((w) => w.refs.size > 0)) {
+      const targets = new Map<string, string>();
+      for (const rel of this.relTags.tags) if (rel.Id !== undefined && rel.Target !== undefined) targets.set(rel.Id, rel.Target);
+      for (const sheet of this.sheetTags.tags) {
+        const target = sheet["r:id"] === undefined ? undefined : targets.get(sheet["r:id"]);
+        if (sheet.name === undefined || target === undefined) continue;
+        const refs = this.emptyTexts.get(`xl/${target.replace(/^(\s|\/xl\/)+/, "")}`)?.refs;
+        // exceljs cuts a name after 31 characters (Excel allows no more), so the panel finds the sheet by that.
+        if (refs !== undefined && refs.size > 0) emptyTextFormulas.set(sheet.name.slice(0, 31), refs);
+      }
+    }
+    return { date1904: this.date1904.value, isoDateCells: this.isoDates.found, emptyTextFormulas };
   }
 }
 
@@ -228,11 +390,10 @@ const PIECE_BYTES = 16 * 1024;
  */
 async function countBuiltIn(entries: readonly LocatedEntry[], inflater: BuiltInInflater, limits: Pick<ReadLimits, "browserInflatedBytes" | "sharedStringBytes">): Promise<InflationFacts> {
   let total = 0;
-  const date1904 = new Date1904Watch();
-  const isoDates = new IsoDateCellWatch();
+  const facts = new FactsWatch();
   for (const entry of entries) {
     const scan = textScan(entry.name, limits);
-    const watch = WORKBOOK.test(entry.name) ? date1904 : WORKSHEET.test(entry.name) ? isoDates : null;
+    const watch = facts.watchFor(entry.name);
     let size = 0;
     const take = (chunk: Uint8Array): void => {
       size += chunk.length;
@@ -267,7 +428,7 @@ async function countBuiltIn(entries: readonly LocatedEntry[], inflater: BuiltInI
     }
     if (size !== entry.declared) throw new Error(`${entry.name}: inflates to ${size} bytes, its header says ${entry.declared}`);
   }
-  return { date1904: date1904.value, isoDateCells: isoDates.found };
+  return facts.facts();
 }
 
 /**
