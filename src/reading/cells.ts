@@ -82,9 +82,10 @@ export function unwrapCell(cell: object): unknown {
 
 /**
  * A formula cell without a calculated value: `{ formula }` with no `result`. kor-check's sheet reader
- * (src/cli/sheetRows.ts) gives this only when the file holds no cached value (`<f>` without `<v>`: written by
- * a program that does not calculate), so it is an error, never an empty cell (a silently missing invoice).
- * A cached 0, "" or FALSE arrives as `{ formula, result }`.
+ * (src/cli/sheetRows.ts) and the panel's Open file (src/taskpane/browser/files.ts) give this only when the file
+ * holds no cached value (`<f>` without `<v>`: written by a program that does not calculate), so it is an error,
+ * never an empty cell (a silently missing invoice). A cached 0, "" or FALSE arrives as `{ formula, result }`
+ * from kor-check and as the plain value from the panel (as Excel mode's range.values).
  */
 export function isFormulaWithoutResult(cell: object): boolean {
   const o = cell as Record<string, unknown>;

@@ -191,6 +191,8 @@ const DATE_1904_SHIFT_MS = DATE_1904_OFFSET * 86_400_000;
 /**
  * exceljs cell values → what Excel's range.values would give (formula results, rich text, links). `dateShiftMs`
  * moves a date (exceljs gives a date cell as a Date) by that much: a 1904 workbook exceljs read as 1900.
+ * A formula cell's `value` has no result when that result is 0, FALSE or "" (exceljs copies only truthy
+ * fields): readXlsx reads formula cells with formulaCellValue instead.
  */
 export function plainCellValue(v: unknown, dateShiftMs = 0): unknown {
   if (v === null || v === undefined) return "";
@@ -204,6 +206,22 @@ export function plainCellValue(v: unknown, dateShiftMs = 0): unknown {
   return "";
 }
 
+/**
+ * A formula cell as Excel mode's range.values would give it: its cached result (`cell.result`, which keeps 0,
+ * FALSE and ""; an error result as its text, a date result moved by `dateShiftMs`). Without a result: "" when
+ * the file holds an empty cached text (`emptyTexts`, from the counting pass: exceljs drops an empty `<v>`),
+ * else `{ formula }`, a formula saved without a calculated value, which the reading layer reports for its
+ * row (cells.ts `isFormulaWithoutResult`), as kor-check does; Excel would have calculated it.
+ */
+function formulaCellValue(cell: { readonly result: unknown; readonly formula: unknown; readonly address: string }, emptyTexts: ReadonlySet<string> | undefined, dateShiftMs: number): unknown {
+  const result = cell.result;
+  if (result !== undefined) return plainCellValue(result, dateShiftMs);
+  if (emptyTexts?.has(cell.address) === true) return "";
+  // A shared formula's other cells give the first cell's formula moved to their own place.
+  const formula = cell.formula;
+  return { formula: typeof formula === "string" ? formula : "" };
+}
+
 /** A row with no filled cell: one shared array, so a far-away cell does not allocate a row per empty row. */
 const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
 
@@ -213,7 +231,8 @@ const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
  * its last filled cell: one cell at XFD1048576 costs one long row, not rows × columns. Refused with a
  * TooLargeError before unpacking when the zip declares more than the browser limit, when it really inflates
  * to more (its headers can lie: counted while inflating, keeping nothing), when one text is larger than a
- * cell can hold, and when the sheets together have more filled cells than the limit.
+ * cell can hold, and when the sheets together have more filled cells than the limit. Formula cells are read by
+ * formulaCellValue (exceljs' `cell.value` loses a result of 0, FALSE or "").
  */
 async function readXlsx(
   buffer: ArrayBuffer,
@@ -231,6 +250,7 @@ async function readXlsx(
   const facts = await checkRealInflation(new Uint8Array(buffer), limits).catch(damaged);
   stageMark("inflation-checked");
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
+  const FORMULA = (ExcelJS.default?.ValueType ?? ExcelJS.ValueType).Formula;
   const wb = new Workbook();
   await wb.xlsx.load(buffer).catch(damaged);
   stageMark("exceljs-loaded");
@@ -243,6 +263,7 @@ async function readXlsx(
   let cells = 0;
   const sheets = chosen.map((ws) => {
     const values: unknown[][] = [];
+    const emptyTexts = facts.emptyTextFormulas.get(ws.name);
     let nextReport = PROGRESS_ROWS;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       while (values.length < rowNumber - 1) values.push(EMPTY_ROW as unknown[]);
@@ -250,7 +271,7 @@ async function readXlsx(
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         if (++cells > limits.browserCells) throw new TooLargeError("cells", limits.browserCells);
         while (out.length < col - 1) out.push("");
-        out.push(plainCellValue(cell.value, dateShiftMs));
+        out.push(cell.type === FORMULA ? formulaCellValue(cell, emptyTexts, dateShiftMs) : plainCellValue(cell.value, dateShiftMs));
       });
       values.push(out);
       if (onProgress !== undefined && rowNumber >= nextReport) {
