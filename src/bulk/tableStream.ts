@@ -152,7 +152,7 @@ export class TableStream {
   private flush(): void {
     if (this.block.length === 0 || this.columns === null) return;
     const first = this.blockFirstRow;
-    const block = this.dateSerialOffset === 0 ? this.block : this.shiftDates(this.block);
+    const block = this.block;
     this.block = [];
     this.blockFirstRow = first + block.length;
     let result: ReadTableResult;
@@ -161,35 +161,12 @@ export class TableStream {
     const columns: Partial<Record<ColumnRole, number | undefined>> = { ...ALL_ROLES_UNUSED, ...this.columns };
     if (this.headerRow !== null && this.headerRow >= first) {
       // The block holding the header: let readTable skip it and the rows above it.
-      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups });
+      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset });
     } else {
       // An out-of-range header index means "no header in this block": data from its first row.
-      result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups });
+      result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset });
     }
     if (result.rows.length > 0) this.sink.rows(result.rows);
     if (result.problems.length > 0) this.sink.problems(result.problems);
   }
-
-  private shiftDates(block: (readonly unknown[])[]): (readonly unknown[])[] {
-    const col = this.columns?.date;
-    if (col === undefined) return block;
-    const first = this.blockFirstRow;
-    return block.map((row, i) => {
-      const v = row[col];
-      if (this.headerRow !== null && first + i <= this.headerRow) return row;
-      let shifted: unknown;
-      if (typeof v === "number") shifted = v + this.dateSerialOffset;
-      // A date formula's result is a serial of the same date system (an ISO date text is not shifted).
-      else if (isFormulaNumber(v)) shifted = { ...v, result: v.result + this.dateSerialOffset };
-      else return row;
-      const copy = [...row];
-      copy[col] = shifted;
-      return copy;
-    });
-  }
-}
-
-/** An exceljs-shaped formula cell with a number result: `{ formula, result: 46113 }`. */
-function isFormulaNumber(v: unknown): v is { formula?: string; result: number } {
-  return typeof v === "object" && v !== null && typeof (v as { result?: unknown }).result === "number";
 }

@@ -241,6 +241,11 @@ export interface ReadTableOptions {
    * call, whose problems are in `problems`.
    */
   readonly groups?: RowProblemGroups;
+  /**
+   * Days added to the date column's numbers before they are read as 1900-system serials: DATE_1904_OFFSET for
+   * a workbook in the 1904 date system (see ReadColumnsExtras.dateSerialOffset). Default 0.
+   */
+  readonly dateSerialOffset?: number;
 }
 
 export type DerivedAmount = "gross-minus-vat" | "credit-minus-debit";
@@ -648,7 +653,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     },
     length,
     start + rowOffset,
-    { skip, codes: options?.codes ?? null, groups, amountFaults },
+    { skip, codes: options?.codes ?? null, groups, amountFaults, dateSerialOffset: options?.dateSerialOffset ?? 0 },
   );
   for (const r of result.rows) {
     const cells = table[r.row - rowOffset - 1];

@@ -205,6 +205,27 @@ export interface ReadColumnsExtras {
    * error is reported for the amount instead of reading the cell.
    */
   readonly amountFaults?: ReadonlyMap<number, CellError> | null;
+  /**
+   * Days added to a number in the date column (and to a formula's number result) before it is read as a
+   * 1900-system serial: DATE_1904_OFFSET (1462) for a workbook in the 1904 date system. Text dates and Date
+   * objects are calendar days already and never shifted. Default 0.
+   */
+  readonly dateSerialOffset?: number;
+}
+
+/**
+ * A date cell's serial moved into the 1900 system by `offset` days: a number, or an exceljs-shaped formula
+ * `{ formula, result }` whose result is a number (a date formula's result is a serial of the same system).
+ * Anything else (text, a Date, an error, a blank) is returned as it is.
+ */
+export function shiftDateSerial(v: unknown, offset: number): unknown {
+  if (offset === 0) return v;
+  if (typeof v === "number") return v + offset;
+  if (typeof v === "object" && v !== null && !(v instanceof Date) && !Array.isArray(v)) {
+    const result = (v as { result?: unknown }).result;
+    if (typeof result === "number") return { ...(v as object), result: result + offset };
+  }
+  return v;
 }
 
 export function readColumns(sources: ColumnSources, length: number, rowOffset: number, extras?: ReadColumnsExtras): ReadResult {
@@ -213,6 +234,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   const groups = extras?.groups ?? null;
   const maxProblems = extras?.maxProblems ?? Infinity;
   const amountFaults = extras?.amountFaults ?? null;
+  const dateSerialOffset = extras?.dateSerialOffset ?? 0;
   let omittedErrors = 0;
   // One row error: grouped with the same error of other rows (sheets), or built while under the cap and
   // counted past it (functions).
@@ -242,10 +264,12 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     const row = i + 1 + rowOffset;
     // Inlined cellAt for the two columns every row has.
     const dr = dateTable[dateStart + i];
-    const d = Array.isArray(dr) ? dr[dateCol] : dateCol === 0 ? dr : undefined;
+    const dateCell: unknown = Array.isArray(dr) ? dr[dateCol] : dateCol === 0 ? dr : undefined;
     const ar = amountTable[amountStart + i];
     const a = Array.isArray(ar) ? ar[amountCol] : amountCol === 0 ? ar : undefined;
-    const dateBlank = isBlank(d);
+    // Blank as the cell is (0 is an empty cell from desktop Excel, in either date system); then in the 1900 system.
+    const dateBlank = isBlank(dateCell);
+    const d = dateSerialOffset === 0 || dateBlank ? dateCell : shiftDateSerial(dateCell, dateSerialOffset);
     const amountBlank = isBlank(a);
 
     if (amountBlank) {
@@ -298,7 +322,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
       } else {
         day = 0;
         failed = true;
-        if (r.kind === "error") note(row, "date", d, r, null);
+        if (r.kind === "error") note(row, "date", dateCell, r, null);
       }
     }
     // The row's date, for the problems of its other cells: they belong to that year's report. None when the
@@ -385,20 +409,20 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
 
     if (failed) continue;
     if (twoDigitYear && groups !== null) {
-      const text = cellText(d).trim();
+      const text = cellText(dateCell).trim();
       groups.add("date-two-digit-year", row, rowDay, () => twoDigitYearSpec(text, day));
     }
     if (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY) {
       // No `day`: the year itself is in doubt (a typo such as 2205 for 2025), so every year's report shows it.
       if (groups !== null) {
-        const text = cellText(d);
+        const text = cellText(dateCell);
         groups.add("date-year-suspicious", row, null, () => yearSuspiciousSpec(text, day));
       } else problems.push({
         row,
         severity: "warning",
         code: "date-year-suspicious",
         column: "date",
-        value: cellText(d),
+        value: cellText(dateCell),
         message: msg.atRow(row, msg.dateYearSuspicious(isoFromDay(day))),
       });
     }
