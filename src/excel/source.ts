@@ -5,6 +5,8 @@
 import type { ColumnRole } from "../reading/headers";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
+import { DATE_1904_OFFSET } from "../rules/dates";
+import { date1904Read } from "../i18n/messages";
 
 /** The columns the rules read. "customer" is detected by the reading layer but not used by the report. */
 export type InvoiceRole = Exclude<ColumnRole, "customer" | "gross" | "debit" | "credit">;
@@ -42,4 +44,23 @@ export interface InvoiceSource {
    * order, so the pane can offer the others and take a previous year from a sheet per year.
    */
   readonly fileSheets?: readonly InvoiceSource[];
+  /**
+   * The workbook counts dates in the 1904 date system (Mac Excel's old default; `<workbookPr date1904="1"/>`):
+   * a serial number in `values` is 1,462 days (DATE_1904_OFFSET) lower than the same day in the 1900 system.
+   * Set by the readers (Open file from workbook.xml's flag, Excel mode from a probe: src/excel/dateSystem.ts);
+   * the reading layer then shifts numbers (and formula number results) in the date column, and only those:
+   * Date objects are calendar days already (the Open file reader puts them on their day) and text dates are
+   * text. Absent: the 1900 system.
+   */
+  readonly date1904?: true;
+}
+
+/** Days the reading layer adds to `source`'s date serials (ReadTableOptions.dateSerialOffset): 1462 for a 1904 workbook. */
+export function dateSerialOffsetOf(source: Pick<InvoiceSource, "date1904">): number {
+  return source.date1904 === true ? DATE_1904_OFFSET : 0;
+}
+
+/** The note shown with a report read from a 1904 workbook (the pane's warnings, the report sheet). */
+export function date1904Note(): Problem {
+  return { row: null, severity: "warning", code: "date-system-1904", column: "date", value: null, message: date1904Read() };
 }

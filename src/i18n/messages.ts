@@ -585,6 +585,14 @@ export function totalLabelCounted(label: string, count: number): Localized {
       };
 }
 
+/** A workbook in the 1904 date system (Mac Excel's old default): its date numbers were read in that system. */
+export function date1904Read(): Localized {
+  return {
+    nl: "Deze werkmap gebruikt het 1904-datumsysteem (de oude standaard van Excel voor Mac): datums die als getal in de cellen staan, zijn in dat systeem gelezen. Kloppen de datums niet, kijk dan in Excel bij de opties van de werkmap naar '1904-datumsysteem gebruiken'.",
+    en: "This workbook uses the 1904 date system (Mac Excel's old default): dates stored as numbers were read in that system. If the dates look wrong, check the workbook option 'Use 1904 date system' in Excel.",
+  };
+}
+
 export function amountDerived(kind: "gross-minus-vat" | "credit-minus-debit", first: { header: string; letter: string }, second: { header: string; letter: string }): Localized {
   const a = `${quote(first.header)} (${first.letter})`;
   const b = `${quote(second.header)} (${second.letter})`;

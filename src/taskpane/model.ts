@@ -13,7 +13,7 @@ import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
-import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../excel/source";
+import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource, date1904Note, dateSerialOffsetOf } from "../excel/source";
 import { S } from "./strings";
 import { codeMappingFrom, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
 import { readCategoryCell } from "../reading/cells";
@@ -187,7 +187,7 @@ const fileSheetCache = new WeakMap<object, YearSheet>();
 function sheetRead(s: InvoiceSource): YearSheet {
   let read = fileSheetCache.get(s.values);
   if (read === undefined) {
-    const t = readTable(s.values, { rowOffset: s.rowOffset });
+    const t = readTable(s.values, { rowOffset: s.rowOffset, dateSerialOffset: dateSerialOffsetOf(s) });
     read = { sheet: s.sheetName ?? s.name, rows: t.rows, problems: t.problems };
     fileSheetCache.set(s.values, read);
   }
@@ -217,6 +217,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     columns: columnsOption as Partial<Record<ColumnRole, number>>,
     codes: mapping?.map ?? null,
     rowOffset: source.rowOffset,
+    dateSerialOffset: dateSerialOffsetOf(source),
     ...(source.headerRowIndex !== null ? { headerRowIndex: source.headerRowIndex } : {}),
   });
   const columns: Partial<Record<InvoiceRole, number>> = {};
@@ -238,6 +239,8 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
   const problems = [
     ...(mapping !== null && mapping.entries.length > 0 ? [mappingNote(mapping)] : []),
     ...(source.fileProblems ?? []),
+    // Said once, with the report: the dates were read in the workbook's 1904 date system.
+    ...(source.date1904 === true ? [date1904Note()] : []),
     ...table.problems,
   ];
   // Without a typed figure, another sheet of the workbook may hold the previous year (a sheet per year).

@@ -118,7 +118,7 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     const buffer = await file.arrayBuffer();
     stageMark("file-bytes");
     const read = await readXlsx(buffer, limits, onProgress);
-    const source = xlsxSource(file.name, read.sheets, read.isoDateCells ? [isoDateCellsProblem()] : []);
+    const source = xlsxSource(file.name, read.sheets, read.isoDateCells ? [isoDateCellsProblem()] : [], read.date1904);
     stageMark("sheet-rows");
     return source;
   } else {
@@ -142,9 +142,10 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
 /**
  * A workbook's sheets as sources: the first invoice list is shown; with several, each carries them all
  * (`fileSheets`), so the pane offers the others and a sheet per year is one business (as in kor-check).
- * Sheets that hold no invoice list (notes, customers) are left out, unless none holds one.
+ * Sheets that hold no invoice list (notes, customers) are left out, unless none holds one. `date1904`: the
+ * workbook is in the 1904 date system, so every sheet's serial numbers are read in it (InvoiceSource.date1904).
  */
-function xlsxSource(fileName: string, sheets: readonly { values: unknown[][]; sheet: string }[], fileProblems: readonly Problem[]): InvoiceSource {
+function xlsxSource(fileName: string, sheets: readonly { values: unknown[][]; sheet: string }[], fileProblems: readonly Problem[], date1904: boolean): InvoiceSource {
   const lists = sheets.filter((s) => looksLikeInvoiceTable(s.values.slice(0, HEADER_SEARCH_ROWS)));
   const shown = lists.length > 0 ? lists : sheets.slice(0, 1);
   const all: InvoiceSource[] = [];
@@ -162,6 +163,7 @@ function xlsxSource(fileName: string, sheets: readonly { values: unknown[][]; sh
       partial: false,
       ...(shown.length > 1 ? { fileSheets: all } : {}),
       ...(fileProblems.length > 0 ? { fileProblems } : {}),
+      ...(date1904 ? { date1904: true as const } : {}),
     });
   }
   return all[0];
@@ -238,7 +240,7 @@ async function readXlsx(
   buffer: ArrayBuffer,
   limits: ReadLimits,
   onProgress?: (p: FileProgress) => void,
-): Promise<{ sheets: { values: unknown[][]; sheet: string }[]; isoDateCells: boolean }> {
+): Promise<{ sheets: { values: unknown[][]; sheet: string }[]; isoDateCells: boolean; date1904: boolean }> {
   onProgress?.({ phase: "unpacking" });
   const inflated = declaredInflatedSize(new Uint8Array(buffer));
   if (inflated !== null && inflated > limits.browserInflatedBytes) throw new TooLargeError("inflated-bytes", limits.browserInflatedBytes);
@@ -256,7 +258,12 @@ async function readXlsx(
   stageMark("exceljs-loaded");
   // A 1904-system workbook whose workbook.xml says date1904="true" (Apache POI, LibreOffice): exceljs takes only
   // "1", so it made every date cell's Date in the 1900 system, 1,462 days early. Move them to the right day.
-  const dateShiftMs = facts.date1904 === true && (wb.properties as { date1904?: unknown }).date1904 !== true ? DATE_1904_SHIFT_MS : 0;
+  // This is the one place a Date is moved: after it every Date is its calendar day. Plain numbers (an unformatted
+  // serial, a formula's number result) stay as the workbook has them; the source says `date1904` and the reading
+  // layer shifts the date column's numbers (src/reading/rows.ts, dateSerialOffset).
+  const exceljs1904 = (wb.properties as { date1904?: unknown }).date1904 === true;
+  const date1904 = facts.date1904 === true || exceljs1904;
+  const dateShiftMs = facts.date1904 === true && !exceljs1904 ? DATE_1904_SHIFT_MS : 0;
   const withData = wb.worksheets.filter((w) => w.state !== "hidden" && w.actualRowCount > 0);
   const chosen = withData.length > 0 ? withData : wb.worksheets.slice(0, 1);
   if (chosen.length === 0) throw new Error("no-sheet");
@@ -281,5 +288,5 @@ async function readXlsx(
     });
     return { values, sheet: ws.name };
   });
-  return { sheets, isoDateCells: facts.isoDateCells };
+  return { sheets, isoDateCells: facts.isoDateCells, date1904 };
 }

@@ -39,7 +39,7 @@ import { formatDay } from "../../rules/dates";
 import { ASSUMABLE_RATES, type AssumableRate, type PurchaseLine } from "../../rules/decision";
 import { parameterOn } from "../../rules/parameters";
 import { registrationDeadline } from "../../rules/periods";
-import type { InvoiceSource } from "../../excel/source";
+import { type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
 import { analyze, participationOf } from "../model";
 import { TextList, useSectionStyles } from "../components/ReportSections";
 import { CopyButton, PrintButton } from "../components/CopyFigures";
@@ -180,9 +180,10 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
     [state, analysis, source, today, lang, purchases],
   );
 
-  const usePurchases = (values: readonly (readonly unknown[])[], rowOffset: number, name: string): void => {
+  const usePurchases = (list: InvoiceSource, name: string): void => {
     if (analysis === null) return;
-    const r = purchasesFromValues(values, rowOffset, analysis.year);
+    // The list's own workbook decides its date system (a Mac workbook: 1904).
+    const r = purchasesFromValues(list.values, list.rowOffset, analysis.year, dateSerialOffsetOf(list));
     if (r.kind === "error") {
       setPurchaseNotice(r.message);
       return;
@@ -197,7 +198,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       const out = await host.read();
       if (out.source === null) setPurchaseNotice(D.purchasesEmpty);
       else if (source !== null && out.source.key === source.key && out.source.tableName === source.tableName) setPurchaseNotice(D.purchasesAreInvoices);
-      else usePurchases(out.source.values, out.source.rowOffset, out.source.tableName ?? out.source.name);
+      else usePurchases(out.source, out.source.tableName ?? out.source.name);
     } catch (e) {
       setPurchaseNotice(D.purchasesError(errorText(e)));
     }
@@ -206,7 +207,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   const readPurchaseFile = async (file: File): Promise<void> => {
     try {
       const src = host.readFile ? await host.readFile(file, () => undefined) : await readFileSource(file);
-      usePurchases(src.values, src.rowOffset, file.name);
+      usePurchases(src, file.name);
     } catch (e) {
       setPurchaseNotice(D.purchasesError(e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof DamagedFileError ? t(lang, S.fileDamaged) : errorText(e)));
     }

@@ -289,13 +289,15 @@ export function computeDecision(input: {
 /**
  * Purchases from a list the user pointed to (a table or sheet in Excel, a file in a browser): a header row
  * with date, amount and VAT columns; every row in `year`. The reason in words when the list cannot be used.
+ * `dateSerialOffset`: the list's workbook's (dateSerialOffsetOf), for a workbook in the 1904 date system.
  */
 export function purchasesFromValues(
   values: readonly (readonly unknown[])[],
   rowOffset: number,
   year: number,
+  dateSerialOffset = 0,
 ): { kind: "ok"; lines: PurchaseLine[] } | { kind: "error"; message: Localized } {
-  const table = readTable(values, { rowOffset });
+  const table = readTable(values, { rowOffset, dateSerialOffset });
   if (table.columns.date === undefined || table.columns.amount === undefined) return { kind: "error", message: D.purchasesNoColumns };
   if (table.columns.vat === undefined) return { kind: "error", message: D.purchasesNoVat };
   return { kind: "ok", lines: purchaseLinesFromTable({ values, rowOffset, rows: table.rows, year, onlyPurchases: false }) };

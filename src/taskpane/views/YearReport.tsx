@@ -31,7 +31,7 @@ import type { YearSheet } from "../../bulk/sheetYears";
 import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
-import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource } from "../../excel/source";
+import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
 import { analyze, inKorSinceDay, parseEurosInput, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
 import { checkKorSince } from "../../rules/participation";
 import type { PaneHost } from "../host";
@@ -115,10 +115,11 @@ function sourceText(source: InvoiceSource): Localized {
 }
 
 /** A cell of the row preview as the user would see it in Excel (date serials as dates). */
-function previewCell(v: unknown, isDate: boolean, lang: Lang): string {
+/** `dateSerialOffset`: the source's (dateSerialOffsetOf), so a 1904 workbook's serial shows its own day. */
+function previewCell(v: unknown, isDate: boolean, lang: Lang, dateSerialOffset: number): string {
   if (v instanceof Date) return formatDay(dayFromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()), lang);
   if (isDate && typeof v === "number") {
-    const d = dayFromExcelSerial(v);
+    const d = dayFromExcelSerial(v + dateSerialOffset);
     if (d !== null) return formatDay(d, lang);
   }
   return String(v ?? "");
@@ -710,10 +711,10 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
                           i === preview.column ? (
                             // The offending cell: outlined and bold as well as coloured (not colour alone).
                             <td key={i} className={styles.marked} data-testid="preview-cell" ref={n === 0 ? previewCellRef : undefined}>
-                              {previewCell(v, i === analysis.columns.date, lang)}
+                              {previewCell(v, i === analysis.columns.date, lang, dateSerialOffsetOf(source))}
                             </td>
                           ) : (
-                            <td key={i}>{previewCell(v, i === analysis.columns.date, lang)}</td>
+                            <td key={i}>{previewCell(v, i === analysis.columns.date, lang, dateSerialOffsetOf(source))}</td>
                           ),
                         )}
                       </tr>
