@@ -18,6 +18,7 @@ import type { YearSheet } from "../bulk/sheetYears";
 import { TableStream } from "../bulk/tableStream";
 import { YearWindow } from "../bulk/yearWindow";
 import { HEADER_SEARCH_ROWS, looksLikeInvoiceTable } from "../reading/headers";
+import { queueDateSystemProbe } from "./dateSystem";
 
 /** ~20 bytes per cell in the JSON response keeps each sync well under Excel on the web's 5 MB. */
 export const ALL_SHEETS_CELLS_PER_SYNC = 200_000;
@@ -34,6 +35,8 @@ export interface AllSheetsOptions {
   readonly maxCellsPerSync?: number;
   /** Called after each sync with (syncs done, value syncs planned or 0 while still planning). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Ask the workbook its date system in sync 1 (src/excel/dateSystem.ts, ExcelApi 1.2). Default true. */
+  readonly probeDateSystem?: boolean;
 }
 
 export interface AllSheetsResult {
@@ -41,6 +44,8 @@ export interface AllSheetsResult {
   /** Worksheets looked at that hold no invoice list (empty, or no header with a date and an amount). */
   readonly skipped: readonly { readonly sheet: string; readonly table: string | null }[];
   readonly syncs: number;
+  /** The workbook counts dates in the 1904 date system (src/excel/dateSystem.ts): its serials were read so. */
+  readonly date1904: boolean;
 }
 
 interface Area {
@@ -99,7 +104,10 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
 
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/id,items/visibility");
-  await context.sync(); // 1: the sheets
+  const dateSystem = queueDateSystemProbe(context, options.probeDateSystem !== false);
+  await context.sync(); // 1: the sheets, and the workbook's date system
+  // A 1904 workbook's serials are read in that system: the stream shifts the date column's numbers.
+  const dateSerialOffset = dateSystem.offset();
   progress(++syncs, 0);
 
   const visible = sheets.items.filter((s) => s.visibility === "Visible");
@@ -162,7 +170,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
 
   const windows = units.map(() => new YearWindow(options.year ?? null, undefined, options.keepFrom ?? null));
   const streams = units.map(
-    (_, i) => new TableStream({ rows: (rows) => windows[i].addRows(rows), problems: (p) => windows[i].addProblems(p) }),
+    (_, i) => new TableStream({ rows: (rows) => windows[i].addRows(rows), problems: (p) => windows[i].addProblems(p) }, undefined, dateSerialOffset),
   );
   units.forEach((u, i) => {
     u.firstRows.forEach((row, r) => streams[i].push(row, u.area.rowIndex + r + 1));
@@ -197,15 +205,15 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
     }
     result.push({ id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: windows[i].problems() });
   });
-  return { units: result, skipped, syncs };
+  return { units: result, skipped, syncs, date1904: dateSerialOffset !== 0 };
 }
 
 /**
  * The invoice lists on every visible sheet but the active one (`sheetKey`, its worksheet id), for the year
  * report's previous-year link: a workbook with a sheet per year is one business (src/bulk/sheetYears.ts).
- * Rows from `keepFrom` on are kept (the year before the report's year).
+ * Rows from `keepFrom` on are kept (the year before the report's year). `probeDateSystem`: as readAllSheets'.
  */
-export async function readOtherLists(context: Excel.RequestContext, sheetKey: string, keepFrom: number): Promise<YearSheet[]> {
-  const { units } = await readAllSheets(context, { keepFrom });
+export async function readOtherLists(context: Excel.RequestContext, sheetKey: string, keepFrom: number, probeDateSystem = true): Promise<YearSheet[]> {
+  const { units } = await readAllSheets(context, { keepFrom, probeDateSystem });
   return units.filter((u) => u.id.split("/")[0] !== sheetKey).map((u) => ({ sheet: unitLabel(u), rows: u.rows, problems: u.problems }));
 }

@@ -7,7 +7,7 @@ import { activateList, selectRows } from "./select";
 import { memorySettingsStore, officeSettingsStore } from "./settings";
 
 /** Whether the host has ExcelApi `version` (false when Office does not say). */
-function excelApi(version: string): boolean {
+export function excelApi(version: string): boolean {
   return Office.context.requirements?.isSetSupported("ExcelApi", version) ?? false;
 }
 
@@ -15,9 +15,10 @@ export function excelHost(): PaneHost {
   const excel: ExcelActions = {
     selectRows: (source, rows, columnCount, fromColumn = 0) =>
       Excel.run((context) => selectRows(context, source.key, rows, source.columnOffset + fromColumn, columnCount)),
-    readOtherLists: (sheetKey, keepFrom) => Excel.run((context) => readOtherLists(context, sheetKey, keepFrom)),
+    readOtherLists: (sheetKey, keepFrom) => Excel.run((context) => readOtherLists(context, sheetKey, keepFrom, excelApi("1.2"))),
     showList: (sheetKey, tableName) => Excel.run((context) => activateList(context, sheetKey, tableName)),
-    writeReport: (summary, lang, sourceName, options) => Excel.run((context) => writeReportSheet(context, summary, lang, sourceName, options)),
+    writeReport: (summary, lang, sourceName, options) =>
+      Excel.run((context) => writeReportSheet(context, summary, lang, sourceName, { ...options, probeDateSystem: excelApi("1.2") })),
     onWorkbookEvent: async (listener) => {
       const handlers = await Excel.run(async (context) => {
         const sheets = context.workbook.worksheets;
@@ -56,7 +57,7 @@ export function excelHost(): PaneHost {
     settings: Office.context.document?.settings ? officeSettingsStore(Office.context.document.settings) : memorySettingsStore(),
     read: (choices) =>
       Excel.run((context) =>
-        readInvoiceSource(context, { choices, recogniseAddinSheets: excelApi("1.12") }),
+        readInvoiceSource(context, { choices, recogniseAddinSheets: excelApi("1.12"), probeDateSystem: excelApi("1.2") }),
       ),
     excel,
   };

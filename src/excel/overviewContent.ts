@@ -46,7 +46,12 @@ export function overviewHeader(lang: Lang): string[] {
   ];
 }
 
-export function buildOverviewContent(lines: readonly OverviewRow[], lang: Lang, today: Day): OverviewContent {
+/**
+ * `dateSerialOffset`: subtracted from each date's 1900-system serial, DATE_1904_OFFSET for a workbook in the 1904
+ * date system (src/excel/dateSystem.ts), so the date cells show their own day there.
+ */
+export function buildOverviewContent(lines: readonly OverviewRow[], lang: Lang, today: Day, dateSerialOffset = 0): OverviewContent {
+  const serial = (d: Day): number => excelSerialFromDay(d) - dateSerialOffset;
   const blank = (): OverviewCell[] => new Array<OverviewCell>(OVERVIEW_WIDTH).fill("");
   const general = (): string[] => new Array<string>(OVERVIEW_WIDTH).fill(GENERAL);
   const values: OverviewCell[][] = [];
@@ -79,13 +84,13 @@ export function buildOverviewContent(lines: readonly OverviewRow[], lang: Lang, 
       eurosFromCents(line.countableCents),
       line.percentOfThreshold / 100,
       VERDICT_TEXT[line.verdict][lang] + (line.previousYearBasis === "assumed-zero" ? ` (${BASIS_TEXT["assumed-zero"][lang]})` : ""),
-      line.crossing === null ? "" : excelSerialFromDay(line.crossing.day),
+      line.crossing === null ? "" : serial(line.crossing.day),
       line.crossing === null
         ? ""
         : `${unitLabel(line.crossing)} ${TEXT.row[lang]} ${line.crossing.row}${line.crossing.caveat === null ? "" : `; ${line.crossing.caveat[lang]}`}`,
       previous,
-      excelSerialFromDay(line.nextStart),
-      excelSerialFromDay(line.registrationDeadline),
+      serial(line.nextStart),
+      serial(line.registrationDeadline),
       line.errorCount + line.warningCount,
       participationText(line, lang),
     ]);

@@ -28,7 +28,8 @@ export async function writeOverviewSheet(
   const own = await openOwnSheet(context, name, OVERVIEW_MARK_VALUE, options);
   if (own.kind !== "open") return { kind: own.kind, sheetName: name };
   const sheet = own.sheet;
-  const content = buildOverviewContent(lines, lang, today);
+  // Dates as serials of the workbook's own system (a 1904 workbook would show a 1900 serial 4 years late).
+  const content = buildOverviewContent(lines, lang, today, own.dateSerialOffset);
   const all = sheet.getRangeByIndexes(0, 0, content.values.length, OVERVIEW_WIDTH);
   // Formats first: group names and labels travel with a received workbook and must never become formulas.
   const cells = asTextCells(content.values, content.formats);

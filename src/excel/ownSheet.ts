@@ -4,6 +4,7 @@
  * overwritten. One place for that rule, used by the year report and the overview.
  */
 import { visibleControls } from "../i18n/safeText";
+import { queueDateSystemProbe } from "./dateSystem";
 
 /** Worksheet custom property that marks a sheet as made by this add-in. */
 export const OWN_SHEET_MARK_KEY = "KorForExcel";
@@ -15,7 +16,11 @@ export const OWN_SHEET_MARK_KEY = "KorForExcel";
 export const OWN_SHEET_AREA_KEY = "KorForExcelArea";
 
 export type OwnSheet =
-  | { readonly kind: "open"; readonly sheet: Excel.Worksheet }
+  /**
+   * `dateSerialOffset`: what to subtract from a 1900-system serial to write a date in the workbook's own
+   * system (DATE_1904_OFFSET in a 1904 workbook, src/excel/dateSystem.ts), so a written date shows its day.
+   */
+  | { readonly kind: "open"; readonly sheet: Excel.Worksheet; readonly dateSerialOffset: number }
   /** A sheet of that name exists without our mark: it is the user's, never overwritten. */
   | { readonly kind: "refused" }
   /** Our sheet, but the user put values outside the area we wrote: ask before clearing it. */
@@ -48,24 +53,27 @@ export function asTextCells<T extends string | number>(values: readonly (readonl
  * The sheet `name` ready to be (re)written, or why not: "refused" when a sheet of that name exists without
  * the mark `markValue` (it is not ours); "edited" when it is ours but holds values outside the area the
  * add-in last wrote and `replaceEdited` is not set (the caller asks the user first). An existing own sheet
- * is cleared, its charts deleted; a missing one is added and marked. Syncs: one to look for the sheet, one
- * more when it exists (its mark, area, used range and charts: methods are not called on a null object).
+ * is cleared, its charts deleted; a missing one is added and marked. Syncs: one to look for the sheet (and
+ * ask the workbook its date system, unless `probeDateSystem` is false), one more when it exists (its mark,
+ * area, used range and charts: methods are not called on a null object).
  * API calculation is suspended until the caller's next sync.
  */
 export async function openOwnSheet(
   context: Excel.RequestContext,
   name: string,
   markValue: string,
-  options: { readonly replaceEdited?: boolean } = {},
+  options: { readonly replaceEdited?: boolean; readonly probeDateSystem?: boolean } = {},
 ): Promise<OwnSheet> {
   const existing = context.workbook.worksheets.getItemOrNullObject(name);
   existing.load("name");
-  await context.sync(); // 1: is there a sheet of that name?
+  const dateSystem = queueDateSystemProbe(context, options.probeDateSystem !== false);
+  await context.sync(); // 1: is there a sheet of that name, and which date system does the workbook use?
+  const dateSerialOffset = dateSystem.offset();
   if (existing.isNullObject) {
     context.application.suspendApiCalculationUntilNextSync();
     const sheet = context.workbook.worksheets.add(name);
     sheet.customProperties.add(OWN_SHEET_MARK_KEY, markValue);
-    return { kind: "open", sheet };
+    return { kind: "open", sheet, dateSerialOffset };
   }
   const mark = existing.customProperties.getItemOrNullObject(OWN_SHEET_MARK_KEY);
   mark.load("value");
@@ -85,5 +93,5 @@ export async function openOwnSheet(
   context.application.suspendApiCalculationUntilNextSync();
   existing.getRange().clear();
   for (const chart of charts.items) chart.delete();
-  return { kind: "open", sheet: existing };
+  return { kind: "open", sheet: existing, dateSerialOffset };
 }

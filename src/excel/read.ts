@@ -11,6 +11,7 @@
  */
 import { HEADER_SEARCH_ROWS, detectColumns } from "../reading/headers";
 import { OWN_SHEET_MARK_KEY } from "./ownSheet";
+import { queueDateSystemProbe } from "./dateSystem";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceSource } from "./source";
 
 /** ~20 bytes per cell in the JSON response keeps a request well under Excel on the web's 5 MB limit. */
@@ -26,6 +27,11 @@ export interface ReadOptions {
    * 1.12) and return `addinSheet: true` without reading them. Default true; pass false on older hosts.
    */
   readonly recogniseAddinSheets?: boolean;
+  /**
+   * Ask the workbook its date system (src/excel/dateSystem.ts, ExcelApi 1.2) in the first sync, so a 1904
+   * workbook's serials are read in that system (`InvoiceSource.date1904`). Default true; false: the 1900 system.
+   */
+  readonly probeDateSystem?: boolean;
 }
 
 export interface ReadInvoiceResult {
@@ -64,11 +70,12 @@ async function readArea(context: Excel.RequestContext, options: ReadOptions, use
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   const mark = options.recogniseAddinSheets === false ? null : sheet.customProperties.getItemOrNullObject(OWN_SHEET_MARK_KEY);
   mark?.load("value");
-  await context.sync(); // 1: where are the invoices?
+  const dateSystem = queueDateSystemProbe(context, options.probeDateSystem !== false);
+  await context.sync(); // 1: where are the invoices, and in which date system?
 
   if (mark !== null && !mark.isNullObject) return { source: null, sheetName: sheet.name, addinSheet: true };
   const tableName = tables === null ? null : (tables.items.map((x) => x.name).find(() => true) ?? null);
-  const base = { key: sheet.id, name: sheet.name };
+  const base = { key: sheet.id, name: sheet.name, ...(dateSystem.offset() !== 0 ? { date1904: true as const } : {}) };
   let area: Area;
   let values: unknown[][] | null = null;
   let header: unknown[][] | null = null;

@@ -48,8 +48,12 @@ export function categoryLabel(code: YearSummary["categories"][number]["category"
   return code === null ? t(lang, S.noCategory) : t(lang, categoryInfo(code).label);
 }
 
-/** `previousYearSheet`: the workbook's sheet the previous year was taken from (a sheet per year), named beside it. */
-export function buildReport(summary: YearSummary, lang: Lang, sourceName: string, previousYearSheet: string | null = null): ReportContent {
+/**
+ * `previousYearSheet`: the workbook's sheet the previous year was taken from (a sheet per year), named beside it.
+ * `dateSerialOffset`: subtracted from each date's 1900-system serial, DATE_1904_OFFSET for a workbook in the
+ * 1904 date system (src/excel/dateSystem.ts), so the date cells show their own day there.
+ */
+export function buildReport(summary: YearSummary, lang: Lang, sourceName: string, previousYearSheet: string | null = null, dateSerialOffset = 0): ReportContent {
   const R = S.report;
   const values: Cell[][] = [];
   const formats: string[][] = [];
@@ -67,7 +71,7 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
     return values.length - 1;
   };
   const eur = (cents: number): number => eurosFromCents(cents);
-  const day = (d: number): number => excelSerialFromDay(d);
+  const day = (d: number): number => excelSerialFromDay(d) - dateSerialOffset;
   const blank = (): number => add([]);
 
   const titleRow = add([t(lang, R.title(summary.year))]);

@@ -27,6 +27,8 @@ export interface WriteOptions {
   readonly replaceEdited?: boolean;
   /** The workbook's sheet the previous year was taken from (a sheet per year), named in the report. */
   readonly previousYearSheet?: string | null;
+  /** Ask the workbook its date system (ExcelApi 1.2), so the dates are written in it. Default true. */
+  readonly probeDateSystem?: boolean;
 }
 
 export function reportSheetName(year: number, lang: Lang): string {
@@ -45,7 +47,8 @@ export async function writeReportSheet(
   if (own.kind !== "open") return { kind: own.kind, sheetName: name };
   const sheet = own.sheet;
 
-  const content = buildReport(summary, lang, sourceName, options.previousYearSheet ?? null);
+  // Dates as serials of the workbook's own system (a 1904 workbook would show a 1900 serial 4 years late).
+  const content = buildReport(summary, lang, sourceName, options.previousYearSheet ?? null, own.dateSerialOffset);
   const rows = content.values.length;
   const all = sheet.getRangeByIndexes(0, 0, rows, REPORT_WIDTH);
   // Formats first: a text cell is formatted as text before its value arrives, so it never becomes a formula.

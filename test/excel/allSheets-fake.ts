@@ -173,11 +173,32 @@ class Sheets extends Loadable {
   }
 }
 
-/** A fake context over `sheets`; `syncs` lists the cells carried by each sync. */
-export function fakeContext(sheets: FakeSheetDef[]): { context: Excel.RequestContext; syncs: number[] } {
+/** `workbook.functions.date`, evaluated in the workbook's date system (as test/excel/fake-excel.ts's FakeFunctions). */
+class Functions {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly system: 1900 | 1904,
+  ) {}
+  date(year: number, month: number, day: number): { load(props: string): unknown; readonly value: number } {
+    const serial = Date.UTC(year, month - 1, day) / 86_400_000 + 25_569 - (this.system === 1904 ? 1462 : 0);
+    const result = new (class extends Loadable {
+      get value(): number {
+        return this.need(serial);
+      }
+    })(this.ctx);
+    return result;
+  }
+}
+
+/**
+ * A fake context over `sheets`; `syncs` lists the cells carried by each sync. `dateSystem`: the workbook's date
+ * system as `workbook.functions.date` shows it; absent: no `workbook.functions` (the pane assumes 1900).
+ */
+export function fakeContext(sheets: FakeSheetDef[], options: { dateSystem?: 1900 | 1904 } = {}): { context: Excel.RequestContext; syncs: number[] } {
   const ctx = new Ctx();
   const worksheets = new Sheets(ctx, sheets);
-  const context = { workbook: { worksheets }, sync: () => ctx.sync() };
+  const functions = options.dateSystem === undefined ? {} : { functions: new Functions(ctx, options.dateSystem) };
+  const context = { workbook: { worksheets, ...functions }, sync: () => ctx.sync() };
   // Test boundary: the fake has only the members the all-sheets glue uses.
   return { context: context as unknown as Excel.RequestContext, syncs: ctx.syncs };
 }

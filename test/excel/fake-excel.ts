@@ -589,6 +589,40 @@ export interface SheetState {
   frozenRows?: number;
 }
 
+/**
+ * `workbook.functions`: only `date(year, month, day)`, the probe the pane uses to learn the workbook's date
+ * system. Excel evaluates it in the workbook's own system: DATE(2000,1,1) is 36526 in the 1900 system and
+ * 35064 in the 1904 system. `dateSystem` "error" gives the result an error (`error` "#VALUE!", `value` null).
+ */
+export class FakeFunctions {
+  constructor(private readonly ctx: FakeContext) {}
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    const system = this.ctx.workbook.dateSystem;
+    const days1970 = Date.UTC(year, month - 1, day) / 86_400_000;
+    const serial1900 = days1970 + 25_569;
+    if (system === "error" || system === null) return new FakeFunctionResult(this.ctx, null, "#VALUE!");
+    return new FakeFunctionResult(this.ctx, system === 1904 ? serial1900 - 1462 : serial1900, "");
+  }
+}
+
+export class FakeFunctionResult extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly result: number | null,
+    private readonly err: string,
+  ) {
+    super(ctx);
+  }
+  get value(): number | null {
+    this.need("value");
+    return this.result;
+  }
+  get error(): string {
+    this.need("error");
+    return this.err;
+  }
+}
+
 /** The workbook's worksheets: getItem by name or id, and `load("items/…")` + `items` after a sync. */
 export class FakeWorksheetCollection extends Proxy {
   private list: FakeWorksheet[] | null = null;
@@ -647,6 +681,8 @@ export class FakeContext {
   readonly workbookProxy: {
     worksheets: FakeWorksheetCollection;
     getSelectedRange: () => FakeRange;
+    /** Absent when the workbook has no `dateSystem` (a host without the probe: the pane assumes 1900). */
+    functions?: FakeFunctions;
   };
   readonly application = {
     suspended: 0,
@@ -664,6 +700,7 @@ export class FakeContext {
         const sheet = new FakeWorksheet(this, state);
         return new FakeRange(this, sheet, sel?.boxes[0] ?? { row: 0, col: 0, rows: 1, cols: 1 });
       },
+      ...(workbook.dateSystem !== null ? { functions: new FakeFunctions(this) } : {}),
     };
   }
   register(p: Proxy): void {
@@ -687,6 +724,12 @@ type EventHandler = (args: Record<string, unknown>) => Promise<void>;
 export class FakeWorkbook {
   readonly state: { sheets: SheetState[]; active: SheetState | undefined } = { sheets: [], active: undefined };
   selection: { sheet: FakeWorksheet; boxes: { row: number; col: number; rows: number; cols: number }[] } | null = null;
+  /**
+   * The date system `workbook.functions.date` evaluates in (a Mac workbook: 1904); "error": the function gives
+   * an error result; null (default): no `workbook.functions` at all. The cells hold what `range.values` gives,
+   * so in a 1904 workbook put 1904 serials in them.
+   */
+  dateSystem: 1900 | 1904 | "error" | null = null;
   private nextId = 1;
 
   createSheet(name: string): SheetState {

@@ -15,6 +15,8 @@ import { buildOverview, cellText, sortOverview, unitLabel, type CheckedUnit, typ
 import { type Grouping, pruneGrouping, removeGroup, setGroup } from "../../bulk/groups";
 import { COLUMN_TITLES, OVERVIEW_COLUMNS, type OverviewColumn } from "../../bulk/strings";
 import { readAllSheets } from "../../excel/allSheets";
+import { excelApi } from "../../excel/excelHost";
+import { date1904Read } from "../../i18n/messages";
 import { yearOf } from "../../rules/dates";
 import { loadGrouping, saveGrouping } from "../../excel/allSheetsStore";
 import { writeOverviewSheet } from "../../excel/overviewSheet";
@@ -103,6 +105,8 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
   const tr = (x: Localized): string => x[lang as Lang];
   const [units, setUnits] = React.useState<CheckedUnit[] | null>(null);
   const [skipped, setSkipped] = React.useState(0);
+  // The workbook (or opened file) counts dates in the 1904 date system: said under the overview.
+  const [date1904, setDate1904] = React.useState(false);
   const [grouping, setGrouping] = React.useState<Grouping>(() => loadGrouping(documentSettings()));
   const [busy, setBusy] = React.useState(false);
   // `replace`: the overview sheet was edited outside the overview; the message asks before it is cleared.
@@ -130,6 +134,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
         if (cancelled || sheets === undefined || sheets.length < 2) return;
         setFileSheets(sheets);
         setUnits(unitsOfFile(sheets));
+        setDate1904(sheets.some((x) => x.date1904 === true));
       })
       .catch(() => undefined); // the message below says what to do instead
     return () => {
@@ -157,9 +162,10 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
     setBusy(true);
     setMessage(null);
     try {
-      const result = await Excel.run((context) => readAllSheets(context, { keepFrom: yearOf(today) - 3 }));
+      const result = await Excel.run((context) => readAllSheets(context, { keepFrom: yearOf(today) - 3, probeDateSystem: excelApi("1.2") }));
       setUnits(result.units);
       setSkipped(result.skipped.length);
+      setDate1904(result.date1904);
       const pruned = pruneGrouping(grouping, result.units.map((u) => u.id));
       if (pruned !== grouping) {
         setGrouping(pruned);
@@ -206,7 +212,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
     setBusy(true);
     setMessage(null);
     try {
-      const r = await Excel.run((context) => writeOverviewSheet(context, lines, lang, today, { replaceEdited }));
+      const r = await Excel.run((context) => writeOverviewSheet(context, lines, lang, today, { replaceEdited, probeDateSystem: excelApi("1.2") }));
       setMessage(
         r.kind === "written"
           ? { intent: "success", text: tr(TXT.written(r.sheetName)) }
@@ -265,6 +271,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
       )}
       {units !== null && lines.length === 0 && <Body1>{tr(TXT.none)}</Body1>}
       {skipped > 0 && <Caption1>{tr(TXT.skipped(skipped))}</Caption1>}
+      {units !== null && date1904 && <Caption1 data-testid="date-system-1904">{tr(date1904Read())}</Caption1>}
       {lines.length > 0 && (
         <div className={styles.scroll}>
           <table className={styles.table}>
