@@ -11,7 +11,7 @@ import { motionDone, ROOT, saveArtifact, startE2E, type E2E } from "./support/br
 import { readTable } from "../../src/reading/headers";
 import { summarizeYear } from "../../src/rules/summary";
 import { formatEuros } from "../../src/rules/money";
-import { todayInNetherlands } from "../../src/rules/dates";
+import { DATE_1904_OFFSET, dayFromIso, excelSerialFromDay, todayInNetherlands } from "../../src/rules/dates";
 import { SAMPLE_HEADER, sampleValues } from "../../src/taskpane/browser/sample";
 
 jest.setTimeout(120_000);
@@ -27,13 +27,14 @@ const WEBSHOP = [["Datum", "Bedrag", "Categorie"], [46030, 1000, "21%"], [46100,
  * Office + Excel stand-ins over a fake workbook holding the sample sheet (and optionally a foreign "KOR 2026",
  * and the "Webshop" sheet).
  */
-function excelStub(locale: string, foreignReportSheet: boolean, webshop = false): string {
+function excelStub(locale: string, foreignReportSheet: boolean, webshop = false, mac: unknown[][] | null = null): string {
   return `
     (function () {
       var exports = {}; var module = { exports: exports };
       ${fakeSource}
       var wb = new exports.FakeWorkbook();
-      wb.addSheet("Facturen", ${JSON.stringify(sampleValues())});
+      ${mac !== null ? "wb.dateSystem = 1904;" : ""}
+      wb.addSheet("Facturen", ${JSON.stringify(mac ?? sampleValues())});
       ${foreignReportSheet ? 'wb.addSheet("KOR 2026", [["Mijn eigen notities"]]);' : ""}
       ${webshop ? `wb.addSheet("Webshop", ${JSON.stringify(WEBSHOP)});` : ""}
       window.__wb = wb;
@@ -72,8 +73,8 @@ describe("the task pane in Excel (stubbed host)", () => {
     await e2e.close();
   });
 
-  async function open(locale: string, foreign = false, webshop = false): Promise<{ page: Page; errors: string[] }> {
-    const page = await e2e.newPage({ officeStub: excelStub(locale, foreign, webshop), locale });
+  async function open(locale: string, foreign = false, webshop = false, mac: unknown[][] | null = null): Promise<{ page: Page; errors: string[] }> {
+    const page = await e2e.newPage({ officeStub: excelStub(locale, foreign, webshop, mac), locale });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(e2e.baseUrl + "taskpane.html");
@@ -221,6 +222,23 @@ describe("the task pane in Excel (stubbed host)", () => {
     expect(await page.getByTestId("source").innerText()).toBe('Sheet "Facturen" (used range)');
     expect((await page.getByTestId("countable").innerText()).replace(/\u00a0/g, " ")).toBe(formatEuros(s.countableCents, "en"));
     expect(await activeSheet()).toBe("Facturen");
+    expect(errors).toEqual([]);
+  });
+
+  it("reads a Mac workbook in the 1904 date system: the invoices in their own year, a note, and the report's dates in that system", async () => {
+    // 1 Feb 2026 €15,000 and 1 Apr 2026 €6,000 as the 1904 system stores them (read as 1900: 2022).
+    const s1904 = (iso: string): number => excelSerialFromDay(dayFromIso(iso)) - DATE_1904_OFFSET;
+    const mac = [["Datum", "Bedrag", "Categorie"], [s1904("2026-02-01"), 15000, "21%"], [s1904("2026-04-01"), 6000, "21%"]];
+    const { page, errors } = await open("nl-NL", false, false, mac);
+    expect((await page.getByTestId("countable").innerText()).replace(/\u00a0/g, " ")).toBe(formatEuros(2_100_000, "nl"));
+    await page.getByText("Deze werkmap gebruikt het 1904-datumsysteem", { exact: false }).first().waitFor();
+    await page.getByTestId("write-report").click();
+    await page.getByText('Rapport geschreven naar blad "KOR 2026".').waitFor();
+    const crossing = await page.evaluate(() => {
+      const wb = (window as unknown as { __wb: { sheet(n: string): { cells: unknown[][] } } }).__wb;
+      return wb.sheet("KOR 2026")!.cells.find((r) => r[0] === "Omzetgrens overschreden op")?.[1];
+    });
+    expect(crossing).toBe(s1904("2026-04-01"));
     expect(errors).toEqual([]);
   });
 });
