@@ -11,6 +11,7 @@ import { FIRST_KOR_YEAR } from "../rules/parameters";
 import { parsePeriod } from "../rules/periods";
 import type { FilingPeriod } from "../rules/types";
 import { refuse } from "./errors";
+import { dateSerialOffset } from "./dateSystem";
 import * as s from "./strings";
 
 /** A single value: unwraps a 1×1 range; a larger range is refused. */
@@ -78,7 +79,8 @@ export function readDateArg(value: unknown, name: Localized): Day {
   // A whole number 1900–2200 is a year typed where a date belongs (as a date serial it would be 1905).
   const asNumber = typeof v === "number" ? v : typeof v === "string" && /^\s*\d{4}\s*$/.test(v) ? Number(v) : Number.NaN;
   if (Number.isInteger(asNumber) && asNumber >= 1900 && asNumber <= 2200) return refuse(s.badArgument(name, s.looksLikeYear(asNumber)));
-  const r = readDate(v);
+  // A serial of a 1904 workbook is moved into the 1900 system the reading layer reads (dateSystem.ts).
+  const r = readDate(typeof v === "number" && v !== 0 ? v + dateSerialOffset() : v);
   if (r.kind === "ok") return r.value;
   if (r.kind === "empty") return refuse(s.missingArgument(name));
   return refuse(s.badArgument(name, r.message));

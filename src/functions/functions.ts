@@ -4,9 +4,11 @@
  * Ids are stored in users' workbooks: never rename one. Dutch help: src/functions/functions-nl.json.
  *
  * Excel passes ranges as 2-D arrays and omitted optional arguments as null; all coercion happens in
- * ./kor.ts and ./args.ts, so every parameter here is `any`.
+ * ./kor.ts and ./args.ts, so every parameter here is `any`. Each function that reads or returns a date runs
+ * once the workbook's date system is known (./dateSystem.ts): the first call in Excel waits for it.
  */
 import * as kor from "./kor";
+import { afterDateSystem } from "./dateSystem";
 
 // Outside Excel (the pane opened in a plain browser) there is no custom-functions runtime: give the
 // associate calls the plugin appends below a harmless target instead of a ReferenceError. Inside Excel,
@@ -27,7 +29,7 @@ if (host.CustomFunctions === undefined) host.CustomFunctions = { associate: (): 
  * @requiresParameterAddresses
  */
 export function countable(dates: any[][], amounts: any[][], categories?: any[][], year?: any, invocation?: CustomFunctions.Invocation): number {
-  return kor.countable(dates, amounts, categories, year, invocation);
+  return afterDateSystem(() => kor.countable(dates, amounts, categories, year, invocation));
 }
 
 /**
@@ -51,7 +53,7 @@ export function eligible(
   previousYearTurnover?: any,
   invocation?: CustomFunctions.Invocation,
 ): boolean {
-  return kor.eligible(dates, amounts, categories, year, previousYearTurnover, invocation);
+  return afterDateSystem(() => kor.eligible(dates, amounts, categories, year, previousYearTurnover, invocation));
 }
 
 /**
@@ -67,7 +69,7 @@ export function eligible(
  * @requiresParameterAddresses
  */
 export function crossing(dates: any[][], amounts: any[][], categories?: any[][], year?: any, invocation?: CustomFunctions.Invocation): any {
-  return kor.crossing(dates, amounts, categories, year, invocation);
+  return afterDateSystem(() => kor.crossing(dates, amounts, categories, year, invocation));
 }
 
 /**
@@ -78,7 +80,7 @@ export function crossing(dates: any[][], amounts: any[][], categories?: any[][],
  * @returns {any} The deadline date.
  */
 export function deadline(startDate: any, period?: any): any {
-  return kor.deadline(startDate, period);
+  return afterDateSystem(() => kor.deadline(startDate, period));
 }
 
 /**
@@ -89,7 +91,7 @@ export function deadline(startDate: any, period?: any): any {
  * @returns {any} The earliest start date.
  */
 export function start(receivedDate: any, period?: any): any {
-  return kor.start(receivedDate, period);
+  return afterDateSystem(() => kor.start(receivedDate, period));
 }
 
 /**
@@ -113,7 +115,7 @@ export function status(
   previousYearTurnover?: any,
   invocation?: CustomFunctions.Invocation,
 ): string {
-  return kor.status(dates, amounts, categories, year, previousYearTurnover, invocation);
+  return afterDateSystem(() => kor.status(dates, amounts, categories, year, previousYearTurnover, invocation));
 }
 
 /**
@@ -129,7 +131,7 @@ export function status(
  * @requiresParameterAddresses
  */
 export function report(dates: any[][], amounts: any[][], categories?: any[][], year?: any, invocation?: CustomFunctions.Invocation): any[][] {
-  return kor.report(dates, amounts, categories, year, invocation);
+  return afterDateSystem(() => kor.report(dates, amounts, categories, year, invocation));
 }
 
 /**
@@ -163,7 +165,7 @@ export function euTurnover(
   year?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return kor.euTurnover(dates, amounts, countries, categories, year, invocation);
+  return afterDateSystem(() => kor.euTurnover(dates, amounts, countries, categories, year, invocation));
 }
 
 /**
@@ -193,7 +195,7 @@ export function euEligible(
   previousYearUnionTurnover?: any,
   invocation?: CustomFunctions.Invocation,
 ): boolean {
-  return kor.euEligible(dates, amounts, countries, country, categories, year, threshold, previousYearUnionTurnover, invocation);
+  return afterDateSystem(() => kor.euEligible(dates, amounts, countries, country, categories, year, threshold, previousYearUnionTurnover, invocation));
 }
 
 /**
@@ -217,5 +219,5 @@ export function revision(
   year?: any,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return kor.revision(vatDeducted, firstUseDates, kinds, korStartDate, year, invocation);
+  return afterDateSystem(() => kor.revision(vatDeducted, firstUseDates, kinds, korStartDate, year, invocation));
 }

@@ -5,7 +5,7 @@
 import type { Lang, Localized } from "../i18n/types";
 import { atRow, type ReadingColumn } from "../i18n/messages";
 import { cellText, readCategoryCell, readDate, readVat } from "../reading/cells";
-import { columnSource } from "../reading/rows";
+import { columnSource, shiftDateSerial } from "../reading/rows";
 import { countsForKor } from "../rules/categories";
 import { findCrossing } from "../rules/crossing";
 import { dayFromYmd, excelSerialFromDay, yearOf, type Day } from "../rules/dates";
@@ -22,6 +22,7 @@ import { checkYear, readCountryArg, readDateArg, readEurosArg, readPeriodArg, re
 import { currentLang, supportsFormattedValues } from "./context";
 import { guard, notAvailable, refuse } from "./errors";
 import { readLedger, type Ledger } from "./ledger";
+import { dateSerialOffset } from "./dateSystem";
 import { firstErrorMessage, type ColumnArgs, type InvocationLike } from "./location";
 import * as s from "./strings";
 
@@ -29,7 +30,8 @@ import * as s from "./strings";
 export type DateResult = number | { type: "Double"; basicValue: number; numberFormat: string };
 
 export function dateResult(day: Day, lang: Lang): DateResult {
-  const serial = excelSerialFromDay(day);
+  // In the workbook's own date system: 1,462 lower in a 1904 workbook (dateSystem.ts).
+  const serial = excelSerialFromDay(day) - dateSerialOffset();
   if (!supportsFormattedValues()) return serial;
   return { type: "Double", basicValue: serial, numberFormat: lang === "nl" ? "d-m-yyyy" : "d mmm yyyy" };
 }
@@ -368,7 +370,7 @@ export function revision(
         else vatCents = vr.value;
       }
       let firstUse: Day = 0;
-      const dr = isBlank(d) ? null : readDate(d);
+      const dr = isBlank(d) ? null : readDate(shiftDateSerial(d, dateSerialOffset()));
       if (dr === null || dr.kind === "empty") problems.push(goodsProblem(row, "date", d, s.FIRST_USE_MISSING));
       else if (dr.kind === "error") problems.push(goodsProblem(row, "date", d, dr.message));
       else firstUse = dr.value;

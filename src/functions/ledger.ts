@@ -26,6 +26,7 @@ import { centsFromEuros } from "../rules/money";
 import type { InvoiceRow } from "../rules/types";
 import { refuse } from "./errors";
 import { firstErrorMessage, type ColumnArgs, type InvocationLike } from "./location";
+import { dateSerialOffset } from "./dateSystem";
 
 /** Rows for the rules; `exact` is false for the per-day rows of the fast path. */
 export interface Ledger {
@@ -54,7 +55,7 @@ export function readLedger(given: LedgerInput, columns: ColumnArgs, invocation?:
   const header = hasHeaderRow(given);
   const input = header ? withoutFirstRow(given) : given;
   if (allowFast && (input.countries === null || input.countries === undefined)) {
-    const fast = fastDayRows(input.dates, input.amounts, input.categories);
+    const fast = fastDayRows(input.dates, input.amounts, input.categories, dateSerialOffset());
     if (fast !== null) return { rows: fast, exact: false };
   }
   // Without the header row, row 1 of what is read is row 2 of the range: messages keep the range's rows.
@@ -65,7 +66,7 @@ export function readLedger(given: LedgerInput, columns: ColumnArgs, invocation?:
       categories: input.categories ?? null,
       countries: input.countries ?? null,
     },
-    { rowOffset: header ? 1 : 0, maxProblems: MAX_FUNCTION_PROBLEMS },
+    { rowOffset: header ? 1 : 0, maxProblems: MAX_FUNCTION_PROBLEMS, dateSerialOffset: dateSerialOffset() },
   );
   const message = firstErrorMessage(problems, columns, invocation, omittedErrors ?? 0);
   if (message !== null) refuse(message);
@@ -137,9 +138,10 @@ function textSlot(c: string): number {
  * Per-day rows for clean single-column ranges, or null to let the reading layer read the input.
  * Mirrors `readColumns` for the cells it accepts: a row whose amount is blank (0, null, "") is skipped
  * whatever its date (the reading layer only warns about it); every other row must have a serial date
- * (≥ 61) and a finite numeric amount.
+ * (≥ 61) and a finite numeric amount. `dateSerialOffset` (1462 in a 1904 workbook, see dateSystem.ts) is
+ * added to each serial when the days are made, after the scan: the scan itself is the same in both systems.
  */
-export function fastDayRows(dates: unknown, amounts: unknown, categories: unknown): InvoiceRow[] | null {
+export function fastDayRows(dates: unknown, amounts: unknown, categories: unknown, dateSerialOffset = 0): InvoiceRow[] | null {
   if (!Array.isArray(dates) || !Array.isArray(amounts)) return null;
   const n = dates.length;
   if (amounts.length !== n || n === 0) return null;
@@ -161,7 +163,7 @@ export function fastDayRows(dates: unknown, amounts: unknown, categories: unknow
       if (i === end) break;
     }
   }
-  return scan.used === 0 ? [] : dayRows(scan.blocks);
+  return scan.used === 0 ? [] : dayRows(scan.blocks, dateSerialOffset);
 }
 
 const SLICE = 4096;
@@ -325,7 +327,8 @@ class Scan {
   }
 }
 
-function dayRows(blocks: readonly Float64Array[]): InvoiceRow[] {
+/** The per-day rows of the blocks; null when a serial moved by `offset` is past Excel's last date (the reading layer names it). */
+function dayRows(blocks: readonly Float64Array[], offset: number): InvoiceRow[] | null {
   const out: InvoiceRow[] = [];
   let row = 0;
   const push = (day: Day, cents: number, counted: boolean): void => {
@@ -340,7 +343,9 @@ function dayRows(blocks: readonly Float64Array[]): InvoiceRow[] {
       const counted = sums[j + 1] !== -Infinity;
       const other = sums[j + 3] !== 0;
       if (!counted && !other) continue;
-      const day = (bi << BLOCK_BITS) + k - EXCEL_EPOCH_OFFSET;
+      const serial = (bi << BLOCK_BITS) + k + offset;
+      if (serial >= SERIAL_END) return null;
+      const day = serial - EXCEL_EPOCH_OFFSET;
       if (counted) {
         push(day, sums[j + 1], true);
         const rest = sums[j] - sums[j + 1];

@@ -34,6 +34,8 @@ export interface ReadRowsOptions {
    * `omittedErrors`: a million rows of #N/A then cost a count, not a million messages.
    */
   readonly maxProblems?: number;
+  /** Days added to numbers in the date column: DATE_1904_OFFSET for a 1904 workbook (ReadColumnsExtras.dateSerialOffset). */
+  readonly dateSerialOffset?: number;
 }
 
 export interface ReadResult {
@@ -151,7 +153,10 @@ export function readRows(input: ReadRowsInput, options?: ReadRowsOptions): ReadR
     { date: src("date") as ColumnSource, amount: src("amount") as ColumnSource, category: src("category"), country: src("country"), vat: src("vat") },
     height,
     options?.rowOffset ?? 0,
-    options?.maxProblems === undefined ? undefined : { maxProblems: options.maxProblems },
+    {
+      ...(options?.maxProblems === undefined ? {} : { maxProblems: options.maxProblems }),
+      ...(options?.dateSerialOffset === undefined ? {} : { dateSerialOffset: options.dateSerialOffset }),
+    },
   );
 }
 
