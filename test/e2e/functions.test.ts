@@ -113,6 +113,28 @@ describe("the KOR.* functions in the shared-runtime page", () => {
     expect("error" in outcome && String(outcome.error.message)).toMatch(/^Onbekende categorie "zwart"/);
   });
 
+  it("reads and returns dates in a 1904 workbook's system, asking the workbook once (DATE(2000,1,1) = 35064)", async () => {
+    // Excel's request context as a stand-in: the date probe answers as a 1904 workbook does, and syncs are counted.
+    const excel1904 = `
+      window.__syncs = 0;
+      var plainSets = window.Office.context.requirements.isSetSupported;
+      window.Office.context.requirements.isSetSupported = function (name, v) { return name === "ExcelApi" || plainSets(name, v); };
+      window.Excel = { RequestContext: function () {
+        this.workbook = { functions: { date: function () { return { value: 35064, load: function () {} }; } } };
+        this.sync = function () { window.__syncs++; return Promise.resolve(); };
+      } };`;
+    const macPage = await e2e.newPage({ officeStub: officeStub("en-US", false) + excel1904 });
+    await macPage.goto(e2e.baseUrl + "taskpane.html");
+    await macPage.waitForFunction(() => Object.keys((window as unknown as { __registered: object }).__registered).length > 0);
+    const s1904 = (iso: string): number => excelSerialFromDay(dayFromIso(iso)) - 1462;
+    const dates = [[s1904("2025-12-01")], [s1904("2026-02-01")], [s1904("2026-05-10")]];
+    const amounts = [[600], [19000], [1500]];
+    expect(await call(macPage, "COUNTABLE", [dates, amounts, null, 2026], { address: "Sheet1!Z1" })).toEqual({ value: 20500 });
+    expect(await call(macPage, "CROSSING", [dates, amounts, null, 2026], { address: "Sheet1!Z1" })).toEqual({ value: s1904("2026-05-10") });
+    expect(await call(macPage, "DEADLINE", [s1904("2027-01-01"), null], {})).toEqual({ value: s1904("2026-12-03") });
+    expect(await macPage.evaluate(() => (window as unknown as { __syncs: number }).__syncs)).toBe(1);
+  });
+
   it("made no request outside localhost", () => {
     expect(e2e.outsideRequests).toEqual([]);
   });
