@@ -103,6 +103,20 @@ describe("formula cells: their calculated value, or a row error — never a sile
     ]);
   });
 
+  it('a date formula giving "" beside an amount is "an amount without a date" (the invoice was silently left out: "within the KOR", 0 problems)', async () => {
+    const file = await workbook("blank-date.xlsx", `<c r="A3" t="str"><f>IF(Z3="","",Z3)</f><v></v></c>${num("B3", 6000)}${inline("C3", "21")}`);
+    const { r, item } = await check(file);
+    expect(messages(item)).toEqual(["3: Row 3: amount without a date. Enter the invoice date or clear the row."]);
+    expect(item.countable).toBe(15000);
+    expect(r.code).toBe(1);
+    // In a 1904 workbook a cached 0 is no invoice of 1 January 1904 either.
+    const zero = await workbook("blank-date-1904.xlsx", `<c r="A3"><f>Z3</f><v>0</v></c>${num("B3", 6000)}${inline("C3", "21")}`, {
+      workbookPr: 'date1904="1"',
+      row2: `${num("A2", MARCH_1 - 1462)}${num("B2", 15000)}${inline("C2", "21")}`,
+    });
+    expect(messages((await check(zero)).item)).toEqual(["3: Row 3: amount without a date. Enter the invoice date or clear the row."]);
+  });
+
   it("cached results 0, text and a date serial still read: a 0 amount, text categories, a date formula", async () => {
     const file = await workbook(
       "zero.xlsx",
