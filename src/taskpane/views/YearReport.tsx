@@ -56,6 +56,7 @@ import { CopyFigures, PrintButton } from "../components/CopyFigures";
 import { DamagedFileError, UnsupportedFileError, readFileSource, sampleSource, type FileProgress } from "../browser/files";
 import { XafError } from "../../reading/xaf";
 import { TooLargeError, tooLargeMessage } from "../../reading/limits";
+import { cellText } from "../../reading/cells";
 import { visibleControls } from "../../i18n/safeText";
 import { SAMPLE_FILE_NAME } from "../browser/sample";
 
@@ -114,15 +115,18 @@ function sourceText(source: InvoiceSource): Localized {
   return S.sourceSheet(source.name);
 }
 
-/** A cell of the row preview as the user would see it in Excel (date serials as dates). */
-/** `dateSerialOffset`: the source's (dateSerialOffsetOf), so a 1904 workbook's serial shows its own day. */
-function previewCell(v: unknown, isDate: boolean, lang: Lang, dateSerialOffset: number): string {
+/**
+ * A cell of the row preview as the user would see it in Excel (date serials as dates). `dateSerialOffset`: the
+ * source's (dateSerialOffsetOf), so a 1904 workbook's serial shows its own day. Anything else as the problems
+ * name it (cellText): a formula the Open file found without a calculated value as "=B2*2", not "[object Object]".
+ */
+export function previewCell(v: unknown, isDate: boolean, lang: Lang, dateSerialOffset: number): string {
   if (v instanceof Date) return formatDay(dayFromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()), lang);
   if (isDate && typeof v === "number") {
     const d = dayFromExcelSerial(v + dateSerialOffset);
     if (d !== null) return formatDay(d, lang);
   }
-  return String(v ?? "");
+  return typeof v === "object" && v !== null ? cellText(v) : String(v ?? "");
 }
 
 /** `cells` with empty strings added up to `width`. */
