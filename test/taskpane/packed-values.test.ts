@@ -42,6 +42,16 @@ describe("values packed for the way from the worker to the pane", () => {
     expect(packed!.texts.filter((t) => t === "21%")).toHaveLength(1);
   });
 
+  it("packs a formula without a calculated value ({ formula }, from Open file) and gives it back as such", () => {
+    const values: unknown[][] = [["Datum", "Bedrag"], [{ formula: "A1+1" }, { formula: "B1*2" }], [{ formula: "" }, "A1+1"], [{ formula: "A1+1" }, 3]];
+    const packed = packValues(values);
+    expect(packed).not.toBeNull();
+    expect(unpackValues(packed!)).toEqual(values);
+    // Only that shape: a formula with a result, or with other fields, is copied as it is.
+    expect(packValues([[{ formula: "A1", result: 3 }]])).toBeNull();
+    expect(packValues([[{ formula: 3 }]])).toBeNull();
+  });
+
   it("does not pack a value of another kind (the rows are then copied as they are)", () => {
     expect(packValues([["a", undefined]])).toBeNull();
     expect(packValues([["a", { text: "b" }]])).toBeNull();

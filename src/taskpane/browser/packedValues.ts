@@ -2,7 +2,8 @@
  * A sheet's values packed into a few typed arrays, to hand a read file from the reading worker to the pane.
  * Copying 100,000 rows as 100,000 small arrays costs the pane's thread a pause to unpack them one by one;
  * typed arrays are transferred (moved, not copied) and the pane rebuilds the rows in one plain loop. Only the
- * kinds of value a read gives (text, number, true/false, date) are packed; anything else is copied as before.
+ * kinds of value a read gives (text, number, true/false, date, and `{ formula }`, a formula the file holds without
+ * a calculated value: files.ts formulaCellValue) are packed; anything else is copied as before.
  */
 
 /** What one cell holds: its kind, and its number (a number, or a date's time) or its text in order. */
@@ -12,15 +13,17 @@ const NUMBER = 2;
 const TRUE = 3;
 const FALSE = 4;
 const DATE = 5;
+/** `{ formula }` alone: its formula text in `texts` (a file of uncalculated formulas still packs). */
+const FORMULA = 6;
 
 export interface PackedValues {
   /** Cells in each row. */
   readonly lengths: Uint32Array;
   /** Each cell's kind, row after row. */
   readonly kinds: Uint8Array;
-  /** Each cell's number, date time, or text (its place in `texts`); 0 for the other kinds. */
+  /** Each cell's number, date time, or text or formula (its place in `texts`); 0 for the other kinds. */
   readonly numbers: Float64Array;
-  /** The different texts other than "", each once (a customer's name on 5,000 rows travels once). */
+  /** The different texts other than "" (and formulas), each once (a customer's name on 5,000 rows travels once). */
   readonly texts: string[];
 }
 
@@ -58,12 +61,27 @@ export function packValues(values: readonly (readonly unknown[])[]): PackedValue
       } else if (v instanceof Date) {
         kinds[k] = DATE;
         numbers[k] = v.getTime();
+      } else if (isBareFormula(v)) {
+        kinds[k] = FORMULA;
+        let at = textAt.get(v.formula);
+        if (at === undefined) {
+          at = texts.push(v.formula) - 1;
+          textAt.set(v.formula, at);
+        }
+        numbers[k] = at;
       } else {
         return null;
       }
     }
   }
   return { lengths, kinds, numbers, texts };
+}
+
+/** `{ formula: "…" }` and nothing else: what the Open file gives for a formula without a calculated value. */
+function isBareFormula(v: unknown): v is { formula: string } {
+  if (typeof v !== "object" || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === "formula" && typeof (v as { formula?: unknown }).formula === "string";
 }
 
 /** The typed arrays' buffers, for postMessage's transfer list. */
@@ -101,6 +119,9 @@ export function unpackValues(p: PackedValues): unknown[][] {
           break;
         case FALSE:
           row.push(false);
+          break;
+        case FORMULA:
+          row.push({ formula: p.texts[p.numbers[k]] });
           break;
         default:
           row.push(new Date(p.numbers[k]));
