@@ -378,6 +378,24 @@ export function countedAsDutchOutsideEu(country: string, count: number): Localiz
       };
 }
 
+/**
+ * `verlegd` rows whose country is outside the EU: `verlegd` is VAT reverse-charged to a Dutch business customer
+ * (kor-rules.md section 3), which such a customer contradicts. A service to a business there is usually supplied
+ * there: `buitenland` (it does not count); goods shipped out of the EU are `export` (they count). Nothing
+ * changes; the user decides.
+ */
+export function reverseChargeOutsideEu(country: string, count: number): Localized {
+  return count === 1
+    ? {
+        nl: `'verlegd' met land ${country}, buiten de EU, is meegeteld als Nederlandse omzet. 'verlegd' is voor btw die verlegd wordt naar een Nederlandse zakelijke klant. Gaat het om een dienst aan een ondernemer in ${country}, dan wordt die meestal daar verricht: geef de rij dan de categorie 'buitenland' (de rij telt dan niet meer mee voor de omzetgrens); gaat het om goederen die naar buiten de EU zijn verzonden, geef de rij dan de categorie 'export' (de rij blijft meetellen voor de omzetgrens). Laat 'verlegd' alleen staan als de klant hierover echt Nederlandse btw verschuldigd is.`,
+        en: `'verlegd' with country ${country}, outside the EU, is counted as Dutch turnover. 'verlegd' is for VAT reverse-charged to a Dutch business customer. If it is a service to a business customer in ${country}, it is usually supplied there: give it the category 'buitenland' (it then no longer counts toward the turnover limit); if it is a sale of goods shipped out of the EU, give it the category 'export' (it still counts toward the turnover limit). Leave it 'verlegd' only if the customer really owes Dutch VAT on it.`,
+      }
+    : {
+        nl: `'verlegd' met land ${country}, buiten de EU, is meegeteld als Nederlandse omzet. 'verlegd' is voor btw die verlegd wordt naar een Nederlandse zakelijke klant. Gaat het om diensten aan ondernemers in ${country}, dan worden die meestal daar verricht: geef de rijen dan de categorie 'buitenland' (de rijen tellen dan niet meer mee voor de omzetgrens); gaat het om goederen die naar buiten de EU zijn verzonden, geef de rijen dan de categorie 'export' (de rijen blijven meetellen voor de omzetgrens). Laat 'verlegd' alleen staan als de klant hierover echt Nederlandse btw verschuldigd is.`,
+        en: `'verlegd' with country ${country}, outside the EU, is counted as Dutch turnover. 'verlegd' is for VAT reverse-charged to a Dutch business customer. If they are services to business customers in ${country}, those are usually supplied there: give them the category 'buitenland' (they then no longer count toward the turnover limit); if they are sales of goods shipped out of the EU, give them the category 'export' (they still count toward the turnover limit). Leave them 'verlegd' only if the customer really owes Dutch VAT on them.`,
+      };
+}
+
 /** Warning, whole input: rows with a date but an empty (or 0) amount are not counted. */
 export function datesWithoutAmount(count: number, firstRow: number): Localized {
   return count === 1

@@ -9,7 +9,7 @@ import type { CategoryCode, InvoiceRow } from "./types";
 import type { Crossing, EuSummary } from "./summary-types";
 import { countsForKor } from "./categories";
 import { FIRST_EU_KOR_YEAR, FIRST_KOR_YEAR, parameterOn } from "./parameters";
-import { byCountry, countedAbroadCountry, euCrossingAt, isDutchSupplyCategory, euQuarterlyFrom, isUnplacedForeign, unionStateOfCells, type EuCrossing } from "./eu";
+import { byCountry, countedAbroadCountry, euCrossingAt, euQuarterlyFrom, isUnplacedForeign, mayBeCountedAbroad, unionStateOfCells, type EuCrossing } from "./eu";
 import { CATEGORY_SLOTS, categorySlot, turnoverFromSlots, yearBounds, type YearTurnover } from "./turnover";
 import { crossingAt } from "./crossing";
 import type { DomesticAbroadRow, RowQueries, UnplacedForeignRow, VatShown } from "./rowQueries";
@@ -301,12 +301,12 @@ class ColumnQueries implements RowQueries {
     const c = this.of(year);
     const out: DomesticAbroadRow[] = [];
     if (c === null || !c.anyCountry) return out;
-    const candidate = c.codes.map((code) => isDutchSupplyCategory(code));
+    const candidate = c.codes.map((code) => mayBeCountedAbroad(code));
     if (!candidate.includes(true)) return out;
     for (let i = 0; i < c.length; i++) {
       if (!candidate[c.categoryIndex(i)]) continue;
       const abroad = countedAbroadCountry(c.codes[c.categoryIndex(i)], c.country(i), year);
-      if (abroad !== null) out.push({ row: c.row(i), day: c.day(i), country: abroad.country, eu: abroad.eu });
+      if (abroad !== null) out.push({ row: c.row(i), day: c.day(i), country: abroad.country, kind: abroad.kind });
     }
     return out;
   }

@@ -56,7 +56,8 @@ export function isUnplacedForeign(category: CategoryCode | null, country: string
 /**
  * Categories that count for the Dutch KOR and legitimately carry a foreign customer's country: exports,
  * intra-community supplies of goods, distance sales still taxed in NL, and domestic reverse charge (a
- * `verlegd` row with another member state is already `buitenland`, see placedCategory).
+ * `verlegd` row with another member state is already `buitenland`, see placedCategory; one with a country
+ * outside the EU is warned about, see countedAbroadCountry).
  */
 const FOREIGN_CUSTOMER_CATEGORIES: ReadonlySet<CategoryCode> = new Set<CategoryCode>(["export", "icp", "afstand-nl", "verlegd"]);
 
@@ -65,41 +66,65 @@ export function isDutchSupplyCategory(category: CategoryCode | null): boolean {
   return countsForKor(category) && (category === null || !FOREIGN_CUSTOMER_CATEGORIES.has(category));
 }
 
-/** The other country named on a row counted as a Dutch supply (see countedAbroadCountry). */
+/**
+ * Which warning a row counted for NL with another country gets (see countedAbroadCountry):
+ * - `member-state`: a Dutch supply category, the country a member state of the row's year;
+ * - `outside-eu`: a Dutch supply category, the country outside the EU in the row's year;
+ * - `verlegd-outside-eu`: `verlegd`, the country outside the EU in the row's year.
+ */
+export type CountedAbroadKind = "member-state" | "outside-eu" | "verlegd-outside-eu";
+
+/** The other country named on a row counted for NL (see countedAbroadCountry). */
 export interface CountedAbroad {
   /** ISO alpha-2, upper case; Greece as GR. */
   readonly country: string;
-  /** Whether it was an EU member state for VAT in the row's year (isEuMemberStateIn). */
-  readonly eu: boolean;
+  readonly kind: CountedAbroadKind;
 }
 
 /**
- * The other country named on a row of `year` that is counted as a Dutch supply (it counts for the KOR with a
- * category such as empty, 21, 9, 0, kor, marge or an exempt code that counts), or null: no country, NL, a
- * text that is not an ISO code (the reading layer refuses such cells), or a category that carries a foreign
- * customer's country by design (export, icp, afstand-nl, verlegd). Read literally, the countries column says
- * the supply is made there, yet the row counts toward NL's €20,000 and is booked to NL (unionStateOf): the
- * summary warns, the numbers stay as they are. `eu` tells a member state of that year (then the row may be
- * `buitenland`) from a country outside the EU (then `export` for goods, `buitenland` for a service supplied
- * there). Greece's EL is GR.
+ * The other country named on a row of `year` that is counted for NL, or null. Two kinds of row:
+ *
+ * - A Dutch supply (it counts for the KOR with a category such as empty, 21, 9, 0, kor, marge or an exempt code
+ *   that counts). Read literally, the countries column says the supply is made there, yet the row counts toward
+ *   NL's €20,000 and is booked to NL (unionStateOf). `member-state`: a member state of that year (then the row
+ *   may be `buitenland`); `outside-eu`: a country outside the EU (then `export` for goods, `buitenland` for a
+ *   service supplied there).
+ * - `verlegd` whose country is outside the EU in that year (`verlegd-outside-eu`). `verlegd` is a reverse charge
+ *   to a Dutch business customer (kor-rules.md section 3), which a customer outside the EU contradicts: the
+ *   invoice says "btw verlegd / VAT reverse charged", but a service to a business there is usually supplied
+ *   there (`buitenland`), goods shipped out of the EU are `export`. With another member state the reading layer
+ *   has already made the row `buitenland` (placedCategory); a `verlegd` row left with a member state (the
+ *   United Kingdom in 2020) is not warned about here.
+ *
+ * Null: no country, NL, a text that is not an ISO code (the reading layer refuses such cells), or a category
+ * that carries a foreign customer's country by design (export, icp, afstand-nl, and verlegd within the EU).
+ * The summary warns; the numbers stay as they are. Greece's EL is GR.
  */
 export function countedAbroadCountry(category: CategoryCode | null, country: string | null, year: number): CountedAbroad | null {
-  if (country === null || !isDutchSupplyCategory(category)) return null;
+  if (country === null) return null;
+  const verlegd = category === "verlegd";
+  if (!verlegd && !isDutchSupplyCategory(category)) return null;
   const c = country.trim().toUpperCase();
   if (c === "NL") return null;
-  if (isEuMemberStateIn(c, year)) return { country: c === "EL" ? "GR" : c, eu: true };
-  return ISO_COUNTRY_CODES.has(c) ? { country: c, eu: false } : null;
+  if (isEuMemberStateIn(c, year)) return verlegd ? null : { country: c === "EL" ? "GR" : c, kind: "member-state" };
+  if (!ISO_COUNTRY_CODES.has(c)) return null;
+  return { country: c, kind: verlegd ? "verlegd-outside-eu" : "outside-eu" };
 }
 
-/** The rows of a year counted as Dutch supplies whose country is another country, in sheet order (countedAbroadCountry). */
-export function domesticAbroadRows(rows: readonly InvoiceRow[], year: number): { row: number; day: Day; country: string; eu: boolean }[] {
+/** Whether rows of this category can be counted for NL with another country (countedAbroadCountry can be non-null). */
+export function mayBeCountedAbroad(category: CategoryCode | null): boolean {
+  return category === "verlegd" || isDutchSupplyCategory(category);
+}
+
+/** The rows of a year counted for NL whose country is another country, in sheet order (countedAbroadCountry). */
+export function domesticAbroadRows(rows: readonly InvoiceRow[], year: number): { row: number; day: Day; country: string; kind: CountedAbroadKind }[] {
   const { from, to } = yearBounds(year);
-  const out: { row: number; day: Day; country: string; eu: boolean }[] = [];
+  const out: { row: number; day: Day; country: string; kind: CountedAbroadKind }[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.day < from || r.day > to) continue;
     const abroad = countedAbroadCountry(r.category, r.country, year);
-    if (abroad !== null) out.push({ row: r.row, day: r.day, country: abroad.country, eu: abroad.eu });
+    if (abroad !== null) out.push({ row: r.row, day: r.day, country: abroad.country, kind: abroad.kind });
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { countsForKor } from "./categories";
 import { countableTurnover, hasRowsIn, latestYear, yearBounds, yearsIn, type YearTurnover } from "./turnover";
 import { findCrossing } from "./crossing";
 import {
-  distanceSalesNl, domesticAbroadRows, euQuarterlyReport, findEuCrossing, turnoverPerState, unionTurnover, unplacedForeignRows, type EuCrossing,
+  distanceSalesNl, domesticAbroadRows, euQuarterlyReport, findEuCrossing, turnoverPerState, unionTurnover, unplacedForeignRows, type CountedAbroadKind, type EuCrossing,
 } from "./eu";
 
 /** The rows of `year` that show VAT before a point (see RowQueries.vatShown). */
@@ -52,19 +52,20 @@ export interface RowQueries {
   euQuarterlyReport(year: number): EuSummary["quarters"];
   /** The `buitenland` rows of `year` without a country or with NL, in sheet order (as unplacedForeignRows). */
   unplacedForeignRows(year: number): readonly UnplacedForeignRow[];
-  /** The rows of `year` counted as Dutch supplies whose country is another country, in sheet order (as domesticAbroadRows). */
+  /** The rows of `year` counted for NL whose country is another country, in sheet order (as domesticAbroadRows). */
   domesticAbroadRows(year: number): readonly DomesticAbroadRow[];
 }
 
 /**
- * A row counted as a Dutch supply whose country is another country (`country`, Greece as GR): a member state
- * of the row's year (`eu`) or a country outside the EU (see countedAbroadCountry).
+ * A row counted for NL whose country is another country (`country`, Greece as GR): a Dutch supply with a member
+ * state of the row's year or a country outside the EU, or `verlegd` with a country outside the EU (`kind`, see
+ * countedAbroadCountry).
  */
 export interface DomesticAbroadRow {
   readonly row: number;
   readonly day: Day;
   readonly country: string;
-  readonly eu: boolean;
+  readonly kind: CountedAbroadKind;
 }
 
 /** A `buitenland` row that cannot be placed in a member state: its country is null (empty) or NL. */

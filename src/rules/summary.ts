@@ -3,7 +3,7 @@
  * Each step is a linear pass over the rows (no sort, no per-row allocation), so a 1,048,576-row sheet is fine.
  */
 import type { Localized } from "../i18n/types";
-import { atRows, countedAsDutchAbroad, countedAsDutchOutsideEu, foreignInNl, foreignWithoutCountry } from "../i18n/messages";
+import { atRows, countedAsDutchAbroad, countedAsDutchOutsideEu, foreignInNl, foreignWithoutCountry, reverseChargeOutsideEu } from "../i18n/messages";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
@@ -14,7 +14,7 @@ import { eligibilityOf, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
 import { voluntaryExit } from "./participation";
 import { nextPossibleStartOf, type NextStartInput } from "./next-start";
-import { nationalThreshold, toleranceLimit } from "./eu";
+import { nationalThreshold, toleranceLimit, type CountedAbroadKind } from "./eu";
 import { fastYear } from "./internal";
 import { arrayQueries, type RowQueries } from "./rowQueries";
 import { columnQueries, type RowsByYear } from "./columns";
@@ -371,39 +371,50 @@ function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems:
 }
 
 /**
- * One warning per other country for the rows of `year` counted as Dutch supplies (empty, 21, 9, 0, kor, marge,
- * the counted exempt codes) whose country is that country, with its count and first rows. The countries
- * column is where the supply is made (kor-rules.md section 7), so such a row may be a supply made abroad, or
- * a Dutch supply to a foreign customer; only the user can tell, and the rows stay counted for NL (the
- * numbers do not change). Another member state of that year (`counted-nl-country-abroad`): a supply made
- * there belongs in `buitenland`. A country outside the EU (`counted-nl-country-outside-eu`): goods shipped out
- * of the EU are `export` (still counted), a service supplied there is `buitenland` (not counted). Rows in
- * export, icp, afstand-nl and verlegd carry a foreign customer's country by design and are not warned about.
+ * One warning per kind and country for the rows of `year` counted for NL whose country is another country
+ * (countedAbroadCountry), with its count and first rows. The countries column is where the supply is made
+ * (kor-rules.md section 7), so such a row may be a supply made abroad, or a Dutch supply to a foreign
+ * customer; only the user can tell, and the rows stay counted for NL (the numbers do not change).
+ * - Empty, 21, 9, 0, kor, marge or a counted exempt code with another member state of that year
+ *   (`counted-nl-country-abroad`): a supply made there belongs in `buitenland`.
+ * - The same with a country outside the EU (`counted-nl-country-outside-eu`): goods shipped out of the EU are
+ *   `export` (still counted), a service supplied there is `buitenland` (not counted).
+ * - `verlegd` with a country outside the EU (`verlegd-country-outside-eu`): `verlegd` is a reverse charge to a
+ *   Dutch business customer; a service to a business there is usually `buitenland`, goods `export`.
+ * Rows in export, icp and afstand-nl, and verlegd within the EU, carry a foreign customer's country by design
+ * and are not warned about.
  */
 function domesticAbroadWarnings(rows: RowQueries, year: number, problems: Problem[]): void {
   const found = rows.domesticAbroadRows(year);
   if (found.length === 0) return;
-  const groups = new Map<string, { eu: boolean; rows: number[]; count: number; day: Day }>();
+  const groups = new Map<string, { kind: CountedAbroadKind; country: string; rows: number[]; count: number; day: Day }>();
   for (const r of found) {
-    const g = groups.get(r.country);
-    if (g === undefined) groups.set(r.country, { eu: r.eu, rows: [r.row], count: 1, day: r.day });
+    const key = `${r.kind}\u0001${r.country}`;
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, { kind: r.kind, country: r.country, rows: [r.row], count: 1, day: r.day });
     else {
       g.count++;
       if (g.rows.length < MAX_LISTED_ROWS) g.rows.push(r.row);
     }
   }
   const euKor = year >= FIRST_EU_KOR_YEAR;
-  for (const [country, g] of groups) {
+  for (const g of groups.values()) {
+    const { code, body } =
+      g.kind === "member-state"
+        ? { code: "counted-nl-country-abroad", body: countedAsDutchAbroad(g.country, g.count, euKor) }
+        : g.kind === "outside-eu"
+          ? { code: "counted-nl-country-outside-eu", body: countedAsDutchOutsideEu(g.country, g.count) }
+          : { code: "verlegd-country-outside-eu", body: reverseChargeOutsideEu(g.country, g.count) };
     problems.push({
       row: g.rows[0],
       severity: "warning",
-      code: g.eu ? "counted-nl-country-abroad" : "counted-nl-country-outside-eu",
+      code,
       column: "country",
-      value: country,
+      value: g.country,
       day: g.day,
       rows: g.rows,
       count: g.count,
-      message: atRows(g.rows, g.count, g.eu ? countedAsDutchAbroad(country, g.count, euKor) : countedAsDutchOutsideEu(country, g.count)),
+      message: atRows(g.rows, g.count, body),
     });
   }
 }

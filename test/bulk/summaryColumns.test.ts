@@ -48,7 +48,15 @@ function sheet(seed: number, shape: SheetShape): InvoiceRow[] {
     if (r() < 0.01) cents = 3_000_000_000 + i; // beyond 32 bits
     if (r() < 0.01) cents = 0;
     const category = pick(CODES);
-    const country = !shape.countries ? null : category === "buitenland" ? pick(["DE", "FR", "AT", "US", "NL", null]) : r() < 0.1 ? pick(["BE", "US", "GB", "CH"]) : null;
+    const country = !shape.countries
+      ? null
+      : category === "buitenland"
+        ? pick(["DE", "FR", "AT", "US", "NL", null])
+        : category === "verlegd"
+          ? pick(["US", "us", "CH", "GB", "DE", "NL", "XX", null])
+          : r() < 0.1
+            ? pick(["BE", "US", "GB", "CH"])
+            : null;
     const vatCents = !shape.vat ? null : r() < 0.4 ? null : r() < 0.2 ? 0 : Math.round(cents * 0.21);
     rows.push({ row: i + 2, day, cents, category, country, vatCents });
   }
@@ -83,6 +91,7 @@ const SHAPES: SheetShape[] = [
   { years: [2019, 2020], n: 400, countries: false, vat: true, scale: 8_000 },
   { years: [2026], n: 300, countries: false, vat: true, scale: 200 }, // stays under: the VAT warning for the whole year
   { years: [2025, 2026], n: 1_200, countries: true, vat: false, scale: 30_000 }, // Union turnover over €100,000
+  { years: [2020, 2021], n: 500, countries: true, vat: false, scale: 5_000 }, // GB a member state in 2020, not in 2021
 ];
 
 const OPTIONS: SummaryOptions[] = [
@@ -104,12 +113,16 @@ describe("a big sheet's summary from columns equals the summary from row objects
     it(`sheet ${s + 1} (${shape.years.join(", ")}; ${shape.n} rows${shape.countries ? ", countries" : ""}${shape.vat ? ", VAT" : ""}${shape.shuffledRowNumbers ? ", row numbers out of order" : ""}): every option`, () => {
       let crossings = 0;
       let euCrossings = 0;
+      let verlegdOutsideEu = 0;
       for (const options of OPTIONS) {
         const expected = summarizeYear(rows, options);
         if (expected.crossing !== null) crossings++;
         if (expected.eu?.crossing != null) euCrossings++;
+        verlegdOutsideEu += expected.problems.filter((p) => p.code === "verlegd-country-outside-eu").length;
         expect(summarizeColumns(columns, options)).toStrictEqual(expected);
       }
+      // With countries, `verlegd` rows outside the EU are warned about (both ways, compared above).
+      if (shape.countries) expect(verlegdOutsideEu).toBeGreaterThan(0);
       // The data are meant to cross in some years: the crossing row, its day and running total are compared.
       if (shape.scale >= 3_000) expect(crossings).toBeGreaterThan(0);
       if (shape.scale >= 30_000) expect(euCrossings).toBeGreaterThan(0);

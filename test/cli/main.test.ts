@@ -235,6 +235,37 @@ describe("kor-check --format json", () => {
     expect(table.stdout.replace(/\s+/g, " ")).toContain("Rijen 2 en 4: meegeteld als Nederlandse omzet, maar het land is US, buiten de EU.");
   });
 
+  it("warns, row-numbered per country, for verlegd rows whose country is outside the EU: buitenland, export or a Dutch reverse charge; the numbers stay", async () => {
+    // €15,000 of "btw verlegd" invoices to US customers push €8,000 of Dutch turnover over €20,000: the user must look.
+    const rows: Cell[][] = [
+      [...HEADER, "Land"],
+      [d("2026-02-01"), "A", 8000, "21", "NL"],
+      [d("2026-03-01"), "B", 9000, "btw verlegd", "Verenigde Staten"],
+      [d("2026-04-01"), "C", 6000, "verlegd", "VS"],
+      [d("2026-05-01"), "D", 1000, "verlegd", "Duitsland"],
+      [d("2026-06-01"), "E", 1000, "verlegd", "NL"],
+      [d("2026-06-02"), "F", 1000, "verlegd", ""],
+    ];
+    const file = await writeXlsx(at("verlegd-buiten-eu.xlsx"), { Blad1: rows });
+    const { code, items } = await json([file, "--year", "2026"]);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ countable: 25000, eligible: false });
+    expect(items[0].problems.filter((p: Json) => p.code === "reverse-charge-abroad").map((p: Json) => p.rows)).toEqual([[5]]);
+    expect(items[0].problems.filter((p: Json) => p.code === "verlegd-country-outside-eu")).toEqual([
+      {
+        row: 3,
+        severity: "warning",
+        code: "verlegd-country-outside-eu",
+        rows: [3, 4],
+        count: 2,
+        message:
+          "Rows 3 and 4: 'verlegd' with country US, outside the EU, is counted as Dutch turnover. 'verlegd' is for VAT reverse-charged to a Dutch business customer. If they are services to business customers in US, those are usually supplied there: give them the category 'buitenland' (they then no longer count toward the turnover limit); if they are sales of goods shipped out of the EU, give them the category 'export' (they still count toward the turnover limit). Leave them 'verlegd' only if the customer really owes Dutch VAT on them.",
+      },
+    ]);
+    const table = await run([file, "--year", "2026", "--lang", "nl"]);
+    expect(table.stdout.replace(/\s+/g, " ")).toContain("Rijen 3 en 4: 'verlegd' met land US, buiten de EU, is meegeteld als Nederlandse omzet.");
+  });
+
   it("reports rows that cannot be read with their row number, leaves eligible undecided and exits 1", async () => {
     const file = await writeXlsx(at("gemengd.xlsx"), {
       Blad1: [HEADER, [d("2025-01-05"), "A", 1000, "21"], ["32-13-2025", "B", 500, "21"], [d("2025-02-05"), "C", "veel", "21"], [d("2025-03-05"), "D", 250, "onbekend"]],

@@ -3,6 +3,7 @@ import {
   isEuMemberState, isEuMemberStateIn, nationalThreshold, turnoverPerState, unionStateOf, unionTurnover,
 } from "../../src/rules/eu";
 import { summarizeYear } from "../../src/rules/summary";
+import { readRows } from "../../src/reading/rows";
 import { d, eur, sheet } from "./helpers";
 
 describe("member states", () => {
@@ -241,6 +242,83 @@ describe("a row counted as Dutch turnover whose country is outside the EU (kor-r
       year: 2026,
     });
     expect(outsideEu(s)).toEqual([]);
+  });
+});
+
+describe("a `verlegd` row whose country is outside the EU (kor-rules.md section 3)", () => {
+  // `verlegd` is VAT reverse-charged to a Dutch business customer. A country outside the EU contradicts that: a
+  // service to a business there is usually supplied there (`buitenland`, not counted), goods shipped out of the EU
+  // are `export` (counted). Only the user can tell: the rows stay counted, the summary warns per country.
+  const rows = sheet(
+    ["2026-02-01", 10_000, "verlegd", { country: "US" }],
+    ["2026-02-02", 2_000, "verlegd", { country: "CH" }],
+    ["2026-02-03", 5_000, "verlegd", { country: "us" }],
+    ["2026-02-04", 1_000, "verlegd", { country: "NL" }],
+    ["2026-02-05", 1_000, "verlegd"],
+    ["2026-02-06", 500, "verlegd", { country: "USA" }],
+    ["2026-02-07", 500, null, { country: "US" }],
+    ["2026-02-08", 700, "verlegd", { country: "NO" }],
+  );
+  const year2026 = { today: d("2026-06-01"), year: 2026 };
+  const verlegdOutside = (s: ReturnType<typeof summarizeYear>) => s.problems.filter((p) => p.code === "verlegd-country-outside-eu");
+
+  it("warns per country with the rows (grouped), in sheet order; the numbers stay as they are", () => {
+    const s = summarizeYear(rows, year2026);
+    const withoutCountries = summarizeYear(rows.map((r) => ({ ...r, country: null })), year2026);
+    expect(s.countableCents).toBe(eur(20_700));
+    expect(s.countableCents).toBe(withoutCountries.countableCents);
+    expect(s.crossing).toEqual(withoutCountries.crossing);
+    expect(verlegdOutside(s).map((p) => [p.value, p.row, p.rows, p.count, p.severity, p.column])).toEqual([
+      ["US", 1, [1, 3], 2, "warning", "country"],
+      ["CH", 2, [2], 1, "warning", "country"],
+      ["NO", 8, [8], 1, "warning", "country"],
+    ]);
+    // The empty-category US row keeps its own warning, and is not folded into the verlegd one.
+    expect(s.problems.filter((p) => p.code === "counted-nl-country-outside-eu").map((p) => [p.value, p.rows])).toEqual([["US", [7]]]);
+  });
+
+  it("says what verlegd is for and what to check: buitenland for a service to a business there, export for goods, verlegd only for a Dutch reverse charge", () => {
+    const [us, ch] = verlegdOutside(summarizeYear(rows, year2026));
+    expect(us.message.en).toBe(
+      "Rows 1 and 3: 'verlegd' with country US, outside the EU, is counted as Dutch turnover. 'verlegd' is for VAT reverse-charged to a Dutch business customer. If they are services to business customers in US, those are usually supplied there: give them the category 'buitenland' (they then no longer count toward the turnover limit); if they are sales of goods shipped out of the EU, give them the category 'export' (they still count toward the turnover limit). Leave them 'verlegd' only if the customer really owes Dutch VAT on them.",
+    );
+    expect(us.message.nl).toBe(
+      "Rijen 1 en 3: 'verlegd' met land US, buiten de EU, is meegeteld als Nederlandse omzet. 'verlegd' is voor btw die verlegd wordt naar een Nederlandse zakelijke klant. Gaat het om diensten aan ondernemers in US, dan worden die meestal daar verricht: geef de rijen dan de categorie 'buitenland' (de rijen tellen dan niet meer mee voor de omzetgrens); gaat het om goederen die naar buiten de EU zijn verzonden, geef de rijen dan de categorie 'export' (de rijen blijven meetellen voor de omzetgrens). Laat 'verlegd' alleen staan als de klant hierover echt Nederlandse btw verschuldigd is.",
+    );
+    expect(ch.message.en).toBe(
+      "Row 2: 'verlegd' with country CH, outside the EU, is counted as Dutch turnover. 'verlegd' is for VAT reverse-charged to a Dutch business customer. If it is a service to a business customer in CH, it is usually supplied there: give it the category 'buitenland' (it then no longer counts toward the turnover limit); if it is a sale of goods shipped out of the EU, give it the category 'export' (it still counts toward the turnover limit). Leave it 'verlegd' only if the customer really owes Dutch VAT on it.",
+    );
+    expect(ch.message.nl).toBe(
+      "Rij 2: 'verlegd' met land CH, buiten de EU, is meegeteld als Nederlandse omzet. 'verlegd' is voor btw die verlegd wordt naar een Nederlandse zakelijke klant. Gaat het om een dienst aan een ondernemer in CH, dan wordt die meestal daar verricht: geef de rij dan de categorie 'buitenland' (de rij telt dan niet meer mee voor de omzetgrens); gaat het om goederen die naar buiten de EU zijn verzonden, geef de rij dan de categorie 'export' (de rij blijft meetellen voor de omzetgrens). Laat 'verlegd' alleen staan als de klant hierover echt Nederlandse btw verschuldigd is.",
+    );
+  });
+
+  it("says nothing for NL, no country or a text that is not an ISO code", () => {
+    const s = summarizeYear(sheet(["2026-03-01", 500, "verlegd", { country: "NL" }], ["2026-03-02", 500, "verlegd"], ["2026-03-03", 500, "verlegd", { country: "XX" }], ["2026-03-04", 500, "verlegd", { country: " " }]), year2026);
+    expect(verlegdOutside(s)).toEqual([]);
+    expect(s.countableCents).toBe(eur(2_000));
+  });
+
+  it("leaves a verlegd row with another member state to the reading layer: buitenland of that state, said once, without this warning", () => {
+    const read = readRows({
+      dates: [["1-2-2026"], ["2-2-2026"]],
+      amounts: [[1000], [2000]],
+      categories: [["verlegd"], ["verlegd"]],
+      countries: [["DE"], ["US"]],
+    });
+    expect(read.rows.map((r) => [r.category, r.country])).toEqual([["buitenland", "DE"], ["verlegd", "US"]]);
+    expect(read.problems.map((p) => p.code)).toEqual(["reverse-charge-abroad"]);
+    const s = summarizeYear(read.rows, year2026);
+    expect(s.countableCents).toBe(eur(2_000));
+    expect(verlegdOutside(s).map((p) => [p.value, p.rows])).toEqual([["US", [2]]]);
+  });
+
+  it("takes the row's year for the United Kingdom: warned from 2021, not in 2020 (still a member state for VAT)", () => {
+    const gb = sheet(["2020-11-01", 500, "verlegd", { country: "GB" }], ["2021-02-01", 500, "verlegd", { country: "GB" }]);
+    expect(verlegdOutside(summarizeYear(gb, { today: d("2021-06-01"), year: 2020 }))).toEqual([]);
+    const in2021 = summarizeYear(gb, { today: d("2021-06-01"), year: 2021 });
+    expect(verlegdOutside(in2021).map((p) => [p.value, p.rows])).toEqual([["GB", [2]]]);
+    expect(in2021.countableCents).toBe(eur(500));
   });
 });
 
