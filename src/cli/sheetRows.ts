@@ -14,7 +14,7 @@
  * Values are handed over in the shapes the reading layer reads (src/reading/cells.ts): numbers, strings,
  * booleans, `{ error }`, `{ formula, result }`, and the shared strings as exceljs cached them.
  */
-import { dayFromYmd, isValidYmd, isoFromDay } from "../rules/dates";
+import { isoDateCell } from "../reading/isoDateCell";
 
 /** One sheet row: its 1-based number and its values, 0-based (column A = 0); missing cells are holes. */
 export interface SheetRow {
@@ -56,20 +56,6 @@ function columnOf(ref: string): number | null {
     col = col * 26 + (upper - 64);
   }
   return i === 0 ? null : col;
-}
-
-const ISO_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/;
-
-/**
- * An ISO date cell (`t="d"`) as the calendar day it names, as text (`2026-04-01`): the reading layer reads it
- * as that day, with no time zone in between (the date part is the day as written; a time is ignored). Text
- * that is not such a date is handed over as it is, so the reader reports it.
- */
-export function isoDateCell(text: string): string {
-  const m = ISO_DAY.exec(text);
-  if (m === null) return text;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidYmd(y, mo, d) ? isoFromDay(dayFromYmd(y, mo, d)) : text;
 }
 
 /** A number cell's text; text that is not a number is handed over as it is (the reader names it). */
