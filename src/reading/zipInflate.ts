@@ -8,7 +8,7 @@
  * does), keeps nothing, and stops as soon as the running count passes the limit. It also watches the shared
  * strings and sheets for one text larger than any cell can hold (XmlTextScan), which a reader would otherwise join
  * into one string before counting anything. On the way it notes what exceljs' loader misreads (InflationFacts):
- * the date system, ISO date cells, and formulas whose cached value is an empty text.
+ * the date system, ISO date cells (with their texts), and formulas whose cached value is an empty text.
  *
  * Pure: no DOM or Office global; works in the page and in a Web Worker alike.
  */
@@ -42,7 +42,7 @@ interface StreamingEntry {
  */
 export async function checkRealInflation(
   bytes: Uint8Array,
-  limits: Pick<ReadLimits, "browserInflatedBytes" | "sharedStringBytes">,
+  limits: Pick<ReadLimits, "browserInflatedBytes" | "sharedStringBytes" | "browserCells">,
   options: { readonly builtIn?: boolean } = {},
 ): Promise<InflationFacts> {
   const jszip = await import(/* webpackChunkName: "exceljs" */ "jszip");
@@ -61,7 +61,7 @@ export async function checkRealInflation(
     }
   }
   let total = 0;
-  const facts = new FactsWatch();
+  const facts = new FactsWatch(limits.browserCells);
   for (const entry of entries) {
     const scan = textScan(entry.name, limits);
     const watch = facts.watchFor(entry.name);
@@ -105,10 +105,12 @@ export interface InflationFacts {
    */
   readonly date1904: boolean | null;
   /**
-   * Whether a sheet has a cell of type `t="d"` (an ISO date as text: valid OOXML, written by some tools, never
-   * by Excel's default save). exceljs' whole-workbook loader reads one as a number (2026-04-01 as 2026).
+   * Per sheet name, the cells of type `t="d"` (an ISO date as text: valid OOXML, written by some tools, never by
+   * Excel's default save), as ref ("C2") → the text of its `<v>`, unescaped. exceljs' whole-workbook loader reads
+   * one as a number (2026-04-01 as 2026, a day in 1905); the panel reads this text instead. A sheet without
+   * such cells is left out.
    */
-  readonly isoDateCells: boolean;
+  readonly isoDates: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /**
    * Per sheet name, the cells (as "C2") holding a formula whose cached value is an empty text: `t="str"` with
    * `<v></v>` or `<v/>`, as Excel saves a formula giving "". exceljs' loader drops an empty `<v>`, so such a
@@ -125,37 +127,6 @@ const WORKBOOK_PR = /<(?:[A-Za-z_][\w.-]*:)?workbookPr\b([^>]*)>/;
 const DATE_1904_ATTR = /(?:^|\s)date1904\s*=\s*(["'])([^"']*)\1/;
 /** workbookPr comes near the start of workbook.xml; no more than this much of it is searched. */
 const WORKBOOK_PR_SCAN_CHARS = 1 << 20;
-
-/**
- * A cell of type "d" (`<c r="A2" t="d">`): in a sheet only a cell has an attribute `t` whose value can be "d"
- * (a formula's is "shared", "array" …), and a quote inside a cell's text is written `&quot;`.
- */
-const ISO_DATE_CELL = /\st\s*=\s*(["'])d\1/;
-/** Kept from one chunk to the next, so a tag split between chunks is still seen (a cell tag is short). */
-const ISO_DATE_CARRY = 512;
-
-/** Watches sheets' chunks for a cell of type `t="d"` (see InflationFacts). */
-export class IsoDateCellWatch {
-  found = false;
-  private tail = "";
-  private readonly decoder = new TextDecoder("utf-8");
-
-  feed(chunk: Uint8Array): void {
-    if (!this.found) this.feedText(this.decoder.decode(chunk, { stream: true }));
-  }
-
-  /** The next decoded text of the sheet (one decoding serves the sheet's watches). */
-  feedText(chunk: string): void {
-    if (this.found) return;
-    const text = this.tail + chunk;
-    if (ISO_DATE_CELL.test(text)) {
-      this.found = true;
-      this.tail = "";
-      return;
-    }
-    this.tail = text.slice(-ISO_DATE_CARRY);
-  }
-}
 
 /** Reads the date1904 attribute from workbook.xml's chunks as they inflate (see InflationFacts). */
 export class Date1904Watch {
@@ -223,6 +194,102 @@ export class EmptyTextFormulaWatch {
   }
 }
 
+/**
+ * A cell of type "d" (`<c r="A2" t="d">`): in a sheet only a cell has an attribute `t` whose value can be "d"
+ * (a formula's is "shared", "array" …), and a quote inside a cell's text is written `&quot;`. Found from the
+ * type, the rarer part, not from every cell's `<c`.
+ */
+const ISO_DATE_TYPE = /\st\s*=\s*(["'])d\1/g;
+/** From the end of such a cell's tag: its formula if any, then its value `<v>…</v>` (or `<v/>`). */
+const ISO_DATE_VALUE = /\s*(?:<f\b[^>]*?(?:\/>|>[^<]*<\/f>)\s*)?<v\s*(?:\/>|>([^<]*)<\/v>)/y;
+/**
+ * An ISO date's text is at most some 35 characters; a longer one is kept trimmed (the same day, if it is a
+ * date), and one still longer than this cut, with "…" (no date, as it was not: its row gets an error).
+ */
+const ISO_TEXT_CHARS = 64;
+
+/**
+ * Collects a sheet's cells of type `t="d"` (see InflationFacts.isoDates): each cell's ref (as "C2") and the text
+ * of its `<v>`, unescaped, as the cell holds it (src/reading/isoDateCell.ts turns it into its day). A cell
+ * without `<v>` is left out (exceljs gives it no value, or a formula without a result). At most `limit` cells
+ * over all the watches sharing `total` (a hostile sheet of millions of them fails as too large: "cells").
+ */
+export class IsoDateCellWatch {
+  /** The cells found: ref → text. */
+  readonly cells = new Map<string, string>();
+  private tail = "";
+  private readonly decoder = new TextDecoder("utf-8");
+
+  constructor(
+    private readonly limit = Number.POSITIVE_INFINITY,
+    private readonly total: { count: number } = { count: 0 },
+  ) {}
+
+  feed(chunk: Uint8Array): void {
+    this.feedText(this.decoder.decode(chunk, { stream: true }));
+  }
+
+  /** The next decoded text of the sheet (one decoding serves the sheet's watches). */
+  feedText(chunk: string): void {
+    const text = this.tail + chunk;
+    ISO_DATE_TYPE.lastIndex = 0;
+    for (let m = ISO_DATE_TYPE.exec(text); m !== null; m = ISO_DATE_TYPE.exec(text)) {
+      // The cell tag this type is in: from its `<c` (no `>` in between) to the type.
+      const start = text.lastIndexOf("<c", m.index);
+      if (start < 0) continue;
+      const before = text.slice(start + 2, m.index);
+      if (before.includes(">") || (before !== "" && !/^\s/.test(before))) continue;
+      const tagEnd = text.indexOf(">", m.index);
+      // A tag going on in the next chunk is kept from its `<c` (below); `<c … t="d"/>` has no value.
+      if (tagEnd < 0 || text.charCodeAt(tagEnd - 1) === 0x2f /* / */) continue;
+      const ref = CELL_REF.exec(text.slice(start + 2, tagEnd))?.[2];
+      if (ref === undefined) continue;
+      ISO_DATE_VALUE.lastIndex = tagEnd + 1;
+      const value = ISO_DATE_VALUE.exec(text);
+      // No match: the cell has no value, or goes on in the next chunk (kept from its `<c`, found again then).
+      if (value !== null) this.add(ref, xmlUnescape(value[1] ?? ""));
+    }
+    // The last cell may go on in the next chunk: keep it from its start.
+    const last = text.lastIndexOf("<c");
+    if (last >= 0 && text.length - last <= CELL_CARRY) {
+      this.tail = text.slice(last);
+      return;
+    }
+    if (last >= 0) this.tooLongToCarry(text, last);
+    this.tail = text.slice(-8);
+  }
+
+  /**
+   * The cell (or other `<c…` element) at `start` goes on beyond what is carried. A cell of type "d" that long is
+   * no date: it is kept as its beginning and "…", so exceljs' number for it is never read. A cell tag itself that
+   * long is no tag a program writes: the file is refused as damaged rather than a date cell missed.
+   */
+  private tooLongToCarry(text: string, start: number): void {
+    if (!/^<c[\s/>]/.test(text.slice(start, start + 3))) return; // <cols>, <cfRule>, <conditionalFormatting …>
+    const tagEnd = text.indexOf(">", start);
+    if (tagEnd < 0) throw new Error(`a cell tag longer than ${CELL_CARRY} characters`);
+    const tag = text.slice(start + 2, tagEnd);
+    const type = /\st\s*=\s*(["'])d\1/.exec(tag);
+    const ref = CELL_REF.exec(tag)?.[2];
+    if (type === null || ref === undefined || tag.endsWith("/")) return;
+    const v = /<v\s*>([^<]*)/.exec(text.slice(tagEnd + 1, tagEnd + 1 + CELL_CARRY));
+    this.add(ref, `${xmlUnescape(v?.[1] ?? "").slice(0, ISO_TEXT_CHARS)}…`);
+  }
+
+  private add(ref: string, text: string): void {
+    const key = ref.toUpperCase();
+    if (!this.cells.has(key) && ++this.total.count > this.limit) throw new TooLargeError("cells", this.limit);
+    this.cells.set(key, shortText(text));
+  }
+}
+
+/** A cell's text kept short: see ISO_TEXT_CHARS. */
+function shortText(text: string): string {
+  if (text.length <= ISO_TEXT_CHARS) return text;
+  const trimmed = text.trim();
+  return trimmed.length <= ISO_TEXT_CHARS ? trimmed : `${trimmed.slice(0, ISO_TEXT_CHARS)}…`;
+}
+
 /** The workbook part and its relationships, exactly as exceljs' loader names them (it reads no other). */
 const WORKBOOK_PART = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
@@ -282,10 +349,14 @@ function xmlUnescape(text: string): string {
  */
 class FactsWatch {
   private readonly date1904 = new Date1904Watch();
-  private readonly isoDates = new IsoDateCellWatch();
   private readonly sheetTags = new StartTagWatch("sheet");
   private readonly relTags = new StartTagWatch("Relationship");
   private readonly emptyTexts = new Map<string, EmptyTextFormulaWatch>();
+  private readonly isoDates = new Map<string, IsoDateCellWatch>();
+  /** ISO date cells over all sheets, against `maxCells` (ReadLimits.browserCells). */
+  private readonly isoDateTotal = { count: 0 };
+
+  constructor(private readonly maxCells: number) {}
 
   watchFor(name: string): { feed(chunk: Uint8Array): void } | null {
     if (name === WORKBOOK_PART) {
@@ -300,12 +371,14 @@ class FactsWatch {
     if (name === WORKBOOK_RELS) return this.relTags;
     if (WORKSHEET.test(name)) {
       const emptyText = new EmptyTextFormulaWatch();
+      const isoDates = new IsoDateCellWatch(this.maxCells, this.isoDateTotal);
       this.emptyTexts.set(name, emptyText);
+      this.isoDates.set(name, isoDates);
       const decoder = new TextDecoder("utf-8");
       return {
         feed: (chunk) => {
           const text = decoder.decode(chunk, { stream: true });
-          this.isoDates.feedText(text);
+          isoDates.feedText(text);
           emptyText.feedText(text);
         },
       };
@@ -315,18 +388,25 @@ class FactsWatch {
 
   facts(): InflationFacts {
     const emptyTextFormulas = new Map<string, ReadonlySet<string>>();
-    if ([...this.emptyTexts.values()].some((w) => w.refs.size > 0)) {
+    const isoDates = new Map<string, ReadonlyMap<string, string>>();
+    const anyEmptyText = [...this.emptyTexts.values()].some((w) => w.refs.size > 0);
+    const anyIsoDate = [...this.isoDates.values()].some((w) => w.cells.size > 0);
+    if (anyEmptyText || anyIsoDate) {
       const targets = new Map<string, string>();
       for (const rel of this.relTags.tags) if (rel.Id !== undefined && rel.Target !== undefined) targets.set(rel.Id, rel.Target);
       for (const sheet of this.sheetTags.tags) {
         const target = sheet["r:id"] === undefined ? undefined : targets.get(sheet["r:id"]);
         if (sheet.name === undefined || target === undefined) continue;
-        const refs = this.emptyTexts.get(`xl/${target.replace(/^(\s|\/xl\/)+/, "")}`)?.refs;
+        const part = `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`;
         // exceljs cuts a name after 31 characters (Excel allows no more), so the panel finds the sheet by that.
-        if (refs !== undefined && refs.size > 0) emptyTextFormulas.set(sheet.name.slice(0, 31), refs);
+        const name = sheet.name.slice(0, 31);
+        const refs = this.emptyTexts.get(part)?.refs;
+        if (refs !== undefined && refs.size > 0) emptyTextFormulas.set(name, refs);
+        const cells = this.isoDates.get(part)?.cells;
+        if (cells !== undefined && cells.size > 0) isoDates.set(name, cells);
       }
     }
-    return { date1904: this.date1904.value, isoDateCells: this.isoDates.found, emptyTextFormulas };
+    return { date1904: this.date1904.value, isoDates, emptyTextFormulas };
   }
 }
 
@@ -388,9 +468,9 @@ const PIECE_BYTES = 16 * 1024;
  * rejects with a TooLargeError past a limit (the inflater stops, having held at most one piece's output), with
  * another error for a damaged entry or a real size that differs from the declared one.
  */
-async function countBuiltIn(entries: readonly LocatedEntry[], inflater: BuiltInInflater, limits: Pick<ReadLimits, "browserInflatedBytes" | "sharedStringBytes">): Promise<InflationFacts> {
+async function countBuiltIn(entries: readonly LocatedEntry[], inflater: BuiltInInflater, limits: Pick<ReadLimits, "browserInflatedBytes" | "sharedStringBytes" | "browserCells">): Promise<InflationFacts> {
   let total = 0;
-  const facts = new FactsWatch();
+  const facts = new FactsWatch(limits.browserCells);
   for (const entry of entries) {
     const scan = textScan(entry.name, limits);
     const watch = facts.watchFor(entry.name);

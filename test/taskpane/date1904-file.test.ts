@@ -2,8 +2,8 @@
  * Browser "Open file" on a workbook in the 1904 date system (Mac Excel's old default; Apache POI and LibreOffice
  * write its flag as date1904="true", Excel as "1"): every invoice keeps its own day. exceljs takes only "1", so a
  * "true" file came out 1,462 days (4 years and a day) early, without a word. And a workbook with ISO date cells
- * (`t="d"`), which exceljs' loader reads as numbers (2026 for 2026-04-01), gets an error instead of a verdict
- * on wrong days.
+ * (`t="d"`), which exceljs' loader reads as numbers (2026 for 2026-04-01), is read on their days
+ * (test/taskpane/iso-date-file.test.ts has the rest).
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -78,12 +78,11 @@ describe("Open file (.xlsx) with ISO date cells (t=\"d\")", () => {
     return zip.generateAsync({ type: "uint8array" });
   }
 
-  it("says the panel cannot read them (an error, so the verdict is provisional), and a plain workbook gets no such word", async () => {
+  it("reads the ISO date on its day (it was refused with iso-date-cells; exceljs alone gives 2026), with no file problem", async () => {
     const source = await readFileSource(fileLike("iso.xlsx", await withIsoDate()));
-    expect(source.fileProblems?.map((p) => [p.code, p.severity])).toEqual([["iso-date-cells", "error"]]);
-    expect(source.fileProblems?.[0].message.en).toContain("The panel cannot read those dates: open the file in Excel and save it");
-    const plain = await readFileSource(fileLike("mac.xlsx", await workbook1904("1")));
-    expect(plain.fileProblems).toBeUndefined();
+    expect(source.fileProblems).toBeUndefined();
+    expect(source.values.slice(1).map((r) => r[0])).toEqual(["2026-04-01", 46114]);
+    expect(readTable(source.values).rows.map((r) => isoFromDay(r.day))).toEqual(["2026-04-01", "2026-04-02"]);
   });
 
   it("finds a t=\"d\" cell however the sheet arrives in chunks, and not a formula's t=\"shared\"", () => {
@@ -92,11 +91,11 @@ describe("Open file (.xlsx) with ISO date cells (t=\"d\")", () => {
     for (const size of [1, 5, 16, bytes.length]) {
       const watch = new IsoDateCellWatch();
       for (let i = 0; i < bytes.length; i += size) watch.feed(bytes.subarray(i, i + size));
-      expect(watch.found).toBe(true);
+      expect([...watch.cells]).toEqual([["A2", "2026-04-01"]]);
     }
     const other = new IsoDateCellWatch();
     other.feed(new TextEncoder().encode('<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><f t="shared" si="0">A1+1</f><v>3</v></c><c r="C2" t="str"><v>t=&quot;d&quot;</v></c></row>'));
-    expect(other.found).toBe(false);
+    expect(other.cells.size).toBe(0);
   });
 });
 

@@ -13,6 +13,7 @@ import { DATE_1904_OFFSET, isoFromDay } from "../../rules/dates";
 import { READ_LIMITS, TooLargeError, type ReadLimits } from "../../reading/limits";
 import { declaredInflatedSize } from "../../reading/zipSize";
 import { checkRealInflation } from "../../reading/zipInflate";
+import { isoDateCell } from "../../reading/isoDateCell";
 import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
 import { HEADER_SEARCH_ROWS, looksLikeInvoiceTable } from "../../reading/headers";
 
@@ -118,7 +119,7 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     const buffer = await file.arrayBuffer();
     stageMark("file-bytes");
     const read = await readXlsx(buffer, limits, onProgress);
-    const source = xlsxSource(file.name, read.sheets, read.isoDateCells ? [isoDateCellsProblem()] : [], read.date1904);
+    const source = xlsxSource(file.name, read.sheets, [], read.date1904);
     stageMark("sheet-rows");
     return source;
   } else {
@@ -169,24 +170,6 @@ function xlsxSource(fileName: string, sheets: readonly { values: unknown[][]; sh
   return all[0];
 }
 
-/**
- * A workbook with ISO date cells (`t="d"`): exceljs' whole-workbook loader reads one as a number (2026-04-01 as
- * 2026, a day in 1905), so the panel cannot tell their days; an error, so no verdict rests on them unsaid.
- */
-function isoDateCellsProblem(): Problem {
-  return {
-    row: null,
-    severity: "error",
-    code: "iso-date-cells",
-    column: "date",
-    value: null,
-    message: {
-      nl: 'Deze werkmap bewaart datums als tekst in ISO-vorm (cellen van het type "d", zoals sommige programma\'s ze schrijven). Het paneel kan die datums niet lezen: open het bestand in Excel en sla het op (Excel bewaart datums als getallen), of controleer het met kor-check.',
-      en: 'This workbook stores dates as ISO text (cells of type "d", as some programs write them). The panel cannot read those dates: open the file in Excel and save it (Excel stores dates as numbers), or check it with kor-check.',
-    },
-  };
-}
-
 /** DATE_1904_OFFSET in milliseconds: how far exceljs put a date of a 1904 workbook it read as 1900. */
 const DATE_1904_SHIFT_MS = DATE_1904_OFFSET * 86_400_000;
 
@@ -212,12 +195,22 @@ export function plainCellValue(v: unknown, dateShiftMs = 0): unknown {
  * A formula cell as Excel mode's range.values would give it: its cached result (`cell.result`, which keeps 0,
  * FALSE and ""; an error result as its text, a date result moved by `dateShiftMs`). Without a result: "" when
  * the file holds an empty cached text (`emptyTexts`, from the counting pass: exceljs drops an empty `<v>`),
+ * and the day of an ISO date result (`isoDates`, as for a cell's value in readXlsx),
  * else `{ formula }`, a formula saved without a calculated value, which the reading layer reports for its
  * row (cells.ts `isFormulaWithoutResult`), as kor-check does; Excel would have calculated it.
  */
-function formulaCellValue(cell: { readonly result: unknown; readonly formula: unknown; readonly address: string }, emptyTexts: ReadonlySet<string> | undefined, dateShiftMs: number): unknown {
+function formulaCellValue(
+  cell: { readonly result: unknown; readonly formula: unknown; readonly address: string },
+  emptyTexts: ReadonlySet<string> | undefined,
+  isoDates: ReadonlyMap<string, string> | undefined,
+  dateShiftMs: number,
+): unknown {
   const result = cell.result;
-  if (result !== undefined) return plainCellValue(result, dateShiftMs);
+  if (result !== undefined) {
+    // A result of type "d": exceljs parsed its ISO text as a number; the text is its day (see readXlsx).
+    const iso = isoDates?.get(cell.address);
+    return iso === undefined ? plainCellValue(result, dateShiftMs) : isoDateCell(iso);
+  }
   if (emptyTexts?.has(cell.address) === true) return "";
   // A shared formula's other cells give the first cell's formula moved to their own place.
   const formula = cell.formula;
@@ -234,13 +227,17 @@ const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
  * TooLargeError before unpacking when the zip declares more than the browser limit, when it really inflates
  * to more (its headers can lie: counted while inflating, keeping nothing), when one text is larger than a
  * cell can hold, and when the sheets together have more filled cells than the limit. Formula cells are read by
- * formulaCellValue (exceljs' `cell.value` loses a result of 0, FALSE or "").
+ * formulaCellValue (exceljs' `cell.value` loses a result of 0, FALSE or ""). An ISO date cell (`t="d"`), which
+ * exceljs reads as parseFloat of its text (2026-04-01 as 2026, a day in 1905), is read from its text as the
+ * counting pass collected it (`facts.isoDates`): the calendar day as text ("2026-04-01"), as kor-check reads
+ * it (isoDateCell); text that is no such date stays as written, for the reading layer to report with its row.
+ * Text is never moved by the 1904 offset (neither here nor in the reading layer): an ISO date is its day.
  */
 async function readXlsx(
   buffer: ArrayBuffer,
   limits: ReadLimits,
   onProgress?: (p: FileProgress) => void,
-): Promise<{ sheets: { values: unknown[][]; sheet: string }[]; isoDateCells: boolean; date1904: boolean }> {
+): Promise<{ sheets: { values: unknown[][]; sheet: string }[]; date1904: boolean }> {
   onProgress?.({ phase: "unpacking" });
   const inflated = declaredInflatedSize(new Uint8Array(buffer));
   if (inflated !== null && inflated > limits.browserInflatedBytes) throw new TooLargeError("inflated-bytes", limits.browserInflatedBytes);
@@ -271,6 +268,7 @@ async function readXlsx(
   const sheets = chosen.map((ws) => {
     const values: unknown[][] = [];
     const emptyTexts = facts.emptyTextFormulas.get(ws.name);
+    const isoDates = facts.isoDates.get(ws.name);
     let nextReport = PROGRESS_ROWS;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       while (values.length < rowNumber - 1) values.push(EMPTY_ROW as unknown[]);
@@ -278,7 +276,11 @@ async function readXlsx(
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         if (++cells > limits.browserCells) throw new TooLargeError("cells", limits.browserCells);
         while (out.length < col - 1) out.push("");
-        out.push(cell.type === FORMULA ? formulaCellValue(cell, emptyTexts, dateShiftMs) : plainCellValue(cell.value, dateShiftMs));
+        if (cell.type === FORMULA) out.push(formulaCellValue(cell, emptyTexts, isoDates, dateShiftMs));
+        else {
+          const iso = isoDates?.get(cell.address);
+          out.push(iso === undefined ? plainCellValue(cell.value, dateShiftMs) : isoDateCell(iso));
+        }
       });
       values.push(out);
       if (onProgress !== undefined && rowNumber >= nextReport) {
@@ -288,5 +290,5 @@ async function readXlsx(
     });
     return { values, sheet: ws.name };
   });
-  return { sheets, isoDateCells: facts.isoDateCells, date1904 };
+  return { sheets, date1904 };
 }
