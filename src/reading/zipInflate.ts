@@ -112,6 +112,12 @@ export interface InflationFacts {
    */
   readonly isoDates: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /**
+   * A cell of type `t="d"` was seen that isoDates does not hold: a cell without a ref, a namespace-prefixed
+   * cell (`<x:c … t="d">`), or a sheet part the workbook's relationships do not tie to a sheet name. exceljs
+   * would give such a cell a number (a day in 1905), so the panel reports it rather than reading it.
+   */
+  readonly isoDatesUnplaced: boolean;
+  /**
    * Per sheet name, the cells (as "C2") holding a formula whose cached value is an empty text: `t="str"` with
    * `<v></v>` or `<v/>`, as Excel saves a formula giving "". exceljs' loader drops an empty `<v>`, so such a
    * cell comes out exactly like a formula saved without a value (`<f>` alone, by a program that does not
@@ -217,6 +223,8 @@ const ISO_TEXT_CHARS = 64;
 export class IsoDateCellWatch {
   /** The cells found: ref → text. */
   readonly cells = new Map<string, string>();
+  /** A cell of type "d" was seen that could not be tied to a ref (see InflationFacts.isoDatesUnplaced). */
+  unplaced = false;
   private tail = "";
   private readonly decoder = new TextDecoder("utf-8");
 
@@ -236,14 +244,20 @@ export class IsoDateCellWatch {
     for (let m = ISO_DATE_TYPE.exec(text); m !== null; m = ISO_DATE_TYPE.exec(text)) {
       // The cell tag this type is in: from its `<c` (no `>` in between) to the type.
       const start = text.lastIndexOf("<c", m.index);
-      if (start < 0) continue;
-      const before = text.slice(start + 2, m.index);
-      if (before.includes(">") || (before !== "" && !/^\s/.test(before))) continue;
+      const before = start < 0 ? ">" : text.slice(start + 2, m.index);
+      if (before.includes(">") || (before !== "" && !/^\s/.test(before))) {
+        // Not inside a plain `<c …>` tag: a prefixed `<x:c … t="d">` (a cell is carried whole from its `<c`).
+        this.unplaced = true;
+        continue;
+      }
       const tagEnd = text.indexOf(">", m.index);
       // A tag going on in the next chunk is kept from its `<c` (below); `<c … t="d"/>` has no value.
       if (tagEnd < 0 || text.charCodeAt(tagEnd - 1) === 0x2f /* / */) continue;
       const ref = CELL_REF.exec(text.slice(start + 2, tagEnd))?.[2];
-      if (ref === undefined) continue;
+      if (ref === undefined) {
+        this.unplaced = true;
+        continue;
+      }
       ISO_DATE_VALUE.lastIndex = tagEnd + 1;
       const value = ISO_DATE_VALUE.exec(text);
       // No match: the cell has no value, or goes on in the next chunk (kept from its `<c`, found again then).
@@ -391,6 +405,8 @@ class FactsWatch {
     const isoDates = new Map<string, ReadonlyMap<string, string>>();
     const anyEmptyText = [...this.emptyTexts.values()].some((w) => w.refs.size > 0);
     const anyIsoDate = [...this.isoDates.values()].some((w) => w.cells.size > 0);
+    let isoDatesUnplaced = [...this.isoDates.values()].some((w) => w.unplaced);
+    const placedParts = new Set<string>();
     if (anyEmptyText || anyIsoDate) {
       const targets = new Map<string, string>();
       for (const rel of this.relTags.tags) if (rel.Id !== undefined && rel.Target !== undefined) targets.set(rel.Id, rel.Target);
@@ -403,10 +419,15 @@ class FactsWatch {
         const refs = this.emptyTexts.get(part)?.refs;
         if (refs !== undefined && refs.size > 0) emptyTextFormulas.set(name, refs);
         const cells = this.isoDates.get(part)?.cells;
-        if (cells !== undefined && cells.size > 0) isoDates.set(name, cells);
+        if (cells !== undefined && cells.size > 0) {
+          isoDates.set(name, cells);
+          placedParts.add(part);
+        }
       }
     }
-    return { date1904: this.date1904.value, isoDates, emptyTextFormulas };
+    // A sheet part with ISO date cells that no sheet name was tied to: exceljs' number would be read for them.
+    for (const [part, watch] of this.isoDates) if (watch.cells.size > 0 && !placedParts.has(part)) isoDatesUnplaced = true;
+    return { date1904: this.date1904.value, isoDates, isoDatesUnplaced, emptyTextFormulas };
   }
 }
 

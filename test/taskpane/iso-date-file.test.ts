@@ -121,6 +121,13 @@ describe('Open file (.xlsx) with ISO date cells (t="d")', () => {
     expect(isoFromDay(a.summary.crossing!.day)).toBe("2026-04-01");
   });
 
+  it("keeps the error iso-date-cells for ISO date cells it cannot tie to a cell (a prefixed <x:c>), so no such day is lost unsaid", async () => {
+    const prefixed = `<x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="A2" t="d"><x:v>2026-04-01</x:v></x:c>`;
+    const source = await open(await workbook({ Facturen: [`${prefixed}${num("B2", 15000)}`, `${iso("A3", "2026-04-02")}${num("B3", 100)}`] }));
+    expect(source.fileProblems?.map((p) => [p.code, p.severity])).toEqual([["iso-date-cells", "error"]]);
+    expect(source.fileProblems?.[0].message.nl).toContain("kor-check");
+  });
+
   it("text that is no ISO date stays as written: an error for its row (as kor-check), the other rows read", async () => {
     const source = await open(
       await workbook({
@@ -210,6 +217,18 @@ describe("IsoDateCellWatch", () => {
       const watch = new IsoDateCellWatch();
       for (let i = 0; i < bytes.length; i += size) watch.feed(bytes.subarray(i, i + size));
       expect([...watch.cells].sort()).toEqual(expected);
+      expect(watch.unplaced).toBe(false);
+    }
+  });
+
+  it("notes a t=\"d\" cell it cannot tie to a ref (no r, a prefixed <x:c>), in every chunk size", () => {
+    for (const odd of [`<c t="d"><v>2026-04-01</v></c>`, `<x:c r="A2" t="d"><x:v>2026-04-01</x:v></x:c>`]) {
+      const bytes = new TextEncoder().encode(`<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>${odd}</row></sheetData>`);
+      for (let size = 1; size <= bytes.length; size++) {
+        const watch = new IsoDateCellWatch();
+        for (let i = 0; i < bytes.length; i += size) watch.feed(bytes.subarray(i, i + size));
+        expect([odd, size, watch.unplaced]).toEqual([odd, size, true]);
+      }
     }
   });
 

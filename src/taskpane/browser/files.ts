@@ -119,7 +119,7 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     const buffer = await file.arrayBuffer();
     stageMark("file-bytes");
     const read = await readXlsx(buffer, limits, onProgress);
-    const source = xlsxSource(file.name, read.sheets, [], read.date1904);
+    const source = xlsxSource(file.name, read.sheets, read.isoDatesUnplaced ? [isoDatesUnplacedProblem()] : [], read.date1904);
     stageMark("sheet-rows");
     return source;
   } else {
@@ -168,6 +168,25 @@ function xlsxSource(fileName: string, sheets: readonly { values: unknown[][]; sh
     });
   }
   return all[0];
+}
+
+/**
+ * ISO date cells (`t="d"`) the counting pass saw but could not tie to a sheet cell (no cell reference, a
+ * namespace-prefixed cell, a sheet the workbook does not name): exceljs reads such a cell as a number (2026-04-01
+ * as 2026, a day in 1905), so an error, and no verdict rests on those days unsaid.
+ */
+function isoDatesUnplacedProblem(): Problem {
+  return {
+    row: null,
+    severity: "error",
+    code: "iso-date-cells",
+    column: "date",
+    value: null,
+    message: {
+      nl: 'Deze werkmap bewaart datums als tekst in ISO-vorm (cellen van het type "d") op een manier die het paneel niet aan een cel kan koppelen, dus die datums kan het niet lezen: open het bestand in Excel en sla het op (Excel bewaart datums als getallen), of controleer het met kor-check.',
+      en: 'This workbook stores dates as ISO text (cells of type "d") in a way the panel cannot tie to a cell, so it cannot read those dates: open the file in Excel and save it (Excel stores dates as numbers), or check it with kor-check.',
+    },
+  };
 }
 
 /** DATE_1904_OFFSET in milliseconds: how far exceljs put a date of a 1904 workbook it read as 1900. */
@@ -237,7 +256,7 @@ async function readXlsx(
   buffer: ArrayBuffer,
   limits: ReadLimits,
   onProgress?: (p: FileProgress) => void,
-): Promise<{ sheets: { values: unknown[][]; sheet: string }[]; date1904: boolean }> {
+): Promise<{ sheets: { values: unknown[][]; sheet: string }[]; date1904: boolean; isoDatesUnplaced: boolean }> {
   onProgress?.({ phase: "unpacking" });
   const inflated = declaredInflatedSize(new Uint8Array(buffer));
   if (inflated !== null && inflated > limits.browserInflatedBytes) throw new TooLargeError("inflated-bytes", limits.browserInflatedBytes);
@@ -290,5 +309,5 @@ async function readXlsx(
     });
     return { values, sheet: ws.name };
   });
-  return { sheets, date1904 };
+  return { sheets, date1904, isoDatesUnplaced: facts.isoDatesUnplaced };
 }
