@@ -6,64 +6,28 @@
  * mode's range.values would give it, and a formula without a value as the same row error kor-check gives
  * (test/cli/xlsxCells.test.ts has these cells for kor-check's reader).
  */
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { readFileSource } from "../../src/taskpane/browser/files";
+import { HEADER, dateStyle, fileLike, inline, num, xlsxWithSheets } from "./xlsxXml";
 import { packedSource, withValues } from "../../src/taskpane/browser/fileWorker";
 import { readTable } from "../../src/reading/headers";
 import { dayFromIso } from "../../src/rules/dates";
 import { EmptyTextFormulaWatch } from "../../src/reading/zipInflate";
 import type { InvoiceSource } from "../../src/excel/source";
 
-const fileLike = (name: string, bytes: Uint8Array): FileLike => ({
-  name,
-  text: async () => new TextDecoder().decode(bytes),
-  arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-});
-
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-const inline = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-const num = (ref: string, v: number): string => `<c r="${ref}"><v>${v}</v></c>`;
-
 /** 1 March 2026 and 1 April 2026 as 1900-system serials. */
 const MARCH_1 = 46082;
 const APRIL_1 = 46113;
-const HEADER = `<row r="1">${inline("A1", "Datum")}${inline("B1", "Bedrag")}${inline("C1", "Categorie")}</row>`;
 const ROW2 = `${num("A2", MARCH_1)}${num("B2", 15000)}${inline("C2", "21")}`;
 
-const sheetXml = (rows: string): string => `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`;
-
 /**
- * A workbook written by exceljs, its sheets' XML then replaced: `sheets` maps each sheet's name to its rows
- * (header, row 2 = 1 March 2026, €15,000, 21%, and row 3 = `row3`). Cell style 1 is a date format.
+ * A workbook whose sheets (name → rows) hold the header, row 2 = 1 March 2026, €15,000, 21%, and row 3 = `row3`
+ * (xlsxXml.ts); `workbookPr`: workbook.xml's attributes.
  */
-async function workbook(sheets: Record<string, { row3: string; row2?: string }>, opts: { workbookPr?: string } = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const name of Object.keys(sheets)) {
-    const ws = wb.addWorksheet(name);
-    ws.getCell("A1").value = new Date(Date.UTC(2026, 0, 1));
-    ws.getCell("A1").numFmt = "dd-mm-yyyy";
-  }
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  Object.values(sheets).forEach((s, i) => {
-    const rows = `${HEADER}<row r="2">${s.row2 ?? ROW2}</row><row r="3">${s.row3}</row>`;
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(rows));
-  });
-  if (opts.workbookPr !== undefined) {
-    const xml = (await zip.file("xl/workbook.xml")!.async("string")).replace(/<workbookPr[^>]*>/, `<workbookPr ${opts.workbookPr}/>`);
-    zip.file("xl/workbook.xml", xml);
-  }
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-}
-
-/** The date-formatted cell style exceljs wrote (the `s` of A1), so a formula cell can be a date. */
-async function dateStyle(): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("x");
-  ws.getCell("A1").value = new Date(Date.UTC(2026, 0, 1));
-  ws.getCell("A1").numFmt = "dd-mm-yyyy";
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  return /<c r="A1" s="(\d+)"/.exec(await zip.file("xl/worksheets/sheet1.xml")!.async("string"))![1];
+function workbook(sheets: Record<string, { row3: string; row2?: string }>, opts: { workbookPr?: string } = {}): Promise<Uint8Array> {
+  const xml: Record<string, string> = {};
+  for (const [name, s] of Object.entries(sheets)) xml[name] = `${HEADER}<row r="2">${s.row2 ?? ROW2}</row><row r="3">${s.row3}</row>`;
+  return xlsxWithSheets(xml, opts);
 }
 
 async function open(bytes: Uint8Array): Promise<InvoiceSource> {

@@ -6,9 +6,8 @@
  * moved by a 1904 workbook's offset; text that is not such a date stays as written, an error for its row.
  * test/cli/xlsxCells.test.ts has the same cells for kor-check's reader.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { readFileSource } from "../../src/taskpane/browser/files";
+import { HEADER, dateStyle, fileLike, inline, num, xlsxWithSheets } from "./xlsxXml";
 import { packedSource, withValues } from "../../src/taskpane/browser/fileWorker";
 import { readTable } from "../../src/reading/headers";
 import { dayFromIso, isoFromDay } from "../../src/rules/dates";
@@ -17,48 +16,14 @@ import { READ_LIMITS, TooLargeError } from "../../src/reading/limits";
 import { analyze } from "../../src/taskpane/model";
 import type { InvoiceSource } from "../../src/excel/source";
 
-const fileLike = (name: string, bytes: Uint8Array): FileLike => ({
-  name,
-  text: async () => new TextDecoder().decode(bytes),
-  arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-});
-
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-const inline = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-const num = (ref: string, v: number): string => `<c r="${ref}"><v>${v}</v></c>`;
 const iso = (ref: string, text: string, attrs = ""): string => `<c r="${ref}"${attrs} t="d"><v>${text}</v></c>`;
-const HEADER = `<row r="1">${inline("A1", "Datum")}${inline("B1", "Bedrag")}${inline("C1", "Categorie")}</row>`;
-const sheetXml = (rows: string): string => `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`;
 const rowsXml = (rows: readonly string[]): string => HEADER + rows.map((cells, i) => `<row r="${i + 2}">${cells}</row>`).join("");
 
-/**
- * A workbook written by exceljs, its sheets' XML then replaced: `sheets` maps each sheet's name to its rows
- * from row 2 on (under a header). Returns the bytes and the `s` of a date-formatted cell style.
- */
-async function workbook(sheets: Record<string, readonly string[]>, opts: { date1904?: "1" | "true" } = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const name of Object.keys(sheets)) {
-    const ws = wb.addWorksheet(name);
-    ws.getCell("A1").value = new Date(Date.UTC(2026, 0, 1));
-    ws.getCell("A1").numFmt = "dd-mm-yyyy";
-  }
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  Object.values(sheets).forEach((rows, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(rowsXml(rows))));
-  if (opts.date1904 !== undefined) {
-    const xml = (await zip.file("xl/workbook.xml")!.async("string")).replace(/<workbookPr[^>]*>/, `<workbookPr date1904="${opts.date1904}"/>`);
-    zip.file("xl/workbook.xml", xml);
-  }
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-}
-
-/** The date-formatted cell style exceljs writes for A1 above (exceljs reads a t="d" cell with it as a Date of 1905). */
-async function dateStyle(): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("x");
-  ws.getCell("A1").value = new Date(Date.UTC(2026, 0, 1));
-  ws.getCell("A1").numFmt = "dd-mm-yyyy";
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  return /<c r="A1" s="(\d+)"/.exec(await zip.file("xl/worksheets/sheet1.xml")!.async("string"))![1];
+/** A workbook whose sheets (name → its rows from row 2 on, under the header) are the test's XML (xlsxXml.ts). */
+function workbook(sheets: Record<string, readonly string[]>, opts: { date1904?: "1" | "true" } = {}): Promise<Uint8Array> {
+  const xml: Record<string, string> = {};
+  for (const [name, rows] of Object.entries(sheets)) xml[name] = rowsXml(rows);
+  return xlsxWithSheets(xml, opts.date1904 === undefined ? {} : { workbookPr: `date1904="${opts.date1904}"` });
 }
 
 const open = (bytes: Uint8Array, limits = READ_LIMITS): Promise<InvoiceSource> => readFileSource(fileLike("export.xlsx", bytes), limits);
