@@ -180,14 +180,15 @@ function isBlank(v: unknown): boolean {
 }
 
 /**
- * A date cell that is empty (isBlank), or a formula whose cached result is (`{ formula, result: "" }` or
- * `result: 0` from kor-check's sheet reader, as `=IF(C2="";"";C2)` gives): Excel mode's range.values and the
- * panel's Open file show that cell as "" or 0, so it is blank here too. Beside an amount it is "an amount
- * without a date", never a silently dropped invoice (readDate reads such a result as empty, not as an error),
- * and a 1904 workbook's offset does not make it 1 January 1904. `{ formula }` without a result is not blank:
- * it is an error (cells.ts isFormulaWithoutResult).
+ * A date or amount cell that is empty (isBlank), or a formula whose cached result is (`{ formula, result: "" }`
+ * or `result: 0` from kor-check's sheet reader, as `=IF(C2="";"";C2)` gives): Excel mode's range.values and the
+ * panel's Open file show that cell as "" or 0, so it is blank here too. A blank date beside an amount is "an
+ * amount without a date", never a silently dropped invoice (readDate reads such a result as empty, not as an
+ * error), and a 1904 workbook's offset does not make it 1 January 1904; a blank amount beside a date is "a date
+ * without an amount", as in the pane (not a silently skipped row, nor a €0 invoice). `{ formula }` without a
+ * result is not blank: it is an error (cells.ts isFormulaWithoutResult).
  */
-function isBlankDate(v: unknown): boolean {
+function isBlankCell(v: unknown): boolean {
   if (typeof v !== "object" || v === null) return isBlank(v);
   return !(v instanceof Date) && !Array.isArray(v) && "result" in v && isBlank((v as { result: unknown }).result);
 }
@@ -286,9 +287,9 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     const ar = amountTable[amountStart + i];
     const a = Array.isArray(ar) ? ar[amountCol] : amountCol === 0 ? ar : undefined;
     // Blank as the cell is (0 is an empty cell from desktop Excel, in either date system); then in the 1900 system.
-    const dateBlank = isBlankDate(dateCell);
+    const dateBlank = isBlankCell(dateCell);
     const d = dateSerialOffset === 0 || dateBlank ? dateCell : shiftDateSerial(dateCell, dateSerialOffset);
-    const amountBlank = isBlank(a);
+    const amountBlank = isBlankCell(a);
 
     if (amountBlank) {
       if (dateBlank) {

@@ -124,9 +124,17 @@ describe("formula cells: their calculated value, or a row error — never a sile
       { row2: `${num("A2", MARCH_1)}<c r="B2"><f>5000*3</f><v>15000</v></c><c r="C2" t="str"><f>""</f><v></v></c>` },
     );
     const { r, item } = await check(file);
-    expect(item.problems).toEqual([]);
-    expect(item).toMatchObject({ countable: 15000, rows: 2 });
+    // The amount formula's 0 is an empty amount, as Excel mode and the panel read it: "a date but no amount".
+    expect(item.problems.map((p: Json) => [p.code, p.rows])).toEqual([["dates-without-amount", [3]]]);
+    expect(item).toMatchObject({ countable: 15000, rows: 1 });
     expect(r.code).toBe(0);
+  });
+
+  it('an amount formula whose cached result is "" beside a date is "a date but no amount", as in the panel, not a row skipped without a word', async () => {
+    const file = await workbook("leeg-bedrag.xlsx", `<c r="A3"><f>A2+31</f><v>${APRIL_1}</v></c><c r="B3" t="str"><f>IF(Z3="","",Z3)</f><v></v></c>${inline("C3", "21")}`);
+    const { item } = await check(file);
+    expect(item.problems.map((p: Json) => [p.code, p.rows])).toEqual([["dates-without-amount", [3]]]);
+    expect(item.countable).toBe(15000);
   });
 });
 
