@@ -8,7 +8,7 @@
 import * as msg from "../i18n/messages";
 import type { ReadingColumn } from "../i18n/messages";
 import type { Localized } from "../i18n/types";
-import { dayFromYmd, formatDay, isoFromDay } from "../rules/dates";
+import { dayFromYmd, formatDay, isoFromDay, yearOf } from "../rules/dates";
 import { placedCategory } from "../rules/categories";
 import { centsFromEuros } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
@@ -446,7 +446,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
       });
     }
     // kor-rules.md section 3: `verlegd` with another member state is a B2B service taxed there (`buitenland`).
-    const placed = placedCategory(category, country);
+    const placed = placedCategory(category, country, yearOf(day));
     if (placed !== category && country !== null) {
       category = placed;
       const c = country;

@@ -720,7 +720,7 @@ export class XafReader {
       if (sum.cents === 0) continue;
       // kor-rules.md section 3: `verlegd` to a customer in another member state is `buitenland` of that state
       // (said once per year and country).
-      const category = placedCategory(code, country);
+      const category = placedCategory(code, country, yearOf(day));
       if (category !== code && country !== null && !this.placedNoted.has(`${yearOf(day)}|${country}`)) {
         this.placedNoted.add(`${yearOf(day)}|${country}`);
         this.problems.push(this.problem(day, atRow(null, reverseChargeAbroad(country)), "warning", "reverse-charge-abroad"));

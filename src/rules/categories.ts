@@ -4,7 +4,7 @@
  */
 import type { Lang, Localized } from "../i18n/types";
 import type { CategoryCode } from "./types";
-import { isEuMemberState } from "./member-states";
+import { isEuMemberStateIn } from "./member-states";
 
 export interface CategoryInfo {
   readonly code: CategoryCode;
@@ -226,15 +226,16 @@ export function categoryInfo(code: CategoryCode): CategoryInfo {
 }
 
 /**
- * The category a row is counted under, given its country (kor-rules.md section 3): `verlegd` on a row whose
- * country is another EU member state is a B2B service taxed in that state, so `buitenland`; with country NL,
- * no country, or a country outside the EU it stays domestic reverse charge. Readers call this when they
- * build a row and tell the user when it changed the category (see reading/rows.ts).
+ * The category a row of `year` is counted under, given its country (kor-rules.md section 3): `verlegd` on a row
+ * whose country is another member state that year (isEuMemberStateIn: the United Kingdom through 2020, its
+ * transition period) is a B2B service taxed in that state, so `buitenland`; with country NL, no country, or a
+ * country outside the EU it stays domestic reverse charge (and is warned about: verlegd-country-outside-eu).
+ * Readers call this when they build a row and tell the user when it changed the category (see reading/rows.ts).
  */
-export function placedCategory(code: CategoryCode | null, country: string | null): CategoryCode | null {
+export function placedCategory(code: CategoryCode | null, country: string | null, year: number): CategoryCode | null {
   if (code !== "verlegd" || country === null) return code;
   const c = country.trim().toUpperCase();
-  return c !== "NL" && isEuMemberState(c) ? "buitenland" : code;
+  return c !== "NL" && isEuMemberStateIn(c, year) ? "buitenland" : code;
 }
 
 /** Counts toward the €20,000 KOR threshold. An empty category (null) counts. */

@@ -313,6 +313,19 @@ describe("a `verlegd` row whose country is outside the EU (kor-rules.md section 
     expect(verlegdOutside(s).map((p) => [p.value, p.rows])).toEqual([["US", [2]]]);
   });
 
+  it("places a verlegd row with GB by its year: in 2020 (the transition period) buitenland of GB, not counted, as for any member state; from 2021 counted and warned", () => {
+    const read = readRows({
+      dates: [["1-11-2020"], ["1-2-2021"]],
+      amounts: [[15000], [15000]],
+      categories: [["verlegd"], ["verlegd"]],
+      countries: [["GB"], ["GB"]],
+    });
+    expect(read.rows.map((r) => [r.category, r.country])).toEqual([["buitenland", "GB"], ["verlegd", "GB"]]);
+    expect(read.problems.map((p) => [p.code, p.row])).toEqual([["reverse-charge-abroad", 1]]);
+    expect(summarizeYear(read.rows, { today: d("2021-06-01"), year: 2020 }).countableCents).toBe(0);
+    expect(summarizeYear(read.rows, { today: d("2021-06-01"), year: 2021 }).countableCents).toBe(eur(15_000));
+  });
+
   it("takes the row's year for the United Kingdom: warned from 2021, not in 2020 (still a member state for VAT)", () => {
     const gb = sheet(["2020-11-01", 500, "verlegd", { country: "GB" }], ["2021-02-01", 500, "verlegd", { country: "GB" }]);
     expect(verlegdOutside(summarizeYear(gb, { today: d("2021-06-01"), year: 2020 }))).toEqual([]);
