@@ -170,6 +170,17 @@ const CELL_REF = /(?:^|\s)r\s*=\s*(["'])([^"']*)\1/;
  */
 const CELL_CARRY = 1 << 17;
 
+/**
+ * Where the plain cell tag holding the match at `index` starts: its `<c`, with only attributes between it and
+ * the match (no `>`). -1 when the match is in no such tag (a namespace-prefixed `<x:c …>`, or no `<c` before).
+ */
+function cellTagStart(text: string, index: number): number {
+  const start = text.lastIndexOf("<c", index);
+  if (start < 0) return -1;
+  const attributes = text.slice(start + 2, index);
+  return attributes.includes(">") || (attributes !== "" && !/^\s/.test(attributes)) ? -1 : start;
+}
+
 /** Watches a sheet's chunks for formula cells whose cached value is an empty text (see InflationFacts). */
 export class EmptyTextFormulaWatch {
   /** The cells found, as "C2". */
@@ -186,12 +197,10 @@ export class EmptyTextFormulaWatch {
     const text = this.tail + chunk;
     EMPTY_TEXT_FORMULA.lastIndex = 0;
     for (let m = EMPTY_TEXT_FORMULA.exec(text); m !== null; m = EMPTY_TEXT_FORMULA.exec(text)) {
-      // The cell tag this type is in: from its `<c` (no `>` in between) to the type.
-      const start = text.lastIndexOf("<c", m.index);
+      // The cell tag this type is in: from its `<c` to the type.
+      const start = cellTagStart(text, m.index);
       if (start < 0) continue;
-      const attributes = text.slice(start + 2, m.index);
-      if (attributes.includes(">") || (attributes !== "" && !/^\s/.test(attributes))) continue;
-      const ref = CELL_REF.exec(attributes)?.[2];
+      const ref = CELL_REF.exec(text.slice(start + 2, m.index))?.[2];
       if (ref !== undefined) this.refs.add(ref.toUpperCase());
     }
     // The last cell may go on in the next chunk: keep it from its start (found again then: refs is a set).
@@ -242,10 +251,9 @@ export class IsoDateCellWatch {
     const text = this.tail + chunk;
     ISO_DATE_TYPE.lastIndex = 0;
     for (let m = ISO_DATE_TYPE.exec(text); m !== null; m = ISO_DATE_TYPE.exec(text)) {
-      // The cell tag this type is in: from its `<c` (no `>` in between) to the type.
-      const start = text.lastIndexOf("<c", m.index);
-      const before = start < 0 ? ">" : text.slice(start + 2, m.index);
-      if (before.includes(">") || (before !== "" && !/^\s/.test(before))) {
+      // The cell tag this type is in: from its `<c` to the type.
+      const start = cellTagStart(text, m.index);
+      if (start < 0) {
         // Not inside a plain `<c …>` tag: a prefixed `<x:c … t="d">` (a cell is carried whole from its `<c`).
         this.unplaced = true;
         continue;
