@@ -27,14 +27,28 @@ export function currentLang(): Lang {
   }
 }
 
+/** Whether the host says it has requirement set `name` `version`; `unknown` when it cannot say (no Office, no check). */
+function supportsSet(name: string, version: string, unknown: boolean): boolean {
+  try {
+    const requirements = office()?.context?.requirements;
+    const check = requirements?.isSetSupported;
+    return typeof check === "function" ? check.call(requirements, name, version) === true : unknown;
+  } catch {
+    return unknown;
+  }
+}
+
 /** CustomFunctionsRuntime 1.4 (formatted number values): web, Microsoft 365 Windows ≥ 2208, Mac ≥ 16.64. */
 export function supportsFormattedValues(): boolean {
-  try {
-    const check = office()?.context?.requirements?.isSetSupported;
-    return typeof check === "function" ? check.call(office()?.context?.requirements, "CustomFunctionsRuntime", "1.4") === true : false;
-  } catch {
-    return false;
-  }
+  return supportsSet("CustomFunctionsRuntime", "1.4", false);
+}
+
+/**
+ * ExcelApi 1.2 (the worksheet function API the date-system probe uses: dateSystem.ts). A host that cannot say
+ * is asked anyway: the probe itself falls back to the 1900 system when it cannot run.
+ */
+export function supportsExcelApi12(): boolean {
+  return supportsSet("ExcelApi", "1.2", true);
 }
 
 /** Today in the Netherlands (the functions never use the machine's time zone). */

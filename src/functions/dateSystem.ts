@@ -15,13 +15,10 @@
  * before the probe (a failure is not retried on every call); the assumption is in docs/architecture.md.
  */
 import { queueDateSystemProbe } from "../excel/dateSystem";
+import { supportsExcelApi12 } from "./context";
 
 interface ExcelLike {
   RequestContext?: new () => Excel.RequestContext;
-}
-
-interface OfficeLike {
-  context?: { requirements?: { isSetSupported?: (name: string, version?: string) => boolean } };
 }
 
 /** Days to add to a date serial Excel passes (and to take off one the functions return); null until known. */
@@ -39,20 +36,9 @@ function excelContext(): (new () => Excel.RequestContext) | null {
   return typeof ctor === "function" ? ctor : null;
 }
 
-function hasExcelApi12(): boolean {
-  try {
-    const requirements = (globalThis as unknown as { Office?: OfficeLike }).Office?.context?.requirements;
-    const check = requirements?.isSetSupported;
-    // A host that cannot say is asked anyway: the probe itself falls back to 1900 when it cannot run.
-    return typeof check === "function" ? check.call(requirements, "ExcelApi", "1.2") === true : true;
-  } catch {
-    return true;
-  }
-}
-
 async function probe(Context: new () => Excel.RequestContext): Promise<number> {
   const context = new Context();
-  const answer = queueDateSystemProbe(context, hasExcelApi12());
+  const answer = queueDateSystemProbe(context, supportsExcelApi12());
   await context.sync();
   return answer.offset();
 }
