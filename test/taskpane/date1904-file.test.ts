@@ -7,18 +7,13 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { readFileSource } from "../../src/taskpane/browser/files";
+import { fileLike } from "./xlsxXml";
 import { readTable } from "../../src/reading/headers";
 import { Date1904Watch, IsoDateCellWatch } from "../../src/reading/zipInflate";
 import { DATE_1904_OFFSET, dayFromIso, excelSerialFromDay, isoFromDay } from "../../src/rules/dates";
 import { analyze } from "../../src/taskpane/model";
 import { packedSource, withValues } from "../../src/taskpane/browser/fileWorker";
-
-const fileLike = (name: string, bytes: Uint8Array): FileLike => ({
-  name,
-  text: async () => new TextDecoder().decode(bytes),
-  arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-});
 
 /** A 1904-system workbook of two invoices, its flag written as `flag`. */
 async function workbook1904(flag: "1" | "true"): Promise<Uint8Array> {
