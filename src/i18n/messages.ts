@@ -396,6 +396,69 @@ export function reverseChargeOutsideEu(country: string, count: number): Localize
       };
 }
 
+/**
+ * `export` rows whose country is another member state in the row's year: `export` is for goods shipped out of
+ * the EU (kor-rules.md section 3). Goods shipped to another member state are an intra-community supply (`icp`)
+ * to a business customer with a VAT number there, or a distance sale (`afstand-nl`) to a consumer. Both count
+ * like `export`: nothing changes; the user decides.
+ */
+export function exportWithinEu(country: string, count: number): Localized {
+  return count === 1
+    ? {
+        nl: `'export' met land ${country}, binnen de EU. 'export' is voor goederen die naar buiten de EU zijn verzonden. Zijn de goederen naar een ondernemer met een btw-nummer in ${country} verzonden, geef de rij dan de categorie 'icp'; zijn ze naar een particulier in ${country} verzonden (een afstandsverkoop), geef de rij dan de categorie 'afstand-nl'. De rij blijft dan net zo meetellen voor de omzetgrens: de cijfers veranderen niet.`,
+        en: `'export' with country ${country}, within the EU. 'export' is for goods shipped out of the EU. If the goods were shipped to a business with a VAT number in ${country}, give it the category 'icp'; if they were shipped to a consumer in ${country} (a distance sale), give it the category 'afstand-nl'. It still counts toward the turnover limit just the same: the numbers do not change.`,
+      }
+    : {
+        nl: `'export' met land ${country}, binnen de EU. 'export' is voor goederen die naar buiten de EU zijn verzonden. Zijn de goederen naar ondernemers met een btw-nummer in ${country} verzonden, geef de rijen dan de categorie 'icp'; zijn ze naar particulieren in ${country} verzonden (afstandsverkopen), geef de rijen dan de categorie 'afstand-nl'. De rijen blijven dan net zo meetellen voor de omzetgrens: de cijfers veranderen niet.`,
+        en: `'export' with country ${country}, within the EU. 'export' is for goods shipped out of the EU. If the goods were shipped to businesses with a VAT number in ${country}, give them the category 'icp'; if they were shipped to consumers in ${country} (distance sales), give them the category 'afstand-nl'. They still count toward the turnover limit just the same: the numbers do not change.`,
+      };
+}
+
+/**
+ * `icp` rows whose country is outside the EU in the row's year: `icp` is for goods shipped to a business in
+ * another member state (kor-rules.md section 3); goods shipped out of the EU are `export`, which counts like
+ * `icp`. Nothing changes; the user decides.
+ */
+export function intraCommunityOutsideEu(country: string, count: number): Localized {
+  return count === 1
+    ? {
+        nl: `'icp' met land ${country}, buiten de EU. 'icp' (intracommunautaire levering) is voor goederen die naar een ondernemer in een ander EU-land zijn verzonden. Zijn de goederen naar buiten de EU verzonden, geef de rij dan de categorie 'export'. De rij blijft dan net zo meetellen voor de omzetgrens: de cijfers veranderen niet.`,
+        en: `'icp' with country ${country}, outside the EU. 'icp' (intra-community supply) is for goods shipped to a business in another EU country. If the goods were shipped out of the EU, give it the category 'export'. It still counts toward the turnover limit just the same: the numbers do not change.`,
+      }
+    : {
+        nl: `'icp' met land ${country}, buiten de EU. 'icp' (intracommunautaire levering) is voor goederen die naar een ondernemer in een ander EU-land zijn verzonden. Zijn de goederen naar buiten de EU verzonden, geef de rijen dan de categorie 'export'. De rijen blijven dan net zo meetellen voor de omzetgrens: de cijfers veranderen niet.`,
+        en: `'icp' with country ${country}, outside the EU. 'icp' (intra-community supply) is for goods shipped to a business in another EU country. If the goods were shipped out of the EU, give them the category 'export'. They still count toward the turnover limit just the same: the numbers do not change.`,
+      };
+}
+
+/**
+ * `afstand-nl` rows whose country is outside the EU in the row's year: `afstand-nl` is for distance sales to
+ * consumers in another member state, taxed in NL (kor-rules.md section 3); goods shipped out of the EU are
+ * `export`, which counts like `afstand-nl` for the KOR. `distanceThreshold` (the €10,000 EU distance-sales
+ * threshold is in force that year, from July 2021): say that `export` rows do not count toward it. Nothing
+ * changes; the user decides.
+ */
+export function distanceSaleOutsideEu(country: string, count: number, distanceThreshold: boolean): Localized {
+  const one = count === 1;
+  const nlStays = one ? "De rij blijft dan net zo meetellen voor de omzetgrens" : "De rijen blijven dan net zo meetellen voor de omzetgrens";
+  const enStays = one ? "It still counts toward the turnover limit just the same" : "They still count toward the turnover limit just the same";
+  const nlEnd = !distanceThreshold
+    ? `${nlStays}: de cijfers veranderen niet.`
+    : `${nlStays} (de cijfers veranderen niet), maar ${one ? "telt" : "tellen"} niet meer mee voor de grens van € 10.000 voor afstandsverkopen binnen de EU.`;
+  const enEnd = !distanceThreshold
+    ? `${enStays}: the numbers do not change.`
+    : `${enStays} (the numbers do not change), but no longer toward the €10,000 limit for distance sales within the EU.`;
+  return one
+    ? {
+        nl: `'afstand-nl' met land ${country}, buiten de EU. 'afstand-nl' is voor goederen die naar een particulier in een ander EU-land zijn verzonden. Zijn de goederen naar buiten de EU verzonden, geef de rij dan de categorie 'export'. ${nlEnd}`,
+        en: `'afstand-nl' with country ${country}, outside the EU. 'afstand-nl' is for goods shipped to a consumer in another EU country. If the goods were shipped out of the EU, give it the category 'export'. ${enEnd}`,
+      }
+    : {
+        nl: `'afstand-nl' met land ${country}, buiten de EU. 'afstand-nl' is voor goederen die naar particulieren in een ander EU-land zijn verzonden. Zijn de goederen naar buiten de EU verzonden, geef de rijen dan de categorie 'export'. ${nlEnd}`,
+        en: `'afstand-nl' with country ${country}, outside the EU. 'afstand-nl' is for goods shipped to consumers in another EU country. If the goods were shipped out of the EU, give them the category 'export'. ${enEnd}`,
+      };
+}
+
 /** Warning, whole input: rows with a date but an empty (or 0) amount are not counted. */
 export function datesWithoutAmount(count: number, firstRow: number): Localized {
   return count === 1

@@ -54,25 +54,15 @@ export function isUnplacedForeign(category: CategoryCode | null, country: string
 }
 
 /**
- * Categories that count for the Dutch KOR and legitimately carry a foreign customer's country: exports,
- * intra-community supplies of goods, distance sales still taxed in NL, and domestic reverse charge (a
- * `verlegd` row with another member state is already `buitenland`, see placedCategory; one with a country
- * outside the EU is warned about, see countedAbroadCountry).
- */
-const FOREIGN_CUSTOMER_CATEGORIES: ReadonlySet<CategoryCode> = new Set<CategoryCode>(["export", "icp", "afstand-nl", "verlegd"]);
-
-/** Whether a category counts for the KOR as a supply made in NL to a customer there (not export, icp, afstand-nl, verlegd). */
-export function isDutchSupplyCategory(category: CategoryCode | null): boolean {
-  return countsForKor(category) && (category === null || !FOREIGN_CUSTOMER_CATEGORIES.has(category));
-}
-
-/**
  * Which warning a row counted for NL with another country gets (see countedAbroadCountry):
  * - `member-state`: a Dutch supply category, the country a member state of the row's year;
  * - `outside-eu`: a Dutch supply category, the country outside the EU in the row's year;
- * - `verlegd-outside-eu`: `verlegd`, the country outside the EU in the row's year.
+ * - `verlegd-outside-eu`: `verlegd`, the country outside the EU in the row's year;
+ * - `export-in-eu`: `export`, the country another member state of the row's year;
+ * - `icp-outside-eu`: `icp`, the country outside the EU in the row's year;
+ * - `afstand-nl-outside-eu`: `afstand-nl`, the country outside the EU in the row's year.
  */
-export type CountedAbroadKind = "member-state" | "outside-eu" | "verlegd-outside-eu";
+export type CountedAbroadKind = "member-state" | "outside-eu" | "verlegd-outside-eu" | "export-in-eu" | "icp-outside-eu" | "afstand-nl-outside-eu";
 
 /** The other country named on a row counted for NL (see countedAbroadCountry). */
 export interface CountedAbroad {
@@ -82,7 +72,31 @@ export interface CountedAbroad {
 }
 
 /**
- * The other country named on a row of `year` that is counted for NL, or null. Two kinds of row:
+ * The warning for a row that counts for NL, by its category and whether its country (not NL) is a member
+ * state in the row's year; null when the two agree. `export`, `icp`, `afstand-nl` and `verlegd` carry a foreign
+ * customer's country by design, so only the country on the wrong side of the EU's border is warned about
+ * (`verlegd` with another member state is already `buitenland`, see placedCategory); every other counted
+ * category is a Dutch supply, warned about with any other country.
+ */
+function countedAbroadKind(category: CategoryCode | null, eu: boolean): CountedAbroadKind | null {
+  switch (category) {
+    case "verlegd":
+      return eu ? null : "verlegd-outside-eu";
+    case "export":
+      return eu ? "export-in-eu" : null;
+    case "icp":
+      return eu ? null : "icp-outside-eu";
+    case "afstand-nl":
+      return eu ? null : "afstand-nl-outside-eu";
+    default:
+      return eu ? "member-state" : "outside-eu";
+  }
+}
+
+/**
+ * The other country named on a row of `year` that is counted for NL, or null when the row's category and
+ * country agree. The rows stay counted as they are (the numbers do not change); the summary warns and the
+ * user decides. Kinds of row:
  *
  * - A Dutch supply (it counts for the KOR with a category such as empty, 21, 9, 0, kor, marge or an exempt code
  *   that counts). Read literally, the countries column says the supply is made there, yet the row counts toward
@@ -95,25 +109,37 @@ export interface CountedAbroad {
  *   there (`buitenland`), goods shipped out of the EU are `export`. With another member state the reading layer
  *   has already made the row `buitenland` (placedCategory); a `verlegd` row left with a member state (the
  *   United Kingdom in 2020) is not warned about here.
+ * - `export` (goods shipped out of the EU) whose country is another member state of that year
+ *   (`export-in-eu`): goods shipped to another member state are `icp` (a business customer with a VAT number
+ *   there) or a distance sale (`afstand-nl`, a consumer); both count like `export`.
+ * - `icp` (goods shipped to a business in another member state) whose country is outside the EU in that year
+ *   (`icp-outside-eu`): goods shipped out of the EU are `export`, which counts like `icp`.
+ * - `afstand-nl` (goods sold to a consumer in another member state, taxed in NL) whose country is outside the
+ *   EU in that year (`afstand-nl-outside-eu`): goods shipped out of the EU are `export`, which counts like
+ *   `afstand-nl` (but not toward the €10,000 distance-sales threshold, distanceSalesNl).
  *
- * Null: no country, NL, a text that is not an ISO code (the reading layer refuses such cells), or a category
- * that carries a foreign customer's country by design (export, icp, afstand-nl, and verlegd within the EU).
- * The summary warns; the numbers stay as they are. Greece's EL is GR.
+ * Null also for no country, NL, or a text that is not an ISO code (the reading layer refuses such cells). NL is
+ * not warned about on export, icp or afstand-nl rows: for the EU-KOR the countries column holds the state where
+ * the supply is made (kor-rules.md section 7), which is NL for exports, intra-community supplies of goods and
+ * distance sales taxed in NL (the functions' help: "empty means NL" on a counted row), so NL there agrees with
+ * the rules though the customer is abroad. Greece's EL is GR.
  */
 export function countedAbroadCountry(category: CategoryCode | null, country: string | null, year: number): CountedAbroad | null {
-  if (country === null) return null;
-  const verlegd = category === "verlegd";
-  if (!verlegd && !isDutchSupplyCategory(category)) return null;
+  if (country === null || !countsForKor(category)) return null;
   const c = country.trim().toUpperCase();
   if (c === "NL") return null;
-  if (isEuMemberStateIn(c, year)) return verlegd ? null : { country: c === "EL" ? "GR" : c, kind: "member-state" };
-  if (!ISO_COUNTRY_CODES.has(c)) return null;
-  return { country: c, kind: verlegd ? "verlegd-outside-eu" : "outside-eu" };
+  const eu = isEuMemberStateIn(c, year);
+  if (!eu && !ISO_COUNTRY_CODES.has(c)) return null;
+  const kind = countedAbroadKind(category, eu);
+  return kind === null ? null : { country: c === "EL" ? "GR" : c, kind };
 }
 
-/** Whether rows of this category can be counted for NL with another country (countedAbroadCountry can be non-null). */
+/**
+ * Whether rows of this category can be counted for NL with another country (countedAbroadCountry can be
+ * non-null): every category that counts for the KOR.
+ */
 export function mayBeCountedAbroad(category: CategoryCode | null): boolean {
-  return category === "verlegd" || isDutchSupplyCategory(category);
+  return countsForKor(category);
 }
 
 /** The rows of a year counted for NL whose country is another country, in sheet order (countedAbroadCountry). */

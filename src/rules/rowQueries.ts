@@ -57,8 +57,9 @@ export interface RowQueries {
 }
 
 /**
- * A row counted for NL whose country is another country (`country`, Greece as GR): a Dutch supply with a member
- * state of the row's year or a country outside the EU, or `verlegd` with a country outside the EU (`kind`, see
+ * A row counted for NL whose country is another country (`country`, Greece as GR) that its category contradicts:
+ * a Dutch supply with a member state of the row's year or a country outside the EU; `verlegd`, `icp` or
+ * `afstand-nl` with a country outside the EU; `export` with another member state (`kind`, see
  * countedAbroadCountry).
  */
 export interface DomesticAbroadRow {

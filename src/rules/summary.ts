@@ -3,7 +3,10 @@
  * Each step is a linear pass over the rows (no sort, no per-row allocation), so a 1,048,576-row sheet is fine.
  */
 import type { Localized } from "../i18n/types";
-import { atRows, countedAsDutchAbroad, countedAsDutchOutsideEu, foreignInNl, foreignWithoutCountry, reverseChargeOutsideEu } from "../i18n/messages";
+import {
+  atRows, countedAsDutchAbroad, countedAsDutchOutsideEu, distanceSaleOutsideEu, exportWithinEu, foreignInNl, foreignWithoutCountry, intraCommunityOutsideEu,
+  reverseChargeOutsideEu,
+} from "../i18n/messages";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
@@ -381,8 +384,13 @@ function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems:
  *   `export` (still counted), a service supplied there is `buitenland` (not counted).
  * - `verlegd` with a country outside the EU (`verlegd-country-outside-eu`): `verlegd` is a reverse charge to a
  *   Dutch business customer; a service to a business there is usually `buitenland`, goods `export`.
- * Rows in export, icp and afstand-nl, and verlegd within the EU, carry a foreign customer's country by design
- * and are not warned about.
+ * - `export` with another member state (`export-country-in-eu`): goods shipped there are `icp` (to a business
+ *   with a VAT number) or `afstand-nl` (to a consumer); both count like `export`.
+ * - `icp` with a country outside the EU (`icp-country-outside-eu`): goods shipped out of the EU are `export`.
+ * - `afstand-nl` with a country outside the EU (`afstand-nl-country-outside-eu`): goods shipped out of the EU
+ *   are `export` (counted, but not toward the €10,000 distance-sales threshold).
+ * Otherwise export, icp, afstand-nl and verlegd carry a foreign customer's country by design and are not
+ * warned about; nor is NL on them (section 7: NL is where exports, icp and distance sales taxed in NL are made).
  */
 function domesticAbroadWarnings(rows: RowQueries, year: number, problems: Problem[]): void {
   const found = rows.domesticAbroadRows(year);
@@ -398,13 +406,25 @@ function domesticAbroadWarnings(rows: RowQueries, year: number, problems: Proble
     }
   }
   const euKor = year >= FIRST_EU_KOR_YEAR;
+  const distanceThreshold = hasParameterOn("eu-distance-sales-threshold", dayFromYmd(year, 12, 31));
+  const warningOf = (g: { kind: CountedAbroadKind; country: string; count: number }): { code: string; body: Localized } => {
+    switch (g.kind) {
+      case "member-state":
+        return { code: "counted-nl-country-abroad", body: countedAsDutchAbroad(g.country, g.count, euKor) };
+      case "outside-eu":
+        return { code: "counted-nl-country-outside-eu", body: countedAsDutchOutsideEu(g.country, g.count) };
+      case "verlegd-outside-eu":
+        return { code: "verlegd-country-outside-eu", body: reverseChargeOutsideEu(g.country, g.count) };
+      case "export-in-eu":
+        return { code: "export-country-in-eu", body: exportWithinEu(g.country, g.count) };
+      case "icp-outside-eu":
+        return { code: "icp-country-outside-eu", body: intraCommunityOutsideEu(g.country, g.count) };
+      case "afstand-nl-outside-eu":
+        return { code: "afstand-nl-country-outside-eu", body: distanceSaleOutsideEu(g.country, g.count, distanceThreshold) };
+    }
+  };
   for (const g of groups.values()) {
-    const { code, body } =
-      g.kind === "member-state"
-        ? { code: "counted-nl-country-abroad", body: countedAsDutchAbroad(g.country, g.count, euKor) }
-        : g.kind === "outside-eu"
-          ? { code: "counted-nl-country-outside-eu", body: countedAsDutchOutsideEu(g.country, g.count) }
-          : { code: "verlegd-country-outside-eu", body: reverseChargeOutsideEu(g.country, g.count) };
+    const { code, body } = warningOf(g);
     problems.push({
       row: g.rows[0],
       severity: "warning",

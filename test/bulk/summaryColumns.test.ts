@@ -23,6 +23,9 @@ function random(seed: number): () => number {
 
 const CODES: (CategoryCode | null)[] = [null, "21", "9", "0", "kor", "export", "icp", "verlegd", "afstand-nl", "vrij", "vrij-og", "prive", "inkoop", "buitenland", "marge"];
 
+/** The warnings about a counted row whose category contradicts its country (see countedAbroadCountry). */
+const CONTRADICTION_CODES = ["verlegd-country-outside-eu", "export-country-in-eu", "icp-country-outside-eu", "afstand-nl-country-outside-eu"];
+
 interface SheetShape {
   readonly years: readonly number[];
   readonly n: number;
@@ -54,7 +57,9 @@ function sheet(seed: number, shape: SheetShape): InvoiceRow[] {
         ? pick(["DE", "FR", "AT", "US", "NL", null])
         : category === "verlegd"
           ? pick(["US", "us", "CH", "GB", "DE", "NL", "XX", null])
-          : r() < 0.1
+          : category === "export" || category === "icp" || category === "afstand-nl"
+            ? pick(["US", "CH", "GB", "DE", "de", "EL", "BE", "NL", "XX", null])
+            : r() < 0.1
             ? pick(["BE", "US", "GB", "CH"])
             : null;
     const vatCents = !shape.vat ? null : r() < 0.4 ? null : r() < 0.2 ? 0 : Math.round(cents * 0.21);
@@ -113,16 +118,16 @@ describe("a big sheet's summary from columns equals the summary from row objects
     it(`sheet ${s + 1} (${shape.years.join(", ")}; ${shape.n} rows${shape.countries ? ", countries" : ""}${shape.vat ? ", VAT" : ""}${shape.shuffledRowNumbers ? ", row numbers out of order" : ""}): every option`, () => {
       let crossings = 0;
       let euCrossings = 0;
-      let verlegdOutsideEu = 0;
+      const contradictions = new Map<string, number>(CONTRADICTION_CODES.map((c) => [c, 0]));
       for (const options of OPTIONS) {
         const expected = summarizeYear(rows, options);
         if (expected.crossing !== null) crossings++;
         if (expected.eu?.crossing != null) euCrossings++;
-        verlegdOutsideEu += expected.problems.filter((p) => p.code === "verlegd-country-outside-eu").length;
+        for (const p of expected.problems) if (contradictions.has(p.code)) contradictions.set(p.code, contradictions.get(p.code)! + 1);
         expect(summarizeColumns(columns, options)).toStrictEqual(expected);
       }
-      // With countries, `verlegd` rows outside the EU are warned about (both ways, compared above).
-      if (shape.countries) expect(verlegdOutsideEu).toBeGreaterThan(0);
+      // With countries, each warning about a category that contradicts its country occurs (both ways, compared above).
+      if (shape.countries) for (const [code, n] of contradictions) expect([code, n > 0]).toEqual([code, true]);
       // The data are meant to cross in some years: the crossing row, its day and running total are compared.
       if (shape.scale >= 3_000) expect(crossings).toBeGreaterThan(0);
       if (shape.scale >= 30_000) expect(euCrossings).toBeGreaterThan(0);

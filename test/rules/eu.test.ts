@@ -199,7 +199,8 @@ describe("a row counted as Dutch turnover whose country is outside the EU (kor-r
       ["GB", 4, [4], 1, "warning", "country"],
       ["NO", 14, [14], 1, "warning", "country"],
     ]);
-    // A member state keeps its own warning; NL, no country and the categories that carry a foreign customer get none.
+    // A member state keeps its own warning; NL, no country and the categories that carry a foreign customer get none (icp with NO
+    // and afstand-nl with CH have warnings of their own, see below).
     expect(s.problems.filter((p) => p.code === "counted-nl-country-abroad").map((p) => [p.value, p.rows])).toEqual([["BE", [5]]]);
   });
 
@@ -332,6 +333,159 @@ describe("a `verlegd` row whose country is outside the EU (kor-rules.md section 
     const in2021 = summarizeYear(gb, { today: d("2021-06-01"), year: 2021 });
     expect(verlegdOutside(in2021).map((p) => [p.value, p.rows])).toEqual([["GB", [2]]]);
     expect(in2021.countableCents).toBe(eur(500));
+  });
+});
+
+describe("export, icp and afstand-nl rows whose country contradicts the category (kor-rules.md sections 3 and 7)", () => {
+  // `export` is goods shipped out of the EU, `icp` goods shipped to a business in another member state, `afstand-nl`
+  // goods sold to a consumer in another member state (taxed in NL). A country on the wrong side of the EU's border
+  // contradicts the category; the right one (icp or afstand-nl for export, export for the other two) counts all the
+  // same, so the rows stay as they are and the summary warns per kind and country. NL is where these supplies are
+  // made (section 7), so NL, like no country, is no contradiction.
+  const rows = sheet(
+    ["2026-02-01", 6_000, "export", { country: "DE" }],
+    ["2026-02-02", 2_000, "export", { country: "US" }],
+    ["2026-02-03", 3_000, "icp", { country: "DE" }],
+    ["2026-02-04", 4_000, "icp", { country: "US" }],
+    ["2026-02-05", 500, "export", { country: "de" }],
+    ["2026-02-06", 700, "icp", { country: "CH" }],
+    ["2026-02-07", 800, "afstand-nl", { country: "BE" }],
+    ["2026-02-08", 900, "afstand-nl", { country: "US" }],
+    ["2026-02-09", 100, "export", { country: "NL" }],
+    ["2026-02-10", 100, "icp", { country: "NL" }],
+    ["2026-02-11", 100, "afstand-nl", { country: "NL" }],
+    ["2026-02-12", 100, "export"],
+    ["2026-02-13", 100, "icp"],
+    ["2026-02-14", 200, "export", { country: "EL" }],
+    ["2026-02-15", 100, "icp", { country: "XX" }],
+    ["2026-02-16", 300, null, { country: "US" }],
+    ["2026-02-17", 1_000, "icp", { country: "US" }],
+    ["2026-02-18", 50, "afstand-nl", { country: "NO" }],
+  );
+  const year2026 = { today: d("2026-06-01"), year: 2026 };
+  const CODES = ["export-country-in-eu", "icp-country-outside-eu", "afstand-nl-country-outside-eu"];
+  const of = (s: ReturnType<typeof summarizeYear>, code: string) => s.problems.filter((p) => p.code === code);
+
+  it("warns per kind and country with the rows (grouped), in sheet order", () => {
+    const s = summarizeYear(rows, year2026);
+    expect(of(s, "export-country-in-eu").map((p) => [p.value, p.row, p.rows, p.count, p.severity, p.column])).toEqual([
+      ["DE", 1, [1, 5], 2, "warning", "country"],
+      ["GR", 14, [14], 1, "warning", "country"],
+    ]);
+    expect(of(s, "icp-country-outside-eu").map((p) => [p.value, p.row, p.rows, p.count, p.severity, p.column])).toEqual([
+      ["US", 4, [4, 17], 2, "warning", "country"],
+      ["CH", 6, [6], 1, "warning", "country"],
+    ]);
+    expect(of(s, "afstand-nl-country-outside-eu").map((p) => [p.value, p.row, p.rows, p.count, p.severity, p.column])).toEqual([
+      ["US", 8, [8], 1, "warning", "country"],
+      ["NO", 18, [18], 1, "warning", "country"],
+    ]);
+    // The empty-category US row keeps its own warning; export with US, icp with DE, afstand-nl with BE, NL or no country get none.
+    expect(of(s, "counted-nl-country-outside-eu").map((p) => [p.value, p.rows])).toEqual([["US", [16]]]);
+    expect(of(s, "counted-nl-country-abroad")).toEqual([]);
+  });
+
+  it("changes no number: the summary is the one of the same rows with NL as their country, apart from these warnings", () => {
+    const s = summarizeYear(rows, year2026);
+    const flagged = new Set(s.problems.filter((p) => CODES.includes(p.code)).flatMap((p) => p.rows ?? []));
+    expect([...flagged].sort((a, b) => a - b)).toEqual([1, 4, 5, 6, 8, 14, 17, 18]);
+    const asNl = summarizeYear(rows.map((r) => (flagged.has(r.row) ? { ...r, country: "NL" } : r)), year2026);
+    expect(of(asNl, "export-country-in-eu").concat(of(asNl, "icp-country-outside-eu"), of(asNl, "afstand-nl-country-outside-eu"))).toEqual([]);
+    expect({ ...s, problems: s.problems.filter((p) => !CODES.includes(p.code)) }).toEqual(asNl);
+    expect(s.countableCents).toBe(eur(20_050));
+    expect(s.crossing?.row).toBe(18);
+    expect(s.eu?.states.find((x) => x.country === "NL")?.cents).toBe(eur(20_050));
+  });
+
+  it("says what the category is for, which one fits, and that the numbers do not change", () => {
+    const s = summarizeYear(rows, year2026);
+    const [de, gr] = of(s, "export-country-in-eu");
+    expect(de.message.en).toBe(
+      "Rows 1 and 5: 'export' with country DE, within the EU. 'export' is for goods shipped out of the EU. If the goods were shipped to businesses with a VAT number in DE, give them the category 'icp'; if they were shipped to consumers in DE (distance sales), give them the category 'afstand-nl'. They still count toward the turnover limit just the same: the numbers do not change.",
+    );
+    expect(de.message.nl).toBe(
+      "Rijen 1 en 5: 'export' met land DE, binnen de EU. 'export' is voor goederen die naar buiten de EU zijn verzonden. Zijn de goederen naar ondernemers met een btw-nummer in DE verzonden, geef de rijen dan de categorie 'icp'; zijn ze naar particulieren in DE verzonden (afstandsverkopen), geef de rijen dan de categorie 'afstand-nl'. De rijen blijven dan net zo meetellen voor de omzetgrens: de cijfers veranderen niet.",
+    );
+    expect(gr.message.en).toBe(
+      "Row 14: 'export' with country GR, within the EU. 'export' is for goods shipped out of the EU. If the goods were shipped to a business with a VAT number in GR, give it the category 'icp'; if they were shipped to a consumer in GR (a distance sale), give it the category 'afstand-nl'. It still counts toward the turnover limit just the same: the numbers do not change.",
+    );
+    expect(gr.message.nl).toBe(
+      "Rij 14: 'export' met land GR, binnen de EU. 'export' is voor goederen die naar buiten de EU zijn verzonden. Zijn de goederen naar een ondernemer met een btw-nummer in GR verzonden, geef de rij dan de categorie 'icp'; zijn ze naar een particulier in GR verzonden (een afstandsverkoop), geef de rij dan de categorie 'afstand-nl'. De rij blijft dan net zo meetellen voor de omzetgrens: de cijfers veranderen niet.",
+    );
+    const [us, ch] = of(s, "icp-country-outside-eu");
+    expect(us.message.en).toBe(
+      "Rows 4 and 17: 'icp' with country US, outside the EU. 'icp' (intra-community supply) is for goods shipped to a business in another EU country. If the goods were shipped out of the EU, give them the category 'export'. They still count toward the turnover limit just the same: the numbers do not change.",
+    );
+    expect(us.message.nl).toBe(
+      "Rijen 4 en 17: 'icp' met land US, buiten de EU. 'icp' (intracommunautaire levering) is voor goederen die naar een ondernemer in een ander EU-land zijn verzonden. Zijn de goederen naar buiten de EU verzonden, geef de rijen dan de categorie 'export'. De rijen blijven dan net zo meetellen voor de omzetgrens: de cijfers veranderen niet.",
+    );
+    expect(ch.message.en).toBe(
+      "Row 6: 'icp' with country CH, outside the EU. 'icp' (intra-community supply) is for goods shipped to a business in another EU country. If the goods were shipped out of the EU, give it the category 'export'. It still counts toward the turnover limit just the same: the numbers do not change.",
+    );
+    expect(ch.message.nl).toBe(
+      "Rij 6: 'icp' met land CH, buiten de EU. 'icp' (intracommunautaire levering) is voor goederen die naar een ondernemer in een ander EU-land zijn verzonden. Zijn de goederen naar buiten de EU verzonden, geef de rij dan de categorie 'export'. De rij blijft dan net zo meetellen voor de omzetgrens: de cijfers veranderen niet.",
+    );
+    const [afstand] = of(s, "afstand-nl-country-outside-eu");
+    expect(afstand.message.en).toBe(
+      "Row 8: 'afstand-nl' with country US, outside the EU. 'afstand-nl' is for goods shipped to a consumer in another EU country. If the goods were shipped out of the EU, give it the category 'export'. It still counts toward the turnover limit just the same (the numbers do not change), but no longer toward the €10,000 limit for distance sales within the EU.",
+    );
+    expect(afstand.message.nl).toBe(
+      "Rij 8: 'afstand-nl' met land US, buiten de EU. 'afstand-nl' is voor goederen die naar een particulier in een ander EU-land zijn verzonden. Zijn de goederen naar buiten de EU verzonden, geef de rij dan de categorie 'export'. De rij blijft dan net zo meetellen voor de omzetgrens (de cijfers veranderen niet), maar telt niet meer mee voor de grens van € 10.000 voor afstandsverkopen binnen de EU.",
+    );
+  });
+
+  it("names the plural of afstand-nl too", () => {
+    const s = summarizeYear(sheet(["2026-03-01", 500, "afstand-nl", { country: "CH" }], ["2026-03-02", 500, "afstand-nl", { country: "CH" }]), year2026);
+    const [ch] = of(s, "afstand-nl-country-outside-eu");
+    expect(ch.message.en).toBe(
+      "Rows 1 and 2: 'afstand-nl' with country CH, outside the EU. 'afstand-nl' is for goods shipped to consumers in another EU country. If the goods were shipped out of the EU, give them the category 'export'. They still count toward the turnover limit just the same (the numbers do not change), but no longer toward the €10,000 limit for distance sales within the EU.",
+    );
+    expect(ch.message.nl).toBe(
+      "Rijen 1 en 2: 'afstand-nl' met land CH, buiten de EU. 'afstand-nl' is voor goederen die naar particulieren in een ander EU-land zijn verzonden. Zijn de goederen naar buiten de EU verzonden, geef de rijen dan de categorie 'export'. De rijen blijven dan net zo meetellen voor de omzetgrens (de cijfers veranderen niet), maar tellen niet meer mee voor de grens van € 10.000 voor afstandsverkopen binnen de EU.",
+    );
+  });
+
+  it("takes the row's year for the United Kingdom: in 2020 export warns and icp is fine, from 2021 icp and afstand-nl warn and export is fine", () => {
+    const gb = sheet(
+      ["2020-11-01", 500, "icp", { country: "GB" }],
+      ["2020-11-02", 500, "export", { country: "GB" }],
+      ["2020-11-03", 500, "afstand-nl", { country: "GB" }],
+      ["2021-02-01", 500, "icp", { country: "GB" }],
+      ["2021-02-02", 500, "export", { country: "GB" }],
+      ["2021-02-03", 500, "afstand-nl", { country: "GB" }],
+    );
+    const in2020 = summarizeYear(gb, { today: d("2021-06-01"), year: 2020 });
+    expect(in2020.problems.filter((p) => CODES.includes(p.code)).map((p) => [p.code, p.value, p.rows])).toEqual([["export-country-in-eu", "GB", [2]]]);
+    const in2021 = summarizeYear(gb, { today: d("2021-06-01"), year: 2021 });
+    expect(in2021.problems.filter((p) => CODES.includes(p.code)).map((p) => [p.code, p.value, p.rows])).toEqual([
+      ["icp-country-outside-eu", "GB", [4]],
+      ["afstand-nl-country-outside-eu", "GB", [6]],
+    ]);
+    expect([in2020.countableCents, in2021.countableCents]).toEqual([eur(1_500), eur(1_500)]);
+  });
+
+  it("leaves out the €10,000 distance-sales limit in a year before it applied (July 2021)", () => {
+    const s = summarizeYear(sheet(["2020-05-01", 500, "afstand-nl", { country: "US" }]), { today: d("2021-06-01"), year: 2020 });
+    expect(of(s, "afstand-nl-country-outside-eu").map((p) => p.message.en)).toEqual([
+      "Row 1: 'afstand-nl' with country US, outside the EU. 'afstand-nl' is for goods shipped to a consumer in another EU country. If the goods were shipped out of the EU, give it the category 'export'. It still counts toward the turnover limit just the same: the numbers do not change.",
+    ]);
+  });
+
+  it("the reading layer keeps the category and the country as typed, without a word of its own", () => {
+    const read = readRows({
+      dates: [["1-2-2026"], ["2-2-2026"], ["3-2-2026"]],
+      amounts: [[1000], [2000], [3000]],
+      categories: [["export"], ["icp"], ["afstandsverkoop nl"]],
+      countries: [["Duitsland"], ["VS"], ["Zwitserland"]],
+    });
+    expect(read.rows.map((r) => [r.category, r.country])).toEqual([["export", "DE"], ["icp", "US"], ["afstand-nl", "CH"]]);
+    expect(read.problems).toEqual([]);
+    const s = summarizeYear(read.rows, year2026);
+    expect(s.problems.filter((p) => CODES.includes(p.code)).map((p) => [p.code, p.value, p.rows])).toEqual([
+      ["export-country-in-eu", "DE", [1]],
+      ["icp-country-outside-eu", "US", [2]],
+      ["afstand-nl-country-outside-eu", "CH", [3]],
+    ]);
   });
 });
 
