@@ -56,6 +56,25 @@ describe("buildOverview", () => {
     expect(over[0].problems).toEqual([]);
   });
 
+  it("lists a category that contradicts its country (export within the EU, icp outside it) on the sheet's line, with its sheet and row", () => {
+    const rows: InvoiceRow[] = [
+      { ...r(2, "2025-02-01", 1000), category: "export", country: "DE" },
+      { ...r(3, "2025-02-02", 1000), category: "export", country: "US" },
+      { ...r(4, "2025-02-03", 1000), category: "icp", country: "CH" },
+    ];
+    const [line] = buildOverview([unit("S", rows)], EMPTY_GROUPING, { today: TODAY, year: 2025 });
+    expect(line.countableCents).toBe(300_000);
+    expect(line.problems.map((p) => [p.sheet, p.row, p.code])).toEqual([
+      ["S", 2, "export-country-in-eu"],
+      ["S", 4, "icp-country-outside-eu"],
+    ]);
+    const grouped = buildOverview([unit("S", rows), unit("T", [r(2, "2025-03-01", 100)])], setGroup(EMPTY_GROUPING, "G", ["T", "S"]), { today: TODAY, year: 2025 });
+    expect(grouped[0].problems.map((p) => [p.sheet, p.row, p.code])).toEqual([
+      ["S", 2, "export-country-in-eu"],
+      ["S", 4, "icp-country-outside-eu"],
+    ]);
+  });
+
   it("names the sheet and the sheet row in every row reference of a group line, never an internal row", () => {
     // Internal rows when concatenated: A2→1, A3→2, B5→3, B6→4. The crossing is B's row 6 (internal 4).
     const ga = unit("A", [r(2, "2025-01-10", 15000), r(3, "2025-03-01", 3000)]);

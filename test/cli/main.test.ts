@@ -266,6 +266,60 @@ describe("kor-check --format json", () => {
     expect(table.stdout.replace(/\s+/g, " ")).toContain("Rijen 3 en 4: 'verlegd' met land US, buiten de EU, is meegeteld als Nederlandse omzet.");
   });
 
+  it("warns, row-numbered per country, for export within the EU and icp or afstand-nl outside it: which category fits; the numbers stay", async () => {
+    const rows: Cell[][] = [
+      [...HEADER, "Land"],
+      [d("2026-02-01"), "A", 5000, "uitvoer", "Duitsland"],
+      [d("2026-02-02"), "B", 3000, "export", "VS"],
+      [d("2026-02-03"), "C", 4000, "intracommunautaire levering", "Verenigde Staten"],
+      [d("2026-02-04"), "D", 2000, "icl", "België"],
+      [d("2026-02-05"), "E", 1000, "afstandsverkoop nl", "Zwitserland"],
+      [d("2026-02-06"), "F", 1000, "export", "NL"],
+      [d("2026-02-07"), "G", 500, "icp", ""],
+      [d("2026-02-08"), "H", 500, "uitvoer", "DE"],
+    ];
+    const file = await writeXlsx(at("export-icp-land.xlsx"), { Blad1: rows });
+    const { code, items } = await json([file, "--year", "2026"]);
+    expect(code).toBe(0);
+    expect(items[0]).toMatchObject({ countable: 17000, notCounted: 0, eligible: true, crossing: null });
+    expect(items[0].problems).toEqual([
+      {
+        row: 2,
+        severity: "warning",
+        code: "export-country-in-eu",
+        rows: [2, 9],
+        count: 2,
+        message:
+          "Rows 2 and 9: 'export' with country DE, within the EU. 'export' is for goods shipped out of the EU. If the goods were shipped to businesses with a VAT number in DE, give them the category 'icp'; if they were shipped to consumers in DE (distance sales), give them the category 'afstand-nl'. They still count toward the turnover limit just the same: the numbers do not change.",
+      },
+      {
+        row: 4,
+        severity: "warning",
+        code: "icp-country-outside-eu",
+        rows: [4],
+        count: 1,
+        message:
+          "Row 4: 'icp' with country US, outside the EU. 'icp' (intra-community supply) is for goods shipped to a business in another EU country. If the goods were shipped out of the EU, give it the category 'export'. It still counts toward the turnover limit just the same: the numbers do not change.",
+      },
+      {
+        row: 6,
+        severity: "warning",
+        code: "afstand-nl-country-outside-eu",
+        rows: [6],
+        count: 1,
+        message:
+          "Row 6: 'afstand-nl' with country CH, outside the EU. 'afstand-nl' is for goods shipped to a consumer in another EU country. If the goods were shipped out of the EU, give it the category 'export'. It still counts toward the turnover limit just the same (the numbers do not change), but no longer toward the €10,000 limit for distance sales within the EU.",
+      },
+    ]);
+    const table = (await run([file, "--year", "2026", "--lang", "nl"])).stdout.replace(/\s+/g, " ");
+    expect(table).toContain("Rijen 2 en 9: 'export' met land DE, binnen de EU.");
+    expect(table).toContain("Rij 4: 'icp' met land US, buiten de EU.");
+    expect(table).toContain("Rij 6: 'afstand-nl' met land CH, buiten de EU.");
+    const csv = await run([file, "--year", "2026", "--format", "csv", "--lang", "nl"]);
+    const [header, line] = csv.stdout.trim().split(/\r?\n/);
+    expect(line.split(";")[header.split(";").indexOf("problemen")]).toBe("3");
+  });
+
   it("reports rows that cannot be read with their row number, leaves eligible undecided and exits 1", async () => {
     const file = await writeXlsx(at("gemengd.xlsx"), {
       Blad1: [HEADER, [d("2025-01-05"), "A", 1000, "21"], ["32-13-2025", "B", 500, "21"], [d("2025-02-05"), "C", "veel", "21"], [d("2025-03-05"), "D", 250, "onbekend"]],

@@ -5,6 +5,7 @@ import { readTable } from "../../src/reading/headers";
 import { summarizeYear } from "../../src/rules/summary";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
 import type { InvoiceSource } from "../../src/excel/source";
+import { buildReport } from "../../src/excel/reportContent";
 
 const TODAY = dayFromIso("2026-11-27");
 const serial = (iso: string): number => excelSerialFromDay(dayFromIso(iso));
@@ -103,6 +104,26 @@ describe("analyze: choices", () => {
     const a = analyze(source([["Naam", "Adres"], ["a", "b"]]), {}, TODAY);
     expect(a.table.problems.map((p) => p.code)).toEqual(["no-invoice-columns"]);
     expect(a.table.rows).toEqual([]);
+  });
+  it("lists export within the EU, icp and afstand-nl outside it with their rows and the country cell, as the report sheet does; the numbers stay", () => {
+    const values = [
+      ["Datum", "Bedrag", "Categorie", "Land"],
+      [serial("2026-02-01"), 5000, "uitvoer", "Duitsland"],
+      [serial("2026-02-02"), 3000, "export", "VS"],
+      [serial("2026-02-03"), 4000, "icp", "VS"],
+      [serial("2026-02-04"), 1000, "afstandsverkoop nl", "Zwitserland"],
+      [serial("2026-02-05"), 500, "uitvoer", "DE"],
+    ];
+    const a = analyze(source(values), {}, TODAY);
+    expect(a.summary.countableCents).toBe(1_350_000);
+    const texts = ["'export' with country DE, within the EU.", "'icp' with country US, outside the EU.", "'afstand-nl' with country CH, outside the EU."];
+    expect(texts.map((t) => a.warnings.filter((w) => w.message.en.includes(t)).map((w) => [w.severity, w.rows, w.column]))).toEqual([
+      [["warning", [2, 6], 3]],
+      [["warning", [4], 3]],
+      [["warning", [5], 3]],
+    ]);
+    const report = buildReport(a.summary, "nl", "Blad1").values.flat().filter((v): v is string => typeof v === "string");
+    expect(report.filter((v) => v.includes("met land DE, binnen de EU") || v.includes("met land US, buiten de EU") || v.includes("met land CH, buiten de EU"))).toHaveLength(3);
   });
   it("keeps markup in a category cell as text in the messages", () => {
     const evil = "<img src=x onerror=alert(1)>";
