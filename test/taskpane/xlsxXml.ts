@@ -17,7 +17,19 @@ export const inline = (ref: string, text: string): string => `<c r="${ref}" t="i
 export const num = (ref: string, v: number): string => `<c r="${ref}"><v>${v}</v></c>`;
 /** The header row: Datum, Bedrag, Categorie. */
 export const HEADER = `<row r="1">${inline("A1", "Datum")}${inline("B1", "Bedrag")}${inline("C1", "Categorie")}</row>`;
-const sheetXml = (rows: string): string => `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`;
+const R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+/** A sheet's XML: its rows, then a `<hyperlinks>` entry per ref in `links` (relationship rId1, rId2 … in that order). */
+const sheetXml = (rows: string, links: readonly string[] = []): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS} ${R_NS}><sheetData>${rows}</sheetData>` +
+  (links.length === 0 ? "" : `<hyperlinks>${links.map((ref, i) => `<hyperlink ref="${ref}" r:id="rId${i + 1}"/>`).join("")}</hyperlinks>`) +
+  `</worksheet>`;
+/** A sheet's relationships part: one external hyperlink per entry of `links`, as Excel writes a link typed in a cell. */
+const sheetRels = (links: readonly string[]): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  links
+    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.com/factuur/${i + 1}" TargetMode="External"/>`)
+    .join("") +
+  `</Relationships>`;
 
 /** A workbook with exceljs' A1 in a date format (cell style `dateStyle()`): the bytes before its sheets are replaced. */
 async function exceljsWorkbook(names: readonly string[]): Promise<JSZip> {
@@ -32,11 +44,16 @@ async function exceljsWorkbook(names: readonly string[]): Promise<JSZip> {
 
 /**
  * A workbook whose sheets (name → the `<row>`s of its sheetData) are the test's own XML; `workbookPr`: the
- * attributes of workbook.xml's `<workbookPr>` (e.g. `date1904="true"`).
+ * attributes of workbook.xml's `<workbookPr>` (e.g. `date1904="true"`); `hyperlinks`: per sheet name, the cells
+ * ("B3") that carry a link (Insert > Link in Excel: an entry in the sheet's `<hyperlinks>` and its relationship).
  */
-export async function xlsxWithSheets(sheets: Record<string, string>, opts: { workbookPr?: string } = {}): Promise<Uint8Array> {
+export async function xlsxWithSheets(sheets: Record<string, string>, opts: { workbookPr?: string; hyperlinks?: Record<string, readonly string[]> } = {}): Promise<Uint8Array> {
   const zip = await exceljsWorkbook(Object.keys(sheets));
-  Object.values(sheets).forEach((rows, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(rows)));
+  Object.entries(sheets).forEach(([name, rows], i) => {
+    const links = opts.hyperlinks?.[name] ?? [];
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(rows, links));
+    if (links.length > 0) zip.file(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, sheetRels(links));
+  });
   if (opts.workbookPr !== undefined) {
     const xml = (await zip.file("xl/workbook.xml")!.async("string")).replace(/<workbookPr[^>]*>/, `<workbookPr ${opts.workbookPr}/>`);
     zip.file("xl/workbook.xml", xml);

@@ -1,0 +1,136 @@
+/**
+ * Browser "Open file" on cells that carry a link (Insert > Link in Excel: an entry in the sheet's `<hyperlinks>`
+ * with an external relationship; not the HYPERLINK() function, which is a formula like any other). exceljs'
+ * whole-workbook loader makes every such cell `{ text, hyperlink }` of type Hyperlink: a plain cell's value and a
+ * formula's cached result become its `text`, and a formula cell is no longer of type Formula. kor-check's own reader
+ * (src/cli/sheetRows.ts) ignores links; each case here is read by both and must come out the same.
+ */
+import { writeFileSync } from "fs";
+import * as path from "path";
+import { readFileSource } from "../../src/taskpane/browser/files";
+import { HEADER, fileLike, inline, num, xlsxWithSheets } from "./xlsxXml";
+import { readTable } from "../../src/reading/headers";
+import { dayFromIso, isoFromDay } from "../../src/rules/dates";
+import type { InvoiceSource } from "../../src/excel/source";
+import { runCli, tempDir } from "../cli/fixtures";
+
+jest.setTimeout(30_000);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
+type Json = any;
+
+/** 1 March 2026 and 1 April 2026 as 1900-system serials. */
+const MARCH_1 = 46082;
+const APRIL_1 = 46113;
+const ROW2 = `${num("A2", MARCH_1)}${num("B2", 15000)}${inline("C2", "21")}`;
+const TODAY = dayFromIso("2026-11-27");
+
+/** The three columns of row 3: where the cell under test goes, and the row's other two cells. */
+const COLUMNS = {
+  date: { ref: "A3", index: 0, row: (cell: string) => `${cell}${num("B3", 6000)}${inline("C3", "21")}` },
+  amount: { ref: "B3", index: 1, row: (cell: string) => `${num("A3", APRIL_1)}${cell}${inline("C3", "21")}` },
+  category: { ref: "C3", index: 2, row: (cell: string) => `${num("A3", APRIL_1)}${num("B3", 6000)}${cell}` },
+} as const;
+type Column = keyof typeof COLUMNS;
+
+/**
+ * A workbook with the header, row 2 = 1 March 2026, €15,000, 21%, and row 3 = `row3`, the cells `links` carrying a
+ * link; `workbookPr`: workbook.xml's attributes, `row2`: another row 2.
+ */
+function workbook(row3: string, links: readonly string[], opts: { workbookPr?: string; row2?: string } = {}): Promise<Uint8Array> {
+  const sheet = `${HEADER}<row r="2">${opts.row2 ?? ROW2}</row><row r="3">${row3}</row>`;
+  return xlsxWithSheets({ Facturen: sheet }, { hyperlinks: { Facturen: links }, ...(opts.workbookPr === undefined ? {} : { workbookPr: opts.workbookPr }) });
+}
+
+/** What a reader concluded: how many rows it read and its row-numbered problems by code. */
+interface Read {
+  readonly rows: number;
+  readonly problems: [number | null, string][];
+}
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+
+/** kor-check on the same bytes. */
+async function korCheck(bytes: Uint8Array): Promise<Read> {
+  const file = path.join(tmp.dir, "facturen.xlsx");
+  writeFileSync(file, bytes);
+  const r = await runCli([file, "--format", "json", "--lang", "en"], TODAY);
+  const item = (JSON.parse(r.stdout) as Json[])[0];
+  const problems: [number | null, string][] = [];
+  for (const p of item.problems as Json[]) for (const row of (p.rows as number[] | undefined) ?? [p.row]) problems.push([row, p.code]);
+  return { rows: item.rows, problems };
+}
+
+/** The panel's Open file: its values, the rows read (ISO day, cents, category) and the problems. */
+async function panel(bytes: Uint8Array): Promise<{ source: InvoiceSource; rows: [string, number, string | null][]; read: Read }> {
+  const source = await readFileSource(fileLike("facturen.xlsx", bytes));
+  const t = readTable(source.values);
+  return {
+    source,
+    rows: t.rows.map((r) => [isoFromDay(r.day), r.cents, r.category ?? null]),
+    read: { rows: t.rows.length, problems: t.problems.map((p) => [p.row, p.code]) },
+  };
+}
+
+/** Both readers on `bytes`: the panel's reading, after checking that kor-check concludes the same. */
+async function asKorCheck(bytes: Uint8Array): Promise<Awaited<ReturnType<typeof panel>>> {
+  const p = await panel(bytes);
+  expect(p.read).toEqual(await korCheck(bytes));
+  return p;
+}
+
+const ROW2_READ: [string, number, string | null] = ["2026-03-01", 1_500_000, "21"];
+
+describe("Open file (.xlsx): a formula cell that carries a link", () => {
+  /** Cached results, by column: the cell under test (its XML inside `<c r=…>`) and its type attribute. */
+  const CACHED: [string, string, Record<Column, string>][] = [
+    ["a number", "", { date: `<f>A2+31</f><v>${APRIL_1}</v>`, amount: `<f>2000*3</f><v>6000</v>`, category: `<f>20+1</f><v>21</v>` }],
+    ["0", "", { date: `<f>Z1*0</f><v>0</v>`, amount: `<f>Z1*0</f><v>0</v>`, category: `<f>Z1*0</f><v>0</v>` }],
+    ["FALSE", ' t="b"', { date: `<f>Z1&gt;0</f><v>0</v>`, amount: `<f>Z1&gt;0</f><v>0</v>`, category: `<f>Z1&gt;0</f><v>0</v>` }],
+    ['""', ' t="str"', { date: `<f>""</f><v></v>`, amount: `<f>""</f><v></v>`, category: `<f>""</f><v/>` }],
+    ["a text", ' t="str"', { date: `<f>"1-4-2026"</f><v>1-4-2026</v>`, amount: `<f>"6000"</f><v>6000</v>`, category: `<f>"2"&amp;"1"</f><v>21</v>` }],
+    ["#N/A", ' t="e"', { date: `<f>NA()</f><v>#N/A</v>`, amount: `<f>NA()</f><v>#N/A</v>`, category: `<f>NA()</f><v>#N/A</v>` }],
+  ];
+  const cachedCases = CACHED.flatMap(([what, t, byColumn]) => (Object.keys(COLUMNS) as Column[]).map((column) => [column, what, t, byColumn[column]] as const));
+
+  it.each(cachedCases)("%s column: a formula whose cached result is %s reads the same with a link as without, and as kor-check", async (column, _what, t, inner) => {
+    const c = COLUMNS[column];
+    const row3 = c.row(`<c r="${c.ref}"${t}>${inner}</c>`);
+    const linked = await asKorCheck(await workbook(row3, [c.ref]));
+    const plain = await panel(await workbook(row3, []));
+    expect(linked.source.values).toEqual(plain.source.values);
+    expect(linked.read).toEqual(plain.read);
+  });
+});
+
+describe("Open file (.xlsx): a plain cell that carries a link is its value", () => {
+  it("a linked amount is the number (not text), a linked serial date its day, a linked category its text", async () => {
+    const p = await asKorCheck(await workbook(`${num("A3", APRIL_1)}${num("B3", 6000)}${inline("C3", "21")}`, ["A3", "B3", "C3"]));
+    expect(p.source.values[2]).toEqual([APRIL_1, 6000, "21"]);
+    expect(p.rows).toEqual([ROW2_READ, ["2026-04-01", 600_000, "21"]]);
+    // A shared string and a number category.
+    const shared = await asKorCheck(await workbook(`${num("A3", APRIL_1)}${num("B3", 6000.5)}${num("C3", 9)}`, ["B3", "C3"]));
+    expect(shared.rows).toEqual([ROW2_READ, ["2026-04-01", 600_050, "9"]]);
+  });
+
+  it.each([
+    ["0", (ref: string) => num(ref, 0)],
+    ["FALSE", (ref: string) => `<c r="${ref}" t="b"><v>0</v></c>`],
+    ["#N/A", (ref: string) => `<c r="${ref}" t="e"><v>#N/A</v></c>`],
+    ["an ISO date", (ref: string) => `<c r="${ref}" t="d"><v>2026-04-01</v></c>`],
+    ["a styled empty cell", (ref: string) => `<c r="${ref}" s="1"/>`],
+  ])("%s reads the same with a link as without, and as kor-check, in each column", async (_what, cell) => {
+    for (const column of Object.keys(COLUMNS) as Column[]) {
+      const c = COLUMNS[column];
+      const row3 = c.row(cell(c.ref));
+      const linked = await asKorCheck(await workbook(row3, [c.ref]));
+      const plain = await panel(await workbook(row3, []));
+      expect(linked.read).toEqual(plain.read);
+      expect(linked.rows).toEqual(plain.rows);
+    }
+  });
+});
