@@ -8,7 +8,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { readFileSource } from "../../src/taskpane/browser/files";
-import { HEADER, fileLike, inline, num, xlsxWithSheets } from "./xlsxXml";
+import { HEADER, dateStyle, fileLike, inline, num, xlsxWithSheets } from "./xlsxXml";
 import { readTable } from "../../src/reading/headers";
 import { dayFromIso, isoFromDay } from "../../src/rules/dates";
 import type { InvoiceSource } from "../../src/excel/source";
@@ -131,6 +131,17 @@ describe("Open file (.xlsx): a plain cell that carries a link is its value", () 
       const plain = await panel(await workbook(row3, []));
       expect(linked.read).toEqual(plain.read);
       expect(linked.rows).toEqual(plain.rows);
+    }
+  });
+});
+
+describe("Open file (.xlsx): a linked date cell in a 1904 workbook", () => {
+  it.each(['date1904="true"', 'date1904="1"'])("%s: a date-formatted cell that carries a link is its own day, as a value or a formula's result (it was 1,462 days early)", async (workbookPr) => {
+    const s = await dateStyle();
+    const row2 = `<c r="A2" s="${s}"><v>${MARCH_1 - 1462}</v></c>${num("B2", 15000)}${inline("C2", "21")}`;
+    for (const cell of [`<c r="A3" s="${s}"><v>${APRIL_1 - 1462}</v></c>`, `<c r="A3" s="${s}"><f>A2+31</f><v>${APRIL_1 - 1462}</v></c>`]) {
+      const p = await asKorCheck(await workbook(COLUMNS.date.row(cell), ["A3"], { workbookPr, row2 }));
+      expect(p.rows).toEqual([ROW2_READ, ["2026-04-01", 600_000, "21"]]);
     }
   });
 });

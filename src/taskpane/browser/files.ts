@@ -205,7 +205,8 @@ export function plainCellValue(v: unknown, dateShiftMs = 0): unknown {
   const o = v as Record<string, unknown>;
   if ("result" in o) return plainCellValue(o.result, dateShiftMs);
   if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? "")).join("");
-  if ("text" in o) return plainCellValue(o.text);
+  // A cell that carries a link: its value (a Date too, moved like any other).
+  if ("text" in o) return plainCellValue(o.text, dateShiftMs);
   if ("error" in o) return String(o.error);
   return "";
 }
