@@ -2,13 +2,17 @@
  * Browser "Open file" on cells that carry a link (Insert > Link in Excel: an entry in the sheet's `<hyperlinks>`
  * with an external relationship; not the HYPERLINK() function, which is a formula like any other). exceljs'
  * whole-workbook loader makes every such cell `{ text, hyperlink }` of type Hyperlink: a plain cell's value and a
- * formula's cached result become its `text`, and a formula cell is no longer of type Formula. kor-check's own reader
- * (src/cli/sheetRows.ts) ignores links; each case here is read by both and must come out the same.
+ * formula's cached result become its `text`, and a formula cell is no longer of type Formula, so the panel's
+ * reading of formula cells (formula-cells-file.test.ts) did not see it. A formula saved without a value was then
+ * read as an empty cell: a category counted as 21% turnover without a word, a date or amount as a row with the
+ * other half missing. kor-check's own reader (src/cli/sheetRows.ts) ignores links; each case here is read by both
+ * and must come out the same.
  */
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { readFileSource } from "../../src/taskpane/browser/files";
 import { HEADER, dateStyle, fileLike, inline, num, xlsxWithSheets } from "./xlsxXml";
+import { packedSource, withValues } from "../../src/taskpane/browser/fileWorker";
 import { readTable } from "../../src/reading/headers";
 import { dayFromIso, isoFromDay } from "../../src/rules/dates";
 import type { InvoiceSource } from "../../src/excel/source";
@@ -85,7 +89,42 @@ async function asKorCheck(bytes: Uint8Array): Promise<Awaited<ReturnType<typeof 
 
 const ROW2_READ: [string, number, string | null] = ["2026-03-01", 1_500_000, "21"];
 
-describe("Open file (.xlsx): a formula cell that carries a link", () => {
+describe("Open file (.xlsx): a formula cell that carries a link is read as a formula", () => {
+  it.each([
+    ["date", "<f> alone", `<f>Z1+1</f>`],
+    ["amount", "<f> alone", `<f>B2*0.5</f>`],
+    ["category", "<f> alone", `<f>VLOOKUP(Z1,Codes,2,0)</f>`],
+    ["date", "an empty <v/>", `<f>Z1+1</f><v/>`],
+    ["amount", "an empty <v/>", `<f>B2*0.5</f><v/>`],
+    ["category", "an empty <v/>", `<f>VLOOKUP(Z1,Codes,2,0)</f><v/>`],
+  ] as [Column, string, string][])("%s column: a formula saved without a value (%s) is the formula-no-result error of its row (it was read as an empty cell)", async (column, _how, inner) => {
+    const c = COLUMNS[column];
+    const formula = /<f>([^<]*)<\/f>/.exec(inner)![1];
+    const p = await asKorCheck(await workbook(c.row(`<c r="${c.ref}">${inner}</c>`), [c.ref]));
+    expect(p.source.values[2][c.index]).toEqual({ formula });
+    expect(p.read.problems).toEqual([[3, "formula-no-result"]]);
+    expect(p.rows).toEqual([ROW2_READ]);
+  });
+
+  it("a shared formula's cells that carry a link: a cached value is read, none is the row's error", async () => {
+    const master = (v: string) => `${num("A2", MARCH_1)}<c r="B2"><f t="shared" ref="B2:B3" si="0">5000*3</f>${v}</c>${inline("C2", "21")}`;
+    const withValue = await asKorCheck(await workbook(`${num("A3", APRIL_1)}<c r="B3"><f t="shared" si="0"/><v>6000</v></c>${inline("C3", "21")}`, ["B3"], { row2: master("<v>15000</v>") }));
+    expect(withValue.rows).toEqual([ROW2_READ, ["2026-04-01", 600_000, "21"]]);
+    const slave = await asKorCheck(await workbook(`${num("A3", APRIL_1)}<c r="B3"><f t="shared" si="0"/></c>${inline("C3", "21")}`, ["B3"], { row2: master("<v>15000</v>") }));
+    expect(slave.read.problems).toEqual([[3, "formula-no-result"]]);
+    expect(slave.rows).toEqual([ROW2_READ]);
+    const first = await asKorCheck(await workbook(`${num("A3", APRIL_1)}<c r="B3"><f t="shared" si="0"/><v>6000</v></c>${inline("C3", "21")}`, ["B2"], { row2: master("") }));
+    expect(first.read.problems).toEqual([[2, "formula-no-result"]]);
+    expect(first.source.values[1][1]).toEqual({ formula: "5000*3" });
+  });
+
+  it('an ISO date formula (t="d") that carries a link: its day, or without a value the row\'s error', async () => {
+    const day = await asKorCheck(await workbook(COLUMNS.date.row(`<c r="A3" t="d"><f>Z1</f><v>2026-04-01</v></c>`), ["A3"]));
+    expect(day.rows).toEqual([ROW2_READ, ["2026-04-01", 600_000, "21"]]);
+    const none = await asKorCheck(await workbook(COLUMNS.date.row(`<c r="A3" t="d"><f>Z1</f></c>`), ["A3"]));
+    expect(none.read.problems).toEqual([[3, "formula-no-result"]]);
+  });
+
   /** Cached results, by column: the cell under test (its XML inside `<c r=…>`) and its type attribute. */
   const CACHED: [string, string, Record<Column, string>][] = [
     ["a number", "", { date: `<f>A2+31</f><v>${APRIL_1}</v>`, amount: `<f>2000*3</f><v>6000</v>`, category: `<f>20+1</f><v>21</v>` }],
@@ -143,5 +182,16 @@ describe("Open file (.xlsx): a linked date cell in a 1904 workbook", () => {
       const p = await asKorCheck(await workbook(COLUMNS.date.row(cell), ["A3"], { workbookPr, row2 }));
       expect(p.rows).toEqual([ROW2_READ, ["2026-04-01", 600_000, "21"]]);
     }
+  });
+});
+
+describe("linked formula cells through the reading worker's packing", () => {
+  it("a linked formula without a value packs and reads the same", async () => {
+    const p = await panel(await workbook(COLUMNS.category.row(`<c r="C3"><f>Z1</f></c>`), ["C3"]));
+    const posted = packedSource(p.source);
+    expect(posted.packed).toBeDefined();
+    const received = withValues(structuredClone(posted.source), posted.packed!);
+    expect(received.values).toEqual(p.source.values);
+    expect(readTable(received.values).problems.map((x) => [x.row, x.code])).toEqual([[3, "formula-no-result"]]);
   });
 });

@@ -237,6 +237,29 @@ function formulaCellValue(
   return { formula: typeof formula === "string" ? formula : "" };
 }
 
+/**
+ * A cell that carries a link (an entry in the sheet's `<hyperlinks>`, Insert > Link in Excel), as Excel mode's
+ * range.values would give it. exceljs' loader makes such a cell of type Hyperlink, `{ text, hyperlink }`: its value,
+ * or a formula's cached result, as `text` (0, FALSE and "" kept), and a formula cell is no longer of type Formula.
+ * Its model still holds the formula (`formula`, or a shared formula's `sharedFormula`: the first cell's address),
+ * so a formula cell is read by formulaCellValue with `text` as its result: without one it is `{ formula }`, the
+ * row's error, as kor-check gives it, not an empty cell (a category read as 21% turnover). A shared formula's
+ * other cells give "" as their formula, as kor-check does (the text is only shown, never read).
+ */
+function hyperlinkCellValue(
+  cell: { readonly model: { readonly text?: unknown; readonly formula?: unknown; readonly sharedFormula?: unknown }; readonly address: string },
+  emptyTexts: ReadonlySet<string> | undefined,
+  isoDates: ReadonlyMap<string, string> | undefined,
+  dateShiftMs: number,
+): unknown {
+  const model = cell.model;
+  if (typeof model.formula === "string" || typeof model.sharedFormula === "string") {
+    return formulaCellValue({ result: model.text, formula: model.formula, address: cell.address }, emptyTexts, isoDates, dateShiftMs);
+  }
+  const iso = isoDates?.get(cell.address);
+  return iso === undefined ? plainCellValue(model.text, dateShiftMs) : isoDateCell(iso);
+}
+
 /** A row with no filled cell: one shared array, so a far-away cell does not allocate a row per empty row. */
 const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
 
@@ -247,7 +270,8 @@ const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
  * TooLargeError before unpacking when the zip declares more than the browser limit, when it really inflates
  * to more (its headers can lie: counted while inflating, keeping nothing), when one text is larger than a
  * cell can hold, and when the sheets together have more filled cells than the limit. Formula cells are read by
- * formulaCellValue (exceljs' `cell.value` loses a result of 0, FALSE or ""). An ISO date cell (`t="d"`), which
+ * formulaCellValue (exceljs' `cell.value` loses a result of 0, FALSE or ""), and so are those that carry a link,
+ * which exceljs gives as links (hyperlinkCellValue). An ISO date cell (`t="d"`), which
  * exceljs reads as parseFloat of its text (2026-04-01 as 2026, a day in 1905), is read from its text as the
  * counting pass collected it (`facts.isoDates`): the calendar day as text ("2026-04-01"), as kor-check reads
  * it (isoDateCell); text that is no such date stays as written, for the reading layer to report with its row.
@@ -269,7 +293,9 @@ async function readXlsx(
   const facts = await checkRealInflation(new Uint8Array(buffer), limits).catch(damaged);
   stageMark("inflation-checked");
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
-  const FORMULA = (ExcelJS.default?.ValueType ?? ExcelJS.ValueType).Formula;
+  const ValueType = ExcelJS.default?.ValueType ?? ExcelJS.ValueType;
+  const FORMULA = ValueType.Formula;
+  const HYPERLINK = ValueType.Hyperlink;
   const wb = new Workbook();
   await wb.xlsx.load(buffer).catch(damaged);
   stageMark("exceljs-loaded");
@@ -297,6 +323,7 @@ async function readXlsx(
         if (++cells > limits.browserCells) throw new TooLargeError("cells", limits.browserCells);
         while (out.length < col - 1) out.push("");
         if (cell.type === FORMULA) out.push(formulaCellValue(cell, emptyTexts, isoDates, dateShiftMs));
+        else if (cell.type === HYPERLINK) out.push(hyperlinkCellValue(cell, emptyTexts, isoDates, dateShiftMs));
         else {
           const iso = isoDates?.get(cell.address);
           out.push(iso === undefined ? plainCellValue(cell.value, dateShiftMs) : isoDateCell(iso));
