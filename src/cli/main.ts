@@ -46,8 +46,12 @@ export const EXIT_UNREADABLE = 1;
 export const EXIT_USAGE = 2;
 
 function readOptionsFor(options: CliOptions, blockRows?: number, today?: Day, limits?: Partial<ReadLimits>, mapping: CodeMapping | null = null): ReadOptions {
-  // The next start looks at the crossings and the previous-year test from the year of today − 3 on.
-  const keepFrom = today === undefined ? null : yearOf(today) - 3;
+  // The next start looks at the crossings and the previous-year test from the year of today − 3 on; for a
+  // participant (--in-kor-since) at the first crossing since the start of participation, however long ago
+  // (rules/next-start.ts firstCrossingSince): the rows from the year of that start on are kept too.
+  const recent = today === undefined ? null : yearOf(today) - 3;
+  const since = options.participation?.status === "in" ? yearOf(options.participation.since) : null;
+  const keepFrom = since === null ? recent : Math.min(recent ?? since, since);
   const table = { columns: options.columns, columnNames: options.columnNames, codes: mapping?.map ?? null };
   return { year: options.year, blockRows, keepFrom, limits, table };
 }

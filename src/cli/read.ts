@@ -60,7 +60,10 @@ export interface ReadOptions {
   readonly year: number | null;
   /** Rows per reading block (tests use small blocks to cross block borders). */
   readonly blockRows?: number;
-  /** Rows of this year and later are always kept (the year of today − 3, for the data-aware next start). */
+  /**
+   * Rows of this year and later are always kept (the year of today − 3, for the data-aware next start; with
+   * --in-kor-since no later than that date's year, for the crossing that ended participation).
+   */
   readonly keepFrom?: number | null;
   /** What one file may cost (default READ_LIMITS; tests pass small limits). */
   readonly limits?: Partial<ReadLimits>;

@@ -745,6 +745,27 @@ describe("kor-check: the next start sees the recent years, not only the checked 
     expect({ start: items[0].nextStart, deadline: items[0].deadline }).toEqual(allRowsChance(text, 2025));
   });
 
+  it("--in-kor-since: a crossing older than today − 3 years still ended participation (as the pane, which reads every row, says)", async () => {
+    // In the KOR since 2021; the crossing on 16 September 2021 ended it. kor-check kept only 2023 on (today −
+    // 3) besides the checked year and the one before, missed that crossing and reported the business still in
+    // the KOR (nextStart null): nothing to register, against the data.
+    const text = "Datum;Bedrag\n1-3-2021;19000\n16-9-2021;1500\n1-3-2025;1000\n1-3-2026;1000\n";
+    const file = writeText(at("oud.csv"), text);
+    const table = readTable(parseCsv(text));
+    const pane = summarizeYear(table.rows, { today: TODAY, year: null, participation: { status: "in", since: dayFromIso("2021-01-01") } });
+    expect(isoFromDay(pane.deadlines.participationEnded!)).toBe("2021-09-16");
+    const { items } = await json([file, "--in-kor-since", "2021-01-01"]);
+    expect(items[0]).toMatchObject({
+      year: 2026, participation: "in", participationEnded: "2021-09-16",
+      nextStart: isoFromDay(pane.deadlines.nextStart), deadline: isoFromDay(pane.deadlines.registrationDeadline),
+    });
+    expect(items[0].nextStart).toBe("2027-01-01");
+    // The same with --year 2025 and in a workbook (exceljs' reader, the same window).
+    const xlsx = await writeXlsx(at("oud.xlsx"), { Facturen: [["Datum", "Bedrag"], [d("2021-03-01"), 19000], [d("2021-09-16"), 1500], [d("2025-03-01"), 1000], [d("2026-03-01"), 1000]] });
+    const y2025 = await json([xlsx, "--year", "2025", "--in-kor-since", "2021-01-01"]);
+    expect(y2025.items[0]).toMatchObject({ year: 2025, participationEnded: "2021-09-16", nextStart: "2027-01-01" });
+  });
+
   it("without --year, a 2024 crossing excludes a participant for three years; the status decides (kor-rules.md section 5)", async () => {
     const text = "Datum;Bedrag\n1-3-2024;19000\n16-9-2024;1500\n1-3-2025;1000\n1-3-2026;1000\n";
     const file = writeText(at("b.csv"), text);
