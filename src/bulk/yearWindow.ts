@@ -30,6 +30,11 @@ export function errorCountIn(counts: ErrorCounts, years: readonly number[]): num
 /** A year's kept rows: objects, or columns (`compact`, for plain invoice rows of a large sheet). */
 type Bucket = { push(r: InvoiceRow): void; readonly length: number };
 
+/** Whether a bucket's rows name a country. */
+function hasCountry(b: Bucket): boolean {
+  return b instanceof RowColumns ? b.anyCountry : (b as InvoiceRow[]).some((r) => r.country !== null);
+}
+
 export class YearWindow {
   private readonly byYear = new Map<number, Bucket>();
   /** A compact window's rows once handed over (see rows()). */
@@ -40,6 +45,8 @@ export class YearWindow {
   private extraErrors = 0;
   /** Rows read, in every year (also those dropped). */
   rowCount = 0;
+  /** Whether a row dropped (not kept) names a country: the summary's EU-KOR view looks at every row's. */
+  droppedCountry = false;
   /** Errors in every year (also those not kept). */
   errorCount = 0;
   /** Errors without a date (whole input, unreadable date), and errors per year of their row's date. */
@@ -78,6 +85,7 @@ export class YearWindow {
         bucket = this.bucketFor(bucketYear);
       }
       if (bucket !== null) bucket.push(r);
+      else if (r.country !== null) this.droppedCountry = true;
     }
   }
 
@@ -86,7 +94,11 @@ export class YearWindow {
       if (y !== this.year && y !== this.year - 1 && !this.recent(y)) return null;
     } else if (y > this.maxYear) {
       this.maxYear = y;
-      for (const k of [...this.byYear.keys()]) if (k < y - 1 && !this.recent(k)) this.byYear.delete(k);
+      for (const [k, b] of [...this.byYear]) {
+        if (k >= y - 1 || this.recent(k)) continue;
+        if (!this.droppedCountry && hasCountry(b)) this.droppedCountry = true;
+        this.byYear.delete(k);
+      }
     } else if (y < this.maxYear - 1 && !this.recent(y)) {
       return null;
     }

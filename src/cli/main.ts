@@ -158,6 +158,8 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       previousUnionCents: options.previousUnionCents ?? null,
       participation: options.participation,
       rowName: s.rowName,
+      // The EU-KOR view is given when any row of the sheet names a country, also one of a year not kept.
+      countryInRowsLeftOut: s.droppedCountry === true,
     };
     // The link's note (which sheet the previous year came from) is among the summary's problems.
     const { summary, from } = summarizeSheet(s, apart ? [] : read.sheets, { ...base, problems: s.problems });

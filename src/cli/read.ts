@@ -38,6 +38,8 @@ export interface SheetRead {
   readonly columns?: () => RowsByYear | null;
   /** Rows or cells that could not be read and concern `years` (dated in them, or without a readable date). */
   errorCountIn(years: readonly number[]): number;
+  /** A row not kept (of a year the summary does not need) names a country (SummaryOptions.countryInRowsLeftOut). */
+  readonly droppedCountry?: boolean;
   /** How reasons name a row: an auditfile's rows are invoices ("boeking F2026-017 van 12 september 2026"). */
   readonly rowName?: (row: number) => Localized;
   /** What an auditfile says about itself (company, VAT number, fiscal year, its own totals). */
@@ -147,6 +149,7 @@ class SheetCollector {
       rowCount: w.rowCount,
       errorCount: w.errorCount,
       errorCountIn: (years) => w.errorCountIn(years),
+      droppedCountry: w.droppedCountry,
     });
   }
 }
@@ -376,6 +379,8 @@ export interface XafSheetData {
   readonly errorCount: number;
   readonly errors: ErrorCounts;
   readonly xaf: XafInfo;
+  /** See SheetRead.droppedCountry. */
+  readonly droppedCountry: boolean;
 }
 
 /**
@@ -408,6 +413,7 @@ export async function readXafData(file: string, options: ReadOptions): Promise<X
     errorCount: window.errorCount,
     errors: window.errorCounts(),
     xaf: info,
+    droppedCountry: window.droppedCountry,
   };
 }
 
@@ -422,6 +428,7 @@ export function xafSheetRead(data: XafSheetData): SheetRead {
     rowCount: data.rowCount,
     errorCount: data.errorCount,
     errorCountIn: (years) => errorCountIn(data.errors, years),
+    droppedCountry: data.droppedCountry,
     rowName: (row) => {
       const r = byRow.get(row);
       return r === undefined ? { nl: `boeking ${row}`, en: `entry ${row}` } : invoiceName(r.ref, r.day);

@@ -101,6 +101,7 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
     rowCount: sorted.reduce((n, a) => n + a.read.rowCount, 0),
     errorCount: sorted.reduce((n, a) => n + a.read.errorCount, 0),
     errorCountIn: (years) => sorted.reduce((n, a) => n + a.read.errorCountIn(years), 0),
+    droppedCountry: sorted.some((a) => a.read.droppedCountry === true),
     rowName: (row) => {
       const r = byRow.get(row);
       return r === undefined ? { nl: `boeking ${row}`, en: `entry ${row}` } : invoiceName(r.ref, r.day);

@@ -44,6 +44,11 @@ export interface SummaryOptions {
   readonly rowName?: (row: number) => Localized;
   /** Whether the business is in the KOR (kor-rules.md section 5); default unknown. */
   readonly participation?: Participation;
+  /**
+   * Some row of the input left out of `rows` names a country (kor-check keeps only the years a summary needs):
+   * the EU-KOR view is given when any row of the input names one, as where every row is passed (the pane).
+   */
+  readonly countryInRowsLeftOut?: boolean;
 }
 
 /**
@@ -153,7 +158,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   if (verdict === "eligible") vatShownWarnings(rows, year, yearBounds(year).to, Number.POSITIVE_INFINITY, problems);
   else if (verdict === "not-eligible" && crossing !== null && previousYearOk) vatShownWarnings(rows, year, crossing.day, crossing.row, problems);
 
-  const hasCountry = rows.anyCountry();
+  const hasCountry = options.countryInRowsLeftOut === true || rows.anyCountry();
   const distanceOver = distanceSalesOverLimit(rows, year);
   if (distanceOver) {
     problems.push({

@@ -137,6 +137,21 @@ describe("kor-check --format json", () => {
     expect(many).toContain("Turnover limit crossed on 10 May 2025, row 3 Later credit notes bring the 2025 total back to €19,000.00;");
   });
 
+  it("gives the EU-KOR view when a row of a year it does not keep names a country, as the pane (which reads every row) does", async () => {
+    // kor-check keeps 2024–2025 and the years from today − 3 (2023) on; the 2022 row with a country was dropped
+    // and the 2025 report lost its EU-KOR view (eu null), which depended on the date kor-check was run.
+    const text = "Datum;Bedrag;Land\n1-3-2022;500;DE\n1-3-2025;12000;\n1-6-2025;3000;\n";
+    const file = writeText(at("land.csv"), text);
+    const table = readTable(parseCsv(text));
+    const pane = summarizeYear(table.rows, { today: TODAY, year: 2025 });
+    expect(pane.eu?.unionCents).toBe(1_500_000);
+    const { items } = await json([file, "--year", "2025"]);
+    expect(items[0].eu).toMatchObject({ union: 15000, withinUnion: true });
+    // Without --year the 2022 rows are kept until the 2025 rows arrive, then let go: the same view.
+    const latest = await json([file]);
+    expect(latest.items[0]).toMatchObject({ year: 2025, eu: { union: 15000 } });
+  });
+
   it("does not book a buitenland row with country NL to NL for the EU-KOR: it names the row and asks for the member state", async () => {
     const rows: Cell[][] = [
       [...HEADER, "Land"],
