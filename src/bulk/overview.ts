@@ -25,6 +25,8 @@ export interface CheckedUnit {
   readonly rows: readonly InvoiceRow[];
   /** Reading problems, numbered as sheet rows. */
   readonly problems: readonly Problem[];
+  /** A row not kept (All sheets keeps only the years it needs) names a country: see SummaryOptions.countryInRowsLeftOut. */
+  readonly droppedCountry?: boolean;
 }
 
 export interface UnitRef {
@@ -200,7 +202,7 @@ export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions, other
   const { summary, from } = summarizeWithSheets(
     { ...unit, sheet: unitLabel(unit) },
     others.map((o) => ({ ...o, sheet: unitLabel(o) })),
-    { today: options.today, year: options.year ?? null, period: options.period, problems: unit.problems, participation },
+    { today: options.today, year: options.year ?? null, period: options.period, problems: unit.problems, participation, countryInRowsLeftOut: unit.droppedCountry === true },
   );
   const crossing = summary.crossing === null
     ? null
@@ -247,6 +249,7 @@ export function summarizeGroup(name: string, members: readonly CheckedUnit[], op
     year: options.year ?? latestDataYear(combined, members.flatMap((u) => u.problems)),
     period: options.period,
     participation,
+    countryInRowsLeftOut: members.some((u) => u.droppedCountry === true),
     rowName: (internal) => {
       const { member, row } = locate(internal);
       return sheetRowName(member, row);

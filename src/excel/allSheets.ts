@@ -27,8 +27,9 @@ export interface AllSheetsOptions {
   /** One year for every sheet; null = each sheet's latest year. */
   readonly year?: number | null;
   /**
-   * Rows of this year and later are always kept (the year of today − 3), so each sheet's data-aware next
-   * start sees recent crossings (see YearWindow). null/omitted: only the checked year and the one before.
+   * Rows of this year and later are always kept (the year of today − 3, or a participant's start:
+   * src/taskpane/participation.ts allSheetsKeepFrom), so each sheet's data-aware next start sees recent
+   * crossings (see YearWindow). null/omitted: only the checked year and the one before.
    */
   readonly keepFrom?: number | null;
   /** Cells per value sync; lower it in tests to exercise the packing. */
@@ -203,7 +204,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
       skipped.push({ sheet: u.sheetName, table: u.table });
       return;
     }
-    result.push({ id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: windows[i].problems() });
+    result.push({ id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: windows[i].problems(), droppedCountry: windows[i].droppedCountry });
   });
   return { units: result, skipped, syncs, date1904: dateSerialOffset !== 0 };
 }

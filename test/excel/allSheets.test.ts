@@ -5,6 +5,10 @@ import { EMPTY_GROUPING, setGroup } from "../../src/bulk/groups";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
 import { buildOverviewContent } from "../../src/excel/overviewContent";
 import { fakeContext, type FakeSheetDef } from "./allSheets-fake";
+import type { DocumentSettings } from "../../src/excel/settings";
+import { allSheetsKeepFrom, participationResolver } from "../../src/taskpane/participation";
+import { summarizeYear } from "../../src/rules/summary";
+import { readTable } from "../../src/reading/headers";
 
 const s = (iso: string): number => excelSerialFromDay(dayFromIso(iso));
 const TODAY = dayFromIso("2026-11-27");
@@ -70,6 +74,55 @@ describe("readAllSheets", () => {
     expect(tiny.units[0].problems).toEqual(big.units[0].problems);
     // The value syncs (after the three planning syncs) respect the budget.
     expect(Math.max(...small.syncs.slice(3))).toBeLessThanOrEqual(12);
+  });
+});
+
+describe("All sheets keeps what the year report, which reads every row, sees", () => {
+  // In the KOR since 2021; the crossing on 16 September 2021 ended it; a 2021 row names a country. All sheets
+  // kept only the years from today − 3 (2023) on: it called the business still in the KOR (nothing to register)
+  // and gave no EU-KOR view, where the year report said participation ended on 16 September 2021.
+  const cells = [["Datum", "Bedrag", "Land"], [s("2021-03-01"), 19000, "DE"], [s("2021-09-16"), 1500, ""], [s("2025-03-01"), 1000, ""], [s("2026-03-01"), 1000, ""]];
+  const since = dayFromIso("2021-01-01");
+  const settings = (): DocumentSettings => {
+    const data = new Map<string, unknown>([["kor.participation", { participation: "in", inKorSince: "2021-01-01" }]]);
+    return { get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, v), saveAsync: (cb) => cb?.({ status: "succeeded" }) };
+  };
+
+  it("keeps a participant's rows from the start of participation on, and remembers a dropped row's country", async () => {
+    const keepFrom = allSheetsKeepFrom(settings(), EMPTY_GROUPING, TODAY);
+    expect(keepFrom).toBe(2021);
+    const { units } = await readAllSheets(fakeContext([{ name: "Klant", cells }]).context, { keepFrom, probeDateSystem: false });
+    const participation = participationResolver(settings(), EMPTY_GROUPING, TODAY);
+    const [line] = buildOverview(units, EMPTY_GROUPING, { today: TODAY, participationOf: participation });
+    const report = summarizeYear(readTable(cells).rows, { today: TODAY, participation: { status: "in", since } });
+    expect(report.deadlines.participationEnded).toBe(dayFromIso("2021-09-16"));
+    expect(line.summary.deadlines).toMatchObject({ participating: false, participationEnded: report.deadlines.participationEnded, nextStart: report.deadlines.nextStart });
+    expect(line.summary.eu?.unionCents).toBe(report.eu?.unionCents);
+  });
+
+  it("gives the EU-KOR view when only a year it did not keep names a country, for a sheet and for a group", async () => {
+    const { units } = await readAllSheets(fakeContext([{ name: "Klant", cells }, { name: "Winkel", cells: invoices(2, 100) }]).context, { keepFrom: 2023, probeDateSystem: false });
+    expect(units[0].droppedCountry).toBe(true);
+    const [line] = buildOverview(units, EMPTY_GROUPING, { today: TODAY });
+    expect(line.summary.eu?.unionCents).toBe(100_000);
+    const [group] = buildOverview(units, setGroup(EMPTY_GROUPING, "Klant BV", units.map((u) => u.id)), { today: TODAY });
+    expect(group.summary.eu).not.toBeNull();
+  });
+
+  it("looks at the workbook's setting, each group's, and each sheet met in an earlier read", () => {
+    const data = new Map<string, unknown>();
+    const doc: DocumentSettings = { get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, v), saveAsync: (cb) => cb?.({ status: "succeeded" }) };
+    expect(allSheetsKeepFrom(doc, EMPTY_GROUPING, TODAY)).toBe(2023);
+    expect(allSheetsKeepFrom(null, EMPTY_GROUPING, TODAY)).toBe(2023);
+    const two = setGroup(setGroup(EMPTY_GROUPING, "A", ["{a1}", "{a2}"]), "B", ["{b1}", "{b2}"]);
+    data.set("kor.participation.group.b", { participation: "in", inKorSince: "2022-04-01" });
+    expect(allSheetsKeepFrom(doc, two, TODAY)).toBe(2022);
+    data.set("kor.sheet.{loose}", { participation: "in", inKorSince: "2020-07-01" });
+    expect(allSheetsKeepFrom(doc, two, TODAY)).toBe(2022);
+    expect(allSheetsKeepFrom(doc, two, TODAY, ["{loose}"])).toBe(2020);
+    // A start after today is no participation (the field refuses it): nothing more is kept.
+    data.set("kor.participation.group.a", { participation: "in", inKorSince: "2027-01-01" });
+    expect(allSheetsKeepFrom(doc, two, TODAY, ["{loose}"])).toBe(2020);
   });
 });
 

@@ -14,14 +14,13 @@ import type { Lang, Localized } from "../../i18n/types";
 import { buildOverview, cellText, sortOverview, unitLabel, type CheckedUnit, type OverviewRow, type SortDirection } from "../../bulk/overview";
 import { type Grouping, pruneGrouping, removeGroup, setGroup } from "../../bulk/groups";
 import { COLUMN_TITLES, OVERVIEW_COLUMNS, type OverviewColumn } from "../../bulk/strings";
-import { readAllSheets } from "../../excel/allSheets";
+import { readAllSheets, type AllSheetsResult } from "../../excel/allSheets";
 import { excelApi } from "../../excel/excelHost";
 import { date1904Read } from "../../i18n/messages";
-import { yearOf } from "../../rules/dates";
 import { loadGrouping, saveGrouping } from "../../excel/allSheetsStore";
 import { writeOverviewSheet } from "../../excel/overviewSheet";
 import type { DocumentSettings } from "../../excel/settings";
-import { participationResolver } from "../participation";
+import { allSheetsKeepFrom, participationResolver } from "../participation";
 import type { ViewProps } from "./YearReport";
 import type { ReportTarget } from "../navigation";
 import { CopyButton } from "../components/CopyFigures";
@@ -162,7 +161,14 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
     setBusy(true);
     setMessage(null);
     try {
-      const result = await Excel.run((context) => readAllSheets(context, { keepFrom: yearOf(today) - 3, probeDateSystem: excelApi("1.2") }));
+      const read = (keepFrom: number): Promise<AllSheetsResult> => Excel.run((context) => readAllSheets(context, { keepFrom, probeDateSystem: excelApi("1.2") }));
+      // From the year of today − 3, or a participant's start (its first crossing since then ended participation).
+      const settings = documentSettings();
+      const keepFrom = allSheetsKeepFrom(settings, grouping, today, units?.map((u) => u.id) ?? []);
+      let result = await read(keepFrom);
+      // A sheet met for the first time may keep a setting of its own (a workbook of several businesses).
+      const again = allSheetsKeepFrom(settings, grouping, today, result.units.map((u) => u.id));
+      if (again < keepFrom) result = await read(again);
       setUnits(result.units);
       setSkipped(result.skipped.length);
       setDate1904(result.date1904);
