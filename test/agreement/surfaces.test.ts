@@ -1,16 +1,21 @@
 /**
  * The same invoices through every surface must give the same answers. A random but valid invoice table (1–60
- * invoices over two consecutive years, credit notes, totals near €20,000, the category spellings of
- * kor-rules.md section 3, an optional country and VAT column, dates in any order, title lines above the header,
- * blank lines and a totals line) is fed to:
+ * invoices over two consecutive years, 2019/2020 included; credit notes; totals near €20,000; the category
+ * spellings of kor-rules.md section 3; an optional country and VAT column; dates in any order; title lines
+ * above the header, blank lines and a totals line; a workbook with a sheet per year or one sheet, in the 1900
+ * or 1904 date system; a firm's own codes; a participation status, filing period and typed previous-year
+ * turnover) is fed to:
  *
- *  (a) the KOR.* functions (src/functions/functions.ts) with the ranges as Excel passes them: serial dates,
- *      numbers or text for amounts, 0 / null / "" for an empty cell, a header row or none;
+ *  (a) the KOR.* functions (src/functions/functions.ts) with the ranges as Excel passes them: serial dates
+ *      (of the workbook's date system), numbers or text for amounts, 0 / null / "" for an empty cell, a header
+ *      row or none; KOR.EUTURNOVER with the countries;
  *  (b) the pane in Excel mode (src/taskpane/model.ts `analyze` over `range.values`: serials, "" for empty);
- *  (c) kor-check (src/cli/main.ts in-process, JSON) on an .xlsx written by exceljs, on a `;` CSV with Dutch
- *      numbers ("1.234,56") and on a `,` CSV with "1234.56";
+ *  (c) kor-check (src/cli/main.ts in-process, JSON) on an .xlsx written by exceljs, on a `;` (or tab) CSV with
+ *      Dutch numbers ("1.234,56") in UTF-8, Windows-1252 or UTF-16, and on a `,` CSV with "1234.56";
  *  (d) the pane's Open file (src/taskpane/browser/files.ts `readFileSource` + `analyze`) on the same .xlsx and
- *      on the `;` CSV.
+ *      on the Dutch CSV, also with the values packed and unpacked as the reading worker hands them over;
+ *  (e) All sheets (src/bulk/overview.ts) over the workbook read in Excel mode (src/excel/allSheets.ts on a
+ *      fake Excel) and over the Open file's sheets, a line per sheet and a group of a workbook's sheets.
  *
  * For each year (the two years, and the default year: the latest with data) every surface's countable total
  * (cents), verdict and crossing (day; sheet row where the surface has rows) is checked against an oracle
@@ -19,9 +24,13 @@
  * same participation status, filing period and given previous-year turnover).
  *
  * What a surface cannot express is not compared, by design:
- *  - the functions have no country argument: a `verlegd` row with another member state is `buitenland` only
- *    where the rows carry their country (kor-rules.md section 3), so the functions are checked against the
- *    oracle without countries; they have no sheet rows (only the crossing day), no warnings, no next start;
+ *  - COUNTABLE, ELIGIBLE and CROSSING have no country argument: a `verlegd` row with another member state is
+ *    `buitenland` only where the rows carry their country (kor-rules.md section 3), so they are checked against
+ *    the oracle without countries; the functions have no sheet rows (only the crossing day), no warnings, no
+ *    next start and no code table;
+ *  - All sheets shows each line's latest year and has no field for a typed previous year, and it lists
+ *    problems without their row lists; only the pane says that a workbook's dates were read in the 1904 date
+ *    system (docs/architecture.md, "Date systems");
  *  - the pane offers only years with data (analyze falls back to the latest year): a year without rows is
  *    compared on the functions and kor-check only;
  *  - a category cell holding the number 0 (a typed "0" or "0%" in Excel) is read as an empty category
@@ -141,6 +150,8 @@ interface Table {
   readonly date1904: boolean;
   /** Own codes used in the category column (mapped by kor-check --codes and the pane's code table). */
   readonly ownCodes: boolean;
+  /** How the Dutch CSV is saved: its separator (`;`, or a tab as Exact Online writes) and its encoding. */
+  readonly nlCsv: { readonly separator: ";" | "\t"; readonly encoding: "utf-8" | "utf-8 bom" | "windows-1252" | "utf-16le" | "utf-16le bom" | "utf-16be bom" };
   /** Choices for the whole table: header row for the functions, CRLF in the CSVs, … */
   readonly pick: number;
 }
@@ -295,9 +306,13 @@ const tableArb: fc.Arbitrary<Table> = fc
     split: fc.constantFrom(null, null, "in order", "reversed"),
     date1904: fc.constantFrom(false, false, false, true),
     ownCodes: fc.boolean(),
+    nlCsv: fc.record({
+      separator: fc.constantFrom<";" | "\t">(";", ";", "\t"),
+      encoding: fc.constantFrom<Table["nlCsv"]["encoding"]>("utf-8", "utf-8", "utf-8 bom", "windows-1252", "utf-16le", "utf-16le bom", "utf-16be bom"),
+    }),
     pick: fc.nat({ max: 100_000 }),
   })
-  .map(({ years, raw, countryColumn, vatColumn, titles, totals, order, topUp, todayOffset, previousGiven, participation, period, split, date1904, ownCodes, pick }) => {
+  .map(({ years, raw, countryColumn, vatColumn, titles, totals, order, topUp, todayOffset, previousGiven, participation, period, split, date1904, ownCodes, nlCsv, pick }) => {
     let invoices: Invoice[] = raw.map((r) => {
       const year = r.second ? years[1] : years[0];
       const own = ownCodes && r.pick % 4 === 2 ? OWN_CODES[(r.pick >> 2) % OWN_CODES.length] : null;
@@ -347,6 +362,7 @@ const tableArb: fc.Arbitrary<Table> = fc
       // Not with own codes: the pane reads the previous year's sheet without a code table (see the header).
       split: split === null || !bothYears || ownCodes ? null : split === "in order" ? years : [years[1], years[0]],
       date1904,
+      nlCsv,
       ownCodes: ownCodes && invoices.some((inv) => OWN_CODES.some(([c, code]) => c === inv.text && code === inv.code)),
       pick,
     };
@@ -428,31 +444,35 @@ function excelSerial(inv: Invoice): number {
  * empty rows below as a whole-column range passes them; serial dates (sometimes text), numeric amounts
  * (sometimes text), an empty cell as 0 (desktop), null or "" (web).
  */
-function functionRanges(table: Table): { dates: unknown[][]; amounts: unknown[][]; categories: unknown[][] | null } {
+function functionRanges(table: Table): { dates: unknown[][]; amounts: unknown[][]; categories: unknown[][] | null; countries: unknown[][] } {
   const header = table.pick % 3 === 0;
   const dates: unknown[][] = header ? [["Factuurdatum"]] : [];
   const amounts: unknown[][] = header ? [["Bedrag excl. btw"]] : [];
   const categories: unknown[][] = header ? [["BTW %"]] : [];
+  const countries: unknown[][] = header ? [["Land"]] : [];
   const blank = (): unknown => [0, null, ""][table.pick % 3];
   const blankRows = (n: number): void => {
     for (let k = 0; k < n; k++) {
       dates.push([blank()]);
       amounts.push([blank()]);
       categories.push([blank()]);
+      countries.push([blank()]);
     }
   };
   for (const inv of table.invoices) {
     blankRows(inv.blanksBefore);
     const p = inv.pick;
-    dates.push([p % 11 === 0 ? isoFromDay(inv.day) : p % 13 === 0 ? dutchDate(inv.day, p >> 4) : excelSerial(inv)]);
+    const serial = excelSerial(inv) - (table.date1904 ? DATE_1904_OFFSET : 0);
+    dates.push([p % 11 === 0 ? isoFromDay(inv.day) : p % 13 === 0 ? dutchDate(inv.day, p >> 4) : serial]);
     amounts.push([p % 7 === 0 ? dutchAmount(inv.cents, p >> 3) : p % 17 === 0 ? englishAmount(inv.cents) : inv.euros]);
     const c = excelCategory(inv);
     categories.push([c === "" ? blank() : c]);
+    countries.push([inv.country === "" ? blank() : inv.country]);
   }
   blankRows(table.pick % 4);
   // No category at all: the argument omitted (null, as Excel passes it), now and then.
   const omitted = table.invoices.every((inv) => inv.text === "") && table.pick % 2 === 0;
-  return { dates, amounts, categories: omitted ? null : categories };
+  return { dates, amounts, categories: omitted ? null : categories, countries };
 }
 
 const NL_HEADER = ["Factuurdatum", "Klant", "Bedrag excl. btw", "BTW %", "Land", "Btw-bedrag"];
@@ -487,7 +507,8 @@ function layout(
 /** The values Excel's range.values gives the pane: serials, numbers, "" for an empty cell. */
 function excelValues(table: Table): Cell[][] {
   return layout(table, NL_HEADER, {
-    date: excelSerial,
+    // A 1904 workbook's range.values gives its own serials, 1,462 lower.
+    date: (inv) => excelSerial(inv) - (table.date1904 ? DATE_1904_OFFSET : 0),
     amount: (inv) => inv.euros,
     cents: (c) => c / 100,
     category: (inv) => excelCategory(inv),
@@ -539,7 +560,7 @@ function csvField(text: string, sep: string): string {
 }
 
 function csvText(table: Table, lang: "nl" | "en"): string {
-  const sep = lang === "nl" ? ";" : ",";
+  const sep = lang === "nl" ? table.nlCsv.separator : ",";
   const eol = table.pick % 4 === 1 ? "\n" : "\r\n";
   const money = (c: number, pick: number): string => (lang === "nl" ? dutchAmount(c, pick) : englishAmount(c));
   const rows = layout(table, lang === "nl" ? NL_HEADER : EN_HEADER, {
@@ -555,6 +576,27 @@ function csvText(table: Table, lang: "nl" | "en"): string {
     r.every((c) => c === "") ? ((table.pick >> i) % 2 === 0 ? "" : sep.repeat(r.length - 1)) : i < table.titles.length ? csvField(String(r[0]), sep) : r.map((c) => csvField(String(c), sep)).join(sep),
   );
   return lines.join(eol) + (table.pick % 5 === 0 ? "" : eol);
+}
+
+/** Windows-1252's bytes for the characters the tables use beyond ASCII and Latin-1. */
+const CP1252: Record<string, number> = { "€": 0x80 };
+
+/** The Dutch CSV's bytes in its encoding (Excel on Windows: Windows-1252; Exact Online: UTF-16). */
+function csvBytes(text: string, encoding: Table["nlCsv"]["encoding"]): Buffer {
+  switch (encoding) {
+    case "utf-8":
+      return Buffer.from(text, "utf8");
+    case "utf-8 bom":
+      return Buffer.from(`\ufeff${text}`, "utf8");
+    case "windows-1252":
+      return Buffer.from([...text].map((c) => CP1252[c] ?? (c.charCodeAt(0) <= 0xff ? c.charCodeAt(0) : 0x3f)));
+    case "utf-16le":
+      return Buffer.from(text, "utf16le");
+    case "utf-16le bom":
+      return Buffer.from(`\ufeff${text}`, "utf16le");
+    case "utf-16be bom":
+      return Buffer.from(`\ufeff${text}`, "utf16le").swap16();
+  }
 }
 
 const fileLike = (name: string, bytes: Uint8Array): FileLike => ({
@@ -578,42 +620,78 @@ function problemKeys(problems: readonly Pick<Problem, "severity" | "code" | "row
   return problems.map((p) => `${p.severity} ${p.code} @${p.row ?? "-"} [${(p.rows ?? []).join(",")}] ×${p.count ?? 1}`).sort();
 }
 
+/** A function's cell error (also from the 1904 module instance, whose KorFunctionError is a class of its own). */
+function cellError(e: unknown): KorFunctionError | null {
+  return e instanceof Error && e.name === "KorFunctionError" ? (e as KorFunctionError) : null;
+}
+
 function refused(fn: () => unknown): string | null {
   try {
     fn();
     return null;
   } catch (e) {
-    if (e instanceof KorFunctionError) return `${e.code} ${e.message}`;
+    const err = cellError(e);
+    if (err !== null) return `${err.code} ${err.message}`;
     throw e;
   }
 }
 
 const DAY_OF_SERIAL = 25_569;
 
+type Functions = typeof f;
+
+/**
+ * The functions as they run in a 1904 workbook: a module instance of their own (the date system is known per
+ * runtime), whose first call asked the workbook's DATE(2000, 1, 1) of an Excel stand-in (35064: the 1904
+ * system), as test/functions/dateSystem.test.ts does.
+ */
+async function functionsIn1904(): Promise<Functions> {
+  class RequestContext {
+    workbook = { functions: { date: (): { value: number; load: () => void } => ({ value: 35_064, load: () => undefined }) } };
+    sync(): Promise<void> {
+      return Promise.resolve();
+    }
+  }
+  const g = globalThis as unknown as { Excel?: unknown };
+  g.Excel = { RequestContext };
+  let m: Functions | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    m = require("../../src/functions/functions") as Functions;
+  });
+  const fns = m as Functions;
+  await fns.countable([[excelSerialFromDay(dayFromYmd(2026, 1, 1)) - DATE_1904_OFFSET]], [[1]], null as unknown as unknown[][], null);
+  delete g.Excel;
+  return fns;
+}
+
+let f1904: Functions | null = null;
+
 /** (a): COUNTABLE, ELIGIBLE, CROSSING and REPORT for `year` (null: omitted, the latest year). Before 2020 they refuse. */
 function functionsAnswer(table: Table, year: number | null): Answer | "refused" {
+  const fns = table.date1904 ? (f1904 as Functions) : f;
   const { dates: d, amounts: a, categories } = functionRanges(table);
   const c = categories as unknown as unknown[][];
   const y = year ?? latestYear(table);
   const given = givenFor(table, y);
   const prev = given === null ? null : table.pick % 2 === 0 ? given / 100 : dutchAmount(given, table.pick);
   if (y < 2020) {
-    for (const fn of [() => f.countable(d, a, c, year), () => f.eligible(d, a, c, year, prev), () => f.crossing(d, a, c, year)]) {
+    for (const fn of [() => fns.countable(d, a, c, year), () => fns.eligible(d, a, c, year, prev), () => fns.crossing(d, a, c, year)]) {
       expect(refused(fn)).toMatch(/^#VALUE! .*2020/);
     }
     return "refused";
   }
-  const countable = f.countable(d, a, c, year);
-  const eligible = f.eligible(d, a, c, year, prev);
+  const countable = fns.countable(d, a, c, year);
+  const eligible = fns.eligible(d, a, c, year, prev);
   let crossing: Answer["crossing"] = null;
   try {
-    const serial = f.crossing(d, a, c, year) as number;
-    crossing = { row: null, day: serial - DAY_OF_SERIAL };
+    const serial = fns.crossing(d, a, c, year) as number;
+    crossing = { row: null, day: serial + (table.date1904 ? DATE_1904_OFFSET : 0) - DAY_OF_SERIAL };
   } catch (e) {
-    if (!(e instanceof KorFunctionError) || e.code !== "#N/A") throw e;
+    if (cellError(e)?.code !== "#N/A") throw e;
   }
   // REPORT's total row: the same year total.
-  const report = f.report(d, a, c, year);
+  const report = fns.report(d, a, c, year);
   expect(Math.round((report[report.length - 1][1] as number) * 100)).toBe(Math.round(countable * 100));
   return { year: y, countableCents: Math.round(countable * 100), verdict: eligible ? "eligible" : "not-eligible", crossing };
 }
@@ -704,7 +782,19 @@ function overview(table: Table, units: readonly CheckedUnit[], year: number | nu
 }
 
 function excelSource(table: Table): InvoiceSource {
-  return { key: "sheet:Facturen", name: "Facturen", origin: "sheet", tableName: null, values: excelValues(table), rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false };
+  return {
+    key: "sheet:Facturen",
+    name: "Facturen",
+    origin: "sheet",
+    tableName: null,
+    values: excelValues(table),
+    rowOffset: 0,
+    columnOffset: 0,
+    headerRowIndex: null,
+    partial: false,
+    // The pane asks the workbook its date system (src/excel/dateSystem.ts) and marks the source.
+    ...(table.date1904 ? { date1904: true as const } : {}),
+  };
 }
 
 function paneSettings(table: Table, year: number | null): SheetSettings {
@@ -762,6 +852,10 @@ function yearsAsked(table: Table): (number | null)[] {
 }
 
 describe("every surface gives the same answers for the same invoices", () => {
+  beforeAll(async () => {
+    f1904 = await functionsIn1904();
+  });
+
   it("the functions and the pane in Excel mode agree with the oracle (totals, verdicts, crossing row and day)", () => {
     if (VERBOSE) console.log(`functions/pane: seed ${SEED}`);
     fc.assert(
@@ -779,6 +873,14 @@ describe("every surface gives the same answers for the same invoices", () => {
           if (!hasRowsIn(table, y)) continue;
           const pane = fromSummary(analyze(excelSource(table), paneSettings(table, year), table.today).summary);
           expect({ year: pane.year, countableCents: pane.countableCents, verdict: pane.verdict, crossing: pane.crossing }).toEqual(expected(table, y, true));
+          // KOR.EUTURNOVER, which takes the countries, gives the pane's Union turnover (shown from 2025 when a row
+          // names a country).
+          if (pane.unionCents !== null && !table.ownCodes) {
+            const fns = table.date1904 ? (f1904 as Functions) : f;
+            const { dates, amounts, categories, countries } = functionRanges(table);
+            const union = fns.euTurnover(dates as unknown[][], amounts as unknown[][], countries, categories as unknown as unknown[][], year);
+            expect({ year: y, unionCents: Math.round(union * 100) }).toEqual({ year: y, unionCents: pane.unionCents });
+          }
         }
       }),
       { seed: SEED, numRuns: RUNS > 0 ? RUNS : 150 },
@@ -804,7 +906,7 @@ describe("every surface gives the same answers for the same invoices", () => {
           const csvNl = `${base}-nl.csv`;
           const csvEn = `${base}-en.csv`;
           const codes = `${base}-codes.csv`;
-          writeFileSync(csvNl, csvText(table, "nl"));
+          writeFileSync(csvNl, csvBytes(csvText(table, "nl"), table.nlCsv.encoding));
           writeFileSync(csvEn, csvText(table, "en"));
           writeFileSync(codes, OWN_CODES.map(([code, category]) => `${code};${category}`).join("\n"));
           const openedXlsx = await readFileSource(fileLike("facturen.xlsx", xlsxBytes));
@@ -822,10 +924,13 @@ describe("every surface gives the same answers for the same invoices", () => {
           const settings = new Map<string, unknown>([["kor.participation", paneSettings(table, null)]]);
           const document: DocumentSettings = { get: (k) => settings.get(k) ?? null, set: () => undefined, saveAsync: () => undefined };
           const excelUnits = (
-            await readAllSheets(fakeContext(workbookSheets(table).map((x) => ({ name: x.name, cells: excelValues(x.table) }))).context, {
-              keepFrom: allSheetsKeepFrom(document, EMPTY_GROUPING, table.today),
-              probeDateSystem: false,
-            })
+            await readAllSheets(
+              fakeContext(
+                workbookSheets(table).map((x) => ({ name: x.name, cells: excelValues(x.table) })),
+                { dateSystem: table.date1904 ? 1904 : 1900 },
+              ).context,
+              { keepFrom: allSheetsKeepFrom(document, EMPTY_GROUPING, table.today) },
+            )
           ).units;
           for (const year of yearsAsked(table)) {
             const y = year ?? latestYear(table);
