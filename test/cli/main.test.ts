@@ -305,7 +305,7 @@ describe("kor-check --format json", () => {
         rows: [2, 9],
         count: 2,
         message:
-          "Rows 2 and 9: 'export' with country DE, within the EU. 'export' is for goods shipped out of the EU. If the goods were shipped to businesses with a VAT number in DE, give them the category 'icp'; if they were shipped to consumers in DE (distance sales), they are 'afstand-nl' while the VAT on them is due in the Netherlands, or 'buitenland' when it is due in DE (above the threshold for distance sales); as 'buitenland' they do not count toward the turnover limit. As 'icp' or 'afstand-nl' they count just the same: the numbers do not change.",
+          "Rows 2 and 9: 'export' with country DE, within the EU. 'export' is for goods shipped out of the EU. If the goods were shipped to businesses with a VAT number in DE, give them the category 'icp'; if they were shipped to consumers in DE (distance sales), they are 'afstand-nl' while the VAT on them is due in the Netherlands, or 'buitenland' when it is due in DE (above the limit for distance sales); as 'buitenland' they do not count toward the turnover limit. As 'icp' or 'afstand-nl' they count just the same: the numbers do not change.",
       },
       {
         row: 4,
