@@ -18,6 +18,7 @@ import type { YearSheet } from "../bulk/sheetYears";
 import { TableStream } from "../bulk/tableStream";
 import { YearWindow } from "../bulk/yearWindow";
 import { HEADER_SEARCH_ROWS, looksLikeInvoiceTable } from "../reading/headers";
+import { codeMappingNote, codesWithFallback, savedCodeMapping, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
 import { queueDateSystemProbe } from "./dateSystem";
 
 /** ~20 bytes per cell in the JSON response keeps each sync well under Excel on the web's 5 MB. */
@@ -38,6 +39,12 @@ export interface AllSheetsOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Ask the workbook its date system in sync 1 (src/excel/dateSystem.ts, ExcelApi 1.2). Default true. */
   readonly probeDateSystem?: boolean;
+  /**
+   * The code table (a firm's own codes → categories) to read a worksheet's lists with, by worksheet id: the one
+   * its year report uses (SheetSettings.codes, src/excel/settings.ts), so a line agrees with that report. A
+   * list read with a table gets the code-mapping note. Omitted or null: no code table.
+   */
+  readonly codesOf?: (sheetId: string) => CodeMapping | null;
 }
 
 export interface AllSheetsResult {
@@ -170,8 +177,18 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
   });
 
   const windows = units.map(() => new YearWindow(options.year ?? null, undefined, options.keepFrom ?? null));
+  // Asked once per worksheet: its tables share its code table.
+  const mappings = new Map<string, CodeMapping | null>();
+  const mappingOf = (u: Unit): CodeMapping | null => {
+    const id = u.id.split("/")[0];
+    if (!mappings.has(id)) mappings.set(id, options.codesOf?.(id) ?? null);
+    return mappings.get(id) ?? null;
+  };
   const streams = units.map(
-    (_, i) => new TableStream({ rows: (rows) => windows[i].addRows(rows), problems: (p) => windows[i].addProblems(p) }, undefined, dateSerialOffset),
+    (u, i) =>
+      new TableStream({ rows: (rows) => windows[i].addRows(rows), problems: (p) => windows[i].addProblems(p) }, undefined, dateSerialOffset, {
+        codes: mappingOf(u)?.map ?? null,
+      }),
   );
   units.forEach((u, i) => {
     u.firstRows.forEach((row, r) => streams[i].push(row, u.area.rowIndex + r + 1));
@@ -204,7 +221,10 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
       skipped.push({ sheet: u.sheetName, table: u.table });
       return;
     }
-    result.push({ id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: windows[i].problems(), droppedCountry: windows[i].droppedCountry });
+    const mapping = mappingOf(u);
+    // Undated, so kept whatever year the line shows (as the year report and kor-check give it).
+    const note = mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping)] : [];
+    result.push({ id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: [...note, ...windows[i].problems()], droppedCountry: windows[i].droppedCountry });
   });
   return { units: result, skipped, syncs, date1904: dateSerialOffset !== 0 };
 }
@@ -213,8 +233,28 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
  * The invoice lists on every visible sheet but the active one (`sheetKey`, its worksheet id), for the year
  * report's previous-year link: a workbook with a sheet per year is one business (src/bulk/sheetYears.ts).
  * Rows from `keepFrom` on are kept (the year before the report's year). `probeDateSystem`: as readAllSheets'.
+ * `codesOf`: the code table per worksheet id (the report's sheet's, with the other sheet's own entries for
+ * codes it does not name: src/reading/codeMapping.ts codesWithFallback).
  */
-export async function readOtherLists(context: Excel.RequestContext, sheetKey: string, keepFrom: number, probeDateSystem = true): Promise<YearSheet[]> {
-  const { units } = await readAllSheets(context, { keepFrom, probeDateSystem });
+export async function readOtherLists(
+  context: Excel.RequestContext,
+  sheetKey: string,
+  keepFrom: number,
+  probeDateSystem = true,
+  codesOf?: (sheetId: string) => CodeMapping | null,
+): Promise<YearSheet[]> {
+  const { units } = await readAllSheets(context, { keepFrom, probeDateSystem, ...(codesOf !== undefined ? { codesOf } : {}) });
   return units.filter((u) => u.id.split("/")[0] !== sheetKey).map((u) => ({ sheet: unitLabel(u), rows: u.rows, problems: u.problems }));
+}
+
+/**
+ * readOtherLists' `codesOf` for the year report of a sheet with code table `codes`: each other worksheet is read
+ * with it, then with that worksheet's own saved entries (`savedCodesOf`, by worksheet id) for codes it does not
+ * name (src/reading/codeMapping.ts codesWithFallback).
+ */
+export function previousYearCodesOf(
+  codes: readonly CodeMappingEntry[] | undefined,
+  savedCodesOf: (sheetId: string) => readonly CodeMappingEntry[] | undefined,
+): (sheetId: string) => CodeMapping | null {
+  return (sheetId) => savedCodeMapping(codesWithFallback(codes, savedCodesOf(sheetId)));
 }

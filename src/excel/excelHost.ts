@@ -1,7 +1,7 @@
 /** The pane's host in Excel: every call is its own Excel.run with batched reads (see read.ts). */
 import type { ExcelActions, PaneHost } from "../taskpane/host";
 import { readInvoiceSource } from "./read";
-import { readOtherLists } from "./allSheets";
+import { previousYearCodesOf, readOtherLists } from "./allSheets";
 import { writeReportSheet } from "./reportSheet";
 import { activateList, selectRows } from "./select";
 import { memorySettingsStore, officeSettingsStore } from "./settings";
@@ -12,10 +12,15 @@ export function excelApi(version: string): boolean {
 }
 
 export function excelHost(): PaneHost {
+  // Document settings keep choices with the workbook; without them (an old host) choices last the session.
+  const settings = Office.context.document?.settings ? officeSettingsStore(Office.context.document.settings) : memorySettingsStore();
   const excel: ExcelActions = {
     selectRows: (source, rows, columnCount, fromColumn = 0) =>
       Excel.run((context) => selectRows(context, source.key, rows, source.columnOffset + fromColumn, columnCount)),
-    readOtherLists: (sheetKey, keepFrom) => Excel.run((context) => readOtherLists(context, sheetKey, keepFrom, excelApi("1.2"))),
+    readOtherLists: (sheetKey, keepFrom, codes) =>
+      Excel.run((context) =>
+        readOtherLists(context, sheetKey, keepFrom, excelApi("1.2"), previousYearCodesOf(codes, (id) => settings.get(id)?.codes ?? undefined)),
+      ),
     showList: (sheetKey, tableName) => Excel.run((context) => activateList(context, sheetKey, tableName)),
     writeReport: (summary, lang, sourceName, options) =>
       Excel.run((context) => writeReportSheet(context, summary, lang, sourceName, { ...options, probeDateSystem: excelApi("1.2") })),
@@ -53,8 +58,7 @@ export function excelHost(): PaneHost {
   };
   return {
     mode: "excel",
-    // Document settings keep choices with the workbook; without them (an old host) choices last the session.
-    settings: Office.context.document?.settings ? officeSettingsStore(Office.context.document.settings) : memorySettingsStore(),
+    settings,
     read: (choices) =>
       Excel.run((context) =>
         readInvoiceSource(context, { choices, recogniseAddinSheets: excelApi("1.12"), probeDateSystem: excelApi("1.2") }),

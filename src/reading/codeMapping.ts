@@ -5,7 +5,7 @@
  */
 import * as msg from "../i18n/messages";
 import type { Localized } from "../i18n/types";
-import type { CategoryCode } from "../rules/types";
+import type { CategoryCode, Problem } from "../rules/types";
 import { readCategoryCell } from "./cells";
 import { codeKey } from "./packageCodes";
 
@@ -53,4 +53,36 @@ export function codeMappingFrom(records: readonly (readonly string[])[]): CodeMa
 
 function firstFilled(records: readonly (readonly string[])[]): number {
   return records.findIndex((r) => r.some((c) => c.trim() !== ""));
+}
+
+/**
+ * A code table as saved in the document (the pane's `SheetSettings.codes`), or null when there is none or it
+ * cannot be read (a hand-edited setting): entries whose code or category is not a string are left out.
+ */
+export function savedCodeMapping(entries: readonly CodeMappingEntry[] | null | undefined): CodeMapping | null {
+  if (!Array.isArray(entries) || entries.length === 0) return null;
+  const m = codeMappingFrom(entries.filter((e) => typeof e?.code === "string" && typeof e?.category === "string").map((e) => [e.code, e.category]));
+  return m.ok ? m.mapping : null;
+}
+
+/**
+ * The code table a sheet's previous year is read with when it comes from another sheet of the workbook (a
+ * sheet per year): the report's own sheet's entries, then the other sheet's own saved entries for codes the
+ * first does not name. One business's codes mean the same on each of its sheets, so the table of the sheet
+ * being checked decides (what the user sees and edits in the pane's code table); a code mapped only while
+ * looking at the other sheet still counts as the user mapped it there, instead of becoming an error again.
+ */
+export function codesWithFallback(
+  own: readonly CodeMappingEntry[] | null | undefined,
+  fallback: readonly CodeMappingEntry[] | null | undefined,
+): CodeMappingEntry[] {
+  const first = Array.isArray(own) ? own : [];
+  const named = new Set(first.map((e) => (typeof e?.code === "string" ? codeKey(e.code) : "")));
+  const rest = (Array.isArray(fallback) ? fallback : []).filter((e) => typeof e?.code === "string" && !named.has(codeKey(e.code)));
+  return [...first, ...rest];
+}
+
+/** The report's note that own codes were read through a code table (kor-check --codes, the pane's code table). */
+export function codeMappingNote(mapping: CodeMapping): Problem {
+  return { row: null, severity: "warning", code: "code-mapping", column: "category", value: null, message: msg.codeMappingUsed(mapping.entries) };
 }

@@ -10,6 +10,7 @@ import type { WriteOptions, WriteResult } from "../excel/reportSheet";
 import type { SettingsStore } from "../excel/settings";
 import type { ColumnChoices, InvoiceSource } from "../excel/source";
 import type { YearSheet } from "../bulk/sheetYears";
+import type { CodeMappingEntry } from "../reading/codeMapping";
 import type { FileProgress } from "./browser/files";
 
 export interface ReadOutcome {
@@ -38,9 +39,11 @@ export interface ExcelActions {
   onWorkbookEvent(listener: (event: WorkbookEvent, sheetId?: string) => void): Promise<() => void>;
   /**
    * The invoice lists of the workbook's other sheets (all but the worksheet `sheetKey`), rows from `keepFrom`
-   * on: the year report takes the previous year from a sheet per year (src/bulk/sheetYears.ts).
+   * on: the year report takes the previous year from a sheet per year (src/bulk/sheetYears.ts). `codes`: the
+   * report's sheet's code table; each other sheet is read with it, then with its own saved entries for codes it
+   * does not name (src/reading/codeMapping.ts codesWithFallback).
    */
-  readOtherLists?(sheetKey: string, keepFrom: number): Promise<YearSheet[]>;
+  readOtherLists?(sheetKey: string, keepFrom: number, codes?: readonly CodeMappingEntry[]): Promise<YearSheet[]>;
 }
 
 export type WorkbookEvent = "activated" | "changed" | "sheets";

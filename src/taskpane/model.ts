@@ -15,10 +15,10 @@ import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turn
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource, date1904Note, dateSerialOffsetOf } from "../excel/source";
 import { S } from "./strings";
-import { codeMappingFrom, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
+import { codeMappingNote, codesWithFallback, savedCodeMapping, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
 import { readCategoryCell } from "../reading/cells";
 import { codeKey } from "../reading/packageCodes";
-import { codeMappingUsed, quote } from "../i18n/messages";
+import { quote } from "../i18n/messages";
 
 /** What the user chose for one sheet; kept in the document (see src/excel/settings.ts). */
 export interface SheetSettings {
@@ -61,7 +61,14 @@ export function inKorSinceDay(settings: SheetSettings): Day | null {
 export interface UnknownCode {
   readonly code: string;
   readonly count: number;
+  /** The first row with it: a row of this sheet, or of `sheet`. */
   readonly firstRow: number;
+  /**
+   * Set for a code of the other sheet the previous year was taken from (a sheet per year): mapping it in this
+   * sheet's code table reads that sheet with it too. `count` and `firstRow` are then those of the problem that
+   * lists it (the reading layer counts a year's unknown codes together), so the code table does not show them.
+   */
+  readonly sheet?: string;
 }
 
 export interface PaneWarning {
@@ -180,27 +187,47 @@ function tableColumns(choices: ColumnChoices | undefined): Partial<Record<Column
 }
 
 /**
- * The other sheets of an opened file with several sheets, read with the detected columns, for the
- * previous-year link (src/bulk/sheetYears.ts). Read once per file: the values arrays never change.
+ * The other sheets of an opened file with several sheets, read with the detected columns and a code table, for
+ * the previous-year link (src/bulk/sheetYears.ts) and All sheets. Read once per file and code table: the values
+ * arrays never change, and the key holds the table's entries (mapping a code in the pane reads them again).
  */
-const fileSheetCache = new WeakMap<object, YearSheet>();
-function sheetRead(s: InvoiceSource): YearSheet {
-  let read = fileSheetCache.get(s.values);
+const fileSheetCache = new WeakMap<object, Map<string, YearSheet>>();
+function sheetRead(s: InvoiceSource, mapping: CodeMapping | null): YearSheet {
+  let byCodes = fileSheetCache.get(s.values);
+  if (byCodes === undefined) {
+    byCodes = new Map();
+    fileSheetCache.set(s.values, byCodes);
+  }
+  const key = mapping === null ? "" : JSON.stringify(mapping.entries.map((e) => [codeKey(e.code), e.category]));
+  let read = byCodes.get(key);
   if (read === undefined) {
-    const t = readTable(s.values, { rowOffset: s.rowOffset, dateSerialOffset: dateSerialOffsetOf(s) });
-    read = { sheet: s.sheetName ?? s.name, rows: t.rows, problems: t.problems };
-    fileSheetCache.set(s.values, read);
+    const t = readTable(s.values, { rowOffset: s.rowOffset, dateSerialOffset: dateSerialOffsetOf(s), codes: mapping?.map ?? null });
+    // The note that a code table was used, as the year report and kor-check give it (undated: kept for every year).
+    read = { sheet: s.sheetName ?? s.name, rows: t.rows, problems: mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping), ...t.problems] : t.problems };
+    byCodes.set(key, read);
   }
   return read;
 }
-export function otherSheetsOf(source: InvoiceSource): YearSheet[] {
-  return (source.fileSheets ?? []).filter((s) => s.key !== source.key).map(sheetRead);
+
+/** Where the pane keeps a sheet's own code table: SheetSettings.codes by the sheet's source key (host.settings). */
+export type CodesOf = (key: string) => readonly CodeMappingEntry[] | undefined;
+
+/**
+ * The opened file's other sheets, for the previous-year link: each read with `codes` (the report's sheet's code
+ * table), then with that sheet's own saved entries (`codesOf`) for codes `codes` does not name (see
+ * codesWithFallback), so the previous year counts a firm's own codes as the report's sheet does.
+ */
+export function otherSheetsOf(source: InvoiceSource, codes?: readonly CodeMappingEntry[], codesOf?: CodesOf): YearSheet[] {
+  return (source.fileSheets ?? []).filter((s) => s.key !== source.key).map((s) => sheetRead(s, savedCodeMapping(codesWithFallback(codes, codesOf?.(s.key)))));
 }
 
-/** An opened file's sheets as All sheets' units (id = the sheet's source key), read as otherSheetsOf reads them. */
-export function unitsOfFile(sheets: readonly InvoiceSource[]): CheckedUnit[] {
+/**
+ * An opened file's sheets as All sheets' units (id = the sheet's source key), each read with its own saved code
+ * table (`codesOf`, keyed as host.settings is: by the sheet's source key), as its year report reads it.
+ */
+export function unitsOfFile(sheets: readonly InvoiceSource[], codesOf?: CodesOf): CheckedUnit[] {
   return sheets.map((s) => {
-    const r = sheetRead(s);
+    const r = sheetRead(s, savedCodeMapping(codesOf?.(s.key)));
     return { id: s.key, sheet: r.sheet, table: null, rows: r.rows, problems: r.problems };
   });
 }
@@ -210,7 +237,7 @@ export function unitsOfFile(sheets: readonly InvoiceSource[]): CheckedUnit[] {
  * sheet has no rows of the previous year and no previous year was typed in, it is taken from the one other
  * sheet that holds it and whose years do not overlap (as kor-check does), and the report names that sheet.
  */
-export function analyze(source: InvoiceSource, settings: SheetSettings, today: Day, others: readonly YearSheet[] = otherSheetsOf(source)): Analysis {
+export function analyze(source: InvoiceSource, settings: SheetSettings, today: Day, others: readonly YearSheet[] = otherSheetsOf(source, settings.codes)): Analysis {
   const columnsOption = tableColumns(settings.columns);
   const mapping = validMapping(settings.codes);
   const table = readTable(source.values, {
@@ -237,14 +264,14 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
   // summary names both figures when they differ.
   const given = offerPreviousYear ? settings.previousYearCents ?? null : null;
   const problems = [
-    ...(mapping !== null && mapping.entries.length > 0 ? [mappingNote(mapping)] : []),
+    ...(mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping)] : []),
     ...(source.fileProblems ?? []),
     // Said once, with the report: the dates were read in the workbook's 1904 date system.
     ...(source.date1904 === true ? [date1904Note()] : []),
     ...table.problems,
   ];
   // Without a typed figure, another sheet of the workbook may hold the previous year (a sheet per year).
-  const { summary, from } = summarizeWithSheets({ sheet: source.sheetName ?? source.name, rows: table.rows, problems }, given !== null ? [] : others, {
+  const { summary: linked, from } = summarizeWithSheets({ sheet: source.sheetName ?? source.name, rows: table.rows, problems }, given !== null ? [] : others, {
     today,
     year,
     period,
@@ -253,7 +280,9 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     problems,
     rowName: source.rowName,
   });
+  const summary = withOtherSheetMappingNote(linked, from, mapping);
   const askPreviousYear = noPreviousRows && from === null;
+  const own = unknownCodesOf(source, table, mapping);
   const previousYearRowsCents = !offerPreviousYear
     ? null
     : !noPreviousRows
@@ -275,7 +304,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     summary,
     warnings: warningsOf(summary, table.rows, (p) => categoryFixesOf(p, source, table, mapping), (role) => table.columns[role]),
     cumulative: cumulativeOf(table.rows, year),
-    unknownCodes: unknownCodesOf(source, table, mapping),
+    unknownCodes: [...own, ...unknownCodesOfSheet(from, year - 1, own)],
     reconciliation: reconcile(source, table, summary),
   };
 }
@@ -313,14 +342,43 @@ export function reconcile(source: InvoiceSource, table: ReadTableResult, summary
   };
 }
 
-function validMapping(entries: readonly CodeMappingEntry[] | undefined): CodeMapping | null {
-  if (!Array.isArray(entries) || entries.length === 0) return null;
-  const m = codeMappingFrom(entries.filter((e) => typeof e?.code === "string" && typeof e?.category === "string").map((e) => [e.code, e.category]));
-  return m.ok ? m.mapping : null;
+/**
+ * The summary with the code-mapping note of the sheet the previous year was taken from, named, when that sheet
+ * was read with more than this sheet's code table (its own entries: see otherSheetsOf). With the same table this
+ * sheet's note says it all.
+ */
+function withOtherSheetMappingNote(summary: YearSummary, from: YearSheet | null, mapping: CodeMapping | null): YearSummary {
+  const note = from?.problems.find((p) => p.code === "code-mapping" && p.row === null);
+  if (from === null || note === undefined) return summary;
+  if (mapping !== null && mapping.entries.length > 0 && codeMappingNote(mapping).message.en === note.message.en) return summary;
+  const named = { ...note, message: { nl: `Blad ${quote(from.sheet)}: ${note.message.nl}`, en: `Sheet ${quote(from.sheet)}: ${note.message.en}` } };
+  return { ...summary, problems: [...summary.problems, named] };
 }
 
-function mappingNote(mapping: CodeMapping): Problem {
-  return { row: null, severity: "warning", code: "code-mapping", column: "category", value: null, message: codeMappingUsed(mapping.entries) };
+function validMapping(entries: readonly CodeMappingEntry[] | undefined): CodeMapping | null {
+  return savedCodeMapping(entries);
+}
+
+/**
+ * The unknown codes of the other sheet the previous year was taken from (`from`, read with this sheet's code
+ * table: see otherSheetsOf), in the problems of that year, leaving out codes this sheet lists itself. The pane's
+ * code table offers them, so mapping them there resolves the previous year's errors.
+ */
+function unknownCodesOfSheet(from: YearSheet | null, year: number, listed: readonly UnknownCode[]): UnknownCode[] {
+  if (from === null) return [];
+  const { from: jan1, to: dec31 } = yearBounds(year);
+  const seen = new Set(listed.map((u) => codeKey(u.code)));
+  const out: UnknownCode[] = [];
+  for (const p of from.problems) {
+    if (p.code !== "unknown-category" || p.day == null || p.day < jan1 || p.day > dec31 || p.value === null) continue;
+    for (const code of p.value.split(", ")) {
+      const key = codeKey(code);
+      if (code.trim() === "" || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ code: code.trim(), count: p.count ?? 1, firstRow: p.row ?? 0, sheet: from.sheet });
+    }
+  }
+  return out;
 }
 
 /** The unknown codes of the category column (the reading layer lists them in one problem; here each is counted). */

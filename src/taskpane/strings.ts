@@ -86,6 +86,11 @@ export const S = {
     count === 1
       ? { nl: `${code} (rij ${firstRow})`, en: `${code} (row ${firstRow})` }
       : { nl: `${code} (${count} rijen, eerste rij ${firstRow})`, en: `${code} (${count} rows, first row ${firstRow})` },
+  /** A code of the other sheet the previous year was taken from (a sheet per year); mapped here, it counts there too. */
+  codeLabelOtherSheet: (code: string, sheet: string): Localized => ({
+    nl: `${code} (vorig jaar, blad "${sheet}")`,
+    en: `${code} (previous year, sheet "${sheet}")`,
+  }),
   fixChoose: (count: number): Localized =>
     L(
       `Wat betekent deze waarde? Uw keuze geldt voor ${count === 1 ? "deze rij" : `alle ${count} rijen met deze tekst`} en wordt in dit document bewaard; uw cellen blijven ongewijzigd.`,

@@ -26,6 +26,7 @@ import type { ReportTarget } from "../navigation";
 import { CopyButton } from "../components/CopyFigures";
 import { overviewFiguresText } from "../copyText";
 import { unitsOfFile } from "../model";
+import { savedCodeMapping, type CodeMapping } from "../../reading/codeMapping";
 import type { InvoiceSource } from "../../excel/source";
 
 /** The list a line's click opens: the sheet (or table) of a single line, the first member of a group. */
@@ -132,7 +133,8 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
         const sheets = out.source?.fileSheets;
         if (cancelled || sheets === undefined || sheets.length < 2) return;
         setFileSheets(sheets);
-        setUnits(unitsOfFile(sheets));
+        // Each sheet with its own code table, as its year report reads it (kept per sheet by its source key).
+        setUnits(unitsOfFile(sheets, (key) => host.settings.get(key)?.codes));
         setDate1904(sheets.some((x) => x.date1904 === true));
       })
       .catch(() => undefined); // the message below says what to do instead
@@ -161,7 +163,10 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
     setBusy(true);
     setMessage(null);
     try {
-      const read = (keepFrom: number): Promise<AllSheetsResult> => Excel.run((context) => readAllSheets(context, { keepFrom, probeDateSystem: excelApi("1.2") }));
+      // Each worksheet with its own code table (SheetSettings.codes, by worksheet id), as its year report reads it.
+      const codesOf = (sheetId: string): CodeMapping | null => savedCodeMapping(host.settings.get(sheetId)?.codes);
+      const read = (keepFrom: number): Promise<AllSheetsResult> =>
+        Excel.run((context) => readAllSheets(context, { keepFrom, probeDateSystem: excelApi("1.2"), codesOf }));
       // From the year of today − 3, or a participant's start (its first crossing since then ended participation).
       const settings = documentSettings();
       const keepFrom = allSheetsKeepFrom(settings, grouping, today, units?.map((u) => u.id) ?? []);

@@ -32,7 +32,7 @@ import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
-import { analyze, inKorSinceDay, parseEurosInput, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
+import { analyze, inKorSinceDay, otherSheetsOf, parseEurosInput, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
 import { checkKorSince } from "../../rules/participation";
 import type { PaneHost } from "../host";
 import type { PaneNavigation } from "../navigation";
@@ -253,10 +253,12 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   // In Excel: the workbook's other invoice lists, read only while this sheet lacks the previous year (a
   // workbook with a sheet per year is one business; src/bulk/sheetYears.ts). Keyed by the sheet they were read for.
   const [others, setOthers] = React.useState<{ key: string; sheets: YearSheet[] } | null>(null);
-  const analysis = React.useMemo(
-    () => (source === null ? null : analyze(source, settings, today, others !== null && others.key === source.key ? others.sheets : undefined)),
-    [source, settings, today, others],
-  );
+  const analysis = React.useMemo(() => {
+    if (source === null) return null;
+    // An opened file's other sheets: read with this sheet's code table, then each one's own (model.ts otherSheetsOf).
+    const sheets = others !== null && others.key === source.key ? others.sheets : host.excel === null ? otherSheetsOf(source, settings.codes, (k) => host.settings.get(k)?.codes) : undefined;
+    return analyze(source, settings, today, sheets);
+  }, [source, settings, today, others, host]);
   const wantsOthers =
     host.excel?.readOtherLists !== undefined &&
     source !== null &&
@@ -265,11 +267,13 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     (analysis.askPreviousYear || analysis.previousYearSheet !== null);
   const reportYear = analysis?.year ?? null;
   const sourceKey = source?.key ?? null;
+  // The other sheets are read with this sheet's code table: read again when the user maps a code.
+  const ownCodes = settings.codes;
   React.useEffect(() => {
     if (!wantsOthers || sourceKey === null || reportYear === null) return undefined;
     let cancelled = false;
     host.excel
-      ?.readOtherLists?.(sourceKey, Math.min(reportYear - 1, yearOf(today) - 3))
+      ?.readOtherLists?.(sourceKey, Math.min(reportYear - 1, yearOf(today) - 3), ownCodes)
       .then((sheets) => {
         if (!cancelled) setOthers({ key: sourceKey, sheets });
       })
@@ -277,7 +281,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     return () => {
       cancelled = true;
     };
-  }, [host, sourceKey, wantsOthers, reportYear, today, othersStamp]);
+  }, [host, sourceKey, wantsOthers, reportYear, today, othersStamp, ownCodes]);
 
   const update = (patch: Partial<SheetSettings>): void => {
     if (source === null) return;
@@ -486,8 +490,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     setNotice({ intent: "success", text: S.fixApplied(text, category) });
   };
   const codeRows = [
-    ...analysis.unknownCodes.map((u) => ({ code: u.code, category: "", count: u.count, firstRow: u.firstRow })),
-    ...mapped.map((e) => ({ code: e.code, category: e.category as string, count: null, firstRow: null })),
+    ...analysis.unknownCodes.map((u) => ({ code: u.code, category: "", count: u.count, firstRow: u.firstRow, sheet: u.sheet ?? null })),
+    ...mapped.map((e) => ({ code: e.code, category: e.category as string, count: null, firstRow: null, sheet: null })),
   ];
   const codeTable = codeRows.length > 0 && (
     <Accordion collapsible defaultOpenItems={analysis.unknownCodes.length > 0 ? ["codes"] : []}>
@@ -497,7 +501,16 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
           <div className={styles.codes} data-testid="code-table">
             <Caption1>{t(lang, S.codesHint)}</Caption1>
             {codeRows.map((r) => (
-              <Field key={r.code} label={visibleControls(r.count === null ? r.code : t(lang, S.codeLabel(r.code, r.count, r.firstRow ?? 0)))}>
+              <Field
+                key={r.code}
+                label={visibleControls(
+                  r.count === null
+                    ? r.code
+                    : r.sheet !== null
+                      ? t(lang, S.codeLabelOtherSheet(r.code, r.sheet))
+                      : t(lang, S.codeLabel(r.code, r.count, r.firstRow ?? 0)),
+                )}
+              >
                 <Select value={r.category} data-testid={`code-${r.code}`} onChange={(_, d) => setCode(r.code, d.value)}>
                   <option value="">{t(lang, S.codeNotMapped)}</option>
                   {CATEGORIES.map((c) => (
