@@ -239,7 +239,7 @@ export function unitsOfFile(sheets: readonly InvoiceSource[], codesOf?: CodesOf)
  */
 export function analyze(source: InvoiceSource, settings: SheetSettings, today: Day, others: readonly YearSheet[] = otherSheetsOf(source, settings.codes)): Analysis {
   const columnsOption = tableColumns(settings.columns);
-  const mapping = validMapping(settings.codes);
+  const mapping = savedCodeMapping(settings.codes);
   const table = readTable(source.values, {
     columns: columnsOption as Partial<Record<ColumnRole, number>>,
     codes: mapping?.map ?? null,
@@ -353,10 +353,6 @@ function withOtherSheetMappingNote(summary: YearSummary, from: YearSheet | null,
   if (mapping !== null && mapping.entries.length > 0 && codeMappingNote(mapping).message.en === note.message.en) return summary;
   const named = { ...note, message: { nl: `Blad ${quote(from.sheet)}: ${note.message.nl}`, en: `Sheet ${quote(from.sheet)}: ${note.message.en}` } };
   return { ...summary, problems: [...summary.problems, named] };
-}
-
-function validMapping(entries: readonly CodeMappingEntry[] | undefined): CodeMapping | null {
-  return savedCodeMapping(entries);
 }
 
 /**
