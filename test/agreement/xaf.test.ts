@@ -1,0 +1,427 @@
+/**
+ * An auditfile and an invoice list of the same sales must give the same answers. A random but valid set of
+ * sales invoices over two consecutive years (amounts near €20,000, credit notes, one or two revenue lines per
+ * invoice, customers in NL, DE, BE, the US or without a country) is written
+ *
+ *  (a) as auditfiles, one per year (XAF 3.2 or 3.1; the sales in a `jrnTp` S journal or in a journal without
+ *      a type that posts to customers; now and then a memorial and a bank journal beside them; VAT codes named
+ *      by their description, by a package's own code, or only by their percentage; effDate on the lines
+ *      differing from trDt; amounts as plain xsd:decimals such as "1500.5"), and
+ *  (b) as a CSV invoice list of what docs/xaf.md says the auditfile means: a row per invoice and category
+ *      (credit − debit of its revenue lines), dated by trDt, the category the VAT code stands for, the
+ *      customer's country, the VAT booked,
+ *
+ * and kor-check (in-process, JSON) runs on both with the same options. For each year asked (both, and none)
+ * the countable total in cents, verdict, crossing (day and invoice), previous year, Union turnover, next start
+ * and the problem codes must agree, and the totals, verdict and crossing must match an oracle written from
+ * kor-rules.md sections 3–5.
+ *
+ * What differs by nature and is not compared:
+ *  - row numbers: an auditfile's rows are numbered in file order (the two files merged in date order), the
+ *    CSV's by sheet row; the CSV is written in the auditfile's order, so sheet row = auditfile row + 1;
+ *  - problems only an auditfile has (its sanity line, skipped memorial entries, a file without totals) and
+ *    the file name prefixed to a merged file's messages;
+ *  - `reverse-charge-abroad`: the CSV names each row, the auditfile says it once per year and country (its
+ *    rows are invoices, not sheet rows), so only its presence is compared.
+ */
+import fc from "fast-check";
+import * as path from "path";
+import { writeFileSync } from "fs";
+import { dayFromYmd, isoFromDay, yearOf, type Day } from "../../src/rules/dates";
+import { euros, invoice, writeXaf, type GenFile, type GenJournal, type GenTx } from "../support/xaf-generator";
+import { runCli, tempDir } from "../cli/fixtures";
+
+jest.setTimeout(60_000);
+
+const THRESHOLD = 2_000_000;
+
+type Kind = "21" | "9" | "0" | "kor" | "icp" | "export" | "verlegd" | "buitenland";
+
+/** How a category is written in the auditfile: the VAT code (and its description, if any) and the revenue account. */
+interface VatSpelling {
+  readonly id: string;
+  readonly desc: string | null;
+  readonly perc: number;
+  readonly acc: string;
+}
+
+const SPELLINGS: Readonly<Record<Kind, readonly VatSpelling[]>> = {
+  "21": [
+    { id: "H", desc: "BTW hoog 21%", perc: 21, acc: "8000" },
+    { id: "HOOG_VERK_21", desc: null, perc: 21, acc: "8000" },
+    { id: "S1", desc: null, perc: 21, acc: "8090" },
+    { id: "V21", desc: "Verkopen hoog", perc: 21, acc: "8000" },
+  ],
+  "9": [
+    { id: "L", desc: "BTW laag 9%", perc: 9, acc: "8010" },
+    { id: "LAAG_VERK_9", desc: null, perc: 9, acc: "8010" },
+    { id: "S2", desc: null, perc: 9, acc: "8090" },
+  ],
+  "0": [{ id: "Z", desc: "Verkopen 0%", perc: 0, acc: "8090" }],
+  kor: [{ id: "K", desc: "Vrijgesteld KOR", perc: 0, acc: "8090" }],
+  icp: [
+    { id: "ICP", desc: "ICP", perc: 0, acc: "8020" },
+    { id: "BI_EU_VERK", desc: null, perc: 0, acc: "8020" },
+  ],
+  export: [
+    { id: "EX", desc: "Export", perc: 0, acc: "8040" },
+    { id: "BU_EU_VERK", desc: null, perc: 0, acc: "8040" },
+  ],
+  verlegd: [
+    { id: "VL", desc: "BTW verlegd", perc: 0, acc: "8090" },
+    { id: "VERL_VERK", desc: null, perc: 0, acc: "8090" },
+  ],
+  buitenland: [
+    { id: "VB", desc: "Dienst buitenland", perc: 0, acc: "8030" },
+    { id: "BI_EU_VERK_D", desc: null, perc: 0, acc: "8030" },
+  ],
+};
+
+const VAT_CODES = Object.values(SPELLINGS)
+  .flat()
+  .filter((s) => s.desc !== null)
+  .map((s) => ({ id: s.id, desc: s.desc as string }));
+
+type Country = "NL" | "DE" | "BE" | "US" | "";
+
+interface Customer {
+  readonly id: string;
+  readonly country: Country;
+  /** Where the auditfile gives the country: taxRegistrationCountry, the street address, or nowhere. */
+  readonly via: "tax" | "address" | "none";
+}
+
+const CUSTOMERS: readonly Customer[] = [
+  { id: "C1", country: "NL", via: "tax" },
+  { id: "C2", country: "DE", via: "tax" },
+  { id: "C3", country: "BE", via: "address" },
+  { id: "C4", country: "US", via: "tax" },
+  { id: "C5", country: "", via: "none" },
+  { id: "C6", country: "NL", via: "address" },
+];
+
+interface Part {
+  readonly kind: Kind;
+  readonly spelling: VatSpelling;
+  readonly cents: number;
+}
+
+interface Inv {
+  readonly ref: string;
+  readonly day: Day;
+  /** effDate of the lines (docs/xaf.md: the date is trDt; effDate only without one). */
+  readonly effDay: Day;
+  readonly customer: Customer;
+  readonly parts: readonly Part[];
+  /** In the typed journal (jrnTp S) or in one without a type (a sale because it posts to a customer). */
+  readonly untyped: boolean;
+}
+
+interface Case {
+  readonly years: readonly [number, number];
+  /** In file order: per year, the typed journal's invoices then the untyped journal's, each in generated order. */
+  readonly invoices: readonly Inv[];
+  readonly version: "3.1" | "3.2";
+  readonly plainDecimals: boolean;
+  readonly zoned: boolean;
+  readonly extraJournals: boolean;
+  readonly totals: boolean;
+  readonly today: Day;
+  readonly participation: "unknown" | "out" | "in";
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The sheet rows the auditfile stands for (docs/xaf.md, "The mapping"): one per invoice and category.
+
+interface SheetRow {
+  readonly inv: Inv;
+  readonly day: Day;
+  readonly kind: Kind;
+  readonly cents: number;
+  readonly vatCents: number;
+  readonly country: Country;
+}
+
+function vatOf(p: Part): number {
+  return Math.round((Math.abs(p.cents) * p.spelling.perc) / 100) * Math.sign(p.cents);
+}
+
+function sheetRows(c: Case): SheetRow[] {
+  const rows: SheetRow[] = [];
+  for (const inv of c.invoices) {
+    const per = new Map<Kind, { cents: number; vat: number }>();
+    for (const p of inv.parts) {
+      const s = per.get(p.kind) ?? { cents: 0, vat: 0 };
+      s.cents += p.cents;
+      s.vat += vatOf(p);
+      per.set(p.kind, s);
+    }
+    for (const [kind, s] of per) if (s.cents !== 0) rows.push({ inv, day: inv.day, kind, cents: s.cents, vatCents: s.vat, country: inv.customer.country });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The oracle: kor-rules.md sections 3–5.
+
+function counts(r: SheetRow): boolean {
+  if (r.kind === "buitenland") return false;
+  if (r.kind === "verlegd" && (r.country === "DE" || r.country === "BE")) return false; // section 3: buitenland of that state
+  return true;
+}
+
+function countableOf(rows: readonly SheetRow[], year: number): number {
+  return rows.filter((r) => yearOf(r.day) === year && counts(r)).reduce((s, r) => s + r.cents, 0);
+}
+
+/** Section 5: the first row (by date; same date: sheet order) at which the running total exceeds €20,000. */
+function crossingOf(rows: readonly SheetRow[], year: number): number | null {
+  const sorted = rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => yearOf(r.day) === year && counts(r))
+    .sort((a, b) => a.r.day - b.r.day || a.i - b.i);
+  let running = 0;
+  for (const { r, i } of sorted) {
+    running += r.cents;
+    if (running > THRESHOLD) return i;
+  }
+  return null;
+}
+
+function oracle(rows: readonly SheetRow[], year: number): { countableCents: number; verdict: string; crossingIndex: number | null } {
+  const countableCents = countableOf(rows, year);
+  const crossingIndex = crossingOf(rows, year);
+  let ok = countableCents <= THRESHOLD && crossingIndex === null;
+  const hasPrevious = rows.some((r) => yearOf(r.day) === year - 1);
+  if (year >= 2025 && hasPrevious && (countableOf(rows, year - 1) > THRESHOLD || crossingOf(rows, year - 1) !== null)) ok = false;
+  return { countableCents, verdict: ok ? "eligible" : "not-eligible", crossingIndex };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The generator.
+
+const YEAR_PAIRS: readonly (readonly [number, number])[] = [
+  [2023, 2024],
+  [2024, 2025],
+  [2025, 2026],
+];
+
+function dayIn(year: number, offset: number): Day {
+  const jan1 = dayFromYmd(year, 1, 1);
+  return jan1 + (offset % (dayFromYmd(year, 12, 31) - jan1 + 1));
+}
+
+const centsArb = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 800_000 }) },
+  { weight: 2, arbitrary: fc.integer({ min: -300_000, max: -1 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 1_900_000, max: 2_100_000 }) },
+  { weight: 1, arbitrary: fc.constantFrom(1, 99, 100, 1_999_999, 2_000_000, 2_000_001, -1) },
+);
+
+const KINDS: readonly Kind[] = ["21", "21", "21", "9", "0", "kor", "icp", "export", "verlegd", "buitenland"];
+
+const partArb = fc.record({ kind: fc.constantFrom(...KINDS), pick: fc.nat({ max: 1000 }), cents: centsArb });
+
+const rawInvoice = fc.record({
+  second: fc.boolean(),
+  offset: fc.oneof(fc.integer({ min: 0, max: 365 }), fc.constantFrom(0, 59, 180, 364)),
+  effOffset: fc.integer({ min: 0, max: 365 }),
+  customer: fc.nat({ max: CUSTOMERS.length - 1 }),
+  parts: fc.array(partArb, { minLength: 1, maxLength: 3 }),
+  untyped: fc.boolean(),
+});
+
+const caseArb: fc.Arbitrary<Case> = fc
+  .record({
+    years: fc.constantFrom(...YEAR_PAIRS),
+    raw: fc.array(rawInvoice, { minLength: 1, maxLength: 40 }),
+    // A last invoice that brings the second year's countable total to the threshold plus this.
+    topUp: fc.option(fc.record({ delta: fc.constantFrom(-100, -1, 0, 1, 100, 250_000), offset: fc.integer({ min: 0, max: 364 }), untyped: fc.boolean() })),
+    version: fc.constantFrom<"3.1" | "3.2">("3.2", "3.2", "3.1"),
+    plainDecimals: fc.boolean(),
+    zoned: fc.boolean(),
+    extraJournals: fc.boolean(),
+    totals: fc.constantFrom(true, true, true, false),
+    todayOffset: fc.integer({ min: 0, max: 900 }),
+    participation: fc.constantFrom<Case["participation"]>("unknown", "unknown", "out", "in"),
+  })
+  .map(({ years, raw, topUp, version, plainDecimals, zoned, extraJournals, totals, todayOffset, participation }) => {
+    let n = 0;
+    let invoices: Inv[] = raw.map((r) => {
+      const year = r.second ? years[1] : years[0];
+      const parts = r.parts.map((p): Part => {
+        const spellings = SPELLINGS[p.kind];
+        return { kind: p.kind, spelling: spellings[p.pick % spellings.length], cents: p.cents };
+      });
+      return { ref: `F${++n}`, day: dayIn(year, r.offset), effDay: dayIn(year, r.effOffset), customer: CUSTOMERS[r.customer], parts, untyped: r.untyped };
+    });
+    if (topUp !== null) {
+      const probe = { years, invoices } as unknown as Case;
+      const cents = THRESHOLD + topUp.delta - countableOf(sheetRows(probe), years[1]);
+      if (cents !== 0) {
+        const day = dayIn(years[1], topUp.offset);
+        invoices.push({ ref: `F${++n}`, day, effDay: day, customer: CUSTOMERS[0], parts: [{ kind: "21", spelling: SPELLINGS["21"][0], cents }], untyped: topUp.untyped });
+      }
+    }
+    // File order: year by year (the files are merged in date order), the typed journal first.
+    invoices = years.flatMap((y) => [false, true].flatMap((untyped) => invoices.filter((inv) => yearOf(inv.day) === y && inv.untyped === untyped)));
+    return { years, invoices, version, plainDecimals, zoned, extraJournals, totals, today: dayFromYmd(years[1], 1, 1) + todayOffset, participation };
+  });
+
+// ---------------------------------------------------------------------------------------------------
+// Renderings.
+
+function xafText(c: Case, year: number): string | null {
+  const invs = c.invoices.filter((inv) => yearOf(inv.day) === year);
+  if (invs.length === 0) return null;
+  const tx = (inv: Inv, nr: number): GenTx => {
+    const t = invoice({
+      nr: String(nr),
+      date: isoFromDay(inv.day),
+      ref: inv.ref,
+      customer: inv.customer.id,
+      parts: inv.parts.map((p) => ({ acc: p.spelling.acc, net: p.cents, vat: { id: p.spelling.id, perc: p.spelling.perc } })),
+    });
+    return { ...t, lines: t.lines.map((l) => ({ ...l, effDate: isoFromDay(inv.effDay) })) };
+  };
+  const journals: GenJournal[] = [];
+  let nr = 0;
+  const typed = invs.filter((inv) => !inv.untyped).map((inv) => tx(inv, ++nr));
+  const untyped = invs.filter((inv) => inv.untyped).map((inv) => tx(inv, ++nr));
+  if (typed.length > 0) journals.push({ id: "VK", desc: "Verkoop", type: "S", txs: typed });
+  if (untyped.length > 0) journals.push({ id: "VK2", desc: "Verkoop webwinkel", txs: untyped });
+  if (c.extraJournals) {
+    const d = `${year}-06-30`;
+    // A payment received (balance sheet only) and a memorial entry on revenue (skipped, and said so).
+    journals.unshift({ id: "BNK", desc: "Bank", type: "B", txs: [{ nr: String(++nr), date: d, lines: [{ acc: "1100", cents: 12_100, side: "D" }, { acc: "1300", cents: 12_100, side: "C", custSupID: "C1" }] }] });
+    journals.push({ id: "MEM", desc: "Memoriaal", type: "M", txs: [{ nr: String(++nr), date: d, lines: [{ acc: "1300", cents: 5_000, side: "D" }, { acc: "8000", cents: 5_000, side: "C" }] }] });
+  }
+  const spec: GenFile = {
+    version: c.version,
+    fiscalYear: year,
+    companyName: "Agreement BV",
+    taxRegIdent: "NL001234567B01",
+    customers: CUSTOMERS.map((k) => ({
+      id: k.id,
+      name: `Klant ${k.id}`,
+      tp: "C",
+      ...(k.via === "tax" ? { taxCountry: k.country } : {}),
+      ...(k.via === "address" ? { addressCountry: k.country } : {}),
+    })),
+    vatCodes: VAT_CODES,
+    journals,
+    totals: c.totals ? "auto" : "none",
+  };
+  let text = writeXaf(spec);
+  // Amounts as other xsd:decimals ("1500.5", "1500", "0"): the same amounts.
+  if (c.plainDecimals) text = text.replace(/<(amnt|debitAmount|creditAmount)>(-?\d+)\.(\d\d)</g, (_, el: string, w: string, f: string) => `<${el}>${f === "00" ? w : `${w}.${f.replace(/0$/, "")}`}<`);
+  // A date with a time zone (xsd:date allows one): the same day.
+  if (c.zoned) text = text.replace(/<(trDt|transactionDate)>(\d{4}-\d\d-\d\d)</g, (_, el: string, d: string) => `<${el}>${d}+01:00<`);
+  return text;
+}
+
+function csvText(rows: readonly SheetRow[]): string {
+  const lines = ["Invoice date,Customer,Amount excl. VAT,VAT rate,Country,VAT amount"];
+  for (const r of rows) lines.push([isoFromDay(r.day), `Klant ${r.inv.customer.id}`, euros(r.cents), r.kind, r.country, euros(r.vatCents)].join(","));
+  return `${lines.join("\n")}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- kor-check's parsed JSON output
+type Json = any;
+
+/** Problems only an auditfile has, or that it words per year and country instead of per row (see the header). */
+const XAF_ONLY = new Set(["xaf-skipped", "xaf-no-totals"]);
+
+function problemKeys(item: Json, rowOffset: number): string[] {
+  return (item.problems as Json[])
+    .filter((p) => !XAF_ONLY.has(p.code))
+    .map((p) => (p.code === "reverse-charge-abroad" ? `${p.severity} ${p.code}` : `${p.severity} ${p.code} @${p.row === null ? "-" : p.row + rowOffset} [${(p.rows ?? []).map((r: number) => r + rowOffset).join(",")}] ×${p.count ?? 1}`));
+}
+
+function answer(item: Json, rowOffset: number): Json {
+  expect(item.error).toBeNull();
+  return {
+    year: item.year,
+    countableCents: Math.round(item.countable * 100),
+    verdict: item.verdict,
+    eligible: item.eligible,
+    crossing: item.crossing === null ? null : { date: item.crossing.date, row: item.crossing.row + rowOffset, amount: item.crossing.amount, caveat: item.crossing.caveat !== null },
+    previousYear: item.previousYear,
+    previousYearBasis: item.previousYearBasis,
+    union: item.eu?.union ?? null,
+    previousUnion: item.eu?.previousUnion ?? null,
+    states: item.eu?.states ?? null,
+    nextStart: item.nextStart,
+    deadline: item.deadline,
+    participationEnded: item.participationEnded,
+    ifInKor: item.ifInKor,
+    problems: [...new Set(problemKeys(item, rowOffset))].sort(),
+  };
+}
+
+const SEED = Number(process.env.KOR_AGREEMENT_SEED ?? 20_261_130);
+const RUNS = Number(process.env.KOR_AGREEMENT_RUNS ?? 40);
+
+describe("an auditfile and the invoice list it stands for give the same answers", () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeAll(() => {
+    tmp = tempDir("kor-xaf-agreement-");
+  });
+  afterAll(() => tmp.cleanup());
+
+  it("kor-check on the auditfiles and on the CSV agree with each other and with the oracle", async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const base = path.join(tmp.dir, `c${n++}`);
+        const files: string[] = [];
+        for (const y of c.years) {
+          const text = xafText(c, y);
+          if (text === null) continue;
+          const f = `${base}-${y}.xaf`;
+          writeFileSync(f, text);
+          files.push(f);
+        }
+        const rows = sheetRows(c);
+        const csv = `${base}.csv`;
+        writeFileSync(csv, csvText(rows));
+        const options = (year: number | null): string[] => [
+          ...(year === null ? [] : ["--year", String(year)]),
+          ...(c.participation === "in" ? ["--in-kor-since", `${c.years[0]}-01-01`] : c.participation === "out" ? ["--not-in-kor"] : []),
+          "--format",
+          "json",
+          "--lang",
+          "en",
+        ];
+        for (const year of [c.years[0], c.years[1], null]) {
+          // The files in either order: kor-check merges them by date.
+          const x = await runCli([...(year === null ? [...files].reverse() : files), ...options(year)], c.today);
+          const s = await runCli([csv, ...options(year)], c.today);
+          expect(x.stderr).toBe("");
+          expect(s.stderr).toBe("");
+          const xItems = JSON.parse(x.stdout) as Json[];
+          const sItems = JSON.parse(s.stdout) as Json[];
+          expect(xItems).toHaveLength(1);
+          expect(sItems).toHaveLength(1);
+          // Sheet row = auditfile row + 1 (the header).
+          const fromXaf = answer(xItems[0], 1);
+          const fromCsv = answer(sItems[0], 0);
+          expect({ year, ...fromXaf }).toEqual({ year, ...fromCsv });
+          const y = year ?? fromCsv.year;
+          const o = oracle(rows, y);
+          expect({ year: y, countableCents: fromCsv.countableCents, verdict: fromCsv.verdict, crossingRow: fromCsv.crossing?.row ?? null }).toEqual({
+            year: y,
+            countableCents: o.countableCents,
+            verdict: o.verdict,
+            crossingRow: o.crossingIndex === null ? null : o.crossingIndex + 2,
+          });
+          if (o.crossingIndex !== null) expect(xItems[0].crossing.reference).toContain(`entry ${rows[o.crossingIndex].inv.ref} of `);
+          expect(x.code).toBe(s.code);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+});
