@@ -200,9 +200,9 @@ function summarizeSheet(s: SheetRead, others: readonly SheetRead[], options: Sum
   return summarizeWithSheets(s, others, options);
 }
 
-/** One sheet (an auditfile's combined rows) on its own. */
-function sheetResult(file: string, s: SheetRead, options: CliOptions, today: Day): SheetResult {
-  return summarizeFile(file, { sheets: [s], skipped: [] }, options, today)[0];
+/** One sheet (an auditfile's combined rows) on its own; its report lists the --codes mapping, as a sheet's does. */
+function sheetResult(file: string, s: SheetRead, options: CliOptions, today: Day, mapping: CodeMapping | null): SheetResult {
+  return summarizeFile(file, { sheets: [s], skipped: [] }, options, today, mapping)[0];
 }
 
 /**
@@ -395,7 +395,7 @@ export async function check(
     progress.clear();
   }
   for (const a of combineAuditfiles(auditfiles)) {
-    const s: SheetResult = { ...sheetResult(a.file, a.read, options, today), auditfiles: a.auditfiles };
+    const s: SheetResult = { ...sheetResult(a.file, a.read, options, today, mapping), auditfiles: a.auditfiles };
     count({ sheets: [s], failures: [] });
     hooks.onFile?.({ sheets: [s], failures: [], skipped: [], auditfiles: [] }, files.length);
     if (keep) sheets.push(s);

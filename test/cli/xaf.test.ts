@@ -148,6 +148,8 @@ describe("kor-check --codes on auditfiles", () => {
     const after = JSON.parse(r.stdout) as Json[];
     expect(after[0].countable).toBe(400);
     expect(after[0].eligible).toBe(true);
+    // The report says how the codes were read, as a sheet's report does (docs/cli.md, --codes).
+    expect(after[0].problems).toContainEqual(expect.objectContaining({ severity: "warning", code: "code-mapping", message: 'Own codes read as: "N0" → export.' }));
   });
 });
 
