@@ -35,7 +35,7 @@ jest.setTimeout(60_000);
 
 const THRESHOLD = 2_000_000;
 
-type Kind = "21" | "9" | "0" | "kor" | "icp" | "export" | "verlegd" | "buitenland";
+type Kind = "21" | "9" | "0" | "kor" | "icp" | "export" | "verlegd" | "buitenland" | "N0";
 
 /** How a category is written in the auditfile: the VAT code (and its description, if any) and the revenue account. */
 interface VatSpelling {
@@ -75,6 +75,9 @@ const SPELLINGS: Readonly<Record<Kind, readonly VatSpelling[]>> = {
     { id: "VB", desc: "Dienst buitenland", perc: 0, acc: "8030" },
     { id: "BI_EU_VERK_D", desc: null, perc: 0, acc: "8030" },
   ],
+  // A 0% code that does not say which 0%: refused by both (docs/xaf.md), unless the firm's own code table
+  // (kor-check --codes, the same file for both) says it is export.
+  N0: [{ id: "N0", desc: "Nul tarief overig", perc: 0, acc: "8040" }],
 };
 
 const VAT_CODES = Object.values(SPELLINGS)
@@ -128,6 +131,8 @@ interface Case {
   readonly totals: boolean;
   readonly today: Day;
   readonly participation: "unknown" | "out" | "in";
+  /** kor-check --codes with `N0,export` for both surfaces. */
+  readonly ownCodes: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -136,27 +141,38 @@ interface Case {
 interface SheetRow {
   readonly inv: Inv;
   readonly day: Day;
+  /** The category counted: N0 is export through the firm's own codes. */
   readonly kind: Kind;
+  /** The category cell: the kind, or the firm's own code N0. */
+  readonly text: string;
   readonly cents: number;
   readonly vatCents: number;
   readonly country: Country;
+  /** Refused by both surfaces (an error; not counted): N0 without the code table. */
+  readonly refused: boolean;
 }
 
 function vatOf(p: Part): number {
   return Math.round((Math.abs(p.cents) * p.spelling.perc) / 100) * Math.sign(p.cents);
 }
 
+/** An invoice's rows: one per category (in the order its lines name them), as docs/xaf.md maps a sales entry. */
 function sheetRows(c: Case): SheetRow[] {
   const rows: SheetRow[] = [];
   for (const inv of c.invoices) {
-    const per = new Map<Kind, { cents: number; vat: number }>();
+    const per = new Map<Kind, { text: string; cents: number; vat: number }>();
     for (const p of inv.parts) {
-      const s = per.get(p.kind) ?? { cents: 0, vat: 0 };
+      const kind: Kind = p.kind === "N0" && c.ownCodes ? "export" : p.kind;
+      const s = per.get(kind) ?? { text: p.kind, cents: 0, vat: 0 };
       s.cents += p.cents;
       s.vat += vatOf(p);
-      per.set(p.kind, s);
+      per.set(kind, s);
     }
-    for (const [kind, s] of per) if (s.cents !== 0) rows.push({ inv, day: inv.day, kind, cents: s.cents, vatCents: s.vat, country: inv.customer.country });
+    for (const [kind, s] of per) {
+      const refused = kind === "N0";
+      // A refused code is refused on every line, also when its lines net to €0 (the CSV shows that €0 row).
+      if (s.cents !== 0 || refused) rows.push({ inv, day: inv.day, kind, text: s.text, cents: s.cents, vatCents: s.vat, country: inv.customer.country, refused });
+    }
   }
   return rows;
 }
@@ -165,7 +181,7 @@ function sheetRows(c: Case): SheetRow[] {
 // The oracle: kor-rules.md sections 3–5.
 
 function counts(r: SheetRow): boolean {
-  if (r.kind === "buitenland") return false;
+  if (r.refused || r.kind === "buitenland") return false;
   if (r.kind === "verlegd" && (r.country === "DE" || r.country === "BE")) return false; // section 3: buitenland of that state
   return true;
 }
@@ -218,7 +234,7 @@ const centsArb = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(1, 99, 100, 1_999_999, 2_000_000, 2_000_001, -1) },
 );
 
-const KINDS: readonly Kind[] = ["21", "21", "21", "9", "0", "kor", "icp", "export", "verlegd", "buitenland"];
+const KINDS: readonly Kind[] = ["21", "21", "21", "9", "0", "kor", "icp", "export", "verlegd", "buitenland", "N0"];
 
 const partArb = fc.record({ kind: fc.constantFrom(...KINDS), pick: fc.nat({ max: 1000 }), cents: centsArb });
 
@@ -228,6 +244,8 @@ const rawInvoice = fc.record({
   effOffset: fc.integer({ min: 0, max: 365 }),
   customer: fc.nat({ max: CUSTOMERS.length - 1 }),
   parts: fc.array(partArb, { minLength: 1, maxLength: 3 }),
+  // A part and its reversal on another line of the same code: a category that nets to €0 (no row).
+  cancelled: fc.option(partArb, { freq: 8 }),
   untyped: fc.boolean(),
 });
 
@@ -244,8 +262,9 @@ const caseArb: fc.Arbitrary<Case> = fc
     totals: fc.constantFrom(true, true, true, false),
     todayOffset: fc.integer({ min: 0, max: 900 }),
     participation: fc.constantFrom<Case["participation"]>("unknown", "unknown", "out", "in"),
+    ownCodes: fc.boolean(),
   })
-  .map(({ years, raw, topUp, version, plainDecimals, zoned, extraJournals, totals, todayOffset, participation }) => {
+  .map(({ years, raw, topUp, version, plainDecimals, zoned, extraJournals, totals, todayOffset, participation, ownCodes }) => {
     let n = 0;
     let invoices: Inv[] = raw.map((r) => {
       const year = r.second ? years[1] : years[0];
@@ -253,6 +272,11 @@ const caseArb: fc.Arbitrary<Case> = fc
         const spellings = SPELLINGS[p.kind];
         return { kind: p.kind, spelling: spellings[p.pick % spellings.length], cents: p.cents };
       });
+      if (r.cancelled !== null) {
+        const k = r.cancelled;
+        const spelling = SPELLINGS[k.kind][k.pick % SPELLINGS[k.kind].length];
+        parts.push({ kind: k.kind, spelling, cents: k.cents }, { kind: k.kind, spelling, cents: -k.cents });
+      }
       return { ref: `F${++n}`, day: dayIn(year, r.offset), effDay: dayIn(year, r.effOffset), customer: CUSTOMERS[r.customer], parts, untyped: r.untyped };
     });
     if (topUp !== null) {
@@ -265,7 +289,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     }
     // File order: year by year (the files are merged in date order), the typed journal first.
     invoices = years.flatMap((y) => [false, true].flatMap((untyped) => invoices.filter((inv) => yearOf(inv.day) === y && inv.untyped === untyped)));
-    return { years, invoices, version, plainDecimals, zoned, extraJournals, totals, today: dayFromYmd(years[1], 1, 1) + todayOffset, participation };
+    return { years, invoices, version, plainDecimals, zoned, extraJournals, totals, today: dayFromYmd(years[1], 1, 1) + todayOffset, participation, ownCodes };
   });
 
 // ---------------------------------------------------------------------------------------------------
@@ -322,7 +346,7 @@ function xafText(c: Case, year: number): string | null {
 
 function csvText(rows: readonly SheetRow[]): string {
   const lines = ["Invoice date,Customer,Amount excl. VAT,VAT rate,Country,VAT amount"];
-  for (const r of rows) lines.push([isoFromDay(r.day), `Klant ${r.inv.customer.id}`, euros(r.cents), r.kind, r.country, euros(r.vatCents)].join(","));
+  for (const r of rows) lines.push([isoFromDay(r.day), `Klant ${r.inv.customer.id}`, euros(r.cents), r.text, r.country, euros(r.vatCents)].join(","));
   return `${lines.join("\n")}\n`;
 }
 
@@ -331,23 +355,36 @@ function csvText(rows: readonly SheetRow[]): string {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kor-check's parsed JSON output
 type Json = any;
 
-/** Problems only an auditfile has, or that it words per year and country instead of per row (see the header). */
+/** Problems only an auditfile has (see the header). */
 const XAF_ONLY = new Set(["xaf-skipped", "xaf-no-totals"]);
 
-function problemKeys(item: Json, rowOffset: number): string[] {
+/**
+ * A refused category: the auditfile says it once per VAT code and year (its lines are not rows), the CSV per
+ * category text with the rows; compared by presence.
+ */
+const REFUSED = new Set(["xaf-unclear", "unknown-category"]);
+
+/** Rows by invoice and category (`F12/21`): `key(row)` for the surface's row numbers. */
+function problemKeys(item: Json, key: (row: number) => string): string[] {
   return (item.problems as Json[])
     .filter((p) => !XAF_ONLY.has(p.code))
-    .map((p) => (p.code === "reverse-charge-abroad" ? `${p.severity} ${p.code}` : `${p.severity} ${p.code} @${p.row === null ? "-" : p.row + rowOffset} [${(p.rows ?? []).map((r: number) => r + rowOffset).join(",")}] ×${p.count ?? 1}`));
+    .map((p) =>
+      REFUSED.has(p.code)
+        ? `${p.severity} refused`
+        : p.code === "reverse-charge-abroad"
+          ? `${p.severity} ${p.code}`
+          : `${p.severity} ${p.code} @${p.row === null ? "-" : key(p.row)} [${(p.rows ?? []).map(key).join(",")}] ×${p.count ?? 1}`,
+    );
 }
 
-function answer(item: Json, rowOffset: number): Json {
+function answer(item: Json, key: (row: number) => string): Json {
   expect(item.error).toBeNull();
   return {
     year: item.year,
     countableCents: Math.round(item.countable * 100),
     verdict: item.verdict,
     eligible: item.eligible,
-    crossing: item.crossing === null ? null : { date: item.crossing.date, row: item.crossing.row + rowOffset, amount: item.crossing.amount, caveat: item.crossing.caveat !== null },
+    crossing: item.crossing === null ? null : { date: item.crossing.date, row: key(item.crossing.row), amount: item.crossing.amount, caveat: item.crossing.caveat !== null },
     previousYear: item.previousYear,
     previousYearBasis: item.previousYearBasis,
     union: item.eu?.union ?? null,
@@ -357,7 +394,7 @@ function answer(item: Json, rowOffset: number): Json {
     deadline: item.deadline,
     participationEnded: item.participationEnded,
     ifInKor: item.ifInKor,
-    problems: [...new Set(problemKeys(item, rowOffset))].sort(),
+    problems: [...new Set(problemKeys(item, key))].sort(),
   };
 }
 
@@ -387,9 +424,17 @@ describe("an auditfile and the invoice list it stands for give the same answers"
         const rows = sheetRows(c);
         const csv = `${base}.csv`;
         writeFileSync(csv, csvText(rows));
+        const codes = `${base}-codes.csv`;
+        writeFileSync(codes, "N0,export\n");
+        const rowKey = (r: SheetRow | undefined): string => (r === undefined ? "?" : `${r.inv.ref}/${r.kind}`);
+        // The auditfile's rows are numbered in file order (refused lines give none), the CSV's by sheet row.
+        const xafRows = rows.filter((r) => !r.refused);
+        const xafKey = (row: number): string => rowKey(xafRows[row - 1]);
+        const csvKey = (row: number): string => rowKey(rows[row - 2]);
         const options = (year: number | null): string[] => [
           ...(year === null ? [] : ["--year", String(year)]),
           ...(c.participation === "in" ? ["--in-kor-since", `${c.years[0]}-01-01`] : c.participation === "out" ? ["--not-in-kor"] : []),
+          ...(c.ownCodes ? ["--codes", codes] : []),
           "--format",
           "json",
           "--lang",
@@ -405,17 +450,16 @@ describe("an auditfile and the invoice list it stands for give the same answers"
           const sItems = JSON.parse(s.stdout) as Json[];
           expect(xItems).toHaveLength(1);
           expect(sItems).toHaveLength(1);
-          // Sheet row = auditfile row + 1 (the header).
-          const fromXaf = answer(xItems[0], 1);
-          const fromCsv = answer(sItems[0], 0);
+          const fromXaf = answer(xItems[0], xafKey);
+          const fromCsv = answer(sItems[0], csvKey);
           expect({ year, ...fromXaf }).toEqual({ year, ...fromCsv });
           const y = year ?? fromCsv.year;
           const o = oracle(rows, y);
-          expect({ year: y, countableCents: fromCsv.countableCents, verdict: fromCsv.verdict, crossingRow: fromCsv.crossing?.row ?? null }).toEqual({
+          expect({ year: y, countableCents: fromCsv.countableCents, verdict: fromCsv.verdict, crossing: fromCsv.crossing?.row ?? null }).toEqual({
             year: y,
             countableCents: o.countableCents,
             verdict: o.verdict,
-            crossingRow: o.crossingIndex === null ? null : o.crossingIndex + 2,
+            crossing: o.crossingIndex === null ? null : rowKey(rows[o.crossingIndex]),
           });
           if (o.crossingIndex !== null) expect(xItems[0].crossing.reference).toContain(`entry ${rows[o.crossingIndex].inv.ref} of `);
           expect(x.code).toBe(s.code);
