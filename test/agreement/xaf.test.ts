@@ -125,7 +125,12 @@ interface Case {
   /** In file order: per year, the typed journal's invoices then the untyped journal's, each in generated order. */
   readonly invoices: readonly Inv[];
   readonly version: "3.1" | "3.2";
-  readonly plainDecimals: boolean;
+  /** How amounts are written: "1500.50" (as packages do), "1500.5" / "1500", or "+1500.500": the same amounts. */
+  readonly decimals: "fixed" | "plain" | "padded";
+  /** Credit notes written with the invoice's sides and negative amounts (as some packages do) instead of flipped sides. */
+  readonly negativeAmounts: boolean;
+  /** Customers typed B (customer and supplier) instead of C, countries in lower case. */
+  readonly customerVariant: boolean;
   readonly zoned: boolean;
   readonly extraJournals: boolean;
   readonly totals: boolean;
@@ -206,6 +211,8 @@ function crossingOf(rows: readonly SheetRow[], year: number): number | null {
 
 function oracle(rows: readonly SheetRow[], year: number): { countableCents: number; verdict: string; crossingIndex: number | null } {
   const countableCents = countableOf(rows, year);
+  // Section 2: before 2020 not supported (no verdict, no crossing).
+  if (year < 2020) return { countableCents, verdict: "unsupported", crossingIndex: null };
   const crossingIndex = crossingOf(rows, year);
   let ok = countableCents <= THRESHOLD && crossingIndex === null;
   const hasPrevious = rows.some((r) => yearOf(r.day) === year - 1);
@@ -217,6 +224,7 @@ function oracle(rows: readonly SheetRow[], year: number): { countableCents: numb
 // The generator.
 
 const YEAR_PAIRS: readonly (readonly [number, number])[] = [
+  [2019, 2020],
   [2023, 2024],
   [2024, 2025],
   [2025, 2026],
@@ -256,7 +264,9 @@ const caseArb: fc.Arbitrary<Case> = fc
     // A last invoice that brings the second year's countable total to the threshold plus this.
     topUp: fc.option(fc.record({ delta: fc.constantFrom(-100, -1, 0, 1, 100, 250_000), offset: fc.integer({ min: 0, max: 364 }), untyped: fc.boolean() })),
     version: fc.constantFrom<"3.1" | "3.2">("3.2", "3.2", "3.1"),
-    plainDecimals: fc.boolean(),
+    decimals: fc.constantFrom<Case["decimals"]>("fixed", "plain", "padded"),
+    negativeAmounts: fc.boolean(),
+    customerVariant: fc.boolean(),
     zoned: fc.boolean(),
     extraJournals: fc.boolean(),
     totals: fc.constantFrom(true, true, true, false),
@@ -264,7 +274,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     participation: fc.constantFrom<Case["participation"]>("unknown", "unknown", "out", "in"),
     ownCodes: fc.boolean(),
   })
-  .map(({ years, raw, topUp, version, plainDecimals, zoned, extraJournals, totals, todayOffset, participation, ownCodes }) => {
+  .map(({ years, raw, topUp, version, decimals, negativeAmounts, customerVariant, zoned, extraJournals, totals, todayOffset, participation, ownCodes }) => {
     let n = 0;
     let invoices: Inv[] = raw.map((r) => {
       const year = r.second ? years[1] : years[0];
@@ -289,7 +299,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     }
     // File order: year by year (the files are merged in date order), the typed journal first.
     invoices = years.flatMap((y) => [false, true].flatMap((untyped) => invoices.filter((inv) => yearOf(inv.day) === y && inv.untyped === untyped)));
-    return { years, invoices, version, plainDecimals, zoned, extraJournals, totals, today: dayFromYmd(years[1], 1, 1) + todayOffset, participation, ownCodes };
+    return { years, invoices, version, decimals, negativeAmounts, customerVariant, zoned, extraJournals, totals, today: dayFromYmd(years[1], 1, 1) + todayOffset, participation, ownCodes };
   });
 
 // ---------------------------------------------------------------------------------------------------
@@ -306,7 +316,16 @@ function xafText(c: Case, year: number): string | null {
       customer: inv.customer.id,
       parts: inv.parts.map((p) => ({ acc: p.spelling.acc, net: p.cents, vat: { id: p.spelling.id, perc: p.spelling.perc } })),
     });
-    return { ...t, lines: t.lines.map((l) => ({ ...l, effDate: isoFromDay(inv.effDay) })) };
+    const credit = inv.parts.every((p) => p.cents < 0);
+    return {
+      ...t,
+      lines: t.lines.map((l) => ({
+        ...l,
+        effDate: isoFromDay(inv.effDay),
+        // A credit note as the invoice's entry with negative amounts: debtor debit −x, revenue credit −y.
+        ...(credit && c.negativeAmounts ? { side: l.side === "D" ? ("C" as const) : ("D" as const), cents: -l.cents } : {}),
+      })),
+    };
   };
   const journals: GenJournal[] = [];
   let nr = 0;
@@ -328,9 +347,9 @@ function xafText(c: Case, year: number): string | null {
     customers: CUSTOMERS.map((k) => ({
       id: k.id,
       name: `Klant ${k.id}`,
-      tp: "C",
-      ...(k.via === "tax" ? { taxCountry: k.country } : {}),
-      ...(k.via === "address" ? { addressCountry: k.country } : {}),
+      tp: c.customerVariant ? "B" : "C",
+      ...(k.via === "tax" ? { taxCountry: c.customerVariant ? k.country.toLowerCase() : k.country } : {}),
+      ...(k.via === "address" ? { addressCountry: c.customerVariant ? k.country.toLowerCase() : k.country } : {}),
     })),
     vatCodes: VAT_CODES,
     journals,
@@ -338,7 +357,8 @@ function xafText(c: Case, year: number): string | null {
   };
   let text = writeXaf(spec);
   // Amounts as other xsd:decimals ("1500.5", "1500", "0"): the same amounts.
-  if (c.plainDecimals) text = text.replace(/<(amnt|debitAmount|creditAmount)>(-?\d+)\.(\d\d)</g, (_, el: string, w: string, f: string) => `<${el}>${f === "00" ? w : `${w}.${f.replace(/0$/, "")}`}<`);
+  if (c.decimals === "plain") text = text.replace(/<(amnt|debitAmount|creditAmount)>(-?\d+)\.(\d\d)</g, (_, el: string, w: string, f: string) => `<${el}>${f === "00" ? w : `${w}.${f.replace(/0$/, "")}`}<`);
+  if (c.decimals === "padded") text = text.replace(/<(amnt|debitAmount|creditAmount)>(\d+)\.(\d\d)</g, (_, el: string, w: string, f: string) => `<${el}>+${w}.${f}0<`);
   // A date with a time zone (xsd:date allows one): the same day.
   if (c.zoned) text = text.replace(/<(trDt|transactionDate)>(\d{4}-\d\d-\d\d)</g, (_, el: string, d: string) => `<${el}>${d}+01:00<`);
   return text;
@@ -410,6 +430,7 @@ describe("an auditfile and the invoice list it stands for give the same answers"
 
   it("kor-check on the auditfiles and on the CSV agree with each other and with the oracle", async () => {
     let n = 0;
+    const seen = new Set<string>();
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
         const base = path.join(tmp.dir, `c${n++}`);
@@ -463,9 +484,37 @@ describe("an auditfile and the invoice list it stands for give the same answers"
           });
           if (o.crossingIndex !== null) expect(xItems[0].crossing.reference).toContain(`entry ${rows[o.crossingIndex].inv.ref} of `);
           expect(x.code).toBe(s.code);
+          seen.add(`verdict ${fromCsv.verdict}`);
+          if (fromCsv.crossing !== null) seen.add(fromCsv.crossing.caveat ? "crossing with caveat" : "crossing");
+          if (fromCsv.states !== null) seen.add("EU states");
+          for (const p of fromCsv.problems as string[]) seen.add(p.split(" ").slice(0, 2).join(" "));
         }
+        seen.add(`XAF ${c.version}`);
+        if (c.ownCodes && rows.some((r) => r.text === "N0")) seen.add("own code");
+        if (c.negativeAmounts && c.invoices.some((inv) => inv.parts.every((p) => p.cents < 0))) seen.add("credit note with negative amounts");
+        if (c.invoices.some((inv) => inv.untyped)) seen.add("journal without a type");
       }),
       { seed: SEED, numRuns: RUNS },
     );
+    // The runs reach what they are meant to compare.
+    for (const label of [
+      "verdict eligible",
+      "verdict not-eligible",
+      "verdict unsupported",
+      "crossing",
+      "crossing with caveat",
+      "EU states",
+      "error refused",
+      "warning reverse-charge-abroad",
+      "warning counted-nl-country-abroad",
+      "warning verlegd-country-outside-eu",
+      "XAF 3.1",
+      "XAF 3.2",
+      "own code",
+      "credit note with negative amounts",
+      "journal without a type",
+    ]) {
+      expect({ label, seen: seen.has(label) }).toEqual({ label, seen: true });
+    }
   });
 });
