@@ -132,6 +132,10 @@ interface Case {
   /** Customers typed B (customer and supplier) instead of C, countries in lower case. */
   readonly customerVariant: boolean;
   readonly zoned: boolean;
+  /** One auditfile over both years (header from 1 January of the first) instead of one per year. */
+  readonly oneFile: boolean;
+  /** The reader's rows per block (kor-check's io.blockRows): small, so the rows cross blocks. */
+  readonly blockRows: number | undefined;
   readonly extraJournals: boolean;
   readonly totals: boolean;
   readonly today: Day;
@@ -268,13 +272,15 @@ const caseArb: fc.Arbitrary<Case> = fc
     negativeAmounts: fc.boolean(),
     customerVariant: fc.boolean(),
     zoned: fc.boolean(),
+    oneFile: fc.constantFrom(false, false, true),
+    blockRows: fc.constantFrom(undefined, 1, 3),
     extraJournals: fc.boolean(),
     totals: fc.constantFrom(true, true, true, false),
     todayOffset: fc.integer({ min: 0, max: 900 }),
     participation: fc.constantFrom<Case["participation"]>("unknown", "unknown", "out", "in"),
     ownCodes: fc.boolean(),
   })
-  .map(({ years, raw, topUp, version, decimals, negativeAmounts, customerVariant, zoned, extraJournals, totals, todayOffset, participation, ownCodes }) => {
+  .map(({ years, raw, topUp, version, decimals, negativeAmounts, customerVariant, zoned, oneFile, blockRows, extraJournals, totals, todayOffset, participation, ownCodes }) => {
     let n = 0;
     let invoices: Inv[] = raw.map((r) => {
       const year = r.second ? years[1] : years[0];
@@ -297,16 +303,19 @@ const caseArb: fc.Arbitrary<Case> = fc
         invoices.push({ ref: `F${++n}`, day, effDay: day, customer: CUSTOMERS[0], parts: [{ kind: "21", spelling: SPELLINGS["21"][0], cents }], untyped: topUp.untyped });
       }
     }
-    // File order: year by year (the files are merged in date order), the typed journal first.
-    invoices = years.flatMap((y) => [false, true].flatMap((untyped) => invoices.filter((inv) => yearOf(inv.day) === y && inv.untyped === untyped)));
-    return { years, invoices, version, decimals, negativeAmounts, customerVariant, zoned, extraJournals, totals, today: dayFromYmd(years[1], 1, 1) + todayOffset, participation, ownCodes };
+    // File order: year by year (the files are merged in date order), the typed journal first; one file: the
+    // typed journal (both years), then the untyped one.
+    const file = (inv: Inv): number => (oneFile ? 0 : yearOf(inv.day));
+    invoices = [...new Set(invoices.map(file))].sort().flatMap((f) => [false, true].flatMap((untyped) => invoices.filter((inv) => file(inv) === f && inv.untyped === untyped)));
+    return { years, invoices, version, decimals, negativeAmounts, customerVariant, zoned, oneFile, blockRows, extraJournals, totals, today: dayFromYmd(years[1], 1, 1) + todayOffset, participation, ownCodes };
   });
 
 // ---------------------------------------------------------------------------------------------------
 // Renderings.
 
-function xafText(c: Case, year: number): string | null {
-  const invs = c.invoices.filter((inv) => yearOf(inv.day) === year);
+/** The auditfile of `year`, or (null) of both years; null when it would hold no sales. */
+function xafText(c: Case, year: number | null): string | null {
+  const invs = c.invoices.filter((inv) => year === null || yearOf(inv.day) === year);
   if (invs.length === 0) return null;
   const tx = (inv: Inv, nr: number): GenTx => {
     const t = invoice({
@@ -334,14 +343,14 @@ function xafText(c: Case, year: number): string | null {
   if (typed.length > 0) journals.push({ id: "VK", desc: "Verkoop", type: "S", txs: typed });
   if (untyped.length > 0) journals.push({ id: "VK2", desc: "Verkoop webwinkel", txs: untyped });
   if (c.extraJournals) {
-    const d = `${year}-06-30`;
+    const d = `${year ?? c.years[1]}-06-30`;
     // A payment received (balance sheet only) and a memorial entry on revenue (skipped, and said so).
     journals.unshift({ id: "BNK", desc: "Bank", type: "B", txs: [{ nr: String(++nr), date: d, lines: [{ acc: "1100", cents: 12_100, side: "D" }, { acc: "1300", cents: 12_100, side: "C", custSupID: "C1" }] }] });
     journals.push({ id: "MEM", desc: "Memoriaal", type: "M", txs: [{ nr: String(++nr), date: d, lines: [{ acc: "1300", cents: 5_000, side: "D" }, { acc: "8000", cents: 5_000, side: "C" }] }] });
   }
   const spec: GenFile = {
     version: c.version,
-    fiscalYear: year,
+    fiscalYear: year ?? c.years[1],
     companyName: "Agreement BV",
     taxRegIdent: "NL001234567B01",
     customers: CUSTOMERS.map((k) => ({
@@ -356,6 +365,8 @@ function xafText(c: Case, year: number): string | null {
     totals: c.totals ? "auto" : "none",
   };
   let text = writeXaf(spec);
+  // One file over both years: its period starts on 1 January of the first.
+  if (year === null) text = text.replace(`<startDate>${c.years[1]}-01-01</startDate>`, `<startDate>${c.years[0]}-01-01</startDate>`);
   // Amounts as other xsd:decimals ("1500.5", "1500", "0"): the same amounts.
   if (c.decimals === "plain") text = text.replace(/<(amnt|debitAmount|creditAmount)>(-?\d+)\.(\d\d)</g, (_, el: string, w: string, f: string) => `<${el}>${f === "00" ? w : `${w}.${f.replace(/0$/, "")}`}<`);
   if (c.decimals === "padded") text = text.replace(/<(amnt|debitAmount|creditAmount)>(\d+)\.(\d\d)</g, (_, el: string, w: string, f: string) => `<${el}>+${w}.${f}0<`);
@@ -435,7 +446,7 @@ describe("an auditfile and the invoice list it stands for give the same answers"
       fc.asyncProperty(caseArb, async (c) => {
         const base = path.join(tmp.dir, `c${n++}`);
         const files: string[] = [];
-        for (const y of c.years) {
+        for (const y of c.oneFile ? [null] : c.years) {
           const text = xafText(c, y);
           if (text === null) continue;
           const f = `${base}-${y}.xaf`;
@@ -463,7 +474,7 @@ describe("an auditfile and the invoice list it stands for give the same answers"
         ];
         for (const year of [c.years[0], c.years[1], null]) {
           // The files in either order: kor-check merges them by date.
-          const x = await runCli([...(year === null ? [...files].reverse() : files), ...options(year)], c.today);
+          const x = await runCli([...(year === null ? [...files].reverse() : files), ...options(year)], c.today, c.blockRows === undefined ? {} : { blockRows: c.blockRows });
           const s = await runCli([csv, ...options(year)], c.today);
           expect(x.stderr).toBe("");
           expect(s.stderr).toBe("");
@@ -490,6 +501,7 @@ describe("an auditfile and the invoice list it stands for give the same answers"
           for (const p of fromCsv.problems as string[]) seen.add(p.split(" ").slice(0, 2).join(" "));
         }
         seen.add(`XAF ${c.version}`);
+        if (c.oneFile && c.years.every((y) => rows.some((r) => yearOf(r.day) === y))) seen.add("one file over two years");
         if (c.ownCodes && rows.some((r) => r.text === "N0")) seen.add("own code");
         if (c.negativeAmounts && c.invoices.some((inv) => inv.parts.every((p) => p.cents < 0))) seen.add("credit note with negative amounts");
         if (c.invoices.some((inv) => inv.untyped)) seen.add("journal without a type");
@@ -513,6 +525,7 @@ describe("an auditfile and the invoice list it stands for give the same answers"
       "own code",
       "credit note with negative amounts",
       "journal without a type",
+      "one file over two years",
     ]) {
       expect({ label, seen: seen.has(label) }).toEqual({ label, seen: true });
     }
