@@ -134,6 +134,8 @@ interface Case {
   readonly zoned: boolean;
   /** One auditfile over both years (header from 1 January of the first) instead of one per year. */
   readonly oneFile: boolean;
+  /** The same XML written otherwise: indented, with a namespace prefix, amounts in CDATA and a comment inside. */
+  readonly xmlStyle: "plain" | "indented" | "prefixed" | "cdata";
   /** The reader's rows per block (kor-check's io.blockRows): small, so the rows cross blocks. */
   readonly blockRows: number | undefined;
   readonly extraJournals: boolean;
@@ -273,6 +275,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     customerVariant: fc.boolean(),
     zoned: fc.boolean(),
     oneFile: fc.constantFrom(false, false, true),
+    xmlStyle: fc.constantFrom<Case["xmlStyle"]>("plain", "plain", "indented", "prefixed", "cdata"),
     blockRows: fc.constantFrom(undefined, 1, 3),
     extraJournals: fc.boolean(),
     totals: fc.constantFrom(true, true, true, false),
@@ -280,7 +283,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     participation: fc.constantFrom<Case["participation"]>("unknown", "unknown", "out", "in"),
     ownCodes: fc.boolean(),
   })
-  .map(({ years, raw, topUp, version, decimals, negativeAmounts, customerVariant, zoned, oneFile, blockRows, extraJournals, totals, todayOffset, participation, ownCodes }) => {
+  .map(({ years, raw, topUp, version, decimals, negativeAmounts, customerVariant, zoned, oneFile, xmlStyle, blockRows, extraJournals, totals, todayOffset, participation, ownCodes }) => {
     let n = 0;
     let invoices: Inv[] = raw.map((r) => {
       const year = r.second ? years[1] : years[0];
@@ -307,7 +310,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     // typed journal (both years), then the untyped one.
     const file = (inv: Inv): number => (oneFile ? 0 : yearOf(inv.day));
     invoices = [...new Set(invoices.map(file))].sort().flatMap((f) => [false, true].flatMap((untyped) => invoices.filter((inv) => file(inv) === f && inv.untyped === untyped)));
-    return { years, invoices, version, decimals, negativeAmounts, customerVariant, zoned, oneFile, blockRows, extraJournals, totals, today: dayFromYmd(years[1], 1, 1) + todayOffset, participation, ownCodes };
+    return { years, invoices, version, decimals, negativeAmounts, customerVariant, zoned, oneFile, xmlStyle, blockRows, extraJournals, totals, today: dayFromYmd(years[1], 1, 1) + todayOffset, participation, ownCodes };
   });
 
 // ---------------------------------------------------------------------------------------------------
@@ -365,6 +368,9 @@ function xafText(c: Case, year: number | null): string | null {
     totals: c.totals ? "auto" : "none",
   };
   let text = writeXaf(spec);
+  if (c.xmlStyle === "indented") text = text.replace(/></g, ">\n    <");
+  if (c.xmlStyle === "prefixed") text = text.replace(/<(\/?)([A-Za-z])/g, "<$1xaf:$2").replace(/<xaf:auditfile xmlns=/, "<xaf:auditfile xmlns:xaf=");
+  if (c.xmlStyle === "cdata") text = text.replace(/<(amnt|debitAmount|creditAmount)>([^<]*)</g, (_, el: string, v: string) => `<${el}><![CDATA[${v.slice(0, 1)}]]><!-- split -->${v.slice(1)}<`);
   // One file over both years: its period starts on 1 January of the first.
   if (year === null) text = text.replace(`<startDate>${c.years[1]}-01-01</startDate>`, `<startDate>${c.years[0]}-01-01</startDate>`);
   // Amounts as other xsd:decimals ("1500.5", "1500", "0"): the same amounts.
