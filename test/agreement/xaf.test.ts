@@ -3,15 +3,19 @@
  * sales invoices over two consecutive years (amounts near €20,000, credit notes, one or two revenue lines per
  * invoice, customers in NL, DE, BE, the US or without a country) is written
  *
- *  (a) as auditfiles, one per year (XAF 3.2 or 3.1; the sales in a `jrnTp` S journal or in a journal without
- *      a type that posts to customers; now and then a memorial and a bank journal beside them; VAT codes named
- *      by their description, by a package's own code, or only by their percentage; effDate on the lines
- *      differing from trDt; amounts as plain xsd:decimals such as "1500.5"), and
+ *  (a) as auditfiles, one per year or one over both (XAF 3.2 or 3.1; the sales in a `jrnTp` S journal or in a
+ *      journal without a type that posts to customers typed C or B; now and then a memorial and a bank journal
+ *      beside them; VAT codes named by their description, by a package's own code, or only by their
+ *      percentage, and a 0% code that says nothing, refused unless `--codes` maps it; effDate on the lines
+ *      differing from trDt; trDt with a time zone; amounts as other xsd:decimals ("1500.5", "+1500.500"),
+ *      credit notes with flipped sides or negative amounts; the XML indented, prefixed, or with amounts in
+ *      CDATA around a comment; the reader's blocks of 1 or 3 rows), and
  *  (b) as a CSV invoice list of what docs/xaf.md says the auditfile means: a row per invoice and category
  *      (credit − debit of its revenue lines), dated by trDt, the category the VAT code stands for, the
  *      customer's country, the VAT booked,
  *
- * and kor-check (in-process, JSON) runs on both with the same options. For each year asked (both, and none)
+ * and kor-check (in-process, JSON) runs on both with the same options (participation, --codes, today up to
+ * six years after the data). For each year asked (both, and none)
  * the countable total in cents, verdict, crossing (day and invoice), previous year, Union turnover, next start
  * and the problem codes must agree, and the totals, verdict and crossing must match an oracle written from
  * kor-rules.md sections 3–5.
