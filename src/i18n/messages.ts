@@ -61,6 +61,29 @@ export function atRows(rows: readonly number[], count: number, body: Localized):
   };
 }
 
+/**
+ * As atRows, with each row named by `rowName` (an auditfile's rows are entries, named by their reference and
+ * day: "boeking F2 van 1 maart 2026"); without it, atRows' sheet rows.
+ */
+export function atNamedRows(rows: readonly number[], count: number, body: Localized, rowName?: (row: number) => Localized): Localized {
+  if (rowName === undefined || rows.length === 0) return atRows(rows, count, body);
+  const names = rows.slice(0, count <= 1 ? 1 : ROWS_NAMED).map(rowName);
+  const nl = names.map((n) => n.nl);
+  const en = names.map((n) => n.en);
+  if (count <= names.length) {
+    return { nl: `${capitalize(listNlTexts(nl))}: ${body.nl}`, en: `${capitalize(listEnTexts(en))}: ${body.en}` };
+  }
+  return { nl: `${count} rijen (eerste: ${nl.join("; ")}): ${body.nl}`, en: `${count} rows (first: ${en.join("; ")}): ${body.en}` };
+}
+
+function listNlTexts(items: readonly string[]): string {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
+}
+
+function listEnTexts(items: readonly string[]): string {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 /** Row problems past the number given one by one (distinct problems; repeated ones are grouped already). */
 export function moreRowProblems(rows: number): Localized {
   return {

@@ -4,7 +4,7 @@
  */
 import type { Localized } from "../i18n/types";
 import {
-  atRows, countedAsDutchAbroad, countedAsDutchOutsideEu, distanceSaleOutsideEu, exportWithinEu, foreignInNl, foreignWithoutCountry, intraCommunityOutsideEu,
+  atNamedRows, countedAsDutchAbroad, countedAsDutchOutsideEu, distanceSaleOutsideEu, exportWithinEu, foreignInNl, foreignWithoutCountry, intraCommunityOutsideEu,
   reverseChargeOutsideEu,
 } from "../i18n/messages";
 import { dayFromYmd, type Day } from "./dates";
@@ -155,8 +155,8 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   // days, and rows of the crossing day above it in sheet order.
   const previousYearOk =
     el !== null && el.previousYearCrossing === null && (el.previousYearCents === null || el.previousYearCents <= thresholdCents);
-  if (verdict === "eligible") vatShownWarnings(rows, year, yearBounds(year).to, Number.POSITIVE_INFINITY, problems);
-  else if (verdict === "not-eligible" && crossing !== null && previousYearOk) vatShownWarnings(rows, year, crossing.day, crossing.row, problems);
+  if (verdict === "eligible") vatShownWarnings(rows, year, yearBounds(year).to, Number.POSITIVE_INFINITY, problems, options.rowName);
+  else if (verdict === "not-eligible" && crossing !== null && previousYearOk) vatShownWarnings(rows, year, crossing.day, crossing.row, problems, options.rowName);
 
   const hasCountry = options.countryInRowsLeftOut === true || rows.anyCountry();
   const distanceOver = distanceSalesOverLimit(rows, year);
@@ -178,8 +178,8 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     const fromRows = rows.unionTurnover(year - 1);
     if (fromRows !== options.previousUnionCents) problems.push(previousDiffers(year - 1, options.previousUnionCents, fromRows, true));
   }
-  if (eu !== null) foreignWithoutCountryWarnings(rows, year, problems);
-  if (hasCountry) domesticAbroadWarnings(rows, year, problems);
+  if (eu !== null) foreignWithoutCountryWarnings(rows, year, problems, options.rowName);
+  if (hasCountry) domesticAbroadWarnings(rows, year, problems, options.rowName);
 
   const conditions: Localized[] = [CENTRAL_ADMINISTRATION_CONDITION];
   if (eu !== null) conditions.push(EU_CONDITION);
@@ -321,12 +321,17 @@ function deadlines(
  * day). One message with the count and the first rows, not one per row: a sheet of a business that charges
  * VAT (not in the KOR) would otherwise list every invoice.
  */
-function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeRow: number, problems: Problem[]): void {
+function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeRow: number, problems: Problem[], rowName?: (row: number) => Localized): void {
   const shown = rows.vatShown(year, untilDay, beforeRow, MAX_LISTED_ROWS);
   if (shown === null) return;
   const { count, first, listed } = shown;
   const firstRows = listed.slice(0, 5);
   const vat = first.vatCents;
+  // An auditfile names its entries ("boeking F2 van 1 maart 2026"), a sheet its rows.
+  const firstNl = rowName === undefined ? `Rij ${first.row}` : capitalizeFirst(rowName(first.row).nl);
+  const firstEn = rowName === undefined ? `Row ${first.row}` : capitalizeFirst(rowName(first.row).en);
+  const listedNl = rowName === undefined ? `rij ${firstRows.join(", ")}` : firstRows.map((r) => rowName(r).nl).join("; ");
+  const listedEn = rowName === undefined ? `rows ${firstRows.join(", ")}` : firstRows.map((r) => rowName(r).en).join("; ");
   problems.push({
     row: first.row,
     severity: "warning",
@@ -339,12 +344,12 @@ function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeR
     message:
       count === 1
         ? {
-            nl: `Rij ${first.row} vermeldt btw (${eurNl(vat)}) terwijl de omzet binnen de KOR valt. Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer de factuur. Uw deelname aan de KOR eindigt hier niet door.`,
-            en: `Row ${first.row} shows VAT (${eurEn(vat)}) while turnover is within the KOR. If the business is in the KOR, that VAT is owed; correct the invoice. It does not end your KOR participation.`,
+            nl: `${firstNl} vermeldt btw (${eurNl(vat)}) terwijl de omzet binnen de KOR valt. Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer de factuur. Uw deelname aan de KOR eindigt hier niet door.`,
+            en: `${firstEn} shows VAT (${eurEn(vat)}) while turnover is within the KOR. If the business is in the KOR, that VAT is owed; correct the invoice. It does not end your KOR participation.`,
           }
         : {
-            nl: `${count} facturen vermelden btw terwijl de omzet binnen de KOR valt (rij ${firstRows.join(", ")}${count > firstRows.length ? " …" : ""}). Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer die facturen. Uw deelname aan de KOR eindigt hier niet door.`,
-            en: `${count} invoices show VAT while turnover is within the KOR (rows ${firstRows.join(", ")}${count > firstRows.length ? " …" : ""}). If the business is in the KOR, that VAT is owed; correct those invoices. It does not end your KOR participation.`,
+            nl: `${count} facturen vermelden btw terwijl de omzet binnen de KOR valt (${listedNl}${count > firstRows.length ? " …" : ""}). Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer die facturen. Uw deelname aan de KOR eindigt hier niet door.`,
+            en: `${count} invoices show VAT while turnover is within the KOR (${listedEn}${count > firstRows.length ? " …" : ""}). If the business is in the KOR, that VAT is owed; correct those invoices. It does not end your KOR participation.`,
           },
   });
 }
@@ -355,7 +360,7 @@ function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeR
  * (taxed abroad, yet in the Netherlands: the row contradicts itself). They are left out of Union turnover
  * rather than counted as NL.
  */
-function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems: Problem[]): void {
+function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems: Problem[], rowName?: (row: number) => Localized): void {
   const unplaced = rows.unplacedForeignRows(year);
   const kinds: { code: string; value: string | null; rows: typeof unplaced; body: (n: number) => Localized }[] = [
     { code: "foreign-without-country", value: null, rows: unplaced.filter((r) => r.country === null), body: foreignWithoutCountry },
@@ -373,7 +378,7 @@ function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems:
       day: k.rows[0].day,
       rows: listed,
       count: k.rows.length,
-      message: atRows(listed, k.rows.length, k.body(k.rows.length)),
+      message: atNamedRows(listed, k.rows.length, k.body(k.rows.length), rowName),
     });
   }
 }
@@ -397,7 +402,7 @@ function foreignWithoutCountryWarnings(rows: RowQueries, year: number, problems:
  * Otherwise export, icp, afstand-nl and verlegd carry a foreign customer's country by design and are not
  * warned about; nor is NL on them (section 7: NL is where exports, icp and distance sales taxed in NL are made).
  */
-function domesticAbroadWarnings(rows: RowQueries, year: number, problems: Problem[]): void {
+function domesticAbroadWarnings(rows: RowQueries, year: number, problems: Problem[], rowName?: (row: number) => Localized): void {
   const found = rows.domesticAbroadRows(year);
   if (found.length === 0) return;
   const groups = new Map<string, { kind: CountedAbroadKind; country: string; rows: number[]; count: number; day: Day }>();
@@ -439,7 +444,7 @@ function domesticAbroadWarnings(rows: RowQueries, year: number, problems: Proble
       day: g.day,
       rows: g.rows,
       count: g.count,
-      message: atRows(g.rows, g.count, body),
+      message: atNamedRows(g.rows, g.count, body, rowName),
     });
   }
 }
@@ -499,4 +504,8 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
     quarters: q.euQuarterlyReport(year),
     distanceSalesOverLimit: distanceOver,
   };
+}
+
+function capitalizeFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

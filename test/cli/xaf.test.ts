@@ -71,6 +71,30 @@ describe("kor-check on auditfiles", () => {
     expect(r.code).toBe(0);
   });
 
+  it("names the entries, not sequence numbers, in the warnings that list rows (VAT shown, a country that contradicts)", async () => {
+    // 2025 alone: €18,000, within the limit, every invoice with 21% VAT (vat-shown-in-kor, 12 entries).
+    const a = writeText(at("klant-2025.xaf"), writeXaf(year2025()));
+    const many = (JSON.parse((await run([a, "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    const shown = many.problems.find((p: Json) => p.code === "vat-shown-in-kor");
+    expect(shown.message).toContain("(entry F2025-01 of 15 January 2025; entry F2025-02 of 15 February 2025;");
+    expect(shown.message).not.toMatch(/rows? \d/);
+    // One invoice of €15,000 at 21% to a customer in Germany: the VAT warning and the country warning name it.
+    const one: GenFile = {
+      ...year2025(),
+      fiscalYear: 2026,
+      customers: [{ id: "C2", name: "Müller", tp: "C", taxCountry: "DE" }],
+      journals: [{ id: "VK", desc: "Verkoop", type: "S", txs: [invoice({ nr: "1", date: "2026-03-01", ref: "F2", customer: "C2", parts: [{ acc: "8000", net: 1500000, vat: H }] })] }],
+    };
+    const b = writeText(at("klant-2026.xaf"), writeXaf(one));
+    const s = (JSON.parse((await run([b, "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    const vat = s.problems.find((p: Json) => p.code === "vat-shown-in-kor");
+    expect(vat.message).toMatch(/^Entry F2 of 1 March 2026 shows VAT \(€3,150\.00\)/);
+    const abroad = s.problems.find((p: Json) => p.code === "counted-nl-country-abroad");
+    expect(abroad.message).toMatch(/^Entry F2 of 1 March 2026: /);
+    const nl = (JSON.parse((await run([b, "--format", "json", "--lang", "nl"])).stdout) as Json[])[0];
+    expect(nl.problems.find((p: Json) => p.code === "vat-shown-in-kor").message).toMatch(/^Boeking F2 van 1 maart 2026 vermeldt btw/);
+  });
+
   it("shows the crossing invoice and the sanity line in the table", async () => {
     const b = writeText(at("klant-2026.xaf"), writeXaf(year2026()));
     const r = await run([b, "--lang", "nl"]);
