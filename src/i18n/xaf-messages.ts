@@ -178,6 +178,8 @@ export function sanityLine(info: {
   const who = info.companyName === null ? "" : `, ${info.companyName}`;
   const fy = info.fiscalYear === null ? "" : `, ${info.fiscalYear}`;
   const r = info.read;
+  const lines = times(r.lines, ["regel", "regels"], ["line", "lines"]);
+  const sales = times(info.salesTransactions, ["verkoopboeking", "verkoopboekingen"], ["sales entry", "sales entries"]);
   const verdict: Localized =
     info.consistent === true
       ? { nl: "klopt met de eigen totalen van het bestand", en: "matches the file's own totals" }
@@ -185,7 +187,7 @@ export function sanityLine(info: {
         ? { nl: "klopt NIET met de eigen totalen van het bestand (zie de problemen)", en: "does NOT match the file's own totals (see the problems)" }
         : { nl: "het bestand geeft geen totalen om mee te vergelijken", en: "the file gives no totals to compare with" };
   return {
-    nl: `XAF ${info.version}${who}${fy}: ${r.lines} regels, debet ${formatEuros(r.debitCents, "nl")}, credit ${formatEuros(r.creditCents, "nl")}: ${verdict.nl}. ${info.salesTransactions} verkoopboekingen gelezen; ${info.memorialSkipped} memoriaal- en ${info.openingSkipped} openingsboekingen overgeslagen.`,
-    en: `XAF ${info.version}${who}${fy}: ${r.lines} lines, debit ${formatEuros(r.debitCents, "en")}, credit ${formatEuros(r.creditCents, "en")}: ${verdict.en}. ${info.salesTransactions} sales entries read; ${info.memorialSkipped} memorial and ${info.openingSkipped} opening entries skipped.`,
+    nl: `XAF ${info.version}${who}${fy}: ${lines.nl}, debet ${formatEuros(r.debitCents, "nl")}, credit ${formatEuros(r.creditCents, "nl")}: ${verdict.nl}. ${sales.nl} gelezen; ${info.memorialSkipped} memoriaal- en ${info.openingSkipped} openingsboekingen overgeslagen.`,
+    en: `XAF ${info.version}${who}${fy}: ${lines.en}, debit ${formatEuros(r.debitCents, "en")}, credit ${formatEuros(r.creditCents, "en")}: ${verdict.en}. ${sales.en} read; ${info.memorialSkipped} memorial and ${info.openingSkipped} opening entries skipped.`,
   };
 }

@@ -91,6 +91,7 @@ describe("kor-check on auditfiles", () => {
     expect(vat.message).toMatch(/^Entry F2 of 1 March 2026 shows VAT \(€3,150\.00\)/);
     const abroad = s.problems.find((p: Json) => p.code === "counted-nl-country-abroad");
     expect(abroad.message).toMatch(/^Entry F2 of 1 March 2026: /);
+    expect(s.auditfiles[0].sanity).toContain("matches the file's own totals. 1 sales entry read;");
     const nl = (JSON.parse((await run([b, "--format", "json", "--lang", "nl"])).stdout) as Json[])[0];
     expect(nl.problems.find((p: Json) => p.code === "vat-shown-in-kor").message).toMatch(/^Boeking F2 van 1 maart 2026 vermeldt btw/);
   });
