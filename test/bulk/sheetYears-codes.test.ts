@@ -5,7 +5,6 @@
  * table, and All sheets reads each sheet with the code table its year report uses. Over the fake Excel and Open
  * file. Answers worked out by hand below.
  */
-import * as ExcelJS from "exceljs";
 import { buildOverview, type OverviewRow } from "../../src/bulk/overview";
 import { EMPTY_GROUPING, setGroup } from "../../src/bulk/groups";
 import { previousYearCodesOf, readAllSheets, readOtherLists } from "../../src/excel/allSheets";
@@ -13,10 +12,11 @@ import type { InvoiceSource } from "../../src/excel/source";
 import { savedCodeMapping, type CodeMappingEntry } from "../../src/reading/codeMapping";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
 import type { YearSummary } from "../../src/rules/summary-types";
-import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { readFileSource } from "../../src/taskpane/browser/files";
+import { fileLike } from "../taskpane/xlsxXml";
+import { sheetBookXlsx } from "./sheetBook";
 import { analyze, otherSheetsOf, unitsOfFile, withCodeMapped, type SheetSettings } from "../../src/taskpane/model";
 import { fakeContext, type FakeSheetDef } from "../excel/allSheets-fake";
-import { d } from "../cli/fixtures";
 
 const TODAY = dayFromIso("2026-11-27");
 const HEADER = ["Factuurdatum", "Klant", "Bedrag excl. btw", "Btw-code"];
@@ -49,21 +49,8 @@ function excelSource(defs: FakeSheetDef[], index: number): InvoiceSource {
   };
 }
 
-async function xlsxBytes(book: Record<string, Line[]>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, lines] of Object.entries(book)) {
-    const ws = wb.addWorksheet(name);
-    ws.addRow(HEADER);
-    for (const [iso, c, e, r] of lines) ws.addRow([d(iso), c, e, r]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const xlsxBytes = (book: Record<string, Line[]>): Promise<Buffer> => sheetBookXlsx(HEADER, book);
 
-const fileLike = (name: string, bytes: Buffer): FileLike => ({
-  name,
-  text: async () => bytes.toString("utf8"),
-  arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-});
 
 /** What the user sees of a summary: the figures, the verdict and which problems. */
 function figures(s: YearSummary): { year: number; countable: number; verdict: string; previous: number | null; codes: string[] } {

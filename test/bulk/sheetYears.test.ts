@@ -15,7 +15,9 @@ import { buildReport } from "../../src/excel/reportContent";
 import type { InvoiceSource } from "../../src/excel/source";
 import { readTable } from "../../src/reading/headers";
 import { dayFromIso, excelSerialFromDay, isoFromDay } from "../../src/rules/dates";
-import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { readFileSource } from "../../src/taskpane/browser/files";
+import { fileLike } from "../taskpane/xlsxXml";
+import { sheetBookXlsx } from "./sheetBook";
 import { analyze } from "../../src/taskpane/model";
 import { figuresText } from "../../src/taskpane/copyText";
 import { fakeContext, type FakeSheetDef } from "../excel/allSheets-fake";
@@ -64,21 +66,8 @@ function yearSheet(name: string, lines: Line[]): YearSheet {
   return { sheet: name, rows: t.rows, problems: t.problems };
 }
 
-async function xlsxBytes(book: Record<string, Line[]>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, lines] of Object.entries(book)) {
-    const ws = wb.addWorksheet(name);
-    ws.addRow(HEADER);
-    for (const [iso, c, e, r] of lines) ws.addRow([d(iso), c, e, r]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const xlsxBytes = (book: Record<string, Line[]>): Promise<Buffer> => sheetBookXlsx(HEADER, book);
 
-const fileLike = (name: string, bytes: Buffer): FileLike => ({
-  name,
-  text: async () => bytes.toString("utf8"),
-  arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-});
 
 /** The hand-worked answer per sheet: year, countable, verdict, crossing (date, row), previous year and its sheet. */
 const ANSWER = [
