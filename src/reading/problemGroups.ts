@@ -158,6 +158,7 @@ function problemOf(g: Group): Problem {
       day: g.day,
       rows,
       count: g.count,
+      codes: list,
     };
   }
   const s = g.spec;

@@ -74,6 +74,8 @@ export interface Problem {
    */
   readonly rows?: readonly number[];
   readonly count?: number;
+  /** An `unknown-category` problem's codes (its `value` joins them for display), each with its count and first row. */
+  readonly codes?: readonly { readonly code: string; readonly count: number; readonly firstRow: number }[];
 }
 
 /** Filing period (aangiftetijdvak). */

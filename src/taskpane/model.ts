@@ -65,8 +65,7 @@ export interface UnknownCode {
   readonly firstRow: number;
   /**
    * Set for a code of the other sheet the previous year was taken from (a sheet per year): mapping it in this
-   * sheet's code table reads that sheet with it too. `count` and `firstRow` are then those of the problem that
-   * lists it (the reading layer counts a year's unknown codes together), so the code table does not show them.
+   * sheet's code table reads that sheet with it too. `firstRow` is then a row of that sheet.
    */
   readonly sheet?: string;
 }
@@ -366,12 +365,12 @@ function unknownCodesOfSheet(from: YearSheet | null, year: number, listed: reado
   const seen = new Set(listed.map((u) => codeKey(u.code)));
   const out: UnknownCode[] = [];
   for (const p of from.problems) {
-    if (p.code !== "unknown-category" || p.day == null || p.day < jan1 || p.day > dec31 || p.value === null) continue;
-    for (const code of p.value.split(", ")) {
-      const key = codeKey(code);
-      if (code.trim() === "" || seen.has(key)) continue;
+    if (p.code !== "unknown-category" || p.day == null || p.day < jan1 || p.day > dec31) continue;
+    for (const c of p.codes ?? []) {
+      const key = codeKey(c.code);
+      if (c.code.trim() === "" || seen.has(key)) continue;
       seen.add(key);
-      out.push({ code: code.trim(), count: p.count ?? 1, firstRow: p.row ?? 0, sheet: from.sheet });
+      out.push({ code: c.code.trim(), count: c.count, firstRow: c.firstRow, sheet: from.sheet });
     }
   }
   return out;
