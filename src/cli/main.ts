@@ -13,10 +13,9 @@ import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXafData, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead, type XafSheetData } from "./read";
 import { combineAuditfiles } from "./xaf";
-import * as msg from "../i18n/messages";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
-import { codeMappingFrom, type CodeMapping } from "../reading/codeMapping";
+import { codeMappingFrom, codeMappingNote, type CodeMapping } from "../reading/codeMapping";
 import { decodeBytes, readCsvText, type CsvReadResult } from "../reading/csv";
 import { promises as fsp } from "fs";
 import { fileText, StreamedOutput, terminalWidth, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet, type StreamFormat } from "./output";
@@ -144,7 +143,7 @@ function note(code: string, message: Localized): Problem {
  * shared with the pane); `--per-sheet` or a given previous-year turnover keeps every sheet apart.
  */
 export function summarizeFile(file: string, read: FileRead, options: CliOptions, today: Day, mapping: CodeMapping | null = null): SheetResult[] {
-  const mappingNote: Problem[] = mapping !== null && mapping.entries.length > 0 ? [note("code-mapping", msg.codeMappingUsed(mapping.entries))] : [];
+  const mappingNote: Problem[] = mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping)] : [];
   // --in-kor-since that is not a 1st of a month, or before 2020: used as given, with a note on every report.
   const p = options.participation;
   if (p?.status === "in") for (const n of checkKorSince(p.since, today).notes) mappingNote.push(note("in-kor-since-date", n));
