@@ -24,7 +24,8 @@ export function columnName(column: ReadingColumn): Localized {
   return COLUMN_NAMES[column];
 }
 
-function capitalize(s: string): string {
+/** The text with its first letter in capitals (a row's name at the start of a sentence). */
+export function capitalize(s: string): string {
   return s.length === 0 ? s : s.charAt(0).toUpperCase() + s.slice(1);
 }
 
@@ -37,11 +38,11 @@ export function atRow(row: number | null, body: Localized): Localized {
 /** Rows named in a message for several rows; the count says how many there are in all. */
 export const ROWS_NAMED = 5;
 
-function listNl(rows: readonly number[]): string {
+function listNl(rows: readonly (number | string)[]): string {
   return rows.length === 1 ? String(rows[0]) : `${rows.slice(0, -1).join(", ")} en ${rows[rows.length - 1]}`;
 }
 
-function listEn(rows: readonly number[]): string {
+function listEn(rows: readonly (number | string)[]): string {
   return rows.length === 1 ? String(rows[0]) : `${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
 }
 
@@ -71,17 +72,9 @@ export function atNamedRows(rows: readonly number[], count: number, body: Locali
   const nl = names.map((n) => n.nl);
   const en = names.map((n) => n.en);
   if (count <= names.length) {
-    return { nl: `${capitalize(listNlTexts(nl))}: ${body.nl}`, en: `${capitalize(listEnTexts(en))}: ${body.en}` };
+    return { nl: `${capitalize(listNl(nl))}: ${body.nl}`, en: `${capitalize(listEn(en))}: ${body.en}` };
   }
   return { nl: `${count} rijen (eerste: ${nl.join("; ")}): ${body.nl}`, en: `${count} rows (first: ${en.join("; ")}): ${body.en}` };
-}
-
-function listNlTexts(items: readonly string[]): string {
-  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
-}
-
-function listEnTexts(items: readonly string[]): string {
-  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** Row problems past the number given one by one (distinct problems; repeated ones are grouped already). */

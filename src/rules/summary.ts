@@ -4,7 +4,7 @@
  */
 import type { Localized } from "../i18n/types";
 import {
-  atNamedRows, countedAsDutchAbroad, countedAsDutchOutsideEu, distanceSaleOutsideEu, exportWithinEu, foreignInNl, foreignWithoutCountry, intraCommunityOutsideEu,
+  atNamedRows, capitalize, countedAsDutchAbroad, countedAsDutchOutsideEu, distanceSaleOutsideEu, exportWithinEu, foreignInNl, foreignWithoutCountry, intraCommunityOutsideEu,
   reverseChargeOutsideEu,
 } from "../i18n/messages";
 import { dayFromYmd, type Day } from "./dates";
@@ -328,8 +328,8 @@ function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeR
   const firstRows = listed.slice(0, 5);
   const vat = first.vatCents;
   // An auditfile names its entries ("boeking F2 van 1 maart 2026"), a sheet its rows.
-  const firstNl = rowName === undefined ? `Rij ${first.row}` : capitalizeFirst(rowName(first.row).nl);
-  const firstEn = rowName === undefined ? `Row ${first.row}` : capitalizeFirst(rowName(first.row).en);
+  const firstNl = rowName === undefined ? `Rij ${first.row}` : capitalize(rowName(first.row).nl);
+  const firstEn = rowName === undefined ? `Row ${first.row}` : capitalize(rowName(first.row).en);
   const listedNl = rowName === undefined ? `rij ${firstRows.join(", ")}` : firstRows.map((r) => rowName(r).nl).join("; ");
   const listedEn = rowName === undefined ? `rows ${firstRows.join(", ")}` : firstRows.map((r) => rowName(r).en).join("; ");
   problems.push({
@@ -504,8 +504,4 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
     quarters: q.euQuarterlyReport(year),
     distanceSalesOverLimit: distanceOver,
   };
-}
-
-function capitalizeFirst(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
