@@ -22,6 +22,7 @@ import { fileErrors } from "./strings";
 import { xlsxInput } from "./zipOrder";
 import { DATE_1904_OFFSET } from "../rules/dates";
 import { sheetRows } from "./sheetRows";
+import { date1904Note } from "../excel/source";
 
 /** One sheet read: the rows kept for the summary, and the reading problems (capped). */
 export interface SheetRead {
@@ -114,7 +115,7 @@ class SheetCollector {
   readonly window: YearWindow;
   readonly stream: TableStream;
   detailedRejection = false;
-  constructor(readonly sheet: string, options: ReadOptions, dateSerialOffset = 0) {
+  constructor(readonly sheet: string, options: ReadOptions, private readonly dateSerialOffset = 0) {
     const window = new YearWindow(options.year, undefined, options.keepFrom ?? null, true);
     this.window = window;
     this.stream = new TableStream(
@@ -145,7 +146,8 @@ class SheetCollector {
         return w.rows();
       },
       columns: () => w.columns(),
-      problems: w.problems(),
+      // Said once per sheet, as the pane says it with its report: the dates were read in the 1904 date system.
+      problems: this.dateSerialOffset === DATE_1904_OFFSET ? [date1904Note(), ...w.problems()] : w.problems(),
       rowCount: w.rowCount,
       errorCount: w.errorCount,
       errorCountIn: (years) => w.errorCountIn(years),
