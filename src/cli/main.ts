@@ -13,6 +13,7 @@ import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXafData, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead, type XafSheetData } from "./read";
 import { combineAuditfiles } from "./xaf";
+import { withAuditfileAdvice } from "../reading/xaf";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
 import { codeMappingFrom, codeMappingNote, type CodeMapping } from "../reading/codeMapping";
@@ -168,7 +169,8 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       sheet: s.sheet,
       summary,
       // The summary keeps only the reading problems of its year.
-      problems: [...mappingNote, ...summary.problems],
+      // An auditfile's entries take their category from their VAT code: say what a category fix means there.
+      problems: s.auditfile === true ? [...withAuditfileAdvice([...mappingNote, ...summary.problems], true)] : [...mappingNote, ...summary.problems],
       rowCount: s.rowCount,
       errorCount: s.errorCount,
       yearErrorCount: s.errorCountIn(concerned) + (from !== null ? from.errorCountIn([summary.year - 1]) : 0),

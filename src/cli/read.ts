@@ -45,6 +45,8 @@ export interface SheetRead {
   readonly rowName?: (row: number) => Localized;
   /** What an auditfile says about itself (company, VAT number, fiscal year, its own totals). */
   readonly xaf?: XafInfo;
+  /** Read from one or more auditfiles (combined ones carry no single `xaf`): categories come from VAT codes. */
+  readonly auditfile?: true;
 }
 
 export interface SkippedSheet {
@@ -436,6 +438,7 @@ export function xafSheetRead(data: XafSheetData): SheetRead {
       return r === undefined ? { nl: `boeking ${row}`, en: `entry ${row}` } : invoiceName(r.ref, r.day);
     },
     xaf: data.xaf,
+    auditfile: true,
   };
 }
 

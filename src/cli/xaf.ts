@@ -102,6 +102,7 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
     errorCount: sorted.reduce((n, a) => n + a.read.errorCount, 0),
     errorCountIn: (years) => sorted.reduce((n, a) => n + a.read.errorCountIn(years), 0),
     droppedCountry: sorted.some((a) => a.read.droppedCountry === true),
+    auditfile: true,
     rowName: (row) => {
       const r = byRow.get(row);
       return r === undefined ? { nl: `boeking ${row}`, en: `entry ${row}` } : invoiceName(r.ref, r.day);

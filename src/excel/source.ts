@@ -37,6 +37,8 @@ export interface InvoiceSource {
   readonly fileProblems?: readonly Problem[];
   /** How reasons name a row when it is not a sheet row (an auditfile's invoice: reference and date). */
   readonly rowName?: (row: number) => Localized;
+  /** Read from an auditfile: its entries take their category from their VAT code (src/reading/xaf.ts withAuditfileAdvice). */
+  readonly auditfile?: true;
   /** The sheet's own name when `name` says more (an opened file: "omzet.xlsx – Omzet 2025" → "Omzet 2025"). */
   readonly sheetName?: string;
   /**

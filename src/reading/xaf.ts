@@ -19,7 +19,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { Localized } from "../i18n/types";
-import { invoiceName, xafFile, xafProblem } from "../i18n/xaf-messages";
+import { auditfileCategoryAdvice, invoiceName, xafFile, xafProblem } from "../i18n/xaf-messages";
 import { parseCategory, placedCategory } from "../rules/categories";
 import { atRow, reverseChargeAbroad } from "../i18n/messages";
 import { dayFromYmd, isValidYmd, yearOf, type Day } from "../rules/dates";
@@ -905,6 +905,32 @@ function decoderFor(head: Uint8Array): Decoder {
   const known = /^(iso-?8859-?1|latin-?1|windows-1252|cp1252)$/.test(label) ? "windows-1252" : /^utf-?8$/.test(label) ? "utf-8" : null;
   if (known === null) throw new XafError(xafFile.encoding, `encoding ${label}`);
   return new TextDecoder(known, { fatal: true });
+}
+
+/**
+ * The warnings whose fix is another category for some rows, or their country (src/rules/summary.ts
+ * domesticAbroadWarnings, foreignWithoutCountryWarnings): a sheet's user edits the cells; an auditfile's
+ * entries take them from their VAT code and their customer.
+ */
+const AUDITFILE_ADVICE_CODES: ReadonlySet<string> = new Set([
+  "counted-nl-country-abroad",
+  "counted-nl-country-outside-eu",
+  "verlegd-country-outside-eu",
+  "export-country-in-eu",
+  "icp-country-outside-eu",
+  "afstand-nl-country-outside-eu",
+  "foreign-without-country",
+  "foreign-in-nl",
+]);
+
+/**
+ * An auditfile's report with such a warning gets one note after its problems, saying what that fix means for
+ * an auditfile (xaf-messages.ts auditfileCategoryAdvice); unchanged otherwise. `codes`: the surface takes a
+ * code table (kor-check's --codes).
+ */
+export function withAuditfileAdvice(problems: readonly Problem[], codes: boolean): readonly Problem[] {
+  if (!problems.some((p) => AUDITFILE_ADVICE_CODES.has(p.code))) return problems;
+  return [...problems, { row: null, severity: "warning", code: "auditfile-category-advice", column: "category", value: null, message: auditfileCategoryAdvice(codes) }];
 }
 
 /** Reads a whole auditfile given as one string (tests, small files). */

@@ -9,6 +9,7 @@ import { countsForKor, parseCategory } from "../rules/categories";
 import { dayFromIso, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import { summarizeWithSheets, type YearSheet } from "../bulk/sheetYears";
+import { withAuditfileAdvice } from "../reading/xaf";
 import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
@@ -279,7 +280,9 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     problems,
     rowName: source.rowName,
   });
-  const summary = withOtherSheetMappingNote(linked, from, mapping);
+  const withNote = withOtherSheetMappingNote(linked, from, mapping);
+  // An auditfile's entries take their category from their VAT code: say what a category fix means there.
+  const summary = source.auditfile === true ? { ...withNote, problems: withAuditfileAdvice(withNote.problems, false) } : withNote;
   const askPreviousYear = noPreviousRows && from === null;
   const own = unknownCodesOf(source, table, mapping);
   const previousYearRowsCents = !offerPreviousYear

@@ -23,8 +23,9 @@
  * What differs by nature and is not compared:
  *  - row numbers: an auditfile's rows are numbered in file order (the two files merged in date order), the
  *    CSV's by sheet row; the CSV is written in the auditfile's order, so sheet row = auditfile row + 1;
- *  - problems only an auditfile has (its sanity line, skipped memorial entries, a file without totals) and
- *    the file name prefixed to a merged file's messages;
+ *  - problems only an auditfile has (its sanity line, skipped memorial entries, a file without totals, the
+ *    note on what a category or country fix means for an auditfile) and the file name prefixed to a merged
+ *    file's messages;
  *  - `reverse-charge-abroad`: the CSV names each row, the auditfile says it once per year and country (its
  *    rows are invoices, not sheet rows), so only its presence is compared.
  */
@@ -399,7 +400,7 @@ function csvText(rows: readonly SheetRow[]): string {
 type Json = any;
 
 /** Problems only an auditfile has (see the header). */
-const XAF_ONLY = new Set(["xaf-skipped", "xaf-no-totals"]);
+const XAF_ONLY = new Set(["xaf-skipped", "xaf-no-totals", "auditfile-category-advice"]);
 
 /**
  * A refused category: the auditfile says it once per VAT code and year (its lines are not rows), the CSV per

@@ -96,6 +96,29 @@ describe("kor-check on auditfiles", () => {
     expect(nl.problems.find((p: Json) => p.code === "vat-shown-in-kor").message).toMatch(/^Boeking F2 van 1 maart 2026 vermeldt btw/);
   });
 
+  it("says once what a category or country fix means for an auditfile: the VAT code with --codes, the customer's country", async () => {
+    // One invoice of €15,000 at 21% to a customer in Germany: "give it the category 'buitenland'" cannot be done
+    // to an entry; its category comes from its VAT code.
+    const de: GenFile = {
+      ...year2025(),
+      fiscalYear: 2026,
+      customers: [{ id: "C2", name: "Müller", tp: "C", taxCountry: "DE" }],
+      journals: [{ id: "VK", desc: "Verkoop", type: "S", txs: [invoice({ nr: "1", date: "2026-03-01", ref: "F2", customer: "C2", parts: [{ acc: "8000", net: 1500000, vat: H }] })] }],
+    };
+    const file = writeText(at("duitsland-2026.xaf"), writeXaf(de));
+    const s = (JSON.parse((await run([file, "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    const advice = s.problems.filter((p: Json) => p.code === "auditfile-category-advice");
+    expect(advice).toHaveLength(1);
+    expect(advice[0].message).toContain("give the VAT code of those entries that category with --codes");
+    expect(advice[0].message).toContain("fill in the customer's country in the bookkeeping package");
+    // Two auditfiles of one business, combined: the same note, once.
+    const both = (JSON.parse((await run([writeText(at("nl-2025.xaf"), writeXaf(year2025())), file, "--format", "json", "--lang", "nl"])).stdout) as Json[])[0];
+    expect(both.problems.filter((p: Json) => p.code === "auditfile-category-advice").map((p: Json) => p.message)).toEqual([expect.stringContaining("met --codes")]);
+    // Only Dutch customers: nothing to fix, no note.
+    const nl = (JSON.parse((await run([writeText(at("alleen-nl-2025.xaf"), writeXaf(year2025())), "--format", "json"])).stdout) as Json[])[0];
+    expect(nl.problems.map((p: Json) => p.code)).not.toContain("auditfile-category-advice");
+  });
+
   it("shows the crossing invoice and the sanity line in the table", async () => {
     const b = writeText(at("klant-2026.xaf"), writeXaf(year2026()));
     const r = await run([b, "--lang", "nl"]);

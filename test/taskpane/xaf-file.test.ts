@@ -44,3 +44,19 @@ describe("Open file with an auditfile (.xaf)", () => {
     expect(a.summary.problems.some((p) => p.message.en.includes("without a VAT code"))).toBe(true);
   });
 });
+
+describe("Open file with an auditfile: what a category fix means there", () => {
+  it("a customer abroad: the warning says 'give it the category', and one note says that is the VAT code, in the package", async () => {
+    const txs = [invoice({ nr: "1", date: "2026-03-01", ref: "F2", customer: "C2", parts: [{ acc: "8000", net: 1500000, vat: { id: "H", perc: 21 } }] })];
+    const xaf = writeXaf({ fiscalYear: 2026, companyName: "Bakkerij Test", customers: [{ id: "C2", name: "Müller", tp: "C", taxCountry: "DE" }], journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }] });
+    const a = analyze(await readFileSource(fileOf("klant-2026.xaf", xaf)), {}, TODAY);
+    expect(a.summary.problems.map((p) => p.code)).toContain("counted-nl-country-abroad");
+    const advice = a.summary.problems.filter((p) => p.code === "auditfile-category-advice");
+    expect(advice).toHaveLength(1);
+    // The pane has no code table for an auditfile's VAT codes: the fix is in the bookkeeping package.
+    expect(advice[0].message.nl).toContain("boek die boekingen dan in het boekhoudpakket met de juiste btw-code");
+    // Only Dutch customers: no note.
+    const plain = analyze(await readFileSource(fileOf("klant-2026.xaf", year2026())), {}, TODAY);
+    expect(plain.summary.problems.map((p) => p.code)).not.toContain("auditfile-category-advice");
+  });
+});

@@ -136,7 +136,7 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     headerRowIndex: null,
     partial: false,
     ...(fileProblems.length > 0 ? { fileProblems } : {}),
-    ...(rowName !== undefined ? { rowName, headerRowIndex: 0 } : {}),
+    ...(rowName !== undefined ? { rowName, headerRowIndex: 0, auditfile: true as const } : {}),
   };
 }
 
