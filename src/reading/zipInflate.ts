@@ -96,6 +96,33 @@ export async function checkRealInflation(
   return facts.facts();
 }
 
+/** A sheet's `<hyperlinks>` element (Insert > Link entries), with or without a namespace prefix. */
+const SHEET_LINKS = /<(?:[A-Za-z_][\w.-]*:)?hyperlinks\b(?:[^>]*\/>|[\s\S]*?<\/(?:[A-Za-z_][\w.-]*:)?hyperlinks\s*>)/g;
+
+/**
+ * The workbook again with every sheet's `<hyperlinks>` left out, for a second try when exceljs' loader fails on
+ * the first. A link entry whose relationship is missing (a tool that wrote the entry but not its target) made
+ * exceljs stop with "Cannot read properties of undefined (reading 'Target')", and the pane called the whole file
+ * damaged, while kor-check, which ignores links, read it. Links never change what a cell holds for the KOR: the
+ * cells' values and formulas stay as they are. null when no sheet has links (nothing to try again with). Called
+ * only after the counting pass (checkRealInflation) has accepted the file's sizes.
+ */
+export async function withoutSheetLinks(bytes: Uint8Array): Promise<Uint8Array | null> {
+  const jszip = await import(/* webpackChunkName: "exceljs" */ "jszip");
+  const JSZip = (jszip.default ?? jszip) as typeof jszip.default;
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir || !WORKSHEET.test(entry.name)) continue;
+    const xml = await entry.async("string");
+    const without = xml.replace(SHEET_LINKS, "");
+    if (without === xml) continue;
+    zip.file(entry.name, without);
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : null;
+}
+
 /** What the counting pass saw on the way that a reader may miss. */
 export interface InflationFacts {
   /**

@@ -6,11 +6,12 @@
  * reading of formula cells (formula-cells-file.test.ts) did not see it. A formula saved without a value was then
  * read as an empty cell: a category counted as 21% turnover without a word, a date or amount as a row with the
  * other half missing. kor-check's own reader (src/cli/sheetRows.ts) ignores links; each case here is read by both
- * and must come out the same.
+ * and must come out the same, also when a link entry's relationship is missing (exceljs stopped on it).
  */
 import { writeFileSync } from "fs";
 import * as path from "path";
-import { readFileSource } from "../../src/taskpane/browser/files";
+import JSZip from "jszip";
+import { DamagedFileError, readFileSource } from "../../src/taskpane/browser/files";
 import { HEADER, dateStyle, fileLike, inline, num, xlsxWithSheets } from "./xlsxXml";
 import { packedSource, withValues } from "../../src/taskpane/browser/fileWorker";
 import { readTable } from "../../src/reading/headers";
@@ -194,5 +195,36 @@ describe("linked formula cells through the reading worker's packing", () => {
     const received = withValues(structuredClone(posted.source), posted.packed!);
     expect(received.values).toEqual(p.source.values);
     expect(readTable(received.values).problems.map((x) => [x.row, x.code])).toEqual([[3, "formula-no-result"]]);
+  });
+});
+
+describe("Open file (.xlsx): a link entry whose relationship is missing", () => {
+  /** The workbook of `workbook(row3, links)`, its sheet's relationships changed by `rels` (null: left out). */
+  async function brokenLinks(row3: string, links: readonly string[], rels: (xml: string) => string | null): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(await workbook(row3, links));
+    const name = "xl/worksheets/_rels/sheet1.xml.rels";
+    const changed = rels(await zip.file(name)!.async("string"));
+    if (changed === null) zip.remove(name);
+    else zip.file(name, changed);
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  it.each([
+    ["no relationships part at all", () => null],
+    ["a relationships part without that id", (xml: string) => xml.replace('Id="rId1"', 'Id="rId7"')],
+  ] as [string, (xml: string) => string | null][])("%s: the cells are read as kor-check reads them (the file was refused as damaged)", async (_what, rels) => {
+    const p = await asKorCheck(await brokenLinks(COLUMNS.amount.row(`<c r="B3"><v>6000</v></c>`), ["B3"], rels));
+    expect(p.rows).toEqual([ROW2_READ, ["2026-04-01", 600_000, "21"]]);
+    expect(p.read.problems).toEqual([]);
+    // A linked formula without a value is still its row's error, not an empty cell.
+    const formula = await asKorCheck(await brokenLinks(COLUMNS.category.row(`<c r="C3"><f>Z1</f></c>`), ["C3"], rels));
+    expect(formula.read.problems).toEqual([[3, "formula-no-result"]]);
+  });
+
+  it("a workbook that is damaged in another way is still refused as damaged", async () => {
+    const zip = await JSZip.loadAsync(await workbook(COLUMNS.amount.row(`<c r="B3"><v>6000</v></c>`), ["B3"]));
+    zip.file("xl/workbook.xml", "<workbook");
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    await expect(readFileSource(fileLike("facturen.xlsx", bytes))).rejects.toThrow(DamagedFileError);
   });
 });

@@ -12,7 +12,7 @@ import type { Problem } from "../../rules/types";
 import { DATE_1904_OFFSET, isoFromDay } from "../../rules/dates";
 import { READ_LIMITS, TooLargeError, type ReadLimits } from "../../reading/limits";
 import { declaredInflatedSize } from "../../reading/zipSize";
-import { checkRealInflation } from "../../reading/zipInflate";
+import { checkRealInflation, withoutSheetLinks } from "../../reading/zipInflate";
 import { isoDateCell } from "../../reading/isoDateCell";
 import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
 import { HEADER_SEARCH_ROWS, looksLikeInvoiceTable } from "../../reading/headers";
@@ -296,8 +296,19 @@ async function readXlsx(
   const ValueType = ExcelJS.default?.ValueType ?? ExcelJS.ValueType;
   const FORMULA = ValueType.Formula;
   const HYPERLINK = ValueType.Hyperlink;
-  const wb = new Workbook();
-  await wb.xlsx.load(buffer).catch(damaged);
+  let wb = new Workbook();
+  const loaded = await wb.xlsx.load(buffer).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (loaded !== null) {
+    // A link entry whose relationship is missing stops exceljs' loader; the links do not matter here, so the
+    // workbook is tried once more without them (zipInflate.ts withoutSheetLinks). Any other failure stays damage.
+    const again = await withoutSheetLinks(new Uint8Array(buffer)).catch(() => null);
+    if (again === null) return damaged(loaded);
+    wb = new Workbook();
+    await wb.xlsx.load(again.buffer.slice(again.byteOffset, again.byteOffset + again.byteLength) as ArrayBuffer).catch(() => damaged(loaded));
+  }
   stageMark("exceljs-loaded");
   // A 1904-system workbook whose workbook.xml says date1904="true" (Apache POI, LibreOffice): exceljs takes only
   // "1", so it made every date cell's Date in the 1900 system, 1,462 days early. Move them to the right day.
