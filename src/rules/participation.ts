@@ -53,7 +53,9 @@ export interface VoluntaryExitResult {
 
 /**
  * Voluntary exit. From 2025 any filing-period start; 2020–2024 only after 3 years of participation.
- * The dates (notice, exclusion, re-entry) are those of the requested exit, also when it is not allowed.
+ * The dates (notice, exclusion, re-entry) are those of the requested exit, also when it is not allowed; the
+ * reasons of an exit refused for the minimum participation give the exclusion and re-entry of the earliest
+ * allowed exit instead (the requested one never happens), and those of an exit not after the start give none.
  * @example worked example 16: joined 1 Jan 2026, exit 1 Jul 2026 → notice by 2 Jun 2026, excluded until 31 Dec 2027
  */
 export function voluntaryExit(input: VoluntaryExitInput): VoluntaryExitResult {
@@ -86,10 +88,22 @@ export function voluntaryExit(input: VoluntaryExitInput): VoluntaryExitResult {
       en: `Exit as of ${dayEn(exitStart)} is possible; the notice must be received by ${dayEn(noticeDeadline)}.`,
     });
   }
-  reasons.push({
-    nl: `Daarna kunt u tot en met ${dayNl(excludedUntil)} niet opnieuw deelnemen; de vroegste nieuwe start is ${dayNl(earliestReentry)} (aanmelding uiterlijk op ${dayNl(reentryDeadline)} binnen).`,
-    en: `After that you cannot rejoin until ${dayEn(excludedUntil)} has passed; the earliest new start is ${dayEn(earliestReentry)} (registration received by ${dayEn(reentryDeadline)}).`,
-  });
+  if (allowed) {
+    reasons.push({
+      nl: `Daarna kunt u tot en met ${dayNl(excludedUntil)} niet opnieuw deelnemen; de vroegste nieuwe start is ${dayNl(earliestReentry)} (aanmelding uiterlijk op ${dayNl(reentryDeadline)} binnen).`,
+      en: `After that you cannot rejoin until ${dayEn(excludedUntil)} has passed; the earliest new start is ${dayEn(earliestReentry)} (registration received by ${dayEn(reentryDeadline)}).`,
+    });
+  } else if (exitStart > joined) {
+    // Refused for the minimum participation: what follows is the exclusion of the exit that is possible, under the
+    // rules in force on that day (an exit as of 1 January 2025 excludes 2025 and 2026, not three years), not that of
+    // the refused one, which never happens.
+    const until = exclusionEnd(earliestAllowedExit);
+    const reentry = periodStartOnOrAfter(addDays(until, 1), period);
+    reasons.push({
+      nl: `Na afmelden per ${dayNl(earliestAllowedExit)} kunt u tot en met ${dayNl(until)} niet opnieuw deelnemen; de vroegste nieuwe start is ${dayNl(reentry)} (aanmelding uiterlijk op ${dayNl(registrationDeadline(reentry))} binnen).`,
+      en: `After an exit as of ${dayEn(earliestAllowedExit)} you cannot rejoin until ${dayEn(until)} has passed; the earliest new start is ${dayEn(reentry)} (registration received by ${dayEn(registrationDeadline(reentry))}).`,
+    });
+  }
   return { allowed, reasons, exitStart, noticeDeadline, excludedUntil, earliestReentry, reentryDeadline, earliestAllowedExit };
 }
 

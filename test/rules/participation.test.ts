@@ -30,6 +30,30 @@ describe("voluntaryExit", () => {
     expect(mid).toMatchObject({ exitStart: d("2024-05-01"), excludedUntil: d("2027-04-30"), earliestReentry: d("2027-05-01") });
   });
 
+  it("worked example 17: a refused exit states the exclusion after the earliest allowed exit, not after the refused one", () => {
+    // Joined 1 Jan 2022, exit wanted 1 Jul 2023: refused; the earliest exit is 1 Jan 2025 (2025 rules: excluded 2025
+    // and 2026). It used to say "After that you cannot rejoin until 30 June 2026", the refused exit's exclusion.
+    const x = voluntaryExit({ joined: d("2022-01-01"), wantedExit: d("2023-07-01"), period: "quarter" });
+    expect(x.allowed).toBe(false);
+    expect(x.reasons.map((r) => r.en)).toEqual([
+      "Exit as of 1 July 2023 is not possible: until the end of 2024 participation had to last at least 3 years (since 1 January 2022). The earliest voluntary exit is 1 January 2025. Crossing the threshold does end the KOR at once.",
+      "After an exit as of 1 January 2025 you cannot rejoin until 31 December 2026 has passed; the earliest new start is 1 January 2027 (registration received by 3 December 2026).",
+    ]);
+    expect(x.reasons[1].nl).toBe(
+      "Na afmelden per 1 januari 2025 kunt u tot en met 31 december 2026 niet opnieuw deelnemen; de vroegste nieuwe start is 1 januari 2027 (aanmelding uiterlijk op 3 december 2026 binnen).",
+    );
+    // Before 2024 the earliest exit is still under the three-year exclusion: joined 1 Jan 2020, wanted 1 Apr 2020.
+    const early = voluntaryExit({ joined: d("2020-01-01"), wantedExit: d("2020-04-01"), period: "quarter" });
+    expect(early.reasons[1].en).toBe(
+      "After an exit as of 1 January 2023 you cannot rejoin until 31 December 2025 has passed; the earliest new start is 1 January 2026 (registration received by 3 December 2025).",
+    );
+  });
+
+  it("gives no exclusion for an exit that is not after the start", () => {
+    const x = voluntaryExit({ joined: d("2026-04-01"), wantedExit: d("2026-03-01"), period: "quarter" });
+    expect(x.reasons.map((r) => r.en)).toEqual(["The requested exit date 1 April 2026 is not after participation started on 1 April 2026."]);
+  });
+
   it("drops the 3-year minimum for everyone from 2025: joined 2024, exit 2025 is allowed", () => {
     expect(voluntaryExit({ joined: d("2024-10-01"), wantedExit: d("2025-01-01"), period: "quarter" }).allowed).toBe(true);
   });
