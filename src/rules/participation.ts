@@ -3,7 +3,7 @@
  * after any exit, and the earliest new start after crossing the threshold.
  */
 import type { Localized } from "../i18n/types";
-import { addDays, addMonths, dayFromYmd, ymdFromDay, type Day } from "./dates";
+import { addDays, addMonths, dayFromYmd, isLeapYear, ymdFromDay, type Day } from "./dates";
 import type { FilingPeriod } from "./types";
 import { FIRST_KOR_DAY, hasParameterOn, parameterOn } from "./parameters";
 import { periodStartOnOrAfter, registrationDeadline } from "./periods";
@@ -16,7 +16,11 @@ import { dayEn, dayNl } from "./text";
  * - from 2025: the rest of the exit year and the whole next calendar year (exit 1 Jul 2026 → 31 Dec 2027).
  *   The exit year is the year of the first day outside the KOR, so an exit as of 1 January 2026 excludes
  *   2026 and 2027 (the cautious reading; the sources give no example for a 1 January exit).
- * - 2020–2024: three years from the exit day (exit 1 Jul 2023 → 30 Jun 2026).
+ * - 2020–2024: three years from the exit day, the exit day being the first day excluded: to the day before the
+ *   same date three years later (exit 1 Jul 2023 → 30 Jun 2026). From 29 February, whose date does not return in
+ *   a common year, the three years end with the last day of February (crossing 29 Feb 2024 → 28 Feb 2027), as
+ *   EU Regulation 1182/71 art. 3(2)(c) counts a period in years; not one day earlier, as clamping 29 Feb to 28 Feb
+ *   before taking the day before would.
  */
 export function exclusionEnd(exitDay: Day): Day {
   if (hasParameterOn("exclusion-after-exit-calendar-years", exitDay)) {
@@ -24,7 +28,9 @@ export function exclusionEnd(exitDay: Day): Day {
     return dayFromYmd(fastYear(exitDay) + years, 12, 31);
   }
   const years = parameterOn("exclusion-after-exit-years", exitDay);
-  return addDays(addMonths(exitDay, 12 * years), -1);
+  const { year, month, day } = ymdFromDay(exitDay);
+  const end = year + years;
+  return month === 2 && day === 29 && !isLeapYear(end) ? dayFromYmd(end, 2, 28) : addDays(dayFromYmd(end, month, day), -1);
 }
 
 export interface VoluntaryExitInput {

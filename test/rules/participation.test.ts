@@ -69,6 +69,12 @@ describe("reentryAfterCrossing", () => {
     expect(reentryAfterCrossing(d("2025-01-01"), "year").earliestReentry).toBe(d("2027-01-01"));
   });
 
+  it("2020–2024: three years from 29 February end with 28 February (not the 27th)", () => {
+    expect(reentryAfterCrossing(d("2024-02-29"), "month")).toEqual({ excludedUntil: d("2027-02-28"), earliestReentry: d("2027-03-01"), deadline: d("2027-01-31") });
+    expect(reentryAfterCrossing(d("2020-02-29"), "quarter").excludedUntil).toBe(d("2023-02-28"));
+    expect(reentryAfterCrossing(d("2024-03-01"), "quarter").excludedUntil).toBe(d("2027-02-28"));
+  });
+
   it("2020–2024: three years from the crossing day, then the next period start", () => {
     expect(reentryAfterCrossing(d("2023-09-16"), "quarter")).toEqual({ excludedUntil: d("2026-09-15"), earliestReentry: d("2026-10-01"), deadline: d("2026-09-02") });
   });
