@@ -10,6 +10,9 @@
  *   use. Those amounts rest on the estimated first-year share, so they are estimates too; the €500
  *   exception does apply to them (the goods were in use before those years).
  * - A KOR start during the year revises the start year pro rata temporis (months in the KOR ÷ 12).
+ * - Cents: a good's exact yearly shares are fractions of a cent; its running total from the KOR start year is
+ *   rounded once (half away from zero) and each year gets the difference, so its years add up to the VAT that
+ *   remains and never to more than was deducted. The €500 test is on the year's total of these cents.
  */
 import type { Localized } from "../i18n/types";
 import type { Day } from "./dates";
@@ -65,6 +68,43 @@ function monthsFrom(day: Day): number {
 }
 
 /**
+ * A good's exact share for `year` as a fraction of its VAT, `mult / den`, over the good's fixed denominator
+ * 12 × months in use in its first year × period years, so that every year of the good is exact in integers:
+ * the first-year correction (first used in the KOR start year), a later year of such a good, the pro rata start
+ * year, or a whole year (1/5, 1/10). 0 outside the revision period from the KOR start year on.
+ */
+function exactShare(firstUse: Day, korStart: Day, periodYears: number, year: number): { mult: number; den: number } {
+  const startYear = fastYear(korStart);
+  const firstYear = fastYear(firstUse);
+  const inUse = monthsFrom(firstUse);
+  const inKor = monthsFrom(korStart);
+  const den = 12 * inUse * periodYears;
+  if (year < startYear || year < firstYear || year > firstYear + periodYears - 1) return { mult: 0, den };
+  if (firstYear === startYear) return { mult: year === startYear ? inKor * 12 * periodYears : (inUse - inKor) * 12, den };
+  return { mult: year === startYear ? inKor * inUse : 12 * inUse, den };
+}
+
+/** vat × mult / den rounded half away from zero (vat ≥ 0), exact in doubles for any VAT a cell can hold. */
+function roundedPart(vat: Cents, mult: number, den: number): number {
+  const whole = Math.floor(vat / den);
+  const rest = vat - whole * den;
+  return whole * mult + Math.floor((2 * rest * mult + den) / (2 * den));
+}
+
+/**
+ * The good's cents for `year`: its running total from the KOR start year rounded once, less that of the year
+ * before. Each year then differs from its exact share by less than a cent, and the years add up to the exact
+ * remaining amount rounded once: 1/5 of €1,000.03 gives €200.01, €200.00, €200.01, … (€1,000.03 in all), where
+ * rounding each year alone would repay €1,000.05, more than was deducted.
+ */
+function roundedShare(vat: Cents, firstUse: Day, korStart: Day, periodYears: number, year: number): Cents {
+  let before = 0;
+  for (let k = fastYear(korStart); k < year; k++) before += exactShare(firstUse, korStart, periodYears, k).mult;
+  const { mult, den } = exactShare(firstUse, korStart, periodYears, year);
+  return roundedPart(vat, before + mult, den) - roundedPart(vat, before, den);
+}
+
+/**
  * The revision due for `year` (default: the year of `korStart`) after entering the KOR on `korStart`.
  * Goods first used after `korStart` were bought inside the KOR, where no input VAT is deducted, and are skipped.
  * @example car, €4,500 VAT, first used 1 Jan 2020, KOR from 1 Jan 2021 → €900 in each of 2021–2024
@@ -94,10 +134,9 @@ export function revision(goods: readonly CapitalGood[], korStart: Day, year?: nu
     const inPeriod = y >= startYear && y >= firstYear && y <= lastYear;
     if (!inPeriod) return { index, yearlyCents: 0, remainingYears, estimate: false };
     const sign = Math.sign(g.vatCents);
-    const vat = Math.abs(g.vatCents);
+    const cents = sign * roundedShare(Math.abs(g.vatCents), g.firstUse, korStart, periodYears, y);
     if (firstYear === y) {
       // First used in the KOR start year: the first-year correction, months in the KOR ÷ months in use.
-      const cents = sign * Math.round((vat * korMonths) / monthsFrom(g.firstUse));
       estimated += cents;
       firstYearGoods++;
       return { index, yearlyCents: cents, remainingYears, estimate: true };
@@ -106,15 +145,11 @@ export function revision(goods: readonly CapitalGood[], korStart: Day, year?: nu
       // A later year of a good first used in the KOR start year: the first-year correction already repaid the
       // share of that year in the KOR, so revise only the share in use before it: 1/5 (1/10) × VAT × (1 −
       // months in the KOR ÷ months in use). 0 for a good in the KOR from its first use.
-      const inUse = monthsFrom(g.firstUse);
-      const cents = sign * Math.round((vat * (inUse - korMonths)) / (inUse * periodYears));
       regular += cents;
       laterEstimated += cents;
       laterGoods++;
       return { index, yearlyCents: cents, remainingYears, estimate: cents !== 0 };
     }
-    const share = Math.round(vat / periodYears);
-    const cents = sign * (proRata ? Math.round((share * korMonths) / 12) : share);
     regular += cents;
     return { index, yearlyCents: cents, remainingYears, estimate: false };
   });

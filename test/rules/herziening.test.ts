@@ -27,6 +27,20 @@ describe("revision (herziening)", () => {
     expect(revision([laptop, smaller], d("2025-01-01"))).toMatchObject({ totalCents: 0, belowMinimum: true });
   });
 
+  it("rounds each good's running total once, so its years add up to the VAT that remains, to the cent", () => {
+    // €10,000.03 VAT, first used 1 Jan 2020, KOR from 1 Jul 2021: 3.5/5 of it remains, €7,000.021 → €7,000.02.
+    // Rounding 1/5 first (€2,000.01) and then × 6/12 gave €1,000.01 for 2021, and €7,000.04 in all.
+    const van: CapitalGood = { vatCents: eur(10_000.03), firstUse: d("2020-01-01"), kind: "movable" };
+    const years = [2021, 2022, 2023, 2024, 2025].map((y) => revision([van], d("2021-07-01"), y).totalCents);
+    expect(years).toEqual([eur(1_000), eur(2_000.01), eur(2_000.01), eur(2_000), 0]);
+    expect(years.reduce((a, b) => a + b, 0)).toBe(eur(7_000.02));
+    // Real estate, €10,000.09 VAT first used in 2019, KOR from 2020: 2020–2028, 9/10 remain, €9,000.081 → €9,000.08, not 9 × €1,000.01.
+    const shop: CapitalGood = { vatCents: eur(10_000.09), firstUse: d("2019-05-01"), kind: "real-estate" };
+    const shopYears = Array.from({ length: 9 }, (_, i) => revision([shop], d("2020-01-01"), 2020 + i).perGood[0].yearlyCents);
+    expect(shopYears.reduce((a, b) => a + b, 0)).toBe(eur(9_000.08));
+    expect(shopYears.every((c) => c === eur(1_000) || c === eur(1_000.01))).toBe(true);
+  });
+
   it("revises real estate over 10 years (1/10 a year)", () => {
     const shop: CapitalGood = { vatCents: eur(42_000), firstUse: d("2022-09-01"), kind: "real-estate" };
     const r = revision([shop], d("2025-01-01"), 2031);
