@@ -171,7 +171,7 @@ export function revision(goods: readonly CapitalGood[], korStart: Day, year?: nu
   if (firstYearGoods > 0) {
     method.push({
       nl: `Schatting: ${firstYearGoods === 1 ? "een bedrijfsmiddel is" : `${firstYearGoods} bedrijfsmiddelen zijn`} voor het eerst gebruikt in ${y}, het startjaar van de KOR. Daarvoor geldt de eerstejaarscorrectie (art. 15 lid 4 Wet OB), hier geschat naar tijdsgelang (maanden in de KOR ÷ maanden in gebruik × afgetrokken btw) = ${eurNl(estimated)}. De grens van ${eurNl(minimum)} geldt daarvoor niet. Laat het bedrag nagaan door uw adviseur.`,
-      en: `Estimate: ${firstYearGoods === 1 ? "a capital good was" : `${firstYearGoods} capital goods were`} first used in ${y}, the KOR start year. They get the first-year correction (art. 15(4) Wet OB), estimated here pro rata temporis (months in the KOR ÷ months in use × VAT deducted) = ${eurEn(estimated)}. The ${eurEn(minimum)} exception does not apply to it. Have your adviser check the amount.`,
+      en: `Estimate: ${firstYearGoods === 1 ? "a capital good was" : `${firstYearGoods} capital goods were`} first used in ${y}, the KOR start year. ${firstYearGoods === 1 ? "It gets" : "They get"} the first-year correction (art. 15(4) Wet OB), estimated here pro rata temporis (months in the KOR ÷ months in use × VAT deducted) = ${eurEn(estimated)}. The ${eurEn(minimum)} exception does not apply to it. Have your adviser check the amount.`,
     });
   }
   if (laterGoods > 0) {

@@ -80,7 +80,9 @@ describe("revision (herziening)", () => {
     const r = revision([van], d("2025-07-01"));
     expect(r).toMatchObject({ year: 2025, totalCents: eur(600), estimatedCents: eur(600), belowMinimum: false });
     expect(r.perGood[0]).toEqual({ index: 0, yearlyCents: eur(600), remainingYears: 5, estimate: true });
-    expect(r.method.map((m) => m.en).join(" ")).toContain("Estimate: a capital good was first used in 2025, the KOR start year.");
+    expect(r.method.map((m) => m.en).join(" ")).toContain("Estimate: a capital good was first used in 2025, the KOR start year. It gets the first-year correction");
+    const two = revision([van, { ...van, vatCents: eur(500) }], d("2025-07-01"));
+    expect(two.method.map((m) => m.en).join(" ")).toContain("Estimate: 2 capital goods were first used in 2025, the KOR start year. They get the first-year correction");
     expect(r.method.map((m) => m.nl).join(" ")).toContain("Schatting: een bedrijfsmiddel is voor het eerst gebruikt in 2025");
     // Small first-year corrections are still due (the exception covers only goods first used before the year).
     const phone: CapitalGood = { vatCents: eur(200), firstUse: d("2025-01-01"), kind: "movable" };
