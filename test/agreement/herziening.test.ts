@@ -1,0 +1,245 @@
+/**
+ * Herziening on entering the KOR (kor-rules.md section 8) against an oracle written from the rules alone, in exact
+ * fractions of a cent; only calendar-day helpers (src/rules/dates.ts) are imported for it. Compared: the rules
+ * (herziening.ts `revision`, its per-good lines, estimate and method texts), KOR.REVISION in-process, the decision
+ * view's schedule (decision.ts `revisionSchedule`, `revisionMethod`) and its one-off amounts (`decideKor`).
+ *
+ * The oracle, per capital good with VAT v deducted, first used on F (year fy, in use mu = 13 − month(F) months that
+ * year: a month begun counts), revision period N years (movables 5, real estate 10: years fy … fy + N − 1), KOR
+ * from S (year sy, km = 13 − month(S) months in the KOR that year):
+ *  - a good first used after S was bought inside the KOR (no VAT deducted): nothing;
+ *  - first used before sy: v/N a year for each year of the period from sy on, the start year × km/12 (pro rata
+ *    temporis, stated as the method); the year's total of these is not due when under €500;
+ *  - first used in sy: the first-year correction v × km/mu in sy, an estimate, due whatever its size. Section 8 is
+ *    silent on the later years of such a good; the oracle takes the product's reading (herziening.ts): only the part
+ *    of the first year in use before the KOR is still revised, v/N × (mu − km)/mu a year, so that the good never
+ *    repays more than was deducted. From the year after sy the good was in use before the year, so these amounts
+ *    join the €500 test, and they rest on the estimate.
+ *
+ * Cents, decided here: the exact amounts are fractions of a cent (1/5 of €1,000.03). Rounding each year on its own
+ * (half away from zero) lets the years add up to more than the VAT deducted that remains (5 × €200.01 = €1,000.05
+ * for €1,000.03), and the pro rata start year was rounded twice (1/5 first, then × km/12). Right is: each good's
+ * years add up, to the cent, to its exact remaining amount rounded once, and no year differs from its exact share by
+ * a cent or more: a good's running total from the KOR start year is rounded (half away from zero) and each year gets
+ * the difference. The €500 test is on the year's total of these cents, the amount the user sees (as section 1
+ * rounds each row before summing); so a good whose exact yearly share lies within a cent of €500 can have one year
+ * just under it (€2,499.99: €500.00, €500.00, €499.99, …), which rounding each year on its own would hide by
+ * repaying a cent more than was deducted.
+ *
+ * KOR_AGREEMENT_SEED / KOR_AGREEMENT_RUNS explore more (e.g. KOR_AGREEMENT_RUNS=20000).
+ */
+import fc from "fast-check";
+import { dayFromYmd, excelSerialFromDay, ymdFromDay, type Day } from "../../src/rules/dates";
+import { revision, type CapitalGood } from "../../src/rules/herziening";
+import { decideKor, revisionMethod, revisionSchedule } from "../../src/rules/decision";
+import * as f from "../../src/functions/functions";
+
+const SEED = Number(process.env.KOR_AGREEMENT_SEED ?? 20_261_130);
+const RUNS = Number(process.env.KOR_AGREEMENT_RUNS ?? 0);
+const runs = (n: number) => ({ seed: SEED, numRuns: RUNS > 0 ? RUNS : n });
+
+// ---------------------------------------------------------------- the oracle (kor-rules.md section 8)
+
+const MINIMUM = 50_000;
+const ymd = (y: number, m: number, d: number): Day => dayFromYmd(y, m, d);
+const monthsFrom = (d: Day) => 13 - ymdFromDay(d).month;
+
+/** A good's exact amount in year y as a fraction num / den of a cent (den the same for every year of the good). */
+interface Exact {
+  readonly num: number;
+  readonly den: number;
+  /** "first": the first-year correction; "regular": under the €500 test; null: nothing in that year. */
+  readonly part: "first" | "regular" | null;
+  readonly estimate: boolean;
+}
+
+function exactOf(g: CapitalGood, start: Day, y: number): Exact {
+  const N = g.kind === "movable" ? 5 : 10;
+  const fy = ymdFromDay(g.firstUse).year;
+  const sy = ymdFromDay(start).year;
+  const mu = monthsFrom(g.firstUse);
+  const km = monthsFrom(start);
+  const den = 12 * mu * N;
+  const v = g.vatCents;
+  const none: Exact = { num: 0, den, part: null, estimate: false };
+  if (g.firstUse > start || y < sy || y < fy || y > fy + N - 1) return none;
+  if (fy === sy) {
+    if (y === sy) return { num: v * km * 12 * N, den, part: "first", estimate: true };
+    return { num: v * (mu - km) * 12, den, part: "regular", estimate: mu !== km };
+  }
+  return { num: y === sy ? v * km * mu : v * 12 * mu, den, part: "regular", estimate: false };
+}
+
+/** Half away from zero, for num ≥ 0. */
+const roundDiv = (num: number, den: number) => Math.floor((2 * num + den) / (2 * den));
+
+/** The good's cents in year y: its rounded running total from the KOR start year, less that of the year before. */
+function centsOf(g: CapitalGood, start: Day, y: number): number {
+  const sy = ymdFromDay(start).year;
+  let before = 0;
+  for (let k = sy; k < y; k++) before += exactOf(g, start, k).num;
+  const e = exactOf(g, start, y);
+  return roundDiv(before + e.num, e.den) - roundDiv(before, e.den);
+}
+
+function oRevision(goods: readonly CapitalGood[], start: Day, y: number) {
+  let regular = 0;
+  let first = 0;
+  let laterEstimate = 0;
+  const perGood = goods.map((g) => {
+    const e = exactOf(g, start, y);
+    const cents = centsOf(g, start, y);
+    if (e.part === "first") first += cents;
+    if (e.part === "regular") regular += cents;
+    if (e.part === "regular" && e.estimate) laterEstimate += cents;
+    return cents;
+  });
+  const belowMinimum = regular > 0 && regular < MINIMUM;
+  return { totalCents: (belowMinimum ? 0 : regular) + first, belowMinimum, perGood, regular, first, estimatedCents: first + (belowMinimum ? 0 : laterEstimate) };
+}
+
+// ---------------------------------------------------------------- generators
+
+const vat = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0, max: 1_500_000 }) },
+  { weight: 2, arbitrary: fc.constantFrom(450_000, 100_000, 249_999, 250_000, 250_001, 499_999, 500_000, 100_003, 1, 2, 3, 7) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 20_000_000 }) },
+);
+const firstUse = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: ymd(2012, 1, 1), max: ymd(2031, 12, 31) }) },
+  { weight: 1, arbitrary: fc.constantFrom(ymd(2020, 1, 1), ymd(2020, 2, 29), ymd(2024, 2, 29), ymd(2024, 12, 31), ymd(2025, 1, 1), ymd(2025, 7, 1), ymd(2021, 7, 1)) },
+);
+const good = fc.record({ vatCents: vat, firstUse, kind: fc.constantFrom<CapitalGood["kind"]>("movable", "movable", "real-estate") });
+/** KOR starts: a 1st of a month 2020–2030 (quarter starts for most filers). */
+const korStart = fc.oneof(
+  fc.record({ y: fc.integer({ min: 2020, max: 2030 }), m: fc.constantFrom(1, 4, 7, 10) }),
+  fc.record({ y: fc.integer({ min: 2020, max: 2030 }), m: fc.integer({ min: 1, max: 12 }) }),
+).map(({ y, m }) => ymd(y, m, 1));
+const goods = fc.array(good, { minLength: 1, maxLength: 4 });
+
+const eur = (cents: number) => `€${(cents / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+// ---------------------------------------------------------------- worked examples
+
+describe("worked examples of section 8 and 10 (oracle and rules)", () => {
+  const car: CapitalGood = { vatCents: 450_000, firstUse: ymd(2020, 1, 1), kind: "movable" };
+  it.each([
+    ["2021-01-01", [90_000, 90_000, 90_000, 90_000, 0]],
+    ["2021-07-01", [0, 90_000, 90_000, 90_000, 0]],
+  ] as const)("car, €4,500 VAT, first used 1 Jan 2020, KOR from %s → 2021–2025", (start, want) => {
+    const [y, m, d] = start.split("-").map(Number);
+    const s = ymd(y, m, d);
+    const years = [2021, 2022, 2023, 2024, 2025];
+    expect(years.map((k) => oRevision([car], s, k).totalCents)).toEqual(want);
+    expect(years.map((k) => revision([car], s, k).totalCents)).toEqual(want);
+    if (m === 7) expect([oRevision([car], s, 2021).regular, revision([car], s, 2021).perGood[0].yearlyCents]).toEqual([45_000, 45_000]);
+  });
+
+  it("example 21: laptop in use since 2024, €1,000 VAT, KOR from 1 Jan 2025 → €200 < €500 → 0", () => {
+    const laptop: CapitalGood = { vatCents: 100_000, firstUse: ymd(2024, 3, 1), kind: "movable" };
+    expect(oRevision([laptop], ymd(2025, 1, 1), 2025)).toMatchObject({ totalCents: 0, belowMinimum: true, regular: 20_000 });
+    expect(revision([laptop], ymd(2025, 1, 1), 2025)).toMatchObject({ totalCents: 0, belowMinimum: true });
+  });
+});
+
+// ---------------------------------------------------------------- properties
+
+describe("herziening (section 8)", () => {
+  it("revision(): each year's total, per-good cents, €500 test and estimated part", () => {
+    fc.assert(
+      fc.property(goods, korStart, fc.integer({ min: -1, max: 11 }), (gs, start, offset) => {
+        const y = ymdFromDay(start).year + offset;
+        const want = oRevision(gs, start, y);
+        const got = revision(gs, start, y);
+        expect({ total: got.totalCents, below: got.belowMinimum, perGood: got.perGood.map((p) => p.yearlyCents), est: got.estimatedCents }).toEqual({
+          total: want.totalCents,
+          below: want.belowMinimum,
+          perGood: want.perGood,
+          est: want.estimatedCents,
+        });
+      }),
+      runs(1500),
+    );
+  });
+
+  it("a good's years add up to the VAT deducted that remains, to the cent, and never to more than was deducted", () => {
+    fc.assert(
+      fc.property(good, korStart, (g, start) => {
+        const sy = ymdFromDay(start).year;
+        let exact = 0;
+        let den = 1;
+        let sum = 0;
+        for (let y = sy; y <= sy + 10; y++) {
+          const e = exactOf(g, start, y);
+          exact += e.num;
+          den = e.den;
+          const cents = revision([g], start, y).perGood[0].yearlyCents;
+          expect(Math.abs(cents * e.den - e.num)).toBeLessThan(e.den); // within a cent of the year's exact share
+          sum += cents;
+        }
+        expect(sum).toBe(roundDiv(exact, den));
+        expect(sum).toBeLessThanOrEqual(g.vatCents);
+      }),
+      runs(500),
+    );
+  });
+
+  it("the texts state the pro rata months, the amount under €500 and the estimate, with the oracle's figures", () => {
+    fc.assert(
+      fc.property(goods, korStart, fc.integer({ min: 0, max: 10 }), (gs, start, offset) => {
+        const sy = ymdFromDay(start).year;
+        const y = sy + offset;
+        const want = oRevision(gs, start, y);
+        const text = revision(gs, start, y).method.map((m) => m.en).join(" ");
+        const km = monthsFrom(start);
+        if (y === sy && km < 12 && want.regular !== 0) expect(text).toContain(`(${km} of 12 months in the KOR)`);
+        if (want.belowMinimum) expect(text).toContain(`The ${y} yearly revision is ${eur(want.regular)}, less than €500.00: it is not due.`);
+        else expect(text).not.toContain("it is not due");
+        if (want.first !== 0) expect(text).toContain(`= ${eur(want.first)}. The €500.00 exception does not apply to it.`);
+      }),
+      runs(600),
+    );
+  });
+
+  it("KOR.REVISION (in-process, as Excel passes the ranges) gives the oracle's total in euros", () => {
+    fc.assert(
+      fc.property(goods, korStart, fc.integer({ min: 0, max: 10 }), (gs, start, offset) => {
+        const y = ymdFromDay(start).year + offset;
+        const got = f.revision(
+          gs.map((g) => [g.vatCents / 100]),
+          gs.map((g) => [excelSerialFromDay(g.firstUse)]),
+          gs.map((g) => [g.kind === "movable" ? "roerend" : "onroerend"]),
+          excelSerialFromDay(start),
+          y,
+        );
+        expect(Math.round(got * 100)).toBe(oRevision(gs, start, y).totalCents);
+      }),
+      runs(400),
+    );
+  });
+
+  it("the decision view: the schedule runs from the start year to the last year with anything left, and its one-offs are the oracle's totals", () => {
+    fc.assert(
+      fc.property(goods, korStart, (gs, start) => {
+        const sy = ymdFromDay(start).year;
+        const schedule = revisionSchedule(gs, start);
+        let last = sy - 1;
+        for (const g of gs) {
+          const N = g.kind === "movable" ? 5 : 10;
+          if (g.firstUse <= start) last = Math.max(last, ymdFromDay(g.firstUse).year + N - 1);
+        }
+        const years = Array.from({ length: Math.max(0, last - sy + 1) }, (_, i) => sy + i);
+        expect(schedule.map((r) => r.year)).toEqual(years);
+        expect(schedule.map((r) => [r.totalCents, r.belowMinimum])).toEqual(years.map((y) => [oRevision(gs, start, y).totalCents, oRevision(gs, start, y).belowMinimum]));
+        const method = revisionMethod(gs, start, schedule);
+        for (const y of years) expect(method.estimatedCents.get(y) ?? 0).toBe(oRevision(gs, start, y).estimatedCents);
+        const d = decideKor({ participant: false, lines: [], businessShare: 0, inputVatCents: 0, plannedInvestmentVatCents: 0, revision: schedule });
+        expect(d.oneOffs.filter((o) => o.kind === "herziening").map((o) => [o.year, -o.cents])).toEqual(
+          years.map((y) => [y, oRevision(gs, start, y).totalCents]).filter(([, c]) => c !== 0),
+        );
+        expect(d.revisionCents).toBe(years.length > 0 ? oRevision(gs, start, sy).totalCents : 0);
+      }),
+      runs(400),
+    );
+  });
+});
