@@ -8,7 +8,7 @@ import { cellText, readCategoryCell, readDate, readVat } from "../reading/cells"
 import { columnSource, shiftDateSerial } from "../reading/rows";
 import { countsForKor } from "../rules/categories";
 import { findCrossing } from "../rules/crossing";
-import { dayFromYmd, excelSerialFromDay, yearOf, type Day } from "../rules/dates";
+import { dayFromYmd, excelSerialFromDay, yearOf, ymdFromDay, type Day } from "../rules/dates";
 import { creditNoteCaveat, eligibility } from "../rules/eligibility";
 import { euEligibility, isEuMemberState, isUnplacedForeign, nationalThreshold, unionTurnover } from "../rules/eu";
 import type { Cents } from "../rules/money";
@@ -349,6 +349,8 @@ export function revision(
   return guard(currentLang(), () => {
     const start = readDateArg(korStartDate, s.ARG.korStartDate);
     checkYear(yearOf(start));
+    // Not a silent guess: 15 July would count July as a month in the KOR, 2 January a whole year.
+    if (ymdFromDay(start).day !== 1) refuse(s.badArgument(s.ARG.korStartDate, s.korStartNotFirstOfMonth(start)));
     const y = readYear(year) ?? yearOf(start);
     const vats = goodsCells(vatDeducted, s.ARG.vatDeducted, "vat");
     const dates = goodsCells(firstUseDates, s.ARG.firstUseDates, "date");

@@ -275,6 +275,14 @@ export const FIRST_USE_MISSING: Localized = {
   en: "date first used is missing: without it the revision period cannot be determined.",
 };
 
+/** KOR.REVISION's korStartDate must be a 1st of a month: the months in the KOR of the start year follow from it. */
+export function korStartNotFirstOfMonth(day: Day): Localized {
+  return {
+    nl: `${formatDay(day, "nl")} is niet de eerste dag van een maand. De deelname aan de KOR begint altijd op de eerste dag van een aangiftetijdvak (1 januari, 1 april, 1 juli of 1 oktober; bij maandaangifte de 1e van een maand), en de herziening over het startjaar hangt af van het aantal maanden in de KOR. Vul de ingangsdatum uit de bevestigingsbrief van de Belastingdienst in.`,
+    en: `${formatDay(day, "en")} is not the first day of a month. KOR participation always starts on the first day of a filing period (1 January, 1 April, 1 July or 1 October; for monthly filers the 1st of a month), and the start year's herziening depends on the months in the KOR. Enter the start date given in the Belastingdienst's confirmation letter.`,
+  };
+}
+
 export function looksLikeYear(year: number): Localized {
   return {
     nl: `${year} lijkt een jaartal, geen datum. Gebruik DATUM(${year};1;1) voor 1 januari ${year}.`,

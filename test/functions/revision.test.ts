@@ -113,6 +113,17 @@ describe("KOR.REVISION", () => {
   it("refuses a KOR start before 2020, a missing start and a year that is not a year", () => {
     expect(thrown(() => rev(car.vat, car.dates, car.kinds, serial("2019-01-01"))).message).toMatch(/^2019 is not supported/);
     expect(thrown(() => rev(car.vat, car.dates, car.kinds, null)).message).toMatch(/korStartDate argument is missing/);
+  });
+
+  it("refuses a korStartDate that is not the 1st of a month instead of guessing the months in the KOR", () => {
+    // 15 July 2021 used to count July as a month in the KOR (€450 for 2021), 2 January 2021 the whole year (€900).
+    expect(thrown(() => rev(car.vat, car.dates, car.kinds, serial("2021-07-15"))).message).toBe(
+      "Argument korStartDate: 15 July 2021 is not the first day of a month. KOR participation always starts on the first day of a filing period (1 January, 1 April, 1 July or 1 October; for monthly filers the 1st of a month), and the start year's herziening depends on the months in the KOR. Enter the start date given in the Belastingdienst's confirmation letter.",
+    );
+    expect(withOffice("nl-NL", () => thrown(() => rev(car.vat, car.dates, car.kinds, serial("2021-01-02"))).message)).toMatch(
+      /^Argument korStartDate \(startdatum KOR\): 2 januari 2021 is niet de eerste dag van een maand\./,
+    );
+    expect(rev(car.vat, car.dates, car.kinds, serial("2021-07-01"), 2022)).toBe(900);
     expect(thrown(() => rev(car.vat, car.dates, car.kinds, serial("2021-01-01"), "volgend jaar")).message).toMatch(/is not a year/);
     expect(thrown(() => rev(OMITTED, car.dates, car.kinds, serial("2021-01-01"))).message).toMatch(/vatDeducted argument is missing/);
   });
