@@ -4,6 +4,7 @@
  * src/reading as Localized texts; this file holds the pane's own words. Plain words for bookkeepers.
  */
 import type { Lang, Localized } from "../i18n/types";
+import { countdown } from "../rules/advice";
 
 export type { Lang, Localized };
 
@@ -253,9 +254,10 @@ export const S = {
   // Deadlines
   deadlinesSection: L("Termijnen", "Deadlines"),
   nextStart: (date: string) => L(`Eerstvolgende start van de KOR: ${date}.`, `Next possible start of the KOR: ${date}.`),
+  /** "(nog 4 dagen)", and "(vandaag)" on the deadline day itself, not "(nog 0 dagen)", which reads as too late. */
   registerBy: (date: string, days: number) => L(
-    `Aanmelding moet uiterlijk ${date} binnen zijn (nog ${days} ${plural(days, "dag", "dagen")}).`,
-    `Registration must be received by ${date} (${days} ${plural(days, "day", "days")} left).`,
+    `Aanmelding moet uiterlijk ${date} binnen zijn (${countdown(days).nl}).`,
+    `Registration must be received by ${date} (${countdown(days).en}).`,
   ),
   exitBy: (start: string, deadline: string) => L(
     `Afmelden (vrijwillig) kan per ${start}; de afmelding moet uiterlijk ${deadline} binnen zijn.`,

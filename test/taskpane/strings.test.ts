@@ -26,3 +26,11 @@ describe("pane strings", () => {
     expect(value.en.trim()).not.toBe("");
   });
 });
+
+describe("registration deadline in the year report", () => {
+  it("says 'today' on the deadline day itself, not '0 days left'", () => {
+    expect(S.registerBy("3 december 2025", 0)).toEqual({ nl: "Aanmelding moet uiterlijk 3 december 2025 binnen zijn (vandaag).", en: "Registration must be received by 3 december 2025 (today)." });
+    expect(S.registerBy("3 December 2025", 1).en).toBe("Registration must be received by 3 December 2025 (1 day left).");
+    expect(S.registerBy("3 december 2025", 29).nl).toBe("Aanmelding moet uiterlijk 3 december 2025 binnen zijn (nog 29 dagen).");
+  });
+});
