@@ -9,7 +9,9 @@ import type { CategoryCode, InvoiceRow } from "./types";
 import type { Crossing, EuSummary } from "./summary-types";
 import { countsForKor } from "./categories";
 import { FIRST_EU_KOR_YEAR, FIRST_KOR_YEAR, parameterOn } from "./parameters";
-import { byCountry, countedAbroadCountry, euCrossingAt, euQuarterlyFrom, isUnplacedForeign, mayBeCountedAbroad, unionStateOfCells, type EuCrossing } from "./eu";
+import {
+  byCountry, countedAbroadCountry, euCrossingAt, euQuarterlyFrom, isUnplacedForeign, mayBeCountedAbroad, unionStateOfCells, type EuCrossing, type StateCrossing,
+} from "./eu";
 import { CATEGORY_SLOTS, categorySlot, turnoverFromSlots, yearBounds, type YearTurnover } from "./turnover";
 import { crossingAt } from "./crossing";
 import type { DomesticAbroadRow, RowQueries, UnplacedForeignRow, VatShown } from "./rowQueries";
@@ -262,6 +264,16 @@ class ColumnQueries implements RowQueries {
     const stateOf = unionStates(c);
     const hit = runningCrossing(c, from, to, parameterOn("eu-union-threshold", from), (i) => stateOf(i) !== null);
     return hit === null ? null : euCrossingAt(c.row(hit.index), c.day(hit.index), hit.runningCents);
+  }
+
+  findStateCrossing(year: number, country: string, limitCents: Cents): StateCrossing | null {
+    if (year < FIRST_EU_KOR_YEAR) return null;
+    const c = this.of(year);
+    if (c === null) return null;
+    const { from, to } = yearBounds(year);
+    const stateOf = unionStates(c);
+    const hit = runningCrossing(c, from, to, limitCents, (i) => stateOf(i) === country);
+    return hit === null ? null : { row: c.row(hit.index), day: c.day(hit.index), runningCents: hit.runningCents };
   }
 
   euQuarterlyReport(year: number): EuSummary["quarters"] {

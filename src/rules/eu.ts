@@ -426,8 +426,18 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
     }
   }
   const tolerancePercent = thresholdCents === null ? null : (national.tolerancePercent ?? null);
-  if (thresholdCents === null) {
+  // The most the state's turnover may reach this year (AT: its tolerance); going over it at any invoice ends
+  // the exemption there, whatever later credit notes do (as for the Union, above).
+  const stateLimit = thresholdCents === null ? null : tolerancePercent === null ? thresholdCents : toleranceLimit(thresholdCents, tolerancePercent);
+  const stateCrossing = stateLimit === null ? null : findStateCrossing(rows, year, country, stateLimit);
+  if (thresholdCents === null || stateLimit === null) {
     reasons.push(national.note);
+  } else if (stateCrossing !== null && stateCents <= stateLimit) {
+    failed = true;
+    reasons.push({
+      nl: `Op ${dayNl(stateCrossing.day)} (rij ${stateCrossing.row}) kwam de omzet in ${country} boven ${eurNl(stateLimit)}; daarmee is de vrijstelling in ${country} vanaf die levering vervallen. Een latere creditnota maakt dat niet ongedaan, ook al is de omzet in ${country} over heel ${year} ${eurNl(stateCents)}.`,
+      en: `On ${dayEn(stateCrossing.day)} (row ${stateCrossing.row}) turnover in ${country} went over ${eurEn(stateLimit)}, which ended the exemption in ${country} as of that supply. A later credit note does not undo this, even though turnover in ${country} for the whole of ${year} is ${eurEn(stateCents)}.`,
+    });
   } else if (stateCents <= thresholdCents) {
     reasons.push({
       nl: `Omzet in ${country} ${year} ${eurNl(stateCents)} is niet hoger dan de nationale grens van ${eurNl(thresholdCents)}.`,
@@ -463,7 +473,14 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
   let previousStateCents: Cents | null = null;
   if (previousThresholdCents !== null && hasRowsIn(rows, prev)) {
     previousStateCents = turnoverPerState(rows, prev).get(country) ?? 0;
-    if (previousStateCents > previousThresholdCents) {
+    const previousStateCrossing = findStateCrossing(rows, prev, country, previousThresholdCents);
+    if (previousStateCents <= previousThresholdCents && previousStateCrossing !== null) {
+      failed = true;
+      reasons.push({
+        nl: `In ${prev} kwam de omzet in ${country} op ${dayNl(previousStateCrossing.day)} (rij ${previousStateCrossing.row}) boven ${eurNl(previousThresholdCents)}: de vrijstelling in ${country} kan in ${year} niet worden gebruikt (toets over het vorige jaar, art. 288 bis lid 1 btw-richtlijn), ook al brengt een latere creditnota de omzet in ${country} over ${prev} terug tot ${eurNl(previousStateCents)}.`,
+        en: `In ${prev} turnover in ${country} went over ${eurEn(previousThresholdCents)} on ${dayEn(previousStateCrossing.day)} (row ${previousStateCrossing.row}): the exemption in ${country} cannot be used in ${year} (previous-year test, Directive art. 288a(1)), even though a later credit note brings turnover in ${country} for ${prev} back to ${eurEn(previousStateCents)}.`,
+      });
+    } else if (previousStateCents > previousThresholdCents) {
       failed = true;
       reasons.push({
         nl: `Omzet in ${country} ${prev} ${eurNl(previousStateCents)} is hoger dan ${eurNl(previousThresholdCents)}: de vrijstelling in ${country} kan in ${year} niet worden gebruikt (toets over het vorige jaar, art. 288 bis lid 1 btw-richtlijn).`,
@@ -526,6 +543,28 @@ export function findEuCrossing(rows: readonly InvoiceRow[], year: number): EuCro
 export function euCrossingAt(row: number, day: Day, runningCents: Cents): EuCrossing {
   const days = parameterOn("eu-notify-working-days", day);
   return { row, day, runningCents, notifyBy: addWorkingDays(day, days) };
+}
+
+/** Where a member state's turnover first went over a limit during a year (findStateCrossing). */
+export interface StateCrossing {
+  readonly row: number;
+  readonly day: Day;
+  /** The state's running turnover including the crossing row. */
+  readonly runningCents: Cents;
+}
+
+/**
+ * The row at which the turnover of member state `country` (see unionStateOf) first exceeds `limitCents` in
+ * `year` (date order, same-date rows in sheet order), or null; null before 2025 (no EU-KOR, so nothing ended).
+ * As for the Union's €100,000 (findEuCrossing) and the Dutch €20,000 (kor-rules.md section 5), a later credit
+ * note that brings the year's total back within the limit does not undo the crossing: the exemption in that
+ * state ended as of that supply (section 7), and the next year fails that state's previous-year test.
+ */
+export function findStateCrossing(rows: readonly InvoiceRow[], year: number, country: string, limitCents: Cents): StateCrossing | null {
+  if (year < FIRST_EU_KOR_YEAR) return null;
+  const { from, to } = yearBounds(year);
+  const hit = firstRunningCrossing(rows, from, to, limitCents, (r) => unionStateOf(r) === country);
+  return hit === null ? null : { row: hit.row.row, day: hit.row.day, runningCents: hit.runningCents };
 }
 
 /** Due date of the quarterly turnover report: the last day of the month after the quarter (Q1 2026 → 30 Apr 2026). */

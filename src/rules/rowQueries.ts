@@ -13,7 +13,8 @@ import { countsForKor } from "./categories";
 import { countableTurnover, hasRowsIn, latestYear, yearBounds, yearsIn, type YearTurnover } from "./turnover";
 import { findCrossing } from "./crossing";
 import {
-  distanceSalesNl, domesticAbroadRows, euQuarterlyReport, findEuCrossing, turnoverPerState, unionTurnover, unplacedForeignRows, type CountedAbroadKind, type EuCrossing,
+  distanceSalesNl, domesticAbroadRows, euQuarterlyReport, findEuCrossing, findStateCrossing, turnoverPerState, unionTurnover, unplacedForeignRows,
+  type CountedAbroadKind, type EuCrossing, type StateCrossing,
 } from "./eu";
 
 /** The rows of `year` that show VAT before a point (see RowQueries.vatShown). */
@@ -49,6 +50,8 @@ export interface RowQueries {
   unionTurnover(year: number): Cents;
   turnoverPerState(year: number): Map<string, Cents>;
   findEuCrossing(year: number): EuCrossing | null;
+  /** As findStateCrossing(rows, year, country, limitCents). */
+  findStateCrossing(year: number, country: string, limitCents: Cents): StateCrossing | null;
   euQuarterlyReport(year: number): EuSummary["quarters"];
   /** The `buitenland` rows of `year` without a country or with NL, in sheet order (as unplacedForeignRows). */
   unplacedForeignRows(year: number): readonly UnplacedForeignRow[];
@@ -152,6 +155,10 @@ class ArrayQueries implements RowQueries {
 
   findEuCrossing(year: number): EuCrossing | null {
     return findEuCrossing(this.rows, year);
+  }
+
+  findStateCrossing(year: number, country: string, limitCents: Cents): StateCrossing | null {
+    return findStateCrossing(this.rows, year, country, limitCents);
   }
 
   euQuarterlyReport(year: number): EuSummary["quarters"] {

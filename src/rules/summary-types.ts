@@ -97,7 +97,9 @@ export interface EuStateLine {
   readonly thresholdCents: Cents | null;
   /**
    * Whether the state's exemption can be used this year: this year within the threshold (or a verified
-   * tolerance) and, when the data hold the previous year, that year within the previous-year limit. null
+   * tolerance) and, when the data hold the previous year, that year within the previous-year limit. Over a
+   * limit at any invoice is over, also when later credit notes bring the year's total back within it (the
+   * exemption ended as of that supply; findStateCrossing; 2024, before the EU-KOR, by its total). null
    * when the threshold is not verified (the user must give one).
    */
   readonly withinThreshold: boolean | null;

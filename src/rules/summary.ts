@@ -477,8 +477,14 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
     const tolerancePercent = t === null ? null : (national.tolerancePercent ?? null);
     const previousThresholdCents = national.previousYearCents ?? t;
     const previousCents = previousPerState === null ? null : (previousPerState.get(country) ?? 0);
-    const thisYearOk = t === null ? null : cents <= (tolerancePercent === null ? t : toleranceLimit(t, tolerancePercent));
-    const previousOk = previousCents === null || previousThresholdCents === null || previousCents <= previousThresholdCents;
+    // Over the limit at any invoice, this year or last year (from the rows), is over: a later credit note does
+    // not undo it (euEligibility, findStateCrossing).
+    const limit = t === null ? null : tolerancePercent === null ? t : toleranceLimit(t, tolerancePercent);
+    const thisYearOk = limit === null ? null : cents <= limit && q.findStateCrossing(year, country, limit) === null;
+    const previousOk =
+      previousCents === null ||
+      previousThresholdCents === null ||
+      (previousCents <= previousThresholdCents && q.findStateCrossing(year - 1, country, previousThresholdCents) === null);
     return {
       country,
       cents,

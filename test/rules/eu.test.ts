@@ -5,6 +5,7 @@ import {
 import { summarizeYear } from "../../src/rules/summary";
 import { readRows } from "../../src/reading/rows";
 import { d, eur, sheet } from "./helpers";
+import { yearOf } from "../../src/rules/dates";
 
 describe("member states", () => {
   it("has the 27 states, Greece as GR", () => {
@@ -560,6 +561,56 @@ describe("euEligibility", () => {
       "Not checked: your turnover in DE in 2025 must not have been more than €25,000.00; the data hold no rows of 2025. Check this yourself.",
     );
     expect(r.reasons.map((x) => x.nl).join(" ")).toContain("Niet gecontroleerd");
+  });
+});
+
+describe("a member state's limit crossed during the year, then credit notes (kor-rules.md sections 5 and 7)", () => {
+  it("NL: the EU line and KOR.EUELIGIBLE's rule say over, as the KOR verdict does, when €21,000 is brought back to €19,000", () => {
+    const rows = sheet(
+      ["2026-03-02", 21_000, null, { country: "NL" }],
+      ["2026-05-04", -2_000, null, { country: "NL" }],
+    );
+    const s = summarizeYear(rows, { today: d("2026-06-01"), year: 2026 });
+    expect(s.verdict).toBe("not-eligible");
+    expect(s.eu?.states.map((x) => [x.country, x.cents, x.withinThreshold])).toEqual([["NL", eur(19_000), false]]);
+    const r = euEligibility({ rows, year: 2026, country: "NL", previousUnionCents: 0 });
+    expect(r.verdict).toBe("not-eligible");
+    expect(r.reasons.map((x) => x.en)).toContain(
+      "On 2 March 2026 (row 1) turnover in NL went over €20,000.00, which ended the exemption in NL as of that supply. A later credit note does not undo this, even though turnover in NL for the whole of 2026 is €19,000.00.",
+    );
+    expect(r.reasons.map((x) => x.nl)).toContain(
+      "Op 2 maart 2026 (rij 1) kwam de omzet in NL boven € 20.000,00; daarmee is de vrijstelling in NL vanaf die levering vervallen. Een latere creditnota maakt dat niet ongedaan, ook al is de omzet in NL over heel 2026 € 19.000,00.",
+    );
+  });
+
+  it("AT: over the tolerance of €60,500 at one invoice is over, though a credit note brings the year to €60,000", () => {
+    const rows = sheet(
+      ["2026-04-01", 61_000, "buitenland", { country: "AT" }],
+      ["2026-06-01", -1_000, "buitenland", { country: "AT" }],
+    );
+    expect(euEligibility({ rows, year: 2026, country: "AT", previousUnionCents: 0 }).verdict).toBe("not-eligible");
+    expect(summarizeYear(rows, { today: d("2026-07-01"), year: 2026 }).eu?.states.map((x) => x.withinThreshold)).toEqual([false]);
+    // Within the tolerance all year: the exemption runs on (worked example 25).
+    const within = sheet(["2026-04-01", 60_500, "buitenland", { country: "AT" }]);
+    expect(euEligibility({ rows: within, year: 2026, country: "AT", previousUnionCents: 0 }).verdict).toBe("eligible");
+  });
+
+  it("BE: over €25,000 at one invoice in 2025 blocks 2026, though a credit note brings 2025 back to €24,000", () => {
+    const rows = sheet(
+      ["2025-03-03", 26_000, "buitenland", { country: "BE" }],
+      ["2025-06-02", -2_000, "buitenland", { country: "BE" }],
+      ["2026-02-02", 10_000, "buitenland", { country: "BE" }],
+    );
+    const r = euEligibility({ rows, year: 2026, country: "BE" });
+    expect(r.verdict).toBe("not-eligible");
+    expect(r.reasons.map((x) => x.en)).toContain(
+      "In 2025 turnover in BE went over €25,000.00 on 3 March 2025 (row 1): the exemption in BE cannot be used in 2026 (previous-year test, Directive art. 288a(1)), even though a later credit note brings turnover in BE for 2025 back to €24,000.00.",
+    );
+    expect(summarizeYear(rows, { today: d("2026-03-01"), year: 2026 }).eu?.states.map((x) => [x.country, x.withinThreshold])).toEqual([["BE", false]]);
+    // 2024, before the EU-KOR, is tested on its total only (nothing ended then).
+    const before = rows.map((x) => ({ ...x, day: x.day - 365 }));
+    expect(before.map((x) => yearOf(x.day))).toEqual([2024, 2024, 2025]);
+    expect(euEligibility({ rows: before, year: 2025, country: "BE" }).verdict).toBe("eligible");
   });
 });
 
