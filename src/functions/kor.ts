@@ -291,8 +291,8 @@ export function euEligible(
     if (r.verdict === "needs-threshold") {
       const note = nationalThreshold(state, y).note;
       return notAvailable({
-        nl: `${note.nl} Vul die grens in als argument threshold (in euro).`,
-        en: `${note.en} Enter that threshold as the threshold argument (in euros).`,
+        nl: `${note.nl} Vul die grens in euro in als argument threshold.`,
+        en: `${note.en} Enter that threshold in euros as the threshold argument.`,
       });
     }
     return r.verdict === "eligible";

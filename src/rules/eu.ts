@@ -266,16 +266,16 @@ export function nationalThreshold(country: string, year: number): NationalThresh
     return {
       cents: null,
       note: {
-        nl: `Nationale omzetgrens ${c}: ${other.text}. Geef zelf de grens in euro op die voor uw omzet geldt.`,
-        en: `National threshold ${c}: ${other.text}. Enter the EUR threshold that applies to your turnover.`,
+        nl: `Nationale omzetgrens ${c}: ${other.text.nl}; dat is niet één bedrag in euro: ${other.choose.nl}.`,
+        en: `National threshold ${c}: ${other.text.en}; that is not one amount in euros: ${other.choose.en}.`,
       },
     };
   }
   return {
     cents: null,
     note: {
-      nl: `De nationale omzetgrens van ${c} is niet gecontroleerd. Geef de grens op (te vinden bij de belastingdienst van ${c}).`,
-      en: `The national threshold of ${c} has not been verified. Enter the threshold (from ${c}'s tax administration).`,
+      nl: `De nationale omzetgrens van ${c} is niet gecontroleerd: zoek die op bij de belastingdienst van ${c}.`,
+      en: `The national threshold of ${c} has not been verified: look it up with ${c}'s tax administration.`,
     },
   };
 }

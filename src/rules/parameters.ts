@@ -3,6 +3,7 @@
  * unit and a source (kor-rules.md section 2). Rules read numbers only through `parameterOn`, so a change
  * in the law is a new row here, not an edit scattered through the code.
  */
+import type { Localized } from "../i18n/types";
 import { dayFromIso, isoFromDay, type Day } from "./dates";
 
 export type ParameterId =
@@ -133,16 +134,22 @@ export const PARAMETERS: readonly Parameter[] = [
 /**
  * National thresholds verified for 2025 that are not a single EUR amount. The engine does not convert
  * currencies or choose between goods and services: for these states it asks the user for the EUR threshold.
+ * `text`: the threshold as the state sets it, in each language's number format; `choose`: what the user must
+ * do to turn it into the one EUR amount the engine needs.
  */
 export const NON_EUR_NATIONAL_THRESHOLDS: readonly {
   readonly country: string;
-  readonly text: string;
+  readonly text: Localized;
+  readonly choose: Localized;
   readonly from: string;
   readonly source: string;
 }[] = [
-  { country: "CZ", text: "CZK 2.000.000", from: "2025-01-01", source: SRC.korEu },
-  { country: "DK", text: "DKK 50.000", from: "2025-01-01", source: SRC.korEu },
-  { country: "FR", text: "€ 85.000 (goederen / goods) · € 37.500 (diensten / services)", from: "2025-01-01", source: SRC.korEu },
+  { country: "CZ", text: { nl: "CZK 2.000.000 (Tsjechische kronen)", en: "CZK 2,000,000 (Czech koruna)" },
+    choose: { nl: "reken die om naar euro", en: "convert it to euros" }, from: "2025-01-01", source: SRC.korEu },
+  { country: "DK", text: { nl: "DKK 50.000 (Deense kronen)", en: "DKK 50,000 (Danish kroner)" },
+    choose: { nl: "reken die om naar euro", en: "convert it to euros" }, from: "2025-01-01", source: SRC.korEu },
+  { country: "FR", text: { nl: "€ 85.000 voor leveringen van goederen, € 37.500 voor diensten", en: "€85,000 for supplies of goods, €37,500 for services" },
+    choose: { nl: "neem die voor wat u in Frankrijk levert", en: "take the one for what you supply in France" }, from: "2025-01-01", source: SRC.korEu },
 ];
 
 interface CompiledParameter {

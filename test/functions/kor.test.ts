@@ -575,6 +575,17 @@ describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
     expect(e.message).toMatch(/previousYearUnionTurnover: last year's Union turnover cannot be negative/);
   });
 
+    it("asks for the threshold in one instruction, in the language's own number format, saying what to do with CZ's koruna and France's two thresholds", () => {
+    const s = sheet([["2026-02-01", 1000, "buitenland"]]);
+    const ask = (state: string, locale: string): string => withOffice(locale, () => thrown(() => f.euEligible(s.dates, s.amounts, countries(state), state, s.categories, null, null))).message;
+    expect(ask("CZ", "en-US")).toBe("National threshold CZ: CZK 2,000,000 (Czech koruna); that is not one amount in euros: convert it to euros. Enter that threshold in euros as the threshold argument.");
+    expect(ask("CZ", "nl-NL")).toBe("Nationale omzetgrens CZ: CZK 2.000.000 (Tsjechische kronen); dat is niet één bedrag in euro: reken die om naar euro. Vul die grens in euro in als argument threshold.");
+    expect(ask("FR", "en-US")).toBe("National threshold FR: €85,000 for supplies of goods, €37,500 for services; that is not one amount in euros: take the one for what you supply in France. Enter that threshold in euros as the threshold argument.");
+    expect(ask("FR", "nl-NL")).toBe("Nationale omzetgrens FR: € 85.000 voor leveringen van goederen, € 37.500 voor diensten; dat is niet één bedrag in euro: neem die voor wat u in Frankrijk levert. Vul die grens in euro in als argument threshold.");
+    expect(ask("IT", "en-US")).toBe("The national threshold of IT has not been verified: look it up with IT's tax administration. Enter that threshold in euros as the threshold argument.");
+    expect(ask("IT", "nl-NL")).toBe("De nationale omzetgrens van IT is niet gecontroleerd: zoek die op bij de belastingdienst van IT. Vul die grens in euro in als argument threshold.");
+  });
+
     it("is #N/A asking for the threshold where none is verified", () => {
     const s = sheet([["2026-02-01", 1000, "buitenland"]]);
     const e = thrown(() => f.euEligible(s.dates, s.amounts, countries("IT"), "IT", s.categories, null, null));

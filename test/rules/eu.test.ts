@@ -513,8 +513,9 @@ describe("nationalThreshold", () => {
   });
   it("asks the user for CZ, DK (not EUR), FR (goods/services) and unverified states", () => {
     for (const c of ["CZ", "DK", "FR", "IT", "PL"]) expect(nationalThreshold(c, 2025).cents).toBeNull();
-    expect(nationalThreshold("CZ", 2025).note.en).toContain("CZK 2.000.000");
-    expect(nationalThreshold("IT", 2025).note.en).toContain("Enter the threshold");
+    expect(nationalThreshold("CZ", 2025).note.en).toContain("CZK 2,000,000");
+    expect(nationalThreshold("CZ", 2025).note.nl).toContain("CZK 2.000.000");
+    expect(nationalThreshold("IT", 2025).note.en).toContain("has not been verified: look it up");
   });
   it("has no threshold before 2025", () => {
     expect(nationalThreshold("BE", 2024).cents).toBeNull();
