@@ -523,8 +523,10 @@ export interface EuCrossing {
   readonly row: number;
   readonly day: Day;
   readonly runningCents: Cents;
-  /** Inform the Belastingdienst by this day: 15 working days (Mon–Fri, no holiday list) after the crossing. */
+  /** Inform the Belastingdienst by this day: `notifyWorkingDays` working days (Mon–Fri, no holiday list) after the crossing. */
   readonly notifyBy: Day;
+  /** The working days the Belastingdienst gives to be informed (15, parameter eu-notify-working-days). */
+  readonly notifyWorkingDays: number;
 }
 
 /**
@@ -542,7 +544,7 @@ export function findEuCrossing(rows: readonly InvoiceRow[], year: number): EuCro
 /** The EuCrossing of the crossing row (number `row`, dated `day`), the running Union total `runningCents` including it. */
 export function euCrossingAt(row: number, day: Day, runningCents: Cents): EuCrossing {
   const days = parameterOn("eu-notify-working-days", day);
-  return { row, day, runningCents, notifyBy: addWorkingDays(day, days) };
+  return { row, day, runningCents, notifyBy: addWorkingDays(day, days), notifyWorkingDays: days };
 }
 
 /** Where a member state's turnover first went over a limit during a year (findStateCrossing). */

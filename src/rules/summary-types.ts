@@ -118,7 +118,18 @@ export interface EuSummary {
   readonly previousUnionGiven: boolean;
   readonly unionThresholdCents: Cents;
   readonly withinUnion: boolean;
-  readonly crossing: { readonly row: number; readonly day: Day; readonly runningCents: Cents; readonly notifyBy: Day } | null;
+  /**
+   * The invoice at which Union turnover went over €100,000: its row and how to name it (`where`: "rij 12", or an
+   * auditfile's entry, as the KOR crossing names its row), and the day to inform the Belastingdienst by.
+   */
+  readonly crossing: {
+    readonly row: number;
+    readonly where: Localized;
+    readonly day: Day;
+    readonly runningCents: Cents;
+    readonly notifyBy: Day;
+    readonly notifyWorkingDays: number;
+  } | null;
   readonly states: readonly EuStateLine[];
   /** Quarterly report: per quarter, per state (every state with turnover that year, 0 where none), due date. */
   readonly quarters: readonly {

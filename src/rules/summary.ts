@@ -13,7 +13,7 @@ import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
 import type { Deadlines, EuStateLine, EuSummary, PeriodLine, PreviousYearBasis, YearSummary } from "./summary-types";
 import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "./parameters";
 import { yearBounds } from "./turnover";
-import { eligibilityOf, UNSUPPORTED_REASON } from "./eligibility";
+import { eligibilityOf, plainRowName, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
 import { voluntaryExit } from "./participation";
 import { nextPossibleStartOf, type NextStartInput } from "./next-start";
@@ -173,7 +173,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
       },
     });
   }
-  const eu = hasCountry && year >= FIRST_EU_KOR_YEAR ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver) : null;
+  const eu = hasCountry && year >= FIRST_EU_KOR_YEAR ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver, options.rowName ?? plainRowName) : null;
   if (eu !== null && options.previousUnionCents != null && rows.hasRowsIn(year - 1)) {
     const fromRows = rows.unionTurnover(year - 1);
     if (fromRows !== options.previousUnionCents) problems.push(previousDiffers(year - 1, options.previousUnionCents, fromRows, true));
@@ -460,7 +460,7 @@ function distanceSalesOverLimit(rows: RowQueries, year: number): boolean {
   return false;
 }
 
-function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, distanceOver: boolean): EuSummary {
+function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, distanceOver: boolean, rowName: (row: number) => Localized): EuSummary {
   const jan1 = dayFromYmd(year, 1, 1);
   const unionThresholdCents = parameterOn("eu-union-threshold", jan1);
   const unionCents = q.unionTurnover(year);
@@ -505,7 +505,7 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
       crossing === null &&
       previousCrossing === null &&
       (previousUnionCents === null || previousUnionCents <= unionThresholdCents),
-    crossing,
+    crossing: crossing === null ? null : { ...crossing, where: rowName(crossing.row) },
     states,
     quarters: q.euQuarterlyReport(year),
     distanceSalesOverLimit: distanceOver,

@@ -41,7 +41,7 @@ export function figuresText(
     // The EU-KOR figures, as the year report's EU section shows them.
     lines.push("", `${tPlain(lang, S.euSection)}`);
     lines.push(`${tPlain(lang, S.unionTurnover)}: ${eur(eu.unionCents)} (${tPlain(lang, S.unionOf(eur(eu.unionThresholdCents)))}) · ${tPlain(lang, eu.withinUnion ? S.unionWithin : S.unionOver)}`);
-    if (eu.crossing !== null) lines.push(tPlain(lang, S.euCrossing(formatDay(eu.crossing.day, lang), eu.crossing.row, formatDay(eu.crossing.notifyBy, lang))));
+    if (eu.crossing !== null) lines.push(tPlain(lang, S.euCrossing(formatDay(eu.crossing.day, lang), tPlain(lang, eu.crossing.where), formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1)));
     for (const st of eu.states) {
       const status = st.withinThreshold === null ? S.stateUnknown : st.withinThreshold ? S.stateWithin : S.stateOver;
       const threshold = st.thresholdCents === null ? "–" : eur(st.thresholdCents);

@@ -631,4 +631,12 @@ describe("findEuCrossing", () => {
   it("is null before 2025", () => {
     expect(findEuCrossing(sheet(["2024-01-01", 200_000]), 2024)).toBeNull();
   });
+
+  it("is named in the summary as the KOR crossing is: by the source's own row name (an auditfile's entry), with the working days to notify", () => {
+    const rows = sheet(["2026-02-02", 60_000, "buitenland", { country: "BE" }], ["2026-12-15", 50_000, "buitenland", { country: "AT" }]);
+    const rowName = (row: number) => ({ nl: `boeking F-${row}`, en: `entry F-${row}` });
+    const s = summarizeYear(rows, { today: d("2027-01-04"), year: 2026, rowName });
+    expect(s.eu?.crossing).toEqual({ row: 2, where: { nl: "boeking F-2", en: "entry F-2" }, day: d("2026-12-15"), runningCents: eur(110_000), notifyBy: d("2027-01-05"), notifyWorkingDays: 15 });
+    expect(summarizeYear(rows, { today: d("2027-01-04"), year: 2026 }).eu?.crossing?.where).toEqual({ nl: "rij 2", en: "row 2" });
+  });
 });

@@ -152,7 +152,7 @@ describe("worked examples (kor-rules.md section 10)", () => {
 
   it("19: as 18, then an AT sale on 10 Nov 2026 brings Union to €100,500 → EU-KOR ends 10 Nov 2026; notify within 15 working days; 2027 blocked", () => {
     const rows = [...example18, ...sheet(["2026-11-10", 18_500, "buitenland", { country: "AT" }])].map((r, i) => ({ ...r, row: i + 1 }));
-    expect(findEuCrossing(rows, 2026)).toEqual({ row: 4, day: d("2026-11-10"), runningCents: eur(100_500), notifyBy: d("2026-12-01") });
+    expect(findEuCrossing(rows, 2026)).toEqual({ row: 4, day: d("2026-11-10"), runningCents: eur(100_500), notifyBy: d("2026-12-01"), notifyWorkingDays: 15 });
     expect(euEligibility({ rows, year: 2026, country: "BE", previousUnionCents: eur(60_000) }).verdict).toBe("not-eligible");
     const next = euEligibility({ rows, year: 2027, country: "BE" });
     expect(next).toMatchObject({ verdict: "not-eligible", previousUnionCents: eur(100_500), previousUnionBasis: "data" });

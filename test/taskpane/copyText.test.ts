@@ -42,10 +42,10 @@ describe("figuresText after an EU crossing", () => {
     const rows = [[46054, 60000, "buitenland", "BE"], [46371, 50000, "buitenland", "AT"]]; // 1 Feb, 15 Dec 2026
     const s = summarizeYear(readTable([["Datum", "Bedrag", "Categorie", "Land"], ...rows]).rows, { today: TODAY, year: 2026 });
     expect(figuresText(s, "nl", { sourceName: "Blad1", today: TODAY }).split("\n")).toContain(
-      "De EU-grens is overschreden op 15 december 2026 (rij 3). Meld dit uiterlijk 5 januari 2027 (15 werkdagen, geteld als ma–vr; feestdagen zijn niet overgeslagen, dus mogelijk eerder dan nodig).",
+      "De EU-omzet kwam op 15 december 2026 (rij 3) boven de EU-grens: de vrijstelling van de EU-KOR vervalt vanaf die levering in elke lidstaat waar u die gebruikt, en in 2027 kunt u de EU-KOR niet gebruiken. Meld dit uiterlijk 5 januari 2027 bij de Belastingdienst (15 werkdagen, geteld als ma–vr; feestdagen zijn niet overgeslagen, dus mogelijk eerder dan nodig). Voor de Nederlandse KOR verandert hierdoor niets.",
     );
     expect(figuresText(s, "en", { sourceName: "Sheet1", today: TODAY }).split("\n")).toContain(
-      "The Union threshold was crossed on 15 December 2026 (row 3). Report this by 5 January 2027 (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed).",
+      "Union turnover went over the Union threshold on 15 December 2026 (row 3): the EU-KOR exemption ends as of that supply in every member state where you use it, and you cannot use the EU-KOR in 2027. Report this to the Belastingdienst by 5 January 2027 (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed). The Dutch KOR is not affected by this.",
     );
   });
 });

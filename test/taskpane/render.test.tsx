@@ -67,7 +67,7 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(html).toContain("only Austria&#x27;s (10%) is verified and applied");
   });
 
-  it("says how the EU notify-by date is counted: Mon–Fri, public holidays not skipped (earlier than needed, the safe side)", () => {
+  it("says what the EU crossing means (the exemption ends as of that supply, next year blocked, the Dutch KOR not affected) and how the notify-by date is counted: Mon–Fri, public holidays not skipped (earlier than needed, the safe side)", () => {
     const values = [
       ["Datum", "Bedrag", "Categorie", "Land"],
       [serial("2026-02-01"), 60000, "buitenland", "BE"],
@@ -76,10 +76,10 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     const a = analyze({ ...sampleSource(), values }, { year: 2026 }, TODAY);
     // Tue 15 Dec 2026 + 15 days Mon–Fri = 5 Jan 2027 (25 Dec and 1 Jan are counted as working days).
     expect(render(<EuSection lang="en" summary={a.summary} />)).toContain(
-      "The Union threshold was crossed on 15 December 2026 (row 3). Report this by 5 January 2027 (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed).",
+      "Union turnover went over the Union threshold on 15 December 2026 (row 3): the EU-KOR exemption ends as of that supply in every member state where you use it, and you cannot use the EU-KOR in 2027. Report this to the Belastingdienst by 5 January 2027 (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed). The Dutch KOR is not affected by this.",
     );
     expect(render(<EuSection lang="nl" summary={a.summary} />)).toContain(
-      "De EU-grens is overschreden op 15 december 2026 (rij 3). Meld dit uiterlijk 5 januari 2027 (15 werkdagen, geteld als ma–vr; feestdagen zijn niet overgeslagen, dus mogelijk eerder dan nodig).",
+      "De EU-omzet kwam op 15 december 2026 (rij 3) boven de EU-grens: de vrijstelling van de EU-KOR vervalt vanaf die levering in elke lidstaat waar u die gebruikt, en in 2027 kunt u de EU-KOR niet gebruiken. Meld dit uiterlijk 5 januari 2027 bij de Belastingdienst (15 werkdagen, geteld als ma–vr; feestdagen zijn niet overgeslagen, dus mogelijk eerder dan nodig). Voor de Nederlandse KOR verandert hierdoor niets.",
     );
   });
 

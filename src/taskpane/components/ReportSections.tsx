@@ -390,7 +390,7 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
         {t(lang, eu.withinUnion ? S.unionWithin : S.unionOver)}
         {eu.previousUnionCents !== null && ` · ${t(lang, S.previousUnion(eur(eu.previousUnionCents)))}`}
       </Text>
-      {eu.crossing !== null && <Body1 className={s.bad}>{t(lang, S.euCrossing(formatDay(eu.crossing.day, lang), eu.crossing.row, formatDay(eu.crossing.notifyBy, lang)))}</Body1>}
+      {eu.crossing !== null && <Body1 className={s.bad}>{t(lang, S.euCrossing(formatDay(eu.crossing.day, lang), t(lang, eu.crossing.where), formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1))}</Body1>}
       <Table size="extra-small" aria-label={t(lang, S.euSection)}>
         <TableHeader>
           <TableRow>
