@@ -298,9 +298,10 @@ export const S = {
     "Een lidstaat is dit jaar uitgesloten als de omzet daar vorig jaar boven de grens lag. Marge boven de grens tot het jaareinde: alleen die van Oostenrijk (10%) is gecontroleerd en toegepast; voor andere landen is geen marge aangenomen.",
     "A member state is blocked this year when turnover there was over its threshold last year. Tolerance over the threshold to year end: only Austria's (10%) is verified and applied; no tolerance is assumed for other states.",
   ),
-  stateUnknownNote: L(
-    "Onbekend: de grens van dat land is niet gecontroleerd. Vraag die na bij de belastingdienst van dat land voordat u er de EU-KOR gebruikt.",
-    "Unknown: that country's threshold is not verified. Check it with that country's tax authority before using the EU-KOR there.",
+  /** `notes`: each unknown state's own note (nationalThreshold: not verified, or not one amount in euros), in the language asked for. */
+  stateUnknownNote: (notes: string) => L(
+    `Onbekend: ${notes} Vergelijk uw omzet in dat land met die grens voordat u er de EU-KOR gebruikt.`,
+    `Unknown: ${notes} Compare your turnover in that country with that threshold before using the EU-KOR there.`,
   ),
   euQuarterly: L("Opgaaf kwartaalomzet", "Quarterly turnover report"),
   euQuarterDue: (q: number, date: string) => L(`K${q}: indienen uiterlijk ${date}`, `Q${q}: due by ${date}`),

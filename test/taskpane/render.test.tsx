@@ -53,6 +53,26 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
   const serial = (iso: string): number => excelSerialFromDay(dayFromIso(iso));
   const render = (el: React.ReactElement): string => renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
 
+  it("says per unknown state why its threshold is unknown: CZ's is in koruna, FR has two, IT's is not verified (not 'not verified' for all)", () => {
+    const values = [
+      ["Datum", "Bedrag", "Categorie", "Land"],
+      [serial("2026-02-01"), 1000, "buitenland", "CZ"],
+      [serial("2026-02-02"), 1000, "buitenland", "FR"],
+      [serial("2026-02-03"), 1000, "buitenland", "IT"],
+      [serial("2026-02-04"), 1000, "buitenland", "BE"],
+    ];
+    const a = analyze({ ...sampleSource(), values }, { year: 2026 }, TODAY);
+    const text = (lang: "en" | "nl"): string => render(<EuSection lang={lang} summary={a.summary} />).replace(/&#x27;/g, "'").replace(/\u00a0/g, " ");
+    expect(text("en")).toContain(
+      "Unknown: National threshold CZ: CZK 2,000,000 (Czech koruna); that is not one amount in euros: convert it to euros. " +
+        "National threshold FR: €85,000 for supplies of goods, €37,500 for services; that is not one amount in euros: take the one for what you supply in France. " +
+        "The national threshold of IT has not been verified: look it up with IT's tax administration. " +
+        "Compare your turnover in that country with that threshold before using the EU-KOR there.",
+    );
+    expect(text("nl")).toContain("Onbekend: Nationale omzetgrens CZ: CZK 2.000.000 (Tsjechische kronen); dat is niet één bedrag in euro: reken die om naar euro.");
+    expect(text("nl")).toContain("De nationale omzetgrens van IT is niet gecontroleerd: zoek die op bij de belastingdienst van IT. Vergelijk uw omzet in dat land met die grens voordat u er de EU-KOR gebruikt.");
+  });
+
   it("shows per state the previous year, this year and the tolerance used (AT +10%), and says other tolerances are not assumed", () => {
     const values = [
       ["Datum", "Bedrag", "Categorie", "Land"],

@@ -29,6 +29,7 @@ import { formatDay } from "../../rules/dates";
 import { formatEuros } from "../../rules/money";
 import type { YearSummary } from "../../rules/summary-types";
 import { adviceOf, type Advice } from "../../rules/advice";
+import { nationalThreshold } from "../../rules/eu";
 import { categoryLabel } from "../../excel/reportContent";
 import type { CategoryFix, PaneWarning, Reconciliation } from "../model";
 import type { CategoryCode } from "../../rules/types";
@@ -429,7 +430,11 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
           ))}
         </TableBody>
       </Table>
-      {eu.states.some((st) => st.withinThreshold === null) && <Caption1 className={s.small}>{t(lang, S.stateUnknownNote)}</Caption1>}
+      {eu.states.some((st) => st.withinThreshold === null) && (
+        <Caption1 className={s.small}>
+          {t(lang, S.stateUnknownNote(eu.states.filter((st) => st.withinThreshold === null).map((st) => t(lang, nationalThreshold(st.country, summary.year).note)).join(" ")))}
+        </Caption1>
+      )}
       <Caption1 className={s.small}>{t(lang, S.stateToleranceNote)}</Caption1>
       <h3 className={s.heading} style={{ fontSize: tokens.fontSizeBase300 }}>
         {t(lang, S.euQuarterly)}
