@@ -107,6 +107,26 @@ describe("the report sheet shows the credit-note caveat beside the crossing (kor
   });
 });
 
+describe("the report sheet's EU section says whether the Union threshold holds, and the crossing (kor-rules.md section 7)", () => {
+  // Worked example 19: Union €82,000 by April 2026, then an AT sale on 10 Nov 2026 brings it to €100,500.
+  const row = (n: number, iso: string, euros: number, category: "buitenland" | null, country: string) => ({ row: n, day: dayFromIso(iso), cents: euros * 100, category, country, vatCents: null });
+  const rows = [
+    row(2, "2025-06-01", 15_000, null, "NL"), row(3, "2025-06-02", 45_000, "buitenland", "AT"),
+    row(4, "2026-02-01", 18_000, null, "NL"), row(5, "2026-03-01", 24_000, "buitenland", "BE"), row(6, "2026-04-01", 40_000, "buitenland", "AT"),
+    row(7, "2026-11-10", 18_500, "buitenland", "AT"),
+  ];
+  it("beside Union turnover: over, with last year's figure; under it the crossing, what it means and the notify-by day", () => {
+    const values = buildReport(summarizeYear(rows, { today: dayFromIso("2026-11-20"), year: 2026 }), "en", "Sheet1").values;
+    expect(values.find((r) => r[0] === "Union turnover")?.slice(0, 4)).toEqual(["Union turnover", 100_500, "threshold €100,000.00", "Over the Union threshold · Previous year: €60,000.00"]);
+    expect(values.map((r) => r[0])).toContain(
+      "Union turnover went over the Union threshold on 10 November 2026 (row 7): the EU-KOR exemption ends as of that supply in every member state where you use it, and you cannot use the EU-KOR in 2027. Report this to the Belastingdienst by 1 December 2026 (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed). The Dutch KOR is not affected by this.",
+    );
+    const before = buildReport(summarizeYear(rows.slice(0, 5), { today: dayFromIso("2026-11-20"), year: 2026 }), "nl", "Blad1").values;
+    expect(before.find((r) => r[0] === "Omzet in de hele EU")?.slice(0, 4)).toEqual(["Omzet in de hele EU", 82_000, "grens € 100.000,00", "Binnen de EU-grens · Vorig jaar: € 60.000,00"]);
+    expect(before.some((r) => String(r[0]).startsWith("De EU-omzet kwam op"))).toBe(false);
+  });
+});
+
 describe("the report sheet follows the participation status (kor-rules.md section 5)", () => {
   const rows = [{ row: 1, day: dayFromIso("2024-03-01"), cents: 1_900_000, category: null, country: null, vatCents: null }, { row: 2, day: dayFromIso("2024-09-16"), cents: 150_000, category: null, country: null, vatCents: null }];
   const texts = (participation?: Parameters<typeof summarizeYear>[1]["participation"]): string[] =>
