@@ -130,6 +130,7 @@ export interface EuSummary {
     readonly notifyBy: Day;
     readonly notifyWorkingDays: number;
   } | null;
+  /** Every member state with Union turnover this year or (from the rows) last year, by country code. */
   readonly states: readonly EuStateLine[];
   /** Quarterly report: per quarter, per state (every state with turnover that year, 0 where none), due date. */
   readonly quarters: readonly {

@@ -471,7 +471,12 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
   // A Union crossing in the previous year (from the data) blocks this year even if credit notes followed.
   const previousCrossing = previousFromData ? q.findEuCrossing(year - 1) : null;
   const previousPerState = q.hasRowsIn(year - 1) ? q.turnoverPerState(year - 1) : null;
-  const states = [...q.turnoverPerState(year).entries()].map(([country, cents]): EuStateLine => {
+  // Every state with Union turnover this year or, from the rows, last year: a state over its limit last year is
+  // blocked this year (kor-rules.md section 7) also before anything is sold there this year.
+  const current = q.turnoverPerState(year);
+  const countries = [...new Set([...current.keys(), ...(previousPerState?.keys() ?? [])])].sort();
+  const states = countries.map((country): EuStateLine => {
+    const cents = current.get(country) ?? 0;
     const national = nationalThreshold(country, year);
     const t = national.cents;
     const tolerancePercent = t === null ? null : (national.tolerancePercent ?? null);

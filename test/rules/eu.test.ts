@@ -615,6 +615,20 @@ describe("a member state's limit crossed during the year, then credit notes (kor
   });
 });
 
+describe("the summary's state lines (pane, report sheet, kor-check JSON)", () => {
+  it("include a state with turnover only last year, so that its previous-year block shows (worked example 24 before the first 2026 sale in BE)", () => {
+    const rows = sheet(["2025-05-01", 30_000, "buitenland", { country: "BE" }], ["2025-06-01", 5_000, "buitenland", { country: "DE" }], ["2026-02-02", 10_000, null, { country: "NL" }]);
+    const s = summarizeYear(rows, { today: d("2026-03-01"), year: 2026 });
+    expect(s.eu?.states.map((x) => [x.country, x.cents, x.previousCents, x.withinThreshold])).toEqual([
+      ["BE", 0, eur(30_000), false],
+      ["DE", 0, eur(5_000), true],
+      ["NL", eur(10_000), 0, true],
+    ]);
+    // The quarterly report stays with this year's states (0 where a quarter has none).
+    expect(s.eu?.quarters[0].perState.map((x) => x.country)).toEqual(["NL"]);
+  });
+});
+
 describe("findEuCrossing", () => {
   it("counts 15 working days (Mon–Fri) to notify, skipping weekends", () => {
     expect(addWorkingDays(d("2026-11-10"), 15)).toBe(d("2026-12-01"));
