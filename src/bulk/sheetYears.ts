@@ -7,14 +7,21 @@
  * A sheet takes the previous year from another sheet only when it has no rows of that year itself, exactly
  * one other sheet has, and the two sheets' years do not overlap (a sheet per shop or per activity overlaps
  * and stays apart). With two such sheets nothing is taken and a note says why: guessing would be a tax error.
+ *
+ * For a participant (in the KOR since a day) the same goes for every year from the year of that start on: the
+ * first crossing since the start ended participation (kor-rules.md section 5; rules/next-start.ts
+ * firstCrossingSince), whichever sheet holds it. A 2026 report in the KOR since 2024 sees a 2024 crossing on
+ * sheet "2024" (see participationLink).
  */
 import type { Localized } from "../i18n/types";
-import { previousYearFromSheet, quote } from "../i18n/messages";
+import { participationYearSheetsAmbiguous, participationYearsFromSheets, previousYearFromSheet, quote } from "../i18n/messages";
 import { yearOf } from "../rules/dates";
+import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { dayEn, dayNl } from "../rules/text";
 import { summarizeYear, type SummaryOptions } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
-import type { InvoiceRow, Problem } from "../rules/types";
+import type { InvoiceRow, Participation, Problem } from "../rules/types";
 
 /** One sheet (or Excel table) read into rows; rows and problems are numbered as that sheet's rows. */
 export interface YearSheet {
@@ -100,24 +107,93 @@ export function previousYearLink<S extends YearSheet>(
   return { kind: "linked", from, rows, problems, note: note("previous-year-from-sheet", previousYearFromSheet(prev, from.sheet)), rowName };
 }
 
+/** The rows and notes a participant's report takes from other sheets (see participationLink). */
+export interface ParticipationLink<S extends YearSheet> {
+  /** The other sheets' rows of the years taken (renumbered, country left out), to add to the report's rows. */
+  readonly rows: InvoiceRow[];
+  /** The sheets taken from, each with its years. */
+  readonly taken: readonly { readonly sheet: S; readonly years: readonly number[] }[];
+  /** The note naming them, and one per year that more than one sheet holds (none of them taken). */
+  readonly notes: Problem[];
+  /** Names a taken row as "blad "2024", rij 3" (null for a row of the report's own sheets). */
+  readonly rowName: (row: number) => Localized | null;
+}
+
+/**
+ * For a participant (status "in"): the rows of the years from the start of participation on that `own` does not
+ * hold itself, each taken from the one other sheet that holds it and whose years do not overlap `own`'s (as the
+ * previous-year link), so the first crossing since the start is found on whichever sheet it is. Not the year of
+ * the report, and not the year before it where the previous-year test applies (`previousYearLinked`: the
+ * previous-year link, a given figure or the sheet's own rows decide that year). Rows are renumbered beyond the
+ * previous-year link's (LINKED_ROW_OFFSET × 2 on, one block per sheet); their country is left out, so the EU-KOR
+ * view stays that of the report's years. Null when nothing is taken and no note is due.
+ */
+export function participationLink<S extends YearSheet>(
+  own: { readonly rows: readonly InvoiceRow[] },
+  ownYears: ReadonlySet<number>,
+  others: readonly S[],
+  year: number,
+  participation: Participation | undefined,
+  previousYearLinked: boolean,
+): ParticipationLink<S> | null {
+  if (participation?.status !== "in" || others.length === 0) return null;
+  const first = Math.max(yearOf(participation.since), FIRST_KOR_YEAR);
+  const otherYears = others.map((o) => yearsOf(o));
+  const wanted = new Set<number>();
+  for (const ys of otherYears) for (const y of ys) if (y >= first && y !== year && !(previousYearLinked && y === year - 1) && !hasRowsIn(own.rows, y)) wanted.add(y);
+  if (wanted.size === 0) return null;
+  const since: Localized = { nl: dayNl(participation.since), en: dayEn(participation.since) };
+  const byYear = new Map<S, number[]>();
+  const notes: Problem[] = [];
+  for (const y of [...wanted].sort((a, b) => a - b)) {
+    const candidates = others.filter((o, k) => hasRowsIn(o.rows, y) && ![...otherYears[k]].some((x) => ownYears.has(x)));
+    if (candidates.length === 1) byYear.set(candidates[0], [...(byYear.get(candidates[0]) ?? []), y]);
+    else if (candidates.length > 1) notes.push(note("participation-sheets-ambiguous", participationYearSheetsAmbiguous(since, y, candidates.map((c) => c.sheet))));
+  }
+  const taken = [...byYear.entries()].map(([sheet, years]) => ({ sheet, years }));
+  if (taken.length === 0 && notes.length === 0) return null;
+  const rows: InvoiceRow[] = [];
+  taken.forEach(({ sheet, years }, k) => {
+    const offset = LINKED_ROW_OFFSET * (k + 2);
+    for (const r of sheet.rows) if (years.includes(yearOf(r.day))) rows.push({ ...r, row: r.row + offset, country: null });
+  });
+  if (taken.length > 0) notes.unshift(note("participation-years-from-sheets", participationYearsFromSheets(since, taken.map((t) => ({ sheet: t.sheet.sheet, years: t.years })))));
+  const rowName = (row: number): Localized | null => {
+    const k = Math.floor(row / LINKED_ROW_OFFSET) - 2;
+    const t = taken[k];
+    return k >= 0 && t !== undefined ? otherSheetRowName(t.sheet.sheet, row - LINKED_ROW_OFFSET * (k + 2)) : null;
+  };
+  return { rows, taken, notes, rowName };
+}
+
 /**
  * The year summary of `own`, taking the previous year from another sheet when the summary would otherwise
- * assume €0 for it (no rows of that year, no previous year given): see previousYearLink. Pass `others`
- * empty to keep the sheet apart (kor-check --per-sheet). `from` is the sheet the previous year came from.
+ * assume €0 for it (no rows of that year, no previous year given): see previousYearLink; and for a participant
+ * the years since the start of participation it does not hold (see participationLink). Pass `others` empty to
+ * keep the sheet apart (kor-check --per-sheet). `from` is the sheet the previous year came from, `taken` the
+ * sheets the participation's years came from.
  */
 export function summarizeWithSheets<S extends YearSheet>(
   own: S,
   others: readonly S[],
   options: SummaryOptions,
-): { readonly summary: YearSummary; readonly from: S | null } {
+): { readonly summary: YearSummary; readonly from: S | null; readonly taken: ParticipationLink<S>["taken"] } {
   const alone = summarizeYear(own.rows, options);
-  if (alone.previousYearBasis !== "assumed-zero" || others.length === 0) return { summary: alone, from: null };
-  const link = previousYearLink(own, others, alone.year, options.rowName);
-  if (link === null) return { summary: alone, from: null };
+  if (others.length === 0) return { summary: alone, from: null, taken: [] };
   const year = alone.year;
-  if (link.kind === "ambiguous") {
-    return { summary: summarizeYear(own.rows, { ...options, year, problems: [link.note, ...(options.problems ?? [])] }), from: null };
-  }
-  const summary = summarizeYear(link.rows, { ...options, year, problems: [link.note, ...(options.problems ?? []), ...link.problems], rowName: link.rowName });
-  return { summary, from: link.from };
+  const link = alone.previousYearBasis === "assumed-zero" ? previousYearLink(own, others, year, options.rowName) : null;
+  const linked = link?.kind === "linked" ? link : null;
+  const ownYears = yearsOf(own);
+  const rest = linked === null ? others : others.filter((o) => o !== linked.from);
+  const since = participationLink({ rows: linked?.rows ?? own.rows }, linked === null ? ownYears : new Set([...ownYears, year - 1]), rest, year, options.participation, alone.previousYearBasis !== "not-needed");
+  if (link === null && since === null) return { summary: alone, from: null, taken: [] };
+  const rows = since === null ? (linked?.rows ?? own.rows) : [...(linked?.rows ?? own.rows), ...since.rows];
+  const problems = [...(link === null ? [] : [link.note]), ...(since?.notes ?? []), ...(options.problems ?? []), ...(linked?.problems ?? [])];
+  const baseName = linked?.rowName ?? options.rowName;
+  const rowName =
+    since === null || since.taken.length === 0
+      ? baseName
+      : (row: number): Localized => since.rowName(row) ?? (baseName ?? ((r: number): Localized => ({ nl: `rij ${r}`, en: `row ${r}` })))(row);
+  const summary = summarizeYear(rows, { ...options, year, problems, ...(rowName !== undefined ? { rowName } : {}) });
+  return { summary, from: linked?.from ?? null, taken: since?.taken ?? [] };
 }

@@ -744,3 +744,25 @@ export function previousYearFromSheet(year: number, sheet: string): Localized {
     en: `The ${year} turnover (for the previous-year test) comes from sheet ${quote(sheet)} of the same workbook.`,
   };
 }
+
+/**
+ * A sheet per year, a participant since an older year: the years since the start of participation taken from
+ * other sheets (`parts`: each sheet with its years), as the first crossing since that start ended it.
+ */
+export function participationYearsFromSheets(since: Localized, parts: readonly { readonly sheet: string; readonly years: readonly number[] }[]): Localized {
+  const nl = parts.map((p) => `${listNl(p.years)} uit blad ${quote(p.sheet)}`);
+  const en = parts.map((p) => `${listEn(p.years)} from sheet ${quote(p.sheet)}`);
+  return {
+    nl: `Voor de KOR-deelname sinds ${since.nl} telt ook de omzet van ${listNl(nl)} van dezelfde werkmap mee: de eerste keer dat de omzet sinds die dag over de omzetgrens ging, eindigde de deelname.`,
+    en: `For the KOR participation since ${since.en} the turnover of ${listEn(en)} of the same workbook counts too: the first time turnover went over the turnover limit since that day ended participation.`,
+  };
+}
+
+/** A sheet per year, a participant since an older year: more than one other sheet holds `year`, so none was taken. */
+export function participationYearSheetsAmbiguous(since: Localized, year: number, sheets: readonly string[]): Localized {
+  const names = sheets.map(quote).join(", ");
+  return {
+    nl: `Meer dan één ander blad heeft omzet van ${year} (${names}); geen ervan telt mee voor de KOR-deelname sinds ${since.nl}, omdat niet vast staat welk blad bij deze onderneming hoort. Ging de omzet van ${year} over de omzetgrens, dan eindigde de deelname op die dag: controleer dat, of voeg de bladen van één onderneming samen in Alle bladen.`,
+    en: `More than one other sheet has turnover of ${year} (${names}); none counts for the KOR participation since ${since.en}, as it is not certain which sheet belongs to this business. If the ${year} turnover went over the turnover limit, participation ended on that day: check this, or group the sheets of one business in All sheets.`,
+  };
+}

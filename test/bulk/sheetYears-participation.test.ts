@@ -1,0 +1,159 @@
+/**
+ * A sheet per year and a participation that began in an older year than the previous one: the first crossing
+ * since the start ended it (kor-rules.md section 5), whichever sheet holds it. Every surface gives the same
+ * answer: the year report over the fake Excel, Open file, All sheets and kor-check.
+ */
+import { writeFileSync } from "fs";
+import * as path from "path";
+import { buildOverview } from "../../src/bulk/overview";
+import { summarizeWithSheets, type YearSheet } from "../../src/bulk/sheetYears";
+import { readTable } from "../../src/reading/headers";
+import { EMPTY_GROUPING } from "../../src/bulk/groups";
+import { readAllSheets, readOtherLists } from "../../src/excel/allSheets";
+import type { InvoiceSource } from "../../src/excel/source";
+import { dayFromIso, excelSerialFromDay, isoFromDay } from "../../src/rules/dates";
+import { readFileSource } from "../../src/taskpane/browser/files";
+import { analyze } from "../../src/taskpane/model";
+import type { YearSummary } from "../../src/rules/summary-types";
+import { fileLike } from "../taskpane/xlsxXml";
+import { sheetBookXlsx } from "./sheetBook";
+import { fakeContext } from "../excel/allSheets-fake";
+import { runCli, tempDir } from "../cli/fixtures";
+
+const TODAY = dayFromIso("2026-11-27");
+const HEADER = ["Factuurdatum", "Klant", "Bedrag excl. btw", "BTW %"];
+type Line = [iso: string, customer: string, euros: number, rate: string];
+
+/**
+ * Kapsalon Visser, in the KOR since 1 January 2024, a sheet per year:
+ * - "2024": 19,000 on 1 Mar, 1,500 on 16 Sep (row 3): 20,500 > 20,000, the crossing, on 16 Sep 2024. It is
+ *   on or after the start, so participation ended that day (section 5). The exit was in 2024: three years'
+ *   exclusion from that day (section 6, 2020–2024), to 15 Sep 2027.
+ * - "2025": €8,000. "2026": €9,000.
+ * The 2026 report: eligible for 2026 (2026 €9,000, 2025 €8,000 from sheet "2025"), but the business is no
+ * longer in the KOR: participation ended 16 Sep 2024; the next start is the first quarter after the exclusion,
+ * 1 Oct 2027, registration received by 1 Oct 2027 − 29 days = 2 Sep 2027.
+ */
+const VISSER: Record<string, Line[]> = {
+  "2024": [
+    ["2024-03-01", "Jansen", 19000, "21"],
+    ["2024-09-16", "De Vries", 1500, "21"],
+  ],
+  "2025": [["2025-03-01", "Bakker", 8000, "21"]],
+  "2026": [["2026-03-01", "Smit", 9000, "21"]],
+};
+const SINCE = "2024-01-01";
+const ANSWER_2026 = { year: 2026, verdict: "eligible", countable: 900_000, previous: 800_000, participating: false, ended: "2024-09-16", nextStart: "2027-10-01", deadline: "2027-09-02" };
+
+function sheetCells(lines: Line[]): unknown[][] {
+  return [HEADER, ...lines.map(([iso, c, e, r]) => [excelSerialFromDay(dayFromIso(iso)), c, e, r])];
+}
+
+function answerOf(s: YearSummary): typeof ANSWER_2026 {
+  const d = s.deadlines;
+  return {
+    year: s.year,
+    verdict: s.verdict,
+    countable: s.countableCents,
+    previous: s.previousYearCents ?? -1,
+    participating: d.participating,
+    ended: d.participationEnded === null ? "" : isoFromDay(d.participationEnded),
+    nextStart: isoFromDay(d.nextStart),
+    deadline: isoFromDay(d.registrationDeadline),
+  };
+}
+
+describe("a sheet per year, in the KOR since an older year than the previous one", () => {
+  it("the year report over the fake Excel", async () => {
+    const defs = Object.entries(VISSER).map(([name, lines]) => ({ name, cells: sheetCells(lines) }));
+    const { context } = fakeContext(defs);
+    const others = await readOtherLists(context, "{sheet-3}", 2023);
+    const source: InvoiceSource = {
+      key: "{sheet-3}", name: "2026", origin: "sheet", tableName: null, values: defs[2].cells,
+      rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false,
+    };
+    const a = analyze(source, { participation: "in", inKorSince: SINCE }, TODAY, others);
+    expect(answerOf(a.summary)).toEqual(ANSWER_2026);
+  });
+
+  it("Open file", async () => {
+    const source = await readFileSource(fileLike("visser.xlsx", await sheetBookXlsx(HEADER, VISSER)));
+    const s2026 = source.fileSheets?.find((s) => s.sheetName === "2026");
+    const a = analyze(s2026!, { participation: "in", inKorSince: SINCE }, TODAY);
+    expect(answerOf(a.summary)).toEqual(ANSWER_2026);
+  });
+
+  it("All sheets", async () => {
+    const defs = Object.entries(VISSER).map(([name, lines]) => ({ name, cells: sheetCells(lines) }));
+    const { context } = fakeContext(defs);
+    const result = await readAllSheets(context, { keepFrom: 2023 });
+    const lines = buildOverview(result.units, EMPTY_GROUPING, { today: TODAY, participationOf: () => ({ status: "in", since: dayFromIso(SINCE) }) });
+    const l = lines.find((x) => x.label === "2026");
+    expect(answerOf(l!.summary)).toEqual(ANSWER_2026);
+  });
+
+  it("kor-check", async () => {
+    const tmp = tempDir("kor-older-");
+    try {
+      const file = path.join(tmp.dir, "visser.xlsx");
+      writeFileSync(file, await sheetBookXlsx(HEADER, VISSER));
+      const { stdout } = await runCli([file, "--format", "json", "--in-kor-since", SINCE], TODAY);
+      const items = JSON.parse(stdout) as { sheet: string; year: number; verdict: string; countable: number; previousYear: number; participationEnded: string | null; nextStart: string | null; deadline: string | null }[];
+      const i = items.find((x) => x.sheet === "2026")!;
+      expect({ year: i.year, verdict: i.verdict, countable: Math.round(i.countable * 100), previous: Math.round(i.previousYear * 100), participating: i.participationEnded === null, ended: i.participationEnded ?? "", nextStart: i.nextStart, deadline: i.deadline }).toEqual(ANSWER_2026);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+describe("summarizeWithSheets for a participant (the shared link)", () => {
+  const yearSheet = (name: string, lines: Line[]): YearSheet => {
+    const t = readTable(sheetCells(lines));
+    return { sheet: name, rows: t.rows, problems: t.problems };
+  };
+  const inSince = (iso: string) => ({ status: "in", since: dayFromIso(iso) }) as const;
+  const sheets = Object.entries(VISSER).map(([n, l]) => yearSheet(n, l));
+
+  it("names the sheet the older year came from, and leaves a business of unknown status as it was", () => {
+    const { summary, taken } = summarizeWithSheets(sheets[2], sheets, { today: TODAY, participation: inSince(SINCE) });
+    expect(taken.map((t) => [t.sheet.sheet, t.years])).toEqual([["2024", [2024]]]);
+    expect(summary.problems.find((p) => p.code === "participation-years-from-sheets")?.message.nl).toBe(
+      'Voor de KOR-deelname sinds 1 januari 2024 telt ook de omzet van 2024 uit blad "2024" van dezelfde werkmap mee: de eerste keer dat de omzet sinds die dag over de omzetgrens ging, eindigde de deelname.',
+    );
+    // Not a participant: only the previous year is taken, as before.
+    const unknown = summarizeWithSheets(sheets[2], sheets, { today: TODAY });
+    expect(unknown.taken).toEqual([]);
+    expect(unknown.summary.problems.map((p) => p.code)).not.toContain("participation-years-from-sheets");
+  });
+
+  it("a later sheet's crossing ended participation too: the 2025 report knows the 2026 crossing", () => {
+    // In the KOR since 1 Jan 2025. "2026": 19,000 + 1,500 on 16 Sep 2026 = 20,500: participation ended that day.
+    // Exit in 2026: excluded for the rest of 2026 and all of 2027; next start 1 Jan 2028, register by 3 Dec 2027.
+    const y25 = yearSheet("2025", [["2025-03-01", "A", 8000, "21"]]);
+    const y26 = yearSheet("2026", [["2026-03-01", "A", 19000, "21"], ["2026-09-16", "B", 1500, "21"]]);
+    const { summary } = summarizeWithSheets(y25, [y25, y26], { today: TODAY, participation: inSince("2025-01-01") });
+    expect(answerOf(summary)).toEqual({ year: 2025, verdict: "eligible", countable: 800_000, previous: 0, participating: false, ended: "2026-09-16", nextStart: "2028-01-01", deadline: "2027-12-03" });
+  });
+
+  it("before 2025 (no previous-year test) the year before is a participation year like any other", () => {
+    // In the KOR since 1 Jan 2022; "2022" crosses on 16 Sep 2022: ended then, three years' exclusion (to 15 Sep
+    // 2025, past). The 2024 report: next start by the calendar, 1 Jan 2027 (register by 3 Dec 2026).
+    const y22 = yearSheet("2022", [["2022-03-01", "A", 19000, "21"], ["2022-09-16", "B", 1500, "21"]]);
+    const y23 = yearSheet("2023", [["2023-03-01", "A", 5000, "21"]]);
+    const y24 = yearSheet("2024", [["2024-03-01", "A", 6000, "21"]]);
+    const { summary, taken } = summarizeWithSheets(y24, [y22, y23, y24], { today: TODAY, participation: inSince("2022-01-01") });
+    expect(taken.map((t) => [t.sheet.sheet, t.years])).toEqual([["2022", [2022]], ["2023", [2023]]]);
+    expect(answerOf(summary)).toEqual({ year: 2024, verdict: "eligible", countable: 600_000, previous: -1, participating: false, ended: "2022-09-16", nextStart: "2027-01-01", deadline: "2026-12-03" });
+  });
+
+  it("two sheets of an older year: none is taken, and a note says why", () => {
+    const shop = yearSheet("Winkel 2024", VISSER["2024"]);
+    const web = yearSheet("Webshop 2024", [["2024-06-01", "B", 1000, "21"]]);
+    const { summary, taken } = summarizeWithSheets(sheets[2], [shop, web, sheets[1], sheets[2]], { today: TODAY, participation: inSince(SINCE) });
+    expect(taken).toEqual([]);
+    expect(summary.problems.find((p) => p.code === "participation-sheets-ambiguous")?.message.en).toBe(
+      'More than one other sheet has turnover of 2024 ("Winkel 2024", "Webshop 2024"); none counts for the KOR participation since 1 January 2024, as it is not certain which sheet belongs to this business. If the 2024 turnover went over the turnover limit, participation ended on that day: check this, or group the sheets of one business in All sheets.',
+    );
+  });
+});
