@@ -6,7 +6,7 @@ import type { Lang } from "../i18n/types";
 import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
 import { summarizeColumns, yearsConcerned, type SummaryOptions } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
-import { hasRowsIn } from "../rules/turnover";
+import { hasRowsIn, yearsIn } from "../rules/turnover";
 import { summarizeWithSheets } from "../bulk/sheetYears";
 import { checkKorSince } from "../rules/participation";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
@@ -186,17 +186,30 @@ function sheetHasRowsIn(s: SheetRead, year: number): boolean {
   return columns !== null ? columns.of(year) !== null : hasRowsIn(s.rows, year);
 }
 
+/** The years a sheet has rows in, from its columns when it has them. */
+function sheetYearsOf(s: SheetRead): readonly number[] {
+  const columns = s.columns?.() ?? null;
+  return columns !== null ? columns.years : yearsIn(s.rows);
+}
+
 /**
  * summarizeWithSheets, from the sheet's columns when it has them: without an object per row (a
  * 1,000,000-row sheet). Only a sheet that may take its previous year from another sheet (it has no rows of
- * that year and another sheet has) is summarised from objects, as the link joins the two sheets' rows.
+ * that year and another sheet has), or a participant's years since the start of participation, is summarised
+ * from objects, as the link joins the sheets' rows.
  */
 function summarizeSheet(s: SheetRead, others: readonly SheetRead[], options: SummaryOptions): { summary: YearSummary; from: SheetRead | null } {
   const columns = s.columns?.() ?? null;
   if (columns !== null) {
     const alone = summarizeColumns(columns, options);
-    // As summarizeWithSheets: no link unless the previous year is assumed €0 and another sheet has rows of it.
-    if (alone.previousYearBasis !== "assumed-zero" || !others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1))) return { summary: alone, from: null };
+    // As summarizeWithSheets: no link unless the previous year is assumed €0 and another sheet has rows of it,
+    // or (a participant) another sheet has rows of a year since the start of participation that this one lacks.
+    const previous = alone.previousYearBasis === "assumed-zero" && others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1));
+    const p = options.participation;
+    const since = p?.status === "in" ? yearOf(p.since) : null;
+    const older =
+      since !== null && others.some((o) => o !== s && sheetYearsOf(o).some((y) => y >= since && y !== alone.year && !sheetHasRowsIn(s, y)));
+    if (!previous && !older) return { summary: alone, from: null };
   }
   return summarizeWithSheets(s, others, options);
 }

@@ -105,6 +105,22 @@ describe("a sheet per year, in the KOR since an older year than the previous one
       tmp.cleanup();
     }
   });
+
+  it("kor-check, when the report's sheet holds the previous year itself (read in columns)", async () => {
+    // "2025-2026" holds both years, so no previous-year link; 2024 still comes from sheet "2024".
+    const book = { "2024": VISSER["2024"], "2025-2026": [...VISSER["2025"], ...VISSER["2026"]] };
+    const tmp = tempDir("kor-older-");
+    try {
+      const file = path.join(tmp.dir, "visser2.xlsx");
+      writeFileSync(file, await sheetBookXlsx(HEADER, book));
+      const { stdout } = await runCli([file, "--format", "json", "--in-kor-since", SINCE], TODAY);
+      const items = JSON.parse(stdout) as { sheet: string; year: number; participationEnded: string | null; nextStart: string | null; deadline: string | null }[];
+      const i = items.find((x) => x.sheet === "2025-2026")!;
+      expect({ year: i.year, ended: i.participationEnded, nextStart: i.nextStart, deadline: i.deadline }).toEqual({ year: 2026, ended: ANSWER_2026.ended, nextStart: ANSWER_2026.nextStart, deadline: ANSWER_2026.deadline });
+    } finally {
+      tmp.cleanup();
+    }
+  });
 });
 
 describe("summarizeWithSheets for a participant (the shared link)", () => {
