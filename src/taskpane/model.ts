@@ -65,8 +65,9 @@ export interface UnknownCode {
   /** The first row with it: a row of this sheet, or of `sheet`. */
   readonly firstRow: number;
   /**
-   * Set for a code of the other sheet the previous year was taken from (a sheet per year): mapping it in this
-   * sheet's code table reads that sheet with it too. `firstRow` is then a row of that sheet.
+   * Set for a code of another sheet years were taken from (a sheet per year: the previous year's sheet, or one of
+   * a participant's years since the start of participation): mapping it in this sheet's code table reads that
+   * sheet with it too. `firstRow` is then a row of that sheet.
    */
   readonly sheet?: string;
 }
@@ -271,7 +272,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     ...table.problems,
   ];
   // Without a typed figure, another sheet of the workbook may hold the previous year (a sheet per year).
-  const { summary: linked, from } = summarizeWithSheets({ sheet: source.sheetName ?? source.name, rows: table.rows, problems }, given !== null ? [] : others, {
+  const { summary: linked, from, taken } = summarizeWithSheets({ sheet: source.sheetName ?? source.name, rows: table.rows, problems }, given !== null ? [] : others, {
     today,
     year,
     period,
@@ -280,7 +281,9 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     problems,
     rowName: source.rowName,
   });
-  const withNote = withOtherSheetMappingNote(linked, from, mapping);
+  // The other sheets read (the previous year's, a participant's older or later years'), each with the years taken.
+  const read = [...(from === null ? [] : [{ sheet: from, years: [year - 1] }]), ...taken];
+  const withNote = read.reduce((s, r) => withOtherSheetMappingNote(s, r.sheet, mapping), linked);
   // An auditfile's entries take their category from their VAT code: say what a category fix means there.
   const summary = source.auditfile === true ? { ...withNote, problems: withAuditfileAdvice(withNote.problems, false) } : withNote;
   const askPreviousYear = noPreviousRows && from === null;
@@ -306,7 +309,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     summary,
     warnings: warningsOf(summary, table.rows, (p) => categoryFixesOf(p, source, table, mapping), (role) => table.columns[role]),
     cumulative: cumulativeOf(table.rows, year),
-    unknownCodes: [...own, ...unknownCodesOfSheet(from, year - 1, own)],
+    unknownCodes: read.reduce((listed, r) => [...listed, ...unknownCodesOfSheet(r.sheet, r.years, listed)], own),
     reconciliation: reconcile(source, table, summary),
   };
 }
@@ -345,30 +348,29 @@ export function reconcile(source: InvoiceSource, table: ReadTableResult, summary
 }
 
 /**
- * The summary with the code-mapping note of the sheet the previous year was taken from, named, when that sheet
- * was read with more than this sheet's code table (its own entries: see otherSheetsOf). With the same table this
- * sheet's note says it all.
+ * The summary with the code-mapping note of another sheet years were taken from (the previous year's, or a
+ * participant's older or later years'), named, when that sheet was read with more than this sheet's code table
+ * (its own entries: see otherSheetsOf). With the same table this sheet's note says it all.
  */
-function withOtherSheetMappingNote(summary: YearSummary, from: YearSheet | null, mapping: CodeMapping | null): YearSummary {
-  const note = from?.problems.find((p) => p.code === "code-mapping" && p.row === null);
-  if (from === null || note === undefined) return summary;
+function withOtherSheetMappingNote(summary: YearSummary, from: YearSheet, mapping: CodeMapping | null): YearSummary {
+  const note = from.problems.find((p) => p.code === "code-mapping" && p.row === null);
+  if (note === undefined) return summary;
   if (mapping !== null && mapping.entries.length > 0 && codeMappingNote(mapping).message.en === note.message.en) return summary;
   const named = { ...note, message: { nl: `Blad ${quote(from.sheet)}: ${note.message.nl}`, en: `Sheet ${quote(from.sheet)}: ${note.message.en}` } };
   return { ...summary, problems: [...summary.problems, named] };
 }
 
 /**
- * The unknown codes of the other sheet the previous year was taken from (`from`, read with this sheet's code
- * table: see otherSheetsOf), in the problems of that year, leaving out codes this sheet lists itself. The pane's
- * code table offers them, so mapping them there resolves the previous year's errors.
+ * The unknown codes of another sheet years were taken from (`from`: the previous year's sheet, or one of a
+ * participant's older or later years, read with this sheet's code table: see otherSheetsOf), in the problems of
+ * those `years`, leaving out codes already `listed`. The pane's code table offers them, so mapping them there
+ * reads those rows too (an unreadable row there may hide the crossing that ended participation).
  */
-function unknownCodesOfSheet(from: YearSheet | null, year: number, listed: readonly UnknownCode[]): UnknownCode[] {
-  if (from === null) return [];
-  const { from: jan1, to: dec31 } = yearBounds(year);
+function unknownCodesOfSheet(from: YearSheet, years: readonly number[], listed: readonly UnknownCode[]): UnknownCode[] {
   const seen = new Set(listed.map((u) => codeKey(u.code)));
   const out: UnknownCode[] = [];
   for (const p of from.problems) {
-    if (p.code !== "unknown-category" || p.day == null || p.day < jan1 || p.day > dec31) continue;
+    if (p.code !== "unknown-category" || p.day == null || !years.includes(yearOf(p.day))) continue;
     for (const c of p.codes ?? []) {
       const key = codeKey(c.code);
       if (c.code.trim() === "" || seen.has(key)) continue;

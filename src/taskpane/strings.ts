@@ -87,11 +87,14 @@ export const S = {
     count === 1
       ? { nl: `${code} (rij ${firstRow})`, en: `${code} (row ${firstRow})` }
       : { nl: `${code} (${count} rijen, eerste rij ${firstRow})`, en: `${code} (${count} rows, first row ${firstRow})` },
-  /** A code of the other sheet the previous year was taken from (a sheet per year); mapped here, it counts there too. */
-  codeLabelOtherSheet: (code: string, sheet: string): Localized => ({
-    nl: `${code} (vorig jaar, blad "${sheet}")`,
-    en: `${code} (previous year, sheet "${sheet}")`,
-  }),
+  /**
+   * A code of another sheet years were taken from (a sheet per year: the previous year's, or a participant's
+   * years since the start); mapped here, it counts there too. Not "previous year": the sheet may hold an older year.
+   */
+  codeLabelOtherSheet: (code: string, sheet: string, count: number, firstRow: number): Localized =>
+    count === 1
+      ? { nl: `${code} (blad "${sheet}", rij ${firstRow})`, en: `${code} (sheet "${sheet}", row ${firstRow})` }
+      : { nl: `${code} (blad "${sheet}", ${count} rijen, eerste rij ${firstRow})`, en: `${code} (sheet "${sheet}", ${count} rows, first row ${firstRow})` },
   fixChoose: (count: number): Localized =>
     L(
       `Wat betekent deze waarde? Uw keuze geldt voor ${count === 1 ? "deze rij" : `alle ${count} rijen met deze tekst`} en wordt in dit document bewaard; uw cellen blijven ongewijzigd.`,

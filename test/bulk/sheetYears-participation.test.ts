@@ -13,7 +13,9 @@ import { readAllSheets, readOtherLists } from "../../src/excel/allSheets";
 import type { InvoiceSource } from "../../src/excel/source";
 import { dayFromIso, excelSerialFromDay, isoFromDay } from "../../src/rules/dates";
 import { readFileSource } from "../../src/taskpane/browser/files";
-import { analyze } from "../../src/taskpane/model";
+import { analyze, otherSheetsOf } from "../../src/taskpane/model";
+import { previousYearCodesOf } from "../../src/excel/allSheets";
+import type { CodeMappingEntry } from "../../src/reading/codeMapping";
 import type { YearSummary } from "../../src/rules/summary-types";
 import { fileLike } from "../taskpane/xlsxXml";
 import { sheetBookXlsx } from "./sheetBook";
@@ -120,6 +122,47 @@ describe("a sheet per year, in the KOR since an older year than the previous one
     } finally {
       tmp.cleanup();
     }
+  });
+});
+
+describe("the older year's sheet and the code table", () => {
+  // As Kapsalon Visser, but the crossing invoice on sheet "2024" (row 3) carries the firm's own code "HG" (its
+  // 21% rate): unread, 2024 stays at €19,000 and nothing ended participation. Mapped, the answer is ANSWER_2026.
+  const BOOK: Record<string, Line[]> = { ...VISSER, "2024": [VISSER["2024"][0], ["2024-09-16", "De Vries", 1500, "HG"]] };
+  const HG: CodeMappingEntry[] = [{ code: "HG", category: "21" }];
+  const defs = Object.entries(BOOK).map(([name, lines]) => ({ name, cells: sheetCells(lines) }));
+  const source: InvoiceSource = {
+    key: "{sheet-3}", name: "2026", origin: "sheet", tableName: null, values: defs[2].cells,
+    rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false,
+  };
+  const settings = { participation: "in", inKorSince: SINCE } as const;
+  async function report(codes: CodeMappingEntry[] | undefined, saved: Record<string, CodeMappingEntry[]> = {}): Promise<ReturnType<typeof analyze>> {
+    const { context } = fakeContext(defs);
+    const others = await readOtherLists(context, "{sheet-3}", 2023, true, previousYearCodesOf(codes, (id) => saved[id]));
+    return analyze(source, { ...settings, ...(codes !== undefined ? { codes } : {}) }, TODAY, others);
+  }
+
+  it("offers the older sheet's unknown code in the code table, naming the sheet and row", async () => {
+    const a = await report(undefined);
+    expect(a.unknownCodes).toEqual([{ code: "HG", count: 1, firstRow: 3, sheet: "2024" }]);
+    expect(a.summary.deadlines.participating).toBe(true);
+  });
+
+  it("mapped in this sheet's code table: the crossing on sheet '2024' ended participation", async () => {
+    const a = await report(HG);
+    expect(a.unknownCodes).toEqual([]);
+    expect(answerOf(a.summary)).toEqual(ANSWER_2026);
+  });
+
+  it("mapped in sheet '2024''s own table: counted too, and the report names that sheet's table", async () => {
+    const a = await report(undefined, { "{sheet-1}": HG });
+    expect(answerOf(a.summary)).toEqual(ANSWER_2026);
+    expect(a.summary.problems.filter((p) => p.code === "code-mapping").map((p) => p.message.en)).toEqual(['Sheet "2024": Own codes read as: "HG" → 21.']);
+    // Open file reads the other sheets the same way (model.ts otherSheetsOf).
+    const file = await readFileSource(fileLike("visser-hg.xlsx", await sheetBookXlsx(HEADER, BOOK)));
+    const s2026 = file.fileSheets!.find((s) => s.sheetName === "2026")!;
+    const opened = analyze(s2026, settings, TODAY, otherSheetsOf(s2026, undefined, (k) => (k === file.fileSheets![0].key ? HG : undefined)));
+    expect(answerOf(opened.summary)).toEqual(ANSWER_2026);
   });
 });
 

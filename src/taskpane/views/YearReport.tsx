@@ -507,7 +507,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
                   r.count === null
                     ? r.code
                     : r.sheet !== null
-                      ? t(lang, S.codeLabelOtherSheet(r.code, r.sheet))
+                      ? t(lang, S.codeLabelOtherSheet(r.code, r.sheet, r.count, r.firstRow ?? 0))
                       : t(lang, S.codeLabel(r.code, r.count, r.firstRow ?? 0)),
                 )}
               >
