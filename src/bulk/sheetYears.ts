@@ -15,8 +15,8 @@
  */
 import type { Localized } from "../i18n/types";
 import { participationYearSheetsAmbiguous, participationYearsFromSheets, previousYearFromSheet, quote } from "../i18n/messages";
-import { yearOf } from "../rules/dates";
-import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { dayFromYmd, yearOf, type Day } from "../rules/dates";
+import { FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "../rules/parameters";
 import { dayEn, dayNl } from "../rules/text";
 import { summarizeYear, type SummaryOptions } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
@@ -164,6 +164,21 @@ export function participationLink<S extends YearSheet>(
     return k >= 0 && t !== undefined ? otherSheetRowName(t.sheet.sheet, row - LINKED_ROW_OFFSET * (k + 2)) : null;
   };
   return { rows, taken, notes, rowName };
+}
+
+/**
+ * For the year report in Excel, which reads the workbook's other sheets only when it needs them: the first year a
+ * participant's report of `year` needs from them (the year participation started), or null when it needs none
+ * beyond the previous year's link. None without a participation start, or with one in the report's year or,
+ * where the previous-year test applies (from 2025), in the year before (that link reads it); also needed when the
+ * report's year is before today's, as a later sheet may hold the crossing that ended participation.
+ */
+export function participationSheetsFrom(year: number, participation: Participation, today: Day): number | null {
+  if (participation.status !== "in") return null;
+  const since = yearOf(participation.since);
+  const jan1 = dayFromYmd(year, 1, 1);
+  const previousLinked = hasParameterOn("previous-year-test", jan1) && parameterOn("previous-year-test", jan1) > 0;
+  return since < (previousLinked ? year - 1 : year) || year < yearOf(today) ? since : null;
 }
 
 /**

@@ -23,16 +23,16 @@ const sheet = (lines: [string, number][]): unknown[][] => [
 const Y2025 = sheet([["2025-02-01", 8000], ["2025-06-01", 7000], ["2025-09-15", 6000], ["2025-11-01", 500]]);
 const Y2024 = sheet([["2024-03-01", 9000], ["2024-09-01", 6000]]);
 
-function excelStub(): string {
+/** The fake workbook's sheets (the first is the active one) and the document settings it starts with. */
+function excelStub(sheets: [string, unknown[][]][] = [["Omzet 2025", Y2025], ["2024", Y2024]], saved: Record<string, unknown> = {}): string {
   return `
     (function () {
       var exports = {}; var module = { exports: exports };
       ${fakeSource}
       var wb = new exports.FakeWorkbook();
-      wb.addSheet("Omzet 2025", ${JSON.stringify(Y2025)});
-      wb.addSheet("2024", ${JSON.stringify(Y2024)});
+      ${sheets.map(([name, cells]) => `wb.addSheet(${JSON.stringify(name)}, ${JSON.stringify(cells)});`).join("\n      ")}
       window.__wb = wb;
-      var settings = {};
+      var settings = ${JSON.stringify(saved)};
       window.Excel = { run: function (a, b) { var cb = typeof a === "function" ? a : b; return Promise.resolve().then(function () { return cb(wb.context().asExcel()); }); } };
       window.CustomFunctions = { associate: function () {} };
       window.Office = {
@@ -102,5 +102,25 @@ describe("the year report in Excel on a workbook with a sheet per year", () => {
     await edit("2024", "2024-10-01", 1000);
     await page.waitForFunction(() => document.querySelector("[data-testid=previous-year]")?.textContent?.replace(/\u00a0/g, " ") === "€16,000.00", undefined, { timeout: 30_000 });
     expect(await readsOf2024()).toBeGreaterThan(before);
+  });
+
+  it("a participant since an older year: reads the other sheets although this one holds the previous year, and sees the crossing that ended participation", async () => {
+    // In the KOR since 1 Jan 2024 (the workbook's setting). The active sheet "2025-2026" holds 2025 (€8,000) and
+    // 2026 (€9,000), so there is no previous year to take; sheet "2024" crosses on 16 Sep 2024 (19,000 + 1,500):
+    // participation ended that day, three years' exclusion (2024 rules) to 15 Sep 2027, next start 1 Oct 2027,
+    // register by 2 Sep 2027 (test/bulk/sheetYears-participation.test.ts). Before, the pane did not read the
+    // other sheets and said the business was in the KOR.
+    const both = sheet([["2025-03-01", 8000], ["2026-03-01", 9000]]);
+    const y2024 = sheet([["2024-03-01", 19000], ["2024-09-16", 1500]]);
+    const page = await e2e.newPage({ officeStub: excelStub([["2025-2026", both], ["2024", y2024]], { "kor.participation": { participation: "in", inKorSince: "2024-01-01" } }), locale: "en-US" });
+    await page.clock.setFixedTime(new Date("2026-11-27T10:00:00+01:00"));
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("headline").waitFor({ timeout: 60_000 });
+    await page.getByTestId("next-start").filter({ hasText: "1 October 2027" }).waitFor({ timeout: 30_000 });
+    const text = plain(await page.getByTestId("next-start").innerText());
+    expect(text).toContain("2 September 2027");
+    expect(text).toContain("Turnover went over the turnover limit on 16 September 2024, which ended your participation");
+    expect(await page.getByTestId("warnings").innerText()).toContain('the turnover of 2024 from sheet "2024" of the same workbook counts too');
+    expect(e2e.outsideRequests).toEqual([]);
   });
 });

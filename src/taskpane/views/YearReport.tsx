@@ -27,12 +27,12 @@ import {
 import { ArrowDownload20Regular, ArrowSync20Regular, DocumentArrowUp20Regular, Settings20Regular, TableSimple20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import type { Lang, Localized } from "../../i18n/types";
 import { dayFromExcelSerial, dayFromYmd, formatDay, yearOf, type Day } from "../../rules/dates";
-import type { YearSheet } from "../../bulk/sheetYears";
+import { participationSheetsFrom, type YearSheet } from "../../bulk/sheetYears";
 import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
-import { analyze, inKorSinceDay, otherSheetsOf, parseEurosInput, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
+import { analyze, inKorSinceDay, otherSheetsOf, participationOf, parseEurosInput, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
 import { checkKorSince } from "../../rules/participation";
 import type { PaneHost } from "../host";
 import type { PaneNavigation } from "../navigation";
@@ -250,8 +250,9 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     };
   }, [host, load]);
 
-  // In Excel: the workbook's other invoice lists, read only while this sheet lacks the previous year (a
-  // workbook with a sheet per year is one business; src/bulk/sheetYears.ts). Keyed by the sheet they were read for.
+  // In Excel: the workbook's other invoice lists, read only while this sheet lacks the previous year, or for a
+  // participant whose start is older (or a later sheet may hold the crossing that ended participation): a
+  // workbook with a sheet per year is one business (src/bulk/sheetYears.ts). Keyed by the sheet they were read for.
   const [others, setOthers] = React.useState<{ key: string; sheets: YearSheet[] } | null>(null);
   const analysis = React.useMemo(() => {
     if (source === null) return null;
@@ -259,12 +260,13 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     const sheets = others !== null && others.key === source.key ? others.sheets : host.excel === null ? otherSheetsOf(source, settings.codes, (k) => host.settings.get(k)?.codes) : undefined;
     return analyze(source, settings, today, sheets);
   }, [source, settings, today, others, host]);
+  const participantFrom = analysis === null ? null : participationSheetsFrom(analysis.year, participationOf(settings, today), today);
   const wantsOthers =
     host.excel?.readOtherLists !== undefined &&
     source !== null &&
     (source.origin === "sheet" || source.origin === "table") &&
     analysis !== null &&
-    (analysis.askPreviousYear || analysis.previousYearSheet !== null);
+    (analysis.askPreviousYear || analysis.previousYearSheet !== null || participantFrom !== null);
   const reportYear = analysis?.year ?? null;
   const sourceKey = source?.key ?? null;
   // The other sheets are read with this sheet's code table: read again when the user maps a code.
@@ -273,7 +275,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     if (!wantsOthers || sourceKey === null || reportYear === null) return undefined;
     let cancelled = false;
     host.excel
-      ?.readOtherLists?.(sourceKey, Math.min(reportYear - 1, yearOf(today) - 3), ownCodes)
+      ?.readOtherLists?.(sourceKey, Math.min(reportYear - 1, yearOf(today) - 3, participantFrom ?? reportYear), ownCodes)
       .then((sheets) => {
         if (!cancelled) setOthers({ key: sourceKey, sheets });
       })
@@ -281,7 +283,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     return () => {
       cancelled = true;
     };
-  }, [host, sourceKey, wantsOthers, reportYear, today, othersStamp, ownCodes]);
+  }, [host, sourceKey, wantsOthers, reportYear, today, othersStamp, ownCodes, participantFrom]);
 
   const update = (patch: Partial<SheetSettings>): void => {
     if (source === null) return;
