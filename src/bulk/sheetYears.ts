@@ -18,6 +18,7 @@ import { participationYearSheetsAmbiguous, participationYearsFromSheets, previou
 import { dayFromYmd, yearOf, type Day } from "../rules/dates";
 import { FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "../rules/parameters";
 import { dayEn, dayNl } from "../rules/text";
+import { plainRowName } from "../rules/eligibility";
 import { summarizeYear, type SummaryOptions } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
@@ -198,9 +199,9 @@ export function summarizeWithSheets<S extends YearSheet>(
   const year = alone.year;
   const link = alone.previousYearBasis === "assumed-zero" ? previousYearLink(own, others, year, options.rowName) : null;
   const linked = link?.kind === "linked" ? link : null;
-  const ownYears = yearsOf(own);
-  const rest = linked === null ? others : others.filter((o) => o !== linked.from);
-  const since = participationLink({ rows: linked?.rows ?? own.rows }, linked === null ? ownYears : new Set([...ownYears, year - 1]), rest, year, options.participation, alone.previousYearBasis !== "not-needed");
+  // The previous-year sheet may lend an older year too (a sheet "2023-2025" beside "2026"); Y−1 is that link's.
+  const rest = others.filter((o) => o !== own);
+  const since = participationLink(own, yearsOf(own), rest, year, options.participation, alone.previousYearBasis !== "not-needed");
   if (link === null && since === null) return { summary: alone, from: null, taken: [] };
   const rows = since === null ? (linked?.rows ?? own.rows) : [...(linked?.rows ?? own.rows), ...since.rows];
   const problems = [...(link === null ? [] : [link.note]), ...(since?.notes ?? []), ...(options.problems ?? []), ...(linked?.problems ?? [])];
@@ -208,7 +209,7 @@ export function summarizeWithSheets<S extends YearSheet>(
   const rowName =
     since === null || since.taken.length === 0
       ? baseName
-      : (row: number): Localized => since.rowName(row) ?? (baseName ?? ((r: number): Localized => ({ nl: `rij ${r}`, en: `row ${r}` })))(row);
+      : (row: number): Localized => since.rowName(row) ?? (baseName ?? plainRowName)(row);
   const summary = summarizeYear(rows, { ...options, year, problems, ...(rowName !== undefined ? { rowName } : {}) });
   return { summary, from: linked?.from ?? null, taken: since?.taken ?? [] };
 }

@@ -206,6 +206,16 @@ describe("summarizeWithSheets for a participant (the shared link)", () => {
     expect(answerOf(summary)).toEqual({ year: 2024, verdict: "eligible", countable: 600_000, previous: -1, participating: false, ended: "2022-09-16", nextStart: "2027-01-01", deadline: "2026-12-03" });
   });
 
+  it("the previous year's sheet lends an older year too", () => {
+    // Sheet "Oud" holds 2024 (the crossing of 16 Sep 2024) and 2025: the 2026 report takes 2025 from it as the
+    // previous year and 2024 as a year since the start of participation.
+    const old = yearSheet("Oud", [...VISSER["2024"], ...VISSER["2025"]]);
+    const { summary, from, taken } = summarizeWithSheets(sheets[2], [old, sheets[2]], { today: TODAY, participation: inSince(SINCE) });
+    expect(from?.sheet).toBe("Oud");
+    expect(taken.map((t) => [t.sheet.sheet, t.years])).toEqual([["Oud", [2024]]]);
+    expect(answerOf(summary)).toEqual(ANSWER_2026);
+  });
+
   it("two sheets of an older year: none is taken, and a note says why", () => {
     const shop = yearSheet("Winkel 2024", VISSER["2024"]);
     const web = yearSheet("Webshop 2024", [["2024-06-01", "B", 1000, "21"]]);
