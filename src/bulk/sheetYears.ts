@@ -11,10 +11,11 @@
  * For a participant (in the KOR since a day) the same goes for every year from the year of that start on: the
  * first crossing since the start ended participation (kor-rules.md section 5; rules/next-start.ts
  * firstCrossingSince), whichever sheet holds it. A 2026 report in the KOR since 2024 sees a 2024 crossing on
- * sheet "2024" (see participationLink).
+ * sheet "2024" (see otherYearsLink). For anyone else the same goes for the years after the report's, which the
+ * next possible start reads: a 2025 report beside a sheet "2026" over the limit cannot start on 1 January 2027.
  */
 import type { Localized } from "../i18n/types";
-import { participationYearSheetsAmbiguous, participationYearsFromSheets, previousYearFromSheet, quote } from "../i18n/messages";
+import { laterYearSheetsAmbiguous, laterYearsFromSheets, participationYearSheetsAmbiguous, participationYearsFromSheets, previousYearFromSheet, quote } from "../i18n/messages";
 import { dayFromYmd, yearOf, type Day } from "../rules/dates";
 import { FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "../rules/parameters";
 import { dayEn, dayNl } from "../rules/text";
@@ -108,8 +109,8 @@ export function previousYearLink<S extends YearSheet>(
   return { kind: "linked", from, rows, problems, note: note("previous-year-from-sheet", previousYearFromSheet(prev, from.sheet)), rowName };
 }
 
-/** The rows and notes a participant's report takes from other sheets (see participationLink). */
-export interface ParticipationLink<S extends YearSheet> {
+/** The rows and notes a report takes from other sheets' years (see otherYearsLink). */
+export interface OtherYearsLink<S extends YearSheet> {
   /** The other sheets' rows of the years taken (renumbered, country left out), to add to the report's rows. */
   readonly rows: InvoiceRow[];
   /** The sheets taken from, each with its years. */
@@ -123,33 +124,41 @@ export interface ParticipationLink<S extends YearSheet> {
 /**
  * For a participant (status "in"): the rows of the years from the start of participation on that `own` does not
  * hold itself, each taken from the one other sheet that holds it and whose years do not overlap `own`'s (as the
- * previous-year link), so the first crossing since the start is found on whichever sheet it is. Not the year of
+ * previous-year link), so the first crossing since the start is found on whichever sheet it is. For anyone else
+ * the same for the years after the report's: the next possible start reads them (a 2025 report beside a sheet
+ * "2026" over the limit starts in 2028, not 2027, as one sheet holding both years gives). Not the year of
  * the report, and not the year before it where the previous-year test applies (`previousYearLinked`: the
  * previous-year link, a given figure or the sheet's own rows decide that year). Rows are renumbered beyond the
  * previous-year link's (LINKED_ROW_OFFSET × 2 on, one block per sheet); their country is left out, so the EU-KOR
  * view stays that of the report's years. Null when nothing is taken and no note is due.
  */
-export function participationLink<S extends YearSheet>(
+export function otherYearsLink<S extends YearSheet>(
   own: { readonly rows: readonly InvoiceRow[] },
   ownYears: ReadonlySet<number>,
   others: readonly S[],
   year: number,
   participation: Participation | undefined,
   previousYearLinked: boolean,
-): ParticipationLink<S> | null {
-  if (participation?.status !== "in" || others.length === 0) return null;
-  const first = Math.max(yearOf(participation.since), FIRST_KOR_YEAR);
+): OtherYearsLink<S> | null {
+  if (others.length === 0) return null;
+  // A participant: every year since the start. Anyone else: the years after the report's, which the next
+  // possible start reads (a later year over the limit moves it), as one sheet holding every year would give.
+  const participant = participation?.status === "in" ? participation : null;
+  const first = participant !== null ? Math.max(yearOf(participant.since), FIRST_KOR_YEAR) : year + 1;
   const otherYears = others.map((o) => yearsOf(o));
   const wanted = new Set<number>();
   for (const ys of otherYears) for (const y of ys) if (y >= first && y !== year && !(previousYearLinked && y === year - 1) && !hasRowsIn(own.rows, y)) wanted.add(y);
   if (wanted.size === 0) return null;
-  const since: Localized = { nl: dayNl(participation.since), en: dayEn(participation.since) };
+  const since: Localized | null = participant === null ? null : { nl: dayNl(participant.since), en: dayEn(participant.since) };
   const byYear = new Map<S, number[]>();
   const notes: Problem[] = [];
   for (const y of [...wanted].sort((a, b) => a - b)) {
     const candidates = others.filter((o, k) => hasRowsIn(o.rows, y) && ![...otherYears[k]].some((x) => ownYears.has(x)));
     if (candidates.length === 1) byYear.set(candidates[0], [...(byYear.get(candidates[0]) ?? []), y]);
-    else if (candidates.length > 1) notes.push(note("participation-sheets-ambiguous", participationYearSheetsAmbiguous(since, y, candidates.map((c) => c.sheet))));
+    else if (candidates.length > 1) {
+      const names = candidates.map((c) => c.sheet);
+      notes.push(since === null ? note("later-year-sheets-ambiguous", laterYearSheetsAmbiguous(y, names)) : note("participation-sheets-ambiguous", participationYearSheetsAmbiguous(since, y, names)));
+    }
   }
   const taken = [...byYear.entries()].map(([sheet, years]) => ({ sheet, years }));
   if (taken.length === 0 && notes.length === 0) return null;
@@ -158,7 +167,10 @@ export function participationLink<S extends YearSheet>(
     const offset = LINKED_ROW_OFFSET * (k + 2);
     for (const r of sheet.rows) if (years.includes(yearOf(r.day))) rows.push({ ...r, row: r.row + offset, country: null });
   });
-  if (taken.length > 0) notes.unshift(note("participation-years-from-sheets", participationYearsFromSheets(since, taken.map((t) => ({ sheet: t.sheet.sheet, years: t.years })))));
+  if (taken.length > 0) {
+    const parts = taken.map((t) => ({ sheet: t.sheet.sheet, years: t.years }));
+    notes.unshift(since === null ? note("later-years-from-sheets", laterYearsFromSheets(parts)) : note("participation-years-from-sheets", participationYearsFromSheets(since, parts)));
+  }
   const rowName = (row: number): Localized | null => {
     const k = Math.floor(row / LINKED_ROW_OFFSET) - 2;
     const t = taken[k];
@@ -172,10 +184,11 @@ export function participationLink<S extends YearSheet>(
  * participant's report of `year` needs from them (the year participation started), or null when it needs none
  * beyond the previous year's link. None without a participation start, or with one in the report's year or,
  * where the previous-year test applies (from 2025), in the year before (that link reads it); also needed when the
- * report's year is before today's, as a later sheet may hold the crossing that ended participation.
+ * report's year is before today's, as a later sheet may hold the crossing that ended participation. Anyone else's
+ * report of a year before today's needs the later years (the next possible start reads them): from `year` + 1.
  */
 export function participationSheetsFrom(year: number, participation: Participation, today: Day): number | null {
-  if (participation.status !== "in") return null;
+  if (participation.status !== "in") return year < yearOf(today) ? year + 1 : null;
   const since = yearOf(participation.since);
   const jan1 = dayFromYmd(year, 1, 1);
   const previousLinked = hasParameterOn("previous-year-test", jan1) && parameterOn("previous-year-test", jan1) > 0;
@@ -185,15 +198,15 @@ export function participationSheetsFrom(year: number, participation: Participati
 /**
  * The year summary of `own`, taking the previous year from another sheet when the summary would otherwise
  * assume €0 for it (no rows of that year, no previous year given): see previousYearLink; and for a participant
- * the years since the start of participation it does not hold (see participationLink). Pass `others` empty to
- * keep the sheet apart (kor-check --per-sheet). `from` is the sheet the previous year came from, `taken` the
- * sheets the participation's years came from.
+ * the years since the start of participation it does not hold, for anyone else the later years it does not hold
+ * (see otherYearsLink). Pass `others` empty to keep the sheet apart (kor-check --per-sheet). `from` is the sheet
+ * the previous year came from, `taken` the sheets those other years came from.
  */
 export function summarizeWithSheets<S extends YearSheet>(
   own: S,
   others: readonly S[],
   options: SummaryOptions,
-): { readonly summary: YearSummary; readonly from: S | null; readonly taken: ParticipationLink<S>["taken"] } {
+): { readonly summary: YearSummary; readonly from: S | null; readonly taken: OtherYearsLink<S>["taken"] } {
   const alone = summarizeYear(own.rows, options);
   if (others.length === 0) return { summary: alone, from: null, taken: [] };
   const year = alone.year;
@@ -201,7 +214,7 @@ export function summarizeWithSheets<S extends YearSheet>(
   const linked = link?.kind === "linked" ? link : null;
   // The previous-year sheet may lend an older year too (a sheet "2023-2025" beside "2026"); Y−1 is that link's.
   const rest = others.filter((o) => o !== own);
-  const since = participationLink(own, yearsOf(own), rest, year, options.participation, alone.previousYearBasis !== "not-needed");
+  const since = otherYearsLink(own, yearsOf(own), rest, year, options.participation, alone.previousYearBasis !== "not-needed");
   if (link === null && since === null) return { summary: alone, from: null, taken: [] };
   const rows = since === null ? (linked?.rows ?? own.rows) : [...(linked?.rows ?? own.rows), ...since.rows];
   const problems = [...(link === null ? [] : [link.note]), ...(since?.notes ?? []), ...(options.problems ?? []), ...(linked?.problems ?? [])];

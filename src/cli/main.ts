@@ -195,20 +195,20 @@ function sheetYearsOf(s: SheetRead): readonly number[] {
 /**
  * summarizeWithSheets, from the sheet's columns when it has them: without an object per row (a
  * 1,000,000-row sheet). Only a sheet that may take its previous year from another sheet (it has no rows of
- * that year and another sheet has), or a participant's years since the start of participation, is summarised
- * from objects, as the link joins the sheets' rows.
+ * that year and another sheet has), a participant's years since the start of participation, or (anyone else)
+ * later years on other sheets, is summarised from objects, as the link joins the sheets' rows.
  */
 function summarizeSheet(s: SheetRead, others: readonly SheetRead[], options: SummaryOptions): { summary: YearSummary; from: SheetRead | null } {
   const columns = s.columns?.() ?? null;
   if (columns !== null) {
     const alone = summarizeColumns(columns, options);
     // As summarizeWithSheets: no link unless the previous year is assumed €0 and another sheet has rows of it,
-    // or (a participant) another sheet has rows of a year since the start of participation that this one lacks.
+    // or another sheet has rows of a year this one lacks: since the start of participation (a participant), or
+    // after the report's year (anyone else: the next possible start reads them).
     const previous = alone.previousYearBasis === "assumed-zero" && others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1));
     const p = options.participation;
-    const since = p?.status === "in" ? yearOf(p.since) : null;
-    const older =
-      since !== null && others.some((o) => o !== s && sheetYearsOf(o).some((y) => y >= since && y !== alone.year && !sheetHasRowsIn(s, y)));
+    const since = p?.status === "in" ? yearOf(p.since) : alone.year + 1;
+    const older = others.some((o) => o !== s && sheetYearsOf(o).some((y) => y >= since && y !== alone.year && !sheetHasRowsIn(s, y)));
     if (!previous && !older) return { summary: alone, from: null };
   }
   return summarizeWithSheets(s, others, options);

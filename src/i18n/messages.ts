@@ -758,6 +758,28 @@ export function participationYearsFromSheets(since: Localized, parts: readonly {
   };
 }
 
+/**
+ * A sheet per year, a report of an earlier year for a business not (known to be) in the KOR: the later years'
+ * turnover on other sheets counts for the next possible start (a year over the limit moves it).
+ */
+export function laterYearsFromSheets(parts: readonly { readonly sheet: string; readonly years: readonly number[] }[]): Localized {
+  const nl = parts.map((p) => `${listNl(p.years)} uit blad ${quote(p.sheet)}`);
+  const en = parts.map((p) => `${listEn(p.years)} from sheet ${quote(p.sheet)}`);
+  return {
+    nl: `Voor de volgende mogelijke start telt ook de omzet van ${listNl(nl)} van dezelfde werkmap mee: een later jaar boven de omzetgrens schuift die start op.`,
+    en: `For the next possible start the turnover of ${listEn(en)} of the same workbook counts too: a later year over the turnover limit moves that start.`,
+  };
+}
+
+/** A sheet per year, a report of an earlier year: more than one other sheet holds the later `year`, so none was taken. */
+export function laterYearSheetsAmbiguous(year: number, sheets: readonly string[]): Localized {
+  const names = sheets.map(quote).join(", ");
+  return {
+    nl: `Meer dan één ander blad heeft omzet van ${year} (${names}); geen ervan telt mee voor de volgende mogelijke start, omdat niet vast staat welk blad bij deze onderneming hoort. Ging de omzet van ${year} over de omzetgrens, dan ligt die start later: controleer dat, of voeg de bladen van één onderneming samen in Alle bladen.`,
+    en: `More than one other sheet has turnover of ${year} (${names}); none counts for the next possible start, as it is not certain which sheet belongs to this business. If the ${year} turnover went over the turnover limit, that start is later: check this, or group the sheets of one business in All sheets.`,
+  };
+}
+
 /** A sheet per year, a participant since an older year: more than one other sheet holds `year`, so none was taken. */
 export function participationYearSheetsAmbiguous(since: Localized, year: number, sheets: readonly string[]): Localized {
   const names = sheets.map(quote).join(", ");

@@ -61,7 +61,8 @@ function lineFigures(l: OverviewRow): ReturnType<typeof figures> {
 }
 
 const Y2026 = { year: 2026, countable: 1_999_900, verdict: "not-eligible", previous: 2_050_000, codes: ["code-mapping", "previous-year-from-sheet"] };
-const Y2025 = { year: 2025, countable: 2_050_000, verdict: "not-eligible", previous: 0, codes: ["code-mapping"] };
+// The 2025 sheet's next start reads the later sheet "Omzet 2026" (src/bulk/sheetYears.ts otherYearsLink).
+const Y2025 = { year: 2025, countable: 2_050_000, verdict: "not-eligible", previous: 0, codes: ["code-mapping", "later-years-from-sheets"] };
 
 describe("the year report over the fake Excel: the previous year's sheet is read with the code table", () => {
   const defs = fakeSheets(MOL);
@@ -150,7 +151,7 @@ describe("All sheets reads each sheet with the code table its year report uses",
     const { units } = await readAllSheets(context, { keepFrom: 2023, codesOf: (id) => savedCodeMapping(id === "{sheet-2}" ? CODES : undefined) });
     const [l2025] = buildOverview(units, EMPTY_GROUPING, { today: TODAY });
     expect(l2025.countableCents).toBe(1_900_000);
-    expect(l2025.problems.map((p) => p.code)).toEqual(["unknown-category"]);
+    expect(l2025.problems.map((p) => p.code)).toEqual(["later-years-from-sheets", "unknown-category"]);
   });
 
   it("in Open file: each line equals its sheet's year report", async () => {

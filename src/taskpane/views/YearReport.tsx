@@ -250,9 +250,10 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     };
   }, [host, load]);
 
-  // In Excel: the workbook's other invoice lists, read only while this sheet lacks the previous year, or for a
-  // participant whose start is older (or a later sheet may hold the crossing that ended participation): a
-  // workbook with a sheet per year is one business (src/bulk/sheetYears.ts). Keyed by the sheet they were read for.
+  // In Excel: the workbook's other invoice lists, read only while this sheet lacks the previous year, for a
+  // participant whose start is older (or a later sheet may hold the crossing that ended participation), or for a
+  // report of a year before today's (a later sheet moves the next start): a workbook with a sheet per year is one
+  // business (src/bulk/sheetYears.ts). Keyed by the sheet they were read for.
   const [others, setOthers] = React.useState<{ key: string; sheets: YearSheet[] } | null>(null);
   const analysis = React.useMemo(() => {
     if (source === null) return null;
@@ -260,13 +261,13 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     const sheets = others !== null && others.key === source.key ? others.sheets : host.excel === null ? otherSheetsOf(source, settings.codes, (k) => host.settings.get(k)?.codes) : undefined;
     return analyze(source, settings, today, sheets);
   }, [source, settings, today, others, host]);
-  const participantFrom = analysis === null ? null : participationSheetsFrom(analysis.year, participationOf(settings, today), today);
+  const othersFrom = analysis === null ? null : participationSheetsFrom(analysis.year, participationOf(settings, today), today);
   const wantsOthers =
     host.excel?.readOtherLists !== undefined &&
     source !== null &&
     (source.origin === "sheet" || source.origin === "table") &&
     analysis !== null &&
-    (analysis.askPreviousYear || analysis.previousYearSheet !== null || participantFrom !== null);
+    (analysis.askPreviousYear || analysis.previousYearSheet !== null || othersFrom !== null);
   const reportYear = analysis?.year ?? null;
   const sourceKey = source?.key ?? null;
   // The other sheets are read with this sheet's code table: read again when the user maps a code.
@@ -275,7 +276,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     if (!wantsOthers || sourceKey === null || reportYear === null) return undefined;
     let cancelled = false;
     host.excel
-      ?.readOtherLists?.(sourceKey, Math.min(reportYear - 1, yearOf(today) - 3, participantFrom ?? reportYear), ownCodes)
+      ?.readOtherLists?.(sourceKey, Math.min(reportYear - 1, yearOf(today) - 3, othersFrom ?? reportYear), ownCodes)
       .then((sheets) => {
         if (!cancelled) setOthers({ key: sourceKey, sheets });
       })
@@ -283,7 +284,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     return () => {
       cancelled = true;
     };
-  }, [host, sourceKey, wantsOthers, reportYear, today, othersStamp, ownCodes, participantFrom]);
+  }, [host, sourceKey, wantsOthers, reportYear, today, othersStamp, ownCodes, othersFrom]);
 
   const update = (patch: Partial<SheetSettings>): void => {
     if (source === null) return;
