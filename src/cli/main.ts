@@ -141,14 +141,16 @@ function note(code: string, message: Localized): Problem {
  * Summarises the sheets of one file. A workbook with one sheet per year is one business: a sheet whose
  * previous year has no rows takes that year from the other sheet that has it, when their years do not
  * overlap (a sheet per shop or per activity overlaps and stays apart), and says so (src/bulk/sheetYears.ts,
- * shared with the pane); `--per-sheet` or a given previous-year turnover keeps every sheet apart.
+ * shared with the pane); `--per-sheet` keeps every sheet apart (a given previous-year turnover is that year's figure).
  */
 export function summarizeFile(file: string, read: FileRead, options: CliOptions, today: Day, mapping: CodeMapping | null = null): SheetResult[] {
   const mappingNote: Problem[] = mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping)] : [];
   // --in-kor-since that is not a 1st of a month, or before 2020: used as given, with a note on every report.
   const p = options.participation;
   if (p?.status === "in") for (const n of checkKorSince(p.since, today).notes) mappingNote.push(note("in-kor-since-date", n));
-  const apart = options.perSheet === true || options.previousYearCents !== null;
+  // A given previous-year turnover wins over another sheet's rows of that year (summarizeWithSheets links Y−1
+  // only when it would be assumed €0), but a participant's older years and the later years still come from them.
+  const apart = options.perSheet === true;
   return read.sheets.map((s) => {
     const base = {
       today,

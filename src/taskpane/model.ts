@@ -271,8 +271,9 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     ...(source.date1904 === true ? [date1904Note()] : []),
     ...table.problems,
   ];
-  // Without a typed figure, another sheet of the workbook may hold the previous year (a sheet per year).
-  const { summary: linked, from, taken } = summarizeWithSheets({ sheet: source.sheetName ?? source.name, rows: table.rows, problems }, given !== null ? [] : others, {
+  // Another sheet of the workbook may hold the previous year (a sheet per year; a typed figure wins over it), a
+  // participant's older years or the later years the next start reads (src/bulk/sheetYears.ts).
+  const { summary: linked, from, taken } = summarizeWithSheets({ sheet: source.sheetName ?? source.name, rows: table.rows, problems }, others, {
     today,
     year,
     period,

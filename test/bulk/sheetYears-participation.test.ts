@@ -242,3 +242,36 @@ describe("which other sheets the year report in Excel reads for a participant (p
   });
 });
 
+
+describe("a participant who typed the previous year's turnover", () => {
+  // Kapsalon Visser with 2025's €8,000 typed in (the pane's previous-year field, kor-check's
+  // --previous-year-turnover): the typed figure is the previous year, and the older sheet "2024" still holds
+  // the crossing that ended participation. Both surfaces kept the sheet apart and said "in the KOR".
+  it("the year report over the fake Excel", async () => {
+    const defs = Object.entries(VISSER).map(([name, lines]) => ({ name, cells: sheetCells(lines) }));
+    const { context } = fakeContext(defs);
+    const others = await readOtherLists(context, "{sheet-3}", 2023);
+    const source: InvoiceSource = {
+      key: "{sheet-3}", name: "2026", origin: "sheet", tableName: null, values: defs[2].cells,
+      rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false,
+    };
+    const a = analyze(source, { participation: "in", inKorSince: SINCE, previousYearCents: 800_000 }, TODAY, others);
+    expect(answerOf(a.summary)).toEqual(ANSWER_2026);
+    expect(a.summary.previousYearBasis).toBe("given");
+    expect(a.previousYearSheet).toBeNull();
+  });
+
+  it("kor-check --previous-year-turnover", async () => {
+    const tmp = tempDir("kor-older-");
+    try {
+      const file = path.join(tmp.dir, "visser.xlsx");
+      writeFileSync(file, await sheetBookXlsx(HEADER, VISSER));
+      const { stdout } = await runCli([file, "--format", "json", "--in-kor-since", SINCE, "--previous-year-turnover", "8000"], TODAY);
+      const items = JSON.parse(stdout) as { sheet: string; year: number; participationEnded: string | null; nextStart: string | null; deadline: string | null; previousYearSheet: string | null }[];
+      const i = items.find((x) => x.sheet === "2026")!;
+      expect({ ended: i.participationEnded, nextStart: i.nextStart, deadline: i.deadline, from: i.previousYearSheet }).toEqual({ ended: ANSWER_2026.ended, nextStart: ANSWER_2026.nextStart, deadline: ANSWER_2026.deadline, from: null });
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
