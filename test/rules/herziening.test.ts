@@ -142,3 +142,22 @@ describe("revision (herziening)", () => {
     });
   });
 });
+
+describe("a later year's estimate under the €500 minimum", () => {
+  it("says that the estimated amount is not due, where the year's revision stays under the minimum", () => {
+    // €1,000 VAT on a laptop first used 1 Jan 2021; KOR from 1 Jul 2021. 2022: 1/5 × €1,000 × (1 − 6/12) = €100,
+    // under €500: the year's revision is not due, and the estimate's own note must not read as if it were.
+    const laptop: CapitalGood = { vatCents: eur(1_000), firstUse: d("2021-01-01"), kind: "movable" };
+    const r = revision([laptop], d("2021-07-01"), 2022);
+    expect(r).toMatchObject({ totalCents: 0, belowMinimum: true, estimatedCents: 0 });
+    const later = r.method.find((m) => m.en.includes("revised only for the part of 2021 before the KOR"));
+    expect(later?.en).toContain("= €100.00");
+    expect(later?.en).toMatch(/It is part of the 2022 yearly revision, which stays under €500\.00: it is not due\.$/);
+    expect(later?.nl).toMatch(/die onder € 500,00 blijft: het is niet verschuldigd\.$/);
+    // Over the minimum the note says nothing of the kind.
+    const van: CapitalGood = { vatCents: eur(10_000), firstUse: d("2021-01-01"), kind: "movable" };
+    const due = revision([van], d("2021-07-01"), 2022);
+    expect(due.belowMinimum).toBe(false);
+    expect(due.method.map((m) => m.en).join(" ")).not.toContain("it is not due");
+  });
+});
