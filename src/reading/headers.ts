@@ -49,10 +49,25 @@ function isInvoiceDate(w: readonly string[]): boolean {
     joined.includes("dateofinvoice") || has(w, "factuur", "invoice");
 }
 
-/** The words of a header: "Bedrag (excl. BTW)" → ["bedrag", "excl", "btw"]; "BTW %" → ["btw", "%"]. */
+/**
+ * Dutch compounds of a gross / net / ledger word and an amount word, written as one word as the packages do
+ * ("Brutobedrag", "Nettobedrag", "Debetbedrag", "Creditbedrag", "Brutoomzet"): read as the two words, so
+ * "Brutobedrag" is gross and "Debetbedrag" the debit column, not a bare "bedrag" (the amount excluding VAT).
+ * Only before an amount word: "Creditnota" or "Creditnummer" stays one word.
+ */
+const COMPOUND = /^(bruto|netto|debet|credit)(bedrag|bedragen|totaal|omzet)$/;
+
+/** The words of a header: "Bedrag (excl. BTW)" → ["bedrag", "excl", "btw"]; "BTW %" → ["btw", "%"]; "Brutobedrag" → ["bruto", "bedrag"]. */
 function headerWords(cell: unknown): string[] {
   if (typeof cell !== "string") return [];
-  return normalizeHeader(cell).replace(/%/g, " % ").split(" ").filter((x) => x !== "");
+  return normalizeHeader(cell)
+    .replace(/%/g, " % ")
+    .split(" ")
+    .filter((x) => x !== "")
+    .flatMap((x) => {
+      const m = COMPOUND.exec(x);
+      return m === null ? [x] : [m[1], m[2]];
+    });
 }
 
 /** A total of a line or invoice: "Totaal", "Totaalbedrag", "Total"; "Subtotaal" is before VAT. */

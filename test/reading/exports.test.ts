@@ -25,6 +25,13 @@ describe("amount headers the packages use", () => {
     ["Credit", "credit"],
     ["Btw-soort", "category"],
     ["Tarief", "category"],
+    // One-word compounds, as the packages write them: "bedrag" in them is not the amount excluding VAT.
+    ["Brutobedrag", "gross"],
+    ["Brutoomzet", "gross"],
+    ["Nettobedrag", "amount"],
+    ["Debetbedrag", "debit"],
+    ["Creditbedrag", "credit"],
+    ["Creditnota", null],
   ])("%p → %p", (header, role) => {
     expect(headerRole(header)).toBe(role);
   });
@@ -68,6 +75,18 @@ describe("readTable on package exports", () => {
     expect(errors[0].message.nl).toMatch(/^Rijen 3 en 5: btw-bedrag zonder bedrag inclusief btw/);
     expect(t.problems.find((p) => p.code === "dates-without-amount")?.message.en).toContain("7");
     expect(cents(t.rows)).toBe(112100);
+  });
+
+  it("reads one-word compound headers as their two words: Brutobedrag is gross, Debetbedrag / Creditbedrag a ledger card", () => {
+    // Read as "bedrag" (the amount excluding VAT), these counted the gross amount, or the credit lines only.
+    const gross = readTable([["Factuurdatum", "Brutobedrag", "Btw"], ["1-9-2025", "1.210,00", "210,00"], ["2-9-2025", "-121,00", "-21,00"]]);
+    expect(gross.derived).toBe("gross-minus-vat");
+    expect(gross.rows.map((r) => r.cents)).toEqual([100000, -10000]);
+    expect(readTable([["Datum", "Omschrijving", "Brutobedrag"], ["1-9-2025", "x", "1.210,00"]]).problems[0]).toMatchObject({ code: "gross-only" });
+    const ledger = readTable([["Boekdatum", "Omschrijving", "Debetbedrag", "Creditbedrag"], ["5-1-2025", "Factuur 1", "", "1.000,00"], ["6-1-2025", "Creditnota 1", "200,00", ""]]);
+    expect(ledger.derived).toBe("credit-minus-debit");
+    expect(ledger.rows.map((r) => r.cents)).toEqual([100000, -20000]);
+    expect(detectColumns(["Datum", "Bedrag", "Nettobedrag"])).toMatchObject({ amount: 2 });
   });
 
   it("refuses gross amounts without a VAT column, naming the column", () => {
