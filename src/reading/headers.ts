@@ -38,6 +38,19 @@ function isOtherDate(w: readonly string[]): boolean {
   return w.some((x) => OTHER_DATE_PARTS.some((p) => x.startsWith(p) || x.includes(`${p}datum`) || x.includes(`${p}date`)));
 }
 
+/**
+ * Amounts an invoice list shows beside the invoice's own: what is still open or was paid, a discount, a price
+ * per unit ("Openstaand bedrag", "Betaald bedrag", "Amount due", "Kortingsbedrag", "Bedrag per stuk", "Unit
+ * price"). Never the amount, gross or VAT column: read as "bedrag" they made the outstanding or paid amounts the
+ * turnover.
+ */
+const OTHER_AMOUNT_PREFIXES = ["openstaand", "outstanding", "betaald", "voldaan", "restbedrag", "restant", "korting", "discount", "stukprijs", "stuksprijs", "eenheidsprijs"] as const;
+const OTHER_AMOUNT_WORDS = ["open", "due", "paid", "stuk", "stuks", "unit", "eenheid"] as const;
+
+function isOtherAmount(w: readonly string[]): boolean {
+  return w.some((x) => OTHER_AMOUNT_PREFIXES.some((p) => x.startsWith(p))) || has(w, ...OTHER_AMOUNT_WORDS);
+}
+
 function isDateHeader(w: readonly string[]): boolean {
   return w.some((x) => x.includes("datum")) || has(w, "date", "invoicedate", "dated");
 }
@@ -84,8 +97,9 @@ const VAT_WORDS = ["btw", "vat", "btwbedrag", "omzetbelasting", "vatamount", "ta
  * amount (not VAT), "btw %" and "btw-tarief" are the category (the rate), "btw-nummer klant" is the
  * customer, "land klant" is the country, a gross "bedrag incl. btw" / "totaal" is "gross" (never read as
  * turnover by itself: with a VAT column turnover is gross − VAT, without one the sheet is refused), "debet"
- * and "credit" are a ledger card's columns, and a due, payment, delivery or order date ("vervaldatum",
- * "due date", "paid on") is never the invoice date.
+ * and "credit" are a ledger card's columns, a due, payment, delivery or order date ("vervaldatum",
+ * "due date", "paid on") is never the invoice date, and an outstanding, paid, discount or unit amount
+ * ("openstaand bedrag", "amount paid", "kortingsbedrag", "prijs per stuk") is none of the columns.
  */
 export function headerRole(cell: unknown): ColumnRole | null {
   const w = headerWords(cell);
@@ -94,6 +108,8 @@ export function headerRole(cell: unknown): ColumnRole | null {
   const excl = has(w, "excl", "exclusief", "excluding", "ex", "exbtw", "exclbtw", "netto", "net", "zonder") || joined.includes("exclbtw");
   const incl = has(w, "incl", "inclusief", "including", "inc", "bruto", "gross", "inclbtw") || joined.includes("inclbtw");
 
+  // An outstanding, paid, discount or unit amount: none of the invoice's columns (a due or payment date neither).
+  if (isOtherAmount(w)) return null;
   // Gross amounts (incl. VAT): never the amount column.
   if (incl && !excl) return "gross";
   // The rate is the category column.

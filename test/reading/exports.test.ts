@@ -32,6 +32,15 @@ describe("amount headers the packages use", () => {
     ["Debetbedrag", "debit"],
     ["Creditbedrag", "credit"],
     ["Creditnota", null],
+    // Amounts beside the invoice's own: never the turnover.
+    ["Openstaand bedrag", null],
+    ["Betaald bedrag", null],
+    ["Amount due", null],
+    ["Amount paid", null],
+    ["Kortingsbedrag", null],
+    ["Bedrag per stuk", null],
+    ["Stuksprijs excl. btw", null],
+    ["Total paid", null],
   ])("%p → %p", (header, role) => {
     expect(headerRole(header)).toBe(role);
   });
@@ -87,6 +96,25 @@ describe("readTable on package exports", () => {
     expect(ledger.derived).toBe("credit-minus-debit");
     expect(ledger.rows.map((r) => r.cents)).toEqual([100000, -20000]);
     expect(detectColumns(["Datum", "Bedrag", "Nettobedrag"])).toMatchObject({ amount: 2 });
+  });
+
+  it("never reads an outstanding, paid, discount or unit amount as the turnover", () => {
+    // Read as "bedrag", the outstanding amounts were the turnover: €0 for a paid year, within the limit.
+    const t = readTable([
+      ["Factuurdatum", "Klant", "Totaal incl. btw", "Btw", "Openstaand bedrag"],
+      ["1-3-2025", "A", "12.100,00", "2.100,00", "0,00"],
+      ["1-6-2025", "B", "14.520,00", "2.520,00", "0,00"],
+    ]);
+    expect(t.derived).toBe("gross-minus-vat");
+    expect(cents(t.rows)).toBe(2_200_000);
+    const lines = readTable([
+      ["Factuurdatum", "Bedrag per stuk", "Aantal", "Bedrag"],
+      ["1-4-2025", "25,00", "12", "300,00"],
+    ]);
+    expect(lines.rows.map((r) => r.cents)).toEqual([30000]);
+    const ledger = readTable([["Datum", "Betaald bedrag", "Debet", "Credit"], ["5-1-2025", "500,00", "", "1.000,00"]]);
+    expect(ledger.derived).toBe("credit-minus-debit");
+    expect(ledger.rows.map((r) => r.cents)).toEqual([100000]);
   });
 
   it("refuses gross amounts without a VAT column, naming the column", () => {
