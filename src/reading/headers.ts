@@ -596,12 +596,29 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   const length = Math.max(0, table.length - start);
   const isFirstBlock = (options?.headerRowIndex ?? 0) >= 0;
 
-  // A bare "BTW" header: the values decide whether it is the category (rates, codes) or the VAT amount.
-  if (columns.vat !== undefined && !("vat" in given) && !("vat" in names) && isBareVatHeader(headerCells[columns.vat])) {
-    if (vatColumnHoldsCodes(table, start, columns.vat)) {
-      const weakCategory = columns.category === undefined || categoryStrength(headerWords(headerCells[columns.category])) < 2;
-      if (!("category" in given) && !("category" in names) && weakCategory) columns.category = columns.vat;
+  // A bare "BTW" header: the values decide whether it is the category (rates, codes) or the VAT amount. Such a
+  // column of codes is the category wherever it stands, and does not hide a VAT amount column beside it ("BTW"
+  // holding Hoog / Laag, then "Btw-bedrag": that one is the VAT amount, so gross − VAT can be worked out).
+  const vatChosen = "vat" in given || "vat" in names;
+  const categoryChosen = "category" in given || "category" in names;
+  const holdsCodes = (c: number): boolean => isBareVatHeader(headerCells[c]) && vatColumnHoldsCodes(table, start, c);
+  let codesColumn: number | undefined;
+  if (headerRowIndex !== null && (!vatChosen || !categoryChosen)) {
+    for (let c = 0; c < headerCells.length && codesColumn === undefined; c++) {
+      if (!(vatChosen && c === columns.vat) && holdsCodes(c)) codesColumn = c;
+    }
+  }
+  if (codesColumn !== undefined) {
+    const weakCategory = columns.category === undefined || categoryStrength(headerWords(headerCells[columns.category])) < 2;
+    if (!categoryChosen && weakCategory) columns.category = codesColumn;
+    if (!vatChosen && columns.vat === codesColumn) {
       delete columns.vat;
+      for (let c = 0; c < headerCells.length; c++) {
+        if (c !== codesColumn && headerRole(headerCells[c]) === "vat" && !holdsCodes(c)) {
+          columns.vat = c;
+          break;
+        }
+      }
     }
   }
 

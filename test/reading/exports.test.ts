@@ -117,6 +117,28 @@ describe("readTable on package exports", () => {
     expect(ledger.rows.map((r) => r.cents)).toEqual([100000]);
   });
 
+  it("a bare BTW column of rate names is the category and leaves the VAT amount column beside it the VAT", () => {
+    // It hid "Btw-bedrag": the list was refused as gross only ("add the VAT amount"), which it has.
+    const gross = readTable([
+      ["Datum", "Klant", "BTW", "Totaal incl. btw", "Btw-bedrag"],
+      ["1-3-2025", "A", "Hoog", "121,00", "21,00"],
+      ["2-3-2025", "B", "Vrijgesteld overig", "100,00", ""],
+    ]);
+    expect(gross.derived).toBe("gross-minus-vat");
+    expect(gross.rows.map((r) => [r.cents, r.category])).toEqual([[10000, "21"], [10000, "vrij"]]);
+    expect(gross.problems.filter((p) => p.severity === "error")).toEqual([]);
+    // With the VAT amount first, the rate names were not read at all: a "vrij" row counted as turnover.
+    const after = readTable([
+      ["Datum", "Klant", "Totaal incl. btw", "Btw-bedrag", "BTW"],
+      ["1-3-2025", "A", "121,00", "21,00", "Hoog"],
+      ["2-3-2025", "B", "100,00", "", "Vrijgesteld overig"],
+    ]);
+    expect(after.rows.map((r) => [r.cents, r.vatCents, r.category])).toEqual([[10000, 2100, "21"], [10000, 0, "vrij"]]);
+    // Beside an amount excluding VAT the VAT shown is read (the warning for a business in the KOR needs it).
+    const net = readTable([["Datum", "BTW", "Bedrag excl. btw", "Btw-bedrag"], ["1-3-2025", "Hoog", "100,00", "21,00"]]);
+    expect(net.rows.map((r) => [r.cents, r.vatCents, r.category])).toEqual([[10000, 2100, "21"]]);
+  });
+
   it("refuses gross amounts without a VAT column, naming the column", () => {
     const t = readTable([["Datum", "Omschrijving", "Totaal incl. btw"], ["1-1-2025", "x", 121]]);
     expect(t.rows).toEqual([]);
