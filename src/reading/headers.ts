@@ -161,7 +161,7 @@ function amountStrength(w: readonly string[]): number {
  * Detects columns from a header row. The first column recognised for a role wins, except: an explicit
  * invoice date ("Factuurdatum", "Invoice date") wins over a generic "Datum"/"Date" anywhere in the row; an
  * amount "excl. btw" wins over a bare "Bedrag"; a VAT rate or code column ("Btw-tarief", "BTW-code") wins
- * over a generic "Soort" / "Type" / "Code". Due, payment, delivery and order dates are never the date column.
+ * over a generic "Soort" / "Type" / "Code"; a named VAT amount ("Btw-bedrag") wins over a bare "BTW". Due, payment, delivery and order dates are never the date column.
  *
  * @example detectColumns(["Factuurdatum", "Klant", "Bedrag excl. btw", "BTW", "BTW %"])
  *   // { date: 0, customer: 1, amount: 2, vat: 3, category: 4 }
@@ -172,6 +172,7 @@ export function detectColumns(header: readonly unknown[]): Partial<Record<Column
   let dateIsExplicit = false;
   let categoryRank = -1;
   let amountRank = -1;
+  let vatRank = -1;
   for (let c = 0; c < header.length; c++) {
     const role = headerRole(header[c]);
     if (role === null) continue;
@@ -192,6 +193,13 @@ export function detectColumns(header: readonly unknown[]): Partial<Record<Column
       if (rank > amountRank) {
         columns.amount = c;
         amountRank = rank;
+      }
+    } else if (role === "vat") {
+      // A named VAT amount ("Btw-bedrag") wins over a bare "BTW", which may be a code column (or empty).
+      const rank = isBareVatHeader(header[c]) ? 1 : 2;
+      if (rank > vatRank) {
+        columns.vat = c;
+        vatRank = rank;
       }
     } else if (columns[role] === undefined) {
       columns[role] = c;

@@ -139,6 +139,18 @@ describe("readTable on package exports", () => {
     expect(net.rows.map((r) => [r.cents, r.vatCents, r.category])).toEqual([[10000, 2100, "21"]]);
   });
 
+  it("takes a named VAT amount column over a bare BTW column before it, even when that one is empty", () => {
+    // The empty "BTW" (a code column nobody filled in) was the VAT: gross − 0, €121 counted for €100.
+    const t = readTable([
+      ["Datum", "Klant", "BTW", "Totaal incl. btw", "Btw-bedrag"],
+      ["1-3-2025", "A", "", "121,00", "21,00"],
+      ["2-3-2025", "B", "", "109,00", "9,00"],
+    ]);
+    expect(t.columns.vat).toBe(4);
+    expect(t.rows.map((r) => r.cents)).toEqual([10000, 10000]);
+    expect(detectColumns(["Datum", "BTW", "Bedrag excl. btw", "BTW-bedrag"])).toMatchObject({ vat: 3 });
+  });
+
   it("refuses gross amounts without a VAT column, naming the column", () => {
     const t = readTable([["Datum", "Omschrijving", "Totaal incl. btw"], ["1-1-2025", "x", 121]]);
     expect(t.rows).toEqual([]);
