@@ -110,6 +110,8 @@ interface Table {
   /** amount shape: also a gross and a VAT column (ignored: the amount excluding VAT wins). */
   readonly extraColumns: boolean;
   readonly categoryColumn: boolean;
+  /** The category column before the amounts (as SnelStart's "BTW" with Hoog / Laag), else after them. */
+  readonly categoryFirst: boolean;
   readonly titles: readonly string[];
   readonly totals: boolean;
   readonly today: Day;
@@ -221,7 +223,9 @@ const DEBIT_HEADERS = ["Debet", "Debit", "DEBET", "Bedrag debet", "Debetbedrag"]
 const CREDIT_HEADERS = ["Credit", "CREDIT", "Bedrag credit", "Creditbedrag"];
 /** Amounts beside the invoice's own (outstanding, paid, discount, per unit): never the turnover. */
 const OTHER_AMOUNT_HEADERS = ["Openstaand bedrag", "Betaald bedrag", "Amount due", "Kortingsbedrag", "Bedrag per stuk", "Amount paid"];
-const CATEGORY_HEADERS = ["BTW %", "Btw-tarief", "BTW-code", "Btw-soort", "Tarief", "Categorie", "VAT rate"];
+/** Category headers; a bare "BTW" / "VAT" holding rate names and codes is the category by its values. */
+const CATEGORY_HEADERS = ["BTW %", "Btw-tarief", "BTW-code", "Btw-soort", "Tarief", "Categorie", "VAT rate", "BTW", "VAT"];
+const BARE = /^\s*(btw|vat|tax)\s*$/i;
 
 const TITLES = [[], [], ["Verkoopboek"], ["Grootboekkaart 8000 Omzet", "Periode: 1-1 t/m 31-12"]] as const;
 
@@ -271,6 +275,7 @@ const tableArb: fc.Arbitrary<Table> = fc
     noise: fc.boolean(),
     extraColumns: fc.boolean(),
     categoryColumn: fc.boolean(),
+    categoryFirst: fc.boolean(),
     titles: fc.constantFrom(...TITLES),
     totals: fc.boolean(),
     topUp: fc.option(fc.record({ delta: fc.constantFrom(-100, -1, 0, 1, 100, 250_000), at: fc.nat(), offset: fc.integer({ min: 0, max: 364 }) })),
@@ -280,7 +285,7 @@ const tableArb: fc.Arbitrary<Table> = fc
     }),
     pick: fc.nat({ max: 100_000 }),
   })
-  .map(({ shape, years, raw, headerPick, headerCase, noise, extraColumns, categoryColumn, titles, totals, topUp, nlCsv, pick }) => {
+  .map(({ shape, years, raw, headerPick, headerCase, noise, extraColumns, categoryColumn, categoryFirst, titles, totals, topUp, nlCsv, pick }) => {
     const cased = (h: string): string => (headerCase === "lower" ? h.toLowerCase() : headerCase === "upper" ? h.toUpperCase() : headerCase === "padded" ? ` ${h} ` : h);
     const from = (list: readonly string[], k: number): string => cased(list[headerPick[k] % list.length]);
     const headers: Headers = {
@@ -288,7 +293,8 @@ const tableArb: fc.Arbitrary<Table> = fc
       customer: from(CUSTOMER_HEADERS, 1),
       amount: from(AMOUNT_HEADERS, 2),
       gross: from(GROSS_HEADERS, 3),
-      vat: from(VAT_HEADERS, 4),
+      // Beside a bare "BTW" category a named VAT amount column (two bare "BTW" columns are no real export).
+      vat: BARE.test(from(CATEGORY_HEADERS, 7)) && categoryColumn ? from(VAT_HEADERS.filter((h) => !BARE.test(h)), 4) : from(VAT_HEADERS, 4),
       debit: from(DEBIT_HEADERS, 5),
       credit: from(CREDIT_HEADERS, 6),
       category: from(CATEGORY_HEADERS, 7),
@@ -315,7 +321,7 @@ const tableArb: fc.Arbitrary<Table> = fc
     let lines: Line[] = raw.map((r) =>
       lineOf(dayIn(r.second ? years[1] : years[0], r.offset), r.cents, categoryColumn ? r.category[0] : null, categoryColumn ? r.category[1] : "", r.vatKind, r.arbitraryVat, r.blanksBefore, r.pick),
     );
-    const probe: Table = { shape, years, lines, headers, noise, extraColumns, categoryColumn, titles: [], totals, today: 0, nlCsv, pick };
+    const probe: Table = { shape, years, lines, headers, noise, extraColumns, categoryColumn, categoryFirst, titles: [], totals, today: 0, nlCsv, pick };
     if (topUp !== null) {
       const cents = THRESHOLD + topUp.delta - countableIn(readLines(probe).rows, years[1]);
       if (cents !== 0) {
@@ -324,7 +330,7 @@ const tableArb: fc.Arbitrary<Table> = fc
       }
     }
     // A bare "BTW" column must hold money by its values (see the header comment).
-    if (/^(btw|vat|tax)$/i.test(headers.vat.trim()) && (shape === "gross-vat" || extraColumns)) {
+    if (BARE.test(headers.vat) && (shape === "gross-vat" || extraColumns)) {
       const i = lines.findIndex((l) => l.vat !== null && !RATE_CENTS.has(Math.abs(l.vat)) && l.vat % 100 !== 0);
       if (i < 0) {
         const l = lines[0];
@@ -332,7 +338,7 @@ const tableArb: fc.Arbitrary<Table> = fc
         lines = [{ ...l, vat, gross: l.gross === null ? null : l.gross - (l.vat ?? 0) + vat }, ...lines.slice(1)];
       }
     }
-    return { shape, years, lines, headers, noise, extraColumns, categoryColumn, titles: [...titles], totals, today: dayFromYmd(years[1] + 1, 2, 1), nlCsv, pick };
+    return { shape, years, lines, headers, noise, extraColumns, categoryColumn, categoryFirst, titles: [...titles], totals, today: dayFromYmd(years[1] + 1, 2, 1), nlCsv, pick };
   });
 
 // ---------------------------------------------------------------------------------------------------
@@ -342,8 +348,8 @@ type Cell = string | number | Date | null;
 type Role = "number" | "due" | "other" | "date" | "customer" | "amount" | "gross" | "vat" | "debit" | "credit" | "category" | "saldo";
 
 function roles(table: Table): Role[] {
-  const cat: Role[] = table.categoryColumn ? ["category"] : [];
-  const lead: Role[] = table.noise ? ["number", "due", "date", "other"] : ["date"];
+  const cat: Role[] = table.categoryColumn && !table.categoryFirst ? ["category"] : [];
+  const lead: Role[] = [...(table.noise ? ["number", "due", "date", "other"] as const : ["date"] as const), ...(table.categoryColumn && table.categoryFirst ? ["category"] as const : [])];
   switch (table.shape) {
     case "amount":
       return table.extraColumns ? [...lead, "customer", "amount", "vat", "gross", ...cat] : [...lead, "customer", "amount", ...cat];
@@ -592,7 +598,8 @@ describe("every surface that reads a header row agrees on the column shapes of r
       [DATE_HEADERS, "date"], [AMOUNT_HEADERS, "amount"], [GROSS_HEADERS, "gross"], [VAT_HEADERS, "vat"],
       [DEBIT_HEADERS, "debit"], [CREDIT_HEADERS, "credit"], [CATEGORY_HEADERS, "category"],
     ] as const) {
-      for (const h of list) expect({ header: h, role: headerRole(h) }).toEqual({ header: h, role });
+      // A bare "BTW" is decided by its values (headerRole says "vat").
+      for (const h of list) expect({ header: h, role: headerRole(h) }).toEqual({ header: h, role: BARE.test(h) ? "vat" : role });
     }
   });
 
