@@ -8,7 +8,7 @@
  * problem ("300 rows show #N/A", "3 rows with a date but no amount") is given once per sheet and year with
  * its rows, whatever the block size; they reach the sink when the sheet ends (`end()`).
  */
-import { HEADER_SEARCH_ROWS, readTable, type ColumnRole, type ReadTableResult } from "../reading/headers";
+import { HEADER_SEARCH_ROWS, readTable, VAT_PROBE_ROWS, type ColumnRole, type ReadTableResult } from "../reading/headers";
 import { RowProblemGroups } from "../reading/problemGroups";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 
@@ -22,8 +22,11 @@ const MAX_PADDING = 1_000;
 
 const EMPTY_ROW: readonly unknown[] = [];
 
-/** Rows beneath the header search that the header decision also sees (to tell a "BTW" rate column from amounts). */
-const PROBE_DATA_ROWS = 50;
+/**
+ * Rows beneath the header search that the header decision also sees (to tell a "BTW" rate column from amounts):
+ * the rows readTable decides that from, so a sheet read in blocks decides as the whole sheet does.
+ */
+const PROBE_DATA_ROWS = VAT_PROBE_ROWS;
 
 const ALL_ROLES_UNUSED: Record<ColumnRole, undefined> = {
   date: undefined, amount: undefined, category: undefined, country: undefined, vat: undefined,

@@ -331,9 +331,16 @@ const RATE_NUMBERS = new Set([0, 6, 9, 21, 0.06, 0.09, 0.21]);
 const RATE_TEXT = /^(?:0|6|9|21|0[.,](?:06|09|21))$/;
 
 /**
+ * Rows beneath the header row whose cells decide a bare "BTW" column. A fixed number of rows, not of filled
+ * cells: a sheet read in blocks (src/bulk/tableStream.ts: kor-check, All sheets) decides its columns on its
+ * first HEADER_SEARCH_ROWS + VAT_PROBE_ROWS rows, and must decide as the whole sheet read at once (the pane).
+ */
+export const VAT_PROBE_ROWS = 50;
+
+/**
  * Whether a column headed just "BTW" holds rates or codes (`21%`, `hoog`, `V21`: the category) or money
- * (the VAT amount), from up to 50 filled cells beneath the header. Numbers that are all rates (21, 9, 0.21)
- * with at least one not 0 are rates, and so are texts that are such a number ("21", "9", "0": a CSV of
+ * (the VAT amount), from its cells in the first 50 rows beneath the header. Numbers that are all rates (21, 9,
+ * 0.21) with at least one not 0 are rates, and so are texts that are such a number ("21", "9", "0": a CSV of
  * the same sheet must read as the workbook does); text with a % or letters other than a currency is a code.
  */
 function vatColumnHoldsCodes(values: readonly (readonly unknown[])[], start: number, col: number): boolean {
@@ -341,7 +348,7 @@ function vatColumnHoldsCodes(values: readonly (readonly unknown[])[], start: num
   let money = 0;
   let rateNumbers = 0;
   let nonZeroRate = false;
-  for (let r = start; r < values.length && codes + money < 50; r++) {
+  for (let r = start; r < Math.min(values.length, start + VAT_PROBE_ROWS); r++) {
     const row = values[r];
     const v = Array.isArray(row) ? row[col] : undefined;
     if (v === null || v === undefined || v === "") continue;

@@ -2,6 +2,8 @@
 import { detectColumns, headerRole, readTable } from "../../src/reading/headers";
 import { readCategoryCell } from "../../src/reading/cells";
 import { codeKey } from "../../src/reading/packageCodes";
+import { TableStream } from "../../src/bulk/tableStream";
+import type { InvoiceRow, Problem } from "../../src/rules/types";
 import { dayFromYmd } from "../../src/rules/dates";
 
 const cents = (rows: { cents: number }[]): number => rows.reduce((s, r) => s + r.cents, 0);
@@ -149,6 +151,24 @@ describe("readTable on package exports", () => {
     expect(t.columns.vat).toBe(4);
     expect(t.rows.map((r) => r.cents)).toEqual([10000, 10000]);
     expect(detectColumns(["Datum", "BTW", "Bedrag excl. btw", "BTW-bedrag"])).toMatchObject({ vat: 3 });
+  });
+
+  it("decides a bare BTW column from the same rows whether the sheet is read at once (the pane) or in blocks (kor-check, All sheets)", () => {
+    // Rate names only from the 71st invoice on: the pane read them as the category ("vrij", not counted), kor-check
+    // and All sheets decided on the first 65 rows and read them as VAT amounts (20 errors, verdict undecided).
+    const values: unknown[][] = [["Datum", "Klant", "Bedrag", "BTW"]];
+    for (let i = 0; i < 90; i++) values.push([`${(i % 28) + 1}-3-2025`, `K${i}`, "100,00", i < 70 ? "" : "vrijgesteld overig"]);
+    const whole = readTable(values);
+    const rows: InvoiceRow[] = [];
+    const problems: Problem[] = [];
+    const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) });
+    values.forEach((v) => stream.push(v));
+    stream.end();
+    expect(stream.detectedColumns).toEqual(whole.columns);
+    expect(rows.map((r) => [r.row, r.cents, r.category])).toEqual(whole.rows.map((r) => [r.row, r.cents, r.category]));
+    expect(problems.map((p) => p.code)).toEqual(whole.problems.map((p) => p.code));
+    // Decided from the first 50 rows beneath the header: here empty, so the column holds no codes (VAT, all empty).
+    expect(whole.columns).toMatchObject({ vat: 3 });
   });
 
   it("refuses gross amounts without a VAT column, naming the column", () => {
