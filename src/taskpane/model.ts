@@ -151,6 +151,20 @@ export interface Analysis {
   readonly unknownCodes: readonly UnknownCode[];
   /** How the sheet's rows add up: read + in error + skipped = rows in the sheet. */
   readonly reconciliation: Reconciliation;
+  /**
+   * Why no invoice could be read at all (no date or amount column, or amounts including VAT only): the pane
+   * shows it instead of a verdict, as kor-check and All sheets refuse such a sheet. Null when rows were read.
+   */
+  readonly wholeTableProblem: Problem | null;
+}
+
+/** Problems that leave a sheet without a column to read turnover from: the sheet is refused, never "eligible with €0". */
+const WHOLE_TABLE_CODES = new Set(["no-invoice-columns", "gross-only"]);
+
+/** The problem that refuses the whole sheet (see Analysis.wholeTableProblem), or null. */
+export function wholeTableProblemOf(table: ReadTableResult): Problem | null {
+  if (table.rows.length > 0) return null;
+  return table.problems.find((p) => WHOLE_TABLE_CODES.has(p.code)) ?? null;
 }
 
 /**
@@ -312,6 +326,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     cumulative: cumulativeOf(table.rows, year),
     unknownCodes: read.reduce((listed, r) => [...listed, ...unknownCodesOfSheet(r.sheet, r.years, listed)], own),
     reconciliation: reconcile(source, table, summary),
+    wholeTableProblem: wholeTableProblemOf(table),
   };
 }
 

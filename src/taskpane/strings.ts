@@ -124,6 +124,7 @@ export const S = {
   columnNone: L("(geen)", "(none)"),
   columnOption: (letter: string, header: string) => L(header === "" ? `Kolom ${letter}` : `${letter}: ${header}`, header === "" ? `Column ${letter}` : `${letter}: ${header}`),
   noColumnsTitle: L("Geen datum- en bedragkolom gevonden", "No date and amount columns found"),
+  grossOnlyTitle: L("Geen bedrag exclusief btw gevonden", "No amount excluding VAT found"),
 
   // Controls
   settingsSection: L("Instellingen", "Settings"),

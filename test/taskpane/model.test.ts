@@ -104,6 +104,18 @@ describe("analyze: choices", () => {
     const a = analyze(source([["Naam", "Adres"], ["a", "b"]]), {}, TODAY);
     expect(a.table.problems.map((p) => p.code)).toEqual(["no-invoice-columns"]);
     expect(a.table.rows).toEqual([]);
+    expect(a.wholeTableProblem?.code).toBe("no-invoice-columns");
+  });
+  it("refuses a list of amounts including VAT only as a whole sheet, instead of a verdict on €0 (as kor-check and All sheets refuse it)", () => {
+    // The report showed "eligible" with €0 of turnover beside the error: the verdict card was hidden only for a
+    // missing date or amount column.
+    const gross = analyze(source([["Datum", "Klant", "Totaal incl. btw"], [serial("2025-03-01"), "A", 30_250]]), {}, TODAY);
+    expect(gross.summary.verdict).toBe("eligible"); // the rules see no rows; the pane must not show this
+    expect(gross.wholeTableProblem).toMatchObject({ code: "gross-only", severity: "error" });
+    expect(gross.wholeTableProblem?.message.en).toContain('"Totaal incl. btw" (C) holds amounts including VAT');
+    const withVat = analyze(source([["Datum", "Klant", "Totaal incl. btw", "Btw"], [serial("2025-03-01"), "A", 30_250, 5_250.5]]), {}, TODAY);
+    expect(withVat.wholeTableProblem).toBeNull();
+    expect(withVat.summary.countableCents).toBe(2_499_950);
   });
   it("lists export within the EU, icp and afstand-nl outside it with their rows and the country cell, as the report sheet does; the numbers stay", () => {
     const values = [

@@ -447,7 +447,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   }
 
   const { summary } = analysis;
-  const wholeTableProblem = analysis.table.problems.find((p) => p.code === "no-invoice-columns");
+  const wholeTableProblem = analysis.wholeTableProblem;
   const missingColumns = analysis.columns.date === undefined || analysis.columns.amount === undefined;
 
   const columnPickers = (
@@ -620,7 +620,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     </div>
   );
 
-  const noTable = wholeTableProblem !== undefined && analysis.table.rows.length === 0;
+  const noTable = wholeTableProblem !== null;
   // Every preview row as wide as the header (an empty offending cell at the end of a row is still shown).
   const headerCells = analysis.table.headerRowIndex !== null ? source.values[analysis.table.headerRowIndex] ?? [] : [];
   const previewWidth = Math.max(headerCells.length, (preview?.column ?? -1) + 1);
@@ -659,8 +659,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
       {noTable ? (
         <MessageBar intent="warning" style={{ marginTop: tokens.spacingVerticalM }}>
           <MessageBarBody>
-            <MessageBarTitle>{t(lang, S.noColumnsTitle)}</MessageBarTitle>
-            {wholeTableProblem !== undefined && t(lang, wholeTableProblem.message)}
+            <MessageBarTitle>{t(lang, wholeTableProblem?.code === "gross-only" ? S.grossOnlyTitle : S.noColumnsTitle)}</MessageBarTitle>
+            {wholeTableProblem !== null && t(lang, wholeTableProblem.message)}
           </MessageBarBody>
         </MessageBar>
       ) : (
