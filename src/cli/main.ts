@@ -278,7 +278,13 @@ export async function checkOne(
       for (const k of read.skipped) skipped.push({ file: file.path, sheet: k.sheet, reason: k.reason });
       if (read.sheets.length === 0) {
         const allEmpty = read.skipped.every((k) => k.reason === fileErrors.empty);
-        failures.push({ file: file.path, reason: allEmpty ? fileErrors.empty : fileErrors.noInvoiceSheet, detail: "" });
+        // A CSV file is one list: its refusal ("holds amounts including VAT …", the columns found) is the file's reason.
+        const refusal = read.skipped.length === 1 ? read.skipped[0].problem : undefined;
+        failures.push(
+          refusal !== undefined
+            ? { file: file.path, reason: refusal.message, detail: "", problem: refusal }
+            : { file: file.path, reason: allEmpty ? fileErrors.empty : fileErrors.noInvoiceSheet, detail: "" },
+        );
         // The file-level line says it all; keep per-sheet reasons only when they add something.
         if (allEmpty) skipped.splice(skipped.length - read.skipped.length, read.skipped.length);
       }

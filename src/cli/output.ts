@@ -39,6 +39,8 @@ export interface FileFailure {
   readonly file: string;
   readonly reason: Localized;
   readonly detail: string;
+  /** The reading layer's refusal of the file's one list (`gross-only`, `no-invoice-columns`), given in JSON with its code. */
+  readonly problem?: Problem;
 }
 
 export interface SkippedSheet {
@@ -234,7 +236,8 @@ export function failureJson(f: FileFailure, lang: Lang): SheetJson {
     ifInKor: null,
     eu: null,
     rows: null,
-    problems: [],
+    problems:
+      f.problem === undefined ? [] : [{ row: f.problem.row, severity: f.problem.severity, code: f.problem.code, message: visibleControls(f.problem.message[lang]) }],
   };
 }
 

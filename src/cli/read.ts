@@ -52,6 +52,8 @@ export interface SheetRead {
 export interface SkippedSheet {
   readonly sheet: string;
   readonly reason: Localized;
+  /** The reading layer's refusal of a CSV file (`no-invoice-columns`, `gross-only`), whose message is `reason`. */
+  readonly problem?: Problem;
 }
 
 export interface ReadFailure {
@@ -134,7 +136,8 @@ class SheetCollector {
       if (this.stream.hadData) {
         // A CSV file is meant as an invoice list: say what was found and missing. A workbook's other sheets
         // (notes, customers) are simply not invoice lists.
-        skipped.push({ sheet: this.sheet, reason: (this.detailedRejection ? this.stream.rejection?.message : null) ?? fileErrors.noHeaderRow });
+        const refusal = this.detailedRejection ? this.stream.rejection : null;
+        skipped.push(refusal === null ? { sheet: this.sheet, reason: fileErrors.noHeaderRow } : { sheet: this.sheet, reason: refusal.message, problem: refusal });
       } else {
         skipped.push({ sheet: this.sheet, reason: fileErrors.empty });
       }

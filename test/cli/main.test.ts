@@ -389,6 +389,22 @@ describe("kor-check --format json", () => {
     expect(byName("alleen-kop.xlsx")).toMatchObject({ sheet: "Blad1", error: null, year: 2026, countable: 0, rows: 0 });
   });
 
+  it("gives a CSV file's refusal (amounts including VAT only, no columns) as its error, with the problem's code", async () => {
+    // The JSON and CSV said only "no sheet with a header row with a date and an amount column found", which the
+    // gross-only list has; the pane names the column and says to add the amount excluding VAT or the VAT.
+    const gross = writeText(at("jortt.csv"), "Datum;Klant;Totaal incl. btw\n1-3-2025;A;1.210,00\n");
+    const names = writeText(at("namen.csv"), "Naam;Adres\nJansen;Dorpsstraat 1\n");
+    const { code, items } = await json([gross, names]);
+    expect(code).toBe(1);
+    const byName = (n: string): Json => items.find((i: Json) => path.basename(i.file) === n);
+    expect(byName("jortt.csv").error).toMatch(/^Column "Totaal incl. btw" \(C\) holds amounts including VAT/);
+    expect(byName("jortt.csv").problems).toEqual([expect.objectContaining({ row: null, severity: "error", code: "gross-only" })]);
+    expect(byName("namen.csv").problems.map((p: Json) => p.code)).toEqual(["no-invoice-columns"]);
+    expect(byName("namen.csv").error).toMatch(/^No header row found with a date column/);
+    const csv = await run([gross, "--format", "csv", "--lang", "en"]);
+    expect(csv.stdout).toContain("holds amounts including VAT");
+  });
+
   it("lists a workbook without an invoice list once, under skipped sheets (still exit 1)", async () => {
     const notes = await writeXlsx(at("notities.xlsx"), { Notities: [["Bel klant terug"]], Todo: [["Offerte"]] });
     const good = await writeXlsx(at("goed.xlsx"), { A: WITHIN_2025 });
