@@ -278,8 +278,10 @@ export async function checkOne(
       for (const k of read.skipped) skipped.push({ file: file.path, sheet: k.sheet, reason: k.reason });
       if (read.sheets.length === 0) {
         const allEmpty = read.skipped.every((k) => k.reason === fileErrors.empty);
-        // A CSV file is one list: its refusal ("holds amounts including VAT …", the columns found) is the file's reason.
-        const refusal = read.skipped.length === 1 ? read.skipped[0].problem : undefined;
+        // A CSV file is one list, and a workbook's sheet of amounts including VAT only is meant as one: that
+        // refusal ("holds amounts including VAT …", the columns found) is the file's reason when it is the only one.
+        const refusals = read.skipped.filter((k) => k.problem !== undefined);
+        const refusal = refusals.length === 1 ? refusals[0].problem : undefined;
         failures.push(
           refusal !== undefined
             ? { file: file.path, reason: refusal.message, detail: "", problem: refusal }

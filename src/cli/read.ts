@@ -136,7 +136,8 @@ class SheetCollector {
       if (this.stream.hadData) {
         // A CSV file is meant as an invoice list: say what was found and missing. A workbook's other sheets
         // (notes, customers) are simply not invoice lists.
-        const refusal = this.detailedRejection ? this.stream.rejection : null;
+        // A workbook's sheet of amounts including VAT only is an invoice list too: its reason is given as well.
+        const refusal = this.detailedRejection || this.stream.rejection?.code === "gross-only" ? this.stream.rejection : null;
         skipped.push(refusal === null ? { sheet: this.sheet, reason: fileErrors.noHeaderRow } : { sheet: this.sheet, reason: refusal.message, problem: refusal });
       } else {
         skipped.push({ sheet: this.sheet, reason: fileErrors.empty });

@@ -401,6 +401,12 @@ describe("kor-check --format json", () => {
     expect(byName("jortt.csv").problems).toEqual([expect.objectContaining({ row: null, severity: "error", code: "gross-only" })]);
     expect(byName("namen.csv").problems.map((p: Json) => p.code)).toEqual(["no-invoice-columns"]);
     expect(byName("namen.csv").error).toMatch(/^No header row found with a date column/);
+    // A workbook's sheet of amounts including VAT only is meant as an invoice list: its reason too (a notes sheet
+    // beside it is simply not one).
+    const book = await writeXlsx(at("jortt.xlsx"), { Notities: [["Bel klant terug"]], Facturen: [["Datum", "Klant", "Totaal incl. btw"], [d("2025-03-01"), "A", 1210]] });
+    const fromBook = (await json([book])).items[0];
+    expect(fromBook.error).toMatch(/^Column "Totaal incl. btw" \(C\) holds amounts including VAT/);
+    expect(fromBook.problems.map((p: Json) => p.code)).toEqual(["gross-only"]);
     const csv = await run([gross, "--format", "csv", "--lang", "en"]);
     expect(csv.stdout).toContain("holds amounts including VAT");
   });
