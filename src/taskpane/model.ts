@@ -238,12 +238,15 @@ export function otherSheetsOf(source: InvoiceSource, codes?: readonly CodeMappin
 
 /**
  * An opened file's sheets as All sheets' units (id = the sheet's source key), each read with its own saved code
- * table (`codesOf`, keyed as host.settings is: by the sheet's source key), as its year report reads it.
+ * table (`codesOf`, keyed as host.settings is: by the sheet's source key), as its year report reads it. A sheet
+ * refused as a whole (amounts including VAT only, see wholeTableProblemOf) is left out, as All sheets in Excel
+ * and kor-check skip it: a line would show it as eligible with €0.
  */
 export function unitsOfFile(sheets: readonly InvoiceSource[], codesOf?: CodesOf): CheckedUnit[] {
-  return sheets.map((s) => {
+  return sheets.flatMap((s) => {
     const r = sheetRead(s, savedCodeMapping(codesOf?.(s.key)));
-    return { id: s.key, sheet: r.sheet, table: null, rows: r.rows, problems: r.problems };
+    if (r.rows.length === 0 && r.problems.some((p) => WHOLE_TABLE_CODES.has(p.code))) return [];
+    return [{ id: s.key, sheet: r.sheet, table: null, rows: r.rows, problems: r.problems }];
   });
 }
 

@@ -1,4 +1,6 @@
-import { analyze, cumulativeOf, parseEurosInput, warningsOf } from "../../src/taskpane/model";
+import { analyze, cumulativeOf, parseEurosInput, unitsOfFile, warningsOf } from "../../src/taskpane/model";
+import { buildOverview } from "../../src/bulk/overview";
+import { EMPTY_GROUPING } from "../../src/bulk/groups";
 import { sampleSource } from "../../src/taskpane/browser/files";
 import { SAMPLE_HEADER, sampleInvoices, sampleValues } from "../../src/taskpane/browser/sample";
 import { readTable } from "../../src/reading/headers";
@@ -116,6 +118,14 @@ describe("analyze: choices", () => {
     const withVat = analyze(source([["Datum", "Klant", "Totaal incl. btw", "Btw"], [serial("2025-03-01"), "A", 30_250, 5_250.5]]), {}, TODAY);
     expect(withVat.wholeTableProblem).toBeNull();
     expect(withVat.summary.countableCents).toBe(2_499_950);
+  });
+  it("leaves a sheet of amounts including VAT only out of an opened file's All sheets, as Excel's All sheets and kor-check skip it", () => {
+    // It was a line of its own: "eligible", €0, in today's year.
+    const gross: InvoiceSource = { ...source([["Datum", "Klant", "Totaal incl. btw"], [serial("2025-03-01"), "A", 30_250]]), key: "file:a.xlsx:Bruto", sheetName: "Bruto" };
+    const net: InvoiceSource = { ...source([["Datum", "Klant", "Bedrag excl. btw"], [serial("2025-03-01"), "A", 25_000]]), key: "file:a.xlsx:Netto", sheetName: "Netto" };
+    const units = unitsOfFile([gross, net]);
+    expect(units.map((u) => u.sheet)).toEqual(["Netto"]);
+    expect(buildOverview(units, EMPTY_GROUPING, { today: TODAY }).map((l) => [l.label, l.verdict, l.countableCents])).toEqual([["Netto", "not-eligible", 2_500_000]]);
   });
   it("lists export within the EU, icp and afstand-nl outside it with their rows and the country cell, as the report sheet does; the numbers stay", () => {
     const values = [

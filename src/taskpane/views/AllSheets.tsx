@@ -134,7 +134,10 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
         if (cancelled || sheets === undefined || sheets.length < 2) return;
         setFileSheets(sheets);
         // Each sheet with its own code table, as its year report reads it (kept per sheet by its source key).
-        setUnits(unitsOfFile(sheets, (key) => host.settings.get(key)?.codes));
+        const fileUnits = unitsOfFile(sheets, (key) => host.settings.get(key)?.codes);
+        setUnits(fileUnits);
+        // Sheets refused as a whole (amounts including VAT only) are skipped, as in Excel.
+        setSkipped(sheets.length - fileUnits.length);
         setDate1904(sheets.some((x) => x.date1904 === true));
       })
       .catch(() => undefined); // the message below says what to do instead
