@@ -9,7 +9,10 @@
  *    or arbitrary, credit notes negative in both, now and then an empty VAT cell (no VAT: gross is turnover) or
  *    a VAT amount without a gross amount (the error `vat-without-gross`, that row not counted);
  *  - ledger: a revenue ledger card, `Debet` / `Credit` (invoices as credit lines, credit notes as debit lines,
- *    the other side empty or 0,00), a `Saldo` column, `Beginsaldo` / `Totaal mutaties` / `Eindsaldo` lines;
+ *    the other side empty or 0,00, now and then both sides on one line), a `Saldo` column, `Beginsaldo` (undated,
+ *    or dated with the balance in its column) / `Totaal mutaties` / `Eindsaldo` lines;
+ *  - gross only: amounts including VAT and no VAT column: refused everywhere with `gross-only` (kor-check's
+ *    error and problem code for each file, the pane instead of a verdict, All sheets skips the sheet);
  *
  * with header names drawn from the spellings the packages write (Dutch and English, case, "excl." / "incl." /
  * "ex" / compounds such as "Brutobedrag", "Debetbedrag"), now and then an invoice number, a due date and an amount
@@ -36,7 +39,9 @@
  *    year are surfaces.test.ts's: here the business's status is unknown and the workbook has one sheet;
  *  - a column headed just "BTW" / "VAT" / "Tax" is decided by its values (rates or money, docs/exports.md):
  *    a workbook's number 21 is the rate, a CSV's "21,00" money. The generator gives such a VAT column at
- *    least one amount that is no rate, so both read it as money, as a real list of invoices would.
+ *    least one amount that is no rate, so both read it as money, as a real list of invoices would. Beside gross
+ *    amounts only, a bare "BTW" column left empty is their VAT column (an empty VAT cell is no VAT,
+ *    docs/exports.md): the generator heads the category otherwise there.
  */
 import fc from "fast-check";
 import * as path from "path";
@@ -69,7 +74,7 @@ const SPELLINGS: readonly (readonly [Code | null, string])[] = [
   ["vrij", "vrijgesteld overig"], ["prive", "privé"], ["inkoop", "inkoop"],
 ];
 
-type Shape = "amount" | "gross-vat" | "ledger";
+type Shape = "amount" | "gross-vat" | "ledger" | "gross-only";
 
 /** One invoice line as its cells hold it (cents; null: an empty cell). */
 interface Line {
@@ -127,6 +132,9 @@ function netOf(table: Table, line: Line): number | "empty" | "vat-without-gross"
     case "gross-vat":
       if (line.gross === null) return line.vat === null || line.vat === 0 ? "empty" : "vat-without-gross";
       return line.gross - (line.vat ?? 0);
+    case "gross-only":
+      // Never read: the whole list is refused (see refusedWhole).
+      return "empty";
     case "ledger":
       if (line.debit === null && line.credit === null) return "empty";
       return (line.credit ?? 0) - (line.debit ?? 0);
@@ -267,7 +275,7 @@ const RATE_CENTS = new Set([0, 600, 900, 2100, 6, 9, 21]);
 
 const tableArb: fc.Arbitrary<Table> = fc
   .record({
-    shape: fc.constantFrom<Shape>("amount", "gross-vat", "gross-vat", "ledger", "ledger"),
+    shape: fc.constantFrom<Shape>("amount", "gross-vat", "gross-vat", "ledger", "ledger", "gross-only"),
     years: fc.constantFrom(...YEAR_PAIRS),
     raw: fc.array(rawLine, { minLength: 1, maxLength: 40 }),
     headerPick: fc.array(fc.nat({ max: 1000 }), { minLength: 8, maxLength: 8 }),
@@ -297,7 +305,8 @@ const tableArb: fc.Arbitrary<Table> = fc
       vat: BARE.test(from(CATEGORY_HEADERS, 7)) && categoryColumn ? from(VAT_HEADERS.filter((h) => !BARE.test(h)), 4) : from(VAT_HEADERS, 4),
       debit: from(DEBIT_HEADERS, 5),
       credit: from(CREDIT_HEADERS, 6),
-      category: from(CATEGORY_HEADERS, 7),
+      // Beside gross amounts only, a bare "BTW" would be their VAT column (empty: no VAT, docs/exports.md).
+      category: shape === "gross-only" ? from(CATEGORY_HEADERS.filter((h) => !BARE.test(h)), 7) : from(CATEGORY_HEADERS, 7),
     };
     const lineOf = (day: Day, net: number, code: Code | null, text: string, vatKind: string, arbitraryVat: number, blanksBefore: number, p: number): Line => {
       const vat = vatKind === "arbitrary" ? arbitraryVat : vatKind === "empty" ? null : vatKind === "zero" ? 0 : rateVat(code, net);
@@ -305,6 +314,8 @@ const tableArb: fc.Arbitrary<Table> = fc
       switch (shape) {
         case "amount":
           return { ...base, amount: net, gross: net + (vat ?? 0), vat };
+        case "gross-only":
+          return { ...base, gross: net + (vat ?? 0) };
         case "gross-vat":
           // A VAT amount without a gross amount: refused for that row. Neither: a date without an amount.
           if (vatKind === "only-vat") return { ...base, vat: vat === 0 || vat === null ? 100 : vat };
@@ -355,6 +366,8 @@ function roles(table: Table): Role[] {
       return table.extraColumns ? [...lead, "customer", "amount", "vat", "gross", ...cat] : [...lead, "customer", "amount", ...cat];
     case "gross-vat":
       return [...lead, "customer", "gross", "vat", ...cat];
+    case "gross-only":
+      return [...lead, "customer", "gross", ...cat];
     case "ledger":
       return [...lead, "customer", "debit", "credit", "saldo", ...cat];
   }
@@ -623,6 +636,19 @@ describe("every surface that reads a header row agrees on the column shapes of r
           rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false,
         };
         const excelUnits = (await readAllSheets(fakeContext([{ name: "Facturen", cells: excelValues(table) }]).context, { keepFrom: yearOf(table.today) - 3 })).units;
+        if (table.shape === "gross-only") {
+          // Refused everywhere, with the reason: never a verdict on gross amounts, nor on €0.
+          const r = await runCli([xlsx, csvNl, csvEn, "--format", "json", "--lang", "en"], table.today);
+          const items = JSON.parse(r.stdout) as Json[];
+          expect(items.map((i) => ({ error: /holds amounts including VAT/.test(i.error ?? ""), codes: i.problems.map((p: Json) => p.code) }))).toEqual(
+            new Array(3).fill({ error: true, codes: ["gross-only"] }),
+          );
+          for (const source of [excelSource, openedXlsx, openedCsv]) expect(analyze(source, {}, table.today).wholeTableProblem?.code).toBe("gross-only");
+          expect(excelUnits).toEqual([]);
+          expect(buildOverview(unitsOfFile([openedXlsx]), EMPTY_GROUPING, { today: table.today })).toEqual([]);
+          seen.add("gross-only refused");
+          return;
+        }
         const years = yearsWithData(table);
         for (const year of [...years, null]) {
           const y = year ?? years[years.length - 1] ?? table.years[1];
