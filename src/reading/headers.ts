@@ -44,11 +44,15 @@ function isOtherDate(w: readonly string[]): boolean {
  * price"). Never the amount, gross or VAT column: read as "bedrag" they made the outstanding or paid amounts the
  * turnover.
  */
-const OTHER_AMOUNT_PREFIXES = ["openstaand", "outstanding", "betaald", "voldaan", "restbedrag", "restant", "korting", "discount", "stukprijs", "stuksprijs", "eenheidsprijs"] as const;
+const OTHER_AMOUNT_PREFIXES = ["openstaand", "outstanding", "betaald", "voldaan", "restbedrag", "restant", "stukprijs", "stuksprijs", "eenheidsprijs"] as const;
 const OTHER_AMOUNT_WORDS = ["open", "due", "paid", "stuk", "stuks", "unit", "eenheid"] as const;
+/** A discount itself ("Korting", "Kortingsbedrag", "Discount amount"); "Bedrag na korting" is the amount. */
+const DISCOUNT_PREFIXES = ["korting", "discount"] as const;
+const AFTER_DISCOUNT = ["na", "after", "minus", "min", "less", "incl", "inclusief", "including", "met", "with"] as const;
 
 function isOtherAmount(w: readonly string[]): boolean {
-  return w.some((x) => OTHER_AMOUNT_PREFIXES.some((p) => x.startsWith(p))) || has(w, ...OTHER_AMOUNT_WORDS);
+  if (w.some((x) => OTHER_AMOUNT_PREFIXES.some((p) => x.startsWith(p))) || has(w, ...OTHER_AMOUNT_WORDS)) return true;
+  return w.some((x) => DISCOUNT_PREFIXES.some((p) => x.startsWith(p))) && !has(w, ...AFTER_DISCOUNT);
 }
 
 function isDateHeader(w: readonly string[]): boolean {
@@ -161,7 +165,8 @@ function amountStrength(w: readonly string[]): number {
  * Detects columns from a header row. The first column recognised for a role wins, except: an explicit
  * invoice date ("Factuurdatum", "Invoice date") wins over a generic "Datum"/"Date" anywhere in the row; an
  * amount "excl. btw" wins over a bare "Bedrag"; a VAT rate or code column ("Btw-tarief", "BTW-code") wins
- * over a generic "Soort" / "Type" / "Code"; a named VAT amount ("Btw-bedrag") wins over a bare "BTW". Due, payment, delivery and order dates are never the date column.
+ * over a generic "Soort" / "Type" / "Code"; a named VAT amount ("Btw-bedrag") wins over a bare "BTW". Due,
+ * payment, delivery and order dates are never the date column.
  *
  * @example detectColumns(["Factuurdatum", "Klant", "Bedrag excl. btw", "BTW", "BTW %"])
  *   // { date: 0, customer: 1, amount: 2, vat: 3, category: 4 }

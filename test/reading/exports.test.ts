@@ -43,6 +43,12 @@ describe("amount headers the packages use", () => {
     ["Bedrag per stuk", null],
     ["Stuksprijs excl. btw", null],
     ["Total paid", null],
+    ["Korting", null],
+    ["Discount amount", null],
+    // After the discount it is the invoice's amount.
+    ["Bedrag na korting", "amount"],
+    ["Net after discount", "amount"],
+    ["Totaal incl. korting", "gross"],
   ])("%p → %p", (header, role) => {
     expect(headerRole(header)).toBe(role);
   });
