@@ -227,6 +227,18 @@ describe("the task pane in a browser (no Excel)", () => {
     await assertClean(w);
   });
 
+  it("refuses a list of amounts including VAT only instead of showing a verdict on €0 (as kor-check refuses it)", async () => {
+    const w = await open(NO_OFFICE);
+    const { page } = w;
+    const csv = "Factuurdatum;Klant;Totaal incl. btw\n1-3-2025;A;30.250,00\n";
+    await page.getByTestId("file-input").setInputFiles({ name: "jortt.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByText("No amount excluding VAT found").waitFor();
+    await page.getByText('"Totaal incl. btw" (C) holds amounts including VAT', { exact: false }).first().waitFor();
+    // It showed "within the turnover limit" with €0 of turnover beside the error.
+    expect(await page.getByTestId("countable").count()).toBe(0);
+    await assertClean(w);
+  });
+
   it("opens an auditfile (.xaf): the sales journal read in the page, the company in the title", async () => {
     const xaf = writeXaf({
       fiscalYear: 2026,
