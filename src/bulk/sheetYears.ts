@@ -15,7 +15,7 @@
  * next possible start reads: a 2025 report beside a sheet "2026" over the limit cannot start on 1 January 2027.
  */
 import type { Localized } from "../i18n/types";
-import { laterYearSheetsAmbiguous, laterYearsFromSheets, participationYearSheetsAmbiguous, participationYearsFromSheets, previousYearFromSheet, quote } from "../i18n/messages";
+import { laterYearSheetsAmbiguous, laterYearsFromSheets, olderYearsFromSheets, participationYearSheetsAmbiguous, participationYearsFromSheets, previousYearFromSheet, quote } from "../i18n/messages";
 import { dayFromYmd, yearOf, type Day } from "../rules/dates";
 import { FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "../rules/parameters";
 import { dayEn, dayNl } from "../rules/text";
@@ -119,6 +119,8 @@ export interface OtherYearsLink<S extends YearSheet> {
   readonly notes: Problem[];
   /** Names a taken row as "blad "2024", rij 3" (null for a row of the report's own sheets). */
   readonly rowName: (row: number) => Localized | null;
+  /** A business not known to be in the KOR: an older year was taken (`olderFrom`). */
+  readonly olderTaken: boolean;
 }
 
 /**
@@ -139,12 +141,14 @@ export function otherYearsLink<S extends YearSheet>(
   year: number,
   participation: Participation | undefined,
   previousYearLinked: boolean,
+  olderFrom: number | null = null,
 ): OtherYearsLink<S> | null {
   if (others.length === 0) return null;
   // A participant: every year since the start. Anyone else: the years after the report's, which the next
-  // possible start reads (a later year over the limit moves it), as one sheet holding every year would give.
+  // possible start reads (a later year over the limit moves it), as one sheet holding every year would give;
+  // with `olderFrom` (status unknown) also the older years from then on, which the outcome "if in the KOR" reads.
   const participant = participation?.status === "in" ? participation : null;
-  const first = participant !== null ? Math.max(yearOf(participant.since), FIRST_KOR_YEAR) : year + 1;
+  const first = participant !== null ? Math.max(yearOf(participant.since), FIRST_KOR_YEAR) : olderFrom !== null ? Math.min(olderFrom, year + 1) : year + 1;
   const otherYears = others.map((o) => yearsOf(o));
   const wanted = new Set<number>();
   for (const ys of otherYears) for (const y of ys) if (y >= first && y !== year && !(previousYearLinked && y === year - 1) && !hasRowsIn(own.rows, y)) wanted.add(y);
@@ -155,7 +159,9 @@ export function otherYearsLink<S extends YearSheet>(
   for (const y of [...wanted].sort((a, b) => a - b)) {
     const candidates = others.filter((o, k) => hasRowsIn(o.rows, y) && ![...otherYears[k]].some((x) => ownYears.has(x)));
     if (candidates.length === 1) byYear.set(candidates[0], [...(byYear.get(candidates[0]) ?? []), y]);
-    else if (candidates.length > 1) {
+    // An older year of a business not known to be in the KOR: only taken when certain, without a note (it can
+    // change only the outcome "if in the KOR", and is dropped when it does not: summarizeWithSheets).
+    else if (candidates.length > 1 && (participant !== null || y > year)) {
       const names = candidates.map((c) => c.sheet);
       notes.push(since === null ? note("later-year-sheets-ambiguous", laterYearSheetsAmbiguous(y, names)) : note("participation-sheets-ambiguous", participationYearSheetsAmbiguous(since, y, names)));
     }
@@ -168,15 +174,22 @@ export function otherYearsLink<S extends YearSheet>(
     for (const r of sheet.rows) if (years.includes(yearOf(r.day))) rows.push({ ...r, row: r.row + offset, country: null });
   });
   if (taken.length > 0) {
-    const parts = taken.map((t) => ({ sheet: t.sheet.sheet, years: t.years }));
-    notes.unshift(since === null ? note("later-years-from-sheets", laterYearsFromSheets(parts)) : note("participation-years-from-sheets", participationYearsFromSheets(since, parts)));
+    const parts = (keep: (y: number) => boolean) =>
+      taken.map((t) => ({ sheet: t.sheet.sheet, years: t.years.filter(keep) })).filter((p) => p.years.length > 0);
+    if (since !== null) notes.unshift(note("participation-years-from-sheets", participationYearsFromSheets(since, parts(() => true))));
+    else {
+      const older = parts((y) => y < year);
+      const later = parts((y) => y > year);
+      if (later.length > 0) notes.unshift(note("later-years-from-sheets", laterYearsFromSheets(later)));
+      if (older.length > 0) notes.unshift(note("older-years-from-sheets", olderYearsFromSheets(older)));
+    }
   }
   const rowName = (row: number): Localized | null => {
     const k = Math.floor(row / LINKED_ROW_OFFSET) - 2;
     const t = taken[k];
     return k >= 0 && t !== undefined ? otherSheetRowName(t.sheet.sheet, row - LINKED_ROW_OFFSET * (k + 2)) : null;
   };
-  return { rows, taken, notes, rowName };
+  return { rows, taken, notes, rowName, olderTaken: since === null && taken.some((t) => t.years.some((y) => y < year)) };
 }
 
 /**
@@ -188,7 +201,12 @@ export function otherYearsLink<S extends YearSheet>(
  * report of a year before today's needs the later years (the next possible start reads them): from `year` + 1.
  */
 export function participationSheetsFrom(year: number, participation: Participation, today: Day): number | null {
-  if (participation.status !== "in") return year < yearOf(today) ? year + 1 : null;
+  if (participation.status !== "in") {
+    // Status unknown also needs the years from today − 3 (the outcome "if in the KOR"; see summarizeWithSheets).
+    const older = participation.status === "unknown" ? Math.max(FIRST_KOR_YEAR, yearOf(today) - 3) : null;
+    if (older !== null && older < year) return older;
+    return year < yearOf(today) ? year + 1 : null;
+  }
   const since = yearOf(participation.since);
   const jan1 = dayFromYmd(year, 1, 1);
   const previousLinked = hasParameterOn("previous-year-test", jan1) && parameterOn("previous-year-test", jan1) > 0;
@@ -214,15 +232,33 @@ export function summarizeWithSheets<S extends YearSheet>(
   const linked = link?.kind === "linked" ? link : null;
   // The previous-year sheet may lend an older year too (a sheet "2023-2025" beside "2026"); Y−1 is that link's.
   const rest = others.filter((o) => o !== own);
-  const since = otherYearsLink(own, yearsOf(own), rest, year, options.participation, alone.previousYearBasis !== "not-needed");
+  const previousYearLinked = alone.previousYearBasis !== "not-needed";
+  // Status unknown: the outcome "if in the KOR" looks back to today − 3 (rules/next-start.ts), as a sheet holding
+  // every year would keep them (bulk/yearWindow.ts keepFrom).
+  const unknown = (options.participation?.status ?? "unknown") === "unknown";
+  const olderFrom = unknown ? Math.max(FIRST_KOR_YEAR, yearOf(options.today) - 3) : null;
+  const withYears = (since: OtherYearsLink<S> | null): YearSummary => {
+    const rows = since === null ? (linked?.rows ?? own.rows) : [...(linked?.rows ?? own.rows), ...since.rows];
+    const problems = [...(link === null ? [] : [link.note]), ...(since?.notes ?? []), ...(options.problems ?? []), ...(linked?.problems ?? [])];
+    const baseName = linked?.rowName ?? options.rowName;
+    const rowName =
+      since === null || since.taken.length === 0
+        ? baseName
+        : (row: number): Localized => since.rowName(row) ?? (baseName ?? plainRowName)(row);
+    return summarizeYear(rows, { ...options, year, problems, ...(rowName !== undefined ? { rowName } : {}) });
+  };
+  let since = otherYearsLink(own, yearsOf(own), rest, year, options.participation, previousYearLinked, olderFrom);
   if (link === null && since === null) return { summary: alone, from: null, taken: [] };
-  const rows = since === null ? (linked?.rows ?? own.rows) : [...(linked?.rows ?? own.rows), ...since.rows];
-  const problems = [...(link === null ? [] : [link.note]), ...(since?.notes ?? []), ...(options.problems ?? []), ...(linked?.problems ?? [])];
-  const baseName = linked?.rowName ?? options.rowName;
-  const rowName =
-    since === null || since.taken.length === 0
-      ? baseName
-      : (row: number): Localized => since.rowName(row) ?? (baseName ?? plainRowName)(row);
-  const summary = summarizeYear(rows, { ...options, year, problems, ...(rowName !== undefined ? { rowName } : {}) });
+  let summary = withYears(since);
+  if (since?.olderTaken === true) {
+    // The older years are kept (with their note) only where they change the dates: a crossing there is what
+    // the outcome "if in the KOR" needs; otherwise the report stays as without them.
+    const later = otherYearsLink(own, yearsOf(own), rest, year, options.participation, previousYearLinked);
+    const without = link === null && later === null ? alone : withYears(later);
+    if (JSON.stringify(without.deadlines) === JSON.stringify(summary.deadlines)) {
+      since = later;
+      summary = without;
+    }
+  }
   return { summary, from: linked?.from ?? null, taken: since?.taken ?? [] };
 }

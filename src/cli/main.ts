@@ -208,8 +208,10 @@ function summarizeSheet(s: SheetRead, others: readonly SheetRead[], options: Sum
     // or another sheet has rows of a year this one lacks: since the start of participation (a participant), or
     // after the report's year (anyone else: the next possible start reads them).
     const previous = alone.previousYearBasis === "assumed-zero" && others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1));
+    // (Status unknown: also from today − 3, the outcome "if in the KOR".)
     const p = options.participation;
-    const since = p?.status === "in" ? yearOf(p.since) : alone.year + 1;
+    const unknown = (p?.status ?? "unknown") === "unknown";
+    const since = p?.status === "in" ? yearOf(p.since) : unknown ? Math.min(alone.year + 1, yearOf(options.today) - 3) : alone.year + 1;
     const older = others.some((o) => o !== s && sheetYearsOf(o).some((y) => y >= since && y !== alone.year && !sheetHasRowsIn(s, y)));
     if (!previous && !older) return { summary: alone, from: null };
   }

@@ -771,6 +771,19 @@ export function laterYearsFromSheets(parts: readonly { readonly sheet: string; r
   };
 }
 
+/**
+ * A sheet per year, participation not known: an older year's turnover on another sheet changes the outcome "if
+ * the business is in the KOR" (a crossing then ended participation). Said only when it does.
+ */
+export function olderYearsFromSheets(parts: readonly { readonly sheet: string; readonly years: readonly number[] }[]): Localized {
+  const nl = parts.map((p) => `${listNl(p.years)} uit blad ${quote(p.sheet)}`);
+  const en = parts.map((p) => `${listEn(p.years)} from sheet ${quote(p.sheet)}`);
+  return {
+    nl: `Voor wat geldt als u al in de KOR zit, telt ook de omzet van ${listNl(nl)} van dezelfde werkmap mee: ging de omzet toen over de omzetgrens, dan eindigde de deelname op die dag.`,
+    en: `For what applies if you are already in the KOR, the turnover of ${listEn(en)} of the same workbook counts too: if turnover went over the turnover limit then, participation ended on that day.`,
+  };
+}
+
 /** A sheet per year, a report of an earlier year: more than one other sheet holds the later `year`, so none was taken. */
 export function laterYearSheetsAmbiguous(year: number, sheets: readonly string[]): Localized {
   const names = sheets.map(quote).join(", ");

@@ -55,7 +55,8 @@ describe("a sheet per year: the earlier year's report knows the later year over 
   it("the year report over the fake Excel (it reads the later sheets for a year before today's)", async () => {
     const defs = Object.entries(DE_WIT).map(([name, lines]) => ({ name, cells: sheetCells(lines) }));
     const { context } = fakeContext(defs);
-    expect(participationSheetsFrom(2025, { status: "unknown" }, TODAY)).toBe(2026);
+    expect(participationSheetsFrom(2025, { status: "out" }, TODAY)).toBe(2026);
+    expect(participationSheetsFrom(2025, { status: "unknown" }, TODAY)).toBe(2023);
     const others = await readOtherLists(context, "{sheet-1}", 2023);
     const source: InvoiceSource = {
       key: "{sheet-1}", name: "2025", origin: "sheet", tableName: null, values: defs[0].cells,
@@ -111,7 +112,7 @@ describe("summarizeWithSheets for a business not in the KOR (the shared link)", 
     const latest = summarizeWithSheets(sheets[1], sheets, { today: TODAY });
     expect(latest.taken).toEqual([]);
     expect(latest.summary.problems.map((p) => p.code)).not.toContain("later-years-from-sheets");
-    expect(participationSheetsFrom(2026, { status: "unknown" }, TODAY)).toBeNull();
+    expect(participationSheetsFrom(2026, { status: "unknown" }, TODAY)).toBe(2023);
   });
 
   it("two sheets of the later year: none is taken, and a note says why", () => {
@@ -122,5 +123,70 @@ describe("summarizeWithSheets for a business not in the KOR (the shared link)", 
     expect(summary.problems.find((p) => p.code === "later-year-sheets-ambiguous")?.message.en).toBe(
       'More than one other sheet has turnover of 2026 ("Winkel 2026", "Webshop 2026"); none counts for the next possible start, as it is not certain which sheet belongs to this business. If the 2026 turnover went over the turnover limit, that start is later: check this, or group the sheets of one business in All sheets.',
     );
+  });
+});
+
+describe("a sheet per year, participation not known: the outcome 'if in the KOR' reads the older sheets", () => {
+  // Kapsalon Visser's sheets (in sheetYears-participation.test.ts), participation unknown: "2024" €19,000 + €1,500
+  // on 16 Sep 2024 (over the limit), "2025" €8,000, "2026" €9,000. Not in the KOR: next start 1 Jan 2027. Had the
+  // business been in the KOR, the 2024 crossing ended it (three years' exclusion, 2020–2024 rules): 1 Oct 2027,
+  // register by 2 Sep 2027; one sheet holding all three years says so, and the 2026 sheet alone did not.
+  const VISSER: Record<string, Line[]> = {
+    "2024": [["2024-03-01", "Jansen", 19000, "21"], ["2024-09-16", "De Vries", 1500, "21"]],
+    "2025": [["2025-03-01", "Bakker", 8000, "21"]],
+    "2026": [["2026-03-01", "Smit", 9000, "21"]],
+  };
+  const yearSheet = (name: string, lines: Line[]): YearSheet => {
+    const t = readTable(sheetCells(lines));
+    return { sheet: name, rows: t.rows, problems: t.problems };
+  };
+  const ifInKorOf = (s: YearSummary) => {
+    const i = s.deadlines.ifInKor;
+    return i === null ? null : { start: isoFromDay(i.start), deadline: isoFromDay(i.deadline), endedOn: isoFromDay(i.endedOn) };
+  };
+  const WANT = { start: "2027-10-01", deadline: "2027-09-02", endedOn: "2024-09-16" };
+
+  it("as one sheet holding every year, on every surface", async () => {
+    const oneSheet = summarizeWithSheets(yearSheet("Alles", Object.values(VISSER).flat()), [], { today: TODAY });
+    expect(ifInKorOf(oneSheet.summary)).toEqual(WANT);
+    const sheets = Object.entries(VISSER).map(([n, l]) => yearSheet(n, l));
+    const linked = summarizeWithSheets(sheets[2], sheets, { today: TODAY });
+    expect(ifInKorOf(linked.summary)).toEqual(WANT);
+    expect(isoFromDay(linked.summary.deadlines.nextStart)).toBe("2027-01-01");
+    expect(linked.summary.problems.find((p) => p.code === "older-years-from-sheets")?.message.nl).toBe(
+      'Voor wat geldt als u al in de KOR zit, telt ook de omzet van 2024 uit blad "2024" van dezelfde werkmap mee: ging de omzet toen over de omzetgrens, dan eindigde de deelname op die dag.',
+    );
+    // The pane in Excel reads the older sheets for it; Open file and kor-check have them all.
+    expect(participationSheetsFrom(2026, { status: "unknown" }, TODAY)).toBe(2023);
+    const defs = Object.entries(VISSER).map(([name, lines]) => ({ name, cells: sheetCells(lines) }));
+    const { context } = fakeContext(defs);
+    const source: InvoiceSource = {
+      key: "{sheet-3}", name: "2026", origin: "sheet", tableName: null, values: defs[2].cells,
+      rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false,
+    };
+    expect(ifInKorOf(analyze(source, {}, TODAY, await readOtherLists(context, "{sheet-3}", 2023)).summary)).toEqual(WANT);
+    const opened = await readFileSource(fileLike("visser.xlsx", await sheetBookXlsx(HEADER, VISSER)));
+    expect(ifInKorOf(analyze(opened.fileSheets!.find((s) => s.sheetName === "2026")!, {}, TODAY).summary)).toEqual(WANT);
+    const tmp = tempDir("kor-older-unknown-");
+    try {
+      const file = path.join(tmp.dir, "visser.xlsx");
+      writeFileSync(file, await sheetBookXlsx(HEADER, VISSER));
+      const items = JSON.parse((await runCli([file, "--format", "json"], TODAY)).stdout) as { sheet: string; ifInKor: { nextStart: string; deadline: string } | null }[];
+      expect(items.find((x) => x.sheet === "2026")?.ifInKor).toMatchObject({ nextStart: WANT.start, deadline: WANT.deadline });
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it("an older year that changes nothing is not taken, and no note is added", () => {
+    const quiet = { ...VISSER, "2024": [VISSER["2024"][0]] };
+    const sheets = Object.entries(quiet).map(([n, l]) => yearSheet(n, l));
+    const { summary, taken } = summarizeWithSheets(sheets[2], sheets, { today: TODAY });
+    expect(taken).toEqual([]);
+    expect(summary.deadlines.ifInKor).toBeNull();
+    expect(summary.problems.map((p) => p.code)).toEqual(["previous-year-from-sheet"]);
+    // Not in the KOR ("out"): the older years are never read.
+    const out = summarizeWithSheets(Object.entries(VISSER).map(([n, l]) => yearSheet(n, l))[2], Object.entries(VISSER).map(([n, l]) => yearSheet(n, l)), { today: TODAY, participation: { status: "out" } });
+    expect(out.taken).toEqual([]);
   });
 });

@@ -180,10 +180,14 @@ describe("summarizeWithSheets for a participant (the shared link)", () => {
     expect(summary.problems.find((p) => p.code === "participation-years-from-sheets")?.message.nl).toBe(
       'Voor de KOR-deelname sinds 1 januari 2024 telt ook de omzet van 2024 uit blad "2024" van dezelfde werkmap mee: de eerste keer dat de omzet sinds die dag over de omzetgrens ging, eindigde de deelname.',
     );
-    // Not a participant: only the previous year is taken, as before.
+    // Participation not known: 2024 is taken only for the outcome "if in the KOR", which its crossing changes
+    // (sheetYears-later.test.ts), with its own note; not in the KOR: nothing older is taken.
     const unknown = summarizeWithSheets(sheets[2], sheets, { today: TODAY });
-    expect(unknown.taken).toEqual([]);
-    expect(unknown.summary.problems.map((p) => p.code)).not.toContain("participation-years-from-sheets");
+    expect(unknown.taken.map((t) => [t.sheet.sheet, t.years])).toEqual([["2024", [2024]]]);
+    expect(unknown.summary.problems.map((p) => p.code)).toEqual(["previous-year-from-sheet", "older-years-from-sheets"]);
+    const out = summarizeWithSheets(sheets[2], sheets, { today: TODAY, participation: { status: "out" } });
+    expect(out.taken).toEqual([]);
+    expect(out.summary.problems.map((p) => p.code)).toEqual(["previous-year-from-sheet"]);
   });
 
   it("a later sheet's crossing ended participation too: the 2025 report knows the 2026 crossing", () => {
@@ -230,7 +234,7 @@ describe("summarizeWithSheets for a participant (the shared link)", () => {
 describe("which other sheets the year report in Excel reads for a participant (participationSheetsFrom)", () => {
   const inSince = (iso: string) => ({ status: "in", since: dayFromIso(iso) }) as const;
   it("none without a start, or with one in the report's year or (from 2025) the year before; else from the start's year", () => {
-    expect(participationSheetsFrom(2026, { status: "unknown" }, TODAY)).toBeNull();
+    expect(participationSheetsFrom(2026, { status: "unknown" }, TODAY)).toBe(2023);
     expect(participationSheetsFrom(2026, { status: "out" }, TODAY)).toBeNull();
     expect(participationSheetsFrom(2026, inSince("2026-01-01"), TODAY)).toBeNull();
     expect(participationSheetsFrom(2026, inSince("2025-04-01"), TODAY)).toBeNull();
