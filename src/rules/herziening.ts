@@ -10,9 +10,11 @@
  *   use. Those amounts rest on the estimated first-year share, so they are estimates too; the €500
  *   exception does apply to them (the goods were in use before those years).
  * - A KOR start during the year revises the start year pro rata temporis (months in the KOR ÷ 12).
- * - Cents: a good's exact yearly shares are fractions of a cent; its running total from the KOR start year is
- *   rounded once (half away from zero) and each year gets the difference, so its years add up to the VAT that
- *   remains and never to more than was deducted. The €500 test is on the year's total of these cents.
+ * - Cents: each year's amount for a good is its own exact share (VAT × 1/5, × months/12 in a pro rata start year,
+ *   the first-year correction, …) rounded once to the cent, half away from zero, as a bookkeeper computes each
+ *   year by hand: the same share gives the same cents every year. A good's years may then add up to a cent or
+ *   two more than the exact remainder (at most half a cent a year). The €500 test is on the year's total of
+ *   these rounded cents, the amounts the user sees.
  */
 import type { Localized } from "../i18n/types";
 import type { Day } from "./dates";
@@ -92,16 +94,14 @@ function roundedPart(vat: Cents, mult: number, den: number): number {
 }
 
 /**
- * The good's cents for `year`: its running total from the KOR start year rounded once, less that of the year
- * before. Each year then differs from its exact share by less than a cent, and the years add up to the exact
- * remaining amount rounded once: 1/5 of €1,000.03 gives €200.01, €200.00, €200.01, … (€1,000.03 in all), where
- * rounding each year alone would repay €1,000.05, more than was deducted.
+ * The good's cents for `year`: its exact share for that year rounded once, half away from zero, on its own (no
+ * rounding of 1/5 first and then × months/12). 1/5 of €2,499.98 gives €500.00 every year (exact €499.996), never
+ * €500.00 one year and €499.99 the next; 1/5 of €10,000.03 gives €2,000.01 every year (€8,000.04 over four years
+ * for an exact €8,000.024); the pro rata half year of it gives €1,000.00 (exact €1,000.003).
  */
 function roundedShare(vat: Cents, firstUse: Day, korStart: Day, periodYears: number, year: number): Cents {
-  let before = 0;
-  for (let k = fastYear(korStart); k < year; k++) before += exactShare(firstUse, korStart, periodYears, k).mult;
   const { mult, den } = exactShare(firstUse, korStart, periodYears, year);
-  return roundedPart(vat, before + mult, den) - roundedPart(vat, before, den);
+  return roundedPart(vat, mult, den);
 }
 
 /**

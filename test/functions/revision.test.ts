@@ -40,6 +40,15 @@ describe("KOR.REVISION", () => {
     expect(years.map((y) => rev(col(10000), col(serial("2025-01-01")), col("roerend"), serial(start), y))).toEqual(expected);
   });
 
+  it("gives the same yearly fifth every year: €2,499.98 VAT → €500.00 in each of 2021–2024, all due (€2,000 in all, not €1,000)", () => {
+    const years = [2021, 2022, 2023, 2024].map((y) => rev(col(2499.98), col(serial("2020-01-01")), col("roerend"), serial("2021-01-01"), y));
+    expect(years).toEqual([500, 500, 500, 500]);
+    // 1/5 of €1,000.03 is €200.006: €200.01 in every year, as a bookkeeper computes it (under €500, so shown with a
+    // larger good: €4,500 + €1,000.03 → €900 + €200.01).
+    const both = [2021, 2022, 2023, 2024].map((y) => rev(col(4500, 1000.03), col(serial("2020-01-01"), serial("2020-01-01")), col("roerend", "roerend"), serial("2021-01-01"), y));
+    expect(both).toEqual([1100.01, 1100.01, 1100.01, 1100.01]);
+  });
+
   it("applies the €500 rule to the year's total, not per good", () => {
     const vat = col(1000, 1500);
     const dates = col(serial("2024-03-01"), serial("2024-06-01"));

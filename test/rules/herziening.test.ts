@@ -27,18 +27,49 @@ describe("revision (herziening)", () => {
     expect(revision([laptop, smaller], d("2025-01-01"))).toMatchObject({ totalCents: 0, belowMinimum: true });
   });
 
-  it("rounds each good's running total once, so its years add up to the VAT that remains, to the cent", () => {
-    // €10,000.03 VAT, first used 1 Jan 2020, KOR from 1 Jul 2021: 3.5/5 of it remains, €7,000.021 → €7,000.02.
-    // Rounding 1/5 first (€2,000.01) and then × 6/12 gave €1,000.01 for 2021, and €7,000.04 in all.
+  it("rounds each year's own exact share once, so the same yearly share gives the same cents every year", () => {
+    // €2,499.98 VAT, first used 1 Jan 2020, KOR from 1 Jan 2021: 1/5 = €499.996 → €500.00 in each of 2021–2024, all
+    // due (€2,000.00 in all). Rounding a running total gave €500.00, €499.99, €500.00, €499.99: 2022 and 2024 fell
+    // under the €500 minimum and only €1,000 was due.
+    const machine: CapitalGood = { vatCents: eur(2_499.98), firstUse: d("2020-01-01"), kind: "movable" };
+    const rs = [2021, 2022, 2023, 2024].map((y) => revision([machine], d("2021-01-01"), y));
+    expect(rs.map((r) => r.perGood[0].yearlyCents)).toEqual(Array<number>(4).fill(eur(500)));
+    expect(rs.map((r) => [r.totalCents, r.belowMinimum])).toEqual(Array<[number, boolean]>(4).fill([eur(500), false]));
+    expect(rs.flatMap((r) => r.method.map((m) => m.nl)).join(" ")).not.toContain("niet verschuldigd");
+    // 1/5 of €1,000.03 = €200.006 → €200.01 in every year, as by hand (the running total gave €200.00 in 2022).
+    const laptop: CapitalGood = { vatCents: eur(1_000.03), firstUse: d("2020-01-01"), kind: "movable" };
+    expect([2021, 2022, 2023, 2024].map((y) => revision([laptop], d("2021-01-01"), y).perGood[0].yearlyCents)).toEqual(Array<number>(4).fill(eur(200.01)));
+  });
+
+  it("rounds a pro rata start year once (VAT × 1/5 × months/12, not 1/5 rounded first), and may add up to a cent or two more than the exact remainder", () => {
+    // €10,000.03 VAT, first used 1 Jan 2020, KOR from 1 Jul 2021: 2021 is €10,000.03 × 1/5 × 6/12 = €1,000.003 →
+    // €1,000.00; rounding 1/5 first (€2,000.01) and then × 6/12 gave €1,000.01. 2022–2024: €2,000.006 → €2,000.01.
     const van: CapitalGood = { vatCents: eur(10_000.03), firstUse: d("2020-01-01"), kind: "movable" };
     const years = [2021, 2022, 2023, 2024, 2025].map((y) => revision([van], d("2021-07-01"), y).totalCents);
-    expect(years).toEqual([eur(1_000), eur(2_000.01), eur(2_000.01), eur(2_000), 0]);
-    expect(years.reduce((a, b) => a + b, 0)).toBe(eur(7_000.02));
-    // Real estate, €10,000.09 VAT first used in 2019, KOR from 2020: 2020–2028, 9/10 remain, €9,000.081 → €9,000.08, not 9 × €1,000.01.
+    expect(years).toEqual([eur(1_000), eur(2_000.01), eur(2_000.01), eur(2_000.01), 0]);
+    expect(years.reduce((a, b) => a + b, 0)).toBe(eur(7_000.03)); // exact remainder €7,000.021
+    // Real estate, €10,000.09 VAT first used in 2019, KOR from 2020: 1/10 = €1,000.009 → €1,000.01 in each of 2020–2028.
     const shop: CapitalGood = { vatCents: eur(10_000.09), firstUse: d("2019-05-01"), kind: "real-estate" };
     const shopYears = Array.from({ length: 9 }, (_, i) => revision([shop], d("2020-01-01"), 2020 + i).perGood[0].yearlyCents);
-    expect(shopYears.reduce((a, b) => a + b, 0)).toBe(eur(9_000.08));
-    expect(shopYears.every((c) => c === eur(1_000) || c === eur(1_000.01))).toBe(true);
+    expect(shopYears).toEqual(Array<number>(9).fill(eur(1_000.01)));
+  });
+
+  it("rounds the first-year correction and the later-year estimates of a good first used in the KOR start year once, each year on its own", () => {
+    // €1,000.05 VAT, first used 1 Mar 2025 (10 months), KOR from 1 Jul 2025 (6 months): 2025 = 6/10 × €1,000.05 =
+    // €600.03; 2026–2029 = 1/5 × €1,000.05 × 4/10 = €80.004 → €80.00 each year (under €500, so not due).
+    const van: CapitalGood = { vatCents: eur(1_000.05), firstUse: d("2025-03-01"), kind: "movable" };
+    const rs = [2025, 2026, 2027, 2028, 2029].map((y) => revision([van], d("2025-07-01"), y));
+    expect(rs.map((r) => r.perGood[0].yearlyCents)).toEqual([eur(600.03), eur(80), eur(80), eur(80), eur(80)]);
+    // €3,333.33 VAT, first used 1 Feb 2025 (11 months), KOR from 1 Apr 2025 (9 months): 9/11 × €3,333.33 = €2,727.270 → €2,727.27;
+    // later years 1/5 × €3,333.33 × 2/11 = €121.2120 → €121.21 each.
+    const machine: CapitalGood = { vatCents: eur(3_333.33), firstUse: d("2025-02-01"), kind: "movable" };
+    expect([2025, 2026, 2027, 2028, 2029].map((y) => revision([machine], d("2025-04-01"), y).perGood[0].yearlyCents)).toEqual([
+      eur(2_727.27),
+      eur(121.21),
+      eur(121.21),
+      eur(121.21),
+      eur(121.21),
+    ]);
   });
 
   it("revises real estate over 10 years (1/10 a year)", () => {
