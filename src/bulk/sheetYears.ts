@@ -109,6 +109,23 @@ export function previousYearLink<S extends YearSheet>(
   return { kind: "linked", from, rows, problems, note: note("previous-year-from-sheet", previousYearFromSheet(prev, from.sheet)), rowName };
 }
 
+/**
+ * The first year a report of `year` may take from other sheets besides the previous-year link (see
+ * otherYearsLink): a participant's start year; for status unknown the year of today − 3 (the outcome "if in the
+ * KOR" looks back that far), or the next year when that is earlier; anyone else (not in the KOR) the next year.
+ * `laterOnly`: leave the older years of status unknown out.
+ */
+export function firstOtherYear(year: number, participation: Participation | undefined, today: Day, laterOnly = false): number {
+  if (participation?.status === "in") return Math.max(yearOf(participation.since), FIRST_KOR_YEAR);
+  const unknown = (participation?.status ?? "unknown") === "unknown";
+  return unknown && !laterOnly ? Math.min(year + 1, Math.max(FIRST_KOR_YEAR, yearOf(today) - 3)) : year + 1;
+}
+
+/** Whether a report of `year` wants another sheet's year `y` (from `first` on; not its own, nor a linked previous year). */
+export function wantsOtherYear(y: number, year: number, first: number, previousYearLinked: boolean): boolean {
+  return y >= first && y !== year && !(previousYearLinked && y === year - 1);
+}
+
 /** The rows and notes a report takes from other sheets' years (see otherYearsLink). */
 export interface OtherYearsLink<S extends YearSheet> {
   /** The other sheets' rows of the years taken (renumbered, country left out), to add to the report's rows. */
@@ -141,17 +158,16 @@ export function otherYearsLink<S extends YearSheet>(
   year: number,
   participation: Participation | undefined,
   previousYearLinked: boolean,
-  olderFrom: number | null = null,
+  first: number,
 ): OtherYearsLink<S> | null {
   if (others.length === 0) return null;
   // A participant: every year since the start. Anyone else: the years after the report's, which the next
   // possible start reads (a later year over the limit moves it), as one sheet holding every year would give;
-  // with `olderFrom` (status unknown) also the older years from then on, which the outcome "if in the KOR" reads.
+  // for status unknown also the older years from today − 3, which the outcome "if in the KOR" reads (firstOtherYear).
   const participant = participation?.status === "in" ? participation : null;
-  const first = participant !== null ? Math.max(yearOf(participant.since), FIRST_KOR_YEAR) : olderFrom !== null ? Math.min(olderFrom, year + 1) : year + 1;
   const otherYears = others.map((o) => yearsOf(o));
   const wanted = new Set<number>();
-  for (const ys of otherYears) for (const y of ys) if (y >= first && y !== year && !(previousYearLinked && y === year - 1) && !hasRowsIn(own.rows, y)) wanted.add(y);
+  for (const ys of otherYears) for (const y of ys) if (wantsOtherYear(y, year, first, previousYearLinked) && !hasRowsIn(own.rows, y)) wanted.add(y);
   if (wanted.size === 0) return null;
   const since: Localized | null = participant === null ? null : { nl: dayNl(participant.since), en: dayEn(participant.since) };
   const byYear = new Map<S, number[]>();
@@ -169,10 +185,18 @@ export function otherYearsLink<S extends YearSheet>(
   const taken = [...byYear.entries()].map(([sheet, years]) => ({ sheet, years }));
   if (taken.length === 0 && notes.length === 0) return null;
   const rows: InvoiceRow[] = [];
+  // Rows of those years that could not be read may hide a crossing: their errors come along, named with their
+  // sheet and without a row or day of this report (as the previous-year link's), so the report is not certain.
+  const errors: Problem[] = [];
   taken.forEach(({ sheet, years }, k) => {
     const offset = LINKED_ROW_OFFSET * (k + 2);
     for (const r of sheet.rows) if (years.includes(yearOf(r.day))) rows.push({ ...r, row: r.row + offset, country: null });
+    for (const p of sheet.problems) {
+      if (p.severity !== "error" || p.day == null || !years.includes(yearOf(p.day))) continue;
+      errors.push({ ...p, row: null, day: null, message: { nl: `Blad ${quote(sheet.sheet)}: ${p.message.nl}`, en: `Sheet ${quote(sheet.sheet)}: ${p.message.en}` } });
+    }
   });
+  notes.push(...errors);
   if (taken.length > 0) {
     const parts = (keep: (y: number) => boolean) =>
       taken.map((t) => ({ sheet: t.sheet.sheet, years: t.years.filter(keep) })).filter((p) => p.years.length > 0);
@@ -203,9 +227,8 @@ export function otherYearsLink<S extends YearSheet>(
 export function participationSheetsFrom(year: number, participation: Participation, today: Day): number | null {
   if (participation.status !== "in") {
     // Status unknown also needs the years from today − 3 (the outcome "if in the KOR"; see summarizeWithSheets).
-    const older = participation.status === "unknown" ? Math.max(FIRST_KOR_YEAR, yearOf(today) - 3) : null;
-    if (older !== null && older < year) return older;
-    return year < yearOf(today) ? year + 1 : null;
+    const first = firstOtherYear(year, participation, today);
+    return first < year || year < yearOf(today) ? first : null;
   }
   const since = yearOf(participation.since);
   const jan1 = dayFromYmd(year, 1, 1);
@@ -233,10 +256,6 @@ export function summarizeWithSheets<S extends YearSheet>(
   // The previous-year sheet may lend an older year too (a sheet "2023-2025" beside "2026"); Y−1 is that link's.
   const rest = others.filter((o) => o !== own);
   const previousYearLinked = alone.previousYearBasis !== "not-needed";
-  // Status unknown: the outcome "if in the KOR" looks back to today − 3 (rules/next-start.ts), as a sheet holding
-  // every year would keep them (bulk/yearWindow.ts keepFrom).
-  const unknown = (options.participation?.status ?? "unknown") === "unknown";
-  const olderFrom = unknown ? Math.max(FIRST_KOR_YEAR, yearOf(options.today) - 3) : null;
   const withYears = (since: OtherYearsLink<S> | null): YearSummary => {
     const rows = since === null ? (linked?.rows ?? own.rows) : [...(linked?.rows ?? own.rows), ...since.rows];
     const problems = [...(link === null ? [] : [link.note]), ...(since?.notes ?? []), ...(options.problems ?? []), ...(linked?.problems ?? [])];
@@ -247,13 +266,14 @@ export function summarizeWithSheets<S extends YearSheet>(
         : (row: number): Localized => since.rowName(row) ?? (baseName ?? plainRowName)(row);
     return summarizeYear(rows, { ...options, year, problems, ...(rowName !== undefined ? { rowName } : {}) });
   };
-  let since = otherYearsLink(own, yearsOf(own), rest, year, options.participation, previousYearLinked, olderFrom);
+  let since = otherYearsLink(own, yearsOf(own), rest, year, options.participation, previousYearLinked, firstOtherYear(year, options.participation, options.today));
   if (link === null && since === null) return { summary: alone, from: null, taken: [] };
   let summary = withYears(since);
   if (since?.olderTaken === true) {
-    // The older years are kept (with their note) only where they change the dates: a crossing there is what
-    // the outcome "if in the KOR" needs; otherwise the report stays as without them.
-    const later = otherYearsLink(own, yearsOf(own), rest, year, options.participation, previousYearLinked);
+    // Status unknown: the outcome "if in the KOR" looks back to today − 3 (rules/next-start.ts), as a sheet holding
+    // every year keeps them (bulk/yearWindow.ts keepFrom). The older years are kept (with their note) only where
+    // they change the dates: a crossing there is what that outcome needs; otherwise the report stays as without them.
+    const later = otherYearsLink(own, yearsOf(own), rest, year, options.participation, previousYearLinked, firstOtherYear(year, options.participation, options.today, true));
     const without = link === null && later === null ? alone : withYears(later);
     if (JSON.stringify(without.deadlines) === JSON.stringify(summary.deadlines)) {
       since = later;

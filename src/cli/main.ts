@@ -7,7 +7,7 @@ import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
 import { summarizeColumns, yearsConcerned, type SummaryOptions } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearsIn } from "../rules/turnover";
-import { summarizeWithSheets } from "../bulk/sheetYears";
+import { firstOtherYear, summarizeWithSheets, wantsOtherYear } from "../bulk/sheetYears";
 import { checkKorSince } from "../rules/participation";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
@@ -164,7 +164,7 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       countryInRowsLeftOut: s.droppedCountry === true,
     };
     // The link's note (which sheet the previous year came from) is among the summary's problems.
-    const { summary, from } = summarizeSheet(s, apart ? [] : read.sheets, { ...base, problems: s.problems });
+    const { summary, from, taken } = summarizeSheet(s, apart ? [] : read.sheets, { ...base, problems: s.problems });
     const concerned = yearsConcerned(summary.year, summary.previousYearBasis);
     return {
       file,
@@ -175,7 +175,8 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       problems: s.auditfile === true ? [...withAuditfileAdvice([...mappingNote, ...summary.problems], true)] : [...mappingNote, ...summary.problems],
       rowCount: s.rowCount,
       errorCount: s.errorCount,
-      yearErrorCount: s.errorCountIn(concerned) + (from !== null ? from.errorCountIn([summary.year - 1]) : 0),
+      // Rows that could not be read on the sheets other years came from count too: they may hide a crossing.
+      yearErrorCount: s.errorCountIn(concerned) + (from !== null ? from.errorCountIn([summary.year - 1]) : 0) + taken.reduce((n, t) => n + t.sheet.errorCountIn(t.years), 0),
       previousYearSheet: from?.sheet ?? null,
       rowName: s.rowName,
     };
@@ -200,7 +201,11 @@ function sheetYearsOf(s: SheetRead): readonly number[] {
  * that year and another sheet has), a participant's years since the start of participation, or (anyone else)
  * later years on other sheets, is summarised from objects, as the link joins the sheets' rows.
  */
-function summarizeSheet(s: SheetRead, others: readonly SheetRead[], options: SummaryOptions): { summary: YearSummary; from: SheetRead | null } {
+function summarizeSheet(
+  s: SheetRead,
+  others: readonly SheetRead[],
+  options: SummaryOptions,
+): { summary: YearSummary; from: SheetRead | null; taken: readonly { readonly sheet: SheetRead; readonly years: readonly number[] }[] } {
   const columns = s.columns?.() ?? null;
   if (columns !== null) {
     const alone = summarizeColumns(columns, options);
@@ -208,12 +213,10 @@ function summarizeSheet(s: SheetRead, others: readonly SheetRead[], options: Sum
     // or another sheet has rows of a year this one lacks: since the start of participation (a participant), or
     // after the report's year (anyone else: the next possible start reads them).
     const previous = alone.previousYearBasis === "assumed-zero" && others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1));
-    // (Status unknown: also from today − 3, the outcome "if in the KOR".)
-    const p = options.participation;
-    const unknown = (p?.status ?? "unknown") === "unknown";
-    const since = p?.status === "in" ? yearOf(p.since) : unknown ? Math.min(alone.year + 1, yearOf(options.today) - 3) : alone.year + 1;
-    const older = others.some((o) => o !== s && sheetYearsOf(o).some((y) => y >= since && y !== alone.year && !sheetHasRowsIn(s, y)));
-    if (!previous && !older) return { summary: alone, from: null };
+    const first = firstOtherYear(alone.year, options.participation, options.today);
+    const linked = alone.previousYearBasis !== "not-needed";
+    const older = others.some((o) => o !== s && sheetYearsOf(o).some((y) => wantsOtherYear(y, alone.year, first, linked) && !sheetHasRowsIn(s, y)));
+    if (!previous && !older) return { summary: alone, from: null, taken: [] };
   }
   return summarizeWithSheets(s, others, options);
 }

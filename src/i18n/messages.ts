@@ -797,7 +797,7 @@ export function laterYearSheetsAmbiguous(year: number, sheets: readonly string[]
 export function participationYearSheetsAmbiguous(since: Localized, year: number, sheets: readonly string[]): Localized {
   const names = sheets.map(quote).join(", ");
   return {
-    nl: `Meer dan één ander blad heeft omzet van ${year} (${names}); geen ervan telt mee voor de KOR-deelname sinds ${since.nl}, omdat niet vast staat welk blad bij deze onderneming hoort. Ging de omzet van ${year} over de omzetgrens, dan eindigde de deelname op die dag: controleer dat, of voeg de bladen van één onderneming samen in Alle bladen.`,
-    en: `More than one other sheet has turnover of ${year} (${names}); none counts for the KOR participation since ${since.en}, as it is not certain which sheet belongs to this business. If the ${year} turnover went over the turnover limit, participation ended on that day: check this, or group the sheets of one business in All sheets.`,
+    nl: `Meer dan één ander blad heeft omzet van ${year} (${names}); geen ervan telt mee voor de KOR-deelname sinds ${since.nl}, omdat niet vast staat welk blad bij deze onderneming hoort. Ging de omzet van ${year} over de omzetgrens, dan eindigde de deelname op de dag van de factuur waarmee dat gebeurde: controleer dat, of voeg de bladen van één onderneming samen in Alle bladen.`,
+    en: `More than one other sheet has turnover of ${year} (${names}); none counts for the KOR participation since ${since.en}, as it is not certain which sheet belongs to this business. If the ${year} turnover went over the turnover limit, participation ended on the day of the invoice that took it over: check this, or group the sheets of one business in All sheets.`,
   };
 }

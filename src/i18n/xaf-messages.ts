@@ -197,7 +197,7 @@ export function sanityLine(info: {
  * fill in their country: an auditfile's entry takes its category from its VAT code and its country from the
  * customer (docs/xaf.md), so "give the row the category" means the VAT code, and "fill in the country" the
  * customer in the bookkeeping package. `codes`: the surface takes a code table (kor-check's --codes); the
- * pane's Open file reads an auditfile's codes as the packages' table gives them.
+ * pane's Open file reads an auditfile's codes as the packages' table gives them, so it names the package only.
  */
 export function auditfileCategoryAdvice(codes: boolean): Localized {
   return codes
@@ -206,7 +206,7 @@ export function auditfileCategoryAdvice(codes: boolean): Localized {
         en: "In an auditfile an entry takes its category from its VAT code and its country from the customer. Where a warning says to give entries another category, give the VAT code of those entries that category with --codes (it then applies to every entry with that code), or book them with the right VAT code in the bookkeeping package. Where a warning says to fill in the country, fill in the customer's country in the bookkeeping package and export the auditfile again.",
       }
     : {
-        nl: "In een auditfile krijgt een boeking haar categorie van haar btw-code en haar land van de klant. Zegt een melding dat u boekingen een andere categorie kunt geven, boek die boekingen dan in het boekhoudpakket met de juiste btw-code (of geef kor-check met --codes een categorie voor die code; dat geldt dan voor alle boekingen met die code). Zegt een melding dat u het land moet invullen, vul dan het land van de klant in het boekhoudpakket in. Maak daarna de auditfile opnieuw aan.",
-        en: "In an auditfile an entry takes its category from its VAT code and its country from the customer. Where a warning says to give entries another category, book those entries with the right VAT code in the bookkeeping package (or give kor-check a category for that code with --codes; it then applies to every entry with that code). Where a warning says to fill in the country, fill in the customer's country in the bookkeeping package. Then export the auditfile again.",
+        nl: "In een auditfile krijgt een boeking haar categorie van haar btw-code en haar land van de klant. Zegt een melding dat u boekingen een andere categorie kunt geven, boek die boekingen dan in het boekhoudpakket met de juiste btw-code. Zegt een melding dat u het land moet invullen, vul dan het land van de klant in het boekhoudpakket in. Maak daarna de auditfile opnieuw aan.",
+        en: "In an auditfile an entry takes its category from its VAT code and its country from the customer. Where a warning says to give entries another category, book those entries with the right VAT code in the bookkeeping package. Where a warning says to fill in the country, fill in the customer's country in the bookkeeping package. Then export the auditfile again.",
       };
 }

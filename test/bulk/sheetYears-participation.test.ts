@@ -226,7 +226,7 @@ describe("summarizeWithSheets for a participant (the shared link)", () => {
     const { summary, taken } = summarizeWithSheets(sheets[2], [shop, web, sheets[1], sheets[2]], { today: TODAY, participation: inSince(SINCE) });
     expect(taken).toEqual([]);
     expect(summary.problems.find((p) => p.code === "participation-sheets-ambiguous")?.message.en).toBe(
-      'More than one other sheet has turnover of 2024 ("Winkel 2024", "Webshop 2024"); none counts for the KOR participation since 1 January 2024, as it is not certain which sheet belongs to this business. If the 2024 turnover went over the turnover limit, participation ended on that day: check this, or group the sheets of one business in All sheets.',
+      'More than one other sheet has turnover of 2024 ("Winkel 2024", "Webshop 2024"); none counts for the KOR participation since 1 January 2024, as it is not certain which sheet belongs to this business. If the 2024 turnover went over the turnover limit, participation ended on the day of the invoice that took it over: check this, or group the sheets of one business in All sheets.',
     );
   });
 });
@@ -274,6 +274,39 @@ describe("a participant who typed the previous year's turnover", () => {
       const items = JSON.parse(stdout) as { sheet: string; year: number; participationEnded: string | null; nextStart: string | null; deadline: string | null; previousYearSheet: string | null }[];
       const i = items.find((x) => x.sheet === "2026")!;
       expect({ ended: i.participationEnded, nextStart: i.nextStart, deadline: i.deadline, from: i.previousYearSheet }).toEqual({ ended: ANSWER_2026.ended, nextStart: ANSWER_2026.nextStart, deadline: ANSWER_2026.deadline, from: null });
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+describe("a row of a taken year that could not be read", () => {
+  // Kapsalon Visser, but the crossing invoice on sheet "2024" (row 3) has an amount that cannot be read: what
+  // is left of 2024 (€19,000) stays under the limit, so nothing ends participation, yet the unread row may
+  // be the crossing. The 2026 report must say so, not read as certain.
+  const BOOK = { ...VISSER, "2024": [VISSER["2024"][0], ["2024-09-16", "De Vries", "1.500,5x" as unknown as number, "21"] as Line] };
+
+  it("the year report lists the other sheet's error, named with its sheet", () => {
+    const t = (lines: Line[]) => readTable(sheetCells(lines));
+    const sheets: YearSheet[] = Object.entries(BOOK).map(([n, l]) => ({ sheet: n, rows: t(l).rows, problems: t(l).problems }));
+    const { summary } = summarizeWithSheets(sheets[2], sheets, { today: TODAY, participation: { status: "in", since: dayFromIso(SINCE) } });
+    const errors = summary.problems.filter((p) => p.severity === "error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message.en).toMatch(/^Sheet "2024": /);
+    expect(errors[0].row).toBeNull();
+    expect(summary.deadlines.participating).toBe(true);
+  });
+
+  it("kor-check counts it: the 2026 sheet's eligibility is not given as certain", async () => {
+    const tmp = tempDir("kor-older-");
+    try {
+      const file = path.join(tmp.dir, "visser-fout.xlsx");
+      writeFileSync(file, await sheetBookXlsx(HEADER, BOOK));
+      const r = await runCli([file, "--format", "json", "--in-kor-since", SINCE], TODAY);
+      const items = JSON.parse(r.stdout) as { sheet: string; eligible: boolean | null; problems: { severity: string; message: string }[] }[];
+      const i = items.find((x) => x.sheet === "2026")!;
+      expect(i.problems.filter((p) => p.severity === "error").map((p) => p.message)).toEqual([expect.stringMatching(/^Sheet "2024": |^Blad "2024": /)]);
+      expect(i.eligible).toBeNull();
     } finally {
       tmp.cleanup();
     }
