@@ -48,7 +48,8 @@ import * as path from "path";
 import { readFileSync, writeFileSync } from "fs";
 import * as ExcelJS from "exceljs";
 import { analyze, unitsOfFile, type SheetSettings } from "../../src/taskpane/model";
-import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { readFileSource } from "../../src/taskpane/browser/files";
+import { fileLike } from "../taskpane/xlsxXml";
 import { buildOverview, type OverviewRow } from "../../src/bulk/overview";
 import { EMPTY_GROUPING } from "../../src/bulk/groups";
 import { readAllSheets } from "../../src/excel/allSheets";
@@ -58,6 +59,7 @@ import type { Problem } from "../../src/rules/types";
 import type { YearSummary } from "../../src/rules/summary-types";
 import { dayFromYmd, excelSerialFromDay, isoFromDay, yearOf, ymdFromDay, type Day } from "../../src/rules/dates";
 import { runCli, tempDir } from "../cli/fixtures";
+import { csvBytes, dayIn, type CsvEncoding } from "./kit";
 
 jest.setTimeout(180_000);
 
@@ -120,7 +122,7 @@ interface Table {
   readonly titles: readonly string[];
   readonly totals: boolean;
   readonly today: Day;
-  readonly nlCsv: { readonly separator: ";" | "\t"; readonly encoding: "utf-8" | "utf-8 bom" | "windows-1252" | "utf-16le" | "utf-16le bom" | "utf-16be bom" };
+  readonly nlCsv: { readonly separator: ";" | "\t"; readonly encoding: CsvEncoding };
   readonly pick: number;
 }
 
@@ -242,10 +244,6 @@ const YEAR_PAIRS: readonly (readonly [number, number])[] = [
   [2025, 2026],
 ];
 
-function dayIn(year: number, offset: number): Day {
-  const jan1 = dayFromYmd(year, 1, 1);
-  return jan1 + (offset % (dayFromYmd(year, 12, 31) - jan1 + 1));
-}
 
 const centsArb = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 800_000 }) },
@@ -511,30 +509,7 @@ function csvText(table: Table, lang: "nl" | "en"): string {
   return lines.join(eol) + eol;
 }
 
-const CP1252: Record<string, number> = { "€": 0x80 };
 
-function csvBytes(text: string, encoding: Table["nlCsv"]["encoding"]): Buffer {
-  switch (encoding) {
-    case "utf-8":
-      return Buffer.from(text, "utf8");
-    case "utf-8 bom":
-      return Buffer.from(`\ufeff${text}`, "utf8");
-    case "windows-1252":
-      return Buffer.from([...text].map((c) => CP1252[c] ?? (c.charCodeAt(0) <= 0xff ? c.charCodeAt(0) : 0x3f)));
-    case "utf-16le":
-      return Buffer.from(text, "utf16le");
-    case "utf-16le bom":
-      return Buffer.from(`\ufeff${text}`, "utf16le");
-    case "utf-16be bom":
-      return Buffer.from(`\ufeff${text}`, "utf16le").swap16();
-  }
-}
-
-const fileLike = (name: string, bytes: Uint8Array): FileLike => ({
-  name,
-  text: async () => new TextDecoder().decode(bytes),
-  arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-});
 
 // ---------------------------------------------------------------------------------------------------
 // Answers in one shape.

@@ -49,7 +49,8 @@ import * as ExcelJS from "exceljs";
 import * as f from "../../src/functions/functions";
 import { KorFunctionError } from "../../src/functions/errors";
 import { analyze, unitsOfFile, type SheetSettings } from "../../src/taskpane/model";
-import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
+import { readFileSource } from "../../src/taskpane/browser/files";
+import { fileLike } from "../taskpane/xlsxXml";
 import { packedSource, withValues } from "../../src/taskpane/browser/fileWorker";
 import { buildOverview, type CheckedUnit, type OverviewRow } from "../../src/bulk/overview";
 import { EMPTY_GROUPING, type Grouping } from "../../src/bulk/groups";
@@ -63,6 +64,7 @@ import type { Problem } from "../../src/rules/types";
 import type { YearSummary } from "../../src/rules/summary-types";
 import { DATE_1904_OFFSET, dayFromYmd, excelSerialFromDay, isoFromDay, yearOf, ymdFromDay, type Day } from "../../src/rules/dates";
 import { runCli, tempDir } from "../cli/fixtures";
+import { csvBytes, dayIn, type CsvEncoding } from "./kit";
 
 jest.setTimeout(180_000);
 
@@ -149,7 +151,7 @@ interface Table {
   /** Own codes used in the category column (mapped by kor-check --codes and the pane's code table). */
   readonly ownCodes: boolean;
   /** How the Dutch CSV is saved: its separator (`;`, or a tab as Exact Online writes) and its encoding. */
-  readonly nlCsv: { readonly separator: ";" | "\t"; readonly encoding: "utf-8" | "utf-8 bom" | "windows-1252" | "utf-16le" | "utf-16le bom" | "utf-16be bom" };
+  readonly nlCsv: { readonly separator: ";" | "\t"; readonly encoding: CsvEncoding };
   /** Choices for the whole table: header row for the functions, CRLF in the CSVs, … */
   readonly pick: number;
 }
@@ -234,11 +236,6 @@ const YEAR_PAIRS: readonly (readonly [number, number])[] = [
   [2025, 2026],
 ];
 
-function dayIn(year: number, offset: number): Day {
-  const jan1 = dayFromYmd(year, 1, 1);
-  const days = dayFromYmd(year, 12, 31) - jan1 + 1;
-  return jan1 + (offset % days);
-}
 
 const centsArb = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 800_000 }) },
@@ -575,32 +572,7 @@ function csvText(table: Table, lang: "nl" | "en"): string {
   return lines.join(eol) + (table.pick % 5 === 0 ? "" : eol);
 }
 
-/** Windows-1252's bytes for the characters the tables use beyond ASCII and Latin-1. */
-const CP1252: Record<string, number> = { "€": 0x80 };
 
-/** The Dutch CSV's bytes in its encoding (Excel on Windows: Windows-1252; Exact Online: UTF-16). */
-function csvBytes(text: string, encoding: Table["nlCsv"]["encoding"]): Buffer {
-  switch (encoding) {
-    case "utf-8":
-      return Buffer.from(text, "utf8");
-    case "utf-8 bom":
-      return Buffer.from(`\ufeff${text}`, "utf8");
-    case "windows-1252":
-      return Buffer.from([...text].map((c) => CP1252[c] ?? (c.charCodeAt(0) <= 0xff ? c.charCodeAt(0) : 0x3f)));
-    case "utf-16le":
-      return Buffer.from(text, "utf16le");
-    case "utf-16le bom":
-      return Buffer.from(`\ufeff${text}`, "utf16le");
-    case "utf-16be bom":
-      return Buffer.from(`\ufeff${text}`, "utf16le").swap16();
-  }
-}
-
-const fileLike = (name: string, bytes: Uint8Array): FileLike => ({
-  name,
-  text: async () => new TextDecoder().decode(bytes),
-  arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-});
 
 // ---------------------------------------------------------------------------------------------------
 // What each surface answers, in one shape.

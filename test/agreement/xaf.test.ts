@@ -35,6 +35,7 @@ import { writeFileSync } from "fs";
 import { dayFromYmd, isoFromDay, yearOf, type Day } from "../../src/rules/dates";
 import { euros, invoice, writeXaf, type GenFile, type GenJournal, type GenTx } from "../support/xaf-generator";
 import { runCli, tempDir } from "../cli/fixtures";
+import { dayIn } from "./kit";
 
 jest.setTimeout(60_000);
 
@@ -241,10 +242,6 @@ const YEAR_PAIRS: readonly (readonly [number, number])[] = [
   [2025, 2026],
 ];
 
-function dayIn(year: number, offset: number): Day {
-  const jan1 = dayFromYmd(year, 1, 1);
-  return jan1 + (offset % (dayFromYmd(year, 12, 31) - jan1 + 1));
-}
 
 const centsArb = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 800_000 }) },
