@@ -106,7 +106,7 @@ export interface SheetJson {
     previousUnion: number | null;
     previousUnionBasis: "given" | "data" | null;
     withinUnion: boolean;
-    states: { country: string; turnover: number; previousYear: number | null; threshold: number | null; within: boolean | null }[];
+    states: { country: string; turnover: number; previousYear: number | null; threshold: number | null; within: boolean | null; reason: string | null }[];
   } | null;
   rows: number | null;
   /**
@@ -179,6 +179,7 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
               previousYear: x.previousCents === null ? null : eurosFromCents(x.previousCents),
               threshold: x.thresholdCents === null ? null : eurosFromCents(x.thresholdCents),
               within: x.withinThreshold,
+              reason: x.statusText === null ? null : visibleControls(x.statusText[lang]),
             })),
           },
     rows: s.rowCount,

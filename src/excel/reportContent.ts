@@ -148,7 +148,7 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
     tableHeaderRows.push(add([t(lang, S.colCountry), t(lang, S.colTurnover), t(lang, S.colThreshold), t(lang, S.colStatus)]));
     for (const s of summary.eu.states) {
       add(
-        [s.country, eur(s.cents), s.thresholdCents === null ? "" : eur(s.thresholdCents), t(lang, s.withinThreshold === null ? S.stateUnknown : s.withinThreshold ? S.stateWithin : S.stateOver)],
+        [s.country, eur(s.cents), s.thresholdCents === null ? "" : eur(s.thresholdCents), t(lang, s.statusText ?? (s.withinThreshold === null ? S.stateUnknown : s.withinThreshold ? S.stateWithin : S.stateOver))],
         ["General", EURO_FORMAT, EURO_FORMAT],
       );
     }

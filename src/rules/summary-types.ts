@@ -109,6 +109,13 @@ export interface EuStateLine {
   readonly previousThresholdCents: Cents | null;
   /** The verified in-year tolerance in percent (AT: 10); null when none is verified, so none is applied. */
   readonly tolerancePercent: number | null;
+  /**
+   * The status in words with its reason when it does not follow from this year's figure against the threshold:
+   * over since a crossing that later credit notes brought back under the limit, blocked by last year, or within
+   * AT's tolerance above the threshold ("erboven sinds 12 mei 2026 (rij 7): …", "uitgesloten: omzet in BE in
+   * 2025 …"); null when the plain within / over / unknown says it all. Every surface shows it instead of that word.
+   */
+  readonly statusText: Localized | null;
 }
 
 export interface EuSummary {

@@ -21,7 +21,7 @@ import { nationalThreshold, toleranceLimit, type CountedAbroadKind } from "./eu"
 import { fastYear } from "./internal";
 import { arrayQueries, type RowQueries } from "./rowQueries";
 import { columnQueries, type RowsByYear } from "./columns";
-import { eurEn, eurNl } from "./text";
+import { dayEn, dayNl, eurEn, eurNl } from "./text";
 
 export interface SummaryOptions {
   /** Today in the Netherlands; rules never read the clock. */
@@ -460,6 +460,64 @@ function distanceSalesOverLimit(rows: RowQueries, year: number): boolean {
   return false;
 }
 
+/**
+ * A member state line's status in words when it does not follow from this year's figure against the threshold
+ * (kor-rules.md section 7), or null. This year's figure over the limit says "over" on its own; otherwise, in this
+ * order: a crossing this year that later credit notes brought back under the limit (the exemption ended at that
+ * supply), last year over its limit or crossed it (previous-year test: blocked), or AT within its tolerance
+ * above the threshold (the exemption runs to year end; next year blocked). A previous-year crossing is dated
+ * without its row: last year's rows may be on another sheet.
+ */
+function stateStatusText(x: {
+  country: string;
+  year: number;
+  cents: Cents;
+  thresholdCents: Cents | null;
+  limit: Cents | null;
+  tolerancePercent: number | null;
+  crossing: { readonly day: Day } | null;
+  where: Localized | null;
+  previousCents: Cents | null;
+  previousThresholdCents: Cents | null;
+  previousCrossing: { readonly day: Day } | null;
+}): Localized | null {
+  const c = x.country;
+  const prev = x.year - 1;
+  if (x.limit === null || x.thresholdCents === null || x.cents > x.limit) return null;
+  if (x.crossing !== null && x.where !== null) {
+    const tol =
+      x.tolerancePercent === null
+        ? { nl: "", en: "" }
+        : {
+            nl: ` (${eurNl(x.thresholdCents)} plus de marge van ${x.tolerancePercent}% van ${c})`,
+            en: ` (${eurEn(x.thresholdCents)} plus ${c}'s ${x.tolerancePercent}% tolerance)`,
+          };
+    return {
+      nl: `erboven: de omzet kwam op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}; creditnota's daarna maken dat niet ongedaan`,
+      en: `over: turnover went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en}); credit notes after it do not undo that`,
+    };
+  }
+  if (x.previousCents !== null && x.previousThresholdCents !== null && x.previousCents > x.previousThresholdCents) {
+    return {
+      nl: `uitgesloten: omzet in ${c} in ${prev} was ${eurNl(x.previousCents)}, boven de grens van ${eurNl(x.previousThresholdCents)}`,
+      en: `blocked: ${prev} turnover in ${c} of ${eurEn(x.previousCents)} was over ${eurEn(x.previousThresholdCents)}`,
+    };
+  }
+  if (x.previousCrossing !== null && x.previousThresholdCents !== null) {
+    return {
+      nl: `uitgesloten: omzet in ${c} kwam op ${dayNl(x.previousCrossing.day)} boven ${eurNl(x.previousThresholdCents)}; creditnota's daarna maken dat niet ongedaan`,
+      en: `blocked: turnover in ${c} went over ${eurEn(x.previousThresholdCents)} on ${dayEn(x.previousCrossing.day)}; credit notes after it do not undo that`,
+    };
+  }
+  if (x.tolerancePercent !== null && x.cents > x.thresholdCents) {
+    return {
+      nl: `binnen de marge van ${x.tolerancePercent}% van ${c} (tot ${eurNl(x.limit)}): vrijgesteld tot het einde van ${x.year}, in ${x.year + 1} uitgesloten`,
+      en: `within ${c}'s ${x.tolerancePercent}% tolerance (up to ${eurEn(x.limit)}): exempt to the end of ${x.year}, blocked in ${x.year + 1}`,
+    };
+  }
+  return null;
+}
+
 function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, distanceOver: boolean, rowName: (row: number) => Localized): EuSummary {
   const jan1 = dayFromYmd(year, 1, 1);
   const unionThresholdCents = parameterOn("eu-union-threshold", jan1);
@@ -485,11 +543,17 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
     // Over the limit at any invoice, this year or last year (from the rows), is over: a later credit note does
     // not undo it (euEligibility, findStateCrossing).
     const limit = t === null ? null : tolerancePercent === null ? t : toleranceLimit(t, tolerancePercent);
-    const thisYearOk = limit === null ? null : cents <= limit && q.findStateCrossing(year, country, limit) === null;
-    const previousOk =
-      previousCents === null ||
-      previousThresholdCents === null ||
-      (previousCents <= previousThresholdCents && q.findStateCrossing(year - 1, country, previousThresholdCents) === null);
+    const crossing = limit === null ? null : q.findStateCrossing(year, country, limit);
+    const thisYearOk = limit === null ? null : cents <= limit && crossing === null;
+    const previousCrossing =
+      previousCents === null || previousThresholdCents === null || previousCents > previousThresholdCents
+        ? null
+        : q.findStateCrossing(year - 1, country, previousThresholdCents);
+    const previousOk = previousCents === null || previousThresholdCents === null || (previousCents <= previousThresholdCents && previousCrossing === null);
+    const statusText = stateStatusText({
+      country, year, cents, thresholdCents: t, limit, tolerancePercent, crossing, where: crossing === null ? null : rowName(crossing.row),
+      previousCents, previousThresholdCents, previousCrossing,
+    });
     return {
       country,
       cents,
@@ -498,6 +562,7 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
       previousCents,
       previousThresholdCents,
       tolerancePercent,
+      statusText,
     };
   });
   return {

@@ -43,7 +43,7 @@ export function figuresText(
     lines.push(`${tPlain(lang, S.unionTurnover)}: ${eur(eu.unionCents)} (${tPlain(lang, S.unionOf(eur(eu.unionThresholdCents)))}) · ${tPlain(lang, eu.withinUnion ? S.unionWithin : S.unionOver)}`);
     if (eu.crossing !== null) lines.push(tPlain(lang, S.euCrossing(formatDay(eu.crossing.day, lang), tPlain(lang, eu.crossing.where), formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1)));
     for (const st of eu.states) {
-      const status = st.withinThreshold === null ? S.stateUnknown : st.withinThreshold ? S.stateWithin : S.stateOver;
+      const status = st.statusText ?? (st.withinThreshold === null ? S.stateUnknown : st.withinThreshold ? S.stateWithin : S.stateOver);
       const threshold = st.thresholdCents === null ? "–" : eur(st.thresholdCents);
       lines.push(`${st.country}: ${eur(st.cents)} (${tPlain(lang, S.colThreshold).toLowerCase()} ${threshold}) · ${tPlain(lang, status)}`);
     }

@@ -430,7 +430,10 @@ function answer(item: Json, key: (row: number) => string): Json {
     previousYearBasis: item.previousYearBasis,
     union: item.eu?.union ?? null,
     previousUnion: item.eu?.previousUnion ?? null,
-    states: item.eu?.states ?? null,
+    // A state's reason names its crossing in the source's own terms ("row 3" / "entry F1 of …", as the crossing's
+    // reference, which is not compared either): compared without that place.
+    states:
+      item.eu?.states.map((st: Json) => ({ ...st, reason: typeof st.reason === "string" ? st.reason.replace(/ \((row \d+|entry [^)]*)\)/, "") : st.reason })) ?? null,
     nextStart: item.nextStart,
     deadline: item.deadline,
     participationEnded: item.participationEnded,

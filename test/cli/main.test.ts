@@ -112,7 +112,11 @@ describe("kor-check --format json", () => {
     const file = await writeXlsx(at("eu.xlsx"), { Blad1: rows });
     const fromRows = await json([file, "--year", "2026"]);
     expect(fromRows.items[0].eu).toMatchObject({ union: 15000, previousUnion: 30000, previousUnionBasis: "data", withinUnion: true });
-    expect(fromRows.items[0].eu.states).toContainEqual({ country: "BE", turnover: 5000, previousYear: 30000, threshold: 25000, within: false });
+    // BE's €5,000 this year is under €25,000: the reason says the block comes from last year (section 7).
+    expect(fromRows.items[0].eu.states).toContainEqual({
+      country: "BE", turnover: 5000, previousYear: 30000, threshold: 25000, within: false,
+      reason: "blocked: 2025 turnover in BE of €30,000.00 was over €25,000.00",
+    });
     const given = await json([file, "--year", "2026", "--previous-year-union-turnover", "120.000,00"]);
     expect(given.items[0].eu).toMatchObject({ union: 15000, previousUnion: 120000, previousUnionBasis: "given", withinUnion: false });
     expect(given.items[0].problems.map((p: { message: string }) => p.message)).toContain(

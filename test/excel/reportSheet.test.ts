@@ -127,6 +127,20 @@ describe("the report sheet's EU section says whether the Union threshold holds, 
   });
 });
 
+describe("the report sheet's state lines say why when the status does not follow from this year's figure (kor-rules.md section 7)", () => {
+  const row = (n: number, iso: string, euros: number, country: string) => ({ row: n, day: dayFromIso(iso), cents: euros * 100, category: "buitenland" as const, country, vatCents: null });
+  // AT went over €60,500 on 12 May 2026 and a credit note brought it to €51,000; BE had €27,000 in 2025 and nothing yet in 2026.
+  const rows = [row(2, "2025-05-01", 27_000, "BE"), row(3, "2026-05-12", 61_000, "AT"), row(4, "2026-06-01", -10_000, "AT")];
+  const values = (lang: "nl" | "en") => buildReport(summarizeYear(rows, { today: dayFromIso("2026-07-01"), year: 2026 }), lang, "Blad1").values;
+  it("AT €51,000 'over' names the crossing and BE €0 'blocked' names last year's figure, in Dutch and English", () => {
+    expect(values("nl").find((r) => r[0] === "AT")?.slice(0, 4)).toEqual([
+      "AT", 51_000, 55_000, "erboven: de omzet kwam op 12 mei 2026 (rij 3) boven € 60.500,00 (€ 55.000,00 plus de marge van 10% van AT); creditnota's daarna maken dat niet ongedaan",
+    ]);
+    expect(values("nl").find((r) => r[0] === "BE")?.slice(0, 4)).toEqual(["BE", 0, 25_000, "uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00"]);
+    expect(values("en").find((r) => r[0] === "BE")?.[3]).toBe("blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00");
+  });
+});
+
 describe("the report sheet follows the participation status (kor-rules.md section 5)", () => {
   const rows = [{ row: 1, day: dayFromIso("2024-03-01"), cents: 1_900_000, category: null, country: null, vatCents: null }, { row: 2, day: dayFromIso("2024-09-16"), cents: 150_000, category: null, country: null, vatCents: null }];
   const texts = (participation?: Parameters<typeof summarizeYear>[1]["participation"]): string[] =>

@@ -629,6 +629,54 @@ describe("the summary's state lines (pane, report sheet, kor-check JSON)", () =>
   });
 });
 
+describe("a state line whose status does not follow from this year's figure says why (pane, report sheet, copy text, kor-check)", () => {
+  it("AT: €51,000 after a credit note is 'over' since it went over €60,500 (€55,000 plus AT's 10%) at row 1", () => {
+    const rows = sheet(
+      ["2026-05-12", 61_000, "buitenland", { country: "AT" }],
+      ["2026-06-01", -10_000, "buitenland", { country: "AT" }],
+    );
+    const st = summarizeYear(rows, { today: d("2026-07-01"), year: 2026 }).eu?.states[0];
+    expect([st?.country, st?.cents, st?.withinThreshold]).toEqual(["AT", eur(51_000), false]);
+    expect(st?.statusText).toEqual({
+      nl: "erboven: de omzet kwam op 12 mei 2026 (rij 1) boven € 60.500,00 (€ 55.000,00 plus de marge van 10% van AT); creditnota's daarna maken dat niet ongedaan",
+      en: "over: turnover went over €60,500.00 (€55,000.00 plus AT's 10% tolerance) on 12 May 2026 (row 1); credit notes after it do not undo that",
+    });
+  });
+
+  it("BE: €0 this year is 'blocked' because 2025's €27,000 was over €25,000; a 2025 crossing undone by a credit note is dated", () => {
+    const over = sheet(["2025-05-01", 27_000, "buitenland", { country: "BE" }], ["2026-02-02", 1_000, null, { country: "NL" }]);
+    const be = summarizeYear(over, { today: d("2026-03-01"), year: 2026 }).eu?.states.find((x) => x.country === "BE");
+    expect(be?.statusText).toEqual({
+      nl: "uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00",
+      en: "blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00",
+    });
+    const crossed = sheet(
+      ["2025-03-03", 26_000, "buitenland", { country: "BE" }],
+      ["2025-06-02", -2_000, "buitenland", { country: "BE" }],
+      ["2026-02-02", 10_000, "buitenland", { country: "BE" }],
+    );
+    expect(summarizeYear(crossed, { today: d("2026-03-01"), year: 2026 }).eu?.states[0].statusText?.en).toBe(
+      "blocked: turnover in BE went over €25,000.00 on 3 March 2025; credit notes after it do not undo that",
+    );
+  });
+
+  it("AT within its tolerance above €55,000 says so; a plain figure within or over its threshold has no extra text", () => {
+    const tol = summarizeYear(sheet(["2026-04-01", 58_000, "buitenland", { country: "AT" }]), { today: d("2026-07-01"), year: 2026 }).eu?.states[0];
+    expect(tol?.withinThreshold).toBe(true);
+    expect(tol?.statusText?.en).toBe("within AT's 10% tolerance (up to €60,500.00): exempt to the end of 2026, blocked in 2027");
+    expect(tol?.statusText?.nl).toBe("binnen de marge van 10% van AT (tot € 60.500,00): vrijgesteld tot het einde van 2026, in 2027 uitgesloten");
+    const plain = summarizeYear(sheet(["2026-04-01", 10_000, "buitenland", { country: "BE" }], ["2026-05-01", 30_000, "buitenland", { country: "HR" }], ["2026-05-01", 70_000, "buitenland", { country: "AT" }]), {
+      today: d("2026-07-01"),
+      year: 2026,
+    });
+    expect(plain.eu?.states.map((x) => [x.country, x.withinThreshold, x.statusText])).toEqual([
+      ["AT", false, null],
+      ["BE", true, null],
+      ["HR", true, null],
+    ]);
+  });
+});
+
 describe("findEuCrossing", () => {
   it("counts 15 working days (Mon–Fri) to notify, skipping weekends", () => {
     expect(addWorkingDays(d("2026-11-10"), 15)).toBe(d("2026-12-01"));

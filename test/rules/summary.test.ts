@@ -113,8 +113,8 @@ describe("summarizeYear", () => {
     // The 21% row is a Dutch supply: Union turnover of NL whatever its country cell says.
     expect(s.eu).toMatchObject({ unionCents: eur(12_100.01), previousUnionCents: null, unionThresholdCents: eur(100_000), withinUnion: true, crossing: null, distanceSalesOverLimit: true });
     expect(s.eu?.states).toEqual([
-      { country: "BE", cents: eur(2_000), thresholdCents: eur(25_000), withinThreshold: true, previousCents: null, previousThresholdCents: eur(25_000), tolerancePercent: null },
-      { country: "NL", cents: eur(10_100.01), thresholdCents: eur(20_000), withinThreshold: true, previousCents: null, previousThresholdCents: eur(20_000), tolerancePercent: null },
+      { country: "BE", cents: eur(2_000), thresholdCents: eur(25_000), withinThreshold: true, previousCents: null, previousThresholdCents: eur(25_000), tolerancePercent: null, statusText: null },
+      { country: "NL", cents: eur(10_100.01), thresholdCents: eur(20_000), withinThreshold: true, previousCents: null, previousThresholdCents: eur(20_000), tolerancePercent: null, statusText: null },
     ]);
     expect(s.eu?.quarters[0].perState).toEqual([{ country: "BE", cents: eur(2_000) }, { country: "NL", cents: eur(10_000.01) }]);
     expect(s.conditions).toHaveLength(2);

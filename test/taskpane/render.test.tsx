@@ -87,6 +87,20 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(html).toContain("only Austria&#x27;s (10%) is verified and applied");
   });
 
+  it("says on a state line why it is over or blocked when this year's figure is under the threshold (AT crossed then credited, BE blocked by last year)", () => {
+    const values = [
+      ["Datum", "Bedrag", "Categorie", "Land"],
+      [serial("2025-05-01"), 27000, "buitenland", "BE"],
+      [serial("2026-05-12"), 61000, "buitenland", "AT"],
+      [serial("2026-06-01"), -10000, "buitenland", "AT"],
+    ];
+    const a = analyze({ ...sampleSource(), values }, { year: 2026 }, TODAY);
+    const text = (lang: "en" | "nl"): string => render(<EuSection lang={lang} summary={a.summary} />).replace(/&#x27;/g, "'").replace(/\u00a0/g, " ");
+    expect(text("en")).toContain("over: turnover went over €60,500.00 (€55,000.00 plus AT's 10% tolerance) on 12 May 2026 (row 3); credit notes after it do not undo that");
+    expect(text("en")).toContain("blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00");
+    expect(text("nl")).toContain("uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00");
+  });
+
   it("says what the EU crossing means (the exemption ends as of that supply, next year blocked, the Dutch KOR not affected) and how the notify-by date is counted: Mon–Fri, public holidays not skipped (earlier than needed, the safe side)", () => {
     const values = [
       ["Datum", "Bedrag", "Categorie", "Land"],

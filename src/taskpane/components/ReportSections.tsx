@@ -421,9 +421,9 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
                     <Warning20Filled aria-hidden style={{ verticalAlign: "middle" }} /> {t(lang, S.stateUnknown)}
                   </span>
                 ) : st.withinThreshold ? (
-                  t(lang, S.stateWithin)
+                  t(lang, st.statusText ?? S.stateWithin)
                 ) : (
-                  <span className={s.bad}>{t(lang, S.stateOver)}</span>
+                  <span className={s.bad}>{t(lang, st.statusText ?? S.stateOver)}</span>
                 )}
               </TableCell>
             </TableRow>
