@@ -434,9 +434,17 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
     reasons.push(national.note);
   } else if (stateCrossing !== null && stateCents <= stateLimit) {
     failed = true;
+    // AT's limit is its threshold plus its tolerance: say so, or €60,500 beside a threshold of €55,000 is a riddle.
+    const made =
+      tolerancePercent === null
+        ? { nl: "", en: "" }
+        : {
+            nl: ` (de grens van ${eurNl(thresholdCents)} plus de marge van ${tolerancePercent}% die ${country} toestaat)`,
+            en: ` (the threshold of ${eurEn(thresholdCents)} plus the ${tolerancePercent}% tolerance ${country} allows)`,
+          };
     reasons.push({
-      nl: `Op ${dayNl(stateCrossing.day)} (rij ${stateCrossing.row}) kwam de omzet in ${country} boven ${eurNl(stateLimit)}; daarmee is de vrijstelling in ${country} vanaf die levering vervallen. Een latere creditnota maakt dat niet ongedaan, ook al is de omzet in ${country} over heel ${year} ${eurNl(stateCents)}.`,
-      en: `On ${dayEn(stateCrossing.day)} (row ${stateCrossing.row}) turnover in ${country} went over ${eurEn(stateLimit)}, which ended the exemption in ${country} as of that supply. A later credit note does not undo this, even though turnover in ${country} for the whole of ${year} is ${eurEn(stateCents)}.`,
+      nl: `Op ${dayNl(stateCrossing.day)} (rij ${stateCrossing.row}) kwam de omzet in ${country} boven ${eurNl(stateLimit)}${made.nl}; daarmee is de vrijstelling in ${country} vanaf die levering vervallen. Een latere creditnota maakt dat niet ongedaan, ook al is de omzet in ${country} over heel ${year} ${eurNl(stateCents)}.`,
+      en: `On ${dayEn(stateCrossing.day)} (row ${stateCrossing.row}) turnover in ${country} went over ${eurEn(stateLimit)}${made.en}, which ended the exemption in ${country} as of that supply. A later credit note does not undo this, even though turnover in ${country} for the whole of ${year} is ${eurEn(stateCents)}.`,
     });
   } else if (stateCents <= thresholdCents) {
     reasons.push({

@@ -675,6 +675,17 @@ describe("a state line whose status does not follow from this year's figure says
       ["HR", true, null],
     ]);
   });
+
+  it("KOR.EUELIGIBLE's reason for AT's crossing says €60,500 is €55,000 plus AT's 10% tolerance", () => {
+    const rows = sheet(["2026-05-12", 61_000, "buitenland", { country: "AT" }], ["2026-06-01", -10_000, "buitenland", { country: "AT" }]);
+    const r = euEligibility({ rows, year: 2026, country: "AT", previousUnionCents: 0 });
+    expect(r.reasons.map((x) => x.nl)).toContain(
+      "Op 12 mei 2026 (rij 1) kwam de omzet in AT boven € 60.500,00 (de grens van € 55.000,00 plus de marge van 10% die AT toestaat); daarmee is de vrijstelling in AT vanaf die levering vervallen. Een latere creditnota maakt dat niet ongedaan, ook al is de omzet in AT over heel 2026 € 51.000,00.",
+    );
+    expect(r.reasons.map((x) => x.en)).toContain(
+      "On 12 May 2026 (row 1) turnover in AT went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows), which ended the exemption in AT as of that supply. A later credit note does not undo this, even though turnover in AT for the whole of 2026 is €51,000.00.",
+    );
+  });
 });
 
 describe("findEuCrossing", () => {
