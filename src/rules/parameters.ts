@@ -149,7 +149,11 @@ export const NON_EUR_NATIONAL_THRESHOLDS: readonly {
   { country: "DK", text: { nl: "DKK 50.000 (Deense kronen)", en: "DKK 50,000 (Danish kroner)" },
     choose: { nl: "reken die om naar euro", en: "convert it to euros" }, from: "2025-01-01", source: SRC.korEu },
   { country: "FR", text: { nl: "€ 85.000 voor leveringen van goederen, € 37.500 voor diensten", en: "€85,000 for supplies of goods, €37,500 for services" },
-    choose: { nl: "neem die voor wat u in Frankrijk levert", en: "take the one for what you supply in France" }, from: "2025-01-01", source: SRC.korEu },
+    // kor-rules.md gives the two amounts, not which one applies to a business supplying both: the adviser decides.
+    choose: {
+      nl: "levert u in Frankrijk alleen goederen, neem dan € 85.000; alleen diensten, neem dan € 37.500; levert u er beide, vraag dan uw adviseur welke grens geldt",
+      en: "if you supply only goods in France, take €85,000; only services, take €37,500; if you supply both there, ask your adviser which threshold applies",
+    }, from: "2025-01-01", source: SRC.korEu },
 ];
 
 interface CompiledParameter {

@@ -302,11 +302,22 @@ export const S = {
     "Een lidstaat is dit jaar uitgesloten als de omzet daar vorig jaar boven de grens lag. Marge boven de grens tot het jaareinde: alleen die van Oostenrijk (10%) is gecontroleerd en toegepast; voor andere landen is geen marge aangenomen.",
     "A member state is blocked this year when turnover there was over its threshold last year. Tolerance over the threshold to year end: only Austria's (10%) is verified and applied; no tolerance is assumed for other states.",
   ),
-  /** `notes`: each unknown state's own note (nationalThreshold: not verified, or not one amount in euros), in the language asked for. */
-  stateUnknownNote: (notes: string) => L(
-    `Onbekend: ${notes} Vergelijk uw omzet in dat land met die grens voordat u er de EU-KOR gebruikt.`,
-    `Unknown: ${notes} Compare your turnover in that country with that threshold before using the EU-KOR there.`,
-  ),
+  /**
+   * `notes`: each unknown state's own note (nationalThreshold: not verified, or not one amount in euros), in the
+   * language asked for; `countries`: those states, named so that the advice refers to each of them.
+   */
+  stateUnknownNote: (notes: string, ...countries: string[]) => {
+    const and = (word: string): string => (countries.length <= 1 ? countries.join("") : `${countries.slice(0, -1).join(", ")} ${word} ${countries[countries.length - 1]}`);
+    return countries.length === 1
+      ? L(
+          `Onbekend (${countries[0]}): ${notes} Vergelijk uw omzet in ${countries[0]} met die grens voordat u daar de EU-KOR gebruikt.`,
+          `Unknown (${countries[0]}): ${notes} Compare your turnover in ${countries[0]} with that threshold before using the EU-KOR there.`,
+        )
+      : L(
+          `Onbekend (${and("en")}): ${notes} Vergelijk per land uw omzet in ${and("en")} met de grens van dat land voordat u daar de EU-KOR gebruikt.`,
+          `Unknown (${and("and")}): ${notes} Compare your turnover in each of ${and("and")} with that state's own threshold before using the EU-KOR there.`,
+        );
+  },
   euQuarterly: L("Opgaaf kwartaalomzet", "Quarterly turnover report"),
   euQuarterDue: (q: number, date: string) => L(`K${q}: indienen uiterlijk ${date}`, `Q${q}: due by ${date}`),
 

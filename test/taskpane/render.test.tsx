@@ -64,13 +64,18 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     const a = analyze({ ...sampleSource(), values }, { year: 2026 }, TODAY);
     const text = (lang: "en" | "nl"): string => render(<EuSection lang={lang} summary={a.summary} />).replace(/&#x27;/g, "'").replace(/\u00a0/g, " ");
     expect(text("en")).toContain(
-      "Unknown: National threshold CZ: CZK 2,000,000 (Czech koruna); that is not one amount in euros: convert it to euros. " +
-        "National threshold FR: €85,000 for supplies of goods, €37,500 for services; that is not one amount in euros: take the one for what you supply in France. " +
+      "Unknown (CZ, FR and IT): National threshold CZ: CZK 2,000,000 (Czech koruna); that is not one amount in euros: convert it to euros. " +
+        "National threshold FR: €85,000 for supplies of goods, €37,500 for services; that is not one amount in euros: if you supply only goods in France, take €85,000; only services, take €37,500; if you supply both there, ask your adviser which threshold applies. " +
         "The national threshold of IT has not been verified: look it up with IT's tax administration. " +
-        "Compare your turnover in that country with that threshold before using the EU-KOR there.",
+        "Compare your turnover in each of CZ, FR and IT with that state's own threshold before using the EU-KOR there.",
     );
-    expect(text("nl")).toContain("Onbekend: Nationale omzetgrens CZ: CZK 2.000.000 (Tsjechische kronen); dat is niet één bedrag in euro: reken die om naar euro.");
-    expect(text("nl")).toContain("De nationale omzetgrens van IT is niet gecontroleerd: zoek die op bij de belastingdienst van IT. Vergelijk uw omzet in dat land met die grens voordat u er de EU-KOR gebruikt.");
+    expect(text("nl")).toContain("Onbekend (CZ, FR en IT): Nationale omzetgrens CZ: CZK 2.000.000 (Tsjechische kronen); dat is niet één bedrag in euro: reken die om naar euro.");
+    expect(text("nl")).toContain("levert u in Frankrijk alleen goederen, neem dan € 85.000; alleen diensten, neem dan € 37.500; levert u er beide, vraag dan uw adviseur welke grens geldt.");
+    expect(text("nl")).toContain("De nationale omzetgrens van IT is niet gecontroleerd: zoek die op bij de belastingdienst van IT. Vergelijk per land uw omzet in CZ, FR en IT met de grens van dat land voordat u daar de EU-KOR gebruikt.");
+    // One unknown state is named, not 'that country'.
+    const one = analyze({ ...sampleSource(), values: [values[0], values[2]] }, { year: 2026 }, TODAY);
+    expect(render(<EuSection lang="en" summary={one.summary} />).replace(/&#x27;/g, "'")).toContain("Unknown (FR): National threshold FR:");
+    expect(render(<EuSection lang="nl" summary={one.summary} />)).toContain("Vergelijk uw omzet in FR met die grens voordat u daar de EU-KOR gebruikt.");
   });
 
   it("shows per state the previous year, this year and the tolerance used (AT +10%), and says other tolerances are not assumed", () => {

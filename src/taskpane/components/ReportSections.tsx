@@ -432,7 +432,13 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
       </Table>
       {eu.states.some((st) => st.withinThreshold === null) && (
         <Caption1 className={s.small}>
-          {t(lang, S.stateUnknownNote(eu.states.filter((st) => st.withinThreshold === null).map((st) => t(lang, nationalThreshold(st.country, summary.year).note)).join(" ")))}
+          {t(
+            lang,
+            S.stateUnknownNote(
+              eu.states.filter((st) => st.withinThreshold === null).map((st) => t(lang, nationalThreshold(st.country, summary.year).note)).join(" "),
+              ...eu.states.filter((st) => st.withinThreshold === null).map((st) => st.country),
+            ),
+          )}
         </Caption1>
       )}
       <Caption1 className={s.small}>{t(lang, S.stateToleranceNote)}</Caption1>
