@@ -61,6 +61,11 @@ export function otherSheetRowName(sheet: string, row: number): Localized {
   return { nl: `blad ${quote(sheet)}, rij ${row}`, en: `sheet ${quote(sheet)}, row ${row}` };
 }
 
+/** A message of another sheet, named with it: "Blad "2024": …" / "Sheet "2024": …". */
+export function onSheet(sheet: string, message: Localized): Localized {
+  return { nl: `Blad ${quote(sheet)}: ${message.nl}`, en: `Sheet ${quote(sheet)}: ${message.en}` };
+}
+
 /** The years a sheet has data in: rows, and rows whose date was read but another cell not. */
 function yearsOf(s: YearSheet): Set<number> {
   const years = new Set(yearsIn(s.rows));
@@ -101,11 +106,10 @@ export function previousYearLink<S extends YearSheet>(
   const problems: Problem[] = [];
   for (const p of from.problems) {
     if (p.day == null || p.day < jan1 || p.day > dec31) continue;
-    problems.push({ ...p, row: null, message: { nl: `Blad ${quote(from.sheet)}: ${p.message.nl}`, en: `Sheet ${quote(from.sheet)}: ${p.message.en}` } });
+    problems.push({ ...p, row: null, message: onSheet(from.sheet, p.message) });
   }
-  const plain = (row: number): Localized => ({ nl: `rij ${row}`, en: `row ${row}` });
   const rowName = (row: number): Localized =>
-    row > LINKED_ROW_OFFSET ? otherSheetRowName(from.sheet, row - LINKED_ROW_OFFSET) : (ownRowName ?? plain)(row);
+    row > LINKED_ROW_OFFSET ? otherSheetRowName(from.sheet, row - LINKED_ROW_OFFSET) : (ownRowName ?? plainRowName)(row);
   return { kind: "linked", from, rows, problems, note: note("previous-year-from-sheet", previousYearFromSheet(prev, from.sheet)), rowName };
 }
 
@@ -193,7 +197,7 @@ export function otherYearsLink<S extends YearSheet>(
     for (const r of sheet.rows) if (years.includes(yearOf(r.day))) rows.push({ ...r, row: r.row + offset, country: null });
     for (const p of sheet.problems) {
       if (p.severity !== "error" || p.day == null || !years.includes(yearOf(p.day))) continue;
-      errors.push({ ...p, row: null, day: null, message: { nl: `Blad ${quote(sheet.sheet)}: ${p.message.nl}`, en: `Sheet ${quote(sheet.sheet)}: ${p.message.en}` } });
+      errors.push({ ...p, row: null, day: null, message: onSheet(sheet.sheet, p.message) });
     }
   });
   notes.push(...errors);

@@ -8,7 +8,7 @@ import { type ColumnRole, columnLetter, detectColumns, readTable, type ReadTable
 import { countsForKor, parseCategory } from "../rules/categories";
 import { dayFromIso, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
-import { summarizeWithSheets, type YearSheet } from "../bulk/sheetYears";
+import { onSheet, summarizeWithSheets, type YearSheet } from "../bulk/sheetYears";
 import { withAuditfileAdvice } from "../reading/xaf";
 import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
@@ -375,7 +375,7 @@ function withOtherSheetMappingNote(summary: YearSummary, from: YearSheet, mappin
   const note = from.problems.find((p) => p.code === "code-mapping" && p.row === null);
   if (note === undefined) return summary;
   if (mapping !== null && mapping.entries.length > 0 && codeMappingNote(mapping).message.en === note.message.en) return summary;
-  const named = { ...note, message: { nl: `Blad ${quote(from.sheet)}: ${note.message.nl}`, en: `Sheet ${quote(from.sheet)}: ${note.message.en}` } };
+  const named = { ...note, message: onSheet(from.sheet, note.message) };
   return { ...summary, problems: [...summary.problems, named] };
 }
 
