@@ -140,7 +140,7 @@ export interface OtherYearsLink<S extends YearSheet> {
   readonly notes: Problem[];
   /** Names a taken row as "blad "2024", rij 3" (null for a row of the report's own sheets). */
   readonly rowName: (row: number) => Localized | null;
-  /** A business not known to be in the KOR: an older year was taken (`olderFrom`). */
+  /** Status unknown: an older year was taken (from firstOtherYear's today − 3). */
   readonly olderTaken: boolean;
 }
 
@@ -222,13 +222,13 @@ export function otherYearsLink<S extends YearSheet>(
 
 /**
  * For the year report in Excel, which reads the workbook's other sheets only when it needs them: the first year a
- * participant's report of `year` needs from them (the year participation started), or null when it needs none
- * beyond the previous year's link. None without a participation start, or with one in the report's year or,
- * where the previous-year test applies (from 2025), in the year before (that link reads it); also needed when the
- * report's year is before today's, as a later sheet may hold the crossing that ended participation. Anyone else's
- * report of a year before today's needs the later years (the next possible start reads them): from `year` + 1.
+ * report of `year` needs from them, or null when it needs none beyond the previous year's link. A participant:
+ * the year participation started, when that lies before the report's year or, where the previous-year test
+ * applies (from 2025), before the year before (that link reads it); or when the report's year is before today's,
+ * as a later sheet may hold the crossing that ended participation. Anyone else: firstOtherYear (the later years
+ * the next possible start reads; for status unknown the older years from today − 3), when any such year can be.
  */
-export function participationSheetsFrom(year: number, participation: Participation, today: Day): number | null {
+export function otherSheetsFrom(year: number, participation: Participation, today: Day): number | null {
   if (participation.status !== "in") {
     // Status unknown also needs the years from today − 3 (the outcome "if in the KOR"; see summarizeWithSheets).
     const first = firstOtherYear(year, participation, today);
@@ -244,7 +244,7 @@ export function participationSheetsFrom(year: number, participation: Participati
  * The year summary of `own`, taking the previous year from another sheet when the summary would otherwise
  * assume €0 for it (no rows of that year, no previous year given): see previousYearLink; and for a participant
  * the years since the start of participation it does not hold, for anyone else the later years it does not hold
- * (see otherYearsLink). Pass `others` empty to keep the sheet apart (kor-check --per-sheet). `from` is the sheet
+ * and, for status unknown, the older years from today − 3 where they change the dates (see otherYearsLink). Pass `others` empty to keep the sheet apart (kor-check --per-sheet). `from` is the sheet
  * the previous year came from, `taken` the sheets those other years came from.
  */
 export function summarizeWithSheets<S extends YearSheet>(
@@ -270,14 +270,15 @@ export function summarizeWithSheets<S extends YearSheet>(
         : (row: number): Localized => since.rowName(row) ?? (baseName ?? plainRowName)(row);
     return summarizeYear(rows, { ...options, year, problems, ...(rowName !== undefined ? { rowName } : {}) });
   };
-  let since = otherYearsLink(own, yearsOf(own), rest, year, options.participation, previousYearLinked, firstOtherYear(year, options.participation, options.today));
+  const ownYears = yearsOf(own);
+  let since = otherYearsLink(own, ownYears, rest, year, options.participation, previousYearLinked, firstOtherYear(year, options.participation, options.today));
   if (link === null && since === null) return { summary: alone, from: null, taken: [] };
   let summary = withYears(since);
   if (since?.olderTaken === true) {
     // Status unknown: the outcome "if in the KOR" looks back to today − 3 (rules/next-start.ts), as a sheet holding
     // every year keeps them (bulk/yearWindow.ts keepFrom). The older years are kept (with their note) only where
     // they change the dates: a crossing there is what that outcome needs; otherwise the report stays as without them.
-    const later = otherYearsLink(own, yearsOf(own), rest, year, options.participation, previousYearLinked, firstOtherYear(year, options.participation, options.today, true));
+    const later = otherYearsLink(own, ownYears, rest, year, options.participation, previousYearLinked, firstOtherYear(year, options.participation, options.today, true));
     const without = link === null && later === null ? alone : withYears(later);
     if (JSON.stringify(without.deadlines) === JSON.stringify(summary.deadlines)) {
       since = later;

@@ -166,13 +166,14 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
     // The link's note (which sheet the previous year came from) is among the summary's problems.
     const { summary, from, taken } = summarizeSheet(s, apart ? [] : read.sheets, { ...base, problems: s.problems });
     const concerned = yearsConcerned(summary.year, summary.previousYearBasis);
+    const problems = [...mappingNote, ...summary.problems];
     return {
       file,
       sheet: s.sheet,
       summary,
       // The summary keeps only the reading problems of its year.
       // An auditfile's entries take their category from their VAT code: say what a category fix means there.
-      problems: s.auditfile === true ? [...withAuditfileAdvice([...mappingNote, ...summary.problems], true)] : [...mappingNote, ...summary.problems],
+      problems: s.auditfile === true ? [...withAuditfileAdvice(problems, true)] : problems,
       rowCount: s.rowCount,
       errorCount: s.errorCount,
       // Rows that could not be read on the sheets other years came from count too: they may hide a crossing.
@@ -198,8 +199,8 @@ function sheetYearsOf(s: SheetRead): readonly number[] {
 /**
  * summarizeWithSheets, from the sheet's columns when it has them: without an object per row (a
  * 1,000,000-row sheet). Only a sheet that may take its previous year from another sheet (it has no rows of
- * that year and another sheet has), a participant's years since the start of participation, or (anyone else)
- * later years on other sheets, is summarised from objects, as the link joins the sheets' rows.
+ * that year and another sheet has), or that lacks another year the report reads (a participant's years since the
+ * start, later years, status unknown's older years), is summarised from objects, as the link joins the sheets' rows.
  */
 function summarizeSheet(
   s: SheetRead,
@@ -210,8 +211,7 @@ function summarizeSheet(
   if (columns !== null) {
     const alone = summarizeColumns(columns, options);
     // As summarizeWithSheets: no link unless the previous year is assumed €0 and another sheet has rows of it,
-    // or another sheet has rows of a year this one lacks: since the start of participation (a participant), or
-    // after the report's year (anyone else: the next possible start reads them).
+    // or another sheet has rows of a year this one lacks that the report reads (firstOtherYear, wantsOtherYear).
     const previous = alone.previousYearBasis === "assumed-zero" && others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1));
     const first = firstOtherYear(alone.year, options.participation, options.today);
     const linked = alone.previousYearBasis !== "not-needed";

@@ -7,7 +7,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { buildOverview } from "../../src/bulk/overview";
-import { participationSheetsFrom, summarizeWithSheets, type YearSheet } from "../../src/bulk/sheetYears";
+import { otherSheetsFrom, summarizeWithSheets, type YearSheet } from "../../src/bulk/sheetYears";
 import { readTable } from "../../src/reading/headers";
 import { EMPTY_GROUPING } from "../../src/bulk/groups";
 import { readAllSheets, readOtherLists } from "../../src/excel/allSheets";
@@ -55,8 +55,8 @@ describe("a sheet per year: the earlier year's report knows the later year over 
   it("the year report over the fake Excel (it reads the later sheets for a year before today's)", async () => {
     const defs = Object.entries(DE_WIT).map(([name, lines]) => ({ name, cells: sheetCells(lines) }));
     const { context } = fakeContext(defs);
-    expect(participationSheetsFrom(2025, { status: "out" }, TODAY)).toBe(2026);
-    expect(participationSheetsFrom(2025, { status: "unknown" }, TODAY)).toBe(2023);
+    expect(otherSheetsFrom(2025, { status: "out" }, TODAY)).toBe(2026);
+    expect(otherSheetsFrom(2025, { status: "unknown" }, TODAY)).toBe(2023);
     const others = await readOtherLists(context, "{sheet-1}", 2023);
     const source: InvoiceSource = {
       key: "{sheet-1}", name: "2025", origin: "sheet", tableName: null, values: defs[0].cells,
@@ -112,7 +112,7 @@ describe("summarizeWithSheets for a business not in the KOR (the shared link)", 
     const latest = summarizeWithSheets(sheets[1], sheets, { today: TODAY });
     expect(latest.taken).toEqual([]);
     expect(latest.summary.problems.map((p) => p.code)).not.toContain("later-years-from-sheets");
-    expect(participationSheetsFrom(2026, { status: "unknown" }, TODAY)).toBe(2023);
+    expect(otherSheetsFrom(2026, { status: "unknown" }, TODAY)).toBe(2023);
   });
 
   it("two sheets of the later year: none is taken, and a note says why", () => {
@@ -157,7 +157,7 @@ describe("a sheet per year, participation not known: the outcome 'if in the KOR'
       'Voor wat geldt als u al in de KOR zit, telt ook de omzet van 2024 uit blad "2024" van dezelfde werkmap mee: ging de omzet toen over de omzetgrens, dan eindigde de deelname op die dag.',
     );
     // The pane in Excel reads the older sheets for it; Open file and kor-check have them all.
-    expect(participationSheetsFrom(2026, { status: "unknown" }, TODAY)).toBe(2023);
+    expect(otherSheetsFrom(2026, { status: "unknown" }, TODAY)).toBe(2023);
     const defs = Object.entries(VISSER).map(([name, lines]) => ({ name, cells: sheetCells(lines) }));
     const { context } = fakeContext(defs);
     const source: InvoiceSource = {

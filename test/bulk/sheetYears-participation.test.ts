@@ -6,7 +6,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { buildOverview } from "../../src/bulk/overview";
-import { participationSheetsFrom, summarizeWithSheets, type YearSheet } from "../../src/bulk/sheetYears";
+import { otherSheetsFrom, summarizeWithSheets, type YearSheet } from "../../src/bulk/sheetYears";
 import { readTable } from "../../src/reading/headers";
 import { EMPTY_GROUPING } from "../../src/bulk/groups";
 import { readAllSheets, readOtherLists } from "../../src/excel/allSheets";
@@ -231,18 +231,18 @@ describe("summarizeWithSheets for a participant (the shared link)", () => {
   });
 });
 
-describe("which other sheets the year report in Excel reads for a participant (participationSheetsFrom)", () => {
+describe("which other sheets the year report in Excel reads for a participant (otherSheetsFrom)", () => {
   const inSince = (iso: string) => ({ status: "in", since: dayFromIso(iso) }) as const;
   it("none without a start, or with one in the report's year or (from 2025) the year before; else from the start's year", () => {
-    expect(participationSheetsFrom(2026, { status: "unknown" }, TODAY)).toBe(2023);
-    expect(participationSheetsFrom(2026, { status: "out" }, TODAY)).toBeNull();
-    expect(participationSheetsFrom(2026, inSince("2026-01-01"), TODAY)).toBeNull();
-    expect(participationSheetsFrom(2026, inSince("2025-04-01"), TODAY)).toBeNull();
-    expect(participationSheetsFrom(2026, inSince("2024-01-01"), TODAY)).toBe(2024);
+    expect(otherSheetsFrom(2026, { status: "unknown" }, TODAY)).toBe(2023);
+    expect(otherSheetsFrom(2026, { status: "out" }, TODAY)).toBeNull();
+    expect(otherSheetsFrom(2026, inSince("2026-01-01"), TODAY)).toBeNull();
+    expect(otherSheetsFrom(2026, inSince("2025-04-01"), TODAY)).toBeNull();
+    expect(otherSheetsFrom(2026, inSince("2024-01-01"), TODAY)).toBe(2024);
     // 2024 has no previous-year test: 2023 is not read by the previous-year link.
-    expect(participationSheetsFrom(2024, inSince("2023-01-01"), dayFromIso("2024-11-27"))).toBe(2023);
+    expect(otherSheetsFrom(2024, inSince("2023-01-01"), dayFromIso("2024-11-27"))).toBe(2023);
     // A report of an older year than today's: a later sheet may hold the crossing.
-    expect(participationSheetsFrom(2025, inSince("2025-01-01"), TODAY)).toBe(2025);
+    expect(otherSheetsFrom(2025, inSince("2025-01-01"), TODAY)).toBe(2025);
   });
 });
 

@@ -27,7 +27,7 @@ import {
 import { ArrowDownload20Regular, ArrowSync20Regular, DocumentArrowUp20Regular, Settings20Regular, TableSimple20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import type { Lang, Localized } from "../../i18n/types";
 import { dayFromExcelSerial, dayFromYmd, formatDay, yearOf, type Day } from "../../rules/dates";
-import { participationSheetsFrom, type YearSheet } from "../../bulk/sheetYears";
+import { otherSheetsFrom, type YearSheet } from "../../bulk/sheetYears";
 import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
@@ -261,7 +261,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     const sheets = others !== null && others.key === source.key ? others.sheets : host.excel === null ? otherSheetsOf(source, settings.codes, (k) => host.settings.get(k)?.codes) : undefined;
     return analyze(source, settings, today, sheets);
   }, [source, settings, today, others, host]);
-  const othersFrom = analysis === null ? null : participationSheetsFrom(analysis.year, participationOf(settings, today), today);
+  const othersFrom = analysis === null ? null : otherSheetsFrom(analysis.year, participationOf(settings, today), today);
   const wantsOthers =
     host.excel?.readOtherLists !== undefined &&
     source !== null &&
