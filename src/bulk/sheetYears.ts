@@ -15,14 +15,14 @@
  * next possible start reads: a 2025 report beside a sheet "2026" over the limit cannot start on 1 January 2027.
  */
 import type { Localized } from "../i18n/types";
-import { laterYearSheetsAmbiguous, laterYearsFromSheets, olderYearsFromSheets, participationYearSheetsAmbiguous, participationYearsFromSheets, previousYearFromSheet, quote } from "../i18n/messages";
+import { laterYearSheetsAmbiguous, laterYearsFromSheets, olderYearsFromSheets, participationYearSheetsAmbiguous, participationYearsFromSheets, previousYearDiffersSheet, previousYearFromSheet, quote } from "../i18n/messages";
 import { dayFromYmd, yearOf, type Day } from "../rules/dates";
 import { FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "../rules/parameters";
-import { dayEn, dayNl } from "../rules/text";
+import { dayEn, dayNl, eurEn, eurNl } from "../rules/text";
 import { plainRowName } from "../rules/eligibility";
 import { summarizeYear, type SummaryOptions } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
-import { hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
+import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { InvoiceRow, Participation, Problem } from "../rules/types";
 
 /** One sheet (or Excel table) read into rows; rows and problems are numbered as that sheet's rows. */
@@ -252,9 +252,14 @@ export function summarizeWithSheets<S extends YearSheet>(
   others: readonly S[],
   options: SummaryOptions,
 ): { readonly summary: YearSummary; readonly from: S | null; readonly taken: OtherYearsLink<S>["taken"] } {
-  const alone = summarizeYear(own.rows, options);
-  if (others.length === 0) return { summary: alone, from: null, taken: [] };
-  const year = alone.year;
+  const first = summarizeYear(own.rows, options);
+  if (others.length === 0) return { summary: first, from: null, taken: [] };
+  const year = first.year;
+  // A given previous year wins over another sheet's rows of it, as over the sheet's own (section 4); when that
+  // sheet (the one the link would take) adds up to something else, the report names both figures.
+  const differs = givenDiffersFromSheet(own, others, first);
+  if (differs !== null) options = { ...options, problems: [...(options.problems ?? []), differs] };
+  const alone = differs === null ? first : summarizeYear(own.rows, options);
   const link = alone.previousYearBasis === "assumed-zero" ? previousYearLink(own, others, year, options.rowName) : null;
   const linked = link?.kind === "linked" ? link : null;
   // The previous-year sheet may lend an older year too (a sheet "2023-2025" beside "2026"); Y−1 is that link's.
@@ -286,4 +291,21 @@ export function summarizeWithSheets<S extends YearSheet>(
     }
   }
   return { summary, from: linked?.from ?? null, taken: since?.taken ?? [] };
+}
+
+/**
+ * With a previous-year figure given and no rows of that year on the sheet itself: a warning naming the other
+ * sheet the link would have taken that year from (see previousYearLink) when its rows add up to another figure,
+ * as the summary does for the sheet's own rows (rules/summary.ts); else null.
+ */
+function givenDiffersFromSheet<S extends YearSheet>(own: S, others: readonly S[], summary: YearSummary): Problem | null {
+  const given = summary.previousYearCents;
+  if (summary.previousYearBasis !== "given" || given === null) return null;
+  const link = previousYearLink(own, others, summary.year);
+  if (link?.kind !== "linked") return null;
+  const prev = summary.year - 1;
+  const fromSheet = countableTurnover(link.from.rows, prev).countableCents;
+  if (fromSheet === given) return null;
+  const message = previousYearDiffersSheet(prev, { nl: eurNl(given), en: eurEn(given) }, link.from.sheet, { nl: eurNl(fromSheet), en: eurEn(fromSheet) });
+  return { row: null, severity: "warning", code: "previous-year-differs", column: null, value: null, message };
 }

@@ -151,13 +151,24 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
   // A given previous-year turnover wins over another sheet's rows of that year (summarizeWithSheets links Y−1
   // only when it would be assumed €0), but a participant's older years and the later years still come from them.
   const apart = options.perSheet === true;
-  return read.sheets.map((s) => {
+  // A figure given for the previous year is the year before the file's latest year (the year checked): a sheet
+  // of an older year (a sheet per year) does not use it, and says so; --year or --per-sheet give it to every sheet.
+  const givenOptions = [
+    ...(options.previousYearCents !== null ? ["--previous-year-turnover"] : []),
+    ...((options.previousUnionCents ?? null) !== null ? ["--previous-year-union-turnover"] : []),
+  ];
+  const ownYears = read.sheets.map((s) => sheetReportYear(s, options.year));
+  const known = ownYears.filter((y): y is number => y !== null);
+  const latest = apart || givenOptions.length === 0 || known.length === 0 ? null : Math.max(...known);
+  return read.sheets.map((s, k) => {
+    const own = ownYears[k];
+    const olderSheet = latest !== null && own !== null && own < latest;
     const base = {
       today,
       year: options.year,
       period: options.period,
-      previousYearCents: options.previousYearCents,
-      previousUnionCents: options.previousUnionCents ?? null,
+      previousYearCents: olderSheet ? null : options.previousYearCents,
+      previousUnionCents: olderSheet ? null : (options.previousUnionCents ?? null),
       participation: options.participation,
       rowName: s.rowName,
       // The EU-KOR view is given when any row of the sheet names a country, also one of a year not kept.
@@ -166,7 +177,8 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
     // The link's note (which sheet the previous year came from) is among the summary's problems.
     const { summary, from, taken } = summarizeSheet(s, apart ? [] : read.sheets, { ...base, problems: s.problems });
     const concerned = yearsConcerned(summary.year, summary.previousYearBasis);
-    const problems = [...mappingNote, ...summary.problems];
+    const otherYearNote = olderSheet && latest !== null && own !== null ? [note("given-previous-year-other-year", out.givenForOtherYear(givenOptions.join(", "), latest - 1, latest, own))] : [];
+    const problems = [...mappingNote, ...otherYearNote, ...summary.problems];
     return {
       file,
       sheet: s.sheet,
@@ -182,6 +194,18 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       rowName: s.rowName,
     };
   });
+}
+
+/**
+ * The year a sheet's report is about: `year` when given, else the latest year with a row or a dated problem (as
+ * the summary's default), or null for a sheet with neither.
+ */
+function sheetReportYear(s: SheetRead, year: number | null): number | null {
+  if (year !== null) return year;
+  let latest: number | null = null;
+  for (const y of sheetYearsOf(s)) if (latest === null || y > latest) latest = y;
+  for (const p of s.problems) if (p.day != null && (latest === null || yearOf(p.day) > latest)) latest = yearOf(p.day);
+  return latest;
 }
 
 /** Whether a sheet has rows in `year`, from its columns when it has them (without making its rows). */
@@ -210,9 +234,10 @@ function summarizeSheet(
   const columns = s.columns?.() ?? null;
   if (columns !== null) {
     const alone = summarizeColumns(columns, options);
-    // As summarizeWithSheets: no link unless the previous year is assumed €0 and another sheet has rows of it,
+    // As summarizeWithSheets: no link unless the previous year is assumed €0 (or given) and another sheet has rows of it,
     // or another sheet has rows of a year this one lacks that the report reads (firstOtherYear, wantsOtherYear).
-    const previous = alone.previousYearBasis === "assumed-zero" && others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1));
+    // A given figure (wins) is compared with another sheet's rows of that year: summarizeWithSheets names both.
+    const previous = (alone.previousYearBasis === "assumed-zero" || alone.previousYearBasis === "given") && others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1));
     const first = firstOtherYear(alone.year, options.participation, options.today);
     const linked = alone.previousYearBasis !== "not-needed";
     const older = others.some((o) => o !== s && sheetYearsOf(o).some((y) => wantsOtherYear(y, alone.year, first, linked) && !sheetHasRowsIn(s, y)));

@@ -234,6 +234,14 @@ export const fileErrors = {
 };
 
 export const out = {
+  /**
+   * A workbook with a sheet per year: --previous-year-turnover / --previous-year-union-turnover is the year before
+   * the file's latest year, so a sheet of an older year does not use it.
+   */
+  givenForOtherYear: (options: string, figureYear: number, latest: number, own: number): Localized => ({
+    nl: `${options} is de omzet van ${figureYear}, het jaar vóór ${latest} (het laatste jaar in dit bestand); dit blad gaat over ${own} en gebruikt die niet als vorig jaar.`,
+    en: `${options} is the turnover of ${figureYear}, the year before ${latest} (the latest year in this file); this sheet is about ${own} and does not use it as its previous year.`,
+  }),
   file: { nl: "Bestand", en: "File" } as Localized,
   sheet: { nl: "Blad", en: "Sheet" } as Localized,
   year: { nl: "Jaar", en: "Year" } as Localized,

@@ -746,6 +746,18 @@ export function previousYearFromSheet(year: number, sheet: string): Localized {
 }
 
 /**
+ * A sheet per year with the previous year's turnover given (typed in the pane, kor-check
+ * --previous-year-turnover): the given figure wins, as over the sheet's own rows, and this names the other
+ * sheet's figure beside it (amounts already formatted).
+ */
+export function previousYearDiffersSheet(year: number, given: Localized, sheet: string, fromSheet: Localized): Localized {
+  return {
+    nl: `De opgegeven omzet ${year} van ${given.nl} is gebruikt; blad ${quote(sheet)} van dezelfde werkmap telt voor ${year} op tot ${fromSheet.nl}. Controleer welk bedrag klopt.`,
+    en: `The given ${year} turnover of ${given.en} was used; sheet ${quote(sheet)} of the same workbook adds up to ${fromSheet.en} for ${year}. Check which figure is right.`,
+  };
+}
+
+/**
  * A sheet per year, a participant since an older year: the years since the start of participation taken from
  * other sheets (`parts`: each sheet with its years), as the first crossing since that start ended it.
  */

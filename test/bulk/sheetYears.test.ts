@@ -112,6 +112,19 @@ describe("summarizeWithSheets (the shared link)", () => {
     expect(summary.previousYearBasis).toBe("given");
   });
 
+  it("a previous year given that differs from the other sheet's names both figures", () => {
+    // "Facturen 2026" with 2025 given as €19,000: "Omzet 2025" adds up to €21,500 (worked out above).
+    const { summary } = summarizeWithSheets(sheets[2], sheets, { today: TODAY, previousYearCents: 1_900_000 });
+    expect(summary.previousYearCents).toBe(1_900_000);
+    expect(summary.verdict).toBe("eligible");
+    expect(summary.problems.filter((p) => p.code === "previous-year-differs").map((p) => p.message.nl)).toEqual([
+      'De opgegeven omzet 2025 van € 19.000,00 is gebruikt; blad "Omzet 2025" van dezelfde werkmap telt voor 2025 op tot € 21.500,00. Controleer welk bedrag klopt.',
+    ]);
+    // The same figure as the sheet's: nothing to say.
+    const same = summarizeWithSheets(sheets[2], sheets, { today: TODAY, previousYearCents: 2_150_000 });
+    expect(same.summary.problems.some((p) => p.code === "previous-year-differs")).toBe(false);
+  });
+
   it("a crossing in the previous year's sheet names that sheet's row", () => {
     // "2025": 15,000 (row 2) + 6,000 on 1 Oct 2025 (row 3) = 21,000 > 20,000, then a credit note of
     // −2,000 (row 4): the 2025 total €19,000 is within, but the crossing fails 2026's previous-year test.
@@ -208,6 +221,10 @@ describe("the year report over the fake Excel", () => {
     const typed = analyze(source, { previousYearCents: 2_500_000 }, TODAY, others);
     expect(typed.previousYearSheet).toBeNull();
     expect(typed.summary.previousYearBasis).toBe("given");
+    // …and the pane shows the other sheet's figure beside it.
+    expect(typed.warnings.map((w) => w.message.en)).toContain(
+      'The given 2024 turnover of €25,000.00 was used; sheet "2024" of the same workbook adds up to €15,000.00 for 2024. Check which figure is right.',
+    );
     expect(typed.askPreviousYear).toBe(true);
   });
 });
@@ -267,6 +284,35 @@ describe("kor-check over the same workbook", () => {
           from: i.previousYearSheet,
         })),
       ).toEqual(ANSWER);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it("a previous year given is the year before the latest sheet's: older sheets do not use it, and say so", async () => {
+    const tmp = tempDir("kor-sheet-years-");
+    try {
+      const file = path.join(tmp.dir, "bakkerij.xlsx");
+      writeFileSync(file, await xlsxBytes(BAKKERIJ));
+      // €19,000 given: the turnover of 2025, the year before 2026 ("Facturen 2026", the latest year in the file).
+      const { code, stdout } = await runCli([file, "--previous-year-turnover", "19000", "--format", "json", "--lang", "nl"], TODAY);
+      expect(code).toBe(0);
+      const items = JSON.parse(stdout) as { sheet: string; verdict: string; previousYear: number | null; previousYearBasis: string; previousYearSheet: string | null; problems: { code: string; message: string }[] }[];
+      // "Omzet 2025" keeps its own answer: 2024 from sheet "2024" (€15,000), crossing on 15 Sep 2025; before, the
+      // €19,000 was taken as its 2024 turnover.
+      expect(items.map((i) => [i.sheet, i.verdict, i.previousYear, i.previousYearBasis, i.previousYearSheet])).toEqual([
+        ["2024", "eligible", null, "not-needed", null],
+        ["Omzet 2025", "not-eligible", 15000, "data", "2024"],
+        ["Facturen 2026", "eligible", 19000, "given", null],
+      ]);
+      const note = '--previous-year-turnover is de omzet van 2025, het jaar vóór 2026 (het laatste jaar in dit bestand); dit blad gaat over 2025 en gebruikt die niet als vorig jaar.';
+      expect(items[1].problems.filter((p) => p.code === "given-previous-year-other-year").map((p) => p.message)).toEqual([note]);
+      expect(items[2].problems.some((p) => p.code === "given-previous-year-other-year")).toBe(false);
+      expect(items[2].problems.find((p) => p.code === "previous-year-differs")?.message).toContain('blad "Omzet 2025" van dezelfde werkmap telt voor 2025 op tot € 21.500,00');
+      // With --year every sheet is about that year, and uses the figure.
+      const year = await runCli([file, "--previous-year-turnover", "19000", "--year", "2026", "--format", "json", "--lang", "nl"], TODAY);
+      const all = JSON.parse(year.stdout) as { problems: { code: string }[] }[];
+      expect(all.every((i) => !i.problems.some((p) => p.code === "given-previous-year-other-year"))).toBe(true);
     } finally {
       tmp.cleanup();
     }
