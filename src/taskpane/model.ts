@@ -28,12 +28,24 @@ export interface SheetSettings {
   readonly year?: number;
   /** Previous year's countable turnover typed in by the user, for a sheet that holds one year. */
   readonly previousYearCents?: Cents | null;
+  /**
+   * The year that figure is the turnover of (the year before the report's when it was typed): it is used only
+   * for a report of the year after, so a sheet holding several years never reads it as another year's. Missing
+   * in settings kept before 1 December 2026: then it is used for any year, as it was.
+   */
+  readonly previousYearFor?: number;
   /** The firm's own codes mapped to categories in the pane's code table ("VV" → 21). */
   readonly codes?: readonly CodeMappingEntry[];
   /** Whether the business is in the KOR (kor-rules.md section 5); default unknown. */
   readonly participation?: "in" | "out" | "unknown";
   /** With participation "in": the first day in the KOR, ISO (2024-01-01); unreadable or missing → unknown. */
   readonly inKorSince?: string | null;
+}
+
+/** The previous-year turnover typed for a report of `year` (see SheetSettings.previousYearFor), or null. */
+export function previousYearGiven(settings: SheetSettings, year: number): Cents | null {
+  const cents = settings.previousYearCents ?? null;
+  return cents !== null && (settings.previousYearFor === undefined || settings.previousYearFor === year - 1) ? cents : null;
 }
 
 /**
@@ -280,7 +292,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
   const noPreviousRows = offerPreviousYear && !hasRowsIn(table.rows, year - 1);
   // The typed previous year wins over the rows of that year (section 4), also over another sheet's; the
   // summary names both figures when they differ.
-  const given = offerPreviousYear ? settings.previousYearCents ?? null : null;
+  const given = offerPreviousYear ? previousYearGiven(settings, year) : null;
   const problems = [
     ...(mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping)] : []),
     ...(source.fileProblems ?? []),

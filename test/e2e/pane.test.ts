@@ -121,6 +121,15 @@ describe("the task pane in a browser (no Excel)", () => {
     const both = `The given ${s.year - 1} turnover of €25,000.00 was used; the rows of ${s.year - 1} in the data add up to ${formatEuros(s.previousYearCents!, "en")}. Check which figure is right.`;
     await page.getByTestId("warning").filter({ hasText: both }).first().waitFor({ timeout: 10_000 });
     await expect(page.getByTestId("previous-year").innerText()).resolves.toContain("25,000.00");
+    // The figure is the turnover of that one year: the sheet's report of the year before neither shows nor uses it
+    // as its own previous year, and it is back on the report it was typed for.
+    await page.getByTestId("year").selectOption(String(s.year - 1));
+    await expect(page.getByTestId("previous-year-input").inputValue()).resolves.toBe("");
+    await page.getByTestId("warning").filter({ hasText: "The given" }).first().waitFor({ state: "detached", timeout: 10_000 });
+    await expect(page.getByTestId("previous-year").innerText()).resolves.not.toContain("25,000.00");
+    await page.getByTestId("year").selectOption(String(s.year));
+    await expect(page.getByTestId("previous-year-input").inputValue()).resolves.toBe("25,000.00");
+    await expect(page.getByTestId("previous-year").innerText()).resolves.toContain("25,000.00");
     await assertClean(w);
   });
 

@@ -97,6 +97,14 @@ describe("analyze: choices", () => {
     );
     // The same figure as the rows: no warning.
     expect(analyze(source(withDec), { previousYearCents: 50_000 }, TODAY).warnings.some((w) => w.message.en.includes("The given 2025"))).toBe(false);
+    // A figure typed for 2025 (on the 2026 report) is not read as 2024's on the same sheet's 2025 report; settings
+    // kept before the year was stored with it use it for any year, as before.
+    const typed = { previousYearCents: 2_500_000, previousYearFor: 2025 };
+    expect(analyze(source(withDec), typed, TODAY).summary).toMatchObject({ year: 2026, previousYearBasis: "given", previousYearCents: 2_500_000 });
+    const y2025 = analyze(source(withDec), { ...typed, year: 2025 }, TODAY);
+    expect(y2025.summary).toMatchObject({ year: 2025, previousYearBasis: "assumed-zero", previousYearCents: 0 });
+    expect(y2025.warnings.some((w) => w.message.en.includes("The given"))).toBe(false);
+    expect(analyze(source(withDec), { previousYearCents: 2_500_000, year: 2025 }, TODAY).summary.previousYearBasis).toBe("given");
     // Before 2025 there is no previous-year test: nothing is offered.
     const old = analyze(source([["Datum", "Bedrag"], [serial("2024-03-01"), 100]]), { previousYearCents: 2_500_000 }, TODAY);
     expect(old).toMatchObject({ offerPreviousYear: false, previousYearRowsCents: null });

@@ -32,7 +32,7 @@ import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
-import { analyze, inKorSinceDay, otherSheetsOf, participationOf, parseEurosInput, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
+import { analyze, inKorSinceDay, otherSheetsOf, participationOf, parseEurosInput, previousYearGiven, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
 import { checkKorSince } from "../../rules/participation";
 import type { PaneHost } from "../host";
 import type { PaneNavigation } from "../navigation";
@@ -163,7 +163,6 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     (next: InvoiceSource) => {
       const kept = host.settings.get(next.key) ?? {};
       setSettings(kept);
-      setPreviousText(kept.previousYearCents != null ? formatEuros(kept.previousYearCents, langRef.current).replace(/^€\s?/, "") : "");
       setSource(next);
       setPreview(null);
       setStatus({ kind: "ready" });
@@ -270,6 +269,14 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     (analysis.askPreviousYear || analysis.previousYearSheet !== null || othersFrom !== null);
   const reportYear = analysis?.year ?? null;
   const sourceKey = source?.key ?? null;
+  // The previous-year field shows the figure typed for this report's year (SheetSettings.previousYearFor): one
+  // typed for another year of the sheet is kept, but neither shown nor used here. Set when the sheet or year changes.
+  const settingsRef = React.useRef(settings);
+  settingsRef.current = settings;
+  React.useEffect(() => {
+    const given = reportYear === null ? null : previousYearGiven(settingsRef.current, reportYear);
+    setPreviousText(given !== null ? formatEuros(given, langRef.current).replace(/^€\s?/, "") : "");
+  }, [sourceKey, reportYear]);
   // The other sheets are read with this sheet's code table: read again when the user maps a code.
   const ownCodes = settings.codes;
   React.useEffect(() => {
@@ -541,7 +548,11 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     <div className={styles.settingsPanel}>
       <div className={styles.controls}>
         <Field label={t(lang, S.year)}>
-          <Select value={String(analysis.year)} data-testid="year" onChange={(_, d) => update({ year: Number(d.value) })}>
+          <Select
+            value={String(analysis.year)}
+            data-testid="year"
+            onChange={(_, d) => update({ year: Number(d.value) })}
+          >
             {[...analysis.years].reverse().map((y) => (
               <option key={y} value={String(y)}>
                 {y}
@@ -609,7 +620,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
               onChange={(_, d) => {
                 setPreviousText(d.value);
                 const cents = parseEurosInput(d.value);
-                if (d.value.trim() === "" || cents !== null) update({ previousYearCents: d.value.trim() === "" ? null : cents });
+                if (d.value.trim() === "" || cents !== null) update({ previousYearCents: d.value.trim() === "" ? null : cents, previousYearFor: previousYear });
               }}
             />
           </Field>
