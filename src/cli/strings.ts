@@ -262,6 +262,7 @@ export const out = {
   dueShort: { nl: "Uiterlijk", en: "By" } as Localized,
   atOnce: { nl: "direct", en: "at once" } as Localized,
   attention: { nl: "Let op", en: "Note" } as Localized,
+  euKor: { nl: "EU-KOR", en: "EU-KOR" } as Localized,
   provisionalNote: {
     nl: "* voorlopig: er zijn rijen met fouten die niet zijn meegeteld (zie Problemen).",
     en: "* provisional: rows with errors were not counted (see Problems).",

@@ -5,7 +5,7 @@
 import * as path from "path";
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import JSZip from "jszip";
-import { csvHeader, LEGACY_CSV_COLUMNS } from "../../src/cli/output";
+import { csvColumnsBeforeEu, csvHeader, LEGACY_CSV_COLUMNS } from "../../src/cli/output";
 import { parseCsv } from "../../src/reading/csv";
 import type { CliIo } from "../../src/cli/main";
 import Papa from "papaparse";
@@ -194,6 +194,14 @@ describe("scanning a folder", () => {
     expect(items.map((i) => path.basename(i.file))).toEqual(["client.xlsx"]);
     expect(r.stderr).toContain(`${at("overzicht.csv")} skipped: this is kor-check's own output`);
     expect(r.code).toBe(0);
+  });
+
+  it("still knows a CSV of an earlier kor-check (before the EU-KOR columns) as its own", async () => {
+    await writeXlsx(at("client.xlsx"), { Facturen: CROSSING_2025 });
+    const old = writeText(at("vorige-week.csv"), `${csvColumnsBeforeEu("en").join(",")}\r\nclient.xlsx,Facturen,2025\r\n`);
+    const scan = await run([tmp.dir, "--format", "json", "--lang", "en"]);
+    expect((JSON.parse(scan.stdout) as { file: string }[]).map((i) => path.basename(i.file))).toEqual(["client.xlsx"]);
+    expect(scan.stderr).toContain(`${old} skipped: this is kor-check's own output`);
   });
 
   it("still knows a CSV of an earlier kor-check (before the action and note columns) as its own: skipped in a folder, replaced by --out", async () => {
