@@ -41,6 +41,29 @@ export const D = {
   foldCalculator: L("Toch berekenen wat meedoen zou opleveren", "Still calculate what joining would give"),
   noTurnover: (year: number) => L(`Geen omzet die meetelt in ${year}: er valt niets te vergelijken.`, `No turnover that counts in ${year}: there is nothing to compare.`),
 
+  // No result: the sheet's turnover cannot be known (DecisionRefusal)
+  refusedColumnsTodo: L(
+    "Kies de kolommen zelf onder Instellingen op het tabblad Jaar, of zet kolomkoppen boven de gegevens en klik op Opnieuw lezen. Zolang de omzet niet te lezen is, geeft dit tabblad geen uitkomst.",
+    "Choose the columns yourself under Settings on the Year report tab, or put column headers above the data and click Read again. As long as the turnover cannot be read, this tab gives no result.",
+  ),
+  refusedGrossTodo: L(
+    "Voeg de btw-kolom (of de kolom met het bedrag exclusief btw) toe aan het blad en klik op Opnieuw lezen, of kies de bedragkolom zelf onder Instellingen op het tabblad Jaar. Zolang de omzet exclusief btw niet te lezen is, geeft dit tabblad geen uitkomst.",
+    "Add the VAT column (or the column with the amount excluding VAT) to the sheet and click Read again, or choose the amount column yourself under Settings on the Year report tab. As long as the turnover excluding VAT cannot be read, this tab gives no result.",
+  ),
+  noTurnoverTitle: (year: number) => L(`Geen omzet die meetelt in ${year}`, `No turnover that counts in ${year}`),
+  noTurnoverTodo: L(
+    "Kies onder Instellingen op het tabblad Jaar een jaar met omzet. Zonder omzet geeft dit tabblad geen uitkomst.",
+    "Choose a year with turnover under Settings on the Year report tab. Without turnover this tab gives no result.",
+  ),
+  unreadableTurnoverTitle: (year: number) => L(`De omzet van ${year} is niet te lezen`, `The turnover of ${year} cannot be read`),
+  unreadableTurnover: (year: number, rows: number) =>
+    L(`${rows} ${plural(rows, "rij", "rijen")} met fouten ${rows === 1 ? "is" : "zijn"} niet meegeteld, en zonder ${rows === 1 ? "die rij" : "die rijen"} is er geen omzet die meetelt in ${year}.`,
+      `${rows} ${plural(rows, "row", "rows")} with errors ${rows === 1 ? "was" : "were"} not counted, and without ${rows === 1 ? "it" : "them"} there is no turnover that counts in ${year}.`),
+  fixErrorsTodo: L(
+    "Los de fouten op (zie de waarschuwingen op het tabblad Jaar) en klik op Opnieuw lezen. Tot dan geeft dit tabblad geen uitkomst.",
+    "Fix the errors (see the warnings on the Year report tab) and click Read again. Until then this tab gives no result.",
+  ),
+
   // Output side
   outputSection: L("Btw op uw omzet", "VAT on your turnover"),
   colRate: L("Tarief", "Rate"),

@@ -438,3 +438,50 @@ describe("turnover worked out by the reading layer", () => {
     expect(f.output.lines).toEqual([{ ratePercent: 21, cents: 1_000_000, assumedCents: 0 }]);
   });
 });
+
+describe("a sheet whose turnover cannot be known gives no result, as the year report gives no verdict", () => {
+  const sheet = (key: string, values: unknown[][]): InvoiceSource => ({ ...source, key, values, headerRowIndex: null, fileSheets: undefined });
+  const compute = (src: InvoiceSource, state: Partial<DecisionState> = {}, settings = {}) =>
+    computeDecision({ state: { ...blank, ...state }, analysis: analyze(src, settings, TODAY), source: src, today: TODAY, lang: "en", purchases: null });
+  const JAN = 45672; // 15 January 2025
+
+  it("no date and amount columns: the report's reason and what to do, no verdict (was 'no difference in money a year')", () => {
+    const f = compute(sheet("no-columns", [["Klant", "Omschrijving"], ["Bakker", "Website"]]), { inputVat: "500" });
+    expect(f.decision).toBeNull();
+    expect(f.refusal?.title.en).toBe("No date and amount columns found");
+    expect(f.refusal?.reason.en).toContain("No header row found with a date column (Date, Invoice date) and an amount column");
+    expect(f.refusal?.todo.en).toContain("Choose the columns yourself under Settings on the Year report tab");
+    expect(f.refusal?.todo.nl).toContain("Kies de kolommen zelf onder Instellingen op het tabblad Jaar");
+  });
+
+  it("amounts including VAT only: no verdict and no 'joining costs €500 a year' from €0 turnover; says to add the VAT column", () => {
+    const f = compute(sheet("gross-only", [["Datum", "Totaal incl. btw"], [JAN, 12_100], [JAN + 1, 1_210]]), { inputVat: "500" });
+    expect(f.decision).toBeNull();
+    expect(f.refusal?.title.en).toBe("No amount excluding VAT found");
+    expect(f.refusal?.reason.en).toContain("\"Totaal incl. btw\" (B) holds amounts including VAT");
+    expect(f.refusal?.todo.en).toContain("Add the VAT column (or the column with the amount excluding VAT) to the sheet");
+    // The column chosen as the amount on the Year report tab: the amounts are read, taken as including VAT.
+    const chosen = compute(sheet("gross-only", [["Datum", "Totaal incl. btw"], [JAN, 12_100], [JAN + 1, 1_210]]), {}, { columns: { amount: 1 } });
+    expect(chosen.refusal).toBeNull();
+    expect(chosen.output.lines).toEqual([{ ratePercent: 21, cents: 1_100_000, assumedCents: 1_100_000 }]);
+    expect(chosen.decision?.keptCents).toBe(231_000);
+  });
+
+  it("every row of the year in error: says so and asks to fix them, no verdict", () => {
+    const f = compute(sheet("all-errors", [["Datum", "Bedrag excl. btw", "Categorie"], [JAN, "tienduizend", "21"], [JAN + 1, 5_000, "xyz"]]));
+    expect(f.decision).toBeNull();
+    expect(f.refusal?.title.en).toBe("The turnover of 2025 cannot be read");
+    expect(f.refusal?.reason.en).toBe("2 rows with errors were not counted, and without them there is no turnover that counts in 2025.");
+    expect(f.refusal?.todo.en).toContain("Fix the errors (see the warnings on the Year report tab)");
+  });
+
+  it("a year with purchases only: no turnover that counts, so no 'joining costs you' verdict", () => {
+    const f = compute(sheet("purchases-only", [["Datum", "Bedrag excl. btw", "Categorie", "BTW"], [JAN, 1_000, "inkoop", 210]]));
+    expect(f.decision).toBeNull();
+    expect(f.refusal).toMatchObject({ title: { en: "No turnover that counts in 2025" }, reason: { en: "No turnover that counts in 2025: there is nothing to compare." } });
+  });
+
+  it("a readable sheet is not refused", () => {
+    expect(run({}).refusal).toBeNull();
+  });
+});

@@ -19,6 +19,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
@@ -224,6 +225,28 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
         </MessageBar>
         <div className={styles.actions}>
           <Button icon={<ArrowSync20Regular />} onClick={() => void load()}>
+            {t(lang, S.refresh)}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  // The sheet's turnover cannot be known (the year report refuses it, or the year has none that counts): the
+  // reason and what to do, and nothing that rests on that turnover.
+  if (figures.refusal !== null) {
+    return (
+      <div data-testid="decision">
+        <h2 className={s.heading}>{t(lang, D.title)}</h2>
+        <Caption1 as="p" className={styles.para}>{t(lang, D.intro)}</Caption1>
+        <MessageBar intent="warning" data-testid="decision-refused">
+          <MessageBarBody>
+            <MessageBarTitle>{t(lang, figures.refusal.title)}</MessageBarTitle>
+            {t(lang, figures.refusal.reason)} {t(lang, figures.refusal.todo)}
+          </MessageBarBody>
+        </MessageBar>
+        <div className={styles.actions}>
+          <Button size="small" icon={<ArrowSync20Regular />} onClick={() => void load()}>
             {t(lang, S.refresh)}
           </Button>
         </div>
@@ -659,9 +682,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       <h2 className={s.heading}>{t(lang, D.title)}</h2>
       <Caption1 as="p" className={styles.para}>{t(lang, D.intro)}</Caption1>
       <Body1 as="p" className={styles.para} data-testid="decision-basis">
-        {summary.countableCents === 0
-          ? t(lang, D.noTurnover(analysis.year))
-          : t(lang, join ? D.basis(analysis.year, eur(summary.countableCents)) : D.basisParticipant(analysis.year, eur(summary.countableCents)))}
+        {t(lang, join ? D.basis(analysis.year, eur(summary.countableCents)) : D.basisParticipant(analysis.year, eur(summary.countableCents)))}
       </Body1>
       <div className={styles.actions}>
         <Button size="small" icon={<ArrowSync20Regular />} onClick={() => void load()}>

@@ -36,6 +36,7 @@ import { parameterOn } from "../../rules/parameters";
 import type { InvoiceSource } from "../../excel/source";
 import { parseEurosInput, type Analysis } from "../model";
 import { D } from "../decision-strings";
+import { S } from "../strings";
 
 export interface GoodInput {
   readonly id: number;
@@ -104,8 +105,38 @@ export interface DecisionFigures {
   /** How the schedule was computed (kor-rules.md section 8): the view states it; null without a schedule. */
   readonly revisionMethod: RevisionMethod | null;
   readonly errors: FieldErrors;
-  /** null when an entry is invalid: the view then asks to correct it first. */
+  /**
+   * Why the sheet gives no result (its turnover cannot be known): the view then shows only this, no figures.
+   * Null when the turnover was read.
+   */
+  readonly refusal: DecisionRefusal | null;
+  /** null when an entry is invalid (the view then asks to correct it first) or when the sheet is refused. */
   readonly decision: Decision | null;
+}
+
+/** Why the decision cannot be computed from the sheet, and what to do about it. */
+export interface DecisionRefusal {
+  readonly title: Localized;
+  readonly reason: Localized;
+  readonly todo: Localized;
+}
+
+/**
+ * The sheet's turnover cannot be known, so the decision gives no result (no verdict, no break-even, no money
+ * resting on that turnover): the year report's refusal of the whole sheet (no date and amount columns, or amounts
+ * including VAT only: see Analysis.wholeTableProblem), or a basis year without turnover that counts (every row in
+ * error, or none at all: "eligible with €0" is no basis for "joining gains nothing"). Null when there is turnover.
+ */
+export function decisionRefusal(analysis: Analysis): DecisionRefusal | null {
+  const whole = analysis.wholeTableProblem;
+  if (whole !== null) {
+    const gross = whole.code === "gross-only";
+    return { title: gross ? S.grossOnlyTitle : S.noColumnsTitle, reason: whole.message, todo: gross ? D.refusedGrossTodo : D.refusedColumnsTodo };
+  }
+  if (analysis.summary.countableCents !== 0) return null;
+  const errorRows = analysis.reconciliation.yearErrorRows;
+  if (errorRows > 0) return { title: D.unreadableTurnoverTitle(analysis.year), reason: D.unreadableTurnover(analysis.year, errorRows), todo: D.fixErrorsTodo };
+  return { title: D.noTurnoverTitle(analysis.year), reason: D.noTurnover(analysis.year), todo: D.noTurnoverTodo };
 }
 
 /** "40", "40%", "37,5", "37.5 %" → 0.375; null when it is not a percentage from 0 to 100. */
@@ -265,8 +296,9 @@ export function computeDecision(input: {
     errors.joined !== undefined ||
     Object.keys(errors.goods).length > 0;
   const eligible = summary.verdict === "eligible";
+  const refusal = decisionRefusal(analysis);
   const decision =
-    invalid || share === null || inputVat === null || planned === null || reverseVat === null
+    refusal !== null || invalid || share === null || inputVat === null || planned === null || reverseVat === null
       ? null
       : decideKor({
           participant: state.participant,
@@ -283,7 +315,7 @@ export function computeDecision(input: {
           possibleFrom: eligible && dates.delay === null ? null : dates.start,
           notPossibleReason: dates.delay,
         });
-  return { output, amountBasis, sheetShare, purchases, shareText, inputVatText, reverseVatText, plannedYearText, dates, schedule, revisionMethod: method, errors, decision };
+  return { output, amountBasis, sheetShare, purchases, shareText, inputVatText, reverseVatText, plannedYearText, dates, schedule, revisionMethod: method, errors, refusal, decision };
 }
 
 /**
