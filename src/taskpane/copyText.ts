@@ -66,6 +66,8 @@ export function decisionFiguresText(
     question: Localized;
     /** The result in words: "levert op € 312,00 per jaar". */
     result: string;
+    /** Why the result is provisional (rows with errors left out), said right under it; null or absent when it is not. */
+    provisional?: Localized | null;
     headline: Localized;
     breakEven: Localized;
     oneOffs: readonly { readonly year: number | null; readonly label: Localized; readonly cents: number }[];
@@ -74,7 +76,14 @@ export function decisionFiguresText(
   },
 ): string {
   const o = options;
-  const lines = [tPlain(lang, S.copyHeader(o.sourceName, formatDay(o.today, lang))), "", `${tPlain(lang, o.question)}: ${o.result}`, tPlain(lang, o.headline), tPlain(lang, o.breakEven)];
+  const lines = [
+    tPlain(lang, S.copyHeader(o.sourceName, formatDay(o.today, lang))),
+    "",
+    `${tPlain(lang, o.question)}: ${o.result}`,
+    ...(o.provisional != null ? [tPlain(lang, o.provisional)] : []),
+    tPlain(lang, o.headline),
+    tPlain(lang, o.breakEven),
+  ];
   if (o.oneOffs.length > 0) {
     lines.push("");
     for (const x of o.oneOffs) lines.push(`${x.year ?? "–"}: ${tPlain(lang, x.label)} ${formatEuros(x.cents, lang)}`);

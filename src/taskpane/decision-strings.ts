@@ -59,6 +59,9 @@ export const D = {
   unreadableTurnover: (year: number, rows: number) =>
     L(`${rows} ${plural(rows, "rij", "rijen")} met fouten ${rows === 1 ? "is" : "zijn"} niet meegeteld, en zonder ${rows === 1 ? "die rij" : "die rijen"} is er geen omzet die meetelt in ${year}.`,
       `${rows} ${plural(rows, "row", "rows")} with errors ${rows === 1 ? "was" : "were"} not counted, and without ${rows === 1 ? "it" : "them"} there is no turnover that counts in ${year}.`),
+  provisional: (notCounted: Localized) =>
+    L(`Voorlopig: ${notCounted.nl}. Deze uitkomst rekent zonder die rijen en kan dus nog veranderen; los de fouten eerst op (zie de waarschuwingen op het tabblad Jaar).`,
+      `Provisional: ${notCounted.en}. This result leaves those rows out, so it may still change; fix the errors first (see the warnings on the Year report tab).`),
   fixErrorsTodo: L(
     "Los de fouten op (zie de waarschuwingen op het tabblad Jaar) en klik op Opnieuw lezen. Tot dan geeft dit tabblad geen uitkomst.",
     "Fix the errors (see the warnings on the Year report tab) and click Read again. Until then this tab gives no result.",

@@ -85,6 +85,22 @@ describe("decisionFiguresText", () => {
     expect(text).toContain("2027: revision €123.45");
     expect(text).toContain("- Register by 3 December 2026.");
   });
+
+  it("says right under the result that it is provisional when rows with errors were left out", () => {
+    const text = decisionFiguresText("en", {
+      sourceName: "Sheet1",
+      today: TODAY,
+      question: { nl: "Effect van meedoen per jaar", en: "Effect of joining per year" },
+      result: "Gain €2,100.00 a year",
+      provisional: { nl: "Voorlopig: …", en: "Provisional: 2 rows with errors not counted (€5,000.00 and 1 unreadable amount)." },
+      headline: { nl: "x", en: "Joining the KOR gains you about €2,100.00 a year." },
+      breakEven: { nl: "y", en: "Break-even." },
+      oneOffs: [],
+      reasons: [],
+      deadlines: [],
+    });
+    expect(text.split("\n").slice(2, 4)).toEqual(["Effect of joining per year: Gain €2,100.00 a year", "Provisional: 2 rows with errors not counted (€5,000.00 and 1 unreadable amount)."]);
+  });
 });
 
 describe("overviewFiguresText (All sheets)", () => {

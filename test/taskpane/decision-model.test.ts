@@ -485,3 +485,38 @@ describe("a sheet whose turnover cannot be known gives no result, as the year re
     expect(run({}).refusal).toBeNull();
   });
 });
+
+describe("rows with errors: the figures are provisional, as the year report's verdict is", () => {
+  const sheet = (key: string, values: unknown[][]): InvoiceSource => ({ ...source, key, values, headerRowIndex: null, fileSheets: undefined });
+  const JAN = 45672; // 15 January 2025
+
+  it("an unreadable amount and an unknown category: the gain leaves them out and says so (was a plain 'gains you €2,100.00 a year')", () => {
+    const src = sheet("error-rows", [
+      ["Datum", "Bedrag excl. btw", "Categorie"],
+      [JAN, 10_000, "21"],
+      [JAN + 1, "tienduizend", "21"],
+      [JAN + 2, 5_000, "xyz"],
+    ]);
+    const analysis = analyze(src, {}, TODAY);
+    const f = computeDecision({ state: blank, analysis, source: src, today: TODAY, lang: "en", purchases: null });
+    expect(f.refusal).toBeNull();
+    expect(f.decision).toMatchObject({ keptCents: 210_000, netCents: 210_000 });
+    expect(f.provisional?.en).toBe(
+      "Provisional: 2 rows with errors not counted (€5,000.00 and 1 unreadable amount). This result leaves those rows out, so it may still change; fix the errors first (see the warnings on the Year report tab).",
+    );
+    expect(f.provisional?.nl).toBe(
+      "Voorlopig: 2 rijen met fouten niet meegeteld (€ 5.000,00 en 1 onleesbaar bedrag). Deze uitkomst rekent zonder die rijen en kan dus nog veranderen; los de fouten eerst op (zie de waarschuwingen op het tabblad Jaar).",
+    );
+  });
+
+  it("rows with errors in another year do not make the basis year provisional", () => {
+    const src = sheet("other-year-error", [
+      ["Datum", "Bedrag excl. btw", "Categorie"],
+      [JAN, 10_000, "21"],
+      [JAN + 400, "tienduizend", "21"], // 2026
+    ]);
+    const f = computeDecision({ state: blank, analysis: analyze(src, { year: 2025 }, TODAY), source: src, today: TODAY, lang: "en", purchases: null });
+    expect(f.provisional).toBeNull();
+    expect(run({}).provisional).toBeNull();
+  });
+});

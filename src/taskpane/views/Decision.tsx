@@ -626,6 +626,8 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
           <>
             <div className={styles.result} data-testid="decision-result">
               <Caption1>{join ? t(lang, D.resultJoin) : t(lang, D.resultLeave)}</Caption1>
+              {/* Said again beside the figure: the bar at the top may be far above it. */}
+              {figures.provisional !== null && <Body1 className={s.warn} data-testid="decision-result-provisional">{t(lang, figures.provisional)}</Body1>}
               <p className={`${styles.resultLine} ${resultColor ?? ""}`}>
                 {badge.icon}
                 <span data-testid="decision-verdict">{badge.label}</span>
@@ -684,6 +686,11 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       <Body1 as="p" className={styles.para} data-testid="decision-basis">
         {t(lang, join ? D.basis(analysis.year, eur(summary.countableCents)) : D.basisParticipant(analysis.year, eur(summary.countableCents)))}
       </Body1>
+      {figures.provisional !== null && (
+        <MessageBar intent="warning" data-testid="decision-provisional">
+          <MessageBarBody>{t(lang, figures.provisional)}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
         <Button size="small" icon={<ArrowSync20Regular />} onClick={() => void load()}>
           {t(lang, S.refresh)}
@@ -697,6 +704,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
                 today,
                 question: join ? D.resultJoin : D.resultLeave,
                 result: `${badge.label} ${formatEuros(Math.abs(decision.netCents), lang)} ${t(lang, D.perYear)}`,
+                provisional: figures.provisional,
                 headline: decision.headline,
                 breakEven: decision.breakEven,
                 oneOffs: decision.oneOffs,

@@ -4,7 +4,7 @@
  * the view so the arithmetic path can be tested in Node.
  */
 import type { Localized } from "../../i18n/types";
-import type { Cents } from "../../rules/money";
+import { formatEuros, type Cents } from "../../rules/money";
 import { dayFromYmd, yearOf, ymdFromDay, type Day } from "../../rules/dates";
 import type { Participation } from "../../rules/types";
 import type { CapitalGood } from "../../rules/herziening";
@@ -110,6 +110,11 @@ export interface DecisionFigures {
    * Null when the turnover was read.
    */
   readonly refusal: DecisionRefusal | null;
+  /**
+   * Set when rows the year report's verdict depends on have errors (its "Provisional: fix 2 errors first"): the
+   * figures leave those rows out, and this says how many, the amounts on them, and to fix them first.
+   */
+  readonly provisional: Localized | null;
   /** null when an entry is invalid (the view then asks to correct it first) or when the sheet is refused. */
   readonly decision: Decision | null;
 }
@@ -315,7 +320,20 @@ export function computeDecision(input: {
           possibleFrom: eligible && dates.delay === null ? null : dates.start,
           notPossibleReason: dates.delay,
         });
-  return { output, amountBasis, sheetShare, purchases, shareText, inputVatText, reverseVatText, plannedYearText, dates, schedule, revisionMethod: method, errors, refusal, decision };
+  return { output, amountBasis, sheetShare, purchases, shareText, inputVatText, reverseVatText, plannedYearText, dates, schedule, revisionMethod: method, errors, refusal, provisional: refusal === null ? provisionalOf(analysis) : null, decision };
+}
+
+/**
+ * The figures are provisional when rows the year report's verdict depends on have errors (the report's
+ * reconciliation: rows of the basis year, or of the year before for the previous-year test): the same rows the
+ * report counts for "Provisional: fix 2 errors first", named as its totals name them.
+ */
+function provisionalOf(analysis: Analysis): Localized | null {
+  const r = analysis.reconciliation;
+  if (r.yearErrorRows === 0) return null;
+  const notCounted = (lang: "nl" | "en"): string =>
+    S.notCountedRows(r.yearErrorRows, r.yearErrorCents !== 0 ? formatEuros(r.yearErrorCents, lang) : "", r.yearUnreadableAmounts)[lang];
+  return D.provisional({ nl: notCounted("nl"), en: notCounted("en") });
 }
 
 /**
