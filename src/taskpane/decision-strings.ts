@@ -170,6 +170,12 @@ export const D = {
     "In de gekozen inkopen zijn geen kolommen met datum en bedrag gevonden.",
     "No date and amount columns were found in the chosen purchases.",
   ),
+  purchasesGrossOnly: (column: string) =>
+    L(`De gekozen inkopen hebben alleen bedragen inclusief btw (kolom ‘${column}’) en geen btw-kolom: de voorbelasting is er niet uit te lezen. Voeg de btw-kolom toe en lees de inkopen opnieuw, of vul de voorbelasting zelf in.`,
+      `The chosen purchases only have amounts including VAT (column ‘${column}’) and no VAT column: the input VAT cannot be read from them. Add the VAT column and read the purchases again, or type the input VAT yourself.`),
+  purchasesNoneInYear: (year: number) =>
+    L(`De gekozen inkopen hebben geen rijen van ${year}, het jaar van deze berekening. Kies de inkopen van ${year}, of vul de voorbelasting zelf in.`,
+      `The chosen purchases have no rows of ${year}, the year of this estimate. Choose the purchases of ${year}, or type the input VAT yourself.`),
   purchasesError: (detail: string) => L(`De inkopen konden niet worden gelezen: ${detail}`, `The purchases could not be read: ${detail}`),
   plannedVat: L("Btw op een geplande investering (€)", "VAT on a planned investment (€)"),
   plannedYear: L("Jaar van die investering", "Year of that investment"),

@@ -267,6 +267,23 @@ describe("purchasesFromValues (a purchases list the user points to)", () => {
     expect(purchasesFromValues([["Datum", "Bedrag"], [45700, 100]], 0, 2025)).toEqual({ kind: "error", message: expect.objectContaining({ en: expect.stringContaining("No VAT column") }) });
     expect(purchasesFromValues([["Leverancier", "Omschrijving"], ["x", "y"]], 0, 2025)).toEqual({ kind: "error", message: expect.objectContaining({ en: expect.stringContaining("No date and amount columns") }) });
   });
+
+  it("amounts including VAT only: says that, not 'no date and amount columns', and asks for the VAT column", () => {
+    const r = purchasesFromValues([["Datum", "Totaal incl. btw"], [45700, 121]], 0, 2025);
+    expect(r).toEqual({ kind: "error", message: expect.objectContaining({ en: "The chosen purchases only have amounts including VAT (column ‘Totaal incl. btw’) and no VAT column: the input VAT cannot be read from them. Add the VAT column and read the purchases again, or type the input VAT yourself." }) });
+  });
+
+  it("an amount including VAT with a VAT column is read (was refused as 'no date and amount columns'): the amount is gross − VAT", () => {
+    const r = purchasesFromValues([["Datum", "Leverancier", "Bedrag incl. btw", "BTW"], [45700, "Drukkerij", 1_210, 210], [45701, "Laptop", 605, 105]], 0, 2025);
+    expect(r.kind).toBe("ok");
+    expect(r.kind === "ok" ? r.lines.map((l) => [l.row, l.cents, l.vatCents]) : []).toEqual([[2, 100_000, 21_000], [3, 50_000, 10_500]]);
+  });
+
+  it("a list without rows of the basis year is refused, not taken as €0 input VAT", () => {
+    const other = purchasesFromValues([["Datum", "Leverancier", "Bedrag excl. btw", "BTW"], [46100, "Drukkerij", 1_000, 210]], 0, 2025);
+    expect(other).toEqual({ kind: "error", message: expect.objectContaining({ en: "The chosen purchases have no rows of 2025, the year of this estimate. Choose the purchases of 2025, or type the input VAT yourself." }) });
+    expect(purchasesFromValues([["Datum", "Leverancier", "Bedrag excl. btw", "BTW"]], 0, 2025).kind).toBe("error");
+  });
 });
 
 describe("issue 15: the right money from the sheet (the tax adviser's examples, through the decision model)", () => {

@@ -338,7 +338,9 @@ function provisionalOf(analysis: Analysis): Localized | null {
 
 /**
  * Purchases from a list the user pointed to (a table or sheet in Excel, a file in a browser): a header row
- * with date, amount and VAT columns; every row in `year`. The reason in words when the list cannot be used.
+ * with date, amount and VAT columns (or an amount including VAT and a VAT column: the amount is then gross − VAT);
+ * every row in `year`. The reason in words when the list cannot be used: no such columns, amounts including VAT
+ * only, or no readable row of `year`.
  * `dateSerialOffset`: the list's workbook's (dateSerialOffsetOf), for a workbook in the 1904 date system.
  */
 export function purchasesFromValues(
@@ -348,7 +350,12 @@ export function purchasesFromValues(
   dateSerialOffset = 0,
 ): { kind: "ok"; lines: PurchaseLine[] } | { kind: "error"; message: Localized } {
   const table = readTable(values, { rowOffset, dateSerialOffset });
-  if (table.columns.date === undefined || table.columns.amount === undefined) return { kind: "error", message: D.purchasesNoColumns };
+  const gross = table.problems.find((p) => p.code === "gross-only");
+  if (gross !== undefined) return { kind: "error", message: D.purchasesGrossOnly(gross.value ?? "") };
+  if (table.columns.date === undefined || (table.columns.amount === undefined && table.derived !== "gross-minus-vat")) return { kind: "error", message: D.purchasesNoColumns };
   if (table.columns.vat === undefined) return { kind: "error", message: D.purchasesNoVat };
-  return { kind: "ok", lines: purchaseLinesFromTable({ values, rowOffset, rows: table.rows, year, onlyPurchases: false }) };
+  const lines = purchaseLinesFromTable({ values, rowOffset, rows: table.rows, year, onlyPurchases: false });
+  // No row of the year: refused, not taken as €0 input VAT.
+  if (lines.length === 0) return { kind: "error", message: D.purchasesNoneInYear(year) };
+  return { kind: "ok", lines };
 }
