@@ -62,6 +62,9 @@ export const D = {
   provisional: (notCounted: Localized) =>
     L(`Voorlopig: ${notCounted.nl}. Deze uitkomst rekent zonder die rijen en kan dus nog veranderen; los de fouten eerst op (zie de waarschuwingen op het tabblad Jaar).`,
       `Provisional: ${notCounted.en}. This result leaves those rows out, so it may still change; fix the errors first (see the warnings on the Year report tab).`),
+  provisionalPurchases: (name: string, rows: number) =>
+    L(`Voorlopig: ${rows} ${plural(rows, "rij", "rijen")} van de inkopen ‘${name}’ ${rows === 1 ? "was" : "waren"} niet te lezen en ${rows === 1 ? "is" : "zijn"} niet meegeteld in de voorbelasting; verbeter ${rows === 1 ? "die rij" : "die rijen"} eerst of vul de voorbelasting zelf in.`,
+      `Provisional: ${rows} ${plural(rows, "row", "rows")} of the purchases ‘${name}’ could not be read and ${rows === 1 ? "is" : "are"} not counted in the input VAT; correct ${rows === 1 ? "it" : "them"} first or type the input VAT yourself.`),
   fixErrorsTodo: L(
     "Los de fouten op (zie de waarschuwingen op het tabblad Jaar) en klik op Opnieuw lezen. Tot dan geeft dit tabblad geen uitkomst.",
     "Fix the errors (see the warnings on the Year report tab) and click Read again. Until then this tab gives no result.",
@@ -176,6 +179,13 @@ export const D = {
   purchasesNoneInYear: (year: number) =>
     L(`De gekozen inkopen hebben geen rijen van ${year}, het jaar van deze berekening. Kies de inkopen van ${year}, of vul de voorbelasting zelf in.`,
       `The chosen purchases have no rows of ${year}, the year of this estimate. Choose the purchases of ${year}, or type the input VAT yourself.`),
+  /** The body after "Rij 4: " / "Rijen 4 en 9: " (atRows): rows of a purchases list that could not be read. */
+  purchasesUnread: (count: number) =>
+    count === 1
+      ? L("niet te lezen, dus niet meegeteld in de voorbelasting. Verbeter die rij van de inkopen en lees ze opnieuw, of vul de voorbelasting zelf in.",
+          "could not be read, so it is not counted in the input VAT. Correct that row of the purchases and read them again, or type the input VAT yourself.")
+      : L("niet te lezen, dus niet meegeteld in de voorbelasting. Verbeter die rijen van de inkopen en lees ze opnieuw, of vul de voorbelasting zelf in.",
+          "could not be read, so they are not counted in the input VAT. Correct those rows of the purchases and read them again, or type the input VAT yourself."),
   purchasesError: (detail: string) => L(`De inkopen konden niet worden gelezen: ${detail}`, `The purchases could not be read: ${detail}`),
   plannedVat: L("Btw op een geplande investering (€)", "VAT on a planned investment (€)"),
   plannedYear: L("Jaar van die investering", "Year of that investment"),

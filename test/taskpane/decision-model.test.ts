@@ -255,6 +255,7 @@ describe("purchasesFromValues (a purchases list the user points to)", () => {
     ];
     const r = purchasesFromValues(values, 0, 2025);
     expect(r.kind).toBe("ok");
+    expect(r.kind === "ok" ? r.unread : "").toBeNull();
     const lines = r.kind === "ok" ? r.lines : [];
     expect(lines.map((l) => [l.row, l.cents, l.vatCents, l.text])).toEqual([
       [3, 100_000, 21_000, "Drukkerij"],
@@ -277,12 +278,38 @@ describe("purchasesFromValues (a purchases list the user points to)", () => {
     const r = purchasesFromValues([["Datum", "Leverancier", "Bedrag incl. btw", "BTW"], [45700, "Drukkerij", 1_210, 210], [45701, "Laptop", 605, 105]], 0, 2025);
     expect(r.kind).toBe("ok");
     expect(r.kind === "ok" ? r.lines.map((l) => [l.row, l.cents, l.vatCents]) : []).toEqual([[2, 100_000, 21_000], [3, 50_000, 10_500]]);
+    expect(r.kind === "ok" ? r.unread : "").toBeNull();
+  });
+
+  it("names the rows it could not read instead of leaving their VAT out silently, and the figures are provisional", () => {
+    const values = [
+      ["Datum", "Leverancier", "Bedrag excl. btw", "BTW"],
+      [45700, "Drukkerij", 100, 21],
+      [45701, "Kantoor", "duizend", 210],
+      ["gisteren", "Telefoon", 100, 21],
+      [46100, "Volgend jaar", "x", 21], // 2026: not the basis year's
+    ];
+    const r = purchasesFromValues(values, 0, 2025);
+    if (r.kind !== "ok") throw new Error("expected ok");
+    expect(r.lines.map((l) => l.row)).toEqual([2]);
+    expect(r.unreadRows).toBe(2);
+    expect(r.unread?.en).toBe("Rows 3 and 4: could not be read, so they are not counted in the input VAT. Correct those rows of the purchases and read them again, or type the input VAT yourself.");
+    const f = run({}, sample2025, "en", r.lines);
+    expect(f.provisional).toBeNull(); // without the list's name and count, nothing is known to be missing
+    const withUnread = computeDecision({ state: blank, analysis: sample2025, source, today: TODAY, lang: "en", purchases: r.lines, purchasesUnread: { name: "inkoop.xlsx", rows: 2 } });
+    expect(withUnread.inputVatText).toBe("21.00");
+    expect(withUnread.provisional?.en).toBe("Provisional: 2 rows of the purchases ‘inkoop.xlsx’ could not be read and are not counted in the input VAT; correct them first or type the input VAT yourself.");
+    // Typed over, the list's input VAT is not used: nothing provisional about it.
+    expect(computeDecision({ state: { ...blank, inputVat: "630" }, analysis: sample2025, source, today: TODAY, lang: "en", purchases: r.lines, purchasesUnread: { name: "inkoop.xlsx", rows: 2 } }).provisional).toBeNull();
   });
 
   it("a list without rows of the basis year is refused, not taken as €0 input VAT", () => {
     const other = purchasesFromValues([["Datum", "Leverancier", "Bedrag excl. btw", "BTW"], [46100, "Drukkerij", 1_000, 210]], 0, 2025);
     expect(other).toEqual({ kind: "error", message: expect.objectContaining({ en: "The chosen purchases have no rows of 2025, the year of this estimate. Choose the purchases of 2025, or type the input VAT yourself." }) });
     expect(purchasesFromValues([["Datum", "Leverancier", "Bedrag excl. btw", "BTW"]], 0, 2025).kind).toBe("error");
+    // Every row of the year unreadable: the rows are named.
+    const unread = purchasesFromValues([["Datum", "Bedrag excl. btw", "BTW"], [45700, "duizend", 210]], 0, 2025);
+    expect(unread).toEqual({ kind: "error", message: expect.objectContaining({ en: expect.stringMatching(/^Row 2: could not be read, so it is not counted in the input VAT\./) }) });
   });
 });
 

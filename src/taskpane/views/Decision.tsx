@@ -90,7 +90,15 @@ type Status = { kind: "loading" } | { kind: "ready"; source: InvoiceSource } | {
  * What the user typed, per invoice source, for this session: the pane unmounts a view when another tab is
  * selected, and these entries are not sheet settings (host.settings holds those), so they live here.
  */
-const remembered = new Map<string, { state: DecisionState; purchases: { name: string; lines: PurchaseLine[] } | null }>();
+const remembered = new Map<string, { state: DecisionState; purchases: ReadPurchases | null }>();
+
+/** A purchases list that was read: its name, its rows of the basis year, and its rows that could not be read. */
+interface ReadPurchases {
+  readonly name: string;
+  readonly lines: PurchaseLine[];
+  readonly unread: Localized | null;
+  readonly unreadRows: number;
+}
 
 /** Sheets and basis years whose folded calculator (joining not possible) the user opened, for this session. */
 const openFolds = new Set<string>();
@@ -103,7 +111,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   const s = useSectionStyles();
   const [status, setStatus] = React.useState<Status>({ kind: "loading" });
   const [state, setState] = React.useState<DecisionState | null>(null);
-  const [purchases, setPurchases] = React.useState<{ name: string; lines: PurchaseLine[] } | null>(null);
+  const [purchases, setPurchases] = React.useState<ReadPurchases | null>(null);
   const [purchaseNotice, setPurchaseNotice] = React.useState<Localized | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const [foldOpen, setFoldOpen] = React.useState(false);
@@ -177,7 +185,15 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
     () =>
       state === null || analysis === null || source === null
         ? null
-        : computeDecision({ state, analysis, source, today, lang, purchases: purchases?.lines ?? null }),
+        : computeDecision({
+            state,
+            analysis,
+            source,
+            today,
+            lang,
+            purchases: purchases?.lines ?? null,
+            purchasesUnread: purchases === null ? null : { name: purchases.name, rows: purchases.unreadRows },
+          }),
     [state, analysis, source, today, lang, purchases],
   );
 
@@ -190,7 +206,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       return;
     }
     setPurchaseNotice(null);
-    setPurchases({ name, lines: r.lines });
+    setPurchases({ name, lines: r.lines, unread: r.unread, unreadRows: r.unreadRows });
     setState((prev) => (prev === null ? prev : { ...prev, inputVat: null, reverseVat: null, moved: [] }));
   };
 
@@ -476,6 +492,11 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
                 {t(lang, D.readFile)}
               </Button>
             </div>
+          )}
+          {purchases !== null && purchases.unread !== null && state.inputVat === null && (
+            <MessageBar intent="warning" data-testid="decision-purchases-unread">
+              <MessageBarBody>{t(lang, purchases.unread)}</MessageBarBody>
+            </MessageBar>
           )}
           {purchaseNotice !== null && (
             <MessageBar intent="warning" role="alert">

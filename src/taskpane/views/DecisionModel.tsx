@@ -6,6 +6,8 @@
 import type { Localized } from "../../i18n/types";
 import { formatEuros, type Cents } from "../../rules/money";
 import { dayFromYmd, yearOf, ymdFromDay, type Day } from "../../rules/dates";
+import { yearBounds } from "../../rules/turnover";
+import { atRows } from "../../i18n/messages";
 import type { Participation } from "../../rules/types";
 import type { CapitalGood } from "../../rules/herziening";
 import { cellText, readDate } from "../../reading/cells";
@@ -194,6 +196,8 @@ export function computeDecision(input: {
   readonly lang: "nl" | "en";
   /** Purchases read from a list the user pointed to (replace the sheet's purchase rows). */
   readonly purchases: readonly PurchaseLine[] | null;
+  /** That list's name and its rows that could not be read (purchasesFromValues): they make the figures provisional. */
+  readonly purchasesUnread?: { readonly name: string; readonly rows: number } | null;
 }): DecisionFigures {
   const { state, analysis, source, today, lang } = input;
   const summary = analysis.summary;
@@ -320,27 +324,33 @@ export function computeDecision(input: {
           possibleFrom: eligible && dates.delay === null ? null : dates.start,
           notPossibleReason: dates.delay,
         });
-  return { output, amountBasis, sheetShare, purchases, shareText, inputVatText, reverseVatText, plannedYearText, dates, schedule, revisionMethod: method, errors, refusal, provisional: refusal === null ? provisionalOf(analysis) : null, decision };
+  return { output, amountBasis, sheetShare, purchases, shareText, inputVatText, reverseVatText, plannedYearText, dates, schedule, revisionMethod: method, errors, refusal, provisional: refusal === null ? provisionalOf(analysis, state.inputVat === null ? input.purchasesUnread ?? null : null) : null, decision };
 }
 
 /**
  * The figures are provisional when rows the year report's verdict depends on have errors (the report's
  * reconciliation: rows of the basis year, or of the year before for the previous-year test): the same rows the
- * report counts for "Provisional: fix 2 errors first", named as its totals name them.
+ * report counts for "Provisional: fix 2 errors first", named as its totals name them. Also when the input VAT
+ * comes from a purchases list with rows that could not be read (`listUnread`).
  */
-function provisionalOf(analysis: Analysis): Localized | null {
+function provisionalOf(analysis: Analysis, listUnread: { readonly name: string; readonly rows: number } | null): Localized | null {
   const r = analysis.reconciliation;
-  if (r.yearErrorRows === 0) return null;
   const notCounted = (lang: "nl" | "en"): string =>
     S.notCountedRows(r.yearErrorRows, r.yearErrorCents !== 0 ? formatEuros(r.yearErrorCents, lang) : "", r.yearUnreadableAmounts)[lang];
-  return D.provisional({ nl: notCounted("nl"), en: notCounted("en") });
+  const parts = [
+    ...(r.yearErrorRows > 0 ? [D.provisional({ nl: notCounted("nl"), en: notCounted("en") })] : []),
+    // A purchases list's unread rows, while its input VAT is used (not typed over).
+    ...(listUnread !== null && listUnread.rows > 0 ? [D.provisionalPurchases(listUnread.name, listUnread.rows)] : []),
+  ];
+  return parts.length === 0 ? null : { nl: parts.map((p) => p.nl).join(" "), en: parts.map((p) => p.en).join(" ") };
 }
 
 /**
  * Purchases from a list the user pointed to (a table or sheet in Excel, a file in a browser): a header row
  * with date, amount and VAT columns (or an amount including VAT and a VAT column: the amount is then gross − VAT);
  * every row in `year`. The reason in words when the list cannot be used: no such columns, amounts including VAT
- * only, or no readable row of `year`.
+ * only, or no readable row of `year`. `unread`: the rows of `year` (or without a readable date) that could not be
+ * read and are not counted, named, for the view to say beside the input VAT; null when there are none.
  * `dateSerialOffset`: the list's workbook's (dateSerialOffsetOf), for a workbook in the 1904 date system.
  */
 export function purchasesFromValues(
@@ -348,14 +358,27 @@ export function purchasesFromValues(
   rowOffset: number,
   year: number,
   dateSerialOffset = 0,
-): { kind: "ok"; lines: PurchaseLine[] } | { kind: "error"; message: Localized } {
+): { kind: "ok"; lines: PurchaseLine[]; unread: Localized | null; unreadRows: number } | { kind: "error"; message: Localized } {
   const table = readTable(values, { rowOffset, dateSerialOffset });
   const gross = table.problems.find((p) => p.code === "gross-only");
   if (gross !== undefined) return { kind: "error", message: D.purchasesGrossOnly(gross.value ?? "") };
   if (table.columns.date === undefined || (table.columns.amount === undefined && table.derived !== "gross-minus-vat")) return { kind: "error", message: D.purchasesNoColumns };
   if (table.columns.vat === undefined) return { kind: "error", message: D.purchasesNoVat };
   const lines = purchaseLinesFromTable({ values, rowOffset, rows: table.rows, year, onlyPurchases: false });
-  // No row of the year: refused, not taken as €0 input VAT.
-  if (lines.length === 0) return { kind: "error", message: D.purchasesNoneInYear(year) };
-  return { kind: "ok", lines };
+  // Rows of the year in error are left out of the lines: never silently (the input VAT would be too low).
+  const { from, to } = yearBounds(year);
+  const unreadRows = new Set<number>();
+  let unlisted = 0; // rows of a grouped problem past its kept list
+  for (const p of table.problems) {
+    if (p.severity !== "error" || (p.day != null && (p.day < from || p.day > to))) continue;
+    const listed = p.rows ?? (p.row === null ? [] : [p.row]);
+    for (const r of listed) unreadRows.add(r);
+    unlisted += Math.max(0, (p.count ?? listed.length) - listed.length);
+  }
+  const rows = [...unreadRows].sort((a, b) => a - b);
+  const count = rows.length + unlisted;
+  const unread = rows.length > 0 ? atRows(rows, count, D.purchasesUnread(count)) : null;
+  // No row of the year: refused (its unread rows named), not taken as €0 input VAT.
+  if (lines.length === 0) return { kind: "error", message: unread ?? D.purchasesNoneInYear(year) };
+  return { kind: "ok", lines, unread, unreadRows: unread === null ? 0 : count };
 }
