@@ -59,9 +59,9 @@ export const D = {
   unreadableTurnover: (year: number, rows: number) =>
     L(`${rows} ${plural(rows, "rij", "rijen")} met fouten ${rows === 1 ? "is" : "zijn"} niet meegeteld, en zonder ${rows === 1 ? "die rij" : "die rijen"} is er geen omzet die meetelt in ${year}.`,
       `${rows} ${plural(rows, "row", "rows")} with errors ${rows === 1 ? "was" : "were"} not counted, and without ${rows === 1 ? "it" : "them"} there is no turnover that counts in ${year}.`),
-  provisional: (notCounted: Localized) =>
-    L(`Voorlopig: ${notCounted.nl}. Deze uitkomst rekent zonder die rijen en kan dus nog veranderen; los de fouten eerst op (zie de waarschuwingen op het tabblad Jaar).`,
-      `Provisional: ${notCounted.en}. This result leaves those rows out, so it may still change; fix the errors first (see the warnings on the Year report tab).`),
+  provisional: (notCounted: Localized, rows: number) =>
+    L(`Voorlopig: ${notCounted.nl}. Deze uitkomst rekent zonder ${rows === 1 ? "die rij" : "die rijen"} en kan dus nog veranderen; los ${rows === 1 ? "de fout" : "de fouten"} eerst op (zie de waarschuwingen op het tabblad Jaar).`,
+      `Provisional: ${notCounted.en}. This result leaves ${rows === 1 ? "that row" : "those rows"} out, so it may still change; fix ${rows === 1 ? "the error" : "the errors"} first (see the warnings on the Year report tab).`),
   provisionalPurchases: (name: string, rows: number) =>
     L(`Voorlopig: ${rows} ${plural(rows, "rij", "rijen")} van de inkopen ‘${name}’ ${rows === 1 ? "was" : "waren"} niet te lezen en ${rows === 1 ? "is" : "zijn"} niet meegeteld in de voorbelasting; verbeter ${rows === 1 ? "die rij" : "die rijen"} eerst of vul de voorbelasting zelf in.`,
       `Provisional: ${rows} ${plural(rows, "row", "rows")} of the purchases ‘${name}’ could not be read and ${rows === 1 ? "is" : "are"} not counted in the input VAT; correct ${rows === 1 ? "it" : "them"} first or type the input VAT yourself.`),

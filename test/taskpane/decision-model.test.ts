@@ -553,6 +553,14 @@ describe("rows with errors: the figures are provisional, as the year report's ve
     );
   });
 
+  it("one row in error is named in the singular", () => {
+    const src = sheet("one-error", [["Datum", "Bedrag excl. btw", "Categorie"], [JAN, 10_000, "21"], [JAN + 1, "tienduizend", "21"]]);
+    const f = computeDecision({ state: blank, analysis: analyze(src, {}, TODAY), source: src, today: TODAY, lang: "nl", purchases: null });
+    expect(f.provisional?.nl).toBe(
+      "Voorlopig: 1 rij met fouten niet meegeteld (1 onleesbaar bedrag). Deze uitkomst rekent zonder die rij en kan dus nog veranderen; los de fout eerst op (zie de waarschuwingen op het tabblad Jaar).",
+    );
+  });
+
   it("rows with errors in another year do not make the basis year provisional", () => {
     const src = sheet("other-year-error", [
       ["Datum", "Bedrag excl. btw", "Categorie"],

@@ -338,7 +338,7 @@ function provisionalOf(analysis: Analysis, listUnread: { readonly name: string; 
   const notCounted = (lang: "nl" | "en"): string =>
     S.notCountedRows(r.yearErrorRows, r.yearErrorCents !== 0 ? formatEuros(r.yearErrorCents, lang) : "", r.yearUnreadableAmounts)[lang];
   const parts = [
-    ...(r.yearErrorRows > 0 ? [D.provisional({ nl: notCounted("nl"), en: notCounted("en") })] : []),
+    ...(r.yearErrorRows > 0 ? [D.provisional({ nl: notCounted("nl"), en: notCounted("en") }, r.yearErrorRows)] : []),
     // A purchases list's unread rows, while its input VAT is used (not typed over).
     ...(listUnread !== null && listUnread.rows > 0 ? [D.provisionalPurchases(listUnread.name, listUnread.rows)] : []),
   ];
