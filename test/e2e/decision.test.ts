@@ -170,6 +170,39 @@ describe("decision view (browser mode, sample workbook)", () => {
     await page.getByTestId("decision").waitFor();
   });
 
+  it("gives no result on a file of amounts including VAT only, with the year report's reason and what to do; rows with errors make it provisional", async () => {
+    const other = await e2e.newPage({ locale: "en-US" });
+    other.on("pageerror", (e) => errors.push(e.message));
+    await other.clock.setFixedTime(NOW);
+    await other.goto(e2e.baseUrl + "taskpane.html");
+    const open = async (name: string, csv: string): Promise<void> => {
+      await other.getByRole("tab", { name: "Year report" }).click();
+      await other.getByTestId("file-input").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await other.getByText(`"${name}"`, { exact: false }).first().waitFor();
+      await other.getByRole("tab", { name: "KOR worth it?" }).click();
+      await other.getByTestId("decision").waitFor();
+    };
+    const shown = async (testId: string): Promise<string> => ((await other.getByTestId(testId).textContent()) ?? "").replace(/\s+/g, " ").trim();
+
+    // It showed "Joining the KOR makes no difference in money a year" from €0 turnover.
+    await open("kassa.csv", "Datum;Klant;Totaal incl. btw\n15-1-2025;A;12.100,00\n");
+    const refused = await shown("decision-refused");
+    expect(refused).toContain("No amount excluding VAT found");
+    expect(refused).toContain('"Totaal incl. btw" (C) holds amounts including VAT');
+    expect(refused).toContain("Add the VAT column (or the column with the amount excluding VAT) to the sheet and click Read again");
+    for (const id of ["decision-result", "decision-verdict", "decision-break-even", "decision-basis", "decision-not-possible"]) expect(await other.getByTestId(id).count()).toBe(0);
+    expect(await other.getByRole("button", { name: "Copy figures" }).count()).toBe(0);
+
+    // An unreadable amount: the figure leaves the row out and says so, above and beside the result.
+    await open("fouten.csv", "Datum;Bedrag excl. btw;Categorie\n15-1-2025;10.000,00;21\n16-1-2025;tienduizend;21\n");
+    expect(await shown("decision-provisional")).toBe(
+      "Provisional: 1 row with errors not counted (1 unreadable amount). This result leaves that row out, so it may still change; fix the error first (see the warnings on the Year report tab).",
+    );
+    expect(await shown("decision-result-provisional")).toBe(await shown("decision-provisional"));
+    expect(await shown("decision-net")).toBe("€2,100.00");
+    await other.close();
+  });
+
   it("fits the 350 px pane without horizontal scrolling, sends nothing outside, no script errors or CSP violations", async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
