@@ -15,6 +15,7 @@ import { LocalLanguage20Regular } from "@fluentui/react-icons";
 import type { Lang, Localized } from "../i18n/types";
 import type { Day } from "../rules/dates";
 import type { PaneHost } from "./host";
+import { useToday, type TodayClock } from "./today";
 import { S, t } from "./strings";
 import { YearReport, type ViewProps } from "./views/YearReport";
 import { Decision } from "./views/Decision";
@@ -65,11 +66,16 @@ const usePrintStyles = makeStaticStyles(
 export interface AppProps {
   readonly host: PaneHost;
   readonly initialLang: Lang;
+  /** Today in the Netherlands when the pane starts; the pane follows the calendar from there (useToday). */
   readonly today: Day;
+  /** Where the day comes from after that; the browser's clock by default (tests pass their own). */
+  readonly clock?: TodayClock;
 }
 
-export function App({ host, initialLang, today }: AppProps): React.ReactElement {
+export function App({ host, initialLang, today: startDay, clock }: AppProps): React.ReactElement {
   const styles = useStyles();
+  // The pane runs as long as the workbook is open, across midnights: deadlines count from the real today.
+  const today = useToday(startDay, clock);
   usePrintStyles();
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const [selected, setSelected] = React.useState<string>(views[0].id);
