@@ -88,10 +88,17 @@ const WAY_DEREGISTER = L(
   "Afmelden doet u in Mijn Belastingdienst Zakelijk of met het afmeldformulier van de Belastingdienst.",
   "Deregister in Mijn Belastingdienst Zakelijk or with the Belastingdienst's deregistration form.",
 );
-const WAY_REGISTER = L(
-  "Aanmelden doet u met het aanmeldformulier van de Belastingdienst; het moet 4 weken vóór de start binnen zijn.",
-  "Register with the Belastingdienst's registration form; it must be received 4 weeks before the start.",
-);
+/**
+ * How to register. `noticeDays`: start − deadline (the registration-notice-days parameter, 29): said in days,
+ * not as "4 weeks", which would put the deadline one day late (1 January − 4 weeks = 4 December; the deadline
+ * shown beside it is 3 December).
+ */
+function wayRegister(noticeDays: number): Localized {
+  return L(
+    `Aanmelden doet u met het aanmeldformulier van de Belastingdienst; het moet uiterlijk ${noticeDays} dagen vóór de start binnen zijn.`,
+    `Register with the Belastingdienst's registration form; it must be received at the latest ${noticeDays} days before the start.`,
+  );
+}
 
 export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Advice {
   const today = summary.deadlines.today;
@@ -131,7 +138,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
   const registerWhen = both((lang) => `${day(lang, next.deadline)} (${countdown(registerDays)[lang]})`);
   const registerDueText = both((lang) => `${lang === "nl" ? "Uiterlijk" : "By"} ${registerWhen[lang]}`);
   /** What every "join later" advice shares: the way, the link and the registration date. */
-  const register = { way: WAY_REGISTER, link: registerLink, due: registerDue, dueText: registerDueText, when: registerWhen, provisional };
+  const register = { way: wayRegister(next.start - next.deadline), link: registerLink, due: registerDue, dueText: registerDueText, when: registerWhen, provisional };
 
   const crossing = summary.crossing;
   if (crossing !== null) {

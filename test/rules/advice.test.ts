@@ -31,6 +31,15 @@ describe("adviceOf: the answer, the action and the date first", () => {
     expect(adviceOf(summarizeYear(rows.slice(0, 1), { today: d("2025-06-01"), year: 2025, previousYearCents: 0 })).caveat).toBeNull();
   });
 
+  it("the way to register gives the notice in days, as the deadline beside it (29 days: 3 Dec for 1 Jan), never '4 weeks' (that is 4 Dec)", () => {
+    const s = summarizeYear(sheet(["2025-02-01", 5_000, "21"]), { today: d("2025-11-20"), year: 2025, previousYearCents: 0 });
+    const a = adviceOf(s);
+    expect(a.dueText?.en).toBe("By 3 December 2025 (13 days left)");
+    expect(a.way?.en).toBe("Register with the Belastingdienst's registration form; it must be received at the latest 29 days before the start.");
+    expect(a.way?.nl).toBe("Aanmelden doet u met het aanmeldformulier van de Belastingdienst; het moet uiterlijk 29 dagen vóór de start binnen zijn.");
+    expect(`${a.way?.nl} ${a.way?.en}`).not.toMatch(/4 (weken|weeks)/);
+  });
+
   it("under the limit before the year ends: 'tot nu toe', never a final verdict; the registration deadline with a countdown", () => {
     const rows = sheet(["2026-02-01", 17_180, "21"]);
     const s = summarizeYear(rows, { today: d("2026-11-29"), year: 2026, previousYearCents: 0 });
