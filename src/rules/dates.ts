@@ -112,13 +112,33 @@ export function excelSerialFromDay(d: Day): number {
   return d + EXCEL_EPOCH_OFFSET;
 }
 
-/** Today as a calendar day in the Netherlands (Europe/Amsterdam), not the machine's zone or UTC. */
+let amsterdam: Intl.DateTimeFormat | null = null;
+
+/**
+ * Today as a calendar day in the Netherlands (Europe/Amsterdam), not the machine's zone or UTC.
+ * The Netherlands are 1 or 2 hours ahead of UTC, so their day is the UTC day of `now` or the one after: the
+ * one whose month and day Intl gives for Europe/Amsterdam. Only those numeric parts are read (formatToParts):
+ * the text `format` gives is locale data that ECMA-402 leaves to the implementation (en-CA's "2026-11-30" is
+ * no contract), so it is never parsed. Throws RangeError when the time zone data give neither day.
+ */
 export function todayInNetherlands(now: Date = new Date()): Day {
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  amsterdam ??= new Intl.DateTimeFormat("en-US", {
     timeZone: "Europe/Amsterdam",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-  return dayFromIso(parts);
+    month: "numeric",
+    day: "numeric",
+    calendar: "gregory",
+    numberingSystem: "latn",
+  });
+  let month = Number.NaN;
+  let day = Number.NaN;
+  for (const part of amsterdam.formatToParts(now)) {
+    if (part.type === "month") month = Number(part.value);
+    else if (part.type === "day") day = Number(part.value);
+  }
+  const utcDay = Math.floor(now.getTime() / MS_PER_DAY);
+  for (const candidate of [utcDay, utcDay + 1, utcDay - 1]) {
+    const ymd = ymdFromDay(candidate);
+    if (ymd.month === month && ymd.day === day) return candidate;
+  }
+  throw new RangeError(`no calendar day in Europe/Amsterdam for ${String(now.getTime())}`);
 }
