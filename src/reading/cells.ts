@@ -321,7 +321,8 @@ const MAX_EUROS = 9e13;
  *   - `1234.56`, `1234,56` (one separator followed by 1 or 2 digits is the decimal separator);
  *   - `1.234,56` and `1,234.56` (with both separators the last one is the decimal separator; thousands
  *     groups must be 3 digits);
- *   - `1 234,56` (spaces as thousands separator), `1.234.567` (repeated separator = thousands);
+ *   - `1 234,56` (spaces as thousands separator, also no-break, narrow and thin spaces), `1.234.567`
+ *     (repeated separator = thousands);
  *   - `(1.234,56)` is **negative** (the accounting convention Excel itself follows);
  *   - `12,-` and `12,--` are whole euros (Dutch price notation). The separator before the dash is the decimal
  *     one, so the other one groups thousands: `€ 1.234,-` is 1234 euros (and `1,234.-` too).
@@ -354,8 +355,12 @@ function readAmountAt(cell: unknown, column: "amount" | "vat", depth: number): C
   return "inner" in other ? readAmountAt(other.inner, column, depth + 1) : other;
 }
 
+/**
+ * Spaces in amount text: space, tab, no-break space (U+00A0), and the narrow ones used to group thousands:
+ * narrow no-break space (U+202F), thin space (U+2009), figure space (U+2007).
+ */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 0xa0 || c === 0x202f || c === 9;
+  return c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007 || c === 9;
 }
 
 function isDigit(c: number): boolean {

@@ -130,6 +130,9 @@ describe("readAmount", () => {
     ["€ 1 234,56", 123456],
     ["1 234,56", 123456],
     ["1\u00a0234,56", 123456], // no-break space
+    ["1\u202f234,56", 123456], // narrow no-break space
+    ["1\u2009234,56", 123456], // thin space, as some exports group thousands
+    ["€\u20071\u2007234\u2007567,89", 123456789], // figure space
     ["EUR 12,50", 1250],
     ["12,50 EUR", 1250],
     ["12,50 €", 1250],
@@ -172,6 +175,7 @@ describe("readAmount", () => {
     ["1.234,56.78", "amount-not-a-number"],
     ["1,23,456.00", "amount-not-a-number"],
     ["12 34", "amount-not-a-number"],
+    ["12\u200934", "amount-not-a-number"], // a thin space groups thousands too: 3 digits after it
     ["1 234.567,00", "amount-not-a-number"],
     ["12abc", "amount-not-a-number"],
     ["1e5", "amount-not-a-number"],
