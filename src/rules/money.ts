@@ -1,9 +1,14 @@
 /** Money as integer euro cents. */
 export type Cents = number;
 
+/** Significant digits Excel keeps and shows of a number (its precision, "15 digits"). */
+const EXCEL_DIGITS = 15;
+
 /**
  * Euros (a JS number, as Excel passes it) to integer cents, half away from zero.
- * Uses the shortest decimal representation of the number, so 0.285 → 29 (not 28 from binary 0.28499…).
+ * Rounds the decimal value of the number as Excel holds and shows it, to 15 significant digits, not its
+ * binary value: 0.285 → 29 (not 28 from binary 0.28499…), and a formula result such as =0.175*7, the double
+ * 1.2249999999999999 that Excel shows as 1.225 (and rounds to 1.23), → 123, not 122.
  * Returns null for non-finite input or amounts beyond ±€90 trillion (not a realistic invoice).
  */
 export function centsFromEuros(euros: number): Cents | null {
@@ -13,10 +18,10 @@ export function centsFromEuros(euros: number): Cents | null {
   const r = Math.round(scaled);
   // Fast path: already a whole number of cents up to binary noise (the common case).
   if (Math.abs(scaled - r) < 1e-6) return r === 0 ? 0 : r;
-  return centsFromDecimalString(String(euros));
+  return centsFromDecimalString(euros.toPrecision(EXCEL_DIGITS));
 }
 
-/** "-1234.565" style decimal string (as String(number) gives, incl. exponent form) to cents, half away from zero. */
+/** "-1234.565" style decimal string (as toPrecision gives, incl. exponent form "1.5e-7") to cents, half away from zero. */
 function centsFromDecimalString(s: string): Cents | null {
   let text = s;
   let negative = false;

@@ -67,6 +67,18 @@ describe("KOR.COUNTABLE", () => {
     expect(f.countable(s.dates, s.amounts, OMITTED, 2025)).toBe(749.79);
   });
 
+  it("rounds a formula result as Excel shows it (15 digits): =0,175*7 is 1,225 → 1,23, so 19.998,78 + it crosses €20.000", () => {
+    // 0.175 * 7 is the double 1.2249999999999999, which Excel shows as 1.225 and rounds to 1.23.
+    const formula = 0.175 * 7;
+    const s = sheet([
+      ["2025-01-10", 19_998.78],
+      ["2025-03-01", formula],
+    ]);
+    expect(f.countable(s.dates, s.amounts, OMITTED, 2025)).toBe(20_000.01);
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2025, 0)).toBe(false);
+    expect(f.crossing(s.dates, s.amounts, OMITTED, 2025)).toBe(serial("2025-03-01"));
+  });
+
   it("skips empty rows given as 0 (desktop) and as null or \"\" (web)", () => {
     const dates = col(serial("2025-01-10"), 0, null, "", serial("2025-02-10"));
     const amounts = col(100, 0, null, "", 50);

@@ -102,6 +102,16 @@ describe("readAmount", () => {
     [0.285, 29], // half away from zero on the decimal value, not binary 0.28499…
     [-0.285, -29],
     [12.345, 1235],
+    // Formula results: the decimal value Excel holds and shows (15 digits) decides, not the binary one.
+    [0.175 * 7, 123], // 1.2249999999999999, shown by Excel as 1.225
+    [0.075 * 3, 23], // 0.22499999999999998
+    [0.15 * 1.5, 23],
+    [-(0.175 * 7), -123],
+    [0.1 + 0.2, 30], // 0.30000000000000004
+    [1.005, 101],
+    [1234.565, 123457],
+    [0.0049999999999999, 0], // under half a cent, also to 15 digits
+    [1.5e-7, 0],
     [0, 0],
     ["1234.56", 123456],
     ["1234,56", 123456],
