@@ -4,7 +4,7 @@
  * sheet and the tests use it; the Office.js glue only supplies the rows read from the workbook.
  */
 import type { Localized, Lang } from "../i18n/types";
-import { formatDay, type Day } from "../rules/dates";
+import { formatDay, yearOf, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
 import { UNKNOWN_PARTICIPATION, type FilingPeriod, type InvoiceRow, type Participation, type Problem, type ProblemSeverity } from "../rules/types";
 import type { PreviousYearBasis, Verdict, YearSummary } from "../rules/summary-types";
@@ -27,6 +27,8 @@ export interface CheckedUnit {
   readonly problems: readonly Problem[];
   /** A row not kept (All sheets keeps only the years it needs) names a country: see SummaryOptions.countryInRowsLeftOut. */
   readonly droppedCountry?: boolean;
+  /** Where the year report of this list keeps its settings (host.settings key), when it is a list one reads. */
+  readonly settingsKey?: string;
 }
 
 export interface UnitRef {
@@ -105,6 +107,11 @@ export interface OverviewOptions {
    * workbook's settings); omitted or undefined: unknown.
    */
   readonly participationOf?: (unitIds: readonly string[]) => Participation;
+  /**
+   * The previous-year turnover typed in a list's year report for a report of `year` (by CheckedUnit.settingsKey;
+   * see model.ts previousYearGiven), or null. Used for a line of one list, as that report uses it; not for a group.
+   */
+  readonly previousYearOf?: (settingsKey: string, year: number) => Cents | null;
 }
 
 export function unitLabel(unit: { sheet: string; table: string | null }): string {
@@ -199,10 +206,13 @@ function lineFrom(
  */
 export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions, others: readonly CheckedUnit[] = []): OverviewRow {
   const participation = options.participationOf?.([unit.id]) ?? UNKNOWN_PARTICIPATION;
+  // The previous year typed in the list's year report, for the year this line is about (as that report reads it).
+  const year = options.year ?? latestDataYear(unit.rows, unit.problems) ?? yearOf(options.today);
+  const given = unit.settingsKey !== undefined ? (options.previousYearOf?.(unit.settingsKey, year) ?? null) : null;
   const { summary, from } = summarizeWithSheets(
     { ...unit, sheet: unitLabel(unit) },
     others.map((o) => ({ ...o, sheet: unitLabel(o) })),
-    { today: options.today, year: options.year ?? null, period: options.period, problems: unit.problems, participation, countryInRowsLeftOut: unit.droppedCountry === true },
+    { today: options.today, year, period: options.period, problems: unit.problems, participation, countryInRowsLeftOut: unit.droppedCountry === true, previousYearCents: given },
   );
   const crossing = summary.crossing === null
     ? null

@@ -35,7 +35,8 @@ const ALL_ROLES_UNUSED: Record<ColumnRole, undefined> = {
 
 /** What the user chose for a file: columns by letter or header text, and their own codes. */
 export interface TableStreamOptions {
-  readonly columns?: Partial<Record<ColumnRole, number>>;
+  /** Columns chosen by the user (0-based); a role given as `undefined` explicitly is "not used" (readTable's). */
+  readonly columns?: Partial<Record<ColumnRole, number | undefined>>;
   readonly columnNames?: Partial<Record<ColumnRole, string>>;
   readonly codes?: ReadonlyMap<string, CategoryCode> | null;
 }
@@ -140,7 +141,10 @@ export class TableStream {
       columns: this.options.columns,
       columnNames: this.options.columnNames,
     });
-    if (probe.headerRowIndex === null || probe.problems.some((p) => p.code === "no-invoice-columns" || p.code === "gross-only")) {
+    // A date and an amount column chosen by the user: read without a header row found, as the year report does
+    // (every row is data; a header it did not recognise is then a row in error).
+    const chosen = typeof this.options.columns?.date === "number" && typeof this.options.columns.amount === "number";
+    if ((probe.headerRowIndex === null && !chosen) || probe.problems.some((p) => p.code === "no-invoice-columns" || p.code === "gross-only")) {
       this.state = "rejected";
       this.rejection = probe.problems.find((p) => p.code === "no-invoice-columns" || p.code === "gross-only") ?? probe.problems[0] ?? null;
       this.block = [];
@@ -148,7 +152,7 @@ export class TableStream {
     }
     this.state = "reading";
     this.columns = probe.columns;
-    this.headerRow = this.blockFirstRow + probe.headerRowIndex;
+    this.headerRow = probe.headerRowIndex === null ? null : this.blockFirstRow + probe.headerRowIndex;
     return true;
   }
 

@@ -20,6 +20,7 @@ import { YearWindow } from "../bulk/yearWindow";
 import { HEADER_SEARCH_ROWS, looksLikeInvoiceTable } from "../reading/headers";
 import { codeMappingNote, codesWithFallback, savedCodeMapping, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
 import { queueDateSystemProbe } from "./dateSystem";
+import { choosesDateAndAmount, columnsOption, type ColumnChoices } from "./source";
 
 /** ~20 bytes per cell in the JSON response keeps each sync well under Excel on the web's 5 MB. */
 export const ALL_SHEETS_CELLS_PER_SYNC = 200_000;
@@ -45,6 +46,12 @@ export interface AllSheetsOptions {
    * list read with a table gets the code-mapping note. Omitted or null: no code table.
    */
   readonly codesOf?: (sheetId: string) => CodeMapping | null;
+  /**
+   * The columns the user chose in a worksheet's year report (SheetSettings.columns), by worksheet id: applied to
+   * the list that report reads (the used range, or the worksheet's first table), so a line agrees with it. A list
+   * with a chosen date and amount column is read even when its header is not recognised.
+   */
+  readonly columnsOf?: (sheetId: string) => ColumnChoices | undefined;
 }
 
 export interface AllSheetsResult {
@@ -68,6 +75,8 @@ interface Unit {
   readonly sheet: Excel.Worksheet;
   readonly sheetName: string;
   readonly table: string | null;
+  /** The worksheet id whose year report reads this list (its used range, or its first table); else null. */
+  readonly reportOf: string | null;
   readonly area: Area;
   /** Rows already read (the header probe), pushed before the blocks. */
   readonly firstRows: unknown[][];
@@ -154,22 +163,25 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
   // Units in workbook order: per sheet, its tables or its used range.
   const units: Unit[] = [];
   visible.forEach((s, i) => {
-    for (const t of tableRanges.filter((x) => x.sheet === i)) {
+    tableRanges.filter((x) => x.sheet === i).forEach((t, k) => {
       const r = t.range;
       units.push({
         id: `${s.id}/${t.id}`,
         sheet: s,
         sheetName: s.name,
         table: t.name,
+        // The year report reads a worksheet's first table (src/excel/read.ts).
+        reportOf: k === 0 ? s.id : null,
         area: { rowIndex: r.rowIndex, columnIndex: r.columnIndex, rowCount: r.rowCount, columnCount: r.columnCount },
         firstRows: [],
       });
-    }
+    });
     const probe = probes.find((p) => p.sheet === i);
     if (probe !== undefined) {
       const values = probe.range.values as unknown[][];
-      if (looksLikeInvoiceTable(values)) {
-        units.push({ id: s.id, sheet: s, sheetName: s.name, table: null, area: probe.area, firstRows: values });
+      // A header not recognised is still a list when the user chose its date and amount columns in its year report.
+      if (looksLikeInvoiceTable(values) || choosesDateAndAmount(options.columnsOf?.(s.id))) {
+        units.push({ id: s.id, sheet: s, sheetName: s.name, table: null, reportOf: s.id, area: probe.area, firstRows: values });
       } else {
         skipped.push({ sheet: s.name, table: null });
       }
@@ -188,6 +200,8 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
     (u, i) =>
       new TableStream({ rows: (rows) => windows[i].addRows(rows), problems: (p) => windows[i].addProblems(p) }, undefined, dateSerialOffset, {
         codes: mappingOf(u)?.map ?? null,
+        // The columns chosen in the year report of this list, as that report reads it.
+        ...(u.reportOf !== null && options.columnsOf !== undefined ? { columns: columnsOption(options.columnsOf(u.reportOf)) } : {}),
       }),
   );
   units.forEach((u, i) => {
@@ -224,7 +238,10 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
     const mapping = mappingOf(u);
     // Undated, so kept whatever year the line shows (as the year report and kor-check give it).
     const note = mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping)] : [];
-    result.push({ id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: [...note, ...windows[i].problems()], droppedCountry: windows[i].droppedCountry });
+    result.push({
+      id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: [...note, ...windows[i].problems()], droppedCountry: windows[i].droppedCountry,
+      ...(u.reportOf !== null ? { settingsKey: u.reportOf } : {}),
+    });
   });
   return { units: result, skipped, syncs, date1904: dateSerialOffset !== 0 };
 }
@@ -234,7 +251,8 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
  * report's previous-year link: a workbook with a sheet per year is one business (src/bulk/sheetYears.ts).
  * Rows from `keepFrom` on are kept (the year before the report's year). `probeDateSystem`: as readAllSheets'.
  * `codesOf`: the code table per worksheet id (the report's sheet's, with the other sheet's own entries for
- * codes it does not name: src/reading/codeMapping.ts codesWithFallback).
+ * codes it does not name: src/reading/codeMapping.ts codesWithFallback). `columnsOf`: the columns chosen in each
+ * worksheet's own year report, as readAllSheets' option.
  */
 export async function readOtherLists(
   context: Excel.RequestContext,
@@ -242,8 +260,9 @@ export async function readOtherLists(
   keepFrom: number,
   probeDateSystem = true,
   codesOf?: (sheetId: string) => CodeMapping | null,
+  columnsOf?: (sheetId: string) => ColumnChoices | undefined,
 ): Promise<YearSheet[]> {
-  const { units } = await readAllSheets(context, { keepFrom, probeDateSystem, ...(codesOf !== undefined ? { codesOf } : {}) });
+  const { units } = await readAllSheets(context, { keepFrom, probeDateSystem, ...(codesOf !== undefined ? { codesOf } : {}), ...(columnsOf !== undefined ? { columnsOf } : {}) });
   return units.filter((u) => u.id.split("/")[0] !== sheetKey).map((u) => ({ sheet: unitLabel(u), rows: u.rows, problems: u.problems }));
 }
 

@@ -19,7 +19,7 @@ export function excelHost(): PaneHost {
       Excel.run((context) => selectRows(context, source.key, rows, source.columnOffset + fromColumn, columnCount)),
     readOtherLists: (sheetKey, keepFrom, codes) =>
       Excel.run((context) =>
-        readOtherLists(context, sheetKey, keepFrom, excelApi("1.2"), previousYearCodesOf(codes, (id) => settings.get(id)?.codes ?? undefined)),
+        readOtherLists(context, sheetKey, keepFrom, excelApi("1.2"), previousYearCodesOf(codes, (id) => settings.get(id)?.codes ?? undefined), (id) => settings.get(id)?.columns),
       ),
     showList: (sheetKey, tableName) => Excel.run((context) => activateList(context, sheetKey, tableName)),
     writeReport: (summary, lang, sourceName, options) =>

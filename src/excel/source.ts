@@ -15,6 +15,26 @@ export const INVOICE_ROLES: readonly InvoiceRole[] = ["date", "amount", "categor
 /** Column per role as a 0-based index into the values; null = "not used" (chosen by the user). */
 export type ColumnChoices = Partial<Record<InvoiceRole, number | null>>;
 
+/**
+ * The user's column choices as the reading layer takes them (readTable / TableStream `columns`): a role chosen
+ * as "not used" (null) is given as `undefined` explicitly, which overrides detection.
+ */
+export function columnsOption(choices: ColumnChoices | undefined): Partial<Record<ColumnRole, number | undefined>> {
+  const out: Partial<Record<ColumnRole, number | undefined>> = {};
+  if (!choices) return out;
+  for (const role of INVOICE_ROLES) {
+    const c = choices[role];
+    if (c === null) out[role] = undefined; // overrides the detected column: not used
+    else if (c !== undefined) out[role] = c;
+  }
+  return out;
+}
+
+/** Whether the user chose both a date and an amount column (a list then needs no header detection). */
+export function choosesDateAndAmount(choices: ColumnChoices | undefined): boolean {
+  return typeof choices?.date === "number" && typeof choices.amount === "number";
+}
+
 export interface InvoiceSource {
   /** Stable key for remembering choices: a worksheet id in Excel, "file:<name>" or "sample" in a browser. */
   readonly key: string;

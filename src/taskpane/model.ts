@@ -4,7 +4,7 @@
  */
 import type { Localized } from "../i18n/types";
 import { cellText, readAmount } from "../reading/cells";
-import { type ColumnRole, columnLetter, detectColumns, readTable, type ReadTableResult } from "../reading/headers";
+import { columnLetter, detectColumns, readTable, type ReadTableResult } from "../reading/headers";
 import { countsForKor, parseCategory } from "../rules/categories";
 import { dayFromIso, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
@@ -14,7 +14,7 @@ import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
-import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource, date1904Note, dateSerialOffsetOf } from "../excel/source";
+import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource, columnsOption, date1904Note, dateSerialOffsetOf } from "../excel/source";
 import { S } from "./strings";
 import { codeMappingNote, codesWithFallback, savedCodeMapping, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
 import { readCategoryCell } from "../reading/cells";
@@ -201,34 +201,25 @@ export interface Reconciliation {
   readonly yearUnreadableAmounts: number;
 }
 
-/** The roles readTable should use: detection plus the user's choices (null = explicitly not used). */
-function tableColumns(choices: ColumnChoices | undefined): Partial<Record<ColumnRole, number | undefined>> {
-  const out: Partial<Record<ColumnRole, number | undefined>> = {};
-  if (!choices) return out;
-  for (const role of INVOICE_ROLES) {
-    const c = choices[role];
-    if (c === null) out[role] = undefined; // overrides the detected column: not used
-    else if (c !== undefined) out[role] = c;
-  }
-  return out;
-}
-
 /**
- * The other sheets of an opened file with several sheets, read with the detected columns and a code table, for
- * the previous-year link (src/bulk/sheetYears.ts) and All sheets. Read once per file and code table: the values
- * arrays never change, and the key holds the table's entries (mapping a code in the pane reads them again).
+ * The other sheets of an opened file with several sheets, read with a code table and the columns chosen in each
+ * sheet's own year report (detected where none were chosen), for the previous-year link (src/bulk/sheetYears.ts)
+ * and All sheets. Read once per file, code table and columns: the values arrays never change, and the key holds
+ * the table's entries and the columns (mapping a code or choosing a column in the pane reads them again).
  */
 const fileSheetCache = new WeakMap<object, Map<string, YearSheet>>();
-function sheetRead(s: InvoiceSource, mapping: CodeMapping | null): YearSheet {
+function sheetRead(s: InvoiceSource, mapping: CodeMapping | null, choices?: ColumnChoices): YearSheet {
   let byCodes = fileSheetCache.get(s.values);
   if (byCodes === undefined) {
     byCodes = new Map();
     fileSheetCache.set(s.values, byCodes);
   }
-  const key = mapping === null ? "" : JSON.stringify(mapping.entries.map((e) => [codeKey(e.code), e.category]));
+  const codesKey = mapping === null ? "" : JSON.stringify(mapping.entries.map((e) => [codeKey(e.code), e.category]));
+  const key = choices === undefined ? codesKey : `${codesKey}|${JSON.stringify(choices)}`;
   let read = byCodes.get(key);
   if (read === undefined) {
-    const t = readTable(s.values, { rowOffset: s.rowOffset, dateSerialOffset: dateSerialOffsetOf(s), codes: mapping?.map ?? null });
+    // The columns chosen in that sheet's own year report, as that report reads it.
+    const t = readTable(s.values, { rowOffset: s.rowOffset, dateSerialOffset: dateSerialOffsetOf(s), codes: mapping?.map ?? null, columns: columnsOption(choices) });
     // The note that a code table was used, as the year report and kor-check give it (undated: kept for every year).
     read = { sheet: s.sheetName ?? s.name, rows: t.rows, problems: mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping), ...t.problems] : t.problems };
     byCodes.set(key, read);
@@ -244,9 +235,12 @@ export type CodesOf = (key: string) => readonly CodeMappingEntry[] | undefined;
  * table), then with that sheet's own saved entries (`codesOf`) for codes `codes` does not name (see
  * codesWithFallback), so the previous year counts a firm's own codes as the report's sheet does.
  */
-export function otherSheetsOf(source: InvoiceSource, codes?: readonly CodeMappingEntry[], codesOf?: CodesOf): YearSheet[] {
-  return (source.fileSheets ?? []).filter((s) => s.key !== source.key).map((s) => sheetRead(s, savedCodeMapping(codesWithFallback(codes, codesOf?.(s.key)))));
+export function otherSheetsOf(source: InvoiceSource, codes?: readonly CodeMappingEntry[], codesOf?: CodesOf, columnsOf?: ColumnsOf): YearSheet[] {
+  return (source.fileSheets ?? []).filter((s) => s.key !== source.key).map((s) => sheetRead(s, savedCodeMapping(codesWithFallback(codes, codesOf?.(s.key))), columnsOf?.(s.key)));
 }
+
+/** Where the pane keeps the columns chosen in a sheet's year report: SheetSettings.columns by the sheet's source key. */
+export type ColumnsOf = (key: string) => ColumnChoices | undefined;
 
 /**
  * An opened file's sheets as All sheets' units (id = the sheet's source key), each read with its own saved code
@@ -254,11 +248,11 @@ export function otherSheetsOf(source: InvoiceSource, codes?: readonly CodeMappin
  * refused as a whole (amounts including VAT only, see wholeTableProblemOf) is left out, as All sheets in Excel
  * and kor-check skip it: a line would show it as eligible with €0.
  */
-export function unitsOfFile(sheets: readonly InvoiceSource[], codesOf?: CodesOf): CheckedUnit[] {
+export function unitsOfFile(sheets: readonly InvoiceSource[], codesOf?: CodesOf, columnsOf?: ColumnsOf): CheckedUnit[] {
   return sheets.flatMap((s) => {
-    const r = sheetRead(s, savedCodeMapping(codesOf?.(s.key)));
+    const r = sheetRead(s, savedCodeMapping(codesOf?.(s.key)), columnsOf?.(s.key));
     if (r.rows.length === 0 && r.problems.some((p) => WHOLE_TABLE_CODES.has(p.code))) return [];
-    return [{ id: s.key, sheet: r.sheet, table: null, rows: r.rows, problems: r.problems }];
+    return [{ id: s.key, sheet: r.sheet, table: null, rows: r.rows, problems: r.problems, settingsKey: s.key }];
   });
 }
 
@@ -268,10 +262,10 @@ export function unitsOfFile(sheets: readonly InvoiceSource[], codesOf?: CodesOf)
  * sheet that holds it and whose years do not overlap (as kor-check does), and the report names that sheet.
  */
 export function analyze(source: InvoiceSource, settings: SheetSettings, today: Day, others: readonly YearSheet[] = otherSheetsOf(source, settings.codes)): Analysis {
-  const columnsOption = tableColumns(settings.columns);
+  const chosen = columnsOption(settings.columns);
   const mapping = savedCodeMapping(settings.codes);
   const table = readTable(source.values, {
-    columns: columnsOption as Partial<Record<ColumnRole, number>>,
+    columns: chosen,
     codes: mapping?.map ?? null,
     rowOffset: source.rowOffset,
     dateSerialOffset: dateSerialOffsetOf(source),

@@ -25,7 +25,7 @@ import type { ViewProps } from "./YearReport";
 import type { ReportTarget } from "../navigation";
 import { CopyButton } from "../components/CopyFigures";
 import { overviewFiguresText } from "../copyText";
-import { unitsOfFile } from "../model";
+import { previousYearGiven, unitsOfFile } from "../model";
 import { savedCodeMapping, type CodeMapping } from "../../reading/codeMapping";
 import type { InvoiceSource } from "../../excel/source";
 
@@ -119,7 +119,12 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
 
   const lines: OverviewRow[] = React.useMemo(() => {
     if (units === null) return [];
-    const base = buildOverview(units, grouping, { today, participationOf: participationResolver(documentSettings(), grouping, today) });
+    const base = buildOverview(units, grouping, {
+      today,
+      participationOf: participationResolver(documentSettings(), grouping, today),
+      // The previous year typed in a list's year report, for the year it was typed for (as that report uses it).
+      previousYearOf: (key, year) => previousYearGiven(host.settings.get(key) ?? {}, year),
+    });
     return sort === null ? base : sortOverview(base, sort.column, sort.direction);
   }, [units, grouping, today, sort]);
 
@@ -134,7 +139,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
         if (cancelled || sheets === undefined || sheets.length < 2) return;
         setFileSheets(sheets);
         // Each sheet with its own code table, as its year report reads it (kept per sheet by its source key).
-        const fileUnits = unitsOfFile(sheets, (key) => host.settings.get(key)?.codes);
+        const fileUnits = unitsOfFile(sheets, (key) => host.settings.get(key)?.codes, (key) => host.settings.get(key)?.columns);
         setUnits(fileUnits);
         // Sheets refused as a whole (amounts including VAT only) are skipped, as in Excel.
         setSkipped(sheets.length - fileUnits.length);
@@ -169,7 +174,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
       // Each worksheet with its own code table (SheetSettings.codes, by worksheet id), as its year report reads it.
       const codesOf = (sheetId: string): CodeMapping | null => savedCodeMapping(host.settings.get(sheetId)?.codes);
       const read = (keepFrom: number): Promise<AllSheetsResult> =>
-        Excel.run((context) => readAllSheets(context, { keepFrom, probeDateSystem: excelApi("1.2"), codesOf }));
+        Excel.run((context) => readAllSheets(context, { keepFrom, probeDateSystem: excelApi("1.2"), codesOf, columnsOf: (sheetId) => host.settings.get(sheetId)?.columns }));
       // From the year of today − 3, or a participant's start (its first crossing since then ended participation).
       const settings = documentSettings();
       const keepFrom = allSheetsKeepFrom(settings, grouping, today, units?.map((u) => u.id) ?? []);

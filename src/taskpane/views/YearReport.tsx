@@ -257,7 +257,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const analysis = React.useMemo(() => {
     if (source === null) return null;
     // An opened file's other sheets: read with this sheet's code table, then each one's own (model.ts otherSheetsOf).
-    const sheets = others !== null && others.key === source.key ? others.sheets : host.excel === null ? otherSheetsOf(source, settings.codes, (k) => host.settings.get(k)?.codes) : undefined;
+    const sheets = others !== null && others.key === source.key ? others.sheets : host.excel === null ? otherSheetsOf(source, settings.codes, (k) => host.settings.get(k)?.codes, (k) => host.settings.get(k)?.columns) : undefined;
     return analyze(source, settings, today, sheets);
   }, [source, settings, today, others, host]);
   const othersFrom = analysis === null ? null : otherSheetsFrom(analysis.year, participationOf(settings, today), today);

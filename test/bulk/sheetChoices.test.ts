@@ -1,0 +1,99 @@
+/**
+ * What the user told a sheet's year report (the columns chosen, the previous year typed in) holds for that sheet
+ * wherever the add-in reads it: on its line in All sheets (over the fake Excel and in an opened file), and when
+ * another sheet's year report takes a year from it. Before, those read each sheet with the detected columns and
+ * no typed figure, so a line could contradict the sheet's own report. Answers worked out by hand below.
+ */
+import { buildOverview } from "../../src/bulk/overview";
+import { EMPTY_GROUPING } from "../../src/bulk/groups";
+import { readAllSheets, readOtherLists } from "../../src/excel/allSheets";
+import type { ColumnChoices, InvoiceSource } from "../../src/excel/source";
+import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
+import { analyze, previousYearGiven, unitsOfFile, otherSheetsOf, type SheetSettings } from "../../src/taskpane/model";
+import { fakeContext, type FakeSheetDef } from "../excel/allSheets-fake";
+
+const TODAY = dayFromIso("2026-11-27");
+const serial = (iso: string): number => excelSerialFromDay(dayFromIso(iso));
+
+/**
+ * Studio Lint, a sheet per year.
+ * - "2025": columns Datum, Bedrag (incl. btw), Netto. Detection reads "Bedrag": 12,100 + 12,100 = €24,200, over
+ *   €20,000. The user chose "Netto" (column C) in its year report: 10,000 + 10,000 = €20,000, within.
+ * - "2026": headers "Dag" and "Som", which detection does not recognise; the user chose A as the date and B as the
+ *   amount: €5,000. Its previous year is "2025"'s €20,000 (within), so 2026 is within; read with the detected
+ *   "Bedrag", 2025 would be €24,200 and 2026 not within.
+ */
+const DEFS: FakeSheetDef[] = [
+  {
+    name: "2025",
+    cells: [
+      ["Datum", "Bedrag", "Netto"],
+      [serial("2025-03-01"), 12100, 10000],
+      [serial("2025-09-01"), 12100, 10000],
+    ],
+  },
+  { name: "2026", cells: [["Dag", "Som"], [serial("2026-02-01"), 5000]] },
+];
+const CHOICES: Record<string, ColumnChoices> = { "{sheet-1}": { amount: 2 }, "{sheet-2}": { date: 0, amount: 1 } };
+const columnsOf = (id: string): ColumnChoices | undefined => CHOICES[id];
+
+describe("All sheets over the fake Excel reads each sheet with the columns chosen in its year report", () => {
+  it("counts the chosen column, and reads a sheet whose header is not recognised but whose columns were chosen", async () => {
+    const { context } = fakeContext(DEFS);
+    const before = await readAllSheets(context, { keepFrom: 2023 });
+    expect(before.units.map((u) => u.sheet)).toEqual(["2025"]);
+    const { units } = await readAllSheets(fakeContext(DEFS).context, { keepFrom: 2023, columnsOf });
+    const lines = buildOverview(units, EMPTY_GROUPING, { today: TODAY });
+    expect(lines.map((l) => [l.label, l.year, l.countableCents, l.verdict, l.previousYearCents])).toEqual([
+      ["2025", 2025, 2_000_000, "eligible", 0],
+      ["2026", 2026, 500_000, "eligible", 2_000_000],
+    ]);
+  });
+
+  it("gives the year report the other sheet as read with that sheet's own chosen columns", async () => {
+    const others = await readOtherLists(fakeContext(DEFS).context, "{sheet-2}", 2024, true, undefined, columnsOf);
+    const source: InvoiceSource = {
+      key: "{sheet-2}", name: "2026", origin: "sheet", tableName: null, values: DEFS[1].cells, rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false,
+    };
+    const a = analyze(source, { columns: CHOICES["{sheet-2}"] }, TODAY, others);
+    expect(a.summary).toMatchObject({ year: 2026, countableCents: 500_000, previousYearCents: 2_000_000, verdict: "eligible" });
+    expect(a.previousYearSheet).toBe("2025");
+  });
+});
+
+describe("an opened file's sheets", () => {
+  const sources: InvoiceSource[] = DEFS.map((d, i) => ({
+    key: `file:studio.xlsx#${i}`, name: "studio.xlsx", sheetName: d.name, origin: "sheet", tableName: null, values: d.cells, rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false,
+  }));
+  const byKey: Record<string, ColumnChoices> = { [sources[0].key]: { amount: 2 }, [sources[1].key]: { date: 0, amount: 1 } };
+
+  it("All sheets and the previous-year link use each sheet's chosen columns", () => {
+    const units = unitsOfFile(sources, undefined, (k) => byKey[k]);
+    const lines = buildOverview(units, EMPTY_GROUPING, { today: TODAY });
+    expect(lines.map((l) => [l.label, l.countableCents, l.verdict])).toEqual([
+      ["2025", 2_000_000, "eligible"],
+      ["2026", 500_000, "eligible"],
+    ]);
+    const report = analyze({ ...sources[1], fileSheets: sources }, { columns: byKey[sources[1].key] }, TODAY, otherSheetsOf({ ...sources[1], fileSheets: sources }, undefined, undefined, (k) => byKey[k]));
+    expect(report.summary).toMatchObject({ previousYearCents: 2_000_000, verdict: "eligible" });
+  });
+});
+
+describe("All sheets uses the previous year typed in a sheet's year report", () => {
+  /** One sheet of 2026 only (€5,000); its year report has €25,000 typed in for 2025: not within (section 4). */
+  const ONE: FakeSheetDef[] = [{ name: "Facturen", cells: [["Datum", "Bedrag"], [serial("2026-02-01"), 5000]] }];
+  const settings: Record<string, SheetSettings> = { "{sheet-1}": { previousYearCents: 2_500_000, previousYearFor: 2025 } };
+
+  it("for the year it was typed for, as the year report does", async () => {
+    const { units } = await readAllSheets(fakeContext(ONE).context, { keepFrom: 2023 });
+    const previousYearOf = (key: string, year: number): number | null => previousYearGiven(settings[key] ?? {}, year);
+    const [line] = buildOverview(units, EMPTY_GROUPING, { today: TODAY, previousYearOf });
+    expect([line.verdict, line.previousYearCents, line.previousYearBasis]).toEqual(["not-eligible", 2_500_000, "given"]);
+    // Before, the line assumed €0 and said "within" beside a year report saying "not within".
+    const [without] = buildOverview(units, EMPTY_GROUPING, { today: TODAY });
+    expect([without.verdict, without.previousYearBasis]).toEqual(["eligible", "assumed-zero"]);
+    // A figure typed for another year is not this line's.
+    const [other] = buildOverview(units, EMPTY_GROUPING, { today: TODAY, year: 2027, previousYearOf });
+    expect(other.previousYearBasis).not.toBe("given");
+  });
+});
