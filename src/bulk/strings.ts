@@ -5,6 +5,7 @@
 import type { Lang, Localized } from "../i18n/types";
 import type { PreviousYearBasis, Verdict } from "../rules/summary-types";
 import { quote } from "../i18n/messages";
+import { KOR_LIMIT } from "../rules/text";
 
 export type OverviewColumn =
   | "label"
@@ -35,7 +36,7 @@ export const COLUMN_TITLES: Readonly<Record<OverviewColumn, Localized>> = {
   label: { nl: "Blad", en: "Sheet" },
   year: { nl: "Jaar", en: "Year" },
   countable: { nl: "Omzet die meetelt", en: "Turnover that counts" },
-  percent: { nl: "% van € 20.000", en: "% of €20,000" },
+  percent: { nl: `% van ${KOR_LIMIT.nl}`, en: `% of ${KOR_LIMIT.en}` },
   verdict: { nl: "Oordeel", en: "Verdict" },
   crossing: { nl: "Omzetgrens overschreden op", en: "Turnover limit crossed on" },
   previousYear: { nl: "Vorig jaar", en: "Previous year" },

@@ -4,10 +4,11 @@
  * Regenerate: node -r ts-node/register/transpile-only -e 'console.log(require("./src/functions/category-table").categoryTableMarkdown())'
  */
 import { CATEGORIES } from "../rules/categories";
+import { KOR_LIMIT } from "../rules/text";
 
 export function categoryTableMarkdown(): string {
   const lines = [
-    "| code | also accepted (examples) | meaning | counts for the €20,000 |",
+    `| code | also accepted (examples) | meaning | counts for the ${KOR_LIMIT.en} |`,
     "|---|---|---|---|",
     "| *(empty)* | — | no category: a KOR participant's invoices usually show no VAT | yes |",
   ];

@@ -6,6 +6,7 @@
  * Dutch examples use `;` between arguments and Dutch Excel names (DATUM), as a Dutch Excel expects.
  */
 import type { Localized } from "../i18n/types";
+import { KOR_LIMIT, UNION_LIMIT } from "../rules/text";
 
 export interface FunctionDoc {
   /** The id in functions.json (KOR.<id>). */
@@ -33,8 +34,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "ELIGIBLE",
     signature: "dates, amounts, [categories], [year], [previousYearTurnover]",
     returns: {
-      en: "TRUE / FALSE: within €20,000 this year (and, from 2025, last year), and not crossed during the year",
-      nl: "WAAR / ONWAAR: binnen € 20.000 dit jaar (en, vanaf 2025, vorig jaar), en niet overschreden in de loop van het jaar",
+      en: `TRUE / FALSE: within ${KOR_LIMIT.en} this year (and, from 2025, last year), and not crossed during the year`,
+      nl: `WAAR / ONWAAR: binnen ${KOR_LIMIT.nl} dit jaar (en, vanaf 2025, vorig jaar), en niet overschreden in de loop van het jaar`,
     },
     example: { en: "=KOR.ELIGIBLE(A2:A500, B2:B500, C2:C500, 2026, 18500)", nl: "=KOR.ELIGIBLE(A2:A500; B2:B500; C2:C500; 2026; 18500)" },
   },
@@ -42,8 +43,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "CROSSING",
     signature: "dates, amounts, [categories], [year]",
     returns: {
-      en: 'date of the invoice with which the turnover that counts went over €20,000; `#N/A` "Not exceeded in 2026" when it did not',
-      nl: 'datum van de factuur waarmee de omzet die meetelt boven € 20.000 kwam; `#N/B` "Niet overschreden in 2026" als dat niet gebeurde',
+      en: `date of the invoice with which the turnover that counts went over ${KOR_LIMIT.en}; \`#N/A\` "Not exceeded in 2026" when it did not`,
+      nl: `datum van de factuur waarmee de omzet die meetelt boven ${KOR_LIMIT.nl} kwam; \`#N/B\` "Niet overschreden in 2026" als dat niet gebeurde`,
     },
     example: { en: "=KOR.CROSSING(A2:A500, B2:B500, C2:C500)", nl: "=KOR.CROSSING(A2:A500; B2:B500; C2:C500)" },
   },
@@ -71,7 +72,7 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "STATUS",
     signature: "dates, amounts, [categories], [year], [previousYearTurnover]",
     returns: {
-      en: "one sentence: verdict, turnover that counts, % of €20,000, crossing date or room left, previous year",
+      en: `one sentence: verdict, turnover that counts, % of ${KOR_LIMIT.en}, crossing date or room left, previous year`,
       nl: "één zin: oordeel, omzet die meetelt, % van € 20.000, datum van overschrijding of resterende ruimte, vorig jaar",
     },
     example: { en: "=KOR.STATUS(A2:A500, B2:B500, C2:C500)", nl: "=KOR.STATUS(A2:A500; B2:B500; C2:C500)" },
@@ -80,7 +81,7 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "REPORT",
     signature: "dates, amounts, [categories], [year]",
     returns: {
-      en: "a table that spills over 6 rows × 5 columns: header, one row per quarter (turnover, cumulative, % of €20,000, status) and a total",
+      en: `a table that spills over 6 rows × 5 columns: header, one row per quarter (turnover, cumulative, % of ${KOR_LIMIT.en}, status) and a total`,
       nl: "een tabel van 6 rijen × 5 kolommen (overloopbereik): kop, een rij per kwartaal (omzet, cumulatief, % van € 20.000, status) en een totaal",
     },
     example: { en: "=KOR.REPORT(A2:A500, B2:B500, C2:C500, 2026)", nl: "=KOR.REPORT(A2:A500; B2:B500; C2:C500; 2026)" },
@@ -89,8 +90,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "ISCOUNTABLE",
     signature: "category",
     returns: {
-      en: "TRUE / FALSE: does this category count toward €20,000",
-      nl: "WAAR / ONWAAR: telt deze categorie mee voor de € 20.000",
+      en: `TRUE / FALSE: does this category count toward ${KOR_LIMIT.en}`,
+      nl: `WAAR / ONWAAR: telt deze categorie mee voor de ${KOR_LIMIT.nl}`,
     },
     example: { en: '=KOR.ISCOUNTABLE("vrij-og")', nl: '=KOR.ISCOUNTABLE("vrij-og")' },
     result: { en: "TRUE", nl: "WAAR" },
@@ -99,8 +100,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "EUTURNOVER",
     signature: "dates, amounts, countries, [categories], [year]",
     returns: {
-      en: "Union turnover of the year for the EU-KOR (€100,000 limit)",
-      nl: "omzet in de Unie van het jaar voor de EU-KOR (grens € 100.000)",
+      en: `Union turnover of the year for the EU-KOR (${UNION_LIMIT.en} limit)`,
+      nl: `omzet in de Unie van het jaar voor de EU-KOR (grens ${UNION_LIMIT.nl})`,
     },
     example: { en: "=KOR.EUTURNOVER(A2:A500, B2:B500, D2:D500, C2:C500)", nl: "=KOR.EUTURNOVER(A2:A500; B2:B500; D2:D500; C2:C500)" },
   },

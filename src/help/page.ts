@@ -13,6 +13,7 @@ import { FUNCTION_DOCS } from "../functions/function-table";
 import { CATEGORIES } from "../rules/categories";
 import { S } from "../taskpane/strings";
 import { D } from "../taskpane/decision-strings";
+import { KOR_LIMIT, UNION_LIMIT } from "../rules/text";
 
 /** The panel's tab names (src/taskpane/App.tsx `views`). */
 const TAB_NAMES: readonly Localized[] = [S.tabYear, D.tab, { nl: "Alle bladen", en: "All sheets" }];
@@ -29,8 +30,8 @@ function inline(s: string): string {
 const T = {
   title: { nl: "KOR voor Excel: hulp", en: "KOR for Excel: help" },
   intro: {
-    nl: "KOR voor Excel beantwoordt de vragen van de kleineondernemersregeling (KOR) direct op je eigen factuurbladen: welke omzet telt, of je binnen € 20.000 blijft (vanaf 2025 ook vorig jaar), bij welke factuur je de grens overschrijdt en wanneer de Belastingdienst een aan- of afmelding uiterlijk moet ontvangen. Ook de EU-KOR (€ 100.000) en de herziening bij de start worden berekend. Dit is een hulpmiddel, geen belastingadvies.",
-    en: "KOR for Excel answers the questions of the Dutch small-business VAT scheme (kleineondernemersregeling, KOR) directly over your own invoice sheets: which turnover counts, whether you stay within €20,000 (from 2025 last year too), on which invoice you cross the threshold, and by which day the Belastingdienst must receive a registration or exit notice. It also covers the EU-KOR (€100,000) and the herziening on entering. It is a tool, not tax advice.",
+    nl: `KOR voor Excel beantwoordt de vragen van de kleineondernemersregeling (KOR) direct op je eigen factuurbladen: welke omzet telt, of je binnen ${KOR_LIMIT.nl} blijft (vanaf 2025 ook vorig jaar), bij welke factuur je de grens overschrijdt en wanneer de Belastingdienst een aan- of afmelding uiterlijk moet ontvangen. Ook de EU-KOR (${UNION_LIMIT.nl}) en de herziening bij de start worden berekend. Dit is een hulpmiddel, geen belastingadvies.`,
+    en: `KOR for Excel answers the questions of the Dutch small-business VAT scheme (kleineondernemersregeling, KOR) directly over your own invoice sheets: which turnover counts, whether you stay within ${KOR_LIMIT.en} (from 2025 last year too), on which invoice you cross the threshold, and by which day the Belastingdienst must receive a registration or exit notice. It also covers the EU-KOR (${UNION_LIMIT.en}) and the herziening on entering. It is a tool, not tax advice.`,
   },
   functions: { nl: "Werkbladfuncties", en: "Worksheet functions" },
   functionsIntro: {
@@ -48,7 +49,7 @@ const T = {
   code: { nl: "code", en: "code" },
   aliases: { nl: "ook goed (voorbeelden)", en: "also accepted (examples)" },
   meaning: { nl: "betekenis", en: "meaning" },
-  counts: { nl: "telt voor de € 20.000", en: "counts for the €20,000" },
+  counts: { nl: `telt voor de ${KOR_LIMIT.nl}`, en: `counts for the ${KOR_LIMIT.en}` },
   empty: { nl: "(leeg)", en: "(empty)" },
   emptyMeaning: {
     nl: "geen categorie: de facturen van een KOR-deelnemer tonen meestal geen btw",
@@ -63,8 +64,8 @@ const T = {
       en: "Home → KOR opens the panel over the selected table or the active sheet. It finds the date, amount, category, country and VAT columns from Dutch or English headers; you can change each choice, and it is remembered per sheet.",
     },
     {
-      nl: `Het oordeel met de redenen, de omzet die meetelt, het % van € 20.000 en de resterende ruimte; een grafiek van de cumulatieve omzet; een tabel per kwartaal of maand; wat wel en niet telde en waarom; de termijnen (vroegste start, uiterste datum voor de aanmelding, afmelden, opnieuw deelnemen); de EU-KOR als er een landkolom is; en waarschuwingen die hun rijen in het blad selecteren. ‘${S.writeReport.nl}’ zet het rapport op een eigen blad; je eigen cellen blijven onaangeroerd.`,
-      en: `The verdict with the reasons, the turnover that counts, % of €20,000 and the headroom; a chart of the cumulative turnover; a table per quarter or month; what counted and what did not, and why; the deadlines (next possible start, registration deadline, exit, re-entry); the EU-KOR when there is a country column; and warnings that select their rows in the sheet. ‘${S.writeReport.en}’ puts the report on a sheet of its own; your own cells are never changed.`,
+      nl: `Het oordeel met de redenen, de omzet die meetelt, het % van ${KOR_LIMIT.nl} en de resterende ruimte; een grafiek van de cumulatieve omzet; een tabel per kwartaal of maand; wat wel en niet telde en waarom; de termijnen (vroegste start, uiterste datum voor de aanmelding, afmelden, opnieuw deelnemen); de EU-KOR als er een landkolom is; en waarschuwingen die hun rijen in het blad selecteren. ‘${S.writeReport.nl}’ zet het rapport op een eigen blad; je eigen cellen blijven onaangeroerd.`,
+      en: `The verdict with the reasons, the turnover that counts, % of ${KOR_LIMIT.en} and the headroom; a chart of the cumulative turnover; a table per quarter or month; what counted and what did not, and why; the deadlines (next possible start, registration deadline, exit, re-entry); the EU-KOR when there is a country column; and warnings that select their rows in the sheet. ‘${S.writeReport.en}’ puts the report on a sheet of its own; your own cells are never changed.`,
     },
     {
       nl: "Wat deelnemen (of stoppen) per jaar kost of oplevert: de btw die je niet meer afdraagt tegenover de btw op kosten en investeringen die je niet meer aftrekt en de herziening, met het omslagpunt en de termijnen.",

@@ -8,6 +8,7 @@
  */
 import type { Localized } from "./types";
 import { visibleControls } from "./safeText";
+import { DISTANCE_LIMIT } from "../rules/text";
 
 /** Column names as the user sees them. */
 export type ReadingColumn = "date" | "amount" | "category" | "country" | "vat";
@@ -460,10 +461,10 @@ export function distanceSaleOutsideEu(country: string, count: number, distanceTh
   const enStays = one ? "It still counts toward the turnover limit just the same" : "They still count toward the turnover limit just the same";
   const nlEnd = !distanceThreshold
     ? `${nlStays}: de cijfers veranderen niet.`
-    : `${nlStays} (de cijfers veranderen niet), maar ${one ? "telt" : "tellen"} niet meer mee voor de grens van € 10.000 voor afstandsverkopen binnen de EU.`;
+    : `${nlStays} (de cijfers veranderen niet), maar ${one ? "telt" : "tellen"} niet meer mee voor de grens van ${DISTANCE_LIMIT.nl} voor afstandsverkopen binnen de EU.`;
   const enEnd = !distanceThreshold
     ? `${enStays}: the numbers do not change.`
-    : `${enStays} (the numbers do not change), but no longer toward the €10,000 limit for distance sales within the EU.`;
+    : `${enStays} (the numbers do not change), but no longer toward the ${DISTANCE_LIMIT.en} limit for distance sales within the EU.`;
   return one
     ? {
         nl: `'afstand-nl' met land ${country}, buiten de EU. 'afstand-nl' is voor goederen die naar een particulier in een ander EU-land zijn verzonden. Zijn de goederen naar buiten de EU verzonden, geef de rij dan de categorie 'export'. ${nlEnd}`,

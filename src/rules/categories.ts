@@ -5,6 +5,7 @@
 import type { Lang, Localized } from "../i18n/types";
 import type { CategoryCode } from "./types";
 import { isEuMemberStateIn } from "./member-states";
+import { DISTANCE_LIMIT } from "./text";
 
 export interface CategoryInfo {
   readonly code: CategoryCode;
@@ -22,6 +23,7 @@ export interface CategoryInfo {
 }
 
 const COUNTS: Localized = { nl: "telt mee voor de KOR-omzetgrens", en: "counts toward the turnover limit" };
+
 
 function info(
   code: CategoryCode,
@@ -67,7 +69,7 @@ export const CATEGORIES: readonly CategoryInfo[] = [
     { nl: `U levert en de afnemer draagt de btw af: ${COUNTS.nl}.`, en: `You supply and the customer accounts for the VAT: ${COUNTS.en}.` }),
   info("afstand-nl", ["afstandsverkoop nl", "afstandsverkopen nl", "distance sales nl", "distance sale nl"], true, null,
     { nl: "Afstandsverkoop EU, belast in Nederland", en: "EU distance sale taxed in the Netherlands" },
-    { nl: `Belast in Nederland zolang de EU-afstandsverkopen niet boven € 10.000 komen: ${COUNTS.nl}.`, en: `Taxed in the Netherlands while EU distance sales stay within €10,000: ${COUNTS.en}.` }),
+    { nl: `Belast in Nederland zolang de EU-afstandsverkopen niet boven ${DISTANCE_LIMIT.nl} komen: ${COUNTS.nl}.`, en: `Taxed in the Netherlands while EU distance sales stay within ${DISTANCE_LIMIT.en}: ${COUNTS.en}.` }),
   info("marge", ["margeregeling", "margin", "margin scheme"], true, null,
     { nl: "Margeregeling", en: "Margin scheme" },
     { nl: `De volledige verkoopprijs ${COUNTS.nl}, niet alleen de marge.`, en: `The full sales price ${COUNTS.en}, not only the margin.` }),

@@ -69,6 +69,12 @@ export function formatEuros(cents: Cents, lang: "nl" | "en"): string {
   return negative ? `-${body}` : body;
 }
 
+/** A round amount in prose: "€ 20.000" (nl) or "€20,000" (en); with cents as formatEuros when it has any. */
+export function formatWholeEuros(cents: Cents, lang: "nl" | "en"): string {
+  const text = formatEuros(cents, lang);
+  return cents % 100 === 0 ? text.slice(0, -3) : text;
+}
+
 /** VAT on an amount at a rate in percent (21, 9, 0), half away from zero, in cents. */
 export function vatCents(amount: Cents, ratePercent: number): Cents {
   const v = Math.round((Math.abs(amount) * ratePercent) / 100);

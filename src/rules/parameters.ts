@@ -195,6 +195,17 @@ export function parameterOn(id: ParameterId, day: Day): number {
   throw new RangeError(`no value of parameter "${id}" is in force on ${isoFromDay(day)}`);
 }
 
+/**
+ * The value of a parameter's open row (in force from its start, with no end date): for texts that name the
+ * figure in general ("the €20,000 limit"), so it comes from this table, not from a copy in the text.
+ * @throws RangeError when `id` has no open row.
+ */
+export function latestParameter(id: ParameterId): number {
+  const row = PARAMETERS.find((p) => p.id === id && p.to === null);
+  if (row === undefined) throw new RangeError(`parameter "${id}" has no row in force without an end date`);
+  return row.value;
+}
+
 /** The first calendar year of the KOR exemption, derived from the threshold's first row (2020). */
 export const FIRST_KOR_YEAR: number = Number(
   PARAMETERS.filter((p) => p.id === "kor-threshold")

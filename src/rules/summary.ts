@@ -21,7 +21,7 @@ import { nationalThreshold, toleranceLimit, type CountedAbroadKind } from "./eu"
 import { fastYear } from "./internal";
 import { arrayQueries, type RowQueries } from "./rowQueries";
 import { columnQueries, type RowsByYear } from "./columns";
-import { dayEn, dayNl, eurEn, eurNl } from "./text";
+import { DISTANCE_LIMIT, dayEn, dayNl, eurEn, eurNl } from "./text";
 
 export interface SummaryOptions {
   /** Today in the Netherlands; rules never read the clock. */
@@ -168,8 +168,8 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
       column: "category",
       value: "afstand-nl",
       message: {
-        nl: "Uw EU-afstandsverkopen aan particulieren zijn hoger dan € 10.000 per jaar, maar staan nog als 'afstand-nl' (belast in Nederland). Boven € 10.000 zijn ze belast in het land van de klant: gebruik 'buitenland' met het land.",
-        en: "Your EU distance sales to consumers are over €10,000 a year but are still marked 'afstand-nl' (taxed in the Netherlands). Above €10,000 they are taxed in the customer's country: use 'buitenland' with the country.",
+        nl: `Uw EU-afstandsverkopen aan particulieren zijn hoger dan ${DISTANCE_LIMIT.nl} per jaar, maar staan nog als 'afstand-nl' (belast in Nederland). Boven ${DISTANCE_LIMIT.nl} zijn ze belast in het land van de klant: gebruik 'buitenland' met het land.`,
+        en: `Your EU distance sales to consumers are over ${DISTANCE_LIMIT.en} a year but are still marked 'afstand-nl' (taxed in the Netherlands). Above ${DISTANCE_LIMIT.en} they are taxed in the customer's country: use 'buitenland' with the country.`,
       },
     });
   }

@@ -1,8 +1,22 @@
 /** Short helpers for building Localized messages: amounts and dates in each language's own format. */
 import { formatDay, type Day } from "./dates";
-import { formatEuros, type Cents } from "./money";
+import { formatEuros, formatWholeEuros, type Cents } from "./money";
+import { latestParameter } from "./parameters";
+import type { Localized } from "../i18n/types";
 
 export const eurNl = (c: Cents): string => formatEuros(c, "nl");
 export const eurEn = (c: Cents): string => formatEuros(c, "en");
 export const dayNl = (d: Day): string => formatDay(d, "nl");
 export const dayEn = (d: Day): string => formatDay(d, "en");
+
+/** The limits named in prose ("binnen € 20.000"), from the parameter table so a text never keeps an old figure. */
+function limitText(id: "kor-threshold" | "eu-union-threshold" | "eu-distance-sales-threshold"): Localized {
+  const cents = latestParameter(id);
+  return { nl: formatWholeEuros(cents, "nl"), en: formatWholeEuros(cents, "en") };
+}
+/** "€ 20.000" / "€20,000": the KOR turnover limit. */
+export const KOR_LIMIT: Localized = limitText("kor-threshold");
+/** "€ 100.000" / "€100,000": the EU-KOR Union turnover limit. */
+export const UNION_LIMIT: Localized = limitText("eu-union-threshold");
+/** "€ 10.000" / "€10,000": the EU distance-sales threshold. */
+export const DISTANCE_LIMIT: Localized = limitText("eu-distance-sales-threshold");

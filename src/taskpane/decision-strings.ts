@@ -4,6 +4,7 @@
  * src/rules/decision.ts as Localized texts; this file holds the view's own labels and hints.
  */
 import type { Localized } from "../i18n/types";
+import { KOR_LIMIT } from "../rules/text";
 
 const L = (nl: string, en: string): Localized => ({ nl, en });
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -196,8 +197,8 @@ export const D = {
   amountInvalid: L("Vul een bedrag in, bijvoorbeeld 1.250 of 1250,00.", "Enter an amount, for example 1,250 or 1250.00."),
   yearInvalid: (first: number) => L(`Vul een jaar in vanaf ${first}, bijvoorbeeld ${first}.`, `Enter a year from ${first}, for example ${first}.`),
   grossConverted: (column: string) =>
-    L(`De bedragen in de kolom ‘${column}’ zijn genomen als inclusief btw; voor deze berekening is de btw eruit gehaald. Let op: de omzet voor de € 20.000-grens is altijd exclusief btw.`,
-      `The amounts in the column ‘${column}’ are taken as including VAT; the VAT was taken out for this estimate. Note: turnover for the €20,000 limit always excludes VAT.`),
+    L(`De bedragen in de kolom ‘${column}’ zijn genomen als inclusief btw; voor deze berekening is de btw eruit gehaald. Let op: de omzet voor de ${KOR_LIMIT.nl}-grens is altijd exclusief btw.`,
+      `The amounts in the column ‘${column}’ are taken as including VAT; the VAT was taken out for this estimate. Note: turnover for the ${KOR_LIMIT.en} limit always excludes VAT.`),
   shareInvalid: L("Vul een percentage van 0 tot en met 100 in.", "Enter a percentage from 0 to 100."),
 
   // Herziening
