@@ -705,6 +705,28 @@ export function amountDerived(kind: "gross-minus-vat" | "credit-minus-debit", fi
       };
 }
 
+type HeaderRef = { header: string; letter: string };
+const headerRef = (h: HeaderRef): string => `${quote(h.header)} (${h.letter})`;
+
+/**
+ * A ledger card with an amount column beside its Debet and Credit: turnover is credit − debit, the amount only
+ * checked (its sign differs per package, or it has none).
+ */
+export function ledgerAmountChecked(amount: HeaderRef, debit: HeaderRef, credit: HeaderRef): Localized {
+  return {
+    nl: `Grootboekkaart: de omzet is per regel berekend als ${headerRef(credit)} min ${headerRef(debit)} (credit min debet). Kolom ${headerRef(amount)} is alleen vergeleken: of een bedrag daar plus of min staat, verschilt per pakket, en soms staat er nooit een min.`,
+    en: `Ledger card: turnover was worked out per line as ${headerRef(credit)} minus ${headerRef(debit)} (credit minus debit). Column ${headerRef(amount)} was only compared: whether an amount there is plus or minus differs per package, and some never show a minus.`,
+  };
+}
+
+/** A ledger line whose amount column does not match credit − debit (a cell error, without the row number). */
+export function ledgerAmountMismatch(amount: HeaderRef, debit: HeaderRef, credit: HeaderRef): Localized {
+  return {
+    nl: `het bedrag in kolom ${headerRef(amount)} is niet gelijk aan ${headerRef(credit)} min ${headerRef(debit)}, dus welk bedrag de omzet is, is niet zeker. Verbeter de regel, of kies zelf de bedragkolom als alleen ${headerRef(amount)} de omzet met het juiste teken bevat.`,
+    en: `the amount in column ${headerRef(amount)} is not equal to ${headerRef(credit)} minus ${headerRef(debit)}, so which amount is the turnover is not certain. Correct the line, or choose the amount column yourself if only ${headerRef(amount)} holds the turnover with the right sign.`,
+  };
+}
+
 /** Gross − VAT: a row with a VAT amount but an empty gross amount (a cell error, without the row number). */
 export function vatWithoutGross(): Localized {
   return {

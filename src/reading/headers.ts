@@ -570,6 +570,48 @@ function derivedColumn(values: readonly (readonly unknown[])[], start: number, l
   return { table: out, faults };
 }
 
+/**
+ * A ledger card's lines with an amount column beside Debet and Credit ("Bedrag", as transaction exports show it):
+ * the turnover is credit − debit, and the amount is only compared with it. Packages write that amount signed
+ * one way (credit minus debit), the other (Exact Online: debit plus, credit minus) or unsigned (the direction
+ * only in Debet / Credit), so the amount's own sign says nothing: a line counts credit − debit when the
+ * amount's size equals it (or the amount is empty), else the line is a fault (`mismatch`), never a guess. An
+ * amount on a line whose Debet and Credit are both empty is a fault too: its direction is not known.
+ */
+function ledgerCheckedColumn(
+  values: readonly (readonly unknown[])[],
+  start: number,
+  length: number,
+  creditCol: number,
+  debitCol: number,
+  amountCol: number,
+  mismatch: CellError,
+): DerivedColumn {
+  const d = derivedColumn(values, start, length, creditCol, debitCol, false);
+  let faults: Map<number, CellError> | null = null;
+  for (let i = 0; i < length; i++) {
+    const row = values[start + i];
+    const a: unknown = Array.isArray(row) ? row[amountCol] : undefined;
+    const ar = readAmount(a);
+    if (ar.kind === "empty") continue;
+    const cell: unknown = d.table[i][0];
+    // An unreadable Debet or Credit cell stands in the column and is reported as such.
+    if (typeof cell !== "string" || (cell !== "" && !/^-?\d+\.\d{2}$/.test(cell))) continue;
+    if (ar.kind === "error") {
+      // The amount cannot be compared: its own error is reported.
+      d.table[i] = [a];
+      continue;
+    }
+    if (cell === "") {
+      if (ar.value === 0) continue;
+      d.table[i] = [a];
+    } else if (Math.abs(Math.round(Number(cell) * 100)) === Math.abs(ar.value)) continue;
+    faults ??= new Map();
+    faults.set(i, mismatch);
+  }
+  return { table: d.table, faults };
+}
+
 const VAT_WITHOUT_GROSS: CellError = Object.freeze({ kind: "error" as const, code: "vat-without-gross", message: msg.vatWithoutGross() });
 
 /**
@@ -582,7 +624,9 @@ const VAT_WITHOUT_GROSS: CellError = Object.freeze({ kind: "error" as const, cod
  *
  * - No amount excluding VAT but gross and VAT columns: turnover = gross − VAT per row, with a warning saying so;
  *   a row with a VAT amount but no gross amount is an error for that row ("vat-without-gross").
- *   A ledger card's Debet / Credit: turnover = credit − debit per line. Gross alone: refused (never gross as net).
+ *   A ledger card's Debet / Credit: turnover = credit − debit per line, also beside an amount column, which is then
+ *   only compared with it in size per line ("ledger-amount-mismatch" where it differs); an amount column the user
+ *   chose is read alone. Gross alone: refused (never gross as net).
  * - A column headed just "BTW" holding rates or codes is the category, holding money the VAT amount.
  * - Totals, subtotals and balance lines are skipped and listed once in a warning. A dated row whose label only
  *   starts like a total ("Total Energies") is counted, with one warning naming its rows ("total-label-counted").
@@ -642,10 +686,23 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     }
   }
 
+  // A ledger card with an amount column too ("Bedrag" beside Debet and Credit): credit − debit is the turnover and
+  // the amount is checked against it per line (its sign differs per package, or it has none), unless the user
+  // chose the amount column and not the ledger's: then that column alone is read, as chosen.
+  const chosen = (role: ColumnRole): boolean => given[role] !== undefined || typeof names[role] === "string";
+  if (columns.amount !== undefined && columns.debit !== undefined && columns.credit !== undefined && chosen("amount") && !chosen("debit") && !chosen("credit")) {
+    delete columns.debit;
+    delete columns.credit;
+  }
+  const ledgerWithAmount = columns.amount !== undefined && columns.debit !== undefined && columns.credit !== undefined;
+
   let derived: DerivedAmount | null = null;
-  if (columns.amount === undefined && columns.date !== undefined) {
-    if (columns.gross !== undefined && columns.vat !== undefined) derived = "gross-minus-vat";
-    else if (columns.debit !== undefined && columns.credit !== undefined) derived = "credit-minus-debit";
+  if (columns.date !== undefined) {
+    if (ledgerWithAmount) derived = "credit-minus-debit";
+    else if (columns.amount === undefined) {
+      if (columns.gross !== undefined && columns.vat !== undefined) derived = "gross-minus-vat";
+      else if (columns.debit !== undefined && columns.credit !== undefined) derived = "credit-minus-debit";
+    }
   }
 
   const headerOf = (c: number): { header: string; letter: string } => ({ header: cellText(headerCells[c]), letter: columnLetter(c) });
@@ -705,6 +762,13 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     amountSource = { table: d.table, col: 0, start: 0, length };
     amountFaults = d.faults;
     if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.gross as number), headerOf(columns.vat as number))));
+  } else if (derived === "credit-minus-debit" && ledgerWithAmount) {
+    const [a, d, c] = [headerOf(columns.amount as number), headerOf(columns.debit as number), headerOf(columns.credit as number)];
+    const mismatch: CellError = { kind: "error", code: "ledger-amount-mismatch", message: msg.ledgerAmountMismatch(a, d, c) };
+    const checked = ledgerCheckedColumn(table, start, length, columns.credit as number, columns.debit as number, columns.amount as number, mismatch);
+    amountSource = { table: checked.table, col: 0, start: 0, length };
+    amountFaults = checked.faults;
+    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.ledgerAmountChecked(a, d, c)));
   } else if (derived === "credit-minus-debit") {
     amountSource = { table: derivedColumn(table, start, length, columns.credit as number, columns.debit as number, false).table, col: 0, start: 0, length };
     if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.debit as number), headerOf(columns.credit as number))));

@@ -10,7 +10,10 @@
  *    a VAT amount without a gross amount (the error `vat-without-gross`, that row not counted);
  *  - ledger: a revenue ledger card, `Debet` / `Credit` (invoices as credit lines, credit notes as debit lines,
  *    the other side empty or 0,00, now and then both sides on one line), a `Saldo` column, `Beginsaldo` (undated,
- *    or dated with the balance in its column) / `Totaal mutaties` / `Eindsaldo` lines;
+ *    or dated with the balance in its column) / `Totaal mutaties` / `Eindsaldo` lines; now and then an amount
+ *    column beside Debet / Credit as transaction exports have it, unsigned (Twinfield, the auditfile), credit
+ *    minus debit, or debit minus credit (Exact Online): turnover is credit − debit whatever its sign, and a line
+ *    whose amount differs from it in size is refused (`ledger-amount-mismatch`), never counted;
  *  - gross only: amounts including VAT and no VAT column: refused everywhere with `gross-only` (kor-check's
  *    error and problem code for each file, the pane instead of a verdict, All sheets skips the sheet);
  *
@@ -77,13 +80,15 @@ const SPELLINGS: readonly (readonly [Code | null, string])[] = [
 ];
 
 type Shape = "amount" | "gross-vat" | "ledger" | "gross-only";
+type LedgerAmount = "unsigned" | "credit-minus-debit" | "debit-minus-credit";
+type Refusal = "vat-without-gross" | "ledger-amount-mismatch";
 
 /** One invoice line as its cells hold it (cents; null: an empty cell). */
 interface Line {
   readonly day: Day;
   readonly code: Code | null;
   readonly text: string;
-  /** amount: the amount excluding VAT; gross-vat: gross; ledger: unused. */
+  /** amount: the amount excluding VAT; ledger: the amount column beside Debet / Credit (null without one). */
   readonly amount: number | null;
   readonly gross: number | null;
   readonly vat: number | null;
@@ -117,6 +122,8 @@ interface Table {
   /** amount shape: also a gross and a VAT column (ignored: the amount excluding VAT wins). */
   readonly extraColumns: boolean;
   readonly categoryColumn: boolean;
+  /** ledger shape: an amount column beside Debet / Credit, and how it is signed. */
+  readonly ledgerAmount: LedgerAmount | null;
   /** The category column before the amounts (as SnelStart's "BTW" with Hoog / Laag), else after them. */
   readonly categoryFirst: boolean;
   readonly titles: readonly string[];
@@ -126,8 +133,8 @@ interface Table {
   readonly pick: number;
 }
 
-/** A line's turnover from its cells; "empty" (nothing to read) or "vat-without-gross" (refused). */
-function netOf(table: Table, line: Line): number | "empty" | "vat-without-gross" {
+/** A line's turnover from its cells; "empty" (nothing to read) or the code of its refusal. */
+function netOf(table: Table, line: Line): number | "empty" | Refusal {
   switch (table.shape) {
     case "amount":
       return line.amount === null || line.amount === 0 ? "empty" : line.amount;
@@ -137,9 +144,12 @@ function netOf(table: Table, line: Line): number | "empty" | "vat-without-gross"
     case "gross-only":
       // Never read: the whole list is refused (see refusedWhole).
       return "empty";
-    case "ledger":
-      if (line.debit === null && line.credit === null) return "empty";
-      return (line.credit ?? 0) - (line.debit ?? 0);
+    case "ledger": {
+      // An amount beside Debet / Credit is only checked: its size must be credit − debit's (its sign says nothing).
+      if (line.debit === null && line.credit === null) return line.amount === null || line.amount === 0 ? "empty" : "ledger-amount-mismatch";
+      const net = (line.credit ?? 0) - (line.debit ?? 0);
+      return line.amount !== null && Math.abs(line.amount) !== Math.abs(net) ? "ledger-amount-mismatch" : net;
+    }
   }
 }
 
@@ -161,14 +171,14 @@ interface Read {
   readonly counts: boolean;
 }
 
-function readLines(table: Table): { rows: Read[]; refused: { row: number; day: Day }[] } {
+function readLines(table: Table): { rows: Read[]; refused: { row: number; day: Day; code: Refusal }[] } {
   const rows: Read[] = [];
-  const refused: { row: number; day: Day }[] = [];
+  const refused: { row: number; day: Day; code: Refusal }[] = [];
   table.lines.forEach((line, i) => {
     const net = netOf(table, line);
     const row = sheetRowOf(table, i);
     if (net === "empty") return;
-    if (net === "vat-without-gross") refused.push({ row, day: line.day });
+    if (net === "vat-without-gross" || net === "ledger-amount-mismatch") refused.push({ row, day: line.day, code: net });
     else rows.push({ row, day: line.day, cents: net, counts: line.code === null || !NOT_COUNTED.has(line.code) });
   });
   return { rows, refused };
@@ -282,6 +292,7 @@ const tableArb: fc.Arbitrary<Table> = fc
     extraColumns: fc.boolean(),
     categoryColumn: fc.boolean(),
     categoryFirst: fc.boolean(),
+    ledgerAmount: fc.constantFrom<LedgerAmount | null>(null, null, "unsigned", "credit-minus-debit", "debit-minus-credit"),
     titles: fc.constantFrom(...TITLES),
     totals: fc.boolean(),
     topUp: fc.option(fc.record({ delta: fc.constantFrom(-100, -1, 0, 1, 100, 250_000), at: fc.nat(), offset: fc.integer({ min: 0, max: 364 }) })),
@@ -291,7 +302,8 @@ const tableArb: fc.Arbitrary<Table> = fc
     }),
     pick: fc.nat({ max: 100_000 }),
   })
-  .map(({ shape, years, raw, headerPick, headerCase, noise, extraColumns, categoryColumn, categoryFirst, titles, totals, topUp, nlCsv, pick }) => {
+  .map(({ shape, years, raw, headerPick, headerCase, noise, extraColumns, categoryColumn, categoryFirst, ledgerAmount: ledgerAmountPick, titles, totals, topUp, nlCsv, pick }) => {
+    const ledgerAmount = shape === "ledger" ? ledgerAmountPick : null;
     const cased = (h: string): string => (headerCase === "lower" ? h.toLowerCase() : headerCase === "upper" ? h.toUpperCase() : headerCase === "padded" ? ` ${h} ` : h);
     const from = (list: readonly string[], k: number): string => cased(list[headerPick[k] % list.length]);
     const headers: Headers = {
@@ -320,17 +332,21 @@ const tableArb: fc.Arbitrary<Table> = fc
           if (vatKind === "nothing") return { ...base, vat: p % 2 === 0 ? 0 : null };
           return { ...base, gross: net + (vat ?? 0), vat };
         case "ledger": {
+          // The amount column, signed as the package signs it; now and then one that differs (refused).
+          const size = Math.abs(net) + (p % 23 === 7 ? 1 : 0);
+          const signed = net < 0 ? -size : size;
+          const amount = ledgerAmount === null ? null : ledgerAmount === "unsigned" ? size : ledgerAmount === "credit-minus-debit" ? signed : -signed;
           // The other side empty or 0,00; now and then a line with both sides (a correction booked on one line).
-          if (p % 17 === 4) return { ...base, credit: Math.abs(net) + 5_000, debit: Math.abs(net) + 5_000 - net };
+          if (p % 17 === 4) return { ...base, amount, credit: Math.abs(net) + 5_000, debit: Math.abs(net) + 5_000 - net };
           const other = p % 3 === 0 ? 0 : null;
-          return net >= 0 ? { ...base, credit: net, debit: other } : { ...base, debit: -net, credit: other };
+          return net >= 0 ? { ...base, amount, credit: net, debit: other } : { ...base, amount, debit: -net, credit: other };
         }
       }
     };
     let lines: Line[] = raw.map((r) =>
       lineOf(dayIn(r.second ? years[1] : years[0], r.offset), r.cents, categoryColumn ? r.category[0] : null, categoryColumn ? r.category[1] : "", r.vatKind, r.arbitraryVat, r.blanksBefore, r.pick),
     );
-    const probe: Table = { shape, years, lines, headers, noise, extraColumns, categoryColumn, categoryFirst, titles: [], totals, today: 0, nlCsv, pick };
+    const probe: Table = { shape, years, lines, headers, noise, extraColumns, categoryColumn, ledgerAmount, categoryFirst, titles: [], totals, today: 0, nlCsv, pick };
     if (topUp !== null) {
       const cents = THRESHOLD + topUp.delta - countableIn(readLines(probe).rows, years[1]);
       if (cents !== 0) {
@@ -347,7 +363,7 @@ const tableArb: fc.Arbitrary<Table> = fc
         lines = [{ ...l, vat, gross: l.gross === null ? null : l.gross - (l.vat ?? 0) + vat }, ...lines.slice(1)];
       }
     }
-    return { shape, years, lines, headers, noise, extraColumns, categoryColumn, categoryFirst, titles: [...titles], totals, today: dayFromYmd(years[1] + 1, 2, 1), nlCsv, pick };
+    return { shape, years, lines, headers, noise, extraColumns, categoryColumn, ledgerAmount, categoryFirst, titles: [...titles], totals, today: dayFromYmd(years[1] + 1, 2, 1), nlCsv, pick };
   });
 
 // ---------------------------------------------------------------------------------------------------
@@ -367,7 +383,7 @@ function roles(table: Table): Role[] {
     case "gross-only":
       return [...lead, "customer", "gross", ...cat];
     case "ledger":
-      return [...lead, "customer", "debit", "credit", "saldo", ...cat];
+      return [...lead, "customer", ...(table.ledgerAmount === null ? [] : ["amount"] as const), "debit", "credit", "saldo", ...cat];
   }
 }
 
@@ -560,10 +576,10 @@ function fromOverview(line: OverviewRow): Answer {
   };
 }
 
-/** The rows a surface refuses as `vat-without-gross` (grouped once per sheet and year). */
+/** The rows a surface refuses as `vat-without-gross` or `ledger-amount-mismatch` (grouped once per sheet and year). */
 function refusedRows(a: Answer): number[] {
   return a.problems
-    .filter((k) => k.includes(" vat-without-gross "))
+    .filter((k) => k.includes(" vat-without-gross ") || k.includes(" ledger-amount-mismatch "))
     .flatMap((k) => /\[([^\]]*)\]/.exec(k)?.[1].split(",").filter((x) => x !== "").map(Number) ?? [])
     .sort((x, y) => x - y);
 }

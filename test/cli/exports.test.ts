@@ -144,3 +144,33 @@ describe("a workbook with a sheet per year", () => {
     expect(items[1]).toMatchObject({ sheet: "Omzet 2025", eligible: true, previousYearBasis: "assumed-zero", previousYearSheet: null });
   });
 });
+
+describe("a ledger line whose Bedrag differs from credit − debit", () => {
+  const text = ["Datum;Omschrijving;Bedrag;Debet;Credit", "06-01-2025;Factuur 1;4.000,00;;4.000,00", "20-04-2025;Creditnota 1;750,00;750,00;", "02-09-2025;Factuur 2;1.500,00;;1.000,00"].join("\r\n");
+
+  it.each(["table", "csv"] as const)("kor-check --format %s gives the error and an undecided verdict", async (format) => {
+    const file = path.join(tmp.dir, "grootboek.csv");
+    writeFileSync(file, text);
+    let stdout = "";
+    const code = await main([file, "--format", format, "--lang", "en"], {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: () => undefined, isTTY: false },
+      env: {},
+      today: TODAY,
+    });
+    expect(code).toBe(1);
+    if (format === "table") {
+      expect(stdout.replace(/\s+/g, " ")).toContain('Row 4: the amount in column "Bedrag" (C) is not equal to "Credit" (E) minus "Debet" (D)');
+      expect(stdout).toContain("€3,250.00");
+    } else {
+      // One line per sheet: the turnover read, the verdict provisional, eligible empty (undecided), two problems.
+      expect(stdout.split("\n")[1]).toMatch(/,grootboek,2025,3250\.00,16\.3,within the KOR \(provisional: rows with errors not counted\),,.*,2,,/);
+    }
+  });
+
+  it("the pane's Open file shows it as an error on row 4 and counts the other lines: €3,250.00", async () => {
+    const a = analyze(await readFileSource(fileLike("grootboek.csv", Buffer.from(text))), {}, TODAY);
+    expect(a.summary.countableCents).toBe(325000);
+    expect(a.summary.problems.filter((p) => p.severity === "error").map((p) => [p.code, p.row])).toEqual([["ledger-amount-mismatch", 4]]);
+  });
+});

@@ -202,6 +202,67 @@ describe("readTable on package exports", () => {
     expect(t.problems.filter((p) => p.severity === "error")).toEqual([]);
   });
 
+  describe("a ledger card with a Bedrag column beside Debet and Credit", () => {
+    // An invoice of 1.000 (credit) and its credit note of 200 (debit): 800 turnover, whichever way the package
+    // writes Bedrag (Twinfield / the auditfile: unsigned with the side apart; Exact Online: debit plus, credit minus).
+    const card = (bedrag: readonly [unknown, unknown]): unknown[][] => [
+      ["Datum", "Omschrijving", "Bedrag", "Debet", "Credit"],
+      ["5-1-2025", "Factuur 1", bedrag[0], "", "1.000,00"],
+      ["6-1-2025", "Creditnota 1", bedrag[1], "200,00", ""],
+    ];
+
+    it.each([
+      ["unsigned (the direction only in Debet / Credit)", ["1.000,00", "200,00"]],
+      ["signed credit minus debit", ["1.000,00", "-200,00"]],
+      ["signed debit minus credit (Exact Online)", ["-1.000,00", "200,00"]],
+      ["numbers, unsigned", [1000, 200]],
+    ] as const)("Bedrag %s: turnover is credit − debit, 800", (_what, bedrag) => {
+      const t = readTable(card(bedrag));
+      expect(t.derived).toBe("credit-minus-debit");
+      expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000], [3, -20000]]);
+      expect(t.problems.filter((p) => p.severity === "error")).toEqual([]);
+      expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain('"Credit" (E) minus "Debet" (D) (credit minus debit). Column "Bedrag" (C) was only compared');
+    });
+
+    it("a line whose Bedrag differs from credit − debit is an error naming its rows, not counted", () => {
+      const t = readTable([
+        ["Datum", "Omschrijving", "Bedrag", "Debet", "Credit"],
+        ["5-1-2025", "Factuur 1", "1.000,00", "", "1.000,00"],
+        ["6-1-2025", "Factuur 2", "1.500,00", "", "1.000,00"],
+        ["7-1-2025", "Memoriaal", "300,00", "", ""],
+        ["8-1-2025", "Factuur 3", "", "", "400,00"],
+      ]);
+      expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000], [5, 40000]]);
+      const errors = t.problems.filter((p) => p.severity === "error");
+      expect(errors.map((p) => p.code)).toEqual(["ledger-amount-mismatch"]);
+      expect(errors[0].message.en).toMatch(/^Rows 3 and 4: the amount in column "Bedrag" \(C\) is not equal to "Credit" \(E\) minus "Debet" \(D\)/);
+      expect(errors[0].message.nl).toMatch(/^Rijen 3 en 4: het bedrag in kolom "Bedrag" \(C\) is niet gelijk aan "Credit" \(E\) min "Debet" \(D\)/);
+    });
+
+    it("the amount column chosen by the user is read alone, as chosen", () => {
+      const t = readTable(card(["1.000,00", "-200,00"]), { columns: { amount: 2 } });
+      expect(t.derived).toBeNull();
+      expect(t.rows.map((r) => r.cents)).toEqual([100000, -20000]);
+      expect(t.columns.debit).toBeUndefined();
+    });
+
+    it("kor-check and All sheets (read in blocks) give the same rows and errors as the whole sheet", () => {
+      const values = [
+        ["Datum", "Omschrijving", "Bedrag", "Debet", "Credit"],
+        ...Array.from({ length: 120 }, (_, i) => [`${(i % 28) + 1}-${(i % 12) + 1}-2025`, `r${i}`, i === 100 ? "5,00" : "10,00", i % 3 === 0 ? "10,00" : "", i % 3 === 0 ? "" : "10,00"]),
+      ];
+      const whole = readTable(values);
+      const rows: InvoiceRow[] = [];
+      const problems: Problem[] = [];
+      const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, 40);
+      values.forEach((v) => stream.push(v));
+      stream.end();
+      expect(rows.map((r) => [r.row, r.cents])).toEqual(whole.rows.map((r) => [r.row, r.cents]));
+      expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.row])).toEqual([["ledger-amount-mismatch", 102]]);
+      expect(cents(rows)).toBe((80 - 40) * 1000 - 1000);
+    });
+  });
+
   it("skips a Totaal line even with an amount, and a SUM formula row", () => {
     const t = readTable([
       ["Datum", "Bedrag", "Omschrijving"],
