@@ -8,7 +8,7 @@
  * problem ("300 rows show #N/A", "3 rows with a date but no amount") is given once per sheet and year with
  * its rows, whatever the block size; they reach the sink when the sheet ends (`end()`).
  */
-import { HEADER_SEARCH_ROWS, readTable, VAT_PROBE_ROWS, type ColumnRole, type ReadTableResult } from "../reading/headers";
+import { HEADER_SEARCH_ROWS, readTable, TABLE_REFUSALS, VAT_PROBE_ROWS, type ColumnRole, type ReadTableResult } from "../reading/headers";
 import { RowProblemGroups } from "../reading/problemGroups";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 
@@ -144,9 +144,9 @@ export class TableStream {
     // A date and an amount column chosen by the user: read without a header row found, as the year report does
     // (every row is data; a header it did not recognise is then a row in error).
     const chosen = typeof this.options.columns?.date === "number" && typeof this.options.columns.amount === "number";
-    if ((probe.headerRowIndex === null && !chosen) || probe.problems.some((p) => p.code === "no-invoice-columns" || p.code === "gross-only")) {
+    if ((probe.headerRowIndex === null && !chosen) || probe.problems.some((p) => TABLE_REFUSALS.has(p.code))) {
       this.state = "rejected";
-      this.rejection = probe.problems.find((p) => p.code === "no-invoice-columns" || p.code === "gross-only") ?? probe.problems[0] ?? null;
+      this.rejection = probe.problems.find((p) => TABLE_REFUSALS.has(p.code)) ?? probe.problems[0] ?? null;
       this.block = [];
       return false;
     }

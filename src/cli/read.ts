@@ -11,6 +11,7 @@ import type { Localized } from "../i18n/types";
 import type { InvoiceRow, Problem } from "../rules/types";
 import type { RowsByYear } from "../rules/columns";
 import { TableStream, type TableStreamOptions } from "../bulk/tableStream";
+import { LIST_REFUSALS } from "../reading/headers";
 import { YearWindow, errorCountIn, type ErrorCounts } from "../bulk/yearWindow";
 import { decodeBytes, readCsvText } from "../reading/csv";
 import { XafError, XafReader, type XafInfo, type XafRow } from "../reading/xaf";
@@ -136,8 +137,9 @@ class SheetCollector {
       if (this.stream.hadData) {
         // A CSV file is meant as an invoice list: say what was found and missing. A workbook's other sheets
         // (notes, customers) are simply not invoice lists.
-        // A workbook's sheet of amounts including VAT only is an invoice list too: its reason is given as well.
-        const refusal = this.detailedRejection || this.stream.rejection?.code === "gross-only" ? this.stream.rejection : null;
+        // A workbook's sheet of amounts including VAT only, or with a BTW column that may be rates or amounts, is an
+        // invoice list too: its reason is given as well.
+        const refusal = this.detailedRejection || LIST_REFUSALS.has(this.stream.rejection?.code ?? "") ? this.stream.rejection : null;
         skipped.push(refusal === null ? { sheet: this.sheet, reason: fileErrors.noHeaderRow } : { sheet: this.sheet, reason: refusal.message, problem: refusal });
       } else {
         skipped.push({ sheet: this.sheet, reason: fileErrors.empty });

@@ -9,6 +9,7 @@
 import type { Localized } from "./types";
 import { visibleControls } from "./safeText";
 import { DISTANCE_LIMIT } from "../rules/text";
+import { formatEuros } from "../rules/money";
 
 /** Column names as the user sees them. */
 export type ReadingColumn = "date" | "amount" | "category" | "country" | "vat";
@@ -732,6 +733,35 @@ export function vatWithoutGross(): Localized {
   return {
     nl: "btw-bedrag zonder bedrag inclusief btw, dus de omzet (inclusief btw min btw) is niet te berekenen. Vul het bedrag inclusief btw in, of maak de rij leeg als het geen factuur is.",
     en: "VAT amount without an amount including VAT, so the turnover (including VAT minus VAT) cannot be worked out. Enter the amount including VAT, or clear the row if it is not an invoice.",
+  };
+}
+
+/**
+ * Why a column headed just "BTW" of whole numbers that are also VAT rates (21, 9, 6) cannot be read: `same`, every
+ * amount beside it makes the rate and the VAT amount the same number (21% of € 100,00 is € 21,00); `both`, one
+ * row fits a rate only and another a VAT amount only.
+ */
+export type VatColumnDoubt =
+  | { readonly kind: "same"; readonly example: { readonly row: number; readonly value: number; readonly netCents: number } | null }
+  | { readonly kind: "both"; readonly rateRow: number; readonly moneyRow: number };
+
+export function vatColumnAmbiguous(header: string, letter: string, doubt: VatColumnDoubt): Localized {
+  const col = `${quote(header)} (${letter})`;
+  const why: Localized =
+    doubt.kind === "same"
+      ? doubt.example === null
+        ? { nl: "De bedragen ernaast beslissen het niet.", en: "The amounts beside it do not decide it." }
+        : {
+            nl: `Bij de bedragen ernaast komt dat op hetzelfde uit (rij ${doubt.example.row}: ${doubt.example.value}% van ${formatEuros(doubt.example.netCents, "nl")} is ${formatEuros(doubt.example.value * 100, "nl")}), dus de waarden beslissen het niet.`,
+            en: `With the amounts beside it that comes to the same (row ${doubt.example.row}: ${doubt.example.value}% of ${formatEuros(doubt.example.netCents, "en")} is ${formatEuros(doubt.example.value * 100, "en")}), so the values do not decide it.`,
+          }
+      : {
+          nl: `De rijen spreken elkaar tegen: op rij ${doubt.rateRow} past het getal alleen als tarief, op rij ${doubt.moneyRow} alleen als btw-bedrag.`,
+          en: `The rows disagree: on row ${doubt.rateRow} the number only fits as a rate, on row ${doubt.moneyRow} only as a VAT amount.`,
+        };
+  return {
+    nl: `Kolom ${col} bevat alleen hele getallen die ook een btw-tarief zijn (zoals 21 en 9): dat kunnen tarieven zijn of btw-bedragen in hele euro's. ${why.nl} Kies zelf of de kolom de btw-kolom (bedragen) of de categoriekolom (tarieven) is, of exporteer de btw-bedragen met centen (21,00).`,
+    en: `Column ${col} holds only whole numbers that are also VAT rates (such as 21 and 9): they may be rates or VAT amounts in whole euros. ${why.en} Choose whether the column is the VAT column (amounts) or the category column (rates), or export the VAT amounts with cents (21.00).`,
   };
 }
 

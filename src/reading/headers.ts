@@ -12,6 +12,14 @@ import { type GroupSpec, RowProblemGroups } from "./problemGroups";
 
 export type ColumnRole = "date" | "amount" | "category" | "country" | "vat" | "customer" | "gross" | "debit" | "credit";
 
+/**
+ * Problems that refuse a whole sheet, never "eligible with €0": no date or turnover column, amounts including VAT
+ * only, a bare "BTW" column that may be rates or VAT amounts.
+ */
+export const TABLE_REFUSALS: ReadonlySet<string> = new Set(["no-invoice-columns", "gross-only", "vat-column-ambiguous"]);
+/** Of those, the refusals of a sheet that is an invoice list: a workbook's sheet gets its reason too (not "no invoice list"). */
+export const LIST_REFUSALS: ReadonlySet<string> = new Set(["gross-only", "vat-column-ambiguous"]);
+
 /** How many rows from the top are searched for the header row. */
 export const HEADER_SEARCH_ROWS = 15;
 
@@ -342,42 +350,110 @@ const RATE_TEXT = /^(?:0|6|9|21|0[.,](?:06|09|21))$/;
  */
 export const VAT_PROBE_ROWS = 50;
 
+/** Where a row's amount excluding VAT is read, to tell a bare "BTW" column's rates from VAT amounts. */
+interface NetColumns {
+  readonly amount?: number;
+  readonly gross?: number;
+  readonly debit?: number;
+  readonly credit?: number;
+}
+
+/** A row's amount excluding VAT (a ledger's credit − debit, the amount) or, without one, its gross amount; null when empty or unreadable. */
+function rowNet(row: readonly unknown[], cols: NetColumns): { cents: number; gross: boolean } | null {
+  if (cols.debit !== undefined && cols.credit !== undefined) {
+    const c = readAmount(row[cols.credit]);
+    const d = readAmount(row[cols.debit]);
+    if (c.kind === "error" || d.kind === "error" || (c.kind === "empty" && d.kind === "empty")) return null;
+    return { cents: (c.kind === "ok" ? c.value : 0) - (d.kind === "ok" ? d.value : 0), gross: false };
+  }
+  const col = cols.amount ?? cols.gross;
+  if (col === undefined) return null;
+  const r = readAmount(row[col]);
+  return r.kind === "ok" ? { cents: r.value, gross: cols.amount === undefined } : null;
+}
+
+/** The standard Dutch VAT rates (6% before 2019) a VAT amount may have been worked out at. */
+const VAT_RATES = [21, 9, 6] as const;
+
 /**
- * Whether a column headed just "BTW" holds rates or codes (`21%`, `hoog`, `V21`: the category) or money
- * (the VAT amount), from its cells in the first 50 rows beneath the header. Numbers that are all rates (21, 9,
- * 0.21) with at least one not 0 are rates, and so are texts that are such a number ("21", "9", "0": a CSV of
- * the same sheet must read as the workbook does); text with a % or letters other than a currency is a code.
+ * What a rate-looking number `v` (21, 9, 0.21 …) under a bare "BTW" says beside its row's amount: "rate" when as
+ * a VAT amount it fits none of the rates (€ 21,00 beside € 500,00), "money" when it fits one as an amount but not
+ * as the rate it looks like (€ 21,00 is 9% of € 233,33), null when both readings give the same VAT (21% of
+ * € 100,00 is € 21,00), or `v` is 0. Within a cent, for rounding.
  */
-function vatColumnHoldsCodes(values: readonly (readonly unknown[])[], start: number, col: number): boolean {
+function rateOrMoney(v: number, net: { cents: number; gross: boolean }): "rate" | "money" | null {
+  if (v === 0) return null;
+  const pct = v < 1 ? Math.round(v * 100) : v;
+  const money = Math.round(v * 100);
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1;
+  // As a rate: the VAT in a gross amount is gross × rate / (100 + rate), on a net amount net × rate / 100.
+  const asRate = net.gross ? Math.round((net.cents * pct) / (100 + pct)) : Math.round((net.cents * pct) / 100);
+  if (near(asRate, money)) return null;
+  const netAsMoney = net.gross ? net.cents - money : net.cents;
+  return VAT_RATES.some((r) => near(Math.round((netAsMoney * r) / 100), money)) ? "money" : "rate";
+}
+
+/**
+ * How a column headed just "BTW" reads, from its cells in the first 50 rows beneath the header:
+ * - "codes": text with a % or letters other than a currency (`21%`, `hoog`, `V21`), or whole numbers that are
+ *   also rates (21, 9, 0.21; also as text, "21", "9": a CSV of the same sheet must read as the workbook does)
+ *   that the amounts beside them show are rates (€ 21,00 of VAT on € 500,00 fits no rate);
+ * - "money": anything else (amounts with cents, "21,00", or rate-looking numbers the amounts beside them show
+ *   are VAT amounts);
+ * - "same": rate-looking numbers whose every row gives the same VAT either way (21 beside € 100,00);
+ * - "both": rate-looking numbers, some rows fitting a rate only and others a VAT amount only.
+ * `first*`: the first sheet row (0-based index into `values`) of each kind, for the message.
+ */
+interface BareVatReading {
+  readonly kind: "codes" | "money" | "same" | "both";
+  readonly firstRate?: number;
+  readonly firstMoney?: number;
+  readonly firstSame?: { readonly index: number; readonly value: number; readonly netCents: number };
+}
+
+function bareVatReading(values: readonly (readonly unknown[])[], start: number, col: number, nets: NetColumns): BareVatReading {
   let codes = 0;
   let money = 0;
   let rateNumbers = 0;
   let nonZeroRate = false;
+  let firstRate: number | undefined;
+  let firstMoney: number | undefined;
+  let firstSame: BareVatReading["firstSame"];
   for (let r = start; r < Math.min(values.length, start + VAT_PROBE_ROWS); r++) {
     const row = values[r];
     const v = Array.isArray(row) ? row[col] : undefined;
     if (v === null || v === undefined || v === "") continue;
+    let rate: number | null = null;
     if (typeof v === "number") {
       money++;
-      if (RATE_NUMBERS.has(v)) {
-        rateNumbers++;
-        if (v !== 0) nonZeroRate = true;
+      if (RATE_NUMBERS.has(v)) rate = v;
+    } else {
+      if (typeof v !== "string" || v.trim() === "") continue;
+      const t = v.trim();
+      if (t.includes("%") || /[a-z]/i.test(t.replace(/eur|€/gi, ""))) {
+        codes++;
+        continue;
       }
-      continue;
-    }
-    if (typeof v !== "string" || v.trim() === "") continue;
-    const t = v.trim();
-    if (t.includes("%") || /[a-z]/i.test(t.replace(/eur|€/gi, ""))) codes++;
-    else {
       money++;
-      if (RATE_TEXT.test(t)) {
-        rateNumbers++;
-        if (t !== "0") nonZeroRate = true;
-      }
+      if (RATE_TEXT.test(t)) rate = Number(t.replace(",", "."));
     }
+    if (rate === null) continue;
+    rateNumbers++;
+    if (rate === 0) continue;
+    nonZeroRate = true;
+    const net = Array.isArray(row) ? rowNet(row, nets) : null;
+    if (net === null) continue;
+    const says = rateOrMoney(rate, net);
+    if (says === "rate") firstRate ??= r;
+    else if (says === "money") firstMoney ??= r;
+    else firstSame ??= { index: r, value: rate < 1 ? Math.round(rate * 100) : rate, netCents: net.gross ? net.cents - Math.round(rate * 100) : net.cents };
   }
-  if (codes > money) return true;
-  return money > 0 && rateNumbers === money && nonZeroRate && codes === 0;
+  if (codes > money) return { kind: "codes" };
+  if (!(money > 0 && rateNumbers === money && nonZeroRate && codes === 0)) return { kind: "money" };
+  if (firstRate !== undefined && firstMoney !== undefined) return { kind: "both", firstRate, firstMoney };
+  if (firstRate !== undefined) return { kind: "codes" };
+  if (firstMoney !== undefined) return { kind: "money" };
+  return { kind: "same", firstSame };
 }
 
 /** A total, subtotal or balance label: "Totaal", "Subtotaal januari", "Beginsaldo", "Saldo per 31-12-2025", "Totaal mutaties". */
@@ -665,7 +741,39 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   // holding Hoog / Laag, then "Btw-bedrag": that one is the VAT amount, so gross − VAT can be worked out).
   const vatChosen = "vat" in given || "vat" in names;
   const categoryChosen = "category" in given || "category" in names;
-  const holdsCodes = (c: number): boolean => isBareVatHeader(headerCells[c]) && vatColumnHoldsCodes(table, start, c);
+  // Rate-looking whole numbers (21, 9) are decided by the amounts beside them: as the VAT amount they must fit a
+  // rate of the row's amount. Where that cannot decide (21 beside € 100,00 either way, or rows that disagree) the
+  // column that would be the VAT amount is refused below, unless the amounts are gross only (then both readings
+  // give the same turnover, gross − 21) or a rate column is named beside it (then this one holds the amounts).
+  const nets: NetColumns = { amount: columns.amount, gross: columns.gross, debit: columns.debit, credit: columns.credit };
+  const readings = new Map<number, BareVatReading>();
+  const readingOf = (c: number): BareVatReading => {
+    let r = readings.get(c);
+    if (r === undefined) {
+      r = bareVatReading(table, start, c, nets);
+      readings.set(c, r);
+    }
+    return r;
+  };
+  const grossNet = columns.amount === undefined && (columns.debit === undefined || columns.credit === undefined) && columns.gross !== undefined;
+  const rateNamed = headerCells.some((h) => headerRole(h) === "category" && has(headerWords(h), "%", "tarief", "rate", "percentage", "btwtarief", "vatrate", "btwpercentage"));
+  const undecided = (c: number): boolean => {
+    const r = readingOf(c);
+    return r.kind === "both" || (r.kind === "same" && !grossNet && !rateNamed);
+  };
+  // Rates or codes: the category. A column that cannot be decided and is not the VAT column is only a category
+  // candidate, as before (rates never change what counts).
+  const holdsCodes = (c: number): boolean => {
+    if (!isBareVatHeader(headerCells[c])) return false;
+    const r = readingOf(c);
+    return r.kind === "codes" || ((r.kind === "same" || r.kind === "both") && c !== columns.vat);
+  };
+  const vatUndecided = headerRowIndex !== null && !vatChosen && columns.vat !== undefined && isBareVatHeader(headerCells[columns.vat]) && undecided(columns.vat);
+  const undecidedColumn = vatUndecided ? columns.vat : undefined;
+  if (undecidedColumn !== undefined && categoryChosen && columns.category === undecidedColumn) {
+    // The user chose it as the category column: its numbers are rates.
+    delete columns.vat;
+  }
   let codesColumn: number | undefined;
   if (headerRowIndex !== null && (!vatChosen || !categoryChosen)) {
     for (let c = 0; c < headerCells.length && codesColumn === undefined; c++) {
@@ -743,6 +851,22 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
           message: msg.noInvoiceColumns(missing, found, Math.min(HEADER_SEARCH_ROWS, Math.max(table.length, 1)), headerRow === null ? null : { row: headerRow + 1 + rowOffset, cells }),
         },
       ],
+    };
+  }
+
+  if (undecidedColumn !== undefined && columns.vat === undecidedColumn) {
+    const r = readingOf(undecidedColumn);
+    const sheetRow = (index: number): number => index + 1 + rowOffset;
+    const doubt: msg.VatColumnDoubt =
+      r.kind === "both" && r.firstRate !== undefined && r.firstMoney !== undefined
+        ? { kind: "both", rateRow: sheetRow(r.firstRate), moneyRow: sheetRow(r.firstMoney) }
+        : { kind: "same", example: r.firstSame === undefined ? null : { row: sheetRow(r.firstSame.index), value: r.firstSame.value, netCents: r.firstSame.netCents } };
+    const v = headerOf(undecidedColumn);
+    return {
+      headerRowIndex,
+      columns,
+      rows: [],
+      problems: [{ row: null, severity: "error", code: "vat-column-ambiguous", column: "vat", value: v.header, message: msg.vatColumnAmbiguous(v.header, v.letter, doubt) }],
     };
   }
 

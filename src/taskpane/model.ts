@@ -4,7 +4,7 @@
  */
 import type { Localized } from "../i18n/types";
 import { cellText, readAmount } from "../reading/cells";
-import { columnLetter, detectColumns, readTable, type ReadTableResult } from "../reading/headers";
+import { columnLetter, detectColumns, readTable, type ReadTableResult, TABLE_REFUSALS } from "../reading/headers";
 import { countsForKor, parseCategory } from "../rules/categories";
 import { dayFromIso, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
@@ -170,8 +170,8 @@ export interface Analysis {
   readonly wholeTableProblem: Problem | null;
 }
 
-/** Problems that leave a sheet without a column to read turnover from: the sheet is refused, never "eligible with €0". */
-const WHOLE_TABLE_CODES = new Set(["no-invoice-columns", "gross-only"]);
+/** Problems that refuse the whole sheet (src/reading/headers.ts): never "eligible with €0". */
+const WHOLE_TABLE_CODES = TABLE_REFUSALS;
 
 /** The problem that refuses the whole sheet (see Analysis.wholeTableProblem), or null. */
 export function wholeTableProblemOf(table: ReadTableResult): Problem | null {

@@ -125,6 +125,7 @@ export const S = {
   columnOption: (letter: string, header: string) => L(header === "" ? `Kolom ${letter}` : `${letter}: ${header}`, header === "" ? `Column ${letter}` : `${letter}: ${header}`),
   noColumnsTitle: L("Geen datum- en bedragkolom gevonden", "No date and amount columns found"),
   grossOnlyTitle: L("Geen bedrag exclusief btw gevonden", "No amount excluding VAT found"),
+  vatColumnAmbiguousTitle: L("Btw-kolom: tarief of bedrag?", "VAT column: rate or amount?"),
 
   // Controls
   settingsSection: L("Instellingen", "Settings"),

@@ -364,6 +364,64 @@ describe("readTable on package exports", () => {
     expect(money.rows.map((r) => r.cents)).toEqual([100000, 10000]);
   });
 
+  describe("a bare BTW column of whole numbers that are also rates (21, 9) is decided by the amounts beside it", () => {
+    it("€ 21,00 of VAT on invoices of € 100,00 at 21% may be either: refused with the reason and a row, not read as rates", () => {
+      const t = readTable([["Datum", "Bedrag", "BTW"], ["1-9-2025", 100, 21], ["2-9-2025", 100, 21], ["3-9-2025", 100, 9]]);
+      expect(t.rows).toEqual([]);
+      expect(t.problems).toHaveLength(1);
+      expect(t.problems[0]).toMatchObject({ code: "vat-column-ambiguous", severity: "error", row: null });
+      expect(t.problems[0].message.en).toBe(
+        'Column "BTW" (C) holds only whole numbers that are also VAT rates (such as 21 and 9): they may be rates or VAT amounts in whole euros. ' +
+          "With the amounts beside it that comes to the same (row 2: 21% of €100.00 is €21.00), so the values do not decide it. " +
+          "Choose whether the column is the VAT column (amounts) or the category column (rates), or export the VAT amounts with cents (21.00).",
+      );
+      expect(t.problems[0].message.nl).toContain("rij 2: 21% van € 100,00 is € 21,00");
+    });
+
+    it("the user's choice decides: the VAT column (amounts) or the category column (rates)", () => {
+      const values = [["Datum", "Bedrag", "BTW"], ["1-9-2025", 100, 21], ["2-9-2025", 100, 9]];
+      expect(readTable(values, { columns: { vat: 2 } }).rows.map((r) => [r.vatCents, r.category])).toEqual([[2100, null], [900, null]]);
+      const rates = readTable(values, { columns: { category: 2 } });
+      expect(rates.columns.vat).toBeUndefined();
+      expect(rates.rows.map((r) => [r.vatCents, r.category])).toEqual([[null, "21"], [null, "9"]]);
+    });
+
+    it("VAT amounts that fit a rate of their row's amount, but not as the rate they look like, are the VAT amount", () => {
+      // € 21,00 is 9% of € 233,33; as a rate 21% of it would be € 49,00.
+      const t = readTable([["Datum", "Bedrag", "BTW"], ["1-9-2025", 233.33, 21], ["2-9-2025", 100, 21]]);
+      expect(t.columns.vat).toBe(2);
+      expect(t.rows.map((r) => r.vatCents)).toEqual([2100, 2100]);
+    });
+
+    it("rows that disagree (one fits a rate only, another a VAT amount only) are refused naming both rows", () => {
+      const t = readTable([["Datum", "Bedrag", "BTW"], ["1-9-2025", 1000, 21], ["2-9-2025", 233.33, 21]]);
+      expect(t.problems.map((p) => p.code)).toEqual(["vat-column-ambiguous"]);
+      expect(t.problems[0].message.en).toContain("on row 2 the number only fits as a rate, on row 3 only as a VAT amount");
+    });
+
+    it("beside gross amounts both readings give the same turnover: € 121,00 with 21 is € 100,00", () => {
+      const t = readTable([["Datum", "Totaal incl. btw", "BTW"], ["1-9-2025", "121,00", "21"], ["2-9-2025", "109,00", "9"]]);
+      expect(t.derived).toBe("gross-minus-vat");
+      expect(t.rows.map((r) => r.cents)).toEqual([10000, 10000]);
+    });
+
+    it("beside a named rate column the bare BTW holds the VAT amounts", () => {
+      const t = readTable([["Datum", "Bedrag", "BTW", "Btw %"], ["1-9-2025", 100, 21, "21%"], ["2-9-2025", 100, 9, "9%"]]);
+      expect(t.columns).toMatchObject({ vat: 2, category: 3 });
+      expect(t.rows.map((r) => [r.vatCents, r.category])).toEqual([[2100, "21"], [900, "9"]]);
+    });
+
+    it("kor-check and All sheets (read in blocks) refuse the sheet with the same reason", () => {
+      const values = [["Datum", "Bedrag", "BTW"], ...Array.from({ length: 80 }, (_, i) => [`${(i % 28) + 1}-9-2025`, 100, 21])];
+      const stream = new TableStream({ rows: () => undefined, problems: () => undefined }, 30);
+      values.forEach((v) => stream.push(v));
+      stream.end();
+      expect(stream.state).toBe("rejected");
+      expect(stream.rejection?.code).toBe("vat-column-ambiguous");
+      expect(stream.rejection?.message).toEqual(readTable(values).problems[0].message);
+    });
+  });
+
   it("lists unknown codes once per sheet with their count and first row, and reads them with a mapping", () => {
     const values = [
       ["Datum", "Bedrag", "BTW-code"],

@@ -670,7 +670,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
       {noTable ? (
         <MessageBar intent="warning" style={{ marginTop: tokens.spacingVerticalM }}>
           <MessageBarBody>
-            <MessageBarTitle>{t(lang, wholeTableProblem?.code === "gross-only" ? S.grossOnlyTitle : S.noColumnsTitle)}</MessageBarTitle>
+            <MessageBarTitle>{t(lang, wholeTableProblem?.code === "gross-only" ? S.grossOnlyTitle : wholeTableProblem?.code === "vat-column-ambiguous" ? S.vatColumnAmbiguousTitle : S.noColumnsTitle)}</MessageBarTitle>
             {wholeTableProblem !== null && t(lang, wholeTableProblem.message)}
           </MessageBarBody>
         </MessageBar>
