@@ -30,7 +30,7 @@ const PROBE_DATA_ROWS = VAT_PROBE_ROWS;
 
 const ALL_ROLES_UNUSED: Record<ColumnRole, undefined> = {
   date: undefined, amount: undefined, category: undefined, country: undefined, vat: undefined,
-  customer: undefined, gross: undefined, debit: undefined, credit: undefined,
+  customer: undefined, gross: undefined, debit: undefined, credit: undefined, side: undefined,
 };
 
 /** What the user chose for a file: columns by letter or header text, and their own codes. */

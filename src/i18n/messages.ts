@@ -720,6 +720,22 @@ export function ledgerAmountChecked(amount: HeaderRef, debit: HeaderRef, credit:
   };
 }
 
+/** Lines with an amount and a D/C column: turnover is the amount on the credit side, minus it on the debit side. */
+export function ledgerSided(amount: HeaderRef, side: HeaderRef): Localized {
+  return {
+    nl: `Grootboekregels: de omzet is per regel ${headerRef(amount)} als ${headerRef(side)} credit (C) zegt, en min dat bedrag als het debet (D) zegt. Of het bedrag zelf plus of min staat, verschilt per pakket en telt dus niet.`,
+    en: `Ledger lines: turnover is ${headerRef(amount)} per line where ${headerRef(side)} says credit (C), and minus that amount where it says debit (D). Whether the amount itself is plus or minus differs per package, so it does not count.`,
+  };
+}
+
+/** A line with an amount whose D/C cell is empty or neither D nor C (a cell error, without the row number). */
+export function ledgerSideUnknown(amount: HeaderRef, side: HeaderRef): Localized {
+  return {
+    nl: `kolom ${headerRef(side)} zegt niet of het bedrag in ${headerRef(amount)} debet (D) of credit (C) is, dus of het omzet of een correctie is, is niet zeker. Vul D of C in.`,
+    en: `column ${headerRef(side)} does not say whether the amount in ${headerRef(amount)} is debit (D) or credit (C), so whether it is turnover or a correction is not certain. Fill in D or C.`,
+  };
+}
+
 /** A ledger line whose amount column does not match credit − debit (a cell error, without the row number). */
 export function ledgerAmountMismatch(amount: HeaderRef, debit: HeaderRef, credit: HeaderRef): Localized {
   return {

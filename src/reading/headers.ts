@@ -10,7 +10,7 @@ import { type CellError, cellText, readAmount, readDate } from "./cells";
 import { type ColumnSource, readColumns } from "./rows";
 import { type GroupSpec, RowProblemGroups } from "./problemGroups";
 
-export type ColumnRole = "date" | "amount" | "category" | "country" | "vat" | "customer" | "gross" | "debit" | "credit";
+export type ColumnRole = "date" | "amount" | "category" | "country" | "vat" | "customer" | "gross" | "debit" | "credit" | "side";
 
 /**
  * Problems that refuse a whole sheet, never "eligible with €0": no date or turnover column, amounts including VAT
@@ -95,6 +95,14 @@ function headerWords(cell: unknown): string[] {
     });
 }
 
+/**
+ * A column that says on which side of the ledger a line's amount stands: "D/C", "DC", "Debet/Credit",
+ * "Debit/Credit", "Deb/Cred" (Twinfield's transaction browse heads its debit/credit field "D/C" beside "Bedrag").
+ */
+function isSideHeader(w: readonly string[]): boolean {
+  return (has(w, "d") && has(w, "c")) || has(w, "dc", "cd") || (has(w, "debet", "debit", "deb") && has(w, "credit", "cred"));
+}
+
 /** A total of a line or invoice: "Totaal", "Totaalbedrag", "Total"; "Subtotaal" is before VAT. */
 function isTotal(w: readonly string[]): boolean {
   return w.some((x) => x.startsWith("totaal") || x.startsWith("total") || x === "eindtotaal");
@@ -137,6 +145,7 @@ export function headerRole(cell: unknown): ColumnRole | null {
   // Excluding VAT / net: the amount ("Totaal excl. btw" too).
   if (excl) return "amount";
   if (country) return "country";
+  if (isSideHeader(w)) return "side";
   if (has(w, "debet", "debit")) return "debit";
   if (has(w, "credit")) return "credit";
   if (has(w, "categorie", "category", "soort", "type", "omzetsoort", "btwcode", "vatcode", "code", "rubriek", "btwsoort", "taxcode", "taxrate")) {
@@ -688,6 +697,49 @@ function ledgerCheckedColumn(
   return { table: d.table, faults };
 }
 
+/** The side a D/C cell names ("C", "Credit", "Cr"; "D", "Debet", "Debit", "Dr"), or null. */
+function sideOf(cell: unknown): "credit" | "debit" | null {
+  if (typeof cell !== "string") return null;
+  const t = cell.trim().toLowerCase().replace(/\.$/, "");
+  if (t === "c" || t === "cr" || t === "credit") return "credit";
+  if (t === "d" || t === "dr" || t === "debet" || t === "debit") return "debit";
+  return null;
+}
+
+/**
+ * An amount with a D/C column beside it: the line's turnover is the amount's size, plus on the credit side and
+ * minus on the debit side, whatever the amount's own sign (packages sign it either way, or not at all). A line
+ * whose side is empty or not D / C is a fault (`unknown`), never read as credit.
+ */
+function sidedColumn(values: readonly (readonly unknown[])[], start: number, length: number, amountCol: number, sideCol: number, unknown: CellError): DerivedColumn {
+  const out: unknown[][] = new Array(length);
+  let faults: Map<number, CellError> | null = null;
+  for (let i = 0; i < length; i++) {
+    const row = values[start + i];
+    const a: unknown = Array.isArray(row) ? row[amountCol] : undefined;
+    const ar = readAmount(a);
+    if (ar.kind !== "ok") {
+      // Empty: no amount; an error: reported as the amount's own.
+      out[i] = [ar.kind === "empty" ? "" : a];
+      continue;
+    }
+    const side = sideOf(Array.isArray(row) ? row[sideCol] : undefined);
+    if (side === null) {
+      if (ar.value === 0) {
+        out[i] = [(0).toFixed(2)];
+        continue;
+      }
+      out[i] = [a];
+      faults ??= new Map();
+      faults.set(i, unknown);
+      continue;
+    }
+    const size = Math.abs(ar.value);
+    out[i] = [((side === "credit" ? size : -size) / 100).toFixed(2)];
+  }
+  return { table: out, faults };
+}
+
 const VAT_WITHOUT_GROSS: CellError = Object.freeze({ kind: "error" as const, code: "vat-without-gross", message: msg.vatWithoutGross() });
 
 /**
@@ -702,7 +754,8 @@ const VAT_WITHOUT_GROSS: CellError = Object.freeze({ kind: "error" as const, cod
  *   a row with a VAT amount but no gross amount is an error for that row ("vat-without-gross").
  *   A ledger card's Debet / Credit: turnover = credit − debit per line, also beside an amount column, which is then
  *   only compared with it in size per line ("ledger-amount-mismatch" where it differs); an amount column the user
- *   chose is read alone. Gross alone: refused (never gross as net).
+ *   chose is read alone. An amount with a D/C column: the side gives the direction ("ledger-side-unknown" where it
+ *   is missing). Gross alone: refused (never gross as net).
  * - A column headed just "BTW" holding rates or codes is the category, holding money the VAT amount.
  * - Totals, subtotals and balance lines are skipped and listed once in a warning. A dated row whose label only
  *   starts like a total ("Total Energies") is counted, with one warning naming its rows ("total-label-counted").
@@ -803,10 +856,17 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     delete columns.credit;
   }
   const ledgerWithAmount = columns.amount !== undefined && columns.debit !== undefined && columns.credit !== undefined;
+  // An amount with a D/C column beside it (Twinfield: "Bedrag", "D/C"): the side says the direction, the amount's
+  // sign nothing. Not with Debet and Credit columns (they say it already), nor when the user chose the amount
+  // column and not this one.
+  if (columns.side !== undefined && (columns.amount === undefined || (columns.debit !== undefined && columns.credit !== undefined) || (chosen("amount") && !chosen("side")))) {
+    delete columns.side;
+  }
+  const sided = columns.side !== undefined && columns.amount !== undefined;
 
   let derived: DerivedAmount | null = null;
   if (columns.date !== undefined) {
-    if (ledgerWithAmount) derived = "credit-minus-debit";
+    if (ledgerWithAmount || sided) derived = "credit-minus-debit";
     else if (columns.amount === undefined) {
       if (columns.gross !== undefined && columns.vat !== undefined) derived = "gross-minus-vat";
       else if (columns.debit !== undefined && columns.credit !== undefined) derived = "credit-minus-debit";
@@ -893,6 +953,13 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     amountSource = { table: checked.table, col: 0, start: 0, length };
     amountFaults = checked.faults;
     if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.ledgerAmountChecked(a, d, c)));
+  } else if (derived === "credit-minus-debit" && sided) {
+    const [a, sd] = [headerOf(columns.amount as number), headerOf(columns.side as number)];
+    const unknown: CellError = { kind: "error", code: "ledger-side-unknown", message: msg.ledgerSideUnknown(a, sd) };
+    const d = sidedColumn(table, start, length, columns.amount as number, columns.side as number, unknown);
+    amountSource = { table: d.table, col: 0, start: 0, length };
+    amountFaults = d.faults;
+    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.ledgerSided(a, sd)));
   } else if (derived === "credit-minus-debit") {
     amountSource = { table: derivedColumn(table, start, length, columns.credit as number, columns.debit as number, false).table, col: 0, start: 0, length };
     if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.debit as number), headerOf(columns.credit as number))));

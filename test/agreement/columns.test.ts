@@ -13,7 +13,9 @@
  *    or dated with the balance in its column) / `Totaal mutaties` / `Eindsaldo` lines; now and then an amount
  *    column beside Debet / Credit as transaction exports have it, unsigned (Twinfield, the auditfile), credit
  *    minus debit, or debit minus credit (Exact Online): turnover is credit − debit whatever its sign, and a line
- *    whose amount differs from it in size is refused (`ledger-amount-mismatch`), never counted;
+ *    whose amount differs from it in size is refused (`ledger-amount-mismatch`), never counted; or, instead of
+ *    Debet / Credit, the amount signed debit plus with a `D/C` column (Twinfield's transaction browse): the side
+ *    decides, a line without D or C is refused (`ledger-side-unknown`);
  *  - gross only: amounts including VAT and no VAT column: refused everywhere with `gross-only` (kor-check's
  *    error and problem code for each file, the pane instead of a verdict, All sheets skips the sheet);
  *
@@ -80,8 +82,8 @@ const SPELLINGS: readonly (readonly [Code | null, string])[] = [
 ];
 
 type Shape = "amount" | "gross-vat" | "ledger" | "gross-only";
-type LedgerAmount = "unsigned" | "credit-minus-debit" | "debit-minus-credit";
-type Refusal = "vat-without-gross" | "ledger-amount-mismatch";
+type LedgerAmount = "unsigned" | "credit-minus-debit" | "debit-minus-credit" | "side";
+type Refusal = "vat-without-gross" | "ledger-amount-mismatch" | "ledger-side-unknown";
 
 /** One invoice line as its cells hold it (cents; null: an empty cell). */
 interface Line {
@@ -94,6 +96,8 @@ interface Line {
   readonly vat: number | null;
   readonly debit: number | null;
   readonly credit: number | null;
+  /** ledger with a D/C column: "C", "D" or "" (no side). */
+  readonly side: string | null;
   readonly blanksBefore: number;
   readonly pick: number;
 }
@@ -145,6 +149,11 @@ function netOf(table: Table, line: Line): number | "empty" | Refusal {
       // Never read: the whole list is refused (see refusedWhole).
       return "empty";
     case "ledger": {
+      if (table.ledgerAmount === "side") {
+        if (line.amount === null) return "empty";
+        if (line.side !== "C" && line.side !== "D") return line.amount === 0 ? "empty" : "ledger-side-unknown";
+        return line.side === "C" ? Math.abs(line.amount) : -Math.abs(line.amount);
+      }
       // An amount beside Debet / Credit is only checked: its size must be credit − debit's (its sign says nothing).
       if (line.debit === null && line.credit === null) return line.amount === null || line.amount === 0 ? "empty" : "ledger-amount-mismatch";
       const net = (line.credit ?? 0) - (line.debit ?? 0);
@@ -178,7 +187,7 @@ function readLines(table: Table): { rows: Read[]; refused: { row: number; day: D
     const net = netOf(table, line);
     const row = sheetRowOf(table, i);
     if (net === "empty") return;
-    if (net === "vat-without-gross" || net === "ledger-amount-mismatch") refused.push({ row, day: line.day, code: net });
+    if (net === "vat-without-gross" || net === "ledger-amount-mismatch" || net === "ledger-side-unknown") refused.push({ row, day: line.day, code: net });
     else rows.push({ row, day: line.day, cents: net, counts: line.code === null || !NOT_COUNTED.has(line.code) });
   });
   return { rows, refused };
@@ -292,7 +301,7 @@ const tableArb: fc.Arbitrary<Table> = fc
     extraColumns: fc.boolean(),
     categoryColumn: fc.boolean(),
     categoryFirst: fc.boolean(),
-    ledgerAmount: fc.constantFrom<LedgerAmount | null>(null, null, "unsigned", "credit-minus-debit", "debit-minus-credit"),
+    ledgerAmount: fc.constantFrom<LedgerAmount | null>(null, null, "unsigned", "credit-minus-debit", "debit-minus-credit", "side"),
     titles: fc.constantFrom(...TITLES),
     totals: fc.boolean(),
     topUp: fc.option(fc.record({ delta: fc.constantFrom(-100, -1, 0, 1, 100, 250_000), at: fc.nat(), offset: fc.integer({ min: 0, max: 364 }) })),
@@ -320,7 +329,7 @@ const tableArb: fc.Arbitrary<Table> = fc
     };
     const lineOf = (day: Day, net: number, code: Code | null, text: string, vatKind: string, arbitraryVat: number, blanksBefore: number, p: number): Line => {
       const vat = vatKind === "arbitrary" ? arbitraryVat : vatKind === "empty" ? null : vatKind === "zero" ? 0 : rateVat(code, net);
-      const base = { day, code, text, blanksBefore, pick: p, amount: null, gross: null, vat: null, debit: null, credit: null };
+      const base = { day, code, text, blanksBefore, pick: p, amount: null, gross: null, vat: null, debit: null, credit: null, side: null };
       switch (shape) {
         case "amount":
           return { ...base, amount: net, gross: net + (vat ?? 0), vat };
@@ -332,6 +341,8 @@ const tableArb: fc.Arbitrary<Table> = fc
           if (vatKind === "nothing") return { ...base, vat: p % 2 === 0 ? 0 : null };
           return { ...base, gross: net + (vat ?? 0), vat };
         case "ledger": {
+          // Amount signed debit plus, the side in D/C; now and then a line without a side (refused).
+          if (ledgerAmount === "side") return { ...base, amount: -net, side: p % 29 === 5 ? "" : net >= 0 ? "C" : "D" };
           // The amount column, signed as the package signs it; now and then one that differs (refused).
           const size = Math.abs(net) + (p % 23 === 7 ? 1 : 0);
           const signed = net < 0 ? -size : size;
@@ -370,7 +381,7 @@ const tableArb: fc.Arbitrary<Table> = fc
 // Renderings.
 
 type Cell = string | number | Date | null;
-type Role = "number" | "due" | "other" | "date" | "customer" | "amount" | "gross" | "vat" | "debit" | "credit" | "category" | "saldo";
+type Role = "number" | "due" | "other" | "date" | "customer" | "amount" | "gross" | "vat" | "debit" | "credit" | "side" | "category" | "saldo";
 
 function roles(table: Table): Role[] {
   const cat: Role[] = table.categoryColumn && !table.categoryFirst ? ["category"] : [];
@@ -383,12 +394,14 @@ function roles(table: Table): Role[] {
     case "gross-only":
       return [...lead, "customer", "gross", ...cat];
     case "ledger":
+      if (table.ledgerAmount === "side") return [...lead, "customer", "amount", "side", "saldo", ...cat];
       return [...lead, "customer", ...(table.ledgerAmount === null ? [] : ["amount"] as const), "debit", "credit", "saldo", ...cat];
   }
 }
 
 function headerText(table: Table, role: Role): string {
   if (role === "other") return OTHER_AMOUNT_HEADERS[table.pick % OTHER_AMOUNT_HEADERS.length];
+  if (role === "side") return ["D/C", "Debet/Credit", "DC"][table.pick % 3];
   return role === "saldo" ? "Saldo" : role === "number" ? "Factuurnummer" : role === "due" ? "Vervaldatum" : table.headers[role];
 }
 
@@ -455,6 +468,8 @@ function layout(table: Table, header: readonly string[], r: Render): Cell[][] {
             return line.text === "" ? r.empty : r.text(line.text);
           case "saldo":
             return r.money(saldo, line.pick >> 9);
+          case "side":
+            return line.side === null || line.side === "" ? r.empty : r.text(line.side);
           default:
             return money(line[c], line.pick >> (c.length + 2));
         }
@@ -576,10 +591,10 @@ function fromOverview(line: OverviewRow): Answer {
   };
 }
 
-/** The rows a surface refuses as `vat-without-gross` or `ledger-amount-mismatch` (grouped once per sheet and year). */
+/** The rows a surface refuses as `vat-without-gross`, `ledger-amount-mismatch` or `ledger-side-unknown` (grouped once per sheet and year). */
 function refusedRows(a: Answer): number[] {
   return a.problems
-    .filter((k) => k.includes(" vat-without-gross ") || k.includes(" ledger-amount-mismatch "))
+    .filter((k) => k.includes(" vat-without-gross ") || k.includes(" ledger-amount-mismatch ") || k.includes(" ledger-side-unknown "))
     .flatMap((k) => /\[([^\]]*)\]/.exec(k)?.[1].split(",").filter((x) => x !== "").map(Number) ?? [])
     .sort((x, y) => x - y);
 }

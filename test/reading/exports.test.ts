@@ -263,6 +263,58 @@ describe("readTable on package exports", () => {
     });
   });
 
+  describe("a ledger with a Bedrag and a D/C column (Twinfield's transaction browse: Bedrag signed, D/C beside it)", () => {
+    it.each([
+      ["signed debit plus (Twinfield)", ["-1.000,00", "200,00"], ["C", "D"]],
+      ["unsigned", ["1.000,00", "200,00"], ["credit", "debet"]],
+      ["signed credit plus", [1000, -200], ["Cr", "Dr"]],
+    ] as const)("Bedrag %s: turnover is the amount on the credit side, minus it on the debit side: 800", (_what, bedrag, side) => {
+      for (const header of ["D/C", "Debet/Credit", "DC"]) {
+        const t = readTable([
+          ["Datum", "Omschrijving", "Bedrag", header],
+          ["5-1-2025", "Factuur 1", bedrag[0], side[0]],
+          ["6-1-2025", "Creditnota 1", bedrag[1], side[1]],
+        ]);
+        expect(t.columns).toMatchObject({ amount: 2, side: 3 });
+        expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000], [3, -20000]]);
+        expect(t.problems.filter((p) => p.severity === "error")).toEqual([]);
+        expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain(`"Bedrag" (C) per line where "${header}" (D) says credit (C), and minus that amount where it says debit (D)`);
+      }
+    });
+
+    it("a line whose side is empty or neither D nor C is an error naming its rows, not counted", () => {
+      const t = readTable([
+        ["Datum", "Omschrijving", "Bedrag", "D/C"],
+        ["5-1-2025", "Factuur 1", "1.000,00", "C"],
+        ["6-1-2025", "Factuur 2", "500,00", ""],
+        ["7-1-2025", "Factuur 3", "300,00", "X"],
+      ]);
+      expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000]]);
+      const errors = t.problems.filter((p) => p.severity === "error");
+      expect(errors.map((p) => [p.code, p.rows])).toEqual([["ledger-side-unknown", [3, 4]]]);
+      expect(errors[0].message.en).toMatch(/^Rows 3 and 4: column "D\/C" \(D\) does not say whether the amount in "Bedrag" \(C\) is debit \(D\) or credit \(C\)/);
+    });
+
+    it("the amount column chosen by the user is read alone, as chosen", () => {
+      const t = readTable([["Datum", "Bedrag", "D/C"], ["5-1-2025", "1.000,00", "C"], ["6-1-2025", "200,00", "D"]], { columns: { amount: 1 } });
+      expect(t.rows.map((r) => r.cents)).toEqual([100000, 20000]);
+      expect(t.columns.side).toBeUndefined();
+    });
+
+    it("read in blocks (kor-check, All sheets) as a whole sheet", () => {
+      const values = [["Datum", "Bedrag", "D/C"], ...Array.from({ length: 90 }, (_, i) => [`${(i % 28) + 1}-5-2025`, i % 4 === 0 ? "10,00" : "-10,00", i % 4 === 0 ? "D" : i === 70 ? "" : "C"])];
+      const whole = readTable(values);
+      const rows: InvoiceRow[] = [];
+      const problems: Problem[] = [];
+      const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, 25);
+      values.forEach((v) => stream.push(v));
+      stream.end();
+      expect(rows.map((r) => [r.row, r.cents])).toEqual(whole.rows.map((r) => [r.row, r.cents]));
+      expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.row])).toEqual([["ledger-side-unknown", 72]]);
+      expect(cents(rows)).toBe((66 - 23) * 1000);
+    });
+  });
+
   it("skips a Totaal line even with an amount, and a SUM formula row", () => {
     const t = readTable([
       ["Datum", "Bedrag", "Omschrijving"],
