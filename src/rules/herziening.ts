@@ -15,6 +15,11 @@
  *   year by hand: the same share gives the same cents every year. A good's years may then add up to a cent or
  *   two more than the exact remainder (at most half a cent a year). The €500 test is on the year's total of
  *   these rounded cents, the amounts the user sees.
+ * - Never more than was deducted: a good's years from the KOR start year on never add up to more than its VAT
+ *   deducted. Where the rounded shares would (only for a VAT of a few cents: €0.03 with 4 years left rounds to
+ *   €0.01 a year, €0.04 in all), the last years are reduced: each year gets at most what the earlier years left
+ *   of the VAT deducted (€0.01, €0.01, €0.01, €0.00), and the method says so. Any VAT where the rounded shares
+ *   stay within the VAT deducted (every realistic amount) keeps its rounded shares unchanged.
  */
 import type { Localized } from "../i18n/types";
 import type { Day } from "./dates";
@@ -34,7 +39,10 @@ export interface CapitalGood {
 
 export interface RevisionGoodLine {
   readonly index: number;
-  /** The amount for this good in the year (0 outside the remaining period), before the €500 minimum. */
+  /**
+   * The amount for this good in the year (0 outside the remaining period), before the €500 minimum; reduced where
+   * the good's years would otherwise repay more than its VAT deducted.
+   */
   readonly yearlyCents: Cents;
   /** Remaining years of the revision period from the KOR start year (inclusive). */
   readonly remainingYears: number;
@@ -105,6 +113,19 @@ function roundedShare(vat: Cents, firstUse: Day, korStart: Day, periodYears: num
 }
 
 /**
+ * The good's cents for `year` (its rounded share), reduced so that its years from the KOR start year on never add
+ * up to more than its VAT: at most what the rounded shares of the earlier years (start year … year − 1) left.
+ * 3 cents, 4 years left: 1, 1, 1, then 0 instead of 1. Returns the cents and how much the cap took off.
+ */
+function cappedShare(vat: Cents, firstUse: Day, korStart: Day, periodYears: number, year: number): { cents: Cents; reduced: Cents } {
+  const own = roundedShare(vat, firstUse, korStart, periodYears, year);
+  let before = 0;
+  for (let y = fastYear(korStart); y < year; y++) before += roundedShare(vat, firstUse, korStart, periodYears, y);
+  const cents = Math.max(0, Math.min(own, vat - before));
+  return { cents, reduced: own - cents };
+}
+
+/**
  * The revision due for `year` (default: the year of `korStart`) after entering the KOR on `korStart`.
  * Goods first used after `korStart` were bought inside the KOR, where no input VAT is deducted, and are skipped.
  * @example car, €4,500 VAT, first used 1 Jan 2020, KOR from 1 Jan 2021 → €900 in each of 2021–2024
@@ -123,6 +144,9 @@ export function revision(goods: readonly CapitalGood[], korStart: Day, year?: nu
   // Later years of goods first used in the KOR start year: their part of `regular`, and how many there are.
   let laterEstimated = 0;
   let laterGoods = 0;
+  // Goods whose amount this year is reduced so that their years never repay more than their VAT, and by how much.
+  let cappedGoods = 0;
+  let cappedCents = 0;
   const perGood = goods.map((g, index): RevisionGoodLine => {
     if (g.firstUse > korStart) return { index, yearlyCents: 0, remainingYears: 0, estimate: false };
     // The revision is made on entering the KOR, so the periods in force on korStart apply (they have not
@@ -134,7 +158,12 @@ export function revision(goods: readonly CapitalGood[], korStart: Day, year?: nu
     const inPeriod = y >= startYear && y >= firstYear && y <= lastYear;
     if (!inPeriod) return { index, yearlyCents: 0, remainingYears, estimate: false };
     const sign = Math.sign(g.vatCents);
-    const cents = sign * roundedShare(Math.abs(g.vatCents), g.firstUse, korStart, periodYears, y);
+    const share = cappedShare(Math.abs(g.vatCents), g.firstUse, korStart, periodYears, y);
+    const cents = sign * share.cents;
+    if (share.reduced !== 0) {
+      cappedGoods++;
+      cappedCents += share.reduced;
+    }
     if (firstYear === y) {
       // First used in the KOR start year: the first-year correction, months in the KOR ÷ months in use.
       estimated += cents;
@@ -182,6 +211,13 @@ export function revision(goods: readonly CapitalGood[], korStart: Day, year?: nu
     method.push({
       nl: `${est ? "Schatting: in" : "In"} ${y} ${one ? "wordt" : "worden"} ${whatNl} in ${startYear} (het startjaar van de KOR) alleen herzien voor het deel van ${startYear} vóór de KOR: 1/5 (onroerend 1/10) van de afgetrokken btw × (1 − maanden in de KOR ÷ maanden in gebruik in ${startYear}) = ${eurNl(laterEstimated)}. De rest is al terugbetaald met de eerstejaarscorrectie${est ? "; dit bedrag rust op die schatting. Laat het nagaan door uw adviseur" : ""}.${est && belowMinimum ? ` Het telt mee in de jaarlijkse herziening over ${y}, die onder ${eurNl(minimum)} blijft: het is niet verschuldigd.` : ""}`,
       en: `${est ? "Estimate: in" : "In"} ${y}, ${whatEn} in ${startYear} (the KOR start year) ${one ? "is" : "are"} revised only for the part of ${startYear} before the KOR: 1/5 (real estate 1/10) of the VAT deducted × (1 − months in the KOR ÷ months in use in ${startYear}) = ${eurEn(laterEstimated)}. The rest was repaid with the first-year correction${est ? "; this amount rests on that estimate. Have your adviser check it" : ""}.${est && belowMinimum ? ` It is part of the ${y} yearly revision, which stays under ${eurEn(minimum)}: it is not due.` : ""}`,
+    });
+  }
+  if (cappedGoods > 0) {
+    const one = cappedGoods === 1;
+    method.push({
+      nl: `In ${y} ${one ? "is het bedrag van een bedrijfsmiddel" : `zijn de bedragen van ${cappedGoods} bedrijfsmiddelen samen`} ${eurNl(cappedCents)} lager dan ${one ? "het afgeronde jaardeel" : "de afgeronde jaardelen"}: elk jaarbedrag is op de cent afgerond, en samen betalen de jaren van een bedrijfsmiddel nooit meer terug dan de btw die erop is afgetrokken.`,
+      en: `In ${y} the ${one ? "amount for a capital good is" : `amounts for ${cappedGoods} capital goods are together`} ${eurEn(cappedCents)} less than the rounded yearly ${one ? "share" : "shares"}: each year's amount is rounded to the cent, and together a good's years never repay more than the VAT deducted on it.`,
     });
   }
   return {

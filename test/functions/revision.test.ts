@@ -49,6 +49,12 @@ describe("KOR.REVISION", () => {
     expect(both).toEqual([1100.01, 1100.01, 1100.01, 1100.01]);
   });
 
+  it("never repays more than the VAT deducted: €0.03 with 4 years left gives 0.01, 0.01, 0.01, 0 (not 4 × 0.01)", () => {
+    // Beside a car (€900 a year) so that the years are due (over €500).
+    const years = [2021, 2022, 2023, 2024].map((y) => rev(col(4500, 0.03), col(serial("2020-01-01"), serial("2020-01-01")), col("roerend", "roerend"), serial("2021-01-01"), y));
+    expect(years).toEqual([900.01, 900.01, 900.01, 900]);
+  });
+
   it("applies the €500 rule to the year's total, not per good", () => {
     const vat = col(1000, 1500);
     const dates = col(serial("2024-03-01"), serial("2024-06-01"));

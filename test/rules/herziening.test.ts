@@ -54,6 +54,27 @@ describe("revision (herziening)", () => {
     expect(shopYears).toEqual(Array<number>(9).fill(eur(1_000.01)));
   });
 
+  it("never repays more than the VAT deducted: €0.03 with 4 years left is €0.01, €0.01, €0.01 and €0.00, and the method says why", () => {
+    // 1/5 of €0.03 is €0.006, rounded €0.01 a year: 4 × €0.01 = €0.04 for €0.03 deducted. The last year is reduced.
+    const cable: CapitalGood = { vatCents: 3, firstUse: d("2020-01-01"), kind: "movable" };
+    const rs = [2021, 2022, 2023, 2024].map((y) => revision([cable], d("2021-01-01"), y));
+    expect(rs.map((r) => r.perGood[0].yearlyCents)).toEqual([1, 1, 1, 0]);
+    expect(rs.slice(0, 3).flatMap((r) => r.method.map((m) => m.en)).join(" ")).not.toContain("less than the rounded");
+    expect(rs[3].method.map((m) => m.en)).toContainEqual(
+      "In 2024 the amount for a capital good is €0.01 less than the rounded yearly share: each year's amount is rounded to the cent, and together a good's years never repay more than the VAT deducted on it.",
+    );
+    expect(rs[3].method.map((m) => m.nl).join(" ")).toContain("In 2024 is het bedrag van een bedrijfsmiddel € 0,01 lager dan het afgeronde jaardeel");
+    // Beside a larger good the year is due (over €500): the total is what is repaid, and still capped.
+    const car2: CapitalGood = { vatCents: eur(4_500), firstUse: d("2020-01-01"), kind: "movable" };
+    expect([2021, 2022, 2023, 2024].map((y) => revision([car2, cable], d("2021-01-01"), y).totalCents)).toEqual([90_001, 90_001, 90_001, 90_000]);
+    // Real estate used in its first year: €2.00 VAT, first used Jan 2021, KOR from 1 Feb 2021: 11/12 = €1.83, then
+    // 1/10 × 1/12 = €0.0167 → €0.02 for 9 years would be €2.01 in all; the last year is €0.01.
+    const shed: CapitalGood = { vatCents: 200, firstUse: d("2021-01-01"), kind: "real-estate" };
+    const shedYears = Array.from({ length: 10 }, (_, i) => revision([shed], d("2021-02-01"), 2021 + i).perGood[0].yearlyCents);
+    expect(shedYears).toEqual([183, 2, 2, 2, 2, 2, 2, 2, 2, 1]);
+    expect(shedYears.reduce((a, b) => a + b, 0)).toBe(200);
+  });
+
   it("rounds the first-year correction and the later-year estimates of a good first used in the KOR start year once, each year on its own", () => {
     // €1,000.05 VAT, first used 1 Mar 2025 (10 months), KOR from 1 Jul 2025 (6 months): 2025 = 6/10 × €1,000.05 =
     // €600.03; 2026–2029 = 1/5 × €1,000.05 × 4/10 = €80.004 → €80.00 each year (under €500, so not due).
