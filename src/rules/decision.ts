@@ -715,7 +715,10 @@ export interface DecisionDates {
   readonly start: Day;
   /** Registration or exit notice must be received by this day. */
   readonly deadline: Day;
-  /** Leave only: last day of the exclusion after leaving, and the earliest new start. */
+  /**
+   * Leave only: last day of the exclusion after leaving, and the earliest new start; null for joining and for an
+   * exit that is not allowed (its text gives the exclusion after the earliest allowed exit).
+   */
   readonly excludedUntil: Day | null;
   readonly earliestReentry: Day | null;
   /** Leave only: false when the exit is not allowed yet (3-year minimum before 2025). */

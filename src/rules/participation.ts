@@ -41,27 +41,46 @@ export interface VoluntaryExitInput {
   readonly period: FilingPeriod;
 }
 
-export interface VoluntaryExitResult {
-  readonly allowed: boolean;
-  readonly reasons: Localized[];
-  /** First day outside the KOR (a filing-period start). */
-  readonly exitStart: Day;
-  /** The exit notice must be received by this day (exitStart − 29 days). */
-  readonly noticeDeadline: Day;
+/** A voluntary exit: allowed, with the exclusion and re-entry that follow it, or refused, with none. */
+export type VoluntaryExitResult = AllowedExit | RefusedExit;
+
+interface AllowedExit extends ExitCommon {
+  readonly allowed: true;
   /** Last day of the exclusion after this exit. */
   readonly excludedUntil: Day;
   /** Earliest new start after this exit, and the day its registration must be received by. */
   readonly earliestReentry: Day;
   readonly reentryDeadline: Day;
+}
+
+interface RefusedExit extends ExitCommon {
+  readonly allowed: false;
+  /**
+   * A refused exit never happens, so no exclusion follows from it: the reasons give the exclusion after the
+   * earliest allowed exit instead (for a refusal for the minimum participation).
+   */
+  readonly excludedUntil: null;
+  readonly earliestReentry: null;
+  readonly reentryDeadline: null;
+}
+
+interface ExitCommon {
+  readonly reasons: Localized[];
+  /** First day outside the KOR (a filing-period start). */
+  readonly exitStart: Day;
+  /** The exit notice must be received by this day (exitStart − 29 days). */
+  readonly noticeDeadline: Day;
   /** Added: the earliest exit the minimum participation allows (equals exitStart when allowed). */
   readonly earliestAllowedExit: Day;
 }
 
 /**
  * Voluntary exit. From 2025 any filing-period start; 2020–2024 only after 3 years of participation.
- * The dates (notice, exclusion, re-entry) are those of the requested exit, also when it is not allowed; the
- * reasons of an exit refused for the minimum participation give the exclusion and re-entry of the earliest
- * allowed exit instead (the requested one never happens), and those of an exit not after the start give none.
+ * The exit start and notice deadline are those of the requested exit, also when it is not allowed. The exclusion
+ * and re-entry are those of the requested exit when it is allowed, and null when it is not (it never happens):
+ * the reasons of an exit refused for the minimum participation give the exclusion and re-entry of the earliest
+ * allowed exit instead (`voluntaryExit` with `wantedExit: earliestAllowedExit` gives them as dates), and those of
+ * an exit not after the start give none.
  * @example worked example 16: joined 1 Jan 2026, exit 1 Jul 2026 → notice by 2 Jun 2026, excluded until 31 Dec 2027
  */
 export function voluntaryExit(input: VoluntaryExitInput): VoluntaryExitResult {
@@ -110,7 +129,9 @@ export function voluntaryExit(input: VoluntaryExitInput): VoluntaryExitResult {
       en: `After an exit as of ${dayEn(earliestAllowedExit)} you cannot rejoin until ${dayEn(until)} has passed; the earliest new start is ${dayEn(reentry)} (registration received by ${dayEn(registrationDeadline(reentry))}).`,
     });
   }
-  return { allowed, reasons, exitStart, noticeDeadline, excludedUntil, earliestReentry, reentryDeadline, earliestAllowedExit };
+  return allowed
+    ? { allowed, reasons, exitStart, noticeDeadline, excludedUntil, earliestReentry, reentryDeadline, earliestAllowedExit }
+    : { allowed, reasons, exitStart, noticeDeadline, excludedUntil: null, earliestReentry: null, reentryDeadline: null, earliestAllowedExit };
 }
 
 /** First period start ≥ `from` on which the minimum participation in force that day is met. */

@@ -89,15 +89,26 @@ function oExit(joined: Day, wanted: Day, period: FilingPeriod) {
   while (!(earliestAllowedExit >= NEW_RULES || earliestAllowedExit >= anniversary(joined, 3))) earliestAllowedExit = firstStartFrom(earliestAllowedExit + 1, period);
   const excludedUntil = oExcludedUntil(exitStart);
   const earliestReentry = firstStartFrom(excludedUntil + 1, period);
+  // A refused exit never happens: no exclusion or re-entry follows from it.
+  const allowed = oExitAllowedOn(joined, exitStart);
   return {
-    allowed: oExitAllowedOn(joined, exitStart),
+    allowed,
     exitStart,
     noticeDeadline: oDeadline(exitStart),
-    excludedUntil,
-    earliestReentry,
-    reentryDeadline: oDeadline(earliestReentry),
+    excludedUntil: allowed ? excludedUntil : null,
+    earliestReentry: allowed ? earliestReentry : null,
+    reentryDeadline: allowed ? oDeadline(earliestReentry) : null,
     earliestAllowedExit,
   };
+}
+
+/** The exit whose exclusion the words state: the requested one when allowed, else the earliest allowed one. */
+function oShownExit(joined: Day, wanted: Day, period: FilingPeriod) {
+  const want = oExit(joined, wanted, period);
+  const shown = want.allowed ? want : oExit(joined, want.earliestAllowedExit, period);
+  const { excludedUntil, earliestReentry, reentryDeadline } = shown;
+  if (excludedUntil === null || earliestReentry === null || reentryDeadline === null) throw new Error("the earliest allowed exit is allowed");
+  return { excludedUntil, earliestReentry, reentryDeadline };
 }
 
 function oReentryAfterCrossing(crossing: Day, period: FilingPeriod) {
@@ -225,7 +236,7 @@ describe("voluntary exit and exclusion (section 6)", () => {
         if (want.exitStart <= joined) return;
         const en = voluntaryExit({ joined, wantedExit: wanted, period: p }).reasons.map((r) => r.en).join(" ");
         const nl = voluntaryExit({ joined, wantedExit: wanted, period: p }).reasons.map((r) => r.nl).join(" ");
-        const shown = want.allowed ? want : oExit(joined, want.earliestAllowedExit, p);
+        const shown = oShownExit(joined, wanted, p);
         expect(en).toContain(`as of ${iso(want.exitStart)}`);
         expect(en).toContain(`cannot rejoin until ${iso(shown.excludedUntil)} has passed`);
         expect(en).toContain(`the earliest new start is ${iso(shown.earliestReentry)} (registration received by ${iso(shown.reentryDeadline)})`);
@@ -233,7 +244,8 @@ describe("voluntary exit and exclusion (section 6)", () => {
         if (!want.allowed) {
           expect(en).toContain(`The earliest voluntary exit is ${iso(want.earliestAllowedExit)}.`);
           // The dates of the refused exit itself are not offered as what follows.
-          if (shown.excludedUntil !== want.excludedUntil) expect(en).not.toContain(`until ${iso(want.excludedUntil)}`);
+          const refusedUntil = oExcludedUntil(want.exitStart);
+          if (shown.excludedUntil !== refusedUntil) expect(en).not.toContain(`until ${iso(refusedUntil)}`);
         }
       }),
       runs(400),
@@ -267,9 +279,11 @@ describe("the decision view's dates and the year report's next exit", () => {
         const joined = joinedOrNull !== null && joinedOrNull < today ? joinedOrNull : null;
         const leave = decisionDates({ participant: true, today, period: p, joined });
         const want = oExit(joined ?? FIRST, start, p);
-        expect({ start: leave.start, deadline: leave.deadline, allowed: leave.allowed }).toEqual({ start: want.exitStart, deadline: want.noticeDeadline, allowed: want.allowed });
+        expect({ start: leave.start, deadline: leave.deadline, allowed: leave.allowed, excludedUntil: leave.excludedUntil, earliestReentry: leave.earliestReentry }).toEqual({
+          start: want.exitStart, deadline: want.noticeDeadline, allowed: want.allowed, excludedUntil: want.excludedUntil, earliestReentry: want.earliestReentry,
+        });
         const text = leave.text.map((t) => t.en).join(" ");
-        const shown = want.allowed ? want : oExit(joined ?? FIRST, want.earliestAllowedExit, p);
+        const shown = oShownExit(joined ?? FIRST, start, p);
         expect(text).toContain(iso(shown.excludedUntil));
         expect(text).toContain(iso(shown.earliestReentry));
       }),

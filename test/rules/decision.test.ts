@@ -494,7 +494,7 @@ describe("decisionDates: the deadlines to act", () => {
 
   it("leave before 2025 inside the 3-year minimum is not allowed and says why", () => {
     const d = decisionDates({ participant: true, today: dayFromIso("2023-05-01"), period: "quarter", joined: dayFromIso("2022-01-01") });
-    expect(d.allowed).toBe(false);
+    expect(d).toMatchObject({ allowed: false, start: dayFromIso("2023-07-01"), excludedUntil: null, earliestReentry: null });
     expect(d.text[0].en).toContain("Exit as of 1 July 2023 is not possible");
     expect(d.text.map((t) => t.en).join(" ")).toContain("1 January 2025");
   });

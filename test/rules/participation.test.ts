@@ -42,6 +42,8 @@ describe("voluntaryExit", () => {
     expect(x.reasons[1].nl).toBe(
       "Na afmelden per 1 januari 2025 kunt u tot en met 31 december 2026 niet opnieuw deelnemen; de vroegste nieuwe start is 1 januari 2027 (aanmelding uiterlijk op 3 december 2026 binnen).",
     );
+    // As data too: the refused exit of 1 July 2023 has no exclusion (it was 30 June 2026, an exit that never happens).
+    expect(x).toMatchObject({ exitStart: d("2023-07-01"), earliestAllowedExit: d("2025-01-01"), excludedUntil: null, earliestReentry: null, reentryDeadline: null });
     // Before 2024 the earliest exit is still under the three-year exclusion: joined 1 Jan 2020, wanted 1 Apr 2020.
     const early = voluntaryExit({ joined: d("2020-01-01"), wantedExit: d("2020-04-01"), period: "quarter" });
     expect(early.reasons[1].en).toBe(
@@ -52,6 +54,7 @@ describe("voluntaryExit", () => {
   it("gives no exclusion for an exit that is not after the start", () => {
     const x = voluntaryExit({ joined: d("2026-04-01"), wantedExit: d("2026-03-01"), period: "quarter" });
     expect(x.reasons.map((r) => r.en)).toEqual(["The requested exit date 1 April 2026 is not after participation started on 1 April 2026."]);
+    expect(x).toMatchObject({ allowed: false, excludedUntil: null, earliestReentry: null, reentryDeadline: null });
   });
 
   it("drops the 3-year minimum for everyone from 2025: joined 2024, exit 2025 is allowed", () => {
