@@ -223,6 +223,30 @@ export function toleranceLimit(thresholdCents: Cents, percent: number): Cents {
 }
 
 /**
+ * A state's verified tolerance in words, the one wording of every surface (KOR.EUELIGIBLE's reasons, the state
+ * lines of the pane, report sheet, copied figures and kor-check): "the 10% tolerance AT allows (up to
+ * €60,500.00)", to follow "within" / "more than".
+ */
+export function toleranceText(country: string, percent: number, thresholdCents: Cents): Localized {
+  const limit = toleranceLimit(thresholdCents, percent);
+  return {
+    nl: `de marge van ${percent}% die ${country} toestaat (tot ${eurNl(limit)})`,
+    en: `the ${percent}% tolerance ${country} allows (up to ${eurEn(limit)})`,
+  };
+}
+
+/**
+ * Where a limit above a state's threshold comes from, in the same words as `toleranceText`, for after the limit:
+ * " (the threshold of €55,000.00 plus the 10% tolerance AT allows)" (or €60,500 beside €55,000 is a riddle).
+ */
+export function toleranceLimitMade(country: string, percent: number, thresholdCents: Cents): Localized {
+  return {
+    nl: ` (de grens van ${eurNl(thresholdCents)} plus de marge van ${percent}% die ${country} toestaat)`,
+    en: ` (the threshold of ${eurEn(thresholdCents)} plus the ${percent}% tolerance ${country} allows)`,
+  };
+}
+
+/**
  * A member state's national small-business threshold for `year`, from the parameter table.
  * Only thresholds verified in EUR are returned; CZ and DK (not in EUR), FR (separate goods and services
  * thresholds) and unverified states give null, and the note asks the user for the threshold.
@@ -434,14 +458,8 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
     reasons.push(national.note);
   } else if (stateCrossing !== null && stateCents <= stateLimit) {
     failed = true;
-    // AT's limit is its threshold plus its tolerance: say so, or €60,500 beside a threshold of €55,000 is a riddle.
-    const made =
-      tolerancePercent === null
-        ? { nl: "", en: "" }
-        : {
-            nl: ` (de grens van ${eurNl(thresholdCents)} plus de marge van ${tolerancePercent}% die ${country} toestaat)`,
-            en: ` (the threshold of ${eurEn(thresholdCents)} plus the ${tolerancePercent}% tolerance ${country} allows)`,
-          };
+    // AT's limit is its threshold plus its tolerance: say so.
+    const made = tolerancePercent === null ? { nl: "", en: "" } : toleranceLimitMade(country, tolerancePercent, thresholdCents);
     reasons.push({
       nl: `Op ${dayNl(stateCrossing.day)} (rij ${stateCrossing.row}) kwam de omzet in ${country} boven ${eurNl(stateLimit)}${made.nl}; daarmee is de vrijstelling in ${country} vanaf die levering vervallen. Een latere creditnota maakt dat niet ongedaan, ook al is de omzet in ${country} over heel ${year} ${eurNl(stateCents)}.`,
       en: `On ${dayEn(stateCrossing.day)} (row ${stateCrossing.row}) turnover in ${country} went over ${eurEn(stateLimit)}${made.en}, which ended the exemption in ${country} as of that supply. A later credit note does not undo this, even though turnover in ${country} for the whole of ${year} is ${eurEn(stateCents)}.`,
@@ -453,18 +471,17 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
     });
   } else if (tolerancePercent !== null && stateCents <= toleranceLimit(thresholdCents, tolerancePercent)) {
     // Section 7, worked example 25: within a verified tolerance the exemption runs to the end of the year.
+    const tol = toleranceText(country, tolerancePercent, thresholdCents);
     reasons.push({
-      nl: `Omzet in ${country} ${year} ${eurNl(stateCents)} is hoger dan de nationale grens van ${eurNl(thresholdCents)}, maar binnen de marge van ${tolerancePercent}% die ${country} toestaat (tot ${eurNl(toleranceLimit(thresholdCents, tolerancePercent))}): de vrijstelling in ${country} loopt door tot het einde van ${year}. In ${year + 1} is ${country} uitgesloten (toets over het vorige jaar).`,
-      en: `Turnover in ${country} ${year} ${eurEn(stateCents)} is more than the national threshold of ${eurEn(thresholdCents)}, but within the ${tolerancePercent}% tolerance ${country} allows (up to ${eurEn(toleranceLimit(thresholdCents, tolerancePercent))}): the exemption in ${country} runs to the end of ${year}. In ${year + 1} ${country} is blocked (previous-year test).`,
+      nl: `Omzet in ${country} ${year} ${eurNl(stateCents)} is hoger dan de nationale grens van ${eurNl(thresholdCents)}, maar binnen ${tol.nl}: de vrijstelling in ${country} loopt door tot het einde van ${year}. In ${year + 1} is ${country} uitgesloten (toets over het vorige jaar).`,
+      en: `Turnover in ${country} ${year} ${eurEn(stateCents)} is more than the national threshold of ${eurEn(thresholdCents)}, but within ${tol.en}: the exemption in ${country} runs to the end of ${year}. In ${year + 1} ${country} is blocked (previous-year test).`,
     });
   } else {
     failed = true;
+    const allowed = tolerancePercent === null ? null : toleranceText(country, tolerancePercent, thresholdCents);
     const tolerance =
-      tolerancePercent !== null
-        ? {
-            nl: ` Dat is ook meer dan de marge van ${tolerancePercent}% (tot ${eurNl(toleranceLimit(thresholdCents, tolerancePercent))}).`,
-            en: ` That is also more than the ${tolerancePercent}% tolerance (up to ${eurEn(toleranceLimit(thresholdCents, tolerancePercent))}).`,
-          }
+      allowed !== null
+        ? { nl: ` Dat is ook meer dan ${allowed.nl}.`, en: ` That is also more than ${allowed.en}.` }
         : {
             nl: ` Of ${country} een marge toestaat om de vrijstelling tot het einde van het jaar te houden, is niet gecontroleerd; er is geen marge toegepast.`,
             en: ` Whether ${country} allows a tolerance that keeps the exemption to the end of the year was not checked; no tolerance was applied.`,

@@ -17,7 +17,7 @@ import { eligibilityOf, plainRowName, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
 import { voluntaryExit } from "./participation";
 import { nextPossibleStartOf, type NextStartInput } from "./next-start";
-import { nationalThreshold, toleranceLimit, type CountedAbroadKind } from "./eu";
+import { nationalThreshold, toleranceLimit, toleranceLimitMade, toleranceText, type CountedAbroadKind } from "./eu";
 import { fastYear } from "./internal";
 import { arrayQueries, type RowQueries } from "./rowQueries";
 import { columnQueries, type RowsByYear } from "./columns";
@@ -485,13 +485,7 @@ function stateStatusText(x: {
   const prev = x.year - 1;
   if (x.limit === null || x.thresholdCents === null || x.cents > x.limit) return null;
   if (x.crossing !== null && x.where !== null) {
-    const tol =
-      x.tolerancePercent === null
-        ? { nl: "", en: "" }
-        : {
-            nl: ` (${eurNl(x.thresholdCents)} plus de marge van ${x.tolerancePercent}% van ${c})`,
-            en: ` (${eurEn(x.thresholdCents)} plus ${c}'s ${x.tolerancePercent}% tolerance)`,
-          };
+    const tol = x.tolerancePercent === null ? { nl: "", en: "" } : toleranceLimitMade(c, x.tolerancePercent, x.thresholdCents);
     return {
       nl: `erboven: de omzet kwam op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}; creditnota's daarna maken dat niet ongedaan`,
       en: `over: turnover went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en}); credit notes after it do not undo that`,
@@ -510,9 +504,10 @@ function stateStatusText(x: {
     };
   }
   if (x.tolerancePercent !== null && x.cents > x.thresholdCents) {
+    const tol = toleranceText(c, x.tolerancePercent, x.thresholdCents);
     return {
-      nl: `binnen de marge van ${x.tolerancePercent}% van ${c} (tot ${eurNl(x.limit)}): vrijgesteld tot het einde van ${x.year}, in ${x.year + 1} uitgesloten`,
-      en: `within ${c}'s ${x.tolerancePercent}% tolerance (up to ${eurEn(x.limit)}): exempt to the end of ${x.year}, blocked in ${x.year + 1}`,
+      nl: `binnen ${tol.nl}: vrijgesteld tot het einde van ${x.year}, in ${x.year + 1} uitgesloten`,
+      en: `within ${tol.en}: exempt to the end of ${x.year}, blocked in ${x.year + 1}`,
     };
   }
   return null;

@@ -638,8 +638,8 @@ describe("a state line whose status does not follow from this year's figure says
     const st = summarizeYear(rows, { today: d("2026-07-01"), year: 2026 }).eu?.states[0];
     expect([st?.country, st?.cents, st?.withinThreshold]).toEqual(["AT", eur(51_000), false]);
     expect(st?.statusText).toEqual({
-      nl: "erboven: de omzet kwam op 12 mei 2026 (rij 1) boven € 60.500,00 (€ 55.000,00 plus de marge van 10% van AT); creditnota's daarna maken dat niet ongedaan",
-      en: "over: turnover went over €60,500.00 (€55,000.00 plus AT's 10% tolerance) on 12 May 2026 (row 1); credit notes after it do not undo that",
+      nl: "erboven: de omzet kwam op 12 mei 2026 (rij 1) boven € 60.500,00 (de grens van € 55.000,00 plus de marge van 10% die AT toestaat); creditnota's daarna maken dat niet ongedaan",
+      en: "over: turnover went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 1); credit notes after it do not undo that",
     });
   });
 
@@ -663,8 +663,8 @@ describe("a state line whose status does not follow from this year's figure says
   it("AT within its tolerance above €55,000 says so; a plain figure within or over its threshold has no extra text", () => {
     const tol = summarizeYear(sheet(["2026-04-01", 58_000, "buitenland", { country: "AT" }]), { today: d("2026-07-01"), year: 2026 }).eu?.states[0];
     expect(tol?.withinThreshold).toBe(true);
-    expect(tol?.statusText?.en).toBe("within AT's 10% tolerance (up to €60,500.00): exempt to the end of 2026, blocked in 2027");
-    expect(tol?.statusText?.nl).toBe("binnen de marge van 10% van AT (tot € 60.500,00): vrijgesteld tot het einde van 2026, in 2027 uitgesloten");
+    expect(tol?.statusText?.en).toBe("within the 10% tolerance AT allows (up to €60,500.00): exempt to the end of 2026, blocked in 2027");
+    expect(tol?.statusText?.nl).toBe("binnen de marge van 10% die AT toestaat (tot € 60.500,00): vrijgesteld tot het einde van 2026, in 2027 uitgesloten");
     const plain = summarizeYear(sheet(["2026-04-01", 10_000, "buitenland", { country: "BE" }], ["2026-05-01", 30_000, "buitenland", { country: "HR" }], ["2026-05-01", 70_000, "buitenland", { country: "AT" }]), {
       today: d("2026-07-01"),
       year: 2026,
@@ -684,6 +684,33 @@ describe("a state line whose status does not follow from this year's figure says
     );
     expect(r.reasons.map((x) => x.en)).toContain(
       "On 12 May 2026 (row 1) turnover in AT went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows), which ended the exemption in AT as of that supply. A later credit note does not undo this, even though turnover in AT for the whole of 2026 is €51,000.00.",
+    );
+  });
+});
+
+describe("AT's tolerance is explained in one wording, by KOR.EUELIGIBLE and by the state line alike", () => {
+  const sameWords = (reasons: { nl: string; en: string }[], line: { nl: string; en: string } | null | undefined, part: { nl: string; en: string }) => {
+    for (const lang of ["nl", "en"] as const) {
+      expect(reasons.map((x) => x[lang]).join(" ")).toContain(part[lang]);
+      expect(line?.[lang]).toContain(part[lang]);
+    }
+  };
+
+  it("a crossing of €60,500: '(the threshold of €55,000.00 plus the 10% tolerance AT allows)' in both", () => {
+    const rows = sheet(["2026-05-12", 61_000, "buitenland", { country: "AT" }], ["2026-06-01", -10_000, "buitenland", { country: "AT" }]);
+    sameWords(
+      euEligibility({ rows, year: 2026, country: "AT", previousUnionCents: 0 }).reasons,
+      summarizeYear(rows, { today: d("2026-07-01"), year: 2026 }).eu?.states[0].statusText,
+      { nl: " (de grens van € 55.000,00 plus de marge van 10% die AT toestaat)", en: " (the threshold of €55,000.00 plus the 10% tolerance AT allows)" },
+    );
+  });
+
+  it("within it: 'within the 10% tolerance AT allows (up to €60,500.00)' in both", () => {
+    const rows = sheet(["2026-04-01", 58_000, "buitenland", { country: "AT" }]);
+    sameWords(
+      euEligibility({ rows, year: 2026, country: "AT", previousUnionCents: 0 }).reasons,
+      summarizeYear(rows, { today: d("2026-07-01"), year: 2026 }).eu?.states[0].statusText,
+      { nl: "binnen de marge van 10% die AT toestaat (tot € 60.500,00)", en: "within the 10% tolerance AT allows (up to €60,500.00)" },
     );
   });
 });
