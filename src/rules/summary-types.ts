@@ -111,9 +111,11 @@ export interface EuStateLine {
   readonly tolerancePercent: number | null;
   /**
    * The status in words with its reason when it does not follow from this year's figure against the threshold:
-   * over since a crossing that later credit notes brought back under the limit, blocked by last year, or within
-   * AT's tolerance above the threshold ("erboven sinds 12 mei 2026 (rij 7): …", "uitgesloten: omzet in BE in
-   * 2025 …"); null when the plain within / over / unknown says it all. Every surface shows it instead of that word.
+   * over since a crossing that later credit notes brought back under the limit, blocked by last year (and, when
+   * the limit was crossed this year too, that crossing's day and row), or within AT's tolerance above the threshold
+   * ("erboven: de omzet kwam op 12 mei 2026 (rij 7) boven …", "uitgesloten: omzet in BE in 2025 …; in 2026 kwam de
+   * omzet ook op … boven …"); null when the plain within / over / unknown says it all. Every surface shows it
+   * instead of that word.
    */
   readonly statusText: Localized | null;
 }

@@ -462,11 +462,12 @@ function distanceSalesOverLimit(rows: RowQueries, year: number): boolean {
 
 /**
  * A member state line's status in words when it does not follow from this year's figure against the threshold
- * (kor-rules.md section 7), or null. This year's figure over the limit says "over" on its own; otherwise, in this
- * order: a crossing this year that later credit notes brought back under the limit (the exemption ended at that
- * supply), last year over its limit or crossed it (previous-year test: blocked), or AT within its tolerance
- * above the threshold (the exemption runs to year end; next year blocked). A previous-year crossing is dated
- * without its row: last year's rows may be on another sheet.
+ * (kor-rules.md section 7), or null. Last year over its limit or crossed it (previous-year test: blocked) is said
+ * first, and when the limit was crossed this year too, that crossing's day and row follow in the same line (both
+ * exclude the state, and the bookkeeper should see both). Otherwise: a crossing this year that later credit notes
+ * brought back under the limit (the exemption ended at that supply), or AT within its tolerance above the threshold
+ * (the exemption runs to year end; next year blocked). This year's figure over the limit with last year within
+ * says "over" on its own. A previous-year crossing is dated without its row: last year's rows may be on another sheet.
  */
 function stateStatusText(x: {
   country: string;
@@ -483,31 +484,41 @@ function stateStatusText(x: {
 }): Localized | null {
   const c = x.country;
   const prev = x.year - 1;
-  if (x.limit === null || x.thresholdCents === null || x.cents > x.limit) return null;
+  if (x.limit === null || x.thresholdCents === null) return null;
+  const tol = x.tolerancePercent === null ? { nl: "", en: "" } : toleranceLimitMade(c, x.tolerancePercent, x.thresholdCents);
+  // Credit notes brought this year's figure back under the limit after the crossing.
+  const undone = x.cents <= x.limit;
+  let blocked: Localized | null = null;
+  if (x.previousCents !== null && x.previousThresholdCents !== null && x.previousCents > x.previousThresholdCents) {
+    blocked = {
+      nl: `uitgesloten: omzet in ${c} in ${prev} was ${eurNl(x.previousCents)}, boven de grens van ${eurNl(x.previousThresholdCents)}`,
+      en: `blocked: ${prev} turnover in ${c} of ${eurEn(x.previousCents)} was over ${eurEn(x.previousThresholdCents)}`,
+    };
+  } else if (x.previousCrossing !== null && x.previousThresholdCents !== null) {
+    blocked = {
+      nl: `uitgesloten: omzet in ${c} kwam op ${dayNl(x.previousCrossing.day)} boven ${eurNl(x.previousThresholdCents)}; creditnota's daarna maken dat niet ongedaan`,
+      en: `blocked: turnover in ${c} went over ${eurEn(x.previousThresholdCents)} on ${dayEn(x.previousCrossing.day)}; credit notes after it do not undo that`,
+    };
+  }
+  if (blocked !== null && x.crossing !== null && x.where !== null) {
+    return {
+      nl: `${blocked.nl}; in ${x.year} kwam de omzet ook op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}${undone ? ", en creditnota's daarna maken dat niet ongedaan" : ""}`,
+      en: `${blocked.en}; in ${x.year} turnover also went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en})${undone ? ", and credit notes after it do not undo that" : ""}`,
+    };
+  }
+  if (!undone) return null;
   if (x.crossing !== null && x.where !== null) {
-    const tol = x.tolerancePercent === null ? { nl: "", en: "" } : toleranceLimitMade(c, x.tolerancePercent, x.thresholdCents);
     return {
       nl: `erboven: de omzet kwam op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}; creditnota's daarna maken dat niet ongedaan`,
       en: `over: turnover went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en}); credit notes after it do not undo that`,
     };
   }
-  if (x.previousCents !== null && x.previousThresholdCents !== null && x.previousCents > x.previousThresholdCents) {
-    return {
-      nl: `uitgesloten: omzet in ${c} in ${prev} was ${eurNl(x.previousCents)}, boven de grens van ${eurNl(x.previousThresholdCents)}`,
-      en: `blocked: ${prev} turnover in ${c} of ${eurEn(x.previousCents)} was over ${eurEn(x.previousThresholdCents)}`,
-    };
-  }
-  if (x.previousCrossing !== null && x.previousThresholdCents !== null) {
-    return {
-      nl: `uitgesloten: omzet in ${c} kwam op ${dayNl(x.previousCrossing.day)} boven ${eurNl(x.previousThresholdCents)}; creditnota's daarna maken dat niet ongedaan`,
-      en: `blocked: turnover in ${c} went over ${eurEn(x.previousThresholdCents)} on ${dayEn(x.previousCrossing.day)}; credit notes after it do not undo that`,
-    };
-  }
+  if (blocked !== null) return blocked;
   if (x.tolerancePercent !== null && x.cents > x.thresholdCents) {
-    const tol = toleranceText(c, x.tolerancePercent, x.thresholdCents);
+    const within = toleranceText(c, x.tolerancePercent, x.thresholdCents);
     return {
-      nl: `binnen ${tol.nl}: vrijgesteld tot het einde van ${x.year}, in ${x.year + 1} uitgesloten`,
-      en: `within ${tol.en}: exempt to the end of ${x.year}, blocked in ${x.year + 1}`,
+      nl: `binnen ${within.nl}: vrijgesteld tot het einde van ${x.year}, in ${x.year + 1} uitgesloten`,
+      en: `within ${within.en}: exempt to the end of ${x.year}, blocked in ${x.year + 1}`,
     };
   }
   return null;

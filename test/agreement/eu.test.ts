@@ -267,6 +267,36 @@ function stateCrossed(t: Table, state: string, y: number, limit: number): boolea
   return runningCrossing(t, y, limit, (inv) => stateOf(inv) === state) !== null;
 }
 
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const dayEn = (d: Day): string => `${new Date(d * MS).getUTCDate()} ${MONTHS_EN[monthOfDay(d) - 1]} ${yearOfDay(d)}`;
+const eurEn = (cents: number): string => `€${(cents / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/**
+ * What a state line must say (in English) when the state is blocked by last year AND its limit was crossed this
+ * year: both, last year's block first, then this year's crossing with its limit, day and row; null when not both.
+ * The summary and kor-check get no typed thresholds here, so only states with a verified one. `headerRows`: the
+ * CSV's header line, which kor-check counts in its row numbers.
+ */
+function bothReasons(t: Table, state: string, y: number, headerRows = 0): string[] | null {
+  const limits = limitsOf(null, state);
+  if (limits === null || y < FIRST_EU_YEAR || !hasRows(t, y - 1) || !stateCrossed(t, state, y - 1, limits.previous)) return null;
+  const now = runningCrossing(t, y, limits.current, (inv) => stateOf(inv) === state);
+  if (now === null) return null;
+  return ["blocked: ", `; in ${y} turnover also went over ${eurEn(limits.current)}`, ` on ${dayEn(now.day)} (row ${now.row + headerRows})`];
+}
+
+/** Whether `text` starts with the first part and holds the others, in order. */
+function saysAll(text: string, parts: readonly string[]): boolean {
+  if (!text.startsWith(parts[0])) return false;
+  let at = 0;
+  for (const p of parts) {
+    const i = text.indexOf(p, at);
+    if (i < 0) return false;
+    at = i + p.length;
+  }
+  return true;
+}
+
 type EuVerdict = "eligible" | "not-eligible" | "needs-threshold" | "unsupported";
 
 function euVerdict(t: Table, state: string, y: number): EuVerdict {
@@ -538,6 +568,43 @@ describe("the oracle itself, on kor-rules.md's worked examples 18–20, 24 and 2
   });
 });
 
+describe("a state blocked by last year and crossed this year: its line says both (pane, report sheet, copied figures, kor-check)", () => {
+  // BE: €27,000 in 2025 (over €25,000), and in 2026 over €25,000 again on 12 May 2026 (row 3). It said only "over".
+  const t = table([2025, 2026], [
+    ["2025-05-01", 27_000, "buitenland", "BE"],
+    ["2026-02-02", 20_000, "buitenland", "BE"],
+    ["2026-05-12", 6_000, "buitenland", "BE"],
+  ]);
+  const want = ["blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00", "; in 2026 turnover also went over €25,000.00", " on 12 May 2026 (row 3)"];
+  // kor-check counts the CSV's header line: the third invoice is row 4 of the file.
+  const wantFile = [...want.slice(0, 2), " on 12 May 2026 (row 4)"];
+
+  it("the oracle finds both, and the summary's line says both", () => {
+    expect(bothReasons(t, "BE", 2026)).toEqual(["blocked: ", "; in 2026 turnover also went over €25,000.00", " on 12 May 2026 (row 3)"]);
+    const line = summarizeYear(readTable(t), { today: ymd(2026, 7, 1), year: 2026 }).eu?.states.find((x) => x.country === "BE");
+    expect(line?.withinThreshold).toBe(false);
+    expect(line?.statusText?.en).toBe(want.join(""));
+  });
+
+  it("kor-check's JSON reason says both, in --lang", async () => {
+    const tmp = tempDir("kor-eu-both-");
+    try {
+      const file = path.join(tmp.dir, "both.csv");
+      writeFileSync(file, csv(t));
+      for (const lang of ["en", "nl"] as const) {
+        const run = await runCli([file, "--format", "json", "--year", "2026", "--lang", lang], ymd(2026, 7, 1));
+        const [item] = JSON.parse(run.stdout) as { eu: { states: { country: string; reason: string | null }[] } | null }[];
+        const reason = item.eu?.states.find((x) => x.country === "BE")?.reason;
+        expect(reason).toBe(
+          lang === "en" ? wantFile.join("") : "uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00; in 2026 kwam de omzet ook op 12 mei 2026 (rij 4) boven € 25.000,00",
+        );
+      }
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
 describe("the EU-KOR against an oracle from kor-rules.md section 7", () => {
   it("the rules module and the year summary's EU section agree with the oracle", () => {
     const seen = new Set<string>();
@@ -581,6 +648,13 @@ describe("the EU-KOR against an oracle from kor-rules.md section 7", () => {
               y, states: lineStates(t, y).map((c) => [c, perState(t, y).get(c) ?? 0, stateWithin(t, c, y, false)]),
             });
             for (const c of lineStates(t, y)) seen.add(`state line ${c} ${String(stateWithin(t, c, y, false))}${perState(t, y).has(c) ? "" : " (last year only)"}`);
+            // Blocked by last year and crossed this year: the reason says both (pane, report sheet, copied figures).
+            for (const line of eu.states) {
+              const both = bothReasons(t, line.country, y);
+              if (both === null) continue;
+              seen.add(`state line ${line.country} blocked by last year and crossed this year`);
+              expect({ y, state: line.country, says: line.statusText?.en, both: saysAll(line.statusText?.en ?? "", both) }).toMatchObject({ y, state: line.country, both: true });
+            }
           }
         }
       }),
@@ -633,7 +707,7 @@ describe("the EU-KOR against an oracle from kor-rules.md section 7", () => {
             const args = [file, "--format", "json", "--year", String(y), "--lang", "en", ...(given === null ? [] : ["--previous-year-union-turnover", csvAmount(given)])];
             const run = await runCli(args, ymd(y + 1, 6, 1));
             const [item] = JSON.parse(run.stdout) as {
-              eu: { union: number; previousUnion: number | null; previousUnionBasis: string | null; withinUnion: boolean; states: { country: string; turnover: number; previousYear: number | null; threshold: number | null; within: boolean | null }[] } | null;
+              eu: { union: number; previousUnion: number | null; previousUnionBasis: string | null; withinUnion: boolean; states: { country: string; turnover: number; previousYear: number | null; threshold: number | null; within: boolean | null; reason: string | null }[] } | null;
             }[];
             expect(item.eu).not.toBeNull();
             if (item.eu === null) continue;
@@ -653,6 +727,11 @@ describe("the EU-KOR against an oracle from kor-rules.md section 7", () => {
               withinUnion: withinUnion(t, y),
               states: lineStates(t, y).map((c) => [c, perState(t, y).get(c) ?? 0, hasRows(t, y - 1) ? (perState(t, y - 1).get(c) ?? 0) : null, stateWithin(t, c, y, false)]),
             });
+            // Blocked by last year and crossed this year: the JSON reason says both.
+            for (const st of item.eu.states) {
+              const both = bothReasons(t, st.country, y, 1);
+              if (both !== null) expect({ y, state: st.country, reason: st.reason, both: saysAll(st.reason ?? "", both) }).toMatchObject({ y, state: st.country, both: true });
+            }
           }
         }),
         { seed: SEED, numRuns: RUNS > 0 ? Math.max(1, Math.round(RUNS / 5)) : 40 },

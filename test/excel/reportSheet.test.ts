@@ -139,6 +139,15 @@ describe("the report sheet's state lines say why when the status does not follow
     expect(values("nl").find((r) => r[0] === "BE")?.slice(0, 4)).toEqual(["BE", 0, 25_000, "uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00"]);
     expect(values("en").find((r) => r[0] === "BE")?.[3]).toBe("blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00");
   });
+
+  it("BE over last year AND crossed this year names both, not just 'erboven'", () => {
+    const both = [...rows, row(5, "2026-02-02", 20_000, "BE"), row(6, "2026-05-12", 6_000, "BE")];
+    const at = (lang: "nl" | "en") => buildReport(summarizeYear(both, { today: dayFromIso("2026-07-01"), year: 2026 }), lang, "Blad1").values.find((r) => r[0] === "BE");
+    expect(at("nl")?.slice(0, 4)).toEqual([
+      "BE", 26_000, 25_000, "uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00; in 2026 kwam de omzet ook op 12 mei 2026 (rij 6) boven € 25.000,00",
+    ]);
+    expect(at("en")?.[3]).toBe("blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00; in 2026 turnover also went over €25,000.00 on 12 May 2026 (row 6)");
+  });
 });
 
 describe("the report sheet follows the participation status (kor-rules.md section 5)", () => {

@@ -660,6 +660,31 @@ describe("a state line whose status does not follow from this year's figure says
     );
   });
 
+  it("BE over €25,000 last year AND crossed this year: the line says both, last year's figure and this year's crossing day and row", () => {
+    // It said only "erboven" (this year's figure over): the previous-year block was not mentioned.
+    const rows = sheet(
+      ["2025-05-01", 27_000, "buitenland", { country: "BE" }],
+      ["2026-02-02", 20_000, "buitenland", { country: "BE" }],
+      ["2026-05-12", 6_000, "buitenland", { country: "BE" }],
+    );
+    const be = summarizeYear(rows, { today: d("2026-07-01"), year: 2026 }).eu?.states[0];
+    expect([be?.country, be?.cents, be?.withinThreshold]).toEqual(["BE", eur(26_000), false]);
+    expect(be?.statusText).toEqual({
+      nl: "uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00; in 2026 kwam de omzet ook op 12 mei 2026 (rij 3) boven € 25.000,00",
+      en: "blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00; in 2026 turnover also went over €25,000.00 on 12 May 2026 (row 3)",
+    });
+    // A credit note after this year's crossing (AT, tolerance limit), and last year's crossing undone by one too.
+    const at = sheet(
+      ["2025-03-03", 56_000, "buitenland", { country: "AT" }],
+      ["2025-06-02", -2_000, "buitenland", { country: "AT" }],
+      ["2026-05-12", 61_000, "buitenland", { country: "AT" }],
+      ["2026-06-01", -10_000, "buitenland", { country: "AT" }],
+    );
+    expect(summarizeYear(at, { today: d("2026-07-01"), year: 2026 }).eu?.states[0].statusText?.en).toBe(
+      "blocked: turnover in AT went over €55,000.00 on 3 March 2025; credit notes after it do not undo that; in 2026 turnover also went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 3), and credit notes after it do not undo that",
+    );
+  });
+
   it("AT within its tolerance above €55,000 says so; a plain figure within or over its threshold has no extra text", () => {
     const tol = summarizeYear(sheet(["2026-04-01", 58_000, "buitenland", { country: "AT" }]), { today: d("2026-07-01"), year: 2026 }).eu?.states[0];
     expect(tol?.withinThreshold).toBe(true);

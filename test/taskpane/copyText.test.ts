@@ -60,6 +60,18 @@ describe("figuresText: a state line whose status does not follow from this year'
     expect(en).toContain("BE: €0.00 (threshold €25,000.00) · blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00");
     expect(figuresText(s, "nl", { sourceName: "Blad1", today: TODAY }).split("\n")).toContain("BE: € 0,00 (grens € 25.000,00) · uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00");
   });
+
+  it("BE over last year AND crossed this year (12 May 2026, row 4) names both", () => {
+    // 1 May 2025 BE €27,000; 2 Feb 2026 BE €20,000; 12 May 2026 BE €6,000 (over €25,000 again).
+    const rows = [[45778, 27000, "buitenland", "BE"], [46055, 20000, "buitenland", "BE"], [46154, 6000, "buitenland", "BE"]];
+    const s = summarizeYear(readTable([["Datum", "Bedrag", "Categorie", "Land"], ...rows]).rows, { today: TODAY, year: 2026 });
+    expect(figuresText(s, "en", { sourceName: "Sheet1", today: TODAY }).split("\n")).toContain(
+      "BE: €26,000.00 (threshold €25,000.00) · blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00; in 2026 turnover also went over €25,000.00 on 12 May 2026 (row 4)",
+    );
+    expect(figuresText(s, "nl", { sourceName: "Blad1", today: TODAY }).split("\n")).toContain(
+      "BE: € 26.000,00 (grens € 25.000,00) · uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00; in 2026 kwam de omzet ook op 12 mei 2026 (rij 4) boven € 25.000,00",
+    );
+  });
 });
 
 describe("decisionFiguresText", () => {

@@ -106,6 +106,19 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(text("nl")).toContain("uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00");
   });
 
+  it("says on a state line blocked by last year AND crossed this year both, not just 'over'", () => {
+    const values = [
+      ["Datum", "Bedrag", "Categorie", "Land"],
+      [serial("2025-05-01"), 27000, "buitenland", "BE"],
+      [serial("2026-02-02"), 20000, "buitenland", "BE"],
+      [serial("2026-05-12"), 6000, "buitenland", "BE"],
+    ];
+    const a = analyze({ ...sampleSource(), values }, { year: 2026 }, TODAY);
+    const text = (lang: "en" | "nl"): string => render(<EuSection lang={lang} summary={a.summary} />).replace(/&#x27;/g, "'").replace(/\u00a0/g, " ");
+    expect(text("en")).toContain("blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00; in 2026 turnover also went over €25,000.00 on 12 May 2026 (row 4)");
+    expect(text("nl")).toContain("uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00; in 2026 kwam de omzet ook op 12 mei 2026 (rij 4) boven € 25.000,00");
+  });
+
   it("says what the EU crossing means (the exemption ends as of that supply, next year blocked, the Dutch KOR not affected) and how the notify-by date is counted: Mon–Fri, public holidays not skipped (earlier than needed, the safe side)", () => {
     const values = [
       ["Datum", "Bedrag", "Categorie", "Land"],
