@@ -73,7 +73,7 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     signature: "dates, amounts, [categories], [year], [previousYearTurnover]",
     returns: {
       en: `one sentence: verdict, turnover that counts, % of ${KOR_LIMIT.en}, crossing date or room left, previous year`,
-      nl: "één zin: oordeel, omzet die meetelt, % van € 20.000, datum van overschrijding of resterende ruimte, vorig jaar",
+      nl: `één zin: oordeel, omzet die meetelt, % van ${KOR_LIMIT.nl}, datum van overschrijding of resterende ruimte, vorig jaar`,
     },
     example: { en: "=KOR.STATUS(A2:A500, B2:B500, C2:C500)", nl: "=KOR.STATUS(A2:A500; B2:B500; C2:C500)" },
   },
@@ -82,7 +82,7 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     signature: "dates, amounts, [categories], [year]",
     returns: {
       en: `a table that spills over 6 rows × 5 columns: header, one row per quarter (turnover, cumulative, % of ${KOR_LIMIT.en}, status) and a total`,
-      nl: "een tabel van 6 rijen × 5 kolommen (overloopbereik): kop, een rij per kwartaal (omzet, cumulatief, % van € 20.000, status) en een totaal",
+      nl: `een tabel van 6 rijen × 5 kolommen (overloopbereik): kop, een rij per kwartaal (omzet, cumulatief, % van ${KOR_LIMIT.nl}, status) en een totaal`,
     },
     example: { en: "=KOR.REPORT(A2:A500, B2:B500, C2:C500, 2026)", nl: "=KOR.REPORT(A2:A500; B2:B500; C2:C500; 2026)" },
   },

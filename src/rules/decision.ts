@@ -26,7 +26,7 @@ import { FIRST_KOR_DAY } from "./parameters";
 import { fastYear } from "./internal";
 import { countsForKor } from "./categories";
 import { yearBounds } from "./turnover";
-import { dayEn, dayNl, eurEn, eurNl } from "./text";
+import { KOR_LIMIT, dayEn, dayNl, eurEn, eurNl } from "./text";
 
 /** The Dutch VAT rates a decision can assume for turnover whose rate the sheet does not give. */
 export const ASSUMABLE_RATES = [21, 9] as const;
@@ -631,8 +631,8 @@ function administration(d: Figures): Localized[] {
           },
       ...euServices,
       {
-        nl: "U bewaart uw administratie en facturen zoals nu, en u houdt uw omzet (exclusief btw) in de gaten: boven € 20.000 stopt de KOR direct.",
-        en: "You keep your records and invoices as now, and you watch your turnover (excluding VAT): above €20,000 the KOR ends at once.",
+        nl: `U bewaart uw administratie en facturen zoals nu, en u houdt uw omzet (exclusief btw) in de gaten: boven ${KOR_LIMIT.nl} stopt de KOR direct.`,
+        en: `You keep your records and invoices as now, and you watch your turnover (excluding VAT): above ${KOR_LIMIT.en} the KOR ends at once.`,
       },
     ];
   }

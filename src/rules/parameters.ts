@@ -197,7 +197,9 @@ export function parameterOn(id: ParameterId, day: Day): number {
 
 /**
  * The value of a parameter's open row (in force from its start, with no end date): for texts that name the
- * figure in general ("the €20,000 limit"), so it comes from this table, not from a copy in the text.
+ * figure in general ("the €20,000 limit"), so it comes from this table, not from a copy in the text. Such a text
+ * names the current figure, also beside a past year: a figure that a result depends on is read with
+ * parameterOn for its day, never from here.
  * @throws RangeError when `id` has no open row.
  */
 export function latestParameter(id: ParameterId): number {
