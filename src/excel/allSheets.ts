@@ -48,8 +48,9 @@ export interface AllSheetsOptions {
   readonly codesOf?: (sheetId: string) => CodeMapping | null;
   /**
    * The columns the user chose in a worksheet's year report (SheetSettings.columns), by worksheet id: applied to
-   * the list that report reads (the used range, or the worksheet's first table), so a line agrees with it. A list
-   * with a chosen date and amount column is read even when its header is not recognised.
+   * a worksheet without tables (the used range that report reads), so a line agrees with it; such a list with a
+   * chosen date and amount column is read even when its header is not recognised. Not to a worksheet's tables:
+   * its report may have read any of them, or the used range around them (src/excel/read.ts).
    */
   readonly columnsOf?: (sheetId: string) => ColumnChoices | undefined;
 }
@@ -75,7 +76,7 @@ interface Unit {
   readonly sheet: Excel.Worksheet;
   readonly sheetName: string;
   readonly table: string | null;
-  /** The worksheet id whose year report reads this list (its used range, or its first table); else null. */
+  /** The worksheet id whose year report reads this list (a worksheet without tables: its used range); else null. */
   readonly reportOf: string | null;
   readonly area: Area;
   /** Rows already read (the header probe), pushed before the blocks. */
@@ -163,15 +164,16 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
   // Units in workbook order: per sheet, its tables or its used range.
   const units: Unit[] = [];
   visible.forEach((s, i) => {
-    tableRanges.filter((x) => x.sheet === i).forEach((t, k) => {
+    tableRanges.filter((x) => x.sheet === i).forEach((t) => {
       const r = t.range;
       units.push({
         id: `${s.id}/${t.id}`,
         sheet: s,
         sheetName: s.name,
         table: t.name,
-        // The year report reads a worksheet's first table (src/excel/read.ts).
-        reportOf: k === 0 ? s.id : null,
+        // The year report of a worksheet with tables reads the table under the selection, or the used range
+        // (src/excel/read.ts), and keeps its choices per worksheet: which list they belong to is not known.
+        reportOf: null,
         area: { rowIndex: r.rowIndex, columnIndex: r.columnIndex, rowCount: r.rowCount, columnCount: r.columnCount },
         firstRows: [],
       });

@@ -50,6 +50,21 @@ describe("All sheets over the fake Excel reads each sheet with the columns chose
     ]);
   });
 
+  it("does not apply a worksheet's choices to its tables (its report may have read any of them, or the range around them)", async () => {
+    // A note in A1 and a table at B3:D5 (Datum, Bedrag, Netto): the choice {amount: 1} may have been made on the
+    // used range A1:D5 (B, the dates) or on the table (C, "Bedrag"); the table is read with its detected "Netto".
+    const defs: FakeSheetDef[] = [
+      {
+        name: "Met tabel",
+        cells: [["Notitie"], [], [null, "Datum", "Bedrag", "Netto"], [null, serial("2025-03-01"), 12100, 10000], [null, serial("2025-09-01"), 12100, 10000]],
+        tables: [{ name: "Tabel1", row: 2, col: 1, rows: 3, cols: 3 }],
+      },
+    ];
+    const { units } = await readAllSheets(fakeContext(defs).context, { keepFrom: 2023, columnsOf: () => ({ amount: 1 }) });
+    expect(units.map((u) => [u.table, u.settingsKey])).toEqual([["Tabel1", undefined]]);
+    expect(buildOverview(units, EMPTY_GROUPING, { today: TODAY })[0].countableCents).toBe(2_000_000);
+  });
+
   it("gives the year report the other sheet as read with that sheet's own chosen columns", async () => {
     const others = await readOtherLists(fakeContext(DEFS).context, "{sheet-2}", 2024, true, undefined, columnsOf);
     const source: InvoiceSource = {
