@@ -26,14 +26,17 @@ export interface SheetSettings {
   readonly columns?: ColumnChoices;
   readonly period?: FilingPeriod;
   readonly year?: number;
-  /** Previous year's countable turnover typed in by the user, for a sheet that holds one year. */
+  /**
+   * Previous year's countable turnover typed in by the user, as kept before 1 December 2026 (without its year):
+   * used for any year while `previousYears` is not there; the first figure typed since replaces it.
+   */
   readonly previousYearCents?: Cents | null;
   /**
-   * The year that figure is the turnover of (the year before the report's when it was typed): it is used only
-   * for a report of the year after, so a sheet holding several years never reads it as another year's. Missing
-   * in settings kept before 1 December 2026: then it is used for any year, as it was.
+   * The previous-year turnovers typed in, by the year each is the turnover of ("2025": typed on the 2026 report):
+   * a report of year Y uses only the figure of Y − 1, so a sheet holding several years never reads one year's
+   * figure as another's, and each is kept when the user looks at another year.
    */
-  readonly previousYearFor?: number;
+  readonly previousYears?: Readonly<Record<string, Cents>>;
   /** The firm's own codes mapped to categories in the pane's code table ("VV" → 21). */
   readonly codes?: readonly CodeMappingEntry[];
   /** Whether the business is in the KOR (kor-rules.md section 5); default unknown. */
@@ -42,10 +45,18 @@ export interface SheetSettings {
   readonly inKorSince?: string | null;
 }
 
-/** The previous-year turnover typed for a report of `year` (see SheetSettings.previousYearFor), or null. */
+/** The previous-year turnover typed for a report of `year` (see SheetSettings.previousYears), or null. */
 export function previousYearGiven(settings: SheetSettings, year: number): Cents | null {
-  const cents = settings.previousYearCents ?? null;
-  return cents !== null && (settings.previousYearFor === undefined || settings.previousYearFor === year - 1) ? cents : null;
+  if (settings.previousYears === undefined) return settings.previousYearCents ?? null;
+  return settings.previousYears[String(year - 1)] ?? null;
+}
+
+/** The settings with `cents` typed as the turnover of `figureYear` (null: that figure cleared). */
+export function withPreviousYear(settings: SheetSettings, figureYear: number, cents: Cents | null): Pick<SheetSettings, "previousYears" | "previousYearCents"> {
+  const next: Record<string, Cents> = { ...(settings.previousYears ?? {}) };
+  if (cents === null) delete next[String(figureYear)];
+  else next[String(figureYear)] = cents;
+  return { previousYears: next, previousYearCents: null };
 }
 
 /**
@@ -241,6 +252,15 @@ export function otherSheetsOf(source: InvoiceSource, codes?: readonly CodeMappin
 
 /** Where the pane keeps the columns chosen in a sheet's year report: SheetSettings.columns by the sheet's source key. */
 export type ColumnsOf = (key: string) => ColumnChoices | undefined;
+
+/**
+ * An opened file's other sheets as every view of `source` reads them (year report, Decision tab): with this
+ * sheet's code table, then each one's own, and the columns chosen in each one's own year report (`settingsOf`:
+ * host.settings by source key).
+ */
+export function fileOthersOf(source: InvoiceSource, settings: SheetSettings, settingsOf: (key: string) => SheetSettings | null | undefined): YearSheet[] {
+  return otherSheetsOf(source, settings.codes, (k) => settingsOf(k)?.codes, (k) => settingsOf(k)?.columns);
+}
 
 /**
  * An opened file's sheets as All sheets' units (id = the sheet's source key), each read with its own saved code

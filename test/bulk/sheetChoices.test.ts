@@ -9,7 +9,7 @@ import { EMPTY_GROUPING } from "../../src/bulk/groups";
 import { readAllSheets, readOtherLists } from "../../src/excel/allSheets";
 import type { ColumnChoices, InvoiceSource } from "../../src/excel/source";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
-import { analyze, previousYearGiven, unitsOfFile, otherSheetsOf, type SheetSettings } from "../../src/taskpane/model";
+import { analyze, fileOthersOf, previousYearGiven, unitsOfFile, otherSheetsOf, withPreviousYear, type SheetSettings } from "../../src/taskpane/model";
 import { fakeContext, type FakeSheetDef } from "../excel/allSheets-fake";
 
 const TODAY = dayFromIso("2026-11-27");
@@ -91,13 +91,17 @@ describe("an opened file's sheets", () => {
     ]);
     const report = analyze({ ...sources[1], fileSheets: sources }, { columns: byKey[sources[1].key] }, TODAY, otherSheetsOf({ ...sources[1], fileSheets: sources }, undefined, undefined, (k) => byKey[k]));
     expect(report.summary).toMatchObject({ previousYearCents: 2_000_000, verdict: "eligible" });
+    // The year report and the Decision tab read them through one helper, from the pane's settings by source key.
+    const settingsOf = (k: string): SheetSettings => ({ columns: byKey[k] });
+    const viaSettings = analyze({ ...sources[1], fileSheets: sources }, settingsOf(sources[1].key), TODAY, fileOthersOf({ ...sources[1], fileSheets: sources }, settingsOf(sources[1].key), settingsOf));
+    expect(viaSettings.summary).toMatchObject({ previousYearCents: 2_000_000, verdict: "eligible" });
   });
 });
 
 describe("All sheets uses the previous year typed in a sheet's year report", () => {
   /** One sheet of 2026 only (€5,000); its year report has €25,000 typed in for 2025: not within (section 4). */
   const ONE: FakeSheetDef[] = [{ name: "Facturen", cells: [["Datum", "Bedrag"], [serial("2026-02-01"), 5000]] }];
-  const settings: Record<string, SheetSettings> = { "{sheet-1}": { previousYearCents: 2_500_000, previousYearFor: 2025 } };
+  const settings: Record<string, SheetSettings> = { "{sheet-1}": withPreviousYear({}, 2025, 2_500_000) };
 
   it("for the year it was typed for, as the year report does", async () => {
     const { units } = await readAllSheets(fakeContext(ONE).context, { keepFrom: 2023 });

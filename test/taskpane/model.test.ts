@@ -1,4 +1,4 @@
-import { analyze, cumulativeOf, parseEurosInput, unitsOfFile, warningsOf } from "../../src/taskpane/model";
+import { analyze, cumulativeOf, parseEurosInput, unitsOfFile, warningsOf, withPreviousYear } from "../../src/taskpane/model";
 import { buildOverview } from "../../src/bulk/overview";
 import { EMPTY_GROUPING } from "../../src/bulk/groups";
 import { sampleSource } from "../../src/taskpane/browser/files";
@@ -99,12 +99,18 @@ describe("analyze: choices", () => {
     expect(analyze(source(withDec), { previousYearCents: 50_000 }, TODAY).warnings.some((w) => w.message.en.includes("The given 2025"))).toBe(false);
     // A figure typed for 2025 (on the 2026 report) is not read as 2024's on the same sheet's 2025 report; settings
     // kept before the year was stored with it use it for any year, as before.
-    const typed = { previousYearCents: 2_500_000, previousYearFor: 2025 };
+    const typed = withPreviousYear({}, 2025, 2_500_000);
     expect(analyze(source(withDec), typed, TODAY).summary).toMatchObject({ year: 2026, previousYearBasis: "given", previousYearCents: 2_500_000 });
     const y2025 = analyze(source(withDec), { ...typed, year: 2025 }, TODAY);
     expect(y2025.summary).toMatchObject({ year: 2025, previousYearBasis: "assumed-zero", previousYearCents: 0 });
     expect(y2025.warnings.some((w) => w.message.en.includes("The given"))).toBe(false);
     expect(analyze(source(withDec), { previousYearCents: 2_500_000, year: 2025 }, TODAY).summary.previousYearBasis).toBe("given");
+    // A figure typed for 2024 on the 2025 report keeps the one for 2025: each year's report uses its own.
+    const both = withPreviousYear(typed, 2024, 1_900_000);
+    expect(analyze(source(withDec), { ...both, year: 2025 }, TODAY).summary).toMatchObject({ previousYearBasis: "given", previousYearCents: 1_900_000 });
+    expect(analyze(source(withDec), both, TODAY).summary).toMatchObject({ year: 2026, previousYearBasis: "given", previousYearCents: 2_500_000 });
+    // Clearing one leaves the other.
+    expect(analyze(source(withDec), withPreviousYear(both, 2025, null), TODAY).summary.previousYearBasis).toBe("data");
     // Before 2025 there is no previous-year test: nothing is offered.
     const old = analyze(source([["Datum", "Bedrag"], [serial("2024-03-01"), 100]]), { previousYearCents: 2_500_000 }, TODAY);
     expect(old).toMatchObject({ offerPreviousYear: false, previousYearRowsCents: null });

@@ -41,7 +41,7 @@ import { ASSUMABLE_RATES, type AssumableRate, type PurchaseLine } from "../../ru
 import { parameterOn } from "../../rules/parameters";
 import { registrationDeadline } from "../../rules/periods";
 import { type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
-import { analyze, participationOf } from "../model";
+import { analyze, fileOthersOf, participationOf } from "../model";
 import { TextList, useSectionStyles } from "../components/ReportSections";
 import { CopyButton, PrintButton } from "../components/CopyFigures";
 import { decisionFiguresText } from "../copyText";
@@ -140,8 +140,9 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   const source = status.kind === "ready" ? status.source : null;
   const sheetSettings = React.useMemo(() => (source === null ? null : host.settings.get(source.key) ?? {}), [source, host]);
   const analysis = React.useMemo(
-    () => (source === null || sheetSettings === null ? null : analyze(source, sheetSettings, today)),
-    [source, sheetSettings, today],
+    // An opened file's other sheets as the year report reads them (each with its own codes and chosen columns).
+    () => (source === null || sheetSettings === null ? null : analyze(source, sheetSettings, today, host.excel === null ? fileOthersOf(source, sheetSettings, (k) => host.settings.get(k)) : undefined)),
+    [source, sheetSettings, today, host],
   );
   // The year report's participation setting (kept per business in the workbook) decides the starting situation.
   const situation = React.useMemo(

@@ -32,7 +32,7 @@ import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
-import { analyze, inKorSinceDay, otherSheetsOf, participationOf, parseEurosInput, previousYearGiven, withCodeMapped, type PaneWarning, type SheetSettings } from "../model";
+import { analyze, fileOthersOf, inKorSinceDay, participationOf, parseEurosInput, previousYearGiven, withCodeMapped, withPreviousYear, type PaneWarning, type SheetSettings } from "../model";
 import { checkKorSince } from "../../rules/participation";
 import type { PaneHost } from "../host";
 import type { PaneNavigation } from "../navigation";
@@ -150,6 +150,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const [preview, setPreview] = React.useState<{ rows: readonly number[]; column: number | null } | null>(null);
   const previewCellRef = React.useRef<HTMLTableCellElement>(null);
   const [previousText, setPreviousText] = React.useState("");
+  /** Counts the times a sheet was read and shown: the previous-year field is set again each time. */
+  const [shown, setShown] = React.useState(0);
   const [busy, setBusy] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const previewHeading = React.useRef<HTMLHeadingElement>(null);
@@ -164,6 +166,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
       const kept = host.settings.get(next.key) ?? {};
       setSettings(kept);
       setSource(next);
+      setShown((n) => n + 1);
       setPreview(null);
       setStatus({ kind: "ready" });
     },
@@ -256,8 +259,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const [others, setOthers] = React.useState<{ key: string; sheets: YearSheet[] } | null>(null);
   const analysis = React.useMemo(() => {
     if (source === null) return null;
-    // An opened file's other sheets: read with this sheet's code table, then each one's own (model.ts otherSheetsOf).
-    const sheets = others !== null && others.key === source.key ? others.sheets : host.excel === null ? otherSheetsOf(source, settings.codes, (k) => host.settings.get(k)?.codes, (k) => host.settings.get(k)?.columns) : undefined;
+    // An opened file's other sheets: read with this sheet's code table, then each one's own (model.ts fileOthersOf).
+    const sheets = others !== null && others.key === source.key ? others.sheets : host.excel === null ? fileOthersOf(source, settings, (k) => host.settings.get(k)) : undefined;
     return analyze(source, settings, today, sheets);
   }, [source, settings, today, others, host]);
   const othersFrom = analysis === null ? null : otherSheetsFrom(analysis.year, participationOf(settings, today), today);
@@ -269,14 +272,15 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     (analysis.askPreviousYear || analysis.previousYearSheet !== null || othersFrom !== null);
   const reportYear = analysis?.year ?? null;
   const sourceKey = source?.key ?? null;
-  // The previous-year field shows the figure typed for this report's year (SheetSettings.previousYearFor): one
-  // typed for another year of the sheet is kept, but neither shown nor used here. Set when the sheet or year changes.
+  // The previous-year field shows the figure typed for this report's year (SheetSettings.previousYears): one
+  // typed for another year of the sheet is kept, but neither shown nor used here. Set when the sheet is read
+  // (again) or the year changes.
   const settingsRef = React.useRef(settings);
   settingsRef.current = settings;
   React.useEffect(() => {
     const given = reportYear === null ? null : previousYearGiven(settingsRef.current, reportYear);
     setPreviousText(given !== null ? formatEuros(given, langRef.current).replace(/^€\s?/, "") : "");
-  }, [sourceKey, reportYear]);
+  }, [sourceKey, reportYear, shown]);
   // The other sheets are read with this sheet's code table: read again when the user maps a code.
   const ownCodes = settings.codes;
   React.useEffect(() => {
@@ -620,7 +624,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
               onChange={(_, d) => {
                 setPreviousText(d.value);
                 const cents = parseEurosInput(d.value);
-                if (d.value.trim() === "" || cents !== null) update({ previousYearCents: d.value.trim() === "" ? null : cents, previousYearFor: previousYear });
+                if (d.value.trim() === "" || cents !== null) update(withPreviousYear(settings, previousYear, d.value.trim() === "" ? null : cents));
               }}
             />
           </Field>
