@@ -10,7 +10,7 @@ import { sanityLine } from "../i18n/xaf-messages";
 import type { XafInfo } from "../reading/xaf";
 import { adviceOf, type Advice } from "../rules/advice";
 import { out } from "./strings";
-import { S } from "../taskpane/strings";
+import { euTextLines } from "../bulk/euText";
 
 export interface SheetResult {
   readonly file: string;
@@ -392,28 +392,11 @@ function dueCell(advice: Advice, lang: Lang): string {
 }
 
 /**
- * The EU-KOR figures in words, as the pane's EU section and its copied figures give them (kor-rules.md section 7):
- * the Union turnover against €100,000, the day it went over (with the day to report it by), and each member state
- * whose threshold does not hold or is not known. Empty without an EU view (no row names a country, or before 2025).
+ * The member states whose exemption cannot be used this year (`within` false: over, or blocked by last year), or
+ * (`within` null) whose threshold is not verified, for the CSV: country codes separated by spaces.
  */
-function euLines(sum: YearSummary, lang: Lang): string[] {
-  const eu = sum.eu;
-  if (eu === null) return [];
-  const eur = (c: number): string => formatEuros(c, lang);
-  const lines = [`${S.unionTurnover[lang]}: ${eur(eu.unionCents)} (${S.unionOf(eur(eu.unionThresholdCents))[lang]}) · ${(eu.withinUnion ? S.unionWithin : S.unionOver)[lang]}`];
-  if (eu.crossing !== null) lines.push(S.euCrossing(formatDay(eu.crossing.day, lang), eu.crossing.where[lang], formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, sum.year + 1)[lang]);
-  for (const st of eu.states) {
-    if (st.withinThreshold === true && st.statusText === null) continue;
-    const status = st.statusText ?? (st.withinThreshold === null ? S.stateUnknown : S.stateOver);
-    const threshold = st.thresholdCents === null ? "–" : eur(st.thresholdCents);
-    lines.push(`${st.country}: ${eur(st.cents)} (${S.colThreshold[lang].toLowerCase()} ${threshold}) · ${visibleControls(status[lang])}`);
-  }
-  return lines;
-}
-
-/** The member states whose exemption cannot be used this year (over, or blocked by last year), for the CSV. */
-function statesOver(sum: YearSummary): string {
-  return sum.eu === null ? "" : sum.eu.states.filter((st) => st.withinThreshold === false).map((st) => st.country).join(" ");
+function statesWhere(sum: YearSummary, within: false | null): string {
+  return sum.eu === null ? "" : sum.eu.states.filter((st) => st.withinThreshold === within).map((st) => st.country).join(" ");
 }
 
 /** One sheet as a vertical block of labelled lines, wrapped to `width`. */
@@ -436,7 +419,7 @@ function sheetBlock(s: SheetResult, lang: Lang, width: number): string[] {
     [out.previousYear, previousText(sum, lang)],
   );
   if (sum.crossing === null || chance.start !== advice.due?.day) fields.push([out.nextStart, `${formatDay(chance.start, lang)}; ${out.deadline[lang].toLowerCase()} ${formatDay(chance.deadline, lang)}`]);
-  for (const line of euLines(sum, lang)) fields.push([out.euKor, line]);
+  for (const line of euTextLines(sum, lang, false)) fields.push([out.euKor, line]);
   fields.push([out.problems, String(s.problems.length)]);
   if (advice.way !== null) fields.push([out.how, advice.way[lang]]);
   if (advice.link !== null) fields.push([out.source, advice.link.url]);
@@ -504,7 +487,7 @@ function sheetsTable(sheets: readonly SheetResult[], lang: Lang, width: number):
       lines.push(...wrap(line, width, "    ", "  "));
     }
     if (s.summary.previousYearBasis === "assumed-zero") lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s.summary, lang)}`, width, "    ", "  "));
-    for (const line of euLines(s.summary, lang)) lines.push(...wrap(`${out.euKor[lang]}: ${line}`, width, "    ", "  "));
+    for (const line of euTextLines(s.summary, lang, false)) lines.push(...wrap(`${out.euKor[lang]}: ${line}`, width, "    ", "  "));
   }
   return lines;
 }
@@ -562,8 +545,8 @@ function csvField(text: string, separator: string): string {
 /** The CSV's column names (also how kor-check recognises its own CSV in a scanned folder). */
 export function csvColumns(lang: Lang): string[] {
   return lang === "nl"
-    ? [...LEGACY_CSV_COLUMNS.nl, "actie", "let_op", "eu_omzet", "eu_binnen_grens", "eu_lidstaten_erboven"]
-    : [...LEGACY_CSV_COLUMNS.en, "action", "note", "union_turnover", "union_within", "states_over"];
+    ? [...LEGACY_CSV_COLUMNS.nl, "actie", "let_op", "eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend"]
+    : [...LEGACY_CSV_COLUMNS.en, "action", "note", "union_turnover", "union_previous_year", "union_within", "states_over", "states_unknown"];
 }
 
 /**
@@ -618,8 +601,9 @@ function csvSheetLine(s: SheetResult, lang: Lang): string {
     // What the table says under the verdict: the action ("Meld u direct af; beëindigingsdatum …") and the
     // credit-note caveat beside a crossing (kor-rules.md section 5).
     csvText(advice.action?.[lang] ?? ""), csvText(advice.caveat?.[lang] ?? ""),
-    // EU-KOR (empty without an EU view): Union turnover, whether the €100,000 holds, the states whose exemption does not.
-    num(j.eu?.union ?? null), j.eu === null ? "" : j.eu.withinUnion ? yes : no, statesOver(s.summary),
+    // EU-KOR (empty without an EU view): Union turnover this year and last, whether the €100,000 holds (both
+    // years, no crossing), the states whose exemption does not, and those whose threshold is not verified.
+    num(j.eu?.union ?? null), num(j.eu?.previousUnion ?? null), j.eu === null ? "" : j.eu.withinUnion ? yes : no, statesWhere(s.summary, false), statesWhere(s.summary, null),
   ].map((f) => csvField(f, sep)).join(sep);
 }
 

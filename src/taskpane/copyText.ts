@@ -12,6 +12,7 @@ import { S, tPlain } from "./strings";
 import type { Localized } from "../i18n/types";
 import { cellText as overviewCellText, type OverviewRow } from "../bulk/overview";
 import { COLUMN_TITLES, OVERVIEW_COLUMNS } from "../bulk/strings";
+import { euTextLines } from "../bulk/euText";
 
 const pct = (n: number, lang: Lang): string => `${lang === "nl" ? String(n).replace(".", ",") : String(n)}%`;
 
@@ -36,18 +37,8 @@ export function figuresText(
     if (r.yearErrorRows > 0) lines.push(tPlain(lang, S.notCountedRows(r.yearErrorRows, r.yearErrorCents !== 0 ? eur(r.yearErrorCents) : "", r.yearUnreadableAmounts)));
     lines.push(tPlain(lang, S.rowsBalance(r.sheetRows, r.read, r.inError, r.skipped)));
   }
-  const eu = summary.eu;
-  if (eu !== null) {
-    // The EU-KOR figures, as the year report's EU section shows them.
-    lines.push("", `${tPlain(lang, S.euSection)}`);
-    lines.push(`${tPlain(lang, S.unionTurnover)}: ${eur(eu.unionCents)} (${tPlain(lang, S.unionOf(eur(eu.unionThresholdCents)))}) · ${tPlain(lang, eu.withinUnion ? S.unionWithin : S.unionOver)}`);
-    if (eu.crossing !== null) lines.push(tPlain(lang, S.euCrossing(formatDay(eu.crossing.day, lang), tPlain(lang, eu.crossing.where), formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1)));
-    for (const st of eu.states) {
-      const status = st.statusText ?? (st.withinThreshold === null ? S.stateUnknown : st.withinThreshold ? S.stateWithin : S.stateOver);
-      const threshold = st.thresholdCents === null ? "–" : eur(st.thresholdCents);
-      lines.push(`${st.country}: ${eur(st.cents)} (${tPlain(lang, S.colThreshold).toLowerCase()} ${threshold}) · ${tPlain(lang, status)}`);
-    }
-  }
+  // The EU-KOR figures, as the year report's EU section shows them (last year's Union turnover included).
+  if (summary.eu !== null) lines.push("", `${tPlain(lang, S.euSection)}`, ...euTextLines(summary, lang));
   if (advice.way !== null) lines.push("", tPlain(lang, advice.way));
   if (advice.link !== null) lines.push(advice.link.url);
   return `${lines.join("\n")}\n`;

@@ -126,12 +126,13 @@ describe("kor-check --format json", () => {
     expect(table.stdout.replace(/\s+/g, " ")).toContain("€120,000.00 was used; the rows of 2025 in the data add up to €30,000.00");
     // The table and the CSV give the EU-KOR too (before, only the JSON did): BE blocked by last year.
     const block = (await run([file, "--year", "2026", "--lang", "en"])).stdout.replace(/\s+/g, " ");
-    expect(block).toContain("EU-KOR Union turnover: €15,000.00 (threshold €100,000.00) · Within the Union threshold");
+    expect(block).toContain("EU-KOR Union turnover: €15,000.00 (threshold €100,000.00) · Within the Union threshold · Previous year: €30,000.00");
     expect(block).toContain("EU-KOR BE: €5,000.00 (threshold €25,000.00) · blocked: 2025 turnover in BE of €30,000.00 was over €25,000.00");
     const csv = await run([file, "--year", "2026", "--previous-year-union-turnover", "120000", "--format", "csv", "--lang", "nl"]);
     const [header, line] = parseCsv(csv.stdout, ";");
-    expect(header.slice(-3)).toEqual(["eu_omzet", "eu_binnen_grens", "eu_lidstaten_erboven"]);
-    expect(line.slice(-3)).toEqual(["15000,00", "nee", "BE"]);
+    expect(header.slice(-5)).toEqual(["eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend"]);
+    // Last year's Union turnover (given: €120,000) is why the €100,000 does not hold.
+    expect(line.slice(-5)).toEqual(["15000,00", "120000,00", "nee", "BE", ""]);
   });
 
   it("gives an EU-KOR crossing of €100,000 in the table, the CSV and the JSON (kor-rules.md section 7)", async () => {
@@ -146,10 +147,12 @@ describe("kor-check --format json", () => {
     const [header, line] = parseCsv(csv.stdout, ",");
     expect(line[header.indexOf("union_turnover")]).toBe("105000.00");
     expect(line[header.indexOf("union_within")]).toBe("no");
+    // FR's threshold is not verified (goods or services): listed apart.
+    expect([line[header.indexOf("states_over")], line[header.indexOf("states_unknown")]]).toEqual(["", "FR"]);
     // A sheet without countries has no EU view: the three columns are empty.
     const plain = await writeXlsx(at("nl.xlsx"), { Blad1: [HEADER, [d("2026-02-01"), "A", 1000, "21"]] });
     const none = parseCsv((await run([plain, "--format", "csv", "--lang", "en"])).stdout, ",");
-    expect(none[1].slice(-3)).toEqual(["", "", ""]);
+    expect(none[1].slice(-5)).toEqual(["", "", "", "", ""]);
   });
 
   it("shows the credit-note caveat beside a crossing that later credit notes bring back within the limit (kor-rules.md section 5)", async () => {
@@ -700,13 +703,13 @@ describe("kor-check usage and output", () => {
     const text = readFileSync(outFile, "utf8");
     const [header, line] = parseCsv(text, ";");
     expect(header[0]).toBe("bestand");
-    expect(header.slice(-6)).toEqual(["fout", "actie", "let_op", "eu_omzet", "eu_binnen_grens", "eu_lidstaten_erboven"]);
+    expect(header.slice(-8)).toEqual(["fout", "actie", "let_op", "eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend"]);
     expect(line).toEqual([
       a, "Klant A", "2025", "20250,00", "101,3", "niet binnen de KOR", "nee", "2025-09-16", "4", "500,00", "0,00", "ja", "2027-01-01", "2026-12-03", "0", "",
       // What the table says under the verdict (the business may be in the KOR: status unknown), and no caveat.
       "Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 16 september 2025.", "",
       // No country: no EU-KOR view.
-      "", "", "",
+      "", "", "", "", "",
     ]);
   });
 

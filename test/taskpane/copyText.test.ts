@@ -22,7 +22,8 @@ describe("figuresText (year report)", () => {
   });
   it("carries the EU-KOR figures per member state, as the EU section shows them", () => {
     expect(text).toContain("EU-KOR (omzet in andere EU-landen)");
-    expect(text).toMatch(/^Omzet in de hele EU: € [\d.,]+ \(grens € 100\.000,00\) · Binnen de EU-grens$/m);
+    // With last year's Union turnover, as the EU section shows it beside the verdict.
+    expect(text).toMatch(/^Omzet in de hele EU: € [\d.,]+ \(grens € 100\.000,00\) · Binnen de EU-grens · Vorig jaar: € [\d.,]+$/m);
     for (const st of a.summary.eu!.states) expect(text).toMatch(new RegExp(`^${st.country}: € `, "m"));
   });
 });
