@@ -519,6 +519,13 @@ describe("a sheet whose turnover cannot be known gives no result, as the year re
     expect(f.refusal?.todo.en).toContain("Fix the errors (see the warnings on the Year report tab)");
   });
 
+  it("a row in error of the year before does not make the basis year's missing turnover an error (only exempt sales in 2026)", () => {
+    const f = compute(sheet("exempt-2026", [["Datum", "Bedrag excl. btw", "Categorie"], [JAN, "tienduizend", "21"], [JAN + 365, 5_000, "vrij"]]));
+    expect(f.decision).toBeNull();
+    // Was: "1 row with errors was not counted, and without it there is no turnover that counts in 2026".
+    expect(f.refusal).toMatchObject({ title: { en: "No turnover that counts in 2026" }, reason: { en: "No turnover that counts in 2026: there is nothing to compare." } });
+  });
+
   it("a year with purchases only: no turnover that counts, so no 'joining costs you' verdict", () => {
     const f = compute(sheet("purchases-only", [["Datum", "Bedrag excl. btw", "Categorie", "BTW"], [JAN, 1_000, "inkoop", 210]]));
     expect(f.decision).toBeNull();

@@ -141,9 +141,21 @@ export function decisionRefusal(analysis: Analysis): DecisionRefusal | null {
     return { title: gross ? S.grossOnlyTitle : S.noColumnsTitle, reason: whole.message, todo: gross ? D.refusedGrossTodo : D.refusedColumnsTodo };
   }
   if (analysis.summary.countableCents !== 0) return null;
-  const errorRows = analysis.reconciliation.yearErrorRows;
+  // Only rows in error of the basis year itself (or without a readable date) can hide its turnover; the year
+  // report's count also holds the previous year's rows, which the previous-year test reads.
+  const errorRows = basisYearErrorRows(analysis);
   if (errorRows > 0) return { title: D.unreadableTurnoverTitle(analysis.year), reason: D.unreadableTurnover(analysis.year, errorRows), todo: D.fixErrorsTodo };
   return { title: D.noTurnoverTitle(analysis.year), reason: D.noTurnover(analysis.year), todo: D.noTurnoverTodo };
+}
+
+/** The rows in error dated in the analysis's year, or without a readable date. */
+function basisYearErrorRows(analysis: Analysis): number {
+  const rows = new Set<number>();
+  for (const p of analysis.summary.problems) {
+    if (p.severity !== "error" || (p.day != null && yearOf(p.day) !== analysis.year)) continue;
+    for (const r of p.rows ?? (p.row === null ? [] : [p.row])) rows.add(r);
+  }
+  return rows.size;
 }
 
 /** "40", "40%", "37,5", "37.5 %" → 0.375; null when it is not a percentage from 0 to 100. */
