@@ -692,9 +692,19 @@ export function date1904Read(): Localized {
   };
 }
 
-export function amountDerived(kind: "gross-minus-vat" | "credit-minus-debit", first: { header: string; letter: string }, second: { header: string; letter: string }): Localized {
+/**
+ * How the turnover was worked out. `chosen`: the gross column is the one chosen as the amount column, whose header
+ * says the amounts include VAT.
+ */
+export function amountDerived(kind: "gross-minus-vat" | "credit-minus-debit", first: { header: string; letter: string }, second: { header: string; letter: string }, chosen = false): Localized {
   const a = `${quote(first.header)} (${first.letter})`;
   const b = `${quote(second.header)} (${second.letter})`;
+  if (kind === "gross-minus-vat" && chosen) {
+    return {
+      nl: `De gekozen bedragkolom ${a} bevat volgens de kolomkop bedragen inclusief btw. Dat is geen omzet: de omzet is per rij berekend als ${a} min ${b}.`,
+      en: `The amount column chosen, ${a}, holds amounts including VAT according to its header. That is not turnover: turnover was worked out per row as ${a} minus ${b}.`,
+    };
+  }
   return kind === "gross-minus-vat"
     ? {
         nl: `Er is geen kolom met het bedrag exclusief btw: de omzet is per rij berekend als ${a} min ${b}.`,
@@ -785,6 +795,38 @@ export function grossOnly(header: string, letter: string): Localized {
   return {
     nl: `Kolom ${quote(header)} (${letter}) bevat bedragen inclusief btw en er is geen btw-kolom en geen kolom met het bedrag exclusief btw. Een bedrag inclusief btw is geen omzet: voeg de kolom met het bedrag exclusief btw of het btw-bedrag toe aan de export, of kies de bedragkolom zelf.`,
     en: `Column ${quote(header)} (${letter}) holds amounts including VAT, and there is no VAT column and no column with the amount excluding VAT. An amount including VAT is not turnover: add the amount excluding VAT or the VAT amount to the export, or choose the amount column yourself.`,
+  };
+}
+
+/** A chosen amount column including VAT, no VAT column: each row's VAT taken out by its category's rate. */
+export function amountByRate(gross: { header: string; letter: string }, category: { header: string; letter: string }): Localized {
+  const a = `${quote(gross.header)} (${gross.letter})`;
+  const c = `${quote(category.header)} (${category.letter})`;
+  return {
+    nl: `Kolom ${a} bevat volgens de kolomkop bedragen inclusief btw, en er is geen btw-kolom. Dat is geen omzet: de btw is er per rij uit gehaald volgens het tarief in ${c} (21%: bedrag × 100/121, 9%: bedrag × 100/109; 0%, KOR, export, ICP, verlegd en vrijgesteld zonder btw).`,
+    en: `Column ${a} holds amounts including VAT according to its header, and there is no VAT column. That is not turnover: the VAT was taken out per row by the rate in ${c} (21%: amount × 100/121, 9%: amount × 100/109; 0%, KOR, export, ICP, reverse charge and exempt carry no VAT).`,
+  };
+}
+
+/** A row of such a column whose category does not give the VAT rate (empty, margin scheme, taxed abroad …). */
+export function grossRateUnknown(gross: { header: string; letter: string }, category: string | null): Localized {
+  const a = `${quote(gross.header)} (${gross.letter})`;
+  return category === null
+    ? {
+        nl: `het bedrag in ${a} is inclusief btw en de rij heeft geen categorie, dus het btw-tarief en de omzet exclusief btw zijn niet bekend; de rij is niet meegeteld. Vul het tarief in (21, 9, 0) of voeg de btw-kolom toe.`,
+        en: `the amount in ${a} includes VAT and the row has no category, so its VAT rate and the turnover excluding VAT are not known; the row was not counted. Enter the rate (21, 9, 0) or add the VAT column.`,
+      }
+    : {
+        nl: `het bedrag in ${a} is inclusief btw en bij categorie ${quote(category)} is het btw-tarief niet bekend, dus de omzet exclusief btw ook niet; de rij is niet meegeteld. Voeg de btw-kolom toe, of de kolom met het bedrag exclusief btw.`,
+        en: `the amount in ${a} includes VAT and category ${quote(category)} does not give the VAT rate, so the turnover excluding VAT is not known; the row was not counted. Add the VAT column, or the column with the amount excluding VAT.`,
+      };
+}
+
+/** An amount column chosen by the user whose header says the amounts include VAT, and no VAT column to take the VAT out. */
+export function grossChosen(header: string, letter: string): Localized {
+  return {
+    nl: `De gekozen bedragkolom ${quote(header)} (${letter}) bevat volgens de kolomkop bedragen inclusief btw, en er is geen btw-kolom en geen categoriekolom met het btw-tarief. Een bedrag inclusief btw is geen omzet: kies de kolom met het bedrag exclusief btw, of voeg de btw-kolom toe (of kies die), dan wordt de omzet per rij berekend als bedrag inclusief btw min btw. Staat er op uw facturen geen btw (u zit in de KOR), geef de kolom dan een kop als "Bedrag".`,
+    en: `The amount column chosen, ${quote(header)} (${letter}), holds amounts including VAT according to its header, and there is no VAT column and no category column with the VAT rate. An amount including VAT is not turnover: choose the column with the amount excluding VAT, or add the VAT column (or choose it); turnover is then worked out per row as the amount including VAT minus the VAT. If your invoices carry no VAT (you are in the KOR), give the column a header such as "Bedrag".`,
   };
 }
 

@@ -309,7 +309,30 @@ export interface ReadTableOptions {
   readonly dateSerialOffset?: number;
 }
 
-export type DerivedAmount = "gross-minus-vat" | "credit-minus-debit";
+/**
+ * How the turnover was worked out: gross − VAT; credit − debit; or, for an amount column chosen by the user whose
+ * header says the amounts include VAT and no VAT column, each row's amount less the VAT of its category's rate
+ * (amount × 100 / (100 + rate): 21 and 9; the categories without Dutch VAT on the invoice as they are).
+ */
+export type DerivedAmount = "gross-minus-vat" | "credit-minus-debit" | "gross-by-rate";
+
+/**
+ * The VAT rate inside an amount including VAT, by the row's category, for "gross-by-rate": 21 and 9 as named; 0
+ * for the categories whose invoices carry no Dutch VAT (0%, KOR, export, intra-EU supplies, reverse charge,
+ * exempt turnover). Not listed (no category, distance sales in NL, margin scheme, private use, the sale of a capital
+ * good, taxed abroad, purchases): the rate is not known from the row, so the row cannot be read.
+ */
+const RATE_IN_GROSS: Partial<Record<CategoryCode, number>> = {
+  "21": 21, "9": 9, "0": 0, kor: 0, export: 0, icp: 0, verlegd: 0,
+  "vrij-og": 0, "vrij-fin": 0, "vrij-verz": 0, "vrij-og-bijkomend": 0, "vrij-fin-bijkomend": 0, "vrij-verz-bijkomend": 0, vrij: 0,
+};
+
+/** amount × 100 / (100 + rate) in cents, half away from zero. */
+function excludingVat(cents: number, rate: number): number {
+  if (rate === 0) return cents;
+  const r = Math.round((Math.abs(cents) * 100) / (100 + rate));
+  return cents < 0 ? -r : r;
+}
 
 export interface ReadTableResult {
   readonly headerRowIndex: number | null;
@@ -756,6 +779,10 @@ const VAT_WITHOUT_GROSS: CellError = Object.freeze({ kind: "error" as const, cod
  *   only compared with it in size per line ("ledger-amount-mismatch" where it differs); an amount column the user
  *   chose is read alone. An amount with a D/C column: the side gives the direction ("ledger-side-unknown" where it
  *   is missing). Gross alone: refused (never gross as net).
+ * - The same for an amount column chosen by the user (`columns`, `columnNames`) whose header says the amounts include
+ *   VAT ("Totaal incl. btw"): it is the gross column. With a VAT column gross − VAT (the note names the choice);
+ *   without one but with a category column each row less the VAT of its rate ("gross-rate-unknown" where the
+ *   category gives none); with neither refused.
  * - A column headed just "BTW" holding rates or codes is the category, holding money the VAT amount.
  * - Totals, subtotals and balance lines are skipped and listed once in a warning. A dated row whose label only
  *   starts like a total ("Total Energies") is counted, with one warning naming its rows ("total-label-counted").
@@ -788,6 +815,19 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   const start = headerRowIndex === null ? 0 : headerRowIndex + 1;
   const length = Math.max(0, table.length - start);
   const isFirstBlock = (options?.headerRowIndex ?? 0) >= 0;
+
+  // An amount column whose header says the amounts include VAT ("Totaal incl. btw", "Bruto", a bare "Totaal": the
+  // words headerRole reads as gross) is never counted as turnover, also when the user chose it (SheetSettings.columns,
+  // kor-check --amount-column): it is the gross column, read from here on as a gross column found by its header is.
+  // With a VAT column the turnover is then gross − VAT; without one, by each row's rate or refused (below).
+  // Detection never makes such a column the amount, so this is only ever the user's choice.
+  let chosenGross = false;
+  if (columns.amount !== undefined && headerRole(headerCells[columns.amount]) === "gross") {
+    columns.gross = columns.amount;
+    delete columns.amount;
+    if (columns.vat === columns.gross) delete columns.vat;
+    chosenGross = true;
+  }
 
   // A bare "BTW" header: the values decide whether it is the category (rates, codes) or the VAT amount. Such a
   // column of codes is the category wherever it stands, and does not hide a VAT amount column beside it ("BTW"
@@ -864,11 +904,15 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   }
   const sided = columns.side !== undefined && columns.amount !== undefined;
 
+  // A gross column given by the caller (kor-check --gross-column; a streamed sheet's later blocks, with the columns
+  // its first block decided): without a VAT column its rows are read by their category's rate, as for a chosen one.
+  const grossGiven = (typeof given.gross === "number" || typeof names.gross === "string") && columns.gross !== undefined;
   let derived: DerivedAmount | null = null;
   if (columns.date !== undefined) {
     if (ledgerWithAmount || sided) derived = "credit-minus-debit";
     else if (columns.amount === undefined) {
       if (columns.gross !== undefined && columns.vat !== undefined) derived = "gross-minus-vat";
+      else if ((chosenGross || grossGiven) && columns.category !== undefined) derived = "gross-by-rate";
       else if (columns.debit !== undefined && columns.credit !== undefined) derived = "credit-minus-debit";
     }
   }
@@ -881,7 +925,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
         headerRowIndex,
         columns,
         rows: [],
-        problems: [{ row: null, severity: "error", code: "gross-only", column: "amount", value: g.header, message: msg.grossOnly(g.header, g.letter) }],
+        problems: [{ row: null, severity: "error", code: "gross-only", column: "amount", value: g.header, message: chosenGross ? msg.grossChosen(g.header, g.letter) : msg.grossOnly(g.header, g.letter) }],
       };
     }
     const missing = (["date", "amount"] as const).filter((r) => columns[r] === undefined);
@@ -945,7 +989,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     const d = derivedColumn(table, start, length, columns.gross as number, columns.vat as number, true);
     amountSource = { table: d.table, col: 0, start: 0, length };
     amountFaults = d.faults;
-    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.gross as number), headerOf(columns.vat as number))));
+    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.gross as number), headerOf(columns.vat as number), chosenGross)));
   } else if (derived === "credit-minus-debit" && ledgerWithAmount) {
     const [a, d, c] = [headerOf(columns.amount as number), headerOf(columns.debit as number), headerOf(columns.credit as number)];
     const mismatch: CellError = { kind: "error", code: "ledger-amount-mismatch", message: msg.ledgerAmountMismatch(a, d, c) };
@@ -963,6 +1007,10 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   } else if (derived === "credit-minus-debit") {
     amountSource = { table: derivedColumn(table, start, length, columns.credit as number, columns.debit as number, false).table, col: 0, start: 0, length };
     if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.debit as number), headerOf(columns.credit as number))));
+  } else if (derived === "gross-by-rate") {
+    // Read as the amount; each row's VAT is taken out below, by its category's rate.
+    amountSource = source(columns.gross) as ColumnSource;
+    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountByRate(headerOf(columns.gross as number), headerOf(columns.category as number))));
   } else {
     amountSource = source(columns.amount) as ColumnSource;
   }
@@ -978,13 +1026,35 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     start + rowOffset,
     { skip, codes: options?.codes ?? null, groups, amountFaults, dateSerialOffset: options?.dateSerialOffset ?? 0 },
   );
-  for (const r of result.rows) {
+  let rows = result.rows;
+  if (derived === "gross-by-rate") {
+    // A row whose category does not give the rate cannot be read: never counted including its VAT.
+    const gross = headerOf(columns.gross as number);
+    rows = [];
+    for (const r of result.rows) {
+      const rate = r.category === null ? undefined : RATE_IN_GROSS[r.category];
+      if (rate === undefined) groups.add(`gross-rate-unknown\u0001${r.category ?? ""}`, r.row, r.day, () => grossRateUnknownSpec(gross, r.category));
+      else rows.push(rate === 0 ? r : { ...r, cents: excludingVat(r.cents, rate) });
+    }
+  }
+  for (const r of rows) {
     const cells = table[r.row - rowOffset - 1];
     const label = Array.isArray(cells) ? startsLikeTotal(cells, columns.date) : null;
     if (label !== null) groups.add("total-label-counted", r.row, r.day, () => totalLabelCountedSpec(label));
   }
   const problems = ownGroups ? [...notes, ...result.problems, ...groups.problems()] : [...notes, ...result.problems];
-  return { headerRowIndex, columns, rows: result.rows, problems, derived, totalsRows };
+  return { headerRowIndex, columns, rows, problems, derived, totalsRows };
+}
+
+/** Rows of a chosen gross amount column whose category does not give the VAT rate: one error per category and year. */
+function grossRateUnknownSpec(gross: { header: string; letter: string }, category: CategoryCode | null): GroupSpec {
+  return {
+    code: "gross-rate-unknown",
+    severity: "error",
+    column: "category",
+    value: category,
+    message: (rows, n) => msg.atRows(rows, n, msg.grossRateUnknown(gross, category)),
+  };
 }
 
 /** Totals, subtotals and balance lines of a sheet: listed once (see RowProblemGroups). */

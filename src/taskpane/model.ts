@@ -296,6 +296,10 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     const c = table.columns[role];
     if (c !== undefined) columns[role] = c;
   }
+  // An amount column chosen with a header saying "incl. btw" is read as the gross column (readTable): the picker
+  // still shows the user's choice.
+  const chosenAmount = settings.columns?.amount;
+  if (columns.amount === undefined && typeof chosenAmount === "number" && table.columns.gross === chosenAmount) columns.amount = chosenAmount;
   // Years with rows, plus years of rows whose date was read but another cell not: their problems are
   // shown in their own year's report, so that year must be on offer even if none of its rows could be read.
   const years = [...new Set([...yearsIn(table.rows), ...table.problems.flatMap((p) => (p.day == null ? [] : [yearOf(p.day)]))])].sort((a, b) => a - b);

@@ -533,6 +533,28 @@ describe("kor-check on CSV files", () => {
     }
   });
 
+  it("--amount-column naming a column of amounts including VAT counts gross − VAT, or refuses the file without a VAT column", async () => {
+    // €12,100 + €12,100 including 21% VAT: it counted €24,200 (over the limit); excluding VAT it is €20,000 (eligible).
+    const withVat = writeText(at("kassa-btw.csv"), "Datum;Klant;Totaal incl. btw;BTW\n1-3-2025;A;12.100,00;2.100,00\n1-6-2025;B;12.100,00;2.100,00\n");
+    const noVat = writeText(at("kassa.csv"), "Datum;Klant;Totaal incl. btw\n1-3-2025;A;12.100,00\n1-6-2025;B;12.100,00\n");
+    for (const blockRows of [1, 1024]) {
+      const r = await run([withVat, noVat, "--amount-column", "Totaal incl. btw", "--format", "json", "--lang", "en"], { blockRows });
+      const items = JSON.parse(r.stdout) as Json[];
+      const byName = (n: string): Json => items.find((i: Json) => path.basename(i.file) === n);
+      expect(byName("kassa-btw.csv")).toMatchObject({ error: null, countable: 20000, eligible: true });
+      expect(byName("kassa-btw.csv").problems.find((p: Json) => p.code === "amount-derived").message).toContain('worked out per row as "Totaal incl. btw" (C) minus "BTW" (D)');
+      expect(byName("kassa.csv").error).toMatch(/^The amount column chosen, "Totaal incl. btw" \(C\), holds amounts including VAT according to its header, and there is no VAT column/);
+      expect(byName("kassa.csv").problems.map((p: Json) => p.code)).toEqual(["gross-only"]);
+      expect(r.code).toBe(1);
+    }
+    // With a rate column instead of a VAT column: each row's VAT is taken out by its rate, in every reading block.
+    const rated = writeText(at("kassa-tarief.csv"), "Datum;Totaal incl. btw;Tarief\n1-3-2025;12.100,00;21\n1-6-2025;10.900,00;9\n2-6-2025;500,00;export\n");
+    for (const blockRows of [1, 1024]) {
+      const r = await run([rated, "--amount-column", "Totaal incl. btw", "--format", "json", "--lang", "en"], { blockRows });
+      expect((JSON.parse(r.stdout) as Json[])[0]).toMatchObject({ error: null, countable: 20500, eligible: false });
+    }
+  });
+
   it("counts every invoice of a CRLF file in which one line ends in LF only", async () => {
     const file = writeText(at("mixed.csv"), "Datum;Bedrag;Omschrijving\r\n1-9-2025;100,00;a\r\n2-9-2025;200,00;b\n3-9-2025;400,00;c\r\n4-9-2025;800,00;d\r\n");
     const { code, items } = await json([file]);

@@ -252,3 +252,72 @@ describe("readTable options used by the pane and the streamed reader", () => {
     expect(result.problems[0].message.en).not.toContain('""');
   });
 });
+
+describe("an amount column chosen whose header says the amounts include VAT", () => {
+  // €12,100 and €1,210 at 21% and €1,090 at 9%, including VAT: €15,400 gross, €13,000 excluding VAT.
+  const values = (withVat: boolean): unknown[][] => [
+    ["Datum", "Klant", "Totaal incl. btw", ...(withVat ? ["BTW"] : [])],
+    [serial("2025-03-01"), "A", 12_100, ...(withVat ? [2_100] : [])],
+    [serial("2025-03-02"), "B", 1_210, ...(withVat ? [210] : [])],
+    [serial("2025-03-03"), "C", 1_090, ...(withVat ? [90] : [])],
+  ];
+
+  it("with a VAT column: counts gross − VAT (€13,000), not the gross €15,400, and says it worked it out from the choice", () => {
+    for (const options of [{ columns: { amount: 2 } }, { columnNames: { amount: "totaal incl. BTW" } }]) {
+      const t = readTable(values(true), options);
+      expect(t.rows.map((r) => r.cents)).toEqual([1_000_000, 100_000, 100_000]);
+      expect(t.derived).toBe("gross-minus-vat");
+      expect(t.columns).toMatchObject({ gross: 2, vat: 3 });
+      expect(t.columns.amount).toBeUndefined();
+      const note = t.problems.find((p) => p.code === "amount-derived");
+      expect(note?.severity).toBe("warning");
+      expect(note?.message.en).toBe('The amount column chosen, "Totaal incl. btw" (C), holds amounts including VAT according to its header. That is not turnover: turnover was worked out per row as "Totaal incl. btw" (C) minus "BTW" (D).');
+      expect(note?.message.nl).toContain('per rij berekend als "Totaal incl. btw" (C) min "BTW" (D)');
+    }
+  });
+
+  it("without a VAT column: refuses the sheet (gross-only) naming the choice, instead of counting €15,400 as turnover", () => {
+    for (const options of [{ columns: { amount: 2 } }, { columnNames: { amount: "Totaal incl. btw" } }]) {
+      const t = readTable(values(false), options);
+      expect(t.rows).toEqual([]);
+      expect(t.problems).toEqual([expect.objectContaining({ row: null, severity: "error", code: "gross-only", value: "Totaal incl. btw" })]);
+      expect(t.problems[0].message.en).toMatch(/^The amount column chosen, "Totaal incl. btw" \(C\), holds amounts including VAT according to its header, and there is no VAT column and no category column with the VAT rate\. An amount including VAT is not turnover: choose the column with the amount excluding VAT, or add the VAT column/);
+      expect(t.problems[0].message.nl).toMatch(/^De gekozen bedragkolom "Totaal incl. btw" \(C\) bevat volgens de kolomkop bedragen inclusief btw, en er is geen btw-kolom en geen categoriekolom met het btw-tarief\./);
+    }
+    // The VAT column switched off by the user: the same refusal.
+    expect(readTable(values(true), { columns: { amount: 2, vat: undefined } }).problems.map((p) => p.code)).toEqual(["gross-only"]);
+  });
+
+  it("without a VAT column but with a category column: takes each row's VAT out by its rate, and names the rows whose rate is unknown", () => {
+    const t = readTable(
+      [
+        ["Datum", "Bedrag incl. btw", "Categorie"],
+        [serial("2025-03-01"), 12_100, "21"], // 10,000.00
+        [serial("2025-03-02"), 1_090, "9"], // 1,000.00
+        [serial("2025-03-03"), 500, "export"], // no VAT: 500.00
+        [serial("2025-03-04"), 100, "21"], // 82.644… → 82.64
+        [serial("2025-03-05"), -12.1, "21"], // credit note: −10.00
+        [serial("2025-03-06"), 2_420, ""], // no category: rate unknown
+        [serial("2025-03-07"), 605, "marge"], // margin scheme: rate unknown
+      ],
+      { columns: { amount: 1 } },
+    );
+    expect(t.derived).toBe("gross-by-rate");
+    expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 1_000_000], [3, 100_000], [4, 50_000], [5, 8_264], [6, -1_000]]);
+    expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toBe(
+      'Column "Bedrag incl. btw" (B) holds amounts including VAT according to its header, and there is no VAT column. That is not turnover: the VAT was taken out per row by the rate in "Categorie" (C) (21%: amount × 100/121, 9%: amount × 100/109; 0%, KOR, export, ICP, reverse charge and exempt carry no VAT).',
+    );
+    const unknown = t.problems.filter((p) => p.code === "gross-rate-unknown");
+    expect(unknown.map((p) => [p.severity, p.row, p.value])).toEqual([["error", 7, null], ["error", 8, "marge"]]);
+    expect(unknown[0].message.en).toBe('Row 7: the amount in "Bedrag incl. btw" (B) includes VAT and the row has no category, so its VAT rate and the turnover excluding VAT are not known; the row was not counted. Enter the rate (21, 9, 0) or add the VAT column.');
+    expect(unknown[1].message.nl).toContain('bij categorie "marge" is het btw-tarief niet bekend');
+  });
+
+  it("a bare 'Totaal' chosen is gross too (the reader's own word for it); an amount column excluding VAT chosen is read as it is", () => {
+    const totaal = readTable([["Datum", "Totaal", "Btw-bedrag"], [serial("2025-03-01"), 121, 21]], { columns: { amount: 1 } });
+    expect(totaal.rows.map((r) => r.cents)).toEqual([10_000]);
+    const net = readTable([["Datum", "Prijs", "Totaal incl. btw", "BTW"], [serial("2025-03-01"), 200, 242, 42]], { columns: { amount: 1 } });
+    expect(net.rows.map((r) => r.cents)).toEqual([20_000]);
+    expect(net.derived).toBeNull();
+  });
+});

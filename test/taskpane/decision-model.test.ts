@@ -398,12 +398,12 @@ describe("issue 15: the right money from the sheet (the tax adviser's examples, 
       ]),
       headerRowIndex: 0,
     };
-    // Detection never takes "incl. btw" as turnover; the user chose the column, and the decision sees it is gross.
+    // Detection never takes "incl. btw" as turnover; the user chose the column, and the reading layer takes each
+    // row's VAT out by its rate (the year report counts the same €10,000), so the decision does not again.
     const f = compute(gross, {}, { columns: { amount: 1 } });
-    expect(f.amountBasis).toMatchObject({ fromHeader: "gross", inclVat: true, ask: false });
+    expect(f.amountBasis).toMatchObject({ fromHeader: "net", inclVat: false, ask: false });
     expect(f.output.lines).toEqual([{ ratePercent: 21, cents: 1_000_000, assumedCents: 0 }]);
     expect(f.decision?.keptCents).toBe(210_000);
-    expect(f.output.notes.map((n) => n.en).join(" ")).toContain("taken as including VAT");
 
     const plain = sheet("plain", [
       ["Datum", "Bedrag", "Categorie"],
@@ -504,11 +504,16 @@ describe("a sheet whose turnover cannot be known gives no result, as the year re
     expect(f.refusal?.title.en).toBe("No amount excluding VAT found");
     expect(f.refusal?.reason.en).toContain("\"Totaal incl. btw\" (B) holds amounts including VAT");
     expect(f.refusal?.todo.en).toContain("Add the VAT column (or the column with the amount excluding VAT) to the sheet");
-    // The column chosen as the amount on the Year report tab: the amounts are read, taken as including VAT.
+    // The same column chosen as the amount on the Year report tab, with neither a VAT nor a rate column: still no
+    // result (the year report refuses it too, instead of counting €13,310 including VAT), with the reason.
     const chosen = compute(sheet("gross-only", [["Datum", "Totaal incl. btw"], [JAN, 12_100], [JAN + 1, 1_210]]), {}, { columns: { amount: 1 } });
-    expect(chosen.refusal).toBeNull();
-    expect(chosen.output.lines).toEqual([{ ratePercent: 21, cents: 1_100_000, assumedCents: 1_100_000 }]);
-    expect(chosen.decision?.keptCents).toBe(231_000);
+    expect(chosen.decision).toBeNull();
+    expect(chosen.refusal?.reason.en).toContain('The amount column chosen, "Totaal incl. btw" (B), holds amounts including VAT according to its header');
+    // With a VAT column: gross − VAT, €11,000, in the year report and here.
+    const withVat = compute(sheet("gross-vat", [["Datum", "Totaal incl. btw", "BTW"], [JAN, 12_100, 2_100], [JAN + 1, 1_210, 210]]), {}, { columns: { amount: 1 } });
+    expect(withVat.refusal).toBeNull();
+    expect(withVat.output.lines).toEqual([{ ratePercent: 21, cents: 1_100_000, assumedCents: 1_100_000 }]);
+    expect(withVat.decision?.keptCents).toBe(231_000);
   });
 
   it("every row of the year in error: says so and asks to fix them, no verdict", () => {

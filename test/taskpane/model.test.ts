@@ -133,6 +133,21 @@ describe("analyze: choices", () => {
     expect(withVat.wholeTableProblem).toBeNull();
     expect(withVat.summary.countableCents).toBe(2_499_950);
   });
+  it("counts gross − VAT when the user chooses the 'Totaal incl. btw' column as the amount, never the gross amounts", () => {
+    // €12,100 + €12,100 including 21% VAT: €24,200 gross is over €20,000, €20,000 excluding VAT is not. The report
+    // counted €24,200 and said "not eligible".
+    const values = [["Datum", "Klant", "Totaal incl. btw", "BTW"], [serial("2025-03-01"), "A", 12_100, 2_100], [serial("2025-06-01"), "B", 12_100, 2_100]];
+    const chosen = analyze(source(values), { columns: { amount: 2 } }, TODAY);
+    expect(chosen.summary.countableCents).toBe(2_000_000);
+    expect(chosen.summary.verdict).toBe("eligible");
+    expect(chosen.columns.amount).toBe(2); // the picker shows the user's choice
+    expect(chosen.summary.problems.find((p) => p.code === "amount-derived")?.message.en).toContain('worked out per row as "Totaal incl. btw" (C) minus "BTW" (D)');
+    // Without a VAT column: refused as a whole sheet with the reason, not a verdict on €24,200.
+    const noVat = analyze(source(values.map((r) => r.slice(0, 3))), { columns: { amount: 2 } }, TODAY);
+    expect(noVat.table.rows).toEqual([]);
+    expect(noVat.wholeTableProblem).toMatchObject({ code: "gross-only", severity: "error" });
+    expect(noVat.wholeTableProblem?.message.en).toContain('The amount column chosen, "Totaal incl. btw" (C), holds amounts including VAT');
+  });
   it("leaves a sheet of amounts including VAT only out of an opened file's All sheets, as Excel's All sheets and kor-check skip it", () => {
     // It was a line of its own: "eligible", €0, in today's year.
     const gross: InvoiceSource = { ...source([["Datum", "Klant", "Totaal incl. btw"], [serial("2025-03-01"), "A", 30_250]]), key: "file:a.xlsx:Bruto", sheetName: "Bruto" };

@@ -220,7 +220,7 @@ export function computeDecision(input: {
   // Turnover: excluding VAT. A participant's invoices carry no VAT, so the question is for outside the KOR only.
   const sheetLines = outputLinesFromCategories(summary.categories, state.assumedRate);
   const amountHeader = header(analysis.table.columns.amount);
-  // Turnover worked out by the reading layer (gross − VAT, credit − debit) is already excluding VAT.
+  // Turnover worked out by the reading layer (gross − VAT, gross less its rate's VAT, credit − debit) is already excluding VAT.
   const fromHeader: AmountBasis = analysis.table.derived ? "net" : amountBasisFromHeader(amountHeader);
   const inclVat = !state.participant && (state.amountsInclVat ?? fromHeader === "gross");
   const amountBasis: AmountBasisInfo = {
