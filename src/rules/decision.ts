@@ -110,6 +110,58 @@ export function outputLinesFromCategories(categories: readonly CategoryLine[], a
   return { lines, marginCents, notes };
 }
 
+/** Exempt supplies (art. 11 Wet OB): no right to deduct the input VAT on costs for them, in or out of the KOR. */
+const EXEMPT_CATEGORIES: ReadonlySet<CategoryCode> = new Set<CategoryCode>([
+  "vrij", "vrij-og", "vrij-fin", "vrij-verz", "vrij-og-bijkomend", "vrij-fin-bijkomend", "vrij-verz-bijkomend",
+]);
+/**
+ * Left out of the split: not supplies of the business's activity (private use, the sale of a capital good, purchases).
+ * Every other category is a supply with a right to deduct: taxed at 21%, 9% or 0%, exported, intra-EU, reverse-charged,
+ * taxed abroad, or (for a participant) exempt only through the KOR, which leaving ends.
+ */
+const OUTSIDE_SPLIT: ReadonlySet<CategoryCode> = new Set<CategoryCode>(["prive", "bedrijfsmiddel", "inkoop"]);
+
+/** How much of the input VAT is deductible outside the KOR: the turnover with a right to deduct against exempt turnover. */
+export interface DeductibleSplit {
+  /** Turnover of the year with a right to deduct (excluding VAT). */
+  readonly taxedCents: Cents;
+  /** Exempt turnover of the year (vrij and the exempt real estate, financial and insurance codes, ancillary or not). */
+  readonly exemptCents: Cents;
+}
+
+/**
+ * The year's turnover split into supplies with a right to deduct and exempt supplies (pro rata by turnover, the
+ * default of art. 11 Uitvoeringsbeschikking OB 1968), from a year summary's categories. `grossAtRate`: the amounts
+ * include VAT (the decision's answer for a column that does not say): a taxed category is then taken less the VAT
+ * of its rate (the assumed rate for rows without one), as the output lines are.
+ */
+export function deductibleSplitFromCategories(categories: readonly CategoryLine[], grossAtRate: AssumableRate | null = null): DeductibleSplit {
+  let taxedCents = 0;
+  let exemptCents = 0;
+  for (const c of categories) {
+    if (c.category !== null && OUTSIDE_SPLIT.has(c.category)) continue;
+    if (c.category !== null && EXEMPT_CATEGORIES.has(c.category)) exemptCents += c.cents;
+    else {
+      const rate = grossAtRate === null ? 0 : (rateOfCategory(c.category, grossAtRate) ?? 0);
+      taxedCents += rate === 0 ? c.cents : roundHalfAway((c.cents * 100) / (100 + rate));
+    }
+  }
+  return { taxedCents, exemptCents };
+}
+
+/**
+ * The part of `cents` (input VAT) that is deductible outside the KOR: cents × taxed / (taxed + exempt), rounded half
+ * away from zero, exact in integers. All of it without exempt turnover; none of it without turnover with a right to deduct.
+ */
+export function deductiblePart(cents: Cents, split: DeductibleSplit | null | undefined): Cents {
+  if (!split || split.exemptCents <= 0) return cents;
+  if (split.taxedCents <= 0) return 0;
+  const num = BigInt(Math.abs(cents)) * BigInt(split.taxedCents);
+  const den = BigInt(split.taxedCents + split.exemptCents);
+  const part = Number((num * BigInt(2) + den) / (den * BigInt(2)));
+  return cents < 0 ? -part : part;
+}
+
 export interface DecisionInput {
   /** True for a business in the KOR now (the question is then: leave?), false for one outside it (join?). */
   readonly participant: boolean;
@@ -132,6 +184,13 @@ export interface DecisionInput {
   readonly reverseChargedVatCents?: Cents;
   /** VAT on a planned investment: a one-off, not a yearly amount. */
   readonly plannedInvestmentVatCents: Cents;
+  /**
+   * Turnover with and without a right to deduct (deductibleSplitFromCategories). Input VAT on costs for exempt
+   * supplies was never deductible, so joining does not lose it: only the deductible part of the input VAT on running
+   * costs, of the VAT reverse-charged to the business and of a planned investment's VAT counts (pro rata by turnover).
+   * Absent or without exempt turnover: all of it.
+   */
+  readonly deductible?: DeductibleSplit | null;
   /** The year of the planned investment (null or absent: not given). */
   readonly plannedInvestmentYear?: number | null;
   /** The herziening per year from the KOR start (joining only; ignored for a participant): one-off amounts, each in its year. */
@@ -195,8 +254,17 @@ export interface Decision {
   readonly businessVatCents: Cents;
   /** The business share used for rates without their own, 0..1. */
   readonly businessShare: number;
-  /** Yearly input VAT on running costs: lost by joining, regained by leaving. */
+  /** Yearly input VAT on running costs that is deductible outside the KOR: lost by joining, regained by leaving. */
   readonly inputVatCents: Cents;
+  /**
+   * The share (0..1) of input VAT that is deductible outside the KOR: turnover with a right to deduct ÷ (that +
+   * exempt turnover); 1 without exempt turnover. The input, reverse-charged and planned investment VAT above are
+   * already this part of what was given.
+   */
+  readonly deductibleShare: number;
+  /** The input VAT given (running costs, reverse-charged, planned investment) that was never deductible: on exempt supplies. */
+  readonly nonDeductibleCents: Cents;
+  readonly deductible: DeductibleSplit | null;
   /** Yearly VAT reverse-charged to the business: a cost in the KOR. */
   readonly reverseChargedVatCents: Cents;
   readonly plannedInvestmentVatCents: Cents;
@@ -260,8 +328,12 @@ export function decideKor(input: DecisionInput): Decision {
   for (const [rate, s] of Object.entries(input.businessShareByRate ?? {})) checkShare(`businessShareByRate[${rate}]`, s);
   checkCents("inputVatCents", input.inputVatCents);
   checkCents("plannedInvestmentVatCents", input.plannedInvestmentVatCents);
-  const reverseChargedVatCents = input.reverseChargedVatCents ?? 0;
-  checkCents("reverseChargedVatCents", reverseChargedVatCents);
+  const reverseChargedGiven = input.reverseChargedVatCents ?? 0;
+  checkCents("reverseChargedVatCents", reverseChargedGiven);
+  if (input.deductible) {
+    checkCents("deductible.taxedCents", input.deductible.taxedCents);
+    checkCents("deductible.exemptCents", input.deductible.exemptCents);
+  }
 
   const perRate: RateEffect[] = input.lines.map((l) => {
     if (!Number.isFinite(l.ratePercent) || l.ratePercent < 0 || l.ratePercent > 100) {
@@ -282,8 +354,13 @@ export function decideKor(input: DecisionInput): Decision {
   });
   const sum = (f: (e: RateEffect) => number): number => perRate.reduce((s, e) => s + f(e), 0);
   const keptCents = sum((e) => e.keptCents);
-  const inputVatCents = input.inputVatCents;
-  const plannedInvestmentVatCents = input.plannedInvestmentVatCents;
+  // Only input VAT on costs for supplies with a right to deduct is lost by joining (regained by leaving).
+  const split = input.deductible ?? null;
+  const inputVatCents = deductiblePart(input.inputVatCents, split);
+  const plannedInvestmentVatCents = deductiblePart(input.plannedInvestmentVatCents, split);
+  const reverseChargedVatCents = deductiblePart(reverseChargedGiven, split);
+  const nonDeductibleCents = input.inputVatCents - inputVatCents + (input.plannedInvestmentVatCents - plannedInvestmentVatCents) + (reverseChargedGiven - reverseChargedVatCents);
+  const deductibleShare = !split || split.exemptCents <= 0 ? 1 : split.taxedCents <= 0 ? 0 : split.taxedCents / (split.taxedCents + split.exemptCents);
 
   const oneOffs: OneOff[] = [];
   if (plannedInvestmentVatCents !== 0) {
@@ -326,6 +403,9 @@ export function decideKor(input: DecisionInput): Decision {
     businessVatCents: sum((e) => e.businessVatCents),
     businessShare,
     inputVatCents,
+    deductibleShare,
+    nonDeductibleCents,
+    deductible: split,
     reverseChargedVatCents,
     plannedInvestmentVatCents,
     revisionCents,
@@ -496,6 +576,8 @@ function reasons(d: Figures, schedule: readonly RevisionYear[]): Localized[] {
           en: `You may deduct ${eurEn(d.inputVatCents)} a year of input VAT on running costs again.`,
         },
   );
+  const exempt = exemptReason(d);
+  if (exempt !== null) out.push(exempt);
   if (d.reverseChargedVatCents !== 0) {
     out.push(
       join
@@ -543,6 +625,24 @@ function reasons(d: Figures, schedule: readonly RevisionYear[]): Localized[] {
     });
   }
   return out;
+}
+
+/** Why part or all of the input VAT is not lost by joining (regained by leaving): exempt turnover. Null without any. */
+function exemptReason(d: Figures): Localized | null {
+  const split = d.deductible;
+  if (split === null || split.exemptCents <= 0) return null;
+  const join = d.action === "join";
+  if (d.deductibleShare === 0) {
+    return {
+      nl: `Al uw omzet is vrijgesteld van btw (${eurNl(split.exemptCents)}, zoals zorg, onderwijs, verhuur). Btw op kosten voor vrijgestelde omzet mocht u nooit aftrekken, dus ${join ? "meedoen kost u daaraan niets" : "afmelden levert daaraan niets op"}${d.nonDeductibleCents !== 0 ? `: ${eurNl(d.nonDeductibleCents)} btw op uw kosten is niet meegeteld` : ""}.`,
+      en: `All your turnover is exempt from VAT (${eurEn(split.exemptCents)}, such as healthcare, education, letting). VAT on costs for exempt turnover was never deductible, so ${join ? "joining costs you nothing there" : "leaving gains you nothing there"}${d.nonDeductibleCents !== 0 ? `: ${eurEn(d.nonDeductibleCents)} of VAT on your costs is not counted` : ""}.`,
+    };
+  }
+  const share = { nl: pct(d.deductibleShare, "nl"), en: pct(d.deductibleShare, "en") };
+  return {
+    nl: `${eurNl(split.exemptCents)} van uw omzet is vrijgesteld van btw; btw op kosten daarvoor mocht u nooit aftrekken. Alleen het deel van de btw op kosten voor belaste omzet telt: ${eurNl(split.taxedCents)} ÷ (${eurNl(split.taxedCents)} + ${eurNl(split.exemptCents)}) = ${share.nl} (verdeling naar omzet, de standaardmethode; uw adviseur kan een andere verdeling naar werkelijk gebruik hanteren).${d.nonDeductibleCents !== 0 ? ` ${eurNl(d.nonDeductibleCents)} btw op uw kosten is daarom niet meegeteld.` : ""}`,
+    en: `${eurEn(split.exemptCents)} of your turnover is exempt from VAT; VAT on costs for it was never deductible. Only the part of the VAT on costs for taxed turnover counts: ${eurEn(split.taxedCents)} ÷ (${eurEn(split.taxedCents)} + ${eurEn(split.exemptCents)}) = ${share.en} (split by turnover, the default method; your adviser may use another split by actual use).${d.nonDeductibleCents !== 0 ? ` ${eurEn(d.nonDeductibleCents)} of VAT on your costs is therefore not counted.` : ""}`,
+  };
 }
 
 function assumptions(d: Figures, lines: readonly OutputLine[]): Localized[] {

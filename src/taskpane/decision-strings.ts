@@ -124,8 +124,8 @@ export const D = {
   inputSection: L("Btw op uw kosten en investeringen", "VAT on your costs and investments"),
   inputVat: L("Voorbelasting op lopende kosten per jaar (€)", "Input VAT on running costs per year (€)"),
   inputVatHint: L(
-    "De btw op lopende kosten die u zonder KOR aftrekt, voor een heel jaar. Investeringen niet: die zijn eenmalig.",
-    "The VAT on running costs that you deduct outside the KOR, for a whole year. Not investments: those are one-off.",
+    "De btw op uw lopende kosten, voor een heel jaar. Investeringen niet: die zijn eenmalig. Hebt u ook vrijgestelde omzet, dan telt alleen het deel voor belaste omzet (verdeeld naar omzet).",
+    "The VAT on your running costs, for a whole year. Not investments: those are one-off. If you also have exempt turnover, only the part for taxed turnover counts (split by turnover).",
   ),
   inputFromPurchaseRows: (amount: string, n: number, year: number) =>
     L(`Lopende kosten uit de inkooprijen van ${year} in dit blad: ${amount} btw (${n} ${plural(n, "rij", "rijen")}).`,

@@ -5,6 +5,8 @@ import {
   customerShare,
   decideKor,
   decisionDates,
+  deductiblePart,
+  deductibleSplitFromCategories,
   outputLinesFromCategories,
   purchaseVatFromRows,
   revisionMethod,
@@ -598,5 +600,61 @@ describe("purchaseVatFromRows", () => {
   });
   it("sums every row of a purchases list", () => {
     expect(purchaseVatFromRows(rows, 2026, false)).toEqual({ cents: 60_900, rows: 3, rowsWithoutVat: 1 });
+  });
+});
+
+describe("exempt turnover: input VAT on costs for it was never deductible, so joining does not lose it", () => {
+  const cat = (category: CategoryCode | null, euros: number, counted = true): CategoryLine => ({
+    category,
+    counted,
+    cents: Math.round(euros * 100),
+    rows: 1,
+    reason: { nl: "", en: "" },
+  });
+
+  it("an exempt-only business (exempt letting, €18,000): no input VAT lost; was 'costs €1,500 a year'", () => {
+    const split = deductibleSplitFromCategories([cat("vrij-og", 18_000)]);
+    expect(split).toEqual({ taxedCents: 0, exemptCents: 1_800_000 });
+    const d = decideKor({ ...base, lines: [line(0, 18_000)], inputVatCents: 150_000, reverseChargedVatCents: 20_000, plannedInvestmentVatCents: 210_000, deductible: split });
+    expect(d).toMatchObject({ inputVatCents: 0, reverseChargedVatCents: 0, plannedInvestmentVatCents: 0, nonDeductibleCents: 380_000, deductibleShare: 0, netCents: 0, verdict: "neutral", oneOffs: [] });
+    expect(d.headline.en).toBe("Joining the KOR makes no difference in money a year.");
+    expect(d.reasons.map((r) => r.en)).toContain(
+      "All your turnover is exempt from VAT (€18,000.00, such as healthcare, education, letting). VAT on costs for exempt turnover was never deductible, so joining costs you nothing there: €3,800.00 of VAT on your costs is not counted.",
+    );
+    // Without the split (as before): €1,500 + €200 counted as lost every year.
+    expect(decideKor({ ...base, lines: [line(0, 18_000)], inputVatCents: 150_000, reverseChargedVatCents: 20_000, plannedInvestmentVatCents: 0 }).netCents).toBe(-170_000);
+  });
+
+  it("taxed €10,000 at 21% to consumers + medical (vrij) €30,000: 25% of the input VAT is lost, +€1,000 a year (was €2,100 − €4,000 − €400 = −€2,300)", () => {
+    // The exempt medical turnover does not count for the €20,000, but it does for the split: 10,000 ÷ 40,000 = 25%.
+    // Private use, the sale of a capital good and purchases are no part of the split.
+    const split = deductibleSplitFromCategories([cat("21", 10_000), cat("vrij", 30_000, false), cat("prive", 500, false), cat("bedrijfsmiddel", 2_000, false), cat("inkoop", 7_000, false)]);
+    expect(split).toEqual({ taxedCents: 1_000_000, exemptCents: 3_000_000 });
+    const d = decideKor({ ...base, lines: [line(21, 10_000)], inputVatCents: 400_000, reverseChargedVatCents: 40_000, plannedInvestmentVatCents: 200_000, plannedInvestmentYear: 2027, deductible: split });
+    // kept €2,100; lost 25% of €4,000 = €1,000 and 25% of €400 reverse-charged = €100; 25% of the van's €2,000 = €500 once.
+    expect(d).toMatchObject({ keptCents: 210_000, inputVatCents: 100_000, reverseChargedVatCents: 10_000, plannedInvestmentVatCents: 50_000, nonDeductibleCents: 480_000, netCents: 100_000, verdict: "pays" });
+    expect(d.oneOffs.map((o) => [o.year, o.kind, o.cents])).toEqual([[2027, "investment", -50_000]]);
+    expect(d.reasons.map((r) => r.en)).toContain(
+      "€30,000.00 of your turnover is exempt from VAT; VAT on costs for it was never deductible. Only the part of the VAT on costs for taxed turnover counts: €10,000.00 ÷ (€10,000.00 + €30,000.00) = 25% (split by turnover, the default method; your adviser may use another split by actual use). €4,800.00 of VAT on your costs is therefore not counted.",
+    );
+    expect(d.reasons.map((r) => r.en)).toContain("Balance per year: €2,100.00 − €1,000.00 − €100.00 = €1,000.00.");
+    // Without exempt turnover nothing changes.
+    expect(decideKor({ ...base, lines: [line(21, 10_000)], inputVatCents: 400_000, deductible: deductibleSplitFromCategories([cat("21", 10_000), cat("0", 1_000)]) })).toMatchObject({ inputVatCents: 400_000, deductibleShare: 1, nonDeductibleCents: 0 });
+  });
+
+  it("leaving: only the deductible part is regained", () => {
+    const d = decideKor({ ...base, participant: true, lines: [line(21, 12_100)], inputVatCents: 100_000, deductible: { taxedCents: 1_210_000, exemptCents: 1_210_000 } });
+    // kept 12,100 × 21/121 = €2,100; regained 50% of €1,000 = €500: leaving costs €1,600 a year.
+    expect(d).toMatchObject({ keptCents: 210_000, inputVatCents: 50_000, netCents: -160_000, verdict: "costs" });
+  });
+
+  it("deductiblePart rounds the exact share half away from zero, also for amounts past 2^53 when multiplied", () => {
+    expect(deductiblePart(100, { taxedCents: 1, exemptCents: 2 })).toBe(33); // 33.33
+    expect(deductiblePart(200, { taxedCents: 1, exemptCents: 2 })).toBe(67); // 66.67
+    expect(deductiblePart(-150, { taxedCents: 1, exemptCents: 1 })).toBe(-75);
+    expect(deductiblePart(1, { taxedCents: 1, exemptCents: 1 })).toBe(1); // 0.5 → 1
+    expect(deductiblePart(999_999_999_99, { taxedCents: 999_999_999_99, exemptCents: 1 })).toBe(999_999_999_98);
+    expect(deductiblePart(500, null)).toBe(500);
+    expect(deductiblePart(500, { taxedCents: 0, exemptCents: 0 })).toBe(500);
   });
 });

@@ -353,6 +353,36 @@ describe("issue 15: the right money from the sheet (the tax adviser's examples, 
     expect(f.decision?.headline.en).toBe("Joining the KOR gains you about €2,020.00 a year.");
   });
 
+  it("exempt turnover: only the input VAT and the herziening of the taxed part count (pro rata by turnover)", () => {
+    // A physiotherapist: €4,000 at 21% to consumers, €12,000 medical (exempt) → 4,000 ÷ 16,000 = 25% of the input VAT
+    // was deductible. Running costs €420 of VAT → €105 lost; kept €840: +€735 a year (was €840 − €420 = +€420).
+    // A machine (€10,500 VAT, June 2025): only €2,625 of it was deducted → herziening €525 a year in 2027–2029 (was €2,100).
+    const src = sheet("fysio", [
+      ["Datum", "Omschrijving", "Klanttype", "Bedrag excl. btw", "Categorie", "BTW"],
+      [JAN, "Verkoop", "particulier", 4_000, "21", 840],
+      [JAN + 1, "Behandelingen", "particulier", 12_000, "vrij", ""],
+      ...[0, 1, 2, 3, 4].map((i) => [JAN + 30 * i, "Kantoorkosten", "", 400, "inkoop", 84]),
+      [JUN, "Machine (investering)", "", 50_000, "inkoop", 10_500],
+    ]);
+    const f = compute(src);
+    expect(f.inputVatText).toBe("420.00");
+    expect(f.schedule).toEqual([2027, 2028, 2029].map((year) => ({ year, totalCents: 52_500, belowMinimum: false })));
+    expect(f.decision).toMatchObject({ keptCents: 84_000, inputVatCents: 10_500, nonDeductibleCents: 31_500, deductibleShare: 0.25, netCents: 73_500, verdict: "pays" });
+    expect(f.decision?.oneOffs.map((o) => [o.year, o.cents])).toEqual([[2027, -52_500], [2028, -52_500], [2029, -52_500]]);
+
+    // Only exempt turnover (letting, €18,000): nothing lost, nothing to revise; was "costs €420 a year" and €2,100 a year.
+    const letting = sheet("verhuur", [
+      ["Datum", "Omschrijving", "Bedrag excl. btw", "Categorie", "BTW"],
+      [JAN, "Huur", 18_000, "vrij-og", ""],
+      ...[0, 1, 2, 3, 4].map((i) => [JAN + 30 * i, "Onderhoud", 400, "inkoop", 84]),
+      [JUN, "Dakkapel (investering)", 50_000, "inkoop", 10_500],
+    ]);
+    const g = compute(letting);
+    expect(g.schedule).toEqual([]);
+    expect(g.decision).toMatchObject({ inputVatCents: 0, netCents: 0, verdict: "neutral", oneOffs: [] });
+    expect(g.decision?.reasons.map((r) => r.en).join(" ")).toContain("All your turnover is exempt from VAT (€18,000.00");
+  });
+
   it("lets the user move a purchase between investments and running costs", () => {
     // Moved to running costs, the machine reproduces the old figure: −€80 a year.
     const asRunning = compute(machineSheet, { moved: [9] });

@@ -17,6 +17,8 @@ import {
   businessShareFromTable,
   decideKor,
   decisionDates,
+  deductiblePart,
+  deductibleSplitFromCategories,
   linesExcludingVat,
   outputLinesFromCategories,
   purchaseLinesFromTable,
@@ -233,6 +235,9 @@ export function computeDecision(input: {
     ? { ...sheetLines, lines: linesExcludingVat(sheetLines.lines), notes: [...sheetLines.notes, D.grossConverted(amountBasis.header)] }
     : sheetLines;
 
+  // Turnover with and without a right to deduct: input VAT on costs for exempt turnover is not lost by joining.
+  const deductible = deductibleSplitFromCategories(summary.categories, inclVat ? state.assumedRate : null);
+
   const customerColumn = analysis.table.columns.customer;
   let sheetShare: DecisionFigures["sheetShare"] = null;
   if (customerColumn !== undefined) {
@@ -302,8 +307,13 @@ export function computeDecision(input: {
       if (errs.firstUse || errs.vat) errors.goods[g.id] = errs;
       else if (d.kind === "ok" && vat !== null) goods.push({ vatCents: vat, firstUse: d.value, kind: g.kind });
     }
-    // The investments among the purchases are capital goods in use since their invoice date.
-    for (const p of split.investments) if (p.vatCents !== null && p.vatCents > 0) goods.push({ vatCents: p.vatCents, firstUse: p.day, kind: "movable" });
+    // The investments among the purchases are capital goods in use since their invoice date. Only the VAT deducted on
+    // them is revised: the part for taxed turnover (none for a business whose turnover is all exempt). A good typed in
+    // is given with its VAT deducted.
+    for (const p of split.investments) {
+      const deducted = p.vatCents === null ? 0 : deductiblePart(p.vatCents, deductible);
+      if (deducted > 0) goods.push({ vatCents: deducted, firstUse: p.day, kind: "movable" });
+    }
   }
   const schedule = goods.length > 0 ? revisionSchedule(goods, dates.start) : [];
   const method = schedule.length > 0 ? revisionMethod(goods, dates.start, schedule) : null;
@@ -330,6 +340,7 @@ export function computeDecision(input: {
           reverseChargedVatCents: reverseVat,
           plannedInvestmentVatCents: planned,
           plannedInvestmentYear: plannedYear,
+          deductible,
           revision: schedule,
           eligible,
           basisYear: analysis.year,
