@@ -5,9 +5,15 @@
 import { formatDay, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
 import type { Localized } from "./types";
+import { visibleControls } from "./safeText";
 
+/**
+ * An entry named by its reference: this name is the row's name in every message and in the verdict itself
+ * ("Omzetgrens overschreden op …, boeking F2 van …"), which the table, the pane and the copied figures show
+ * as it is, so control and direction characters in the reference are shown as `\u202E` here, once.
+ */
 export function invoiceName(ref: string, day: Day | null): Localized {
-  const r = ref.length > 60 ? `${ref.slice(0, 57)}...` : ref;
+  const r = visibleControls(ref.length > 60 ? `${ref.slice(0, 57)}...` : ref);
   if (day === null) return { nl: `boeking ${r}`, en: `entry ${r}` };
   return { nl: `boeking ${r} van ${formatDay(day, "nl")}`, en: `entry ${r} of ${formatDay(day, "en")}` };
 }

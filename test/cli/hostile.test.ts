@@ -10,6 +10,7 @@ import { parseCsv } from "../../src/reading/csv";
 import type { CliIo } from "../../src/cli/main";
 import Papa from "papaparse";
 import { dayFromIso } from "../../src/rules/dates";
+import { invoice, writeXaf } from "../support/xaf-generator";
 import { CROSSING_2025, tempDir, writeText, writeXlsx, runCli, type CliRun } from "./fixtures";
 
 const TODAY = dayFromIso("2026-11-27");
@@ -109,6 +110,19 @@ describe("control characters and direction overrides", () => {
       expect(r.stdout).not.toMatch(/[\u00AD\u2062\u206E\uFFF9]|\u{E0068}/u);
       expect(r.stdout).toContain(`export${shownHidden}.csv`);
       if (format === "table") expect(r.stdout).toContain(`"1${shownHidden}00"`);
+    }
+  });
+
+  it("are shown as escapes in an auditfile's invoice reference that names the crossing: table, CSV, JSON", async () => {
+    const ref = "F\u202E1\u009B2J"; // an auditfile is XML: no ESC, but the 8-bit CSI
+    const tx = (nr: number, date: string, euros: number) => invoice({ nr: String(nr), date, ref: `${ref}${nr}`, customer: "C1", parts: [{ acc: "8000", net: euros * 100, vat: { id: "H", perc: 21 } }] });
+    const xaf = writeText(at("boeken.xaf"), writeXaf({ fiscalYear: 2026, customers: [{ id: "C1", name: "Klant", tp: "C" }], journals: [{ id: "V", desc: "Verkoop", type: "S", txs: [tx(1, "2026-03-01", 15000), tx(2, "2026-09-01", 6000)] }] }));
+    for (const format of ["table", "csv", "json"]) {
+      const r = await run([xaf, "--format", format, "--lang", "nl"]);
+      expect(r.stdout).not.toMatch(/[\u009B\u202E]/);
+      // The verdict names the invoice that crossed the limit, with the reference shown, not obeyed.
+      if (format === "table") expect(r.stdout).toContain("boeking F\\u202E1\\u009B2J2 van 1 september 2026");
+      if (format === "json") expect((JSON.parse(r.stdout) as { crossing: { reference: string } }[])[0].crossing.reference).toBe("boeking F\\u202E1\\u009B2J2 van 1 september 2026");
     }
   });
 
