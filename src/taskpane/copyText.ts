@@ -13,6 +13,16 @@ import type { Localized } from "../i18n/types";
 import { cellText as overviewCellText, type OverviewRow } from "../bulk/overview";
 import { COLUMN_TITLES, OVERVIEW_COLUMNS } from "../bulk/strings";
 import { euTextLines } from "../bulk/euText";
+import { visibleControls } from "../i18n/safeText";
+
+/**
+ * The copied lines as one text. Sheet, file and group names and an auditfile's references come from the
+ * client's files: pasted into a note, an e-mail or a sheet their control and direction characters must not
+ * act (a U+202E reverses the rest of the line), so they are shown as `\u202E`, as the pane shows them.
+ */
+function copied(lines: readonly string[]): string {
+  return `${lines.map(visibleControls).join("\n")}\n`;
+}
 
 const pct = (n: number, lang: Lang): string => `${lang === "nl" ? String(n).replace(".", ",") : String(n)}%`;
 
@@ -41,7 +51,7 @@ export function figuresText(
   if (summary.eu !== null) lines.push("", `${tPlain(lang, S.euSection)}`, ...euTextLines(summary, lang));
   if (advice.way !== null) lines.push("", tPlain(lang, advice.way));
   if (advice.link !== null) lines.push(advice.link.url);
-  return `${lines.join("\n")}\n`;
+  return copied(lines);
 }
 
 /**
@@ -81,7 +91,7 @@ export function decisionFiguresText(
   }
   if (o.reasons.length > 0) lines.push("", ...o.reasons.map((r) => `- ${tPlain(lang, r)}`));
   if (o.deadlines.length > 0) lines.push("", ...o.deadlines.map((r) => `- ${tPlain(lang, r)}`));
-  return `${lines.join("\n")}\n`;
+  return copied(lines);
 }
 
 /** "Cijfers kopiëren" in the All sheets view: one line per sheet or business, with the overview's columns. */
@@ -94,5 +104,5 @@ export function overviewFiguresText(lines: readonly OverviewRow[], lang: Lang, t
       .map((x) => `${tPlain(lang, COLUMN_TITLES[x.c])}: ${x.text}`);
     out.push(`${line.label} — ${parts.join("; ")}`);
   }
-  return `${out.join("\n")}\n`;
+  return copied(out);
 }

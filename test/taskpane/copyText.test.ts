@@ -128,3 +128,22 @@ describe("overviewFiguresText (All sheets)", () => {
     expect(summarizeYear(t.rows, { today: TODAY, year: 2026 }).crossing).not.toBeNull();
   });
 });
+
+describe("copied figures with hostile names from the client's files", () => {
+  const values = [["Datum", "Bedrag"], [46054, 15000], [46300, 6000]];
+  const t = readTable(values);
+  const unitNamed = (sheet: string): CheckedUnit => ({ id: "s1", sheet, table: null, rows: t.rows, problems: t.problems });
+
+  it("shows a direction override or an escape sequence in a sheet name as \\u202E, \\u001B: pasted, it cannot reverse or hide the line", () => {
+    const name = "Omzet\u202E5202\u001B[2J";
+    const s = summarizeYear(t.rows, { today: TODAY, year: 2026 });
+    const texts = [
+      figuresText(s, "nl", { sourceName: name, today: TODAY, previousYearSheet: name }),
+      overviewFiguresText(buildOverview([unitNamed(name)], EMPTY_GROUPING, { today: TODAY }), "nl", TODAY),
+    ];
+    for (const text of texts) {
+      expect(text).not.toMatch(/[\u001B\u202E]/);
+      expect(text).toContain("Omzet\\u202E5202\\u001B[2J");
+    }
+  });
+});
