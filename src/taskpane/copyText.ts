@@ -13,7 +13,7 @@ import type { Localized } from "../i18n/types";
 import { cellText as overviewCellText, type OverviewRow } from "../bulk/overview";
 import { COLUMN_TITLES, OVERVIEW_COLUMNS } from "../bulk/strings";
 import { euTextLines } from "../bulk/euText";
-import { visibleControls } from "../i18n/safeText";
+import { formulaSafe, visibleControls } from "../i18n/safeText";
 
 /**
  * The copied lines as one text. Sheet, file and group names and an auditfile's references come from the
@@ -102,7 +102,8 @@ export function overviewFiguresText(lines: readonly OverviewRow[], lang: Lang, t
       .map((c) => ({ c, text: overviewCellText(line, c, lang) }))
       .filter((x) => x.text !== "" && x.text !== "–")
       .map((x) => `${tPlain(lang, COLUMN_TITLES[x.c])}: ${x.text}`);
-    out.push(`${line.label} — ${parts.join("; ")}`);
+    // A line pasted into a sheet is a cell: a label such as "=HYPERLINK(…)" starting it must stay text.
+    out.push(`${formulaSafe(line.label)} — ${parts.join("; ")}`);
   }
   return copied(out);
 }

