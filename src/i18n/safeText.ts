@@ -31,8 +31,11 @@ export function formulaSafe(text: string): string {
  * the Mongolian vowel separator (U+180E), zero-width characters, the invisible maths operators (U+2061–U+2064),
  * the deprecated shaping controls (U+206A–U+206F), the interlinear annotation marks (U+FFF9–U+FFFB) and the
  * tag characters (U+E0001–U+E007F, invisible letters). The zero-width joiner (U+200D) stays: emoji need it.
+ * And a lone surrogate (half of a UTF-16 pair, which a workbook can hold): no character at all, shown as the
+ * replacement sign or not at all, and written as U+FFFD into a UTF-8 output (the regular expressions use the
+ * `u` flag, so a surrogate pair is one character and never matches).
  */
-const BEYOND_C0 = "\\u007F-\\u009F\\u00AD\\u034F\\u061C\\u180E\\u200B\\u200C\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB\\u{E0001}-\\u{E007F}";
+const BEYOND_C0 = "\\uD800-\\uDFFF\\u007F-\\u009F\\u00AD\\u034F\\u061C\\u180E\\u200B\\u200C\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB\\u{E0001}-\\u{E007F}";
 const INVISIBLE = new RegExp(`[\\u0000-\\u001F${BEYOND_C0}]`, "gu");
 /** The same characters but the C0 controls, which JSON.stringify escapes in strings and uses (line breaks) between them. */
 const INVISIBLE_IN_JSON = new RegExp(`[${BEYOND_C0}]`, "gu");

@@ -27,6 +27,11 @@ describe("visibleControls", () => {
     expect(safeCellText("\u{E0041}=1")).toBe("\\u{E0041}=1");
     expect(quote("12\u00AD34")).toBe('"12\\u00AD34"');
   });
+  it("writes a lone surrogate (half a UTF-16 pair, which a workbook cell can hold) as \\uXXXX, and keeps a whole pair", () => {
+    expect(visibleControls("a\uD800b\uDFFFc")).toBe("a\\uD800b\\uDFFFc");
+    expect(visibleControls("\uDE00\uD83D")).toBe("\\uDE00\\uD83D");
+    expect(visibleControls("\uD83D\uDE00")).toBe("😀");
+  });
   it("keeps accents, the euro sign and emoji (with their joiner)", () => {
     const text = "Café € 👩‍💻 Zoë";
     expect(visibleControls(text)).toBe(text);
