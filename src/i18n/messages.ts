@@ -93,8 +93,17 @@ export function moreRowProblems(rows: number): Localized {
  * terminal or reverse the rest of the warning).
  */
 export function quote(text: string): string {
-  const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return `"${visibleControls(short)}"`;
+  return `"${visibleControls(shortened(text))}"`;
+}
+
+/**
+ * `text` cut to 57 characters and "..." when longer than 60. Counted in code points, so an emoji or another
+ * character beyond U+FFFF is never cut in half (half a pair would be shown as \uD83D).
+ */
+export function shortened(text: string): string {
+  if (text.length <= 60) return text;
+  const chars = [...text];
+  return chars.length > 60 ? `${chars.slice(0, 57).join("")}...` : text;
 }
 
 // ---------------------------------------------------------------------------------------------------

