@@ -7,6 +7,7 @@
  * line) a `KorFunctionError` with the same `code` and `message` is thrown instead, so tests can assert both.
  */
 import type { Lang, Localized } from "../i18n/types";
+import { visibleControls } from "../i18n/safeText";
 
 export type FunctionErrorCode = "#VALUE!" | "#N/A";
 
@@ -35,8 +36,13 @@ function customFunctionsGlobal(): CustomFunctionsLike | null {
   return cf !== undefined && typeof cf.Error === "function" && cf.ErrorCode !== undefined ? (cf as CustomFunctionsLike) : null;
 }
 
-/** Builds the error Excel shows: CustomFunctions.Error in Excel, KorFunctionError elsewhere. */
-export function functionError(code: FunctionErrorCode, message: string): CellError {
+/**
+ * Builds the error Excel shows: CustomFunctions.Error in Excel, KorFunctionError elsewhere. The message names
+ * cells by their address, with the sheet's name from the workbook, so its control and direction characters
+ * are shown as `\u202E` here, as everywhere else (cell text quoted in it is shown so already).
+ */
+export function functionError(code: FunctionErrorCode, text: string): CellError {
+  const message = visibleControls(text);
   const cf = customFunctionsGlobal();
   if (cf !== null) {
     return new cf.Error(code === "#N/A" ? cf.ErrorCode.notAvailable : cf.ErrorCode.invalidValue, message);

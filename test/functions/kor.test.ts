@@ -118,6 +118,13 @@ describe("KOR.COUNTABLE", () => {
     expect(e.message).toContain("And 1 more problem");
   });
 
+  it("shows a direction override in the sheet name of the cell address as \\u202E: the message reads as written", () => {
+    const s = sheet([["2025-01-10", 100, "vrijgesteld"]]);
+    const invocation = { address: "Blad1!F1", parameterAddresses: ["Blad1!A2:A2", "Blad1!B2:B2", "'Omzet\u202E5202'!C2:C2", ""] };
+    const e = thrown(() => f.countable(s.dates, s.amounts, s.categories, null, invocation as unknown as CustomFunctions.Invocation));
+    expect(e.message).toMatch(/^Cell 'Omzet\\u202E5202'!C2: category "vrijgesteld" is ambiguous/);
+  });
+
   it("refuses an amount without a date", () => {
     const e = thrown(() => f.countable(col(serial("2025-01-10"), 0), col(100, 250), OMITTED, null));
     expect(e.code).toBe("#VALUE!");
