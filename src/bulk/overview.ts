@@ -3,6 +3,7 @@
  * sheets that belong to one business, each with the year summary's key figures. The pane, the overview
  * sheet and the tests use it; the Office.js glue only supplies the rows read from the workbook.
  */
+import { visibleControls } from "../i18n/safeText";
 import type { Localized, Lang } from "../i18n/types";
 import { formatDay, yearOf, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
@@ -129,13 +130,13 @@ function readingProblems(u: CheckedUnit, summary: YearSummary): OverviewProblem[
 
 /** A sheet row named with its sheet (or table), for texts of a group line: "blad "Winkel", rij 12". */
 export function sheetRowName(unit: { sheet: string; table: string | null }, row: number): Localized {
-  const label = unitLabel(unit);
+  const label = visibleControls(unitLabel(unit));
   return { nl: `blad "${label}", rij ${row}`, en: `sheet "${label}", row ${row}` };
 }
 
 /** A member's message in a group line, prefixed with its sheet: its row numbers are that sheet's rows. */
 function inSheet(unit: { sheet: string; table: string | null }, message: Localized): Localized {
-  const label = unitLabel(unit);
+  const label = visibleControls(unitLabel(unit));
   return { nl: `Blad "${label}": ${message.nl}`, en: `Sheet "${label}": ${message.en}` };
 }
 
@@ -371,7 +372,7 @@ export function sortOverview(lines: readonly OverviewRow[], column: OverviewColu
 }
 
 export function crossingText(c: OverviewCrossing, lang: Lang, withSheet: boolean): string {
-  const where = withSheet ? `${unitLabel(c)} ${TEXT.row[lang]} ${c.row}` : `${TEXT.row[lang]} ${c.row}`;
+  const where = withSheet ? `${visibleControls(unitLabel(c))} ${TEXT.row[lang]} ${c.row}` : `${TEXT.row[lang]} ${c.row}`;
   return `${formatDay(c.day, lang)} (${where})${c.caveat === null ? "" : `; ${c.caveat[lang]}`}`;
 }
 
@@ -384,7 +385,8 @@ function caveatOf(summary: YearSummary): Localized | null {
 export function cellText(line: OverviewRow, column: OverviewColumn, lang: Lang): string {
   switch (column) {
     case "label":
-      return line.label;
+      // The sheet or group name as shown: its control and direction characters as \u202E (the pane renders this).
+      return visibleControls(line.label);
     case "year":
       return String(line.year);
     case "countable":

@@ -215,3 +215,24 @@ describe("YearWindow", () => {
     expect(list[2].message.en).toMatch(/^2 more problems are not shown here/);
   });
 });
+
+describe("a sheet name with a direction override or an escape sequence", () => {
+  const name = "Omzet\u202E5202\u001B[2J";
+  const shown = "Omzet\\u202E5202\\u001B[2J";
+  const hostile: CheckedUnit = {
+    id: "H", sheet: name, table: null,
+    rows: [r(2, "2025-01-10", 15000), r(3, "2025-09-16", 6000)],
+    problems: [{ row: 4, severity: "error", code: "bad-amount", column: "amount", value: "x", message: { nl: "Rij 4: kapot", en: "Row 4: broken" } }],
+  };
+
+  it("is shown as \\u202E, \\u001B in the pane's label cell, and in a group line's crossing and problems that name it", () => {
+    const [line] = buildOverview([hostile], EMPTY_GROUPING, { today: TODAY, year: 2025 });
+    expect(line.label).toBe(name); // the name itself stays exact (groups and navigation use it)
+    expect(cellText(line, "label", "en")).toBe(shown);
+    const [group] = buildOverview([hostile, unit("B", [r(2, "2025-02-01", 100)])], setGroup(EMPTY_GROUPING, "Klant", ["H", "B"]), { today: TODAY, year: 2025 });
+    expect(cellText(group, "crossing", "en")).toBe(`16 September 2025 (${shown} row 3)`);
+    const messages = group.problems.map((p) => p.message.en).join("\n");
+    expect(messages).toContain(`Sheet "${shown}": Row 4: broken`);
+    expect(messages + cellText(group, "crossing", "en")).not.toMatch(/[\u001B\u202E]/);
+  });
+});

@@ -8,6 +8,7 @@
  * line shows the reasons and problems inline instead. Outside Excel it shows the sheets of an opened .xlsx
  * with several sheets (read by Open file; a line opens that sheet's report), and otherwise says why not.
  */
+import { visibleControls } from "../../i18n/safeText";
 import * as React from "react";
 import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang, Localized } from "../../i18n/types";
@@ -224,7 +225,8 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
 
   const rowLabel = (line: OverviewRow): string => {
     const first = line.units[0];
-    return line.isGroup && first !== undefined ? tr(TXT.openGroup(line.label, unitLabel(first))) : tr(TXT.open(line.label));
+    const label = cellText(line, "label", lang);
+    return line.isGroup && first !== undefined ? tr(TXT.openGroup(label, visibleControls(unitLabel(first)))) : tr(TXT.open(label));
   };
 
   const write = async (replaceEdited = false): Promise<void> => {
@@ -325,7 +327,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
                           appearance="subtle"
                           aria-expanded={open === line.key}
                           aria-controls={`why-${index}`}
-                          aria-label={tr(TXT.whyLabel(line.label))}
+                          aria-label={tr(TXT.whyLabel(cellText(line, "label", lang)))}
                           onClick={() => setOpen(open === line.key ? null : line.key)}
                         >
                           {tr(TXT.why)}
@@ -336,7 +338,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
                           </Button>
                         ) : (
                           <Checkbox
-                            aria-label={tr(TXT.select(line.label))}
+                            aria-label={tr(TXT.select(cellText(line, "label", lang)))}
                             checked={selected.has(line.key)}
                             onChange={(_, d) => {
                               const next = new Set(selected);
