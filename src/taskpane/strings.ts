@@ -5,6 +5,13 @@
  */
 import type { Lang, Localized } from "../i18n/types";
 import { countdown } from "../rules/advice";
+import { visibleControls } from "../i18n/safeText";
+
+/**
+ * A sheet, table or file name in a sentence: its control and direction characters shown as `\u202E`, so a
+ * U+202E in a client's sheet name cannot reverse the rest of the pane's line (or of the report sheet's cell).
+ */
+const shown = (name: string): string => visibleControls(String(name));
 
 export type { Lang, Localized };
 
@@ -45,15 +52,15 @@ export const S = {
   readError: (detail: string) => L(`Het blad kon niet worden gelezen: ${detail}`, `The sheet could not be read: ${detail}`),
 
   // Source
-  sourceTable: (table: string, sheet: string) => L(`Tabel "${table}" op blad "${sheet}"`, `Table "${table}" on sheet "${sheet}"`),
-  sourceSheet: (sheet: string) => L(`Blad "${sheet}" (gebruikt bereik)`, `Sheet "${sheet}" (used range)`),
-  sourceFile: (file: string) => L(`Bestand "${file}"`, `File "${file}"`),
+  sourceTable: (table: string, sheet: string) => L(`Tabel "${shown(table)}" op blad "${shown(sheet)}"`, `Table "${shown(table)}" on sheet "${shown(sheet)}"`),
+  sourceSheet: (sheet: string) => L(`Blad "${shown(sheet)}" (gebruikt bereik)`, `Sheet "${shown(sheet)}" (used range)`),
+  sourceFile: (file: string) => L(`Bestand "${shown(file)}"`, `File "${shown(file)}"`),
   sourceSample: L("Voorbeeldwerkmap met facturen", "Sample workbook of invoices"),
   sourceHint: L(
     "Selecteer een cel in uw factuurtabel en kies ‘Opnieuw lezen’ om een andere tabel te gebruiken.",
     "Select a cell in your invoice table and choose ‘Read again’ to use another table.",
   ),
-  emptySheet: (sheet: string) => L(`Blad "${sheet}" is leeg. Open het blad met uw facturen.`, `Sheet "${sheet}" is empty. Open the sheet with your invoices.`),
+  emptySheet: (sheet: string) => L(`Blad "${shown(sheet)}" is leeg. Open het blad met uw facturen.`, `Sheet "${shown(sheet)}" is empty. Open the sheet with your invoices.`),
   addinSheet: (sheet: string) => L(
     `Blad "${sheet}" is een overzicht van KOR voor Excel, geen factuurlijst. Open het blad met uw facturen en kies ‘Opnieuw lezen’.`,
     `Sheet "${sheet}" is a KOR for Excel report, not an invoice list. Open the sheet with your invoices and choose ‘Read again’.`,
@@ -68,7 +75,7 @@ export const S = {
   browserModeShort: L("Buiten Excel:", "Outside Excel:"),
   useSample: L("Voorbeeld", "Sample"),
   downloadSample: L("Voorbeeldwerkmap downloaden om in Excel te proberen", "Download the sample workbook to try in Excel"),
-  fileError: (name: string, detail: string) => L(`Bestand "${name}" kon niet worden gelezen: ${detail}`, `File "${name}" could not be read: ${detail}`),
+  fileError: (name: string, detail: string) => L(`Bestand "${shown(name)}" kon niet worden gelezen: ${detail}`, `File "${shown(name)}" could not be read: ${detail}`),
   fileType: L("Alleen .xlsx-, .csv- en auditfiles (.xaf) worden ondersteund.", "Only .xlsx, .csv and auditfile (.xaf) files are supported."),
   fileDamaged: L(
     "het bestand is beschadigd of geen echt Excel-bestand (.xlsx). Open het in Excel en sla het opnieuw op als Excel-werkmap, of vraag de klant om een nieuwe export.",
@@ -192,7 +199,7 @@ export const S = {
   print: L("Afdrukken / PDF", "Print / PDF"),
   printTitle: L("Afdrukken of als pdf bewaren: de uitkomst en de cijfers, zonder knoppen", "Print or save as PDF: the result and the figures, without buttons"),
   overviewSource: L("Alle bladen", "All sheets"),
-  copyHeader: (source: string, today: string) => L(`KOR-overzicht — ${source} — ${today}`, `KOR report — ${source} — ${today}`),
+  copyHeader: (source: string, today: string) => L(`KOR-overzicht — ${shown(source)} — ${today}`, `KOR report — ${shown(source)} — ${today}`),
 
   // Verdict
   verdictSection: L("Cijfers", "Figures"),
@@ -215,7 +222,7 @@ export const S = {
     "assumed-zero": L("geen gegevens: € 0 aangenomen", "no data: €0 assumed"),
   },
   /** The previous year taken from another sheet of the workbook (a sheet per year). */
-  basisFromSheet: (sheet: string) => L(`uit blad "${sheet}"`, `from sheet "${sheet}"`),
+  basisFromSheet: (sheet: string) => L(`uit blad "${shown(sheet)}"`, `from sheet "${shown(sheet)}"`),
   fileSheet: L("Blad", "Sheet"),
   progressLabel: (pct: string) => L(`Omzet die meetelt: ${pct} van de omzetgrens`, `Turnover that counts: ${pct} of the turnover limit`),
   conditionsTitle: L("Voorwaarden die u zelf bevestigt", "Conditions you confirm yourself"),

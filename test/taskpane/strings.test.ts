@@ -34,3 +34,22 @@ describe("registration deadline in the year report", () => {
     expect(S.registerBy("3 december 2025", 29).nl).toBe("Aanmelding moet uiterlijk 3 december 2025 binnen zijn (nog 29 dagen).");
   });
 });
+
+describe("a client's sheet, table or file name in a pane sentence", () => {
+  const name = "Omzet\u202E5202\u001B[2J";
+  const shownName = "Omzet\\u202E5202\\u001B[2J";
+  it.each([
+    ["sourceSheet", S.sourceSheet(name)],
+    ["sourceTable", S.sourceTable(name, name)],
+    ["sourceFile", S.sourceFile(name)],
+    ["emptySheet", S.emptySheet(name)],
+    ["fileError", S.fileError(name, "kapot")],
+    ["copyHeader", S.copyHeader(name, "27 november 2026")],
+    ["basisFromSheet", S.basisFromSheet(name)],
+  ])("%s shows its control and direction characters as \\u202E, \\u001B", (_name, text) => {
+    for (const lang of ["nl", "en"] as const) {
+      expect(text[lang]).not.toMatch(/[\u001B\u202E]/);
+      expect(text[lang]).toContain(shownName);
+    }
+  });
+});
