@@ -8,7 +8,8 @@
  * problem ("300 rows show #N/A", "3 rows with a date but no amount") is given once per sheet and year with
  * its rows, whatever the block size; they reach the sink when the sheet ends (`end()`).
  */
-import { HEADER_SEARCH_ROWS, readTable, TABLE_REFUSALS, VAT_PROBE_ROWS, type ColumnRole, type ReadTableResult } from "../reading/headers";
+import { DateOrderDecision } from "../reading/dateOrder";
+import { columnLetter, HEADER_SEARCH_ROWS, readTable, TABLE_REFUSALS, VAT_PROBE_ROWS, type ColumnRole, type ReadTableResult } from "../reading/headers";
 import { RowProblemGroups } from "../reading/problemGroups";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 
@@ -66,6 +67,8 @@ export class TableStream {
   /** Sheet row of the header, when found. */
   headerRow: number | null = null;
   private readonly groups = new RowProblemGroups({ maxRows: MAX_GROUP_ROWS });
+  /** Day/month or month/day for the sheet's text dates: decided on the first block that has them, kept for the rest. */
+  private dateOrder: DateOrderDecision | null = null;
   private groupsGiven = false;
 
   constructor(
@@ -152,6 +155,7 @@ export class TableStream {
     }
     this.state = "reading";
     this.columns = probe.columns;
+    this.dateOrder = new DateOrderDecision(probe.columns.date === undefined ? null : columnLetter(probe.columns.date));
     this.headerRow = probe.headerRowIndex === null ? null : this.blockFirstRow + probe.headerRowIndex;
     return true;
   }
@@ -168,10 +172,10 @@ export class TableStream {
     const columns: Partial<Record<ColumnRole, number | undefined>> = { ...ALL_ROLES_UNUSED, ...this.columns };
     if (this.headerRow !== null && this.headerRow >= first) {
       // The block holding the header: let readTable skip it and the rows above it.
-      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset });
+      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined });
     } else {
       // An out-of-range header index means "no header in this block": data from its first row.
-      result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset });
+      result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined });
     }
     if (result.rows.length > 0) this.sink.rows(result.rows);
     if (result.problems.length > 0) this.sink.problems(result.problems);

@@ -181,6 +181,96 @@ export function dateImpossible(text: string, month?: number): Localized {
  * Note: text dates with a two-digit year (`9-2-24`) were read as Excel reads a typed two-digit year.
  * `text` is the first such cell, `read` that date written out ("9-2-2024" / "9 February 2024").
  */
+/** "kolom A" / "column A", or the date column when its letter is not known (a function's range). */
+function dateColumnName(letter: string | null): Localized {
+  return letter === null ? { nl: "de datumkolom", en: "the date column" } : { nl: `kolom ${letter}`, en: `column ${letter}` };
+}
+
+const ORDER_NAME: Readonly<Record<"dmy" | "mdy", Localized>> = {
+  dmy: { nl: "dag/maand/jaar", en: "day/month/year" },
+  mdy: { nl: "maand/dag/jaar (Amerikaanse volgorde)", en: "month/day/year (US order)" },
+};
+
+/** A text date alone (an argument, a typed date) that is a date only month/day/year: `09/14/2026`. */
+export function dateOnlyMonthFirst(text: string, month: number, read: Localized): Localized {
+  return {
+    nl: `de datum ${quote(text)} bestaat niet als dag-maand-jaar (er is geen maand ${month}). Alleen als maand/dag/jaar (Amerikaanse volgorde) is het een datum: ${read.nl}. Bedoelt u die datum, schrijf hem dan als dag-maand-jaar of jaar-maand-dag, of maak er een Excel-datum van.`,
+    en: `the date ${quote(text)} does not exist as day-month-year (there is no month ${month}). Only as month/day/year (US order) is it a date: ${read.en}. If that is the date you mean, write it as day-month-year or year-month-day, or make it an Excel date.`,
+  };
+}
+
+/** Note: a date column read month/day/year, because `evidence` is a date only that way and no date is one only day/month/year. */
+export function dateOrderMonthFirst(letter: string | null, evidence: { row: number; text: string }, example: { text: string; read: Localized } | null): Localized {
+  const col = dateColumnName(letter);
+  return {
+    nl:
+      `De datums in ${col.nl} zijn gelezen als maand/dag/jaar (Amerikaanse volgorde), omdat rij ${evidence.row} ${quote(evidence.text)} alleen zo een datum is ` +
+      `en geen datum in de kolom alleen als dag/maand/jaar een datum is.${example === null ? "" : ` Zo is ${quote(example.text)} ${example.read.nl}.`}`,
+    en:
+      `The dates in ${col.en} were read as month/day/year (US order), because row ${evidence.row} ${quote(evidence.text)} is a date only that way ` +
+      `and no date in the column is one only as day/month/year.${example === null ? "" : ` So ${quote(example.text)} is ${example.read.en}.`}`,
+  };
+}
+
+/** Note: every text date of the column reads both ways and some use "/": read day/month/year, the user may check. */
+export function dateOrderUndecided(letter: string | null, example: { row: number; text: string; read: Localized; iso: string }): Localized {
+  const col = dateColumnName(letter);
+  return {
+    nl:
+      `De datums in ${col.nl} zijn gelezen als dag/maand/jaar: rij ${example.row} ${quote(example.text)} is ${example.read.nl}. Geen datum in de kolom laat zien ` +
+      `of de volgorde dag/maand of maand/dag is. Komt de lijst uit een programma dat maand/dag/jaar schrijft (Amerikaanse volgorde), ` +
+      `schrijf de datums dan als jaar-maand-dag (${example.iso}) of maak er Excel-datums van.`,
+    en:
+      `The dates in ${col.en} were read as day/month/year: row ${example.row} ${quote(example.text)} is ${example.read.en}. No date in the column shows ` +
+      `whether the order is day/month or month/day. If the list comes from a program that writes month/day/year (US order), ` +
+      `write the dates as year-month-day (${example.iso}) or make them Excel dates.`,
+  };
+}
+
+/** Error: a date that reads both ways in a column that holds dates of both orders. */
+export function dateOrderMixed(text: string, readings: { dmy: Localized; mdy: Localized }, letter: string | null, dayFirst: { row: number; text: string }, monthFirst: { row: number; text: string }, count = 1): Localized {
+  const col = dateColumnName(letter);
+  return {
+    nl:
+      `${count === 1 ? `de datum ${quote(text)} kan` : `datums zoals ${quote(text)} kunnen`} op twee manieren gelezen worden (${quote(text)} is ${readings.dmy.nl} of ${readings.mdy.nl}), ` +
+      `en ${col.nl} heeft datums in beide volgordes: rij ${dayFirst.row} ${quote(dayFirst.text)} is alleen als dag/maand/jaar een datum, ` +
+      `rij ${monthFirst.row} ${quote(monthFirst.text)} alleen als maand/dag/jaar. ${count === 1 ? "Deze datum is" : "Deze datums zijn"} niet meegeteld. ` +
+      `Schrijf de datums als jaar-maand-dag (2026-09-01) of maak er Excel-datums van.`,
+    en:
+      `${count === 1 ? `the date ${quote(text)} reads` : `dates such as ${quote(text)} read`} two ways (${quote(text)} is ${readings.dmy.en} or ${readings.mdy.en}), ` +
+      `and ${col.en} holds dates in both orders: row ${dayFirst.row} ${quote(dayFirst.text)} is a date only as day/month/year, ` +
+      `row ${monthFirst.row} ${quote(monthFirst.text)} only as month/day/year. ${count === 1 ? "This date is" : "These dates are"} not counted. ` +
+      `Write the dates as year-month-day (2026-09-01) or make them Excel dates.`,
+  };
+}
+
+/**
+ * Error: a date that is a date only in `onlyAs` order, in a column whose other dates show the other order
+ * (`other`: a row whose date is one only that way), or were read in it before this row (a list read in blocks).
+ */
+export function dateOrderContradicts(text: string, onlyAs: "dmy" | "mdy", read: Localized, letter: string | null, other: { row: number; text: string } | null, count = 1): Localized {
+  const col = dateColumnName(letter);
+  const otherOrder = onlyAs === "dmy" ? "mdy" : "dmy";
+  const but: Localized =
+    other === null
+      ? {
+          nl: `maar de datums boven deze rij in ${col.nl} zijn al gelezen als ${ORDER_NAME[otherOrder].nl}: geen ervan was alleen als ${ORDER_NAME[onlyAs].nl} een datum. Controleer die datums ook`,
+          en: `but the dates above this row in ${col.en} were already read as ${ORDER_NAME[otherOrder].en}: none of them was a date only as ${ORDER_NAME[onlyAs].en}. Check those dates too`,
+        }
+      : {
+          nl: `maar ${col.nl} heeft datums die alleen als ${ORDER_NAME[otherOrder].nl} een datum zijn (zoals rij ${other.row} ${quote(other.text)})`,
+          en: `but ${col.en} holds dates that are dates only as ${ORDER_NAME[otherOrder].en} (such as row ${other.row} ${quote(other.text)})`,
+        };
+  return {
+    nl:
+      `${count === 1 ? `de datum ${quote(text)} is` : `datums zoals ${quote(text)} zijn`} alleen als ${ORDER_NAME[onlyAs].nl} een datum (${quote(text)} is ${read.nl}), ${but.nl}. ` +
+      `${count === 1 ? "Deze datum is" : "Deze datums zijn"} niet meegeteld. Schrijf de datums als jaar-maand-dag (2026-09-14) of maak er Excel-datums van.`,
+    en:
+      `${count === 1 ? `the date ${quote(text)} is a date` : `dates such as ${quote(text)} are dates`} only as ${ORDER_NAME[onlyAs].en} (${quote(text)} is ${read.en}), ${but.en}. ` +
+      `${count === 1 ? "This date is" : "These dates are"} not counted. Write the dates as year-month-day (2026-09-14) or make them Excel dates.`,
+  };
+}
+
 export function dateTwoDigitYear(text: string, read: Localized, count = 1): Localized {
   return {
     nl:

@@ -11,7 +11,7 @@ import type { Localized } from "../i18n/types";
 import * as msg from "../i18n/messages";
 import { packageCategory } from "./packageCodes";
 import type { ReadingColumn } from "../i18n/messages";
-import { type Day, dayFromExcelSerial, dayFromYmd, isValidYmd, todayInNetherlands } from "../rules/dates";
+import { type Day, dayFromExcelSerial, dayFromYmd, formatDay, isValidYmd, todayInNetherlands } from "../rules/dates";
 import { type Cents, centsFromEuros } from "../rules/money";
 import type { CategoryCode } from "../rules/types";
 import { acceptedCodesText, parseCategory } from "../rules/categories";
@@ -158,7 +158,10 @@ class StringCache<T> {
  *   a date-time with an explicit offset or `Z` (`2025-12-31T23:30:00Z`) is an instant and is read as the
  *   calendar day in the Netherlands at that instant (here 1 Jan 2026); without an offset the day is as written;
  *   day-first `1-9-2026`, `01/09/2026`, `1.9.2026` (optionally followed by a time). Text that could be
- *   month-first, like `09/01/2026`, is read **day-first** (Dutch convention): 9 January 2026. Two-digit years
+ *   month-first, like `09/01/2026`, is read **day-first** (Dutch convention): 9 January 2026, unless `order` is
+ *   "mdy" (month/day/year: 1 September 2026). A list's date column decides its order over all its dates
+ *   (./dateOrder.ts): a US export whose `09/14/2026` can only be month-first is read month-first, with a note.
+ *   Read day-first, text that is only a date month-first (`09/14/2026`) is an error saying so. Two-digit years
  *   (`1-9-26`) are read as Excel reads a typed two-digit year (00–29 → 2000–2029, 30–99 → 1930–1999) and the
  *   result is marked `twoDigitYear`, so the sheet reader can say so; text of digits only (`46023`,
  *   `20260901`) is rejected.
@@ -170,21 +173,28 @@ class StringCache<T> {
  * @example readDate(46023) // { kind: "ok", value: dayFromIso("2026-01-01") }
  * @example readDate("01/09/2026") // 1 September 2026
  */
-export function readDate(cell: unknown): CellResult<Day> {
-  return readDateAt(cell, 0);
+export function readDate(cell: unknown, order: DateOrder = "dmy"): CellResult<Day> {
+  return readDateAt(cell, order, 0);
 }
 
-function readDateAt(cell: unknown, depth: number): CellResult<Day> {
+/**
+ * The order of a numeric text date's first two parts: "dmy" day/month/year (Dutch, the default), "mdy"
+ * month/day/year (American). Only for text such as `09/01/2026`; ISO text, month names, serials and date cells
+ * are the same either way. A column's order is decided from its dates as a whole (src/reading/dateOrder.ts).
+ */
+export type DateOrder = "dmy" | "mdy";
+
+function readDateAt(cell: unknown, order: DateOrder, depth: number): CellResult<Day> {
   if (typeof cell === "number") return dateFromSerial(cell);
   if (cell === null || cell === undefined) return EMPTY;
-  if (typeof cell === "string") return dateFromText(cell);
+  if (typeof cell === "string") return dateFromText(cell, order);
   if (cell instanceof Date) {
     const t = cell.getTime();
     if (Number.isNaN(t)) return fail("unsupported-value", msg.unsupportedCell("Invalid Date", "date"));
     return ok(dayFromYmd(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()));
   }
   const other = otherCell(cell, "date", depth);
-  return "inner" in other ? readDateAt(other.inner, depth + 1) : other;
+  return "inner" in other ? readDateAt(other.inner, order, depth + 1) : other;
 }
 
 function dateFromSerial(n: number): CellResult<Day> {
@@ -216,13 +226,56 @@ const MONTH_NAMES: Readonly<Record<string, number>> = {
 };
 
 const textDateCache = new StringCache<CellResult<Day>>(20_000);
+const monthFirstDateCache = new StringCache<CellResult<Day>>(20_000);
 
-function dateFromText(raw: string): CellResult<Day> {
-  const cached = textDateCache.get(raw);
+function dateFromText(raw: string, order: DateOrder): CellResult<Day> {
+  const cache = order === "dmy" ? textDateCache : monthFirstDateCache;
+  const cached = cache.get(raw);
   if (cached !== undefined) return cached;
-  const result = parseTextDate(raw);
-  textDateCache.set(raw, result);
+  const result = parseTextDate(raw, order);
+  cache.set(raw, result);
   return result;
+}
+
+/**
+ * How a numeric text date (`09/01/2026`, `14-9-2026`, `1.9.26`, optionally with a time) can be read:
+ * - "day-first": only as day/month/year (`14/09/2026`: there is no month 14);
+ * - "month-first": only as month/day/year (`09/14/2026`);
+ * - "either": both readings are dates, and different ones (`09/01/2026`: 9 January or 1 September).
+ * null for anything else: a serial, a date cell, ISO text, a month name, text that is the same date either way
+ * (`05/05/2026`), or that is no date either way (an error in any order).
+ */
+export type TextDateOrderKind = "day-first" | "month-first" | "either";
+
+const orderKindCache = new StringCache<TextDateOrderKind | null>(20_000);
+
+export function textDateOrderKind(cell: unknown, depth = 0): TextDateOrderKind | null {
+  if (typeof cell === "string") {
+    const cached = orderKindCache.get(cell);
+    if (cached !== undefined) return cached;
+    const kind = orderKindOfText(cell.trim());
+    orderKindCache.set(cell, kind);
+    return kind;
+  }
+  if (typeof cell !== "object" || cell === null || cell instanceof Date || Array.isArray(cell) || depth >= 3) return null;
+  const inner = unwrapCell(cell);
+  return inner === undefined ? null : textDateOrderKind(inner, depth + 1);
+}
+
+function orderKindOfText(text: string): TextDateOrderKind | null {
+  const m = DMY_DATE.exec(text);
+  if (m === null) return null;
+  const yearDigits = m[4];
+  if ((yearDigits.length !== 4 && yearDigits.length !== 2) || !validTime(m[5], m[6], m[7])) return null;
+  const year = fullYear(yearDigits);
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  const dayFirst = isValidYmd(year, b, a);
+  const monthFirst = isValidYmd(year, a, b);
+  if (dayFirst && monthFirst) return a === b ? null : "either";
+  if (dayFirst) return "day-first";
+  if (monthFirst) return "month-first";
+  return null;
 }
 
 function validTime(h: string | undefined, m: string | undefined, s: string | undefined): boolean {
@@ -277,7 +330,7 @@ function twoDigit(yearDigits: string, r: CellResult<Day>): CellResult<Day> {
   return yearDigits.length === 2 && r.kind === "ok" ? { kind: "ok", value: r.value, twoDigitYear: true } : r;
 }
 
-function parseTextDate(raw: string): CellResult<Day> {
+function parseTextDate(raw: string, order: DateOrder): CellResult<Day> {
   const text = raw.trim();
   if (text === "") return EMPTY;
   const err = excelErrorText(text);
@@ -293,7 +346,13 @@ function parseTextDate(raw: string): CellResult<Day> {
   if (m !== null) {
     const year = m[4];
     if ((year.length !== 4 && year.length !== 2) || !validTime(m[5], m[6], m[7])) return fail("date-not-a-date", msg.dateNotADate(text));
-    return twoDigit(year, ymdResult(text, fullYear(year), Number(m[3]), Number(m[1])));
+    const [day, month] = order === "dmy" ? [Number(m[1]), Number(m[3])] : [Number(m[3]), Number(m[1])];
+    const y = fullYear(year);
+    if (order === "dmy" && !isValidYmd(y, month, day) && isValidYmd(y, day, month)) {
+      // "09/14/2026" alone (an argument, a typed date): only month/day/year makes it a date. Say so, never guess.
+      return fail("date-impossible", msg.dateOnlyMonthFirst(text, month, { nl: formatDay(dayFromYmd(y, day, month), "nl"), en: formatDay(dayFromYmd(y, day, month), "en") }));
+    }
+    return twoDigit(year, ymdResult(text, y, month, day));
   }
   m = NAMED_DATE.exec(text.toLowerCase());
   if (m !== null && Object.prototype.hasOwnProperty.call(MONTH_NAMES, m[2])) {

@@ -8,6 +8,7 @@ import type { CategoryCode, InvoiceRow } from "../rules/types";
 import type { Localized } from "../i18n/types";
 import { type CellError, cellText, readAmount, readDate } from "./cells";
 import { type ColumnSource, readColumns } from "./rows";
+import type { DateOrderDecision } from "./dateOrder";
 import { type GroupSpec, RowProblemGroups } from "./problemGroups";
 
 export type ColumnRole = "date" | "amount" | "category" | "country" | "vat" | "customer" | "gross" | "debit" | "credit" | "side";
@@ -307,6 +308,11 @@ export interface ReadTableOptions {
    * a workbook in the 1904 date system (see ReadColumnsExtras.dateSerialOffset). Default 0.
    */
   readonly dateSerialOffset?: number;
+  /**
+   * The date column's order decision for a sheet read in blocks (src/bulk/tableStream.ts): decided on the first
+   * block with text dates and kept for the others. Default: decided over the rows of this call.
+   */
+  readonly dateOrder?: DateOrderDecision;
 }
 
 /**
@@ -629,7 +635,8 @@ export function hasTotalLabel(row: readonly unknown[], dateCol: number): boolean
       const ch = v.charCodeAt(0) | 0x20; // lower case of an ASCII letter
       // Cheap first-letter filter: t(otaal), s(ubtotaal, saldo), b(egin…), e(ind…), o(pening…), c(losing), g(rand).
       if (ch === 116 || ch === 115 || ch === 98 || ch === 101 || ch === 111 || ch === 99 || ch === 103 || v.charCodeAt(0) === 32) {
-        if (hasDate === null) hasDate = readDate(row[dateCol]).kind === "ok";
+        // A date in either order ("09/14/2026" in a US export too): the column's order is decided later.
+        if (hasDate === null) hasDate = readDate(row[dateCol]).kind === "ok" || readDate(row[dateCol], "mdy").kind === "ok";
         if (isTotalLabelCell(v, hasDate)) return true;
       }
     }
@@ -1024,7 +1031,15 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     },
     length,
     start + rowOffset,
-    { skip, codes: options?.codes ?? null, groups, amountFaults, dateSerialOffset: options?.dateSerialOffset ?? 0 },
+    {
+      skip,
+      codes: options?.codes ?? null,
+      groups,
+      amountFaults,
+      dateSerialOffset: options?.dateSerialOffset ?? 0,
+      dateOrder: options?.dateOrder ?? null,
+      dateColumn: columnLetter(columns.date),
+    },
   );
   let rows = result.rows;
   if (derived === "gross-by-rate") {

@@ -15,6 +15,7 @@ import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 import { codeKey } from "./packageCodes";
 import { type CellError, type CellResult, MAX_EXCEL_SERIAL, cellText, readAmount, readCategoryCell, readCountry, readDate, readVat, unwrapCell } from "./cells";
 import type { GroupSpec, RowProblemGroups } from "./problemGroups";
+import { DateOrderDecision } from "./dateOrder";
 
 export interface ReadRowsInput {
   /** Invoice dates: a 2-D range [row][col] of one column (or one row), a scalar, or null/undefined. Required. */
@@ -230,6 +231,13 @@ export interface ReadColumnsExtras {
    * objects are calendar days already and never shifted. Default 0.
    */
   readonly dateSerialOffset?: number;
+  /**
+   * The order (day/month or month/day) of the date column's text dates, decided over the column (./dateOrder.ts).
+   * A sheet read in blocks passes one for all its blocks; without it the rows read here decide.
+   */
+  readonly dateOrder?: DateOrderDecision | null;
+  /** The date column's letter, for the notes and errors about its order ("kolom A"); null: "the date column". */
+  readonly dateColumn?: string | null;
 }
 
 /**
@@ -272,6 +280,18 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   const rows: InvoiceRow[] = new Array(length);
   let count = 0;
   const problems: Problem[] = [];
+  // Day/month or month/day: decided over the whole column (or kept from the sheet's earlier blocks).
+  const orderBlock = (extras?.dateOrder ?? new DateOrderDecision(extras?.dateColumn ?? null)).block(dateSrc, length, rowOffset, skip);
+  const dateOrder = orderBlock.order;
+  const orderFaults = orderBlock.faults;
+  const orderNote = orderBlock.note;
+  if (orderNote !== null) {
+    if (groups !== null) groups.add(orderNote.spec.code, orderNote.row, null, () => orderNote.spec);
+    else {
+      const s = orderNote.spec;
+      problems.push({ row: orderNote.row, severity: s.severity, code: s.code, column: s.column, value: s.value, message: s.message([orderNote.row], 1) });
+    }
+  }
   let datesWithoutAmount = 0;
   let firstDateWithoutAmount = 0;
   let strays = 0;
@@ -299,7 +319,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         }
         continue;
       }
-      if (readDate(d).kind === "ok") {
+      if (readDate(d, dateOrder).kind === "ok") {
         if (groups !== null) groups.add("dates-without-amount", row, null, datesWithoutAmountSpec);
         else if (datesWithoutAmount++ === 0) firstDateWithoutAmount = row;
       } else if (groups !== null) groups.add("stray-rows", row, null, strayRowsSpec);
@@ -334,8 +354,14 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     if (typeof d === "number" && d >= 61 && d < MAX_EXCEL_SERIAL + 1) {
       day = Math.floor(d) - EXCEL_EPOCH_OFFSET;
     } else {
-      const r = readDate(d);
-      if (r.kind === "ok") {
+      const fault = orderFaults === null ? undefined : orderFaults.get(i);
+      const r = fault === undefined ? readDate(d, dateOrder) : fault.error;
+      if (fault !== undefined) {
+        day = 0;
+        failed = true;
+        if (groups !== null) groups.add(fault.group, row, null, fault.spec);
+        else note(row, "date", dateCell, fault.error, null);
+      } else if (r.kind === "ok") {
         day = r.value;
         twoDigitYear = r.twoDigitYear === true;
       } else {

@@ -657,3 +657,21 @@ describe("the percentage of the threshold in KOR.STATUS and KOR.REPORT is the su
     expect(table[5][3]).toBe(sum.percentOfThreshold);
   });
 });
+
+describe("text dates in month/day/year order (a US export pasted as text)", () => {
+  // Row 2 "09/14/2025" is a date only month-first, so the range is month/day/year: "01/12/2025" is 12 January
+  // 2025 and "12/01/2025" is 1 December. Read day-first (the bug), "01/12/2025" was 1 December and the
+  // crossing fell on it; and "09/14/2025" made the call refuse.
+  const dates = col("01/12/2025", "09/14/2025", "12/01/2025");
+  const amounts = col(15000, 4000, 2000);
+
+  it("counts every row and finds the crossing on the right day", () => {
+    expect(f.countable(dates, amounts, OMITTED, 2025)).toBe(21000);
+    expect(f.crossing(dates, amounts, OMITTED, 2025)).toBe(serial("2025-12-01"));
+  });
+
+  it("refuses a range whose dates show both orders, naming the row", () => {
+    const e = thrown(() => f.countable(col("14/01/2025", "09/14/2025", "03/04/2025"), col(1, 2, 3), OMITTED, 2025));
+    expect(e.message).toContain("09/14/2025");
+  });
+});

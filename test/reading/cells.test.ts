@@ -388,10 +388,23 @@ describe("messages read naturally in both languages, for every column kind", () 
 
   it("a month that does not exist is named as the month, not the day", () => {
     const expected = {
-      nl: 'de datum "1-13-2026" bestaat niet (er is geen maand 13). Datums lezen we als dag-maand-jaar.',
-      en: 'the date "1-13-2026" does not exist (there is no month 13). Dates are read as day-month-year.',
+      nl: 'de datum "31-13-2026" bestaat niet (er is geen maand 13). Datums lezen we als dag-maand-jaar.',
+      en: 'the date "31-13-2026" does not exist (there is no month 13). Dates are read as day-month-year.',
     };
-    expect(readDate("1-13-2026")).toEqual({ kind: "error", code: "date-impossible", message: expected });
+    expect(readDate("31-13-2026")).toEqual({ kind: "error", code: "date-impossible", message: expected });
+    // A date only month/day/year ("1-13-2026" is 13 January that way) says so: never read, never only "no month 13".
+    expect(readDate("1-13-2026")).toEqual({
+      kind: "error",
+      code: "date-impossible",
+      message: {
+        nl:
+          'de datum "1-13-2026" bestaat niet als dag-maand-jaar (er is geen maand 13). Alleen als maand/dag/jaar (Amerikaanse volgorde) is het een datum: ' +
+          "13 januari 2026. Bedoelt u die datum, schrijf hem dan als dag-maand-jaar of jaar-maand-dag, of maak er een Excel-datum van.",
+        en:
+          'the date "1-13-2026" does not exist as day-month-year (there is no month 13). Only as month/day/year (US order) is it a date: ' +
+          "13 January 2026. If that is the date you mean, write it as day-month-year or year-month-day, or make it an Excel date.",
+      },
+    });
     expect(messageOf(readDate("2026-00-10")).en).toBe('the date "2026-00-10" does not exist (there is no month 0). Dates are read as day-month-year.');
   });
 
