@@ -11,7 +11,8 @@
  *      row or none; KOR.EUTURNOVER with the countries;
  *  (b) the pane in Excel mode (src/taskpane/model.ts `analyze` over `range.values`: serials, "" for empty);
  *  (c) kor-check (src/cli/main.ts in-process, JSON) on an .xlsx written by exceljs, on a `;` (or tab) CSV with
- *      Dutch numbers ("1.234,56") in UTF-8, Windows-1252 or UTF-16, and on a `,` CSV with "1234.56";
+ *      Dutch numbers ("1.234,56") in UTF-8, Windows-1252 or UTF-16, and on a `,` CSV with "1234.56" and
+ *      dates ISO or with "/", day/month/year or (some tables) month/day/year as a US export writes them;
  *  (d) the pane's Open file (src/taskpane/browser/files.ts `readFileSource` + `analyze`) on the same .xlsx and
  *      on the Dutch CSV, also with the values packed and unpacked as the reading worker hands them over;
  *  (e) All sheets (src/bulk/overview.ts) over the workbook read in Excel mode (src/excel/allSheets.ts on a
@@ -24,6 +25,8 @@
  * same participation status, filing period and given previous-year turnover).
  *
  * What a surface cannot express is not compared, by design:
+ *  - the notes on how a column's "/" text dates were read (month/day/year, or day/month/year undecided): only the
+ *    `,` CSV has text dates; its days are compared with the oracle's like every surface's;
  *  - COUNTABLE, ELIGIBLE and CROSSING have no country argument: a `verlegd` row with another member state is
  *    `buitenland` only where the rows carry their country (kor-rules.md section 3), so they are checked against
  *    the oracle without countries; the functions have no sheet rows (only the crossing day), no warnings, no
@@ -400,9 +403,26 @@ function dutchDate(day: Day, pick: number): string {
   }
 }
 
-function englishDate(day: Day, pick: number): string {
+/**
+ * A date in the `,` CSV: ISO, or with "/" day/month/year (UK), or month/day/year (US) when `us`. A US table is
+ * only written when one of its "/" dates shows the order (day above 12), as in a real US list of some length:
+ * a column whose every date reads both ways is read day/month/year (docs/exports.md, "Day/month or month/day").
+ */
+function englishDate(day: Day, pick: number, us: boolean): string {
   const { year, month, day: d } = ymdFromDay(day);
-  return pick % 2 === 0 ? isoFromDay(day) : `${two(d)}/${two(month)}/${year}`;
+  if (pick % 2 === 0) return isoFromDay(day);
+  return us ? `${two(month)}/${two(d)}/${year}` : `${two(d)}/${two(month)}/${year}`;
+}
+
+/** Whether the `,` CSV of `table` writes its "/" dates month-first: some tables, when a "/" date shows it. */
+function usDates(table: Table): boolean {
+  return (
+    table.pick % 3 === 2 &&
+    table.invoices.some((inv) => {
+      const { month, day } = ymdFromDay(inv.day);
+      return (inv.pick >> 2) % 2 === 1 && day > 12 && day !== month;
+    })
+  );
 }
 
 /**
@@ -557,8 +577,9 @@ function csvText(table: Table, lang: "nl" | "en"): string {
   const sep = lang === "nl" ? table.nlCsv.separator : ",";
   const eol = table.pick % 4 === 1 ? "\n" : "\r\n";
   const money = (c: number, pick: number): string => (lang === "nl" ? dutchAmount(c, pick) : englishAmount(c));
+  const us = lang === "en" && usDates(table);
   const rows = layout(table, lang === "nl" ? NL_HEADER : EN_HEADER, {
-    date: (inv) => (lang === "nl" ? dutchDate(inv.day, inv.pick >> 2) : englishDate(inv.day, inv.pick >> 2)),
+    date: (inv) => (lang === "nl" ? dutchDate(inv.day, inv.pick >> 2) : englishDate(inv.day, inv.pick >> 2, us)),
     amount: (inv) => money(inv.cents, inv.pick >> 6),
     cents: (c) => money(c, 0),
     category: (inv) => inv.text,
@@ -585,8 +606,14 @@ interface Answer {
 }
 
 /** Problems as comparable text: severity, code, first row, rows, count. */
+/**
+ * Notes on how a column's text dates were read (day/month or month/day): only a surface whose dates are text
+ * (the `,` CSV) can give them, so they are not compared; the dates they concern are (the oracle's days).
+ */
+const TEXT_DATE_NOTES = new Set(["date-order-month-first", "date-order-undecided"]);
+
 function problemKeys(problems: readonly Pick<Problem, "severity" | "code" | "row" | "rows" | "count">[]): string[] {
-  return problems.map((p) => `${p.severity} ${p.code} @${p.row ?? "-"} [${(p.rows ?? []).join(",")}] ×${p.count ?? 1}`).sort();
+  return problems.filter((p) => !TEXT_DATE_NOTES.has(p.code)).map((p) => `${p.severity} ${p.code} @${p.row ?? "-"} [${(p.rows ?? []).join(",")}] ×${p.count ?? 1}`).sort();
 }
 
 /** A function's cell error (also from the 1904 module instance, whose KorFunctionError is a class of its own). */
