@@ -49,8 +49,9 @@ export interface AllSheetsOptions {
   /**
    * The columns the user chose in a worksheet's year report (SheetSettings.columns), by worksheet id: applied to
    * a worksheet without tables (the used range that report reads), so a line agrees with it; such a list with a
-   * chosen date and amount column is read even when its header is not recognised. Not to a worksheet's tables:
-   * its report may have read any of them, or the used range around them (src/excel/read.ts).
+   * chosen date and amount column is read even when its header is not recognised. To a worksheet's one table only
+   * when it starts in the used range's first column; never to one of several tables: the report may have read any
+   * of them, or the used range around them (src/excel/read.ts).
    */
   readonly columnsOf?: (sheetId: string) => ColumnChoices | undefined;
 }
@@ -76,8 +77,16 @@ interface Unit {
   readonly sheet: Excel.Worksheet;
   readonly sheetName: string;
   readonly table: string | null;
-  /** The worksheet id whose year report reads this list (a worksheet without tables: its used range); else null. */
+  /**
+   * The worksheet id whose year report's typed previous year is this list's: a worksheet without tables (its
+   * used range) or with one table (the report read that table or the range around it: one business either way).
+   */
   readonly reportOf: string | null;
+  /**
+   * Whether that report's chosen columns fit this list: its used range, or its one table when the table starts in
+   * the used range's first column (the column positions are then the same whichever of the two the report read).
+   */
+  readonly columnsFit: boolean;
   readonly area: Area;
   /** Rows already read (the header probe), pushed before the blocks. */
   readonly firstRows: unknown[][];
@@ -164,16 +173,20 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
   // Units in workbook order: per sheet, its tables or its used range.
   const units: Unit[] = [];
   visible.forEach((s, i) => {
-    tableRanges.filter((x) => x.sheet === i).forEach((t) => {
+    const tables = tableRanges.filter((x) => x.sheet === i);
+    tables.forEach((t) => {
       const r = t.range;
+      // The year report of a worksheet with tables reads the table under the selection, or the used range
+      // (src/excel/read.ts), and keeps its choices per worksheet: with several tables, which one they belong
+      // to is not known.
+      const one = tables.length === 1;
       units.push({
         id: `${s.id}/${t.id}`,
         sheet: s,
         sheetName: s.name,
         table: t.name,
-        // The year report of a worksheet with tables reads the table under the selection, or the used range
-        // (src/excel/read.ts), and keeps its choices per worksheet: which list they belong to is not known.
-        reportOf: null,
+        reportOf: one ? s.id : null,
+        columnsFit: one && !used[i].isNullObject && used[i].columnIndex === r.columnIndex,
         area: { rowIndex: r.rowIndex, columnIndex: r.columnIndex, rowCount: r.rowCount, columnCount: r.columnCount },
         firstRows: [],
       });
@@ -183,7 +196,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
       const values = probe.range.values as unknown[][];
       // A header not recognised is still a list when the user chose its date and amount columns in its year report.
       if (looksLikeInvoiceTable(values) || choosesDateAndAmount(options.columnsOf?.(s.id))) {
-        units.push({ id: s.id, sheet: s, sheetName: s.name, table: null, reportOf: s.id, area: probe.area, firstRows: values });
+        units.push({ id: s.id, sheet: s, sheetName: s.name, table: null, reportOf: s.id, columnsFit: true, area: probe.area, firstRows: values });
       } else {
         skipped.push({ sheet: s.name, table: null });
       }
@@ -203,7 +216,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
       new TableStream({ rows: (rows) => windows[i].addRows(rows), problems: (p) => windows[i].addProblems(p) }, undefined, dateSerialOffset, {
         codes: mappingOf(u)?.map ?? null,
         // The columns chosen in the year report of this list, as that report reads it.
-        ...(u.reportOf !== null && options.columnsOf !== undefined ? { columns: columnsOption(options.columnsOf(u.reportOf)) } : {}),
+        ...(u.reportOf !== null && u.columnsFit && options.columnsOf !== undefined ? { columns: columnsOption(options.columnsOf(u.reportOf)) } : {}),
       }),
   );
   units.forEach((u, i) => {

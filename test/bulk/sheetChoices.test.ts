@@ -50,7 +50,7 @@ describe("All sheets over the fake Excel reads each sheet with the columns chose
     ]);
   });
 
-  it("does not apply a worksheet's choices to its tables (its report may have read any of them, or the range around them)", async () => {
+  it("applies a worksheet's chosen columns to its one table only where the column positions agree", async () => {
     // A note in A1 and a table at B3:D5 (Datum, Bedrag, Netto): the choice {amount: 1} may have been made on the
     // used range A1:D5 (B, the dates) or on the table (C, "Bedrag"); the table is read with its detected "Netto".
     const defs: FakeSheetDef[] = [
@@ -61,8 +61,33 @@ describe("All sheets over the fake Excel reads each sheet with the columns chose
       },
     ];
     const { units } = await readAllSheets(fakeContext(defs).context, { keepFrom: 2023, columnsOf: () => ({ amount: 1 }) });
-    expect(units.map((u) => [u.table, u.settingsKey])).toEqual([["Tabel1", undefined]]);
+    // Its one table is still this worksheet's list: the typed previous year is its (settingsKey), the columns are not.
+    expect(units.map((u) => [u.table, u.settingsKey])).toEqual([["Tabel1", "{sheet-1}"]]);
     expect(buildOverview(units, EMPTY_GROUPING, { today: TODAY })[0].countableCents).toBe(2_000_000);
+    // A table from A1 is where the used range starts: the chosen column (B, "Bedrag") is the same in both.
+    const atA1: FakeSheetDef[] = [
+      {
+        name: "Tabel",
+        cells: [["Datum", "Bedrag", "Netto"], [serial("2025-03-01"), 12100, 10000], [serial("2025-09-01"), 12100, 10000]],
+        tables: [{ name: "Tabel1", row: 0, col: 0, rows: 3, cols: 3 }],
+      },
+    ];
+    const read = await readAllSheets(fakeContext(atA1).context, { keepFrom: 2023, columnsOf: () => ({ amount: 1 }) });
+    expect(buildOverview(read.units, EMPTY_GROUPING, { today: TODAY })[0].countableCents).toBe(2_420_000);
+    // Two tables: neither takes the worksheet's choices.
+    const two: FakeSheetDef[] = [{ ...atA1[0], cells: [...atA1[0].cells, [], ...atA1[0].cells], tables: [{ name: "A", row: 0, col: 0, rows: 3, cols: 3 }, { name: "B", row: 4, col: 0, rows: 3, cols: 3 }] }];
+    const both = await readAllSheets(fakeContext(two).context, { keepFrom: 2023, columnsOf: () => ({ amount: 1 }) });
+    expect(both.units.map((u) => [u.table, u.settingsKey])).toEqual([["A", undefined], ["B", undefined]]);
+    expect(buildOverview(both.units, EMPTY_GROUPING, { today: TODAY }).map((l) => l.countableCents)).toEqual([2_000_000, 2_000_000]);
+  });
+
+  it("a worksheet that is one Excel table: its line uses the previous year typed in its year report", async () => {
+    // Sheet "Facturen" is one table (2026: €5,000); €25,000 typed for 2025 in its year report: not within (section 4).
+    const defs: FakeSheetDef[] = [{ name: "Facturen", cells: [["Datum", "Bedrag"], [serial("2026-02-01"), 5000]], tables: [{ name: "Tabel1", row: 0, col: 0, rows: 2, cols: 2 }] }];
+    const { units } = await readAllSheets(fakeContext(defs).context, { keepFrom: 2023 });
+    const settings: Record<string, SheetSettings> = { "{sheet-1}": withPreviousYear({}, 2025, 2_500_000) };
+    const [line] = buildOverview(units, EMPTY_GROUPING, { today: TODAY, previousYearOf: (key, year) => previousYearGiven(settings[key] ?? {}, year) });
+    expect([line.verdict, line.previousYearCents, line.previousYearBasis]).toEqual(["not-eligible", 2_500_000, "given"]);
   });
 
   it("gives the year report the other sheet as read with that sheet's own chosen columns", async () => {
