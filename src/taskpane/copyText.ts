@@ -89,8 +89,8 @@ export function decisionFiguresText(
     lines.push("");
     for (const x of o.oneOffs) lines.push(`${x.year ?? "–"}: ${tPlain(lang, x.label)} ${formatEuros(x.cents, lang)}`);
   }
-  if (o.reasons.length > 0) lines.push("", ...o.reasons.map((r) => `- ${tPlain(lang, r)}`));
-  if (o.deadlines.length > 0) lines.push("", ...o.deadlines.map((r) => `- ${tPlain(lang, r)}`));
+  if (o.reasons.length > 0) lines.push("", ...o.reasons.map((r) => `• ${tPlain(lang, r)}`));
+  if (o.deadlines.length > 0) lines.push("", ...o.deadlines.map((r) => `• ${tPlain(lang, r)}`));
   return copied(lines);
 }
 

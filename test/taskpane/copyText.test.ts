@@ -96,7 +96,9 @@ describe("decisionFiguresText", () => {
       "It pays while input VAT stays under €500.00.",
     ]);
     expect(text).toContain("2027: revision €123.45");
-    expect(text).toContain("- Register by 3 December 2026.");
+    expect(text).toContain("• Register by 3 December 2026.");
+    // Pasted into a sheet, no line is a formula (a list line starting "- " would be).
+    for (const line of text.split("\n")) expect(line).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it("says right under the result that it is provisional when rows with errors were left out", () => {
