@@ -897,6 +897,20 @@ export function grossOnly(header: string, letter: string): Localized {
   };
 }
 
+/**
+ * A payment provider's export (PayPal, Stripe …) with gross, fee and net columns and no VAT column: the net column
+ * is after fees, not excluding VAT, so it is not read; the gross amounts may include VAT.
+ */
+export function grossAfterFees(gross: { header: string; letter: string }, net: { header: string; letter: string }, fee: { header: string; letter: string }): Localized {
+  const g = `${quote(gross.header)} (${gross.letter})`;
+  const n = `${quote(net.header)} (${net.letter})`;
+  const f = `${quote(fee.header)} (${fee.letter})`;
+  return {
+    nl: `Kolom ${n} is het bedrag na aftrek van de kosten in kolom ${f}, niet het bedrag exclusief btw: kosten van PayPal of een andere betaaldienst zijn een kostenpost en verlagen de omzet niet, dus kolom ${n} is niet gebruikt. Kolom ${g} bevat de bedragen inclusief eventuele btw, en er is geen btw-kolom. Voeg de btw-kolom toe aan de export (bij PayPal een veld als "Sales Tax" of "Btw"; leeg waar geen btw is gerekend), dan is de omzet per rij ${g} min btw. Staat er op uw verkopen geen btw (u zit in de KOR), dan is het bedrag in ${g} de omzet: geef die kolom een kop als "Bedrag".`,
+    en: `Column ${n} is the amount after the fees in column ${f}, not the amount excluding VAT: PayPal's or another payment provider's fees are a cost and do not reduce turnover, so column ${n} was not used. Column ${g} holds the amounts including any VAT, and there is no VAT column. Add the VAT column to the export (in PayPal a field such as "Sales Tax" or "Btw"; empty where no VAT was charged); turnover is then ${g} minus VAT per row. If your sales carry no VAT (you are in the KOR), the amount in ${g} is the turnover: give that column a header such as "Bedrag".`,
+  };
+}
+
 /** A chosen amount column including VAT, no VAT column: each row's VAT taken out by its category's rate. */
 export function amountByRate(gross: { header: string; letter: string }, category: { header: string; letter: string }): Localized {
   const a = `${quote(gross.header)} (${gross.letter})`;

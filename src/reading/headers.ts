@@ -228,7 +228,49 @@ export function detectColumns(header: readonly unknown[]): Partial<Record<Column
       columns[role] = c;
     }
   }
+  // A payment provider's export: "Netto" / "Net" beside a fee column is the amount after fees, not excluding VAT.
+  const fees = amountAfterFees(header, columns.amount);
+  if (fees !== null) {
+    delete columns.amount;
+    for (let c = 0; c < header.length; c++) {
+      if (c !== fees.net && headerRole(header[c]) === "amount" && isPlainAmount(headerWords(header[c]))) {
+        columns.amount = c;
+        break;
+      }
+    }
+  }
   return columns;
+}
+
+/** A payment provider's fee column: "Fee", "Fees", "Kosten", "Transactiekosten", "Provisie", "Commissie", "Commission". */
+const FEE_WORDS = ["fee", "fees", "kosten", "transactiekosten", "transactiekost", "provisie", "commissie", "commission", "gebuhr", "gebuhren"] as const;
+function isFeeHeader(cell: unknown): boolean {
+  const w = headerWords(cell);
+  return w.length > 0 && w.length <= 3 && has(w, ...FEE_WORDS) && !has(w, ...VAT_WORDS);
+}
+
+/** A header that is only "net" in some form: "Net", "Netto", "Nettobedrag", "Net amount" (no VAT word, no "excl."). */
+function isBareNet(w: readonly string[]): boolean {
+  return has(w, "net", "netto") && w.every((x) => ["net", "netto", "bedrag", "amount", "totaal", "total"].includes(x));
+}
+
+/** An amount header a payment export's turnover may still be read from: a bare "Bedrag" / "Amount", or one that names VAT ("Bedrag excl. btw"). */
+function isPlainAmount(w: readonly string[]): boolean {
+  if (isBareNet(w)) return false;
+  if (w.length === 1) return has(w, "bedrag", "bedragen", "omzet", "amount", "turnover", "revenue", "sales");
+  return has(w, "btw", "vat", "exclbtw", "exbtw") || w.join("").includes("exclbtw");
+}
+
+/**
+ * A payment provider's export (PayPal "Bruto", "Kosten", "Netto" or "Gross", "Fee", "Net"; Stripe "Amount", "Fee",
+ * "Net"): the column a bare "Netto" / "Net" header names is the amount after the provider's fees (gross − fee), not
+ * the amount excluding VAT. Fees are a cost and never reduce turnover, so it is no turnover column. The net and fee
+ * columns when `amountCol` is such a column and a fee column stands beside it; else null.
+ */
+export function amountAfterFees(header: readonly unknown[], amountCol: number | undefined): { net: number; fee: number } | null {
+  if (amountCol === undefined || !isBareNet(headerWords(header[amountCol]))) return null;
+  const fee = header.findIndex((h, c) => c !== amountCol && isFeeHeader(h));
+  return fee < 0 ? null : { net: amountCol, fee };
 }
 
 /** The header names a column the turnover can be read from: an amount, gross and VAT, or debit and credit. */
@@ -925,6 +967,13 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   }
 
   const headerOf = (c: number): { header: string; letter: string } => ({ header: cellText(headerCells[c]), letter: columnLetter(c) });
+  const grossOnlyMessage = (g: { header: string; letter: string }): Localized => {
+    if (chosenGross) return msg.grossChosen(g.header, g.letter);
+    // A payment export's "Netto" after fees was passed over: say why, so it is not chosen as the amount instead.
+    const net = headerCells.findIndex((h) => isBareNet(headerWords(h)));
+    const fees = amountAfterFees(headerCells, net < 0 ? undefined : net);
+    return fees === null ? msg.grossOnly(g.header, g.letter) : msg.grossAfterFees(g, headerOf(fees.net), headerOf(fees.fee));
+  };
   if (columns.date === undefined || (columns.amount === undefined && derived === null)) {
     if (columns.date !== undefined && columns.gross !== undefined) {
       const g = headerOf(columns.gross);
@@ -932,7 +981,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
         headerRowIndex,
         columns,
         rows: [],
-        problems: [{ row: null, severity: "error", code: "gross-only", column: "amount", value: g.header, message: chosenGross ? msg.grossChosen(g.header, g.letter) : msg.grossOnly(g.header, g.letter) }],
+        problems: [{ row: null, severity: "error", code: "gross-only", column: "amount", value: g.header, message: grossOnlyMessage(g) }],
       };
     }
     const missing = (["date", "amount"] as const).filter((r) => columns[r] === undefined);

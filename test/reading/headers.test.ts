@@ -321,3 +321,50 @@ describe("an amount column chosen whose header says the amounts include VAT", ()
     expect(net.derived).toBeNull();
   });
 });
+
+describe("payment-provider exports: a net column after fees is never the amount excluding VAT", () => {
+  // PayPal's activity download (sourced headers, docs/exports.md): Gross − Fee = Net; fees are a cost, not less turnover.
+  const paypalEn = ["Date", "Time", "TimeZone", "Name", "Status", "Currency", "Gross", "Fee", "Net", "Transaction ID", "Sales Tax", "Balance"];
+  const paypalNl = ["Datum", "Tijd", "Tijdzone", "Omschrijving", "Valuta", "Bruto", "Kosten", "Net", "Saldo", "Transactiereferentie", "Verzendkosten", "BTW"];
+  const row = (date: string, gross: string, fee: string, net: string, vat: string): string[] => [date, "10:00:00", "CET", "Klant", "Voltooid", "EUR", gross, fee, net, "T", vat, "0"];
+
+  it("Gross, Fee, Net and Sales Tax: turnover = gross − VAT (€20,500.00, not the €19,900.00 after fees)", () => {
+    const t = readTable([paypalEn, row("2025-03-01", "12000.00", "-350.00", "11650.00", "0.00"), row("2025-09-01", "8500.00", "-250.00", "8250.00", "0.00")]);
+    expect(t.columns).toEqual(expect.objectContaining({ gross: 6, vat: 10 }));
+    expect(t.columns.amount).toBeUndefined();
+    expect(t.derived).toBe("gross-minus-vat");
+    expect(t.rows.reduce((s, r) => s + r.cents, 0)).toBe(2050000);
+  });
+
+  it("Dutch PayPal (Bruto, Kosten, Net, BTW): gross − VAT per row", () => {
+    const cells = (d: string, g: string, f: string, n: string, v: string): string[] => [d, "10:00:00", "CET", "Betaling", "EUR", g, f, n, "0", "T", "0,00", v];
+    const t = readTable([paypalNl, cells("15-01-2025", "12.100,00", "-350,00", "11.750,00", "2.100,00"), cells("15-02-2025", "500,00", "-15,00", "485,00", "0,00")]);
+    expect(detectColumns(paypalNl)).toEqual(expect.objectContaining({ gross: 5, vat: 11 }));
+    expect(t.rows.map((r) => r.cents)).toEqual([1000000, 50000]);
+  });
+
+  it("Bruto, Kosten, Netto without a VAT column: refused (gross-only), saying Netto is after fees and what to do", () => {
+    const t = readTable([["Datum", "Naam", "Bruto", "Kosten", "Netto"], ["15-01-2025", "A", "20.500,00", "-600,00", "19.900,00"]]);
+    expect(t.rows).toEqual([]);
+    expect(t.problems).toEqual([expect.objectContaining({ row: null, severity: "error", code: "gross-only", value: "Bruto" })]);
+    const m = t.problems[0].message;
+    expect(m.nl).toContain('Kolom "Netto" (E) is het bedrag na aftrek van de kosten in kolom "Kosten" (D), niet het bedrag exclusief btw');
+    expect(m.nl).toContain("KOR");
+    expect(m.en).toContain('Column "Netto" (E) is the amount after the fees in column "Kosten" (D), not the amount excluding VAT');
+    expect(m.en).toContain("Add the VAT column");
+  });
+
+  it("a bare amount beside Fee and Net (Stripe: Amount, Fee, Net) is the amount, not Net", () => {
+    expect(detectColumns(["Created date", "Amount", "Fee", "Net", "Currency"])).toEqual({ date: 0, amount: 1 });
+    // A named amount excluding VAT still wins; "Shipping and Handling Amount" is never the turnover.
+    expect(detectColumns(["Datum", "Bruto", "Transactiekosten", "Netto", "Bedrag excl. btw"])).toEqual({ date: 0, gross: 1, amount: 4 });
+    expect(detectColumns(["Date", "Gross", "Fee", "Net", "Shipping and Handling Amount"])).toEqual({ date: 0, gross: 1 });
+  });
+
+  it("without a fee column, Netto is still the amount excluding VAT; a chosen net column is read as chosen", () => {
+    expect(detectColumns(["Datum", "Bruto", "Netto"])).toEqual({ date: 0, gross: 1, amount: 2 });
+    expect(detectColumns(["Datum", "Netto", "Verzendkosten"])).toEqual({ date: 0, amount: 1 });
+    const t = readTable([["Datum", "Bruto", "Kosten", "Netto"], ["15-01-2025", "100,00", "-3,00", "97,00"]], { columnNames: { amount: "Netto" } });
+    expect(t.rows.map((r) => r.cents)).toEqual([9700]);
+  });
+});
