@@ -381,7 +381,7 @@ const tableArb: fc.Arbitrary<Table> = fc
 // Renderings.
 
 type Cell = string | number | Date | null;
-type Role = "number" | "due" | "other" | "date" | "customer" | "amount" | "gross" | "vat" | "debit" | "credit" | "side" | "category" | "saldo";
+type Role = "number" | "due" | "other" | "date" | "customer" | "amount" | "gross" | "vat" | "debit" | "credit" | "side" | "category" | "saldo" | "fee" | "afterFees";
 
 function roles(table: Table): Role[] {
   const cat: Role[] = table.categoryColumn && !table.categoryFirst ? ["category"] : [];
@@ -390,16 +390,30 @@ function roles(table: Table): Role[] {
     case "amount":
       return table.extraColumns ? [...lead, "customer", "amount", "vat", "gross", ...cat] : [...lead, "customer", "amount", ...cat];
     case "gross-vat":
-      return [...lead, "customer", "gross", "vat", ...cat];
+      return [...lead, "customer", "gross", ...fees(table), "vat", ...cat];
     case "gross-only":
-      return [...lead, "customer", "gross", ...cat];
+      return [...lead, "customer", "gross", ...fees(table), ...cat];
     case "ledger":
       if (table.ledgerAmount === "side") return [...lead, "customer", "amount", "side", "saldo", ...cat];
       return [...lead, "customer", ...(table.ledgerAmount === null ? [] : ["amount"] as const), "debit", "credit", "saldo", ...cat];
   }
 }
 
+/**
+ * Now and then a payment provider's fee and net-after-fees columns beside the gross (PayPal: "Bruto", "Kosten",
+ * "Netto"): the net is gross − fee, never the turnover, so the oracle's answer does not change.
+ */
+function fees(table: Table): Role[] {
+  return (table.shape === "gross-vat" || table.shape === "gross-only") && table.pick % 4 === 1 ? ["fee", "afterFees"] : [];
+}
+const FEE_HEADERS = ["Kosten", "Fee", "Transactiekosten", "Provisie"];
+const AFTER_FEES_HEADERS = ["Netto", "Net", "Nettobedrag", "Net amount"];
+/** A provider's fee on a gross amount: about 3% plus €0,35, against the amount's sign (a refund returns it). */
+const feeOf = (gross: number): number => -Math.sign(gross) * (Math.round(Math.abs(gross) * 0.03) + 35);
+
 function headerText(table: Table, role: Role): string {
+  if (role === "fee") return FEE_HEADERS[(table.pick >> 2) % FEE_HEADERS.length];
+  if (role === "afterFees") return AFTER_FEES_HEADERS[(table.pick >> 4) % AFTER_FEES_HEADERS.length];
   if (role === "other") return OTHER_AMOUNT_HEADERS[table.pick % OTHER_AMOUNT_HEADERS.length];
   if (role === "side") return ["D/C", "Debet/Credit", "DC"][table.pick % 3];
   return role === "saldo" ? "Saldo" : role === "number" ? "Factuurnummer" : role === "due" ? "Vervaldatum" : table.headers[role];
@@ -470,6 +484,10 @@ function layout(table: Table, header: readonly string[], r: Render): Cell[][] {
             return r.money(saldo, line.pick >> 9);
           case "side":
             return line.side === null || line.side === "" ? r.empty : r.text(line.side);
+          case "fee":
+            return line.gross === null ? r.empty : r.money(feeOf(line.gross), line.pick >> 3);
+          case "afterFees":
+            return line.gross === null ? r.empty : r.money(line.gross + feeOf(line.gross), line.pick >> 5);
           default:
             return money(line[c], line.pick >> (c.length + 2));
         }
@@ -649,13 +667,15 @@ describe("every surface that reads a header row agrees on the column shapes of r
           // Refused everywhere, with the reason: never a verdict on gross amounts, nor on €0.
           const r = await runCli([xlsx, csvNl, csvEn, "--format", "json", "--lang", "en"], table.today);
           const items = JSON.parse(r.stdout) as Json[];
-          expect(items.map((i) => ({ error: /holds amounts including VAT/.test(i.error ?? ""), codes: i.problems.map((p: Json) => p.code) }))).toEqual(
+          // Beside a fee column the reason also says the net column is after fees (never the amount excluding VAT).
+          const reason = fees(table).length > 0 ? /is the amount after the fees in column .* holds the amounts including any VAT/ : /holds amounts including VAT/;
+          expect(items.map((i) => ({ error: reason.test((i.error ?? "").replace(/\s+/g, " ")), codes: i.problems.map((p: Json) => p.code) }))).toEqual(
             new Array(3).fill({ error: true, codes: ["gross-only"] }),
           );
           for (const source of [excelSource, openedXlsx, openedCsv]) expect(analyze(source, {}, table.today).wholeTableProblem?.code).toBe("gross-only");
           expect(excelUnits).toEqual([]);
           expect(buildOverview(unitsOfFile([openedXlsx]), EMPTY_GROUPING, { today: table.today })).toEqual([]);
-          seen.add("gross-only refused");
+          seen.add(fees(table).length > 0 ? "gross-only refused beside fees" : "gross-only refused");
           return;
         }
         const years = yearsWithData(table);
@@ -693,6 +713,7 @@ describe("every surface that reads a header row agrees on the column shapes of r
           for (const [name, a] of Object.entries(answers)) expect({ surface: name, year: y, problems: a.problems }).toEqual({ surface: name, year: y, problems: reference });
           for (const p of reference) seen.add(`${table.shape} ${p.split(" ").slice(0, 2).join(" ")}`);
           seen.add(`${table.shape} ${want.verdict}${want.crossing === null ? "" : " crossing"}`);
+          if (fees(table).length > 0) seen.add(`${table.shape} beside fees`);
 
           // All sheets: each line's latest year, its problems without their row lists.
           if (year === null && years.length > 0) {
