@@ -816,7 +816,11 @@ export function amountDerived(kind: "gross-minus-vat" | "credit-minus-debit", fi
 }
 
 type HeaderRef = { header: string; letter: string };
-const headerRef = (h: HeaderRef): string => `${quote(h.header)} (${h.letter})`;
+/**
+ * A header with its column: `"Debet" (kolom C)`. The word "kolom" / "column" is written out because a bare
+ * letter reads as a side in these messages: `"Credit" (D)` looks like credit / debit.
+ */
+const headerRef = (h: HeaderRef, lang: "nl" | "en"): string => `${quote(h.header)} (${lang === "nl" ? "kolom" : "column"} ${h.letter})`;
 
 /**
  * A ledger card with an amount column beside its Debet and Credit: turnover is credit − debit, the amount only
@@ -824,32 +828,32 @@ const headerRef = (h: HeaderRef): string => `${quote(h.header)} (${h.letter})`;
  */
 export function ledgerAmountChecked(amount: HeaderRef, debit: HeaderRef, credit: HeaderRef): Localized {
   return {
-    nl: `Grootboekkaart: de omzet is per regel berekend als ${headerRef(credit)} min ${headerRef(debit)} (credit min debet). Kolom ${headerRef(amount)} is alleen vergeleken: of een bedrag daar plus of min staat, verschilt per pakket, en soms staat er nooit een min.`,
-    en: `Ledger card: turnover was worked out per line as ${headerRef(credit)} minus ${headerRef(debit)} (credit minus debit). Column ${headerRef(amount)} was only compared: whether an amount there is plus or minus differs per package, and some never show a minus.`,
+    nl: `Grootboekkaart: de omzet is per regel berekend als ${headerRef(credit, "nl")} min ${headerRef(debit, "nl")} (credit min debet). ${headerRef(amount, "nl")} is alleen in grootte vergeleken: of een bedrag daar plus of min staat, verschilt per pakket, en soms staat er nooit een min.`,
+    en: `Ledger card: turnover was worked out per line as ${headerRef(credit, "en")} minus ${headerRef(debit, "en")} (credit minus debit). ${headerRef(amount, "en")} was only compared in size: whether an amount there is plus or minus differs per package, and some never show a minus.`,
   };
 }
 
 /** Lines with an amount and a D/C column: turnover is the amount on the credit side, minus it on the debit side. */
 export function ledgerSided(amount: HeaderRef, side: HeaderRef): Localized {
   return {
-    nl: `Grootboekregels: de omzet is per regel ${headerRef(amount)} als ${headerRef(side)} credit (C) zegt, en min dat bedrag als het debet (D) zegt. Of het bedrag zelf plus of min staat, verschilt per pakket en telt dus niet.`,
-    en: `Ledger lines: turnover is ${headerRef(amount)} per line where ${headerRef(side)} says credit (C), and minus that amount where it says debit (D). Whether the amount itself is plus or minus differs per package, so it does not count.`,
+    nl: `Grootboekregels: de omzet is per regel ${headerRef(amount, "nl")} als ${headerRef(side, "nl")} credit (C) zegt, en min dat bedrag als het debet (D) zegt. Of het bedrag zelf plus of min staat, verschilt per pakket en telt dus niet.`,
+    en: `Ledger lines: turnover is ${headerRef(amount, "en")} per line where ${headerRef(side, "en")} says credit (C), and minus that amount where it says debit (D). Whether the amount itself is plus or minus differs per package, so it does not count.`,
   };
 }
 
 /** A line with an amount whose D/C cell is empty or neither D nor C (a cell error, without the row number). */
 export function ledgerSideUnknown(amount: HeaderRef, side: HeaderRef): Localized {
   return {
-    nl: `kolom ${headerRef(side)} zegt niet of het bedrag in ${headerRef(amount)} debet (D) of credit (C) is, dus of het omzet of een correctie is, is niet zeker. Vul D of C in.`,
-    en: `column ${headerRef(side)} does not say whether the amount in ${headerRef(amount)} is debit (D) or credit (C), so whether it is turnover or a correction is not certain. Fill in D or C.`,
+    nl: `${headerRef(side, "nl")} zegt niet of het bedrag in ${headerRef(amount, "nl")} debet (D) of credit (C) is, dus of het omzet of een correctie is, is niet zeker. Vul D of C in.`,
+    en: `${headerRef(side, "en")} does not say whether the amount in ${headerRef(amount, "en")} is debit (D) or credit (C), so whether it is turnover or a correction is not certain. Fill in D or C.`,
   };
 }
 
-/** A ledger line whose amount column does not match credit − debit (a cell error, without the row number). */
+/** A ledger line whose amount column differs in size from credit − debit (a cell error, without the row number). */
 export function ledgerAmountMismatch(amount: HeaderRef, debit: HeaderRef, credit: HeaderRef): Localized {
   return {
-    nl: `het bedrag in kolom ${headerRef(amount)} is niet gelijk aan ${headerRef(credit)} min ${headerRef(debit)}, dus welk bedrag de omzet is, is niet zeker. Verbeter de regel, of kies zelf de bedragkolom als alleen ${headerRef(amount)} de omzet met het juiste teken bevat.`,
-    en: `the amount in column ${headerRef(amount)} is not equal to ${headerRef(credit)} minus ${headerRef(debit)}, so which amount is the turnover is not certain. Correct the line, or choose the amount column yourself if only ${headerRef(amount)} holds the turnover with the right sign.`,
+    nl: `het bedrag in ${headerRef(amount, "nl")} verschilt in grootte van ${headerRef(credit, "nl")} min ${headerRef(debit, "nl")}, dus welk bedrag de omzet is, is niet zeker. Verbeter de regel, of kies zelf de bedragkolom als alleen ${headerRef(amount, "nl")} de omzet met het juiste teken bevat.`,
+    en: `the amount in ${headerRef(amount, "en")} differs in size from ${headerRef(credit, "en")} minus ${headerRef(debit, "en")}, so which amount is the turnover is not certain. Correct the line, or choose the amount column yourself if only ${headerRef(amount, "en")} holds the turnover with the right sign.`,
   };
 }
 
@@ -885,8 +889,8 @@ export function vatColumnAmbiguous(header: string, letter: string, doubt: VatCol
           en: `The rows disagree: on row ${doubt.rateRow} the number only fits as a rate, on row ${doubt.moneyRow} only as a VAT amount.`,
         };
   return {
-    nl: `Kolom ${col} bevat alleen hele getallen die ook een btw-tarief zijn (zoals 21 en 9): dat kunnen tarieven zijn of btw-bedragen in hele euro's. ${why.nl} Kies zelf of de kolom de btw-kolom (bedragen) of de categoriekolom (tarieven) is, of exporteer de btw-bedragen met centen (21,00).`,
-    en: `Column ${col} holds only whole numbers that are also VAT rates (such as 21 and 9): they may be rates or VAT amounts in whole euros. ${why.en} Choose whether the column is the VAT column (amounts) or the category column (rates), or export the VAT amounts with cents (21.00).`,
+    nl: `Kolom ${col} bevat alleen hele getallen die ook een btw-tarief zijn (zoals 21 en 9): dat kunnen tarieven zijn of btw-bedragen in hele euro's. ${why.nl} Kies zelf wat de kolom is: in het taakvenster onder Kolommen als 'Btw-bedrag op factuur' (bedragen) of 'Categorie / btw-tarief' (tarieven); bij kor-check met --vat-column (bedragen) of --category-column (tarieven). Exporteert u een CSV, dan kan het ook door de btw-bedragen met centen te exporteren (21,00); in een .xlsx helpt dat niet, want 21,00 is daar het getal 21.`,
+    en: `Column ${col} holds only whole numbers that are also VAT rates (such as 21 and 9): they may be rates or VAT amounts in whole euros. ${why.en} Choose what the column is: in the pane under Columns as 'VAT on the invoice' (amounts) or 'Category / VAT rate' (rates); with kor-check, --vat-column (amounts) or --category-column (rates). For a CSV export, exporting the VAT amounts with cents (21.00) also works; in an .xlsx it does not, as 21.00 is the number 21 there.`,
   };
 }
 

@@ -160,7 +160,7 @@ describe("a ledger line whose Bedrag differs from credit − debit", () => {
     });
     expect(code).toBe(1);
     if (format === "table") {
-      expect(stdout.replace(/\s+/g, " ")).toContain('Row 4: the amount in column "Bedrag" (C) is not equal to "Credit" (E) minus "Debet" (D)');
+      expect(stdout.replace(/\s+/g, " ")).toContain('Row 4: the amount in "Bedrag" (column C) differs in size from "Credit" (column E) minus "Debet" (column D)');
       expect(stdout).toContain("€3,250.00");
     } else {
       // One line per sheet: the turnover read, the verdict provisional, eligible empty (undecided), two problems.

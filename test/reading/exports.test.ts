@@ -221,7 +221,7 @@ describe("readTable on package exports", () => {
       expect(t.derived).toBe("credit-minus-debit");
       expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000], [3, -20000]]);
       expect(t.problems.filter((p) => p.severity === "error")).toEqual([]);
-      expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain('"Credit" (E) minus "Debet" (D) (credit minus debit). Column "Bedrag" (C) was only compared');
+      expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain('"Credit" (column E) minus "Debet" (column D) (credit minus debit). "Bedrag" (column C) was only compared in size');
     });
 
     it("a line whose Bedrag differs from credit − debit is an error naming its rows, not counted", () => {
@@ -235,8 +235,8 @@ describe("readTable on package exports", () => {
       expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000], [5, 40000]]);
       const errors = t.problems.filter((p) => p.severity === "error");
       expect(errors.map((p) => p.code)).toEqual(["ledger-amount-mismatch"]);
-      expect(errors[0].message.en).toMatch(/^Rows 3 and 4: the amount in column "Bedrag" \(C\) is not equal to "Credit" \(E\) minus "Debet" \(D\)/);
-      expect(errors[0].message.nl).toMatch(/^Rijen 3 en 4: het bedrag in kolom "Bedrag" \(C\) is niet gelijk aan "Credit" \(E\) min "Debet" \(D\)/);
+      expect(errors[0].message.en).toMatch(/^Rows 3 and 4: the amount in "Bedrag" \(column C\) differs in size from "Credit" \(column E\) minus "Debet" \(column D\)/);
+      expect(errors[0].message.nl).toMatch(/^Rijen 3 en 4: het bedrag in "Bedrag" \(kolom C\) verschilt in grootte van "Credit" \(kolom E\) min "Debet" \(kolom D\)/);
     });
 
     it("the amount column chosen by the user is read alone, as chosen", () => {
@@ -278,7 +278,7 @@ describe("readTable on package exports", () => {
         expect(t.columns).toMatchObject({ amount: 2, side: 3 });
         expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000], [3, -20000]]);
         expect(t.problems.filter((p) => p.severity === "error")).toEqual([]);
-        expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain(`"Bedrag" (C) per line where "${header}" (D) says credit (C), and minus that amount where it says debit (D)`);
+        expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain(`"Bedrag" (column C) per line where "${header}" (column D) says credit (C), and minus that amount where it says debit (D)`);
       }
     });
 
@@ -292,7 +292,7 @@ describe("readTable on package exports", () => {
       expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000]]);
       const errors = t.problems.filter((p) => p.severity === "error");
       expect(errors.map((p) => [p.code, p.rows])).toEqual([["ledger-side-unknown", [3, 4]]]);
-      expect(errors[0].message.en).toMatch(/^Rows 3 and 4: column "D\/C" \(D\) does not say whether the amount in "Bedrag" \(C\) is debit \(D\) or credit \(C\)/);
+      expect(errors[0].message.en).toMatch(/^Rows 3 and 4: "D\/C" \(column D\) does not say whether the amount in "Bedrag" \(column C\) is debit \(D\) or credit \(C\)/);
     });
 
     it("the amount column chosen by the user is read alone, as chosen", () => {
@@ -425,7 +425,8 @@ describe("readTable on package exports", () => {
       expect(t.problems[0].message.en).toBe(
         'Column "BTW" (C) holds only whole numbers that are also VAT rates (such as 21 and 9): they may be rates or VAT amounts in whole euros. ' +
           "With the amounts beside it that comes to the same (row 2: 21% of €100.00 is €21.00), so the values do not decide it. " +
-          "Choose whether the column is the VAT column (amounts) or the category column (rates), or export the VAT amounts with cents (21.00).",
+          "Choose what the column is: in the pane under Columns as 'VAT on the invoice' (amounts) or 'Category / VAT rate' (rates); with kor-check, --vat-column (amounts) or --category-column (rates). " +
+          "For a CSV export, exporting the VAT amounts with cents (21.00) also works; in an .xlsx it does not, as 21.00 is the number 21 there.",
       );
       expect(t.problems[0].message.nl).toContain("rij 2: 21% van € 100,00 is € 21,00");
     });
