@@ -9,7 +9,7 @@
  * its rows, whatever the block size; they reach the sink when the sheet ends (`end()`).
  */
 import { DateOrderDecision } from "../reading/dateOrder";
-import { columnLetter, HEADER_SEARCH_ROWS, readTable, TABLE_REFUSALS, VAT_PROBE_ROWS, type ColumnRole, type ReadTableResult } from "../reading/headers";
+import { columnLetter, HEADER_SEARCH_ROWS, readTable, TABLE_REFUSALS, VAT_PROBE_ROWS, type ColumnRole, type ReadTableResult, type SideSigns } from "../reading/headers";
 import { RowProblemGroups } from "../reading/problemGroups";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 
@@ -60,6 +60,8 @@ export class TableStream {
   private blockFirstRow = 1;
   private nextRow = 1;
   private columns: Partial<Record<ColumnRole, number>> | null = null;
+  /** How the amounts beside a D/C column are signed, decided by the probe: every block reads by it. */
+  private sideSigns: SideSigns | undefined;
   private headerSeen = false;
   private sawData = false;
   state: TableStreamState = "pending";
@@ -156,6 +158,7 @@ export class TableStream {
     this.state = "reading";
     this.columns = probe.columns;
     this.dateOrder = new DateOrderDecision(probe.columns.date === undefined ? null : columnLetter(probe.columns.date));
+    this.sideSigns = probe.sideSigns;
     this.headerRow = probe.headerRowIndex === null ? null : this.blockFirstRow + probe.headerRowIndex;
     return true;
   }
@@ -172,10 +175,10 @@ export class TableStream {
     const columns: Partial<Record<ColumnRole, number | undefined>> = { ...ALL_ROLES_UNUSED, ...this.columns };
     if (this.headerRow !== null && this.headerRow >= first) {
       // The block holding the header: let readTable skip it and the rows above it.
-      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined });
+      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined, sideSigns: this.sideSigns });
     } else {
       // An out-of-range header index means "no header in this block": data from its first row.
-      result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined });
+      result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined, sideSigns: this.sideSigns });
     }
     if (result.rows.length > 0) this.sink.rows(result.rows);
     if (result.problems.length > 0) this.sink.problems(result.problems);

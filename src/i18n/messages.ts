@@ -833,11 +833,23 @@ export function ledgerAmountChecked(amount: HeaderRef, debit: HeaderRef, credit:
   };
 }
 
-/** Lines with an amount and a D/C column: turnover is the amount on the credit side, minus it on the debit side. */
-export function ledgerSided(amount: HeaderRef, side: HeaderRef): Localized {
+/** How a file signs the amounts beside its D/C column (src/reading/headers.ts SideSigns). */
+export type SideSigns = "unsigned" | "debit-plus" | "credit-plus";
+
+const SIDE_SIGNS_TEXT: Record<SideSigns, Localized> = {
+  "unsigned": { nl: "staan de bedragen zonder min (alleen de kant geeft de richting)", en: "the amounts carry no minus (only the side gives the direction)" },
+  "debit-plus": { nl: "staan credit-bedragen (C) min en debet-bedragen (D) plus", en: "credit amounts (C) are minus and debit amounts (D) plus" },
+  "credit-plus": { nl: "staan credit-bedragen (C) plus en debet-bedragen (D) min", en: "credit amounts (C) are plus and debit amounts (D) minus" },
+};
+
+/**
+ * Lines with an amount and a D/C column: turnover is the amount's size on the credit side, minus it on the debit
+ * side; `signs` is how the file signs its amounts (decided on its first 50 lines).
+ */
+export function ledgerSided(amount: HeaderRef, side: HeaderRef, signs: SideSigns): Localized {
   return {
-    nl: `Grootboekregels: de omzet is per regel ${headerRef(amount, "nl")} als ${headerRef(side, "nl")} credit (C) zegt, en min dat bedrag als het debet (D) zegt. Of het bedrag zelf plus of min staat, verschilt per pakket en telt dus niet.`,
-    en: `Ledger lines: turnover is ${headerRef(amount, "en")} per line where ${headerRef(side, "en")} says credit (C), and minus that amount where it says debit (D). Whether the amount itself is plus or minus differs per package, so it does not count.`,
+    nl: `Grootboekregels: de omzet is per regel ${headerRef(amount, "nl")} als ${headerRef(side, "nl")} credit (C) zegt, en min dat bedrag als het debet (D) zegt. In dit bestand ${SIDE_SIGNS_TEXT[signs].nl}; een regel waarvan het teken de kant tegenspreekt, telt niet en wordt als fout gemeld.`,
+    en: `Ledger lines: turnover is ${headerRef(amount, "en")} per line where ${headerRef(side, "en")} says credit (C), and minus that amount where it says debit (D). In this file ${SIDE_SIGNS_TEXT[signs].en}; a line whose sign contradicts its side is not counted and is reported as an error.`,
   };
 }
 
@@ -846,6 +858,27 @@ export function ledgerSideUnknown(amount: HeaderRef, side: HeaderRef): Localized
   return {
     nl: `${headerRef(side, "nl")} zegt niet of het bedrag in ${headerRef(amount, "nl")} debet (D) of credit (C) is, dus of het omzet of een correctie is, is niet zeker. Vul D of C in.`,
     en: `${headerRef(side, "en")} does not say whether the amount in ${headerRef(amount, "en")} is debit (D) or credit (C), so whether it is turnover or a correction is not certain. Fill in D or C.`,
+  };
+}
+
+/**
+ * A line whose amount's sign contradicts its side in the D/C column, given how the file signs its amounts
+ * (a cell error, without the row number): never read by its size alone.
+ */
+export function ledgerSignContradictsSide(amount: HeaderRef, side: HeaderRef, signs: SideSigns): Localized {
+  const check: Localized =
+    signs === "unsigned"
+      ? {
+          nl: "Is het een storno of creditnota, boek die dan zonder min aan de andere kant (D in plaats van C, of andersom); anders hoort de min er niet.",
+          en: "If it is a reversal or credit note, book it without the minus on the other side (D instead of C, or the other way round); otherwise the minus does not belong there.",
+        }
+      : {
+          nl: "Controleer of de kant (D of C) of het teken van het bedrag verkeerd is, en verbeter de regel.",
+          en: "Check whether the side (D or C) or the sign of the amount is wrong, and correct the line.",
+        };
+  return {
+    nl: `het teken van het bedrag in ${headerRef(amount, "nl")} spreekt de kant in ${headerRef(side, "nl")} tegen: in dit bestand ${SIDE_SIGNS_TEXT[signs].nl}, op deze regel niet. Of de regel omzet of een correctie is, is dus niet zeker, en hij telt niet. ${check.nl}`,
+    en: `the sign of the amount in ${headerRef(amount, "en")} contradicts the side in ${headerRef(side, "en")}: in this file ${SIDE_SIGNS_TEXT[signs].en}, on this line not. So whether the line is turnover or a correction is not certain, and it is not counted. ${check.en}`,
   };
 }
 

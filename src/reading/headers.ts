@@ -355,7 +355,21 @@ export interface ReadTableOptions {
    * block with text dates and kept for the others. Default: decided over the rows of this call.
    */
   readonly dateOrder?: DateOrderDecision;
+  /**
+   * How the amounts beside a D/C column are signed, as decided on the first rows of the sheet (see sideSigns);
+   * given for the later blocks of a streamed sheet so they read as the whole sheet does. Default: decided here.
+   */
+  readonly sideSigns?: SideSigns;
 }
+
+/**
+ * How a file signs the amounts beside its D/C column, decided on the first VAT_PROBE_ROWS rows beneath the header:
+ * "unsigned" (every amount plus or zero, the side alone gives the direction), "debit-plus" (credit amounts minus or
+ * zero, debit amounts plus or zero: Exact Online, Twinfield's signed value) or "credit-plus" (the other way round).
+ * Where the first rows mix signs on one side, the convention fewest of them contradict (unsigned first); a row
+ * that contradicts the file's convention is an error ("ledger-sign-contradicts-side"), never read by its size.
+ */
+export type SideSigns = msg.SideSigns;
 
 /**
  * How the turnover was worked out: gross − VAT; credit − debit; or, for an amount column chosen by the user whose
@@ -392,6 +406,8 @@ export interface ReadTableResult {
   readonly derived?: DerivedAmount | null;
   /** Sheet rows skipped as totals, subtotals or balances. */
   readonly totalsRows?: readonly number[];
+  /** How the amounts beside a D/C column are signed (for a streamed sheet's later blocks); absent without one. */
+  readonly sideSigns?: SideSigns;
 }
 
 function headerIndex(header: readonly unknown[], name: string): number | undefined {
@@ -436,6 +452,8 @@ interface NetColumns {
   readonly gross?: number;
   readonly debit?: number;
   readonly credit?: number;
+  /** A D/C column beside the amount: the net is the amount's size, minus on the debit side. */
+  readonly side?: number;
 }
 
 /** A row's amount excluding VAT (a ledger's credit − debit, the amount) or, without one, its gross amount; null when empty or unreadable. */
@@ -445,6 +463,12 @@ function rowNet(row: readonly unknown[], cols: NetColumns): { cents: number; gro
     const d = readAmount(row[cols.debit]);
     if (c.kind === "error" || d.kind === "error" || (c.kind === "empty" && d.kind === "empty")) return null;
     return { cents: (c.kind === "ok" ? c.value : 0) - (d.kind === "ok" ? d.value : 0), gross: false };
+  }
+  if (cols.amount !== undefined && cols.side !== undefined) {
+    const r = readAmount(row[cols.amount]);
+    const side = sideOf(row[cols.side]);
+    if (r.kind !== "ok" || side === null) return null;
+    return { cents: side === "credit" ? Math.abs(r.value) : -Math.abs(r.value), gross: false };
   }
   const col = cols.amount ?? cols.gross;
   if (col === undefined) return null;
@@ -465,11 +489,12 @@ function rateOrMoney(v: number, net: { cents: number; gross: boolean }): "rate" 
   if (v === 0) return null;
   const pct = v < 1 ? Math.round(v * 100) : v;
   const money = Math.round(v * 100);
+  const cents = net.cents;
   const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1;
   // As a rate: the VAT in a gross amount is gross × rate / (100 + rate), on a net amount net × rate / 100.
-  const asRate = net.gross ? Math.round((net.cents * pct) / (100 + pct)) : Math.round((net.cents * pct) / 100);
+  const asRate = net.gross ? Math.round((cents * pct) / (100 + pct)) : Math.round((cents * pct) / 100);
   if (near(asRate, money)) return null;
-  const netAsMoney = net.gross ? net.cents - money : net.cents;
+  const netAsMoney = net.gross ? cents - money : cents;
   return VAT_RATES.some((r) => near(Math.round((netAsMoney * r) / 100), money)) ? "money" : "rate";
 }
 
@@ -778,12 +803,54 @@ function sideOf(cell: unknown): "credit" | "debit" | null {
   return null;
 }
 
+/** Whether an amount of `cents` on `side` contradicts the file's signing `signs` (zero never does). */
+function signContradicts(signs: SideSigns, side: "credit" | "debit", cents: number): boolean {
+  if (signs === "unsigned") return cents < 0;
+  const plus = signs === "debit-plus" ? "debit" : "credit";
+  return side === plus ? cents < 0 : cents > 0;
+}
+
+const SIDE_SIGNS: readonly SideSigns[] = ["unsigned", "debit-plus", "credit-plus"];
+
+/**
+ * How a file signs the amounts beside its D/C column (see SideSigns), from the first VAT_PROBE_ROWS rows beneath
+ * the header: the rows a sheet read in blocks decides its columns on, so it reads as the whole sheet does. The
+ * convention the fewest of those rows contradict, "unsigned" first (also when no row has an amount and a side).
+ * Every row read has the same turnover whichever convention is taken; it only decides which rows are errors.
+ */
+function decideSideSigns(values: readonly (readonly unknown[])[], start: number, amountCol: number, sideCol: number): SideSigns {
+  const against = [0, 0, 0];
+  for (let r = start; r < Math.min(values.length, start + VAT_PROBE_ROWS); r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const a = readAmount(row[amountCol]);
+    const side = sideOf(row[sideCol]);
+    if (a.kind !== "ok" || side === null || a.value === 0) continue;
+    SIDE_SIGNS.forEach((signs, i) => {
+      if (signContradicts(signs, side, a.value)) against[i]++;
+    });
+  }
+  let best = 0;
+  for (let i = 1; i < SIDE_SIGNS.length; i++) if (against[i] < against[best]) best = i;
+  return SIDE_SIGNS[best];
+}
+
 /**
  * An amount with a D/C column beside it: the line's turnover is the amount's size, plus on the credit side and
- * minus on the debit side, whatever the amount's own sign (packages sign it either way, or not at all). A line
- * whose side is empty or not D / C is a fault (`unknown`), never read as credit.
+ * minus on the debit side, where its sign agrees with how the file signs its amounts (`signs`). A line whose side
+ * is empty or not D / C is a fault (`unknown`), never read as credit; a line whose sign contradicts its side
+ * (a minus on a credit line of an unsigned file: a reversal?) is a fault (`contradicts`), never read by its size.
  */
-function sidedColumn(values: readonly (readonly unknown[])[], start: number, length: number, amountCol: number, sideCol: number, unknown: CellError): DerivedColumn {
+function sidedColumn(
+  values: readonly (readonly unknown[])[],
+  start: number,
+  length: number,
+  amountCol: number,
+  sideCol: number,
+  signs: SideSigns,
+  unknown: CellError,
+  contradicts: CellError,
+): DerivedColumn {
   const out: unknown[][] = new Array(length);
   let faults: Map<number, CellError> | null = null;
   for (let i = 0; i < length; i++) {
@@ -804,6 +871,12 @@ function sidedColumn(values: readonly (readonly unknown[])[], start: number, len
       out[i] = [a];
       faults ??= new Map();
       faults.set(i, unknown);
+      continue;
+    }
+    if (signContradicts(signs, side, ar.value)) {
+      out[i] = [a];
+      faults ??= new Map();
+      faults.set(i, contradicts);
       continue;
     }
     const size = Math.abs(ar.value);
@@ -887,7 +960,25 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   // rate of the row's amount. Where that cannot decide (21 beside € 100,00 either way, or rows that disagree) the
   // column that would be the VAT amount is refused below, unless the amounts are gross only (then both readings
   // give the same turnover, gross − 21) or a rate column is named beside it (then this one holds the amounts).
-  const nets: NetColumns = { amount: columns.amount, gross: columns.gross, debit: columns.debit, credit: columns.credit };
+  // A ledger card with an amount column too ("Bedrag" beside Debet and Credit): credit − debit is the turnover and
+  // the amount is checked against it per line (its sign differs per package, or it has none), unless the user
+  // chose the amount column and not the ledger's: then that column alone is read, as chosen.
+  const chosen = (role: ColumnRole): boolean => given[role] !== undefined || typeof names[role] === "string";
+  if (columns.amount !== undefined && columns.debit !== undefined && columns.credit !== undefined && chosen("amount") && !chosen("debit") && !chosen("credit")) {
+    delete columns.debit;
+    delete columns.credit;
+  }
+  const ledgerWithAmount = columns.amount !== undefined && columns.debit !== undefined && columns.credit !== undefined;
+  // An amount with a D/C column beside it (Twinfield: "Bedrag", "D/C"): the side says the direction, the amount's
+  // sign only whether the line agrees with how the file signs its amounts (decideSideSigns). Not with Debet and Credit columns (they say it already), nor when the user chose the amount
+  // column and not this one.
+  if (columns.side !== undefined && (columns.amount === undefined || (columns.debit !== undefined && columns.credit !== undefined) || (chosen("amount") && !chosen("side")))) {
+    delete columns.side;
+  }
+  const sided = columns.side !== undefined && columns.amount !== undefined;
+  const sideSigns: SideSigns | undefined = sided ? options?.sideSigns ?? decideSideSigns(table, start, columns.amount as number, columns.side as number) : undefined;
+
+  const nets: NetColumns = { amount: columns.amount, gross: columns.gross, debit: columns.debit, credit: columns.credit, side: undefined };
   const readings = new Map<number, BareVatReading>();
   const readingOf = (c: number): BareVatReading => {
     let r = readings.get(c);
@@ -936,22 +1027,6 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     }
   }
 
-  // A ledger card with an amount column too ("Bedrag" beside Debet and Credit): credit − debit is the turnover and
-  // the amount is checked against it per line (its sign differs per package, or it has none), unless the user
-  // chose the amount column and not the ledger's: then that column alone is read, as chosen.
-  const chosen = (role: ColumnRole): boolean => given[role] !== undefined || typeof names[role] === "string";
-  if (columns.amount !== undefined && columns.debit !== undefined && columns.credit !== undefined && chosen("amount") && !chosen("debit") && !chosen("credit")) {
-    delete columns.debit;
-    delete columns.credit;
-  }
-  const ledgerWithAmount = columns.amount !== undefined && columns.debit !== undefined && columns.credit !== undefined;
-  // An amount with a D/C column beside it (Twinfield: "Bedrag", "D/C"): the side says the direction, the amount's
-  // sign nothing. Not with Debet and Credit columns (they say it already), nor when the user chose the amount
-  // column and not this one.
-  if (columns.side !== undefined && (columns.amount === undefined || (columns.debit !== undefined && columns.credit !== undefined) || (chosen("amount") && !chosen("side")))) {
-    delete columns.side;
-  }
-  const sided = columns.side !== undefined && columns.amount !== undefined;
 
   // A gross column given by the caller (kor-check --gross-column; a streamed sheet's later blocks, with the columns
   // its first block decided): without a VAT column its rows are read by their category's rate, as for a chosen one.
@@ -1056,10 +1131,11 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   } else if (derived === "credit-minus-debit" && sided) {
     const [a, sd] = [headerOf(columns.amount as number), headerOf(columns.side as number)];
     const unknown: CellError = { kind: "error", code: "ledger-side-unknown", message: msg.ledgerSideUnknown(a, sd) };
-    const d = sidedColumn(table, start, length, columns.amount as number, columns.side as number, unknown);
+    const contradicts: CellError = { kind: "error", code: "ledger-sign-contradicts-side", message: msg.ledgerSignContradictsSide(a, sd, sideSigns as SideSigns) };
+    const d = sidedColumn(table, start, length, columns.amount as number, columns.side as number, sideSigns as SideSigns, unknown, contradicts);
     amountSource = { table: d.table, col: 0, start: 0, length };
     amountFaults = d.faults;
-    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.ledgerSided(a, sd)));
+    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.ledgerSided(a, sd, sideSigns as SideSigns)));
   } else if (derived === "credit-minus-debit") {
     amountSource = { table: derivedColumn(table, start, length, columns.credit as number, columns.debit as number, false).table, col: 0, start: 0, length };
     if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.debit as number), headerOf(columns.credit as number))));
@@ -1107,7 +1183,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     if (label !== null) groups.add("total-label-counted", r.row, r.day, () => totalLabelCountedSpec(label));
   }
   const problems = ownGroups ? [...notes, ...result.problems, ...groups.problems()] : [...notes, ...result.problems];
-  return { headerRowIndex, columns, rows, problems, derived, totalsRows };
+  return { headerRowIndex, columns, rows, problems, derived, totalsRows, ...(sideSigns === undefined ? {} : { sideSigns }) };
 }
 
 /** Rows of a chosen gross amount column whose category does not give the VAT rate: one error per category and year. */

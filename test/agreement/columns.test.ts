@@ -15,7 +15,8 @@
  *    minus debit, or debit minus credit (Exact Online): turnover is credit − debit whatever its sign, and a line
  *    whose amount differs from it in size is refused (`ledger-amount-mismatch`), never counted; or, instead of
  *    Debet / Credit, the amount signed debit plus with a `D/C` column (Twinfield's transaction browse): the side
- *    decides, a line without D or C is refused (`ledger-side-unknown`);
+ *    decides, a line without D or C is refused (`ledger-side-unknown`); or unsigned with a `D/C` column, now and
+ *    then a storno booked as a minus credit: refused (`ledger-sign-contradicts-side`), never counted by its size;
  *  - gross only: amounts including VAT and no VAT column: refused everywhere with `gross-only` (kor-check's
  *    error and problem code for each file, the pane instead of a verdict, All sheets skips the sheet);
  *
@@ -82,8 +83,8 @@ const SPELLINGS: readonly (readonly [Code | null, string])[] = [
 ];
 
 type Shape = "amount" | "gross-vat" | "ledger" | "gross-only";
-type LedgerAmount = "unsigned" | "credit-minus-debit" | "debit-minus-credit" | "side";
-type Refusal = "vat-without-gross" | "ledger-amount-mismatch" | "ledger-side-unknown";
+type LedgerAmount = "unsigned" | "credit-minus-debit" | "debit-minus-credit" | "side" | "side-unsigned";
+type Refusal = "vat-without-gross" | "ledger-amount-mismatch" | "ledger-side-unknown" | "ledger-sign-contradicts-side";
 
 /** One invoice line as its cells hold it (cents; null: an empty cell). */
 interface Line {
@@ -149,9 +150,11 @@ function netOf(table: Table, line: Line): number | "empty" | Refusal {
       // Never read: the whole list is refused (see refusedWhole).
       return "empty";
     case "ledger": {
-      if (table.ledgerAmount === "side") {
+      if (table.ledgerAmount === "side" || table.ledgerAmount === "side-unsigned") {
         if (line.amount === null) return "empty";
         if (line.side !== "C" && line.side !== "D") return line.amount === 0 ? "empty" : "ledger-side-unknown";
+        // An unsigned file: a minus contradicts its side (debit plus, credit minus: "side" never has one).
+        if (table.ledgerAmount === "side-unsigned" && line.amount < 0) return "ledger-sign-contradicts-side";
         return line.side === "C" ? Math.abs(line.amount) : -Math.abs(line.amount);
       }
       // An amount beside Debet / Credit is only checked: its size must be credit − debit's (its sign says nothing).
@@ -187,7 +190,7 @@ function readLines(table: Table): { rows: Read[]; refused: { row: number; day: D
     const net = netOf(table, line);
     const row = sheetRowOf(table, i);
     if (net === "empty") return;
-    if (net === "vat-without-gross" || net === "ledger-amount-mismatch" || net === "ledger-side-unknown") refused.push({ row, day: line.day, code: net });
+    if (net === "vat-without-gross" || net === "ledger-amount-mismatch" || net === "ledger-side-unknown" || net === "ledger-sign-contradicts-side") refused.push({ row, day: line.day, code: net });
     else rows.push({ row, day: line.day, cents: net, counts: line.code === null || !NOT_COUNTED.has(line.code) });
   });
   return { rows, refused };
@@ -301,7 +304,7 @@ const tableArb: fc.Arbitrary<Table> = fc
     extraColumns: fc.boolean(),
     categoryColumn: fc.boolean(),
     categoryFirst: fc.boolean(),
-    ledgerAmount: fc.constantFrom<LedgerAmount | null>(null, null, "unsigned", "credit-minus-debit", "debit-minus-credit", "side"),
+    ledgerAmount: fc.constantFrom<LedgerAmount | null>(null, null, "unsigned", "credit-minus-debit", "debit-minus-credit", "side", "side-unsigned"),
     titles: fc.constantFrom(...TITLES),
     totals: fc.boolean(),
     topUp: fc.option(fc.record({ delta: fc.constantFrom(-100, -1, 0, 1, 100, 250_000), at: fc.nat(), offset: fc.integer({ min: 0, max: 364 }) })),
@@ -343,6 +346,8 @@ const tableArb: fc.Arbitrary<Table> = fc
         case "ledger": {
           // Amount signed debit plus, the side in D/C; now and then a line without a side (refused).
           if (ledgerAmount === "side") return { ...base, amount: -net, side: p % 29 === 5 ? "" : net >= 0 ? "C" : "D" };
+          // Unsigned, the side in D/C; now and then a storno booked as a minus credit (refused, not counted by its size).
+          if (ledgerAmount === "side-unsigned") return { ...base, amount: p % 7 === 3 && net > 0 ? -net : Math.abs(net), side: p % 29 === 5 ? "" : net >= 0 ? "C" : "D" };
           // The amount column, signed as the package signs it; now and then one that differs (refused).
           const size = Math.abs(net) + (p % 23 === 7 ? 1 : 0);
           const signed = net < 0 ? -size : size;
@@ -394,7 +399,7 @@ function roles(table: Table): Role[] {
     case "gross-only":
       return [...lead, "customer", "gross", ...fees(table), ...cat];
     case "ledger":
-      if (table.ledgerAmount === "side") return [...lead, "customer", "amount", "side", "saldo", ...cat];
+      if (table.ledgerAmount === "side" || table.ledgerAmount === "side-unsigned") return [...lead, "customer", "amount", "side", "saldo", ...cat];
       return [...lead, "customer", ...(table.ledgerAmount === null ? [] : ["amount"] as const), "debit", "credit", "saldo", ...cat];
   }
 }
@@ -612,10 +617,10 @@ function fromOverview(line: OverviewRow): Answer {
   };
 }
 
-/** The rows a surface refuses as `vat-without-gross`, `ledger-amount-mismatch` or `ledger-side-unknown` (grouped once per sheet and year). */
+/** The rows a surface refuses as `vat-without-gross`, `ledger-amount-mismatch`, `ledger-side-unknown` or `ledger-sign-contradicts-side` (grouped once per sheet and year). */
 function refusedRows(a: Answer): number[] {
   return a.problems
-    .filter((k) => k.includes(" vat-without-gross ") || k.includes(" ledger-amount-mismatch ") || k.includes(" ledger-side-unknown "))
+    .filter((k) => k.includes(" vat-without-gross ") || k.includes(" ledger-amount-mismatch ") || k.includes(" ledger-side-unknown ") || k.includes(" ledger-sign-contradicts-side "))
     .flatMap((k) => /\[([^\]]*)\]/.exec(k)?.[1].split(",").filter((x) => x !== "").map(Number) ?? [])
     .sort((x, y) => x - y);
 }

@@ -265,10 +265,10 @@ describe("readTable on package exports", () => {
 
   describe("a ledger with a Bedrag and a D/C column (Twinfield's transaction browse: Bedrag signed, D/C beside it)", () => {
     it.each([
-      ["signed debit plus (Twinfield)", ["-1.000,00", "200,00"], ["C", "D"]],
-      ["unsigned", ["1.000,00", "200,00"], ["credit", "debet"]],
-      ["signed credit plus", [1000, -200], ["Cr", "Dr"]],
-    ] as const)("Bedrag %s: turnover is the amount on the credit side, minus it on the debit side: 800", (_what, bedrag, side) => {
+      ["signed debit plus (Twinfield)", ["-1.000,00", "200,00"], ["C", "D"], "credit amounts (C) are minus and debit amounts (D) plus"],
+      ["unsigned", ["1.000,00", "200,00"], ["credit", "debet"], "the amounts carry no minus"],
+      ["signed credit plus", [1000, -200], ["Cr", "Dr"], "credit amounts (C) are plus and debit amounts (D) minus"],
+    ] as const)("Bedrag %s: turnover is the amount on the credit side, minus it on the debit side: 800", (_what, bedrag, side, signs) => {
       for (const header of ["D/C", "Debet/Credit", "DC"]) {
         const t = readTable([
           ["Datum", "Omschrijving", "Bedrag", header],
@@ -278,7 +278,7 @@ describe("readTable on package exports", () => {
         expect(t.columns).toMatchObject({ amount: 2, side: 3 });
         expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000], [3, -20000]]);
         expect(t.problems.filter((p) => p.severity === "error")).toEqual([]);
-        expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain(`"Bedrag" (column C) per line where "${header}" (column D) says credit (C), and minus that amount where it says debit (D)`);
+        expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain(`"Bedrag" (column C) per line where "${header}" (column D) says credit (C), and minus that amount where it says debit (D). In this file ${signs}`);
       }
     });
 
@@ -312,6 +312,52 @@ describe("readTable on package exports", () => {
       expect(rows.map((r) => [r.row, r.cents])).toEqual(whole.rows.map((r) => [r.row, r.cents]));
       expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.row])).toEqual([["ledger-side-unknown", 72]]);
       expect(cents(rows)).toBe((66 - 23) * 1000);
+    });
+
+    it("a storno booked as a negative credit in an unsigned file is an error naming its row, never counted by its size", () => {
+      // 1.000 C and -200 C: read by size this was € 1.200,00 of turnover.
+      const t = readTable([["Datum", "Bedrag", "D/C"], ["5-1-2025", 1000, "C"], ["6-1-2025", -200, "C"]]);
+      expect(t.sideSigns).toBe("unsigned");
+      expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000]]);
+      const errors = t.problems.filter((p) => p.severity === "error");
+      expect(errors.map((p) => [p.code, p.rows ?? [p.row]])).toEqual([["ledger-sign-contradicts-side", [3]]]);
+      expect(errors[0].message.en).toBe(
+        'Row 3: the sign of the amount in "Bedrag" (column B) contradicts the side in "D/C" (column C): in this file the amounts carry no minus (only the side gives the direction), on this line not. ' +
+          "So whether the line is turnover or a correction is not certain, and it is not counted. " +
+          "If it is a reversal or credit note, book it without the minus on the other side (D instead of C, or the other way round); otherwise the minus does not belong there.",
+      );
+      expect(errors[0].message.nl).toMatch(/^Rij 3: het teken van het bedrag in "Bedrag" \(kolom B\) spreekt de kant in "D\/C" \(kolom C\) tegen: in dit bestand staan de bedragen zonder min/);
+      expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain("In this file the amounts carry no minus (only the side gives the direction); a line whose sign contradicts its side is not counted");
+    });
+
+    it.each([
+      // The convention fewest of the first rows contradict; every other line reads by its side.
+      ["debit plus: a plus credit line", [["C", -1000], ["C", -500], ["D", 200], ["C", 300]], "debit-plus", [5], 1300],
+      ["debit plus: a minus debit line", [["C", -1000], ["C", -500], ["D", -200]], "debit-plus", [4], 1500],
+      ["credit plus: a plus debit line", [["C", 1000], ["D", -200], ["D", -100], ["D", 50]], "credit-plus", [5], 700],
+    ] as const)("signed, %s: that line is an error, the rest read by side", (_what, lines, signs, errorRows, euros) => {
+      const t = readTable([["Datum", "Bedrag", "D/C"], ...lines.map(([side, a], i) => [`${i + 5}-1-2025`, a, side])]);
+      expect(t.sideSigns).toBe(signs);
+      expect(t.problems.filter((p) => p.severity === "error").map((p) => [p.code, p.rows ?? [p.row]])).toEqual([["ledger-sign-contradicts-side", errorRows]]);
+      expect(cents(t.rows)).toBe(euros * 100);
+    });
+
+    it("a row past the first 50 that contradicts the file's signing is an error, read in blocks as a whole sheet", () => {
+      // Exact-style: credit minus, debit plus; from row 62 on credit lines with a plus amount, which a block of
+      // those lines alone would take for an unsigned file.
+      const values = [["Datum", "Bedrag", "D/C"], ...Array.from({ length: 90 }, (_, i) => [`${(i % 28) + 1}-5-2025`, i >= 60 || i % 4 === 0 ? "10,00" : "-10,00", i < 60 && i % 4 === 0 ? "D" : "C"])];
+      const whole = readTable(values);
+      expect(whole.sideSigns).toBe("debit-plus");
+      for (const block of [25, 40, 1000]) {
+        const rows: InvoiceRow[] = [];
+        const problems: Problem[] = [];
+        const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, block);
+        values.forEach((v) => stream.push(v));
+        stream.end();
+        expect(rows.map((r) => [r.row, r.cents])).toEqual(whole.rows.map((r) => [r.row, r.cents]));
+        expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.rows])).toEqual([["ledger-sign-contradicts-side", Array.from({ length: 30 }, (_, i) => 62 + i)]]);
+        expect(cents(rows)).toBe((45 - 15) * 1000);
+      }
     });
   });
 
