@@ -483,13 +483,14 @@ const VAT_RATES = [21, 9, 6] as const;
  * What a rate-looking number `v` (21, 9, 0.21 …) under a bare "BTW" says beside its row's amount: "rate" when as
  * a VAT amount it fits none of the rates (€ 21,00 beside € 500,00), "money" when it fits one as an amount but not
  * as the rate it looks like (€ 21,00 is 9% of € 233,33), null when both readings give the same VAT (21% of
- * € 100,00 is € 21,00), or `v` is 0. Within a cent, for rounding.
+ * € 100,00 is € 21,00), or `v` is 0. Within a cent, for rounding. On sizes: a credit note, or a package that
+ * signs credit minus, holds −€ 233,33 beside 21, which says as much as € 233,33.
  */
 function rateOrMoney(v: number, net: { cents: number; gross: boolean }): "rate" | "money" | null {
   if (v === 0) return null;
   const pct = v < 1 ? Math.round(v * 100) : v;
-  const money = Math.round(v * 100);
-  const cents = net.cents;
+  const money = Math.abs(Math.round(v * 100));
+  const cents = Math.abs(net.cents);
   const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1;
   // As a rate: the VAT in a gross amount is gross × rate / (100 + rate), on a net amount net × rate / 100.
   const asRate = net.gross ? Math.round((cents * pct) / (100 + pct)) : Math.round((cents * pct) / 100);
@@ -978,7 +979,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   const sided = columns.side !== undefined && columns.amount !== undefined;
   const sideSigns: SideSigns | undefined = sided ? options?.sideSigns ?? decideSideSigns(table, start, columns.amount as number, columns.side as number) : undefined;
 
-  const nets: NetColumns = { amount: columns.amount, gross: columns.gross, debit: columns.debit, credit: columns.credit, side: undefined };
+  const nets: NetColumns = { amount: columns.amount, gross: columns.gross, debit: columns.debit, credit: columns.credit, side: sided ? columns.side : undefined };
   const readings = new Map<number, BareVatReading>();
   const readingOf = (c: number): BareVatReading => {
     let r = readings.get(c);

@@ -97,6 +97,13 @@ describe("a bare BTW column of whole numbers that are also rates", () => {
     expect(table.stdout.replace(/\s+/g, " ")).toContain("may be rates or VAT amounts in whole euros");
   });
 
+  it("credit notes of −€ 100,00 (or a package that signs credit minus) are as undecided: refused on every surface, not read as rates", async () => {
+    const s = await surfaces(HEADER, HUNDREDS.map(([d, a, v]) => [d, -a, v] as const));
+    for (const [name, a] of Object.entries(s.panes)) expect({ name, code: a.wholeTableProblem?.code }).toEqual({ name, code: "vat-column-ambiguous" });
+    for (const [name, lines] of Object.entries(s.allSheets)) expect({ name, lines }).toEqual({ name, lines: [] });
+    expect(s.items.map((i) => i.problems.map((p: { code: string }) => p.code))).toEqual([["vat-column-ambiguous"], ["vat-column-ambiguous"]]);
+  });
+
   it("the user's choice of the VAT column reads them as VAT amounts: a participant is told VAT shown is owed", async () => {
     const settings: SheetSettings = { columns: { vat: 2 }, participation: "in", inKorSince: "2024-01-01" };
     const s = await surfaces(HEADER, HUNDREDS, settings, ["--vat-column", "C", "--in-kor-since", "2024-01-01"]);

@@ -463,6 +463,23 @@ describe("readTable on package exports", () => {
   });
 
   describe("a bare BTW column of whole numbers that are also rates (21, 9) is decided by the amounts beside it", () => {
+    it("amounts signed credit minus decide it as their sizes do: with a D/C column, and without one", () => {
+      // 21 beside 100 (either), 233,33 (9% of it: an amount) and 500 (a rate only): the rows disagree.
+      for (const sign of [1, -1]) {
+        const t = readTable([["Datum", "Bedrag", "D/C", "BTW"], ["1-9-2025", 100 * sign, "C", 21], ["2-9-2025", 233.33 * sign, "C", 21], ["3-9-2025", 500 * sign, "C", 21]]);
+        expect({ sign, codes: t.problems.map((p) => p.code) }).toEqual({ sign, codes: ["vat-column-ambiguous"] });
+        expect(t.problems[0].message.en).toContain("on row 4 the number only fits as a rate, on row 3 only as a VAT amount");
+      }
+      // Invoices of 100 as credit minus with 21 beside them: either reading gives the same VAT.
+      for (const header of [["Datum", "Bedrag", "D/C", "BTW"], ["Datum", "Bedrag", "BTW"]]) {
+        const line = (d: string): unknown[] => (header.length === 4 ? [d, -100, "C", 21] : [d, -100, 21]);
+        const t = readTable([header, line("1-9-2025"), line("2-9-2025")]);
+        expect({ header, codes: t.problems.map((p) => p.code) }).toEqual({ header, codes: ["vat-column-ambiguous"] });
+      }
+      const sided = readTable([["Datum", "Bedrag", "D/C", "BTW"], ["1-9-2025", -100, "C", 21]]);
+      expect(sided.problems[0].message.en).toContain("(row 2: 21% of €100.00 is €21.00)");
+    });
+
     it("€ 21,00 of VAT on invoices of € 100,00 at 21% may be either: refused with the reason and a row, not read as rates", () => {
       const t = readTable([["Datum", "Bedrag", "BTW"], ["1-9-2025", 100, 21], ["2-9-2025", 100, 21], ["3-9-2025", 100, 9]]);
       expect(t.rows).toEqual([]);
