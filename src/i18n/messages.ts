@@ -810,8 +810,9 @@ export function amountDerived(kind: "gross-minus-vat" | "credit-minus-debit", fi
         en: `There is no column with the amount excluding VAT: turnover was worked out per row as ${a} minus ${b}.`,
       }
     : {
-        nl: `Grootboekkaart: de omzet is per regel berekend als ${b} min ${a} (credit min debet).`,
-        en: `Ledger card: turnover was worked out per line as ${b} minus ${a} (credit minus debit).`,
+        // Written out as "kolom C": a bare letter beside "credit min debet" reads as a side (see headerRef).
+        nl: `Grootboekkaart: de omzet is per regel berekend als ${headerRef(second, "nl")} min ${headerRef(first, "nl")} (credit min debet).`,
+        en: `Ledger card: turnover was worked out per line as ${headerRef(second, "en")} minus ${headerRef(first, "en")} (credit minus debit).`,
       };
 }
 

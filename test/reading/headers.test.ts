@@ -368,3 +368,13 @@ describe("payment-provider exports: a net column after fees is never the amount 
     expect(t.rows.map((r) => r.cents)).toEqual([9700]);
   });
 });
+
+describe("a ledger card's note names its columns as columns", () => {
+  it("writes 'kolom C', since a bare (C) beside 'credit min debet' reads as a side", () => {
+    const t = readTable([["Datum", "Debet", "Credit"], [46054, null, 1000], [46055, 200, null]]);
+    expect(t.rows.map((r) => r.cents)).toEqual([100_000, -20_000]);
+    const note = t.problems.find((p) => p.code === "amount-derived")?.message;
+    expect(note?.nl).toBe('Grootboekkaart: de omzet is per regel berekend als "Credit" (kolom C) min "Debet" (kolom B) (credit min debet).');
+    expect(note?.en).toBe('Ledger card: turnover was worked out per line as "Credit" (column C) minus "Debet" (column B) (credit minus debit).');
+  });
+});
