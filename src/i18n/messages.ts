@@ -271,6 +271,27 @@ export function dateOrderContradicts(text: string, onlyAs: "dmy" | "mdy", read: 
   };
 }
 
+/**
+ * Error: a date that is a date only in `onlyAs` order, in a column read in the other order because its other dates
+ * show it (`other`: a row whose date is one only that way): one or two such rows among many are likely typos.
+ */
+export function dateOrderTypo(text: string, onlyAs: "dmy" | "mdy", read: Localized, letter: string | null, other: { row: number; text: string }, count = 1): Localized {
+  const col = dateColumnName(letter);
+  const order = onlyAs === "dmy" ? "mdy" : "dmy";
+  return {
+    nl:
+      `${count === 1 ? `de datum ${quote(text)} is` : `datums zoals ${quote(text)} zijn`} alleen als ${ORDER_NAME[onlyAs].nl} een datum (${quote(text)} is ${read.nl}), ` +
+      `maar ${col.nl} is gelezen als ${ORDER_NAME[order].nl}, zoals de andere datums laten zien (rij ${other.row} ${quote(other.text)} is alleen zo een datum). ` +
+      `Waarschijnlijk ${count === 1 ? "een tikfout: deze datum is" : "tikfouten: deze datums zijn"} niet meegeteld. ` +
+      `Verbeter ${count === 1 ? "hem" : "ze"} naar ${ORDER_NAME[order].nl} of schrijf ${count === 1 ? "hem" : "ze"} als jaar-maand-dag (2026-09-14).`,
+    en:
+      `${count === 1 ? `the date ${quote(text)} is a date` : `dates such as ${quote(text)} are dates`} only as ${ORDER_NAME[onlyAs].en} (${quote(text)} is ${read.en}), ` +
+      `but ${col.en} is read as ${ORDER_NAME[order].en}, as its other dates show (row ${other.row} ${quote(other.text)} is a date only that way). ` +
+      `Probably ${count === 1 ? "a typo: this date is" : "typos: these dates are"} not counted. ` +
+      `Correct ${count === 1 ? "it" : "them"} to ${ORDER_NAME[order].en} or write ${count === 1 ? "it" : "them"} as year-month-day (2026-09-14).`,
+  };
+}
+
 export function dateTwoDigitYear(text: string, read: Localized, count = 1): Localized {
   return {
     nl:

@@ -8,9 +8,13 @@
  *   naming the row that shows it;
  * - some only day-first and none only month-first, or none of either → day/month/year (when every date reads
  *   both ways and one is written with "/", a note says how they were read: a short US list may look like that);
- * - both kinds → the column mixes orders: every date that reads both ways is an error (it is not counted, never
- *   guessed), and so is every date of the smaller kind (both kinds when as many); the larger kind is read as
- *   it can only be read.
+ * - both kinds, one a clear minority (`dominantOrder`: at most 2 rows and at most half as many as the other kind,
+ *   or at most 10% of the dates that read only one way) → a typo or two: the column is read in the order of the
+ *   larger kind (the dates that read both ways too), and only the minority's rows are errors
+ *   (`date-order-contradicts`, naming them as likely typos);
+ * - both kinds, near-balanced (say 2 and 2, 3 and 2, 30 and 5) → the column mixes orders: every date that reads
+ *   both ways is an error (it is not counted, never guessed), and so is every date of the smaller kind (both
+ *   kinds when as many); the larger kind is read as it can only be read.
  *
  * A list read in blocks (src/bulk/tableStream.ts: kor-check's files, All sheets) keeps one decision for the
  * sheet: made on the first block that holds text dates (up to 65,536 rows), and kept for the later blocks.
@@ -68,6 +72,20 @@ function dayText(cell: unknown, order: DateOrder): Localized {
   const r = readDate(cell, order);
   if (r.kind !== "ok") return { nl: cellText(cell), en: cellText(cell) };
   return { nl: formatDay(r.value, "nl"), en: formatDay(r.value, "en") };
+}
+
+/**
+ * The order of a column whose text dates include `nDay` dates only day-first and `nMonth` only month-first (both
+ * > 0), when one kind is a clear minority: at most 2 rows and at most half as many as the other kind (1 against 2,
+ * 2 against 4: the typo of a short list), or at most 10% of those dates (5 against 45). Null when near-balanced
+ * (1 and 1, 2 and 2, 3 and 2, 30 and 5): two lists pasted together, not a typo; the column is refused as mixed.
+ */
+export function dominantOrder(nDay: number, nMonth: number): DateOrder | null {
+  const minority = Math.min(nDay, nMonth);
+  const majority = Math.max(nDay, nMonth);
+  const clear = (minority <= 2 && majority >= 2 * minority) || minority * 10 <= minority + majority;
+  if (!clear) return null;
+  return nDay > nMonth ? "dmy" : "mdy";
 }
 
 /** The decision for one date column; one instance per sheet (kept across its blocks) or per call. */
@@ -135,6 +153,9 @@ export class DateOrderDecision {
       if (nMonth > 0 && nDay === 0) {
         this.order = "mdy";
         note = this.monthFirstNote(firstMonth as Seen, src, kinds);
+      } else if (nMonth > 0 && nDay > 0 && dominantOrder(nDay, nMonth) !== null) {
+        // A typo or two: read in the larger kind's order; the minority's rows are errors (below).
+        this.order = dominantOrder(nDay, nMonth) as DateOrder;
       } else if (nMonth > 0 && nDay > 0) {
         this.mixed = true;
         this.order = nMonth > nDay ? "mdy" : "dmy";
@@ -185,10 +206,10 @@ export class DateOrderDecision {
           add(i, contradiction(cell, text, "mdy", this.letter, this.dayFirst));
         }
       } else if (k === KIND_MONTH_FIRST && this.order === "dmy") {
-        // Only in a later block of a list read in blocks: the order was decided above.
-        add(i, contradiction(cell, text, "mdy", this.letter, this.dayFirst));
+        // The column's minority (likely typos), or a later block of a list read in blocks: the order was decided above.
+        add(i, contradiction(cell, text, "mdy", this.letter, this.dayFirst, true));
       } else if (k === KIND_DAY_FIRST && this.order === "mdy") {
-        add(i, contradiction(cell, text, "dmy", this.letter, this.monthFirst));
+        add(i, contradiction(cell, text, "dmy", this.letter, this.monthFirst, true));
       }
     }
     return out;
@@ -217,17 +238,20 @@ export class DateOrderDecision {
   }
 }
 
-function contradiction(cell: unknown, text: string, onlyAs: DateOrder, letter: string | null, other: Seen | null): DateOrderFault {
+/** `decided`: the column is read in the other order (not mixed), so the row is a likely typo. */
+function contradiction(cell: unknown, text: string, onlyAs: DateOrder, letter: string | null, other: Seen | null, decided = false): DateOrderFault {
   const read = dayText(cell, onlyAs);
+  const message = (n?: number): Localized =>
+    decided && other !== null ? msg.dateOrderTypo(text, onlyAs, read, letter, other, n) : msg.dateOrderContradicts(text, onlyAs, read, letter, other, n);
   return {
-    error: { kind: "error", code: "date-order-contradicts", message: msg.dateOrderContradicts(text, onlyAs, read, letter, other) },
+    error: { kind: "error", code: "date-order-contradicts", message: message() },
     group: `date-order-contradicts\u0001${onlyAs}`,
     spec: () => ({
       code: "date-order-contradicts",
       severity: "error",
       column: "date",
       value: text,
-      message: (rows, n) => msg.atRows(rows, n, msg.dateOrderContradicts(text, onlyAs, read, letter, other, n)),
+      message: (rows, n) => msg.atRows(rows, n, message(n)),
     }),
   };
 }

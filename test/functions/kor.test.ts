@@ -674,4 +674,11 @@ describe("text dates in month/day/year order (a US export pasted as text)", () =
     const e = thrown(() => f.countable(col("14/01/2025", "09/14/2025", "03/04/2025"), col(1, 2, 3), OMITTED, 2025));
     expect(e.message).toContain("09/14/2025");
   });
+
+  it("reads a range with one typo in the order of its other dates and names only the typo's row", () => {
+    const e = thrown(() => f.countable(col("05/01/2025", "20/01/2025", "03/02/2025", "02/13/2025", "25/02/2025"), col(1, 2, 3, 4, 5), OMITTED, 2025));
+    expect(e.message).toContain("02/13/2025");
+    expect(e.message).toMatch(/tikfout|typo/i);
+    expect(f.countable(col("05/01/2025", "20/01/2025", "03/02/2025", "25/02/2025"), col(1, 2, 3, 4), OMITTED, 2025)).toBe(10);
+  });
 });

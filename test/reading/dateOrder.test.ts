@@ -66,19 +66,58 @@ describe("a column whose text dates show day/month/year, or nothing", () => {
   });
 });
 
-describe("a column with both orders", () => {
+describe("a column with both orders, one a clear minority (a typo or two)", () => {
+  // Review: one typo made every Dutch date with a day of 1–12 (about 36% of a year's invoices) an error.
+  const typo = ["05/01/2026", "20/01/2026", "03/02/2026", "02/13/2026", "25/02/2026", "11/03/2026"];
+
+  it("reads a Dutch column with one month-first typo day-first, and refuses only the typo's row", () => {
+    const t = readTable(table(typo));
+    expect(isoDays(t.rows)).toEqual(["2026-01-05", "2026-01-20", "2026-02-03", "2026-02-25", "2026-03-11"]);
+    expect(codes(t.problems)).toEqual(["date-order-contradicts"]);
+    const e = t.problems[0];
+    expect(e.row).toBe(5);
+    expect(e.severity).toBe("error");
+    expect(e.message.nl).toBe(
+      'Rij 5: de datum "02/13/2026" is alleen als maand/dag/jaar (Amerikaanse volgorde) een datum ("02/13/2026" is 13 februari 2026), ' +
+        'maar kolom A is gelezen als dag/maand/jaar, zoals de andere datums laten zien (rij 3 "20/01/2026" is alleen zo een datum). ' +
+        "Waarschijnlijk een tikfout: deze datum is niet meegeteld. Verbeter hem naar dag/maand/jaar of schrijf hem als jaar-maand-dag (2026-09-14).",
+    );
+    expect(e.message.en).toContain("but column A is read as day/month/year, as its other dates show");
+  });
+
+  it("reads the same when read in blocks", () => {
+    const rows: InvoiceRow[] = [];
+    const problems: Problem[] = [];
+    const s = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, 1000);
+    s.push(["Datum", "Bedrag"]);
+    for (const d of typo) s.push([d, 1]);
+    s.end();
+    expect(isoDays(rows)).toEqual(["2026-01-05", "2026-01-20", "2026-02-03", "2026-02-25", "2026-03-11"]);
+    expect(problems.map((p) => [p.code, p.rows])).toEqual([["date-order-contradicts", [5]]]);
+  });
+
+  it("reads a US column with one day-first typo month-first", () => {
+    const t = readTable(table(["09/14/2026", "01/02/2026", "14/09/2026", "09/15/2026"]));
+    expect(isoDays(t.rows)).toEqual(["2026-09-14", "2026-01-02", "2026-09-15"]);
+    expect(codes(t.problems)).toEqual(["date-order-contradicts"]);
+    expect(t.problems[0].row).toBe(4);
+    expect(t.problems[0].message.en).toContain("but column A is read as month/day/year (US order)");
+  });
+});
+
+describe("a column with both orders, near-balanced", () => {
   it("refuses the dates that read both ways and those of the smaller kind; reads the rest as they can only be read", () => {
-    // Day-first only: rows 2, 3. Month-first only: row 4. Both ways: row 5. The same either way: row 6; ISO row 7.
-    const t = readTable(table(["14/09/2026", "15/09/2026", "09/16/2026", "03/04/2026", "05/05/2026", "2026-09-20"]));
-    expect(isoDays(t.rows)).toEqual(["2026-09-14", "2026-09-15", "2026-05-05", "2026-09-20"]);
-    expect(t.rows.map((r) => r.cents)).toEqual([10000, 20000, 50000, 60000]);
+    // Day-first only: rows 2, 3, 8. Month-first only: rows 4, 9. Both ways: row 5. The same either way: row 6; ISO row 7.
+    const t = readTable(table(["14/09/2026", "15/09/2026", "09/16/2026", "03/04/2026", "05/05/2026", "2026-09-20", "16/09/2026", "09/17/2026"]));
+    expect(isoDays(t.rows)).toEqual(["2026-09-14", "2026-09-15", "2026-05-05", "2026-09-20", "2026-09-16"]);
+    expect(t.rows.map((r) => r.cents)).toEqual([10000, 20000, 50000, 60000, 70000]);
     const contradicts = t.problems.find((p) => p.code === "date-order-contradicts");
     expect(contradicts?.row).toBe(4);
     expect(contradicts?.severity).toBe("error");
     expect(contradicts?.message.nl).toBe(
-      'Rij 4: de datum "09/16/2026" is alleen als maand/dag/jaar (Amerikaanse volgorde) een datum ("09/16/2026" is 16 september 2026), ' +
+      'Rijen 4 en 9: datums zoals "09/16/2026" zijn alleen als maand/dag/jaar (Amerikaanse volgorde) een datum ("09/16/2026" is 16 september 2026), ' +
         'maar kolom A heeft datums die alleen als dag/maand/jaar een datum zijn (zoals rij 2 "14/09/2026"). ' +
-        "Deze datum is niet meegeteld. Schrijf de datums als jaar-maand-dag (2026-09-14) of maak er Excel-datums van.",
+        "Deze datums zijn niet meegeteld. Schrijf de datums als jaar-maand-dag (2026-09-14) of maak er Excel-datums van.",
     );
     const mixed = t.problems.find((p) => p.code === "date-order-mixed");
     expect(mixed?.row).toBe(5);
@@ -91,9 +130,9 @@ describe("a column with both orders", () => {
     const problems: Problem[] = [];
     const s = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, 1000);
     s.push(["Datum", "Bedrag"]);
-    for (const d of ["14/09/2026", "15/09/2026", "09/16/2026", "03/04/2026", "04/03/2026"]) s.push([d, 1]);
+    for (const d of ["14/09/2026", "15/09/2026", "09/16/2026", "03/04/2026", "04/03/2026", "16/09/2026", "09/17/2026"]) s.push([d, 1]);
     s.end();
-    expect(isoDays(rows)).toEqual(["2026-09-14", "2026-09-15"]);
+    expect(isoDays(rows)).toEqual(["2026-09-14", "2026-09-15", "2026-09-16"]);
     const mixed = problems.find((p) => p.code === "date-order-mixed");
     expect(mixed?.rows).toEqual([5, 6]);
     expect(mixed?.count).toBe(2);
