@@ -379,6 +379,20 @@ export type SideSigns = msg.SideSigns;
 export type DerivedAmount = "gross-minus-vat" | "credit-minus-debit" | "gross-by-rate";
 
 /**
+ * Whether a header says in so many words that its amounts include VAT ("Totaal incl. btw", "Bedrag inclusief
+ * BTW", "Bruto", "Gross amount"): enough to overrule a column the user chose as the amount. A bare "Totaal" or
+ * "Bedrag incl. korting" is not: headerRole reads them as gross when it detects columns, but a user who chose
+ * one says it holds the amount (an "Omzet totaal" of amounts excluding VAT).
+ */
+export function saysIncludesVat(cell: unknown): boolean {
+  if (headerRole(cell) !== "gross") return false;
+  const w = headerWords(cell);
+  const joined = w.join("");
+  const vatWord = has(w, "btw", "vat", "tax", "belasting") || joined.includes("inclbtw") || joined.includes("inclvat");
+  return has(w, "bruto", "gross", "brutobedrag", "grossamount") || joined.startsWith("bruto") || (vatWord && has(w, "incl", "inclusief", "including", "inc", "inclbtw"));
+}
+
+/**
  * The VAT rate inside an amount including VAT, by the row's category, for "gross-by-rate": 21 and 9 as named; 0
  * for the categories whose invoices carry no Dutch VAT (0%, KOR, export, intra-EU supplies, reverse charge,
  * exempt turnover). Not listed (no category, distance sales in NL, margin scheme, private use, the sale of a capital
@@ -939,13 +953,16 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   const length = Math.max(0, table.length - start);
   const isFirstBlock = (options?.headerRowIndex ?? 0) >= 0;
 
-  // An amount column whose header says the amounts include VAT ("Totaal incl. btw", "Bruto", a bare "Totaal": the
-  // words headerRole reads as gross) is never counted as turnover, also when the user chose it (SheetSettings.columns,
-  // kor-check --amount-column): it is the gross column, read from here on as a gross column found by its header is.
+  // An amount column whose header says in so many words that the amounts include VAT ("Totaal incl. btw", "Bruto":
+  // saysIncludesVat), or a bare "Totaal" beside a VAT amount column (as detection reads that pair), is never counted
+  // as turnover, also when the user chose it (SheetSettings.columns, kor-check --amount-column): it is the gross
+  // column, read from here on as a gross column found by its header is. A bare "Totaal" chosen without a VAT amount
+  // column is read as chosen (an "Omzet totaal" of amounts excluding VAT beside a rate column).
   // With a VAT column the turnover is then gross − VAT; without one, by each row's rate or refused (below).
   // Detection never makes such a column the amount, so this is only ever the user's choice.
   let chosenGross = false;
-  if (columns.amount !== undefined && headerRole(headerCells[columns.amount]) === "gross") {
+  const chosenHeader = columns.amount === undefined ? undefined : headerCells[columns.amount];
+  if (columns.amount !== undefined && (saysIncludesVat(chosenHeader) || (headerRole(chosenHeader) === "gross" && columns.vat !== undefined && columns.vat !== columns.amount))) {
     columns.gross = columns.amount;
     delete columns.amount;
     if (columns.vat === columns.gross) delete columns.vat;

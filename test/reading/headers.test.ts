@@ -378,3 +378,14 @@ describe("a ledger card's note names its columns as columns", () => {
     expect(note?.en).toBe('Ledger card: turnover was worked out per line as "Credit" (column C) minus "Debet" (column B) (credit minus debit).');
   });
 });
+
+describe("a column the user chose as the amount", () => {
+  it("is read as chosen when its header only looks like a total ('Omzet totaal'), and as gross when it says incl. btw", () => {
+    // €23,000 excluding VAT at 21%, in a column headed "Omzet totaal" that the user chose, beside a rate column (no
+    // VAT amounts): €23,000, not €19,008.26 (its rate taken out).
+    const values = [["Datum", "Omzet totaal", "Btw-tarief"], [46054, 23000, "21"]];
+    expect(readTable(values, { columns: { amount: 1 } }).rows.map((r) => r.cents)).toEqual([2_300_000]);
+    const gross = [["Datum", "Totaal incl. btw", "Btw-tarief"], [46054, 24200, "21"]];
+    expect(readTable(gross, { columns: { amount: 1 } }).rows.map((r) => r.cents)).toEqual([2_000_000]);
+  });
+});
