@@ -60,7 +60,10 @@ export class TableStream {
   private blockFirstRow = 1;
   private nextRow = 1;
   private columns: Partial<Record<ColumnRole, number>> | null = null;
-  /** How the amounts beside a D/C column are signed, decided by the probe: every block reads by it. */
+  /**
+   * How the amounts beside a D/C column are signed: decided by the probe on the first rows, then as each block
+   * leaves it (a side the first rows did not show is decided by its first line, in whichever block).
+   */
   private sideSigns: SideSigns | undefined;
   private headerSeen = false;
   private sawData = false;
@@ -158,7 +161,7 @@ export class TableStream {
     this.state = "reading";
     this.columns = probe.columns;
     this.dateOrder = new DateOrderDecision(probe.columns.date === undefined ? null : columnLetter(probe.columns.date));
-    this.sideSigns = probe.sideSigns;
+    this.sideSigns = probe.sideSignsDecided;
     this.headerRow = probe.headerRowIndex === null ? null : this.blockFirstRow + probe.headerRowIndex;
     return true;
   }
@@ -180,6 +183,7 @@ export class TableStream {
       // An out-of-range header index means "no header in this block": data from its first row.
       result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined, sideSigns: this.sideSigns });
     }
+    if (result.sideSigns !== undefined) this.sideSigns = result.sideSigns;
     if (result.rows.length > 0) this.sink.rows(result.rows);
     if (result.problems.length > 0) this.sink.problems(result.problems);
   }

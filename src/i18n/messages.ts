@@ -855,14 +855,41 @@ export function ledgerAmountChecked(amount: HeaderRef, debit: HeaderRef, credit:
   };
 }
 
-/** How a file signs the amounts beside its D/C column (src/reading/headers.ts SideSigns). */
-export type SideSigns = "unsigned" | "debit-plus" | "credit-plus";
+/** How one side's amounts are signed: plus, minus, or open (no line of that side decided it yet). */
+export type SideSign = "plus" | "minus" | "open";
 
-const SIDE_SIGNS_TEXT: Record<SideSigns, Localized> = {
-  "unsigned": { nl: "staan de bedragen zonder min (alleen de kant geeft de richting)", en: "the amounts carry no minus (only the side gives the direction)" },
-  "debit-plus": { nl: "staan credit-bedragen (C) min en debet-bedragen (D) plus", en: "credit amounts (C) are minus and debit amounts (D) plus" },
-  "credit-plus": { nl: "staan credit-bedragen (C) plus en debet-bedragen (D) min", en: "credit amounts (C) are plus and debit amounts (D) minus" },
+/** How a file signs the amounts beside its D/C column, per side (src/reading/headers.ts SideSigns). */
+export interface SideSigns {
+  readonly credit: SideSign;
+  readonly debit: SideSign;
+}
+
+const SIDE_LINES: Record<"credit" | "debit", Localized> = {
+  credit: { nl: "creditregels (C)", en: "credit lines (C)" },
+  debit: { nl: "debetregels (D)", en: "debit lines (D)" },
 };
+
+function sideSignsText(signs: SideSigns): Localized {
+  const { credit, debit } = signs;
+  if (credit === "plus" && debit === "plus") return { nl: "staan de bedragen zonder min (alleen de kant geeft de richting)", en: "the amounts carry no minus (only the side gives the direction)" };
+  if (credit === "open" && debit === "open") {
+    return {
+      nl: "staat in de eerste 50 regels geen regel met een kant; de eerste regel van elke kant beslist hoe die kant getekend is",
+      en: "no line with a side is among the first 50 lines; the first line of each side decides how that side is signed",
+    };
+  }
+  const word = (s: SideSign, lang: "nl" | "en"): string => (s === "plus" ? "plus" : lang === "nl" ? "min" : "minus");
+  if (credit !== "open" && debit !== "open") {
+    return { nl: `staan credit-bedragen (C) ${word(credit, "nl")} en debet-bedragen (D) ${word(debit, "nl")}`, en: `credit amounts (C) are ${word(credit, "en")} and debit amounts (D) ${word(debit, "en")}` };
+  }
+  const [seen, open] = credit === "open" ? (["debit", "credit"] as const) : (["credit", "debit"] as const);
+  const sign = signs[seen];
+  const amounts = { credit: { nl: "credit-bedragen (C)", en: "credit amounts (C)" }, debit: { nl: "debet-bedragen (D)", en: "debit amounts (D)" } };
+  return {
+    nl: `staan ${amounts[seen].nl} ${word(sign, "nl")}; ${SIDE_LINES[open].nl} staan niet in de eerste 50 regels, dus de eerste beslist hoe ze getekend zijn`,
+    en: `${amounts[seen].en} are ${word(sign, "en")}; no ${SIDE_LINES[open].en.replace(" lines", " line")} is among the first 50 lines, so the first one decides how they are signed`,
+  };
+}
 
 /**
  * Lines with an amount and a D/C column: turnover is the amount's size on the credit side, minus it on the debit
@@ -870,8 +897,8 @@ const SIDE_SIGNS_TEXT: Record<SideSigns, Localized> = {
  */
 export function ledgerSided(amount: HeaderRef, side: HeaderRef, signs: SideSigns): Localized {
   return {
-    nl: `Grootboekregels: de omzet is per regel ${headerRef(amount, "nl")} als ${headerRef(side, "nl")} credit (C) zegt, en min dat bedrag als het debet (D) zegt. In dit bestand ${SIDE_SIGNS_TEXT[signs].nl}; een regel waarvan het teken de kant tegenspreekt, telt niet en wordt als fout gemeld.`,
-    en: `Ledger lines: turnover is ${headerRef(amount, "en")} per line where ${headerRef(side, "en")} says credit (C), and minus that amount where it says debit (D). In this file ${SIDE_SIGNS_TEXT[signs].en}; a line whose sign contradicts its side is not counted and is reported as an error.`,
+    nl: `Grootboekregels: de omzet is per regel ${headerRef(amount, "nl")} als ${headerRef(side, "nl")} credit (C) zegt, en min dat bedrag als het debet (D) zegt. In dit bestand ${sideSignsText(signs).nl}; een regel waarvan het teken de kant tegenspreekt, telt niet en wordt als fout gemeld.`,
+    en: `Ledger lines: turnover is ${headerRef(amount, "en")} per line where ${headerRef(side, "en")} says credit (C), and minus that amount where it says debit (D). In this file ${sideSignsText(signs).en}; a line whose sign contradicts its side is not counted and is reported as an error.`,
   };
 }
 
@@ -884,23 +911,14 @@ export function ledgerSideUnknown(amount: HeaderRef, side: HeaderRef): Localized
 }
 
 /**
- * A line whose amount's sign contradicts its side in the D/C column, given how the file signs its amounts
- * (a cell error, without the row number): never read by its size alone.
+ * A line whose amount's sign contradicts how the file's other lines of its side (`side`) are signed (`sign`, inferred
+ * from them): a cell error, without the row number; never read by its size alone.
  */
-export function ledgerSignContradictsSide(amount: HeaderRef, side: HeaderRef, signs: SideSigns): Localized {
-  const check: Localized =
-    signs === "unsigned"
-      ? {
-          nl: "Is het een storno of creditnota, boek die dan zonder min aan de andere kant (D in plaats van C, of andersom); anders hoort de min er niet.",
-          en: "If it is a reversal or credit note, book it without the minus on the other side (D instead of C, or the other way round); otherwise the minus does not belong there.",
-        }
-      : {
-          nl: "Controleer of de kant (D of C) of het teken van het bedrag verkeerd is, en verbeter de regel.",
-          en: "Check whether the side (D or C) or the sign of the amount is wrong, and correct the line.",
-        };
+export function ledgerSignContradictsSide(amount: HeaderRef, sideColumn: HeaderRef, side: "credit" | "debit", sign: "plus" | "minus"): Localized {
+  const [nl, en] = sign === "plus" ? [["plus", "min"], ["plus", "minus"]] : [["min", "plus"], ["minus", "plus"]];
   return {
-    nl: `het teken van het bedrag in ${headerRef(amount, "nl")} spreekt de kant in ${headerRef(side, "nl")} tegen: in dit bestand ${SIDE_SIGNS_TEXT[signs].nl}, op deze regel niet. Of de regel omzet of een correctie is, is dus niet zeker, en hij telt niet. ${check.nl}`,
-    en: `the sign of the amount in ${headerRef(amount, "en")} contradicts the side in ${headerRef(side, "en")}: in this file ${SIDE_SIGNS_TEXT[signs].en}, on this line not. So whether the line is turnover or a correction is not certain, and it is not counted. ${check.en}`,
+    nl: `het teken van het bedrag in ${headerRef(amount, "nl")} spreekt de kant in ${headerRef(sideColumn, "nl")} tegen: hoe dit bestand ${SIDE_LINES[side].nl} tekent, is afgeleid uit zijn andere ${SIDE_LINES[side].nl}, die ${nl[0]} staan, en deze regel staat ${nl[1]}. Of de regel omzet of een correctie is, is dus niet zeker, en hij telt niet. Controleer de regel (is het een storno?), of kies zelf de kolom met het bedrag: dan telt het teken van het bedrag en niet ${headerRef(sideColumn, "nl")}.`,
+    en: `the sign of the amount in ${headerRef(amount, "en")} contradicts the side in ${headerRef(sideColumn, "en")}: how this file signs its ${SIDE_LINES[side].en} was inferred from its other ${SIDE_LINES[side].en}, which are ${en[0]}, and this line is ${en[1]}. So whether the line is turnover or a correction is not certain, and it is not counted. Check the line (is it a storno?), or choose the amount column yourself: then the amount's sign counts, not ${headerRef(sideColumn, "en")}.`,
   };
 }
 

@@ -363,13 +363,15 @@ export interface ReadTableOptions {
 }
 
 /**
- * How a file signs the amounts beside its D/C column, decided on the first VAT_PROBE_ROWS rows beneath the header:
- * "unsigned" (every amount plus or zero, the side alone gives the direction), "debit-plus" (credit amounts minus or
- * zero, debit amounts plus or zero: Exact Online, Twinfield's signed value) or "credit-plus" (the other way round).
- * Where the first rows mix signs on one side, the convention fewest of them contradict (unsigned first); a row
- * that contradicts the file's convention is an error ("ledger-sign-contradicts-side"), never read by its size.
+ * How a file signs the amounts beside its D/C column, per side, decided on the first VAT_PROBE_ROWS rows beneath
+ * the header from that side's lines only: credit lines all plus (or zero) -> credit "plus", all minus -> "minus";
+ * the same for debit (so unsigned is plus/plus, Exact Online and Twinfield's signed value credit minus/debit plus).
+ * Where a side's lines mix signs there, the sign most of them have (plus on a tie); a side none of them has stays
+ * "open" until its first line decides it. A line that contradicts its side's sign is an error
+ * ("ledger-sign-contradicts-side"), never read by its size.
  */
 export type SideSigns = msg.SideSigns;
+type SideSign = msg.SideSign;
 
 /**
  * How the turnover was worked out: gross − VAT; credit − debit; or, for an amount column chosen by the user whose
@@ -420,8 +422,13 @@ export interface ReadTableResult {
   readonly derived?: DerivedAmount | null;
   /** Sheet rows skipped as totals, subtotals or balances. */
   readonly totalsRows?: readonly number[];
-  /** How the amounts beside a D/C column are signed (for a streamed sheet's later blocks); absent without one. */
+  /**
+   * How the amounts beside a D/C column are signed after these rows (a side first seen here decided by its first
+   * line), for a streamed sheet's next block; absent without one.
+   */
   readonly sideSigns?: SideSigns;
+  /** How the amounts beside a D/C column are signed as decided on the first rows, before any later line decided an open side. */
+  readonly sideSignsDecided?: SideSigns;
 }
 
 function headerIndex(header: readonly unknown[], name: string): number | undefined {
@@ -818,43 +825,36 @@ function sideOf(cell: unknown): "credit" | "debit" | null {
   return null;
 }
 
-/** Whether an amount of `cents` on `side` contradicts the file's signing `signs` (zero never does). */
-function signContradicts(signs: SideSigns, side: "credit" | "debit", cents: number): boolean {
-  if (signs === "unsigned") return cents < 0;
-  const plus = signs === "debit-plus" ? "debit" : "credit";
-  return side === plus ? cents < 0 : cents > 0;
+/** The sign of a non-zero amount. */
+function signOf(cents: number): "plus" | "minus" {
+  return cents < 0 ? "minus" : "plus";
 }
-
-const SIDE_SIGNS: readonly SideSigns[] = ["unsigned", "debit-plus", "credit-plus"];
 
 /**
  * How a file signs the amounts beside its D/C column (see SideSigns), from the first VAT_PROBE_ROWS rows beneath
- * the header: the rows a sheet read in blocks decides its columns on, so it reads as the whole sheet does. The
- * convention the fewest of those rows contradict, "unsigned" first (also when no row has an amount and a side).
- * Every row read has the same turnover whichever convention is taken; it only decides which rows are errors.
+ * the header: the rows a sheet read in blocks decides its columns on, so it reads as the whole sheet does. Each side
+ * by its own lines only: the sign most of them have (plus on a tie), "open" when none has one.
  */
 function decideSideSigns(values: readonly (readonly unknown[])[], start: number, amountCol: number, sideCol: number): SideSigns {
-  const against = [0, 0, 0];
+  const count = { credit: { plus: 0, minus: 0 }, debit: { plus: 0, minus: 0 } };
   for (let r = start; r < Math.min(values.length, start + VAT_PROBE_ROWS); r++) {
     const row = values[r];
     if (!Array.isArray(row)) continue;
     const a = readAmount(row[amountCol]);
     const side = sideOf(row[sideCol]);
     if (a.kind !== "ok" || side === null || a.value === 0) continue;
-    SIDE_SIGNS.forEach((signs, i) => {
-      if (signContradicts(signs, side, a.value)) against[i]++;
-    });
+    count[side][signOf(a.value)]++;
   }
-  let best = 0;
-  for (let i = 1; i < SIDE_SIGNS.length; i++) if (against[i] < against[best]) best = i;
-  return SIDE_SIGNS[best];
+  const decide = (c: { plus: number; minus: number }): SideSign => (c.plus === 0 && c.minus === 0 ? "open" : c.minus > c.plus ? "minus" : "plus");
+  return { credit: decide(count.credit), debit: decide(count.debit) };
 }
 
 /**
  * An amount with a D/C column beside it: the line's turnover is the amount's size, plus on the credit side and
- * minus on the debit side, where its sign agrees with how the file signs its amounts (`signs`). A line whose side
- * is empty or not D / C is a fault (`unknown`), never read as credit; a line whose sign contradicts its side
- * (a minus on a credit line of an unsigned file: a reversal?) is a fault (`contradicts`), never read by its size.
+ * minus on the debit side, where its sign agrees with how the file signs that side (`given`; an open side is decided
+ * by its first line, and `signs` is returned for the next block). A line whose side is empty or not D / C is a fault
+ * (`unknown`), never read as credit; a line whose sign contradicts its side's (a minus on a credit line of a file
+ * whose other credit lines are plus: a reversal?) is a fault (`contradicts`), never read by its size.
  */
 function sidedColumn(
   values: readonly (readonly unknown[])[],
@@ -862,10 +862,11 @@ function sidedColumn(
   length: number,
   amountCol: number,
   sideCol: number,
-  signs: SideSigns,
+  given: SideSigns,
   unknown: CellError,
-  contradicts: CellError,
-): DerivedColumn {
+  contradicts: (side: "credit" | "debit", sign: "plus" | "minus") => CellError,
+): DerivedColumn & { signs: SideSigns } {
+  const signs = { ...given };
   const out: unknown[][] = new Array(length);
   let faults: Map<number, CellError> | null = null;
   for (let i = 0; i < length; i++) {
@@ -888,16 +889,20 @@ function sidedColumn(
       faults.set(i, unknown);
       continue;
     }
-    if (signContradicts(signs, side, ar.value)) {
-      out[i] = [a];
-      faults ??= new Map();
-      faults.set(i, contradicts);
-      continue;
+    if (ar.value !== 0) {
+      // A side not seen on the first rows: its first line decides it.
+      const sign = signs[side] === "open" ? (signs[side] = signOf(ar.value)) : signs[side];
+      if (sign !== signOf(ar.value)) {
+        out[i] = [a];
+        faults ??= new Map();
+        faults.set(i, contradicts(side, sign));
+        continue;
+      }
     }
     const size = Math.abs(ar.value);
     out[i] = [((side === "credit" ? size : -size) / 100).toFixed(2)];
   }
-  return { table: out, faults };
+  return { table: out, faults, signs };
 }
 
 const VAT_WITHOUT_GROSS: CellError = Object.freeze({ kind: "error" as const, code: "vat-without-gross", message: msg.vatWithoutGross() });
@@ -994,7 +999,8 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     delete columns.side;
   }
   const sided = columns.side !== undefined && columns.amount !== undefined;
-  const sideSigns: SideSigns | undefined = sided ? options?.sideSigns ?? decideSideSigns(table, start, columns.amount as number, columns.side as number) : undefined;
+  const sideSignsDecided: SideSigns | undefined = sided ? options?.sideSigns ?? decideSideSigns(table, start, columns.amount as number, columns.side as number) : undefined;
+  let sideSigns = sideSignsDecided;
 
   const nets: NetColumns = { amount: columns.amount, gross: columns.gross, debit: columns.debit, credit: columns.credit, side: sided ? columns.side : undefined };
   const readings = new Map<number, BareVatReading>();
@@ -1149,11 +1155,17 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   } else if (derived === "credit-minus-debit" && sided) {
     const [a, sd] = [headerOf(columns.amount as number), headerOf(columns.side as number)];
     const unknown: CellError = { kind: "error", code: "ledger-side-unknown", message: msg.ledgerSideUnknown(a, sd) };
-    const contradicts: CellError = { kind: "error", code: "ledger-sign-contradicts-side", message: msg.ledgerSignContradictsSide(a, sd, sideSigns as SideSigns) };
-    const d = sidedColumn(table, start, length, columns.amount as number, columns.side as number, sideSigns as SideSigns, unknown, contradicts);
+    const contradicts = new Map<string, CellError>();
+    const contradictsOf = (side: "credit" | "debit", sign: "plus" | "minus"): CellError => {
+      let e = contradicts.get(side + sign);
+      if (e === undefined) contradicts.set(side + sign, (e = { kind: "error", code: "ledger-sign-contradicts-side", message: msg.ledgerSignContradictsSide(a, sd, side, sign) }));
+      return e;
+    };
+    const d = sidedColumn(table, start, length, columns.amount as number, columns.side as number, sideSignsDecided as SideSigns, unknown, contradictsOf);
     amountSource = { table: d.table, col: 0, start: 0, length };
     amountFaults = d.faults;
-    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.ledgerSided(a, sd, sideSigns as SideSigns)));
+    sideSigns = d.signs;
+    if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.ledgerSided(a, sd, sideSignsDecided as SideSigns)));
   } else if (derived === "credit-minus-debit") {
     amountSource = { table: derivedColumn(table, start, length, columns.credit as number, columns.debit as number, false).table, col: 0, start: 0, length };
     if (isFirstBlock) notes.push(noteProblem("amount-derived", msg.amountDerived(derived, headerOf(columns.debit as number), headerOf(columns.credit as number))));
@@ -1201,7 +1213,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     if (label !== null) groups.add("total-label-counted", r.row, r.day, () => totalLabelCountedSpec(label));
   }
   const problems = ownGroups ? [...notes, ...result.problems, ...groups.problems()] : [...notes, ...result.problems];
-  return { headerRowIndex, columns, rows, problems, derived, totalsRows, ...(sideSigns === undefined ? {} : { sideSigns }) };
+  return { headerRowIndex, columns, rows, problems, derived, totalsRows, ...(sideSigns === undefined ? {} : { sideSigns, sideSignsDecided }) };
 }
 
 /** Rows of a chosen gross amount column whose category does not give the VAT rate: one error per category and year. */

@@ -317,28 +317,28 @@ describe("readTable on package exports", () => {
     it("a storno booked as a negative credit in an unsigned file is an error naming its row, never counted by its size", () => {
       // 1.000 C and -200 C: read by size this was € 1.200,00 of turnover.
       const t = readTable([["Datum", "Bedrag", "D/C"], ["5-1-2025", 1000, "C"], ["6-1-2025", -200, "C"]]);
-      expect(t.sideSigns).toBe("unsigned");
+      expect(t.sideSigns).toEqual({ credit: "plus", debit: "open" });
       expect(t.rows.map((r) => [r.row, r.cents])).toEqual([[2, 100000]]);
       const errors = t.problems.filter((p) => p.severity === "error");
       expect(errors.map((p) => [p.code, p.rows ?? [p.row]])).toEqual([["ledger-sign-contradicts-side", [3]]]);
       expect(errors[0].message.en).toBe(
-        'Row 3: the sign of the amount in "Bedrag" (column B) contradicts the side in "D/C" (column C): in this file the amounts carry no minus (only the side gives the direction), on this line not. ' +
+        'Row 3: the sign of the amount in "Bedrag" (column B) contradicts the side in "D/C" (column C): how this file signs its credit lines (C) was inferred from its other credit lines (C), which are plus, and this line is minus. ' +
           "So whether the line is turnover or a correction is not certain, and it is not counted. " +
-          "If it is a reversal or credit note, book it without the minus on the other side (D instead of C, or the other way round); otherwise the minus does not belong there.",
+          'Check the line (is it a storno?), or choose the amount column yourself: then the amount\'s sign counts, not "D/C" (column C).',
       );
-      expect(errors[0].message.nl).toMatch(/^Rij 3: het teken van het bedrag in "Bedrag" \(kolom B\) spreekt de kant in "D\/C" \(kolom C\) tegen: in dit bestand staan de bedragen zonder min/);
-      expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain("In this file the amounts carry no minus (only the side gives the direction); a line whose sign contradicts its side is not counted");
+      expect(errors[0].message.nl).toMatch(/^Rij 3: het teken van het bedrag in "Bedrag" \(kolom B\) spreekt de kant in "D\/C" \(kolom C\) tegen: hoe dit bestand creditregels \(C\) tekent, is afgeleid uit zijn andere creditregels \(C\), die plus staan, en deze regel staat min\./);
+      expect(t.problems.find((p) => p.code === "amount-derived")?.message.en).toContain("In this file credit amounts (C) are plus; no debit line (D) is among the first 50 lines, so the first one decides how they are signed; a line whose sign contradicts its side is not counted");
     });
 
     it.each([
       // The convention fewest of the first rows contradict; every other line reads by its side.
-      ["debit plus: a plus credit line", [["C", -1000], ["C", -500], ["D", 200], ["C", 300]], "debit-plus", [5], 1300],
-      ["debit plus: a minus debit line", [["C", -1000], ["C", -500], ["D", -200]], "debit-plus", [4], 1500],
-      ["credit plus: a plus debit line", [["C", 1000], ["D", -200], ["D", -100], ["D", 50]], "credit-plus", [5], 700],
+      ["debit plus: a plus credit line", [["C", -1000], ["C", -500], ["D", 200], ["C", 300]], { credit: "minus", debit: "plus" }, [5], 1300],
+      ["credit minus, debit first seen minus", [["C", -1000], ["C", -500], ["D", -200]], { credit: "minus", debit: "minus" }, [], 1300],
+      ["credit plus: a plus debit line", [["C", 1000], ["D", -200], ["D", -100], ["D", 50]], { credit: "plus", debit: "minus" }, [5], 700],
     ] as const)("signed, %s: that line is an error, the rest read by side", (_what, lines, signs, errorRows, euros) => {
       const t = readTable([["Datum", "Bedrag", "D/C"], ...lines.map(([side, a], i) => [`${i + 5}-1-2025`, a, side])]);
-      expect(t.sideSigns).toBe(signs);
-      expect(t.problems.filter((p) => p.severity === "error").map((p) => [p.code, p.rows ?? [p.row]])).toEqual([["ledger-sign-contradicts-side", errorRows]]);
+      expect(t.sideSigns).toEqual(signs);
+      expect(t.problems.filter((p) => p.severity === "error").map((p) => [p.code, p.rows ?? [p.row]])).toEqual(errorRows.length === 0 ? [] : [["ledger-sign-contradicts-side", errorRows]]);
       expect(cents(t.rows)).toBe(euros * 100);
     });
 
@@ -347,7 +347,7 @@ describe("readTable on package exports", () => {
       // those lines alone would take for an unsigned file.
       const values = [["Datum", "Bedrag", "D/C"], ...Array.from({ length: 90 }, (_, i) => [`${(i % 28) + 1}-5-2025`, i >= 60 || i % 4 === 0 ? "10,00" : "-10,00", i < 60 && i % 4 === 0 ? "D" : "C"])];
       const whole = readTable(values);
-      expect(whole.sideSigns).toBe("debit-plus");
+      expect(whole.sideSigns).toEqual({ credit: "minus", debit: "plus" });
       for (const block of [25, 40, 1000]) {
         const rows: InvoiceRow[] = [];
         const problems: Problem[] = [];
@@ -357,6 +357,32 @@ describe("readTable on package exports", () => {
         expect(rows.map((r) => [r.row, r.cents])).toEqual(whole.rows.map((r) => [r.row, r.cents]));
         expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.rows])).toEqual([["ledger-sign-contradicts-side", Array.from({ length: 30 }, (_, i) => 62 + i)]]);
         expect(cents(rows)).toBe((45 - 15) * 1000);
+      }
+    });
+    it.each([
+      // Signed debit plus (Exact, Twinfield): 50 debit lines, then credit lines signed minus; a plus credit is the error.
+      ["50 debit lines, then minus credits (debit plus)", "D", 100, "C", [-4000, -1000, 5000], { credit: "open", debit: "plus" }, { credit: "minus", debit: "plus" }, 54, -5000 + 4000 + 1000],
+      // Signed credit plus: 50 credit lines, then a storno on the debit side signed minus; a plus debit is the error.
+      ["50 credit lines, then a minus debit storno (credit plus)", "C", 100, "D", [-40, -10, 30], { credit: "plus", debit: "open" }, { credit: "plus", debit: "minus" }, 54, 5000 - 40 - 10],
+    ] as const)("%s: the side the first 50 lines do not show is decided by its own first line, whole and in blocks", (_what, firstSide, firstAmount, laterSide, later, decided, after, errorRow, euros) => {
+      const values = [
+        ["Datum", "Bedrag", "D/C"],
+        ...Array.from({ length: 50 }, (_, i) => [`${(i % 28) + 1}-3-2025`, firstAmount, firstSide]),
+        ...later.map((a, i) => [`${i + 1}-4-2025`, a, laterSide]),
+      ];
+      const whole = readTable(values);
+      expect(whole.sideSignsDecided).toEqual(decided);
+      expect(whole.sideSigns).toEqual(after);
+      expect(whole.problems.filter((p) => p.severity === "error").map((p) => [p.code, p.rows ?? [p.row]])).toEqual([["ledger-sign-contradicts-side", [errorRow]]]);
+      expect(cents(whole.rows)).toBe(euros * 100);
+      for (const block of [7, 25, 51, 1000]) {
+        const rows: InvoiceRow[] = [];
+        const problems: Problem[] = [];
+        const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, block);
+        values.forEach((v) => stream.push(v));
+        stream.end();
+        expect(rows.map((r) => [r.row, r.cents])).toEqual(whole.rows.map((r) => [r.row, r.cents]));
+        expect(problems.map((p) => [p.code, p.severity, p.rows ?? [p.row], p.message.en])).toEqual(whole.problems.map((p) => [p.code, p.severity, p.rows ?? [p.row], p.message.en]));
       }
     });
   });
