@@ -265,12 +265,16 @@ function isPlainAmount(w: readonly string[]): boolean {
  * A payment provider's export (PayPal "Bruto", "Kosten", "Netto" or "Gross", "Fee", "Net"; Stripe "Amount", "Fee",
  * "Net"): the column a bare "Netto" / "Net" header names is the amount after the provider's fees (gross − fee), not
  * the amount excluding VAT. Fees are a cost and never reduce turnover, so it is no turnover column. The net and fee
- * columns when `amountCol` is such a column and a fee column stands beside it; else null.
+ * columns when `amountCol` is such a column, a fee column stands beside it and so does the gross it was worked out
+ * from (a gross column, or another plain amount such as Stripe's "Amount"); else null. Without that gross, "Netto"
+ * beside "Kosten" is a Dutch list's amount excluding VAT with its costs column, and stays the amount.
  */
 export function amountAfterFees(header: readonly unknown[], amountCol: number | undefined): { net: number; fee: number } | null {
   if (amountCol === undefined || !isBareNet(headerWords(header[amountCol]))) return null;
   const fee = header.findIndex((h, c) => c !== amountCol && isFeeHeader(h));
-  return fee < 0 ? null : { net: amountCol, fee };
+  if (fee < 0) return null;
+  const gross = header.some((h, c) => c !== amountCol && c !== fee && (headerRole(h) === "gross" || (headerRole(h) === "amount" && isPlainAmount(headerWords(h)))));
+  return gross ? { net: amountCol, fee } : null;
 }
 
 /** The header names a column the turnover can be read from: an amount, gross and VAT, or debit and credit. */

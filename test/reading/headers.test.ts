@@ -389,3 +389,12 @@ describe("a column the user chose as the amount", () => {
     expect(readTable(gross, { columns: { amount: 1 } }).rows.map((r) => r.cents)).toEqual([2_000_000]);
   });
 });
+
+describe("'Netto' beside 'Kosten' without a gross column", () => {
+  it("is a Dutch list's amount excluding VAT, not a payment export's net after fees", () => {
+    // Datum | Omschrijving | Netto | Kosten | BTW: €1,000 excluding VAT (€50 costs charged beside it) counts €1,000.
+    const t = readTable([["Datum", "Omschrijving", "Netto", "Kosten", "BTW"], [46054, "Advies", 1000, 50, 210]]);
+    expect(t.problems.filter((p) => p.severity === "error").map((p) => p.code)).toEqual([]);
+    expect(t.rows.map((r) => r.cents)).toEqual([100_000]);
+  });
+});
