@@ -363,6 +363,11 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
   };
 }
 
+/** The sheet rows a problem names: a grouped problem's kept list, else its one row (none for a whole-sheet problem). */
+export function rowsOf(p: Problem): readonly number[] {
+  return p.rows ?? (p.row === null ? [] : [p.row]);
+}
+
 /** Accounts for every data row of the sheet (see Reconciliation). */
 export function reconcile(source: InvoiceSource, table: ReadTableResult, summary: YearSummary): Reconciliation {
   const first = table.headerRowIndex === null ? 0 : table.headerRowIndex + 1;
@@ -370,7 +375,6 @@ export function reconcile(source: InvoiceSource, table: ReadTableResult, summary
   const readRows = new Set(table.rows.map((r) => r.row));
   const errorRows = new Set<number>();
   // A grouped problem names all its rows (the pane reads a sheet with the rows of each group kept in full).
-  const rowsOf = (p: Problem): readonly number[] => p.rows ?? (p.row === null ? [] : [p.row]);
   for (const p of table.problems) if (p.severity === "error") for (const r of rowsOf(p)) if (!readRows.has(r)) errorRows.add(r);
   const yearRows = new Set<number>();
   for (const p of summary.problems) if (p.severity === "error") for (const r of rowsOf(p)) if (errorRows.has(r)) yearRows.add(r);
@@ -558,7 +562,7 @@ export function warningsOf(
   };
   const { from, to } = yearBounds(summary.year);
   summary.problems.forEach((p, i) => {
-    let related: readonly number[] = p.rows ?? (p.row === null ? [] : [p.row]);
+    let related: readonly number[] = rowsOf(p);
     if (p.code === "distance-sales-over-limit") {
       related = rows.filter((r) => r.category === "afstand-nl" && r.day >= from && r.day <= to).map((r) => r.row);
     }

@@ -38,7 +38,7 @@ import {
 } from "../../rules/decision";
 import { parameterOn } from "../../rules/parameters";
 import type { InvoiceSource } from "../../excel/source";
-import { parseEurosInput, type Analysis } from "../model";
+import { parseEurosInput, rowsOf, type Analysis } from "../model";
 import { D } from "../decision-strings";
 import { S } from "../strings";
 
@@ -155,7 +155,7 @@ function basisYearErrorRows(analysis: Analysis): number {
   const rows = new Set<number>();
   for (const p of analysis.summary.problems) {
     if (p.severity !== "error" || (p.day != null && yearOf(p.day) !== analysis.year)) continue;
-    for (const r of p.rows ?? (p.row === null ? [] : [p.row])) rows.add(r);
+    for (const r of rowsOf(p)) rows.add(r);
   }
   return rows.size;
 }
@@ -394,7 +394,7 @@ export function purchasesFromValues(
   let unlisted = 0; // rows of a grouped problem past its kept list
   for (const p of table.problems) {
     if (p.severity !== "error" || (p.day != null && (p.day < from || p.day > to))) continue;
-    const listed = p.rows ?? (p.row === null ? [] : [p.row]);
+    const listed = rowsOf(p);
     for (const r of listed) unreadRows.add(r);
     unlisted += Math.max(0, (p.count ?? listed.length) - listed.length);
   }
