@@ -207,9 +207,11 @@ function lineFrom(
  */
 export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions, others: readonly CheckedUnit[] = []): OverviewRow {
   const participation = options.participationOf?.([unit.id]) ?? UNKNOWN_PARTICIPATION;
-  // The previous year typed in the list's year report, for the year this line is about (as that report reads it).
-  const year = options.year ?? latestDataYear(unit.rows, unit.problems) ?? yearOf(options.today);
-  const given = unit.settingsKey !== undefined ? (options.previousYearOf?.(unit.settingsKey, year) ?? null) : null;
+  // The previous year typed in the list's year report, for the year this line is about (as that report reads it);
+  // that year is worked out here only when there is such a report to ask (else the summary's default, the same).
+  const key = options.previousYearOf !== undefined ? unit.settingsKey : undefined;
+  const year = options.year ?? (key !== undefined ? (latestDataYear(unit.rows, unit.problems) ?? yearOf(options.today)) : null);
+  const given = key !== undefined && year !== null ? (options.previousYearOf?.(key, year) ?? null) : null;
   const { summary, from } = summarizeWithSheets(
     { ...unit, sheet: unitLabel(unit) },
     others.map((o) => ({ ...o, sheet: unitLabel(o) })),
