@@ -10,6 +10,7 @@ import { type CellError, cellText, readAmount, readDate } from "./cells";
 import { type ColumnSource, readColumns } from "./rows";
 import type { DateOrderDecision } from "./dateOrder";
 import { type GroupSpec, RowProblemGroups } from "./problemGroups";
+import { centsExcludingVat } from "../rules/money";
 
 export type ColumnRole = "date" | "amount" | "category" | "country" | "vat" | "customer" | "gross" | "debit" | "credit" | "side";
 
@@ -408,13 +409,6 @@ const RATE_IN_GROSS: Partial<Record<CategoryCode, number>> = {
   "21": 21, "9": 9, "0": 0, kor: 0, export: 0, icp: 0, verlegd: 0,
   "vrij-og": 0, "vrij-fin": 0, "vrij-verz": 0, "vrij-og-bijkomend": 0, "vrij-fin-bijkomend": 0, "vrij-verz-bijkomend": 0, vrij: 0,
 };
-
-/** amount × 100 / (100 + rate) in cents, half away from zero. */
-function excludingVat(cents: number, rate: number): number {
-  if (rate === 0) return cents;
-  const r = Math.round((Math.abs(cents) * 100) / (100 + rate));
-  return cents < 0 ? -r : r;
-}
 
 export interface ReadTableResult {
   readonly headerRowIndex: number | null;
@@ -1208,7 +1202,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     for (const r of result.rows) {
       const rate = r.category === null ? undefined : RATE_IN_GROSS[r.category];
       if (rate === undefined) groups.add(`gross-rate-unknown\u0001${r.category ?? ""}`, r.row, r.day, () => grossRateUnknownSpec(gross, r.category));
-      else rows.push(rate === 0 ? r : { ...r, cents: excludingVat(r.cents, rate) });
+      else rows.push(rate === 0 ? r : { ...r, cents: centsExcludingVat(r.cents, rate) });
     }
   }
   for (const r of rows) {

@@ -17,7 +17,7 @@
 import type { Localized } from "../i18n/types";
 import type { CategoryCode, FilingPeriod, InvoiceRow } from "./types";
 import type { CategoryLine } from "./summary-types";
-import type { Cents } from "./money";
+import { centsExcludingVat, type Cents } from "./money";
 import { dayFromYmd, ymdFromDay, type Day } from "./dates";
 import { revision, type CapitalGood } from "./herziening";
 import { earliestStart, registrationDeadline } from "./periods";
@@ -143,7 +143,7 @@ export function deductibleSplitFromCategories(categories: readonly CategoryLine[
     if (c.category !== null && EXEMPT_CATEGORIES.has(c.category)) exemptCents += c.cents;
     else {
       const rate = grossAtRate === null ? 0 : (rateOfCategory(c.category, grossAtRate) ?? 0);
-      taxedCents += rate === 0 ? c.cents : roundHalfAway((c.cents * 100) / (100 + rate));
+      taxedCents += centsExcludingVat(c.cents, rate);
     }
   }
   return { taxedCents, exemptCents };
@@ -1064,8 +1064,7 @@ export function amountBasisFromHeader(header: unknown): AmountBasis {
  * it, amount × 100 / (100 + rate), half away from zero.
  */
 export function linesExcludingVat(lines: readonly OutputLine[]): OutputLine[] {
-  const net = (c: Cents, r: number): Cents => roundHalfAway((c * 100) / (100 + r));
-  return lines.map((l) => ({ ratePercent: l.ratePercent, cents: net(l.cents, l.ratePercent), assumedCents: net(l.assumedCents, l.ratePercent) }));
+  return lines.map((l) => ({ ratePercent: l.ratePercent, cents: centsExcludingVat(l.cents, l.ratePercent), assumedCents: centsExcludingVat(l.assumedCents, l.ratePercent) }));
 }
 
 export interface PurchaseVat {

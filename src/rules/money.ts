@@ -75,6 +75,13 @@ export function formatWholeEuros(cents: Cents, lang: "nl" | "en"): string {
   return cents % 100 === 0 ? text.slice(0, -3) : text;
 }
 
+/** The amount excluding VAT inside an amount including VAT at `ratePercent`: amount × 100 / (100 + rate), half away from zero. */
+export function centsExcludingVat(amount: Cents, ratePercent: number): Cents {
+  if (ratePercent === 0) return amount;
+  const r = Math.round((Math.abs(amount) * 100) / (100 + ratePercent));
+  return amount < 0 ? -r : r;
+}
+
 /** VAT on an amount at a rate in percent (21, 9, 0), half away from zero, in cents. */
 export function vatCents(amount: Cents, ratePercent: number): Cents {
   const v = Math.round((Math.abs(amount) * ratePercent) / 100);
