@@ -4,7 +4,8 @@
  */
 import type { Lang } from "../i18n/types";
 import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
-import { summarizeColumns, yearsConcerned, type SummaryOptions } from "../rules/summary";
+import { latestDataYear, latestDataYearOf, summarizeColumns, yearsConcerned, type SummaryOptions } from "../rules/summary";
+import { columnQueries } from "../rules/columns";
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearsIn } from "../rules/turnover";
 import { firstOtherYear, summarizeWithSheets, wantsOtherYear } from "../bulk/sheetYears";
@@ -202,10 +203,9 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
  */
 function sheetReportYear(s: SheetRead, year: number | null): number | null {
   if (year !== null) return year;
-  let latest: number | null = null;
-  for (const y of sheetYearsOf(s)) if (latest === null || y > latest) latest = y;
-  for (const p of s.problems) if (p.day != null && (latest === null || yearOf(p.day) > latest)) latest = yearOf(p.day);
-  return latest;
+  // From the sheet's columns when it has them, without making its rows.
+  const columns = s.columns?.() ?? null;
+  return columns !== null ? latestDataYearOf(columnQueries(columns), s.problems) : latestDataYear(s.rows, s.problems);
 }
 
 /** Whether a sheet has rows in `year`, from its columns when it has them (without making its rows). */

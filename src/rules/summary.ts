@@ -59,7 +59,7 @@ export function latestDataYear(rows: readonly InvoiceRow[], problems: readonly P
   return latestDataYearOf(arrayQueries(rows), problems);
 }
 
-function latestDataYearOf(rows: RowQueries, problems: readonly Problem[]): number | null {
+export function latestDataYearOf(rows: RowQueries, problems: readonly Problem[]): number | null {
   let latest = rows.latestYear();
   for (const p of problems) {
     if (p.day === null || p.day === undefined) continue;
