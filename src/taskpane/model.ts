@@ -181,13 +181,10 @@ export interface Analysis {
   readonly wholeTableProblem: Problem | null;
 }
 
-/** Problems that refuse the whole sheet (src/reading/headers.ts): never "eligible with €0". */
-const WHOLE_TABLE_CODES = TABLE_REFUSALS;
-
-/** The problem that refuses the whole sheet (see Analysis.wholeTableProblem), or null. */
+/** The problem that refuses the whole sheet (TABLE_REFUSALS; see Analysis.wholeTableProblem): never "eligible with €0". */
 export function wholeTableProblemOf(table: ReadTableResult): Problem | null {
   if (table.rows.length > 0) return null;
-  return table.problems.find((p) => WHOLE_TABLE_CODES.has(p.code)) ?? null;
+  return table.problems.find((p) => TABLE_REFUSALS.has(p.code)) ?? null;
 }
 
 /**
@@ -271,7 +268,7 @@ export function fileOthersOf(source: InvoiceSource, settings: SheetSettings, set
 export function unitsOfFile(sheets: readonly InvoiceSource[], codesOf?: CodesOf, columnsOf?: ColumnsOf): CheckedUnit[] {
   return sheets.flatMap((s) => {
     const r = sheetRead(s, savedCodeMapping(codesOf?.(s.key)), columnsOf?.(s.key));
-    if (r.rows.length === 0 && r.problems.some((p) => WHOLE_TABLE_CODES.has(p.code))) return [];
+    if (r.rows.length === 0 && r.problems.some((p) => TABLE_REFUSALS.has(p.code))) return [];
     return [{ id: s.key, sheet: r.sheet, table: null, rows: r.rows, problems: r.problems, settingsKey: s.key }];
   });
 }
