@@ -123,4 +123,20 @@ describe("the year report in Excel on a workbook with a sheet per year", () => {
     expect(await page.getByTestId("warnings").innerText()).toContain('the turnover of 2024 from sheet "2024" of the same workbook counts too');
     expect(e2e.outsideRequests).toEqual([]);
   });
+  it("the Decision tab sees the same crossing on another sheet: the business is out of the KOR, so it weighs joining, not leaving", async () => {
+    // The workbook of the test above. The year report says participation ended on 16 September 2024; before, the
+    // Decision tab in Excel read no other sheet, started from "I am in the KOR now" and weighed leaving.
+    const both = sheet([["2025-03-01", 8000], ["2026-03-01", 9000]]);
+    const y2024 = sheet([["2024-03-01", 19000], ["2024-09-16", 1500]]);
+    const page = await e2e.newPage({ officeStub: excelStub([["2025-2026", both], ["2024", y2024]], { "kor.participation": { participation: "in", inKorSince: "2024-01-01" } }), locale: "en-US" });
+    await page.clock.setFixedTime(new Date("2026-11-27T10:00:00+01:00"));
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("headline").waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "KOR worth it?" }).click();
+    await page.getByTestId("decision").waitFor();
+    await page.getByTestId("decision-not-possible").waitFor({ timeout: 30_000 });
+    expect(plain(await page.getByTestId("decision-not-possible").innerText())).toContain("1 October 2027");
+    expect(await page.getByRole("radio", { name: "I am in the KOR now" }).isChecked()).toBe(false);
+    expect(e2e.outsideRequests).toEqual([]);
+  });
 });

@@ -41,7 +41,8 @@ import { ASSUMABLE_RATES, type AssumableRate, type PurchaseLine } from "../../ru
 import { parameterOn } from "../../rules/parameters";
 import { registrationDeadline } from "../../rules/periods";
 import { type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
-import { analyze, fileOthersOf, participationOf } from "../model";
+import { participationOf } from "../model";
+import { useAnalysis } from "../useAnalysis";
 import { TextList, useSectionStyles } from "../components/ReportSections";
 import { CopyButton, PrintButton } from "../components/CopyFigures";
 import { decisionFiguresText } from "../copyText";
@@ -139,11 +140,11 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
 
   const source = status.kind === "ready" ? status.source : null;
   const sheetSettings = React.useMemo(() => (source === null ? null : host.settings.get(source.key) ?? {}), [source, host]);
-  const analysis = React.useMemo(
-    // An opened file's other sheets as the year report reads them (each with its own codes and chosen columns).
-    () => (source === null || sheetSettings === null ? null : analyze(source, sheetSettings, today, host.excel === null ? fileOthersOf(source, sheetSettings, (k) => host.settings.get(k)) : undefined)),
-    [source, sheetSettings, today, host],
-  );
+  // The workbook's (or opened file's) other invoice lists as the year report reads them: a crossing on another
+  // sheet that ended participation, or the previous year on its own sheet, decides here too (useAnalysis). The
+  // starting situation is set once, so the view waits until they are read.
+  const read = useAnalysis(host, source, sheetSettings, today);
+  const analysis = read.pending ? null : read.analysis;
   // The year report's participation setting (kept per business in the workbook) decides the starting situation.
   const situation = React.useMemo(
     () => (analysis === null || sheetSettings === null ? null : initialSituation(analysis, participationOf(sheetSettings, today))),

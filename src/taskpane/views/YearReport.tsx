@@ -26,13 +26,12 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownload20Regular, ArrowSync20Regular, DocumentArrowUp20Regular, Settings20Regular, TableSimple20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import type { Lang, Localized } from "../../i18n/types";
-import { dayFromExcelSerial, dayFromYmd, formatDay, yearOf, type Day } from "../../rules/dates";
-import { otherSheetsFrom, type YearSheet } from "../../bulk/sheetYears";
+import { dayFromExcelSerial, dayFromYmd, formatDay, type Day } from "../../rules/dates";
 import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
-import { analyze, fileOthersOf, inKorSinceDay, participationOf, parseEurosInput, previousYearGiven, withCodeMapped, withPreviousYear, type PaneWarning, type SheetSettings } from "../model";
+import { inKorSinceDay, parseEurosInput, previousYearGiven, withCodeMapped, withPreviousYear, type PaneWarning, type SheetSettings } from "../model";
 import { checkKorSince } from "../../rules/participation";
 import type { PaneHost } from "../host";
 import type { PaneNavigation } from "../navigation";
@@ -53,6 +52,7 @@ import {
   useSectionStyles,
 } from "../components/ReportSections";
 import { CopyFigures, PrintButton } from "../components/CopyFigures";
+import { useAnalysis } from "../useAnalysis";
 import { DamagedFileError, UnsupportedFileError, readFileSource, sampleSource, type FileProgress } from "../browser/files";
 import { XafError } from "../../reading/xaf";
 import { TooLargeError, tooLargeMessage } from "../../reading/limits";
@@ -252,24 +252,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     };
   }, [host, load]);
 
-  // In Excel: the workbook's other invoice lists, read only while this sheet lacks the previous year, for a
-  // participant whose start is older (or a later sheet may hold the crossing that ended participation), or for a
-  // report of a year before today's (a later sheet moves the next start): a workbook with a sheet per year is one
-  // business (src/bulk/sheetYears.ts). Keyed by the sheet they were read for.
-  const [others, setOthers] = React.useState<{ key: string; sheets: YearSheet[] } | null>(null);
-  const analysis = React.useMemo(() => {
-    if (source === null) return null;
-    // An opened file's other sheets: read with this sheet's code table, then each one's own (model.ts fileOthersOf).
-    const sheets = others !== null && others.key === source.key ? others.sheets : host.excel === null ? fileOthersOf(source, settings, (k) => host.settings.get(k)) : undefined;
-    return analyze(source, settings, today, sheets);
-  }, [source, settings, today, others, host]);
-  const othersFrom = analysis === null ? null : otherSheetsFrom(analysis.year, participationOf(settings, today), today);
-  const wantsOthers =
-    host.excel?.readOtherLists !== undefined &&
-    source !== null &&
-    (source.origin === "sheet" || source.origin === "table") &&
-    analysis !== null &&
-    (analysis.askPreviousYear || analysis.previousYearSheet !== null || othersFrom !== null);
+  // The workbook's (or opened file's) other invoice lists: see useAnalysis.
+  const { analysis } = useAnalysis(host, source, settings, today, othersStamp);
   const reportYear = analysis?.year ?? null;
   const sourceKey = source?.key ?? null;
   // The previous-year field shows the figure typed for this report's year (SheetSettings.previousYears): one
@@ -281,21 +265,6 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     const given = reportYear === null ? null : previousYearGiven(settingsRef.current, reportYear);
     setPreviousText(given !== null ? formatEuros(given, langRef.current).replace(/^€\s?/, "") : "");
   }, [sourceKey, reportYear, shown]);
-  // The other sheets are read with this sheet's code table: read again when the user maps a code.
-  const ownCodes = settings.codes;
-  React.useEffect(() => {
-    if (!wantsOthers || sourceKey === null || reportYear === null) return undefined;
-    let cancelled = false;
-    host.excel
-      ?.readOtherLists?.(sourceKey, Math.min(reportYear - 1, yearOf(today) - 3, othersFrom ?? reportYear), ownCodes)
-      .then((sheets) => {
-        if (!cancelled) setOthers({ key: sourceKey, sheets });
-      })
-      .catch(() => undefined); // without the other sheets the pane asks for the previous year, as before
-    return () => {
-      cancelled = true;
-    };
-  }, [host, sourceKey, wantsOthers, reportYear, today, othersStamp, ownCodes, othersFrom]);
 
   const update = (patch: Partial<SheetSettings>): void => {
     if (source === null) return;
