@@ -139,4 +139,22 @@ describe("the year report in Excel on a workbook with a sheet per year", () => {
     expect(await page.getByRole("radio", { name: "I am in the KOR now" }).isChecked()).toBe(false);
     expect(e2e.outsideRequests).toEqual([]);
   });
+  it("the Decision tab reads the other sheets again when the user reads again: an invoice added to sheet '2025' puts 2026 out of reach", async () => {
+    // Not known to be in the KOR. "Omzet 2026" holds €9,000; sheet "2025" €15,000: joining is weighed. An invoice of
+    // €6,000 on 1 Oct 2025 added to sheet "2025" makes 2025 €21,000, over the limit: 2026 is not eligible.
+    const y2026 = sheet([["2026-03-01", 9000]]);
+    const y2025 = sheet([["2025-03-01", 15000]]);
+    const page = await e2e.newPage({ officeStub: excelStub([["Omzet 2026", y2026], ["2025", y2025]]), locale: "en-US" });
+    await page.clock.setFixedTime(new Date("2026-11-27T10:00:00+01:00"));
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("headline").waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "KOR worth it?" }).click();
+    await page.getByTestId("decision-result").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("decision-not-possible").count()).toBe(0);
+    type Wb = { sheet(n: string): { cells: unknown[][] } };
+    await page.evaluate((serial) => (window as unknown as { __wb: Wb }).__wb.sheet("2025").cells.push([serial, "Klant", 6000, "21"]), excelSerialFromDay(dayFromIso("2025-10-01")));
+    await page.getByRole("button", { name: "Read again" }).click();
+    await page.getByTestId("decision-not-possible").waitFor({ timeout: 30_000 });
+    expect(plain(await page.getByTestId("decision-not-possible").innerText())).toContain("you do not meet the conditions in 2026");
+  });
 });
