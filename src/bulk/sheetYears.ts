@@ -7,6 +7,9 @@
  * A sheet takes the previous year from another sheet only when it has no rows of that year itself, exactly
  * one other sheet has, and the two sheets' years do not overlap (a sheet per shop or per activity overlaps
  * and stays apart). With two such sheets nothing is taken and a note says why: guessing would be a tax error.
+ * Only a sheet whose name names a year it holds lends its years (lendsYears): a sheet per client ("Bakkerij
+ * Jansen" with 2025, "Kapsalon Pietersen" with 2026) does not overlap either, but is another business. Such a
+ * sheet that would have been taken gets a note instead (unnamedSheetNotes).
  *
  * For a participant (in the KOR since a day) the same goes for every year from the year of that start on: the
  * first crossing since the start ended participation (kor-rules.md section 5; rules/next-start.ts
@@ -15,7 +18,7 @@
  * next possible start reads: a 2025 report beside a sheet "2026" over the limit cannot start on 1 January 2027.
  */
 import type { Localized } from "../i18n/types";
-import { laterYearSheetsAmbiguous, laterYearsFromSheets, olderYearsFromSheets, participationYearSheetsAmbiguous, participationYearsFromSheets, previousYearDiffersSheet, previousYearFromSheet, quote } from "../i18n/messages";
+import { laterYearSheetsAmbiguous, laterYearsFromSheets, olderYearsFromSheets, participationYearSheetsAmbiguous, participationYearsFromSheets, previousYearDiffersSheet, previousYearFromSheet, quote, sheetNameWithoutYear } from "../i18n/messages";
 import { dayFromYmd, yearOf, type Day } from "../rules/dates";
 import { FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "../rules/parameters";
 import { dayEn, dayNl, eurEn, eurNl } from "../rules/text";
@@ -71,6 +74,25 @@ function yearsOf(s: YearSheet): Set<number> {
   const years = new Set(yearsIn(s.rows));
   for (const p of s.problems) if (p.day != null) years.add(yearOf(p.day));
   return years;
+}
+
+/**
+ * Whether a sheet named `sheet` holding `years` (see yearsOf) lends them to another sheet's report: its name
+ * names one of them. A year in a name is four digits 19xx or 20xx not part of a longer number ("2024", "Omzet
+ * 2025", "FY2024", "Verkoopboek_2024", "Blad › Facturen2024"); "2023-2025" (or with "/" or "–") names 2023
+ * through 2025. A sheet per client or per shop names none and stays apart.
+ */
+export function lendsYears(sheet: string, years: Iterable<number>): boolean {
+  const named: [number, number][] = [];
+  for (const m of sheet.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*[-/–]\s*((?:19|20)\d\d)(?!\d))?/g)) {
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to >= from) named.push([from, to]);
+    else named.push([from, from], [to, to]);
+  }
+  if (named.length === 0) return false;
+  for (const y of years) if (named.some(([from, to]) => y >= from && y <= to)) return true;
+  return false;
 }
 
 /**
@@ -255,16 +277,20 @@ export function summarizeWithSheets<S extends YearSheet>(
   const first = summarizeYear(own.rows, options);
   if (others.length === 0) return { summary: first, from: null, taken: [] };
   const year = first.year;
+  // Only a sheet whose name names a year it holds lends its years; one that would have been taken says so.
+  const all = others.filter((o) => o !== own);
+  const rest = all.filter((o) => lendsYears(o.sheet, yearsOf(o)));
+  const previousYearLinked = first.previousYearBasis !== "not-needed";
+  const unnamed = unnamedSheetNotes(own, all, rest, first, options, previousYearLinked);
   // A given previous year wins over another sheet's rows of it, as over the sheet's own (section 4); when that
   // sheet (the one the link would take) adds up to something else, the report names both figures.
-  const differs = givenDiffersFromSheet(own, others, first);
-  if (differs !== null) options = { ...options, problems: [...(options.problems ?? []), differs] };
-  const alone = differs === null ? first : summarizeYear(own.rows, options);
-  const link = alone.previousYearBasis === "assumed-zero" ? previousYearLink(own, others, year, options.rowName) : null;
-  const linked = link?.kind === "linked" ? link : null;
+  const differs = givenDiffersFromSheet(own, rest, first);
+  const added = [...(differs === null ? [] : [differs]), ...unnamed];
+  if (added.length > 0) options = { ...options, problems: [...(options.problems ?? []), ...added] };
+  const alone = added.length === 0 ? first : summarizeYear(own.rows, options);
   // The previous-year sheet may lend an older year too (a sheet "2023-2025" beside "2026"); Y−1 is that link's.
-  const rest = others.filter((o) => o !== own);
-  const previousYearLinked = alone.previousYearBasis !== "not-needed";
+  const link = alone.previousYearBasis === "assumed-zero" ? previousYearLink(own, rest, year, options.rowName) : null;
+  const linked = link?.kind === "linked" ? link : null;
   const withYears = (since: OtherYearsLink<S> | null): YearSummary => {
     const rows = since === null ? (linked?.rows ?? own.rows) : [...(linked?.rows ?? own.rows), ...since.rows];
     const problems = [...(link === null ? [] : [link.note]), ...(since?.notes ?? []), ...(options.problems ?? []), ...(linked?.problems ?? [])];
@@ -291,6 +317,37 @@ export function summarizeWithSheets<S extends YearSheet>(
     }
   }
   return { summary, from: linked?.from ?? null, taken: since?.taken ?? [] };
+}
+
+/**
+ * The notes for the other sheets (`all`) left out of `lenders` only because their names name no year they hold
+ * (lendsYears), where the report would otherwise have taken them: the one sheet holding the previous year
+ * assumed €0 (previousYearLink), or a sheet holding a participant's year or a later year (otherYearsLink; not
+ * status unknown's older years, which are taken only where they change the dates).
+ */
+function unnamedSheetNotes<S extends YearSheet>(
+  own: S,
+  all: readonly S[],
+  lenders: readonly S[],
+  alone: YearSummary,
+  options: SummaryOptions,
+  previousYearLinked: boolean,
+): Problem[] {
+  if (lenders.length === all.length) return [];
+  const left = (s: S): boolean => !lenders.includes(s);
+  const notes: Problem[] = [];
+  if (alone.previousYearBasis === "assumed-zero" && previousYearLink(own, lenders, alone.year) === null) {
+    const link = previousYearLink(own, all, alone.year);
+    if (link?.kind === "linked" && left(link.from)) notes.push(note("sheet-name-without-year", sheetNameWithoutYear(link.from.sheet, [alone.year - 1], true, null)));
+  }
+  const p = options.participation;
+  const since: Localized | null = p?.status === "in" ? { nl: dayNl(p.since), en: dayEn(p.since) } : null;
+  const first = firstOtherYear(alone.year, p, options.today, true);
+  const others = otherYearsLink(own, yearsOf(own), all, alone.year, p, previousYearLinked, first);
+  for (const t of others?.taken ?? []) {
+    if (left(t.sheet)) notes.push(note("sheet-name-without-year", sheetNameWithoutYear(t.sheet.sheet, t.years, false, since)));
+  }
+  return notes;
 }
 
 /**

@@ -8,7 +8,7 @@ import { latestDataYear, latestDataYearOf, summarizeColumns, yearsConcerned, typ
 import { columnQueries } from "../rules/columns";
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearsIn } from "../rules/turnover";
-import { firstOtherYear, summarizeWithSheets, wantsOtherYear } from "../bulk/sheetYears";
+import { firstOtherYear, lendsYears, summarizeWithSheets, wantsOtherYear } from "../bulk/sheetYears";
 import { checkKorSince } from "../rules/participation";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
@@ -237,10 +237,18 @@ function summarizeSheet(
     // As summarizeWithSheets: no link unless the previous year is assumed €0 (or given) and another sheet has rows of it,
     // or another sheet has rows of a year this one lacks that the report reads (firstOtherYear, wantsOtherYear).
     // A given figure (wins) is compared with another sheet's rows of that year: summarizeWithSheets names both.
-    const previous = (alone.previousYearBasis === "assumed-zero" || alone.previousYearBasis === "given") && others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1));
+    // Only a sheet whose name names a year it holds lends its years (lendsYears); another one gets a note where it
+    // would have been taken: the previous year assumed €0, a participant's years or the later years.
+    const lends = (o: SheetRead): boolean => lendsYears(o.sheet, [...sheetYearsOf(o), ...o.problems.flatMap((p) => (p.day == null ? [] : [yearOf(p.day)]))]);
+    const previous = others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1) && (alone.previousYearBasis === "assumed-zero" || (alone.previousYearBasis === "given" && lends(o))));
     const first = firstOtherYear(alone.year, options.participation, options.today);
+    const later = firstOtherYear(alone.year, options.participation, options.today, true);
     const linked = alone.previousYearBasis !== "not-needed";
-    const older = others.some((o) => o !== s && sheetYearsOf(o).some((y) => wantsOtherYear(y, alone.year, first, linked) && !sheetHasRowsIn(s, y)));
+    const older = others.some((o) => {
+      if (o === s) return false;
+      const from = lends(o) ? first : later;
+      return sheetYearsOf(o).some((y) => wantsOtherYear(y, alone.year, from, linked) && !sheetHasRowsIn(s, y));
+    });
     if (!previous && !older) return { summary: alone, from: null, taken: [] };
   }
   return summarizeWithSheets(s, others, options);

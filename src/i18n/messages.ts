@@ -1047,6 +1047,30 @@ export function previousYearFromSheet(year: number, sheet: string): Localized {
 }
 
 /**
+ * Another sheet holds `years` that the report would have taken (the previous year; a participant's years or the
+ * later years the next possible start reads: `since` is the participation's start, null for the later years), but
+ * its name names no year it holds, so it may be another client's and was left out (src/bulk/sheetYears.ts).
+ */
+export function sheetNameWithoutYear(sheet: string, years: readonly number[], previous: boolean, since: Localized | null): Localized {
+  const example = quote(String(years[0]));
+  const start = {
+    nl: `Blad ${quote(sheet)} heeft omzet van ${listNl(years)}, maar de naam van het blad noemt geen jaar dat erop staat.`,
+    en: `Sheet ${quote(sheet)} has turnover of ${listEn(years)}, but its name names no year the sheet holds.`,
+  };
+  if (previous) {
+    return {
+      nl: `${start.nl} Daarom is het niet als vorig jaar van deze onderneming genomen: het kan van een andere klant zijn. Hoort het bij deze onderneming, zet dan het jaar in de naam van het blad (bijvoorbeeld ${example}), of vul de omzet van ${years[0]} zelf in.`,
+      en: `${start.en} So it was not taken as this business's previous year: it may be another client's. If it belongs to this business, put the year in the sheet's name (e.g. ${example}), or enter the ${years[0]} turnover yourself.`,
+    };
+  }
+  const what = since === null ? { nl: "de volgende mogelijke start", en: "the next possible start" } : { nl: `de KOR-deelname sinds ${since.nl}`, en: `the KOR participation since ${since.en}` };
+  return {
+    nl: `${start.nl} Daarom telt die omzet niet mee voor ${what.nl} van deze onderneming: het blad kan van een andere klant zijn. Hoort het bij deze onderneming, zet dan het jaar in de naam van het blad (bijvoorbeeld ${example}).`,
+    en: `${start.en} So that turnover does not count for ${what.en} of this business: the sheet may be another client's. If it belongs to this business, put the year in the sheet's name (e.g. ${example}).`,
+  };
+}
+
+/**
  * A sheet per year with the previous year's turnover given (typed in the pane, kor-check
  * --previous-year-turnover): the given figure wins, as over the sheet's own rows, and this names the other
  * sheet's figure beside it (amounts already formatted).

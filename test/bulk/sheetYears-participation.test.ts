@@ -211,12 +211,12 @@ describe("summarizeWithSheets for a participant (the shared link)", () => {
   });
 
   it("the previous year's sheet lends an older year too", () => {
-    // Sheet "Oud" holds 2024 (the crossing of 16 Sep 2024) and 2025: the 2026 report takes 2025 from it as the
+    // Sheet "2024-2025" holds 2024 (the crossing of 16 Sep 2024) and 2025: the 2026 report takes 2025 from it as the
     // previous year and 2024 as a year since the start of participation.
-    const old = yearSheet("Oud", [...VISSER["2024"], ...VISSER["2025"]]);
+    const old = yearSheet("2024-2025", [...VISSER["2024"], ...VISSER["2025"]]);
     const { summary, from, taken } = summarizeWithSheets(sheets[2], [old, sheets[2]], { today: TODAY, participation: inSince(SINCE) });
-    expect(from?.sheet).toBe("Oud");
-    expect(taken.map((t) => [t.sheet.sheet, t.years])).toEqual([["Oud", [2024]]]);
+    expect(from?.sheet).toBe("2024-2025");
+    expect(taken.map((t) => [t.sheet.sheet, t.years])).toEqual([["2024-2025", [2024]]]);
     expect(answerOf(summary)).toEqual(ANSWER_2026);
   });
 
