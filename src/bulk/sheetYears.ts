@@ -77,22 +77,24 @@ function yearsOf(s: YearSheet): Set<number> {
 }
 
 /**
- * Whether a sheet named `sheet` holding `years` (see yearsOf) lends them to another sheet's report: its name
- * names one of them. A year in a name is four digits 19xx or 20xx not part of a longer number ("2024", "Omzet
+ * Whether a sheet named `sheet` lends its years to another sheet's report: its name names a year it holds
+ * (`holds`: rows of that year, or rows whose date was read, as yearsOf; asked only for the years named). A year in a name is four digits 19xx or 20xx not part of a longer number ("2024", "Omzet
  * 2025", "FY2024", "Verkoopboek_2024", "Blad › Facturen2024"); "2023-2025" (or with "/" or "–") names 2023
  * through 2025. A sheet per client or per shop names none and stays apart.
  */
-export function lendsYears(sheet: string, years: Iterable<number>): boolean {
-  const named: [number, number][] = [];
+export function lendsYears(sheet: string, holds: (year: number) => boolean): boolean {
   for (const m of sheet.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*[-/–]\s*((?:19|20)\d\d)(?!\d))?/g)) {
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
-    if (to >= from) named.push([from, to]);
-    else named.push([from, from], [to, to]);
+    const a = Number(m[1]);
+    const b = m[2] === undefined ? a : Number(m[2]);
+    const years = b >= a ? Array.from({ length: b - a + 1 }, (_, k) => a + k) : [a, b];
+    if (years.some(holds)) return true;
   }
-  if (named.length === 0) return false;
-  for (const y of years) if (named.some(([from, to]) => y >= from && y <= to)) return true;
   return false;
+}
+
+/** Whether a sheet has rows of `year`, or rows whose date was read but another cell not (as yearsOf). */
+function holdsYear(s: YearSheet, year: number): boolean {
+  return hasRowsIn(s.rows, year) || s.problems.some((p) => p.day != null && yearOf(p.day) === year);
 }
 
 /**
@@ -279,7 +281,7 @@ export function summarizeWithSheets<S extends YearSheet>(
   const year = first.year;
   // Only a sheet whose name names a year it holds lends its years; one that would have been taken says so.
   const all = others.filter((o) => o !== own);
-  const rest = all.filter((o) => lendsYears(o.sheet, yearsOf(o)));
+  const rest = all.filter((o) => lendsYears(o.sheet, (y) => holdsYear(o, y)));
   const previousYearLinked = first.previousYearBasis !== "not-needed";
   const unnamed = unnamedSheetNotes(own, all, rest, first, options, previousYearLinked);
   // A given previous year wins over another sheet's rows of it, as over the sheet's own (section 4); when that

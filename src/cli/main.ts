@@ -239,7 +239,7 @@ function summarizeSheet(
     // A given figure (wins) is compared with another sheet's rows of that year: summarizeWithSheets names both.
     // Only a sheet whose name names a year it holds lends its years (lendsYears); another one gets a note where it
     // would have been taken: the previous year assumed €0, a participant's years or the later years.
-    const lends = (o: SheetRead): boolean => lendsYears(o.sheet, [...sheetYearsOf(o), ...o.problems.flatMap((p) => (p.day == null ? [] : [yearOf(p.day)]))]);
+    const lends = (o: SheetRead): boolean => lendsYears(o.sheet, (y) => sheetHasRowsIn(o, y) || o.problems.some((p) => p.day != null && yearOf(p.day) === y));
     const previous = others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1) && (alone.previousYearBasis === "assumed-zero" || (alone.previousYearBasis === "given" && lends(o))));
     const first = firstOtherYear(alone.year, options.participation, options.today);
     const later = firstOtherYear(alone.year, options.participation, options.today, true);

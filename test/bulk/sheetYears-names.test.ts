@@ -50,26 +50,27 @@ const NOTE_2025 = {
 };
 
 describe("lendsYears: a year in the sheet's name that the sheet holds", () => {
+  const holds = (years: number[]) => (y: number): boolean => years.includes(y);
   it("reads a year in a name, and a range of years", () => {
-    expect(lendsYears("2024", [2024])).toBe(true);
-    expect(lendsYears("Omzet 2025", [2025])).toBe(true);
-    expect(lendsYears("FY2024", [2024])).toBe(true);
-    expect(lendsYears("Verkoopboek_2024", [2024])).toBe(true);
-    expect(lendsYears("Blad › Facturen2024", [2024])).toBe(true);
-    for (const range of ["2023-2025", "2023/2025", "2023–2025", "Omzet 2023 - 2025"]) expect([range, lendsYears(range, [2024])]).toEqual([range, true]);
-    expect(lendsYears("1999", [1999])).toBe(true);
+    expect(lendsYears("2024", holds([2024]))).toBe(true);
+    expect(lendsYears("Omzet 2025", holds([2025]))).toBe(true);
+    expect(lendsYears("FY2024", holds([2024]))).toBe(true);
+    expect(lendsYears("Verkoopboek_2024", holds([2024]))).toBe(true);
+    expect(lendsYears("Blad › Facturen2024", holds([2024]))).toBe(true);
+    for (const range of ["2023-2025", "2023/2025", "2023–2025", "Omzet 2023 - 2025"]) expect([range, lendsYears(range, holds([2024]))]).toEqual([range, true]);
+    expect(lendsYears("1999", holds([1999]))).toBe(true);
   });
 
   it("not without a year, with a year the sheet does not hold, or with four digits of a longer number", () => {
-    expect(lendsYears("Bakkerij Jansen", [2025])).toBe(false);
-    expect(lendsYears("Blad1", [2025])).toBe(false);
-    expect(lendsYears("Omzet 2019", [2025])).toBe(false);
-    expect(lendsYears("2025", [2024])).toBe(false);
-    expect(lendsYears("2023-2024", [2025])).toBe(false);
-    expect(lendsYears("Klant 120245", [2024, 2025])).toBe(false);
-    expect(lendsYears("Order 20245", [2024])).toBe(false);
-    expect(lendsYears("1850", [1850])).toBe(false);
-    expect(lendsYears("2024", [])).toBe(false);
+    expect(lendsYears("Bakkerij Jansen", holds([2025]))).toBe(false);
+    expect(lendsYears("Blad1", holds([2025]))).toBe(false);
+    expect(lendsYears("Omzet 2019", holds([2025]))).toBe(false);
+    expect(lendsYears("2025", holds([2024]))).toBe(false);
+    expect(lendsYears("2023-2024", holds([2025]))).toBe(false);
+    expect(lendsYears("Klant 120245", holds([2024, 2025]))).toBe(false);
+    expect(lendsYears("Order 20245", holds([2024]))).toBe(false);
+    expect(lendsYears("1850", holds([1850]))).toBe(false);
+    expect(lendsYears("2024", holds([]))).toBe(false);
   });
 });
 
