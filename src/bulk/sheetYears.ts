@@ -80,7 +80,7 @@ function yearsOf(s: YearSheet): Set<number> {
  * Whether a sheet named `sheet` lends its years to another sheet's report: its name names a year it holds
  * (`holds`: rows of that year, or rows whose date was read, as yearsOf; asked only for the years named). A year in a name is four digits 19xx or 20xx not part of a longer number ("2024", "Omzet
  * 2025", "FY2024", "Verkoopboek_2024", "Blad › Facturen2024"); "2023-2025" (or with "/" or "–") names 2023
- * through 2025. A sheet per client or per shop names none and stays apart.
+ * through 2025; "Verkoop '25" names 2025. A sheet per client or per shop names none and stays apart.
  */
 export function lendsYears(sheet: string, holds: (year: number) => boolean): boolean {
   for (const m of sheet.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*[-/–]\s*((?:19|20)\d\d)(?!\d))?/g)) {
@@ -89,6 +89,8 @@ export function lendsYears(sheet: string, holds: (year: number) => boolean): boo
     const years = b >= a ? Array.from({ length: b - a + 1 }, (_, k) => a + k) : [a, b];
     if (years.some(holds)) return true;
   }
+  // "Verkoop '25", "Omzet ’24": an apostrophe and two digits name 2025, 2024.
+  for (const m of sheet.matchAll(/['‘’](\d\d)(?!\d)/g)) if (holds(2000 + Number(m[1]))) return true;
   return false;
 }
 
