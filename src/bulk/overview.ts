@@ -28,6 +28,8 @@ export interface CheckedUnit {
   readonly problems: readonly Problem[];
   /** A row not kept (All sheets keeps only the years it needs) names a country: see SummaryOptions.countryInRowsLeftOut. */
   readonly droppedCountry?: boolean;
+  /** The years with rows or dated problems, also those not kept (YearWindow.yearsRead; sheetYears.ts lendsYears). */
+  readonly yearsRead?: readonly number[];
   /** Where the year report of this list keeps its settings (host.settings key), when it is a list one reads. */
   readonly settingsKey?: string;
 }

@@ -34,6 +34,11 @@ export interface YearSheet {
   readonly sheet: string;
   readonly rows: readonly InvoiceRow[];
   readonly problems: readonly Problem[];
+  /**
+   * The years with rows or dated problems, also those a reader did not keep (YearWindow.yearsRead); omitted when
+   * `rows` and `problems` are the whole sheet.
+   */
+  readonly yearsRead?: readonly number[];
 }
 
 /**
@@ -94,8 +99,12 @@ export function lendsYears(sheet: string, holds: (year: number) => boolean): boo
   return false;
 }
 
-/** Whether a sheet has rows of `year`, or rows whose date was read but another cell not (as yearsOf). */
-function holdsYear(s: YearSheet, year: number): boolean {
+/**
+ * Whether a sheet has rows of `year`, or rows whose date was read but another cell not (as yearsOf), also where a
+ * reader did not keep them (yearsRead): the same sheet lends in kor-check, Excel and an opened file.
+ */
+export function holdsYear(s: YearSheet, year: number): boolean {
+  if (s.yearsRead !== undefined) return s.yearsRead.includes(year);
   return hasRowsIn(s.rows, year) || s.problems.some((p) => p.day != null && yearOf(p.day) === year);
 }
 

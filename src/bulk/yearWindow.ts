@@ -52,6 +52,8 @@ export class YearWindow {
   /** Errors without a date (whole input, unreadable date), and errors per year of their row's date. */
   private undatedErrors = 0;
   private readonly errorsByYear = new Map<number, number>();
+  /** Years with rows or dated problems, also those not kept. */
+  private readonly seen = new Set<number>();
 
   constructor(
     /** The year to check; null = the latest year with data. */
@@ -80,6 +82,7 @@ export class YearWindow {
     for (const r of rows) {
       if (r.day < from || r.day > to) {
         bucketYear = yearOf(r.day);
+        this.seen.add(bucketYear);
         from = Date.UTC(bucketYear, 0, 1) / 86_400_000;
         to = Date.UTC(bucketYear, 11, 31) / 86_400_000;
         bucket = this.bucketFor(bucketYear);
@@ -113,7 +116,10 @@ export class YearWindow {
   addProblems(problems: readonly Problem[]): void {
     for (const p of problems) {
       // A dated problem makes its year a year with data (the latest may be one whose rows are all in error).
-      if (this.year === null && p.day !== null && p.day !== undefined) this.bucketFor(yearOf(p.day));
+      if (p.day !== null && p.day !== undefined) {
+        this.seen.add(yearOf(p.day));
+        if (this.year === null) this.bucketFor(yearOf(p.day));
+      }
       if (p.severity === "error") {
         // A grouped problem stands for its rows: "fix 300 errors first", not 1.
         const n = p.count ?? 1;
@@ -141,6 +147,14 @@ export class YearWindow {
     let n = this.undatedErrors;
     for (const y of new Set(years)) n += this.errorsByYear.get(y) ?? 0;
     return n;
+  }
+
+  /**
+   * The years with rows or dated problems, also those whose rows were not kept: whether a sheet's name names a
+   * year it holds (sheetYears.ts lendsYears) does not depend on the years a reader keeps.
+   */
+  yearsRead(): number[] {
+    return [...this.seen].sort((a, b) => a - b);
   }
 
   /** The error counts behind errorCountIn, as plain data (a pool worker hands them to the main thread). */

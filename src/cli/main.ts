@@ -8,7 +8,7 @@ import { latestDataYear, latestDataYearOf, summarizeColumns, yearsConcerned, typ
 import { columnQueries } from "../rules/columns";
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearsIn } from "../rules/turnover";
-import { firstOtherYear, lendsYears, summarizeWithSheets, wantsOtherYear } from "../bulk/sheetYears";
+import { firstOtherYear, holdsYear, lendsYears, summarizeWithSheets, wantsOtherYear } from "../bulk/sheetYears";
 import { checkKorSince } from "../rules/participation";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
@@ -239,7 +239,7 @@ function summarizeSheet(
     // A given figure (wins) is compared with another sheet's rows of that year: summarizeWithSheets names both.
     // Only a sheet whose name names a year it holds lends its years (lendsYears); another one gets a note where it
     // would have been taken: the previous year assumed €0, a participant's years or the later years.
-    const lends = (o: SheetRead): boolean => lendsYears(o.sheet, (y) => sheetHasRowsIn(o, y) || o.problems.some((p) => p.day != null && yearOf(p.day) === y));
+    const lends = (o: SheetRead): boolean => lendsYears(o.sheet, (y) => holdsYear(o, y));
     const previous = others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1) && (alone.previousYearBasis === "assumed-zero" || (alone.previousYearBasis === "given" && lends(o))));
     const first = firstOtherYear(alone.year, options.participation, options.today);
     const later = firstOtherYear(alone.year, options.participation, options.today, true);

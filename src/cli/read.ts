@@ -42,6 +42,8 @@ export interface SheetRead {
   errorCountIn(years: readonly number[]): number;
   /** A row not kept (of a year the summary does not need) names a country (SummaryOptions.countryInRowsLeftOut). */
   readonly droppedCountry?: boolean;
+  /** The years with rows or dated problems, also those not kept (YearWindow.yearsRead; sheetYears.ts lendsYears). */
+  readonly yearsRead?: readonly number[];
   /** How reasons name a row: an auditfile's rows are invoices ("boeking F2026-017 van 12 september 2026"). */
   readonly rowName?: (row: number) => Localized;
   /** What an auditfile says about itself (company, VAT number, fiscal year, its own totals). */
@@ -160,6 +162,7 @@ class SheetCollector {
       errorCount: w.errorCount,
       errorCountIn: (years) => w.errorCountIn(years),
       droppedCountry: w.droppedCountry,
+      yearsRead: w.yearsRead(),
     });
   }
 }

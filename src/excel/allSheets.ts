@@ -254,7 +254,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
     // Undated, so kept whatever year the line shows (as the year report and kor-check give it).
     const note = mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping)] : [];
     result.push({
-      id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: [...note, ...windows[i].problems()], droppedCountry: windows[i].droppedCountry,
+      id: u.id, sheet: u.sheetName, table: u.table, rows: windows[i].rows(), problems: [...note, ...windows[i].problems()], droppedCountry: windows[i].droppedCountry, yearsRead: windows[i].yearsRead(),
       ...(u.reportOf !== null ? { settingsKey: u.reportOf } : {}),
     });
   });
@@ -278,7 +278,7 @@ export async function readOtherLists(
   columnsOf?: (sheetId: string) => ColumnChoices | undefined,
 ): Promise<YearSheet[]> {
   const { units } = await readAllSheets(context, { keepFrom, probeDateSystem, ...(codesOf !== undefined ? { codesOf } : {}), ...(columnsOf !== undefined ? { columnsOf } : {}) });
-  return units.filter((u) => u.id.split("/")[0] !== sheetKey).map((u) => ({ sheet: unitLabel(u), rows: u.rows, problems: u.problems }));
+  return units.filter((u) => u.id.split("/")[0] !== sheetKey).map((u) => ({ sheet: unitLabel(u), rows: u.rows, problems: u.problems, ...(u.yearsRead !== undefined ? { yearsRead: u.yearsRead } : {}) }));
 }
 
 /**

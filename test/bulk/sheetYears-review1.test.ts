@@ -10,6 +10,10 @@ import { readTable } from "../../src/reading/headers";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
 import { analyze } from "../../src/taskpane/model";
 import { sheetBookXlsx } from "./sheetBook";
+import { buildOverview } from "../../src/bulk/overview";
+import { EMPTY_GROUPING } from "../../src/bulk/groups";
+import { readAllSheets, readOtherLists } from "../../src/excel/allSheets";
+import { fakeContext } from "../excel/allSheets-fake";
 import { runCli, tempDir } from "../cli/fixtures";
 
 const TODAY = dayFromIso("2026-11-27");
@@ -40,5 +44,61 @@ describe("a year written as '25", () => {
     expect(from?.sheet).toBe("Verkoop '24");
     expect([summary.previousYearCents, summary.verdict]).toEqual([2_200_000, "not-eligible"]);
     expect(summary.problems.some((p) => p.code === "sheet-name-without-year")).toBe(false);
+  });
+});
+
+describe("a sheet named by the year it started, read whole (the pane) and by years (kor-check)", () => {
+  // "Verkoop sinds 2021" holds 2021 through 2024 (2024: €22,000); "2025" holds €5,000. The name names 2021, a year
+  // the sheet holds: it lends its 2024 to the 2025 report, whether or not the reader kept the 2021 rows.
+  const SINDS: Line[] = [
+    ["2021-05-01", "A", 3000, "21"],
+    ["2022-05-01", "A", 4000, "21"],
+    ["2023-05-01", "A", 5000, "21"],
+    ["2024-03-01", "B", 15000, "21"],
+    ["2024-10-01", "C", 7000, "21"],
+  ];
+  const Y25: Line[] = [["2025-03-01", "D", 5000, "21"]];
+
+  it("the year report of an opened file (analyze): 2024 from the sheet, not eligible", () => {
+    const source: InvoiceSource = {
+      key: "{sheet-2}", name: "2025", origin: "sheet", tableName: null, values: sheetCells(Y25),
+      rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false,
+    };
+    const a = analyze(source, {}, TODAY, [yearSheet("Verkoop sinds 2021", SINDS)]);
+    expect([a.previousYearSheet, a.summary.previousYearCents, a.summary.verdict]).toEqual(["Verkoop sinds 2021", 2_200_000, "not-eligible"]);
+  });
+
+  it("kor-check: the same", async () => {
+    const tmp = tempDir("kor-review1-");
+    try {
+      const file = path.join(tmp.dir, "sinds.xlsx");
+      writeFileSync(file, await sheetBookXlsx(HEADER, { "Verkoop sinds 2021": SINDS, "2025": Y25 }));
+      const { stdout } = await runCli([file, "--format", "json", "--lang", "en"], TODAY);
+      const items = JSON.parse(stdout) as { sheet: string; verdict: string; previousYear: number | null; previousYearSheet: string | null; problems: { code: string }[] }[];
+      const i = items.find((x) => x.sheet === "2025")!;
+      expect([i.previousYearSheet, i.previousYear, i.verdict]).toEqual(["Verkoop sinds 2021", 22000, "not-eligible"]);
+      expect(i.problems.some((p) => p.code === "sheet-name-without-year")).toBe(false);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it("the year report in Excel (readOtherLists keeps 2023 on): the same", async () => {
+    const defs = [{ name: "Verkoop sinds 2021", cells: sheetCells(SINDS) }, { name: "2025", cells: sheetCells(Y25) }];
+    const { context } = fakeContext(defs);
+    const others = await readOtherLists(context, "{sheet-2}", 2023);
+    const source: InvoiceSource = {
+      key: "{sheet-2}", name: "2025", origin: "sheet", tableName: null, values: defs[1].cells,
+      rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false,
+    };
+    const a = analyze(source, {}, TODAY, others);
+    expect([a.previousYearSheet, a.summary.previousYearCents, a.summary.verdict]).toEqual(["Verkoop sinds 2021", 2_200_000, "not-eligible"]);
+  });
+
+  it("All sheets in Excel: the same", async () => {
+    const { context } = fakeContext([{ name: "Verkoop sinds 2021", cells: sheetCells(SINDS) }, { name: "2025", cells: sheetCells(Y25) }]);
+    const { units } = await readAllSheets(context, { keepFrom: 2023 });
+    const line = buildOverview(units, EMPTY_GROUPING, { today: TODAY }).find((l) => l.label === "2025")!;
+    expect([line.previousYearSheet, line.previousYearCents, line.verdict]).toEqual(["Verkoop sinds 2021", 2_200_000, "not-eligible"]);
   });
 });
