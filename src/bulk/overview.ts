@@ -216,7 +216,7 @@ export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions, other
   const given = key !== undefined && year !== null ? (options.previousYearOf?.(key, year) ?? null) : null;
   const { summary, from } = summarizeWithSheets(
     { ...unit, sheet: unitLabel(unit) },
-    others.map((o) => ({ ...o, sheet: unitLabel(o) })),
+    others.map((o) => ({ ...o, sheet: unitLabel(o), ...(o.table !== null ? { worksheet: o.sheet } : {}) })),
     { today: options.today, year, period: options.period, problems: unit.problems, participation, countryInRowsLeftOut: unit.droppedCountry === true, previousYearCents: given },
   );
   const crossing = summary.crossing === null

@@ -39,6 +39,11 @@ export interface YearSheet {
    * `rows` and `problems` are the whole sheet.
    */
   readonly yearsRead?: readonly number[];
+  /**
+   * The worksheet's name when `sheet` names an Excel table on it ("Blad1" for "Blad1 › Omzet2024"): lendsYears reads
+   * it, as kor-check and an opened file (which see no tables) name that list.
+   */
+  readonly worksheet?: string;
 }
 
 /**
@@ -84,8 +89,9 @@ function yearsOf(s: YearSheet): Set<number> {
 /**
  * Whether a sheet named `sheet` lends its years to another sheet's report: its name names a year it holds
  * (`holds`: rows of that year, or rows whose date was read, as yearsOf; asked only for the years named). A year in a name is four digits 19xx or 20xx not part of a longer number ("2024", "Omzet
- * 2025", "FY2024", "Verkoopboek_2024", "Blad › Facturen2024"); "2023-2025" (or with "/" or "–") names 2023
- * through 2025; "Verkoop '25" names 2025. A sheet per client or per shop names none and stays apart.
+ * 2025", "FY2024", "Verkoopboek_2024"); "2023-2025" (or with "/" or "–") names 2023 through 2025; "Verkoop '25"
+ * names 2025. A sheet per client or per shop names none and stays apart. Of an Excel table, the worksheet's name
+ * (YearSheet.worksheet): "2025 › Tabel1" lends, "Blad1 › Omzet2024" does not, as in kor-check.
  */
 export function lendsYears(sheet: string, holds: (year: number) => boolean): boolean {
   for (const m of sheet.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*[-/–]\s*((?:19|20)\d\d)(?!\d))?/g)) {
@@ -292,7 +298,7 @@ export function summarizeWithSheets<S extends YearSheet>(
   const year = first.year;
   // Only a sheet whose name names a year it holds lends its years; one that would have been taken says so.
   const all = others.filter((o) => o !== own);
-  const rest = all.filter((o) => lendsYears(o.sheet, (y) => holdsYear(o, y)));
+  const rest = all.filter((o) => lendsYears(o.worksheet ?? o.sheet, (y) => holdsYear(o, y)));
   const previousYearLinked = first.previousYearBasis !== "not-needed";
   const unnamed = unnamedSheetNotes(own, all, rest, first, options, previousYearLinked);
   // A given previous year wins over another sheet's rows of it, as over the sheet's own (section 4); when that
@@ -336,7 +342,8 @@ export function summarizeWithSheets<S extends YearSheet>(
  * The notes for the other sheets (`all`) left out of `lenders` only because their names name no year they hold
  * (lendsYears), where the report would otherwise have taken them: the one sheet holding the previous year
  * assumed €0 (previousYearLink), or a sheet holding a participant's year or a later year (otherYearsLink; not
- * status unknown's older years, which are taken only where they change the dates).
+ * status unknown's older years, which are taken only where they change the dates). An Excel table's note names
+ * its worksheet, whose name it is about.
  */
 function unnamedSheetNotes<S extends YearSheet>(
   own: S,
@@ -351,14 +358,14 @@ function unnamedSheetNotes<S extends YearSheet>(
   const notes: Problem[] = [];
   if (alone.previousYearBasis === "assumed-zero" && previousYearLink(own, lenders, alone.year) === null) {
     const link = previousYearLink(own, all, alone.year);
-    if (link?.kind === "linked" && left(link.from)) notes.push(note("sheet-name-without-year", sheetNameWithoutYear(link.from.sheet, [alone.year - 1], true, null)));
+    if (link?.kind === "linked" && left(link.from)) notes.push(note("sheet-name-without-year", sheetNameWithoutYear(link.from.worksheet ?? link.from.sheet, [alone.year - 1], true, null)));
   }
   const p = options.participation;
   const since: Localized | null = p?.status === "in" ? { nl: dayNl(p.since), en: dayEn(p.since) } : null;
   const first = firstOtherYear(alone.year, p, options.today, true);
   const others = otherYearsLink(own, yearsOf(own), all, alone.year, p, previousYearLinked, first);
   for (const t of others?.taken ?? []) {
-    if (left(t.sheet)) notes.push(note("sheet-name-without-year", sheetNameWithoutYear(t.sheet.sheet, t.years, false, since)));
+    if (left(t.sheet)) notes.push(note("sheet-name-without-year", sheetNameWithoutYear(t.sheet.worksheet ?? t.sheet.sheet, t.years, false, since)));
   }
   return notes;
 }

@@ -278,7 +278,13 @@ export async function readOtherLists(
   columnsOf?: (sheetId: string) => ColumnChoices | undefined,
 ): Promise<YearSheet[]> {
   const { units } = await readAllSheets(context, { keepFrom, probeDateSystem, ...(codesOf !== undefined ? { codesOf } : {}), ...(columnsOf !== undefined ? { columnsOf } : {}) });
-  return units.filter((u) => u.id.split("/")[0] !== sheetKey).map((u) => ({ sheet: unitLabel(u), rows: u.rows, problems: u.problems, ...(u.yearsRead !== undefined ? { yearsRead: u.yearsRead } : {}) }));
+  return units.filter((u) => u.id.split("/")[0] !== sheetKey).map((u) => ({
+    sheet: unitLabel(u),
+    rows: u.rows,
+    problems: u.problems,
+    ...(u.yearsRead !== undefined ? { yearsRead: u.yearsRead } : {}),
+    ...(u.table !== null ? { worksheet: u.sheet } : {}),
+  }));
 }
 
 /**

@@ -102,3 +102,51 @@ describe("a sheet named by the year it started, read whole (the pane) and by yea
     expect([line.previousYearSheet, line.previousYearCents, line.verdict]).toEqual(["Verkoop sinds 2021", 2_200_000, "not-eligible"]);
   });
 });
+
+describe("a year only in an Excel table's name (kor-check and an opened file see no tables)", () => {
+  // Worksheet "Blad1" holds one table "Omzet2024" (2024: €22,000); worksheet "2025" holds €5,000. kor-check reads
+  // "Blad1", whose name names no year: 2024 is not taken, and a note says so. Excel reads "Blad1 › Omzet2024": the
+  // same answer.
+  const Y24: Line[] = [["2024-03-01", "B", 15000, "21"], ["2024-10-01", "C", 7000, "21"]];
+  const Y25: Line[] = [["2025-03-01", "D", 5000, "21"]];
+  const defs = [
+    { name: "Blad1", cells: sheetCells(Y24), tables: [{ name: "Omzet2024", row: 0, col: 0, rows: 3, cols: 4 }] },
+    { name: "2025", cells: sheetCells(Y25) },
+  ];
+  const answer = [null, 0, "assumed-zero", "eligible", true];
+
+  it("kor-check", async () => {
+    const tmp = tempDir("kor-review1-");
+    try {
+      const file = path.join(tmp.dir, "tabel.xlsx");
+      writeFileSync(file, await sheetBookXlsx(HEADER, { Blad1: Y24, "2025": Y25 }));
+      const items = JSON.parse((await runCli([file, "--format", "json", "--lang", "en"], TODAY)).stdout) as { sheet: string; verdict: string; previousYear: number | null; previousYearBasis: string; previousYearSheet: string | null; problems: { code: string }[] }[];
+      const i = items.find((x) => x.sheet === "2025")!;
+      expect([i.previousYearSheet, i.previousYear, i.previousYearBasis, i.verdict, i.problems.some((p) => p.code === "sheet-name-without-year")]).toEqual(answer);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it("the year report in Excel", async () => {
+    const { context } = fakeContext(defs);
+    const others = await readOtherLists(context, "{sheet-2}", 2023);
+    expect(others.map((o) => o.sheet)).toEqual(["Blad1 › Omzet2024"]);
+    const source: InvoiceSource = {
+      key: "{sheet-2}", name: "2025", origin: "sheet", tableName: null, values: defs[1].cells,
+      rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false,
+    };
+    const a = analyze(source, {}, TODAY, others);
+    const s = a.summary;
+    expect([a.previousYearSheet, s.previousYearCents, s.previousYearBasis, s.verdict, s.problems.some((p) => p.code === "sheet-name-without-year")]).toEqual(answer);
+    // The note names the worksheet, whose name it is about, as kor-check's does.
+    expect(s.problems.find((p) => p.code === "sheet-name-without-year")?.message.en).toMatch(/^Sheet "Blad1" has turnover of 2024, but its name names no year/);
+  });
+
+  it("All sheets in Excel", async () => {
+    const { context } = fakeContext(defs);
+    const { units } = await readAllSheets(context, { keepFrom: 2023 });
+    const l = buildOverview(units, EMPTY_GROUPING, { today: TODAY }).find((x) => x.label === "2025")!;
+    expect([l.previousYearSheet, l.previousYearCents, l.previousYearBasis, l.verdict, l.problems.some((p) => p.code === "sheet-name-without-year")]).toEqual(answer);
+  });
+});
