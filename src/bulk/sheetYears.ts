@@ -79,6 +79,15 @@ export function onSheet(sheet: string, message: Localized): Localized {
   return { nl: `Blad ${quote(sheet)}: ${message.nl}`, en: `Sheet ${quote(sheet)}: ${message.en}` };
 }
 
+/**
+ * Another sheet's problem as a report of this sheet carries it: named with that sheet, without a row. Its row
+ * list (a grouped problem's `rows`) goes too: those are that sheet's rows, which the pane would take for this
+ * sheet's (rows not counted, the rows a warning selects); the message still names them.
+ */
+function fromOtherSheet(sheet: string, p: Problem): Problem {
+  return { ...p, row: null, rows: undefined, message: onSheet(sheet, p.message) };
+}
+
 /** The years a sheet has data in: rows, and rows whose date was read but another cell not. */
 function yearsOf(s: YearSheet): Set<number> {
   const years = new Set(yearsIn(s.rows));
@@ -147,7 +156,7 @@ export function previousYearLink<S extends YearSheet>(
   const problems: Problem[] = [];
   for (const p of from.problems) {
     if (p.day == null || p.day < jan1 || p.day > dec31) continue;
-    problems.push({ ...p, row: null, message: onSheet(from.sheet, p.message) });
+    problems.push(fromOtherSheet(from.sheet, p));
   }
   const rowName = (row: number): Localized =>
     row > LINKED_ROW_OFFSET ? otherSheetRowName(from.sheet, row - LINKED_ROW_OFFSET) : (ownRowName ?? plainRowName)(row);
@@ -238,7 +247,7 @@ export function otherYearsLink<S extends YearSheet>(
     for (const r of sheet.rows) if (years.includes(yearOf(r.day))) rows.push({ ...r, row: r.row + offset, country: null });
     for (const p of sheet.problems) {
       if (p.severity !== "error" || p.day == null || !years.includes(yearOf(p.day))) continue;
-      errors.push({ ...p, row: null, day: null, message: onSheet(sheet.sheet, p.message) });
+      errors.push({ ...fromOtherSheet(sheet.sheet, p), day: null });
     }
   });
   notes.push(...errors);

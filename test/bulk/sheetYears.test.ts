@@ -318,3 +318,42 @@ describe("kor-check over the same workbook", () => {
     }
   });
 });
+
+describe("another sheet's problem in a report of this sheet", () => {
+  /**
+   * Today 15 Mar 2027, status unknown. "2023-2024": row 2 €500 on 1 Jan 2024, row 3 €500 on 1 Jan 2023 with the
+   * ambiguous category "vrijgesteld" (an error of 2023), row 4 €0.01 on 1 Jan 2024. "Facturen 2026": row 2
+   * €20,000 on 1 Jan 2026, row 3 €500 with "vrijgesteld" (an error of 2026).
+   * The report of "2023-2024" is about 2024: €500.01, eligible (before 2025 only the year itself counts); its one
+   * row in error is of 2023, so nothing of 2024 is left uncounted. 2026 is taken from "Facturen 2026" for the next
+   * start, with its error named 'Sheet "Facturen 2026": Row 3: …': that is row 3 of the other sheet, not of this one.
+   */
+  const BOOK: Record<string, Line[]> = {
+    "2023-2024": [
+      ["2024-01-01", "A", 500, ""],
+      ["2023-01-01", "B", 500, "vrijgesteld"],
+      ["2024-01-01", "C", 0.01, ""],
+    ],
+    "Facturen 2026": [
+      ["2026-01-01", "D", 20000, ""],
+      ["2026-01-01", "E", 500, "vrijgesteld"],
+    ],
+  };
+  const today = dayFromIso("2027-03-15");
+
+  it("does not count, nor point at, this sheet's row of the same number", async () => {
+    const source = await readFileSource(fileLike("map.xlsx", await xlsxBytes(BOOK)));
+    const sheet = source.fileSheets?.find((s) => s.sheetName === "2023-2024");
+    const a = analyze(sheet!, {}, today);
+    expect(a.summary.year).toBe(2024);
+    expect(a.summary.countableCents).toBe(50_001);
+    expect(a.summary.verdict).toBe("eligible");
+    const other = a.warnings.find((w) => w.message.en.startsWith('Sheet "Facturen 2026": '));
+    expect(other?.severity).toBe("error");
+    expect(other?.rows).toEqual([]);
+    expect(a.reconciliation.yearErrorRows).toBe(0);
+    const copied = figuresText(a.summary, "en", { sourceName: "2023-2024", today, reconciliation: a.reconciliation });
+    expect(copied).not.toContain("with errors not counted");
+    expect(copied).not.toContain("Provisional");
+  });
+});
