@@ -7,7 +7,7 @@ import { adviceOf, adviceLines } from "../rules/advice";
 import { formatDay, type Day } from "../rules/dates";
 import { formatEuros } from "../rules/money";
 import type { YearSummary } from "../rules/summary-types";
-import type { Reconciliation } from "./model";
+import { provisionalRows, type Reconciliation } from "./model";
 import { S, tPlain } from "./strings";
 import type { Localized } from "../i18n/types";
 import { cellText as overviewCellText, type OverviewRow } from "../bulk/overview";
@@ -33,7 +33,7 @@ export function figuresText(
 ): string {
   const r = options.reconciliation;
   const eur = (c: number): string => formatEuros(c, lang);
-  const advice = adviceOf(summary, r === undefined ? {} : { errorRows: r.yearErrorRows });
+  const advice = adviceOf(summary, r === undefined ? {} : { errorRows: provisionalRows(r) });
   const lines = [tPlain(lang, S.copyHeader(options.sourceName, formatDay(options.today, lang))), "", ...adviceLines(advice, lang), ""];
   lines.push(`${tPlain(lang, S.countable)} ${summary.year}: ${eur(summary.countableCents)} (${tPlain(lang, S.ofThreshold(pct(summary.percentOfThreshold, lang), eur(summary.thresholdCents)))})`);
   lines.push(`${tPlain(lang, S.headroom)}: ${eur(summary.headroomCents)}`);

@@ -207,6 +207,17 @@ export interface Reconciliation {
   readonly yearErrorCents: Cents;
   /** Those rows whose amount itself could not be read. */
   readonly yearUnreadableAmounts: number;
+  /**
+   * Rows in error on the other sheet the previous year came from (previousYearSheet), dated in that year: the
+   * previous-year test depends on them as on this sheet's, so the verdict is provisional (kor-check: `eligible`
+   * null). Listed among the errors, named with that sheet; not in the counts above, which are this sheet's.
+   */
+  readonly otherSheetErrorRows: number;
+}
+
+/** The rows in error the verdict depends on (this sheet's, and the previous year's sheet's): "fix N errors first". */
+export function provisionalRows(r: Reconciliation): number {
+  return r.yearErrorRows + r.otherSheetErrorRows;
 }
 
 /**
@@ -355,7 +366,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     warnings: warningsOf(summary, table.rows, (p) => categoryFixesOf(p, source, table, mapping), (role) => table.columns[role]),
     cumulative: cumulativeOf(table.rows, year),
     unknownCodes: read.reduce((listed, r) => [...listed, ...unknownCodesOfSheet(r.sheet, r.years, listed)], own),
-    reconciliation: reconcile(source, table, summary),
+    reconciliation: reconcile(source, table, summary, from === null ? 0 : errorRowsIn(from.problems, year - 1)),
     wholeTableProblem: wholeTableProblemOf(table),
   };
 }
@@ -366,7 +377,21 @@ export function rowsOf(p: Problem): readonly number[] {
 }
 
 /** Accounts for every data row of the sheet (see Reconciliation). */
-export function reconcile(source: InvoiceSource, table: ReadTableResult, summary: YearSummary): Reconciliation {
+/** Distinct rows in error among `problems` dated in `year` (a grouped problem's rows past its kept list counted too). */
+function errorRowsIn(problems: readonly Problem[], year: number): number {
+  const { from, to } = yearBounds(year);
+  const rows = new Set<number>();
+  let unlisted = 0;
+  for (const p of problems) {
+    if (p.severity !== "error" || p.day == null || p.day < from || p.day > to) continue;
+    const listed = rowsOf(p);
+    for (const r of listed) rows.add(r);
+    unlisted += Math.max(0, (p.count ?? listed.length) - listed.length);
+  }
+  return rows.size + unlisted;
+}
+
+export function reconcile(source: InvoiceSource, table: ReadTableResult, summary: YearSummary, otherSheetErrorRows = 0): Reconciliation {
   const first = table.headerRowIndex === null ? 0 : table.headerRowIndex + 1;
   const sheetRows = Math.max(0, source.values.length - first);
   const readRows = new Set(table.rows.map((r) => r.row));
@@ -394,6 +419,7 @@ export function reconcile(source: InvoiceSource, table: ReadTableResult, summary
     yearErrorRows: yearRows.size,
     yearErrorCents,
     yearUnreadableAmounts,
+    otherSheetErrorRows,
   };
 }
 

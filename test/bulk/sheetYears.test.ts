@@ -357,3 +357,45 @@ describe("another sheet's problem in a report of this sheet", () => {
     expect(copied).not.toContain("Provisional");
   });
 });
+
+describe("the previous year's sheet with a row in error", () => {
+  /**
+   * Today 15 Mar 2027. "2026": row 2 €20,000 on 1 Jan 2026, row 3 €500 on 1 Jan 2026 with the ambiguous category
+   * "vrijgesteld" (an error). "2027": row 2 €500 on 1 Feb 2027. The 2027 report takes 2026 from sheet "2026":
+   * €20,000.00 read, not over the limit, so eligible on what could be read; but row 3 may be exempt through the
+   * KOR (it counts: €20,500 > €20,000, and 2027 would fail the previous-year test). The verdict is provisional, as
+   * kor-check says (`eligible` null).
+   */
+  const BOOK: Record<string, Line[]> = {
+    "2026": [
+      ["2026-01-01", "A", 20000, ""],
+      ["2026-01-01", "B", 500, "vrijgesteld"],
+    ],
+    "2027": [["2027-02-01", "C", 500, ""]],
+  };
+  const today = dayFromIso("2027-03-15");
+
+  it("the year report says the verdict is provisional, as kor-check does", async () => {
+    const bytes = await xlsxBytes(BOOK);
+    const source = await readFileSource(fileLike("map.xlsx", bytes));
+    const sheet = source.fileSheets?.find((s) => s.sheetName === "2027");
+    const a = analyze(sheet!, {}, today);
+    expect(a.previousYearSheet).toBe("2026");
+    expect(a.summary.previousYearCents).toBe(2_000_000);
+    expect(a.summary.verdict).toBe("eligible");
+    const copied = figuresText(a.summary, "en", { sourceName: "2027", today, reconciliation: a.reconciliation });
+    expect(copied).toContain("Provisional: fix 1 error first");
+    // This sheet's own rows are all read: nothing of this sheet is said to be left out.
+    expect(copied).not.toContain("with errors not counted");
+    const tmp = tempDir("kor-sheet-years-");
+    try {
+      const file = path.join(tmp.dir, "map.xlsx");
+      writeFileSync(file, bytes);
+      const { stdout } = await runCli([file, "--format", "json", "--lang", "en"], today);
+      const items = JSON.parse(stdout) as { sheet: string; eligible: boolean | null; verdict: string }[];
+      expect(items.find((i) => i.sheet === "2027")).toMatchObject({ verdict: "eligible", eligible: null });
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});

@@ -38,7 +38,7 @@ import {
 } from "../../rules/decision";
 import { parameterOn } from "../../rules/parameters";
 import type { InvoiceSource } from "../../excel/source";
-import { parseEurosInput, rowsOf, type Analysis } from "../model";
+import { parseEurosInput, provisionalRows, rowsOf, type Analysis } from "../model";
 import { D } from "../decision-strings";
 import { S } from "../strings";
 
@@ -358,10 +358,13 @@ export function computeDecision(input: {
  */
 function provisionalOf(analysis: Analysis, listUnread: { readonly name: string; readonly rows: number } | null): Localized | null {
   const r = analysis.reconciliation;
+  // Rows on the previous year's sheet count too; the amount named is then only this sheet's, so none is named.
+  const rows = provisionalRows(r);
+  const amount = r.otherSheetErrorRows === 0 && r.yearErrorCents !== 0;
   const notCounted = (lang: "nl" | "en"): string =>
-    S.notCountedRows(r.yearErrorRows, r.yearErrorCents !== 0 ? formatEuros(r.yearErrorCents, lang) : "", r.yearUnreadableAmounts)[lang];
+    S.notCountedRows(rows, amount ? formatEuros(r.yearErrorCents, lang) : "", r.otherSheetErrorRows === 0 ? r.yearUnreadableAmounts : 0)[lang];
   const parts = [
-    ...(r.yearErrorRows > 0 ? [D.provisional({ nl: notCounted("nl"), en: notCounted("en") }, r.yearErrorRows)] : []),
+    ...(rows > 0 ? [D.provisional({ nl: notCounted("nl"), en: notCounted("en") }, rows)] : []),
     // A purchases list's unread rows, while its input VAT is used (not typed over).
     ...(listUnread !== null && listUnread.rows > 0 ? [D.provisionalPurchases(listUnread.name, listUnread.rows)] : []),
   ];

@@ -31,7 +31,7 @@ import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
-import { inKorSinceDay, parseEurosInput, previousYearGiven, withCodeMapped, withPreviousYear, type PaneWarning, type SheetSettings } from "../model";
+import { inKorSinceDay, parseEurosInput, previousYearGiven, provisionalRows, withCodeMapped, withPreviousYear, type PaneWarning, type SheetSettings } from "../model";
 import { checkKorSince } from "../../rules/participation";
 import type { PaneHost } from "../host";
 import type { PaneNavigation } from "../navigation";
@@ -649,7 +649,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
         </MessageBar>
       ) : (
         <>
-          <VerdictCard lang={lang} summary={summary} errorRows={analysis.reconciliation.yearErrorRows} />
+          <VerdictCard lang={lang} summary={summary} errorRows={provisionalRows(analysis.reconciliation)} />
           <TotalsLine lang={lang} summary={summary} reconciliation={analysis.reconciliation} />
           {codeTable}
         </>
