@@ -12,6 +12,16 @@ import type { PaneHost } from "./host";
 import { analyze, fileOthersOf, participationOf, type Analysis, type SheetSettings } from "./model";
 
 /**
+ * The other lists `analyze` gets for `source`: an opened file's other sheets, in the browser as in Excel, each read
+ * with its own saved codes and chosen columns (model.ts fileOthersOf); else the worksheets read for this sheet
+ * (`read`, keyed by the sheet they were read for), or none yet (undefined).
+ */
+export function othersFor(host: Pick<PaneHost, "settings">, source: InvoiceSource, settings: SheetSettings, read: { readonly key: string; readonly sheets: YearSheet[] } | null): YearSheet[] | undefined {
+  if (source.fileSheets !== undefined) return fileOthersOf(source, settings, (k) => host.settings.get(k));
+  return read !== null && read.key === source.key ? read.sheets : undefined;
+}
+
+/**
  * `others` is read only while it may matter: this sheet lacks the previous year, a participant's start is older
  * (or a later sheet may hold the crossing that ended participation), or the report is of a year before today's
  * (a later sheet moves the next start). In Excel the other worksheets are read through host.excel.readOtherLists,
@@ -28,8 +38,7 @@ export function useAnalysis(host: PaneHost, source: InvoiceSource | null, settin
   const [others, setOthers] = React.useState<{ key: string; sheets: YearSheet[] } | null>(null);
   const analysis = React.useMemo(() => {
     if (source === null || settings === null) return null;
-    const sheets = others !== null && others.key === source.key ? others.sheets : host.excel === null ? fileOthersOf(source, settings, (k) => host.settings.get(k)) : undefined;
-    return analyze(source, settings, today, sheets);
+    return analyze(source, settings, today, othersFor(host, source, settings, others));
   }, [source, settings, today, others, host]);
   const othersFrom = analysis === null || settings === null ? null : otherSheetsFrom(analysis.year, participationOf(settings, today), today);
   const wantsOthers =

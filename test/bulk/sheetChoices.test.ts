@@ -11,6 +11,7 @@ import type { ColumnChoices, InvoiceSource } from "../../src/excel/source";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
 import { analyze, fileOthersOf, previousYearGiven, unitsOfFile, otherSheetsOf, withPreviousYear, type SheetSettings } from "../../src/taskpane/model";
 import { fakeContext, type FakeSheetDef } from "../excel/allSheets-fake";
+import { othersFor } from "../../src/taskpane/useAnalysis";
 
 const TODAY = dayFromIso("2026-11-27");
 const serial = (iso: string): number => excelSerialFromDay(dayFromIso(iso));
@@ -120,6 +121,22 @@ describe("an opened file's sheets", () => {
     const settingsOf = (k: string): SheetSettings => ({ columns: byKey[k] });
     const viaSettings = analyze({ ...sources[1], fileSheets: sources }, settingsOf(sources[1].key), TODAY, fileOthersOf({ ...sources[1], fileSheets: sources }, settingsOf(sources[1].key), settingsOf));
     expect(viaSettings.summary).toMatchObject({ previousYearCents: 2_000_000, verdict: "eligible" });
+  });
+
+  it("in Excel too: a file opened in the pane inside Excel reads its other sheets with their own code tables", () => {
+    // Sheet "2025" holds 2 × €12,000 with the firm's code "X1", mapped to 21% in that sheet's own year report:
+    // €24,000, over the limit, so 2026 is not within. Before, the pane in Excel gave an opened file's other sheets
+    // no code tables of their own: "X1" was an unknown code, both rows in error, 2025 counted €0 and 2026 "eligible".
+    const book: InvoiceSource[] = [
+      [["Datum", "Bedrag", "Code"], [serial("2025-03-01"), 12000, "X1"], [serial("2025-09-01"), 12000, "X1"]],
+      [["Datum", "Bedrag"], [serial("2026-02-01"), 5000]],
+    ].map((values, i) => ({ key: `file:lint.xlsx#${i}`, name: "lint.xlsx", sheetName: String(2025 + i), origin: "sheet", tableName: null, values, rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false }));
+    const saved: Record<string, SheetSettings> = { [book[0].key]: { codes: [{ code: "X1", category: "21" }] } };
+    const host = { settings: { get: (k: string): SheetSettings | null => saved[k] ?? null, set: () => Promise.resolve() } };
+    const opened = { ...book[1], fileSheets: book };
+    const report = analyze(opened, {}, TODAY, othersFor(host, opened, {}, null));
+    expect(report.summary).toMatchObject({ previousYearCents: 2_400_000, verdict: "not-eligible" });
+    expect(report.previousYearSheet).toBe("2025");
   });
 });
 
