@@ -157,4 +157,28 @@ describe("the year report in Excel on a workbook with a sheet per year", () => {
     await page.getByTestId("decision-not-possible").waitFor({ timeout: 30_000 });
     expect(plain(await page.getByTestId("decision-not-possible").innerText())).toContain("you do not meet the conditions in 2026");
   });
+  it("the Decision tab read again on another sheet starts from that sheet's own situation, not what was typed for the sheet before", async () => {
+    // Two shops of 2026 (their years overlap: kept apart). On "Winkel 2026" the user says they are in the KOR and
+    // types a business share; on "Webshop 2026" (read again there) nothing was typed: before, it kept both.
+    const winkel = sheet([["2026-03-01", 9000]]);
+    const webshop = sheet([["2026-04-01", 4000]]);
+    const page = await e2e.newPage({ officeStub: excelStub([["Winkel 2026", winkel], ["Webshop 2026", webshop]]), locale: "en-US" });
+    await page.clock.setFixedTime(new Date("2026-11-27T10:00:00+01:00"));
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("headline").waitFor({ timeout: 60_000 });
+    await page.getByRole("tab", { name: "KOR worth it?" }).click();
+    await page.getByTestId("decision-result").waitFor({ timeout: 30_000 });
+    await page.getByTestId("decision-share").fill("40");
+    await page.getByRole("radio", { name: "I am in the KOR now" }).check();
+    type Wb = { sheet(n: string): object; state: { active: object } };
+    await page.evaluate(() => {
+      const wb = (window as unknown as { __wb: Wb }).__wb;
+      wb.state.active = wb.sheet("Webshop 2026");
+    });
+    await page.getByRole("button", { name: "Read again" }).click();
+    await page.getByTestId("decision-basis").filter({ hasText: "€4,000.00" }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("radio", { name: "I am in the KOR now" }).isChecked()).toBe(false);
+    // The share read from Webshop's own "Klant" column (no business customers), not the 40 typed for Winkel.
+    expect(await page.getByTestId("decision-share").inputValue()).toBe("0");
+  });
 });

@@ -111,7 +111,9 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   const styles = useStyles();
   const s = useSectionStyles();
   const [status, setStatus] = React.useState<Status>({ kind: "loading" });
-  const [state, setState] = React.useState<DecisionState | null>(null);
+  // What the user typed, for the sheet it was typed for: "Read again" on another sheet starts from that sheet's
+  // own (kept, or fresh), not from the sheet before.
+  const [held, setHeld] = React.useState<{ readonly key: string; readonly value: DecisionState } | null>(null);
   const [purchases, setPurchases] = React.useState<ReadPurchases | null>(null);
   const [purchaseNotice, setPurchaseNotice] = React.useState<Localized | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
@@ -139,6 +141,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
   }, [load]);
 
   const source = status.kind === "ready" ? status.source : null;
+  const state = held !== null && source !== null && held.key === source.key ? held.value : null;
   const sheetSettings = React.useMemo(() => (source === null ? null : host.settings.get(source.key) ?? {}), [source, host]);
   // The workbook's (or opened file's) other invoice lists as the year report reads them: a crossing on another
   // sheet that ended participation, or the previous year on its own sheet, decides here too (useAnalysis). The
@@ -153,23 +156,29 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
 
   React.useEffect(() => {
     if (analysis === null || source === null) return;
-    const kept = remembered.get(source.key);
-    if (kept && state === null) setPurchases(kept.purchases);
-    setState((prev) =>
-      prev ?? kept?.state ?? {
-        participant: situation?.participant ?? looksLikeParticipant(analysis),
-        joined: situation?.joined ?? "",
-        assumedRate: 21,
-        share: null,
-        inputVat: null,
-        reverseVat: null,
-        plannedVat: "",
-        plannedYear: "",
-        goods: [newGood()],
-        amountsInclVat: null,
-        moved: [],
-        nonDeducting: [],
-      },
+    const key = source.key;
+    const kept = remembered.get(key);
+    if (held?.key !== key) setPurchases(kept?.purchases ?? null);
+    setHeld((prev) =>
+      prev !== null && prev.key === key
+        ? prev
+        : {
+            key,
+            value: kept?.state ?? {
+              participant: situation?.participant ?? looksLikeParticipant(analysis),
+              joined: situation?.joined ?? "",
+              assumedRate: 21,
+              share: null,
+              inputVat: null,
+              reverseVat: null,
+              plannedVat: "",
+              plannedYear: "",
+              goods: [newGood()],
+              amountsInclVat: null,
+              moved: [],
+              nonDeducting: [],
+            },
+          },
     );
   }, [analysis]);
 
@@ -209,7 +218,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
     }
     setPurchaseNotice(null);
     setPurchases({ name, lines: r.lines, unread: r.unread, unreadRows: r.unreadRows });
-    setState((prev) => (prev === null ? prev : { ...prev, inputVat: null, reverseVat: null, moved: [] }));
+    setHeld((prev) => (prev === null ? prev : { key: prev.key, value: { ...prev.value, inputVat: null, reverseVat: null, moved: [] } }));
   };
 
   const readSelection = async (): Promise<void> => {
@@ -278,7 +287,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
     const text = Number.isInteger(v) ? String(v) : v.toFixed(1);
     return `${lang === "nl" ? text.replace(".", ",") : text}%`;
   };
-  const set = (patch: Partial<DecisionState>): void => setState({ ...state, ...patch });
+  const set = (patch: Partial<DecisionState>): void => setHeld({ key: status.source.key, value: { ...state, ...patch } });
   const setGood = (id: number, patch: Partial<GoodInput>): void => set({ goods: state.goods.map((g) => (g.id === id ? { ...g, ...patch } : g)) });
   const { decision, output, errors, dates } = figures;
   const summary = analysis.summary;
