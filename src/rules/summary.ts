@@ -147,6 +147,14 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     const fromRows = rows.countableTurnover(year - 1).countableCents;
     if (fromRows !== el.previousYearCents) problems.push(previousDiffers(year - 1, el.previousYearCents, fromRows, false));
   }
+  // A participant already in the KOR in the previous year, with that year's figure given over its limit and no
+  // rows of it to find the day: the turnover went over the limit on some day of that year, which ended
+  // participation (section 5). One figure cannot say which day, so the report says what follows and asks for the rows.
+  if (el !== null && participation.status === "in" && el.previousYearBasis === "given" && el.previousYearCents !== null && !rows.hasRowsIn(year - 1)) {
+    const prevJan1 = dayFromYmd(year - 1, 1, 1);
+    const prevLimit = parameterOn("kor-threshold", prevJan1);
+    if (participation.since <= yearBounds(year - 1).to && el.previousYearCents > prevLimit) problems.push(givenPreviousEndedParticipation(year - 1, el.previousYearCents, prevLimit, participation.since));
+  }
 
   const periods = supported ? periodLines(rows, year, period, thresholdCents, crossing?.day ?? null) : [];
 
@@ -209,6 +217,24 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     eu,
     problems,
     conditions,
+  };
+}
+
+/**
+ * The warning that a participant's given turnover of `year` (over that year's limit `limit`) means participation
+ * ended in `year`, on a day the figure cannot show (kor-rules.md section 5).
+ */
+function givenPreviousEndedParticipation(year: number, given: Cents, limit: Cents, since: Day): Problem {
+  return {
+    row: null,
+    severity: "warning",
+    code: "previous-year-ended-participation",
+    column: null,
+    value: null,
+    message: {
+      nl: `U doet mee aan de KOR sinds ${dayNl(since)}, maar de opgegeven omzet ${year} van ${eurNl(given)} is hoger dan de omzetgrens van ${eurNl(limit)}. Dan eindigde uw deelname in ${year}, op de dag dat de omzet over de grens ging: vanaf die dag is btw verschuldigd, en u moest zich direct afmelden. Welke dag dat was, blijkt niet uit één bedrag: neem de facturen van ${year} op (of een blad met ${year} in de naam) om die dag en de vroegste nieuwe start te zien.`,
+      en: `The business is in the KOR since ${dayEn(since)}, but the given ${year} turnover of ${eurEn(given)} is over the turnover limit of ${eurEn(limit)}. Participation then ended in ${year}, on the day turnover went over the limit: VAT is due from that day, and the business had to deregister at once. One figure cannot show which day: add the invoices of ${year} (or a sheet with ${year} in its name) to see that day and the earliest new start.`,
+    },
   };
 }
 

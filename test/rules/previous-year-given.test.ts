@@ -52,3 +52,30 @@ describe("previous-year turnover given and in the data", () => {
     expect(s.problems.find((p) => p.code === "previous-union-differs")?.message.en).toContain("€101,000.00");
   });
 });
+
+describe("a participant's given previous year over the limit (section 5)", () => {
+  // In the KOR since 1 Jan 2024; only 2026 on the sheet (€5,000); €25,000 typed for 2025. The turnover went over
+  // €20,000 on some day of 2025, which ended participation; before, the report said nothing of it.
+  const rows = sheet(["2026-03-01", 5_000]);
+  const options = { today: d("2026-11-27"), year: 2026, participation: { status: "in" as const, since: d("2024-01-01") } };
+
+  it("says participation ended in 2025, that VAT is due from that day, and asks for the rows to find it", () => {
+    const s = summarizeYear(rows, { ...options, previousYearCents: eur(25_000) });
+    expect(s.verdict).toBe("not-eligible");
+    const w = s.problems.find((p) => p.code === "previous-year-ended-participation");
+    expect(w?.severity).toBe("warning");
+    expect(w?.message.en).toBe(
+      "The business is in the KOR since 1 January 2024, but the given 2025 turnover of €25,000.00 is over the turnover limit of €20,000.00. Participation then ended in 2025, on the day turnover went over the limit: VAT is due from that day, and the business had to deregister at once. One figure cannot show which day: add the invoices of 2025 (or a sheet with 2025 in its name) to see that day and the earliest new start.",
+    );
+    expect(w?.message.nl).toContain("Dan eindigde uw deelname in 2025, op de dag dat de omzet over de grens ging");
+  });
+
+  it("says nothing of it within the limit, for a start after that year, without participation, or with the rows of that year", () => {
+    const has = (o: Parameters<typeof summarizeYear>[1], r = rows): boolean => summarizeYear(r, o).problems.some((p) => p.code === "previous-year-ended-participation");
+    expect(has({ ...options, previousYearCents: eur(20_000) })).toBe(false);
+    expect(has({ ...options, previousYearCents: eur(25_000), participation: { status: "in", since: d("2026-01-01") } })).toBe(false);
+    expect(has({ ...options, previousYearCents: eur(25_000), participation: { status: "unknown" } })).toBe(false);
+    // With the 2025 rows the crossing day is found (it ends participation by itself); the figures differ: that warning.
+    expect(has({ ...options, previousYearCents: eur(25_000) }, sheet(["2025-05-01", 21_000], ["2026-03-01", 5_000]))).toBe(false);
+  });
+});
