@@ -335,7 +335,8 @@ export function participationText(line: OverviewRow, lang: Lang): string {
   const p = line.participation;
   if (p.status === "out") return PARTICIPATION_TEXT.out[lang];
   if (p.status === "in") {
-    const ended = line.summary.deadlines.participationEnded;
+    const { participationEnded: ended, participationEndedIn: endedIn } = line.summary.deadlines;
+    if (ended === null && endedIn !== null) return PARTICIPATION_TEXT.endedIn(endedIn)[lang];
     return (ended === null ? PARTICIPATION_TEXT.inSince(formatDay(p.since, lang)) : PARTICIPATION_TEXT.endedOn(formatDay(ended, lang)))[lang];
   }
   return line.ifInKor === null

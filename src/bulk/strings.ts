@@ -86,6 +86,10 @@ export const PARTICIPATION_TEXT = {
     nl: `In de KOR tot ${day}: de omzetgrens is overschreden; meld u af met ${day} als beëindigingsdatum`,
     en: `In the KOR until ${day}: the turnover limit was crossed; deregister with ${day} as the end date`,
   }),
+  endedIn: (year: number): Localized => ({
+    nl: `In de KOR tot een dag in ${year}: de opgegeven omzet ${year} is hoger dan de omzetgrens; meld u af met die dag als beëindigingsdatum`,
+    en: `In the KOR until a day in ${year}: the given ${year} turnover is over the turnover limit; deregister with that day as the end date`,
+  }),
   out: { nl: "Niet in de KOR", en: "Not in the KOR" } as Localized,
   unknown: { nl: "Onbekend", en: "Unknown" } as Localized,
   ifInKor: (start: string, deadline: string): Localized => ({

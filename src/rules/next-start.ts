@@ -31,6 +31,11 @@ export interface NextStart {
    * With `ifInKor`: the crossing that ended participation in that outcome.
    */
   readonly endedOn: Day | null;
+  /**
+   * For a participant in the KOR in the year of a given previous-year figure over that year's limit, with no
+   * earlier crossing found: that year. Participation ended on a day of it the figure cannot show (section 5).
+   */
+  readonly endedIn: number | null;
 }
 
 export interface NextStartInput {
@@ -87,6 +92,7 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
   let start = calendar;
   let reason: Localized | null = null;
   let endedOn: Day | null = null;
+  let endedIn: number | null = null;
   const lastYear = fastYear(calendar);
   /** Whether a business can be in the KOR in year y at all: from 2025 not after a previous year over the threshold. */
   const couldBeInKorIn = (y: number): boolean => {
@@ -99,6 +105,24 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     // later crossing ends nothing (it only fails section 4, below). Searched from the year of `since`, not just
     // the last few years: an old crossing that ended participation makes every later one irrelevant here.
     endedOn = firstCrossingSince(crossingIn, participation.since, lastYear);
+    // A given figure over its year's limit, for a business in the KOR in that year: participation ended on a day of
+    // it (unless a crossing found before it ended it first). The exclusion is counted from that year's last day, the
+    // latest it can have been: an earlier day can only allow an earlier start (2020–2024: three years from the exit).
+    if (givenPrevious && participation.since <= dayFromYmd(givenPrevious.year, 12, 31) && givenPrevious.year >= FIRST_KOR_YEAR) {
+      const dec31 = dayFromYmd(givenPrevious.year, 12, 31);
+      if (givenPrevious.cents > parameterOn("kor-threshold", dayFromYmd(givenPrevious.year, 1, 1)) && (endedOn === null || endedOn > dec31)) {
+        endedOn = null;
+        endedIn = givenPrevious.year;
+        const reentry = reentryAfterCrossing(dec31, period).earliestReentry;
+        if (reentry > start) {
+          start = reentry;
+          reason = {
+            nl: `De opgegeven omzet van ${givenPrevious.year} is hoger dan de omzetgrens; daarmee eindigde uw deelname in ${givenPrevious.year}. Opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)} (gerekend vanaf 31 december ${givenPrevious.year}; met de facturen van ${givenPrevious.year} is de echte dag te vinden).`,
+            en: `The given turnover of ${givenPrevious.year} is over the turnover limit, which ended your participation in ${givenPrevious.year}; the earliest new start is ${dayEn(reentry)} (counted from 31 December ${givenPrevious.year}; the invoices of ${givenPrevious.year} show the real day).`,
+          };
+        }
+      }
+    }
   } else if (input.ifInKor === true) {
     // Status unknown, the participant's outcome: the latest crossing at which the business can have been in the
     // KOR (the cautious reading; an older one's exclusion ends earlier). Before 2025 a business that was not in the
@@ -156,7 +180,7 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     }
     break;
   }
-  return { start, reason, endedOn };
+  return { start, reason, endedOn, endedIn };
 }
 
 /**

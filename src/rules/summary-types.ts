@@ -86,6 +86,11 @@ export interface Deadlines {
    * lie in an earlier year than the summarised one, whose own crossing then ends nothing); null when none.
    */
   readonly participationEnded: Day | null;
+  /**
+   * Status "in", no crossing found that ended participation, but a given previous-year figure over that year's
+   * limit: that year (participation ended on a day of it the figure cannot show); else null.
+   */
+  readonly participationEndedIn: number | null;
   /** Status "unknown": the next start if the business is (was) in the KOR, when later than `nextStart`; else null. */
   readonly ifInKor: { readonly start: Day; readonly deadline: Day; readonly reason: Localized | null; readonly endedOn: Day } | null;
 }

@@ -335,8 +335,9 @@ function deadlines(
     reentryAfterCrossing: reentry,
     nextExit: { start: exitStart, deadline: registrationDeadline(exitStart) },
     participation: participation.status,
-    participating: participation.status === "in" && next.endedOn === null,
+    participating: participation.status === "in" && next.endedOn === null && next.endedIn === null,
     participationEnded: participation.status === "in" ? next.endedOn : null,
+    participationEndedIn: participation.status === "in" ? next.endedIn : null,
     ifInKor,
   };
 }

@@ -4,7 +4,7 @@
  * another sheet's year report takes a year from it. Before, those read each sheet with the detected columns and
  * no typed figure, so a line could contradict the sheet's own report. Answers worked out by hand below.
  */
-import { buildOverview } from "../../src/bulk/overview";
+import { buildOverview, cellText } from "../../src/bulk/overview";
 import { EMPTY_GROUPING } from "../../src/bulk/groups";
 import { readAllSheets, readOtherLists } from "../../src/excel/allSheets";
 import type { ColumnChoices, InvoiceSource } from "../../src/excel/source";
@@ -137,6 +137,22 @@ describe("an opened file's sheets", () => {
     const report = analyze(opened, {}, TODAY, othersFor(host, opened, {}, null));
     expect(report.summary).toMatchObject({ previousYearCents: 2_400_000, verdict: "not-eligible" });
     expect(report.previousYearSheet).toBe("2025");
+  });
+});
+
+describe("All sheets: a participant whose typed previous year is over the limit", () => {
+  it("says participation ended in that year and gives the next start, not 'in the KOR'", async () => {
+    // In the KOR since 1 Jan 2024; sheet "Facturen" holds 2026 (€5,000); €25,000 typed for 2025: participation ended
+    // on a day of 2025; out for the rest of 2025 and 2026, so 1 January 2027, register by 3 December 2026.
+    const { units } = await readAllSheets(fakeContext([{ name: "Facturen", cells: [["Datum", "Bedrag"], [serial("2026-02-01"), 5000]] }]).context, { keepFrom: 2023 });
+    const settings = withPreviousYear({}, 2025, 2_500_000);
+    const [line] = buildOverview(units, EMPTY_GROUPING, {
+      today: TODAY,
+      previousYearOf: (_key, year) => previousYearGiven(settings, year),
+      participationOf: () => ({ status: "in", since: dayFromIso("2024-01-01") }),
+    });
+    expect(cellText(line, "participation", "nl")).toBe("In de KOR tot een dag in 2025: de opgegeven omzet 2025 is hoger dan de omzetgrens; meld u af met die dag als beëindigingsdatum");
+    expect(cellText(line, "deadline", "en")).toBe("1 January 2027 (3 December 2026)");
   });
 });
 

@@ -79,3 +79,36 @@ describe("a participant's given previous year over the limit (section 5)", () =>
     expect(has({ ...options, previousYearCents: eur(25_000) }, sheet(["2025-05-01", 21_000], ["2026-03-01", 5_000]))).toBe(false);
   });
 });
+
+describe("a participant's given previous year over the limit ends participation in that year (section 5, 6)", () => {
+  const inSince = (iso: string) => ({ status: "in" as const, since: d(iso) });
+
+  it("2025 over the limit: not in the KOR now; out for the rest of 2025 and all of 2026, so 1 January 2027 (register by 3 December 2026)", () => {
+    const s = summarizeYear(sheet(["2026-03-01", 5_000]), { today: d("2026-11-27"), year: 2026, participation: inSince("2024-01-01"), previousYearCents: eur(25_000) });
+    expect(s.deadlines).toMatchObject({ participating: false, participationEnded: null, participationEndedIn: 2025, nextStart: d("2027-01-01"), registrationDeadline: d("2026-12-03") });
+  });
+
+  it("2024 over the limit (2020–2024 rules: three years from the exit): counted from 31 December 2024, so 1 January 2028, not 1 January 2026", () => {
+    // Exit on 31 Dec 2024 at the latest; excluded through 30 Dec 2027; the next quarter start is 1 Jan 2028,
+    // register by 3 Dec 2027. Before, the report said "in the KOR", and its next start was 1 January 2026.
+    const s = summarizeYear(sheet(["2025-03-01", 5_000]), { today: d("2025-06-01"), year: 2025, participation: inSince("2022-01-01"), previousYearCents: eur(25_000) });
+    expect(s.deadlines).toMatchObject({ participating: false, participationEndedIn: 2024, nextStart: d("2028-01-01"), registrationDeadline: d("2027-12-03") });
+    expect(s.deadlines.nextStartReason?.en).toBe(
+      "The given turnover of 2024 is over the turnover limit, which ended your participation in 2024; the earliest new start is 1 January 2028 (counted from 31 December 2024; the invoices of 2024 show the real day).",
+    );
+  });
+
+  it("a crossing in the rows before that year ended participation first: that day stands", () => {
+    const rows = sheet(["2023-06-01", 21_000], ["2025-03-01", 5_000]);
+    const s = summarizeYear(rows, { today: d("2025-06-01"), year: 2025, participation: inSince("2022-01-01"), previousYearCents: eur(25_000) });
+    expect(s.deadlines).toMatchObject({ participating: false, participationEnded: d("2023-06-01"), participationEndedIn: null });
+  });
+
+  it("within the limit, or a start after that year: in the KOR as before", () => {
+    const rows = sheet(["2026-03-01", 5_000]);
+    const within = summarizeYear(rows, { today: d("2026-11-27"), year: 2026, participation: inSince("2024-01-01"), previousYearCents: eur(20_000) });
+    expect(within.deadlines).toMatchObject({ participating: true, participationEndedIn: null });
+    const later = summarizeYear(rows, { today: d("2026-11-27"), year: 2026, participation: inSince("2026-01-01"), previousYearCents: eur(25_000) });
+    expect(later.deadlines).toMatchObject({ participating: true, participationEndedIn: null });
+  });
+});
