@@ -292,11 +292,19 @@ function datesOf(book: Book, k: number, o: Oracle, from: Sheet | null): { ended:
       const c = crossing(y);
       if (c !== null && c >= p.since) ended = c;
     }
-    if (ended === null) return { ended: null, nextStart: null, deadline: null };
+    // A typed previous year over the limit (it wins over that year's rows, their crossing included): participation
+    // ended on a day of that year the figure cannot show; the exclusion counts from its last day, the latest it can be.
+    const previousEnd = dayFromYmd(yearOfReport - 1, 12, 31);
+    let exitDay = ended;
+    if (given !== null && given > THRESHOLD && p.since <= previousEnd && (ended === null || ended > previousEnd)) {
+      ended = null;
+      exitDay = previousEnd;
+    }
+    if (exitDay === null) return { ended: null, nextStart: null, deadline: null };
     // Section 6: an exit in 2025 or later excludes the rest of that year and the next; before, three years.
-    const y = yearOf(ended);
+    const y = yearOf(exitDay);
     // Three years from 29 Feb 2024 run to 28 Feb 2027 (Date.UTC makes 29 Feb 2027 1 Mar 2027).
-    const exit = new Date(ended * 86_400_000);
+    const exit = new Date(exitDay * 86_400_000);
     const reentry = y >= 2025 ? dayFromYmd(y + 2, 1, 1) : periodStartFrom(Date.UTC(y + 3, exit.getUTCMonth(), exit.getUTCDate()) / 86_400_000, book.period);
     start = Math.max(start, reentry);
   }
