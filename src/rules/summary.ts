@@ -147,13 +147,14 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     const fromRows = rows.countableTurnover(year - 1).countableCents;
     if (fromRows !== el.previousYearCents) problems.push(previousDiffers(year - 1, el.previousYearCents, fromRows, false));
   }
-  // A participant already in the KOR in the previous year, with that year's figure given over its limit and no
-  // rows of it to find the day: the turnover went over the limit on some day of that year, which ended
-  // participation (section 5). One figure cannot say which day, so the report says what follows and asks for the rows.
-  if (el !== null && participation.status === "in" && el.previousYearBasis === "given" && el.previousYearCents !== null && !rows.hasRowsIn(year - 1)) {
+  // A participant already in the KOR in the previous year, with that year's figure given over its limit: the
+  // turnover went over the limit on some day of that year, which ended participation (section 5). The given figure
+  // wins over that year's rows, their crossing included (next-start.ts), so also with rows of that year nothing
+  // else says so; the report says what follows and how to find the day.
+  if (el !== null && participation.status === "in" && el.previousYearBasis === "given" && el.previousYearCents !== null) {
     const prevJan1 = dayFromYmd(year - 1, 1, 1);
     const prevLimit = parameterOn("kor-threshold", prevJan1);
-    if (participation.since <= yearBounds(year - 1).to && el.previousYearCents > prevLimit) problems.push(givenPreviousEndedParticipation(year - 1, el.previousYearCents, prevLimit, participation.since));
+    if (participation.since <= yearBounds(year - 1).to && el.previousYearCents > prevLimit) problems.push(givenPreviousEndedParticipation(year - 1, el.previousYearCents, prevLimit, participation.since, participation.since > prevJan1));
   }
 
   const periods = supported ? periodLines(rows, year, period, thresholdCents, crossing?.day ?? null) : [];
@@ -222,9 +223,19 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
 
 /**
  * The warning that a participant's given turnover of `year` (over that year's limit `limit`) means participation
- * ended in `year`, on a day the figure cannot show (kor-rules.md section 5).
+ * ended in `year`, on a day the figure cannot show (kor-rules.md section 5). `joinedDuring`: participation started
+ * after 1 January of `year`, so the limit may have been crossed before the start (then the start was not possible).
  */
-function givenPreviousEndedParticipation(year: number, given: Cents, limit: Cents, since: Day): Problem {
+function givenPreviousEndedParticipation(year: number, given: Cents, limit: Cents, since: Day, joinedDuring: boolean): Problem {
+  const ended = joinedDuring
+    ? {
+        nl: `Ging de omzet op of na ${dayNl(since)} over de grens, dan is uw deelname op die dag geëindigd: vanaf die dag is btw verschuldigd, en u had zich direct moeten afmelden. Ging de omzet er vóór ${dayNl(since)} al over, dan kon u in ${year} niet meer aan de KOR meedoen: ook dan is btw verschuldigd.`,
+        en: `If turnover went over the limit on or after ${dayEn(since)}, participation ended that day: VAT is due from that day, and the business should have deregistered at once. If it went over before ${dayEn(since)}, the business could no longer join the KOR in ${year}: VAT is due then too.`,
+      }
+    : {
+        nl: `Dan is uw deelname in ${year} geëindigd op de dag dat de omzet over de grens ging: vanaf die dag is btw verschuldigd, en u had zich direct moeten afmelden.`,
+        en: `Participation then ended in ${year}, on the day turnover went over the limit: VAT is due from that day, and the business should have deregistered at once.`,
+      };
   return {
     row: null,
     severity: "warning",
@@ -232,8 +243,8 @@ function givenPreviousEndedParticipation(year: number, given: Cents, limit: Cent
     column: null,
     value: null,
     message: {
-      nl: `U doet mee aan de KOR sinds ${dayNl(since)}, maar de opgegeven omzet ${year} van ${eurNl(given)} is hoger dan de omzetgrens van ${eurNl(limit)}. Dan eindigde uw deelname in ${year}, op de dag dat de omzet over de grens ging: vanaf die dag is btw verschuldigd, en u moest zich direct afmelden. Welke dag dat was, blijkt niet uit één bedrag: neem de facturen van ${year} op (of een blad met ${year} in de naam) om die dag en de vroegste nieuwe start te zien.`,
-      en: `The business is in the KOR since ${dayEn(since)}, but the given ${year} turnover of ${eurEn(given)} is over the turnover limit of ${eurEn(limit)}. Participation then ended in ${year}, on the day turnover went over the limit: VAT is due from that day, and the business had to deregister at once. One figure cannot show which day: add the invoices of ${year} (or a sheet with ${year} in its name) to see that day and the earliest new start.`,
+      nl: `U doet mee aan de KOR sinds ${dayNl(since)}, maar de opgegeven omzet ${year} van ${eurNl(given)} is hoger dan de omzetgrens van ${eurNl(limit)}. ${ended.nl} Welke dag dat was, blijkt niet uit één bedrag, en een opgegeven omzet gaat voor de facturen van ${year}: neem alle facturen van ${year} op (op dit blad of op een blad met ${year} in de naam) en geef de omzet ${year} niet meer op, om die dag en de vroegste nieuwe start te zien.`,
+      en: `The business has been in the KOR since ${dayEn(since)}, but the given ${year} turnover of ${eurEn(given)} is over the turnover limit of ${eurEn(limit)}. ${ended.en} One figure cannot show which day, and a given turnover takes precedence over the invoices of ${year}: add all invoices of ${year} (on this sheet or on a sheet with ${year} in its name) and no longer give the ${year} turnover, to see that day and the earliest new start.`,
     },
   };
 }

@@ -65,18 +65,45 @@ describe("a participant's given previous year over the limit (section 5)", () =>
     const w = s.problems.find((p) => p.code === "previous-year-ended-participation");
     expect(w?.severity).toBe("warning");
     expect(w?.message.en).toBe(
-      "The business is in the KOR since 1 January 2024, but the given 2025 turnover of €25,000.00 is over the turnover limit of €20,000.00. Participation then ended in 2025, on the day turnover went over the limit: VAT is due from that day, and the business had to deregister at once. One figure cannot show which day: add the invoices of 2025 (or a sheet with 2025 in its name) to see that day and the earliest new start.",
+      "The business has been in the KOR since 1 January 2024, but the given 2025 turnover of €25,000.00 is over the turnover limit of €20,000.00. Participation then ended in 2025, on the day turnover went over the limit: VAT is due from that day, and the business should have deregistered at once. One figure cannot show which day, and a given turnover takes precedence over the invoices of 2025: add all invoices of 2025 (on this sheet or on a sheet with 2025 in its name) and no longer give the 2025 turnover, to see that day and the earliest new start.",
     );
-    expect(w?.message.nl).toContain("Dan eindigde uw deelname in 2025, op de dag dat de omzet over de grens ging");
+    expect(w?.message.nl).toBe(
+      "U doet mee aan de KOR sinds 1 januari 2024, maar de opgegeven omzet 2025 van € 25.000,00 is hoger dan de omzetgrens van € 20.000,00. Dan is uw deelname in 2025 geëindigd op de dag dat de omzet over de grens ging: vanaf die dag is btw verschuldigd, en u had zich direct moeten afmelden. Welke dag dat was, blijkt niet uit één bedrag, en een opgegeven omzet gaat voor de facturen van 2025: neem alle facturen van 2025 op (op dit blad of op een blad met 2025 in de naam) en geef de omzet 2025 niet meer op, om die dag en de vroegste nieuwe start te zien.",
+    );
   });
 
-  it("says nothing of it within the limit, for a start after that year, without participation, or with the rows of that year", () => {
+  it("says nothing of it within the limit, for a start after that year, or without participation", () => {
     const has = (o: Parameters<typeof summarizeYear>[1], r = rows): boolean => summarizeYear(r, o).problems.some((p) => p.code === "previous-year-ended-participation");
     expect(has({ ...options, previousYearCents: eur(20_000) })).toBe(false);
     expect(has({ ...options, previousYearCents: eur(25_000), participation: { status: "in", since: d("2026-01-01") } })).toBe(false);
     expect(has({ ...options, previousYearCents: eur(25_000), participation: { status: "unknown" } })).toBe(false);
-    // With the 2025 rows the crossing day is found (it ends participation by itself); the figures differ: that warning.
-    expect(has({ ...options, previousYearCents: eur(25_000) }, sheet(["2025-05-01", 21_000], ["2026-03-01", 5_000]))).toBe(false);
+  });
+
+  it("warns also with rows of 2025: the typed figure wins over them, their crossing included", () => {
+    // Following the advice (the 2025 invoices added, the figure still typed): before, the warning went and the
+    // report kept 'participating', with no word that participation ended on 1 May 2025.
+    for (const r of [sheet(["2025-05-01", 25_000], ["2026-03-01", 5_000]), sheet(["2025-05-01", 10_000], ["2026-03-01", 5_000])]) {
+      const s = summarizeYear(r, { ...options, previousYearCents: eur(25_000) });
+      const w = s.problems.find((p) => p.code === "previous-year-ended-participation");
+      expect(w?.message.en).toContain("a given turnover takes precedence over the invoices of 2025: add all invoices of 2025");
+      expect(w?.message.en).toContain("and no longer give the 2025 turnover");
+      expect(w?.message.nl).toContain("en geef de omzet 2025 niet meer op");
+    }
+    // Without the figure the rows give the day.
+    const s = summarizeYear(sheet(["2025-05-01", 25_000], ["2026-03-01", 5_000]), options);
+    expect(s.deadlines.participationEnded).toBe(d("2025-05-01"));
+  });
+
+  it("tells a participant who joined during 2025 both outcomes: the limit may have been crossed before the start", () => {
+    const s = summarizeYear(rows, { ...options, previousYearCents: eur(25_000), participation: { status: "in", since: d("2025-07-01") } });
+    const w = s.problems.find((p) => p.code === "previous-year-ended-participation");
+    expect(w?.message.en).toContain(
+      "If turnover went over the limit on or after 1 July 2025, participation ended that day: VAT is due from that day, and the business should have deregistered at once. If it went over before 1 July 2025, the business could no longer join the KOR in 2025: VAT is due then too.",
+    );
+    expect(w?.message.nl).toContain(
+      "Ging de omzet op of na 1 juli 2025 over de grens, dan is uw deelname op die dag geëindigd: vanaf die dag is btw verschuldigd, en u had zich direct moeten afmelden. Ging de omzet er vóór 1 juli 2025 al over, dan kon u in 2025 niet meer aan de KOR meedoen: ook dan is btw verschuldigd.",
+    );
+    expect(w?.message.en).not.toContain("Participation then ended in 2025");
   });
 });
 
