@@ -58,7 +58,7 @@ export type PreviousYearLink<S extends YearSheet> =
       readonly from: S;
       /** The sheet's own rows followed by the other sheet's rows of the previous year (renumbered). */
       readonly rows: InvoiceRow[];
-      /** The other sheet's problems dated in the previous year, prefixed with its name, without a row. */
+      /** The other sheet's problems dated in the previous year and its errors without a date, prefixed with its name, without a row. */
       readonly problems: Problem[];
       readonly note: Problem;
       readonly rowName: (row: number) => Localized;
@@ -155,7 +155,10 @@ export function previousYearLink<S extends YearSheet>(
   for (const r of from.rows) if (r.day >= jan1 && r.day <= dec31) rows.push({ ...r, row: r.row + LINKED_ROW_OFFSET });
   const problems: Problem[] = [];
   for (const p of from.problems) {
-    if (p.day == null || p.day < jan1 || p.day > dec31) continue;
+    // Rows in error dated in that year, and rows in error whose date could not be read (they may be of that year;
+    // kor-check counts them too: errorCountIn).
+    const undatedError = p.day == null && p.severity === "error";
+    if (!undatedError && (p.day == null || p.day < jan1 || p.day > dec31)) continue;
     problems.push(fromOtherSheet(from.sheet, p));
   }
   const rowName = (row: number): Localized =>

@@ -208,9 +208,10 @@ export interface Reconciliation {
   /** Those rows whose amount itself could not be read. */
   readonly yearUnreadableAmounts: number;
   /**
-   * Rows in error on the other sheet the previous year came from (previousYearSheet), dated in that year: the
-   * previous-year test depends on them as on this sheet's, so the verdict is provisional (kor-check: `eligible`
-   * null). Listed among the errors, named with that sheet; not in the counts above, which are this sheet's.
+   * Rows in error on the other sheet the previous year came from (previousYearSheet), dated in that year or with a
+   * date that could not be read: the previous-year test depends on them as on this sheet's, so the verdict is
+   * provisional (kor-check: `eligible` null). Listed among the errors, named with that sheet; not in the counts
+   * above, which are this sheet's.
    */
   readonly otherSheetErrorRows: number;
 }
@@ -376,14 +377,16 @@ export function rowsOf(p: Problem): readonly number[] {
   return p.rows ?? (p.row === null ? [] : [p.row]);
 }
 
-/** Accounts for every data row of the sheet (see Reconciliation). */
-/** Distinct rows in error among `problems` dated in `year` (a grouped problem's rows past its kept list counted too). */
+/**
+ * Distinct rows in error among `problems` dated in `year` or whose date could not be read (they may be of that
+ * year), a grouped problem's rows past its kept list counted too.
+ */
 function errorRowsIn(problems: readonly Problem[], year: number): number {
   const { from, to } = yearBounds(year);
   const rows = new Set<number>();
   let unlisted = 0;
   for (const p of problems) {
-    if (p.severity !== "error" || p.day == null || p.day < from || p.day > to) continue;
+    if (p.severity !== "error" || (p.day != null && (p.day < from || p.day > to))) continue;
     const listed = rowsOf(p);
     for (const r of listed) rows.add(r);
     unlisted += Math.max(0, (p.count ?? listed.length) - listed.length);
@@ -391,6 +394,7 @@ function errorRowsIn(problems: readonly Problem[], year: number): number {
   return rows.size + unlisted;
 }
 
+/** Accounts for every data row of the sheet (see Reconciliation). */
 export function reconcile(source: InvoiceSource, table: ReadTableResult, summary: YearSummary, otherSheetErrorRows = 0): Reconciliation {
   const first = table.headerRowIndex === null ? 0 : table.headerRowIndex + 1;
   const sheetRows = Math.max(0, source.values.length - first);

@@ -399,3 +399,47 @@ describe("the previous year's sheet with a row in error", () => {
     }
   });
 });
+
+describe("the previous year's sheet with a row whose date could not be read", () => {
+  /**
+   * Today 15 Mar 2027. "2026": row 2 €20,000 on 1 Jan 2026, row 3 €500 dated "n.v.t." (an error: no date). "2027":
+   * row 2 €500 on 1 Feb 2027. Row 3 may be a 2026 invoice (€20,500 > €20,000: 2027 fails the previous-year test),
+   * so kor-check gives `eligible` null; the year report showed 'eligible' as certain and did not list the row.
+   */
+  const today = dayFromIso("2027-03-15");
+  const bookBytes = async (): Promise<Buffer> => {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet("2026");
+    a.addRow(HEADER);
+    a.addRow([d("2026-01-01"), "A", 20000, ""]);
+    a.addRow(["n.v.t.", "B", 500, ""]);
+    const b = wb.addWorksheet("2027");
+    b.addRow(HEADER);
+    b.addRow([d("2027-02-01"), "C", 500, ""]);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+
+  it("makes the year report provisional and lists the row, named with its sheet, as kor-check", async () => {
+    const bytes = await bookBytes();
+    const source = await readFileSource(fileLike("map.xlsx", bytes));
+    const a = analyze(source.fileSheets!.find((s) => s.sheetName === "2027")!, {}, today);
+    expect(a.previousYearSheet).toBe("2026");
+    expect(a.summary.verdict).toBe("eligible");
+    const copied = figuresText(a.summary, "en", { sourceName: "2027", today, reconciliation: a.reconciliation });
+    expect(copied).toContain("Provisional: fix 1 error first");
+    const listed = a.summary.problems.filter((p) => p.severity === "error").map((p) => p.message.en);
+    expect(listed).toEqual([expect.stringMatching(/^Sheet "2026": Row 3: "n\.v\.t\." is not a date/)]);
+    const tmp = tempDir("kor-sheet-years-");
+    try {
+      const file = path.join(tmp.dir, "map.xlsx");
+      writeFileSync(file, bytes);
+      const { stdout } = await runCli([file, "--format", "json", "--lang", "en"], today);
+      const items = JSON.parse(stdout) as { sheet: string; eligible: boolean | null; verdict: string; problems: { severity: string; message: string }[] }[];
+      const item = items.find((i) => i.sheet === "2027");
+      expect(item).toMatchObject({ verdict: "eligible", eligible: null });
+      expect(item?.problems.filter((p) => p.severity === "error").map((p) => p.message)).toEqual(listed);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
