@@ -116,9 +116,11 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
         const reentry = reentryAfterCrossing(dec31, period).earliestReentry;
         if (reentry > start) {
           start = reentry;
+          // A start during that year: the limit may have been crossed before it, and then no participation ended.
+          const during = participation.since > dayFromYmd(givenPrevious.year, 1, 1);
           reason = {
-            nl: `De opgegeven omzet van ${givenPrevious.year} is hoger dan de omzetgrens; daarmee eindigde uw deelname in ${givenPrevious.year}. Opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)} (gerekend vanaf 31 december ${givenPrevious.year}; met de facturen van ${givenPrevious.year} is de echte dag te vinden).`,
-            en: `The given turnover of ${givenPrevious.year} is over the turnover limit, which ended your participation in ${givenPrevious.year}; the earliest new start is ${dayEn(reentry)} (counted from 31 December ${givenPrevious.year}; the invoices of ${givenPrevious.year} show the real day).`,
+            nl: `De opgegeven omzet van ${givenPrevious.year} is hoger dan de omzetgrens; daarmee is uw deelname in ${givenPrevious.year} geëindigd${during ? ` (of kon die niet beginnen)` : ""}. Opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)} (gerekend vanaf 31 december ${givenPrevious.year}; met de facturen van ${givenPrevious.year} is de echte dag te vinden).`,
+            en: `The given turnover of ${givenPrevious.year} is over the turnover limit, which ended your participation in ${givenPrevious.year}${during ? " (or kept it from starting)" : ""}; the earliest new start is ${dayEn(reentry)} (counted from 31 December ${givenPrevious.year}; the invoices of ${givenPrevious.year} show the real day).`,
           };
         }
       }

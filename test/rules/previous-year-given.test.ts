@@ -139,3 +139,15 @@ describe("a participant's given previous year over the limit ends participation 
     expect(later.deadlines).toMatchObject({ participating: true, participationEndedIn: null });
   });
 });
+
+describe("a start during the year of the typed figure", () => {
+  it("the next start's reason says participation ended, or could not begin (the limit may have been crossed before the start)", () => {
+    // In the KOR since 1 Apr 2024, €25,000 typed for 2024: out from a day of 2024 (or never in), counted from
+    // 31 Dec 2024 (2020–2024 rules: three years), so 1 January 2028.
+    const s = summarizeYear(sheet(["2025-03-01", 5_000]), { today: d("2025-06-01"), year: 2025, participation: { status: "in", since: d("2024-04-01") }, previousYearCents: eur(25_000) });
+    expect(s.deadlines).toMatchObject({ participating: false, participationEndedIn: 2024, nextStart: d("2028-01-01") });
+    expect(s.deadlines.nextStartReason?.nl).toBe(
+      "De opgegeven omzet van 2024 is hoger dan de omzetgrens; daarmee is uw deelname in 2024 geëindigd (of kon die niet beginnen). Opnieuw meedoen kan op zijn vroegst per 1 januari 2028 (gerekend vanaf 31 december 2024; met de facturen van 2024 is de echte dag te vinden).",
+    );
+  });
+});
