@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
+import type { Page } from "playwright-core";
 import { startE2E, type E2E } from "./support/browser";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
 
@@ -123,32 +124,36 @@ describe("the year report in Excel on a workbook with a sheet per year", () => {
     expect(await page.getByTestId("warnings").innerText()).toContain('the turnover of 2024 from sheet "2024" of the same workbook counts too');
     expect(e2e.outsideRequests).toEqual([]);
   });
-  it("the Decision tab sees the same crossing on another sheet: the business is out of the KOR, so it weighs joining, not leaving", async () => {
-    // The workbook of the test above. The year report says participation ended on 16 September 2024; before, the
-    // Decision tab in Excel read no other sheet, started from "I am in the KOR now" and weighed leaving.
-    const both = sheet([["2025-03-01", 8000], ["2026-03-01", 9000]]);
-    const y2024 = sheet([["2024-03-01", 19000], ["2024-09-16", 1500]]);
-    const page = await e2e.newPage({ officeStub: excelStub([["2025-2026", both], ["2024", y2024]], { "kor.participation": { participation: "in", inKorSince: "2024-01-01" } }), locale: "en-US" });
+
+  /** The pane over the fake workbook on 27 Nov 2026, on its Decision tab. */
+  async function decisionTab(sheets: [string, unknown[][]][], saved: Record<string, unknown> = {}): Promise<Page> {
+    const page = await e2e.newPage({ officeStub: excelStub(sheets, saved), locale: "en-US" });
     await page.clock.setFixedTime(new Date("2026-11-27T10:00:00+01:00"));
     await page.goto(e2e.baseUrl + "taskpane.html");
     await page.getByTestId("headline").waitFor({ timeout: 60_000 });
     await page.getByRole("tab", { name: "KOR worth it?" }).click();
     await page.getByTestId("decision").waitFor();
+    return page;
+  }
+
+  it("the Decision tab sees the same crossing on another sheet: the business is out of the KOR, so it weighs joining, not leaving", async () => {
+    // The workbook of the test above. The year report says participation ended on 16 September 2024; before, the
+    // Decision tab in Excel read no other sheet, started from "I am in the KOR now" and weighed leaving.
+    const both = sheet([["2025-03-01", 8000], ["2026-03-01", 9000]]);
+    const y2024 = sheet([["2024-03-01", 19000], ["2024-09-16", 1500]]);
+    const page = await decisionTab([["2025-2026", both], ["2024", y2024]], { "kor.participation": { participation: "in", inKorSince: "2024-01-01" } });
     await page.getByTestId("decision-not-possible").waitFor({ timeout: 30_000 });
     expect(plain(await page.getByTestId("decision-not-possible").innerText())).toContain("1 October 2027");
     expect(await page.getByRole("radio", { name: "I am in the KOR now" }).isChecked()).toBe(false);
     expect(e2e.outsideRequests).toEqual([]);
   });
+
   it("the Decision tab reads the other sheets again when the user reads again: an invoice added to sheet '2025' puts 2026 out of reach", async () => {
     // Not known to be in the KOR. "Omzet 2026" holds €9,000; sheet "2025" €15,000: joining is weighed. An invoice of
     // €6,000 on 1 Oct 2025 added to sheet "2025" makes 2025 €21,000, over the limit: 2026 is not eligible.
     const y2026 = sheet([["2026-03-01", 9000]]);
     const y2025 = sheet([["2025-03-01", 15000]]);
-    const page = await e2e.newPage({ officeStub: excelStub([["Omzet 2026", y2026], ["2025", y2025]]), locale: "en-US" });
-    await page.clock.setFixedTime(new Date("2026-11-27T10:00:00+01:00"));
-    await page.goto(e2e.baseUrl + "taskpane.html");
-    await page.getByTestId("headline").waitFor({ timeout: 60_000 });
-    await page.getByRole("tab", { name: "KOR worth it?" }).click();
+    const page = await decisionTab([["Omzet 2026", y2026], ["2025", y2025]]);
     await page.getByTestId("decision-result").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("decision-not-possible").count()).toBe(0);
     type Wb = { sheet(n: string): { cells: unknown[][] } };
@@ -157,16 +162,13 @@ describe("the year report in Excel on a workbook with a sheet per year", () => {
     await page.getByTestId("decision-not-possible").waitFor({ timeout: 30_000 });
     expect(plain(await page.getByTestId("decision-not-possible").innerText())).toContain("you do not meet the conditions in 2026");
   });
+
   it("the Decision tab read again on another sheet starts from that sheet's own situation, not what was typed for the sheet before", async () => {
     // Two shops of 2026 (their years overlap: kept apart). On "Winkel 2026" the user says they are in the KOR and
     // types a business share; on "Webshop 2026" (read again there) nothing was typed: before, it kept both.
     const winkel = sheet([["2026-03-01", 9000]]);
     const webshop = sheet([["2026-04-01", 4000]]);
-    const page = await e2e.newPage({ officeStub: excelStub([["Winkel 2026", winkel], ["Webshop 2026", webshop]]), locale: "en-US" });
-    await page.clock.setFixedTime(new Date("2026-11-27T10:00:00+01:00"));
-    await page.goto(e2e.baseUrl + "taskpane.html");
-    await page.getByTestId("headline").waitFor({ timeout: 60_000 });
-    await page.getByRole("tab", { name: "KOR worth it?" }).click();
+    const page = await decisionTab([["Winkel 2026", winkel], ["Webshop 2026", webshop]]);
     await page.getByTestId("decision-result").waitFor({ timeout: 30_000 });
     await page.getByTestId("decision-share").fill("40");
     await page.getByRole("radio", { name: "I am in the KOR now" }).check();
