@@ -173,13 +173,17 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
             ? lang === "nl"
               ? `Uw KOR-deelname eindigde al op ${day(lang, endedBefore)}: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
               : `Your KOR participation already ended on ${day(lang, endedBefore)}: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
-            : d.participation === "unknown"
+            : d.participation === "in" && d.participationEndedIn !== null
               ? lang === "nl"
-                ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens): afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-                : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit): no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
-              : lang === "nl"
-                ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-                : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
+                ? `Uw KOR-deelname is in ${d.participationEndedIn} al geëindigd (de opgegeven omzet ${d.participationEndedIn} is hoger dan de omzetgrens): nog niet afgemeld? Meld u dan direct af, met de dag in ${d.participationEndedIn} dat de omzet over de grens ging als beëindigingsdatum. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+                : `Your KOR participation already ended in ${d.participationEndedIn} (the given ${d.participationEndedIn} turnover is over the turnover limit): not deregistered yet? Deregister at once, with the day in ${d.participationEndedIn} turnover went over the limit as the end date. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
+              : d.participation === "unknown"
+                ? lang === "nl"
+                  ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens): afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+                  : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit): no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
+                : lang === "nl"
+                  ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+                  : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
         ),
         ...register,
       };

@@ -193,6 +193,11 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   const conditions: Localized[] = [CENTRAL_ADMINISTRATION_CONDITION];
   if (eu !== null) conditions.push(EU_CONDITION);
 
+  const dl = deadlines(rows, today, period, crossing?.day ?? null, participation, previousYearOk, {
+    known: { year, countableCents: turnover.countableCents, crossingDay: crossing?.day ?? null },
+    givenPrevious:
+      options.previousYearCents != null && el?.previousYearBasis === "given" ? { year: year - 1, cents: options.previousYearCents } : null,
+  });
   return {
     year,
     period,
@@ -210,13 +215,10 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     categories: turnover.lines,
     periods,
     uncategorisedRows: turnover.uncategorisedRows,
-    deadlines: deadlines(rows, today, period, crossing?.day ?? null, participation, previousYearOk, {
-      known: { year, countableCents: turnover.countableCents, crossingDay: crossing?.day ?? null },
-      givenPrevious:
-        options.previousYearCents != null && el?.previousYearBasis === "given" ? { year: year - 1, cents: options.previousYearCents } : null,
-    }),
+    deadlines: dl,
     eu,
-    problems,
+    // An earlier crossing that ended participation first: the given figure ended nothing (next-start.ts).
+    problems: dl.participationEndedIn === null ? problems.filter((p) => p.code !== "previous-year-ended-participation") : problems,
     conditions,
   };
 }

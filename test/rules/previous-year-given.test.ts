@@ -4,6 +4,7 @@
  */
 import { eligibility } from "../../src/rules/eligibility";
 import { euEligibility } from "../../src/rules/eu";
+import { adviceOf } from "../../src/rules/advice";
 import { summarizeYear } from "../../src/rules/summary";
 import { d, eur, sheet } from "./helpers";
 
@@ -149,5 +150,32 @@ describe("a start during the year of the typed figure", () => {
     expect(s.deadlines.nextStartReason?.nl).toBe(
       "De opgegeven omzet van 2024 is hoger dan de omzetgrens; daarmee is uw deelname in 2024 geëindigd (of kon die niet beginnen). Opnieuw meedoen kan op zijn vroegst per 1 januari 2028 (gerekend vanaf 31 december 2024; met de facturen van 2024 is de echte dag te vinden).",
     );
+  });
+});
+
+describe("what the report says beside the warning of a typed previous year over the limit", () => {
+  const inSince2023 = { status: "in" as const, since: d("2023-01-01") };
+
+  it("with a crossing in the report year too, the advice does not say 'not in the KOR, no need to deregister'", () => {
+    // In the KOR since 2023, €30,000 typed for 2024: out from a day of 2024 (the 2025 crossing ends nothing), not yet
+    // necessarily deregistered: the advice must not contradict the warning that says to deregister.
+    const rows = sheet(["2025-03-01", 15_000], ["2025-05-01", 10_000]);
+    const s = summarizeYear(rows, { today: d("2025-06-01"), year: 2025, participation: inSince2023, previousYearCents: eur(30_000) });
+    expect(s.problems.map((p) => p.code)).toContain("previous-year-ended-participation");
+    const a = adviceOf(s);
+    expect(a.action?.nl).toBe(
+      "Uw KOR-deelname is in 2024 al geëindigd (de opgegeven omzet 2024 is hoger dan de omzetgrens): nog niet afgemeld? Meld u dan direct af, met de dag in 2024 dat de omzet over de grens ging als beëindigingsdatum. Meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.",
+    );
+    expect(a.action?.en).toBe(
+      "Your KOR participation already ended in 2024 (the given 2024 turnover is over the turnover limit): not deregistered yet? Deregister at once, with the day in 2024 turnover went over the limit as the end date. You can join on 1 January 2028 at the earliest; register by 3 December 2027.",
+    );
+  });
+
+  it("a crossing in an earlier year's rows ended participation first: no warning that the typed year ended it", () => {
+    // Ended on 1 March 2023; the warning 'participation then ended in 2024' would contradict 'in the KOR until 1 March 2023'.
+    const rows = sheet(["2023-03-01", 25_000], ["2025-03-01", 5_000]);
+    const s = summarizeYear(rows, { today: d("2025-06-01"), year: 2025, participation: { status: "in", since: d("2021-01-01") }, previousYearCents: eur(30_000) });
+    expect(s.deadlines).toMatchObject({ participationEnded: d("2023-03-01"), participationEndedIn: null, nextStart: d("2026-04-01") });
+    expect(s.problems.map((p) => p.code)).not.toContain("previous-year-ended-participation");
   });
 });
