@@ -65,7 +65,8 @@ export const UNSUPPORTED_REASON: Localized = {
  * What a crossing on `day` means, by participation (kor-rules.md section 5): "deregister at once" only to a
  * participant whose participation it ends, conditionally when the status is unknown; for a business not in
  * the KOR, only that it cannot join that year. `endedBefore`: status "in", the earlier crossing that already
- * ended participation (the business is out, so this one ends nothing). `cannotBeInKor`: status unknown, the
+ * ended participation (the business is out, so this one ends nothing). `endedIn`: status "in", no such crossing, but
+ * a given previous-year figure over its limit ended participation in that year (next-start.ts). `cannotBeInKor`: status unknown, the
  * year fails the previous-year test (from 2025), so no business is in the KOR that year and there is nothing
  * to deregister.
  */
@@ -73,10 +74,17 @@ export function crossingConsequence(
   day: Day,
   year: number,
   participation: Participation | undefined,
-  context: { readonly endedBefore?: Day | null; readonly cannotBeInKor?: boolean } = {},
+  context: { readonly endedBefore?: Day | null; readonly endedIn?: number | null; readonly cannotBeInKor?: boolean } = {},
 ): Localized {
   const status = participation?.status ?? "unknown";
   const endedBefore = context.endedBefore ?? null;
+  const endedIn = context.endedIn ?? null;
+  if (status === "in" && endedBefore === null && endedIn !== null) {
+    return {
+      nl: `Uw KOR-deelname eindigde al in ${endedIn}, op de dag dat de omzet over de omzetgrens ging (de opgegeven omzet ${endedIn} is hoger dan de omzetgrens); deze overschrijding beëindigt niets meer. In ${year} meedoen aan de KOR kan vanaf die dag niet meer.`,
+      en: `Your KOR participation already ended in ${endedIn}, on the day turnover went over the turnover limit (the given ${endedIn} turnover is over the turnover limit); this crossing ends nothing more. Joining the KOR in ${year} is no longer possible from that day.`,
+    };
+  }
   if (status === "in" && endedBefore !== null) {
     return {
       nl: `Uw KOR-deelname eindigde al op ${dayNl(endedBefore)}, toen de omzet over de omzetgrens ging; deze overschrijding beëindigt niets meer en afmelden is niet nodig. In ${year} meedoen aan de KOR kan vanaf die dag niet meer.`,
@@ -243,7 +251,17 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
           )
         : null;
     const previousFails = previousYearCrossing !== null || (previousYearCents !== null && previousYearCents > threshold);
-    const what = crossingConsequence(crossing.day, year, participation, { endedBefore, cannotBeInKor: previousFails });
+    // A given previous year over its limit, for a participant since before its end: participation ended in it.
+    const endedIn =
+      participation?.status === "in" &&
+      previousYearBasis === "given" &&
+      previousYearCents !== null &&
+      year - 1 >= FIRST_KOR_YEAR &&
+      participation.since <= dayFromYmd(year - 1, 12, 31) &&
+      previousYearCents > parameterOn("kor-threshold", dayFromYmd(year - 1, 1, 1))
+        ? year - 1
+        : null;
+    const what = crossingConsequence(crossing.day, year, participation, { endedBefore, endedIn, cannotBeInKor: previousFails });
     const crossingReasons: Localized[] = [
       {
         nl: `De omzetgrens is overschreden op ${dayNl(crossing.day)} (${where.nl}, lopend totaal ${eurNl(crossing.runningCents)}). ${what.nl}${vat.nl}`,

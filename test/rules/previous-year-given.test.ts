@@ -171,6 +171,20 @@ describe("what the report says beside the warning of a typed previous year over 
     );
   });
 
+  it("with a crossing in the report year too, the verdict's reason does not say participation ends on that crossing", () => {
+    const rows = sheet(["2025-03-01", 15_000], ["2025-05-01", 10_000]);
+    const s = summarizeYear(rows, { today: d("2025-06-01"), year: 2025, participation: inSince2023, previousYearCents: eur(30_000) });
+    const nl = s.reasons.map((r) => r.nl).join(" ");
+    const en = s.reasons.map((r) => r.en).join(" ");
+    expect(nl).not.toContain("met 1 mei 2025 als beëindigingsdatum");
+    expect(nl).toContain(
+      "Uw KOR-deelname eindigde al in 2024, op de dag dat de omzet over de omzetgrens ging (de opgegeven omzet 2024 is hoger dan de omzetgrens); deze overschrijding beëindigt niets meer. In 2025 meedoen aan de KOR kan vanaf die dag niet meer.",
+    );
+    expect(en).toContain(
+      "Your KOR participation already ended in 2024, on the day turnover went over the turnover limit (the given 2024 turnover is over the turnover limit); this crossing ends nothing more. Joining the KOR in 2025 is no longer possible from that day.",
+    );
+  });
+
   it("a crossing in an earlier year's rows ended participation first: no warning that the typed year ended it", () => {
     // Ended on 1 March 2023; the warning 'participation then ended in 2024' would contradict 'in the KOR until 1 March 2023'.
     const rows = sheet(["2023-03-01", 25_000], ["2025-03-01", 5_000]);
