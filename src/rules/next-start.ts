@@ -34,6 +34,7 @@ export interface NextStart {
   /**
    * For a participant in the KOR in the year of a given previous-year figure over that year's limit, with no
    * earlier crossing found: that year. Participation ended on a day of it the figure cannot show (section 5).
+   * With `ifInKor`: the same for that outcome, when no later crossing can have ended participation instead.
    */
   readonly endedIn: number | null;
 }
@@ -100,30 +101,21 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     if (parameterOn("previous-year-test", jan1) === 0) return true;
     return crossingIn(y - 1) === null && countableIn(y - 1) <= parameterOn("kor-threshold", jan1);
   };
+  // A given previous-year figure over its year's limit: a business in the KOR that year was out from a day of it.
+  const givenOver =
+    givenPrevious && givenPrevious.year >= FIRST_KOR_YEAR && givenPrevious.cents > parameterOn("kor-threshold", dayFromYmd(givenPrevious.year, 1, 1))
+      ? { year: givenPrevious.year, dec31: dayFromYmd(givenPrevious.year, 12, 31) }
+      : null;
   if (participation.status === "in") {
     // Section 5: the first crossing on or after `since` ends participation; after it the business is out, so a
     // later crossing ends nothing (it only fails section 4, below). Searched from the year of `since`, not just
     // the last few years: an old crossing that ended participation makes every later one irrelevant here.
     endedOn = firstCrossingSince(crossingIn, participation.since, lastYear);
     // A given figure over its year's limit, for a business in the KOR in that year: participation ended on a day of
-    // it (unless a crossing found before it ended it first). The exclusion is counted from that year's last day, the
-    // latest it can have been: an earlier day can only allow an earlier start (2020–2024: three years from the exit).
-    if (givenPrevious && participation.since <= dayFromYmd(givenPrevious.year, 12, 31) && givenPrevious.year >= FIRST_KOR_YEAR) {
-      const dec31 = dayFromYmd(givenPrevious.year, 12, 31);
-      if (givenPrevious.cents > parameterOn("kor-threshold", dayFromYmd(givenPrevious.year, 1, 1)) && (endedOn === null || endedOn > dec31)) {
-        endedOn = null;
-        endedIn = givenPrevious.year;
-        const reentry = reentryAfterCrossing(dec31, period).earliestReentry;
-        if (reentry > start) {
-          start = reentry;
-          // A start during that year: the limit may have been crossed before it, and then no participation ended.
-          const during = participation.since > dayFromYmd(givenPrevious.year, 1, 1);
-          reason = {
-            nl: `De opgegeven omzet van ${givenPrevious.year} is hoger dan de omzetgrens; daarmee is uw deelname in ${givenPrevious.year} geëindigd${during ? ` (of kon die niet beginnen)` : ""}. Opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)} (gerekend vanaf 31 december ${givenPrevious.year}; met de facturen van ${givenPrevious.year} is de echte dag te vinden).`,
-            en: `The given turnover of ${givenPrevious.year} is over the turnover limit, which ended your participation in ${givenPrevious.year}${during ? " (or kept it from starting)" : ""}; the earliest new start is ${dayEn(reentry)} (counted from 31 December ${givenPrevious.year}; the invoices of ${givenPrevious.year} show the real day).`,
-          };
-        }
-      }
+    // it (unless a crossing found before it ended it first): see givenOver below.
+    if (givenOver !== null && participation.since <= givenOver.dec31 && (endedOn === null || endedOn > givenOver.dec31)) {
+      endedOn = null;
+      endedIn = givenOver.year;
     }
   } else if (input.ifInKor === true) {
     // Status unknown, the participant's outcome: the latest crossing at which the business can have been in the
@@ -134,6 +126,27 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     for (let y = lastYear - 3; y <= lastYear; y++) {
       const crossed = crossingIn(y);
       if (crossed !== null && couldBeInKorIn(y)) endedOn = crossed;
+    }
+    // A given figure over its year's limit: in the KOR that year, the business was out from a day of it, the latest
+    // such exit unless a later crossing can have ended participation instead.
+    if (givenOver !== null && givenOver.year >= lastYear - 3 && couldBeInKorIn(givenOver.year) && (endedOn === null || endedOn < givenOver.dec31)) {
+      endedOn = null;
+      endedIn = givenOver.year;
+    }
+  }
+  // Participation ended on a day of a given year that the figure cannot show: the exclusion is counted from that
+  // year's last day, the latest it can have been (an earlier day can only allow an earlier start; 2020–2024: three
+  // years from the exit).
+  if (endedIn !== null) {
+    const reentry = reentryAfterCrossing(dayFromYmd(endedIn, 12, 31), period).earliestReentry;
+    if (reentry > start) {
+      start = reentry;
+      // A start during that year: the limit may have been crossed before it, and then no participation ended.
+      const during = participation.status === "in" && participation.since > dayFromYmd(endedIn, 1, 1);
+      reason = {
+        nl: `De opgegeven omzet van ${endedIn} is hoger dan de omzetgrens; daarmee is uw deelname in ${endedIn} geëindigd${during ? ` (of kon die niet beginnen)` : ""}. Opnieuw meedoen kan op zijn vroegst per ${dayNl(reentry)} (gerekend vanaf 31 december ${endedIn}; met de facturen van ${endedIn} is de echte dag te vinden).`,
+        en: `The given turnover of ${endedIn} is over the turnover limit, which ended your participation in ${endedIn}${during ? " (or kept it from starting)" : ""}; the earliest new start is ${dayEn(reentry)} (counted from 31 December ${endedIn}; the invoices of ${endedIn} show the real day).`,
+      };
     }
   }
   if (endedOn !== null) {

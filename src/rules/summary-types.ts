@@ -92,7 +92,7 @@ export interface Deadlines {
    */
   readonly participationEndedIn: number | null;
   /** Status "unknown": the next start if the business is (was) in the KOR, when later than `nextStart`; else null. */
-  readonly ifInKor: { readonly start: Day; readonly deadline: Day; readonly reason: Localized | null; readonly endedOn: Day } | null;
+  readonly ifInKor: { readonly start: Day; readonly deadline: Day; readonly reason: Localized | null; readonly endedOn: Day | null } | null;
 }
 
 export interface EuStateLine {

@@ -319,7 +319,7 @@ function deadlines(
   // shown conditionally where it differs.
   const asParticipant = participation.status === "unknown" ? nextPossibleStartOf(rows, { today, period, participation, ifInKor: true, crossingCache, ...data }) : null;
   const ifInKor =
-    asParticipant !== null && asParticipant.endedOn !== null && asParticipant.start > next.start
+    asParticipant !== null && (asParticipant.endedOn !== null || asParticipant.endedIn !== null) && asParticipant.start > next.start
       ? { start: asParticipant.start, deadline: registrationDeadline(asParticipant.start), reason: asParticipant.reason, endedOn: asParticipant.endedOn }
       : null;
   // Does this year's crossing end participation? "in": when it is the crossing that ended it (the first since

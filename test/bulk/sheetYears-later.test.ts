@@ -142,7 +142,7 @@ describe("a sheet per year, participation not known: the outcome 'if in the KOR'
   };
   const ifInKorOf = (s: YearSummary) => {
     const i = s.deadlines.ifInKor;
-    return i === null ? null : { start: isoFromDay(i.start), deadline: isoFromDay(i.deadline), endedOn: isoFromDay(i.endedOn) };
+    return i === null ? null : { start: isoFromDay(i.start), deadline: isoFromDay(i.deadline), endedOn: i.endedOn === null ? null : isoFromDay(i.endedOn) };
   };
   const WANT = { start: "2027-10-01", deadline: "2027-09-02", endedOn: "2024-09-16" };
 

@@ -193,3 +193,18 @@ describe("what the report says beside the warning of a typed previous year over 
     expect(s.problems.map((p) => p.code)).not.toContain("previous-year-ended-participation");
   });
 });
+
+describe("status unknown: the outcome 'if in the KOR' with a typed previous year over the limit", () => {
+  it("a business in the KOR in 2024 was out from a day of 2024: if in the KOR, 1 January 2028 (three years, counted from 31 December 2024)", () => {
+    // Report 2025 (€5,000), €30,000 typed for 2024, today 1 Jun 2025, quarterly. Not in the KOR: 2025 fails the
+    // previous-year test, 2026 is open (1 January 2026). If it was in the KOR in 2024, the exit's three years run
+    // to 30 December 2027 at the latest: 1 January 2028, register by 3 December 2027. Before, no such line.
+    const s = summarizeYear(sheet(["2025-03-01", 5_000]), { today: d("2025-06-01"), year: 2025, participation: { status: "unknown" }, previousYearCents: eur(30_000) });
+    expect(s.deadlines).toMatchObject({ nextStart: d("2026-01-01"), ifInKor: { start: d("2028-01-01"), deadline: d("2027-12-03"), endedOn: null } });
+  });
+
+  it("from 2025 both outcomes agree (the exit year and the next are excluded, as the previous-year test gives): no second line", () => {
+    const s = summarizeYear(sheet(["2026-03-01", 5_000]), { today: d("2026-06-01"), year: 2026, participation: { status: "unknown" }, previousYearCents: eur(30_000) });
+    expect(s.deadlines).toMatchObject({ nextStart: d("2027-01-01"), ifInKor: null });
+  });
+});
