@@ -10,7 +10,7 @@ import { dayFromYmd, type Day } from "./dates";
 import { FIRST_KOR_YEAR, parameterOn } from "./parameters";
 import { arrayQueries, type RowQueries } from "./rowQueries";
 import { dayEn, dayNl, eurEn, eurNl } from "./text";
-import { firstCrossingSince } from "./next-start";
+import { firstCrossingSince, givenEndsParticipation } from "./next-start";
 
 export interface EligibilityInput {
   readonly rows: readonly InvoiceRow[];
@@ -253,12 +253,7 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
     const previousFails = previousYearCrossing !== null || (previousYearCents !== null && previousYearCents > threshold);
     // A given previous year over its limit, for a participant since before its end: participation ended in it.
     const endedIn =
-      participation?.status === "in" &&
-      previousYearBasis === "given" &&
-      previousYearCents !== null &&
-      year - 1 >= FIRST_KOR_YEAR &&
-      participation.since <= dayFromYmd(year - 1, 12, 31) &&
-      previousYearCents > parameterOn("kor-threshold", dayFromYmd(year - 1, 1, 1))
+      participation?.status === "in" && previousYearBasis === "given" && previousYearCents !== null && givenEndsParticipation({ year: year - 1, cents: previousYearCents }, participation.since)
         ? year - 1
         : null;
     const what = crossingConsequence(crossing.day, year, participation, { endedBefore, endedIn, cannotBeInKor: previousFails });

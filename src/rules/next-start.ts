@@ -62,6 +62,17 @@ export interface NextStartInput {
   readonly crossingCache?: Map<number, Day | null>;
 }
 
+/**
+ * Whether a given turnover figure over its year's limit ended participation in that year (section 5): a business
+ * in the KOR that year was out from a day of it the figure cannot show. `since`: a participant's start, which must
+ * lie on or before that year's 31 December; null for status unknown's outcome "if in the KOR". An earlier crossing
+ * may have ended participation first: the caller checks.
+ */
+export function givenEndsParticipation(given: { readonly year: number; readonly cents: Cents }, since: Day | null): boolean {
+  if (given.year < FIRST_KOR_YEAR || (since !== null && since > dayFromYmd(given.year, 12, 31))) return false;
+  return given.cents > parameterOn("kor-threshold", dayFromYmd(given.year, 1, 1));
+}
+
 export function nextPossibleStart(input: NextStartInput): NextStart {
   return nextPossibleStartOf(arrayQueries(input.rows), input);
 }
@@ -101,21 +112,16 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     if (parameterOn("previous-year-test", jan1) === 0) return true;
     return crossingIn(y - 1) === null && countableIn(y - 1) <= parameterOn("kor-threshold", jan1);
   };
-  // A given previous-year figure over its year's limit: a business in the KOR that year was out from a day of it.
-  const givenOver =
-    givenPrevious && givenPrevious.year >= FIRST_KOR_YEAR && givenPrevious.cents > parameterOn("kor-threshold", dayFromYmd(givenPrevious.year, 1, 1))
-      ? { year: givenPrevious.year, dec31: dayFromYmd(givenPrevious.year, 12, 31) }
-      : null;
   if (participation.status === "in") {
     // Section 5: the first crossing on or after `since` ends participation; after it the business is out, so a
     // later crossing ends nothing (it only fails section 4, below). Searched from the year of `since`, not just
     // the last few years: an old crossing that ended participation makes every later one irrelevant here.
     endedOn = firstCrossingSince(crossingIn, participation.since, lastYear);
     // A given figure over its year's limit, for a business in the KOR in that year: participation ended on a day of
-    // it (unless a crossing found before it ended it first): see givenOver below.
-    if (givenOver !== null && participation.since <= givenOver.dec31 && (endedOn === null || endedOn > givenOver.dec31)) {
+    // it, unless a crossing found before it ended it first.
+    if (givenPrevious && givenEndsParticipation(givenPrevious, participation.since) && (endedOn === null || endedOn > dayFromYmd(givenPrevious.year, 12, 31))) {
       endedOn = null;
-      endedIn = givenOver.year;
+      endedIn = givenPrevious.year;
     }
   } else if (input.ifInKor === true) {
     // Status unknown, the participant's outcome: the latest crossing at which the business can have been in the
@@ -129,9 +135,9 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     }
     // A given figure over its year's limit: in the KOR that year, the business was out from a day of it, the latest
     // such exit unless a later crossing can have ended participation instead.
-    if (givenOver !== null && givenOver.year >= lastYear - 3 && couldBeInKorIn(givenOver.year) && (endedOn === null || endedOn < givenOver.dec31)) {
+    if (givenPrevious && givenPrevious.year >= lastYear - 3 && givenEndsParticipation(givenPrevious, null) && couldBeInKorIn(givenPrevious.year) && (endedOn === null || endedOn < dayFromYmd(givenPrevious.year, 12, 31))) {
       endedOn = null;
-      endedIn = givenOver.year;
+      endedIn = givenPrevious.year;
     }
   }
   // Participation ended on a day of a given year that the figure cannot show: the exclusion is counted from that

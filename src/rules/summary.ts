@@ -16,7 +16,7 @@ import { yearBounds } from "./turnover";
 import { eligibilityOf, plainRowName, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
 import { voluntaryExit } from "./participation";
-import { nextPossibleStartOf, type NextStartInput } from "./next-start";
+import { givenEndsParticipation, nextPossibleStartOf, type NextStartInput } from "./next-start";
 import { nationalThreshold, toleranceLimit, toleranceLimitMade, toleranceText, type CountedAbroadKind } from "./eu";
 import { fastYear } from "./internal";
 import { arrayQueries, type RowQueries } from "./rowQueries";
@@ -151,10 +151,9 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   // turnover went over the limit on some day of that year, which ended participation (section 5). The given figure
   // wins over that year's rows, their crossing included (next-start.ts), so also with rows of that year nothing
   // else says so; the report says what follows and how to find the day.
-  if (el !== null && participation.status === "in" && el.previousYearBasis === "given" && el.previousYearCents !== null) {
+  if (el !== null && participation.status === "in" && el.previousYearBasis === "given" && el.previousYearCents !== null && givenEndsParticipation({ year: year - 1, cents: el.previousYearCents }, participation.since)) {
     const prevJan1 = dayFromYmd(year - 1, 1, 1);
-    const prevLimit = parameterOn("kor-threshold", prevJan1);
-    if (participation.since <= yearBounds(year - 1).to && el.previousYearCents > prevLimit) problems.push(givenPreviousEndedParticipation(year - 1, el.previousYearCents, prevLimit, participation.since, participation.since > prevJan1));
+    problems.push(givenPreviousEndedParticipation(year - 1, el.previousYearCents, parameterOn("kor-threshold", prevJan1), participation.since, participation.since > prevJan1));
   }
 
   const periods = supported ? periodLines(rows, year, period, thresholdCents, crossing?.day ?? null) : [];
