@@ -8,6 +8,16 @@ import { dayFromYmd } from "../../src/rules/dates";
 
 const cents = (rows: { cents: number }[]): number => rows.reduce((s, r) => s + r.cents, 0);
 
+/** `values` read as kor-check and All sheets read them: pushed row by row into a TableStream of `block` rows. */
+function streamed(values: readonly unknown[][], block?: number): { rows: InvoiceRow[]; problems: Problem[]; stream: TableStream } {
+  const rows: InvoiceRow[] = [];
+  const problems: Problem[] = [];
+  const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, block);
+  values.forEach((v) => stream.push(v));
+  stream.end();
+  return { rows, problems, stream };
+}
+
 describe("amount headers the packages use", () => {
   it.each([
     ["Bedrag", "amount"],
@@ -165,11 +175,7 @@ describe("readTable on package exports", () => {
     const values: unknown[][] = [["Datum", "Klant", "Bedrag", "BTW"]];
     for (let i = 0; i < 90; i++) values.push([`${(i % 28) + 1}-3-2025`, `K${i}`, "100,00", i < 70 ? "" : "vrijgesteld overig"]);
     const whole = readTable(values);
-    const rows: InvoiceRow[] = [];
-    const problems: Problem[] = [];
-    const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) });
-    values.forEach((v) => stream.push(v));
-    stream.end();
+    const { rows, problems, stream } = streamed(values);
     expect(stream.detectedColumns).toEqual(whole.columns);
     expect(rows.map((r) => [r.row, r.cents, r.category])).toEqual(whole.rows.map((r) => [r.row, r.cents, r.category]));
     expect(problems.map((p) => p.code)).toEqual(whole.problems.map((p) => p.code));
@@ -252,11 +258,7 @@ describe("readTable on package exports", () => {
         ...Array.from({ length: 120 }, (_, i) => [`${(i % 28) + 1}-${(i % 12) + 1}-2025`, `r${i}`, i === 100 ? "5,00" : "10,00", i % 3 === 0 ? "10,00" : "", i % 3 === 0 ? "" : "10,00"]),
       ];
       const whole = readTable(values);
-      const rows: InvoiceRow[] = [];
-      const problems: Problem[] = [];
-      const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, 40);
-      values.forEach((v) => stream.push(v));
-      stream.end();
+      const { rows, problems } = streamed(values, 40);
       expect(rows.map((r) => [r.row, r.cents])).toEqual(whole.rows.map((r) => [r.row, r.cents]));
       expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.row])).toEqual([["ledger-amount-mismatch", 102]]);
       expect(cents(rows)).toBe((80 - 40) * 1000 - 1000);
@@ -304,11 +306,7 @@ describe("readTable on package exports", () => {
     it("read in blocks (kor-check, All sheets) as a whole sheet", () => {
       const values = [["Datum", "Bedrag", "D/C"], ...Array.from({ length: 90 }, (_, i) => [`${(i % 28) + 1}-5-2025`, i % 4 === 0 ? "10,00" : "-10,00", i % 4 === 0 ? "D" : i === 70 ? "" : "C"])];
       const whole = readTable(values);
-      const rows: InvoiceRow[] = [];
-      const problems: Problem[] = [];
-      const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, 25);
-      values.forEach((v) => stream.push(v));
-      stream.end();
+      const { rows, problems } = streamed(values, 25);
       expect(rows.map((r) => [r.row, r.cents])).toEqual(whole.rows.map((r) => [r.row, r.cents]));
       expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.row])).toEqual([["ledger-side-unknown", 72]]);
       expect(cents(rows)).toBe((66 - 23) * 1000);
@@ -349,11 +347,7 @@ describe("readTable on package exports", () => {
       const whole = readTable(values);
       expect(whole.sideSigns).toEqual({ credit: "minus", debit: "plus" });
       for (const block of [25, 40, 1000]) {
-        const rows: InvoiceRow[] = [];
-        const problems: Problem[] = [];
-        const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, block);
-        values.forEach((v) => stream.push(v));
-        stream.end();
+        const { rows, problems } = streamed(values, block);
         expect(rows.map((r) => [r.row, r.cents])).toEqual(whole.rows.map((r) => [r.row, r.cents]));
         expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.rows])).toEqual([["ledger-sign-contradicts-side", Array.from({ length: 30 }, (_, i) => 62 + i)]]);
         expect(cents(rows)).toBe((45 - 15) * 1000);
@@ -376,11 +370,7 @@ describe("readTable on package exports", () => {
       expect(whole.problems.filter((p) => p.severity === "error").map((p) => [p.code, p.rows ?? [p.row]])).toEqual([["ledger-sign-contradicts-side", [errorRow]]]);
       expect(cents(whole.rows)).toBe(euros * 100);
       for (const block of [7, 25, 51, 1000]) {
-        const rows: InvoiceRow[] = [];
-        const problems: Problem[] = [];
-        const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, block);
-        values.forEach((v) => stream.push(v));
-        stream.end();
+        const { rows, problems } = streamed(values, block);
         expect(rows.map((r) => [r.row, r.cents])).toEqual(whole.rows.map((r) => [r.row, r.cents]));
         expect(problems.map((p) => [p.code, p.severity, p.rows ?? [p.row], p.message.en])).toEqual(whole.problems.map((p) => [p.code, p.severity, p.rows ?? [p.row], p.message.en]));
       }
