@@ -276,15 +276,16 @@ describe("issue 15: the right money, one-off apart from yearly (the tax adviser'
   });
 });
 
-describe("outputLinesFromCategories", () => {
-  const cat = (category: CategoryCode | null, euros: number, counted = true): CategoryLine => ({
-    category,
-    counted,
-    cents: Math.round(euros * 100),
-    rows: 1,
-    reason: { nl: "", en: "" },
-  });
+/** One category line of the year report, one row, without a reason. */
+const cat = (category: CategoryCode | null, euros: number, counted = true): CategoryLine => ({
+  category,
+  counted,
+  cents: Math.round(euros * 100),
+  rows: 1,
+  reason: { nl: "", en: "" },
+});
 
+describe("outputLinesFromCategories", () => {
   it("groups countable turnover by rate, putting rows without a rate at the assumed rate", () => {
     const r = outputLinesFromCategories(
       [
@@ -604,14 +605,6 @@ describe("purchaseVatFromRows", () => {
 });
 
 describe("exempt turnover: input VAT on costs for it was never deductible, so joining does not lose it", () => {
-  const cat = (category: CategoryCode | null, euros: number, counted = true): CategoryLine => ({
-    category,
-    counted,
-    cents: Math.round(euros * 100),
-    rows: 1,
-    reason: { nl: "", en: "" },
-  });
-
   it("an exempt-only business (exempt letting, €18,000): no input VAT lost; was 'costs €1,500 a year'", () => {
     const split = deductibleSplitFromCategories([cat("vrij-og", 18_000)]);
     expect(split).toEqual({ taxedCents: 0, exemptCents: 1_800_000 });
