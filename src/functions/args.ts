@@ -1,7 +1,7 @@
 /**
  * The scalar arguments of the KOR.* functions (year, period, amounts, a date, a country, a category) as
  * Excel passes them: omitted optional arguments arrive as `null`, a cell reference may arrive as a 1×1
- * array, empty cells as 0 or "". Every refusal names the argument in the user's words.
+ * array, empty cells as 0 (desktop) or null/"" (web). Every refusal names the argument in the user's words.
  */
 import type { Localized } from "../i18n/types";
 import { readAmount, readCountry, readDate } from "../reading/cells";
@@ -26,7 +26,11 @@ export function scalar(value: unknown, name: Localized): unknown {
   return refuse(s.oneCellOnly(name));
 }
 
-/** Omitted: null, undefined, "" (or spaces). A 0 is a value here (previous-year turnover 0 is meaningful). */
+/**
+ * Omitted: null, undefined, "" (or spaces). A 0 is not covered here: desktop Excel passes a referenced empty
+ * cell as 0 (addin-platform.md "Empty cells are inconsistent"), so each reader says what 0 means. In the
+ * year, the period and the optional amounts (readEurosArg) a 0 is "not given", as null and "" are.
+ */
 function isOmitted(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
@@ -63,14 +67,21 @@ export function readPeriodArg(value: unknown): FilingPeriod {
   return refuse(s.unknownPeriod(String(v)));
 }
 
-/** An amount in euros (number or text such as "1.234,56") → cents; null when omitted. */
-export function readEurosArg(value: unknown, name: Localized): Cents | null {
+/**
+ * An optional amount in euros (previousYearTurnover, previousYearUnionTurnover, threshold): a number or text
+ * such as "1.234,56" → cents; a negative amount is refused with `negative`. null when not given: omitted, an
+ * empty cell, or 0. Desktop Excel passes a referenced empty cell as 0 and the web as null or "", so a 0 cannot
+ * be told from an empty cell; reading both as "not given" gives one answer on every platform (the cautious
+ * reading: the rows of the previous year, or the verified threshold, are used; kor-rules.md section 4).
+ */
+export function readEurosArg(value: unknown, name: Localized, negative: Localized): Cents | null {
   const v = scalar(value, name);
   if (isOmitted(v)) return null;
   const r = readAmount(v);
-  if (r.kind === "ok") return r.value;
   if (r.kind === "empty") return null;
-  return refuse(s.badArgument(name, r.message));
+  if (r.kind === "error") return refuse(s.badArgument(name, r.message));
+  if (r.value < 0) return refuse(s.badArgument(name, negative));
+  return r.value === 0 ? null : r.value;
 }
 
 /** A date argument (Excel date or text such as 1-9-2026 / 2026-09-01); required. */

@@ -81,12 +81,6 @@ function refuseUnplacedForeign(rows: readonly InvoiceRow[], years: readonly numb
   if (message !== null) refuse(message);
 }
 
-function previousCents(value: unknown, name: Localized = s.ARG.previousYearTurnover, negative: Localized = s.PREVIOUS_NEGATIVE): Cents | null {
-  const cents = readEurosArg(value, name);
-  if (cents !== null && cents < 0) refuse(s.badArgument(name, negative));
-  return cents;
-}
-
 export function countable(dates: unknown, amounts: unknown, categories: unknown, year: unknown, invocation?: InvocationLike | null): number {
   return guard(currentLang(), () => {
     const { rows } = korLedger(dates, amounts, categories, invocation);
@@ -105,7 +99,7 @@ export function eligible(
   invocation?: InvocationLike | null,
 ): boolean {
   return guard(currentLang(), () => {
-    const prev = previousCents(previousYearTurnover);
+    const prev = readEurosArg(previousYearTurnover, s.ARG.previousYearTurnover, s.PREVIOUS_NEGATIVE);
     const { rows } = korLedger(dates, amounts, categories, invocation);
     const y = requireYear(yearOrLatest(year, rows));
     const r = eligibility({ rows, year: y, previousYearCents: prev });
@@ -164,7 +158,7 @@ export function status(
 ): string {
   const lang = currentLang();
   return guard(lang, () => {
-    const prev = previousCents(previousYearTurnover);
+    const prev = readEurosArg(previousYearTurnover, s.ARG.previousYearTurnover, s.PREVIOUS_NEGATIVE);
     const { rows } = korLedger(dates, amounts, categories, invocation);
     const y = requireYear(yearOrLatest(year, rows));
     const r = eligibility({ rows, year: y, previousYearCents: prev });
@@ -278,9 +272,9 @@ export function euEligible(
   return guard(currentLang(), () => {
     const state = readCountryArg(country, s.ARG.country);
     if (!isEuMemberState(state)) refuse(s.notEuState(state));
-    const thresholdCents = readEurosArg(threshold, s.ARG.threshold);
+    const thresholdCents = readEurosArg(threshold, s.ARG.threshold, s.THRESHOLD_NEGATIVE);
     // A given Union turnover of the previous year wins over that year's rows (kor-rules.md sections 4 and 7).
-    const previousUnionCents = previousCents(previousYearUnionTurnover, s.ARG.previousYearUnionTurnover, s.PREVIOUS_UNION_NEGATIVE);
+    const previousUnionCents = readEurosArg(previousYearUnionTurnover, s.ARG.previousYearUnionTurnover, s.PREVIOUS_UNION_NEGATIVE);
     const { rows } = readLedger({ dates, amounts, categories, countries: requireRange(countries) }, EU_ELIGIBLE_COLUMNS, invocation, false);
     const y = requireYear(yearOrLatest(year, rows));
     const r = euEligibility({ rows, year: y, country: state, thresholdCents, previousUnionCents });

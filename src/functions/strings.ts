@@ -300,6 +300,11 @@ export const PREVIOUS_NEGATIVE: Localized = {
   en: "last year's turnover cannot be negative. Enter last year's turnover that counts (0 or more).",
 };
 
+export const THRESHOLD_NEGATIVE: Localized = {
+  nl: "een nationale omzetgrens kan niet negatief zijn. Vul de grens van dat land in euro in, of laat het argument leeg om de gecontroleerde grens te gebruiken.",
+  en: "a national threshold cannot be negative. Enter that state's threshold in euros, or leave the argument empty to use the verified threshold.",
+};
+
 export const VAT_NEGATIVE: Localized = {
   nl: "afgetrokken btw kan niet negatief zijn. Vul het bedrag in dat u destijds hebt afgetrokken.",
   en: "VAT deducted cannot be negative. Enter the amount you deducted at the time.",

@@ -339,7 +339,7 @@ describe("KOR.STATUS", () => {
     ]);
     expect(f.status(s.dates, s.amounts, OMITTED, null, 0)).toBe(
       "2025: not eligible for the KOR. Turnover that counts €19,000.00 = 95.0% of €20,000.00; turnover limit crossed on 10 May 2025. " +
-        "Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice. Previous year 2024: €0.00 (as given).",
+        "Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice. Previous year 2024: no data, €0.00 assumed (enter previousYearTurnover if there was turnover).",
     );
     expect(withOffice("nl-NL", () => f.status(s.dates, s.amounts, OMITTED, null, 0))).toContain(
       "omzetgrens overschreden op 10 mei 2025. Latere creditnota's brengen het totaal van 2025 terug naar € 19.000,00; dat maakt de overschrijding niet ongedaan. Maar trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur. Vorig jaar 2024",
@@ -680,5 +680,72 @@ describe("text dates in month/day/year order (a US export pasted as text)", () =
     expect(e.message).toContain("02/13/2025");
     expect(e.message).toMatch(/tikfout|typo/i);
     expect(f.countable(col("05/01/2025", "20/01/2025", "03/02/2025", "25/02/2025"), col(1, 2, 3, 4), OMITTED, 2025)).toBe(10);
+  });
+});
+
+describe("an empty cell in previousYearTurnover, previousYearUnionTurnover or threshold (desktop Excel passes it as 0)", () => {
+  const countries = (...c: unknown[]): unknown[][] => col(...c);
+  // Desktop Excel passes a referenced empty cell as 0, Excel on the web as null or "": one workbook, one answer.
+  const empties: unknown[] = [null, "", 0, [[0]], [[null]]];
+
+  it.each(empties)("KOR.ELIGIBLE and KOR.STATUS use last year's rows (2025 €25,000 → 2026 FALSE) for %j", (empty) => {
+    const s = sheet([["2025-06-01", 25000], ["2026-03-01", 10000]]);
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2026, empty)).toBe(false);
+    expect(f.status(s.dates, s.amounts, OMITTED, 2026, empty)).toContain("Previous year 2025: €25,000.00 (from the data), over the limit.");
+  });
+
+  it.each(empties)("without last year's rows, last year is assumed €0 and STATUS says so for %j", (empty) => {
+    const s = sheet([["2026-03-01", 10000]]);
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2026, empty)).toBe(true);
+    expect(f.status(s.dates, s.amounts, OMITTED, 2026, empty)).toContain("Previous year 2025: no data, €0.00 assumed (enter previousYearTurnover if there was turnover).");
+  });
+
+  it.each(empties)("KOR.EUELIGIBLE uses last year's rows for previousYearUnionTurnover %j (2025 Union €120,000 → FALSE)", (empty) => {
+    const s = sheet([["2025-06-01", 120000], ["2026-03-01", 1000, "buitenland"]]);
+    expect(f.euEligible(s.dates, s.amounts, countries("", "BE"), "BE", s.categories, 2026, null, empty)).toBe(false);
+  });
+
+  it.each(empties)("KOR.EUELIGIBLE uses the verified threshold, or asks for one, for threshold %j", (empty) => {
+    const be = sheet([["2026-03-01", 1000, "buitenland"]]);
+    expect(f.euEligible(be.dates, be.amounts, countries("BE"), "BE", be.categories, 2026, empty, null)).toBe(true);
+    const e = thrown(() => f.euEligible(be.dates, be.amounts, countries("IT"), "IT", be.categories, 2026, empty, null));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/Enter that threshold in euros as the threshold argument\.$/);
+  });
+
+  it.each([-1, "-25.000,00"])("refuses a negative threshold (%j) with #VALUE! naming the argument", (negative) => {
+    const s = sheet([["2026-03-01", 1000, "buitenland"]]);
+    const e = thrown(() => f.euEligible(s.dates, s.amounts, countries("BE"), "BE", s.categories, 2026, negative, null));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/^Argument threshold: a national threshold cannot be negative\./);
+    const nl = withOffice("nl-NL", () => thrown(() => f.euEligible(s.dates, s.amounts, countries("BE"), "BE", s.categories, 2026, negative, null)));
+    expect(nl.message).toMatch(/^Argument threshold \(grens van dat land\): een nationale omzetgrens kan niet negatief zijn\./);
+  });
+});
+
+describe("KOR.STATUS after a previous year that crossed the limit and later credit notes brought back under it (kor-rules.md section 5)", () => {
+  it("gives the crossing as the reason 2026 is not eligible, in English and Dutch", () => {
+    const s = sheet([["2025-06-01", 20500], ["2025-12-01", -1000], ["2026-03-01", 10000]]);
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2026, null)).toBe(false);
+    expect(f.status(s.dates, s.amounts, OMITTED, 2026, null)).toBe(
+      "2026: not eligible for the KOR. Turnover that counts €10,000.00 = 50.0% of €20,000.00; €10,000.00 left below the turnover limit. " +
+        "Previous year 2025: €19,500.00 (from the data), but the turnover limit was crossed on 1 June 2025; later credit notes do not undo that.",
+    );
+    expect(withOffice("nl-NL", () => f.status(s.dates, s.amounts, OMITTED, 2026, null))).toBe(
+      "2026: KOR niet mogelijk. Omzet die meetelt € 10.000,00 = 50,0% van € 20.000,00; nog € 10.000,00 ruimte tot de omzetgrens. " +
+        "Vorig jaar 2025: € 19.500,00 (uit de gegevens), maar de omzetgrens is overschreden op 1 juni 2025; latere creditnota's maken dat niet ongedaan.",
+    );
+  });
+});
+
+describe("KOR.EUELIGIBLE names Greece as the user typed it", () => {
+  it("says EL, not GR, in the #N/A asking for the threshold", () => {
+    const s = sheet([["2026-03-01", 1000, "buitenland"]]);
+    const e = thrown(() => f.euEligible(s.dates, s.amounts, col("EL"), "EL", s.categories, 2026, null, null));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toBe("The national threshold of EL has not been verified: look it up with EL's tax administration. Enter that threshold in euros as the threshold argument.");
+    const nl = withOffice("nl-NL", () => thrown(() => f.euEligible(s.dates, s.amounts, col("el"), " el ", s.categories, 2026, null, null)));
+    expect(nl.message).toBe("De nationale omzetgrens van EL is niet gecontroleerd: zoek die op bij de belastingdienst van EL. Vul die grens in euro in als argument threshold.");
+    expect(thrown(() => f.euEligible(s.dates, s.amounts, col("GR"), "GR", s.categories, 2026, null, null)).message).toMatch(/^The national threshold of GR has not been verified/);
   });
 });
