@@ -182,6 +182,8 @@ export function status(
               cents: r.previousYearCents,
               over: r.previousYearCents > threshold,
               rowsCents: r.previousYearBasis === "given" && hasRowsIn(rows, y - 1) ? countableTurnover(rows, y - 1).countableCents : null,
+              // Crossed, then brought back within the limit by credit notes: still fails (kor-rules.md section 5).
+              crossingDay: r.previousYearCrossing === null ? null : r.previousYearCrossing.day,
             },
     });
     return text[lang];

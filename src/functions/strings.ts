@@ -167,7 +167,17 @@ export interface StatusParts {
   readonly headroomCents: Cents;
   readonly previous:
     | { readonly basis: "not-needed" }
-    | { readonly basis: "data" | "given" | "assumed-zero"; readonly cents: Cents; readonly over: boolean; readonly rowsCents?: Cents | null };
+    | {
+        readonly basis: "data" | "given" | "assumed-zero";
+        readonly cents: Cents;
+        readonly over: boolean;
+        readonly rowsCents?: Cents | null;
+        /**
+         * The day the previous year crossed the limit when later credit notes brought its total back within it:
+         * the year still fails the previous-year test (kor-rules.md section 5), and this is the reason.
+         */
+        readonly crossingDay?: Day | null;
+      };
 }
 
 /** One sentence (three short clauses) for KOR.STATUS. */
@@ -205,7 +215,15 @@ export function status(p: StatusParts): Localized {
         : p.previous.basis === "given"
           ? { nl: "opgegeven", en: "as given" }
           : { nl: "uit de gegevens", en: "from the data" };
-    const over = p.previous.over ? { nl: ", boven de grens", en: ", over the limit" } : { nl: "", en: "" };
+    const crossed = p.previous.crossingDay ?? null;
+    const over = p.previous.over
+      ? { nl: ", boven de grens", en: ", over the limit" }
+      : crossed !== null
+        ? {
+            nl: `, maar de omzetgrens is overschreden op ${formatDay(crossed, "nl")}; latere creditnota's maken dat niet ongedaan`,
+            en: `, but the turnover limit was crossed on ${formatDay(crossed, "en")}; later credit notes do not undo that`,
+          }
+        : { nl: "", en: "" };
     prev = {
       nl: `Vorig jaar ${prevYear}: ${eur(p.previous.cents, "nl")} (${src.nl})${over.nl}.`,
       en: `Previous year ${prevYear}: ${eur(p.previous.cents, "en")} (${src.en})${over.en}.`,
