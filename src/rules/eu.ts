@@ -252,9 +252,11 @@ export function toleranceLimitMade(country: string, percent: number, thresholdCe
  * thresholds) and unverified states give null, and the note asks the user for the threshold.
  */
 export function nationalThreshold(country: string, year: number): NationalThreshold {
-  const c = country.trim().toUpperCase() === "EL" ? "GR" : country.trim().toUpperCase();
+  // Looked up as GR, named in the note as the caller gives it: Greece's VAT code EL where the user typed EL.
+  const named = country.trim().toUpperCase();
+  const c = named === "EL" ? "GR" : named;
   if (!isEuMemberState(c)) {
-    return { cents: null, note: { nl: `${c} is geen EU-lidstaat.`, en: `${c} is not an EU member state.` } };
+    return { cents: null, note: { nl: `${named} is geen EU-lidstaat.`, en: `${named} is not an EU member state.` } };
   }
   if (year < FIRST_EU_KOR_YEAR) {
     return {
@@ -282,7 +284,7 @@ export function nationalThreshold(country: string, year: number): NationalThresh
     return {
       cents,
       tolerancePercent,
-      note: { nl: `Nationale omzetgrens ${c}: ${eurNl(cents)}.`, en: `National threshold ${c}: ${eurEn(cents)}.` },
+      note: { nl: `Nationale omzetgrens ${named}: ${eurNl(cents)}.`, en: `National threshold ${named}: ${eurEn(cents)}.` },
     };
   }
   const other = NON_EUR_NATIONAL_THRESHOLDS.find((t) => t.country === c);
@@ -290,16 +292,16 @@ export function nationalThreshold(country: string, year: number): NationalThresh
     return {
       cents: null,
       note: {
-        nl: `Nationale omzetgrens ${c}: ${other.text.nl}; dat is niet één bedrag in euro: ${other.choose.nl}.`,
-        en: `National threshold ${c}: ${other.text.en}; that is not one amount in euros: ${other.choose.en}.`,
+        nl: `Nationale omzetgrens ${named}: ${other.text.nl}; dat is niet één bedrag in euro: ${other.choose.nl}.`,
+        en: `National threshold ${named}: ${other.text.en}; that is not one amount in euros: ${other.choose.en}.`,
       },
     };
   }
   return {
     cents: null,
     note: {
-      nl: `De nationale omzetgrens van ${c} is niet gecontroleerd: zoek die op bij de belastingdienst van ${c}.`,
-      en: `The national threshold of ${c} has not been verified: look it up with ${c}'s tax administration.`,
+      nl: `De nationale omzetgrens van ${named} is niet gecontroleerd: zoek die op bij de belastingdienst van ${named}.`,
+      en: `The national threshold of ${named} has not been verified: look it up with ${named}'s tax administration.`,
     },
   };
 }
