@@ -335,7 +335,8 @@ export function participationText(line: OverviewRow, lang: Lang): string {
   const p = line.participation;
   if (p.status === "out") return PARTICIPATION_TEXT.out[lang];
   if (p.status === "in") {
-    const { participationEnded: ended, participationEndedIn: endedIn } = line.summary.deadlines;
+    const { participationEnded: ended, participationEndedIn: endedIn, participationCouldNotStart: couldNotStart } = line.summary.deadlines;
+    if (couldNotStart !== null) return PARTICIPATION_TEXT.couldNotStart(formatDay(p.since, lang))[lang];
     if (ended === null && endedIn !== null) return PARTICIPATION_TEXT.endedIn(endedIn)[lang];
     return (ended === null ? PARTICIPATION_TEXT.inSince(formatDay(p.since, lang)) : PARTICIPATION_TEXT.endedOn(formatDay(ended, lang)))[lang];
   }

@@ -90,6 +90,11 @@ export const PARTICIPATION_TEXT = {
     nl: `In de KOR tot een dag in ${year}: de opgegeven omzet ${year} is hoger dan de omzetgrens; meld u af met die dag als beëindigingsdatum`,
     en: `In the KOR until a day in ${year}: the given ${year} turnover is over the turnover limit; deregister with that day as the end date`,
   }),
+  /** In the KOR "since" a start that could not take effect (summary deadlines.participationCouldNotStart). */
+  couldNotStart: (since: string): Localized => ({
+    nl: `Niet in de KOR: de deelname per ${since} kon niet ingaan (zie de waarschuwing); is de aanmelding toch aangenomen, meld u dan af`,
+    en: `Not in the KOR: participation from ${since} could not start (see the warning); if the registration was accepted all the same, deregister`,
+  }),
   out: { nl: "Niet in de KOR", en: "Not in the KOR" } as Localized,
   unknown: { nl: "Onbekend", en: "Unknown" } as Localized,
   ifInKor: (start: string, deadline: string): Localized => ({

@@ -418,7 +418,8 @@ function sheetBlock(s: SheetResult, lang: Lang, width: number): string[] {
     [out.countable, `${formatEuros(sum.countableCents, lang)} (${percentText(sum.percentOfThreshold, lang)} ${out.ofLimit(formatEuros(sum.thresholdCents, lang))[lang]})`],
     [out.previousYear, previousText(sum, lang)],
   );
-  if (sum.crossing === null || chance.start !== advice.due?.day) fields.push([out.nextStart, `${formatDay(chance.start, lang)}; ${out.deadline[lang].toLowerCase()} ${formatDay(chance.deadline, lang)}`]);
+  // A participant has no next start (JSON nextStart null); its action says there is nothing to register.
+  if (!sum.deadlines.participating && (sum.crossing === null || chance.start !== advice.due?.day)) fields.push([out.nextStart, `${formatDay(chance.start, lang)}; ${out.deadline[lang].toLowerCase()} ${formatDay(chance.deadline, lang)}`]);
   for (const line of euTextLines(sum, lang, false)) fields.push([out.euKor, line]);
   fields.push([out.problems, String(s.problems.length)]);
   if (advice.way !== null) fields.push([out.how, advice.way[lang]]);

@@ -8,7 +8,7 @@ import { excelSerialFromDay, formatDay, type Day } from "../rules/dates";
 import { eurosFromCents } from "../rules/money";
 import type { OverviewRow } from "../bulk/overview";
 import { participationText, unitLabel } from "../bulk/overview";
-import { BASIS_TEXT, COLUMN_TITLES, fromSheetText, TEXT, VERDICT_TEXT } from "../bulk/strings";
+import { BASIS_TEXT, COLUMN_TITLES, fromSheetText, PARTICIPATION_TEXT, TEXT, VERDICT_TEXT } from "../bulk/strings";
 import { EURO_FORMAT } from "./reportContent";
 
 export const OVERVIEW_WIDTH = 13;
@@ -76,6 +76,7 @@ export function buildOverviewContent(lines: readonly OverviewRow[], lang: Lang, 
   for (const line of lines) {
     const previous =
       line.previousYearCents === null || line.previousYearBasis === "not-needed" ? BASIS_TEXT["not-needed"][lang] : eurosFromCents(line.previousYearCents);
+    const participating = line.summary.deadlines.participating;
     values.push([
       line.label,
       line.units.map(unitLabel).join(", ") +
@@ -89,12 +90,13 @@ export function buildOverviewContent(lines: readonly OverviewRow[], lang: Lang, 
         ? ""
         : `${unitLabel(line.crossing)} ${TEXT.row[lang]} ${line.crossing.row}${line.crossing.caveat === null ? "" : `; ${line.crossing.caveat[lang]}`}`,
       previous,
-      serial(line.nextStart),
-      serial(line.registrationDeadline),
+      // A business in the KOR has no next start to register for (as All sheets in the pane shows it).
+      participating ? PARTICIPATION_TEXT.inKorNow[lang] : serial(line.nextStart),
+      participating ? "" : serial(line.registrationDeadline),
       line.errorCount + line.warningCount,
       participationText(line, lang),
     ]);
-    formats.push([TEXT_FORMAT, TEXT_FORMAT, "0", EURO, PERCENT, TEXT_FORMAT, DATE, TEXT_FORMAT, typeof previous === "number" ? EURO : TEXT_FORMAT, DATE, DATE, "0", TEXT_FORMAT]);
+    formats.push([TEXT_FORMAT, TEXT_FORMAT, "0", EURO, PERCENT, TEXT_FORMAT, DATE, TEXT_FORMAT, typeof previous === "number" ? EURO : TEXT_FORMAT, participating ? TEXT_FORMAT : DATE, participating ? GENERAL : DATE, "0", TEXT_FORMAT]);
   }
   return { values, formats, headerRow };
 }

@@ -140,6 +140,60 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
   /** What every "join later" advice shares: the way, the link and the registration date. */
   const register = { way: wayRegister(next.start - next.deadline), link: registerLink, due: registerDue, dueText: registerDueText, when: registerWhen, provisional };
 
+  // Status "in", when this year's crossing is not what ended participation: what the participation itself calls for,
+  // in every branch. In the KOR (the start lies on or before today, checkKorSince): nothing to register, and no
+  // registration deadline to count down to (the dates section and kor-check's JSON say the same). A start that could
+  // not take effect, or a participation ended by a crossing of another year: deregister if not yet done, and the
+  // next start.
+  const dl = summary.deadlines;
+  const joinNext = (lang: "nl" | "en"): string =>
+    lang === "nl"
+      ? `Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+      : `You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`;
+  const since = dl.participation === "in" ? dl.participationSince : null;
+  const ended = dl.participation === "in" ? dl.participationEnded : null;
+  const endedIn = dl.participation === "in" ? dl.participationEndedIn : null;
+  const couldNotStart = dl.participation === "in" ? dl.participationCouldNotStart : null;
+  const participant: ({ action: Localized } & Partial<Pick<Advice, "way" | "link" | "due" | "dueText" | "when">>) | null =
+    dl.participating && since !== null
+      ? {
+          action: both((lang) =>
+            lang === "nl"
+              ? `U doet mee aan de KOR (sinds ${day(lang, since)}): er is niets aan te melden. Zet geen btw op uw facturen; gaat de omzet over de omzetgrens, meld u dan direct af.`
+              : `You are in the KOR (since ${day(lang, since)}): there is nothing to register. Put no VAT on your invoices; if turnover goes over the turnover limit, deregister at once.`,
+          ),
+          way: null,
+          link: null,
+          due: null,
+          dueText: null,
+          when: null,
+        }
+      : couldNotStart !== null && since !== null
+        ? {
+            action: both((lang) =>
+              lang === "nl"
+                ? `Uw deelname per ${day(lang, since)} kon niet ingaan: ${couldNotStart.nl}. Is uw aanmelding toch aangenomen, meld u dan direct af. ${joinNext(lang)}`
+                : `Your participation from ${day(lang, since)} could not start: ${couldNotStart.en}. If the registration was accepted all the same, deregister at once. ${joinNext(lang)}`,
+            ),
+          }
+        : ended !== null
+          ? {
+              action: both((lang) =>
+                lang === "nl"
+                  ? `Uw KOR-deelname eindigde op ${day(lang, ended)}, toen de omzet over de omzetgrens ging: nog niet afgemeld? Meld u dan direct af, met ${day(lang, ended)} als beëindigingsdatum. ${joinNext(lang)}`
+                  : `Your KOR participation ended on ${day(lang, ended)}, when turnover went over the turnover limit: not deregistered yet? Deregister at once, with ${day(lang, ended)} as end date. ${joinNext(lang)}`,
+              ),
+            }
+          : endedIn !== null
+            ? {
+                action: both((lang) =>
+                  lang === "nl"
+                    ? `Uw KOR-deelname is in ${endedIn} al geëindigd (de opgegeven omzet ${endedIn} is hoger dan de omzetgrens): nog niet afgemeld? Meld u dan direct af, met de dag in ${endedIn} dat de omzet over de grens ging als beëindigingsdatum. ${joinNext(lang)}`
+                    : `Your KOR participation already ended in ${endedIn} (the given ${endedIn} turnover is over the turnover limit): not deregistered yet? Deregister at once, with the day in ${endedIn} turnover went over the limit as the end date. ${joinNext(lang)}`,
+                ),
+              }
+            : null;
+
   const crossing = summary.crossing;
   if (crossing !== null) {
     const since = today - crossing.day;
@@ -164,6 +218,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
     const status = d.participation !== "out" && d.reentryAfterCrossing === null ? "out" : d.participation;
     if (status === "out") {
       const endedBefore = d.participation === "in" && d.participationEnded !== null && d.participationEnded < crossing.day ? d.participationEnded : null;
+      if (endedBefore === null && participant !== null) return { tone: "bad", finding, caveat: summary.crossingCaveat, ...register, ...participant };
       return {
         tone: "bad",
         finding,
@@ -173,17 +228,13 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
             ? lang === "nl"
               ? `Uw KOR-deelname eindigde al op ${day(lang, endedBefore)}: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
               : `Your KOR participation already ended on ${day(lang, endedBefore)}: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
-            : d.participation === "in" && d.participationEndedIn !== null
+            : d.participation === "unknown"
               ? lang === "nl"
-                ? `Uw KOR-deelname is in ${d.participationEndedIn} al geëindigd (de opgegeven omzet ${d.participationEndedIn} is hoger dan de omzetgrens): nog niet afgemeld? Meld u dan direct af, met de dag in ${d.participationEndedIn} dat de omzet over de grens ging als beëindigingsdatum. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-                : `Your KOR participation already ended in ${d.participationEndedIn} (the given ${d.participationEndedIn} turnover is over the turnover limit): not deregistered yet? Deregister at once, with the day in ${d.participationEndedIn} turnover went over the limit as the end date. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
-              : d.participation === "unknown"
-                ? lang === "nl"
-                  ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens): afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-                  : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit): no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
-                : lang === "nl"
-                  ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-                  : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
+                ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens): afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+                : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit): no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
+              : lang === "nl"
+                ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+                : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
         ),
         ...register,
       };
@@ -213,7 +264,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
   if (summary.verdict === "not-eligible") {
     return {
       tone: "bad",
-      finding: summary.reasons[0] ?? L(`In ${summary.year} niet binnen de KOR`, `Not within the KOR in ${summary.year}`),
+      finding: summary.failingReason ?? summary.reasons[0] ?? L(`In ${summary.year} niet binnen de KOR`, `Not within the KOR in ${summary.year}`),
       caveat: null,
       action: both((lang) =>
         lang === "nl"
@@ -221,6 +272,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
           : `You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
       ),
       ...register,
+      ...participant,
     };
   }
 
@@ -245,6 +297,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         : `Not registered yet? Register by ${day(lang, next.deadline)} to start on ${day(lang, next.start)}.`,
     ),
     ...register,
+    ...participant,
   };
 }
 

@@ -54,6 +54,12 @@ export interface EligibilityResult {
    * From 2025 a crossing in Y−1 fails the previous-year test even if credit notes bring Y−1 back under.
    */
   readonly previousYearCrossing: Crossing | null;
+  /**
+   * For "not-eligible": the reason that fails the year (the crossing, else the previous year over the limit or
+   * crossed), the one to show first; null otherwise. reasons[0] states this year's turnover, which passes when
+   * only the previous year fails (2025: €5,000 "not more than the limit", beside 2024 at €25,000).
+   */
+  readonly failingReason: Localized | null;
 }
 
 export const UNSUPPORTED_REASON: Localized = {
@@ -137,6 +143,7 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
       crossing: null,
       crossingCaveat: null,
       previousYearCrossing: null,
+      failingReason: null,
     };
   }
   const jan1 = dayFromYmd(year, 1, 1);
@@ -145,13 +152,16 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
   const crossing = rows.findCrossing(year, threshold);
   const reasons: Localized[] = [];
   let eligible = true;
+  /** The first reason that fails the year, unless the crossing's (which wins, below). */
+  let failing: Localized | null = null;
 
   if (countable > threshold) {
     eligible = false;
-    reasons.push({
+    failing = {
       nl: `Omzet die meetelt ${year}: ${eurNl(countable)}, hoger dan de omzetgrens van ${eurNl(threshold)}.`,
       en: `Turnover that counts ${year}: ${eurEn(countable)}, more than the turnover limit of ${eurEn(threshold)}.`,
-    });
+    };
+    reasons.push(failing);
   } else {
     reasons.push({
       nl: `Omzet die meetelt ${year}: ${eurNl(countable)}, niet hoger dan de omzetgrens van ${eurNl(threshold)}.`,
@@ -202,10 +212,12 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
       });
     } else if (previousYearCents > threshold) {
       eligible = false;
-      reasons.push({
+      const over: Localized = {
         nl: `Omzet die meetelt ${prev}${source.nl}: ${eurNl(previousYearCents)}, hoger dan de omzetgrens van ${eurNl(threshold)}; vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven.`,
         en: `Turnover that counts ${prev}${source.en}: ${eurEn(previousYearCents)}, more than the turnover limit of ${eurEn(threshold)}; from 2025 the previous year must also be within the turnover limit.`,
-      });
+      };
+      failing ??= over;
+      reasons.push(over);
     } else {
       reasons.push({
         nl: `Omzet die meetelt ${prev}${source.nl}: ${eurNl(previousYearCents)}, niet hoger dan de omzetgrens van ${eurNl(threshold)}.`,
@@ -218,10 +230,12 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
       // bring Y−1's total back within the threshold.
       eligible = false;
       const where = (input.rowName ?? plainRowName)(previousYearCrossing.row);
-      reasons.push({
+      const crossed: Localized = {
         nl: `In ${prev} is de omzetgrens overschreden op ${dayNl(previousYearCrossing.day)} (${where.nl}, lopend totaal ${eurNl(previousYearCrossing.runningCents)}); daardoor voldoet ${year} niet aan de toets over het vorige jaar, ook al brengt een latere creditnota het totaal van ${prev} weer binnen de omzetgrens.`,
         en: `In ${prev} the turnover limit was crossed on ${dayEn(previousYearCrossing.day)} (${where.en}, running total ${eurEn(previousYearCrossing.runningCents)}); so ${year} fails the previous-year test, even though a later credit note brings the ${prev} total back within the turnover limit.`,
-      });
+      };
+      failing ??= crossed;
+      reasons.push(crossed);
     }
   } else {
     reasons.push({
@@ -265,6 +279,7 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
     ];
     if (countable <= threshold) crossingReasons.push(creditNoteCaveat(year, countable));
     reasons.splice(crossingAt, 0, ...crossingReasons);
+    failing = crossingReasons[0] ?? failing;
   }
 
   return {
@@ -277,6 +292,7 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
     crossing,
     crossingCaveat: crossing !== null && countable <= threshold ? creditNoteCaveat(year, countable) : null,
     previousYearCrossing,
+    failingReason: eligible ? null : failing,
   };
 }
 

@@ -37,6 +37,13 @@ export interface NextStart {
    * With `ifInKor`: the same for that outcome, when no later crossing can have ended participation instead.
    */
   readonly endedIn: number | null;
+  /**
+   * For a participant (status "in"): why the participation could not start on `since`, as a clause ("de omzet van
+   * 2024 ging op 3 oktober 2024 over de omzetgrens …"), else null. A start in year S needs S to pass section 4 on
+   * what came before the start: no crossing in S before it, and from 2025 S−1 within the threshold. The exclusion
+   * of section 6 is then counted from `since` (the cautious reading: as if participation ended on its first day).
+   */
+  readonly couldNotStart: Localized | null;
 }
 
 export interface NextStartInput {
@@ -112,7 +119,22 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     if (parameterOn("previous-year-test", jan1) === 0) return true;
     return crossingIn(y - 1) === null && countableIn(y - 1) <= parameterOn("kor-threshold", jan1);
   };
+  let couldNotStart: Localized | null = null;
   if (participation.status === "in") {
+    couldNotStart = startBlocked(participation.since, crossingIn, countableIn);
+  }
+  if (participation.status === "in" && couldNotStart !== null) {
+    // The registration could not take effect: no participation, so no crossing ended one. Counted as an exit on
+    // the start day, the re-entry is the latest the exclusion of section 6 can allow.
+    const reentry = reentryAfterCrossing(participation.since, period).earliestReentry;
+    if (reentry > start) {
+      start = reentry;
+      reason = {
+        nl: `Uw deelname per ${dayNl(participation.since)} kon niet ingaan: ${couldNotStart.nl}. Gerekend alsof die deelname op ${dayNl(participation.since)} eindigde, kunt u opnieuw meedoen op zijn vroegst per ${dayNl(reentry)}.`,
+        en: `Your participation from ${dayEn(participation.since)} could not start: ${couldNotStart.en}. Counted as if it ended on ${dayEn(participation.since)}, the earliest new start is ${dayEn(reentry)}.`,
+      };
+    }
+  } else if (participation.status === "in") {
     // Section 5: the first crossing on or after `since` ends participation; after it the business is out, so a
     // later crossing ends nothing (it only fails section 4, below). Searched from the year of `since`, not just
     // the last few years: an old crossing that ended participation makes every later one irrelevant here.
@@ -201,7 +223,41 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     }
     break;
   }
-  return { start, reason, endedOn, endedIn };
+  return { start, reason, endedOn, endedIn, couldNotStart };
+}
+
+/**
+ * Why a participation starting on `since` could not start (section 4 for the year of the start, on what came
+ * before it), as a clause; null when it could. Before 2020 there was no KOR exemption to start.
+ */
+function startBlocked(since: Day, crossingIn: (year: number) => Day | null, countableIn: (year: number) => Cents): Localized | null {
+  const y = fastYear(since);
+  if (y < FIRST_KOR_YEAR) return null;
+  const crossed = crossingIn(y);
+  if (crossed !== null && crossed < since) {
+    return {
+      nl: `de omzet van ${y} ging op ${dayNl(crossed)} al over de omzetgrens, vóór de start`,
+      en: `turnover of ${y} had already gone over the turnover limit on ${dayEn(crossed)}, before the start`,
+    };
+  }
+  const jan1 = dayFromYmd(y, 1, 1);
+  if (parameterOn("previous-year-test", jan1) === 0) return null;
+  const previousCrossed = crossingIn(y - 1);
+  if (previousCrossed !== null) {
+    return {
+      nl: `de omzet van ${y - 1} ging op ${dayNl(previousCrossed)} over de omzetgrens (vanaf 2025 moet ook het vorige jaar binnen de grens blijven)`,
+      en: `turnover of ${y - 1} went over the turnover limit on ${dayEn(previousCrossed)} (from 2025 the previous year must be within the limit too)`,
+    };
+  }
+  const threshold = parameterOn("kor-threshold", jan1);
+  const previous = countableIn(y - 1);
+  if (previous > threshold) {
+    return {
+      nl: `de omzet die meetelt van ${y - 1} (${eurNl(previous)}) is hoger dan de omzetgrens van ${eurNl(threshold)} (vanaf 2025 moet ook het vorige jaar binnen de grens blijven)`,
+      en: `turnover that counts of ${y - 1} (${eurEn(previous)}) is more than the turnover limit of ${eurEn(threshold)} (from 2025 the previous year must be within the limit too)`,
+    };
+  }
+  return null;
 }
 
 /**

@@ -91,6 +91,13 @@ export interface Deadlines {
    * limit: that year (participation ended on a day of it the figure cannot show); else null.
    */
   readonly participationEndedIn: number | null;
+  /** Status "in": the day participation started (the user's setting); else null. */
+  readonly participationSince: Day | null;
+  /**
+   * Status "in": why that participation could not start (NextStart.couldNotStart: the year of the start fails
+   * section 4 on what came before it), as a clause; else null. The business is then not participating.
+   */
+  readonly participationCouldNotStart: Localized | null;
   /** Status "unknown": the next start if the business is (was) in the KOR, when later than `nextStart`; else null. */
   readonly ifInKor: { readonly start: Day; readonly deadline: Day; readonly reason: Localized | null; readonly endedOn: Day | null } | null;
 }
@@ -162,6 +169,8 @@ export interface YearSummary {
   readonly verdict: Verdict;
   /** Why: each reason in words (e.g. "countable turnover €21,000.00 is over €20,000", "previous year over"). */
   readonly reasons: readonly Localized[];
+  /** "not-eligible": the reason that fails the year, to show first (EligibilityResult.failingReason); else null. */
+  readonly failingReason: Localized | null;
   readonly thresholdCents: Cents;
   readonly countableCents: Cents;
   readonly notCountedCents: Cents;

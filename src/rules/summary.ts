@@ -197,11 +197,13 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     givenPrevious:
       options.previousYearCents != null && el?.previousYearBasis === "given" ? { year: year - 1, cents: options.previousYearCents } : null,
   });
+  if (participation.status === "in" && dl.participationCouldNotStart !== null) problems.push(couldNotStartWarning(participation.since, dl.participationCouldNotStart));
   return {
     year,
     period,
     verdict,
     reasons,
+    failingReason: el?.failingReason ?? null,
     thresholdCents,
     countableCents: turnover.countableCents,
     notCountedCents: turnover.notCountedCents,
@@ -246,6 +248,24 @@ function givenPreviousEndedParticipation(year: number, given: Cents, limit: Cent
     message: {
       nl: `U doet mee aan de KOR sinds ${dayNl(since)}, maar de opgegeven omzet ${year} van ${eurNl(given)} is hoger dan de omzetgrens van ${eurNl(limit)}. ${ended.nl} Welke dag dat was, blijkt niet uit één bedrag, en een opgegeven omzet gaat voor de facturen van ${year}: neem alle facturen van ${year} op (op dit blad of op een blad met ${year} in de naam) en geef de omzet ${year} niet meer op, om die dag en de vroegste nieuwe start te zien.`,
       en: `The business has been in the KOR since ${dayEn(since)}, but the given ${year} turnover of ${eurEn(given)} is over the turnover limit of ${eurEn(limit)}. ${ended.en} One figure cannot show which day, and a given turnover takes precedence over the invoices of ${year}: add all invoices of ${year} (on this sheet or on a sheet with ${year} in its name) and no longer give the ${year} turnover, to see that day and the earliest new start.`,
+    },
+  };
+}
+
+/**
+ * A participation the user gives (in the KOR since S) that could not start: the year of S fails section 4 on what
+ * came before S. Then the KOR did not apply and VAT is due; the registration may have been accepted all the same.
+ */
+function couldNotStartWarning(since: Day, why: Localized): Problem {
+  return {
+    row: null,
+    severity: "warning",
+    code: "participation-could-not-start",
+    column: null,
+    value: null,
+    message: {
+      nl: `U doet mee aan de KOR sinds ${dayNl(since)}, maar die deelname kon niet ingaan: ${why.nl}. Dan gold de KOR niet en is over uw omzet vanaf ${dayNl(since)} btw verschuldigd. Is uw aanmelding toch aangenomen? Meld u dan direct af. Klopt de startdatum niet, pas die dan aan.`,
+      en: `The business has been in the KOR since ${dayEn(since)}, but that participation could not start: ${why.en}. The KOR then did not apply and VAT is due on turnover from ${dayEn(since)}. Was the registration accepted all the same? Then deregister at once. If the start date is wrong, correct it.`,
     },
   };
 }
@@ -347,9 +367,11 @@ function deadlines(
     reentryAfterCrossing: reentry,
     nextExit: { start: exitStart, deadline: registrationDeadline(exitStart) },
     participation: participation.status,
-    participating: participation.status === "in" && next.endedOn === null && next.endedIn === null,
+    participating: participation.status === "in" && next.endedOn === null && next.endedIn === null && next.couldNotStart === null,
     participationEnded: participation.status === "in" ? next.endedOn : null,
     participationEndedIn: participation.status === "in" ? next.endedIn : null,
+    participationSince: participation.status === "in" ? participation.since : null,
+    participationCouldNotStart: participation.status === "in" ? next.couldNotStart : null,
     ifInKor,
   };
 }

@@ -288,15 +288,20 @@ function datesOf(book: Book, k: number, o: Oracle, from: Sheet | null): { ended:
   const p = book.participation;
   let ended: Day | null = null;
   if (p.status === "in") {
-    for (let y = yearOf(p.since); y <= yearOf(start) && ended === null; y++) {
+    // Section 4 for the year of the start, on what came before it: a crossing that year before the start, or (2025+)
+    // a previous year over the limit. Then the start could not take effect; the exclusion counts from the start day.
+    const sy = yearOf(p.since);
+    const before = crossing(sy);
+    const blocked = sy >= 2020 && ((before !== null && before < p.since) || (sy >= 2025 && (crossing(sy - 1) !== null || countable(sy - 1) > THRESHOLD)));
+    for (let y = sy; y <= yearOf(start) && ended === null && !blocked; y++) {
       const c = crossing(y);
       if (c !== null && c >= p.since) ended = c;
     }
     // A typed previous year over the limit (it wins over that year's rows, their crossing included): participation
     // ended on a day of that year the figure cannot show; the exclusion counts from its last day, the latest it can be.
     const previousEnd = dayFromYmd(yearOfReport - 1, 12, 31);
-    let exitDay = ended;
-    if (given !== null && given > THRESHOLD && p.since <= previousEnd && (ended === null || ended > previousEnd)) {
+    let exitDay = blocked ? p.since : ended;
+    if (!blocked && given !== null && given > THRESHOLD && p.since <= previousEnd && (ended === null || ended > previousEnd)) {
       ended = null;
       exitDay = previousEnd;
     }

@@ -176,6 +176,24 @@ describe("All sheets follows the participation setting (kor-rules.md section 5, 
     expect(cellText(l, "participation", "nl")).toBe("In de KOR sinds 1 januari 2024");
   });
 
+  it("in the KOR 'since' a start that could not take effect (2024 crossed, since 2025): not in the KOR, the dates given; the overview sheet agrees", () => {
+    const u = unit("B", [r(2, "2024-03-01", 19000), r(3, "2024-09-16", 1500), r(4, "2025-03-01", 1000), r(5, "2026-03-01", 1000)]);
+    const [l] = buildOverview([u], EMPTY_GROUPING, { today: dayFromIso("2026-12-01"), participationOf: () => ({ status: "in", since: dayFromIso("2025-01-01") }) });
+    expect(cellText(l, "participation", "nl")).toBe("Niet in de KOR: de deelname per 1 januari 2025 kon niet ingaan (zie de waarschuwing); is de aanmelding toch aangenomen, meld u dan af");
+    expect(cellText(l, "deadline", "en")).toBe("1 January 2027 (3 December 2026)");
+    expect(l.problems.map((p) => p.code)).toContain("participation-could-not-start");
+    const sheet = buildOverviewContent([l], "en", dayFromIso("2026-12-01"));
+    expect(typeof sheet.values[sheet.headerRow + 1][9]).toBe("number");
+  });
+
+  it("the overview sheet of a business in the KOR: 'nothing to register' where a next start would be, no registration date", () => {
+    const u = unit("K", [r(2, "2025-03-01", 1000), r(3, "2026-03-01", 1000)]);
+    const [l] = buildOverview([u], EMPTY_GROUPING, { today: dayFromIso("2026-12-01"), participationOf: () => ({ status: "in", since: dayFromIso("2025-01-01") }) });
+    const sheet = buildOverviewContent([l], "nl", dayFromIso("2026-12-01"));
+    expect(sheet.values[sheet.headerRow + 1].slice(9, 11)).toEqual(["in de KOR: niets aan te melden", ""]);
+    expect(sheet.formats[sheet.headerRow + 1][9]).toBe("@");
+  });
+
   it("a group is tested with its business's status, asked with every member's id", () => {
     const asked: string[][] = [];
     const other = unit("V", [r(5, "2024-03-01", 100)]);

@@ -877,11 +877,19 @@ describe("kor-check: the next start sees the recent years, not only the checked 
     // Not in the KOR: the crossing excludes nothing by itself.
     const out = await json([file, "--not-in-kor"]);
     expect(out.items[0]).toMatchObject({ participation: "out", nextStart: "2027-01-01", deadline: "2026-12-03", ifInKor: null });
-    // In the KOR since 2025, no crossing since: nothing to register.
-    const still = await json([file, "--in-kor-since=2025-01-01"]);
+    // In the KOR since 2026, no crossing since: nothing to register, and no next start in the table either.
+    const still = await json([file, "--in-kor-since=2026-01-01"]);
     expect(still.items[0]).toMatchObject({ participation: "in", participationEnded: null, nextStart: null, deadline: null });
-    const table = await run([file, "--in-kor-since=2025-01-01", "--lang", "en"]);
-    expect(table.stdout).toContain("in the KOR");
+    const table = await run([file, "--in-kor-since=2026-01-01", "--lang", "en"]);
+    expect(table.stdout.replace(/\s+/g, " ")).toContain("You are in the KOR (since 1 January 2026): there is nothing to register.");
+    expect(table.stdout).not.toMatch(/Next start|Not registered yet/);
+    // In the KOR "since 2025": after the 2024 crossing that start could not take effect (section 4: 2025 fails the
+    // previous-year test), so the business is not in the KOR; a warning says so and the next start is given.
+    const blocked = await json([file, "--in-kor-since=2025-01-01"]);
+    expect(blocked.items[0]).toMatchObject({ participation: "in", participationEnded: null, nextStart: "2027-01-01", deadline: "2026-12-03" });
+    expect(blocked.items[0].problems.map((p: { code: string }) => p.code)).toContain("participation-could-not-start");
+    const blockedTable = await run([file, "--in-kor-since=2025-01-01", "--lang", "en"]);
+    expect(blockedTable.stdout.replace(/\s+/g, " ")).toContain("Your participation from 1 January 2025 could not start: turnover of 2024 went over the turnover limit on 16 September 2024");
   });
 
   it("refuses --in-kor-since with a bad date, and with --not-in-kor (exit 2)", async () => {

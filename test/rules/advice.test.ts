@@ -112,3 +112,81 @@ describe("adviceOf after a crossing follows the participation status (kor-rules.
     expect(a.due?.immediate).toBe(true);
   });
 });
+
+describe("adviceOf for a business in the KOR (status in): what the participation calls for, in every branch", () => {
+  const today = d("2026-12-01");
+  const inSince = (since: string) => ({ status: "in" as const, since: d(since) });
+
+  it("in the KOR and within the limit: nothing to register, no registration date to count down to", () => {
+    const s = summarizeYear(sheet(["2025-02-10", 5_000], ["2026-02-10", 3_000]), { today, year: 2026, participation: inSince("2025-01-01") });
+    const a = adviceOf(s);
+    expect(a.tone).toBe("ok");
+    expect(a.action?.nl).toBe("U doet mee aan de KOR (sinds 1 januari 2025): er is niets aan te melden. Zet geen btw op uw facturen; gaat de omzet over de omzetgrens, meld u dan direct af.");
+    expect(a.action?.en).not.toContain("Not registered yet");
+    expect(a.due).toBeNull();
+    expect(a.dueText).toBeNull();
+    expect(a.way).toBeNull();
+    // Not in the KOR, or unknown: the registration as before.
+    expect(adviceOf(summarizeYear(sheet(["2026-02-10", 3_000]), { today, year: 2026, previousYearCents: 0, participation: { status: "out" } })).action?.nl).toContain("Nog niet aangemeld?");
+  });
+
+  it("in the KOR since 2026, the report of 2024 (crossed before the start): still nothing to register, not 'not in the KOR'", () => {
+    const rows = sheet(["2024-03-01", 19_000], ["2024-06-10", 2_000], ["2025-03-01", 5_000], ["2026-03-01", 5_000]);
+    const a = adviceOf(summarizeYear(rows, { today, year: 2024, participation: inSince("2026-01-01") }));
+    expect(a.finding.nl).toBe("Omzetgrens overschreden op 10 juni 2024, rij 2");
+    expect(a.action?.nl).toContain("U doet mee aan de KOR (sinds 1 januari 2026): er is niets aan te melden.");
+    expect(a.action?.nl).not.toContain("U doet niet mee");
+  });
+
+  it("joined after this year's crossing: the start could not take effect; deregister if accepted, and the next start", () => {
+    const rows = sheet(["2025-03-15", 12_000], ["2026-03-15", 15_000], ["2026-06-15", 6_000]);
+    const s = summarizeYear(rows, { today, year: 2026, participation: inSince("2026-07-01") });
+    expect(s.deadlines.participating).toBe(false);
+    const a = adviceOf(s);
+    expect(a.action?.nl).toBe(
+      "Uw deelname per 1 juli 2026 kon niet ingaan: de omzet van 2026 ging op 15 juni 2026 al over de omzetgrens, vóór de start. Is uw aanmelding toch aangenomen, meld u dan direct af. Meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.",
+    );
+    expect(a.action?.nl).not.toContain("U doet niet mee");
+    expect(s.problems.map((p) => p.code)).toContain("participation-could-not-start");
+  });
+
+  it("2020–2024: joined after a crossing that year: the three-year exclusion is counted from the start day (the cautious reading)", () => {
+    const rows = sheet(["2024-03-15", 19_000], ["2024-06-10", 2_000]);
+    const s = summarizeYear(rows, { today: d("2024-08-01"), year: 2024, participation: inSince("2024-07-01") });
+    expect(s.deadlines.participationCouldNotStart?.en).toBe("turnover of 2024 had already gone over the turnover limit on 10 June 2024, before the start");
+    expect(s.deadlines.nextStart).toBe(d("2027-07-01"));
+    expect(s.deadlines.nextStartReason?.en).toBe(
+      "Your participation from 1 July 2024 could not start: turnover of 2024 had already gone over the turnover limit on 10 June 2024, before the start. Counted as if it ended on 1 July 2024, the earliest new start is 1 July 2027.",
+    );
+  });
+
+  it("the report of a year before the crossing that ended participation: deregister with that day, not 'not registered yet?'", () => {
+    const rows = sheet(["2025-03-15", 12_000], ["2026-03-15", 15_000], ["2026-06-15", 6_000]);
+    const s = summarizeYear(rows, { today, year: 2025, participation: inSince("2025-01-01") });
+    expect(s.verdict).toBe("eligible");
+    expect(s.deadlines.participationEnded).toBe(d("2026-06-15"));
+    const a = adviceOf(s);
+    expect(a.action?.en).toBe(
+      "Your KOR participation ended on 15 June 2026, when turnover went over the turnover limit: not deregistered yet? Deregister at once, with 15 June 2026 as end date. You can join on 1 January 2028 at the earliest; register by 3 December 2027.",
+    );
+  });
+});
+
+describe("adviceOf for a year that fails only on the previous year: the finding is the reason it fails", () => {
+  const today = d("2026-12-01");
+  it("previous year over the limit: the finding names that year, not this year's passing figure", () => {
+    const s = summarizeYear(sheet(["2024-03-15", 25_000], ["2025-02-10", 5_000]), { today, year: 2025 });
+    expect(s.verdict).toBe("not-eligible");
+    expect(adviceOf(s).finding.nl).toBe(
+      "Omzet die meetelt 2024 (uit de gegevens): € 25.000,00, hoger dan de omzetgrens van € 20.000,00; vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven.",
+    );
+  });
+
+  it("previous year crossed, then credit notes back under: the finding is that crossing", () => {
+    const s = summarizeYear(sheet(["2025-03-01", 19_750], ["2025-09-16", 500], ["2025-11-01", -300], ["2026-03-15", 15_000]), { today, year: 2026 });
+    expect(s.verdict).toBe("not-eligible");
+    expect(adviceOf(s).finding.en).toBe(
+      "In 2025 the turnover limit was crossed on 16 September 2025 (row 2, running total €20,250.00); so 2026 fails the previous-year test, even though a later credit note brings the 2025 total back within the turnover limit.",
+    );
+  });
+});

@@ -7,7 +7,7 @@ import { d, eur, sheet } from "./helpers";
 describe("nextPossibleStart", () => {
   it("is the calendar's next start when the data allow it (2026 within the limit → 1 January 2027)", () => {
     const rows = sheet(["2025-05-01", 12_000], ["2026-05-01", 15_000]);
-    expect(nextPossibleStart({ rows, today: d("2026-11-27"), period: "quarter" })).toEqual({ start: d("2027-01-01"), reason: null, endedOn: null, endedIn: null });
+    expect(nextPossibleStart({ rows, today: d("2026-11-27"), period: "quarter" })).toEqual({ start: d("2027-01-01"), reason: null, endedOn: null, endedIn: null, couldNotStart: null });
   });
 
   it("skips the year after a crossing: crossed 18 Nov 2026, asked on 27 Nov 2026 → 1 January 2028, not 2027", () => {
@@ -43,7 +43,7 @@ describe("nextPossibleStart", () => {
     expect(expected).toBeGreaterThan(d("2025-01-01"));
     // Section 5: for a business not in the KOR (and by default, status unknown) the crossing excludes
     // nothing by itself; before 2025 only the current year counts, so the next quarter.
-    expect(nextPossibleStart({ rows, today: d("2024-01-15"), period: "quarter", participation: { status: "out" } })).toEqual({ start: d("2024-04-01"), reason: null, endedOn: null, endedIn: null });
+    expect(nextPossibleStart({ rows, today: d("2024-01-15"), period: "quarter", participation: { status: "out" } })).toEqual({ start: d("2024-04-01"), reason: null, endedOn: null, endedIn: null, couldNotStart: null });
     expect(nextPossibleStart({ rows, today: d("2024-01-15"), period: "quarter" }).start).toBe(d("2024-04-01"));
   });
 
@@ -56,7 +56,7 @@ describe("nextPossibleStart", () => {
     expect(next.endedOn).toBe(d("2021-02-01"));
     expect(next.start).toBe(reentryAfterCrossing(d("2021-02-01"), "quarter").earliestReentry);
     const quiet = sheet(["2019-03-01", 25_000], ["2021-02-01", 5_000]);
-    expect(nextPossibleStart({ rows: quiet, today: d("2021-01-10"), period: "quarter", participation: { status: "in", since: d("2020-01-01") } })).toEqual({ start: d("2021-04-01"), reason: null, endedOn: null, endedIn: null });
+    expect(nextPossibleStart({ rows: quiet, today: d("2021-01-10"), period: "quarter", participation: { status: "in", since: d("2020-01-01") } })).toEqual({ start: d("2021-04-01"), reason: null, endedOn: null, endedIn: null, couldNotStart: null });
   });
 });
 

@@ -132,12 +132,16 @@ describe("a participant's given previous year over the limit ends participation 
     expect(s.deadlines).toMatchObject({ participating: false, participationEnded: d("2023-06-01"), participationEndedIn: null });
   });
 
-  it("within the limit, or a start after that year: in the KOR as before", () => {
+  it("within the limit: in the KOR as before; a start after that year could not take effect (section 4), it ended nothing", () => {
     const rows = sheet(["2026-03-01", 5_000]);
     const within = summarizeYear(rows, { today: d("2026-11-27"), year: 2026, participation: inSince("2024-01-01"), previousYearCents: eur(20_000) });
-    expect(within.deadlines).toMatchObject({ participating: true, participationEndedIn: null });
+    expect(within.deadlines).toMatchObject({ participating: true, participationEndedIn: null, participationCouldNotStart: null });
     const later = summarizeYear(rows, { today: d("2026-11-27"), year: 2026, participation: inSince("2026-01-01"), previousYearCents: eur(25_000) });
-    expect(later.deadlines).toMatchObject({ participating: true, participationEndedIn: null });
+    expect(later.deadlines).toMatchObject({ participating: false, participationEndedIn: null, participationEnded: null });
+    expect(later.deadlines.participationCouldNotStart?.nl).toBe(
+      "de omzet die meetelt van 2025 (€ 25.000,00) is hoger dan de omzetgrens van € 20.000,00 (vanaf 2025 moet ook het vorige jaar binnen de grens blijven)",
+    );
+    expect(later.problems.map((p) => p.code)).toEqual(["participation-could-not-start"]);
   });
 });
 
