@@ -165,7 +165,7 @@ class StringCache<T> {
  *   (`1-9-26`) are read as Excel reads a typed two-digit year (00–29 → 2000–2029, 30–99 → 1930–1999) and the
  *   result is marked `twoDigitYear`, so the sheet reader can say so; text of digits only (`46023`,
  *   `20260901`) is rejected.
- *   Month names in Dutch or English are accepted: `1 september 2026`, `1 sep. 2026`.
+ *   Month names in Dutch or English are accepted: `1 september 2026`, `1 sep. 2026`, `15-mrt-2026`, `1-Sep-26`.
  *   Impossible dates (`31-4-2026`, `29-2-2025`) are errors.
  * - JS Date objects (exceljs) are read by their UTC year/month/day (exceljs stores the cell's date as UTC).
  * - Booleans, Excel errors (`#N/A`) and other objects are errors.
@@ -207,7 +207,8 @@ function dateFromSerial(n: number): CellResult<Day> {
 
 const ISO_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|([+-])(\d{2}):?(\d{2}))?)?$/i;
 const DMY_DATE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d+)(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?$/i;
-const NAMED_DATE = /^(\d{1,2})\.?\s+([a-z]+)\.?\s+(\d+)$/;
+/** `1 september 2026`, `15 mrt. 2026`, and Excel's d-mmm-yyyy / d-mmm-yy text `15-mrt-2026`, `1-Sep-26`. */
+const NAMED_DATE = /^(\d{1,2})(?:\.?\s+|-)([a-z]+)(?:\.?\s+|-)(\d+)$/;
 const DIGITS_ONLY = /^\d+$/;
 
 const MONTH_NAMES: Readonly<Record<string, number>> = {

@@ -45,6 +45,10 @@ describe("readDate", () => {
     ["Dutch month name", "1 september 2026", day("2026-09-01")],
     ["English short month name", "3 Dec 2025", day("2025-12-03")],
     ["Dutch abbreviation with dot", "15 mrt. 2026", day("2026-03-15")],
+    // Excel's d-mmm-yyyy / d-mmm-yy text (a date column formatted so and saved as CSV), Dutch and English.
+    ["d-mmm-yyyy, Dutch", "15-mrt-2026", day("2026-03-15")],
+    ["dd-Mmm-yyyy, English", "01-Sep-2026", day("2026-09-01")],
+    ["d-mmm-yy: a two-digit year, noted", "1-okt-25", day2("2025-10-01")],
     ["leap day in a leap year", "29-2-2028", day("2028-02-29")],
     ["JS Date (exceljs) by UTC date", new Date(Date.UTC(2026, 8 /* Sep */, 1)), day("2026-09-01")],
     ["exceljs formula result", { formula: "DATE(2026,9,1)", result: 46266 }, day("2026-09-01")],
