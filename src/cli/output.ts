@@ -399,6 +399,31 @@ function statesWhere(sum: YearSummary, within: false | null): string {
   return sum.eu === null ? "" : sum.eu.states.filter((st) => st.withinThreshold === within).map((st) => st.country).join(" ");
 }
 
+/** "1 januari 2027; aanmelden uiterlijk 3 december 2026": a next start and the day to register by. */
+function startText(start: Day, deadline: Day, lang: Lang): string {
+  return `${formatDay(start, lang)}; ${out.deadline[lang].toLowerCase()} ${formatDay(deadline, lang)}`;
+}
+
+/**
+ * Status unknown and the participant's next start differs (kor-rules.md section 5: both outcomes): the
+ * participant's, "als in de KOR: 1 juli 2027; aanmelden uiterlijk 2 juni 2027" with the reason why; else null.
+ */
+function ifInKorText(sum: YearSummary, lang: Lang): string | null {
+  const x = sum.deadlines.participation === "unknown" ? sum.deadlines.ifInKor : null;
+  if (x === null) return null;
+  return `${out.ifInKor[lang]} ${startText(x.start, x.deadline, lang)}${x.reason === null ? "" : `. ${x.reason[lang]}`}`;
+}
+
+/** The next start as the table gives it: labelled "zo niet in de KOR:" when the participant's differs (ifInKorText). */
+function nextStartText(sum: YearSummary, lang: Lang): string {
+  const chance = nextChance(sum);
+  const text = startText(chance.start, chance.deadline, lang);
+  return ifInKorText(sum, lang) === null ? text : `${out.ifNotInKor[lang]} ${text}`;
+}
+
+/** A label left empty: the line continues the field above it. */
+const NO_LABEL: Localized = { nl: "", en: "" };
+
 /** One sheet as a vertical block of labelled lines, wrapped to `width`. */
 function sheetBlock(s: SheetResult, lang: Lang, width: number): string[] {
   const sum = s.summary;
@@ -419,7 +444,10 @@ function sheetBlock(s: SheetResult, lang: Lang, width: number): string[] {
     [out.previousYear, previousText(sum, lang)],
   );
   // A participant has no next start (JSON nextStart null); its action says there is nothing to register.
-  if (!sum.deadlines.participating && (sum.crossing === null || chance.start !== advice.due?.day)) fields.push([out.nextStart, `${formatDay(chance.start, lang)}; ${out.deadline[lang].toLowerCase()} ${formatDay(chance.deadline, lang)}`]);
+  if (!sum.deadlines.participating && (sum.crossing === null || chance.start !== advice.due?.day)) fields.push([out.nextStart, nextStartText(sum, lang)]);
+  // Status unknown: the participant's next start where it differs, under the one above (or in its place).
+  const ifInKor = ifInKorText(sum, lang);
+  if (ifInKor !== null) fields.push([fields[fields.length - 1][0] === out.nextStart ? NO_LABEL : out.nextStart, ifInKor]);
   for (const line of euTextLines(sum, lang, false)) fields.push([out.euKor, line]);
   fields.push([out.problems, String(s.problems.length)]);
   if (advice.way !== null) fields.push([out.how, advice.way[lang]]);
@@ -487,6 +515,11 @@ function sheetsTable(sheets: readonly SheetResult[], lang: Lang, width: number):
     for (const line of [advice.finding[lang], ...(advice.caveat !== null ? [advice.caveat[lang]] : []), ...(advice.provisional !== null ? [advice.provisional[lang]] : []), ...(advice.action !== null ? [advice.action[lang]] : []), ...(advice.dueText !== null ? [advice.dueText[lang]] : [])]) {
       lines.push(...wrap(line, width, "    ", "  "));
     }
+    // Status unknown and the outcomes differ: both next starts (the action and date above name neither or one).
+    const ifInKor = ifInKorText(s.summary, lang);
+    if (ifInKor !== null) {
+      for (const line of [nextStartText(s.summary, lang), ifInKor]) lines.push(...wrap(`${out.nextStart[lang]} ${line}`, width, "    ", "  "));
+    }
     if (s.summary.previousYearBasis === "assumed-zero") lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s.summary, lang)}`, width, "    ", "  "));
     for (const line of euTextLines(s.summary, lang, false)) lines.push(...wrap(`${out.euKor[lang]}: ${line}`, width, "    ", "  "));
   }
@@ -546,9 +579,15 @@ function csvField(text: string, separator: string): string {
 /** The CSV's column names (also how kor-check recognises its own CSV in a scanned folder). */
 export function csvColumns(lang: Lang): string[] {
   return lang === "nl"
-    ? [...LEGACY_CSV_COLUMNS.nl, "actie", "let_op", "eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend"]
-    : [...LEGACY_CSV_COLUMNS.en, "action", "note", "union_turnover", "union_previous_year", "union_within", "states_over", "states_unknown"];
+    ? [...LEGACY_CSV_COLUMNS.nl, "actie", "let_op", ...EU_CSV_COLUMNS.nl, "volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor"]
+    : [...LEGACY_CSV_COLUMNS.en, "action", "note", ...EU_CSV_COLUMNS.en, "next_start_if_in_kor", "register_by_if_in_kor"];
 }
+
+/** The EU-KOR columns, added after "actie"/"action" and "let_op"/"note" (1 December 2026). */
+const EU_CSV_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
+  nl: ["eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend"],
+  en: ["union_turnover", "union_previous_year", "union_within", "states_over", "states_unknown"],
+};
 
 /**
  * The CSV's column names before the EU-KOR columns were added at the end (1 December 2026), so an older kor-check
@@ -556,6 +595,14 @@ export function csvColumns(lang: Lang): string[] {
  */
 export function csvColumnsBeforeEu(lang: Lang): string[] {
   return csvColumns(lang).slice(0, LEGACY_CSV_COLUMNS[lang].length + 2);
+}
+
+/**
+ * The CSV's column names before the participant's next start was added at the end (1 December 2026), so a
+ * kor-check CSV of before is still recognised as ours.
+ */
+export function csvColumnsBeforeIfInKor(lang: Lang): string[] {
+  return csvColumns(lang).slice(0, LEGACY_CSV_COLUMNS[lang].length + 2 + EU_CSV_COLUMNS[lang].length);
 }
 
 /**
@@ -605,6 +652,8 @@ function csvSheetLine(s: SheetResult, lang: Lang): string {
     // EU-KOR (empty without an EU view): Union turnover this year and last, whether the €100,000 holds (both
     // years, no crossing), the states whose exemption does not, and those whose threshold is not verified.
     num(j.eu?.union ?? null), num(j.eu?.previousUnion ?? null), j.eu === null ? "" : j.eu.withinUnion ? yes : no, statesWhere(s.summary, false), statesWhere(s.summary, null),
+    // Status unknown: the participant's next start and deadline where they differ from volgende_start (JSON ifInKor).
+    j.ifInKor?.nextStart ?? "", j.ifInKor?.deadline ?? "",
   ].map((f) => csvField(f, sep)).join(sep);
 }
 

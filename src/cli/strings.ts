@@ -1,5 +1,6 @@
 /** Every text kor-check prints, in Dutch and English. */
 import type { Localized } from "../i18n/types";
+import { PARTICIPATION_TEXT } from "../bulk/strings";
 
 export const HELP: Localized = {
   nl: `kor-check: controleer facturenlijsten op de kleineondernemersregeling (KOR).
@@ -253,8 +254,12 @@ export const out = {
   nextStart: { nl: "Volgende start", en: "Next start" } as Localized,
   /** Next-start cell while the business is in the KOR (--in-kor-since, no crossing since). */
   inKor: { nl: "in de KOR", en: "in the KOR" } as Localized,
-  /** Prefix of the participant's outcome when the status is unknown: "1-7-2024 (in KOR: 1-10-2026)". */
-  ifInKor: { nl: "als in KOR:", en: "if in KOR:" } as Localized,
+  /**
+   * Status unknown, the outcomes differ: before the next start of a business not in the KOR, and before the
+   * participant's (the words of the workbook overview, src/bulk/strings.ts, and the pane's "als in de KOR").
+   */
+  ifNotInKor: PARTICIPATION_TEXT.ifNotInKor,
+  ifInKor: { nl: "als in de KOR:", en: "if in the KOR:" } as Localized,
   deadline: { nl: "Aanmelden uiterlijk", en: "Register by" } as Localized,
   problems: { nl: "Problemen", en: "Problems" } as Localized,
   action: { nl: "Actie", en: "Action" } as Localized,
