@@ -27,6 +27,7 @@ import { summarizeYear, type SummaryOptions } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { InvoiceRow, Participation, Problem } from "../rules/types";
+import { participationFirstYear } from "../rules/next-start";
 
 /** One sheet (or Excel table) read into rows; rows and problems are numbered as that sheet's rows. */
 export interface YearSheet {
@@ -173,7 +174,7 @@ export function previousYearLink<S extends YearSheet>(
  * `laterOnly`: leave the older years of status unknown out.
  */
 export function firstOtherYear(year: number, participation: Participation | undefined, today: Day, laterOnly = false): number {
-  if (participation?.status === "in") return Math.max(yearOf(participation.since), FIRST_KOR_YEAR);
+  if (participation?.status === "in") return participationFirstYear(participation.since);
   const unknown = (participation?.status ?? "unknown") === "unknown";
   return unknown && !laterOnly ? Math.min(year + 1, Math.max(FIRST_KOR_YEAR, yearOf(today) - 3)) : year + 1;
 }
@@ -287,7 +288,7 @@ export function otherSheetsFrom(year: number, participation: Participation, toda
     const first = firstOtherYear(year, participation, today);
     return first < year || year < yearOf(today) ? first : null;
   }
-  const since = yearOf(participation.since);
+  const since = participationFirstYear(participation.since);
   const jan1 = dayFromYmd(year, 1, 1);
   const previousLinked = hasParameterOn("previous-year-test", jan1) && parameterOn("previous-year-test", jan1) > 0;
   return since < (previousLinked ? year - 1 : year) || year < yearOf(today) ? since : null;

@@ -10,6 +10,7 @@ import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearsIn } from "../rules/turnover";
 import { firstOtherYear, holdsYear, lendsYears, summarizeWithSheets, wantsOtherYear } from "../bulk/sheetYears";
 import { checkKorSince } from "../rules/participation";
+import { participationFirstYear } from "../rules/next-start";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXafData, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead, type XafSheetData } from "./read";
@@ -51,7 +52,7 @@ function readOptionsFor(options: CliOptions, blockRows?: number, today?: Day, li
   // participant (--in-kor-since) at the first crossing since the start of participation, however long ago
   // (rules/next-start.ts firstCrossingSince): the rows from the year of that start on are kept too.
   const recent = today === undefined ? null : yearOf(today) - 3;
-  const since = options.participation?.status === "in" ? yearOf(options.participation.since) : null;
+  const since = options.participation?.status === "in" ? participationFirstYear(options.participation.since) : null;
   const keepFrom = since === null ? recent : Math.min(recent ?? since, since);
   const table = { columns: options.columns, columnNames: options.columnNames, codes: mapping?.map ?? null };
   return { year: options.year, blockRows, keepFrom, limits, table };

@@ -154,13 +154,23 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
   const ended = dl.participation === "in" ? dl.participationEnded : null;
   const endedIn = dl.participation === "in" ? dl.participationEndedIn : null;
   const couldNotStart = dl.participation === "in" ? dl.participationCouldNotStart : null;
-  const participant: ({ action: Localized } & Partial<Pick<Advice, "way" | "link" | "due" | "dueText" | "when">>) | null =
+  /** A participation that ended: deregister at once if not yet done, and the next start. */
+  const deregisterNow = (endedWhen: Localized, text: Localized) => ({
+    action: text,
+    way: WAY_DEREGISTER,
+    link: deregisterLink,
+    due: { day: today, daysLeft: 0, immediate: true },
+    dueText: both((lang) => `${lang === "nl" ? "Uiterlijk vandaag" : "By today"} (${endedWhen[lang]})`),
+    when: both((lang) => `${lang === "nl" ? "vandaag" : "today"} (${endedWhen[lang]})`),
+    tone: "warn" as const,
+  });
+  const participant: ({ action: Localized; tone?: AdviceTone } & Partial<Pick<Advice, "way" | "link" | "due" | "dueText" | "when">>) | null =
     dl.participating && since !== null
       ? {
           action: both((lang) =>
             lang === "nl"
-              ? `U doet mee aan de KOR (sinds ${day(lang, since)}): er is niets aan te melden. Zet geen btw op uw facturen; gaat de omzet over de omzetgrens, meld u dan direct af.`
-              : `You are in the KOR (since ${day(lang, since)}): there is nothing to register. Put no VAT on your invoices; if turnover goes over the turnover limit, deregister at once.`,
+              ? `U doet mee aan de KOR (sinds ${day(lang, since)}): er is niets aan te melden. Gaat de omzet over de omzetgrens, meld u dan direct af.`
+              : `You are in the KOR (since ${day(lang, since)}): there is nothing to register. If turnover goes over the turnover limit, deregister at once.`,
           ),
           way: null,
           link: null,
@@ -172,26 +182,29 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         ? {
             action: both((lang) =>
               lang === "nl"
-                ? `Uw deelname per ${day(lang, since)} kon niet ingaan: ${couldNotStart.nl}. Is uw aanmelding toch aangenomen, meld u dan direct af. ${joinNext(lang)}`
-                : `Your participation from ${day(lang, since)} could not start: ${couldNotStart.en}. If the registration was accepted all the same, deregister at once. ${joinNext(lang)}`,
+                ? `U gaf op dat u sinds ${day(lang, since)} meedoet aan de KOR, maar die deelname kon niet ingaan: ${couldNotStart.nl}. Is uw aanmelding toch aangenomen, meld u dan direct af. ${joinNext(lang)}`
+                : `You said the business has been in the KOR since ${day(lang, since)}, but that participation could not start: ${couldNotStart.en}. If the registration was accepted all the same, deregister at once. ${joinNext(lang)}`,
             ),
+            tone: "warn",
           }
         : ended !== null
-          ? {
-              action: both((lang) =>
+          ? deregisterNow(
+              both((lang) => (lang === "nl" ? `de deelname eindigde op ${day(lang, ended)}` : `participation ended on ${day(lang, ended)}`)),
+              both((lang) =>
                 lang === "nl"
                   ? `Uw KOR-deelname eindigde op ${day(lang, ended)}, toen de omzet over de omzetgrens ging: nog niet afgemeld? Meld u dan direct af, met ${day(lang, ended)} als beëindigingsdatum. ${joinNext(lang)}`
                   : `Your KOR participation ended on ${day(lang, ended)}, when turnover went over the turnover limit: not deregistered yet? Deregister at once, with ${day(lang, ended)} as end date. ${joinNext(lang)}`,
               ),
-            }
+            )
           : endedIn !== null
-            ? {
-                action: both((lang) =>
+            ? deregisterNow(
+                both((lang) => (lang === "nl" ? `de deelname eindigde in ${endedIn}` : `participation ended in ${endedIn}`)),
+                both((lang) =>
                   lang === "nl"
                     ? `Uw KOR-deelname is in ${endedIn} al geëindigd (de opgegeven omzet ${endedIn} is hoger dan de omzetgrens): nog niet afgemeld? Meld u dan direct af, met de dag in ${endedIn} dat de omzet over de grens ging als beëindigingsdatum. ${joinNext(lang)}`
                     : `Your KOR participation already ended in ${endedIn} (the given ${endedIn} turnover is over the turnover limit): not deregistered yet? Deregister at once, with the day in ${endedIn} turnover went over the limit as the end date. ${joinNext(lang)}`,
                 ),
-              }
+              )
             : null;
 
   const crossing = summary.crossing;
@@ -210,31 +223,27 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         : `Turnover limit crossed on ${day(lang, crossing.day)}, ${rowName.en}`,
     );
     // kor-rules.md section 5: what follows a crossing depends on participation. In the KOR (and this crossing
-    // ended it): deregister, unconditionally. Not in the KOR, joined only after this crossing, or out since an
-    // earlier crossing: nothing to deregister; what applies is the next possible start. Unknown: the conditional
-    // text, unless no business can be in the KOR that year (from 2025, after a previous year over the limit).
+    // ended it): deregister, unconditionally. Status "in" otherwise (in the KOR since after this crossing, out since
+    // another crossing, a start that could not take effect): what that participation calls for. Not in the KOR:
+    // nothing to deregister; what applies is the next possible start. Unknown: the conditional text, unless no
+    // business can be in the KOR that year (from 2025, after a previous year over the limit).
     // `reentryAfterCrossing` is set exactly when this crossing ends (or, status unknown, may end) participation.
     const d = summary.deadlines;
     const status = d.participation !== "out" && d.reentryAfterCrossing === null ? "out" : d.participation;
     if (status === "out") {
-      const endedBefore = d.participation === "in" && d.participationEnded !== null && d.participationEnded < crossing.day ? d.participationEnded : null;
-      if (endedBefore === null && participant !== null) return { tone: "bad", finding, caveat: summary.crossingCaveat, ...register, ...participant };
+      if (participant !== null) return { finding, caveat: summary.crossingCaveat, ...register, ...participant, tone: "bad" };
       return {
         tone: "bad",
         finding,
         caveat: summary.crossingCaveat,
         action: both((lang) =>
-          endedBefore !== null
+          d.participation === "unknown"
             ? lang === "nl"
-              ? `Uw KOR-deelname eindigde al op ${day(lang, endedBefore)}: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-              : `Your KOR participation already ended on ${day(lang, endedBefore)}: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
-            : d.participation === "unknown"
-              ? lang === "nl"
-                ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens): afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-                : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit): no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
-              : lang === "nl"
-                ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-                : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
+              ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens): afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+              : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit): no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
+            : lang === "nl"
+              ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
+              : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
         ),
         ...register,
       };
@@ -263,7 +272,6 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
 
   if (summary.verdict === "not-eligible") {
     return {
-      tone: "bad",
       finding: summary.failingReason ?? summary.reasons[0] ?? L(`In ${summary.year} niet binnen de KOR`, `Not within the KOR in ${summary.year}`),
       caveat: null,
       action: both((lang) =>
@@ -273,6 +281,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
       ),
       ...register,
       ...participant,
+      tone: "bad",
     };
   }
 

@@ -93,8 +93,8 @@ export function crossingConsequence(
   }
   if (status === "in" && endedBefore !== null) {
     return {
-      nl: `Uw KOR-deelname eindigde al op ${dayNl(endedBefore)}, toen de omzet over de omzetgrens ging; deze overschrijding beëindigt niets meer en afmelden is niet nodig. In ${year} meedoen aan de KOR kan vanaf die dag niet meer.`,
-      en: `Your KOR participation already ended on ${dayEn(endedBefore)}, when turnover went over the turnover limit; this crossing ends nothing more and there is nothing to deregister. Joining the KOR in ${year} is no longer possible from that day.`,
+      nl: `Uw KOR-deelname eindigde al op ${dayNl(endedBefore)}, toen de omzet over de omzetgrens ging; deze overschrijding beëindigt niets meer (nog niet afgemeld? Meld u dan af met ${dayNl(endedBefore)} als beëindigingsdatum). In ${year} meedoen aan de KOR kan vanaf die dag niet meer.`,
+      en: `Your KOR participation already ended on ${dayEn(endedBefore)}, when turnover went over the turnover limit; this crossing ends nothing more (not deregistered yet? Deregister with ${dayEn(endedBefore)} as end date). Joining the KOR in ${year} is no longer possible from that day.`,
     };
   }
   if (status === "in" && participation?.status === "in" && day >= participation.since) {

@@ -40,8 +40,8 @@ export interface NextStart {
   /**
    * For a participant (status "in"): why the participation could not start on `since`, as a clause ("de omzet van
    * 2024 ging op 3 oktober 2024 over de omzetgrens …"), else null. A start in year S needs S to pass section 4 on
-   * what came before the start: no crossing in S before it, and from 2025 S−1 within the threshold. The exclusion
-   * of section 6 is then counted from `since` (the cautious reading: as if participation ended on its first day).
+   * what came before the start: no crossing in S before it, and from 2025 S−1 within the threshold. The business was
+   * then not in the KOR: no exclusion follows, and the next start is that of a business not in the KOR.
    */
   readonly couldNotStart: Localized | null;
 }
@@ -78,6 +78,16 @@ export interface NextStartInput {
 export function givenEndsParticipation(given: { readonly year: number; readonly cents: Cents }, since: Day | null): boolean {
   if (given.year < FIRST_KOR_YEAR || (since !== null && since > dayFromYmd(given.year, 12, 31))) return false;
   return given.cents > parameterOn("kor-threshold", dayFromYmd(given.year, 1, 1));
+}
+
+/**
+ * The first year a participant's dates read: the year of the start, and from 2025 the year before it too (a start
+ * needs that year within the limit: startBlocked); never before 2020. Readers keep rows from it, and a report takes
+ * the years it lacks from other sheets from it.
+ */
+export function participationFirstYear(since: Day): number {
+  const y = Math.max(fastYear(since), FIRST_KOR_YEAR);
+  return parameterOn("previous-year-test", dayFromYmd(y, 1, 1)) > 0 ? y - 1 : y;
 }
 
 export function nextPossibleStart(input: NextStartInput): NextStart {
@@ -119,22 +129,10 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
     if (parameterOn("previous-year-test", jan1) === 0) return true;
     return crossingIn(y - 1) === null && countableIn(y - 1) <= parameterOn("kor-threshold", jan1);
   };
-  let couldNotStart: Localized | null = null;
-  if (participation.status === "in") {
-    couldNotStart = startBlocked(participation.since, crossingIn, countableIn);
-  }
-  if (participation.status === "in" && couldNotStart !== null) {
-    // The registration could not take effect: no participation, so no crossing ended one. Counted as an exit on
-    // the start day, the re-entry is the latest the exclusion of section 6 can allow.
-    const reentry = reentryAfterCrossing(participation.since, period).earliestReentry;
-    if (reentry > start) {
-      start = reentry;
-      reason = {
-        nl: `Uw deelname per ${dayNl(participation.since)} kon niet ingaan: ${couldNotStart.nl}. Gerekend alsof die deelname op ${dayNl(participation.since)} eindigde, kunt u opnieuw meedoen op zijn vroegst per ${dayNl(reentry)}.`,
-        en: `Your participation from ${dayEn(participation.since)} could not start: ${couldNotStart.en}. Counted as if it ended on ${dayEn(participation.since)}, the earliest new start is ${dayEn(reentry)}.`,
-      };
-    }
-  } else if (participation.status === "in") {
+  // A start that could not take effect: the business was not in the KOR, so no crossing ended a participation and no
+  // exclusion follows (section 5, not in the KOR); the next start is that of a business not in the KOR.
+  const couldNotStart = participation.status === "in" ? startBlocked(participation.since, crossingIn, countableIn, givenPrevious?.year ?? null) : null;
+  if (participation.status === "in" && couldNotStart === null) {
     // Section 5: the first crossing on or after `since` ends participation; after it the business is out, so a
     // later crossing ends nothing (it only fails section 4, below). Searched from the year of `since`, not just
     // the last few years: an old crossing that ended participation makes every later one irrelevant here.
@@ -230,7 +228,7 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
  * Why a participation starting on `since` could not start (section 4 for the year of the start, on what came
  * before it), as a clause; null when it could. Before 2020 there was no KOR exemption to start.
  */
-function startBlocked(since: Day, crossingIn: (year: number) => Day | null, countableIn: (year: number) => Cents): Localized | null {
+function startBlocked(since: Day, crossingIn: (year: number) => Day | null, countableIn: (year: number) => Cents, givenYear: number | null): Localized | null {
   const y = fastYear(since);
   if (y < FIRST_KOR_YEAR) return null;
   const crossed = crossingIn(y);
@@ -252,9 +250,10 @@ function startBlocked(since: Day, crossingIn: (year: number) => Day | null, coun
   const threshold = parameterOn("kor-threshold", jan1);
   const previous = countableIn(y - 1);
   if (previous > threshold) {
+    const given = givenYear === y - 1 ? { nl: "opgegeven ", en: "given " } : { nl: "", en: "" };
     return {
-      nl: `de omzet die meetelt van ${y - 1} (${eurNl(previous)}) is hoger dan de omzetgrens van ${eurNl(threshold)} (vanaf 2025 moet ook het vorige jaar binnen de grens blijven)`,
-      en: `turnover that counts of ${y - 1} (${eurEn(previous)}) is more than the turnover limit of ${eurEn(threshold)} (from 2025 the previous year must be within the limit too)`,
+      nl: `de ${given.nl}omzet die meetelt van ${y - 1} (${eurNl(previous)}) is hoger dan de omzetgrens van ${eurNl(threshold)} (vanaf 2025 moet ook het vorige jaar binnen de grens blijven)`,
+      en: `the ${given.en}turnover that counts of ${y - 1} (${eurEn(previous)}) is more than the turnover limit of ${eurEn(threshold)} (from 2025 the previous year must be within the limit too)`,
     };
   }
   return null;

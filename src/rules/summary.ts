@@ -255,6 +255,7 @@ function givenPreviousEndedParticipation(year: number, given: Cents, limit: Cent
 /**
  * A participation the user gives (in the KOR since S) that could not start: the year of S fails section 4 on what
  * came before S. Then the KOR did not apply and VAT is due; the registration may have been accepted all the same.
+ * The business counts as not in the KOR: no exclusion follows (next-start.ts).
  */
 function couldNotStartWarning(since: Day, why: Localized): Problem {
   return {
@@ -264,8 +265,8 @@ function couldNotStartWarning(since: Day, why: Localized): Problem {
     column: null,
     value: null,
     message: {
-      nl: `U doet mee aan de KOR sinds ${dayNl(since)}, maar die deelname kon niet ingaan: ${why.nl}. Dan gold de KOR niet en is over uw omzet vanaf ${dayNl(since)} btw verschuldigd. Is uw aanmelding toch aangenomen? Meld u dan direct af. Klopt de startdatum niet, pas die dan aan.`,
-      en: `The business has been in the KOR since ${dayEn(since)}, but that participation could not start: ${why.en}. The KOR then did not apply and VAT is due on turnover from ${dayEn(since)}. Was the registration accepted all the same? Then deregister at once. If the start date is wrong, correct it.`,
+      nl: `U gaf op dat u sinds ${dayNl(since)} meedoet aan de KOR, maar die deelname kon niet ingaan: ${why.nl}. Dan gold de KOR niet en is over uw omzet vanaf ${dayNl(since)} btw verschuldigd. Is uw aanmelding toch aangenomen? Meld u dan direct af. Klopt de startdatum niet, pas die dan aan.`,
+      en: `You said the business has been in the KOR since ${dayEn(since)}, but that participation could not start: ${why.en}. The KOR then did not apply and VAT is due on turnover from ${dayEn(since)}. Was the registration accepted all the same? Then deregister at once. If the start date is wrong, correct it.`,
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Grouping } from "../bulk/groups";
 import { yearOf, type Day } from "../rules/dates";
 import type { Participation } from "../rules/types";
 import { participationOf } from "./model";
+import { participationFirstYear } from "../rules/next-start";
 
 /**
  * The participation status of the business a line's units belong to, as the year report's setting keeps it
@@ -37,7 +38,7 @@ export function allSheetsKeepFrom(settings: DocumentSettings | null, grouping: G
   // "" stands for no particular sheet: the workbook's setting (or none, with several businesses).
   for (const id of ["", ...grouping.groups.map((g) => g.members[0] ?? ""), ...unitIds]) {
     const p = participationOf(participationSettingOf(settings, id, grouping) ?? {}, today);
-    if (p.status === "in") from = Math.min(from, yearOf(p.since));
+    if (p.status === "in") from = Math.min(from, participationFirstYear(p.since));
   }
   return from;
 }

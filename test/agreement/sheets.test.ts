@@ -287,9 +287,10 @@ function datesOf(book: Book, k: number, o: Oracle, from: Sheet | null): { ended:
   let start = periodStartFrom(TODAY + 29, book.period);
   const p = book.participation;
   let ended: Day | null = null;
+  let exitDay: Day | null = null;
   if (p.status === "in") {
     // Section 4 for the year of the start, on what came before it: a crossing that year before the start, or (2025+)
-    // a previous year over the limit. Then the start could not take effect; the exclusion counts from the start day.
+    // a previous year over the limit. Then the start could not take effect: the business was not in the KOR.
     const sy = yearOf(p.since);
     const before = crossing(sy);
     const blocked = sy >= 2020 && ((before !== null && before < p.since) || (sy >= 2025 && (crossing(sy - 1) !== null || countable(sy - 1) > THRESHOLD)));
@@ -300,12 +301,15 @@ function datesOf(book: Book, k: number, o: Oracle, from: Sheet | null): { ended:
     // A typed previous year over the limit (it wins over that year's rows, their crossing included): participation
     // ended on a day of that year the figure cannot show; the exclusion counts from its last day, the latest it can be.
     const previousEnd = dayFromYmd(yearOfReport - 1, 12, 31);
-    let exitDay = blocked ? p.since : ended;
+    // A start that could not take effect is no participation: no exit, no exclusion (section 5, not in the KOR).
+    exitDay = ended;
     if (!blocked && given !== null && given > THRESHOLD && p.since <= previousEnd && (ended === null || ended > previousEnd)) {
       ended = null;
       exitDay = previousEnd;
     }
-    if (exitDay === null) return { ended: null, nextStart: null, deadline: null };
+    if (exitDay === null && !blocked) return { ended: null, nextStart: null, deadline: null };
+  }
+  if (exitDay !== null) {
     // Section 6: an exit in 2025 or later excludes the rest of that year and the next; before, three years.
     const y = yearOf(exitDay);
     // Three years from 29 Feb 2024 run to 28 Feb 2027 (Date.UTC makes 29 Feb 2027 1 Mar 2027).

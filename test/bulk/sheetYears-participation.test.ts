@@ -233,16 +233,18 @@ describe("summarizeWithSheets for a participant (the shared link)", () => {
 
 describe("which other sheets the year report in Excel reads for a participant (otherSheetsFrom)", () => {
   const inSince = (iso: string) => ({ status: "in", since: dayFromIso(iso) }) as const;
-  it("none without a start, or with one in the report's year or (from 2025) the year before; else from the start's year", () => {
+  it("none without a start, or with one in the report's year; else from the start's year, and from 2025 the year before it", () => {
     expect(otherSheetsFrom(2026, { status: "unknown" }, TODAY)).toBe(2023);
     expect(otherSheetsFrom(2026, { status: "out" }, TODAY)).toBeNull();
+    // A 2026 start needs 2025 within the limit: the previous-year link reads it.
     expect(otherSheetsFrom(2026, inSince("2026-01-01"), TODAY)).toBeNull();
-    expect(otherSheetsFrom(2026, inSince("2025-04-01"), TODAY)).toBeNull();
+    // A 2025 start needs 2024 within the limit (next-start.ts startBlocked): 2024 is read too.
+    expect(otherSheetsFrom(2026, inSince("2025-04-01"), TODAY)).toBe(2024);
     expect(otherSheetsFrom(2026, inSince("2024-01-01"), TODAY)).toBe(2024);
     // 2024 has no previous-year test: 2023 is not read by the previous-year link.
     expect(otherSheetsFrom(2024, inSince("2023-01-01"), dayFromIso("2024-11-27"))).toBe(2023);
     // A report of an older year than today's: a later sheet may hold the crossing.
-    expect(otherSheetsFrom(2025, inSince("2025-01-01"), TODAY)).toBe(2025);
+    expect(otherSheetsFrom(2025, inSince("2025-01-01"), TODAY)).toBe(2024);
   });
 });
 

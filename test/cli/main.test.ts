@@ -891,7 +891,23 @@ describe("kor-check: the next start sees the recent years, not only the checked 
     expect(blocked.items[0]).toMatchObject({ participation: "in", participationEnded: null, nextStart: "2027-01-01", deadline: "2026-12-03" });
     expect(blocked.items[0].problems.map((p: { code: string }) => p.code)).toContain("participation-could-not-start");
     const blockedTable = await run([file, "--in-kor-since=2025-01-01", "--lang", "en"]);
-    expect(blockedTable.stdout.replace(/\s+/g, " ")).toContain("Your participation from 1 January 2025 could not start: turnover of 2024 went over the turnover limit on 16 September 2024");
+    expect(blockedTable.stdout.replace(/\s+/g, " ")).toContain("You said the business has been in the KOR since 1 January 2025, but that participation could not start: turnover of 2024 went over the turnover limit on 16 September 2024");
+  });
+
+  it("a sheet per year, in the KOR 'since 2025' after a 2024 over the limit: every sheet says the start could not take effect, none 'nothing to register'", async () => {
+    // Before: the 2026 sheet did not read sheet "2024" (other sheets' years were taken from the start's year) and said
+    // "in the KOR, nothing to register", while the sheets 2024 and 2025 said the start never took effect.
+    const file = await writeXlsx(at("per-jaar.xlsx"), {
+      "2024": [["Datum", "Bedrag"], [d("2024-03-01"), 25000]],
+      "2025": [["Datum", "Bedrag"], [d("2025-03-01"), 5000]],
+      "2026": [["Datum", "Bedrag"], [d("2026-03-01"), 5000]],
+    });
+    const { items } = await json([file, "--in-kor-since", "2025-01-01"]);
+    expect(items.map((i) => [i.sheet, i.participation, i.nextStart !== null, i.problems.some((p: { code: string }) => p.code === "participation-could-not-start")])).toEqual([
+      ["2024", "in", true, true],
+      ["2025", "in", true, true],
+      ["2026", "in", true, true],
+    ]);
   });
 
   it("refuses --in-kor-since with a bad date, and with --not-in-kor (exit 2)", async () => {

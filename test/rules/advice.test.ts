@@ -121,7 +121,7 @@ describe("adviceOf for a business in the KOR (status in): what the participation
     const s = summarizeYear(sheet(["2025-02-10", 5_000], ["2026-02-10", 3_000]), { today, year: 2026, participation: inSince("2025-01-01") });
     const a = adviceOf(s);
     expect(a.tone).toBe("ok");
-    expect(a.action?.nl).toBe("U doet mee aan de KOR (sinds 1 januari 2025): er is niets aan te melden. Zet geen btw op uw facturen; gaat de omzet over de omzetgrens, meld u dan direct af.");
+    expect(a.action?.nl).toBe("U doet mee aan de KOR (sinds 1 januari 2025): er is niets aan te melden. Gaat de omzet over de omzetgrens, meld u dan direct af.");
     expect(a.action?.en).not.toContain("Not registered yet");
     expect(a.due).toBeNull();
     expect(a.dueText).toBeNull();
@@ -144,20 +144,27 @@ describe("adviceOf for a business in the KOR (status in): what the participation
     expect(s.deadlines.participating).toBe(false);
     const a = adviceOf(s);
     expect(a.action?.nl).toBe(
-      "Uw deelname per 1 juli 2026 kon niet ingaan: de omzet van 2026 ging op 15 juni 2026 al over de omzetgrens, vóór de start. Is uw aanmelding toch aangenomen, meld u dan direct af. Meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.",
+      "U gaf op dat u sinds 1 juli 2026 meedoet aan de KOR, maar die deelname kon niet ingaan: de omzet van 2026 ging op 15 juni 2026 al over de omzetgrens, vóór de start. Is uw aanmelding toch aangenomen, meld u dan direct af. Meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.",
     );
     expect(a.action?.nl).not.toContain("U doet niet mee");
     expect(s.problems.map((p) => p.code)).toContain("participation-could-not-start");
   });
 
-  it("2020–2024: joined after a crossing that year: the three-year exclusion is counted from the start day (the cautious reading)", () => {
+  it("a start that could not take effect is no participation: no exclusion, the next start of a business not in the KOR", () => {
+    // 2020–2024: joined on 1 Jul 2024 after the 10 Jun 2024 crossing. Not 1 Jul 2027 (three years from the start):
+    // 2024 and, by 2025's previous-year test, 2025 are closed; 1 January 2026, as for a business not in the KOR.
     const rows = sheet(["2024-03-15", 19_000], ["2024-06-10", 2_000]);
-    const s = summarizeYear(rows, { today: d("2024-08-01"), year: 2024, participation: inSince("2024-07-01") });
+    const asked = { today: d("2024-08-01"), year: 2024 };
+    const s = summarizeYear(rows, { ...asked, participation: inSince("2024-07-01") });
     expect(s.deadlines.participationCouldNotStart?.en).toBe("turnover of 2024 had already gone over the turnover limit on 10 June 2024, before the start");
-    expect(s.deadlines.nextStart).toBe(d("2027-07-01"));
-    expect(s.deadlines.nextStartReason?.en).toBe(
-      "Your participation from 1 July 2024 could not start: turnover of 2024 had already gone over the turnover limit on 10 June 2024, before the start. Counted as if it ended on 1 July 2024, the earliest new start is 1 July 2027.",
-    );
+    expect(s.deadlines.nextStart).toBe(d("2026-01-01"));
+    expect(s.deadlines.nextStart).toBe(summarizeYear(rows, { ...asked, participation: { status: "out" } }).deadlines.nextStart);
+    // 2025+: since 2026 after 2025 at €25,000; 2026 within: 1 January 2027 (register by 3 December 2026), as for "out".
+    const later = summarizeYear(sheet(["2025-03-01", 25_000], ["2026-03-01", 5_000]), { today, year: 2026, participation: inSince("2026-01-01") });
+    expect([later.deadlines.nextStart, later.deadlines.registrationDeadline]).toEqual([d("2027-01-01"), d("2026-12-03")]);
+    // A year within the limit beside such a start: not the "ok" card.
+    const within = summarizeYear(sheet(["2024-03-01", 25_000], ["2025-03-01", 5_000], ["2026-03-01", 5_000]), { today, year: 2026, participation: inSince("2025-01-01") });
+    expect([within.verdict, adviceOf(within).tone]).toEqual(["eligible", "warn"]);
   });
 
   it("the report of a year before the crossing that ended participation: deregister with that day, not 'not registered yet?'", () => {
@@ -169,6 +176,10 @@ describe("adviceOf for a business in the KOR (status in): what the participation
     expect(a.action?.en).toBe(
       "Your KOR participation ended on 15 June 2026, when turnover went over the turnover limit: not deregistered yet? Deregister at once, with 15 June 2026 as end date. You can join on 1 January 2028 at the earliest; register by 3 December 2027.",
     );
+    // Deregistering is due at once, the way is the deregistration's, and the card is not "ok" beside it.
+    expect(a.due?.immediate).toBe(true);
+    expect(a.way?.en).toContain("Deregister");
+    expect(a.tone).toBe("warn");
   });
 });
 

@@ -39,22 +39,28 @@ describe("in the KOR since S: the first crossing on or after S ends participatio
     expect(a.action?.nl).toBe("Meld u direct af; beëindigingsdatum 16 september 2025.");
   });
 
-  it("the 2026 report: the business is out since 16 Sep 2025; the 2026 crossing ends nothing, nothing to deregister", () => {
+  it("the 2026 report: the business is out since 16 Sep 2025; the 2026 crossing ends nothing; deregister with 16 Sep 2025 if not yet done", () => {
     const s = summarizeYear(rows, { today, year: 2026, participation });
     expect(s.crossing?.day).toBe(d("2026-02-20"));
     expect(s.deadlines.participationEnded).toBe(d("2025-09-16"));
     expect(s.deadlines.reentryAfterCrossing).toBeNull();
     const a = adviceOf(s);
+    // The same words as the report of any other year of this participation (before: "afmelden is niet nodig" here,
+    // "nog niet afgemeld? Meld u dan direct af" in the 2027 report).
     expect(a.action?.en).toBe(
-      "Your KOR participation already ended on 16 September 2025: no need to deregister. You can join on 1 January 2028 at the earliest; register by 3 December 2027.",
+      "Your KOR participation ended on 16 September 2025, when turnover went over the turnover limit: not deregistered yet? Deregister at once, with 16 September 2025 as end date. You can join on 1 January 2028 at the earliest; register by 3 December 2027.",
     );
     expect(a.action?.nl).toBe(
-      "Uw KOR-deelname eindigde al op 16 september 2025: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.",
+      "Uw KOR-deelname eindigde op 16 september 2025, toen de omzet over de omzetgrens ging: nog niet afgemeld? Meld u dan direct af, met 16 september 2025 als beëindigingsdatum. Meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.",
     );
-    expect(a.when?.en).toBe("3 December 2027 (642 days left)");
+    expect(a.action?.nl).not.toContain("afmelden is niet nodig");
+    expect(a.tone).toBe("bad");
+    expect(a.due?.immediate).toBe(true);
+    expect(a.way?.nl).toContain("Afmelden");
+    expect(a.when?.en).toBe("today (participation ended on 16 September 2025)");
     const why = crossingReason(s.reasons);
     expect(why?.en).toContain(
-      "Your KOR participation already ended on 16 September 2025, when turnover went over the turnover limit; this crossing ends nothing more and there is nothing to deregister. Joining the KOR in 2026 is no longer possible from that day.",
+      "Your KOR participation already ended on 16 September 2025, when turnover went over the turnover limit; this crossing ends nothing more (not deregistered yet? Deregister with 16 September 2025 as end date). Joining the KOR in 2026 is no longer possible from that day.",
     );
     expect(why?.en).not.toContain("deregister at once");
     expect(why?.nl).toContain("Uw KOR-deelname eindigde al op 16 september 2025");

@@ -139,7 +139,7 @@ describe("a participant's given previous year over the limit ends participation 
     const later = summarizeYear(rows, { today: d("2026-11-27"), year: 2026, participation: inSince("2026-01-01"), previousYearCents: eur(25_000) });
     expect(later.deadlines).toMatchObject({ participating: false, participationEndedIn: null, participationEnded: null });
     expect(later.deadlines.participationCouldNotStart?.nl).toBe(
-      "de omzet die meetelt van 2025 (€ 25.000,00) is hoger dan de omzetgrens van € 20.000,00 (vanaf 2025 moet ook het vorige jaar binnen de grens blijven)",
+      "de opgegeven omzet die meetelt van 2025 (€ 25.000,00) is hoger dan de omzetgrens van € 20.000,00 (vanaf 2025 moet ook het vorige jaar binnen de grens blijven)",
     );
     expect(later.problems.map((p) => p.code)).toEqual(["participation-could-not-start"]);
   });
