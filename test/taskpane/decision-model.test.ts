@@ -226,7 +226,10 @@ describe("the decision starts from the participation setting (kor-rules.md secti
     const inKor = { participation: "in" as const, inKorSince: "2020-01-01" };
     const crossed = analyze(source, { year: 2026, ...inKor }, TODAY);
     expect(crossed.summary.crossing).not.toBeNull();
-    expect(initialSituation(crossed, participationOf(inKor))).toEqual({ participant: false, joined: "", fromSetting: true });
+    const situation = initialSituation(crossed, participationOf(inKor));
+    expect(situation).toMatchObject({ participant: false, joined: "", fromSetting: true });
+    // The setting says "in the KOR": the view says why the situation is "outside".
+    expect(situation.outsideWhy?.nl).toMatch(/^De deelname sinds 1 januari 2020 eindigde op \d+ \w+ \d{4}, toen de omzet over de omzetgrens ging: daarom staat hier ‘buiten de KOR’\.$/);
   });
   it("a start after today is not taken: the report and the decision treat the status as unknown, as kor-check refuses it", () => {
     const future = { participation: "in" as const, inKorSince: "2099-01-01" };

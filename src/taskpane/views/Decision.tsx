@@ -766,6 +766,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
         {situation?.fromSetting === true && (
           <Caption1 as="p" className={styles.para} data-testid="decision-situation-source">
             {t(lang, D.situationFromSetting)}
+            {situation.outsideWhy !== undefined && <> {t(lang, situation.outsideWhy)}</>}
           </Caption1>
         )}
         {state.participant && (

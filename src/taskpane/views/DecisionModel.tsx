@@ -5,7 +5,7 @@
  */
 import type { Localized } from "../../i18n/types";
 import { formatEuros, type Cents } from "../../rules/money";
-import { dayFromYmd, yearOf, ymdFromDay, type Day } from "../../rules/dates";
+import { dayFromYmd, formatDay, yearOf, ymdFromDay, type Day } from "../../rules/dates";
 import { yearBounds } from "../../rules/turnover";
 import { atRows } from "../../i18n/messages";
 import type { Participation } from "../../rules/types";
@@ -192,12 +192,30 @@ export function looksLikeParticipant(analysis: Analysis): boolean {
  * (kor-rules.md section 5) when it is known, else a guess from the sheet. A participant whose participation
  * a crossing ended is outside the KOR now. `fromSetting` says which, so the view can name the setting.
  */
-export function initialSituation(analysis: Analysis, participation: Participation): { participant: boolean; joined: string; fromSetting: boolean } {
+export function initialSituation(
+  analysis: Analysis,
+  participation: Participation,
+): { participant: boolean; joined: string; fromSetting: boolean; outsideWhy?: Localized } {
   const d = analysis.summary.deadlines;
   if (participation.status === "out") return { participant: false, joined: "", fromSetting: true };
   if (participation.status === "in") {
     const { year, month, day } = ymdFromDay(participation.since);
-    return { participant: d.participating, joined: d.participating ? `${day}-${month}-${year}` : "", fromSetting: true };
+    if (d.participating) return { participant: true, joined: `${day}-${month}-${year}`, fromSetting: true };
+    // The setting says "in the KOR", the situation "outside": say why (the year report says more).
+    const since = { nl: formatDay(participation.since, "nl"), en: formatDay(participation.since, "en") };
+    const why: Localized =
+      d.participationCouldNotStart !== null
+        ? { nl: `De deelname sinds ${since.nl} kon niet ingaan (zie het jaarrapport): daarom staat hier ‘buiten de KOR’.`, en: `Participation since ${since.en} could not start (see the year report): so this says ‘outside the KOR’.` }
+        : d.participationEnded !== null
+          ? {
+              nl: `De deelname sinds ${since.nl} eindigde op ${formatDay(d.participationEnded, "nl")}, toen de omzet over de omzetgrens ging: daarom staat hier ‘buiten de KOR’.`,
+              en: `Participation since ${since.en} ended on ${formatDay(d.participationEnded, "en")}, when turnover went over the turnover limit: so this says ‘outside the KOR’.`,
+            }
+          : {
+              nl: `De deelname sinds ${since.nl} eindigde in ${d.participationEndedIn ?? ""} (zie het jaarrapport): daarom staat hier ‘buiten de KOR’.`,
+              en: `Participation since ${since.en} ended in ${d.participationEndedIn ?? ""} (see the year report): so this says ‘outside the KOR’.`,
+            };
+    return { participant: false, joined: "", fromSetting: true, outsideWhy: why };
   }
   return { participant: looksLikeParticipant(analysis), joined: "", fromSetting: false };
 }
