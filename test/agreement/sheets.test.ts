@@ -253,7 +253,9 @@ function businessRows(book: Book, k: number, year: number, from: Sheet | null, y
   if (of(own).some(good)) return of(own);
   if (from !== null && y === year - 1) return of(from);
   const p = book.participation;
-  const first = p.status === "in" ? yearOf(p.since) : year + 1;
+  // A participant: the years since the start, and from a 2025 start the year before it (it decides whether the start
+  // could take effect, section 4).
+  const first = p.status === "in" ? (yearOf(p.since) >= 2025 ? yearOf(p.since) - 1 : yearOf(p.since)) : year + 1;
   if (y < first || y === year || (year >= 2025 && y === year - 1)) return [];
   const ownYears = yearsOfSheet(own);
   const candidates = book.sheets.filter((o) => o !== own && o.rows.some((r) => good(r) && yearOf(r.day) === y) && ![...yearsOfSheet(o)].some((x) => ownYears.has(x)));
