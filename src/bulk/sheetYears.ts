@@ -228,6 +228,7 @@ export function otherYearsLink<S extends YearSheet>(
   for (const ys of otherYears) for (const y of ys) if (wantsOtherYear(y, year, first, previousYearLinked) && !hasRowsIn(own.rows, y)) wanted.add(y);
   if (wanted.size === 0) return null;
   const since: Localized | null = participant === null ? null : { nl: dayNl(participant.since), en: dayEn(participant.since) };
+  const sinceYear = participant === null ? year : yearOf(participant.since);
   const byYear = new Map<S, number[]>();
   const notes: Problem[] = [];
   for (const y of [...wanted].sort((a, b) => a - b)) {
@@ -237,7 +238,7 @@ export function otherYearsLink<S extends YearSheet>(
     // change only the outcome "if in the KOR", and is dropped when it does not: summarizeWithSheets).
     else if (candidates.length > 1 && (participant !== null || y > year)) {
       const names = candidates.map((c) => c.sheet);
-      notes.push(since === null ? note("later-year-sheets-ambiguous", laterYearSheetsAmbiguous(y, names)) : note("participation-sheets-ambiguous", participationYearSheetsAmbiguous(since, y, names)));
+      notes.push(since === null ? note("later-year-sheets-ambiguous", laterYearSheetsAmbiguous(y, names)) : note("participation-sheets-ambiguous", participationYearSheetsAmbiguous(since, y, names, sinceYear)));
     }
   }
   const taken = [...byYear.entries()].map(([sheet, years]) => ({ sheet, years }));
@@ -258,7 +259,7 @@ export function otherYearsLink<S extends YearSheet>(
   if (taken.length > 0) {
     const parts = (keep: (y: number) => boolean) =>
       taken.map((t) => ({ sheet: t.sheet.sheet, years: t.years.filter(keep) })).filter((p) => p.years.length > 0);
-    if (since !== null) notes.unshift(note("participation-years-from-sheets", participationYearsFromSheets(since, parts(() => true))));
+    if (since !== null) notes.unshift(note("participation-years-from-sheets", participationYearsFromSheets(since, parts(() => true), sinceYear)));
     else {
       const older = parts((y) => y < year);
       const later = parts((y) => y > year);

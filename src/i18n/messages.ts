@@ -1086,12 +1086,14 @@ export function previousYearDiffersSheet(year: number, given: Localized, sheet: 
  * A sheet per year, a participant since an older year: the years since the start of participation taken from
  * other sheets (`parts`: each sheet with its years), as the first crossing since that start ended it.
  */
-export function participationYearsFromSheets(since: Localized, parts: readonly { readonly sheet: string; readonly years: readonly number[] }[]): Localized {
+export function participationYearsFromSheets(since: Localized, parts: readonly { readonly sheet: string; readonly years: readonly number[] }[], sinceYear: number): Localized {
   const nl = parts.map((p) => `${listNl(p.years)} uit blad ${quote(p.sheet)}`);
   const en = parts.map((p) => `${listEn(p.years)} from sheet ${quote(p.sheet)}`);
+  // From a 2025 start the year before it is read too: it decides whether the start could take effect.
+  const before = parts.some((p) => p.years.includes(sinceYear - 1));
   return {
-    nl: `Voor de KOR-deelname sinds ${since.nl} telt ook de omzet van ${listNl(nl)} van dezelfde werkmap mee: de eerste keer dat de omzet sinds die dag over de omzetgrens ging, eindigde de deelname.`,
-    en: `For the KOR participation since ${since.en} the turnover of ${listEn(en)} of the same workbook counts too: the first time turnover went over the turnover limit since that day ended participation.`,
+    nl: `Voor de KOR-deelname sinds ${since.nl} telt ook de omzet van ${listNl(nl)} van dezelfde werkmap mee: ${before ? `${sinceYear - 1} beslist of de deelname kon ingaan (vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven), en ` : ""}de eerste keer dat de omzet sinds die dag over de omzetgrens ging, eindigde de deelname.`,
+    en: `For the KOR participation since ${since.en} the turnover of ${listEn(en)} of the same workbook counts too: ${before ? `${sinceYear - 1} decides whether participation could start (from 2025 the previous year must be within the turnover limit too), and ` : ""}the first time turnover went over the turnover limit since that day ended participation.`,
   };
 }
 
@@ -1131,10 +1133,20 @@ export function laterYearSheetsAmbiguous(year: number, sheets: readonly string[]
 }
 
 /** A sheet per year, a participant since an older year: more than one other sheet holds `year`, so none was taken. */
-export function participationYearSheetsAmbiguous(since: Localized, year: number, sheets: readonly string[]): Localized {
+export function participationYearSheetsAmbiguous(since: Localized, year: number, sheets: readonly string[], sinceYear: number): Localized {
   const names = sheets.map(quote).join(", ");
+  const what =
+    year < sinceYear
+      ? {
+          nl: `Ging de omzet van ${year} over de omzetgrens, dan kon de deelname sinds ${since.nl} niet ingaan (vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven)`,
+          en: `If the ${year} turnover went over the turnover limit, participation since ${since.en} could not start (from 2025 the previous year must be within the turnover limit too)`,
+        }
+      : {
+          nl: `Ging de omzet van ${year} over de omzetgrens, dan eindigde de deelname op de dag van de factuur waarmee dat gebeurde`,
+          en: `If the ${year} turnover went over the turnover limit, participation ended on the day of the invoice that took it over`,
+        };
   return {
-    nl: `Meer dan één ander blad heeft omzet van ${year} (${names}); geen ervan telt mee voor de KOR-deelname sinds ${since.nl}, omdat niet vast staat welk blad bij deze onderneming hoort. Ging de omzet van ${year} over de omzetgrens, dan eindigde de deelname op de dag van de factuur waarmee dat gebeurde: controleer dat, of voeg de bladen van één onderneming samen in Alle bladen.`,
-    en: `More than one other sheet has turnover of ${year} (${names}); none counts for the KOR participation since ${since.en}, as it is not certain which sheet belongs to this business. If the ${year} turnover went over the turnover limit, participation ended on the day of the invoice that took it over: check this, or group the sheets of one business in All sheets.`,
+    nl: `Meer dan één ander blad heeft omzet van ${year} (${names}); geen ervan telt mee voor de KOR-deelname sinds ${since.nl}, omdat niet vast staat welk blad bij deze onderneming hoort. ${what.nl}: controleer dat, of voeg de bladen van één onderneming samen in Alle bladen.`,
+    en: `More than one other sheet has turnover of ${year} (${names}); none counts for the KOR participation since ${since.en}, as it is not certain which sheet belongs to this business. ${what.en}: check this, or group the sheets of one business in All sheets.`,
   };
 }

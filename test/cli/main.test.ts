@@ -908,6 +908,17 @@ describe("kor-check: the next start sees the recent years, not only the checked 
       ["2025", "in", true, true],
       ["2026", "in", true, true],
     ]);
+    // 2024 within the limit: in the KOR on every sheet; the 2026 sheet's note says why it reads 2024, a year before
+    // the start (not "the first crossing since that day ended participation" alone).
+    const ok = await writeXlsx(at("per-jaar-ok.xlsx"), {
+      "2024": [["Datum", "Bedrag"], [d("2024-03-01"), 15000]],
+      "2025": [["Datum", "Bedrag"], [d("2025-03-01"), 5000]],
+      "2026": [["Datum", "Bedrag"], [d("2026-03-01"), 5000]],
+    });
+    const within = await json([ok, "--in-kor-since", "2025-01-01", "--lang", "en"]);
+    expect(within.items.map((i) => [i.sheet, i.nextStart])).toEqual([["2024", null], ["2025", null], ["2026", null]]);
+    const note = within.items[2].problems.find((p: { code: string }) => p.code === "participation-years-from-sheets");
+    expect(note?.message).toContain("2024 decides whether participation could start");
   });
 
   it("refuses --in-kor-since with a bad date, and with --not-in-kor (exit 2)", async () => {
