@@ -93,6 +93,10 @@ export interface SheetJson {
   participation: "in" | "out" | "unknown" | null;
   /** "in": the crossing date that ended participation, else null. */
   participationEnded: string | null;
+  /** "in": the year a typed previous-year figure over the limit ended participation in (no crossing day known), else null. */
+  participationEndedIn: number | null;
+  /** "in": why the participation could not start (its year fails the turnover test on what came before it), else null. */
+  participationCouldNotStart: string | null;
   /** null while the business is in the KOR (nothing to register) and for a file that could not be read. */
   nextStart: string | null;
   deadline: string | null;
@@ -162,6 +166,8 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
           },
     participation: sum.deadlines.participation,
     participationEnded: sum.deadlines.participationEnded === null ? null : isoFromDay(sum.deadlines.participationEnded),
+    participationEndedIn: sum.deadlines.participationEndedIn,
+    participationCouldNotStart: sum.deadlines.participationCouldNotStart === null ? null : sum.deadlines.participationCouldNotStart[lang],
     nextStart: sum.deadlines.participating ? null : isoFromDay(chance.start),
     deadline: sum.deadlines.participating ? null : isoFromDay(chance.deadline),
     ifInKor:
@@ -233,6 +239,8 @@ export function failureJson(f: FileFailure, lang: Lang): SheetJson {
     crossing: null,
     participation: null,
     participationEnded: null,
+    participationEndedIn: null,
+    participationCouldNotStart: null,
     nextStart: null,
     deadline: null,
     ifInKor: null,

@@ -57,6 +57,8 @@ describe("kor-check --format json", () => {
         // Crossed in 2025: 2026 fails the previous-year test, earliest re-entry 1 Jan 2027 (worked example 11).
         participation: "unknown",
         participationEnded: null,
+        participationEndedIn: null,
+        participationCouldNotStart: null,
         nextStart: "2027-01-01",
         deadline: "2026-12-03",
         ifInKor: null,
@@ -890,6 +892,9 @@ describe("kor-check: the next start sees the recent years, not only the checked 
     const blocked = await json([file, "--in-kor-since=2025-01-01"]);
     expect(blocked.items[0]).toMatchObject({ participation: "in", participationEnded: null, nextStart: "2027-01-01", deadline: "2026-12-03" });
     expect(blocked.items[0].problems.map((p: { code: string }) => p.code)).toContain("participation-could-not-start");
+    expect(blocked.items[0].participationCouldNotStart).toBe(
+      "turnover of 2024 went over the turnover limit on 16 September 2024 (from 2025 the previous year must be within the limit too)",
+    );
     const blockedTable = await run([file, "--in-kor-since=2025-01-01", "--lang", "en"]);
     expect(blockedTable.stdout.replace(/\s+/g, " ")).toContain("You said the business has been in the KOR since 1 January 2025, but that participation could not start: turnover of 2024 went over the turnover limit on 16 September 2024");
   });
