@@ -174,7 +174,8 @@ export interface StatusParts {
         readonly rowsCents?: Cents | null;
         /**
          * The day the previous year crossed the limit when later credit notes brought its total back within it:
-         * the year still fails the previous-year test (kor-rules.md section 5), and this is the reason.
+         * the year still fails the previous-year test (kor-rules.md section 5), and this is the reason, with the
+         * invoice to check beside it (a credit note cancelling a wrong invoice may mean it was never crossed).
          */
         readonly crossingDay?: Day | null;
       };
@@ -220,8 +221,9 @@ export function status(p: StatusParts): Localized {
       ? { nl: ", boven de grens", en: ", over the limit" }
       : crossed !== null
         ? {
-            nl: `, maar de omzetgrens is overschreden op ${formatDay(crossed, "nl")}; latere creditnota's maken dat niet ongedaan`,
-            en: `, but the turnover limit was crossed on ${formatDay(crossed, "en")}; later credit notes do not undo that`,
+            // The caveat of kor-rules.md section 5 stands beside the crossing, never hidden (as creditNoteCaveat).
+            nl: `, maar de omzetgrens is overschreden op ${formatDay(crossed, "nl")}; latere creditnota's maken dat niet ongedaan. Trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur`,
+            en: `, but the turnover limit was crossed on ${formatDay(crossed, "en")}; later credit notes do not undo that. If a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice`,
           }
         : { nl: "", en: "" };
     prev = {

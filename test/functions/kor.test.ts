@@ -724,16 +724,18 @@ describe("an empty cell in previousYearTurnover, previousYearUnionTurnover or th
 });
 
 describe("KOR.STATUS after a previous year that crossed the limit and later credit notes brought back under it (kor-rules.md section 5)", () => {
-  it("gives the crossing as the reason 2026 is not eligible, in English and Dutch", () => {
+  it("gives the crossing as the reason 2026 is not eligible, with the invoice to check beside it, in English and Dutch", () => {
     const s = sheet([["2025-06-01", 20500], ["2025-12-01", -1000], ["2026-03-01", 10000]]);
     expect(f.eligible(s.dates, s.amounts, OMITTED, 2026, null)).toBe(false);
     expect(f.status(s.dates, s.amounts, OMITTED, 2026, null)).toBe(
       "2026: not eligible for the KOR. Turnover that counts €10,000.00 = 50.0% of €20,000.00; €10,000.00 left below the turnover limit. " +
-        "Previous year 2025: €19,500.00 (from the data), but the turnover limit was crossed on 1 June 2025; later credit notes do not undo that.",
+        "Previous year 2025: €19,500.00 (from the data), but the turnover limit was crossed on 1 June 2025; later credit notes do not undo that. " +
+        "If a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice.",
     );
     expect(withOffice("nl-NL", () => f.status(s.dates, s.amounts, OMITTED, 2026, null))).toBe(
       "2026: KOR niet mogelijk. Omzet die meetelt € 10.000,00 = 50,0% van € 20.000,00; nog € 10.000,00 ruimte tot de omzetgrens. " +
-        "Vorig jaar 2025: € 19.500,00 (uit de gegevens), maar de omzetgrens is overschreden op 1 juni 2025; latere creditnota's maken dat niet ongedaan.",
+        "Vorig jaar 2025: € 19.500,00 (uit de gegevens), maar de omzetgrens is overschreden op 1 juni 2025; latere creditnota's maken dat niet ongedaan. " +
+        "Trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur.",
     );
   });
 });
