@@ -39,7 +39,7 @@ export function countable(dates: any[][], amounts: any[][], categories?: any[][]
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
- * @param [previousYearTurnover] The previous year's turnover that counts, in euros (e.g. from last year's sheet); it wins over last year's rows in dates.
+ * @param [previousYearTurnover] The previous year's turnover that counts, in euros (e.g. from last year's sheet); it wins over last year's rows in dates. 0 or empty: not given, last year's rows count.
  * @param invocation Invocation (supplied by Excel).
  * @returns TRUE or FALSE.
  * @requiresAddress
@@ -101,7 +101,7 @@ export function start(receivedDate: any, period?: any): any {
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
- * @param [previousYearTurnover] The previous year's turnover that counts, in euros (e.g. from last year's sheet); it wins over last year's rows in dates.
+ * @param [previousYearTurnover] The previous year's turnover that counts, in euros (e.g. from last year's sheet); it wins over last year's rows in dates. 0 or empty: not given, last year's rows count.
  * @param invocation Invocation (supplied by Excel).
  * @returns The status sentence.
  * @requiresAddress
@@ -177,8 +177,8 @@ export function euTurnover(
  * @param country The member state to check, e.g. "BE" or "België".
  * @param [categories] Category of each invoice (21, 9, 0, export, buitenland, …). Omitted or empty: the invoice counts as taxed turnover.
  * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
- * @param [threshold] That state's national threshold in euros, where none is verified (#N/A asks for it).
- * @param [previousYearUnionTurnover] Union turnover of the previous year in euros (e.g. from last year's sheet); it wins over last year's rows in dates.
+ * @param [threshold] That state's national threshold in euros, where none is verified (#N/A asks for it). 0 or empty: not given, the verified threshold counts.
+ * @param [previousYearUnionTurnover] Union turnover of the previous year in euros (e.g. from last year's sheet); it wins over last year's rows in dates. 0 or empty: not given, last year's rows count.
  * @param invocation Invocation (supplied by Excel).
  * @returns TRUE or FALSE.
  * @requiresAddress

@@ -311,13 +311,13 @@ export function looksLikeYear(year: number): Localized {
 }
 
 export const PREVIOUS_UNION_NEGATIVE: Localized = {
-  nl: "de EU-omzet van vorig jaar kan niet negatief zijn. Vul de EU-omzet van vorig jaar in (0 of meer).",
-  en: "last year's Union turnover cannot be negative. Enter last year's Union turnover (0 or more).",
+  nl: "de EU-omzet van vorig jaar kan niet negatief zijn. Vul de EU-omzet van vorig jaar in euro in; 0 of leeg: niet opgegeven, de rijen van vorig jaar tellen.",
+  en: "last year's Union turnover cannot be negative. Enter last year's Union turnover in euros; 0 or empty: not given, the rows of last year count.",
 };
 
 export const PREVIOUS_NEGATIVE: Localized = {
-  nl: "de omzet van vorig jaar kan niet negatief zijn. Vul de meetellende omzet van vorig jaar in (0 of meer).",
-  en: "last year's turnover cannot be negative. Enter last year's turnover that counts (0 or more).",
+  nl: "de omzet van vorig jaar kan niet negatief zijn. Vul de meetellende omzet van vorig jaar in euro in; 0 of leeg: niet opgegeven, de rijen van vorig jaar tellen.",
+  en: "last year's turnover cannot be negative. Enter last year's turnover that counts, in euros; 0 or empty: not given, the rows of last year count.",
 };
 
 export const THRESHOLD_NEGATIVE: Localized = {

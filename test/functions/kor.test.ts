@@ -442,6 +442,16 @@ describe("a negative previousYearTurnover", () => {
     }
     expect(f.eligible(s.dates, s.amounts, OMITTED, 2025, 0)).toBe(true);
   });
+
+  it("asks for an amount in euros without suggesting that 0 is taken (0 or empty: not given), in English and Dutch", () => {
+    const s = sheet([["2025-02-01", 1000]]);
+    expect(thrown(() => f.status(s.dates, s.amounts, OMITTED, 2025, -5)).message).toBe(
+      "Argument previousYearTurnover: last year's turnover cannot be negative. Enter last year's turnover that counts, in euros; 0 or empty: not given, the rows of last year count.",
+    );
+    expect(withOffice("nl-NL", () => thrown(() => f.status(s.dates, s.amounts, OMITTED, 2025, -5))).message).toBe(
+      "Argument previousYearTurnover (omzet vorig jaar): de omzet van vorig jaar kan niet negatief zijn. Vul de meetellende omzet van vorig jaar in euro in; 0 of leeg: niet opgegeven, de rijen van vorig jaar tellen.",
+    );
+  });
 });
 
 describe("the previous year given wins (kor-rules.md section 4, worked example 26)", () => {
@@ -592,6 +602,12 @@ describe("KOR.EUTURNOVER and KOR.EUELIGIBLE", () => {
     const e = thrown(() => f.euEligible(s.dates, s.amounts, c, "AT", s.categories, 2026, null, -1));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/previousYearUnionTurnover: last year's Union turnover cannot be negative/);
+    expect(e.message).toBe(
+      "Argument previousYearUnionTurnover: last year's Union turnover cannot be negative. Enter last year's Union turnover in euros; 0 or empty: not given, the rows of last year count.",
+    );
+    expect(withOffice("nl-NL", () => thrown(() => f.euEligible(s.dates, s.amounts, c, "AT", s.categories, 2026, null, -1))).message).toBe(
+      "Argument previousYearUnionTurnover (EU-omzet vorig jaar): de EU-omzet van vorig jaar kan niet negatief zijn. Vul de EU-omzet van vorig jaar in euro in; 0 of leeg: niet opgegeven, de rijen van vorig jaar tellen.",
+    );
   });
 
     it("asks for the threshold in one instruction, in the language's own number format, saying what to do with CZ's koruna and France's two thresholds", () => {

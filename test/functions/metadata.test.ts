@@ -98,6 +98,39 @@ describe("the help for the countries argument (EUTURNOVER, EUELIGIBLE)", () => {
   });
 });
 
+describe("the help for the euro arguments where 0 means not given (desktop Excel passes an empty cell as 0)", () => {
+  const PREVIOUS = {
+    en: "The previous year's turnover that counts, in euros (e.g. from last year's sheet); it wins over last year's rows in dates. 0 or empty: not given, last year's rows count.",
+    nl: "Omzet die meetelt van het vorige jaar in euro (bijvoorbeeld van het blad van vorig jaar); gaat voor op de rijen van vorig jaar in de datums. 0 of leeg: niet opgegeven, de rijen van vorig jaar tellen.",
+  };
+  const CASES: [string, string, { en: string; nl: string }][] = [
+    ["ELIGIBLE", "previousYearTurnover", PREVIOUS],
+    ["STATUS", "previousYearTurnover", PREVIOUS],
+    [
+      "EUELIGIBLE",
+      "previousYearUnionTurnover",
+      {
+        en: "Union turnover of the previous year in euros (e.g. from last year's sheet); it wins over last year's rows in dates. 0 or empty: not given, last year's rows count.",
+        nl: "EU-omzet van vorig jaar in euro (bijvoorbeeld van het blad van vorig jaar); gaat voor op de rijen van vorig jaar in de datums. 0 of leeg: niet opgegeven, de rijen van vorig jaar tellen.",
+      },
+    ],
+    [
+      "EUELIGIBLE",
+      "threshold",
+      {
+        en: "That state's national threshold in euros, where none is verified (#N/A asks for it). 0 or empty: not given, the verified threshold counts.",
+        nl: "De nationale omzetgrens van die lidstaat in euro, als er geen gecontroleerde grens is (#N/B vraagt erom). 0 of leeg: niet opgegeven, de gecontroleerde grens telt.",
+      },
+    ],
+  ];
+  it.each(CASES)("%s %s: says that 0 or an empty cell is not given, in English and Dutch", (id, param, texts) => {
+    const en = metadata.functions.find((f) => f.id === id)?.parameters.find((p) => p.name === param)?.description;
+    expect(en).toBe(texts.en);
+    const nl = dutchMetadata(metadata, nlTexts).functions.find((f) => f.id === id)?.parameters.find((p) => p.name === param)?.description;
+    expect(nl).toBe(texts.nl);
+  });
+});
+
 describe("functions-nl.json", () => {
   it("keeps ids, names and parameters and replaces every description with Dutch", () => {
     const nl = dutchMetadata(metadata, nlTexts);
