@@ -150,6 +150,15 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
     lang === "nl"
       ? `Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
       : `You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`;
+  // Status unknown, where the participant's next start differs (section 5: show both outcomes): after the next start
+  // of a business not in the KOR, the one if it was in the KOR.
+  const ifInKor = dl.participation === "unknown" ? dl.ifInKor : null;
+  const orIfInKor = (lang: "nl" | "en"): string =>
+    ifInKor === null
+      ? ""
+      : lang === "nl"
+        ? ` Zat de onderneming in de KOR, dan eindigde de deelname door een overschrijding: opnieuw meedoen kan dan op zijn vroegst vanaf ${day(lang, ifInKor.start)}; aanmelden uiterlijk ${day(lang, ifInKor.deadline)}.`
+        : ` If the business was in the KOR, a crossing ended its participation: it can then rejoin on ${day(lang, ifInKor.start)} at the earliest; register by ${day(lang, ifInKor.deadline)}.`;
   const since = dl.participation === "in" ? dl.participationSince : null;
   const ended = dl.participation === "in" ? dl.participationEnded : null;
   const endedIn = dl.participation === "in" ? dl.participationEndedIn : null;
@@ -182,8 +191,8 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         ? {
             action: both((lang) =>
               lang === "nl"
-                ? `U gaf op dat u sinds ${day(lang, since)} meedoet aan de KOR, maar die deelname kon niet ingaan: ${couldNotStart.nl}. Is uw aanmelding toch aangenomen, meld u dan direct af. ${joinNext(lang)}`
-                : `You said the business has been in the KOR since ${day(lang, since)}, but that participation could not start: ${couldNotStart.en}. If the registration was accepted all the same, deregister at once. ${joinNext(lang)}`,
+                ? `U gaf op dat u sinds ${day(lang, since)} meedoet aan de KOR, maar die deelname kon niet ingaan: ${couldNotStart.nl}. Is uw aanmelding toch aangenomen, meld u dan direct af en vraag de Belastingdienst wanneer u weer kunt meedoen. Zo niet: ${joinNext(lang).charAt(0).toLowerCase()}${joinNext(lang).slice(1)}`
+                : `You said the business has been in the KOR since ${day(lang, since)}, but that participation could not start: ${couldNotStart.en}. If the registration was accepted all the same, deregister at once and ask the Belastingdienst when you can rejoin. If not: ${joinNext(lang).charAt(0).toLowerCase()}${joinNext(lang).slice(1)}`,
             ),
             tone: "warn",
           }
@@ -239,8 +248,8 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         action: both((lang) =>
           d.participation === "unknown"
             ? lang === "nl"
-              ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens): afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-              : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit): no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`
+              ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens): afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.${orIfInKor(lang)}`
+              : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit): no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.${orIfInKor(lang)}`
             : lang === "nl"
               ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
               : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
@@ -274,11 +283,7 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
     return {
       finding: summary.failingReason ?? summary.reasons[0] ?? L(`In ${summary.year} niet binnen de KOR`, `Not within the KOR in ${summary.year}`),
       caveat: null,
-      action: both((lang) =>
-        lang === "nl"
-          ? `Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
-          : `You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,
-      ),
+      action: both((lang) => `${joinNext(lang)}${orIfInKor(lang)}`),
       ...register,
       ...participant,
       tone: "bad",
@@ -302,8 +307,8 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
     ),
     action: both((lang) =>
       lang === "nl"
-        ? `Nog niet aangemeld? Meld u uiterlijk ${day(lang, next.deadline)} aan om op ${day(lang, next.start)} te starten.`
-        : `Not registered yet? Register by ${day(lang, next.deadline)} to start on ${day(lang, next.start)}.`,
+        ? `Nog niet aangemeld? Meld u uiterlijk ${day(lang, next.deadline)} aan om op ${day(lang, next.start)} te starten.${orIfInKor(lang)}`
+        : `Not registered yet? Register by ${day(lang, next.deadline)} to start on ${day(lang, next.start)}.${orIfInKor(lang)}`,
     ),
     ...register,
     ...participant,

@@ -144,7 +144,7 @@ describe("adviceOf for a business in the KOR (status in): what the participation
     expect(s.deadlines.participating).toBe(false);
     const a = adviceOf(s);
     expect(a.action?.nl).toBe(
-      "U gaf op dat u sinds 1 juli 2026 meedoet aan de KOR, maar die deelname kon niet ingaan: de omzet van 2026 ging op 15 juni 2026 al over de omzetgrens, vóór de start. Is uw aanmelding toch aangenomen, meld u dan direct af. Meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.",
+      "U gaf op dat u sinds 1 juli 2026 meedoet aan de KOR, maar die deelname kon niet ingaan: de omzet van 2026 ging op 15 juni 2026 al over de omzetgrens, vóór de start. Is uw aanmelding toch aangenomen, meld u dan direct af en vraag de Belastingdienst wanneer u weer kunt meedoen. Zo niet: meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.",
     );
     expect(a.action?.nl).not.toContain("U doet niet mee");
     expect(s.problems.map((p) => p.code)).toContain("participation-could-not-start");
@@ -199,5 +199,18 @@ describe("adviceOf for a year that fails only on the previous year: the finding 
     expect(adviceOf(s).finding.en).toBe(
       "In 2025 the turnover limit was crossed on 16 September 2025 (row 2, running total €20,250.00); so 2026 fails the previous-year test, even though a later credit note brings the 2025 total back within the turnover limit.",
     );
+  });
+});
+
+describe("adviceOf with the status unknown: both next starts where they differ (kor-rules.md section 5)", () => {
+  it("a 2024 crossing (three years' exclusion if the business was in the KOR): the action gives 1 July 2027 beside 1 January 2027", () => {
+    const rows = sheet(["2024-03-15", 19_000], ["2024-06-10", 2_000], ["2025-03-01", 5_000], ["2026-03-01", 5_000]);
+    const s = summarizeYear(rows, { today: d("2026-12-01"), year: 2026 });
+    expect(s.deadlines.ifInKor?.start).toBe(d("2027-07-01"));
+    expect(adviceOf(s).action?.nl).toBe(
+      "Nog niet aangemeld? Meld u uiterlijk 3 december 2026 aan om op 1 januari 2027 te starten. Zat de onderneming in de KOR, dan eindigde de deelname door een overschrijding: opnieuw meedoen kan dan op zijn vroegst vanaf 1 juli 2027; aanmelden uiterlijk 2 juni 2027.",
+    );
+    // Not in the KOR: only the first.
+    expect(adviceOf(summarizeYear(rows, { today: d("2026-12-01"), year: 2026, participation: { status: "out" } })).action?.nl).not.toContain("Zat de onderneming");
   });
 });
