@@ -238,7 +238,7 @@ export function otherYearsLink<S extends YearSheet>(
     // change only the outcome "if in the KOR", and is dropped when it does not: summarizeWithSheets).
     else if (candidates.length > 1 && (participant !== null || y > year)) {
       const names = candidates.map((c) => c.sheet);
-      notes.push(since === null ? note("later-year-sheets-ambiguous", laterYearSheetsAmbiguous(y, names)) : note("participation-sheets-ambiguous", participationYearSheetsAmbiguous(since, y, names, sinceYear)));
+      notes.push(since === null ? note("later-year-sheets-ambiguous", laterYearSheetsAmbiguous(y, names)) : note("participation-sheets-ambiguous", participationYearSheetsAmbiguous(since, y, names, sinceYear, participant !== null && participant.since > dayFromYmd(sinceYear, 1, 1))));
     }
   }
   const taken = [...byYear.entries()].map(([sheet, years]) => ({ sheet, years }));

@@ -1133,10 +1133,15 @@ export function laterYearSheetsAmbiguous(year: number, sheets: readonly string[]
 }
 
 /** A sheet per year, a participant since an older year: more than one other sheet holds `year`, so none was taken. */
-export function participationYearSheetsAmbiguous(since: Localized, year: number, sheets: readonly string[], sinceYear: number): Localized {
+export function participationYearSheetsAmbiguous(since: Localized, year: number, sheets: readonly string[], sinceYear: number, midYear: boolean): Localized {
   const names = sheets.map(quote).join(", ");
   const what =
-    year < sinceYear
+    year === sinceYear && midYear
+      ? {
+          nl: `Ging de omzet van ${year} over de omzetgrens, dan eindigde de deelname op de dag van de factuur waarmee dat gebeurde, of kon die niet ingaan als dat vóór ${since.nl} was`,
+          en: `If the ${year} turnover went over the turnover limit, participation ended on the day of the invoice that took it over, or could not start if that was before ${since.en}`,
+        }
+      : year < sinceYear
       ? {
           nl: `Ging de omzet van ${year} over de omzetgrens, dan kon de deelname sinds ${since.nl} niet ingaan (vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven)`,
           en: `If the ${year} turnover went over the turnover limit, participation since ${since.en} could not start (from 2025 the previous year must be within the turnover limit too)`,

@@ -153,12 +153,24 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
   // Status unknown, where the participant's next start differs (section 5: show both outcomes): after the next start
   // of a business not in the KOR, the one if it was in the KOR.
   const ifInKor = dl.participation === "unknown" ? dl.ifInKor : null;
-  const orIfInKor = (lang: "nl" | "en"): string =>
-    ifInKor === null
-      ? ""
-      : lang === "nl"
-        ? ` Zat de onderneming in de KOR, dan eindigde de deelname door een overschrijding: opnieuw meedoen kan dan op zijn vroegst vanaf ${day(lang, ifInKor.start)}; aanmelden uiterlijk ${day(lang, ifInKor.deadline)}.`
-        : ` If the business was in the KOR, a crossing ended its participation: it can then rejoin on ${day(lang, ifInKor.start)} at the earliest; register by ${day(lang, ifInKor.deadline)}.`;
+  // It names the crossing that ended that participation (the latest at which the business can have been in the KOR)
+  // and asks to deregister with it if not yet done (section 5: "If the business is in the KOR, deregister with …").
+  const orIfInKor = (lang: "nl" | "en"): string => {
+    if (ifInKor === null) return "";
+    const ended = ifInKor.endedOn;
+    const rejoin =
+      lang === "nl"
+        ? `opnieuw meedoen kan dan op zijn vroegst vanaf ${day(lang, ifInKor.start)}; aanmelden uiterlijk ${day(lang, ifInKor.deadline)}.`
+        : `it can then rejoin on ${day(lang, ifInKor.start)} at the earliest; register by ${day(lang, ifInKor.deadline)}.`;
+    if (ended === null) {
+      return lang === "nl"
+        ? ` Zat de onderneming in de KOR, dan is die deelname geëindigd (nog niet afgemeld? Meld u dan af); ${rejoin}`
+        : ` If the business was in the KOR, that participation has ended (not deregistered yet? Then deregister); ${rejoin}`;
+    }
+    return lang === "nl"
+      ? ` Zat de onderneming in de KOR, dan eindigde de deelname op ${day(lang, ended)}, toen de omzet over de omzetgrens ging (nog niet afgemeld? Meld u dan af met die dag als beëindigingsdatum); ${rejoin}`
+      : ` If the business was in the KOR, participation ended on ${day(lang, ended)}, when turnover went over the turnover limit (not deregistered yet? Then deregister with that day as end date); ${rejoin}`;
+  };
   const since = dl.participation === "in" ? dl.participationSince : null;
   const ended = dl.participation === "in" ? dl.participationEnded : null;
   const endedIn = dl.participation === "in" ? dl.participationEndedIn : null;
@@ -191,8 +203,8 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         ? {
             action: both((lang) =>
               lang === "nl"
-                ? `U gaf op dat u sinds ${day(lang, since)} meedoet aan de KOR, maar die deelname kon niet ingaan: ${couldNotStart.nl}. Is uw aanmelding toch aangenomen, meld u dan direct af en vraag de Belastingdienst wanneer u weer kunt meedoen. Zo niet: ${joinNext(lang).charAt(0).toLowerCase()}${joinNext(lang).slice(1)}`
-                : `You said the business has been in the KOR since ${day(lang, since)}, but that participation could not start: ${couldNotStart.en}. If the registration was accepted all the same, deregister at once and ask the Belastingdienst when you can rejoin. If not: ${joinNext(lang).charAt(0).toLowerCase()}${joinNext(lang).slice(1)}`,
+                ? `Uw deelname per ${day(lang, since)} kon niet ingaan (zie de waarschuwing). Is uw aanmelding toch aangenomen, meld u dan direct af en vraag de Belastingdienst wanneer u weer kunt meedoen. Zo niet: ${joinNext(lang).charAt(0).toLowerCase()}${joinNext(lang).slice(1)}`
+                : `Your participation from ${day(lang, since)} could not start (see the warning). If the registration was accepted all the same, deregister at once and ask the Belastingdienst when you can rejoin. If not: ${joinNext(lang).charAt(0).toLowerCase()}${joinNext(lang).slice(1)}`,
             ),
             tone: "warn",
           }
@@ -248,8 +260,8 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
         action: both((lang) =>
           d.participation === "unknown"
             ? lang === "nl"
-              ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens): afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.${orIfInKor(lang)}`
-              : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit): no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.${orIfInKor(lang)}`
+              ? `In ${summary.year} kan de onderneming niet in de KOR zitten (het vorige jaar ging over de omzetgrens)${ifInKor === null ? ": afmelden is niet nodig" : ""}. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.${orIfInKor(lang)}`
+              : `The business cannot be in the KOR in ${summary.year} (the previous year went over the turnover limit)${ifInKor === null ? ": no need to deregister" : ""}. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.${orIfInKor(lang)}`
             : lang === "nl"
               ? `U doet niet mee aan de KOR: afmelden is niet nodig. Meedoen kan op zijn vroegst vanaf ${day(lang, next.start)}; aanmelden uiterlijk ${day(lang, next.deadline)}.`
               : `Not in the KOR: no need to deregister. You can join on ${day(lang, next.start)} at the earliest; register by ${day(lang, next.deadline)}.`,

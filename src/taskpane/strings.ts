@@ -169,8 +169,8 @@ export const S = {
   ),
   ifNotInKor: L("Als de onderneming niet in de KOR zit:", "If the business is not in the KOR:"),
   ifInKorReentry: (start: string, deadline: string) => L(
-    `Als de onderneming in de KOR zat, eindigde de deelname door de overschrijding; opnieuw meedoen kan dan op zijn vroegst per ${start} (aanmelden uiterlijk ${deadline}).`,
-    `If the business was in the KOR, the crossing ended its participation; it can then rejoin at the earliest on ${start} (register by ${deadline}).`,
+    `Als de onderneming in de KOR zat, eindigde de deelname door een overschrijding; opnieuw meedoen kan dan op zijn vroegst per ${start} (aanmelden uiterlijk ${deadline}).`,
+    `If the business was in the KOR, a crossing ended its participation; it can then rejoin at the earliest on ${start} (register by ${deadline}).`,
   ),
   deregisterIfInKor: (date: string) => L(
     `Als de onderneming in de KOR zit: meld u direct af, met ${date} als beëindigingsdatum.`,

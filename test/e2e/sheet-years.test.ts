@@ -53,7 +53,8 @@ describe("Open file: a workbook with a sheet per year", () => {
     expect(plain(await page.getByTestId("countable").innerText())).toBe("€7,000.00");
     expect(plain(await page.getByTestId("previous-year").innerText())).toBe("€21,500.00");
     expect(await page.getByTestId("previous-year-basis").innerText()).toBe('(from sheet "Omzet 2025")');
-    await expect(page.getByTestId("headline").innerText()).resolves.toContain("2026");
+    // 2026 fails on its previous year: the headline gives that reason (not 2026's own figure, which passes).
+    await expect(page.getByTestId("headline").innerText()).resolves.toContain("Turnover that counts 2025 (from the data): €21,500.00, more than the turnover limit");
 
     // All sheets shows the file's sheets as kor-check does, each linked; a line opens that sheet's report.
     await page.locator("#tab-all-sheets").click();

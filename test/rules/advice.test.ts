@@ -144,10 +144,11 @@ describe("adviceOf for a business in the KOR (status in): what the participation
     expect(s.deadlines.participating).toBe(false);
     const a = adviceOf(s);
     expect(a.action?.nl).toBe(
-      "U gaf op dat u sinds 1 juli 2026 meedoet aan de KOR, maar die deelname kon niet ingaan: de omzet van 2026 ging op 15 juni 2026 al over de omzetgrens, vóór de start. Is uw aanmelding toch aangenomen, meld u dan direct af en vraag de Belastingdienst wanneer u weer kunt meedoen. Zo niet: meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.",
+      "Uw deelname per 1 juli 2026 kon niet ingaan (zie de waarschuwing). Is uw aanmelding toch aangenomen, meld u dan direct af en vraag de Belastingdienst wanneer u weer kunt meedoen. Zo niet: meedoen kan op zijn vroegst vanaf 1 januari 2028; aanmelden uiterlijk 3 december 2027.",
     );
     expect(a.action?.nl).not.toContain("U doet niet mee");
     expect(s.problems.map((p) => p.code)).toContain("participation-could-not-start");
+    expect(s.problems.find((p) => p.code === "participation-could-not-start")?.message.nl).toContain("de omzet van 2026 ging op 15 juni 2026 al over de omzetgrens, vóór de start");
   });
 
   it("a start that could not take effect is no participation: no exclusion, the next start of a business not in the KOR", () => {
@@ -208,9 +209,18 @@ describe("adviceOf with the status unknown: both next starts where they differ (
     const s = summarizeYear(rows, { today: d("2026-12-01"), year: 2026 });
     expect(s.deadlines.ifInKor?.start).toBe(d("2027-07-01"));
     expect(adviceOf(s).action?.nl).toBe(
-      "Nog niet aangemeld? Meld u uiterlijk 3 december 2026 aan om op 1 januari 2027 te starten. Zat de onderneming in de KOR, dan eindigde de deelname door een overschrijding: opnieuw meedoen kan dan op zijn vroegst vanaf 1 juli 2027; aanmelden uiterlijk 2 juni 2027.",
+      "Nog niet aangemeld? Meld u uiterlijk 3 december 2026 aan om op 1 januari 2027 te starten. Zat de onderneming in de KOR, dan eindigde de deelname op 10 juni 2024, toen de omzet over de omzetgrens ging (nog niet afgemeld? Meld u dan af met die dag als beëindigingsdatum); opnieuw meedoen kan dan op zijn vroegst vanaf 1 juli 2027; aanmelden uiterlijk 2 juni 2027.",
     );
     // Not in the KOR: only the first.
     expect(adviceOf(summarizeYear(rows, { today: d("2026-12-01"), year: 2026, participation: { status: "out" } })).action?.nl).not.toContain("Zat de onderneming");
+  });
+});
+
+describe("adviceOf, status unknown, a year no business can be in the KOR: no unconditional 'no need to deregister' beside a possible participation", () => {
+  it("2024 crossed on 1 Oct, 2025 crossed too: if in the KOR, deregister with 1 October 2024", () => {
+    const rows = sheet(["2024-03-01", 19_000], ["2024-10-01", 6_000], ["2025-01-10", 19_000], ["2025-03-01", 2_000]);
+    const a = adviceOf(summarizeYear(rows, { today: d("2026-12-01"), year: 2025 }));
+    expect(a.action?.nl).not.toContain("afmelden is niet nodig");
+    expect(a.action?.nl).toContain("Zat de onderneming in de KOR, dan eindigde de deelname op 1 oktober 2024, toen de omzet over de omzetgrens ging (nog niet afgemeld? Meld u dan af met die dag als beëindigingsdatum)");
   });
 });
