@@ -139,7 +139,7 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     const values = [["Datum", "Bedrag"], [serial("2024-03-01"), 19000], [serial("2024-09-16"), 1500], [serial("2024-10-01"), 100]];
     const unknown = render(<DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, {}, dayFromIso("2024-10-15")).summary} />);
     expect(unknown).toContain("If the business is in the KOR: deregister at once, with 16 September 2024 as the end date.");
-    expect(unknown).toContain("If the business was in the KOR, the crossing ended its participation");
+    expect(unknown).toContain("If the business was in the KOR, a crossing ended its participation");
     expect(unknown).toContain("If the business is not in the KOR:");
     const out = render(<DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, { participation: "out" }, dayFromIso("2024-10-15")).summary} />);
     expect(out).not.toContain("deregister");
