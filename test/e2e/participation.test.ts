@@ -50,3 +50,50 @@ describe("'In the KOR since' in the year report (browser mode)", () => {
     expect(await page.getByText("is after today", { exact: false }).count()).toBe(0);
   });
 });
+
+describe("the verdict card follows the participation (browser mode, an opened CSV)", () => {
+  let e2e: E2E;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    page = await e2e.newPage({ locale: "en-US" });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.clock.setFixedTime(NOW);
+    await page.goto(e2e.baseUrl + "taskpane.html");
+    await page.getByTestId("headline").waitFor({ timeout: 60_000 });
+  });
+
+  afterAll(async () => {
+    await e2e.close();
+  });
+
+  const open = async (name: string, csv: string): Promise<void> => {
+    await page.getByTestId("file-input").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByText(`File "${name}"`).waitFor();
+  };
+
+  it("in the KOR since 2025, within the limit: 'nothing to register' and no registration date (before: 'Not registered yet? Register by …')", async () => {
+    await open("deelnemer.csv", "Datum;Bedrag\n10-2-2025;5000,00\n10-2-2026;3000,00\n");
+    await page.getByTestId("settings-toggle").click();
+    await page.getByTestId("participation").selectOption("in");
+    await page.getByTestId("in-kor-since").fill("2025-01-01");
+    await page.getByTestId("action").filter({ hasText: "You are in the KOR (since 1 January 2025): there is nothing to register." }).waitFor();
+    expect(await page.getByTestId("due").count()).toBe(0);
+    expect(await page.getByTestId("verdict-card").innerText()).not.toContain("Not registered yet");
+    expect(errors).toEqual([]);
+  });
+
+  it("in the KOR 'since 2025' after 2024 over the limit: the start could not take effect, the warning says why", async () => {
+    await open("geweigerd.csv", "Datum;Bedrag\n15-3-2024;25000,00\n10-2-2025;5000,00\n10-2-2026;3000,00\n");
+    // Each file keeps its own setting.
+    if (!(await page.getByTestId("participation").isVisible())) await page.getByTestId("settings-toggle").click();
+    await page.getByTestId("participation").selectOption("in");
+    await page.getByTestId("in-kor-since").fill("2025-01-01");
+    await page.getByTestId("action").filter({ hasText: "Your participation from 1 January 2025 could not start (see the warning)." }).waitFor();
+    await page.getByText("You said the business has been in the KOR since 1 January 2025, but that participation could not start", { exact: false }).first().waitFor();
+    expect(await page.getByTestId("verdict-card").innerText()).not.toContain("there is nothing to register");
+    expect(errors).toEqual([]);
+  });
+});
