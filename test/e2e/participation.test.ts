@@ -9,23 +9,31 @@ import { startE2E, type E2E } from "./support/browser";
 
 const NOW = new Date("2026-11-27T10:00:00+01:00");
 
+// One browser for the file; each describe opens its own pane at NOW, collecting page errors in `errors`.
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e.close();
+});
+
+async function paneAtNow(errors: string[]): Promise<Page> {
+  const page = await e2e.newPage({ locale: "en-US" });
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.clock.setFixedTime(NOW);
+  await page.goto(e2e.baseUrl + "taskpane.html");
+  return page;
+}
+
 describe("'In the KOR since' in the year report (browser mode)", () => {
-  let e2e: E2E;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    e2e = await startE2E();
-    page = await e2e.newPage({ locale: "en-US" });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.clock.setFixedTime(NOW);
-    await page.goto(e2e.baseUrl + "taskpane.html");
+    page = await paneAtNow(errors);
     await page.getByTestId("settings-toggle").click();
     await page.getByTestId("participation").selectOption("in");
-  });
-
-  afterAll(async () => {
-    await e2e.close();
   });
 
   it("refuses a start after today beside the field, and the report keeps the status unknown", async () => {
@@ -52,21 +60,12 @@ describe("'In the KOR since' in the year report (browser mode)", () => {
 });
 
 describe("the verdict card follows the participation (browser mode, an opened CSV)", () => {
-  let e2e: E2E;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    e2e = await startE2E();
-    page = await e2e.newPage({ locale: "en-US" });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.clock.setFixedTime(NOW);
-    await page.goto(e2e.baseUrl + "taskpane.html");
+    page = await paneAtNow(errors);
     await page.getByTestId("headline").waitFor({ timeout: 60_000 });
-  });
-
-  afterAll(async () => {
-    await e2e.close();
   });
 
   const open = async (name: string, csv: string): Promise<void> => {
