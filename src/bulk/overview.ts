@@ -89,7 +89,7 @@ export interface OverviewRow {
    */
   readonly participation: Participation;
   /** Status "unknown" only: the next start if the business is (was) in the KOR, where it differs from `nextStart`. */
-  readonly ifInKor: { readonly start: Day; readonly deadline: Day } | null;
+  readonly ifInKor: { readonly start: Day; readonly deadline: Day; readonly endedOn: Day | null } | null;
   readonly problems: readonly OverviewProblem[];
   readonly errorCount: number;
   readonly warningCount: number;
@@ -159,11 +159,12 @@ function countSeverity(problems: readonly OverviewProblem[]): { errorCount: numb
 }
 
 /** The participant's outcome beside a status-unknown line's next start, where it differs (as the year report shows it). */
-function ifInKorOf(summary: YearSummary): { start: Day; deadline: Day } | null {
+function ifInKorOf(summary: YearSummary): { start: Day; deadline: Day; endedOn: Day | null } | null {
   const d = summary.deadlines;
   if (d.participation !== "unknown") return null;
-  const x = d.ifInKor ?? d.reentryAfterCrossing;
-  return x === null || x.start === d.nextStart ? null : { start: x.start, deadline: x.deadline };
+  // Without `ifInKor` the re-entry follows this year's own crossing, which then ended that participation.
+  const x = d.ifInKor ?? (d.reentryAfterCrossing === null ? null : { ...d.reentryAfterCrossing, endedOn: summary.crossing?.day ?? null });
+  return x === null || x.start === d.nextStart ? null : { start: x.start, deadline: x.deadline, endedOn: x.endedOn };
 }
 
 function lineFrom(
@@ -342,7 +343,11 @@ export function participationText(line: OverviewRow, lang: Lang): string {
   }
   return line.ifInKor === null
     ? PARTICIPATION_TEXT.unknown[lang]
-    : PARTICIPATION_TEXT.ifInKor(formatDay(line.ifInKor.start, lang), formatDay(line.ifInKor.deadline, lang))[lang];
+    : PARTICIPATION_TEXT.ifInKor(
+        line.ifInKor.endedOn === null ? null : formatDay(line.ifInKor.endedOn, lang),
+        formatDay(line.ifInKor.start, lang),
+        formatDay(line.ifInKor.deadline, lang),
+      )[lang];
 }
 
 function compareBy(column: OverviewColumn, a: OverviewRow, b: OverviewRow): number {

@@ -97,10 +97,20 @@ export const PARTICIPATION_TEXT = {
   }),
   out: { nl: "Niet in de KOR", en: "Not in the KOR" } as Localized,
   unknown: { nl: "Onbekend", en: "Unknown" } as Localized,
-  ifInKor: (start: string, deadline: string): Localized => ({
-    nl: `Onbekend. Zat de onderneming in de KOR, dan eindigde de deelname door de overschrijding; opnieuw meedoen kan dan op zijn vroegst per ${start} (aanmelden uiterlijk ${deadline})`,
-    en: `Unknown. If the business was in the KOR, the crossing ended its participation; it can then rejoin at the earliest on ${start} (register by ${deadline})`,
-  }),
+  /**
+   * Status unknown, where the participant's next start differs: the day that participation ended (the crossing,
+   * as the year report's action names it) when known, the rejoin date, and to deregister if not done yet.
+   */
+  ifInKor: (endedOn: string | null, start: string, deadline: string): Localized =>
+    endedOn === null
+      ? {
+          nl: `Onbekend. Zat de onderneming in de KOR, dan is die deelname geëindigd (nog niet afgemeld? Meld u dan af); opnieuw meedoen kan dan op zijn vroegst per ${start} (aanmelden uiterlijk ${deadline})`,
+          en: `Unknown. If the business was in the KOR, that participation has ended (not deregistered yet? Then deregister); it can then rejoin at the earliest on ${start} (register by ${deadline})`,
+        }
+      : {
+          nl: `Onbekend. Zat de onderneming in de KOR, dan eindigde de deelname op ${endedOn}, toen de omzet over de omzetgrens ging (nog niet afgemeld? Meld u dan af met die dag als beëindigingsdatum); opnieuw meedoen kan dan op zijn vroegst per ${start} (aanmelden uiterlijk ${deadline})`,
+          en: `Unknown. If the business was in the KOR, participation ended on ${endedOn}, when turnover went over the turnover limit (not deregistered yet? Then deregister with that day as end date); it can then rejoin at the earliest on ${start} (register by ${deadline})`,
+        },
   /** Before the next start when the status is unknown and the outcomes differ. */
   ifNotInKor: { nl: "zo niet in de KOR:", en: "if not in the KOR:" } as Localized,
   /** The next-start cell of a business in the KOR (nothing to register). */

@@ -128,10 +128,14 @@ describe("All sheets follows the participation setting (kor-rules.md section 5, 
 
   it("unknown: the next start for a business not in the KOR, with the participant's outcome beside it (as the year report)", () => {
     const l = line({ status: "unknown" });
-    expect(l).toMatchObject({ verdict: "eligible", nextStart: dayFromIso("2024-07-01"), ifInKor: { start: dayFromIso("2026-10-01"), deadline: dayFromIso("2026-09-02") } });
+    expect(l).toMatchObject({ verdict: "eligible", nextStart: dayFromIso("2024-07-01"), ifInKor: { start: dayFromIso("2026-10-01"), deadline: dayFromIso("2026-09-02"), endedOn: dayFromIso("2023-10-01") } });
     expect(cellText(l, "deadline", "en")).toBe("if not in the KOR: 1 July 2024 (2 June 2024)");
     expect(cellText(l, "participation", "en")).toBe(
-      "Unknown. If the business was in the KOR, the crossing ended its participation; it can then rejoin at the earliest on 1 October 2026 (register by 2 September 2026)",
+      "Unknown. If the business was in the KOR, participation ended on 1 October 2023, when turnover went over the turnover limit (not deregistered yet? Then deregister with that day as end date); it can then rejoin at the earliest on 1 October 2026 (register by 2 September 2026)",
+    );
+    // The day it ended, as the year report's action names it: which crossing, and what to deregister with.
+    expect(cellText(l, "participation", "nl")).toBe(
+      "Onbekend. Zat de onderneming in de KOR, dan eindigde de deelname op 1 oktober 2023, toen de omzet over de omzetgrens ging (nog niet afgemeld? Meld u dan af met die dag als beëindigingsdatum); opnieuw meedoen kan dan op zijn vroegst per 1 oktober 2026 (aanmelden uiterlijk 2 september 2026)",
     );
     expect(cellText(l, "deadline", "nl")).toBe("zo niet in de KOR: 1 juli 2024 (2 juni 2024)");
     // Without the option the line is unknown too (the default).
