@@ -383,8 +383,8 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
   if (crossing !== null && unionCents <= unionLimit) {
     failed = true;
     reasons.push({
-      nl: `Op ${dayNl(crossing.day)} (rij ${crossing.row}) kwam de EU-omzet boven ${eurNl(unionLimit)}; een latere creditnota maakt dat niet ongedaan.`,
-      en: `On ${dayEn(crossing.day)} (row ${crossing.row}) Union turnover went over ${eurEn(unionLimit)}; a later credit note does not undo this.`,
+      nl: `Op ${dayNl(crossing.day)} (rij ${crossing.row}) kwam de EU-omzet boven ${eurNl(unionLimit)}; een latere creditnota maakt dat niet ongedaan. Trekt een creditnota een factuur in die fout was (geen latere korting of retour), dan is de grens misschien nooit overschreden: controleer die factuur.`,
+      en: `On ${dayEn(crossing.day)} (row ${crossing.row}) Union turnover went over ${eurEn(unionLimit)}; a later credit note does not undo this. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice.`,
     });
   }
 

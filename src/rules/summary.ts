@@ -21,7 +21,7 @@ import { nationalThreshold, toleranceLimit, toleranceLimitMade, toleranceText, t
 import { fastYear } from "./internal";
 import { arrayQueries, type RowQueries } from "./rowQueries";
 import { columnQueries, type RowsByYear } from "./columns";
-import { DISTANCE_LIMIT, dayEn, dayNl, eurEn, eurNl } from "./text";
+import { CANCELLED_INVOICE_CHECK, DISTANCE_LIMIT, dayEn, dayNl, eurEn, eurNl } from "./text";
 
 export interface SummaryOptions {
   /** Today in the Netherlands; rules never read the clock. */
@@ -558,21 +558,21 @@ function stateStatusText(x: {
     };
   } else if (x.previousCrossing !== null && x.previousThresholdCents !== null) {
     blocked = {
-      nl: `uitgesloten: omzet in ${c} kwam op ${dayNl(x.previousCrossing.day)} boven ${eurNl(x.previousThresholdCents)}; creditnota's daarna maken dat niet ongedaan`,
-      en: `blocked: turnover in ${c} went over ${eurEn(x.previousThresholdCents)} on ${dayEn(x.previousCrossing.day)}; credit notes after it do not undo that`,
+      nl: `uitgesloten: omzet in ${c} kwam op ${dayNl(x.previousCrossing.day)} boven ${eurNl(x.previousThresholdCents)}; creditnota's daarna maken dat niet ongedaan; ${CANCELLED_INVOICE_CHECK.nl}`,
+      en: `blocked: turnover in ${c} went over ${eurEn(x.previousThresholdCents)} on ${dayEn(x.previousCrossing.day)}; credit notes after it do not undo that, ${CANCELLED_INVOICE_CHECK.en}`,
     };
   }
   if (blocked !== null && x.crossing !== null && x.where !== null) {
     return {
-      nl: `${blocked.nl}; in ${x.year} kwam de omzet ook op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}${undone ? ", en creditnota's daarna maken dat niet ongedaan" : ""}`,
-      en: `${blocked.en}; in ${x.year} turnover also went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en})${undone ? ", and credit notes after it do not undo that" : ""}`,
+      nl: `${blocked.nl}; in ${x.year} kwam de omzet ook op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}${undone ? `, en creditnota's daarna maken dat niet ongedaan; ${CANCELLED_INVOICE_CHECK.nl}` : ""}`,
+      en: `${blocked.en}; in ${x.year} turnover also went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en})${undone ? `, and credit notes after it do not undo that, ${CANCELLED_INVOICE_CHECK.en}` : ""}`,
     };
   }
   if (!undone) return null;
   if (x.crossing !== null && x.where !== null) {
     return {
-      nl: `erboven: de omzet kwam op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}; creditnota's daarna maken dat niet ongedaan`,
-      en: `over: turnover went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en}); credit notes after it do not undo that`,
+      nl: `erboven: de omzet kwam op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}; creditnota's daarna maken dat niet ongedaan; ${CANCELLED_INVOICE_CHECK.nl}`,
+      en: `over: turnover went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en}); credit notes after it do not undo that, ${CANCELLED_INVOICE_CHECK.en}`,
     };
   }
   if (blocked !== null) return blocked;

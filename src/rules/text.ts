@@ -20,3 +20,12 @@ export const KOR_LIMIT: Localized = limitText("kor-threshold");
 export const UNION_LIMIT: Localized = limitText("eu-union-threshold");
 /** "€ 10.000" / "€10,000": the EU distance-sales threshold. */
 export const DISTANCE_LIMIT: Localized = limitText("eu-distance-sales-threshold");
+
+/**
+ * Beside an EU crossing that later credit notes brought back under the limit (kor-rules.md section 5, as for the
+ * KOR's own crossing): the crossing stands, but a credit note that cancels a wrong invoice may mean it never happened.
+ */
+export const CANCELLED_INVOICE_CHECK: Localized = {
+  nl: "controleer wel of een creditnota een foute factuur intrekt (geen latere korting of retour): dan is de grens misschien nooit overschreden",
+  en: "but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed",
+};

@@ -134,7 +134,7 @@ describe("the report sheet's state lines say why when the status does not follow
   const values = (lang: "nl" | "en") => buildReport(summarizeYear(rows, { today: dayFromIso("2026-07-01"), year: 2026 }), lang, "Blad1").values;
   it("AT €51,000 'over' names the crossing and BE €0 'blocked' names last year's figure, in Dutch and English", () => {
     expect(values("nl").find((r) => r[0] === "AT")?.slice(0, 4)).toEqual([
-      "AT", 51_000, 55_000, "erboven: de omzet kwam op 12 mei 2026 (rij 3) boven € 60.500,00 (de grens van € 55.000,00 plus de marge van 10% die AT toestaat); creditnota's daarna maken dat niet ongedaan",
+      "AT", 51_000, 55_000, "erboven: de omzet kwam op 12 mei 2026 (rij 3) boven € 60.500,00 (de grens van € 55.000,00 plus de marge van 10% die AT toestaat); creditnota's daarna maken dat niet ongedaan; controleer wel of een creditnota een foute factuur intrekt (geen latere korting of retour): dan is de grens misschien nooit overschreden",
     ]);
     expect(values("nl").find((r) => r[0] === "BE")?.slice(0, 4)).toEqual(["BE", 0, 25_000, "uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00"]);
     expect(values("en").find((r) => r[0] === "BE")?.[3]).toBe("blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00");

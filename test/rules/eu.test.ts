@@ -638,8 +638,8 @@ describe("a state line whose status does not follow from this year's figure says
     const st = summarizeYear(rows, { today: d("2026-07-01"), year: 2026 }).eu?.states[0];
     expect([st?.country, st?.cents, st?.withinThreshold]).toEqual(["AT", eur(51_000), false]);
     expect(st?.statusText).toEqual({
-      nl: "erboven: de omzet kwam op 12 mei 2026 (rij 1) boven € 60.500,00 (de grens van € 55.000,00 plus de marge van 10% die AT toestaat); creditnota's daarna maken dat niet ongedaan",
-      en: "over: turnover went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 1); credit notes after it do not undo that",
+      nl: "erboven: de omzet kwam op 12 mei 2026 (rij 1) boven € 60.500,00 (de grens van € 55.000,00 plus de marge van 10% die AT toestaat); creditnota's daarna maken dat niet ongedaan; controleer wel of een creditnota een foute factuur intrekt (geen latere korting of retour): dan is de grens misschien nooit overschreden",
+      en: "over: turnover went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 1); credit notes after it do not undo that, but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed",
     });
   });
 
@@ -656,7 +656,7 @@ describe("a state line whose status does not follow from this year's figure says
       ["2026-02-02", 10_000, "buitenland", { country: "BE" }],
     );
     expect(summarizeYear(crossed, { today: d("2026-03-01"), year: 2026 }).eu?.states[0].statusText?.en).toBe(
-      "blocked: turnover in BE went over €25,000.00 on 3 March 2025; credit notes after it do not undo that",
+      "blocked: turnover in BE went over €25,000.00 on 3 March 2025; credit notes after it do not undo that, but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed",
     );
   });
 
@@ -681,7 +681,7 @@ describe("a state line whose status does not follow from this year's figure says
       ["2026-06-01", -10_000, "buitenland", { country: "AT" }],
     );
     expect(summarizeYear(at, { today: d("2026-07-01"), year: 2026 }).eu?.states[0].statusText?.en).toBe(
-      "blocked: turnover in AT went over €55,000.00 on 3 March 2025; credit notes after it do not undo that; in 2026 turnover also went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 3), and credit notes after it do not undo that",
+      "blocked: turnover in AT went over €55,000.00 on 3 March 2025; credit notes after it do not undo that, but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed; in 2026 turnover also went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 3), and credit notes after it do not undo that, but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed",
     );
   });
 

@@ -57,7 +57,7 @@ describe("figuresText: a state line whose status does not follow from this year'
     const rows = [[45778, 27000, "buitenland", "BE"], [46154, 61000, "buitenland", "AT"], [46174, -10000, "buitenland", "AT"]];
     const s = summarizeYear(readTable([["Datum", "Bedrag", "Categorie", "Land"], ...rows]).rows, { today: TODAY, year: 2026 });
     const en = figuresText(s, "en", { sourceName: "Sheet1", today: TODAY }).split("\n");
-    expect(en).toContain("AT: €51,000.00 (threshold €55,000.00) · over: turnover went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 3); credit notes after it do not undo that");
+    expect(en).toContain("AT: €51,000.00 (threshold €55,000.00) · over: turnover went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 3); credit notes after it do not undo that, but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed");
     expect(en).toContain("BE: €0.00 (threshold €25,000.00) · blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00");
     expect(figuresText(s, "nl", { sourceName: "Blad1", today: TODAY }).split("\n")).toContain("BE: € 0,00 (grens € 25.000,00) · uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00");
   });

@@ -101,7 +101,7 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     ];
     const a = analyze({ ...sampleSource(), values }, { year: 2026 }, TODAY);
     const text = (lang: "en" | "nl"): string => render(<EuSection lang={lang} summary={a.summary} />).replace(/&#x27;/g, "'").replace(/\u00a0/g, " ");
-    expect(text("en")).toContain("over: turnover went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 3); credit notes after it do not undo that");
+    expect(text("en")).toContain("over: turnover went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 3); credit notes after it do not undo that, but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed");
     expect(text("en")).toContain("blocked: 2025 turnover in BE of €27,000.00 was over €25,000.00");
     expect(text("nl")).toContain("uitgesloten: omzet in BE in 2025 was € 27.000,00, boven de grens van € 25.000,00");
   });
