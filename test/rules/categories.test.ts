@@ -23,6 +23,9 @@ describe("parseCategory", () => {
     ["vrij-fin-bijkomend", "vrij-fin-bijkomend"], ["effecten bijkomend", "vrij-fin-bijkomend"],
     ["vrij-verz-bijkomend", "vrij-verz-bijkomend"], ["vrijgesteld verzekering bijkomend", "vrij-verz-bijkomend"],
     ["vrij", "vrij"], ["vrijgesteld overig", "vrij"], ["medisch", "vrij"], ["onderwijs", "vrij"], ["art11", "vrij"], ["Art. 11", "vrij"],
+    // As packages name the art. 11 codes (a bare "Vrijgesteld" stays ambiguous).
+    ["Vrijgesteld medisch", "vrij"], ["medisch vrijgesteld", "vrij"], ["Vrijgesteld onderwijs", "vrij"], ["vrijgesteld art. 11", "vrij"],
+    ["Vrijgesteld artikel 11", "vrij"], ["exempt medical", "vrij"], ["exempt education", "vrij"],
     ["prive", "prive"], ["privé", "prive"], ["Privégebruik", "prive"], ["private use", "prive"],
     ["bedrijfsmiddel", "bedrijfsmiddel"], ["verkoop bedrijfsmiddel", "bedrijfsmiddel"], ["investeringsgoed", "bedrijfsmiddel"], ["capital asset", "bedrijfsmiddel"],
     ["buitenland", "buitenland"], ["dienst buitenland", "buitenland"], ["OSS", "buitenland"], ["afstandsverkoop eu", "buitenland"], ["taxed abroad", "buitenland"],
