@@ -367,11 +367,19 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
     reasons.push({ nl: `${country} is geen EU-lidstaat.`, en: `${country} is not an EU member state.` });
   }
 
+  const crossing = findEuCrossing(rows, year);
   if (unionCents > unionLimit) {
     failed = true;
+    // Section 7: the day it went over ends the exemption in every state as of that supply.
+    const when = crossing === null
+      ? { nl: "", en: "" }
+      : {
+          nl: ` De grens werd op ${dayNl(crossing.day)} (rij ${crossing.row}) overschreden: de vrijstelling van de EU-KOR vervalt vanaf die levering in elke lidstaat.`,
+          en: ` It went over on ${dayEn(crossing.day)} (row ${crossing.row}): the EU-KOR exemption ends as of that supply in every member state.`,
+        };
     reasons.push({
-      nl: `EU-omzet ${year} ${eurNl(unionCents)} is hoger dan ${eurNl(unionLimit)}.`,
-      en: `Union turnover ${year} ${eurEn(unionCents)} is more than ${eurEn(unionLimit)}.`,
+      nl: `EU-omzet ${year} ${eurNl(unionCents)} is hoger dan ${eurNl(unionLimit)}.${when.nl}`,
+      en: `Union turnover ${year} ${eurEn(unionCents)} is more than ${eurEn(unionLimit)}.${when.en}`,
     });
   } else {
     reasons.push({
@@ -379,7 +387,6 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
       en: `Union turnover ${year} ${eurEn(unionCents)} is not more than ${eurEn(unionLimit)}.`,
     });
   }
-  const crossing = findEuCrossing(rows, year);
   if (crossing !== null && unionCents <= unionLimit) {
     failed = true;
     reasons.push({
@@ -439,6 +446,10 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
     });
   }
 
+  // Section 7: the Union test fails for the whole year (last year) or from a day this year (a crossing); a state's
+  // own tolerance then keeps nothing to the end of the year.
+  const unionBlocked = (previousUnionBasis !== "assumed-zero" && previousUnionCents > unionLimit) || previousCrossing !== null;
+
   const national = nationalThreshold(country, year);
   let thresholdCents: Cents | null = national.cents;
   if (input.thresholdCents !== undefined && input.thresholdCents !== null) {
@@ -474,9 +485,24 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
   } else if (tolerancePercent !== null && stateCents <= toleranceLimit(thresholdCents, tolerancePercent)) {
     // Section 7, worked example 25: within a verified tolerance the exemption runs to the end of the year.
     const tol = toleranceText(country, tolerancePercent, thresholdCents);
+    // Not while the Union test ends the EU-KOR (worked example 19): then the tolerance keeps nothing to year end.
+    const runs = unionBlocked
+      ? {
+          nl: `, maar de EU-KOR kan in ${year} niet worden gebruikt: de EU-omzet kwam in ${prev} boven ${eurNl(unionLimit)}.`,
+          en: `, but the EU-KOR cannot be used in ${year}: Union turnover went over ${eurEn(unionLimit)} in ${prev}.`,
+        }
+      : crossing !== null
+        ? {
+            nl: `, maar de vrijstelling van de EU-KOR vervalt ook in ${country} vanaf de levering van ${dayNl(crossing.day)} (rij ${crossing.row}), toen de EU-omzet boven ${eurNl(unionLimit)} kwam.`,
+            en: `, but the EU-KOR exemption ends in ${country} too as of the supply of ${dayEn(crossing.day)} (row ${crossing.row}), when Union turnover went over ${eurEn(unionLimit)}.`,
+          }
+        : {
+            nl: `: de vrijstelling in ${country} loopt door tot het einde van ${year}.`,
+            en: `: the exemption in ${country} runs to the end of ${year}.`,
+          };
     reasons.push({
-      nl: `Omzet in ${country} ${year} ${eurNl(stateCents)} is hoger dan de nationale grens van ${eurNl(thresholdCents)}, maar binnen ${tol.nl}: de vrijstelling in ${country} loopt door tot het einde van ${year}. In ${year + 1} is ${country} uitgesloten (toets over het vorige jaar).`,
-      en: `Turnover in ${country} ${year} ${eurEn(stateCents)} is more than the national threshold of ${eurEn(thresholdCents)}, but within ${tol.en}: the exemption in ${country} runs to the end of ${year}. In ${year + 1} ${country} is blocked (previous-year test).`,
+      nl: `Omzet in ${country} ${year} ${eurNl(stateCents)} is hoger dan de nationale grens van ${eurNl(thresholdCents)}, maar binnen ${tol.nl}${runs.nl} In ${year + 1} is ${country} uitgesloten (toets over het vorige jaar).`,
+      en: `Turnover in ${country} ${year} ${eurEn(stateCents)} is more than the national threshold of ${eurEn(thresholdCents)}, but within ${tol.en}${runs.en} In ${year + 1} ${country} is blocked (previous-year test).`,
     });
   } else {
     failed = true;
@@ -488,9 +514,17 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
             nl: ` Of ${country} een marge toestaat om de vrijstelling tot het einde van het jaar te houden, is niet gecontroleerd; er is geen marge toegepast.`,
             en: ` Whether ${country} allows a tolerance that keeps the exemption to the end of the year was not checked; no tolerance was applied.`,
           };
+    // Section 7 / art. 288a: the day it went over the state's limit ends the exemption there as of that supply.
+    const made = tolerancePercent === null ? { nl: "", en: "" } : toleranceLimitMade(country, tolerancePercent, thresholdCents);
+    const when = stateCrossing === null
+      ? { nl: "", en: "" }
+      : {
+          nl: ` De omzet in ${country} kwam op ${dayNl(stateCrossing.day)} (rij ${stateCrossing.row}) boven ${eurNl(stateLimit)}${made.nl}; daarmee is de vrijstelling in ${country} vanaf die levering vervallen: vanaf dan is btw verschuldigd in ${country}.`,
+          en: ` Turnover in ${country} went over ${eurEn(stateLimit)}${made.en} on ${dayEn(stateCrossing.day)} (row ${stateCrossing.row}), which ended the exemption in ${country} as of that supply: VAT is due in ${country} from then on.`,
+        };
     reasons.push({
-      nl: `Omzet in ${country} ${year} ${eurNl(stateCents)} is hoger dan de nationale grens van ${eurNl(thresholdCents)}.${tolerance.nl}`,
-      en: `Turnover in ${country} ${year} ${eurEn(stateCents)} is more than the national threshold of ${eurEn(thresholdCents)}.${tolerance.en}`,
+      nl: `Omzet in ${country} ${year} ${eurNl(stateCents)} is hoger dan de nationale grens van ${eurNl(thresholdCents)}.${tolerance.nl}${when.nl}`,
+      en: `Turnover in ${country} ${year} ${eurEn(stateCents)} is more than the national threshold of ${eurEn(thresholdCents)}.${tolerance.en}${when.en}`,
     });
   }
 

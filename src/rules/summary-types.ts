@@ -126,8 +126,11 @@ export interface EuStateLine {
    * over since a crossing that later credit notes brought back under the limit, blocked by last year (and, when
    * the limit was crossed this year too, that crossing's day and row), or within AT's tolerance above the threshold
    * ("erboven: de omzet kwam op 12 mei 2026 (rij 7) boven …", "uitgesloten: omzet in BE in 2025 …; in 2026 kwam de
-   * omzet ook op … boven …"); null when the plain within / over / unknown says it all. Every surface shows it
-   * instead of that word.
+   * omzet ook op … boven …"), over since this year's crossing (its day and row, and that VAT is due there from that
+   * supply), or within the state's own limits while the Union test ends the EU-KOR in every state ("binnen de eigen
+   * grens, maar de vrijstelling van de EU-KOR vervalt ook in BE vanaf de levering van …"); null when the plain
+   * within / unknown says it all. Every surface shows it instead of that word. `withinThreshold` stays the state's
+   * own test (this year and last year against its limits); whether the EU-KOR can be used also needs `withinUnion`.
    */
   readonly statusText: Localized | null;
 }
@@ -140,6 +143,14 @@ export interface EuSummary {
   readonly unionThresholdCents: Cents;
   readonly withinUnion: boolean;
   /**
+   * Why the Union test fails, in words, when `withinUnion` is false; null when it holds. Every surface shows it
+   * instead of the bare "over the Union threshold", since the figures beside it need not be over: last year over
+   * €100,000 ("uitgesloten in 2026: de EU-omzet van 2025 was € 100.000,01, …"), last year's crossing day that later
+   * credit notes do not undo (with the check-that-invoice caveat), this year's crossing day and row ("erboven: de
+   * EU-omzet kwam op 10 november 2026 (rij 6) boven € 100.000,00"), or last year's reason and this year's crossing.
+   */
+  readonly unionStatusText: Localized | null;
+  /**
    * The invoice at which Union turnover went over €100,000: its row and how to name it (`where`: "rij 12", or an
    * auditfile's entry, as the KOR crossing names its row), and the day to inform the Belastingdienst by.
    */
@@ -150,6 +161,8 @@ export interface EuSummary {
     readonly runningCents: Cents;
     readonly notifyBy: Day;
     readonly notifyWorkingDays: number;
+    /** `notifyBy` is before today: if not reported yet, the report is overdue (report it now). */
+    readonly notifyOverdue: boolean;
   } | null;
   /** Every member state with Union turnover this year or (from the rows) last year, by country code. */
   readonly states: readonly EuStateLine[];

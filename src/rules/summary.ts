@@ -181,7 +181,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
       },
     });
   }
-  const eu = hasCountry && year >= FIRST_EU_KOR_YEAR ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver, options.rowName ?? plainRowName) : null;
+  const eu = hasCountry && year >= FIRST_EU_KOR_YEAR ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver, options.rowName ?? plainRowName, options.today) : null;
   if (eu !== null && options.previousUnionCents != null && rows.hasRowsIn(year - 1)) {
     const fromRows = rows.unionTurnover(year - 1);
     if (fromRows !== options.previousUnionCents) problems.push(previousDiffers(year - 1, options.previousUnionCents, fromRows, true));
@@ -522,14 +522,22 @@ function distanceSalesOverLimit(rows: RowQueries, year: number): boolean {
   return false;
 }
 
+/** How the Union test ends the EU-KOR in every state this year (stateStatusText), or null when it holds. */
+type UnionEnd =
+  | { readonly kind: "crossed"; readonly day: Day; readonly where: Localized; readonly limit: Cents }
+  | { readonly kind: "blocked"; readonly limit: Cents };
+
 /**
  * A member state line's status in words when it does not follow from this year's figure against the threshold
  * (kor-rules.md section 7), or null. Last year over its limit or crossed it (previous-year test: blocked) is said
  * first, and when the limit was crossed this year too, that crossing's day and row follow in the same line (both
- * exclude the state, and the bookkeeper should see both). Otherwise: a crossing this year that later credit notes
- * brought back under the limit (the exemption ended at that supply), or AT within its tolerance above the threshold
- * (the exemption runs to year end; next year blocked). This year's figure over the limit with last year within
- * says "over" on its own. A previous-year crossing is dated without its row: last year's rows may be on another sheet.
+ * exclude the state, and the bookkeeper should see both). Otherwise: a crossing this year, dated with its row (the
+ * exemption there ends as of that supply and VAT is due there from it on; when later credit notes brought the
+ * total back under the limit, that they do not undo it), or AT within its tolerance above the threshold (the
+ * exemption runs to year end; next year blocked). A state within its own limits while the Union test fails
+ * (`union`) does not get an exemption promised: the line says the EU-KOR ends there too on the Union crossing day,
+ * or cannot be used this year. A previous-year crossing is dated without its row: last year's rows may be on
+ * another sheet.
  */
 function stateStatusText(x: {
   country: string;
@@ -543,6 +551,7 @@ function stateStatusText(x: {
   previousCents: Cents | null;
   previousThresholdCents: Cents | null;
   previousCrossing: { readonly day: Day } | null;
+  union: UnionEnd | null;
 }): Localized | null {
   const c = x.country;
   const prev = x.year - 1;
@@ -568,25 +577,89 @@ function stateStatusText(x: {
       en: `${blocked.en}; in ${x.year} turnover also went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en})${undone ? `, and credit notes after it do not undo that, ${CANCELLED_INVOICE_CHECK.en}` : ""}`,
     };
   }
-  if (!undone) return null;
   if (x.crossing !== null && x.where !== null) {
-    return {
-      nl: `erboven: de omzet kwam op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}; creditnota's daarna maken dat niet ongedaan; ${CANCELLED_INVOICE_CHECK.nl}`,
-      en: `over: turnover went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en}); credit notes after it do not undo that, ${CANCELLED_INVOICE_CHECK.en}`,
+    const crossed = {
+      nl: `erboven: de omzet kwam op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}`,
+      en: `over: turnover went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en})`,
     };
+    return undone
+      ? {
+          nl: `${crossed.nl}; creditnota's daarna maken dat niet ongedaan; ${CANCELLED_INVOICE_CHECK.nl}`,
+          en: `${crossed.en}; credit notes after it do not undo that, ${CANCELLED_INVOICE_CHECK.en}`,
+        }
+      : {
+          // Section 7 / art. 288a: over the state's own limit ends its exemption as of that supply.
+          nl: `${crossed.nl}; de vrijstelling in ${c} vervalt vanaf die levering: vanaf dan is btw verschuldigd in ${c}`,
+          en: `${crossed.en}; the exemption in ${c} ends as of that supply: VAT is due in ${c} from then on`,
+        };
   }
   if (blocked !== null) return blocked;
-  if (x.tolerancePercent !== null && x.cents > x.thresholdCents) {
-    const within = toleranceText(c, x.tolerancePercent, x.thresholdCents);
+  const withinTolerance = x.tolerancePercent !== null && x.cents > x.thresholdCents ? toleranceText(c, x.tolerancePercent, x.thresholdCents) : null;
+  if (x.union !== null) {
+    // Within its own limits, but the Union test ends the EU-KOR in every state (section 7): promise nothing.
+    const own = withinTolerance === null ? { nl: "binnen de eigen grens", en: "within its own threshold" } : { nl: `binnen ${withinTolerance.nl}`, en: `within ${withinTolerance.en}` };
+    const u = x.union;
+    return u.kind === "crossed"
+      ? {
+          nl: `${own.nl}, maar de vrijstelling van de EU-KOR vervalt ook in ${c} vanaf de levering van ${dayNl(u.day)} (${u.where.nl}), toen de EU-omzet boven ${eurNl(u.limit)} kwam`,
+          en: `${own.en}, but the EU-KOR exemption ends in ${c} too as of the supply of ${dayEn(u.day)} (${u.where.en}), when Union turnover went over ${eurEn(u.limit)}`,
+        }
+      : {
+          nl: `${own.nl}, maar de EU-KOR kan in ${x.year} niet worden gebruikt: de EU-omzet kwam in ${prev} boven ${eurNl(u.limit)}`,
+          en: `${own.en}, but the EU-KOR cannot be used in ${x.year}: Union turnover went over ${eurEn(u.limit)} in ${prev}`,
+        };
+  }
+  if (withinTolerance !== null) {
     return {
-      nl: `binnen ${within.nl}: vrijgesteld tot het einde van ${x.year}, in ${x.year + 1} uitgesloten`,
-      en: `within ${within.en}: exempt to the end of ${x.year}, blocked in ${x.year + 1}`,
+      nl: `binnen ${withinTolerance.nl}: vrijgesteld tot het einde van ${x.year}, in ${x.year + 1} uitgesloten`,
+      en: `within ${withinTolerance.en}: exempt to the end of ${x.year}, blocked in ${x.year + 1}`,
     };
   }
   return null;
 }
 
-function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, distanceOver: boolean, rowName: (row: number) => Localized): EuSummary {
+/**
+ * Why the Union test fails, in words (EuSummary.unionStatusText), or null when it holds: last year's figure over
+ * the limit or last year's crossing (blocked this year; the crossing dated without its row, as for a state), this
+ * year's crossing with its day and row, or both; a crossing that later credit notes brought back under the limit
+ * says they do not undo it, with the check-that-invoice caveat (kor-rules.md sections 5 and 7).
+ */
+function unionStatusText(x: {
+  year: number;
+  limit: Cents;
+  unionCents: Cents;
+  previousCents: Cents | null;
+  previousCrossing: { readonly day: Day } | null;
+  crossing: { readonly day: Day; readonly where: Localized } | null;
+}): Localized | null {
+  const prev = x.year - 1;
+  let blocked: Localized | null = null;
+  if (x.previousCents !== null && x.previousCents > x.limit) {
+    blocked = {
+      nl: `uitgesloten in ${x.year}: de EU-omzet van ${prev} was ${eurNl(x.previousCents)}, boven de EU-grens van ${eurNl(x.limit)}`,
+      en: `blocked in ${x.year}: ${prev} Union turnover of ${eurEn(x.previousCents)} was over ${eurEn(x.limit)}`,
+    };
+  } else if (x.previousCrossing !== null) {
+    blocked = {
+      nl: `uitgesloten in ${x.year}: de EU-omzet kwam op ${dayNl(x.previousCrossing.day)} boven ${eurNl(x.limit)}; creditnota's daarna maken dat niet ongedaan; ${CANCELLED_INVOICE_CHECK.nl}`,
+      en: `blocked in ${x.year}: Union turnover went over ${eurEn(x.limit)} on ${dayEn(x.previousCrossing.day)}; credit notes after it do not undo that, ${CANCELLED_INVOICE_CHECK.en}`,
+    };
+  }
+  if (x.crossing === null) return blocked;
+  const undone = x.unionCents <= x.limit;
+  if (blocked !== null) {
+    return {
+      nl: `${blocked.nl}; in ${x.year} kwam de EU-omzet ook op ${dayNl(x.crossing.day)} (${x.crossing.where.nl}) boven ${eurNl(x.limit)}${undone ? `, en creditnota's daarna maken dat niet ongedaan; ${CANCELLED_INVOICE_CHECK.nl}` : ""}`,
+      en: `${blocked.en}; in ${x.year} Union turnover also went over ${eurEn(x.limit)} on ${dayEn(x.crossing.day)} (${x.crossing.where.en})${undone ? `, and credit notes after it do not undo that, ${CANCELLED_INVOICE_CHECK.en}` : ""}`,
+    };
+  }
+  return {
+    nl: `erboven: de EU-omzet kwam op ${dayNl(x.crossing.day)} (${x.crossing.where.nl}) boven ${eurNl(x.limit)}${undone ? `; creditnota's daarna maken dat niet ongedaan; ${CANCELLED_INVOICE_CHECK.nl}` : ""}`,
+    en: `over: Union turnover went over ${eurEn(x.limit)} on ${dayEn(x.crossing.day)} (${x.crossing.where.en})${undone ? `; credit notes after it do not undo that, ${CANCELLED_INVOICE_CHECK.en}` : ""}`,
+  };
+}
+
+function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, distanceOver: boolean, rowName: (row: number) => Localized, today: Day): EuSummary {
   const jan1 = dayFromYmd(year, 1, 1);
   const unionThresholdCents = parameterOn("eu-union-threshold", jan1);
   const unionCents = q.unionTurnover(year);
@@ -597,6 +670,20 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
   // A Union crossing in the previous year (from the data) blocks this year even if credit notes followed.
   const previousCrossing = previousFromData ? q.findEuCrossing(year - 1) : null;
   const previousPerState = q.hasRowsIn(year - 1) ? q.turnoverPerState(year - 1) : null;
+  const where = crossing === null ? null : rowName(crossing.row);
+  const withinUnion =
+    unionCents <= unionThresholdCents &&
+    crossing === null &&
+    previousCrossing === null &&
+    (previousUnionCents === null || previousUnionCents <= unionThresholdCents);
+  // Section 7: last year's Union test blocks the EU-KOR all this year; this year's crossing ends it in every state.
+  const unionEnd: UnionEnd | null = withinUnion
+    ? null
+    : previousCrossing !== null || (previousUnionCents !== null && previousUnionCents > unionThresholdCents)
+      ? { kind: "blocked", limit: unionThresholdCents }
+      : crossing !== null && where !== null
+        ? { kind: "crossed", day: crossing.day, where, limit: unionThresholdCents }
+        : null;
   // Every state with Union turnover this year or, from the rows, last year: a state over its limit last year is
   // blocked this year (kor-rules.md section 7) also before anything is sold there this year.
   const current = q.turnoverPerState(year);
@@ -620,7 +707,7 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
     const previousOk = previousCents === null || previousThresholdCents === null || (previousCents <= previousThresholdCents && previousCrossing === null);
     const statusText = stateStatusText({
       country, year, cents, thresholdCents: t, limit, tolerancePercent, crossing, where: crossing === null ? null : rowName(crossing.row),
-      previousCents, previousThresholdCents, previousCrossing,
+      previousCents, previousThresholdCents, previousCrossing, union: unionEnd,
     });
     return {
       country,
@@ -638,12 +725,12 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
     previousUnionCents,
     previousUnionGiven: givenPrevious !== null,
     unionThresholdCents,
-    withinUnion:
-      unionCents <= unionThresholdCents &&
-      crossing === null &&
-      previousCrossing === null &&
-      (previousUnionCents === null || previousUnionCents <= unionThresholdCents),
-    crossing: crossing === null ? null : { ...crossing, where: rowName(crossing.row) },
+    withinUnion,
+    unionStatusText: unionStatusText({
+      year, limit: unionThresholdCents, unionCents, previousCents: previousUnionCents, previousCrossing,
+      crossing: crossing === null || where === null ? null : { day: crossing.day, where },
+    }),
+    crossing: crossing === null || where === null ? null : { ...crossing, where, notifyOverdue: crossing.notifyBy < today },
     states,
     quarters: q.euQuarterlyReport(year),
     distanceSalesOverLimit: distanceOver,

@@ -685,17 +685,17 @@ describe("a state line whose status does not follow from this year's figure says
     );
   });
 
-  it("AT within its tolerance above €55,000 says so; a plain figure within or over its threshold has no extra text", () => {
+  it("AT within its tolerance above €55,000 says so; a plain figure within has no extra text, one over names its crossing", () => {
     const tol = summarizeYear(sheet(["2026-04-01", 58_000, "buitenland", { country: "AT" }]), { today: d("2026-07-01"), year: 2026 }).eu?.states[0];
     expect(tol?.withinThreshold).toBe(true);
     expect(tol?.statusText?.en).toBe("within the 10% tolerance AT allows (up to €60,500.00): exempt to the end of 2026, blocked in 2027");
     expect(tol?.statusText?.nl).toBe("binnen de marge van 10% die AT toestaat (tot € 60.500,00): vrijgesteld tot het einde van 2026, in 2027 uitgesloten");
-    const plain = summarizeYear(sheet(["2026-04-01", 10_000, "buitenland", { country: "BE" }], ["2026-05-01", 30_000, "buitenland", { country: "HR" }], ["2026-05-01", 70_000, "buitenland", { country: "AT" }]), {
+    const plain = summarizeYear(sheet(["2026-04-01", 10_000, "buitenland", { country: "BE" }], ["2026-05-01", 10_000, "buitenland", { country: "HR" }], ["2026-05-01", 70_000, "buitenland", { country: "AT" }]), {
       today: d("2026-07-01"),
       year: 2026,
     });
-    expect(plain.eu?.states.map((x) => [x.country, x.withinThreshold, x.statusText])).toEqual([
-      ["AT", false, null],
+    expect(plain.eu?.states.map((x) => [x.country, x.withinThreshold, x.statusText?.en ?? null])).toEqual([
+      ["AT", false, "over: turnover went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 1 May 2026 (row 3); the exemption in AT ends as of that supply: VAT is due in AT from then on"],
       ["BE", true, null],
       ["HR", true, null],
     ]);
@@ -761,7 +761,101 @@ describe("findEuCrossing", () => {
     const rows = sheet(["2026-02-02", 60_000, "buitenland", { country: "BE" }], ["2026-12-15", 50_000, "buitenland", { country: "AT" }]);
     const rowName = (row: number) => ({ nl: `boeking F-${row}`, en: `entry F-${row}` });
     const s = summarizeYear(rows, { today: d("2027-01-04"), year: 2026, rowName });
-    expect(s.eu?.crossing).toEqual({ row: 2, where: { nl: "boeking F-2", en: "entry F-2" }, day: d("2026-12-15"), runningCents: eur(110_000), notifyBy: d("2027-01-05"), notifyWorkingDays: 15 });
+    expect(s.eu?.crossing).toEqual({ row: 2, where: { nl: "boeking F-2", en: "entry F-2" }, day: d("2026-12-15"), runningCents: eur(110_000), notifyBy: d("2027-01-05"), notifyWorkingDays: 15, notifyOverdue: false });
     expect(summarizeYear(rows, { today: d("2027-01-04"), year: 2026 }).eu?.crossing?.where).toEqual({ nl: "rij 2", en: "row 2" });
+  });
+});
+
+describe("EU-KOR lines say why (black-box findings of 1 Dec 2026)", () => {
+  const be = sheet(
+    ["2026-01-10", 20_000, "buitenland", { country: "BE" }],
+    ["2026-03-10", 5_000.01, "buitenland", { country: "BE" }],
+    ["2026-04-10", 3_000, "buitenland", { country: "BE" }],
+  );
+  it("a state over its own threshold names the crossing day and row and that VAT is due there from that supply", () => {
+    const st = summarizeYear(be, { today: d("2026-07-01"), year: 2026 }).eu?.states[0];
+    expect([st?.country, st?.withinThreshold]).toEqual(["BE", false]);
+    expect(st?.statusText).toEqual({
+      nl: "erboven: de omzet kwam op 10 maart 2026 (rij 2) boven € 25.000,00; de vrijstelling in BE vervalt vanaf die levering: vanaf dan is btw verschuldigd in BE",
+      en: "over: turnover went over €25,000.00 on 10 March 2026 (row 2); the exemption in BE ends as of that supply: VAT is due in BE from then on",
+    });
+    const r = euEligibility({ rows: be, year: 2026, country: "BE", previousUnionCents: 0 });
+    expect(r.reasons.map((x) => x.en).join(" ")).toContain(
+      "Turnover in BE went over €25,000.00 on 10 March 2026 (row 2), which ended the exemption in BE as of that supply: VAT is due in BE from then on.",
+    );
+    expect(r.reasons.map((x) => x.nl).join(" ")).toContain(
+      "De omzet in BE kwam op 10 maart 2026 (rij 2) boven € 25.000,00; daarmee is de vrijstelling in BE vanaf die levering vervallen: vanaf dan is btw verschuldigd in BE.",
+    );
+  });
+
+  it("AT over its €60,500 tolerance limit names the crossing too", () => {
+    const at = sheet(["2026-02-01", 60_000, "buitenland", { country: "AT" }], ["2026-05-12", 500.01, "buitenland", { country: "AT" }]);
+    expect(summarizeYear(at, { today: d("2026-07-01"), year: 2026 }).eu?.states[0].statusText?.en).toBe(
+      "over: turnover went over €60,500.00 (the threshold of €55,000.00 plus the 10% tolerance AT allows) on 12 May 2026 (row 2); the exemption in AT ends as of that supply: VAT is due in AT from then on",
+    );
+  });
+
+  it("the Union line says why it is not within: last year's crossing undone by a credit note", () => {
+    const rows = sheet(
+      ["2025-03-03", 100_000.01, null, { country: "DE" }],
+      ["2025-06-02", -2_000, null, { country: "DE" }],
+      ["2026-02-02", 1_000, "buitenland", { country: "HR" }],
+    );
+    const eu = summarizeYear(rows, { today: d("2026-07-01"), year: 2026 }).eu;
+    expect(eu?.withinUnion).toBe(false);
+    expect(eu?.unionStatusText).toEqual({
+      nl: "uitgesloten in 2026: de EU-omzet kwam op 3 maart 2025 boven € 100.000,00; creditnota's daarna maken dat niet ongedaan; controleer wel of een creditnota een foute factuur intrekt (geen latere korting of retour): dan is de grens misschien nooit overschreden",
+      en: "blocked in 2026: Union turnover went over €100,000.00 on 3 March 2025; credit notes after it do not undo that, but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed",
+    });
+    // HR is within its own threshold, but the EU-KOR is not available this year: no promise of an exemption.
+    expect(eu?.states.find((x) => x.country === "HR")?.statusText?.en).toBe(
+      "within its own threshold, but the EU-KOR cannot be used in 2026: Union turnover went over €100,000.00 in 2025",
+    );
+  });
+
+  it("the Union line says why: this year's crossing undone by a credit note, and last year's given figure over €100,000", () => {
+    const undone = sheet(["2026-02-02", 100_000.01, "buitenland", { country: "BE" }], ["2026-05-02", -500, "buitenland", { country: "BE" }]);
+    expect(summarizeYear(undone, { today: d("2026-07-01"), year: 2026 }).eu?.unionStatusText?.en).toBe(
+      "over: Union turnover went over €100,000.00 on 2 February 2026 (row 1); credit notes after it do not undo that, but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed",
+    );
+    const given = sheet(["2026-02-02", 100_000, null, { country: "NL" }]);
+    const eu = summarizeYear(given, { today: d("2026-07-01"), year: 2026, previousUnionCents: eur(100_000.01) }).eu;
+    expect(eu?.unionStatusText).toEqual({
+      nl: "uitgesloten in 2026: de EU-omzet van 2025 was € 100.000,01, boven de EU-grens van € 100.000,00",
+      en: "blocked in 2026: 2025 Union turnover of €100,000.01 was over €100,000.00",
+    });
+    expect(summarizeYear(sheet(["2026-02-02", 1_000, "buitenland", { country: "BE" }]), { today: d("2026-07-01"), year: 2026 }).eu?.unionStatusText).toBeNull();
+  });
+
+  it("worked example 19: after the Union crossing on 10 Nov 2026 no state line promises an exemption", () => {
+    const rows = sheet(
+      ["2025-06-01", 15_000, null, { country: "NL" }],
+      ["2025-06-02", 45_000, "buitenland", { country: "AT" }],
+      ["2026-02-01", 18_000, null, { country: "NL" }],
+      ["2026-03-01", 24_000, "buitenland", { country: "BE" }],
+      ["2026-04-01", 40_000, "buitenland", { country: "AT" }],
+      ["2026-11-10", 18_500, "buitenland", { country: "AT" }],
+    );
+    const eu = summarizeYear(rows, { today: d("2026-11-20"), year: 2026 }).eu;
+    expect(eu?.unionStatusText?.en).toBe("over: Union turnover went over €100,000.00 on 10 November 2026 (row 6)");
+    const at = eu?.states.find((x) => x.country === "AT");
+    expect(at?.withinThreshold).toBe(true);
+    expect(at?.statusText).toEqual({
+      nl: "binnen de marge van 10% die AT toestaat (tot € 60.500,00), maar de vrijstelling van de EU-KOR vervalt ook in AT vanaf de levering van 10 november 2026 (rij 6), toen de EU-omzet boven € 100.000,00 kwam",
+      en: "within the 10% tolerance AT allows (up to €60,500.00), but the EU-KOR exemption ends in AT too as of the supply of 10 November 2026 (row 6), when Union turnover went over €100,000.00",
+    });
+    expect(eu?.states.find((x) => x.country === "BE")?.statusText?.en).toBe(
+      "within its own threshold, but the EU-KOR exemption ends in BE too as of the supply of 10 November 2026 (row 6), when Union turnover went over €100,000.00",
+    );
+    const r = euEligibility({ rows, year: 2026, country: "AT" });
+    expect(r.verdict).toBe("not-eligible");
+    expect(r.reasons.map((x) => x.en).join(" ")).not.toContain("runs to the end of 2026");
+    expect(r.reasons.map((x) => x.en).join(" ")).toContain("but the EU-KOR exemption ends in AT too as of the supply of 10 November 2026 (row 6)");
+  });
+
+  it("the Union crossing is flagged overdue when the day to report it by has passed", () => {
+    const rows = sheet(["2026-03-10", 100_000.01, "buitenland", { country: "BE" }]);
+    expect(summarizeYear(rows, { today: d("2026-12-01"), year: 2026 }).eu?.crossing?.notifyOverdue).toBe(true);
+    expect(summarizeYear(rows, { today: d("2026-03-31"), year: 2026 }).eu?.crossing?.notifyOverdue).toBe(false);
   });
 });
