@@ -707,7 +707,9 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
     const previousOk = previousCents === null || previousThresholdCents === null || (previousCents <= previousThresholdCents && previousCrossing === null);
     const statusText = stateStatusText({
       country, year, cents, thresholdCents: t, limit, tolerancePercent, crossing, where: crossing === null ? null : rowName(crossing.row),
-      previousCents, previousThresholdCents, previousCrossing, union: unionEnd,
+      previousCents, previousThresholdCents, previousCrossing,
+      // NL's own exemption is the Dutch KOR, which the Union test does not affect (section 7).
+      union: country === "NL" ? null : unionEnd,
     });
     return {
       country,

@@ -847,6 +847,8 @@ describe("EU-KOR lines say why (black-box findings of 1 Dec 2026)", () => {
     expect(eu?.states.find((x) => x.country === "BE")?.statusText?.en).toBe(
       "within its own threshold, but the EU-KOR exemption ends in BE too as of the supply of 10 November 2026 (row 6), when Union turnover went over €100,000.00",
     );
+    // NL's line is the Dutch KOR, which the Union crossing does not affect.
+    expect(eu?.states.find((x) => x.country === "NL")?.statusText).toBeNull();
     const r = euEligibility({ rows, year: 2026, country: "AT" });
     expect(r.verdict).toBe("not-eligible");
     expect(r.reasons.map((x) => x.en).join(" ")).not.toContain("runs to the end of 2026");
