@@ -1,7 +1,7 @@
 /**
  * The EU-KOR figures as lines of text, the way the pane's EU section gives them (src/taskpane/components/
- * ReportSections.tsx): the Union turnover against its threshold, whether both years are within it with last
- * year's figure, the crossing and the day to report it by, and a line per member state with its status. Shared by
+ * ReportSections.tsx): the Union turnover against its threshold, whether both years are within it (or why not) with
+ * last year's figure, the crossing and the day to report it by, and a line per member state with its status. Shared by
  * "Cijfers kopiëren" (src/taskpane/copyText.ts) and kor-check's table (src/cli/output.ts). Office-free.
  */
 import type { Lang } from "../i18n/types";
@@ -17,8 +17,10 @@ export function euTextLines(summary: YearSummary, lang: Lang, allStates = true):
   if (eu === null) return [];
   const eur = (c: number): string => formatEuros(c, lang);
   const previous = eu.previousUnionCents === null ? "" : ` · ${S.previousUnion(eur(eu.previousUnionCents))[lang]}`;
-  const lines = [`${S.unionTurnover[lang]}: ${eur(eu.unionCents)} (${S.unionOf(eur(eu.unionThresholdCents))[lang]}) · ${(eu.withinUnion ? S.unionWithin : S.unionOver)[lang]}${previous}`];
-  if (eu.crossing !== null) lines.push(S.euCrossing(formatDay(eu.crossing.day, lang), eu.crossing.where[lang], formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1)[lang]);
+  // Not within: the reason (last year's figure or crossing, this year's crossing) instead of a bare "over".
+  const union = eu.unionStatusText ?? (eu.withinUnion ? S.unionWithin : S.unionOver);
+  const lines = [`${S.unionTurnover[lang]}: ${eur(eu.unionCents)} (${S.unionOf(eur(eu.unionThresholdCents))[lang]}) · ${visibleControls(union[lang])}${previous}`];
+  if (eu.crossing !== null) lines.push(S.euCrossing(formatDay(eu.crossing.day, lang), eu.crossing.where[lang], formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1, eu.crossing.notifyOverdue)[lang]);
   for (const st of eu.states) {
     if (!allStates && st.withinThreshold === true && st.statusText === null) continue;
     const status = st.statusText ?? (st.withinThreshold === null ? S.stateUnknown : st.withinThreshold ? S.stateWithin : S.stateOver);

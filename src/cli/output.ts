@@ -111,6 +111,8 @@ export interface SheetJson {
     previousUnion: number | null;
     previousUnionBasis: "given" | "data" | null;
     withinUnion: boolean;
+    /** Why `withinUnion` is false, in words (EuSummary.unionStatusText); null when it is true. */
+    unionReason: string | null;
     states: { country: string; turnover: number; previousYear: number | null; threshold: number | null; within: boolean | null; reason: string | null }[];
   } | null;
   rows: number | null;
@@ -180,6 +182,7 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
             previousUnion: sum.eu.previousUnionCents === null ? null : eurosFromCents(sum.eu.previousUnionCents),
             previousUnionBasis: sum.eu.previousUnionGiven ? "given" : sum.eu.previousUnionCents === null ? null : "data",
             withinUnion: sum.eu.withinUnion,
+            unionReason: sum.eu.unionStatusText === null ? null : visibleControls(sum.eu.unionStatusText[lang]),
             states: sum.eu.states.map((x) => ({
               country: x.country,
               turnover: eurosFromCents(x.cents),

@@ -136,14 +136,14 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
   if (summary.eu !== null) {
     headingRows.push(add([t(lang, S.euSection)]));
     const eu = summary.eu;
-    // As the pane's EU section: whether both years are within the Union threshold, last year's figure, the crossing.
+    // As the pane's EU section: whether both years are within the Union threshold (or why not), last year's figure, the crossing.
     const previous = eu.previousUnionCents === null ? "" : ` · ${t(lang, S.previousUnion(formatEuros(eu.previousUnionCents, lang)))}`;
     add(
-      [t(lang, S.unionTurnover), eur(eu.unionCents), t(lang, S.unionOf(formatEuros(eu.unionThresholdCents, lang))), `${t(lang, eu.withinUnion ? S.unionWithin : S.unionOver)}${previous}`],
+      [t(lang, S.unionTurnover), eur(eu.unionCents), t(lang, S.unionOf(formatEuros(eu.unionThresholdCents, lang))), `${t(lang, eu.unionStatusText ?? (eu.withinUnion ? S.unionWithin : S.unionOver))}${previous}`],
       ["General", EURO_FORMAT],
     );
     if (eu.crossing !== null) {
-      add([t(lang, S.euCrossing(formatDay(eu.crossing.day, lang), t(lang, eu.crossing.where), formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1))]);
+      add([t(lang, S.euCrossing(formatDay(eu.crossing.day, lang), t(lang, eu.crossing.where), formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1, eu.crossing.notifyOverdue))]);
     }
     tableHeaderRows.push(add([t(lang, S.colCountry), t(lang, S.colTurnover), t(lang, S.colThreshold), t(lang, S.colStatus)]));
     for (const s of summary.eu.states) {

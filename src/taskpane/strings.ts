@@ -293,11 +293,12 @@ export const S = {
   unionOver: L("Boven de EU-grens", "Over the Union threshold"),
   /**
    * The Union crossing (kor-rules.md section 7, worked example 19): `where` names the invoice as the KOR crossing
-   * does (a row, or an auditfile's entry), in the language asked for; `days` the working days to inform the Belastingdienst.
+   * does (a row, or an auditfile's entry), in the language asked for; `days` the working days to inform the Belastingdienst;
+   * `overdue`: that day is before today (EuSummary.crossing.notifyOverdue), so the report is late unless already made.
    */
-  euCrossing: (date: string, where: string, notify: string, days: number, nextYear: number) => L(
-    `De EU-omzet kwam op ${date} (${where}) boven de EU-grens: de vrijstelling van de EU-KOR vervalt vanaf die levering in elke lidstaat waar u die gebruikt, en in ${nextYear} kunt u de EU-KOR niet gebruiken. Meld dit uiterlijk ${notify} bij de Belastingdienst (${days} werkdagen, geteld als ma–vr; feestdagen zijn niet overgeslagen, dus mogelijk eerder dan nodig). Voor de Nederlandse KOR verandert hierdoor niets.`,
-    `Union turnover went over the Union threshold on ${date} (${where}): the EU-KOR exemption ends as of that supply in every member state where you use it, and you cannot use the EU-KOR in ${nextYear}. Report this to the Belastingdienst by ${notify} (${days} working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed). The Dutch KOR is not affected by this.`,
+  euCrossing: (date: string, where: string, notify: string, days: number, nextYear: number, overdue: boolean) => L(
+    `De EU-omzet kwam op ${date} (${where}) boven de EU-grens: de vrijstelling van de EU-KOR vervalt vanaf die levering in elke lidstaat waar u die gebruikt, en in ${nextYear} kunt u de EU-KOR niet gebruiken. Meld dit uiterlijk ${notify} bij de Belastingdienst (${days} werkdagen, geteld als ma–vr; feestdagen zijn niet overgeslagen, dus mogelijk eerder dan nodig)${overdue ? "; die dag is voorbij: te laat als u het nog niet meldde, meld het direct" : ""}. Voor de Nederlandse KOR verandert hierdoor niets.`,
+    `Union turnover went over the Union threshold on ${date} (${where}): the EU-KOR exemption ends as of that supply in every member state where you use it, and you cannot use the EU-KOR in ${nextYear}. Report this to the Belastingdienst by ${notify} (${days} working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed)${overdue ? "; that day has passed: if you have not reported it yet, it is overdue: report it now" : ""}. The Dutch KOR is not affected by this.`,
   ),
   colCountry: L("Land", "Country"),
   colTurnover: L("Omzet", "Turnover"),

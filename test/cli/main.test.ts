@@ -143,7 +143,10 @@ describe("kor-check --format json", () => {
     const file = await writeXlsx(at("eu-over.xlsx"), { Blad1: rows });
     const both = await run([file, "--year", "2026", "--previous-year-union-turnover", "0", "--lang", "nl"]);
     const text = both.stdout.replace(/\s+/g, " ");
-    expect(text).toContain("Omzet in de hele EU: € 105.000,00 (grens € 100.000,00) · Boven de EU-grens");
+    expect(text).toContain("Omzet in de hele EU: € 105.000,00 (grens € 100.000,00) · erboven: de EU-omzet kwam op 3 september 2026 (rij 3) boven € 100.000,00");
+    // Past the notify-by day (24 Sep 2026) it says so; DE, within its own threshold, is not promised an exemption.
+    expect(text).toContain("die dag is voorbij: te laat als u het nog niet meldde, meld het direct.");
+    expect(text).toContain("DE: € 60.000,00 (grens € 100.000,00) · binnen de eigen grens, maar de vrijstelling van de EU-KOR vervalt ook in DE vanaf de levering van 3 september 2026 (rij 3)");
     expect(text).toContain("De EU-omzet kwam op 3 september 2026 (rij 3) boven de EU-grens");
     const csv = await run([file, "--year", "2026", "--previous-year-union-turnover", "0", "--format", "csv", "--lang", "en"]);
     const [header, line] = parseCsv(csv.stdout, ",");
@@ -155,6 +158,17 @@ describe("kor-check --format json", () => {
     const plain = await writeXlsx(at("nl.xlsx"), { Blad1: [HEADER, [d("2026-02-01"), "A", 1000, "21"]] });
     const none = parseCsv((await run([plain, "--format", "csv", "--lang", "en"])).stdout, ",");
     expect(none[1].slice(-7, -2)).toEqual(["", "", "", "", ""]);
+  });
+
+  it("gives the Union test's reason, not a bare 'over' beside €100,000.00, in the table and the JSON (kor-rules.md section 7)", async () => {
+    const file = await writeXlsx(at("eu-given.xlsx"), { Blad1: [[...HEADER, "Land"], [d("2026-02-01"), "A", 100000, "21", "NL"]] });
+    const table = (await run([file, "--year", "2026", "--previous-year-union-turnover", "100.000,01", "--lang", "en"])).stdout.replace(/\s+/g, " ");
+    expect(table).toContain("Union turnover: €100,000.00 (threshold €100,000.00) · blocked in 2026: 2025 Union turnover of €100,000.01 was over €100,000.00 · Previous year: €100,000.01");
+    expect(table).not.toContain("Over the Union threshold");
+    const { items } = await json([file, "--year", "2026", "--previous-year-union-turnover", "100.000,01"]);
+    expect(items[0].eu).toMatchObject({ withinUnion: false, unionReason: "blocked in 2026: 2025 Union turnover of €100,000.01 was over €100,000.00" });
+    const within = await json([file, "--year", "2026", "--previous-year-union-turnover", "0"]);
+    expect(within.items[0].eu).toMatchObject({ withinUnion: true, unionReason: null });
   });
 
   it("shows the credit-note caveat beside a crossing that later credit notes bring back within the limit (kor-rules.md section 5)", async () => {

@@ -117,7 +117,16 @@ describe("the report sheet's EU section says whether the Union threshold holds, 
   ];
   it("beside Union turnover: over, with last year's figure; under it the crossing, what it means and the notify-by day", () => {
     const values = buildReport(summarizeYear(rows, { today: dayFromIso("2026-11-20"), year: 2026 }), "en", "Sheet1").values;
-    expect(values.find((r) => r[0] === "Union turnover")?.slice(0, 4)).toEqual(["Union turnover", 100_500, "threshold €100,000.00", "Over the Union threshold · Previous year: €60,000.00"]);
+    // The reason, not the bare "Over the Union threshold"; no state line promises an exemption after the crossing.
+    expect(values.find((r) => r[0] === "Union turnover")?.slice(0, 4)).toEqual(["Union turnover", 100_500, "threshold €100,000.00", "over: Union turnover went over €100,000.00 on 10 November 2026 (row 7) · Previous year: €60,000.00"]);
+    expect(values.find((r) => r[0] === "AT")?.[3]).toBe(
+      "within the 10% tolerance AT allows (up to €60,500.00), but the EU-KOR exemption ends in AT too as of the supply of 10 November 2026 (row 7), when Union turnover went over €100,000.00",
+    );
+    // Past the notify-by day the crossing line says it is overdue.
+    const late = buildReport(summarizeYear(rows, { today: dayFromIso("2026-12-02"), year: 2026 }), "nl", "Blad1").values.map((r) => String(r[0]));
+    expect(late.find((x) => x.startsWith("De EU-omzet kwam op"))).toContain(
+      "Meld dit uiterlijk 1 december 2026 bij de Belastingdienst (15 werkdagen, geteld als ma–vr; feestdagen zijn niet overgeslagen, dus mogelijk eerder dan nodig); die dag is voorbij: te laat als u het nog niet meldde, meld het direct.",
+    );
     expect(values.map((r) => r[0])).toContain(
       "Union turnover went over the Union threshold on 10 November 2026 (row 7): the EU-KOR exemption ends as of that supply in every member state where you use it, and you cannot use the EU-KOR in 2027. Report this to the Belastingdienst by 1 December 2026 (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed). The Dutch KOR is not affected by this.",
     );

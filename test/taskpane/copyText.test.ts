@@ -51,6 +51,22 @@ describe("figuresText after an EU crossing", () => {
   });
 });
 
+describe("figuresText: the Union line says why it is not within (kor-rules.md section 7)", () => {
+  it("last year's crossing undone by a credit note, not a bare 'over' beside €98,000.01; an overdue report says so", () => {
+    // 2025: DE €100,000.01 on 3 Mar, −€2,000 on 2 Jun; 2026: HR €1,000 on 2 Feb.
+    const rows = [[45719, 100000.01, "buitenland", "DE"], [45810, -2000, "buitenland", "DE"], [46055, 1000, "buitenland", "HR"]];
+    const s = summarizeYear(readTable([["Datum", "Bedrag", "Categorie", "Land"], ...rows]).rows, { today: TODAY, year: 2026 });
+    expect(figuresText(s, "en", { sourceName: "Sheet1", today: TODAY }).split("\n")).toContain(
+      "Union turnover: €1,000.00 (threshold €100,000.00) · blocked in 2026: Union turnover went over €100,000.00 on 3 March 2025; credit notes after it do not undo that, but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed · Previous year: €98,000.01",
+    );
+    const crossed = [[46091, 100000.01, "buitenland", "BE"]]; // 10 Mar 2026; today 27 Nov 2026
+    const c = summarizeYear(readTable([["Datum", "Bedrag", "Categorie", "Land"], ...crossed]).rows, { today: TODAY, year: 2026 });
+    expect(figuresText(c, "en", { sourceName: "Sheet1", today: TODAY })).toContain(
+      "Report this to the Belastingdienst by 31 March 2026 (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed); that day has passed: if you have not reported it yet, it is overdue: report it now.",
+    );
+  });
+});
+
 describe("figuresText: a state line whose status does not follow from this year's figure says why (kor-rules.md section 7)", () => {
   it("AT €51,000 over since its crossing at row 3, BE €0 blocked by 2025's €27,000", () => {
     // 1 May 2025 BE €27,000; 12 May 2026 AT €61,000; 1 Jun 2026 AT credit note −€10,000.

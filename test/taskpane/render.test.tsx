@@ -135,6 +135,21 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     );
   });
 
+  it("gives the Union line its reason instead of a bare 'over' (last year's figure over €100,000), and an overdue report", () => {
+    const values = [
+      ["Datum", "Bedrag", "Categorie", "Land"],
+      [serial("2025-03-03"), 100000.01, "buitenland", "DE"],
+      [serial("2026-03-10"), 1000, "buitenland", "HR"],
+    ];
+    const a = analyze({ ...sampleSource(), values }, { year: 2026 }, TODAY);
+    const text = render(<EuSection lang="en" summary={a.summary} />).replace(/&#x27;/g, "'").replace(/\u00a0/g, " ");
+    expect(text).toContain("Blocked in 2026: 2025 Union turnover of €100,000.01 was over €100,000.00");
+    expect(text).not.toContain("Over the Union threshold");
+    expect(text).toContain("within its own threshold, but the EU-KOR cannot be used in 2026: Union turnover went over €100,000.00 in 2025");
+    const late = analyze({ ...sampleSource(), values: [values[0], [serial("2026-03-10"), 100000.01, "buitenland", "BE"]] }, { year: 2026 }, TODAY);
+    expect(render(<EuSection lang="nl" summary={late.summary} />)).toContain("die dag is voorbij: te laat als u het nog niet meldde, meld het direct.");
+  });
+
   it("tells a business whose status is unknown both outcomes after a crossing, and 'deregister' only conditionally", () => {
     const values = [["Datum", "Bedrag"], [serial("2024-03-01"), 19000], [serial("2024-09-16"), 1500], [serial("2024-10-01"), 100]];
     const unknown = render(<DeadlineSection lang="en" summary={analyze({ ...sampleSource(), values }, {}, dayFromIso("2024-10-15")).summary} />);

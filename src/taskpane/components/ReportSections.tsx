@@ -41,6 +41,7 @@ export function money(cents: number, lang: Lang): string {
   return keepEuroTogether(formatEuros(cents, lang));
 }
 import { visibleControls } from "../../i18n/safeText";
+import { capitalize } from "../../i18n/messages";
 
 export const useSectionStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
@@ -388,10 +389,10 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
       </div>
       <Text className={eu.withinUnion ? s.ok : s.bad}>
         {eu.withinUnion ? <CheckmarkCircle20Filled aria-hidden style={{ verticalAlign: "middle" }} /> : <DismissCircle20Filled aria-hidden style={{ verticalAlign: "middle" }} />}{" "}
-        {t(lang, eu.withinUnion ? S.unionWithin : S.unionOver)}
+        {eu.unionStatusText === null ? t(lang, eu.withinUnion ? S.unionWithin : S.unionOver) : capitalize(t(lang, eu.unionStatusText))}
         {eu.previousUnionCents !== null && ` · ${t(lang, S.previousUnion(eur(eu.previousUnionCents)))}`}
       </Text>
-      {eu.crossing !== null && <Body1 className={s.bad}>{t(lang, S.euCrossing(formatDay(eu.crossing.day, lang), t(lang, eu.crossing.where), formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1))}</Body1>}
+      {eu.crossing !== null && <Body1 className={s.bad}>{t(lang, S.euCrossing(formatDay(eu.crossing.day, lang), t(lang, eu.crossing.where), formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1, eu.crossing.notifyOverdue))}</Body1>}
       <Table size="extra-small" aria-label={t(lang, S.euSection)}>
         <TableHeader>
           <TableRow>
@@ -420,10 +421,10 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
                   <span className={s.warn}>
                     <Warning20Filled aria-hidden style={{ verticalAlign: "middle" }} /> {t(lang, S.stateUnknown)}
                   </span>
-                ) : st.withinThreshold ? (
+                ) : st.withinThreshold && eu.withinUnion ? (
                   t(lang, st.statusText ?? S.stateWithin)
                 ) : (
-                  <span className={s.bad}>{t(lang, st.statusText ?? S.stateOver)}</span>
+                  <span className={s.bad}>{t(lang, st.statusText ?? (st.withinThreshold ? S.stateWithin : S.stateOver))}</span>
                 )}
               </TableCell>
             </TableRow>
