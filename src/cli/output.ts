@@ -8,7 +8,7 @@ import { nextChance } from "../bulk/overview";
 import { formulaSafe, jsonEscapedControls, visibleControls } from "../i18n/safeText";
 import { sanityLine } from "../i18n/xaf-messages";
 import type { XafInfo } from "../reading/xaf";
-import { adviceOf, type Advice } from "../rules/advice";
+import { adviceOf, countdown, type Advice } from "../rules/advice";
 import { out } from "./strings";
 import { euTextLines } from "../bulk/euText";
 
@@ -113,6 +113,13 @@ export interface SheetJson {
     withinUnion: boolean;
     /** Why `withinUnion` is false, in words (EuSummary.unionStatusText); null when it is true. */
     unionReason: string | null;
+    /**
+     * The invoice at which Union turnover went over €100,000 (kor-rules.md section 7): its day, row (`reference`
+     * as for `crossing`), the Union turnover including it, and the day to inform the Belastingdienst by
+     * (`notifyWorkingDays` working days after the crossing, counted Mon–Fri without skipping public holidays);
+     * null when there is none.
+     */
+    crossing: { date: string; row: number; reference: string | null; union: number; notifyBy: string; notifyWorkingDays: number } | null;
     states: { country: string; turnover: number; previousYear: number | null; threshold: number | null; within: boolean | null; reason: string | null }[];
   } | null;
   rows: number | null;
@@ -183,6 +190,17 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
             previousUnionBasis: sum.eu.previousUnionGiven ? "given" : sum.eu.previousUnionCents === null ? null : "data",
             withinUnion: sum.eu.withinUnion,
             unionReason: sum.eu.unionStatusText === null ? null : visibleControls(sum.eu.unionStatusText[lang]),
+            crossing:
+              sum.eu.crossing === null
+                ? null
+                : {
+                    date: isoFromDay(sum.eu.crossing.day),
+                    row: sum.eu.crossing.row,
+                    reference: s.rowName === undefined ? null : sum.eu.crossing.where[lang],
+                    union: eurosFromCents(sum.eu.crossing.runningCents),
+                    notifyBy: isoFromDay(sum.eu.crossing.notifyBy),
+                    notifyWorkingDays: sum.eu.crossing.notifyWorkingDays,
+                  },
             states: sum.eu.states.map((x) => ({
               country: x.country,
               turnover: eurosFromCents(x.cents),
@@ -403,6 +421,27 @@ function dueCell(advice: Advice, lang: Lang): string {
 }
 
 /**
+ * A Union crossing of €100,000 whose day to inform the Belastingdienst by (kor-rules.md section 7) is today or
+ * later: that day, its line ("EU-KOR: report the Union crossing to the Belastingdienst by 1 December 2026
+ * (today)") and whether it comes before the advice's own date (a registration deadline later than it; not an
+ * "at once"), so the table shows the most urgent date first. Null without one, or once it has passed (the
+ * EU-KOR lines still name it).
+ */
+function euNotify(sum: YearSummary, advice: Advice, lang: Lang): { day: Day; text: string; first: boolean } | null {
+  const x = sum.eu?.crossing ?? null;
+  const today = sum.deadlines.today;
+  if (x === null || x.notifyBy < today) return null;
+  const first = advice.due === null || (!advice.due.immediate && x.notifyBy < advice.due.day);
+  return { day: x.notifyBy, text: out.euNotifyBy(formatDay(x.notifyBy, lang), countdown(x.notifyBy - today)[lang])[lang], first };
+}
+
+/** The narrow table's date: the advice's (dueCell), or the day to report a Union crossing by when that comes first. */
+function dueCellOf(sum: YearSummary, advice: Advice, lang: Lang): string {
+  const eu = euNotify(sum, advice, lang);
+  return eu !== null && eu.first ? `${formatDay(eu.day, lang)} (${out.euKor[lang]})` : dueCell(advice, lang);
+}
+
+/**
  * The member states whose exemption cannot be used this year (`within` false: over, or blocked by last year), or
  * (`within` null) whose threshold is not verified, for the CSV: country codes separated by spaces.
  */
@@ -449,7 +488,11 @@ function sheetBlock(s: SheetResult, lang: Lang, width: number): string[] {
   if (advice.caveat !== null) fields.push([out.attention, advice.caveat[lang]]);
   if (advice.provisional !== null) fields.push([out.attention, advice.provisional[lang]]);
   if (advice.action !== null) fields.push([out.action, advice.action[lang]]);
-  if (advice.when !== null) fields.push([out.due, advice.when[lang]]);
+  // The date line: the advice's date and, when not passed, the day to report a Union crossing by, earlier first.
+  const eu = euNotify(sum, advice, lang);
+  const dates = [...(advice.when !== null ? [advice.when[lang]] : [])];
+  if (eu !== null) dates.splice(eu.first ? 0 : dates.length, 0, eu.text);
+  dates.forEach((text, i) => fields.push([i === 0 ? out.due : NO_LABEL, text]));
   fields.push(
     [out.countable, `${formatEuros(sum.countableCents, lang)} (${percentText(sum.percentOfThreshold, lang)} ${out.ofLimit(formatEuros(sum.thresholdCents, lang))[lang]})`],
     [out.previousYear, previousText(sum, lang)],
@@ -485,7 +528,7 @@ function verdictShort(s: SheetResult, lang: Lang): string {
 function narrowRow(s: SheetResult, lang: Lang): string[] {
   const sum = s.summary;
   const advice = adviceFor(s);
-  return [v(s.file), v(s.sheet), String(sum.year), formatEuros(sum.countableCents, lang), percentText(sum.percentOfThreshold, lang), verdictShort(s, lang), dueCell(advice, lang)];
+  return [v(s.file), v(s.sheet), String(sum.year), formatEuros(sum.countableCents, lang), percentText(sum.percentOfThreshold, lang), verdictShort(s, lang), dueCellOf(sum, advice, lang)];
 }
 
 /**
@@ -523,7 +566,11 @@ function sheetsTable(sheets: readonly SheetResult[], lang: Lang, width: number):
   for (const s of sheets) {
     const advice = adviceFor(s);
     lines.push(...wrap(`${v(s.file)} › ${v(s.sheet)} (${s.summary.year})`, width, "  ", ""));
-    for (const line of [advice.finding[lang], ...(advice.caveat !== null ? [advice.caveat[lang]] : []), ...(advice.provisional !== null ? [advice.provisional[lang]] : []), ...(advice.action !== null ? [advice.action[lang]] : []), ...(advice.dueText !== null ? [advice.dueText[lang]] : [])]) {
+    // The date lines: the advice's and the day to report a Union crossing by (euNotify), earlier first.
+    const eu = euNotify(s.summary, advice, lang);
+    const dates = [...(advice.dueText !== null ? [advice.dueText[lang]] : [])];
+    if (eu !== null) dates.splice(eu.first ? 0 : dates.length, 0, eu.text);
+    for (const line of [advice.finding[lang], ...(advice.caveat !== null ? [advice.caveat[lang]] : []), ...(advice.provisional !== null ? [advice.provisional[lang]] : []), ...(advice.action !== null ? [advice.action[lang]] : []), ...dates]) {
       lines.push(...wrap(line, width, "    ", "  "));
     }
     // Status unknown and the outcomes differ: both next starts (the action and date above name neither or one).
@@ -590,9 +637,15 @@ function csvField(text: string, separator: string): string {
 /** The CSV's column names (also how kor-check recognises its own CSV in a scanned folder). */
 export function csvColumns(lang: Lang): string[] {
   return lang === "nl"
-    ? [...LEGACY_CSV_COLUMNS.nl, "actie", "let_op", ...EU_CSV_COLUMNS.nl, "volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor"]
-    : [...LEGACY_CSV_COLUMNS.en, "action", "note", ...EU_CSV_COLUMNS.en, "next_start_if_in_kor", "register_by_if_in_kor"];
+    ? [...LEGACY_CSV_COLUMNS.nl, "actie", "let_op", ...EU_CSV_COLUMNS.nl, "volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor", ...EU_CROSSING_CSV_COLUMNS.nl]
+    : [...LEGACY_CSV_COLUMNS.en, "action", "note", ...EU_CSV_COLUMNS.en, "next_start_if_in_kor", "register_by_if_in_kor", ...EU_CROSSING_CSV_COLUMNS.en];
 }
+
+/** The Union crossing (JSON `eu.crossing`), added last (1 December 2026): its day, its row, the day to notify by. */
+const EU_CROSSING_CSV_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
+  nl: ["eu_grens_overschreden_op", "eu_grens_rij", "eu_melden_uiterlijk"],
+  en: ["union_crossing_date", "union_crossing_row", "union_notify_by"],
+};
 
 /** The EU-KOR columns, added after "actie"/"action" and "let_op"/"note" (1 December 2026). */
 const EU_CSV_COLUMNS: Readonly<Record<Lang, readonly string[]>> = {
@@ -614,6 +667,14 @@ export function csvColumnsBeforeEu(lang: Lang): string[] {
  */
 export function csvColumnsBeforeIfInKor(lang: Lang): string[] {
   return csvColumns(lang).slice(0, LEGACY_CSV_COLUMNS[lang].length + 2 + EU_CSV_COLUMNS[lang].length);
+}
+
+/**
+ * The CSV's column names before the Union crossing was added at the end (1 December 2026), so a kor-check CSV of
+ * before is still recognised as ours.
+ */
+export function csvColumnsBeforeEuCrossing(lang: Lang): string[] {
+  return csvColumns(lang).slice(0, LEGACY_CSV_COLUMNS[lang].length + 2 + EU_CSV_COLUMNS[lang].length + 2);
 }
 
 /**
@@ -650,6 +711,7 @@ function csvSheetLine(s: SheetResult, lang: Lang): string {
   const yes = lang === "nl" ? "ja" : "yes";
   const no = lang === "nl" ? "nee" : "no";
   const j = sheetJson(s, lang);
+  const euCrossing = j.eu?.crossing;
   const advice = adviceFor(s);
   // Text fields (names from the client's files) go through csvText; numbers and ISO dates stay as they are.
   return [
@@ -665,6 +727,8 @@ function csvSheetLine(s: SheetResult, lang: Lang): string {
     num(j.eu?.union ?? null), num(j.eu?.previousUnion ?? null), j.eu === null ? "" : j.eu.withinUnion ? yes : no, statesWhere(s.summary, false), statesWhere(s.summary, null),
     // Status unknown: the participant's next start and deadline where they differ from volgende_start (JSON ifInKor).
     j.ifInKor?.nextStart ?? "", j.ifInKor?.deadline ?? "",
+    // The Union crossing of €100,000 (JSON eu.crossing): its day, its row (as grens_rij), the day to notify by.
+    euCrossing?.date ?? "", euCrossing === undefined || euCrossing === null ? "" : euCrossing.reference === null ? String(euCrossing.row) : csvText(euCrossing.reference), euCrossing?.notifyBy ?? "",
   ].map((f) => csvField(f, sep)).join(sep);
 }
 

@@ -268,6 +268,11 @@ export const out = {
   atOnce: { nl: "direct", en: "at once" } as Localized,
   attention: { nl: "Let op", en: "Note" } as Localized,
   euKor: { nl: "EU-KOR", en: "EU-KOR" } as Localized,
+  /** The date line for a Union crossing of €100,000 whose day to inform the Belastingdienst by has not passed. */
+  euNotifyBy: (date: string, countdown: string): Localized => ({
+    nl: `EU-KOR: meld de overschrijding van de EU-grens uiterlijk ${date} bij de Belastingdienst (${countdown})`,
+    en: `EU-KOR: report the Union crossing to the Belastingdienst by ${date} (${countdown})`,
+  }),
   provisionalNote: {
     nl: "* voorlopig: er zijn rijen met fouten die niet zijn meegeteld (zie Problemen).",
     en: "* provisional: rows with errors were not counted (see Problems).",

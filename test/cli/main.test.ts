@@ -132,9 +132,9 @@ describe("kor-check --format json", () => {
     expect(block).toContain("EU-KOR BE: €5,000.00 (threshold €25,000.00) · blocked: 2025 turnover in BE of €30,000.00 was over €25,000.00");
     const csv = await run([file, "--year", "2026", "--previous-year-union-turnover", "120000", "--format", "csv", "--lang", "nl"]);
     const [header, line] = parseCsv(csv.stdout, ";");
-    expect(header.slice(-7, -2)).toEqual(["eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend"]);
+    expect(header.slice(-10, -5)).toEqual(["eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend"]);
     // Last year's Union turnover (given: €120,000) is why the €100,000 does not hold.
-    expect(line.slice(-7, -2)).toEqual(["15000,00", "120000,00", "nee", "BE", ""]);
+    expect(line.slice(-10, -5)).toEqual(["15000,00", "120000,00", "nee", "BE", ""]);
   });
 
   it("gives an EU-KOR crossing of €100,000 in the table, the CSV and the JSON (kor-rules.md section 7)", async () => {
@@ -157,7 +157,7 @@ describe("kor-check --format json", () => {
     // A sheet without countries has no EU view: the three columns are empty.
     const plain = await writeXlsx(at("nl.xlsx"), { Blad1: [HEADER, [d("2026-02-01"), "A", 1000, "21"]] });
     const none = parseCsv((await run([plain, "--format", "csv", "--lang", "en"])).stdout, ",");
-    expect(none[1].slice(-7, -2)).toEqual(["", "", "", "", ""]);
+    expect(none[1].slice(-10, -5)).toEqual(["", "", "", "", ""]);
   });
 
   it("gives the Union test's reason, not a bare 'over' beside €100,000.00, in the table and the JSON (kor-rules.md section 7)", async () => {
@@ -741,7 +741,7 @@ describe("kor-check usage and output", () => {
     const text = readFileSync(outFile, "utf8");
     const [header, line] = parseCsv(text, ";");
     expect(header[0]).toBe("bestand");
-    expect(header.slice(-10)).toEqual(["fout", "actie", "let_op", "eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend", "volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor"]);
+    expect(header.slice(-13)).toEqual(["fout", "actie", "let_op", "eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend", "volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor", "eu_grens_overschreden_op", "eu_grens_rij", "eu_melden_uiterlijk"]);
     expect(line).toEqual([
       a, "Klant A", "2025", "20250,00", "101,3", "niet binnen de KOR", "nee", "2025-09-16", "4", "500,00", "0,00", "ja", "2027-01-01", "2026-12-03", "0", "",
       // What the table says under the verdict (the business may be in the KOR: status unknown), and no caveat.
@@ -750,6 +750,8 @@ describe("kor-check usage and output", () => {
       "", "", "", "", "",
       // Crossed in 2025: in the KOR or not, the next start is 1 January 2027 (no second outcome).
       "", "",
+      // No EU view: no Union crossing.
+      "", "", "",
     ]);
   });
 
