@@ -445,6 +445,18 @@ export function countryUnknown(text: string): Localized {
   };
 }
 
+/**
+ * XI (Northern Ireland; also its name): for VAT it is treated as in the EU for goods (Windsor Framework) and as
+ * outside it, like the rest of the United Kingdom, for services. kor-rules.md has no rule for it, so the row is
+ * refused with how to enter it instead (docs/functions.md, "countries").
+ */
+export function countryNorthernIreland(text: string): Localized {
+  return {
+    nl: `land ${quote(text)} is Noord-Ierland: voor de btw hoort het voor goederen bij de EU (Windsor-kader) en voor diensten niet; daarom nemen we het niet als land. Voor diensten: vul GB in (buiten de EU, zoals de rest van het Verenigd Koninkrijk). Voor een levering van goederen aan een ondernemer daar (icp): vul NL in, zoals bij elke intracommunautaire levering. Voor afstandsverkopen van goederen aan consumenten in Noord-Ierland hebben we geen regel: vraag uw adviseur waar die belast zijn.`,
+    en: `country ${quote(text)} is Northern Ireland: for VAT it counts as in the EU for goods (Windsor Framework) and as outside it for services, so it is not taken as a country. For services: enter GB (outside the EU, like the rest of the United Kingdom). For a supply of goods to a business there (icp): enter NL, as for any intra-community supply. For distance sales of goods to consumers in Northern Ireland there is no rule here: ask your adviser where they are taxed.`,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Rows and ranges
 

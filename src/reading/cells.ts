@@ -15,7 +15,7 @@ import { type Day, dayFromExcelSerial, dayFromYmd, formatDay, isValidYmd, todayI
 import { type Cents, centsFromEuros } from "../rules/money";
 import type { CategoryCode } from "../rules/types";
 import { acceptedCodesText, parseCategory } from "../rules/categories";
-import { countryCodeFromText } from "./countries";
+import { countryCodeFromText, isNorthernIreland } from "./countries";
 
 export type CellResult<T> =
   | { readonly kind: "empty" }
@@ -711,6 +711,8 @@ function countryFromText(raw: string): CellResult<string> {
   if (text === "") return EMPTY;
   const err = excelErrorText(text);
   if (err !== null) return fail("excel-error", msg.excelErrorCell(err, "country"));
+  // XI / Northern Ireland: in the EU for goods, outside it for services; the message says how to enter it.
+  if (isNorthernIreland(text)) return fail("unknown-country", msg.countryNorthernIreland(text));
   const code = countryCodeFromText(text);
   return code === null ? fail("unknown-country", msg.countryUnknown(text)) : ok(code);
 }

@@ -78,6 +78,16 @@ function normalizeName(text: string): string {
     .replace(/[\s.\-'’]/g, "");
 }
 
+/**
+ * True for Northern Ireland: its VAT code XI and its Dutch and English names. Not a country here: for VAT it is in
+ * the EU for goods (Windsor Framework) and outside it for services, which one column cannot say; the reader refuses
+ * it with a message that says how to enter it (messages.countryNorthernIreland).
+ */
+export function isNorthernIreland(text: string): boolean {
+  const name = normalizeName(text.trim());
+  return name === "xi" || name === "noordierland" || name === "northernireland";
+}
+
 /** ISO alpha-2 code for a country cell's text, or null when it is not a country we know. */
 export function countryCodeFromText(text: string): string | null {
   const trimmed = text.trim();

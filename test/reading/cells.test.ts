@@ -419,3 +419,18 @@ describe("messages read naturally in both languages, for every column kind", () 
     });
   });
 });
+
+describe("readCountry: Northern Ireland (XI)", () => {
+  it.each<[string]>([["XI"], ["xi"], ["Northern Ireland"], ["Noord-Ierland"]])("%p is refused with a message naming Northern Ireland and how to classify it", (input) => {
+    const r = readCountry(input);
+    expect(r.kind).toBe("error");
+    if (r.kind !== "error") return;
+    expect(r.code).toBe("unknown-country");
+    expect(r.message.en).toContain(`"${input}" is Northern Ireland`);
+    expect(r.message.en).not.toContain("Use a two-letter country code");
+    expect(r.message.en).toContain("services: enter GB");
+    expect(r.message.en).toContain("Windsor Framework");
+    expect(r.message.nl).toContain(`"${input}" is Noord-Ierland`);
+    expect(r.message.nl).toContain("diensten: vul GB in");
+  });
+});
