@@ -9,7 +9,7 @@ import { formatDay, yearOf, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
 import { UNKNOWN_PARTICIPATION, type FilingPeriod, type InvoiceRow, type Participation, type Problem, type ProblemSeverity } from "../rules/types";
 import type { PreviousYearBasis, Verdict, YearSummary } from "../rules/summary-types";
-import { latestDataYear, problemsOfYear, summarizeYear } from "../rules/summary";
+import { defaultDataYear, problemsOfYear, summarizeYear } from "../rules/summary";
 import { creditNoteCaveatShort } from "../rules/eligibility";
 import type { Grouping } from "./groups";
 import { BASIS_TEXT, fromSheetText, type OverviewColumn, PARTICIPATION_TEXT, TEXT, VERDICT_TEXT } from "./strings";
@@ -102,7 +102,7 @@ export interface OverviewRow {
 
 export interface OverviewOptions {
   readonly today: Day;
-  /** One year for every line; default: each line's latest year with data. */
+  /** One year for every line; default: each line's latest year with data not after today's (defaultDataYear). */
   readonly year?: number | null;
   readonly period?: FilingPeriod;
   /**
@@ -213,7 +213,7 @@ export function summarizeUnit(unit: CheckedUnit, options: OverviewOptions, other
   // The previous year typed in the list's year report, for the year this line is about (as that report reads it);
   // that year is worked out here only when there is such a report to ask (else the summary's default, the same).
   const key = options.previousYearOf !== undefined ? unit.settingsKey : undefined;
-  const year = options.year ?? (key !== undefined ? (latestDataYear(unit.rows, unit.problems) ?? yearOf(options.today)) : null);
+  const year = options.year ?? (key !== undefined ? (defaultDataYear(unit.rows, unit.problems, options.today) ?? yearOf(options.today)) : null);
   const given = key !== undefined && year !== null ? (options.previousYearOf?.(key, year) ?? null) : null;
   const { summary, from } = summarizeWithSheets(
     { ...unit, sheet: unitLabel(unit) },
@@ -261,8 +261,8 @@ export function summarizeGroup(name: string, members: readonly CheckedUnit[], op
   const participation = options.participationOf?.(members.map((u) => u.id)) ?? UNKNOWN_PARTICIPATION;
   const summary = summarizeYear(combined, {
     today: options.today,
-    // As for one sheet: the latest year with a row or a dated reading problem of any member.
-    year: options.year ?? latestDataYear(combined, members.flatMap((u) => u.problems)),
+    // As for one sheet: the latest year not after today's with a row or a dated reading problem of any member.
+    year: options.year ?? defaultDataYear(combined, members.flatMap((u) => u.problems), options.today),
     period: options.period,
     participation,
     countryInRowsLeftOut: members.some((u) => u.droppedCountry === true),

@@ -1,8 +1,9 @@
 /**
  * Keeps only the invoice rows a year summary needs while a large file streams past: the rows of the year
  * to check and of the year before it (the previous-year test). Without a fixed year the year to check is the
- * latest year with data, so rows of older years are dropped as soon as a row two or more years later
- * arrives. Rows of recent years (from `keepFrom`, the year of today − 3) are always kept: the data-aware next
+ * latest year with data not after the year of today (`todayYear`; defaultDataYear in src/rules/summary.ts), so
+ * rows of older years are dropped as soon as a row two or more years later (and not after today's year) arrives;
+ * rows of a year after today's are kept (the year checked only when every year is after today's). Rows of recent years (from `keepFrom`, the year of today − 3) are always kept: the data-aware next
  * start (src/rules/next-start.ts) looks at the crossings and the previous-year test of every year from the
  * year of today − 3 up to the latest year. Problems are capped: a file of a million bad rows keeps the first `maxProblems` and counts the rest.
  */
@@ -66,6 +67,11 @@ export class YearWindow {
      * rows carry their invoice reference and stay objects). rows() makes the objects again.
      */
     private readonly compact: boolean = false,
+    /**
+     * The year of today: without a fixed year, a row of a later year (a mistyped 2062) is kept and does not make
+     * older years' rows go, as it does not make the year checked. null: every year counts (as before today mattered).
+     */
+    private readonly todayYear: number | null = null,
   ) {}
 
   private recent(y: number): boolean {
@@ -95,6 +101,8 @@ export class YearWindow {
   private bucketFor(y: number): Bucket | null {
     if (this.year !== null) {
       if (y !== this.year && y !== this.year - 1 && !this.recent(y)) return null;
+    } else if (this.todayYear !== null && y > this.todayYear) {
+      // Kept: the year checked only when no year is not after today's, and then every later year is this one or newer.
     } else if (y > this.maxYear) {
       this.maxYear = y;
       for (const [k, b] of [...this.byYear]) {

@@ -4,7 +4,7 @@
  */
 import type { Lang } from "../i18n/types";
 import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
-import { latestDataYear, latestDataYearOf, summarizeColumns, yearsConcerned, type SummaryOptions } from "../rules/summary";
+import { defaultDataYear, defaultDataYearOf, summarizeColumns, yearsConcerned, type SummaryOptions } from "../rules/summary";
 import { columnQueries } from "../rules/columns";
 import type { YearSummary } from "../rules/summary-types";
 import { hasRowsIn, yearsIn } from "../rules/turnover";
@@ -55,7 +55,7 @@ function readOptionsFor(options: CliOptions, blockRows?: number, today?: Day, li
   const since = options.participation?.status === "in" ? participationFirstYear(options.participation.since) : null;
   const keepFrom = since === null ? recent : Math.min(recent ?? since, since);
   const table = { columns: options.columns, columnNames: options.columnNames, codes: mapping?.map ?? null };
-  return { year: options.year, blockRows, keepFrom, limits, table };
+  return { year: options.year, blockRows, keepFrom, todayYear: today === undefined ? null : yearOf(today), limits, table };
 }
 
 export async function readFile(
@@ -159,7 +159,7 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
     ...(options.previousYearCents !== null ? ["--previous-year-turnover"] : []),
     ...((options.previousUnionCents ?? null) !== null ? ["--previous-year-union-turnover"] : []),
   ];
-  const ownYears = read.sheets.map((s) => sheetReportYear(s, options.year));
+  const ownYears = read.sheets.map((s) => sheetReportYear(s, options.year, today));
   const known = ownYears.filter((y): y is number => y !== null);
   const latest = apart || givenOptions.length === 0 || known.length === 0 ? null : Math.max(...known);
   return read.sheets.map((s, k) => {
@@ -199,14 +199,14 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
 }
 
 /**
- * The year a sheet's report is about: `year` when given, else the latest year with a row or a dated problem (as
- * the summary's default), or null for a sheet with neither.
+ * The year a sheet's report is about: `year` when given, else the latest year with a row or a dated problem not
+ * after today's year (else the latest; defaultDataYear, the summary's default), or null for a sheet with neither.
  */
-function sheetReportYear(s: SheetRead, year: number | null): number | null {
+function sheetReportYear(s: SheetRead, year: number | null, today: Day): number | null {
   if (year !== null) return year;
   // From the sheet's columns when it has them, without making its rows.
   const columns = s.columns?.() ?? null;
-  return columns !== null ? latestDataYearOf(columnQueries(columns), s.problems) : latestDataYear(s.rows, s.problems);
+  return columns !== null ? defaultDataYearOf(columnQueries(columns), s.problems, today) : defaultDataYear(s.rows, s.problems, today);
 }
 
 /** Whether a sheet has rows in `year`, from its columns when it has them (without making its rows). */

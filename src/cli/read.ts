@@ -66,7 +66,10 @@ export interface ReadFailure {
 }
 
 export interface ReadOptions {
-  /** The year to check; null = each sheet's latest year. Only rows of this year and the year before are kept. */
+  /**
+   * The year to check; null = each sheet's default year (the latest not after `todayYear`, else the latest:
+   * defaultDataYear). Only rows of this year and the year before are kept.
+   */
   readonly year: number | null;
   /** Rows per reading block (tests use small blocks to cross block borders). */
   readonly blockRows?: number;
@@ -75,6 +78,8 @@ export interface ReadOptions {
    * --in-kor-since no later than that date's year, for the crossing that ended participation).
    */
   readonly keepFrom?: number | null;
+  /** The year of today: with `year` null, a row of a later year does not make older years' rows go (YearWindow). */
+  readonly todayYear?: number | null;
   /** What one file may cost (default READ_LIMITS; tests pass small limits). */
   readonly limits?: Partial<ReadLimits>;
   /** Columns, header texts and own codes chosen by the user (--date-column …, --codes). */
@@ -123,7 +128,7 @@ class SheetCollector {
   readonly stream: TableStream;
   detailedRejection = false;
   constructor(readonly sheet: string, options: ReadOptions, private readonly dateSerialOffset = 0) {
-    const window = new YearWindow(options.year, undefined, options.keepFrom ?? null, true);
+    const window = new YearWindow(options.year, undefined, options.keepFrom ?? null, true, options.todayYear ?? null);
     this.window = window;
     this.stream = new TableStream(
       { rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) },
@@ -404,7 +409,7 @@ export async function readXafData(file: string, options: ReadOptions): Promise<X
   await checkReadable(file);
   const limits = { ...READ_LIMITS, ...options.limits };
   if ((await fs.stat(file)).size > limits.xafBytes) throw new TooLargeError("xaf-bytes", limits.xafBytes);
-  const window = new YearWindow(options.year, undefined, options.keepFrom ?? null);
+  const window = new YearWindow(options.year, undefined, options.keepFrom ?? null, false, options.todayYear ?? null);
   const reader = new XafReader(
     { rows: (rows) => window.addRows(rows), problems: (p) => window.addProblems(p) },
     { blockRows: options.blockRows, codes: options.table?.codes ?? null, maxTextChars: limits.xafTextChars },

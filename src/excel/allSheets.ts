@@ -26,8 +26,10 @@ import { choosesDateAndAmount, columnsOption, type ColumnChoices } from "./sourc
 export const ALL_SHEETS_CELLS_PER_SYNC = 200_000;
 
 export interface AllSheetsOptions {
-  /** One year for every sheet; null = each sheet's latest year. */
+  /** One year for every sheet; null = each sheet's default year (the latest not after `todayYear`: defaultDataYear). */
   readonly year?: number | null;
+  /** The year of today: without `year`, a row of a later year does not make older years' rows go (YearWindow). */
+  readonly todayYear?: number | null;
   /**
    * Rows of this year and later are always kept (the year of today − 3, or a participant's start:
    * src/taskpane/participation.ts allSheetsKeepFrom), so each sheet's data-aware next start sees recent
@@ -203,7 +205,7 @@ export async function readAllSheets(context: Excel.RequestContext, options: AllS
     }
   });
 
-  const windows = units.map(() => new YearWindow(options.year ?? null, undefined, options.keepFrom ?? null));
+  const windows = units.map(() => new YearWindow(options.year ?? null, undefined, options.keepFrom ?? null, false, options.todayYear ?? null));
   // Asked once per worksheet: its tables share its code table.
   const mappings = new Map<string, CodeMapping | null>();
   const mappingOf = (u: Unit): CodeMapping | null => {

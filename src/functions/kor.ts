@@ -14,12 +14,12 @@ import { euEligibility, isEuMemberState, isUnplacedForeign, nationalThreshold, u
 import type { Cents } from "../rules/money";
 import { FIRST_EU_KOR_YEAR, parameterOn } from "../rules/parameters";
 import { earliestStart, periodStartOnOrAfter, periodsOfYear, registrationDeadline } from "../rules/periods";
-import { countableTurnover, hasRowsIn, latestYear } from "../rules/turnover";
-import { percentOfThreshold } from "../rules/summary";
+import { countableTurnover, hasRowsIn, yearsIn } from "../rules/turnover";
+import { defaultYear, percentOfThreshold } from "../rules/summary";
 import type { InvoiceRow, Problem } from "../rules/types";
 import { revision as revisionRule, type CapitalGood } from "../rules/herziening";
 import { checkYear, readCountryArg, readDateArg, readEurosArg, readPeriodArg, readYear, scalar } from "./args";
-import { currentLang, supportsFormattedValues } from "./context";
+import { currentLang, supportsFormattedValues, today } from "./context";
 import { guard, notAvailable, refuse } from "./errors";
 import { readLedger, type Ledger } from "./ledger";
 import { dateSerialOffset } from "./dateSystem";
@@ -40,12 +40,16 @@ function euros(cents: Cents): number {
   return cents / 100;
 }
 
-/** The year asked for, or the latest year in the data; refused before 2020. null: no year and no rows. */
-function yearOrLatest(yearArg: unknown, rows: readonly InvoiceRow[]): number | null {
+/**
+ * The year asked for, or else the year kor-check and the pane check (defaultYear): the latest year in the data
+ * that is not after the year of today in the Netherlands (a mistyped 2062 among 2026 invoices does not pick
+ * 2062), or the latest when every row is after it. Refused before 2020. null: no year and no rows.
+ */
+function yearOrDefault(yearArg: unknown, rows: readonly InvoiceRow[]): number | null {
   const given = readYear(yearArg);
   if (given !== null) return given;
-  const latest = latestYear(rows);
-  return latest === null ? null : checkYear(latest);
+  const year = defaultYear(yearsIn(rows), today());
+  return year === null ? null : checkYear(year);
 }
 
 function requireYear(year: number | null): number {
@@ -84,7 +88,7 @@ function refuseUnplacedForeign(rows: readonly InvoiceRow[], years: readonly numb
 export function countable(dates: unknown, amounts: unknown, categories: unknown, year: unknown, invocation?: InvocationLike | null): number {
   return guard(currentLang(), () => {
     const { rows } = korLedger(dates, amounts, categories, invocation);
-    const y = yearOrLatest(year, rows);
+    const y = yearOrDefault(year, rows);
     if (y === null) return 0;
     return euros(countableTurnover(rows, y).countableCents);
   });
@@ -101,7 +105,7 @@ export function eligible(
   return guard(currentLang(), () => {
     const prev = readEurosArg(previousYearTurnover, s.ARG.previousYearTurnover, s.PREVIOUS_NEGATIVE);
     const { rows } = korLedger(dates, amounts, categories, invocation);
-    const y = requireYear(yearOrLatest(year, rows));
+    const y = requireYear(yearOrDefault(year, rows));
     const r = eligibility({ rows, year: y, previousYearCents: prev });
     if (r.verdict === "unsupported") return refuse(s.yearBeforeKor(y));
     return r.verdict === "eligible";
@@ -112,7 +116,7 @@ export function crossing(dates: unknown, amounts: unknown, categories: unknown, 
   const lang = currentLang();
   return guard(lang, () => {
     const { rows } = korLedger(dates, amounts, categories, invocation);
-    const y = yearOrLatest(year, rows);
+    const y = yearOrDefault(year, rows);
     if (y === null) return notAvailable(s.NO_ROWS);
     const c = findCrossing(rows, y);
     if (c === null) return notAvailable(s.notExceeded(y));
@@ -160,7 +164,7 @@ export function status(
   return guard(lang, () => {
     const prev = readEurosArg(previousYearTurnover, s.ARG.previousYearTurnover, s.PREVIOUS_NEGATIVE);
     const { rows } = korLedger(dates, amounts, categories, invocation);
-    const y = requireYear(yearOrLatest(year, rows));
+    const y = requireYear(yearOrDefault(year, rows));
     const r = eligibility({ rows, year: y, previousYearCents: prev });
     if (r.verdict === "unsupported") return refuse(s.yearBeforeKor(y));
     const threshold = r.thresholdCents;
@@ -194,7 +198,7 @@ export function report(dates: unknown, amounts: unknown, categories: unknown, ye
   const lang = currentLang();
   return guard(lang, () => {
     const { rows } = korLedger(dates, amounts, categories, invocation);
-    const y = requireYear(yearOrLatest(year, rows));
+    const y = requireYear(yearOrDefault(year, rows));
     const threshold = parameterOn("kor-threshold", dayFromYmd(y, 1, 1));
     const cross = findCrossing(rows, y, threshold);
     const quarters = periodsOfYear(y, "quarter");
@@ -250,7 +254,7 @@ export function euTurnover(
 ): number {
   return guard(currentLang(), () => {
     const { rows } = readLedger({ dates, amounts, categories, countries: requireRange(countries) }, EU_COLUMNS, invocation, false);
-    const y = yearOrLatest(year, rows);
+    const y = yearOrDefault(year, rows);
     if (y === null) return 0;
     // Union turnover is computed from the year before the first EU-KOR year (2024, the previous year of
     // 2025's test; kor-rules.md section 7); earlier years are refused.
@@ -278,7 +282,7 @@ export function euEligible(
     // A given Union turnover of the previous year wins over that year's rows (kor-rules.md sections 4 and 7).
     const previousUnionCents = readEurosArg(previousYearUnionTurnover, s.ARG.previousYearUnionTurnover, s.PREVIOUS_UNION_NEGATIVE);
     const { rows } = readLedger({ dates, amounts, categories, countries: requireRange(countries) }, EU_ELIGIBLE_COLUMNS, invocation, false);
-    const y = requireYear(yearOrLatest(year, rows));
+    const y = requireYear(yearOrDefault(year, rows));
     const r = euEligibility({ rows, year: y, country: state, thresholdCents, previousUnionCents });
     const why = { nl: r.reasons.map((x) => x.nl).join(" "), en: r.reasons.map((x) => x.en).join(" ") };
     if (r.verdict === "unsupported") return refuse(why);

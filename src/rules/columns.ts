@@ -14,7 +14,8 @@ import {
 } from "./eu";
 import { CATEGORY_SLOTS, categorySlot, turnoverFromSlots, yearBounds, type YearTurnover } from "./turnover";
 import { crossingAt } from "./crossing";
-import type { DomesticAbroadRow, RowQueries, UnplacedForeignRow, VatShown } from "./rowQueries";
+import type { DatedRows, DomesticAbroadRow, RowQueries, UnplacedForeignRow, VatShown } from "./rowQueries";
+import { fastYear } from "./internal";
 
 /**
  * The rows of one calendar year in columns, in sheet order (row numbers rising). Category codes by index:
@@ -219,6 +220,28 @@ class ColumnQueries implements RowQueries {
       if (listed.length < maxListed) listed.push(c.row(i));
     }
     return first < 0 ? null : { count, first: { row: c.row(first), day: c.day(first), vatCents: c.vatCents(first) ?? 0 }, listed };
+  }
+
+  datedIn(after: Day, until: Day, maxListed: number): DatedRows | null {
+    let count = 0;
+    // Each year's rows are in sheet order: the first `maxListed` of all are among the first `maxListed` of each year.
+    const listed: { row: number; day: Day }[] = [];
+    const fromYear = fastYear(after);
+    const toYear = Number.isFinite(until) ? fastYear(until) : Number.POSITIVE_INFINITY;
+    for (const y of this.years) {
+      if (y < fromYear || y > toYear) continue;
+      const c = this.of(y);
+      if (c === null) continue;
+      let kept = 0;
+      for (let i = 0; i < c.length; i++) {
+        const day = c.day(i);
+        if (day <= after || day > until) continue;
+        count++;
+        if (kept++ < maxListed) listed.push({ row: c.row(i), day });
+      }
+    }
+    listed.sort((a, b) => a.row - b.row);
+    return count === 0 ? null : { count, listed: listed.slice(0, maxListed) };
   }
 
   anyCountry(): boolean {

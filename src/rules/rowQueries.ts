@@ -26,6 +26,13 @@ export interface VatShown {
   readonly listed: number[];
 }
 
+/** The rows dated in a span of days (see RowQueries.datedIn). */
+export interface DatedRows {
+  readonly count: number;
+  /** The first of them in sheet order (row number and day), at most `maxListed`. */
+  readonly listed: readonly { readonly row: number; readonly day: Day }[];
+}
+
 export interface RowQueries {
   /** The latest calendar year with a row, or null for no rows. */
   latestYear(): number | null;
@@ -42,6 +49,8 @@ export interface RowQueries {
    * `untilDay` with a row number below `beforeRow`; null when none.
    */
   vatShown(year: number, untilDay: Day, beforeRow: number, maxListed: number): VatShown | null;
+  /** The rows dated after `after` and not after `until`, in sheet order; null when none. */
+  datedIn(after: Day, until: Day, maxListed: number): DatedRows | null;
   /** Whether any row has a country. */
   anyCountry(): boolean;
   /** As distanceSalesNl(rows, year). */
@@ -135,6 +144,18 @@ class ArrayQueries implements RowQueries {
       if (listed.length < maxListed) listed.push(r.row);
     }
     return first === null ? null : { count, first: { row: first.row, day: first.day, vatCents: first.vatCents ?? 0 }, listed };
+  }
+
+  datedIn(after: Day, until: Day, maxListed: number): DatedRows | null {
+    let count = 0;
+    const listed: { row: number; day: Day }[] = [];
+    for (let i = 0; i < this.rows.length; i++) {
+      const r = this.rows[i];
+      if (r.day <= after || r.day > until) continue;
+      count++;
+      if (listed.length < maxListed) listed.push({ row: r.row, day: r.day });
+    }
+    return count === 0 ? null : { count, listed };
   }
 
   anyCountry(): boolean {

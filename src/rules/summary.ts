@@ -19,14 +19,17 @@ import { voluntaryExit } from "./participation";
 import { givenEndsParticipation, nextPossibleStartOf, type NextStartInput } from "./next-start";
 import { nationalThreshold, toleranceLimit, toleranceLimitMade, toleranceText, type CountedAbroadKind } from "./eu";
 import { fastYear } from "./internal";
-import { arrayQueries, type RowQueries } from "./rowQueries";
+import { arrayQueries, type DatedRows, type RowQueries } from "./rowQueries";
 import { columnQueries, type RowsByYear } from "./columns";
 import { CANCELLED_INVOICE_CHECK, DISTANCE_LIMIT, dayEn, dayNl, eurEn, eurNl } from "./text";
 
 export interface SummaryOptions {
   /** Today in the Netherlands; rules never read the clock. */
   readonly today: Day;
-  /** Default: the latest year with a row or a dated problem (latestDataYear); with neither, the year of `today`. */
+  /**
+   * Default: the latest year with a row or a dated problem that is not after the year of `today`, else the latest
+   * such year (defaultDataYear); with neither, the year of `today`.
+   */
   readonly year?: number | null;
   /** Default: quarter. */
   readonly period?: FilingPeriod;
@@ -52,21 +55,33 @@ export interface SummaryOptions {
 }
 
 /**
- * The latest year with a row, or with a dated problem (a row whose date was read but another cell not): a
- * year whose only invoices are in error is still the latest year, so its problems are not lost.
+ * The year checked when none is asked (every surface: kor-check, the pane, All sheets, the KOR.* functions):
+ * of the years with a row or a dated problem (a row whose date was read but another cell not: a year whose
+ * only invoices are in error is still a year with data, so its problems are not lost), the latest that is not
+ * after the year of `today`. A row dated after today in a later year (a mistyped year, 2062 for 2026) does not
+ * decide the year; the summary names such rows (date-after-today-later-year). Only when every year is after
+ * today's is the latest year the default. null: no rows and no dated problems.
  */
-export function latestDataYear(rows: readonly InvoiceRow[], problems: readonly Problem[]): number | null {
-  return latestDataYearOf(arrayQueries(rows), problems);
+export function defaultDataYear(rows: readonly InvoiceRow[], problems: readonly Problem[], today: Day): number | null {
+  return defaultDataYearOf(arrayQueries(rows), problems, today);
 }
 
-export function latestDataYearOf(rows: RowQueries, problems: readonly Problem[]): number | null {
-  let latest = rows.latestYear();
-  for (const p of problems) {
-    if (p.day === null || p.day === undefined) continue;
-    const y = fastYear(p.day);
+export function defaultDataYearOf(rows: RowQueries, problems: readonly Problem[], today: Day): number | null {
+  const years = rows.yearsIn();
+  for (const p of problems) if (p.day !== null && p.day !== undefined) years.push(fastYear(p.day));
+  return defaultYear(years, today);
+}
+
+/** Of `years` (any order), the latest not after the year of `today`, else the latest; null for none. */
+export function defaultYear(years: readonly number[], today: Day): number | null {
+  const thisYear = fastYear(today);
+  let latest: number | null = null;
+  let notAfter: number | null = null;
+  for (const y of years) {
     if (latest === null || y > latest) latest = y;
+    if (y <= thisYear && (notAfter === null || y > notAfter)) notAfter = y;
   }
-  return latest;
+  return notAfter ?? latest;
 }
 
 /**
@@ -121,7 +136,7 @@ export function summarizeColumns(rows: RowsByYear, options: SummaryOptions): Yea
 
 function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   const today = options.today;
-  const year = options.year ?? latestDataYearOf(rows, options.problems ?? []) ?? fastYear(today);
+  const year = options.year ?? defaultDataYearOf(rows, options.problems ?? [], today) ?? fastYear(today);
   const period = options.period ?? "quarter";
   const turnover = rows.countableTurnover(year);
   const supported = year >= FIRST_KOR_YEAR;
@@ -198,6 +213,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
       options.previousYearCents != null && el?.previousYearBasis === "given" ? { year: year - 1, cents: options.previousYearCents } : null,
   });
   if (participation.status === "in" && dl.participationCouldNotStart !== null) problems.push(couldNotStartWarning(participation.since, dl.participationCouldNotStart));
+  datedAfterTodayWarnings(rows, year, today, problems, options.rowName);
   return {
     year,
     period,
@@ -414,6 +430,71 @@ function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeR
             en: `${count} invoices show VAT while turnover is within the KOR (${listedEn}${count > firstRows.length ? " …" : ""}). If the business is in the KOR, that VAT is owed; correct those invoices. It does not end your KOR participation.`,
           },
   });
+}
+
+/** Rows named one by one in a dated-after-today warning; more are "…". */
+const DATED_AFTER_TODAY_NAMED = 3;
+
+/**
+ * The rows dated after today: those of `year` count for it (a planned or mistyped invoice), and the report
+ * says so (date-after-today); those of a later year did not pick the year checked (defaultDataYear), and the
+ * report names them with the year it checked, so a mistyped year (2062 for 2026) is seen
+ * (date-after-today-later-year; no `day`: it concerns every report that leaves them out).
+ */
+function datedAfterTodayWarnings(rows: RowQueries, year: number, today: Day, problems: Problem[], rowName?: (row: number) => Localized): void {
+  const { from: yearStart, to: yearEnd } = yearBounds(year);
+  const inYear = today < yearEnd ? rows.datedIn(Math.max(today, yearStart - 1), yearEnd, MAX_LISTED_ROWS) : null;
+  if (inYear !== null) {
+    const { nl, en } = namedDatedRows(inYear, rowName);
+    const one = inYear.count === 1;
+    problems.push({
+      row: inYear.listed[0].row,
+      severity: "warning",
+      code: "date-after-today",
+      column: "date",
+      value: null,
+      day: inYear.listed[0].day,
+      rows: inYear.listed.map((r) => r.row),
+      count: inYear.count,
+      message: {
+        nl: `${nl} en ${one ? "telt" : "tellen"} mee voor ${year}. Verbeter de ${one ? "datum als die niet klopt" : "datums als die niet kloppen"}.`,
+        en: `${en} and ${one ? "counts" : "count"} for ${year}. Correct the ${one ? "date if it is" : "dates if they are"} not right.`,
+      },
+    });
+  }
+  const later = rows.datedIn(Math.max(today, yearEnd), Number.POSITIVE_INFINITY, MAX_LISTED_ROWS);
+  if (later !== null) {
+    const { nl, en } = namedDatedRows(later, rowName);
+    const one = later.count === 1;
+    problems.push({
+      row: later.listed[0].row,
+      severity: "warning",
+      code: "date-after-today-later-year",
+      column: "date",
+      value: null,
+      rows: later.listed.map((r) => r.row),
+      count: later.count,
+      message: {
+        nl: `${nl}; het gecontroleerde jaar is ${year}. Kies het jaar zelf als dat niet klopt, of verbeter de ${one ? "datum" : "datums"}.`,
+        en: `${en}; the year checked is ${year}. Choose the year yourself if that is not right, or correct the ${one ? "date" : "dates"}.`,
+      },
+    });
+  }
+}
+
+/** "Rij 5 is gedateerd na vandaag (15 mei 2062)", "3 rijen zijn gedateerd na vandaag (rij 5: 15 mei 2062; …)". */
+function namedDatedRows(dated: DatedRows, rowName?: (row: number) => Localized): Localized {
+  const name = (row: number): Localized => rowName?.(row) ?? { nl: `rij ${row}`, en: `row ${row}` };
+  if (dated.count === 1) {
+    const { row, day } = dated.listed[0];
+    return { nl: `${capitalize(name(row).nl)} is gedateerd na vandaag (${dayNl(day)})`, en: `${capitalize(name(row).en)} is dated after today (${dayEn(day)})` };
+  }
+  const shown = dated.listed.slice(0, DATED_AFTER_TODAY_NAMED);
+  const more = dated.count > shown.length ? "; …" : "";
+  return {
+    nl: `${dated.count} rijen zijn gedateerd na vandaag (${shown.map((r) => `${name(r.row).nl}: ${dayNl(r.day)}`).join("; ")}${more})`,
+    en: `${dated.count} rows are dated after today (${shown.map((r) => `${name(r.row).en}: ${dayEn(r.day)}`).join("; ")}${more})`,
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import { onSheet, summarizeWithSheets, type YearSheet } from "../bulk/sheetYears
 import { withAuditfileAdvice } from "../reading/xaf";
 import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
+import { defaultYear } from "../rules/summary";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource, columnsOption, date1904Note, dateSerialOffsetOf } from "../excel/source";
@@ -312,8 +313,8 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
   // Years with rows, plus years of rows whose date was read but another cell not: their problems are
   // shown in their own year's report, so that year must be on offer even if none of its rows could be read.
   const years = [...new Set([...yearsIn(table.rows), ...table.problems.flatMap((p) => (p.day == null ? [] : [yearOf(p.day)]))])].sort((a, b) => a - b);
-  const latest = years.length > 0 ? years[years.length - 1] : null;
-  const year = settings.year !== undefined && years.includes(settings.year) ? settings.year : latest ?? yearOfToday(today);
+  // Not chosen: the latest year not after today's, so a mistyped later year (2062) does not pick it (defaultYear).
+  const year = settings.year !== undefined && years.includes(settings.year) ? settings.year : (defaultYear(years, today) ?? yearOfToday(today));
   const period = settings.period ?? "quarter";
   const offerPreviousYear = year >= 2025;
   const noPreviousRows = offerPreviousYear && !hasRowsIn(table.rows, year - 1);

@@ -29,6 +29,7 @@ import { overviewFiguresText } from "../copyText";
 import { previousYearGiven, unitsOfFile } from "../model";
 import { savedCodeMapping, type CodeMapping } from "../../reading/codeMapping";
 import type { InvoiceSource } from "../../excel/source";
+import { yearOf } from "../../rules/dates";
 
 /** The list a line's click opens: the sheet (or table) of a single line, the first member of a group. */
 export function reportTargetOf(line: OverviewRow): ReportTarget | null {
@@ -175,7 +176,7 @@ export function AllSheets({ lang, host, today, navigation }: ViewProps): React.R
       // Each worksheet with its own code table (SheetSettings.codes, by worksheet id), as its year report reads it.
       const codesOf = (sheetId: string): CodeMapping | null => savedCodeMapping(host.settings.get(sheetId)?.codes);
       const read = (keepFrom: number): Promise<AllSheetsResult> =>
-        Excel.run((context) => readAllSheets(context, { keepFrom, probeDateSystem: excelApi("1.2"), codesOf, columnsOf: (sheetId) => host.settings.get(sheetId)?.columns }));
+        Excel.run((context) => readAllSheets(context, { keepFrom, todayYear: yearOf(today), probeDateSystem: excelApi("1.2"), codesOf, columnsOf: (sheetId) => host.settings.get(sheetId)?.columns }));
       // From the year of today − 3, or a participant's start (its first crossing since then ended participation).
       const settings = documentSettings();
       const keepFrom = allSheetsKeepFrom(settings, grouping, today, units?.map((u) => u.id) ?? []);
