@@ -14,7 +14,7 @@ Leest ook auditfiles (.xaf, XAF 3.1/3.2): de verkoopboekingen zijn dan de factur
 hetzelfde btw-nummer (bijvoorbeeld 2025 en 2026) worden als één onderneming gecontroleerd.
 
 Opties:
-  --year JAAR                     het jaar om te controleren (standaard: het laatste jaar in elk blad)
+  --year JAAR                     het jaar om te controleren (standaard: het laatste jaar in elk blad, niet na dit jaar)
   --period quarter|month|year     uw aangiftetijdvak (standaard: quarter, per kwartaal)
   --previous-year-turnover BEDRAG omzet die meetelt van het vorige jaar, in euro's (alleen bij één bestand);
                                   gaat voor op de rijen van dat jaar in het bestand
@@ -58,7 +58,7 @@ Also reads auditfiles (.xaf, XAF 3.1/3.2): their sales entries are the invoices;
 VAT number (say 2025 and 2026) are checked as one business.
 
 Options:
-  --year YEAR                     the year to check (default: the latest year in each sheet)
+  --year YEAR                     the year to check (default: the latest year in each sheet, not after this year)
   --period quarter|month|year     your VAT filing period (default: quarter)
   --previous-year-turnover AMOUNT the previous year's turnover that counts, in euros (single file only);
                                   wins over the rows of that year in the file

@@ -22,7 +22,7 @@ if (host.CustomFunctions === undefined) host.CustomFunctions = { associate: (): 
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
- * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates that is not after this year.
  * @param invocation Invocation (supplied by Excel).
  * @returns Turnover that counts, in euros.
  * @requiresAddress
@@ -38,7 +38,7 @@ export function countable(dates: any[][], amounts: any[][], categories?: any[][]
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
- * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates that is not after this year.
  * @param [previousYearTurnover] The previous year's turnover that counts, in euros (e.g. from last year's sheet); it wins over last year's rows in dates. 0 or empty: not given, last year's rows count.
  * @param invocation Invocation (supplied by Excel).
  * @returns TRUE or FALSE.
@@ -62,7 +62,7 @@ export function eligible(
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
- * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates that is not after this year.
  * @param invocation Invocation (supplied by Excel).
  * @returns {any} The crossing date.
  * @requiresAddress
@@ -100,7 +100,7 @@ export function start(receivedDate: any, period?: any): any {
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
- * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates that is not after this year.
  * @param [previousYearTurnover] The previous year's turnover that counts, in euros (e.g. from last year's sheet); it wins over last year's rows in dates. 0 or empty: not given, last year's rows count.
  * @param invocation Invocation (supplied by Excel).
  * @returns The status sentence.
@@ -124,7 +124,7 @@ export function status(
  * @param dates Invoice dates (one column).
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param [categories] Category of each invoice (21, 9, 0, export, vrij, prive, …). Omitted or empty: the invoice counts as taxed turnover.
- * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates that is not after this year.
  * @param invocation Invocation (supplied by Excel).
  * @returns {any[][]} The quarterly table.
  * @requiresAddress
@@ -151,7 +151,7 @@ export function isCountable(category: any): boolean {
  * @param amounts Invoice amounts excluding VAT, in euros (same rows as dates).
  * @param countries Member state where each supply is made (NL, DE, BE, …). Empty means NL for turnover that counts for the KOR; a buitenland row needs the state where it is taxed (#VALUE! without it, or with NL).
  * @param [categories] Category of each invoice (21, 9, 0, export, buitenland, …). Omitted or empty: the invoice counts as taxed turnover.
- * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates that is not after this year.
  * @param invocation Invocation (supplied by Excel).
  * @returns Union turnover in euros.
  * @requiresAddress
@@ -176,7 +176,7 @@ export function euTurnover(
  * @param countries Member state where each supply is made (NL, DE, BE, …). Empty means NL for turnover that counts for the KOR; a buitenland row needs the state where it is taxed (#VALUE! without it, or with NL).
  * @param country The member state to check, e.g. "BE" or "België".
  * @param [categories] Category of each invoice (21, 9, 0, export, buitenland, …). Omitted or empty: the invoice counts as taxed turnover.
- * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates.
+ * @param [year] Calendar year, e.g. 2026. Omitted: the latest year in dates that is not after this year.
  * @param [threshold] That state's national threshold in euros, where none is verified (#N/A asks for it). 0 or empty: not given, the verified threshold counts.
  * @param [previousYearUnionTurnover] Union turnover of the previous year in euros (e.g. from last year's sheet); it wins over last year's rows in dates. 0 or empty: not given, last year's rows count.
  * @param invocation Invocation (supplied by Excel).
