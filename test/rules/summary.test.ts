@@ -119,7 +119,8 @@ describe("summarizeYear", () => {
     expect(s.eu?.quarters[0].perState).toEqual([{ country: "BE", cents: eur(2_000) }, { country: "NL", cents: eur(10_000.01) }]);
     expect(s.conditions).toHaveLength(2);
     const exactly = summarizeYear(sheet(["2026-02-01", 10_000, "afstand-nl"]), { today, previousYearCents: 0 });
-    expect(exactly.problems).toEqual([]);
+    // Only the row's date after today (2 December 2025) is said; nothing about distance sales.
+    expect(exactly.problems.map((p) => p.code)).toEqual(["date-after-today"]);
   });
 
   it("answers 'unsupported' for 2019 instead of a silent result", () => {
@@ -160,9 +161,11 @@ describe("summarizeYear: passed-in problems belong to a year", () => {
     expect(s2026.problems).toEqual([in2026]);
   });
 
-  it("takes the latest year from the rows and the dated problems when no year is given", () => {
-    const s = summarizeYear(rows, { today, problems: [in2026] });
+  it("takes the latest year not after today's from the rows and the dated problems when no year is given", () => {
+    const s = summarizeYear(rows, { today: d("2026-12-01"), problems: [in2026] });
     expect([s.year, s.problems]).toEqual([2026, [in2026]]);
+    // On 2 December 2025 the 2026 problem is of a later year: it does not pick the year checked.
+    expect(summarizeYear(rows, { today, problems: [in2026] }).year).toBe(2025);
   });
 
   it("keeps problems without a date in every year", () => {
