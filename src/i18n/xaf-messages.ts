@@ -136,10 +136,26 @@ export const xafProblem = {
       en: `Journal "${journal}" (type ${type}) posts a net ${formatEuros(cents, "en")} to the credit of profit-and-loss accounts in ${n.en}. Only sales journals count as turnover; if these are, for instance, cash sales, they are missing from the count.`,
     };
   },
+  /** Entries of a journal other than sales whose lines with an output VAT code were counted as turnover. */
+  salesOutsideSales(journal: string, type: string, count: number, cents: Cents, first: Localized): Localized {
+    const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
+    return {
+      nl: `Dagboek "${journal}" (type ${type}): ${n.nl} ${count === 1 ? "is" : "zijn"} als verkoop meegeteld, samen ${formatEuros(cents, "nl")} (eerste: ${first.nl}): hun regels op winst-en-verliesrekeningen hebben een btw-code voor verkopen (af te dragen btw). Regels met een btw-code voor inkopen (voorbelasting) zijn niet meegeteld. Zijn dit geen verkopen, boek ze dan met een andere btw-code.`,
+      en: `Journal "${journal}" (type ${type}): ${n.en} ${count === 1 ? "was" : "were"} counted as sales, together ${formatEuros(cents, "en")} (first: ${first.en}): their lines on profit-and-loss accounts carry a VAT code for sales (output VAT). Lines with a VAT code for purchases (input VAT) were not counted. If these are not sales, book them with another VAT code.`,
+    };
+  },
+  /** Revenue without a VAT code outside the sales journals that could take `year` over the limit (or cross it earlier). */
+  uncountedRevenue(year: number, cents: Cents, journals: string, threshold: Cents | null): Localized {
+    const limit: Localized = threshold === null ? { nl: "de omzetgrens", en: "the turnover limit" } : { nl: `de omzetgrens van ${formatEuros(threshold, "nl")}`, en: `the turnover limit of ${formatEuros(threshold, "en")}` };
+    return {
+      nl: `In ${year} is per saldo ${formatEuros(cents, "nl")} zonder btw-code aan de creditzijde van winst-en-verliesrekeningen geboekt buiten het verkoopdagboek (dagboek ${journals}); dat is niet meegeteld. Is het omzet (bijvoorbeeld kasverkopen), dan kan de omzet van ${year} daarmee boven ${limit.nl} komen, of eerder: de uitkomst is daarom onzeker. Controleer wat het is; is het omzet, boek het dan met een btw-code en maak de auditfile opnieuw aan.`,
+      en: `In ${year} a net ${formatEuros(cents, "en")} without a VAT code was posted to the credit of profit-and-loss accounts outside the sales journal (journal ${journals}); it was not counted. If it is turnover (for instance cash sales), the ${year} turnover could go over ${limit.en} with it, or sooner: so the result is uncertain. Check what it is; if it is turnover, book it with a VAT code and export the auditfile again.`,
+    };
+  },
   skipped(memorial: number, opening: number): Localized {
     return {
-      nl: `Niet als omzet gelezen: ${memorial} memoriaalboeking${memorial === 1 ? "" : "en"} en ${opening} openingsboeking${opening === 1 ? "" : "en"} (correcties en beginbalans zijn geen facturen).`,
-      en: `Not read as turnover: ${memorial} memorial ${memorial === 1 ? "entry" : "entries"} and ${opening} opening ${opening === 1 ? "entry" : "entries"} (corrections and the opening balance are not invoices).`,
+      nl: `Niet als omzet gelezen: ${memorial} memoriaalboeking${memorial === 1 ? "" : "en"} en ${opening} openingsboeking${opening === 1 ? "" : "en"} (een memoriaalboeking zonder btw-code voor verkopen op een winst-en-verliesrekening is een correctie; de beginbalans is geen factuur).`,
+      en: `Not read as turnover: ${memorial} memorial ${memorial === 1 ? "entry" : "entries"} and ${opening} opening ${opening === 1 ? "entry" : "entries"} (a memorial entry without an output VAT code on a profit-and-loss account is a correction; the opening balance is not an invoice).`,
     };
   },
   moreUnlisted(count: number): Localized {

@@ -20,7 +20,8 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { Localized } from "../i18n/types";
 import { auditfileCategoryAdvice, invoiceName, xafFile, xafProblem } from "../i18n/xaf-messages";
-import { parseCategory, placedCategory } from "../rules/categories";
+import { countsForKor, parseCategory, placedCategory } from "../rules/categories";
+import { hasParameterOn, parameterOn } from "../rules/parameters";
 import { atRow, reverseChargeAbroad } from "../i18n/messages";
 import { dayFromYmd, isValidYmd, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
@@ -151,6 +152,15 @@ interface Agg {
 
 type Resolved = { kind: "ok"; code: CategoryCode } | { kind: "unclear" };
 
+/** Output VAT (a sale), input VAT (a purchase), or neither said by the VAT code itself. */
+type VatSide = "out" | "in" | null;
+
+/**
+ * A VAT code's description that names input VAT (voorbelasting, "te vorderen", a purchase code): its lines
+ * are purchases whatever their side.
+ */
+const INPUT_VAT_DESC = /voorbelasting|te vorderen|inkoop|input|purchase|aftrekbaar/i;
+
 const DEFAULT_BLOCK_ROWS = 65_536;
 /** A DOCTYPE must come before the root element: the first bytes are enough to find it. */
 const DOCTYPE_SCAN = 64 * 1024;
@@ -239,13 +249,15 @@ export class XafReader {
   private readonly accounts = new Map<string, string>();
   private readonly customers = new Map<string, Customer>();
   private readonly vatDescs = new Map<string, string>();
+  /** VAT codes whose master data say output or input VAT (vatToPayAccID / vatToClaimAccID, or the description). */
+  private readonly vatSides = new Map<string, "out" | "in">();
   private readonly resolved = new Map<string, Resolved>();
   private readonly countries = new Map<string, string | null>();
   private declared: { lines: string; debit: string; credit: string } = { lines: "", debit: "", credit: "" };
 
   private cust: Customer | null = null;
   private acc: { id: string; tp: string } | null = null;
-  private vatCode: { id: string; desc: string } | null = null;
+  private vatCode: { id: string; desc: string; pay: string; claim: string } | null = null;
   private journal: Journal | null = null;
   private tx: Tx | null = null;
   private line: Line | null = null;
@@ -262,6 +274,12 @@ export class XafReader {
   private opening = 0;
   private readonly aggs = new Map<string, Agg>();
   private readonly outside = new Map<string, { type: string; count: number; cents: Cents }>();
+  /** Revenue without a VAT code outside the sales journals, per year: the sum, its first day and the journals. */
+  private readonly outsideYears = new Map<number, { cents: Cents; day: Day; journals: Set<string> }>();
+  /** Entries of other journals counted as sales (their lines with output VAT), per journal. */
+  private readonly countedOutside = new Map<string, { type: string; count: number; cents: Cents; first: Localized }>();
+  /** Countable cents of the rows given, per year (to tell whether uncounted revenue could change the verdict). */
+  private readonly countableYears = new Map<number, Cents>();
   private readonly problems: Problem[] = [];
   private listed = 0;
   private unlisted = 0;
@@ -397,7 +415,7 @@ export class XafReader {
         if (parent === "generalLedger") this.acc = { id: "", tp: "" };
         break;
       case "vatCode":
-        if (parent === "vatCodes") this.vatCode = { id: "", desc: "" };
+        if (parent === "vatCodes") this.vatCode = { id: "", desc: "", pay: "", claim: "" };
         break;
       case "journal":
         if (parent === "transactions") this.journal = { id: "", tp: "", desc: "" };
@@ -513,8 +531,17 @@ export class XafReader {
       if (parent === "vatCode") {
         if (name === "vatID" || name === "vatCode") this.vatCode.id = value;
         else if (name === "vatDesc" || name === "description" || name === "vatDescription") this.vatCode.desc = value;
+        else if (name === "vatToPayAccID") this.vatCode.pay = value;
+        else if (name === "vatToClaimAccID") this.vatCode.claim = value;
       } else if (name === "vatCode") {
-        if (this.vatCode.id !== "") this.vatDescs.set(this.vatCode.id, this.vatCode.desc);
+        const vc = this.vatCode;
+        if (vc.id !== "") {
+          this.vatDescs.set(vc.id, vc.desc);
+          // XAF 3.2 vatCode: vatToPayAccID (VAT owed: output) and vatToClaimAccID (VAT to claim: input). A code
+          // with both (reverse charge, intra-EU acquisitions, or one code for both sides) says neither.
+          const side: VatSide = vc.pay !== "" && vc.claim === "" ? "out" : vc.claim !== "" && vc.pay === "" ? "in" : INPUT_VAT_DESC.test(vc.desc) ? "in" : null;
+          if (side !== null) this.vatSides.set(vc.id, side);
+        }
         this.vatCode = null;
       }
       return;
@@ -611,39 +638,131 @@ export class XafReader {
     if (this.accounts.size === 0) throw new XafError(xafFile.noLedger, "no generalLedger before transactions");
     const j = this.journal as Journal;
     const tp = j.tp;
-    if (tp === "M") {
-      this.memorial++;
-      return;
-    }
     if (tp === "O") {
       this.opening++;
       return;
     }
-    let sales = tp === "S";
+    if (tp === "S") {
+      this.sales++;
+      this.salesTransaction(tx, null);
+      return;
+    }
+    const relation = tx.lines.find((l) => l.custSupID !== "");
+    const kind = relation === undefined ? null : this.customers.get(relation.custSupID)?.tp ?? "";
     if (tp === "") {
-      // No journal type: a transaction that posts to a customer (custSupTp C or B) is a sale.
-      const relation = tx.lines.find((l) => l.custSupID !== "");
-      const kind = relation === undefined ? null : this.customers.get(relation.custSupID)?.tp ?? "";
-      if (kind === "C" || kind === "B") sales = true;
-      else if (kind === "" && tx.lines.some((l) => this.accounts.get(l.acc) === "P")) {
+      // No journal type: an entry that posts to a customer (custSupTp C) is a sale; one posting to a relation that
+      // is customer and supplier both (B) is a sale or a purchase as its VAT says (entrySide); otherwise refused.
+      const side = kind === "C" ? "out" : kind === "B" ? this.entrySide(tx) : null;
+      if (side === "out") {
+        this.sales++;
+        this.salesTransaction(tx, null);
+        return;
+      }
+      if ((kind === "B" && side === null) || (kind === "" && tx.lines.some((l) => this.accounts.get(l.acc) === "P"))) {
         const day = this.txDay(tx);
         this.aggregate(`journal|${j.id}`, day, 0, () => invoiceName(this.txRef(tx), day), null, (a) => xafProblem.unclearJournal(j.id, a.count, a.first));
         return;
       }
+      if (kind === "B") return; // a purchase (input VAT)
     }
-    if (!sales) {
+    if (tp === "P" || kind === "S") {
+      // Purchases: never turnover, whatever VAT code their lines carry (a purchase credit note credits costs).
       let net = 0;
       for (const l of tx.lines) if (l.net !== null && this.accounts.get(l.acc) === "P") net += l.net;
-      if (net > 0) {
-        const o = this.outside.get(j.id) ?? { type: tp, count: 0, cents: 0 };
-        o.count++;
-        o.cents += net;
-        this.outside.set(j.id, o);
-      }
+      if (net > 0) this.outsideSum(j, tp, net, null);
       return;
     }
-    this.sales++;
-    this.salesTransaction(tx);
+    // Cash, bank, memorial, general and untyped journals: the lines on P accounts with an output VAT code are
+    // turnover, as in a sales journal (cash sales in the cash book, an invoice booked in the memorial).
+    const counted = this.outputLines(tx);
+    if (counted.size > 0) {
+      this.sales++;
+      const day = this.txDay(tx);
+      const cents = this.salesTransaction(tx, counted);
+      const c = this.countedOutside.get(j.id) ?? { type: tp, count: 0, cents: 0, first: invoiceName(this.txRef(tx), day) };
+      c.count++;
+      c.cents += cents;
+      this.countedOutside.set(j.id, c);
+    } else if (tp === "M") this.memorial++;
+    // Revenue without a VAT code here is not counted (interest, a correction, or sales booked without a code).
+    let net = 0;
+    for (const l of tx.lines) if (l.net !== null && l.vats.length === 0 && this.accounts.get(l.acc) === "P") net += l.net;
+    if (net > 0) this.outsideSum(j, tp, net, this.txDay(tx));
+  }
+
+  /** Adds revenue not counted to its journal's warning and, when dated (not a purchase), to its year's sum. */
+  private outsideSum(j: Journal, tp: string, net: Cents, day: Day | null): void {
+    const o = this.outside.get(j.id) ?? { type: tp, count: 0, cents: 0 };
+    o.count++;
+    o.cents += net;
+    this.outside.set(j.id, o);
+    if (day === null) return;
+    const y = this.outsideYears.get(yearOf(day)) ?? { cents: 0, day, journals: new Set<string>() };
+    y.cents += net;
+    if (y.journals.size < 6) y.journals.add(j.id);
+    this.outsideYears.set(yearOf(day), y);
+  }
+
+  /** What a line's VAT codes say by themselves: input when one is input, output when all are, else null. */
+  private lineSide(l: Line): VatSide {
+    let out = true;
+    for (const v of l.vats) {
+      const side = this.vatSides.get(v.id);
+      if (side === "in") return "in";
+      if (side !== "out") out = false;
+    }
+    return out && l.vats.length > 0 ? "out" : null;
+  }
+
+  /**
+   * Sale or purchase, for an entry posting to a relation that is both (custSupTp B) in a journal without a type:
+   * the VAT codes' own side (vatToPayAccID / vatToClaimAccID, or a description naming input VAT) when they say
+   * one; else the side of the revenue or cost lines that carry a VAT code: credited (output VAT credited) is a
+   * sale, debited a purchase. null (refused) when the codes disagree or no line carries a VAT code.
+   */
+  private entrySide(tx: Tx): VatSide {
+    let strongOut = false;
+    let strongIn = false;
+    let weak = 0;
+    let coded = false;
+    for (const l of tx.lines) {
+      if (this.accounts.get(l.acc) !== "P" || l.vats.length === 0) continue;
+      coded = true;
+      const side = this.lineSide(l);
+      if (side === "out") strongOut = true;
+      else if (side === "in") strongIn = true;
+      else if (l.net === null) return null;
+      else weak += l.net;
+    }
+    if (strongOut !== strongIn) return strongOut ? "out" : "in";
+    if (strongOut || !coded || weak === 0) return null;
+    return weak > 0 ? "out" : "in";
+  }
+
+  /**
+   * The lines of an entry outside the sales journals that are turnover: on P accounts with an output VAT code.
+   * A code whose master data say output counts always, one that says input never. A code that says neither
+   * (one code for both sides, as small packages have) counts when the entry's lines with such codes are credited
+   * on balance (a cash sale) or net to zero (a memorial moving revenue from 21% to 9%); debited on balance they
+   * are a purchase (a cash purchase). A line whose amount cannot be read is kept, so its error is given.
+   */
+  private outputLines(tx: Tx): Set<Line> {
+    const out = new Set<Line>();
+    const unknown: Line[] = [];
+    let net = 0;
+    let unreadable = false;
+    for (const l of tx.lines) {
+      if (l.vats.length === 0 || this.accounts.get(l.acc) !== "P") continue;
+      const side = this.lineSide(l);
+      if (side === "out") out.add(l);
+      else if (side === null) {
+        unknown.push(l);
+        if (l.net === null) unreadable = true;
+        else net += l.net;
+      }
+    }
+    if (unknown.length > 0 && (unreadable || net >= 0)) for (const l of unknown) out.add(l);
+    return out;
   }
 
   private txDay(tx: Tx): Day | null {
@@ -652,13 +771,17 @@ export class XafReader {
     return null;
   }
 
-  private salesTransaction(tx: Tx): void {
+  /**
+   * One sales entry → rows per category; `only`: the lines counted (an entry outside the sales journals), all
+   * when null. Returns the cents counted.
+   */
+  private salesTransaction(tx: Tx, only: ReadonlySet<Line> | null): Cents {
     const ref = this.txRef(tx);
     const day = this.txDay(tx);
     if (day === null) {
       const raw = tx.trDt !== "" ? tx.trDt : tx.lines.find((l) => l.effDate !== "")?.effDate ?? "";
       this.badEntry(() => this.problem(null, xafProblem.badValue(tx.trDt !== "" ? "trDt" : "effDate", raw, invoiceName(ref, null))));
-      return;
+      return 0;
     }
     // Named only when a problem needs it: building the name for every invoice would cost more than reading it.
     const where = (): Localized => invoiceName(ref, day);
@@ -667,6 +790,7 @@ export class XafReader {
     if (relation !== undefined) country = this.countryOf(relation.custSupID);
     const perCategory = new Map<CategoryCode, { cents: Cents; vat: Cents }>();
     for (const l of tx.lines) {
+      if (only !== null && !only.has(l)) continue;
       const type = this.accounts.get(l.acc);
       if (type === "B") continue;
       if (l.net === null) {
@@ -674,7 +798,7 @@ export class XafReader {
         this.badEntry(() =>
           this.problem(day, missing ? xafProblem.noAmount(l.nr, where()) : xafProblem.badValue("amnt", l.amnt !== "" ? l.amnt : `${l.debit}/${l.credit}`, where())),
         );
-        return;
+        return 0;
       }
       if (type === undefined) {
         this.aggregate(`account|${l.acc}`, day, l.net, where, null, (a) => xafProblem.unknownAccount(l.acc, a.count, a.first));
@@ -716,8 +840,10 @@ export class XafReader {
       sum.vat += vat;
       perCategory.set(code, sum);
     }
+    let total = 0;
     for (const [code, sum] of perCategory) {
       if (sum.cents === 0) continue;
+      total += sum.cents;
       // kor-rules.md section 3: `verlegd` to a customer in another member state is `buitenland` of that state
       // (said once per year and country).
       const category = placedCategory(code, country, yearOf(day));
@@ -726,8 +852,10 @@ export class XafReader {
         this.problems.push(this.problem(day, atRow(null, reverseChargeAbroad(country)), "warning", "reverse-charge-abroad"));
       }
       this.block.push({ row: ++this.rowSeq, day, cents: sum.cents, category, country, vatCents: sum.vat, ref });
+      if (countsForKor(category)) this.countableYears.set(yearOf(day), (this.countableYears.get(yearOf(day)) ?? 0) + sum.cents);
       if (this.block.length >= this.blockRows) this.flush();
     }
+    return total;
   }
 
   private resolve(v: Vat): Resolved {
@@ -833,8 +961,19 @@ export class XafReader {
     }
     for (const a of this.aggs.values()) this.problems.push(this.problem(a.day, a.make(a), "error", "xaf-unclear"));
     if (this.unlisted > 0) this.problems.push(this.problem(null, xafProblem.moreUnlisted(this.unlisted), "error", "xaf-more"));
+    for (const [journal, c] of this.countedOutside) {
+      this.problems.push(this.problem(null, xafProblem.salesOutsideSales(journal, c.type === "" ? "?" : c.type, c.count, c.cents, c.first), "warning", "xaf-sales-outside-sales-journal"));
+    }
     for (const [journal, o] of this.outside) {
       this.problems.push(this.problem(null, xafProblem.revenueOutsideSales(journal, o.type === "" ? "?" : o.type, o.count, o.cents), "warning", "xaf-revenue-outside-sales"));
+    }
+    for (const [year, o] of this.outsideYears) {
+      // Revenue without a VAT code outside the sales journals could be turnover (cash sales booked without a
+      // code): when it could take the year over the limit, or cross it earlier, the verdict is uncertain.
+      const jan1 = dayFromYmd(year, 1, 1);
+      const threshold = hasParameterOn("kor-threshold", jan1) ? parameterOn("kor-threshold", jan1) : null;
+      if (threshold !== null && (this.countableYears.get(year) ?? 0) + o.cents <= threshold) continue;
+      this.problems.push(this.problem(o.day, xafProblem.uncountedRevenue(year, o.cents, [...o.journals].join(", "), threshold), "error", "xaf-uncounted-revenue"));
     }
     if (this.memorial + this.opening > 0) {
       this.problems.push(this.problem(null, xafProblem.skipped(this.memorial, this.opening), "warning", "xaf-skipped"));

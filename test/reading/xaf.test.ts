@@ -4,7 +4,7 @@
 import { dayFromIso } from "../../src/rules/dates";
 import { countableTurnover } from "../../src/rules/turnover";
 import { XafError, XafReader, readXafText, xafCents, type XafRow } from "../../src/reading/xaf";
-import { billionLaughs, invoice, writeXaf, type GenFile, type GenTx } from "../support/xaf-generator";
+import { ACCOUNTS, VAT_CODES, billionLaughs, invoice, writeXaf, type GenFile, type GenTx } from "../support/xaf-generator";
 
 const CUSTOMERS = [
   { id: "C1", name: "Jansen", tp: "C", taxCountry: "NL" },
@@ -253,5 +253,137 @@ describe("XAF reader: a file full of bad entries", () => {
     expect(rows).toHaveLength(0);
     expect(problems.filter((p) => p.message.en.includes('"tien" in <amnt> cannot be read'))).toHaveLength(1000);
     expect(problems.find((p) => p.code === "xaf-more")?.message.en).toBe("200 more entries or lines could not be read or placed; they were not counted and are not listed one by one here.");
+  });
+});
+
+describe("XAF reader: sales outside the sales journal, purchases from relations of type B", () => {
+  const ACCS = [...ACCOUNTS, { id: "1600", desc: "Crediteuren", tp: "B" }, { id: "1510", desc: "Voorbelasting", tp: "B" }, { id: "7000", desc: "Inkoopwaarde", tp: "P" }, { id: "3000", desc: "Voorraad", tp: "B" }];
+  const RELATIONS = [...CUSTOMERS, { id: "R1", name: "Klant en leverancier", tp: "B", taxCountry: "NL" }];
+  const VATS = [...VAT_CODES, { id: "IH", desc: "Voorbelasting hoog 21%" }, { id: "V21", desc: "BTW 21%", claim: "1510" }, { id: "U21", desc: "BTW 21%", pay: "1500" }];
+  /** A purchase: creditor credit (gross), cost debit (net) with input VAT debited, VAT receivable debit. */
+  const purchase = (nr: string, date: string, rel: string, net: number, code: string): GenTx => ({
+    nr,
+    date,
+    lines: [
+      { acc: "1600", cents: Math.round(net * 1.21), side: "C", custSupID: rel, invRef: nr },
+      { acc: "4000", cents: net, side: "D", invRef: nr, vat: [{ id: code, perc: "21.000", cents: Math.round(net * 0.21), side: "D" }] },
+      { acc: "1510", cents: Math.round(net * 0.21), side: "D" },
+    ],
+  });
+  const cashSale = (nr: string, date: string, net: number, code = "H"): GenTx => ({
+    nr,
+    date,
+    lines: [
+      { acc: "1000", cents: Math.round(net * 1.21), side: "D", docRef: nr },
+      { acc: "8000", cents: net, side: "C", docRef: nr, vat: [{ id: code, perc: "21.000", cents: Math.round(net * 0.21), side: "C" }] },
+      { acc: "1500", cents: Math.round(net * 0.21), side: "C", docRef: nr },
+    ],
+  });
+  const file = (journals: GenFile["journals"]): GenFile => ({ fiscalYear: 2026, customers: RELATIONS, accounts: ACCS, vatCodes: VATS, journals });
+
+  it("reads a purchase from a relation of type B in a journal without a type as a purchase (input VAT), not a credit note", () => {
+    const spec = file([
+      {
+        id: "ALG",
+        desc: "Boekingen",
+        txs: [
+          invoice({ nr: "V1", date: "2026-03-01", ref: "V1", customer: "C1", parts: [{ acc: "8000", net: 1500000, vat: H }] }),
+          invoice({ nr: "V2", date: "2026-06-01", ref: "V2", customer: "R1", parts: [{ acc: "8000", net: 600000, vat: H }] }),
+          purchase("INK1", "2026-04-01", "R1", 400000, "IH"),
+          purchase("INK2", "2026-04-02", "R1", 100000, "V21"),
+        ],
+      },
+    ]);
+    const { rows, problems } = readXafText(writeXaf(spec));
+    expect(plain(rows).map((r) => (r as { ref: string }).ref)).toEqual(["V1", "V2"]);
+    expect(countableTurnover(rows, 2026).countableCents).toBe(2100000);
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
+  it("refuses an entry to a relation of type B whose side cannot be told (no VAT code), as for relations without a type", () => {
+    const spec = file([
+      {
+        id: "ALG",
+        desc: "Boekingen",
+        txs: [
+          invoice({ nr: "V1", date: "2026-03-01", ref: "V1", customer: "C1", parts: [{ acc: "8000", net: 1500000, vat: H }] }),
+          { nr: "X1", date: "2026-05-01", lines: [{ acc: "1600", cents: 50000, side: "C", custSupID: "R1" }, { acc: "4000", cents: 50000, side: "D" }] },
+        ],
+      },
+    ]);
+    const { rows, problems } = readXafText(writeXaf(spec));
+    expect(rows).toHaveLength(1);
+    expect(problems.find((p) => p.message.en.includes('Journal "ALG"'))?.severity).toBe("error");
+  });
+
+  it("counts cash sales in the cash book that carry an output VAT code, not cash purchases, and says which entries it counted", () => {
+    const txs: GenTx[] = [];
+    for (let i = 1; i <= 11; i++) txs.push(cashSale(`K${i}`, `2026-${String(i).padStart(2, "0")}-15`, 150000));
+    txs.push({ nr: "K12", date: "2026-11-20", lines: [{ acc: "1000", cents: 12100, side: "C" }, { acc: "4000", cents: 10000, side: "D", vat: [{ id: "H", perc: "21.000", cents: 2100, side: "D" }] }, { acc: "1500", cents: 2100, side: "D" }] });
+    const spec = file([
+      { id: "VK", desc: "Verkoop", type: "S", txs: [invoice({ nr: "1", date: "2026-01-10", ref: "F1", customer: "C1", parts: [{ acc: "8000", net: 500000, vat: H }] })] },
+      { id: "KAS", desc: "Kasboek", type: "C", txs },
+    ]);
+    const { rows, problems, info } = readXafText(writeXaf(spec));
+    expect(countableTurnover(rows, 2026).countableCents).toBe(2150000);
+    expect(rows.find((r) => r.ref === "K11")?.day).toBe(dayFromIso("2026-11-15"));
+    expect(info.salesTransactions).toBe(12);
+    const note = problems.find((p) => p.code === "xaf-sales-outside-sales-journal");
+    expect(note?.severity).toBe("warning");
+    expect(note?.message.en).toContain('Journal "KAS" (type C): 11 entries were counted as sales');
+    expect(note?.message.en).toContain("€16,500.00");
+    expect(note?.message.en).toContain("entry K1 of 15 January 2026");
+    expect(problems.some((p) => p.code === "xaf-revenue-outside-sales")).toBe(false);
+  });
+
+  it("counts a sale booked in the memorial journal, nets a move between VAT rates there, and never counts a purchase journal", () => {
+    const spec = file([
+      { id: "VK", desc: "Verkoop", type: "S", txs: [invoice({ nr: "1", date: "2026-03-01", ref: "V1", customer: "C1", parts: [{ acc: "8000", net: 1500000, vat: H }] })] },
+      {
+        id: "MEM",
+        desc: "Memoriaal",
+        type: "M",
+        txs: [
+          invoice({ nr: "M1", date: "2026-12-31", ref: "M1", customer: "C1", parts: [{ acc: "8000", net: 600000, vat: H }] }),
+          {
+            nr: "M2",
+            date: "2026-06-30",
+            lines: [
+              { acc: "8000", cents: 100000, side: "D", vat: [{ id: "H", perc: "21.000", cents: 0, side: "D" }] },
+              { acc: "8010", cents: 100000, side: "C", vat: [{ id: "L", perc: "9.000", cents: 0, side: "C" }] },
+            ],
+          },
+        ],
+      },
+      // A purchase credit note: cost credited with VAT credited under the sales code. Purchases, never turnover.
+      { id: "INK", desc: "Inkoop", type: "P", txs: [{ nr: "P1", date: "2026-02-01", lines: [{ acc: "1600", cents: 12100, side: "D", custSupID: "R1" }, { acc: "4000", cents: 10000, side: "C", vat: [{ id: "H", perc: "21.000", cents: 2100, side: "C" }] }, { acc: "1500", cents: 2100, side: "D" }] }] },
+    ]);
+    const { rows, info } = readXafText(writeXaf(spec));
+    expect(countableTurnover(rows, 2026).countableCents).toBe(2100000);
+    expect(plain(rows.filter((r) => r.ref.startsWith("MEM")))).toEqual([
+      { ref: "MEM M2", day: dayFromIso("2026-06-30"), cents: -100000, category: "21", country: null, vatCents: 0 },
+      { ref: "MEM M2", day: dayFromIso("2026-06-30"), cents: 100000, category: "9", country: null, vatCents: 0 },
+    ]);
+    expect(rows.find((r) => r.ref === "M1")?.cents).toBe(600000);
+    expect(info.memorialSkipped).toBe(0);
+  });
+
+  it("gives the amount of revenue without a VAT code in the memorial journal, and makes it an error when it could change the verdict", () => {
+    const noCode = (nr: string, date: string, cents: number): GenTx => ({ nr, date, lines: [{ acc: "1300", cents, side: "D", custSupID: "C1" }, { acc: "8090", cents, side: "C" }] });
+    const small = readXafText(writeXaf(file([
+      { id: "VK", desc: "Verkoop", type: "S", txs: [invoice({ nr: "1", date: "2026-03-01", ref: "V1", customer: "C1", parts: [{ acc: "8000", net: 1500000, vat: H }] })] },
+      { id: "MEM", desc: "Memoriaal", type: "M", txs: [noCode("M1", "2026-12-31", 400000)] },
+    ])));
+    expect(small.problems.find((p) => p.code === "xaf-revenue-outside-sales")?.message.en).toContain('Journal "MEM" (type M) posts a net €4,000.00');
+    expect(small.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const big = readXafText(writeXaf(file([
+      { id: "VK", desc: "Verkoop", type: "S", txs: [invoice({ nr: "1", date: "2026-03-01", ref: "V1", customer: "C1", parts: [{ acc: "8000", net: 1500000, vat: H }] })] },
+      { id: "MEM", desc: "Memoriaal", type: "M", txs: [noCode("M1", "2026-12-31", 600000)] },
+    ])));
+    const err = big.problems.find((p) => p.code === "xaf-uncounted-revenue");
+    expect(err?.severity).toBe("error");
+    expect(err?.day).toBe(dayFromIso("2026-12-31"));
+    expect(err?.message.en).toContain("€6,000.00");
+    expect(err?.message.en).toContain("€20,000.00");
   });
 });

@@ -54,7 +54,10 @@ export interface GenFile {
   readonly currency?: string;
   readonly customers?: readonly GenCustomer[];
   readonly accounts?: readonly { id: string; desc: string; tp: string }[];
-  readonly vatCodes?: readonly { id: string; desc: string }[];
+  /** `pay` / `claim`: the code's vatToPayAccID / vatToClaimAccID (3.2 only). */
+  readonly vatCodes?: readonly { id: string; desc: string; pay?: string; claim?: string }[];
+  /** The header's startDate and endDate (default: the fiscal year's 1 January to 31 December). */
+  readonly period?: { readonly start: string; readonly end: string };
   readonly journals: readonly GenJournal[];
   /** "auto" (default): the true totals; "none": left out; or totals to write instead (a file that does not add up). */
   readonly totals?: "auto" | "none" | { lines: number; debit: string; credit: string };
@@ -74,7 +77,7 @@ export const ACCOUNTS = [
   { id: "4000", desc: "Kosten", tp: "P" },
 ];
 
-export const VAT_CODES = [
+export const VAT_CODES: readonly { id: string; desc: string; pay?: string; claim?: string }[] = [
   { id: "H", desc: "BTW hoog 21%" },
   { id: "L", desc: "BTW laag 9%" },
   { id: "ICP", desc: "ICP" },
@@ -170,11 +173,13 @@ export function* writeXafChunks(spec: GenFile): Generator<string> {
   const ledger = accounts
     .map((a) => (v === "3.1" ? `<ledgerAccount>${el("accountID", a.id)}${el("accountDesc", a.desc)}${el("accountType", a.tp)}${el("leadCode", a.tp)}</ledgerAccount>` : `<ledgerAccount>${el("accID", a.id)}${el("accDesc", a.desc)}${el("accTp", a.tp)}</ledgerAccount>`))
     .join("\n");
-  const vats = vatCodes.map((c) => `<vatCode>${el("vatID", c.id)}${el("vatDesc", c.desc)}</vatCode>`).join("\n");
+  const vats = vatCodes.map((c) => `<vatCode>${el("vatID", c.id)}${el("vatDesc", c.desc)}${v === "3.1" ? "" : `${el("vatToPayAccID", c.pay)}${el("vatToClaimAccID", c.claim)}`}</vatCode>`).join("\n");
+  const start = spec.period?.start ?? `${y}-01-01`;
+  const end = spec.period?.end ?? `${y}-12-31`;
 
   if (v === "3.1") {
     yield `<?xml version="1.0" encoding="UTF-8"?>\n<auditfile xmlns="http://www.auditfiles.nl/XAF/3.1">\n`;
-    yield `<header>${el("fiscalYear", String(y))}${el("startDate", `${y}-01-01`)}${el("endDate", `${y}-12-31`)}${el("currencyCode", cur)}${el("dateCreated", `${y + 1}-01-15`)}${el("productID", "Testpakket")}${el("productVersion", "1.0")}${el("companyName", spec.companyName ?? "Bakkerij Test")}${el("taxRegistration", spec.taxRegIdent ?? "NL001234567B01")}</header>\n`;
+    yield `<header>${el("fiscalYear", String(y))}${el("startDate", start)}${el("endDate", end)}${el("currencyCode", cur)}${el("dateCreated", `${y + 1}-01-15`)}${el("productID", "Testpakket")}${el("productVersion", "1.0")}${el("companyName", spec.companyName ?? "Bakkerij Test")}${el("taxRegistration", spec.taxRegIdent ?? "NL001234567B01")}</header>\n`;
     yield `<customersSuppliers>${customers}</customersSuppliers>\n<generalLedger>${ledger}</generalLedger>\n<vatCodes>${vats}</vatCodes>\n`;
     yield `<transactions>${totals}\n`;
     for (const j of spec.journals) {
@@ -193,7 +198,7 @@ export function* writeXafChunks(spec: GenFile): Generator<string> {
     return;
   }
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<auditfile xmlns="http://www.auditfiles.nl/XAF/3.2">\n`;
-  yield `<header>${el("fiscalYear", String(y))}${el("startDate", `${y}-01-01`)}${el("endDate", `${y}-12-31`)}${el("curCode", cur)}${el("dateCreated", `${y + 1}-01-15`)}${el("softwareDesc", "Testpakket")}${el("softwareVersion", "1.0")}</header>\n`;
+  yield `<header>${el("fiscalYear", String(y))}${el("startDate", start)}${el("endDate", end)}${el("curCode", cur)}${el("dateCreated", `${y + 1}-01-15`)}${el("softwareDesc", "Testpakket")}${el("softwareVersion", "1.0")}</header>\n`;
   yield `<company>${el("companyIdent", "1")}${el("companyName", spec.companyName ?? "Bakkerij Test")}${el("taxRegistrationCountry", "NL")}${el("taxRegIdent", spec.taxRegIdent ?? "NL001234567B01")}\n`;
   yield `<customersSuppliers>${customers}</customersSuppliers>\n<generalLedger>${ledger}</generalLedger>\n<vatCodes>${vats}</vatCodes>\n`;
   yield `<transactions>${totals}\n`;
