@@ -457,7 +457,7 @@ export async function check(
   } finally {
     progress.clear();
   }
-  for (const a of combineAuditfiles(auditfiles)) {
+  for (const a of combineAuditfiles(auditfiles, today)) {
     const s: SheetResult = { ...sheetResult(a.file, a.read, options, today, mapping), auditfiles: a.auditfiles };
     count({ sheets: [s], failures: [] });
     hooks.onFile?.({ sheets: [s], failures: [], skipped: [], auditfiles: [] }, files.length);

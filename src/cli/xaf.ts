@@ -7,7 +7,8 @@ import * as path from "path";
 import type { Localized } from "../i18n/types";
 import { invoiceName } from "../i18n/xaf-messages";
 import type { Problem } from "../rules/types";
-import type { XafInfo, XafRow } from "../reading/xaf";
+import { coverageProblems, type XafInfo, type XafRow } from "../reading/xaf";
+import { yearOf, type Day } from "../rules/dates";
 import type { SheetRead } from "./read";
 
 export interface AuditfileRead {
@@ -45,8 +46,35 @@ function sameYearWarning(files: readonly AuditfileRead[]): Problem {
   return { row: null, severity: "warning", code: "xaf-overlap", column: null, value: null, message, day: null };
 }
 
-/** Groups the auditfiles read; a group of one is passed through. Order: as the files were given. */
-export function combineAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
+/**
+ * The group with the errors for the years its header periods do not cover whole (coverageProblems), counted
+ * in the years they are dated in, so only a verdict that depends on such a year is uncertain.
+ */
+function withCoverage(c: CombinedAuditfile, today: Day | null): CombinedAuditfile {
+  if (c.auditfiles.length === 0) return c;
+  const extra = coverageProblems(c.auditfiles.map((a) => a.info), c.read.rows, today);
+  if (extra.length === 0) return c;
+  const base = c.read;
+  return {
+    ...c,
+    read: {
+      ...base,
+      problems: [...base.problems, ...extra],
+      errorCount: base.errorCount + extra.length,
+      errorCountIn: (years) => base.errorCountIn(years) + extra.filter((p) => p.day !== null && p.day !== undefined && years.includes(yearOf(p.day))).length,
+    },
+  };
+}
+
+/**
+ * Groups the auditfiles read; a group of one is passed through. Order: as the files were given. `today`: the
+ * days after it are not missing from a year's coverage.
+ */
+export function combineAuditfiles(list: readonly AuditfileRead[], today: Day | null = null): CombinedAuditfile[] {
+  return groupAuditfiles(list).map((c) => withCoverage(c, today));
+}
+
+function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
   const groups = new Map<string, AuditfileRead[]>();
   const order: (AuditfileRead[])[] = [];
   for (const a of list) {

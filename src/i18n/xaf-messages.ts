@@ -145,11 +145,28 @@ export const xafProblem = {
     };
   },
   /** Revenue without a VAT code outside the sales journals that could take `year` over the limit (or cross it earlier). */
-  uncountedRevenue(year: number, cents: Cents, journals: string, threshold: Cents | null): Localized {
-    const limit: Localized = threshold === null ? { nl: "de omzetgrens", en: "the turnover limit" } : { nl: `de omzetgrens van ${formatEuros(threshold, "nl")}`, en: `the turnover limit of ${formatEuros(threshold, "en")}` };
+  uncountedRevenue(year: number, cents: Cents, journals: string, threshold: Cents): Localized {
+    const limit: Localized = { nl: `de omzetgrens van ${formatEuros(threshold, "nl")}`, en: `the turnover limit of ${formatEuros(threshold, "en")}` };
     return {
       nl: `In ${year} is per saldo ${formatEuros(cents, "nl")} zonder btw-code aan de creditzijde van winst-en-verliesrekeningen geboekt buiten het verkoopdagboek (dagboek ${journals}); dat is niet meegeteld. Is het omzet (bijvoorbeeld kasverkopen), dan kan de omzet van ${year} daarmee boven ${limit.nl} komen, of eerder: de uitkomst is daarom onzeker. Controleer wat het is; is het omzet, boek het dan met een btw-code en maak de auditfile opnieuw aan.`,
       en: `In ${year} a net ${formatEuros(cents, "en")} without a VAT code was posted to the credit of profit-and-loss accounts outside the sales journal (journal ${journals}); it was not counted. If it is turnover (for instance cash sales), the ${year} turnover could go over ${limit.en} with it, or sooner: so the result is uncertain. Check what it is; if it is turnover, book it with a VAT code and export the auditfile again.`,
+    };
+  },
+  /** A year the auditfiles' header periods cover only in part (`covered`: the periods within it). */
+  partialYear(year: number, covered: readonly (readonly [Day, Day])[]): Localized {
+    const span = (lang: "nl" | "en"): string => covered.map(([a, b]) => `${formatDay(a, lang)} ${lang === "nl" ? "tot en met" : "to"} ${formatDay(b, lang)}`).join(lang === "nl" ? " en " : " and ");
+    return {
+      nl: `De auditfile(s) dekken ${year} maar gedeeltelijk: van ${span("nl")} (de periode in hun header). De omzet van de rest van ${year} zit er niet in, dus de cijfers van ${year} zijn onvolledig en een uitkomst die ervan afhangt is onzeker. Voeg de auditfile van de rest van ${year} toe, of geef de omzet van ${year} op.`,
+      en: `The auditfile(s) cover ${year} only in part: from ${span("en")} (the period in their header). The turnover of the rest of ${year} is not in them, so the figures of ${year} are incomplete and a result that depends on them is uncertain. Add the auditfile of the rest of ${year}, or give the ${year} turnover.`,
+    };
+  },
+  /** Entries dated in a year the auditfiles' header periods do not cover at all. */
+  uncoveredYear(year: number, count: number, cents: Cents, periods: readonly (readonly [Day, Day])[]): Localized {
+    const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
+    const span = (lang: "nl" | "en"): string => periods.map(([a, b]) => `${formatDay(a, lang)} ${lang === "nl" ? "tot en met" : "to"} ${formatDay(b, lang)}`).join(lang === "nl" ? " en " : " and ");
+    return {
+      nl: `${n.nl} ${count === 1 ? "is" : "zijn"} gedateerd in ${year} (meetellend ${formatEuros(cents, "nl")}), maar de auditfile(s) gaan over ${span("nl")} (de periode in hun header): ${year} zit er niet in. Het bedrag van ${year} is alleen deze boekingen, niet de omzet van het jaar, dus een uitkomst die ervan afhangt is onzeker. Voeg de auditfile van ${year} toe, of geef de omzet van ${year} op.`,
+      en: `${n.en} ${count === 1 ? "is" : "are"} dated in ${year} (counting ${formatEuros(cents, "en")}), but the auditfile(s) cover ${span("en")} (the period in their header): ${year} is not in them. The ${year} figure is only these entries, not the year's turnover, so a result that depends on it is uncertain. Add the auditfile of ${year}, or give the ${year} turnover.`,
     };
   },
   skipped(memorial: number, opening: number): Localized {

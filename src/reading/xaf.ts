@@ -717,8 +717,9 @@ export class XafReader {
   /**
    * Sale or purchase, for an entry posting to a relation that is both (custSupTp B) in a journal without a type:
    * the VAT codes' own side (vatToPayAccID / vatToClaimAccID, or a description naming input VAT) when they say
-   * one; else the side of the revenue or cost lines that carry a VAT code: credited (output VAT credited) is a
-   * sale, debited a purchase. null (refused) when the codes disagree or no line carries a VAT code.
+   * one; else the side of the revenue or cost lines that carry a VAT code: credited on balance (output VAT
+   * credited) is a sale. null (refused) when the codes disagree, no line carries a VAT code, or the lines are
+   * debited on balance under codes that do not say their side (a credit note, or a purchase: never guessed).
    */
   private entrySide(tx: Tx): VatSide {
     let strongOut = false;
@@ -735,8 +736,9 @@ export class XafReader {
       else weak += l.net;
     }
     if (strongOut !== strongIn) return strongOut ? "out" : "in";
-    if (strongOut || !coded || weak === 0) return null;
-    return weak > 0 ? "out" : "in";
+    if (strongOut || !coded) return null;
+    // Debited on balance under codes that do not say their side: a credit note or a purchase, never told apart.
+    return weak >= 0 ? "out" : null;
   }
 
   /**
@@ -972,7 +974,8 @@ export class XafReader {
       // code): when it could take the year over the limit, or cross it earlier, the verdict is uncertain.
       const jan1 = dayFromYmd(year, 1, 1);
       const threshold = hasParameterOn("kor-threshold", jan1) ? parameterOn("kor-threshold", jan1) : null;
-      if (threshold !== null && (this.countableYears.get(year) ?? 0) + o.cents <= threshold) continue;
+      // Before 2020 there was no turnover limit (and no verdict): nothing to change.
+      if (threshold === null || (this.countableYears.get(year) ?? 0) + o.cents <= threshold) continue;
       this.problems.push(this.problem(o.day, xafProblem.uncountedRevenue(year, o.cents, [...o.journals].join(", "), threshold), "error", "xaf-uncounted-revenue"));
     }
     if (this.memorial + this.opening > 0) {
@@ -1070,6 +1073,64 @@ const AUDITFILE_ADVICE_CODES: ReadonlySet<string> = new Set([
 export function withAuditfileAdvice(problems: readonly Problem[], codes: boolean): readonly Problem[] {
   if (!problems.some((p) => AUDITFILE_ADVICE_CODES.has(p.code))) return problems;
   return [...problems, { row: null, severity: "warning", code: "auditfile-category-advice", column: "category", value: null, message: auditfileCategoryAdvice(codes) }];
+}
+
+/**
+ * The years the auditfiles' header periods (startDate–endDate, required in 3.1 and 3.2) do not cover whole,
+ * as errors dated in that year (so they make the verdicts that depend on the year uncertain, and only those):
+ * a year covered in part (a fiscal year from July to June, two such files joined), and a year not covered at
+ * all that has rows (an entry dated outside the file's period). Days after `today` are not missing: they have
+ * not happened yet. Nothing is said when a period is missing (no header dates to go by).
+ */
+export function coverageProblems(periods: readonly { readonly startDay: Day | null; readonly endDay: Day | null }[], rows: readonly (InvoiceRow & { readonly ref?: string })[], today: Day | null): Problem[] {
+  const spans: [Day, Day][] = [];
+  for (const p of periods) {
+    if (p.startDay === null || p.endDay === null) return [];
+    if (p.startDay <= p.endDay) spans.push([p.startDay, p.endDay]);
+  }
+  if (spans.length === 0) return [];
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [Day, Day][] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  // Entries (an entry with lines at two rates is two rows with one reference) per year, with their countable cents.
+  const byYear = new Map<number, { entries: Set<string>; cents: Cents; day: Day }>();
+  for (const r of rows) {
+    const y = yearOf(r.day);
+    const e = byYear.get(y) ?? { entries: new Set<string>(), cents: 0, day: r.day };
+    if (e.entries.size < 100_000) e.entries.add(r.ref === undefined ? `#${r.row}` : `${r.ref}|${r.day}`);
+    if (countsForKor(r.category)) e.cents += r.cents;
+    if (r.day < e.day) e.day = r.day;
+    byYear.set(y, e);
+  }
+  const years = new Set<number>(byYear.keys());
+  for (const [a, b] of merged) for (let y = yearOf(a); y <= yearOf(b); y++) years.add(y);
+  const out: Problem[] = [];
+  for (const y of [...years].sort((a, b) => a - b)) {
+    const from = dayFromYmd(y, 1, 1);
+    const to = Math.min(dayFromYmd(y, 12, 31), today ?? Number.POSITIVE_INFINITY);
+    if (to < from) continue;
+    const covered: [Day, Day][] = [];
+    let days = 0;
+    for (const [a, b] of merged) {
+      const lo = Math.max(a, from);
+      const hi = Math.min(b, dayFromYmd(y, 12, 31));
+      if (lo > hi) continue;
+      covered.push([lo, hi]);
+      days += Math.max(0, Math.min(hi, to) - lo + 1);
+    }
+    if (days >= to - from + 1) continue;
+    const problem = (day: Day, message: Localized): Problem => ({ row: null, severity: "error", code: "xaf-period", column: null, value: null, message, day });
+    if (covered.length > 0) out.push(problem(covered[0][0], xafProblem.partialYear(y, covered)));
+    else {
+      const e = byYear.get(y);
+      if (e !== undefined) out.push(problem(e.day, xafProblem.uncoveredYear(y, e.entries.size, e.cents, merged)));
+    }
+  }
+  return out;
 }
 
 /** Reads a whole auditfile given as one string (tests, small files). */

@@ -403,13 +403,28 @@ function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeR
   const shown = rows.vatShown(year, untilDay, beforeRow, MAX_LISTED_ROWS);
   if (shown === null) return;
   const { count, first, listed } = shown;
+  // An auditfile names its entries ("boeking F2 van 1 maart 2026"), a sheet its rows. An entry with lines at
+  // 21% and 9% is two rows with one name: it is one invoice, counted and listed once.
+  let invoices = count;
+  let named: Localized[] = [];
+  if (rowName !== undefined) {
+    const seen = new Map<string, Localized>();
+    for (const r of listed) {
+      const n = rowName(r);
+      if (!seen.has(`${n.nl}\u0000${n.en}`)) seen.set(`${n.nl}\u0000${n.en}`, n);
+    }
+    named = [...seen.values()];
+    invoices = named.length + (count - listed.length);
+  }
   const firstRows = listed.slice(0, 5);
   const vat = first.vatCents;
-  // An auditfile names its entries ("boeking F2 van 1 maart 2026"), a sheet its rows.
   const firstNl = rowName === undefined ? `Rij ${first.row}` : capitalize(rowName(first.row).nl);
   const firstEn = rowName === undefined ? `Row ${first.row}` : capitalize(rowName(first.row).en);
-  const listedNl = rowName === undefined ? `rij ${firstRows.join(", ")}` : firstRows.map((r) => rowName(r).nl).join("; ");
-  const listedEn = rowName === undefined ? `rows ${firstRows.join(", ")}` : firstRows.map((r) => rowName(r).en).join("; ");
+  const listedNl = rowName === undefined ? `rij ${firstRows.join(", ")}` : named.slice(0, 5).map((n) => n.nl).join("; ");
+  const listedEn = rowName === undefined ? `rows ${firstRows.join(", ")}` : named.slice(0, 5).map((n) => n.en).join("; ");
+  const more = rowName === undefined ? count > firstRows.length : invoices > 5;
+  // One invoice of several rows (rates): its VAT is more than the first row's, so no amount is named.
+  const amount = count === 1 ? { nl: ` (${eurNl(vat)})`, en: ` (${eurEn(vat)})` } : { nl: "", en: "" };
   problems.push({
     row: first.row,
     severity: "warning",
@@ -420,14 +435,14 @@ function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeR
     rows: listed,
     count,
     message:
-      count === 1
+      invoices === 1
         ? {
-            nl: `${firstNl} vermeldt btw (${eurNl(vat)}) terwijl de omzet binnen de KOR valt. Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer de factuur. Uw deelname aan de KOR eindigt hier niet door.`,
-            en: `${firstEn} shows VAT (${eurEn(vat)}) while turnover is within the KOR. If the business is in the KOR, that VAT is owed; correct the invoice. It does not end your KOR participation.`,
+            nl: `${firstNl} vermeldt btw${amount.nl} terwijl de omzet binnen de KOR valt. Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer de factuur. Uw deelname aan de KOR eindigt hier niet door.`,
+            en: `${firstEn} shows VAT${amount.en} while turnover is within the KOR. If the business is in the KOR, that VAT is owed; correct the invoice. It does not end your KOR participation.`,
           }
         : {
-            nl: `${count} facturen vermelden btw terwijl de omzet binnen de KOR valt (${listedNl}${count > firstRows.length ? " …" : ""}). Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer die facturen. Uw deelname aan de KOR eindigt hier niet door.`,
-            en: `${count} invoices show VAT while turnover is within the KOR (${listedEn}${count > firstRows.length ? " …" : ""}). If the business is in the KOR, that VAT is owed; correct those invoices. It does not end your KOR participation.`,
+            nl: `${invoices} facturen vermelden btw terwijl de omzet binnen de KOR valt (${listedNl}${more ? " …" : ""}). Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer die facturen. Uw deelname aan de KOR eindigt hier niet door.`,
+            en: `${invoices} invoices show VAT while turnover is within the KOR (${listedEn}${more ? " …" : ""}). If the business is in the KOR, that VAT is owed; correct those invoices. It does not end your KOR participation.`,
           },
   });
 }

@@ -96,6 +96,19 @@ describe("kor-check on auditfiles", () => {
     expect(nl.problems.find((p: Json) => p.code === "vat-shown-in-kor").message).toMatch(/^Boeking F2 van 1 maart 2026 vermeldt btw/);
   });
 
+  it("counts an invoice with a 21% and a 9% line as one invoice showing VAT, named once", async () => {
+    const one: GenFile = {
+      ...year2025(),
+      fiscalYear: 2026,
+      journals: [{ id: "VK", desc: "Verkoop", type: "S", txs: [invoice({ nr: "1", date: "2026-03-01", ref: "V1", customer: "C1", parts: [{ acc: "8000", net: 100000, vat: H }, { acc: "8010", net: 50000, vat: { id: "L", perc: 9 } }] })] }],
+    };
+    const f = writeText(at("klant-2026.xaf"), writeXaf(one));
+    const s = (JSON.parse((await run([f, "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    const vat = s.problems.find((p: Json) => p.code === "vat-shown-in-kor");
+    expect(vat.message).toMatch(/^Entry V1 of 1 March 2026 shows VAT while turnover is within the KOR/);
+    expect(vat.message).not.toContain("2 invoices");
+  });
+
   it("says once what a category or country fix means for an auditfile: the VAT code with --codes, the customer's country", async () => {
     // One invoice of €15,000 at 21% to a customer in Germany: "give it the category 'buitenland'" cannot be done
     // to an entry; its category comes from its VAT code.
@@ -309,5 +322,48 @@ describe("kor-check on auditfiles too large to check", () => {
     expect(s.sheet).toBe(`${"B".repeat(999)}… (NL001234567B01)`);
     expect(s.auditfiles[0].company).toBe(`${"B".repeat(999)}…`);
     expect(s.countable).toBe(21000);
+  });
+});
+
+describe("kor-check on auditfiles that do not cover a year whole (the header's period)", () => {
+  const sale = (nr: string, date: string, net: number): GenTx => invoice({ nr, date, ref: nr, customer: "C1", parts: [{ acc: "8000", net, vat: H }] });
+  const fy = (start: string, end: string, txs: GenTx[]): GenFile => ({ ...year2025(), fiscalYear: Number(end.slice(0, 4)), period: { start, end }, journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }] });
+
+  it("says a fiscal year from July to June covers both calendar years in part, and gives no confident verdict", async () => {
+    const f = writeText(at("fy2526.xaf"), writeXaf(fy("2025-07-01", "2026-06-30", [sale("A1", "2025-09-01", 500000), sale("A2", "2026-03-01", 800000)])));
+    const r = await run([f, "--year", "2026", "--format", "json", "--lang", "en"]);
+    expect(r.code).toBe(1);
+    const s = (JSON.parse(r.stdout) as Json[])[0];
+    const period = s.problems.filter((p: Json) => p.code === "xaf-period").map((p: Json) => p.message);
+    expect(period).toEqual([
+      expect.stringContaining("The auditfile(s) cover 2025 only in part: from 1 July 2025 to 31 December 2025 (the period in their header)"),
+      expect.stringContaining("The auditfile(s) cover 2026 only in part: from 1 January 2026 to 30 June 2026"),
+    ]);
+  });
+
+  it("says an entry dated in a year the file does not cover is not that year's turnover", async () => {
+    const f = writeText(at("klant-2026.xaf"), writeXaf(fy("2026-01-01", "2026-12-31", [sale("V1", "2025-12-31", 50000), sale("V2", "2026-02-01", 600000)])));
+    const r = await run([f, "--year", "2026", "--format", "json", "--lang", "en"]);
+    expect(r.code).toBe(1);
+    const s = (JSON.parse(r.stdout) as Json[])[0];
+    expect(s.problems.find((p: Json) => p.code === "xaf-period").message).toContain("1 entry is dated in 2025 (counting €500.00), but the auditfile(s) cover 1 January 2026 to 31 December 2026");
+  });
+
+  it("joins two broken fiscal years: the year they cover whole is fine, the previous year only in part is said", async () => {
+    const a = writeText(at("fy2526.xaf"), writeXaf(fy("2025-07-01", "2026-06-30", [sale("A1", "2025-09-01", 500000), sale("A2", "2026-03-01", 800000)])));
+    const b = writeText(at("fy2627.xaf"), writeXaf(fy("2026-07-01", "2027-06-30", [sale("B1", "2026-09-01", 500000)])));
+    const r = await run([a, b, "--year", "2026", "--format", "json", "--lang", "en"]);
+    expect(r.code).toBe(1);
+    const items = JSON.parse(r.stdout) as Json[];
+    expect(items).toHaveLength(1);
+    const period = items[0].problems.filter((p: Json) => p.code === "xaf-period").map((p: Json) => p.message);
+    expect(period).toEqual([expect.stringContaining("cover 2025 only in part: from 1 July 2025 to 31 December 2025")]);
+  });
+
+  it("says nothing for files of whole calendar years", async () => {
+    const a = writeText(at("klant-2025.xaf"), writeXaf(year2025()));
+    const b = writeText(at("klant-2026.xaf"), writeXaf(year2026()));
+    const s = (JSON.parse((await run([a, b, "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    expect(s.problems.map((p: Json) => p.code)).not.toContain("xaf-period");
   });
 });

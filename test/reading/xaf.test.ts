@@ -308,12 +308,16 @@ describe("XAF reader: sales outside the sales journal, purchases from relations 
         txs: [
           invoice({ nr: "V1", date: "2026-03-01", ref: "V1", customer: "C1", parts: [{ acc: "8000", net: 1500000, vat: H }] }),
           { nr: "X1", date: "2026-05-01", lines: [{ acc: "1600", cents: 50000, side: "C", custSupID: "R1" }, { acc: "4000", cents: 50000, side: "D" }] },
+          // Debited under a code that does not say its side: a purchase, or a credit note to R1? Refused.
+          purchase("X2", "2026-05-02", "R1", 100000, "H"),
         ],
       },
     ]);
     const { rows, problems } = readXafText(writeXaf(spec));
     expect(rows).toHaveLength(1);
-    expect(problems.find((p) => p.message.en.includes('Journal "ALG"'))?.severity).toBe("error");
+    const refused = problems.find((p) => p.message.en.includes('Journal "ALG"'));
+    expect(refused?.severity).toBe("error");
+    expect(refused?.message.en).toContain("2 entries on profit-and-loss accounts");
   });
 
   it("counts cash sales in the cash book that carry an output VAT code, not cash purchases, and says which entries it counted", () => {
