@@ -60,3 +60,17 @@ describe("Open file with an auditfile: what a category fix means there", () => {
     expect(plain.summary.problems.map((p) => p.code)).not.toContain("auditfile-category-advice");
   });
 });
+
+describe("Open file with an auditfile whose period is a broken fiscal year", () => {
+  it("says the previous year is covered only in part (an error of that year), as kor-check does", async () => {
+    const txs = [
+      invoice({ nr: "1", date: "2025-09-01", ref: "A1", customer: "C1", parts: [{ acc: "8000", net: 500000, vat: { id: "H", perc: 21 } }] }),
+      invoice({ nr: "2", date: "2026-03-01", ref: "A2", customer: "C1", parts: [{ acc: "8000", net: 800000, vat: { id: "H", perc: 21 } }] }),
+    ];
+    const xaf = writeXaf({ fiscalYear: 2026, period: { start: "2025-07-01", end: "2026-06-30" }, customers: [{ id: "C1", name: "Jansen", tp: "C", taxCountry: "NL" }], journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }] });
+    const a = analyze(await readFileSource(fileOf("fy2526.xaf", xaf)), {}, TODAY);
+    const period = a.summary.problems.filter((p) => p.code === "xaf-period");
+    expect(period.map((p) => p.severity)).toEqual(["error", "error"]);
+    expect(period[0].message.en).toContain("cover 2025 only in part: from 1 July 2025 to 31 December 2025");
+  });
+});

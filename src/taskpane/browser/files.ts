@@ -7,9 +7,9 @@ import type { InvoiceSource } from "../../excel/source";
 import { decodeBytes, readCsvText } from "../../reading/csv";
 import type { Localized } from "../../i18n/types";
 import { invoiceName } from "../../i18n/xaf-messages";
-import { XafReader, type XafRow } from "../../reading/xaf";
+import { XafReader, coverageProblems, type XafRow } from "../../reading/xaf";
 import type { Problem } from "../../rules/types";
-import { DATE_1904_OFFSET, isoFromDay } from "../../rules/dates";
+import { DATE_1904_OFFSET, isoFromDay, todayInNetherlands } from "../../rules/dates";
 import { READ_LIMITS, TooLargeError, type ReadLimits } from "../../reading/limits";
 import { declaredInflatedSize } from "../../reading/zipSize";
 import { checkRealInflation, withoutSheetLinks } from "../../reading/zipInflate";
@@ -69,6 +69,9 @@ export async function readXafSource(file: FileLike): Promise<{ values: unknown[]
     reader.writeBytes(new Uint8Array(await file.arrayBuffer()));
   }
   const info = reader.end();
+  // A year the file's header period covers only in part (a fiscal year from July), or entries outside it: said,
+  // as kor-check does (docs/xaf.md); days after today are not missing.
+  problems.push(...coverageProblems([info], rows, todayInNetherlands()));
   const values: unknown[][] = [XAF_HEADER];
   for (const r of rows) values.push([isoFromDay(r.day), r.ref, r.cents / 100, r.category ?? "", r.country ?? "", (r.vatCents ?? 0) / 100]);
   const name = info.companyName ?? file.name;
