@@ -152,6 +152,14 @@ export const xafProblem = {
       en: `In ${year} a net ${formatEuros(cents, "en")} without a VAT code was posted to the credit of profit-and-loss accounts outside the sales journal (journal ${journals}); it was not counted. If it is turnover (for instance cash sales), the ${year} turnover could go over ${limit.en} with it, or sooner: so the result is uncertain. Check what it is; if it is turnover, book it with a VAT code and export the auditfile again.`,
     };
   },
+  /** Sales entries whose cost-of-sales lines (mirrored by a stock line of the same amount) were left out. */
+  costOfSales(count: number, cents: Cents, first: Localized): Localized {
+    const n = times(count, ["verkoopboeking", "verkoopboekingen"], ["sales entry", "sales entries"]);
+    return {
+      nl: `${n.nl} ${count === 1 ? "boekt" : "boeken"} ook de kostprijs van de verkopen: een winst-en-verliesrekening gedebiteerd zonder btw, tegen een balansrekening (voorraad) gecrediteerd met hetzelfde bedrag, samen ${formatEuros(cents, "nl")} (eerste: ${first.nl}). Dat is geen omzet en is niet meegeteld.`,
+      en: `${n.en} also ${count === 1 ? "posts" : "post"} the cost of the goods sold: a profit-and-loss account debited without VAT against a balance-sheet account (stock) credited with the same amount, together ${formatEuros(cents, "en")} (first: ${first.en}). That is not turnover and was not counted.`,
+    };
+  },
   /** A year the auditfiles' header periods cover only in part (`covered`: the periods within it). */
   partialYear(year: number, covered: readonly (readonly [Day, Day])[]): Localized {
     const span = (lang: "nl" | "en"): string => covered.map(([a, b]) => `${formatDay(a, lang)} ${lang === "nl" ? "tot en met" : "to"} ${formatDay(b, lang)}`).join(lang === "nl" ? " en " : " and ");

@@ -278,6 +278,8 @@ export class XafReader {
   private readonly outsideYears = new Map<number, { cents: Cents; day: Day; journals: Set<string> }>();
   /** Entries of other journals counted as sales (their lines with output VAT), per journal. */
   private readonly countedOutside = new Map<string, { type: string; count: number; cents: Cents; first: Localized }>();
+  /** Sales entries with cost-of-sales lines left out (costOfSales), per year. */
+  private readonly costNote = new Map<number, { count: number; cents: Cents; first: Localized; day: Day }>();
   /** Countable cents of the rows given, per year (to tell whether uncounted revenue could change the verdict). */
   private readonly countableYears = new Map<number, Cents>();
   private readonly problems: Problem[] = [];
@@ -703,6 +705,35 @@ export class XafReader {
     this.outsideYears.set(yearOf(day), y);
   }
 
+  /**
+   * Cost-of-sales lines in a sales entry (perpetual inventory: cost of sales debited, stock credited with the
+   * same amount): a line on a P account debited with no VAT amount (no VAT code, or one with €0 VAT) for which
+   * the entry holds a line on a B account credited with exactly that amount, without a relation or VAT code,
+   * in an entry that also credits revenue under a VAT code. They are not turnover; null when there are none.
+   * Leaving such a line out can only raise the turnover counted (never a revenue reduction counted twice).
+   */
+  private costOfSales(tx: Tx): Set<Line> | null {
+    let sale = false;
+    const debits: Line[] = [];
+    const stock: Line[] = [];
+    for (const l of tx.lines) {
+      const type = this.accounts.get(l.acc);
+      if (l.net === null) return null;
+      if (type === "P" && l.net > 0 && l.vats.length > 0) sale = true;
+      else if (type === "P" && l.net < 0 && l.vats.every((v) => xafCents(v.amnt) === 0)) debits.push(l);
+      else if (type === "B" && l.net > 0 && l.custSupID === "" && l.vats.length === 0) stock.push(l);
+    }
+    if (!sale || debits.length === 0 || stock.length === 0) return null;
+    const out = new Set<Line>();
+    for (const d of debits) {
+      const i = stock.findIndex((b) => b.net === -(d.net as Cents));
+      if (i < 0) continue;
+      stock.splice(i, 1);
+      out.add(d);
+    }
+    return out.size === 0 ? null : out;
+  }
+
   /** What a line's VAT codes say by themselves: input when one is input, output when all are, else null. */
   private lineSide(l: Line): VatSide {
     let out = true;
@@ -791,8 +822,16 @@ export class XafReader {
     const relation = tx.lines.find((l) => l.custSupID !== "");
     if (relation !== undefined) country = this.countryOf(relation.custSupID);
     const perCategory = new Map<CategoryCode, { cents: Cents; vat: Cents }>();
+    const cost = only === null ? this.costOfSales(tx) : null;
+    if (cost !== null) {
+      const c = this.costNote.get(yearOf(day)) ?? { count: 0, cents: 0, first: where(), day };
+      c.count++;
+      for (const l of cost) c.cents -= l.net ?? 0;
+      this.costNote.set(yearOf(day), c);
+    }
     for (const l of tx.lines) {
       if (only !== null && !only.has(l)) continue;
+      if (cost !== null && cost.has(l)) continue;
       const type = this.accounts.get(l.acc);
       if (type === "B") continue;
       if (l.net === null) {
@@ -965,6 +1004,9 @@ export class XafReader {
     if (this.unlisted > 0) this.problems.push(this.problem(null, xafProblem.moreUnlisted(this.unlisted), "error", "xaf-more"));
     for (const [journal, c] of this.countedOutside) {
       this.problems.push(this.problem(null, xafProblem.salesOutsideSales(journal, c.type === "" ? "?" : c.type, c.count, c.cents, c.first), "warning", "xaf-sales-outside-sales-journal"));
+    }
+    for (const c of this.costNote.values()) {
+      this.problems.push(this.problem(c.day, xafProblem.costOfSales(c.count, c.cents, c.first), "warning", "xaf-cost-of-sales"));
     }
     for (const [journal, o] of this.outside) {
       this.problems.push(this.problem(null, xafProblem.revenueOutsideSales(journal, o.type === "" ? "?" : o.type, o.count, o.cents), "warning", "xaf-revenue-outside-sales"));

@@ -391,3 +391,42 @@ describe("XAF reader: sales outside the sales journal, purchases from relations 
     expect(err?.message.en).toContain("€20,000.00");
   });
 });
+
+describe("XAF reader: cost of sales inside a sales entry", () => {
+  const ACCS = [...ACCOUNTS, { id: "7000", desc: "Kostprijs omzet", tp: "P" }, { id: "3000", desc: "Voorraad", tp: "B" }, { id: "8900", desc: "Betalingskorting", tp: "P" }];
+  const withStock = (tx: GenTx, cents: number, vat: boolean): GenTx => ({
+    ...tx,
+    lines: [...tx.lines, { acc: "7000", cents, side: "D", vat: vat ? [{ id: "H", perc: "21.000", cents: 0, side: "C" }] : undefined }, { acc: "3000", cents, side: "C" }],
+  });
+
+  it("leaves out a cost-of-sales line mirrored by a stock line of the same amount (no VAT), and says so", () => {
+    const spec: GenFile = {
+      fiscalYear: 2026,
+      customers: CUSTOMERS,
+      accounts: ACCS,
+      journals: [
+        {
+          id: "VK",
+          desc: "Verkoop",
+          type: "S",
+          txs: [
+            withStock(invoice({ nr: "1", date: "2026-03-01", ref: "V1", customer: "C1", parts: [{ acc: "8000", net: 1500000, vat: H }] }), 900000, false),
+            withStock(invoice({ nr: "2", date: "2026-05-01", ref: "V2", customer: "C1", parts: [{ acc: "8000", net: 800000, vat: H }] }), 500000, true),
+            // A payment discount (no sale in the entry): not a stock movement, still refused without a VAT code.
+            { nr: "3", date: "2026-06-01", lines: [{ acc: "1300", cents: 10000, side: "C", custSupID: "C1" }, { acc: "8900", cents: 10000, side: "D" }] },
+          ],
+        },
+      ],
+    };
+    const { rows, problems } = readXafText(writeXaf(spec));
+    expect(plain(rows).map((r) => [(r as { ref: string }).ref, (r as { cents: number }).cents])).toEqual([["V1", 1500000], ["V2", 800000]]);
+    expect(countableTurnover(rows, 2026).countableCents).toBe(2300000);
+    const note = problems.find((p) => p.code === "xaf-cost-of-sales");
+    expect(note?.severity).toBe("warning");
+    expect(note?.message.en).toContain("2 sales entries");
+    expect(note?.message.en).toContain("€14,000.00");
+    const errors = problems.filter((p) => p.severity === "error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message.en).toContain("account 8900");
+  });
+});
