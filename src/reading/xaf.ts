@@ -8,9 +8,10 @@
  * - XML safety: a DOCTYPE is refused before parsing (no DTD, so no entity expansion and no external
  *   references); saxes itself knows only the five predefined entities and character references.
  * - Turnover per transaction of a sales journal (jrnTp S; without a type, a transaction posting to a
- *   customer): credit − debit on profit-and-loss (P) accounts, per KOR category of the lines' VAT codes,
- *   dated by the transaction date (trDt; the line's effDate when there is none). A credit note comes out
- *   negative by itself. Memorial (M) and opening (O) journals are skipped and counted.
+ *   customer, or to a relation of type B whose VAT says sale): credit − debit on profit-and-loss (P) accounts,
+ *   per KOR category of the lines' VAT codes, dated by the transaction date (trDt; the line's effDate when
+ *   there is none). A credit note comes out negative by itself. In other journals (cash, bank, memorial, …;
+ *   never purchases or opening) the P lines with an output VAT code are turnover too (outputLines).
  * - Lines on revenue accounts without a VAT code, or with a code that does not map to one category, are not
  *   counted and are reported once per code and year with counts (an error: never guessed).
  * - The file's own totals (transactions/linesCount, totalDebit, totalCredit) are checked against what was read.
