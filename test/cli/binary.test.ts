@@ -68,3 +68,10 @@ it("starts its workers when node itself was given options a worker thread refuse
     [b, null],
   ]);
 }, 120_000);
+
+it("exits quietly when the reader of its output goes away (kor-check … | head -1): no EPIPE stack trace", async () => {
+  const file = await writeXlsx(path.join(tmp.dir, "a.xlsx"), { Facturen: CROSSING_2025 });
+  const r = spawnSync("/bin/sh", ["-c", `"${process.execPath}" "${bin}" --format json --lang en "${file}" "${file}" "${file}" | head -c 1`], { encoding: "utf8" });
+  expect(r.stdout).toBe("[");
+  expect(r.stderr).not.toMatch(/EPIPE|Unhandled|at /);
+});
