@@ -9,6 +9,7 @@
  * its rows, whatever the block size; they reach the sink when the sheet ends (`end()`).
  */
 import { DateOrderDecision } from "../reading/dateOrder";
+import { cellText } from "../reading/cells";
 import { columnLetter, HEADER_SEARCH_ROWS, readTable, TABLE_REFUSALS, VAT_PROBE_ROWS, type ColumnRole, type ReadTableResult, type SideSigns } from "../reading/headers";
 import { RowProblemGroups } from "../reading/problemGroups";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
@@ -32,6 +33,7 @@ const PROBE_DATA_ROWS = VAT_PROBE_ROWS;
 const ALL_ROLES_UNUSED: Record<ColumnRole, undefined> = {
   date: undefined, amount: undefined, category: undefined, country: undefined, vat: undefined,
   customer: undefined, gross: undefined, debit: undefined, credit: undefined, side: undefined,
+  currency: undefined, status: undefined, doctype: undefined,
 };
 
 /** What the user chose for a file: columns by letter or header text, and their own codes. */
@@ -60,6 +62,8 @@ export class TableStream {
   private blockFirstRow = 1;
   private nextRow = 1;
   private columns: Partial<Record<ColumnRole, number>> | null = null;
+  /** The header row's cells as text, for the messages of the blocks beneath it. */
+  private columnHeaders: readonly string[] | undefined;
   /**
    * How the amounts beside a D/C column are signed: decided by the probe on the first rows, then as each block
    * leaves it (a side the first rows did not show is decided by its first line, in whichever block).
@@ -163,6 +167,8 @@ export class TableStream {
     this.dateOrder = new DateOrderDecision(probe.columns.date === undefined ? null : columnLetter(probe.columns.date));
     this.sideSigns = probe.sideSignsDecided;
     this.headerRow = probe.headerRowIndex === null ? null : this.blockFirstRow + probe.headerRowIndex;
+    const headerCells = probe.headerRowIndex === null ? undefined : this.block[probe.headerRowIndex];
+    this.columnHeaders = Array.isArray(headerCells) ? headerCells.map((c) => cellText(c)) : undefined;
     return true;
   }
 
@@ -181,7 +187,7 @@ export class TableStream {
       result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined, sideSigns: this.sideSigns });
     } else {
       // An out-of-range header index means "no header in this block": data from its first row.
-      result = readTable(block, { columns, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined, sideSigns: this.sideSigns });
+      result = readTable(block, { columns, columnHeaders: this.columnHeaders, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined, sideSigns: this.sideSigns });
     }
     if (result.sideSigns !== undefined) this.sideSigns = result.sideSigns;
     if (result.rows.length > 0) this.sink.rows(result.rows);

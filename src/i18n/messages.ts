@@ -816,6 +816,67 @@ export function totalLabelCounted(label: string, count: number): Localized {
       };
 }
 
+/**
+ * A bank statement (ING, Rabobank, ABN AMRO, told by its headers) given as a sales list: refused. Every incoming
+ * payment would count as turnover (a loan, a refund, money from savings) and payments out would be netted against it.
+ */
+export function bankStatement(bank: string | null, headers: readonly string[]): Localized {
+  const cols = headers.slice(0, 3).map(quote).join(", ");
+  return {
+    nl:
+      `Dit is een bankafschrift${bank === null ? "" : ` van ${bank}`} (kolommen ${cols}), geen verkooplijst: de ontvangsten erop zijn niet allemaal omzet ` +
+      `en betalingen zouden ertegen wegvallen. Het bestand is niet gelezen. Gebruik de verkoopfacturen of de omzetkaart uit de boekhouding.`,
+    en:
+      `This is a bank statement${bank === null ? "" : ` from ${bank}`} (columns ${cols}), not a sales list: not every payment received is turnover, ` +
+      `and payments out would be netted against it. The file was not read. Use the sales invoices or the turnover ledger from the bookkeeping.`,
+  };
+}
+
+/** Rows in another currency than the euro (behind atRows): never converted, never counted as euros. */
+export function foreignCurrencyRows(currency: string, column: { header: string; letter: string }, count: number): Localized {
+  const c = quote(currency);
+  const col = `${quote(column.header)} (${column.letter})`;
+  return count === 1
+    ? {
+        nl: `het bedrag is in ${c} (kolom ${col}), niet in euro's, en is niet meegeteld. Vul het bedrag in euro's in (omgerekend zoals op de factuur, of met de koers van de ECB op de factuurdatum).`,
+        en: `the amount is in ${c} (column ${col}), not in euros, and was not counted. Enter the amount in euros (converted as on the invoice, or at the ECB rate on the invoice date).`,
+      }
+    : {
+        nl: `de bedragen zijn in ${c} (kolom ${col}), niet in euro's, en zijn niet meegeteld. Vul de bedragen in euro's in (omgerekend zoals op de factuur, of met de koers van de ECB op de factuurdatum).`,
+        en: `the amounts are in ${c} (column ${col}), not in euros, and were not counted. Enter the amounts in euros (converted as on the invoice, or at the ECB rate on the invoice date).`,
+      };
+}
+
+/** Rows whose status says the sale did not happen (behind atRows): left out of the turnover. */
+export function statusNotASale(status: string, column: { header: string; letter: string }, count: number): Localized {
+  const s = quote(status);
+  const col = `${quote(column.header)} (${column.letter})`;
+  return count === 1
+    ? {
+        nl: `status ${s} (kolom ${col}): een betaling die niet is doorgegaan of een factuur die is geannuleerd of nog niet verstuurd, dus de rij telt niet mee als omzet. Is de verkoop toch gedaan, zet de rij dan op een andere status.`,
+        en: `status ${s} (column ${col}): a payment that did not go through or an invoice cancelled or not yet sent, so the row does not count as turnover. If the sale did happen, give the row another status.`,
+      }
+    : {
+        nl: `status ${s} (kolom ${col}): betalingen die niet zijn doorgegaan of facturen die zijn geannuleerd of nog niet verstuurd, dus de rijen tellen niet mee als omzet. Is een verkoop toch gedaan, zet die rij dan op een andere status.`,
+        en: `status ${s} (column ${col}): payments that did not go through or invoices cancelled or not yet sent, so the rows do not count as turnover. If a sale did happen, give that row another status.`,
+      };
+}
+
+/** Rows typed as a credit note with a plus amount (behind atRows): the sign decides, so they are not counted. */
+export function creditNotePlus(type: string, column: { header: string; letter: string }, count: number): Localized {
+  const t = quote(type);
+  const col = `${quote(column.header)} (${column.letter})`;
+  return count === 1
+    ? {
+        nl: `de rij is een ${t} (kolom ${col}) met een plusbedrag. Een creditnota verlaagt de omzet alleen met een minbedrag; de rij is niet meegeteld. Zet er een min voor als het een creditnota is.`,
+        en: `the row is a ${t} (column ${col}) with a plus amount. A credit note lowers the turnover only as a minus amount; the row was not counted. Put a minus before it if it is a credit note.`,
+      }
+    : {
+        nl: `de rijen zijn een ${t} (kolom ${col}) met een plusbedrag. Een creditnota verlaagt de omzet alleen met een minbedrag; de rijen zijn niet meegeteld. Zet er een min voor als het creditnota's zijn.`,
+        en: `the rows are a ${t} (column ${col}) with a plus amount. A credit note lowers the turnover only as a minus amount; the rows were not counted. Put a minus before them if they are credit notes.`,
+      };
+}
+
 /** A workbook in the 1904 date system (Mac Excel's old default): its date numbers were read in that system. */
 export function date1904Read(): Localized {
   return {

@@ -11,16 +11,22 @@ import { type ColumnSource, readColumns } from "./rows";
 import type { DateOrderDecision } from "./dateOrder";
 import { type GroupSpec, RowProblemGroups } from "./problemGroups";
 import { centsExcludingVat } from "../rules/money";
+import { bankStatementOf, creditNoteType, currencyColumn, docTypeColumn, foreignCurrency, notASale, statusColumn } from "./rowKinds";
+import { shiftDateSerial } from "./rows";
 
-export type ColumnRole = "date" | "amount" | "category" | "country" | "vat" | "customer" | "gross" | "debit" | "credit" | "side";
+export type ColumnRole =
+  | "date" | "amount" | "category" | "country" | "vat" | "customer" | "gross" | "debit" | "credit" | "side"
+  // Read by readTable beside the invoice's columns (./rowKinds.ts), never by detectColumns: a currency, a
+  // payment's or invoice's status, a document type (credit note).
+  | "currency" | "status" | "doctype";
 
 /**
  * Problems that refuse a whole sheet, never "eligible with €0": no date or turnover column, amounts including VAT
  * only, a bare "BTW" column that may be rates or VAT amounts.
  */
-export const TABLE_REFUSALS: ReadonlySet<string> = new Set(["no-invoice-columns", "gross-only", "vat-column-ambiguous"]);
+export const TABLE_REFUSALS: ReadonlySet<string> = new Set(["no-invoice-columns", "gross-only", "vat-column-ambiguous", "bank-statement"]);
 /** Of those, the refusals of a sheet that is an invoice list: a workbook's sheet gets its reason too (not "no invoice list"). */
-export const LIST_REFUSALS: ReadonlySet<string> = new Set(["gross-only", "vat-column-ambiguous"]);
+export const LIST_REFUSALS: ReadonlySet<string> = new Set(["gross-only", "vat-column-ambiguous", "bank-statement"]);
 
 /** How many rows from the top are searched for the header row. */
 export const HEADER_SEARCH_ROWS = 15;
@@ -365,6 +371,11 @@ export interface ReadTableOptions {
    * given for the later blocks of a streamed sheet so they read as the whole sheet does. Default: decided here.
    */
   readonly sideSigns?: SideSigns;
+  /**
+   * The header row's cells as text, for a block read without its header row (headerRowIndex < 0, a streamed sheet's
+   * later blocks): the messages about a currency, status or document type column name it by its header.
+   */
+  readonly columnHeaders?: readonly string[];
 }
 
 /**
@@ -956,6 +967,17 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   const length = Math.max(0, table.length - start);
   const isFirstBlock = (options?.headerRowIndex ?? 0) >= 0;
 
+  // A bank statement is no sales list, whatever columns were chosen in it.
+  const bank = headerRowIndex === null ? null : bankStatementOf(headerCells);
+  if (bank !== null) {
+    return {
+      headerRowIndex,
+      columns,
+      rows: [],
+      problems: [{ row: null, severity: "error", code: "bank-statement", column: null, value: bank.bank, message: msg.bankStatement(bank.bank, bank.headers) }],
+    };
+  }
+
   // An amount column whose header says in so many words that the amounts include VAT ("Totaal incl. btw", "Bruto":
   // saysIncludesVat), or a bare "Totaal" beside a VAT amount column (as detection reads that pair), is never counted
   // as turnover, also when the user chose it (SheetSettings.columns, kor-check --amount-column): it is the gross
@@ -1133,6 +1155,34 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   const groups = options?.groups ?? new RowProblemGroups();
   const totalsRows = [...skip].sort((a, b) => a - b).map((i) => i + start + rowOffset + 1);
   for (const row of totalsRows) groups.add("totals-rows-skipped", row, null, totalsSpec);
+
+  // A currency, status and document type column, found by their headers (a streamed sheet's later blocks are given
+  // the first block's, as `columns`): the rows they rule out.
+  const extra = (role: "currency" | "status" | "doctype", find: () => number | undefined): void => {
+    const c = role in given ? given[role] : headerRowIndex === null ? undefined : find();
+    if (typeof c === "number" && c >= 0) columns[role] = c;
+    else delete columns[role];
+  };
+  extra("currency", () => currencyColumn(headerCells));
+  extra("status", () => statusColumn(headerCells));
+  // A ledger's debit and credit, or a D/C column, give a line's direction: no document type needed there.
+  extra("doctype", () => (derived === "credit-minus-debit" ? undefined : docTypeColumn(headerCells, [columns.category, columns.side, columns.customer])));
+  const headerOfRole = (c: number): { header: string; letter: string } => (headerRowIndex === null && options?.columnHeaders?.[c] !== undefined ? { header: options.columnHeaders[c], letter: columnLetter(c) } : headerOf(c));
+  if (columns.status !== undefined) {
+    // A failed, expired or cancelled payment, a cancelled or draft invoice: no sale, left out and named.
+    const sc = columns.status;
+    for (let i = 0; i < length; i++) {
+      if (skip.has(i)) continue;
+      const cells = table[start + i];
+      const status = Array.isArray(cells) ? notASale(cells[sc]) : null;
+      if (status === null) continue;
+      skip.add(i);
+      const d = readDate(shiftDateSerial(cells[columns.date], options?.dateSerialOffset ?? 0));
+      const day = d.kind === "ok" ? d.value : null;
+      const col = headerOfRole(sc);
+      groups.add(`status-not-a-sale\u0001${status.toLowerCase()}`, i + start + rowOffset + 1, day, () => statusSpec(status, col));
+    }
+  }
   const source = (col: number | undefined): ColumnSource | null =>
     col === undefined ? null : { table, col, start, length };
   let amountSource: ColumnSource;
@@ -1205,6 +1255,28 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
       else rows.push(rate === 0 ? r : { ...r, cents: centsExcludingVat(r.cents, rate) });
     }
   }
+  if (columns.currency !== undefined || columns.doctype !== undefined) {
+    // A row in another currency than the euro, or a credit note with a plus amount: an error, never counted.
+    const cc = columns.currency;
+    const tc = columns.doctype;
+    rows = rows.filter((r) => {
+      const cells = table[r.row - rowOffset - 1];
+      if (!Array.isArray(cells)) return true;
+      const currency = cc === undefined ? null : foreignCurrency(cells[cc]);
+      if (currency !== null && cc !== undefined) {
+        const col = headerOfRole(cc);
+        groups.add(`foreign-currency\u0001${currency.toUpperCase()}`, r.row, r.day, () => foreignCurrencySpec(currency, col));
+        return false;
+      }
+      const type = tc === undefined || r.cents <= 0 ? null : creditNoteType(cells[tc]);
+      if (type !== null && tc !== undefined) {
+        const col = headerOfRole(tc);
+        groups.add(`credit-note-plus\u0001${type.toLowerCase()}`, r.row, r.day, () => creditNotePlusSpec(type, col));
+        return false;
+      }
+      return true;
+    });
+  }
   for (const r of rows) {
     const cells = table[r.row - rowOffset - 1];
     const label = Array.isArray(cells) ? startsLikeTotal(cells, columns.date) : null;
@@ -1223,6 +1295,21 @@ function grossRateUnknownSpec(gross: { header: string; letter: string }, categor
     value: category,
     message: (rows, n) => msg.atRows(rows, n, msg.grossRateUnknown(gross, category)),
   };
+}
+
+/** Rows whose status says the sale did not happen: one warning per status and year, naming the rows. */
+function statusSpec(status: string, column: { header: string; letter: string }): GroupSpec {
+  return { code: "status-not-a-sale", severity: "warning", column: null, value: status, message: (rows, n) => msg.atRows(rows, n, msg.statusNotASale(status, column, n)) };
+}
+
+/** Rows in another currency: one error per currency and year. */
+function foreignCurrencySpec(currency: string, column: { header: string; letter: string }): GroupSpec {
+  return { code: "foreign-currency", severity: "error", column: "amount", value: currency, message: (rows, n) => msg.atRows(rows, n, msg.foreignCurrencyRows(currency, column, n)) };
+}
+
+/** Credit notes with a plus amount: one error per type word and year. */
+function creditNotePlusSpec(type: string, column: { header: string; letter: string }): GroupSpec {
+  return { code: "credit-note-plus", severity: "error", column: "amount", value: type, message: (rows, n) => msg.atRows(rows, n, msg.creditNotePlus(type, column, n)) };
 }
 
 /** Totals, subtotals and balance lines of a sheet: listed once (see RowProblemGroups). */

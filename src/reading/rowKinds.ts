@@ -1,0 +1,127 @@
+/**
+ * What an invoice or payment list says about a row beyond its date and amount, and what the file itself is:
+ *
+ * - a bank statement (ING, Rabobank, ABN AMRO), told by its headers: refused, it is not a sales list;
+ * - a currency column ("Valuta", "Currency", "Munt"): a row in another currency than the euro is an error, never
+ *   converted nor counted as euros;
+ * - a status column ("Status", "Betaalstatus", "Payment status"): a row whose status says the sale did not happen
+ *   (a failed, expired or cancelled payment, a cancelled or draft invoice) is left out and named in a warning;
+ *   any other status (paid, open, pending, unpaid, overdue, unknown words) keeps counting;
+ * - a document type column ("Soort", "Type", "Documenttype"): a credit note with a plus amount is an error (its sign
+ *   decides whether it lowers the turnover, and nothing tells whether this file signs credit notes at all).
+ */
+
+/** Lower case, no accents, punctuation to spaces, single spaces (as headers.ts normalizes a header). */
+function norm(text: unknown): string {
+  if (typeof text !== "string") return "";
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** A bank whose statement export a header row is, with the headers that told it. */
+export interface BankStatement {
+  readonly bank: "ING" | "Rabobank" | "ABN AMRO" | null;
+  readonly headers: readonly string[];
+}
+
+/**
+ * A bank statement's header row, or null. ING's CSV: "Af Bij" beside "Tegenrekening" or "Mededelingen"; Rabobank's
+ * CSV: "IBAN/BBAN" beside "Saldo na trn" or "Naam tegenpartij"; ABN AMRO's spreadsheet: "Beginsaldo" and "Eindsaldo"
+ * beside "Transactiebedrag" or "Rekeningnummer" (its TAB text has no header row, and is refused as such). Any other
+ * file with a counter account ("Tegenrekening", "Naam tegenpartij") and a balance after each line ("Saldo na
+ * mutatie", "Saldo na trn") is a bank statement too. An invoice list has neither a counter account nor a running
+ * balance, and a sales list read from a bank statement would count every incoming payment (a loan, a refund, a
+ * transfer from savings) as turnover and net payments out against it.
+ */
+export function bankStatementOf(header: readonly unknown[]): BankStatement | null {
+  const cells = header.map((h) => ({ text: typeof h === "string" ? h.trim() : "", n: norm(h) }));
+  const find = (...names: string[]): string[] => cells.filter((c) => names.includes(c.n)).map((c) => c.text);
+  const afBij = find("af bij");
+  const ingOther = find("tegenrekening", "mededelingen", "saldo na mutatie");
+  if (afBij.length > 0 && ingOther.length > 0) return { bank: "ING", headers: [...afBij, ...ingOther] };
+  const iban = find("iban bban");
+  const raboOther = find("saldo na trn", "naam tegenpartij", "tegenrekening iban bban");
+  if (iban.length > 0 && raboOther.length > 0) return { bank: "Rabobank", headers: [...iban, ...raboOther] };
+  const saldi = find("beginsaldo", "eindsaldo");
+  const abnOther = find("transactiebedrag", "rekeningnummer");
+  if (saldi.length === 2 && abnOther.length > 0) return { bank: "ABN AMRO", headers: [...saldi, ...abnOther] };
+  const counter = find("tegenrekening", "naam tegenpartij", "tegenrekening iban bban", "tegenrekening iban", "counterparty account", "counter account");
+  const running = find("saldo na mutatie", "saldo na trn", "saldo na transactie", "saldo na boeking", "balance after transaction", "balance after");
+  if (counter.length > 0 && running.length > 0) return { bank: null, headers: [...counter, ...running] };
+  return null;
+}
+
+/** Headers of a currency column: "Valuta", "Currency", "Munt", "Muntsoort", "Valutacode", "Currency code". */
+const CURRENCY_HEADERS = new Set(["valuta", "currency", "munt", "muntsoort", "munteenheid", "valutacode", "valuta code", "currency code", "currencycode", "cur", "ccy"]);
+/** Headers of a status column. */
+const STATUS_HEADERS = new Set([
+  "status", "state", "betaalstatus", "betalingsstatus", "factuurstatus", "status factuur", "status betaling", "payment status", "invoice status",
+  "transactiestatus", "transaction status", "orderstatus", "order status", "bestelstatus",
+]);
+/** Headers of a document type column ("Soort" also names a VAT category: only credit-note words in it count). */
+const DOCTYPE_HEADERS = new Set([
+  "soort", "type", "documentsoort", "documenttype", "document type", "soort document", "factuursoort", "factuurtype", "soort factuur",
+  "invoice type", "doc type", "doctype", "boekingssoort", "dagboeksoort", "kind",
+]);
+
+/** The first column whose header is one of `names`, else undefined. */
+function columnNamed(header: readonly unknown[], names: ReadonlySet<string>): number | undefined {
+  const i = header.findIndex((h) => names.has(norm(h)));
+  return i < 0 ? undefined : i;
+}
+
+export function currencyColumn(header: readonly unknown[]): number | undefined {
+  return columnNamed(header, CURRENCY_HEADERS);
+}
+export function statusColumn(header: readonly unknown[]): number | undefined {
+  return columnNamed(header, STATUS_HEADERS);
+}
+/** A document type column other than `not` (the category or side column read already). */
+export function docTypeColumn(header: readonly unknown[], not: readonly (number | undefined)[]): number | undefined {
+  const i = header.findIndex((h, c) => !not.includes(c) && DOCTYPE_HEADERS.has(norm(h)));
+  return i < 0 ? undefined : i;
+}
+
+/**
+ * The currency a cell names when it is not the euro ("SEK", "USD", "£"), else null: "EUR", "Euro", "€" and an empty
+ * cell are euros.
+ */
+export function foreignCurrency(cell: unknown): string | null {
+  if (cell === null || cell === undefined) return null;
+  const t = String(cell).trim();
+  if (t === "" || t === "€") return null;
+  const n = norm(t);
+  if (n === "eur" || n === "euro" || n === "euros" || n === "eur euro") return null;
+  return t.length > 20 ? `${t.slice(0, 20)}…` : t;
+}
+
+/**
+ * Status words that say the sale did not happen: a payment that failed, expired or was cancelled (Mollie: failed,
+ * expired, canceled; Stripe: failed, canceled), an invoice cancelled or still a draft. Dutch as the packages write
+ * them. Not here: open, pending, authorized, unpaid, overdue ("vervallen" is an invoice past its due date in most
+ * packages), paid, refunded (a refund is a credit note of its own) and any word not known: those keep counting.
+ */
+const NOT_A_SALE = new Set([
+  "failed", "expired", "canceled", "cancelled", "void", "voided", "draft",
+  "mislukt", "verlopen", "geannuleerd", "geannuleerde", "geannuleerd factuur", "vervallen verklaard", "ongeldig", "concept", "conceptfactuur",
+  "fehlgeschlagen", "abgelaufen", "storniert", "annule", "echoue", "expire",
+]);
+
+/** The status as written when it says the sale did not happen, else null. */
+export function notASale(cell: unknown): string | null {
+  if (typeof cell !== "string") return null;
+  return NOT_A_SALE.has(norm(cell)) ? cell.trim() : null;
+}
+
+/** Words that make a row a credit note: "Creditnota", "Creditfactuur", "Credit note", "Credit memo", "Credit". */
+const CREDIT_NOTE = new Set(["creditnota", "credit nota", "creditfactuur", "credit factuur", "credit note", "creditnote", "credit memo", "credit invoice", "credit", "creditering", "gutschrift", "avoir"]);
+
+/** The type as written when a cell says the row is a credit note, else null. */
+export function creditNoteType(cell: unknown): string | null {
+  if (typeof cell !== "string") return null;
+  return CREDIT_NOTE.has(norm(cell)) ? cell.trim() : null;
+}
