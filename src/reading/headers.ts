@@ -592,8 +592,8 @@ function bareVatReading(values: readonly (readonly unknown[])[], start: number, 
   return { kind: "same", firstSame };
 }
 
-/** A total, subtotal or balance label: "Totaal", "Subtotaal januari", "Beginsaldo", "Saldo per 31-12-2025", "Totaal mutaties". */
-const TOTAL_LABEL = /^(?:(sub)?totaal|totalen|(sub)?totals?|grand total|eindtotaal|totaal mutaties|totaal generaal|(begin|eind|openings?|slot)\s?saldo|saldo|opening balance|closing balance|balance)(?::?\s+.*)?:?$/;
+/** A total, subtotal or balance label: "Totaal", "Subtotaal januari", "Sub-totaal", "Tussentotaal Q1", "Beginsaldo", "Saldo per 31-12-2025", "Totaal mutaties". */
+const TOTAL_LABEL = /^(?:(?:sub[- ]?|tussen ?)?totaal|totalen|(?:sub[- ]?)?totals?|grand total|eindtotaal|totaal mutaties|totaal generaal|(begin|eind|openings?|slot)\s?saldo|saldo|opening balance|closing balance|balance)(?::?\s+.*)?:?$/;
 /** Balance words that name no one, with anything after them: "Beginsaldo", "Eindsaldo 2025", "Opening balance 1 Jan". */
 const BALANCE_WORD = /^(?:(begin|eind|openings?|slot)\s?saldo|opening balance|closing balance)\b/;
 /**
@@ -608,7 +608,14 @@ const SUM_FORMULA = /^\s*=?\s*(sum|subtotal|som|subtotaal|sumif|sumifs)\s*\(/i;
  * A totals or balance word that starts a subtotal line on a dated row, with what follows it: "Totaal
  * september" → ["totaal", " september"]. Only a period may follow it there (see isPeriodText).
  */
-const DATED_TOTAL_WORD = /^(totaal mutaties|totaal generaal|grand total|eindtotaal|totalen|(?:sub)?totaal|(?:sub)?totals?|saldo|balance)(?=$|[\s:])(.*)$/;
+const DATED_TOTAL_WORD = /^(totaal mutaties|totaal generaal|grand total|eindtotaal|totalen|(?:sub[- ]?|tussen ?)?totaal|(?:sub[- ]?)?totals?|saldo|balance)(?=$|[\s:])(.*)$/;
+/**
+ * Words a list also heads a total or a page's carried-over sum with, that are ordinary words too: "Som", "Σ",
+ * "Balans", "Overgebracht", "Transport", "Van vorige pagina", "Naar volgende pagina". A total only as a whole cell
+ * (or with a period after it: "Som maart") on a row with no other text than its date and amounts (see
+ * isPageTotalRow): "Transport Jansen B.V." or "Transport" beside a customer's name is an invoice.
+ */
+const PAGE_TOTAL_WORD = /^(som|σ|∑|balans|overgebracht|over te brengen|(?:transport |saldo )?van vorige pagina|naar volgende pagina|transport)(?=$|[\s:])(.*)$/;
 const MONTHS = new Set([
   "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
   "january", "february", "march", "may", "june", "july", "august", "october",
@@ -729,17 +736,40 @@ export function hasTotalLabel(row: readonly unknown[], dateCol: number): boolean
   let hasDate: boolean | null = null;
   for (let c = 0; c < row.length; c++) {
     const v: unknown = row[c];
-    if (typeof v === "string" && v.length > 3) {
-      const ch = v.charCodeAt(0) | 0x20; // lower case of an ASCII letter
-      // Cheap first-letter filter: t(otaal), s(ubtotaal, saldo), b(egin…), e(ind…), o(pening…), c(losing), g(rand).
-      if (ch === 116 || ch === 115 || ch === 98 || ch === 101 || ch === 111 || ch === 99 || ch === 103 || v.charCodeAt(0) === 32) {
+    if (typeof v === "string" && v.length > 0) {
+      const first = v.charCodeAt(0);
+      const ch = first | 0x20; // lower case of an ASCII letter
+      // Cheap first-letter filter: t(otaal, ussentotaal, ransport), s(ubtotaal, saldo, om), b(egin…, alans), e(ind…),
+      // o(pening…, vergebracht), c(losing), g(rand), v(an vorige pagina), n(aar volgende pagina), Σ, ∑.
+      if (ch === 116 || ch === 115 || ch === 98 || ch === 101 || ch === 111 || ch === 99 || ch === 103 || ch === 118 || ch === 110 || first === 32 || first === 0x3a3 || first === 0x3c3 || first === 0x2211) {
         // A date in either order ("09/14/2026" in a US export too): the column's order is decided later.
-        if (hasDate === null) hasDate = readDate(row[dateCol]).kind === "ok" || readDate(row[dateCol], "mdy").kind === "ok";
-        if (isTotalLabelCell(v, hasDate)) return true;
+        if (v.length > 3) {
+          if (hasDate === null) hasDate = readDate(row[dateCol]).kind === "ok" || readDate(row[dateCol], "mdy").kind === "ok";
+          if (isTotalLabelCell(v, hasDate)) return true;
+        }
+        if (isPageTotalCell(v) && isBareRow(row, c, dateCol)) return true;
       }
     }
   }
   return false;
+}
+
+/** A whole-cell "Som", "Σ", "Balans", "Transport", "Van vorige pagina" …, alone or with a period after it (PAGE_TOTAL_WORD). */
+function isPageTotalCell(v: string): boolean {
+  if (v.length > 60) return false;
+  const m = PAGE_TOTAL_WORD.exec(v.trim().toLowerCase().replace(/:$/, ""));
+  return m !== null && isPeriodText(m[2]);
+}
+
+/** No text on the row but the cell `label`: every other cell is empty, a date, a number or an amount. */
+function isBareRow(row: readonly unknown[], label: number, dateCol: number): boolean {
+  for (let c = 0; c < row.length; c++) {
+    if (c === label || c === dateCol) continue;
+    const v: unknown = row[c];
+    if (typeof v !== "string" || v.trim() === "") continue;
+    if (readAmount(v).kind !== "ok" && readDate(v).kind !== "ok") return false;
+  }
+  return true;
 }
 
 /** A column worked out from two others, and the rows where that cannot be done (by index from `start`). */

@@ -135,3 +135,42 @@ Factuurdatum;Klant;Tegenrekening;Bedrag excl. btw
     expect(total(t.rows)).toBe(10_000);
   });
 });
+
+describe("subtotal lines with other Dutch words", () => {
+  const list = (label: string, dated = true, more = ""): string[][] =>
+    csv(`
+Factuurdatum;Omschrijving;Bedrag excl. btw${more === "" ? "" : ";Klant"}
+15-01-2026;Factuur 1;6.000,00${more === "" ? "" : ";A"}
+${dated ? "31-03-2026" : ""};${label};6.000,00${more === "" ? "" : `;${more}`}
+15-04-2026;Factuur 2;4.000,00${more === "" ? "" : ";B"}`);
+
+  it.each([
+    "Sub-totaal", "Sub totaal", "Tussentotaal", "Tussentotaal Q1", "Sub-totaal maart", "Som", "SOM:", "Balans", "Overgebracht", "Transport",
+    "Van vorige pagina", "Σ", "∑", "Sub-total", "Naar volgende pagina",
+  ])("%s on a dated row is skipped as a total and named", (label) => {
+    const t = readTable(list(label));
+    expect(total(t.rows)).toBe(1_000_000);
+    expect(t.totalsRows).toEqual([3]);
+  });
+
+  it.each(["Tussentotaal Q1", "Sub-totaal", "Som", "Σ"])("%s on an undated row is skipped as a total, not an amount without a date", (label) => {
+    const t = readTable(list(label, false));
+    expect(total(t.rows)).toBe(1_000_000);
+    expect(t.totalsRows).toEqual([3]);
+    expect(byCode(t.problems, "amount-without-date")).toEqual([]);
+  });
+
+  it.each([
+    ["Transport Jansen B.V.", ""],
+    ["Som en Zoon", ""],
+    ["Balans Yoga", ""],
+    ["Transportkosten", ""],
+    // A whole-cell word beside other text on the row (an invoice's customer) is a description, not a total.
+    ["Transport", "Jansen"],
+    ["Som", "Klant Som"],
+  ])("%s (customer %s) is an invoice", (label, customer) => {
+    const t = readTable(list(label, true, customer));
+    expect(total(t.rows)).toBe(1_600_000);
+    expect(t.totalsRows).toEqual([]);
+  });
+});
