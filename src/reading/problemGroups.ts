@@ -97,6 +97,12 @@ export class RowProblemGroups {
     }));
   }
 
+  /**
+   * A firm's own numeric codes (1, 2 …) were seen among the unknown codes of this sheet: a later block's bare "0" is
+   * then one of those codes too (src/reading/rows.ts).
+   */
+  numericCodesSeen = false;
+
   /** A category code nobody knows (a firm's own `VV`): one problem per year listing each code with its count and first row. */
   unknownCode(code: string, row: number, day: number | null): void {
     const key = day === null ? "-\u0001unknown-codes" : `${fastYear(day)}\u0001unknown-codes`;

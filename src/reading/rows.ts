@@ -297,6 +297,10 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   let strays = 0;
   let firstStray = 0;
   let reverseChargeAbroad = 0;
+  // A firm's own numeric codes (1, 2 …: unknown here, or in the user's mapping): a "0" among them is one of those
+  // codes too, not surely the 0% rate. Rows read with a bare 0 are held (their index in `rows`) until the end.
+  let ownNumeric = (groups?.numericCodesSeen ?? false) || (codes !== null && [...codes.keys()].some(isOwnNumericCode));
+  const bareZeros: number[] = [];
 
   for (let i = 0; i < length; i++) {
     if (skip !== null && skip.has(i)) continue;
@@ -400,6 +404,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     }
 
     let category: CategoryCode | null = null;
+    let bareZero = false;
     if (categorySrc !== null) {
       const v = cellAt(categorySrc, i);
       // The user's own codes first, a number as its digits (a workbook's codes 1, 2, 0). Only with a mapping
@@ -409,13 +414,18 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
       if (mapped !== undefined) category = mapped;
       else if (v !== null && v !== undefined && v !== 0 && v !== "") {
         const r = readCategoryCell(v);
-        if (r.kind === "ok") category = r.value;
-        else if (r.kind === "error") {
+        if (r.kind === "ok") {
+          category = r.value;
+          bareZero = groups !== null && typeof v === "string" && v.trim() === "0";
+        } else if (r.kind === "error") {
           failed = true;
-          if (groups !== null && r.code === "unknown-category") groups.unknownCode(cellText(v).trim(), row, rowDay);
-          else note(row, "category", v, r, rowDay);
+          if (groups !== null && r.code === "unknown-category") {
+            const code = cellText(v).trim();
+            groups.unknownCode(code, row, rowDay);
+            if (isOwnNumericCode(code)) ownNumeric = groups.numericCodesSeen = true;
+          } else note(row, "category", v, r, rowDay);
         }
-      }
+      } else if (v === 0 && groups !== null) bareZero = true;
     }
 
     let country: string | null = null;
@@ -481,7 +491,19 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         problems.push({ row, severity: "warning", code: "reverse-charge-abroad", column: "category", value: "verlegd", day, message: msg.atRow(row, msg.reverseChargeAbroad(country)) });
       }
     }
+    if (bareZero) bareZeros.push(count);
     rows[count++] = { row, day, cents, category, country, vatCents };
+  }
+  if (ownNumeric && bareZeros.length > 0 && groups !== null) {
+    // Not counted as 0%: listed with the unknown codes, to be mapped (kor-check --codes, the pane's code table).
+    const held = new Set(bareZeros);
+    let kept = 0;
+    for (let k = 0; k < count; k++) {
+      const r = rows[k];
+      if (held.has(k)) groups.unknownCode("0", r.row, r.day);
+      else rows[kept++] = r;
+    }
+    count = kept;
   }
   if (reverseChargeAbroad > MAX_ROW_NOTES) {
     problems.push(wholeInputWarning("reverse-charge-abroad", "category", msg.moreReverseChargeAbroad(reverseChargeAbroad - MAX_ROW_NOTES)));
@@ -539,6 +561,11 @@ function ownCode(codes: ReadonlyMap<string, CategoryCode>, v: unknown, depth = 0
   if (typeof v === "number") return Number.isSafeInteger(v) && v >= 0 ? codes.get(String(v)) : undefined;
   if (typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && depth < 3) return ownCode(codes, unwrapCell(v), depth + 1);
   return undefined;
+}
+
+/** A firm's own numeric VAT code: digits that are not one of the categories written as digits (21, 9, 0). */
+function isOwnNumericCode(code: string): boolean {
+  return /^\d+$/.test(code) && code !== "21" && code !== "9" && code !== "0";
 }
 
 /** Something other than the date and amount is filled in (a stray cell). */

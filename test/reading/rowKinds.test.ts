@@ -174,3 +174,39 @@ ${dated ? "31-03-2026" : ""};${label};6.000,00${more === "" ? "" : `;${more}`}
     expect(t.totalsRows).toEqual([]);
   });
 });
+
+describe("a firm's own numeric VAT codes", () => {
+  const n1 = csv(`
+Factuurdatum;Omschrijving;Bedrag;Btw-code
+15-01-2026;a;10.000,00;1
+15-02-2026;b;2.000,00;2
+15-03-2026;c;9.000,00;0`);
+
+  it("lists a '0' with the other unknown codes: in such a column it is a code too, not surely 0%", () => {
+    const t = readTable(n1);
+    expect(t.rows).toEqual([]);
+    const e = byCode(t.problems, "unknown-category");
+    expect(e).toHaveLength(1);
+    expect(e[0].message.en).toMatch(/"1" \(row 2\), "2" \(row 3\), "0" \(row 4\)/);
+  });
+
+  it("asks for a '0' the mapping leaves out when the mapping maps numeric codes; a mapped '0' is read as mapped", () => {
+    const codes = new Map([["1", "21"], ["2", "9"]] as const);
+    const t = readTable(n1, { codes });
+    expect(total(t.rows)).toBe(1_200_000);
+    expect(byCode(t.problems, "unknown-category")[0].message.en).toMatch(/"0" \(row 4\)/);
+    const mapped = readTable(n1, { codes: new Map([["1", "21"], ["2", "9"], ["0", "vrij"]] as const) });
+    expect(mapped.rows.map((r) => r.category)).toEqual(["21", "9", "vrij"]);
+    expect(byCode(mapped.problems, "unknown-category")).toEqual([]);
+  });
+
+  it("keeps '0' as 0% where the column holds rates or categories", () => {
+    const t = readTable(csv(`
+Factuurdatum;Omschrijving;Bedrag;Btw-code
+15-01-2026;a;10.000,00;21
+15-02-2026;b;2.000,00;9
+15-03-2026;c;9.000,00;0`));
+    expect(t.rows.map((r) => r.category)).toEqual(["21", "9", "0"]);
+    expect(byCode(t.problems, "unknown-category")).toEqual([]);
+  });
+});
