@@ -832,6 +832,18 @@ export function bankStatement(bank: string | null, headers: readonly string[]): 
   };
 }
 
+/** A UTF-8 file with some bytes that are not UTF-8: those were read as Windows-1252. */
+export function encodingMixed(bytes: number, line: number): Localized {
+  return {
+    nl:
+      `Het bestand is UTF-8, maar ${bytes === 1 ? "1 teken is" : `${bytes} tekens zijn`} dat niet (eerste op regel ${line}); ` +
+      `${bytes === 1 ? "dat is" : "die zijn"} gelezen als Windows-1252 (é, ë, €). Controleer de tekst op die regel; sla het bestand bij twijfel opnieuw op als UTF-8.`,
+    en:
+      `The file is UTF-8, but ${bytes === 1 ? "1 character is" : `${bytes} characters are`} not (the first on line ${line}); ` +
+      `${bytes === 1 ? "it was" : "they were"} read as Windows-1252 (é, ë, €). Check the text on that line; if in doubt, save the file again as UTF-8.`,
+  };
+}
+
 /** Rows in another currency than the euro (behind atRows): never converted, never counted as euros. */
 export function foreignCurrencyRows(currency: string, column: { header: string; letter: string }, count: number): Localized {
   const c = quote(currency);

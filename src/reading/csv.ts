@@ -22,6 +22,11 @@ export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 export interface DecodedText {
   readonly text: string;
   readonly encoding: CsvEncoding;
+  /**
+   * A UTF-8 file with some bytes that are not UTF-8 (a line pasted in from a Windows-1252 file): how many such bytes
+   * there were and the line of the first. Those bytes were read as Windows-1252, the rest as UTF-8.
+   */
+  readonly mixed?: { readonly bytes: number; readonly line: number };
 }
 
 /**
@@ -42,8 +47,75 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: fixWindows1252(new TextDecoder("windows-1252").decode(bytes)), encoding: "windows-1252" };
+    return mixedUtf8(bytes) ?? { text: fixWindows1252(new TextDecoder("windows-1252").decode(bytes)), encoding: "windows-1252" };
   }
+}
+
+/** The warning for a UTF-8 file with some Windows-1252 bytes (DecodedText.mixed): kor-check's and the pane's. */
+export function encodingMixedProblem(mixed: { readonly bytes: number; readonly line: number }): Problem {
+  return { row: null, severity: "warning", code: "encoding-mixed", column: null, value: null, message: msg.encodingMixed(mixed.bytes, mixed.line) };
+}
+
+/** The length of the valid UTF-8 sequence of more than one byte at `i`, else 0. */
+function utf8Sequence(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const lo = b === 0xe0 ? 0xa0 : 0x80;
+    const hi = b === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const lo = b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * Bytes that are not valid UTF-8 throughout but mostly are (more valid UTF-8 sequences such as € and é than bytes
+ * that are not: a UTF-8 export with a line pasted in from a Windows-1252 file): the UTF-8 read as UTF-8 and each
+ * other byte as Windows-1252, with how many there were and where the first was. Else null: a Windows-1252 file
+ * (its é, ë and € are single bytes, hardly ever a valid UTF-8 sequence). Read wholly as Windows-1252, every € of
+ * such a file was "â‚¬" and every amount an error, without a word about the encoding.
+ */
+function mixedUtf8(bytes: Uint8Array): DecodedText | null {
+  let good = 0;
+  let bad = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] < 0x80) continue;
+    const n = utf8Sequence(bytes, i);
+    if (n === 0) bad++;
+    else {
+      good++;
+      i += n - 1;
+    }
+  }
+  if (good <= bad) return null;
+  const utf8 = new TextDecoder("utf-8");
+  const parts: string[] = [];
+  let start = 0;
+  let line = 1;
+  let firstLine = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x0a) line++;
+    if (b < 0x80) continue;
+    const n = utf8Sequence(bytes, i);
+    if (n > 0) {
+      i += n - 1;
+      continue;
+    }
+    if (firstLine === 0) firstLine = line;
+    parts.push(utf8.decode(bytes.subarray(start, i)));
+    const mapped = b >= 0xa0 ? b : CP1252_80_9F[b - 0x80];
+    parts.push(String.fromCharCode(mapped === 0 ? b : mapped));
+    start = i + 1;
+  }
+  parts.push(utf8.decode(bytes.subarray(start)));
+  return { text: parts.join(""), encoding: "utf-8", mixed: { bytes: bad, line: firstLine } };
 }
 
 /** Bytes looked at to recognise UTF-16 without a byte order mark. */

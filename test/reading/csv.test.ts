@@ -195,6 +195,19 @@ describe("decodeBytes", () => {
     expect(decodeBytes(withNul).encoding).toBe("utf-8");
     expect(decodeBytes(Buffer.from("ab", "utf8")).encoding).toBe("utf-8");
   });
+  it("reads a UTF-8 file with a few Windows-1252 bytes (a line pasted in) as UTF-8, those bytes as Windows-1252, and says so", () => {
+    // "René" with é as the single byte E9; every € stays UTF-8's three bytes.
+    const bytes = Buffer.concat([
+      Buffer.from("Datum;Omschrijving;Bedrag\n15-03-2026;Café Zoë;€ 1.234,56\n16-03-2026;Ren", "utf8"),
+      Buffer.from([0xe9]),
+      Buffer.from(";€ 10,00\n17-03-2026;Crème;€ 100,00\n", "utf8"),
+    ]);
+    expect(decodeBytes(bytes)).toEqual({
+      text: "Datum;Omschrijving;Bedrag\n15-03-2026;Café Zoë;€ 1.234,56\n16-03-2026;René;€ 10,00\n17-03-2026;Crème;€ 100,00\n",
+      encoding: "utf-8",
+      mixed: { bytes: 1, line: 3 },
+    });
+  });
   it("falls back to Windows-1252 when the bytes are not UTF-8", () => {
     // "Café Noël € 5" in Windows-1252: é = E9, ë = EB, € = 80.
     // latin1 writes é and ë as Windows-1252 does but cannot write €: "¬" holds its place, then becomes 0x80.

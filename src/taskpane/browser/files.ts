@@ -4,7 +4,7 @@
  * Nothing is uploaded: the file is read in the page.
  */
 import type { InvoiceSource } from "../../excel/source";
-import { decodeBytes, readCsvText } from "../../reading/csv";
+import { decodeBytes, encodingMixedProblem, readCsvText } from "../../reading/csv";
 import type { Localized } from "../../i18n/types";
 import { invoiceName } from "../../i18n/xaf-messages";
 import { XafReader, coverageProblems, type XafRow } from "../../reading/xaf";
@@ -115,9 +115,11 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     sheet = xaf.name;
   } else if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
     // Bytes, not file.text(): that would read UTF-16 and Windows-1252 exports as broken UTF-8.
-    const csv = readCsvText(decodeBytes(new Uint8Array(await file.arrayBuffer())).text);
+    const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+    const csv = readCsvText(decoded.text);
     values = csv.records;
     fileProblems.push(...csv.problems);
+    if (decoded.mixed !== undefined) fileProblems.push(encodingMixedProblem(decoded.mixed));
   } else if (lower.endsWith(".xlsx")) {
     const buffer = await file.arrayBuffer();
     stageMark("file-bytes");
