@@ -34,7 +34,9 @@ describe.each(single.map((f) => [f.name, f] as const))("All sheets over %s", (_n
     const cells = readCsvText(decodeBytes(f.bytes?.() ?? Buffer.alloc(0)).text).records;
     const result = await readAllSheets(fakeContext([{ name: "Export", cells }]).context, { keepFrom: 2023 });
     const [line] = buildOverview(result.units, EMPTY_GROUPING, { today: TODAY });
-    expectLine(line, f.expected[0]);
+    // A file's encoding is not a sheet's: pasted into Excel, the text is decoded already.
+    const e = f.expected[0];
+    expectLine(line, { ...e, problemCodes: e.problemCodes?.filter((c) => c !== "encoding-mixed") });
   });
 });
 
