@@ -20,7 +20,7 @@ import type { InputKind } from "./files";
 import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "../reading/limits";
 import { Date1904Watch, XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
-import { xlsxInput } from "./zipOrder";
+import { openXlsxParts, type Part, type XlsxParts } from "./zipOrder";
 import { DATE_1904_OFFSET } from "../rules/dates";
 import { sheetRows } from "./sheetRows";
 import { date1904Note } from "../excel/source";
@@ -117,6 +117,7 @@ export function failureFromError(e: unknown, kind: InputKind): ReadFailure {
     case "KOR_NOT_XLSX":
       return { reason: fileErrors.notXlsx, detail };
     case "KOR_XAF":
+    case "KOR_DAMAGED":
       return { reason: (e as { reason: Localized }).reason, detail };
     default:
       return { reason: kind === "xlsx" ? fileErrors.notXlsx : fileErrors.other(detail), detail };
@@ -213,12 +214,14 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
   if (head.length === 0) throw Object.assign(new Error("empty file"), { code: "KOR_EMPTY" });
   if (!head.equals(ZIP_MAGIC)) throw Object.assign(new Error("not a zip archive"), { code: "KOR_NOT_XLSX" });
 
+  const limits = { ...READ_LIMITS, ...options.limits };
   const sheets: SheetRead[] = [];
   const skipped: SkippedSheet[] = [];
-  // Reordered so the shared strings come before the sheets (no temporary files), sizes from the central directory.
-  const input = xlsxInput(file);
+  // The parts come from the central directory, inflated here one at a time (zipOrder.ts: no unzipper race).
+  const zip = await openXlsxParts(file, limits.compressionRatio);
   const WorkbookReader = workbookReader();
-  const reader = new WorkbookReader(input.stream, {
+  // The reader is never asked to parse its input: readSheets hands it the parts.
+  const reader = new WorkbookReader(file, {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -226,17 +229,13 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
     styles: "ignore",
     entries: "ignore",
   });
-  capInflation(reader, { ...READ_LIMITS, ...options.limits });
+  capInflation(reader, limits);
   readDate1904(reader);
   try {
-    await readSheets(reader, options, sheets, skipped);
-  } catch (e) {
-    throw input.error() ?? e;
+    await readSheets(reader, zip, options, sheets, skipped);
   } finally {
-    // On a limit (or any error) the zip stream is left half read: close the file.
-    input.stream.destroy();
+    await zip.close();
   }
-  if (input.error() !== null) throw input.error();
   return { sheets, skipped };
 }
 
@@ -346,22 +345,65 @@ class ByteCap extends Transform {
   }
 }
 
-async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, options: ReadOptions, sheets: SheetRead[], skipped: SkippedSheet[]): Promise<void> {
-  for await (const worksheet of reader) {
-    // Adapter boundary: exceljs' typings do not describe the streaming reader's sheet name and workbook properties.
-    // The sheet's XML is read by kor-check's own row reader (./sheetRows.ts), not exceljs' `parse()`, which
-    // loses formula results' types, ISO dates and inline text runs.
-    const ws = worksheet as unknown as { name?: string; iterator: AsyncIterable<Buffer | string> };
-    const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model;
-    const collector = new SheetCollector(ws.name ?? `Sheet${sheets.length + skipped.length + 1}`, options, props?.date1904 ? DATE_1904_OFFSET : 0);
-    const stream = collector.stream;
-    const shared = (): readonly unknown[] | undefined => (reader as unknown as ReaderInternals).sharedStrings;
-    for await (const rows of sheetRows(ws.iterator, shared)) {
-      if (stream.state === "rejected") continue; // drain the sheet: the reader needs it consumed
-      for (const row of rows) stream.push(row.values, row.number);
+/** exceljs' streaming reader's methods for one part each (exceljs 4.4, pinned: an adapter boundary). */
+interface PartReaders {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
+  workbookRels?: { Id?: string; Target?: string }[];
+  model?: { sheets?: { name?: string; rId?: string }[] };
+  properties?: { model?: { date1904?: boolean } };
+}
+
+const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * Feeds the workbook's parts to exceljs' reader as its own `parse()` would (relationships, workbook, shared
+ * strings, then every sheet in archive order), but from kor-check's own unzipping (zipOrder.ts), and reads each
+ * sheet with kor-check's row reader (./sheetRows.ts), not exceljs' `parse()`, which loses formula results'
+ * types, ISO dates and inline text runs. A sheet the workbook lists whose part is not in the file is named
+ * among the skipped sheets: a sheet is read, or said not to be, never silently absent.
+ */
+async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, zip: XlsxParts, options: ReadOptions, sheets: SheetRead[], skipped: SkippedSheet[]): Promise<void> {
+  const r = reader as unknown as PartReaders;
+  const byName = new Map(zip.parts.map((p) => [p.name, p]));
+  const part = (name: string): Part | undefined => byName.get(name);
+  const rels = part("xl/_rels/workbook.xml.rels");
+  if (rels !== undefined) await r._parseRels(zip.open(rels));
+  const workbook = part("xl/workbook.xml");
+  if (workbook !== undefined) await r._parseWorkbook(zip.open(workbook));
+  const shared = part("xl/sharedStrings.xml");
+  if (shared !== undefined) for await (const _ of r._parseSharedStrings(zip.open(shared))) void _;
+  const sharedStrings = (): readonly unknown[] | undefined => (reader as unknown as ReaderInternals).sharedStrings;
+  const targets = new Set<string>();
+  for (const p of zip.parts) {
+    const match = WORKSHEET_PART.exec(p.name);
+    if (match === null) continue;
+    targets.add(`worksheets/sheet${match[1]}.xml`);
+    for (const event of r._parseWorksheet(iterateStream(zip.open(p)), match[1])) {
+      // Adapter boundary: exceljs' typings do not describe the streaming reader's sheet name.
+      const ws = event.value as { name?: string; iterator: AsyncIterable<Buffer | string> };
+      const collector = new SheetCollector(ws.name ?? `Sheet${sheets.length + skipped.length + 1}`, options, r.properties?.model?.date1904 ? DATE_1904_OFFSET : 0);
+      const stream = collector.stream;
+      for await (const rows of sheetRows(ws.iterator, sharedStrings)) {
+        if (stream.state === "rejected") continue; // read to the end: the part's checks (size, damage) run at its end
+        for (const row of rows) stream.push(row.values, row.number);
+      }
+      collector.finish(sheets, skipped);
     }
-    collector.finish(sheets, skipped);
   }
+  // Sheets the workbook lists whose part the file lacks (a chart sheet's part is not a worksheet: left alone).
+  for (const sheet of r.model?.sheets ?? []) {
+    const target = r.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target?.replace(/^\/?xl\//, "");
+    if (target === undefined || !/^worksheets\//.test(target) || targets.has(target)) continue;
+    skipped.push({ sheet: sheet.name ?? target, reason: fileErrors.sheetPartMissing });
+  }
+}
+
+/** A part's bytes as an async iterable, errors included (Readable's own iterator). */
+async function* iterateStream(stream: Readable): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) yield chunk as Buffer;
 }
 
 /**

@@ -207,6 +207,10 @@ export const fileErrors = {
     en: "only .xlsx and .csv files can be read",
   } as Localized,
   empty: { nl: "het bestand is leeg", en: "the file is empty" } as Localized,
+  sheetPartMissing: {
+    nl: "dit blad is niet gelezen: de werkmap noemt het, maar zijn gegevens staan niet (of niet op de gewone plaats) in het bestand; open de werkmap in Excel en sla haar opnieuw op",
+    en: "this sheet was not read: the workbook names it, but its data is not in the file (or not in the usual place); open the workbook in Excel and save it again",
+  } as Localized,
   noHeaderRow: {
     nl: "geen kopregel met een datum- en een bedragkolom in de eerste 15 rijen",
     en: "no header row with a date and an amount column in the first 15 rows",

@@ -1,30 +1,37 @@
 /**
- * An .xlsx (a zip archive) as a byte stream that exceljs' streaming reader can read in one pass, without
- * temporary files and without guessing where a part ends:
- *  - the parts it needs before the sheets (relationships, workbook, shared strings, styles) come first, so a
- *    sheet stored before the shared strings (exceljs' own writer, many other tools) is not written to a
- *    temporary file and read back (exceljs' fallback, which once in a few thousand files read a sheet as
- *    empty: a spurious "no header row");
- *  - every part's local header carries the sizes from the zip's central directory, so the unzipper does not
- *    look for the end of a streamed part by scanning its compressed bytes for the data-descriptor signature
- *    (bytes that may occur inside the compressed data by chance).
- * The parts are copied byte for byte (nothing is inflated here). A zip this does not understand (zip64, a
- * damaged central directory) is streamed as it is, as before.
+ * An .xlsx (a zip archive) read part by part by kor-check itself, from its central directory: each part's
+ * bytes found by its local header and inflated with Node's zlib, one part at a time, in the order the
+ * workbook reader needs them (relationships, workbook, shared strings, then the sheets in archive order).
+ *
+ * kor-check used to hand the whole file to exceljs' streaming reader, which unzips with unzipper's Parse and
+ * iterates its entries with exceljs' iterate-stream. That loop ends on the unzipper's `end`, which the
+ * unzipper emits as soon as it has read the last byte of the file, while entries it had already parsed could
+ * still wait, unread, in the paused stream: small parts after the one being read were lost. A workbook
+ * without shared strings (text as inline strings) made exceljs write its sheets to temporary files, so the
+ * unzipper ran ahead to the end of the file and sheets after the first few were dropped at random, without a
+ * word (1 to 4 of 12 one-invoice sheets). Reading the parts here leaves no such race: every part the central
+ * directory lists is read, or the file fails.
+ *
+ * A part is damaged (the file refused, as Excel refuses it) when its name occurs twice, when its local header
+ * is missing, when its data does not inflate, or when it inflates to another size than the directory says.
+ * A part inflating to more than READ_LIMITS.compressionRatio times its compressed size is refused as too
+ * large to check (a zip bomb), while it inflates.
  */
 import { promises as fs } from "fs";
-import { Readable } from "stream";
-
-/** Parts exceljs must have seen before a sheet, in this order. */
-const FIRST = ["_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml"];
+import { Readable, Transform, pipeline, type TransformCallback } from "stream";
+import { createInflateRaw } from "zlib";
+import type { Localized } from "../i18n/types";
+import { TooLargeError } from "../reading/limits";
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
-const READ_CHUNK = 64 * 1024;
 
-interface Part {
+export interface Part {
   readonly name: string;
   readonly flags: number;
+  /** 0 stored, 8 deflated: all an .xlsx uses. */
+  readonly method: number;
   readonly crc: number;
   readonly compressedSize: number;
   readonly size: number;
@@ -51,7 +58,7 @@ async function readAt(handle: Handle, position: number, length: number): Promise
   return done === length ? buf : buf.subarray(0, done);
 }
 
-/** The parts from the central directory, or null for a zip this does not handle (then: as it is). */
+/** The parts from the central directory, or null when there is none to read (not a zip, or zip64: far too large). */
 async function layout(handle: Handle): Promise<Layout | null> {
   const fileSize = (await handle.stat()).size;
   const tailLength = Math.min(fileSize, 22 + 0xffff);
@@ -77,6 +84,7 @@ async function layout(handle: Handle): Promise<Layout | null> {
     const nameLength = cd.readUInt16LE(at + 28);
     const part: Part = {
       flags: cd.readUInt16LE(at + 8),
+      method: cd.readUInt16LE(at + 10),
       crc: cd.readUInt32LE(at + 16),
       compressedSize: cd.readUInt32LE(at + 20),
       size: cd.readUInt32LE(at + 24),
@@ -91,66 +99,117 @@ async function layout(handle: Handle): Promise<Layout | null> {
   return { parts, tailStart: cdOffset, fileSize };
 }
 
-function ordered(parts: readonly Part[]): Part[] {
-  const rank = (p: Part): number => {
-    const i = FIRST.indexOf(p.name);
-    return i < 0 ? FIRST.length : i;
-  };
-  // Stable: the other parts keep the archive's order.
-  return parts.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map((x) => x.p);
-}
 
-async function* reordered(handle: Handle, plan: Layout): AsyncGenerator<Buffer> {
-  for (const part of ordered(plan.parts)) {
-    const header = await readAt(handle, part.localOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw Object.assign(new Error("zip: bad local header"), { code: "KOR_NOT_XLSX" });
-    const nameAndExtra = header.readUInt16LE(26) + header.readUInt16LE(28);
-    // The sizes are known: no data descriptor after the data (bit 3 off), sizes and checksum in the header.
-    const patched = Buffer.from(header);
-    patched.writeUInt16LE(part.flags & ~0x0008 & 0xffff, 6);
-    patched.writeUInt32LE(part.crc, 14);
-    patched.writeUInt32LE(part.compressedSize, 18);
-    patched.writeUInt32LE(part.size, 22);
-    yield patched;
-    yield await readAt(handle, part.localOffset + 30, nameAndExtra);
-    yield* range(handle, part.localOffset + 30 + nameAndExtra, part.compressedSize);
+/** The .xlsx is damaged: `reason` says how (failureFromError gives it as the file's reason). */
+export class DamagedXlsxError extends Error {
+  readonly code = "KOR_DAMAGED";
+  constructor(readonly reason: Localized) {
+    super(reason.en);
   }
-  yield* range(handle, plan.tailStart, plan.fileSize - plan.tailStart);
 }
 
-async function* range(handle: Handle, start: number, length: number): AsyncGenerator<Buffer> {
+const damagedFile = (nl: string, en: string): DamagedXlsxError =>
+  new DamagedXlsxError({
+    nl: `beschadigd .xlsx-bestand: ${nl}; Excel opent het zo niet. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
+    en: `damaged .xlsx file: ${en}; Excel does not open it like this. Open it in the program that made it and save it again as .xlsx`,
+  });
+
+/** The parts of an .xlsx, read from its central directory; `open` inflates one, `close` closes the file. */
+export interface XlsxParts {
+  readonly parts: readonly Part[];
+  open(part: Part): Readable;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the .xlsx at `file`: its parts from the central directory, a name that occurs twice refused as damage.
+ * Throws KOR_NOT_XLSX (code) when there is no central directory to read, a DamagedXlsxError for a duplicate name.
+ */
+export async function openXlsxParts(file: string, compressionRatio: number): Promise<XlsxParts> {
+  const handle = await fs.open(file, "r");
+  try {
+    const plan = await layout(handle);
+    if (plan === null) throw Object.assign(new Error("zip: no central directory"), { code: "KOR_NOT_XLSX" });
+    const names = new Set<string>();
+    for (const part of plan.parts) {
+      // Names compare as Excel compares them: a part name is case-insensitive (OPC, ECMA-376 part 2, 9.1.1.4).
+      const key = part.name.toLowerCase();
+      if (names.has(key)) throw damagedFile(`het onderdeel ${part.name} staat er twee keer in`, `the part ${part.name} is in it twice`);
+      names.add(key);
+    }
+    return { parts: plan.parts, open: (part) => openPart(handle, part, compressionRatio), close: () => handle.close() };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
+
+/** A part's inflated bytes as a stream; fails (an `error` event) on damage or past the compression ratio. */
+function openPart(handle: Handle, part: Part, compressionRatio: number): Readable {
+  const check = new PartCheck(part, compressionRatio);
+  void (async (): Promise<void> => {
+    try {
+      if (part.method !== 0 && part.method !== 8) throw damagedFile(`het onderdeel ${part.name} is op een onbekende manier ingepakt`, `the part ${part.name} is packed in an unknown way`);
+      if ((part.flags & 1) !== 0) throw Object.assign(new Error("zip: encrypted part"), { code: "KOR_NOT_XLSX" });
+      const header = await readAt(handle, part.localOffset, 30);
+      if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw damagedFile(`het onderdeel ${part.name} ontbreekt`, `the part ${part.name} is missing`);
+      const start = part.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+      const raw = Readable.from(range(handle, start, part.compressedSize, (n) => check.packed(n)));
+      const done = (e: NodeJS.ErrnoException | null): void => {
+        if (e !== null && !check.destroyed) check.destroy(e);
+      };
+      if (part.method === 0) pipeline(raw, check, done);
+      else pipeline(raw, createInflateRaw(), check, done);
+    } catch (e) {
+      check.destroy(e as Error);
+    }
+  })();
+  return check;
+}
+
+/**
+ * Counts a part's inflated bytes: its declared size exactly (else damage), and at every moment within the
+ * compression ratio of the compressed bytes read so far (plus 1 MiB, as tiny parts compress little), so a bomb
+ * is refused after its first few MB, not after the whole limit's worth of rows has been parsed.
+ */
+class PartCheck extends Transform {
+  private seen = 0;
+  private compressed = 0;
+  constructor(
+    private readonly part: Part,
+    private readonly compressionRatio: number,
+  ) {
+    super();
+  }
+  /** Compressed bytes read from the file (ahead of the inflater by at most a chunk or two). */
+  packed(bytes: number): void {
+    this.compressed += bytes;
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.part.size) return callback(this.sizeDiffers());
+    if (this.part.method !== 0 && this.seen > RATIO_FREE_BYTES + this.compressed * this.compressionRatio) return callback(new TooLargeError("compression-ratio", this.compressionRatio));
+    callback(null, chunk);
+  }
+  override _flush(callback: TransformCallback): void {
+    callback(this.seen === this.part.size ? null : this.sizeDiffers());
+  }
+  private sizeDiffers(): Error {
+    return damagedFile(`het onderdeel ${this.part.name} heeft een andere grootte dan de inhoudsopgave van het bestand zegt`, `the part ${this.part.name} has another size than the file's table of contents says`);
+  }
+}
+
+const RATIO_FREE_BYTES = 1024 * 1024;
+
+const READ_CHUNK = 64 * 1024;
+
+/** `length` bytes of the file from `start`, in chunks; a file cut short is damaged. */
+async function* range(handle: Handle, start: number, length: number, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
   for (let done = 0; done < length; ) {
     const chunk = await readAt(handle, start + done, Math.min(READ_CHUNK, length - done));
     if (chunk.length === 0) throw Object.assign(new Error("zip: part cut short"), { code: "KOR_NOT_XLSX" });
     done += chunk.length;
+    onRead(chunk.length);
     yield chunk;
   }
-}
-
-export interface XlsxInput {
-  readonly stream: Readable;
-  /** An error met while reading the file (the stream then ends early, so the unzipper fails too). */
-  readonly error: () => unknown;
-}
-
-/**
- * The .xlsx at `file` as a stream for exceljs' WorkbookReader: reordered and with known sizes when its
- * central directory can be read, else the file as it is. Nothing is opened until the stream is read.
- */
-export function xlsxInput(file: string): XlsxInput {
-  let failure: unknown = null;
-  async function* bytes(): AsyncGenerator<Buffer> {
-    const handle = await fs.open(file, "r");
-    try {
-      const plan = await layout(handle);
-      if (plan === null) yield* range(handle, 0, (await handle.stat()).size);
-      else yield* reordered(handle, plan);
-    } catch (e) {
-      // Ending the stream makes the unzipper stop; readXlsx reports this error rather than the unzipper's.
-      failure = e;
-    } finally {
-      await handle.close();
-    }
-  }
-  return { stream: Readable.from(bytes(), { objectMode: false }), error: () => failure };
 }

@@ -20,6 +20,12 @@ export interface ReadLimits {
   readonly sharedStrings: number;
   /** Inflated bytes of all worksheet XML of one workbook (read as a stream: this bounds time, not memory). */
   readonly sheetBytes: number;
+  /**
+   * kor-check: how many times its compressed size one part of an .xlsx may inflate to (past its first MiB).
+   * Deflate reaches about 1,030 at most, on bytes that repeat; real sheets stay far below (docs/security.md).
+   * A bomb of tiny rows at 400 times took 79 s to refuse by sheetBytes alone; this refuses it at once.
+   */
+  readonly compressionRatio: number;
   /** Bytes of a CSV file (read whole into memory). */
   readonly csvBytes: number;
   /** Bytes of an auditfile (XAF), as for a CSV file (it is streamed, so this bounds time, not memory). */
@@ -45,6 +51,7 @@ export const READ_LIMITS: ReadLimits = {
   sharedStringBytes: 8 * MiB,
   sharedStrings: 5_000_000,
   sheetBytes: 4096 * MiB,
+  compressionRatio: 200,
   csvBytes: 1024 * MiB,
   xafBytes: 1024 * MiB,
   xafTextChars: 1024 * 1024,
@@ -55,7 +62,7 @@ export const READ_LIMITS: ReadLimits = {
 /** Thrown when a file passes a limit; `what` says which (for the message). */
 export class TooLargeError extends Error {
   readonly code = "KOR_TOO_LARGE";
-  constructor(readonly what: "shared-strings-bytes" | "one-text-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "xaf-bytes" | "xaf-text" | "inflated-bytes" | "cells", readonly limit: number) {
+  constructor(readonly what: "shared-strings-bytes" | "one-text-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "xaf-bytes" | "xaf-text" | "inflated-bytes" | "cells" | "compression-ratio", readonly limit: number) {
     super(`too large to check: ${what} over ${limit}`);
   }
 }
@@ -79,6 +86,10 @@ export function tooLargeMessage(e: TooLargeError): Localized {
       en: `one text in the auditfile is longer than ${count("en")} characters, while an auditfile's longest field has 9,999`,
     },
     "inflated-bytes": { nl: `de werkmap is uitgepakt meer dan ${mb}`, en: `the workbook unpacks to more than ${mb}` },
+    "compression-ratio": {
+      nl: `een onderdeel van de werkmap is uitgepakt meer dan ${count("nl")} keer zo groot als ingepakt, wat geen echte facturenlijst haalt`,
+      en: `a part of the workbook unpacks to more than ${count("en")} times its packed size, which no real invoice list reaches`,
+    },
     cells: { nl: `het blad heeft meer dan ${count("nl")} gevulde cellen`, en: `the sheet has more than ${count("en")} filled cells` },
   };
   if (e.what === "xaf-bytes" || e.what === "xaf-text") {
