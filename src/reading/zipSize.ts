@@ -37,3 +37,36 @@ export function declaredInflatedSize(bytes: Uint8Array): number | null {
   }
   return total;
 }
+
+/**
+ * The first entry name the zip's central directory lists twice (compared as OPC compares part names: without
+ * regard to case), or null. Such a file is damaged: Excel refuses it, and readers disagree on which copy to
+ * read (JSZip, in the browser, kept the last; kor-check read both as two sheets of the same name). null too
+ * when the bytes are no zip or a ZIP64 one (declaredInflatedSize refuses those).
+ */
+export function duplicateEntryName(bytes: Uint8Array): string | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = view.getUint16(eocd + 10, true);
+  const offset = view.getUint32(eocd + 16, true);
+  if (entries === 0xffff || offset === 0xffffffff) return null;
+  const decoder = new TextDecoder("utf-8");
+  const seen = new Set<string>();
+  let pos = offset;
+  for (let n = 0; n < entries; n++) {
+    if (pos + 46 > bytes.length || view.getUint32(pos, true) !== CENTRAL) return null;
+    const nameLength = view.getUint16(pos + 28, true);
+    const name = decoder.decode(bytes.subarray(pos + 46, pos + 46 + nameLength));
+    if (seen.has(name.toLowerCase())) return name;
+    seen.add(name.toLowerCase());
+    pos += 46 + nameLength + view.getUint16(pos + 30, true) + view.getUint16(pos + 32, true);
+  }
+  return null;
+}

@@ -11,7 +11,7 @@ import { XafReader, coverageProblems, type XafRow } from "../../reading/xaf";
 import type { Problem } from "../../rules/types";
 import { DATE_1904_OFFSET, isoFromDay, todayInNetherlands } from "../../rules/dates";
 import { READ_LIMITS, TooLargeError, type ReadLimits } from "../../reading/limits";
-import { declaredInflatedSize } from "../../reading/zipSize";
+import { declaredInflatedSize, duplicateEntryName } from "../../reading/zipSize";
 import { checkRealInflation, withoutSheetLinks } from "../../reading/zipInflate";
 import { isoDateCell } from "../../reading/isoDateCell";
 import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
@@ -293,6 +293,9 @@ async function readXlsx(
   const damaged = (e: unknown): never => {
     throw e instanceof TooLargeError ? e : new DamagedFileError(e instanceof Error ? e.message : String(e));
   };
+  // A part name twice: damaged (Excel refuses it; JSZip would silently keep the last copy).
+  const twice = duplicateEntryName(new Uint8Array(buffer));
+  if (twice !== null) throw new DamagedFileError(`the part ${twice} is in the zip twice`);
   const ExcelJS = await import(/* webpackChunkName: "exceljs" */ "exceljs");
   stageMark("exceljs-imported");
   const facts = await checkRealInflation(new Uint8Array(buffer), limits).catch(damaged);
