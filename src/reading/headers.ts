@@ -706,16 +706,46 @@ function startsLikeTotal(row: readonly unknown[], dateCol: number): string | nul
   return null;
 }
 
-function isSumFormula(v: unknown): boolean {
-  if (v === null || typeof v !== "object" || v instanceof Date) return false;
+function sumFormulaText(v: unknown): string | null {
+  if (v === null || typeof v !== "object" || v instanceof Date) return null;
   const f = (v as { formula?: unknown; sharedFormula?: unknown }).formula ?? (v as { sharedFormula?: unknown }).sharedFormula;
-  return typeof f === "string" && SUM_FORMULA.test(f);
+  return typeof f === "string" && SUM_FORMULA.test(f) ? f : null;
+}
+
+/** A range of cells in a formula: "C2:C10", "$C$2:$C10", "C:C" (its column letters and row numbers, if any). */
+const FORMULA_RANGE = /\$?([A-Za-z]{1,3})\$?(\d*)\s*:\s*\$?([A-Za-z]{1,3})\$?(\d*)/g;
+
+/** Column letters of a 0-based column index: 0 → "A", 27 → "AB". */
+function columnLetters(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A SUM formula in amount column `col` that makes its row a totals line. On a row without a date, any. On a
+ * dated row only one that adds up its own column (a range in column `col`: "=SUM(C2:C10)", "=SUM(C:C)"),
+ * as a total of the invoices above it does; "=SUM(E2*F2)" or "=SUM(E3:F3)" on a dated row is that invoice's
+ * amount worked out on its own row, and counts (as the pane, which sees only the value, counts it). A
+ * totals word on the row makes it a totals line anyway (hasTotalLabel).
+ */
+function isTotalsSum(v: unknown, col: number, rowHasDate: () => boolean): boolean {
+  const f = sumFormulaText(v);
+  if (f === null) return false;
+  if (!rowHasDate()) return true;
+  const letters = columnLetters(col);
+  for (const m of f.matchAll(FORMULA_RANGE)) {
+    // A range in its own column cannot hold its own cell (Excel refuses a circular reference): it adds up others.
+    if (m[1].toUpperCase() === letters && m[3].toUpperCase() === letters) return true;
+  }
+  return false;
 }
 
 /**
  * Totals, subtotals and balance lines among rows `start`…: a row with a label such as "Totaal",
  * "Subtotaal", "Beginsaldo", "Eindsaldo", "Saldo" or "Totaal mutaties" in any cell (a dated row only with a
- * totals or balance word alone or followed by a period, see isTotalLabelCell), or a SUM formula in its amount column. Returned as
+ * totals or balance word alone or followed by a period, see isTotalLabelCell), or a SUM formula in its amount column
+ * (on a dated row only one adding up that column, see isTotalsSum). Returned as
  * indices from `start`.
  */
 function findTotalsRows(values: readonly (readonly unknown[])[], start: number, length: number, dateCol: number, amountCols: readonly number[]): Set<number> {
@@ -723,7 +753,9 @@ function findTotalsRows(values: readonly (readonly unknown[])[], start: number, 
   for (let i = 0; i < length; i++) {
     const row = values[start + i];
     if (!Array.isArray(row)) continue;
-    if (hasTotalLabel(row, dateCol) || amountCols.some((c) => isSumFormula(row[c]))) out.add(i);
+    let dated: boolean | null = null;
+    const rowHasDate = (): boolean => (dated ??= readDate(row[dateCol]).kind === "ok" || readDate(row[dateCol], "mdy").kind === "ok");
+    if (hasTotalLabel(row, dateCol) || amountCols.some((c) => isTotalsSum(row[c], c, rowHasDate))) out.add(i);
   }
   return out;
 }

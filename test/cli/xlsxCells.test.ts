@@ -201,3 +201,30 @@ describe("the 1904 date system", () => {
     expect((await check(file)).item).toMatchObject({ year: 2026, countable: 21000, crossing: { date: "2026-04-01", row: 3 } });
   });
 });
+
+describe("a SUM formula on a dated row: the invoice's amount, unless it adds up the amount column (docs/exports.md, Rows)", () => {
+  const sum = (ref: string, formula: string, v: number): string => `<c r="${ref}"><f>${formula}</f><v>${v}</v></c>`;
+
+  it("=SUM(B2*1) and =SUM(D3:E3) on dated rows with a customer count (€23,000; they were skipped as totals lines)", async () => {
+    const file = await workbook("sum-invoice.xlsx", `${num("A3", APRIL_1)}${sum("B3", "SUM(D3:E3)", 8000)}${inline("C3", "21")}${num("D3", 5000)}${num("E3", 3000)}`, {
+      row2: `${num("A2", MARCH_1)}${sum("B2", "SUM(15000*1)", 15000)}${inline("C2", "21")}`,
+    });
+    const { item } = await check(file);
+    expect(item.countable).toBe(23000);
+    expect(messages(item)).toEqual([]);
+  });
+
+  it("=SUM(B2:B2), =SUM(B1:B2) and =SUM(B:B) add up the amount column above: a totals line, skipped", async () => {
+    for (const formula of ["SUM(B2:B2)", "SUM($B$1:B2)", "SUM(B:B)"]) {
+      const file = await workbook(`sum-total-${formula.length}.xlsx`, `${num("A3", APRIL_1)}${sum("B3", formula, 15000)}${inline("C3", "21")}`);
+      const { item } = await check(file);
+      expect([formula, item.countable]).toEqual([formula, 15000]);
+    }
+  });
+
+  it("=SUM(B2:B2) on an undated row is a totals line, as before", async () => {
+    const file = await workbook("sum-undated.xlsx", `${sum("B3", "SUM(B2:B2)", 15000)}`);
+    const { item } = await check(file);
+    expect(item.countable).toBe(15000);
+  });
+});
