@@ -20,9 +20,9 @@ import type { InputKind } from "./files";
 import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "../reading/limits";
 import { Date1904Watch, XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
-import { openXlsxParts, type Part, type XlsxParts } from "./zipOrder";
+import { DamagedXlsxError, openXlsxParts, type Part, type XlsxParts } from "./zipOrder";
 import { DATE_1904_OFFSET } from "../rules/dates";
-import { sheetRows } from "./sheetRows";
+import { SharedStringIndexError, sheetRows } from "./sheetRows";
 import { date1904Note } from "../excel/source";
 
 /** One sheet read: the rows kept for the summary, and the reading problems (capped). */
@@ -386,9 +386,18 @@ async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, zip: XlsxP
       const ws = event.value as { name?: string; iterator: AsyncIterable<Buffer | string> };
       const collector = new SheetCollector(ws.name ?? `Sheet${sheets.length + skipped.length + 1}`, options, r.properties?.model?.date1904 ? DATE_1904_OFFSET : 0);
       const stream = collector.stream;
-      for await (const rows of sheetRows(ws.iterator, sharedStrings)) {
-        if (stream.state === "rejected") continue; // read to the end: the part's checks (size, damage) run at its end
-        for (const row of rows) stream.push(row.values, row.number);
+      try {
+        for await (const rows of sheetRows(ws.iterator, sharedStrings)) {
+          if (stream.state === "rejected") continue; // read to the end: the part's checks (size, damage) run at its end
+          for (const row of rows) stream.push(row.values, row.number);
+        }
+      } catch (e) {
+        if (!(e instanceof SharedStringIndexError)) throw e;
+        // A text cell pointing at a shared string the file lacks: which text it meant is lost (not a number).
+        throw new DamagedXlsxError({
+          nl: `beschadigd .xlsx-bestand: cel ${e.ref} van blad ${collector.sheet} verwijst naar tekst nummer ${e.index}, die niet in het bestand staat; Excel opent het zo niet zonder herstel. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
+          en: `damaged .xlsx file: cell ${e.ref} of sheet ${collector.sheet} refers to text number ${e.index}, which is not in the file; Excel does not open it like this without repair. Open it in the program that made it and save it again as .xlsx`,
+        });
       }
       collector.finish(sheets, skipped);
     }

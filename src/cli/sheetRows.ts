@@ -58,20 +58,44 @@ function columnOf(ref: string): number | null {
   return i === 0 ? null : col;
 }
 
-/** A number cell's text; text that is not a number is handed over as it is (the reader names it). */
-function numberCell(text: string): number | string {
+/** Column letters of a 1-based column number: 1 → "A", 28 → "AB". */
+function columnName(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A number as a cell's `<v>` holds it (xsd:double as Excel writes it: digits, a point, an exponent). Not
+ * JavaScript's Number(): that also reads "0x10" (16), "0b11", "Infinity"; nor parseFloat: "5000abc" (5000).
+ */
+const XML_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A number cell's value; text that is no number (a damaged cell: "5000abc", "0x10") is handed over as it is,
+ * so the reader names its row ("… is geen bedrag"), as the pane does (src/reading/zipInflate.ts NumberTextWatch).
+ */
+export function numberCell(text: string): number | string {
   const t = text.trim();
-  const n = t === "" ? NaN : Number(t);
+  const n = XML_NUMBER.test(t) ? Number(t) : NaN;
   return Number.isFinite(n) ? n : text;
 }
 
+/** A cell `t="s"` whose index is no shared string of the file: the file is damaged (Excel repairs it, or refuses). */
+export class SharedStringIndexError extends Error {
+  constructor(readonly ref: string, readonly index: string) {
+    super(`shared string ${index} of cell ${ref} does not exist`);
+  }
+}
+
 /** The value of `<v>` by the cell's type `t` (a cell's value, or a formula's cached result). */
-function typedValue(t: string | undefined, v: string, sharedStrings: readonly unknown[] | undefined, formula: boolean): unknown {
+function typedValue(t: string | undefined, v: string, sharedStrings: readonly unknown[] | undefined, formula: boolean, ref: string): unknown {
   switch (t) {
     case "s": {
       if (formula) return v; // formulas do not use shared strings
-      const index = Number(v.trim());
-      return sharedStrings === undefined || !Number.isInteger(index) ? undefined : sharedStrings[index];
+      const index = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+      if (sharedStrings === undefined || !Number.isInteger(index) || index >= sharedStrings.length) throw new SharedStringIndexError(ref, v.trim());
+      return sharedStrings[index];
     }
     case "str":
     case "inlineStr":
@@ -91,6 +115,8 @@ function typedValue(t: string | undefined, v: string, sharedStrings: readonly un
 
 interface CellState {
   col: number;
+  /** Its reference as written, or made from the row and column ("C2"), for a message. */
+  ref: string;
   t: string | undefined;
   formula: string | null;
   v: string | null;
@@ -142,7 +168,7 @@ export async function* sheetRows(iterator: AsyncIterable<Buffer | string>, share
             const ref = attr(tag, "r");
             const col = (ref === undefined ? null : columnOf(ref)) ?? lastCol + 1;
             lastCol = col;
-            cell = { col, t: attr(tag, "t"), formula: null, v: null, inline: null };
+            cell = { col, ref: ref ?? `${columnName(col)}${row.number}`, t: attr(tag, "t"), formula: null, v: null, inline: null };
             break;
           }
           case "f":
@@ -208,10 +234,10 @@ function cellValue(c: CellState, sharedStrings: readonly unknown[] | undefined):
   if (c.formula !== null) {
     // A formula's cached value; none (no `<v>`, or an empty one that is not a text result) stays absent.
     if (c.v === null || (c.v === "" && c.t !== "str")) return { formula: c.formula };
-    return { formula: c.formula, result: typedValue(c.t, c.v, sharedStrings, true) };
+    return { formula: c.formula, result: typedValue(c.t, c.v, sharedStrings, true, c.ref) };
   }
   if (c.inline !== null) return c.inline;
   if (c.t === "inlineStr") return c.v ?? undefined;
   if (c.v === null) return undefined;
-  return typedValue(c.t, c.v, sharedStrings, false);
+  return typedValue(c.t, c.v, sharedStrings, false, c.ref);
 }

@@ -228,3 +228,21 @@ describe("a SUM formula on a dated row: the invoice's amount, unless it adds up 
     expect(item.countable).toBe(15000);
   });
 });
+
+describe("damaged cells: an error naming the row, or the file damaged, never a number (as the pane: test/taskpane/damaged-file.test.ts)", () => {
+  it("a number cell holding '5000abc' or '0x10' is no amount: row 3's error (0x10 was counted as €16)", async () => {
+    for (const text of ["5000abc", "0x10"]) {
+      const file = await workbook(`bad-${text}.xlsx`, `${num("A3", APRIL_1)}<c r="B3"><v>${text}</v></c>${inline("C3", "21")}`);
+      const { item } = await check(file);
+      expect(item.countable).toBe(15000);
+      expect(messages(item)).toEqual([expect.stringMatching(new RegExp(`^3: Row 3: .*${text}`)) as unknown]);
+    }
+  });
+
+  it("a text cell pointing at a shared string the file lacks: the file is damaged, naming the cell (it was read as an empty amount)", async () => {
+    const file = await workbook("sst.xlsx", `${num("A3", APRIL_1)}<c r="B3" t="s"><v>99999</v></c>${inline("C3", "21")}`);
+    const { r, item } = await check(file);
+    expect(item.error).toMatch(/^damaged \.xlsx file: cell B3 of sheet Facturen refers to text number 99999, which is not in the file/);
+    expect(r.code).toBe(1);
+  });
+});
