@@ -151,6 +151,14 @@ export interface InflationFacts {
    * calculate), which is an error; this tells the two apart. A sheet without such cells is left out.
    */
   readonly emptyTextFormulas: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Per sheet name, the number cells (no `t`, or `t="n"`) whose `<v>` is no number ("5000abc", "0x10"), as ref →
+   * the text. exceljs' loader reads one with parseFloat (5000abc as 5000); the panel hands over the text, so the
+   * reading layer names its row, as kor-check does (src/cli/sheetRows.ts numberCell).
+   */
+  readonly numberTexts: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** A text cell (`t="s"`) pointing at a shared string the file lacks ("B3 → 99999"): the file is damaged. */
+  readonly missingSharedString: string | null;
 }
 
 /** The workbook part (xl/workbook.xml), where the date system is. */
@@ -391,6 +399,59 @@ function xmlUnescape(text: string): string {
   });
 }
 
+/** A number as a cell's `<v>` holds it (src/cli/sheetRows.ts reads it the same way). */
+const XML_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A whole cell with a value: its attributes, its formula if any, the text of its `<v>`. */
+const VALUE_CELL = /<c\b([^>]*)>\s*(<f\b[^>]*?(?:\/>|>[^<]*<\/f>)\s*)?<v>([^<]*)<\/v>/g;
+const CELL_TYPE = /(?:^|\s)t\s*=\s*(["'])([^"']*)\1/;
+
+/**
+ * Watches a sheet for damaged cell values (see InflationFacts.numberTexts): number cells whose value is no
+ * number, and the highest shared-string index its text cells use (checked against the shared strings' count).
+ */
+export class CellValueWatch {
+  readonly numberTexts = new Map<string, string>();
+  /** The first text cell whose index is no index ("B3 → x"), or the cell with the highest index and that index. */
+  badIndex: string | null = null;
+  highest: { ref: string; index: number } | null = null;
+  private tail = "";
+
+  feedText(chunk: string): void {
+    const text = this.tail + chunk;
+    VALUE_CELL.lastIndex = 0;
+    for (let m = VALUE_CELL.exec(text); m !== null; m = VALUE_CELL.exec(text)) {
+      const attributes = m[1];
+      const ref = CELL_REF.exec(attributes)?.[2]?.toUpperCase();
+      if (ref === undefined) continue;
+      const type = CELL_TYPE.exec(attributes)?.[2];
+      const value = xmlUnescape(m[3]);
+      if (type === undefined || type === "n") {
+        if (!XML_NUMBER.test(value.trim())) this.numberTexts.set(ref, shortText(value));
+      } else if (type === "s" && m[2] === undefined) {
+        const index = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+        if (!Number.isInteger(index)) this.badIndex ??= `${ref} → ${value.trim()}`;
+        else if (this.highest === null || index > this.highest.index) this.highest = { ref, index };
+      }
+    }
+    const last = text.lastIndexOf("<c");
+    this.tail = last >= 0 && text.length - last <= CELL_CARRY ? text.slice(last) : text.slice(-8);
+  }
+}
+
+/** Counts the shared strings (`<si>`) of xl/sharedStrings.xml as it inflates. */
+class SharedStringCount {
+  count = 0;
+  private tail = "";
+  private readonly decoder = new TextDecoder("utf-8");
+  feed(chunk: Uint8Array): void {
+    const text = this.tail + this.decoder.decode(chunk, { stream: true });
+    this.count += text.match(/<(?:[A-Za-z_][\w.-]*:)?si[\s>/]/g)?.length ?? 0;
+    // A tag cut at the end is counted with the next chunk: keep what follows the last "<" if it may be one.
+    const open = text.lastIndexOf("<");
+    this.tail = open >= 0 && text.length - open < 16 && !/^<(?:[A-Za-z_][\w.-]*:)?si[\s>/]/.test(text.slice(open)) ? text.slice(open) : "";
+  }
+}
+
 /**
  * The watches of one counting pass: each entry gets those that read it, and at the end their facts. A sheet's
  * cells are tied to its name as exceljs ties them: workbook.xml's `<sheet name r:id>`, the relationship with that
@@ -402,6 +463,8 @@ class FactsWatch {
   private readonly relTags = new StartTagWatch("Relationship");
   private readonly emptyTexts = new Map<string, EmptyTextFormulaWatch>();
   private readonly isoDates = new Map<string, IsoDateCellWatch>();
+  private readonly cellValues = new Map<string, CellValueWatch>();
+  private readonly sharedStrings = new SharedStringCount();
   /** ISO date cells over all sheets, against `maxCells` (ReadLimits.browserCells). */
   private readonly isoDateTotal = { count: 0 };
 
@@ -418,17 +481,21 @@ class FactsWatch {
     }
     if (WORKBOOK.test(name)) return this.date1904;
     if (name === WORKBOOK_RELS) return this.relTags;
+    if (SHARED_STRINGS.test(name)) return this.sharedStrings;
     if (WORKSHEET.test(name)) {
       const emptyText = new EmptyTextFormulaWatch();
       const isoDates = new IsoDateCellWatch(this.maxCells, this.isoDateTotal);
       this.emptyTexts.set(name, emptyText);
       this.isoDates.set(name, isoDates);
+      const cellValues = new CellValueWatch();
+      this.cellValues.set(name, cellValues);
       const decoder = new TextDecoder("utf-8");
       return {
         feed: (chunk) => {
           const text = decoder.decode(chunk, { stream: true });
           isoDates.feedText(text);
           emptyText.feedText(text);
+          cellValues.feedText(text);
         },
       };
     }
@@ -440,9 +507,15 @@ class FactsWatch {
     const isoDates = new Map<string, ReadonlyMap<string, string>>();
     const anyEmptyText = [...this.emptyTexts.values()].some((w) => w.refs.size > 0);
     const anyIsoDate = [...this.isoDates.values()].some((w) => w.cells.size > 0);
+    const anyNumberText = [...this.cellValues.values()].some((w) => w.numberTexts.size > 0);
+    const numberTexts = new Map<string, ReadonlyMap<string, string>>();
+    let missingSharedString: string | null = null;
+    for (const w of this.cellValues.values()) {
+      missingSharedString ??= w.badIndex ?? (w.highest !== null && w.highest.index >= this.sharedStrings.count ? `${w.highest.ref} → ${w.highest.index}` : null);
+    }
     let isoDatesUnplaced = [...this.isoDates.values()].some((w) => w.unplaced);
     const placedParts = new Set<string>();
-    if (anyEmptyText || anyIsoDate) {
+    if (anyEmptyText || anyIsoDate || anyNumberText) {
       const targets = new Map<string, string>();
       for (const rel of this.relTags.tags) if (rel.Id !== undefined && rel.Target !== undefined) targets.set(rel.Id, rel.Target);
       for (const sheet of this.sheetTags.tags) {
@@ -453,6 +526,8 @@ class FactsWatch {
         const name = sheet.name.slice(0, 31);
         const refs = this.emptyTexts.get(part)?.refs;
         if (refs !== undefined && refs.size > 0) emptyTextFormulas.set(name, refs);
+        const texts = this.cellValues.get(part)?.numberTexts;
+        if (texts !== undefined && texts.size > 0) numberTexts.set(name, texts);
         const cells = this.isoDates.get(part)?.cells;
         if (cells !== undefined && cells.size > 0) {
           isoDates.set(name, cells);
@@ -462,7 +537,7 @@ class FactsWatch {
     }
     // A sheet part with ISO date cells that no sheet name was tied to: exceljs' number would be read for them.
     for (const [part, watch] of this.isoDates) if (watch.cells.size > 0 && !placedParts.has(part)) isoDatesUnplaced = true;
-    return { date1904: this.date1904.value, isoDates, isoDatesUnplaced, emptyTextFormulas };
+    return { date1904: this.date1904.value, isoDates, isoDatesUnplaced, emptyTextFormulas, numberTexts, missingSharedString };
   }
 }
 

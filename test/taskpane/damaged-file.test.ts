@@ -7,6 +7,7 @@ import { DamagedFileError, readFileSource } from "../../src/taskpane/browser/fil
 import { duplicateEntryName } from "../../src/reading/zipSize";
 import { HEADER, fileLike, inline, num, xlsxWithSheets } from "./xlsxXml";
 import { zip } from "../zipBytes";
+import { readTable } from "../../src/reading/headers";
 
 jest.setTimeout(30_000);
 
@@ -50,3 +51,22 @@ async function xlsxSheet(amount: number): Promise<string | undefined> {
   const z = await JSZip.loadAsync(await xlsxWithSheets({ Omzet: rows(amount) }));
   return z.file("xl/worksheets/sheet1.xml")?.async("string");
 }
+
+describe("damaged cell values: the row's error or the file damaged, as kor-check (test/cli/xlsxCells.test.ts), never a number", () => {
+  const MARCH_2 = MARCH_1 + 1;
+  it("a number cell holding '5000abc' or '0x10' is no amount: its text, so row 3 gets an error (exceljs read 5000abc as €5,000)", async () => {
+    for (const text of ["5000abc", "0x10"]) {
+      const bytes = await xlsxWithSheets({ Omzet: `${rows(1000)}<row r="3">${num("A3", MARCH_2)}<c r="B3"><v>${text}</v></c>${inline("C3", "21")}</row>` });
+      const source = await readFileSource(fileLike("bad.xlsx", bytes));
+      expect(source.values[2][1]).toBe(text);
+      const table = readTable(source.values);
+      expect(table.rows.map((r) => r.cents)).toEqual([100_000]);
+      expect(table.problems.filter((p) => p.severity === "error").map((p) => p.row)).toEqual([3]);
+    }
+  });
+
+  it("a text cell pointing at a shared string the file lacks: damaged (exceljs gave its index, €99,999)", async () => {
+    const bytes = await xlsxWithSheets({ Omzet: `${rows(1000)}<row r="3">${num("A3", MARCH_2)}<c r="B3" t="s"><v>99999</v></c>${inline("C3", "21")}</row>` });
+    expect(await failure(bytes, "sst.xlsx")).toBeInstanceOf(DamagedFileError);
+  });
+});

@@ -300,6 +300,8 @@ async function readXlsx(
   stageMark("exceljs-imported");
   const facts = await checkRealInflation(new Uint8Array(buffer), limits).catch(damaged);
   stageMark("inflation-checked");
+  // A text cell pointing at a shared string the file lacks: exceljs gave its index as a number (€99,999).
+  if (facts.missingSharedString !== null) throw new DamagedFileError(`a text cell refers to a shared string the file lacks (${facts.missingSharedString})`);
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
   const ValueType = ExcelJS.default?.ValueType ?? ExcelJS.ValueType;
   const FORMULA = ValueType.Formula;
@@ -334,6 +336,7 @@ async function readXlsx(
     const values: unknown[][] = [];
     const emptyTexts = facts.emptyTextFormulas.get(ws.name);
     const isoDates = facts.isoDates.get(ws.name);
+    const numberTexts = facts.numberTexts.get(ws.name);
     let nextReport = PROGRESS_ROWS;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       while (values.length < rowNumber - 1) values.push(EMPTY_ROW as unknown[]);
@@ -341,7 +344,10 @@ async function readXlsx(
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         if (++cells > limits.browserCells) throw new TooLargeError("cells", limits.browserCells);
         while (out.length < col - 1) out.push("");
-        if (cell.type === FORMULA) out.push(formulaCellValue(cell, emptyTexts, isoDates, dateShiftMs));
+        // A number cell whose value is no number ("5000abc", which exceljs read as 5000): its text, for its row's error.
+        const numberText = numberTexts?.get(cell.address);
+        if (numberText !== undefined) out.push(numberText);
+        else if (cell.type === FORMULA) out.push(formulaCellValue(cell, emptyTexts, isoDates, dateShiftMs));
         else if (cell.type === HYPERLINK) out.push(hyperlinkCellValue(cell, emptyTexts, isoDates, dateShiftMs));
         else {
           const iso = isoDates?.get(cell.address);
