@@ -164,8 +164,8 @@ export const xafProblem = {
   partialYear(year: number, covered: readonly (readonly [Day, Day])[]): Localized {
     const span = (lang: "nl" | "en"): string => covered.map(([a, b]) => `${formatDay(a, lang)} ${lang === "nl" ? "tot en met" : "to"} ${formatDay(b, lang)}`).join(lang === "nl" ? " en " : " and ");
     return {
-      nl: `De auditfile(s) dekken ${year} maar gedeeltelijk: van ${span("nl")} (de periode in hun header). De omzet van de rest van ${year} zit er niet in, dus de cijfers van ${year} zijn onvolledig en een uitkomst die ervan afhangt is onzeker. Voeg de auditfile van de rest van ${year} toe, of geef de omzet van ${year} op.`,
-      en: `The auditfile(s) cover ${year} only in part: from ${span("en")} (the period in their header). The turnover of the rest of ${year} is not in them, so the figures of ${year} are incomplete and a result that depends on them is uncertain. Add the auditfile of the rest of ${year}, or give the ${year} turnover.`,
+      nl: `De auditfile(s) dekken ${year} maar gedeeltelijk: van ${span("nl")} (de periode in hun header). De omzet van de rest van ${year} zit er niet in, dus de cijfers van ${year} zijn onvolledig en een uitkomst die ervan afhangt is onzeker. Voeg de auditfile van de rest van ${year} toe. Is ${year} het jaar vóór het gecontroleerde jaar, dan kunt u ook de omzet die meetelt van ${year} opgeven (kor-check --previous-year-turnover, of in het paneel 'Omzet die meetelt vorig jaar').`,
+      en: `The auditfile(s) cover ${year} only in part: from ${span("en")} (the period in their header). The turnover of the rest of ${year} is not in them, so the figures of ${year} are incomplete and a result that depends on them is uncertain. Add the auditfile of the rest of ${year}. If ${year} is the year before the year checked, you can also give its turnover that counts (kor-check --previous-year-turnover, or the pane's 'Turnover that counts previous year').`,
     };
   },
   /** Entries dated in a year the auditfiles' header periods do not cover at all. */
@@ -173,8 +173,8 @@ export const xafProblem = {
     const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
     const span = (lang: "nl" | "en"): string => periods.map(([a, b]) => `${formatDay(a, lang)} ${lang === "nl" ? "tot en met" : "to"} ${formatDay(b, lang)}`).join(lang === "nl" ? " en " : " and ");
     return {
-      nl: `${n.nl} ${count === 1 ? "is" : "zijn"} gedateerd in ${year} (meetellend ${formatEuros(cents, "nl")}), maar de auditfile(s) gaan over ${span("nl")} (de periode in hun header): ${year} zit er niet in. Het bedrag van ${year} is alleen deze boekingen, niet de omzet van het jaar, dus een uitkomst die ervan afhangt is onzeker. Voeg de auditfile van ${year} toe, of geef de omzet van ${year} op.`,
-      en: `${n.en} ${count === 1 ? "is" : "are"} dated in ${year} (counting ${formatEuros(cents, "en")}), but the auditfile(s) cover ${span("en")} (the period in their header): ${year} is not in them. The ${year} figure is only these entries, not the year's turnover, so a result that depends on it is uncertain. Add the auditfile of ${year}, or give the ${year} turnover.`,
+      nl: `${n.nl} ${count === 1 ? "is" : "zijn"} gedateerd in ${year} (meetellend ${formatEuros(cents, "nl")}), maar de auditfile(s) gaan over ${span("nl")} (de periode in hun header): ${year} zit er niet in. Het bedrag van ${year} is alleen deze boekingen, niet de omzet van het jaar, dus een uitkomst die ervan afhangt is onzeker. Voeg de auditfile van ${year} toe. Is ${year} het jaar vóór het gecontroleerde jaar, dan kunt u ook de omzet die meetelt van ${year} opgeven (kor-check --previous-year-turnover, of in het paneel 'Omzet die meetelt vorig jaar').`,
+      en: `${n.en} ${count === 1 ? "is" : "are"} dated in ${year} (counting ${formatEuros(cents, "en")}), but the auditfile(s) cover ${span("en")} (the period in their header): ${year} is not in them. The ${year} figure is only these entries, not the year's turnover, so a result that depends on it is uncertain. Add the auditfile of ${year}. If ${year} is the year before the year checked, you can also give its turnover that counts (kor-check --previous-year-turnover, or the pane's 'Turnover that counts previous year').`,
     };
   },
   skipped(memorial: number, opening: number): Localized {

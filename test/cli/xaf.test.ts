@@ -339,6 +339,9 @@ describe("kor-check on auditfiles that do not cover a year whole (the header's p
       expect.stringContaining("The auditfile(s) cover 2025 only in part: from 1 July 2025 to 31 December 2025 (the period in their header)"),
       expect.stringContaining("The auditfile(s) cover 2026 only in part: from 1 January 2026 to 30 June 2026"),
     ]);
+    // Only a previous year's turnover can be given (there is no option for the year checked itself).
+    expect(period[1]).not.toContain("or give the 2026 turnover");
+    expect(period[1]).toContain("If 2026 is the year before the year checked, you can also give its turnover that counts (kor-check --previous-year-turnover");
   });
 
   it("says an entry dated in a year the file does not cover is not that year's turnover", async () => {
