@@ -769,6 +769,21 @@ export function csvExtraFields(count: number, headerWidth: number, first: { widt
   };
 }
 
+/**
+ * Rows of a `,` file of the header's width whose amount field is a whole number followed by a field of digits only
+ * (`1` and `234.56`, `18000` and `00`): an amount written with a comma and no quotes, split in two, the header having
+ * an optional column after it. `first`: the first such row, its amount field and the field after it.
+ */
+export function csvSplitAmount(count: number, column: { header: string; letter: string }, first: { text: string; head: string; tail: string }): Localized {
+  const one = count === 1;
+  const col = `${quote(column.header)} (${column.letter})`;
+  const seen = one ? `${quote(first.text)}: ${quote(first.head)}` : "";
+  return {
+    nl: `het bedrag in ${col} wordt gevolgd door een veld met alleen cijfers (${one ? seen : `de eerste: ${quote(first.text)}: ${quote(first.head)}`} en dan ${quote(first.tail)}): waarschijnlijk een bedrag met een decimale komma of een scheidingsteken voor duizendtallen (1234,56 of 1,234.56) zonder aanhalingstekens, door de komma in tweeën gesplitst. ${one ? "Die rij is" : "Die rijen zijn"} niet meegeteld. Zet zulke bedragen tussen aanhalingstekens ("1,234.56") of sla het bestand op met ; als scheidingsteken, en lees het opnieuw.`,
+    en: `the amount in ${col} is followed by a field of digits only (${one ? seen : `the first: ${quote(first.text)}: ${quote(first.head)}`} and then ${quote(first.tail)}): most likely an amount with a decimal comma or a thousands separator (1234,56 or 1,234.56) written without quotation marks, split in two by the comma. ${one ? "It was" : "They were"} not counted. Put quotation marks around such amounts ("1,234.56") or save the file with ; as the separator, and read it again.`,
+  };
+}
+
 /** Unknown category codes of one sheet (and year), each with its count and first row: one message, not one per row. */
 export function unknownCodes(list: readonly { code: string; count: number; firstRow: number }[], accepted: Localized): Localized {
   const total = list.reduce((n, c) => n + c.count, 0);

@@ -15,7 +15,7 @@
 import Papa from "papaparse";
 import * as msg from "../i18n/messages";
 import type { Problem } from "../rules/types";
-import { detectColumns, findHeaderRow, hasTotalLabel, HEADER_SEARCH_ROWS } from "./headers";
+import { columnLetter, detectColumns, findHeaderRow, hasTotalLabel, headerRole, HEADER_SEARCH_ROWS } from "./headers";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -358,6 +358,8 @@ export function readCsvText(text: string, separator: CsvSeparator | null = null)
   }
   const wide = extraFieldsProblem(records, sep);
   if (wide !== null) problems.push(wide);
+  const split = sep === "," ? splitAmountProblem(records) : null;
+  if (split !== null) problems.push(split);
   return { records, separator: sep, unclosedQuoteRecord, problems };
 }
 
@@ -396,6 +398,60 @@ function extraFieldsProblem(records: string[][], sep: CsvSeparator): Problem | n
     column: null,
     value: first.text,
     message: msg.atRows(rows, count, msg.csvExtraFields(count, width, first, sep)),
+    ...(count > 1 ? { rows, count } : {}),
+  };
+}
+
+/** An amount field that may be the part before an unquoted comma: a whole number ("1", "19", "18000", "-2000"). */
+const SPLIT_HEAD = /^-?\d+$/;
+/**
+ * The field after it that looks like the rest of that amount: the cents of a decimal comma ("00", "50") or a
+ * thousands group with or without decimals ("234", "234.56", "500.00").
+ */
+const SPLIT_TAIL = /^(?:\d{2}|\d{3}(?:\.\d{1,2})?)$/;
+/** Headers of a column that may hold a bare number itself: a number, quantity, code or reference. */
+const NUMBER_HEADER = /nummer|number|\bnr\b|\bno\b|\bid\b|aantal|qty|quantity|stuks|count|code|referentie|reference|kenmerk/;
+
+/**
+ * Records of a `,` file (of the header's width: wider ones are refused above) whose amount was written with a
+ * comma and no quotes, where the header has a column after the amount that is optional, so the field count still
+ * matches: `15-03-2026,1,234.56,Factuur 1` under `Datum,Bedrag,Omschrijving,Notitie` reads €1.00. Found by an
+ * amount, gross, VAT, debit or credit field that is a whole number followed by a field of digits only that looks
+ * like the rest of an amount (`00`, `50`, `234.56`), in a column whose header names no role and no number,
+ * quantity, code or reference (a description, a note). Each is refused (left empty) and named in one problem:
+ * which amount it was is not guessed.
+ */
+function splitAmountProblem(records: string[][]): Problem | null {
+  const header = findHeaderRow(records);
+  if (header === null) return null;
+  const head = records[header];
+  const cols = detectColumns(head);
+  const amountCols = [cols.amount, cols.gross, cols.vat, cols.debit, cols.credit].filter(
+    (c): c is number => c !== undefined && c + 1 < head.length && headerRole(head[c + 1]) === null && !NUMBER_HEADER.test(head[c + 1].toLowerCase()),
+  );
+  if (amountCols.length === 0) return null;
+  const dateCol = cols.date ?? 0;
+  const rows: number[] = [];
+  let count = 0;
+  let first: { text: string; head: string; tail: string; col: number } | null = null;
+  for (let r = header + 1; r < records.length; r++) {
+    const rec = records[r];
+    const col = amountCols.find((c) => SPLIT_HEAD.test((rec[c] ?? "").trim()) && SPLIT_TAIL.test((rec[c + 1] ?? "").trim()));
+    if (col === undefined || hasTotalLabel(rec, dateCol)) continue;
+    first ??= { text: rec.join(","), head: rec[col].trim(), tail: rec[col + 1].trim(), col };
+    if (rows.length < MAX_EXTRA_FIELD_ROWS) rows.push(r + 1);
+    count++;
+    records[r] = [];
+  }
+  if (first === null) return null;
+  const column = { header: head[first.col].trim(), letter: columnLetter(first.col) };
+  return {
+    row: rows[0],
+    severity: "error",
+    code: "csv-split-amount",
+    column: null,
+    value: first.text,
+    message: msg.atRows(rows, count, msg.csvSplitAmount(count, column, first)),
     ...(count > 1 ? { rows, count } : {}),
   };
 }

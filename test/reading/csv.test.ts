@@ -144,6 +144,29 @@ describe("readCsvText: a row with more fields than the header row", () => {
   });
 });
 
+describe("readCsvText: an unquoted amount split into the next field of the header's width", () => {
+  it("refuses a row whose amount 1,234.56 / 19,500.00 ran into an optional column after it, naming the row", () => {
+    const r = readCsvText("Datum,Bedrag,Omschrijving,Notitie\n15-03-2026,1,234.56,Factuur 1\n16-03-2026,19,500.00,Factuur 2\n17-03-2026,300.00,Factuur 3,\n");
+    expect(r.records.map((x) => x.length)).toEqual([4, 0, 0, 4]);
+    expect(r.problems).toEqual([expect.objectContaining({ row: 2, severity: "error", code: "csv-split-amount", rows: [2, 3], count: 2 })]);
+    expect(r.problems[0].message.en).toBe(
+      'Rows 2 and 3: the amount in "Bedrag" (B) is followed by a field of digits only (the first: "15-03-2026,1,234.56,Factuur 1": "1" and then "234.56"): most likely an amount with a decimal comma or a thousands separator (1234,56 or 1,234.56) written without quotation marks, split in two by the comma. They were not counted. Put quotation marks around such amounts ("1,234.56") or save the file with ; as the separator, and read it again.',
+    );
+    expect(r.problems[0].message.nl).toContain("Die rijen zijn niet meegeteld.");
+  });
+  it("refuses a decimal comma split the same way (18000,00 and 2000,50), not €20,000.00", () => {
+    const r = readCsvText("Factuurdatum,Bedrag,Omschrijving,Referentie\n15-03-2026,18000,00,Factuur 1\n16-03-2026,2000,50,Factuur 2\n");
+    expect(r.problems).toEqual([expect.objectContaining({ code: "csv-split-amount", rows: [2, 3] })]);
+  });
+  it("leaves an amount alone whose next column is a rate, a code, a number or a quantity, and a ; file", () => {
+    expect(readCsvText("Datum,Bedrag,Btw %,Omschrijving\n1-3-2026,500,21,a\n").problems).toEqual([]);
+    expect(readCsvText("Datum,Bedrag,Factuurnummer,Omschrijving\n1-3-2026,500,123,a\n").problems).toEqual([]);
+    expect(readCsvText("Datum,Bedrag,Aantal,Omschrijving\n1-3-2026,500,100,a\n").problems).toEqual([]);
+    expect(readCsvText("Datum,Bedrag,Omschrijving\n1-3-2026,500.00,12\n").problems).toEqual([]);
+    expect(readCsvText("Datum;Bedrag;Omschrijving;Notitie\n1-3-2026;1;00;x\n").problems).toEqual([]);
+  });
+});
+
 describe("detectSeparator", () => {
   it("chooses from the header row, not from a title line above it", () => {
     const text = "Verkoopboek 2025, Bakkerij Jansen, Utrecht\nPeriode: januari, februari, maart\n\nDatum;Factuur;Bedrag excl. btw;Btw\n1-1-2025;F1;100,00;21,00\n";
