@@ -1038,6 +1038,14 @@ export function vatWithoutGross(): Localized {
   };
 }
 
+/** Gross and VAT of a row with opposite signs (−1.210,00 beside 210,00): gross − VAT would be −1.420,00. */
+export function vatSignMismatch(): Localized {
+  return {
+    nl: "het bedrag inclusief btw en het btw-bedrag hebben een tegengesteld teken (een creditnota met de btw zonder min?), dus de omzet (inclusief btw min btw) is niet zeker. Geef beide hetzelfde teken (een creditnota: allebei min) en lees het bestand opnieuw.",
+    en: "the amount including VAT and the VAT amount have opposite signs (a credit note with its VAT written without a minus?), so the turnover (including VAT minus VAT) is not certain. Give both the same sign (a credit note: both minus) and read the file again.",
+  };
+}
+
 /**
  * Why a column headed just "BTW" of whole numbers that are also VAT rates (21, 9, 6) cannot be read: `same`, every
  * amount beside it makes the rate and the VAT amount the same number (21% of € 100,00 is € 21,00); `both`, one

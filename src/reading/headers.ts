@@ -814,7 +814,8 @@ interface DerivedColumn {
  * A column whose cell i is worked out from two others: gross − VAT, or credit − debit. Both empty: empty. An
  * empty plus side with a minus amount is a credit note on a ledger card (debit only), but gross − VAT with
  * no gross (`plusRequired`) is no amount at all: a fault for that row, never a credit note of −VAT. (With a
- * VAT of 0,00 too the row has no amount, as an empty amount cell.)
+ * VAT of 0,00 too the row has no amount, as an empty amount cell.) Gross and VAT of opposite signs (`plusRequired`)
+ * are a fault too ("vat-sign-mismatch"): −1.210,00 with 210,00 is not −1.420,00.
  */
 function derivedColumn(values: readonly (readonly unknown[])[], start: number, length: number, plusCol: number, minusCol: number, plusRequired: boolean): DerivedColumn {
   const out: unknown[][] = new Array(length);
@@ -836,6 +837,12 @@ function derivedColumn(values: readonly (readonly unknown[])[], start: number, l
         faults ??= new Map();
         faults.set(i, VAT_WITHOUT_GROSS);
       }
+    } else if (plusRequired && pr.kind === "ok" && mr.kind === "ok" && pr.value !== 0 && mr.value !== 0 && pr.value < 0 !== mr.value < 0) {
+      // Gross and VAT signed apart (−1.210,00 beside 210,00): gross − VAT would be −1.420,00, and which sign is
+      // meant is not known. No package is known to write a credit note's VAT unsigned: the row is a fault.
+      out[i] = [p];
+      faults ??= new Map();
+      faults.set(i, VAT_SIGN_MISMATCH);
     } else {
       const cents = (pr.kind === "ok" ? pr.value : 0) - (mr.kind === "ok" ? mr.value : 0);
       // Text, so an explicit 0,00 stays a row (as typed) and the reader sees exact cents.
@@ -976,6 +983,7 @@ function sidedColumn(
   return { table: out, faults, signs };
 }
 
+const VAT_SIGN_MISMATCH: CellError = Object.freeze({ kind: "error" as const, code: "vat-sign-mismatch", message: msg.vatSignMismatch() });
 const VAT_WITHOUT_GROSS: CellError = Object.freeze({ kind: "error" as const, code: "vat-without-gross", message: msg.vatWithoutGross() });
 
 /**
