@@ -1083,6 +1083,29 @@ export function grossOnly(header: string, letter: string): Localized {
 }
 
 /**
+ * Gross amounts with a rate or VAT code column beside them and no VAT amount or amount excluding VAT: not read
+ * (never gross as turnover), but the user can choose the gross column, and then each row's VAT is taken out by its
+ * rate ("gross-by-rate"). In the pane only a header that says it includes VAT ("Totaal incl. btw") is read so when
+ * chosen as the amount column (`paneChoice`); a bare "Totaal" chosen there is read as the amount.
+ */
+export function grossWithRate(gross: { header: string; letter: string }, rate: { header: string; letter: string }, paneChoice: boolean): Localized {
+  const g = `${quote(gross.header)} (${gross.letter})`;
+  const r = quote(rate.header);
+  const how = {
+    nl: paneChoice
+      ? `kies ${quote(gross.header)} als bedragkolom (in het taakvenster onder Kolommen als 'Bedrag exclusief btw'; bij kor-check met --gross-column ${quote(gross.header)})`
+      : `kies ${quote(gross.header)} bij kor-check met --gross-column ${quote(gross.header)} (in het taakvenster: geef de kolom een kop als "Totaal incl. btw" en kies die als 'Bedrag exclusief btw')`,
+    en: paneChoice
+      ? `choose ${quote(gross.header)} as the amount column (in the pane under Columns as 'Amount excluding VAT'; with kor-check --gross-column ${quote(gross.header)})`
+      : `choose ${quote(gross.header)} with kor-check --gross-column ${quote(gross.header)} (in the pane: give the column a header such as "Totaal incl. btw" and choose it as 'Amount excluding VAT')`,
+  };
+  return {
+    nl: `Kolom ${g} bevat bedragen inclusief btw, en er is geen kolom met het btw-bedrag en geen kolom met het bedrag exclusief btw, maar ${quote(rate.header)} (${rate.letter}) geeft per rij het btw-tarief. Een bedrag inclusief btw is geen omzet: ${how.nl}: de btw wordt dan per rij eruit gehaald met het tarief in ${r} (21%: × 100/121, 9%: × 100/109), afgerond op de cent. Of voeg het bedrag exclusief btw of het btw-bedrag toe aan de export.`,
+    en: `Column ${g} holds amounts including VAT, and there is no VAT amount column and no column with the amount excluding VAT, but ${quote(rate.header)} (${rate.letter}) gives each row's VAT rate. An amount including VAT is not turnover: ${how.en}: the VAT is then taken out per row by the rate in ${r} (21%: × 100/121, 9%: × 100/109), rounded to the cent. Or add the amount excluding VAT or the VAT amount to the export.`,
+  };
+}
+
+/**
  * A payment provider's export (PayPal, Stripe …) with gross, fee and net columns and no VAT column: the net column
  * is after fees, not excluding VAT, so it is not read; the gross amounts may include VAT.
  */

@@ -1161,7 +1161,13 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     // A payment export's "Netto" after fees was passed over: say why, so it is not chosen as the amount instead.
     const net = headerCells.findIndex((h) => isBareNet(headerWords(h)));
     const fees = amountAfterFees(headerCells, net < 0 ? undefined : net);
-    return fees === null ? msg.grossOnly(g.header, g.letter) : msg.grossAfterFees(g, headerOf(fees.net), headerOf(fees.fee));
+    if (fees !== null) return msg.grossAfterFees(g, headerOf(fees.net), headerOf(fees.fee));
+    // A rate or VAT code column beside it: the gross can be read by each row's rate, when the user chooses it.
+    const rate = columns.category;
+    if (rate !== undefined && categoryStrength(headerWords(headerCells[rate])) >= 2) {
+      return msg.grossWithRate(g, headerOf(rate), saysIncludesVat(headerCells[columns.gross as number]));
+    }
+    return msg.grossOnly(g.header, g.letter);
   };
   if (columns.date === undefined || (columns.amount === undefined && derived === null)) {
     if (columns.date !== undefined && columns.gross !== undefined) {
