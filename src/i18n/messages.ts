@@ -1083,6 +1083,24 @@ export function grossOnly(header: string, letter: string): Localized {
 }
 
 /**
+ * An export with turnover (or, beside gross amounts, VAT) in one column per VAT rate: only one amount column is read,
+ * so it is refused, naming the columns and what to do.
+ */
+export function turnoverPerRateColumns(kind: "turnover" | "vat", columns: readonly { header: string; letter: string }[]): Localized {
+  const names = columns.map((c) => `${quote(c.header)} (${c.letter})`);
+  if (kind === "turnover") {
+    return {
+      nl: `De omzet staat in een kolom per btw-tarief: ${listNl(names)}. Er wordt maar één bedragkolom gelezen, dus de omzet van de rijen met een bedrag in een van de andere zou ontbreken. Voeg een kolom toe die ze per rij optelt (het bedrag exclusief btw) en kies die als bedragkolom (in het taakvenster onder Kolommen als 'Bedrag exclusief btw'; bij kor-check met --amount-column), of exporteer een regel per btw-tarief.`,
+      en: `The turnover is in one column per VAT rate: ${listEn(names)}. Only one amount column is read, so the turnover of the rows with an amount in another of them would be missing. Add a column that adds them up per row (the amount excluding VAT) and choose it as the amount column (in the pane under Columns as 'Amount excluding VAT'; with kor-check --amount-column), or export one line per VAT rate.`,
+    };
+  }
+  return {
+    nl: `De btw staat in een kolom per btw-tarief: ${listNl(names)}. De omzet is het bedrag inclusief btw min de btw, en niet min één van die kolommen. Voeg een kolom toe met het bedrag exclusief btw en kies die als bedragkolom (bij kor-check met --amount-column), of een kolom die de btw per rij optelt en kies die als btw-kolom (in het taakvenster onder Kolommen als 'Btw-bedrag op factuur'; bij kor-check met --vat-column).`,
+    en: `The VAT is in one column per VAT rate: ${listEn(names)}. Turnover is the amount including VAT minus the VAT, not minus one of these columns. Add a column with the amount excluding VAT and choose it as the amount column (with kor-check --amount-column), or a column that adds up the VAT per row and choose it as the VAT column (in the pane under Columns as 'VAT on the invoice'; with kor-check --vat-column).`,
+  };
+}
+
+/**
  * Gross amounts with a rate or VAT code column beside them and no VAT amount or amount excluding VAT: not read
  * (never gross as turnover), but the user can choose the gross column, and then each row's VAT is taken out by its
  * rate ("gross-by-rate"). In the pane only a header that says it includes VAT ("Totaal incl. btw") is read so when

@@ -22,11 +22,14 @@ export type ColumnRole =
 
 /**
  * Problems that refuse a whole sheet, never "eligible with €0": no date or turnover column, amounts including VAT
- * only, a bare "BTW" column that may be rates or VAT amounts.
+ * only, a bare "BTW" column that may be rates or VAT amounts, turnover (or VAT beside gross) in one column per VAT
+ * rate, a VAT column that says the amount column includes VAT or the gross column excludes it.
  */
-export const TABLE_REFUSALS: ReadonlySet<string> = new Set(["no-invoice-columns", "gross-only", "vat-column-ambiguous", "bank-statement"]);
+export const TABLE_REFUSALS: ReadonlySet<string> = new Set(["no-invoice-columns", "gross-only", "vat-column-ambiguous", "bank-statement", "turnover-per-rate-columns", "vat-fits-net", "vat-fits-gross"]);
+/** Of those, the refusals over which amount columns to read: turnover per rate, a VAT column contradicting the amounts. */
+export const AMOUNT_COLUMN_REFUSALS: ReadonlySet<string> = new Set(["turnover-per-rate-columns", "vat-fits-net", "vat-fits-gross"]);
 /** Of those, the refusals of a sheet that is an invoice list: a workbook's sheet gets its reason too (not "no invoice list"). */
-export const LIST_REFUSALS: ReadonlySet<string> = new Set(["gross-only", "vat-column-ambiguous", "bank-statement"]);
+export const LIST_REFUSALS: ReadonlySet<string> = new Set(["gross-only", "vat-column-ambiguous", "bank-statement", "turnover-per-rate-columns", "vat-fits-net", "vat-fits-gross"]);
 
 /** How many rows from the top are searched for the header row. */
 export const HEADER_SEARCH_ROWS = 15;
@@ -140,8 +143,9 @@ export function headerRole(cell: unknown): ColumnRole | null {
   if (isOtherAmount(w)) return null;
   // Gross amounts (incl. VAT): never the amount column.
   if (incl && !excl) return "gross";
-  // The rate is the category column.
-  if (has(w, "%", "tarief", "rate", "percentage", "btwtarief", "vatrate", "btwpercentage")) return "category";
+  // The rate is the category column; not an amount at one rate ("Omzet 0%", "Bedrag 21%"), which is an amount.
+  const amountAtRate = has(w, "%") && has(w, "omzet", "bedrag", "amount", "turnover", "revenue", "sales") && w.some((x) => /^\d+$/.test(x)) && !has(w, ...VAT_WORDS);
+  if (!amountAtRate && has(w, "%", "tarief", "rate", "percentage", "btwtarief", "vatrate", "btwpercentage")) return "category";
   // The customer's country ("Land klant", "Customer country") is the country, not the customer.
   const country = has(w, "land", "landcode", "country", "lidstaat", "countrycode") || joined === "memberstate";
   const vatNumber = joined.includes("btwnummer") || joined.includes("vatnumber") || joined.includes("vatid");
@@ -282,6 +286,32 @@ export function amountAfterFees(header: readonly unknown[], amountCol: number | 
   if (fee < 0) return null;
   const gross = header.some((h, c) => c !== amountCol && c !== fee && (headerRole(h) === "gross" || (headerRole(h) === "amount" && isPlainAmount(headerWords(h)))));
   return gross ? { net: amountCol, fee } : null;
+}
+
+/** Words that name a VAT rate or a kind of turnover in a header: "Omzet hoog", "Btw laag", "Omzet 0%", "Omzet verlegd". */
+const RATE_NAME_WORDS = ["hoog", "laag", "high", "low", "0", "6", "9", "21", "nul", "zero", "verlegd", "reverse", "vrij", "vrijgesteld", "exempt", "export", "icp"] as const;
+const TURNOVER_WORDS = ["omzet", "bedrag", "bedragen", "amount", "turnover", "revenue", "sales", "netto", "net"] as const;
+const EXCL_WORDS = ["excl", "exclusief", "excluding", "ex", "exbtw", "exclbtw", "netto", "net", "zonder"] as const;
+
+/**
+ * Columns of an export that puts turnover (or VAT) in one column per VAT rate: "Omzet hoog", "Omzet laag", "Omzet
+ * 0%" (`turnover`), "Btw hoog", "Btw laag" (`vat`). A header with a turnover word and a rate name, not including
+ * VAT; a VAT header with a rate name (a number or a name: not "Btw %", "Btw-tarief" or "Btw-code", which are the rate).
+ */
+export function perRateColumns(header: readonly unknown[]): { turnover: number[]; vat: number[] } {
+  const turnover: number[] = [];
+  const vat: number[] = [];
+  for (let c = 0; c < header.length; c++) {
+    const w = headerWords(header[c]);
+    if (w.length < 2 || !has(w, ...RATE_NAME_WORDS) || isOtherAmount(w)) continue;
+    const role = headerRole(header[c]);
+    if (role === "gross" || role === "date" || role === "customer" || role === "country") continue;
+    const vatWord = has(w, ...VAT_WORDS) || w.join("").includes("btw");
+    const excl = has(w, ...EXCL_WORDS);
+    if (has(w, ...TURNOVER_WORDS) && (!vatWord || excl)) turnover.push(c);
+    else if (vatWord && !excl && !has(w, "tarief", "rate", "percentage", "code", "btwcode", "vatcode", "btwtarief", "vatrate", "soort")) vat.push(c);
+  }
+  return { turnover, vat };
 }
 
 /** The header names a column the turnover can be read from: an amount, gross and VAT, or debit and credit. */
@@ -1156,6 +1186,23 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   }
 
   const headerOf = (c: number): { header: string; letter: string } => ({ header: cellText(headerCells[c]), letter: columnLetter(c) });
+  // Turnover in one column per VAT rate ("Omzet hoog", "Omzet laag", "Omzet 0%"): one amount column would read part
+  // of it (a row → several amounts is not read); VAT in one column per rate beside gross: gross minus one of them is
+  // not the turnover. Refused naming the columns, unless the user chose the amount (or VAT) column.
+  if (headerRowIndex !== null && columns.date !== undefined && !chosen("amount") && !chosen("gross")) {
+    const perRate = perRateColumns(headerCells);
+    const vatSplit = perRate.vat.length >= 2 && derived === "gross-minus-vat" && !vatChosen;
+    if (perRate.turnover.length >= 2 || vatSplit) {
+      const turnover = perRate.turnover.length >= 2;
+      const cols = (turnover ? perRate.turnover : perRate.vat).map(headerOf);
+      return {
+        headerRowIndex,
+        columns,
+        rows: [],
+        problems: [{ row: null, severity: "error", code: "turnover-per-rate-columns", column: turnover ? "amount" : "vat", value: cols[0].header, message: msg.turnoverPerRateColumns(turnover ? "turnover" : "vat", cols) }],
+      };
+    }
+  }
   const grossOnlyMessage = (g: { header: string; letter: string }): Localized => {
     if (chosenGross) return msg.grossChosen(g.header, g.letter);
     // A payment export's "Netto" after fees was passed over: say why, so it is not chosen as the amount instead.

@@ -133,6 +133,8 @@ export const S = {
   noColumnsTitle: L("Geen datum- en bedragkolom gevonden", "No date and amount columns found"),
   grossOnlyTitle: L("Geen bedrag exclusief btw gevonden", "No amount excluding VAT found"),
   vatColumnAmbiguousTitle: L("Btw-kolom: tarief of bedrag?", "VAT column: rate or amount?"),
+  /** Turnover in one column per rate, or a VAT column that contradicts whether the amounts include VAT. */
+  amountColumnsTitle: L("Bedragkolommen nakijken", "Check the amount columns"),
 
   // Controls
   settingsSection: L("Instellingen", "Settings"),

@@ -4,7 +4,7 @@
  * its amount, a gross column beside a rate column. Each is read right or refused naming the columns, never a silent
  * wrong total.
  */
-import { readTable, TABLE_REFUSALS } from "../../src/reading/headers";
+import { headerRole, readTable, TABLE_REFUSALS } from "../../src/reading/headers";
 import { TableStream } from "../../src/bulk/tableStream";
 import type { InvoiceRow, Problem } from "../../src/rules/types";
 
@@ -62,6 +62,12 @@ describe("turnover in one column per VAT rate", () => {
     expect(cents(t.rows)).toBe(2100000);
     const s = streamed(withSum, { amount: "Omzet" });
     expect(cents(s.rows)).toBe(2100000);
+  });
+  it("reads 'Omzet 0%' as an amount at that rate, not as the rate column", () => {
+    expect(headerRole("Omzet 0%")).toBe("amount");
+    expect(headerRole("Bedrag 21%")).toBe("amount");
+    expect(headerRole("Btw %")).toBe("category");
+    expect(headerRole("Btw 21%")).toBe("category");
   });
   it("leaves a list with one amount column and one VAT column per rate alone, and Stripe's Amount and Net", () => {
     const t = readTable([["Datum", "Bedrag excl. btw", "Btw hoog", "Btw laag"], ["15-01-2026", "8.000,00", "1.680,00", ""]]);

@@ -11,7 +11,7 @@ import { atRows } from "../../i18n/messages";
 import type { Participation } from "../../rules/types";
 import type { CapitalGood } from "../../rules/herziening";
 import { cellText, readDate } from "../../reading/cells";
-import { readTable } from "../../reading/headers";
+import { AMOUNT_COLUMN_REFUSALS, readTable } from "../../reading/headers";
 import {
   amountBasisFromHeader,
   businessShareFromTable,
@@ -140,7 +140,7 @@ export function decisionRefusal(analysis: Analysis): DecisionRefusal | null {
   const whole = analysis.wholeTableProblem;
   if (whole !== null) {
     const gross = whole.code === "gross-only";
-    return { title: gross ? S.grossOnlyTitle : S.noColumnsTitle, reason: whole.message, todo: gross ? D.refusedGrossTodo : D.refusedColumnsTodo };
+    return { title: gross ? S.grossOnlyTitle : AMOUNT_COLUMN_REFUSALS.has(whole.code) ? S.amountColumnsTitle : S.noColumnsTitle, reason: whole.message, todo: gross ? D.refusedGrossTodo : D.refusedColumnsTodo };
   }
   if (analysis.summary.countableCents !== 0) return null;
   // Only rows in error of the basis year itself (or without a readable date) can hide its turnover; the year

@@ -28,6 +28,7 @@ import { ArrowDownload20Regular, ArrowSync20Regular, DocumentArrowUp20Regular, S
 import type { Lang, Localized } from "../../i18n/types";
 import { dayFromExcelSerial, dayFromYmd, formatDay, type Day } from "../../rules/dates";
 import type { CategoryCode, FilingPeriod } from "../../rules/types";
+import { AMOUNT_COLUMN_REFUSALS } from "../../reading/headers";
 import { CATEGORIES } from "../../rules/categories";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
@@ -643,7 +644,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
       {noTable ? (
         <MessageBar intent="warning" style={{ marginTop: tokens.spacingVerticalM }}>
           <MessageBarBody>
-            <MessageBarTitle>{t(lang, wholeTableProblem?.code === "gross-only" ? S.grossOnlyTitle : wholeTableProblem?.code === "vat-column-ambiguous" ? S.vatColumnAmbiguousTitle : S.noColumnsTitle)}</MessageBarTitle>
+            <MessageBarTitle>{t(lang, wholeTableProblem?.code === "gross-only" ? S.grossOnlyTitle : wholeTableProblem?.code === "vat-column-ambiguous" ? S.vatColumnAmbiguousTitle : wholeTableProblem !== null && AMOUNT_COLUMN_REFUSALS.has(wholeTableProblem.code) ? S.amountColumnsTitle : S.noColumnsTitle)}</MessageBarTitle>
             {wholeTableProblem !== null && t(lang, wholeTableProblem.message)}
           </MessageBarBody>
         </MessageBar>
