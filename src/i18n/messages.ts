@@ -1083,6 +1083,63 @@ export function grossOnly(header: string, letter: string): Localized {
 }
 
 /**
+ * A VAT column whose values say the amount column holds the other kind of amount than it was read as: `holds` "net"
+ * when read as including VAT (gross − VAT) but the VAT is a rate of the amount itself; "gross" when read as excluding
+ * VAT but the VAT is a rate of the amount minus it. `example`: the first such row; `agreeing`: a row that fits the
+ * reading (the rows disagree); `headerSays`: the amount's header says the reading it was read as ("incl. btw",
+ * "excl. btw"), so choosing the column does not change it and the header must be corrected.
+ */
+export function vatContradictsAmount(
+  holds: "net" | "gross",
+  vat: { header: string; letter: string },
+  amount: { header: string; letter: string },
+  example: { row: number; vatCents: number; rate: number; baseCents: number; agreeing: number | null; headerSays: boolean },
+): Localized {
+  const v = `${quote(vat.header)} (${vat.letter})`;
+  const a = `${quote(amount.header)} (${amount.letter})`;
+  const an = quote(amount.header);
+  const vn = quote(vat.header);
+  const ex = (lang: "nl" | "en"): string =>
+    lang === "nl"
+      ? `rij ${example.row}: ${formatEuros(example.vatCents, "nl")} is ${example.rate}% van ${formatEuros(example.baseCents, "nl")}`
+      : `row ${example.row}: ${formatEuros(example.vatCents, "en")} is ${example.rate}% of ${formatEuros(example.baseCents, "en")}`;
+  const disagree =
+    example.agreeing === null
+      ? { nl: "", en: "" }
+      : holds === "gross"
+        ? { nl: ` Rij ${example.agreeing} past bij ${an} als bedrag exclusief btw, rij ${example.row} niet: kijk de export na.`, en: ` Row ${example.agreeing} fits ${an} as the amount excluding VAT, row ${example.row} does not: check the export.` }
+        : { nl: ` Rij ${example.agreeing} past bij ${an} als bedrag inclusief btw, rij ${example.row} niet: kijk de export na.`, en: ` Row ${example.agreeing} fits ${an} as the amount including VAT, row ${example.row} does not: check the export.` };
+  if (holds === "net") {
+    const todo = example.headerSays
+      ? {
+          nl: `Is ${an} toch het bedrag exclusief btw, verbeter dan de kolomkop (zoals "Totaal excl. btw") en lees opnieuw.`,
+          en: `If ${an} is the amount excluding VAT after all, correct its header (such as "Totaal excl. btw") and read it again.`,
+        }
+      : {
+          nl: `Is ${an} het bedrag exclusief btw, kies die dan als bedragkolom (in het taakvenster onder Kolommen als 'Bedrag exclusief btw'; bij kor-check met --amount-column ${an}).`,
+          en: `If ${an} is the amount excluding VAT, choose it as the amount column (in the pane under Columns as 'Amount excluding VAT'; with kor-check --amount-column ${an}).`,
+        };
+    return {
+      nl: `Kolom ${v} is btw over ${a} zelf (${ex("nl")}), niet over ${an} min ${vn}: ${an} bevat dus de bedragen exclusief btw, en de omzet berekend als ${an} min ${vn} zou te laag zijn. ${todo.nl}${disagree.nl}`,
+      en: `Column ${v} is VAT on ${a} itself (${ex("en")}), not on ${an} minus ${vn}: so ${an} holds the amounts excluding VAT, and turnover worked out as ${an} minus ${vn} would be too low. ${todo.en}${disagree.en}`,
+    };
+  }
+  const todo = example.headerSays
+    ? {
+        nl: `Bevat ${an} toch bedragen inclusief btw, verbeter dan de kolomkop (zoals "Bedrag incl. btw") en lees opnieuw; bij kor-check kan ook --gross-column ${an}.`,
+        en: `If ${an} holds amounts including VAT after all, correct its header (such as "Bedrag incl. btw") and read it again; with kor-check --gross-column ${an} also works.`,
+      }
+    : {
+        nl: `Zo ja, kies die dan als kolom met het bedrag inclusief btw: bij kor-check met --gross-column ${an} (omzet = dat min ${vn} per rij); in het taakvenster geef de kolom een kop als "Bedrag incl. btw".`,
+        en: `If so, choose it as the column with the amount including VAT: with kor-check --gross-column ${an} (turnover = it minus ${vn} per row); in the pane give the column a header such as "Bedrag incl. btw".`,
+      };
+  return {
+    nl: `Kolom ${v} is btw over ${a} min ${vn} (${ex("nl")}), niet over ${an} zelf: ${an} bevat dus de bedragen inclusief btw, en zoals ze er staan meegeteld zou de omzet te hoog zijn. ${todo.nl}${disagree.nl}`,
+    en: `Column ${v} is VAT on ${a} minus ${vn} (${ex("en")}), not on ${an} itself: so ${an} holds the amounts including VAT, and counted as they stand the turnover would be too high. ${todo.en}${disagree.en}`,
+  };
+}
+
+/**
  * An export with turnover (or, beside gross amounts, VAT) in one column per VAT rate: only one amount column is read,
  * so it is refused, naming the columns and what to do.
  */

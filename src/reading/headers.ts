@@ -1013,6 +1013,56 @@ function sidedColumn(
   return { table: out, faults, signs };
 }
 
+/**
+ * How a row's VAT fits its amount: as VAT on the amount itself ("net": the amount excludes VAT) or on the amount
+ * minus the VAT ("gross": the amount includes it), at a Dutch rate (21, 9, or 6 as before 2019) within a cent of
+ * rounding; with the rate it fits at. Null for a VAT of 0 (or empty), an amount of 0, or signs that differ: those say
+ * nothing either way.
+ */
+function vatFit(amount: number, vat: number): { net: number | null; gross: number | null } | null {
+  if (amount === 0 || vat === 0 || amount < 0 !== vat < 0) return null;
+  const a = Math.abs(amount);
+  const v = Math.abs(vat);
+  const at = (base: number): number | null => (base <= 0 ? null : VAT_RATES.find((r) => Math.abs(Math.round((base * r) / 100) - v) <= 1) ?? null);
+  return { net: at(a), gross: at(a - v) };
+}
+
+/** A row whose VAT fits only the other reading than the one chosen, and (if any) one that fits only the chosen one. */
+export interface VatReadingConflict {
+  /** Index into the values of the first row that fits only the other reading, its VAT, the rate and the amount it is that rate of. */
+  readonly against: { readonly index: number; readonly vatCents: number; readonly rate: number; readonly baseCents: number };
+  /** Index of the first row that fits only the chosen reading, if any: the rows disagree. */
+  readonly agreeing: number | null;
+}
+
+/**
+ * Whether the VAT column says the amount column is read the wrong way: `reading` "net" when the amounts are read as
+ * excluding VAT, "gross" when as including it (turnover = amount − VAT). Over the first VAT_PROBE_ROWS rows beneath
+ * the header (the rows a sheet read in blocks decides its columns on), a row whose VAT fits only the other reading
+ * (see vatFit) is a conflict; rows whose VAT fits both, neither (a mixed-rate invoice, a foreign rate) or is 0 say
+ * nothing. Null without a conflict.
+ */
+function vatReadingConflict(values: readonly (readonly unknown[])[], start: number, amountCol: number, vatCol: number, reading: "net" | "gross"): VatReadingConflict | null {
+  let against: VatReadingConflict["against"] | null = null;
+  let agreeing: number | null = null;
+  for (let r = start; r < Math.min(values.length, start + VAT_PROBE_ROWS); r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const a = readAmount(row[amountCol]);
+    const v = readAmount(row[vatCol]);
+    if (a.kind !== "ok" || v.kind !== "ok") continue;
+    const fit = vatFit(a.value, v.value);
+    if (fit === null) continue;
+    const chosen = reading === "net" ? fit.net : fit.gross;
+    const other = reading === "net" ? fit.gross : fit.net;
+    if (other !== null && chosen === null) {
+      const vatCents = Math.abs(v.value);
+      against ??= { index: r, vatCents, rate: other, baseCents: reading === "net" ? Math.abs(a.value) - vatCents : Math.abs(a.value) };
+    } else if (chosen !== null && other === null) agreeing ??= r;
+  }
+  return against === null ? null : { against, agreeing };
+}
+
 const VAT_SIGN_MISMATCH: CellError = Object.freeze({ kind: "error" as const, code: "vat-sign-mismatch", message: msg.vatSignMismatch() });
 const VAT_WITHOUT_GROSS: CellError = Object.freeze({ kind: "error" as const, code: "vat-without-gross", message: msg.vatWithoutGross() });
 
@@ -1087,7 +1137,14 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   // Detection never makes such a column the amount, so this is only ever the user's choice.
   let chosenGross = false;
   const chosenHeader = columns.amount === undefined ? undefined : headerCells[columns.amount];
-  if (columns.amount !== undefined && (saysIncludesVat(chosenHeader) || (headerRole(chosenHeader) === "gross" && columns.vat !== undefined && columns.vat !== columns.amount))) {
+  // A bare "Totaal" chosen beside a VAT column whose values are VAT on the amount itself (and never on it minus the
+  // VAT) holds amounts excluding VAT: read as chosen (the way out of "vat-fits-net" below).
+  const bareGrossAsNet = (): boolean => {
+    if (columns.amount === undefined || columns.vat === undefined) return false;
+    const c = vatReadingConflict(table, headerRowIndex === null ? 0 : headerRowIndex + 1, columns.amount, columns.vat, "gross");
+    return c !== null && c.agreeing === null;
+  };
+  if (columns.amount !== undefined && (saysIncludesVat(chosenHeader) || (headerRole(chosenHeader) === "gross" && columns.vat !== undefined && columns.vat !== columns.amount && !bareGrossAsNet()))) {
     columns.gross = columns.amount;
     delete columns.amount;
     if (columns.vat === columns.gross) delete columns.vat;
@@ -1111,6 +1168,9 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     delete columns.debit;
     delete columns.credit;
   }
+  // A gross column chosen where detection found the amount ("Bedrag" holding amounts including VAT: --gross-column
+  // "Bedrag"): it is the gross column only.
+  if (chosen("gross") && !chosen("amount") && columns.amount !== undefined && columns.amount === columns.gross) delete columns.amount;
   const ledgerWithAmount = columns.amount !== undefined && columns.debit !== undefined && columns.credit !== undefined;
   // An amount with a D/C column beside it (Twinfield: "Bedrag", "D/C"): the side says the direction, the amount's
   // sign only whether the line agrees with how the file signs its amounts (decideSideSigns). Not with Debet and Credit columns (they say it already), nor when the user chose the amount
@@ -1200,6 +1260,42 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
         columns,
         rows: [],
         problems: [{ row: null, severity: "error", code: "turnover-per-rate-columns", column: turnover ? "amount" : "vat", value: cols[0].header, message: msg.turnoverPerRateColumns(turnover ? "turnover" : "vat", cols) }],
+      };
+    }
+  }
+  // The VAT column says whether the amounts include VAT: VAT that is a rate of "Totaal" itself says "Totaal" excludes
+  // VAT (gross − VAT would be too low); VAT that is a rate of "Bedrag" minus it says "Bedrag" includes VAT (too high).
+  // Refused naming both columns and the choice that reads them right, unless the user chose the amount or gross column.
+  if (headerRowIndex !== null && columns.date !== undefined && columns.vat !== undefined && !chosen("amount") && !chosen("gross")) {
+    const reading = derived === "gross-minus-vat" ? "gross" : derived === null && columns.amount !== undefined ? "net" : null;
+    const amountCol = reading === "gross" ? columns.gross : columns.amount;
+    const conflict = reading === null || amountCol === undefined ? null : vatReadingConflict(table, start, amountCol, columns.vat, reading);
+    if (conflict !== null && reading !== null && amountCol !== undefined) {
+      const sheetRow = (index: number): number => index + 1 + rowOffset;
+      const a = conflict.against;
+      const code = reading === "gross" ? "vat-fits-net" : "vat-fits-gross";
+      const amount = headerOf(amountCol);
+      return {
+        headerRowIndex,
+        columns,
+        rows: [],
+        problems: [
+          {
+            row: null,
+            severity: "error",
+            code,
+            column: "amount",
+            value: amount.header,
+            message: msg.vatContradictsAmount(reading === "gross" ? "net" : "gross", headerOf(columns.vat), amount, {
+              row: sheetRow(a.index),
+              vatCents: a.vatCents,
+              rate: a.rate,
+              baseCents: a.baseCents,
+              agreeing: conflict.agreeing === null ? null : sheetRow(conflict.agreeing),
+              headerSays: reading === "gross" ? saysIncludesVat(headerCells[amountCol]) : amountStrength(headerWords(headerCells[amountCol])) === 2,
+            }),
+          },
+        ],
       };
     }
   }
