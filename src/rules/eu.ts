@@ -467,8 +467,31 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
   // the exemption there, whatever later credit notes do (as for the Union, above).
   const stateLimit = thresholdCents === null ? null : tolerancePercent === null ? thresholdCents : toleranceLimit(thresholdCents, tolerancePercent);
   const stateCrossing = stateLimit === null ? null : findStateCrossing(rows, year, country, stateLimit);
+  // Section 7: when the Union test ended the EU-KOR first (blocked this year, or crossed on an earlier day), VAT is
+  // due in the state from then, not from the state's own later crossing; the reason names both.
+  const unionFirst: Localized | null =
+    stateCrossing === null
+      ? null
+      : unionBlocked
+        ? {
+            nl: `, maar de EU-KOR kon in ${year} helemaal niet worden gebruikt: de EU-omzet kwam in ${prev} boven ${eurNl(unionLimit)}.`,
+            en: `, but the EU-KOR could not be used in ${year} at all: Union turnover went over ${eurEn(unionLimit)} in ${prev}.`,
+          }
+        : crossing !== null && crossing.day < stateCrossing.day
+          ? {
+              nl: `, maar de vrijstelling van de EU-KOR was in ${country} al vervallen vanaf de levering van ${dayNl(crossing.day)} (rij ${crossing.row}), toen de EU-omzet boven ${eurNl(unionLimit)} kwam: vanaf die levering is btw verschuldigd in ${country}.`,
+              en: `, but the EU-KOR exemption had already ended in ${country} as of the supply of ${dayEn(crossing.day)} (row ${crossing.row}), when Union turnover went over ${eurEn(unionLimit)}: VAT is due in ${country} from that supply on.`,
+            }
+          : null;
   if (thresholdCents === null || stateLimit === null) {
     reasons.push(national.note);
+  } else if (stateCrossing !== null && stateCents <= stateLimit && unionFirst !== null) {
+    failed = true;
+    const made = tolerancePercent === null ? { nl: "", en: "" } : toleranceLimitMade(country, tolerancePercent, thresholdCents);
+    reasons.push({
+      nl: `Op ${dayNl(stateCrossing.day)} (rij ${stateCrossing.row}) kwam de omzet in ${country} boven ${eurNl(stateLimit)}${made.nl}${unionFirst.nl}`,
+      en: `On ${dayEn(stateCrossing.day)} (row ${stateCrossing.row}) turnover in ${country} went over ${eurEn(stateLimit)}${made.en}${unionFirst.en}`,
+    });
   } else if (stateCrossing !== null && stateCents <= stateLimit) {
     failed = true;
     // AT's limit is its threshold plus its tolerance: say so.
@@ -518,7 +541,12 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
     const made = tolerancePercent === null ? { nl: "", en: "" } : toleranceLimitMade(country, tolerancePercent, thresholdCents);
     const when = stateCrossing === null
       ? { nl: "", en: "" }
-      : {
+      : unionFirst !== null
+        ? {
+            nl: ` De omzet in ${country} kwam op ${dayNl(stateCrossing.day)} (rij ${stateCrossing.row}) boven ${eurNl(stateLimit)}${made.nl}${unionFirst.nl}`,
+            en: ` Turnover in ${country} went over ${eurEn(stateLimit)}${made.en} on ${dayEn(stateCrossing.day)} (row ${stateCrossing.row})${unionFirst.en}`,
+          }
+        : {
           nl: ` De omzet in ${country} kwam op ${dayNl(stateCrossing.day)} (rij ${stateCrossing.row}) boven ${eurNl(stateLimit)}${made.nl}; daarmee is de vrijstelling in ${country} vanaf die levering vervallen: vanaf dan is btw verschuldigd in ${country}.`,
           en: ` Turnover in ${country} went over ${eurEn(stateLimit)}${made.en} on ${dayEn(stateCrossing.day)} (row ${stateCrossing.row}), which ended the exemption in ${country} as of that supply: VAT is due in ${country} from then on.`,
         };

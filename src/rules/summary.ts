@@ -632,7 +632,8 @@ type UnionEnd =
  * total back under the limit, that they do not undo it), or AT within its tolerance above the threshold (the
  * exemption runs to year end; next year blocked). A state within its own limits while the Union test fails
  * (`union`) does not get an exemption promised: the line says the EU-KOR ends there too on the Union crossing day,
- * or cannot be used this year. A previous-year crossing is dated without its row: last year's rows may be on
+ * or cannot be used this year. A state that crossed its own limit after the Union test ended the EU-KOR (blocked this
+ * year, or a Union crossing on an earlier day) names its crossing but dates VAT from the Union's end, not its own. A previous-year crossing is dated without its row: last year's rows may be on
  * another sheet.
  */
 function stateStatusText(x: {
@@ -674,6 +675,25 @@ function stateStatusText(x: {
     };
   }
   if (x.crossing !== null && x.where !== null) {
+    // The Union test ended the EU-KOR in every state first (section 7): blocked this year, or crossed on an earlier
+    // day. Then VAT is due in the state from that day, not from its own crossing, which the line still names.
+    const u = x.union;
+    const ownOver = {
+      nl: `erboven: de omzet in ${c} kwam op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}`,
+      en: `over: turnover in ${c} went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en})`,
+    };
+    if (u !== null && u.kind === "blocked") {
+      return {
+        nl: `${ownOver.nl}, maar de EU-KOR kon in ${x.year} helemaal niet worden gebruikt: de EU-omzet kwam in ${prev} boven ${eurNl(u.limit)}`,
+        en: `${ownOver.en}, but the EU-KOR could not be used in ${x.year} at all: Union turnover went over ${eurEn(u.limit)} in ${prev}`,
+      };
+    }
+    if (u !== null && u.day < x.crossing.day) {
+      return {
+        nl: `${ownOver.nl}, maar de vrijstelling van de EU-KOR was in ${c} al vervallen vanaf de levering van ${dayNl(u.day)} (${u.where.nl}), toen de EU-omzet boven ${eurNl(u.limit)} kwam: vanaf die levering is btw verschuldigd in ${c}`,
+        en: `${ownOver.en}, but the EU-KOR exemption had already ended in ${c} as of the supply of ${dayEn(u.day)} (${u.where.en}), when Union turnover went over ${eurEn(u.limit)}: VAT is due in ${c} from that supply on`,
+      };
+    }
     const crossed = {
       nl: `erboven: de omzet kwam op ${dayNl(x.crossing.day)} (${x.where.nl}) boven ${eurNl(x.limit)}${tol.nl}`,
       en: `over: turnover went over ${eurEn(x.limit)}${tol.en} on ${dayEn(x.crossing.day)} (${x.where.en})`,

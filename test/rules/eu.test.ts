@@ -861,3 +861,77 @@ describe("EU-KOR lines say why (black-box findings of 1 Dec 2026)", () => {
     expect(summarizeYear(rows, { today: d("2026-03-31"), year: 2026 }).eu?.crossing?.notifyOverdue).toBe(false);
   });
 });
+
+describe("a state's own crossing after the Union test ended the EU-KOR (review of 1 Dec 2026)", () => {
+  // Worked example 19 plus BE €2,000 on 20 Nov 2026: the Union crossing of 10 Nov ended the exemption in BE first.
+  const rows = sheet(
+    ["2025-06-01", 15_000, null, { country: "NL" }],
+    ["2025-06-02", 45_000, "buitenland", { country: "AT" }],
+    ["2026-02-01", 18_000, null, { country: "NL" }],
+    ["2026-03-01", 24_000, "buitenland", { country: "BE" }],
+    ["2026-04-01", 40_000, "buitenland", { country: "AT" }],
+    ["2026-11-10", 18_500, "buitenland", { country: "AT" }],
+    ["2026-11-20", 2_000, "buitenland", { country: "BE" }],
+  );
+
+  it("the BE line dates VAT from the Union crossing of 10 Nov, not from its own crossing of 20 Nov", () => {
+    const be = summarizeYear(rows, { today: d("2026-12-01"), year: 2026 }).eu?.states.find((x) => x.country === "BE");
+    expect(be?.withinThreshold).toBe(false);
+    expect(be?.statusText).toEqual({
+      nl: "erboven: de omzet in BE kwam op 20 november 2026 (rij 7) boven € 25.000,00, maar de vrijstelling van de EU-KOR was in BE al vervallen vanaf de levering van 10 november 2026 (rij 6), toen de EU-omzet boven € 100.000,00 kwam: vanaf die levering is btw verschuldigd in BE",
+      en: "over: turnover in BE went over €25,000.00 on 20 November 2026 (row 7), but the EU-KOR exemption had already ended in BE as of the supply of 10 November 2026 (row 6), when Union turnover went over €100,000.00: VAT is due in BE from that supply on",
+    });
+  });
+
+  it("KOR.EUELIGIBLE says the same, and not 'VAT is due in BE from then on' for 20 Nov", () => {
+    const r = euEligibility({ rows, year: 2026, country: "BE" });
+    expect(r.verdict).toBe("not-eligible");
+    const en = r.reasons.map((x) => x.en).join(" ");
+    expect(en).not.toContain("from then on");
+    expect(en).toContain(
+      "Turnover in BE went over €25,000.00 on 20 November 2026 (row 7), but the EU-KOR exemption had already ended in BE as of the supply of 10 November 2026 (row 6), when Union turnover went over €100,000.00: VAT is due in BE from that supply on.",
+    );
+    expect(r.reasons.map((x) => x.nl).join(" ")).toContain(
+      "De omzet in BE kwam op 20 november 2026 (rij 7) boven € 25.000,00, maar de vrijstelling van de EU-KOR was in BE al vervallen vanaf de levering van 10 november 2026 (rij 6), toen de EU-omzet boven € 100.000,00 kwam: vanaf die levering is btw verschuldigd in BE.",
+    );
+  });
+
+  it("a state's own crossing before the Union crossing still says VAT is due from that supply", () => {
+    const early = sheet(
+      ["2026-03-01", 26_000, "buitenland", { country: "BE" }],
+      ["2026-11-10", 80_000, "buitenland", { country: "FR" }],
+    );
+    const be = summarizeYear(early, { today: d("2026-12-01"), year: 2026 }).eu?.states.find((x) => x.country === "BE");
+    expect(be?.statusText?.en).toBe("over: turnover went over €25,000.00 on 1 March 2026 (row 1); the exemption in BE ends as of that supply: VAT is due in BE from then on");
+    expect(euEligibility({ rows: early, year: 2026, country: "BE", previousUnionCents: 0 }).reasons.map((x) => x.en).join(" ")).toContain("VAT is due in BE from then on.");
+  });
+
+  it("Union blocked this year (2025 over €100,000): the BE crossing of 20 May says the EU-KOR could not be used in 2026 at all", () => {
+    const blk = sheet(["2026-02-15", 24_000, "buitenland", { country: "BE" }], ["2026-05-20", 2_000, "buitenland", { country: "BE" }]);
+    const eu = summarizeYear(blk, { today: d("2026-12-01"), year: 2026, previousUnionCents: eur(100_001) }).eu;
+    expect(eu?.unionStatusText?.en).toBe("blocked in 2026: 2025 Union turnover of €100,001.00 was over €100,000.00");
+    expect(eu?.states.find((x) => x.country === "BE")?.statusText).toEqual({
+      nl: "erboven: de omzet in BE kwam op 20 mei 2026 (rij 2) boven € 25.000,00, maar de EU-KOR kon in 2026 helemaal niet worden gebruikt: de EU-omzet kwam in 2025 boven € 100.000,00",
+      en: "over: turnover in BE went over €25,000.00 on 20 May 2026 (row 2), but the EU-KOR could not be used in 2026 at all: Union turnover went over €100,000.00 in 2025",
+    });
+    const r = euEligibility({ rows: blk, year: 2026, country: "BE", previousUnionCents: eur(100_001) });
+    const en = r.reasons.map((x) => x.en).join(" ");
+    expect(en).not.toContain("from then on");
+    expect(en).toContain("Turnover in BE went over €25,000.00 on 20 May 2026 (row 2), but the EU-KOR could not be used in 2026 at all: Union turnover went over €100,000.00 in 2025.");
+  });
+
+  it("a crossing undone by a credit note after the Union crossing: the line still names the Union crossing", () => {
+    const undone = sheet(
+      ["2026-03-01", 24_000, "buitenland", { country: "BE" }],
+      ["2026-04-01", 80_000, "buitenland", { country: "FR" }],
+      ["2026-06-01", 2_000, "buitenland", { country: "BE" }],
+      ["2026-07-01", -3_000, "buitenland", { country: "BE" }],
+    );
+    const be = summarizeYear(undone, { today: d("2026-12-01"), year: 2026 }).eu?.states.find((x) => x.country === "BE");
+    expect(be?.statusText?.en).toBe(
+      "over: turnover in BE went over €25,000.00 on 1 June 2026 (row 3), but the EU-KOR exemption had already ended in BE as of the supply of 1 April 2026 (row 2), when Union turnover went over €100,000.00: VAT is due in BE from that supply on",
+    );
+    const en = euEligibility({ rows: undone, year: 2026, country: "BE", previousUnionCents: 0 }).reasons.map((x) => x.en).join(" ");
+    expect(en).toContain("On 1 June 2026 (row 3) turnover in BE went over €25,000.00, but the EU-KOR exemption had already ended in BE as of the supply of 1 April 2026 (row 2), when Union turnover went over €100,000.00: VAT is due in BE from that supply on.");
+  });
+});
