@@ -217,4 +217,18 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(pane(under, {})).toContain("A voluntary exit can take effect on");
     expect(pane(under, { participation: "in", inKorSince: "2023-01-01" })).toContain("A voluntary exit can take effect on");
   });
+
+  it("NL is not shown as over when only the Union test fails: its line is the Dutch KOR (review of 1 Dec 2026)", () => {
+    const values = [["Datum", "Bedrag", "Categorie", "Land"], [serial("2026-02-01"), 15000, "21", "NL"], [serial("2026-03-01"), 100001, "buitenland", "BE"]];
+    const a = analyze({ ...sampleSource(), values }, { year: 2026 }, TODAY);
+    expect(a.summary.eu?.withinUnion).toBe(false);
+    const rows = render(<EuSection lang="en" summary={a.summary} />).split("<tr").slice(1);
+    const status = (country: string): string => {
+      const row = rows.find((r) => r.includes(`>${country}</td>`)) ?? "";
+      return row.slice(row.lastIndexOf("<td"));
+    };
+    // BE is over and in the warning colour (a span with the bad class); NL within its own threshold is plain text.
+    expect(status("BE")).toMatch(/<td[^>]*><span class="[^"]+">over: /);
+    expect(status("NL")).toMatch(/<td[^>]*>within<\/td>/);
+  });
 });

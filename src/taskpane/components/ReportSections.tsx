@@ -421,7 +421,8 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
                   <span className={s.warn}>
                     <Warning20Filled aria-hidden style={{ verticalAlign: "middle" }} /> {t(lang, S.stateUnknown)}
                   </span>
-                ) : st.withinThreshold && eu.withinUnion ? (
+                ) : st.withinThreshold && (eu.withinUnion || st.country === "NL") ? (
+                  // NL's line is the Dutch KOR, which the Union test does not touch (section 7): only its own test colours it.
                   t(lang, st.statusText ?? S.stateWithin)
                 ) : (
                   <span className={s.bad}>{t(lang, st.statusText ?? (st.withinThreshold ? S.stateWithin : S.stateOver))}</span>
