@@ -421,23 +421,38 @@ function dueCell(advice: Advice, lang: Lang): string {
 }
 
 /**
- * A Union crossing of €100,000 whose day to inform the Belastingdienst by (kor-rules.md section 7) is today or
- * later: that day, its line ("EU-KOR: report the Union crossing to the Belastingdienst by 1 December 2026
- * (today)") and whether it comes before the advice's own date (a registration deadline later than it; not an
- * "at once"), so the table shows the most urgent date first. Null without one, or once it has passed (the
- * EU-KOR lines still name it).
+ * A Union crossing of €100,000 (kor-rules.md section 7): the day to inform the Belastingdienst by, its line
+ * ("EU-KOR: report the Union crossing to the Belastingdienst by 1 December 2026 (today)") and whether it comes
+ * before the advice's own date (a registration deadline later than it; not an "at once"), so the table shows the
+ * most urgent date first. Once that day has passed (`overdue`) the line says so ("EU-KOR: overdue — report the
+ * Union crossing at once") and always comes first. Null without a crossing.
  */
-function euNotify(sum: YearSummary, advice: Advice, lang: Lang): { day: Day; text: string; first: boolean } | null {
+function euNotify(sum: YearSummary, advice: Advice, lang: Lang): { day: Day; text: string; first: boolean; overdue: boolean } | null {
   const x = sum.eu?.crossing ?? null;
   const today = sum.deadlines.today;
-  if (x === null || x.notifyBy < today) return null;
+  if (x === null) return null;
+  if (x.notifyBy < today) return { day: x.notifyBy, text: out.euNotifyOverdue[lang], first: true, overdue: true };
   const first = advice.due === null || (!advice.due.immediate && x.notifyBy < advice.due.day);
-  return { day: x.notifyBy, text: out.euNotifyBy(formatDay(x.notifyBy, lang), countdown(x.notifyBy - today)[lang])[lang], first };
+  return { day: x.notifyBy, text: out.euNotifyBy(formatDay(x.notifyBy, lang), countdown(x.notifyBy - today)[lang])[lang], first, overdue: false };
 }
 
-/** The narrow table's date: the advice's (dueCell), or the day to report a Union crossing by when that comes first. */
+/**
+ * The date lines under one sheet: the advice's date (`korText`) and the Union crossing's (euNotify), the more
+ * urgent first; with both, the advice's is labelled "KOR:" so neither line is read as the other's.
+ */
+function dateLines(sum: YearSummary, advice: Advice, korText: string | null, lang: Lang): string[] {
+  const eu = euNotify(sum, advice, lang);
+  if (eu === null) return korText === null ? [] : [korText];
+  if (korText === null) return [eu.text];
+  // "KOR: by 3 December 2026" under several sheets, where the advice's text starts with "By".
+  const kor = `${out.kor[lang]}: ${korText.charAt(0).toLowerCase()}${korText.slice(1)}`;
+  return eu.first ? [eu.text, kor] : [kor, eu.text];
+}
+
+/** The narrow table's date: the advice's (dueCell), or the Union crossing's when that comes first (overdue: "at once"). */
 function dueCellOf(sum: YearSummary, advice: Advice, lang: Lang): string {
   const eu = euNotify(sum, advice, lang);
+  if (eu !== null && eu.overdue) return out.euOverdueShort[lang];
   return eu !== null && eu.first ? `${formatDay(eu.day, lang)} (${out.euKor[lang]})` : dueCell(advice, lang);
 }
 
@@ -488,10 +503,8 @@ function sheetBlock(s: SheetResult, lang: Lang, width: number): string[] {
   if (advice.caveat !== null) fields.push([out.attention, advice.caveat[lang]]);
   if (advice.provisional !== null) fields.push([out.attention, advice.provisional[lang]]);
   if (advice.action !== null) fields.push([out.action, advice.action[lang]]);
-  // The date line: the advice's date and, when not passed, the day to report a Union crossing by, earlier first.
-  const eu = euNotify(sum, advice, lang);
-  const dates = [...(advice.when !== null ? [advice.when[lang]] : [])];
-  if (eu !== null) dates.splice(eu.first ? 0 : dates.length, 0, eu.text);
+  // The date line: the advice's date and the Union crossing's, the more urgent first.
+  const dates = dateLines(sum, advice, advice.when === null ? null : advice.when[lang], lang);
   dates.forEach((text, i) => fields.push([i === 0 ? out.due : NO_LABEL, text]));
   fields.push(
     [out.countable, `${formatEuros(sum.countableCents, lang)} (${percentText(sum.percentOfThreshold, lang)} ${out.ofLimit(formatEuros(sum.thresholdCents, lang))[lang]})`],
@@ -567,9 +580,7 @@ function sheetsTable(sheets: readonly SheetResult[], lang: Lang, width: number):
     const advice = adviceFor(s);
     lines.push(...wrap(`${v(s.file)} › ${v(s.sheet)} (${s.summary.year})`, width, "  ", ""));
     // The date lines: the advice's and the day to report a Union crossing by (euNotify), earlier first.
-    const eu = euNotify(s.summary, advice, lang);
-    const dates = [...(advice.dueText !== null ? [advice.dueText[lang]] : [])];
-    if (eu !== null) dates.splice(eu.first ? 0 : dates.length, 0, eu.text);
+    const dates = dateLines(s.summary, advice, advice.dueText === null ? null : advice.dueText[lang], lang);
     for (const line of [advice.finding[lang], ...(advice.caveat !== null ? [advice.caveat[lang]] : []), ...(advice.provisional !== null ? [advice.provisional[lang]] : []), ...(advice.action !== null ? [advice.action[lang]] : []), ...dates]) {
       lines.push(...wrap(line, width, "    ", "  "));
     }

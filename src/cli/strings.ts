@@ -277,6 +277,12 @@ export const out = {
     nl: `EU-KOR: meld de overschrijding van de EU-grens uiterlijk ${date} bij de Belastingdienst (${countdown})`,
     en: `EU-KOR: report the Union crossing to the Belastingdienst by ${date} (${countdown})`,
   }),
+  /** The date line once the day to inform the Belastingdienst of a Union crossing has passed. */
+  euNotifyOverdue: { nl: "EU-KOR: te laat — meld de overschrijding direct", en: "EU-KOR: overdue — report the Union crossing at once" } as Localized,
+  /** The same in the several-sheets table's narrow date column. */
+  euOverdueShort: { nl: "direct (EU-KOR, te laat)", en: "at once (EU-KOR, overdue)" } as Localized,
+  /** Labels the KOR's date when the Union crossing's date is shown with it. */
+  kor: { nl: "KOR", en: "KOR" } as Localized,
   provisionalNote: {
     nl: "* voorlopig: er zijn rijen met fouten die niet zijn meegeteld (zie Problemen).",
     en: "* provisional: rows with errors were not counted (see Problems).",

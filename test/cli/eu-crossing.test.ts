@@ -89,19 +89,22 @@ describe("kor-check table: the day to report the Union crossing by", () => {
   it("one sheet: on the date line, first when it comes before the registration deadline (today, 1 Dec 2026)", async () => {
     const file = writeText(at("x.csv"), EXAMPLE_19);
     const r = await run([file, ...UNION_2025, "--lang", "en"]);
-    expect(flat(r.stdout)).toContain("By EU-KOR: report the Union crossing to the Belastingdienst by 1 December 2026 (today) 3 December 2026 (2 days left) Turnover that counts");
+    expect(flat(r.stdout)).toContain("By EU-KOR: report the Union crossing to the Belastingdienst by 1 December 2026 (today) KOR: 3 December 2026 (2 days left) Turnover that counts");
     const nl = flat((await run([file, ...UNION_2025, "--lang", "nl"])).stdout);
-    expect(nl).toContain("Uiterlijk EU-KOR: meld de overschrijding van de EU-grens uiterlijk 1 december 2026 bij de Belastingdienst (vandaag) 3 december 2026 (nog 2 dagen) Omzet die meetelt");
+    expect(nl).toContain("Uiterlijk EU-KOR: meld de overschrijding van de EU-grens uiterlijk 1 december 2026 bij de Belastingdienst (vandaag) KOR: 3 december 2026 (nog 2 dagen) Omzet die meetelt");
   });
 
-  it("one sheet: after the registration deadline when that comes first; not at all once the day has passed", async () => {
+  it("one sheet: after the registration deadline when that comes first; once the day has passed, first as overdue", async () => {
     const file = writeText(at("x.csv"), EXAMPLE_19);
     // Today 11 Nov: the registration deadline (3 Dec) is after the notify-by (1 Dec): EU first still.
     const early = flat((await run([file, ...UNION_2025, "--lang", "en"], "2026-11-11")).stdout);
-    expect(early).toContain("By EU-KOR: report the Union crossing to the Belastingdienst by 1 December 2026 (20 days left) 3 December 2026 (22 days left)");
-    // Today 2 Dec: the day has passed; the EU-KOR lines below say it, the date line does not.
+    expect(early).toContain("By EU-KOR: report the Union crossing to the Belastingdienst by 1 December 2026 (20 days left) KOR: 3 December 2026 (22 days left)");
+    // Today 2 Dec: the day has passed; the date line says so first (it said only "By 3 December 2026" while the
+    // EU-KOR lines below said "report it at once").
     const late = flat((await run([file, ...UNION_2025, "--lang", "en"], "2026-12-02")).stdout);
-    expect(late).toContain("By 3 December 2026 (1 day left) Turnover that counts");
+    expect(late).toContain("By EU-KOR: overdue — report the Union crossing at once KOR: 3 December 2026 (1 day left) Turnover that counts");
+    const lateNl = flat((await run([file, ...UNION_2025, "--lang", "nl"], "2026-12-02")).stdout);
+    expect(lateNl).toContain("Uiterlijk EU-KOR: te laat — meld de overschrijding direct KOR: 3 december 2026 (nog 1 dag) Omzet die meetelt");
     expect(late).toContain("Report this to the Belastingdienst by 1 December 2026");
   });
 
@@ -114,5 +117,17 @@ describe("kor-check table: the day to report the Union crossing by", () => {
     expect(lines[2]).toMatch(/1 December 2026 \(EU-KOR\)$/);
     expect(lines[3]).toMatch(/3 December 2026$/);
     expect(flat(r.stdout)).toContain("EU-KOR: report the Union crossing to the Belastingdienst by 1 December 2026 (today)");
+    expect(flat(r.stdout)).toContain("EU-KOR: report the Union crossing to the Belastingdienst by 1 December 2026 (today) KOR: by 3 December 2026 (2 days left)");
+  });
+
+  it("several sheets: an overdue report shows in the date column as 'at once (EU-KOR, overdue)' and first in the sheet's lines", async () => {
+    // The crossing on 1 Oct 2026: report by 22 Oct, passed on 1 Dec.
+    const file = writeText(at("x.csv"), EXAMPLE_19.replace("10-11-2026", "01-10-2026"));
+    const other = writeText(at("y.csv"), "Datum;Bedrag;BTW\r\n15-03-2026;1000,00;21\r\n");
+    const r = await run([file, other, "--year", "2026", "--lang", "en"]);
+    expect(r.stdout.split("\n")[2]).toMatch(/at once \(EU-KOR, overdue\)$/);
+    expect(flat(r.stdout)).toContain("EU-KOR: overdue — report the Union crossing at once KOR: by 3 December 2026 (2 days left)");
+    const nl = await run([file, other, "--year", "2026", "--lang", "nl"]);
+    expect(nl.stdout.split("\n")[2]).toMatch(/direct \(EU-KOR, te laat\)$/);
   });
 });
