@@ -457,8 +457,9 @@ function dueCellOf(sum: YearSummary, advice: Advice, lang: Lang): string {
 }
 
 /**
- * The member states whose exemption cannot be used this year (`within` false: over, or blocked by last year), or
- * (`within` null) whose threshold is not verified, for the CSV: country codes separated by spaces.
+ * The member states that fail their own test (`within` false: over, or blocked by last year), or (`within` null)
+ * whose threshold is not verified, for the CSV: country codes separated by spaces. As JSON `within`, this leaves
+ * out the Union test (its own column, `eu_binnen_grens`): after a Union crossing no state is usable, listed or not.
  */
 function statesWhere(sum: YearSummary, within: false | null): string {
   return sum.eu === null ? "" : sum.eu.states.filter((st) => st.withinThreshold === within).map((st) => st.country).join(" ");
