@@ -122,6 +122,13 @@ export const xafProblem = {
       en: `Account "${account}" is a mixed account (type M), not a profit-and-loss account: ${n.en} in sales entries, together ${formatEuros(cents, "en")} (first: ${first.en}). Not counted; check whether this is turnover.`,
     };
   },
+  /** A customer whose country is XI / Northern Ireland (`ni`: messages.countryNorthernIreland, as for a sheet's cell). */
+  customerNorthernIreland(id: string, ni: Localized, first: Localized): Localized {
+    return {
+      nl: `Klant "${visibleControls(id)}": ${ni.nl} De boekingen van deze klant zijn zonder land gelezen (eerste: ${first.nl}); pas het land van de klant in het pakket aan en exporteer opnieuw als dat de uitkomst verandert.`,
+      en: `Customer "${visibleControls(id)}": ${ni.en} This customer's entries were read without a country (first: ${first.en}); change the customer's country in the package and export again if that changes the result.`,
+    };
+  },
   unclearJournal(journal: string, count: number, first: Localized): Localized {
     const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
     return {

@@ -23,11 +23,12 @@ import type { Localized } from "../i18n/types";
 import { auditfileCategoryAdvice, invoiceName, xafFile, xafProblem } from "../i18n/xaf-messages";
 import { countsForKor, parseCategory, placedCategory } from "../rules/categories";
 import { hasParameterOn, parameterOn } from "../rules/parameters";
-import { atRow, reverseChargeAbroad } from "../i18n/messages";
+import { atRow, countryNorthernIreland, reverseChargeAbroad } from "../i18n/messages";
 import { dayFromYmd, isValidYmd, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 import { readCountry } from "./cells";
+import { isNorthernIreland } from "./countries";
 import { READ_LIMITS, TooLargeError } from "./limits";
 import { codeKey, packageCategory } from "./packageCodes";
 
@@ -821,7 +822,7 @@ export class XafReader {
     const where = (): Localized => invoiceName(ref, day);
     let country: string | null = null;
     const relation = tx.lines.find((l) => l.custSupID !== "");
-    if (relation !== undefined) country = this.countryOf(relation.custSupID);
+    if (relation !== undefined) country = this.countryOf(relation.custSupID, day, where);
     const perCategory = new Map<CategoryCode, { cents: Cents; vat: Cents }>();
     const cost = only === null ? this.costOfSales(tx) : null;
     if (cost !== null) {
@@ -939,6 +940,9 @@ export class XafReader {
     return { kind: "unclear" };
   }
 
+  /** Customers told that Northern Ireland is no country here (countryOf); at most MAX_LISTED. */
+  private niNoted = 0;
+
   /** "year|country" pairs already told that `verlegd` was placed abroad. */
   private readonly placedNoted = new Set<string>();
 
@@ -950,8 +954,12 @@ export class XafReader {
     } else this.unlisted++;
   }
 
-  /** The customer's country (tax registration, else address), once per customer. */
-  private countryOf(id: string): string | null {
+  /**
+   * The customer's country (tax registration, else address), once per customer. Northern Ireland (XI) is no
+   * country here, as in a sheet's cell (messages.countryNorthernIreland): its entries are read without one, and
+   * a warning naming the customer and its first entry (`day`, `where`) says so, once per customer.
+   */
+  private countryOf(id: string, day: Day, where: () => Localized): string | null {
     const hit = this.countries.get(id);
     if (hit !== undefined) return hit;
     const c = this.customers.get(id);
@@ -960,6 +968,10 @@ export class XafReader {
     if (raw !== "") {
       const r = readCountry(raw);
       if (r.kind === "ok") country = r.value;
+      else if (isNorthernIreland(raw) && this.niNoted < MAX_LISTED) {
+        this.niNoted++;
+        this.problems.push(this.problem(day, xafProblem.customerNorthernIreland(id, countryNorthernIreland(raw), where()), "warning", "xaf-country"));
+      }
     }
     if (this.countries.size < 100_000) this.countries.set(id, country);
     return country;

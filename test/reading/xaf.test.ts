@@ -430,3 +430,34 @@ describe("XAF reader: cost of sales inside a sales entry", () => {
     expect(errors[0].message.en).toContain("account 8900");
   });
 });
+
+describe("XAF reader: a customer in Northern Ireland (XI) (review of 1 Dec 2026)", () => {
+  it("is read without a country, with the sheets' Northern Ireland message as a problem naming the customer (it was silent)", () => {
+    const spec: GenFile = {
+      fiscalYear: 2026,
+      customers: [...CUSTOMERS, { id: "C9", name: "Belfast Ltd", tp: "C", taxCountry: "XI" }],
+      journals: [
+        {
+          id: "VK",
+          desc: "Verkoop",
+          type: "S",
+          txs: [
+            invoice({ nr: "1", date: "2026-03-01", ref: "F1", customer: "C9", parts: [{ acc: "8020", net: 100000, vat: { id: "ICP", perc: 0 } }] }),
+            invoice({ nr: "2", date: "2026-03-02", ref: "F2", customer: "C9", parts: [{ acc: "8020", net: 50000, vat: { id: "ICP", perc: 0 } }] }),
+          ],
+        },
+      ],
+    };
+    const { rows, problems } = readXafText(writeXaf(spec));
+    expect(rows.map((r) => [r.ref, r.country])).toEqual([["F1", null], ["F2", null]]);
+    const ni = problems.filter((p) => p.code === "xaf-country");
+    // Once per customer, as a warning: the entries are counted, without a country.
+    expect(ni).toHaveLength(1);
+    expect(ni[0].severity).toBe("warning");
+    expect(ni[0].message.en).toContain('Customer "C9"');
+    expect(ni[0].message.en).toContain('country "XI" is Northern Ireland: for VAT it counts as in the EU for goods (Windsor Framework)');
+    expect(ni[0].message.en).toContain("read without a country");
+    expect(ni[0].message.nl).toContain('Klant "C9"');
+    expect(ni[0].message.nl).toContain('land "XI" is Noord-Ierland');
+  });
+});
