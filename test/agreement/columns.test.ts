@@ -84,7 +84,7 @@ const SPELLINGS: readonly (readonly [Code | null, string])[] = [
 
 type Shape = "amount" | "gross-vat" | "ledger" | "gross-only";
 type LedgerAmount = "unsigned" | "credit-minus-debit" | "debit-minus-credit" | "side" | "side-unsigned";
-type Refusal = "vat-without-gross" | "ledger-amount-mismatch" | "ledger-side-unknown" | "ledger-sign-contradicts-side";
+type Refusal = "vat-without-gross" | "vat-sign-mismatch" | "ledger-amount-mismatch" | "ledger-side-unknown" | "ledger-sign-contradicts-side";
 
 /** One invoice line as its cells hold it (cents; null: an empty cell). */
 interface Line {
@@ -145,6 +145,8 @@ function netOf(table: Table, line: Line): number | "empty" | Refusal {
       return line.amount === null || line.amount === 0 ? "empty" : line.amount;
     case "gross-vat":
       if (line.gross === null) return line.vat === null || line.vat === 0 ? "empty" : "vat-without-gross";
+      // Gross and VAT signed apart (−1.210,00 beside 210,00): which sign is meant is not known (docs/exports.md).
+      if (line.vat !== null && line.gross !== 0 && line.vat !== 0 && line.gross < 0 !== line.vat < 0) return "vat-sign-mismatch";
       return line.gross - (line.vat ?? 0);
     case "gross-only":
       // Never read: the whole list is refused (see refusedWhole).
@@ -190,7 +192,7 @@ function readLines(table: Table): { rows: Read[]; refused: { row: number; day: D
     const net = netOf(table, line);
     const row = sheetRowOf(table, i);
     if (net === "empty") return;
-    if (net === "vat-without-gross" || net === "ledger-amount-mismatch" || net === "ledger-side-unknown" || net === "ledger-sign-contradicts-side") refused.push({ row, day: line.day, code: net });
+    if (net === "vat-without-gross" || net === "vat-sign-mismatch" || net === "ledger-amount-mismatch" || net === "ledger-side-unknown" || net === "ledger-sign-contradicts-side") refused.push({ row, day: line.day, code: net });
     else rows.push({ row, day: line.day, cents: net, counts: line.code === null || !NOT_COUNTED.has(line.code) });
   });
   return { rows, refused };
@@ -617,10 +619,10 @@ function fromOverview(line: OverviewRow): Answer {
   };
 }
 
-/** The rows a surface refuses as `vat-without-gross`, `ledger-amount-mismatch`, `ledger-side-unknown` or `ledger-sign-contradicts-side` (grouped once per sheet and year). */
+/** The rows a surface refuses as `vat-without-gross`, `vat-sign-mismatch`, `ledger-amount-mismatch`, `ledger-side-unknown` or `ledger-sign-contradicts-side` (grouped once per sheet and year). */
 function refusedRows(a: Answer): number[] {
   return a.problems
-    .filter((k) => k.includes(" vat-without-gross ") || k.includes(" ledger-amount-mismatch ") || k.includes(" ledger-side-unknown ") || k.includes(" ledger-sign-contradicts-side "))
+    .filter((k) => k.includes(" vat-without-gross ") || k.includes(" vat-sign-mismatch ") || k.includes(" ledger-amount-mismatch ") || k.includes(" ledger-side-unknown ") || k.includes(" ledger-sign-contradicts-side "))
     .flatMap((k) => /\[([^\]]*)\]/.exec(k)?.[1].split(",").filter((x) => x !== "").map(Number) ?? [])
     .sort((x, y) => x - y);
 }
