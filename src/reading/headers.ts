@@ -11,7 +11,7 @@ import { type ColumnSource, readColumns } from "./rows";
 import type { DateOrderDecision } from "./dateOrder";
 import { type GroupSpec, RowProblemGroups } from "./problemGroups";
 import { centsExcludingVat } from "../rules/money";
-import { bankStatementOf, creditNoteType, currencyColumn, docTypeColumn, foreignCurrency, notASale, statusColumn } from "./rowKinds";
+import { bankStatementOf, creditNoteType, currencyColumn, docTypeColumn, foreignCurrency, notASale, paymentExport, statusColumn } from "./rowKinds";
 import { shiftDateSerial } from "./rows";
 
 export type ColumnRole =
@@ -1390,10 +1390,12 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   if (columns.status !== undefined) {
     // A failed, expired or cancelled payment, a cancelled or draft invoice: no sale, left out and named.
     const sc = columns.status;
+    // A streamed sheet's later blocks have no header row: the first block's headers tell a payment export.
+    const payments = paymentExport(headerRowIndex === null ? options?.columnHeaders ?? [] : headerCells);
     for (let i = 0; i < length; i++) {
       if (skip.has(i)) continue;
       const cells = table[start + i];
-      const status = Array.isArray(cells) ? notASale(cells[sc]) : null;
+      const status = Array.isArray(cells) ? notASale(cells[sc], payments) : null;
       if (status === null) continue;
       skip.add(i);
       const d = readDate(shiftDateSerial(cells[columns.date], options?.dateSerialOffset ?? 0));

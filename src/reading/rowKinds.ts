@@ -100,21 +100,44 @@ export function foreignCurrency(cell: unknown): string | null {
 }
 
 /**
- * Status words that say the sale did not happen: a payment that failed, expired or was cancelled (Mollie: failed,
- * expired, canceled; Stripe: failed, canceled), an invoice cancelled or still a draft. Dutch as the packages write
- * them. Not here: open, pending, authorized, unpaid, overdue ("vervallen" is an invoice past its due date in most
- * packages), paid, refunded (a refund is a credit note of its own) and any word not known: those keep counting.
+ * Status words that say the sale did not happen: a payment that failed or was cancelled (Mollie: failed, canceled;
+ * Stripe: failed, canceled), an invoice cancelled or still a draft. Dutch as the packages write them. Not here:
+ * open, pending, authorized, unpaid, overdue ("vervallen" is an invoice past its due date in most packages), paid,
+ * refunded (a refund is a credit note of its own) and any word not known: those keep counting.
  */
 const NOT_A_SALE = new Set([
-  "failed", "expired", "canceled", "cancelled", "void", "voided", "draft",
-  "mislukt", "verlopen", "geannuleerd", "geannuleerde", "geannuleerd factuur", "vervallen verklaard", "ongeldig", "concept", "conceptfactuur",
-  "fehlgeschlagen", "abgelaufen", "storniert", "annule", "echoue", "expire",
+  "failed", "canceled", "cancelled", "void", "voided", "draft",
+  "mislukt", "geannuleerd", "geannuleerde", "geannuleerd factuur", "vervallen verklaard", "ongeldig", "concept", "conceptfactuur",
+  "fehlgeschlagen", "storniert", "annule", "echoue",
+]);
+/**
+ * "Expired" and "verlopen": a payment that was never made in a payment provider's export (Mollie: expired is
+ * definitive), but an invoice past its due date, still unpaid turnover, in many Dutch invoicing packages (as
+ * "vervallen"). Left out only in a payment export (paymentExport).
+ */
+const EXPIRED = new Set(["expired", "verlopen", "abgelaufen", "expire"]);
+
+/** Headers of a payment method column: a payment provider's export (Mollie's "Betaalmethode", Stripe's "Payment Method Type"). */
+const PAYMENT_METHOD_HEADERS = new Set([
+  "betaalmethode", "betaalmethodes", "betalingsmethode", "betaalwijze", "betaal methode", "payment method", "paymentmethod", "payment method type", "method", "methode", "zahlungsmethode", "zahlungsart",
 ]);
 
-/** The status as written when it says the sale did not happen, else null. */
-export function notASale(cell: unknown): string | null {
+/**
+ * Whether a header row is a payment provider's export (one line per payment attempt), told by its payment method
+ * column: there an expired payment is no sale. An invoice list has no payment method column.
+ */
+export function paymentExport(header: readonly unknown[]): boolean {
+  return header.some((h) => PAYMENT_METHOD_HEADERS.has(norm(h)));
+}
+
+/**
+ * The status as written when it says the sale did not happen, else null: "expired" / "verlopen" only in a payment
+ * export (`payments`), elsewhere an overdue invoice that counts.
+ */
+export function notASale(cell: unknown, payments: boolean): string | null {
   if (typeof cell !== "string") return null;
-  return NOT_A_SALE.has(norm(cell)) ? cell.trim() : null;
+  const n = norm(cell);
+  return NOT_A_SALE.has(n) || (payments && EXPIRED.has(n)) ? cell.trim() : null;
 }
 
 /** Words that make a row a credit note: "Creditnota", "Creditfactuur", "Credit note", "Credit memo", "Credit". */

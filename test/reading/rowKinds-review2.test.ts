@@ -1,0 +1,57 @@
+/**
+ * False positives of the export reading rules found by a second review (src/reading/rowKinds.ts, headers.ts,
+ * rows.ts): each dropped or refused real turnover, or gave a contradictory message.
+ */
+import { readTable } from "../../src/reading/headers";
+import { TableStream } from "../../src/bulk/tableStream";
+import type { InvoiceRow, Problem } from "../../src/rules/types";
+
+const csv = (text: string): string[][] => text.trim().split("\n").map((l) => l.split(";"));
+const total = (rows: readonly InvoiceRow[]): number => rows.reduce((s, r) => s + r.cents, 0);
+const byCode = (problems: readonly Problem[], code: string): Problem[] => problems.filter((p) => p.code === code);
+
+function streamed(values: readonly unknown[][], block?: number): { rows: InvoiceRow[]; problems: Problem[] } {
+  const rows: InvoiceRow[] = [];
+  const problems: Problem[] = [];
+  const stream = new TableStream({ rows: (r) => rows.push(...r), problems: (p) => problems.push(...p) }, block);
+  values.forEach((v) => stream.push(v));
+  stream.end();
+  return { rows, problems };
+}
+
+describe("'verlopen' / 'expired' on an invoice list", () => {
+  const invoices = csv(`
+Datum;Factuurnummer;Klant;Bedrag excl. btw;BTW %;Status
+15-01-2026;F001;Jansen;1000,00;21;Betaald
+16-01-2026;F002;Pietersen;2000,00;21;Verlopen
+17-01-2026;F003;De Vries;3000,00;21;Herinnering
+18-01-2026;F004;Bakker;4000,00;21;Verzonden
+19-01-2026;F005;Smit;5000,00;21;Open
+20-01-2026;F006;Visser;6000,00;21;Vervallen
+21-01-2026;F007;Visser;700,00;21;Expired
+22-01-2026;F008;Visser;800,00;21;Geannuleerd`);
+
+  it("counts an invoice past its due date ('Verlopen', 'Expired'); a cancelled one stays left out", () => {
+    const t = readTable(invoices);
+    expect(total(t.rows)).toBe(2_170_000);
+    expect(byCode(t.problems, "status-not-a-sale").map((p) => p.value)).toEqual(["Geannuleerd"]);
+    const s = streamed(invoices, 2);
+    expect(total(s.rows)).toBe(2_170_000);
+  });
+
+  it("leaves out an expired payment of a payment export (a payment method column)", () => {
+    const t = readTable(csv(`
+ID;Datum;Betaalmethode;Valuta;Bedrag;Status
+tr_1;2026-03-01 10:00:00;iDEAL;EUR;10000.00;paid
+tr_2;2026-03-02 10:00:00;iDEAL;EUR;8000.00;expired
+tr_3;2026-03-03 10:00:00;iDEAL;EUR;7000.00;verlopen`));
+    expect(total(t.rows)).toBe(1_000_000);
+    expect(byCode(t.problems, "status-not-a-sale").map((p) => p.value)).toEqual(["expired", "verlopen"]);
+    const s = streamed(csv(`
+ID;Datum;Betaalmethode;Valuta;Bedrag;Status
+tr_1;2026-03-01 10:00:00;iDEAL;EUR;10000.00;paid
+tr_2;2026-03-02 10:00:00;iDEAL;EUR;8000.00;expired
+tr_3;2026-03-03 10:00:00;iDEAL;EUR;7000.00;verlopen`), 1);
+    expect(total(s.rows)).toBe(1_000_000);
+  });
+});
