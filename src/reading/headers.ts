@@ -643,9 +643,16 @@ const DATED_TOTAL_WORD = /^(totaal mutaties|totaal generaal|grand total|eindtota
  * Words a list also heads a total or a page's carried-over sum with, that are ordinary words too: "Som", "Σ",
  * "Balans", "Overgebracht", "Transport", "Van vorige pagina", "Naar volgende pagina". A total only as a whole cell
  * (or with a period after it: "Som maart") on a row with no other text than its date and amounts (see
- * isPageTotalRow): "Transport Jansen B.V." or "Transport" beside a customer's name is an invoice.
+ * isBareRow), and the ambiguous ones only on a row without a date (AMBIGUOUS_PAGE_WORD): "Transport Jansen B.V.",
+ * "Transport" beside a customer's name or on a dated invoice row is an invoice.
  */
 const PAGE_TOTAL_WORD = /^(som|σ|∑|balans|overgebracht|over te brengen|(?:transport |saldo )?van vorige pagina|naar volgende pagina|transport)(?=$|[\s:])(.*)$/;
+/**
+ * Of those, the words an invoice's description may be ("Transport", "Som", "Balans", "Overgebracht", "Σ", and "Van
+ * vorige pagina"): a totals line only on a row without a date. "Naar volgende pagina", "Over te brengen" and
+ * "Transport van vorige pagina" say nothing else, also on a dated row.
+ */
+const AMBIGUOUS_PAGE_WORD = /^(?:som|σ|∑|balans|overgebracht|van vorige pagina|transport)(?=$|[\s:])/;
 const MONTHS = new Set([
   "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
   "january", "february", "march", "may", "june", "july", "august", "october",
@@ -809,7 +816,12 @@ export function hasTotalLabel(row: readonly unknown[], dateCol: number): boolean
           if (hasDate === null) hasDate = readDate(row[dateCol]).kind === "ok" || readDate(row[dateCol], "mdy").kind === "ok";
           if (isTotalLabelCell(v, hasDate)) return true;
         }
-        if (isPageTotalCell(v) && isBareRow(row, c, dateCol)) return true;
+        if (isPageTotalCell(v) && isBareRow(row, c, dateCol)) {
+          // The ambiguous words ("Transport", "Som", "Balans") only on a row without a date: on a dated row they
+          // describe an invoice (its number and rate read as amounts, so the row looks bare).
+          if (hasDate === null) hasDate = readDate(row[dateCol]).kind === "ok" || readDate(row[dateCol], "mdy").kind === "ok";
+          if (!hasDate || !AMBIGUOUS_PAGE_WORD.test(v.trim().toLowerCase())) return true;
+        }
       }
     }
   }

@@ -55,3 +55,41 @@ tr_3;2026-03-03 10:00:00;iDEAL;EUR;7000.00;verlopen`), 1);
     expect(total(s.rows)).toBe(1_000_000);
   });
 });
+
+describe("'Transport', 'Som', 'Balans' on a dated invoice row", () => {
+  const list = csv(`
+Datum;Factuurnr;Omschrijving;Bedrag excl. btw;BTW %
+15-01-2026;101;Transport;9000,00;21
+16-01-2026;102;Opslag;2000,00;21
+17-01-2026;103;Transport;9500,00;21
+18-01-2026;2026-104;Transport;500,00;21
+19-01-2026;105;Balans;300,00;21
+20-01-2026;106;Som;300,00;21
+21-01-2026;107;Σ;100,00;21`);
+
+  it("is an invoice (its number and rate are no amounts of a totals line): counted", () => {
+    const t = readTable(list);
+    expect(total(t.rows)).toBe(2_170_000);
+    expect(t.totalsRows).toEqual([]);
+  });
+
+  it("an undated 'Transport' carry-over line is still skipped as a total", () => {
+    const t = readTable(csv(`
+Datum;Factuurnr;Omschrijving;Bedrag excl. btw;BTW %
+15-01-2026;101;Opslag;9000,00;21
+;;Transport;9000,00;
+16-01-2026;102;Opslag;2000,00;21`));
+    expect(total(t.rows)).toBe(1_100_000);
+    expect(t.totalsRows).toEqual([3]);
+    expect(byCode(t.problems, "amount-without-date")).toEqual([]);
+  });
+
+  it("'Subtotaal' on a dated row is still a totals line", () => {
+    const t = readTable(csv(`
+Datum;Factuurnr;Omschrijving;Bedrag excl. btw;BTW %
+15-01-2026;101;Opslag;9000,00;21
+31-01-2026;;Subtotaal;9000,00;`));
+    expect(total(t.rows)).toBe(900_000);
+    expect(t.totalsRows).toEqual([3]);
+  });
+});
