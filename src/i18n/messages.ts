@@ -801,6 +801,20 @@ export function unknownCodes(list: readonly { code: string; count: number; first
   };
 }
 
+/** Rows with a bare "0" in a column that also holds the firm's own numeric codes: read as 0%, to be checked. */
+export function zeroCodeReadAsRate(count: number, cents: number): Localized {
+  return {
+    nl:
+      `de btw-code "0" is gelezen als 0% (nultarief) en ${count === 1 ? "die rij telt" : `die ${count} rijen tellen`} mee (samen ${formatEuros(cents, "nl")}), ` +
+      `maar dezelfde kolom bevat ook eigen numerieke btw-codes. Is "0" een van uw eigen codes (bijvoorbeeld vrijgesteld), koppel hem dan ` +
+      `aan een categorie (kor-check --codes codes.csv, of de tabel "Codes koppelen" in het paneel); is het nultarief, koppel "0" aan 0.`,
+    en:
+      `the VAT code "0" was read as 0% (zero rate) and ${count === 1 ? "that row counts" : `those ${count} rows count`} (together ${formatEuros(cents, "en")}), ` +
+      `but the same column also holds the firm's own numeric VAT codes. If "0" is one of those own codes (exempt, for example), map it ` +
+      `to a category (kor-check --codes codes.csv, or the "Map codes" table in the pane); if it is the zero rate, map "0" to 0.`,
+  };
+}
+
 export function totalsRowsSkipped(rows: readonly number[], total: number): Localized {
   const list = rows.join(", ");
   const more = total > rows.length ? ` …` : "";

@@ -1205,7 +1205,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     return r;
   };
   const grossNet = columns.amount === undefined && (columns.debit === undefined || columns.credit === undefined) && columns.gross !== undefined;
-  const rateNamed = headerCells.some((h) => headerRole(h) === "category" && has(headerWords(h), "%", "tarief", "rate", "percentage", "btwtarief", "vatrate", "btwpercentage"));
+  const rateNamed = headerCells.some((h) => headerRole(h) === "category" && saysRates(h));
   const undecided = (c: number): boolean => {
     const r = readingOf(c);
     return r.kind === "both" || (r.kind === "same" && !grossNet && !rateNamed);
@@ -1475,6 +1475,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
       dateSerialOffset: options?.dateSerialOffset ?? 0,
       dateOrder: options?.dateOrder ?? null,
       dateColumn: columnLetter(columns.date),
+      rateColumn: columns.category !== undefined && saysRates(headerRowIndex === null ? options?.columnHeaders?.[columns.category] : headerCells[columns.category]),
     },
   );
   let rows = result.rows;
@@ -1517,6 +1518,11 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   }
   const problems = ownGroups ? [...notes, ...result.problems, ...groups.problems()] : [...notes, ...result.problems];
   return { headerRowIndex, columns, rows, problems, derived, totalsRows, ...(sideSigns === undefined ? {} : { sideSigns, sideSignsDecided }) };
+}
+
+/** A header that says its column holds VAT rates: "BTW %", "Btw-tarief", "VAT rate", "Btw-percentage". */
+function saysRates(h: unknown): boolean {
+  return has(headerWords(h), "%", "tarief", "rate", "percentage", "btwtarief", "vatrate", "btwpercentage");
 }
 
 /** Rows of a chosen gross amount column whose category does not give the VAT rate: one error per category and year. */

@@ -103,6 +103,21 @@ export class RowProblemGroups {
    */
   numericCodesSeen = false;
 
+  /** Rows whose category is a bare "0", read as 0%, per year: named at the end when own numeric codes were seen. */
+  private readonly zeros = new Map<string, { day: number | null; rows: number[]; count: number; cents: number }>();
+
+  /** A row whose category cell is a bare "0", read as 0% (src/reading/rows.ts); see numericCodesSeen. */
+  zeroCode(row: number, day: number | null, cents: number): void {
+    const key = day === null ? "-" : String(fastYear(day));
+    const z = this.zeros.get(key);
+    if (z === undefined) this.zeros.set(key, { day, rows: [row], count: 1, cents });
+    else {
+      z.count++;
+      z.cents += cents;
+      if (z.rows.length < this.maxRows) z.rows.push(row);
+    }
+  }
+
   /** A category code nobody knows (a firm's own `VV`): one problem per year listing each code with its count and first row. */
   unknownCode(code: string, row: number, day: number | null): void {
     const key = day === null ? "-\u0001unknown-codes" : `${fastYear(day)}\u0001unknown-codes`;
@@ -134,6 +149,24 @@ export class RowProblemGroups {
   problems(): Problem[] {
     const out: Problem[] = [];
     for (const g of this.groups.values()) out.push(problemOf(g));
+    if (this.numericCodesSeen) {
+      // A "0" in a column of the firm's own numeric codes was read as 0%: it may be one of those codes (exempt).
+      for (const z of this.zeros.values()) {
+        const rows = z.rows.slice();
+        out.push({
+          row: rows[0],
+          severity: "error",
+          code: "zero-code-read-as-rate",
+          column: "category",
+          value: "0",
+          message: msg.atRows(rows, z.count, msg.zeroCodeReadAsRate(z.count, z.cents)),
+          day: z.day,
+          rows,
+          count: z.count,
+          codes: [{ code: "0", count: z.count, firstRow: rows[0] }],
+        });
+      }
+    }
     if (this.overflowRows > 0) {
       out.push({
         row: null,

@@ -238,6 +238,11 @@ export interface ReadColumnsExtras {
   readonly dateOrder?: DateOrderDecision | null;
   /** The date column's letter, for the notes and errors about its order ("kolom A"); null: "the date column". */
   readonly dateColumn?: string | null;
+  /**
+   * The category column's header says it holds rates ("BTW %", "Btw-tarief", "VAT rate"): a number there that is
+   * no known rate (an old or foreign 19 or 6) is an unknown rate, never a sign of a firm's own numeric codes.
+   */
+  readonly rateColumn?: boolean;
 }
 
 /**
@@ -297,10 +302,12 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   let strays = 0;
   let firstStray = 0;
   let reverseChargeAbroad = 0;
-  // A firm's own numeric codes (1, 2 …: unknown here, or in the user's mapping): a "0" among them is one of those
-  // codes too, not surely the 0% rate. Rows read with a bare 0 are held (their index in `rows`) until the end.
-  let ownNumeric = (groups?.numericCodesSeen ?? false) || (codes !== null && [...codes.keys()].some(isOwnNumericCode));
-  const bareZeros: number[] = [];
+  // A firm's own numeric codes (1, 2 …: unknown here, or in the user's mapping): a "0" among them may be one of
+  // those codes too, not surely the 0% rate. It is read as 0% wherever it stands, and the sheet's groups note its
+  // rows; at the end of the sheet (groups.problems()), when own numeric codes were seen anywhere in the column, one
+  // error names them, so the answer never depends on where a block of a streamed sheet begins.
+  const rateColumn = extras?.rateColumn ?? false;
+  if (groups !== null && codes !== null && [...codes.keys()].some((k) => isOwnNumericCode(k, rateColumn))) groups.numericCodesSeen = true;
 
   for (let i = 0; i < length; i++) {
     if (skip !== null && skip.has(i)) continue;
@@ -422,7 +429,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
           if (groups !== null && r.code === "unknown-category") {
             const code = cellText(v).trim();
             groups.unknownCode(code, row, rowDay);
-            if (isOwnNumericCode(code)) ownNumeric = groups.numericCodesSeen = true;
+            if (isOwnNumericCode(code, rateColumn)) groups.numericCodesSeen = true;
           } else note(row, "category", v, r, rowDay);
         }
       } else if (v === 0 && groups !== null) bareZero = true;
@@ -491,19 +498,8 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         problems.push({ row, severity: "warning", code: "reverse-charge-abroad", column: "category", value: "verlegd", day, message: msg.atRow(row, msg.reverseChargeAbroad(country)) });
       }
     }
-    if (bareZero) bareZeros.push(count);
+    if (bareZero && groups !== null) groups.zeroCode(row, day, cents);
     rows[count++] = { row, day, cents, category, country, vatCents };
-  }
-  if (ownNumeric && bareZeros.length > 0 && groups !== null) {
-    // Not counted as 0%: listed with the unknown codes, to be mapped (kor-check --codes, the pane's code table).
-    const held = new Set(bareZeros);
-    let kept = 0;
-    for (let k = 0; k < count; k++) {
-      const r = rows[k];
-      if (held.has(k)) groups.unknownCode("0", r.row, r.day);
-      else rows[kept++] = r;
-    }
-    count = kept;
   }
   if (reverseChargeAbroad > MAX_ROW_NOTES) {
     problems.push(wholeInputWarning("reverse-charge-abroad", "category", msg.moreReverseChargeAbroad(reverseChargeAbroad - MAX_ROW_NOTES)));
@@ -563,9 +559,18 @@ function ownCode(codes: ReadonlyMap<string, CategoryCode>, v: unknown, depth = 0
   return undefined;
 }
 
-/** A firm's own numeric VAT code: digits that are not one of the categories written as digits (21, 9, 0). */
-function isOwnNumericCode(code: string): boolean {
-  return /^\d+$/.test(code) && code !== "21" && code !== "9" && code !== "0";
+/**
+ * Numbers that are a VAT rate somewhere in the EU or were one in the Netherlands (6, 19, 20 …): an old or foreign
+ * rate, not a sign of a firm's own numeric codes (those are 1, 2, 3, 4 or above the rates, as 101).
+ */
+const PLAUSIBLE_RATE = /^(?:5|6|7|8|10|12|13|14|15|16|17|18|19|20|22|23|24|25|26|27)$/;
+
+/**
+ * A firm's own numeric VAT code: digits that are not one of the categories written as digits (21, 9, 0), nor a
+ * plausible rate (6, 19, 20), nor any number in a column whose header says it holds rates (`rateColumn`).
+ */
+function isOwnNumericCode(code: string, rateColumn: boolean): boolean {
+  return !rateColumn && /^\d+$/.test(code) && code !== "21" && code !== "9" && code !== "0" && !PLAUSIBLE_RATE.test(code);
 }
 
 /** Something other than the date and amount is filled in (a stray cell). */

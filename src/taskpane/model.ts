@@ -451,7 +451,7 @@ function unknownCodesOfSheet(from: YearSheet, years: readonly number[], listed: 
   const seen = new Set(listed.map((u) => codeKey(u.code)));
   const out: UnknownCode[] = [];
   for (const p of from.problems) {
-    if (p.code !== "unknown-category" || p.day == null || !years.includes(yearOf(p.day))) continue;
+    if ((p.code !== "unknown-category" && p.code !== "zero-code-read-as-rate") || p.day == null || !years.includes(yearOf(p.day))) continue;
     for (const c of p.codes ?? []) {
       const key = codeKey(c.code);
       if (c.code.trim() === "" || seen.has(key)) continue;
@@ -465,7 +465,7 @@ function unknownCodesOfSheet(from: YearSheet, years: readonly number[], listed: 
 /** The unknown codes of the category column (the reading layer lists them in one problem; here each is counted). */
 function unknownCodesOf(source: InvoiceSource, table: ReadTableResult, mapping: CodeMapping | null): UnknownCode[] {
   const col = table.columns.category;
-  if (col === undefined || !table.problems.some((p) => p.code === "unknown-category")) return [];
+  if (col === undefined || !table.problems.some((p) => p.code === "unknown-category" || p.code === "zero-code-read-as-rate")) return [];
   const start = table.headerRowIndex === null ? 0 : table.headerRowIndex + 1;
   const found = new Map<string, { count: number; firstRow: number }>();
   for (let r = start; r < source.values.length; r++) {
@@ -479,6 +479,19 @@ function unknownCodesOf(source: InvoiceSource, table: ReadTableResult, mapping: 
     const f = found.get(code);
     if (f) f.count++;
     else if (found.size < 50) found.set(code, { count: 1, firstRow: r + 1 + source.rowOffset });
+  }
+  // A "0" read as 0% in a column of the firm's own numeric codes (the reading layer's error names it): offered too,
+  // so it can be mapped to what it means.
+  for (const p of table.problems) {
+    if (p.code !== "zero-code-read-as-rate" || mapping?.map.has(codeKey("0"))) continue;
+    const f = found.get("0");
+    const count = p.count ?? 1;
+    const firstRow = p.row ?? 0;
+    if (f === undefined) found.set("0", { count, firstRow });
+    else {
+      f.count += count;
+      f.firstRow = Math.min(f.firstRow, firstRow);
+    }
   }
   return [...found.entries()].map(([code, f]) => ({ code, ...f }));
 }

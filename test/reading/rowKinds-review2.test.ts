@@ -93,3 +93,56 @@ Datum;Factuurnr;Omschrijving;Bedrag excl. btw;BTW %
     expect(t.totalsRows).toEqual([3]);
   });
 });
+
+describe("a '0' among a firm's own numeric codes", () => {
+  // 2,000 rows: rows 2–11 code "0" (€1,000 each), rows 1503–1511 code "1", the rest "21" (€5 each).
+  const big: string[][] = [["Datum", "Klant", "Bedrag excl. btw", "Btw-code"]];
+  for (let r = 2; r <= 2001; r++) {
+    const code = r <= 11 ? "0" : r >= 1503 && r <= 1511 ? "1" : "21";
+    big.push([`${String(1 + (r % 28)).padStart(2, "0")}-01-2026`, `K${r}`, code === "0" ? "1000,00" : "5,00", code]);
+  }
+
+  it("gives the same answer whole and in blocks: the '0' rows count as 0%, with one error naming them", () => {
+    const whole = readTable(big);
+    for (const s of [streamed(big, 1024), streamed(big, 100), streamed(big)]) {
+      expect(total(s.rows)).toBe(total(whole.rows));
+      expect(byCode(s.problems, "zero-code-read-as-rate").map((p) => [p.row, p.count])).toEqual([[2, 10]]);
+      expect(byCode(s.problems, "unknown-category").map((p) => p.value)).toEqual(["1"]);
+    }
+    expect(total(whole.rows)).toBe(1_000_000 + (2000 - 10 - 9) * 500);
+    const e = byCode(whole.problems, "zero-code-read-as-rate");
+    expect(e.map((p) => [p.severity, p.count])).toEqual([["error", 10]]);
+    expect(e[0].message.en).toMatch(/^10 rows \(first: rows 2, 3, .*\): the VAT code "0" was read as 0% \(zero rate\) .*together € ?10,000\.00.*"Map codes"/);
+  });
+
+  it("needs no error in a column of rates, nor once '0' is mapped", () => {
+    const rates = big.map((r, i) => (i > 0 && r[3] === "1" ? [...r.slice(0, 3), "9"] : r));
+    expect(byCode(readTable(rates).problems, "zero-code-read-as-rate")).toEqual([]);
+    const mapped = readTable(big, { codes: new Map([["1", "21"], ["0", "vrij"]] as const) });
+    expect(byCode(mapped.problems, "zero-code-read-as-rate")).toEqual([]);
+    expect(mapped.rows.filter((r) => r.category === "vrij")).toHaveLength(10);
+  });
+});
+
+describe("a rate column with an old or foreign rate", () => {
+  it("keeps its 0% rows: 19 and 6 are unknown rates, not own codes", () => {
+    const t = readTable(csv(`
+Datum;Klant;Bedrag excl. btw;BTW %;Land
+15-01-2026;A;1000,00;21;NL
+16-01-2026;B;5000,00;0;BE
+17-01-2026;C;100,00;19;DE
+18-01-2026;D;100,00;6;NL`));
+    expect(total(t.rows)).toBe(600_000);
+    expect(byCode(t.problems, "unknown-category").map((p) => p.value)).toEqual(["19, 6"]);
+    expect(byCode(t.problems, "zero-code-read-as-rate")).toEqual([]);
+  });
+
+  it("is no own-code sign under a code header either when the number is a plausible rate", () => {
+    const t = readTable(csv(`
+Datum;Klant;Bedrag excl. btw;Btw-code
+15-01-2026;A;1000,00;21
+16-01-2026;B;5000,00;0
+17-01-2026;C;100,00;19`));
+    expect(byCode(t.problems, "zero-code-read-as-rate")).toEqual([]);
+  });
+});

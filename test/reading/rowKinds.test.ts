@@ -189,22 +189,25 @@ Factuurdatum;Omschrijving;Bedrag;Btw-code
 15-02-2026;b;2.000,00;2
 15-03-2026;c;9.000,00;0`);
 
-  it("lists a '0' with the other unknown codes: in such a column it is a code too, not surely 0%", () => {
+  it("reads a '0' as 0% with one error naming its rows: in such a column it may be one of the codes (review 2: block-independent)", () => {
     const t = readTable(n1);
-    expect(t.rows).toEqual([]);
-    const e = byCode(t.problems, "unknown-category");
-    expect(e).toHaveLength(1);
-    expect(e[0].message.en).toMatch(/"1" \(row 2\), "2" \(row 3\), "0" \(row 4\)/);
+    expect(total(t.rows)).toBe(900_000);
+    expect(byCode(t.problems, "unknown-category").map((p) => p.value)).toEqual(["1, 2"]);
+    const z = byCode(t.problems, "zero-code-read-as-rate");
+    expect(z.map((p) => [p.row, p.severity, p.count])).toEqual([[4, "error", 1]]);
+    expect(z[0].message.en).toMatch(/^Row 4: the VAT code "0" was read as 0%/);
   });
 
-  it("asks for a '0' the mapping leaves out when the mapping maps numeric codes; a mapped '0' is read as mapped", () => {
+  it("names a '0' the mapping leaves out when the mapping maps numeric codes; a mapped '0' is read as mapped", () => {
     const codes = new Map([["1", "21"], ["2", "9"]] as const);
     const t = readTable(n1, { codes });
-    expect(total(t.rows)).toBe(1_200_000);
-    expect(byCode(t.problems, "unknown-category")[0].message.en).toMatch(/"0" \(row 4\)/);
+    expect(total(t.rows)).toBe(2_100_000);
+    expect(byCode(t.problems, "unknown-category")).toEqual([]);
+    expect(byCode(t.problems, "zero-code-read-as-rate").map((p) => p.row)).toEqual([4]);
     const mapped = readTable(n1, { codes: new Map([["1", "21"], ["2", "9"], ["0", "vrij"]] as const) });
     expect(mapped.rows.map((r) => r.category)).toEqual(["21", "9", "vrij"]);
     expect(byCode(mapped.problems, "unknown-category")).toEqual([]);
+    expect(byCode(mapped.problems, "zero-code-read-as-rate")).toEqual([]);
   });
 
   it("keeps '0' as 0% where the column holds rates or categories", () => {

@@ -41,6 +41,28 @@ describe("the pane's code table", () => {
     expect(note?.message.nl).toBe('Eigen codes gelezen als: "VV" → 21, "A1" → vrij.');
   });
 
+  it("offers a '0' read as 0% beside the firm's own numeric codes, and reads it through the mapping", () => {
+    const zeros: InvoiceSource = {
+      ...source,
+      values: [
+        ["Datum", "Factuur", "Bedrag excl. btw", "BTW-code"],
+        ["01-02-2025", "1", "4.000,00", 1],
+        ["01-03-2025", "2", "3.000,00", "0"],
+        ["01-04-2025", "3", "1.000,00", 0],
+      ],
+    };
+    const a = analyze(zeros, {}, today);
+    expect(a.unknownCodes).toEqual([
+      { code: "1", count: 1, firstRow: 2 },
+      { code: "0", count: 2, firstRow: 3 },
+    ]);
+    expect(a.summary.countableCents).toBe(400_000);
+    expect(a.table.problems.filter((p) => p.code === "zero-code-read-as-rate").map((p) => p.count)).toEqual([2]);
+    const mapped = analyze(zeros, { codes: [{ code: "1", category: "21" }, { code: "0", category: "vrij" }] }, today);
+    expect(mapped.unknownCodes).toEqual([]);
+    expect(mapped.table.problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
   it("offers codes the sheet holds as numbers, and reads them through the mapping", () => {
     const numbers: InvoiceSource = {
       ...source,
