@@ -31,17 +31,17 @@ export interface BankStatement {
 /**
  * A bank statement's header row, or null. ING's CSV: "Af Bij" beside "Tegenrekening" or "Mededelingen"; Rabobank's
  * CSV: "IBAN/BBAN" beside "Saldo na trn" or "Naam tegenpartij"; ABN AMRO's spreadsheet: "Beginsaldo" and "Eindsaldo"
- * beside "Transactiebedrag" or "Rekeningnummer" (its TAB text has no header row, and is refused as such). Any other
- * file with a counter account ("Tegenrekening", "Naam tegenpartij") and a balance after each line ("Saldo na
- * mutatie", "Saldo na trn") is a bank statement too. An invoice list has neither a counter account nor a running
- * balance, and a sales list read from a bank statement would count every incoming payment (a loan, a refund, a
- * transfer from savings) as turnover and net payments out against it.
+ * beside "Transactiebedrag" or "Rekeningnummer" (its TAB text has no header row, and is refused as such). Only
+ * these banks' own signatures: a counter account beside a running balance alone is no sign, as a turnover ledger
+ * card (grootboekkaart: "Tegenrekening", "Saldo na boeking") or an invoice list with "Naam tegenpartij" has them too.
+ * A sales list read from a bank statement would count every incoming payment (a loan, a refund, a transfer from
+ * savings) as turnover and net payments out against it.
  */
 export function bankStatementOf(header: readonly unknown[]): BankStatement | null {
   const cells = header.map((h) => ({ text: typeof h === "string" ? h.trim() : "", n: norm(h) }));
   const find = (...names: string[]): string[] => cells.filter((c) => names.includes(c.n)).map((c) => c.text);
   const afBij = find("af bij");
-  const ingOther = find("tegenrekening", "mededelingen", "saldo na mutatie");
+  const ingOther = find("tegenrekening", "mededelingen", "saldo na mutatie", "mutatiesoort");
   if (afBij.length > 0 && ingOther.length > 0) return { bank: "ING", headers: [...afBij, ...ingOther] };
   const iban = find("iban bban");
   const raboOther = find("saldo na trn", "naam tegenpartij", "tegenrekening iban bban");
@@ -49,9 +49,6 @@ export function bankStatementOf(header: readonly unknown[]): BankStatement | nul
   const saldi = find("beginsaldo", "eindsaldo");
   const abnOther = find("transactiebedrag", "rekeningnummer");
   if (saldi.length === 2 && abnOther.length > 0) return { bank: "ABN AMRO", headers: [...saldi, ...abnOther] };
-  const counter = find("tegenrekening", "naam tegenpartij", "tegenrekening iban bban", "tegenrekening iban", "counterparty account", "counter account");
-  const running = find("saldo na mutatie", "saldo na trn", "saldo na transactie", "saldo na boeking", "balance after transaction", "balance after");
-  if (counter.length > 0 && running.length > 0) return { bank: null, headers: [...counter, ...running] };
   return null;
 }
 

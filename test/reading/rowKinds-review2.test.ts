@@ -146,3 +146,27 @@ Datum;Klant;Bedrag excl. btw;Btw-code
     expect(byCode(t.problems, "zero-code-read-as-rate")).toEqual([]);
   });
 });
+
+describe("a ledger or invoice list with a counter account and a running balance", () => {
+  it("is read, not refused as a bank statement (a turnover ledger card)", () => {
+    const t = readTable(csv(`
+Datum;Boekstuk;Omschrijving;Tegenrekening;Debet;Credit;Saldo na boeking
+15-01-2026;V1;Factuur 1;1300 Debiteuren;;1000,00;-1000,00
+16-01-2026;V2;Factuur 2;1300 Debiteuren;;2000,00;-3000,00`));
+    expect(byCode(t.problems, "bank-statement")).toEqual([]);
+    expect(total(t.rows)).toBe(300_000);
+  });
+
+  it("is read with 'Naam tegenpartij' and 'Saldo na boeking' on an invoice list", () => {
+    const t = readTable(csv(`
+Datum;Factuurnummer;Naam tegenpartij;Bedrag excl. btw;BTW %;Saldo na boeking
+15-01-2026;F1;Jansen;1000,00;21;1000,00`));
+    expect(byCode(t.problems, "bank-statement")).toEqual([]);
+    expect(total(t.rows)).toBe(100_000);
+  });
+
+  it("a bank's own signature is still refused: ING's 'Af Bij' with 'Mutatiesoort'", () => {
+    const t = readTable([["Datum", "Naam / Omschrijving", "Af Bij", "Bedrag (EUR)", "Mutatiesoort"], ["15-03-2026", "A", "Bij", "100,00", "Overschrijving"]]);
+    expect(t.problems.map((p) => p.code)).toEqual(["bank-statement"]);
+  });
+});
