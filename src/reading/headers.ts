@@ -1394,7 +1394,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     if (typeof c === "number" && c >= 0) columns[role] = c;
     else delete columns[role];
   };
-  extra("currency", () => currencyColumn(headerCells));
+  extra("currency", () => currencyColumn(headerCells, columns.amount ?? columns.gross, table.slice(start, start + 50)));
   extra("status", () => statusColumn(headerCells));
   // A ledger's debit and credit, or a D/C column, give a line's direction: no document type needed there.
   extra("doctype", () => (derived === "credit-minus-debit" ? undefined : docTypeColumn(headerCells, [columns.category, columns.side, columns.customer])));

@@ -71,8 +71,48 @@ function columnNamed(header: readonly unknown[], names: ReadonlySet<string>): nu
   return i < 0 ? undefined : i;
 }
 
-export function currencyColumn(header: readonly unknown[]): number | undefined {
-  return columnNamed(header, CURRENCY_HEADERS);
+/** "Converted Currency" → "converted": a currency header with words before the currency word, else null. */
+function currencyPrefix(h: unknown): string | null {
+  const m = /^(.+) (?:currency|valuta|munt|muntsoort)$/.exec(norm(h));
+  return m === null ? null : m[1];
+}
+/** "Converted Amount" → "converted": an amount header with words before the amount word, else null. */
+function amountPrefix(h: unknown): string | null {
+  const m = /^(.+) (?:amount|bedrag)$/.exec(norm(h));
+  return m === null ? null : m[1];
+}
+
+/**
+ * The currency column of the amount column `amount` read: the one named as it is ("Converted Currency" beside
+ * "Converted Amount", Stripe's balance export), else the plain one ("Currency", "Valuta"). A column whose values
+ * are dates (a bank's value date, "Valuta") is none (`values`: the first rows below the header).
+ */
+export function currencyColumn(header: readonly unknown[], amount: number | undefined, values: readonly (readonly unknown[])[] = []): number | undefined {
+  const prefix = amount === undefined ? null : amountPrefix(header[amount]);
+  let found: number | undefined;
+  if (prefix !== null) {
+    const i = header.findIndex((h) => currencyPrefix(h) === prefix);
+    if (i >= 0) found = i;
+  }
+  found ??= columnNamed(header, CURRENCY_HEADERS);
+  if (found === undefined) return undefined;
+  const col = found;
+  let seen = 0;
+  for (const row of values) {
+    if (seen >= 20) break;
+    const v: unknown = Array.isArray(row) ? row[col] : undefined;
+    if (v === null || v === undefined || v === "") continue;
+    seen++;
+    if (looksLikeDate(v)) return undefined;
+  }
+  return col;
+}
+
+/** A date cell, a date serial (a number of 1000 and up: ISO numeric currency codes are below) or a text date. */
+function looksLikeDate(v: unknown): boolean {
+  if (v instanceof Date) return true;
+  if (typeof v === "number") return v >= 1000;
+  return typeof v === "string" && /^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(v);
 }
 export function statusColumn(header: readonly unknown[]): number | undefined {
   return columnNamed(header, STATUS_HEADERS);
@@ -84,15 +124,16 @@ export function docTypeColumn(header: readonly unknown[], not: readonly (number 
 }
 
 /**
- * The currency a cell names when it is not the euro ("SEK", "USD", "£"), else null: "EUR", "Euro", "€" and an empty
- * cell are euros.
+ * The currency a cell names when it is not the euro ("SEK", "USD", "£"), else null: "EUR", "Euro", "Euro (EUR)",
+ * "978" (ISO 4217's number), "€" and an empty cell are euros.
  */
 export function foreignCurrency(cell: unknown): string | null {
   if (cell === null || cell === undefined) return null;
   const t = String(cell).trim();
   if (t === "" || t === "€") return null;
   const n = norm(t);
-  if (n === "eur" || n === "euro" || n === "euros" || n === "eur euro") return null;
+  // ISO 4217's numeric code 978 is the euro too.
+  if (n === "eur" || n === "euro" || n === "euros" || n === "eur euro" || n === "euro eur" || n === "978") return null;
   return t.length > 20 ? `${t.slice(0, 20)}…` : t;
 }
 

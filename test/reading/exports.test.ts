@@ -591,11 +591,12 @@ describe("readTable on package exports", () => {
     const unknown = t.problems.filter((p) => p.severity === "error");
     expect(unknown.map((p) => p.code)).toEqual(["unknown-category"]);
     expect(unknown[0].message.en).toContain('"1.5" (row 8), "-1" (row 9)');
-    // Without a mapping, beside the unknown own codes 1 and 2, a 0 (number or text) is one of those codes too: listed
-    // with them, never counted as 0% or as an empty category.
+    // Without a mapping, beside the unknown own codes 1 and 2, a 0 (number or text) may be one of those codes too:
+    // read as 0% (a number 0 as the empty cell Excel gives for one), with one error naming its rows to be mapped.
     const unmapped = readTable(values.slice(0, 5));
-    expect(unmapped.rows).toEqual([]);
-    expect(unmapped.problems.find((p) => p.code === "unknown-category")?.message.en).toContain('"1" (row 2), "2" (row 3), "0" (2 rows, first row 4)');
+    expect(unmapped.rows.map((r) => r.row)).toEqual([4, 5]);
+    expect(unmapped.problems.find((p) => p.code === "unknown-category")?.message.en).toContain('"1" (row 2), "2" (row 3).');
+    expect(unmapped.problems.filter((p) => p.code === "zero-code-read-as-rate").map((p) => [p.severity, p.rows])).toEqual([["error", [4, 5]]]);
   });
 
   it("adds up several lines of one invoice (one per VAT rate)", () => {

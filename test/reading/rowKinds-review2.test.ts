@@ -170,3 +170,39 @@ Datum;Factuurnummer;Naam tegenpartij;Bedrag excl. btw;BTW %;Saldo na boeking
     expect(t.problems.map((p) => p.code)).toEqual(["bank-statement"]);
   });
 });
+
+describe("the currency column of the amount read", () => {
+  const stripe = [
+    ["id", "Created date (UTC)", "Amount", "Currency", "Converted Amount", "Converted Currency", "Status", "Description"],
+    ["ch_1", "2026-01-15 10:00", "110.00", "usd", "100.00", "eur", "Paid", "x"],
+    ["ch_2", "2026-01-16 10:00", "100.00", "eur", "100.00", "eur", "Paid", "y"],
+  ];
+
+  it("is Stripe's 'Converted Currency' when 'Converted Amount' is chosen", () => {
+    const t = readTable(stripe, { columnNames: { amount: "Converted Amount" } });
+    expect(byCode(t.problems, "foreign-currency")).toEqual([]);
+    expect(total(t.rows)).toBe(20_000);
+    expect(t.columns.currency).toBe(5);
+    const plain = readTable(stripe);
+    expect(byCode(plain.problems, "foreign-currency").map((p) => p.value)).toEqual(["usd"]);
+  });
+
+  it("is not a 'Valuta' column of value dates", () => {
+    const t = readTable(csv(`
+Datum;Valuta;Omschrijving;Bedrag excl. btw;BTW
+15-01-2026;15-01-2026;a;1000,00;21%
+16-01-2026;16-01-2026;b;1000,00;21%`));
+    expect(byCode(t.problems, "foreign-currency")).toEqual([]);
+    expect(total(t.rows)).toBe(200_000);
+    expect(t.columns.currency).toBeUndefined();
+  });
+
+  it("reads 'Euro (EUR)' and ISO 978 as euros", () => {
+    const t = readTable(csv(`
+Datum;Valuta;Bedrag excl. btw;BTW
+15-01-2026;Euro (EUR);1000,00;21%
+16-01-2026;978;1000,00;21%`));
+    expect(byCode(t.problems, "foreign-currency")).toEqual([]);
+    expect(total(t.rows)).toBe(200_000);
+  });
+});
