@@ -945,6 +945,19 @@ function sideOf(cell: unknown): "credit" | "debit" | null {
   return null;
 }
 
+/** Whether column `col`'s filled cells on the first VAT_PROBE_ROWS rows from `start` are all a side (D / C, Debet / Credit), and some are. */
+function onlySides(values: readonly (readonly unknown[])[], start: number, col: number): boolean {
+  let seen = 0;
+  for (let r = start; r < Math.min(values.length, start + VAT_PROBE_ROWS); r++) {
+    const row = values[r];
+    const v: unknown = Array.isArray(row) ? row[col] : undefined;
+    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+    if (sideOf(v) === null) return false;
+    seen++;
+  }
+  return seen > 0;
+}
+
 /** The sign of a non-zero amount. */
 function signOf(cents: number): "plus" | "minus" {
   return cents < 0 ? "minus" : "plus";
@@ -1184,6 +1197,18 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   // "Bedrag"): it is the gross column only.
   if (chosen("gross") && !chosen("amount") && columns.amount !== undefined && columns.amount === columns.gross) delete columns.amount;
   const ledgerWithAmount = columns.amount !== undefined && columns.debit !== undefined && columns.credit !== undefined;
+  // A document type column ("Type", "Soort") holding only Debet / Credit (or D / C) on its first rows: the side of
+  // each line, not a credit note ("Credit" there is a line on the credit side). Decided on the rows a sheet read in
+  // blocks decides its columns on (the stream passes the side column, or none, to its blocks as given).
+  if (headerRowIndex !== null && !("side" in given) && typeof names.side !== "string" && columns.side === undefined && columns.amount !== undefined && (columns.debit === undefined || columns.credit === undefined) && !chosen("amount")) {
+    // Detection may have taken it for the category ("Type", "Soort"): D / C is no category, the rates column beside
+    // it is then found as the category below.
+    const t = docTypeColumn(headerCells, [columns.customer, columns.amount, columns.date, categoryChosen ? columns.category : undefined]);
+    if (t !== undefined && onlySides(table, start, t)) {
+      columns.side = t;
+      if (columns.category === t) delete columns.category;
+    }
+  }
   // An amount with a D/C column beside it (Twinfield: "Bedrag", "D/C"): the side says the direction, the amount's
   // sign only whether the line agrees with how the file signs its amounts (decideSideSigns). Not with Debet and Credit columns (they say it already), nor when the user chose the amount
   // column and not this one.

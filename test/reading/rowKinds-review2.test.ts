@@ -206,3 +206,28 @@ Datum;Valuta;Bedrag excl. btw;BTW
     expect(total(t.rows)).toBe(200_000);
   });
 });
+
+describe("a 'Type' column of Debet / Credit", () => {
+  it("is the side of each line, not a credit note: Credit 1000 counts, Debet 100 is taken off", () => {
+    for (const [header, c, d] of [["Type", "Credit", "Debet"], ["Soort", "C", "D"]]) {
+      const values = csv(`
+Datum;Omschrijving;${header};Bedrag;BTW
+15-01-2026;Omzet jan;${c};1000,00;21%
+16-01-2026;Correctie;${d};100,00;21%`);
+      const t = readTable(values);
+      expect(byCode(t.problems, "credit-note-plus")).toEqual([]);
+      expect(t.columns.side).toBe(2);
+      expect(total(t.rows)).toBe(90_000);
+      expect(total(streamed(values, 1).rows)).toBe(90_000);
+    }
+  });
+
+  it("a type column of invoices and credit notes keeps asking for the sign of a plus 'Credit'", () => {
+    const t = readTable(csv(`
+Datum;Factuur;Type;Bedrag excl btw;BTW
+15-01-2026;F1;Factuur;1000,00;21%
+16-01-2026;F2;Credit;100,00;21%`));
+    expect(t.columns.side).toBeUndefined();
+    expect(byCode(t.problems, "credit-note-plus").map((p) => p.row)).toEqual([3]);
+  });
+});
