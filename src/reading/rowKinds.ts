@@ -59,6 +59,7 @@ const STATUS_HEADERS = new Set([
   "status", "state", "betaalstatus", "betalingsstatus", "factuurstatus", "status factuur", "status betaling", "payment status", "invoice status",
   "transactiestatus", "transaction status", "orderstatus", "order status", "bestelstatus",
 ]);
+const STATUS_NOT_STATE = new Set([...STATUS_HEADERS].filter((h) => h !== "state"));
 /** Headers of a document type column ("Soort" also names a VAT category: only credit-note words in it count). */
 const DOCTYPE_HEADERS = new Set([
   "soort", "type", "documentsoort", "documenttype", "document type", "soort document", "factuursoort", "factuurtype", "soort factuur",
@@ -114,8 +115,12 @@ function looksLikeDate(v: unknown): boolean {
   if (typeof v === "number") return v >= 1000;
   return typeof v === "string" && /^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(v);
 }
+/**
+ * The status column: "Status" itself first, then the other status headers, and "State" only when there is no other
+ * (beside a "Status" it is a customer's state, "CA", "NY").
+ */
 export function statusColumn(header: readonly unknown[]): number | undefined {
-  return columnNamed(header, STATUS_HEADERS);
+  return columnNamed(header, new Set(["status"])) ?? columnNamed(header, STATUS_NOT_STATE) ?? columnNamed(header, STATUS_HEADERS);
 }
 /** A document type column other than `not` (the category or side column read already). */
 export function docTypeColumn(header: readonly unknown[], not: readonly (number | undefined)[]): number | undefined {

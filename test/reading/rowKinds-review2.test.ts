@@ -231,3 +231,16 @@ Datum;Factuur;Type;Bedrag excl btw;BTW
     expect(byCode(t.problems, "credit-note-plus").map((p) => p.row)).toEqual([3]);
   });
 });
+
+describe("a 'State' column beside 'Status'", () => {
+  it("is the customer's state, not the status: the 'Status' column is read", () => {
+    const t = readTable([
+      ["Date", "Customer", "State", "Amount excl VAT", "VAT %", "Status"],
+      ["2026-01-15", "A", "CA", "1000.00", "0", "Paid"],
+      ["2026-01-16", "B", "NY", "2000.00", "0", "Cancelled"],
+    ]);
+    expect(t.columns.status).toBe(5);
+    expect(total(t.rows)).toBe(100_000);
+    expect(byCode(t.problems, "status-not-a-sale").map((p) => p.value)).toEqual(["Cancelled"]);
+  });
+});
