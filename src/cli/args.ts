@@ -1,4 +1,5 @@
 /** Command-line arguments of kor-check → options, or a usage error (exit status 2). */
+import * as path from "path";
 import type { Lang, Localized } from "../i18n/types";
 import type { Cents } from "../rules/money";
 import type { FilingPeriod, Participation } from "../rules/types";
@@ -52,6 +53,11 @@ export const COLUMN_OPTIONS: Readonly<Record<string, ColumnRole>> = {
 export type ParsedArgs = { readonly ok: true; readonly options: CliOptions } | { readonly ok: false; readonly lang: Lang; readonly error: Localized };
 
 const VALUED = new Set(["--year", "--period", "--previous-year-turnover", "--previous-year-union-turnover", "--in-kor-since", "--format", "--out", "--lang", "--codes", "--jobs", "--timeout", "--max-memory", ...Object.keys(COLUMN_OPTIONS)]);
+
+/** What `--out NAME.ext` without --format writes; with --format, the two must agree. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, OutputFormat>> = { ".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl" };
+/** Workbooks kor-check cannot write: --out with such a name is refused rather than filled with text Excel rejects. */
+const SPREADSHEET_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xlsb", ".xls", ".xltx", ".xltm", ".ods"]);
 
 /** A whole number from min to max, or null. */
 function wholeNumber(v: string, min: number, max: number): number | null {
@@ -186,6 +192,17 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
   } else if (notInKor) participation = { status: "out" };
   const outPath = values.get("--out");
   if (outPath !== undefined && outPath.trim() === "") return fail(usage.missingValue("--out"));
+  if (outPath !== undefined) {
+    // The name's extension decides the format when --format is not given, and may not contradict it when it is:
+    // a table saved as rep.csv would open in Excel unescaped (a file name "=1+2" as a formula).
+    const ext = path.extname(outPath).toLowerCase();
+    if (SPREADSHEET_EXTENSIONS.has(ext)) return fail(usage.outSpreadsheet(outPath));
+    const implied = FORMAT_OF_EXTENSION[ext];
+    if (implied !== undefined) {
+      if (f === undefined) format = implied;
+      else if (format !== implied) return fail(usage.outFormatMismatch(outPath, ext, format));
+    }
+  }
   const columns: Partial<Record<ColumnRole, number>> = {};
   const columnNames: Partial<Record<ColumnRole, string>> = {};
   for (const [option, role] of Object.entries(COLUMN_OPTIONS)) {

@@ -27,7 +27,9 @@ Opties:
                                   dan voorwaardelijk in de uitvoer)
   --format table|csv|json|jsonl   uitvoer (standaard: table, een leesbare tabel; jsonl: één JSON-regel per
                                   blad, geschreven zodra het bestand klaar is)
-  --out BESTAND                   schrijf de uitvoer naar BESTAND in plaats van naar het scherm
+  --out BESTAND                   schrijf de uitvoer naar BESTAND in plaats van naar het scherm; zonder
+                                  --format bepaalt de naam de vorm (.csv, .json, .jsonl; anders table);
+                                  een --format dat niet bij de naam past en .xlsx worden geweigerd
   --lang nl|en                    taal (standaard: nl; en als de omgeving (LANG) Engels is)
   --codes CODES.csv               eigen btw-codes: per regel een code en een categorie (VV;21, A1;vrij)
   --date-column KOLOM             kies de datumkolom: een letter (A, AB) of de kolomkop ("Boekdatum")
@@ -70,7 +72,9 @@ Options:
                                   (with neither: unknown; what follows a crossing is then conditional)
   --format table|csv|json|jsonl   output (default: table, a readable table; jsonl: one JSON line per sheet,
                                   written as soon as its file is done)
-  --out FILE                      write the output to FILE instead of the screen
+  --out FILE                      write the output to FILE instead of the screen; without --format the
+                                  name decides (.csv, .json, .jsonl; else table); a --format that does
+                                  not fit the name, and .xlsx, are refused
   --lang nl|en                    language (default: nl; en when the environment (LANG) is English)
   --codes CODES.csv               own VAT codes: a code and a category per line (VV,21 or A1,vrij)
   --date-column COLUMN            choose the date column: a letter (A, AB) or its header ("Boekdatum")
@@ -110,6 +114,14 @@ export const usage = {
   badFormat: (v: string): Localized => ({
     nl: `"${v}" is geen uitvoervorm. Kies table, csv, json of jsonl.`,
     en: `"${v}" is not an output format. Choose table, csv, json or jsonl.`,
+  }),
+  outSpreadsheet: (f: string): Localized => ({
+    nl: `--out ${f}: kor-check schrijft geen Excel-werkmappen. Kies een naam op .csv (die opent in Excel), .json of .jsonl.`,
+    en: `--out ${f}: kor-check does not write Excel workbooks. Choose a name ending in .csv (which opens in Excel), .json or .jsonl.`,
+  }),
+  outFormatMismatch: (f: string, ext: string, format: string): Localized => ({
+    nl: `--out ${f}: de naam eindigt op ${ext}, maar --format is ${format}. Laat --format weg (de naam bepaalt dan de vorm) of kies een naam die bij ${format} past.`,
+    en: `--out ${f}: the name ends in ${ext} but --format is ${format}. Leave out --format (the name then decides) or choose a name that fits ${format}.`,
   }),
   badJobs: (v: string): Localized => ({
     nl: `--jobs "${v}": geef het aantal bestanden dat tegelijk gelezen wordt, een heel getal vanaf 1 (1 = zonder werkthreads).`,

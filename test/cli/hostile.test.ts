@@ -159,10 +159,17 @@ describe("kor-check --out", () => {
     const book = await writeXlsx(at("client.xlsx"), { Facturen: CROSSING_2025 });
     const before = readFileSync(book);
     for (const target of [book, path.join(tmp.dir, ".", "client.xlsx")]) {
+      // (An .xlsx name is refused anyway: kor-check writes no workbooks.)
       const r = await run(["--out", target, book, "--format", "json", "--lang", "en"]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain("that is one of the files to check");
       expect(readFileSync(book).equals(before)).toBe(true);
+    }
+    const list = writeText(at("client.csv"), GOOD_CSV);
+    for (const target of [list, path.join(tmp.dir, ".", "client.csv")]) {
+      const r = await run(["--out", target, list, "--lang", "en"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("that is one of the files to check");
+      expect(readFileSync(list, "utf8")).toBe(GOOD_CSV);
     }
     // A folder as input: the workbook found in it is an input too.
     const r = await run(["--out", book, tmp.dir, "--lang", "en"]);
@@ -195,6 +202,67 @@ describe("kor-check --out", () => {
     expect(readFileSync(report, "utf8").split("\r\n")[0]).toBe(csvHeader("nl"));
     // No temporary file is left behind.
     expect(readdirSync(tmp.dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("kor-check --out: the format follows the file name", () => {
+  it("writes CSV, JSON or JSON lines when --out ends in .csv, .json or .jsonl and --format is not given", async () => {
+    const book = writeText(at("=1+2.csv"), GOOD_CSV);
+    const csv = at("rep.csv");
+    expect((await run(["--out", csv, book, "--lang", "nl"])).code).toBe(0);
+    const text = readFileSync(csv, "utf8");
+    expect(text.split("\r\n")[0]).toBe(csvHeader("nl"));
+    // The sheet named after the file, which starts with =, is written as text, not left as a formula.
+    expect(text).not.toMatch(/(^|[;\n])=1\+2/);
+    expect(text).toContain(";'=1+2;");
+    const json = at("rep.JSON");
+    expect((await run(["--out", json, book, "--lang", "en"])).code).toBe(0);
+    expect((JSON.parse(readFileSync(json, "utf8")) as Json[])[0]).toMatchObject({ file: book });
+    const jsonl = at("rep.jsonl");
+    expect((await run(["--out", jsonl, book, "--lang", "en"])).code).toBe(0);
+    expect((JSON.parse(readFileSync(jsonl, "utf8").trim().split("\n")[0]) as Json).file).toBe(book);
+    // Any other name keeps the table.
+    const txt = at("rep.txt");
+    expect((await run(["--out", txt, book, "--lang", "en"])).code).toBe(0);
+    expect(readFileSync(txt, "utf8")).toMatch(/^File {2}/);
+  });
+
+  it("refuses an Excel workbook name, which it cannot write, and writes nothing", async () => {
+    const book = writeText(at("a.csv"), GOOD_CSV);
+    for (const name of ["out.xlsx", "out.XLSM", "out.xls", "out.ods"]) {
+      for (const extra of [[], ["--format", "csv"]]) {
+        const en = await run(["--out", at(name), book, "--lang", "en", ...extra]);
+        expect(en.code).toBe(2);
+        expect(en.stderr).toContain(`--out ${at(name)}: kor-check does not write Excel workbooks`);
+        const nl = await run(["--out", at(name), book, "--lang", "nl", ...extra]);
+        expect(nl.code).toBe(2);
+        expect(nl.stderr).toContain(`--out ${at(name)}: kor-check schrijft geen Excel-werkmappen`);
+      }
+    }
+    expect(readdirSync(tmp.dir)).toEqual(["a.csv"]);
+  });
+
+  it("refuses a --format that contradicts the name's extension", async () => {
+    const book = writeText(at("a.csv"), GOOD_CSV);
+    const cases: [string, string, string][] = [
+      ["rep.csv", "table", ".csv"],
+      ["rep.csv", "json", ".csv"],
+      ["rep.json", "csv", ".json"],
+      ["rep.json", "jsonl", ".json"],
+      ["rep.jsonl", "table", ".jsonl"],
+    ];
+    for (const [name, format, ext] of cases) {
+      const en = await run(["--out", at(name), "--format", format, book, "--lang", "en"]);
+      expect(en.code).toBe(2);
+      expect(en.stderr).toContain(`--out ${at(name)}: the name ends in ${ext} but --format is ${format}.`);
+      const nl = await run(["--out", at(name), "--format", format, book, "--lang", "nl"]);
+      expect(nl.code).toBe(2);
+      expect(nl.stderr).toContain(`--out ${at(name)}: de naam eindigt op ${ext}, maar --format is ${format}.`);
+    }
+    expect(readdirSync(tmp.dir)).toEqual(["a.csv"]);
+    // A matching --format, or a name without one of these extensions, is fine.
+    expect((await run(["--out", at("ok.csv"), "--format", "CSV", book])).code).toBe(0);
+    expect((await run(["--out", at("ok.txt"), "--format", "json", book])).code).toBe(0);
   });
 });
 
