@@ -13,7 +13,7 @@ import type { RowsByYear } from "../rules/columns";
 import { TableStream, type TableStreamOptions } from "../bulk/tableStream";
 import { LIST_REFUSALS } from "../reading/headers";
 import { YearWindow, errorCountIn, type ErrorCounts } from "../bulk/yearWindow";
-import { decodeBytes, encodingMixedProblem, readCsvText } from "../reading/csv";
+import { decodeBytes, encodingMixedProblem, NotTextError, notTextMessage, readCsvText } from "../reading/csv";
 import { XafError, XafReader, type XafInfo, type XafRow } from "../reading/xaf";
 import { invoiceName } from "../i18n/xaf-messages";
 import type { InputKind } from "./files";
@@ -99,6 +99,7 @@ export function failureFromError(e: unknown, kind: InputKind): ReadFailure {
   const err = e as NodeJS.ErrnoException;
   const detail = err instanceof Error ? err.message : String(e);
   if (e instanceof TooLargeError) return { reason: tooLargeMessage(e), detail };
+  if (e instanceof NotTextError) return { reason: notTextMessage, detail };
   switch (err?.code) {
     case "ENOENT":
       return { reason: fileErrors.notFound, detail };

@@ -14,6 +14,7 @@
  */
 import Papa from "papaparse";
 import * as msg from "../i18n/messages";
+import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
 import { columnLetter, detectColumns, findHeaderRow, hasTotalLabel, headerRole, HEADER_SEARCH_ROWS } from "./headers";
 
@@ -36,6 +37,14 @@ export interface DecodedText {
  * on Windows saves them). The byte order mark is not part of the text.
  */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
+  const decoded = decodeText(bytes);
+  // Only bytes that are not UTF-8 (nor UTF-16) can be binary data here: random bytes, a program or a zip are
+  // never valid UTF-8, while a client's valid UTF-8 text with control characters in its names is text.
+  if ((decoded.encoding === "windows-1252" || decoded.mixed !== undefined) && looksBinary(decoded.text)) throw new NotTextError();
+  return decoded;
+}
+
+function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le" };
   }
@@ -116,6 +125,42 @@ function mixedUtf8(bytes: Uint8Array): DecodedText | null {
   }
   parts.push(utf8.decode(bytes.subarray(start)));
   return { text: parts.join(""), encoding: "utf-8", mixed: { bytes: bad, line: firstLine } };
+}
+
+/**
+ * A file named .csv (or .txt) that is not text: a program, a PDF, an .xlsx renamed, random bytes. Read as
+ * text it gives a "header" of escaped garbage; the pane and kor-check say what it is instead.
+ */
+export class NotTextError extends Error {
+  readonly code = "KOR_NOT_TEXT";
+  constructor() {
+    super("not a text (CSV) file");
+  }
+}
+
+/** The reason given for a NotTextError, in the pane and in kor-check. */
+export const notTextMessage: Localized = {
+  nl: "dit is geen tekstbestand (CSV): het bevat binaire gegevens, zoals een programma, pdf of Excel-werkmap. Sla de facturenlijst op als CSV of als Excel-werkmap (.xlsx).",
+  en: "this is not a text (CSV) file: it holds binary data, as a program, a PDF or an Excel workbook does. Save the invoice list as CSV or as an Excel workbook (.xlsx).",
+};
+
+/** Characters looked at to tell binary data from text. */
+const BINARY_PROBE_CHARS = 8192;
+
+/**
+ * True when the start of text decoded as Windows-1252 (its bytes were not UTF-8) has the control characters of
+ * binary data: at least 1 in 20 of its first 8,192 characters is U+0000–U+001F other than tab, line feed,
+ * vertical tab, form feed, carriage return and DOS's end-of-file mark (U+001A), or U+007F. Random bytes give
+ * about 1 in 9, a program or a zip (its NUL bytes) more; a Windows-1252 export has none but a stray one.
+ */
+function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, BINARY_PROBE_CHARS);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && !(c >= 0x09 && c <= 0x0d) && c !== 0x1a) || c === 0x7f) control++;
+  }
+  return n > 0 && control * 20 >= n;
 }
 
 /** Bytes looked at to recognise UTF-16 without a byte order mark. */

@@ -266,6 +266,27 @@ describe("kor-check --out: the format follows the file name", () => {
   });
 });
 
+describe("a binary file named .csv", () => {
+  it("is reported as not a text (CSV) file, not as a list without a header with garbage as a column", async () => {
+    const bytes = Buffer.alloc(50_000);
+    let x = 9;
+    for (let i = 0; i < bytes.length; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      bytes[i] = x >>> 24;
+    }
+    writeFileSync(at("binary.csv"), bytes);
+    const json = await run([at("binary.csv"), "--format", "json", "--lang", "en"]);
+    expect(json.code).toBe(1);
+    const items = JSON.parse(json.stdout) as Json[];
+    expect(items).toHaveLength(1);
+    expect(items[0].error).toMatch(/^this is not a text \(CSV\) file: it holds binary data/);
+    const nl = await run([at("binary.csv"), "--lang", "nl"]);
+    expect(nl.code).toBe(1);
+    expect(nl.stdout + nl.stderr).toContain("dit is geen tekstbestand (CSV)");
+    expect(nl.stdout + nl.stderr).not.toContain("Geen kopregel");
+  });
+});
+
 describe("scanning a folder", () => {
   it("skips kor-check's own CSV and JSON output written into the folder, and says so", async () => {
     await writeXlsx(at("client.xlsx"), { Facturen: CROSSING_2025 });

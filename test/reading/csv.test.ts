@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { decodeBytes, detectSeparator, parseCsv, readCsvText } from "../../src/reading/csv";
+import { decodeBytes, detectSeparator, NotTextError, notTextMessage, parseCsv, readCsvText } from "../../src/reading/csv";
 
 describe("parseCsv", () => {
   it("reads a Dutch export with ; and decimal commas", () => {
@@ -237,6 +237,37 @@ describe("decodeBytes", () => {
     const cp = Buffer.from(text.replace("€", "\u00ac"), "latin1");
     cp[cp.indexOf(0xac)] = 0x80;
     expect(decodeBytes(cp)).toEqual({ text, encoding: "windows-1252" });
+  });
+});
+
+describe("decodeBytes: files that are not text", () => {
+  /** Bytes from a fixed generator (the same every run). */
+  const noise = (n: number, seed: number): Uint8Array => {
+    const out = new Uint8Array(n);
+    let x = seed;
+    for (let i = 0; i < n; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      out[i] = x >>> 24;
+    }
+    return out;
+  };
+  it("refuses random bytes, a program and a zip (an .xlsx named .csv) as not a text (CSV) file", () => {
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(56), noise(4000, 7)]);
+    const zip = Buffer.concat([Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000\u0008\u0000", "latin1"), Buffer.from("[Content_Types].xml"), noise(8000, 3)]);
+    for (const bytes of [noise(200_000, 1), noise(300, 2), elf, zip]) {
+      expect(() => decodeBytes(bytes)).toThrow(NotTextError);
+    }
+    // Also behind a byte order mark.
+    expect(() => decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), noise(5000, 4)]))).toThrow(NotTextError);
+    expect(notTextMessage.nl).toBe("dit is geen tekstbestand (CSV): het bevat binaire gegevens, zoals een programma, pdf of Excel-werkmap. Sla de facturenlijst op als CSV of als Excel-werkmap (.xlsx).");
+    expect(notTextMessage.en).toBe("this is not a text (CSV) file: it holds binary data, as a program, a PDF or an Excel workbook does. Save the invoice list as CSV or as an Excel workbook (.xlsx).");
+  });
+  it("reads text with a few control characters: a stray NUL, a form feed, DOS's end-of-file mark", () => {
+    const text = "Datum;Bedrag\n1-1-2025;5,00\n".repeat(20);
+    for (const t of [`${text}\u0000`, `${text}\f`, `${text}\u001a`, `\u0000${text}`]) expect(decodeBytes(Buffer.from(t, "utf8")).text).toBe(t);
+    // Valid UTF-8 is text, however many control characters a hostile client put in its names.
+    const hostile = "Datum;Bedrag;Klant\n1-1-2025;5,00;\u001b[2J\u0000\u0007\u0008\u007f\u001b[31m\n";
+    expect(decodeBytes(Buffer.from(hostile, "utf8")).text).toBe(hostile);
   });
 });
 

@@ -15,6 +15,7 @@ import { READ_LIMITS, TooLargeError, tooLargeMessage } from "../../src/reading/l
 import { declaredInflatedSize } from "../../src/reading/zipSize";
 import { XmlTextScan } from "../../src/reading/zipInflate";
 import { readTable } from "../../src/reading/headers";
+import { NotTextError } from "../../src/reading/csv";
 
 jest.setTimeout(30_000);
 
@@ -180,5 +181,19 @@ describe("Open file (.xlsx) in the browser: a zip that lies, one giant text", ()
     expect(S.fileDamaged.nl).toBe(
       "het bestand is beschadigd of geen echt Excel-bestand (.xlsx). Open het in Excel en sla het opnieuw op als Excel-werkmap, of vraag de klant om een nieuwe export.",
     );
+  });
+});
+
+describe("Open file (.csv) in the browser: a binary file", () => {
+  it("says it is not a text (CSV) file, in the pane's thread and from the worker", async () => {
+    const bytes = new Uint8Array(20_000);
+    let x = 5;
+    for (let i = 0; i < bytes.length; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      bytes[i] = x >>> 24;
+    }
+    const error = await readFileSource(fileLike("binary.csv", bytes)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotTextError);
+    expect(errorOf(failureOf(error), "binary.csv")).toBeInstanceOf(NotTextError);
   });
 });

@@ -6,6 +6,7 @@
  * thread as before, with the same progress.
  */
 import { TooLargeError } from "../../reading/limits";
+import { NotTextError } from "../../reading/csv";
 import type { InvoiceSource } from "../../excel/source";
 import { DamagedFileError, readFileSource, stageMark, UnsupportedFileError, type FileLike, type FileProgress } from "./files";
 import { packValues, unpackValues, type PackedValues } from "./packedValues";
@@ -22,6 +23,7 @@ export type WorkerFailure =
   | { readonly type: "unsupported" }
   | { readonly type: "too-large"; readonly what: TooLargeError["what"]; readonly limit: number }
   | { readonly type: "no-sheet" }
+  | { readonly type: "not-text" }
   | { readonly type: "damaged"; readonly message: string }
   /** Anything else: the pane reads the file again in its own thread, for that path's exact message. */
   | { readonly type: "other"; readonly message: string };
@@ -46,6 +48,7 @@ export function failureOf(e: unknown): WorkerFailure {
   if (e instanceof TooLargeError) return { type: "too-large", what: e.what, limit: e.limit };
   if (e instanceof Error && e.message === "no-sheet") return { type: "no-sheet" };
   if (e instanceof DamagedFileError) return { type: "damaged", message: e.message };
+  if (e instanceof NotTextError) return { type: "not-text" };
   return { type: "other", message: e instanceof Error ? e.message : String(e) };
 }
 
@@ -60,6 +63,8 @@ export function errorOf(failure: WorkerFailure, fileName: string): Error | null 
       return new Error("no-sheet");
     case "damaged":
       return new DamagedFileError(failure.message);
+    case "not-text":
+      return new NotTextError();
     default:
       return null;
   }

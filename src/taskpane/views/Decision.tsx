@@ -47,6 +47,7 @@ import { TextList, useSectionStyles } from "../components/ReportSections";
 import { CopyButton, PrintButton } from "../components/CopyFigures";
 import { decisionFiguresText } from "../copyText";
 import { DamagedFileError, readFileSource, UnsupportedFileError } from "../browser/files";
+import { NotTextError, notTextMessage } from "../../reading/csv";
 import { S, t } from "../strings";
 import { D } from "../decision-strings";
 import type { ViewProps } from "./YearReport";
@@ -237,7 +238,8 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       const src = host.readFile ? await host.readFile(file, () => undefined) : await readFileSource(file);
       usePurchases(src, file.name);
     } catch (e) {
-      setPurchaseNotice(D.purchasesError(e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof DamagedFileError ? t(lang, S.fileDamaged) : errorText(e)));
+      const detail = e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof DamagedFileError ? t(lang, S.fileDamaged) : e instanceof NotTextError ? t(lang, notTextMessage) : errorText(e);
+      setPurchaseNotice(D.purchasesError(detail));
     }
   };
 

@@ -57,6 +57,7 @@ import { useAnalysis } from "../useAnalysis";
 import { DamagedFileError, UnsupportedFileError, readFileSource, sampleSource, type FileProgress } from "../browser/files";
 import { XafError } from "../../reading/xaf";
 import { TooLargeError, tooLargeMessage } from "../../reading/limits";
+import { NotTextError, notTextMessage } from "../../reading/csv";
 import { cellText } from "../../reading/cells";
 import { visibleControls } from "../../i18n/safeText";
 import { SAMPLE_FILE_NAME } from "../browser/sample";
@@ -315,6 +316,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
               ? t(lang, tooLargeMessage(e))
               : e instanceof DamagedFileError
                 ? t(lang, S.fileDamaged)
+                : e instanceof NotTextError
+                  ? t(lang, notTextMessage)
                 : e instanceof Error && e.message === "no-sheet"
                   ? t(lang, S.fileNoSheet)
                   : errorText(e);
