@@ -17,6 +17,7 @@ import * as msg from "../i18n/messages";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
 import { columnLetter, detectColumns, findHeaderRow, hasTotalLabel, headerRole, HEADER_SEARCH_ROWS } from "./headers";
+import { MAX_COLUMNS, TooLargeError } from "./limits";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -385,6 +386,7 @@ export function readCsvText(text: string, separator: CsvSeparator | null = null)
   for (const rec of result.data) records.push(rec.length === 1 && rec[0].trim() === "" ? [] : rec);
   // A final line break is not an extra (empty) record.
   if (records.length > 0 && records[records.length - 1].length === 0 && /[\r\n]$/.test(body)) records.pop();
+  checkHeaderWidth(records);
   const malformed = new Set<number>();
   for (const e of result.errors) {
     if (typeof e.row !== "number") continue;
@@ -406,6 +408,19 @@ export function readCsvText(text: string, separator: CsvSeparator | null = null)
   const split = sep === "," ? splitAmountProblem(records) : null;
   if (split !== null) problems.push(split);
   return { records, separator: sep, unclosedQuoteRecord, problems };
+}
+
+/**
+ * Throws TooLargeError("columns") when the header row, or a row above it (where the header is searched), has
+ * more fields than an Excel sheet has columns. The header is looked for in the rows cut to that width, so the
+ * search itself stays cheap; a wide row under the header is a data row, refused by extraFieldsProblem.
+ */
+function checkHeaderWidth(records: readonly string[][]): void {
+  const head = records.slice(0, HEADER_SEARCH_ROWS);
+  if (!head.some((r) => r.length > MAX_COLUMNS)) return;
+  const header = findHeaderRow(head.map((r) => (r.length > MAX_COLUMNS ? r.slice(0, MAX_COLUMNS) : r)));
+  const last = header ?? head.length - 1;
+  for (let r = 0; r <= last; r++) if (head[r].length > MAX_COLUMNS) throw new TooLargeError("columns", MAX_COLUMNS);
 }
 
 /** Rows kept in the problem of records wider than the header (the count stays exact). */

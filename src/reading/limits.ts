@@ -59,10 +59,17 @@ export const READ_LIMITS: ReadLimits = {
   browserCells: 3_000_000,
 };
 
+/**
+ * Columns of a CSV's header row (and of the rows above it, where the header is searched): Excel's own maximum
+ * (XFD). A wider header cannot be a sheet, and searching it for the invoice columns costs time for each of its
+ * cells (a header followed by millions of empty `;` fields took minutes).
+ */
+export const MAX_COLUMNS = 16_384;
+
 /** Thrown when a file passes a limit; `what` says which (for the message). */
 export class TooLargeError extends Error {
   readonly code = "KOR_TOO_LARGE";
-  constructor(readonly what: "shared-strings-bytes" | "one-text-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "xaf-bytes" | "xaf-text" | "inflated-bytes" | "cells" | "compression-ratio", readonly limit: number) {
+  constructor(readonly what: "shared-strings-bytes" | "one-text-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "xaf-bytes" | "xaf-text" | "inflated-bytes" | "cells" | "compression-ratio" | "columns", readonly limit: number) {
     super(`too large to check: ${what} over ${limit}`);
   }
 }
@@ -91,7 +98,17 @@ export function tooLargeMessage(e: TooLargeError): Localized {
       en: `a part of the workbook unpacks to more than ${count("en")} times its packed size, which no real invoice list reaches`,
     },
     cells: { nl: `het blad heeft meer dan ${count("nl")} gevulde cellen`, en: `the sheet has more than ${count("en")} filled cells` },
+    columns: {
+      nl: `de kopregel of een rij erboven heeft meer dan ${count("nl")} kolommen, het maximum van een Excel-blad`,
+      en: `the header row or a row above it has more than ${count("en")} columns, the most an Excel sheet has`,
+    },
   };
+  if (e.what === "columns") {
+    return {
+      nl: `te groot om te controleren: ${what.columns.nl}. Is het wel een facturenlijst? Sla alleen de kolommen van de facturen op.`,
+      en: `too large to check: ${what.columns.en}. Is it an invoice list? Save only the invoice columns.`,
+    };
+  }
   if (e.what === "xaf-bytes" || e.what === "xaf-text") {
     return {
       nl: `te groot om te controleren: ${what[e.what].nl}. Is het wel een auditfile? Maak de auditfile opnieuw aan in het boekhoudpakket, per jaar.`,

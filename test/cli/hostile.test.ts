@@ -287,6 +287,18 @@ describe("a binary file named .csv", () => {
   });
 });
 
+describe("a CSV whose header is wider than a sheet", () => {
+  it("is not read, named with the reason, and the other files are checked", async () => {
+    const wide = writeText(at("breed.csv"), `Factuurdatum;Bedrag excl. btw;BTW %${";".repeat(500_000)}\n1-3-2026;100;21\n`);
+    const good = writeText(at("goed.csv"), GOOD_CSV);
+    const r = await run([wide, good, "--format", "json", "--lang", "en"]);
+    expect(r.code).toBe(1);
+    const items = JSON.parse(r.stdout) as Json[];
+    expect(items.find((i) => i.file === wide)?.error).toMatch(/^too large to check: the header row or a row above it has more than 16,384 columns/);
+    expect(items.find((i) => i.file === good)?.error).toBeNull();
+  });
+});
+
 describe("scanning a folder", () => {
   it("skips kor-check's own CSV and JSON output written into the folder, and says so", async () => {
     await writeXlsx(at("client.xlsx"), { Facturen: CROSSING_2025 });

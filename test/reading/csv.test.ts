@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { MAX_COLUMNS, TooLargeError, tooLargeMessage } from "../../src/reading/limits";
 import { decodeBytes, detectSeparator, NotTextError, notTextMessage, parseCsv, readCsvText } from "../../src/reading/csv";
 
 describe("parseCsv", () => {
@@ -268,6 +269,37 @@ describe("decodeBytes: files that are not text", () => {
     // Valid UTF-8 is text, however many control characters a hostile client put in its names.
     const hostile = "Datum;Bedrag;Klant\n1-1-2025;5,00;\u001b[2J\u0000\u0007\u0008\u007f\u001b[31m\n";
     expect(decodeBytes(Buffer.from(hostile, "utf8")).text).toBe(hostile);
+  });
+});
+
+describe("readCsvText: a header row wider than an Excel sheet", () => {
+  const HEADER = "Factuurdatum;Bedrag excl. btw;BTW %";
+  it("refuses a header row (or a row above it) with more than 16,384 columns as too large to check, quickly", () => {
+    for (const text of [`${HEADER}${";".repeat(1_000_000)}\n1-3-2026;100;21\n`, `Titel${";".repeat(20_000)}\n${HEADER}\n1-3-2026;100;21\n`, `x${";x".repeat(20_000)}\n`]) {
+      const started = Date.now();
+      const error = (() => {
+        try {
+          readCsvText(text);
+          return null;
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(TooLargeError);
+      expect((error as TooLargeError).what).toBe("columns");
+      expect(Date.now() - started).toBeLessThan(3_000);
+    }
+    expect(tooLargeMessage(new TooLargeError("columns", MAX_COLUMNS))).toEqual({
+      nl: "te groot om te controleren: de kopregel of een rij erboven heeft meer dan 16.384 kolommen, het maximum van een Excel-blad. Is het wel een facturenlijst? Sla alleen de kolommen van de facturen op.",
+      en: "too large to check: the header row or a row above it has more than 16,384 columns, the most an Excel sheet has. Is it an invoice list? Save only the invoice columns.",
+    });
+  });
+  it("reads a header of exactly 16,384 columns, and a wide data row under a normal header (that row is refused)", () => {
+    const full = readCsvText(`${HEADER}${";".repeat(MAX_COLUMNS - 3)}\n1-3-2026;100;21\n`);
+    expect(full.records[0]).toHaveLength(MAX_COLUMNS);
+    const wideRow = readCsvText(`${HEADER}\n1-3-2026;100;21${";x".repeat(50_000)}\n2-3-2026;50;21\n`);
+    expect(wideRow.records[1]).toEqual([]);
+    expect(wideRow.problems.map((p) => p.code)).toEqual(["csv-extra-fields"]);
   });
 });
 

@@ -197,3 +197,16 @@ describe("Open file (.csv) in the browser: a binary file", () => {
     expect(errorOf(failureOf(error), "binary.csv")).toBeInstanceOf(NotTextError);
   });
 });
+
+describe("Open file (.csv) in the browser: a header wider than a sheet", () => {
+  it("refuses a header followed by a million empty fields as too large to check, in seconds", async () => {
+    const text = `Factuurdatum;Bedrag excl. btw;BTW %${";".repeat(1_000_000)}\n1-3-2026;100;21\n`;
+    const started = Date.now();
+    const error = await readFileSource(fileLike("w1000000.csv", new TextEncoder().encode(text))).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(error).toBeInstanceOf(TooLargeError);
+    const back = errorOf(failureOf(error), "w1000000.csv");
+    expect(back).toBeInstanceOf(TooLargeError);
+    expect(tooLargeMessage(back as TooLargeError).en).toMatch(/^too large to check: the header row or a row above it has more than 16,384 columns/);
+  });
+});
