@@ -28,17 +28,42 @@ const EXPORT_AGAIN: Localized = {
   en: "Export the auditfile again from the bookkeeping package and check again.",
 };
 
+/** The XML parser's (saxes') messages a bookkeeper is told in words of their own. */
+const XML_ERRORS: readonly (readonly [RegExp, Localized])[] = [
+  [/^undefined entity/, { nl: "een onbekende entiteit (zoals &naam;)", en: "an unknown entity (such as &name;)" }],
+  [/^(malformed character entity|empty entity name)/, { nl: "een ongeldige tekenverwijzing (&#…;)", en: "a malformed character reference (&#…;)" }],
+  [/^(unmatched closing tag|unexpected close tag)/, { nl: "een sluittag die niet bij de geopende tag past", en: "a closing tag that does not match the open tag" }],
+  [/^disallowed character/, { nl: "een teken dat in XML niet mag", en: "a character XML does not allow" }],
+  [/^(text data outside of root node|documents may contain only one root)/, { nl: "tekst of gegevens na het einde van de auditfile", en: "text or data after the end of the auditfile" }],
+];
+
 export const xafFile = {
   doctype: {
     nl: "Dit bestand bevat een DOCTYPE-declaratie. Een auditfile heeft die nooit; het bestand is om veiligheidsredenen niet gelezen.",
     en: "This file contains a DOCTYPE declaration. An auditfile never has one; for safety the file was not read.",
   } as Localized,
-  notXml(detail: string, line: number): Localized {
+  /**
+   * Broken XML, said in the reader's language with its line: `parserText` is the XML parser's own (English)
+   * message without its position ("undefined entity."); a few are named, the rest are "not built by the
+   * rules of XML". The parser's text itself is never shown: it is English, and it repeated the line.
+   */
+  notXml(parserText: string, line: number): Localized {
+    const what = XML_ERRORS.find(([re]) => re.test(parserText))?.[1];
+    if (what === undefined) {
+      return {
+        nl: `Dit is geen leesbare XML: regel ${line} is niet volgens de regels van XML opgebouwd. ${EXPORT_AGAIN.nl}`,
+        en: `This is not readable XML: line ${line} is not built by the rules of XML. ${EXPORT_AGAIN.en}`,
+      };
+    }
     return {
-      nl: `Dit is geen leesbare XML (regel ${line}: ${detail}). ${EXPORT_AGAIN.nl}`,
-      en: `This is not readable XML (line ${line}: ${detail}). ${EXPORT_AGAIN.en}`,
+      nl: `Dit is geen leesbare XML: regel ${line} bevat ${what.nl}. ${EXPORT_AGAIN.nl}`,
+      en: `This is not readable XML: line ${line} holds ${what.en}. ${EXPORT_AGAIN.en}`,
     };
   },
+  emptyXml: {
+    nl: `Dit is geen leesbare XML: het bestand is leeg. ${EXPORT_AGAIN.nl}`,
+    en: `This is not readable XML: the file is empty. ${EXPORT_AGAIN.en}`,
+  } as Localized,
   truncated(line: number): Localized {
     return {
       nl: `De auditfile houdt halverwege op (na regel ${line}): het bestand is onvolledig, bijvoorbeeld door een afgebroken download of export. ${EXPORT_AGAIN.nl}`,

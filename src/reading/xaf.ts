@@ -375,7 +375,9 @@ export class XafReader {
   private wrap(e: unknown): XafError {
     if (e instanceof XafError) return e;
     const detail = e instanceof Error ? e.message : String(e);
-    return new XafError(xafFile.notXml(detail.replace(/^[^:]*:\d+:\d+: /, ""), this.parser.line), detail);
+    // saxes writes "4:57: undefined entity." (with a file name before it when it has one): the line from there.
+    const at = /^(?:.*?:)?(\d+):(\d+): ([\s\S]*)$/.exec(detail);
+    return new XafError(xafFile.notXml(at === null ? detail : at[3], at === null ? this.parser.line : Number(at[1])), detail);
   }
 
   /** Ends the input: flushes the last rows and problems and returns what the file says and what was read. */
@@ -388,7 +390,7 @@ export class XafReader {
     }
     if (this.decoder !== null) this.write(this.decode(new Uint8Array(0), false));
     if (this.version === null) {
-      if (this.scanned.trim() === "") throw new XafError(xafFile.notXml("empty", 1), "empty file");
+      if (this.scanned.trim() === "") throw new XafError(xafFile.emptyXml, "empty file");
       throw new XafError(xafFile.truncated(this.parser.line), "no root element");
     }
     if (this.stack.length > 0) throw new XafError(xafFile.truncated(this.parser.line), `unclosed <${this.stack[this.stack.length - 1]}>`);

@@ -169,6 +169,24 @@ describe("XAF reader: files it refuses", () => {
   it("refuses broken XML with the line number", () => {
     expect(refusal('<auditfile xmlns="http://www.auditfiles.nl/XAF/3.2">\n<header></head>').reason.en).toMatch(/line 2/);
   });
+
+  it("says what is wrong with broken XML in the reader's language, with the line once and not the parser's English", () => {
+    const head = '<?xml version="1.0"?>\n<auditfile xmlns="http://www.auditfiles.nl/XAF/3.2">\n<header><fiscalYear>2026</fiscalYear></header>\n';
+    const entity = refusal(`${head}<company><companyName>&xxe;Klant BV</companyName></company></auditfile>`).reason;
+    expect(entity).toEqual({
+      nl: "Dit is geen leesbare XML: regel 4 bevat een onbekende entiteit (zoals &naam;). Maak de auditfile opnieuw aan in het boekhoudpakket en controleer dan opnieuw.",
+      en: "This is not readable XML: line 4 holds an unknown entity (such as &name;). Export the auditfile again from the bookkeeping package and check again.",
+    });
+    const charRef = refusal(`${head}<company><companyName>&#xZZ;Klant</companyName></company></auditfile>`).reason;
+    expect(charRef.nl).toBe("Dit is geen leesbare XML: regel 4 bevat een ongeldige tekenverwijzing (&#…;). Maak de auditfile opnieuw aan in het boekhoudpakket en controleer dan opnieuw.");
+    const tag = refusal(`${head}<company></companyName>`).reason;
+    expect(tag.nl).toBe("Dit is geen leesbare XML: regel 4 bevat een sluittag die niet bij de geopende tag past. Maak de auditfile opnieuw aan in het boekhoudpakket en controleer dan opnieuw.");
+    // Anything else: a plain sentence, no parser text.
+    const other = refusal(`${head}<company a=1></company></auditfile>`).reason;
+    expect(other.nl).toBe("Dit is geen leesbare XML: regel 4 is niet volgens de regels van XML opgebouwd. Maak de auditfile opnieuw aan in het boekhoudpakket en controleer dan opnieuw.");
+    expect(other.en).toBe("This is not readable XML: line 4 is not built by the rules of XML. Export the auditfile again from the bookkeeping package and check again.");
+    expect(refusal("  \n").reason.nl).toBe("Dit is geen leesbare XML: het bestand is leeg. Maak de auditfile opnieuw aan in het boekhoudpakket en controleer dan opnieuw.");
+  });
 });
 
 describe("XAF reader: streaming and encodings", () => {
