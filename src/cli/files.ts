@@ -69,13 +69,15 @@ async function walk(dir: string, scan: Scan): Promise<void> {
     const real = await fs.realpath(dir);
     if (scan.visited.has(real)) {
       // A symbolic link to a folder that is already being read (a loop, or the same folder twice).
-      scan.errors.push({ path: dir, code: "ELOOP", detail: `symbolic link to ${real}, already read` });
+      scan.errors.push({ path: dir, code: "KOR_FOLDER_SEEN", detail: `symbolic link to ${real}, already read` });
       return;
     }
     scan.visited.add(real);
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (e) {
-    scan.errors.push(errorOf(dir, e));
+    const error = errorOf(dir, e);
+    // A folder that may not be opened is said to be a folder (EACCES alone reads as a protected file).
+    scan.errors.push(error.code === "EACCES" || error.code === "EPERM" ? { ...error, code: "KOR_FOLDER_EACCES" } : error);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -109,8 +109,12 @@ export function failureFromError(e: unknown, kind: InputKind): ReadFailure {
     case "EBUSY":
     case "ETXTBSY":
       return { reason: fileErrors.busy, detail };
-    case "ELOOP":
+    case "KOR_FOLDER_EACCES":
+      return { reason: fileErrors.noPermissionFolder, detail };
+    case "KOR_FOLDER_SEEN":
       return { reason: fileErrors.symlinkLoop, detail };
+    case "ELOOP":
+      return { reason: fileErrors.linkCycle, detail };
     case "EISDIR":
       return { reason: fileErrors.isDirectoryError, detail };
     case "KOR_EMPTY":

@@ -204,6 +204,10 @@ export const fileErrors = {
     nl: "geen toestemming om te lezen (het bestand is beveiligd of vergrendeld)",
     en: "no permission to read it (the file is protected or locked)",
   } as Localized,
+  noPermissionFolder: {
+    nl: "geen toestemming om deze map te openen (de map is beveiligd); de bestanden erin zijn niet gelezen",
+    en: "no permission to open this folder (it is protected); its files were not read",
+  } as Localized,
   busy: {
     nl: "het bestand is in gebruik door een ander programma; sluit het en probeer opnieuw",
     en: "the file is in use by another program; close it and try again",
@@ -234,6 +238,11 @@ export const fileErrors = {
   symlinkLoop: {
     nl: "symbolische link naar een map die al gelezen wordt (een lus); niet nog eens gelezen",
     en: "symbolic link to a folder that is already being read (a loop); not read again",
+  } as Localized,
+  /** ELOOP: a link to itself, or links that point round to each other (to files or folders alike). */
+  linkCycle: {
+    nl: "symbolische link die naar zichzelf wijst, of in een kring van links rondgaat (een lus); niet gelezen",
+    en: "symbolic link that points to itself, or round a circle of links (a loop); not read",
   } as Localized,
   other: (detail: string): Localized => ({ nl: `kon niet worden gelezen: ${detail}`, en: `could not be read: ${detail}` }),
   outOfMemory: (mb: number): Localized => ({

@@ -358,6 +358,49 @@ describe("scanning a folder", () => {
     });
     expect(r.code).toBe(1);
   });
+
+  it("calls links that point round to themselves a loop of links, not a folder already read", async () => {
+    mkdirSync(at("klanten"));
+    writeText(at("klanten/goed.csv"), GOOD_CSV);
+    symlinkSync("l2", at("klanten/l1"));
+    symlinkSync("l1", at("klanten/l2"));
+    symlinkSync("zelf", at("klanten/zelf"));
+    symlinkSync("l1", at("klanten/l3.csv"));
+    const r = await run([at("klanten"), at("klanten/l3.csv"), "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as { file: string; error: string | null }[];
+    const loop = "symbolic link that points to itself, or round a circle of links (a loop); not read";
+    expect(items.filter((i) => i.error !== null).map((i) => [path.basename(i.file), i.error])).toEqual([
+      ["l1", loop],
+      ["l2", loop],
+      ["l3.csv", loop],
+      ["zelf", loop],
+      ["l3.csv", loop],
+    ]);
+    const nl = await run([at("klanten/zelf"), "--format", "json", "--lang", "nl"]);
+    expect((JSON.parse(nl.stdout) as { error: string }[])[0].error).toBe("symbolische link die naar zichzelf wijst, of in een kring van links rondgaat (een lus); niet gelezen");
+  });
+
+  it("says a folder it may not read is a folder, not a protected file", async () => {
+    mkdirSync(at("klanten"));
+    mkdirSync(at("klanten/dicht"));
+    writeText(at("klanten/goed.csv"), GOOD_CSV);
+    const fsp = (await import("fs")).promises;
+    const readdir = fsp.readdir.bind(fsp);
+    const spy = jest.spyOn(fsp, "readdir").mockImplementation(((dir: string, options: { withFileTypes: true }) => {
+      if (String(dir).endsWith("dicht")) return Promise.reject(Object.assign(new Error(`EACCES: permission denied, scandir '${dir}'`), { code: "EACCES" }));
+      return readdir(dir, options);
+    }) as typeof fsp.readdir);
+    try {
+      const r = await run([at("klanten"), "--format", "json", "--lang", "en"]);
+      const items = JSON.parse(r.stdout) as { file: string; error: string | null }[];
+      expect(items.find((i) => i.file === at("klanten/dicht"))?.error).toBe("no permission to open this folder (it is protected); its files were not read");
+      expect(items.find((i) => i.file === at("klanten/goed.csv"))?.error).toBeNull();
+      const nl = await run([at("klanten/dicht"), "--format", "json", "--lang", "nl"]);
+      expect((JSON.parse(nl.stdout) as { error: string }[])[0].error).toBe("geen toestemming om deze map te openen (de map is beveiligd); de bestanden erin zijn niet gelezen");
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
 
 /** A workbook whose shared strings (or sheet) are replaced by `xml`, re-zipped with deflate. */
