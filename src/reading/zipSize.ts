@@ -12,9 +12,12 @@ const CENTRAL = 0x02014b50;
  * Sum of the declared uncompressed sizes of all entries; Infinity for a ZIP64 archive (sizes past 4 GB or
  * more than 65,535 entries: never a workbook a browser should open); null when the bytes are not a zip.
  */
-export function declaredInflatedSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record: 22 bytes plus a comment of at most 65,535 bytes, at the very end.
+/**
+ * The central directory of a zip: its entry count and offset, from the end-of-central-directory record (22 bytes
+ * plus a comment of at most 65,535 bytes, at the very end); null when the bytes are not a zip, "zip64" when the
+ * record points past 4 GB or to more than 65,535 entries.
+ */
+function centralDirectory(bytes: Uint8Array, view: DataView): { entries: number; offset: number } | "zip64" | null {
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
     if (view.getUint32(i, true) === EOCD) {
@@ -25,7 +28,15 @@ export function declaredInflatedSize(bytes: Uint8Array): number | null {
   if (eocd < 0) return null;
   const entries = view.getUint16(eocd + 10, true);
   const offset = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || offset === 0xffffffff) return Infinity;
+  return entries === 0xffff || offset === 0xffffffff ? "zip64" : { entries, offset };
+}
+
+export function declaredInflatedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dir = centralDirectory(bytes, view);
+  if (dir === null) return null;
+  if (dir === "zip64") return Infinity;
+  const { entries, offset } = dir;
   let pos = offset;
   let total = 0;
   for (let n = 0; n < entries; n++) {
@@ -46,17 +57,9 @@ export function declaredInflatedSize(bytes: Uint8Array): number | null {
  */
 export function duplicateEntryName(bytes: Uint8Array): string | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
-  const offset = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || offset === 0xffffffff) return null;
+  const dir = centralDirectory(bytes, view);
+  if (dir === null || dir === "zip64") return null;
+  const { entries, offset } = dir;
   const decoder = new TextDecoder("utf-8");
   const seen = new Set<string>();
   let pos = offset;
