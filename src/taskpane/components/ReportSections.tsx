@@ -416,7 +416,8 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
                 {st.thresholdCents === null ? "–" : eur(st.thresholdCents)}
                 {st.tolerancePercent !== null && ` (+${st.tolerancePercent}%)`}
               </TableCell>
-              <TableCell>
+              {/* The status text can name a crossing, the Union's and the tolerance at length: let long words break in the narrow column rather than push the table past the 350 px pane. */}
+              <TableCell style={{ overflowWrap: "anywhere" }}>
                 {st.withinThreshold === null ? (
                   <span className={s.warn}>
                     <Warning20Filled aria-hidden style={{ verticalAlign: "middle" }} /> {t(lang, S.stateUnknown)}
