@@ -16,7 +16,9 @@ import Papa from "papaparse";
 import * as msg from "../i18n/messages";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
-import { columnLetter, detectColumns, findHeaderRow, hasTotalLabel, headerRole, HEADER_SEARCH_ROWS } from "./headers";
+import { columnLetter, detectColumns, findHeaderRow, hasTotalLabel, headerRole, HEADER_SEARCH_ROWS, type ColumnRole } from "./headers";
+
+type DetectedColumns = Partial<Record<ColumnRole, number>>;
 import { MAX_COLUMNS, TooLargeError } from "./limits";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -403,10 +405,16 @@ export function readCsvText(text: string, separator: CsvSeparator | null = null)
     for (const r of rows) records[r] = [];
     problems.push(...malformedQuoteProblems(input, sep, newline, rows));
   }
-  const wide = extraFieldsProblem(records, sep);
-  if (wide !== null) problems.push(wide);
-  const split = sep === "," ? splitAmountProblem(records) : null;
-  if (split !== null) problems.push(split);
+  // The header row and its columns, found once for both checks below (the wide records cleared by the first lie
+  // under the header, so they change neither).
+  const header = findHeaderRow(records);
+  if (header !== null) {
+    const columns = detectColumns(records[header]);
+    const wide = extraFieldsProblem(records, sep, header, columns);
+    if (wide !== null) problems.push(wide);
+    const split = sep === "," ? splitAmountProblem(records, header, columns) : null;
+    if (split !== null) problems.push(split);
+  }
   return { records, separator: sep, unclosedQuoteRecord, problems };
 }
 
@@ -434,11 +442,9 @@ const MAX_EXTRA_FIELD_ROWS = 10_000;
  * totals line is skipped by the reader anyway. Without a header row (a code list; columns chosen by letter)
  * the width is not known: nothing is checked.
  */
-function extraFieldsProblem(records: string[][], sep: CsvSeparator): Problem | null {
-  const header = findHeaderRow(records);
-  if (header === null) return null;
+function extraFieldsProblem(records: string[][], sep: CsvSeparator, header: number, columns: DetectedColumns): Problem | null {
   const width = records[header].length;
-  const dateCol = detectColumns(records[header]).date ?? 0;
+  const dateCol = columns.date ?? 0;
   const rows: number[] = [];
   let count = 0;
   let first: { width: number; text: string } | null = null;
@@ -481,11 +487,8 @@ const NUMBER_HEADER = /nummer|number|\bnr\b|\bno\b|\bid\b|aantal|qty|quantity|st
  * quantity, code or reference (a description, a note). Each is refused (left empty) and named in one problem:
  * which amount it was is not guessed.
  */
-function splitAmountProblem(records: string[][]): Problem | null {
-  const header = findHeaderRow(records);
-  if (header === null) return null;
+function splitAmountProblem(records: string[][], header: number, cols: DetectedColumns): Problem | null {
   const head = records[header];
-  const cols = detectColumns(head);
   const amountCols = [cols.amount, cols.gross, cols.vat, cols.debit, cols.credit].filter(
     (c): c is number => c !== undefined && c + 1 < head.length && headerRole(head[c + 1]) === null && !NUMBER_HEADER.test(head[c + 1].toLowerCase()),
   );
