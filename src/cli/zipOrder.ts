@@ -40,9 +40,6 @@ export interface Part {
 
 interface Layout {
   readonly parts: Part[];
-  /** Central directory and end record: copied after the parts, so the unzipper ends as on the original. */
-  readonly tailStart: number;
-  readonly fileSize: number;
 }
 
 type Handle = Awaited<ReturnType<typeof fs.open>>;
@@ -96,7 +93,7 @@ async function layout(handle: Handle): Promise<Layout | null> {
     parts.push(part);
     at += 46 + nameLength + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
   }
-  return { parts, tailStart: cdOffset, fileSize };
+  return { parts };
 }
 
 
