@@ -151,10 +151,6 @@ class ColumnQueries implements RowQueries {
     return c !== null && c.length > 0 ? c : null;
   }
 
-  latestYear(): number | null {
-    return this.years.length === 0 ? null : this.years[this.years.length - 1];
-  }
-
   yearsIn(): number[] {
     return [...this.years];
   }

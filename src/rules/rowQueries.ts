@@ -10,7 +10,7 @@ import type { Cents } from "./money";
 import type { InvoiceRow } from "./types";
 import type { Crossing, EuSummary } from "./summary-types";
 import { countsForKor } from "./categories";
-import { countableTurnover, hasRowsIn, latestYear, yearBounds, yearsIn, type YearTurnover } from "./turnover";
+import { countableTurnover, hasRowsIn, yearBounds, yearsIn, type YearTurnover } from "./turnover";
 import { findCrossing } from "./crossing";
 import {
   distanceSalesNl, domesticAbroadRows, euQuarterlyReport, findEuCrossing, findStateCrossing, turnoverPerState, unionTurnover, unplacedForeignRows,
@@ -34,8 +34,6 @@ export interface DatedRows {
 }
 
 export interface RowQueries {
-  /** The latest calendar year with a row, or null for no rows. */
-  latestYear(): number | null;
   /** The calendar years with at least one row, ascending. */
   yearsIn(): number[];
   hasRowsIn(year: number): boolean;
@@ -96,10 +94,6 @@ export function arrayQueries(rows: readonly InvoiceRow[]): RowQueries {
 /** A class rather than arrow functions made per call, as ColumnQueries (./columns.ts) says why. */
 class ArrayQueries implements RowQueries {
   constructor(private readonly rows: readonly InvoiceRow[]) {}
-
-  latestYear(): number | null {
-    return latestYear(this.rows);
-  }
 
   yearsIn(): number[] {
     return yearsIn(this.rows);
