@@ -193,6 +193,8 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       // Rows that could not be read on the sheets other years came from count too: they may hide a crossing.
       yearErrorCount: s.errorCountIn(concerned) + (from !== null ? from.errorCountIn([summary.year - 1]) : 0) + taken.reduce((n, t) => n + t.sheet.errorCountIn(t.years), 0),
       previousYearSheet: from?.sheet ?? null,
+      // An auditfile's previous year read from entries its header periods cover only in part: not the year's turnover.
+      previousYearPartial: summary.previousYearBasis === "data" || summary.previousYearBasis === "assumed-zero" ? (s.yearCoverage?.(summary.year - 1) ?? null) : null,
       rowName: s.rowName,
     };
   });

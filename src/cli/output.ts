@@ -34,6 +34,11 @@ export interface SheetResult {
   readonly auditfiles?: readonly { file: string; info: XafInfo }[];
   /** The sheet of the same workbook the previous year's rows came from (one sheet per year), else null. */
   readonly previousYearSheet?: string | null;
+  /**
+   * Auditfiles: the previous year read from the entries (not given) is a year their header periods cover only in
+   * part: the parts covered (empty: none of it, only entries dated in it). The figure is not that year's turnover.
+   */
+  readonly previousYearPartial?: readonly (readonly [Day, Day])[] | null;
 }
 
 export interface FileFailure {
@@ -83,6 +88,12 @@ export interface SheetJson {
   previousYearBasis: string | null;
   /** The sheet of the same workbook the previous year was taken from (a workbook with a sheet per year). */
   previousYearSheet: string | null;
+  /**
+   * Auditfiles whose header periods cover the previous year only in part (or not at all, its figure only entries
+   * dated in it): the parts covered and the words shown beside `previousYear` (it is not that year's turnover);
+   * null when the previous year is covered whole, given, not needed, or not from an auditfile.
+   */
+  previousYearPartial: { covered: { from: string; to: string }[]; note: string } | null;
   /** `reference`: the invoice (auditfiles: invRef/docRef and date) instead of a sheet row; null for sheets. */
   /**
    * `caveat`: when later credit notes bring the year back within the limit, the text shown beside the crossing
@@ -163,6 +174,10 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
     previousYearAssumed: sum.previousYearBasis === "assumed-zero",
     previousYearBasis: sum.previousYearBasis,
     previousYearSheet: s.previousYearSheet ?? null,
+    previousYearPartial: (() => {
+      const covered = partialOf(s);
+      return covered === null ? null : { covered: covered.map(([a, b]) => ({ from: isoFromDay(a), to: isoFromDay(b) })), note: out.previousPartial(sum.year - 1, covered)[lang] };
+    })(),
     crossing:
       sum.crossing === null
         ? null
@@ -257,6 +272,7 @@ export function failureJson(f: FileFailure, lang: Lang): SheetJson {
     previousYearAssumed: false,
     previousYearBasis: null,
     previousYearSheet: null,
+    previousYearPartial: null,
     crossing: null,
     participation: null,
     participationEnded: null,
@@ -320,10 +336,25 @@ function percentText(p: number, lang: Lang): string {
   return `${lang === "nl" ? text.replace(".", ",") : text}%`;
 }
 
-function previousText(sum: YearSummary, lang: Lang): string {
+/**
+ * The parts of the previous year an auditfile's periods cover, when they do not cover it whole and its figure is
+ * read from the entries (an assumed €0 only when they cover part of it: without any part, "(assumed)" says it).
+ */
+function partialOf(s: SheetResult): readonly (readonly [Day, Day])[] | null {
+  const covered = s.previousYearPartial ?? null;
+  const basis = s.summary.previousYearBasis;
+  if (covered === null || s.summary.previousYearCents === null) return null;
+  return basis === "data" || (basis === "assumed-zero" && covered.length > 0) ? covered : null;
+}
+
+function previousText(s: SheetResult, lang: Lang): string {
+  const sum = s.summary;
   if (sum.previousYearBasis === "not-needed" || sum.previousYearCents === null) return out.notNeeded[lang];
   const amount = formatEuros(sum.previousYearCents, lang);
-  return sum.previousYearBasis === "assumed-zero" ? `${amount} ${out.assumed[lang]}` : amount;
+  const text = sum.previousYearBasis === "assumed-zero" ? `${amount} ${out.assumed[lang]}` : amount;
+  // An auditfile's previous year covered only in part: the figure is not that year's turnover, and says so.
+  const covered = partialOf(s);
+  return covered === null ? text : `${text} — ${out.previousPartial(sum.year - 1, covered)[lang]}`;
 }
 
 /**
@@ -509,7 +540,7 @@ function sheetBlock(s: SheetResult, lang: Lang, width: number): string[] {
   dates.forEach((text, i) => fields.push([i === 0 ? out.due : NO_LABEL, text]));
   fields.push(
     [out.countable, `${formatEuros(sum.countableCents, lang)} (${percentText(sum.percentOfThreshold, lang)} ${out.ofLimit(formatEuros(sum.thresholdCents, lang))[lang]})`],
-    [out.previousYear, previousText(sum, lang)],
+    [out.previousYear, previousText(s, lang)],
   );
   // A participant has no next start (JSON nextStart null); its action says there is nothing to register.
   if (!sum.deadlines.participating && (sum.crossing === null || chance.start !== advice.due?.day)) fields.push([out.nextStart, nextStartText(sum, lang)]);
@@ -590,7 +621,7 @@ function sheetsTable(sheets: readonly SheetResult[], lang: Lang, width: number):
     if (ifInKor !== null) {
       for (const line of [nextStartText(s.summary, lang), ifInKor]) lines.push(...wrap(`${out.nextStart[lang]} ${line}`, width, "    ", "  "));
     }
-    if (s.summary.previousYearBasis === "assumed-zero") lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s.summary, lang)}`, width, "    ", "  "));
+    if (s.summary.previousYearBasis === "assumed-zero" || partialOf(s) !== null) lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s, lang)}`, width, "    ", "  "));
     for (const line of euTextLines(s.summary, lang, false)) lines.push(...wrap(`${out.euKor[lang]}: ${line}`, width, "    ", "  "));
   }
   return lines;
@@ -649,8 +680,16 @@ function csvField(text: string, separator: string): string {
 /** The CSV's column names (also how kor-check recognises its own CSV in a scanned folder). */
 export function csvColumns(lang: Lang): string[] {
   return lang === "nl"
-    ? [...LEGACY_CSV_COLUMNS.nl, "actie", "let_op", ...EU_CSV_COLUMNS.nl, "volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor", ...EU_CROSSING_CSV_COLUMNS.nl]
-    : [...LEGACY_CSV_COLUMNS.en, "action", "note", ...EU_CSV_COLUMNS.en, "next_start_if_in_kor", "register_by_if_in_kor", ...EU_CROSSING_CSV_COLUMNS.en];
+    ? [...LEGACY_CSV_COLUMNS.nl, "actie", "let_op", ...EU_CSV_COLUMNS.nl, "volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor", ...EU_CROSSING_CSV_COLUMNS.nl, "vorig_jaar_onvolledig"]
+    : [...LEGACY_CSV_COLUMNS.en, "action", "note", ...EU_CSV_COLUMNS.en, "next_start_if_in_kor", "register_by_if_in_kor", ...EU_CROSSING_CSV_COLUMNS.en, "previous_year_incomplete"];
+}
+
+/**
+ * The CSV's column names before the previous year's incompleteness (an auditfile covering it in part) was added at
+ * the end (1 December 2026), so a kor-check CSV of before is still recognised as ours.
+ */
+export function csvColumnsBeforePartial(lang: Lang): string[] {
+  return csvColumns(lang).slice(0, -1);
 }
 
 /** The Union crossing (JSON `eu.crossing`), added last (1 December 2026): its day, its row, the day to notify by. */
@@ -741,6 +780,8 @@ function csvSheetLine(s: SheetResult, lang: Lang): string {
     j.ifInKor?.nextStart ?? "", j.ifInKor?.deadline ?? "",
     // The Union crossing of €100,000 (JSON eu.crossing): its day, its row (as grens_rij), the day to notify by.
     euCrossing?.date ?? "", euCrossing === undefined || euCrossing === null ? "" : euCrossing.reference === null ? String(euCrossing.row) : csvText(euCrossing.reference), euCrossing?.notifyBy ?? "",
+    // An auditfile's previous year covered only in part: vorig_jaar is then not that year's turnover (JSON previousYearPartial).
+    csvText(j.previousYearPartial?.note ?? ""),
   ].map((f) => csvField(f, sep)).join(sep);
 }
 

@@ -4,7 +4,7 @@
  * replaces a file that kor-check wrote before.
  */
 import { promises as fs } from "fs";
-import { csvColumnsBeforeEu, csvColumnsBeforeEuCrossing, csvColumnsBeforeIfInKor, csvHeader, legacyCsvHeader } from "./output";
+import { csvColumnsBeforeEu, csvColumnsBeforeEuCrossing, csvColumnsBeforeIfInKor, csvColumnsBeforePartial, csvHeader, legacyCsvHeader } from "./output";
 import { out } from "./strings";
 
 /** Bytes read from the start of a file to recognise it. */
@@ -35,6 +35,8 @@ export function isOwnOutput(head: string): boolean {
     if (firstLine === csvColumnsBeforeIfInKor(lang).join(lang === "nl" ? ";" : ",")) return true;
     // …and before the Union crossing (its day, row and the day to notify by) was added.
     if (firstLine === csvColumnsBeforeEuCrossing(lang).join(lang === "nl" ? ";" : ",")) return true;
+    // …and before the previous year's incompleteness (an auditfile covering it in part) was added.
+    if (firstLine === csvColumnsBeforePartial(lang).join(lang === "nl" ? ";" : ",")) return true;
     // The table starts with its column titles, or says that nothing was checked.
     if (firstLine.startsWith(`${out.file[lang]}  `) && firstLine.includes(out.verdict[lang])) return true;
     if (firstLine === out.nothingChecked[lang]) return true;

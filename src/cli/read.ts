@@ -21,7 +21,7 @@ import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "..
 import { Date1904Watch, XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
 import { DamagedXlsxError, openXlsxParts, type Part, type XlsxParts } from "./zipOrder";
-import { DATE_1904_OFFSET } from "../rules/dates";
+import { DATE_1904_OFFSET, type Day } from "../rules/dates";
 import { SharedStringIndexError, sheetRows } from "./sheetRows";
 import { date1904Note } from "../excel/source";
 
@@ -50,6 +50,11 @@ export interface SheetRead {
   readonly xaf?: XafInfo;
   /** Read from one or more auditfiles (combined ones carry no single `xaf`): categories come from VAT codes. */
   readonly auditfile?: true;
+  /**
+   * Auditfiles: for a year their header periods do not cover whole, the parts they cover (empty: none); null for a
+   * year covered whole (src/reading/xaf.ts yearCoverage). A figure of such a year is not the year's turnover.
+   */
+  readonly yearCoverage?: (year: number) => readonly (readonly [Day, Day])[] | null;
 }
 
 export interface SkippedSheet {

@@ -1,5 +1,6 @@
 /** Every text kor-check prints, in Dutch and English. */
-import type { Localized } from "../i18n/types";
+import type { Lang, Localized } from "../i18n/types";
+import { formatDay, type Day } from "../rules/dates";
 import { PARTICIPATION_TEXT } from "../bulk/strings";
 
 export const HELP: Localized = {
@@ -313,6 +314,19 @@ export const out = {
   ofLimit: (limit: string): Localized => ({ nl: `van ${limit}`, en: `of ${limit}` }),
   assumed: { nl: "(aangenomen)", en: "(assumed)" } as Localized,
   notNeeded: { nl: "niet nodig", en: "not needed" } as Localized,
+  /** Beside a previous year's figure read from auditfiles that cover that year only in part (or not at all). */
+  previousPartial: (year: number, covered: readonly (readonly [Day, Day])[]): Localized => {
+    const span = (lang: Lang): string => covered.map(([a, b]) => `${formatDay(a, lang)} ${lang === "nl" ? "tot en met" : "to"} ${formatDay(b, lang)}`).join(lang === "nl" ? " en " : " and ");
+    return covered.length > 0
+      ? {
+          nl: `onvolledig: de auditfiles dekken van ${year} alleen ${span("nl")}, dus dit is niet de omzet van heel ${year}`,
+          en: `incomplete: the auditfiles cover only ${span("en")} of ${year}, so this is not the turnover of all of ${year}`,
+        }
+      : {
+          nl: `onvolledig: de auditfiles dekken ${year} niet, dus dit zijn alleen boekingen gedateerd in ${year}, niet de omzet van het jaar`,
+          en: `incomplete: the auditfiles do not cover ${year}, so this is only entries dated in ${year}, not the year's turnover`,
+        };
+  },
   row: { nl: "rij", en: "row" } as Localized,
   auditfilesTitle: { nl: "Auditfiles", en: "Auditfiles" } as Localized,
   eligible: { nl: "binnen de KOR", en: "within the KOR" } as Localized,

@@ -7,7 +7,7 @@ import * as path from "path";
 import type { Localized } from "../i18n/types";
 import { invoiceName } from "../i18n/xaf-messages";
 import type { Problem } from "../rules/types";
-import { coverageProblems, type XafInfo, type XafRow } from "../reading/xaf";
+import { coverageProblems, yearCoverage, type XafInfo, type XafRow } from "../reading/xaf";
 import { yearOf, type Day } from "../rules/dates";
 import type { SheetRead } from "./read";
 
@@ -52,13 +52,15 @@ function sameYearWarning(files: readonly AuditfileRead[]): Problem {
  */
 function withCoverage(c: CombinedAuditfile, today: Day | null): CombinedAuditfile {
   if (c.auditfiles.length === 0) return c;
-  const extra = coverageProblems(c.auditfiles.map((a) => a.info), c.read.rows, today);
+  const periods = c.auditfiles.map((a) => a.info);
+  const extra = coverageProblems(periods, c.read.rows, today);
   if (extra.length === 0) return c;
   const base = c.read;
   return {
     ...c,
     read: {
       ...base,
+      yearCoverage: yearCoverage(periods, today),
       problems: [...base.problems, ...extra],
       errorCount: base.errorCount + extra.length,
       errorCountIn: (years) => base.errorCountIn(years) + extra.filter((p) => p.day !== null && p.day !== undefined && years.includes(yearOf(p.day))).length,

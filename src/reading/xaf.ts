@@ -1140,19 +1140,8 @@ export function withAuditfileAdvice(problems: readonly Problem[], codes: boolean
  * not happened yet. Nothing is said when a period is missing (no header dates to go by).
  */
 export function coverageProblems(periods: readonly { readonly startDay: Day | null; readonly endDay: Day | null }[], rows: readonly (InvoiceRow & { readonly ref?: string })[], today: Day | null): Problem[] {
-  const spans: [Day, Day][] = [];
-  for (const p of periods) {
-    if (p.startDay === null || p.endDay === null) return [];
-    if (p.startDay <= p.endDay) spans.push([p.startDay, p.endDay]);
-  }
-  if (spans.length === 0) return [];
-  spans.sort((a, b) => a[0] - b[0]);
-  const merged: [Day, Day][] = [];
-  for (const s of spans) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
-    else merged.push([s[0], s[1]]);
-  }
+  const merged = mergedPeriods(periods);
+  if (merged === null) return [];
   // Entries (an entry with lines at two rates is two rows with one reference) per year, with their countable cents.
   const byYear = new Map<number, { entries: Set<string>; cents: Cents; day: Day }>();
   for (const r of rows) {
@@ -1167,19 +1156,8 @@ export function coverageProblems(periods: readonly { readonly startDay: Day | nu
   for (const [a, b] of merged) for (let y = yearOf(a); y <= yearOf(b); y++) years.add(y);
   const out: Problem[] = [];
   for (const y of [...years].sort((a, b) => a - b)) {
-    const from = dayFromYmd(y, 1, 1);
-    const to = Math.min(dayFromYmd(y, 12, 31), today ?? Number.POSITIVE_INFINITY);
-    if (to < from) continue;
-    const covered: [Day, Day][] = [];
-    let days = 0;
-    for (const [a, b] of merged) {
-      const lo = Math.max(a, from);
-      const hi = Math.min(b, dayFromYmd(y, 12, 31));
-      if (lo > hi) continue;
-      covered.push([lo, hi]);
-      days += Math.max(0, Math.min(hi, to) - lo + 1);
-    }
-    if (days >= to - from + 1) continue;
+    const covered = coveredOf(merged, y, today);
+    if (covered === null) continue;
     const problem = (day: Day, message: Localized): Problem => ({ row: null, severity: "error", code: "xaf-period", column: null, value: null, message, day });
     if (covered.length > 0) out.push(problem(covered[0][0], xafProblem.partialYear(y, covered)));
     else {
@@ -1188,6 +1166,55 @@ export function coverageProblems(periods: readonly { readonly startDay: Day | nu
     }
   }
   return out;
+}
+
+/** The header periods joined where they touch or overlap, in order; null when a period is missing (nothing to go by). */
+function mergedPeriods(periods: readonly { readonly startDay: Day | null; readonly endDay: Day | null }[]): [Day, Day][] | null {
+  const spans: [Day, Day][] = [];
+  for (const p of periods) {
+    if (p.startDay === null || p.endDay === null) return null;
+    if (p.startDay <= p.endDay) spans.push([p.startDay, p.endDay]);
+  }
+  if (spans.length === 0) return null;
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [Day, Day][] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  return merged;
+}
+
+/**
+ * The parts of `year` the joined periods cover (empty: none), or null when they cover it whole up to `today`
+ * (days after today are not missing) or the year lies wholly after today.
+ */
+function coveredOf(merged: readonly (readonly [Day, Day])[], year: number, today: Day | null): [Day, Day][] | null {
+  const from = dayFromYmd(year, 1, 1);
+  const end = dayFromYmd(year, 12, 31);
+  const to = Math.min(end, today ?? Number.POSITIVE_INFINITY);
+  if (to < from) return null;
+  const covered: [Day, Day][] = [];
+  let days = 0;
+  for (const [a, b] of merged) {
+    const lo = Math.max(a, from);
+    const hi = Math.min(b, end);
+    if (lo > hi) continue;
+    covered.push([lo, hi]);
+    days += Math.max(0, Math.min(hi, to) - lo + 1);
+  }
+  return days >= to - from + 1 ? null : covered;
+}
+
+/**
+ * For a year the auditfiles' header periods do not cover whole: the parts they cover (an empty list when they
+ * cover none of it); null when they cover it whole, or when a period is missing (nothing to go by). The figure
+ * of such a year read from the entries is not the year's turnover (coverageProblems says so as an error).
+ */
+export function yearCoverage(periods: readonly { readonly startDay: Day | null; readonly endDay: Day | null }[], today: Day | null): (year: number) => readonly (readonly [Day, Day])[] | null {
+  const merged = mergedPeriods(periods);
+  return (year) => (merged === null ? null : coveredOf(merged, year, today));
 }
 
 /** Reads a whole auditfile given as one string (tests, small files). */

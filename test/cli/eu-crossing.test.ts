@@ -57,16 +57,16 @@ describe("kor-check CSV: the Union crossing in three columns at the end", () => 
   it("gives the crossing day, its row and the notify-by day; empty without a crossing or an EU view", async () => {
     const file = writeText(at("x.csv"), EXAMPLE_19);
     const [header, line] = parseCsv((await run([file, ...UNION_2025, "--format", "csv", "--lang", "nl"])).stdout, ";");
-    expect(header.slice(0, -3)).toEqual(csvColumnsBeforeEuCrossing("nl"));
-    expect(header.slice(-3)).toEqual(["eu_grens_overschreden_op", "eu_grens_rij", "eu_melden_uiterlijk"]);
+    expect(header.slice(0, -4)).toEqual(csvColumnsBeforeEuCrossing("nl"));
+    expect(header.slice(-4, -1)).toEqual(["eu_grens_overschreden_op", "eu_grens_rij", "eu_melden_uiterlijk"]);
     expect(line).toHaveLength(header.length);
-    expect(line.slice(-3)).toEqual(["2026-11-10", "5", "2026-12-01"]);
+    expect(line.slice(-4, -1)).toEqual(["2026-11-10", "5", "2026-12-01"]);
     const en = parseCsv((await run([file, ...UNION_2025, "--format", "csv", "--lang", "en"])).stdout, ",");
-    expect(en[0].slice(-3)).toEqual(["union_crossing_date", "union_crossing_row", "union_notify_by"]);
-    expect(en[1].slice(-3)).toEqual(["2026-11-10", "5", "2026-12-01"]);
+    expect(en[0].slice(-4, -1)).toEqual(["union_crossing_date", "union_crossing_row", "union_notify_by"]);
+    expect(en[1].slice(-4, -1)).toEqual(["2026-11-10", "5", "2026-12-01"]);
     const within = writeText(at("y.csv"), EXAMPLE_18);
     const none = parseCsv((await run([within, ...UNION_2025, "--format", "csv", "--lang", "en"])).stdout, ",");
-    expect(none[1].slice(-3)).toEqual(["", "", ""]);
+    expect(none[1].slice(-4, -1)).toEqual(["", "", ""]);
   });
 
   it("a file that could not be read has as many cells as the header", async () => {

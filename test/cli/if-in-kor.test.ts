@@ -93,17 +93,17 @@ describe("kor-check CSV: the participant's next start in two columns at the end"
     const file = writeText(at("x.csv"), CROSSED_2024);
     const r = await run([file, "--format", "csv", "--lang", "nl"]);
     const [header, line] = parseCsv(r.stdout, ";");
-    // The Union crossing's three columns come after these two (test/cli/eu-crossing.test.ts).
-    expect(header.slice(0, -5)).toEqual(csvColumnsBeforeIfInKor("nl"));
-    expect(header.slice(-5, -3)).toEqual(["volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor"]);
+    // The Union crossing's three columns and the previous year's incompleteness come after these two (test/cli/eu-crossing.test.ts).
+    expect(header.slice(0, -6)).toEqual(csvColumnsBeforeIfInKor("nl"));
+    expect(header.slice(-6, -4)).toEqual(["volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor"]);
     expect(line).toHaveLength(header.length);
     expect(line[header.indexOf("volgende_start")]).toBe("2027-01-01");
     expect(line[header.indexOf("aanmelden_uiterlijk")]).toBe("2026-12-03");
     expect(line[header.indexOf("volgende_start_als_in_kor")]).toBe("2027-07-01");
     expect(line[header.indexOf("aanmelden_uiterlijk_als_in_kor")]).toBe("2027-06-02");
     const en = parseCsv((await run([file, "--format", "csv", "--lang", "en"])).stdout, ",");
-    expect(en[0].slice(-5, -3)).toEqual(["next_start_if_in_kor", "register_by_if_in_kor"]);
-    expect(en[1].slice(-5, -3)).toEqual(["2027-07-01", "2027-06-02"]);
+    expect(en[0].slice(-6, -4)).toEqual(["next_start_if_in_kor", "register_by_if_in_kor"]);
+    expect(en[1].slice(-6, -4)).toEqual(["2027-07-01", "2027-06-02"]);
   });
 
   it("leaves them empty when there is no different outcome (--not-in-kor, --in-kor-since, outcomes that agree)", async () => {
@@ -112,7 +112,7 @@ describe("kor-check CSV: the participant's next start in two columns at the end"
     for (const args of [[crossed, "--not-in-kor"], [crossed, "--in-kor-since", "1-1-2023"], [within]]) {
       const [header, line] = parseCsv((await run([...args, "--format", "csv", "--lang", "nl"])).stdout, ";");
       expect(line).toHaveLength(header.length);
-      expect(line.slice(-5, -3)).toEqual(["", ""]);
+      expect(line.slice(-6, -4)).toEqual(["", ""]);
     }
   });
 

@@ -53,6 +53,7 @@ describe("kor-check --format json", () => {
         previousYearAssumed: true,
         previousYearBasis: "assumed-zero",
         previousYearSheet: null,
+        previousYearPartial: null,
         crossing: { date: "2025-09-16", row: 4, reference: null, amount: 500, caveat: null },
         // Crossed in 2025: 2026 fails the previous-year test, earliest re-entry 1 Jan 2027 (worked example 11).
         participation: "unknown",
@@ -132,9 +133,9 @@ describe("kor-check --format json", () => {
     expect(block).toContain("EU-KOR BE: €5,000.00 (threshold €25,000.00) · blocked: 2025 turnover in BE of €30,000.00 was over €25,000.00");
     const csv = await run([file, "--year", "2026", "--previous-year-union-turnover", "120000", "--format", "csv", "--lang", "nl"]);
     const [header, line] = parseCsv(csv.stdout, ";");
-    expect(header.slice(-10, -5)).toEqual(["eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend"]);
+    expect(header.slice(-11, -6)).toEqual(["eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend"]);
     // Last year's Union turnover (given: €120,000) is why the €100,000 does not hold.
-    expect(line.slice(-10, -5)).toEqual(["15000,00", "120000,00", "nee", "BE", ""]);
+    expect(line.slice(-11, -6)).toEqual(["15000,00", "120000,00", "nee", "BE", ""]);
   });
 
   it("gives an EU-KOR crossing of €100,000 in the table, the CSV and the JSON (kor-rules.md section 7)", async () => {
@@ -158,7 +159,7 @@ describe("kor-check --format json", () => {
     // A sheet without countries has no EU view: the three columns are empty.
     const plain = await writeXlsx(at("nl.xlsx"), { Blad1: [HEADER, [d("2026-02-01"), "A", 1000, "21"]] });
     const none = parseCsv((await run([plain, "--format", "csv", "--lang", "en"])).stdout, ",");
-    expect(none[1].slice(-10, -5)).toEqual(["", "", "", "", ""]);
+    expect(none[1].slice(-11, -6)).toEqual(["", "", "", "", ""]);
   });
 
   it("gives the Union test's reason, not a bare 'over' beside €100,000.00, in the table and the JSON (kor-rules.md section 7)", async () => {
@@ -742,7 +743,7 @@ describe("kor-check usage and output", () => {
     const text = readFileSync(outFile, "utf8");
     const [header, line] = parseCsv(text, ";");
     expect(header[0]).toBe("bestand");
-    expect(header.slice(-13)).toEqual(["fout", "actie", "let_op", "eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend", "volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor", "eu_grens_overschreden_op", "eu_grens_rij", "eu_melden_uiterlijk"]);
+    expect(header.slice(-14)).toEqual(["fout", "actie", "let_op", "eu_omzet", "eu_vorig_jaar", "eu_binnen_grens", "eu_lidstaten_erboven", "eu_lidstaten_onbekend", "volgende_start_als_in_kor", "aanmelden_uiterlijk_als_in_kor", "eu_grens_overschreden_op", "eu_grens_rij", "eu_melden_uiterlijk", "vorig_jaar_onvolledig"]);
     expect(line).toEqual([
       a, "Klant A", "2025", "20250,00", "101,3", "niet binnen de KOR", "nee", "2025-09-16", "4", "500,00", "0,00", "ja", "2027-01-01", "2026-12-03", "0", "",
       // What the table says under the verdict (the business may be in the KOR: status unknown), and no caveat.
@@ -753,6 +754,8 @@ describe("kor-check usage and output", () => {
       "", "",
       // No EU view: no Union crossing.
       "", "", "",
+      // Not an auditfile: the previous year is not incomplete.
+      "",
     ]);
   });
 

@@ -7,6 +7,8 @@ import { mkdirSync } from "fs";
 import { dayFromIso } from "../../src/rules/dates";
 import { billionLaughs, invoice, writeXaf, type GenFile, type GenTx } from "../support/xaf-generator";
 import { tempDir, writeText, runCli, type CliRun } from "./fixtures";
+import { csvColumnsBeforePartial } from "../../src/cli/output";
+import { isOwnOutput } from "../../src/cli/ownOutput";
 
 const TODAY = dayFromIso("2027-01-20");
 jest.setTimeout(30_000);
@@ -363,10 +365,46 @@ describe("kor-check on auditfiles that do not cover a year whole (the header's p
     expect(period).toEqual([expect.stringContaining("cover 2025 only in part: from 1 July 2025 to 31 December 2025")]);
   });
 
+  it("labels a previous year the files cover only in part as incomplete, with the period, in the table, the JSON and the CSV", async () => {
+    // fy2526 + fy2627 cover 1 July 2025 to 30 June 2027: 2026 whole (A2 €8,000 + B1 €5,000 = €13,000), 2025 only
+    // from 1 July (A1 €5,000). €5,000 is not the 2025 turnover: the first half of 2025 is in no file.
+    const a = writeText(at("fy2526.xaf"), writeXaf(fy("2025-07-01", "2026-06-30", [sale("A1", "2025-09-01", 500000), sale("A2", "2026-03-01", 800000)])));
+    const b = writeText(at("fy2627.xaf"), writeXaf(fy("2026-07-01", "2027-06-30", [sale("B1", "2026-09-01", 500000)])));
+    const json = await run([a, b, "--year", "2026", "--format", "json", "--lang", "en"]);
+    const s = (JSON.parse(json.stdout) as Json[])[0];
+    expect(s.countable).toBe(13000);
+    expect(s.previousYear).toBe(5000);
+    expect(s.eligible).toBeNull();
+    expect(s.previousYearPartial).toEqual({
+      covered: [{ from: "2025-07-01", to: "2025-12-31" }],
+      note: "incomplete: the auditfiles cover only 1 July 2025 to 31 December 2025 of 2025, so this is not the turnover of all of 2025",
+    });
+    const table = (await run([a, b, "--year", "2026", "--lang", "en"])).stdout.replace(/\s+/g, " ");
+    expect(table).toContain("Previous year €5,000.00 — incomplete: the auditfiles cover only 1 July 2025 to 31 December 2025 of 2025");
+    const csv = (await run([a, b, "--year", "2026", "--format", "csv"])).stdout.split(/\r?\n/);
+    const header = csv[0].split(";");
+    const line = csv[1].split(";");
+    expect(header[header.length - 1]).toBe("vorig_jaar_onvolledig");
+    expect(line[header.indexOf("vorig_jaar")]).toBe("5000,00");
+    expect(line[header.length - 1]).toBe("onvolledig: de auditfiles dekken van 2025 alleen 1 juli 2025 tot en met 31 december 2025, dus dit is niet de omzet van heel 2025");
+    // A kor-check CSV of before this column is still recognised as kor-check's own output.
+    expect(isOwnOutput(`${csvColumnsBeforePartial("nl").join(";")}\r\nklant.xaf;Bakkerij;2026\r\n`)).toBe(true);
+  });
+
+  it("labels a previous year of only stray entries (a year no header covers) as not the year's turnover", async () => {
+    // A 2026 file with one entry dated 31 December 2025 (€500): 2025's €500 is that entry, not the 2025 turnover.
+    const f = writeText(at("klant-2026.xaf"), writeXaf(fy("2026-01-01", "2026-12-31", [sale("V1", "2025-12-31", 50000), sale("V2", "2026-02-01", 600000)])));
+    const s = (JSON.parse((await run([f, "--year", "2026", "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    expect(s.previousYear).toBe(500);
+    expect(s.eligible).toBeNull();
+    expect(s.previousYearPartial).toEqual({ covered: [], note: "incomplete: the auditfiles do not cover 2025, so this is only entries dated in 2025, not the year's turnover" });
+  });
+
   it("says nothing for files of whole calendar years", async () => {
     const a = writeText(at("klant-2025.xaf"), writeXaf(year2025()));
     const b = writeText(at("klant-2026.xaf"), writeXaf(year2026()));
     const s = (JSON.parse((await run([a, b, "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
     expect(s.problems.map((p: Json) => p.code)).not.toContain("xaf-period");
+    expect(s.previousYearPartial).toBeNull();
   });
 });
