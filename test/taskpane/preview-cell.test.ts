@@ -20,4 +20,10 @@ describe("previewCell", () => {
     expect(previewCell(12.5, false, "en", 0)).toBe("12.5");
     expect(previewCell(undefined, false, "en", 0)).toBe("");
   });
+
+  it("shows a cell's direction overrides and control characters as visible escapes, so they cannot reverse or hide the row", () => {
+    // "Toon rij" outside Excel: a category cell "abc<U+202E>def<BEL>" must not flip what follows it in the table.
+    expect(previewCell("abc\u202Edef\u0007", false, "nl", 0)).toBe("abc\\u202Edef\\u0007");
+    expect(previewCell({ formula: "A1&\u202E" }, false, "en", 0)).toBe("=A1&\\u202E");
+  });
 });

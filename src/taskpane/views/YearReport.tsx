@@ -120,7 +120,8 @@ function sourceText(source: InvoiceSource): Localized {
 /**
  * A cell of the row preview as the user would see it in Excel (date serials as dates). `dateSerialOffset`: the
  * source's (dateSerialOffsetOf), so a 1904 workbook's serial shows its own day. Anything else as the problems
- * name it (cellText): a formula the Open file found without a calculated value as "=B2*2", not "[object Object]".
+ * name it (cellText): a formula the Open file found without a calculated value as "=B2*2", not "[object Object]";
+ * control and direction characters as visible escapes (visibleControls).
  */
 export function previewCell(v: unknown, isDate: boolean, lang: Lang, dateSerialOffset: number): string {
   if (v instanceof Date) return formatDay(dayFromYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()), lang);
@@ -128,7 +129,8 @@ export function previewCell(v: unknown, isDate: boolean, lang: Lang, dateSerialO
     const d = dayFromExcelSerial(v + dateSerialOffset);
     if (d !== null) return formatDay(d, lang);
   }
-  return typeof v === "object" && v !== null ? cellText(v) : String(v ?? "");
+  // A cell's direction overrides and control characters are shown, not obeyed (U+202E would reverse the row).
+  return visibleControls(typeof v === "object" && v !== null ? cellText(v) : String(v ?? ""));
 }
 
 /** `cells` with empty strings added up to `width`. */
@@ -706,7 +708,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
                       <th scope="col" className={styles.previewRowHead}>{t(lang, S.previewRow)}</th>
                       {(analysis.table.headerRowIndex !== null ? source.values[analysis.table.headerRowIndex] : []).map((h, i) => (
                         <th scope="col" key={i} className={i === preview.column ? styles.marked : undefined}>
-                          {String(h ?? "")}
+                          {previewCell(h, false, lang, 0)}
                         </th>
                       ))}
                     </tr>
