@@ -212,6 +212,7 @@ export const S = {
   statusOk: L("Binnen de omzetgrens", "Within the turnover limit"),
   statusNear: L("Dicht bij de omzetgrens", "Close to the turnover limit"),
   statusOver: L("Boven de omzetgrens", "Over the turnover limit"),
+  statusCrossed: L("Omzetgrens overschreden", "Turnover limit crossed"),
   countable: L("Omzet die meetelt", "Turnover that counts"),
   ofThreshold: (pct: string, threshold: string) => L(`${pct} van ${threshold}`, `${pct} of ${threshold}`),
   headroom: L("Ruimte tot de omzetgrens", "Room to the turnover limit"),
@@ -253,8 +254,9 @@ export const S = {
   colStatus: L("Status", "Status"),
   periodStatus: {
     within: L("binnen", "within"),
-    "crossed-here": L("boven de grens", "over the limit"),
-    over: L("boven de grens", "over the limit"),
+    // The cumulative figure beside them can be back under the limit after credit notes: say what happened.
+    "crossed-here": L("overschreden", "crossed"),
+    over: L("na de overschrijding", "after the crossing"),
   },
 
   // Categories

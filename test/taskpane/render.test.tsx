@@ -6,7 +6,7 @@ import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { CumulativeChart } from "../../src/taskpane/components/CumulativeChart";
-import { CategorySection, DeadlineSection, EuSection, VerdictCard, VerdictSection, WarningSection } from "../../src/taskpane/components/ReportSections";
+import { CategorySection, DeadlineSection, EuSection, PeriodSection, VerdictCard, VerdictSection, WarningSection } from "../../src/taskpane/components/ReportSections";
 import { analyze } from "../../src/taskpane/model";
 import { sampleSource } from "../../src/taskpane/browser/files";
 import { dayFromIso, excelSerialFromDay } from "../../src/rules/dates";
@@ -203,6 +203,23 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(unescape(render(<VerdictSection lang="en" summary={summary} />))).toContain("Later credit notes bring the 2025 total back to €19,000.00; that does not undo the crossing. But if a credit note cancels an invoice that was wrong (not a later discount or return), the limit may never have been crossed: check that invoice.");
     const plain = analyze({ ...sampleSource(), values: values.slice(0, 3) }, { year: 2025 }, dayFromIso("2025-06-01")).summary;
     expect(render(<VerdictCard lang="nl" summary={plain} />)).not.toContain('data-testid="caveat"');
+  });
+
+  it("does not call a crossed year 'close to' or 'within' the limit, nor a period after the crossing 'over the limit', when credit notes bring the total back under", () => {
+    // €19,000 + €1,500 crosses on 10 May; a credit note of €1,500 brings the year back to €19,000 (section 5: still crossed).
+    const values = [["Datum", "Bedrag"], [serial("2025-02-01"), 19000], [serial("2025-05-10"), 1500], [serial("2025-05-20"), -1500]];
+    const summary = analyze({ ...sampleSource(), values }, { year: 2025, previousYearCents: 0 }, dayFromIso("2025-12-01")).summary;
+    const figures = render(<VerdictSection lang="nl" summary={summary} />);
+    expect(figures).not.toContain("Dicht bij de omzetgrens");
+    expect(figures).not.toContain("Binnen de omzetgrens");
+    expect(figures).toContain(">Omzetgrens overschreden<");
+    const periods = render(<PeriodSection lang="en" summary={summary} />);
+    // Q2 holds the crossing (cumulative €19,000 after the credit note), Q3 and Q4 come after it: none is "over the limit".
+    expect(periods).not.toContain("over the limit");
+    expect(periods).toContain("crossed");
+    expect(periods).toContain("after the crossing");
+    const under = analyze({ ...sampleSource(), values: values.slice(0, 2) }, { year: 2025, previousYearCents: 0 }, dayFromIso("2025-12-01")).summary;
+    expect(render(<VerdictSection lang="nl" summary={under} />)).toContain("Dicht bij de omzetgrens");
   });
 
   it("shows no voluntary exit beside a forced one after a crossing, nor to a business not in the KOR (issue 16)", () => {

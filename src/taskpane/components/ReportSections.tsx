@@ -190,8 +190,12 @@ export function VerdictSection(props: { lang: Lang; summary: YearSummary; previo
   const s = useSectionStyles();
   const eur = (c: number): string => money(c, lang);
   const fraction = Math.min(1, summary.percentOfThreshold / 100);
-  const status = summary.countableCents > summary.thresholdCents ? S.statusOver : summary.percentOfThreshold >= 90 ? S.statusNear : S.statusOk;
-  const barColor = summary.countableCents > summary.thresholdCents ? "error" : summary.percentOfThreshold >= 90 ? "warning" : "success";
+  // A crossed year stays crossed when later credit notes bring its total back under (kor-rules.md section 5):
+  // never "close to" or "within" the limit beside a verdict card that says it was crossed.
+  const over = summary.countableCents > summary.thresholdCents;
+  const crossedBack = !over && summary.crossing !== null;
+  const status = over ? S.statusOver : crossedBack ? S.statusCrossed : summary.percentOfThreshold >= 90 ? S.statusNear : S.statusOk;
+  const barColor = over || crossedBack ? "error" : summary.percentOfThreshold >= 90 ? "warning" : "success";
   return (
     <Section id="verdict" title={t(lang, S.verdictSection)}>
       <dl className={s.figures}>
