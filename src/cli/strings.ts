@@ -12,7 +12,8 @@ Gebruik:
 Leest .xlsx- en .csv-bestanden; mappen worden met alle submappen doorzocht. Elk blad met een kopregel
 met een datum- en een bedragkolom wordt gecontroleerd, met dezelfde regels als de Excel-invoegtoepassing.
 Leest ook auditfiles (.xaf, XAF 3.1/3.2): de verkoopboekingen zijn dan de facturen; auditfiles met
-hetzelfde btw-nummer (bijvoorbeeld 2025 en 2026) worden als één onderneming gecontroleerd.
+hetzelfde btw- of KvK-nummer (bijvoorbeeld 2025 en 2026) worden als één onderneming gecontroleerd;
+dagen die twee auditfiles allebei bevatten tellen één keer.
 
 Opties:
   --year JAAR                     het jaar om te controleren (standaard: het laatste jaar in elk blad, niet na dit jaar)
@@ -58,7 +59,7 @@ Usage:
 Reads .xlsx and .csv files; folders are searched with all their subfolders. Every sheet with a header
 row with a date and an amount column is checked, with the same rules as the Excel add-in.
 Also reads auditfiles (.xaf, XAF 3.1/3.2): their sales entries are the invoices; auditfiles with the same
-VAT number (say 2025 and 2026) are checked as one business.
+VAT or KvK number (say 2025 and 2026) are checked as one business; days two auditfiles both hold count once.
 
 Options:
   --year YEAR                     the year to check (default: the latest year in each sheet, not after this year)

@@ -1,14 +1,16 @@
 /**
  * Auditfiles of one business checked as one: `kor-check klant-2025.xaf klant-2026.xaf` gives the 2026 report
- * with 2025 as its previous year. Files belong together when their VAT numbers (taxRegIdent) are the same
- * and their periods do not overlap (two exports of the same year would count its turnover twice).
+ * with 2025 as its previous year. Files belong together when their VAT numbers (taxRegIdent) or their KvK
+ * numbers (companyIdent of eight digits) are the same. Days two of them cover (overlapping periods, the same
+ * period twice) count once, from one file, compared with the other (merge).
  */
 import * as path from "path";
 import type { Localized } from "../i18n/types";
-import { invoiceName } from "../i18n/xaf-messages";
+import { duplicateOutsideText, invoiceName, overlapText } from "../i18n/xaf-messages";
 import type { Problem } from "../rules/types";
 import { coverageProblems, yearCoverage, type XafInfo, type XafRow } from "../reading/xaf";
-import { yearOf, type Day } from "../rules/dates";
+import { dayFromYmd, yearOf, type Day } from "../rules/dates";
+import { countsForKor } from "../rules/categories";
 import type { SheetRead } from "./read";
 
 export interface AuditfileRead {
@@ -27,11 +29,6 @@ function vatKey(info: XafInfo | undefined): string | null {
   return id === null || id === undefined ? null : id.replace(/[\s.-]/g, "").toUpperCase();
 }
 
-function overlaps(a: XafInfo, b: XafInfo): boolean {
-  if (a.startDay === null || a.endDay === null || b.startDay === null || b.endDay === null) return true;
-  return a.startDay <= b.endDay && b.startDay <= a.endDay;
-}
-
 function prefixed(file: string, p: Problem): Problem {
   const name = path.basename(file);
   return { ...p, message: { nl: `${name}: ${p.message.nl}`, en: `${name}: ${p.message.en}` } };
@@ -40,8 +37,8 @@ function prefixed(file: string, p: Problem): Problem {
 function sameYearWarning(files: readonly AuditfileRead[]): Problem {
   const names = files.map((f) => path.basename(f.file)).join(", ");
   const message: Localized = {
-    nl: `${names} zijn van dezelfde onderneming maar hun perioden overlappen; ze zijn apart gecontroleerd (samen zou de omzet dubbel tellen). Geef per jaar één auditfile.`,
-    en: `${names} belong to the same business but their periods overlap; they were checked separately (together the turnover would count twice). Give one auditfile per year.`,
+    nl: `${names} zijn van dezelfde onderneming, maar niet elk heeft een periode in de header (startDate, endDate): welke dagen elk bestand bevat is niet te zeggen. Ze zijn apart gecontroleerd (samen kon de omzet dubbel tellen), dus een vorig jaar dat in een ander bestand staat ontbreekt hier. Maak de auditfiles opnieuw aan met hun periode.`,
+    en: `${names} belong to the same business, but not each has a period in its header (startDate, endDate): which days each file holds cannot be told. They were checked separately (together the turnover could count twice), so a previous year in another file is missing here. Export the auditfiles again with their period.`,
   };
   return { row: null, severity: "warning", code: "xaf-overlap", column: null, value: null, message, day: null };
 }
@@ -76,21 +73,43 @@ export function combineAuditfiles(list: readonly AuditfileRead[], today: Day | n
   return groupAuditfiles(list).map((c) => withCoverage(c, today));
 }
 
-function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
-  const groups = new Map<string, AuditfileRead[]>();
-  const order: (AuditfileRead[])[] = [];
-  for (const a of list) {
-    const key = vatKey(a.read.xaf);
-    const g = key === null ? undefined : groups.get(key);
-    if (g !== undefined) g.push(a);
-    else {
-      const ng = [a];
-      if (key !== null) groups.set(key, ng);
-      order.push(ng);
+/** The KvK number (`companyIdent` of eight digits; a package's own "1" or administration code is no KvK number). */
+function kvkKey(info: XafInfo | undefined): string | null {
+  const id = info?.companyIdent?.replace(/[\s.]/g, "") ?? null;
+  return id !== null && /^\d{8}$/.test(id) ? id : null;
+}
+
+/**
+ * The files of one business together: the same VAT number (taxRegIdent) or the same KvK number (companyIdent),
+ * also through a third file (a 2025 file with both numbers joins a 2026 file with only one). Order: as given.
+ */
+function businesses(list: readonly AuditfileRead[]): AuditfileRead[][] {
+  const parent = list.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const seen = new Map<string, number>();
+  list.forEach((a, i) => {
+    const vat = vatKey(a.read.xaf);
+    const kvk = kvkKey(a.read.xaf);
+    for (const key of [vat === null ? null : `btw:${vat}`, kvk === null ? null : `kvk:${kvk}`]) {
+      if (key === null) continue;
+      const j = seen.get(key);
+      if (j === undefined) seen.set(key, i);
+      else parent[find(i)] = find(j);
     }
-  }
+  });
+  const groups = new Map<number, AuditfileRead[]>();
+  list.forEach((a, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g === undefined) groups.set(root, [a]);
+    else g.push(a);
+  });
+  return [...groups.values()];
+}
+
+function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
   const out: CombinedAuditfile[] = [];
-  for (const g of order) {
+  for (const g of businesses(list)) {
     const single = (a: AuditfileRead, extra: Problem[] = []): CombinedAuditfile => ({
       file: a.file,
       read: extra.length === 0 ? a.read : { ...a.read, problems: [...a.read.problems, ...extra] },
@@ -100,10 +119,8 @@ function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
       out.push(single(g[0]));
       continue;
     }
-    const infos = g.map((a) => a.read.xaf as XafInfo);
-    let clash = false;
-    for (let i = 0; i < infos.length && !clash; i++) for (let j = i + 1; j < infos.length; j++) if (overlaps(infos[i], infos[j])) clash = true;
-    if (clash) {
+    // Without a header period a file's days cannot be told apart from another's: checked apart.
+    if (g.some((a) => a.read.xaf?.startDay === null || a.read.xaf?.startDay === undefined || a.read.xaf.endDay === null)) {
       const w = sameYearWarning(g);
       for (const a of g) out.push(single(a, [w]));
       continue;
@@ -113,13 +130,172 @@ function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
   return out;
 }
 
+interface Part {
+  readonly a: AuditfileRead;
+  readonly name: string;
+  readonly start: Day;
+  readonly end: Day;
+  /** Order among the files: by start, then as given. */
+  readonly index: number;
+}
+
+/** Of the files covering a day, the one whose entries count: the one that starts last, then ends last, then the first given. */
+function better(x: Part, y: Part): Part {
+  if (x.start !== y.start) return x.start > y.start ? x : y;
+  if (x.end !== y.end) return x.end > y.end ? x : y;
+  return x.index < y.index ? x : y;
+}
+
+/** A stretch of days (within one year) that the same files cover, and the file whose entries count there. */
+interface Segment {
+  readonly from: Day;
+  readonly to: Day;
+  readonly parts: readonly Part[];
+  readonly kept: Part;
+}
+
+function segmentsOf(parts: readonly Part[]): Segment[] {
+  const cuts = new Set<number>();
+  for (const p of parts) {
+    cuts.add(p.start);
+    cuts.add(p.end + 1);
+    for (let y = yearOf(p.start) + 1; y <= yearOf(p.end); y++) cuts.add(dayFromYmd(y, 1, 1));
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const from = sorted[i];
+    const to = sorted[i + 1] - 1;
+    const covering = parts.filter((p) => p.start <= from && p.end >= to);
+    if (covering.length === 0) continue;
+    out.push({ from, to, parts: covering, kept: covering.reduce(better) });
+  }
+  return out;
+}
+
+function segmentAt(segments: readonly Segment[], day: Day): Segment | null {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid];
+    if (day < s.from) hi = mid - 1;
+    else if (day > s.to) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}
+
+interface Tally {
+  entries: Set<string>;
+  countableCents: number;
+  cents: number;
+}
+
+const tally = (): Tally => ({ entries: new Set<string>(), countableCents: 0, cents: 0 });
+
+function add(t: Tally, r: XafRow): void {
+  t.entries.add(`${r.ref}|${r.day}`);
+  t.cents += r.cents;
+  if (countsForKor(r.category)) t.countableCents += r.cents;
+}
+
+/** An entry row's identity across two exports of the same bookkeeping. */
+const rowKey = (r: XafRow): string => `${r.ref}|${r.day}|${r.cents}|${r.category ?? ""}`;
+
+/**
+ * The files of one business as one: rows in order of the files' periods. Days two files cover (an overlap, or
+ * the same period twice) count once, from the file that starts last there (`better`), never from both; the
+ * other file's entries of those days are compared with them: the same in number and amounts is a warning,
+ * else an error of that year (`xaf-overlap`). An entry dated outside its own file's period on a day another
+ * file covers, that the other holds too (same reference, day, amount, category), is counted once.
+ */
 function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
   const sorted = [...g].sort((a, b) => ((a.read.xaf?.startDay ?? 0) - (b.read.xaf?.startDay ?? 0)));
+  const parts: Part[] = sorted.map((a, index) => ({ a, name: path.basename(a.file), start: a.read.xaf?.startDay ?? 0, end: a.read.xaf?.endDay ?? 0, index }));
+  const segments = segmentsOf(parts);
+  // Per pair (the file not counted there, the file counted) and overlapping segment: what each holds.
+  const pairs = new Map<string, { other: Part; kept: Part; from: Day; to: Day; keptTally: Tally; otherTally: Tally }>();
+  const pairOf = (other: Part, kept: Part, seg: Segment) => {
+    const key = `${other.index}|${kept.index}|${seg.from}`;
+    let p = pairs.get(key);
+    if (p === undefined) {
+      p = { other, kept, from: seg.from, to: seg.to, keptTally: tally(), otherTally: tally() };
+      pairs.set(key, p);
+    }
+    return p;
+  };
+  for (const seg of segments) for (const o of seg.parts) if (o !== seg.kept) pairOf(o, seg.kept, seg);
+  const keysOf = new Map<Part, Set<string>>();
+  const keys = (p: Part): Set<string> => {
+    let k = keysOf.get(p);
+    if (k === undefined) {
+      k = new Set((p.a.read.rows as XafRow[]).map(rowKey));
+      keysOf.set(p, k);
+    }
+    return k;
+  };
+  const duplicates = new Map<string, { file: Part; other: Part; count: number; cents: number; day: Day }>();
   const rows: XafRow[] = [];
+  let dropped = 0;
+  for (const part of parts) {
+    for (const r of part.a.read.rows as XafRow[]) {
+      const seg = segmentAt(segments, r.day);
+      const own = r.day >= part.start && r.day <= part.end;
+      if (own && seg !== null && seg.parts.length > 1) {
+        if (seg.kept === part) {
+          for (const o of seg.parts) if (o !== part) add(pairOf(o, part, seg).keptTally, r);
+        } else {
+          add(pairOf(part, seg.kept, seg).otherTally, r);
+          dropped++;
+          continue;
+        }
+      } else if (!own && seg !== null) {
+        // A day another file covers: the same entry in both is counted once, from that file.
+        const holder = seg.parts.includes(part) ? null : seg.kept;
+        if (holder !== null && keys(holder).has(rowKey(r))) {
+          const key = `${part.index}|${holder.index}`;
+          const d = duplicates.get(key) ?? { file: part, other: holder, count: 0, cents: 0, day: r.day };
+          d.count++;
+          if (countsForKor(r.category)) d.cents += r.cents;
+          if (r.day < d.day) d.day = r.day;
+          duplicates.set(key, d);
+          dropped++;
+          continue;
+        }
+      }
+      rows.push({ ...r, row: rows.length + 1 });
+    }
+  }
   const problems: Problem[] = [];
-  for (const a of sorted) {
-    for (const r of a.read.rows as XafRow[]) rows.push({ ...r, row: rows.length + 1 });
-    for (const p of a.read.problems) problems.push(prefixed(a.file, p));
+  for (const part of parts) for (const p of part.a.read.problems) problems.push(prefixed(part.a.file, p));
+  const overlapErrors: Problem[] = [];
+  // Adjacent segments of the same pair, in one year, are said together.
+  const joined: { other: Part; kept: Part; from: Day; to: Day; keptTally: Tally; otherTally: Tally }[] = [];
+  for (const p of [...pairs.values()].sort((x, y) => x.from - y.from)) {
+    const last = joined.find((j) => j.other === p.other && j.kept === p.kept && j.to + 1 === p.from && yearOf(j.from) === yearOf(p.from));
+    if (last === undefined) {
+      joined.push({ ...p, keptTally: { ...p.keptTally, entries: new Set(p.keptTally.entries) }, otherTally: { ...p.otherTally, entries: new Set(p.otherTally.entries) } });
+      continue;
+    }
+    last.to = p.to;
+    for (const [t, u] of [[last.keptTally, p.keptTally], [last.otherTally, p.otherTally]] as const) {
+      for (const e of u.entries) t.entries.add(e);
+      t.cents += u.cents;
+      t.countableCents += u.countableCents;
+    }
+  }
+  for (const j of joined) {
+    const k = j.keptTally;
+    const o = j.otherTally;
+    const agree = k.entries.size === o.entries.size && k.cents === o.cents && k.countableCents === o.countableCents;
+    const message = overlapText(j.kept.name, j.other.name, j.from, j.to, { entries: k.entries.size, countableCents: k.countableCents }, { entries: o.entries.size, countableCents: o.countableCents }, agree);
+    const p: Problem = { row: null, severity: agree ? "warning" : "error", code: "xaf-overlap", column: null, value: null, message, day: j.from };
+    problems.push(p);
+    if (!agree) overlapErrors.push(p);
+  }
+  for (const d of duplicates.values()) {
+    problems.push({ row: null, severity: "warning", code: "xaf-duplicate-entry", column: null, value: null, message: duplicateOutsideText(d.file.name, d.other.name, d.count, d.cents), day: d.day });
   }
   const byRow = new Map<number, XafRow>();
   for (const r of rows) byRow.set(r.row, r);
@@ -128,9 +304,9 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
     sheet: first.sheet,
     rows,
     problems,
-    rowCount: sorted.reduce((n, a) => n + a.read.rowCount, 0),
-    errorCount: sorted.reduce((n, a) => n + a.read.errorCount, 0),
-    errorCountIn: (years) => sorted.reduce((n, a) => n + a.read.errorCountIn(years), 0),
+    rowCount: sorted.reduce((n, a) => n + a.read.rowCount, 0) - dropped,
+    errorCount: sorted.reduce((n, a) => n + a.read.errorCount, 0) + overlapErrors.length,
+    errorCountIn: (years) => sorted.reduce((n, a) => n + a.read.errorCountIn(years), 0) + overlapErrors.filter((p) => p.day !== null && p.day !== undefined && years.includes(yearOf(p.day))).length,
     droppedCountry: sorted.some((a) => a.read.droppedCountry === true),
     auditfile: true,
     rowName: (row) => {

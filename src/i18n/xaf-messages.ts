@@ -290,3 +290,38 @@ export function auditfileCategoryAdvice(codes: boolean): Localized {
         en: "In an auditfile an entry takes its category from its VAT code and its country from the customer. Where a warning says to give entries another category, book those entries with the right VAT code in the bookkeeping package. Where a warning says to fill in the country, fill in the customer's country in the bookkeeping package. Then export the auditfile again.",
       };
 }
+
+/** What was read of the days two auditfiles of one business both cover: entries, and their countable and total cents. */
+export interface OverlapFigures {
+  readonly entries: number;
+  readonly countableCents: Cents;
+}
+
+/**
+ * Two auditfiles of one business that cover the same days (src/cli/xaf.ts): those days' entries are counted
+ * once, from `kept` (of the files covering a day, the one that starts last). `agree`: the other file's entries
+ * of those days are the same in number and amounts (a warning); else they differ (an error of that year).
+ */
+export function overlapText(kept: string, other: string, from: Day, to: Day, keptFigures: OverlapFigures, otherFigures: OverlapFigures, agree: boolean): Localized {
+  const days = (lang: "nl" | "en"): string => `${formatDay(from, lang)} ${lang === "nl" ? "tot en met" : "to"} ${formatDay(to, lang)}`;
+  const n = (f: OverlapFigures): Localized => times(f.entries, ["boeking", "boekingen"], ["entry", "entries"]);
+  if (agree) {
+    return {
+      nl: `${other} en ${kept} zijn van dezelfde onderneming en gaan allebei over ${days("nl")}. De boekingen van die dagen zijn één keer geteld, uit ${kept}; die in ${other} komen ermee overeen (${n(keptFigures).nl}, meetellend ${formatEuros(keptFigures.countableCents, "nl")}).`,
+      en: `${other} and ${kept} belong to the same business and both cover ${days("en")}. The entries of those days were counted once, from ${kept}; those in ${other} agree with them (${n(keptFigures).en}, counting ${formatEuros(keptFigures.countableCents, "en")}).`,
+    };
+  }
+  return {
+    nl: `${other} en ${kept} zijn van dezelfde onderneming en gaan allebei over ${days("nl")}, maar hun boekingen van die dagen verschillen: ${kept} heeft ${n(keptFigures).nl} (meetellend ${formatEuros(keptFigures.countableCents, "nl")}), ${other} ${n(otherFigures).nl} (meetellend ${formatEuros(otherFigures.countableCents, "nl")}). Geteld zijn alleen die van ${kept} (nooit beide: dan telde de omzet dubbel), dus een uitkomst die van deze dagen afhangt is onzeker. Controleer welke export volledig is en geef voor elke periode één auditfile.`,
+    en: `${other} and ${kept} belong to the same business and both cover ${days("en")}, but their entries of those days differ: ${kept} has ${n(keptFigures).en} (counting ${formatEuros(keptFigures.countableCents, "en")}), ${other} ${n(otherFigures).en} (counting ${formatEuros(otherFigures.countableCents, "en")}). Only those of ${kept} were counted (never both: the turnover would count twice), so a result that depends on these days is uncertain. Check which export is complete and give one auditfile per period.`,
+  };
+}
+
+/** Entries of `file` dated outside its own period, on days `other` covers, that `other` holds too: counted once. */
+export function duplicateOutsideText(file: string, other: string, count: number, cents: Cents): Localized {
+  const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
+  return {
+    nl: `${n.nl} in ${file} ${count === 1 ? "is" : "zijn"} gedateerd buiten de eigen periode van dat bestand, op dagen waar ${other} over gaat, en ${count === 1 ? "staat" : "staan"} daar ook in (zelfde referentie, datum en bedrag; meetellend ${formatEuros(cents, "nl")}): één keer geteld, uit ${other}.`,
+    en: `${n.en} in ${file} ${count === 1 ? "is" : "are"} dated outside that file's own period, on days ${other} covers, and ${count === 1 ? "is" : "are"} in it too (same reference, date and amount; counting ${formatEuros(cents, "en")}): counted once, from ${other}.`,
+  };
+}

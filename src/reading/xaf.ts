@@ -61,6 +61,8 @@ export interface XafInfo {
   readonly version: XafVersion;
   readonly companyName: string | null;
   readonly taxRegIdent: string | null;
+  /** The company's identification (3.2 `company/companyIdent`: the KvK number, or a package's own number). */
+  readonly companyIdent: string | null;
   readonly fiscalYear: string | null;
   readonly startDay: Day | null;
   readonly endDay: Day | null;
@@ -1065,6 +1067,7 @@ export class XafReader {
       version: this.version as XafVersion,
       companyName: nonEmpty(c.get("companyName") ?? h.get("companyName")),
       taxRegIdent: nonEmpty(c.get("taxRegIdent") ?? h.get("taxRegistration")),
+      companyIdent: nonEmpty(c.get("companyIdent")),
       fiscalYear: nonEmpty(h.get("fiscalYear")),
       startDay: xafDay(h.get("startDate") ?? ""),
       endDay: xafDay(h.get("endDate") ?? ""),

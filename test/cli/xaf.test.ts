@@ -157,12 +157,22 @@ describe("kor-check on auditfiles", () => {
     expect(items.map((i: Json) => i.file)).toEqual([at("map/2026.xaf")]);
   });
 
-  it("does not combine two files of the same year: checked apart, with a warning", async () => {
+  it("counts two exports of the same year once, with a warning that they agree", async () => {
+    // Before, the two were checked apart (two reports of €21,000); together they must not count €42,000.
     const a = writeText(at("a.xaf"), writeXaf(year2026()));
     const b = writeText(at("b.xaf"), writeXaf(year2026()));
-    const items = JSON.parse((await run([a, b, "--format", "json", "--lang", "en"])).stdout) as Json[];
-    expect(items).toHaveLength(2);
-    expect(items[0].problems.some((p: Json) => p.message.includes("periods overlap"))).toBe(true);
+    const r = await run([a, b, "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as Json[];
+    expect(items).toHaveLength(1);
+    expect(items[0].countable).toBe(21000);
+    expect(items[0].crossing.reference).toBe("entry F2026-014 of 20 December 2026");
+    const overlap = items[0].problems.filter((p: Json) => p.code === "xaf-overlap");
+    expect(overlap).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        message: "b.xaf and a.xaf belong to the same business and both cover 1 January 2026 to 31 December 2026. The entries of those days were counted once, from a.xaf; those in b.xaf agree with them (14 entries, counting €21,000.00).",
+      }),
+    ]);
   });
 
   it("exits 1 and reports a file whose totals do not match", async () => {
@@ -324,6 +334,73 @@ describe("kor-check on auditfiles too large to check", () => {
     expect(s.sheet).toBe(`${"B".repeat(999)}… (NL001234567B01)`);
     expect(s.auditfiles[0].company).toBe(`${"B".repeat(999)}…`);
     expect(s.countable).toBe(21000);
+  });
+});
+
+describe("kor-check on overlapping auditfiles of one business", () => {
+  const sale = (nr: string, date: string, net: number): GenTx => invoice({ nr, date, ref: nr, customer: "C1", parts: [{ acc: "8000", net, vat: H }] });
+  const file = (start: string, end: string, txs: GenTx[], extra: Partial<GenFile> = {}): GenFile => ({ ...year2025(), fiscalYear: Number(end.slice(0, 4)), period: { start, end }, journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }], ...extra });
+  const monthly = (year: number, months: number[], net: number): GenTx[] => months.map((m) => sale(`F${year}-${m}`, `${year}-${String(m).padStart(2, "0")}-10`, net));
+  const months = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+
+  it("joins a 2025 file that runs into January 2026 with the 2026 file: 2025's crossing reaches 2026, January counted once", async () => {
+    // 2025: 12 × €2,000 = €24,000 > €20,000. The 2025 export runs to 31 January 2026 and holds F2026-1 (€1,000),
+    // as the 2026 export does. 2026: 11 × €1,000 = €11,000 (not €12,000). 2026 fails the previous-year test
+    // (kor-rules.md section 4). Before, the files were checked apart: the 2026 file said "within the KOR" on €0 assumed.
+    const a = writeText(at("klant-2025.xaf"), writeXaf(file("2025-01-01", "2026-01-31", [...monthly(2025, months(1, 12), 200000), ...monthly(2026, [1], 100000)])));
+    const b = writeText(at("klant-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", monthly(2026, months(1, 11), 100000))));
+    const r = await run([b, a, "--year", "2026", "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as Json[];
+    expect(items).toHaveLength(1);
+    const s = items[0];
+    expect(s.file).toBe(`${a} + ${b}`);
+    expect(s.countable).toBe(11000);
+    expect(s.previousYear).toBe(24000);
+    expect(s.verdict).toBe("not-eligible");
+    expect(s.eligible).toBe(false);
+    expect(s.problems.filter((p: Json) => p.code === "xaf-overlap").map((p: Json) => [p.severity, p.message])).toEqual([
+      ["warning", "klant-2025.xaf and klant-2026.xaf belong to the same business and both cover 1 January 2026 to 31 January 2026. The entries of those days were counted once, from klant-2026.xaf; those in klant-2025.xaf agree with them (1 entry, counting €1,000.00)."],
+    ]);
+  });
+
+  it("says two exports of the same days that differ, counts one of them only, and gives no confident verdict", async () => {
+    // h1: January–June 2026, 6 × €1,000. q1: January–March 2026 with only two of those entries (€2,000).
+    // Counted: h1's €6,000 (it ends last); q1's €2,000 is not added. Their January–March differ: an error of 2026.
+    const h1 = writeText(at("h1.xaf"), writeXaf(file("2026-01-01", "2026-06-30", monthly(2026, months(1, 6), 100000))));
+    const q1 = writeText(at("q1.xaf"), writeXaf(file("2026-01-01", "2026-03-31", monthly(2026, [1, 2], 100000))));
+    const r = await run([q1, h1, "--year", "2026", "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as Json[];
+    expect(items).toHaveLength(1);
+    expect(items[0].countable).toBe(6000);
+    expect(items[0].eligible).toBeNull();
+    expect(r.code).toBe(1);
+    expect(items[0].problems.filter((p: Json) => p.code === "xaf-overlap").map((p: Json) => [p.severity, p.message])).toEqual([
+      ["error", "q1.xaf and h1.xaf belong to the same business and both cover 1 January 2026 to 31 March 2026, but their entries of those days differ: h1.xaf has 3 entries (counting €3,000.00), q1.xaf 2 entries (counting €2,000.00). Only those of h1.xaf were counted (never both: the turnover would count twice), so a result that depends on these days is uncertain. Check which export is complete and give one auditfile per period."],
+    ]);
+  });
+
+  it("joins the files of one KvK number whose VAT numbers differ (one package writes the btw-id, another the omzetbelastingnummer)", async () => {
+    const a = writeText(at("klant-2025.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, months(1, 12), 200000), { taxRegIdent: "NL001234567B01", companyIdent: "12345678" })));
+    const b = writeText(at("klant-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", monthly(2026, months(1, 11), 100000), { taxRegIdent: "NL867512345B01", companyIdent: "12345678" })));
+    const items = JSON.parse((await run([a, b, "--format", "json", "--lang", "en"])).stdout) as Json[];
+    expect(items).toHaveLength(1);
+    expect(items[0].previousYear).toBe(24000);
+    expect(items[0].eligible).toBe(false);
+    // A package's own company number ("1" in both) is no KvK number: different VAT numbers stay apart.
+    const c = writeText(at("ander-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", monthly(2026, [1], 100000), { taxRegIdent: "NL999999999B01" })));
+    const d = writeText(at("klant-2025b.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, [1], 100000), { taxRegIdent: "NL001234567B01" })));
+    expect(JSON.parse((await run([c, d, "--format", "json", "--lang", "en"])).stdout)).toHaveLength(2);
+  });
+
+  it("counts an entry dated before its file's period that the previous year's file also holds once", async () => {
+    // The 2026 export also holds F2025-12 of 10 December 2025 (€2,000), as the 2025 export does: 2025 is €24,000, not €26,000.
+    const a = writeText(at("klant-2025.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, months(1, 12), 200000))));
+    const b = writeText(at("klant-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", [...monthly(2025, [12], 200000), ...monthly(2026, months(1, 11), 100000)])));
+    const s = (JSON.parse((await run([a, b, "--year", "2026", "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    expect(s.previousYear).toBe(24000);
+    expect(s.problems.find((p: Json) => p.code === "xaf-duplicate-entry").message).toBe(
+      "1 entry in klant-2026.xaf is dated outside that file's own period, on days klant-2025.xaf covers, and is in it too (same reference, date and amount; counting €2,000.00): counted once, from klant-2025.xaf.",
+    );
   });
 });
 

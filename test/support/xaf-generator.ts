@@ -50,6 +50,8 @@ export interface GenFile {
   readonly version?: XafVersionSpec;
   readonly companyName?: string;
   readonly taxRegIdent?: string;
+  /** The company's companyIdent (3.2; default "1", a package's own number): a KvK number has eight digits. */
+  readonly companyIdent?: string;
   readonly fiscalYear: number;
   readonly currency?: string;
   readonly customers?: readonly GenCustomer[];
@@ -199,7 +201,7 @@ export function* writeXafChunks(spec: GenFile): Generator<string> {
   }
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<auditfile xmlns="http://www.auditfiles.nl/XAF/3.2">\n`;
   yield `<header>${el("fiscalYear", String(y))}${el("startDate", start)}${el("endDate", end)}${el("curCode", cur)}${el("dateCreated", `${y + 1}-01-15`)}${el("softwareDesc", "Testpakket")}${el("softwareVersion", "1.0")}</header>\n`;
-  yield `<company>${el("companyIdent", "1")}${el("companyName", spec.companyName ?? "Bakkerij Test")}${el("taxRegistrationCountry", "NL")}${el("taxRegIdent", spec.taxRegIdent ?? "NL001234567B01")}\n`;
+  yield `<company>${el("companyIdent", spec.companyIdent ?? "1")}${el("companyName", spec.companyName ?? "Bakkerij Test")}${el("taxRegistrationCountry", "NL")}${el("taxRegIdent", spec.taxRegIdent ?? "NL001234567B01")}\n`;
   yield `<customersSuppliers>${customers}</customersSuppliers>\n<generalLedger>${ledger}</generalLedger>\n<vatCodes>${vats}</vatCodes>\n`;
   yield `<transactions>${totals}\n`;
   for (const j of spec.journals) {
