@@ -79,19 +79,33 @@ function firstCell(range: unknown): unknown {
   return Array.isArray(first) ? first[0] : undefined;
 }
 
+/** The width of a range of one row and several cells (invoices across a row), else null. */
+function oneRowWidth(range: unknown): number | null {
+  if (!Array.isArray(range) || range.length !== 1) return null;
+  const row: unknown = range[0];
+  return Array.isArray(row) && row.length > 1 ? row.length : null;
+}
+
 /**
  * Whether the first row of the ranges is a header ("Datum" over the dates, "Bedrag" over the amounts), as in
  * =KOR.COUNTABLE(A:A; B:B): then it is not an invoice. Only when every range given as a list of rows has
- * the dates' height (otherwise the reading layer reports the mismatch with the ranges' real heights).
+ * the dates' height (otherwise the reading layer reports the mismatch with the ranges' real heights). Ranges
+ * of one row (invoices across a row) have their header in the first cell: then every range given must be one
+ * row of the dates' width.
  */
 function hasHeaderRow(input: LedgerInput): boolean {
   if (headerRole(firstCell(input.dates)) !== "date" || headerRole(firstCell(input.amounts)) !== "amount") return false;
+  const width = oneRowWidth(input.dates);
+  const others = [input.amounts, input.categories, input.countries];
+  if (width !== null) return others.every((r) => !Array.isArray(r) || oneRowWidth(r) === width);
   const n = (input.dates as unknown[]).length;
-  return [input.amounts, input.categories, input.countries].every((r) => !Array.isArray(r) || r.length === n);
+  return others.every((r) => !Array.isArray(r) || (r.length === n && oneRowWidth(r) === null));
 }
 
+/** The ranges without their header: the first row, or the first cell of a range of one row. */
 function withoutFirstRow(input: LedgerInput): LedgerInput {
-  const cut = (r: unknown): unknown => (Array.isArray(r) ? r.slice(1) : r);
+  const across = oneRowWidth(input.dates) !== null;
+  const cut = (r: unknown): unknown => (!Array.isArray(r) ? r : across ? [(r[0] as unknown[]).slice(1)] : r.slice(1));
   return { dates: cut(input.dates), amounts: cut(input.amounts), categories: cut(input.categories), countries: cut(input.countries) };
 }
 

@@ -27,6 +27,16 @@ describe("KOR.COUNTABLE", () => {
     expect(at.message).toContain("A3");
   });
 
+  it("skips a header cell at the start of one-row ranges (invoices across a row), never the invoices after it", () => {
+    const d = serial("2026-02-01");
+    // Dates in row 1, amounts in row 2, each led by its header: the invoices are the cells after the headers.
+    expect(f.countable([["Datum", d, d]], [["Bedrag", 100, 50]], OMITTED, null)).toBe(150);
+    expect(f.countable([["Datum", d, d]], [["Bedrag", 100, 50]], [["Categorie", "vrij", ""]], 2026)).toBe(50);
+    // Messages keep the range's cells: the bad amount is the third cell of A2:C2, C2.
+    const at = thrown(() => f.countable([["Datum", d, d]], [["Bedrag", 100, "kapot"]], OMITTED, null, { parameterAddresses: ["A1:C1", "A2:C2"] }));
+    expect(at.message).toContain("C2");
+  });
+
   it("sums the countable turnover of worked example 1 (2025: 19,500)", () => {
     const s = sheet([
       ["2024-05-01", 15000, "21%"],
