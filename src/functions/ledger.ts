@@ -19,14 +19,16 @@
  */
 import { readRows } from "../reading/rows";
 import { headerRole } from "../reading/headers";
-import { MAX_EXCEL_SERIAL, readCategoryCell } from "../reading/cells";
+import { MAX_EXCEL_SERIAL, cellText, readAmount, readCategoryCell } from "../reading/cells";
+import { atRow } from "../i18n/messages";
 import { countsForKor } from "../rules/categories";
 import type { Day } from "../rules/dates";
 import { centsFromEuros } from "../rules/money";
-import type { InvoiceRow } from "../rules/types";
+import type { InvoiceRow, Problem } from "../rules/types";
 import { refuse } from "./errors";
 import { firstErrorMessage, type ColumnArgs, type InvocationLike } from "./location";
 import { dateSerialOffset } from "./dateSystem";
+import * as s from "./strings";
 
 /** Rows for the rules; `exact` is false for the per-day rows of the fast path. */
 export interface Ledger {
@@ -52,6 +54,8 @@ export const MAX_FUNCTION_PROBLEMS = 500;
  * address or range row, when any cell is wrong: never a silently wrong number.
  */
 export function readLedger(given: LedgerInput, columns: ColumnArgs, invocation?: InvocationLike | null, allowFast = true): Ledger {
+  const misplaced = amountHeaderProblem(given);
+  if (misplaced !== null) refuse(firstErrorMessage([misplaced], columns, invocation) ?? misplaced.message);
   const header = hasHeaderRow(given);
   const input = header ? withoutFirstRow(given) : given;
   if (allowFast && (input.countries === null || input.countries === undefined)) {
@@ -77,6 +81,21 @@ function firstCell(range: unknown): unknown {
   if (!Array.isArray(range) || range.length === 0) return undefined;
   const first: unknown = range[0];
   return Array.isArray(first) ? first[0] : undefined;
+}
+
+/**
+ * A header row whose amount header is not an amount excluding VAT ("Datum" over the dates, "Bedrag incl. btw",
+ * "BTW" or "Prijs" over the amounts): the problem to show, on the amounts' first cell, else null. Without it the
+ * reading layer would call "Datum" no date, pointing at the one cell that is right.
+ */
+function amountHeaderProblem(input: LedgerInput): Problem | null {
+  const dateHeader = firstCell(input.dates);
+  const amountHeader = firstCell(input.amounts);
+  if (headerRole(dateHeader) !== "date" || typeof amountHeader !== "string") return null;
+  const role = headerRole(amountHeader);
+  if (role === "amount" || readAmount(amountHeader).kind !== "error") return null;
+  const body = s.amountHeaderNotTurnover(cellText(dateHeader), amountHeader.trim(), role === "gross" ? "gross" : role === "vat" ? "vat" : "other");
+  return { row: 1, severity: "error", code: "amount-header-not-turnover", column: "amount", value: amountHeader, message: atRow(1, body) };
 }
 
 /** The width of a range of one row and several cells (invoices across a row), else null. */

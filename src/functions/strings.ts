@@ -330,3 +330,20 @@ export const VAT_NEGATIVE: Localized = {
   en: "VAT deducted cannot be negative. Enter the amount you deducted at the time.",
 };
 
+/**
+ * A header row whose header over the amounts is not turnover: amounts including VAT ("Bedrag incl. btw"), the
+ * VAT ("BTW") or a header not known as an amount excluding VAT ("Prijs"). `dateHeader` is the dates' header.
+ */
+export function amountHeaderNotTurnover(dateHeader: string, amountHeader: string, kind: "gross" | "vat" | "other"): Localized {
+  const what =
+    kind === "gross"
+      ? { nl: "bevat bedragen inclusief btw. Dat is geen omzet", en: "holds amounts including VAT. That is not turnover" }
+      : kind === "vat"
+        ? { nl: "is de btw, niet de omzet", en: "is the VAT, not turnover" }
+        : { nl: "is geen kop van bedragen exclusief btw", en: "is not a header of amounts excluding VAT" };
+  const start = kind === "other" ? { nl: ", of laat de bereiken onder de kopregel beginnen (bijvoorbeeld A2:A500 en B2:B500)", en: ", or start the ranges below the header row (for example A2:A500 and B2:B500)" } : { nl: "", en: "" };
+  return {
+    nl: `de eerste rij is een kopregel ("${dateHeader}" boven de datums), maar "${amountHeader}" boven de bedragen ${what.nl}: kies de kolom met de bedragen exclusief btw${start.nl}.`,
+    en: `the first row is a header ("${dateHeader}" over the dates), but "${amountHeader}" over the amounts ${what.en}: select the column of amounts excluding VAT${start.en}.`,
+  };
+}

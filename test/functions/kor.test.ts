@@ -37,6 +37,25 @@ describe("KOR.COUNTABLE", () => {
     expect(at.message).toContain("C2");
   });
 
+  it("says which header over the amounts is not turnover, instead of calling the dates' header no date", () => {
+    const d = serial("2026-02-01");
+    const at = { parameterAddresses: ["A:A", "B:B"] };
+    const gross = thrown(() => f.countable(col("Datum", d), col("Bedrag incl. btw", 121), OMITTED, null, at));
+    expect(gross.code).toBe("#VALUE!");
+    expect(gross.message).toContain("B1");
+    expect(gross.message).toContain('"Bedrag incl. btw"');
+    expect(gross.message).toMatch(/including VAT/);
+    expect(gross.message).not.toMatch(/is not a date/);
+    const vat = thrown(() => f.countable(col("Datum", d), col("BTW", 21), OMITTED, null, at));
+    expect(vat.message).toMatch(/"BTW".*VAT/);
+    expect(vat.message).not.toMatch(/is not a date/);
+    const other = withOffice("nl-NL", () => thrown(() => f.countable(col("Factuurdatum", d), col("Prijs", 100), OMITTED, null, at)));
+    expect(other.message).toContain("Cel B1");
+    expect(other.message).toContain('"Prijs"');
+    expect(other.message).toMatch(/exclusief btw/);
+    expect(other.message).not.toMatch(/geen datum/);
+  });
+
   it("sums the countable turnover of worked example 1 (2025: 19,500)", () => {
     const s = sheet([
       ["2024-05-01", 15000, "21%"],
