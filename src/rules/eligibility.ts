@@ -254,20 +254,24 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
           };
     const where = (input.rowName ?? plainRowName)(crossing.row);
     const participation = input.participation;
+    // A previous-year figure the user gives wins over that year's rows (section 4). Before 2025 no test reads it, but for
+    // a participant it still tells whether participation ended in that year (section 5), as in nextPossibleStart.
+    const givenPrevious = year - 1 >= FIRST_KOR_YEAR ? (input.previousYearCents ?? null) : null;
     // Section 5: in the KOR since S, the first crossing on or after S ends participation; a later one ends nothing.
     // A given previous-year figure wins over that year's rows, their crossing included (as in nextPossibleStart).
     const endedBefore =
       participation?.status === "in" && crossing.day >= participation.since
         ? firstCrossingSince(
-            (y) => (y === year - 1 && previousYearBasis === "given" ? null : rows.findCrossing(y, parameterOn("kor-threshold", dayFromYmd(y, 1, 1)))?.day ?? null),
+            (y) => (y === year - 1 && givenPrevious !== null ? null : rows.findCrossing(y, parameterOn("kor-threshold", dayFromYmd(y, 1, 1)))?.day ?? null),
             participation.since,
             year - 1,
           )
         : null;
     const previousFails = previousYearCrossing !== null || (previousYearCents !== null && previousYearCents > threshold);
-    // A given previous year over its limit, for a participant since before its end: participation ended in it.
+    // A given previous year over its limit, for a participant since before its end: participation ended in it (also
+    // before 2025, when no previous-year test reads the figure).
     const endedIn =
-      participation?.status === "in" && previousYearBasis === "given" && previousYearCents !== null && givenEndsParticipation({ year: year - 1, cents: previousYearCents }, participation.since)
+      participation?.status === "in" && givenPrevious !== null && givenEndsParticipation({ year: year - 1, cents: givenPrevious }, participation.since)
         ? year - 1
         : null;
     const what = crossingConsequence(crossing.day, year, participation, { endedBefore, endedIn, cannotBeInKor: previousFails });

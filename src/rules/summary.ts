@@ -158,17 +158,25 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   const verdict = el?.verdict ?? "unsupported";
   // Section 4, worked example 26: a given previous-year figure wins; when the rows of that year disagree,
   // every surface shows it (as a warning, with both figures).
-  if (el !== null && el.previousYearBasis === "given" && el.previousYearCents !== null && rows.hasRowsIn(year - 1)) {
+  // Before 2025 no test reads a given previous-year figure, but it still tells whether a business in the KOR in that
+  // year was out from a day of it (section 5): the participant's dates read it (status "in", and status unknown's
+  // outcome if in the KOR), as from 2025; for a business not in the KOR it plays no part. Before, it was dropped: a
+  // participant since 2022 with €25,000 typed for 2023 was told "you are in the KOR, nothing to register" for 2024.
+  const givenPrevious =
+    el !== null && options.previousYearCents != null && (el.previousYearBasis === "given" || (year - 1 >= FIRST_KOR_YEAR && participation.status !== "out"))
+      ? { year: year - 1, cents: options.previousYearCents }
+      : null;
+  if (givenPrevious !== null && rows.hasRowsIn(year - 1)) {
     const fromRows = rows.countableTurnover(year - 1).countableCents;
-    if (fromRows !== el.previousYearCents) problems.push(previousDiffers(year - 1, el.previousYearCents, fromRows, false));
+    if (fromRows !== givenPrevious.cents) problems.push(previousDiffers(year - 1, givenPrevious.cents, fromRows, false));
   }
   // A participant already in the KOR in the previous year, with that year's figure given over its limit: the
   // turnover went over the limit on some day of that year, which ended participation (section 5). The given figure
   // wins over that year's rows, their crossing included (next-start.ts), so also with rows of that year nothing
   // else says so; the report says what follows and how to find the day.
-  if (el !== null && participation.status === "in" && el.previousYearBasis === "given" && el.previousYearCents !== null && givenEndsParticipation({ year: year - 1, cents: el.previousYearCents }, participation.since)) {
+  if (participation.status === "in" && givenPrevious !== null && givenEndsParticipation(givenPrevious, participation.since)) {
     const prevJan1 = dayFromYmd(year - 1, 1, 1);
-    problems.push(givenPreviousEndedParticipation(year - 1, el.previousYearCents, parameterOn("kor-threshold", prevJan1), participation.since, participation.since > prevJan1));
+    problems.push(givenPreviousEndedParticipation(year - 1, givenPrevious.cents, parameterOn("kor-threshold", prevJan1), participation.since, participation.since > prevJan1));
   }
 
   const periods = supported ? periodLines(rows, year, period, thresholdCents, crossing?.day ?? null) : [];
@@ -209,8 +217,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
 
   const dl = deadlines(rows, today, period, crossing?.day ?? null, participation, previousYearOk, {
     known: { year, countableCents: turnover.countableCents, crossingDay: crossing?.day ?? null },
-    givenPrevious:
-      options.previousYearCents != null && el?.previousYearBasis === "given" ? { year: year - 1, cents: options.previousYearCents } : null,
+    givenPrevious,
   });
   if (participation.status === "in" && dl.participationCouldNotStart !== null) problems.push(couldNotStartWarning(participation.since, dl.participationCouldNotStart));
   datedAfterTodayWarnings(rows, year, today, problems, options.rowName);

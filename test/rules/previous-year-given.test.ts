@@ -212,3 +212,43 @@ describe("status unknown: the outcome 'if in the KOR' with a typed previous year
     expect(s.deadlines).toMatchObject({ nextStart: d("2027-01-01"), ifInKor: null });
   });
 });
+
+describe("a participant's given previous year over the limit, in a report year before 2025 (no previous-year test)", () => {
+  // In the KOR since 1 Jan 2022, only 2024 on the sheet (€5,000), €25,000 typed for 2023. The 2023 figure plays no part
+  // in 2024's eligibility, but it says participation ended on some day of 2023 (section 5). Before, the figure was
+  // dropped: the report said "You are in the KOR (since 1 January 2022): there is nothing to register".
+  const rows = sheet(["2024-03-01", 5_000]);
+  const options = { today: d("2024-06-01"), year: 2024, participation: { status: "in" as const, since: d("2022-01-01") }, previousYearCents: eur(25_000) };
+
+  it("is not in the KOR: out from a day of 2023, three years counted from 31 December 2023, so 1 January 2027", () => {
+    const s = summarizeYear(rows, options);
+    expect(s.verdict).toBe("eligible");
+    expect(s.previousYearBasis).toBe("not-needed");
+    // 31 Dec 2023 + 3 years: excluded through 30 Dec 2026; the next quarter start is 1 Jan 2027, register by 3 Dec 2026.
+    expect(s.deadlines).toMatchObject({ participating: false, participationEndedIn: 2023, nextStart: d("2027-01-01"), registrationDeadline: d("2026-12-03") });
+    expect(s.problems.map((p) => p.code)).toContain("previous-year-ended-participation");
+    expect(adviceOf(s).action?.en).toBe(
+      "Your KOR participation already ended in 2023 (the given 2023 turnover is over the turnover limit): not deregistered yet? Deregister at once, with the day in 2023 turnover went over the limit as the end date. You can join on 1 January 2027 at the earliest; register by 3 December 2026.",
+    );
+  });
+
+  it("a crossing in 2024 then ends nothing more, and its reason says so", () => {
+    const s = summarizeYear(sheet(["2024-03-01", 15_000], ["2024-05-01", 10_000]), options);
+    expect(s.deadlines).toMatchObject({ participating: false, participationEndedIn: 2023, participationEnded: null, nextStart: d("2027-01-01") });
+    expect(s.reasons.map((r) => r.en).join(" ")).toContain("Your KOR participation already ended in 2023");
+  });
+
+  it("status unknown: the outcome if in the KOR counts from 2023; not in the KOR: unchanged", () => {
+    const unknown = summarizeYear(rows, { ...options, participation: { status: "unknown" } });
+    expect(unknown.deadlines.nextStart).toBe(d("2024-07-01"));
+    expect(unknown.deadlines.ifInKor).toMatchObject({ start: d("2027-01-01"), deadline: d("2026-12-03") });
+    const out = summarizeYear(rows, { ...options, participation: { status: "out" } });
+    expect(out.deadlines.nextStart).toBe(d("2024-07-01"));
+    expect(out.problems).toEqual([]);
+  });
+
+  it("within the limit, or a start after 2023: in the KOR as before", () => {
+    expect(summarizeYear(rows, { ...options, previousYearCents: eur(20_000) }).deadlines.participating).toBe(true);
+    expect(summarizeYear(rows, { ...options, participation: { status: "in", since: d("2024-01-01") } }).deadlines.participating).toBe(true);
+  });
+});
