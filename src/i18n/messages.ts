@@ -121,10 +121,19 @@ const CELL_WORDS: Record<ReadingColumn, { cell: Localized; value: Localized }> =
   vat: { cell: { nl: "de btw-cel", en: "the VAT cell" }, value: { nl: "btw-bedrag", en: "a VAT amount" } },
 };
 
+/**
+ * How a Dutch-language Excel shows an error value that files and Office.js give by its English code: a Dutch
+ * user sees #N/B where the value says #N/A. Only the long-standing ones; the rest are shown as given.
+ */
+const DUTCH_EXCEL_ERRORS: Readonly<Record<string, string>> = {
+  "#N/A": "#N/B", "#VALUE!": "#WAARDE!", "#REF!": "#VERW!", "#DIV/0!": "#DEEL/0!", "#NUM!": "#GETAL!", "#NAME?": "#NAAM?", "#NULL!": "#LEEG!",
+};
+
 export function excelErrorCell(text: string, column: ReadingColumn): Localized {
   const { cell } = CELL_WORDS[column];
+  const dutch = DUTCH_EXCEL_ERRORS[text];
   return {
-    nl: `${cell.nl} toont de Excel-fout ${text}. Herstel de formule of maak de cel leeg.`,
+    nl: `${cell.nl} toont de Excel-fout ${text}${dutch === undefined ? "" : ` (${dutch} in een Nederlandstalige Excel)`}. Herstel de formule of maak de cel leeg.`,
     en: `${cell.en} shows the Excel error ${text}. Fix the formula or clear the cell.`,
   };
 }

@@ -56,6 +56,20 @@ describe("KOR.COUNTABLE", () => {
     expect(other.message).not.toMatch(/geen datum/);
   });
 
+  it("names an Excel error cell as a Dutch Excel shows it (#N/B, #WAARDE!, #DEEL/0!) when the display language is Dutch", () => {
+    const d = serial("2026-02-01");
+    // Excel passes an error cell as a CustomFunctions.Error with its English code, whatever the language.
+    const nl = (code: string): string =>
+      withOffice("nl-NL", () => thrown(() => f.countable(col(d), col({ code }), OMITTED, null, { parameterAddresses: ["A2:A2", "B2:B2"] })).message);
+    expect(nl("#N/A")).toContain("#N/B");
+    expect(nl("#VALUE!")).toContain("#WAARDE!");
+    expect(nl("#DIV/0!")).toContain("#DEEL/0!");
+    expect(nl("#REF!")).toContain("#VERW!");
+    const en = thrown(() => f.countable(col(d), col({ code: "#N/A" }), OMITTED, null)).message;
+    expect(en).toContain("#N/A");
+    expect(en).not.toContain("#N/B");
+  });
+
   it("sums the countable turnover of worked example 1 (2025: 19,500)", () => {
     const s = sheet([
       ["2024-05-01", 15000, "21%"],

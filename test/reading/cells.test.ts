@@ -377,7 +377,7 @@ describe("messages read naturally in both languages, for every column kind", () 
 
   it("an Excel error in the VAT column", () => {
     expect(messageOf(readVat("#N/A"))).toEqual({
-      nl: "de btw-cel toont de Excel-fout #N/A. Herstel de formule of maak de cel leeg.",
+      nl: "de btw-cel toont de Excel-fout #N/A (#N/B in een Nederlandstalige Excel). Herstel de formule of maak de cel leeg.",
       en: "the VAT cell shows the Excel error #N/A. Fix the formula or clear the cell.",
     });
   });
