@@ -47,7 +47,7 @@ export const S = {
   loading: L("Facturen lezen…", "Reading invoices…"),
   fileUnpacking: L("Werkmap uitpakken…", "Unpacking the workbook…"),
   fileRowsRead: (rows: number, sheet: string) =>
-    L(`${rows.toLocaleString("nl-NL")} rijen gelezen uit blad ${sheet}…`, `${rows.toLocaleString("en-GB")} rows read from sheet ${sheet}…`),
+    L(`${rows.toLocaleString("nl-NL")} rijen gelezen uit blad "${shown(sheet)}"…`, `${rows.toLocaleString("en-GB")} rows read from sheet "${shown(sheet)}"…`),
   refresh: L("Opnieuw lezen", "Read again"),
   readError: (detail: string) => L(`Het blad kon niet worden gelezen: ${detail}`, `The sheet could not be read: ${detail}`),
 

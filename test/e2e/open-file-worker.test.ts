@@ -54,7 +54,7 @@ describe("Open file in a Web Worker", () => {
     await page.getByTestId("file-input").setInputFiles({ name: "facturen.xlsx", mimeType: XLSX, buffer });
     const progress = page.getByTestId("read-progress");
     await progress.waitFor({ timeout: 30_000 });
-    expect(plain(await progress.innerText())).toMatch(/Unpacking the workbook…|[\d,]+ rows read from sheet Facturen…/);
+    expect(plain(await progress.innerText())).toMatch(/Unpacking the workbook…|[\d,]+ rows read from sheet "Facturen"…/);
     await page.getByTestId("source").filter({ hasText: "facturen.xlsx – Facturen" }).waitFor({ timeout: 120_000 });
     expect(plain(await page.getByTestId("countable").innerText())).toBe(plain(formatEuros(1_500_000, "en")));
     // The worker read it (its marks were copied to the pane), and was ended; at most a fresh one waits now.

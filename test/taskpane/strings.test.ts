@@ -53,3 +53,12 @@ describe("a client's sheet, table or file name in a pane sentence", () => {
     }
   });
 });
+
+describe("the progress line while a big workbook is read", () => {
+  it("shows a sheet name's direction override as a visible escape and quotes the name, as the source line does", () => {
+    // A sheet "Omzet<U+202E>gpj.exe" must not turn the rest of "… rijen gelezen uit blad …" around.
+    const line = S.fileRowsRead(25000, "Omzet\u202Egpj.exe");
+    expect(line.nl).toBe('25.000 rijen gelezen uit blad "Omzet\\u202Egpj.exe"…');
+    expect(line.en).toBe('25,000 rows read from sheet "Omzet\\u202Egpj.exe"…');
+  });
+});
