@@ -5,6 +5,7 @@
  */
 import type { Localized } from "../i18n/types";
 import { KOR_LIMIT } from "../rules/text";
+import { FIRST_KOR_YEAR } from "../rules/parameters";
 
 const L = (nl: string, en: string): Localized => ({ nl, en });
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -50,6 +51,11 @@ export const D = {
   refusedGrossTodo: L(
     "Voeg de btw-kolom (of de kolom met het bedrag exclusief btw) toe aan het blad en klik op Opnieuw lezen, of kies de bedragkolom zelf onder Instellingen op het tabblad Jaar. Zolang de omzet exclusief btw niet te lezen is, geeft dit tabblad geen uitkomst.",
     "Add the VAT column (or the column with the amount excluding VAT) to the sheet and click Read again, or choose the amount column yourself under Settings on the Year report tab. As long as the turnover excluding VAT cannot be read, this tab gives no result.",
+  ),
+  unsupportedTitle: (year: number) => L(`Geen KOR-vrijstelling in ${year}`, `No KOR exemption in ${year}`),
+  unsupportedTodo: L(
+    `Kies onder Instellingen op het tabblad Jaar een jaar vanaf ${FIRST_KOR_YEAR}. Voor een jaar daarvoor geeft dit tabblad geen uitkomst.`,
+    `Choose a year from ${FIRST_KOR_YEAR} on under Settings on the Year report tab. For an earlier year this tab gives no result.`,
   ),
   noTurnoverTitle: (year: number) => L(`Geen omzet die meetelt in ${year}`, `No turnover that counts in ${year}`),
   noTurnoverTodo: L(

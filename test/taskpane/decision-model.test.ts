@@ -570,6 +570,16 @@ describe("a sheet whose turnover cannot be known gives no result, as the year re
     expect(f.refusal).toMatchObject({ title: { en: "No turnover that counts in 2025" }, reason: { en: "No turnover that counts in 2025: there is nothing to compare." } });
   });
 
+  it("a year before 2020 (the KOR exemption did not exist): says so and what to do, no result (was a crash that blanked the pane)", () => {
+    const MAR_2019 = 43525; // 1 March 2019
+    const src = sheet("y2019", [["Datum", "Bedrag excl. btw", "Categorie"], [MAR_2019, 100, "21"], [MAR_2019 + 2, 200, "21"]]);
+    const f = compute(src, { inputVat: "500" });
+    expect(f.decision).toBeNull();
+    expect(f.refusal?.title).toEqual({ nl: "Geen KOR-vrijstelling in 2019", en: "No KOR exemption in 2019" });
+    expect(f.refusal?.reason.en).toBe("Not supported: the KOR exemption exists from 2020. Before 2020 the KOR was a different scheme (a VAT reduction).");
+    expect(f.refusal?.todo.nl).toContain("Kies onder Instellingen op het tabblad Jaar een jaar vanaf 2020");
+  });
+
   it("a readable sheet is not refused", () => {
     expect(run({}).refusal).toBeNull();
   });

@@ -36,7 +36,8 @@ import {
   type RevisionYear,
   type SheetCustomerShare,
 } from "../../rules/decision";
-import { parameterOn } from "../../rules/parameters";
+import { FIRST_KOR_YEAR, parameterOn } from "../../rules/parameters";
+import { UNSUPPORTED_REASON } from "../../rules/eligibility";
 import type { InvoiceSource } from "../../excel/source";
 import { parseEurosInput, provisionalRows, rowsOf, type Analysis } from "../model";
 import { D } from "../decision-strings";
@@ -138,6 +139,8 @@ export interface DecisionRefusal {
  */
 export function decisionRefusal(analysis: Analysis): DecisionRefusal | null {
   const whole = analysis.wholeTableProblem;
+  // A year before the KOR exemption existed: nothing to weigh (the year report says "not supported").
+  if (whole === null && analysis.summary.verdict === "unsupported") return { title: D.unsupportedTitle(analysis.year), reason: UNSUPPORTED_REASON, todo: D.unsupportedTodo };
   if (whole !== null) {
     const gross = whole.code === "gross-only";
     return { title: gross ? S.grossOnlyTitle : AMOUNT_COLUMN_REFUSALS.has(whole.code) ? S.amountColumnsTitle : S.noColumnsTitle, reason: whole.message, todo: gross ? D.refusedGrossTodo : D.refusedColumnsTodo };
@@ -283,7 +286,8 @@ export function computeDecision(input: {
   const lines =
     input.purchases ??
     purchaseLinesFromTable({ values: source.values, rowOffset: source.rowOffset, rows: analysis.table.rows, year: analysis.year, onlyPurchases: true });
-  const split = splitPurchases(lines, { minimumCents: parameterOn("investment-minimum", dayFromYmd(analysis.year, 1, 1)), moved: state.moved ?? [] });
+  // A year before 2020 has no parameters (the decision is refused then: decisionRefusal); the first year's keeps it from throwing.
+  const split = splitPurchases(lines, { minimumCents: parameterOn("investment-minimum", dayFromYmd(Math.max(analysis.year, FIRST_KOR_YEAR), 1, 1)), moved: state.moved ?? [] });
   const purchases = { ...split, from: input.purchases !== null ? ("list" as const) : ("sheet" as const), lines };
   const hasPurchases = lines.length > 0;
   const inputVatText = state.inputVat ?? (hasPurchases ? eurosText(split.runningVatCents, lang) : "");
