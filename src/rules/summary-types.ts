@@ -188,7 +188,7 @@ export interface YearSummary {
   readonly countableCents: Cents;
   readonly notCountedCents: Cents;
   readonly percentOfThreshold: number;
-  /** threshold − countable, never below 0. */
+  /** threshold − countable, never below 0; 0 in a year with a crossing (credit notes after it do not undo it). */
   readonly headroomCents: Cents;
   readonly previousYearCents: Cents | null;
   readonly previousYearBasis: PreviousYearBasis;

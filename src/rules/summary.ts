@@ -231,7 +231,8 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     countableCents: turnover.countableCents,
     notCountedCents: turnover.notCountedCents,
     percentOfThreshold: percentOfThreshold(turnover.countableCents, thresholdCents),
-    headroomCents: Math.max(0, thresholdCents - turnover.countableCents),
+    // None once the year has crossed, also when later credit notes bring its total back under (section 5).
+    headroomCents: crossing !== null ? 0 : Math.max(0, thresholdCents - turnover.countableCents),
     previousYearCents: el?.previousYearCents ?? null,
     previousYearBasis: el?.previousYearBasis ?? "not-needed",
     crossing,

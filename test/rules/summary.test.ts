@@ -28,6 +28,15 @@ describe("summarizeYear", () => {
     expect(s.conditions[0].en).toContain("central administration in the Netherlands");
   });
 
+  it("leaves no room to the limit in a crossed year that credit notes bring back under €20,000 (section 5: the crossing stands)", () => {
+    // €19,000 + €1,500 crosses on 10 May; a credit note of €1,500 brings the total to €19,000: was "room €1,000".
+    const s = summarizeYear(sheet(["2025-02-01", 19_000], ["2025-05-10", 1_500], ["2025-05-20", -1_500]), { today, previousYearCents: 0 });
+    expect(s.crossing).toMatchObject({ day: d("2025-05-10") });
+    expect(s.countableCents).toBe(eur(19_000));
+    expect(s.headroomCents).toBe(0);
+    expect(summarizeYear(sheet(["2025-02-01", 19_000]), { today, previousYearCents: 0 }).headroomCents).toBe(eur(1_000));
+  });
+
   it("computes deadlines from today: 2 Dec 2025 → start 1 Jan 2026, 1 day left; 4 Dec 2025 → 1 Apr 2026", () => {
     expect(summarizeYear([], { today }).deadlines).toMatchObject({
       today, nextStart: d("2026-01-01"), registrationDeadline: d("2025-12-03"), daysLeft: 1,
