@@ -289,9 +289,8 @@ export function euEligible(
     // The year and the previous year both decide the answer (Union and state turnover of each).
     refuseUnplacedForeign(rows, [y - 1, y], EU_ELIGIBLE_COLUMNS, invocation);
     if (r.verdict === "needs-threshold") {
-      // Named as the user typed it: Greece's VAT code EL, which the reading layer stores as GR.
-      const typed = scalar(country, s.ARG.country);
-      const note = nationalThreshold(typeof typed === "string" && typed.trim().toUpperCase() === "EL" ? "EL" : state, y).note;
+      // Greece as EL, its VAT code, also when typed as GR (the reading layer stores GR, its ISO code).
+      const note = nationalThreshold(state, y).note;
       return notAvailable({
         nl: `${note.nl} Vul die grens in euro in als argument threshold.`,
         en: `${note.en} Enter that threshold in euros as the threshold argument.`,

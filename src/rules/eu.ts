@@ -9,7 +9,7 @@ import type { CategoryCode, InvoiceRow } from "./types";
 import type { EuSummary, PreviousYearBasis } from "./summary-types";
 import { countsForKor } from "./categories";
 import { ISO_COUNTRY_CODES } from "./country-codes";
-import { isEuMemberState, isEuMemberStateIn } from "./member-states";
+import { euStateCode, isEuMemberState, isEuMemberStateIn } from "./member-states";
 import {
   FIRST_EU_KOR_YEAR,
   NON_EUR_NATIONAL_THRESHOLDS,
@@ -21,7 +21,7 @@ import { firstRunningCrossing } from "./internal";
 import { hasRowsIn, yearBounds } from "./turnover";
 import { dayEn, dayNl, eurEn, eurNl } from "./text";
 
-export { EU_MEMBER_STATES, isEuMemberState, isEuMemberStateIn } from "./member-states";
+export { EU_MEMBER_STATES, euStateCode, isEuMemberState, isEuMemberStateIn } from "./member-states";
 
 /**
  * The member state a row's supply is made in for the EU-KOR (kor-rules.md section 7), or null when the row
@@ -40,9 +40,9 @@ export function unionStateOf(r: InvoiceRow): string | null {
 export function unionStateOfCells(category: CategoryCode | null, country: string | null): string | null {
   if (countsForKor(category)) return "NL";
   if (category !== "buitenland" || country === null || !isEuMemberState(country)) return null;
-  const c = country.trim().toUpperCase();
+  const c = euStateCode(country);
   if (c === "NL") return null;
-  return c === "EL" ? "GR" : c;
+  return c;
 }
 
 /**
@@ -66,7 +66,7 @@ export type CountedAbroadKind = "member-state" | "outside-eu" | "verlegd-outside
 
 /** The other country named on a row counted for NL (see countedAbroadCountry). */
 export interface CountedAbroad {
-  /** ISO alpha-2, upper case; Greece as GR. */
+  /** ISO alpha-2, upper case; Greece as EL, its VAT code (euStateCode). */
   readonly country: string;
   readonly kind: CountedAbroadKind;
 }
@@ -122,7 +122,7 @@ function countedAbroadKind(category: CategoryCode | null, eu: boolean): CountedA
  * not warned about on export, icp or afstand-nl rows: for the EU-KOR the countries column holds the state where
  * the supply is made (kor-rules.md section 7), which is NL for exports, intra-community supplies of goods and
  * distance sales taxed in NL (the functions' help: "empty means NL" on a counted row), so NL there agrees with
- * the rules though the customer is abroad. Greece's EL is GR.
+ * the rules though the customer is abroad. Greece is named EL, its VAT code (euStateCode).
  */
 export function countedAbroadCountry(category: CategoryCode | null, country: string | null, year: number): CountedAbroad | null {
   if (country === null || !countsForKor(category)) return null;
@@ -131,7 +131,7 @@ export function countedAbroadCountry(category: CategoryCode | null, country: str
   const eu = isEuMemberStateIn(c, year);
   if (!eu && !ISO_COUNTRY_CODES.has(c)) return null;
   const kind = countedAbroadKind(category, eu);
-  return kind === null ? null : { country: c === "EL" ? "GR" : c, kind };
+  return kind === null ? null : { country: euStateCode(c), kind };
 }
 
 /**
@@ -211,7 +211,7 @@ export interface NationalThreshold {
 
 /** The verified in-year tolerance of a member state for `year` in percent, or null (none verified). */
 export function nationalTolerance(country: string, year: number): number | null {
-  const c = country.trim().toUpperCase() === "EL" ? "GR" : country.trim().toUpperCase();
+  const c = euStateCode(country);
   const id = `eu-national-tolerance-${c}` as ParameterId;
   const jan1 = dayFromYmd(year, 1, 1);
   return hasParameterOn(id, jan1) ? parameterOn(id, jan1) : null;
@@ -252,11 +252,10 @@ export function toleranceLimitMade(country: string, percent: number, thresholdCe
  * thresholds) and unverified states give null, and the note asks the user for the threshold.
  */
 export function nationalThreshold(country: string, year: number): NationalThreshold {
-  // Looked up as GR, named in the note as the caller gives it: Greece's VAT code EL where the user typed EL.
-  const named = country.trim().toUpperCase();
-  const c = named === "EL" ? "GR" : named;
+  // Greece is EL (its VAT code), also when the caller gives its ISO code GR.
+  const c = euStateCode(country);
   if (!isEuMemberState(c)) {
-    return { cents: null, note: { nl: `${named} is geen EU-lidstaat.`, en: `${named} is not an EU member state.` } };
+    return { cents: null, note: { nl: `${c} is geen EU-lidstaat.`, en: `${c} is not an EU member state.` } };
   }
   if (year < FIRST_EU_KOR_YEAR) {
     return {
@@ -284,7 +283,7 @@ export function nationalThreshold(country: string, year: number): NationalThresh
     return {
       cents,
       tolerancePercent,
-      note: { nl: `Nationale omzetgrens ${named}: ${eurNl(cents)}.`, en: `National threshold ${named}: ${eurEn(cents)}.` },
+      note: { nl: `Nationale omzetgrens ${c}: ${eurNl(cents)}.`, en: `National threshold ${c}: ${eurEn(cents)}.` },
     };
   }
   const other = NON_EUR_NATIONAL_THRESHOLDS.find((t) => t.country === c);
@@ -292,16 +291,16 @@ export function nationalThreshold(country: string, year: number): NationalThresh
     return {
       cents: null,
       note: {
-        nl: `Nationale omzetgrens ${named}: ${other.text.nl}; dat is niet één bedrag in euro: ${other.choose.nl}.`,
-        en: `National threshold ${named}: ${other.text.en}; that is not one amount in euros: ${other.choose.en}.`,
+        nl: `Nationale omzetgrens ${c}: ${other.text.nl}; dat is niet één bedrag in euro: ${other.choose.nl}.`,
+        en: `National threshold ${c}: ${other.text.en}; that is not one amount in euros: ${other.choose.en}.`,
       },
     };
   }
   return {
     cents: null,
     note: {
-      nl: `De nationale omzetgrens van ${named} is niet gecontroleerd: zoek die op bij de belastingdienst van ${named}.`,
-      en: `The national threshold of ${named} has not been verified: look it up with ${named}'s tax administration.`,
+      nl: `De nationale omzetgrens van ${c} is niet gecontroleerd: zoek die op bij de belastingdienst van ${c}.`,
+      en: `The national threshold of ${c} has not been verified: look it up with ${c}'s tax administration.`,
     },
   };
 }
@@ -343,7 +342,7 @@ export interface EuEligibilityResult {
  */
 export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
   const { rows, year } = input;
-  const country = input.country.trim().toUpperCase() === "EL" ? "GR" : input.country.trim().toUpperCase();
+  const country = euStateCode(input.country);
   const unionCents = unionTurnover(rows, year);
   const stateCents = turnoverPerState(rows, year).get(country) ?? 0;
   if (year < FIRST_EU_KOR_YEAR) {

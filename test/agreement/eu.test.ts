@@ -78,7 +78,7 @@ const FIRST_EU_YEAR = 2025;
 const NOTIFY_WORKING_DAYS = 15;
 
 const MEMBER_STATES = new Set([
-  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "EL", "HU", "IE",
   "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
 ]);
 
@@ -112,11 +112,11 @@ interface Invoice {
   readonly country: string;
 }
 
-/** A country cell as an ISO code (Greece's EL is GR), or null for none. */
+/** A country cell as the EU-KOR names it (Greece as EL, its VAT code, whether typed EL or GR), or null for none. */
 function isoCountry(text: string): string | null {
   const c = text.trim().toUpperCase();
   if (c === "") return null;
-  return c === "EL" ? "GR" : c;
+  return c === "GR" ? "EL" : c;
 }
 
 /**
@@ -336,7 +336,7 @@ const SPELLINGS: Readonly<Record<Code, readonly string[]>> = {
 const DUTCH_CODES: readonly (Code | null)[] = [null, null, null, "21", "9", "0", "kor", "export", "icp", "verlegd", "afstand-nl", "marge", "vrij-og", "vrij-fin", "vrij-verz"];
 const NOISE_CODES: readonly Code[] = ["vrij-og-bijkomend", "vrij-fin-bijkomend", "vrij-verz-bijkomend", "vrij", "prive", "bedrijfsmiddel", "inkoop", "buitenland"];
 const VERIFIED_ABROAD = ["AT", "BE", "HR", "CY", "EE", "FI", "DE"] as const;
-const ASK_THRESHOLD = ["CZ", "DK", "FR", "IT", "PL", "ES", "GR"] as const;
+const ASK_THRESHOLD = ["CZ", "DK", "FR", "IT", "PL", "ES", "EL"] as const;
 const FOREIGN_STATES: readonly string[] = [...VERIFIED_ABROAD, ...ASK_THRESHOLD];
 const OUTSIDE_EU = ["US", "CH", "GB", "NO"] as const;
 
@@ -350,9 +350,9 @@ function stateTargetArb(state: string): fc.Arbitrary<number> {
   );
 }
 
-/** The country typed on a row of a state: its code, lower case, EL for Greece. */
+/** The country typed on a row of a state: its code, lower case, EL or GR for Greece. */
 function typedCountry(state: string, pick: number): string {
-  if (state === "GR") return pick % 2 === 0 ? "EL" : "GR";
+  if (state === "EL") return pick % 2 === 0 ? "EL" : "GR";
   return pick % 3 === 0 ? state.toLowerCase() : state;
 }
 

@@ -799,7 +799,7 @@ describe("KOR.STATUS after a previous year that crossed the limit and later cred
   });
 });
 
-describe("KOR.EUELIGIBLE names Greece as the user typed it", () => {
+describe("KOR.EUELIGIBLE names Greece EL, its VAT code, however it is typed", () => {
   it("says EL, not GR, in the #N/A asking for the threshold", () => {
     const s = sheet([["2026-03-01", 1000, "buitenland"]]);
     const e = thrown(() => f.euEligible(s.dates, s.amounts, col("EL"), "EL", s.categories, 2026, null, null));
@@ -807,6 +807,8 @@ describe("KOR.EUELIGIBLE names Greece as the user typed it", () => {
     expect(e.message).toBe("The national threshold of EL has not been verified: look it up with EL's tax administration. Enter that threshold in euros as the threshold argument.");
     const nl = withOffice("nl-NL", () => thrown(() => f.euEligible(s.dates, s.amounts, col("el"), " el ", s.categories, 2026, null, null)));
     expect(nl.message).toBe("De nationale omzetgrens van EL is niet gecontroleerd: zoek die op bij de belastingdienst van EL. Vul die grens in euro in als argument threshold.");
-    expect(thrown(() => f.euEligible(s.dates, s.amounts, col("GR"), "GR", s.categories, 2026, null, null)).message).toMatch(/^The national threshold of GR has not been verified/);
+    // GR (Greece's ISO code) is accepted as Greece and named EL.
+    expect(thrown(() => f.euEligible(s.dates, s.amounts, col("GR"), "GR", s.categories, 2026, null, null)).message).toMatch(/^The national threshold of EL has not been verified/);
+    expect(thrown(() => f.euEligible(s.dates, s.amounts, col("Griekenland"), "gr", s.categories, 2026, null, null)).message).toMatch(/^The national threshold of EL has not been verified/);
   });
 });

@@ -8,10 +8,11 @@ import { d, eur, sheet } from "./helpers";
 import { yearOf } from "../../src/rules/dates";
 
 describe("member states", () => {
-  it("has the 27 states, Greece as GR", () => {
+  it("has the 27 states, Greece as EL (its VAT code, as in VIES), not GR", () => {
     expect(EU_MEMBER_STATES).toHaveLength(27);
     expect(new Set(EU_MEMBER_STATES).size).toBe(27);
-    expect(EU_MEMBER_STATES).toContain("GR");
+    expect(EU_MEMBER_STATES).toContain("EL");
+    expect(EU_MEMBER_STATES).not.toContain("GR");
     expect(EU_MEMBER_STATES).not.toContain("GB");
   });
   it.each([["nl", true], ["GR", true], ["EL", true], ["GB", false], ["CH", false], ["NO", false], ["", false]])("%s → %s", (c, b) => {
@@ -371,7 +372,7 @@ describe("export, icp and afstand-nl rows whose country contradicts the category
     const s = summarizeYear(rows, year2026);
     expect(of(s, "export-country-in-eu").map((p) => [p.value, p.row, p.rows, p.count, p.severity, p.column])).toEqual([
       ["DE", 1, [1, 5], 2, "warning", "country"],
-      ["GR", 14, [14], 1, "warning", "country"],
+      ["EL", 14, [14], 1, "warning", "country"],
     ]);
     expect(of(s, "icp-country-outside-eu").map((p) => [p.value, p.row, p.rows, p.count, p.severity, p.column])).toEqual([
       ["US", 4, [4, 17], 2, "warning", "country"],
@@ -408,10 +409,10 @@ describe("export, icp and afstand-nl rows whose country contradicts the category
       "Rijen 1 en 5: 'export' met land DE, binnen de EU. 'export' is voor goederen die naar buiten de EU zijn verzonden. Zijn de goederen naar ondernemers met een btw-nummer in DE verzonden, geef de rijen dan de categorie 'icp'; zijn ze naar particulieren in DE verzonden (afstandsverkopen), dan is het 'afstand-nl' zolang de btw erover in Nederland verschuldigd is, of 'buitenland' als die in DE verschuldigd is (boven de grens voor afstandsverkopen); als 'buitenland' tellen de rijen niet mee voor de omzetgrens. Als 'icp' of 'afstand-nl' blijven de rijen net zo meetellen: de cijfers veranderen niet.",
     );
     expect(gr.message.en).toBe(
-      "Row 14: 'export' with country GR, within the EU. 'export' is for goods shipped out of the EU. If the goods were shipped to a business with a VAT number in GR, give it the category 'icp'; if they were shipped to a consumer in GR (a distance sale), it is 'afstand-nl' while the VAT on it is due in the Netherlands, or 'buitenland' when it is due in GR (above the limit for distance sales); as 'buitenland' it does not count toward the turnover limit. As 'icp' or 'afstand-nl' it counts just the same: the numbers do not change.",
+      "Row 14: 'export' with country EL, within the EU. 'export' is for goods shipped out of the EU. If the goods were shipped to a business with a VAT number in EL, give it the category 'icp'; if they were shipped to a consumer in EL (a distance sale), it is 'afstand-nl' while the VAT on it is due in the Netherlands, or 'buitenland' when it is due in EL (above the limit for distance sales); as 'buitenland' it does not count toward the turnover limit. As 'icp' or 'afstand-nl' it counts just the same: the numbers do not change.",
     );
     expect(gr.message.nl).toBe(
-      "Rij 14: 'export' met land GR, binnen de EU. 'export' is voor goederen die naar buiten de EU zijn verzonden. Zijn de goederen naar een ondernemer met een btw-nummer in GR verzonden, geef de rij dan de categorie 'icp'; zijn ze naar een particulier in GR verzonden (een afstandsverkoop), dan is het 'afstand-nl' zolang de btw erover in Nederland verschuldigd is, of 'buitenland' als die in GR verschuldigd is (boven de grens voor afstandsverkopen); als 'buitenland' telt de rij niet mee voor de omzetgrens. Als 'icp' of 'afstand-nl' blijft de rij net zo meetellen: de cijfers veranderen niet.",
+      "Rij 14: 'export' met land EL, binnen de EU. 'export' is voor goederen die naar buiten de EU zijn verzonden. Zijn de goederen naar een ondernemer met een btw-nummer in EL verzonden, geef de rij dan de categorie 'icp'; zijn ze naar een particulier in EL verzonden (een afstandsverkoop), dan is het 'afstand-nl' zolang de btw erover in Nederland verschuldigd is, of 'buitenland' als die in EL verschuldigd is (boven de grens voor afstandsverkopen); als 'buitenland' telt de rij niet mee voor de omzetgrens. Als 'icp' of 'afstand-nl' blijft de rij net zo meetellen: de cijfers veranderen niet.",
     );
     const [us, ch] = of(s, "icp-country-outside-eu");
     expect(us.message.en).toBe(
@@ -933,5 +934,24 @@ describe("a state's own crossing after the Union test ended the EU-KOR (review o
     );
     const en = euEligibility({ rows: undone, year: 2026, country: "BE", previousUnionCents: 0 }).reasons.map((x) => x.en).join(" ");
     expect(en).toContain("On 1 June 2026 (row 3) turnover in BE went over €25,000.00, but the EU-KOR exemption had already ended in BE as of the supply of 1 April 2026 (row 2), when Union turnover went over €100,000.00: VAT is due in BE from that supply on.");
+  });
+});
+
+describe("Greece is EL in the EU-KOR (its VAT code, as in VIES), however the country cell names it", () => {
+  it("books GR and EL rows to one state line EL, in the per-state turnover and the quarterly report", () => {
+    // The reading layer stores a country cell as ISO (EL and Griekenland as GR); a row may also hold EL.
+    const rows = sheet(
+      ["2026-01-10", 100, "buitenland", { country: "GR" }],
+      ["2026-02-10", 200, "buitenland", { country: "EL" }],
+      ["2026-05-10", 400, "buitenland", { country: "gr" }],
+    );
+    expect([...turnoverPerState(rows, 2026)]).toEqual([["EL", eur(700)]]);
+    expect(euQuarterlyReport(rows, 2026).map((q) => q.perState)).toEqual([
+      [{ country: "EL", cents: eur(300) }], [{ country: "EL", cents: eur(400) }], [{ country: "EL", cents: 0 }], [{ country: "EL", cents: 0 }],
+    ]);
+    const s = summarizeYear(rows, { today: d("2026-06-01"), year: 2026 });
+    expect(s.eu?.states.map((x) => x.country)).toEqual(["EL"]);
+    expect(nationalThreshold("gr", 2026).note.en).toBe("The national threshold of EL has not been verified: look it up with EL's tax administration.");
+    expect(euEligibility({ rows, year: 2026, country: "GR" }).stateCents).toBe(eur(700));
   });
 });
