@@ -218,8 +218,10 @@ export function report(dates: unknown, amounts: unknown, categories: unknown, ye
     let cumulative = 0;
     quarters.forEach((q, i) => {
       cumulative += sums[i];
-      const state =
-        cross === null || cross.day > q.end ? s.WITHIN[lang] : cross.day >= q.start ? s.crossedOn(cross.day)[lang] : s.OVER[lang];
+      // After the crossing quarter: "over the limit" only while the cumulative is; credit notes can bring it back
+      // under, and the crossing still stands (kor-rules.md section 5), as the pane says "after the crossing".
+      const after = cumulative > threshold ? s.OVER[lang] : s.AFTER_CROSSING[lang];
+      const state = cross === null || cross.day > q.end ? s.WITHIN[lang] : cross.day >= q.start ? s.crossedOn(cross.day)[lang] : after;
       table.push([q.label[lang], euros(sums[i]), euros(cumulative), pct(cumulative), state]);
     });
     // A crossing that later credit notes bring back within the limit: the caveat beside it (kor-rules.md section 5).

@@ -254,6 +254,9 @@ export const WITHIN: Localized = { nl: "binnen", en: "within" };
  */
 export const OVER: Localized = { nl: "boven de grens", en: "over the limit" };
 
+/** KOR.REPORT: a quarter after the crossing whose cumulative later credit notes brought back within the limit. */
+export const AFTER_CROSSING: Localized = { nl: "na de overschrijding", en: "after the crossing" };
+
 export function crossedOn(day: Day): Localized {
   return { nl: `omzetgrens overschreden op ${formatDay(day, "nl")}`, en: `turnover limit crossed on ${formatDay(day, "en")}` };
 }

@@ -434,6 +434,24 @@ describe("KOR.REPORT", () => {
     expect(table.flat().join(" ")).not.toMatch(/beëindigd|ended/);
   });
 
+  it("after the crossing, a quarter whose cumulative credit notes bring back under the limit is not called 'over the limit' (kor-rules.md section 5)", () => {
+    const s = sheet([
+      ["2025-02-01", 15_000],
+      ["2025-05-01", 6_000],
+      ["2025-08-01", -2_000],
+      ["2025-11-01", 500],
+    ]);
+    const en = f.report(s.dates, s.amounts, OMITTED, null);
+    expect(en[2][4]).toBe("turnover limit crossed on 1 May 2025");
+    expect(en[3].slice(2)).toEqual([19_000, 95, "after the crossing"]);
+    expect(en[4].slice(2)).toEqual([19_500, 97.5, "after the crossing"]);
+    const nl = withOffice("nl-NL", () => f.report(s.dates, s.amounts, OMITTED, null));
+    expect(nl[3][4]).toBe("na de overschrijding");
+    // Still over the limit: said so.
+    const over = sheet([["2025-02-01", 21_000], ["2025-05-01", -500]]);
+    expect(f.report(over.dates, over.amounts, OMITTED, null)[2][4]).toBe("over the limit");
+  });
+
   it("never returns null cells (they would show as 0)", () => {
     const s = sheet([["2025-02-01", 5000]]);
     const table = withOffice("nl-NL", () => f.report(s.dates, s.amounts, OMITTED, null));
