@@ -468,6 +468,14 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
   const stateCrossing = stateLimit === null ? null : findStateCrossing(rows, year, country, stateLimit);
   // Section 7: when the Union test ended the EU-KOR first (blocked this year, or crossed on an earlier day), VAT is
   // due in the state from then, not from the state's own later crossing; the reason names both.
+  // A Union crossing on an earlier day than `day` ended the EU-KOR in the state first (section 7).
+  const unionFirstAt = (day: Day): Localized | null =>
+    crossing !== null && crossing.day < day
+      ? {
+          nl: ` (de vrijstelling van de EU-KOR was er al vervallen vanaf de levering van ${dayNl(crossing.day)} (rij ${crossing.row}), toen de EU-omzet boven ${eurNl(unionLimit)} kwam)`,
+          en: ` (the EU-KOR exemption had already ended there as of the supply of ${dayEn(crossing.day)} (row ${crossing.row}), when Union turnover went over ${eurEn(unionLimit)})`,
+        }
+      : null;
   const unionFirst: Localized | null =
     stateCrossing === null
       ? null
@@ -482,7 +490,20 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
               en: `, but the EU-KOR exemption had already ended in ${country} as of the supply of ${dayEn(crossing.day)} (row ${crossing.row}), when Union turnover went over ${eurEn(unionLimit)}: VAT is due in ${country} from that supply on.`,
             }
           : null;
-  if (thresholdCents === null || stateLimit === null) {
+  // Without a threshold (not verified, not one EUR amount, none given), the EU maximum still decides: no state's
+  // threshold may exceed €85,000 (Directive art. 284(1)), so turnover over it is over that state's threshold.
+  const cap = parameterOn("eu-state-cap", jan1);
+  const capCrossing = thresholdCents === null && !unionBlocked ? findStateCrossing(rows, year, country, cap) : null;
+  if ((thresholdCents === null || stateLimit === null) && capCrossing !== null) {
+    failed = true;
+    const whole = stateCents <= cap
+      ? { nl: ` Een latere creditnota maakt dat niet ongedaan, ook al is de omzet in ${country} over heel ${year} ${eurNl(stateCents)}.`, en: ` A later credit note does not undo this, even though turnover in ${country} for the whole of ${year} is ${eurEn(stateCents)}.` }
+      : { nl: "", en: "" };
+    reasons.push({
+      nl: `Op ${dayNl(capCrossing.day)} (rij ${capCrossing.row}) kwam de omzet in ${country} boven ${eurNl(cap)}, het EU-maximum voor elke nationale omzetgrens (art. 284 lid 1 btw-richtlijn): die omzet is dus hoger dan de grens van ${country}, welke dat ook is. De vrijstelling in ${country} is uiterlijk vanaf die levering vervallen${unionFirstAt(capCrossing.day)?.nl ?? ""}; of ${country} een marge toestaat, is niet gecontroleerd en er is geen marge toegepast. In ${year + 1} is ${country} uitgesloten (toets over het vorige jaar).${whole.nl}`,
+      en: `On ${dayEn(capCrossing.day)} (row ${capCrossing.row}) turnover in ${country} went over ${eurEn(cap)}, the EU maximum for any national threshold (Directive art. 284(1)): so it is over ${country}'s threshold, whatever that is. The exemption in ${country} ended as of that supply at the latest${unionFirstAt(capCrossing.day)?.en ?? ""}; whether ${country} allows a tolerance was not checked, and none was applied. In ${year + 1} ${country} is blocked (previous-year test).${whole.en}`,
+    });
+  } else if (thresholdCents === null || stateLimit === null) {
     reasons.push(national.note);
   } else if (stateCrossing !== null && stateCents <= stateLimit && unionFirst !== null) {
     failed = true;
@@ -578,6 +599,20 @@ export function euEligibility(input: EuEligibilityInput): EuEligibilityResult {
       reasons.push({
         nl: `Omzet in ${country} ${prev} ${eurNl(previousStateCents)} is niet hoger dan ${eurNl(previousThresholdCents)}.`,
         en: `Turnover in ${country} ${prev} ${eurEn(previousStateCents)} is not more than ${eurEn(previousThresholdCents)}.`,
+      });
+    }
+  } else if (previousThresholdCents === null && hasRowsIn(rows, prev)) {
+    // No threshold known, but over the EU maximum of €85,000 is over any state's threshold (Directive art. 284(1)).
+    previousStateCents = turnoverPerState(rows, prev).get(country) ?? 0;
+    const previousCapCrossing = findStateCrossing(rows, prev, country, cap);
+    if (previousStateCents > cap || previousCapCrossing !== null) {
+      failed = true;
+      const how = previousCapCrossing !== null
+        ? { nl: `kwam de omzet in ${country} op ${dayNl(previousCapCrossing.day)} (rij ${previousCapCrossing.row}) boven ${eurNl(cap)}`, en: `turnover in ${country} went over ${eurEn(cap)} on ${dayEn(previousCapCrossing.day)} (row ${previousCapCrossing.row})` }
+        : { nl: `was de omzet in ${country} ${eurNl(previousStateCents)}, hoger dan ${eurNl(cap)}`, en: `turnover in ${country} was ${eurEn(previousStateCents)}, more than ${eurEn(cap)}` };
+      reasons.push({
+        nl: `In ${prev} ${how.nl}, het EU-maximum voor elke nationale omzetgrens (art. 284 lid 1 btw-richtlijn), dus boven de grens van ${country}, welke dat ook is: de vrijstelling in ${country} kan in ${year} niet worden gebruikt (toets over het vorige jaar, art. 288 bis lid 1 btw-richtlijn).`,
+        en: `In ${prev} ${how.en}, the EU maximum for any national threshold (Directive art. 284(1)), so over ${country}'s threshold, whatever that is: the exemption in ${country} cannot be used in ${year} (previous-year test, Directive art. 288a(1)).`,
       });
     }
   } else if (previousThresholdCents !== null) {

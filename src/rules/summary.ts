@@ -660,7 +660,20 @@ function stateStatusText(x: {
 }): Localized | null {
   const c = x.country;
   const prev = x.year - 1;
-  if (x.limit === null || x.thresholdCents === null) return null;
+  if (x.limit === null || x.thresholdCents === null) {
+    // Threshold unknown, but the Union test ends the EU-KOR in every state (section 7): say so, promise nothing.
+    const u = x.union;
+    if (u === null) return null;
+    return u.kind === "crossed"
+      ? {
+          nl: `onbekend (geen grens in euro bekend), maar de vrijstelling van de EU-KOR vervalt ook in ${c} vanaf de levering van ${dayNl(u.day)} (${u.where.nl}), toen de EU-omzet boven ${eurNl(u.limit)} kwam`,
+          en: `unknown (no threshold in euros known), but the EU-KOR exemption ends in ${c} too as of the supply of ${dayEn(u.day)} (${u.where.en}), when Union turnover went over ${eurEn(u.limit)}`,
+        }
+      : {
+          nl: `onbekend (geen grens in euro bekend), maar de EU-KOR kan in ${x.year} niet worden gebruikt: de EU-omzet kwam in ${prev} boven ${eurNl(u.limit)}`,
+          en: `unknown (no threshold in euros known), but the EU-KOR cannot be used in ${x.year}: Union turnover went over ${eurEn(u.limit)} in ${prev}`,
+        };
+  }
   const tol = x.tolerancePercent === null ? { nl: "", en: "" } : toleranceLimitMade(c, x.tolerancePercent, x.thresholdCents);
   // Credit notes brought this year's figure back under the limit after the crossing.
   const undone = x.cents <= x.limit;
@@ -740,6 +753,40 @@ function stateStatusText(x: {
     };
   }
   return null;
+}
+
+/**
+ * The status of a state without a known threshold whose turnover went over the EU maximum of €85,000 for any national
+ * threshold (Directive art. 284(1)), this year at some invoice (dated with its row) or last year (its total, or the day
+ * it went over), or null when it did not: then nothing is certain and the state stays unknown.
+ */
+function stateOverCap(q: RowQueries, year: number, c: string, cents: Cents, previousCents: Cents | null, rowName: (row: number) => Localized): Localized | null {
+  const cap = parameterOn("eu-state-cap", dayFromYmd(year, 1, 1));
+  const prev = year - 1;
+  const why = { nl: `het EU-maximum voor elke nationale omzetgrens, dus boven de grens van ${c}, welke dat ook is`, en: `the EU maximum for any national threshold, so over ${c}'s threshold, whatever that is` };
+  if (previousCents !== null) {
+    const before = q.findStateCrossing(prev, c, cap);
+    if (before !== null) {
+      return {
+        nl: `uitgesloten: omzet in ${c} kwam op ${dayNl(before.day)} boven ${eurNl(cap)}, ${why.nl}; creditnota's daarna maken dat niet ongedaan`,
+        en: `blocked: turnover in ${c} went over ${eurEn(cap)} on ${dayEn(before.day)}, ${why.en}; credit notes after it do not undo that`,
+      };
+    }
+    if (previousCents > cap) {
+      return {
+        nl: `uitgesloten: omzet in ${c} in ${prev} was ${eurNl(previousCents)}, boven ${eurNl(cap)}, ${why.nl}`,
+        en: `blocked: ${prev} turnover in ${c} of ${eurEn(previousCents)} was over ${eurEn(cap)}, ${why.en}`,
+      };
+    }
+  }
+  const now = q.findStateCrossing(year, c, cap);
+  if (now === null) return null;
+  const where = rowName(now.row);
+  const undone = cents <= cap ? { nl: "; creditnota's daarna maken dat niet ongedaan", en: "; credit notes after it do not undo that" } : { nl: "", en: "" };
+  return {
+    nl: `erboven: de omzet in ${c} kwam op ${dayNl(now.day)} (${where.nl}) boven ${eurNl(cap)}, ${why.nl}; de vrijstelling in ${c} is uiterlijk vanaf die levering vervallen (een marge van ${c} is niet gecontroleerd) en in ${year + 1} is ${c} uitgesloten${undone.nl}`,
+    en: `over: turnover in ${c} went over ${eurEn(cap)} on ${dayEn(now.day)} (${where.en}), ${why.en}; the exemption in ${c} ended as of that supply at the latest (a tolerance of ${c}'s was not checked) and ${c} is blocked in ${year + 1}${undone.en}`,
+  };
 }
 
 /**
@@ -829,17 +876,22 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
         ? null
         : q.findStateCrossing(year - 1, country, previousThresholdCents);
     const previousOk = previousCents === null || previousThresholdCents === null || (previousCents <= previousThresholdCents && previousCrossing === null);
-    const statusText = stateStatusText({
-      country, year, cents, thresholdCents: t, limit, tolerancePercent, crossing, where: crossing === null ? null : rowName(crossing.row),
-      previousCents, previousThresholdCents, previousCrossing,
-      // NL's own exemption is the Dutch KOR, which the Union test does not affect (section 7).
-      union: country === "NL" ? null : unionEnd,
-    });
+    // No threshold known: over the EU maximum of €85,000 (at any invoice this year, or last year) is over any
+    // state's threshold (Directive art. 284(1)), so the state's own test certainly fails (kor-rules.md section 7).
+    const capOver = t === null ? stateOverCap(q, year, country, cents, previousCents, rowName) : null;
+    const statusText =
+      capOver ??
+      stateStatusText({
+        country, year, cents, thresholdCents: t, limit, tolerancePercent, crossing, where: crossing === null ? null : rowName(crossing.row),
+        previousCents, previousThresholdCents, previousCrossing,
+        // NL's own exemption is the Dutch KOR, which the Union test does not affect (section 7).
+        union: country === "NL" ? null : unionEnd,
+      });
     return {
       country,
       cents,
       thresholdCents: t,
-      withinThreshold: thisYearOk === null ? null : thisYearOk && previousOk,
+      withinThreshold: capOver !== null ? false : thisYearOk === null ? null : thisYearOk && previousOk,
       previousCents,
       previousThresholdCents,
       tolerancePercent,

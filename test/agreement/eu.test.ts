@@ -252,7 +252,12 @@ function limitsOf(t: Table | null, state: string): { current: number; previous: 
  */
 function stateWithin(t: Table, state: string, y: number, typed = true): boolean | null {
   const limits = limitsOf(typed ? t : null, state);
-  if (limits === null) return null;
+  if (limits === null) {
+    // No threshold known: over the EU maximum of €85,000 for any national threshold (this year at some invoice, or
+    // last year) is over the state's threshold, whatever it is; below it, unknown.
+    if (stateCrossed(t, state, y, STATE_CAP) || (hasRows(t, y - 1) && stateCrossed(t, state, y - 1, STATE_CAP))) return false;
+    return null;
+  }
   if (stateCrossed(t, state, y, limits.current)) return false;
   if (hasRows(t, y - 1) && stateCrossed(t, state, y - 1, limits.previous)) return false;
   return true;

@@ -955,3 +955,50 @@ describe("Greece is EL in the EU-KOR (its VAT code, as in VIES), however the cou
     expect(euEligibility({ rows, year: 2026, country: "GR" }).stateCents).toBe(eur(700));
   });
 });
+
+describe("no threshold known: over the EU maximum of €85,000 is over any state's threshold (Directive art. 284(1))", () => {
+  it("CZ €85,000.01 this year: not eligible, dated, with the reason; €85,000.00: still asks for the threshold", () => {
+    const over = sheet(["2026-02-01", 60_000, "buitenland", { country: "CZ" }], ["2026-03-05", 25_000.01, "buitenland", { country: "CZ" }]);
+    const r = euEligibility({ rows: over, year: 2026, country: "CZ" });
+    expect(r.verdict).toBe("not-eligible");
+    expect(r.reasons.map((x) => x.en)).toContain(
+      "On 5 March 2026 (row 2) turnover in CZ went over €85,000.00, the EU maximum for any national threshold (Directive art. 284(1)): so it is over CZ's threshold, whatever that is. The exemption in CZ ended as of that supply at the latest; whether CZ allows a tolerance was not checked, and none was applied. In 2027 CZ is blocked (previous-year test).",
+    );
+    const at = sheet(["2026-02-01", 60_000, "buitenland", { country: "CZ" }], ["2026-03-05", 25_000, "buitenland", { country: "CZ" }]);
+    expect(euEligibility({ rows: at, year: 2026, country: "CZ" }).verdict).toBe("needs-threshold");
+    const s = summarizeYear(over, { today: d("2026-06-01"), year: 2026 });
+    const cz = s.eu?.states.find((x) => x.country === "CZ");
+    expect(cz?.withinThreshold).toBe(false);
+    expect(cz?.statusText?.en).toBe(
+      "over: turnover in CZ went over €85,000.00 on 5 March 2026 (row 2), the EU maximum for any national threshold, so over CZ's threshold, whatever that is; the exemption in CZ ended as of that supply at the latest (a tolerance of CZ's was not checked) and CZ is blocked in 2027",
+    );
+    expect(summarizeYear(at, { today: d("2026-06-01"), year: 2026 }).eu?.states.find((x) => x.country === "CZ")?.withinThreshold).toBeNull();
+  });
+
+  it("FR, DK and an unverified state (IT) over €85,000 last year: blocked this year; never 'within'", () => {
+    for (const c of ["FR", "DK", "IT"]) {
+      const rows = sheet(["2025-06-01", 90_000, "buitenland", { country: c }], ["2026-02-01", 1_000, "buitenland", { country: c }]);
+      const r = euEligibility({ rows, year: 2026, country: c, previousUnionCents: eur(90_000) });
+      expect(r.verdict).toBe("not-eligible");
+      expect(r.reasons.map((x) => x.en).join(" ")).toContain(
+        `In 2025 turnover in ${c} went over €85,000.00 on 1 June 2025 (row 1), the EU maximum for any national threshold (Directive art. 284(1)), so over ${c}'s threshold, whatever that is: the exemption in ${c} cannot be used in 2026`,
+      );
+      const line = summarizeYear(rows, { today: d("2026-06-01"), year: 2026 }).eu?.states.find((x) => x.country === c);
+      expect(line?.withinThreshold).toBe(false);
+      expect(line?.statusText?.en).toMatch(new RegExp(`^blocked: turnover in ${c} went over €85,000.00 on 1 June 2025`));
+    }
+    // Under the cap both years: unknown, not within.
+    const low = sheet(["2025-06-01", 10_000, "buitenland", { country: "IT" }], ["2026-02-01", 1_000, "buitenland", { country: "IT" }]);
+    expect(euEligibility({ rows: low, year: 2026, country: "IT" }).verdict).toBe("needs-threshold");
+    expect(summarizeYear(low, { today: d("2026-06-01"), year: 2026 }).eu?.states.find((x) => x.country === "IT")?.withinThreshold).toBeNull();
+  });
+
+  it("an unknown state while the Union test ends the EU-KOR says so instead of a bare 'unknown'", () => {
+    const rows = sheet(["2026-02-01", 95_000, "buitenland", { country: "AT" }], ["2026-03-01", 6_000, "buitenland", { country: "IT" }]);
+    const it = summarizeYear(rows, { today: d("2026-06-01"), year: 2026 }).eu?.states.find((x) => x.country === "IT");
+    expect(it?.withinThreshold).toBeNull();
+    expect(it?.statusText?.en).toBe(
+      "unknown (no threshold in euros known), but the EU-KOR exemption ends in IT too as of the supply of 1 March 2026 (row 2), when Union turnover went over €100,000.00",
+    );
+  });
+});

@@ -424,7 +424,7 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
               <TableCell style={{ overflowWrap: "anywhere" }}>
                 {st.withinThreshold === null ? (
                   <span className={s.warn}>
-                    <Warning20Filled aria-hidden style={{ verticalAlign: "middle" }} /> {t(lang, S.stateUnknown)}
+                    <Warning20Filled aria-hidden style={{ verticalAlign: "middle" }} /> {t(lang, st.statusText ?? S.stateUnknown)}
                   </span>
                 ) : st.withinThreshold && (eu.withinUnion || st.country === "NL") ? (
                   // NL's line is the Dutch KOR, which the Union test does not touch (section 7): only its own test colours it.
