@@ -199,16 +199,17 @@ class ColumnQueries implements RowQueries {
     return sums;
   }
 
-  vatShown(year: number, untilDay: Day, beforeRow: number, maxListed: number): VatShown | null {
+  vatShown(year: number, untilDay: Day, beforeRow: number, maxListed: number, fromDay?: Day): VatShown | null {
     const c = this.of(year);
     if (c === null || !c.anyVat) return null;
+    const from = fromDay ?? Number.NEGATIVE_INFINITY;
     const inkoop = c.codes.indexOf("inkoop");
     let count = 0;
     let first = -1;
     const listed: number[] = [];
     for (let i = 0; i < c.length; i++) {
       const day = c.day(i);
-      if (day > untilDay || (day === untilDay && c.row(i) >= beforeRow)) continue;
+      if (day < from || day > untilDay || (day === untilDay && c.row(i) >= beforeRow)) continue;
       const vat = c.vatCents(i);
       if (vat === null || vat === 0 || c.categoryIndex(i) === inkoop) continue;
       count++;

@@ -44,9 +44,9 @@ export interface RowQueries {
   countableBySlot(year: number, slotOfDay: Uint8Array, slots: number): number[];
   /**
    * The rows of `year` showing VAT (not null, not 0; purchases excluded) dated before `untilDay`, or dated
-   * `untilDay` with a row number below `beforeRow`; null when none.
+   * `untilDay` with a row number below `beforeRow`, and not before `fromDay` when given; null when none.
    */
-  vatShown(year: number, untilDay: Day, beforeRow: number, maxListed: number): VatShown | null;
+  vatShown(year: number, untilDay: Day, beforeRow: number, maxListed: number, fromDay?: Day): VatShown | null;
   /** The rows dated after `after` and not after `until`, in sheet order; null when none. */
   datedIn(after: Day, until: Day, maxListed: number): DatedRows | null;
   /** Whether any row has a country. */
@@ -123,9 +123,9 @@ class ArrayQueries implements RowQueries {
     return sums;
   }
 
-  vatShown(year: number, untilDay: Day, beforeRow: number, maxListed: number): VatShown | null {
+  vatShown(year: number, untilDay: Day, beforeRow: number, maxListed: number, fromDay?: Day): VatShown | null {
     const rows = this.rows;
-    const from = yearBounds(year).from;
+    const from = Math.max(yearBounds(year).from, fromDay ?? Number.NEGATIVE_INFINITY);
     let count = 0;
     let first: InvoiceRow | null = null;
     const listed: number[] = [];

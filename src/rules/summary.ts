@@ -186,8 +186,8 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   // days, and rows of the crossing day above it in sheet order.
   const previousYearOk =
     el !== null && el.previousYearCrossing === null && (el.previousYearCents === null || el.previousYearCents <= thresholdCents);
-  if (verdict === "eligible") vatShownWarnings(rows, year, yearBounds(year).to, Number.POSITIVE_INFINITY, problems, options.rowName);
-  else if (verdict === "not-eligible" && crossing !== null && previousYearOk) vatShownWarnings(rows, year, crossing.day, crossing.row, problems, options.rowName);
+  // Written after the dates below (a participant's window depends on them), in this place among the problems.
+  const vatShownAt = problems.length;
 
   const hasCountry = options.countryInRowsLeftOut === true || rows.anyCountry();
   const distanceOver = distanceSalesOverLimit(rows, year);
@@ -219,6 +219,22 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     known: { year, countableCents: turnover.countableCents, crossingDay: crossing?.day ?? null },
     givenPrevious,
   });
+  // Section 8: VAT shown while the business is in the KOR. Status unknown: every such invoice, conditionally. Not in the
+  // KOR: none (VAT on its invoices is right). In the KOR: only from the start on, and none when the participation could
+  // not start or a crossing of an earlier year (or a given previous year over the limit) had already ended it; a
+  // crossing of this year ends it there, as below. Before, an invoice dated before the start was named, "correct the
+  // invoice", and a business not in the KOR got the warning on every invoice.
+  const vatFrom = participation.status === "in" ? participation.since : Number.NEGATIVE_INFINITY;
+  const vatNone =
+    participation.status === "out" ||
+    (participation.status === "in" &&
+      (dl.participationCouldNotStart !== null || dl.participationEndedIn !== null || (dl.participationEnded !== null && fastYear(dl.participationEnded) < year)));
+  if (!vatNone) {
+    const vatProblems: Problem[] = [];
+    if (verdict === "eligible") vatShownWarnings(rows, year, yearBounds(year).to, Number.POSITIVE_INFINITY, vatProblems, options.rowName, vatFrom);
+    else if (verdict === "not-eligible" && crossing !== null && previousYearOk) vatShownWarnings(rows, year, crossing.day, crossing.row, vatProblems, options.rowName, vatFrom);
+    problems.splice(vatShownAt, 0, ...vatProblems);
+  }
   if (participation.status === "in" && dl.participationCouldNotStart !== null) problems.push(couldNotStartWarning(participation.since, dl.participationCouldNotStart));
   datedAfterTodayWarnings(rows, year, today, problems, options.rowName);
   return {
@@ -403,12 +419,12 @@ function deadlines(
 
 /**
  * One warning for the rows of `year` that show VAT while within the KOR (purchases excluded): rows dated
- * before `untilDay`, and rows dated `untilDay` whose row number is below `beforeRow` (Infinity: the whole
+ * before `untilDay` (and not before `fromDay`, a participant's start), and rows dated `untilDay` whose row number is below `beforeRow` (Infinity: the whole
  * day). One message with the count and the first rows, not one per row: a sheet of a business that charges
  * VAT (not in the KOR) would otherwise list every invoice.
  */
-function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeRow: number, problems: Problem[], rowName?: (row: number) => Localized): void {
-  const shown = rows.vatShown(year, untilDay, beforeRow, MAX_LISTED_ROWS);
+function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeRow: number, problems: Problem[], rowName?: (row: number) => Localized, fromDay?: Day): void {
+  const shown = rows.vatShown(year, untilDay, beforeRow, MAX_LISTED_ROWS, fromDay);
   if (shown === null) return;
   const { count, first, listed } = shown;
   // An auditfile names its entries ("boeking F2 van 1 maart 2026"), a sheet its rows. An entry with lines at

@@ -214,3 +214,34 @@ describe("percentOfThreshold: the one-decimal figure never contradicts the verdi
     expect(over.periods[0].percentOfThreshold).toBe(100.1);
   });
 });
+
+describe("VAT shown on an invoice, by participation (kor-rules.md section 8: a warning while the business is in the KOR)", () => {
+  // 1 Mar 2026 with €210 VAT, 1 Aug 2026 with €105 VAT; 2026 within the limit.
+  const rows = sheet(["2026-03-01", 1_000, "21", { vat: 210 }], ["2026-08-01", 500, "21", { vat: 105 }]);
+  const shown = (participation: Parameters<typeof summarizeYear>[1]["participation"]): (number | null)[] =>
+    summarizeYear(rows, { today: d("2026-12-01"), year: 2026, previousYearCents: 0, participation })
+      .problems.filter((p) => p.code === "vat-shown-in-kor")
+      .flatMap((p): (number | null)[] => (p.rows !== undefined ? [...p.rows] : [p.row]));
+
+  it("status unknown: every invoice of the year, conditionally (as before)", () => {
+    expect(shown({ status: "unknown" })).toEqual([1, 2]);
+  });
+
+  it("in the KOR since 1 Jul 2026: only the invoice from the start on; before it, VAT on the invoice was right", () => {
+    // Before, row 1 (1 March, before participation began) was named too: "correct the invoice", for a correct invoice.
+    expect(shown({ status: "in", since: d("2026-07-01") })).toEqual([2]);
+    expect(shown({ status: "in", since: d("2026-01-01") })).toEqual([1, 2]);
+  });
+
+  it("not in the KOR: no warning (VAT on its invoices is right); in the KOR only from a later year: none for 2026", () => {
+    expect(shown({ status: "out" })).toEqual([]);
+  });
+
+  it("a participant whose participation an earlier crossing ended: no warning", () => {
+    // Ended on 1 March 2024 (2020–2024 rules: excluded three years); 2025 and 2026 within the limit, so 2026 is eligible.
+    const ended = sheet(["2024-03-01", 21_000], ["2025-03-01", 1_000], ["2026-03-01", 1_000, "21", { vat: 210 }]);
+    const s = summarizeYear(ended, { today: d("2026-12-01"), year: 2026, participation: { status: "in", since: d("2022-01-01") } });
+    expect(s).toMatchObject({ verdict: "eligible", deadlines: { participationEnded: d("2024-03-01"), participating: false } });
+    expect(s.problems.filter((p) => p.code === "vat-shown-in-kor")).toEqual([]);
+  });
+});
