@@ -82,6 +82,7 @@ export const S = {
     "the file is damaged or not a real Excel file (.xlsx). Open it in Excel and save it again as an Excel workbook, or ask the client for a new export.",
   ),
   fileNoSheet: L("de werkmap heeft geen werkblad", "the workbook has no worksheet"),
+  fileEmpty: L("het bestand is leeg", "the file is empty"),
 
   // Columns
   columnsSection: L("Kolommen", "Columns"),

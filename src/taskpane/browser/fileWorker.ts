@@ -8,7 +8,7 @@
 import { TooLargeError } from "../../reading/limits";
 import { NotTextError } from "../../reading/csv";
 import type { InvoiceSource } from "../../excel/source";
-import { DamagedFileError, readFileSource, stageMark, UnsupportedFileError, type FileLike, type FileProgress } from "./files";
+import { DamagedFileError, EmptyFileError, readFileSource, stageMark, UnsupportedFileError, type FileLike, type FileProgress } from "./files";
 import { packValues, unpackValues, type PackedValues } from "./packedValues";
 
 export type { FileProgress };
@@ -24,6 +24,7 @@ export type WorkerFailure =
   | { readonly type: "too-large"; readonly what: TooLargeError["what"]; readonly limit: number }
   | { readonly type: "no-sheet" }
   | { readonly type: "not-text" }
+  | { readonly type: "empty" }
   | { readonly type: "damaged"; readonly message: string }
   /** Anything else: the pane reads the file again in its own thread, for that path's exact message. */
   | { readonly type: "other"; readonly message: string };
@@ -49,6 +50,7 @@ export function failureOf(e: unknown): WorkerFailure {
   if (e instanceof Error && e.message === "no-sheet") return { type: "no-sheet" };
   if (e instanceof DamagedFileError) return { type: "damaged", message: e.message };
   if (e instanceof NotTextError) return { type: "not-text" };
+  if (e instanceof EmptyFileError) return { type: "empty" };
   return { type: "other", message: e instanceof Error ? e.message : String(e) };
 }
 
@@ -65,6 +67,8 @@ export function errorOf(failure: WorkerFailure, fileName: string): Error | null 
       return new DamagedFileError(failure.message);
     case "not-text":
       return new NotTextError();
+    case "empty":
+      return new EmptyFileError(fileName);
     default:
       return null;
   }

@@ -30,6 +30,9 @@ export class UnsupportedFileError extends Error {}
  */
 export class DamagedFileError extends Error {}
 
+/** A file of 0 bytes (a failed export): said as such, as kor-check says it, not "no header row found". */
+export class EmptyFileError extends Error {}
+
 /** Minimal shape of a File (so tests can pass one without a DOM). */
 export interface FileLike {
   readonly name: string;
@@ -115,13 +118,16 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     sheet = xaf.name;
   } else if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
     // Bytes, not file.text(): that would read UTF-16 and Windows-1252 exports as broken UTF-8.
-    const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.length === 0) throw new EmptyFileError(file.name);
+    const decoded = decodeBytes(bytes);
     const csv = readCsvText(decoded.text);
     values = csv.records;
     fileProblems.push(...csv.problems);
     if (decoded.mixed !== undefined) fileProblems.push(encodingMixedProblem(decoded.mixed));
   } else if (lower.endsWith(".xlsx")) {
     const buffer = await file.arrayBuffer();
+    if (buffer.byteLength === 0) throw new EmptyFileError(file.name);
     stageMark("file-bytes");
     const read = await readXlsx(buffer, limits, onProgress);
     const source = xlsxSource(file.name, read.sheets, read.isoDatesUnplaced ? [isoDatesUnplacedProblem()] : [], read.date1904);

@@ -46,7 +46,7 @@ import { useAnalysis } from "../useAnalysis";
 import { TextList, useSectionStyles } from "../components/ReportSections";
 import { CopyButton, PrintButton } from "../components/CopyFigures";
 import { decisionFiguresText } from "../copyText";
-import { DamagedFileError, readFileSource, UnsupportedFileError } from "../browser/files";
+import { DamagedFileError, EmptyFileError, readFileSource, UnsupportedFileError } from "../browser/files";
 import { NotTextError, notTextMessage } from "../../reading/csv";
 import { S, t } from "../strings";
 import { D } from "../decision-strings";
@@ -238,7 +238,7 @@ export function Decision({ lang, host, today }: ViewProps): React.ReactElement {
       const src = host.readFile ? await host.readFile(file, () => undefined) : await readFileSource(file);
       usePurchases(src, file.name);
     } catch (e) {
-      const detail = e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof DamagedFileError ? t(lang, S.fileDamaged) : e instanceof NotTextError ? t(lang, notTextMessage) : errorText(e);
+      const detail = e instanceof UnsupportedFileError ? t(lang, S.fileType) : e instanceof DamagedFileError ? t(lang, S.fileDamaged) : e instanceof EmptyFileError ? t(lang, S.fileEmpty) : e instanceof NotTextError ? t(lang, notTextMessage) : errorText(e);
       setPurchaseNotice(D.purchasesError(detail));
     }
   };

@@ -54,7 +54,7 @@ import {
 } from "../components/ReportSections";
 import { CopyFigures, PrintButton } from "../components/CopyFigures";
 import { useAnalysis } from "../useAnalysis";
-import { DamagedFileError, UnsupportedFileError, readFileSource, sampleSource, type FileProgress } from "../browser/files";
+import { DamagedFileError, EmptyFileError, UnsupportedFileError, readFileSource, sampleSource, type FileProgress } from "../browser/files";
 import { XafError } from "../../reading/xaf";
 import { TooLargeError, tooLargeMessage } from "../../reading/limits";
 import { NotTextError, notTextMessage } from "../../reading/csv";
@@ -318,6 +318,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
               ? t(lang, tooLargeMessage(e))
               : e instanceof DamagedFileError
                 ? t(lang, S.fileDamaged)
+                : e instanceof EmptyFileError
+                  ? t(lang, S.fileEmpty)
                 : e instanceof NotTextError
                   ? t(lang, notTextMessage)
                 : e instanceof Error && e.message === "no-sheet"
