@@ -127,10 +127,18 @@ class Progress {
     this.width = Math.max(this.width, line.length);
     this.shown = true;
   }
+  /**
+   * Takes the line off the screen until the next draw, so what is written meanwhile (a file that could not be
+   * read, named on stderr) starts a line of its own instead of being glued to the bar.
+   */
+  hide(): void {
+    if (this.shown) this.stderr.write(`\r${" ".repeat(Math.max(60, this.width))}\r`);
+    this.shown = false;
+  }
   clear(): void {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
-    if (this.shown) this.stderr.write(`\r${" ".repeat(Math.max(60, this.width))}\r`);
+    this.hide();
   }
 }
 
@@ -404,6 +412,7 @@ export async function check(
     failureCount += o.failures.length;
     if (hasRowErrors(o)) anyRowErrors = true;
   };
+  const progress = new Progress(io.stderr, files.length, options.lang);
   // Outcomes are released in file order: ready[i] waits until every file before it is released.
   const ready = new Map<number, FileOutcome>();
   let released = 0;
@@ -413,6 +422,8 @@ export async function check(
       ready.delete(released);
       count(o);
       for (const a of o.auditfiles) auditfiles.push({ file: a.file, read: xafSheetRead(a.data) });
+      // What onFile writes (a file not read, on stderr) gets a line of its own; the bar is drawn again after it.
+      if (hooks.onFile !== undefined) progress.hide();
       hooks.onFile?.(o, released);
       if (keep) {
         sheets.push(...o.sheets);
@@ -423,7 +434,6 @@ export async function check(
     }
   };
 
-  const progress = new Progress(io.stderr, files.length, options.lang);
   progress.start();
   const jobs = options.jobs ?? io.defaultJobs ?? 1;
   try {

@@ -823,6 +823,27 @@ describe("kor-check usage and output", () => {
     await main([a], { stdout: { write: () => true }, stderr: { write: (t: string) => (single += t), isTTY: true }, env: {}, today: TODAY });
     expect(single).toBe("");
   });
+
+  it("names a file that could not be read on a line of its own, not glued to the progress bar", async () => {
+    const a = await writeXlsx(at("a.xlsx"), { A: WITHIN_2025 });
+    const b = writeText(at("b.xlsx"), "PK\u0003\u0004 no zip");
+    let tty = "";
+    const code = await main([a, b, "--format", "csv", "--jobs", "1", "--lang", "en"], { stdout: { write: () => true }, stderr: { write: (t: string) => (tty += t), isTTY: true }, env: {}, today: TODAY });
+    expect(code).toBe(1);
+    // The screen as a terminal shows it: a carriage return goes back to the start of the line and overwrites.
+    const screen = tty.split("\n").map((line) => {
+      const cells: string[] = [];
+      let col = 0;
+      for (const ch of line) {
+        if (ch === "\r") col = 0;
+        else cells[col++] = ch;
+      }
+      return cells.join("").trimEnd();
+    });
+    const said = screen.filter((l) => l.includes("b.xlsx"));
+    expect(said).toEqual([expect.stringMatching(/^kor-check: .*b\.xlsx: not a valid \.xlsx file/)]);
+    expect(screen[screen.length - 1]).toBe("");
+  });
 });
 
 describe("kor-check: a reading problem belongs to its row's year", () => {
