@@ -3,6 +3,7 @@
  * which rows are headings, and where the chart's data is. Pure, so it is tested without Excel.
  */
 import type { Lang } from "../i18n/types";
+import { voluntaryExitApplies } from "../rules/advice";
 import { categoryInfo } from "../rules/categories";
 import { excelSerialFromDay, formatDay } from "../rules/dates";
 import { eurosFromCents, formatEuros } from "../rules/money";
@@ -119,10 +120,17 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
 
   headingRows.push(add([t(lang, R.deadlines)]));
   const d = summary.deadlines;
-  add([t(lang, R.nextStart), day(d.nextStart)], ["General", DATE_FORMAT]);
-  add([t(lang, R.registerBy), day(d.registrationDeadline)], ["General", DATE_FORMAT]);
-  add([t(lang, R.exitStart), day(d.nextExit.start)], ["General", DATE_FORMAT]);
-  add([t(lang, R.exitBy), day(d.nextExit.deadline)], ["General", DATE_FORMAT]);
+  // As the pane's year report and kor-check: a business in the KOR (no crossing since) has nothing to register.
+  if (d.participating) add([t(lang, R.nextStart), t(lang, S.inKorNow)]);
+  else {
+    add([t(lang, R.nextStart), day(d.nextStart)], ["General", DATE_FORMAT]);
+    add([t(lang, R.registerBy), day(d.registrationDeadline)], ["General", DATE_FORMAT]);
+  }
+  // A voluntary exit only where one applies: not for a business out of the KOR, not beside a crossing (it ends participation).
+  if (voluntaryExitApplies(summary)) {
+    add([t(lang, R.exitStart), day(d.nextExit.start)], ["General", DATE_FORMAT]);
+    add([t(lang, R.exitBy), day(d.nextExit.deadline)], ["General", DATE_FORMAT]);
+  }
   // Section 5: the participant's re-entry is shown for a participant, and conditionally when the status is unknown.
   add([t(lang, R.participation), t(lang, R.participationStatus[d.participation])]);
   const reentry = d.participation === "in" ? d.reentryAfterCrossing : d.participation === "unknown" ? (d.ifInKor ?? d.reentryAfterCrossing) : null;

@@ -84,6 +84,17 @@ export function nextStartOf(summary: YearSummary): { start: Day; deadline: Day }
   return { start: d.nextStart, deadline: d.registrationDeadline };
 }
 
+/**
+ * A voluntary exit is only worth a line for a business that may be in the KOR and was not forced out: not
+ * beside this year's crossing (the exit is then forced, its date the crossing day), and never for a business
+ * that is not in the KOR (issue 16: only what applies). The pane's year report and the report sheet both ask.
+ */
+export function voluntaryExitApplies(summary: YearSummary): boolean {
+  const d = summary.deadlines;
+  if (d.participation === "in") return d.participating;
+  return d.participation === "unknown" && summary.crossing === null;
+}
+
 const WAY_DEREGISTER = L(
   "Afmelden doet u in Mijn Belastingdienst Zakelijk of met het afmeldformulier van de Belastingdienst.",
   "Deregister in Mijn Belastingdienst Zakelijk or with the Belastingdienst's deregistration form.",

@@ -173,6 +173,39 @@ describe("the report sheet follows the participation status (kor-rules.md sectio
   });
 });
 
+describe("the report sheet's deadlines say only what applies, as the pane's year report and kor-check (kor-rules.md sections 5, 6)", () => {
+  const row = (n: number, iso: string, euros: number) => ({ row: n, day: dayFromIso(iso), cents: euros * 100, category: null, country: null, vatCents: null });
+  const within = [row(2, "2026-03-01", 5_000)];
+  const crossed = [row(2, "2026-03-01", 19_750), row(3, "2026-09-16", 500)];
+  const labels = (rows: typeof within, participation: Parameters<typeof summarizeYear>[1]["participation"]): Map<string, string | number> => {
+    const content = buildReport(summarizeYear(rows, { today: TODAY, year: 2026, participation }), "en", "Sheet1");
+    return new Map(content.values.map((r) => [String(r[0]), r[1]]));
+  };
+
+  it("in the KOR, no crossing since: nothing to register, no registration date; the voluntary exit is given", () => {
+    const inKor = labels(within, { status: "in", since: dayFromIso("2026-01-01") });
+    expect(inKor.has("Register by")).toBe(false);
+    expect(inKor.get("Next possible start")).toBe("You are in the KOR and turnover has not gone over the turnover limit since: there is nothing to register.");
+    expect(inKor.has("Exit effective")).toBe(true);
+    expect(inKor.has("Exit notice by")).toBe(true);
+  });
+
+  it("not in the KOR: no voluntary exit dates (there is nothing to leave)", () => {
+    const out = labels(within, { status: "out" });
+    expect(out.has("Exit effective")).toBe(false);
+    expect(out.has("Exit notice by")).toBe(false);
+    expect(typeof out.get("Next possible start")).toBe("number");
+  });
+
+  it("beside this year's crossing: no voluntary exit on a later period start (the crossing day ends participation)", () => {
+    for (const participation of [{ status: "unknown" as const }, { status: "in" as const, since: dayFromIso("2026-01-01") }]) {
+      const x = labels(crossed, participation);
+      expect(x.has("Exit effective")).toBe(false);
+      expect(x.has("Exit notice by")).toBe(false);
+    }
+  });
+});
+
 describe("the report sheet's re-entry after a crossing is a real possible start (kor-rules.md sections 5, 6)", () => {
   // Crossed 16 Sep 2025; the 2025 report opened on 10 Dec 2026, after the 3 Dec 2026 deadline for 1 Jan 2027.
   const row = (n: number, iso: string, euros: number) => ({ row: n, day: dayFromIso(iso), cents: euros * 100, category: null, country: null, vatCents: null });

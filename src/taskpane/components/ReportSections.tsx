@@ -28,7 +28,7 @@ import type { Lang, Localized } from "../../i18n/types";
 import { formatDay } from "../../rules/dates";
 import { formatEuros } from "../../rules/money";
 import type { YearSummary } from "../../rules/summary-types";
-import { adviceOf, type Advice } from "../../rules/advice";
+import { adviceOf, voluntaryExitApplies, type Advice } from "../../rules/advice";
 import { nationalThreshold } from "../../rules/eu";
 import { categoryLabel } from "../../excel/reportContent";
 import type { CategoryFix, PaneWarning, Reconciliation } from "../model";
@@ -364,17 +364,6 @@ export function DeadlineSection(props: { lang: Lang; summary: YearSummary }): Re
       </ul>
     </Section>
   );
-}
-
-/**
- * A voluntary exit is only worth a line for a business that may be in the KOR and was not forced out: not
- * beside this year's crossing (the exit is then forced, its date the crossing day), and never for a business
- * that is not in the KOR (issue 16: only what applies).
- */
-function voluntaryExitApplies(summary: YearSummary): boolean {
-  const d = summary.deadlines;
-  if (d.participation === "in") return d.participating;
-  return d.participation === "unknown" && summary.crossing === null;
 }
 
 export function EuSection(props: { lang: Lang; summary: YearSummary }): React.ReactElement | null {
