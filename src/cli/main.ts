@@ -14,7 +14,7 @@ import { participationFirstYear } from "../rules/next-start";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXafData, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead, type XafSheetData } from "./read";
-import { combineAuditfiles } from "./xaf";
+import { auditfileYear, combineAuditfiles } from "./xaf";
 import { withAuditfileAdvice } from "../reading/xaf";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
@@ -470,7 +470,10 @@ export async function check(
     progress.clear();
   }
   for (const a of combineAuditfiles(auditfiles, today)) {
-    const s: SheetResult = { ...sheetResult(a.file, a.read, options, today, mapping), auditfiles: a.auditfiles };
+    // No --year: the year the header periods reach, not one that entries dated after it would pick.
+    const own = options.year === null ? auditfileYear(a, today) : null;
+    const read = own === null ? a.read : { ...a.read, problems: [own.note, ...a.read.problems] };
+    const s: SheetResult = { ...sheetResult(a.file, read, own === null ? options : { ...options, year: own.year }, today, mapping), auditfiles: a.auditfiles };
     count({ sheets: [s], failures: [] });
     hooks.onFile?.({ sheets: [s], failures: [], skipped: [], auditfiles: [] }, files.length);
     if (keep) sheets.push(s);

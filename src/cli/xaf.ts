@@ -316,3 +316,34 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
   };
   return { file: sorted.map((a) => a.file).join(" + "), read, auditfiles: sorted.map((a) => ({ file: a.file, info: a.read.xaf as XafInfo })) };
 }
+
+/**
+ * The year to check when none is given: the latest year the files' header periods reach, not after today's year,
+ * when entries dated after it (and not after today's year) would otherwise pick a later one. A 2025 auditfile with
+ * one entry dated in February 2026 is the 2025 report (before, it was a 2026 report on that one entry). With a note
+ * naming those entries. Null: the usual default (the latest year with entries), also when the year before the
+ * header's may not have been kept (older than today's year − 3, see readOptionsFor).
+ */
+export function auditfileYear(c: CombinedAuditfile, today: Day): { year: number; note: Problem } | null {
+  if (c.auditfiles.length === 0 || c.auditfiles.some((a) => a.info.startDay === null || a.info.endDay === null)) return null;
+  const todayYear = yearOf(today);
+  const header = Math.min(todayYear, Math.max(...c.auditfiles.map((a) => yearOf(a.info.endDay as Day))));
+  if (Math.min(...c.auditfiles.map((a) => yearOf(a.info.startDay as Day))) > header || header - 1 < todayYear - 3) return null;
+  const later = new Map<number, Set<string>>();
+  for (const r of c.read.rows as XafRow[]) {
+    const y = yearOf(r.day);
+    if (y <= header || y > todayYear) continue;
+    const s = later.get(y) ?? new Set<string>();
+    s.add(`${r.ref}|${r.day}`);
+    later.set(y, s);
+  }
+  if (later.size === 0) return null;
+  const years = [...later.keys()].sort((a, b) => a - b);
+  const count = years.reduce((n, y) => n + (later.get(y)?.size ?? 0), 0);
+  const last = years[years.length - 1];
+  const message: Localized = {
+    nl: `De auditfile(s) gaan tot en met ${header} (de periode in hun header), dus ${header} is gecontroleerd. ${count} ${count === 1 ? "boeking is" : "boekingen zijn"} gedateerd in ${years.join(", ")}; ${count === 1 ? "die bepaalde" : "die bepaalden"} het jaar niet. Controleer ${last} met --year ${last}, samen met de auditfile van ${last}.`,
+    en: `The auditfile(s) run to ${header} (the period in their header), so ${header} was checked. ${count} ${count === 1 ? "entry is" : "entries are"} dated in ${years.join(", ")}; ${count === 1 ? "it did" : "they did"} not pick the year. Check ${last} with --year ${last}, together with the auditfile of ${last}.`,
+  };
+  return { year: header, note: { row: null, severity: "warning", code: "xaf-later-entries", column: null, value: null, message } };
+}

@@ -477,6 +477,23 @@ describe("kor-check on auditfiles that do not cover a year whole (the header's p
     expect(s.previousYearPartial).toEqual({ covered: [], note: "incomplete: the auditfiles do not cover 2025, so this is only entries dated in 2025, not the year's turnover" });
   });
 
+  it("checks the header's year of a 2025 auditfile with an entry dated in 2026, not 2026 on that one entry", async () => {
+    // Header 2025; F1 of 1 June 2025 (€10,000) and a stray F2 of 1 February 2026 (€15,000). Without --year the
+    // 2025 report: €10,000, within (2024 assumed €0). Before, the stray entry picked 2026: a 2026 report on €15,000.
+    const f = writeText(at("klant-2025.xaf"), writeXaf(fy("2025-01-01", "2025-12-31", [sale("F1", "2025-06-01", 1000000), sale("F2", "2026-02-01", 1500000)])));
+    const s = (JSON.parse((await run([f, "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    expect(s.year).toBe(2025);
+    expect(s.countable).toBe(10000);
+    expect(s.eligible).toBe(true);
+    expect(s.problems.find((p: Json) => p.code === "xaf-later-entries").message).toBe(
+      "The auditfile(s) run to 2025 (the period in their header), so 2025 was checked. 1 entry is dated in 2026; it did not pick the year. Check 2026 with --year 2026, together with the auditfile of 2026.",
+    );
+    // --year still decides.
+    const y = (JSON.parse((await run([f, "--year", "2026", "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    expect(y.year).toBe(2026);
+    expect(y.eligible).toBeNull();
+  });
+
   it("says nothing for files of whole calendar years", async () => {
     const a = writeText(at("klant-2025.xaf"), writeXaf(year2025()));
     const b = writeText(at("klant-2026.xaf"), writeXaf(year2026()));
