@@ -193,8 +193,9 @@ export const S = {
     );
   },
   rowsBalance: (sheet: number, read: number, errors: number, skipped: number) => L(
-    `${sheet} ${plural(sheet, "rij", "rijen")} in het blad: ${read} gelezen, ${errors} met fouten, ${skipped} overgeslagen (leeg of zonder bedrag)`,
-    `${sheet} ${plural(sheet, "row", "rows")} in the sheet: ${read} read, ${errors} with errors, ${skipped} skipped (empty or without an amount)`,
+    // Skipped: empty rows, rows without an amount, and the totals lines and non-sales (cancelled, draft) a warning names.
+    `${sheet} ${plural(sheet, "rij", "rijen")} in het blad: ${read} gelezen, ${errors} met fouten, ${skipped} overgeslagen (leeg, zonder bedrag, of genoemd bij Aandachtspunten)`,
+    `${sheet} ${plural(sheet, "row", "rows")} in the sheet: ${read} read, ${errors} with errors, ${skipped} skipped (empty, without an amount, or listed under Warnings)`,
   ),
   copyFigures: L("Cijfers kopiëren", "Copy figures"),
   copied: L("Uitkomst en cijfers gekopieerd: plak ze in uw notitie of e-mail.", "Result and figures copied: paste them into your note or e-mail."),

@@ -62,3 +62,13 @@ describe("the progress line while a big workbook is read", () => {
     expect(line.en).toBe('25,000 rows read from sheet "Omzet\\u202Egpj.exe"…');
   });
 });
+
+describe("the row balance under the totals", () => {
+  it("does not call a skipped totals line (or a cancelled invoice) 'empty or without an amount'", () => {
+    // export.csv: three invoices and "Totaal;;;20.500,00": the total line is skipped and named under Warnings.
+    expect(S.rowsBalance(4, 3, 0, 1)).toEqual({
+      nl: "4 rijen in het blad: 3 gelezen, 0 met fouten, 1 overgeslagen (leeg, zonder bedrag, of genoemd bij Aandachtspunten)",
+      en: "4 rows in the sheet: 3 read, 0 with errors, 1 skipped (empty, without an amount, or listed under Warnings)",
+    });
+  });
+});
