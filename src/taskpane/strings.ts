@@ -6,6 +6,7 @@
 import type { Lang, Localized } from "../i18n/types";
 import { countdown } from "../rules/advice";
 import { visibleControls } from "../i18n/safeText";
+import { FIRST_KOR_YEAR } from "../rules/parameters";
 
 /**
  * A sheet, table or file name in a sentence: its control and direction characters shown as `\u202E`, so a
@@ -215,6 +216,7 @@ export const S = {
   statusNear: L("Dicht bij de omzetgrens", "Close to the turnover limit"),
   statusOver: L("Boven de omzetgrens", "Over the turnover limit"),
   statusCrossed: L("Omzetgrens overschreden", "Turnover limit crossed"),
+  statusUnsupported: L(`Niet ondersteund (vóór ${FIRST_KOR_YEAR})`, `Not supported (before ${FIRST_KOR_YEAR})`),
   countable: L("Omzet die meetelt", "Turnover that counts"),
   ofThreshold: (pct: string, threshold: string) => L(`${pct} van ${threshold}`, `${pct} of ${threshold}`),
   headroom: L("Ruimte tot de omzetgrens", "Room to the turnover limit"),

@@ -222,6 +222,15 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(render(<VerdictSection lang="nl" summary={under} />)).toContain("Dicht bij de omzetgrens");
   });
 
+  it("does not call a 2019 year 'within the turnover limit' beside a card that says it is not supported (section 2)", () => {
+    const values = [["Datum", "Bedrag"], [serial("2019-03-01"), 100], [serial("2019-03-03"), 200]];
+    const summary = analyze({ ...sampleSource(), values }, {}, dayFromIso("2026-12-01")).summary;
+    expect(summary.verdict).toBe("unsupported");
+    const figures = render(<VerdictSection lang="en" summary={summary} />);
+    expect(figures).not.toContain("Within the turnover limit");
+    expect(figures).toContain(">Not supported (before 2020)<");
+  });
+
   it("shows no voluntary exit beside a forced one after a crossing, nor to a business not in the KOR (issue 16)", () => {
     const crossed = [["Datum", "Bedrag"], [serial("2024-03-01"), 19000], [serial("2024-09-16"), 1500]];
     const under = [["Datum", "Bedrag"], [serial("2024-03-01"), 1000]];

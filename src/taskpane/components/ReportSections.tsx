@@ -194,8 +194,10 @@ export function VerdictSection(props: { lang: Lang; summary: YearSummary; previo
   // never "close to" or "within" the limit beside a verdict card that says it was crossed.
   const over = summary.countableCents > summary.thresholdCents;
   const crossedBack = !over && summary.crossing !== null;
-  const status = over ? S.statusOver : crossedBack ? S.statusCrossed : summary.percentOfThreshold >= 90 ? S.statusNear : S.statusOk;
-  const barColor = over || crossedBack ? "error" : summary.percentOfThreshold >= 90 ? "warning" : "success";
+  // Before 2020 there is no limit to be within (the card says "not supported").
+  const unsupported = summary.verdict === "unsupported";
+  const status = unsupported ? S.statusUnsupported : over ? S.statusOver : crossedBack ? S.statusCrossed : summary.percentOfThreshold >= 90 ? S.statusNear : S.statusOk;
+  const barColor = unsupported ? "warning" : over || crossedBack ? "error" : summary.percentOfThreshold >= 90 ? "warning" : "success";
   return (
     <Section id="verdict" title={t(lang, S.verdictSection)}>
       <dl className={s.figures}>
