@@ -119,6 +119,18 @@ function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
       out.push(single(g[0]));
       continue;
     }
+    // Joined on the KvK number though the VAT numbers differ: said, as it decides whose turnover counts.
+    const kvkJoin = kvkJoinWarning(g);
+    if (kvkJoin !== null) {
+      if (g.some((a) => a.read.xaf?.startDay === null || a.read.xaf?.startDay === undefined || a.read.xaf.endDay === null)) {
+        const w = sameYearWarning(g);
+        for (const a of g) out.push(single(a, [w, kvkJoin]));
+        continue;
+      }
+      const m = merge(g);
+      out.push({ ...m, read: { ...m.read, problems: [...m.read.problems, kvkJoin] } });
+      continue;
+    }
     // Without a header period a file's days cannot be told apart from another's: checked apart.
     if (g.some((a) => a.read.xaf?.startDay === null || a.read.xaf?.startDay === undefined || a.read.xaf.endDay === null)) {
       const w = sameYearWarning(g);
@@ -128,6 +140,25 @@ function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
     out.push(merge(g));
   }
   return out;
+}
+
+/**
+ * Files joined because they have the same KvK number while their VAT numbers differ (a sole trader's btw-id and
+ * omzetbelastingnummer, written by two packages): said with both numbers, so a bookkeeper sees whose turnover
+ * decides and can check the files one at a time when they are two businesses. Null: no such difference.
+ */
+function kvkJoinWarning(g: readonly AuditfileRead[]): Problem | null {
+  const vats = [...new Set(g.map((a) => vatKey(a.read.xaf)).filter((v): v is string => v !== null))];
+  if (vats.length < 2) return null;
+  const kvks = [...new Set(g.map((a) => kvkKey(a.read.xaf)).filter((v): v is string => v !== null))];
+  const names = g.map((a) => `${path.basename(a.file)} (${vatKey(a.read.xaf) ?? "-"})`);
+  const list = (lang: "nl" | "en"): string => `${names.slice(0, -1).join(", ")} ${lang === "nl" ? "en" : "and"} ${names[names.length - 1]}`;
+  const kvk = kvks.join(", ");
+  const message: Localized = {
+    nl: `${list("nl")} hebben verschillende btw-nummers maar hetzelfde KvK-nummer (${kvk}), dus zijn ze als één onderneming gecontroleerd (een eenmanszaak heeft een btw-id en een omzetbelastingnummer; pakketten schrijven soms het ene, soms het andere). Zijn het twee ondernemingen, controleer de bestanden dan elk apart.`,
+    en: `${list("en")} have different VAT numbers but the same KvK number (${kvk}), so they were checked as one business (a sole trader has a VAT ID and a turnover tax number; packages write one or the other). If they are two businesses, check the files one at a time.`,
+  };
+  return { row: null, severity: "warning", code: "xaf-joined-kvk", column: null, value: null, message, day: null };
 }
 
 interface Part {
@@ -186,57 +217,98 @@ function segmentAt(segments: readonly Segment[], day: Day): Segment | null {
   return null;
 }
 
+/** An entry row's identity across two exports of the same bookkeeping. */
+const rowKey = (r: XafRow): string => `${r.ref}|${r.day}|${r.cents}|${r.category ?? ""}`;
+
 interface Tally {
   entries: Set<string>;
+  /** Each entry row (rowKey) with how often it occurs: two exports agree when these are the same. */
+  rows: Map<string, number>;
   countableCents: number;
   cents: number;
 }
 
-const tally = (): Tally => ({ entries: new Set<string>(), countableCents: 0, cents: 0 });
+const tally = (): Tally => ({ entries: new Set<string>(), rows: new Map<string, number>(), countableCents: 0, cents: 0 });
 
 function add(t: Tally, r: XafRow): void {
   t.entries.add(`${r.ref}|${r.day}`);
+  const k = rowKey(r);
+  t.rows.set(k, (t.rows.get(k) ?? 0) + 1);
   t.cents += r.cents;
   if (countsForKor(r.category)) t.countableCents += r.cents;
 }
 
-/** An entry row's identity across two exports of the same bookkeeping. */
-const rowKey = (r: XafRow): string => `${r.ref}|${r.day}|${r.cents}|${r.category ?? ""}`;
+function sameRows(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, n] of a) if (b.get(k) !== n) return false;
+  return true;
+}
+
+
+/** An entry's reference and day: the same entry in two exports, whatever its amount there. */
+const entryKey = (r: XafRow): string => `${r.ref}|${r.day}`;
+
+interface Pair {
+  readonly other: Part;
+  readonly kept: Part;
+  readonly from: Day;
+  to: Day;
+  readonly keptTally: Tally;
+  readonly otherTally: Tally;
+  /** The other file's entries the kept file lacks (no entry of that reference and day), counted too. */
+  readonly added: Tally;
+}
+
+function joinTally(t: Tally, u: Tally): void {
+  for (const e of u.entries) t.entries.add(e);
+  for (const [k, n] of u.rows) t.rows.set(k, (t.rows.get(k) ?? 0) + n);
+  t.cents += u.cents;
+  t.countableCents += u.countableCents;
+}
 
 /**
  * The files of one business as one: rows in order of the files' periods. Days two files cover (an overlap, or
- * the same period twice) count once, from the file that starts last there (`better`), never from both; the
- * other file's entries of those days are compared with them: the same in number and amounts is a warning,
- * else an error of that year (`xaf-overlap`). An entry dated outside its own file's period on a day another
- * file covers, that the other holds too (same reference, day, amount, category), is counted once.
+ * the same period twice) count once, from the file that starts last there (`better`), never both copies of an
+ * entry; the other file's entries of those days are compared with them, row by row (reference, day, amount,
+ * category, as often as they occur): the same is a warning, else an error of that year (`xaf-overlap`). The
+ * other file's entries of a reference and day the counted file lacks are counted too (two administrations of one
+ * business both count; never fewer than either file holds), and said. An entry dated outside its own file's period
+ * on a day another file covers, that the other holds too (same reference, day, amount, category), is counted once,
+ * as often as the other holds it.
  */
 function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
   const sorted = [...g].sort((a, b) => ((a.read.xaf?.startDay ?? 0) - (b.read.xaf?.startDay ?? 0)));
   const parts: Part[] = sorted.map((a, index) => ({ a, name: path.basename(a.file), start: a.read.xaf?.startDay ?? 0, end: a.read.xaf?.endDay ?? 0, index }));
   const segments = segmentsOf(parts);
   // Per pair (the file not counted there, the file counted) and overlapping segment: what each holds.
-  const pairs = new Map<string, { other: Part; kept: Part; from: Day; to: Day; keptTally: Tally; otherTally: Tally }>();
-  const pairOf = (other: Part, kept: Part, seg: Segment) => {
+  const pairs = new Map<string, Pair>();
+  const pairOf = (other: Part, kept: Part, seg: Segment): Pair => {
     const key = `${other.index}|${kept.index}|${seg.from}`;
     let p = pairs.get(key);
     if (p === undefined) {
-      p = { other, kept, from: seg.from, to: seg.to, keptTally: tally(), otherTally: tally() };
+      p = { other, kept, from: seg.from, to: seg.to, keptTally: tally(), otherTally: tally(), added: tally() };
       pairs.set(key, p);
     }
     return p;
   };
   for (const seg of segments) for (const o of seg.parts) if (o !== seg.kept) pairOf(o, seg.kept, seg);
-  const keysOf = new Map<Part, Set<string>>();
-  const keys = (p: Part): Set<string> => {
-    let k = keysOf.get(p);
-    if (k === undefined) {
-      k = new Set((p.a.read.rows as XafRow[]).map(rowKey));
-      keysOf.set(p, k);
+  // The rows of each file by rowKey, with how often: an out-of-period copy is matched as often as the other holds it.
+  const remaining = new Map<string, Map<string, number>>();
+  const remainingOf = (part: Part, holder: Part): Map<string, number> => {
+    const key = `${part.index}|${holder.index}`;
+    let m = remaining.get(key);
+    if (m === undefined) {
+      m = new Map<string, number>();
+      for (const r of holder.a.read.rows as XafRow[]) m.set(rowKey(r), (m.get(rowKey(r)) ?? 0) + 1);
+      remaining.set(key, m);
     }
-    return k;
+    return m;
   };
   const duplicates = new Map<string, { file: Part; other: Part; count: number; cents: number; day: Day }>();
   const rows: XafRow[] = [];
+  // Per overlapping segment: the kept file's entries (reference and day, how often) and the other files' rows.
+  const keptEntries = new Map<Segment, Map<string, number>>();
+  const pending = new Map<Segment, { part: Part; r: XafRow }[]>();
   let dropped = 0;
   for (const part of parts) {
     for (const r of part.a.read.rows as XafRow[]) {
@@ -245,15 +317,24 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
       if (own && seg !== null && seg.parts.length > 1) {
         if (seg.kept === part) {
           for (const o of seg.parts) if (o !== part) add(pairOf(o, part, seg).keptTally, r);
+          const m = keptEntries.get(seg) ?? new Map<string, number>();
+          m.set(entryKey(r), (m.get(entryKey(r)) ?? 0) + 1);
+          keptEntries.set(seg, m);
         } else {
           add(pairOf(part, seg.kept, seg).otherTally, r);
+          const list = pending.get(seg) ?? [];
+          list.push({ part, r });
+          pending.set(seg, list);
           dropped++;
           continue;
         }
       } else if (!own && seg !== null) {
         // A day another file covers: the same entry in both is counted once, from that file.
         const holder = seg.parts.includes(part) ? null : seg.kept;
-        if (holder !== null && keys(holder).has(rowKey(r))) {
+        const left = holder === null ? null : remainingOf(part, holder);
+        const k = rowKey(r);
+        if (holder !== null && left !== null && (left.get(k) ?? 0) > 0) {
+          left.set(k, (left.get(k) ?? 0) - 1);
           const key = `${part.index}|${holder.index}`;
           const d = duplicates.get(key) ?? { file: part, other: holder, count: 0, cents: 0, day: r.day };
           d.count++;
@@ -267,29 +348,52 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
       rows.push({ ...r, row: rows.length + 1 });
     }
   }
+  // The other files' entries of a reference and day the kept file lacks count too: a file after the first matches
+  // those the first added as well, so three files never count one entry twice.
+  for (const [seg, list] of pending) {
+    const base = new Map(keptEntries.get(seg) ?? []);
+    for (const o of seg.parts) {
+      if (o === seg.kept) continue;
+      const left = new Map(base);
+      for (const { part, r } of list) {
+        if (part !== o) continue;
+        const k = entryKey(r);
+        const n = left.get(k) ?? 0;
+        if (n > 0) {
+          left.set(k, n - 1);
+          continue;
+        }
+        add(pairOf(o, seg.kept, seg).added, r);
+        base.set(k, (base.get(k) ?? 0) + 1);
+        rows.push({ ...r, row: rows.length + 1 });
+        dropped--;
+      }
+    }
+  }
   const problems: Problem[] = [];
   for (const part of parts) for (const p of part.a.read.problems) problems.push(prefixed(part.a.file, p));
   const overlapErrors: Problem[] = [];
   // Adjacent segments of the same pair, in one year, are said together.
-  const joined: { other: Part; kept: Part; from: Day; to: Day; keptTally: Tally; otherTally: Tally }[] = [];
+  const joined: Pair[] = [];
   for (const p of [...pairs.values()].sort((x, y) => x.from - y.from)) {
     const last = joined.find((j) => j.other === p.other && j.kept === p.kept && j.to + 1 === p.from && yearOf(j.from) === yearOf(p.from));
     if (last === undefined) {
-      joined.push({ ...p, keptTally: { ...p.keptTally, entries: new Set(p.keptTally.entries) }, otherTally: { ...p.otherTally, entries: new Set(p.otherTally.entries) } });
+      const copy = (t: Tally): Tally => ({ ...t, entries: new Set(t.entries), rows: new Map(t.rows) });
+      joined.push({ ...p, keptTally: copy(p.keptTally), otherTally: copy(p.otherTally), added: copy(p.added) });
       continue;
     }
     last.to = p.to;
-    for (const [t, u] of [[last.keptTally, p.keptTally], [last.otherTally, p.otherTally]] as const) {
-      for (const e of u.entries) t.entries.add(e);
-      t.cents += u.cents;
-      t.countableCents += u.countableCents;
-    }
+    joinTally(last.keptTally, p.keptTally);
+    joinTally(last.otherTally, p.otherTally);
+    joinTally(last.added, p.added);
   }
   for (const j of joined) {
     const k = j.keptTally;
     const o = j.otherTally;
-    const agree = k.entries.size === o.entries.size && k.cents === o.cents && k.countableCents === o.countableCents;
-    const message = overlapText(j.kept.name, j.other.name, j.from, j.to, { entries: k.entries.size, countableCents: k.countableCents }, { entries: o.entries.size, countableCents: o.countableCents }, agree);
+    const agree = sameRows(k.rows, o.rows);
+    const sameFigures = k.entries.size === o.entries.size && k.countableCents === o.countableCents;
+    const added = j.added.entries.size === 0 ? null : { entries: j.added.entries.size, countableCents: j.added.countableCents };
+    const message = overlapText(j.kept.name, j.other.name, j.from, j.to, { entries: k.entries.size, countableCents: k.countableCents }, { entries: o.entries.size, countableCents: o.countableCents }, agree, sameFigures, added);
     const p: Problem = { row: null, severity: agree ? "warning" : "error", code: "xaf-overlap", column: null, value: null, message, day: j.from };
     problems.push(p);
     if (!agree) overlapErrors.push(p);

@@ -302,7 +302,17 @@ export interface OverlapFigures {
  * once, from `kept` (of the files covering a day, the one that starts last). `agree`: the other file's entries
  * of those days are the same in number and amounts (a warning); else they differ (an error of that year).
  */
-export function overlapText(kept: string, other: string, from: Day, to: Day, keptFigures: OverlapFigures, otherFigures: OverlapFigures, agree: boolean): Localized {
+export function overlapText(
+  kept: string,
+  other: string,
+  from: Day,
+  to: Day,
+  keptFigures: OverlapFigures,
+  otherFigures: OverlapFigures,
+  agree: boolean,
+  sameFigures = false,
+  added: OverlapFigures | null = null,
+): Localized {
   const days = (lang: "nl" | "en"): string => `${formatDay(from, lang)} ${lang === "nl" ? "tot en met" : "to"} ${formatDay(to, lang)}`;
   const n = (f: OverlapFigures): Localized => times(f.entries, ["boeking", "boekingen"], ["entry", "entries"]);
   if (agree) {
@@ -311,9 +321,23 @@ export function overlapText(kept: string, other: string, from: Day, to: Day, kep
       en: `${other} and ${kept} belong to the same business and both cover ${days("en")}. The entries of those days were counted once, from ${kept}; those in ${other} agree with them (${n(keptFigures).en}, counting ${formatEuros(keptFigures.countableCents, "en")}).`,
     };
   }
+  // Equal counts and totals with other entries (two administrations, or another export) are said as such.
+  const same: Localized = sameFigures
+    ? { nl: " (evenveel boekingen en hetzelfde bedrag, maar niet dezelfde boekingen)", en: " (as many entries and the same amount, but not the same entries)" }
+    : { nl: "", en: "" };
+  const counted: Localized =
+    added === null
+      ? {
+          nl: `Geteld zijn alleen die van ${kept} (nooit beide: dan telde de omzet dubbel)`,
+          en: `Only those of ${kept} were counted (never both: the turnover would count twice)`,
+        }
+      : {
+          nl: `Geteld zijn die van ${kept} en de ${n(added).nl} die alleen ${other} heeft (meetellend ${formatEuros(added.countableCents, "nl")}; twee administraties van één onderneming tellen allebei mee, een boeking in beide telt één keer)`,
+          en: `Counted were those of ${kept} and the ${n(added).en} only ${other} has (counting ${formatEuros(added.countableCents, "en")}; two administrations of one business both count, an entry in both counts once)`,
+        };
   return {
-    nl: `${other} en ${kept} zijn van dezelfde onderneming en gaan allebei over ${days("nl")}, maar hun boekingen van die dagen verschillen: ${kept} heeft ${n(keptFigures).nl} (meetellend ${formatEuros(keptFigures.countableCents, "nl")}), ${other} ${n(otherFigures).nl} (meetellend ${formatEuros(otherFigures.countableCents, "nl")}). Geteld zijn alleen die van ${kept} (nooit beide: dan telde de omzet dubbel), dus een uitkomst die van deze dagen afhangt is onzeker. Controleer welke export volledig is en geef voor elke periode één auditfile.`,
-    en: `${other} and ${kept} belong to the same business and both cover ${days("en")}, but their entries of those days differ: ${kept} has ${n(keptFigures).en} (counting ${formatEuros(keptFigures.countableCents, "en")}), ${other} ${n(otherFigures).en} (counting ${formatEuros(otherFigures.countableCents, "en")}). Only those of ${kept} were counted (never both: the turnover would count twice), so a result that depends on these days is uncertain. Check which export is complete and give one auditfile per period.`,
+    nl: `${other} en ${kept} zijn van dezelfde onderneming en gaan allebei over ${days("nl")}, maar hun boekingen van die dagen verschillen: ${kept} heeft ${n(keptFigures).nl} (meetellend ${formatEuros(keptFigures.countableCents, "nl")}), ${other} ${n(otherFigures).nl} (meetellend ${formatEuros(otherFigures.countableCents, "nl")})${same.nl}. ${counted.nl}, dus een uitkomst die van deze dagen afhangt is onzeker. Controleer welke export volledig is en geef voor elke periode één auditfile.`,
+    en: `${other} and ${kept} belong to the same business and both cover ${days("en")}, but their entries of those days differ: ${kept} has ${n(keptFigures).en} (counting ${formatEuros(keptFigures.countableCents, "en")}), ${other} ${n(otherFigures).en} (counting ${formatEuros(otherFigures.countableCents, "en")})${same.en}. ${counted.en}, so a result that depends on these days is uncertain. Check which export is complete and give one auditfile per period.`,
   };
 }
 

@@ -379,6 +379,38 @@ describe("kor-check on overlapping auditfiles of one business", () => {
     ]);
   });
 
+  it("counts both of two exports of the same days with different invoices of equal totals, as an error, not one of them as agreeing", async () => {
+    // a.xaf and b.xaf: the same VAT number and year, each 12 × €1,000 = €12,000, with different invoices (A-… and B-…):
+    // two administrations of one business, or a wrong export. Before: "agree" (same count and total), €12,000 counted,
+    // eligible, exit 0. Now: €24,000 counted (entries only b.xaf has count too), an error of 2026, exit 1.
+    const own = (prefix: string): GenTx[] => months(1, 12).map((m) => sale(`${prefix}-${m}`, `2026-${String(m).padStart(2, "0")}-10`, 100000));
+    const a = writeText(at("adm-a.xaf"), writeXaf(file("2026-01-01", "2026-12-31", own("A"))));
+    const b = writeText(at("adm-b.xaf"), writeXaf(file("2026-01-01", "2026-12-31", own("B"))));
+    const r = await run([a, b, "--year", "2026", "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as Json[];
+    expect(items).toHaveLength(1);
+    expect(items[0].countable).toBe(24000);
+    expect(items[0].eligible).not.toBe(true);
+    expect(r.code).toBe(1);
+    expect(items[0].problems.filter((p: Json) => p.code === "xaf-overlap").map((p: Json) => [p.severity, p.message])).toEqual([
+      ["error", "adm-b.xaf and adm-a.xaf belong to the same business and both cover 1 January 2026 to 31 December 2026, but their entries of those days differ: adm-a.xaf has 12 entries (counting €12,000.00), adm-b.xaf 12 entries (counting €12,000.00) (as many entries and the same amount, but not the same entries). Counted were those of adm-a.xaf and the 12 entries only adm-b.xaf has (counting €12,000.00; two administrations of one business both count, an entry in both counts once), so a result that depends on these days is uncertain. Check which export is complete and give one auditfile per period."],
+    ]);
+  });
+
+  it("counts an entry a file holds twice outside its period once more than the other file holds it, not zero times", async () => {
+    // The 2025 export holds F2025-X of 10 December 2025 (€100) once; the 2026 export holds two entries F2025-X of
+    // that day and amount (two transactions). One is the 2025 file's; the other is counted: 2025 = €24,000 + €100 +
+    // €100 = €24,200. Before, both were taken for the 2025 file's one (€24,100).
+    const x = (nr: string): GenTx => invoice({ nr, date: "2025-12-10", ref: "F2025-X", customer: "C1", parts: [{ acc: "8000", net: 10000, vat: H }] });
+    const a = writeText(at("klant-2025.xaf"), writeXaf(file("2025-01-01", "2025-12-31", [...monthly(2025, months(1, 12), 200000), x("T1")])));
+    const b = writeText(at("klant-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", [x("T1"), x("T2"), ...monthly(2026, months(1, 11), 100000)])));
+    const s = (JSON.parse((await run([a, b, "--year", "2026", "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    expect(s.previousYear).toBe(24200);
+    expect(s.problems.find((p: Json) => p.code === "xaf-duplicate-entry").message).toBe(
+      "1 entry in klant-2026.xaf is dated outside that file's own period, on days klant-2025.xaf covers, and is in it too (same reference, date and amount; counting €100.00): counted once, from klant-2025.xaf.",
+    );
+  });
+
   it("joins the files of one KvK number whose VAT numbers differ (one package writes the btw-id, another the omzetbelastingnummer)", async () => {
     const a = writeText(at("klant-2025.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, months(1, 12), 200000), { taxRegIdent: "NL001234567B01", companyIdent: "12345678" })));
     const b = writeText(at("klant-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", monthly(2026, months(1, 11), 100000), { taxRegIdent: "NL867512345B01", companyIdent: "12345678" })));
@@ -386,6 +418,10 @@ describe("kor-check on overlapping auditfiles of one business", () => {
     expect(items).toHaveLength(1);
     expect(items[0].previousYear).toBe(24000);
     expect(items[0].eligible).toBe(false);
+    // Said, as the other file's turnover decides: were they two businesses, the 2026 verdict would be another.
+    expect(items[0].problems.filter((p: Json) => p.code === "xaf-joined-kvk").map((p: Json) => p.message)).toEqual([
+      "klant-2025.xaf (NL001234567B01) and klant-2026.xaf (NL867512345B01) have different VAT numbers but the same KvK number (12345678), so they were checked as one business (a sole trader has a VAT ID and a turnover tax number; packages write one or the other). If they are two businesses, check the files one at a time.",
+    ]);
     // A package's own company number ("1" in both) is no KvK number: different VAT numbers stay apart.
     const c = writeText(at("ander-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", monthly(2026, [1], 100000), { taxRegIdent: "NL999999999B01" })));
     const d = writeText(at("klant-2025b.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, [1], 100000), { taxRegIdent: "NL001234567B01" })));
