@@ -7,6 +7,8 @@
 import * as path from "path";
 import type { Localized } from "../i18n/types";
 import { duplicateOutsideText, invoiceName, overlapText } from "../i18n/xaf-messages";
+import { visibleControls } from "../i18n/safeText";
+import { shortened } from "../i18n/messages";
 import type { Problem } from "../rules/types";
 import { coverageProblems, yearCoverage, type XafInfo, type XafRow } from "../reading/xaf";
 import { dayFromYmd, yearOf, type Day } from "../rules/dates";
@@ -107,8 +109,38 @@ function businesses(list: readonly AuditfileRead[]): AuditfileRead[][] {
   return [...groups.values()];
 }
 
+/** A company name as compared across files: case, spaces and punctuation ignored. */
+const nameKey = (info: XafInfo | undefined): string | null => {
+  const n = info?.companyName?.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "") ?? "";
+  return n === "" ? null : n;
+};
+
+/**
+ * Files without a VAT or KvK number join nothing; one whose company name another file of the run has too is
+ * told so, as a previous year in that file is then missing from its report (not joined on a name: two
+ * businesses can share one).
+ */
+function unjoinedWarnings(list: readonly AuditfileRead[]): Map<AuditfileRead, Problem> {
+  const out = new Map<AuditfileRead, Problem>();
+  for (const a of list) {
+    if (a.read.xaf === undefined || vatKey(a.read.xaf) !== null || kvkKey(a.read.xaf) !== null) continue;
+    const key = nameKey(a.read.xaf);
+    if (key === null) continue;
+    const others = list.filter((b) => b !== a && b.read.xaf !== undefined && nameKey(b.read.xaf) === key).map((b) => path.basename(b.file));
+    if (others.length === 0) continue;
+    const name = visibleControls(shortened(a.read.xaf.companyName ?? ""));
+    const message: Localized = {
+      nl: `${path.basename(a.file)} heeft geen btw-nummer en geen KvK-nummer (taxRegIdent, companyIdent), dus is het niet samengenomen met ${others.join(", ")} van dezelfde naam (${name}): een vorig jaar dat daarin staat ontbreekt hier. Is het één onderneming, geef dan het vorige jaar met --previous-year-turnover of maak de auditfile opnieuw aan met het btw-nummer.`,
+      en: `${path.basename(a.file)} has no VAT number and no KvK number (taxRegIdent, companyIdent), so it was not joined with ${others.join(", ")} of the same name (${name}): a previous year in it is missing here. If it is one business, give the previous year with --previous-year-turnover or export the auditfile again with the VAT number.`,
+    };
+    out.set(a, { row: null, severity: "warning", code: "xaf-not-joined", column: null, value: null, message, day: null });
+  }
+  return out;
+}
+
 function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
   const out: CombinedAuditfile[] = [];
+  const unjoined = unjoinedWarnings(list);
   for (const g of businesses(list)) {
     const single = (a: AuditfileRead, extra: Problem[] = []): CombinedAuditfile => ({
       file: a.file,
@@ -116,7 +148,8 @@ function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
       auditfiles: a.read.xaf === undefined ? [] : [{ file: a.file, info: a.read.xaf }],
     });
     if (g.length === 1) {
-      out.push(single(g[0]));
+      const w = unjoined.get(g[0]);
+      out.push(single(g[0], w === undefined ? [] : [w]));
       continue;
     }
     // Joined on the KvK number though the VAT numbers differ: said, as it decides whose turnover counts.

@@ -428,6 +428,17 @@ describe("kor-check on overlapping auditfiles of one business", () => {
     expect(JSON.parse((await run([c, d, "--format", "json", "--lang", "en"])).stdout)).toHaveLength(2);
   });
 
+  it("says a file without VAT or KvK number was not joined with a file of the same company name, whose previous year is then missing", async () => {
+    const a = writeText(at("zonder-2025.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, months(1, 12), 200000), { taxRegIdent: "", companyName: "Bakkerij Zonder" })));
+    const b = writeText(at("zonder-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", monthly(2026, months(1, 11), 100000), { taxRegIdent: "", companyName: "Bakkerij  zonder" })));
+    const items = JSON.parse((await run([a, b, "--format", "json", "--lang", "en"])).stdout) as Json[];
+    expect(items).toHaveLength(2);
+    const w = items.find((i) => i.file === b).problems.filter((p: Json) => p.code === "xaf-not-joined").map((p: Json) => p.message);
+    expect(w).toEqual([
+      "zonder-2026.xaf has no VAT number and no KvK number (taxRegIdent, companyIdent), so it was not joined with zonder-2025.xaf of the same name (Bakkerij  zonder): a previous year in it is missing here. If it is one business, give the previous year with --previous-year-turnover or export the auditfile again with the VAT number.",
+    ]);
+  });
+
   it("counts an entry dated before its file's period that the previous year's file also holds once", async () => {
     // The 2026 export also holds F2025-12 of 10 December 2025 (€2,000), as the 2025 export does: 2025 is €24,000, not €26,000.
     const a = writeText(at("klant-2025.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, months(1, 12), 200000))));
