@@ -77,6 +77,13 @@ export const xafFile = {
     };
   },
   unknownVersion(ns: string): Localized {
+    if (ns.trim() === "") {
+      return {
+        nl: `Deze auditfile noemt geen versie (<auditfile> heeft geen namespace, zoals xmlns="http://www.auditfiles.nl/XAF/3.2"). Gelezen worden XAF 3.1, 3.2 en 4.0. ${EXPORT_AGAIN.nl}`,
+        en: `This auditfile names no version (<auditfile> has no namespace, such as xmlns="http://www.auditfiles.nl/XAF/3.2"). XAF 3.1, 3.2 and 4.0 are read. ${EXPORT_AGAIN.en}`,
+      };
+    }
+    ns = visibleControls(shortened(ns));
     return {
       nl: `Onbekende auditfile-versie (namespace "${ns}"). Gelezen worden XAF 3.1, 3.2 en 4.0.`,
       en: `Unknown auditfile version (namespace "${ns}"). XAF 3.1, 3.2 and 4.0 are read.`,

@@ -166,6 +166,13 @@ describe("XAF reader: files it refuses", () => {
     expect(refusal('<auditfile xmlns="http://www.auditfiles.nl/XAF/3.0"></auditfile>').reason.en).toContain("Unknown auditfile version");
   });
 
+  it("says an auditfile without a namespace names no version, not 'namespace \"\"', and shows a hostile one's controls", () => {
+    expect(refusal("<auditfile><header/></auditfile>").reason.nl).toBe(
+      'Deze auditfile noemt geen versie (<auditfile> heeft geen namespace, zoals xmlns="http://www.auditfiles.nl/XAF/3.2"). Gelezen worden XAF 3.1, 3.2 en 4.0. Maak de auditfile opnieuw aan in het boekhoudpakket en controleer dan opnieuw.',
+    );
+    expect(refusal('<auditfile xmlns="urn:x\u202Eevil"></auditfile>').reason.en).toContain('(namespace "urn:x\\u202Eevil")');
+  });
+
   it("refuses broken XML with the line number", () => {
     expect(refusal('<auditfile xmlns="http://www.auditfiles.nl/XAF/3.2">\n<header></head>').reason.en).toMatch(/line 2/);
   });
