@@ -220,6 +220,8 @@ describe("the task pane in a browser (no Excel)", () => {
     const csv = "Factuurdatum;Bedrag excl. btw;Categorie\n1-3-2026;1.234,56;21%\n2-3-2026;100,00;privé\n";
     await page.getByTestId("file-input").setInputFiles({ name: "<b>bold</b>.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByText('File "<b>bold</b>.csv"').waitFor();
+    // The spinner took the view while the file was read; the focus is back on Open file, not lost to the page.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName)).resolves.toBe("open-file");
     expect(await page.locator("#root b").count()).toBe(0);
     expect(plain(await page.getByTestId("countable").innerText())).toBe(formatEuros(123_456, "en"));
     // Switching the language keeps the opened file (it does not reload the sample).

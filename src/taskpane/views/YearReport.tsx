@@ -158,6 +158,10 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const [shown, setShown] = React.useState(0);
   const [busy, setBusy] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  // The Open file button: the spinner replaces the view while a file is read, which takes the focus away, so
+  // it is given back to this button once the file is shown or refused (keyboard and screen-reader users).
+  const openButton = React.useRef<HTMLButtonElement>(null);
+  const refocusOpen = React.useRef(false);
   const previewHeading = React.useRef<HTMLHeadingElement>(null);
   const followedFrom = React.useRef<HTMLElement | null>(null);
 
@@ -299,7 +303,14 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
     }
   };
 
+  React.useEffect(() => {
+    if (status.kind === "loading" || !refocusOpen.current) return;
+    refocusOpen.current = false;
+    openButton.current?.focus();
+  }, [status]);
+
   const openFile = async (file: File): Promise<void> => {
+    refocusOpen.current = true;
     setStatus({ kind: "loading" });
     setNotice(null);
     try {
@@ -366,7 +377,7 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
             if (f) void openFile(f);
           }}
         />
-        <Button size="small" appearance="subtle" icon={<DocumentArrowUp20Regular />} onClick={() => fileInput.current?.click()} title={t(lang, S.openFile)}>
+        <Button ref={openButton} size="small" appearance="subtle" icon={<DocumentArrowUp20Regular />} onClick={() => fileInput.current?.click()} title={t(lang, S.openFile)} data-testid="open-file">
           {t(lang, S.openFileShort)}
         </Button>
         {source?.origin !== "sample" && (
