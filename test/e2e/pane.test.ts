@@ -130,6 +130,9 @@ describe("the task pane in a browser (no Excel)", () => {
     await page.getByTestId("year").selectOption(String(s.year));
     await expect(page.getByTestId("previous-year-input").inputValue()).resolves.toBe("25,000.00");
     await expect(page.getByTestId("previous-year").innerText()).resolves.toContain("25,000.00");
+    // In Dutch the field shows the figure as Dutch writes it (it kept "25,000.00", which reads as 25 euros there).
+    await page.getByTestId("language").click();
+    await expect(page.getByTestId("previous-year-input").inputValue()).resolves.toBe("25.000,00");
     await assertClean(w);
   });
 

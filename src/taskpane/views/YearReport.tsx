@@ -266,13 +266,14 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
   const sourceKey = source?.key ?? null;
   // The previous-year field shows the figure typed for this report's year (SheetSettings.previousYears): one
   // typed for another year of the sheet is kept, but neither shown nor used here. Set when the sheet is read
-  // (again) or the year changes.
+  // (again), the year changes, or the language does (written as that language writes amounts: "25,000.00" in the
+  // Dutch pane reads as 25 euros to a Dutch eye, though the field reads it either way).
   const settingsRef = React.useRef(settings);
   settingsRef.current = settings;
   React.useEffect(() => {
     const given = reportYear === null ? null : previousYearGiven(settingsRef.current, reportYear);
     setPreviousText(given !== null ? formatEuros(given, langRef.current).replace(/^€\s?/, "") : "");
-  }, [sourceKey, reportYear, shown]);
+  }, [sourceKey, reportYear, shown, lang]);
 
   const update = (patch: Partial<SheetSettings>): void => {
     if (source === null) return;
