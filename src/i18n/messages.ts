@@ -141,7 +141,8 @@ export function excelErrorCell(text: string, column: ReadingColumn): Localized {
 export function booleanCell(text: string, column: ReadingColumn): Localized {
   const { cell, value } = CELL_WORDS[column];
   return {
-    nl: `${cell.nl} bevat ${text} (waar/onwaar), geen ${value.nl}.`,
+    // A Dutch Excel shows TRUE as WAAR and FALSE as ONWAAR: the Dutch message names what the user sees.
+    nl: `${cell.nl} bevat ${text === "TRUE" ? "WAAR" : text === "FALSE" ? "ONWAAR" : text} (een waar/onwaar-waarde, ${text} in een Engelstalige Excel), geen ${value.nl}.`,
     en: `${cell.en} contains ${text} (true/false), not ${value.en}.`,
   };
 }

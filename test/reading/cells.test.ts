@@ -356,11 +356,11 @@ describe("messages read naturally in both languages, for every column kind", () 
   const messageOf = (r: unknown) => (r as { kind: string; message: { nl: string; en: string } }).message;
 
   it.each<[string, (cell: unknown) => unknown, string, string]>([
-    ["date", readDate, "de datumcel bevat TRUE (waar/onwaar), geen datum.", "the date cell contains TRUE (true/false), not a date."],
-    ["amount", readAmount, "de bedragcel bevat TRUE (waar/onwaar), geen bedrag.", "the amount cell contains TRUE (true/false), not an amount."],
-    ["VAT", readVat, "de btw-cel bevat TRUE (waar/onwaar), geen btw-bedrag.", "the VAT cell contains TRUE (true/false), not a VAT amount."],
-    ["category", readCategoryCell, "de categoriecel bevat TRUE (waar/onwaar), geen categorie.", "the category cell contains TRUE (true/false), not a category."],
-    ["country", readCountry, "de landcel bevat TRUE (waar/onwaar), geen land.", "the country cell contains TRUE (true/false), not a country."],
+    ["date", readDate, "de datumcel bevat WAAR (een waar/onwaar-waarde, TRUE in een Engelstalige Excel), geen datum.", "the date cell contains TRUE (true/false), not a date."],
+    ["amount", readAmount, "de bedragcel bevat WAAR (een waar/onwaar-waarde, TRUE in een Engelstalige Excel), geen bedrag.", "the amount cell contains TRUE (true/false), not an amount."],
+    ["VAT", readVat, "de btw-cel bevat WAAR (een waar/onwaar-waarde, TRUE in een Engelstalige Excel), geen btw-bedrag.", "the VAT cell contains TRUE (true/false), not a VAT amount."],
+    ["category", readCategoryCell, "de categoriecel bevat WAAR (een waar/onwaar-waarde, TRUE in een Engelstalige Excel), geen categorie.", "the category cell contains TRUE (true/false), not a category."],
+    ["country", readCountry, "de landcel bevat WAAR (een waar/onwaar-waarde, TRUE in een Engelstalige Excel), geen land.", "the country cell contains TRUE (true/false), not a country."],
   ])("TRUE in the %s column", (_name, read, nl, en) => {
     expect(messageOf(read(true))).toEqual({ nl, en });
   });
