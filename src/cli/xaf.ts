@@ -6,7 +6,7 @@
  */
 import * as path from "path";
 import type { Localized } from "../i18n/types";
-import { duplicateOutsideText, invoiceName, overlapText } from "../i18n/xaf-messages";
+import { duplicateDiffersText, duplicateOutsideText, invoiceName, overlapText, strayCopyText } from "../i18n/xaf-messages";
 import { visibleControls } from "../i18n/safeText";
 import { shortened } from "../i18n/messages";
 import type { Problem } from "../rules/types";
@@ -26,9 +26,19 @@ export interface CombinedAuditfile {
   readonly auditfiles: readonly { file: string; info: XafInfo }[];
 }
 
+/**
+ * The VAT number as compared across files: spaces, dots and hyphens ignored, a Dutch number with or without its
+ * "NL" (3.2 writes the country apart, in taxRegistrationCountry). A placeholder ("-", "n.v.t.", "onbekend", a
+ * number of zeros) is no VAT number: it would join the files of every business that wrote it.
+ */
 function vatKey(info: XafInfo | undefined): string | null {
   const id = info?.taxRegIdent;
-  return id === null || id === undefined ? null : id.replace(/[\s.-]/g, "").toUpperCase();
+  if (id === null || id === undefined) return null;
+  const s = id.replace(/[\s.\-/]/g, "").toUpperCase();
+  const nl = /^(?:NL)?(\d{9}B\d{2})$/.exec(s);
+  if (nl !== null) return /^0+B\d{2}$/.test(nl[1]) ? null : `NL${nl[1]}`;
+  const digits = s.replace(/\D/g, "");
+  return /^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(s) && /[1-9]/.test(digits) && digits.length >= 2 ? s : null;
 }
 
 function prefixed(file: string, p: Problem): Problem {
@@ -116,22 +126,31 @@ const nameKey = (info: XafInfo | undefined): string | null => {
 };
 
 /**
- * Files without a VAT or KvK number join nothing; one whose company name another file of the run has too is
- * told so, as a previous year in that file is then missing from its report (not joined on a name: two
- * businesses can share one).
+ * Files of the same company name that were not joined, when their numbers do not tell them apart: one of them has
+ * no VAT or KvK number (or a placeholder), so whether they are one business cannot be told. Each is told so,
+ * naming the others, as a previous year in another file is then missing from its report. Not joined on a name:
+ * two businesses can share one. Files whose VAT or KvK numbers differ are apart by their numbers: nothing said.
  */
-function unjoinedWarnings(list: readonly AuditfileRead[]): Map<AuditfileRead, Problem> {
+function unjoinedWarnings(list: readonly AuditfileRead[], groups: readonly AuditfileRead[][]): Map<AuditfileRead, Problem> {
   const out = new Map<AuditfileRead, Problem>();
+  const groupOf = new Map<AuditfileRead, number>();
+  groups.forEach((g, i) => g.forEach((a) => groupOf.set(a, i)));
+  const numbered = (a: AuditfileRead): boolean => vatKey(a.read.xaf) !== null || kvkKey(a.read.xaf) !== null;
   for (const a of list) {
-    if (a.read.xaf === undefined || vatKey(a.read.xaf) !== null || kvkKey(a.read.xaf) !== null) continue;
+    if (a.read.xaf === undefined) continue;
     const key = nameKey(a.read.xaf);
     if (key === null) continue;
-    const others = list.filter((b) => b !== a && b.read.xaf !== undefined && nameKey(b.read.xaf) === key).map((b) => path.basename(b.file));
+    const others = list.filter((b) => b !== a && b.read.xaf !== undefined && groupOf.get(b) !== groupOf.get(a) && nameKey(b.read.xaf) === key && (!numbered(a) || !numbered(b)));
     if (others.length === 0) continue;
+    const withoutList = [a, ...others].filter((x) => !numbered(x)).map((x) => path.basename(x.file));
+    const joinWords = (lang: "nl" | "en"): string =>
+      withoutList.length === 1 ? withoutList[0] : `${withoutList.slice(0, -1).join(", ")} ${lang === "nl" ? "en" : "and"} ${withoutList[withoutList.length - 1]}`;
+    const without = { length: withoutList.length, nl: joinWords("nl"), en: joinWords("en") };
     const name = visibleControls(shortened(a.read.xaf.companyName ?? ""));
+    const otherNames = others.map((b) => path.basename(b.file)).join(", ");
     const message: Localized = {
-      nl: `${path.basename(a.file)} heeft geen btw-nummer en geen KvK-nummer (taxRegIdent, companyIdent), dus is het niet samengenomen met ${others.join(", ")} van dezelfde naam (${name}): een vorig jaar dat daarin staat ontbreekt hier. Is het één onderneming, geef dan het vorige jaar met --previous-year-turnover of maak de auditfile opnieuw aan met het btw-nummer.`,
-      en: `${path.basename(a.file)} has no VAT number and no KvK number (taxRegIdent, companyIdent), so it was not joined with ${others.join(", ")} of the same name (${name}): a previous year in it is missing here. If it is one business, give the previous year with --previous-year-turnover or export the auditfile again with the VAT number.`,
+      nl: `${path.basename(a.file)} is niet samengenomen met ${otherNames} van dezelfde naam (${name}): ${without.nl} ${without.length === 1 ? "heeft" : "hebben"} geen btw-nummer en geen KvK-nummer (taxRegIdent, companyIdent), dus of het één onderneming is, is niet te zeggen. Een vorig jaar dat in het andere bestand staat, is hier niet gebruikt. Is het één onderneming, geef dan het vorige jaar met --previous-year-turnover of maak de auditfile opnieuw aan met het btw-nummer.`,
+      en: `${path.basename(a.file)} was not joined with ${otherNames} of the same name (${name}): ${without.en} ${without.length === 1 ? "has" : "have"} no VAT number and no KvK number (taxRegIdent, companyIdent), so whether they are one business cannot be told. A previous year in the other file was not used here. If it is one business, give the previous year with --previous-year-turnover or export the auditfile again with the VAT number.`,
     };
     out.set(a, { row: null, severity: "warning", code: "xaf-not-joined", column: null, value: null, message, day: null });
   }
@@ -140,37 +159,33 @@ function unjoinedWarnings(list: readonly AuditfileRead[]): Map<AuditfileRead, Pr
 
 function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
   const out: CombinedAuditfile[] = [];
-  const unjoined = unjoinedWarnings(list);
-  for (const g of businesses(list)) {
+  const groups = businesses(list);
+  const unjoined = unjoinedWarnings(list, groups);
+  const withProblems = (read: SheetRead, extra: readonly Problem[]): SheetRead => (extra.length === 0 ? read : { ...read, problems: [...read.problems, ...extra] });
+  for (const g of groups) {
+    // Said on every report of the group: another file of its name was not joined (its previous year may be there).
+    const notJoined = g.map((a) => unjoined.get(a)).filter((w): w is Problem => w !== undefined);
     const single = (a: AuditfileRead, extra: Problem[] = []): CombinedAuditfile => ({
       file: a.file,
-      read: extra.length === 0 ? a.read : { ...a.read, problems: [...a.read.problems, ...extra] },
+      read: withProblems(a.read, [...extra, ...notJoined]),
       auditfiles: a.read.xaf === undefined ? [] : [{ file: a.file, info: a.read.xaf }],
     });
     if (g.length === 1) {
-      const w = unjoined.get(g[0]);
-      out.push(single(g[0], w === undefined ? [] : [w]));
+      out.push(single(g[0]));
       continue;
     }
+    const extra: Problem[] = [];
     // Joined on the KvK number though the VAT numbers differ: said, as it decides whose turnover counts.
     const kvkJoin = kvkJoinWarning(g);
-    if (kvkJoin !== null) {
-      if (g.some((a) => a.read.xaf?.startDay === null || a.read.xaf?.startDay === undefined || a.read.xaf.endDay === null)) {
-        const w = sameYearWarning(g);
-        for (const a of g) out.push(single(a, [w, kvkJoin]));
-        continue;
-      }
-      const m = merge(g);
-      out.push({ ...m, read: { ...m.read, problems: [...m.read.problems, kvkJoin] } });
-      continue;
-    }
+    if (kvkJoin !== null) extra.push(kvkJoin);
     // Without a header period a file's days cannot be told apart from another's: checked apart.
     if (g.some((a) => a.read.xaf?.startDay === null || a.read.xaf?.startDay === undefined || a.read.xaf.endDay === null)) {
       const w = sameYearWarning(g);
-      for (const a of g) out.push(single(a, [w]));
+      for (const a of g) out.push(single(a, [w, ...extra]));
       continue;
     }
-    out.push(merge(g));
+    const m = merge(g);
+    out.push({ ...m, read: withProblems(m.read, [...extra, ...notJoined]) });
   }
   return out;
 }
@@ -325,34 +340,45 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
     return p;
   };
   for (const seg of segments) for (const o of seg.parts) if (o !== seg.kept) pairOf(o, seg.kept, seg);
-  // The rows of each file by rowKey, with how often: an out-of-period copy is matched as often as the other holds it.
-  const remaining = new Map<string, Map<string, number>>();
-  const remainingOf = (part: Part, holder: Part): Map<string, number> => {
-    const key = `${part.index}|${holder.index}`;
-    let m = remaining.get(key);
-    if (m === undefined) {
-      m = new Map<string, number>();
-      for (const r of holder.a.read.rows as XafRow[]) m.set(rowKey(r), (m.get(rowKey(r)) ?? 0) + 1);
-      remaining.set(key, m);
-    }
-    return m;
+  const count = (m: Map<string, number>, k: string, by = 1): void => {
+    m.set(k, (m.get(k) ?? 0) + by);
+  };
+  const take = (m: Map<string, number>, k: string): boolean => {
+    const n = m.get(k) ?? 0;
+    if (n <= 0) return false;
+    m.set(k, n - 1);
+    return true;
   };
   const duplicates = new Map<string, { file: Part; other: Part; count: number; cents: number; day: Day }>();
+  const differing = new Map<string, { file: Part; other: Part; count: number; first: XafRow; otherCents: number; day: Day }>();
+  const copies = new Map<string, { file: Part; other: Part; count: number; cents: number; day: Day }>();
   const rows: XafRow[] = [];
-  // Per overlapping segment: the kept file's entries (reference and day, how often) and the other files' rows.
+  // Per overlapping segment: the kept file's rows (rowKey) and entries (reference and day), how often each, and the
+  // other files' rows of those days.
+  const keptRows = new Map<Segment, Map<string, number>>();
   const keptEntries = new Map<Segment, Map<string, number>>();
   const pending = new Map<Segment, { part: Part; r: XafRow }[]>();
+  // Rows dated outside their own file's period, with the file counted on that day (null: no file covers it).
+  const outside: { part: Part; holder: Part | null; r: XafRow }[] = [];
   let dropped = 0;
   for (const part of parts) {
     for (const r of part.a.read.rows as XafRow[]) {
       const seg = segmentAt(segments, r.day);
       const own = r.day >= part.start && r.day <= part.end;
-      if (own && seg !== null && seg.parts.length > 1) {
+      if (!own) {
+        outside.push({ part, holder: seg === null ? null : seg.kept, r });
+        dropped++;
+        continue;
+      }
+      if (seg !== null && seg.parts.length > 1) {
         if (seg.kept === part) {
           for (const o of seg.parts) if (o !== part) add(pairOf(o, part, seg).keptTally, r);
-          const m = keptEntries.get(seg) ?? new Map<string, number>();
-          m.set(entryKey(r), (m.get(entryKey(r)) ?? 0) + 1);
-          keptEntries.set(seg, m);
+          const m = keptRows.get(seg) ?? new Map<string, number>();
+          count(m, rowKey(r));
+          keptRows.set(seg, m);
+          const e = keptEntries.get(seg) ?? new Map<string, number>();
+          count(e, entryKey(r));
+          keptEntries.set(seg, e);
         } else {
           add(pairOf(part, seg.kept, seg).otherTally, r);
           const list = pending.get(seg) ?? [];
@@ -361,46 +387,108 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
           dropped++;
           continue;
         }
-      } else if (!own && seg !== null) {
-        // A day another file covers: the same entry in both is counted once, from that file.
-        const holder = seg.parts.includes(part) ? null : seg.kept;
-        const left = holder === null ? null : remainingOf(part, holder);
-        const k = rowKey(r);
-        if (holder !== null && left !== null && (left.get(k) ?? 0) > 0) {
-          left.set(k, (left.get(k) ?? 0) - 1);
-          const key = `${part.index}|${holder.index}`;
-          const d = duplicates.get(key) ?? { file: part, other: holder, count: 0, cents: 0, day: r.day };
-          d.count++;
-          if (countsForKor(r.category)) d.cents += r.cents;
-          if (r.day < d.day) d.day = r.day;
-          duplicates.set(key, d);
-          dropped++;
-          continue;
-        }
       }
       rows.push({ ...r, row: rows.length + 1 });
     }
   }
-  // The other files' entries of a reference and day the kept file lacks count too: a file after the first matches
-  // those the first added as well, so three files never count one entry twice.
+  const counted = (r: XafRow): void => {
+    rows.push({ ...r, row: rows.length + 1 });
+    dropped--;
+  };
+  // The other files' entries of a reference and day the kept file lacks count too. First the rows the kept file
+  // holds exactly, then those it holds with another amount (an error, said above), so a credit note with the
+  // invoice's reference never takes the invoice's place. A file after the first matches those the first added as
+  // well, so three files never count one entry twice.
   for (const [seg, list] of pending) {
-    const base = new Map(keptEntries.get(seg) ?? []);
+    const baseRows = new Map(keptRows.get(seg) ?? []);
+    const baseEntries = new Map(keptEntries.get(seg) ?? []);
     for (const o of seg.parts) {
       if (o === seg.kept) continue;
-      const left = new Map(base);
-      for (const { part, r } of list) {
-        if (part !== o) continue;
-        const k = entryKey(r);
-        const n = left.get(k) ?? 0;
-        if (n > 0) {
-          left.set(k, n - 1);
-          continue;
-        }
+      const leftRows = new Map(baseRows);
+      const leftEntries = new Map(baseEntries);
+      const mine = list.filter((x) => x.part === o).map((x) => x.r);
+      const rest = mine.filter((r) => {
+        if (!take(leftRows, rowKey(r))) return true;
+        take(leftEntries, entryKey(r));
+        return false;
+      });
+      for (const r of rest) {
+        if (take(leftEntries, entryKey(r))) continue;
         add(pairOf(o, seg.kept, seg).added, r);
-        base.set(k, (base.get(k) ?? 0) + 1);
-        rows.push({ ...r, row: rows.length + 1 });
-        dropped--;
+        count(baseRows, rowKey(r));
+        count(baseEntries, entryKey(r));
+        counted(r);
       }
+    }
+  }
+  // Rows dated outside their own file's period. On a day another file covers: the same entry there counts once,
+  // from that file (a warning); the same reference and day with another amount counts once too, from that file, and
+  // is an error (which amount is right cannot be told). The rest, and rows of days no file covers, count, but a row
+  // several files hold outside their periods (two exports of 2026 with the same late 2025 booking) counts as often
+  // as the file that holds it most often, not once per file.
+  const byPair = new Map<string, { part: Part; holder: Part; rows: XafRow[] }>();
+  const unmatched: { part: Part; r: XafRow }[] = [];
+  for (const x of outside) {
+    if (x.holder === null) {
+      unmatched.push(x);
+      continue;
+    }
+    const key = `${x.part.index}|${x.holder.index}`;
+    const g = byPair.get(key) ?? { part: x.part, holder: x.holder, rows: [] };
+    g.rows.push(x.r);
+    byPair.set(key, g);
+  }
+  for (const [key, { part, holder, rows: mine }] of byPair) {
+    const leftRows = new Map<string, number>();
+    const leftEntries = new Map<string, number>();
+    const holderCents = new Map<string, number>();
+    for (const r of holder.a.read.rows as XafRow[]) {
+      if (r.day < holder.start || r.day > holder.end) continue;
+      count(leftRows, rowKey(r));
+      count(leftEntries, entryKey(r));
+      if (countsForKor(r.category)) count(holderCents, entryKey(r), r.cents);
+    }
+    const rest = mine.filter((r) => {
+      if (!take(leftRows, rowKey(r))) return true;
+      take(leftEntries, entryKey(r));
+      const d = duplicates.get(key) ?? { file: part, other: holder, count: 0, cents: 0, day: r.day };
+      d.count++;
+      if (countsForKor(r.category)) d.cents += r.cents;
+      if (r.day < d.day) d.day = r.day;
+      duplicates.set(key, d);
+      return false;
+    });
+    for (const r of rest) {
+      if (take(leftEntries, entryKey(r))) {
+        const d = differing.get(key) ?? { file: part, other: holder, count: 0, first: r, otherCents: holderCents.get(entryKey(r)) ?? 0, day: r.day };
+        d.count++;
+        if (r.day < d.day) d.day = r.day;
+        differing.set(key, d);
+        continue;
+      }
+      unmatched.push({ part, r });
+    }
+  }
+  const held = new Map<Part, Map<string, number>>();
+  for (const part of parts) {
+    const mine = new Map<string, number>();
+    held.set(part, mine);
+    for (const { r } of unmatched.filter((x) => x.part === part)) {
+      const k = rowKey(r);
+      const earlier = parts.filter((q) => q.index < part.index).map((q) => ({ q, n: held.get(q)?.get(k) ?? 0 }));
+      const most = earlier.reduce((m, x) => (x.n > m.n ? x : m), { q: part, n: 0 });
+      if ((mine.get(k) ?? 0) < most.n) {
+        count(mine, k);
+        const key = `${part.index}|${most.q.index}`;
+        const c = copies.get(key) ?? { file: part, other: most.q, count: 0, cents: 0, day: r.day };
+        c.count++;
+        if (countsForKor(r.category)) c.cents += r.cents;
+        if (r.day < c.day) c.day = r.day;
+        copies.set(key, c);
+        continue;
+      }
+      count(mine, k);
+      counted(r);
     }
   }
   const problems: Problem[] = [];
@@ -433,6 +521,23 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
   }
   for (const d of duplicates.values()) {
     problems.push({ row: null, severity: "warning", code: "xaf-duplicate-entry", column: null, value: null, message: duplicateOutsideText(d.file.name, d.other.name, d.count, d.cents), day: d.day });
+  }
+  for (const d of differing.values()) {
+    const hereCents = countsForKor(d.first.category) ? d.first.cents : 0;
+    const p: Problem = {
+      row: null,
+      severity: "error",
+      code: "xaf-duplicate-entry",
+      column: null,
+      value: null,
+      message: duplicateDiffersText(d.file.name, d.other.name, d.count, invoiceName(d.first.ref, d.first.day), hereCents, d.otherCents),
+      day: d.day,
+    };
+    problems.push(p);
+    overlapErrors.push(p);
+  }
+  for (const c of copies.values()) {
+    problems.push({ row: null, severity: "warning", code: "xaf-duplicate-entry", column: null, value: null, message: strayCopyText(c.file.name, c.other.name, c.count, c.cents), day: c.day });
   }
   const byRow = new Map<number, XafRow>();
   for (const r of rows) byRow.set(r.row, r);

@@ -356,3 +356,26 @@ export function duplicateOutsideText(file: string, other: string, count: number,
     en: `${n.en} in ${file} ${count === 1 ? "is" : "are"} dated outside that file's own period, on days ${other} covers, and ${count === 1 ? "is" : "are"} in it too (same reference, date and amount; counting ${formatEuros(cents, "en")}): counted once, from ${other}.`,
   };
 }
+
+/**
+ * Entries of `file` dated outside its own period, on days `other` covers, that `other` holds with the same reference
+ * and day but another amount or category: counted once, from `other`, and an error (which is right cannot be told).
+ */
+export function duplicateDiffersText(file: string, other: string, count: number, first: Localized, hereCents: Cents, otherCents: Cents): Localized {
+  const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
+  const more = (lang: "nl" | "en"): string => (count === 1 ? "" : lang === "nl" ? `; de eerste is ${first.nl}` : `; the first is ${first.en}`);
+  const one = (lang: "nl" | "en"): string => (count === 1 ? ` (${first[lang]})` : "");
+  return {
+    nl: `${n.nl} in ${file}${one("nl")} ${count === 1 ? "is" : "zijn"} gedateerd buiten de eigen periode van dat bestand, op dagen waar ${other} over gaat, dat ${count === 1 ? "die boeking" : "die boekingen"} ook heeft, maar met een ander bedrag of een andere btw-code${more("nl")} (meetellend ${formatEuros(hereCents, "nl")} in ${file}, ${formatEuros(otherCents, "nl")} in ${other}). Geteld is alleen die van ${other} (nooit beide: dan telde de omzet dubbel), dus een uitkomst die van dat jaar afhangt is onzeker. Controleer welk bedrag juist is.`,
+    en: `${n.en} in ${file}${one("en")} ${count === 1 ? "is" : "are"} dated outside that file's own period, on days ${other} covers, which holds ${count === 1 ? "that entry" : "those entries"} too, but with another amount or VAT code${more("en")} (counting ${formatEuros(hereCents, "en")} in ${file}, ${formatEuros(otherCents, "en")} in ${other}). Only the one in ${other} was counted (never both: the turnover would count twice), so a result that depends on that year is uncertain. Check which amount is right.`,
+  };
+}
+
+/** Entries dated outside the periods of both `file` and `other` that both hold (a late booking in two exports): counted once. */
+export function strayCopyText(file: string, other: string, count: number, cents: Cents): Localized {
+  const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
+  return {
+    nl: `${n.nl} in ${file} ${count === 1 ? "is" : "zijn"} gedateerd buiten de eigen periode van dat bestand en ${count === 1 ? "staat" : "staan"} ook zo in ${other} (zelfde referentie, datum en bedrag; meetellend ${formatEuros(cents, "nl")}): één keer geteld, uit ${other}.`,
+    en: `${n.en} in ${file} ${count === 1 ? "is" : "are"} dated outside that file's own period and ${count === 1 ? "is" : "are"} in ${other} in the same way (same reference, date and amount; counting ${formatEuros(cents, "en")}): counted once, from ${other}.`,
+  };
+}

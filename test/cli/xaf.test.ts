@@ -435,8 +435,87 @@ describe("kor-check on overlapping auditfiles of one business", () => {
     expect(items).toHaveLength(2);
     const w = items.find((i) => i.file === b).problems.filter((p: Json) => p.code === "xaf-not-joined").map((p: Json) => p.message);
     expect(w).toEqual([
-      "zonder-2026.xaf has no VAT number and no KvK number (taxRegIdent, companyIdent), so it was not joined with zonder-2025.xaf of the same name (Bakkerij  zonder): a previous year in it is missing here. If it is one business, give the previous year with --previous-year-turnover or export the auditfile again with the VAT number.",
+      "zonder-2026.xaf was not joined with zonder-2025.xaf of the same name (Bakkerij  zonder): zonder-2026.xaf and zonder-2025.xaf have no VAT number and no KvK number (taxRegIdent, companyIdent), so whether they are one business cannot be told. A previous year in the other file was not used here. If it is one business, give the previous year with --previous-year-turnover or export the auditfile again with the VAT number.",
     ]);
+  });
+
+  it("says a file with a VAT number was not joined with a file of the same name that has none, on the numbered file's report too", async () => {
+    // zonder-2025.xaf has no number, met-2026.xaf has one: whether they are one business cannot be told. Before, only
+    // the file without a number was told; the 2026 report, whose previous year is in the other file, said nothing.
+    const a = writeText(at("zonder-2025.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, months(1, 12), 200000), { taxRegIdent: "", companyName: "Bakkerij Half" })));
+    const b = writeText(at("met-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", monthly(2026, months(1, 11), 100000), { companyName: "Bakkerij Half" })));
+    const items = JSON.parse((await run([a, b, "--format", "json", "--lang", "en"])).stdout) as Json[];
+    expect(items).toHaveLength(2);
+    expect(items.find((i) => i.file === b).problems.filter((p: Json) => p.code === "xaf-not-joined").map((p: Json) => p.message)).toEqual([
+      "met-2026.xaf was not joined with zonder-2025.xaf of the same name (Bakkerij Half): zonder-2025.xaf has no VAT number and no KvK number (taxRegIdent, companyIdent), so whether they are one business cannot be told. A previous year in the other file was not used here. If it is one business, give the previous year with --previous-year-turnover or export the auditfile again with the VAT number.",
+    ]);
+  });
+
+  it("does not join two businesses that both wrote a placeholder for their VAT number", async () => {
+    // taxRegIdent "-" in both: before, "-" joined them as one business (the turnover of both in one report).
+    const a = writeText(at("een.xaf"), writeXaf(file("2026-01-01", "2026-12-31", monthly(2026, months(1, 11), 100000), { taxRegIdent: "-", companyName: "Bakkerij Een" })));
+    const b = writeText(at("twee.xaf"), writeXaf(file("2026-01-01", "2026-12-31", monthly(2026, months(1, 11), 150000), { taxRegIdent: "-", companyName: "Slagerij Twee" })));
+    const items = JSON.parse((await run([a, b, "--format", "json", "--lang", "en"])).stdout) as Json[];
+    expect(items.map((i) => i.countable).sort((x: number, y: number) => x - y)).toEqual([11000, 16500]);
+  });
+
+  it("joins the files of one Dutch VAT number written with and without its NL", async () => {
+    const a = writeText(at("klant-2025.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, months(1, 12), 200000), { taxRegIdent: "001234567B01" })));
+    const b = writeText(at("klant-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", monthly(2026, months(1, 11), 100000), { taxRegIdent: "NL001234567B01" })));
+    const items = JSON.parse((await run([a, b, "--format", "json", "--lang", "en"])).stdout) as Json[];
+    expect(items).toHaveLength(1);
+    expect(items[0].previousYear).toBe(24000);
+    expect(items[0].eligible).toBe(false);
+  });
+
+  it("counts a late entry the previous year's file holds with another amount once, from that file, as an error", async () => {
+    // 2025: 12 × €1,600 = €19,200 (F2025-12 of 10 December: €1,600). The 2026 export also holds F2025-12 of that day,
+    // but for €1,700. Before: counted in both (2025 = €20,900, over the limit: "not eligible"). Now: 2025 = €19,200
+    // from the 2025 file, and an error, as which amount is right cannot be told (the verdict hangs on it).
+    const a = writeText(at("k-2025.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, months(1, 12), 160000))));
+    const b = writeText(at("k-2026.xaf"), writeXaf(file("2026-01-01", "2026-12-31", [sale("F2025-12", "2025-12-10", 170000), ...monthly(2026, months(1, 11), 100000)])));
+    const r = await run([a, b, "--year", "2026", "--format", "json", "--lang", "en"]);
+    const s = (JSON.parse(r.stdout) as Json[])[0];
+    expect(s.previousYear).toBe(19200);
+    expect(s.eligible).toBeNull();
+    expect(r.code).toBe(1);
+    expect(s.problems.filter((p: Json) => p.code === "xaf-duplicate-entry").map((p: Json) => [p.severity, p.message])).toEqual([
+      [
+        "error",
+        "1 entry in k-2026.xaf (entry F2025-12 of 10 December 2025) is dated outside that file's own period, on days k-2025.xaf covers, which holds that entry too, but with another amount or VAT code (counting €1,700.00 in k-2026.xaf, €1,600.00 in k-2025.xaf). Only the one in k-2025.xaf was counted (never both: the turnover would count twice), so a result that depends on that year is uncertain. Check which amount is right.",
+      ],
+    ]);
+  });
+
+  it("counts a late entry two exports of the next year both hold once, not once per export", async () => {
+    // 2025: 12 × €1,500 = €18,000, without X (28 December 2025, €1,500). The exports of January–June and July–December
+    // 2026 both hold X: 2025 = €19,500. Before: €21,000 (X twice), over the limit.
+    const x = sale("X", "2025-12-28", 150000);
+    const a = writeText(at("k-2025.xaf"), writeXaf(file("2025-01-01", "2025-12-31", monthly(2025, months(1, 12), 150000))));
+    const h1 = writeText(at("k-2026-h1.xaf"), writeXaf(file("2026-01-01", "2026-06-30", [x, ...monthly(2026, months(1, 6), 100000)])));
+    const h2 = writeText(at("k-2026-h2.xaf"), writeXaf(file("2026-07-01", "2026-12-31", [x, ...monthly(2026, months(7, 11), 100000)])));
+    const s = (JSON.parse((await run([a, h1, h2, "--year", "2026", "--format", "json", "--lang", "en"])).stdout) as Json[])[0];
+    expect(s.previousYear).toBe(19500);
+    expect(s.countable).toBe(11000);
+    expect(s.eligible).toBe(true);
+    expect(s.problems.filter((p: Json) => p.code === "xaf-duplicate-entry").map((p: Json) => p.message)).toEqual([
+      expect.stringMatching(/^1 entry in k-2026-h[12]\.xaf is dated outside that file's own period and is in k-2026-h[12]\.xaf in the same way \(same reference, date and amount; counting €1,500\.00\): counted once, from k-2026-h[12]\.xaf\.$/),
+    ]);
+  });
+
+  it("matches a credit note with its invoice's reference and day after the invoice itself, in either order of the files", async () => {
+    // k.xaf: F1 (€15,000) and F2 (€6,000). o.xaf, the same year: a credit note F1 of that day (−€3,000), F1 and F2.
+    // The invoices agree; the credit note is only in o.xaf: €18,000, an error. Before, the credit note was taken for
+    // k.xaf's F1 and o.xaf's F1 then counted again (€36,000).
+    const t = (nr: string, ref: string, net: number): GenTx => invoice({ nr, date: "2026-03-01", ref, customer: "C1", parts: [{ acc: "8000", net, vat: H }] });
+    const k = writeText(at("k.xaf"), writeXaf(file("2026-01-01", "2026-12-31", [t("1", "F1", 1500000), t("2", "F2", 600000)])));
+    const o = writeText(at("o.xaf"), writeXaf(file("2026-01-01", "2026-12-31", [t("1", "F1", -300000), t("2", "F1", 1500000), t("3", "F2", 600000)])));
+    for (const order of [[k, o], [o, k]]) {
+      const r = await run([...order, "--year", "2026", "--format", "json", "--lang", "en"]);
+      const s = (JSON.parse(r.stdout) as Json[])[0];
+      expect(s.countable).toBe(18000);
+      expect(r.code).toBe(1);
+    }
   });
 
   it("counts an entry dated before its file's period that the previous year's file also holds once", async () => {
