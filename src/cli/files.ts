@@ -18,9 +18,15 @@ export interface InputError {
   readonly detail: string;
 }
 
-export function kindOf(file: string): InputKind {
+/**
+ * The kind of a file by its name. Text files given by name (`.txt`, `.tsv`, `.tab`: Excel's "Unicode Text" save and
+ * packages' text exports, UTF-16 and tab-separated) are read as CSV, as the pane's Open file does; in folders they are
+ * not taken (a folder of client files holds notes and readme's as .txt).
+ */
+export function kindOf(file: string, givenByName = false): InputKind {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xaf" || ext === ".xml") return "xaf";
+  if (givenByName && (ext === ".txt" || ext === ".tsv" || ext === ".tab")) return "csv";
   return ext === ".xlsx" || ext === ".xlsm" ? "xlsx" : ext === ".csv" ? "csv" : ext === ".xls" ? "xls" : "other";
 }
 
@@ -109,7 +115,7 @@ async function walk(dir: string, scan: Scan): Promise<void> {
 
 /**
  * Expands the command-line inputs. A file given by name is always listed (a wrong type is reported when it
- * is read; a file given as .xml is read as an auditfile); in folders only .xlsx/.xlsm, .csv and .xaf files are taken, plus .xls files (Excel 97–2003), which are
+ * is read; a file given as .xml is read as an auditfile, one given as .txt, .tsv or .tab as text like a .csv); in folders only .xlsx/.xlsm, .csv and .xaf files are taken, plus .xls files (Excel 97–2003), which are
  * reported as not read (save as .xlsx) instead of being left out without a word. Symbolic links in folders
  * are followed, each folder read once (a loop is reported as not read). CSV files that kor-check wrote
  * itself are not read: they are listed in `ownOutputs`. Order: as given, folders sorted by name.
@@ -125,8 +131,8 @@ export async function collectInputs(inputs: readonly string[]): Promise<{ files:
       continue;
     }
     if (stat.isDirectory()) await walk(input, scan);
-    else if (stat.isFile() && kindOf(input) === "csv") await addFile(input, "csv", scan);
-    else scan.files.push({ path: input, kind: kindOf(input) });
+    else if (stat.isFile() && kindOf(input, true) === "csv") await addFile(input, "csv", scan);
+    else scan.files.push({ path: input, kind: kindOf(input, true) });
   }
   return { files: scan.files, errors: scan.errors, ownOutputs: scan.ownOutputs };
 }

@@ -221,8 +221,8 @@ export const fileErrors = {
   } as Localized,
   oldExcel: { nl: "Excel 97–2003 (.xls): sla op als .xlsx", en: "Excel 97–2003 (.xls): save as .xlsx" } as Localized,
   unsupportedType: {
-    nl: "alleen .xlsx- en .csv-bestanden kunnen worden gelezen",
-    en: "only .xlsx and .csv files can be read",
+    nl: "alleen .xlsx-, .csv- en tekstbestanden (.txt) en auditfiles (.xaf) kunnen worden gelezen",
+    en: "only .xlsx, .csv and text (.txt) files and auditfiles (.xaf) can be read",
   } as Localized,
   empty: { nl: "het bestand is leeg", en: "the file is empty" } as Localized,
   sheetPartMissing: {

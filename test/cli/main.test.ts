@@ -3,7 +3,7 @@
  * JSON field, the exit codes, the table and CSV output.
  */
 import * as path from "path";
-import { mkdirSync, readFileSync } from "fs";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { main, type CliIo } from "../../src/cli/main";
 import { dayFromIso, isoFromDay } from "../../src/rules/dates";
 import { summarizeYear } from "../../src/rules/summary";
@@ -419,10 +419,27 @@ describe("kor-check --format json", () => {
   });
 
   it("reports a missing file and an unsupported file type", async () => {
-    const txt = writeText(at("notes.txt"), "hello");
-    const { code, items } = await json([at("missing.xlsx"), txt]);
+    const pdf = writeText(at("factuur.pdf"), "%PDF-1.7");
+    const { code, items } = await json([at("missing.xlsx"), pdf]);
     expect(code).toBe(1);
-    expect(items.map((i: Json) => i.error)).toEqual(["file or folder not found", "only .xlsx and .csv files can be read"]);
+    expect(items.map((i: Json) => i.error)).toEqual(["file or folder not found", "only .xlsx, .csv and text (.txt) files and auditfiles (.xaf) can be read"]);
+  });
+
+  it("reads a sales list saved as Unicode text (.txt, UTF-16, tabs) given by name, as the pane does, but no .txt in a folder", async () => {
+    // Excel's "Unicode Text" save and Exact Online's text export: UTF-16 LE, tab-separated. 12.500 + 8.000,50 = 20.500,50:
+    // over €20,000 on the second invoice. Before: "only .xlsx and .csv files can be read".
+    const text = "Factuurdatum\tOmschrijving\tBedrag excl. btw\tBtw-code\r\n06-01-2025\tBrood\t12.500,00\tLaag\r\n14-11-2025\tTaart\t8.000,50\tHoog\r\n";
+    const dir = at("map");
+    mkdirSync(dir);
+    const file = path.join(dir, "verkoopboek.txt");
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const { code, items } = await json([file]);
+    expect(code).toBe(0);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ year: 2025, countable: 20500.5, eligible: false, crossing: { date: "2025-11-14" } });
+    // In a folder a .txt is a note, not taken: nothing to read.
+    const folder = await json([dir]);
+    expect(folder.items).toHaveLength(0);
   });
 
   it("reports an empty file and a workbook without an invoice list as not read", async () => {
