@@ -825,6 +825,20 @@ export function zeroCodeReadAsRate(count: number, cents: number): Localized {
   };
 }
 
+export function headerRepeated(rows: readonly number[], total: number): Localized {
+  const list = rows.join(", ");
+  const more = total > rows.length ? ` …` : "";
+  return total === 1
+    ? {
+        nl: `Rij ${list} herhaalt de kopregel (de kolomnamen: een tweede export eronder geplakt, of een paginakop) en is overgeslagen. Staat daaronder een andere lijst, controleer dan of die bij dit blad hoort.`,
+        en: `Row ${list} repeats the header row (the column names: a second export pasted below, or a page header) and was skipped. If another list follows, check that it belongs on this sheet.`,
+      }
+    : {
+        nl: `${total} rijen herhalen de kopregel (rij ${list}${more}: de kolomnamen, van eronder geplakte exports of paginakoppen) en zijn overgeslagen. Controleer of de lijsten daaronder bij dit blad horen.`,
+        en: `${total} rows repeat the header row (rows ${list}${more}: the column names, of exports pasted below or page headers) and were skipped. Check that the lists below them belong on this sheet.`,
+      };
+}
+
 export function totalsRowsSkipped(rows: readonly number[], total: number): Localized {
   const list = rows.join(", ");
   const more = total > rows.length ? ` …` : "";

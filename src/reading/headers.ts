@@ -798,6 +798,24 @@ function findTotalsRows(values: readonly (readonly unknown[])[], start: number, 
 }
 
 /**
+ * Rows among `start`… that repeat the header: the date column's cell is a date heading ("Factuurdatum", "Date") and
+ * an amount column's cell an amount heading. Cheap on invoice rows: a date starts with a digit, so the heading test
+ * runs only on cells that start with a letter. Returned as indices from `start`.
+ */
+function findRepeatedHeaders(values: readonly (readonly unknown[])[], start: number, length: number, dateCol: number, amountCols: readonly number[]): number[] {
+  const out: number[] = [];
+  const amountRoles: readonly (ColumnRole | null)[] = ["amount", "gross", "debit", "credit"];
+  for (let i = 0; i < length; i++) {
+    const row = values[start + i];
+    if (!Array.isArray(row)) continue;
+    const d: unknown = row[dateCol];
+    if (typeof d !== "string" || !/^\s*\p{L}/u.test(d) || headerRole(d) !== "date") continue;
+    if (amountCols.some((c) => typeof row[c] === "string" && amountRoles.includes(headerRole(row[c])))) out.push(i);
+  }
+  return out;
+}
+
+/**
  * A row with a total, subtotal or balance label in any cell (a dated row, with the date in `dateCol`, only
  * with a totals word alone or followed by a period: "Totaal september", "TOTAAL Q3", "Total:"): a line readTable skips as a total, not an invoice.
  */
@@ -1411,6 +1429,13 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   const groups = options?.groups ?? new RowProblemGroups();
   const totalsRows = [...skip].sort((a, b) => a - b).map((i) => i + start + rowOffset + 1);
   for (const row of totalsRows) groups.add("totals-rows-skipped", row, null, totalsSpec);
+  // The header row again below (a second export pasted under the first, a page header of a printed list): skipped,
+  // said once, not three errors for its date, amount and code cells.
+  for (const i of findRepeatedHeaders(table, start, length, columns.date, amountCols)) {
+    if (skip.has(i)) continue;
+    skip.add(i);
+    groups.add("header-repeated", i + start + rowOffset + 1, null, repeatedHeaderSpec);
+  }
 
   // A currency, status and document type column, found by their headers (a streamed sheet's later blocks are given
   // the first block's, as `columns`): the rows they rule out.
@@ -1577,6 +1602,10 @@ function creditNotePlusSpec(type: string, column: { header: string; letter: stri
 }
 
 /** Totals, subtotals and balance lines of a sheet: listed once (see RowProblemGroups). */
+function repeatedHeaderSpec(): GroupSpec {
+  return { code: "header-repeated", severity: "warning", column: null, value: null, message: (rows, n) => msg.headerRepeated(rows.slice(0, 20), n) };
+}
+
 function totalsSpec(): GroupSpec {
   return { code: "totals-rows-skipped", severity: "warning", column: null, value: null, message: (rows, n) => msg.totalsRowsSkipped(rows.slice(0, 20), n) };
 }

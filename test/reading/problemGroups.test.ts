@@ -189,6 +189,18 @@ describe("a sheet read in blocks (kor-check, All sheets) gives each repeated pro
     return { rows, problems };
   }
 
+  it("a header row repeated below (exports pasted under each other) is skipped with one warning, also in later blocks", () => {
+    // Before: each repeat was three errors (date, amount, code) and the verdict provisional.
+    const values: unknown[][] = [["Factuurdatum", "Omschrijving", "Bedrag excl. btw", "Btw-code"]];
+    for (let i = 0; i < 120; i++) values.push(i === 40 || i === 99 ? ["Factuurdatum", "Omschrijving", "Bedrag excl. btw", "Btw-code"] : ["1-2-2025", "Brood", "10,00", "21"]);
+    const { rows, problems } = stream(values, 16);
+    expect(problems.map((p) => [p.code, p.severity, p.rows])).toEqual([["header-repeated", "warning", [42, 101]]]);
+    expect(problems[0].message.en).toBe(
+      "2 rows repeat the header row (rows 42, 101: the column names, of exports pasted below or page headers) and were skipped. Check that the lists below them belong on this sheet.",
+    );
+    expect(rows.length).toBe(118);
+  });
+
   it("the same error, unknown codes, totals and two-digit years over 200 rows in blocks of 16", () => {
     const values: unknown[][] = [["Datum", "Bedrag", "Btw-code"]];
     for (let i = 0; i < 200; i++) {
