@@ -670,6 +670,7 @@ function categoryFromText(raw: string): CellResult<CategoryCode> {
       // A bookkeeping package's own code or rate name (e-Boekhouden's HOOG_VERK_21 …), see ./packageCodes.ts.
       const pkg = packageCategory(text);
       if (pkg === "ambiguous") return fail("ambiguous-category", msg.categoryAmbiguous(text));
+      if (pkg === "ambiguous-eu-supply") return fail("ambiguous-category", msg.categoryAmbiguousEuSupply(text));
       if (pkg !== undefined) return ok(pkg);
       return fail("unknown-category", msg.categoryUnknown(text, acceptedCodes()));
     }
