@@ -11,7 +11,7 @@ import { type ColumnSource, readColumns } from "./rows";
 import type { DateOrderDecision } from "./dateOrder";
 import { type GroupSpec, RowProblemGroups } from "./problemGroups";
 import { centsExcludingVat } from "../rules/money";
-import { bankStatementOf, creditNoteType, currencyColumn, docTypeColumn, foreignCurrency, notASale, paymentExport, statusColumn } from "./rowKinds";
+import { bankStatementOf, creditNoteType, currencyColumn, docTypeColumn, foreignCurrency, isDocTypeHeader, isDocumentType, notASale, paymentExport, statusColumn } from "./rowKinds";
 import { shiftDateSerial } from "./rows";
 
 export type ColumnRole =
@@ -950,6 +950,19 @@ function sideOf(cell: unknown): "credit" | "debit" | null {
   return null;
 }
 
+/** Whether column `col`'s filled cells on the first VAT_PROBE_ROWS rows from `start` are all document types (isDocumentType), and some are. */
+function onlyDocumentTypes(values: readonly (readonly unknown[])[], start: number, col: number): boolean {
+  let seen = false;
+  for (let r = start; r < Math.min(values.length, start + VAT_PROBE_ROWS); r++) {
+    const row = values[r];
+    const v = Array.isArray(row) ? row[col] : undefined;
+    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+    if (!isDocumentType(v)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
 /** Whether column `col`'s filled cells on the first VAT_PROBE_ROWS rows from `start` are all a side (D / C, Debet / Credit), and some are. */
 function onlySides(values: readonly (readonly unknown[])[], start: number, col: number): boolean {
   let seen = 0;
@@ -1271,6 +1284,14 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
       columns.side = t;
       if (columns.category === t) delete columns.category;
     }
+  }
+  // A generic "Soort" / "Type" taken as the category that holds only document types on its first rows ("Factuur",
+  // "Creditfactuur", "Invoice", "Credit note"): the kind of document, not a VAT category (each row was an unknown
+  // category). It is the document type column (below: a credit note with a plus amount is an error), and the rows
+  // have no category (a credit invoice is told by its minus amount). Decided on the rows a sheet read in blocks
+  // decides its columns on; a column the user chose as the category is read as chosen.
+  if (headerRowIndex !== null && !categoryChosen && columns.category !== undefined && categoryStrength(headerWords(headerCells[columns.category])) === 0 && isDocTypeHeader(headerCells[columns.category]) && onlyDocumentTypes(table, start, columns.category)) {
+    delete columns.category;
   }
   // An amount with a D/C column beside it (Twinfield: "Bedrag", "D/C"): the side says the direction, the amount's
   // sign only whether the line agrees with how the file signs its amounts (decideSideSigns). Not with Debet and Credit columns (they say it already), nor when the user chose the amount
