@@ -10,7 +10,7 @@
  */
 import { DateOrderDecision } from "../reading/dateOrder";
 import { cellText } from "../reading/cells";
-import { columnLetter, HEADER_SEARCH_ROWS, readTable, TABLE_REFUSALS, VAT_PROBE_ROWS, type ColumnRole, type ReadTableResult, type SideSigns } from "../reading/headers";
+import { columnLetter, HEADER_SEARCH_ROWS, readTable, TABLE_REFUSALS, VAT_PROBE_ROWS, VatReadingWatch, vatReadingRefusal, type ColumnRole, type ReadTableResult, type SideSigns, type VatReadingCheck } from "../reading/headers";
 import { RowProblemGroups } from "../reading/problemGroups";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 
@@ -79,6 +79,13 @@ export class TableStream {
   /** Day/month or month/day for the sheet's text dates: decided on the first block that has them, kept for the rest. */
   private dateOrder: DateOrderDecision | null = null;
   private groupsGiven = false;
+  /**
+   * The VAT column's check of the amount column's reading (readTable's "vat-fits-gross" / "vat-fits-net"), which the
+   * probe passed on its first rows: every later row is checked as its block is read, and a row that contradicts the
+   * reading refuses the sheet after its last row, as the whole sheet read at once is refused (never a total of
+   * amounts including VAT counted as turnover because the first rows had no VAT).
+   */
+  private vatCheck: { readonly check: VatReadingCheck; readonly watch: VatReadingWatch } | null = null;
 
   constructor(
     private readonly sink: TableStreamSink,
@@ -138,6 +145,13 @@ export class TableStream {
     if (this.state === "rejected") return;
     if (!this.headerSeen && !this.decideHeader()) return;
     this.flush();
+    const conflict = this.vatCheck?.watch.conflict() ?? null;
+    if (this.vatCheck !== null && conflict !== null) {
+      // The rows already given to the sink are not to be used: the caller drops a rejected stream's rows.
+      this.state = "rejected";
+      this.rejection = vatReadingRefusal(this.vatCheck.check, conflict, (sheetRow) => sheetRow);
+      return;
+    }
     if (this.groupsGiven) return;
     this.groupsGiven = true;
     const grouped = this.groups.problems();
@@ -166,6 +180,7 @@ export class TableStream {
     this.columns = probe.columns;
     this.dateOrder = new DateOrderDecision(probe.columns.date === undefined ? null : columnLetter(probe.columns.date));
     this.sideSigns = probe.sideSignsDecided;
+    this.vatCheck = probe.vatCheck === undefined ? null : { check: probe.vatCheck, watch: new VatReadingWatch(probe.vatCheck.amountCol, probe.vatCheck.vatCol, probe.vatCheck.reading) };
     this.headerRow = probe.headerRowIndex === null ? null : this.blockFirstRow + probe.headerRowIndex;
     const headerCells = probe.headerRowIndex === null ? undefined : this.block[probe.headerRowIndex];
     this.columnHeaders = Array.isArray(headerCells) ? headerCells.map((c) => cellText(c)) : undefined;
@@ -178,6 +193,11 @@ export class TableStream {
     const block = this.block;
     this.block = [];
     this.blockFirstRow = first + block.length;
+    if (this.vatCheck !== null) {
+      // Named by sheet row (1-based): the rows beneath the header.
+      const from = this.headerRow === null ? 0 : Math.max(0, this.headerRow - first + 1);
+      for (let i = from; i < block.length; i++) this.vatCheck.watch.add(block[i], first + i);
+    }
     let result: ReadTableResult;
     // Every role named, so detection on the header block cannot bring back a column the probe decided against
     // (a "BTW" column that holds rates is the category, not the VAT amount).

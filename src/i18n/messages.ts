@@ -426,6 +426,21 @@ export function categoryAmbiguousEuService(text: string): Localized {
   };
 }
 
+/**
+ * A package's 0% rate for supplies to EU businesses ("0% EU", "Binnen EU"): goods (icp, counts) or a B2B service
+ * taxed in the customer's state (buitenland, does not count). Never guessed.
+ */
+export function categoryAmbiguousEuSupply(text: string): Localized {
+  return {
+    nl:
+      `categorie ${quote(text)} is niet eenduidig: dit 0%-tarief geldt voor goederen én diensten aan bedrijven in de EU. Kies: ` +
+      `icp (goederen aan een bedrijf in een andere EU-lidstaat, telt mee) of buitenland (een dienst aan een bedrijf in een andere EU-lidstaat, daar belast, telt niet mee; vul het land in).`,
+    en:
+      `category ${quote(text)} is ambiguous: this 0% rate is used for goods and for services to businesses in the EU. Choose: ` +
+      `icp (goods to a business in another EU member state, counts) or buitenland (a service to a business in another EU member state, taxed there, does not count; fill in the country).`,
+  };
+}
+
 /** A `verlegd` row whose country is another member state is counted as `buitenland` (kor-rules.md section 3). */
 export function reverseChargeAbroad(country: string): Localized {
   return {

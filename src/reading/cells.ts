@@ -384,6 +384,8 @@ const MAX_EUROS = 9e13;
  *   - `1 234,56` (spaces as thousands separator, also no-break, narrow and thin spaces), `1.234.567`
  *     (repeated separator = thousands);
  *   - `(1.234,56)` is **negative** (the accounting convention Excel itself follows);
+ *   - a dash alone, or with the currency (`-`, `€ -`, `€-`, `- €`, `EUR -`, padded), is 0: Excel's accounting
+ *     format shows zero so, and a CSV saved from Excel holds that text;
  *   - `12,-` and `12,--` are whole euros (Dutch price notation). The separator before the dash is the decimal
  *     one, so the other one groups thousands: `€ 1.234,-` is 1234 euros (and `1,234.-` too).
  *   Rejected: `1.234` / `1,234` (one separator followed by exactly 3 digits: thousands or decimals? we do
@@ -433,12 +435,27 @@ function lastNonSpace(s: string, i: number, start: number): number {
   return i >= start ? i : -1;
 }
 
+/**
+ * Excel's accounting format shows zero as a dash, padded, with the currency: "€ -", "€-", " € -   ", "- €", "EUR -",
+ * or the dash alone; a CSV saved from Excel holds that text. One hyphen-minus and at most one `€` / `EUR` before or
+ * after it, spaces aside (`s` trimmed); nothing else ("--", "-,-", "€ - €", an en dash) is a zero.
+ */
+function isAccountingZero(s: string): boolean {
+  let t = s;
+  if (t.charCodeAt(0) === 0x20ac) t = t.slice(1);
+  else if (/^eur/i.test(t)) t = t.slice(3);
+  else if (t.charCodeAt(t.length - 1) === 0x20ac) t = t.slice(0, -1);
+  else if (/eur$/i.test(t)) t = t.slice(0, -3);
+  return t.trim() === "-";
+}
+
 /** Parses amount text to cents; see readAmount. A hand-written scanner: imports can have a million rows. */
 function amountFromText(raw: string, column: "amount" | "vat"): CellResult<Cents> {
   let s = raw.trim();
   if (s === "") return EMPTY;
   const err = excelErrorText(s);
   if (err !== null) return fail("excel-error", msg.excelErrorCell(err, column));
+  if (s.indexOf("-") >= 0 && isAccountingZero(s)) return ok(0);
   const notNumber = (): CellError => fail("amount-not-a-number", msg.amountNotANumber(raw.trim(), column));
   if (s.indexOf("%") >= 0) return fail("amount-percent", msg.amountPercent(s));
 
@@ -670,6 +687,7 @@ function categoryFromText(raw: string): CellResult<CategoryCode> {
       // A bookkeeping package's own code or rate name (e-Boekhouden's HOOG_VERK_21 …), see ./packageCodes.ts.
       const pkg = packageCategory(text);
       if (pkg === "ambiguous") return fail("ambiguous-category", msg.categoryAmbiguous(text));
+      if (pkg === "ambiguous-eu-supply") return fail("ambiguous-category", msg.categoryAmbiguousEuSupply(text));
       if (pkg !== undefined) return ok(pkg);
       return fail("unknown-category", msg.categoryUnknown(text, acceptedCodes()));
     }

@@ -11,7 +11,7 @@ import { type ColumnSource, readColumns } from "./rows";
 import type { DateOrderDecision } from "./dateOrder";
 import { type GroupSpec, RowProblemGroups } from "./problemGroups";
 import { centsExcludingVat } from "../rules/money";
-import { bankStatementOf, creditNoteType, currencyColumn, docTypeColumn, foreignCurrency, notASale, paymentExport, statusColumn } from "./rowKinds";
+import { bankStatementOf, creditNoteType, currencyColumn, docTypeColumn, foreignCurrency, isDocTypeHeader, isDocumentType, notASale, paymentExport, statusColumn } from "./rowKinds";
 import { shiftDateSerial } from "./rows";
 
 export type ColumnRole =
@@ -468,6 +468,11 @@ export interface ReadTableResult {
   readonly sideSigns?: SideSigns;
   /** How the amounts beside a D/C column are signed as decided on the first rows, before any later line decided an open side. */
   readonly sideSignsDecided?: SideSigns;
+  /**
+   * The VAT column's check of the amount column's reading, when it applied and these rows passed it: a sheet read
+   * in blocks goes on checking its later rows with it (VatReadingWatch) and refuses the sheet as readTable would.
+   */
+  readonly vatCheck?: VatReadingCheck;
 }
 
 function headerIndex(header: readonly unknown[], name: string): number | undefined {
@@ -963,6 +968,19 @@ function sideOf(cell: unknown): "credit" | "debit" | null {
   return null;
 }
 
+/** Whether column `col`'s filled cells on the first VAT_PROBE_ROWS rows from `start` are all document types (isDocumentType), and some are. */
+function onlyDocumentTypes(values: readonly (readonly unknown[])[], start: number, col: number): boolean {
+  let seen = false;
+  for (let r = start; r < Math.min(values.length, start + VAT_PROBE_ROWS); r++) {
+    const row = values[r];
+    const v = Array.isArray(row) ? row[col] : undefined;
+    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+    if (!isDocumentType(v)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
 /** Whether column `col`'s filled cells on the first VAT_PROBE_ROWS rows from `start` are all a side (D / C, Debet / Credit), and some are. */
 function onlySides(values: readonly (readonly unknown[])[], start: number, col: number): boolean {
   let seen = 0;
@@ -1079,31 +1097,88 @@ export interface VatReadingConflict {
 }
 
 /**
- * Whether the VAT column says the amount column is read the wrong way: `reading` "net" when the amounts are read as
- * excluding VAT, "gross" when as including it (turnover = amount − VAT). Over the first VAT_PROBE_ROWS rows beneath
- * the header (the rows a sheet read in blocks decides its columns on), a row whose VAT fits only the other reading
- * (see vatFit) is a conflict; rows whose VAT fits both, neither (a mixed-rate invoice, a foreign rate) or is 0 say
- * nothing. Null without a conflict.
+ * Whether the VAT column says the amount column is read the wrong way, row by row: `reading` "net" when the amounts
+ * are read as excluding VAT, "gross" when as including it (turnover = amount − VAT). A row whose VAT fits only the
+ * other reading (see vatFit) is a conflict; rows whose VAT fits both, neither (a mixed-rate invoice, a foreign rate)
+ * or is 0 say nothing. Keeps only the first row of each kind, so a sheet read in blocks (src/bulk/tableStream.ts)
+ * checks every row in bounded memory and finds the same rows as the whole sheet read at once.
  */
-function vatReadingConflict(values: readonly (readonly unknown[])[], start: number, amountCol: number, vatCol: number, reading: "net" | "gross"): VatReadingConflict | null {
-  let against: VatReadingConflict["against"] | null = null;
-  let agreeing: number | null = null;
-  for (let r = start; r < Math.min(values.length, start + VAT_PROBE_ROWS); r++) {
-    const row = values[r];
-    if (!Array.isArray(row)) continue;
-    const a = readAmount(row[amountCol]);
-    const v = readAmount(row[vatCol]);
-    if (a.kind !== "ok" || v.kind !== "ok") continue;
+export class VatReadingWatch {
+  private against: VatReadingConflict["against"] | null = null;
+  private agreeing: number | null = null;
+  constructor(
+    private readonly amountCol: number,
+    private readonly vatCol: number,
+    private readonly reading: "net" | "gross",
+  ) {}
+
+  /** Looks at one row; `index` is how the conflict names it (an index into a sheet's values, or a sheet row). */
+  add(row: unknown, index: number): void {
+    if (!Array.isArray(row)) return;
+    const a = readAmount(row[this.amountCol]);
+    const v = readAmount(row[this.vatCol]);
+    if (a.kind !== "ok" || v.kind !== "ok") return;
     const fit = vatFit(a.value, v.value);
-    if (fit === null) continue;
-    const chosen = reading === "net" ? fit.net : fit.gross;
-    const other = reading === "net" ? fit.gross : fit.net;
+    if (fit === null) return;
+    const chosen = this.reading === "net" ? fit.net : fit.gross;
+    const other = this.reading === "net" ? fit.gross : fit.net;
     if (other !== null && chosen === null) {
       const vatCents = Math.abs(v.value);
-      against ??= { index: r, vatCents, rate: other, baseCents: reading === "net" ? Math.abs(a.value) - vatCents : Math.abs(a.value) };
-    } else if (chosen !== null && other === null) agreeing ??= r;
+      this.against ??= { index, vatCents, rate: other, baseCents: this.reading === "net" ? Math.abs(a.value) - vatCents : Math.abs(a.value) };
+    } else if (chosen !== null && other === null) this.agreeing ??= index;
   }
-  return against === null ? null : { against, agreeing };
+
+  /** The conflict found so far, or null. */
+  conflict(): VatReadingConflict | null {
+    return this.against === null ? null : { against: this.against, agreeing: this.agreeing };
+  }
+}
+
+/**
+ * VatReadingWatch over the rows from `start` to the end of `values` (every row: a conflict past the first rows still
+ * refuses the sheet), or over the first `limit` of them. Null without a conflict.
+ */
+function vatReadingConflict(values: readonly (readonly unknown[])[], start: number, amountCol: number, vatCol: number, reading: "net" | "gross", limit = Infinity): VatReadingConflict | null {
+  const watch = new VatReadingWatch(amountCol, vatCol, reading);
+  for (let r = start; r < Math.min(values.length, start + limit); r++) watch.add(values[r], r);
+  return watch.conflict();
+}
+
+/**
+ * The check of the amount column's reading by the VAT column that passed on the rows read (ReadTableResult.vatCheck):
+ * what a sheet read in blocks needs to go on checking its later rows, and to refuse it as readTable does.
+ */
+export interface VatReadingCheck {
+  readonly reading: "net" | "gross";
+  readonly amountCol: number;
+  readonly vatCol: number;
+  readonly amount: { readonly header: string; readonly letter: string };
+  readonly vat: { readonly header: string; readonly letter: string };
+  /** The amount's header says the reading it was read as ("incl. btw", "excl. btw"). */
+  readonly headerSays: boolean;
+}
+
+/**
+ * The refusal of a sheet whose VAT column contradicts the reading of its amount column: "vat-fits-net" when read as
+ * gross, "vat-fits-gross" when read as net. `sheetRow` turns the conflict's indexes into sheet rows.
+ */
+export function vatReadingRefusal(check: VatReadingCheck, conflict: VatReadingConflict, sheetRow: (index: number) => number): Problem {
+  const a = conflict.against;
+  return {
+    row: null,
+    severity: "error",
+    code: check.reading === "gross" ? "vat-fits-net" : "vat-fits-gross",
+    column: "amount",
+    value: check.amount.header,
+    message: msg.vatContradictsAmount(check.reading === "gross" ? "net" : "gross", check.vat, check.amount, {
+      row: sheetRow(a.index),
+      vatCents: a.vatCents,
+      rate: a.rate,
+      baseCents: a.baseCents,
+      agreeing: conflict.agreeing === null ? null : sheetRow(conflict.agreeing),
+      headerSays: check.headerSays,
+    }),
+  };
 }
 
 const VAT_SIGN_MISMATCH: CellError = Object.freeze({ kind: "error" as const, code: "vat-sign-mismatch", message: msg.vatSignMismatch() });
@@ -1184,7 +1259,8 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   // VAT) holds amounts excluding VAT: read as chosen (the way out of "vat-fits-net" below).
   const bareGrossAsNet = (): boolean => {
     if (columns.amount === undefined || columns.vat === undefined) return false;
-    const c = vatReadingConflict(table, headerRowIndex === null ? 0 : headerRowIndex + 1, columns.amount, columns.vat, "gross");
+    // On the rows a sheet read in blocks decides its columns on, so every surface reads the chosen column alike.
+    const c = vatReadingConflict(table, headerRowIndex === null ? 0 : headerRowIndex + 1, columns.amount, columns.vat, "gross", VAT_PROBE_ROWS);
     return c !== null && c.agreeing === null;
   };
   if (columns.amount !== undefined && (saysIncludesVat(chosenHeader) || (headerRole(chosenHeader) === "gross" && columns.vat !== undefined && columns.vat !== columns.amount && !bareGrossAsNet()))) {
@@ -1226,6 +1302,14 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
       columns.side = t;
       if (columns.category === t) delete columns.category;
     }
+  }
+  // A generic "Soort" / "Type" taken as the category that holds only document types on its first rows ("Factuur",
+  // "Creditfactuur", "Invoice", "Credit note"): the kind of document, not a VAT category (each row was an unknown
+  // category). It is the document type column (below: a credit note with a plus amount is an error), and the rows
+  // have no category (a credit invoice is told by its minus amount). Decided on the rows a sheet read in blocks
+  // decides its columns on; a column the user chose as the category is read as chosen.
+  if (headerRowIndex !== null && !categoryChosen && columns.category !== undefined && categoryStrength(headerWords(headerCells[columns.category])) === 0 && isDocTypeHeader(headerCells[columns.category]) && onlyDocumentTypes(table, start, columns.category)) {
+    delete columns.category;
   }
   // An amount with a D/C column beside it (Twinfield: "Bedrag", "D/C"): the side says the direction, the amount's
   // sign only whether the line agrees with how the file signs its amounts (decideSideSigns). Not with Debet and Credit columns (they say it already), nor when the user chose the amount
@@ -1321,37 +1405,27 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   // The VAT column says whether the amounts include VAT: VAT that is a rate of "Totaal" itself says "Totaal" excludes
   // VAT (gross − VAT would be too low); VAT that is a rate of "Bedrag" minus it says "Bedrag" includes VAT (too high).
   // Refused naming both columns and the choice that reads them right, unless the user chose the amount or gross column.
+  let vatCheck: VatReadingCheck | undefined;
   if (headerRowIndex !== null && columns.date !== undefined && columns.vat !== undefined && !chosen("amount") && !chosen("gross")) {
     const reading = derived === "gross-minus-vat" ? "gross" : derived === null && columns.amount !== undefined ? "net" : null;
     const amountCol = reading === "gross" ? columns.gross : columns.amount;
-    const conflict = reading === null || amountCol === undefined ? null : vatReadingConflict(table, start, amountCol, columns.vat, reading);
-    if (conflict !== null && reading !== null && amountCol !== undefined) {
-      const sheetRow = (index: number): number => index + 1 + rowOffset;
-      const a = conflict.against;
-      const code = reading === "gross" ? "vat-fits-net" : "vat-fits-gross";
-      const amount = headerOf(amountCol);
-      return {
-        headerRowIndex,
-        columns,
-        rows: [],
-        problems: [
-          {
-            row: null,
-            severity: "error",
-            code,
-            column: "amount",
-            value: amount.header,
-            message: msg.vatContradictsAmount(reading === "gross" ? "net" : "gross", headerOf(columns.vat), amount, {
-              row: sheetRow(a.index),
-              vatCents: a.vatCents,
-              rate: a.rate,
-              baseCents: a.baseCents,
-              agreeing: conflict.agreeing === null ? null : sheetRow(conflict.agreeing),
-              headerSays: reading === "gross" ? saysIncludesVat(headerCells[amountCol]) : amountStrength(headerWords(headerCells[amountCol])) === 2,
-            }),
-          },
-        ],
+    if (reading !== null && amountCol !== undefined) {
+      const check: VatReadingCheck = {
+        reading,
+        amountCol,
+        vatCol: columns.vat,
+        amount: headerOf(amountCol),
+        vat: headerOf(columns.vat),
+        headerSays: reading === "gross" ? saysIncludesVat(headerCells[amountCol]) : amountStrength(headerWords(headerCells[amountCol])) === 2,
       };
+      // Every row beneath the header: a sheet whose first rows have no VAT (or VAT that fits both readings) is
+      // still refused by a later row that fits only the other reading. A sheet read in blocks checks its later
+      // rows as they come (src/bulk/tableStream.ts, with vatCheck) and is refused after its last row.
+      const conflict = vatReadingConflict(table, start, amountCol, columns.vat, reading);
+      if (conflict !== null) {
+        return { headerRowIndex, columns, rows: [], problems: [vatReadingRefusal(check, conflict, (index) => index + 1 + rowOffset)] };
+      }
+      vatCheck = check;
     }
   }
   const grossOnlyMessage = (g: { header: string; letter: string }): Localized => {
@@ -1567,7 +1641,7 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
     if (label !== null) groups.add("total-label-counted", r.row, r.day, () => totalLabelCountedSpec(label));
   }
   const problems = ownGroups ? [...notes, ...result.problems, ...groups.problems()] : [...notes, ...result.problems];
-  return { headerRowIndex, columns, rows, problems, derived, totalsRows, ...(sideSigns === undefined ? {} : { sideSigns, sideSignsDecided }) };
+  return { headerRowIndex, columns, rows, problems, derived, totalsRows, ...(sideSigns === undefined ? {} : { sideSigns, sideSignsDecided }), ...(vatCheck === undefined ? {} : { vatCheck }) };
 }
 
 /** A header that says its column holds VAT rates: "BTW %", "Btw-tarief", "VAT rate", "Btw-percentage". */

@@ -10,10 +10,13 @@
  *
  * Codes whose meaning is not one category are "ambiguous" (refused with the choices, as a bare
  * `vrijgesteld` is): e-Boekhouden's GEEN ("no VAT") can be a KOR supply (counts) or an exempt one (does not).
+ * "ambiguous-eu-supply": a 0% rate name for any supply to a business in another member state ("0% EU", "Binnen
+ * EU"), which covers goods (icp, counts) and B2B services taxed in the customer's state (buitenland, does not
+ * count): refused with those two choices, never read as either.
  */
 import type { CategoryCode } from "../rules/types";
 
-export type PackageTarget = CategoryCode | "ambiguous";
+export type PackageTarget = CategoryCode | "ambiguous" | "ambiguous-eu-supply";
 
 export interface PackageCode {
   readonly code: string;
@@ -65,10 +68,12 @@ export const PACKAGE_CODES: readonly PackageCode[] = [
   { code: "9% btw", category: "9", packages: "Moneybird", source: "assumed: Moneybird's default tax rate names" },
   { code: "0% btw", category: "0", packages: "Moneybird", source: "assumed: Moneybird's default tax rate names" },
   { code: "Btw verlegd", category: "verlegd", packages: "Moneybird, SnelStart, Exact", source: "assumed: rate name on invoices (art. 12 reverse charge)" },
-  { code: "0% EU", category: "icp", packages: "Moneybird", source: "assumed: Moneybird rate for intra-community supplies" },
+  // "0% EU" / "Binnen EU": the 0% rate for supplies to EU businesses, goods and services alike (a package that
+  // tells them apart names them apart, as e-Boekhouden's BI_EU_VERK and BI_EU_VERK_D): not one category.
+  { code: "0% EU", category: "ambiguous-eu-supply", packages: "Moneybird", source: "assumed: Moneybird rate for 0% supplies to EU businesses (goods or services)" },
   { code: "0% export", category: "export", packages: "Moneybird", source: "assumed: Moneybird rate for exports outside the EU" },
   { code: "Buiten EU", category: "export", packages: "Moneybird, SnelStart", source: "assumed: rate name for exports outside the EU" },
-  { code: "Binnen EU", category: "icp", packages: "SnelStart", source: "assumed: rate name for intra-community supplies" },
+  { code: "Binnen EU", category: "ambiguous-eu-supply", packages: "SnelStart", source: "assumed: rate name for 0% supplies to EU businesses (goods or services)" },
   { code: "Hoog", category: "21", packages: "Exact Online, SnelStart, Twinfield", source: "assumed: Dutch rate names (also in the house table)" },
   { code: "Laag", category: "9", packages: "Exact Online, SnelStart, Twinfield", source: "assumed: Dutch rate names (also in the house table)" },
   { code: "BTW hoog 21%", category: "21", packages: "Exact Online", source: "assumed: Exact Online VAT code description" },
@@ -97,7 +102,7 @@ export function codeKey(raw: string): string {
 
 const BY_KEY = new Map<string, PackageTarget>(PACKAGE_CODES.map((c) => [codeKey(c.code), c.category]));
 
-/** The category of a package's VAT code or rate name, "ambiguous", or undefined when no package uses it. */
+/** The category of a package's VAT code or rate name, "ambiguous" / "ambiguous-eu-supply", or undefined when no package uses it. */
 export function packageCategory(raw: string): PackageTarget | undefined {
   return BY_KEY.get(codeKey(raw));
 }

@@ -122,6 +122,10 @@ function looksLikeDate(v: unknown): boolean {
 export function statusColumn(header: readonly unknown[]): number | undefined {
   return columnNamed(header, new Set(["status"])) ?? columnNamed(header, STATUS_NOT_STATE) ?? columnNamed(header, STATUS_HEADERS);
 }
+/** Whether a header names a document type column ("Soort", "Type", "Documenttype", "Factuursoort" …). */
+export function isDocTypeHeader(h: unknown): boolean {
+  return DOCTYPE_HEADERS.has(norm(h));
+}
 /** A document type column other than `not` (the category or side column read already). */
 export function docTypeColumn(header: readonly unknown[], not: readonly (number | undefined)[]): number | undefined {
   const i = header.findIndex((h, c) => !not.includes(c) && DOCTYPE_HEADERS.has(norm(h)));
@@ -185,6 +189,20 @@ export function notASale(cell: unknown, payments: boolean): string | null {
 
 /** Words that make a row a credit note: "Creditnota", "Creditfactuur", "Credit note", "Credit memo", "Credit". */
 const CREDIT_NOTE = new Set(["creditnota", "credit nota", "creditfactuur", "credit factuur", "credit note", "creditnote", "credit memo", "credit invoice", "credit", "creditering", "gutschrift", "avoir"]);
+
+/**
+ * Words that name the kind of document a row is, not its VAT: an invoice ("Factuur", "Verkoopfactuur", "Invoice")
+ * or a credit note (CREDIT_NOTE). A "Soort" or "Type" column holding only these is a document type column.
+ */
+const DOCUMENT_TYPE = new Set([
+  ...CREDIT_NOTE,
+  "factuur", "verkoopfactuur", "debetfactuur", "nota", "debetnota", "invoice", "sales invoice", "debit note", "rechnung",
+]);
+
+/** Whether a cell names the kind of document a row is ("Factuur", "Creditfactuur", "Invoice", "Credit note"). */
+export function isDocumentType(cell: unknown): boolean {
+  return typeof cell === "string" && DOCUMENT_TYPE.has(norm(cell));
+}
 
 /** The type as written when a cell says the row is a credit note, else null. */
 export function creditNoteType(cell: unknown): string | null {

@@ -935,7 +935,7 @@ export class XafReader {
     for (const raw of [v.id, desc]) {
       if (raw === "") continue;
       const pkg = packageCategory(raw);
-      if (pkg === "ambiguous") return { kind: "unclear" };
+      if (pkg === "ambiguous" || pkg === "ambiguous-eu-supply") return { kind: "unclear" };
       if (pkg !== undefined) return { kind: "ok", code: pkg };
     }
     // 21% and 9% are Dutch taxed supplies, which count whatever the code is called. 0% can be export,

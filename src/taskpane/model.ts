@@ -19,7 +19,7 @@ import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource
 import { S } from "./strings";
 import { codeMappingNote, codesWithFallback, savedCodeMapping, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
 import { readCategoryCell } from "../reading/cells";
-import { codeKey } from "../reading/packageCodes";
+import { codeKey, packageCategory } from "../reading/packageCodes";
 import { quote } from "../i18n/messages";
 
 /** What the user chose for one sheet; kept in the document (see src/excel/settings.ts). */
@@ -520,7 +520,9 @@ function categoryFixesOf(p: Problem, source: InvoiceSource, table: ReadTableResu
   if (p.code === "ambiguous-category") {
     const text = cellText(source.values[p.row - 1 - source.rowOffset]?.[col]).trim();
     const parsed = parseCategory(text);
-    const fix = fixFor(text, p.row, parsed.kind === "ambiguous" && parsed.about === "eu-service" ? EU_SERVICE_CHOICES : EXEMPT_CHOICES, source, table, col);
+    const choices =
+      parsed.kind === "ambiguous" && parsed.about === "eu-service" ? EU_SERVICE_CHOICES : packageCategory(text) === "ambiguous-eu-supply" ? EU_SUPPLY_CHOICES : EXEMPT_CHOICES;
+    const fix = fixFor(text, p.row, choices, source, table, col);
     return fix === null ? [] : [fix];
   }
   if (p.code === "unknown-category") {
@@ -556,6 +558,11 @@ const EXEMPT_CHOICES: CategoryFix["choices"] = [
   { category: "vrij", label: S.fixChoice.vrij },
   { category: "vrij-og", label: S.fixChoice.vrijOg },
   { category: "kor", label: S.fixChoice.kor },
+];
+/** "0% EU", "Binnen EU": goods (icp, counts) or a B2B service taxed abroad (does not count). */
+const EU_SUPPLY_CHOICES: CategoryFix["choices"] = [
+  { category: "icp", label: S.fixChoice.icp },
+  { category: "buitenland", label: S.fixChoice.buitenland },
 ];
 const EU_SERVICE_CHOICES: CategoryFix["choices"] = [
   { category: "buitenland", label: S.fixChoice.buitenland },

@@ -115,6 +115,7 @@ export const S = {
     kor: L("vrijgesteld door de KOR: telt mee", "exempt because of the KOR: counts"),
     buitenland: L("zakelijke dienst aan een afnemer in een andere EU-lidstaat: telt niet mee", "business service to a customer in another EU member state: does not count"),
     euConsumer: L("dienst aan een particulier in de EU, belast in Nederland (21%): telt mee", "service to a consumer in the EU, taxed in the Netherlands (21%): counts"),
+    icp: L("levering van goederen aan een bedrijf in een andere EU-lidstaat (icp): telt mee", "supply of goods to a business in another EU member state (icp): counts"),
   },
   fixWhichValues: L("Welke waarden?", "Which values?"),
   fixCodes: L("Achter deze keuzes staan de categorieën:", "Behind these choices are the categories:"),

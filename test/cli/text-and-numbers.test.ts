@@ -74,3 +74,23 @@ describe("kor-check --codes with the firm's codes as numbers", () => {
     expect(items.map(errors)).toEqual([[], []]);
   });
 });
+
+describe("a CSV saved by Excel from cells in the accounting format", () => {
+  // Excel writes a zero in the accounting format as "€ -" with padding; the same invoices as numbers read €20,500.
+  it("reads '€ -' as €0.00 and counts every invoice, as the workbook with numbers (was: 3 rows in error, €12,000 counted)", async () => {
+    const csv = writeText(
+      at("boekhoud.csv"),
+      "Factuurdatum;Bedrag excl. btw;Btw-bedrag\n" +
+        "15-01-2025; € 12.000,00 ; € 2.520,00 \n" +
+        "15-02-2025; € 8.000,00 ; € -   \n" +
+        "15-03-2025; € 500,00 ;€-\n" +
+        "16-03-2025; € -   ; € -   \n",
+    );
+    const xlsx = await writeXlsx(at("boekhoud.xlsx"), {
+      Facturen: [["Factuurdatum", "Bedrag excl. btw", "Btw-bedrag"], [d("2025-01-15"), 12000, 2520], [d("2025-02-15"), 8000, 0], [d("2025-03-15"), 500, 0], [d("2025-03-16"), 0, 0]],
+    });
+    const { items } = await json([csv, xlsx]);
+    expect(items.map((i) => i.countable)).toEqual([20500, 20500]);
+    expect(items.map(errors)).toEqual([[], []]);
+  });
+});

@@ -66,3 +66,24 @@ describe("kor-check on exports whose headers alone read them wrong", () => {
     expect(r.problems.map((p: Json) => [p.code, p.rows])).toEqual([["csv-split-amount", [2, 3]]]);
   });
 });
+
+describe("the VAT column's check of the amounts covers every row, not the first 50", () => {
+  // gx.csv: 50 invoices of 390,00 with no VAT, then two whose VAT is 21% of the amount minus it (605,00 = 500,00
+  // + 105,00; 1.210,00 = 1.000,00 + 210,00): "Bedrag" includes VAT. Read as it stands that was €21,315.00,
+  // crossed on 1 Nov 2026 (row 52); the turnover is €21,000.00, crossed on 1 Dec 2026 (row 53).
+  const day = (i: number): string => `${String((i % 28) + 1).padStart(2, "0")}-${String(Math.floor(i / 5) + 1).padStart(2, "0")}-2026`;
+  const GX =
+    "Factuurdatum;Omschrijving;Bedrag;BTW\n" +
+    Array.from({ length: 50 }, (_, i) => `${day(i)};Les ${i + 1};390,00;0,00\n`).join("") +
+    "01-11-2026;Workshop;605,00;105,00\n01-12-2026;Cursus;1.210,00;210,00\n";
+  it("refuses gx.csv naming row 52, in every block size (was €21,315 counted, crossed 1 Nov)", async () => {
+    const [r] = await check("gx.csv", GX);
+    expect(r.countable ?? null).toBeNull();
+    expect(r.problems.map((p: Json) => p.code)).toEqual(["vat-fits-gross"]);
+    expect(r.error).toContain('Column "BTW" (D) is VAT on "Bedrag" (C) minus "BTW" (row 52: €105.00 is 21% of €500.00)');
+  });
+  it("reads gx.csv with --gross-column as €21,000, crossed on 1 Dec 2026", async () => {
+    const [r] = await check("gx.csv", GX, ["--gross-column", "Bedrag"]);
+    expect(r).toMatchObject({ error: null, countable: 21000, crossing: { date: "2026-12-01", row: 53 } });
+  });
+});

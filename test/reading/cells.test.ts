@@ -200,7 +200,14 @@ describe("readAmount", () => {
     ["12, -", "amount-not-a-number"],
     ["(-5)", "amount-not-a-number"],
     ["€", "amount-not-a-number"],
-    ["-", "amount-not-a-number"],
+    ["- -", "amount-not-a-number"],
+    ["€ - €", "amount-not-a-number"],
+    ["€ --", "amount-not-a-number"],
+    ["-,-", "amount-not-a-number"],
+    ["€ -,--", "amount-not-a-number"],
+    ["(-)", "amount-not-a-number"],
+    ["n.v.t. -", "amount-not-a-number"],
+    ["–", "amount-not-a-number"], // an en dash is no accounting zero
     ["1234.", "amount-not-a-number"],
     ["-12-", "amount-not-a-number"],
     ["12--", "amount-not-a-number"],
@@ -215,6 +222,13 @@ describe("readAmount", () => {
     [{ foo: 1 }, "unsupported-value"],
   ])("%p is rejected (%s)", (input, code) => {
     expect(readAmount(input)).toEqual(err(code));
+  });
+
+  // Excel's accounting format shows zero as a dash ("€ -" with its padding); a CSV saved from Excel holds that text.
+  // Was "amount-not-a-number": a row of an invoice without VAT was an error and not counted.
+  it.each(["-", " - ", "€ -", "€-", "€ -   ", " € -   ", "\u00a0€\u00a0-\u00a0", "- €", "-€", "EUR -", "eur-"])("%p (the accounting format's zero) is 0 cents, as an amount and as VAT", (input) => {
+    expect(readAmount(input)).toEqual({ kind: "ok", value: 0 });
+    expect(readVat(input)).toEqual({ kind: "ok", value: 0 });
   });
 
   it("an ambiguous amount message tells the user what to write instead", () => {

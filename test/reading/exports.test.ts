@@ -625,7 +625,6 @@ describe("package VAT codes", () => {
     ["BU_EU_VERK", "export"],
     ["21% btw", "21"],
     ["Btw verlegd", "verlegd"],
-    ["0% EU", "icp"],
     ["Hoog", "21"],
     ["Laag", "9"],
     ["vat_high", "21"],
@@ -638,5 +637,32 @@ describe("package VAT codes", () => {
   });
   it.each(["GEEN", "Geen btw", "Vrijgesteld", "vat_none"])("%p stays ambiguous", (code) => {
     expect(readCategoryCell(code)).toMatchObject({ kind: "error", code: "ambiguous-category" });
+  });
+  // "0% EU" (Moneybird) / "Binnen EU" (SnelStart) are the 0% rate for any supply to an EU business: goods (icp,
+  // counts) or a B2B service taxed in the customer's state (buitenland, does not count). Were read as icp.
+  it.each(["0% EU", "Binnen EU", "binnen-eu", "0 % EU"])("%p is refused naming goods (icp) and services abroad (buitenland), not read as icp", (code) => {
+    const r = readCategoryCell(code);
+    expect(r).toMatchObject({ kind: "error", code: "ambiguous-category" });
+    if (r.kind !== "error") return;
+    expect(r.message.en).toContain("icp (goods to a business in another EU member state, counts)");
+    expect(r.message.en).toContain("buitenland (a service to a business in another EU member state, taxed there, does not count; fill in the country)");
+    expect(r.message.nl).toContain("icp (goederen aan een bedrijf in een andere EU-lidstaat, telt mee)");
+    expect(r.message.nl).toContain("buitenland (een dienst aan een bedrijf in een andere EU-lidstaat, daar belast, telt niet mee; vul het land in)");
+  });
+  it("names the rows of a 0% EU code in a sheet, and reads them as the user maps them", () => {
+    const sheet = [
+      ["Factuurdatum", "Bedrag excl. btw", "Btw-tarief", "Land"],
+      ["10-01-2025", "1.000,00", "21% btw", "NL"],
+      ["11-02-2025", "4.000,00", "0% EU", "DE"],
+      ["12-03-2025", "2.000,00", "Binnen EU", "BE"],
+    ];
+    const t = readTable(sheet);
+    expect(cents(t.rows)).toBe(100000);
+    const errors = t.problems.filter((p) => p.code === "ambiguous-category");
+    expect(errors.map((p) => p.row)).toEqual([3, 4]);
+    expect(errors[0].message.en).toMatch(/^Row 3: category "0% EU" is ambiguous/);
+    expect(errors[1].message.nl).toMatch(/^Rij 4: categorie "Binnen EU" is niet eenduidig/);
+    const mapped = readTable(sheet, { codes: new Map([["0%eu", "buitenland" as const], ["binneneu", "icp" as const]]) });
+    expect(mapped.rows.map((r) => r.category)).toEqual(["21", "buitenland", "icp"]);
   });
 });

@@ -112,6 +112,49 @@ Factuurdatum;Soort;Bedrag excl. btw
   });
 });
 
+describe("a 'Soort' column holding only Factuur / Creditfactuur", () => {
+  // The document type, not a VAT category: each row was an "unknown category 'Factuur'" error and nothing counted.
+  const values = csv(`
+Factuurdatum;Factuurnummer;Soort;Bedrag excl. btw
+15-01-2026;F1;Factuur;12.000,00
+15-02-2026;F2;Factuur;9.000,00
+15-03-2026;C1;Creditfactuur;-1.000,00
+16-03-2026;C2;Creditfactuur;500,00`);
+  it("is not taken as the category: the invoices count, a minus credit invoice lowers them, a plus one is the credit-note error", () => {
+    for (const r of [readTable(values), streamed(values, 2), streamed(values)]) {
+      expect(total(r.rows)).toBe(2_000_000);
+      expect(r.rows.map((x) => x.category)).toEqual([null, null, null]);
+      expect(byCode(r.problems, "unknown-category")).toEqual([]);
+      const e = byCode(r.problems, "credit-note-plus");
+      expect(e.map((p) => p.row)).toEqual([5]);
+      expect(e[0].message.nl).toMatch(/^Rij 5: /);
+    }
+    expect(readTable(values).columns).toMatchObject({ doctype: 2 });
+    expect(readTable(values).columns.category).toBeUndefined();
+  });
+  it("English types too ('Invoice', 'Credit note'), a 'Type' header too", () => {
+    const t = readTable(csv(`
+Invoice date;Type;Amount excl. VAT
+15-01-2026;Invoice;1.000,00
+15-02-2026;Credit note;-200,00`));
+    expect(total(t.rows)).toBe(80_000);
+    expect(t.problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+  it("stays the category when it holds a category beside the types: 'Hoog' is read, 'Factuur' named as unknown", () => {
+    const t = readTable(csv(`
+Factuurdatum;Soort;Bedrag excl. btw
+15-01-2026;Hoog;1.000,00
+15-02-2026;Factuur;200,00`));
+    expect(t.columns.category).toBe(1);
+    expect(byCode(t.problems, "unknown-category").map((p) => p.row)).toEqual([3]);
+  });
+  it("is read as the category when the user chose it so", () => {
+    const t = readTable(values, { columnNames: { category: "Soort" } });
+    expect(t.columns.category).toBe(2);
+    expect(byCode(t.problems, "unknown-category").length).toBeGreaterThan(0);
+  });
+});
+
 describe("a bank statement", () => {
   it.each([
     ["ING", ["Datum", "Naam / Omschrijving", "Rekening", "Tegenrekening", "Code", "Af Bij", "Bedrag (EUR)", "Mutatiesoort", "Mededelingen", "Saldo na mutatie", "Tag"], ["15-03-2026", "Klant A", "NL01", "NL02", "OV", "Bij", "15000,00", "Overschrijving", "Factuur 1", "15000,00", ""]],

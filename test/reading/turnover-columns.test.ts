@@ -174,3 +174,37 @@ describe("a gross column beside a rate column", () => {
     expect(cents(readTable([["Factuurdatum", "Totaal incl. btw", "Btw %"], ["15-01-2026", "12.100,00", "21"]], { columnNames: { gross: "Totaal incl. btw" } }).rows)).toBe(1000000);
   });
 });
+
+describe("the VAT column's check of the amounts covers every row, not the first 50", () => {
+  // 50 invoices of 390,00 with no VAT, then 605,00 with 105,00 and 1.210,00 with 210,00 (21% of the amount minus
+  // it): "Bedrag" includes VAT. Was read as €21,315.00 (crossed 1 Nov) in the pane and in every block size.
+  const gx: string[][] = [
+    ["Factuurdatum", "Omschrijving", "Bedrag", "BTW"],
+    ...Array.from({ length: 50 }, (_, i) => [`${String((i % 28) + 1).padStart(2, "0")}-${String(Math.floor(i / 5) + 1).padStart(2, "0")}-2026`, `Les ${i + 1}`, "390,00", "0,00"]),
+    ["01-11-2026", "Workshop", "605,00", "105,00"],
+    ["01-12-2026", "Cursus", "1.210,00", "210,00"],
+  ];
+  const refusal = 'Column "BTW" (D) is VAT on "Bedrag" (C) minus "BTW" (row 52: €105.00 is 21% of €500.00)';
+  it("refuses the whole sheet read at once (the pane), naming row 52", () => {
+    const t = readTable(gx);
+    expect(t.rows).toEqual([]);
+    expect(t.problems.map((p) => p.code)).toEqual(["vat-fits-gross"]);
+    expect(t.problems[0].message.en).toContain(refusal);
+    expect(t.problems[0].message.nl).toContain("rij 52");
+  });
+  it.each([2, 1024])("refuses the sheet read in blocks of %i rows after its last row, with the same message", (block) => {
+    const rows: InvoiceRow[] = [];
+    const stream = new TableStream({ rows: (r) => rows.push(...r), problems: () => undefined }, block);
+    gx.forEach((v) => stream.push(v));
+    stream.end();
+    expect(stream.state).toBe("rejected");
+    expect(stream.rejection).toEqual(expect.objectContaining({ row: null, severity: "error", code: "vat-fits-gross" }));
+    expect(stream.rejection?.message).toEqual(readTable(gx).problems[0].message);
+  });
+  it("still reads such a sheet whose later rows agree (VAT on the amount itself): no refusal", () => {
+    const net = gx.map((r, i) => (i === 51 ? [r[0], r[1], "500,00", "105,00"] : i === 52 ? [r[0], r[1], "1.000,00", "210,00"] : r));
+    expect(cents(readTable(net).rows)).toBe(2100000);
+    expect(cents(streamed(net).rows)).toBe(2100000);
+    expect(streamed(net).stream.state).toBe("reading");
+  });
+});

@@ -134,3 +134,26 @@ describe("the warning's choices in the pane", () => {
     expect(html).not.toContain("fix-vrij");
   });
 });
+
+describe("a package's '0% EU' in the pane's warnings", () => {
+  it("offers goods (icp, counts) or a service taxed abroad (buitenland, does not count), and counts the row as chosen (was counted as icp)", () => {
+    const v: unknown[][] = [
+      ["Datum", "Omschrijving", "Bedrag", "Btw-tarief", "Land"],
+      [serial("2026-01-10"), "Advies", 1000, "21% btw", "NL"],
+      [serial("2026-02-10"), "Ontwerp", 5000, "0% EU", "DE"],
+    ];
+    const a = analyze(source(v), {}, TODAY);
+    const fixes = a.warnings.flatMap((w) => w.fixes ?? []);
+    expect(a.summary.countableCents).toBe(100000);
+    expect(fixes.map((f) => f.cell.en)).toEqual(["Row 3, column D (Btw-tarief): '0% EU'"]);
+    expect(fixes[0].choices.map((c) => [c.category, c.label.en])).toEqual([
+      ["icp", "supply of goods to a business in another EU member state (icp): counts"],
+      ["buitenland", "business service to a customer in another EU member state: does not count"],
+    ]);
+    const service = analyze(source(v), { codes: withCodeMapped(undefined, fixes[0].text, "buitenland") }, TODAY);
+    expect(service.summary.countableCents).toBe(100000);
+    expect(service.warnings.filter((w) => w.fixes !== undefined)).toEqual([]);
+    const goods = analyze(source(v), { codes: withCodeMapped(undefined, fixes[0].text, "icp") }, TODAY);
+    expect(goods.summary.countableCents).toBe(600000);
+  });
+});
