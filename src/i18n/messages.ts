@@ -10,6 +10,7 @@ import type { Localized } from "./types";
 import { visibleControls } from "./safeText";
 import { DISTANCE_LIMIT } from "../rules/text";
 import { formatEuros } from "../rules/money";
+import { formatDay, type Day } from "../rules/dates";
 
 /** Column names as the user sees them. */
 export type ReadingColumn = "date" | "amount" | "category" | "country" | "vat";
@@ -333,6 +334,23 @@ export function dateNumberAsText(text: string): Localized {
   return {
     nl: `${quote(text)} is tekst met alleen cijfers, geen datum. Schrijf de datum als 1-9-2026 of 2026-09-01.`,
     en: `${quote(text)} is text with digits only, not a date. Write the date as 1-9-2026 or 2026-09-01.`,
+  };
+}
+
+/**
+ * Warning: one or two rows dated in a year far from the sheet's other rows (2016 among rows of 2026): a typo in
+ * the year moves the invoice out of the year checked. `others` are the other rows' years, as "2025–2026".
+ */
+export function dateYearLone(firstDay: Day, count: number, year: number, others: string): Localized {
+  if (count > 1) {
+    return {
+      nl: `de datums in ${year} (de eerste is ${formatDay(firstDay, "nl")}) liggen jaren van de andere rijen af (${others}). Kloppen de jaren? Deze rijen tellen alleen mee in ${year}, niet in ${others}.`,
+      en: `the dates in ${year} (the first is ${formatDay(firstDay, "en")}) lie years from the other rows (${others}). Are the years right? These rows count only in ${year}, not in ${others}.`,
+    };
+  }
+  return {
+    nl: `de datum ${formatDay(firstDay, "nl")} ligt jaren van de andere rijen af (${others}). Klopt het jaar? Deze rij telt alleen mee in ${year}, niet in ${others}.`,
+    en: `the date ${formatDay(firstDay, "en")} lies years from the other rows (${others}). Is the year right? This row counts only in ${year}, not in ${others}.`,
   };
 }
 

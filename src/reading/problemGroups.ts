@@ -50,6 +50,9 @@ export interface RowProblemGroupsOptions {
 /** Unknown codes listed by name in one message, per year. */
 const MAX_LISTED_CODES = 50;
 
+/** At most this many rows of a year make it a lone year (a typo or two), not a year of the business. */
+const LONE_YEAR_MAX_ROWS = 2;
+
 export class RowProblemGroups {
   private readonly groups = new Map<string, Group>();
   private readonly maxRows: number;
@@ -118,6 +121,59 @@ export class RowProblemGroups {
     }
   }
 
+  /** The rows read per year (count, first rows, first row's day), for the lone-year warning; the last year's entry cached. */
+  private readonly years = new Map<number, { count: number; rows: number[]; day: number }>();
+  private lastYear = NaN;
+  private lastEntry: { count: number; rows: number[]; day: number } | null = null;
+  private yearRows = 0;
+
+  /** A row read, dated `day` (src/reading/rows.ts): tallied per year. */
+  yearSeen(row: number, day: number): void {
+    this.yearRows++;
+    const y = fastYear(day);
+    if (y === this.lastYear && this.lastEntry !== null) {
+      this.lastEntry.count++;
+      if (this.lastEntry.rows.length < LONE_YEAR_MAX_ROWS) this.lastEntry.rows.push(row);
+      return;
+    }
+    let e = this.years.get(y);
+    if (e === undefined) this.years.set(y, (e = { count: 0, rows: [], day }));
+    e.count++;
+    if (e.rows.length < LONE_YEAR_MAX_ROWS) e.rows.push(row);
+    this.lastYear = y;
+    this.lastEntry = e;
+  }
+
+  /**
+   * One or two rows of a year far from the sheet's other rows (2016 among 2026's, no row within two years of it, at least
+   * three times as many rows elsewhere, and three at least): a typo in the year takes the invoice out of the year checked, so it is
+   * said, on every year's report (no day).
+   */
+  private loneYears(): Problem[] {
+    const out: Problem[] = [];
+    for (const [y, e] of this.years) {
+      if (e.count > LONE_YEAR_MAX_ROWS || this.yearRows - e.count < Math.max(3, 3 * e.count)) continue;
+      if (this.years.has(y - 2) || this.years.has(y - 1) || this.years.has(y + 1) || this.years.has(y + 2)) continue;
+      const others = [...this.years.keys()].filter((z) => z !== y);
+      const lo = Math.min(...others);
+      const hi = Math.max(...others);
+      const range = lo === hi ? String(lo) : `${lo}–${hi}`;
+      const rows = e.rows.slice();
+      out.push({
+        row: rows[0],
+        severity: "warning",
+        code: "date-year-lone",
+        column: "date",
+        value: null,
+        message: msg.atRows(rows, e.count, msg.dateYearLone(e.day, e.count, y, range)),
+        day: null,
+        rows,
+        count: e.count,
+      });
+    }
+    return out;
+  }
+
   /** A category code nobody knows (a firm's own `VV`): one problem per year listing each code with its count and first row. */
   unknownCode(code: string, row: number, day: number | null): void {
     const key = day === null ? "-\u0001unknown-codes" : `${fastYear(day)}\u0001unknown-codes`;
@@ -149,6 +205,7 @@ export class RowProblemGroups {
   problems(): Problem[] {
     const out: Problem[] = [];
     for (const g of this.groups.values()) out.push(problemOf(g));
+    out.push(...this.loneYears());
     if (this.numericCodesSeen) {
       // A "0" in a column of the firm's own numeric codes was read as 0%: it may be one of those codes (exempt).
       for (const z of this.zeros.values()) {

@@ -487,7 +487,7 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         value: cellText(dateCell),
         message: msg.atRow(row, msg.dateYearSuspicious(isoFromDay(day))),
       });
-    }
+    } else if (groups !== null) groups.yearSeen(row, day);
     // kor-rules.md section 3: `verlegd` with another member state is a B2B service taxed there (`buitenland`).
     const placed = placedCategory(category, country, yearOf(day));
     if (placed !== category && country !== null) {

@@ -425,6 +425,15 @@ describe("kor-check --format json", () => {
     expect(items.map((i: Json) => i.error)).toEqual(["file or folder not found", "only .xlsx, .csv and text (.txt) files and auditfiles (.xaf) can be read"]);
   });
 
+  it("names a row dated in 2016 among rows of 2026 (a typo in the year takes it out of 2026) in the 2026 report", async () => {
+    const file = writeText(at("typo.csv"), "Factuurdatum;Bedrag excl. btw;Btw-code\r\n06-01-2026;1.500,00;21\r\n14-02-2016;8.000,00;21\r\n14-03-2026;700,00;21\r\n14-04-2026;500,00;21\r\n");
+    const { items } = await json([file, "--year", "2026"]);
+    expect(items[0].countable).toBe(2700);
+    expect(items[0].problems.map((p: Json) => [p.severity, p.message])).toEqual([
+      ["warning", "Row 3: the date 14 February 2016 lies years from the other rows (2026). Is the year right? This row counts only in 2016, not in 2026."],
+    ]);
+  });
+
   it("reads a sales list saved as Unicode text (.txt, UTF-16, tabs) given by name, as the pane does, but no .txt in a folder", async () => {
     // Excel's "Unicode Text" save and Exact Online's text export: UTF-16 LE, tab-separated. 12.500 + 8.000,50 = 20.500,50:
     // over €20,000 on the second invoice. Before: "only .xlsx and .csv files can be read".

@@ -201,6 +201,21 @@ describe("a sheet read in blocks (kor-check, All sheets) gives each repeated pro
     expect(rows.length).toBe(118);
   });
 
+  it("a row dated years from the others (2016 among 2026's: a typo) is named, also read in blocks, and shown in every year", () => {
+    // Before: the 2016 row counted in 2016 only, and the 2026 report said nothing of it.
+    const values: unknown[][] = [["Factuurdatum", "Bedrag", "Btw-code"]];
+    for (let i = 0; i < 60; i++) values.push([i === 37 ? "14-02-2016" : "14-02-2026", "100,00", "21"]);
+    const { rows, problems } = stream(values, 16);
+    expect(rows.length).toBe(60);
+    expect(problems.map((p) => [p.code, p.severity, p.day, p.rows])).toEqual([["date-year-lone", "warning", null, [39]]]);
+    expect(problems[0].message.nl).toBe("Rij 39: de datum 14 februari 2016 ligt jaren van de andere rijen af (2026). Klopt het jaar? Deze rij telt alleen mee in 2016, niet in 2026.");
+    // Rows of a year beside the others' (a late invoice of 2024 among 2025–2026), or as many as a year of business: nothing said.
+    const near: unknown[][] = [["Factuurdatum", "Bedrag", "Btw-code"], ["31-12-2024", "100,00", "21"], ...Array.from({ length: 20 }, (_, i) => [i < 10 ? "1-3-2025" : "1-3-2026", "100,00", "21"])];
+    expect(stream(near, 16).problems).toEqual([]);
+    const three: unknown[][] = [["Factuurdatum", "Bedrag", "Btw-code"], ...Array.from({ length: 30 }, (_, i) => [i < 3 ? "1-3-2019" : "1-3-2026", "100,00", "21"])];
+    expect(stream(three, 16).problems).toEqual([]);
+  });
+
   it("the same error, unknown codes, totals and two-digit years over 200 rows in blocks of 16", () => {
     const values: unknown[][] = [["Datum", "Bedrag", "Btw-code"]];
     for (let i = 0; i < 200; i++) {
