@@ -9,6 +9,7 @@
 import type { Localized } from "./types";
 import { visibleControls } from "./safeText";
 import { DISTANCE_LIMIT } from "../rules/text";
+import { NEW_KOR_RULES_YEAR } from "../rules/parameters";
 import { formatEuros } from "../rules/money";
 
 /** Column names as the user sees them. */
@@ -1322,8 +1323,8 @@ export function participationYearsFromSheets(since: Localized, parts: readonly {
   // From a 2025 start the year before it is read too: it decides whether the start could take effect.
   const before = parts.some((p) => p.years.includes(sinceYear - 1));
   return {
-    nl: `Voor de KOR-deelname sinds ${since.nl} telt ook de omzet van ${listNl(nl)} van dezelfde werkmap mee: ${before ? `${sinceYear - 1} beslist of de deelname kon ingaan (vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven), en ` : ""}de eerste keer dat de omzet sinds die dag over de omzetgrens ging, eindigde de deelname.`,
-    en: `For the KOR participation since ${since.en} the turnover of ${listEn(en)} of the same workbook counts too: ${before ? `${sinceYear - 1} decides whether participation could start (from 2025 the previous year must be within the turnover limit too), and ` : ""}the first time turnover went over the turnover limit since that day ended participation.`,
+    nl: `Voor de KOR-deelname sinds ${since.nl} telt ook de omzet van ${listNl(nl)} van dezelfde werkmap mee: ${before ? `${sinceYear - 1} beslist of de deelname kon ingaan (vanaf ${NEW_KOR_RULES_YEAR} moet ook het vorige jaar binnen de omzetgrens blijven), en ` : ""}de eerste keer dat de omzet sinds die dag over de omzetgrens ging, eindigde de deelname.`,
+    en: `For the KOR participation since ${since.en} the turnover of ${listEn(en)} of the same workbook counts too: ${before ? `${sinceYear - 1} decides whether participation could start (from ${NEW_KOR_RULES_YEAR} the previous year must be within the turnover limit too), and ` : ""}the first time turnover went over the turnover limit since that day ended participation.`,
   };
 }
 
@@ -1373,8 +1374,8 @@ export function participationYearSheetsAmbiguous(since: Localized, year: number,
         }
       : year < sinceYear
       ? {
-          nl: `Ging de omzet van ${year} over de omzetgrens, dan kon de deelname sinds ${since.nl} niet ingaan (vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven)`,
-          en: `If the ${year} turnover went over the turnover limit, participation since ${since.en} could not start (from 2025 the previous year must be within the turnover limit too)`,
+          nl: `Ging de omzet van ${year} over de omzetgrens, dan kon de deelname sinds ${since.nl} niet ingaan (vanaf ${NEW_KOR_RULES_YEAR} moet ook het vorige jaar binnen de omzetgrens blijven)`,
+          en: `If the ${year} turnover went over the turnover limit, participation since ${since.en} could not start (from ${NEW_KOR_RULES_YEAR} the previous year must be within the turnover limit too)`,
         }
       : {
           nl: `Ging de omzet van ${year} over de omzetgrens, dan eindigde de deelname op de dag van de factuur waarmee dat gebeurde`,

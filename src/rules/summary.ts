@@ -11,7 +11,7 @@ import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
 import type { Deadlines, EuStateLine, EuSummary, PeriodLine, PreviousYearBasis, YearSummary } from "./summary-types";
-import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "./parameters";
+import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, hasParameterOn, parameterOn } from "./parameters";
 import { yearBounds } from "./turnover";
 import { eligibilityOf, plainRowName, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
@@ -109,8 +109,8 @@ export function problemsOfYear(problems: readonly Problem[], year: number, previ
 const MAX_LISTED_ROWS = 10_000;
 
 export const CENTRAL_ADMINISTRATION_CONDITION: Localized = {
-  nl: "Voorwaarde die u zelf bevestigt: uw onderneming heeft haar hoofdvestiging (centrale administratie) in Nederland. Vanaf 2025 is een vaste inrichting in Nederland van een buitenlandse onderneming niet genoeg.",
-  en: "Condition you confirm yourself: your business has its central administration in the Netherlands. From 2025 a Dutch fixed establishment of a foreign business is not enough.",
+  nl: `Voorwaarde die u zelf bevestigt: uw onderneming heeft haar hoofdvestiging (centrale administratie) in Nederland. Vanaf ${NEW_KOR_RULES_YEAR} is een vaste inrichting in Nederland van een buitenlandse onderneming niet genoeg.`,
+  en: `Condition you confirm yourself: your business has its central administration in the Netherlands. From ${NEW_KOR_RULES_YEAR} a Dutch fixed establishment of a foreign business is not enough.`,
 };
 
 export const EU_CONDITION: Localized = {

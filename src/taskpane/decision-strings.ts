@@ -4,8 +4,8 @@
  * src/rules/decision.ts as Localized texts; this file holds the view's own labels and hints.
  */
 import type { Localized } from "../i18n/types";
-import { KOR_LIMIT } from "../rules/text";
-import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { KOR_LIMIT, MOVABLE_YEARS, REAL_ESTATE_YEARS, REVISION_MINIMUM } from "../rules/text";
+import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, OLD_MINIMUM_PARTICIPATION_YEARS } from "../rules/parameters";
 
 const L = (nl: string, en: string): Localized => ({ nl, en });
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -27,7 +27,7 @@ export const D = {
     "Filled in from the setting ‘Is the business in the KOR?’ of the year report. Changing it here does not change that setting.",
   ),
   joinedSince: L("In de KOR sinds (dd-mm-jjjj)", "In the KOR since (dd-mm-yyyy)"),
-  joinedHint: L("Alleen nodig voor afmelden vóór 2025 (toen gold een minimum van 3 jaar).", "Only needed for exits before 2025 (a 3-year minimum applied then)."),
+  joinedHint: L(`Alleen nodig voor afmelden vóór ${NEW_KOR_RULES_YEAR} (toen gold een minimum van ${OLD_MINIMUM_PARTICIPATION_YEARS} jaar).`, `Only needed for exits before ${NEW_KOR_RULES_YEAR} (a ${OLD_MINIMUM_PARTICIPATION_YEARS}-year minimum applied then).`),
   basis: (year: number, amount: string) =>
     L(`Gebaseerd op de omzet die meetelt van ${year}: ${amount} (exclusief btw). Aangenomen is dat volgend jaar daarop lijkt.`,
       `Based on the turnover that counts in ${year}: ${amount} (excluding VAT). Next year is assumed to be similar.`),
@@ -210,8 +210,8 @@ export const D = {
   // Herziening
   revisionSection: L("Herziening bij instappen", "Herziening on entering"),
   revisionIntro: L(
-    "Hebt u de laatste jaren btw afgetrokken op bedrijfsmiddelen (auto, machine, computer, pand)? Dan betaalt u bij instappen een deel terug: roerende zaken 1/5 per jaar over 5 jaar, onroerende zaken 1/10 per jaar over 10 jaar, gerekend vanaf het jaar van ingebruikname. Is het totaal in een jaar minder dan € 500 voor bedrijfsmiddelen die al vóór dat jaar in gebruik waren, dan hoeft u dat deel niet terug te betalen.",
-    "Did you deduct VAT on capital goods (car, machine, computer, building) in recent years? Then on entering you repay part of it: movables 1/5 a year over 5 years, real estate 1/10 a year over 10 years, counted from the year first used. If a year's total for goods already in use before that year is under €500, you do not repay that part.",
+    `Hebt u de laatste jaren btw afgetrokken op bedrijfsmiddelen (auto, machine, computer, pand)? Dan betaalt u bij instappen een deel terug: roerende zaken 1/${MOVABLE_YEARS} per jaar over ${MOVABLE_YEARS} jaar, onroerende zaken 1/${REAL_ESTATE_YEARS} per jaar over ${REAL_ESTATE_YEARS} jaar, gerekend vanaf het jaar van ingebruikname. Is het totaal in een jaar minder dan ${REVISION_MINIMUM.nl} voor bedrijfsmiddelen die al vóór dat jaar in gebruik waren, dan hoeft u dat deel niet terug te betalen.`,
+    `Did you deduct VAT on capital goods (car, machine, computer, building) in recent years? Then on entering you repay part of it: movables 1/${MOVABLE_YEARS} a year over ${MOVABLE_YEARS} years, real estate 1/${REAL_ESTATE_YEARS} a year over ${REAL_ESTATE_YEARS} years, counted from the year first used. If a year's total for goods already in use before that year is under ${REVISION_MINIMUM.en}, you do not repay that part.`,
   ),
   revisionTableCaption: L("Bedrijfsmiddelen in gebruik", "Capital goods in use"),
   goodFirstUse: L("In gebruik sinds (dd-mm-jjjj)", "First used (dd-mm-yyyy)"),
@@ -227,7 +227,7 @@ export const D = {
   revisionScheduleCaption: L("Herziening per jaar", "Herziening per year"),
   colYear: L("Jaar", "Year"),
   colDue: L("Terugbetalen", "To repay"),
-  belowMinimum: L("€ 0 (onder € 500)", "€0 (under €500)"),
+  belowMinimum: L(`€ 0 (onder ${REVISION_MINIMUM.nl})`, `€0 (under ${REVISION_MINIMUM.en})`),
   revisionEstimate: L("(schatting)", "(estimate)"),
   revisionNone: L("Geen bedrijfsmiddelen ingevuld: geen herziening.", "No capital goods entered: no herziening."),
   revisionLeave: L(

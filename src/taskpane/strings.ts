@@ -6,7 +6,7 @@
 import type { Lang, Localized } from "../i18n/types";
 import { countdown } from "../rules/advice";
 import { visibleControls } from "../i18n/safeText";
-import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR } from "../rules/parameters";
 
 /**
  * A sheet, table or file name in a sentence: its control and direction characters shown as `\u202E`, so a
@@ -223,7 +223,7 @@ export const S = {
   notCounted: L("Omzet die niet meetelt", "Turnover that does not count"),
   previousYearLine: (y: number) => L(`Omzet die meetelt ${y}`, `Turnover that counts ${y}`),
   basis: {
-    "not-needed": L("niet nodig vóór 2025", "not needed before 2025"),
+    "not-needed": L(`niet nodig vóór ${NEW_KOR_RULES_YEAR}`, `not needed before ${NEW_KOR_RULES_YEAR}`),
     data: L("uit de gegevens", "from the data"),
     given: L("door u ingevuld", "entered by you"),
     "assumed-zero": L("geen gegevens: € 0 aangenomen", "no data: €0 assumed"),
