@@ -5,7 +5,7 @@
 import type { Lang, Localized } from "../i18n/types";
 import type { PreviousYearBasis, Verdict } from "../rules/summary-types";
 import { quote } from "../i18n/messages";
-import { KOR_LIMIT } from "../rules/text";
+import { KOR_LIMIT, formatCount } from "../rules/text";
 import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR } from "../rules/parameters";
 
 export type OverviewColumn =
@@ -124,5 +124,5 @@ export function t(text: Localized, lang: Lang): string {
 
 /** "3 rijen" / "1 row": a count with the right plural. */
 export function plural(n: number, one: Localized, many: Localized, lang: Lang): string {
-  return `${n} ${n === 1 ? one[lang] : many[lang]}`;
+  return `${formatCount(n, lang)} ${n === 1 ? one[lang] : many[lang]}`;
 }

@@ -2,6 +2,7 @@
 import type { Lang, Localized } from "../i18n/types";
 import { formatDay, type Day } from "../rules/dates";
 import { PARTICIPATION_TEXT } from "../bulk/strings";
+import { countEn, countNl } from "../rules/text";
 
 export const HELP: Localized = {
   nl: `kor-check: controleer facturenlijsten op de kleineondernemersregeling (KOR).
@@ -339,8 +340,8 @@ export const out = {
   skippedSheets: { nl: "Overgeslagen bladen (geen facturenlijst)", en: "Skipped sheets (not an invoice list)" } as Localized,
   problemsTitle: { nl: "Problemen", en: "Problems" } as Localized,
   moreProblems: (n: number): Localized => ({
-    nl: `… en nog ${n}; gebruik --format json voor de volledige lijst.`,
-    en: `… and ${n} more; use --format json for the full list.`,
+    nl: `… en nog ${countNl(n)}; gebruik --format json voor de volledige lijst.`,
+    en: `… and ${countEn(n)} more; use --format json for the full list.`,
   }),
   nothingChecked: { nl: "Er is niets gecontroleerd.", en: "Nothing was checked." } as Localized,
   assumedNote: {

@@ -6,7 +6,7 @@ import type { Localized } from "../i18n/types";
 import { formatDay, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
 import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR } from "../rules/parameters";
-import { MOVABLE_YEARS, REAL_ESTATE_YEARS } from "../rules/text";
+import { MOVABLE_YEARS, REAL_ESTATE_YEARS, countEn, countNl } from "../rules/text";
 
 /** Argument names as the Excel help shows them (the names stay English in both metadata files). */
 export const ARG = {
@@ -139,8 +139,8 @@ export function atRangeRow(row: number, body: Localized): Localized {
 export function andMore(message: Localized, more: number): Localized {
   if (more <= 0) return message;
   return {
-    nl: `${message.nl} (En nog ${more} ${more === 1 ? "andere fout" : "andere fouten"}; herstel deze eerst.)`,
-    en: `${message.en} (And ${more} more ${more === 1 ? "problem" : "problems"}; fix this one first.)`,
+    nl: `${message.nl} (En nog ${countNl(more)} ${more === 1 ? "andere fout" : "andere fouten"}; herstel deze eerst.)`,
+    en: `${message.en} (And ${countEn(more)} more ${more === 1 ? "problem" : "problems"}; fix this one first.)`,
   };
 }
 
@@ -283,8 +283,8 @@ export function goodsNotOneColumn(name: Localized): Localized {
 
 export function goodsHeights(vat: number, dates: number, kinds: number): Localized {
   return {
-    nl: `De bereiken vatDeducted, firstUseDates en kinds zijn niet even lang (${vat}, ${dates} en ${kinds} rijen). Kies voor elk dezelfde rijen: één rij per bedrijfsmiddel.`,
-    en: `The ranges vatDeducted, firstUseDates and kinds do not have the same number of rows (${vat}, ${dates} and ${kinds}). Select the same rows for each: one row per capital good.`,
+    nl: `De bereiken vatDeducted, firstUseDates en kinds zijn niet even lang (${countNl(vat)}, ${countNl(dates)} en ${countNl(kinds)} rijen). Kies voor elk dezelfde rijen: één rij per bedrijfsmiddel.`,
+    en: `The ranges vatDeducted, firstUseDates and kinds do not have the same number of rows (${countEn(vat)}, ${countEn(dates)} and ${countEn(kinds)}). Select the same rows for each: one row per capital good.`,
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Localized } from "./types";
 import { visibleControls } from "./safeText";
-import { DISTANCE_LIMIT } from "../rules/text";
+import { DISTANCE_LIMIT, countEn, countNl } from "../rules/text";
 import { NEW_KOR_RULES_YEAR } from "../rules/parameters";
 import { formatEuros } from "../rules/money";
 
@@ -60,8 +60,8 @@ export function atRows(rows: readonly number[], count: number, body: Localized):
   const named = rows.slice(0, ROWS_NAMED);
   if (count === named.length) return { nl: `Rijen ${listNl(named)}: ${body.nl}`, en: `Rows ${listEn(named)}: ${body.en}` };
   return {
-    nl: `${count} rijen (eerste: rij ${named.join(", ")}): ${body.nl}`,
-    en: `${count} rows (first: rows ${named.join(", ")}): ${body.en}`,
+    nl: `${countNl(count)} rijen (eerste: rij ${named.join(", ")}): ${body.nl}`,
+    en: `${countEn(count)} rows (first: rows ${named.join(", ")}): ${body.en}`,
   };
 }
 
@@ -77,14 +77,14 @@ export function atNamedRows(rows: readonly number[], count: number, body: Locali
   if (count <= names.length) {
     return { nl: `${capitalize(listNl(nl))}: ${body.nl}`, en: `${capitalize(listEn(en))}: ${body.en}` };
   }
-  return { nl: `${count} rijen (eerste: ${nl.join("; ")}): ${body.nl}`, en: `${count} rows (first: ${en.join("; ")}): ${body.en}` };
+  return { nl: `${countNl(count)} rijen (eerste: ${nl.join("; ")}): ${body.nl}`, en: `${countEn(count)} rows (first: ${en.join("; ")}): ${body.en}` };
 }
 
 /** Row problems past the number given one by one (distinct problems; repeated ones are grouped already). */
 export function moreRowProblems(rows: number): Localized {
   return {
-    nl: `Nog ${rows} ${rows === 1 ? "rij heeft een ander probleem dat" : "rijen hebben andere problemen die"} hier niet afzonderlijk ${rows === 1 ? "wordt" : "worden"} getoond. Los eerst de getoonde op en controleer opnieuw.`,
-    en: `${rows} more ${rows === 1 ? "row has another problem that is" : "rows have other problems that are"} not shown one by one here. Fix the ones shown first and check again.`,
+    nl: `Nog ${countNl(rows)} ${rows === 1 ? "rij heeft een ander probleem dat" : "rijen hebben andere problemen die"} hier niet afzonderlijk ${rows === 1 ? "wordt" : "worden"} getoond. Los eerst de getoonde op en controleer opnieuw.`,
+    en: `${countEn(rows)} more ${rows === 1 ? "row has another problem that is" : "rows have other problems that are"} not shown one by one here. Fix the ones shown first and check again.`,
   };
 }
 
@@ -628,8 +628,8 @@ export function datesWithoutAmount(count: number, firstRow: number): Localized {
         en: `Row ${firstRow} has a date but no amount (or amount 0); that row is not counted. Enter the amount if it is missing.`,
       }
     : {
-        nl: `${count} rijen hebben een datum maar geen bedrag (of bedrag 0), de eerste is rij ${firstRow}; die rijen tellen niet mee. Vul de bedragen in als ze ontbreken.`,
-        en: `${count} rows have a date but no amount (or amount 0), the first is row ${firstRow}; those rows are not counted. Enter the amounts if they are missing.`,
+        nl: `${countNl(count)} rijen hebben een datum maar geen bedrag (of bedrag 0), de eerste is rij ${firstRow}; die rijen tellen niet mee. Vul de bedragen in als ze ontbreken.`,
+        en: `${countEn(count)} rows have a date but no amount (or amount 0), the first is row ${firstRow}; those rows are not counted. Enter the amounts if they are missing.`,
       };
 }
 
@@ -655,8 +655,8 @@ export function strayRows(count: number, firstRow: number): Localized {
         en: `Row ${firstRow} has no date and no amount but something else filled in; that row was skipped.`,
       }
     : {
-        nl: `${count} rijen hebben geen datum en geen bedrag maar wel iets anders ingevuld, de eerste is rij ${firstRow}; die rijen zijn overgeslagen.`,
-        en: `${count} rows have no date and no amount but something else filled in, the first is row ${firstRow}; those rows were skipped.`,
+        nl: `${countNl(count)} rijen hebben geen datum en geen bedrag maar wel iets anders ingevuld, de eerste is rij ${firstRow}; die rijen zijn overgeslagen.`,
+        en: `${countEn(count)} rows have no date and no amount but something else filled in, the first is row ${firstRow}; those rows were skipped.`,
       };
 }
 
@@ -672,8 +672,8 @@ export function mismatchedHeights(heights: readonly { column: ReadingColumn; row
 export function notOneColumn(column: ReadingColumn, rows: number, cols: number): Localized {
   const c = columnName(column);
   return {
-    nl: `Het bereik voor ${c.nl} is ${rows} rijen bij ${cols} kolommen. Kies één kolom (of één rij).`,
-    en: `The ${c.en} range is ${rows} rows by ${cols} columns. Select a single column (or a single row).`,
+    nl: `Het bereik voor ${c.nl} is ${countNl(rows)} rijen bij ${cols} kolommen. Kies één kolom (of één rij).`,
+    en: `The ${c.en} range is ${countEn(rows)} rows by ${cols} columns. Select a single column (or a single row).`,
   };
 }
 
@@ -706,12 +706,12 @@ export function noInvoiceColumns(
   const foundText = found.map((f) => `${quote(f.header)} (${f.letter})`).join(", ");
   return {
     nl:
-      `Geen kopregel gevonden met ${missNl} in ${rowsSearched === 1 ? "de eerste rij" : `de eerste ${rowsSearched} rijen`}. ` +
+      `Geen kopregel gevonden met ${missNl} in ${rowsSearched === 1 ? "de eerste rij" : `de eerste ${countNl(rowsSearched)} rijen`}. ` +
       (found.length > 0 ? `Wel herkend: ${foundText}.` : "Geen enkele kolomkop herkend.") +
       nearNl +
       ` Zet kolomkoppen boven de gegevens of kies de kolommen zelf.`,
     en:
-      `No header row found with ${missEn} in ${rowsSearched === 1 ? "the first row" : `the first ${rowsSearched} rows`}. ` +
+      `No header row found with ${missEn} in ${rowsSearched === 1 ? "the first row" : `the first ${countEn(rowsSearched)} rows`}. ` +
       (found.length > 0 ? `Recognised: ${foundText}.` : "No column header recognised.") +
       nearEn +
       ` Put column headers above the data or choose the columns yourself.`,
@@ -798,16 +798,16 @@ export function csvSplitAmount(count: number, column: { header: string; letter: 
 /** Unknown category codes of one sheet (and year), each with its count and first row: one message, not one per row. */
 export function unknownCodes(list: readonly { code: string; count: number; firstRow: number }[], accepted: Localized): Localized {
   const total = list.reduce((n, c) => n + c.count, 0);
-  const nl = list.map((c) => `${quote(c.code)} (${c.count === 1 ? `rij ${c.firstRow}` : `${c.count} rijen, eerste rij ${c.firstRow}`})`).join(", ");
-  const en = list.map((c) => `${quote(c.code)} (${c.count === 1 ? `row ${c.firstRow}` : `${c.count} rows, first row ${c.firstRow}`})`).join(", ");
+  const nl = list.map((c) => `${quote(c.code)} (${c.count === 1 ? `rij ${c.firstRow}` : `${countNl(c.count)} rijen, eerste rij ${c.firstRow}`})`).join(", ");
+  const en = list.map((c) => `${quote(c.code)} (${c.count === 1 ? `row ${c.firstRow}` : `${countEn(c.count)} rows, first row ${c.firstRow}`})`).join(", ");
   return {
     nl:
       `${list.length === 1 ? "onbekende categorie of btw-code" : "onbekende categorieën of btw-codes"}: ${nl}. ` +
-      `${total === 1 ? "Die rij is" : `Die ${total} rijen zijn`} niet meegeteld. Koppel elke code aan een categorie ` +
+      `${total === 1 ? "Die rij is" : `Die ${countNl(total)} rijen zijn`} niet meegeteld. Koppel elke code aan een categorie ` +
       `(kor-check --codes codes.csv, of de tabel "Codes koppelen" in het paneel) of gebruik een van: ${accepted.nl}.`,
     en:
       `${list.length === 1 ? "unknown category or VAT code" : "unknown categories or VAT codes"}: ${en}. ` +
-      `${total === 1 ? "That row was" : `Those ${total} rows were`} not counted. Map each code to a category ` +
+      `${total === 1 ? "That row was" : `Those ${countEn(total)} rows were`} not counted. Map each code to a category ` +
       `(kor-check --codes codes.csv, or the "Map codes" table in the pane) or use one of: ${accepted.en}.`,
   };
 }
@@ -816,11 +816,11 @@ export function unknownCodes(list: readonly { code: string; count: number; first
 export function zeroCodeReadAsRate(count: number, cents: number): Localized {
   return {
     nl:
-      `de btw-code "0" is gelezen als 0% (nultarief) en ${count === 1 ? "die rij telt" : `die ${count} rijen tellen`} mee (samen ${formatEuros(cents, "nl")}), ` +
+      `de btw-code "0" is gelezen als 0% (nultarief) en ${count === 1 ? "die rij telt" : `die ${countNl(count)} rijen tellen`} mee (samen ${formatEuros(cents, "nl")}), ` +
       `maar dezelfde kolom bevat ook eigen numerieke btw-codes. Is "0" een van uw eigen codes (bijvoorbeeld vrijgesteld), koppel hem dan ` +
       `aan een categorie (kor-check --codes codes.csv, of de tabel "Codes koppelen" in het paneel); is het nultarief, koppel "0" aan 0.`,
     en:
-      `the VAT code "0" was read as 0% (zero rate) and ${count === 1 ? "that row counts" : `those ${count} rows count`} (together ${formatEuros(cents, "en")}), ` +
+      `the VAT code "0" was read as 0% (zero rate) and ${count === 1 ? "that row counts" : `those ${countEn(count)} rows count`} (together ${formatEuros(cents, "en")}), ` +
       `but the same column also holds the firm's own numeric VAT codes. If "0" is one of those own codes (exempt, for example), map it ` +
       `to a category (kor-check --codes codes.csv, or the "Map codes" table in the pane); if it is the zero rate, map "0" to 0.`,
   };

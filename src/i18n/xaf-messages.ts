@@ -7,6 +7,7 @@ import { formatEuros, type Cents } from "../rules/money";
 import type { Localized } from "./types";
 import { visibleControls } from "./safeText";
 import { shortened } from "./messages";
+import { countEn, countNl } from "../rules/text";
 
 /**
  * An entry named by its reference: this name is the row's name in every message and in the verdict itself
@@ -224,8 +225,8 @@ export const xafProblem = {
   },
   moreUnlisted(count: number): Localized {
     return {
-      nl: `Nog ${count} boekingen of regels konden niet gelezen of ingedeeld worden; ze zijn niet meegeteld en hier niet afzonderlijk genoemd.`,
-      en: `${count} more entries or lines could not be read or placed; they were not counted and are not listed one by one here.`,
+      nl: `Nog ${countNl(count)} boekingen of regels konden niet gelezen of ingedeeld worden; ze zijn niet meegeteld en hier niet afzonderlijk genoemd.`,
+      en: `${countEn(count)} more entries or lines could not be read or placed; they were not counted and are not listed one by one here.`,
     };
   },
   noSales(transactions: number, memorial: number, opening: number): Localized {

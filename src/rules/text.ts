@@ -36,3 +36,15 @@ export const CANCELLED_INVOICE_CHECK: Localized = {
   nl: "controleer wel of een creditnota een foute factuur intrekt (geen latere korting of retour): dan is de grens misschien nooit overschreden",
   en: "but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed",
 };
+
+/**
+ * A count in a sentence, grouped by thousands as each language writes it: 12345 → "12.345" (nl), "12,345"
+ * (en); 1234 → "1.234" / "1,234". For counts of rows, files, invoices; never for a row number ("rij 12345").
+ */
+export function formatCount(n: number, lang: "nl" | "en"): string {
+  const sign = n < 0 ? "-" : "";
+  const digits = String(Math.abs(Math.trunc(n)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "nl" ? "." : ",");
+}
+export const countNl = (n: number): string => formatCount(n, "nl");
+export const countEn = (n: number): string => formatCount(n, "en");
