@@ -155,7 +155,7 @@ function note(code: string, message: Localized): Problem {
  */
 export function summarizeFile(file: string, read: FileRead, options: CliOptions, today: Day, mapping: CodeMapping | null = null): SheetResult[] {
   const mappingNote: Problem[] = mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping)] : [];
-  // --in-kor-since that is not a 1st of a month, or before 2020: used as given, with a note on every report.
+  // --in-kor-since that is not a 1st of a month: used as given, with a note on every report (before 2020 is refused in args).
   const p = options.participation;
   if (p?.status === "in") for (const n of checkKorSince(p.since, today).notes) mappingNote.push(note("in-kor-since-date", n));
   // A given previous-year turnover wins over another sheet's rows of that year (summarizeWithSheets links Y−1

@@ -2,7 +2,7 @@
 import type { Lang, Localized } from "../i18n/types";
 import { formatDay, type Day } from "../rules/dates";
 import { PARTICIPATION_TEXT } from "../bulk/strings";
-import { countEn, countNl } from "../rules/text";
+import { countEn, countNl, dayEn, dayNl } from "../rules/text";
 
 export const HELP: Localized = {
   nl: `kor-check: controleer facturenlijsten op de kleineondernemersregeling (KOR).
@@ -142,6 +142,11 @@ export const usage = {
   badDate: (o: string, v: string): Localized => ({
     nl: `${o} "${v}" is geen datum. Schrijf de datum als 1-1-2024 of 2024-01-01.`,
     en: `${o} "${v}" is not a date. Write the date as 2024-01-01 or 1-1-2024.`,
+  }),
+  /** --in-kor-since before the KOR exemption began (1 January 2020): refused, as no participation in it can start earlier. */
+  korSinceBeforeKor: (v: string, first: Day): Localized => ({
+    nl: `--in-kor-since "${v}": dat is vóór ${dayNl(first)}, toen de KOR-vrijstelling begon (daarvoor was de KOR een belastingvermindering). Geef de datum waarop de deelname aan de vrijstelling begon, op zijn vroegst ${dayNl(first)}, of laat --in-kor-since weg.`,
+    en: `--in-kor-since "${v}": that is before ${dayEn(first)}, when the KOR exemption began (before that the KOR was a VAT reduction). Give the date participation in the exemption began, ${dayEn(first)} at the earliest, or leave out --in-kor-since.`,
   }),
   participationTwice: {
     nl: "Geef --in-kor-since of --not-in-kor, niet allebei.",

@@ -977,7 +977,7 @@ describe("kor-check: the next start sees the recent years, not only the checked 
     expect(both.stderr).toContain("Give --in-kor-since or --not-in-kor, not both.");
   });
 
-  it("refuses --in-kor-since after today (exit 2), and notes a date that is not a 1st of a month or is before 2020 (used as given)", async () => {
+  it("refuses --in-kor-since after today or before 2020 (exit 2), and notes a date that is not a 1st of a month (used as given)", async () => {
     const file = writeText(at("d.csv"), "Datum;Bedrag\n1-3-2026;1000\n");
     // Today is 27 November 2026.
     const future = await run([file, "--in-kor-since", "2027-01-01", "--lang", "en"]);
@@ -998,12 +998,17 @@ describe("kor-check: the next start sees the recent years, not only the checked 
       row: null, severity: "warning", code: "in-kor-since-date",
       message: "In the KOR since 3 December 2025: that is not the first day of a month. Participation always starts on the first day of a filing period (1 January, 1 April, 1 July or 1 October; for monthly filers the 1st of a month). Is this the date of the confirmation letter? Then enter the start date given in that letter. The date was used as given.",
     }));
-    const old = await json([file, "--in-kor-since", "2019-01-01", "--lang", "en"]);
-    expect(old.code).toBe(0);
-    expect(old.items[0].problems).toContainEqual(expect.objectContaining({
-      code: "in-kor-since-date",
-      message: "In the KOR since 1 January 2019: that is before 1 January 2020, when the KOR exemption began (before that the KOR was a VAT reduction). Check the date; participation in the exemption began on 1 January 2020 at the earliest.",
-    }));
+    // Before 2020 (the KOR exemption began on 1 January 2020): refused, nothing checked (was: used as given, with a note).
+    const old = await run([file, "--in-kor-since", "2019-01-01", "--format", "json", "--lang", "en"]);
+    expect(old.code).toBe(2);
+    expect(old.stdout).toBe("");
+    expect(old.stderr).toBe(
+      'kor-check: --in-kor-since "2019-01-01": that is before 1 January 2020, when the KOR exemption began (before that the KOR was a VAT reduction). Give the date participation in the exemption began, 1 January 2020 at the earliest, or leave out --in-kor-since.\nType kor-check --help for help.\n',
+    );
+    const lastDay = await run([file, "--lang", "nl", "--in-kor-since", "31-12-2019"]);
+    expect(lastDay.code).toBe(2);
+    expect(lastDay.stderr).toContain('kor-check: --in-kor-since "31-12-2019": dat is vóór 1 januari 2020, toen de KOR-vrijstelling begon');
+    expect((await run([file, "--in-kor-since", "1-1-2020", "--lang", "en"])).code).toBe(0);
     const table = await run([file, "--in-kor-since", "15-1-2026", "--lang", "nl"]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("In de KOR sinds 15 januari 2026: dat is niet de eerste dag van een maand.");
