@@ -493,7 +493,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(HELP[lang]);
     return EXIT_OK;
   }
-  const { files, errors, ownOutputs } = await collectInputs(options.inputs);
+  const { files, errors, ownOutputs, duplicates } = await collectInputs(options.inputs);
   if (options.out !== null) {
     const refused = await refuseOut(options.out, [...options.inputs, ...files.map((f) => f.path)]);
     if (refused !== null) {
@@ -502,6 +502,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   }
   for (const f of ownOutputs) io.stderr.write(`kor-check: ${visibleControls(out.ownOutput(f)[lang])}\n`);
+  for (const d of duplicates) io.stderr.write(`kor-check: ${visibleControls(out.sameFileTwice(d.path, d.first)[lang])}\n`);
   if (options.previousYearCents !== null && (files.length + errors.length !== 1 || options.inputs.length !== 1)) {
     io.stderr.write(`kor-check: ${usage.previousYearNeedsOneFile[lang]}\n${USAGE_HINT[lang]}\n`);
     return EXIT_USAGE;

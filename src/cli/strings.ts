@@ -358,6 +358,11 @@ export const out = {
     nl: `${f} overgeslagen: dit is uitvoer van kor-check zelf, geen facturenlijst.`,
     en: `${f} skipped: this is kor-check's own output, not an invoice list.`,
   }),
+  /** A file found a second time on the command line (same path, ./a.csv and a.csv, or also in a folder given): read once. */
+  sameFileTwice: (f: string, first: string): Localized =>
+    f === first
+      ? { nl: `${f} is twee keer gegeven; het bestand wordt één keer gelezen.`, en: `${f} was given twice; the file is read once.` }
+      : { nl: `${f} overgeslagen: dat is hetzelfde bestand als ${first}, dat al gelezen wordt.`, en: `${f} skipped: it is the same file as ${first}, which is read already.` },
   slowest: { nl: "langst bezig", en: "slowest" } as Localized,
   conditionNote: {
     nl: "Let op: de KOR geldt alleen als de hoofdvestiging van de onderneming in Nederland is. Bladen van één onderneming tellen samen: tel hun omzet op.",

@@ -1016,3 +1016,25 @@ describe("kor-check: the next start sees the recent years, not only the checked 
     expect((await json([file, "--in-kor-since", "2025-01-01"])).items[0].problems.map((p: { code: string }) => p.code)).not.toContain("in-kor-since-date");
   });
 });
+
+describe("kor-check: the same file given twice", () => {
+  it("reads it once, with one line on standard error; ./a.csv and a.csv, and a file in a folder also given, are the same file", async () => {
+    const file = writeText(at("a.csv"), "Datum;Bedrag\n1-3-2026;1000\n");
+    const twice = await json([file, file]);
+    expect(twice.code).toBe(0);
+    expect(twice.items).toHaveLength(1);
+    expect(twice.stderr).toBe(`kor-check: ${file} was given twice; the file is read once.\n`);
+
+    const relative = path.relative(process.cwd(), file);
+    const dotted = `.${path.sep}${relative}`;
+    const both = await run([dotted, relative, "--lang", "nl"]);
+    expect(both.code).toBe(0);
+    expect(both.stdout.match(/^Bestand /gm)).toHaveLength(1);
+    expect(both.stderr).toBe(`kor-check: ${relative} overgeslagen: dat is hetzelfde bestand als ${dotted}, dat al gelezen wordt.\n`);
+
+    const other = writeText(at("b.csv"), "Datum;Bedrag\n1-3-2026;2000\n");
+    const folder = await json([relative, tmp.dir]);
+    expect(folder.items.map((i: Json) => i.file)).toEqual([relative, other]);
+    expect(folder.stderr).toBe(`kor-check: ${file} skipped: it is the same file as ${relative}, which is read already.\n`);
+  });
+});
