@@ -457,6 +457,17 @@ export function countryUnknown(text: string): Localized {
 }
 
 /**
+ * A place in another state's VAT territory, read as that state (VAT Directive art. 7): "Monaco wordt voor de btw
+ * behandeld als Frankrijk (FR)".
+ */
+export function countryTreatedAs(place: Localized, state: Localized, code: string): Localized {
+  return {
+    nl: `${place.nl} wordt voor de btw behandeld als ${state.nl} (${code}): het hoort bij het btw-gebied van ${state.nl} (btw-richtlijn, art. 7).`,
+    en: `${place.en} is treated as ${state.en} (${code}) for VAT: it is part of the VAT territory of ${state.en} (VAT Directive, art. 7).`,
+  };
+}
+
+/**
  * XI (Northern Ireland; also its name): for VAT it is treated as in the EU for goods (Windsor Framework) and as
  * outside it, like the rest of the United Kingdom, for services. kor-rules.md has no rule for it, so the row is
  * refused with how to enter it instead (docs/functions.md, "countries").

@@ -162,6 +162,13 @@ export const xafProblem = {
       en: `Customer "${visibleControls(id)}": ${ni.en} This customer's entries were read without a country (first: ${first.en}); change the customer's country in the package and export again if that changes the result.`,
     };
   },
+  /** A customer whose country is a place in another state's VAT territory (Monaco → FR): read as that state. */
+  customerTreatedAs(id: string, treated: Localized, first: Localized): Localized {
+    return {
+      nl: `Klant "${visibleControls(id)}": ${treated.nl} De boekingen van deze klant zijn zo gelezen (eerste: ${first.nl}).`,
+      en: `Customer "${visibleControls(id)}": ${treated.en} This customer's entries were read so (first: ${first.en}).`,
+    };
+  },
   unclearJournal(journal: string, count: number, first: Localized): Localized {
     const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
     return {

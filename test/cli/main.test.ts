@@ -1038,3 +1038,33 @@ describe("kor-check: the same file given twice", () => {
     expect(folder.stderr).toBe(`kor-check: ${file} skipped: it is the same file as ${relative}, which is read already.\n`);
   });
 });
+
+describe("kor-check: places in another state's VAT territory (VAT Directive art. 7)", () => {
+  it("reads Monaco as France and Akrotiri as Cyprus for the EU-KOR, and says so with a warning naming the rows", async () => {
+    const text = "Datum;Bedrag;Categorie;Land\n1-2-2026;1000;21;NL\n1-3-2026;2000;buitenland;Monaco\n1-4-2026;3000;buitenland;MC\n1-5-2026;500;buitenland;Akrotiri\n";
+    const file = writeText(at("mc.csv"), text);
+    const r = await json([file]);
+    expect(r.code).toBe(0);
+    expect(r.items[0].eu.states).toEqual(expect.arrayContaining([
+      expect.objectContaining({ country: "FR", turnover: 5000 }),
+      expect.objectContaining({ country: "CY", turnover: 500 }),
+    ]));
+    const treated = r.items[0].problems.filter((p: Json) => p.code === "country-treated-as");
+    expect(treated.map((p: Json) => p.message)).toEqual([
+      "Rows 3 and 4: Monaco is treated as France (FR) for VAT: it is part of the VAT territory of France (VAT Directive, art. 7).",
+      "Row 5: Akrotiri and Dhekelia (the UK Sovereign Base Areas on Cyprus) is treated as Cyprus (CY) for VAT: it is part of the VAT territory of Cyprus (VAT Directive, art. 7).",
+    ]);
+    expect(treated[0]).toMatchObject({ severity: "warning", rows: [3, 4] });
+    const nl = await run([file, "--lang", "nl"]);
+    expect(nl.stdout.replace(/\s+/g, " ")).toContain("Rijen 3 en 4: Monaco wordt voor de btw behandeld als Frankrijk (FR): het hoort bij het btw-gebied van Frankrijk (btw-richtlijn, art. 7).");
+  });
+
+  it("reads the Isle of Man as the United Kingdom (outside the EU from 2021), with the same warning", async () => {
+    const file = writeText(at("im.csv"), "Datum;Bedrag;Categorie;Land\n1-3-2026;2000;buitenland;Isle of Man\n");
+    const r = await json([file]);
+    expect(r.items[0].problems.map((p: Json) => p.message)).toContain(
+      "Row 2: the Isle of Man is treated as the United Kingdom (GB) for VAT: it is part of the VAT territory of the United Kingdom (VAT Directive, art. 7).",
+    );
+    expect(r.items[0].eu?.states ?? []).not.toContainEqual(expect.objectContaining({ country: "GB" }));
+  });
+});
