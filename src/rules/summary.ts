@@ -918,6 +918,7 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
     unionCents,
     previousUnionCents,
     previousUnionGiven: givenPrevious !== null,
+    previousUnionBasis: givenPrevious !== null ? "given" : previousFromData ? "data" : "assumed-zero",
     unionThresholdCents,
     withinUnion,
     unionStatusText: unionStatusText({

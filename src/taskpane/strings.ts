@@ -298,6 +298,8 @@ export const S = {
   unionTurnover: L("Omzet in de hele EU", "Union turnover"),
   unionOf: (threshold: string) => L(`grens ${threshold}`, `threshold ${threshold}`),
   previousUnion: (amount: string) => L(`Vorig jaar: ${amount}`, `Previous year: ${amount}`),
+  /** Last year's Union turnover when no row of that year is in the data and none is given: the test took €0. */
+  previousUnionAssumed: (amount: string) => L(`Vorig jaar: ${amount} aangenomen (geen gegevens)`, `Previous year: ${amount} assumed (no data)`),
   unionWithin: L("Binnen de EU-grens", "Within the Union threshold"),
   unionOver: L("Boven de EU-grens", "Over the Union threshold"),
   /**

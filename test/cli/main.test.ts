@@ -1068,3 +1068,25 @@ describe("kor-check: places in another state's VAT territory (VAT Directive art.
     expect(r.items[0].eu?.states ?? []).not.toContainEqual(expect.objectContaining({ country: "GB" }));
   });
 });
+
+describe("kor-check: the EU-KOR's previous year without data", () => {
+  it("labels last year's Union turnover as assumed (no rows of that year, none given), as the national previous year", async () => {
+    const file = writeText(at("eu-2026.csv"), "Datum;Bedrag;Categorie;Land\n1-2-2026;1000;21;NL\n1-3-2026;4000;buitenland;BE\n");
+    const r = await json([file]);
+    expect(r.items[0]).toMatchObject({ previousYear: 0, previousYearAssumed: true });
+    // Before: previousUnionBasis null, and nothing said the Union test took last year as €0.
+    expect(r.items[0].eu).toMatchObject({ union: 5000, previousUnion: null, previousUnionBasis: "assumed-zero", previousUnionPartial: null, withinUnion: true });
+    const en = (await run([file, "--lang", "en"])).stdout.replace(/\s+/g, " ");
+    expect(en).toContain("EU-KOR Union turnover: €5,000.00 (threshold €100,000.00) · Within the Union threshold · Previous year: €0.00 assumed (no data)");
+    const nl = (await run([file, "--lang", "nl"])).stdout.replace(/\s+/g, " ");
+    expect(nl).toContain("· Vorig jaar: € 0,00 aangenomen (geen gegevens)");
+
+    // Given, or from the rows: as before.
+    const given = await json([file, "--previous-year-union-turnover", "30000"]);
+    expect(given.items[0].eu).toMatchObject({ previousUnion: 30000, previousUnionBasis: "given" });
+    const withRows = writeText(at("eu-2025-2026.csv"), "Datum;Bedrag;Categorie;Land\n1-6-2025;2000;buitenland;DE\n1-2-2026;1000;21;NL\n");
+    const data = await json([withRows]);
+    expect(data.items[0].eu).toMatchObject({ previousUnion: 2000, previousUnionBasis: "data" });
+    expect((await run([withRows, "--lang", "en"])).stdout.replace(/\s+/g, " ")).toContain("· Previous year: €2,000.00");
+  });
+});
