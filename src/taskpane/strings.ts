@@ -6,7 +6,7 @@
 import type { Lang, Localized } from "../i18n/types";
 import { countdown } from "../rules/advice";
 import { visibleControls } from "../i18n/safeText";
-import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR } from "../rules/parameters";
+import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, latestParameter } from "../rules/parameters";
 import { countEn, countNl } from "../rules/text";
 
 /**
@@ -36,6 +36,8 @@ export function keepEuroTogether(text: string): string {
 }
 
 const L = (nl: string, en: string): Localized => ({ nl, en });
+/** Austria's verified in-year tolerance in percent (10), from the parameter table. */
+const AT_TOLERANCE = latestParameter("eu-national-tolerance-AT");
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const S = {
@@ -319,8 +321,8 @@ export const S = {
   stateUnknown: L("onbekend", "unknown"),
   colPreviousYear: (y: number) => L(`${y}`, `${y}`),
   stateToleranceNote: L(
-    "Een lidstaat is dit jaar uitgesloten als de omzet daar vorig jaar boven de grens lag. Marge boven de grens tot het jaareinde: alleen die van Oostenrijk (10%) is gecontroleerd en toegepast; voor andere landen is geen marge aangenomen.",
-    "A member state is blocked this year when turnover there was over its threshold last year. Tolerance over the threshold to year end: only Austria's (10%) is verified and applied; no tolerance is assumed for other states.",
+    `Een lidstaat is dit jaar uitgesloten als de omzet daar vorig jaar boven de grens lag. Marge boven de grens tot het jaareinde: alleen die van Oostenrijk (${AT_TOLERANCE}%) is gecontroleerd en toegepast; voor andere landen is geen marge aangenomen.`,
+    `A member state is blocked this year when turnover there was over its threshold last year. Tolerance over the threshold to year end: only Austria's (${AT_TOLERANCE}%) is verified and applied; no tolerance is assumed for other states.`,
   ),
   /**
    * `notes`: each unknown state's own note (nationalThreshold: not verified, or not one amount in euros), in the

@@ -41,6 +41,7 @@ function load(changed: boolean): Loaded {
           "revision-period-movable-years": 6,
           "revision-period-real-estate-years": 11,
           "registration-notice-days": 30,
+          "eu-national-tolerance-AT": 12,
         };
         return {
           ...actual,
@@ -80,6 +81,7 @@ describe("legal numbers in texts come from the parameter table", () => {
     expect(t.D.belowMinimum).toEqual({ nl: "€ 0 (onder € 500)", en: "€0 (under €500)" });
     expect(t.METHOD.nl).toContain("(roerend 5 jaar: 1/5 per jaar; onroerend 10 jaar: 1/10 per jaar;");
     expect(t.BASIS_TEXT["not-needed"]).toEqual({ nl: "niet nodig (vóór 2025)", en: "not needed (before 2025)" });
+    expect(t.S.stateToleranceNote.en).toContain("only Austria's (10%) is verified");
     expect(t.VERDICT_TEXT.unsupported).toEqual({ nl: "Niet ondersteund (vóór 2020)", en: "Not supported (before 2020)" });
     expect(t.FUNCTION_DOCS.find((f) => f.id === "DEADLINE")?.returns.nl).toContain("(29 dagen ervoor)");
   });
@@ -99,6 +101,7 @@ describe("legal numbers in texts come from the parameter table", () => {
     expect(t.METHOD.en).toContain("The €600 minimum a year");
     expect(t.BASIS_TEXT["not-needed"]).toEqual({ nl: "niet nodig (vóór 2027)", en: "not needed (before 2027)" });
     expect(t.S.basis["not-needed"]).toEqual({ nl: "niet nodig vóór 2027", en: "not needed before 2027" });
+    expect(t.S.stateToleranceNote.nl).toContain("alleen die van Oostenrijk (12%) is gecontroleerd");
     const deadline = t.FUNCTION_DOCS.find((f) => f.id === "DEADLINE");
     expect(deadline?.returns.nl).toContain("(30 dagen ervoor)");
     expect(deadline?.returns.en).toContain("(30 days before it)");
