@@ -21,7 +21,7 @@ export function invoiceName(ref: string, day: Day | null): Localized {
 }
 
 function times(n: number, nl: [string, string], en: [string, string]): Localized {
-  return { nl: `${n} ${n === 1 ? nl[0] : nl[1]}`, en: `${n} ${n === 1 ? en[0] : en[1]}` };
+  return { nl: `${countNl(n)} ${n === 1 ? nl[0] : nl[1]}`, en: `${countEn(n)} ${n === 1 ? en[0] : en[1]}` };
 }
 
 const EXPORT_AGAIN: Localized = {

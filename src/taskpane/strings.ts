@@ -189,8 +189,8 @@ export const S = {
   cardLabel: L("Uitkomst", "Result"),
   settingsFold: (year: number, periodNl: string, periodEn: string) => L(`Instellingen (${year}, ${String(periodNl).toLowerCase()})`, `Settings (${year}, ${String(periodEn).toLowerCase()})`),
   notCountedRows: (rows: number, amount: string, unreadable: number) => {
-    const partsNl = [...(amount !== "" ? [amount] : []), ...(unreadable > 0 ? [`${unreadable} ${plural(unreadable, "onleesbaar bedrag", "onleesbare bedragen")}`] : [])];
-    const partsEn = [...(amount !== "" ? [amount] : []), ...(unreadable > 0 ? [`${unreadable} unreadable ${plural(unreadable, "amount", "amounts")}`] : [])];
+    const partsNl = [...(amount !== "" ? [amount] : []), ...(unreadable > 0 ? [`${countNl(unreadable)} ${plural(unreadable, "onleesbaar bedrag", "onleesbare bedragen")}`] : [])];
+    const partsEn = [...(amount !== "" ? [amount] : []), ...(unreadable > 0 ? [`${countEn(unreadable)} unreadable ${plural(unreadable, "amount", "amounts")}`] : [])];
     return L(
       `${countNl(rows)} ${plural(rows, "rij", "rijen")} met fouten niet meegeteld${partsNl.length > 0 ? ` (${partsNl.join(" en ")})` : ""}`,
       `${countEn(rows)} ${plural(rows, "row", "rows")} with errors not counted${partsEn.length > 0 ? ` (${partsEn.join(" and ")})` : ""}`,
@@ -198,8 +198,8 @@ export const S = {
   },
   rowsBalance: (sheet: number, read: number, errors: number, skipped: number) => L(
     // Skipped: empty rows, rows without an amount, and the totals lines and non-sales (cancelled, draft) a warning names.
-    `${sheet} ${plural(sheet, "rij", "rijen")} in het blad: ${read} gelezen, ${errors} met fouten, ${skipped} overgeslagen (leeg, zonder bedrag, of genoemd bij Aandachtspunten)`,
-    `${sheet} ${plural(sheet, "row", "rows")} in the sheet: ${read} read, ${errors} with errors, ${skipped} skipped (empty, without an amount, or listed under Warnings)`,
+    `${countNl(sheet)} ${plural(sheet, "rij", "rijen")} in het blad: ${countNl(read)} gelezen, ${countNl(errors)} met fouten, ${countNl(skipped)} overgeslagen (leeg, zonder bedrag, of genoemd bij Aandachtspunten)`,
+    `${countEn(sheet)} ${plural(sheet, "row", "rows")} in the sheet: ${countEn(read)} read, ${countEn(errors)} with errors, ${countEn(skipped)} skipped (empty, without an amount, or listed under Warnings)`,
   ),
   copyFigures: L("Cijfers kopiëren", "Copy figures"),
   copied: L("Uitkomst en cijfers gekopieerd: plak ze in uw notitie of e-mail.", "Result and figures copied: paste them into your note or e-mail."),

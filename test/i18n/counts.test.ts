@@ -7,6 +7,7 @@ import { formatCount } from "../../src/rules/text";
 import { S } from "../../src/taskpane/strings";
 import { out } from "../../src/cli/strings";
 import { plural } from "../../src/bulk/strings";
+import { xafProblem } from "../../src/i18n/xaf-messages";
 
 describe("counts in messages", () => {
   it("formats a count with the language's thousands separator", () => {
@@ -32,5 +33,13 @@ describe("counts in messages", () => {
     expect(plural(12345, { nl: "rij", en: "row" }, { nl: "rijen", en: "rows" }, "en")).toBe("12,345 rows");
     expect(out.moreProblems(1500).nl).toBe("… en nog 1.500; gebruik --format json voor de volledige lijst.");
     expect(out.moreProblems(1500).en).toBe("… and 1,500 more; use --format json for the full list.");
+  });
+});
+
+describe("counts in the pane's row balance, an auditfile's messages and the provisional advice", () => {
+  it("groups the thousands there too", () => {
+    expect(S.rowsBalance(12345, 12000, 1200, 145).nl).toBe("12.345 rijen in het blad: 12.000 gelezen, 1.200 met fouten, 145 overgeslagen (leeg, zonder bedrag, of genoemd bij Aandachtspunten)");
+    expect(S.rowsBalance(12345, 12000, 1200, 145).en).toMatch(/^12,345 rows in the sheet: 12,000 read, 1,200 with errors, 145 skipped/);
+    expect(xafProblem.uncoveredYear(2025, 1500, 0, []).nl).toMatch(/^1\.500 boekingen zijn gedateerd in 2025/);
   });
 });
