@@ -8,15 +8,30 @@ import type { Lang } from "../i18n/types";
 import { visibleControls } from "../i18n/safeText";
 import { formatDay } from "../rules/dates";
 import { formatEuros } from "../rules/money";
-import type { YearSummary } from "../rules/summary-types";
+import type { EuSummary, YearSummary } from "../rules/summary-types";
 import { S } from "../taskpane/strings";
 
-/** Empty without an EU view. `allStates` false: only the states that are not plainly within their threshold. */
-export function euTextLines(summary: YearSummary, lang: Lang, allStates = true): string[] {
+/**
+ * Last year's Union turnover after the Union line (" · Vorig jaar: € 30.000,00"), labelled when it is assumed
+ * (" · Vorig jaar: € 0,00 aangenomen (geen gegevens)") as the national previous year is; `partial`: the words
+ * beside a figure of a year the data cover only in part (an auditfile's header period), after " — ".
+ */
+export function previousUnionText(eu: EuSummary, lang: Lang, partial: string | null = null): string {
+  const eur = (c: number): string => formatEuros(c, lang);
+  if (eu.previousUnionBasis === "assumed-zero") return ` · ${S.previousUnionAssumed(eur(0))[lang]}${partial === null ? "" : ` — ${partial}`}`;
+  if (eu.previousUnionCents === null) return "";
+  return ` · ${S.previousUnion(eur(eu.previousUnionCents))[lang]}${partial === null ? "" : ` — ${partial}`}`;
+}
+
+/**
+ * Empty without an EU view. `allStates` false: only the states that are not plainly within their threshold.
+ * `previousPartial`: the words beside last year's figure when the data cover that year only in part (kor-check's auditfiles).
+ */
+export function euTextLines(summary: YearSummary, lang: Lang, allStates = true, previousPartial: string | null = null): string[] {
   const eu = summary.eu;
   if (eu === null) return [];
   const eur = (c: number): string => formatEuros(c, lang);
-  const previous = eu.previousUnionCents === null ? "" : ` · ${S.previousUnion(eur(eu.previousUnionCents))[lang]}`;
+  const previous = previousUnionText(eu, lang, previousPartial);
   // Not within: the reason (last year's figure or crossing, this year's crossing) instead of a bare "over".
   const union = eu.unionStatusText ?? (eu.withinUnion ? S.unionWithin : S.unionOver);
   const lines = [`${S.unionTurnover[lang]}: ${eur(eu.unionCents)} (${S.unionOf(eur(eu.unionThresholdCents))[lang]}) · ${visibleControls(union[lang])}${previous}`];

@@ -5,7 +5,8 @@
 import type { Lang, Localized } from "../i18n/types";
 import type { PreviousYearBasis, Verdict } from "../rules/summary-types";
 import { quote } from "../i18n/messages";
-import { KOR_LIMIT } from "../rules/text";
+import { KOR_LIMIT, formatCount } from "../rules/text";
+import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR } from "../rules/parameters";
 
 export type OverviewColumn =
   | "label"
@@ -48,11 +49,11 @@ export const COLUMN_TITLES: Readonly<Record<OverviewColumn, Localized>> = {
 export const VERDICT_TEXT: Readonly<Record<Verdict, Localized>> = {
   eligible: { nl: "Binnen de omzetgrens", en: "Within the turnover limit" },
   "not-eligible": { nl: "Niet binnen de omzetgrens", en: "Not within the turnover limit" },
-  unsupported: { nl: "Niet ondersteund (vóór 2020)", en: "Not supported (before 2020)" },
+  unsupported: { nl: `Niet ondersteund (vóór ${FIRST_KOR_YEAR})`, en: `Not supported (before ${FIRST_KOR_YEAR})` },
 };
 
 export const BASIS_TEXT: Readonly<Record<PreviousYearBasis, Localized>> = {
-  "not-needed": { nl: "niet nodig (vóór 2025)", en: "not needed (before 2025)" },
+  "not-needed": { nl: `niet nodig (vóór ${NEW_KOR_RULES_YEAR})`, en: `not needed (before ${NEW_KOR_RULES_YEAR})` },
   data: { nl: "uit de gegevens", en: "from the data" },
   given: { nl: "opgegeven", en: "as given" },
   "assumed-zero": { nl: "aangenomen € 0 (geen gegevens)", en: "assumed €0 (no data)" },
@@ -123,5 +124,5 @@ export function t(text: Localized, lang: Lang): string {
 
 /** "3 rijen" / "1 row": a count with the right plural. */
 export function plural(n: number, one: Localized, many: Localized, lang: Lang): string {
-  return `${n} ${n === 1 ? one[lang] : many[lang]}`;
+  return `${formatCount(n, lang)} ${n === 1 ? one[lang] : many[lang]}`;
 }

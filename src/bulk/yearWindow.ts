@@ -12,6 +12,7 @@ import { yearOf } from "../rules/dates";
 import type { InvoiceRow, Problem } from "../rules/types";
 import type { RowsByYear } from "../rules/columns";
 import { RowColumns } from "./rowColumns";
+import { countEn, countNl } from "../rules/text";
 
 export const DEFAULT_MAX_PROBLEMS = 1_000;
 
@@ -233,8 +234,8 @@ export class YearWindow {
         column: null,
         value: null,
         message: msg.atRow(null, {
-          nl: `nog ${n} ${n === 1 ? "probleem wordt" : "problemen worden"} hier niet getoond. Los eerst de getoonde op en controleer opnieuw.`,
-          en: `${n} more ${n === 1 ? "problem is" : "problems are"} not shown here. Fix the ones shown first and check again.`,
+          nl: `nog ${countNl(n)} ${n === 1 ? "probleem wordt" : "problemen worden"} hier niet getoond. Los eerst de getoonde op en controleer opnieuw.`,
+          en: `${countEn(n)} more ${n === 1 ? "problem is" : "problems are"} not shown here. Fix the ones shown first and check again.`,
         }),
       },
     ];

@@ -7,6 +7,7 @@ import { parsePeriod } from "../rules/periods";
 import { readAmount, readDate } from "../reading/cells";
 import { type ColumnRole, columnIndex } from "../reading/headers";
 import { usage } from "./strings";
+import { FIRST_KOR_DAY } from "../rules/parameters";
 
 export type OutputFormat = "table" | "csv" | "json" | "jsonl";
 
@@ -188,6 +189,7 @@ export function parseArgs(argv: readonly string[], defaultLang: Lang): ParsedArg
     if (notInKor) return fail(usage.participationTwice);
     const r = readDate(since);
     if (r.kind !== "ok") return fail(usage.badDate("--in-kor-since", since));
+    if (r.value < FIRST_KOR_DAY) return fail(usage.korSinceBeforeKor(since, FIRST_KOR_DAY));
     participation = { status: "in", since: r.value };
   } else if (notInKor) participation = { status: "out" };
   const outPath = values.get("--out");

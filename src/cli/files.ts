@@ -118,9 +118,13 @@ async function walk(dir: string, scan: Scan): Promise<void> {
  * is read; a file given as .xml is read as an auditfile, one given as .txt, .tsv or .tab as text like a .csv); in folders only .xlsx/.xlsm, .csv and .xaf files are taken, plus .xls files (Excel 97–2003), which are
  * reported as not read (save as .xlsx) instead of being left out without a word. Symbolic links in folders
  * are followed, each folder read once (a loop is reported as not read). CSV files that kor-check wrote
- * itself are not read: they are listed in `ownOutputs`. Order: as given, folders sorted by name.
+ * itself are not read: they are listed in `ownOutputs`. Order: as given, folders sorted by name. A file found
+ * twice (the same path given twice, `./a.csv` and `a.csv`, a file given and also in a folder given, a link to
+ * it) is read once, where it came first: the later ones are listed in `duplicates` with the path kept.
  */
-export async function collectInputs(inputs: readonly string[]): Promise<{ files: InputFile[]; errors: InputError[]; ownOutputs: string[] }> {
+export async function collectInputs(
+  inputs: readonly string[],
+): Promise<{ files: InputFile[]; errors: InputError[]; ownOutputs: string[]; duplicates: { path: string; first: string }[] }> {
   const scan: Scan = { files: [], errors: [], ownOutputs: [], visited: new Set() };
   for (const input of inputs) {
     let stat: import("fs").Stats;
@@ -134,5 +138,29 @@ export async function collectInputs(inputs: readonly string[]): Promise<{ files:
     else if (stat.isFile() && kindOf(input, true) === "csv") await addFile(input, "csv", scan);
     else scan.files.push({ path: input, kind: kindOf(input, true) });
   }
-  return { files: scan.files, errors: scan.errors, ownOutputs: scan.ownOutputs };
+  const { files, duplicates } = await onceEach(scan.files);
+  return { files, errors: scan.errors, ownOutputs: scan.ownOutputs, duplicates };
+}
+
+/** The files with each file once (by its real path, or the absolute path when that cannot be read), first kept. */
+async function onceEach(files: readonly InputFile[]): Promise<{ files: InputFile[]; duplicates: { path: string; first: string }[] }> {
+  const firstOf = new Map<string, string>();
+  const kept: InputFile[] = [];
+  const duplicates: { path: string; first: string }[] = [];
+  for (const f of files) {
+    let key: string;
+    try {
+      key = await fs.realpath(f.path);
+    } catch {
+      key = path.resolve(f.path);
+    }
+    const first = firstOf.get(key);
+    if (first !== undefined) {
+      duplicates.push({ path: f.path, first });
+      continue;
+    }
+    firstOf.set(key, f.path);
+    kept.push(f);
+  }
+  return { files: kept, duplicates };
 }

@@ -155,7 +155,7 @@ function note(code: string, message: Localized): Problem {
  */
 export function summarizeFile(file: string, read: FileRead, options: CliOptions, today: Day, mapping: CodeMapping | null = null): SheetResult[] {
   const mappingNote: Problem[] = mapping !== null && mapping.entries.length > 0 ? [codeMappingNote(mapping)] : [];
-  // --in-kor-since that is not a 1st of a month, or before 2020: used as given, with a note on every report.
+  // --in-kor-since that is not a 1st of a month: used as given, with a note on every report (before 2020 is refused in args).
   const p = options.participation;
   if (p?.status === "in") for (const n of checkKorSince(p.since, today).notes) mappingNote.push(note("in-kor-since-date", n));
   // A given previous-year turnover wins over another sheet's rows of that year (summarizeWithSheets links Y−1
@@ -493,7 +493,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(HELP[lang]);
     return EXIT_OK;
   }
-  const { files, errors, ownOutputs } = await collectInputs(options.inputs);
+  const { files, errors, ownOutputs, duplicates } = await collectInputs(options.inputs);
   if (options.out !== null) {
     const refused = await refuseOut(options.out, [...options.inputs, ...files.map((f) => f.path)]);
     if (refused !== null) {
@@ -502,6 +502,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   }
   for (const f of ownOutputs) io.stderr.write(`kor-check: ${visibleControls(out.ownOutput(f)[lang])}\n`);
+  for (const d of duplicates) io.stderr.write(`kor-check: ${visibleControls(out.sameFileTwice(d.path, d.first)[lang])}\n`);
   if (options.previousYearCents !== null && (files.length + errors.length !== 1 || options.inputs.length !== 1)) {
     io.stderr.write(`kor-check: ${usage.previousYearNeedsOneFile[lang]}\n${USAGE_HINT[lang]}\n`);
     return EXIT_USAGE;

@@ -120,7 +120,10 @@ export interface SheetJson {
   eu: {
     union: number;
     previousUnion: number | null;
-    previousUnionBasis: "given" | "data" | null;
+    /** "assumed-zero": no rows of last year and none given; `previousUnion` is null and the Union test took €0. */
+    previousUnionBasis: "given" | "data" | "assumed-zero";
+    /** As `previousYearPartial`, for last year's Union turnover read from auditfiles that cover that year only in part. */
+    previousUnionPartial: { covered: { from: string; to: string }[]; note: string } | null;
     withinUnion: boolean;
     /** Why `withinUnion` is false, in words (EuSummary.unionStatusText); null when it is true. */
     unionReason: string | null;
@@ -202,7 +205,11 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
         : {
             union: eurosFromCents(sum.eu.unionCents),
             previousUnion: sum.eu.previousUnionCents === null ? null : eurosFromCents(sum.eu.previousUnionCents),
-            previousUnionBasis: sum.eu.previousUnionGiven ? "given" : sum.eu.previousUnionCents === null ? null : "data",
+            previousUnionBasis: sum.eu.previousUnionBasis,
+            previousUnionPartial: (() => {
+              const covered = euPartialOf(s);
+              return covered === null ? null : { covered: covered.map(([a, b]) => ({ from: isoFromDay(a), to: isoFromDay(b) })), note: out.previousPartial(sum.year - 1, covered)[lang] };
+            })(),
             withinUnion: sum.eu.withinUnion,
             unionReason: sum.eu.unionStatusText === null ? null : visibleControls(sum.eu.unionStatusText[lang]),
             crossing:
@@ -345,6 +352,20 @@ function partialOf(s: SheetResult): readonly (readonly [Day, Day])[] | null {
   const basis = s.summary.previousYearBasis;
   if (covered === null || s.summary.previousYearCents === null) return null;
   return basis === "data" || (basis === "assumed-zero" && covered.length > 0) ? covered : null;
+}
+
+/** As partialOf, for last year's Union turnover (the same entries, so the same periods); null without an EU view. */
+function euPartialOf(s: SheetResult): readonly (readonly [Day, Day])[] | null {
+  const covered = s.previousYearPartial ?? null;
+  const basis = s.summary.eu?.previousUnionBasis;
+  if (covered === null || basis === undefined) return null;
+  return basis === "data" || (basis === "assumed-zero" && covered.length > 0) ? covered : null;
+}
+
+/** The words beside last year's Union turnover when the auditfiles cover that year only in part; else null. */
+function euPartialText(s: SheetResult, lang: Lang): string | null {
+  const covered = euPartialOf(s);
+  return covered === null ? null : out.previousPartial(s.summary.year - 1, covered)[lang];
 }
 
 function previousText(s: SheetResult, lang: Lang): string {
@@ -547,7 +568,7 @@ function sheetBlock(s: SheetResult, lang: Lang, width: number): string[] {
   // Status unknown: the participant's next start where it differs, under the one above (or in its place).
   const ifInKor = ifInKorText(sum, lang);
   if (ifInKor !== null) fields.push([fields[fields.length - 1][0] === out.nextStart ? NO_LABEL : out.nextStart, ifInKor]);
-  for (const line of euTextLines(sum, lang, false)) fields.push([out.euKor, line]);
+  for (const line of euTextLines(sum, lang, false, euPartialText(s, lang))) fields.push([out.euKor, line]);
   fields.push([out.problems, String(s.problems.length)]);
   if (advice.way !== null) fields.push([out.how, advice.way[lang]]);
   if (advice.link !== null) fields.push([out.source, advice.link.url]);
@@ -622,7 +643,7 @@ function sheetsTable(sheets: readonly SheetResult[], lang: Lang, width: number):
       for (const line of [nextStartText(s.summary, lang), ifInKor]) lines.push(...wrap(`${out.nextStart[lang]} ${line}`, width, "    ", "  "));
     }
     if (s.summary.previousYearBasis === "assumed-zero" || partialOf(s) !== null) lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s, lang)}`, width, "    ", "  "));
-    for (const line of euTextLines(s.summary, lang, false)) lines.push(...wrap(`${out.euKor[lang]}: ${line}`, width, "    ", "  "));
+    for (const line of euTextLines(s.summary, lang, false, euPartialText(s, lang))) lines.push(...wrap(`${out.euKor[lang]}: ${line}`, width, "    ", "  "));
   }
   return lines;
 }

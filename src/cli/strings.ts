@@ -2,6 +2,7 @@
 import type { Lang, Localized } from "../i18n/types";
 import { formatDay, type Day } from "../rules/dates";
 import { PARTICIPATION_TEXT } from "../bulk/strings";
+import { countEn, countNl, dayEn, dayNl } from "../rules/text";
 
 export const HELP: Localized = {
   nl: `kor-check: controleer facturenlijsten op de kleineondernemersregeling (KOR).
@@ -141,6 +142,11 @@ export const usage = {
   badDate: (o: string, v: string): Localized => ({
     nl: `${o} "${v}" is geen datum. Schrijf de datum als 1-1-2024 of 2024-01-01.`,
     en: `${o} "${v}" is not a date. Write the date as 2024-01-01 or 1-1-2024.`,
+  }),
+  /** --in-kor-since before the KOR exemption began (1 January 2020): refused, as no participation in it can start earlier. */
+  korSinceBeforeKor: (v: string, first: Day): Localized => ({
+    nl: `--in-kor-since "${v}": dat is vóór ${dayNl(first)}, toen de KOR-vrijstelling begon (daarvoor was de KOR een belastingvermindering). Geef de datum waarop de deelname aan de vrijstelling begon, op zijn vroegst ${dayNl(first)}, of laat --in-kor-since weg.`,
+    en: `--in-kor-since "${v}": that is before ${dayEn(first)}, when the KOR exemption began (before that the KOR was a VAT reduction). Give the date participation in the exemption began, ${dayEn(first)} at the earliest, or leave out --in-kor-since.`,
   }),
   participationTwice: {
     nl: "Geef --in-kor-since of --not-in-kor, niet allebei.",
@@ -339,8 +345,8 @@ export const out = {
   skippedSheets: { nl: "Overgeslagen bladen (geen facturenlijst)", en: "Skipped sheets (not an invoice list)" } as Localized,
   problemsTitle: { nl: "Problemen", en: "Problems" } as Localized,
   moreProblems: (n: number): Localized => ({
-    nl: `… en nog ${n}; gebruik --format json voor de volledige lijst.`,
-    en: `… and ${n} more; use --format json for the full list.`,
+    nl: `… en nog ${countNl(n)}; gebruik --format json voor de volledige lijst.`,
+    en: `… and ${countEn(n)} more; use --format json for the full list.`,
   }),
   nothingChecked: { nl: "Er is niets gecontroleerd.", en: "Nothing was checked." } as Localized,
   assumedNote: {
@@ -352,6 +358,11 @@ export const out = {
     nl: `${f} overgeslagen: dit is uitvoer van kor-check zelf, geen facturenlijst.`,
     en: `${f} skipped: this is kor-check's own output, not an invoice list.`,
   }),
+  /** A file found a second time on the command line (same path, ./a.csv and a.csv, or also in a folder given): read once. */
+  sameFileTwice: (f: string, first: string): Localized =>
+    f === first
+      ? { nl: `${f} is twee keer gegeven; het bestand wordt één keer gelezen.`, en: `${f} was given twice; the file is read once.` }
+      : { nl: `${f} overgeslagen: dat is hetzelfde bestand als ${first}, dat al gelezen wordt.`, en: `${f} skipped: it is the same file as ${first}, which is read already.` },
   slowest: { nl: "langst bezig", en: "slowest" } as Localized,
   conditionNote: {
     nl: "Let op: de KOR geldt alleen als de hoofdvestiging van de onderneming in Nederland is. Bladen van één onderneming tellen samen: tel hun omzet op.",

@@ -14,6 +14,7 @@ import { coverageProblems, yearCoverage, type XafInfo, type XafRow } from "../re
 import { dayFromYmd, yearOf, type Day } from "../rules/dates";
 import { countsForKor } from "../rules/categories";
 import type { SheetRead } from "./read";
+import { countEn, countNl } from "../rules/text";
 
 export interface AuditfileRead {
   readonly file: string;
@@ -584,8 +585,8 @@ export function auditfileYear(c: CombinedAuditfile, today: Day): { year: number;
   const count = years.reduce((n, y) => n + (later.get(y)?.size ?? 0), 0);
   const last = years[years.length - 1];
   const message: Localized = {
-    nl: `De auditfile(s) gaan tot en met ${header} (de periode in hun header), dus ${header} is gecontroleerd. ${count} ${count === 1 ? "boeking is" : "boekingen zijn"} gedateerd in ${years.join(", ")}; ${count === 1 ? "die bepaalde" : "die bepaalden"} het jaar niet. Controleer ${last} met --year ${last}, samen met de auditfile van ${last}.`,
-    en: `The auditfile(s) run to ${header} (the period in their header), so ${header} was checked. ${count} ${count === 1 ? "entry is" : "entries are"} dated in ${years.join(", ")}; ${count === 1 ? "it did" : "they did"} not pick the year. Check ${last} with --year ${last}, together with the auditfile of ${last}.`,
+    nl: `De auditfile(s) gaan tot en met ${header} (de periode in hun header), dus ${header} is gecontroleerd. ${countNl(count)} ${count === 1 ? "boeking is" : "boekingen zijn"} gedateerd in ${years.join(", ")}; ${count === 1 ? "die bepaalde" : "die bepaalden"} het jaar niet. Controleer ${last} met --year ${last}, samen met de auditfile van ${last}.`,
+    en: `The auditfile(s) run to ${header} (the period in their header), so ${header} was checked. ${countEn(count)} ${count === 1 ? "entry is" : "entries are"} dated in ${years.join(", ")}; ${count === 1 ? "it did" : "they did"} not pick the year. Check ${last} with --year ${last}, together with the auditfile of ${last}.`,
   };
   return { year: header, note: { row: null, severity: "warning", code: "xaf-later-entries", column: null, value: null, message } };
 }

@@ -9,6 +9,7 @@ import { excelSerialFromDay, formatDay } from "../rules/dates";
 import { eurosFromCents, formatEuros } from "../rules/money";
 import type { YearSummary } from "../rules/summary-types";
 import { S, tPlain as t } from "../taskpane/strings";
+import { previousUnionText } from "../bulk/euText";
 
 export const REPORT_WIDTH = 6;
 /**
@@ -145,7 +146,7 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
     headingRows.push(add([t(lang, S.euSection)]));
     const eu = summary.eu;
     // As the pane's EU section: whether both years are within the Union threshold (or why not), last year's figure, the crossing.
-    const previous = eu.previousUnionCents === null ? "" : ` · ${t(lang, S.previousUnion(formatEuros(eu.previousUnionCents, lang)))}`;
+    const previous = previousUnionText(eu, lang);
     add(
       [t(lang, S.unionTurnover), eur(eu.unionCents), t(lang, S.unionOf(formatEuros(eu.unionThresholdCents, lang))), `${t(lang, eu.unionStatusText ?? (eu.withinUnion ? S.unionWithin : S.unionOver))}${previous}`],
       ["General", EURO_FORMAT],

@@ -6,7 +6,8 @@
  * Dutch examples use `;` between arguments and Dutch Excel names (DATUM), as a Dutch Excel expects.
  */
 import type { Localized } from "../i18n/types";
-import { KOR_LIMIT, UNION_LIMIT } from "../rules/text";
+import { KOR_LIMIT, NOTICE_DAYS, REVISION_MINIMUM, UNION_LIMIT } from "../rules/text";
+import { NEW_KOR_RULES_YEAR } from "../rules/parameters";
 
 export interface FunctionDoc {
   /** The id in functions.json (KOR.<id>). */
@@ -34,8 +35,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "ELIGIBLE",
     signature: "dates, amounts, [categories], [year], [previousYearTurnover]",
     returns: {
-      en: `TRUE / FALSE: within ${KOR_LIMIT.en} this year (and, from 2025, last year), and not crossed during the year`,
-      nl: `WAAR / ONWAAR: binnen ${KOR_LIMIT.nl} dit jaar (en, vanaf 2025, vorig jaar), en niet overschreden in de loop van het jaar`,
+      en: `TRUE / FALSE: within ${KOR_LIMIT.en} this year (and, from ${NEW_KOR_RULES_YEAR}, last year), and not crossed during the year`,
+      nl: `WAAR / ONWAAR: binnen ${KOR_LIMIT.nl} dit jaar (en, vanaf ${NEW_KOR_RULES_YEAR}, vorig jaar), en niet overschreden in de loop van het jaar`,
     },
     example: { en: "=KOR.ELIGIBLE(A2:A500, B2:B500, C2:C500, 2026, 18500)", nl: "=KOR.ELIGIBLE(A2:A500; B2:B500; C2:C500; 2026; 18500)" },
   },
@@ -52,8 +53,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "DEADLINE",
     signature: "startDate, [period]",
     returns: {
-      en: "last day the Belastingdienst must receive a registration or exit notice for the first filing period starting on or after `startDate` (29 days before it)",
-      nl: "laatste dag waarop de Belastingdienst een aan- of afmelding moet ontvangen voor het eerste aangiftetijdvak dat op of na `startDate` begint (29 dagen ervoor)",
+      en: `last day the Belastingdienst must receive a registration or exit notice for the first filing period starting on or after \`startDate\` (${NOTICE_DAYS} days before it)`,
+      nl: `laatste dag waarop de Belastingdienst een aan- of afmelding moet ontvangen voor het eerste aangiftetijdvak dat op of na \`startDate\` begint (${NOTICE_DAYS} dagen ervoor)`,
     },
     example: { en: "=KOR.DEADLINE(DATE(2027,1,1))", nl: "=KOR.DEADLINE(DATUM(2027;1;1))" },
     result: { en: "3 December 2026", nl: "3 december 2026" },
@@ -118,8 +119,8 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "REVISION",
     signature: "vatDeducted, firstUseDates, kinds, korStartDate, [year]",
     returns: {
-      en: "the herziening due in that year after entering the KOR: the part of the VAT deducted on capital goods already in use that is repaid; 0 when the year's total is under €500",
-      nl: "de herziening in dat jaar na de start van de KOR: het deel van de afgetrokken btw op bedrijfsmiddelen die al in gebruik waren dat wordt terugbetaald; 0 als het totaal van het jaar onder € 500 blijft",
+      en: `the herziening due in that year after entering the KOR: the part of the VAT deducted on capital goods already in use that is repaid; 0 when the year's total is under ${REVISION_MINIMUM.en}`,
+      nl: `de herziening in dat jaar na de start van de KOR: het deel van de afgetrokken btw op bedrijfsmiddelen die al in gebruik waren dat wordt terugbetaald; 0 als het totaal van het jaar onder ${REVISION_MINIMUM.nl} blijft`,
     },
     example: {
       en: "=KOR.REVISION(F2:F4, G2:G4, H2:H4, DATE(2021,1,1))",

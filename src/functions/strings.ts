@@ -5,7 +5,8 @@
 import type { Localized } from "../i18n/types";
 import { formatDay, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
-import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR } from "../rules/parameters";
+import { MOVABLE_YEARS, REAL_ESTATE_YEARS, countEn, countNl } from "../rules/text";
 
 /** Argument names as the Excel help shows them (the names stay English in both metadata files). */
 export const ARG = {
@@ -138,8 +139,8 @@ export function atRangeRow(row: number, body: Localized): Localized {
 export function andMore(message: Localized, more: number): Localized {
   if (more <= 0) return message;
   return {
-    nl: `${message.nl} (En nog ${more} ${more === 1 ? "andere fout" : "andere fouten"}; herstel deze eerst.)`,
-    en: `${message.en} (And ${more} more ${more === 1 ? "problem" : "problems"}; fix this one first.)`,
+    nl: `${message.nl} (En nog ${countNl(more)} ${more === 1 ? "andere fout" : "andere fouten"}; herstel deze eerst.)`,
+    en: `${message.en} (And ${countEn(more)} more ${more === 1 ? "problem" : "problems"}; fix this one first.)`,
   };
 }
 
@@ -202,7 +203,7 @@ export function status(p: StatusParts): Localized {
   const prevYear = p.year - 1;
   let prev: Localized;
   if (p.previous.basis === "not-needed") {
-    prev = { nl: `Vorig jaar telt pas mee vanaf 2025.`, en: `The previous year is only tested from 2025.` };
+    prev = { nl: `Vorig jaar telt pas mee vanaf ${NEW_KOR_RULES_YEAR}.`, en: `The previous year is only tested from ${NEW_KOR_RULES_YEAR}.` };
   } else if (p.previous.basis === "assumed-zero") {
     prev = {
       nl: `Vorig jaar ${prevYear}: geen gegevens, € 0,00 aangenomen (vul previousYearTurnover in als er omzet was).`,
@@ -269,8 +270,8 @@ export function totalLabel(year: number): Localized {
 // REVISION (herziening on entering the KOR)
 
 const KIND_CHOICES: Localized = {
-  nl: `Gebruik "roerend" (auto, machine, computer: 5 jaar) of "onroerend" (pand, grond: 10 jaar); "movable" en "real estate" mogen ook.`,
-  en: `Use "movable" (car, machine, computer: 5 years) or "real estate" (building, land: 10 years); "roerend" and "onroerend" work too.`,
+  nl: `Gebruik "roerend" (auto, machine, computer: ${MOVABLE_YEARS} jaar) of "onroerend" (pand, grond: ${REAL_ESTATE_YEARS} jaar); "movable" en "real estate" mogen ook.`,
+  en: `Use "movable" (car, machine, computer: ${MOVABLE_YEARS} years) or "real estate" (building, land: ${REAL_ESTATE_YEARS} years); "roerend" and "onroerend" work too.`,
 };
 
 export function goodsNotOneColumn(name: Localized): Localized {
@@ -282,8 +283,8 @@ export function goodsNotOneColumn(name: Localized): Localized {
 
 export function goodsHeights(vat: number, dates: number, kinds: number): Localized {
   return {
-    nl: `De bereiken vatDeducted, firstUseDates en kinds zijn niet even lang (${vat}, ${dates} en ${kinds} rijen). Kies voor elk dezelfde rijen: één rij per bedrijfsmiddel.`,
-    en: `The ranges vatDeducted, firstUseDates and kinds do not have the same number of rows (${vat}, ${dates} and ${kinds}). Select the same rows for each: one row per capital good.`,
+    nl: `De bereiken vatDeducted, firstUseDates en kinds zijn niet even lang (${countNl(vat)}, ${countNl(dates)} en ${countNl(kinds)} rijen). Kies voor elk dezelfde rijen: één rij per bedrijfsmiddel.`,
+    en: `The ranges vatDeducted, firstUseDates and kinds do not have the same number of rows (${countEn(vat)}, ${countEn(dates)} and ${countEn(kinds)}). Select the same rows for each: one row per capital good.`,
   };
 }
 

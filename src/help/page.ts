@@ -14,6 +14,7 @@ import { CATEGORIES } from "../rules/categories";
 import { S } from "../taskpane/strings";
 import { D } from "../taskpane/decision-strings";
 import { KOR_LIMIT, UNION_LIMIT } from "../rules/text";
+import { NEW_KOR_RULES_YEAR } from "../rules/parameters";
 
 /** The panel's tab names (src/taskpane/App.tsx `views`). */
 const TAB_NAMES: readonly Localized[] = [S.tabYear, D.tab, { nl: "Alle bladen", en: "All sheets" }];
@@ -30,8 +31,8 @@ function inline(s: string): string {
 const T = {
   title: { nl: "KOR voor Excel: hulp", en: "KOR for Excel: help" },
   intro: {
-    nl: `KOR voor Excel beantwoordt de vragen van de kleineondernemersregeling (KOR) direct op je eigen factuurbladen: welke omzet telt, of je binnen ${KOR_LIMIT.nl} blijft (vanaf 2025 ook vorig jaar), bij welke factuur je de grens overschrijdt en wanneer de Belastingdienst een aan- of afmelding uiterlijk moet ontvangen. Ook de EU-KOR (${UNION_LIMIT.nl}) en de herziening bij de start worden berekend. Dit is een hulpmiddel, geen belastingadvies.`,
-    en: `KOR for Excel answers the questions of the Dutch small-business VAT scheme (kleineondernemersregeling, KOR) directly over your own invoice sheets: which turnover counts, whether you stay within ${KOR_LIMIT.en} (from 2025 last year too), on which invoice you cross the threshold, and by which day the Belastingdienst must receive a registration or exit notice. It also covers the EU-KOR (${UNION_LIMIT.en}) and the herziening on entering. It is a tool, not tax advice.`,
+    nl: `KOR voor Excel beantwoordt de vragen van de kleineondernemersregeling (KOR) direct op je eigen factuurbladen: welke omzet telt, of je binnen ${KOR_LIMIT.nl} blijft (vanaf ${NEW_KOR_RULES_YEAR} ook vorig jaar), bij welke factuur je de grens overschrijdt en wanneer de Belastingdienst een aan- of afmelding uiterlijk moet ontvangen. Ook de EU-KOR (${UNION_LIMIT.nl}) en de herziening bij de start worden berekend. Dit is een hulpmiddel, geen belastingadvies.`,
+    en: `KOR for Excel answers the questions of the Dutch small-business VAT scheme (kleineondernemersregeling, KOR) directly over your own invoice sheets: which turnover counts, whether you stay within ${KOR_LIMIT.en} (from ${NEW_KOR_RULES_YEAR} last year too), on which invoice you cross the threshold, and by which day the Belastingdienst must receive a registration or exit notice. It also covers the EU-KOR (${UNION_LIMIT.en}) and the herziening on entering. It is a tool, not tax advice.`,
   },
   functions: { nl: "Werkbladfuncties", en: "Worksheet functions" },
   functionsIntro: {

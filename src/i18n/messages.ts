@@ -8,7 +8,8 @@
  */
 import type { Localized } from "./types";
 import { visibleControls } from "./safeText";
-import { DISTANCE_LIMIT } from "../rules/text";
+import { DISTANCE_LIMIT, countEn, countNl } from "../rules/text";
+import { NEW_KOR_RULES_YEAR } from "../rules/parameters";
 import { formatEuros } from "../rules/money";
 import { formatDay, type Day } from "../rules/dates";
 
@@ -60,8 +61,8 @@ export function atRows(rows: readonly number[], count: number, body: Localized):
   const named = rows.slice(0, ROWS_NAMED);
   if (count === named.length) return { nl: `Rijen ${listNl(named)}: ${body.nl}`, en: `Rows ${listEn(named)}: ${body.en}` };
   return {
-    nl: `${count} rijen (eerste: rij ${named.join(", ")}): ${body.nl}`,
-    en: `${count} rows (first: rows ${named.join(", ")}): ${body.en}`,
+    nl: `${countNl(count)} rijen (eerste: rij ${named.join(", ")}): ${body.nl}`,
+    en: `${countEn(count)} rows (first: rows ${named.join(", ")}): ${body.en}`,
   };
 }
 
@@ -77,14 +78,14 @@ export function atNamedRows(rows: readonly number[], count: number, body: Locali
   if (count <= names.length) {
     return { nl: `${capitalize(listNl(nl))}: ${body.nl}`, en: `${capitalize(listEn(en))}: ${body.en}` };
   }
-  return { nl: `${count} rijen (eerste: ${nl.join("; ")}): ${body.nl}`, en: `${count} rows (first: ${en.join("; ")}): ${body.en}` };
+  return { nl: `${countNl(count)} rijen (eerste: ${nl.join("; ")}): ${body.nl}`, en: `${countEn(count)} rows (first: ${en.join("; ")}): ${body.en}` };
 }
 
 /** Row problems past the number given one by one (distinct problems; repeated ones are grouped already). */
 export function moreRowProblems(rows: number): Localized {
   return {
-    nl: `Nog ${rows} ${rows === 1 ? "rij heeft een ander probleem dat" : "rijen hebben andere problemen die"} hier niet afzonderlijk ${rows === 1 ? "wordt" : "worden"} getoond. Los eerst de getoonde op en controleer opnieuw.`,
-    en: `${rows} more ${rows === 1 ? "row has another problem that is" : "rows have other problems that are"} not shown one by one here. Fix the ones shown first and check again.`,
+    nl: `Nog ${countNl(rows)} ${rows === 1 ? "rij heeft een ander probleem dat" : "rijen hebben andere problemen die"} hier niet afzonderlijk ${rows === 1 ? "wordt" : "worden"} getoond. Los eerst de getoonde op en controleer opnieuw.`,
+    en: `${countEn(rows)} more ${rows === 1 ? "row has another problem that is" : "rows have other problems that are"} not shown one by one here. Fix the ones shown first and check again.`,
   };
 }
 
@@ -489,6 +490,17 @@ export function countryUnknown(text: string): Localized {
 }
 
 /**
+ * A place in another state's VAT territory, read as that state (VAT Directive art. 7): "Monaco wordt voor de btw
+ * behandeld als Frankrijk (FR)".
+ */
+export function countryTreatedAs(place: Localized, state: Localized, code: string): Localized {
+  return {
+    nl: `${place.nl} wordt voor de btw behandeld als ${state.nl} (${code}): het hoort bij het btw-gebied van ${state.nl} (btw-richtlijn, art. 7).`,
+    en: `${place.en} is treated as ${state.en} (${code}) for VAT: it is part of the VAT territory of ${state.en} (VAT Directive, art. 7).`,
+  };
+}
+
+/**
  * XI (Northern Ireland; also its name): for VAT it is treated as in the EU for goods (Windsor Framework) and as
  * outside it, like the rest of the United Kingdom, for services. kor-rules.md has no rule for it, so the row is
  * refused with how to enter it instead (docs/functions.md, "countries").
@@ -660,8 +672,8 @@ export function datesWithoutAmount(count: number, firstRow: number): Localized {
         en: `Row ${firstRow} has a date but no amount (or amount 0); that row is not counted. Enter the amount if it is missing.`,
       }
     : {
-        nl: `${count} rijen hebben een datum maar geen bedrag (of bedrag 0), de eerste is rij ${firstRow}; die rijen tellen niet mee. Vul de bedragen in als ze ontbreken.`,
-        en: `${count} rows have a date but no amount (or amount 0), the first is row ${firstRow}; those rows are not counted. Enter the amounts if they are missing.`,
+        nl: `${countNl(count)} rijen hebben een datum maar geen bedrag (of bedrag 0), de eerste is rij ${firstRow}; die rijen tellen niet mee. Vul de bedragen in als ze ontbreken.`,
+        en: `${countEn(count)} rows have a date but no amount (or amount 0), the first is row ${firstRow}; those rows are not counted. Enter the amounts if they are missing.`,
       };
 }
 
@@ -687,8 +699,8 @@ export function strayRows(count: number, firstRow: number): Localized {
         en: `Row ${firstRow} has no date and no amount but something else filled in; that row was skipped.`,
       }
     : {
-        nl: `${count} rijen hebben geen datum en geen bedrag maar wel iets anders ingevuld, de eerste is rij ${firstRow}; die rijen zijn overgeslagen.`,
-        en: `${count} rows have no date and no amount but something else filled in, the first is row ${firstRow}; those rows were skipped.`,
+        nl: `${countNl(count)} rijen hebben geen datum en geen bedrag maar wel iets anders ingevuld, de eerste is rij ${firstRow}; die rijen zijn overgeslagen.`,
+        en: `${countEn(count)} rows have no date and no amount but something else filled in, the first is row ${firstRow}; those rows were skipped.`,
       };
 }
 
@@ -704,8 +716,8 @@ export function mismatchedHeights(heights: readonly { column: ReadingColumn; row
 export function notOneColumn(column: ReadingColumn, rows: number, cols: number): Localized {
   const c = columnName(column);
   return {
-    nl: `Het bereik voor ${c.nl} is ${rows} rijen bij ${cols} kolommen. Kies één kolom (of één rij).`,
-    en: `The ${c.en} range is ${rows} rows by ${cols} columns. Select a single column (or a single row).`,
+    nl: `Het bereik voor ${c.nl} is ${countNl(rows)} rijen bij ${cols} kolommen. Kies één kolom (of één rij).`,
+    en: `The ${c.en} range is ${countEn(rows)} rows by ${cols} columns. Select a single column (or a single row).`,
   };
 }
 
@@ -738,12 +750,12 @@ export function noInvoiceColumns(
   const foundText = found.map((f) => `${quote(f.header)} (${f.letter})`).join(", ");
   return {
     nl:
-      `Geen kopregel gevonden met ${missNl} in ${rowsSearched === 1 ? "de eerste rij" : `de eerste ${rowsSearched} rijen`}. ` +
+      `Geen kopregel gevonden met ${missNl} in ${rowsSearched === 1 ? "de eerste rij" : `de eerste ${countNl(rowsSearched)} rijen`}. ` +
       (found.length > 0 ? `Wel herkend: ${foundText}.` : "Geen enkele kolomkop herkend.") +
       nearNl +
       ` Zet kolomkoppen boven de gegevens of kies de kolommen zelf.`,
     en:
-      `No header row found with ${missEn} in ${rowsSearched === 1 ? "the first row" : `the first ${rowsSearched} rows`}. ` +
+      `No header row found with ${missEn} in ${rowsSearched === 1 ? "the first row" : `the first ${countEn(rowsSearched)} rows`}. ` +
       (found.length > 0 ? `Recognised: ${foundText}.` : "No column header recognised.") +
       nearEn +
       ` Put column headers above the data or choose the columns yourself.`,
@@ -830,16 +842,16 @@ export function csvSplitAmount(count: number, column: { header: string; letter: 
 /** Unknown category codes of one sheet (and year), each with its count and first row: one message, not one per row. */
 export function unknownCodes(list: readonly { code: string; count: number; firstRow: number }[], accepted: Localized): Localized {
   const total = list.reduce((n, c) => n + c.count, 0);
-  const nl = list.map((c) => `${quote(c.code)} (${c.count === 1 ? `rij ${c.firstRow}` : `${c.count} rijen, eerste rij ${c.firstRow}`})`).join(", ");
-  const en = list.map((c) => `${quote(c.code)} (${c.count === 1 ? `row ${c.firstRow}` : `${c.count} rows, first row ${c.firstRow}`})`).join(", ");
+  const nl = list.map((c) => `${quote(c.code)} (${c.count === 1 ? `rij ${c.firstRow}` : `${countNl(c.count)} rijen, eerste rij ${c.firstRow}`})`).join(", ");
+  const en = list.map((c) => `${quote(c.code)} (${c.count === 1 ? `row ${c.firstRow}` : `${countEn(c.count)} rows, first row ${c.firstRow}`})`).join(", ");
   return {
     nl:
       `${list.length === 1 ? "onbekende categorie of btw-code" : "onbekende categorieën of btw-codes"}: ${nl}. ` +
-      `${total === 1 ? "Die rij is" : `Die ${total} rijen zijn`} niet meegeteld. Koppel elke code aan een categorie ` +
+      `${total === 1 ? "Die rij is" : `Die ${countNl(total)} rijen zijn`} niet meegeteld. Koppel elke code aan een categorie ` +
       `(kor-check --codes codes.csv, of de tabel "Codes koppelen" in het paneel) of gebruik een van: ${accepted.nl}.`,
     en:
       `${list.length === 1 ? "unknown category or VAT code" : "unknown categories or VAT codes"}: ${en}. ` +
-      `${total === 1 ? "That row was" : `Those ${total} rows were`} not counted. Map each code to a category ` +
+      `${total === 1 ? "That row was" : `Those ${countEn(total)} rows were`} not counted. Map each code to a category ` +
       `(kor-check --codes codes.csv, or the "Map codes" table in the pane) or use one of: ${accepted.en}.`,
   };
 }
@@ -848,11 +860,11 @@ export function unknownCodes(list: readonly { code: string; count: number; first
 export function zeroCodeReadAsRate(count: number, cents: number): Localized {
   return {
     nl:
-      `de btw-code "0" is gelezen als 0% (nultarief) en ${count === 1 ? "die rij telt" : `die ${count} rijen tellen`} mee (samen ${formatEuros(cents, "nl")}), ` +
+      `de btw-code "0" is gelezen als 0% (nultarief) en ${count === 1 ? "die rij telt" : `die ${countNl(count)} rijen tellen`} mee (samen ${formatEuros(cents, "nl")}), ` +
       `maar dezelfde kolom bevat ook eigen numerieke btw-codes. Is "0" een van uw eigen codes (bijvoorbeeld vrijgesteld), koppel hem dan ` +
       `aan een categorie (kor-check --codes codes.csv, of de tabel "Codes koppelen" in het paneel); is het nultarief, koppel "0" aan 0.`,
     en:
-      `the VAT code "0" was read as 0% (zero rate) and ${count === 1 ? "that row counts" : `those ${count} rows count`} (together ${formatEuros(cents, "en")}), ` +
+      `the VAT code "0" was read as 0% (zero rate) and ${count === 1 ? "that row counts" : `those ${countEn(count)} rows count`} (together ${formatEuros(cents, "en")}), ` +
       `but the same column also holds the firm's own numeric VAT codes. If "0" is one of those own codes (exempt, for example), map it ` +
       `to a category (kor-check --codes codes.csv, or the "Map codes" table in the pane); if it is the zero rate, map "0" to 0.`,
   };
@@ -1369,8 +1381,8 @@ export function participationYearsFromSheets(since: Localized, parts: readonly {
   // From a 2025 start the year before it is read too: it decides whether the start could take effect.
   const before = parts.some((p) => p.years.includes(sinceYear - 1));
   return {
-    nl: `Voor de KOR-deelname sinds ${since.nl} telt ook de omzet van ${listNl(nl)} van dezelfde werkmap mee: ${before ? `${sinceYear - 1} beslist of de deelname kon ingaan (vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven), en ` : ""}de eerste keer dat de omzet sinds die dag over de omzetgrens ging, eindigde de deelname.`,
-    en: `For the KOR participation since ${since.en} the turnover of ${listEn(en)} of the same workbook counts too: ${before ? `${sinceYear - 1} decides whether participation could start (from 2025 the previous year must be within the turnover limit too), and ` : ""}the first time turnover went over the turnover limit since that day ended participation.`,
+    nl: `Voor de KOR-deelname sinds ${since.nl} telt ook de omzet van ${listNl(nl)} van dezelfde werkmap mee: ${before ? `${sinceYear - 1} beslist of de deelname kon ingaan (vanaf ${NEW_KOR_RULES_YEAR} moet ook het vorige jaar binnen de omzetgrens blijven), en ` : ""}de eerste keer dat de omzet sinds die dag over de omzetgrens ging, eindigde de deelname.`,
+    en: `For the KOR participation since ${since.en} the turnover of ${listEn(en)} of the same workbook counts too: ${before ? `${sinceYear - 1} decides whether participation could start (from ${NEW_KOR_RULES_YEAR} the previous year must be within the turnover limit too), and ` : ""}the first time turnover went over the turnover limit since that day ended participation.`,
   };
 }
 
@@ -1420,8 +1432,8 @@ export function participationYearSheetsAmbiguous(since: Localized, year: number,
         }
       : year < sinceYear
       ? {
-          nl: `Ging de omzet van ${year} over de omzetgrens, dan kon de deelname sinds ${since.nl} niet ingaan (vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven)`,
-          en: `If the ${year} turnover went over the turnover limit, participation since ${since.en} could not start (from 2025 the previous year must be within the turnover limit too)`,
+          nl: `Ging de omzet van ${year} over de omzetgrens, dan kon de deelname sinds ${since.nl} niet ingaan (vanaf ${NEW_KOR_RULES_YEAR} moet ook het vorige jaar binnen de omzetgrens blijven)`,
+          en: `If the ${year} turnover went over the turnover limit, participation since ${since.en} could not start (from ${NEW_KOR_RULES_YEAR} the previous year must be within the turnover limit too)`,
         }
       : {
           nl: `Ging de omzet van ${year} over de omzetgrens, dan eindigde de deelname op de dag van de factuur waarmee dat gebeurde`,

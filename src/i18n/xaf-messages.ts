@@ -7,6 +7,7 @@ import { formatEuros, type Cents } from "../rules/money";
 import type { Localized } from "./types";
 import { visibleControls } from "./safeText";
 import { shortened } from "./messages";
+import { countEn, countNl } from "../rules/text";
 
 /**
  * An entry named by its reference: this name is the row's name in every message and in the verdict itself
@@ -20,7 +21,7 @@ export function invoiceName(ref: string, day: Day | null): Localized {
 }
 
 function times(n: number, nl: [string, string], en: [string, string]): Localized {
-  return { nl: `${n} ${n === 1 ? nl[0] : nl[1]}`, en: `${n} ${n === 1 ? en[0] : en[1]}` };
+  return { nl: `${countNl(n)} ${n === 1 ? nl[0] : nl[1]}`, en: `${countEn(n)} ${n === 1 ? en[0] : en[1]}` };
 }
 
 const EXPORT_AGAIN: Localized = {
@@ -161,6 +162,13 @@ export const xafProblem = {
       en: `Customer "${visibleControls(id)}": ${ni.en} This customer's entries were read without a country (first: ${first.en}); change the customer's country in the package and export again if that changes the result.`,
     };
   },
+  /** A customer whose country is a place in another state's VAT territory (Monaco → FR): read as that state. */
+  customerTreatedAs(id: string, treated: Localized, first: Localized): Localized {
+    return {
+      nl: `Klant "${visibleControls(id)}": ${treated.nl} De boekingen van deze klant zijn zo gelezen (eerste: ${first.nl}).`,
+      en: `Customer "${visibleControls(id)}": ${treated.en} This customer's entries were read so (first: ${first.en}).`,
+    };
+  },
   unclearJournal(journal: string, count: number, first: Localized): Localized {
     const n = times(count, ["boeking", "boekingen"], ["entry", "entries"]);
     return {
@@ -224,8 +232,8 @@ export const xafProblem = {
   },
   moreUnlisted(count: number): Localized {
     return {
-      nl: `Nog ${count} boekingen of regels konden niet gelezen of ingedeeld worden; ze zijn niet meegeteld en hier niet afzonderlijk genoemd.`,
-      en: `${count} more entries or lines could not be read or placed; they were not counted and are not listed one by one here.`,
+      nl: `Nog ${countNl(count)} boekingen of regels konden niet gelezen of ingedeeld worden; ze zijn niet meegeteld en hier niet afzonderlijk genoemd.`,
+      en: `${countEn(count)} more entries or lines could not be read or placed; they were not counted and are not listed one by one here.`,
     };
   },
   noSales(transactions: number, memorial: number, opening: number): Localized {

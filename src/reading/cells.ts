@@ -15,12 +15,15 @@ import { type Day, dayFromExcelSerial, dayFromYmd, formatDay, isValidYmd, todayI
 import { type Cents, centsFromEuros } from "../rules/money";
 import type { CategoryCode } from "../rules/types";
 import { acceptedCodesText, parseCategory } from "../rules/categories";
-import { countryCodeFromText, isNorthernIreland } from "./countries";
+import { type TreatedAs, countryCodeFromText, isNorthernIreland, treatedAsFromText } from "./countries";
 
 export type CellResult<T> =
   | { readonly kind: "empty" }
-  /** `twoDigitYear`: a text date whose year had two digits, read as Excel reads it (see readDate); the reader notes it. */
-  | { readonly kind: "ok"; readonly value: T; readonly twoDigitYear?: true }
+  /**
+   * `twoDigitYear`: a text date whose year had two digits, read as Excel reads it (see readDate); the reader notes it.
+   * `treatedAs`: a country cell naming a place in another state's VAT territory (Monaco → FR), read as that state; the reader notes it.
+   */
+  | { readonly kind: "ok"; readonly value: T; readonly twoDigitYear?: true; readonly treatedAs?: TreatedAs }
   | { readonly kind: "error"; readonly code: string; readonly message: Localized };
 
 export type CellError = Extract<CellResult<unknown>, { kind: "error" }>;
@@ -731,6 +734,8 @@ function countryFromText(raw: string): CellResult<string> {
   if (err !== null) return fail("excel-error", msg.excelErrorCell(err, "country"));
   // XI / Northern Ireland: in the EU for goods, outside it for services; the message says how to enter it.
   if (isNorthernIreland(text)) return fail("unknown-country", msg.countryNorthernIreland(text));
+  const treatedAs = treatedAsFromText(text);
+  if (treatedAs !== null) return { kind: "ok", value: treatedAs.code, treatedAs };
   const code = countryCodeFromText(text);
   return code === null ? fail("unknown-country", msg.countryUnknown(text)) : ok(code);
 }

@@ -6,6 +6,7 @@
  */
 
 import { ISO_COUNTRY_CODES } from "../rules/country-codes";
+import type { Localized } from "../i18n/types";
 
 /** Non-ISO codes used in VAT practice. */
 const CODE_ALIASES: Readonly<Record<string, string>> = { EL: "GR", UK: "GB" };
@@ -47,7 +48,6 @@ const NAMES: Readonly<Record<string, string>> = {
   noorwegen: "NO", norway: "NO",
   ijsland: "IS", iceland: "IS",
   liechtenstein: "LI",
-  monaco: "MC",
   canada: "CA",
   australie: "AU", australia: "AU",
   nieuwzeeland: "NZ", newzealand: "NZ",
@@ -70,6 +70,40 @@ const NAMES: Readonly<Record<string, string>> = {
   zuidkorea: "KR", southkorea: "KR",
 };
 
+/**
+ * Places that are not a country for VAT but part of one's VAT territory (VAT Directive 2006/112/EC art. 7: supplies
+ * to or from them are treated as to or from that state): Monaco as France, the UK Sovereign Base Areas of Akrotiri
+ * and Dhekelia as Cyprus, the Isle of Man as the United Kingdom. Read as that state's code, with a warning that
+ * says so (messages.countryTreatedAs). Keys: ISO codes (MC, IM) and names normalised as in `NAMES`.
+ */
+export interface TreatedAs {
+  /** The place as the warning names it. */
+  readonly place: Localized;
+  /** The state whose VAT territory it is in, as the warning names it. */
+  readonly state: Localized;
+  /** That state's ISO code, which the row is read as. */
+  readonly code: string;
+}
+const MONACO: TreatedAs = { place: { nl: "Monaco", en: "Monaco" }, state: { nl: "Frankrijk", en: "France" }, code: "FR" };
+const BASES: TreatedAs = {
+  place: { nl: "Akrotiri en Dhekelia (Britse militaire bases op Cyprus)", en: "Akrotiri and Dhekelia (the UK Sovereign Base Areas on Cyprus)" },
+  state: { nl: "Cyprus", en: "Cyprus" },
+  code: "CY",
+};
+const MAN: TreatedAs = { place: { nl: "het eiland Man", en: "the Isle of Man" }, state: { nl: "het Verenigd Koninkrijk", en: "the United Kingdom" }, code: "GB" };
+const TREATED_AS: Readonly<Record<string, TreatedAs>> = {
+  mc: MONACO, monaco: MONACO,
+  akrotiri: BASES, dhekelia: BASES, akrotiriendhekelia: BASES, akrotirianddhekelia: BASES, akrotiridhekelia: BASES,
+  sovereignbaseareas: BASES, sovereignbaseareasofakrotirianddhekelia: BASES,
+  im: MAN, isleofman: MAN, eilandman: MAN, heteilandman: MAN,
+};
+
+/** The state a place is read as for VAT (Monaco → FR, Akrotiri/Dhekelia → CY, Isle of Man → GB), or null. */
+export function treatedAsFromText(text: string): TreatedAs | null {
+  const name = normalizeName(text.trim());
+  return Object.prototype.hasOwnProperty.call(TREATED_AS, name) ? TREATED_AS[name] : null;
+}
+
 function normalizeName(text: string): string {
   return text
     .normalize("NFD")
@@ -91,6 +125,8 @@ export function isNorthernIreland(text: string): boolean {
 /** ISO alpha-2 code for a country cell's text, or null when it is not a country we know. */
 export function countryCodeFromText(text: string): string | null {
   const trimmed = text.trim();
+  const treated = treatedAsFromText(trimmed);
+  if (treated !== null) return treated.code;
   if (trimmed.length === 2) {
     const upper = trimmed.toUpperCase();
     const alias = CODE_ALIASES[upper];

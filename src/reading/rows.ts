@@ -15,6 +15,7 @@ import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 import { codeKey } from "./packageCodes";
 import { type CellError, type CellResult, MAX_EXCEL_SERIAL, cellText, readAmount, readCategoryCell, readCountry, readDate, readVat, unwrapCell } from "./cells";
 import type { GroupSpec, RowProblemGroups } from "./problemGroups";
+import type { TreatedAs } from "./countries";
 import { DateOrderDecision } from "./dateOrder";
 
 export interface ReadRowsInput {
@@ -302,6 +303,8 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
   let strays = 0;
   let firstStray = 0;
   let reverseChargeAbroad = 0;
+  /** Without grouping: the rows of each place read as another state (Monaco → FR), for one warning per place. */
+  const treatedAsRows = new Map<string, { t: TreatedAs; rows: number[]; count: number }>();
   // A firm's own numeric codes (1, 2 …: unknown here, or in the user's mapping): a "0" among them may be one of
   // those codes too, not surely the 0% rate. It is read as 0% wherever it stands, and the sheet's groups note its
   // rows; at the end of the sheet (groups.problems()), when own numeric codes were seen anywhere in the column, one
@@ -436,12 +439,15 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
     }
 
     let country: string | null = null;
+    let treatedAs: TreatedAs | null = null;
     if (countrySrc !== null) {
       const v = cellAt(countrySrc, i);
       if (v !== null && v !== undefined && v !== 0 && v !== "") {
         const r = readCountry(v);
-        if (r.kind === "ok") country = r.value;
-        else if (r.kind === "error") {
+        if (r.kind === "ok") {
+          country = r.value;
+          if (r.treatedAs !== undefined) treatedAs = r.treatedAs;
+        } else if (r.kind === "error") {
           failed = true;
           note(row, "country", v, r, rowDay);
         }
@@ -498,11 +504,27 @@ export function readColumns(sources: ColumnSources, length: number, rowOffset: n
         problems.push({ row, severity: "warning", code: "reverse-charge-abroad", column: "category", value: "verlegd", day, message: msg.atRow(row, msg.reverseChargeAbroad(country)) });
       }
     }
+    if (treatedAs !== null) {
+      const t = treatedAs;
+      if (groups !== null) groups.add(`country-treated-as\u0001${t.code}\u0001${t.place.en}`, row, day, () => treatedAsSpec(t));
+      else {
+        const key = `${t.code}\u0001${t.place.en}`;
+        const seen = treatedAsRows.get(key) ?? { t, rows: [], count: 0 };
+        if (seen.rows.length < MAX_ROW_NOTES) seen.rows.push(row);
+        seen.count++;
+        treatedAsRows.set(key, seen);
+      }
+    }
     if (bareZero && groups !== null) groups.zeroCode(row, day, cents);
     rows[count++] = { row, day, cents, category, country, vatCents };
   }
   if (reverseChargeAbroad > MAX_ROW_NOTES) {
     problems.push(wholeInputWarning("reverse-charge-abroad", "category", msg.moreReverseChargeAbroad(reverseChargeAbroad - MAX_ROW_NOTES)));
+  }
+
+  for (const { t, rows: at, count: n } of treatedAsRows.values()) {
+    const spec = treatedAsSpec(t);
+    problems.push({ row: at[0], severity: "warning", code: spec.code, column: spec.column, value: spec.value, rows: at, count: n, message: spec.message(at, n) });
   }
 
   rows.length = count;
@@ -541,6 +563,10 @@ function yearSuspiciousSpec(text: string, day: number): GroupSpec {
 
 function reverseChargeAbroadSpec(country: string): GroupSpec {
   return { code: "reverse-charge-abroad", severity: "warning", column: "category", value: "verlegd", message: (rows, n) => msg.atRows(rows, n, msg.reverseChargeAbroad(country)) };
+}
+
+function treatedAsSpec(t: TreatedAs): GroupSpec {
+  return { code: "country-treated-as", severity: "warning", column: "country", value: t.place.nl, message: (rows, n) => msg.atRows(rows, n, msg.countryTreatedAs(t.place, t.state, t.code)) };
 }
 
 function wholeInputWarning(code: string, column: ReadingColumn | null, message: Localized): Problem {

@@ -23,7 +23,7 @@ import type { Localized } from "../i18n/types";
 import { auditfileCategoryAdvice, invoiceName, xafFile, xafProblem } from "../i18n/xaf-messages";
 import { countsForKor, parseCategory, placedCategory } from "../rules/categories";
 import { hasParameterOn, parameterOn } from "../rules/parameters";
-import { atRow, countryNorthernIreland, reverseChargeAbroad } from "../i18n/messages";
+import { atRow, countryNorthernIreland, countryTreatedAs, reverseChargeAbroad } from "../i18n/messages";
 import { dayFromYmd, isValidYmd, yearOf, type Day } from "../rules/dates";
 import type { Cents } from "../rules/money";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
@@ -971,8 +971,14 @@ export class XafReader {
     let country: string | null = null;
     if (raw !== "") {
       const r = readCountry(raw);
-      if (r.kind === "ok") country = r.value;
-      else if (isNorthernIreland(raw) && this.niNoted < MAX_LISTED) {
+      if (r.kind === "ok") {
+        country = r.value;
+        const t = r.treatedAs;
+        if (t !== undefined && this.niNoted < MAX_LISTED) {
+          this.niNoted++;
+          this.problems.push(this.problem(day, xafProblem.customerTreatedAs(id, countryTreatedAs(t.place, t.state, t.code), where()), "warning", "country-treated-as"));
+        }
+      } else if (isNorthernIreland(raw) && this.niNoted < MAX_LISTED) {
         this.niNoted++;
         this.problems.push(this.problem(day, xafProblem.customerNorthernIreland(id, countryNorthernIreland(raw), where()), "warning", "xaf-country"));
       }

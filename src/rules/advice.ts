@@ -9,6 +9,7 @@ import { formatDay, yearOf, type Day } from "./dates";
 import { formatEuros } from "./money";
 import { parameterRowOn } from "./parameters";
 import type { YearSummary } from "./summary-types";
+import { countEn, countNl } from "./text";
 
 export type AdviceTone = "ok" | "bad" | "warn";
 
@@ -117,8 +118,8 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
   const provisional =
     errors > 0
       ? L(
-          `Voorlopig: eerst ${errors} ${plural(errors, "fout", "fouten")} oplossen`,
-          `Provisional: fix ${errors} ${plural(errors, "error", "errors")} first`,
+          `Voorlopig: eerst ${countNl(errors)} ${plural(errors, "fout", "fouten")} oplossen`,
+          `Provisional: fix ${countEn(errors)} ${plural(errors, "error", "errors")} first`,
         )
       : null;
   const eur = (lang: "nl" | "en", c: number): string => formatEuros(c, lang);

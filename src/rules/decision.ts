@@ -26,7 +26,7 @@ import { FIRST_KOR_DAY } from "./parameters";
 import { fastYear } from "./internal";
 import { countsForKor } from "./categories";
 import { yearBounds } from "./turnover";
-import { KOR_LIMIT, dayEn, dayNl, eurEn, eurNl } from "./text";
+import { KOR_LIMIT, MOVABLE_YEARS, REAL_ESTATE_YEARS, REVISION_MINIMUM, dayEn, dayNl, eurEn, eurNl } from "./text";
 
 /** The Dutch VAT rates a decision can assume for turnover whose rate the sheet does not give. */
 export const ASSUMABLE_RATES = [21, 9] as const;
@@ -595,8 +595,8 @@ function reasons(d: Figures, schedule: readonly RevisionYear[]): Localized[] {
   if (join && schedule.some((y) => y.belowMinimum && y.totalCents === 0)) {
     const years = schedule.filter((y) => y.belowMinimum && y.totalCents === 0).map((y) => y.year).join(", ");
     out.push({
-      nl: `Herziening: in ${years} is het bedrag lager dan € 500, dus dan hoeft u niets terug te betalen.`,
-      en: `Herziening: in ${years} the amount is under €500, so you repay nothing then.`,
+      nl: `Herziening: in ${years} is het bedrag lager dan ${REVISION_MINIMUM.nl}, dus dan hoeft u niets terug te betalen.`,
+      en: `Herziening: in ${years} the amount is under ${REVISION_MINIMUM.en}, so you repay nothing then.`,
     });
   }
   if (join && schedule.some((y) => y.totalCents !== 0)) {
@@ -792,8 +792,8 @@ export interface RevisionMethod {
 
 /** The method statement for the decision view: what `revisionSchedule` did, and where it estimated. */
 export const REVISION_METHOD: Localized = {
-  nl: "Methode: per bedrijfsmiddel wordt de afgetrokken btw herzien voor elk jaar dat nog over is van de herzieningsperiode (roerend 5 jaar: 1/5 per jaar; onroerend 10 jaar: 1/10 per jaar; vanaf het jaar van ingebruikname). Begint de KOR in de loop van een jaar, dan is de herziening over dat startjaar naar tijdsgelang berekend (maanden in de KOR ÷ 12). De grens van € 500 per jaar geldt alleen voor bedrijfsmiddelen die al vóór dat jaar in gebruik waren. Een bedrijfsmiddel dat in het startjaar van de KOR voor het eerst is gebruikt, krijgt de eerstejaarscorrectie (art. 15 lid 4 Wet OB); die is geschat naar tijdsgelang (maanden in de KOR ÷ maanden in gebruik × afgetrokken btw) en staat als schatting vermeld. In de latere jaren wordt zo'n bedrijfsmiddel alleen herzien voor het deel van dat eerste jaar vóór de KOR (1/5 of 1/10 × afgetrokken btw × (1 − maanden in de KOR ÷ maanden in gebruik)); ook dat is een schatting. Elk jaarbedrag is op de cent afgerond; samen betalen de jaren van een bedrijfsmiddel nooit meer terug dan de btw die erop is afgetrokken (bij een paar cent of euro btw worden de laatste jaren zo nodig verlaagd).",
-  en: "Method: for each capital good the VAT deducted is revised for every year left of its revision period (movables 5 years: 1/5 a year; real estate 10 years: 1/10 a year; from the year first used). When the KOR starts during a year, that start year's revision is pro rata temporis (months in the KOR ÷ 12). The €500 minimum a year applies only to goods already in use before that year. A good first used in the KOR start year gets the first-year correction (art. 15(4) Wet OB); it is estimated pro rata temporis (months in the KOR ÷ months in use × VAT deducted) and marked as an estimate. In the later years such a good is revised only for the part of that first year before the KOR (1/5 or 1/10 × VAT deducted × (1 − months in the KOR ÷ months in use)); that is an estimate too. Each year's amount is rounded to the cent; together a good's years never repay more than the VAT deducted on it (with a VAT of a few cents or euros the last years are reduced where needed).",
+  nl: `Methode: per bedrijfsmiddel wordt de afgetrokken btw herzien voor elk jaar dat nog over is van de herzieningsperiode (roerend ${MOVABLE_YEARS} jaar: 1/${MOVABLE_YEARS} per jaar; onroerend ${REAL_ESTATE_YEARS} jaar: 1/${REAL_ESTATE_YEARS} per jaar; vanaf het jaar van ingebruikname). Begint de KOR in de loop van een jaar, dan is de herziening over dat startjaar naar tijdsgelang berekend (maanden in de KOR ÷ 12). De grens van ${REVISION_MINIMUM.nl} per jaar geldt alleen voor bedrijfsmiddelen die al vóór dat jaar in gebruik waren. Een bedrijfsmiddel dat in het startjaar van de KOR voor het eerst is gebruikt, krijgt de eerstejaarscorrectie (art. 15 lid 4 Wet OB); die is geschat naar tijdsgelang (maanden in de KOR ÷ maanden in gebruik × afgetrokken btw) en staat als schatting vermeld. In de latere jaren wordt zo'n bedrijfsmiddel alleen herzien voor het deel van dat eerste jaar vóór de KOR (1/${MOVABLE_YEARS} of 1/${REAL_ESTATE_YEARS} × afgetrokken btw × (1 − maanden in de KOR ÷ maanden in gebruik)); ook dat is een schatting. Elk jaarbedrag is op de cent afgerond; samen betalen de jaren van een bedrijfsmiddel nooit meer terug dan de btw die erop is afgetrokken (bij een paar cent of euro btw worden de laatste jaren zo nodig verlaagd).`,
+  en: `Method: for each capital good the VAT deducted is revised for every year left of its revision period (movables ${MOVABLE_YEARS} years: 1/${MOVABLE_YEARS} a year; real estate ${REAL_ESTATE_YEARS} years: 1/${REAL_ESTATE_YEARS} a year; from the year first used). When the KOR starts during a year, that start year's revision is pro rata temporis (months in the KOR ÷ 12). The ${REVISION_MINIMUM.en} minimum a year applies only to goods already in use before that year. A good first used in the KOR start year gets the first-year correction (art. 15(4) Wet OB); it is estimated pro rata temporis (months in the KOR ÷ months in use × VAT deducted) and marked as an estimate. In the later years such a good is revised only for the part of that first year before the KOR (1/${MOVABLE_YEARS} or 1/${REAL_ESTATE_YEARS} × VAT deducted × (1 − months in the KOR ÷ months in use)); that is an estimate too. Each year's amount is rounded to the cent; together a good's years never repay more than the VAT deducted on it (with a VAT of a few cents or euros the last years are reduced where needed).`,
 };
 
 /** The method of `revisionSchedule(goods, korStart)`: the general statement and each year's own lines. */

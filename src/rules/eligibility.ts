@@ -7,7 +7,7 @@ import type { Cents } from "./money";
 import type { InvoiceRow, Participation } from "./types";
 import type { Crossing, PreviousYearBasis, Verdict } from "./summary-types";
 import { dayFromYmd, type Day } from "./dates";
-import { FIRST_KOR_YEAR, parameterOn } from "./parameters";
+import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, parameterOn } from "./parameters";
 import { arrayQueries, type RowQueries } from "./rowQueries";
 import { dayEn, dayNl, eurEn, eurNl } from "./text";
 import { firstCrossingSince, givenEndsParticipation } from "./next-start";
@@ -213,8 +213,8 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
     } else if (previousYearCents > threshold) {
       eligible = false;
       const over: Localized = {
-        nl: `Omzet die meetelt ${prev}${source.nl}: ${eurNl(previousYearCents)}, hoger dan de omzetgrens van ${eurNl(threshold)}; vanaf 2025 moet ook het vorige jaar binnen de omzetgrens blijven.`,
-        en: `Turnover that counts ${prev}${source.en}: ${eurEn(previousYearCents)}, more than the turnover limit of ${eurEn(threshold)}; from 2025 the previous year must also be within the turnover limit.`,
+        nl: `Omzet die meetelt ${prev}${source.nl}: ${eurNl(previousYearCents)}, hoger dan de omzetgrens van ${eurNl(threshold)}; vanaf ${NEW_KOR_RULES_YEAR} moet ook het vorige jaar binnen de omzetgrens blijven.`,
+        en: `Turnover that counts ${prev}${source.en}: ${eurEn(previousYearCents)}, more than the turnover limit of ${eurEn(threshold)}; from ${NEW_KOR_RULES_YEAR} the previous year must also be within the turnover limit.`,
       };
       failing ??= over;
       reasons.push(over);
@@ -239,8 +239,8 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
     }
   } else {
     reasons.push({
-      nl: `In ${year} telt alleen de omzet van het jaar zelf (de toets over het vorige jaar geldt vanaf 2025).`,
-      en: `In ${year} only that year's turnover is tested (the previous-year test applies from 2025).`,
+      nl: `In ${year} telt alleen de omzet van het jaar zelf (de toets over het vorige jaar geldt vanaf ${NEW_KOR_RULES_YEAR}).`,
+      en: `In ${year} only that year's turnover is tested (the previous-year test applies from ${NEW_KOR_RULES_YEAR}).`,
     });
   }
 

@@ -15,7 +15,7 @@ import type { Localized } from "../i18n/types";
 import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation } from "./types";
-import { FIRST_KOR_YEAR, parameterOn } from "./parameters";
+import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, parameterOn } from "./parameters";
 import { earliestStart } from "./periods";
 import { reentryAfterCrossing } from "./participation";
 import { arrayQueries, type RowQueries } from "./rowQueries";
@@ -203,8 +203,8 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
       const previousCrossed = crossingIn(y - 1);
       if (previousCrossed !== null) {
         reason = {
-          nl: `De omzet van ${y - 1} ging op ${dayNl(previousCrossed)} over de omzetgrens: in ${y} meedoen kan niet (vanaf 2025 telt ook het vorige jaar).`,
-          en: `Turnover of ${y - 1} went over the turnover limit on ${dayEn(previousCrossed)}: joining in ${y} is not possible (from 2025 the previous year counts too).`,
+          nl: `De omzet van ${y - 1} ging op ${dayNl(previousCrossed)} over de omzetgrens: in ${y} meedoen kan niet (vanaf ${NEW_KOR_RULES_YEAR} telt ook het vorige jaar).`,
+          en: `Turnover of ${y - 1} went over the turnover limit on ${dayEn(previousCrossed)}: joining in ${y} is not possible (from ${NEW_KOR_RULES_YEAR} the previous year counts too).`,
         };
         start = dayFromYmd(y + 1, 1, 1);
         continue;
@@ -212,8 +212,8 @@ export function nextPossibleStartOf(rows: RowQueries, input: Omit<NextStartInput
       const previous = countableIn(y - 1);
       if (previous > threshold) {
         reason = {
-          nl: `Omzet die meetelt ${y - 1}: ${eurNl(previous)}, hoger dan de omzetgrens van ${eurNl(threshold)}: in ${y} meedoen kan niet (vanaf 2025 telt ook het vorige jaar).`,
-          en: `Turnover that counts ${y - 1}: ${eurEn(previous)}, more than the turnover limit of ${eurEn(threshold)}: joining in ${y} is not possible (from 2025 the previous year counts too).`,
+          nl: `Omzet die meetelt ${y - 1}: ${eurNl(previous)}, hoger dan de omzetgrens van ${eurNl(threshold)}: in ${y} meedoen kan niet (vanaf ${NEW_KOR_RULES_YEAR} telt ook het vorige jaar).`,
+          en: `Turnover that counts ${y - 1}: ${eurEn(previous)}, more than the turnover limit of ${eurEn(threshold)}: joining in ${y} is not possible (from ${NEW_KOR_RULES_YEAR} the previous year counts too).`,
         };
         start = dayFromYmd(y + 1, 1, 1);
         continue;
@@ -243,8 +243,8 @@ function startBlocked(since: Day, crossingIn: (year: number) => Day | null, coun
   const previousCrossed = crossingIn(y - 1);
   if (previousCrossed !== null) {
     return {
-      nl: `de omzet van ${y - 1} ging op ${dayNl(previousCrossed)} over de omzetgrens (vanaf 2025 moet ook het vorige jaar binnen de grens blijven)`,
-      en: `turnover of ${y - 1} went over the turnover limit on ${dayEn(previousCrossed)} (from 2025 the previous year must be within the limit too)`,
+      nl: `de omzet van ${y - 1} ging op ${dayNl(previousCrossed)} over de omzetgrens (vanaf ${NEW_KOR_RULES_YEAR} moet ook het vorige jaar binnen de grens blijven)`,
+      en: `turnover of ${y - 1} went over the turnover limit on ${dayEn(previousCrossed)} (from ${NEW_KOR_RULES_YEAR} the previous year must be within the limit too)`,
     };
   }
   const threshold = parameterOn("kor-threshold", jan1);
@@ -252,8 +252,8 @@ function startBlocked(since: Day, crossingIn: (year: number) => Day | null, coun
   if (previous > threshold) {
     const given = givenYear === y - 1 ? { nl: "opgegeven ", en: "given " } : { nl: "", en: "" };
     return {
-      nl: `de ${given.nl}omzet die meetelt van ${y - 1} (${eurNl(previous)}) is hoger dan de omzetgrens van ${eurNl(threshold)} (vanaf 2025 moet ook het vorige jaar binnen de grens blijven)`,
-      en: `the ${given.en}turnover that counts of ${y - 1} (${eurEn(previous)}) is more than the turnover limit of ${eurEn(threshold)} (from 2025 the previous year must be within the limit too)`,
+      nl: `de ${given.nl}omzet die meetelt van ${y - 1} (${eurNl(previous)}) is hoger dan de omzetgrens van ${eurNl(threshold)} (vanaf ${NEW_KOR_RULES_YEAR} moet ook het vorige jaar binnen de grens blijven)`,
+      en: `the ${given.en}turnover that counts of ${y - 1} (${eurEn(previous)}) is more than the turnover limit of ${eurEn(threshold)} (from ${NEW_KOR_RULES_YEAR} the previous year must be within the limit too)`,
     };
   }
   return null;

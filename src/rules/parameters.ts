@@ -226,3 +226,19 @@ export const FIRST_EU_KOR_YEAR: number = Number(
     .sort()[0]
     .slice(0, 4),
 );
+
+/**
+ * First calendar year of the KOR rules of 2025 (Directive 2020/285): the previous-year test begins, the
+ * minimum participation ends. Derived from the first row of "previous-year-test" that tests a previous year.
+ */
+export const NEW_KOR_RULES_YEAR: number = Number(
+  PARAMETERS.filter((p) => p.id === "previous-year-test" && p.value > 0)
+    .map((p) => p.from)
+    .sort()[0]
+    .slice(0, 4),
+);
+
+/** The minimum participation in years before NEW_KOR_RULES_YEAR (3 for 2020–2024), from its row with a minimum. */
+export const OLD_MINIMUM_PARTICIPATION_YEARS: number = Math.max(
+  ...PARAMETERS.filter((p) => p.id === "minimum-participation-years").map((p) => p.value),
+);

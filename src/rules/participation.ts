@@ -5,7 +5,7 @@
 import type { Localized } from "../i18n/types";
 import { addDays, addMonths, dayFromYmd, isLeapYear, ymdFromDay, type Day } from "./dates";
 import type { FilingPeriod } from "./types";
-import { FIRST_KOR_DAY, hasParameterOn, parameterOn } from "./parameters";
+import { FIRST_KOR_DAY, NEW_KOR_RULES_YEAR, hasParameterOn, parameterOn } from "./parameters";
 import { periodStartOnOrAfter, registrationDeadline } from "./periods";
 import { fastYear } from "./internal";
 import { dayEn, dayNl } from "./text";
@@ -104,8 +104,8 @@ export function voluntaryExit(input: VoluntaryExitInput): VoluntaryExitResult {
     allowed = false;
     const years = parameterOn("minimum-participation-years", exitStart);
     reasons.push({
-      nl: `Afmelden per ${dayNl(exitStart)} kan niet: tot en met 2024 moest u minstens ${years} jaar deelnemen (sinds ${dayNl(joined)}). Vrijwillig afmelden kan op zijn vroegst per ${dayNl(earliestAllowedExit)}. Als u de omzetgrens overschrijdt, eindigt de KOR wel direct.`,
-      en: `Exit as of ${dayEn(exitStart)} is not possible: until the end of 2024 participation had to last at least ${years} years (since ${dayEn(joined)}). The earliest voluntary exit is ${dayEn(earliestAllowedExit)}. Crossing the threshold does end the KOR at once.`,
+      nl: `Afmelden per ${dayNl(exitStart)} kan niet: tot en met ${NEW_KOR_RULES_YEAR - 1} moest u minstens ${years} jaar deelnemen (sinds ${dayNl(joined)}). Vrijwillig afmelden kan op zijn vroegst per ${dayNl(earliestAllowedExit)}. Als u de omzetgrens overschrijdt, eindigt de KOR wel direct.`,
+      en: `Exit as of ${dayEn(exitStart)} is not possible: until the end of ${NEW_KOR_RULES_YEAR - 1} participation had to last at least ${years} years (since ${dayEn(joined)}). The earliest voluntary exit is ${dayEn(earliestAllowedExit)}. Crossing the threshold does end the KOR at once.`,
     });
   } else {
     reasons.push({

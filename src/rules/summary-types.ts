@@ -140,6 +140,12 @@ export interface EuSummary {
   readonly previousUnionCents: Cents | null;
   /** True when `previousUnionCents` is the figure the caller gave (it wins over the rows of that year). */
   readonly previousUnionGiven: boolean;
+  /**
+   * Where last year's Union turnover comes from: "given" (the caller's figure), "data" (the rows of that year), or
+   * "assumed-zero" (no rows of that year and none given: `previousUnionCents` is null and the Union test takes last
+   * year as within, i.e. €0 assumed). Every surface labels an assumed figure, as the national previous year's.
+   */
+  readonly previousUnionBasis: "given" | "data" | "assumed-zero";
   readonly unionThresholdCents: Cents;
   readonly withinUnion: boolean;
   /**

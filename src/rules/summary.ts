@@ -11,7 +11,7 @@ import { dayFromYmd, type Day } from "./dates";
 import type { Cents } from "./money";
 import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
 import type { Deadlines, EuStateLine, EuSummary, PeriodLine, PreviousYearBasis, YearSummary } from "./summary-types";
-import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "./parameters";
+import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, hasParameterOn, parameterOn } from "./parameters";
 import { yearBounds } from "./turnover";
 import { eligibilityOf, plainRowName, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
@@ -21,7 +21,7 @@ import { nationalThreshold, toleranceLimit, toleranceLimitMade, toleranceText, t
 import { fastYear } from "./internal";
 import { arrayQueries, type DatedRows, type RowQueries } from "./rowQueries";
 import { columnQueries, type RowsByYear } from "./columns";
-import { CANCELLED_INVOICE_CHECK, DISTANCE_LIMIT, dayEn, dayNl, eurEn, eurNl } from "./text";
+import { CANCELLED_INVOICE_CHECK, DISTANCE_LIMIT, countEn, countNl, dayEn, dayNl, eurEn, eurNl } from "./text";
 
 export interface SummaryOptions {
   /** Today in the Netherlands; rules never read the clock. */
@@ -109,8 +109,8 @@ export function problemsOfYear(problems: readonly Problem[], year: number, previ
 const MAX_LISTED_ROWS = 10_000;
 
 export const CENTRAL_ADMINISTRATION_CONDITION: Localized = {
-  nl: "Voorwaarde die u zelf bevestigt: uw onderneming heeft haar hoofdvestiging (centrale administratie) in Nederland. Vanaf 2025 is een vaste inrichting in Nederland van een buitenlandse onderneming niet genoeg.",
-  en: "Condition you confirm yourself: your business has its central administration in the Netherlands. From 2025 a Dutch fixed establishment of a foreign business is not enough.",
+  nl: `Voorwaarde die u zelf bevestigt: uw onderneming heeft haar hoofdvestiging (centrale administratie) in Nederland. Vanaf ${NEW_KOR_RULES_YEAR} is een vaste inrichting in Nederland van een buitenlandse onderneming niet genoeg.`,
+  en: `Condition you confirm yourself: your business has its central administration in the Netherlands. From ${NEW_KOR_RULES_YEAR} a Dutch fixed establishment of a foreign business is not enough.`,
 };
 
 export const EU_CONDITION: Localized = {
@@ -151,8 +151,8 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   if (turnover.uncategorisedRows > 0) {
     const n = turnover.uncategorisedRows;
     reasons.push({
-      nl: `${n} ${n === 1 ? "rij" : "rijen"} zonder categorie ${n === 1 ? "is" : "zijn"} als omzet meegeteld.`,
-      en: `${n} ${n === 1 ? "row" : "rows"} without a category ${n === 1 ? "was" : "were"} counted as turnover.`,
+      nl: `${countNl(n)} ${n === 1 ? "rij" : "rijen"} zonder categorie ${n === 1 ? "is" : "zijn"} als omzet meegeteld.`,
+      en: `${countEn(n)} ${n === 1 ? "row" : "rows"} without a category ${n === 1 ? "was" : "were"} counted as turnover.`,
     });
   }
   const verdict = el?.verdict ?? "unsupported";
@@ -465,8 +465,8 @@ function vatShownWarnings(rows: RowQueries, year: number, untilDay: Day, beforeR
             en: `${firstEn} shows VAT${amount.en} while turnover is within the KOR. If the business is in the KOR, that VAT is owed; correct the invoice. It does not end your KOR participation.`,
           }
         : {
-            nl: `${invoices} facturen vermelden btw terwijl de omzet binnen de KOR valt (${listedNl}${more ? " …" : ""}). Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer die facturen. Uw deelname aan de KOR eindigt hier niet door.`,
-            en: `${invoices} invoices show VAT while turnover is within the KOR (${listedEn}${more ? " …" : ""}). If the business is in the KOR, that VAT is owed; correct those invoices. It does not end your KOR participation.`,
+            nl: `${countNl(invoices)} facturen vermelden btw terwijl de omzet binnen de KOR valt (${listedNl}${more ? " …" : ""}). Zit de onderneming in de KOR, dan bent u die btw verschuldigd; corrigeer die facturen. Uw deelname aan de KOR eindigt hier niet door.`,
+            en: `${countEn(invoices)} invoices show VAT while turnover is within the KOR (${listedEn}${more ? " …" : ""}). If the business is in the KOR, that VAT is owed; correct those invoices. It does not end your KOR participation.`,
           },
   });
 }
@@ -531,8 +531,8 @@ function namedDatedRows(dated: DatedRows, rowName?: (row: number) => Localized):
   const shown = dated.listed.slice(0, DATED_AFTER_TODAY_NAMED);
   const more = dated.count > shown.length ? "; …" : "";
   return {
-    nl: `${dated.count} rijen zijn gedateerd na vandaag (${shown.map((r) => `${name(r.row).nl}: ${dayNl(r.day)}`).join("; ")}${more})`,
-    en: `${dated.count} rows are dated after today (${shown.map((r) => `${name(r.row).en}: ${dayEn(r.day)}`).join("; ")}${more})`,
+    nl: `${countNl(dated.count)} rijen zijn gedateerd na vandaag (${shown.map((r) => `${name(r.row).nl}: ${dayNl(r.day)}`).join("; ")}${more})`,
+    en: `${countEn(dated.count)} rows are dated after today (${shown.map((r) => `${name(r.row).en}: ${dayEn(r.day)}`).join("; ")}${more})`,
   };
 }
 
@@ -918,6 +918,7 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
     unionCents,
     previousUnionCents,
     previousUnionGiven: givenPrevious !== null,
+    previousUnionBasis: givenPrevious !== null ? "given" : previousFromData ? "data" : "assumed-zero",
     unionThresholdCents,
     withinUnion,
     unionStatusText: unionStatusText({

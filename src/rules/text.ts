@@ -10,7 +10,7 @@ export const dayNl = (d: Day): string => formatDay(d, "nl");
 export const dayEn = (d: Day): string => formatDay(d, "en");
 
 /** The limits named in prose ("binnen € 20.000"), from the parameter table so a text never keeps an old figure. */
-function limitText(id: "kor-threshold" | "eu-union-threshold" | "eu-distance-sales-threshold"): Localized {
+function limitText(id: "kor-threshold" | "eu-union-threshold" | "eu-distance-sales-threshold" | "revision-minimum"): Localized {
   const cents = latestParameter(id);
   return { nl: formatWholeEuros(cents, "nl"), en: formatWholeEuros(cents, "en") };
 }
@@ -20,6 +20,13 @@ export const KOR_LIMIT: Localized = limitText("kor-threshold");
 export const UNION_LIMIT: Localized = limitText("eu-union-threshold");
 /** "€ 10.000" / "€10,000": the EU distance-sales threshold. */
 export const DISTANCE_LIMIT: Localized = limitText("eu-distance-sales-threshold");
+/** "€ 500" / "€500": the herziening minimum per year. */
+export const REVISION_MINIMUM: Localized = limitText("revision-minimum");
+/** 5 / 10: the revision periods in years of movable goods and of real estate. */
+export const MOVABLE_YEARS: number = latestParameter("revision-period-movable-years");
+export const REAL_ESTATE_YEARS: number = latestParameter("revision-period-real-estate-years");
+/** 29: days before a period start by which a registration or exit notice must be received. */
+export const NOTICE_DAYS: number = latestParameter("registration-notice-days");
 
 /**
  * Beside an EU crossing that later credit notes brought back under the limit (kor-rules.md section 5, as for the
@@ -29,3 +36,15 @@ export const CANCELLED_INVOICE_CHECK: Localized = {
   nl: "controleer wel of een creditnota een foute factuur intrekt (geen latere korting of retour): dan is de grens misschien nooit overschreden",
   en: "but check whether a credit note cancels a wrong invoice (not a later discount or return): the limit may then never have been crossed",
 };
+
+/**
+ * A count in a sentence, grouped by thousands as each language writes it: 12345 → "12.345" (nl), "12,345"
+ * (en); 1234 → "1.234" / "1,234". For counts of rows, files, invoices; never for a row number ("rij 12345").
+ */
+export function formatCount(n: number, lang: "nl" | "en"): string {
+  const sign = n < 0 ? "-" : "";
+  const digits = String(Math.abs(Math.trunc(n)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "nl" ? "." : ",");
+}
+export const countNl = (n: number): string => formatCount(n, "nl");
+export const countEn = (n: number): string => formatCount(n, "en");

@@ -4,8 +4,8 @@
  * src/rules/decision.ts as Localized texts; this file holds the view's own labels and hints.
  */
 import type { Localized } from "../i18n/types";
-import { KOR_LIMIT } from "../rules/text";
-import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { KOR_LIMIT, MOVABLE_YEARS, REAL_ESTATE_YEARS, REVISION_MINIMUM, countEn, countNl } from "../rules/text";
+import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, OLD_MINIMUM_PARTICIPATION_YEARS } from "../rules/parameters";
 
 const L = (nl: string, en: string): Localized => ({ nl, en });
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -27,7 +27,7 @@ export const D = {
     "Filled in from the setting ‘Is the business in the KOR?’ of the year report. Changing it here does not change that setting.",
   ),
   joinedSince: L("In de KOR sinds (dd-mm-jjjj)", "In the KOR since (dd-mm-yyyy)"),
-  joinedHint: L("Alleen nodig voor afmelden vóór 2025 (toen gold een minimum van 3 jaar).", "Only needed for exits before 2025 (a 3-year minimum applied then)."),
+  joinedHint: L(`Alleen nodig voor afmelden vóór ${NEW_KOR_RULES_YEAR} (toen gold een minimum van ${OLD_MINIMUM_PARTICIPATION_YEARS} jaar).`, `Only needed for exits before ${NEW_KOR_RULES_YEAR} (a ${OLD_MINIMUM_PARTICIPATION_YEARS}-year minimum applied then).`),
   basis: (year: number, amount: string) =>
     L(`Gebaseerd op de omzet die meetelt van ${year}: ${amount} (exclusief btw). Aangenomen is dat volgend jaar daarop lijkt.`,
       `Based on the turnover that counts in ${year}: ${amount} (excluding VAT). Next year is assumed to be similar.`),
@@ -64,14 +64,14 @@ export const D = {
   ),
   unreadableTurnoverTitle: (year: number) => L(`De omzet van ${year} is niet te lezen`, `The turnover of ${year} cannot be read`),
   unreadableTurnover: (year: number, rows: number) =>
-    L(`${rows} ${plural(rows, "rij", "rijen")} met fouten ${rows === 1 ? "is" : "zijn"} niet meegeteld, en zonder ${rows === 1 ? "die rij" : "die rijen"} is er geen omzet die meetelt in ${year}.`,
-      `${rows} ${plural(rows, "row", "rows")} with errors ${rows === 1 ? "was" : "were"} not counted, and without ${rows === 1 ? "it" : "them"} there is no turnover that counts in ${year}.`),
+    L(`${countNl(rows)} ${plural(rows, "rij", "rijen")} met fouten ${rows === 1 ? "is" : "zijn"} niet meegeteld, en zonder ${rows === 1 ? "die rij" : "die rijen"} is er geen omzet die meetelt in ${year}.`,
+      `${countEn(rows)} ${plural(rows, "row", "rows")} with errors ${rows === 1 ? "was" : "were"} not counted, and without ${rows === 1 ? "it" : "them"} there is no turnover that counts in ${year}.`),
   provisional: (notCounted: Localized, rows: number) =>
     L(`Voorlopig: ${notCounted.nl}. Deze uitkomst rekent zonder ${rows === 1 ? "die rij" : "die rijen"} en kan dus nog veranderen; los ${rows === 1 ? "de fout" : "de fouten"} eerst op (zie de waarschuwingen op het tabblad Jaar).`,
       `Provisional: ${notCounted.en}. This result leaves ${rows === 1 ? "that row" : "those rows"} out, so it may still change; fix ${rows === 1 ? "the error" : "the errors"} first (see the warnings on the Year report tab).`),
   provisionalPurchases: (name: string, rows: number) =>
-    L(`Voorlopig: ${rows} ${plural(rows, "rij", "rijen")} van de inkopen ‘${name}’ ${rows === 1 ? "was" : "waren"} niet te lezen en ${rows === 1 ? "is" : "zijn"} niet meegeteld in de voorbelasting; verbeter ${rows === 1 ? "die rij" : "die rijen"} eerst of vul de voorbelasting zelf in.`,
-      `Provisional: ${rows} ${plural(rows, "row", "rows")} of the purchases ‘${name}’ could not be read and ${rows === 1 ? "is" : "are"} not counted in the input VAT; correct ${rows === 1 ? "it" : "them"} first or type the input VAT yourself.`),
+    L(`Voorlopig: ${countNl(rows)} ${plural(rows, "rij", "rijen")} van de inkopen ‘${name}’ ${rows === 1 ? "was" : "waren"} niet te lezen en ${rows === 1 ? "is" : "zijn"} niet meegeteld in de voorbelasting; verbeter ${rows === 1 ? "die rij" : "die rijen"} eerst of vul de voorbelasting zelf in.`,
+      `Provisional: ${countEn(rows)} ${plural(rows, "row", "rows")} of the purchases ‘${name}’ could not be read and ${rows === 1 ? "is" : "are"} not counted in the input VAT; correct ${rows === 1 ? "it" : "them"} first or type the input VAT yourself.`),
   fixErrorsTodo: L(
     "Los de fouten op (zie de waarschuwingen op het tabblad Jaar) en klik op Opnieuw lezen. Tot dan geeft dit tabblad geen uitkomst.",
     "Fix the errors (see the warnings on the Year report tab) and click Read again. Until then this tab gives no result.",
@@ -116,8 +116,8 @@ export const D = {
     L(`Uit de kolom ‘${column}’: ${pct} van de omzet gaat naar zakelijke klanten. U kunt dit aanpassen.`,
       `From the column ‘${column}’: ${pct} of turnover goes to business customers. You can change it.`),
   businessShareUnknownRows: (n: number, rows: string) =>
-    L(`${n} ${plural(n, "rij", "rijen")} met een onduidelijke klant ${plural(n, "is", "zijn")} niet meegeteld (rij ${rows}).`,
-      `${n} ${plural(n, "row", "rows")} with an unclear customer ${plural(n, "was", "were")} left out (row ${rows}).`),
+    L(`${countNl(n)} ${plural(n, "rij", "rijen")} met een onduidelijke klant ${plural(n, "is", "zijn")} niet meegeteld (rij ${rows}).`,
+      `${countEn(n)} ${plural(n, "row", "rows")} with an unclear customer ${plural(n, "was", "were")} left out (row ${rows}).`),
   businessShareNotUsable: (column: string) =>
     L(`De kolom ‘${column}’ zegt niet of een klant zakelijk of particulier is (bijvoorbeeld alleen namen). Vul het deel zelf in.`,
       `The column ‘${column}’ does not say whether a customer is a business or a consumer (for example only names). Type the share yourself.`),
@@ -134,14 +134,14 @@ export const D = {
     "The VAT on your running costs, for a whole year. Not investments: those are one-off. If you also have exempt turnover, only the part for taxed turnover counts (split by turnover).",
   ),
   inputFromPurchaseRows: (amount: string, n: number, year: number) =>
-    L(`Lopende kosten uit de inkooprijen van ${year} in dit blad: ${amount} btw (${n} ${plural(n, "rij", "rijen")}).`,
-      `Running costs from the ${year} purchase rows in this sheet: ${amount} of VAT (${n} ${plural(n, "row", "rows")}).`),
+    L(`Lopende kosten uit de inkooprijen van ${year} in dit blad: ${amount} btw (${countNl(n)} ${plural(n, "rij", "rijen")}).`,
+      `Running costs from the ${year} purchase rows in this sheet: ${amount} of VAT (${countEn(n)} ${plural(n, "row", "rows")}).`),
   inputFromPurchases: (name: string, amount: string, n: number, year: number) =>
-    L(`Lopende kosten uit ‘${name}’: ${amount} btw op ${n} ${plural(n, "inkoop", "inkopen")} in ${year}.`,
-      `Running costs from ‘${name}’: ${amount} of VAT on ${n} ${plural(n, "purchase", "purchases")} in ${year}.`),
+    L(`Lopende kosten uit ‘${name}’: ${amount} btw op ${countNl(n)} ${plural(n, "inkoop", "inkopen")} in ${year}.`,
+      `Running costs from ‘${name}’: ${amount} of VAT on ${countEn(n)} ${plural(n, "purchase", "purchases")} in ${year}.`),
   investmentsApart: (n: number, amount: string) =>
-    L(`${n} ${plural(n, "inkoop is", "inkopen zijn")} als investering genomen (${amount} btw): eenmalig, niet per jaar; ze tellen mee in de herziening.`,
-      `${n} ${plural(n, "purchase was", "purchases were")} taken as ${plural(n, "an investment", "investments")} (${amount} of VAT): one-off, not yearly; they count in the herziening.`),
+    L(`${countNl(n)} ${plural(n, "inkoop is", "inkopen zijn")} als investering genomen (${amount} btw): eenmalig, niet per jaar; ze tellen mee in de herziening.`,
+      `${countEn(n)} ${plural(n, "purchase was", "purchases were")} taken as ${plural(n, "an investment", "investments")} (${amount} of VAT): one-off, not yearly; they count in the herziening.`),
   purchasesTitle: L("Inkopen: investering of lopende kosten", "Purchases: investment or running cost"),
   purchasesHint: (amount: string) =>
     L(`Een inkoop vanaf ${amount} exclusief btw, of met ‘investering’ of ‘bedrijfsmiddel’ in de rij, is als investering genomen. Vink aan of uit om een rij te verplaatsen (voorraad voor verkoop is lopende kosten).`,
@@ -149,18 +149,18 @@ export const D = {
   purchaseRow: (row: number, date: string, text: string, amount: string, vat: string) =>
     L(`Rij ${row}, ${date}${text ? `, ${text}` : ""}: ${amount} excl. btw, btw ${vat}`, `Row ${row}, ${date}${text ? `, ${text}` : ""}: ${amount} excl. VAT, VAT ${vat}`),
   investment: L("investering", "investment"),
-  moreRows: (n: number) => L(`En nog ${n} kleinere ${plural(n, "inkoop", "inkopen")} als lopende kosten.`, `And ${n} smaller ${plural(n, "purchase", "purchases")} as running costs.`),
+  moreRows: (n: number) => L(`En nog ${countNl(n)} kleinere ${plural(n, "inkoop", "inkopen")} als lopende kosten.`, `And ${countEn(n)} smaller ${plural(n, "purchase", "purchases")} as running costs.`),
   reverseVat: L("Btw die naar u verlegd is, per jaar (€)", "VAT reverse-charged to you, per year (€)"),
   reverseVatHint: L(
     "Bijvoorbeeld online advertenties of software van een bedrijf in een ander EU-land: op de factuur staat ‘btw verlegd’ en u geeft de btw zelf aan. In de KOR blijft u die btw verschuldigd en mag u hem niet aftrekken. Geen? Laat leeg.",
     "For example online advertising or software from a business in another EU state: the invoice says ‘reverse charge’ and you declare the VAT yourself. In the KOR you still owe that VAT and cannot deduct it. None? Leave empty.",
   ),
   reverseFromRows: (n: number, amount: string, assumed: number) =>
-    L(`Uit ${n} ${plural(n, "inkooprij", "inkooprijen")} met ‘verlegd’: ${amount}${assumed > 0 ? ` (${assumed} zonder btw-bedrag: 21% van het bedrag gerekend)` : ""}.`,
-      `From ${n} purchase ${plural(n, "row", "rows")} marked ‘verlegd’: ${amount}${assumed > 0 ? ` (${assumed} without a VAT amount: 21% of the amount used)` : ""}.`),
+    L(`Uit ${countNl(n)} ${plural(n, "inkooprij", "inkooprijen")} met ‘verlegd’: ${amount}${assumed > 0 ? ` (${assumed} zonder btw-bedrag: 21% van het bedrag gerekend)` : ""}.`,
+      `From ${countEn(n)} purchase ${plural(n, "row", "rows")} marked ‘verlegd’: ${amount}${assumed > 0 ? ` (${assumed} without a VAT amount: 21% of the amount used)` : ""}.`),
   rowsWithoutVat: (n: number) =>
-    L(`${n} ${plural(n, "inkoop zonder btw-bedrag is", "inkopen zonder btw-bedrag zijn")} niet meegeteld.`,
-      `${n} ${plural(n, "purchase without a VAT amount was", "purchases without a VAT amount were")} left out.`),
+    L(`${countNl(n)} ${plural(n, "inkoop zonder btw-bedrag is", "inkopen zonder btw-bedrag zijn")} niet meegeteld.`,
+      `${countEn(n)} ${plural(n, "purchase without a VAT amount was", "purchases without a VAT amount were")} left out.`),
   readSelection: L("Inkopen lezen uit de selectie", "Read purchases from the selection"),
   readSelectionHint: L(
     "Ga naar uw inkoopblad, klik in de tabel met inkopen (kolommen datum, bedrag en btw) en kies deze knop.",
@@ -210,8 +210,8 @@ export const D = {
   // Herziening
   revisionSection: L("Herziening bij instappen", "Herziening on entering"),
   revisionIntro: L(
-    "Hebt u de laatste jaren btw afgetrokken op bedrijfsmiddelen (auto, machine, computer, pand)? Dan betaalt u bij instappen een deel terug: roerende zaken 1/5 per jaar over 5 jaar, onroerende zaken 1/10 per jaar over 10 jaar, gerekend vanaf het jaar van ingebruikname. Is het totaal in een jaar minder dan € 500 voor bedrijfsmiddelen die al vóór dat jaar in gebruik waren, dan hoeft u dat deel niet terug te betalen.",
-    "Did you deduct VAT on capital goods (car, machine, computer, building) in recent years? Then on entering you repay part of it: movables 1/5 a year over 5 years, real estate 1/10 a year over 10 years, counted from the year first used. If a year's total for goods already in use before that year is under €500, you do not repay that part.",
+    `Hebt u de laatste jaren btw afgetrokken op bedrijfsmiddelen (auto, machine, computer, pand)? Dan betaalt u bij instappen een deel terug: roerende zaken 1/${MOVABLE_YEARS} per jaar over ${MOVABLE_YEARS} jaar, onroerende zaken 1/${REAL_ESTATE_YEARS} per jaar over ${REAL_ESTATE_YEARS} jaar, gerekend vanaf het jaar van ingebruikname. Is het totaal in een jaar minder dan ${REVISION_MINIMUM.nl} voor bedrijfsmiddelen die al vóór dat jaar in gebruik waren, dan hoeft u dat deel niet terug te betalen.`,
+    `Did you deduct VAT on capital goods (car, machine, computer, building) in recent years? Then on entering you repay part of it: movables 1/${MOVABLE_YEARS} a year over ${MOVABLE_YEARS} years, real estate 1/${REAL_ESTATE_YEARS} a year over ${REAL_ESTATE_YEARS} years, counted from the year first used. If a year's total for goods already in use before that year is under ${REVISION_MINIMUM.en}, you do not repay that part.`,
   ),
   revisionTableCaption: L("Bedrijfsmiddelen in gebruik", "Capital goods in use"),
   goodFirstUse: L("In gebruik sinds (dd-mm-jjjj)", "First used (dd-mm-yyyy)"),
@@ -227,7 +227,7 @@ export const D = {
   revisionScheduleCaption: L("Herziening per jaar", "Herziening per year"),
   colYear: L("Jaar", "Year"),
   colDue: L("Terugbetalen", "To repay"),
-  belowMinimum: L("€ 0 (onder € 500)", "€0 (under €500)"),
+  belowMinimum: L(`€ 0 (onder ${REVISION_MINIMUM.nl})`, `€0 (under ${REVISION_MINIMUM.en})`),
   revisionEstimate: L("(schatting)", "(estimate)"),
   revisionNone: L("Geen bedrijfsmiddelen ingevuld: geen herziening.", "No capital goods entered: no herziening."),
   revisionLeave: L(

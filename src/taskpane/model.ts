@@ -17,6 +17,7 @@ import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turn
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource, columnsOption, date1904Note, dateSerialOffsetOf } from "../excel/source";
 import { S } from "./strings";
+import { NEW_KOR_RULES_YEAR } from "../rules/parameters";
 import { codeMappingNote, codesWithFallback, savedCodeMapping, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
 import { readCategoryCell } from "../reading/cells";
 import { codeKey, packageCategory } from "../reading/packageCodes";
@@ -316,7 +317,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
   // Not chosen: the latest year not after today's, so a mistyped later year (2062) does not pick it (defaultYear).
   const year = settings.year !== undefined && years.includes(settings.year) ? settings.year : (defaultYear(years, today) ?? yearOfToday(today));
   const period = settings.period ?? "quarter";
-  const offerPreviousYear = year >= 2025;
+  const offerPreviousYear = year >= NEW_KOR_RULES_YEAR;
   const noPreviousRows = offerPreviousYear && !hasRowsIn(table.rows, year - 1);
   // The typed previous year wins over the rows of that year (section 4), also over another sheet's; the
   // summary names both figures when they differ.

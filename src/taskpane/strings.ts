@@ -6,7 +6,8 @@
 import type { Lang, Localized } from "../i18n/types";
 import { countdown } from "../rules/advice";
 import { visibleControls } from "../i18n/safeText";
-import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, latestParameter } from "../rules/parameters";
+import { countEn, countNl } from "../rules/text";
 
 /**
  * A sheet, table or file name in a sentence: its control and direction characters shown as `\u202E`, so a
@@ -35,6 +36,8 @@ export function keepEuroTogether(text: string): string {
 }
 
 const L = (nl: string, en: string): Localized => ({ nl, en });
+/** Austria's verified in-year tolerance in percent (10), from the parameter table. */
+const AT_TOLERANCE = latestParameter("eu-national-tolerance-AT");
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export const S = {
@@ -48,7 +51,7 @@ export const S = {
   loading: L("Facturen lezen…", "Reading invoices…"),
   fileUnpacking: L("Werkmap uitpakken…", "Unpacking the workbook…"),
   fileRowsRead: (rows: number, sheet: string) =>
-    L(`${rows.toLocaleString("nl-NL")} rijen gelezen uit blad "${shown(sheet)}"…`, `${rows.toLocaleString("en-GB")} rows read from sheet "${shown(sheet)}"…`),
+    L(`${countNl(rows)} rijen gelezen uit blad "${shown(sheet)}"…`, `${countEn(rows)} rows read from sheet "${shown(sheet)}"…`),
   refresh: L("Opnieuw lezen", "Read again"),
   readError: (detail: string) => L(`Het blad kon niet worden gelezen: ${detail}`, `The sheet could not be read: ${detail}`),
 
@@ -66,7 +69,7 @@ export const S = {
     `Blad "${sheet}" is een overzicht van KOR voor Excel, geen factuurlijst. Open het blad met uw facturen en kies ‘Opnieuw lezen’.`,
     `Sheet "${sheet}" is a KOR for Excel report, not an invoice list. Open the sheet with your invoices and choose ‘Read again’.`,
   ),
-  rowsRead: (n: number) => L(`${n} ${plural(n, "factuurregel", "factuurregels")} gelezen`, `${n} invoice ${plural(n, "row", "rows")} read`),
+  rowsRead: (n: number) => L(`${countNl(n)} ${plural(n, "factuurregel", "factuurregels")} gelezen`, `${countEn(n)} invoice ${plural(n, "row", "rows")} read`),
   browserMode: L(
     "Buiten Excel: u bekijkt een voorbeeld of een eigen bestand. Niets verlaat deze computer.",
     "Outside Excel: you are viewing a sample or a file of your own. Nothing leaves this computer.",
@@ -95,7 +98,7 @@ export const S = {
   codeLabel: (code: string, count: number, firstRow: number): Localized =>
     count === 1
       ? { nl: `${code} (rij ${firstRow})`, en: `${code} (row ${firstRow})` }
-      : { nl: `${code} (${count} rijen, eerste rij ${firstRow})`, en: `${code} (${count} rows, first row ${firstRow})` },
+      : { nl: `${code} (${countNl(count)} rijen, eerste rij ${firstRow})`, en: `${code} (${countEn(count)} rows, first row ${firstRow})` },
   /**
    * A code of another sheet years were taken from (a sheet per year: the previous year's, or a participant's
    * years since the start); mapped here, it counts there too. Not "previous year": the sheet may hold an older year.
@@ -103,11 +106,11 @@ export const S = {
   codeLabelOtherSheet: (code: string, sheet: string, count: number, firstRow: number): Localized =>
     count === 1
       ? { nl: `${code} (blad "${sheet}", rij ${firstRow})`, en: `${code} (sheet "${sheet}", row ${firstRow})` }
-      : { nl: `${code} (blad "${sheet}", ${count} rijen, eerste rij ${firstRow})`, en: `${code} (sheet "${sheet}", ${count} rows, first row ${firstRow})` },
+      : { nl: `${code} (blad "${sheet}", ${countNl(count)} rijen, eerste rij ${firstRow})`, en: `${code} (sheet "${sheet}", ${countEn(count)} rows, first row ${firstRow})` },
   fixChoose: (count: number): Localized =>
     L(
-      `Wat betekent deze waarde? Uw keuze geldt voor ${count === 1 ? "deze rij" : `alle ${count} rijen met deze tekst`} en wordt in dit document bewaard; uw cellen blijven ongewijzigd.`,
-      `What does this value mean? Your choice applies to ${count === 1 ? "this row" : `all ${count} rows with this text`} and is kept in this document; your cells are not changed.`,
+      `Wat betekent deze waarde? Uw keuze geldt voor ${count === 1 ? "deze rij" : `alle ${countNl(count)} rijen met deze tekst`} en wordt in dit document bewaard; uw cellen blijven ongewijzigd.`,
+      `What does this value mean? Your choice applies to ${count === 1 ? "this row" : `all ${countEn(count)} rows with this text`} and is kept in this document; your cells are not changed.`,
     ),
   fixChoice: {
     vrij: L("zorg of onderwijs: telt niet mee", "care or education: does not count"),
@@ -187,17 +190,17 @@ export const S = {
   cardLabel: L("Uitkomst", "Result"),
   settingsFold: (year: number, periodNl: string, periodEn: string) => L(`Instellingen (${year}, ${String(periodNl).toLowerCase()})`, `Settings (${year}, ${String(periodEn).toLowerCase()})`),
   notCountedRows: (rows: number, amount: string, unreadable: number) => {
-    const partsNl = [...(amount !== "" ? [amount] : []), ...(unreadable > 0 ? [`${unreadable} ${plural(unreadable, "onleesbaar bedrag", "onleesbare bedragen")}`] : [])];
-    const partsEn = [...(amount !== "" ? [amount] : []), ...(unreadable > 0 ? [`${unreadable} unreadable ${plural(unreadable, "amount", "amounts")}`] : [])];
+    const partsNl = [...(amount !== "" ? [amount] : []), ...(unreadable > 0 ? [`${countNl(unreadable)} ${plural(unreadable, "onleesbaar bedrag", "onleesbare bedragen")}`] : [])];
+    const partsEn = [...(amount !== "" ? [amount] : []), ...(unreadable > 0 ? [`${countEn(unreadable)} unreadable ${plural(unreadable, "amount", "amounts")}`] : [])];
     return L(
-      `${rows} ${plural(rows, "rij", "rijen")} met fouten niet meegeteld${partsNl.length > 0 ? ` (${partsNl.join(" en ")})` : ""}`,
-      `${rows} ${plural(rows, "row", "rows")} with errors not counted${partsEn.length > 0 ? ` (${partsEn.join(" and ")})` : ""}`,
+      `${countNl(rows)} ${plural(rows, "rij", "rijen")} met fouten niet meegeteld${partsNl.length > 0 ? ` (${partsNl.join(" en ")})` : ""}`,
+      `${countEn(rows)} ${plural(rows, "row", "rows")} with errors not counted${partsEn.length > 0 ? ` (${partsEn.join(" and ")})` : ""}`,
     );
   },
   rowsBalance: (sheet: number, read: number, errors: number, skipped: number) => L(
     // Skipped: empty rows, rows without an amount, and the totals lines and non-sales (cancelled, draft) a warning names.
-    `${sheet} ${plural(sheet, "rij", "rijen")} in het blad: ${read} gelezen, ${errors} met fouten, ${skipped} overgeslagen (leeg, zonder bedrag, of genoemd bij Aandachtspunten)`,
-    `${sheet} ${plural(sheet, "row", "rows")} in the sheet: ${read} read, ${errors} with errors, ${skipped} skipped (empty, without an amount, or listed under Warnings)`,
+    `${countNl(sheet)} ${plural(sheet, "rij", "rijen")} in het blad: ${countNl(read)} gelezen, ${countNl(errors)} met fouten, ${countNl(skipped)} overgeslagen (leeg, zonder bedrag, of genoemd bij Aandachtspunten)`,
+    `${countEn(sheet)} ${plural(sheet, "row", "rows")} in the sheet: ${countEn(read)} read, ${countEn(errors)} with errors, ${countEn(skipped)} skipped (empty, without an amount, or listed under Warnings)`,
   ),
   copyFigures: L("Cijfers kopiëren", "Copy figures"),
   copied: L("Uitkomst en cijfers gekopieerd: plak ze in uw notitie of e-mail.", "Result and figures copied: paste them into your note or e-mail."),
@@ -224,7 +227,7 @@ export const S = {
   notCounted: L("Omzet die niet meetelt", "Turnover that does not count"),
   previousYearLine: (y: number) => L(`Omzet die meetelt ${y}`, `Turnover that counts ${y}`),
   basis: {
-    "not-needed": L("niet nodig vóór 2025", "not needed before 2025"),
+    "not-needed": L(`niet nodig vóór ${NEW_KOR_RULES_YEAR}`, `not needed before ${NEW_KOR_RULES_YEAR}`),
     data: L("uit de gegevens", "from the data"),
     given: L("door u ingevuld", "entered by you"),
     "assumed-zero": L("geen gegevens: € 0 aangenomen", "no data: €0 assumed"),
@@ -269,7 +272,7 @@ export const S = {
   countedGroup: L("Telt mee", "Counted"),
   notCountedGroup: L("Telt niet mee", "Not counted"),
   noCategory: L("Zonder categorie", "No category"),
-  categoryRows: (n: number) => L(`${n} ${plural(n, "rij", "rijen")}`, `${n} ${plural(n, "row", "rows")}`),
+  categoryRows: (n: number) => L(`${countNl(n)} ${plural(n, "rij", "rijen")}`, `${countEn(n)} ${plural(n, "row", "rows")}`),
   none: L("Geen.", "None."),
 
   // Deadlines
@@ -298,6 +301,8 @@ export const S = {
   unionTurnover: L("Omzet in de hele EU", "Union turnover"),
   unionOf: (threshold: string) => L(`grens ${threshold}`, `threshold ${threshold}`),
   previousUnion: (amount: string) => L(`Vorig jaar: ${amount}`, `Previous year: ${amount}`),
+  /** Last year's Union turnover when no row of that year is in the data and none is given: the test took €0. */
+  previousUnionAssumed: (amount: string) => L(`Vorig jaar: ${amount} aangenomen (geen gegevens)`, `Previous year: ${amount} assumed (no data)`),
   unionWithin: L("Binnen de EU-grens", "Within the Union threshold"),
   unionOver: L("Boven de EU-grens", "Over the Union threshold"),
   /**
@@ -317,8 +322,8 @@ export const S = {
   stateUnknown: L("onbekend", "unknown"),
   colPreviousYear: (y: number) => L(`${y}`, `${y}`),
   stateToleranceNote: L(
-    "Een lidstaat is dit jaar uitgesloten als de omzet daar vorig jaar boven de grens lag. Marge boven de grens tot het jaareinde: alleen die van Oostenrijk (10%) is gecontroleerd en toegepast; voor andere landen is geen marge aangenomen.",
-    "A member state is blocked this year when turnover there was over its threshold last year. Tolerance over the threshold to year end: only Austria's (10%) is verified and applied; no tolerance is assumed for other states.",
+    `Een lidstaat is dit jaar uitgesloten als de omzet daar vorig jaar boven de grens lag. Marge boven de grens tot het jaareinde: alleen die van Oostenrijk (${AT_TOLERANCE}%) is gecontroleerd en toegepast; voor andere landen is geen marge aangenomen.`,
+    `A member state is blocked this year when turnover there was over its threshold last year. Tolerance over the threshold to year end: only Austria's (${AT_TOLERANCE}%) is verified and applied; no tolerance is assumed for other states.`,
   ),
   /**
    * `notes`: each unknown state's own note (nationalThreshold: not verified, or not one amount in euros), in the
@@ -342,18 +347,18 @@ export const S = {
   // Warnings
   warningsSection: L("Aandachtspunten", "Warnings"),
   noWarnings: L("Geen aandachtspunten.", "No warnings."),
-  showRows: (n: number) => L(`Toon ${plural(n, "rij", `${n} rijen`)}`, `Show ${plural(n, "row", `${n} rows`)}`),
+  showRows: (n: number) => L(`Toon ${plural(n, "rij", `${countNl(n)} rijen`)}`, `Show ${plural(n, "row", `${countEn(n)} rows`)}`),
   // The accessible name starts with the visible text (WCAG 2.5.3 Label in Name), then says which rows.
   showRowsAria: (n: number, rows: string) =>
     L(
-      `Toon ${plural(n, "rij", `${n} rijen`)}: ${rows} (${plural(n, "selecteert die", "selecteert ze")} in het blad)`,
-      `Show ${plural(n, "row", `${n} rows`)}: ${rows} (${plural(n, "selects it", "selects them")} in the sheet)`,
+      `Toon ${plural(n, "rij", `${countNl(n)} rijen`)}: ${rows} (${plural(n, "selecteert die", "selecteert ze")} in het blad)`,
+      `Show ${plural(n, "row", `${countEn(n)} rows`)}: ${rows} (${plural(n, "selects it", "selects them")} in the sheet)`,
     ),
   uncategorised: (n: number) => L(
-    `${n} ${plural(n, "rij zonder categorie is", "rijen zonder categorie zijn")} als belaste omzet meegeteld. Klopt dat niet, vul dan een categorie in.`,
-    `${n} ${plural(n, "row without a category was", "rows without a category were")} counted as taxed turnover. If that is wrong, fill in a category.`,
+    `${countNl(n)} ${plural(n, "rij zonder categorie is", "rijen zonder categorie zijn")} als belaste omzet meegeteld. Klopt dat niet, vul dan een categorie in.`,
+    `${countEn(n)} ${plural(n, "row without a category was", "rows without a category were")} counted as taxed turnover. If that is wrong, fill in a category.`,
   ),
-  moreWarnings: (n: number) => L(`En nog ${n} ${plural(n, "aandachtspunt", "aandachtspunten")}.`, `And ${n} more ${plural(n, "warning", "warnings")}.`),
+  moreWarnings: (n: number) => L(`En nog ${countNl(n)} ${plural(n, "aandachtspunt", "aandachtspunten")}.`, `And ${countEn(n)} more ${plural(n, "warning", "warnings")}.`),
   severity: { error: L("Fout", "Error"), warning: L("Let op", "Warning") },
   previewTitle: L("Gekozen rijen", "Selected rows"),
   previewRow: L("Rij", "Row"),

@@ -734,7 +734,7 @@ describe("the EU-KOR against an oracle from kor-rules.md section 7", () => {
               y,
               union: union(t, y),
               previousUnion: prev.basis === "assumed-zero" ? null : prev.cents,
-              basis: prev.basis === "assumed-zero" ? null : prev.basis,
+              basis: prev.basis,
               withinUnion: withinUnion(t, y),
               states: lineStates(t, y).map((c) => [c, perState(t, y).get(c) ?? 0, hasRows(t, y - 1) ? (perState(t, y - 1).get(c) ?? 0) : null, stateWithin(t, c, y, false)]),
             });

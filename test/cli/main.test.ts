@@ -1003,7 +1003,7 @@ describe("kor-check: the next start sees the recent years, not only the checked 
     expect(both.stderr).toContain("Give --in-kor-since or --not-in-kor, not both.");
   });
 
-  it("refuses --in-kor-since after today (exit 2), and notes a date that is not a 1st of a month or is before 2020 (used as given)", async () => {
+  it("refuses --in-kor-since after today or before 2020 (exit 2), and notes a date that is not a 1st of a month (used as given)", async () => {
     const file = writeText(at("d.csv"), "Datum;Bedrag\n1-3-2026;1000\n");
     // Today is 27 November 2026.
     const future = await run([file, "--in-kor-since", "2027-01-01", "--lang", "en"]);
@@ -1024,16 +1024,95 @@ describe("kor-check: the next start sees the recent years, not only the checked 
       row: null, severity: "warning", code: "in-kor-since-date",
       message: "In the KOR since 3 December 2025: that is not the first day of a month. Participation always starts on the first day of a filing period (1 January, 1 April, 1 July or 1 October; for monthly filers the 1st of a month). Is this the date of the confirmation letter? Then enter the start date given in that letter. The date was used as given.",
     }));
-    const old = await json([file, "--in-kor-since", "2019-01-01", "--lang", "en"]);
-    expect(old.code).toBe(0);
-    expect(old.items[0].problems).toContainEqual(expect.objectContaining({
-      code: "in-kor-since-date",
-      message: "In the KOR since 1 January 2019: that is before 1 January 2020, when the KOR exemption began (before that the KOR was a VAT reduction). Check the date; participation in the exemption began on 1 January 2020 at the earliest.",
-    }));
+    // Before 2020 (the KOR exemption began on 1 January 2020): refused, nothing checked (was: used as given, with a note).
+    const old = await run([file, "--in-kor-since", "2019-01-01", "--format", "json", "--lang", "en"]);
+    expect(old.code).toBe(2);
+    expect(old.stdout).toBe("");
+    expect(old.stderr).toBe(
+      'kor-check: --in-kor-since "2019-01-01": that is before 1 January 2020, when the KOR exemption began (before that the KOR was a VAT reduction). Give the date participation in the exemption began, 1 January 2020 at the earliest, or leave out --in-kor-since.\nType kor-check --help for help.\n',
+    );
+    const lastDay = await run([file, "--lang", "nl", "--in-kor-since", "31-12-2019"]);
+    expect(lastDay.code).toBe(2);
+    expect(lastDay.stderr).toContain('kor-check: --in-kor-since "31-12-2019": dat is vóór 1 januari 2020, toen de KOR-vrijstelling begon');
+    expect((await run([file, "--in-kor-since", "1-1-2020", "--lang", "en"])).code).toBe(0);
     const table = await run([file, "--in-kor-since", "15-1-2026", "--lang", "nl"]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("In de KOR sinds 15 januari 2026: dat is niet de eerste dag van een maand.");
     // A 1st of a month from 2020 on: no note.
     expect((await json([file, "--in-kor-since", "2025-01-01"])).items[0].problems.map((p: { code: string }) => p.code)).not.toContain("in-kor-since-date");
+  });
+});
+
+describe("kor-check: the same file given twice", () => {
+  it("reads it once, with one line on standard error; ./a.csv and a.csv, and a file in a folder also given, are the same file", async () => {
+    const file = writeText(at("a.csv"), "Datum;Bedrag\n1-3-2026;1000\n");
+    const twice = await json([file, file]);
+    expect(twice.code).toBe(0);
+    expect(twice.items).toHaveLength(1);
+    expect(twice.stderr).toBe(`kor-check: ${file} was given twice; the file is read once.\n`);
+
+    const relative = path.relative(process.cwd(), file);
+    const dotted = `.${path.sep}${relative}`;
+    const both = await run([dotted, relative, "--lang", "nl"]);
+    expect(both.code).toBe(0);
+    expect(both.stdout.match(/^Bestand /gm)).toHaveLength(1);
+    expect(both.stderr).toBe(`kor-check: ${relative} overgeslagen: dat is hetzelfde bestand als ${dotted}, dat al gelezen wordt.\n`);
+
+    const other = writeText(at("b.csv"), "Datum;Bedrag\n1-3-2026;2000\n");
+    const folder = await json([relative, tmp.dir]);
+    expect(folder.items.map((i: Json) => i.file)).toEqual([relative, other]);
+    expect(folder.stderr).toBe(`kor-check: ${file} skipped: it is the same file as ${relative}, which is read already.\n`);
+  });
+});
+
+describe("kor-check: places in another state's VAT territory (VAT Directive art. 7)", () => {
+  it("reads Monaco as France and Akrotiri as Cyprus for the EU-KOR, and says so with a warning naming the rows", async () => {
+    const text = "Datum;Bedrag;Categorie;Land\n1-2-2026;1000;21;NL\n1-3-2026;2000;buitenland;Monaco\n1-4-2026;3000;buitenland;MC\n1-5-2026;500;buitenland;Akrotiri\n";
+    const file = writeText(at("mc.csv"), text);
+    const r = await json([file]);
+    expect(r.code).toBe(0);
+    expect(r.items[0].eu.states).toEqual(expect.arrayContaining([
+      expect.objectContaining({ country: "FR", turnover: 5000 }),
+      expect.objectContaining({ country: "CY", turnover: 500 }),
+    ]));
+    const treated = r.items[0].problems.filter((p: Json) => p.code === "country-treated-as");
+    expect(treated.map((p: Json) => p.message)).toEqual([
+      "Rows 3 and 4: Monaco is treated as France (FR) for VAT: it is part of the VAT territory of France (VAT Directive, art. 7).",
+      "Row 5: Akrotiri and Dhekelia (the UK Sovereign Base Areas on Cyprus) is treated as Cyprus (CY) for VAT: it is part of the VAT territory of Cyprus (VAT Directive, art. 7).",
+    ]);
+    expect(treated[0]).toMatchObject({ severity: "warning", rows: [3, 4] });
+    const nl = await run([file, "--lang", "nl"]);
+    expect(nl.stdout.replace(/\s+/g, " ")).toContain("Rijen 3 en 4: Monaco wordt voor de btw behandeld als Frankrijk (FR): het hoort bij het btw-gebied van Frankrijk (btw-richtlijn, art. 7).");
+  });
+
+  it("reads the Isle of Man as the United Kingdom (outside the EU from 2021), with the same warning", async () => {
+    const file = writeText(at("im.csv"), "Datum;Bedrag;Categorie;Land\n1-3-2026;2000;buitenland;Isle of Man\n");
+    const r = await json([file]);
+    expect(r.items[0].problems.map((p: Json) => p.message)).toContain(
+      "Row 2: the Isle of Man is treated as the United Kingdom (GB) for VAT: it is part of the VAT territory of the United Kingdom (VAT Directive, art. 7).",
+    );
+    expect(r.items[0].eu?.states ?? []).not.toContainEqual(expect.objectContaining({ country: "GB" }));
+  });
+});
+
+describe("kor-check: the EU-KOR's previous year without data", () => {
+  it("labels last year's Union turnover as assumed (no rows of that year, none given), as the national previous year", async () => {
+    const file = writeText(at("eu-2026.csv"), "Datum;Bedrag;Categorie;Land\n1-2-2026;1000;21;NL\n1-3-2026;4000;buitenland;BE\n");
+    const r = await json([file]);
+    expect(r.items[0]).toMatchObject({ previousYear: 0, previousYearAssumed: true });
+    // Before: previousUnionBasis null, and nothing said the Union test took last year as €0.
+    expect(r.items[0].eu).toMatchObject({ union: 5000, previousUnion: null, previousUnionBasis: "assumed-zero", previousUnionPartial: null, withinUnion: true });
+    const en = (await run([file, "--lang", "en"])).stdout.replace(/\s+/g, " ");
+    expect(en).toContain("EU-KOR Union turnover: €5,000.00 (threshold €100,000.00) · Within the Union threshold · Previous year: €0.00 assumed (no data)");
+    const nl = (await run([file, "--lang", "nl"])).stdout.replace(/\s+/g, " ");
+    expect(nl).toContain("· Vorig jaar: € 0,00 aangenomen (geen gegevens)");
+
+    // Given, or from the rows: as before.
+    const given = await json([file, "--previous-year-union-turnover", "30000"]);
+    expect(given.items[0].eu).toMatchObject({ previousUnion: 30000, previousUnionBasis: "given" });
+    const withRows = writeText(at("eu-2025-2026.csv"), "Datum;Bedrag;Categorie;Land\n1-6-2025;2000;buitenland;DE\n1-2-2026;1000;21;NL\n");
+    const data = await json([withRows]);
+    expect(data.items[0].eu).toMatchObject({ previousUnion: 2000, previousUnionBasis: "data" });
+    expect((await run([withRows, "--lang", "en"])).stdout.replace(/\s+/g, " ")).toContain("· Previous year: €2,000.00");
   });
 });

@@ -582,8 +582,12 @@ describe("kor-check on auditfiles that do not cover a year whole (the header's p
       covered: [{ from: "2025-07-01", to: "2025-12-31" }],
       note: "incomplete: the auditfiles cover only 1 July 2025 to 31 December 2025 of 2025, so this is not the turnover of all of 2025",
     });
+    // The EU-KOR's previous year is the same entries: labelled the same (before, €5,000 stood there as 2025's Union turnover).
+    expect(s.eu).toMatchObject({ previousUnion: 5000, previousUnionBasis: "data" });
+    expect(s.eu.previousUnionPartial).toEqual(s.previousYearPartial);
     const table = (await run([a, b, "--year", "2026", "--lang", "en"])).stdout.replace(/\s+/g, " ");
     expect(table).toContain("Previous year €5,000.00 — incomplete: the auditfiles cover only 1 July 2025 to 31 December 2025 of 2025");
+    expect(table).toContain("Within the Union threshold · Previous year: €5,000.00 — incomplete: the auditfiles cover only 1 July 2025 to 31 December 2025 of 2025, so this is not the turnover of all of 2025");
     const csv = (await run([a, b, "--year", "2026", "--format", "csv"])).stdout.split(/\r?\n/);
     const header = csv[0].split(";");
     const line = csv[1].split(";");

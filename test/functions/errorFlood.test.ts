@@ -20,7 +20,7 @@ describe("error values in every row", () => {
     const e = thrown(() => f.countable(dates, amounts, OMITTED, null));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/^Row 1 of the range: /);
-    expect(e.message).toContain(`And ${(N - 1).toString()} more problems`);
+    expect(e.message).toContain("And 1,048,575 more problems");
   });
 
   it("builds at most MAX_FUNCTION_PROBLEMS problems and counts the rest", () => {

@@ -261,3 +261,22 @@ describe("readRows: categories that depend on the country (kor-rules.md section 
     expect(problems[0].message.nl).toContain("is niet eenduidig. Kies: buitenland");
   });
 });
+
+describe("readRows: places in another state's VAT territory", () => {
+  it("reads Monaco and MC as FR and gives one warning for both rows (the functions' reading, without grouping)", () => {
+    const { rows, problems } = readRows({
+      dates: [[serial("2026-03-01")], [serial("2026-03-02")], [serial("2026-03-03")]],
+      amounts: [[100], [200], [300]],
+      categories: [["buitenland"], ["buitenland"], ["21"]],
+      countries: [["Monaco"], ["MC"], ["NL"]],
+    });
+    expect(rows.map((r) => r.country)).toEqual(["FR", "FR", "NL"]);
+    expect(problems).toEqual([expect.objectContaining({
+      code: "country-treated-as", severity: "warning", rows: [1, 2], count: 2,
+      message: {
+        nl: "Rijen 1 en 2: Monaco wordt voor de btw behandeld als Frankrijk (FR): het hoort bij het btw-gebied van Frankrijk (btw-richtlijn, art. 7).",
+        en: "Rows 1 and 2: Monaco is treated as France (FR) for VAT: it is part of the VAT territory of France (VAT Directive, art. 7).",
+      },
+    })]);
+  });
+});

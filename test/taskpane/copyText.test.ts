@@ -8,6 +8,7 @@ import { EMPTY_GROUPING } from "../../src/bulk/groups";
 import { dayFromIso } from "../../src/rules/dates";
 import { summarizeYear } from "../../src/rules/summary";
 import { readTable } from "../../src/reading/headers";
+import { sheet } from "../rules/helpers";
 
 const TODAY = dayFromIso("2026-11-27");
 
@@ -172,5 +173,19 @@ describe("copied All sheets lines pasted into a sheet", () => {
     const lines = buildOverview([{ id: "s1", sheet: label, table: null, rows: t.rows, problems: t.problems }], EMPTY_GROUPING, { today: TODAY });
     const line = overviewFiguresText(lines, "nl", TODAY).split("\n")[2];
     expect(line.startsWith(`'${label} — Jaar: 2026;`)).toBe(true);
+  });
+});
+
+describe("Cijfers kopiëren: the EU-KOR's previous year", () => {
+  it("labels last year's Union turnover as assumed when no row of that year is there, and gives the figure when one is", () => {
+    const only2026 = summarizeYear(sheet(["2026-03-01", 4_000, "buitenland", { country: "BE" }]), { today: TODAY });
+    expect(only2026.eu?.previousUnionBasis).toBe("assumed-zero");
+    expect(figuresText(only2026, "nl", { sourceName: "Blad1", today: TODAY })).toContain("· Vorig jaar: € 0,00 aangenomen (geen gegevens)");
+    expect(figuresText(only2026, "en", { sourceName: "Sheet1", today: TODAY })).toContain("· Previous year: €0.00 assumed (no data)");
+    const both = summarizeYear(sheet(["2025-03-01", 2_000, "buitenland", { country: "DE" }], ["2026-03-01", 4_000, "buitenland", { country: "BE" }]), { today: TODAY, year: 2026 });
+    expect(both.eu?.previousUnionBasis).toBe("data");
+    const text = figuresText(both, "en", { sourceName: "Sheet1", today: TODAY });
+    expect(text).toContain("· Previous year: €2,000.00");
+    expect(text).not.toContain("assumed (no data)");
   });
 });

@@ -35,6 +35,7 @@ import type { CategoryFix, PaneWarning, Reconciliation } from "../model";
 import type { CategoryCode } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { S, keepEuroTogether, t } from "../strings";
+import { previousUnionText } from "../../bulk/euText";
 
 /** An amount for the pane: "€" and the number never split over two lines. */
 export function money(cents: number, lang: Lang): string {
@@ -385,7 +386,7 @@ export function EuSection(props: { lang: Lang; summary: YearSummary }): React.Re
       <Text className={eu.withinUnion ? s.ok : s.bad}>
         {eu.withinUnion ? <CheckmarkCircle20Filled aria-hidden style={{ verticalAlign: "middle" }} /> : <DismissCircle20Filled aria-hidden style={{ verticalAlign: "middle" }} />}{" "}
         {eu.unionStatusText === null ? t(lang, eu.withinUnion ? S.unionWithin : S.unionOver) : capitalize(t(lang, eu.unionStatusText))}
-        {eu.previousUnionCents !== null && ` · ${t(lang, S.previousUnion(eur(eu.previousUnionCents)))}`}
+        {keepEuroTogether(previousUnionText(eu, lang))}
       </Text>
       {eu.crossing !== null && <Body1 className={s.bad}>{t(lang, S.euCrossing(formatDay(eu.crossing.day, lang), t(lang, eu.crossing.where), formatDay(eu.crossing.notifyBy, lang), eu.crossing.notifyWorkingDays, summary.year + 1, eu.crossing.notifyOverdue))}</Body1>}
       <Table size="extra-small" aria-label={t(lang, S.euSection)}>
