@@ -879,8 +879,8 @@ export function headerRepeated(rows: readonly number[], total: number): Localize
         en: `Row ${list} repeats the header row (the column names: a second export pasted below, or a page header) and was skipped. If another list follows, check that it belongs on this sheet.`,
       }
     : {
-        nl: `${total} rijen herhalen de kopregel (rij ${list}${more}: de kolomnamen, van eronder geplakte exports of paginakoppen) en zijn overgeslagen. Controleer of de lijsten daaronder bij dit blad horen.`,
-        en: `${total} rows repeat the header row (rows ${list}${more}: the column names, of exports pasted below or page headers) and were skipped. Check that the lists below them belong on this sheet.`,
+        nl: `${countNl(total)} rijen herhalen de kopregel (rij ${list}${more}: de kolomnamen, van eronder geplakte exports of paginakoppen) en zijn overgeslagen. Controleer of de lijsten daaronder bij dit blad horen.`,
+        en: `${countEn(total)} rows repeat the header row (rows ${list}${more}: the column names, of exports pasted below or page headers) and were skipped. Check that the lists below them belong on this sheet.`,
       };
 }
 
