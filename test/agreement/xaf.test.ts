@@ -36,6 +36,7 @@ import { dayFromYmd, isoFromDay, yearOf, type Day } from "../../src/rules/dates"
 import { euros, invoice, writeXaf, type GenFile, type GenJournal, type GenTx } from "../support/xaf-generator";
 import { runCli, tempDir } from "../cli/fixtures";
 import { dayIn } from "./kit";
+import { FIRST_KOR_YEAR } from "../../src/rules/parameters";
 
 jest.setTimeout(60_000);
 
@@ -484,7 +485,7 @@ describe("an auditfile and the invoice list it stands for give the same answers"
         const csvKey = (row: number): string => rowKey(rows[row - 2]);
         const options = (year: number | null): string[] => [
           ...(year === null ? [] : ["--year", String(year)]),
-          ...(c.participation === "in" ? ["--in-kor-since", `${c.years[0]}-01-01`] : c.participation === "out" ? ["--not-in-kor"] : []),
+          ...(c.participation === "in" ? ["--in-kor-since", `${Math.max(c.years[0], FIRST_KOR_YEAR)}-01-01`] /* kor-check refuses a day before the KOR exemption began */ : c.participation === "out" ? ["--not-in-kor"] : []),
           ...(c.ownCodes ? ["--codes", codes] : []),
           "--format",
           "json",
