@@ -9,7 +9,7 @@ import { columnSource, shiftDateSerial } from "../reading/rows";
 import { countsForKor } from "../rules/categories";
 import { findCrossing } from "../rules/crossing";
 import { dayFromYmd, excelSerialFromDay, yearOf, ymdFromDay, type Day } from "../rules/dates";
-import { creditNoteCaveat, eligibility } from "../rules/eligibility";
+import { creditNoteCaveat, eligibility, previousYearTested } from "../rules/eligibility";
 import { euEligibility, isEuMemberState, isUnplacedForeign, nationalThreshold, unionTurnover } from "../rules/eu";
 import type { Cents } from "../rules/money";
 import { FIRST_EU_KOR_YEAR, parameterOn } from "../rules/parameters";
@@ -179,7 +179,8 @@ export function status(
       crossingCaveat: r.crossingCaveat,
       headroomCents: Math.max(0, threshold - r.countableCents),
       previous:
-        r.previousYearBasis === "not-needed" || r.previousYearCents === null
+        // Before 2025 a given previous year decides nothing (previousYearTested): still said as not tested here.
+        r.previousYearBasis === "not-needed" || r.previousYearCents === null || !previousYearTested(y)
           ? { basis: "not-needed" }
           : {
               basis: r.previousYearBasis,

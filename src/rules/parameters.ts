@@ -226,3 +226,11 @@ export const FIRST_EU_KOR_YEAR: number = Number(
     .sort()[0]
     .slice(0, 4),
 );
+
+/** First calendar year the previous-year test applies (2025), derived from the first "previous-year-test" row in force. */
+export const FIRST_PREVIOUS_YEAR_TEST_YEAR: number = Number(
+  PARAMETERS.filter((p) => p.id === "previous-year-test" && p.value > 0)
+    .map((p) => p.from)
+    .sort()[0]
+    .slice(0, 4),
+);

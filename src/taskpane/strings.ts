@@ -148,6 +148,11 @@ export const S = {
     `Dit blad heeft geen facturen uit ${y}. Vul de omzet die meetelt van ${y} in (bijvoorbeeld van het blad van vorig jaar); leeg = € 0.`,
     `This sheet has no invoices from ${y}. Enter the turnover that counts for ${y} (for example from last year's sheet); empty = €0.`,
   ),
+  /** Before 2025 (no previous-year test): what a typed figure of `y` does for the report of `y + 1`. */
+  previousYearHintUntested: (y: number, from: number) => L(
+    `Vóór ${from} beslist de omzet van ${y} niet of u in ${y + 1} binnen de KOR valt. Zat de onderneming in ${y} in de KOR, vul hem dan in: boven de omzetgrens eindigde die deelname in ${y}, en dat bepaalt wanneer u weer kunt meedoen; leeg = niet opgegeven.`,
+    `Before ${from} the turnover of ${y} does not decide whether you are within the KOR in ${y + 1}. If the business was in the KOR in ${y}, enter it: over the turnover limit that participation ended in ${y}, and that decides when you can join again; empty = not given.`,
+  ),
   previousYearHintRows: (y: number, rows: string) => L(
     `De rijen van ${y} in dit blad tellen op tot ${rows}. Een bedrag dat u hier invult gaat daarvoor (bijvoorbeeld als dit blad niet alle facturen van ${y} heeft); leeg = de rijen.`,
     `The rows of ${y} in this sheet add up to ${rows}. An amount you enter here wins over them (for example when this sheet does not hold every invoice of ${y}); empty = the rows.`,

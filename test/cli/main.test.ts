@@ -105,6 +105,18 @@ describe("kor-check --format json", () => {
     expect(y2024.items[0]).toMatchObject({ year: 2024, countable: 15000, previousYear: null, previousYearBasis: "not-needed", eligible: true });
   });
 
+  it("a previous year typed for a year before 2025 is shown as given, and said not to decide that year (was: 'not needed', dropped)", async () => {
+    const file = await writeXlsx(at("binnen.xlsx"), { Blad1: WITHIN_2025 });
+    // 2024 holds €15,000 and no 2023 rows; €25,000 typed for 2023. Before 2025 only the year itself counts: still eligible.
+    const { items } = await json([file, "--year", "2024", "--previous-year-turnover", "25000"]);
+    expect(items[0]).toMatchObject({ year: 2024, countable: 15000, previousYear: 25000, previousYearBasis: "given", previousYearAssumed: false, eligible: true, verdict: "eligible" });
+    const nl = (await run([file, "--year", "2024", "--previous-year-turnover", "25000", "--lang", "nl"])).stdout.replace(/\s+/g, " ");
+    expect(nl).toContain("€ 25.000,00 (opgegeven; beslist 2024 niet: vóór 2025 telt alleen de omzet van het jaar zelf)");
+    expect(nl).not.toContain("niet nodig");
+    const en = (await run([file, "--year", "2024", "--previous-year-turnover", "25000", "--lang", "en"])).stdout.replace(/\s+/g, " ");
+    expect(en).toContain("€25,000.00 (as given; it does not decide 2024: before 2025 only the year's own turnover counts)");
+  });
+
   it("takes --previous-year-union-turnover for the EU-KOR: it wins over last year's rows and both figures are named (kor-rules.md sections 4 and 7)", async () => {
     const rows: Cell[][] = [
       [...HEADER, "Land"],
