@@ -179,17 +179,24 @@ export function status(
       crossingCaveat: r.crossingCaveat,
       headroomCents: Math.max(0, threshold - r.countableCents),
       previous:
-        // Before 2025 a given previous year decides nothing (previousYearTested): still said as not tested here.
-        r.previousYearBasis === "not-needed" || r.previousYearCents === null || !previousYearTested(y)
+        r.previousYearBasis === "not-needed" || r.previousYearCents === null
           ? { basis: "not-needed" }
-          : {
-              basis: r.previousYearBasis,
-              cents: r.previousYearCents,
-              over: r.previousYearCents > threshold,
-              rowsCents: r.previousYearBasis === "given" && hasRowsIn(rows, y - 1) ? countableTurnover(rows, y - 1).countableCents : null,
-              // Crossed, then brought back within the limit by credit notes: still fails (kor-rules.md section 5).
-              crossingDay: r.previousYearCrossing === null ? null : r.previousYearCrossing.day,
-            },
+          : !previousYearTested(y)
+            ? // Before 2025 a typed previous year decides nothing, but it is shown as given (was "not needed", as if not typed).
+              {
+                basis: "given-untested",
+                cents: r.previousYearCents,
+                over: r.previousYearCents > threshold,
+                rowsCents: hasRowsIn(rows, y - 1) ? countableTurnover(rows, y - 1).countableCents : null,
+              }
+            : {
+                basis: r.previousYearBasis,
+                cents: r.previousYearCents,
+                over: r.previousYearCents > threshold,
+                rowsCents: r.previousYearBasis === "given" && hasRowsIn(rows, y - 1) ? countableTurnover(rows, y - 1).countableCents : null,
+                // Crossed, then brought back within the limit by credit notes: still fails (kor-rules.md section 5).
+                crossingDay: r.previousYearCrossing === null ? null : r.previousYearCrossing.day,
+              },
     });
     return text[lang];
   });

@@ -5,7 +5,7 @@
 import type { Localized } from "../i18n/types";
 import { formatDay, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
-import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { FIRST_KOR_YEAR, FIRST_PREVIOUS_YEAR_TEST_YEAR } from "../rules/parameters";
 
 /** Argument names as the Excel help shows them (the names stay English in both metadata files). */
 export const ARG = {
@@ -167,6 +167,11 @@ export interface StatusParts {
   readonly headroomCents: Cents;
   readonly previous:
     | { readonly basis: "not-needed" }
+    /**
+     * Before 2025 (no previous-year test), a previousYearTurnover the user typed: shown as given, saying it does not
+     * decide the year; over the limit, what it means for a business in the KOR that year (kor-rules.md section 5).
+     */
+    | { readonly basis: "given-untested"; readonly cents: Cents; readonly over: boolean; readonly rowsCents?: Cents | null }
     | {
         readonly basis: "data" | "given" | "assumed-zero";
         readonly cents: Cents;
@@ -202,7 +207,24 @@ export function status(p: StatusParts): Localized {
   const prevYear = p.year - 1;
   let prev: Localized;
   if (p.previous.basis === "not-needed") {
-    prev = { nl: `Vorig jaar telt pas mee vanaf 2025.`, en: `The previous year is only tested from 2025.` };
+    prev = { nl: `Vorig jaar telt pas mee vanaf ${FIRST_PREVIOUS_YEAR_TEST_YEAR}.`, en: `The previous year is only tested from ${FIRST_PREVIOUS_YEAR_TEST_YEAR}.` };
+  } else if (p.previous.basis === "given-untested") {
+    // Was "Vorig jaar telt pas mee vanaf 2025." with the typed figure left out, as if it had not been given.
+    const rows = p.previous.rowsCents != null && p.previous.rowsCents !== p.previous.cents ? p.previous.rowsCents : null;
+    const src =
+      rows !== null
+        ? { nl: `opgegeven; de rijen van ${prevYear} tellen op tot ${eur(rows, "nl")}`, en: `as given; the rows of ${prevYear} add up to ${eur(rows, "en")}` }
+        : { nl: "opgegeven", en: "as given" };
+    const over = p.previous.over
+      ? {
+          nl: ` Boven de grens: zat de onderneming in ${prevYear} in de KOR, dan eindigde die deelname in ${prevYear}.`,
+          en: ` Over the limit: if the business was in the KOR in ${prevYear}, that participation ended in ${prevYear}.`,
+        }
+      : { nl: "", en: "" };
+    prev = {
+      nl: `Vorig jaar ${prevYear}: ${eur(p.previous.cents, "nl")} (${src.nl}); beslist ${p.year} niet: vorig jaar telt pas mee vanaf ${FIRST_PREVIOUS_YEAR_TEST_YEAR}.${over.nl}`,
+      en: `Previous year ${prevYear}: ${eur(p.previous.cents, "en")} (${src.en}); it does not decide ${p.year}: the previous year is only tested from ${FIRST_PREVIOUS_YEAR_TEST_YEAR}.${over.en}`,
+    };
   } else if (p.previous.basis === "assumed-zero") {
     prev = {
       nl: `Vorig jaar ${prevYear}: geen gegevens, € 0,00 aangenomen (vul previousYearTurnover in als er omzet was).`,
