@@ -7,6 +7,8 @@ import type { Lang, Localized } from "../i18n/types";
 import { countdown } from "../rules/advice";
 import { visibleControls } from "../i18n/safeText";
 import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { previousYearTested } from "../rules/eligibility";
+import type { PreviousYearBasis } from "../rules/summary-types";
 
 /**
  * A sheet, table or file name in a sentence: its control and direction characters shown as `\u202E`, so a
@@ -428,3 +430,12 @@ export const S = {
     ),
   },
 } as const;
+
+/**
+ * Beside the previous year's figure: where it came from (S.basis); a figure typed for a year before the previous-year
+ * test (2025) says it does not decide the year (it used to be dropped as "niet nodig vóór 2025").
+ */
+export function previousBasisText(basis: PreviousYearBasis, year: number): Localized {
+  if (basis === "given" && !previousYearTested(year)) return L(`door u ingevuld; beslist ${year} niet`, `entered by you; it does not decide ${year}`);
+  return S.basis[basis];
+}
