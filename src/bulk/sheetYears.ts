@@ -22,7 +22,7 @@ import { laterYearSheetsAmbiguous, laterYearsFromSheets, olderYearsFromSheets, p
 import { dayFromYmd, yearOf, type Day } from "../rules/dates";
 import { FIRST_KOR_YEAR, hasParameterOn, parameterOn } from "../rules/parameters";
 import { dayEn, dayNl, eurEn, eurNl } from "../rules/text";
-import { plainRowName } from "../rules/eligibility";
+import { plainRowName, previousYearTested } from "../rules/eligibility";
 import { summarizeYear, type SummaryOptions } from "../rules/summary";
 import type { YearSummary } from "../rules/summary-types";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
@@ -313,7 +313,8 @@ export function summarizeWithSheets<S extends YearSheet>(
   // Only a sheet whose name names a year it holds lends its years; one that would have been taken says so.
   const all = others.filter((o) => o !== own);
   const rest = all.filter((o) => lendsYears(o.worksheet ?? o.sheet, (y) => holdsYear(o, y)));
-  const previousYearLinked = first.previousYearBasis !== "not-needed";
+  // Before 2025 a given previous year is reported (basis "given") but no test reads that year.
+  const previousYearLinked = first.previousYearBasis !== "not-needed" && previousYearTested(first.year);
   const unnamed = unnamedSheetNotes(own, all, rest, first, options, previousYearLinked);
   // A given previous year wins over another sheet's rows of it, as over the sheet's own (section 4); when that
   // sheet (the one the link would take) adds up to something else, the report names both figures.
@@ -391,7 +392,7 @@ function unnamedSheetNotes<S extends YearSheet>(
  */
 function givenDiffersFromSheet<S extends YearSheet>(own: S, others: readonly S[], summary: YearSummary): Problem | null {
   const given = summary.previousYearCents;
-  if (summary.previousYearBasis !== "given" || given === null) return null;
+  if (summary.previousYearBasis !== "given" || given === null || !previousYearTested(summary.year)) return null;
   const link = previousYearLink(own, others, summary.year);
   if (link?.kind !== "linked") return null;
   const prev = summary.year - 1;

@@ -7,6 +7,7 @@ import type { PreviousYearBasis, Verdict } from "../rules/summary-types";
 import { quote } from "../i18n/messages";
 import { KOR_LIMIT, formatCount } from "../rules/text";
 import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR } from "../rules/parameters";
+import { previousYearTested } from "../rules/eligibility";
 
 export type OverviewColumn =
   | "label"
@@ -58,6 +59,15 @@ export const BASIS_TEXT: Readonly<Record<PreviousYearBasis, Localized>> = {
   given: { nl: "opgegeven", en: "as given" },
   "assumed-zero": { nl: "aangenomen € 0 (geen gegevens)", en: "assumed €0 (no data)" },
 };
+
+/**
+ * Beside the previous year's figure: where it came from (BASIS_TEXT); a figure typed for a year before the previous-year
+ * test (2025) says it does not decide the year (it used to be dropped as "niet nodig (vóór 2025)").
+ */
+export function previousBasisText(basis: PreviousYearBasis, year: number): Localized {
+  if (basis === "given" && !previousYearTested(year)) return { nl: `opgegeven; beslist ${year} niet`, en: `as given; it does not decide ${year}` };
+  return BASIS_TEXT[basis];
+}
 
 /** Where the previous year came from, for a workbook with a sheet per year: "uit blad "Omzet 2024"". */
 export function fromSheetText(sheet: string): Localized {

@@ -11,6 +11,7 @@ import { hasRowsIn, yearsIn } from "../rules/turnover";
 import { firstOtherYear, holdsYear, lendsYears, summarizeWithSheets, wantsOtherYear } from "../bulk/sheetYears";
 import { checkKorSince } from "../rules/participation";
 import { participationFirstYear } from "../rules/next-start";
+import { previousYearTested } from "../rules/eligibility";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXafData, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead, type XafSheetData } from "./read";
@@ -251,10 +252,11 @@ function summarizeSheet(
     // Only a sheet whose name names a year it holds lends its years (lendsYears); another one gets a note where it
     // would have been taken: the previous year assumed €0, a participant's years or the later years.
     const lends = (o: SheetRead): boolean => lendsYears(o.sheet, (y) => holdsYear(o, y));
-    const previous = others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1) && (alone.previousYearBasis === "assumed-zero" || (alone.previousYearBasis === "given" && lends(o))));
+    const previous = others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1) && (alone.previousYearBasis === "assumed-zero" || (alone.previousYearBasis === "given" && previousYearTested(alone.year) && lends(o))));
     const first = firstOtherYear(alone.year, options.participation, options.today);
     const later = firstOtherYear(alone.year, options.participation, options.today, true);
-    const linked = alone.previousYearBasis !== "not-needed";
+    // Before 2025 a given previous year is reported (basis "given") but no test reads that year.
+    const linked = alone.previousYearBasis !== "not-needed" && previousYearTested(alone.year);
     const older = others.some((o) => {
       if (o === s) return false;
       const from = lends(o) ? first : later;

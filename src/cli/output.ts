@@ -10,6 +10,8 @@ import { sanityLine } from "../i18n/xaf-messages";
 import type { XafInfo } from "../reading/xaf";
 import { adviceOf, countdown, type Advice } from "../rules/advice";
 import { out } from "./strings";
+import { previousYearTested } from "../rules/eligibility";
+import { NEW_KOR_RULES_YEAR } from "../rules/parameters";
 import { euTextLines } from "../bulk/euText";
 
 export interface SheetResult {
@@ -372,7 +374,13 @@ function previousText(s: SheetResult, lang: Lang): string {
   const sum = s.summary;
   if (sum.previousYearBasis === "not-needed" || sum.previousYearCents === null) return out.notNeeded[lang];
   const amount = formatEuros(sum.previousYearCents, lang);
-  const text = sum.previousYearBasis === "assumed-zero" ? `${amount} ${out.assumed[lang]}` : amount;
+  // Before 2025 a typed figure is shown as given (it was reported "not needed"), saying it does not decide the year.
+  const text =
+    sum.previousYearBasis === "assumed-zero"
+      ? `${amount} ${out.assumed[lang]}`
+      : sum.previousYearBasis === "given" && !previousYearTested(sum.year)
+        ? `${amount} (${out.givenNotTested(sum.year, NEW_KOR_RULES_YEAR)[lang]})`
+        : amount;
   // An auditfile's previous year covered only in part: the figure is not that year's turnover, and says so.
   const covered = partialOf(s);
   return covered === null ? text : `${text} — ${out.previousPartial(sum.year - 1, covered)[lang]}`;

@@ -321,6 +321,11 @@ export const out = {
   ofLimit: (limit: string): Localized => ({ nl: `van ${limit}`, en: `of ${limit}` }),
   assumed: { nl: "(aangenomen)", en: "(assumed)" } as Localized,
   notNeeded: { nl: "niet nodig", en: "not needed" } as Localized,
+  /** Beside a previous year's figure typed for a year before the previous-year test (--previous-year-turnover): shown, but it decides nothing. */
+  givenNotTested: (year: number, fromYear: number): Localized => ({
+    nl: `opgegeven; beslist ${year} niet: vóór ${fromYear} telt alleen de omzet van het jaar zelf`,
+    en: `as given; it does not decide ${year}: before ${fromYear} only the year's own turnover counts`,
+  }),
   /** Beside a previous year's figure read from auditfiles that cover that year only in part (or not at all). */
   previousPartial: (year: number, covered: readonly (readonly [Day, Day])[]): Localized => {
     const span = (lang: Lang): string => covered.map(([a, b]) => `${formatDay(a, lang)} ${lang === "nl" ? "tot en met" : "to"} ${formatDay(b, lang)}`).join(lang === "nl" ? " en " : " and ");

@@ -9,7 +9,7 @@ import { columnSource, shiftDateSerial } from "../reading/rows";
 import { countsForKor } from "../rules/categories";
 import { findCrossing } from "../rules/crossing";
 import { dayFromYmd, excelSerialFromDay, yearOf, ymdFromDay, type Day } from "../rules/dates";
-import { creditNoteCaveat, eligibility } from "../rules/eligibility";
+import { creditNoteCaveat, eligibility, previousYearTested } from "../rules/eligibility";
 import { euEligibility, isEuMemberState, isUnplacedForeign, nationalThreshold, unionTurnover } from "../rules/eu";
 import type { Cents } from "../rules/money";
 import { FIRST_EU_KOR_YEAR, parameterOn } from "../rules/parameters";
@@ -181,14 +181,22 @@ export function status(
       previous:
         r.previousYearBasis === "not-needed" || r.previousYearCents === null
           ? { basis: "not-needed" }
-          : {
-              basis: r.previousYearBasis,
-              cents: r.previousYearCents,
-              over: r.previousYearCents > threshold,
-              rowsCents: r.previousYearBasis === "given" && hasRowsIn(rows, y - 1) ? countableTurnover(rows, y - 1).countableCents : null,
-              // Crossed, then brought back within the limit by credit notes: still fails (kor-rules.md section 5).
-              crossingDay: r.previousYearCrossing === null ? null : r.previousYearCrossing.day,
-            },
+          : !previousYearTested(y)
+            ? // Before 2025 a typed previous year decides nothing, but it is shown as given (was "not needed", as if not typed).
+              {
+                basis: "given-untested",
+                cents: r.previousYearCents,
+                over: r.previousYearCents > threshold,
+                rowsCents: hasRowsIn(rows, y - 1) ? countableTurnover(rows, y - 1).countableCents : null,
+              }
+            : {
+                basis: r.previousYearBasis,
+                cents: r.previousYearCents,
+                over: r.previousYearCents > threshold,
+                rowsCents: r.previousYearBasis === "given" && hasRowsIn(rows, y - 1) ? countableTurnover(rows, y - 1).countableCents : null,
+                // Crossed, then brought back within the limit by credit notes: still fails (kor-rules.md section 5).
+                crossingDay: r.previousYearCrossing === null ? null : r.previousYearCrossing.day,
+              },
     });
     return text[lang];
   });

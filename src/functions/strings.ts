@@ -168,6 +168,11 @@ export interface StatusParts {
   readonly headroomCents: Cents;
   readonly previous:
     | { readonly basis: "not-needed" }
+    /**
+     * Before 2025 (no previous-year test), a previousYearTurnover the user typed: shown as given, saying it does not
+     * decide the year; over the limit, what it means for a business in the KOR that year (kor-rules.md section 5).
+     */
+    | { readonly basis: "given-untested"; readonly cents: Cents; readonly over: boolean; readonly rowsCents?: Cents | null }
     | {
         readonly basis: "data" | "given" | "assumed-zero";
         readonly cents: Cents;
@@ -204,6 +209,23 @@ export function status(p: StatusParts): Localized {
   let prev: Localized;
   if (p.previous.basis === "not-needed") {
     prev = { nl: `Vorig jaar telt pas mee vanaf ${NEW_KOR_RULES_YEAR}.`, en: `The previous year is only tested from ${NEW_KOR_RULES_YEAR}.` };
+  } else if (p.previous.basis === "given-untested") {
+    // Was "Vorig jaar telt pas mee vanaf 2025." with the typed figure left out, as if it had not been given.
+    const rows = p.previous.rowsCents != null && p.previous.rowsCents !== p.previous.cents ? p.previous.rowsCents : null;
+    const src =
+      rows !== null
+        ? { nl: `opgegeven; de rijen van ${prevYear} tellen op tot ${eur(rows, "nl")}`, en: `as given; the rows of ${prevYear} add up to ${eur(rows, "en")}` }
+        : { nl: "opgegeven", en: "as given" };
+    const over = p.previous.over
+      ? {
+          nl: ` Boven de grens: zat de onderneming in ${prevYear} in de KOR, dan eindigde die deelname in ${prevYear}.`,
+          en: ` Over the limit: if the business was in the KOR in ${prevYear}, that participation ended in ${prevYear}.`,
+        }
+      : { nl: "", en: "" };
+    prev = {
+      nl: `Vorig jaar ${prevYear}: ${eur(p.previous.cents, "nl")} (${src.nl}); beslist ${p.year} niet: vorig jaar telt pas mee vanaf ${NEW_KOR_RULES_YEAR}.${over.nl}`,
+      en: `Previous year ${prevYear}: ${eur(p.previous.cents, "en")} (${src.en}); it does not decide ${p.year}: the previous year is only tested from ${NEW_KOR_RULES_YEAR}.${over.en}`,
+    };
   } else if (p.previous.basis === "assumed-zero") {
     prev = {
       nl: `Vorig jaar ${prevYear}: geen gegevens, € 0,00 aangenomen (vul previousYearTurnover in als er omzet was).`,

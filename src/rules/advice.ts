@@ -5,9 +5,10 @@
  * the words are the same everywhere. Pure: today comes from the summary (summary.deadlines.today).
  */
 import type { Localized } from "../i18n/types";
-import { formatDay, yearOf, type Day } from "./dates";
+import { addMonths, dayFromYmd, formatDay, yearOf, type Day } from "./dates";
+import { periodStartOnOrAfter } from "./periods";
 import { formatEuros } from "./money";
-import { parameterRowOn } from "./parameters";
+import { NEW_KOR_RULES_YEAR, hasParameterOn, parameterOn, parameterRowOn } from "./parameters";
 import type { YearSummary } from "./summary-types";
 import { countEn, countNl } from "./text";
 
@@ -290,9 +291,9 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
           ? lang === "nl"
             ? `Meld u direct af; beëindigingsdatum ${day(lang, crossing.day)}.`
             : `Deregister at once; end date ${day(lang, crossing.day)}.`
-          : lang === "nl"
-            ? `Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum ${day(lang, crossing.day)}.`
-            : `In the KOR? Deregister at once; end date ${day(lang, crossing.day)}.`,
+          : (lang === "nl"
+              ? `Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum ${day(lang, crossing.day)}.`
+              : `In the KOR? Deregister at once; end date ${day(lang, crossing.day)}.`) + unknownOutcomes(summary, rowName)[lang],
       ),
       way: WAY_DEREGISTER,
       link: deregisterLink,
@@ -316,6 +317,14 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
 
   // Eligible. Before the year has ended it is "so far": later invoices can still cross the limit.
   const yearOver = yearOf(today) > summary.year;
+  // Status unknown, the year not over, and no earlier crossing that would have ended a participation: what a
+  // participant must watch for (section 5). Before, only "Not registered yet? …", which says nothing to a participant.
+  const ifAlreadyIn = (lang: "nl" | "en"): string =>
+    dl.participation !== "unknown" || ifInKor !== null || yearOver
+      ? ""
+      : lang === "nl"
+        ? " Doet de onderneming al mee: er is niets aan te melden; gaat de omzet dit jaar over de omzetgrens, dan eindigt de KOR op de dag van die factuur, is op die levering en alle latere btw verschuldigd, en meldt u zich direct af."
+        : " Already in the KOR: there is nothing to register; if turnover goes over the turnover limit this year, the KOR ends on the day of that invoice, VAT is due on that supply and every later one, and you deregister at once.";
   const headroom = summary.headroomCents;
   return {
     tone: "ok",
@@ -331,12 +340,62 @@ export function adviceOf(summary: YearSummary, options: AdviceOptions = {}): Adv
     ),
     action: both((lang) =>
       lang === "nl"
-        ? `Nog niet aangemeld? Meld u uiterlijk ${day(lang, next.deadline)} aan om op ${day(lang, next.start)} te starten.${orIfInKor(lang)}`
-        : `Not registered yet? Register by ${day(lang, next.deadline)} to start on ${day(lang, next.start)}.${orIfInKor(lang)}`,
+        ? `Nog niet aangemeld? Meld u uiterlijk ${day(lang, next.deadline)} aan om op ${day(lang, next.start)} te starten.${orIfInKor(lang)}${ifAlreadyIn(lang)}`
+        : `Not registered yet? Register by ${day(lang, next.deadline)} to start on ${day(lang, next.start)}.${orIfInKor(lang)}${ifAlreadyIn(lang)}`,
     ),
     ...register,
     ...participant,
   };
+}
+
+/**
+ * Status unknown, a crossing that may end a participation (reentryAfterCrossing set): what follows in each case
+ * (kor-rules.md sections 5 and 6), after "In the KOR? Deregister at once; end date …". In the KOR: the KOR ends on
+ * the crossing day, VAT is due from that invoice (its amount and VAT when known) on every later supply, and the
+ * re-entry with the exclusion of the exit's date (before 2025: a number of years from the exit; from 2025: to the
+ * end of a later calendar year). Not in the KOR: nothing to deregister, and the next start with its deadline; why,
+ * where the 2025 change decides it (a crossing in 2024 or later fails the next year's previous-year test; one in
+ * 2023 or before does not, before 2025 only the year itself counts). Before, only "In the KOR? Deregister at once;
+ * end date …": nothing for a business outside the KOR, nor what the end means.
+ */
+function unknownOutcomes(summary: YearSummary, rowName: Localized): Localized {
+  const crossing = summary.crossing;
+  const d = summary.deadlines;
+  const re = d.reentryAfterCrossing;
+  if (crossing === null || re === null || d.participation !== "unknown") return L("", "");
+  const day = (lang: "nl" | "en", x: Day): string => formatDay(x, lang);
+  const eur = (lang: "nl" | "en", c: number): string => formatEuros(c, lang);
+  const year = yearOf(crossing.day);
+  const what = (lang: "nl" | "en"): string =>
+    `${rowName[lang]}, ${eur(lang, crossing.cents)}${crossing.vatCents === null ? "" : lang === "nl" ? `; btw ${eur(lang, crossing.vatCents)}` : `; VAT ${eur(lang, crossing.vatCents)}`}`;
+  // The exclusion of the exit's date, said only when the re-entry shown is the first filing period after it (a later
+  // year of the data, or a deadline already passed, can put it later: then the clause would seem to contradict it).
+  const byYears = hasParameterOn("exclusion-after-exit-years", crossing.day);
+  const n = parameterOn(byYears ? "exclusion-after-exit-years" : "exclusion-after-exit-calendar-years", crossing.day);
+  const exclusionEnds = byYears ? addMonths(crossing.day, 12 * n) : dayFromYmd(year + n + 1, 1, 1);
+  const exclusion: Localized =
+    periodStartOnOrAfter(exclusionEnds, summary.period) !== re.start
+      ? L("", "")
+      : byYears
+        ? L(` (na een uittreding in ${year} bent u ${n} jaar uitgesloten, gerekend vanaf de beëindigingsdatum)`, ` (after an exit in ${year} the business is excluded for ${n} years from the end date)`)
+        : L(` (na een uittreding bent u uitgesloten tot en met 31 december ${year + n})`, ` (after an exit the business is excluded until 31 December ${year + n})`);
+  const why: Localized =
+    year + 1 >= NEW_KOR_RULES_YEAR && yearOf(d.nextStart) === year + 2
+      ? L(
+          ` (${year + 1} valt af: vanaf ${NEW_KOR_RULES_YEAR} moet ook de omzet van het vorige jaar binnen de omzetgrens blijven)`,
+          ` (${year + 1} is out: from ${NEW_KOR_RULES_YEAR} the previous year's turnover must also be within the turnover limit)`,
+        )
+      : yearOf(d.nextStart) === year + 1
+        ? L(
+            ` (vóór ${NEW_KOR_RULES_YEAR} telt alleen de omzet van het jaar zelf: de overschrijding in ${year} staat meedoen in ${year + 1} niet in de weg)`,
+            ` (before ${NEW_KOR_RULES_YEAR} only the year's own turnover counts: the crossing in ${year} does not stand in the way of joining in ${year + 1})`,
+          )
+        : L("", "");
+  return both((lang) =>
+    lang === "nl"
+      ? ` De KOR eindigt dan op die dag: vanaf de factuur van ${day(lang, crossing.day)} (${what(lang)}) is op die levering en alle latere btw verschuldigd; opnieuw meedoen kan op zijn vroegst vanaf ${day(lang, re.start)}${exclusion.nl}; aanmelden uiterlijk ${day(lang, re.deadline)}. Doet u niet mee: er is niets af te melden; meedoen kan op zijn vroegst vanaf ${day(lang, d.nextStart)}${why.nl}; aanmelden uiterlijk ${day(lang, d.registrationDeadline)}.`
+      : ` The KOR then ends that day: from the invoice of ${day(lang, crossing.day)} (${what(lang)}) VAT is due on that supply and every later one; you can rejoin on ${day(lang, re.start)} at the earliest${exclusion.en}; register by ${day(lang, re.deadline)}. Not in the KOR: there is nothing to deregister; you can join on ${day(lang, d.nextStart)} at the earliest${why.en}; register by ${day(lang, d.registrationDeadline)}.`,
+  );
 }
 
 /** The advice as plain lines (finding, caveat, provisional, action, date), for a note or the terminal. */

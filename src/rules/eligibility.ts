@@ -122,6 +122,14 @@ export function crossingConsequence(
 }
 
 /**
+ * Whether the previous-year test of section 4 decides `year` (from 2025). Before, a given previous-year figure is
+ * still reported (basis "given") but decides nothing about the year's answer.
+ */
+export function previousYearTested(year: number): boolean {
+  return year >= FIRST_KOR_YEAR && parameterOn("previous-year-test", dayFromYmd(year, 1, 1)) > 0;
+}
+
+/**
  * Is the business within the KOR turnover limits for `year`?
  * @example eligibility({ rows, year: 2026 }) // worked example 12: 2025 €21,000 → 2026 not eligible
  */
@@ -178,7 +186,8 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
   if (parameterOn("previous-year-test", jan1) > 0) {
     const prev = year - 1;
     const given = input.previousYearCents ?? null;
-    if (given !== null) {
+    // From 2021: 2019 had no KOR exemption (a figure given for it stays "not needed", as in the pane, which offers none).
+    if (given !== null && prev >= FIRST_KOR_YEAR) {
       // Section 4: a figure the user gives wins over the rows of Y−1 (they may be incomplete); when the
       // rows disagree, say so with both figures.
       previousYearCents = given;
@@ -242,6 +251,32 @@ export function eligibilityOf(rows: RowQueries, input: Omit<EligibilityInput, "r
       nl: `In ${year} telt alleen de omzet van het jaar zelf (de toets over het vorige jaar geldt vanaf ${NEW_KOR_RULES_YEAR}).`,
       en: `In ${year} only that year's turnover is tested (the previous-year test applies from ${NEW_KOR_RULES_YEAR}).`,
     });
+    // A previous-year figure the user typed is shown as given, never dropped as "not needed": it decides nothing about
+    // this year's answer (section 4), but for a business in the KOR that year it tells whether participation ended in
+    // it (section 5; the dates and the warning in summary.ts read it). Before, it was reported as "not needed".
+    const given = input.previousYearCents ?? null;
+    const prev = year - 1;
+    // From 2021: 2019 had no KOR exemption (a figure given for it stays "not needed", as in the pane, which offers none).
+    if (given !== null && prev >= FIRST_KOR_YEAR) {
+      previousYearCents = given;
+      previousYearBasis = "given";
+      const fromRows = rows.hasRowsIn(prev) ? rows.countableTurnover(prev).countableCents : null;
+      const differs =
+        fromRows !== null && fromRows !== given
+          ? { nl: `; de rijen van ${prev} in de gegevens tellen op tot ${eurNl(fromRows)}`, en: `; the rows of ${prev} in the data add up to ${eurEn(fromRows)}` }
+          : { nl: "", en: "" };
+      const ifIn =
+        given > parameterOn("kor-threshold", dayFromYmd(prev, 1, 1)) && input.participation?.status !== "out"
+          ? {
+              nl: ` Het is hoger dan de omzetgrens van ${eurNl(threshold)}: zat de onderneming in ${prev} in de KOR, dan eindigde die deelname in ${prev}, op de dag dat de omzet over de omzetgrens ging.`,
+              en: ` It is over the turnover limit of ${eurEn(threshold)}: if the business was in the KOR in ${prev}, that participation ended in ${prev}, on the day turnover went over the turnover limit.`,
+            }
+          : { nl: "", en: "" };
+      reasons.push({
+        nl: `Omzet die meetelt ${prev} (opgegeven): ${eurNl(given)}${differs.nl}. Dit bedrag beslist niet of u in ${year} binnen de KOR valt: vóór ${NEW_KOR_RULES_YEAR} telt alleen de omzet van het jaar zelf.${ifIn.nl}`,
+        en: `Turnover that counts ${prev} (as given): ${eurEn(given)}${differs.en}. This figure does not decide whether you are within the KOR in ${year}: before ${NEW_KOR_RULES_YEAR} only that year's own turnover counts.${ifIn.en}`,
+      });
+    }
   }
 
   if (crossing !== null) {

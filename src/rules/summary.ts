@@ -13,7 +13,7 @@ import type { FilingPeriod, InvoiceRow, Participation, Problem } from "./types";
 import type { Deadlines, EuStateLine, EuSummary, PeriodLine, PreviousYearBasis, YearSummary } from "./summary-types";
 import { FIRST_EU_KOR_YEAR, FIRST_KOR_DAY, FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, hasParameterOn, parameterOn } from "./parameters";
 import { yearBounds } from "./turnover";
-import { eligibilityOf, plainRowName, UNSUPPORTED_REASON } from "./eligibility";
+import { eligibilityOf, plainRowName, previousYearTested, UNSUPPORTED_REASON } from "./eligibility";
 import { earliestStart, periodsOfYear, registrationDeadline } from "./periods";
 import { voluntaryExit } from "./participation";
 import { givenEndsParticipation, nextPossibleStartOf, type NextStartInput } from "./next-start";
@@ -163,7 +163,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   // outcome if in the KOR), as from 2025; for a business not in the KOR it plays no part. Before, it was dropped: a
   // participant since 2022 with €25,000 typed for 2023 was told "you are in the KOR, nothing to register" for 2024.
   const givenPrevious =
-    el !== null && options.previousYearCents != null && (el.previousYearBasis === "given" || (year - 1 >= FIRST_KOR_YEAR && participation.status !== "out"))
+    el !== null && options.previousYearCents != null && ((el.previousYearBasis === "given" && previousYearTested(year)) || (year - 1 >= FIRST_KOR_YEAR && participation.status !== "out"))
       ? { year: year - 1, cents: options.previousYearCents }
       : null;
   if (givenPrevious !== null && rows.hasRowsIn(year - 1)) {
@@ -184,8 +184,9 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
   // VAT shown on an invoice while the business was in the KOR: the whole year when eligible; in a year
   // that crosses the threshold (with the previous year fine), the invoices before the crossing row: earlier
   // days, and rows of the crossing day above it in sheet order.
+  // Before 2025 a given previous-year figure is shown (basis "given") but fails nothing (previousYearTested).
   const previousYearOk =
-    el !== null && el.previousYearCrossing === null && (el.previousYearCents === null || el.previousYearCents <= thresholdCents);
+    el !== null && el.previousYearCrossing === null && (el.previousYearCents === null || !previousYearTested(year) || el.previousYearCents <= thresholdCents);
   // Written after the dates below (a participant's window depends on them), in this place among the problems.
   const vatShownAt = problems.length;
 

@@ -13,11 +13,12 @@ import { withAuditfileAdvice } from "../reading/xaf";
 import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
 import { defaultYear } from "../rules/summary";
+import { previousYearTested } from "../rules/eligibility";
+import { FIRST_KOR_YEAR } from "../rules/parameters";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource, columnsOption, date1904Note, dateSerialOffsetOf } from "../excel/source";
 import { S } from "./strings";
-import { NEW_KOR_RULES_YEAR } from "../rules/parameters";
 import { codeMappingNote, codesWithFallback, savedCodeMapping, type CodeMapping, type CodeMappingEntry } from "../reading/codeMapping";
 import { readCategoryCell } from "../reading/cells";
 import { codeKey, packageCategory } from "../reading/packageCodes";
@@ -157,10 +158,15 @@ export interface Analysis {
   /** True when the rules need the previous year and the data holds none: the pane asks for it. */
   readonly askPreviousYear: boolean;
   /**
-   * True when the previous-year test applies (from 2025): the pane always offers the typed previous year,
-   * which wins over the rows of that year (kor-rules.md section 4, worked example 26).
+   * True when the previous year is a KOR year (from 2021): the pane offers the typed previous year. From 2025 it
+   * wins over the rows of that year in the previous-year test (kor-rules.md section 4, worked example 26); before,
+   * it decides nothing about the year's answer but is shown as given, and for a business in the KOR that year it
+   * tells whether participation ended then (section 5). Before, it was offered from 2025 only and a figure kept
+   * for a report before 2025 was dropped.
    */
   readonly offerPreviousYear: boolean;
+  /** True when the previous-year test decides the year (from 2025; previousYearTested). */
+  readonly previousYearTested: boolean;
   /**
    * Countable turnover of the previous year from the rows (this sheet's, or those of the sheet it was taken
    * from); null when there are none (or no test applies).
@@ -317,8 +323,9 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
   // Not chosen: the latest year not after today's, so a mistyped later year (2062) does not pick it (defaultYear).
   const year = settings.year !== undefined && years.includes(settings.year) ? settings.year : (defaultYear(years, today) ?? yearOfToday(today));
   const period = settings.period ?? "quarter";
-  const offerPreviousYear = year >= NEW_KOR_RULES_YEAR;
-  const noPreviousRows = offerPreviousYear && !hasRowsIn(table.rows, year - 1);
+  const tested = previousYearTested(year);
+  const offerPreviousYear = year - 1 >= FIRST_KOR_YEAR;
+  const noPreviousRows = tested && !hasRowsIn(table.rows, year - 1);
   // The typed previous year wins over the rows of that year (section 4), also over another sheet's; the
   // summary names both figures when they differ.
   const given = offerPreviousYear ? previousYearGiven(settings, year) : null;
@@ -347,7 +354,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
   const summary = source.auditfile === true ? { ...withNote, problems: withAuditfileAdvice(withNote.problems, false) } : withNote;
   const askPreviousYear = noPreviousRows && from === null;
   const own = unknownCodesOf(source, table, mapping);
-  const previousYearRowsCents = !offerPreviousYear
+  const previousYearRowsCents = !tested
     ? null
     : !noPreviousRows
       ? countableTurnover(table.rows, year - 1).countableCents
@@ -363,6 +370,7 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     period,
     askPreviousYear,
     offerPreviousYear,
+    previousYearTested: tested,
     previousYearRowsCents,
     previousYearSheet: from?.sheet ?? null,
     summary,

@@ -8,6 +8,8 @@ import { countdown } from "../rules/advice";
 import { visibleControls } from "../i18n/safeText";
 import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, latestParameter } from "../rules/parameters";
 import { countEn, countNl } from "../rules/text";
+import { previousYearTested } from "../rules/eligibility";
+import type { PreviousYearBasis } from "../rules/summary-types";
 
 /**
  * A sheet, table or file name in a sentence: its control and direction characters shown as `\u202E`, so a
@@ -151,6 +153,11 @@ export const S = {
   previousYearHint: (y: number) => L(
     `Dit blad heeft geen facturen uit ${y}. Vul de omzet die meetelt van ${y} in (bijvoorbeeld van het blad van vorig jaar); leeg = € 0.`,
     `This sheet has no invoices from ${y}. Enter the turnover that counts for ${y} (for example from last year's sheet); empty = €0.`,
+  ),
+  /** Before 2025 (no previous-year test): what a typed figure of `y` does for the report of `y + 1`. */
+  previousYearHintUntested: (y: number, from: number) => L(
+    `Vóór ${from} beslist de omzet van ${y} niet of u in ${y + 1} binnen de KOR valt. Zat de onderneming in ${y} in de KOR, vul hem dan in: boven de omzetgrens eindigde die deelname in ${y}, en dat bepaalt wanneer u weer kunt meedoen; leeg = niet opgegeven.`,
+    `Before ${from} the turnover of ${y} does not decide whether you are within the KOR in ${y + 1}. If the business was in the KOR in ${y}, enter it: over the turnover limit that participation ended in ${y}, and that decides when you can join again; empty = not given.`,
   ),
   previousYearHintRows: (y: number, rows: string) => L(
     `De rijen van ${y} in dit blad tellen op tot ${rows}. Een bedrag dat u hier invult gaat daarvoor (bijvoorbeeld als dit blad niet alle facturen van ${y} heeft); leeg = de rijen.`,
@@ -429,3 +436,12 @@ export const S = {
     ),
   },
 } as const;
+
+/**
+ * Beside the previous year's figure: where it came from (S.basis); a figure typed for a year before the previous-year
+ * test (2025) says it does not decide the year (it used to be dropped as "niet nodig vóór 2025").
+ */
+export function previousBasisText(basis: PreviousYearBasis, year: number): Localized {
+  if (basis === "given" && !previousYearTested(year)) return L(`door u ingevuld; beslist ${year} niet`, `entered by you; it does not decide ${year}`);
+  return S.basis[basis];
+}

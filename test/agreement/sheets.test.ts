@@ -214,7 +214,12 @@ function oracle(book: Book, k: number): Oracle {
   const prevYear = year - 1;
   const errorsIn = (s: Sheet, y: number): number => s.rows.filter((r) => !good(r) && yearOf(r.day) === y).length;
   const base = { year, countable, crossing: crossing === null ? null : `${isoFromDay(crossing.day)} row ${crossing.row}` };
-  if (year < 2025) return { ...base, verdict: within ? "eligible" : "not-eligible", previous: null, previousBasis: "not-needed", previousSheet: null, errorRows: errorsIn(own, year), previousSheetErrorRows: 0, from: null };
+  // Before 2025 a given figure decides nothing, but it is shown as given (from 2021: 2019 had no KOR exemption), on the
+  // sheet it is given for (docs/cli.md).
+  if (year < 2025) {
+    const given = book.previousGiven !== null && year === latestYear(book) && prevYear >= 2020 ? book.previousGiven : null;
+    return { ...base, verdict: within ? "eligible" : "not-eligible", previous: given, previousBasis: given === null ? "not-needed" : "given", previousSheet: null, errorRows: errorsIn(own, year), previousSheetErrorRows: 0, from: null };
+  }
   // Section 4: a figure given wins; a sheet of an older year than the workbook's latest does not use it (docs/cli.md).
   if (book.previousGiven !== null && year === latestYear(book)) {
     return { ...base, verdict: within && book.previousGiven <= THRESHOLD ? "eligible" : "not-eligible", previous: book.previousGiven, previousBasis: "given", previousSheet: null, errorRows: errorsIn(own, year), previousSheetErrorRows: 0, from: null };

@@ -258,3 +258,13 @@ describe("a sheet name with a direction override or an escape sequence", () => {
     expect(messages + cellText(group, "crossing", "en")).not.toMatch(/[\u001B\u202E]/);
   });
 });
+
+describe("buildOverview: a previous year typed for a 2024 sheet", () => {
+  it("shows it as given and that it does not decide 2024 (was 'niet nodig (vóór 2025)')", () => {
+    const u: CheckedUnit = { ...unit("Omzet 2024", [r(2, "2024-03-01", 5000)]), settingsKey: "k" };
+    const lines = buildOverview([u], EMPTY_GROUPING, { today: TODAY, previousYearOf: (key, year) => (key === "k" && year === 2024 ? 2_500_000 : null) });
+    expect(lines[0].verdict).toBe("eligible");
+    expect(cellText(lines[0], "previousYear", "nl")).toBe("€ 25.000,00 (opgegeven; beslist 2024 niet)");
+    expect(cellText(lines[0], "previousYear", "en")).toBe("€25,000.00 (as given; it does not decide 2024)");
+  });
+});

@@ -105,6 +105,18 @@ describe("kor-check --format json", () => {
     expect(y2024.items[0]).toMatchObject({ year: 2024, countable: 15000, previousYear: null, previousYearBasis: "not-needed", eligible: true });
   });
 
+  it("a previous year typed for a year before 2025 is shown as given, and said not to decide that year (was: 'not needed', dropped)", async () => {
+    const file = await writeXlsx(at("binnen.xlsx"), { Blad1: WITHIN_2025 });
+    // 2024 holds €15,000 and no 2023 rows; €25,000 typed for 2023. Before 2025 only the year itself counts: still eligible.
+    const { items } = await json([file, "--year", "2024", "--previous-year-turnover", "25000"]);
+    expect(items[0]).toMatchObject({ year: 2024, countable: 15000, previousYear: 25000, previousYearBasis: "given", previousYearAssumed: false, eligible: true, verdict: "eligible" });
+    const nl = (await run([file, "--year", "2024", "--previous-year-turnover", "25000", "--lang", "nl"])).stdout.replace(/\s+/g, " ");
+    expect(nl).toContain("€ 25.000,00 (opgegeven; beslist 2024 niet: vóór 2025 telt alleen de omzet van het jaar zelf)");
+    expect(nl).not.toContain("niet nodig");
+    const en = (await run([file, "--year", "2024", "--previous-year-turnover", "25000", "--lang", "en"])).stdout.replace(/\s+/g, " ");
+    expect(en).toContain("€25,000.00 (as given; it does not decide 2024: before 2025 only the year's own turnover counts)");
+  });
+
   it("takes --previous-year-union-turnover for the EU-KOR: it wins over last year's rows and both figures are named (kor-rules.md sections 4 and 7)", async () => {
     const rows: Cell[][] = [
       [...HEADER, "Land"],
@@ -750,7 +762,7 @@ describe("kor-check usage and output", () => {
       return out.join(" ");
     };
     expect(field("Oordeel")).toBe("niet binnen de KOR — Omzetgrens overschreden op 16 september 2025, rij 4");
-    expect(field("Actie")).toBe("Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 16 september 2025.");
+    expect(field("Actie")).toBe("Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 16 september 2025. De KOR eindigt dan op die dag: vanaf de factuur van 16 september 2025 (rij 4, € 500,00; btw € 105,00) is op die levering en alle latere btw verschuldigd; opnieuw meedoen kan op zijn vroegst vanaf 1 januari 2027 (na een uittreding bent u uitgesloten tot en met 31 december 2026); aanmelden uiterlijk 3 december 2026. Doet u niet mee: er is niets af te melden; meedoen kan op zijn vroegst vanaf 1 januari 2027 (2026 valt af: vanaf 2025 moet ook de omzet van het vorige jaar binnen de omzetgrens blijven); aanmelden uiterlijk 3 december 2026.");
     expect(field("Uiterlijk")).toMatch(/^vandaag \(overschreden \d+ dagen geleden\)$/);
     expect(field("Omzet die meetelt")).toBe("€ 20.250,00 (101,3% van € 20.000,00)");
     expect(field("Hoe")).toContain("Mijn Belastingdienst Zakelijk");
@@ -773,7 +785,7 @@ describe("kor-check usage and output", () => {
     expect(line).toEqual([
       a, "Klant A", "2025", "20250,00", "101,3", "niet binnen de KOR", "nee", "2025-09-16", "4", "500,00", "0,00", "ja", "2027-01-01", "2026-12-03", "0", "",
       // What the table says under the verdict (the business may be in the KOR: status unknown), and no caveat.
-      "Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 16 september 2025.", "",
+      "Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 16 september 2025. De KOR eindigt dan op die dag: vanaf de factuur van 16 september 2025 (rij 4, € 500,00; btw € 105,00) is op die levering en alle latere btw verschuldigd; opnieuw meedoen kan op zijn vroegst vanaf 1 januari 2027 (na een uittreding bent u uitgesloten tot en met 31 december 2026); aanmelden uiterlijk 3 december 2026. Doet u niet mee: er is niets af te melden; meedoen kan op zijn vroegst vanaf 1 januari 2027 (2026 valt af: vanaf 2025 moet ook de omzet van het vorige jaar binnen de omzetgrens blijven); aanmelden uiterlijk 3 december 2026.", "",
       // No country: no EU-KOR view.
       "", "", "", "", "",
       // Crossed in 2025: in the KOR or not, the next start is 1 January 2027 (no second outcome).

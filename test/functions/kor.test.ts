@@ -397,6 +397,18 @@ describe("KOR.STATUS", () => {
     expect(f.status(s.dates, s.amounts, OMITTED, null, null)).toMatch(/The previous year is only tested from 2025\.$/);
   });
 
+  it("before 2025 shows a typed previous year as given, saying it does not decide the year (was: 'only tested from 2025', the figure left out)", () => {
+    const s = sheet([["2023-06-01", 12_000], ["2024-05-01", 1000]]);
+    // €25,000 typed for 2023: 2024 stays eligible; the rows of 2023 (€12,000) are named beside it.
+    expect(f.eligible(s.dates, s.amounts, OMITTED, 2024, 25_000)).toBe(true);
+    expect(f.status(s.dates, s.amounts, OMITTED, 2024, 25_000)).toMatch(
+      /Previous year 2023: €25,000\.00 \(as given; the rows of 2023 add up to €12,000\.00\); it does not decide 2024: the previous year is only tested from 2025\. Over the limit: if the business was in the KOR in 2023, that participation ended in 2023\.$/,
+    );
+    expect(withOffice("nl-NL", () => f.status(s.dates, s.amounts, OMITTED, 2024, 15_000))).toMatch(
+      /Vorig jaar 2023: € 15\.000,00 \(opgegeven; de rijen van 2023 tellen op tot € 12\.000,00\); beslist 2024 niet: vorig jaar telt pas mee vanaf 2025\.$/,
+    );
+  });
+
   it("names a previous year over the threshold as given", () => {
     const s = sheet([["2026-05-01", 15000]]);
     expect(f.status(s.dates, s.amounts, OMITTED, 2026, 25000)).toMatch(/^2026: not eligible.*Previous year 2025: €25,000.00 \(as given\), over the limit\.$/);

@@ -9,7 +9,10 @@ describe("adviceOf: the answer, the action and the date first", () => {
     const a = adviceOf(s);
     expect(a.tone).toBe("bad");
     expect(a.finding.nl).toBe("Omzetgrens overschreden op 12 november 2026, rij 2");
-    expect(a.action?.nl).toBe("Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 12 november 2026.");
+    expect(a.action?.nl).toBe(
+      // Status unknown: both outcomes, concretely (was only the first sentence).
+      "Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 12 november 2026. De KOR eindigt dan op die dag: vanaf de factuur van 12 november 2026 (rij 2, € 200,00; btw € 42,00) is op die levering en alle latere btw verschuldigd; opnieuw meedoen kan op zijn vroegst vanaf 1 januari 2028 (na een uittreding bent u uitgesloten tot en met 31 december 2027); aanmelden uiterlijk 3 december 2027. Doet u niet mee: er is niets af te melden; meedoen kan op zijn vroegst vanaf 1 januari 2028 (2027 valt af: vanaf 2025 moet ook de omzet van het vorige jaar binnen de omzetgrens blijven); aanmelden uiterlijk 3 december 2027.",
+    );
     expect(a.action?.en).toContain("end date 12 November 2026");
     expect(a.dueText?.nl).toBe("Uiterlijk vandaag (overschreden 17 dagen geleden)");
     expect(a.due?.immediate).toBe(true);
@@ -47,7 +50,10 @@ describe("adviceOf: the answer, the action and the date first", () => {
     expect(a.tone).toBe("ok");
     expect(a.finding.nl).toBe("Tot nu toe onder de omzetgrens: nog € 2.820,00 ruimte");
     expect(a.finding.nl).not.toContain("binnen de KOR");
-    expect(a.action?.nl).toBe("Nog niet aangemeld? Meld u uiterlijk 3 december 2026 aan om op 1 januari 2027 te starten.");
+    expect(a.action?.nl).toBe(
+      // Status unknown: also what a participant must watch for (was only "Nog niet aangemeld? …").
+      "Nog niet aangemeld? Meld u uiterlijk 3 december 2026 aan om op 1 januari 2027 te starten. Doet de onderneming al mee: er is niets aan te melden; gaat de omzet dit jaar over de omzetgrens, dan eindigt de KOR op de dag van die factuur, is op die levering en alle latere btw verschuldigd, en meldt u zich direct af.",
+    );
     expect(a.dueText?.nl).toBe("Uiterlijk 3 december 2026 (nog 4 dagen)");
     expect(a.dueText?.en).toBe("By 3 December 2026 (4 days left)");
     // Joining links to the Belastingdienst's page for joining, not to the one for leaving.
@@ -107,8 +113,13 @@ describe("adviceOf after a crossing follows the participation status (kor-rules.
   it("section 5, status unknown: the conditional text", () => {
     const s = summarizeYear(rows, { today, year: 2026, previousYearCents: 0, participation: { status: "unknown" } });
     const a = adviceOf(s);
-    expect(a.action?.nl).toBe("Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 12 november 2026.");
-    expect(a.action?.en).toBe("In the KOR? Deregister at once; end date 12 November 2026.");
+    expect(a.action?.nl).toBe(
+      // Status unknown: both outcomes, concretely (was only the first sentence).
+      "Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 12 november 2026. De KOR eindigt dan op die dag: vanaf de factuur van 12 november 2026 (rij 2, € 200,00; btw € 42,00) is op die levering en alle latere btw verschuldigd; opnieuw meedoen kan op zijn vroegst vanaf 1 januari 2028 (na een uittreding bent u uitgesloten tot en met 31 december 2027); aanmelden uiterlijk 3 december 2027. Doet u niet mee: er is niets af te melden; meedoen kan op zijn vroegst vanaf 1 januari 2028 (2027 valt af: vanaf 2025 moet ook de omzet van het vorige jaar binnen de omzetgrens blijven); aanmelden uiterlijk 3 december 2027.",
+    );
+    expect(a.action?.en).toBe(
+      "In the KOR? Deregister at once; end date 12 November 2026. The KOR then ends that day: from the invoice of 12 November 2026 (row 2, €200.00; VAT €42.00) VAT is due on that supply and every later one; you can rejoin on 1 January 2028 at the earliest (after an exit the business is excluded until 31 December 2027); register by 3 December 2027. Not in the KOR: there is nothing to deregister; you can join on 1 January 2028 at the earliest (2027 is out: from 2025 the previous year's turnover must also be within the turnover limit); register by 3 December 2027.",
+    );
     expect(a.due?.immediate).toBe(true);
   });
 });
@@ -222,5 +233,22 @@ describe("adviceOf, status unknown, a year no business can be in the KOR: no unc
     const a = adviceOf(summarizeYear(rows, { today: d("2026-12-01"), year: 2025 }));
     expect(a.action?.nl).not.toContain("afmelden is niet nodig");
     expect(a.action?.nl).toContain("Zat de onderneming in de KOR, dan eindigde de deelname op 1 oktober 2024, toen de omzet over de omzetgrens ging (nog niet afgemeld? Meld u dan af met die dag als beëindigingsdatum)");
+  });
+});
+
+describe("status unknown after a crossing before 2025: both outcomes under the rules of that year (kor-rules.md sections 5 and 6)", () => {
+  it("a 2023 crossing: in the KOR, 3 years' exclusion from the end date; not in the KOR, 2024 is open (worked example 23)", () => {
+    const s = summarizeYear(sheet(["2023-03-01", 19_750], ["2023-09-16", 500]), { today: d("2023-11-01"), year: 2023, participation: { status: "unknown" } });
+    expect(adviceOf(s).action?.nl).toBe(
+      "Doet u mee aan de KOR? Meld u dan direct af; beëindigingsdatum 16 september 2023. De KOR eindigt dan op die dag: vanaf de factuur van 16 september 2023 (rij 2, € 500,00; btw € 105,00) is op die levering en alle latere btw verschuldigd; opnieuw meedoen kan op zijn vroegst vanaf 1 oktober 2026 (na een uittreding in 2023 bent u 3 jaar uitgesloten, gerekend vanaf de beëindigingsdatum); aanmelden uiterlijk 2 september 2026. Doet u niet mee: er is niets af te melden; meedoen kan op zijn vroegst vanaf 1 januari 2024 (vóór 2025 telt alleen de omzet van het jaar zelf: de overschrijding in 2023 staat meedoen in 2024 niet in de weg); aanmelden uiterlijk 3 december 2023.",
+    );
+  });
+
+  it("status known: no second outcome (not in the KOR: the next start only; in the KOR: deregister)", () => {
+    const rows = sheet(["2024-03-01", 19_750], ["2024-09-16", 500]);
+    const out = adviceOf(summarizeYear(rows, { today: d("2024-11-01"), year: 2024, participation: { status: "out" } }));
+    expect(out.action?.en).not.toContain("In the KOR?");
+    const inKor = adviceOf(summarizeYear(rows, { today: d("2024-11-01"), year: 2024, participation: { status: "in", since: d("2024-01-01") } }));
+    expect(inKor.action?.en).toBe("Deregister at once; end date 16 September 2024.");
   });
 });

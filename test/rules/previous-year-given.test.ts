@@ -223,7 +223,11 @@ describe("a participant's given previous year over the limit, in a report year b
   it("is not in the KOR: out from a day of 2023, three years counted from 31 December 2023, so 1 January 2027", () => {
     const s = summarizeYear(rows, options);
     expect(s.verdict).toBe("eligible");
-    expect(s.previousYearBasis).toBe("not-needed");
+    // The typed figure is shown as given (was "not-needed", dropped), and a reason says it does not decide 2024.
+    expect(s).toMatchObject({ previousYearBasis: "given", previousYearCents: eur(25_000) });
+    expect(s.reasons.map((r) => r.en)).toContain(
+      "Turnover that counts 2023 (as given): €25,000.00. This figure does not decide whether you are within the KOR in 2024: before 2025 only that year's own turnover counts. It is over the turnover limit of €20,000.00: if the business was in the KOR in 2023, that participation ended in 2023, on the day turnover went over the turnover limit.",
+    );
     // 31 Dec 2023 + 3 years: excluded through 30 Dec 2026; the next quarter start is 1 Jan 2027, register by 3 Dec 2026.
     expect(s.deadlines).toMatchObject({ participating: false, participationEndedIn: 2023, nextStart: d("2027-01-01"), registrationDeadline: d("2026-12-03") });
     expect(s.problems.map((p) => p.code)).toContain("previous-year-ended-participation");
@@ -250,5 +254,34 @@ describe("a participant's given previous year over the limit, in a report year b
   it("within the limit, or a start after 2023: in the KOR as before", () => {
     expect(summarizeYear(rows, { ...options, previousYearCents: eur(20_000) }).deadlines.participating).toBe(true);
     expect(summarizeYear(rows, { ...options, participation: { status: "in", since: d("2024-01-01") } }).deadlines.participating).toBe(true);
+  });
+});
+
+describe("a previous year typed for a year before 2025 is shown, never dropped, and decides nothing about that year", () => {
+  // 2024: €15,000 with one invoice showing VAT; €25,000 typed for 2023. Before 2025 only the year itself counts.
+  const rows = sheet(["2024-03-01", 10_000], ["2024-05-01", 5_000, null, { vat: 1_050 }]);
+  const base = { today: d("2024-06-01"), year: 2024 };
+
+  it("status unknown: eligible, the figure as given, and the VAT shown on an invoice still warned about as without it", () => {
+    const s = summarizeYear(rows, { ...base, participation: { status: "unknown" }, previousYearCents: eur(25_000) });
+    const without = summarizeYear(rows, { ...base, participation: { status: "unknown" } });
+    expect(s).toMatchObject({ verdict: "eligible", previousYearBasis: "given", previousYearCents: eur(25_000) });
+    expect(s.problems.filter((p) => p.code === "vat-shown-in-kor").map((p) => p.row)).toEqual([2]);
+    expect(without.problems.filter((p) => p.code === "vat-shown-in-kor").map((p) => p.row)).toEqual([2]);
+    expect(s.deadlines.nextStart).toBe(without.deadlines.nextStart);
+  });
+
+  it("not in the KOR, within the limit, rows of 2023 that differ: the figure and the rows' total, without the participant's sentence", () => {
+    const withPrev = sheet(["2023-06-01", 12_000], ["2024-03-01", 10_000]);
+    const s = summarizeYear(withPrev, { ...base, participation: { status: "out" }, previousYearCents: eur(18_000) });
+    expect(s.reasons.map((r) => r.nl)).toContain(
+      "Omzet die meetelt 2023 (opgegeven): € 18.000,00; de rijen van 2023 in de gegevens tellen op tot € 12.000,00. Dit bedrag beslist niet of u in 2024 binnen de KOR valt: vóór 2025 telt alleen de omzet van het jaar zelf.",
+    );
+    expect(s.verdict).toBe("eligible");
+  });
+
+  it("2020: a figure typed for 2019 (no KOR exemption then) stays not needed, as the pane offers no field for it", () => {
+    const s = summarizeYear(sheet(["2020-03-01", 5_000]), { today: d("2020-06-01"), year: 2020, previousYearCents: eur(25_000) });
+    expect(s).toMatchObject({ verdict: "eligible", previousYearBasis: "not-needed", previousYearCents: null });
   });
 });

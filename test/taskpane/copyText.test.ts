@@ -189,3 +189,13 @@ describe("Cijfers kopiëren: the EU-KOR's previous year", () => {
     expect(text).not.toContain("assumed (no data)");
   });
 });
+
+describe("figuresText with a previous year typed for a year before 2025", () => {
+  it("shows the figure as entered, saying it does not decide the year (was left out: 'niet nodig vóór 2025')", () => {
+    const rows = [[45352, 5000]]; // 1 Mar 2024
+    const s = summarizeYear(readTable([["Datum", "Bedrag"], ...rows]).rows, { today: dayFromIso("2024-06-01"), year: 2024, previousYearCents: 2_500_000 });
+    const text = figuresText(s, "nl", { sourceName: "Blad1", today: dayFromIso("2024-06-01") });
+    expect(text).toContain("Omzet die meetelt 2023: € 25.000,00 (door u ingevuld; beslist 2024 niet)");
+    expect(figuresText(s, "en", { sourceName: "Sheet1", today: dayFromIso("2024-06-01") })).toContain("Turnover that counts 2023: €25,000.00 (entered by you; it does not decide 2024)");
+  });
+});

@@ -111,10 +111,16 @@ describe("analyze: choices", () => {
     expect(analyze(source(withDec), both, TODAY).summary).toMatchObject({ year: 2026, previousYearBasis: "given", previousYearCents: 2_500_000 });
     // Clearing one leaves the other.
     expect(analyze(source(withDec), withPreviousYear(both, 2025, null), TODAY).summary.previousYearBasis).toBe("data");
-    // Before 2025 there is no previous-year test: nothing is offered.
+    // Before 2025 there is no previous-year test, but the field is offered and a typed figure is shown as given
+    // (it decides nothing about 2024: the verdict stays eligible). Before, it was not offered and the figure dropped.
     const old = analyze(source([["Datum", "Bedrag"], [serial("2024-03-01"), 100]]), { previousYearCents: 2_500_000 }, TODAY);
-    expect(old).toMatchObject({ offerPreviousYear: false, previousYearRowsCents: null });
-    expect(old.summary.previousYearBasis).toBe("not-needed");
+    expect(old).toMatchObject({ offerPreviousYear: true, previousYearTested: false, askPreviousYear: false, previousYearRowsCents: null });
+    expect(old.summary).toMatchObject({ previousYearBasis: "given", previousYearCents: 2_500_000, verdict: "eligible" });
+    expect(old.summary.reasons.map((r) => r.nl).join(" ")).toContain("Dit bedrag beslist niet of u in 2024 binnen de KOR valt: vóór 2025 telt alleen de omzet van het jaar zelf.");
+    // Nothing typed: nothing shown, nothing asked.
+    const none = analyze(source([["Datum", "Bedrag"], [serial("2024-03-01"), 100]]), {}, TODAY);
+    expect(none).toMatchObject({ askPreviousYear: false, previousYearTested: false });
+    expect(none.summary.previousYearBasis).toBe("not-needed");
   });
     it("reports a sheet without date/amount columns as one whole-sheet problem", () => {
     const a = analyze(source([["Naam", "Adres"], ["a", "b"]]), {}, TODAY);

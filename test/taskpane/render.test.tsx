@@ -164,6 +164,15 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(inKor).toContain("Deregister from the KOR at once, with 16 September 2024 as the end date.");
   });
 
+  it("shows a previous year typed for a 2024 report as entered, and that it does not decide 2024 (was left out: not offered before 2025)", () => {
+    const values = [["Datum", "Bedrag"], [serial("2024-03-01"), 5000]];
+    const a = analyze({ ...sampleSource(), values }, { previousYears: { "2023": 2_500_000 } }, dayFromIso("2024-06-01"));
+    expect(a).toMatchObject({ year: 2024, offerPreviousYear: true, previousYearTested: false });
+    const html = render(<VerdictSection lang="nl" summary={a.summary} />);
+    expect(html).toContain("door u ingevuld; beslist 2024 niet");
+    expect(html).toContain("25.000,00");
+  });
+
   it("tells a participant no 'deregister' beside a later year's crossing when an earlier one already ended participation (section 5)", () => {
     // In the KOR since 2024; crossed 16 Sep 2025 (the end date), again 20 Feb 2026 while out. The 2026 report.
     const values = [["Datum", "Bedrag"], [serial("2025-01-10"), 19750], [serial("2025-09-16"), 500], [serial("2026-01-10"), 19000], [serial("2026-02-20"), 2000]];

@@ -30,6 +30,7 @@ import { dayFromExcelSerial, dayFromYmd, formatDay, type Day } from "../../rules
 import type { CategoryCode, FilingPeriod } from "../../rules/types";
 import { AMOUNT_COLUMN_REFUSALS } from "../../reading/headers";
 import { CATEGORIES } from "../../rules/categories";
+import { NEW_KOR_RULES_YEAR } from "../../rules/parameters";
 import { formatEuros } from "../../rules/money";
 import { INVOICE_ROLES, type InvoiceRole, type InvoiceSource, dateSerialOffsetOf } from "../../excel/source";
 import { inKorSinceDay, parseEurosInput, previousYearGiven, provisionalRows, withCodeMapped, withPreviousYear, type PaneWarning, type SheetSettings } from "../model";
@@ -596,11 +597,13 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
             label={t(lang, S.previousYear(previousYear))}
             hint={t(
               lang,
-              analysis.previousYearRowsCents === null
-                ? S.previousYearHint(previousYear)
-                : analysis.previousYearSheet !== null
-                  ? S.previousYearHintSheet(previousYear, analysis.previousYearSheet, money(analysis.previousYearRowsCents, lang))
-                  : S.previousYearHintRows(previousYear, money(analysis.previousYearRowsCents, lang)),
+              !analysis.previousYearTested
+                ? S.previousYearHintUntested(previousYear, NEW_KOR_RULES_YEAR)
+                : analysis.previousYearRowsCents === null
+                  ? S.previousYearHint(previousYear)
+                  : analysis.previousYearSheet !== null
+                    ? S.previousYearHintSheet(previousYear, analysis.previousYearSheet, money(analysis.previousYearRowsCents, lang))
+                    : S.previousYearHintRows(previousYear, money(analysis.previousYearRowsCents, lang)),
             )}
             validationState={previousInvalid ? "error" : "none"}
             validationMessage={previousInvalid ? t(lang, S.previousYearInvalid) : undefined}
