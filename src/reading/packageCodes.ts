@@ -84,6 +84,13 @@ export const PACKAGE_CODES: readonly PackageCode[] = [
   { code: "Verkopen verlegd", category: "verlegd", packages: "Twinfield", source: "assumed: VAT code description for sales" },
   { code: "ICP", category: "icp", packages: "Exact Online, Twinfield", source: "house table; the Belastingdienst's name for the listing" },
   { code: "Intracommunautair", category: "icp", packages: "Exact Online", source: "assumed: Exact Online VAT type for intra-community supplies" },
+  // The ICP listing (Opgaaf intracommunautaire prestaties) has goods and B2B services apart: a code that says which
+  // is one category. Services on it are B2B services reverse-charged in the customer's state (kor-rules.md section 3).
+  { code: "ICP levering", category: "icp", packages: "Exact Online, Twinfield, SnelStart", source: "assumed: VAT code description for ICP supplies of goods" },
+  { code: "ICP leveringen", category: "icp", packages: "Exact Online, Twinfield, SnelStart", source: "assumed: VAT code description for ICP supplies of goods" },
+  { code: "ICP goederen", category: "icp", packages: "Exact Online, Twinfield, SnelStart", source: "assumed: VAT code description for ICP supplies of goods" },
+  { code: "ICP diensten", category: "buitenland", packages: "Exact Online, Twinfield, SnelStart", source: "assumed: VAT code description for B2B services on the ICP listing (taxed in the customer's state)" },
+  { code: "ICP dienst", category: "buitenland", packages: "Exact Online, Twinfield, SnelStart", source: "assumed: VAT code description for B2B services on the ICP listing (taxed in the customer's state)" },
   { code: "Export buiten EU", category: "export", packages: "Exact Online", source: "assumed: Exact Online VAT type" },
   { code: "Geen btw", category: "ambiguous", packages: "Moneybird, Exact Online, SnelStart", source: "house table: KOR or exempt, not one category" },
   { code: "Vrijgesteld", category: "ambiguous", packages: "all", source: "kor-rules.md section 3: a bare 'vrijgesteld' is ambiguous" },

@@ -632,6 +632,12 @@ describe("package VAT codes", () => {
     ["vat_reverse_charged", "verlegd"],
     ["vat_zero", "0"],
     ["0%", "0"],
+    // The ICP listing's goods and services apart: were refused as unknown codes ("ICP leveringen" not counted).
+    ["ICP leveringen", "icp"],
+    ["ICP levering", "icp"],
+    ["ICP goederen", "icp"],
+    ["ICP diensten", "buitenland"],
+    ["ICP dienst", "buitenland"],
   ])("%p reads as %p", (code, category) => {
     expect(readCategoryCell(code)).toEqual({ kind: "ok", value: category });
   });
