@@ -55,15 +55,19 @@ export function eurosFromCents(cents: Cents): number {
   return cents / 100;
 }
 
+/** A whole number's digits grouped by thousands as each language writes them: 12345 → "12.345" (nl), "12,345" (en). */
+export function groupDigits(n: number, lang: "nl" | "en"): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "nl" ? "." : ",");
+}
+
 /** "€ 20.000,00" (nl) or "€20,000.00" (en); negative "€ -2.601,34" (the Dutch form) or "-€2,601.34". */
 export function formatEuros(cents: Cents, lang: "nl" | "en"): string {
   const negative = cents < 0;
   const abs = Math.abs(cents);
   const euros = Math.floor(abs / 100);
   const rest = String(abs % 100).padStart(2, "0");
-  const group = lang === "nl" ? "." : ",";
   const decimal = lang === "nl" ? "," : ".";
-  const grouped = String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const grouped = groupDigits(euros, lang);
   if (lang === "nl") return `€ ${negative ? "-" : ""}${grouped}${decimal}${rest}`;
   const body = `€${grouped}${decimal}${rest}`;
   return negative ? `-${body}` : body;

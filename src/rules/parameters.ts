@@ -208,35 +208,30 @@ export function latestParameter(id: ParameterId): number {
   return row.value;
 }
 
+/** The calendar year of the earliest row that `keep` keeps: the year a rule began. */
+function firstYearOf(keep: (p: Parameter) => boolean): number {
+  return Number(
+    PARAMETERS.filter(keep)
+      .map((p) => p.from)
+      .sort()[0]
+      .slice(0, 4),
+  );
+}
+
 /** The first calendar year of the KOR exemption, derived from the threshold's first row (2020). */
-export const FIRST_KOR_YEAR: number = Number(
-  PARAMETERS.filter((p) => p.id === "kor-threshold")
-    .map((p) => p.from)
-    .sort()[0]
-    .slice(0, 4),
-);
+export const FIRST_KOR_YEAR: number = firstYearOf((p) => p.id === "kor-threshold");
 
 /** First day of the KOR exemption (1 January 2020). */
 export const FIRST_KOR_DAY: Day = dayFromIso(`${FIRST_KOR_YEAR}-01-01`);
 
 /** First calendar year of the EU-KOR (2025), derived from the Union threshold. */
-export const FIRST_EU_KOR_YEAR: number = Number(
-  PARAMETERS.filter((p) => p.id === "eu-union-threshold")
-    .map((p) => p.from)
-    .sort()[0]
-    .slice(0, 4),
-);
+export const FIRST_EU_KOR_YEAR: number = firstYearOf((p) => p.id === "eu-union-threshold");
 
 /**
  * First calendar year of the KOR rules of 2025 (Directive 2020/285): the previous-year test begins, the
  * minimum participation ends. Derived from the first row of "previous-year-test" that tests a previous year.
  */
-export const NEW_KOR_RULES_YEAR: number = Number(
-  PARAMETERS.filter((p) => p.id === "previous-year-test" && p.value > 0)
-    .map((p) => p.from)
-    .sort()[0]
-    .slice(0, 4),
-);
+export const NEW_KOR_RULES_YEAR: number = firstYearOf((p) => p.id === "previous-year-test" && p.value > 0);
 
 /** The minimum participation in years before NEW_KOR_RULES_YEAR (3 for 2020–2024), from its row with a minimum. */
 export const OLD_MINIMUM_PARTICIPATION_YEARS: number = Math.max(

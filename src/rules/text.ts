@@ -1,6 +1,6 @@
 /** Short helpers for building Localized messages: amounts and dates in each language's own format. */
 import { formatDay, type Day } from "./dates";
-import { formatEuros, formatWholeEuros, type Cents } from "./money";
+import { formatEuros, formatWholeEuros, groupDigits, type Cents } from "./money";
 import { latestParameter } from "./parameters";
 import type { Localized } from "../i18n/types";
 
@@ -42,9 +42,7 @@ export const CANCELLED_INVOICE_CHECK: Localized = {
  * (en); 1234 → "1.234" / "1,234". For counts of rows, files, invoices; never for a row number ("rij 12345").
  */
 export function formatCount(n: number, lang: "nl" | "en"): string {
-  const sign = n < 0 ? "-" : "";
-  const digits = String(Math.abs(Math.trunc(n)));
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, lang === "nl" ? "." : ",");
+  return (n < 0 ? "-" : "") + groupDigits(Math.abs(Math.trunc(n)), lang);
 }
 export const countNl = (n: number): string => formatCount(n, "nl");
 export const countEn = (n: number): string => formatCount(n, "en");

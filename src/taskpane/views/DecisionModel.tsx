@@ -4,7 +4,7 @@
  * the view so the arithmetic path can be tested in Node.
  */
 import type { Localized } from "../../i18n/types";
-import { formatEuros, type Cents } from "../../rules/money";
+import { formatEuros, groupDigits, type Cents } from "../../rules/money";
 import { dayFromYmd, formatDay, yearOf, ymdFromDay, type Day } from "../../rules/dates";
 import { yearBounds } from "../../rules/turnover";
 import { atRows } from "../../i18n/messages";
@@ -180,7 +180,7 @@ function percentText(share: number, lang: "nl" | "en"): string {
 /** Euros for an input field: "1.250,00" (nl) / "1,250.00" (en), without the € sign. */
 export function eurosText(cents: Cents, lang: "nl" | "en"): string {
   const abs = Math.abs(cents);
-  const euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "nl" ? "." : ",");
+  const euros = groupDigits(Math.floor(abs / 100), lang);
   const text = `${euros}${lang === "nl" ? "," : "."}${String(abs % 100).padStart(2, "0")}`;
   return cents < 0 ? `-${text}` : text;
 }
