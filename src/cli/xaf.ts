@@ -350,9 +350,19 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
     m.set(k, n - 1);
     return true;
   };
-  const duplicates = new Map<string, { file: Part; other: Part; count: number; cents: number; day: Day }>();
+  type Copies = Map<string, { file: Part; other: Part; count: number; cents: number; day: Day }>;
+  const duplicates: Copies = new Map();
   const differing = new Map<string, { file: Part; other: Part; count: number; first: XafRow; otherCents: number; day: Day }>();
-  const copies = new Map<string, { file: Part; other: Part; count: number; cents: number; day: Day }>();
+  const copies: Copies = new Map();
+  // One more row of `file` counted once, from `other`: how many, their countable sum and the first day, per pair.
+  const countedOnce = (m: Copies, file: Part, other: Part, r: XafRow): void => {
+    const key = `${file.index}|${other.index}`;
+    const c = m.get(key) ?? { file, other, count: 0, cents: 0, day: r.day };
+    c.count++;
+    if (countsForKor(r.category)) c.cents += r.cents;
+    if (r.day < c.day) c.day = r.day;
+    m.set(key, c);
+  };
   const rows: XafRow[] = [];
   // Per overlapping segment: the kept file's rows (rowKey) and entries (reference and day), how often each, and the
   // other files' rows of those days.
@@ -452,11 +462,7 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
     const rest = mine.filter((r) => {
       if (!take(leftRows, rowKey(r))) return true;
       take(leftEntries, entryKey(r));
-      const d = duplicates.get(key) ?? { file: part, other: holder, count: 0, cents: 0, day: r.day };
-      d.count++;
-      if (countsForKor(r.category)) d.cents += r.cents;
-      if (r.day < d.day) d.day = r.day;
-      duplicates.set(key, d);
+      countedOnce(duplicates, part, holder, r);
       return false;
     });
     for (const r of rest) {
@@ -480,12 +486,7 @@ function merge(g: readonly AuditfileRead[]): CombinedAuditfile {
       const most = earlier.reduce((m, x) => (x.n > m.n ? x : m), { q: part, n: 0 });
       if ((mine.get(k) ?? 0) < most.n) {
         count(mine, k);
-        const key = `${part.index}|${most.q.index}`;
-        const c = copies.get(key) ?? { file: part, other: most.q, count: 0, cents: 0, day: r.day };
-        c.count++;
-        if (countsForKor(r.category)) c.cents += r.cents;
-        if (r.day < c.day) c.day = r.day;
-        copies.set(key, c);
+        countedOnce(copies, part, most.q, r);
         continue;
       }
       count(mine, k);
