@@ -5,8 +5,9 @@
  * the words are the same everywhere. Pure: today comes from the summary (summary.deadlines.today).
  */
 import type { Localized } from "../i18n/types";
-import { addMonths, dayFromYmd, formatDay, yearOf, type Day } from "./dates";
+import { addDays, formatDay, yearOf, type Day } from "./dates";
 import { periodStartOnOrAfter } from "./periods";
+import { exclusionEnd } from "./participation";
 import { formatEuros } from "./money";
 import { NEW_KOR_RULES_YEAR, hasParameterOn, parameterOn, parameterRowOn } from "./parameters";
 import type { YearSummary } from "./summary-types";
@@ -372,7 +373,7 @@ function unknownOutcomes(summary: YearSummary, rowName: Localized): Localized {
   // year of the data, or a deadline already passed, can put it later: then the clause would seem to contradict it).
   const byYears = hasParameterOn("exclusion-after-exit-years", crossing.day);
   const n = parameterOn(byYears ? "exclusion-after-exit-years" : "exclusion-after-exit-calendar-years", crossing.day);
-  const exclusionEnds = byYears ? addMonths(crossing.day, 12 * n) : dayFromYmd(year + n + 1, 1, 1);
+  const exclusionEnds = addDays(exclusionEnd(crossing.day), 1);
   const exclusion: Localized =
     periodStartOnOrAfter(exclusionEnds, summary.period) !== re.start
       ? L("", "")
