@@ -184,6 +184,8 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       rowName: s.rowName,
       // The EU-KOR view is given when any row of the sheet names a country, also one of a year not kept.
       countryInRowsLeftOut: s.droppedCountry === true,
+      // An auditfile's header periods say what it covers (a part year is warned of from them): no late-start guess.
+      rowsSpanKnown: s.auditfile === true,
     };
     // The link's note (which sheet the previous year came from) is among the summary's problems.
     const { summary, from, taken } = summarizeSheet(s, apart ? [] : read.sheets, { ...base, problems: s.problems });

@@ -159,6 +159,14 @@ class ColumnQueries implements RowQueries {
     return this.of(year) !== null;
   }
 
+  firstDayIn(year: number): Day | null {
+    const c = this.of(year);
+    if (c === null) return null;
+    let first = c.day(0);
+    for (let i = 1; i < c.length; i++) if (c.day(i) < first) first = c.day(i);
+    return first;
+  }
+
   countableTurnover(year: number): YearTurnover {
     const cents = new Array<number>(CATEGORY_SLOTS).fill(0);
     const counts = new Array<number>(CATEGORY_SLOTS).fill(0);

@@ -37,6 +37,8 @@ export interface RowQueries {
   /** The calendar years with at least one row, ascending. */
   yearsIn(): number[];
   hasRowsIn(year: number): boolean;
+  /** The earliest day of a row of `year` (any category), or null when it has none. */
+  firstDayIn(year: number): Day | null;
   countableTurnover(year: number): YearTurnover;
   /** As findCrossing(rows, year, thresholdCents). */
   findCrossing(year: number, thresholdCents?: Cents): Crossing | null;
@@ -101,6 +103,16 @@ class ArrayQueries implements RowQueries {
 
   hasRowsIn(year: number): boolean {
     return hasRowsIn(this.rows, year);
+  }
+
+  firstDayIn(year: number): Day | null {
+    const { from, to } = yearBounds(year);
+    let first: Day | null = null;
+    for (let i = 0; i < this.rows.length; i++) {
+      const day = this.rows[i].day;
+      if (day >= from && day <= to && (first === null || day < first)) first = day;
+    }
+    return first;
   }
 
   countableTurnover(year: number): YearTurnover {

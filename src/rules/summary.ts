@@ -52,6 +52,11 @@ export interface SummaryOptions {
    * the EU-KOR view is given when any row of the input names one, as where every row is passed (the pane).
    */
   readonly countryInRowsLeftOut?: boolean;
+  /**
+   * The source says which days its rows cover (an auditfile's header periods, whose reader warns of a part year): rows
+   * that start late in a year are then not warned of as a possible partial export (lateStartWarnings).
+   */
+  readonly rowsSpanKnown?: boolean;
 }
 
 /**
@@ -178,6 +183,10 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     const prevJan1 = dayFromYmd(year - 1, 1, 1);
     problems.push(givenPreviousEndedParticipation(year - 1, givenPrevious.cents, parameterOn("kor-threshold", prevJan1), participation.since, participation.since > prevJan1));
   }
+
+  // An export that starts later than the year (from 1 December, "last quarter"): the rows cannot tell it from a year
+  // whose invoices really start then, so it is said where it can change the answer (lateStartWarnings).
+  if (el !== null && options.rowsSpanKnown !== true) problems.push(...lateStartWarnings(rows, year, el, thresholdCents));
 
   const periods = supported ? periodLines(rows, year, period, thresholdCents, crossing?.day ?? null) : [];
 
@@ -310,6 +319,58 @@ function couldNotStartWarning(since: Day, why: Localized): Problem {
       en: `You said the business has been in the KOR since ${dayEn(since)}, but that participation could not start: ${why.en}. The KOR then did not apply and VAT is due on turnover from ${dayEn(since)}. Was the registration accepted all the same? Then deregister at once. If the start date is wrong, correct it.`,
     },
   };
+}
+
+/** Rows of a year that start after this day of it (no row in its first quarter) are said to start late. */
+const LATE_START_AFTER = { month: 3, day: 31 } as const;
+
+/**
+ * The rows of a year read for the answer that start late in it (none in its first quarter), where that can change the
+ * answer, with the first day and what to check (kor-rules.md sections 4 and 5):
+ * - the previous year, when its turnover is taken from the rows (basis "data") and is within the limit without a
+ *   crossing: an export from 1 December shows a small figure and an eligible year. A business that started that
+ *   year is right (no annualising), so the message says both;
+ * - the year checked, when the previous year has rows too (the business existed): missing invoices at its start make
+ *   the turnover too low and move a crossing later, or hide it.
+ * Before, both were answered as if the rows were the whole year. An auditfile's header periods say what it covers
+ * (its reader warns of a part year), so its caller passes rowsSpanKnown.
+ */
+function lateStartWarnings(rows: RowQueries, year: number, el: { previousYearBasis: PreviousYearBasis; previousYearCents: Cents | null; previousYearCrossing: unknown }, thresholdCents: Cents): Problem[] {
+  const out: Problem[] = [];
+  const prev = year - 1;
+  const lateIn = (y: number): Day | null => {
+    const first = rows.firstDayIn(y);
+    return first !== null && first > dayFromYmd(y, LATE_START_AFTER.month, LATE_START_AFTER.day) ? first : null;
+  };
+  const prevFirst = el.previousYearBasis === "data" && el.previousYearCrossing === null && el.previousYearCents !== null && el.previousYearCents <= thresholdCents ? lateIn(prev) : null;
+  if (prevFirst !== null && el.previousYearCents !== null) {
+    out.push({
+      row: null,
+      severity: "warning",
+      code: "previous-year-starts-late",
+      column: "date",
+      value: null,
+      message: {
+        nl: `De rijen van ${prev} beginnen pas op ${dayNl(prevFirst)}: de omzet van ${prev} (${eurNl(el.previousYearCents)}, uit de gegevens) telt alleen de rijen vanaf die dag. Bevat het bestand niet heel ${prev} (een export vanaf een latere datum), geef dan de omzet van ${prev} op; is uw onderneming pas rond die dag begonnen, dan klopt het bedrag.`,
+        en: `The rows of ${prev} only start on ${dayEn(prevFirst)}: the ${prev} turnover (${eurEn(el.previousYearCents)}, from the data) counts only the rows from that day. If the file does not hold the whole of ${prev} (an export from a later date), enter the ${prev} turnover; if your business only started around that day, the figure is right.`,
+      },
+    });
+  }
+  const first = rows.hasRowsIn(prev) ? lateIn(year) : null;
+  if (first !== null) {
+    out.push({
+      row: null,
+      severity: "warning",
+      code: "year-starts-late",
+      column: "date",
+      value: null,
+      message: {
+        nl: `De rijen van ${year} beginnen pas op ${dayNl(first)}, terwijl er ook rijen van ${prev} zijn. Ontbreken er facturen van vóór die dag (een export vanaf een latere datum), dan is de omzet van ${year} te laag en kan de omzetgrens eerder zijn overschreden. Controleer of het bestand heel ${year} bevat.`,
+        en: `The rows of ${year} only start on ${dayEn(first)}, while there are rows of ${prev} too. If invoices from before that day are missing (an export from a later date), the ${year} turnover is too low and the turnover limit may have been crossed earlier. Check that the file holds the whole of ${year}.`,
+      },
+    });
+  }
+  return out;
 }
 
 /** The warning that a given previous-year figure (used) differs from the rows of that year (kor-rules.md section 4). */

@@ -346,6 +346,8 @@ export function analyze(source: InvoiceSource, settings: SheetSettings, today: D
     previousYearCents: given,
     problems,
     rowName: source.rowName,
+    // An auditfile's header periods say what it covers (a part year is warned of from them): no late-start guess.
+    ...(source.auditfile === true ? { rowsSpanKnown: true } : {}),
   });
   // The other sheets read (the previous year's, a participant's older or later years'), each with the years taken.
   const read = [...(from === null ? [] : [{ sheet: from, years: [year - 1] }]), ...taken];

@@ -26,6 +26,8 @@
  *  - problems only an auditfile has (its sanity line, skipped memorial entries, a file without totals, the
  *    note on what a category or country fix means for an auditfile) and the file name prefixed to a merged
  *    file's messages;
+ *  - problems only the CSV has: rows that start late in a year (`previous-year-starts-late`, `year-starts-late`),
+ *    a possible part-year export that an auditfile's header periods settle;
  *  - `reverse-charge-abroad`: the CSV names each row, the auditfile says it once per year and country (its
  *    rows are invoices, not sheet rows), so only its presence is compared.
  */
@@ -406,6 +408,9 @@ type Json = any;
 /** Problems only an auditfile has (see the header). */
 const XAF_ONLY = new Set(["xaf-skipped", "xaf-no-totals", "auditfile-category-advice"]);
 
+/** Problems only the CSV has (see the header): what an auditfile's header periods say is guessed from its rows. */
+const CSV_ONLY = new Set(["previous-year-starts-late", "year-starts-late"]);
+
 /**
  * A refused category: the auditfile says it once per VAT code and year (its lines are not rows), the CSV per
  * category text with the rows; compared by presence.
@@ -415,7 +420,7 @@ const REFUSED = new Set(["xaf-unclear", "unknown-category"]);
 /** Rows by invoice and category (`F12/21`): `key(row)` for the surface's row numbers. */
 function problemKeys(item: Json, key: (row: number) => string): string[] {
   return (item.problems as Json[])
-    .filter((p) => !XAF_ONLY.has(p.code))
+    .filter((p) => !XAF_ONLY.has(p.code) && !CSV_ONLY.has(p.code))
     .map((p) =>
       REFUSED.has(p.code)
         ? `${p.severity} refused`

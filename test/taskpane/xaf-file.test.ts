@@ -74,3 +74,25 @@ describe("Open file with an auditfile whose period is a broken fiscal year", () 
     expect(period[0].message.en).toContain("cover 2025 only in part: from 1 July 2025 to 31 December 2025");
   });
 });
+
+describe("Open file: rows that start late in the previous year", () => {
+  // 2025 from 1 December only (€700), 2026 €4,000: eligible on what is there.
+  it("a CSV export from 1 December: the report says the rows of 2025 start then", async () => {
+    const csv = "Factuurdatum;Bedrag excl. btw;Btw-tarief\r\n01-12-2025;700,00;21%\r\n05-01-2026;4.000,00;21%\r\n";
+    const a = analyze(await readFileSource(fileOf("verkoop.csv", csv)), {}, TODAY);
+    expect(a.summary.verdict).toBe("eligible");
+    const w = a.summary.problems.filter((p) => p.code === "previous-year-starts-late");
+    expect(w.map((p) => p.message.nl)).toEqual([expect.stringContaining("De rijen van 2025 beginnen pas op 1 december 2025")]);
+  });
+
+  it("an auditfile whose header covers 2025 whole: its entries starting in December are the year, no warning", async () => {
+    const txs = [
+      invoice({ nr: "1", date: "2025-12-01", ref: "A1", customer: "C1", parts: [{ acc: "8000", net: 70000, vat: { id: "H", perc: 21 } }] }),
+      invoice({ nr: "2", date: "2026-01-05", ref: "A2", customer: "C1", parts: [{ acc: "8000", net: 400000, vat: { id: "H", perc: 21 } }] }),
+    ];
+    const xaf = writeXaf({ fiscalYear: 2026, period: { start: "2025-01-01", end: "2026-12-31" }, customers: [{ id: "C1", name: "Jansen", tp: "C", taxCountry: "NL" }], journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }] });
+    const a = analyze(await readFileSource(fileOf("klant.xaf", xaf)), {}, TODAY);
+    expect(a.summary.previousYearBasis).toBe("data");
+    expect(a.summary.problems.map((p) => p.code)).not.toContain("previous-year-starts-late");
+  });
+});
