@@ -330,8 +330,9 @@ const LATE_START_AFTER = { month: 3, day: 31 } as const;
  * - the previous year, when its turnover is taken from the rows (basis "data") and is within the limit without a
  *   crossing: an export from 1 December shows a small figure and an eligible year. A business that started that
  *   year is right (no annualising), so the message says both;
- * - the year checked, when the previous year has rows too (the business existed): missing invoices at its start make
- *   the turnover too low and move a crossing later, or hide it.
+ * - the year checked, when the previous year's turnover is taken from its rows too (the business existed then; from
+ *   2025, when the previous-year test reads them): missing invoices at its start make the turnover too low and move a
+ *   crossing later, or hide it.
  * Before, both were answered as if the rows were the whole year. An auditfile's header periods say what it covers
  * (its reader warns of a part year), so its caller passes rowsSpanKnown.
  */
@@ -356,7 +357,9 @@ function lateStartWarnings(rows: RowQueries, year: number, el: { previousYearBas
       },
     });
   }
-  const first = rows.hasRowsIn(prev) ? lateIn(year) : null;
+  // Only where the previous year's rows are read for the answer (basis "data"): kor-check keeps another year's rows
+  // only when the answer reads them, so every surface says the same.
+  const first = el.previousYearBasis === "data" ? lateIn(year) : null;
   if (first !== null) {
     out.push({
       row: null,

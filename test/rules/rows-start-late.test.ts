@@ -90,3 +90,10 @@ describe("rows that start late in a year", () => {
     expect(fromRows.problems.find((p) => p.code === "year-starts-late")?.message.en).toContain("only start on 4 May 2026");
   });
 });
+
+describe("rows that start late: the same on every surface", () => {
+  it("says nothing of 2024's late start, whose answer reads no 2023 rows (kor-check keeps none of them)", () => {
+    const rows = sheet(["2023-01-10", 700], ["2023-12-15", 500], ["2024-05-05", 4_000]);
+    expect(codes(summarizeYear(rows, { today, year: 2024 }).problems)).not.toContain("year-starts-late");
+  });
+});
