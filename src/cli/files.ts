@@ -131,7 +131,9 @@ export async function collectInputs(
     try {
       stat = await fs.stat(input);
     } catch (e) {
-      scan.errors.push(errorOf(input, e));
+      // A missing name typed twice (`a.csv ./a.csv`) is one problem: said once, where it came first.
+      const error = errorOf(input, e);
+      if (!scan.errors.some((x) => x.code === error.code && path.resolve(x.path) === path.resolve(input))) scan.errors.push(error);
       continue;
     }
     if (stat.isDirectory()) await walk(input, scan);

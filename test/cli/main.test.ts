@@ -1077,6 +1077,17 @@ describe("kor-check: the same file given twice", () => {
   });
 });
 
+describe("kor-check: a missing file given twice", () => {
+  it("is one line under 'Not read' and one JSON item, not two", async () => {
+    const missing = at("nope.csv");
+    const dotted = `${tmp.dir}${path.sep}.${path.sep}nope.csv`;
+    const r = await json([missing, dotted]);
+    expect(r.items.map((i: Json) => i.file)).toEqual([missing]);
+    const table = await run([missing, missing, "--lang", "en"]);
+    expect(table.stdout.match(/file or folder not found/g)).toHaveLength(1);
+  });
+});
+
 describe("kor-check: places in another state's VAT territory (VAT Directive art. 7)", () => {
   it("reads Monaco as France and Akrotiri as Cyprus for the EU-KOR, and says so with a warning naming the rows", async () => {
     const text = "Datum;Bedrag;Categorie;Land\n1-2-2026;1000;21;NL\n1-3-2026;2000;buitenland;Monaco\n1-4-2026;3000;buitenland;MC\n1-5-2026;500;buitenland;Akrotiri\n";
