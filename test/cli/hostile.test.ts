@@ -374,8 +374,8 @@ describe("scanning a folder", () => {
       ["l2", loop],
       ["l3.csv", loop],
       ["zelf", loop],
-      ["l3.csv", loop],
     ]);
+    // l3.csv given by name as well as found in the folder: one problem, said once (as a file read twice is read once).
     const nl = await run([at("klanten/zelf"), "--format", "json", "--lang", "nl"]);
     expect((JSON.parse(nl.stdout) as { error: string }[])[0].error).toBe("symbolische link die naar zichzelf wijst, of in een kring van links rondgaat (een lus); niet gelezen");
   });
