@@ -96,6 +96,11 @@ export interface SheetJson {
    * null when the previous year is covered whole, given, not needed, or not from an auditfile.
    */
   previousYearPartial: { covered: { from: string; to: string }[]; note: string } | null;
+  /**
+   * A CSV or sheet whose previous year, read from its rows, starts late (none in its first quarter): the first day of
+   * those rows (ISO), as the warning previous-year-starts-late says; is the file the whole year? null otherwise.
+   */
+  previousYearRowsFrom: string | null;
   /** `reference`: the invoice (auditfiles: invRef/docRef and date) instead of a sheet row; null for sheets. */
   /**
    * `caveat`: when later credit notes bring the year back within the limit, the text shown beside the crossing
@@ -183,6 +188,7 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
       const covered = partialOf(s);
       return covered === null ? null : { covered: covered.map(([a, b]) => ({ from: isoFromDay(a), to: isoFromDay(b) })), note: out.previousPartial(sum.year - 1, covered)[lang] };
     })(),
+    previousYearRowsFrom: sum.previousYearRowsFrom === null ? null : isoFromDay(sum.previousYearRowsFrom),
     crossing:
       sum.crossing === null
         ? null
@@ -282,6 +288,7 @@ export function failureJson(f: FileFailure, lang: Lang): SheetJson {
     previousYearBasis: null,
     previousYearSheet: null,
     previousYearPartial: null,
+    previousYearRowsFrom: null,
     crossing: null,
     participation: null,
     participationEnded: null,
@@ -383,7 +390,9 @@ function previousText(s: SheetResult, lang: Lang): string {
         : amount;
   // An auditfile's previous year covered only in part: the figure is not that year's turnover, and says so.
   const covered = partialOf(s);
-  return covered === null ? text : `${text} — ${out.previousPartial(sum.year - 1, covered)[lang]}`;
+  if (covered !== null) return `${text} — ${out.previousPartial(sum.year - 1, covered)[lang]}`;
+  // A CSV or sheet whose previous year's rows start late: is it the whole year? (previous-year-starts-late says more.)
+  return sum.previousYearRowsFrom !== null ? `${text} — ${out.previousRowsFrom(sum.year - 1, sum.previousYearRowsFrom)[lang]}` : text;
 }
 
 /**
@@ -650,7 +659,7 @@ function sheetsTable(sheets: readonly SheetResult[], lang: Lang, width: number):
     if (ifInKor !== null) {
       for (const line of [nextStartText(s.summary, lang), ifInKor]) lines.push(...wrap(`${out.nextStart[lang]} ${line}`, width, "    ", "  "));
     }
-    if (s.summary.previousYearBasis === "assumed-zero" || partialOf(s) !== null) lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s, lang)}`, width, "    ", "  "));
+    if (s.summary.previousYearBasis === "assumed-zero" || partialOf(s) !== null || s.summary.previousYearRowsFrom !== null) lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s, lang)}`, width, "    ", "  "));
     for (const line of euTextLines(s.summary, lang, false, euPartialText(s, lang))) lines.push(...wrap(`${out.euKor[lang]}: ${line}`, width, "    ", "  "));
   }
   return lines;
@@ -809,8 +818,9 @@ function csvSheetLine(s: SheetResult, lang: Lang): string {
     j.ifInKor?.nextStart ?? "", j.ifInKor?.deadline ?? "",
     // The Union crossing of €100,000 (JSON eu.crossing): its day, its row (as grens_rij), the day to notify by.
     euCrossing?.date ?? "", euCrossing === undefined || euCrossing === null ? "" : euCrossing.reference === null ? String(euCrossing.row) : csvText(euCrossing.reference), euCrossing?.notifyBy ?? "",
-    // An auditfile's previous year covered only in part: vorig_jaar is then not that year's turnover (JSON previousYearPartial).
-    csvText(j.previousYearPartial?.note ?? ""),
+    // An auditfile's previous year covered only in part: vorig_jaar is then not that year's turnover (JSON previousYearPartial);
+    // a CSV or sheet whose rows of that year start late: perhaps not (JSON previousYearRowsFrom).
+    csvText(j.previousYearPartial?.note ?? (s.summary.previousYearRowsFrom !== null ? out.previousRowsFrom(s.summary.year - 1, s.summary.previousYearRowsFrom)[lang] : "")),
   ].map((f) => csvField(f, sep)).join(sep);
 }
 

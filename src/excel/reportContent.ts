@@ -9,7 +9,7 @@ import { excelSerialFromDay, formatDay } from "../rules/dates";
 import { eurosFromCents, formatEuros } from "../rules/money";
 import type { YearSummary } from "../rules/summary-types";
 import { previousUnionText } from "../bulk/euText";
-import { previousBasisText, S, tPlain as t } from "../taskpane/strings";
+import { previousYearBasisOf, S, tPlain as t } from "../taskpane/strings";
 
 export const REPORT_WIDTH = 6;
 /**
@@ -88,7 +88,7 @@ export function buildReport(summary: YearSummary, lang: Lang, sourceName: string
   add([t(lang, R.headroom), eur(summary.headroomCents)], ["General", EURO_FORMAT]);
   add([t(lang, R.notCounted), eur(summary.notCountedCents)], ["General", EURO_FORMAT]);
   if (summary.previousYearCents !== null) {
-    const basis = previousYearSheet !== null ? S.basisFromSheet(previousYearSheet) : previousBasisText(summary.previousYearBasis, summary.year);
+    const basis = previousYearBasisOf(summary, previousYearSheet);
     add([t(lang, R.previous), eur(summary.previousYearCents), t(lang, basis)], ["General", EURO_FORMAT]);
   }
   if (summary.crossing !== null) {

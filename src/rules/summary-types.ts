@@ -198,6 +198,12 @@ export interface YearSummary {
   readonly headroomCents: Cents;
   readonly previousYearCents: Cents | null;
   readonly previousYearBasis: PreviousYearBasis;
+  /**
+   * The first day of the previous year's rows when that year's turnover is read from them and they start late in it
+   * (none in its first quarter: an export from 1 December?), as the warning previous-year-starts-late says; else null.
+   * Shown beside the figure where it is.
+   */
+  readonly previousYearRowsFrom: Day | null;
   readonly crossing: Crossing | null;
   /**
    * Beside the crossing when later credit notes bring the year's total back within the threshold (kor-rules.md

@@ -186,7 +186,8 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
 
   // An export that starts later than the year (from 1 December, "last quarter"): the rows cannot tell it from a year
   // whose invoices really start then, so it is said where it can change the answer (lateStartWarnings).
-  if (el !== null && options.rowsSpanKnown !== true) problems.push(...lateStartWarnings(rows, year, el, thresholdCents));
+  const late = el !== null && options.rowsSpanKnown !== true ? lateStartWarnings(rows, year, el, thresholdCents) : { problems: [], previousFrom: null };
+  problems.push(...late.problems);
 
   const periods = supported ? periodLines(rows, year, period, thresholdCents, crossing?.day ?? null) : [];
 
@@ -261,6 +262,7 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
     headroomCents: crossing !== null ? 0 : Math.max(0, thresholdCents - turnover.countableCents),
     previousYearCents: el?.previousYearCents ?? null,
     previousYearBasis: el?.previousYearBasis ?? "not-needed",
+    previousYearRowsFrom: late.previousFrom,
     crossing,
     crossingCaveat: el?.crossingCaveat ?? null,
     categories: turnover.lines,
@@ -336,7 +338,12 @@ const LATE_START_AFTER = { month: 3, day: 31 } as const;
  * Before, both were answered as if the rows were the whole year. An auditfile's header periods say what it covers
  * (its reader warns of a part year), so its caller passes rowsSpanKnown.
  */
-function lateStartWarnings(rows: RowQueries, year: number, el: { previousYearBasis: PreviousYearBasis; previousYearCents: Cents | null; previousYearCrossing: unknown }, thresholdCents: Cents): Problem[] {
+function lateStartWarnings(
+  rows: RowQueries,
+  year: number,
+  el: { previousYearBasis: PreviousYearBasis; previousYearCents: Cents | null; previousYearCrossing: unknown },
+  thresholdCents: Cents,
+): { problems: Problem[]; previousFrom: Day | null } {
   const out: Problem[] = [];
   const prev = year - 1;
   const lateIn = (y: number): Day | null => {
@@ -373,7 +380,7 @@ function lateStartWarnings(rows: RowQueries, year: number, el: { previousYearBas
       },
     });
   }
-  return out;
+  return { problems: out, previousFrom: prevFirst };
 }
 
 /** The warning that a given previous-year figure (used) differs from the rows of that year (kor-rules.md section 4). */

@@ -8,7 +8,7 @@ import { formatDay, type Day } from "../rules/dates";
 import { formatEuros } from "../rules/money";
 import type { YearSummary } from "../rules/summary-types";
 import { provisionalRows, type Reconciliation } from "./model";
-import { previousBasisText, S, tPlain } from "./strings";
+import { previousYearBasisOf, S, tPlain } from "./strings";
 import type { Localized } from "../i18n/types";
 import { cellText as overviewCellText, type OverviewRow } from "../bulk/overview";
 import { COLUMN_TITLES, OVERVIEW_COLUMNS } from "../bulk/strings";
@@ -40,7 +40,7 @@ export function figuresText(
   lines.push(`${tPlain(lang, S.notCounted)}: ${eur(summary.notCountedCents)}`);
   if (summary.previousYearCents !== null) {
     const sheet = options.previousYearSheet ?? null;
-    const basis = sheet !== null ? S.basisFromSheet(sheet) : previousBasisText(summary.previousYearBasis, summary.year);
+    const basis = previousYearBasisOf(summary, sheet);
     lines.push(`${tPlain(lang, S.previousYearLine(summary.year - 1))}: ${eur(summary.previousYearCents)} (${tPlain(lang, basis)})`);
   }
   if (r !== undefined) {

@@ -7,7 +7,8 @@ import type { Lang, Localized } from "../i18n/types";
 import { countdown } from "../rules/advice";
 import { visibleControls } from "../i18n/safeText";
 import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, latestParameter } from "../rules/parameters";
-import { countEn, countNl } from "../rules/text";
+import { countEn, countNl, dayEn, dayNl } from "../rules/text";
+import type { Day } from "../rules/dates";
 import { previousYearTested } from "../rules/eligibility";
 import type { PreviousYearBasis } from "../rules/summary-types";
 
@@ -444,4 +445,16 @@ export const S = {
 export function previousBasisText(basis: PreviousYearBasis, year: number): Localized {
   if (basis === "given" && !previousYearTested(year)) return L(`door u ingevuld; beslist ${year} niet`, `entered by you; it does not decide ${year}`);
   return S.basis[basis];
+}
+
+/**
+ * Beside the previous year's figure on every surface of the pane (the report, the copied text, the report sheet):
+ * where it came from (the sheet it was taken from, or previousBasisText), and, when its rows start late in the year
+ * (summary.previousYearRowsFrom: an export from 1 December?), that it may not be the whole year.
+ */
+export function previousYearBasisOf(summary: { readonly year: number; readonly previousYearBasis: PreviousYearBasis; readonly previousYearRowsFrom: Day | null }, sheet: string | null): Localized {
+  const base = sheet !== null ? S.basisFromSheet(sheet) : previousBasisText(summary.previousYearBasis, summary.year);
+  const from = summary.previousYearRowsFrom;
+  if (from === null) return base;
+  return L(`${base.nl}; onvolledig? de rijen beginnen pas op ${dayNl(from)}`, `${base.en}; incomplete? the rows only start on ${dayEn(from)}`);
 }

@@ -54,6 +54,7 @@ describe("kor-check --format json", () => {
         previousYearBasis: "assumed-zero",
         previousYearSheet: null,
         previousYearPartial: null,
+        previousYearRowsFrom: null,
         crossing: { date: "2025-09-16", row: 4, reference: null, amount: 500, caveat: null },
         // Crossed in 2025: 2026 fails the previous-year test, earliest re-entry 1 Jan 2027 (worked example 11).
         participation: "unknown",

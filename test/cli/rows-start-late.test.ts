@@ -4,6 +4,7 @@
  * header covers the whole year, settles it and the warning goes. Worked by hand: limit €20,000; 2026 so far €7,000.
  */
 import * as path from "path";
+import Papa from "papaparse";
 import { dayFromIso } from "../../src/rules/dates";
 import { invoice, writeXaf, type GenTx } from "../support/xaf-generator";
 import { runCli, tempDir, writeText } from "./fixtures";
@@ -33,15 +34,23 @@ describe("kor-check: an export whose rows start late in the previous year", () =
     expect(w).toHaveLength(1);
     expect(w[0]).toMatchObject({ severity: "warning", row: null });
     expect(w[0].message).toContain("The rows of 2025 only start on 1 December 2025: the 2025 turnover (€1,200.00, from the data)");
+    expect(item.previousYearRowsFrom).toBe("2025-12-01");
     const table = await runCli([file, "--lang", "nl"], TODAY);
-    expect(table.stdout.replace(/\s+/g, " ")).toContain("De rijen van 2025 beginnen pas op 1 december 2025");
+    const flat = table.stdout.replace(/\s+/g, " ");
+    expect(flat).toContain("Vorig jaar € 1.200,00 — onvolledig? de rijen van 2025 beginnen pas op 1 december 2025: is dit heel 2025?");
+    expect(flat).toContain("De rijen van 2025 beginnen pas op 1 december 2025");
+    // A firm's overview: the CSV's last column says it, where vorig_jaar is.
+    const csv = await runCli([file, "--format", "csv", "--lang", "nl"], TODAY);
+    const [header, line] = Papa.parse<string[]>(csv.stdout.trim(), { delimiter: ";" }).data;
+    expect(line[header.indexOf("vorig_jaar")]).toBe("1200,00");
+    expect(line[header.indexOf("vorig_jaar_onvolledig")]).toBe("onvolledig? de rijen van 2025 beginnen pas op 1 december 2025: is dit heel 2025?");
   });
 
   it("says nothing once the previous year's turnover is typed", async () => {
     const file = writeText(path.join(tmp.dir, "verkoop.csv"), EXPORT);
     const r = await runCli([file, "--format", "json", "--previous-year-turnover", "18000"], TODAY);
     const [item] = JSON.parse(r.stdout) as Json[];
-    expect(item.previousYearBasis).toBe("given");
+    expect(item).toMatchObject({ previousYearBasis: "given", previousYearRowsFrom: null });
     expect((item.problems as Json[]).map((p) => p.code)).not.toContain("previous-year-starts-late");
   });
 
@@ -57,7 +66,7 @@ describe("kor-check: an export whose rows start late in the previous year", () =
     const b = file(2026, [invoice({ nr: "2", date: "2026-05-04", ref: "F2", customer: "C1", parts: [{ acc: "8000", net: 400000, vat: H }] })]);
     const r = await runCli([a, b, "--format", "json"], TODAY);
     const [item] = JSON.parse(r.stdout) as Json[];
-    expect(item).toMatchObject({ year: 2026, previousYear: 700, previousYearBasis: "data" });
+    expect(item).toMatchObject({ year: 2026, previousYear: 700, previousYearBasis: "data", previousYearRowsFrom: null });
     const codes = (item.problems as Json[]).map((p) => p.code);
     expect(codes).not.toContain("previous-year-starts-late");
     expect(codes).not.toContain("year-starts-late");

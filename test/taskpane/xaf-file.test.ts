@@ -4,6 +4,8 @@
  */
 import { readFileSource, type FileLike } from "../../src/taskpane/browser/files";
 import { analyze } from "../../src/taskpane/model";
+import { figuresText } from "../../src/taskpane/copyText";
+import { buildReport } from "../../src/excel/reportContent";
 import { dayFromIso } from "../../src/rules/dates";
 import { invoice, writeXaf, type GenTx } from "../support/xaf-generator";
 
@@ -83,6 +85,11 @@ describe("Open file: rows that start late in the previous year", () => {
     expect(a.summary.verdict).toBe("eligible");
     const w = a.summary.problems.filter((p) => p.code === "previous-year-starts-late");
     expect(w.map((p) => p.message.nl)).toEqual([expect.stringContaining("De rijen van 2025 beginnen pas op 1 december 2025")]);
+    // Beside the figure, in the copied figures and on the report sheet as in the panel (the same words).
+    expect(figuresText(a.summary, "nl", { sourceName: "verkoop.csv", today: TODAY }).split("\n")).toContain(
+      "Omzet die meetelt 2025: € 700,00 (uit de gegevens; onvolledig? de rijen beginnen pas op 1 december 2025)",
+    );
+    expect(buildReport(a.summary, "en", "verkoop.csv").values.flat()).toContain("from the data; incomplete? the rows only start on 1 December 2025");
   });
 
   it("an auditfile whose header covers 2025 whole: its entries starting in December are the year, no warning", async () => {

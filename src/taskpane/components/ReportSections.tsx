@@ -35,7 +35,7 @@ import type { CategoryFix, PaneWarning, Reconciliation } from "../model";
 import type { CategoryCode } from "../../rules/types";
 import { CATEGORIES } from "../../rules/categories";
 import { previousUnionText } from "../../bulk/euText";
-import { previousBasisText, S, keepEuroTogether, t } from "../strings";
+import { previousYearBasisOf, S, keepEuroTogether, t } from "../strings";
 
 /** An amount for the pane: "€" and the number never split over two lines. */
 export function money(cents: number, lang: Lang): string {
@@ -212,7 +212,7 @@ export function VerdictSection(props: { lang: Lang; summary: YearSummary; previo
           <>
             <dt className={s.dt}>
               {t(lang, S.previousYearLine(summary.year - 1))}{" "}
-              <Caption1 data-testid="previous-year-basis">({t(lang, previousSheet !== null ? S.basisFromSheet(previousSheet) : previousBasisText(summary.previousYearBasis, summary.year))})</Caption1>
+              <Caption1 data-testid="previous-year-basis">({t(lang, previousYearBasisOf(summary, previousSheet))})</Caption1>
             </dt>
             <dd className={s.dd} data-testid="previous-year">{eur(summary.previousYearCents)}</dd>
           </>
