@@ -184,6 +184,8 @@ export interface StatusParts {
          * invoice to check beside it (a credit note cancelling a wrong invoice may mean it was never crossed).
          */
         readonly crossingDay?: Day | null;
+        /** The first day of the previous year's rows when they start late in it (lateStarts, src/rules/summary.ts). */
+        readonly rowsFrom?: Day | null;
       };
 }
 
@@ -238,7 +240,12 @@ export function status(p: StatusParts): Localized {
         ? { nl: `opgegeven; de rijen van ${prevYear} tellen op tot ${eur(rows, "nl")}`, en: `as given; the rows of ${prevYear} add up to ${eur(rows, "en")}` }
         : p.previous.basis === "given"
           ? { nl: "opgegeven", en: "as given" }
-          : { nl: "uit de gegevens", en: "from the data" };
+          : p.previous.rowsFrom != null
+            ? {
+                nl: `uit de gegevens; onvolledig? de rijen beginnen pas op ${formatDay(p.previous.rowsFrom, "nl")}: vul previousYearTurnover in als ${prevYear} meer omzet had`,
+                en: `from the data; incomplete? the rows only start on ${formatDay(p.previous.rowsFrom, "en")}: enter previousYearTurnover if ${prevYear} had more turnover`,
+              }
+            : { nl: "uit de gegevens", en: "from the data" };
     const crossed = p.previous.crossingDay ?? null;
     const over = p.previous.over
       ? { nl: ", boven de grens", en: ", over the limit" }

@@ -328,16 +328,36 @@ const LATE_START_AFTER = { month: 3, day: 31 } as const;
 
 /**
  * The rows of a year read for the answer that start late in it (none in its first quarter), where that can change the
- * answer, with the first day and what to check (kor-rules.md sections 4 and 5):
- * - the previous year, when its turnover is taken from the rows (basis "data") and is within the limit without a
- *   crossing: an export from 1 December shows a small figure and an eligible year. A business that started that
- *   year is right (no annualising), so the message says both;
- * - the year checked, when the previous year's turnover is taken from its rows too (the business existed then; from
- *   2025, when the previous-year test reads them): missing invoices at its start make the turnover too low and move a
- *   crossing later, or hide it.
- * Before, both were answered as if the rows were the whole year. An auditfile's header periods say what it covers
- * (its reader warns of a part year), so its caller passes rowsSpanKnown.
+ * answer (kor-rules.md sections 4 and 5):
+ * - `previous`: the previous year, when its turnover is taken from the rows (basis "data") and is within the limit
+ *   without a crossing: an export from 1 December shows a small figure and an eligible year. A business that started
+ *   that year is right (no annualising);
+ * - `year`: the year checked, when the previous year's turnover is taken from its rows too (the business existed then;
+ *   from 2025, when the previous-year test reads them): missing invoices at its start make the turnover too low and
+ *   move a crossing later, or hide it.
+ * Each the first day of those rows, or null. Before, both were answered as if the rows were the whole year. An
+ * auditfile's header periods say what it covers (its reader warns of a part year): its callers do not ask.
  */
+export function lateStarts(
+  rows: RowQueries,
+  year: number,
+  el: { readonly previousYearBasis: PreviousYearBasis; readonly previousYearCents: Cents | null; readonly previousYearCrossing: unknown },
+  thresholdCents: Cents,
+): { previous: Day | null; year: Day | null } {
+  const lateIn = (y: number): Day | null => {
+    const first = rows.firstDayIn(y);
+    return first !== null && first > dayFromYmd(y, LATE_START_AFTER.month, LATE_START_AFTER.day) ? first : null;
+  };
+  const data = el.previousYearBasis === "data";
+  return {
+    previous: data && el.previousYearCrossing === null && el.previousYearCents !== null && el.previousYearCents <= thresholdCents ? lateIn(year - 1) : null,
+    // Only where the previous year's rows are read for the answer (basis "data"): kor-check keeps another year's rows
+    // only when the answer reads them, so every surface says the same.
+    year: data ? lateIn(year) : null,
+  };
+}
+
+/** The warnings of lateStarts, with what to check; and the previous year's first day, shown beside its figure. */
 function lateStartWarnings(
   rows: RowQueries,
   year: number,
@@ -346,11 +366,8 @@ function lateStartWarnings(
 ): { problems: Problem[]; previousFrom: Day | null } {
   const out: Problem[] = [];
   const prev = year - 1;
-  const lateIn = (y: number): Day | null => {
-    const first = rows.firstDayIn(y);
-    return first !== null && first > dayFromYmd(y, LATE_START_AFTER.month, LATE_START_AFTER.day) ? first : null;
-  };
-  const prevFirst = el.previousYearBasis === "data" && el.previousYearCrossing === null && el.previousYearCents !== null && el.previousYearCents <= thresholdCents ? lateIn(prev) : null;
+  const late = lateStarts(rows, year, el, thresholdCents);
+  const prevFirst = late.previous;
   if (prevFirst !== null && el.previousYearCents !== null) {
     out.push({
       row: null,
@@ -364,9 +381,7 @@ function lateStartWarnings(
       },
     });
   }
-  // Only where the previous year's rows are read for the answer (basis "data"): kor-check keeps another year's rows
-  // only when the answer reads them, so every surface says the same.
-  const first = el.previousYearBasis === "data" ? lateIn(year) : null;
+  const first = late.year;
   if (first !== null) {
     out.push({
       row: null,

@@ -355,12 +355,28 @@ describe("KOR.DEADLINE and KOR.START", () => {
 describe("KOR.STATUS", () => {
   it("states verdict, amount, percentage, headroom and the previous year", () => {
     const s = sheet([
-      ["2024-05-01", 15000],
+      ["2024-03-01", 15000],
       ["2025-05-01", 19500],
     ]);
     expect(f.status(s.dates, s.amounts, OMITTED, null, null)).toBe(
       "2025: eligible for the KOR. Turnover that counts €19,500.00 = 97.5% of €20,000.00; €500.00 left below the turnover limit. Previous year 2024: €15,000.00 (from the data).",
     );
+  });
+
+  it("says the previous year's figure may not be the whole year when its rows start late (an export from 1 December?), as the pane does", () => {
+    const s = sheet([
+      ["2025-12-01", 1200],
+      ["2026-02-01", 4000],
+    ]);
+    expect(f.status(s.dates, s.amounts, OMITTED, null, null)).toBe(
+      "2026: eligible for the KOR. Turnover that counts €4,000.00 = 20.0% of €20,000.00; €16,000.00 left below the turnover limit. " +
+        "Previous year 2025: €1,200.00 (from the data; incomplete? the rows only start on 1 December 2025: enter previousYearTurnover if 2025 had more turnover).",
+    );
+    expect(withOffice("nl-NL", () => f.status(s.dates, s.amounts, OMITTED, null, null))).toContain(
+      "Vorig jaar 2025: € 1.200,00 (uit de gegevens; onvolledig? de rijen beginnen pas op 1 december 2025: vul previousYearTurnover in als 2025 meer omzet had).",
+    );
+    // Typed: the figure is the user's, nothing to ask.
+    expect(f.status(s.dates, s.amounts, OMITTED, null, 1200)).not.toContain("incomplete");
   });
 
   it("states the crossing date, in Dutch", () => {
