@@ -12,7 +12,7 @@ import type { PreviousYearBasis, Verdict, YearSummary } from "../rules/summary-t
 import { defaultDataYear, problemsOfYear, summarizeYear } from "../rules/summary";
 import { creditNoteCaveatShort } from "../rules/eligibility";
 import type { Grouping } from "./groups";
-import { BASIS_TEXT, fromSheetText, type OverviewColumn, PARTICIPATION_TEXT, previousBasisText, TEXT, VERDICT_TEXT } from "./strings";
+import { BASIS_TEXT, fromSheetText, type OverviewColumn, PARTICIPATION_TEXT, previousBasisText, previousRowsFromText, TEXT, VERDICT_TEXT } from "./strings";
 import { summarizeWithSheets } from "./sheetYears";
 
 /** One checked invoice list: a worksheet's used range, or one Excel table. */
@@ -411,7 +411,9 @@ export function cellText(line: OverviewRow, column: OverviewColumn, lang: Lang):
     case "previousYear":
       return line.previousYearCents === null || line.previousYearBasis === "not-needed"
         ? BASIS_TEXT["not-needed"][lang]
-        : `${formatEuros(line.previousYearCents, lang)} (${line.previousYearSheet !== null ? fromSheetText(line.previousYearSheet)[lang] : previousBasisText(line.previousYearBasis, line.year)[lang]})`;
+        : `${formatEuros(line.previousYearCents, lang)} (${line.previousYearSheet !== null ? fromSheetText(line.previousYearSheet)[lang] : previousBasisText(line.previousYearBasis, line.year)[lang]}${
+            line.summary.previousYearRowsFrom === null ? "" : `; ${previousRowsFromText(line.summary.previousYearRowsFrom)[lang]}`
+          })`;
     case "deadline": {
       if (line.summary.deadlines.participating) return PARTICIPATION_TEXT.inKorNow[lang];
       const dates = `${formatDay(line.nextStart, lang)} (${formatDay(line.registrationDeadline, lang)})`;

@@ -8,6 +8,7 @@ import { quote } from "../i18n/messages";
 import { KOR_LIMIT, formatCount } from "../rules/text";
 import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR } from "../rules/parameters";
 import { previousYearTested } from "../rules/eligibility";
+import { formatDay, type Day } from "../rules/dates";
 
 export type OverviewColumn =
   | "label"
@@ -67,6 +68,14 @@ export const BASIS_TEXT: Readonly<Record<PreviousYearBasis, Localized>> = {
 export function previousBasisText(basis: PreviousYearBasis, year: number): Localized {
   if (basis === "given" && !previousYearTested(year)) return { nl: `opgegeven; beslist ${year} niet`, en: `as given; it does not decide ${year}` };
   return BASIS_TEXT[basis];
+}
+
+/**
+ * Beside the previous year's figure read from rows that start late in it (summary.previousYearRowsFrom: an export from
+ * 1 December?): it may not be the whole year. The pane's report, its All sheets and the overview sheet say it so.
+ */
+export function previousRowsFromText(from: Day): Localized {
+  return { nl: `onvolledig? de rijen beginnen pas op ${formatDay(from, "nl")}`, en: `incomplete? the rows only start on ${formatDay(from, "en")}` };
 }
 
 /** Where the previous year came from, for a workbook with a sheet per year: "uit blad "Omzet 2024"". */

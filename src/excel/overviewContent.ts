@@ -8,7 +8,7 @@ import { excelSerialFromDay, formatDay, type Day } from "../rules/dates";
 import { eurosFromCents } from "../rules/money";
 import type { OverviewRow } from "../bulk/overview";
 import { participationText, unitLabel } from "../bulk/overview";
-import { BASIS_TEXT, COLUMN_TITLES, fromSheetText, PARTICIPATION_TEXT, TEXT, VERDICT_TEXT } from "../bulk/strings";
+import { BASIS_TEXT, COLUMN_TITLES, fromSheetText, PARTICIPATION_TEXT, previousRowsFromText, TEXT, VERDICT_TEXT } from "../bulk/strings";
 import { EURO_FORMAT } from "./reportContent";
 
 export const OVERVIEW_WIDTH = 13;
@@ -84,7 +84,10 @@ export function buildOverviewContent(lines: readonly OverviewRow[], lang: Lang, 
       line.year,
       eurosFromCents(line.countableCents),
       line.percentOfThreshold / 100,
-      VERDICT_TEXT[line.verdict][lang] + (line.previousYearBasis === "assumed-zero" ? ` (${BASIS_TEXT["assumed-zero"][lang]})` : ""),
+      VERDICT_TEXT[line.verdict][lang] +
+        (line.previousYearBasis === "assumed-zero" ? ` (${BASIS_TEXT["assumed-zero"][lang]})` : "") +
+        // Last year read from rows that start late in it: the verdict may rest on part of that year.
+        (line.summary.previousYearRowsFrom === null ? "" : ` (${COLUMN_TITLES.previousYear[lang].toLowerCase()} ${previousRowsFromText(line.summary.previousYearRowsFrom)[lang]})`),
       line.crossing === null ? "" : serial(line.crossing.day),
       line.crossing === null
         ? ""

@@ -7,7 +7,8 @@ import type { Lang, Localized } from "../i18n/types";
 import { countdown } from "../rules/advice";
 import { visibleControls } from "../i18n/safeText";
 import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, latestParameter } from "../rules/parameters";
-import { countEn, countNl, dayEn, dayNl } from "../rules/text";
+import { countEn, countNl } from "../rules/text";
+import { previousRowsFromText } from "../bulk/strings";
 import type { Day } from "../rules/dates";
 import { previousYearTested } from "../rules/eligibility";
 import type { PreviousYearBasis } from "../rules/summary-types";
@@ -456,5 +457,6 @@ export function previousYearBasisOf(summary: { readonly year: number; readonly p
   const base = sheet !== null ? S.basisFromSheet(sheet) : previousBasisText(summary.previousYearBasis, summary.year);
   const from = summary.previousYearRowsFrom;
   if (from === null) return base;
-  return L(`${base.nl}; onvolledig? de rijen beginnen pas op ${dayNl(from)}`, `${base.en}; incomplete? the rows only start on ${dayEn(from)}`);
+  const late = previousRowsFromText(from);
+  return L(`${base.nl}; ${late.nl}`, `${base.en}; ${late.en}`);
 }

@@ -40,6 +40,18 @@ describe("buildOverview", () => {
     expect(cellText(plain, "crossing", "en")).toBe("10 May 2025 (row 3)");
   });
 
+  it("says beside last year's figure, in the pane and the overview sheet, when its rows start late (an export from 1 December?)", () => {
+    const late = unit("L", [r(2, "2025-12-01", 1200), r(3, "2026-02-01", 4000)]);
+    const [line] = buildOverview([late], EMPTY_GROUPING, { today: TODAY });
+    expect(line.verdict).toBe("eligible");
+    expect(cellText(line, "previousYear", "nl")).toBe("€ 1.200,00 (uit de gegevens; onvolledig? de rijen beginnen pas op 1 december 2025)");
+    expect(line.problems.map((p) => p.code)).toContain("previous-year-starts-late");
+    const sheet = buildOverviewContent([line], "en", TODAY);
+    expect(sheet.values[sheet.headerRow + 1][5]).toBe("Within the turnover limit (previous year incomplete? the rows only start on 1 December 2025)");
+    // A sheet whose last year starts in January: the figure alone.
+    expect(cellText(buildOverview([unit("F", [r(2, "2025-01-02", 1200), r(3, "2026-02-01", 4000)])], EMPTY_GROUPING, { today: TODAY })[0], "previousYear", "nl")).toBe("€ 1.200,00 (uit de gegevens)");
+  });
+
   it("tests a group as one business at the place of its first member", () => {
     const g = setGroup(EMPTY_GROUPING, "Samen", ["B", "C"]);
     const lines = buildOverview([b, a, c], g, { today: TODAY });
