@@ -7,7 +7,7 @@ import type { Lang, Localized } from "../i18n/types";
 import { countdown } from "../rules/advice";
 import { visibleControls } from "../i18n/safeText";
 import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR, latestParameter } from "../rules/parameters";
-import { countEn, countNl } from "../rules/text";
+import { countEn, countNl, dayEn, dayNl } from "../rules/text";
 import { previousRowsFromText } from "../bulk/strings";
 import type { Day } from "../rules/dates";
 import { previousYearTested } from "../rules/eligibility";
@@ -161,13 +161,14 @@ export const S = {
     `Vóór ${from} beslist de omzet van ${y} niet of u in ${y + 1} binnen de KOR valt. Zat de onderneming in ${y} in de KOR, vul hem dan in: boven de omzetgrens eindigde die deelname in ${y}, en dat bepaalt wanneer u weer kunt meedoen; leeg = niet opgegeven.`,
     `Before ${from} the turnover of ${y} does not decide whether you are within the KOR in ${y + 1}. If the business was in the KOR in ${y}, enter it: over the turnover limit that participation ended in ${y}, and that decides when you can join again; empty = not given.`,
   ),
-  previousYearHintRows: (y: number, rows: string) => L(
-    `De rijen van ${y} in dit blad tellen op tot ${rows}. Een bedrag dat u hier invult gaat daarvoor (bijvoorbeeld als dit blad niet alle facturen van ${y} heeft); leeg = de rijen.`,
-    `The rows of ${y} in this sheet add up to ${rows}. An amount you enter here wins over them (for example when this sheet does not hold every invoice of ${y}); empty = the rows.`,
+  /** `from`: the first day of those rows when they start late in the year (summary.previousYearRowsFrom), else null. */
+  previousYearHintRows: (y: number, rows: string, from: Day | null = null) => L(
+    `De rijen van ${y} in dit blad ${from === null ? "" : `beginnen pas op ${dayNl(from)} en `}tellen op tot ${rows}. Een bedrag dat u hier invult gaat daarvoor (bijvoorbeeld als dit blad niet alle facturen van ${y} heeft); leeg = de rijen.`,
+    `The rows of ${y} in this sheet ${from === null ? "" : `only start on ${dayEn(from)} and `}add up to ${rows}. An amount you enter here wins over them (for example when this sheet does not hold every invoice of ${y}); empty = the rows.`,
   ),
-  previousYearHintSheet: (y: number, sheet: string, rows: string) => L(
-    `De rijen van ${y} op blad "${sheet}" tellen op tot ${rows}. Een bedrag dat u hier invult gaat daarvoor; leeg = dat blad.`,
-    `The rows of ${y} on sheet "${sheet}" add up to ${rows}. An amount you enter here wins over them; empty = that sheet.`,
+  previousYearHintSheet: (y: number, sheet: string, rows: string, from: Day | null = null) => L(
+    `De rijen van ${y} op blad "${sheet}" ${from === null ? "" : `beginnen pas op ${dayNl(from)} en `}tellen op tot ${rows}. Een bedrag dat u hier invult gaat daarvoor; leeg = dat blad.`,
+    `The rows of ${y} on sheet "${sheet}" ${from === null ? "" : `only start on ${dayEn(from)} and `}add up to ${rows}. An amount you enter here wins over them; empty = that sheet.`,
   ),
   participation: L("Doet de onderneming mee aan de KOR?", "Is the business in the KOR?"),
   participationHint: L(

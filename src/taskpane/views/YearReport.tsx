@@ -602,8 +602,8 @@ export function YearReport({ lang, host, today }: ViewProps): React.ReactElement
                 : analysis.previousYearRowsCents === null
                   ? S.previousYearHint(previousYear)
                   : analysis.previousYearSheet !== null
-                    ? S.previousYearHintSheet(previousYear, analysis.previousYearSheet, money(analysis.previousYearRowsCents, lang))
-                    : S.previousYearHintRows(previousYear, money(analysis.previousYearRowsCents, lang)),
+                    ? S.previousYearHintSheet(previousYear, analysis.previousYearSheet, money(analysis.previousYearRowsCents, lang), analysis.summary.previousYearRowsFrom)
+                    : S.previousYearHintRows(previousYear, money(analysis.previousYearRowsCents, lang), analysis.summary.previousYearRowsFrom),
             )}
             validationState={previousInvalid ? "error" : "none"}
             validationMessage={previousInvalid ? t(lang, S.previousYearInvalid) : undefined}
