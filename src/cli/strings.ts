@@ -326,12 +326,12 @@ export const out = {
     nl: `opgegeven; beslist ${year} niet: vóór ${fromYear} telt alleen de omzet van het jaar zelf`,
     en: `as given; it does not decide ${year}: before ${fromYear} only the year's own turnover counts`,
   }),
-  /** Beside a previous year's figure read from auditfiles that cover that year only in part (or not at all). */
   /** Beside the previous year's figure read from rows that start late in it (previous-year-starts-late). */
   previousRowsFrom: (year: number, from: Day): Localized => ({
     nl: `onvolledig? de rijen van ${year} beginnen pas op ${formatDay(from, "nl")}: is dit heel ${year}?`,
     en: `incomplete? the rows of ${year} only start on ${formatDay(from, "en")}: is this all of ${year}?`,
   }),
+  /** Beside a previous year's figure read from auditfiles that cover that year only in part (or not at all). */
   previousPartial: (year: number, covered: readonly (readonly [Day, Day])[]): Localized => {
     const span = (lang: Lang): string => covered.map(([a, b]) => `${formatDay(a, lang)} ${lang === "nl" ? "tot en met" : "to"} ${formatDay(b, lang)}`).join(lang === "nl" ? " en " : " and ");
     return covered.length > 0
