@@ -376,8 +376,8 @@ function lateStartWarnings(
       column: "date",
       value: null,
       message: {
-        nl: `De rijen van ${prev} beginnen pas op ${dayNl(prevFirst)}: de omzet van ${prev} (${eurNl(el.previousYearCents)}, uit de gegevens) telt alleen de rijen vanaf die dag. Bevat het bestand niet heel ${prev} (een export vanaf een latere datum), geef dan de omzet van ${prev} op; is uw onderneming pas rond die dag begonnen, dan klopt het bedrag.`,
-        en: `The rows of ${prev} only start on ${dayEn(prevFirst)}: the ${prev} turnover (${eurEn(el.previousYearCents)}, from the data) counts only the rows from that day. If the file does not hold the whole of ${prev} (an export from a later date), enter the ${prev} turnover; if your business only started around that day, the figure is right.`,
+        nl: `De rijen van ${prev} beginnen pas op ${dayNl(prevFirst)}: de omzet van ${prev} (${eurNl(el.previousYearCents)}, uit de gegevens) telt alleen de rijen vanaf die dag. Bevat het bestand niet heel ${prev} (een export vanaf een latere datum), geef dan de omzet van ${prev} op; is uw onderneming pas rond die dag begonnen, dan klopt het bedrag: geef het dan ook op als omzet van ${prev}, zodat deze melding vervalt.`,
+        en: `The rows of ${prev} only start on ${dayEn(prevFirst)}: the ${prev} turnover (${eurEn(el.previousYearCents)}, from the data) counts only the rows from that day. If the file does not hold the whole of ${prev} (an export from a later date), enter the ${prev} turnover; if your business only started around that day, the figure is right: enter it as the ${prev} turnover, and this message goes.`,
       },
     });
   }

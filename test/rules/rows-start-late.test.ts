@@ -21,7 +21,7 @@ describe("rows that start late in a year", () => {
     const w = s.problems.find((p) => p.code === "previous-year-starts-late");
     expect(w).toMatchObject({ severity: "warning", row: null });
     expect(w?.message.nl).toBe(
-      "De rijen van 2025 beginnen pas op 1 december 2025: de omzet van 2025 (€ 1.200,00, uit de gegevens) telt alleen de rijen vanaf die dag. Bevat het bestand niet heel 2025 (een export vanaf een latere datum), geef dan de omzet van 2025 op; is uw onderneming pas rond die dag begonnen, dan klopt het bedrag.",
+      "De rijen van 2025 beginnen pas op 1 december 2025: de omzet van 2025 (€ 1.200,00, uit de gegevens) telt alleen de rijen vanaf die dag. Bevat het bestand niet heel 2025 (een export vanaf een latere datum), geef dan de omzet van 2025 op; is uw onderneming pas rond die dag begonnen, dan klopt het bedrag: geef het dan ook op als omzet van 2025, zodat deze melding vervalt.",
     );
     expect(w?.message.en).toContain("The rows of 2025 only start on 1 December 2025: the 2025 turnover (€1,200.00, from the data)");
   });
@@ -41,6 +41,11 @@ describe("rows that start late in a year", () => {
     // A typed figure wins over the rows (section 4).
     const rows = sheet(["2025-12-01", 700], ["2026-01-05", 4_000]);
     expect(codes(summarizeYear(rows, { today, year: 2026, previousYearCents: eur(9_000) }).problems)).not.toContain("previous-year-starts-late");
+    // A start-up confirms its first year by giving the same figure: no warning left, and no "differs" either.
+    const confirmed = summarizeYear(rows, { today, year: 2026, previousYearCents: eur(700) });
+    expect(codes(confirmed.problems)).not.toContain("previous-year-starts-late");
+    expect(codes(confirmed.problems)).not.toContain("previous-year-differs");
+    expect(confirmed.previousYearRowsFrom).toBeNull();
     // 2024 is tested on its own turnover only (the previous-year test applies from 2025).
     const before = sheet(["2023-12-01", 700], ["2024-01-05", 4_000]);
     expect(codes(summarizeYear(before, { today, year: 2024 }).problems)).not.toContain("previous-year-starts-late");
