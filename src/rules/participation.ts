@@ -179,9 +179,10 @@ export interface KorSinceCheck {
 }
 
 /**
- * Checks a participation start date against today (in the Netherlands). Participation starts on the first day
- * of a filing period (kor-rules.md section 6: a 1st of a month at the least) and the exemption exists from
- * 1 January 2020; a bookkeeper may type the date of the confirmation letter instead, so those are notes.
+ * Checks a participation start date against today (in the Netherlands): one after today, or before 1 January 2020
+ * (the exemption did not exist), is refused (`error`). Participation starts on the first day of a filing period
+ * (kor-rules.md section 6: a 1st of a month at the least); a bookkeeper may type the date of the confirmation letter
+ * instead, so that is a note.
  */
 export function checkKorSince(since: Day, today: Day): KorSinceCheck {
   if (since > today) {
@@ -193,13 +194,19 @@ export function checkKorSince(since: Day, today: Day): KorSinceCheck {
       notes: [],
     };
   }
-  const notes: Localized[] = [];
+  // Before 2020 no participation in the exemption can have started: refused, as a start after today (kor-check's
+  // --in-kor-since refuses it too). Before, the pane used such a date with only a note, and read years before the
+  // exemption as years in the KOR.
   if (since < FIRST_KOR_DAY) {
-    notes.push({
-      nl: `In de KOR sinds ${dayNl(since)}: dat is vóór ${dayNl(FIRST_KOR_DAY)}, toen de KOR-vrijstelling begon (daarvoor was de KOR een belastingvermindering). Controleer de datum; de deelname aan de vrijstelling begon op zijn vroegst op ${dayNl(FIRST_KOR_DAY)}.`,
-      en: `In the KOR since ${dayEn(since)}: that is before ${dayEn(FIRST_KOR_DAY)}, when the KOR exemption began (before that the KOR was a VAT reduction). Check the date; participation in the exemption began on ${dayEn(FIRST_KOR_DAY)} at the earliest.`,
-    });
+    return {
+      error: {
+        nl: `${dayNl(since)} ligt vóór ${dayNl(FIRST_KOR_DAY)}, toen de KOR-vrijstelling begon (daarvoor was de KOR een belastingvermindering): een deelname aan de vrijstelling begon op zijn vroegst op ${dayNl(FIRST_KOR_DAY)}. Vul de datum in waarop de deelname begon, of laat de status onbekend.`,
+        en: `${dayEn(since)} is before ${dayEn(FIRST_KOR_DAY)}, when the KOR exemption began (before that the KOR was a VAT reduction): participation in the exemption began on ${dayEn(FIRST_KOR_DAY)} at the earliest. Enter the date participation started, or leave the status unknown.`,
+      },
+      notes: [],
+    };
   }
+  const notes: Localized[] = [];
   if (ymdFromDay(since).day !== 1) {
     notes.push({
       nl: `In de KOR sinds ${dayNl(since)}: dat is niet de eerste dag van een maand. Deelname begint altijd op de eerste dag van een aangiftetijdvak (1 januari, 1 april, 1 juli of 1 oktober; bij maandaangifte de 1e van een maand). Is dit de datum van de bevestigingsbrief? Vul dan de ingangsdatum uit die brief in. De datum is gebruikt zoals opgegeven.`,

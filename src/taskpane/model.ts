@@ -14,7 +14,7 @@ import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
 import { defaultYear } from "../rules/summary";
 import { previousYearTested } from "../rules/eligibility";
-import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { FIRST_KOR_DAY, FIRST_KOR_YEAR } from "../rules/parameters";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource, columnsOption, date1904Note, dateSerialOffsetOf } from "../excel/source";
@@ -63,14 +63,16 @@ export function withPreviousYear(settings: SheetSettings, figureYear: number, ce
 }
 
 /**
- * The participation setting as the rules take it: "in" needs a valid start date, else unknown. With `today`, a
- * start after today (which the field beside it refuses, as kor-check's --in-kor-since does) is unknown too.
+ * The participation setting as the rules take it: "in" needs a valid start date, else unknown. A start before 2020 (the
+ * exemption did not exist) and, with `today`, a start after today are unknown too: the field beside it refuses both, as
+ * kor-check's --in-kor-since does.
  */
 export function participationOf(settings: SheetSettings, today?: Day): Participation {
   if (settings.participation === "out") return { status: "out" };
   const since = inKorSinceDay(settings);
-  // A start after today is checkKorSince's one refusal; its notes (not the 1st of a month, before 2020) are only shown.
-  if (settings.participation === "in" && since !== null && (today === undefined || since <= today)) return { status: "in", since };
+  // checkKorSince's refusals (a start after today, or before the exemption began in 2020) leave the status unknown; its
+  // note (not the 1st of a month) is only shown.
+  if (settings.participation === "in" && since !== null && since >= FIRST_KOR_DAY && (today === undefined || since <= today)) return { status: "in", since };
   return { status: "unknown" };
 }
 

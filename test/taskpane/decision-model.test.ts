@@ -2,6 +2,7 @@ import { analyze } from "../../src/taskpane/model";
 import { sampleSource } from "../../src/taskpane/browser/files";
 import { dayFromIso } from "../../src/rules/dates";
 import { participationOf } from "../../src/taskpane/model";
+import { checkKorSince } from "../../src/rules/participation";
 import { computeDecision, eurosText, initialSituation, looksLikeParticipant, parsePercent, purchasesFromValues, type DecisionState } from "../../src/taskpane/views/DecisionModel";
 import type { InvoiceSource } from "../../src/excel/source";
 import type { PurchaseLine } from "../../src/rules/decision";
@@ -239,6 +240,19 @@ describe("the decision starts from the participation setting (kor-rules.md secti
     // Today itself, or a date not on the 1st of a month, is used as given (the field only notes the latter).
     const odd = { participation: "in" as const, inKorSince: "2024-01-15" };
     expect(participationOf(odd, TODAY)).toEqual({ status: "in", since: dayFromIso("2024-01-15") });
+  });
+  it("a start before 2020 (the exemption did not exist) is refused as kor-check refuses it: the field says why, the status stays unknown", () => {
+    // Was: used as given with a note, so the pane read years before the exemption as years in the KOR.
+    const early = { participation: "in" as const, inKorSince: "2019-01-01" };
+    expect(participationOf(early, TODAY)).toEqual({ status: "unknown" });
+    expect(analyze(src, early, TODAY).summary.deadlines.participation).toBe("unknown");
+    const check = checkKorSince(dayFromIso("2019-01-01"), TODAY);
+    expect(check.error?.nl).toBe(
+      "1 januari 2019 ligt vóór 1 januari 2020, toen de KOR-vrijstelling begon (daarvoor was de KOR een belastingvermindering): een deelname aan de vrijstelling begon op zijn vroegst op 1 januari 2020. Vul de datum in waarop de deelname begon, of laat de status onbekend.",
+    );
+    // 1 January 2020 itself is the first possible start.
+    expect(participationOf({ participation: "in" as const, inKorSince: "2020-01-01" }, TODAY)).toEqual({ status: "in", since: dayFromIso("2020-01-01") });
+    expect(checkKorSince(dayFromIso("2020-01-01"), TODAY)).toEqual({ error: null, notes: [] });
   });
   it("unknown: guessed from the sheet, as before", () => {
     expect(initialSituation(analyze(src, {}, TODAY), { status: "unknown" })).toEqual({ participant: true, joined: "", fromSetting: false });
