@@ -10,17 +10,21 @@ import { formatDay } from "../rules/dates";
 import { formatEuros } from "../rules/money";
 import type { EuSummary, YearSummary } from "../rules/summary-types";
 import { S } from "../taskpane/strings";
+import { previousRowsFromText } from "./strings";
 
 /**
  * Last year's Union turnover after the Union line (" · Vorig jaar: € 30.000,00"), labelled when it is assumed
  * (" · Vorig jaar: € 0,00 aangenomen (geen gegevens)") as the national previous year is; `partial`: the words
- * beside a figure of a year the data cover only in part (an auditfile's header period), after " — ".
+ * beside a figure of a year the data cover only in part (an auditfile's header period), after " — "; without it, a
+ * figure read from rows that start late in the year says so there (eu.previousUnionRowsFrom).
  */
 export function previousUnionText(eu: EuSummary, lang: Lang, partial: string | null = null): string {
   const eur = (c: number): string => formatEuros(c, lang);
   if (eu.previousUnionBasis === "assumed-zero") return ` · ${S.previousUnionAssumed(eur(0))[lang]}${partial === null ? "" : ` — ${partial}`}`;
   if (eu.previousUnionCents === null) return "";
-  return ` · ${S.previousUnion(eur(eu.previousUnionCents))[lang]}${partial === null ? "" : ` — ${partial}`}`;
+  // Read from rows that start late in that year (an export from 1 December?): it may not be the whole year.
+  const note = partial ?? (eu.previousUnionRowsFrom === null ? null : previousRowsFromText(eu.previousUnionRowsFrom)[lang]);
+  return ` · ${S.previousUnion(eur(eu.previousUnionCents))[lang]}${note === null ? "" : ` — ${note}`}`;
 }
 
 /**

@@ -131,6 +131,8 @@ export interface SheetJson {
     previousUnionBasis: "given" | "data" | "assumed-zero";
     /** As `previousYearPartial`, for last year's Union turnover read from auditfiles that cover that year only in part. */
     previousUnionPartial: { covered: { from: string; to: string }[]; note: string } | null;
+    /** As `previousYearRowsFrom`, for last year's Union turnover read from rows that start late in that year. */
+    previousUnionRowsFrom: string | null;
     withinUnion: boolean;
     /** Why `withinUnion` is false, in words (EuSummary.unionStatusText); null when it is true. */
     unionReason: string | null;
@@ -218,6 +220,7 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
               const covered = euPartialOf(s);
               return covered === null ? null : { covered: covered.map(([a, b]) => ({ from: isoFromDay(a), to: isoFromDay(b) })), note: out.previousPartial(sum.year - 1, covered)[lang] };
             })(),
+            previousUnionRowsFrom: sum.eu.previousUnionRowsFrom === null ? null : isoFromDay(sum.eu.previousUnionRowsFrom),
             withinUnion: sum.eu.withinUnion,
             unionReason: sum.eu.unionStatusText === null ? null : visibleControls(sum.eu.unionStatusText[lang]),
             crossing:

@@ -146,6 +146,13 @@ export interface EuSummary {
    * year as within, i.e. €0 assumed). Every surface labels an assumed figure, as the national previous year's.
    */
   readonly previousUnionBasis: "given" | "data" | "assumed-zero";
+  /**
+   * As YearSummary.previousYearRowsFrom, for last year's Union turnover: the first day of last year's rows when the
+   * figure is read from them (basis "data"), within the Union limit without a crossing, and they start late in that
+   * year (none in its first quarter: an export from 1 December?); null otherwise, and for an auditfile (its header
+   * periods say what it covers). Shown beside the figure.
+   */
+  readonly previousUnionRowsFrom: Day | null;
   readonly unionThresholdCents: Cents;
   readonly withinUnion: boolean;
   /**

@@ -215,7 +215,10 @@ function summarize(rows: RowQueries, options: SummaryOptions): YearSummary {
       },
     });
   }
-  const eu = hasCountry && year >= FIRST_EU_KOR_YEAR ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver, options.rowName ?? plainRowName, options.today) : null;
+  const eu =
+    hasCountry && year >= FIRST_EU_KOR_YEAR
+      ? euSummary(rows, year, options.previousUnionCents ?? null, distanceOver, options.rowName ?? plainRowName, options.today, options.rowsSpanKnown === true)
+      : null;
   if (eu !== null && options.previousUnionCents != null && rows.hasRowsIn(year - 1)) {
     const fromRows = rows.unionTurnover(year - 1);
     if (fromRows !== options.previousUnionCents) problems.push(previousDiffers(year - 1, options.previousUnionCents, fromRows, true));
@@ -344,17 +347,19 @@ export function lateStarts(
   el: { readonly previousYearBasis: PreviousYearBasis; readonly previousYearCents: Cents | null; readonly previousYearCrossing: unknown },
   thresholdCents: Cents,
 ): { previous: Day | null; year: Day | null } {
-  const lateIn = (y: number): Day | null => {
-    const first = rows.firstDayIn(y);
-    return first !== null && first > dayFromYmd(y, LATE_START_AFTER.month, LATE_START_AFTER.day) ? first : null;
-  };
   const data = el.previousYearBasis === "data";
   return {
-    previous: data && el.previousYearCrossing === null && el.previousYearCents !== null && el.previousYearCents <= thresholdCents ? lateIn(year - 1) : null,
+    previous: data && el.previousYearCrossing === null && el.previousYearCents !== null && el.previousYearCents <= thresholdCents ? lateFirstDay(rows, year - 1) : null,
     // Only where the previous year's rows are read for the answer (basis "data"): kor-check keeps another year's rows
     // only when the answer reads them, so every surface says the same.
-    year: data ? lateIn(year) : null,
+    year: data ? lateFirstDay(rows, year) : null,
   };
+}
+
+/** The first day of the rows of `year` when it is after LATE_START_AFTER (no row in its first quarter), else null. */
+function lateFirstDay(rows: RowQueries, year: number): Day | null {
+  const first = rows.firstDayIn(year);
+  return first !== null && first > dayFromYmd(year, LATE_START_AFTER.month, LATE_START_AFTER.day) ? first : null;
 }
 
 /** The warnings of lateStarts, with what to check; and the previous year's first day, shown beside its figure. */
@@ -933,7 +938,15 @@ function unionStatusText(x: {
   };
 }
 
-function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, distanceOver: boolean, rowName: (row: number) => Localized, today: Day): EuSummary {
+function euSummary(
+  q: RowQueries,
+  year: number,
+  givenPrevious: Cents | null,
+  distanceOver: boolean,
+  rowName: (row: number) => Localized,
+  today: Day,
+  rowsSpanKnown: boolean,
+): EuSummary {
   const jan1 = dayFromYmd(year, 1, 1);
   const unionThresholdCents = parameterOn("eu-union-threshold", jan1);
   const unionCents = q.unionTurnover(year);
@@ -1006,6 +1019,9 @@ function euSummary(q: RowQueries, year: number, givenPrevious: Cents | null, dis
     previousUnionCents,
     previousUnionGiven: givenPrevious !== null,
     previousUnionBasis: givenPrevious !== null ? "given" : previousFromData ? "data" : "assumed-zero",
+    // Last year's figure from rows that start late in it, where a fuller year could fail the Union test (lateStarts).
+    previousUnionRowsFrom:
+      previousFromData && !rowsSpanKnown && previousCrossing === null && previousUnionCents !== null && previousUnionCents <= unionThresholdCents ? lateFirstDay(q, year - 1) : null,
     unionThresholdCents,
     withinUnion,
     unionStatusText: unionStatusText({

@@ -72,3 +72,17 @@ describe("kor-check: an export whose rows start late in the previous year", () =
     expect(codes).not.toContain("year-starts-late");
   });
 });
+
+describe("kor-check: last year's Union turnover from rows that start late (EU-KOR)", () => {
+  it("says it beside the Union figure in the table and gives the day in the JSON", async () => {
+    // NL €25,000 (over the KOR limit) and BE €5,000 from 1 December 2025 only; 2026 BE €3,000.
+    const csv = ["Factuurdatum;Bedrag excl. btw;Categorie;Land", "01-12-2025;25.000,00;21;NL", "05-12-2025;5.000,00;buitenland;BE", "01-02-2026;3.000,00;buitenland;BE", ""].join("\r\n");
+    const file = writeText(path.join(tmp.dir, "eu.csv"), csv);
+    const r = await runCli([file, "--format", "json", "--lang", "en"], TODAY);
+    const [item] = JSON.parse(r.stdout) as Json[];
+    expect(item.previousYearRowsFrom).toBeNull();
+    expect(item.eu).toMatchObject({ previousUnion: 30000, previousUnionBasis: "data", previousUnionRowsFrom: "2025-12-01" });
+    const table = await runCli([file, "--lang", "nl"], TODAY);
+    expect(table.stdout.replace(/\s+/g, " ")).toContain("€ 30.000,00 — onvolledig? de rijen beginnen pas op 1 december 2025");
+  });
+});

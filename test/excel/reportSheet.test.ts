@@ -118,7 +118,8 @@ describe("the report sheet's EU section says whether the Union threshold holds, 
   it("beside Union turnover: over, with last year's figure; under it the crossing, what it means and the notify-by day", () => {
     const values = buildReport(summarizeYear(rows, { today: dayFromIso("2026-11-20"), year: 2026 }), "en", "Sheet1").values;
     // The reason, not the bare "Over the Union threshold"; no state line promises an exemption after the crossing.
-    expect(values.find((r) => r[0] === "Union turnover")?.slice(0, 4)).toEqual(["Union turnover", 100_500, "threshold €100,000.00", "over: Union turnover went over €100,000.00 on 10 November 2026 (row 7) · Previous year: €60,000.00"]);
+    expect(values.find((r) => r[0] === "Union turnover")?.slice(0, 4)).toEqual(["Union turnover", 100_500, "threshold €100,000.00", "over: Union turnover went over €100,000.00 on 10 November 2026 (row 7) · Previous year: €60,000.00 — incomplete? the rows only start on 1 June 2025"]);
+    // (2025's rows here start on 1 June: beside last year's figure, the report says it may not be the whole year.)
     expect(values.find((r) => r[0] === "AT")?.[3]).toBe(
       "within the 10% tolerance AT allows (up to €60,500.00), but the EU-KOR exemption ends in AT too as of the supply of 10 November 2026 (row 7), when Union turnover went over €100,000.00",
     );
@@ -131,7 +132,7 @@ describe("the report sheet's EU section says whether the Union threshold holds, 
       "Union turnover went over the Union threshold on 10 November 2026 (row 7): the EU-KOR exemption ends as of that supply in every member state where you use it, and you cannot use the EU-KOR in 2027. Report this to the Belastingdienst by 1 December 2026 (15 working days, counted Mon–Fri; public holidays are not skipped, so possibly earlier than needed). The Dutch KOR is not affected by this.",
     );
     const before = buildReport(summarizeYear(rows.slice(0, 5), { today: dayFromIso("2026-11-20"), year: 2026 }), "nl", "Blad1").values;
-    expect(before.find((r) => r[0] === "Omzet in de hele EU")?.slice(0, 4)).toEqual(["Omzet in de hele EU", 82_000, "grens € 100.000,00", "Binnen de EU-grens · Vorig jaar: € 60.000,00"]);
+    expect(before.find((r) => r[0] === "Omzet in de hele EU")?.slice(0, 4)).toEqual(["Omzet in de hele EU", 82_000, "grens € 100.000,00", "Binnen de EU-grens · Vorig jaar: € 60.000,00 — onvolledig? de rijen beginnen pas op 1 juni 2025"]);
     expect(before.some((r) => String(r[0]).startsWith("De EU-omzet kwam op"))).toBe(false);
   });
 });

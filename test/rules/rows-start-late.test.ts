@@ -102,3 +102,21 @@ describe("rows that start late: the same on every surface", () => {
     expect(codes(summarizeYear(rows, { today, year: 2024 }).problems)).not.toContain("year-starts-late");
   });
 });
+
+describe("rows that start late: last year's Union turnover (EU-KOR)", () => {
+  // 2025 from 1 December only: NL €25,000 (over the KOR limit: no KOR note) and BE €5,000; Union 2025 €30,000 of €100,000.
+  const rows = sheet(["2025-12-01", 25_000, "21", { country: "NL" }], ["2025-12-05", 5_000, "buitenland", { country: "BE" }], ["2026-02-01", 3_000, "buitenland", { country: "BE" }]);
+
+  it("says beside last year's Union figure that its rows start on 1 December, where the KOR's own figure is already over its limit", () => {
+    const s = summarizeYear(rows, { today, year: 2026 });
+    expect(s.previousYearRowsFrom).toBeNull();
+    expect(s.eu).toMatchObject({ previousUnionCents: eur(30_000), previousUnionBasis: "data", previousUnionRowsFrom: d("2025-12-01") });
+  });
+
+  it("says nothing when the figure is given, over the Union limit, or the source states what it covers", () => {
+    expect(summarizeYear(rows, { today, year: 2026, previousUnionCents: eur(30_000) }).eu?.previousUnionRowsFrom).toBeNull();
+    const over = sheet(["2025-12-01", 101_000, "21", { country: "NL" }], ["2026-02-01", 3_000, "buitenland", { country: "BE" }]);
+    expect(summarizeYear(over, { today, year: 2026 }).eu?.previousUnionRowsFrom).toBeNull();
+    expect(summarizeYear(rows, { today, year: 2026, rowsSpanKnown: true }).eu?.previousUnionRowsFrom).toBeNull();
+  });
+});

@@ -267,3 +267,14 @@ describe("the law's second pass in the pane (kor-rules.md sections 5 and 7)", ()
     expect(status("NL")).toMatch(/<td[^>]*>within<\/td>/);
   });
 });
+
+describe("the EU section with last year's rows starting late", () => {
+  it("says beside last year's Union figure that its rows only start on 1 December (an export from that day?)", () => {
+    const s = (iso: string): number => excelSerialFromDay(dayFromIso(iso));
+    const values = [["Datum", "Bedrag", "Categorie", "Land"], [s("2025-12-01"), 25000, "21", "NL"], [s("2025-12-05"), 5000, "buitenland", "BE"], [s("2026-02-01"), 3000, "buitenland", "BE"]];
+    const a = analyze({ ...sampleSource(), values }, {}, TODAY);
+    expect(a.year).toBe(2026);
+    const html = renderToStaticMarkup(<FluentProvider theme={webLightTheme}><EuSection lang="en" summary={a.summary} /></FluentProvider>).replace(/\u00a0/g, " ");
+    expect(html).toContain("€30,000.00 — incomplete? the rows only start on 1 December 2025");
+  });
+});
