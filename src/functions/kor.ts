@@ -15,7 +15,7 @@ import type { Cents } from "../rules/money";
 import { FIRST_EU_KOR_YEAR, parameterOn } from "../rules/parameters";
 import { earliestStart, periodStartOnOrAfter, periodsOfYear, registrationDeadline } from "../rules/periods";
 import { countableTurnover, hasRowsIn, yearsIn } from "../rules/turnover";
-import { defaultYear, lateStarts, percentOfThreshold } from "../rules/summary";
+import { defaultYear, percentOfThreshold, previousYearStartsLate } from "../rules/summary";
 import { arrayQueries } from "../rules/rowQueries";
 import type { InvoiceRow, Problem } from "../rules/types";
 import { revision as revisionRule, type CapitalGood } from "../rules/herziening";
@@ -198,7 +198,7 @@ export function status(
                 // Crossed, then brought back within the limit by credit notes: still fails (kor-rules.md section 5).
                 crossingDay: r.previousYearCrossing === null ? null : r.previousYearCrossing.day,
                 // Its rows start late in it (an export from 1 December?): the pane and kor-check say so beside the figure.
-                rowsFrom: lateStarts(arrayQueries(rows), y, r, threshold).previous,
+                rowsFrom: previousYearStartsLate(arrayQueries(rows), y, r, threshold),
               },
     });
     return text[lang];

@@ -7,6 +7,7 @@ import { formatDay, type Day } from "../rules/dates";
 import { formatEuros, type Cents } from "../rules/money";
 import { FIRST_KOR_YEAR, NEW_KOR_RULES_YEAR } from "../rules/parameters";
 import { MOVABLE_YEARS, REAL_ESTATE_YEARS, countEn, countNl } from "../rules/text";
+import { previousRowsFromText } from "../bulk/strings";
 
 /** Argument names as the Excel help shows them (the names stay English in both metadata files). */
 export const ARG = {
@@ -242,8 +243,8 @@ export function status(p: StatusParts): Localized {
           ? { nl: "opgegeven", en: "as given" }
           : p.previous.rowsFrom != null
             ? {
-                nl: `uit de gegevens; onvolledig? de rijen beginnen pas op ${formatDay(p.previous.rowsFrom, "nl")}: vul previousYearTurnover in als ${prevYear} meer omzet had`,
-                en: `from the data; incomplete? the rows only start on ${formatDay(p.previous.rowsFrom, "en")}: enter previousYearTurnover if ${prevYear} had more turnover`,
+                nl: `uit de gegevens; ${previousRowsFromText(p.previous.rowsFrom).nl}: vul previousYearTurnover in als ${prevYear} meer omzet had`,
+                en: `from the data; ${previousRowsFromText(p.previous.rowsFrom).en}: enter previousYearTurnover if ${prevYear} had more turnover`,
               }
             : { nl: "uit de gegevens", en: "from the data" };
     const crossed = p.previous.crossingDay ?? null;

@@ -347,13 +347,22 @@ export function lateStarts(
   el: { readonly previousYearBasis: PreviousYearBasis; readonly previousYearCents: Cents | null; readonly previousYearCrossing: unknown },
   thresholdCents: Cents,
 ): { previous: Day | null; year: Day | null } {
-  const data = el.previousYearBasis === "data";
   return {
-    previous: data && el.previousYearCrossing === null && el.previousYearCents !== null && el.previousYearCents <= thresholdCents ? lateFirstDay(rows, year - 1) : null,
+    previous: previousYearStartsLate(rows, year, el, thresholdCents),
     // Only where the previous year's rows are read for the answer (basis "data"): kor-check keeps another year's rows
     // only when the answer reads them, so every surface says the same.
-    year: data ? lateFirstDay(rows, year) : null,
+    year: el.previousYearBasis === "data" ? lateFirstDay(rows, year) : null,
   };
+}
+
+/** lateStarts' `previous` alone (KOR.STATUS shows it beside last year's figure). */
+export function previousYearStartsLate(
+  rows: RowQueries,
+  year: number,
+  el: { readonly previousYearBasis: PreviousYearBasis; readonly previousYearCents: Cents | null; readonly previousYearCrossing: unknown },
+  thresholdCents: Cents,
+): Day | null {
+  return el.previousYearBasis === "data" && el.previousYearCrossing === null && el.previousYearCents !== null && el.previousYearCents <= thresholdCents ? lateFirstDay(rows, year - 1) : null;
 }
 
 /** The first day of the rows of `year` when it is after LATE_START_AFTER (no row in its first quarter), else null. */
