@@ -391,11 +391,20 @@ function previousText(s: SheetResult, lang: Lang): string {
       : sum.previousYearBasis === "given" && !previousYearTested(sum.year)
         ? `${amount} (${out.givenNotTested(sum.year, NEW_KOR_RULES_YEAR)[lang]})`
         : amount;
-  // An auditfile's previous year covered only in part: the figure is not that year's turnover, and says so.
+  const note = previousIncomplete(s, lang);
+  return note === null ? text : `${text} — ${note}`;
+}
+
+/**
+ * The words beside the previous year's figure when it may not be that year's turnover, else null: an auditfile's
+ * previous year covered only in part (partialOf), or a CSV or sheet whose rows of that year start late
+ * (previous-year-starts-late says more). The table's Vorig jaar and the CSV's vorig_jaar_onvolledig.
+ */
+function previousIncomplete(s: SheetResult, lang: Lang): string | null {
   const covered = partialOf(s);
-  if (covered !== null) return `${text} — ${out.previousPartial(sum.year - 1, covered)[lang]}`;
-  // A CSV or sheet whose previous year's rows start late: is it the whole year? (previous-year-starts-late says more.)
-  return sum.previousYearRowsFrom !== null ? `${text} — ${out.previousRowsFrom(sum.year - 1, sum.previousYearRowsFrom)[lang]}` : text;
+  if (covered !== null) return out.previousPartial(s.summary.year - 1, covered)[lang];
+  const from = s.summary.previousYearRowsFrom;
+  return from === null ? null : out.previousRowsFrom(s.summary.year - 1, from)[lang];
 }
 
 /**
@@ -662,7 +671,7 @@ function sheetsTable(sheets: readonly SheetResult[], lang: Lang, width: number):
     if (ifInKor !== null) {
       for (const line of [nextStartText(s.summary, lang), ifInKor]) lines.push(...wrap(`${out.nextStart[lang]} ${line}`, width, "    ", "  "));
     }
-    if (s.summary.previousYearBasis === "assumed-zero" || partialOf(s) !== null || s.summary.previousYearRowsFrom !== null) lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s, lang)}`, width, "    ", "  "));
+    if (s.summary.previousYearBasis === "assumed-zero" || previousIncomplete(s, lang) !== null) lines.push(...wrap(`${out.previousYear[lang]}: ${previousText(s, lang)}`, width, "    ", "  "));
     for (const line of euTextLines(s.summary, lang, false, euPartialText(s, lang))) lines.push(...wrap(`${out.euKor[lang]}: ${line}`, width, "    ", "  "));
   }
   return lines;
@@ -821,9 +830,8 @@ function csvSheetLine(s: SheetResult, lang: Lang): string {
     j.ifInKor?.nextStart ?? "", j.ifInKor?.deadline ?? "",
     // The Union crossing of €100,000 (JSON eu.crossing): its day, its row (as grens_rij), the day to notify by.
     euCrossing?.date ?? "", euCrossing === undefined || euCrossing === null ? "" : euCrossing.reference === null ? String(euCrossing.row) : csvText(euCrossing.reference), euCrossing?.notifyBy ?? "",
-    // An auditfile's previous year covered only in part: vorig_jaar is then not that year's turnover (JSON previousYearPartial);
-    // a CSV or sheet whose rows of that year start late: perhaps not (JSON previousYearRowsFrom).
-    csvText(j.previousYearPartial?.note ?? (s.summary.previousYearRowsFrom !== null ? out.previousRowsFrom(s.summary.year - 1, s.summary.previousYearRowsFrom)[lang] : "")),
+    // vorig_jaar is then (perhaps) not that year's turnover (JSON previousYearPartial, previousYearRowsFrom).
+    csvText(previousIncomplete(s, lang) ?? ""),
   ].map((f) => csvField(f, sep)).join(sep);
 }
 
