@@ -184,8 +184,9 @@ export interface KorSinceCheck {
  * (kor-rules.md section 6: a 1st of a month at the least); a bookkeeper may type the date of the confirmation letter
  * instead, so that is a note.
  */
-export function checkKorSince(since: Day, today: Day): KorSinceCheck {
-  if (since > today) {
+export function checkKorSince(since: Day, today?: Day): KorSinceCheck {
+  // Without `today` (a caller that has none) only the check against 2020 is made.
+  if (today !== undefined && since > today) {
     return {
       error: {
         nl: `${dayNl(since)} ligt na vandaag (${dayNl(today)}): een deelname aan de KOR kan niet in de toekomst begonnen zijn. Vul de datum in waarop de deelname begon, of laat de status onbekend.`,

@@ -14,7 +14,8 @@ import type { CheckedUnit } from "../bulk/overview";
 import type { YearSummary } from "../rules/summary-types";
 import { defaultYear } from "../rules/summary";
 import { previousYearTested } from "../rules/eligibility";
-import { FIRST_KOR_DAY, FIRST_KOR_YEAR } from "../rules/parameters";
+import { FIRST_KOR_YEAR } from "../rules/parameters";
+import { checkKorSince } from "../rules/participation";
 import { countableTurnover, hasRowsIn, yearBounds, yearsIn } from "../rules/turnover";
 import type { CategoryCode, FilingPeriod, InvoiceRow, Participation, Problem, ProblemSeverity } from "../rules/types";
 import { type ColumnChoices, INVOICE_ROLES, type InvoiceRole, type InvoiceSource, columnsOption, date1904Note, dateSerialOffsetOf } from "../excel/source";
@@ -72,7 +73,7 @@ export function participationOf(settings: SheetSettings, today?: Day): Participa
   const since = inKorSinceDay(settings);
   // checkKorSince's refusals (a start after today, or before the exemption began in 2020) leave the status unknown; its
   // note (not the 1st of a month) is only shown.
-  if (settings.participation === "in" && since !== null && since >= FIRST_KOR_DAY && (today === undefined || since <= today)) return { status: "in", since };
+  if (settings.participation === "in" && since !== null && checkKorSince(since, today).error === null) return { status: "in", since };
   return { status: "unknown" };
 }
 
