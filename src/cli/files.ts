@@ -101,16 +101,28 @@ async function walk(dir: string, scan: Scan): Promise<void> {
         continue;
       }
       if (target.isDirectory()) await walk(full, scan);
-      else if (target.isFile()) {
-        const kind = kindOf(entry.name);
-        if (kind !== "other" && !isXmlName(entry.name)) await addFile(full, kind, scan);
-      }
+      else if (isTaken(entry.name)) await addTaken(full, entry.name, target.isFile(), scan);
     } else if (entry.isDirectory()) await walk(full, scan);
-    else if (entry.isFile()) {
-      const kind = kindOf(entry.name);
-      if (kind !== "other" && !isXmlName(entry.name)) await addFile(full, kind, scan);
-    }
+    else if (isTaken(entry.name)) await addTaken(full, entry.name, entry.isFile(), scan);
   }
+}
+
+/** A name a folder scan takes: .xlsx/.xlsm, .csv, .xaf and .xls (reported), not .xml or other files. */
+function isTaken(name: string): boolean {
+  return kindOf(name) !== "other" && !isXmlName(name);
+}
+
+/**
+ * A name the scan takes that is a named pipe, a socket or a device, not a file: listed as not read. Opening a named
+ * pipe waits for a program to write into it, so reading one would hang the run (with --jobs 1 for ever).
+ */
+async function addTaken(full: string, name: string, isFile: boolean, scan: Scan): Promise<void> {
+  if (isFile) await addFile(full, kindOf(name), scan);
+  else scan.errors.push(notRegular(full));
+}
+
+function notRegular(p: string): InputError {
+  return { path: p, code: "KOR_NOT_REGULAR", detail: "not a regular file (a named pipe, socket or device)" };
 }
 
 /**
@@ -137,7 +149,8 @@ export async function collectInputs(
       continue;
     }
     if (stat.isDirectory()) await walk(input, scan);
-    else if (stat.isFile() && kindOf(input, true) === "csv") await addFile(input, "csv", scan);
+    else if (!stat.isFile()) scan.errors.push(notRegular(input));
+    else if (kindOf(input, true) === "csv") await addFile(input, "csv", scan);
     else scan.files.push({ path: input, kind: kindOf(input, true) });
   }
   const { files, duplicates } = await onceEach(scan.files);

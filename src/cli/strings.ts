@@ -247,6 +247,11 @@ export const fileErrors = {
     nl: "symbolische link naar een map die al gelezen wordt (een lus); niet nog eens gelezen",
     en: "symbolic link to a folder that is already being read (a loop); not read again",
   } as Localized,
+  /** A named pipe, socket or device (/dev/zero, a FIFO named klant.csv): opening it could wait for ever. */
+  notRegular: {
+    nl: "geen gewoon bestand maar een named pipe, socket of apparaat; niet gelezen (sla de gegevens op in een bestand en geef dat op)",
+    en: "not a regular file but a named pipe, socket or device; not read (save the data to a file and give that)",
+  } as Localized,
   /** ELOOP: a link to itself, or links that point round to each other (to files or folders alike). */
   linkCycle: {
     nl: "symbolische link die naar zichzelf wijst, of in een kring van links rondgaat (een lus); niet gelezen",

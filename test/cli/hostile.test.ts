@@ -5,6 +5,7 @@
 import * as path from "path";
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { randomBytes } from "crypto";
+import { spawnSync } from "child_process";
 import JSZip from "jszip";
 import { csvColumnsBeforeEu, csvHeader, LEGACY_CSV_COLUMNS } from "../../src/cli/output";
 import { parseCsv } from "../../src/reading/csv";
@@ -378,6 +379,26 @@ describe("scanning a folder", () => {
     // l3.csv given by name as well as found in the folder: one problem, said once (as a file read twice is read once).
     const nl = await run([at("klanten/zelf"), "--format", "json", "--lang", "nl"]);
     expect((JSON.parse(nl.stdout) as { error: string }[])[0].error).toBe("symbolische link die naar zichzelf wijst, of in een kring van links rondgaat (een lus); niet gelezen");
+  });
+
+  // Opening a named pipe waits until a program writes into it: before 2 Dec 2026 a FIFO named .csv given by name
+  // hung the run for ever (--jobs 1 and the pool alike), and in a folder it was left out without a word.
+  (process.platform === "win32" ? it.skip : it)("lists a named pipe or a device with a name it reads as not read, at once", async () => {
+    mkdirSync(at("klanten"));
+    writeText(at("klanten/goed.csv"), GOOD_CSV);
+    for (const name of ["klanten/pijp.csv", "klanten/notities.txt", "los.csv"]) expect(spawnSync("mkfifo", [at(name)]).status).toBe(0);
+    const notRegular = "not a regular file but a named pipe, socket or device; not read (save the data to a file and give that)";
+    for (const jobs of ["1", "2"]) {
+      const r = await run([at("klanten"), at("los.csv"), "/dev/null", "--jobs", jobs, "--format", "json", "--lang", "en"]);
+      const items = JSON.parse(r.stdout) as { file: string; error: string | null }[];
+      expect(items.map((i) => [i.file, i.error])).toEqual([
+        [at("klanten/goed.csv"), null],
+        [at("klanten/pijp.csv"), notRegular],
+        [at("los.csv"), notRegular],
+        ["/dev/null", notRegular],
+      ]);
+      expect(r.code).toBe(1);
+    }
   });
 
   it("says a folder it may not read is a folder, not a protected file", async () => {
