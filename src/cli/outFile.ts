@@ -4,7 +4,7 @@
  * kor-check did not write, and written to a temporary file that is then renamed, so an interrupted run
  * leaves either the old file or the new one, never half of it.
  */
-import { promises as fs } from "fs";
+import { promises as fs, rmSync } from "fs";
 import * as path from "path";
 import type { Localized } from "../i18n/types";
 import { isOwnOutputFile } from "./ownOutput";
@@ -50,26 +50,62 @@ export async function refuseOut(out: string, inputs: readonly string[]): Promise
   return null;
 }
 
+/**
+ * Temporary files being written. Ctrl+C (or a SIGTERM, or the terminal closing) during a run with `--out` left
+ * the hidden `.rep.csv.<pid>.<time>.kor-check.tmp` behind in the output folder, with the clients' figures in
+ * it; now it is removed, and the signal then ends the process as it would have (exit 130 for Ctrl+C).
+ */
+const pending = new Set<string>();
+const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const tmp of pending) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Removed as far as it can be; the signal must still end the run.
+    }
+  }
+  pending.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, signal);
+}
+
+function track(tmp: string): void {
+  if (pending.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  pending.add(tmp);
+}
+
+function untrack(tmp: string): void {
+  pending.delete(tmp);
+  if (pending.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+
 /** Writes `text` to `out` via a temporary file in the same folder and a rename. */
 export async function writeOut(out: string, text: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.kor-check.tmp`);
   // "wx": create a new file, fail if anything (a planted link included) already has that name.
   const handle = await fs.open(tmp, "wx", 0o644);
+  track(tmp);
   try {
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
-  } catch (e) {
+    try {
+      await handle.writeFile(text, "utf8");
+      await handle.sync();
+    } catch (e) {
+      await handle.close();
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
     await handle.close();
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-  await handle.close();
-  try {
-    await fs.rename(tmp, out);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
+    try {
+      await fs.rename(tmp, out);
+    } catch (e) {
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
+  } finally {
+    untrack(tmp);
   }
 }
 
@@ -81,6 +117,7 @@ export async function openOut(out: string): Promise<{ write(text: string): Promi
   const dir = path.dirname(path.resolve(out));
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.kor-check.tmp`);
   const handle = await fs.open(tmp, "wx", 0o644);
+  track(tmp);
   let closed = false;
   const close = async (): Promise<void> => {
     if (!closed) await handle.close();
@@ -99,11 +136,17 @@ export async function openOut(out: string): Promise<{ write(text: string): Promi
         await close();
         await fs.rm(tmp, { force: true });
         throw e;
+      } finally {
+        untrack(tmp);
       }
     },
     discard: async () => {
-      await close();
-      await fs.rm(tmp, { force: true });
+      try {
+        await close();
+        await fs.rm(tmp, { force: true });
+      } finally {
+        untrack(tmp);
+      }
     },
   };
 }

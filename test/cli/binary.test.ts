@@ -1,6 +1,6 @@
 /** The compiled kor-check (dist/cli/kor-check.js, built by `npm run build`, which `npm test` runs first). */
-import { execFileSync, spawnSync } from "child_process";
-import { existsSync, statSync } from "fs";
+import { execFileSync, spawn, spawnSync } from "child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "fs";
 import * as path from "path";
 import { CROSSING_2025, tempDir, writeText, writeXlsx } from "./fixtures";
 
@@ -75,3 +75,29 @@ it("exits quietly when the reader of its output goes away (kor-check … | head 
   expect(r.stdout).toBe("[");
   expect(r.stderr).not.toMatch(/EPIPE|Unhandled|at /);
 });
+
+// Before 2 Dec 2026 Ctrl+C during a run with --out left the hidden temporary file (".rep.csv.<pid>.<time>.kor-check.tmp",
+// with the clients' figures in it) in the output folder, one more per interrupted run.
+(process.platform === "win32" ? it.skip : it)("removes its temporary --out file when stopped with Ctrl+C or SIGTERM, and leaves the earlier report as it was", async () => {
+  const clients = path.join(tmp.dir, "klanten");
+  mkdirSync(clients);
+  for (let i = 0; i < 2_000; i++) writeText(path.join(clients, `klant-${String(i).padStart(4, "0")}.csv`), "Datum;Bedrag\n1-3-2026;100,00\n");
+  const out = path.join(tmp.dir, "overzicht.csv");
+  expect(spawnSync(process.execPath, [bin, path.join(clients, "klant-0000.csv"), "--out", out, "--lang", "nl"]).status).toBe(0);
+  const before = readFileSync(out, "utf8");
+  const leftovers = (): string[] => readdirSync(tmp.dir).filter((n) => n.endsWith(".kor-check.tmp"));
+  for (const [signal, jobs] of [["SIGINT", "1"], ["SIGTERM", "2"]] as const) {
+    const child = spawn(process.execPath, [bin, clients, "--out", out, "--jobs", jobs, "--lang", "nl"], { stdio: "ignore" });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, sig) => resolve(sig)));
+    // Wait until the run has its temporary file, then stop it.
+    for (let waited = 0; leftovers().length === 0; waited += 10) {
+      if (waited > 60_000) throw new Error("no temporary file appeared");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    child.kill(signal);
+    // The signal still ends the process as it would have (the shell shows 130 for Ctrl+C).
+    expect(await ended).toBe(signal);
+    expect(leftovers()).toEqual([]);
+    expect(readFileSync(out, "utf8")).toBe(before);
+  }
+}, 120_000);
