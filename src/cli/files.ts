@@ -37,7 +37,22 @@ function skipInFolder(name: string): boolean {
 
 function errorOf(p: string, e: unknown): InputError {
   const err = e as NodeJS.ErrnoException;
-  return { path: p, code: typeof err?.code === "string" ? err.code : "UNKNOWN", detail: err instanceof Error ? err.message : String(e) };
+  const code = typeof err?.code === "string" ? err.code : "UNKNOWN";
+  const detail = err instanceof Error ? err.message : String(e);
+  // A name whose bytes are not UTF-8 (Latin-1 "café.csv" from an old zip or Windows program, on Linux) reaches
+  // Node with U+FFFD in place of those bytes, and that name is not found: say why, not "not found".
+  return code === "ENOENT" && p.includes("\uFFFD") ? { path: p, code: "KOR_NAME_NOT_UTF8", detail } : { path: p, code, detail };
+}
+
+/** A name from a folder that cannot be opened as it was read: see errorOf. */
+async function unopenableName(full: string): Promise<InputError | null> {
+  if (!full.includes("\uFFFD")) return null;
+  try {
+    await fs.lstat(full);
+    return null;
+  } catch (e) {
+    return errorOf(full, e);
+  }
 }
 
 /** What a folder scan found besides the files to read. */
@@ -90,6 +105,13 @@ async function walk(dir: string, scan: Scan): Promise<void> {
   for (const entry of entries) {
     if (skipInFolder(entry.name)) continue;
     const full = path.join(dir, entry.name);
+    if (entry.isSymbolicLink() || entry.isDirectory() || isTaken(entry.name)) {
+      const unopenable = await unopenableName(full);
+      if (unopenable !== null) {
+        scan.errors.push(unopenable);
+        continue;
+      }
+    }
     if (entry.isSymbolicLink()) {
       // Followed, never skipped without a word: a link to a folder is read (once), a link to a file is read
       // as that file, a broken link is listed as not found.
@@ -143,9 +165,7 @@ export async function collectInputs(
     try {
       stat = await fs.stat(input);
     } catch (e) {
-      // A missing name typed twice (`a.csv ./a.csv`) is one problem: said once, where it came first.
-      const error = errorOf(input, e);
-      if (!scan.errors.some((x) => x.code === error.code && path.resolve(x.path) === path.resolve(input))) scan.errors.push(error);
+      scan.errors.push(errorOf(input, e));
       continue;
     }
     if (stat.isDirectory()) await walk(input, scan);
@@ -154,7 +174,10 @@ export async function collectInputs(
     else scan.files.push({ path: input, kind: kindOf(input, true) });
   }
   const { files, duplicates } = await onceEach(scan.files);
-  return { files, errors: scan.errors, ownOutputs: scan.ownOutputs, duplicates };
+  // A missing name typed twice (`a.csv ./a.csv`), or a name that cannot be opened given and also met in a folder given,
+  // is one problem: said once, where it came first.
+  const errors = scan.errors.filter((error, i) => scan.errors.findIndex((x) => x.code === error.code && path.resolve(x.path) === path.resolve(error.path)) === i);
+  return { files, errors, ownOutputs: scan.ownOutputs, duplicates };
 }
 
 /** The files with each file once (by its real path, or the absolute path when that cannot be read), first kept. */

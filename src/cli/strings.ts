@@ -247,6 +247,11 @@ export const fileErrors = {
     nl: "symbolische link naar een map die al gelezen wordt (een lus); niet nog eens gelezen",
     en: "symbolic link to a folder that is already being read (a loop); not read again",
   } as Localized,
+  /** A name whose bytes are not UTF-8 (on Linux): Node cannot open it by the name it read (src/cli/files.ts errorOf). */
+  nameNotUtf8: {
+    nl: "niet gelezen: de naam van dit bestand is geen geldige UTF-8 (bijvoorbeeld een naam uit een oud zip-bestand of Windows-programma; het teken \uFFFD staat voor wat niet te lezen is), zodat het niet te openen is; geef het een nieuwe naam (bijvoorbeeld met convmv) en controleer opnieuw",
+    en: "not read: this file's name is not valid UTF-8 (a name from an old zip file or Windows program, say; the sign \uFFFD stands for what cannot be read), so it cannot be opened; rename it (with convmv, say) and check again",
+  } as Localized,
   /** A named pipe, socket or device (/dev/zero, a FIFO named klant.csv): opening it could wait for ever. */
   notRegular: {
     nl: "geen gewoon bestand maar een named pipe, socket of apparaat; niet gelezen (sla de gegevens op in een bestand en geef dat op)",

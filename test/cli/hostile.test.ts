@@ -401,6 +401,27 @@ describe("scanning a folder", () => {
     }
   });
 
+  // Before 2 Dec 2026 such a file was "file or folder not found", though it was right there.
+  (process.platform === "linux" ? it : it.skip)("says a file whose name is not UTF-8 cannot be opened by that name, not that it is not found", async () => {
+    mkdirSync(at("klanten"));
+    writeText(at("klanten/goed.csv"), GOOD_CSV);
+    // "café.csv" in Latin-1, as an old zip file or Windows program leaves it on Linux.
+    writeFileSync(Buffer.concat([Buffer.from(`${at("klanten")}/caf`), Buffer.from([0xe9]), Buffer.from(".csv")]), GOOD_CSV);
+    const shown = at("klanten/caf\uFFFD.csv");
+    const r = await run([at("klanten"), at("weg.csv"), "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as { file: string; error: string | null }[];
+    expect(items.map((i) => [i.file, i.error])).toEqual([
+      [at("klanten/goed.csv"), null],
+      [shown, expect.stringMatching(/^not read: this file's name is not valid UTF-8 .*rename it/)],
+      [at("weg.csv"), "file or folder not found"],
+    ]);
+    // Given by name (the shell passes the bytes, Node reads U+FFFD): the same, said once.
+    const byName = await run([shown, at("klanten"), "--format", "json", "--lang", "nl"]);
+    const errors = (JSON.parse(byName.stdout) as { error: string | null }[]).filter((i) => i.error !== null);
+    expect(errors).toEqual([expect.objectContaining({ file: shown, error: expect.stringMatching(/^niet gelezen: de naam van dit bestand is geen geldige UTF-8/) })]);
+    expect(byName.code).toBe(1);
+  });
+
   it("says a folder it may not read is a folder, not a protected file", async () => {
     mkdirSync(at("klanten"));
     mkdirSync(at("klanten/dicht"));
