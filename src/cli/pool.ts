@@ -4,7 +4,7 @@
  * (the worker is replaced) and the others go on. Generic over "task → result": the pool knows nothing of
  * files or sheets.
  */
-import { existsSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Piscina } from "piscina";
@@ -36,15 +36,52 @@ export interface PoolEvents<R> {
   ended(index: number, end: TaskEnd<R>): void;
 }
 
-/** One job per core the process may use. */
-export function defaultJobs(): number {
-  const n = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, n);
+/**
+ * The cores a Linux control group (a container started with `--cpus 2`, a Kubernetes CPU limit) lets the process
+ * use, from cgroup v2's `cpu.max` ("200000 100000": 2 cores; "max 100000": no limit) or v1's `cpu.cfs_quota_us` and
+ * `cpu.cfs_period_us` (quota -1: no limit); null when there is no limit or nothing can be read. The number of cores
+ * Node reports is the host's: on a 64-core host a container limited to 2 cores started 64 workers.
+ */
+export function cgroupCpuLimit(read: (file: string) => string | null = readSmallFile): number | null {
+  const ratio = (quota: number, period: number): number | null =>
+    Number.isFinite(quota) && Number.isFinite(period) && quota > 0 && period > 0 ? Math.max(1, Math.ceil(quota / period)) : null;
+  const v2 = read("/sys/fs/cgroup/cpu.max");
+  if (v2 !== null) {
+    const [quota, period] = v2.trim().split(/\s+/);
+    return quota === "max" ? null : ratio(Number(quota), Number(period));
+  }
+  const quota = read("/sys/fs/cgroup/cpu/cpu.cfs_quota_us") ?? read("/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_quota_us");
+  const period = read("/sys/fs/cgroup/cpu/cpu.cfs_period_us") ?? read("/sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us");
+  return quota === null || period === null ? null : ratio(Number(quota.trim()), Number(period.trim()));
 }
 
-/** A share of the machine's memory per worker (60 % over the jobs), from 512 to 4096 MB. */
-export function defaultMaxMemoryMb(jobs: number): number {
-  const share = Math.floor((os.totalmem() / 1_048_576) * 0.6 / Math.max(1, jobs));
+function readSmallFile(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** One job per core the process may use, within a container's CPU limit. */
+export function defaultJobs(cpuLimit: number | null = cgroupCpuLimit()): number {
+  const n = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, cpuLimit === null ? n : Math.min(n, cpuLimit));
+}
+
+/**
+ * The memory the process may use: the machine's, or less when a container limits it (Node's
+ * `process.constrainedMemory()`, which reports 0 or a huge number when there is no limit). With the machine's
+ * memory a container limited to 4 GB on a 64 GB host gave each of two workers 4096 MB, and the kernel ended the
+ * whole run instead of one file.
+ */
+export function usableMemoryBytes(total: number = os.totalmem(), constrained: number = process.constrainedMemory()): number {
+  return Number.isFinite(constrained) && constrained > 0 && constrained < total ? constrained : total;
+}
+
+/** A share of the memory the process may use per worker (60 % over the jobs), from 512 to 4096 MB. */
+export function defaultMaxMemoryMb(jobs: number, usable: number = usableMemoryBytes()): number {
+  const share = Math.floor((usable / 1_048_576) * 0.6 / Math.max(1, jobs));
   return Math.min(4096, Math.max(512, share));
 }
 

@@ -7,7 +7,7 @@
 import * as path from "path";
 import { mkdirSync } from "fs";
 import type { CliIo } from "../../src/cli/main";
-import { largestFirst, runInPool, type TaskEnd } from "../../src/cli/pool";
+import { cgroupCpuLimit, defaultJobs, defaultMaxMemoryMb, largestFirst, runInPool, usableMemoryBytes, type TaskEnd } from "../../src/cli/pool";
 import { dayFromIso } from "../../src/rules/dates";
 import { CROSSING_2025, HEADER, WITHIN_2025, d, tempDir, writeText, writeXlsx, runCli, type Cell, type CliRun } from "./fixtures";
 import { invoice, writeXaf, type GenFile } from "../support/xaf-generator";
@@ -134,6 +134,34 @@ describe("kor-check --jobs", () => {
     const r = await run(["x.xlsx", "--jobs", "0", "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--jobs "0": give the number of files read at the same time');
+  });
+});
+
+describe("the pool's size in a container", () => {
+  const GB = 1_073_741_824;
+  const files = (contents: Record<string, string>) => (file: string): string | null => contents[file] ?? null;
+
+  it("reads a container's CPU limit (cgroup v2 and v1), rounding a part core up, and none where there is none", () => {
+    expect(cgroupCpuLimit(files({ "/sys/fs/cgroup/cpu.max": "200000 100000\n" }))).toBe(2);
+    expect(cgroupCpuLimit(files({ "/sys/fs/cgroup/cpu.max": "150000 100000\n" }))).toBe(2);
+    expect(cgroupCpuLimit(files({ "/sys/fs/cgroup/cpu.max": "50000 100000\n" }))).toBe(1);
+    expect(cgroupCpuLimit(files({ "/sys/fs/cgroup/cpu.max": "max 100000\n" }))).toBeNull();
+    expect(cgroupCpuLimit(files({ "/sys/fs/cgroup/cpu/cpu.cfs_quota_us": "400000\n", "/sys/fs/cgroup/cpu/cpu.cfs_period_us": "100000\n" }))).toBe(4);
+    expect(cgroupCpuLimit(files({ "/sys/fs/cgroup/cpu/cpu.cfs_quota_us": "-1\n", "/sys/fs/cgroup/cpu/cpu.cfs_period_us": "100000\n" }))).toBeNull();
+    expect(cgroupCpuLimit(files({}))).toBeNull();
+  });
+
+  it("starts no more workers than the container's cores, and gives them the container's memory, not the host's", () => {
+    // Before 2 Dec 2026 a container limited to 1 core and 4 GB on a big host started a worker per host core, each
+    // allowed up to 4096 MB: the kernel then ended the whole run instead of the one file that needed too much.
+    expect(defaultJobs(1)).toBe(1);
+    expect(defaultJobs(null)).toBeGreaterThanOrEqual(1);
+    expect(defaultJobs(10_000)).toBe(defaultJobs(null));
+    expect(usableMemoryBytes(64 * GB, 4 * GB)).toBe(4 * GB);
+    expect(usableMemoryBytes(64 * GB, 0)).toBe(64 * GB); // no limit
+    expect(usableMemoryBytes(64 * GB, 2 ** 64)).toBe(64 * GB); // no limit, as Node 20 reports it under cgroup v1
+    expect(defaultMaxMemoryMb(2, usableMemoryBytes(64 * GB, 4 * GB))).toBe(1228);
+    expect(defaultMaxMemoryMb(2, usableMemoryBytes(64 * GB, 2 ** 64))).toBe(4096);
   });
 });
 
