@@ -104,8 +104,16 @@ export function quote(text: string): string {
  */
 export function shortened(text: string): string {
   if (text.length <= 60) return text;
-  const chars = [...text];
-  return chars.length > 60 ? `${chars.slice(0, 57).join("")}...` : text;
+  // Counted up to the 61st code point only: spreading the whole text into an array of characters ended the whole
+  // kor-check run (worker pool included) with a fatal "invalid array length" on a CSV cell of 300 million characters.
+  let count = 0;
+  let cut = 0;
+  for (let i = 0; i < text.length; i += text.codePointAt(i)! > 0xffff ? 2 : 1) {
+    count++;
+    if (count === 58) cut = i;
+    if (count > 60) return `${text.slice(0, cut)}...`;
+  }
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -41,6 +41,15 @@ describe("visibleControls", () => {
     expect(quote(`${"x".repeat(56)}😀${"y".repeat(10)}`)).toBe(`"${"x".repeat(56)}😀..."`);
     expect(invoiceName(`${"F".repeat(56)}😀${"1".repeat(10)}`, null).nl).toBe(`boeking ${"F".repeat(56)}😀...`);
   });
+  it("counts characters, not UTF-16 units, up to the limit: 60 emoji stay whole, 61 are cut to 57", () => {
+    expect(quote("😀".repeat(60))).toBe(`"${"😀".repeat(60)}"`);
+    expect(quote("😀".repeat(61))).toBe(`"${"😀".repeat(57)}..."`);
+  });
+  it("quotes a cell of 140 million characters (a 300 MB CSV field) without taking it apart", () => {
+    // Before 2 Dec 2026 the text was spread into an array of characters first: past V8's largest array that is a
+    // fatal error that ended the whole kor-check run, the other files' workers included.
+    expect(quote("z".repeat(140_000_000))).toBe(`"${"z".repeat(57)}..."`);
+  });
   it("is applied to cell text quoted in messages", () => {
     expect(quote("12\u202E34")).toBe('"12\\u202E34"');
   });
