@@ -19,7 +19,7 @@ import type { Problem } from "../rules/types";
 import { columnLetter, detectColumns, findHeaderRow, hasTotalLabel, headerRole, HEADER_SEARCH_ROWS, type ColumnRole } from "./headers";
 
 type DetectedColumns = Partial<Record<ColumnRole, number>>;
-import { MAX_COLUMNS, TooLargeError } from "./limits";
+import { MAX_COLUMNS, MAX_CSV_LINES, TooLargeError } from "./limits";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -257,6 +257,14 @@ function recordBreaks(text: string, separator: CsvSeparator): { text: string; ne
   return { text: parts.join(""), newline };
 }
 
+/** Line ends in `text` (CRLF, LF, CR each one), quoted or not: an upper bound for its records, found without a parse. */
+export function lineEndCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) n++;
+  return n;
+}
+
 /** Whitespace papaparse allows between a closing quote and the separator or line end after it (as String.trim). */
 function isSpaceAfterQuote(c: number, sep: number): boolean {
   return c !== sep && c !== 10 && c !== 13 && String.fromCharCode(c).trim() === "";
@@ -379,6 +387,7 @@ const MALFORMED_QUOTES_NAMED = 20;
  * the records after it are read as usual.
  */
 export function readCsvText(text: string, separator: CsvSeparator | null = null): CsvReadResult {
+  if (lineEndCount(text) > MAX_CSV_LINES) throw new TooLargeError("csv-lines", MAX_CSV_LINES);
   const body = stripBom(text);
   const sep = separator ?? detectSeparator(body);
   const records: string[][] = [];

@@ -26,7 +26,11 @@ export interface ReadLimits {
    * A bomb of tiny rows at 400 times took 79 s to refuse by sheetBytes alone; this refuses it at once.
    */
   readonly compressionRatio: number;
-  /** Bytes of a CSV file (read whole into memory). */
+  /**
+   * Bytes of a CSV file (read whole into memory, decoded into one string). At most 500 MiB: V8's longest string
+   * is 2^29 − 24 characters (just under 512 MiB), and decoding a longer file ended the whole process (kor-check's
+   * pool included) with a fatal error instead of failing that file.
+   */
   readonly csvBytes: number;
   /** Bytes of an auditfile (XAF), as for a CSV file (it is streamed, so this bounds time, not memory). */
   readonly xafBytes: number;
@@ -52,7 +56,7 @@ export const READ_LIMITS: ReadLimits = {
   sharedStrings: 5_000_000,
   sheetBytes: 4096 * MiB,
   compressionRatio: 200,
-  csvBytes: 1024 * MiB,
+  csvBytes: 500 * MiB,
   xafBytes: 1024 * MiB,
   xafTextChars: 1024 * 1024,
   browserInflatedBytes: 300 * MiB,
@@ -66,10 +70,18 @@ export const READ_LIMITS: ReadLimits = {
  */
 export const MAX_COLUMNS = 16_384;
 
+/**
+ * Lines of a CSV file (line ends counted before it is parsed, also those inside quoted cells). Each line becomes a
+ * record in one array, and an array past V8's largest (about 134 million elements) is a fatal error for the whole
+ * process, not a catchable one: 140 MB of empty lines ended a kor-check run. 20 million lines is about 19 times
+ * the rows of a full Excel sheet.
+ */
+export const MAX_CSV_LINES = 20_000_000;
+
 /** Thrown when a file passes a limit; `what` says which (for the message). */
 export class TooLargeError extends Error {
   readonly code = "KOR_TOO_LARGE";
-  constructor(readonly what: "shared-strings-bytes" | "one-text-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "xaf-bytes" | "xaf-text" | "inflated-bytes" | "cells" | "compression-ratio" | "columns", readonly limit: number) {
+  constructor(readonly what: "shared-strings-bytes" | "one-text-bytes" | "shared-strings" | "sheet-bytes" | "csv-bytes" | "xaf-bytes" | "xaf-text" | "inflated-bytes" | "cells" | "compression-ratio" | "columns" | "csv-lines", readonly limit: number) {
     super(`too large to check: ${what} over ${limit}`);
   }
 }
@@ -96,6 +108,10 @@ export function tooLargeMessage(e: TooLargeError): Localized {
     "compression-ratio": {
       nl: `een onderdeel van de werkmap is uitgepakt meer dan ${count("nl")} keer zo groot als ingepakt, wat geen echte facturenlijst haalt`,
       en: `a part of the workbook unpacks to more than ${count("en")} times its packed size, which no real invoice list reaches`,
+    },
+    "csv-lines": {
+      nl: `het bestand heeft meer dan ${count("nl")} regels, terwijl een Excel-blad hoogstens 1.048.576 rijen heeft`,
+      en: `the file has more than ${count("en")} lines, while an Excel sheet has at most 1,048,576 rows`,
     },
     cells: { nl: `het blad heeft meer dan ${count("nl")} gevulde cellen`, en: `the sheet has more than ${count("en")} filled cells` },
     columns: {

@@ -493,6 +493,22 @@ describe("files that would exhaust memory or time fail alone", () => {
     expect(r.code).toBe(1);
   });
 
+  // Before 2 Dec 2026 a CSV of 140 million empty lines ended the whole run with a fatal error (one array of that
+  // many records); 20 million and one empty lines (20 MB) are refused alone with the default limits, in the pool too.
+  it("a CSV with more than 20 million lines: too large, the other files checked (default limits, --jobs 1 and 2)", async () => {
+    const lines = writeText(at("leeg.csv"), `Datum;Bedrag\n1-3-2025;100,00\n${"\n".repeat(20_000_000)}`);
+    const good = writeText(at("goed.csv"), GOOD_CSV);
+    for (const jobs of ["1", "2"]) {
+      const r = await run([lines, good, "--jobs", jobs, "--format", "json", "--lang", "en"]);
+      const items = JSON.parse(r.stdout) as { file: string; error: string | null }[];
+      expect(items.map((i) => [i.file, i.error])).toEqual([
+        [good, null],
+        [lines, "too large to check: the file has more than 20,000,000 lines, while an Excel sheet has at most 1,048,576 rows. Is it an invoice list? Split the file or save only the invoices."],
+      ]);
+      expect(r.code).toBe(1);
+    }
+  });
+
   // One shared string is joined into one string by the XML parser before any count sees it: refused while it
   // streams, by its size, with the default limits (256 MB for all texts would let a 200 MB one through).
   // Text that does not repeat (letters and digits at random): repeated, it would be refused sooner, by the

@@ -1,6 +1,7 @@
 import fc from "fast-check";
-import { MAX_COLUMNS, TooLargeError, tooLargeMessage } from "../../src/reading/limits";
-import { decodeBytes, detectSeparator, NotTextError, notTextMessage, parseCsv, readCsvText } from "../../src/reading/csv";
+import { MAX_COLUMNS, MAX_CSV_LINES, READ_LIMITS, TooLargeError, tooLargeMessage } from "../../src/reading/limits";
+import { constants as bufferConstants } from "buffer";
+import { decodeBytes, detectSeparator, lineEndCount, NotTextError, notTextMessage, parseCsv, readCsvText } from "../../src/reading/csv";
 
 describe("parseCsv", () => {
   it("reads a Dutch export with ; and decimal commas", () => {
@@ -269,6 +270,37 @@ describe("decodeBytes: files that are not text", () => {
     // Valid UTF-8 is text, however many control characters a hostile client put in its names.
     const hostile = "Datum;Bedrag;Klant\n1-1-2025;5,00;\u001b[2J\u0000\u0007\u0008\u007f\u001b[31m\n";
     expect(decodeBytes(Buffer.from(hostile, "utf8")).text).toBe(hostile);
+  });
+});
+
+// Each line becomes a record in one array, and an array past V8's largest is a fatal error for the whole process:
+// before 2 Dec 2026, 140 MB of empty lines ended a kor-check run (its other files' workers included).
+describe("readCsvText: more lines than any invoice list", () => {
+  it("refuses a text with more than 20 million line ends as too large to check, before parsing it", () => {
+    const tooMany = `Datum;Bedrag\n1-3-2026;5\n${"\n".repeat(MAX_CSV_LINES - 1)}`;
+    const error = (() => {
+      try {
+        readCsvText(tooMany);
+        return null;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(TooLargeError);
+    expect((error as TooLargeError).what).toBe("csv-lines");
+    expect(tooLargeMessage(error as TooLargeError)).toEqual({
+      nl: "te groot om te controleren: het bestand heeft meer dan 20.000.000 regels, terwijl een Excel-blad hoogstens 1.048.576 rijen heeft. Is het wel een facturenlijst? Splits het bestand of sla alleen de facturen op.",
+      en: "too large to check: the file has more than 20,000,000 lines, while an Excel sheet has at most 1,048,576 rows. Is it an invoice list? Split the file or save only the invoices.",
+    });
+  });
+  it("counts CRLF, LF and CR each as one line end, so a Windows file is not refused at half the limit", () => {
+    expect(lineEndCount("Datum;Bedrag\r\n1-3-2026;5\n2-3-2026;6\r3-3-2026;7")).toBe(3);
+    expect(lineEndCount(`${"x\r\n".repeat(1000)}\r`)).toBe(1001);
+    expect(lineEndCount("Datum;Bedrag")).toBe(0);
+  });
+  it("keeps the byte limit of a CSV within the longest string the engine can decode it into", () => {
+    // A longer file was decoded into one string all the same, and that was a fatal error (kor-check's pool included).
+    expect(READ_LIMITS.csvBytes).toBeLessThanOrEqual(bufferConstants.MAX_STRING_LENGTH);
   });
 });
 

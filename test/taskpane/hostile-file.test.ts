@@ -210,3 +210,17 @@ describe("Open file (.csv) in the browser: a header wider than a sheet", () => {
     expect(tooLargeMessage(back as TooLargeError).en).toMatch(/^too large to check: the header row or a row above it has more than 16,384 columns/);
   });
 });
+
+// Before 2 Dec 2026 the pane decoded and parsed a CSV of any size: one past the engine's longest string or largest
+// list ended the reading worker with a fatal error instead of a message.
+describe("Open file (.csv) in the browser: too large", () => {
+  it("refuses a CSV over the byte limit before decoding it, and one with more than 20 million lines before parsing it", async () => {
+    const small = { ...READ_LIMITS, csvBytes: 1024 };
+    const big = await readFileSource(fileLike("groot.csv", new TextEncoder().encode(`Datum;Bedrag\n${"1-3-2026;100\n".repeat(100)}`)), small).catch((e: unknown) => e);
+    expect(big).toBeInstanceOf(TooLargeError);
+    expect(tooLargeMessage(big as TooLargeError).en).toBe("too large to check: the file is larger than 0 MB. Is it an invoice list? Split the file or save only the invoices.");
+    const lines = await readFileSource(fileLike("leeg.csv", new TextEncoder().encode(`Datum;Bedrag\n1-3-2026;100\n${"\n".repeat(20_000_000)}`))).catch((e: unknown) => e);
+    expect(lines).toBeInstanceOf(TooLargeError);
+    expect(errorOf(failureOf(lines), "leeg.csv")).toMatchObject({ what: "csv-lines", limit: 20_000_000 });
+  });
+});

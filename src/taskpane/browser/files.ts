@@ -120,6 +120,7 @@ export async function readFileSource(file: FileLike, limits: ReadLimits = READ_L
     // Bytes, not file.text(): that would read UTF-16 and Windows-1252 exports as broken UTF-8.
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (bytes.length === 0) throw new EmptyFileError(file.name);
+    if (bytes.length > limits.csvBytes) throw new TooLargeError("csv-bytes", limits.csvBytes);
     const decoded = decodeBytes(bytes);
     const csv = readCsvText(decoded.text);
     values = csv.records;
