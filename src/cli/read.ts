@@ -22,7 +22,8 @@ import { Date1904Watch, XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
 import { DamagedXlsxError, openXlsxParts, type Part, type XlsxParts } from "./zipOrder";
 import { DATE_1904_OFFSET, type Day } from "../rules/dates";
-import { SharedStringIndexError, sheetRows } from "./sheetRows";
+import { CellBeyondSheetError, SharedStringIndexError, sheetRows } from "./sheetRows";
+import { shortened } from "../i18n/messages";
 import { date1904Note } from "../excel/source";
 
 /** One sheet read: the rows kept for the summary, and the reading problems (capped). */
@@ -406,6 +407,12 @@ async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, zip: XlsxP
           for (const row of rows) stream.push(row.values, row.number);
         }
       } catch (e) {
+        if (e instanceof CellBeyondSheetError) {
+          throw new DamagedXlsxError({
+            nl: `beschadigd .xlsx-bestand: cel ${shortened(e.ref)} van blad ${collector.sheet} ligt voorbij kolom XFD, de laatste kolom van een Excel-blad; Excel opent het zo niet. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
+            en: `damaged .xlsx file: cell ${shortened(e.ref)} of sheet ${collector.sheet} lies beyond column XFD, the last column of an Excel sheet; Excel does not open it like this. Open it in the program that made it and save it again as .xlsx`,
+          });
+        }
         if (!(e instanceof SharedStringIndexError)) throw e;
         // A text cell pointing at a shared string the file lacks: which text it meant is lost (not a number).
         throw new DamagedXlsxError({

@@ -15,6 +15,7 @@
  * booleans, `{ error }`, `{ formula, result }`, and the shared strings as exceljs cached them.
  */
 import { isoDateCell } from "../reading/isoDateCell";
+import { MAX_COLUMNS } from "../reading/limits";
 
 /** One sheet row: its 1-based number and its values, 0-based (column A = 0); missing cells are holes. */
 export interface SheetRow {
@@ -79,6 +80,16 @@ export function numberCell(text: string): number | string {
   const t = text.trim();
   const n = XML_NUMBER.test(t) ? Number(t) : NaN;
   return Number.isFinite(n) ? n : text;
+}
+
+/**
+ * A cell past column XFD (16,384), the last of an Excel sheet: Excel refuses the file. Before 2 Dec 2026 one cell at
+ * ZZZZZZ2 made its row a list of 321 million places, and a 1 kB workbook took 36 seconds per such row to read.
+ */
+export class CellBeyondSheetError extends Error {
+  constructor(readonly ref: string) {
+    super(`cell ${ref} lies beyond column XFD`);
+  }
 }
 
 /** A cell `t="s"` whose index is no shared string of the file: the file is damaged (Excel repairs it, or refuses). */
@@ -167,6 +178,7 @@ export async function* sheetRows(iterator: AsyncIterable<Buffer | string>, share
             if (row === null) break;
             const ref = attr(tag, "r");
             const col = (ref === undefined ? null : columnOf(ref)) ?? lastCol + 1;
+            if (col > MAX_COLUMNS) throw new CellBeyondSheetError(ref ?? `${columnName(col)}${row.number}`);
             lastCol = col;
             cell = { col, ref: ref ?? `${columnName(col)}${row.number}`, t: attr(tag, "t"), formula: null, v: null, inline: null };
             break;

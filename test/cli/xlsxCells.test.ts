@@ -245,4 +245,18 @@ describe("damaged cells: an error naming the row, or the file damaged, never a n
     expect(item.error).toMatch(/^damaged \.xlsx file: cell B3 of sheet Facturen refers to text number 99999, which is not in the file/);
     expect(r.code).toBe(1);
   });
+  // Before 2 Dec 2026 a cell at ZZZZZZ3 made row 3 a list of 321 million places: this 1 kB workbook took 36 seconds
+  // per such row, bounded only by --timeout. Excel refuses a cell past XFD, and so does the pane (exceljs).
+  it("a cell past column XFD, the last of a sheet: the file is damaged, naming the cell", async () => {
+    for (const ref of ["XFE3", "ZZZZZZ3"]) {
+      const file = await workbook(`far-${ref}.xlsx`, `${num("A3", APRIL_1)}${num("B3", 100)}${num(ref, 5)}`);
+      const { r, item } = await check(file);
+      expect(item.error).toBe(
+        `damaged .xlsx file: cell ${ref} of sheet Facturen lies beyond column XFD, the last column of an Excel sheet; Excel does not open it like this. Open it in the program that made it and save it again as .xlsx`,
+      );
+      expect(r.code).toBe(1);
+    }
+    const last = await workbook("xfd.xlsx", `${num("A3", APRIL_1)}${num("B3", 100)}${num("XFD3", 5)}`);
+    expect((await check(last)).item).toMatchObject({ error: null, countable: 15100 });
+  });
 });
