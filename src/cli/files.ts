@@ -176,7 +176,13 @@ export async function collectInputs(
   const { files, duplicates } = await onceEach(scan.files);
   // A missing name typed twice (`a.csv ./a.csv`), or a name that cannot be opened given and also met in a folder given,
   // is one problem: said once, where it came first.
-  const errors = scan.errors.filter((error, i) => scan.errors.findIndex((x) => x.code === error.code && path.resolve(x.path) === path.resolve(error.path)) === i);
+  const said = new Set<string>();
+  const errors = scan.errors.filter((error) => {
+    const key = `${error.code}\u0000${path.resolve(error.path)}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
   return { files, errors, ownOutputs: scan.ownOutputs, duplicates };
 }
 
