@@ -7,7 +7,7 @@ import { todayInNetherlands, yearOf, type Day } from "../rules/dates";
 import { defaultDataYear, defaultDataYearOf, summarizeColumns, yearsConcerned, type SummaryOptions } from "../rules/summary";
 import { columnQueries } from "../rules/columns";
 import type { YearSummary } from "../rules/summary-types";
-import { hasRowsIn, yearsIn } from "../rules/turnover";
+import { yearsIn } from "../rules/turnover";
 import { firstOtherYear, holdsYear, lendsYears, summarizeWithSheets, wantsOtherYear } from "../bulk/sheetYears";
 import { checkKorSince } from "../rules/participation";
 import { participationFirstYear } from "../rules/next-start";
@@ -222,16 +222,37 @@ function sheetReportYear(s: SheetRead, year: number | null, today: Day): number 
   return columns !== null ? defaultDataYearOf(columnQueries(columns), s.problems, today) : defaultDataYear(s.rows, s.problems, today);
 }
 
+/**
+ * Facts about a sheet that every other sheet of its workbook asks for (summarizeSheet), worked out once per sheet:
+ * asked anew for each pair, a workbook of 2,000 one-client sheets took 7.5 s, most of it here.
+ */
+const yearsOfSheet = new WeakMap<SheetRead, readonly number[]>();
+const lendsOfSheet = new WeakMap<SheetRead, boolean>();
+
 /** Whether a sheet has rows in `year`, from its columns when it has them (without making its rows). */
 function sheetHasRowsIn(s: SheetRead, year: number): boolean {
-  const columns = s.columns?.() ?? null;
-  return columns !== null ? columns.of(year) !== null : hasRowsIn(s.rows, year);
+  return sheetYearsOf(s).includes(year);
 }
 
 /** The years a sheet has rows in, from its columns when it has them. */
 function sheetYearsOf(s: SheetRead): readonly number[] {
-  const columns = s.columns?.() ?? null;
-  return columns !== null ? columns.years : yearsIn(s.rows);
+  let years = yearsOfSheet.get(s);
+  if (years === undefined) {
+    const columns = s.columns?.() ?? null;
+    years = columns !== null ? columns.years : yearsIn(s.rows);
+    yearsOfSheet.set(s, years);
+  }
+  return years;
+}
+
+/** Whether a sheet lends its years to the others (lendsYears). */
+function sheetLends(s: SheetRead): boolean {
+  let lends = lendsOfSheet.get(s);
+  if (lends === undefined) {
+    lends = lendsYears(s.sheet, (y) => holdsYear(s, y));
+    lendsOfSheet.set(s, lends);
+  }
+  return lends;
 }
 
 /**
@@ -253,7 +274,7 @@ function summarizeSheet(
     // A given figure (wins) is compared with another sheet's rows of that year: summarizeWithSheets names both.
     // Only a sheet whose name names a year it holds lends its years (lendsYears); another one gets a note where it
     // would have been taken: the previous year assumed €0, a participant's years or the later years.
-    const lends = (o: SheetRead): boolean => lendsYears(o.sheet, (y) => holdsYear(o, y));
+    const lends = sheetLends;
     const previous = others.some((o) => o !== s && sheetHasRowsIn(o, alone.year - 1) && (alone.previousYearBasis === "assumed-zero" || (alone.previousYearBasis === "given" && previousYearTested(alone.year) && lends(o))));
     const first = firstOtherYear(alone.year, options.participation, options.today);
     const later = firstOtherYear(alone.year, options.participation, options.today, true);
