@@ -24,6 +24,38 @@ describe("rows kept in columns while a big sheet streams past", () => {
     for (const i of [0, 1, 2, 3, 4, 65_535, 65_536, 69_999]) expect(c.at(i)).toEqual(rows[i]);
   });
 
+  // Since 2 Dec 2026 a chunk starts with room for 256 rows and grows fourfold (a one-row sheet took 0.85 MB): the
+  // VAT and country columns, made when the first row has one, and amounts past 32 bits must survive every growth.
+  it("gives every row back when VAT, a country and a large amount first appear late, across each growth of a chunk", () => {
+    const rows: InvoiceRow[] = [];
+    for (let i = 0; i < 70_000; i++) {
+      rows.push({
+        row: i + 2,
+        day: d("2025-01-01") + (i % 365),
+        cents: i === 5_000 ? 2 ** 40 : i * 3,
+        category: i % 2 === 0 ? "21" : "9",
+        country: i >= 300 && i % 7 === 0 ? "BE" : null,
+        vatCents: i >= 1_100 && i % 3 === 0 ? 63 : null,
+      });
+    }
+    const c = new RowColumns();
+    for (const r of rows) c.push(r);
+    expect(rows.map((_, i) => c.at(i))).toEqual(rows);
+    expect(c.takeAll()).toEqual(rows);
+  });
+
+  it("takes little memory for a sheet of a few rows: 1,000 one-row sheets held at once in a few MB, not 850 MB", () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const held: RowColumns[] = [];
+    for (let k = 0; k < 1_000; k++) {
+      const c = new RowColumns();
+      c.push({ row: 2, day: d("2026-03-01"), cents: 100 + k, category: "21", country: "DE", vatCents: 21 });
+      held.push(c);
+    }
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 * 1024 * 1024);
+    expect(held.map((c) => c.cents(0))).toEqual(held.map((_, k) => 100 + k));
+  });
+
   it("keeps a row whose number does not fit 32 bits whole", () => {
     const c = new RowColumns();
     const r: InvoiceRow = { row: 2 ** 40, day: d("2025-03-01"), cents: 100, category: "9", country: null, vatCents: null };
