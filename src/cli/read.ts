@@ -244,10 +244,10 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
     styles: "ignore",
     entries: "ignore",
   });
-  capInflation(reader, limits);
+  const sheetBytes = capInflation(reader, limits);
   readDate1904(reader);
   try {
-    await readSheets(reader, zip, options, sheets, skipped);
+    await readSheets(reader, zip, sheetBytes, options, sheets, skipped);
   } finally {
     await zip.close();
   }
@@ -259,17 +259,20 @@ export async function readXlsx(file: string, options: ReadOptions): Promise<File
  * caps make a zip bomb fail alone, with a message, instead of exhausting memory (or time) for the whole run:
  * the shared strings' inflated bytes are counted as they stream and their number as they are kept; the
  * worksheets' inflated bytes likewise. One text (a shared string, or a text in a sheet) larger than any cell
- * holds is refused while it streams, before saxes joins it into one string (XmlTextScan). They hook two
- * internal methods of exceljs 4.4 (an adapter boundary: the version is pinned; test/cli/hostile.test.ts fails
- * if the hooks stop working).
+ * holds is refused while it streams, before saxes joins it into one string (XmlTextScan). The shared strings'
+ * caps hook exceljs 4.4's `_parseSharedStrings` and its `sharedStrings` array (an adapter boundary: the version
+ * is pinned; test/cli/hostile.test.ts fails if the hooks stop working); the sheets' caps are the returned
+ * SheetBytes, through which readSheets streams every sheet.
  */
 interface ReaderInternals {
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
   sharedStrings?: unknown[];
 }
 
-function capInflation(reader: ExcelJS.stream.xlsx.WorkbookReader, limits: ReadLimits): void {
+/** A sheet part's bytes as they stream to the row reader, counted against the caps; made by capInflation. */
+type SheetBytes = (iterator: AsyncIterable<Buffer | string>) => AsyncIterable<Buffer | string>;
+
+function capInflation(reader: ExcelJS.stream.xlsx.WorkbookReader, limits: ReadLimits): SheetBytes {
   const r = reader as unknown as ReaderInternals;
   const parseShared = r._parseSharedStrings.bind(reader);
   r._parseSharedStrings = (entry) =>
@@ -289,21 +292,17 @@ function capInflation(reader: ExcelJS.stream.xlsx.WorkbookReader, limits: ReadLi
       };
     },
   });
-  const parseSheet = r._parseWorksheet.bind(reader);
+  // The sheets' bytes (all sheets together) and each text in them, counted as they stream to readSheets.
   let sheetBytes = 0;
-  r._parseWorksheet = (iterator, sheetNo) =>
-    parseSheet(
-      (async function* counted(): AsyncGenerator<Buffer | string> {
-        const scan = new XmlTextScan(limits.sharedStringBytes, null);
-        for await (const chunk of iterator) {
-          sheetBytes += chunk.length;
-          if (sheetBytes > limits.sheetBytes) throw new TooLargeError("sheet-bytes", limits.sheetBytes);
-          scan.feed(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-          yield chunk;
-        }
-      })(),
-      sheetNo,
-    );
+  return async function* counted(iterator: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
+    const scan = new XmlTextScan(limits.sharedStringBytes, null);
+    for await (const chunk of iterator) {
+      sheetBytes += chunk.length;
+      if (sheetBytes > limits.sheetBytes) throw new TooLargeError("sheet-bytes", limits.sheetBytes);
+      scan.feed(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+      yield chunk;
+    }
+  };
 }
 
 /**
@@ -365,7 +364,6 @@ interface PartReaders {
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
   workbookRels?: { Id?: string; Target?: string }[];
   model?: { sheets?: { name?: string; rId?: string }[] };
   properties?: { model?: { date1904?: boolean } };
@@ -375,12 +373,12 @@ const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /**
  * Feeds the workbook's parts to exceljs' reader as its own `parse()` would (relationships, workbook, shared
- * strings, then every sheet in archive order), but from kor-check's own unzipping (zipOrder.ts), and reads each
- * sheet with kor-check's row reader (./sheetRows.ts), not exceljs' `parse()`, which loses formula results'
+ * strings), but from kor-check's own unzipping (zipOrder.ts), then reads every sheet in archive order with
+ * kor-check's row reader (./sheetRows.ts), named as exceljs names it, not with exceljs' `parse()`, which loses formula results'
  * types, ISO dates and inline text runs. A sheet the workbook lists whose part is not in the file is named
  * among the skipped sheets: a sheet is read, or said not to be, never silently absent.
  */
-async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, zip: XlsxParts, options: ReadOptions, sheets: SheetRead[], skipped: SkippedSheet[]): Promise<void> {
+async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, zip: XlsxParts, sheetBytes: SheetBytes, options: ReadOptions, sheets: SheetRead[], skipped: SkippedSheet[]): Promise<void> {
   const r = reader as unknown as PartReaders;
   const byName = new Map(zip.parts.map((p) => [p.name, p]));
   const part = (name: string): Part | undefined => byName.get(name);
@@ -392,36 +390,43 @@ async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, zip: XlsxP
   if (shared !== undefined) for await (const _ of r._parseSharedStrings(zip.open(shared))) void _;
   const sharedStrings = (): readonly unknown[] | undefined => (reader as unknown as ReaderInternals).sharedStrings;
   const targets = new Set<string>();
+  // A sheet part's name in the workbook, as exceljs' _parseWorksheet finds it (the first relationship whose target
+  // is the part, then the first sheet with that relationship's id), from maps made once: exceljs searches both lists
+  // for every sheet, and a 7 MB workbook of 20,000 sheets spent 9 s on it.
+  const relOfTarget = new Map<string | undefined, string | undefined>();
+  for (const rel of r.workbookRels ?? []) if (!relOfTarget.has(rel.Target)) relOfTarget.set(rel.Target, rel.Id);
+  const nameOfRel = new Map<string | undefined, string | undefined>();
+  for (const sheet of r.model?.sheets ?? []) if (!nameOfRel.has(sheet.rId)) nameOfRel.set(sheet.rId, sheet.name);
   for (const p of zip.parts) {
     const match = WORKSHEET_PART.exec(p.name);
     if (match === null) continue;
-    targets.add(`worksheets/sheet${match[1]}.xml`);
-    for (const event of r._parseWorksheet(iterateStream(zip.open(p)), match[1])) {
-      // Adapter boundary: exceljs' typings do not describe the streaming reader's sheet name.
-      const ws = event.value as { name?: string; iterator: AsyncIterable<Buffer | string> };
-      const collector = new SheetCollector(ws.name ?? `Sheet${sheets.length + skipped.length + 1}`, options, r.properties?.model?.date1904 ? DATE_1904_OFFSET : 0);
-      const stream = collector.stream;
-      try {
-        for await (const rows of sheetRows(ws.iterator, sharedStrings)) {
-          if (stream.state === "rejected") continue; // read to the end: the part's checks (size, damage) run at its end
-          for (const row of rows) stream.push(row.values, row.number);
-        }
-      } catch (e) {
-        if (e instanceof CellBeyondSheetError) {
-          throw new DamagedXlsxError({
-            nl: `beschadigd .xlsx-bestand: cel ${shortened(e.ref)} van blad ${collector.sheet} ligt voorbij kolom XFD, de laatste kolom van een Excel-blad; Excel opent het zo niet. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
-            en: `damaged .xlsx file: cell ${shortened(e.ref)} of sheet ${collector.sheet} lies beyond column XFD, the last column of an Excel sheet; Excel does not open it like this. Open it in the program that made it and save it again as .xlsx`,
-          });
-        }
-        if (!(e instanceof SharedStringIndexError)) throw e;
-        // A text cell pointing at a shared string the file lacks: which text it meant is lost (not a number).
+    const target = `worksheets/sheet${match[1]}.xml`;
+    targets.add(target);
+    // No such relationship or sheet: exceljs' own name for the part ("Sheet3" for sheet3.xml); a sheet without a name: ours.
+    const rId = relOfTarget.get(target);
+    const name = relOfTarget.has(target) && nameOfRel.has(rId) ? nameOfRel.get(rId) : `Sheet${match[1]}`;
+    const collector = new SheetCollector(name ?? `Sheet${sheets.length + skipped.length + 1}`, options, r.properties?.model?.date1904 ? DATE_1904_OFFSET : 0);
+    const stream = collector.stream;
+    try {
+      for await (const rows of sheetRows(sheetBytes(iterateStream(zip.open(p))), sharedStrings)) {
+        if (stream.state === "rejected") continue; // read to the end: the part's checks (size, damage) run at its end
+        for (const row of rows) stream.push(row.values, row.number);
+      }
+    } catch (e) {
+      if (e instanceof CellBeyondSheetError) {
         throw new DamagedXlsxError({
-          nl: `beschadigd .xlsx-bestand: cel ${e.ref} van blad ${collector.sheet} verwijst naar tekst nummer ${e.index}, die niet in het bestand staat; Excel opent het zo niet zonder herstel. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
-          en: `damaged .xlsx file: cell ${e.ref} of sheet ${collector.sheet} refers to text number ${e.index}, which is not in the file; Excel does not open it like this without repair. Open it in the program that made it and save it again as .xlsx`,
+          nl: `beschadigd .xlsx-bestand: cel ${shortened(e.ref)} van blad ${collector.sheet} ligt voorbij kolom XFD, de laatste kolom van een Excel-blad; Excel opent het zo niet. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
+          en: `damaged .xlsx file: cell ${shortened(e.ref)} of sheet ${collector.sheet} lies beyond column XFD, the last column of an Excel sheet; Excel does not open it like this. Open it in the program that made it and save it again as .xlsx`,
         });
       }
-      collector.finish(sheets, skipped);
+      if (!(e instanceof SharedStringIndexError)) throw e;
+      // A text cell pointing at a shared string the file lacks: which text it meant is lost (not a number).
+      throw new DamagedXlsxError({
+        nl: `beschadigd .xlsx-bestand: cel ${e.ref} van blad ${collector.sheet} verwijst naar tekst nummer ${e.index}, die niet in het bestand staat; Excel opent het zo niet zonder herstel. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
+        en: `damaged .xlsx file: cell ${e.ref} of sheet ${collector.sheet} refers to text number ${e.index}, which is not in the file; Excel does not open it like this without repair. Open it in the program that made it and save it again as .xlsx`,
+      });
     }
+    collector.finish(sheets, skipped);
   }
   // Sheets the workbook lists whose part the file lacks (a chart sheet's part is not a worksheet: left alone).
   // The relationships by id, found once: looked up anew for each sheet, a 0.5 MB workbook listing 40,000 sheets
