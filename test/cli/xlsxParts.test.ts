@@ -80,6 +80,16 @@ describe("a workbook without shared strings: every sheet read, every time", () =
   });
 });
 
+describe("sheet names, as exceljs gives them", () => {
+  // kor-check names the sheet parts itself since 2 Dec 2026 (exceljs searched every list for every sheet): by the same rule.
+  it("a part the workbook does not name is 'Sheet' and its number; a named part keeps its name, whatever the order of the parts", async () => {
+    const names = ["Omzet 2026"];
+    const file = writeText(path.join(tmp.dir, "unnamed.xlsx"), zip([...workbookParts(names), ["xl/worksheets/sheet3.xml", sheetXml(300)], ["xl/worksheets/sheet1.xml", sheetXml(100)]]));
+    const read = await readXlsx(file, { year: null });
+    expect(read.sheets.map((s) => s.sheet)).toEqual(["Sheet3", "Omzet 2026"]);
+  });
+});
+
 describe("a damaged zip is refused, as Excel refuses it", () => {
   it("a sheet part twice (€1,000, then €25,000): damaged, naming the part; not two verdicts for one sheet", async () => {
     const file = writeText(
