@@ -735,19 +735,25 @@ function isTotalLabelCell(v: unknown, rowHasDate: boolean): boolean {
 const TOTAL_START = /^(?:(?:sub)?totaa?l|eindtotaal|grand total|saldo)/;
 
 /**
+ * Rows wider than this many cells are looked at through the cells they have (presentColumns), and the pane's Open
+ * file leaves a gap wider than this empty rather than filling it with empty texts (taskpane/browser/files.ts).
+ */
+export const WIDE_ROW_CELLS = 64;
+
+/**
+ * The columns of a row's cells to look at: null for a row up to WIDE_ROW_CELLS wide (walk them all); for a wider
+ * row only the cells it has. A stray cell far to the right on every row (column XFD) made each row 16,384 cells to
+ * walk for a totals label: 91 s for a 1.2 MB workbook of 100,000 rows in kor-check.
+ */
+function presentColumns(row: readonly unknown[]): readonly string[] | null {
+  return row.length <= WIDE_ROW_CELLS ? null : Object.keys(row);
+}
+
+/**
  * The first text cell of a dated row read as an invoice that starts like a total ("Totaal pakket", "Total
  * Energies", "Saldo B.V."), else null: such a row is counted, and the bookkeeper is told so, as it may be a
  * subtotal line the reader could not tell from a name.
  */
-/**
- * The columns of a row's cells to look at: null for a row up to 64 cells wide (walk them all); for a wider row
- * only the cells it has. A stray cell far to the right on every row (column XFD) made each row 16,384 cells to
- * walk for a totals label: 91 s for a 1.2 MB workbook of 100,000 rows in kor-check.
- */
-function presentColumns(row: readonly unknown[]): readonly string[] | null {
-  return row.length <= 64 ? null : Object.keys(row);
-}
-
 function startsLikeTotal(row: readonly unknown[], dateCol: number): string | null {
   const present = presentColumns(row);
   const n = present === null ? row.length : present.length;

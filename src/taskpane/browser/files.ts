@@ -15,7 +15,7 @@ import { declaredInflatedSize, duplicateEntryName } from "../../reading/zipSize"
 import { checkRealInflation, withoutSheetLinks } from "../../reading/zipInflate";
 import { isoDateCell } from "../../reading/isoDateCell";
 import { SAMPLE_SHEET_NAME, sampleValues } from "./sample";
-import { HEADER_SEARCH_ROWS, looksLikeInvoiceTable } from "../../reading/headers";
+import { HEADER_SEARCH_ROWS, looksLikeInvoiceTable, WIDE_ROW_CELLS } from "../../reading/headers";
 
 export function sampleSource(): InvoiceSource {
   return { key: "sample", name: SAMPLE_SHEET_NAME, origin: "sample", tableName: null, values: sampleValues(), rowOffset: 0, columnOffset: 0, headerRowIndex: null, partial: false };
@@ -352,7 +352,7 @@ async function readXlsx(
         if (++cells > limits.browserCells) throw new TooLargeError("cells", limits.browserCells);
         // A far cell (a stray value in column XFD) leaves the gap before it empty rather than thousands of empty texts,
         // as kor-check's rows have it: the reading layer then looks at the cells the row has (46 s for 20,000 such rows).
-        if (col - 1 - out.length > 64) out.length = col - 1;
+        if (col - 1 - out.length > WIDE_ROW_CELLS) out.length = col - 1;
         else while (out.length < col - 1) out.push("");
         // A number cell whose value is no number ("5000abc", which exceljs read as 5000): its text, for its row's error.
         const numberText = numberTexts?.get(cell.address);
