@@ -14,8 +14,8 @@ import { participationFirstYear } from "../rules/next-start";
 import { previousYearTested } from "../rules/eligibility";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
-import { failureFromError, readCsv, readXaf, readXafData, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead, type XafSheetData } from "./read";
-import { auditfileYear, combineAuditfiles } from "./xaf";
+import { failureFromError, readCsv, readXaf, readXafData, readXafHeader, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead } from "./read";
+import { auditfileBusinesses, auditfileYear, combineAuditfiles, type AuditfileRead } from "./xaf";
 import { withAuditfileAdvice } from "../reading/xaf";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
@@ -107,9 +107,10 @@ class Progress {
   started(index: number, file: string): void {
     this.running.set(index, { path: file, since: Date.now() });
   }
-  ended(index: number): void {
+  /** `files`: how many files the task that ended held (a business's auditfiles are one task). */
+  ended(index: number, files = 1): void {
     this.running.delete(index);
-    this.done++;
+    this.done += files;
     this.draw();
   }
   private draw(): void {
@@ -206,7 +207,7 @@ export function summarizeFile(file: string, read: FileRead, options: CliOptions,
       previousYearSheet: from?.sheet ?? null,
       // An auditfile's previous year read from entries its header periods cover only in part: not the year's turnover.
       previousYearPartial: summary.previousYearBasis === "data" || summary.previousYearBasis === "assumed-zero" ? (s.yearCoverage?.(summary.year - 1) ?? null) : null,
-      rowName: s.rowName,
+      ...(s.rowName !== undefined && summary.crossing !== null ? { crossingName: s.rowName(summary.crossing.row) } : {}),
     };
   });
 }
@@ -336,15 +337,27 @@ function sheetResult(file: string, s: SheetRead, options: CliOptions, today: Day
 }
 
 /**
- * What checking one file gives: its sheets, or why it (or some of its sheets) could not be checked; for an
- * auditfile, what was read (as plain data, so a pool worker can hand it over), which is checked together with
- * the business's other auditfiles at the end.
+ * The auditfiles of one business, checked as one task (in one worker): grouped by their headers before the run
+ * (auditfileBusinesses), so no auditfile's rows wait in the main thread for the others to be read.
  */
+export interface BusinessTask {
+  readonly kind: "business";
+  readonly files: readonly InputFile[];
+  /** Warnings every report of the business carries (files of its name in another business: xaf-not-joined). */
+  readonly notJoined: readonly Problem[];
+}
+
+/** What one task of the run checks: a file, or the auditfiles of one business. */
+export type CheckTask = InputFile | BusinessTask;
+
+/** The files a task holds. */
+const filesOf = (task: CheckTask): readonly InputFile[] => (task.kind === "business" ? task.files : [task]);
+
+/** What checking one file (or one business's auditfiles) gives: its sheets, or why it (or some of its sheets) could not be checked. */
 export interface FileOutcome {
   readonly sheets: SheetResult[];
   readonly failures: FileFailure[];
   readonly skipped: SkippedSheet[];
-  readonly auditfiles: { file: string; data: XafSheetData }[];
   /**
    * --format csv, json or jsonl (withText): the file's text (output.ts fileText), written where the file was
    * checked; `sheets` and `skipped` are then empty, so a pool worker hands the main thread a short text instead
@@ -362,30 +375,60 @@ function hasRowErrors(o: { readonly sheets: readonly SheetResult[]; readonly row
 
 /** The outcome with its text written and its sheets let go (--format csv, json, jsonl), in a worker or in-thread. */
 export function withText(o: FileOutcome, format: StreamFormat, lang: Lang): FileOutcome {
-  return { sheets: [], failures: o.failures, skipped: [], auditfiles: o.auditfiles, text: fileText(o, format, lang), rowErrors: hasRowErrors(o) };
+  return { sheets: [], failures: o.failures, skipped: [], text: fileText(o, format, lang), rowErrors: hasRowErrors(o) };
 }
 
-/** Checks one file; never throws for a bad file (it becomes a failure line). Runs in a pool worker or in-thread. */
-export async function checkOne(
-  file: InputFile,
+/**
+ * Checks the auditfiles of one business: each is read, then they are combined (combineAuditfiles: a previous year
+ * from another file, overlapping periods counted once) into its reports. A file that cannot be read is a failure
+ * line; the others are still combined.
+ */
+async function checkBusiness(
+  task: BusinessTask,
   options: CliOptions,
   today: Day,
   blockRows?: number,
   limits?: Partial<ReadLimits>,
   mapping: CodeMapping | null = null,
 ): Promise<FileOutcome> {
+  const failures: FileFailure[] = [];
+  const read: AuditfileRead[] = [];
+  for (const file of task.files) {
+    try {
+      read.push({ file: file.path, read: xafSheetRead(await readXafData(file.path, readOptionsFor(options, blockRows, today, limits, mapping))) });
+    } catch (e) {
+      const f = failureFromError(e, file.kind);
+      failures.push({ file: file.path, reason: f.reason, detail: f.detail });
+    }
+  }
+  const sheets = combineAuditfiles(read, today, task.notJoined).map((a): SheetResult => {
+    // No --year: the year the header periods reach, not one that entries dated after it would pick.
+    const own = options.year === null ? auditfileYear(a, today) : null;
+    const r = own === null ? a.read : { ...a.read, problems: [own.note, ...a.read.problems] };
+    return { ...sheetResult(a.file, r, own === null ? options : { ...options, year: own.year }, today, mapping), auditfiles: a.auditfiles };
+  });
+  return { sheets, failures, skipped: [] };
+}
+
+/** Checks one file (or one business's auditfiles); never throws for a bad file (it becomes a failure line). Runs in a pool worker or in-thread. */
+export async function checkOne(
+  file: CheckTask,
+  options: CliOptions,
+  today: Day,
+  blockRows?: number,
+  limits?: Partial<ReadLimits>,
+  mapping: CodeMapping | null = null,
+): Promise<FileOutcome> {
+  if (file.kind === "business") return checkBusiness(file, options, today, blockRows, limits, mapping);
+  if (file.kind === "xaf") return checkBusiness({ kind: "business", files: [file], notJoined: [] }, options, today, blockRows, limits, mapping);
   const sheets: SheetResult[] = [];
   const failures: FileFailure[] = [];
   const skipped: SkippedSheet[] = [];
-  const auditfiles: { file: string; data: XafSheetData }[] = [];
   try {
     if (file.kind === "other") {
       failures.push({ file: file.path, reason: fileErrors.unsupportedType, detail: "" });
     } else if (file.kind === "xls") {
       failures.push({ file: file.path, reason: fileErrors.oldExcel, detail: "" });
-    } else if (file.kind === "xaf") {
-      // Auditfiles of one business (same VAT number) are checked together, after all files are read.
-      auditfiles.push({ file: file.path, data: await readXafData(file.path, readOptionsFor(options, blockRows, today, limits, mapping)) });
     } else {
       const read = await readFile(file, options, blockRows, today, limits, mapping);
       sheets.push(...summarizeFile(file.path, read, options, today, mapping));
@@ -409,35 +452,70 @@ export async function checkOne(
     const f = failureFromError(e, file.kind);
     failures.push({ file: file.path, reason: f.reason, detail: f.detail });
   }
-  return { sheets, failures, skipped, auditfiles };
-}
-
-/** A file the pool could not check: it exhausted its memory or time, or its worker stopped. */
-function poolFailure(file: InputFile, end: Extract<TaskEnd<FileOutcome>, { ok: false }>, maxMemoryMb: number, timeoutSeconds: number): FileOutcome {
-  const reason =
-    end.why === "memory" ? fileErrors.outOfMemory(maxMemoryMb) : end.why === "time" ? fileErrors.timedOut(timeoutSeconds) : fileErrors.workerFailed(end.detail);
-  return { sheets: [], failures: [{ file: file.path, reason, detail: end.detail }], skipped: [], auditfiles: [] };
+  return { sheets, failures, skipped };
 }
 
 /**
- * How much work each file is, roughly, for starting the largest first: its size, an .xlsx's times 8 (zipped
- * XML unpacks to about that); 0 when it cannot be read (reading it says why). Looked up 64 at a time, so
- * files on a network share do not wait for one another.
+ * A file (or a business's auditfiles, each) the pool could not check: it exhausted its memory or time, or its
+ * worker stopped. `timeoutSeconds`: --timeout, per file (a business's task has that for each of its files).
  */
-async function workSizes(files: readonly InputFile[]): Promise<number[]> {
-  const sizes = new Array<number>(files.length).fill(0);
-  for (let from = 0; from < files.length; from += 64) {
+function poolFailure(task: CheckTask, end: Extract<TaskEnd<FileOutcome>, { ok: false }>, maxMemoryMb: number, timeoutSeconds: number): FileOutcome {
+  const reason =
+    end.why === "memory"
+      ? fileErrors.outOfMemory(maxMemoryMb)
+      : end.why === "time"
+        ? fileErrors.timedOut(timeoutSeconds * filesOf(task).length)
+        : fileErrors.workerFailed(end.detail);
+  return { sheets: [], failures: filesOf(task).map((file) => ({ file: file.path, reason, detail: end.detail })), skipped: [] };
+}
+
+/**
+ * How much work each task is, roughly, for starting the largest first: its files' sizes, an .xlsx's times 8
+ * (zipped XML unpacks to about that); 0 for a file that cannot be read (reading it says why). Looked up 64 at a
+ * time, so files on a network share do not wait for one another.
+ */
+async function workSizes(tasks: readonly CheckTask[]): Promise<number[]> {
+  const sizes = new Array<number>(tasks.length).fill(0);
+  for (let from = 0; from < tasks.length; from += 64) {
     await Promise.all(
-      files.slice(from, from + 64).map(async (file, k) => {
-        try {
-          sizes[from + k] = (await fsp.stat(file.path)).size * (file.kind === "xlsx" ? 8 : 1);
-        } catch {
-          // Stays 0.
+      tasks.slice(from, from + 64).map(async (task, k) => {
+        for (const file of filesOf(task)) {
+          try {
+            sizes[from + k] += (await fsp.stat(file.path)).size * (file.kind === "xlsx" ? 8 : 1);
+          } catch {
+            // Adds nothing.
+          }
         }
       }),
     );
   }
   return sizes;
+}
+
+/** Auditfile headers read at a time before the run (readXafHeader), so files on a network share do not wait for one another. */
+const HEADER_WINDOW = 16;
+
+/**
+ * The run's tasks: every file but the auditfiles, in the files' order, then the auditfiles, one task per business
+ * (in the order of each business's first file). With more than one auditfile their headers are read first, up to
+ * their entries, to tell which belong to one business; an auditfile whose header cannot be read is a business of
+ * its own (reading it says why).
+ */
+export async function checkTasks(files: readonly InputFile[], limits?: Partial<ReadLimits>): Promise<CheckTask[]> {
+  const tasks: CheckTask[] = files.filter((f) => f.kind !== "xaf");
+  const xafs = files.filter((f) => f.kind === "xaf");
+  if (xafs.length <= 1) return [...tasks, ...xafs];
+  const headers = new Array<Awaited<ReturnType<typeof readXafHeader>>>(xafs.length).fill(null);
+  for (let from = 0; from < xafs.length; from += HEADER_WINDOW) {
+    await Promise.all(
+      xafs.slice(from, from + HEADER_WINDOW).map(async (file, k) => {
+        headers[from + k] = await readXafHeader(file.path, limits);
+      }),
+    );
+  }
+  const businesses = auditfileBusinesses(xafs.map((f, i) => ({ file: f.path, xaf: headers[i] ?? undefined })));
+  for (const b of businesses) tasks.push({ kind: "business", files: b.members.map((i) => xafs[i]), notJoined: b.notJoined });
+  return tasks;
 }
 
 /** With outcomes not kept (csv, json, jsonl), files start largest first within windows of this many (see largestFirst). */
@@ -455,8 +533,8 @@ export interface CheckHooks {
 /**
  * Checks every file; never throws for a bad file (it becomes a failure line). With more than one job the
  * files are read in a pool of worker threads, each with a memory and a time limit; the result keeps the
- * files' order whatever order the workers finish in. Auditfiles are read in the workers too; their rows are
- * combined per business in this thread after all files are read, and their sheets come last.
+ * files' order whatever order the workers finish in. Auditfiles come last, one task per business (checkTasks):
+ * a business's files are read and combined in one worker, so nothing of them is kept in this thread.
  */
 export async function check(
   files: readonly InputFile[],
@@ -469,7 +547,6 @@ export async function check(
   const sheets: SheetResult[] = [];
   const failures: FileFailure[] = [];
   const skipped: SkippedSheet[] = [];
-  const auditfiles: { file: string; read: SheetRead }[] = [];
   let failureCount = 0;
   let anyRowErrors = false;
   const keep = hooks.keep !== false;
@@ -477,8 +554,9 @@ export async function check(
     failureCount += o.failures.length;
     if (hasRowErrors(o)) anyRowErrors = true;
   };
+  const tasks = await checkTasks(files, io.limits);
   const progress = new Progress(io.stderr, files.length, options.lang);
-  // Outcomes are released in file order: ready[i] waits until every file before it is released.
+  // Outcomes are released in task order: ready[i] waits until every task before it is released.
   const ready = new Map<number, FileOutcome>();
   let released = 0;
   const settle = (index: number, outcome: FileOutcome): void => {
@@ -486,7 +564,6 @@ export async function check(
     for (let o = ready.get(released); o !== undefined; o = ready.get(released)) {
       ready.delete(released);
       count(o);
-      for (const a of o.auditfiles) auditfiles.push({ file: a.file, read: xafSheetRead(a.data) });
       // What onFile writes (a file not read, on stderr) gets a line of its own; the bar is drawn again after it.
       if (hooks.onFile !== undefined) progress.hide();
       hooks.onFile?.(o, released);
@@ -503,45 +580,37 @@ export async function check(
   const jobs = options.jobs ?? io.defaultJobs ?? 1;
   try {
     const inThread = async (i: number): Promise<void> => {
-      progress.started(i, files[i].path);
-      const outcome = await checkOne(files[i], options, today, io.blockRows, io.limits, mapping);
+      progress.started(i, filesOf(tasks[i])[0].path);
+      const outcome = await checkOne(tasks[i], options, today, io.blockRows, io.limits, mapping);
       settle(i, hooks.stream !== undefined ? withText(outcome, hooks.stream, options.lang) : outcome);
-      progress.ended(i);
+      progress.ended(i, filesOf(tasks[i]).length);
     };
     if (jobs <= 1) {
       // Today's single-thread path (--jobs 1): easiest to debug, no memory or time limit.
-      for (let i = 0; i < files.length; i++) await inThread(i);
+      for (let i = 0; i < tasks.length; i++) await inThread(i);
     } else {
-      const maxMemoryMb = options.maxMemoryMb ?? defaultMaxMemoryMb(Math.min(jobs, files.length));
+      const maxMemoryMb = options.maxMemoryMb ?? defaultMaxMemoryMb(Math.min(jobs, tasks.length));
       // Largest first, so the run does not end on one big file with the other workers idle. Outcomes are still
-      // released in file order; when they are not kept, within windows, so few wait to be written.
-      const order = files.length > jobs ? async () => largestFirst(await workSizes(files), keep ? Infinity : STREAM_WINDOW) : undefined;
+      // released in task order; when they are not kept, within windows, so few wait to be written.
+      const order = tasks.length > jobs ? async () => largestFirst(await workSizes(tasks), keep ? Infinity : STREAM_WINDOW) : undefined;
       // What every file shares goes to each worker once; the command-line inputs are not needed there.
       const shared: PoolShared = { options: { ...options, inputs: [] }, today, blockRows: io.blockRows, limits: io.limits, mapping, stream: hooks.stream ?? null };
-      await runInPool<InputFile, FileOutcome>(
-        files,
-        { jobs, maxMemoryMb, timeoutMs: options.timeoutSeconds * 1000, shared, order },
+      await runInPool<CheckTask, FileOutcome>(
+        tasks,
+        // --timeout is per file: a business's auditfiles, read in one task, have it for each of them.
+        { jobs, maxMemoryMb, timeoutMs: (i) => options.timeoutSeconds * 1000 * filesOf(tasks[i]).length, shared, order },
         {
-          started: (i) => progress.started(i, files[i].path),
+          started: (i) => progress.started(i, filesOf(tasks[i])[0].path),
           ended: (i, end) => {
-            const outcome = end.ok ? end.value : poolFailure(files[i], end, maxMemoryMb, options.timeoutSeconds);
+            const outcome = end.ok ? end.value : poolFailure(tasks[i], end, maxMemoryMb, options.timeoutSeconds);
             settle(i, hooks.stream !== undefined && outcome.text === undefined ? withText(outcome, hooks.stream, options.lang) : outcome);
-            progress.ended(i);
+            progress.ended(i, filesOf(tasks[i]).length);
           },
         },
       );
     }
   } finally {
     progress.clear();
-  }
-  for (const a of combineAuditfiles(auditfiles, today)) {
-    // No --year: the year the header periods reach, not one that entries dated after it would pick.
-    const own = options.year === null ? auditfileYear(a, today) : null;
-    const read = own === null ? a.read : { ...a.read, problems: [own.note, ...a.read.problems] };
-    const s: SheetResult = { ...sheetResult(a.file, read, own === null ? options : { ...options, year: own.year }, today, mapping), auditfiles: a.auditfiles };
-    count({ sheets: [s], failures: [] });
-    hooks.onFile?.({ sheets: [s], failures: [], skipped: [], auditfiles: [] }, files.length);
-    if (keep) sheets.push(s);
   }
   return { today, sheets, failures, skipped, failureCount, anyRowErrors };
 }

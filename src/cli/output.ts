@@ -10,7 +10,7 @@ import { sanityLine } from "../i18n/xaf-messages";
 import type { XafInfo } from "../reading/xaf";
 import { adviceOf, countdown, type Advice } from "../rules/advice";
 import { out } from "./strings";
-import { previousYearTested } from "../rules/eligibility";
+import { plainRowName, previousYearTested } from "../rules/eligibility";
 import { NEW_KOR_RULES_YEAR } from "../rules/parameters";
 import { euTextLines } from "../bulk/euText";
 
@@ -30,8 +30,11 @@ export interface SheetResult {
    * null and the exit status 1. Default: errorCount.
    */
   readonly yearErrorCount?: number;
-  /** How a row is named (an auditfile's rows are invoices: reference and date); default "row N". */
-  readonly rowName?: (row: number) => Localized;
+  /**
+   * How the crossing's row is named when it is not "row N": an auditfile's rows are invoices ("entry F2026-014 of
+   * 20 December 2026"). Words, not a function, so a pool worker can hand the result over.
+   */
+  readonly crossingName?: Localized;
   /** The auditfiles read for this line (one, or several of one business), for the sanity line. */
   readonly auditfiles?: readonly { file: string; info: XafInfo }[];
   /** The sheet of the same workbook the previous year's rows came from (one sheet per year), else null. */
@@ -197,7 +200,7 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
         : {
             date: isoFromDay(sum.crossing.day),
             row: sum.crossing.row,
-            reference: s.rowName === undefined ? null : s.rowName(sum.crossing.row)[lang],
+            reference: s.crossingName === undefined ? null : s.crossingName[lang],
             amount: eurosFromCents(sum.crossing.cents),
             caveat: sum.crossingCaveat === null ? null : sum.crossingCaveat[lang],
           },
@@ -229,7 +232,7 @@ export function sheetJson(s: SheetResult, lang: Lang): SheetJson {
                 : {
                     date: isoFromDay(sum.eu.crossing.day),
                     row: sum.eu.crossing.row,
-                    reference: s.rowName === undefined ? null : sum.eu.crossing.where[lang],
+                    reference: s.auditfiles === undefined ? null : sum.eu.crossing.where[lang],
                     union: eurosFromCents(sum.eu.crossing.runningCents),
                     notifyBy: isoFromDay(sum.eu.crossing.notifyBy),
                     notifyWorkingDays: sum.eu.crossing.notifyWorkingDays,
@@ -491,7 +494,10 @@ function shorten(text: string, max: number): string {
 }
 
 function adviceFor(s: SheetResult): Advice {
-  return adviceOf(s.summary, { errorRows: s.yearErrorCount ?? s.errorCount, ...(s.rowName !== undefined ? { rowName: s.rowName } : {}) });
+  const name = s.crossingName;
+  const crossingRow = s.summary.crossing?.row;
+  const rowName = name === undefined ? undefined : (row: number): Localized => (row === crossingRow ? name : plainRowName(row));
+  return adviceOf(s.summary, { errorRows: s.yearErrorCount ?? s.errorCount, ...(rowName !== undefined ? { rowName } : {}) });
 }
 
 /** The table's short "by when": "direct" after a crossing, else the registration deadline. */

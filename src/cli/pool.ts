@@ -14,8 +14,8 @@ export interface PoolSettings {
   readonly jobs: number;
   /** Heap limit of each worker (V8 old generation), MB. */
   readonly maxMemoryMb: number;
-  /** Time limit of each task, milliseconds. */
-  readonly timeoutMs: number;
+  /** Time limit of each task, milliseconds; or per task (by its index). */
+  readonly timeoutMs: number | ((index: number) => number);
   /** The worker module (default: worker.js beside this file, or worker.ts under ts-node/jest). */
   readonly workerFile?: string;
   /** What every task shares, handed to each worker once as its workerData (not with every task). */
@@ -169,7 +169,7 @@ export async function runInPool<T, R>(tasks: readonly T[], settings: PoolSetting
       const timer = setTimeout(() => {
         timedOut = true;
         abort.abort();
-      }, settings.timeoutMs);
+      }, typeof settings.timeoutMs === "number" ? settings.timeoutMs : settings.timeoutMs(index));
       events.started(index);
       let end: TaskEnd<R>;
       try {

@@ -14,7 +14,7 @@ import { TableStream, type TableStreamOptions } from "../bulk/tableStream";
 import { LIST_REFUSALS } from "../reading/headers";
 import { YearWindow, errorCountIn, type ErrorCounts } from "../bulk/yearWindow";
 import { decodeBytes, encodingMixedProblem, NotTextError, notTextMessage, readCsvText } from "../reading/csv";
-import { XafError, XafReader, type XafInfo, type XafRow } from "../reading/xaf";
+import { XafError, XafHeaderRead, XafReader, type XafHeader, type XafInfo, type XafRow } from "../reading/xaf";
 import { invoiceName } from "../i18n/xaf-messages";
 import type { InputKind } from "./files";
 import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "../reading/limits";
@@ -518,6 +518,31 @@ export async function readXafData(file: string, options: ReadOptions): Promise<X
     xaf: info,
     droppedCountry: window.droppedCountry,
   };
+}
+
+/**
+ * Whose an auditfile is and what it covers (its header and company fields), read up to its first
+ * `<transactions>` and no further, so the files of one business can be put together before any is read whole.
+ * Null when that much cannot be read (not an auditfile, damaged, too large, not a regular file): reading it whole
+ * then says why.
+ */
+export async function readXafHeader(file: string, limits?: Partial<ReadLimits>): Promise<XafHeader | null> {
+  const max = { ...READ_LIMITS, ...limits };
+  const reader = new XafReader({ rows: () => undefined, problems: () => undefined }, { headerOnly: true, maxTextChars: max.xafTextChars });
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > max.xafBytes) return null;
+    const stream = createReadStream(file);
+    try {
+      for await (const chunk of stream) reader.writeBytes(chunk as Buffer);
+      reader.end();
+    } finally {
+      stream.destroy();
+    }
+  } catch (e) {
+    if (!(e instanceof XafHeaderRead)) return null;
+  }
+  return reader.headerInfo();
 }
 
 /** The SheetRead of an auditfile read: rows named by their invoice ("boeking F2026-017 van 12 september 2026"). */

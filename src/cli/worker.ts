@@ -1,5 +1,6 @@
 /**
- * The worker thread of kor-check's pool (pool.ts): checks one file, returns its sheets, failures and skips.
+ * The worker thread of kor-check's pool (pool.ts): checks one file (or the auditfiles of one business), returns
+ * its sheets, failures and skips.
  * What every file shares (the options, today, the code mapping) comes once per worker as its workerData
  * (pool.ts `shared`); a task is only the file, so handing a file over costs the same however many files or
  * command-line arguments the run has.
@@ -9,8 +10,7 @@ import type { Day } from "../rules/dates";
 import type { ReadLimits } from "../reading/limits";
 import type { CodeMapping } from "../reading/codeMapping";
 import type { CliOptions } from "./args";
-import type { InputFile } from "./files";
-import { checkOne, withText, type FileOutcome } from "./main";
+import { checkOne, withText, type CheckTask, type FileOutcome } from "./main";
 import type { StreamFormat } from "./output";
 import { workbookReader } from "./read";
 
@@ -28,7 +28,7 @@ const shared = workerData as PoolShared;
 // Loaded now, while the worker starts, rather than when its first file arrives.
 workbookReader();
 
-export default async function checkInWorker(file: InputFile): Promise<FileOutcome> {
+export default async function checkInWorker(file: CheckTask): Promise<FileOutcome> {
   const outcome = await checkOne(file, shared.options, shared.today, shared.blockRows, shared.limits, shared.mapping);
   return shared.stream !== null ? withText(outcome, shared.stream, shared.options.lang) : outcome;
 }

@@ -10,7 +10,7 @@ import { duplicateDiffersText, duplicateOutsideText, invoiceName, overlapText, s
 import { visibleControls } from "../i18n/safeText";
 import { shortened } from "../i18n/messages";
 import type { Problem } from "../rules/types";
-import { coverageProblems, yearCoverage, type XafInfo, type XafRow } from "../reading/xaf";
+import { coverageProblems, yearCoverage, type XafHeader, type XafInfo, type XafRow } from "../reading/xaf";
 import { dayFromYmd, yearOf, type Day } from "../rules/dates";
 import { countsForKor } from "../rules/categories";
 import type { SheetRead } from "./read";
@@ -32,7 +32,7 @@ export interface CombinedAuditfile {
  * "NL" (3.2 writes the country apart, in taxRegistrationCountry). A placeholder ("-", "n.v.t.", "onbekend", a
  * number of zeros) is no VAT number: it would join the files of every business that wrote it.
  */
-function vatKey(info: XafInfo | undefined): string | null {
+function vatKey(info: XafHeader | undefined): string | null {
   const id = info?.taxRegIdent;
   if (id === null || id === undefined) return null;
   const s = id.replace(/[\s.\-/]/g, "").toUpperCase();
@@ -80,29 +80,37 @@ function withCoverage(c: CombinedAuditfile, today: Day | null): CombinedAuditfil
 
 /**
  * Groups the auditfiles read; a group of one is passed through. Order: as the files were given. `today`: the
- * days after it are not missing from a year's coverage.
+ * days after it are not missing from a year's coverage. `notJoined`: warnings every report carries, from
+ * grouping before the files were read (auditfileBusinesses: files of the same name in another business).
  */
-export function combineAuditfiles(list: readonly AuditfileRead[], today: Day | null = null): CombinedAuditfile[] {
-  return groupAuditfiles(list).map((c) => withCoverage(c, today));
+export function combineAuditfiles(list: readonly AuditfileRead[], today: Day | null = null, notJoined: readonly Problem[] = []): CombinedAuditfile[] {
+  return groupAuditfiles(list, notJoined).map((c) => withCoverage(c, today));
 }
 
 /** The KvK number (`companyIdent` of eight digits; a package's own "1" or administration code is no KvK number). */
-function kvkKey(info: XafInfo | undefined): string | null {
+function kvkKey(info: XafHeader | undefined): string | null {
   const id = info?.companyIdent?.replace(/[\s.]/g, "") ?? null;
   return id !== null && /^\d{8}$/.test(id) ? id : null;
 }
 
+/** An auditfile as it is grouped: its name and what its header says (undefined: nothing, it was not read). */
+export interface KeyedAuditfile {
+  readonly file: string;
+  readonly xaf: XafHeader | undefined;
+}
+
 /**
- * The files of one business together: the same VAT number (taxRegIdent) or the same KvK number (companyIdent),
- * also through a third file (a 2025 file with both numbers joins a 2026 file with only one). Order: as given.
+ * The files of one business together (indices into `list`): the same VAT number (taxRegIdent) or the same KvK
+ * number (companyIdent), also through a third file (a 2025 file with both numbers joins a 2026 file with only
+ * one). Order: as given.
  */
-function businesses(list: readonly AuditfileRead[]): AuditfileRead[][] {
+function businesses(list: readonly KeyedAuditfile[]): number[][] {
   const parent = list.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const seen = new Map<string, number>();
   list.forEach((a, i) => {
-    const vat = vatKey(a.read.xaf);
-    const kvk = kvkKey(a.read.xaf);
+    const vat = vatKey(a.xaf);
+    const kvk = kvkKey(a.xaf);
     for (const key of [vat === null ? null : `btw:${vat}`, kvk === null ? null : `kvk:${kvk}`]) {
       if (key === null) continue;
       const j = seen.get(key);
@@ -110,18 +118,18 @@ function businesses(list: readonly AuditfileRead[]): AuditfileRead[][] {
       else parent[find(i)] = find(j);
     }
   });
-  const groups = new Map<number, AuditfileRead[]>();
-  list.forEach((a, i) => {
+  const groups = new Map<number, number[]>();
+  list.forEach((_, i) => {
     const root = find(i);
     const g = groups.get(root);
-    if (g === undefined) groups.set(root, [a]);
-    else g.push(a);
+    if (g === undefined) groups.set(root, [i]);
+    else g.push(i);
   });
   return [...groups.values()];
 }
 
 /** A company name as compared across files: case, spaces and punctuation ignored. */
-const nameKey = (info: XafInfo | undefined): string | null => {
+const nameKey = (info: XafHeader | undefined): string | null => {
   const n = info?.companyName?.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "") ?? "";
   return n === "" ? null : n;
 };
@@ -132,40 +140,50 @@ const nameKey = (info: XafInfo | undefined): string | null => {
  * naming the others, as a previous year in another file is then missing from its report. Not joined on a name:
  * two businesses can share one. Files whose VAT or KvK numbers differ are apart by their numbers: nothing said.
  */
-function unjoinedWarnings(list: readonly AuditfileRead[], groups: readonly AuditfileRead[][]): Map<AuditfileRead, Problem> {
-  const out = new Map<AuditfileRead, Problem>();
-  const groupOf = new Map<AuditfileRead, number>();
-  groups.forEach((g, i) => g.forEach((a) => groupOf.set(a, i)));
-  const numbered = (a: AuditfileRead): boolean => vatKey(a.read.xaf) !== null || kvkKey(a.read.xaf) !== null;
-  for (const a of list) {
-    if (a.read.xaf === undefined) continue;
-    const key = nameKey(a.read.xaf);
+function unjoinedWarnings(list: readonly KeyedAuditfile[], groups: readonly number[][]): Map<number, Problem> {
+  const out = new Map<number, Problem>();
+  const groupOf = new Map<KeyedAuditfile, number>();
+  groups.forEach((g, i) => g.forEach((a) => groupOf.set(list[a], i)));
+  const numbered = (a: KeyedAuditfile): boolean => vatKey(a.xaf) !== null || kvkKey(a.xaf) !== null;
+  for (const [index, a] of list.entries()) {
+    if (a.xaf === undefined) continue;
+    const key = nameKey(a.xaf);
     if (key === null) continue;
-    const others = list.filter((b) => b !== a && b.read.xaf !== undefined && groupOf.get(b) !== groupOf.get(a) && nameKey(b.read.xaf) === key && (!numbered(a) || !numbered(b)));
+    const others = list.filter((b) => b !== a && b.xaf !== undefined && groupOf.get(b) !== groupOf.get(a) && nameKey(b.xaf) === key && (!numbered(a) || !numbered(b)));
     if (others.length === 0) continue;
     const withoutList = [a, ...others].filter((x) => !numbered(x)).map((x) => path.basename(x.file));
     const joinWords = (lang: "nl" | "en"): string =>
       withoutList.length === 1 ? withoutList[0] : `${withoutList.slice(0, -1).join(", ")} ${lang === "nl" ? "en" : "and"} ${withoutList[withoutList.length - 1]}`;
     const without = { length: withoutList.length, nl: joinWords("nl"), en: joinWords("en") };
-    const name = visibleControls(shortened(a.read.xaf.companyName ?? ""));
+    const name = visibleControls(shortened(a.xaf.companyName ?? ""));
     const otherNames = others.map((b) => path.basename(b.file)).join(", ");
     const message: Localized = {
       nl: `${path.basename(a.file)} is niet samengenomen met ${otherNames} van dezelfde naam (${name}): ${without.nl} ${without.length === 1 ? "heeft" : "hebben"} geen btw-nummer en geen KvK-nummer (taxRegIdent, companyIdent), dus of het één onderneming is, is niet te zeggen. Een vorig jaar dat in het andere bestand staat, is hier niet gebruikt. Is het één onderneming, geef dan het vorige jaar met --previous-year-turnover of maak de auditfile opnieuw aan met het btw-nummer.`,
       en: `${path.basename(a.file)} was not joined with ${otherNames} of the same name (${name}): ${without.en} ${without.length === 1 ? "has" : "have"} no VAT number and no KvK number (taxRegIdent, companyIdent), so whether they are one business cannot be told. A previous year in the other file was not used here. If it is one business, give the previous year with --previous-year-turnover or export the auditfile again with the VAT number.`,
     };
-    out.set(a, { row: null, severity: "warning", code: "xaf-not-joined", column: null, value: null, message, day: null });
+    out.set(index, { row: null, severity: "warning", code: "xaf-not-joined", column: null, value: null, message, day: null });
   }
   return out;
 }
 
-function groupAuditfiles(list: readonly AuditfileRead[]): CombinedAuditfile[] {
-  const out: CombinedAuditfile[] = [];
+/**
+ * The auditfiles given, put together per business by what their headers say (readXafHeader), before any is read
+ * whole: each business's files (indices into `list`) with the warnings every report of it carries (another file
+ * of its name that was not joined, xaf-not-joined). combineAuditfiles of a business's files read gives its reports.
+ */
+export function auditfileBusinesses(list: readonly KeyedAuditfile[]): { readonly members: readonly number[]; readonly notJoined: readonly Problem[] }[] {
   const groups = businesses(list);
   const unjoined = unjoinedWarnings(list, groups);
+  return groups.map((members) => ({ members, notJoined: members.map((i) => unjoined.get(i)).filter((w): w is Problem => w !== undefined) }));
+}
+
+function groupAuditfiles(list: readonly AuditfileRead[], given: readonly Problem[]): CombinedAuditfile[] {
+  const out: CombinedAuditfile[] = [];
   const withProblems = (read: SheetRead, extra: readonly Problem[]): SheetRead => (extra.length === 0 ? read : { ...read, problems: [...read.problems, ...extra] });
-  for (const g of groups) {
+  for (const business of auditfileBusinesses(list.map((a) => ({ file: a.file, xaf: a.read.xaf })))) {
+    const g = business.members.map((i) => list[i]);
     // Said on every report of the group: another file of its name was not joined (its previous year may be there).
-    const notJoined = g.map((a) => unjoined.get(a)).filter((w): w is Problem => w !== undefined);
+    const notJoined = [...given, ...business.notJoined];
     const single = (a: AuditfileRead, extra: Problem[] = []): CombinedAuditfile => ({
       file: a.file,
       read: withProblems(a.read, [...extra, ...notJoined]),

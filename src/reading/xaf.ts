@@ -79,6 +79,17 @@ export interface XafInfo {
   readonly consistent: boolean | null;
 }
 
+/** What a file's header and company say about whose it is and what it covers: enough to group a business's files. */
+export type XafHeader = Pick<XafInfo, "companyName" | "taxRegIdent" | "companyIdent" | "startDay" | "endDay">;
+
+/** Thrown by a header-only reader (XafOptions.headerOnly) at the first `<transactions>`: the header is read. */
+export class XafHeaderRead extends Error {
+  constructor() {
+    super("header read");
+    this.name = "XafHeaderRead";
+  }
+}
+
 /** A file that cannot be read at all: the reason for the user, and the technical detail. */
 export class XafError extends Error {
   constructor(
@@ -100,6 +111,11 @@ export interface XafOptions {
   readonly codes?: ReadonlyMap<string, CategoryCode> | null;
   /** Characters of one text (between two '<') before the file is refused (default READ_LIMITS.xafTextChars). */
   readonly maxTextChars?: number;
+  /**
+   * Only the header and the company's own fields (headerInfo): master data is not kept, and the reader throws
+   * XafHeaderRead at the first `<transactions>` (the schemas put every header and company field before it).
+   */
+  readonly headerOnly?: boolean;
 }
 
 interface Vat {
@@ -238,6 +254,7 @@ export class XafReader {
   private readonly blockRows: number;
   private readonly codes: ReadonlyMap<string, CategoryCode> | null;
   private readonly maxTextChars: number;
+  private readonly headerOnly: boolean;
   /** Characters since the last '<' seen (the text saxes is holding). */
   private run = 0;
 
@@ -297,6 +314,7 @@ export class XafReader {
     this.blockRows = options.blockRows ?? DEFAULT_BLOCK_ROWS;
     this.codes = options.codes ?? null;
     this.maxTextChars = options.maxTextChars ?? READ_LIMITS.xafTextChars;
+    this.headerOnly = options.headerOnly === true;
     const p = new SaxesParser({ xmlns: false, position: true });
     p.on("doctype", () => {
       throw new XafError(xafFile.doctype, "DOCTYPE");
@@ -370,6 +388,7 @@ export class XafReader {
     try {
       this.parser.write(text);
     } catch (e) {
+      if (e instanceof XafHeaderRead) throw e;
       throw this.wrap(e);
     }
   }
@@ -415,6 +434,10 @@ export class XafReader {
     if (depth === 0) this.root(tag, name);
     const parent = depth > 0 ? this.stack[depth - 1] : "";
     this.stack.push(name);
+    if (this.headerOnly) {
+      if (name === "transactions") throw new XafHeaderRead();
+      return;
+    }
     switch (name) {
       case "customerSupplier":
         if (parent === "customersSuppliers") this.cust = { id: "", tp: "", country: "", addressCountry: "" };
@@ -1068,15 +1091,10 @@ export class XafReader {
       if (!consistent) this.problems.push(this.problem(null, xafProblem.totalsMismatch(parts), "error", "xaf-totals"));
     }
     const h = this.header;
-    const c = this.company;
     return {
       version: this.version as XafVersion,
-      companyName: nonEmpty(c.get("companyName") ?? h.get("companyName")),
-      taxRegIdent: nonEmpty(c.get("taxRegIdent") ?? h.get("taxRegistration")),
-      companyIdent: nonEmpty(c.get("companyIdent")),
+      ...this.headerInfo(),
       fiscalYear: nonEmpty(h.get("fiscalYear")),
-      startDay: xafDay(h.get("startDate") ?? ""),
-      endDay: xafDay(h.get("endDate") ?? ""),
       software: nonEmpty([h.get("softwareDesc") ?? h.get("productID"), h.get("softwareVersion") ?? h.get("productVersion")].filter((x) => x).join(" ")),
       transactions: this.transactions,
       salesTransactions: this.sales,
@@ -1086,6 +1104,24 @@ export class XafReader {
       declared,
       read,
       consistent,
+    };
+  }
+
+  /**
+   * The header and company fields read so far (all of them once XafHeaderRead is thrown or end() returns). The
+   * texts are copies: a value cut from the text the parser was given keeps all of that text (64 kB) alive
+   * while the header is kept (kor-check keeps every auditfile's until the run ends).
+   */
+  headerInfo(): XafHeader {
+    const h = this.header;
+    const c = this.company;
+    const own = (s: string | null): string | null => (s === null ? null : s.split("").join(""));
+    return {
+      companyName: own(nonEmpty(c.get("companyName") ?? h.get("companyName"))),
+      taxRegIdent: own(nonEmpty(c.get("taxRegIdent") ?? h.get("taxRegistration"))),
+      companyIdent: own(nonEmpty(c.get("companyIdent"))),
+      startDay: xafDay(h.get("startDate") ?? ""),
+      endDay: xafDay(h.get("endDate") ?? ""),
     };
   }
 }

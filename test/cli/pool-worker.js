@@ -6,6 +6,7 @@ module.exports = async function task(name) {
     for (;;) hoard.push(new Array(1_000_000).fill(name));
   }
   if (name === "slow") await new Promise((resolve) => setTimeout(resolve, 120_000));
+  if (name === "2s") await new Promise((resolve) => setTimeout(resolve, 2_000));
   if (name === "throws") throw new Error("kapot");
   return name.toUpperCase();
 };

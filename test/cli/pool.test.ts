@@ -96,6 +96,16 @@ describe("kor-check --jobs", () => {
     await writeXlsx(path.join(dir, "b-bakker.xlsx"), { Facturen: CROSSING_2025 });
     writeText(path.join(dir, "c-2026.xaf"), writeXaf(year(2026, 14)));
     writeText(path.join(dir, "d-kapot.xaf"), "<auditfile>");
+    // The table is written from what the workers hand back (not from text written there): the business's
+    // report, its crossing named by invoice, must cross to the main thread too.
+    for (const format of ["table", "csv", "jsonl"]) {
+      const one = await run([dir, "--format", format, "--lang", "en", "--jobs", "1"]);
+      const pool = await run([dir, "--format", format, "--lang", "en", "--jobs", "2"]);
+      expect({ format, code: pool.code, stdout: pool.stdout }).toEqual({ format, code: one.code, stdout: one.stdout });
+    }
+    const table = (await run([dir, "--lang", "en", "--jobs", "2"])).stdout;
+    expect(table).toContain("entry F2026-14 of 20 December 2026");
+    expect(table).toMatch(/a-2025\.xaf \+\s+\S*c-2026\.xaf › Bakkerij Test/);
     const one = await run([dir, "--format", "json", "--lang", "en", "--jobs", "1"]);
     const pool = await run([dir, "--format", "json", "--lang", "en", "--jobs", "2"]);
     expect(pool.stdout).toBe(one.stdout);
@@ -200,5 +210,16 @@ describe("the pool", () => {
       return e === undefined ? "missing" : e.ok ? e.value : e.why;
     });
     expect(summary).toEqual(["A", "memory", "B", "time", "crash", "C"]);
+  });
+
+  it("gives each task its own time limit when asked (a business's auditfiles: --timeout for each file)", async () => {
+    const ends = new Map<number, string>();
+    // Both take 2 s: the first may take 1 s, the second (a task of five files, say) 5 s.
+    await runInPool<string, string>(
+      ["2s", "2s"],
+      { jobs: 2, maxMemoryMb: 64, timeoutMs: (i) => (i === 0 ? 1_000 : 5_000), workerFile: path.join(__dirname, "pool-worker.js") },
+      { started: () => undefined, ended: (i, end) => ends.set(i, end.ok ? end.value : end.why) },
+    );
+    expect([...ends.entries()].sort((x, y) => x[0] - y[0])).toEqual([[0, "time"], [1, "2S"]]);
   });
 });

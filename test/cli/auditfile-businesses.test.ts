@@ -1,0 +1,130 @@
+/**
+ * kor-check groups a business's auditfiles before reading them whole (issue 13: memory flat over thousands of
+ * files). Each auditfile's header is read up to its entries (readXafHeader); the files of one business become
+ * one task (checkTasks), read and combined in one worker, so no auditfile's rows wait in the main thread for
+ * the rest of the run. These tests pin what that grouping decides and what a user sees of it.
+ */
+import * as path from "path";
+import { dayFromIso } from "../../src/rules/dates";
+import { readXafHeader } from "../../src/cli/read";
+import { checkTasks, main } from "../../src/cli/main";
+import { invoice, writeXaf, type GenFile, type GenTx } from "../support/xaf-generator";
+import { tempDir, writeText, runCli } from "./fixtures";
+
+const TODAY = dayFromIso("2027-01-20");
+jest.setTimeout(60_000);
+
+const H = { id: "H", perc: 21 };
+
+/** `n` invoices of €1,500 in `year`, one on the 10th of each month (then 15 and 20 December). */
+function business(year: number, n: number, who: Partial<GenFile> = {}): GenFile {
+  const txs: GenTx[] = Array.from({ length: n }, (_, k) =>
+    invoice({
+      nr: String(k + 1),
+      date: k < 12 ? `${year}-${String(k + 1).padStart(2, "0")}-10` : `${year}-12-${k === 12 ? 15 : 20}`,
+      ref: `F${year}-${k + 1}`,
+      customer: "C1",
+      parts: [{ acc: "8000", net: 150000, vat: H }],
+    }),
+  );
+  return {
+    fiscalYear: year,
+    taxRegIdent: "NL001234567B01",
+    companyName: "Bakkerij Test",
+    customers: [{ id: "C1", name: "Jansen", tp: "C", taxCountry: "NL" }],
+    journals: [{ id: "VK", desc: "Verkoop", type: "S", txs }],
+    ...who,
+  };
+}
+
+let tmp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  tmp = tempDir();
+});
+afterEach(() => tmp.cleanup());
+const at = (name: string): string => path.join(tmp.dir, name);
+
+describe("an auditfile's header, read before the run", () => {
+  it("gives the numbers, name and period without reading the entries (what follows <transactions> may be anything)", async () => {
+    const text = writeXaf(business(2026, 14, { companyIdent: "12345678" }));
+    const cut = text.slice(0, text.indexOf("<transactions>") + "<transactions>".length) + "<journal><transaction><nr>1</nr> <<< not XML";
+    const header = await readXafHeader(writeText(at("cut.xaf"), cut));
+    expect(header).toEqual({
+      companyName: "Bakkerij Test",
+      taxRegIdent: "NL001234567B01",
+      companyIdent: "12345678",
+      startDay: dayFromIso("2026-01-01"),
+      endDay: dayFromIso("2026-12-31"),
+    });
+  });
+
+  it("reads an XAF 3.1 header (company name and VAT number in <header>)", async () => {
+    const header = await readXafHeader(writeText(at("old.xaf"), writeXaf(business(2025, 12, { version: "3.1" }))));
+    expect(header?.companyName).toBe("Bakkerij Test");
+    expect(header?.taxRegIdent).toBe("NL001234567B01");
+    expect(header?.startDay).toBe(dayFromIso("2025-01-01"));
+  });
+
+  it("gives nothing for a file it cannot read that far: reading it whole then says why", async () => {
+    const doctype = writeText(at("doctype.xaf"), '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "c">]><auditfile xmlns="http://www.auditfiles.nl/XAF/3.2"/>');
+    const other = writeText(at("other.xaf"), "<invoices><invoice/></invoices>");
+    const empty = writeText(at("empty.xaf"), "");
+    for (const file of [doctype, other, empty, at("missing.xaf")]) expect(await readXafHeader(file)).toBeNull();
+  });
+});
+
+describe("the run's tasks", () => {
+  it("puts the auditfiles of one business into one task, whatever their order, after the other files", async () => {
+    const a2026 = { path: writeText(at("a-2026.xaf"), writeXaf(business(2026, 14))), kind: "xaf" as const };
+    const csv = { path: writeText(at("b.csv"), "Datum;Bedrag;Categorie\n01-02-2026;1000,00;21\n"), kind: "csv" as const };
+    const other = { path: writeText(at("c-other.xaf"), writeXaf(business(2026, 3, { taxRegIdent: "NL009999999B01", companyName: "Ander BV" }))), kind: "xaf" as const };
+    // Joined to a-2026 through its VAT number; no file name or order tells that.
+    const a2025 = { path: writeText(at("d-2025.xaf"), writeXaf(business(2025, 12))), kind: "xaf" as const };
+    const broken = { path: writeText(at("e-broken.xaf"), "<auditfile>"), kind: "xaf" as const };
+    const tasks = await checkTasks([a2026, csv, other, a2025, broken]);
+    expect(tasks).toEqual([
+      csv,
+      { kind: "business", files: [a2026, a2025], notJoined: [] },
+      { kind: "business", files: [other], notJoined: [] },
+      { kind: "business", files: [broken], notJoined: [] },
+    ]);
+  });
+
+  it("gives each business the warning about a file of its name it was not joined with", async () => {
+    const numbered = { path: writeText(at("a.xaf"), writeXaf(business(2026, 14))), kind: "xaf" as const };
+    const bare = { path: writeText(at("b.xaf"), writeXaf(business(2025, 12, { taxRegIdent: "" }))), kind: "xaf" as const };
+    const tasks = await checkTasks([numbered, bare]);
+    expect(tasks.map((t) => (t.kind === "business" ? t.notJoined.map((p) => p.code) : []))).toEqual([["xaf-not-joined"], ["xaf-not-joined"]]);
+  });
+});
+
+describe("kor-check on a business whose auditfiles are checked as one task", () => {
+  it("combines the files it can read and names the one it cannot, with --jobs 1 and with the pool", async () => {
+    const a = writeText(at("a-2025.xaf"), writeXaf(business(2025, 12)));
+    const b = writeText(at("b-2026.xaf"), writeXaf(business(2026, 14)));
+    // The same business's 2024: its header is read (so it is in the task), its entries are cut off.
+    const full = writeXaf(business(2024, 12));
+    const c = writeText(at("c-2024.xaf"), full.slice(0, Math.floor(full.length * 0.7)));
+    for (const jobs of ["1", "2"]) {
+      const r = await runCli([c, b, a, "--format", "jsonl", "--lang", "en", "--jobs", jobs], TODAY);
+      const items = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { file: string; error: string | null; previousYear?: number; crossing?: { reference: string } | null });
+      // The business's report, then (as for any file) what could not be read.
+      expect(items.map((i) => i.file)).toEqual([`${a} + ${b}`, c]);
+      expect(items[1].error).toContain("The auditfile stops halfway");
+      // 2025: 12 × €1,500 = €18,000 from a-2025.xaf; 2026 crossed by F2026-14 on 20 December.
+      expect(items[0].previousYear).toBe(18000);
+      expect(items[0].crossing?.reference).toBe("entry F2026-14 of 20 December 2026");
+      expect(r.code).toBe(1);
+    }
+  });
+
+  it("counts files, not tasks, on the progress bar", async () => {
+    const a = writeText(at("a-2025.xaf"), writeXaf(business(2025, 12)));
+    const b = writeText(at("b-2026.xaf"), writeXaf(business(2026, 14)));
+    const csv = writeText(at("c.csv"), "Datum;Bedrag;Categorie\n01-02-2026;1000,00;21\n");
+    let tty = "";
+    await main([a, b, csv, "--jobs", "1", "--lang", "en"], { stdout: { write: () => true }, stderr: { write: (t: string) => (tty += t), isTTY: true }, env: {}, today: TODAY });
+    expect(tty).toContain("3/3 files");
+    expect(tty).not.toContain("2/2 files");
+  });
+});
