@@ -142,28 +142,73 @@ const nameKey = (info: XafHeader | undefined): string | null => {
  */
 function unjoinedWarnings(list: readonly KeyedAuditfile[], groups: readonly number[][]): Map<number, Problem> {
   const out = new Map<number, Problem>();
-  const groupOf = new Map<KeyedAuditfile, number>();
-  groups.forEach((g, i) => g.forEach((a) => groupOf.set(list[a], i)));
-  const numbered = (a: KeyedAuditfile): boolean => vatKey(a.xaf) !== null || kvkKey(a.xaf) !== null;
-  for (const [index, a] of list.entries()) {
-    if (a.xaf === undefined) continue;
-    const key = nameKey(a.xaf);
-    if (key === null) continue;
-    const others = list.filter((b) => b !== a && b.xaf !== undefined && groupOf.get(b) !== groupOf.get(a) && nameKey(b.xaf) === key && (!numbered(a) || !numbered(b)));
-    if (others.length === 0) continue;
-    const withoutList = [a, ...others].filter((x) => !numbered(x)).map((x) => path.basename(x.file));
-    const joinWords = (lang: "nl" | "en"): string =>
-      withoutList.length === 1 ? withoutList[0] : `${withoutList.slice(0, -1).join(", ")} ${lang === "nl" ? "en" : "and"} ${withoutList[withoutList.length - 1]}`;
-    const without = { length: withoutList.length, nl: joinWords("nl"), en: joinWords("en") };
-    const name = visibleControls(shortened(a.xaf.companyName ?? ""));
-    const otherNames = others.map((b) => path.basename(b.file)).join(", ");
-    const message: Localized = {
-      nl: `${path.basename(a.file)} is niet samengenomen met ${otherNames} van dezelfde naam (${name}): ${without.nl} ${without.length === 1 ? "heeft" : "hebben"} geen btw-nummer en geen KvK-nummer (taxRegIdent, companyIdent), dus of het één onderneming is, is niet te zeggen. Een vorig jaar dat in het andere bestand staat, is hier niet gebruikt. Is het één onderneming, geef dan het vorige jaar met --previous-year-turnover of maak de auditfile opnieuw aan met het btw-nummer.`,
-      en: `${path.basename(a.file)} was not joined with ${otherNames} of the same name (${name}): ${without.en} ${without.length === 1 ? "has" : "have"} no VAT number and no KvK number (taxRegIdent, companyIdent), so whether they are one business cannot be told. A previous year in the other file was not used here. If it is one business, give the previous year with --previous-year-turnover or export the auditfile again with the VAT number.`,
-    };
-    out.set(index, { row: null, severity: "warning", code: "xaf-not-joined", column: null, value: null, message, day: null });
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, k) => g.forEach((i) => groupOf.set(i, k)));
+  const numbered = (i: number): boolean => vatKey(list[i].xaf) !== null || kvkKey(list[i].xaf) !== null;
+  // Files of one name together first: a folder of thousands of files is not compared pair by pair.
+  const byName = new Map<string, number[]>();
+  list.forEach((a, i) => {
+    const key = a.xaf === undefined ? null : nameKey(a.xaf);
+    if (key === null) return;
+    const same = byName.get(key);
+    if (same === undefined) byName.set(key, [i]);
+    else same.push(i);
+  });
+  for (const same of byName.values()) {
+    if (same.length < 2) continue;
+    const unnumbered = same.filter((i) => !numbered(i));
+    if (unnumbered.length === 0) continue;
+    // Per business: how many files of this name it has, and how many of them have no number.
+    const inGroup = new Map<number, { all: number; unnumbered: number }>();
+    for (const i of same) {
+      const c = inGroup.get(groupOf.get(i) ?? -1) ?? { all: 0, unnumbered: 0 };
+      c.all++;
+      if (!numbered(i)) c.unnumbered++;
+      inGroup.set(groupOf.get(i) ?? -1, c);
+    }
+    for (const index of same) {
+      const a = list[index];
+      const own = inGroup.get(groupOf.get(index) ?? -1) ?? { all: 0, unnumbered: 0 };
+      // A file with a number is told of the files of its name without one; a file without, of every file of its name.
+      const candidates = numbered(index) ? unnumbered : same;
+      const count = candidates.length - (numbered(index) ? own.unnumbered : own.all);
+      if (count === 0) continue;
+      const others = firstOf(candidates, NAMED_FILES, (i) => groupOf.get(i) !== groupOf.get(index)).map((i) => path.basename(list[i].file));
+      // The files without a number among this one and the others.
+      const withoutCount = numbered(index) ? count : unnumbered.length - own.unnumbered + 1;
+      const without = numbered(index) ? others : [path.basename(a.file), ...firstOf(unnumbered, NAMED_FILES - 1, (i) => groupOf.get(i) !== groupOf.get(index)).map((i) => path.basename(list[i].file))];
+      const name = visibleControls(shortened(a.xaf?.companyName ?? ""));
+      const message: Localized = {
+        nl: `${path.basename(a.file)} is niet samengenomen met ${namesText(others, count, "nl")} van dezelfde naam (${name}): ${namesText(without, withoutCount, "nl")} ${withoutCount === 1 ? "heeft" : "hebben"} geen btw-nummer en geen KvK-nummer (taxRegIdent, companyIdent), dus of het één onderneming is, is niet te zeggen. Een vorig jaar dat in het andere bestand staat, is hier niet gebruikt. Is het één onderneming, geef dan het vorige jaar met --previous-year-turnover of maak de auditfile opnieuw aan met het btw-nummer.`,
+        en: `${path.basename(a.file)} was not joined with ${namesText(others, count, "en")} of the same name (${name}): ${namesText(without, withoutCount, "en")} ${withoutCount === 1 ? "has" : "have"} no VAT number and no KvK number (taxRegIdent, companyIdent), so whether they are one business cannot be told. A previous year in the other file was not used here. If it is one business, give the previous year with --previous-year-turnover or export the auditfile again with the VAT number.`,
+      };
+      out.set(index, { row: null, severity: "warning", code: "xaf-not-joined", column: null, value: null, message, day: null });
+    }
   }
   return out;
+}
+
+/** Files named in a message at most; the rest are counted ("and 997 other files"), so a message stays short. */
+const NAMED_FILES = 3;
+
+/** The first `n` of `xs` that pass `keep`. */
+function firstOf(xs: readonly number[], n: number, keep: (x: number) => boolean): number[] {
+  const out: number[] = [];
+  for (const x of xs) {
+    if (out.length >= n) break;
+    if (keep(x)) out.push(x);
+  }
+  return out;
+}
+
+/** "a.xaf", "a.xaf en b.xaf", "a.xaf, b.xaf en c.xaf", or with more than named: "a.xaf, b.xaf, c.xaf en 997 andere bestanden". */
+function namesText(names: readonly string[], total: number, lang: "nl" | "en"): string {
+  const and = lang === "nl" ? "en" : "and";
+  if (total > names.length) {
+    const rest = total - names.length;
+    return `${names.join(", ")} ${and} ${rest} ${lang === "nl" ? (rest === 1 ? "ander bestand" : "andere bestanden") : rest === 1 ? "other file" : "other files"}`;
+  }
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} ${and} ${names[names.length - 1]}`;
 }
 
 /**

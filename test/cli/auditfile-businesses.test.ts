@@ -98,6 +98,32 @@ describe("the run's tasks", () => {
   });
 });
 
+describe("files of one name that cannot be joined", () => {
+  it("names three of the others and counts the rest, so a folder of many such files does not give each a list of all", async () => {
+    // 50 administrations of one name, none with a VAT or KvK number: none can be joined, each is told of the others.
+    const text = writeXaf(business(2026, 1, { taxRegIdent: "", companyName: "Administratie" }));
+    const files = Array.from({ length: 50 }, (_, i) => ({ path: writeText(at(`adm-${String(i).padStart(2, "0")}.xaf`), text), kind: "xaf" as const }));
+    const tasks = await checkTasks(files);
+    expect(tasks).toHaveLength(50);
+    const first = tasks[0].kind === "business" ? tasks[0].notJoined : [];
+    expect(first).toHaveLength(1);
+    expect(first[0].message.en).toContain(
+      "adm-00.xaf was not joined with adm-01.xaf, adm-02.xaf, adm-03.xaf and 46 other files of the same name (Administratie): adm-00.xaf, adm-01.xaf, adm-02.xaf and 47 other files have no VAT number",
+    );
+    expect(first[0].message.nl).toContain("adm-00.xaf is niet samengenomen met adm-01.xaf, adm-02.xaf, adm-03.xaf en 46 andere bestanden van dezelfde naam");
+    // Before 2 Dec 2026 each message named all 49 others: 50 files gave 50 lists of 49 names.
+    expect(first[0].message.en.length).toBeLessThan(700);
+  });
+
+  it("names every other file when there are three or fewer", async () => {
+    const numbered = { path: writeText(at("a.xaf"), writeXaf(business(2026, 14))), kind: "xaf" as const };
+    const bare = [1, 2].map((k) => ({ path: writeText(at(`b${k}.xaf`), writeXaf(business(2025, 12, { taxRegIdent: "" }))), kind: "xaf" as const }));
+    const tasks = await checkTasks([numbered, ...bare]);
+    const first = tasks[0].kind === "business" ? tasks[0].notJoined : [];
+    expect(first[0].message.en).toContain("a.xaf was not joined with b1.xaf and b2.xaf of the same name (Bakkerij Test): b1.xaf and b2.xaf have no VAT number");
+  });
+});
+
 describe("kor-check on a business whose auditfiles are checked as one task", () => {
   it("combines the files it can read and names the one it cannot, with --jobs 1 and with the pool", async () => {
     const a = writeText(at("a-2025.xaf"), writeXaf(business(2025, 12)));
