@@ -9,7 +9,9 @@
  * The files are copies of one generated workbook (the reading work is the same; generating 10,000 distinct
  * workbooks would take longer than the run). Generated into a temp dir and removed afterwards.
  * `bench/pool.ts d` or `bench/pool.ts e` runs one part alone (both without an argument); `bench/pool.ts f`
- * runs (e) with --format csv.
+ * runs (e) with --format csv; `bench/pool.ts x` runs (x): 2,000 auditfiles of 500 invoices, each of another
+ * business, against 200: peak memory should not grow with the number of auditfiles either (before 2 Dec 2026
+ * their rows waited in the main thread until the last file was read).
  */
 import { execFileSync, spawn } from "child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "fs";
@@ -17,6 +19,7 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { writeWorkbook } from "./bulk";
+import { writeBenchXaf } from "./xaf";
 import { medianOf, PEAK_RSS_KB } from "./common";
 
 const root = path.resolve(__dirname, "..");
@@ -104,7 +107,9 @@ function mainText(run: CliRun): string {
   return run.mainCpuMs === null ? "" : ` (main thread ${(run.mainCpuMs / 1000).toFixed(1)} s)`;
 }
 
-export async function benchPool(parts: readonly ("d" | "e" | "f")[] = ["d", "e"]): Promise<void> {
+type Part = "d" | "e" | "f" | "x";
+
+export async function benchPool(parts: readonly Part[] = ["d", "e"]): Promise<void> {
   // Always rebuild: a stale dist/cli would measure old code.
   execFileSync("npm", ["run", "--silent", "build:cli"], { cwd: root, stdio: "inherit" });
   const cores = os.availableParallelism();
@@ -114,6 +119,7 @@ export async function benchPool(parts: readonly ("d" | "e" | "f")[] = ["d", "e"]
     if (parts.includes("d")) await benchSpeedup(dir, cores);
     if (parts.includes("e")) await benchMemory(dir, "jsonl");
     if (parts.includes("f")) await benchMemory(dir, "csv");
+    if (parts.includes("x")) await benchAuditfiles(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -221,8 +227,33 @@ async function benchMemory(dir: string, format: "jsonl" | "csv"): Promise<void> 
   );
 }
 
+/**
+ * (x): 2,000 auditfiles of 500 invoices (each another business: its own VAT number) against 200, --format jsonl:
+ * peak memory. Distinct files, not copies: copies would be one business, read and combined in one task.
+ */
+async function benchAuditfiles(dir: string): Promise<void> {
+  const all = path.join(dir, "x");
+  const some = path.join(dir, "x200");
+  mkdirSync(all, { recursive: true });
+  mkdirSync(some, { recursive: true });
+  for (let i = 0; i < 2_000; i++) {
+    const name = `klant-${String(i + 1).padStart(5, "0")}.xaf`;
+    writeBenchXaf(path.join(all, name), 500, `NL${String(100_000_001 + i)}B01`);
+    if (i < 200) linkSync(path.join(all, name), path.join(some, name));
+  }
+  const few = await runCli([some, "--format", "jsonl", "--year", "2026"]);
+  const many = await runCli([all, "--format", "jsonl", "--year", "2026"]);
+  if (many.lines !== 2_000 || many.failed > 0) throw new Error(`expected 2,000 reports, got ${many.lines} lines, ${many.failed} not read`);
+  const growth = many.maxRssMb / few.maxRssMb;
+  console.log(
+    `  (x) 2,000 auditfiles × 500 invoices (each another business): ${(many.ms / 1000).toFixed(1)} s, ${((2_000 * 1000) / many.ms).toFixed(0)} files/s, ` +
+      `maxRSS ${many.maxRssMb.toFixed(0)} MB${mainText(many)}; 200 files: maxRSS ${few.maxRssMb.toFixed(0)} MB; memory 2,000 / 200 files ${growth.toFixed(2)}× ` +
+      `(goal: flat, ≤ 1.2×: ${growth <= 1.2 ? "met" : "NOT met"}; load average ${few.load.toFixed(1)} / ${many.load.toFixed(1)} at the ends)`,
+  );
+}
+
 if (require.main === module) {
-  const asked = process.argv.slice(2).filter((a): a is "d" | "e" | "f" => a === "d" || a === "e" || a === "f");
+  const asked = process.argv.slice(2).filter((a): a is Part => a === "d" || a === "e" || a === "f" || a === "x");
   benchPool(asked.length > 0 ? asked : undefined).catch((e: unknown) => {
     console.error(e);
     process.exit(1);

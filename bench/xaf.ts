@@ -20,8 +20,11 @@ function euros(cents: number): string {
   return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
 }
 
-/** Writes an auditfile of `invoices` × 4 lines, dated over 2026; returns the total of the revenue lines. */
-export function writeBenchXaf(file: string, invoices: number): void {
+/**
+ * Writes an auditfile of `invoices` × 4 lines, dated over 2026. `vat`: its VAT number (default a placeholder of
+ * zeros, which joins no other file).
+ */
+export function writeBenchXaf(file: string, invoices: number, vat = "NL000000000B01"): void {
   const fd = openSync(file, "w");
   const lines = invoices * 4;
   // Totals first (the schema's order), so compute them before writing the journal.
@@ -41,7 +44,7 @@ export function writeBenchXaf(file: string, invoices: number): void {
   let out =
     `<?xml version="1.0" encoding="UTF-8"?>\n<auditfile xmlns="http://www.auditfiles.nl/XAF/3.2">\n` +
     `<header><fiscalYear>2026</fiscalYear><startDate>2026-01-01</startDate><endDate>2026-12-31</endDate><curCode>EUR</curCode><dateCreated>2027-01-15</dateCreated><softwareDesc>bench</softwareDesc><softwareVersion>1</softwareVersion></header>\n` +
-    `<company><companyIdent>1</companyIdent><companyName>Bench BV</companyName><taxRegistrationCountry>NL</taxRegistrationCountry><taxRegIdent>NL000000000B01</taxRegIdent>\n` +
+    `<company><companyIdent>1</companyIdent><companyName>Bench BV ${vat}</companyName><taxRegistrationCountry>NL</taxRegistrationCountry><taxRegIdent>${vat}</taxRegIdent>\n` +
     `<customersSuppliers>`;
   for (let c = 0; c < 500; c++) out += `<customerSupplier><custSupID>K${c}</custSupID><custSupName>Klant ${c}</custSupName><taxRegistrationCountry>NL</taxRegistrationCountry><custSupTp>C</custSupTp></customerSupplier>`;
   out +=
