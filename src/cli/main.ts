@@ -24,7 +24,7 @@ import { decodeBytes, readCsvText, type CsvReadResult } from "../reading/csv";
 import { promises as fsp } from "fs";
 import { fileText, StreamedOutput, terminalWidth, toTable, type CheckResult, type FileFailure, type SheetResult, type SkippedSheet, type StreamFormat } from "./output";
 import { visibleControls } from "../i18n/safeText";
-import type { ReadLimits } from "../reading/limits";
+import { READ_LIMITS, type ReadLimits } from "../reading/limits";
 import { openOut, refuseOut, writeOut } from "./outFile";
 import { defaultMaxMemoryMb, largestFirst, runInPool, type TaskEnd } from "./pool";
 import type { PoolShared } from "./worker";
@@ -649,6 +649,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (options.codesFile != null) {
     let csv: CsvReadResult;
     try {
+      // Held to the CSV limit as a client's CSV is: a larger file (the wrong file given) ended the run in V8.
+      const limit = io.limits?.csvBytes ?? READ_LIMITS.csvBytes;
+      const stat = await fsp.stat(options.codesFile);
+      if (stat.isFile() && stat.size > limit) {
+        const mb = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${limit} bytes`;
+        io.stderr.write(`kor-check: ${visibleControls(options.codesFile)}: ${usage.codesTooLarge(mb)[lang]}\n`);
+        return EXIT_USAGE;
+      }
       csv = readCsvText(decodeBytes(await fsp.readFile(options.codesFile)).text);
     } catch (e) {
       const f = failureFromError(e, "csv");

@@ -106,6 +106,11 @@ export const USAGE_HINT: Localized = {
 export const usage = {
   unknownOption: (o: string): Localized => ({ nl: `Onbekende optie ${o}.`, en: `Unknown option ${o}.` }),
   missingValue: (o: string): Localized => ({ nl: `Optie ${o} heeft een waarde nodig.`, en: `Option ${o} needs a value.` }),
+  /** --codes given a file larger than a CSV may be (`limit`: "500 MB"): surely not the list of codes meant. */
+  codesTooLarge: (limit: string): Localized => ({
+    nl: `te groot voor een lijst met btw-codes (groter dan ${limit}): is dit het goede bestand? Een codelijst heeft per regel een code en een categorie.`,
+    en: `too large for a list of VAT codes (larger than ${limit}): is this the right file? A codes list has a code and a category on each line.`,
+  }),
   badYear: (v: string): Localized => ({
     nl: `"${v}" is geen jaar. Geef een jaar als 2025.`,
     en: `"${v}" is not a year. Give a year such as 2025.`,

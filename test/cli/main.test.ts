@@ -636,6 +636,15 @@ describe("kor-check on CSV files", () => {
     expect(r.stderr).toContain('codes.csv: Row 2: a field starts with a quotation mark (") that is not closed properly, so lines 2 to 4 of the file were read as this one row.');
   });
 
+  it("refuses a --codes file larger than a CSV may be, with its reason (exit 2), instead of ending in V8", async () => {
+    const invoices = writeText(at("facturen.csv"), "Datum;Bedrag;BTW-code\n1-9-2025;100,00;VV\n");
+    const codes = writeText(at("codes.csv"), "VV;21\n".repeat(100));
+    // 600 bytes against a limit of 500 here; 660 MB against 500 MB ended the run with V8's fatal error before.
+    const r = await run([invoices, "--codes", codes, "--lang", "en"], { limits: { csvBytes: 500 } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("codes.csv: too large for a list of VAT codes (larger than 500 bytes): is this the right file?");
+  });
+
   it("refuses, with its row, a comma CSV row whose unquoted amount 1234,56 or 1,234.56 was split, instead of reading 1234 or 1", async () => {
     const nl = writeText(at("c3.csv"), "Datum,Bedrag\n1-9-2025,1234,56\n2-9-2025,100\n3-9-2025,200\n");
     const en = writeText(at("en.csv"), "Date,Amount,Description\n2025-09-01,1,234.56,Invoice 1\n2025-09-02,100.00,Invoice 2\n");
