@@ -412,14 +412,15 @@ async function checkBusiness(
 
 /** Checks one file (or one business's auditfiles); never throws for a bad file (it becomes a failure line). Runs in a pool worker or in-thread. */
 export async function checkOne(
-  file: CheckTask,
+  task: CheckTask,
   options: CliOptions,
   today: Day,
   blockRows?: number,
   limits?: Partial<ReadLimits>,
   mapping: CodeMapping | null = null,
 ): Promise<FileOutcome> {
-  if (file.kind === "business") return checkBusiness(file, options, today, blockRows, limits, mapping);
+  if (task.kind === "business") return checkBusiness(task, options, today, blockRows, limits, mapping);
+  const file = task;
   if (file.kind === "xaf") return checkBusiness({ kind: "business", files: [file], notJoined: [] }, options, today, blockRows, limits, mapping);
   const sheets: SheetResult[] = [];
   const failures: FileFailure[] = [];

@@ -2,8 +2,8 @@
  * The worker thread of kor-check's pool (pool.ts): checks one file (or the auditfiles of one business), returns
  * its sheets, failures and skips.
  * What every file shares (the options, today, the code mapping) comes once per worker as its workerData
- * (pool.ts `shared`); a task is only the file, so handing a file over costs the same however many files or
- * command-line arguments the run has.
+ * (pool.ts `shared`); a task is only the file (or a business's files and its warnings), so handing it over
+ * costs the same however many files or command-line arguments the run has.
  */
 import { workerData } from "worker_threads";
 import type { Day } from "../rules/dates";
@@ -28,7 +28,7 @@ const shared = workerData as PoolShared;
 // Loaded now, while the worker starts, rather than when its first file arrives.
 workbookReader();
 
-export default async function checkInWorker(file: CheckTask): Promise<FileOutcome> {
-  const outcome = await checkOne(file, shared.options, shared.today, shared.blockRows, shared.limits, shared.mapping);
+export default async function checkInWorker(task: CheckTask): Promise<FileOutcome> {
+  const outcome = await checkOne(task, shared.options, shared.today, shared.blockRows, shared.limits, shared.mapping);
   return shared.stream !== null ? withText(outcome, shared.stream, shared.options.lang) : outcome;
 }
