@@ -383,19 +383,12 @@ export function withText(o: FileOutcome, format: StreamFormat, lang: Lang): File
  * from another file, overlapping periods counted once) into its reports. A file that cannot be read is a failure
  * line; the others are still combined.
  */
-async function checkBusiness(
-  task: BusinessTask,
-  options: CliOptions,
-  today: Day,
-  blockRows?: number,
-  limits?: Partial<ReadLimits>,
-  mapping: CodeMapping | null = null,
-): Promise<FileOutcome> {
+async function checkBusiness(task: BusinessTask, options: CliOptions, today: Day, readOptions: ReadOptions, mapping: CodeMapping | null): Promise<FileOutcome> {
   const failures: FileFailure[] = [];
   const read: AuditfileRead[] = [];
   for (const file of task.files) {
     try {
-      read.push({ file: file.path, read: xafSheetRead(await readXafData(file.path, readOptionsFor(options, blockRows, today, limits, mapping))) });
+      read.push({ file: file.path, read: xafSheetRead(await readXafData(file.path, readOptions)) });
     } catch (e) {
       const f = failureFromError(e, file.kind);
       failures.push({ file: file.path, reason: f.reason, detail: f.detail });
@@ -419,9 +412,11 @@ export async function checkOne(
   limits?: Partial<ReadLimits>,
   mapping: CodeMapping | null = null,
 ): Promise<FileOutcome> {
-  if (task.kind === "business") return checkBusiness(task, options, today, blockRows, limits, mapping);
+  if (task.kind === "business" || task.kind === "xaf") {
+    const business: BusinessTask = task.kind === "business" ? task : { kind: "business", files: [task], notJoined: [] };
+    return checkBusiness(business, options, today, readOptionsFor(options, blockRows, today, limits, mapping), mapping);
+  }
   const file = task;
-  if (file.kind === "xaf") return checkBusiness({ kind: "business", files: [file], notJoined: [] }, options, today, blockRows, limits, mapping);
   const sheets: SheetResult[] = [];
   const failures: FileFailure[] = [];
   const skipped: SkippedSheet[] = [];
