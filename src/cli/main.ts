@@ -15,7 +15,7 @@ import { previousYearTested } from "../rules/eligibility";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXafData, readXafHeader, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead } from "./read";
-import { auditfileBusinesses, auditfileYear, combineAuditfiles, type AuditfileRead } from "./xaf";
+import { auditfileBusinesses, auditfileYear, combineAuditfiles, headerUnreadWarning, type AuditfileRead } from "./xaf";
 import { withAuditfileAdvice } from "../reading/xaf";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
@@ -345,6 +345,8 @@ export interface BusinessTask {
   readonly files: readonly InputFile[];
   /** Warnings every report of the business carries (files of its name in another business: xaf-not-joined). */
   readonly notJoined: readonly Problem[];
+  /** The one file's header could not be read before the run, so it could not be grouped (xaf-not-grouped if it is read now). */
+  readonly headerUnread?: boolean;
 }
 
 /** What one task of the run checks: a file, or the auditfiles of one business. */
@@ -394,7 +396,9 @@ async function checkBusiness(task: BusinessTask, options: CliOptions, today: Day
       failures.push({ file: file.path, reason: f.reason, detail: f.detail });
     }
   }
-  const sheets = combineAuditfiles(read, today, task.notJoined).map((a): SheetResult => {
+  // Read now, though its header was not before the run: said, as another file of its business may hold its previous year.
+  const notJoined = task.headerUnread === true && read.length > 0 ? [...task.notJoined, headerUnreadWarning(read[0].file)] : task.notJoined;
+  const sheets = combineAuditfiles(read, today, notJoined).map((a): SheetResult => {
     // No --year: the year the header periods reach, not one that entries dated after it would pick.
     const own = options.year === null ? auditfileYear(a, today) : null;
     const r = own === null ? a.read : { ...a.read, problems: [own.note, ...a.read.problems] };
@@ -510,7 +514,10 @@ export async function checkTasks(files: readonly InputFile[], limits?: Partial<R
     );
   }
   const businesses = auditfileBusinesses(xafs.map((f, i) => ({ file: f.path, xaf: headers[i] ?? undefined })));
-  for (const b of businesses) tasks.push({ kind: "business", files: b.members.map((i) => xafs[i]), notJoined: b.notJoined });
+  for (const b of businesses) {
+    const headerUnread = b.members.length === 1 && headers[b.members[0]] === null;
+    tasks.push({ kind: "business", files: b.members.map((i) => xafs[i]), notJoined: b.notJoined, ...(headerUnread ? { headerUnread } : {}) });
+  }
   return tasks;
 }
 

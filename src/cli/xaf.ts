@@ -212,6 +212,19 @@ function namesText(names: readonly string[], total: number, lang: "nl" | "en"): 
 }
 
 /**
+ * For a file whose header could not be read before the run (readXafHeader gave nothing: a read error on a network
+ * share, say) but which was then read whole: it was checked on its own, not with the other files of its business.
+ */
+export function headerUnreadWarning(file: string): Problem {
+  const name = path.basename(file);
+  const message: Localized = {
+    nl: `De kop van ${name} kon vóór de controle niet worden gelezen, dus is het niet samengenomen met andere auditfiles van dezelfde onderneming: een vorig jaar in een ander bestand is hier niet gebruikt. Controleer opnieuw.`,
+    en: `The header of ${name} could not be read before the check, so it was not joined with other auditfiles of the same business: a previous year in another file was not used here. Check again.`,
+  };
+  return { row: null, severity: "warning", code: "xaf-not-grouped", column: null, value: null, message, day: null };
+}
+
+/**
  * The auditfiles given, put together per business by what their headers say (readXafHeader), before any is read
  * whole: each business's files (indices into `list`) with the warnings every report of it carries (another file
  * of its name that was not joined, xaf-not-joined). combineAuditfiles of a business's files read gives its reports.

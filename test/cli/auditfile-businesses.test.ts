@@ -6,6 +6,7 @@
  */
 import * as path from "path";
 import { dayFromIso } from "../../src/rules/dates";
+import * as read from "../../src/cli/read";
 import { readXafHeader } from "../../src/cli/read";
 import { checkTasks, main } from "../../src/cli/main";
 import { invoice, writeXaf, type GenFile, type GenTx } from "../support/xaf-generator";
@@ -86,8 +87,27 @@ describe("the run's tasks", () => {
       csv,
       { kind: "business", files: [a2026, a2025], notJoined: [] },
       { kind: "business", files: [other], notJoined: [] },
-      { kind: "business", files: [broken], notJoined: [] },
+      { kind: "business", files: [broken], notJoined: [], headerUnread: true },
     ]);
+  });
+
+  it("says so on the report of a file whose header could not be read before the run but was read whole (not grouped)", async () => {
+    const a = writeText(at("a-2025.xaf"), writeXaf(business(2025, 12)));
+    const b = writeText(at("b-2026.xaf"), writeXaf(business(2026, 14)));
+    // As a read error on a network share would: the header pass gets nothing for b-2026.xaf, reading it later works.
+    const real = read.readXafHeader;
+    const spy = jest.spyOn(read, "readXafHeader").mockImplementation((file, limits) => (file === b ? Promise.resolve(null) : real(file, limits)));
+    try {
+      const r = await runCli([a, b, "--format", "jsonl", "--lang", "en", "--jobs", "1"], TODAY);
+      const items = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { file: string; previousYear: number | null; previousYearBasis: string; problems: { code: string; message: string }[] });
+      expect(items.map((i) => i.file)).toEqual([a, b]);
+      // b-2026.xaf alone: its 2025 (in a-2025.xaf) is missing, and it says why.
+      expect(items[1].previousYearBasis).toBe("assumed-zero");
+      expect(items[1].problems).toContainEqual(expect.objectContaining({ code: "xaf-not-grouped", message: expect.stringContaining("The header of b-2026.xaf could not be read before the check") }));
+      expect(items[0].problems.map((p) => p.code)).not.toContain("xaf-not-grouped");
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("gives each business the warning about a file of its name it was not joined with", async () => {
