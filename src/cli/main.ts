@@ -15,7 +15,8 @@ import { previousYearTested } from "../rules/eligibility";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXafData, readXafHeader, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead } from "./read";
-import { auditfileBusinesses, auditfileYear, combineAuditfiles, headerUnreadWarning, type AuditfileRead } from "./xaf";
+import { auditfileBusinesses, auditfileYear, combineAuditfiles, headerUnreadWarning, namesText, type AuditfileRead } from "./xaf";
+import * as path from "path";
 import { withAuditfileAdvice } from "../reading/xaf";
 import type { Localized } from "../i18n/types";
 import type { Problem } from "../rules/types";
@@ -459,14 +460,18 @@ export async function checkOne(
  * A file (or a business's auditfiles, each) the pool could not check: it exhausted its memory or time, or its
  * worker stopped. `timeoutSeconds`: --timeout, per file (a business's task has that for each of its files).
  */
-function poolFailure(task: CheckTask, end: Extract<TaskEnd<FileOutcome>, { ok: false }>, maxMemoryMb: number, timeoutSeconds: number): FileOutcome {
-  const reason =
-    end.why === "memory"
-      ? fileErrors.outOfMemory(maxMemoryMb)
-      : end.why === "time"
-        ? fileErrors.timedOut(timeoutSeconds * filesOf(task).length)
-        : fileErrors.workerFailed(end.detail);
-  return { sheets: [], failures: filesOf(task).map((file) => ({ file: file.path, reason, detail: end.detail })), skipped: [] };
+export function poolFailure(task: CheckTask, end: Extract<TaskEnd<FileOutcome>, { ok: false }>, maxMemoryMb: number, timeoutSeconds: number): FileOutcome {
+  const files = filesOf(task);
+  const reasonFor = (file: InputFile): Localized => {
+    if (end.why !== "memory" && end.why !== "time") return fileErrors.workerFailed(end.detail);
+    if (files.length === 1) return end.why === "memory" ? fileErrors.outOfMemory(maxMemoryMb) : fileErrors.timedOut(timeoutSeconds);
+    // A business's files were read together: each is told with which, so a small file is not taken for the cause.
+    const others = files.filter((f) => f !== file).map((f) => path.basename(f.path));
+    const shown = others.slice(0, 3);
+    const text: Localized = { nl: namesText(shown, others.length, "nl"), en: namesText(shown, others.length, "en") };
+    return end.why === "memory" ? fileErrors.togetherOutOfMemory(maxMemoryMb, text) : fileErrors.togetherTimedOut(timeoutSeconds * files.length, text);
+  };
+  return { sheets: [], failures: files.map((file) => ({ file: file.path, reason: reasonFor(file), detail: end.detail })), skipped: [] };
 }
 
 /**

@@ -276,6 +276,16 @@ export const fileErrors = {
     nl: `niet gecontroleerd: het lezen duurde langer dan ${seconds} seconden; de andere bestanden zijn wel gecontroleerd. Geef meer tijd met --timeout`,
     en: `not checked: reading it took longer than ${seconds} seconds; the other files were checked. Allow more time with --timeout`,
   }),
+  /** A business's auditfiles, read together in one worker, needed more memory together: `others`, the other files. */
+  togetherOutOfMemory: (mb: number, others: Localized): Localized => ({
+    nl: `niet gecontroleerd: samen gelezen met ${others.nl} (dezelfde onderneming) had het lezen meer dan ${mb} MB geheugen nodig; de andere bestanden zijn wel gecontroleerd. Geef meer met --max-memory, of controleer deze auditfiles elk apart (dan zonder elkaars vorige jaar)`,
+    en: `not checked: read together with ${others.en} (the same business), reading needed more than ${mb} MB of memory; the other files were checked. Allow more with --max-memory, or check these auditfiles one at a time (then without each other's previous year)`,
+  }),
+  /** As togetherOutOfMemory, for time: `seconds` is --timeout for each of the business's files. */
+  togetherTimedOut: (seconds: number, others: Localized): Localized => ({
+    nl: `niet gecontroleerd: samen gelezen met ${others.nl} (dezelfde onderneming) duurde het lezen langer dan ${seconds} seconden; de andere bestanden zijn wel gecontroleerd. Geef meer tijd met --timeout`,
+    en: `not checked: read together with ${others.en} (the same business), reading took longer than ${seconds} seconds; the other files were checked. Allow more time with --timeout`,
+  }),
   workerFailed: (detail: string): Localized => ({
     nl: `niet gecontroleerd: het lezen stopte onverwacht (${detail}); de andere bestanden zijn wel gecontroleerd`,
     en: `not checked: reading it stopped unexpectedly (${detail}); the other files were checked`,

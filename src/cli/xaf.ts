@@ -202,7 +202,7 @@ function firstOf(xs: readonly number[], n: number, keep: (x: number) => boolean)
 }
 
 /** "a.xaf", "a.xaf en b.xaf", "a.xaf, b.xaf en c.xaf", or with more than named: "a.xaf, b.xaf, c.xaf en 997 andere bestanden". */
-function namesText(names: readonly string[], total: number, lang: "nl" | "en"): string {
+export function namesText(names: readonly string[], total: number, lang: "nl" | "en"): string {
   const and = lang === "nl" ? "en" : "and";
   if (total > names.length) {
     const rest = total - names.length;

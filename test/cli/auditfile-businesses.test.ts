@@ -8,7 +8,7 @@ import * as path from "path";
 import { dayFromIso } from "../../src/rules/dates";
 import * as read from "../../src/cli/read";
 import { readXafHeader } from "../../src/cli/read";
-import { checkTasks, main } from "../../src/cli/main";
+import { checkTasks, main, poolFailure } from "../../src/cli/main";
 import { invoice, writeXaf, type GenFile, type GenTx } from "../support/xaf-generator";
 import { tempDir, writeText, runCli } from "./fixtures";
 
@@ -162,6 +162,23 @@ describe("kor-check on a business whose auditfiles are checked as one task", () 
       expect(items[0].crossing?.reference).toBe("entry F2026-14 of 20 December 2026");
       expect(r.code).toBe(1);
     }
+  });
+
+  it("tells each file of a business that ran out of memory or time which files it was read with, and gives the time for all of them", () => {
+    const files = ["a-2024.xaf", "b-2025.xaf", "c-2026.xaf"].map((name) => ({ path: `/klanten/${name}`, kind: "xaf" as const }));
+    const task = { kind: "business" as const, files, notJoined: [] };
+    const memory = poolFailure(task, { ok: false, why: "memory", detail: "ERR_WORKER_OUT_OF_MEMORY" }, 2048, 600);
+    expect(memory.failures.map((f) => [f.file, f.reason.en])).toEqual([
+      ["/klanten/a-2024.xaf", expect.stringContaining("not checked: read together with b-2025.xaf and c-2026.xaf (the same business), reading needed more than 2048 MB of memory")],
+      ["/klanten/b-2025.xaf", expect.stringContaining("read together with a-2024.xaf and c-2026.xaf (the same business)")],
+      ["/klanten/c-2026.xaf", expect.stringContaining("read together with a-2024.xaf and b-2025.xaf (the same business)")],
+    ]);
+    // --timeout 600 for each of three files.
+    const time = poolFailure(task, { ok: false, why: "time", detail: "" }, 2048, 600);
+    expect(time.failures[0].reason.nl).toContain("samen gelezen met b-2025.xaf en c-2026.xaf (dezelfde onderneming) duurde het lezen langer dan 1800 seconden");
+    // One file alone keeps the plain words.
+    const alone = poolFailure({ kind: "business", files: [files[0]], notJoined: [] }, { ok: false, why: "time", detail: "" }, 2048, 600);
+    expect(alone.failures[0].reason.en).toBe("not checked: reading it took longer than 600 seconds; the other files were checked. Allow more time with --timeout");
   });
 
   it("counts files, not tasks, on the progress bar", async () => {
