@@ -22,7 +22,7 @@ import { Date1904Watch, XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
 import { DamagedXlsxError, openXlsxParts, type Part, type XlsxParts } from "./zipOrder";
 import { DATE_1904_OFFSET, type Day } from "../rules/dates";
-import { CellBeyondSheetError, SharedStringIndexError, sheetRows } from "./sheetRows";
+import { CellBeyondSheetError, RowBeyondSheetError, SharedStringIndexError, sheetRows } from "./sheetRows";
 import { shortened } from "../i18n/messages";
 import { date1904Note } from "../excel/source";
 
@@ -422,6 +422,12 @@ async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, zip: XlsxP
         throw new DamagedXlsxError({
           nl: `beschadigd .xlsx-bestand: cel ${shortened(e.ref)} van blad ${collector.sheet} ligt voorbij kolom XFD, de laatste kolom van een Excel-blad; Excel opent het zo niet. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
           en: `damaged .xlsx file: cell ${shortened(e.ref)} of sheet ${collector.sheet} lies beyond column XFD, the last column of an Excel sheet; Excel does not open it like this. Open it in the program that made it and save it again as .xlsx`,
+        });
+      }
+      if (e instanceof RowBeyondSheetError) {
+        throw new DamagedXlsxError({
+          nl: `beschadigd .xlsx-bestand: rij ${shortened(e.row)} van blad ${collector.sheet} ligt voorbij rij 1.048.576, de laatste rij van een Excel-blad; Excel opent het zo niet. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
+          en: `damaged .xlsx file: row ${shortened(e.row)} of sheet ${collector.sheet} lies beyond row 1,048,576, the last row of an Excel sheet; Excel does not open it like this. Open it in the program that made it and save it again as .xlsx`,
         });
       }
       if (!(e instanceof SharedStringIndexError)) throw e;

@@ -15,7 +15,7 @@
  * booleans, `{ error }`, `{ formula, result }`, and the shared strings as exceljs cached them.
  */
 import { isoDateCell } from "../reading/isoDateCell";
-import { MAX_COLUMNS } from "../reading/limits";
+import { MAX_COLUMNS, MAX_ROWS } from "../reading/limits";
 
 /** One sheet row: its 1-based number and its values, 0-based (column A = 0); missing cells are holes. */
 export interface SheetRow {
@@ -89,6 +89,17 @@ export function numberCell(text: string): number | string {
 export class CellBeyondSheetError extends Error {
   constructor(readonly ref: string) {
     super(`cell ${ref} lies beyond column XFD`);
+  }
+}
+
+/**
+ * A row numbered past 1,048,576 (MAX_ROWS), the last of an Excel sheet (`r="100000000"`, `r="1e300"`): Excel refuses
+ * the file, and the pane's reader (exceljs) would lay out every row before it (22 s and 1 GB for row 100,000,000) or
+ * drop it. `row`: its number as written.
+ */
+export class RowBeyondSheetError extends Error {
+  constructor(readonly row: string) {
+    super(`row ${row} lies beyond row 1048576`);
   }
 }
 
@@ -166,9 +177,11 @@ export async function* sheetRows(iterator: AsyncIterable<Buffer | string>, share
             break;
           case "row": {
             if (!inSheetData) break;
-            const r = Number(attr(tag, "r"));
+            const written = attr(tag, "r");
+            const r = Number(written);
             // `r` is optional in OOXML: then the row follows the previous one.
             const number = Number.isInteger(r) && r > lastRow ? r : lastRow + 1;
+            if (number > MAX_ROWS) throw new RowBeyondSheetError(Number.isInteger(r) && r > lastRow && written !== undefined ? written : String(number));
             lastRow = number;
             lastCol = 0;
             row = { number, values: [] };

@@ -71,6 +71,12 @@ export const READ_LIMITS: ReadLimits = {
 export const MAX_COLUMNS = 16_384;
 
 /**
+ * The last row of an Excel sheet (Microsoft, "Excel specifications and limits": 1,048,576 rows by 16,384
+ * columns). A row numbered past it is no row Excel wrote or opens: the file is damaged.
+ */
+export const MAX_ROWS = 1_048_576;
+
+/**
  * Lines of a CSV file (line ends counted before it is parsed, also those inside quoted cells). Each line becomes a
  * record in one array, and an array past V8's largest (about 134 million elements) is a fatal error for the whole
  * process, not a catchable one: 140 MB of empty lines ended a kor-check run. 20 million lines is about 19 times

@@ -12,7 +12,7 @@
  *
  * Pure: no DOM or Office global; works in the page and in a Web Worker alike.
  */
-import { TooLargeError, type ReadLimits } from "./limits";
+import { MAX_ROWS, TooLargeError, type ReadLimits } from "./limits";
 
 /** The entries holding a workbook's shared strings and its sheets (where a cell's text is). */
 const SHARED_STRINGS = /(^|\/)sharedstrings\.xml$/i;
@@ -159,6 +159,12 @@ export interface InflationFacts {
   readonly numberTexts: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** A text cell (`t="s"`) pointing at a shared string the file lacks ("B3 → 99999"): the file is damaged. */
   readonly missingSharedString: string | null;
+  /**
+   * The number of a `<row>` past Excel's last row (MAX_ROWS) as written ("2000000", "4294967296", "1e300"), the first
+   * seen; null when none. exceljs lays out every row before it (row 100,000,000: 22 s and 1 GB), drops a row from
+   * 4,294,967,295 on, and reads "1e300" as row 1 (over the header): the file is damaged, as kor-check says.
+   */
+  readonly rowBeyondSheet: string | null;
 }
 
 /** The workbook part (xl/workbook.xml), where the date system is. */
@@ -452,6 +458,34 @@ class SharedStringCount {
   }
 }
 
+/** A `<row …>` start tag's `r`; a tag longer than ROW_CARRY characters is not looked at (no program writes one). */
+const ROW_NUMBER = /<row\b[^>]*?\sr\s*=\s*(["'])([^"']*)\1/g;
+const ROW_CARRY = 4096;
+
+/**
+ * Finds a `<row>` numbered past Excel's last row (InflationFacts.rowBeyondSheet) in a sheet's text, in any
+ * chunking: the first one, as written. Shared by a workbook's sheets (one is enough to refuse the file).
+ */
+export class RowNumberWatch {
+  beyond: string | null = null;
+  private tail = "";
+
+  feedText(chunk: string): void {
+    if (this.beyond !== null) return;
+    const text = this.tail + chunk;
+    ROW_NUMBER.lastIndex = 0;
+    for (let m = ROW_NUMBER.exec(text); m !== null; m = ROW_NUMBER.exec(text)) {
+      if (Number(m[2]) > MAX_ROWS) {
+        this.beyond = m[2].slice(0, 40);
+        return;
+      }
+    }
+    // A row tag may go on in the next chunk: keep it from its `<row` (looked at again then, which does no harm).
+    const last = text.lastIndexOf("<row");
+    this.tail = last >= 0 && text.length - last <= ROW_CARRY ? text.slice(last) : text.slice(-4);
+  }
+}
+
 /**
  * The watches of one counting pass: each entry gets those that read it, and at the end their facts. A sheet's
  * cells are tied to its name as exceljs ties them: workbook.xml's `<sheet name r:id>`, the relationship with that
@@ -464,6 +498,7 @@ class FactsWatch {
   private readonly emptyTexts = new Map<string, EmptyTextFormulaWatch>();
   private readonly isoDates = new Map<string, IsoDateCellWatch>();
   private readonly cellValues = new Map<string, CellValueWatch>();
+  private readonly rowNumbers = new RowNumberWatch();
   private readonly sharedStrings = new SharedStringCount();
   /** ISO date cells over all sheets, against `maxCells` (ReadLimits.browserCells). */
   private readonly isoDateTotal = { count: 0 };
@@ -496,6 +531,7 @@ class FactsWatch {
           isoDates.feedText(text);
           emptyText.feedText(text);
           cellValues.feedText(text);
+          this.rowNumbers.feedText(text);
         },
       };
     }
@@ -537,7 +573,7 @@ class FactsWatch {
     }
     // A sheet part with ISO date cells that no sheet name was tied to: exceljs' number would be read for them.
     for (const [part, watch] of this.isoDates) if (watch.cells.size > 0 && !placedParts.has(part)) isoDatesUnplaced = true;
-    return { date1904: this.date1904.value, isoDates, isoDatesUnplaced, emptyTextFormulas, numberTexts, missingSharedString };
+    return { date1904: this.date1904.value, isoDates, isoDatesUnplaced, emptyTextFormulas, numberTexts, missingSharedString, rowBeyondSheet: this.rowNumbers.beyond };
   }
 }
 

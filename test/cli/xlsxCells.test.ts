@@ -259,4 +259,27 @@ describe("damaged cells: an error naming the row, or the file damaged, never a n
     const last = await workbook("xfd.xlsx", `${num("A3", APRIL_1)}${num("B3", 100)}${num("XFD3", 5)}`);
     expect((await check(last)).item).toMatchObject({ error: null, countable: 15100 });
   });
+
+  // Before 2 Dec 2026 such a row was read and counted here, while the pane laid out every row before it (row
+  // 100,000,000: 22 s and 1 GB), dropped it (from 4,294,967,295 on) or read "1e300" as row 1, over the header.
+  it("a row numbered past 1,048,576, the last of a sheet: the file is damaged, naming the row, as in the pane", async () => {
+    const plain = await workbook("rows.xlsx", `${num("A3", APRIL_1)}${num("B3", 100)}`);
+    for (const far of ["1048577", "100000000", "4294967296", "1e300"]) {
+      const zip = await JSZip.loadAsync(readFileSync(plain));
+      const xml = (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).replace('<row r="3">', `<row r="${far}">`);
+      zip.file("xl/worksheets/sheet1.xml", xml);
+      const file = path.join(tmp.dir, `far-${far}.xlsx`);
+      writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+      const { r, item } = await check(file);
+      expect(item.error).toBe(
+        `damaged .xlsx file: row ${far} of sheet Facturen lies beyond row 1,048,576, the last row of an Excel sheet; Excel does not open it like this. Open it in the program that made it and save it again as .xlsx`,
+      );
+      expect(r.code).toBe(1);
+    }
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    zip.file("xl/worksheets/sheet1.xml", (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).replace('<row r="3">', '<row r="1048576">'));
+    const last = path.join(tmp.dir, "last-row.xlsx");
+    writeFileSync(last, await zip.generateAsync({ type: "nodebuffer" }));
+    expect((await check(last)).item).toMatchObject({ error: null, countable: 15100 });
+  });
 });

@@ -188,6 +188,27 @@ describe("Open file (.xlsx) in the browser: a zip that lies, one giant text", ()
     }
   });
 
+  // Before 2 Dec 2026 exceljs laid out every row before such a row (row 100,000,000 of a 1 kB file: 22 s and 1 GB,
+  // row 1,000,000,000 more than a tab has), dropped a row numbered from 4,294,967,295 on, and read "1e300" as row 1.
+  it("calls a row numbered past 1,048,576 damaged, before exceljs reads it, as kor-check does", async () => {
+    const good = await workbook((ws) => {
+      ws.addRow(["Datum", "Bedrag"]);
+      ws.addRow([new Date(Date.UTC(2026, 2, 1)), 100]);
+      ws.addRow([new Date(Date.UTC(2026, 2, 2)), 200]);
+    });
+    for (const far of ["1048577", "1000000000", "4294967296", "1e300"]) {
+      const zip = await JSZip.loadAsync(good);
+      const xml = (await zip.file("xl/worksheets/sheet1.xml")!.async("string")).replace(/<row r="3"/, `<row r="${far}"`);
+      zip.file("xl/worksheets/sheet1.xml", xml);
+      const bytes = new Uint8Array(await zip.generateAsync({ type: "uint8array" }));
+      const error = await readFileSource(fileLike(`ver-${far}.xlsx`, bytes)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DamagedFileError);
+      expect((error as Error).message).toBe(`row ${far} lies beyond row 1,048,576, the last of an Excel sheet`);
+    }
+    const source = await readFileSource(fileLike("goed.xlsx", good));
+    expect(readTable(source.values).rows).toHaveLength(2);
+  });
+
   it("calls a zip that lies within the limit, or a cut-off .xlsx, damaged, not the zip library's own words", async () => {
     const strings = Array.from({ length: 2_000 }, (_, i) => `<si><t>Klant ${i}</t></si>`).join("");
     const liar = lieAboutSize(await withSharedStrings(`${SST_HEAD}${strings}</sst>`), "xl/sharedStrings.xml", 100);

@@ -11,7 +11,7 @@ import { HEADER, dateStyle, fileLike, inline, num, xlsxWithSheets } from "./xlsx
 import { packedSource, withValues } from "../../src/taskpane/browser/fileWorker";
 import { readTable } from "../../src/reading/headers";
 import { dayFromIso, isoFromDay } from "../../src/rules/dates";
-import { IsoDateCellWatch, checkRealInflation } from "../../src/reading/zipInflate";
+import { IsoDateCellWatch, RowNumberWatch, checkRealInflation } from "../../src/reading/zipInflate";
 import { READ_LIMITS, TooLargeError } from "../../src/reading/limits";
 import { analyze } from "../../src/taskpane/model";
 import type { InvoiceSource } from "../../src/excel/source";
@@ -221,5 +221,19 @@ describe("IsoDateCellWatch", () => {
     for (let i = 0; i < text.length; i += 4096) watch.feedText(text.slice(i, i + 4096));
     expect(watch.cells.get("A1")?.endsWith("…")).toBe(true);
     expect(watch.cells.get("A2")).toBe("2026-04-02");
+  });
+});
+
+describe("RowNumberWatch", () => {
+  it("finds a row past 1,048,576 however the sheet's text is cut into chunks, and nothing in a sheet within it", () => {
+    const text = `<sheetData><row r="1" spans="1:2"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>2</v></c></row><row spans="1:2" r='2000000'><c r="A2000000"><v>3</v></c></row></sheetData>`;
+    for (const size of [1, 2, 3, 7, 50, text.length]) {
+      const watch = new RowNumberWatch();
+      for (let i = 0; i < text.length; i += size) watch.feedText(text.slice(i, i + size));
+      expect({ size, beyond: watch.beyond }).toEqual({ size, beyond: "2000000" });
+    }
+    const within = new RowNumberWatch();
+    within.feedText(text.slice(0, text.indexOf("<row spans")));
+    expect(within.beyond).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { invoiceName } from "../../i18n/xaf-messages";
 import { XafReader, coverageProblems, type XafRow } from "../../reading/xaf";
 import type { Problem } from "../../rules/types";
 import { DATE_1904_OFFSET, isoFromDay, todayInNetherlands } from "../../rules/dates";
-import { READ_LIMITS, TooLargeError, type ReadLimits } from "../../reading/limits";
+import { MAX_ROWS, READ_LIMITS, TooLargeError, type ReadLimits } from "../../reading/limits";
 import { declaredInflatedSize, duplicateEntryName } from "../../reading/zipSize";
 import { checkRealInflation, withoutSheetLinks } from "../../reading/zipInflate";
 import { isoDateCell } from "../../reading/isoDateCell";
@@ -309,6 +309,8 @@ async function readXlsx(
   stageMark("inflation-checked");
   // A text cell pointing at a shared string the file lacks: exceljs gave its index as a number (€99,999).
   if (facts.missingSharedString !== null) throw new DamagedFileError(`a text cell refers to a shared string the file lacks (${facts.missingSharedString})`);
+  // A row past Excel's last: exceljs would lay out every row before it, drop it, or read it as row 1.
+  if (facts.rowBeyondSheet !== null) throw new DamagedFileError(`row ${facts.rowBeyondSheet} lies beyond row 1,048,576, the last of an Excel sheet`);
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
   const ValueType = ExcelJS.default?.ValueType ?? ExcelJS.ValueType;
   const FORMULA = ValueType.Formula;
@@ -346,6 +348,9 @@ async function readXlsx(
     const numberTexts = facts.numberTexts.get(ws.name);
     let nextReport = PROGRESS_ROWS;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      // Past Excel's last row: damaged, as kor-check says (src/cli/sheetRows.ts RowBeyondSheetError). Before 2 Dec
+      // 2026 every row before it was laid out: row 100,000,000 of a 1 kB file took 22 s and 1 GB.
+      if (rowNumber > MAX_ROWS) throw new DamagedFileError(`row ${rowNumber} of sheet ${ws.name} lies beyond row 1,048,576, the last of an Excel sheet`);
       while (values.length < rowNumber - 1) values.push(EMPTY_ROW as unknown[]);
       const out: unknown[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
