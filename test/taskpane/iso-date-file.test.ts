@@ -235,5 +235,9 @@ describe("RowNumberWatch", () => {
     const within = new RowNumberWatch();
     within.feedText(text.slice(0, text.indexOf("<row spans")));
     expect(within.beyond).toBeNull();
+    // Only a row's own tag: not an element whose name starts with "row", nor a cell's ref.
+    const others = new RowNumberWatch();
+    others.feedText(`<rowBreaks r="5000000" count="1"><brk id="5000000"/></rowBreaks><row r="2"><c r="A2000000"><v>1</v></c></row>`);
+    expect(others.beyond).toBeNull();
   });
 });
