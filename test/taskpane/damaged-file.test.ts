@@ -8,6 +8,7 @@ import { duplicateEntryName } from "../../src/reading/zipSize";
 import { HEADER, fileLike, inline, num, xlsxWithSheets } from "./xlsxXml";
 import { zip } from "../zipBytes";
 import { readTable } from "../../src/reading/headers";
+import { CellValueWatch } from "../../src/reading/zipInflate";
 
 jest.setTimeout(30_000);
 
@@ -68,5 +69,19 @@ describe("damaged cell values: the row's error or the file damaged, as kor-check
   it("a text cell pointing at a shared string the file lacks: damaged (exceljs gave its index, €99,999)", async () => {
     const bytes = await xlsxWithSheets({ Omzet: `${rows(1000)}<row r="3">${num("A3", MARCH_2)}<c r="B3" t="s"><v>99999</v></c>${inline("C3", "21")}</row>` });
     expect(await failure(bytes, "sst.xlsx")).toBeInstanceOf(DamagedFileError);
+  });
+});
+
+describe("CellValueWatch, cell by cell", () => {
+  it("finds a number cell's text and the highest shared-string index however the sheet is cut, past <cols> and formulas", () => {
+    const text =
+      `<cols><col min="1" max="2"/></cols><sheetData><row r="2"><c r="A2" s="1"><v>46082</v></c><c r="B2"><f>A2*2</f><v>5000abc</v></c>` +
+      `<c r="C2" t="s"><v>7</v></c><c r="D2" t="s"><f>X</f><v>99</v></c><c r="E2"/><c r="F2" t="s"><v>12</v></c></row></sheetData>`;
+    for (const size of [1, 3, 10, text.length]) {
+      const watch = new CellValueWatch();
+      for (let i = 0; i < text.length; i += size) watch.feedText(text.slice(i, i + size));
+      // D2's index is a formula's cached text, not a shared string: left out.
+      expect({ size, texts: [...watch.numberTexts], highest: watch.highest, bad: watch.badIndex }).toEqual({ size, texts: [["B2", "5000abc"]], highest: { ref: "F2", index: 12 }, bad: null });
+    }
   });
 });
