@@ -15,7 +15,7 @@ import { previousYearTested } from "../rules/eligibility";
 import { parseArgs, langFromEnv, type CliOptions } from "./args";
 import { collectInputs, type InputFile } from "./files";
 import { failureFromError, readCsv, readXaf, readXafData, readXafHeader, readXlsx, xafSheetRead, type FileRead, type ReadOptions, type SheetRead } from "./read";
-import { auditfileBusinesses, auditfileYear, combineAuditfiles, headerUnreadWarning, namesText, type AuditfileRead } from "./xaf";
+import { auditfileBusinesses, auditfileYear, combineAuditfiles, filesText, headerUnreadWarning, type AuditfileRead } from "./xaf";
 import * as path from "path";
 import { withAuditfileAdvice } from "../reading/xaf";
 import type { Localized } from "../i18n/types";
@@ -466,9 +466,7 @@ export function poolFailure(task: CheckTask, end: Extract<TaskEnd<FileOutcome>, 
     if (end.why !== "memory" && end.why !== "time") return fileErrors.workerFailed(end.detail);
     if (files.length === 1) return end.why === "memory" ? fileErrors.outOfMemory(maxMemoryMb) : fileErrors.timedOut(timeoutSeconds);
     // A business's files were read together: each is told with which, so a small file is not taken for the cause.
-    const others = files.filter((f) => f !== file).map((f) => path.basename(f.path));
-    const shown = others.slice(0, 3);
-    const text: Localized = { nl: namesText(shown, others.length, "nl"), en: namesText(shown, others.length, "en") };
+    const text = filesText(files.filter((f) => f !== file).map((f) => path.basename(f.path)));
     return end.why === "memory" ? fileErrors.togetherOutOfMemory(maxMemoryMb, text) : fileErrors.togetherTimedOut(timeoutSeconds * files.length, text);
   };
   return { sheets: [], failures: files.map((file) => ({ file: file.path, reason: reasonFor(file), detail: end.detail })), skipped: [] };
@@ -481,20 +479,21 @@ export function poolFailure(task: CheckTask, end: Extract<TaskEnd<FileOutcome>, 
  */
 async function workSizes(tasks: readonly CheckTask[]): Promise<number[]> {
   const sizes = new Array<number>(tasks.length).fill(0);
-  for (let from = 0; from < tasks.length; from += 64) {
-    await Promise.all(
-      tasks.slice(from, from + 64).map(async (task, k) => {
-        for (const file of filesOf(task)) {
-          try {
-            sizes[from + k] += (await fsp.stat(file.path)).size * (file.kind === "xlsx" ? 8 : 1);
-          } catch {
-            // Adds nothing.
-          }
-        }
-      }),
-    );
-  }
+  await inWindows(tasks, 64, async (task, i) => {
+    for (const file of filesOf(task)) {
+      try {
+        sizes[i] += (await fsp.stat(file.path)).size * (file.kind === "xlsx" ? 8 : 1);
+      } catch {
+        // Adds nothing.
+      }
+    }
+  });
   return sizes;
+}
+
+/** Runs `work` for every item, `size` at a time (files on a network share then do not wait for one another). */
+async function inWindows<T>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  for (let from = 0; from < items.length; from += size) await Promise.all(items.slice(from, from + size).map((item, k) => work(item, from + k)));
 }
 
 /** Auditfile headers read at a time before the run (readXafHeader), so files on a network share do not wait for one another. */
@@ -511,13 +510,9 @@ export async function checkTasks(files: readonly InputFile[], limits?: Partial<R
   const xafs = files.filter((f) => f.kind === "xaf");
   if (xafs.length <= 1) return [...tasks, ...xafs];
   const headers = new Array<Awaited<ReturnType<typeof readXafHeader>>>(xafs.length).fill(null);
-  for (let from = 0; from < xafs.length; from += HEADER_WINDOW) {
-    await Promise.all(
-      xafs.slice(from, from + HEADER_WINDOW).map(async (file, k) => {
-        headers[from + k] = await readXafHeader(file.path, limits);
-      }),
-    );
-  }
+  await inWindows(xafs, HEADER_WINDOW, async (file, i) => {
+    headers[i] = await readXafHeader(file.path, limits);
+  });
   const businesses = auditfileBusinesses(xafs.map((f, i) => ({ file: f.path, xaf: headers[i] ?? undefined })));
   for (const b of businesses) {
     const headerUnread = b.members.length === 1 && headers[b.members[0]] === null;

@@ -17,7 +17,7 @@ import { decodeBytes, encodingMixedProblem, NotTextError, notTextMessage, readCs
 import { XafError, XafHeaderRead, XafReader, type XafHeader, type XafInfo, type XafRow } from "../reading/xaf";
 import { invoiceName } from "../i18n/xaf-messages";
 import type { InputKind } from "./files";
-import { READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "../reading/limits";
+import { MAX_ROWS, READ_LIMITS, TooLargeError, tooLargeMessage, type ReadLimits } from "../reading/limits";
 import { Date1904Watch, XmlTextScan } from "../reading/zipInflate";
 import { fileErrors } from "./strings";
 import { DamagedXlsxError, openXlsxParts, type Part, type XlsxParts } from "./zipOrder";
@@ -418,23 +418,30 @@ async function readSheets(reader: ExcelJS.stream.xlsx.WorkbookReader, zip: XlsxP
         for (const row of rows) stream.push(row.values, row.number);
       }
     } catch (e) {
+      // "damaged .xlsx file: <what>. Open it in the program that made it and save it again as .xlsx"
+      const damaged = (what: Localized): DamagedXlsxError =>
+        new DamagedXlsxError({
+          nl: `beschadigd .xlsx-bestand: ${what.nl}. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
+          en: `damaged .xlsx file: ${what.en}. Open it in the program that made it and save it again as .xlsx`,
+        });
+      const sheet = collector.sheet;
       if (e instanceof CellBeyondSheetError) {
-        throw new DamagedXlsxError({
-          nl: `beschadigd .xlsx-bestand: cel ${shortened(e.ref)} van blad ${collector.sheet} ligt voorbij kolom XFD, de laatste kolom van een Excel-blad; Excel opent het zo niet. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
-          en: `damaged .xlsx file: cell ${shortened(e.ref)} of sheet ${collector.sheet} lies beyond column XFD, the last column of an Excel sheet; Excel does not open it like this. Open it in the program that made it and save it again as .xlsx`,
+        throw damaged({
+          nl: `cel ${shortened(e.ref)} van blad ${sheet} ligt voorbij kolom XFD, de laatste kolom van een Excel-blad; Excel opent het zo niet`,
+          en: `cell ${shortened(e.ref)} of sheet ${sheet} lies beyond column XFD, the last column of an Excel sheet; Excel does not open it like this`,
         });
       }
       if (e instanceof RowBeyondSheetError) {
-        throw new DamagedXlsxError({
-          nl: `beschadigd .xlsx-bestand: rij ${shortened(e.row)} van blad ${collector.sheet} ligt voorbij rij 1.048.576, de laatste rij van een Excel-blad; Excel opent het zo niet. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
-          en: `damaged .xlsx file: row ${shortened(e.row)} of sheet ${collector.sheet} lies beyond row 1,048,576, the last row of an Excel sheet; Excel does not open it like this. Open it in the program that made it and save it again as .xlsx`,
+        throw damaged({
+          nl: `rij ${shortened(e.row)} van blad ${sheet} ligt voorbij rij ${MAX_ROWS.toLocaleString("nl-NL")}, de laatste rij van een Excel-blad; Excel opent het zo niet`,
+          en: `row ${shortened(e.row)} of sheet ${sheet} lies beyond row ${MAX_ROWS.toLocaleString("en-GB")}, the last row of an Excel sheet; Excel does not open it like this`,
         });
       }
       if (!(e instanceof SharedStringIndexError)) throw e;
       // A text cell pointing at a shared string the file lacks: which text it meant is lost (not a number).
-      throw new DamagedXlsxError({
-        nl: `beschadigd .xlsx-bestand: cel ${e.ref} van blad ${collector.sheet} verwijst naar tekst nummer ${e.index}, die niet in het bestand staat; Excel opent het zo niet zonder herstel. Open het bestand in het programma dat het maakte en sla het opnieuw op als .xlsx`,
-        en: `damaged .xlsx file: cell ${e.ref} of sheet ${collector.sheet} refers to text number ${e.index}, which is not in the file; Excel does not open it like this without repair. Open it in the program that made it and save it again as .xlsx`,
+      throw damaged({
+        nl: `cel ${e.ref} van blad ${sheet} verwijst naar tekst nummer ${e.index}, die niet in het bestand staat; Excel opent het zo niet zonder herstel`,
+        en: `cell ${e.ref} of sheet ${sheet} refers to text number ${e.index}, which is not in the file; Excel does not open it like this without repair`,
       });
     }
     collector.finish(sheets, skipped);

@@ -99,7 +99,7 @@ export class CellBeyondSheetError extends Error {
  */
 export class RowBeyondSheetError extends Error {
   constructor(readonly row: string) {
-    super(`row ${row} lies beyond row 1048576`);
+    super(`row ${row} lies beyond row ${MAX_ROWS}`);
   }
 }
 
@@ -181,7 +181,7 @@ export async function* sheetRows(iterator: AsyncIterable<Buffer | string>, share
             const r = Number(written);
             // `r` is optional in OOXML: then the row follows the previous one.
             const number = Number.isInteger(r) && r > lastRow ? r : lastRow + 1;
-            if (number > MAX_ROWS) throw new RowBeyondSheetError(Number.isInteger(r) && r > lastRow && written !== undefined ? written : String(number));
+            if (number > MAX_ROWS) throw new RowBeyondSheetError(number === r && written !== undefined ? written : String(number));
             lastRow = number;
             lastCol = 0;
             row = { number, values: [] };

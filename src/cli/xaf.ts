@@ -201,8 +201,14 @@ function firstOf(xs: readonly number[], n: number, keep: (x: number) => boolean)
   return out;
 }
 
+/** File names for a message in both languages: the first NAMED_FILES named, the rest counted (namesText). */
+export function filesText(names: readonly string[]): Localized {
+  const shown = names.slice(0, NAMED_FILES);
+  return { nl: namesText(shown, names.length, "nl"), en: namesText(shown, names.length, "en") };
+}
+
 /** "a.xaf", "a.xaf en b.xaf", "a.xaf, b.xaf en c.xaf", or with more than named: "a.xaf, b.xaf, c.xaf en 997 andere bestanden". */
-export function namesText(names: readonly string[], total: number, lang: "nl" | "en"): string {
+function namesText(names: readonly string[], total: number, lang: "nl" | "en"): string {
   const and = lang === "nl" ? "en" : "and";
   if (total > names.length) {
     const rest = total - names.length;

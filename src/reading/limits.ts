@@ -116,8 +116,8 @@ export function tooLargeMessage(e: TooLargeError): Localized {
       en: `a part of the workbook unpacks to more than ${count("en")} times its packed size, which no real invoice list reaches`,
     },
     "csv-lines": {
-      nl: `het bestand heeft meer dan ${count("nl")} regels, terwijl een Excel-blad hoogstens 1.048.576 rijen heeft`,
-      en: `the file has more than ${count("en")} lines, while an Excel sheet has at most 1,048,576 rows`,
+      nl: `het bestand heeft meer dan ${count("nl")} regels, terwijl een Excel-blad hoogstens ${MAX_ROWS.toLocaleString("nl-NL")} rijen heeft`,
+      en: `the file has more than ${count("en")} lines, while an Excel sheet has at most ${MAX_ROWS.toLocaleString("en-GB")} rows`,
     },
     cells: { nl: `het blad heeft meer dan ${count("nl")} gevulde cellen`, en: `the sheet has more than ${count("en")} filled cells` },
     columns: {

@@ -272,6 +272,9 @@ function hyperlinkCellValue(
   return iso === undefined ? plainCellValue(model.text, dateShiftMs) : isoDateCell(iso);
 }
 
+/** Excel's last row as the damage messages write it ("1,048,576"). */
+const LAST_ROW = MAX_ROWS.toLocaleString("en-GB");
+
 /** A row with no filled cell: one shared array, so a far-away cell does not allocate a row per empty row. */
 const EMPTY_ROW: readonly unknown[] = Object.freeze([]);
 
@@ -310,7 +313,7 @@ async function readXlsx(
   // A text cell pointing at a shared string the file lacks: exceljs gave its index as a number (€99,999).
   if (facts.missingSharedString !== null) throw new DamagedFileError(`a text cell refers to a shared string the file lacks (${facts.missingSharedString})`);
   // A row past Excel's last: exceljs would lay out every row before it, drop it, or read it as row 1.
-  if (facts.rowBeyondSheet !== null) throw new DamagedFileError(`row ${facts.rowBeyondSheet} lies beyond row 1,048,576, the last of an Excel sheet`);
+  if (facts.rowBeyondSheet !== null) throw new DamagedFileError(`row ${facts.rowBeyondSheet} lies beyond row ${LAST_ROW}, the last of an Excel sheet`);
   const Workbook = (ExcelJS.default?.Workbook ?? ExcelJS.Workbook) as typeof ExcelJS.Workbook;
   const ValueType = ExcelJS.default?.ValueType ?? ExcelJS.ValueType;
   const FORMULA = ValueType.Formula;
@@ -350,7 +353,7 @@ async function readXlsx(
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       // Past Excel's last row: damaged, as kor-check says (src/cli/sheetRows.ts RowBeyondSheetError). Before 2 Dec
       // 2026 every row before it was laid out: row 100,000,000 of a 1 kB file took 22 s and 1 GB.
-      if (rowNumber > MAX_ROWS) throw new DamagedFileError(`row ${rowNumber} of sheet ${ws.name} lies beyond row 1,048,576, the last of an Excel sheet`);
+      if (rowNumber > MAX_ROWS) throw new DamagedFileError(`row ${rowNumber} of sheet ${ws.name} lies beyond row ${LAST_ROW}, the last of an Excel sheet`);
       while (values.length < rowNumber - 1) values.push(EMPTY_ROW as unknown[]);
       const out: unknown[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
