@@ -4,7 +4,7 @@
  * kor-check did not write, and written to a temporary file that is then renamed, so an interrupted run
  * leaves either the old file or the new one, never half of it.
  */
-import { promises as fs, rmSync } from "fs";
+import { close, fsync, openSync, promises as fs, rmSync, writeFile } from "fs";
 import * as path from "path";
 import type { Localized } from "../i18n/types";
 import { isOwnOutputFile } from "./ownOutput";
@@ -81,32 +81,49 @@ function untrack(tmp: string): void {
   if (pending.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
 }
 
-/** Writes `text` to `out` via a temporary file in the same folder and a rename. */
-export async function writeOut(out: string, text: string): Promise<void> {
+/** The hidden temporary file beside `out`. */
+function temporaryFor(out: string): string {
   const dir = path.dirname(path.resolve(out));
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.kor-check.tmp`);
-  // "wx": create a new file, fail if anything (a planted link included) already has that name.
-  const handle = await fs.open(tmp, "wx", 0o644);
+  return path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.kor-check.tmp`);
+}
+
+/**
+ * Creates `tmp` ("wx": a new file, refused if anything, a planted link included, already has that name) with the
+ * signal listeners already in place. Before, the file was created by an asynchronous open and tracked when that
+ * open came back: a Ctrl+C in between (seen in CI) still ended the run with the file left behind. Now the listeners
+ * come first and the file is created synchronously, so no signal is handled between its creation and its tracking.
+ */
+function create(tmp: string): number {
   track(tmp);
   try {
-    try {
-      await handle.writeFile(text, "utf8");
-      await handle.sync();
-    } catch (e) {
-      await handle.close();
-      await fs.rm(tmp, { force: true });
-      throw e;
-    }
-    await handle.close();
-    try {
-      await fs.rename(tmp, out);
-    } catch (e) {
-      await fs.rm(tmp, { force: true });
-      throw e;
-    }
-  } finally {
+    return openSync(tmp, "wx", 0o644);
+  } catch (e) {
     untrack(tmp);
+    throw e;
   }
+}
+
+const done =
+  (resolve: () => void, reject: (e: unknown) => void) =>
+  (e: NodeJS.ErrnoException | null): void => {
+    if (e) reject(e);
+    else resolve();
+  };
+/** The whole of `text` at the file's current position (fs.writeFile with a descriptor writes until all is written). */
+const append = (fd: number, text: string): Promise<void> => new Promise((resolve, reject) => writeFile(fd, text, "utf8", done(resolve, reject)));
+const flush = (fd: number): Promise<void> => new Promise((resolve, reject) => fsync(fd, done(resolve, reject)));
+const closeFd = (fd: number): Promise<void> => new Promise((resolve, reject) => close(fd, done(resolve, reject)));
+
+/** Writes `text` to `out` via a temporary file in the same folder and a rename. */
+export async function writeOut(out: string, text: string): Promise<void> {
+  const file = await openOut(out);
+  try {
+    await file.write(text);
+  } catch (e) {
+    await file.discard();
+    throw e;
+  }
+  await file.commit();
 }
 
 /**
@@ -114,26 +131,24 @@ export async function writeOut(out: string, text: string): Promise<void> {
  * with the text appended in pieces; `commit` renames it into place, `discard` removes it.
  */
 export async function openOut(out: string): Promise<{ write(text: string): Promise<void>; commit(): Promise<void>; discard(): Promise<void> }> {
-  const dir = path.dirname(path.resolve(out));
-  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.kor-check.tmp`);
-  const handle = await fs.open(tmp, "wx", 0o644);
-  track(tmp);
+  const tmp = temporaryFor(out);
+  const fd = create(tmp);
   let closed = false;
-  const close = async (): Promise<void> => {
-    if (!closed) await handle.close();
-    closed = true;
+  const closeOnce = async (): Promise<void> => {
+    if (!closed) {
+      closed = true;
+      await closeFd(fd);
+    }
   };
   return {
-    write: async (text) => {
-      await handle.write(text, null, "utf8");
-    },
+    write: (text) => append(fd, text),
     commit: async () => {
       try {
-        await handle.sync();
-        await close();
+        await flush(fd);
+        await closeOnce();
         await fs.rename(tmp, out);
       } catch (e) {
-        await close();
+        await closeOnce().catch(() => undefined);
         await fs.rm(tmp, { force: true });
         throw e;
       } finally {
@@ -142,7 +157,7 @@ export async function openOut(out: string): Promise<{ write(text: string): Promi
     },
     discard: async () => {
       try {
-        await close();
+        await closeOnce().catch(() => undefined);
         await fs.rm(tmp, { force: true });
       } finally {
         untrack(tmp);
