@@ -214,10 +214,10 @@ describe("the pool", () => {
 
   it("gives each task its own time limit when asked (a business's auditfiles: --timeout for each file)", async () => {
     const ends = new Map<number, string>();
-    // Both take 2 s: the first may take 1 s, the second (a task of five files, say) 5 s.
+    // Both take 2 s: the first may take 1 s, the second (a task of ten files, say) 10 s, room for a busy CI machine.
     await runInPool<string, string>(
       ["2s", "2s"],
-      { jobs: 2, maxMemoryMb: 64, timeoutMs: (i) => (i === 0 ? 1_000 : 5_000), workerFile: path.join(__dirname, "pool-worker.js") },
+      { jobs: 2, maxMemoryMb: 64, timeoutMs: (i) => (i === 0 ? 1_000 : 10_000), workerFile: path.join(__dirname, "pool-worker.js") },
       { started: () => undefined, ended: (i, end) => ends.set(i, end.ok ? end.value : end.why) },
     );
     expect([...ends.entries()].sort((x, y) => x[0] - y[0])).toEqual([[0, "time"], [1, "2S"]]);
