@@ -204,6 +204,23 @@ describe("kor-check --out", () => {
     // No temporary file is left behind.
     expect(readdirSync(tmp.dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
+
+  // Before 2 Dec 2026 the table of one sheet (a block of "File  …", "Sheet  …" lines) was not recognised as
+  // kor-check's own: running the same check again refused to replace its own report.
+  it.each(["table", "csv", "json", "jsonl"])("replaces its own --format %s report of one file, of several, and of none, in either language", async (format) => {
+    // A long folder name wraps the table's "File" line over several lines.
+    mkdirSync(at("klanten-".repeat(30)));
+    const book = await writeXlsx(at(path.join("klanten-".repeat(30), "client.xlsx")), { Facturen: CROSSING_2025 });
+    const second = await writeXlsx(at("client2.xlsx"), { Facturen: CROSSING_2025 });
+    const report = at(`overzicht.${format}`);
+    for (const [inputs, lang] of [[[book], "nl"], [[book], "en"], [[book], "nl"], [[book, second], "en"], [[at("missing.xlsx")], "nl"], [[book], "en"]] as const) {
+      const again = await run(["--out", report, ...inputs, "--format", format, "--lang", lang]);
+      expect(again.stderr).not.toContain("was not written by kor-check");
+      expect(again.stderr).not.toContain("niet door kor-check geschreven");
+      expect(again.code).toBe(inputs[0].endsWith("missing.xlsx") ? 1 : 0);
+    }
+    expect(readFileSync(report, "utf8")).toContain("client.xlsx");
+  });
 });
 
 describe("kor-check --out: the format follows the file name", () => {
