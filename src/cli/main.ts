@@ -29,7 +29,7 @@ import { READ_LIMITS, type ReadLimits } from "../reading/limits";
 import { openOut, refuseOut, writeOut } from "./outFile";
 import { defaultMaxMemoryMb, largestFirst, runInPool, type TaskEnd } from "./pool";
 import type { PoolShared } from "./worker";
-import { HELP, USAGE_HINT, fileErrors, out, usage } from "./strings";
+import { HELP, USAGE_HINT, fileErrors, out, outErrors, usage } from "./strings";
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -701,8 +701,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     try {
       await writeOut(options.out, text);
     } catch (e) {
-      const f = failureFromError(e, "other");
-      io.stderr.write(`kor-check: ${visibleControls(options.out)}: ${visibleControls(f.reason[lang])}\n`);
+      notWritten(io, options.out, e, lang);
       return EXIT_UNREADABLE;
     }
   } else {
@@ -711,6 +710,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   // Rows of years the checked year does not depend on are not checked, so their errors do not count here.
   const rowErrors = all.sheets.some((s) => (s.yearErrorCount ?? s.errorCount) > 0);
   return all.failures.length > 0 || rowErrors || (files.length === 0 && errors.length === 0) ? EXIT_UNREADABLE : EXIT_OK;
+}
+
+/** The report could not be written to --out: why, in the user's words (not "could not be read"). */
+function notWritten(io: CliIo, out: string, e: unknown, lang: Lang): void {
+  const err = e as NodeJS.ErrnoException;
+  const reason = outErrors.notWritten(err?.code, err instanceof Error ? err.message : String(e));
+  io.stderr.write(`kor-check: ${visibleControls(out)}: ${visibleControls(reason[lang])}\n`);
 }
 
 /**
@@ -735,19 +741,25 @@ async function mainStreamed(
     try {
       file = await openOut(options.out);
     } catch (e) {
-      const f = failureFromError(e, "other");
-      io.stderr.write(`kor-check: ${visibleControls(options.out)}: ${visibleControls(f.reason[lang])}\n`);
+      notWritten(io, options.out, e, lang);
       return EXIT_UNREADABLE;
     }
   }
-  // Writes to the file are chained so lines never interleave.
-  let writing: Promise<unknown> = Promise.resolve();
+  // Writes to the file are chained so lines never interleave. The first that fails (a full disk) is kept and
+  // no later piece is written: before, it ended the run with an unhandled rejection's stack trace and left the
+  // temporary file behind; a later piece written once space was free would have left a hole in the report.
+  let writing: Promise<void> = Promise.resolve();
+  const writeFailures: unknown[] = [];
   const emit = (text: string): void => {
     if (text === "") return;
     if (file === null) io.stdout.write(text);
     else {
       const f = file;
-      writing = writing.then(() => f.write(text));
+      writing = writing
+        .then(() => (writeFailures.length === 0 ? f.write(text) : undefined))
+        .catch((error: unknown) => {
+          writeFailures.push(error);
+        });
     }
   };
   const failed = (f: FileFailure): void => {
@@ -770,11 +782,11 @@ async function mainStreamed(
   if (file !== null) {
     try {
       await writing;
+      if (writeFailures.length > 0) throw writeFailures[0];
       await file.commit();
     } catch (e) {
       await file.discard();
-      const f = failureFromError(e, "other");
-      io.stderr.write(`kor-check: ${visibleControls(options.out ?? "")}: ${visibleControls(f.reason[lang])}\n`);
+      notWritten(io, options.out ?? "", e, lang);
       return EXIT_UNREADABLE;
     }
   }

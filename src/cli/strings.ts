@@ -209,6 +209,24 @@ export const outErrors = {
     nl: `--out ${f}: de map bestaat niet.`,
     en: `--out ${f}: the folder does not exist.`,
   }),
+  /**
+   * Writing the report failed (disk full, a read-only or protected folder): before, this crashed the run with a
+   * stack trace (disk full while streaming) or said "could not be read".
+   */
+  notWritten: (code: string | undefined, detail: string): Localized => {
+    const kept = { nl: "het rapport is niet geschreven (een eerder rapport met deze naam is ongewijzigd)", en: "the report was not written (an earlier report of this name is left as it was)" };
+    switch (code) {
+      case "ENOSPC":
+      case "EDQUOT":
+        return { nl: `de schijf is vol; ${kept.nl}. Maak ruimte vrij of kies een andere map.`, en: `the disk is full; ${kept.en}. Free some space or choose another folder.` };
+      case "EACCES":
+      case "EPERM":
+      case "EROFS":
+        return { nl: `geen toestemming om in deze map te schrijven; ${kept.nl}. Kies een andere map.`, en: `no permission to write in this folder; ${kept.en}. Choose another folder.` };
+      default:
+        return { nl: `kon niet worden geschreven (${detail}); ${kept.nl}.`, en: `could not be written (${detail}); ${kept.en}.` };
+    }
+  },
 };
 
 export const fileErrors = {
