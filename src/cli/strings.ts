@@ -209,6 +209,17 @@ export const outErrors = {
     nl: `--out ${f}: de map bestaat niet.`,
     en: `--out ${f}: the folder does not exist.`,
   }),
+  /** Standard output could not be written (redirected to a full disk): before, Node's stack trace of ENOSPC. */
+  stdoutNotWritten: (code: string | undefined, detail: string): Localized =>
+    code === "ENOSPC" || code === "EDQUOT"
+      ? {
+          nl: "de uitvoer kon niet volledig worden geschreven: de schijf is vol. Wat er staat is onvolledig; maak ruimte vrij en controleer opnieuw.",
+          en: "the output could not be written in full: the disk is full. What was written is incomplete; free some space and run the check again.",
+        }
+      : {
+          nl: `de uitvoer kon niet volledig worden geschreven (${detail}). Wat er staat is onvolledig.`,
+          en: `the output could not be written in full (${detail}). What was written is incomplete.`,
+        },
   /**
    * Writing the report failed (disk full, a read-only or protected folder): before, this crashed the run with a
    * stack trace (disk full while streaming) or said "could not be read".

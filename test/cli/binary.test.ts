@@ -1,6 +1,6 @@
 /** The compiled kor-check (dist/cli/kor-check.js, built by `npm run build`, which `npm test` runs first). */
 import { execFileSync, spawn, spawnSync } from "child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from "fs";
 import * as path from "path";
 import { CROSSING_2025, tempDir, writeText, writeXlsx } from "./fixtures";
 
@@ -74,6 +74,27 @@ it("exits quietly when the reader of its output goes away (kor-check … | head 
   const r = spawnSync("/bin/sh", ["-c", `"${process.execPath}" "${bin}" --format json --lang en "${file}" "${file}" "${file}" | head -c 1`], { encoding: "utf8" });
   expect(r.stdout).toBe("[");
   expect(r.stderr).not.toMatch(/EPIPE|Unhandled|at /);
+});
+
+// Before 2 Dec 2026 output redirected to a full disk (kor-check … > rep.csv) ended in Node's stack trace of ENOSPC.
+(existsSync("/dev/full") ? it : it.skip)("says so in words when its output cannot be written (kor-check … > rep.csv on a full disk), exit 1", async () => {
+  const file = await writeXlsx(path.join(tmp.dir, "a.xlsx"), { Facturen: CROSSING_2025 });
+  const second = await writeXlsx(path.join(tmp.dir, "b.xlsx"), { Facturen: CROSSING_2025 });
+  for (const [lang, words] of [
+    ["en", "kor-check: the output could not be written in full: the disk is full. What was written is incomplete; free some space and run the check again."],
+    ["nl", "kor-check: de uitvoer kon niet volledig worden geschreven: de schijf is vol. Wat er staat is onvolledig; maak ruimte vrij en controleer opnieuw."],
+  ] as const) {
+    for (const jobs of ["1", "2"]) {
+      const full = openSync("/dev/full", "w");
+      try {
+        const r = spawnSync(process.execPath, [bin, file, second, "--format", "csv", "--jobs", jobs, "--lang", lang], { encoding: "utf8", stdio: ["ignore", full, "pipe"] });
+        expect(r.status).toBe(1);
+        expect(r.stderr.trim()).toBe(words);
+      } finally {
+        closeSync(full);
+      }
+    }
+  }
 });
 
 // Before 2 Dec 2026 Ctrl+C during a run with --out left the hidden temporary file (".rep.csv.<pid>.<time>.kor-check.tmp",
