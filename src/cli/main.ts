@@ -713,10 +713,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 /** The report could not be written to --out: why, in the user's words (not "could not be read"). */
-function notWritten(io: CliIo, out: string, e: unknown, lang: Lang): void {
+function notWritten(io: CliIo, outFile: string, e: unknown, lang: Lang): void {
   const err = e as NodeJS.ErrnoException;
   const reason = outErrors.notWritten(err?.code, err instanceof Error ? err.message : String(e));
-  io.stderr.write(`kor-check: ${visibleControls(out)}: ${visibleControls(reason[lang])}\n`);
+  io.stderr.write(`kor-check: ${visibleControls(outFile)}: ${visibleControls(reason[lang])}\n`);
 }
 
 /**
