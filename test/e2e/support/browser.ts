@@ -31,6 +31,24 @@ export function chromiumPath(): string {
   }
 }
 
+/**
+ * The pane's layout is checked at Excel's size (350 × 620 px: the answer visible without scrolling, nothing wider
+ * than the pane) in Liberation Sans, which has Arial's widths and comes close to Excel's Segoe UI. Without it
+ * fontconfig falls back to DejaVu Sans, much wider: the Dutch verdict card then ran 31 px past the pane's foot on a
+ * fresh machine whose chromium came without recommended packages. A clear failure instead of that puzzle.
+ */
+export function requireLayoutFont(): void {
+  let families: string;
+  try {
+    families = execFileSync("fc-list", [":family=Liberation Sans", "family"], { encoding: "utf8" });
+  } catch {
+    return; // no fontconfig (not Linux): Chromium uses the system's own fonts
+  }
+  if (!families.includes("Liberation Sans")) {
+    throw new Error("The font Liberation Sans is not installed; the pane's layout tests measure in it. Install it (apt-get install fonts-liberation); see README 'Tests'.");
+  }
+}
+
 export interface E2E {
   readonly browser: Browser;
   readonly baseUrl: string;
@@ -45,6 +63,7 @@ export async function startE2E(root: string = DIST): Promise<E2E> {
   if (!fs.existsSync(path.join(root, "taskpane.html"))) {
     throw new Error(`${root} has no taskpane.html: run \`npm run build\` first (npm test does).`);
   }
+  requireLayoutFont();
   const { server, url } = await serve(root, 0);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
