@@ -187,7 +187,7 @@ export const usage = {
   } as Localized,
 };
 
-/** Why --out FILE is refused (exit status 2: nothing was written). */
+/** Why --out FILE is refused (exit status 2: nothing was written), and why the output could not be written (exit status 1). */
 export const outErrors = {
   isInput: (f: string): Localized => ({
     nl: `--out ${f}: dat is een van de bestanden om te controleren; die wordt niet overschreven. Kies een andere naam.`,
