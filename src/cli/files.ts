@@ -165,7 +165,9 @@ export async function collectInputs(
     try {
       stat = await fs.stat(input);
     } catch (e) {
-      scan.errors.push(errorOf(input, e));
+      // "-" for standard input (`cat a.csv | kor-check -`), as other tools take it: before, "file or folder not found".
+      const stdin = input === "-" && (e as NodeJS.ErrnoException).code === "ENOENT";
+      scan.errors.push(stdin ? { path: input, code: "KOR_STDIN", detail: "standard input is not read" } : errorOf(input, e));
       continue;
     }
     if (stat.isDirectory()) await walk(input, scan);

@@ -121,6 +121,8 @@ export function failureFromError(e: unknown, kind: InputKind): ReadFailure {
       return { reason: fileErrors.symlinkLoop, detail };
     case "KOR_NAME_NOT_UTF8":
       return { reason: fileErrors.nameNotUtf8, detail };
+    case "KOR_STDIN":
+      return { reason: fileErrors.stdin, detail };
     case "KOR_NOT_REGULAR":
       return { reason: fileErrors.notRegular, detail };
     case "ELOOP":

@@ -282,6 +282,11 @@ export const fileErrors = {
     en: "symbolic link to a folder that is already being read (a loop); not read again",
   } as Localized,
   /** A name whose bytes are not UTF-8 (on Linux): Node cannot open it by the name it read (src/cli/files.ts errorOf). */
+  /** "-" given as an input (meant as standard input) with no file of that name. */
+  stdin: {
+    nl: "kor-check leest niet van standaardinvoer (-); geef de naam van het bestand, of sla de invoer eerst op als bestand",
+    en: "kor-check does not read standard input (-); give the file's name, or save the input as a file first",
+  } as Localized,
   nameNotUtf8: {
     nl: "niet gelezen: de naam van dit bestand is geen geldige UTF-8 (bijvoorbeeld een naam uit een oud zip-bestand of Windows-programma; het teken \uFFFD staat voor wat niet te lezen is), zodat het niet te openen is; geef het een nieuwe naam (bijvoorbeeld met convmv) en controleer opnieuw",
     en: "not read: this file's name is not valid UTF-8 (a name from an old zip file or Windows program, say; the sign \uFFFD stands for what cannot be read), so it cannot be opened; rename it (with convmv, say) and check again",

@@ -439,6 +439,20 @@ describe("scanning a folder", () => {
     expect(byName.code).toBe(1);
   });
 
+  // Before 2 Dec 2026 `cat a.csv | kor-check -` said "file or folder not found".
+  it("says it does not read standard input when given - (and no file is named -), in both languages", async () => {
+    const good = writeText(at("goed.csv"), GOOD_CSV);
+    const r = await run(["-", good, "--format", "json", "--lang", "en"]);
+    const items = JSON.parse(r.stdout) as { file: string; error: string | null }[];
+    // In JSON the files that could not be opened come after the checked ones.
+    expect(items.map((i) => [i.file, i.error])).toEqual([
+      [good, null],
+      ["-", "kor-check does not read standard input (-); give the file's name, or save the input as a file first"],
+    ]);
+    expect(r.code).toBe(1);
+    expect((await run(["-", "--lang", "nl"])).stdout).toContain("kor-check leest niet van standaardinvoer (-); geef de naam van het bestand");
+  });
+
   it("says a folder it may not read is a folder, not a protected file", async () => {
     mkdirSync(at("klanten"));
     mkdirSync(at("klanten/dicht"));
