@@ -745,21 +745,18 @@ async function mainStreamed(
       return EXIT_UNREADABLE;
     }
   }
-  // Writes to the file are chained so lines never interleave. The first that fails (a full disk) is kept and
-  // no later piece is written: before, it ended the run with an unhandled rejection's stack trace and left the
-  // temporary file behind; a later piece written once space was free would have left a hole in the report.
+  // Writes to the file are chained so lines never interleave. Once one fails (a full disk) the chain stays rejected,
+  // so no later piece is written (one written once space was free would leave a hole), and `await writing` at the
+  // end gets that first error. Each link is marked as handled: before, the first failure was an unhandled rejection
+  // that ended the run with a stack trace and left the temporary file behind.
   let writing: Promise<void> = Promise.resolve();
-  const writeFailures: unknown[] = [];
   const emit = (text: string): void => {
     if (text === "") return;
     if (file === null) io.stdout.write(text);
     else {
       const f = file;
-      writing = writing
-        .then(() => (writeFailures.length === 0 ? f.write(text) : undefined))
-        .catch((error: unknown) => {
-          writeFailures.push(error);
-        });
+      writing = writing.then(() => f.write(text));
+      writing.catch(() => undefined);
     }
   };
   const failed = (f: FileFailure): void => {
@@ -782,7 +779,6 @@ async function mainStreamed(
   if (file !== null) {
     try {
       await writing;
-      if (writeFailures.length > 0) throw writeFailures[0];
       await file.commit();
     } catch (e) {
       await file.discard();

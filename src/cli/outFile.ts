@@ -6,6 +6,7 @@
  */
 import { close, fsync, openSync, promises as fs, rmSync, writeFile } from "fs";
 import * as path from "path";
+import { promisify } from "util";
 import type { Localized } from "../i18n/types";
 import { isOwnOutputFile } from "./ownOutput";
 import { outErrors } from "./strings";
@@ -103,16 +104,10 @@ function create(tmp: string): number {
   }
 }
 
-const done =
-  (resolve: () => void, reject: (e: unknown) => void) =>
-  (e: NodeJS.ErrnoException | null): void => {
-    if (e) reject(e);
-    else resolve();
-  };
-/** The whole of `text` at the file's current position (fs.writeFile with a descriptor writes until all is written). */
-const append = (fd: number, text: string): Promise<void> => new Promise((resolve, reject) => writeFile(fd, text, "utf8", done(resolve, reject)));
-const flush = (fd: number): Promise<void> => new Promise((resolve, reject) => fsync(fd, done(resolve, reject)));
-const closeFd = (fd: number): Promise<void> => new Promise((resolve, reject) => close(fd, done(resolve, reject)));
+/** The whole of a text at the file's current position (fs.writeFile with a descriptor writes until all is written). */
+const append = promisify(writeFile);
+const flush = promisify(fsync);
+const closeFd = promisify(close);
 
 /** Writes `text` to `out` via a temporary file in the same folder and a rename. */
 export async function writeOut(out: string, text: string): Promise<void> {
@@ -141,7 +136,7 @@ export async function openOut(out: string): Promise<{ write(text: string): Promi
     }
   };
   return {
-    write: (text) => append(fd, text),
+    write: (text) => append(fd, text, "utf8"),
     commit: async () => {
       try {
         await flush(fd);

@@ -37,12 +37,11 @@ export function isOwnOutput(head: string): boolean {
     if (firstLine === csvColumnsBeforeEuCrossing(lang).join(lang === "nl" ? ";" : ",")) return true;
     // …and before the previous year's incompleteness (an auditfile covering it in part) was added.
     if (firstLine === csvColumnsBeforePartial(lang).join(lang === "nl" ? ";" : ",")) return true;
-    // The table starts with its column titles, or says that nothing was checked.
-    if (firstLine.startsWith(`${out.file[lang]}  `) && firstLine.includes(out.verdict[lang])) return true;
+    // The table starts with its column titles ("File  Sheet … Verdict …"), or, for one sheet, is a block of labelled
+    // lines, "File  …" first and "Verdict  …" a few lines on (before 2 Dec 2026 not recognised, so the same check run
+    // again refused to replace its own report); or it says that nothing was checked.
+    if (firstLine.startsWith(`${out.file[lang]}  `) && (firstLine.includes(out.verdict[lang]) || text.split(/\r?\n/).some((line) => line.startsWith(`${out.verdict[lang]}  `)))) return true;
     if (firstLine === out.nothingChecked[lang]) return true;
-    // The table of one sheet: a block of labelled lines, "File  …" first and "Verdict  …" a few lines on (before
-    // 2 Dec 2026 not recognised, so the same check run again refused to replace its own report).
-    if (firstLine.startsWith(`${out.file[lang]}  `) && text.split(/\r?\n/).some((line) => line.startsWith(`${out.verdict[lang]}  `))) return true;
   }
   // JSON lines (--format jsonl): one sheet object per line.
   if (/^\{"file":/.test(text) && firstLine.includes('"verdict":')) return true;
