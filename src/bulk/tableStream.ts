@@ -12,6 +12,7 @@ import { DateOrderDecision } from "../reading/dateOrder";
 import { cellText } from "../reading/cells";
 import { columnLetter, HEADER_SEARCH_ROWS, readTable, TABLE_REFUSALS, VAT_PROBE_ROWS, VatReadingWatch, vatReadingRefusal, type ColumnRole, type ReadTableResult, type SideSigns, type VatReadingCheck } from "../reading/headers";
 import { RowProblemGroups } from "../reading/problemGroups";
+import { RepeatedInvoices } from "../reading/repeatedInvoices";
 import type { CategoryCode, InvoiceRow, Problem } from "../rules/types";
 
 export const DEFAULT_BLOCK_ROWS = 65_536;
@@ -33,7 +34,7 @@ const PROBE_DATA_ROWS = VAT_PROBE_ROWS;
 const ALL_ROLES_UNUSED: Record<ColumnRole, undefined> = {
   date: undefined, amount: undefined, category: undefined, country: undefined, vat: undefined,
   customer: undefined, gross: undefined, debit: undefined, credit: undefined, side: undefined,
-  currency: undefined, status: undefined, doctype: undefined,
+  currency: undefined, status: undefined, doctype: undefined, invoice: undefined,
 };
 
 /** What the user chose for a file: columns by letter or header text, and their own codes. */
@@ -78,6 +79,8 @@ export class TableStream {
   private readonly groups = new RowProblemGroups({ maxRows: MAX_GROUP_ROWS });
   /** Day/month or month/day for the sheet's text dates: decided on the first block that has them, kept for the rest. */
   private dateOrder: DateOrderDecision | null = null;
+  /** The same invoice twice: one check over all the sheet's blocks. */
+  private readonly repeats = new RepeatedInvoices();
   private groupsGiven = false;
   /**
    * The VAT column's check of the amount column's reading (readTable's "vat-fits-gross" / "vat-fits-net"), which the
@@ -204,10 +207,10 @@ export class TableStream {
     const columns: Partial<Record<ColumnRole, number | undefined>> = { ...ALL_ROLES_UNUSED, ...this.columns };
     if (this.headerRow !== null && this.headerRow >= first) {
       // The block holding the header: let readTable skip it and the rows above it.
-      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined, sideSigns: this.sideSigns });
+      result = readTable(block, { columns, headerRowIndex: this.headerRow - first, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined, repeats: this.repeats, sideSigns: this.sideSigns });
     } else {
       // An out-of-range header index means "no header in this block": data from its first row.
-      result = readTable(block, { columns, columnHeaders: this.columnHeaders, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined, sideSigns: this.sideSigns });
+      result = readTable(block, { columns, columnHeaders: this.columnHeaders, headerRowIndex: -1, rowOffset: first - 1, codes: this.options.codes ?? null, groups: this.groups, dateSerialOffset: this.dateSerialOffset, dateOrder: this.dateOrder ?? undefined, repeats: this.repeats, sideSigns: this.sideSigns });
     }
     if (result.sideSigns !== undefined) this.sideSigns = result.sideSigns;
     if (result.rows.length > 0) this.sink.rows(result.rows);

@@ -9,7 +9,7 @@ import { DATE_1904_OFFSET } from "../rules/dates";
 import { date1904Read } from "../i18n/messages";
 
 /** The columns the rules read. "customer" is detected by the reading layer but not used by the report. */
-export type InvoiceRole = Exclude<ColumnRole, "customer" | "gross" | "debit" | "credit" | "side" | "currency" | "status" | "doctype">;
+export type InvoiceRole = Exclude<ColumnRole, "customer" | "gross" | "debit" | "credit" | "side" | "currency" | "status" | "doctype" | "invoice">;
 export const INVOICE_ROLES: readonly InvoiceRole[] = ["date", "amount", "category", "country", "vat"];
 
 /** Column per role as a 0-based index into the values; null = "not used" (chosen by the user). */

@@ -923,6 +923,39 @@ export function totalLabelCounted(label: string, count: number): Localized {
 }
 
 /**
+ * Rows that repeat an earlier row of the sheet: the same invoice number (column `column`), date, amount, VAT kind
+ * and country, with other invoices between them (src/reading/repeatedInvoices.ts). `example`: the first repeat and
+ * the row it repeats; `cents`: the amount of the repeating rows (of this year), counted twice.
+ */
+export function invoiceRepeated(example: { number: string; row: number; first: number }, column: { header: string; letter: string }, count: number, cents: number): Localized {
+  const col = `kolom ${quote(column.header)} (${column.letter})`;
+  const colEn = `column ${quote(column.header)} (${column.letter})`;
+  const advice = {
+    nl: "Staan er twee exports in het blad die elkaar overlappen, of is een export twee keer geplakt? Haal de dubbele rijen dan weg.",
+    en: "Does the sheet hold two exports that overlap, or one export pasted twice? Then remove the repeated rows.",
+  };
+  return count === 1
+    ? {
+        nl:
+          `dezelfde factuur als rij ${example.first} (${col}: ${quote(example.number)}, dezelfde datum, hetzelfde bedrag en dezelfde btw-soort), ` +
+          `met andere facturen ertussen. Beide rijen tellen mee: ${formatEuros(cents, "nl")} telt twee keer. ${advice.nl}`,
+        en:
+          `the same invoice as row ${example.first} (${colEn}: ${quote(example.number)}, the same date, amount and VAT kind), ` +
+          `with other invoices between them. Both rows count: ${formatEuros(cents, "en")} is counted twice. ${advice.en}`,
+      }
+    : {
+        nl:
+          `deze rijen herhalen een eerdere rij met hetzelfde factuurnummer (${col}), dezelfde datum, hetzelfde bedrag en dezelfde btw-soort, ` +
+          `met andere facturen ertussen (eerste: rij ${example.row} herhaalt rij ${example.first}, ${quote(example.number)}). ` +
+          `Ze tellen mee: samen ${formatEuros(cents, "nl")} telt twee keer. ${advice.nl}`,
+        en:
+          `these rows repeat an earlier row with the same invoice number (${colEn}), date, amount and VAT kind, ` +
+          `with other invoices between them (first: row ${example.row} repeats row ${example.first}, ${quote(example.number)}). ` +
+          `They count: together ${formatEuros(cents, "en")} is counted twice. ${advice.en}`,
+      };
+}
+
+/**
  * A bank statement (ING, Rabobank, ABN AMRO, told by its headers) given as a sales list: refused. Every incoming
  * payment would count as turnover (a loan, a refund, money from savings) and payments out would be netted against it.
  */

@@ -13,12 +13,13 @@ import { type GroupSpec, RowProblemGroups } from "./problemGroups";
 import { centsExcludingVat } from "../rules/money";
 import { bankStatementOf, creditNoteType, currencyColumn, docTypeColumn, foreignCurrency, isDocTypeHeader, isDocumentType, notASale, paymentExport, statusColumn } from "./rowKinds";
 import { shiftDateSerial } from "./rows";
+import { RepeatedInvoices, invoiceNumberColumn } from "./repeatedInvoices";
 
 export type ColumnRole =
   | "date" | "amount" | "category" | "country" | "vat" | "customer" | "gross" | "debit" | "credit" | "side"
   // Read by readTable beside the invoice's columns (./rowKinds.ts), never by detectColumns: a currency, a
-  // payment's or invoice's status, a document type (credit note).
-  | "currency" | "status" | "doctype";
+  // payment's or invoice's status, a document type (credit note), an invoice number (./repeatedInvoices.ts).
+  | "currency" | "status" | "doctype" | "invoice";
 
 /**
  * Problems that refuse a whole sheet, never "eligible with €0": no date or turnover column, amounts including VAT
@@ -396,6 +397,11 @@ export interface ReadTableOptions {
    * block with text dates and kept for the others. Default: decided over the rows of this call.
    */
   readonly dateOrder?: DateOrderDecision;
+  /**
+   * The check for the same invoice twice (./repeatedInvoices.ts) of a sheet read in blocks: one for all its blocks,
+   * so a repeat in a later block of a row in an earlier one is found. Default: the rows of this call.
+   */
+  readonly repeats?: RepeatedInvoices;
   /**
    * How the amounts beside a D/C column are signed, as decided on the first rows of the sheet (see sideSigns);
    * given for the later blocks of a streamed sheet so they read as the whole sheet does. Default: decided here.
@@ -1536,8 +1542,8 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   }
 
   // A currency, status and document type column, found by their headers (a streamed sheet's later blocks are given
-  // the first block's, as `columns`): the rows they rule out.
-  const extra = (role: "currency" | "status" | "doctype", find: () => number | undefined): void => {
+  // the first block's, as `columns`): the rows they rule out. An invoice number column: the rows that repeat another.
+  const extra = (role: "currency" | "status" | "doctype" | "invoice", find: () => number | undefined): void => {
     const c = role in given ? given[role] : headerRowIndex === null ? undefined : find();
     if (typeof c === "number" && c >= 0) columns[role] = c;
     else delete columns[role];
@@ -1546,6 +1552,9 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   extra("status", () => statusColumn(headerCells));
   // A ledger's debit and credit, or a D/C column, give a line's direction: no document type needed there.
   extra("doctype", () => (derived === "credit-minus-debit" ? undefined : docTypeColumn(headerCells, [columns.category, columns.side, columns.customer])));
+  extra("invoice", () =>
+    invoiceNumberColumn(headerCells, [columns.date, columns.amount, columns.category, columns.country, columns.vat, columns.customer, columns.gross, columns.debit, columns.credit, columns.side, columns.currency, columns.status, columns.doctype]),
+  );
   const headerOfRole = (c: number): { header: string; letter: string } => (headerRowIndex === null && options?.columnHeaders?.[c] !== undefined ? { header: options.columnHeaders[c], letter: columnLetter(c) } : headerOf(c));
   if (columns.status !== undefined) {
     // A failed, expired or cancelled payment, a cancelled or draft invoice: no sale, left out and named.
@@ -1659,10 +1668,15 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
       return true;
     });
   }
+  // The same invoice twice (overlapping exports pasted together): checked over the whole sheet, also across blocks.
+  const ic = columns.invoice;
+  const repeats = ic === undefined ? null : options?.repeats ?? new RepeatedInvoices();
+  const invoiceCol = ic === undefined ? null : headerOfRole(ic);
   for (const r of rows) {
     const cells = table[r.row - rowOffset - 1];
     const label = Array.isArray(cells) ? startsLikeTotal(cells, columns.date) : null;
     if (label !== null) groups.add("total-label-counted", r.row, r.day, () => totalLabelCountedSpec(label));
+    if (repeats !== null && invoiceCol !== null && ic !== undefined && Array.isArray(cells)) repeats.add(r, cells[ic], groups, invoiceCol);
   }
   const problems = ownGroups ? [...notes, ...result.problems, ...groups.problems()] : [...notes, ...result.problems];
   return { headerRowIndex, columns, rows, problems, derived, totalsRows, ...(sideSigns === undefined ? {} : { sideSigns, sideSignsDecided }), ...(vatCheck === undefined ? {} : { vatCheck }) };
