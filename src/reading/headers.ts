@@ -1531,12 +1531,14 @@ export function readTable(values: readonly (readonly unknown[])[], options?: Rea
   const skip = findTotalsRows(table, start, length, columns.date, amountCols);
   const ownGroups = options?.groups === undefined;
   const groups = options?.groups ?? new RowProblemGroups();
+  // The header row again below (a second export pasted under the first, a page header of a printed list): skipped,
+  // said once, not three errors for its date, amount and code cells; and said as a header, also when its amount
+  // heading starts like a total ("Totaal excl. btw").
+  const repeatedHeaders = findRepeatedHeaders(table, start, length, columns.date, amountCols);
+  for (const i of repeatedHeaders) skip.delete(i);
   const totalsRows = [...skip].sort((a, b) => a - b).map((i) => i + start + rowOffset + 1);
   for (const row of totalsRows) groups.add("totals-rows-skipped", row, null, totalsSpec);
-  // The header row again below (a second export pasted under the first, a page header of a printed list): skipped,
-  // said once, not three errors for its date, amount and code cells.
-  for (const i of findRepeatedHeaders(table, start, length, columns.date, amountCols)) {
-    if (skip.has(i)) continue;
+  for (const i of repeatedHeaders) {
     skip.add(i);
     groups.add("header-repeated", i + start + rowOffset + 1, null, repeatedHeaderSpec);
   }

@@ -201,6 +201,17 @@ describe("a sheet read in blocks (kor-check, All sheets) gives each repeated pro
     expect(rows.length).toBe(118);
   });
 
+  it("a repeated header whose amount heading starts like a total (Moneybird's \"Totaal excl. btw\") is named a header, not a totals line", () => {
+    // Before: "Row 4: skipped as a totals line" for a row of column names.
+    const header = ["Factuurnummer", "Factuurdatum", "Totaal excl. btw", "Btw-tarief"];
+    const values: unknown[][] = [header, ["1", "1-2-2025", "10,00", "21%"], ["2", "2-2-2025", "20,00", "21%"], header, ["3", "3-2-2025", "30,00", "21%"]];
+    for (const block of [2, 16]) {
+      const { rows, problems } = stream(values, block);
+      expect(problems.map((p) => [p.code, p.rows])).toEqual([["header-repeated", [4]]]);
+      expect(rows.map((r) => r.cents)).toEqual([1_000, 2_000, 3_000]);
+    }
+  });
+
   it("a row dated years from the others (2016 among 2026's: a typo) is named, also read in blocks, and shown in every year", () => {
     // Before: the 2016 row counted in 2016 only, and the 2026 report said nothing of it.
     const values: unknown[][] = [["Factuurdatum", "Bedrag", "Btw-code"]];
